@@ -1,0 +1,361 @@
+/*
+ * site.js - progressive enhancement for the budget-performance report portal.
+ *
+ * Plain ES2017, no dependencies except the global `echarts` (loaded before this
+ * file, both with `defer`). CSP-safe: no eval, no new Function, no inline
+ * handlers, no network requests. Every feature is optional: without this file
+ * the pages still show all data as HTML tables.
+ *
+ * Markup contracts:
+ *
+ * Charts
+ *   <div class="chart" id="chart-3" data-chart-src="chart-3-data" role="img" aria-label="..."></div>
+ *   <script type="application/json" id="chart-3-data">{ ...ECharts option... }</script>
+ *   -> rendered: data-rendered="1"; failure: class "chart-failed".
+ *
+ * Sortable tables
+ *   <table class="sortable"> ... <th scope="col" data-sort="text|num"><button type="button">...</button></th>
+ *   Body cells may carry data-value; an empty data-value (or an empty / non-numeric
+ *   cell in a "num" column) means "not disclosed" and always sorts last.
+ *   Optional: data-sort-first="descending" on a th makes the first click sort descending.
+ *
+ * Table filter
+ *   <form class="table-filter" data-table="TABLE-ID"> with <select name="X"> (matched
+ *   against data-X on each tbody row, "" = all), <input type="search" name="q">
+ *   (matched against data-search) and <output class="filter-count">.
+ *   State is read from / written to the URL query string.
+ */
+(function () {
+  'use strict';
+
+  // ---------------------------------------------------------------- helpers
+
+  function debounce(fn, wait) {
+    var timer = null;
+    return function () {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(function () {
+        timer = null;
+        fn();
+      }, wait);
+    };
+  }
+
+  function toArray(list) {
+    return Array.prototype.slice.call(list || []);
+  }
+
+  // Run each feature in isolation so one failure cannot break the others.
+  function safely(fn) {
+    try {
+      fn();
+    } catch (err) {
+      if (window.console && console.error) console.error(err);
+    }
+  }
+
+  // Normalise text for searching: full-width ASCII -> half-width, lower case.
+  function fold(s) {
+    s = String(s == null ? '' : s);
+    if (s.normalize) s = s.normalize('NFKC');
+    return s.toLowerCase();
+  }
+
+  // ----------------------------------------------------------------- charts
+
+  var FONT_STACK = '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", ' +
+    '"Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif';
+
+  var charts = [];
+
+  function resizeCharts() {
+    charts.forEach(function (chart) {
+      if (!chart.isDisposed()) chart.resize();
+    });
+  }
+
+  function initChart(el) {
+    var ec = window.echarts;
+    var chart = null;
+    try {
+      if (!ec || typeof ec.init !== 'function') throw new Error('echarts not loaded');
+      var src = document.getElementById(el.getAttribute('data-chart-src'));
+      if (!src) throw new Error('chart data element not found: ' + el.getAttribute('data-chart-src'));
+      var option = JSON.parse(src.textContent);
+      if (!option || typeof option !== 'object' || Array.isArray(option)) {
+        throw new Error('chart option is not an object');
+      }
+      // Use the page's font stack unless the option sets its own.
+      option.textStyle = Object.assign({ fontFamily: FONT_STACK }, option.textStyle);
+      // ECharts' default HTML tooltips use inline style="" attributes, which a
+      // CSP without style-src 'unsafe-inline' blocks (markers vanish, columns run
+      // together). Draw tooltips on the canvas instead unless the option opts out
+      // with an explicit "renderMode": "html".
+      [].concat(option.tooltip || []).forEach(function (tip) {
+        if (tip && typeof tip === 'object' && !tip.renderMode) tip.renderMode = 'richText';
+      });
+      // Narrow screens: drop axis labels that would overlap (unless set explicitly).
+      [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+        if (!axis || typeof axis !== 'object') return;
+        var label = axis.axisLabel = Object.assign({}, axis.axisLabel);
+        if (label.hideOverlap === undefined) label.hideOverlap = true;
+      });
+      // Long lists of bars need a taller box; the height comes as data, since
+      // the CSP allows no inline style attributes.
+      var height = parseInt(el.getAttribute('data-height'), 10);
+      if (height > 0) el.style.height = height + 'px';
+      chart = ec.init(el, null, { renderer: 'canvas', locale: 'ZH' });
+      chart.setOption(option);
+      charts.push(chart);
+      el.dataset.rendered = '1';
+    } catch (err) {
+      if (chart) {
+        try { chart.dispose(); } catch (e) { /* ignore */ }
+      }
+      el.classList.add('chart-failed');
+      if (window.console && console.warn) console.warn('chart ' + (el.id || '') + ' not rendered:', err);
+    }
+  }
+
+  function initCharts() {
+    var els = toArray(document.querySelectorAll('.chart[data-chart-src]'));
+    if (!els.length) return;
+    els.forEach(initChart);
+    if (!charts.length) return;
+
+    var onResize = debounce(resizeCharts, 150);
+    window.addEventListener('resize', onResize);
+    window.addEventListener('orientationchange', onResize);
+    // Layout can change without a window resize (e.g. a <details> opening).
+    if (typeof ResizeObserver === 'function') {
+      var ro = new ResizeObserver(onResize);
+      charts.forEach(function (chart) { ro.observe(chart.getDom()); });
+    }
+    // Fit charts to the paper width when printing.
+    window.addEventListener('beforeprint', resizeCharts);
+    window.addEventListener('afterprint', resizeCharts);
+  }
+
+  // --------------------------------------------------------- sortable tables
+
+  var collator = (typeof Intl === 'object' && Intl.Collator)
+    ? new Intl.Collator('zh-Hans-CN')
+    : { compare: function (a, b) { return a.localeCompare(b, 'zh-Hans-CN'); } };
+
+  // Column position of a header cell, honouring colspan of earlier cells.
+  function columnOf(th) {
+    var col = 0;
+    var cells = th.parentNode.cells;
+    for (var i = 0; i < cells.length && cells[i] !== th; i++) col += cells[i].colSpan || 1;
+    return col;
+  }
+
+  function cellAt(row, col) {
+    var pos = 0;
+    var cells = row.cells;
+    for (var i = 0; i < cells.length; i++) {
+      var span = cells[i].colSpan || 1;
+      if (col < pos + span) return cells[i];
+      pos += span;
+    }
+    return null;
+  }
+
+  // Returns the sort key of a cell, or null for "not disclosed".
+  function sortKey(cell, kind) {
+    if (!cell) return null;
+    var raw;
+    if (cell.hasAttribute('data-value')) {
+      raw = cell.getAttribute('data-value').trim();
+    } else {
+      raw = cell.textContent.trim();
+      // A cell whose whole content is the 未披露 marker.
+      var na = cell.classList.contains('na') ? cell : cell.querySelector('.na');
+      if (na && na.textContent.trim() === raw) return null;
+    }
+    if (raw === '') return null;
+    if (kind === 'num') {
+      var n = Number(raw.replace(/[,，\s]/g, ''));
+      if (!isFinite(n)) {
+        var m = raw.replace(/[,，]/g, '').match(/[-+−]?\d+(?:\.\d+)?/);
+        n = m ? Number(m[0].replace('−', '-')) : NaN;
+      }
+      return isFinite(n) ? n : null;
+    }
+    return raw;
+  }
+
+  function sortTable(table, th, direction) {
+    var kind = th.getAttribute('data-sort') === 'num' ? 'num' : 'text';
+    var col = columnOf(th);
+    var sign = direction === 'descending' ? -1 : 1;
+
+    toArray(table.tBodies).forEach(function (tbody) {
+      var items = toArray(tbody.rows).map(function (row, index) {
+        return { row: row, index: index, key: sortKey(cellAt(row, col), kind) };
+      });
+      items.sort(function (a, b) {
+        var an = a.key === null;
+        var bn = b.key === null;
+        if (an || bn) {
+          // Not-disclosed values go last in both directions.
+          if (an && bn) return a.index - b.index;
+          return an ? 1 : -1;
+        }
+        var c = kind === 'num' ? a.key - b.key : collator.compare(a.key, b.key);
+        if (c !== 0) return sign * (c < 0 ? -1 : 1);
+        return a.index - b.index; // explicit tie-break keeps the sort stable
+      });
+      var frag = document.createDocumentFragment();
+      items.forEach(function (item) { frag.appendChild(item.row); });
+      tbody.appendChild(frag);
+    });
+
+    toArray(table.querySelectorAll('th[aria-sort]')).forEach(function (other) {
+      if (other !== th) other.removeAttribute('aria-sort');
+    });
+    th.setAttribute('aria-sort', direction);
+  }
+
+  function initSortable(table) {
+    var head = table.tHead || table;
+    toArray(head.querySelectorAll('th[data-sort]')).forEach(function (th) {
+      var button = th.querySelector('button');
+      if (!button) return;
+      button.addEventListener('click', function () {
+        var current = th.getAttribute('aria-sort');
+        var next;
+        if (current === 'ascending') next = 'descending';
+        else if (current === 'descending') next = 'ascending';
+        else next = th.getAttribute('data-sort-first') === 'descending' ? 'descending' : 'ascending';
+        sortTable(table, th, next);
+      });
+    });
+  }
+
+  function initSortables() {
+    toArray(document.querySelectorAll('table.sortable')).forEach(function (table) {
+      safely(function () { initSortable(table); });
+    });
+  }
+
+  // ------------------------------------------------------------ table filter
+
+  function initFilter(form) {
+    var table = document.getElementById(form.getAttribute('data-table'));
+    if (!table) return;
+    var selects = toArray(form.querySelectorAll('select[name]'));
+    var search = form.querySelector('input[name="q"]');
+    var output = form.querySelector('output.filter-count');
+    var unit = (output && output.getAttribute('data-unit')) || '份报告';
+
+    // Initial state from the query string; unknown select values are ignored.
+    var params = new URLSearchParams(window.location.search);
+    selects.forEach(function (sel) {
+      var v = params.get(sel.name);
+      if (v === null) return;
+      var ok = toArray(sel.options).some(function (o) { return o.value === v; });
+      if (ok) sel.value = v;
+    });
+    if (search && params.get('q') !== null) search.value = params.get('q');
+
+    function rows() {
+      var list = [];
+      toArray(table.tBodies).forEach(function (tb) { list = list.concat(toArray(tb.rows)); });
+      return list;
+    }
+
+    function apply() {
+      var conds = selects
+        .filter(function (s) { return s.value !== ''; })
+        .map(function (s) { return { attr: 'data-' + s.name, value: s.value }; });
+      var terms = search ? fold(search.value).split(/\s+/).filter(Boolean) : [];
+      var all = rows();
+      var shown = 0;
+      all.forEach(function (row) {
+        var ok = conds.every(function (c) { return row.getAttribute(c.attr) === c.value; });
+        if (ok && terms.length) {
+          var hay = fold(row.getAttribute('data-search'));
+          ok = terms.every(function (t) { return hay.indexOf(t) !== -1; });
+        }
+        row.hidden = !ok;
+        if (ok) shown++;
+      });
+      if (output) output.textContent = '显示 ' + shown + ' / ' + all.length + ' ' + unit;
+    }
+
+    function writeUrl() {
+      var p = new URLSearchParams(window.location.search);
+      selects.forEach(function (s) {
+        if (s.value !== '') p.set(s.name, s.value); else p.delete(s.name);
+      });
+      if (search) {
+        var q = search.value.trim();
+        if (q !== '') p.set('q', q); else p.delete('q');
+      }
+      var qs = p.toString();
+      var url = window.location.pathname + (qs ? '?' + qs : '') + window.location.hash;
+      try {
+        window.history.replaceState(window.history.state, '', url);
+      } catch (err) {
+        // file:// in some browsers, or replaceState rate limits: not fatal.
+      }
+    }
+    var writeUrlSoon = debounce(writeUrl, 300);
+
+    function onChange() {
+      apply();
+      writeUrlSoon();
+    }
+
+    form.addEventListener('input', onChange);
+    form.addEventListener('change', onChange);
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      apply();
+      writeUrl();
+    });
+    // A <button type="reset"> resets the controls after the event.
+    form.addEventListener('reset', function () { setTimeout(onChange, 0); });
+
+    apply();
+  }
+
+  function initFilters() {
+    toArray(document.querySelectorAll('form.table-filter[data-table]')).forEach(function (form) {
+      safely(function () { initFilter(form); });
+    });
+  }
+
+  // ---------------------------------------------------------------- printing
+
+  // Closed <details> (chart data tables) are opened for printing and restored after.
+  function initPrint() {
+    var opened = [];
+    window.addEventListener('beforeprint', function () {
+      toArray(document.querySelectorAll('main details:not([open])')).forEach(function (d) {
+        d.open = true;
+        opened.push(d);
+      });
+    });
+    window.addEventListener('afterprint', function () {
+      opened.forEach(function (d) { d.open = false; });
+      opened = [];
+    });
+  }
+
+  // -------------------------------------------------------------------- boot
+
+  function boot() {
+    safely(initSortables);
+    safely(initFilters);
+    safely(initPrint);
+    safely(initCharts);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', boot);
+  } else {
+    boot();
+  }
+})();

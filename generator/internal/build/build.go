@@ -1,0 +1,177 @@
+// Package build runs the whole build in named phases: load the report
+// files, check them, assemble the site, render its pages and publish them.
+// Nothing is written until every input has been read and checked and every
+// page rendered.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/countyperf/portal/generator/internal/content"
+	"github.com/countyperf/portal/generator/internal/pages"
+	"github.com/countyperf/portal/generator/internal/publish"
+	"github.com/countyperf/portal/generator/internal/render"
+	"github.com/countyperf/portal/generator/internal/site"
+)
+
+// Config says what to build and where.
+type Config struct {
+	// Root is the project folder holding content/, templates/ and assets/.
+	Root string
+	// Out is the output folder; empty means Root/public.
+	Out string
+	// Drafts includes reports marked draft: true.
+	Drafts bool
+	// Workers bounds parallel work; 0 means the number of CPUs.
+	Workers int
+	// BaseURL is the site's absolute URL, for the few places that need one.
+	BaseURL string
+	// Log receives warnings and the summary; nil discards them.
+	Log io.Writer
+}
+
+// Summary tells what a build did.
+type Summary struct {
+	Reports, Counties, Pages int
+	Written, Unchanged, Removed int
+	Warnings                    []string
+	Duration                    time.Duration
+}
+
+func (c *Config) defaults() {
+	if c.Root == "" {
+		c.Root = "."
+	}
+	if c.Out == "" {
+		c.Out = filepath.Join(c.Root, "public")
+	}
+	if c.Workers <= 0 {
+		c.Workers = runtime.GOMAXPROCS(0)
+	}
+	if c.Log == nil {
+		c.Log = io.Discard
+	}
+}
+
+// Run builds the site. On any error the output folder is left as it was.
+func Run(ctx context.Context, cfg Config) (*Summary, error) {
+	start := time.Now()
+	cfg.defaults()
+	root := os.DirFS(cfg.Root)
+
+	// Phase 1: load every report.
+	contentFS, err := fs.Sub(root, "content")
+	if err != nil {
+		return nil, err
+	}
+	reports, err := content.Load(ctx, contentFS, content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/"})
+	if err != nil {
+		return nil, err
+	}
+
+	// Phase 2: assemble the site model.
+	s, err := site.Assemble(reports)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range s.Warnings {
+		fmt.Fprintln(cfg.Log, "warning:", w)
+	}
+
+	// Phase 3: parse templates; read assets.
+	rnd, err := render.New(root, "templates")
+	if err != nil {
+		return nil, err
+	}
+	rnd.BaseURL = cfg.BaseURL
+	rnd.Nav = pages.Nav(s)
+
+	// Phase 4: render into a staged transaction, then publish.
+	tx, err := publish.Begin(cfg.Out, cfg.Root,
+		filepath.Join(cfg.Root, "content"), filepath.Join(cfg.Root, "templates"), filepath.Join(cfg.Root, "assets"),
+		filepath.Join(cfg.Root, "generator"))
+	if err != nil {
+		return nil, err
+	}
+	n, err := renderAll(ctx, cfg, s, rnd, root, tx)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		tx.Abort()
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("publishing to %s: %w", cfg.Out, err)
+	}
+	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n,
+		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed,
+		Warnings: s.Warnings, Duration: time.Since(start)}
+	return sum, nil
+}
+
+// renderAll renders every page and copies every asset into tx with a
+// bounded pool of workers, stopping at the first error.
+func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Renderer, root fs.FS, tx *publish.Tx) (int, error) {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(cfg.Workers)
+	n := 0
+	emit := func(p *pages.Page) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n++
+		g.Go(func() error {
+			html, err := rnd.Page(p)
+			if err != nil {
+				return err
+			}
+			return tx.Write(p.Path, html)
+		})
+		return nil
+	}
+	err := pages.Each(s, emit)
+	if err == nil {
+		err = emit(pages.NotFound(s))
+	}
+	if err == nil {
+		err = copyAssets(ctx, root, g, tx)
+	}
+	if werr := g.Wait(); werr != nil {
+		return n, werr
+	}
+	return n, err
+}
+
+func copyAssets(ctx context.Context, root fs.FS, g *errgroup.Group, tx *publish.Tx) error {
+	return fs.WalkDir(root, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("reading assets: %w", err)
+		}
+		if d.IsDir() || path.Base(p)[0] == '.' {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		g.Go(func() error {
+			data, err := fs.ReadFile(root, p)
+			if err != nil {
+				return fmt.Errorf("reading %s: %w", p, errors.Unwrap(err))
+			}
+			return tx.Write(p, data)
+		})
+		return nil
+	})
+}

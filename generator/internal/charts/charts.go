@@ -1,0 +1,266 @@
+// Package charts builds the ECharts options of the site's charts with
+// go-echarts, together with each chart's data as a table and a text
+// summary.
+//
+// Options are serialised only with json.Marshal of the chart's JSON(), which
+// escapes '<', '>' and '&'; go-echarts' Render, RenderSnippet and
+// JSONNotEscaped must never be used, since labels come from report files.
+package charts
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// Chart is one chart of a page.
+type Chart struct {
+	// ID is unique within the page.
+	ID string
+	// Title names the chart.
+	Title string
+	// Summary describes the chart in a sentence, for those who cannot see it.
+	Summary string
+	// Option is the ECharts option as JSON.
+	Option []byte
+	// Height is the chart's height in CSS pixels.
+	Height int
+	// Table holds the chart's data.
+	Table Table
+}
+
+// Table is tabular data, shown beside a chart or on its own.
+type Table struct {
+	Caption string
+	Head    []Col
+	Rows    [][]Cell
+}
+
+// Col is a table column heading.
+type Col struct {
+	Label string
+	// Num marks a numeric column.
+	Num bool
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Text string
+	// Href, when set, makes the cell a link (a path from the site root).
+	Href string
+	// Num marks a numeric cell; Value then holds its machine value, empty
+	// when it is not disclosed.
+	Num   bool
+	Value string
+	// NA marks a figure that is not disclosed.
+	NA bool
+}
+
+// Value is a number that may be missing.
+type Value struct {
+	V  float64
+	OK bool
+}
+
+// Some returns a known value.
+func Some(v float64) Value { return Value{v, true} }
+
+// Series is one named row of values, one per category.
+type Series struct {
+	Name   string
+	Values []Value
+}
+
+// Bars describes a bar chart.
+type Bars struct {
+	ID, Title, Unit string
+	// Categories name the bars (or groups of bars).
+	Categories []string
+	// Links, when set, gives each category's page for the data table.
+	Links  []string
+	Series []Series
+	// Stack stacks the series into one bar per category.
+	Stack bool
+	// Horizontal draws bars left to right, which suits long lists of names.
+	Horizontal bool
+	// Line draws lines instead of bars (for trends over years).
+	Line bool
+	// Total, when set, adds a 合计 column to the table.
+	Total []Value
+}
+
+// palette has colours that keep 3:1 contrast against white; decals tell
+// the series apart without colour.
+var palette = []string{"#1f5fa8", "#c05a00", "#2e7d32", "#8e3b9e", "#b3261e", "#00695c"}
+
+// Build returns the chart, its table and its summary.
+func (b Bars) Build() (Chart, error) {
+	c := Chart{ID: b.ID, Title: b.Title, Height: 360}
+	if b.Horizontal && len(b.Categories) > 8 {
+		c.Height = 120 + 28*len(b.Categories)
+	}
+	c.Table = b.table()
+	c.Summary = b.summary()
+	option, err := b.option()
+	if err != nil {
+		return Chart{}, err
+	}
+	c.Option = option
+	return c, nil
+}
+
+func (b Bars) option() ([]byte, error) {
+	global := []charts.GlobalOpts{
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(b.Series) > 1), Top: "0"}),
+		charts.WithColorsOpts(opts.Colors(palette)),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Decal: &opts.AriaDecal{Show: opts.Bool(len(b.Series) > 1)}}),
+		charts.WithAnimation(false),
+	}
+	valueAxis := opts.YAxis{Name: b.Unit, Type: "value"}
+	catAxis := opts.XAxis{Type: "category", Data: b.Categories}
+	grid := opts.Grid{Left: "3%", Right: "6%", Bottom: "3%", Top: "40", ContainLabel: opts.Bool(true)}
+	if b.Line {
+		l := charts.NewLine()
+		l.SetGlobalOptions(append(global,
+			charts.WithXAxisOpts(catAxis), charts.WithYAxisOpts(valueAxis), charts.WithGridOpts(grid))...)
+		l.SetXAxis(b.Categories)
+		for _, s := range b.Series {
+			data := make([]opts.LineData, len(s.Values))
+			for i, v := range s.Values {
+				data[i] = opts.LineData{Value: jsonValue(v)}
+			}
+			l.AddSeries(s.Name, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(false), ShowSymbol: opts.Bool(true)}))
+		}
+		l.Validate()
+		return json.Marshal(l.JSON())
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(global, charts.WithGridOpts(grid))...)
+	if b.Horizontal {
+		bar.SetGlobalOptions(
+			charts.WithXAxisOpts(opts.XAxis{Name: b.Unit, Type: "value"}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: b.Categories, Inverse: opts.Bool(true)}),
+		)
+	} else {
+		bar.SetGlobalOptions(charts.WithXAxisOpts(catAxis), charts.WithYAxisOpts(valueAxis))
+	}
+	bar.SetXAxis(b.Categories)
+	for _, s := range b.Series {
+		data := make([]opts.BarData, len(s.Values))
+		for i, v := range s.Values {
+			data[i] = opts.BarData{Value: jsonValue(v)}
+		}
+		var so []charts.SeriesOpts
+		if b.Stack {
+			so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: "total"}))
+		}
+		bar.AddSeries(s.Name, data, so...)
+	}
+	if b.Horizontal {
+		bar.XYReversal()
+	}
+	bar.Validate()
+	return json.Marshal(bar.JSON())
+}
+
+// jsonValue is the value ECharts draws: a rounded number, or "-" for a gap.
+func jsonValue(v Value) any {
+	if !v.OK {
+		return "-"
+	}
+	return round(v.V)
+}
+
+func round(v float64) float64 {
+	return math.Round(v*10000) / 10000
+}
+
+// Format shows a number with at most four decimals and no trailing zeros.
+func Format(v float64) string {
+	s := strconv.FormatFloat(round(v), 'f', 4, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// NumCell returns a numeric cell, or 未披露 when the value is missing.
+func NumCell(v Value) Cell {
+	if !v.OK {
+		return Cell{Text: "未披露", Num: true, NA: true}
+	}
+	return Cell{Text: Format(v.V), Num: true, Value: Format(v.V)}
+}
+
+func (b Bars) table() Table {
+	t := Table{Caption: b.Title + "（" + b.Unit + "）"}
+	first := "县（市、区）"
+	if b.Line {
+		first = "年度"
+	}
+	t.Head = append(t.Head, Col{Label: first})
+	for _, s := range b.Series {
+		t.Head = append(t.Head, Col{Label: s.Name, Num: true})
+	}
+	if b.Total != nil {
+		t.Head = append(t.Head, Col{Label: "合计", Num: true})
+	}
+	for i, cat := range b.Categories {
+		row := []Cell{{Text: cat}}
+		if i < len(b.Links) {
+			row[0].Href = b.Links[i]
+		}
+		for _, s := range b.Series {
+			row = append(row, NumCell(s.Values[i]))
+		}
+		if b.Total != nil {
+			row = append(row, NumCell(b.Total[i]))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// summary says in one sentence what the chart shows: the highest and the
+// lowest values of its first series, or of its totals.
+func (b Bars) summary() string {
+	vals := b.Total
+	name := "合计"
+	if vals == nil && len(b.Series) > 0 {
+		vals = b.Series[0].Values
+		name = b.Series[0].Name
+	}
+	hi, lo := -1, -1
+	n := 0
+	for i, v := range vals {
+		if !v.OK {
+			continue
+		}
+		n++
+		if hi < 0 || v.V > vals[hi].V {
+			hi = i
+		}
+		if lo < 0 || v.V < vals[lo].V {
+			lo = i
+		}
+	}
+	if n == 0 {
+		return fmt.Sprintf("%s：没有可比较的数据。", b.Title)
+	}
+	if b.Line {
+		return fmt.Sprintf("%s：%d个年度有数据，%s最高为%s年的%s%s，最低为%s年的%s%s。",
+			b.Title, n, name, b.Categories[hi], Format(vals[hi].V), b.Unit, b.Categories[lo], Format(vals[lo].V), b.Unit)
+	}
+	if n == 1 {
+		return fmt.Sprintf("%s：仅%s有数据，%s为%s%s。", b.Title, b.Categories[hi], name, Format(vals[hi].V), b.Unit)
+	}
+	return fmt.Sprintf("%s：%d个有数据，%s最高的是%s（%s%s），最低的是%s（%s%s）。",
+		b.Title, n, name, b.Categories[hi], Format(vals[hi].V), b.Unit, b.Categories[lo], Format(vals[lo].V), b.Unit)
+}

@@ -1,0 +1,106 @@
+// Package cli implements the generator's commands: build (the default),
+// check, import and help.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/countyperf/portal/generator/internal/build"
+)
+
+const usage = `usage: go run ./generator [command] [flags]
+
+commands:
+  build    build the site from content/ into public/ (the default)
+  help     show this help
+
+Run "go run ./generator COMMAND -h" for a command's flags.
+`
+
+// Main runs the command named by args and returns the process exit code.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cmd := "build"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "build":
+		err = runBuild(ctx, args, stdout, stderr)
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+type usageError struct{ error }
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))}
+	}
+	return nil
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("build", stderr)
+	cfg := build.Config{Log: stderr}
+	fs.StringVar(&cfg.Root, "root", ".", "project folder holding content/, templates/ and assets/")
+	fs.StringVar(&cfg.Out, "out", "", "output folder (default ROOT/public)")
+	fs.BoolVar(&cfg.Drafts, "drafts", false, "include reports marked draft: true")
+	fs.IntVar(&cfg.Workers, "workers", 0, "parallel workers (default: number of CPUs)")
+	fs.StringVar(&cfg.BaseURL, "base-url", "", "absolute URL of the site root, for links that must be absolute")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	sum, err := build.Run(ctx, cfg)
+	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("build interrupted; %s was left as it was", outName(cfg))
+		}
+		return fmt.Errorf("%w\nbuild failed; %s was left as it was", err, outName(cfg))
+	}
+	fmt.Fprintf(stdout, "built %d reports of %d counties: %d pages (%d files written, %d unchanged, %d removed) in %s\n",
+		sum.Reports, sum.Counties, sum.Pages, sum.Written, sum.Unchanged, sum.Removed, sum.Duration.Round(1e6))
+	return nil
+}
+
+func outName(cfg build.Config) string {
+	if cfg.Out != "" {
+		return cfg.Out
+	}
+	return "public/"
+}

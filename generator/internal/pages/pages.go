@@ -1,0 +1,249 @@
+// Package pages decides which pages the site has and what each shows: it
+// turns the site model into page models with their charts and tables,
+// ready for the templates.
+package pages
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/countyperf/portal/generator/internal/charts"
+	"github.com/countyperf/portal/generator/internal/report"
+	"github.com/countyperf/portal/generator/internal/site"
+)
+
+// Page is one HTML page to render.
+type Page struct {
+	// Path is the output path from the site root, such as county/x.html.
+	Path string
+	// Template names the page template, such as "report".
+	Template string
+	// Title and Description fill the head of the page.
+	Title, Description string
+	// Section marks the navigation entry the page belongs to.
+	Section string
+	// Charts holds the page's charts, in order.
+	Charts []charts.Chart
+	// Data is the page-specific model.
+	Data any
+}
+
+// Root returns the relative prefix from the page to the site root, such as
+// "../" for county/x.html.
+func (p *Page) Root() string {
+	return strings.Repeat("../", strings.Count(p.Path, "/"))
+}
+
+// Chart returns the page's chart with the ID, for templates.
+func (p *Page) Chart(id string) *charts.Chart {
+	for i := range p.Charts {
+		if p.Charts[i].ID == id {
+			return &p.Charts[i]
+		}
+	}
+	return nil
+}
+
+// Each calls fn for every page of the site, in a fixed order: the home
+// page, the compare pages, the county pages, then the report pages. It
+// stops at the first error.
+func Each(s *site.Site, fn func(*Page) error) error {
+	home, err := Home(s)
+	if err != nil {
+		return err
+	}
+	if err := fn(home); err != nil {
+		return err
+	}
+	across, err := CompareYears(s)
+	if err != nil {
+		return err
+	}
+	if err := fn(across); err != nil {
+		return err
+	}
+	for _, y := range s.Years {
+		p, err := CompareYear(s, y)
+		if err != nil {
+			return err
+		}
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	for _, c := range s.Counties {
+		p, err := County(s, c)
+		if err != nil {
+			return err
+		}
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	for _, r := range s.Reports {
+		p, err := Report(s, r)
+		if err != nil {
+			return err
+		}
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Row is one report in a table of reports.
+type Row struct {
+	R *site.Report
+	// Total, Sangong and Score are the cells of the main figures.
+	Total, Sangong, Score charts.Cell
+	// Search holds the words a reader may filter by: names, pinyin and
+	// initials.
+	Search string
+}
+
+// NewRow returns the table row of a report.
+func NewRow(r *site.Report) Row {
+	c := r.County
+	words := []string{c.Name, c.Prefecture, c.Province, r.Department, fmt.Sprint(r.Year), r.Type,
+		strings.ReplaceAll(c.Slug, "-", ""), site.Initials(c.Slug), c.Slug}
+	return Row{
+		R:       r,
+		Total:   moneyCell(r.Spending.Total),
+		Sangong: moneyCell(r.Sangong.Total),
+		Score:   scoreCell(r.Score),
+		Search:  strings.ToLower(strings.Join(words, " ")),
+	}
+}
+
+func moneyCell(m report.Money) charts.Cell {
+	if !m.Known() {
+		return charts.Cell{Text: NAText(m.State), Num: true, NA: true}
+	}
+	return charts.Cell{Text: m.V.String(), Value: m.V.String(), Num: true}
+}
+
+func scoreCell(f report.Field[float64]) charts.Cell {
+	if !f.Known() {
+		return charts.Cell{Text: NAText(f.State), Num: true, NA: true}
+	}
+	return charts.Cell{Text: charts.Format(f.V), Value: charts.Format(f.V), Num: true}
+}
+
+// Card is a headline figure on the home page.
+type Card struct {
+	Label, Value, Note, Href string
+}
+
+// HomeData is the model of the home page.
+type HomeData struct {
+	Site  *site.Site
+	Year  int
+	Cards []Card
+	Rows  []Row
+	// Groups lists counties by prefecture.
+	Groups []CountyGroup
+}
+
+// CountyGroup is the counties of one prefecture.
+type CountyGroup struct {
+	Prefecture string
+	Counties   []*site.County
+}
+
+// Home returns the home page.
+func Home(s *site.Site) (*Page, error) {
+	d := &HomeData{Site: s, Year: s.LatestYear}
+	for _, r := range s.Reports {
+		d.Rows = append(d.Rows, NewRow(r))
+	}
+	var g *CountyGroup
+	for _, c := range s.Counties {
+		name := c.Prefecture
+		if name == "" {
+			name = "其他"
+		}
+		if g == nil || g.Prefecture != name {
+			d.Groups = append(d.Groups, CountyGroup{Prefecture: name})
+			g = &d.Groups[len(d.Groups)-1]
+		}
+		g.Counties = append(g.Counties, c)
+	}
+	p := &Page{Path: "index.html", Template: "home", Section: "home",
+		Title:       "县级部门整体支出绩效自评报告比较",
+		Description: fmt.Sprintf("汇集%d个县（市、区）的%d份部门整体支出绩效自评报告，比较支出、三公经费和自评得分。", len(s.Counties), len(s.Reports)),
+		Data:        d,
+	}
+	if s.LatestYear > 0 {
+		year := wholeReports(s.ByYear[s.LatestYear])
+		d.Cards = headline(s.LatestYear, year)
+		c, err := spendingChart("home-spending", fmt.Sprintf("%d年支出合计", s.LatestYear), year)
+		if err != nil {
+			return nil, err
+		}
+		p.Charts = append(p.Charts, c)
+	}
+	return p, nil
+}
+
+// wholeReports keeps the whole-department reports, which are comparable.
+func wholeReports(rs []*site.Report) []*site.Report {
+	var out []*site.Report
+	for _, r := range rs {
+		if r.Type == report.TypeWhole {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func headline(year int, rs []*site.Report) []Card {
+	cards := []Card{{Label: fmt.Sprintf("%d年报告", year), Value: fmt.Sprintf("%d份", len(rs)), Note: "部门整体支出绩效自评报告", Href: fmt.Sprintf("compare/%d.html", year)}}
+	for _, key := range []string{"total", "sangong", "score"} {
+		m := site.MetricByKey(key)
+		var best *site.Report
+		var bv float64
+		n := 0
+		sum := 0.0
+		for _, r := range rs {
+			if v, ok := m.Value(r); ok {
+				n++
+				sum += v
+				if best == nil || v > bv {
+					best, bv = r, v
+				}
+			}
+		}
+		if best == nil {
+			cards = append(cards, Card{Label: m.Label + "最高", Value: "未披露", Note: "本年度没有报告披露" + m.Label})
+			continue
+		}
+		note := fmt.Sprintf("%d份报告披露，平均%s%s", n, charts.Format(sum/float64(n)), m.Unit)
+		cards = append(cards, Card{Label: m.Label + "最高", Value: charts.Format(bv) + m.Unit, Note: best.Label() + "；" + note, Href: best.URL})
+	}
+	return cards
+}
+
+// Link is a navigation link.
+type Link struct {
+	Label string
+	// Href is a path from the site root.
+	Href string
+	// Section matches Page.Section for the active link.
+	Section string
+}
+
+// Nav returns the site-wide navigation.
+func Nav(s *site.Site) []Link {
+	links := []Link{{Label: "首页", Href: "index.html", Section: "home"}, {Label: "历年比较", Href: "compare/index.html", Section: "compare"}}
+	if s.LatestYear > 0 {
+		links = append(links, Link{Label: fmt.Sprintf("%d年比较", s.LatestYear), Href: fmt.Sprintf("compare/%d.html", s.LatestYear), Section: fmt.Sprintf("compare-%d", s.LatestYear)})
+	}
+	return links
+}
+
+// NotFound returns the page shown for a missing path.
+func NotFound(s *site.Site) *Page {
+	return &Page{Path: "404.html", Template: "404", Section: "404", Title: "页面不存在",
+		Description: "您访问的页面不存在。", Data: s}
+}

@@ -1,0 +1,218 @@
+// Package publish writes a built site into its output folder so that a
+// failed or interrupted build leaves the previous site exactly as it was.
+//
+// A Tx stages every file whose bytes changed in a temporary folder beside
+// the output; files whose bytes are the same are not touched, so their
+// modification times stay and deploy tools upload only what changed. Only
+// Commit changes the output: it renames the staged files into place, each
+// one atomically, and then removes the files the build no longer makes.
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Tx is one build's set of output files. Write is safe for concurrent use.
+type Tx struct {
+	out, stage string
+
+	mu      sync.Mutex
+	written map[string]bool
+	staged  []string
+	// Stats counts what the transaction did.
+	Stats Stats
+}
+
+// Stats counts files by what happened to them.
+type Stats struct {
+	Written, Unchanged, Removed int
+}
+
+// Begin starts a transaction on the output folder out. It refuses an output
+// that is the root of the file system, or that is or contains any of the
+// protected folders (the project, its content and templates), or lies
+// inside one of them other than the project itself.
+func Begin(out string, project string, protected ...string) (*Tx, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOut(abs, project, protected); err != nil {
+		return nil, err
+	}
+	if info, err := os.Lstat(abs); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("output %s exists and is not a folder", out)
+	}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	stage, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	return &Tx{out: abs, stage: stage, written: map[string]bool{}}, nil
+}
+
+func checkOut(abs, project string, protected []string) error {
+	if abs == filepath.Dir(abs) {
+		return fmt.Errorf("refusing to use %s as the output folder: it is the root of the file system", abs)
+	}
+	if home, err := os.UserHomeDir(); err == nil && filepath.Clean(home) == abs {
+		return fmt.Errorf("refusing to use %s as the output folder: it is the home folder", abs)
+	}
+	if project != "" {
+		p, err := filepath.Abs(project)
+		if err == nil && (p == abs || within(p, abs)) {
+			return fmt.Errorf("refusing to use %s as the output folder: it holds the project; the build would delete it", abs)
+		}
+	}
+	for _, d := range protected {
+		p, err := filepath.Abs(d)
+		if err != nil {
+			continue
+		}
+		if p == abs || within(abs, p) || within(p, abs) {
+			return fmt.Errorf("refusing to use %s as the output folder: it overlaps %s", abs, d)
+		}
+	}
+	return nil
+}
+
+// within reports whether path lies inside dir.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != "." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && rel != ".."
+}
+
+// Out returns the output folder's absolute path.
+func (t *Tx) Out() string { return t.out }
+
+// Write records a file of the site, at a slash-separated path relative to
+// the output folder. It stages the file unless the output already holds
+// the same bytes.
+func (t *Tx) Write(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("publish: invalid output path %q", name)
+	}
+	t.mu.Lock()
+	if t.written[name] {
+		t.mu.Unlock()
+		return fmt.Errorf("publish: %s is written twice", name)
+	}
+	t.written[name] = true
+	t.mu.Unlock()
+
+	dst := filepath.Join(t.out, filepath.FromSlash(name))
+	if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, data) {
+		t.mu.Lock()
+		t.Stats.Unchanged++
+		t.mu.Unlock()
+		return nil
+	}
+	tmp := filepath.Join(t.stage, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(tmp), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	t.mu.Lock()
+	t.staged = append(t.staged, name)
+	t.Stats.Written++
+	t.mu.Unlock()
+	return nil
+}
+
+// Commit moves the staged files into the output folder and removes files
+// the build did not write. It is the only step that changes the output.
+func (t *Tx) Commit() error {
+	defer os.RemoveAll(t.stage)
+	if err := os.MkdirAll(t.out, 0o755); err != nil {
+		return err
+	}
+	slices.Sort(t.staged)
+	for _, name := range t.staged {
+		dst := filepath.Join(t.out, filepath.FromSlash(name))
+		if err := clearWay(t.out, dst); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(t.stage, filepath.FromSlash(name)), dst); err != nil {
+			return err
+		}
+	}
+	return t.removeStale()
+}
+
+// clearWay removes a file that stands where a folder of dst must go, or a
+// folder that stands where dst must go; both are left from an older build.
+func clearWay(out, dst string) error {
+	for d := filepath.Dir(dst); d != out && within(d, out); d = filepath.Dir(d) {
+		if info, err := os.Lstat(d); err == nil && !info.IsDir() {
+			if err := os.Remove(d); err != nil {
+				return err
+			}
+		}
+	}
+	if info, err := os.Lstat(dst); err == nil && info.IsDir() {
+		return os.RemoveAll(dst)
+	}
+	return nil
+}
+
+// removeStale deletes every file under the output that this build did not
+// write, and then the folders left empty.
+func (t *Tx) removeStale() error {
+	var stale, dirs []string
+	err := filepath.WalkDir(t.out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(t.out, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel != "." {
+				dirs = append(dirs, p)
+			}
+			return nil
+		}
+		if !t.written[rel] {
+			stale = append(stale, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, p := range stale {
+		if err := os.Remove(p); err != nil {
+			errs = append(errs, err)
+		}
+		t.Stats.Removed++
+	}
+	// Deepest first, so that parents empty out before they are tried.
+	slices.SortFunc(dirs, func(a, b string) int { return strings.Count(b, string(filepath.Separator)) - strings.Count(a, string(filepath.Separator)) })
+	for _, d := range dirs {
+		if entries, err := os.ReadDir(d); err == nil && len(entries) == 0 {
+			_ = os.Remove(d)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Abort discards the staged files; the output folder is left untouched.
+func (t *Tx) Abort() {
+	os.RemoveAll(t.stage)
+}

@@ -1,0 +1,201 @@
+// Package report defines a report file and parses it.
+//
+// A report file is UTF-8 Markdown that begins with YAML front matter between
+// two lines of three dashes. Its keys are:
+//
+//	county       required  the county-level division, e.g. 桃源县
+//	adcode       optional  its 6-digit division code, kept as text
+//	prefecture   optional  the prefecture-level division, e.g. 常德市
+//	province     optional  the province, e.g. 湖南省
+//	department   required  the department, e.g. 行政审批服务局
+//	year         required  the fiscal year evaluated, 2000 to next year
+//	type         required  整体支出 or 项目支出
+//	title        optional  the report's title
+//	published    optional  date of publication, YYYY-MM-DD
+//	source       optional  http(s) link to the original document
+//	unit         optional  unit of every amount: 万元 (default), 千元 or 元
+//	slug         optional  the county's URL slug, overriding the derived one
+//	spending     optional  mapping: total, basic, project, personnel, public
+//	income       optional  income of the year (收入决算数)
+//	sangong      optional  mapping: total, abroad, reception, vehicles, change
+//	score        optional  self-evaluation score, 0 to 100
+//	grade        optional  优, 良, 中 or 差
+//	staff        optional  mapping: authorized, actual (whole numbers)
+//	evidence     optional  mapping from a figure's dotted name to its sentence
+//	draft        optional  true leaves the report out of a build without --drafts
+//	review       optional  list of notes for the person reviewing a draft
+//
+// An amount is a plain decimal number, null (not disclosed, the same as an
+// absent key) or the text 无法识别 (the report gives it, but it cannot be
+// read). Amounts are converted exactly to fen and reported in 万元.
+//
+// Parse does no I/O. Every error it returns carries the file, line, column
+// and key.
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Types of report.
+const (
+	TypeWhole   = "整体支出"
+	TypeProject = "项目支出"
+)
+
+// Grades, best first.
+var Grades = []string{"优", "良", "中", "差"}
+
+// State says whether a figure was disclosed.
+type State uint8
+
+// The states of a figure. The zero value is NotDisclosed.
+const (
+	NotDisclosed State = iota // absent or null in the file
+	Disclosed                 // a value was given (it may be zero)
+	Unreadable                // the report gives it, but it could not be read
+)
+
+// Pos is a 1-based line and column in a file.
+type Pos struct {
+	Line, Col int
+}
+
+// Field is one figure of a report, with its state and where it was written.
+type Field[T any] struct {
+	State State
+	V     T
+	Pos   Pos
+}
+
+// Known reports whether the field holds a disclosed value.
+func (f Field[T]) Known() bool { return f.State == Disclosed }
+
+// Amount is a sum of money held exactly, in fen (0.01 元).
+type Amount int64
+
+// FenPerWan is the number of fen in one 万元.
+const FenPerWan = 1_000_000
+
+// Wan returns the amount in 万元.
+func (a Amount) Wan() float64 { return float64(a) / FenPerWan }
+
+// String formats the amount in 万元 with no trailing zeros, such as "1530.53"
+// or "1312".
+func (a Amount) String() string {
+	neg := a < 0
+	if neg {
+		a = -a
+	}
+	s := fmt.Sprintf("%d.%06d", a/FenPerWan, a%FenPerWan)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// Money is an amount field.
+type Money = Field[Amount]
+
+// Spending holds the spending figures of a report.
+type Spending struct {
+	Total, Basic, Project, Personnel, Public Money
+}
+
+// Sangong holds the 三公经费 figures of a report.
+type Sangong struct {
+	Total, Abroad, Reception, Vehicles Money
+	// Change is the change against the previous year; it may be negative.
+	Change Money
+}
+
+// Staff holds the staffing figures of a report.
+type Staff struct {
+	Authorized, Actual Field[int]
+}
+
+// Report is one parsed report file.
+type Report struct {
+	// File is the path the report was read from, as given to Parse.
+	File string
+
+	County, Adcode, Prefecture, Province, Department string
+	Year                                            int
+	Type                                            string
+	Title                                           string
+	Published                                       string
+	Source                                          string
+	Unit                                            string
+	Slug                                            string
+
+	Spending Spending
+	Income   Money
+	Sangong  Sangong
+	Score    Field[float64]
+	Grade    Field[string]
+	Staff    Staff
+
+	// Evidence maps a figure's dotted name to the sentence it was read from.
+	Evidence map[string]string
+	Draft    bool
+	Review   []string
+
+	// Body is the Markdown after the front matter; BodyLine is the line of
+	// the file on which it starts.
+	Body     []byte
+	BodyLine int
+
+	// Keys maps the dotted name of every key present in the front matter to
+	// its position.
+	Keys map[string]Pos
+}
+
+// KeyPos returns where the dotted key was written, or the start of the
+// file when it was not.
+func (r *Report) KeyPos(key string) Pos {
+	if p, ok := r.Keys[key]; ok {
+		return p
+	}
+	return Pos{1, 1}
+}
+
+// ID identifies a report: two files must not share one.
+func (r *Report) ID() string {
+	return r.County + "|" + r.Prefecture + "|" + r.Department + "|" + fmt.Sprint(r.Year) + "|" + r.Type
+}
+
+// EvidenceKeys lists, in display order, the dotted names that evidence may
+// be given for.
+var EvidenceKeys = []string{
+	"county", "prefecture", "province", "department", "year", "type",
+	"spending.total", "spending.basic", "spending.project", "spending.personnel", "spending.public",
+	"income",
+	"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles", "sangong.change",
+	"score", "grade", "staff.authorized", "staff.actual",
+}
+
+// Error is a problem with a file, at a position and key.
+type Error struct {
+	File      string
+	Line, Col int
+	Key       string
+	Msg       string
+}
+
+// Error formats the error as "file:line:col: key: message".
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
+	}
+	b.WriteString(": ")
+	if e.Key != "" {
+		b.WriteString(e.Key)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}

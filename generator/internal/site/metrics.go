@@ -1,0 +1,96 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// Metric is a figure compared across reports.
+type Metric struct {
+	// Key is a stable identifier, used in URLs and data attributes.
+	Key string
+	// Label is the metric's Chinese name.
+	Label string
+	// Unit is the unit its values are shown in.
+	Unit string
+	// Value returns the metric for a report, and whether it is known.
+	Value func(*Report) (float64, bool)
+}
+
+func money(f func(*Report) report.Money) func(*Report) (float64, bool) {
+	return func(r *Report) (float64, bool) {
+		m := f(r)
+		return m.V.Wan(), m.Known()
+	}
+}
+
+func perStaff(f func(*Report) report.Money) func(*Report) (float64, bool) {
+	return func(r *Report) (float64, bool) {
+		m := f(r)
+		staff := r.Staff.Actual
+		if !m.Known() || !staff.Known() || staff.V == 0 {
+			return 0, false
+		}
+		return m.V.Wan() / float64(staff.V), true
+	}
+}
+
+// Metrics lists the metrics that reports are ranked and charted by.
+var Metrics = []Metric{
+	{"total", "支出合计", "万元", money(func(r *Report) report.Money { return r.Spending.Total })},
+	{"basic", "基本支出", "万元", money(func(r *Report) report.Money { return r.Spending.Basic })},
+	{"project", "项目支出", "万元", money(func(r *Report) report.Money { return r.Spending.Project })},
+	{"sangong", "三公经费", "万元", money(func(r *Report) report.Money { return r.Sangong.Total })},
+	{"score", "自评得分", "分", func(r *Report) (float64, bool) { return r.Score.V, r.Score.Known() }},
+	{"total_per_staff", "人均支出", "万元/人", perStaff(func(r *Report) report.Money { return r.Spending.Total })},
+	{"sangong_per_staff", "人均三公经费", "万元/人", perStaff(func(r *Report) report.Money { return r.Sangong.Total })},
+}
+
+// MetricByKey returns the metric with the key.
+func MetricByKey(key string) Metric {
+	for _, m := range Metrics {
+		if m.Key == key {
+			return m
+		}
+	}
+	panic("site: unknown metric " + key)
+}
+
+// rank places each report among the reports of the same year and type, for
+// every metric, highest value first; equal values share a place.
+func (s *Site) rank() {
+	groups := map[[2]any][]*Report{}
+	var keys [][2]any
+	for _, r := range s.Reports {
+		k := [2]any{r.Year, r.Type}
+		if groups[k] == nil {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], r)
+	}
+	for _, k := range keys {
+		g := groups[k]
+		for _, m := range Metrics {
+			type kv struct {
+				r *Report
+				v float64
+			}
+			var known []kv
+			for _, r := range g {
+				if v, ok := m.Value(r); ok {
+					known = append(known, kv{r, v})
+				}
+			}
+			slices.SortStableFunc(known, func(a, b kv) int { return cmp.Compare(b.v, a.v) })
+			for i, e := range known {
+				place := i + 1
+				if i > 0 && e.v == known[i-1].v {
+					place = known[i-1].r.Ranks[m.Key].Place
+				}
+				e.r.Ranks[m.Key] = Rank{Place: place, Of: len(known)}
+			}
+		}
+	}
+}

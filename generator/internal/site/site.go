@@ -1,0 +1,333 @@
+// Package site assembles parsed reports into the model the pages are made
+// from: counties, their years, ranks, per-staff figures and URLs.
+package site
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// Site is everything the pages show.
+type Site struct {
+	// Reports holds every report, sorted by county, then year (newest
+	// first), department and type.
+	Reports []*Report
+	// Counties holds every county, sorted by province, prefecture and slug.
+	Counties []*County
+	// Years lists the years with reports, newest first.
+	Years []int
+	// LatestYear is the newest year with at least one whole-department
+	// report that gives its total spending; 0 when there is none.
+	LatestYear int
+	// Prefectures lists the prefectures named by reports, sorted.
+	Prefectures []string
+	// Warnings are problems worth telling the publisher that do not stop
+	// the build, such as two counties whose slugs collide.
+	Warnings []string
+	// ByYear holds, for each year in Years, the reports of that year.
+	ByYear map[int][]*Report
+}
+
+// County is one county-level division and its reports.
+type County struct {
+	Name, Slug, Adcode, Prefecture, Province string
+	// URL is the county page's path from the site root.
+	URL string
+	// Reports holds the county's reports, newest first.
+	Reports []*Report
+	// Series groups the reports by department and type, each oldest first.
+	Series []*Series
+}
+
+// Series is one department's reports of one type over the years.
+type Series struct {
+	Department, Type string
+	Reports          []*Report
+}
+
+// Report is a parsed report placed in the site.
+type Report struct {
+	*report.Report
+	County *County
+	// URL is the report page's path from the site root.
+	URL string
+	// Prev is the same series' report of the previous year, if any.
+	Prev *Report
+	// Ranks holds the report's rank among reports of the same year and
+	// type, by metric key.
+	Ranks map[string]Rank
+}
+
+// Rank is a place among peers, 1 being the highest value.
+type Rank struct {
+	Place, Of int
+}
+
+// Label names the report in cross-county charts: the county, with the
+// department when the county has several reports that year.
+func (r *Report) Label() string {
+	n := 0
+	for _, o := range r.County.Reports {
+		if o.Year == r.Year && o.Type == r.Type {
+			n++
+		}
+	}
+	if n > 1 {
+		return r.County.Name + "·" + r.Department
+	}
+	return r.County.Name
+}
+
+// Assemble builds the site model from parsed reports. It returns an error
+// for files that describe the same report twice or disagree about their
+// county.
+func Assemble(reports []*report.Report) (*Site, error) {
+	s := &Site{ByYear: map[int][]*Report{}}
+	counties, err := s.groupCounties(reports)
+	if err != nil {
+		return nil, err
+	}
+	s.Counties = counties
+	for _, c := range counties {
+		s.Reports = append(s.Reports, c.Reports...)
+	}
+	years := map[int]bool{}
+	prefs := map[string]bool{}
+	for _, r := range s.Reports {
+		years[r.Year] = true
+		if r.County.Prefecture != "" {
+			prefs[r.County.Prefecture] = true
+		}
+		s.ByYear[r.Year] = append(s.ByYear[r.Year], r)
+		if r.Type == report.TypeWhole && r.Spending.Total.Known() && r.Year > s.LatestYear {
+			s.LatestYear = r.Year
+		}
+	}
+	for y := range years {
+		s.Years = append(s.Years, y)
+	}
+	slices.SortFunc(s.Years, func(a, b int) int { return b - a })
+	for p := range prefs {
+		s.Prefectures = append(s.Prefectures, p)
+	}
+	slices.Sort(s.Prefectures)
+	s.rank()
+	return s, nil
+}
+
+type countyKey struct{ name, prefecture, province string }
+
+// groupCounties gathers reports into counties. A report that leaves out
+// its prefecture joins the county of the same name when there is exactly
+// one such county.
+func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
+	byKey := map[countyKey]*County{}
+	var order []countyKey
+	byName := map[string][]countyKey{}
+	add := func(k countyKey) *County {
+		if c := byKey[k]; c != nil {
+			return c
+		}
+		c := &County{Name: k.name, Prefecture: k.prefecture, Province: k.province}
+		byKey[k] = c
+		order = append(order, k)
+		byName[k.name] = append(byName[k.name], k)
+		return c
+	}
+	sorted := slices.Clone(reports)
+	slices.SortFunc(sorted, func(a, b *report.Report) int { return strings.Compare(a.File, b.File) })
+	// Reports naming their prefecture define the counties first.
+	for _, r := range sorted {
+		if r.Prefecture != "" {
+			add(countyKey{r.County, r.Prefecture, r.Province})
+		}
+	}
+	// Reports with the same prefecture but no province join that county.
+	var errs []string
+	seen := map[string]*Report{}
+	for _, r := range sorted {
+		var c *County
+		keys := byName[r.County]
+		switch {
+		case r.Prefecture != "":
+			c = byKey[countyKey{r.County, r.Prefecture, r.Province}]
+		case len(keys) == 1:
+			c = byKey[keys[0]]
+		case len(keys) == 0:
+			c = add(countyKey{r.County, "", r.Province})
+		default:
+			errs = append(errs, fmt.Sprintf("%s:%d:%d: county: %s names more than one county (in %s); give its prefecture",
+				r.File, r.KeyPos("county").Line, r.KeyPos("county").Col, r.County, prefectureList(byKey, keys)))
+			continue
+		}
+		if r.Adcode != "" {
+			if c.Adcode != "" && c.Adcode != r.Adcode {
+				p := r.KeyPos("adcode")
+				errs = append(errs, fmt.Sprintf("%s:%d:%d: adcode: %s differs from %s given for %s in another file", r.File, p.Line, p.Col, r.Adcode, c.Adcode, c.Name))
+			}
+			c.Adcode = r.Adcode
+		}
+		if c.Province == "" {
+			c.Province = r.Province
+		}
+		sr := &Report{Report: r, County: c, Ranks: map[string]Rank{}}
+		id := r.County + "|" + c.Prefecture + "|" + r.Department + "|" + fmt.Sprint(r.Year) + "|" + r.Type
+		if first := seen[id]; first != nil {
+			p := r.KeyPos("county")
+			errs = append(errs, fmt.Sprintf("%s:%d:%d: county: the same report (%s %s %d %s) is also given by %s", r.File, p.Line, p.Col, r.County, r.Department, r.Year, r.Type, first.File))
+			continue
+		}
+		seen[id] = sr
+		c.Reports = append(c.Reports, sr)
+	}
+	var counties []*County
+	for _, k := range order {
+		if c := byKey[k]; len(c.Reports) > 0 {
+			counties = append(counties, c)
+		}
+	}
+	errs = append(errs, s.assignSlugs(counties)...)
+	if len(errs) > 0 {
+		slices.Sort(errs)
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	slices.SortFunc(counties, func(a, b *County) int {
+		return cmp.Or(cmp.Compare(a.Province, b.Province), cmp.Compare(a.Prefecture, b.Prefecture), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.Name, b.Name))
+	})
+	for _, c := range counties {
+		c.URL = "county/" + c.Slug + ".html"
+		c.arrange()
+	}
+	return counties, nil
+}
+
+func prefectureList(byKey map[countyKey]*County, keys []countyKey) string {
+	var names []string
+	for _, k := range keys {
+		names = append(names, cmp.Or(k.prefecture, "(none)"))
+	}
+	slices.Sort(names)
+	return strings.Join(names, ", ")
+}
+
+// assignSlugs gives every county a distinct slug. A slug from front matter
+// wins; counties whose derived slugs collide are told apart by prefecture,
+// then adcode, then a hash of the name, and each collision is warned about.
+func (s *Site) assignSlugs(counties []*County) []string {
+	var errs []string
+	for _, c := range counties {
+		for _, r := range c.Reports {
+			if r.Slug == "" {
+				continue
+			}
+			if c.Slug != "" && c.Slug != r.Slug {
+				p := r.KeyPos("slug")
+				errs = append(errs, fmt.Sprintf("%s:%d:%d: slug: %q differs from %q given for %s in another file", r.File, p.Line, p.Col, r.Slug, c.Slug, c.Name))
+				continue
+			}
+			c.Slug = r.Slug
+		}
+	}
+	groups := map[string][]*County{}
+	for _, c := range counties {
+		if c.Slug == "" {
+			groups[Slugify(c.Name)] = append(groups[Slugify(c.Name)], c)
+		}
+	}
+	taken := map[string]*County{}
+	for _, c := range counties {
+		if c.Slug != "" {
+			if o := taken[c.Slug]; o != nil {
+				r := c.Reports[0]
+				p := r.KeyPos("slug")
+				errs = append(errs, fmt.Sprintf("%s:%d:%d: slug: %q is already used by %s", r.File, p.Line, p.Col, c.Slug, o.Name))
+			}
+			taken[c.Slug] = c
+		}
+	}
+	bases := make([]string, 0, len(groups))
+	for b := range groups {
+		bases = append(bases, b)
+	}
+	slices.Sort(bases)
+	for _, base := range bases {
+		g := groups[base]
+		if len(g) == 1 && taken[base] == nil {
+			g[0].Slug = base
+			taken[base] = g[0]
+			continue
+		}
+		var names []string
+		for _, c := range g {
+			c.Slug = base + "-" + disambiguator(c)
+			for taken[c.Slug] != nil {
+				c.Slug += "-x"
+			}
+			taken[c.Slug] = c
+			names = append(names, fmt.Sprintf("%s (%s) → %s", c.Name, c.Reports[0].File, c.Slug))
+		}
+		slices.Sort(names)
+		s.Warnings = append(s.Warnings, fmt.Sprintf("counties share the slug %s: %s; set slug: in front matter to choose", base, strings.Join(names, ", ")))
+	}
+	return errs
+}
+
+func disambiguator(c *County) string {
+	if c.Prefecture != "" {
+		return Slugify(c.Prefecture)
+	}
+	if c.Adcode != "" {
+		return c.Adcode
+	}
+	h := sha256.Sum256([]byte(c.Name + "|" + c.Province))
+	return hex.EncodeToString(h[:3])
+}
+
+// arrange sorts a county's reports, groups them into series, links each to
+// its previous year and sets report URLs.
+func (c *County) arrange() {
+	slices.SortFunc(c.Reports, func(a, b *Report) int {
+		return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(a.Department, b.Department), cmp.Compare(a.Type, b.Type))
+	})
+	bySeries := map[string]*Series{}
+	deptSlugs := map[string]string{}
+	usedDept := map[string]string{}
+	for i := len(c.Reports) - 1; i >= 0; i-- {
+		r := c.Reports[i]
+		key := r.Department + "|" + r.Type
+		se := bySeries[key]
+		if se == nil {
+			se = &Series{Department: r.Department, Type: r.Type}
+			bySeries[key] = se
+			c.Series = append(c.Series, se)
+		}
+		if n := len(se.Reports); n > 0 && se.Reports[n-1].Year == r.Year-1 {
+			r.Prev = se.Reports[n-1]
+		}
+		se.Reports = append(se.Reports, r)
+		if _, ok := deptSlugs[r.Department]; !ok {
+			ds := Slugify(r.Department)
+			for usedDept[ds] != "" && usedDept[ds] != r.Department {
+				ds += "-x"
+			}
+			usedDept[ds] = r.Department
+			deptSlugs[r.Department] = ds
+		}
+	}
+	slices.SortFunc(c.Series, func(a, b *Series) int {
+		return cmp.Or(cmp.Compare(a.Department, b.Department), cmp.Compare(a.Type, b.Type))
+	})
+	for _, r := range c.Reports {
+		kind := "zheng-ti"
+		if r.Type == report.TypeProject {
+			kind = "xiang-mu"
+		}
+		r.URL = fmt.Sprintf("report/%s/%d-%s-%s.html", c.Slug, r.Year, deptSlugs[r.Department], kind)
+	}
+}

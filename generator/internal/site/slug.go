@@ -1,0 +1,91 @@
+package site
+
+import (
+	"strings"
+
+	"github.com/gosimple/slug"
+)
+
+// placeReadings corrects readings that gosimple/slug's romanisation gets
+// wrong in place names. Phrases are tried before single characters.
+var placePhrases = []struct{ han, latin string }{
+	{"六安", "lu an"},
+	{"乐清", "yue qing"},
+	{"单县", "shan xian"},
+	{"东阿", "dong e"},
+	{"洪洞", "hong tong"},
+	{"铅山", "yan shan"},
+	{"蔚县", "yu xian"},
+	{"莘县", "shen xian"},
+	{"番禺", "pan yu"},
+	{"重庆", "chong qing"},
+	{"蚌埠", "beng bu"},
+	{"厦门", "xia men"},
+	{"涡阳", "guo yang"},
+	{"犍为", "qian wei"},
+	{"长沙", "chang sha"},
+	{"长宁", "chang ning"},
+	{"长春", "chang chun"},
+	{"会昌", "hui chang"},
+	{"都昌", "du chang"},
+	{"大城", "da cheng"},
+}
+
+var placeRunes = map[rune]string{
+	'宁': "ning", // read as "zhu" by default: 宁乡, 常宁, 普宁, 兴宁, 南宁
+	'朝': "chao", // 朝阳, 朝天
+	'沈': "shen", // 沈丘, 沈阳
+	'曾': "zeng", // 曾都
+	'阿': "a",
+	'蚌': "beng",
+	'厦': "xia",
+	'涡': "guo",
+	'犍': "qian",
+	'番': "fan",
+	'莘': "shen",
+}
+
+// Slugify returns the URL slug of a Chinese place or department name, such
+// as tao-yuan-xian for 桃源县 and ning-xiang-shi for 宁乡市.
+func Slugify(name string) string {
+	var b strings.Builder
+	rs := []rune(name)
+	for i := 0; i < len(rs); {
+		matched := false
+		for _, p := range placePhrases {
+			pr := []rune(p.han)
+			if i+len(pr) <= len(rs) && string(rs[i:i+len(pr)]) == p.han {
+				b.WriteString(" " + p.latin + " ")
+				i += len(pr)
+				matched = true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		if l, ok := placeRunes[rs[i]]; ok {
+			b.WriteString(" " + l + " ")
+		} else {
+			b.WriteRune(rs[i])
+		}
+		i++
+	}
+	s := slug.Make(b.String())
+	if s == "" {
+		s = "x"
+	}
+	return s
+}
+
+// Initials returns the first letter of each syllable of a slug, such as tyx
+// for tao-yuan-xian.
+func Initials(s string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(s, "-") {
+		if part != "" {
+			b.WriteByte(part[0])
+		}
+	}
+	return b.String()
+}

@@ -43,7 +43,7 @@ type Config struct {
 
 // Summary tells what a build did.
 type Summary struct {
-	Reports, Counties, Pages int
+	Reports, Counties, Pages    int
 	Written, Unchanged, Removed int
 	Warnings                    []string
 	Duration                    time.Duration

@@ -24,7 +24,8 @@ type Chart struct {
 	ID string
 	// Title names the chart.
 	Title string
-	// Summary describes the chart in a sentence, for those who cannot see it.
+	// Summary describes the chart in a sentence, for those who cannot see
+	// it; it does not repeat the title.
 	Summary string
 	// Option is the ECharts option as JSON.
 	Option []byte
@@ -65,10 +66,13 @@ type Cell struct {
 type Value struct {
 	V  float64
 	OK bool
+	// Blank, for a missing value, says it is not a figure that was left
+	// undisclosed but one that does not apply (such as a gap of nothing).
+	Blank bool
 }
 
 // Some returns a known value.
-func Some(v float64) Value { return Value{v, true} }
+func Some(v float64) Value { return Value{V: v, OK: true} }
 
 // Series is one named row of values, one per category.
 type Series struct {
@@ -193,6 +197,9 @@ func Format(v float64) string {
 
 // NumCell returns a numeric cell, or 未披露 when the value is missing.
 func NumCell(v Value) Cell {
+	if v.Blank {
+		return Cell{Text: "—", Num: true}
+	}
 	if !v.OK {
 		return Cell{Text: "未披露", Num: true, NA: true}
 	}
@@ -252,15 +259,15 @@ func (b Bars) summary() string {
 		}
 	}
 	if n == 0 {
-		return fmt.Sprintf("%s：没有可比较的数据。", b.Title)
+		return "没有可比较的数据。"
 	}
 	if b.Line {
-		return fmt.Sprintf("%s：%d个年度有数据，%s最高为%s年的%s%s，最低为%s年的%s%s。",
-			b.Title, n, name, b.Categories[hi], Format(vals[hi].V), b.Unit, b.Categories[lo], Format(vals[lo].V), b.Unit)
+		return fmt.Sprintf("%d个年度有数据，%s最高为%s年的%s%s，最低为%s年的%s%s。",
+			n, name, b.Categories[hi], Format(vals[hi].V), b.Unit, b.Categories[lo], Format(vals[lo].V), b.Unit)
 	}
 	if n == 1 {
-		return fmt.Sprintf("%s：仅%s有数据，%s为%s%s。", b.Title, b.Categories[hi], name, Format(vals[hi].V), b.Unit)
+		return fmt.Sprintf("仅%s有数据，%s为%s%s。", b.Categories[hi], name, Format(vals[hi].V), b.Unit)
 	}
-	return fmt.Sprintf("%s：%d个有数据，%s最高的是%s（%s%s），最低的是%s（%s%s）。",
-		b.Title, n, name, b.Categories[hi], Format(vals[hi].V), b.Unit, b.Categories[lo], Format(vals[lo].V), b.Unit)
+	return fmt.Sprintf("%d项有数据，%s最高的是%s（%s%s），最低的是%s（%s%s）。",
+		n, name, b.Categories[hi], Format(vals[hi].V), b.Unit, b.Categories[lo], Format(vals[lo].V), b.Unit)
 }

@@ -57,7 +57,7 @@ func money(m report.Money) charts.Value {
 // explain, when the whole is known and exceeds them.
 func remainder(whole report.Money, parts ...report.Money) charts.Value {
 	if !whole.Known() {
-		return charts.Value{}
+		return charts.Value{Blank: true}
 	}
 	rest := whole.V
 	for _, p := range parts {
@@ -66,7 +66,7 @@ func remainder(whole report.Money, parts ...report.Money) charts.Value {
 		}
 	}
 	if rest <= report.FenPerWan/100 {
-		return charts.Value{}
+		return charts.Value{Blank: true}
 	}
 	return charts.Some(rest.Wan())
 }
@@ -138,7 +138,7 @@ func CompareYear(s *site.Site, year int) (*Page, error) {
 	}
 	type spec struct {
 		id, title, metric string
-		build         func(id, title string, rs []*site.Report) (charts.Chart, error)
+		build             func(id, title string, rs []*site.Report) (charts.Chart, error)
 	}
 	specs := []spec{
 		{"spending", "支出合计（基本支出与项目支出）", "total", spendingChart},

@@ -122,13 +122,13 @@ type Report struct {
 	File string
 
 	County, Adcode, Prefecture, Province, Department string
-	Year                                            int
-	Type                                            string
-	Title                                           string
-	Published                                       string
-	Source                                          string
-	Unit                                            string
-	Slug                                            string
+	Year                                             int
+	Type                                             string
+	Title                                            string
+	Published                                        string
+	Source                                           string
+	Unit                                             string
+	Slug                                             string
 
 	Spending Spending
 	Income   Money

@@ -1,0 +1,235 @@
+package build_test
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/countyperf/portal/generator/internal/build"
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+const good = `---
+county: 甲县
+department: 财政局
+year: 2020
+type: 整体支出
+spending: {total: 100}
+---
+正文
+`
+
+// TestBadInput builds a good site, breaks one file, and checks that the
+// build fails with an error naming the file, line, column and key, and
+// that the previous output is untouched, byte for byte.
+func TestBadInput(t *testing.T) {
+	cases := []struct {
+		name, file string
+		want       []string
+	}{
+		{"unknown key", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\ncolour: 红\n---\n",
+			[]string{"content/bad.md:6:1: colour: unknown key"}},
+		{"wrong type", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nscore: 九十二\n---\n",
+			[]string{`content/bad.md:6:8: score: expected a score such as 97, got text "九十二"`}},
+		{"wrong type in a group", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nspending:\n  total: 一百\n---\n",
+			[]string{`content/bad.md:7:10: spending.total: expected an amount`}},
+		{"duplicate key", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nyear: 2021\n---\n",
+			[]string{"content/bad.md:6:1: year: duplicate key (first given at line 4)"}},
+		{"duplicate key in a group", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nstaff: {actual: 3, actual: 4}\n---\n",
+			[]string{"content/bad.md:6:", "actual", "duplicate key"}},
+		{"missing required key", "---\ncounty: 甲县\nyear: 2020\ntype: 整体支出\n---\n",
+			[]string{"content/bad.md:5:1: department: required key is missing"}},
+		{"unclosed front matter", "---\ncounty: 甲县\ndepartment: 财政局\n",
+			[]string{"content/bad.md:1:1: unclosed front matter"}},
+		{"no front matter", "# 标题\n正文\n",
+			[]string{"content/bad.md:1:1: no front matter"}},
+		{"empty file", "",
+			[]string{"content/bad.md:1:1: empty file"}},
+		{"invalid UTF-8", "---\ncounty: 甲\xff县\n---\n",
+			[]string{"content/bad.md:2:10: invalid UTF-8"}},
+		{"bad grade", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\ngrade: 好\n---\n",
+			[]string{`content/bad.md:6:8: grade: expected one of 优, 良, 中, 差, got "好"`}},
+		{"bad type", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 专项\n---\n",
+			[]string{`content/bad.md:5:7: type: expected one of 整体支出, 项目支出, got "专项"`}},
+		{"score out of range", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nscore: 101\n---\n",
+			[]string{"content/bad.md:6:8: score: score must be between 0 and 100, got 101"}},
+		{"negative amount", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nincome: -5\n---\n",
+			[]string{"content/bad.md:6:9: income: amount is negative"}},
+		{"year out of range", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 1999\ntype: 整体支出\n---\n",
+			[]string{"content/bad.md:4:7: year: year 1999 is outside 2000.."}},
+		{"code read as octal", "---\ncounty: 甲县\nadcode: 0430\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n---\n",
+			[]string{`content/bad.md:3:9: adcode: expected a 6-digit division code such as "430725", got "0430"`}},
+		{"javascript source", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nsource: javascript:alert(1)\n---\n",
+			[]string{`content/bad.md:6:9: source: expected an http:// or https:// link`}},
+		{"alias", "---\ncounty: &c 甲县\ndepartment: *c\nyear: 2020\ntype: 整体支出\n---\n",
+			[]string{"content/bad.md:2:9: county: YAML anchors and aliases are not allowed"}},
+		{"same report twice", good,
+			// Files are read in name order; the later one is flagged.
+			[]string{"content/good.md:2:1: county: the same report (甲县 财政局 2020 整体支出) is also given by content/bad.md"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := buildtest.New(t, "-- content/good.md --\n"+good)
+			p.MustBuild()
+			before := buildtest.Snapshot(t, p.Out)
+			p.Write("content/bad.md", tc.file)
+			_, err := p.Build(build.Config{})
+			if err == nil {
+				t.Fatal("build succeeded; want an error")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q\nlacks %q", err, w)
+				}
+			}
+			if after := buildtest.Snapshot(t, p.Out); !maps.Equal(before, after) {
+				t.Error("a failed build changed the output")
+			}
+			assertNoStaging(t, p)
+		})
+	}
+}
+
+func TestManyErrorsAreAllReported(t *testing.T) {
+	p := buildtest.New(t, `
+-- content/a.md --
+---
+county: 甲县
+department: 财政局
+year: 2020
+type: 整体支出
+score: 九十二
+grade: 好
+---
+-- content/b.md --
+---
+county: 乙县
+year: 2020
+type: 整体支出
+---
+`)
+	_, err := p.Build(build.Config{})
+	if err == nil {
+		t.Fatal("build succeeded")
+	}
+	for _, w := range []string{"content/a.md:6:8: score", "content/a.md:7:8: grade", "content/b.md:5:1: department"} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error %q lacks %q", err, w)
+		}
+	}
+}
+
+func TestTemplateErrorNamesFileAndLine(t *testing.T) {
+	p := buildtest.New(t, "-- content/good.md --\n"+good)
+	p.MustBuild()
+	before := buildtest.Snapshot(t, p.Out)
+	p.Write("templates/report.html", "{{define \"content\"}}\n<p>{{.Nope</p>\n{{end}}\n")
+	_, err := p.Build(build.Config{})
+	if err == nil || !strings.Contains(err.Error(), "templates/report.html:2") {
+		t.Fatalf("error %v; want it to name templates/report.html:2", err)
+	}
+	if !maps.Equal(before, buildtest.Snapshot(t, p.Out)) {
+		t.Error("a failed build changed the output")
+	}
+	// An error at execution time is caught before anything is published.
+	p.Write("templates/report.html", "{{define \"content\"}}\n<p>{{.Data.Missing}}</p>\n{{end}}\n")
+	_, err = p.Build(build.Config{})
+	if err == nil || !strings.Contains(err.Error(), "templates/report.html:2") {
+		t.Fatalf("error %v; want it to name templates/report.html:2", err)
+	}
+	if !maps.Equal(before, buildtest.Snapshot(t, p.Out)) {
+		t.Error("a failed build changed the output")
+	}
+	assertNoStaging(t, p)
+}
+
+func TestCRLFAndBOMAreAccepted(t *testing.T) {
+	p := buildtest.New(t, "")
+	p.Write("content/crlf.md", "\ufeff"+strings.ReplaceAll(good, "\n", "\r\n"))
+	p.MustBuild()
+	if !p.Exists("report/jia-xian/2020-cai-zheng-ju-zheng-ti.html") {
+		t.Fatal("report page missing")
+	}
+}
+
+func TestRebuildRewritesOnlyChangedFilesAndRemovesStale(t *testing.T) {
+	p := buildtest.New(t, twoCounties)
+	first := p.MustBuild()
+	if first.Unchanged != 0 || first.Written == 0 {
+		t.Fatalf("first build: %+v", first)
+	}
+	page := filepath.Join(p.Out, "report", "jia-xian", "2020-cai-zheng-ju-zheng-ti.html")
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(page, old, old); err != nil {
+		t.Fatal(err)
+	}
+	second := p.MustBuild()
+	if second.Written != 0 || second.Removed != 0 || second.Unchanged != first.Written {
+		t.Fatalf("rebuild with nothing changed: %+v; want every file unchanged", second)
+	}
+	if info, _ := os.Stat(page); !info.ModTime().Equal(old) {
+		t.Error("an unchanged page was rewritten")
+	}
+
+	// Removing a county's only report removes its pages.
+	p.Remove("content/b/ningxiang.md")
+	third := p.MustBuild()
+	if third.Removed != 2 {
+		t.Errorf("removed %d files, want the county and report page", third.Removed)
+	}
+	if p.Exists("county/ning-xiang-shi.html") || p.Exists("report/ning-xiang-shi") {
+		t.Error("stale pages remain")
+	}
+	assertNoStaging(t, p)
+}
+
+func TestBuildsAreByteIdentical(t *testing.T) {
+	p := buildtest.New(t, twoCounties)
+	a := filepath.Join(t.TempDir(), "a")
+	b := filepath.Join(t.TempDir(), "b")
+	if _, err := p.Build(build.Config{Out: a, Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Build(build.Config{Out: b, Workers: 8}); err != nil {
+		t.Fatal(err)
+	}
+	sa, sb := buildtest.Snapshot(t, a), buildtest.Snapshot(t, b)
+	if !maps.Equal(sa, sb) {
+		for k := range sa {
+			if sa[k] != sb[k] {
+				t.Errorf("%s differs between builds", k)
+			}
+		}
+		t.Fatal("two builds differ")
+	}
+}
+
+func TestRefusesDangerousOutput(t *testing.T) {
+	p := buildtest.New(t, "-- content/good.md --\n"+good)
+	for _, out := range []string{p.Dir, "/", filepath.Join(p.Dir, "content"), filepath.Join(p.Dir, "content", "x"), filepath.Dir(p.Dir)} {
+		_, err := p.Build(build.Config{Out: out})
+		if err == nil || !strings.Contains(err.Error(), "refusing") {
+			t.Errorf("output %s: error %v; want a refusal", out, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(p.Dir, "content", "good.md")); err != nil {
+		t.Fatal("content was damaged")
+	}
+}
+
+// assertNoStaging checks that no temporary folder is left beside the output.
+func assertNoStaging(t *testing.T, p *buildtest.Project) {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(p.Out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("temporary folder %s left behind", e.Name())
+		}
+	}
+}

@@ -1,0 +1,250 @@
+package build_test
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+// twoCounties is a small site: 甲县 over two years, and 宁乡市 for one.
+const twoCounties = `
+-- content/a/jia-2020.md --
+---
+county: 甲县
+prefecture: 乙市
+province: 湖南省
+department: 财政局
+year: 2020
+type: 整体支出
+spending:
+  total: 100
+  basic: 60
+  project: 40
+sangong: {total: 2, abroad: 0, reception: 1.5, vehicles: 0.5}
+score: 92
+grade: 优
+staff: {authorized: 10, actual: 8}
+---
+## 概况
+
+第一年。
+-- content/a/jia-2021.md --
+---
+county: 甲县
+prefecture: 乙市
+province: 湖南省
+department: 财政局
+year: 2021
+type: 整体支出
+source: https://example.gov.cn/r/2021.html
+spending:
+  total: 120.5
+  basic: 70
+  project: 50.5
+income: null
+sangong: {total: 1, reception: 1}
+score: 85
+grade: 良
+staff: {authorized: 10, actual: 9}
+evidence:
+  spending.total: "2021年支出合计120.5万元。"
+---
+## 概况
+
+全年支出比上年增加，
+主要是项目支出增加。
+
+| 项目 | 金额 |
+| --- | --- |
+| 基本支出 | 70 |
+
+<script>alert("body")</script>
+<b>粗体</b>
+-- content/b/ningxiang.md --
+---
+county: 宁乡市
+prefecture: 长沙市
+department: 财政局
+year: 2021
+type: 整体支出
+unit: 元
+spending: {total: 1234567.89}
+---
+正文。
+`
+
+func TestSitePages(t *testing.T) {
+	p := buildtest.New(t, twoCounties)
+	sum := p.MustBuild()
+	if sum.Reports != 3 || sum.Counties != 2 {
+		t.Fatalf("summary: %d reports, %d counties; want 3, 2", sum.Reports, sum.Counties)
+	}
+	for _, f := range []string{
+		"index.html", "404.html", "compare/index.html", "compare/2020.html", "compare/2021.html",
+		"county/jia-xian.html", "county/ning-xiang-shi.html",
+		"report/jia-xian/2020-cai-zheng-ju-zheng-ti.html", "report/jia-xian/2021-cai-zheng-ju-zheng-ti.html",
+		"report/ning-xiang-shi/2021-cai-zheng-ju-zheng-ti.html",
+		"assets/site.js", "assets/site.css", "assets/vendor/echarts/echarts.min.js",
+		"assets/vendor/echarts/LICENSE", "assets/vendor/echarts/NOTICE",
+	} {
+		if !p.Exists(f) {
+			t.Errorf("missing output %s; have %v", f, p.Files())
+		}
+	}
+
+	home := p.Page("index.html")
+	mustContain(t, "home", home,
+		`<html lang="zh-CN">`,
+		`<table class="sortable" id="reports-table">`,
+		`href="county/jia-xian.html"`, `href="county/ning-xiang-shi.html"`,
+		`data-search="甲县 乙市 湖南省 财政局 2020 整体支出 jiaxian jx jia-xian"`,
+		`<option value="乙市">乙市</option>`,
+		`data-value="120.5">120.5</td>`,
+		`2021年概览`,
+		`<script defer src="assets/vendor/echarts/echarts.min.js"></script>`,
+	)
+	// Home links every report.
+	if n := strings.Count(home, `<tr data-year=`); n != 3 {
+		t.Errorf("home table has %d rows, want 3", n)
+	}
+
+	county := p.Page("county/jia-xian.html")
+	mustContain(t, "county", county,
+		`<h1>甲县</h1>`,
+		`href="../report/jia-xian/2021-cai-zheng-ju-zheng-ti.html"`,
+		`▲ 增加20.5（+20.5%）`, // total 100 → 120.5
+		`▼ 减少1（-50.0%）`,    // 三公 2 → 1
+		`第2名/共2名`, // 宁乡市 spent more in 2021
+		`id="chart-s1-spending"`, `id="chart-s1-sangong"`, `id="chart-s1-score"`,
+		`<script defer src="../assets/vendor/echarts/echarts.min.js"></script>`,
+	)
+
+	r21 := p.Page("report/jia-xian/2021-cai-zheng-ju-zheng-ti.html")
+	mustContain(t, "report 2021", r21,
+		`<q class="evidence">2021年支出合计120.5万元。</q>`,
+		`href="https://example.gov.cn/r/2021.html"`,
+		`<th scope="row">本年收入</th>`,
+		`<table>`, `<td>基本支出</td>`, // GFM table in the body
+		`全年支出比上年增加，主要是项目支出增加。`, // CJK line break joins without a space
+		`<h2 id="sec-1">概况</h2>`,
+		`href="../../county/jia-xian.html"`,
+	)
+	// Undisclosed figures say so and are never shown as 0.
+	mustMatch(t, "report 2021", r21, `本年收入</th>\s*<td class="num"><span class="na">未披露</span>`)
+	mustMatch(t, "report 2021", r21, `因公出国（境）费</th>\s*<td class="num"><span class="na">未披露</span>`)
+	mustMatch(t, "report 2020", p.Page("report/jia-xian/2020-cai-zheng-ju-zheng-ti.html"), `因公出国（境）费</th>\s*<td class="num">0</td>`)
+	// Raw HTML in the body is dropped.
+	for _, bad := range []string{`<script>alert`, `<b>粗体</b>`} {
+		if strings.Contains(r21, bad) {
+			t.Errorf("report page keeps raw HTML %q", bad)
+		}
+	}
+
+	// 元 is converted to 万元 exactly.
+	mustMatch(t, "ningxiang", p.Page("report/ning-xiang-shi/2021-cai-zheng-ju-zheng-ti.html"), `支出合计</th>\s*<td class="num">123.456789</td>`)
+
+	cmp := p.Page("compare/2021.html")
+	mustContain(t, "compare 2021", cmp,
+		`id="chart-spending"`, `id="chart-sangong"`, `id="chart-score"`, `id="chart-total-per-staff"`, `id="chart-sangong-per-staff"`,
+		`<caption>支出合计（基本支出与项目支出）（万元）</caption>`,
+		`href="../report/jia-xian/2021-cai-zheng-ju-zheng-ti.html">甲县</a>`,
+	)
+	mustContain(t, "compare years", p.Page("compare/index.html"), `id="chart-years-spending"`, `<caption>各县历年支出合计（万元）</caption>`)
+}
+
+func TestChartDataIsJSONInDataBlocks(t *testing.T) {
+	p := buildtest.New(t, twoCounties)
+	p.MustBuild()
+	page := p.Page("compare/2021.html")
+	re := regexp.MustCompile(`(?s)<script([^>]*)>(.*?)</script>`)
+	n := 0
+	for _, m := range re.FindAllStringSubmatch(page, -1) {
+		attrs, body := m[1], m[2]
+		if strings.Contains(attrs, "src=") {
+			if strings.TrimSpace(body) != "" {
+				t.Errorf("script with src has a body: %q", body)
+			}
+			continue
+		}
+		if !strings.Contains(attrs, `type="application/json"`) {
+			t.Errorf("inline script that is not JSON data: <script%s>", attrs)
+		}
+		n++
+		if !strings.HasPrefix(body, "{") || !strings.Contains(body, `"series"`) {
+			t.Errorf("chart data block is not an ECharts option: %.80s", body)
+		}
+	}
+	if n != 5 {
+		t.Errorf("compare page has %d chart data blocks, want 5", n)
+	}
+}
+
+func TestLinksAreRelativeAndResolve(t *testing.T) {
+	p := buildtest.New(t, twoCounties)
+	p.MustBuild()
+	attr := regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+	for _, f := range p.Files() {
+		if !strings.HasSuffix(f, ".html") {
+			continue
+		}
+		dir := ""
+		if i := strings.LastIndex(f, "/"); i >= 0 {
+			dir = f[:i+1]
+		}
+		for _, m := range attr.FindAllStringSubmatch(p.Page(f), -1) {
+			link := m[1]
+			switch {
+			case strings.HasPrefix(link, "https://example.gov.cn/"):
+				continue // a report's source link
+			case strings.HasPrefix(link, "#"):
+				continue
+			case strings.HasPrefix(link, "/") || strings.Contains(link, "://"):
+				t.Errorf("%s: link %q is not relative", f, link)
+				continue
+			}
+			target := resolve(dir, strings.SplitN(link, "#", 2)[0])
+			if !p.Exists(target) {
+				t.Errorf("%s: link %q points to missing %s", f, link, target)
+			}
+		}
+	}
+}
+
+// resolve joins a relative link to the folder of the page it is on.
+func resolve(dir, link string) string {
+	parts := strings.Split(strings.TrimSuffix(dir, "/"), "/")
+	if dir == "" {
+		parts = nil
+	}
+	for _, seg := range strings.Split(link, "/") {
+		switch seg {
+		case "..":
+			if len(parts) > 0 {
+				parts = parts[:len(parts)-1]
+			}
+		case ".", "":
+		default:
+			parts = append(parts, seg)
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+func mustContain(t *testing.T, what, page string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(page, w) && !strings.Contains(html.UnescapeString(page), w) {
+			t.Errorf("%s page lacks %q", what, w)
+		}
+	}
+}
+
+func mustMatch(t *testing.T, what, page, pattern string) {
+	t.Helper()
+	if !regexp.MustCompile(pattern).MatchString(page) {
+		t.Errorf("%s page does not match %s", what, pattern)
+	}
+}

@@ -1,0 +1,66 @@
+package report
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestAmountsAreExactInEveryUnit(t *testing.T) {
+	for _, tc := range []struct {
+		unit, text string
+		want       Amount
+		str        string
+	}{
+		{"万元", "1530.53", 1_530_530_000, "1530.53"},
+		{"万元", "1312", 1_312_000_000, "1312"},
+		{"万元", "0.000001", 1, "0.000001"},
+		{"千元", "5020.00", 502_000_000, "502"},
+		{"元", "1234567.89", 123_456_789, "123.456789"},
+		{"元", "0", 0, "0"},
+	} {
+		r, err := Parse("a.md", []byte("---\ncounty: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\nunit: "+tc.unit+"\nincome: "+tc.text+"\n---\n"))
+		if err != nil {
+			t.Fatalf("%s %s: %v", tc.text, tc.unit, err)
+		}
+		if !r.Income.Known() || r.Income.V != tc.want || r.Income.V.String() != tc.str {
+			t.Errorf("%s %s = %d (%s), want %d (%s)", tc.text, tc.unit, r.Income.V, r.Income.V, tc.want, tc.str)
+		}
+	}
+}
+
+func TestThreeStatesOfAFigure(t *testing.T) {
+	r, err := Parse("a.md", []byte("---\ncounty: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\nsangong: {total: 0, abroad: null, reception: 无法识别}\nscore: 无法识别\n---\nbody\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sg := r.Sangong
+	if sg.Total.State != Disclosed || sg.Total.V != 0 {
+		t.Errorf("total %+v", sg.Total)
+	}
+	if sg.Abroad.State != NotDisclosed || sg.Vehicles.State != NotDisclosed {
+		t.Errorf("abroad %+v vehicles %+v", sg.Abroad, sg.Vehicles)
+	}
+	if sg.Reception.State != Unreadable || r.Score.State != Unreadable {
+		t.Errorf("reception %+v score %+v", sg.Reception, r.Score)
+	}
+	if sg.Total.Pos != (Pos{6, 18}) {
+		t.Errorf("total at %+v", sg.Total.Pos)
+	}
+	if string(r.Body) != "body\n" || r.BodyLine != 9 {
+		t.Errorf("body %q at line %d", r.Body, r.BodyLine)
+	}
+	if r.Title != "甲县局2020年度整体支出绩效自评报告" {
+		t.Errorf("default title %q", r.Title)
+	}
+}
+
+func TestTooManyDecimalsAndHugeNesting(t *testing.T) {
+	_, err := Parse("a.md", []byte("---\ncounty: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\nunit: 元\nincome: 1.234\n---\n"))
+	if err == nil || !strings.Contains(err.Error(), "a.md:7:9: income: 1.234 has more decimal places") {
+		t.Errorf("error %v", err)
+	}
+	_, err = Parse("a.md", []byte("---\ncounty: "+strings.Repeat("[", 5000)+"\n---\n"))
+	if err == nil || !strings.Contains(err.Error(), "nested more than") {
+		t.Errorf("error %v", err)
+	}
+}

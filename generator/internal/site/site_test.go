@@ -1,0 +1,159 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+func TestSlugify(t *testing.T) {
+	for name, want := range map[string]string{
+		"桃源县":     "tao-yuan-xian",
+		"江华瑶族自治县": "jiang-hua-yao-zu-zi-zhi-xian",
+		"宁乡市":     "ning-xiang-shi",
+		"常宁市":     "chang-ning-shi",
+		"长沙市":     "chang-sha-shi",
+		"重庆市":     "chong-qing-shi",
+		"六安市":     "lu-an-shi",
+		"单县":      "shan-xian",
+		"厦门市":     "xia-men-shi",
+		"朝阳区":     "chao-yang-qu",
+		"沈丘县":     "shen-qiu-xian",
+		"行政审批服务局": "xing-zheng-shen-pi-fu-wu-ju",
+		"!!!":     "x",
+	} {
+		if got := Slugify(name); got != want {
+			t.Errorf("Slugify(%s) = %s, want %s", name, got, want)
+		}
+	}
+	if got := Initials("tao-yuan-xian"); got != "tyx" {
+		t.Errorf("Initials = %s", got)
+	}
+}
+
+func parse(t *testing.T, name, fm string) *report.Report {
+	t.Helper()
+	r, err := report.Parse(name, []byte("---\n"+fm+"\n---\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func rep(t *testing.T, name, county, prefecture string, year int, extra string) *report.Report {
+	fm := fmt.Sprintf("county: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\n", county, year)
+	if prefecture != "" {
+		fm += "prefecture: " + prefecture + "\n"
+	}
+	return parse(t, name, fm+extra)
+}
+
+func TestCollidingSlugsAreDistinctStableAndWarned(t *testing.T) {
+	a := rep(t, "a.md", "衡山县", "衡阳市", 2020, "")
+	b := rep(t, "b.md", "横山县", "榆林市", 2020, "")
+	for _, order := range [][]*report.Report{{a, b}, {b, a}} {
+		s, err := Assemble(order)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, c := range s.Counties {
+			got[c.Name] = c.Slug
+		}
+		if got["衡山县"] != "heng-shan-xian-heng-yang-shi" || got["横山县"] != "heng-shan-xian-yu-lin-shi" {
+			t.Errorf("slugs %v", got)
+		}
+		if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "heng-shan-xian") {
+			t.Errorf("warnings %v", s.Warnings)
+		}
+	}
+}
+
+func TestSlugKeyOverrides(t *testing.T) {
+	s, err := Assemble([]*report.Report{
+		rep(t, "a.md", "衡山县", "衡阳市", 2020, "slug: hengshan"),
+		rep(t, "b.md", "横山县", "榆林市", 2020, ""),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slugs := []string{s.Counties[0].Slug, s.Counties[1].Slug}
+	if !(slugs[0] == "hengshan" && slugs[1] == "heng-shan-xian") && !(slugs[1] == "hengshan" && slugs[0] == "heng-shan-xian") {
+		t.Errorf("slugs %v", slugs)
+	}
+	if len(s.Warnings) != 0 {
+		t.Errorf("warnings %v", s.Warnings)
+	}
+	_, err = Assemble([]*report.Report{
+		rep(t, "a.md", "衡山县", "衡阳市", 2020, "slug: hengshan"),
+		rep(t, "b.md", "衡山县", "衡阳市", 2021, "slug: heng"),
+	})
+	if err == nil || !strings.Contains(err.Error(), `b.md:7:1: slug: "heng" differs from "hengshan"`) {
+		t.Errorf("error %v", err)
+	}
+}
+
+func TestCountiesJoinAcrossYearsAndPrefectures(t *testing.T) {
+	s, err := Assemble([]*report.Report{
+		rep(t, "a.md", "甲县", "乙市", 2020, "spending: {total: 10}\nstaff: {actual: 4}"),
+		rep(t, "b.md", "甲县", "", 2021, "spending: {total: 30}"),
+		rep(t, "c.md", "丙县", "", 2021, "spending: {total: 20}\nscore: 90"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Counties) != 2 {
+		t.Fatalf("%d counties", len(s.Counties))
+	}
+	var jia *County
+	for _, c := range s.Counties {
+		if c.Name == "甲县" {
+			jia = c
+		}
+	}
+	if len(jia.Reports) != 2 || jia.Reports[0].Year != 2021 || jia.Reports[0].Prev != jia.Reports[1] {
+		t.Fatalf("甲县 reports not joined and linked: %+v", jia.Reports)
+	}
+	if r := jia.Reports[0].Ranks["total"]; r != (Rank{1, 2}) {
+		t.Errorf("rank %+v", r)
+	}
+	if _, ok := jia.Reports[0].Ranks["score"]; ok {
+		t.Error("a report with no score has a score rank")
+	}
+	if v, ok := MetricByKey("total_per_staff").Value(jia.Reports[1]); !ok || v != 2.5 {
+		t.Errorf("per staff %v %v", v, ok)
+	}
+	if s.LatestYear != 2021 || len(s.Years) != 2 || s.Years[0] != 2021 {
+		t.Errorf("years %v latest %d", s.Years, s.LatestYear)
+	}
+
+	// A name shared by two prefectures needs the prefecture.
+	_, err = Assemble([]*report.Report{
+		rep(t, "a.md", "甲县", "乙市", 2020, ""),
+		rep(t, "b.md", "甲县", "丁市", 2020, ""),
+		rep(t, "c.md", "甲县", "", 2021, ""),
+	})
+	if err == nil || !strings.Contains(err.Error(), "c.md:2:1: county: 甲县 names more than one county") {
+		t.Errorf("error %v", err)
+	}
+}
+
+func TestEqualValuesShareARank(t *testing.T) {
+	s, err := Assemble([]*report.Report{
+		rep(t, "a.md", "甲县", "", 2020, "score: 90"),
+		rep(t, "b.md", "乙县", "", 2020, "score: 90"),
+		rep(t, "c.md", "丙县", "", 2020, "score: 80"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	places := map[string]Rank{}
+	for _, r := range s.Reports {
+		places[r.County.Name] = r.Ranks["score"]
+	}
+	if places["甲县"] != (Rank{1, 3}) || places["乙县"] != (Rank{1, 3}) || places["丙县"] != (Rank{3, 3}) {
+		t.Errorf("ranks %v", places)
+	}
+}

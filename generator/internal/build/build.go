@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/content"
 	"github.com/countyperf/portal/generator/internal/pages"
 	"github.com/countyperf/portal/generator/internal/publish"
@@ -80,8 +81,15 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		return nil, err
 	}
 
-	// Phase 2: assemble the site model.
-	s, err := site.Assemble(reports)
+	// Phase 2: check the reports; file errors stop the build, findings are
+	// published.
+	errs, checks := check.Reports(reports)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+
+	// Phase 3: assemble the site model.
+	s, err := site.Assemble(reports, checks)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +97,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		fmt.Fprintln(cfg.Log, "warning:", w)
 	}
 
-	// Phase 3: parse templates; read assets.
+	// Phase 4: parse templates.
 	rnd, err := render.New(root, "templates")
 	if err != nil {
 		return nil, err
@@ -97,7 +105,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	rnd.BaseURL = cfg.BaseURL
 	rnd.Nav = pages.Nav(s)
 
-	// Phase 4: render into a staged transaction, then publish.
+	// Phase 5: render into a staged transaction, then publish.
 	tx, err := publish.Begin(cfg.Out, cfg.Root,
 		filepath.Join(cfg.Root, "content"), filepath.Join(cfg.Root, "templates"), filepath.Join(cfg.Root, "assets"),
 		filepath.Join(cfg.Root, "generator"))

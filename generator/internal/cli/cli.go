@@ -8,15 +8,21 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/countyperf/portal/generator/internal/build"
+	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/content"
+	"github.com/countyperf/portal/generator/internal/site"
 )
 
 const usage = `usage: go run ./generator [command] [flags]
 
 commands:
   build    build the site from content/ into public/ (the default)
+  check    check every report file; print errors and findings
   help     show this help
 
 Run "go run ./generator COMMAND -h" for a command's flags.
@@ -32,6 +38,12 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build":
 		err = runBuild(ctx, args, stdout, stderr)
+	case "check":
+		var code int
+		code, err = runCheck(ctx, args, stdout, stderr)
+		if err == nil {
+			return code
+		}
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -103,4 +115,25 @@ func outName(cfg build.Config) string {
 		return cfg.Out
 	}
 	return "public/"
+}
+
+// runCheck prints every file error and every finding; it returns 1 when
+// there is a file error and 0 when there are findings only.
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
+	fs := newFlags("check", stderr)
+	root := fs.String("root", ".", "project folder holding content/")
+	drafts := fs.Bool("drafts", false, "check reports marked draft: true too")
+	jsonOut := fs.Bool("json", false, "print errors and findings as JSON")
+	if err := parse(fs, args); err != nil {
+		return 0, err
+	}
+	reports, err := content.Load(ctx, os.DirFS(filepath.Join(*root, "content")), content.Options{Drafts: *drafts, Prefix: "content/"})
+	var errs []error
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if _, serr := site.Assemble(reports, nil); serr != nil && err == nil {
+		errs = append(errs, serr)
+	}
+	return check.Main(reports, errs, *jsonOut, stdout), nil
 }

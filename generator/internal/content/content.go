@@ -56,7 +56,9 @@ func Files(fsys fs.FS) ([]string, error) {
 }
 
 // Load parses every report under fsys. It returns the reports sorted by file
-// name, leaving out drafts unless asked, and every error found, joined.
+// name, leaving out drafts unless asked, and every error found, joined. When
+// some files fail, the reports of the others are still returned with the
+// error, so that a checker can say everything at once.
 func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error) {
 	files, err := Files(fsys)
 	if err != nil {
@@ -82,17 +84,14 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
 	out := reports[:0]
 	for _, r := range reports {
-		if r.Draft && !opt.Drafts {
+		if r == nil || (r.Draft && !opt.Drafts) {
 			continue
 		}
 		out = append(out, r)
 	}
-	return out, nil
+	return out, errors.Join(errs...)
 }
 
 func loadOne(fsys fs.FS, p, name string) (*report.Report, error) {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/report"
 )
 
@@ -62,6 +63,35 @@ type Report struct {
 	// Ranks holds the report's rank among reports of the same year and
 	// type, by metric key.
 	Ranks map[string]Rank
+	// Checks holds the outcome of every check rule on the report.
+	Checks []check.Result
+}
+
+// Findings returns the report's findings, in rule order.
+func (r *Report) Findings() []check.Finding {
+	var out []check.Finding
+	for _, c := range r.Checks {
+		out = append(out, c.Findings...)
+	}
+	return out
+}
+
+// Flagged reports whether a finding more serious than rounding concerns
+// any of the figures named by dotted keys.
+func (r *Report) Flagged(keys ...string) bool {
+	for _, c := range r.Checks {
+		for _, f := range c.Findings {
+			if f.Severity < check.Warning {
+				continue
+			}
+			for _, k := range f.Keys {
+				if slices.Contains(keys, k) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // Rank is a place among peers, 1 being the highest value.
@@ -84,10 +114,10 @@ func (r *Report) Label() string {
 	return r.County.Name
 }
 
-// Assemble builds the site model from parsed reports. It returns an error
-// for files that describe the same report twice or disagree about their
-// county.
-func Assemble(reports []*report.Report) (*Site, error) {
+// Assemble builds the site model from parsed reports and the outcome of
+// their checks (which may be nil). It returns an error for files that
+// describe the same report twice or disagree about their county.
+func Assemble(reports []*report.Report, checks map[*report.Report][]check.Result) (*Site, error) {
 	s := &Site{ByYear: map[int][]*Report{}}
 	counties, err := s.groupCounties(reports)
 	if err != nil {
@@ -96,6 +126,9 @@ func Assemble(reports []*report.Report) (*Site, error) {
 	s.Counties = counties
 	for _, c := range counties {
 		s.Reports = append(s.Reports, c.Reports...)
+	}
+	for _, r := range s.Reports {
+		r.Checks = checks[r.Report]
 	}
 	years := map[int]bool{}
 	prefs := map[string]bool{}

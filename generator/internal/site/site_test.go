@@ -54,7 +54,7 @@ func TestCollidingSlugsAreDistinctStableAndWarned(t *testing.T) {
 	a := rep(t, "a.md", "衡山县", "衡阳市", 2020, "")
 	b := rep(t, "b.md", "横山县", "榆林市", 2020, "")
 	for _, order := range [][]*report.Report{{a, b}, {b, a}} {
-		s, err := Assemble(order)
+		s, err := Assemble(order, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,7 +75,7 @@ func TestSlugKeyOverrides(t *testing.T) {
 	s, err := Assemble([]*report.Report{
 		rep(t, "a.md", "衡山县", "衡阳市", 2020, "slug: hengshan"),
 		rep(t, "b.md", "横山县", "榆林市", 2020, ""),
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestSlugKeyOverrides(t *testing.T) {
 	_, err = Assemble([]*report.Report{
 		rep(t, "a.md", "衡山县", "衡阳市", 2020, "slug: hengshan"),
 		rep(t, "b.md", "衡山县", "衡阳市", 2021, "slug: heng"),
-	})
+	}, nil)
 	if err == nil || !strings.Contains(err.Error(), `b.md:7:1: slug: "heng" differs from "hengshan"`) {
 		t.Errorf("error %v", err)
 	}
@@ -100,7 +100,7 @@ func TestCountiesJoinAcrossYearsAndPrefectures(t *testing.T) {
 		rep(t, "a.md", "甲县", "乙市", 2020, "spending: {total: 10}\nstaff: {actual: 4}"),
 		rep(t, "b.md", "甲县", "", 2021, "spending: {total: 30}"),
 		rep(t, "c.md", "丙县", "", 2021, "spending: {total: 20}\nscore: 90"),
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +134,7 @@ func TestCountiesJoinAcrossYearsAndPrefectures(t *testing.T) {
 		rep(t, "a.md", "甲县", "乙市", 2020, ""),
 		rep(t, "b.md", "甲县", "丁市", 2020, ""),
 		rep(t, "c.md", "甲县", "", 2021, ""),
-	})
+	}, nil)
 	if err == nil || !strings.Contains(err.Error(), "c.md:2:1: county: 甲县 names more than one county") {
 		t.Errorf("error %v", err)
 	}
@@ -145,7 +145,7 @@ func TestEqualValuesShareARank(t *testing.T) {
 		rep(t, "a.md", "甲县", "", 2020, "score: 90"),
 		rep(t, "b.md", "乙县", "", 2020, "score: 90"),
 		rep(t, "c.md", "丙县", "", 2020, "score: 80"),
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,240 @@
+// Package check finds where reports disagree with themselves, with each
+// other, or with the standard grade bands.
+//
+// It knows two kinds of problem, kept apart:
+//
+//   - File errors: the content file is wrong, such as two files for the same
+//     report. They are returned as *report.Error and fail a build. Every
+//     error that a single file can show is already refused by report.Parse;
+//     this package adds the ones that need more than one file.
+//   - Findings: the file faithfully records what the published report says,
+//     and the report is inconsistent or incomplete. Findings never fail a
+//     build; they are published.
+//
+// Every rule is run on every report and yields a Result: Passed, Found (with
+// findings) or NotChecked (with the reason, such as a figure that was not
+// disclosed), so that a clean record is never mistaken for a checked one.
+// A figure that is not disclosed, one disclosed as zero and one that could
+// not be read are three different states: a rule uses only disclosed values.
+//
+// The package does no I/O except writing output to the io.Writer it is
+// given, and every list it returns is in a deterministic order.
+package check
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// Severity says how much a finding matters.
+type Severity uint8
+
+// The severities of a finding, least serious first.
+const (
+	// Info records a fact about the report, such as figures it leaves out.
+	Info Severity = iota
+	// Rounding is a gap small enough to come from rounding each figure to
+	// 0.01 万元; it is shown, but low key.
+	Rounding
+	// Warning is something likely wrong, or worth a look, that the report's
+	// figures do not prove: a likely unit slip, a score with no grade,
+	// more staff than authorized.
+	Warning
+	// Discrepancy is a gap the report's own figures prove, beyond rounding.
+	Discrepancy
+)
+
+var severityNames = [...]string{"info", "rounding", "warning", "discrepancy"}
+var severityLabels = [...]string{"提示", "尾差", "疑点", "不一致"}
+
+// String returns the severity's stable English name: info, rounding,
+// warning or discrepancy.
+func (s Severity) String() string {
+	if int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return "unknown"
+}
+
+// Label returns the severity's short Chinese name for pages, such as 尾差.
+func (s Severity) Label() string {
+	if int(s) < len(severityLabels) {
+		return severityLabels[s]
+	}
+	return "未知"
+}
+
+// MarshalText encodes the severity as its String.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Status is the outcome of one rule on one report.
+type Status uint8
+
+// The outcomes of a rule. The zero value is NotChecked, so that a Result
+// that was never filled in is not taken for a check that passed.
+const (
+	// NotChecked means the rule lacked its inputs; Result.Reason says which.
+	NotChecked Status = iota
+	// Passed means the rule ran and found nothing.
+	Passed
+	// Found means the rule ran and has at least one finding.
+	Found
+)
+
+var statusNames = [...]string{"not_checked", "passed", "found"}
+var statusLabels = [...]string{"未核对", "通过", "有发现"}
+
+// String returns the status's stable English name: not_checked, passed or
+// found.
+func (s Status) String() string {
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return "unknown"
+}
+
+// Label returns the status's short Chinese name for pages, such as 未核对.
+func (s Status) Label() string {
+	if int(s) < len(statusLabels) {
+		return statusLabels[s]
+	}
+	return "未知"
+}
+
+// MarshalText encodes the status as its String.
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Finding is one thing a rule found in a report.
+type Finding struct {
+	// File is the report's file, as in report.Report.File.
+	File string
+	// Pos is where in the file the finding points: the figure concerned,
+	// such as the total that does not match its parts.
+	Pos report.Pos
+	// Rule is the stable id of the rule, such as "sum.spending".
+	Rule string
+	// Title is the rule's short Chinese name, such as 支出合计核对.
+	Title    string
+	Severity Severity
+	// Message says what was found in plain Chinese, with the numbers, such
+	// as "基本支出158.65 + 项目支出1312 = 1470.65，与支出合计1530.53相差59.88万元（占支出合计的3.91%）".
+	Message string
+	// Keys are the dotted names of the figures concerned, the one at Pos
+	// first, such as spending.total, spending.basic, spending.project.
+	Keys []string
+	// Gap is the absolute difference the finding is about, for rules that
+	// compare amounts of the report (sums, part within whole, year on
+	// year); zero otherwise.
+	Gap report.Amount
+	// Share is the gap divided by the figure it is measured against (the
+	// total, the whole, this year's 三公 total; for staff, people over the
+	// authorized number); zero when that figure is zero or there is none.
+	Share float64
+	// Factor is, for a likely unit slip, the figure's ratio to what it was
+	// compared with: 10, 100, 1000 or 10000, or their inverses such as 0.1.
+	// It is zero for other rules.
+	Factor float64
+}
+
+// Result is the outcome of one rule on one report.
+type Result struct {
+	// Rule and Title identify the rule, as in Rules.
+	Rule, Title string
+	Status      Status
+	// Reason says, in Chinese, why the rule was not checked, such as
+	// "项目支出未披露". For a rule that ran on only some of its figures, it
+	// says which it could not check; otherwise it is empty.
+	Reason string
+	// Findings are the rule's findings, sorted by position; empty unless
+	// Status is Found.
+	Findings []Finding
+}
+
+// Reports checks a set of reports together: each report against itself and
+// against the other years of the same county, department and type.
+//
+// errs are the file errors that need more than one file (a second file for
+// the same report), each an *report.Error, sorted by file and position.
+// per maps every report to one Result per rule, in the order of Rules.
+// Nil reports are skipped. Which reports to pass (drafts or not) is the
+// caller's choice; when two files share an ID, only the first by file name
+// is used as another year of the others.
+func Reports(rs []*report.Report) (errs []error, per map[*report.Report][]Result) {
+	sorted := sortReports(rs)
+	errs = duplicates(sorted)
+	e := newEnv(sorted)
+	per = make(map[*report.Report][]Result, len(sorted))
+	for _, r := range sorted {
+		per[r] = e.check(r)
+	}
+	return errs, per
+}
+
+// Findings returns every finding in per, sorted by file, position and rule.
+func Findings(per map[*report.Report][]Result) []Finding {
+	var out []Finding
+	for _, rs := range per {
+		for _, res := range rs {
+			out = append(out, res.Findings...)
+		}
+	}
+	sortFindings(out)
+	return out
+}
+
+// sortReports returns the distinct non-nil reports, sorted by file name,
+// keeping the given order for equal names.
+func sortReports(rs []*report.Report) []*report.Report {
+	seen := make(map[*report.Report]bool, len(rs))
+	out := make([]*report.Report, 0, len(rs))
+	for _, r := range rs {
+		if r == nil || seen[r] {
+			continue
+		}
+		seen[r] = true
+		out = append(out, r)
+	}
+	slices.SortStableFunc(out, func(a, b *report.Report) int { return cmp.Compare(a.File, b.File) })
+	return out
+}
+
+func compareFindings(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.File, b.File),
+		cmp.Compare(a.Pos.Line, b.Pos.Line),
+		cmp.Compare(a.Pos.Col, b.Pos.Col),
+		cmp.Compare(ruleIndex(a.Rule), ruleIndex(b.Rule)),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Message, b.Message),
+	)
+}
+
+func sortFindings(fs []Finding) { slices.SortStableFunc(fs, compareFindings) }
+
+// duplicates reports every file after the first that has the same ID (county,
+// prefecture, department, year and type) as an earlier one.
+func duplicates(sorted []*report.Report) []error {
+	first := map[string]*report.Report{}
+	var errs []error
+	for _, r := range sorted {
+		id := r.ID()
+		f, ok := first[id]
+		if !ok {
+			first[id] = r
+			continue
+		}
+		pos := r.KeyPos("county")
+		where := r.County
+		if r.Prefecture != "" {
+			where = r.Prefecture + where
+		}
+		errs = append(errs, &report.Error{
+			File: r.File, Line: pos.Line, Col: pos.Col, Key: "county",
+			Msg: "duplicate report: " + f.File + " already holds " + where + " " + r.Department + " " +
+				itoa(r.Year) + " " + r.Type + " (one file per county, prefecture, department, year and type; remove one file or correct its keys)",
+		})
+	}
+	return errs
+}

@@ -1,0 +1,217 @@
+package check
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// Main is the check command once the content has been loaded: reports are
+// the reports that parsed, loadErrs the errors of the files that did not
+// (as returned by the loader, joined or not). It checks the reports, prints
+// every file error and finding to stdout, as text or, with jsonOut, as JSON
+// (see WriteText and WriteJSON), and returns the exit code: 1 when there is
+// any file error (or stdout cannot be written), 0 otherwise. Findings alone
+// never make the exit code non-zero.
+func Main(reports []*report.Report, loadErrs []error, jsonOut bool, stdout io.Writer) (exitCode int) {
+	errs, per := Reports(reports)
+	all := append(flatten(loadErrs), errs...)
+	var err error
+	if jsonOut {
+		err = WriteJSON(stdout, all, per)
+	} else {
+		err = WriteText(stdout, all, per)
+	}
+	if err != nil || len(all) > 0 {
+		return 1
+	}
+	return 0
+}
+
+// WriteText writes each file error as a line "file:line:col: error: key:
+// message", sorted by file and position, then each finding as a line
+// "file:line:col: warning: [rule] message", sorted by file, position and
+// rule. Joined errors are split into one line each; an error that is not a
+// *report.Error is written as "error: message". Rules that were not
+// checked are not written.
+func WriteText(w io.Writer, errs []error, per map[*report.Report][]Result) error {
+	var b strings.Builder
+	for _, e := range fileErrors(errs) {
+		switch {
+		case e.File == "":
+			b.WriteString("error: ")
+		case e.Line > 0:
+			fmt.Fprintf(&b, "%s:%d:%d: error: ", e.File, e.Line, e.Col)
+		default:
+			fmt.Fprintf(&b, "%s: error: ", e.File)
+		}
+		if e.Key != "" {
+			b.WriteString(e.Key + ": ")
+		}
+		b.WriteString(oneLine(e.Message) + "\n")
+	}
+	for _, f := range Findings(per) {
+		fmt.Fprintf(&b, "%s:%d:%d: warning: [%s] %s\n", f.File, f.Pos.Line, f.Pos.Col, f.Rule, oneLine(f.Message))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// oneLine keeps a message to one line of output.
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// JSON output. Field names are stable; amounts are given both as exact
+// decimal text in 万元 and as whole fen.
+type (
+	jsonOutput struct {
+		Errors   []jsonError   `json:"errors"`
+		Findings []jsonFinding `json:"findings"`
+		Reports  []jsonReport  `json:"reports"`
+	}
+	jsonError struct {
+		File    string `json:"file"`
+		Line    int    `json:"line"`
+		Col     int    `json:"col"`
+		Key     string `json:"key"`
+		Message string `json:"message"`
+	}
+	jsonFinding struct {
+		File       string   `json:"file"`
+		Line       int      `json:"line"`
+		Col        int      `json:"col"`
+		County     string   `json:"county"`
+		Prefecture string   `json:"prefecture"`
+		Department string   `json:"department"`
+		Year       int      `json:"year"`
+		Type       string   `json:"type"`
+		Rule       string   `json:"rule"`
+		Title      string   `json:"title"`
+		Severity   Severity `json:"severity"`
+		Message    string   `json:"message"`
+		Keys       []string `json:"keys"`
+		Gap        string   `json:"gap"`
+		GapFen     int64    `json:"gap_fen"`
+		Share      float64  `json:"share"`
+		Factor     float64  `json:"factor"`
+	}
+	jsonReport struct {
+		File       string      `json:"file"`
+		County     string      `json:"county"`
+		Prefecture string      `json:"prefecture"`
+		Department string      `json:"department"`
+		Year       int         `json:"year"`
+		Type       string      `json:"type"`
+		Checks     []jsonCheck `json:"checks"`
+	}
+	jsonCheck struct {
+		Rule     string `json:"rule"`
+		Title    string `json:"title"`
+		Status   Status `json:"status"`
+		Reason   string `json:"reason"`
+		Findings int    `json:"findings"`
+	}
+)
+
+// WriteJSON writes one indented JSON object with three arrays, each always
+// present and in the order WriteText uses:
+//
+//	errors    file errors: file, line, col, key, message
+//	findings  every finding: file, line, col, county, prefecture,
+//	          department, year, type, rule, title, severity (info,
+//	          rounding, warning or discrepancy), message, keys, gap (万元 as
+//	          exact decimal text), gap_fen, share (gap/total, 0 when none)
+//	          and factor (for a likely unit slip, 0 otherwise)
+//	reports   each report by file, with its checks: rule, title, status
+//	          (passed, found or not_checked), reason and number of findings
+func WriteJSON(w io.Writer, errs []error, per map[*report.Report][]Result) error {
+	out := jsonOutput{Errors: []jsonError{}, Findings: []jsonFinding{}, Reports: []jsonReport{}}
+	for _, e := range fileErrors(errs) {
+		out.Errors = append(out.Errors, jsonError(e))
+	}
+	rs := make([]*report.Report, 0, len(per))
+	for r := range per {
+		rs = append(rs, r)
+	}
+	rs = sortReports(rs)
+	byFile := map[string]*report.Report{}
+	for _, r := range rs {
+		if _, ok := byFile[r.File]; !ok {
+			byFile[r.File] = r
+		}
+		jr := jsonReport{File: r.File, County: r.County, Prefecture: r.Prefecture, Department: r.Department,
+			Year: r.Year, Type: r.Type, Checks: []jsonCheck{}}
+		for _, res := range per[r] {
+			jr.Checks = append(jr.Checks, jsonCheck{res.Rule, res.Title, res.Status, res.Reason, len(res.Findings)})
+		}
+		out.Reports = append(out.Reports, jr)
+	}
+	for _, f := range Findings(per) {
+		jf := jsonFinding{
+			File: f.File, Line: f.Pos.Line, Col: f.Pos.Col,
+			Rule: f.Rule, Title: f.Title, Severity: f.Severity, Message: f.Message,
+			Keys: append([]string{}, f.Keys...), Gap: f.Gap.String(), GapFen: int64(f.Gap),
+			Share: f.Share, Factor: f.Factor,
+		}
+		if r := byFile[f.File]; r != nil {
+			jf.County, jf.Prefecture, jf.Department, jf.Year, jf.Type = r.County, r.Prefecture, r.Department, r.Year, r.Type
+		}
+		out.Findings = append(out.Findings, jf)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// fileError is a file error ready to print.
+type fileError struct {
+	File      string
+	Line, Col int
+	Key       string
+	Message   string
+}
+
+// fileErrors splits joined errors and sorts them by file and position.
+func fileErrors(errs []error) []fileError {
+	var out []fileError
+	for _, err := range flatten(errs) {
+		var re *report.Error
+		if errors.As(err, &re) {
+			out = append(out, fileError{re.File, re.Line, re.Col, re.Key, re.Msg})
+		} else {
+			out = append(out, fileError{Message: err.Error()})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b fileError) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Key, b.Key),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	return out
+}
+
+// flatten splits errors made by errors.Join, at any depth, and drops nils.
+func flatten(errs []error) []error {
+	var out []error
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			out = append(out, flatten(j.Unwrap())...)
+			continue
+		}
+		out = append(out, err)
+	}
+	return out
+}

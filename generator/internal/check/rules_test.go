@@ -1,0 +1,358 @@
+package check
+
+import (
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+func TestRulesComplete(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules {
+		if ruleFuncs[r.ID] == nil {
+			t.Errorf("rule %s has no function", r.ID)
+		}
+		if r.Title == "" || r.Description == "" {
+			t.Errorf("rule %s lacks a title or description", r.ID)
+		}
+		if seen[r.ID] {
+			t.Errorf("rule %s listed twice", r.ID)
+		}
+		seen[r.ID] = true
+	}
+	if len(ruleFuncs) != len(Rules) {
+		t.Errorf("%d rule functions for %d rules", len(ruleFuncs), len(Rules))
+	}
+	r := parse(t, "a.md", src("桃源县", 2020, ""))
+	_, per := Reports([]*report.Report{r})
+	if len(per[r]) != len(Rules) {
+		t.Fatalf("%d results, want %d", len(per[r]), len(Rules))
+	}
+	for i, res := range per[r] {
+		if res.Rule != Rules[i].ID || res.Title != Rules[i].Title {
+			t.Errorf("result %d is %s %s, want %s %s", i, res.Rule, res.Title, Rules[i].ID, Rules[i].Title)
+		}
+	}
+}
+
+func TestSums(t *testing.T) {
+	tests := []struct {
+		name string
+		rule string
+		body string
+		want want
+	}{
+		{
+			name: "桃源县2020 discrepancy",
+			rule: "sum.spending",
+			body: "spending: {total: 1530.53, basic: 158.65, project: 1312}\n",
+			want: want{status: Found, severity: Discrepancy, at: "f.md:7:19", gap: "59.88", share: "3.91%",
+				message: "基本支出158.65 + 项目支出1312 = 1470.65，与支出合计1530.53相差59.88万元（占支出合计的3.91%）",
+				keys:    "spending.total,spending.basic,spending.project"},
+		},
+		{
+			name: "祁东县2021 rounding",
+			rule: "sum.spending",
+			body: "spending:\n  total: 947.59\n  basic: 940.12\n  project: 7.46\n",
+			want: want{status: Found, severity: Rounding, at: "f.md:8:10", gap: "0.01",
+				message: "基本支出940.12 + 项目支出7.46 = 947.58，与支出合计947.59相差0.01万元，属尾差（每个分项不超过0.01万元）"},
+		},
+		{
+			name: "雨花区2020 rounding, sum above total",
+			rule: "sum.spending",
+			body: "spending: {total: 840.74, basic: 596.04, project: 244.71}\n",
+			want: want{status: Found, severity: Rounding, at: "f.md:7:19", gap: "0.01",
+				contains: "596.04 + 项目支出244.71 = 840.75，与支出合计840.74相差0.01万元"},
+		},
+		{
+			name: "exactly 0.01 per addend is rounding",
+			rule: "sum.spending",
+			body: "spending: {total: 100.02, basic: 50, project: 50}\n",
+			want: want{status: Found, severity: Rounding, gap: "0.02"},
+		},
+		{
+			name: "0.01 per addend and 1 fen is a discrepancy",
+			rule: "sum.spending",
+			body: "spending: {total: 100.020001, basic: 50, project: 50}\n",
+			want: want{status: Found, severity: Discrepancy, gap: "0.020001", share: "0.02%"},
+		},
+		{
+			name: "1 fen over in 元",
+			rule: "sum.spending",
+			body: "unit: 元\nspending: {total: 1000200.01, basic: 500000, project: 500000}\n",
+			want: want{status: Found, severity: Discrepancy, at: "f.md:8:19", gap: "0.020001"},
+		},
+		{
+			name: "exactly 0.01 per addend in 元",
+			rule: "sum.spending",
+			body: "unit: 元\nspending: {total: 1000200, basic: 500000, project: 500000}\n",
+			want: want{status: Found, severity: Rounding, gap: "0.02"},
+		},
+		{
+			name: "three addends allow 0.03",
+			rule: "sum.sangong",
+			body: "sangong: {total: 1.03, abroad: 0.5, reception: 0.5, vehicles: 0}\n",
+			want: want{status: Found, severity: Rounding, at: "f.md:7:18", gap: "0.03"},
+		},
+		{
+			name: "three addends, 0.03 and 1 fen",
+			rule: "sum.sangong",
+			body: "sangong: {total: 1.030001, abroad: 0.5, reception: 0.5, vehicles: 0}\n",
+			want: want{status: Found, severity: Discrepancy, gap: "0.030001",
+				message: "因公出国（境）费0.5 + 公务接待费0.5 + 公务用车购置及运行费0 = 1，与三公经费合计1.030001相差0.030001万元（占三公经费合计的2.91%）"},
+		},
+		{
+			name: "祁东县2021 三公 adds up with zeros",
+			rule: "sum.sangong",
+			body: "sangong: {total: 0.87, abroad: 0, reception: 0.87, vehicles: 0}\n",
+			want: want{status: Passed},
+		},
+		{
+			name: "桃源县2020 三公 parts not disclosed",
+			rule: "sum.sangong",
+			body: "sangong: {total: 8.5, abroad: null, reception: 8.5}\n",
+			want: want{status: NotChecked, reason: "因公出国（境）费未披露，公务用车购置及运行费未披露"},
+		},
+		{
+			name: "桃源县2020 basic adds up",
+			rule: "sum.basic",
+			body: "spending: {basic: 158.65, personnel: 129.55, public: 29.1}\n",
+			want: want{status: Passed},
+		},
+		{
+			name: "basic discrepancy at basic",
+			rule: "sum.basic",
+			body: "spending: {total: 1000, basic: 158.65, personnel: 129.55, public: 20}\n",
+			want: want{status: Found, severity: Discrepancy, at: "f.md:7:32", gap: "9.1",
+				keys: "spending.basic,spending.personnel,spending.public"},
+		},
+		{
+			name: "project null is not disclosed",
+			rule: "sum.spending",
+			body: "spending: {total: 158.65, basic: 158.65, project: null}\n",
+			want: want{status: NotChecked, reason: "项目支出未披露"},
+		},
+		{
+			name: "project absent is not disclosed",
+			rule: "sum.spending",
+			body: "spending: {total: 158.65, basic: 158.65}\n",
+			want: want{status: NotChecked, reason: "项目支出未披露"},
+		},
+		{
+			name: "project 0 is disclosed",
+			rule: "sum.spending",
+			body: "spending: {total: 158.65, basic: 158.65, project: 0}\n",
+			want: want{status: Passed},
+		},
+		{
+			name: "project 0 is disclosed and checked",
+			rule: "sum.spending",
+			body: "spending: {total: 1530.53, basic: 158.65, project: 0}\n",
+			want: want{status: Found, severity: Discrepancy, gap: "1371.88"},
+		},
+		{
+			name: "project unreadable",
+			rule: "sum.spending",
+			body: "spending: {total: 1530.53, basic: 158.65, project: 无法识别}\n",
+			want: want{status: NotChecked, reason: "项目支出无法识别"},
+		},
+		{
+			name: "every input missing or unreadable",
+			rule: "sum.spending",
+			body: "spending: {total: 无法识别}\n",
+			want: want{status: NotChecked, reason: "支出合计无法识别，基本支出未披露，项目支出未披露"},
+		},
+		{
+			name: "total zero: no share in the message",
+			rule: "sum.spending",
+			body: "spending: {total: 0, basic: 1, project: 2}\n",
+			want: want{status: Found, severity: Discrepancy, gap: "3", share: "0.00%",
+				message: "基本支出1 + 项目支出2 = 3，与支出合计0相差3万元"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parse(t, "f.md", src("桃源县", 2020, tt.body))
+			expect(t, result(t, tt.rule, r), tt.want)
+		})
+	}
+}
+
+func TestGradeScore(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want want
+	}{
+		{"江华 score 100 and no grade", "score: 100\ngrade: null\n",
+			want{status: Found, severity: Warning, at: "f.md:7:8", keys: "score,grade",
+				message: "自评得分100分，但未给出评价等级（按标准应为优）"}},
+		{"score 100 and grade absent", "score: 100\n",
+			want{status: Found, severity: Warning, at: "f.md:7:8"}},
+		{"89.99 is not 优", "score: 89.99\ngrade: 优\n",
+			want{status: Found, severity: Discrepancy, at: "f.md:8:8", keys: "grade,score",
+				message: "评价等级为优，但自评得分89.99分按标准应为良（优：90-100分，良：80-89.99分，中：60-79.99分，差：60分以下）"}},
+		{"90 is 优", "score: 90\ngrade: 优\n", want{status: Passed}},
+		{"100 is 优", "score: 100\ngrade: 优\n", want{status: Passed}},
+		{"桃源 97 is 优", "score: 97\ngrade: 优\n", want{status: Passed}},
+		{"89.99 is 良", "score: 89.99\ngrade: 良\n", want{status: Passed}},
+		{"80 is 良", "score: 80\ngrade: 良\n", want{status: Passed}},
+		{"79.99 is not 良", "score: 79.99\ngrade: 良\n",
+			want{status: Found, severity: Discrepancy, contains: "按标准应为中"}},
+		{"60 is 中", "score: 60\ngrade: 中\n", want{status: Passed}},
+		{"60 is not 差", "score: 60\ngrade: 差\n",
+			want{status: Found, severity: Discrepancy, contains: "自评得分60分按标准应为中"}},
+		{"59.99 is 差", "score: 59.99\ngrade: 差\n", want{status: Passed}},
+		{"0 is disclosed and 差", "score: 0\ngrade: 差\n", want{status: Passed}},
+		{"0 is not 优", "score: 0\ngrade: 优\n",
+			want{status: Found, severity: Discrepancy, contains: "按标准应为差"}},
+		{"grade with no score", "grade: 良\n",
+			want{status: Found, severity: Warning, at: "f.md:7:8", message: "评价等级为良，但未披露自评得分"}},
+		{"grade with score null", "score: null\ngrade: 良\n",
+			want{status: Found, severity: Warning, at: "f.md:8:8"}},
+		{"unreadable score", "score: 无法识别\ngrade: 优\n",
+			want{status: NotChecked, reason: "自评得分无法识别"}},
+		{"unreadable score and no grade", "score: 无法识别\n",
+			want{status: NotChecked, reason: "自评得分无法识别，评价等级未披露"}},
+		{"neither", "", want{status: NotChecked, reason: "自评得分未披露，评价等级未披露"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parse(t, "f.md", src("江华瑶族自治县", 2023, tt.body))
+			expect(t, result(t, "grade.score", r), tt.want)
+		})
+	}
+}
+
+func TestStaff(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want want
+	}{
+		{"桃源 17 of 25", "staff: {authorized: 25, actual: 17}\n", want{status: Passed}},
+		{"as many as authorized", "staff: {authorized: 13, actual: 13}\n", want{status: Passed}},
+		{"both zero", "staff: {authorized: 0, actual: 0}\n", want{status: Passed}},
+		{"over authorized", "staff: {authorized: 25, actual: 27}\n",
+			want{status: Found, severity: Warning, at: "f.md:7:33", share: "8.00%",
+				keys:    "staff.actual,staff.authorized",
+				message: "实有人数27人，超过编制人数25人（超编2人）"}},
+		{"none authorized", "staff: {authorized: 0, actual: 1}\n",
+			want{status: Found, severity: Warning, share: "0.00%"}},
+		{"actual null", "staff: {authorized: 25, actual: null}\n",
+			want{status: NotChecked, reason: "实有人数未披露"}},
+		{"authorized unreadable", "staff: {authorized: 无法识别, actual: 3}\n",
+			want{status: NotChecked, reason: "编制人数无法识别"}},
+		{"no staff", "", want{status: NotChecked, reason: "编制人数未披露，实有人数未披露"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parse(t, "f.md", src("桃源县", 2020, tt.body))
+			expect(t, result(t, "staff.actual", r), tt.want)
+		})
+	}
+}
+
+func TestPartWhole(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want want
+	}{
+		{"桃源 reception is all of 三公", "sangong: {total: 8.5, abroad: null, reception: 8.5, vehicles: null}\n",
+			want{status: Passed, reason: "未核对：基本支出、项目支出、人员经费、公用经费、因公出国（境）费、公务用车购置及运行费（分项或合计未披露或无法识别）"}},
+		{"part above whole, other parts missing",
+			"sangong:\n  total: 8.5\n  abroad: null\n  reception: 9\n",
+			want{status: Found, severity: Discrepancy, at: "f.md:10:14", gap: "0.5", share: "5.88%",
+				keys:    "sangong.reception,sangong.total",
+				message: "公务接待费9大于三公经费合计8.5，超出0.5万元（占三公经费合计的5.88%）"}},
+		{"part above whole by 0.01 is rounding", "sangong: {total: 8.5, reception: 8.51}\n",
+			want{status: Found, severity: Rounding, gap: "0.01", message: "公务接待费8.51大于三公经费合计8.5，超出0.01万元，属尾差"}},
+		{"part above whole by 0.01 and 1 fen", "sangong: {total: 8.5, reception: 8.510001}\n",
+			want{status: Found, severity: Discrepancy, gap: "0.010001"}},
+		{"basic above total, project missing", "spending: {total: 100, basic: 158.65}\n",
+			want{status: Found, severity: Discrepancy, at: "f.md:7:31", gap: "58.65", keys: "spending.basic,spending.total"}},
+		{"personnel against total when basic is missing",
+			"spending: {total: 120, personnel: 129.55}\n",
+			want{status: Found, severity: Discrepancy, gap: "9.55",
+				keys:    "spending.personnel,spending.total",
+				message: "人员经费129.55大于支出合计120（基本支出未披露），超出9.55万元（占支出合计的7.96%）"}},
+		{"personnel against total when basic is unreadable",
+			"spending: {total: 120, basic: 无法识别, personnel: 129.55}\n",
+			want{status: Found, severity: Discrepancy, contains: "（基本支出无法识别）"}},
+		{"personnel against basic, not total",
+			"spending: {total: 1000, basic: 100, personnel: 129.55}\n",
+			want{status: Found, severity: Discrepancy, gap: "29.55", keys: "spending.personnel,spending.basic"}},
+		{"part equal to whole", "spending: {total: 100, project: 100}\n",
+			want{status: Passed}},
+		{"zero whole, zero part", "sangong: {total: 0, abroad: 0, reception: 0, vehicles: 0}\nspending: {total: 0, basic: 0, project: 0, personnel: 0, public: 0}\n",
+			want{status: Passed}},
+		{"nothing to compare", "spending: {basic: 无法识别, project: 3}\n",
+			want{status: NotChecked, reason: "没有同时披露的分项与合计：基本支出无法识别，人员经费未披露，公用经费未披露，因公出国（境）费未披露，公务接待费未披露，公务用车购置及运行费未披露，支出合计未披露，三公经费合计未披露"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parse(t, "f.md", src("桃源县", 2020, tt.body))
+			expect(t, result(t, "part.whole", r), tt.want)
+		})
+	}
+}
+
+func TestDisclosure(t *testing.T) {
+	full := "spending: {total: 947.59, basic: 940.12, project: 7.46}\n" +
+		"sangong: {total: 0.87, abroad: 0, reception: 0.87, vehicles: 0}\n" +
+		"score: 95\ngrade: 优\nstaff: {authorized: 28, actual: 23}\n"
+	tests := []struct {
+		name string
+		body string
+		want want
+	}{
+		{"all disclosed, zeros included", full, want{status: Passed}},
+		{"江华2023",
+			"spending: {total: 673.48, basic: 396.58, project: 276.9}\n" +
+				"sangong:\n  total: null\n  abroad: null\n  reception: null\n  vehicles: null\n" +
+				"score: 100\ngrade: null\nstaff: {authorized: 19, actual: 15}\n",
+			want{status: Found, severity: Info, at: "f.md:9:3",
+				keys:    "sangong.total,sangong.abroad,sangong.reception,sangong.vehicles,grade",
+				message: "核心数据11项中，未披露5项：三公经费合计、因公出国（境）费、公务接待费、公务用车购置及运行费、评价等级"}},
+		{"unreadable is not left out", "spending: {total: 947.59, basic: 940.12, project: 7.46}\n" +
+			"sangong: {total: 0.87, abroad: 0, reception: 0.87, vehicles: 0}\n" +
+			"score: 无法识别\ngrade: 优\nstaff: {authorized: 28, actual: 23}\n",
+			want{status: Found, severity: Info, at: "f.md:9:8", keys: "score",
+				message: "核心数据11项中，无法识别1项：自评得分"}},
+		{"nothing disclosed, at the start of the file", "",
+			want{status: Found, severity: Info, at: "f.md:1:1",
+				message: "核心数据11项中，未披露11项：支出合计、基本支出、项目支出、三公经费合计、因公出国（境）费、公务接待费、公务用车购置及运行费、自评得分、评价等级、编制人数、实有人数"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parse(t, "f.md", src("祁东县", 2021, tt.body))
+			expect(t, result(t, "disclosure", r), tt.want)
+		})
+	}
+}
+
+func TestFigureState(t *testing.T) {
+	r := parse(t, "f.md", src("桃源县", 2020, "spending: {total: 0, basic: null, project: 无法识别}\nscore: 90\n"))
+	for key, want := range map[string]report.State{
+		"spending.total":   report.Disclosed,
+		"spending.basic":   report.NotDisclosed,
+		"spending.project": report.Unreadable,
+		"spending.public":  report.NotDisclosed,
+		"score":            report.Disclosed,
+		"grade":            report.NotDisclosed,
+		"no.such":          report.NotDisclosed,
+	} {
+		if got := FigureState(r, key); got != want {
+			t.Errorf("FigureState(%s) = %v, want %v", key, got, want)
+		}
+	}
+	if FigureName("sangong.vehicles") != "公务用车购置及运行费" || FigureName("x.y") != "x.y" {
+		t.Error("FigureName")
+	}
+	for _, f := range CoreFigures {
+		if FigureName(f.Key) != f.Name {
+			t.Errorf("core figure %s is named %s, FigureName says %s", f.Key, f.Name, FigureName(f.Key))
+		}
+	}
+}

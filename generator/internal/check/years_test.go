@@ -1,0 +1,209 @@
+package check
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+func TestUnitSum(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want want
+	}{
+		{"沅江 total in 千元 read as 万元", "spending: {total: 5020, basic: 158.65, project: 343.35}\n",
+			want{status: Found, severity: Warning, at: "f.md:7:19", gap: "4518", factor: 10,
+				keys:    "spending.total,spending.basic,spending.project",
+				message: "支出合计5020恰为基本支出与项目支出之和502的10倍，疑为单位错误（如千元与万元混用）"}},
+		{"total a tenth of its parts", "spending: {total: 50.2, basic: 158.65, project: 343.35}\n",
+			want{status: Found, severity: Warning, gap: "451.8", factor: 0.1,
+				message: "支出合计50.2恰为基本支出与项目支出之和502的1/10，疑为单位错误（如千元与万元混用）"}},
+		{"10 times within rounding", "spending: {total: 5020.2, basic: 158.65, project: 343.35}\n",
+			want{status: Found, severity: Warning, factor: 10, contains: "支出合计5020.2约为基本支出与项目支出之和502的10倍"}},
+		{"10 times beyond rounding", "spending: {total: 5020.200001, basic: 158.65, project: 343.35}\n",
+			want{status: Passed, reason: "未核对：基本支出、三公经费合计（分项不全）"}},
+		{"1000 times: 元 and 千元", "sangong: {total: 1500, abroad: 0, reception: 1, vehicles: 0.5}\n",
+			want{status: Found, severity: Warning, at: "f.md:7:18", factor: 1000, contains: "（如元与千元混用）"}},
+		{"100 times", "spending: {basic: 100, personnel: 0.6, public: 0.4}\n",
+			want{status: Found, severity: Warning, factor: 100, message: "基本支出100恰为人员经费与公用经费之和1的100倍，疑为单位错误"}},
+		{"too small for a factor to show", "sangong: {total: 1, abroad: 0, reception: 0.1, vehicles: 0}\n",
+			want{status: Passed}},
+		{"桃源 is no unit slip", "spending: {total: 1530.53, basic: 158.65, project: 1312, personnel: 129.55, public: 29.1}\n",
+			want{status: Passed}},
+		{"nothing complete", "spending: {total: 1530.53, basic: 158.65}\n",
+			want{status: NotChecked, reason: "支出合计、基本支出与三公经费合计的分项不全"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parse(t, "f.md", src("沅江市", 2021, tt.body))
+			expect(t, result(t, "unit.sum", r), tt.want)
+		})
+	}
+}
+
+func TestUnitYears(t *testing.T) {
+	// 沅江市's 2020 report says 502万元 in its text; a made-up 2021 file
+	// records 5020 from a table in 千元 as if it were 万元.
+	y2020 := func() *report.Report {
+		return parse(t, "yuanjiang-2020.md", srcT("沅江市", report.TypeProject, 2020, "income: 502\n"))
+	}
+	tests := []struct {
+		name   string
+		r      string // the report checked, as a file
+		others []string
+		want   want
+	}{
+		{"the year with 5020",
+			srcT("沅江市", report.TypeProject, 2021, "income: 5020\n"), nil,
+			want{status: Found, severity: Warning, at: "f.md:7:9", factor: 10, keys: "income",
+				message: "收入合计5020是同县同部门2020年度（502）的10倍，疑为单位错误（如千元与万元混用）"}},
+		{"about 10 times",
+			srcT("沅江市", report.TypeProject, 2021, "income: 4800\n"), nil,
+			want{status: Found, severity: Warning, factor: 10, contains: "收入合计4800约为同县同部门2020年度（502）的10倍"}},
+		{"5 times is not a slip",
+			srcT("沅江市", report.TypeProject, 2021, "income: 2510\n"), nil,
+			want{status: Passed}},
+		{"a tenth",
+			srcT("沅江市", report.TypeProject, 2021, "income: 50.2\n"), nil,
+			want{status: Found, severity: Warning, factor: 0.1, message: "收入合计50.2是同县同部门2020年度（502）的1/10，疑为单位错误（如千元与万元混用）"}},
+		{"元 read as 万元",
+			srcT("沅江市", report.TypeProject, 2021, "income: 5020000\n"), nil,
+			want{status: Found, severity: Warning, factor: 10000, contains: "的10000倍，疑为单位错误（如元与万元混用）"}},
+		{"the outlier among three years",
+			srcT("沅江市", report.TypeProject, 2021, "income: 5020\n"),
+			[]string{srcT("沅江市", report.TypeProject, 2022, "income: 510\n")},
+			want{status: Found, severity: Warning, factor: 10, message: "收入合计5020约为同县同部门2020年度（502）、2022年度（510）的10倍，疑为单位错误（如千元与万元混用）"}},
+		{"not the outlier",
+			srcT("沅江市", report.TypeProject, 2022, "income: 510\n"),
+			[]string{srcT("沅江市", report.TypeProject, 2021, "income: 5020\n")},
+			want{status: Passed}},
+		{"another type is another series",
+			srcT("沅江市", report.TypeWhole, 2021, "income: 5020\n"), nil,
+			want{status: NotChecked, reason: "没有同县同部门同类型其他年度的报告"}},
+		{"zero is not compared",
+			srcT("沅江市", report.TypeProject, 2021, "income: 0\n"), nil,
+			want{status: NotChecked, reason: "与其他年度的报告没有同时披露且不为零的金额"}},
+		{"unreadable is not compared",
+			srcT("沅江市", report.TypeProject, 2021, "income: 无法识别\n"), nil,
+			want{status: NotChecked, reason: "与其他年度的报告没有同时披露且不为零的金额"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parse(t, "f.md", tt.r)
+			others := []*report.Report{y2020()}
+			for i, o := range tt.others {
+				others = append(others, parse(t, "other"+itoa(i)+".md", o))
+			}
+			expect(t, result(t, "unit.years", r, others...), tt.want)
+		})
+	}
+
+	// With only two years either may be the slip: both are flagged.
+	t.Run("both of two years", func(t *testing.T) {
+		a := y2020()
+		b := parse(t, "yuanjiang-2021.md", srcT("沅江市", report.TypeProject, 2021, "income: 5020\n"))
+		expect(t, result(t, "unit.years", a, b), want{status: Found, severity: Warning, factor: 0.1,
+			at: "yuanjiang-2020.md:7:9", contains: "收入合计502是同县同部门2021年度（5020）的1/10"})
+	})
+	// Each figure is compared on its own.
+	t.Run("one finding per figure", func(t *testing.T) {
+		a := parse(t, "a.md", src("桃源县", 2019, "spending: {total: 153.05, basic: 15.87}\nincome: 135.44\n"))
+		b := parse(t, "b.md", src("桃源县", 2020, "spending: {total: 1530.53, basic: 158.65}\nincome: 1354.42\n"))
+		res := result(t, "unit.years", b, a)
+		if res.Status != Found || len(res.Findings) != 3 {
+			t.Fatalf("got %v %+v, want 3 findings", res.Status, res.Findings)
+		}
+		var got []string
+		for _, f := range res.Findings {
+			got = append(got, at(f)+" "+strings.Join(f.Keys, ","))
+		}
+		if w := "b.md:7:19 spending.total|b.md:7:35 spending.basic|b.md:8:9 income"; strings.Join(got, "|") != w {
+			t.Errorf("findings at %s, want %s", strings.Join(got, "|"), w)
+		}
+	})
+}
+
+func TestYearOnYear(t *testing.T) {
+	const cur = "sangong: {total: 8.5, reception: 8.5, change: 0.4}\n" // 桃源县2020
+	tests := []struct {
+		name string
+		body string // of the 2020 report
+		prev string // body of the 2019 report, "" for none
+		want want
+	}{
+		{"as stated", cur, "sangong: {total: 8.1}\n", want{status: Passed}},
+		{"stated change off", cur, "sangong: {total: 8.2}\n",
+			want{status: Found, severity: Discrepancy, at: "f.md:7:47", gap: "0.1", share: "1.18%",
+				keys:    "sangong.change,sangong.total",
+				message: "三公经费同比增减记为0.4，而本年度合计8.5 - 2019年度合计8.2 = 0.3，相差0.1万元（占本年度三公经费合计的1.18%）"}},
+		{"within rounding", cur, "sangong: {total: 8.08}\n",
+			want{status: Found, severity: Rounding, gap: "0.02", message: "三公经费同比增减记为0.4，而本年度合计8.5 - 2019年度合计8.08 = 0.42，相差0.02万元，属尾差"}},
+		{"beyond rounding by 1 fen", cur, "sangong: {total: 8.079999}\n",
+			want{status: Found, severity: Discrepancy, gap: "0.020001"}},
+		{"sign reversed", cur, "sangong: {total: 8.9}\n",
+			want{status: Found, severity: Discrepancy, gap: "0.8", contains: "= -0.4，相差0.8万元（占本年度三公经费合计的9.41%），增减方向似乎记反了"}},
+		{"negative change as stated", "sangong: {total: 8.5, change: -0.4}\n", "sangong: {total: 8.9}\n",
+			want{status: Passed}},
+		{"祁东 from zero", "sangong: {total: 0.87, change: 0.87}\n", "sangong: {total: 0}\n",
+			want{status: Passed}},
+		{"no previous year", cur, "",
+			want{status: NotChecked, reason: "没有上一年度（2019年度）同县同部门同类型的报告"}},
+		{"previous total not disclosed", cur, "sangong: {total: null, reception: 8}\n",
+			want{status: NotChecked, reason: "上一年度（2019年度）三公经费合计未披露"}},
+		{"previous total unreadable", cur, "sangong: {total: 无法识别}\n",
+			want{status: NotChecked, reason: "上一年度（2019年度）三公经费合计无法识别"}},
+		{"change not disclosed", "sangong: {total: 8.5}\n", "sangong: {total: 8.1}\n",
+			want{status: NotChecked, reason: "三公经费同比增减未披露"}},
+		{"change unreadable, no previous year", "sangong: {total: 8.5, change: 无法识别}\n", "",
+			want{status: NotChecked, reason: "三公经费同比增减无法识别，没有上一年度（2019年度）同县同部门同类型的报告"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parse(t, "f.md", src("桃源县", 2020, tt.body))
+			var others []*report.Report
+			if tt.prev != "" {
+				others = append(others, parse(t, "prev.md", src("桃源县", 2019, tt.prev)))
+			}
+			// A later year is never taken for the previous one.
+			others = append(others, parse(t, "next.md", src("桃源县", 2021, "sangong: {total: 1}\n")))
+			expect(t, result(t, "yoy.sangong", r, others...), tt.want)
+		})
+	}
+	t.Run("another department is another series", func(t *testing.T) {
+		r := parse(t, "f.md", src("桃源县", 2020, cur))
+		o := parse(t, "o.md", strings.Replace(src("桃源县", 2019, "sangong: {total: 8.1}\n"), "行政审批服务局", "财政局", 1))
+		expect(t, result(t, "yoy.sangong", r, o), want{status: NotChecked, reason: "没有上一年度（2019年度）同县同部门同类型的报告"})
+	})
+}
+
+func TestDuplicates(t *testing.T) {
+	a := parse(t, "content/b/taoyuan-2020.md", src("桃源县", 2020, "score: 97\n"))
+	b := parse(t, "content/a/taoyuan-2020.md", src("桃源县", 2020, "score: 96\n"))
+	c := parse(t, "content/c/taoyuan-2020-copy.md", "---\n# a copy\ncounty: 桃源县\nprefecture: 常德市\ndepartment: 行政审批服务局\nyear: 2020\ntype: 整体支出\n---\n")
+	other := parse(t, "content/d.md", strings.Replace(src("桃源县", 2020, ""), "常德市", "某市", 1))
+	project := parse(t, "content/e.md", srcT("桃源县", report.TypeProject, 2020, ""))
+	for _, order := range [][]*report.Report{{a, b, c, other, project}, {project, c, other, b, a, nil, a}} {
+		errs, per := Reports(order)
+		var got []string
+		for _, err := range errs {
+			var re *report.Error
+			if !errors.As(err, &re) {
+				t.Fatalf("error %v is not a *report.Error", err)
+			}
+			got = append(got, re.Error())
+		}
+		want := []string{
+			"content/b/taoyuan-2020.md:2:1: county: duplicate report: content/a/taoyuan-2020.md already holds 常德市桃源县 行政审批服务局 2020 整体支出 (one file per county, prefecture, department, year and type; remove one file or correct its keys)",
+			"content/c/taoyuan-2020-copy.md:3:1: county: duplicate report: content/a/taoyuan-2020.md already holds 常德市桃源县 行政审批服务局 2020 整体支出 (one file per county, prefecture, department, year and type; remove one file or correct its keys)",
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		if len(per) != 5 {
+			t.Errorf("results for %d reports, want 5", len(per))
+		}
+	}
+}

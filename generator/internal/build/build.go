@@ -151,9 +151,6 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 	}
 	err := pages.Each(s, emit)
 	if err == nil {
-		err = emit(pages.NotFound(s))
-	}
-	if err == nil {
 		err = copyAssets(ctx, root, g, tx)
 	}
 	if werr := g.Wait(); werr != nil {

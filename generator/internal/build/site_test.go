@@ -117,7 +117,7 @@ func TestSitePages(t *testing.T) {
 		`href="../report/jia-xian/2021-cai-zheng-ju-zheng-ti.html"`,
 		`▲ 增加20.5（+20.5%）`, // total 100 → 120.5
 		`▼ 减少1（-50.0%）`,    // 三公 2 → 1
-		`第2名/共2名`, // 宁乡市 spent more in 2021
+		`第2名/共2名`,          // 宁乡市 spent more in 2021
 		`id="chart-s1-spending"`, `id="chart-s1-sangong"`, `id="chart-s1-score"`,
 		`<script defer src="../assets/vendor/echarts/echarts.min.js"></script>`,
 	)
@@ -247,4 +247,77 @@ func mustMatch(t *testing.T, what, page, pattern string) {
 	if !regexp.MustCompile(pattern).MatchString(page) {
 		t.Errorf("%s page does not match %s", what, pattern)
 	}
+}
+
+func TestFindingsArePublished(t *testing.T) {
+	p := buildtest.New(t, `
+-- content/taoyuan.md --
+---
+county: 桃源县
+department: 行政审批服务局
+year: 2020
+type: 整体支出
+spending: {total: 1530.53, basic: 158.65, project: 1312}
+score: 100
+staff: {authorized: 25, actual: 17}
+---
+-- content/qidong.md --
+---
+county: 祁东县
+department: 行政审批服务局
+year: 2020
+type: 整体支出
+spending: {total: 947.59, basic: 940.12, project: 7.46}
+score: 85
+grade: 优
+---
+`)
+	sum := p.MustBuild()
+	if sum.Reports != 2 {
+		t.Fatalf("summary %+v", sum)
+	}
+	tao := p.Page("report/tao-yuan-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html")
+	mustContain(t, "桃源县 report", tao,
+		`<h2 id="checks">数据核对</h2>`,
+		`基本支出158.65 + 项目支出1312 = 1470.65，与支出合计1530.53相差59.88万元`,
+		`自评得分100分，但未给出评价等级`,
+		`⚠ 见数据核对`,
+		`<td class="status-not_checked">未核对</td>`, // e.g. 三公 sums with nothing disclosed
+		`<td class="status-passed">通过</td>`,
+	)
+	qi := p.Page("report/qi-dong-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html")
+	mustContain(t, "祁东县 report", qi, `finding-rounding`, `相差0.01万元，属尾差`, `finding-discrepancy`)
+
+	findings := p.Page("findings.html")
+	mustContain(t, "findings", findings, `<table class="sortable" id="findings-table">`, `data-value="59.88">59.88</td>`, `data-value="3.91">3.91%</td>`)
+	if n := strings.Count(findings, `#checks">行政审批服务局</a>`); n < 3 {
+		t.Errorf("findings page lists %d findings, want at least 3", n)
+	}
+
+	disclosure := p.Page("disclosure.html")
+	mustContain(t, "disclosure", disclosure, `<th scope="col">三公经费合计</th>`, `<td class="num">0%</td>`, `<td class="num">100%</td>`)
+
+	// The compare chart marks the report whose spending figures disagree,
+	// and not the one that only rounds.
+	cmp := p.Page("compare/2020.html")
+	spending := between(cmp, `id="fig-spending"`, `id="fig-score"`)
+	mustContain(t, "compare spending chart", spending, `桃源县 ⚠`, `>祁东县</a>`)
+	if strings.Contains(spending, "祁东县 ⚠") {
+		t.Error("a rounding gap is marked as a discrepancy")
+	}
+	// 祁东县's grade does not match its score.
+	mustContain(t, "compare score chart", between(cmp, `id="fig-score"`, `id="fig-total-per-staff"`), `祁东县 ⚠`)
+}
+
+// between returns the part of s from the first from to the next to.
+func between(s, from, to string) string {
+	i := strings.Index(s, from)
+	if i < 0 {
+		return ""
+	}
+	s = s[i:]
+	if j := strings.Index(s, to); j >= 0 {
+		return s[:j]
+	}
+	return s
 }

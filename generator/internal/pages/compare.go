@@ -41,9 +41,19 @@ func byMetric(rs []*site.Report, m site.Metric) []*site.Report {
 	return out
 }
 
-func labels(rs []*site.Report) (names, links []string) {
+// FlagMark follows the name of a report whose figures in a chart carry a
+// finding beyond rounding.
+const FlagMark = " ⚠"
+
+// labels names the reports of a chart, marking those whose figures under
+// keys disagree with each other.
+func labels(rs []*site.Report, keys ...string) (names, links []string) {
 	for _, r := range rs {
-		names = append(names, r.Label())
+		name := r.Label()
+		if r.Flagged(keys...) {
+			name += FlagMark
+		}
+		names = append(names, name)
 		links = append(links, r.URL)
 	}
 	return names, links
@@ -76,7 +86,7 @@ func remainder(whole report.Money, parts ...report.Money) charts.Value {
 // gap in a report's figures.
 func spendingChart(id, title string, rs []*site.Report) (charts.Chart, error) {
 	rs = byMetric(rs, site.MetricByKey("total"))
-	names, links := labels(rs)
+	names, links := labels(rs, "spending.total", "spending.basic", "spending.project")
 	var basic, project, rest, total []charts.Value
 	for _, r := range rs {
 		sp := r.Spending
@@ -92,7 +102,7 @@ func spendingChart(id, title string, rs []*site.Report) (charts.Chart, error) {
 
 func sangongChart(id, title string, rs []*site.Report) (charts.Chart, error) {
 	rs = byMetric(rs, site.MetricByKey("sangong"))
-	names, links := labels(rs)
+	names, links := labels(rs, "sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles")
 	var abroad, reception, vehicles, rest, total []charts.Value
 	for _, r := range rs {
 		sg := r.Sangong
@@ -109,13 +119,20 @@ func sangongChart(id, title string, rs []*site.Report) (charts.Chart, error) {
 
 func metricChart(id, title string, m site.Metric, rs []*site.Report) (charts.Chart, error) {
 	rs = byMetric(rs, m)
-	names, links := labels(rs)
+	names, links := labels(rs, metricKeys[m.Key]...)
 	var vals []charts.Value
 	for _, r := range rs {
 		vals = append(vals, Value(m, r))
 	}
 	return charts.Bars{ID: id, Title: title, Unit: m.Unit, Categories: names, Links: links,
 		Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true}.Build()
+}
+
+// metricKeys names the figures each metric is computed from.
+var metricKeys = map[string][]string{
+	"score":             {"score", "grade"},
+	"total_per_staff":   {"spending.total", "staff.actual"},
+	"sangong_per_staff": {"sangong.total", "staff.actual"},
 }
 
 func anyKnown(rs []*site.Report, m site.Metric) bool {

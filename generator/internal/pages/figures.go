@@ -26,6 +26,8 @@ type Figure struct {
 	Prev string
 	// Delta is the change against Prev.
 	Delta *Delta
+	// Flagged marks a figure that a finding beyond rounding concerns.
+	Flagged bool
 }
 
 // Delta is a change from one year to the next.
@@ -91,7 +93,7 @@ func Figures(r *site.Report) []Figure {
 	var out []Figure
 	for _, d := range figureDefs {
 		text, v, state := d.get(r.Report)
-		f := Figure{Key: d.key, Group: d.group, Label: d.label, Unit: d.unit, Evidence: r.Evidence[d.key]}
+		f := Figure{Key: d.key, Group: d.group, Label: d.label, Unit: d.unit, Evidence: r.Evidence[d.key], Flagged: r.Flagged(d.key)}
 		if state != report.Disclosed {
 			f.Text, f.NA = NAText(state), true
 		} else {

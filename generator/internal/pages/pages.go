@@ -45,8 +45,8 @@ func (p *Page) Chart(id string) *charts.Chart {
 }
 
 // Each calls fn for every page of the site, in a fixed order: the home
-// page, the compare pages, the county pages, then the report pages. It
-// stops at the first error.
+// page, the findings, disclosure and 404 pages, the compare pages, the
+// county pages, then the report pages. It stops at the first error.
 func Each(s *site.Site, fn func(*Page) error) error {
 	home, err := Home(s)
 	if err != nil {
@@ -54,6 +54,11 @@ func Each(s *site.Site, fn func(*Page) error) error {
 	}
 	if err := fn(home); err != nil {
 		return err
+	}
+	for _, p := range []*Page{Findings(s), Disclosure(s), NotFound(s)} {
+		if err := fn(p); err != nil {
+			return err
+		}
 	}
 	across, err := CompareYears(s)
 	if err != nil {
@@ -235,11 +240,12 @@ type Link struct {
 
 // Nav returns the site-wide navigation.
 func Nav(s *site.Site) []Link {
-	links := []Link{{Label: "首页", Href: "index.html", Section: "home"}, {Label: "历年比较", Href: "compare/index.html", Section: "compare"}}
-	if s.LatestYear > 0 {
-		links = append(links, Link{Label: fmt.Sprintf("%d年比较", s.LatestYear), Href: fmt.Sprintf("compare/%d.html", s.LatestYear), Section: fmt.Sprintf("compare-%d", s.LatestYear)})
+	return []Link{
+		{Label: "首页", Href: "index.html", Section: "home"},
+		{Label: "比较", Href: "compare/index.html", Section: "compare"},
+		{Label: "数据核对", Href: "findings.html", Section: "findings"},
+		{Label: "披露情况", Href: "disclosure.html", Section: "disclosure"},
 	}
-	return links
 }
 
 // NotFound returns the page shown for a missing path.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/countyperf/portal/generator/internal/charts"
+	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -17,6 +18,10 @@ type ReportData struct {
 	Ranks []RankRow
 	// Others are the county's other reports.
 	Others []*site.Report
+	// Findings are the report's findings beyond notes on disclosure.
+	Findings []check.Finding
+	// Undisclosed is the disclosure rule's note, if any.
+	Undisclosed string
 }
 
 // FigureGroup is a titled list of figures.
@@ -44,6 +49,13 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 	}
 	for _, m := range site.Metrics {
 		d.Ranks = append(d.Ranks, RankRow{Metric: m, Value: charts.NumCell(Value(m, r)), Rank: r.Ranks[m.Key]})
+	}
+	for _, f := range r.Findings() {
+		if f.Severity == check.Info {
+			d.Undisclosed = f.Message
+			continue
+		}
+		d.Findings = append(d.Findings, f)
 	}
 	for _, o := range r.County.Reports {
 		if o != r {

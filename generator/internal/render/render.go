@@ -2,8 +2,7 @@
 // templates/. It writes nothing: it returns bytes.
 //
 // The templates are a base layout (base.html), partials (partials/*.html)
-// and one file per page type (home.html, county.html, report.html,
-// compare.html), each defining "content".
+// and one file per page type (see PageTemplates), each defining "content".
 package render
 
 import (
@@ -22,7 +21,7 @@ import (
 )
 
 // PageTemplates lists the page types; each has templates/<name>.html.
-var PageTemplates = []string{"home", "county", "report", "compare", "404"}
+var PageTemplates = []string{"home", "county", "report", "compare", "findings", "disclosure", "404"}
 
 // Renderer holds parsed templates. It is safe for concurrent use.
 type Renderer struct {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/content"
+	"github.com/countyperf/portal/generator/internal/export"
 	"github.com/countyperf/portal/generator/internal/pages"
 	"github.com/countyperf/portal/generator/internal/publish"
 	"github.com/countyperf/portal/generator/internal/render"
@@ -151,12 +152,35 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 	}
 	err := pages.Each(s, emit)
 	if err == nil {
+		err = writeDownloads(ctx, s, g, tx)
+	}
+	if err == nil {
 		err = copyAssets(ctx, root, g, tx)
 	}
 	if werr := g.Wait(); werr != nil {
 		return n, werr
 	}
 	return n, err
+}
+
+// writeDownloads adds the dataset downloads: reports.csv, reports.xlsx and
+// reports.json.
+func writeDownloads(ctx context.Context, s *site.Site, g *errgroup.Group, tx *publish.Tx) error {
+	for name, fn := range map[string]func(*site.Site) ([]byte, error){
+		"reports.csv": export.CSV, "reports.xlsx": export.XLSX, "reports.json": export.JSON,
+	} {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		g.Go(func() error {
+			data, err := fn(s)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			return tx.Write("downloads/"+name, data)
+		})
+	}
+	return nil
 }
 
 func copyAssets(ctx context.Context, root fs.FS, g *errgroup.Group, tx *publish.Tx) error {

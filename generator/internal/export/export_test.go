@@ -1,0 +1,169 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/report"
+	"github.com/countyperf/portal/generator/internal/site"
+)
+
+func testSite(t *testing.T) *site.Site {
+	t.Helper()
+	var rs []*report.Report
+	for i, fm := range []string{
+		"county: 桃源县\nprefecture: 常德市\ndepartment: =HYPERLINK(\"x\")\nyear: 2020\ntype: 整体支出\nsource: https://example.org/a\nspending: {total: 1530.53, basic: 158.65, project: 1312}\nsangong: {total: 0, abroad: null, reception: 无法识别}\nscore: 97\ngrade: 优\nstaff: {authorized: 25, actual: 17}",
+		"county: \"@乙县\"\ndepartment: 局\nyear: 2021\ntype: 项目支出\nunit: 元\nincome: 12345.67",
+	} {
+		r, err := report.Parse(string(rune('a'+i))+".md", []byte("---\n"+fm+"\n---\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, r)
+	}
+	_, checks := check.Reports(rs)
+	s, err := site.Assemble(rs, checks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestCSVOpensInSpreadsheets(t *testing.T) {
+	data, err := CSV(testSite(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		t.Fatal("no UTF-8 byte-order mark")
+	}
+	if bytes.Count(data, []byte("\r\n")) != 3 || bytes.Contains(bytes.ReplaceAll(data, []byte("\r\n"), nil), []byte("\n")) {
+		t.Error("lines do not all end in CRLF")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	byCounty := map[string][]string{}
+	for _, row := range rows[1:] {
+		byCounty[row[col["县（市、区）"]]] = row
+	}
+	tao := byCounty["桃源县"]
+	if tao == nil {
+		t.Fatalf("rows %v", rows)
+	}
+	for header, want := range map[string]string{
+		"支出合计（万元）": "1530.53", "三公经费合计（万元）": "0", "因公出国（境）费（万元）": "", "公务接待费（万元）": "无法识别",
+		"部门": `'=HYPERLINK("x")`, "原文链接": "https://example.org/a", "评价等级": "优", "实有人数": "17",
+		"本站页面": "report/tao-yuan-xian/2020-hyperlink-x-zheng-ti.html",
+	} {
+		if got := tao[col[header]]; got != want {
+			t.Errorf("桃源县 %s = %q, want %q", header, got, want)
+		}
+	}
+	if !strings.Contains(tao[col["核对发现"]], "支出合计核对（不一致）：基本支出158.65 + 项目支出1312 = 1470.65") {
+		t.Errorf("findings cell %q", tao[col["核对发现"]])
+	}
+	yi := byCounty["'@乙县"]
+	if yi == nil || yi[col["本年收入（万元）"]] != "1.234567" {
+		t.Errorf("乙县 row %v", yi)
+	}
+}
+
+func TestXLSXReadsBack(t *testing.T) {
+	data, err := XLSX(testSite(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("报告")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3 || rows[0][0] != "省份" || rows[0][10] != "支出合计（万元）" {
+		t.Fatalf("rows %v", rows)
+	}
+	panes, err := f.GetPanes("报告")
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("header row not frozen: %+v %v", panes, err)
+	}
+	// Find 桃源县's row; amounts are numbers shown with two decimals.
+	for r := 2; r <= 3; r++ {
+		name, _ := f.GetCellValue("报告", "C"+string(rune('0'+r)))
+		if name != "桃源县" {
+			continue
+		}
+		cell := "K" + string(rune('0'+r))
+		typ, _ := f.GetCellType("报告", cell)
+		shown, _ := f.GetCellValue("报告", cell)
+		raw, _ := f.GetCellValue("报告", cell, excelize.Options{RawCellValue: true})
+		if typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("total is stored as %v, not a number", typ)
+		}
+		if raw != "1530.53" || shown != "1530.53" {
+			t.Errorf("total raw %q shown %q", raw, shown)
+		}
+		score, _ := f.GetCellValue("报告", "V"+string(rune('0'+r)))
+		if score != "97.00" {
+			t.Errorf("score shown %q", score)
+		}
+		abroad, _ := f.GetCellValue("报告", "R"+string(rune('0'+r)))
+		if abroad != "" {
+			t.Errorf("undisclosed 出国 shown as %q", abroad)
+		}
+		return
+	}
+	t.Fatal("no 桃源县 row")
+}
+
+func TestJSONKeepsStates(t *testing.T) {
+	data, err := JSON(testSite(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc JSONFile
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var tao JSONReport
+	for _, r := range doc.Reports {
+		if r.County == "桃源县" {
+			tao = r
+		}
+	}
+	if v := tao.Figures["spending_total"]; v == nil || *v != 1530.53 {
+		t.Errorf("total %v", v)
+	}
+	if v, ok := tao.Figures["sangong_abroad"]; !ok || v != nil {
+		t.Errorf("abroad should be null, got %v (present %v)", v, ok)
+	}
+	if v := tao.Figures["sangong_total"]; v == nil || *v != 0 {
+		t.Errorf("三公 total should be 0, got %v", v)
+	}
+	if len(tao.Unreadable) != 1 || tao.Unreadable[0] != "sangong_reception" {
+		t.Errorf("unreadable %v", tao.Unreadable)
+	}
+	found := false
+	for _, f := range tao.Findings {
+		if f.Rule == "sum.spending" && f.Gap != nil && *f.Gap == 59.88 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("findings %+v", tao.Findings)
+	}
+}

@@ -265,7 +265,7 @@ type JSONReport struct {
 	// Findings lists what the checks found, disclosure notes included.
 	Findings []JSONFinding `json:"findings"`
 	Page     string        `json:"page"`
-	File       string            `json:"file"`
+	File     string        `json:"file"`
 }
 
 // JSONFinding is one finding about a report.

@@ -203,7 +203,9 @@ func (t *Tx) removeStale() error {
 		t.Stats.Removed++
 	}
 	// Deepest first, so that parents empty out before they are tried.
-	slices.SortFunc(dirs, func(a, b string) int { return strings.Count(b, string(filepath.Separator)) - strings.Count(a, string(filepath.Separator)) })
+	slices.SortFunc(dirs, func(a, b string) int {
+		return strings.Count(b, string(filepath.Separator)) - strings.Count(a, string(filepath.Separator))
+	})
 	for _, d := range dirs {
 		if entries, err := os.ReadDir(d); err == nil && len(entries) == 0 {
 			_ = os.Remove(d)

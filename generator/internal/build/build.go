@@ -10,10 +10,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -21,6 +23,7 @@ import (
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/content"
 	"github.com/countyperf/portal/generator/internal/export"
+	"github.com/countyperf/portal/generator/internal/feed"
 	"github.com/countyperf/portal/generator/internal/pages"
 	"github.com/countyperf/portal/generator/internal/publish"
 	"github.com/countyperf/portal/generator/internal/render"
@@ -51,7 +54,14 @@ type Summary struct {
 	Duration                    time.Duration
 }
 
-func (c *Config) defaults() {
+func (c *Config) defaults() error {
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("base URL %q: want an absolute http:// or https:// URL", c.BaseURL)
+		}
+		c.BaseURL = strings.TrimSuffix(c.BaseURL, "/") + "/"
+	}
 	if c.Root == "" {
 		c.Root = "."
 	}
@@ -64,12 +74,15 @@ func (c *Config) defaults() {
 	if c.Log == nil {
 		c.Log = io.Discard
 	}
+	return nil
 }
 
 // Run builds the site. On any error the output folder is left as it was.
 func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	start := time.Now()
-	cfg.defaults()
+	if err := cfg.defaults(); err != nil {
+		return nil, err
+	}
 	root := os.DirFS(cfg.Root)
 
 	// Phase 1: load every report.
@@ -135,12 +148,12 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Renderer, root fs.FS, tx *publish.Tx) (int, error) {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(cfg.Workers)
-	n := 0
+	var paths []string
 	emit := func(p *pages.Page) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		n++
+		paths = append(paths, p.Path)
 		g.Go(func() error {
 			html, err := rnd.Page(p)
 			if err != nil {
@@ -155,12 +168,35 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 		err = writeDownloads(ctx, s, g, tx)
 	}
 	if err == nil {
+		err = writeDiscovery(s, paths, cfg.BaseURL, tx)
+	}
+	if err == nil {
 		err = copyAssets(ctx, root, g, tx)
 	}
 	if werr := g.Wait(); werr != nil {
-		return n, werr
+		return len(paths), werr
 	}
-	return n, err
+	return len(paths), err
+}
+
+// writeDiscovery adds feed.xml, robots.txt and, with a base URL,
+// sitemap.xml.
+func writeDiscovery(s *site.Site, paths []string, baseURL string, tx *publish.Tx) error {
+	atom, err := feed.Atom(s, baseURL)
+	if err != nil {
+		return err
+	}
+	if err := tx.Write("feed.xml", atom); err != nil {
+		return err
+	}
+	if err := tx.Write("robots.txt", feed.Robots(baseURL)); err != nil {
+		return err
+	}
+	sitemap, err := feed.Sitemap(paths, baseURL)
+	if err != nil || sitemap == nil {
+		return err
+	}
+	return tx.Write("sitemap.xml", sitemap)
 }
 
 // writeDownloads adds the dataset downloads: reports.csv, reports.xlsx and

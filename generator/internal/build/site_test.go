@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/countyperf/portal/generator/internal/build"
 	"github.com/countyperf/portal/generator/internal/buildtest"
 )
 
@@ -320,4 +321,48 @@ func between(s, from, to string) string {
 		return s[:j]
 	}
 	return s
+}
+
+func TestFeedSitemapAndBaseURL(t *testing.T) {
+	p := buildtest.New(t, twoCounties+`
+-- content/c/published.md --
+---
+county: 丙县
+department: 财政局
+year: 2021
+type: 整体支出
+published: 2022-05-18
+---
+`)
+	if _, err := p.Build(build.Config{BaseURL: "https://example.org/portal"}); err != nil {
+		t.Fatal(err)
+	}
+	atom := p.Page("feed.xml")
+	mustContain(t, "feed", atom, `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.org/portal/">`,
+		`<updated>2022-05-18T00:00:00Z</updated>`, `<link href="report/bing-xian/2021-cai-zheng-ju-zheng-ti.html" rel="alternate" type="text/html"></link>`)
+	if strings.Count(atom, "<entry>") != 1 {
+		t.Errorf("feed lists %d entries, want the one report with a publication date", strings.Count(atom, "<entry>"))
+	}
+	mustContain(t, "sitemap", p.Page("sitemap.xml"), `<loc>https://example.org/portal/index.html</loc>`, `<loc>https://example.org/portal/county/bing-xian.html</loc>`)
+	if strings.Contains(p.Page("sitemap.xml"), "404.html") {
+		t.Error("sitemap lists the 404 page")
+	}
+	mustContain(t, "robots", p.Page("robots.txt"), "Sitemap: https://example.org/portal/sitemap.xml")
+	mustContain(t, "county", p.Page("county/bing-xian.html"),
+		`<link rel="canonical" href="https://example.org/portal/county/bing-xian.html">`,
+		`<meta property="og:title" content="丙县部门绩效自评报告">`,
+		`<link rel="icon" href="../assets/favicon.svg" type="image/svg+xml">`)
+
+	// Without a base URL there is no sitemap and no absolute link.
+	p.MustBuild()
+	if p.Exists("sitemap.xml") {
+		t.Error("sitemap.xml without a base URL")
+	}
+	if strings.Contains(p.Page("index.html"), "example.org") {
+		t.Error("absolute URL left in a page")
+	}
+
+	if _, err := p.Build(build.Config{BaseURL: "javascript:alert(1)"}); err == nil {
+		t.Error("a javascript: base URL was accepted")
+	}
 }

@@ -10,11 +10,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/countyperf/portal/generator/internal/build"
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/content"
+	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -23,6 +25,7 @@ const usage = `usage: go run ./generator [command] [flags]
 commands:
   build    build the site from content/ into public/ (the default)
   check    check every report file; print errors and findings
+  new      write a new report file to fill in: new COUNTY YEAR
   help     show this help
 
 Run "go run ./generator COMMAND -h" for a command's flags.
@@ -44,6 +47,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			return code
 		}
+	case "new":
+		err = runNew(args, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -114,7 +119,7 @@ func outName(cfg build.Config) string {
 	if cfg.Out != "" {
 		return cfg.Out
 	}
-	return "public/"
+	return filepath.Join(cfg.Root, "public")
 }
 
 // runCheck prints every file error and every finding; it returns 1 when
@@ -136,4 +141,49 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 		errs = append(errs, serr)
 	}
 	return check.Main(reports, errs, *jsonOut, stdout), nil
+}
+
+// runNew writes a report file for a county and year with every key present
+// and empty, as a draft; it refuses to overwrite a file.
+func runNew(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("new", stderr)
+	root := fs.String("root", ".", "project folder holding content/")
+	out := fs.String("out", "", "file to write (default content/<county-slug>-<year>.md)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	if fs.NArg() != 2 {
+		return usageError{errors.New("usage: go run ./generator new COUNTY YEAR, such as: new 桃源县 2024")}
+	}
+	county := strings.TrimSpace(fs.Arg(0))
+	year, err := strconv.Atoi(fs.Arg(1))
+	if county == "" || err != nil || year < 2000 || year > 2100 {
+		return usageError{fmt.Errorf("new: want a county name and a year such as 2024, got %q %q", fs.Arg(0), fs.Arg(1))}
+	}
+	path := *out
+	if path == "" {
+		path = filepath.Join(*root, "content", fmt.Sprintf("%s-%d.md", site.Slugify(county), year))
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return fmt.Errorf("%s already exists; not overwritten", path)
+		}
+		return err
+	}
+	if _, err := f.Write(report.Skeleton(county, year)); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s: fill in the figures, then remove draft: true\n", path)
+	return nil
 }

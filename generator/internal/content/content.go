@@ -78,6 +78,13 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 				return err
 			}
 			reports[i], errs[i] = loadOne(fsys, f, opt.Prefix+f)
+			if r := reports[i]; r != nil && r.Draft && opt.Drafts {
+				// A draft may leave required keys empty until it is
+				// published; built with --drafts, it must not.
+				if err := r.Incomplete(); err != nil {
+					reports[i], errs[i] = nil, err
+				}
+			}
 			return nil
 		})
 	}

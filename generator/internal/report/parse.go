@@ -267,21 +267,21 @@ func (p *parse) top(m *ast.MappingNode) {
 		}
 		switch key {
 		case "county":
-			r.County = p.text(key, v, true)
+			r.County = p.text(key, v)
 		case "adcode":
 			r.Adcode = p.code(key, v)
 		case "prefecture":
-			r.Prefecture = p.text(key, v, false)
+			r.Prefecture = p.text(key, v)
 		case "province":
-			r.Province = p.text(key, v, false)
+			r.Province = p.text(key, v)
 		case "department":
-			r.Department = p.text(key, v, true)
+			r.Department = p.text(key, v)
 		case "year":
 			r.Year = p.year(key, v)
 		case "type":
 			r.Type = p.oneOf(key, v, []string{TypeWhole, TypeProject})
 		case "title":
-			r.Title = p.text(key, v, false)
+			r.Title = p.text(key, v)
 		case "published":
 			r.Published = p.date(key, v)
 		case "source":
@@ -343,9 +343,11 @@ func (p *parse) finish(end Pos) {
 			p.errAt(a.dst.Pos, a.key, "amount is negative (%s); only sangong.change may be", a.text)
 		}
 	}
-	for _, k := range []string{"county", "department", "year", "type"} {
-		if _, ok := r.Keys[k]; !ok {
-			p.errAt(end, k, "required key is missing")
+	if !r.Draft {
+		for _, err := range r.missing(end) {
+			if !p.hasError(err.(*Error).Key) {
+				p.errs = append(p.errs, err)
+			}
 		}
 	}
 	if r.Title == "" && r.County != "" {
@@ -353,21 +355,28 @@ func (p *parse) finish(end Pos) {
 	}
 }
 
-func (p *parse) text(key string, v ast.Node, required bool) string {
+// hasError reports whether an error was already recorded for the key.
+func (p *parse) hasError(key string) bool {
+	for _, err := range p.errs {
+		if e, ok := err.(*Error); ok && e.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// text reads a single line of text; null is the empty string. Whether a
+// required key is empty is checked once the whole file is read, since a
+// draft may leave it empty.
+func (p *parse) text(key string, v ast.Node) string {
 	switch n := v.(type) {
 	case *ast.StringNode:
 		s := strings.TrimSpace(n.Value)
-		if s == "" && required {
-			p.errAt(nodePos(v), key, "must not be empty")
-		}
 		if strings.ContainsAny(s, "\n\r") {
 			p.errAt(nodePos(v), key, "must be a single line")
 		}
 		return s
 	case *ast.NullNode:
-		if required {
-			p.errAt(nodePos(v), key, "must not be empty")
-		}
 		return ""
 	}
 	p.errAt(nodePos(v), key, "expected text, got %s", describe(v))
@@ -417,6 +426,9 @@ func (p *parse) oneOf(key string, v ast.Node, allowed []string) string {
 }
 
 func (p *parse) year(key string, v ast.Node) int {
+	if _, ok := v.(*ast.NullNode); ok {
+		return 0
+	}
 	n, ok := v.(*ast.IntegerNode)
 	if !ok {
 		p.errAt(nodePos(v), key, "expected a year such as 2020, got %s", describe(v))
@@ -444,7 +456,7 @@ func (p *parse) date(key string, v ast.Node) string {
 }
 
 func (p *parse) link(key string, v ast.Node) string {
-	s := p.text(key, v, false)
+	s := p.text(key, v)
 	if s == "" {
 		return ""
 	}
@@ -459,7 +471,7 @@ func (p *parse) link(key string, v ast.Node) string {
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func (p *parse) slug(key string, v ast.Node) string {
-	s := p.text(key, v, false)
+	s := p.text(key, v)
 	if s != "" && !slugRE.MatchString(s) {
 		p.errAt(nodePos(v), key, "expected lower-case letters, digits and single hyphens, such as tao-yuan-xian, got %q", s)
 		return ""
@@ -700,4 +712,33 @@ func parseDecimal(s string, scale int) (int64, error) {
 		v = -v
 	}
 	return v, nil
+}
+
+// missing returns an error for each required key that is absent or empty;
+// end is where the front matter closes, the place to add an absent key.
+func (r *Report) missing(end Pos) []error {
+	var errs []error
+	for _, k := range []struct {
+		key   string
+		empty bool
+	}{{"county", r.County == ""}, {"department", r.Department == ""}, {"year", r.Year == 0}, {"type", r.Type == ""}} {
+		if !k.empty {
+			continue
+		}
+		pos, present := r.Keys[k.key]
+		msg := "required key is missing"
+		if !present {
+			pos = end
+		} else {
+			msg = "required key is empty"
+		}
+		errs = append(errs, &Error{File: r.File, Line: pos.Line, Col: pos.Col, Key: k.key, Msg: msg})
+	}
+	return errs
+}
+
+// Incomplete returns the errors that keep a draft from being published: the
+// required keys it leaves empty. It returns nil for a complete report.
+func (r *Report) Incomplete() error {
+	return errors.Join(r.missing(Pos{r.BodyLine - 1, 1})...)
 }

@@ -64,3 +64,29 @@ func TestTooManyDecimalsAndHugeNesting(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+func TestSkeletonIsAnIncompleteDraft(t *testing.T) {
+	data := Skeleton("桃源县", 2024)
+	r, err := Parse("content/new.md", data)
+	if err != nil {
+		t.Fatalf("skeleton does not parse: %v\n%s", err, data)
+	}
+	if !r.Draft || r.County != "桃源县" || r.Year != 2024 || r.Spending.Total.State != NotDisclosed {
+		t.Errorf("skeleton parsed as %+v", r)
+	}
+	err = r.Incomplete()
+	if err == nil || !strings.Contains(err.Error(), "content/new.md:8:1: department: required key is empty") ||
+		!strings.Contains(err.Error(), "type: required key is empty") {
+		t.Errorf("Incomplete() = %v", err)
+	}
+	for _, key := range topKeys {
+		if _, ok := r.Keys[key]; !ok {
+			t.Errorf("skeleton lacks key %s", key)
+		}
+	}
+	// Without draft: true, the same file is an error.
+	_, err = Parse("content/new.md", []byte(strings.Replace(string(data), "\ndraft: true\n", "\ndraft: false\n", 1)))
+	if err == nil || !strings.Contains(err.Error(), "department: required key is empty") {
+		t.Errorf("error %v", err)
+	}
+}

@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+func run(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = Main(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+const clean = `---
+county: 甲县
+department: 财政局
+year: 2020
+type: 整体支出
+spending: {total: 100, basic: 60, project: 40}
+sangong: {total: 1, abroad: 0, reception: 1, vehicles: 0}
+score: 95
+grade: 优
+staff: {authorized: 10, actual: 9}
+---
+`
+
+func TestCheckExitCodes(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+clean)
+	code, out, errOut := run("check", "-root", p.Dir)
+	if code != 0 || out != "" {
+		t.Fatalf("clean file: exit %d, output %q %q", code, out, errOut)
+	}
+
+	p.Write("content/b.md", strings.Replace(strings.Replace(clean, "甲县", "乙县", 1), "total: 100", "total: 110", 1))
+	code, out, _ = run("check", "-root", p.Dir)
+	if code != 0 || !strings.Contains(out, "content/b.md:6:19: warning: [sum.spending] 基本支出60 + 项目支出40 = 100，与支出合计110相差10万元") {
+		t.Fatalf("findings only: exit %d, output %q", code, out)
+	}
+	code, out, _ = run("check", "-root", p.Dir, "-json")
+	var doc struct {
+		Findings []struct{ Rule, File string }
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &doc) != nil || len(doc.Findings) != 1 || doc.Findings[0].Rule != "sum.spending" {
+		t.Fatalf("--json: exit %d, output %s", code, out)
+	}
+
+	p.Write("content/c.md", "---\ncounty: 丙县\ndepartment: 局\nyear: 2020\ntype: 整体支出\nscore: 九十二\n---\n")
+	code, out, _ = run("check", "-root", p.Dir)
+	if code != 1 || !strings.Contains(out, "content/c.md:6:8: error: score: expected a score") || !strings.Contains(out, "warning: [sum.spending]") {
+		t.Fatalf("file error: exit %d, output %q", code, out)
+	}
+}
+
+func TestBuildAndNew(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+clean)
+	code, out, errOut := run("build", "-root", p.Dir)
+	if code != 0 || !strings.Contains(out, "built 1 reports of 1 counties") {
+		t.Fatalf("build: exit %d %q %q", code, out, errOut)
+	}
+	code, out, _ = run("new", "-root", p.Dir, "宁乡市", "2024")
+	path := filepath.Join(p.Dir, "content", "ning-xiang-shi-2024.md")
+	if code != 0 || !strings.Contains(out, path) {
+		t.Fatalf("new: exit %d %q", code, out)
+	}
+	if data, err := os.ReadFile(path); err != nil || !strings.Contains(string(data), "county: \"宁乡市\"") {
+		t.Fatalf("new file: %v %s", err, data)
+	}
+	// A draft does not stop a build, and new does not overwrite.
+	if code, _, errOut := run("-root", p.Dir); code != 0 {
+		t.Fatalf("build with a new draft: %s", errOut)
+	}
+	if code, _, errOut := run("new", "-root", p.Dir, "宁乡市", "2024"); code != 1 || !strings.Contains(errOut, "already exists") {
+		t.Errorf("second new: exit %d %q", code, errOut)
+	}
+	if code, _, errOut := run("build", "-root", p.Dir, "-drafts"); code != 1 || !strings.Contains(errOut, "department: required key is empty") {
+		t.Errorf("build --drafts: exit %d %q", code, errOut)
+	}
+	if code, _, _ := run("nonsense"); code != 2 {
+		t.Errorf("unknown command: exit %d", code)
+	}
+}

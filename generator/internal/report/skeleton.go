@@ -1,0 +1,56 @@
+package report
+
+import "fmt"
+
+// Skeleton returns a new report file for a county and year with every key
+// of the format present and empty, marked as a draft until a person fills
+// it in and removes draft: true.
+func Skeleton(county string, year int) []byte {
+	return fmt.Appendf(nil, `---
+# 填写说明：金额默认以万元为单位（可用 unit 改为 千元 或 元）；
+# 报告没有给出的数字保持 null（未披露），不要填 0。填完后删除 draft: true。
+county: %q
+adcode: null            # 6位区划代码，加引号，如 "430725"
+prefecture: null        # 地市，如 常德市
+province: null          # 省份，如 湖南省
+department: null        # 部门，如 行政审批服务局
+year: %d
+type: null              # 整体支出 或 项目支出
+title: null
+published: null         # 发布日期 YYYY-MM-DD
+source: null            # 原文链接 https://…
+slug: null              # 网址中的县名，一般留空
+unit: 万元
+spending:
+  total: null           # 支出合计
+  basic: null           # 基本支出
+  project: null         # 项目支出
+  personnel: null       # 人员经费
+  public: null          # 公用经费
+income: null            # 本年收入
+sangong:
+  total: null           # 三公经费合计
+  abroad: null          # 因公出国（境）费
+  reception: null       # 公务接待费
+  vehicles: null        # 公务用车购置及运行费
+  change: null          # 较上年增减（可为负数）
+score: null             # 自评得分 0-100
+grade: null             # 优、良、中 或 差
+staff:
+  authorized: null      # 编制人数
+  actual: null          # 实有人数
+evidence: {}            # 如 spending.total: "报告原句"
+draft: true
+review: []
+---
+## 概况
+
+## 资金使用
+
+## 绩效目标与完成情况
+
+## 发现的问题
+
+## 下一步打算
+`, county, year)
+}

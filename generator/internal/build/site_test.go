@@ -366,3 +366,14 @@ published: 2022-05-18
 		t.Error("a javascript: base URL was accepted")
 	}
 }
+
+func TestNotFoundPageLinksAbsoluteWithBaseURL(t *testing.T) {
+	p := buildtest.New(t, twoCounties)
+	p.MustBuild()
+	mustContain(t, "404", p.Page("404.html"), `href="assets/site.css"`)
+	if _, err := p.Build(build.Config{BaseURL: "https://example.org/portal/"}); err != nil {
+		t.Fatal(err)
+	}
+	page := p.Page("404.html")
+	mustContain(t, "404", page, `href="https://example.org/portal/assets/site.css"`, `href="https://example.org/portal/index.html"`)
+}

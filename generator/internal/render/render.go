@@ -103,7 +103,13 @@ func (r *Renderer) Page(p *pages.Page) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
-	if err := t.ExecuteTemplate(&buf, r.base, View{Page: p, Root: p.Root(), BaseURL: r.BaseURL, Nav: r.Nav}); err != nil {
+	root := p.Root()
+	if p.Template == "404" && r.BaseURL != "" {
+		// Hosts serve 404.html at whatever path was missing, so its links
+		// must not be relative to where it lies.
+		root = r.BaseURL
+	}
+	if err := t.ExecuteTemplate(&buf, r.base, View{Page: p, Root: root, BaseURL: r.BaseURL, Nav: r.Nav}); err != nil {
 		return nil, fmt.Errorf("rendering %s: %s", p.Path, strings.TrimPrefix(err.Error(), "template: "))
 	}
 	return buf.Bytes(), nil

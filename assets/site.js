@@ -74,32 +74,43 @@
     });
   }
 
+  // readOption parses the ECharts option in the JSON block with the id and
+  // adapts it to the page.
+  function readOption(id) {
+    var src = document.getElementById(id);
+    if (!src) throw new Error('chart data element not found: ' + id);
+    var option = JSON.parse(src.textContent);
+    if (!option || typeof option !== 'object' || Array.isArray(option)) {
+      throw new Error('chart option is not an object');
+    }
+    return prepare(option);
+  }
+
+  function prepare(option) {
+    // Use the page's font stack unless the option sets its own.
+    option.textStyle = Object.assign({ fontFamily: FONT_STACK }, option.textStyle);
+    // ECharts' default HTML tooltips use inline style="" attributes, which a
+    // CSP without style-src 'unsafe-inline' blocks (markers vanish, columns run
+    // together). Draw tooltips on the canvas instead unless the option opts out
+    // with an explicit "renderMode": "html".
+    [].concat(option.tooltip || []).forEach(function (tip) {
+      if (tip && typeof tip === 'object' && !tip.renderMode) tip.renderMode = 'richText';
+    });
+    // Narrow screens: drop axis labels that would overlap (unless set explicitly).
+    [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+      if (!axis || typeof axis !== 'object') return;
+      var label = axis.axisLabel = Object.assign({}, axis.axisLabel);
+      if (label.hideOverlap === undefined) label.hideOverlap = true;
+    });
+    return option;
+  }
+
   function initChart(el) {
     var ec = window.echarts;
     var chart = null;
     try {
       if (!ec || typeof ec.init !== 'function') throw new Error('echarts not loaded');
-      var src = document.getElementById(el.getAttribute('data-chart-src'));
-      if (!src) throw new Error('chart data element not found: ' + el.getAttribute('data-chart-src'));
-      var option = JSON.parse(src.textContent);
-      if (!option || typeof option !== 'object' || Array.isArray(option)) {
-        throw new Error('chart option is not an object');
-      }
-      // Use the page's font stack unless the option sets its own.
-      option.textStyle = Object.assign({ fontFamily: FONT_STACK }, option.textStyle);
-      // ECharts' default HTML tooltips use inline style="" attributes, which a
-      // CSP without style-src 'unsafe-inline' blocks (markers vanish, columns run
-      // together). Draw tooltips on the canvas instead unless the option opts out
-      // with an explicit "renderMode": "html".
-      [].concat(option.tooltip || []).forEach(function (tip) {
-        if (tip && typeof tip === 'object' && !tip.renderMode) tip.renderMode = 'richText';
-      });
-      // Narrow screens: drop axis labels that would overlap (unless set explicitly).
-      [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
-        if (!axis || typeof axis !== 'object') return;
-        var label = axis.axisLabel = Object.assign({}, axis.axisLabel);
-        if (label.hideOverlap === undefined) label.hideOverlap = true;
-      });
+      var option = readOption(el.getAttribute('data-chart-src'));
       // Long lists of bars need a taller box; the height comes as data, since
       // the CSP allows no inline style attributes.
       var height = parseInt(el.getAttribute('data-height'), 10);
@@ -134,6 +145,169 @@
     // Fit charts to the paper width when printing.
     window.addEventListener('beforeprint', resizeCharts);
     window.addEventListener('afterprint', resizeCharts);
+  }
+
+  // ------------------------------------------------------- chart variants
+  //
+  // <figure class="chart-block" data-variants> holds a .variant-toggle with
+  // buttons [data-src][data-variant]; each data-src names the JSON block of
+  // one view, and the table with the matching [data-variant-table] is shown
+  // with it.
+
+  function initVariants() {
+    toArray(document.querySelectorAll('.chart-block[data-variants]')).forEach(function (block) {
+      var el = block.querySelector('.chart[data-chart-src]');
+      var buttons = toArray(block.querySelectorAll('.variant-toggle button[data-src]'));
+      buttons.forEach(function (button) {
+        button.addEventListener('click', function () {
+          var chart = window.echarts && el && window.echarts.getInstanceByDom(el);
+          if (chart) chart.setOption(readOption(button.getAttribute('data-src')), true);
+          var variant = button.getAttribute('data-variant');
+          buttons.forEach(function (b) { b.setAttribute('aria-pressed', b === button ? 'true' : 'false'); });
+          toArray(block.querySelectorAll('[data-variant-table]')).forEach(function (t) {
+            t.hidden = t.getAttribute('data-variant-table') !== variant;
+          });
+          block.setAttribute('data-current-variant', variant);
+        });
+      });
+    });
+  }
+
+  // ---------------------------------------------------------- chart tools
+  //
+  // Each drawn chart gets two buttons: its data (the visible table beside
+  // it) as CSV, and its picture as PNG.
+
+  function csvCell(text) {
+    text = String(text).replace(/\s+/g, ' ').trim();
+    if (/^[=+\-@]/.test(text) && !/^[+-]?\d/.test(text)) text = "'" + text;
+    if (/[",\r\n]/.test(text)) text = '"' + text.replace(/"/g, '""') + '"';
+    return text;
+  }
+
+  function tableCSV(table) {
+    return '\ufeff' + toArray(table.rows).map(function (row) {
+      return toArray(row.cells).map(function (cell) { return csvCell(cell.textContent); }).join(',');
+    }).join('\r\n') + '\r\n';
+  }
+
+  function download(name, href) {
+    var a = document.createElement('a');
+    a.href = href;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+  }
+
+  function initChartTools() {
+    toArray(document.querySelectorAll('.chart-block')).forEach(function (block) {
+      var el = block.querySelector('.chart[data-rendered="1"]');
+      if (!el) return;
+      var name = (block.id || 'chart').replace(/^fig-/, '');
+      var tools = document.createElement('div');
+      tools.className = 'chart-tools';
+      var csv = document.createElement('button');
+      csv.type = 'button';
+      csv.textContent = '下载数据（CSV）';
+      csv.addEventListener('click', function () {
+        var wrap = toArray(block.querySelectorAll('.table-wrap')).filter(function (w) { return !w.hidden; })[0];
+        var table = wrap && wrap.querySelector('table');
+        if (!table) return;
+        var blob = new Blob([tableCSV(table)], { type: 'text/csv;charset=utf-8' });
+        var url = URL.createObjectURL(blob);
+        download(name + '.csv', url);
+        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+      });
+      var png = document.createElement('button');
+      png.type = 'button';
+      png.textContent = '下载图片（PNG）';
+      png.addEventListener('click', function () {
+        var chart = window.echarts && window.echarts.getInstanceByDom(el);
+        if (!chart) return;
+        download(name + '.png', chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
+      });
+      tools.appendChild(csv);
+      tools.appendChild(png);
+      el.parentNode.insertBefore(tools, el.nextSibling);
+    });
+  }
+
+  // ------------------------------------------------------------- explorer
+  //
+  // <section data-explorer="ID"> holds a form with select[name=metric] and
+  // select[name=counties][multiple], and a .chart; the JSON block ID gives,
+  // per metric, an option with every report and the key of each category.
+  // The choice lives in the URL (?metric=…&counties=a,b), and links marked
+  // [data-keep-query] carry it to the other years.
+
+  function filterOption(option, keep) {
+    var horizontal = option.yAxis && option.yAxis[0] && option.yAxis[0].type === 'category';
+    var axis = horizontal ? option.yAxis[0] : option.xAxis[0];
+    axis.data = keep.map(function (i) { return axis.data[i]; });
+    (option.series || []).forEach(function (series) {
+      series.data = keep.map(function (i) { return series.data[i]; });
+    });
+    return option;
+  }
+
+  function initExplorer() {
+    var root = document.querySelector('[data-explorer]');
+    if (!root) return;
+    var data = JSON.parse(document.getElementById(root.getAttribute('data-explorer')).textContent);
+    var form = root.querySelector('form');
+    var metric = form.querySelector('select[name="metric"]');
+    var counties = form.querySelector('select[name="counties"]');
+    var count = form.querySelector('output');
+    var el = root.querySelector('.chart');
+
+    var params = new URLSearchParams(location.search);
+    if (data.metrics[params.get('metric')]) metric.value = params.get('metric');
+    var wanted = (params.get('counties') || '').split(',').filter(Boolean);
+    toArray(counties.options).forEach(function (o) { o.selected = wanted.indexOf(o.value) !== -1; });
+
+    function chosen() {
+      return toArray(counties.options).filter(function (o) { return o.selected; }).map(function (o) { return o.value; });
+    }
+
+    function writeUrl(keys) {
+      var p = new URLSearchParams(location.search);
+      p.set('metric', metric.value);
+      if (keys.length) p.set('counties', keys.join(',')); else p.delete('counties');
+      var q = p.toString();
+      try {
+        history.replaceState(null, '', location.pathname + (q ? '?' + q : '') + location.hash);
+      } catch (e) { /* file:// may refuse */ }
+      toArray(document.querySelectorAll('a[data-keep-query]')).forEach(function (a) {
+        a.href = a.getAttribute('href').split('?')[0] + (q ? '?' + q : '');
+      });
+    }
+
+    function draw() {
+      var m = data.metrics[metric.value];
+      if (!m) return;
+      var keys = chosen();
+      var keep = [];
+      m.keys.forEach(function (k, i) {
+        if (keys.length ? keys.indexOf(k) !== -1 : i < data.limit) keep.push(i);
+      });
+      var option = filterOption(prepare(JSON.parse(JSON.stringify(m.option))), keep);
+      el.style.height = Math.max(240, 100 + 28 * keep.length) + 'px';
+      var chart = window.echarts && window.echarts.getInstanceByDom(el);
+      if (chart) {
+        chart.resize();
+        chart.setOption(option, true);
+      }
+      if (count) {
+        count.textContent = keys.length ? '显示所选 ' + keep.length + ' 个' : '显示最高的 ' + keep.length + ' 个（共 ' + m.keys.length + ' 个）';
+      }
+      writeUrl(keys);
+    }
+
+    form.addEventListener('change', draw);
+    form.addEventListener('submit', function (ev) { ev.preventDefault(); });
+    form.addEventListener('reset', function () { setTimeout(draw, 0); });
+    draw();
   }
 
   // --------------------------------------------------------- sortable tables
@@ -351,6 +525,9 @@
     safely(initFilters);
     safely(initPrint);
     safely(initCharts);
+    safely(initVariants);
+    safely(initChartTools);
+    safely(initExplorer);
   }
 
   if (document.readyState === 'loading') {

@@ -33,6 +33,19 @@ type Chart struct {
 	Height int
 	// Table holds the chart's data.
 	Table Table
+	// Alt holds other views of the same chart that a reader may switch to,
+	// such as amounts per staff member; their IDs extend the chart's.
+	Alt []Alt
+}
+
+// Alt is another view of a chart: the same chart with other values.
+type Alt struct {
+	// Key is unique within the chart, such as "per-staff".
+	Key string
+	// Label names the view on its switch, such as 人均.
+	Label string
+	// Chart is the view; its ID is the parent's ID and Key joined by "-".
+	Chart Chart
 }
 
 // Table is tabular data, shown beside a chart or on its own.

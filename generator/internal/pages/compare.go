@@ -21,6 +21,8 @@ type CompareData struct {
 	Missing []string
 	// Table is the county-by-year table of the page across years.
 	Table *charts.Table
+	// Explorer is the chart whose metric and counties the reader chooses.
+	Explorer *Explorer
 }
 
 // byMetric sorts reports by a metric, highest first, unknown last, then by
@@ -81,40 +83,92 @@ func remainder(whole report.Money, parts ...report.Money) charts.Value {
 	return charts.Some(rest.Wan())
 }
 
-// spendingChart stacks basic and project spending; what the total has
-// beyond them is shown as its own segment, so a stacked bar never hides a
-// gap in a report's figures.
-func spendingChart(id, title string, rs []*site.Report) (charts.Chart, error) {
-	rs = byMetric(rs, site.MetricByKey("total"))
-	names, links := labels(rs, "spending.total", "spending.basic", "spending.project")
-	var basic, project, rest, total []charts.Value
-	for _, r := range rs {
-		sp := r.Spending
-		basic = append(basic, money(sp.Basic))
-		project = append(project, money(sp.Project))
-		rest = append(rest, remainder(sp.Total, sp.Basic, sp.Project))
-		total = append(total, money(sp.Total))
+// perStaff divides a value by the report's actual staff; it is missing
+// when the staff number is.
+func perStaff(v charts.Value, r *site.Report) charts.Value {
+	staff := r.Staff.Actual
+	if !v.OK || !staff.Known() || staff.V == 0 {
+		return charts.Value{Blank: v.Blank}
 	}
-	return charts.Bars{ID: id, Title: title, Unit: "万元", Categories: names, Links: links,
-		Series: []charts.Series{{Name: "基本支出", Values: basic}, {Name: "项目支出", Values: project}, {Name: "未分项或差额", Values: rest}},
-		Total:  total, Stack: true, Horizontal: true}.Build()
+	return charts.Some(v.V / float64(staff.V))
+}
+
+// withPerStaff builds a chart from bars(false), with a view per staff
+// member from bars(true).
+func withPerStaff(bars func(perStaff bool) charts.Bars) (charts.Chart, error) {
+	c, err := bars(false).Build()
+	if err != nil {
+		return c, err
+	}
+	b := bars(true)
+	b.ID += "-per-staff"
+	b.Title += "（人均）"
+	b.Unit += "/人"
+	alt, err := b.Build()
+	if err != nil {
+		return c, err
+	}
+	c.Alt = append(c.Alt, charts.Alt{Key: "per-staff", Label: "人均", Chart: alt})
+	return c, nil
+}
+
+// stacked builds a stacked bar chart of a whole and its parts, one bar per
+// report, highest first; what the whole has beyond its disclosed parts is
+// a segment of its own, so that a stacked bar never hides a gap in a
+// report's figures.
+func stacked(id, title string, rs []*site.Report, metric string, keys []string, names []string,
+	whole func(*site.Report) report.Money, parts func(*site.Report) []report.Money) (charts.Chart, error) {
+	return withPerStaff(func(per bool) charts.Bars {
+		m := site.MetricByKey(metric)
+		if per {
+			m = site.MetricByKey(metric + "_per_staff")
+		}
+		sorted := byMetric(rs, m)
+		cats, links := labels(sorted, keys...)
+		series := make([]charts.Series, len(names)+1)
+		for i, n := range names {
+			series[i].Name = n
+		}
+		series[len(names)].Name = "未分项或差额"
+		var total []charts.Value
+		for _, r := range sorted {
+			ps := parts(r)
+			vals := make([]charts.Value, 0, len(ps)+1)
+			for _, p := range ps {
+				vals = append(vals, money(p))
+			}
+			vals = append(vals, remainder(whole(r), ps...))
+			t := money(whole(r))
+			if per {
+				for i := range vals {
+					vals[i] = perStaff(vals[i], r)
+				}
+				t = perStaff(t, r)
+			}
+			for i, v := range vals {
+				series[i].Values = append(series[i].Values, v)
+			}
+			total = append(total, t)
+		}
+		return charts.Bars{ID: id, Title: title, Unit: "万元", Categories: cats, Links: links,
+			Series: series, Total: total, Stack: true, Horizontal: true}
+	})
+}
+
+func spendingChart(id, title string, rs []*site.Report) (charts.Chart, error) {
+	return stacked(id, title, rs, "total", []string{"spending.total", "spending.basic", "spending.project"},
+		[]string{"基本支出", "项目支出"},
+		func(r *site.Report) report.Money { return r.Spending.Total },
+		func(r *site.Report) []report.Money { return []report.Money{r.Spending.Basic, r.Spending.Project} })
 }
 
 func sangongChart(id, title string, rs []*site.Report) (charts.Chart, error) {
-	rs = byMetric(rs, site.MetricByKey("sangong"))
-	names, links := labels(rs, "sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles")
-	var abroad, reception, vehicles, rest, total []charts.Value
-	for _, r := range rs {
-		sg := r.Sangong
-		abroad = append(abroad, money(sg.Abroad))
-		reception = append(reception, money(sg.Reception))
-		vehicles = append(vehicles, money(sg.Vehicles))
-		rest = append(rest, remainder(sg.Total, sg.Abroad, sg.Reception, sg.Vehicles))
-		total = append(total, money(sg.Total))
-	}
-	return charts.Bars{ID: id, Title: title, Unit: "万元", Categories: names, Links: links,
-		Series: []charts.Series{{Name: "因公出国（境）", Values: abroad}, {Name: "公务接待", Values: reception}, {Name: "公务用车", Values: vehicles}, {Name: "未分项或差额", Values: rest}},
-		Total:  total, Stack: true, Horizontal: true}.Build()
+	return stacked(id, title, rs, "sangong", []string{"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"},
+		[]string{"因公出国（境）", "公务接待", "公务用车"},
+		func(r *site.Report) report.Money { return r.Sangong.Total },
+		func(r *site.Report) []report.Money {
+			return []report.Money{r.Sangong.Abroad, r.Sangong.Reception, r.Sangong.Vehicles}
+		})
 }
 
 func metricChart(id, title string, m site.Metric, rs []*site.Report) (charts.Chart, error) {
@@ -148,6 +202,11 @@ func anyKnown(rs []*site.Report, m site.Metric) bool {
 func CompareYear(s *site.Site, year int) (*Page, error) {
 	rs := wholeReports(s.ByYear[year])
 	d := &CompareData{Site: s, Year: year, Reports: rs}
+	ex, err := newExplorer(rs)
+	if err != nil {
+		return nil, err
+	}
+	d.Explorer = ex
 	p := &Page{Path: fmt.Sprintf("compare/%d.html", year), Template: "compare", Section: "compare",
 		Title:       fmt.Sprintf("%d年各县部门整体支出比较", year),
 		Description: fmt.Sprintf("%d年%d份部门整体支出绩效自评报告的支出、三公经费、自评得分和人均数比较。", year, len(rs)),

@@ -104,35 +104,49 @@ func trendCharts(prefix string, se *site.Series) ([]charts.Chart, error) {
 	for y := first; y <= last; y++ {
 		years = append(years, fmt.Sprint(y))
 	}
-	series := func(keys ...string) []charts.Series {
+	series := func(per bool, keys ...string) []charts.Series {
 		var out []charts.Series
 		for _, k := range keys {
 			m := site.MetricByKey(k)
 			s := charts.Series{Name: m.Label}
 			for y := first; y <= last; y++ {
+				v := charts.Value{}
 				if r := byYear[y]; r != nil {
-					s.Values = append(s.Values, Value(m, r))
-				} else {
-					s.Values = append(s.Values, charts.Value{})
+					v = Value(m, r)
+					if per {
+						v = perStaff(v, r)
+					}
 				}
+				s.Values = append(s.Values, v)
 			}
 			out = append(out, s)
 		}
 		return out
 	}
-	defs := []charts.Bars{
-		{ID: prefix + "-spending", Title: "历年支出", Unit: "万元", Series: series("total", "basic", "project")},
-		{ID: prefix + "-sangong", Title: "历年三公经费", Unit: "万元", Series: series("sangong")},
-		{ID: prefix + "-score", Title: "历年自评得分", Unit: "分", Series: series("score")},
+	defs := []struct {
+		id, title, unit string
+		keys            []string
+		perStaff        bool
+	}{
+		{"spending", "历年支出", "万元", []string{"total", "basic", "project"}, true},
+		{"sangong", "历年三公经费", "万元", []string{"sangong"}, true},
+		{"score", "历年自评得分", "分", []string{"score"}, false},
 	}
 	var out []charts.Chart
-	for _, b := range defs {
-		if !hasValue(b.Series) {
+	for _, d := range defs {
+		bars := func(per bool) charts.Bars {
+			return charts.Bars{ID: prefix + "-" + d.id, Title: d.title, Unit: d.unit, Categories: years, Line: true, Series: series(per, d.keys...)}
+		}
+		if !hasValue(bars(false).Series) {
 			continue
 		}
-		b.Categories = years
-		b.Line = true
-		c, err := b.Build()
+		var c charts.Chart
+		var err error
+		if d.perStaff {
+			c, err = withPerStaff(bars)
+		} else {
+			c, err = bars(false).Build()
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -39,7 +39,7 @@ type Renderer struct {
 // and line.
 func New(fsys fs.FS, dir string) (*Renderer, error) {
 	r := &Renderer{pages: map[string]*template.Template{}, md: newMarkdown(), base: path.Join(dir, "base.html")}
-	base := template.New("").Funcs(funcs(r)).Option("missingkey=error")
+	base := template.New("").Funcs(funcs(r))
 	shared := []string{r.base}
 	partials, err := fs.Glob(fsys, path.Join(dir, "partials", "*.html"))
 	if err != nil {

@@ -1,0 +1,109 @@
+package browsertest
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// chartView is what viewJS reports about a drawn chart.
+type chartView struct {
+	Unit       string   `json:"unit"`
+	Series     []string `json:"series"`
+	Categories []string `json:"categories"`
+}
+
+// viewJS returns the drawn option of the chart with the id: the value
+// axis's unit, the series names and the category labels.
+func viewJS(id string) string {
+	return `(() => {
+  const o = echarts.getInstanceByDom(document.getElementById(` + "`" + id + "`" + `)).getOption();
+  const cat = o.yAxis[0].type === 'category' ? o.yAxis[0] : o.xAxis[0];
+  const val = o.yAxis[0].type === 'category' ? o.xAxis[0] : o.yAxis[0];
+  return {unit: val.name || '', series: o.series.map(s => s.name), categories: cat.data || []};
+})()`
+}
+
+func TestPerStaffToggle(t *testing.T) {
+	site(t)
+	tb := open(t, env.out, env.base, env.host, env.base+"compare/2020.html")
+	if !tb.waitFor(chartsSettledJS, 10*time.Second) {
+		t.Fatal("charts did not settle")
+	}
+	before := eval[chartView](tb, viewJS("chart-spending"))
+	if before.Unit != "万元" {
+		t.Fatalf("spending chart unit %q before the switch", before.Unit)
+	}
+	tb.click(`#fig-spending .variant-toggle button[data-variant="per-staff"]`)
+	after := eval[chartView](tb, viewJS("chart-spending"))
+	if after.Unit != "万元/人" {
+		t.Errorf("after choosing 人均 the unit is %q, want 万元/人", after.Unit)
+	}
+	type state struct {
+		Pressed, MainHidden, PerHidden bool
+	}
+	st := eval[state](tb, `({
+  pressed: document.querySelector('#fig-spending button[data-variant="per-staff"]').getAttribute('aria-pressed') === 'true',
+  mainHidden: document.querySelector('#fig-spending [data-variant-table="main"]').hidden,
+  perHidden: document.querySelector('#fig-spending [data-variant-table="per-staff"]').hidden})`)
+	if !st.Pressed || !st.MainHidden || st.PerHidden {
+		t.Errorf("after choosing 人均: %+v; want the button pressed and the per-staff table shown instead", st)
+	}
+	if !tb.waitFor(chartsInkedJS, 5*time.Second) {
+		t.Error("the chart is blank after the switch")
+	}
+	// Every drawn chart offers its data and picture.
+	if n := eval[int](tb, `document.querySelectorAll('.chart-block .chart-tools button').length`); n < 2*5 {
+		t.Errorf("%d chart download buttons, want two per chart", n)
+	}
+	tb.report(tb.logProblems())
+}
+
+func TestExplorerMetricSwitchAndSharedURL(t *testing.T) {
+	site(t)
+	tb := open(t, env.out, env.base, env.host, env.base+"compare/2020.html")
+	if !tb.waitFor(chartsSettledJS, 10*time.Second) {
+		t.Fatal("charts did not settle")
+	}
+	first := eval[chartView](tb, viewJS("chart-explorer"))
+	if len(first.Series) != 1 || first.Series[0] != "支出合计" || len(first.Categories) < 2 {
+		t.Fatalf("explorer starts with %+v", first)
+	}
+	// Switch the metric as a reader does, with the select.
+	eval[bool](tb, `(() => { const s = document.querySelector('[data-explorer] select[name="metric"]');
+  s.value = 'total_per_staff'; s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
+	view := eval[chartView](tb, viewJS("chart-explorer"))
+	if len(view.Series) != 1 || view.Series[0] != "人均支出" || view.Unit != "万元/人" {
+		t.Errorf("after choosing 人均支出 the explorer shows %+v", view)
+	}
+	if !tb.waitFor(`new URLSearchParams(location.search).get('metric') === 'total_per_staff'`, 3*time.Second) {
+		t.Error("the chosen metric is not in the URL")
+	}
+	tb.report(tb.logProblems())
+
+	// A shared link opens the same view: metric and counties from the URL,
+	// and links to other years keep them.
+	shared := env.base + "compare/2020.html?metric=total&counties=yu-hua-qu"
+	tb2 := open(t, env.out, env.base, env.host, shared)
+	if !tb2.waitFor(chartsSettledJS, 10*time.Second) {
+		t.Fatal("charts did not settle")
+	}
+	view = eval[chartView](tb2, viewJS("chart-explorer"))
+	if len(view.Categories) != 1 || !strings.HasPrefix(view.Categories[0], "雨花区") || view.Series[0] != "支出合计" {
+		t.Errorf("the shared link shows %+v, want only 雨花区's 支出合计", view)
+	}
+	selected := eval[[]string](tb2, `Array.from(document.querySelectorAll('[data-explorer] select[name="counties"] option')).filter(o => o.selected).map(o => o.value)`)
+	if len(selected) != 1 || selected[0] != "yu-hua-qu" {
+		t.Errorf("selected counties %q", selected)
+	}
+	links := eval[[]string](tb2, `Array.from(document.querySelectorAll('a[data-keep-query]')).map(a => a.getAttribute('href'))`)
+	if len(links) == 0 {
+		t.Fatal("no links to other years")
+	}
+	for _, l := range links {
+		if !strings.HasSuffix(l, "?metric=total&counties=yu-hua-qu") {
+			t.Errorf("link to another year %q drops the chosen view", l)
+		}
+	}
+	tb2.report(tb2.logProblems())
+}

@@ -1,9 +1,17 @@
 package browsertest
 
 import (
+	"context"
+	"io"
+	"net"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/countyperf/portal/generator/internal/build"
+	"github.com/countyperf/portal/generator/internal/buildtest"
+	"github.com/countyperf/portal/generator/internal/serve"
 )
 
 // chartView is what viewJS reports about a drawn chart.
@@ -106,4 +114,51 @@ func TestExplorerMetricSwitchAndSharedURL(t *testing.T) {
 		}
 	}
 	tb2.report(tb2.logProblems())
+}
+
+// TestServeReloadsTheTab runs the live preview against a small project,
+// opens a page in chromium, and checks that a change reloads the tab and
+// that a broken file shows its error over the page.
+func TestServeReloadsTheTab(t *testing.T) {
+	browser(t)
+	p := buildtest.New(t, "-- content/jia.md --\n---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n---\n第一版正文。\n")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serve.New(build.Config{Root: p.Dir}, io.Discard, io.Discard).Run(ctx, ln) }()
+	t.Cleanup(func() { cancel(); <-done })
+	host := ln.Addr().String()
+	base := "http://" + host + "/"
+	for i := 0; ; i++ {
+		if resp, err := http.Get(base + "index.html"); err == nil {
+			resp.Body.Close()
+			break
+		}
+		if i > 100 {
+			t.Fatal("server did not start")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tb := open(t, p.Out, base, host, base+"report/jia-xian/2020-cai-zheng-ju-zheng-ti.html")
+	if !tb.waitFor(`document.body.textContent.includes('第一版正文')`, 5*time.Second) {
+		t.Fatal("page not shown")
+	}
+	// Give the page time to connect to the event stream.
+	time.Sleep(300 * time.Millisecond)
+	p.Write("content/jia.md", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n---\n第二版正文。\n")
+	if !tb.waitFor(`document.body.textContent.includes('第二版正文')`, 10*time.Second) {
+		t.Fatal("the tab did not reload after the change")
+	}
+	time.Sleep(300 * time.Millisecond)
+	p.Write("content/jia.md", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 二〇二〇\ntype: 整体支出\n---\n")
+	if !tb.waitFor(`!!document.querySelector('.serve-error') && document.querySelector('.serve-error').textContent.includes('content/jia.md:4:7: year')`, 10*time.Second) {
+		t.Fatal("the error of the broken file is not shown in the page")
+	}
+	if !tb.waitFor(`document.body.textContent.includes('第二版正文')`, time.Second) {
+		t.Error("the last good page is gone")
+	}
+	tb.report(tb.logProblems())
 }

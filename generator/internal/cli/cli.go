@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -17,6 +18,7 @@ import (
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/content"
 	"github.com/countyperf/portal/generator/internal/report"
+	"github.com/countyperf/portal/generator/internal/serve"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -26,6 +28,7 @@ commands:
   build    build the site from content/ into public/ (the default)
   check    check every report file; print errors and findings
   new      write a new report file to fill in: new COUNTY YEAR
+  serve    build, serve on 127.0.0.1, rebuild on changes and reload the page
   help     show this help
 
 Run "go run ./generator COMMAND -h" for a command's flags.
@@ -47,6 +50,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			return code
 		}
+	case "serve":
+		err = runServe(ctx, args, stdout, stderr)
 	case "new":
 		err = runNew(args, stdout, stderr)
 	case "help":
@@ -186,4 +191,24 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "wrote %s: fill in the figures, then remove draft: true\n", path)
 	return nil
+}
+
+// runServe is the live preview: build, serve on the loopback interface,
+// rebuild when the sources change.
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", stderr)
+	cfg := build.Config{Log: stderr}
+	fs.StringVar(&cfg.Root, "root", ".", "project folder holding content/, templates/ and assets/")
+	fs.StringVar(&cfg.Out, "out", "", "output folder (default ROOT/public)")
+	fs.BoolVar(&cfg.Drafts, "drafts", false, "include reports marked draft: true")
+	fs.StringVar(&cfg.BaseURL, "base-url", "", "absolute URL of the site root, for links that must be absolute")
+	port := fs.Int("port", 8080, "port to serve on, on 127.0.0.1")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)))
+	if err != nil {
+		return err
+	}
+	return serve.New(cfg, stdout, stderr).Run(ctx, ln)
 }

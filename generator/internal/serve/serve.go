@@ -1,0 +1,319 @@
+// Package serve is the publisher's live preview: it builds the site, serves
+// it on the loopback interface, watches content/, templates/ and assets/,
+// rebuilds after each burst of changes and tells open pages to reload. A
+// failed rebuild shows its error in the page and in the terminal, and the
+// last good site keeps being served.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/countyperf/portal/generator/internal/build"
+)
+
+// Debounce is how long the watcher waits after a change for more changes
+// before it rebuilds: editors write a file in several steps.
+const Debounce = 80 * time.Millisecond
+
+// prefix is where the server's own endpoints live.
+const prefix = "/__serve/"
+
+// Server serves a built site and rebuilds it when its sources change.
+type Server struct {
+	cfg build.Config
+	out io.Writer
+	log io.Writer
+
+	mu      sync.Mutex
+	version int    // count of successful builds
+	failure string // the last build's error, or "" when it succeeded
+	clients map[chan struct{}]bool
+}
+
+// New returns a server for the project described by cfg; cfg.Out is where
+// the site is built and served from.
+func New(cfg build.Config, stdout, stderr io.Writer) *Server {
+	if cfg.Root == "" {
+		cfg.Root = "."
+	}
+	if cfg.Out == "" {
+		cfg.Out = filepath.Join(cfg.Root, "public")
+	}
+	return &Server{cfg: cfg, out: stdout, log: stderr, clients: map[chan struct{}]bool{}}
+}
+
+// Run builds the site, then serves it on ln and rebuilds on every change
+// until ctx is cancelled.
+func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	s.Rebuild(ctx)
+	w, err := s.watch()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}()
+	go s.loop(ctx, w)
+	fmt.Fprintf(s.out, "serving http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// Rebuild builds the site once and tells the open pages.
+func (s *Server) Rebuild(ctx context.Context) {
+	sum, err := build.Run(ctx, s.cfg)
+	s.mu.Lock()
+	if err != nil {
+		s.failure = err.Error()
+		fmt.Fprintf(s.log, "build failed; still serving the last good site:\n%v\n", err)
+	} else {
+		s.failure = ""
+		s.version++
+		fmt.Fprintf(s.out, "built %d reports: %d written, %d unchanged, %d removed in %s\n",
+			sum.Reports, sum.Written, sum.Unchanged, sum.Removed, sum.Duration.Round(time.Millisecond))
+	}
+	for c := range s.clients {
+		select {
+		case c <- struct{}{}:
+		default:
+		}
+	}
+	s.mu.Unlock()
+}
+
+// state returns the build count and the last failure.
+func (s *Server) state() (int, string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.version, s.failure
+}
+
+// watch starts watching every folder under content/, templates/ and assets/.
+func (s *Server) watch() (*fsnotify.Watcher, error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	for _, dir := range []string{"content", "templates", "assets"} {
+		if err := addTree(w, filepath.Join(s.cfg.Root, dir)); err != nil {
+			w.Close()
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+// addTree watches a folder and every folder below it; fsnotify does not
+// recurse by itself.
+func addTree(w *fsnotify.Watcher, root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) && p == root {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() {
+			return w.Add(p)
+		}
+		return nil
+	})
+}
+
+// loop rebuilds after each burst of changes.
+func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
+	var timer <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.Events:
+			if !ok {
+				return
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					addTree(w, ev.Name)
+				}
+			}
+			timer = time.After(Debounce)
+		case err, ok := <-w.Errors:
+			if !ok {
+				return
+			}
+			fmt.Fprintln(s.log, "watching:", err)
+		case <-timer:
+			timer = nil
+			s.Rebuild(ctx)
+		}
+	}
+}
+
+// ServeHTTP serves the built site, with a script in every page that reloads
+// it after a rebuild and shows a failed build's error, and the server's own
+// endpoints.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case prefix + "events":
+		s.events(w, r)
+		return
+	case prefix + "reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, reloadJS)
+		return
+	}
+	name := path.Clean("/" + r.URL.Path)
+	if strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
+	}
+	file := filepath.Join(s.cfg.Out, filepath.FromSlash(strings.TrimPrefix(name, "/")))
+	status := http.StatusOK
+	data, err := os.ReadFile(file)
+	if err != nil {
+		status = http.StatusNotFound
+		file = filepath.Join(s.cfg.Out, "404.html")
+		if data, err = os.ReadFile(file); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if strings.HasSuffix(file, ".html") {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		data = inject(data)
+	} else if ct := contentType(file); ct != "" {
+		w.Header().Set("Content-Type", ct)
+	}
+	w.WriteHeader(status)
+	w.Write(data)
+}
+
+// inject adds the reload script to a page, before </body>.
+func inject(page []byte) []byte {
+	tag := []byte(`<script defer src="` + prefix + `reload.js"></script>`)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(page, tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+func contentType(file string) string {
+	switch path.Ext(file) {
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js":
+		return "text/javascript; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	case ".json":
+		return "application/json"
+	case ".xml":
+		return "application/xml"
+	case ".csv":
+		return "text/csv; charset=utf-8"
+	}
+	return ""
+}
+
+// events streams server-sent events: "reload" after each successful build,
+// "failed" with the error after a failed one. The current state is sent
+// when a page connects, so a page opened while the build is broken shows
+// the error.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan struct{}, 1)
+	s.mu.Lock()
+	s.clients[c] = true
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, c)
+		s.mu.Unlock()
+	}()
+	send := func() {
+		version, failure := s.state()
+		if failure != "" {
+			fmt.Fprintf(w, "event: failed\ndata: %s\n\n", strings.ReplaceAll(failure, "\n", "\ndata: "))
+		} else {
+			fmt.Fprintf(w, "event: built\ndata: %d\n\n", version)
+		}
+		flusher.Flush()
+	}
+	send()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-c:
+			send()
+		}
+	}
+}
+
+// reloadJS reloads the page when a build newer than the one it was loaded
+// with succeeds, and shows a failed build's error over the page.
+const reloadJS = `(function () {
+  'use strict';
+  var loaded = null;
+  var box = null;
+  function show(text) {
+    if (!box) {
+      box = document.createElement('pre');
+      box.setAttribute('role', 'alert');
+      box.className = 'serve-error';
+      var s = box.style;
+      s.position = 'fixed'; s.left = '0'; s.right = '0'; s.bottom = '0'; s.zIndex = '10000';
+      s.margin = '0'; s.padding = '1rem'; s.maxHeight = '50vh'; s.overflow = 'auto';
+      s.background = '#7f1d1d'; s.color = '#fff'; s.font = '14px/1.5 monospace'; s.whiteSpace = 'pre-wrap';
+      document.body.appendChild(box);
+    }
+    box.textContent = '构建失败，仍显示上一次成功构建的网站：\n\n' + text;
+  }
+  var es = new EventSource('` + prefix + `events');
+  es.addEventListener('built', function (ev) {
+    if (loaded === null) {
+      loaded = ev.data;
+      if (box) { box.remove(); box = null; }
+      return;
+    }
+    if (ev.data !== loaded) location.reload();
+  });
+  es.addEventListener('failed', function (ev) {
+    if (loaded === null) loaded = '';
+    show(ev.data);
+  });
+})();
+`

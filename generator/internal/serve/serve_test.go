@@ -1,0 +1,186 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/countyperf/portal/generator/internal/build"
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+const report = `---
+county: 甲县
+department: 财政局
+year: 2020
+type: 整体支出
+spending: {total: 100}
+---
+第一版正文。
+`
+
+// events reads server-sent events into a channel.
+func events(t *testing.T, url string) <-chan [2]string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	ch := make(chan [2]string, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		var name string
+		var data []string
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				name = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				data = append(data, strings.TrimPrefix(line, "data: "))
+			case line == "":
+				ch <- [2]string{name, strings.Join(data, "\n")}
+				name, data = "", nil
+			}
+		}
+		close(ch)
+	}()
+	return ch
+}
+
+func next(t *testing.T, ch <-chan [2]string) [2]string {
+	t.Helper()
+	select {
+	case ev, ok := <-ch:
+		if !ok {
+			t.Fatal("event stream closed")
+		}
+		return ev
+	case <-time.After(10 * time.Second):
+		t.Fatal("no event within 10s")
+	}
+	return [2]string{}
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func TestServeRebuildsReloadsAndShowsErrors(t *testing.T) {
+	p := buildtest.New(t, "-- content/a/jia.md --\n"+report)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr lockedBuffer
+	done := make(chan error, 1)
+	go func() { done <- New(build.Config{Root: p.Dir}, &stdout, &stderr).Run(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	base := "http://" + ln.Addr().String() + "/"
+	var ch <-chan [2]string
+	for i := 0; ; i++ {
+		if resp, err := http.Get(base + "index.html"); err == nil {
+			resp.Body.Close()
+			break
+		}
+		if i > 100 {
+			t.Fatal("server did not start")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	ch = events(t, base+"__serve/events")
+	if ev := next(t, ch); ev != [2]string{"built", "1"} {
+		t.Fatalf("first event %v", ev)
+	}
+	page := base + "report/jia-xian/2020-cai-zheng-ju-zheng-ti.html"
+	status, body := get(t, page)
+	if status != 200 || !strings.Contains(body, "第一版正文") || !strings.Contains(body, `<script defer src="/__serve/reload.js"></script></body>`) {
+		t.Fatalf("page %d: %.200s", status, body)
+	}
+
+	// A change is rebuilt and announced.
+	p.Write("content/a/jia.md", strings.Replace(report, "第一版", "第二版", 1))
+	if ev := next(t, ch); ev != [2]string{"built", "2"} {
+		t.Fatalf("after a change: %v", ev)
+	}
+	if _, body := get(t, page); !strings.Contains(body, "第二版正文") {
+		t.Error("the page was not rebuilt")
+	}
+
+	// A new folder with a new file is watched too.
+	p.Write("content/b/new/yi.md", strings.Replace(report, "甲县", "乙县", 1))
+	if ev := next(t, ch); ev[0] != "built" {
+		t.Fatalf("after a new folder: %v", ev)
+	}
+	if status, _ := get(t, base+"county/yi-xian.html"); status != 200 {
+		t.Errorf("county page of a file in a new folder: %d", status)
+	}
+
+	// A broken file: the error reaches the page and the terminal, and the
+	// last good site is still served.
+	p.Write("content/a/jia.md", strings.Replace(report, "total: 100", "total: 一百", 1))
+	ev := next(t, ch)
+	if ev[0] != "failed" || !strings.Contains(ev[1], "content/a/jia.md:6:19: spending.total: expected an amount") {
+		t.Fatalf("after breaking a file: %v", ev)
+	}
+	if !strings.Contains(stderr.String(), "content/a/jia.md:6:19") {
+		t.Errorf("terminal lacks the error: %s", stderr.String())
+	}
+	if status, body := get(t, page); status != 200 || !strings.Contains(body, "第二版正文") {
+		t.Errorf("last good page not served: %d", status)
+	}
+	// A page opened now is told of the failure at once.
+	late := events(t, base+"__serve/events")
+	if ev := next(t, late); ev[0] != "failed" {
+		t.Errorf("a newly opened page got %v", ev)
+	}
+
+	// Fixed: rebuilt, and pages reload.
+	p.Write("content/a/jia.md", report)
+	if ev := next(t, ch); ev[0] != "built" {
+		t.Fatalf("after the fix: %v", ev)
+	}
+	if status, _ := get(t, base+"no/such/page.html"); status != 404 {
+		t.Errorf("missing page: status %d", status)
+	}
+	if status, body := get(t, base+"__serve/reload.js"); status != 200 || !strings.Contains(body, "EventSource") {
+		t.Errorf("reload.js: %d", status)
+	}
+}

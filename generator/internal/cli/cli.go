@@ -203,6 +203,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include reports marked draft: true")
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "absolute URL of the site root, for links that must be absolute")
 	port := fs.Int("port", 8080, "port to serve on, on 127.0.0.1")
+	watch := fs.Bool("watch", true, "rebuild on changes and reload open pages; false serves the site as a static host would")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -210,5 +211,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	return serve.New(cfg, stdout, stderr).Run(ctx, ln)
+	srv := serve.New(cfg, stdout, stderr)
+	srv.Static = !*watch
+	return srv.Run(ctx, ln)
 }

@@ -7,6 +7,7 @@ package serve
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -39,6 +40,10 @@ type Server struct {
 	out io.Writer
 	log io.Writer
 
+	// Static serves the built site as it is: no watching, no rebuilds and
+	// no reload script, as a static host would (for measuring pages).
+	Static bool
+
 	mu      sync.Mutex
 	version int    // count of successful builds
 	failure string // the last build's error, or "" when it succeeded
@@ -61,11 +66,14 @@ func New(cfg build.Config, stdout, stderr io.Writer) *Server {
 // until ctx is cancelled.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	s.Rebuild(ctx)
-	w, err := s.watch()
-	if err != nil {
-		return err
+	if !s.Static {
+		w, err := s.watch()
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		go s.loop(ctx, w)
 	}
-	defer w.Close()
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
@@ -73,7 +81,6 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		defer cancel()
 		srv.Shutdown(shutdown)
 	}()
-	go s.loop(ctx, w)
 	fmt.Fprintf(s.out, "serving http://%s/ (Ctrl-C to stop)\n", ln.Addr())
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
@@ -201,11 +208,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	if strings.HasSuffix(file, ".html") {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		data = inject(data)
-	} else if ct := contentType(file); ct != "" {
+	ct := contentType(file)
+	if ct != "" {
 		w.Header().Set("Content-Type", ct)
+	}
+	if strings.HasSuffix(file, ".html") && !s.Static {
+		data = inject(data)
+	}
+	if ct != "" && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw.Write(data)
+		zw.Close()
+		data = buf.Bytes()
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Header().Set("Vary", "Accept-Encoding")
 	}
 	w.WriteHeader(status)
 	w.Write(data)
@@ -226,6 +243,8 @@ func inject(page []byte) []byte {
 
 func contentType(file string) string {
 	switch path.Ext(file) {
+	case ".html":
+		return "text/html; charset=utf-8"
 	case ".css":
 		return "text/css; charset=utf-8"
 	case ".js":

@@ -184,3 +184,33 @@ func TestServeRebuildsReloadsAndShowsErrors(t *testing.T) {
 		t.Errorf("reload.js: %d", status)
 	}
 }
+
+func TestStaticServesGzipWithoutReloadScript(t *testing.T) {
+	p := buildtest.New(t, "-- content/a/jia.md --\n"+report)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	srv := New(build.Config{Root: p.Dir}, io.Discard, io.Discard)
+	srv.Static = true
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx, ln) }()
+	t.Cleanup(func() { cancel(); <-done })
+	url := "http://" + ln.Addr().String() + "/index.html"
+	var resp *http.Response
+	for i := 0; i < 100; i++ {
+		if resp, err = http.Get(url); err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body) // the client undoes gzip itself
+	resp.Body.Close()
+	if !resp.Uncompressed || strings.Contains(string(body), "reload.js") || !strings.Contains(string(body), "</html>") {
+		t.Errorf("gzip %v, body %.100s", resp.Uncompressed, body)
+	}
+}

@@ -105,12 +105,62 @@
     return option;
   }
 
+  // Where this script lives: ECharts is loaded from beside it, so the site
+  // works under any path and from file://.
+  var ASSETS = (function () {
+    var me = document.currentScript && document.currentScript.src;
+    return me ? me.replace(/[^/]*$/, '') : 'assets/';
+  })();
+  var ECHARTS = 'vendor/echarts/echarts.custom.min.js';
+
+  // optionSource maps a chart element to a function returning its current
+  // option; without one, the option is read from its data-chart-src block.
+  var optionSource = typeof WeakMap === 'function' ? new WeakMap() : null;
+
+  function currentOption(el) {
+    var f = optionSource && optionSource.get(el);
+    return f ? f() : readOption(el.getAttribute('data-chart-src'));
+  }
+
+  // redraw shows the chart's current option, if the chart is drawn yet.
+  function redraw(el) {
+    var chart = window.echarts && window.echarts.getInstanceByDom(el);
+    if (!chart) return;
+    var height = parseInt(el.getAttribute('data-height'), 10);
+    if (height > 0) el.style.height = height + 'px';
+    chart.resize();
+    chart.setOption(currentOption(el), true);
+  }
+
+  var echartsState = 'none'; // none, loading, ready, failed
+  var echartsWaiting = [];
+
+  // withECharts runs fn once ECharts is loaded, loading it on first use.
+  function withECharts(fn) {
+    if (window.echarts && typeof window.echarts.init === 'function') { fn(); return; }
+    if (echartsState === 'failed') { fn(); return; }
+    echartsWaiting.push(fn);
+    if (echartsState === 'loading') return;
+    echartsState = 'loading';
+    var script = document.createElement('script');
+    script.src = ASSETS + ECHARTS;
+    script.onload = function () { echartsState = 'ready'; flush(); };
+    script.onerror = function () { echartsState = 'failed'; flush(); };
+    document.head.appendChild(script);
+    function flush() {
+      var waiting = echartsWaiting;
+      echartsWaiting = [];
+      waiting.forEach(function (f) { safely(f); });
+    }
+  }
+
   function initChart(el) {
+    if (el.getAttribute('data-rendered') === '1' || el.classList.contains('chart-failed')) return;
     var ec = window.echarts;
     var chart = null;
     try {
       if (!ec || typeof ec.init !== 'function') throw new Error('echarts not loaded');
-      var option = readOption(el.getAttribute('data-chart-src'));
+      var option = currentOption(el);
       // Long lists of bars need a taller box; the height comes as data, since
       // the CSP allows no inline style attributes.
       var height = parseInt(el.getAttribute('data-height'), 10);
@@ -118,7 +168,9 @@
       chart = ec.init(el, null, { renderer: 'canvas', locale: 'ZH' });
       chart.setOption(option);
       charts.push(chart);
+      if (chartObserver) chartObserver.observe(el);
       el.dataset.rendered = '1';
+      addChartTools(el);
     } catch (err) {
       if (chart) {
         try { chart.dispose(); } catch (e) { /* ignore */ }
@@ -128,22 +180,35 @@
     }
   }
 
+  var chartObserver = null; // resizes drawn charts when their box changes
+
+  // initCharts draws each chart as it comes near the screen, loading
+  // ECharts only then, so that a page shows its text at once; printing
+  // draws them all.
   function initCharts() {
     var els = toArray(document.querySelectorAll('.chart[data-chart-src]'));
     if (!els.length) return;
-    els.forEach(initChart);
-    if (!charts.length) return;
-
     var onResize = debounce(resizeCharts, 150);
     window.addEventListener('resize', onResize);
     window.addEventListener('orientationchange', onResize);
-    // Layout can change without a window resize (e.g. a <details> opening).
-    if (typeof ResizeObserver === 'function') {
-      var ro = new ResizeObserver(onResize);
-      charts.forEach(function (chart) { ro.observe(chart.getDom()); });
+    if (typeof ResizeObserver === 'function') chartObserver = new ResizeObserver(onResize);
+    function draw(el) { withECharts(function () { initChart(el); }); }
+    if (typeof IntersectionObserver === 'function') {
+      var io = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting) return;
+          io.unobserve(entry.target);
+          draw(entry.target);
+        });
+      }, { rootMargin: '200px 0px' });
+      els.forEach(function (el) { io.observe(el); });
+    } else {
+      els.forEach(draw);
     }
-    // Fit charts to the paper width when printing.
-    window.addEventListener('beforeprint', resizeCharts);
+    window.addEventListener('beforeprint', function () {
+      els.forEach(function (el) { if (window.echarts) initChart(el); });
+      resizeCharts();
+    });
     window.addEventListener('afterprint', resizeCharts);
   }
 
@@ -160,8 +225,10 @@
       var buttons = toArray(block.querySelectorAll('.variant-toggle button[data-src]'));
       buttons.forEach(function (button) {
         button.addEventListener('click', function () {
-          var chart = window.echarts && el && window.echarts.getInstanceByDom(el);
-          if (chart) chart.setOption(readOption(button.getAttribute('data-src')), true);
+          if (el) {
+            el.setAttribute('data-chart-src', button.getAttribute('data-src'));
+            redraw(el);
+          }
           var variant = button.getAttribute('data-variant');
           buttons.forEach(function (b) { b.setAttribute('aria-pressed', b === button ? 'true' : 'false'); });
           toArray(block.querySelectorAll('[data-variant-table]')).forEach(function (t) {
@@ -200,37 +267,35 @@
     document.body.removeChild(a);
   }
 
-  function initChartTools() {
-    toArray(document.querySelectorAll('.chart-block')).forEach(function (block) {
-      var el = block.querySelector('.chart[data-rendered="1"]');
-      if (!el) return;
-      var name = (block.id || 'chart').replace(/^fig-/, '');
-      var tools = document.createElement('div');
-      tools.className = 'chart-tools';
-      var csv = document.createElement('button');
-      csv.type = 'button';
-      csv.textContent = '下载数据（CSV）';
-      csv.addEventListener('click', function () {
-        var wrap = toArray(block.querySelectorAll('.table-wrap')).filter(function (w) { return !w.hidden; })[0];
-        var table = wrap && wrap.querySelector('table');
-        if (!table) return;
-        var blob = new Blob([tableCSV(table)], { type: 'text/csv;charset=utf-8' });
-        var url = URL.createObjectURL(blob);
-        download(name + '.csv', url);
-        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-      });
-      var png = document.createElement('button');
-      png.type = 'button';
-      png.textContent = '下载图片（PNG）';
-      png.addEventListener('click', function () {
-        var chart = window.echarts && window.echarts.getInstanceByDom(el);
-        if (!chart) return;
-        download(name + '.png', chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
-      });
-      tools.appendChild(csv);
-      tools.appendChild(png);
-      el.parentNode.insertBefore(tools, el.nextSibling);
+  function addChartTools(el) {
+    var block = el.closest ? el.closest('.chart-block') : null;
+    if (!block || block.querySelector('.chart-tools')) return;
+    var name = (block.id || 'chart').replace(/^fig-/, '');
+    var tools = document.createElement('div');
+    tools.className = 'chart-tools';
+    var csv = document.createElement('button');
+    csv.type = 'button';
+    csv.textContent = '下载数据（CSV）';
+    csv.addEventListener('click', function () {
+      var wrap = toArray(block.querySelectorAll('.table-wrap')).filter(function (w) { return !w.hidden; })[0];
+      var table = wrap && wrap.querySelector('table');
+      if (!table) return;
+      var blob = new Blob([tableCSV(table)], { type: 'text/csv;charset=utf-8' });
+      var url = URL.createObjectURL(blob);
+      download(name + '.csv', url);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
     });
+    var png = document.createElement('button');
+    png.type = 'button';
+    png.textContent = '下载图片（PNG）';
+    png.addEventListener('click', function () {
+      var chart = window.echarts && window.echarts.getInstanceByDom(el);
+      if (!chart) return;
+      download(name + '.png', chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
+    });
+    tools.appendChild(csv);
+    tools.appendChild(png);
+    el.parentNode.insertBefore(tools, el.nextSibling);
   }
 
   // ------------------------------------------------------------- explorer
@@ -292,12 +357,9 @@
         if (keys.length ? keys.indexOf(k) !== -1 : i < data.limit) keep.push(i);
       });
       var option = filterOption(prepare(JSON.parse(JSON.stringify(m.option))), keep);
-      el.style.height = Math.max(240, 100 + 28 * keep.length) + 'px';
-      var chart = window.echarts && window.echarts.getInstanceByDom(el);
-      if (chart) {
-        chart.resize();
-        chart.setOption(option, true);
-      }
+      el.setAttribute('data-height', String(Math.max(240, 100 + 28 * keep.length)));
+      if (optionSource) optionSource.set(el, function () { return option; });
+      redraw(el);
       if (count) {
         count.textContent = keys.length ? '显示所选 ' + keep.length + ' 个' : '显示最高的 ' + keep.length + ' 个（共 ' + m.keys.length + ' 个）';
       }
@@ -526,7 +588,6 @@
     safely(initPrint);
     safely(initCharts);
     safely(initVariants);
-    safely(initChartTools);
     safely(initExplorer);
   }
 

@@ -35,6 +35,7 @@ func viewJS(id string) string {
 func TestPerStaffToggle(t *testing.T) {
 	site(t)
 	tb := open(t, env.out, env.base, env.host, env.base+"compare/2020.html")
+	tb.showCharts()
 	if !tb.waitFor(chartsSettledJS, 10*time.Second) {
 		t.Fatal("charts did not settle")
 	}
@@ -70,6 +71,7 @@ func TestPerStaffToggle(t *testing.T) {
 func TestExplorerMetricSwitchAndSharedURL(t *testing.T) {
 	site(t)
 	tb := open(t, env.out, env.base, env.host, env.base+"compare/2020.html")
+	tb.showCharts()
 	if !tb.waitFor(chartsSettledJS, 10*time.Second) {
 		t.Fatal("charts did not settle")
 	}
@@ -93,6 +95,7 @@ func TestExplorerMetricSwitchAndSharedURL(t *testing.T) {
 	// and links to other years keep them.
 	shared := env.base + "compare/2020.html?metric=total&counties=yu-hua-qu"
 	tb2 := open(t, env.out, env.base, env.host, shared)
+	tb2.showCharts()
 	if !tb2.waitFor(chartsSettledJS, 10*time.Second) {
 		t.Fatal("charts did not settle")
 	}

@@ -86,7 +86,9 @@ func inspect(tb *tab, wantCharts bool) []string {
 	tb.t.Helper()
 	var p []string
 
-	// Charts draw after DOMContentLoaded; wait until they settle.
+	// Charts draw as they come into view; show each and wait until they
+	// settle.
+	tb.showCharts()
 	if tb.waitFor(chartsSettledJS, 10*time.Second) {
 		tb.waitFor(chartsInkedJS, 2*time.Second)
 	}

@@ -88,7 +88,7 @@ func TestSitePages(t *testing.T) {
 		"county/jia-xian.html", "county/ning-xiang-shi.html",
 		"report/jia-xian/2020-cai-zheng-ju-zheng-ti.html", "report/jia-xian/2021-cai-zheng-ju-zheng-ti.html",
 		"report/ning-xiang-shi/2021-cai-zheng-ju-zheng-ti.html",
-		"assets/site.js", "assets/site.css", "assets/vendor/echarts/echarts.min.js",
+		"assets/site.js", "assets/site.css", "assets/vendor/echarts/echarts.custom.min.js",
 		"assets/vendor/echarts/LICENSE", "assets/vendor/echarts/NOTICE",
 	} {
 		if !p.Exists(f) {
@@ -105,7 +105,7 @@ func TestSitePages(t *testing.T) {
 		`<option value="乙市">乙市</option>`,
 		`data-value="120.5">120.5</td>`,
 		`2021年概览`,
-		`<script defer src="assets/vendor/echarts/echarts.min.js"></script>`,
+		`<script defer src="assets/vendor/echarts/echarts.custom.min.js"></script>`,
 	)
 	// Home links every report.
 	if n := strings.Count(home, `<tr data-year=`); n != 3 {
@@ -120,7 +120,7 @@ func TestSitePages(t *testing.T) {
 		`▼ 减少1（-50.0%）`,    // 三公 2 → 1
 		`第2名/共2名`,          // 宁乡市 spent more in 2021
 		`id="chart-s1-spending"`, `id="chart-s1-sangong"`, `id="chart-s1-score"`,
-		`<script defer src="../assets/vendor/echarts/echarts.min.js"></script>`,
+		`<script defer src="../assets/vendor/echarts/echarts.custom.min.js"></script>`,
 	)
 
 	r21 := p.Page("report/jia-xian/2021-cai-zheng-ju-zheng-ti.html")
@@ -182,7 +182,7 @@ func TestChartDataIsJSONInDataBlocks(t *testing.T) {
 		t.Errorf("compare page has %d chart data blocks, want 5 charts, 2 views per staff and the explorer's 2", n)
 	}
 	mustContain(t, "compare", page,
-		`<button type="button" aria-pressed="false" data-src="chart-spending-per-staff-data" data-variant="per-staff">人均</button>`,
+		`<button type="button" aria-pressed="false" data-src="chart-spending-by-staff-data" data-variant="per-staff">人均</button>`,
 		`<caption>支出合计（基本支出与项目支出）（人均）（万元/人）</caption>`,
 		`data-variant-table="per-staff" hidden>`)
 	// 甲县 2021: 120.5 万元 over 9 people.

@@ -44,7 +44,7 @@ type Alt struct {
 	Key string
 	// Label names the view on its switch, such as 人均.
 	Label string
-	// Chart is the view; its ID is the parent's ID and Key joined by "-".
+	// Chart is the view; its ID must differ from every other chart's.
 	Chart Chart
 }
 

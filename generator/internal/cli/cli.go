@@ -17,6 +17,7 @@ import (
 	"github.com/countyperf/portal/generator/internal/build"
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/content"
+	"github.com/countyperf/portal/generator/internal/echartsbuild"
 	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/serve"
 	"github.com/countyperf/portal/generator/internal/site"
@@ -29,6 +30,7 @@ commands:
   check    check every report file; print errors and findings
   new      write a new report file to fill in: new COUNTY YEAR
   serve    build, serve on 127.0.0.1, rebuild on changes and reload the page
+  echarts  rebuild assets/vendor/echarts/echarts.custom.min.js from the npm package
   help     show this help
 
 Run "go run ./generator COMMAND -h" for a command's flags.
@@ -54,6 +56,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runServe(ctx, args, stdout, stderr)
 	case "new":
 		err = runNew(args, stdout, stderr)
+	case "echarts":
+		err = runECharts(args, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -214,4 +218,23 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	srv := serve.New(cfg, stdout, stderr)
 	srv.Static = !*watch
 	return srv.Run(ctx, ln)
+}
+
+// runECharts rebuilds the site's ECharts bundle from the npm package.
+func runECharts(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("echarts", stderr)
+	nodeModules := fs.String("node-modules", "node_modules", "node_modules folder holding echarts (npm install echarts@6.1.0)")
+	out := fs.String("out", filepath.Join("assets", "vendor", "echarts", "echarts.custom.min.js"), "file to write")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	data, err := echartsbuild.Build(*nodeModules)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", *out, len(data))
+	return nil
 }

@@ -101,7 +101,7 @@ func withPerStaff(bars func(perStaff bool) charts.Bars) (charts.Chart, error) {
 		return c, err
 	}
 	b := bars(true)
-	b.ID += "-per-staff"
+	b.ID += "-by-staff"
 	b.Title += "（人均）"
 	b.Unit += "/人"
 	alt, err := b.Build()

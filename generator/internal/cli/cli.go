@@ -18,6 +18,7 @@ import (
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/content"
 	"github.com/countyperf/portal/generator/internal/echartsbuild"
+	"github.com/countyperf/portal/generator/internal/importer"
 	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/serve"
 	"github.com/countyperf/portal/generator/internal/site"
@@ -29,6 +30,7 @@ commands:
   build    build the site from content/ into public/ (the default)
   check    check every report file; print errors and findings
   new      write a new report file to fill in: new COUNTY YEAR
+  import   turn published reports (text, HTML, .docx, PDF) into draft report files
   serve    build, serve on 127.0.0.1, rebuild on changes and reload the page
   echarts  rebuild assets/vendor/echarts/echarts.custom.min.js from the npm package
   help     show this help
@@ -56,6 +58,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runServe(ctx, args, stdout, stderr)
 	case "new":
 		err = runNew(args, stdout, stderr)
+	case "import":
+		err = importer.Run(ctx, args, stdout, stderr)
 	case "echarts":
 		err = runECharts(args, stdout, stderr)
 	case "help":

@@ -1,0 +1,40 @@
+// Package importer turns a published budget-performance self-evaluation
+// report (部门整体支出绩效自评报告, or a project's 项目支出绩效自评报告) into a
+// draft content file that a person only has to review.
+//
+// The work runs in three steps, each a function of the previous one's value:
+//
+//   - ReadFile (or Decode) reads plain text in UTF-8, UTF-16 or GBK/GB18030,
+//     an HTML page (its article, without navigation, scripts and page
+//     chrome), a .docx file (its paragraphs, automatic numbering and
+//     tables, read from the zip and its XML), or a PDF through pdftotext.
+//     It returns a Doc holding the report's text: one paragraph per line,
+//     and each table row as one tab-indented line per cell followed by a
+//     blank line.
+//   - Extract normalises that text (full-width digits, spaces around
+//     numbers, lines cut by a PDF or a page break, LaTeX and OCR residue),
+//     reads every figure it can be sure of, each with the sentence it was
+//     read from, and returns a Draft. A value that is ambiguous is left out,
+//     and the Draft's Review list says why.
+//   - Draft.Markdown writes the content file (see package report), and
+//     Draft.TruthJSON the JSON object used to measure the importer.
+//
+// Run implements the import command on top of these.
+//
+// The rules prefer a missing figure to a wrong one. An amount is only taken
+// when its label, once innocuous words are stripped from both ends (years,
+// 本年, 部门, 财政拨款, 决算数, 为 …), is exactly one of the figure's names;
+// budget figures (预算数) are never taken for actual ones, nor are their
+// sub-items; sub-items (其中 …) are not taken for totals; a figure of
+// another year is ignored; and two different readings of a figure in the
+// same class of evidence cancel each other. Amounts are converted to 万元
+// exactly, from 元, 千元, 万元 or 亿元; a table whose unit is not stated is
+// not read. Forms (项目支出绩效自评表 and the like) are read by position only
+// when each row has one value per column and the execution rate agrees
+// with the amounts.
+//
+// The fuzz targets are seeded with the real reports of ../shared/seeds when
+// that folder exists, split into pieces of about 3 kB. Run them with a short
+// -fuzzminimizetime (such as 2s): minimising a large input otherwise holds
+// the fuzzer for a minute at a time.
+package importer

@@ -1,0 +1,87 @@
+package importer
+
+import (
+	"fmt"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// Value is one figure of a draft: its value, whether it was found, and the
+// sentence it was read from.
+type Value[T any] struct {
+	// V is the value; it means nothing unless OK.
+	V T
+	// OK reports whether the figure was found.
+	OK bool
+	// Evidence is the sentence the value was read from, as the report
+	// writes it after normalisation (full-width digits made ASCII, stray
+	// spaces removed).
+	Evidence string
+}
+
+func (v *Value[T]) set(x T, evidence string) {
+	v.V, v.OK, v.Evidence = x, true, clip(evidence)
+}
+
+// Amount is an amount of money in fen, the unit of report.Amount.
+type Amount = report.Amount
+
+// Draft is what Extract read from a report: every figure it is sure of,
+// with its evidence, notes for the reviewer, and the report's text as
+// Markdown.
+type Draft struct {
+	// Name is the name of the input, as given to Extract.
+	Name string
+	// Title is the report's title as it heads the report.
+	Title string
+
+	// County, Prefecture, Province and Department name the reporting
+	// unit; Prefecture and Province only when the report states them.
+	County, Prefecture, Province, Department Value[string]
+	// Year is the fiscal year evaluated.
+	Year Value[int]
+	// Type is report.TypeWhole (整体支出) or report.TypeProject (项目支出).
+	Type Value[string]
+
+	// Spending holds the actual spending of the year: total, basic and
+	// project spending, and basic spending's personnel and public parts.
+	Spending struct {
+		Total, Basic, Project, Personnel, Public Value[Amount]
+	}
+	// Income is the income of the year (收入决算数).
+	Income Value[Amount]
+	// Sangong holds the 三公经费 actually spent, in total and by item.
+	Sangong struct {
+		Total, Abroad, Reception, Vehicles Value[Amount]
+		// Change is the change against the previous year; it may be
+		// negative.
+		Change Value[Amount]
+	}
+	// Score is the evaluation's total self-score, 0 to 100.
+	Score Value[float64]
+	// Grade is the evaluation's grade: 优, 良, 中 or 差.
+	Grade Value[string]
+	// Staff holds the authorized posts (编制) and the staff actually in
+	// post.
+	Staff struct {
+		Authorized, Actual Value[int]
+	}
+
+	// Review lists what the importer left out or doubts, and why.
+	Review []string
+	// Body is the report's text as Markdown, without its title.
+	Body string
+}
+
+// maxNotes bounds the review list, so that no input makes the front matter
+// too large to parse.
+const maxNotes = 60
+
+func (d *Draft) note(format string, args ...any) {
+	switch {
+	case len(d.Review) < maxNotes:
+		d.Review = append(d.Review, fmt.Sprintf(format, args...))
+	case len(d.Review) == maxNotes:
+		d.Review = append(d.Review, "more notes were dropped")
+	}
+}

@@ -1,0 +1,1125 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxText is the most text Extract reads, in bytes; the rest is ignored.
+const MaxText = 2 << 20
+
+type extractor struct {
+	d      *Draft
+	paras  []para
+	sents  []sentence
+	header map[int]bool
+	ments  []*mention
+	formC  map[string][]cand // candidates read from forms, by figure key
+}
+
+// Extract reads a report's text (as a Doc holds it) and returns a draft
+// with every figure it is sure of. name is the input's name, kept in the
+// draft. Extract never fails: what it cannot read is left out and noted in
+// the draft's Review list.
+func Extract(name, text string) *Draft {
+	if len(text) > MaxText {
+		text = text[:MaxText]
+	}
+	d := &Draft{Name: name}
+	x := &extractor{d: d}
+	x.paras = paragraphs(clean(strings.ToValidUTF8(text, "\uFFFD")))
+	x.sents = sentences(x.paras)
+	x.readHeader()
+	x.findMentions()
+	x.form()
+	x.spending()
+	x.income()
+	x.sangong()
+	x.scoreAndGrade()
+	x.staff()
+	x.noteUnitlessTables()
+	x.checks()
+	d.Body = markdownBody(x.paras, x.header)
+	return d
+}
+
+// ---- amounts ----
+
+var amountRE = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(亿元|万元|千元|元|万)`)
+
+// unitLabelRE finds an amount whose unit comes before it: 支出总额(万元):947.59.
+var unitLabelRE = regexp.MustCompile(`\((万元|元|千元)\)[:为]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`)
+
+var unitScale = map[string]int{"元": 2, "千元": 5, "万元": 6, "万": 6, "亿元": 10}
+
+// toFen converts a decimal number in a unit to fen exactly; ok is false
+// when it has more decimals than a fen can hold.
+func toFen(num, unit string) (int64, bool) {
+	scale, ok := unitScale[unit]
+	if !ok {
+		return 0, false
+	}
+	num = strings.ReplaceAll(num, ",", "")
+	neg := strings.HasPrefix(num, "-")
+	num = strings.TrimPrefix(num, "-")
+	ip, frac, _ := strings.Cut(num, ".")
+	frac = strings.TrimRight(frac, "0")
+	if len(frac) > scale {
+		return 0, false
+	}
+	frac += strings.Repeat("0", scale-len(frac))
+	ip = strings.TrimLeft(ip, "0")
+	if len(ip)+scale > 17 {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(ip+frac, 10, 64)
+	if err != nil {
+		return 0, false
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// mention is an amount of money in a sentence, with its label.
+type mention struct {
+	s      *sentence
+	si     int
+	pos    int // byte offset of the number in s.m
+	end    int // byte offset after the unit
+	fen    int64
+	label  string // the label, with an inherited subject for bare qualifiers
+	child  bool   // a sub-item: after 其中 in its sentence
+	budget bool   // a budget figure, or a sub-item of one
+	approx bool
+	share  bool // followed by 占 …%: a part of something
+	year   int  // the year the sentence gives before the figure, if any
+}
+
+const boundaries = ",;:、。!?"
+
+var (
+	shareRE      = regexp.MustCompile(`^[,(]?占`)
+	thresholdRE  = regexp.MustCompile(`^(?:以上|以下|以内|左右|多|余|/)`)
+	sentYearRE   = regexp.MustCompile(`((?:19|20)\d\d)年度?`)
+	compareYrRE  = regexp.MustCompile(`(?:较|比|与|同|对比)$`)
+	wanFollowsRE = regexp.MustCompile(`^(?:[,;。、)]|$)`)
+)
+
+func (x *extractor) findMentions() {
+	for si := range x.sents {
+		s := &x.sents[si]
+		m := s.m
+		type hit struct {
+			start, end int
+			num, unit  string
+		}
+		var hits []hit
+		for _, loc := range amountRE.FindAllStringSubmatchIndex(m, -1) {
+			hits = append(hits, hit{loc[0], loc[1], m[loc[2]:loc[3]], m[loc[4]:loc[5]]})
+		}
+		for _, loc := range unitLabelRE.FindAllStringSubmatchIndex(m, -1) {
+			hits = append(hits, hit{loc[4], loc[1], m[loc[4]:loc[5]], m[loc[2]:loc[3]]})
+		}
+		slices.SortFunc(hits, func(a, b hit) int { return a.start - b.start })
+		prevEnd := 0
+		var prev *mention
+		var parentBudget bool
+		var names []string   // names before 分别 still to be given to figures
+		var group []*mention // the figures of a 分别 list so far
+		dropGroup := func() {
+			// Fewer figures than names: none can be trusted.
+			for _, g := range group {
+				g.approx = true
+			}
+			names, group = nil, nil
+		}
+		for _, h := range hits {
+			if h.start < prevEnd {
+				continue
+			}
+			if h.start > 0 {
+				c, _ := utf8.DecodeLastRuneInString(m[:h.start])
+				if isDigit(c) || c == '.' || c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') || c == '-' || c == '/' {
+					continue
+				}
+			}
+			after := m[h.end:]
+			if thresholdRE.MatchString(after) {
+				prevEnd = h.end
+				continue
+			}
+			if h.unit == "万" && !wanFollowsRE.MatchString(after) {
+				continue
+			}
+			fen, ok := toFen(h.num, h.unit)
+			if !ok {
+				prevEnd = h.end
+				continue
+			}
+			// The label runs back to a clause boundary or the previous figure.
+			lstart := prevEnd
+			if i := strings.LastIndexAny(m[prevEnd:h.start], boundaries); i >= 0 {
+				lstart = prevEnd + i
+				_, size := utf8.DecodeRuneInString(m[lstart:])
+				lstart += size
+			}
+			label, child, approx := cleanLabel(m[lstart:h.start])
+			if childScope(m[:h.start]) {
+				child = true
+			}
+			sameGroup := prev != nil && !strings.ContainsAny(m[prev.end:h.start], ";。")
+			switch {
+			case len(names) > 0 && strings.Trim(m[prevEnd:h.start], "、和及与,") == "":
+				// The next of the names before 分别.
+				label, names = names[0], names[1:]
+			case len(names) > 0:
+				dropGroup()
+			case strings.HasSuffix(label, "分别"):
+				// The names may be listed with 、, which otherwise bounds a label.
+				wide := prevEnd
+				if i := strings.LastIndexAny(m[prevEnd:h.start], ",;:。!?"); i >= 0 {
+					_, size := utf8.DecodeRuneInString(m[prevEnd+i:])
+					wide = prevEnd + i + size
+				}
+				label, _, _ = cleanLabel(m[wide:h.start])
+				if parts, ok := splitNames(strings.TrimSuffix(label, "分别")); ok && len(parts) > 1 {
+					label, names = parts[0], parts[1:]
+					group = []*mention{}
+				} else {
+					approx = true
+				}
+			case bareRE.MatchString(label) && sameGroup:
+				label = inherit(prev.label, label)
+			}
+			mt := &mention{s: s, si: si, pos: h.start, end: h.end, fen: fen, label: label, child: child, approx: approx}
+			if group != nil {
+				group = append(group, mt)
+				if len(names) == 0 {
+					group = nil
+				}
+			}
+			mt.share = shareRE.MatchString(after)
+			if !child {
+				parentBudget = budgetish(label)
+			}
+			mt.budget = budgetish(label) || child && parentBudget
+			mt.year = yearBefore(m[:h.start])
+			x.ments = append(x.ments, mt)
+			prev = mt
+			prevEnd = h.end
+		}
+		if len(names) > 0 {
+			dropGroup()
+		}
+	}
+}
+
+// childScope reports whether text ending at a figure puts it among the
+// sub-items of an earlier one: after 其中 in the same clause group, or in a
+// numbered list that follows 其中 across semicolons.
+func childScope(before string) bool {
+	i := strings.LastIndex(before, "其中")
+	if i < 0 {
+		return false
+	}
+	rest := before[i:]
+	if strings.Contains(rest, ")") {
+		return false // (其中:…) closed before the figure
+	}
+	for {
+		j := strings.Index(rest, ";")
+		if j < 0 {
+			return true
+		}
+		rest = rest[j+1:]
+		if !markerPrefixRE.MatchString(rest) {
+			return false
+		}
+	}
+}
+
+// yearBefore returns the last year written before the end of s that is not
+// a date (2022年5月) or a comparison (较2019年).
+func yearBefore(s string) int {
+	y := 0
+	for _, loc := range sentYearRE.FindAllStringSubmatchIndex(s, -1) {
+		if dateAfterYearRE.MatchString(s[loc[1]:]) || compareYrRE.MatchString(s[:loc[0]]) {
+			continue
+		}
+		y, _ = strconv.Atoi(s[loc[2]:loc[3]])
+	}
+	return y
+}
+
+// usable reports whether a mention may be an actual figure of the year
+// evaluated.
+func (x *extractor) usable(m *mention) bool {
+	if m.budget || m.approx {
+		return false
+	}
+	if m.year != 0 && x.d.Year.OK && m.year != x.d.Year.V {
+		return false
+	}
+	return true
+}
+
+// ---- candidates ----
+
+type cand struct {
+	v    int64
+	tier int // lower is better
+	ev   string
+}
+
+// decide picks the value of the best tier. When that tier holds different
+// values, it leaves the figure out and says why; values in lower tiers that
+// differ are noted.
+func (x *extractor) decide(key string, cs []cand, format func(int64) string, set func(int64, string)) {
+	if len(cs) == 0 {
+		return
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int { return a.tier - b.tier })
+	best := cs[0].tier
+	var vals []int64
+	for _, c := range cs {
+		if c.tier == best && !slices.Contains(vals, c.v) {
+			vals = append(vals, c.v)
+		}
+	}
+	if len(vals) > 1 {
+		var parts []string
+		for _, v := range vals[:min(len(vals), 4)] {
+			for _, c := range cs {
+				if c.tier == best && c.v == v {
+					parts = append(parts, fmt.Sprintf("%s (%s)", format(v), quote(c.ev)))
+					break
+				}
+			}
+		}
+		x.d.note("%s: left out, the report gives different values: %s", key, strings.Join(parts, "; "))
+		return
+	}
+	set(vals[0], cs[0].ev)
+	var others []string
+	for _, c := range cs {
+		if c.v != vals[0] && !slices.Contains(others, format(c.v)) && len(others) < 3 {
+			others = append(others, format(c.v))
+			x.d.note("%s: took %s; the report also gives %s (%s)", key, format(vals[0]), format(c.v), quote(c.ev))
+		}
+	}
+}
+
+func quote(s string) string {
+	rs := []rune(s)
+	if len(rs) > 80 {
+		s = string(rs[:80]) + "…"
+	}
+	return "“" + s + "”"
+}
+
+func fmtFen(v int64) string { return Amount(v).String() + "万元" }
+
+func (x *extractor) setAmount(dst *Value[Amount]) func(int64, string) {
+	return func(v int64, ev string) { dst.set(Amount(v), ev) }
+}
+
+// ---- spending ----
+
+var (
+	totalCore     = regexp.MustCompile(`^(?:总支出|支出)`)
+	basicCore     = regexp.MustCompile(`^基本支出`)
+	projectCore   = regexp.MustCompile(`^项目支出`)
+	personnelCore = regexp.MustCompile(`^(?:人员经费支出|人员经费|人员类支出|人员类经费|人员支出)`)
+	publicCore    = regexp.MustCompile(`^(?:日常公用经费支出|日常公用经费|日常公用支出|公用经费支出|公用经费|公用类支出|公用支出)`)
+	wagesCore     = regexp.MustCompile(`^工资福利支出`)
+	goodsCore     = regexp.MustCompile(`^商品和服务支出`)
+	partSecRE     = regexp.MustCompile(`基本支出|项目支出|专项|项目资金|人员经费|公用经费`)
+	wholeSecRE    = regexp.MustCompile(`整体|总体|收支|收入支出|财务|预算执行|决算`)
+)
+
+func init() {
+	allCores = []*regexp.Regexp{totalCore, basicCore, projectCore, personnelCore, publicCore, wagesCore, goodsCore,
+		incomeCore, sangongCore, abroadCore, receptionCore, vehicleCore}
+}
+
+func (x *extractor) kindOf(m *mention) string {
+	switch {
+	case matchLabel(m.label, basicCore).ok:
+		return "basic"
+	case matchLabel(m.label, projectCore).ok:
+		return "project"
+	case matchLabel(m.label, totalCore).ok:
+		return "total"
+	}
+	return ""
+}
+
+var (
+	partWordRE        = regexp.MustCompile(`基本支出|项目支出|人员经费|公用经费|专项|项目|三公`)
+	projectPartWordRE = regexp.MustCompile(`基本支出|人员经费|公用经费|三公`)
+)
+
+// plainInPart reports whether a figure with a plain label (实际支出, with no
+// year, 部门 or 全年 to say it is the whole year's) follows, in its
+// sentence, words naming a part of the spending: 基本支出:年初预算…,实际支出…
+// is the basic spending's. In a project's report, the project is the whole.
+func (x *extractor) plainInPart(lm labelMatch, m *mention) bool {
+	if len(lm.years) > 0 || lm.has("本年", "本年度", "全年", "当年", "年度", "部门", "单位", "本部门", "本单位", "我局",
+		"我单位", "我部门", "本局", "部门整体", "单位整体", "整体", "总", "本级", "全局") {
+		return false
+	}
+	if x.d.Type.OK && x.d.Type.V == TypeProject {
+		return projectPartWordRE.MatchString(m.s.m[:m.pos])
+	}
+	return partWordRE.MatchString(m.s.m[:m.pos])
+}
+
+// inPartSection reports whether a sentence of a report on a department's
+// whole spending sits under a heading about a part of it (基本支出情况),
+// where a bare total is the part's.
+func (x *extractor) inPartSection(s *sentence) bool {
+	if x.d.Type.OK && x.d.Type.V == TypeProject {
+		return false
+	}
+	return partSecRE.MatchString(s.sec) && !wholeSecRE.MatchString(s.sec)
+}
+
+// hasBreakdown reports whether a total is split into basic and project
+// spending right after it: in its sentence, or in the few sentences that
+// follow one ending in 其中.
+func (x *extractor) hasBreakdown(i int) bool {
+	m := x.ments[i]
+	basic, project := false, false
+	tail := strings.TrimRight(m.s.m[m.end:], ":,")
+	follow := strings.HasSuffix(tail, "其中") ||
+		m.si+1 < len(x.sents) && x.sents[m.si+1].para == m.s.para+1 && strings.HasPrefix(x.sents[m.si+1].m, "其中") ||
+		m.si+1 < len(x.sents) && x.sents[m.si+1].para == m.s.para && strings.HasPrefix(x.sents[m.si+1].m, "其中")
+	for j := i + 1; j < len(x.ments); j++ {
+		n := x.ments[j]
+		if n.si != m.si && !(follow && n.si <= m.si+4) {
+			break
+		}
+		if n.si != m.si && n.s.para != m.s.para && isHeading(x.paras[n.s.para]) {
+			break
+		}
+		if !x.usable(n) {
+			continue
+		}
+		switch x.kindOf(n) {
+		case "basic":
+			basic = true
+		case "project":
+			project = true
+		case "total":
+			if n.si != m.si {
+				j = len(x.ments)
+			}
+		}
+	}
+	return basic && project
+}
+
+func (x *extractor) spending() {
+	d := x.d
+	var total, basic, project, personnel, public []cand
+	for i, m := range x.ments {
+		if !x.usable(m) {
+			continue
+		}
+		c := cand{v: m.fen, ev: m.s.disp}
+		switch {
+		case matchLabel(m.label, basicCore).ok:
+			basic = append(basic, c)
+		case matchLabel(m.label, projectCore).ok:
+			project = append(project, c)
+		case matchLabel(m.label, personnelCore).ok:
+			personnel = append(personnel, c)
+		case matchLabel(m.label, publicCore).ok:
+			public = append(public, c)
+		case matchLabel(m.label, totalCore).ok:
+			lm := matchLabel(m.label, totalCore)
+			if m.share || m.child || x.inPartSection(m.s) || x.plainInPart(lm, m) {
+				continue
+			}
+			switch {
+			case x.hasBreakdown(i):
+				c.tier = 1
+			case lm.hasFund():
+				c.tier = 3 // only the spending of some funds
+			default:
+				c.tier = 2
+			}
+			total = append(total, c)
+		}
+	}
+	total = append(total, x.formC["spending.total"]...)
+	basic = append(basic, x.formC["spending.basic"]...)
+	project = append(project, x.formC["spending.project"]...)
+	personnel = append(personnel, x.formC["spending.personnel"]...)
+	public = append(public, x.formC["spending.public"]...)
+	x.decide("spending.total", total, fmtFen, x.setAmount(&d.Spending.Total))
+	x.decide("spending.basic", basic, fmtFen, x.setAmount(&d.Spending.Basic))
+	x.decide("spending.project", project, fmtFen, x.setAmount(&d.Spending.Project))
+	x.decide("spending.personnel", personnel, fmtFen, x.setAmount(&d.Spending.Personnel))
+	x.decide("spending.public", public, fmtFen, x.setAmount(&d.Spending.Public))
+	if len(personnel) == 0 && len(public) == 0 && d.Spending.Basic.OK {
+		x.wagesAndGoods()
+	}
+}
+
+// wagesAndGoods reads personnel and public spending from 工资福利支出 and
+// 商品和服务支出 when the report gives only these economic classes, as the
+// sub-items of basic spending, and they add up to it exactly.
+func (x *extractor) wagesAndGoods() {
+	d := x.d
+	basic := int64(d.Spending.Basic.V)
+	for i, m := range x.ments {
+		if !x.usable(m) || !matchLabel(m.label, basicCore).ok || m.fen != basic {
+			continue
+		}
+		var wages, goods *mention
+		for j := i + 1; j < len(x.ments) && x.ments[j].si == m.si; j++ {
+			n := x.ments[j]
+			if !x.usable(n) || !n.child {
+				continue
+			}
+			if matchLabel(n.label, wagesCore).ok && wages == nil {
+				wages = n
+			}
+			if matchLabel(n.label, goodsCore).ok && goods == nil {
+				goods = n
+			}
+		}
+		if wages != nil && goods != nil && wages.fen+goods.fen == basic {
+			d.Spending.Personnel.set(Amount(wages.fen), wages.s.disp)
+			d.Spending.Public.set(Amount(goods.fen), goods.s.disp)
+			d.note("spending.personnel, spending.public: read from 工资福利支出 and 商品和服务支出, which add up to basic spending; the report names no 人员经费/公用经费")
+			return
+		}
+	}
+}
+
+// ---- income ----
+
+var (
+	incomeCore   = regexp.MustCompile(`^(?:总收入|收入|预算收入)`)
+	receivedCore = regexp.MustCompile(`^(?:(?:项目|专项)?资金到位|(?:收到|到位|拨入)(?:财政|上级)?(?:资金|拨款|经费))`)
+	allocatedRE  = regexp.MustCompile(`拨付|下达|拨入|到位`)
+	allocLabelRE = regexp.MustCompile(`(?:专项经费|专项资金|资金|经费)$`)
+)
+
+func (x *extractor) income() {
+	var cs []cand
+	for i, m := range x.ments {
+		if !x.usable(m) || m.share || x.inPartSection(m.s) {
+			continue
+		}
+		c := cand{v: m.fen, ev: m.s.disp}
+		if lm := matchLabel(m.label, incomeCore); lm.ok {
+			if m.child || lm.core == "预算收入" && !lm.actual || x.plainInPart(lm, m) {
+				continue
+			}
+			switch {
+			case lm.hasFund():
+				c.tier = 2
+			case lm.has("本年", "本年度", "当年", "决算", "决算数", "决算额"):
+				c.tier = 0 // the year's own income, not counting balances brought forward
+			default:
+				c.tier = 1
+				if carry := x.carriedOver(i); carry != "" {
+					x.d.note("income: %s counts %s brought forward from earlier years; not taken for the year's income", fmtFen(m.fen), carry)
+					continue
+				}
+			}
+			cs = append(cs, c)
+			continue
+		}
+		if lm := matchLabel(m.label, receivedCore); lm.ok && !m.child &&
+			(!strings.HasPrefix(lm.core, "项目") && !strings.HasPrefix(lm.core, "专项") || x.d.Type.OK && x.d.Type.V == TypeProject) {
+			c.tier = 1
+			cs = append(cs, c)
+			continue
+		}
+		if x.d.Type.OK && x.d.Type.V == TypeProject && !m.child && allocLabelRE.MatchString(m.label) &&
+			allocatedRE.MatchString(m.s.m[:m.pos]) && !budgetish(m.s.m[:m.pos]) {
+			c.tier = 3
+			cs = append(cs, c)
+		}
+	}
+	x.decide("income", cs, fmtFen, x.setAmount(&x.d.Income))
+}
+
+// carriedOver returns the balance brought forward (上年结转) that the
+// income total at mention i lists among its parts, if it is not zero.
+func (x *extractor) carriedOver(i int) string {
+	m := x.ments[i]
+	for j := i + 1; j < len(x.ments) && x.ments[j].si == m.si; j++ {
+		n := x.ments[j]
+		if n.child && n.fen > 0 && strings.Contains(n.label, "结转") {
+			return fmtFen(n.fen)
+		}
+	}
+	return ""
+}
+
+// ---- 三公经费 ----
+
+var (
+	sangongCore   = regexp.MustCompile(`^三公经费(?:支出)?`)
+	abroadCore    = regexp.MustCompile(`^(?:因公)?出国(?:\(境\)|\(出境\)|境|出境)?(?:团组)?(?:费用|经费|费)?(?:支出)?`)
+	receptionCore = regexp.MustCompile(`^(?:公务)?接待(?:费用|经费|费)?(?:支出)?`)
+	vehicleCore   = regexp.MustCompile(`^(?:公务用车|公务车|公车)(?:辆)?(?:购置(?:及|和|与)?运行(?:维护|维修)?|购置(?:及|和|与)?运维|运行(?:与|和|及)?维护|运行维护|运行维修|运维|购置|运行)?(?:费用|经费|费)?(?:支出)?`)
+	noneRE        = regexp.MustCompile(`(?:无|未发生|没有|未安排)(?:任何)?(因公出国\(境\)|因公出国|出国|公务接待|公务用车购置及运行|公务用车|三公经费)[^,;。]{0,6}?(?:费用|经费|费|支出)`)
+	changeRE      = regexp.MustCompile(`(较上年度?|比上年度?|与上年度?相比|较去年|比去年|与去年相比|同比|较(?:19|20)\d\d年度?|比(?:19|20)\d\d年度?|与(?:19|20)\d\d年度?相比)[,]?(?:决算数?|支出)?(增加|增长|上升|减少|下降|降低|节约|节省|压减|减|增)了?(\d+(?:\.\d+)?)(万元|千元|元)`)
+	changePctRE   = regexp.MustCompile(`(较上年度?|比上年度?|与上年度?相比|较去年|比去年|同比)[^。;]{0,12}?(增加|增长|上升|减少|下降|降低)了?(\d+(?:\.\d+)?)%`)
+	itemWordRE    = regexp.MustCompile(`出国|接待|公务用车|公务车|公车`)
+	// itemFigureRE finds a sub-item of 三公经费 given with an amount, after
+	// which a change may be the sub-item's.
+	itemFigureRE = regexp.MustCompile(`(?:出国|接待|公务用车|公务车|公车)[^,;]*?\d`)
+	// zeroItemRE finds an item said to be nothing without a unit:
+	// 因公出国（境）费为0, 公务接待费为零.
+	zeroItemRE     = regexp.MustCompile(`(?:^|[,;:、])((?:因公)?出国(?:\(境\)|境)?(?:费用|经费|费)|(?:公务)?接待(?:费用|经费|费)|公务用车(?:购置(?:及|和)?)?(?:运行(?:维护)?)?(?:费用|经费|费)|三公经费)(?:支出)?(?:均)?(?:为|是)(?:0|零)(?:[,;。、]|$)`)
+	noPurchaseRE   = regexp.MustCompile(`(?:未|没有|无)(?:新)?购置(?:任何)?(?:公务用车|公务车|车辆)|公务用车购置(?:费|支出)?(?:为)?(?:零|0)(?:元|万元)?(?:[,;。]|$)`)
+	comparatorRE   = regexp.MustCompile(`与上年度?相比|与去年相比|较上年|比上年|同比|与(?:19|20)\d\d年度?相比|较(?:19|20)\d\d年|比(?:19|20)\d\d年`)
+	changeSubjRE   = regexp.MustCompile(`(三公经费(?:支出)?(?:决算数?)?(?:总额)?)(?:较上年度?|比上年度?|同比)?(增加|增长|上升|减少|下降|降低|节约|节省)了?(\d+(?:\.\d+)?)(万元|千元|元)`)
+	flatRE         = regexp.MustCompile(`(?:与上年度?|较上年度?|同比|与去年)(?:相比)?(?:基本)?持平`)
+	budgetChangeRE = regexp.MustCompile(`三公经费(?:支出)?预算数?(?:较上年|比上年)?(?:增加|减少|下降|增长)`)
+)
+
+func (x *extractor) sangong() {
+	d := x.d
+	var total, abroad, reception, combined, purchase, running []cand
+	purchaseSeen := false
+	for _, m := range x.ments {
+		if !strings.Contains(m.s.m, "三公") && !itemWordRE.MatchString(m.label) {
+			continue
+		}
+		if strings.Contains(m.label, "购置") {
+			purchaseSeen = true
+		}
+		if !x.usable(m) {
+			continue
+		}
+		c := cand{v: m.fen, ev: m.s.disp}
+		switch {
+		case matchLabel(m.label, sangongCore).ok:
+			total = append(total, c)
+		case matchLabel(m.label, abroadCore).ok:
+			abroad = append(abroad, c)
+		case matchLabel(m.label, receptionCore).ok:
+			reception = append(reception, c)
+		default:
+			lm := matchLabel(m.label, vehicleCore)
+			if !lm.ok {
+				continue
+			}
+			buy := strings.Contains(lm.core, "购置")
+			run := strings.Contains(lm.core, "运行") || strings.Contains(lm.core, "运维") || strings.Contains(lm.core, "维护")
+			switch {
+			case buy && run, !buy && !run:
+				combined = append(combined, c)
+			case buy:
+				purchase = append(purchase, c)
+			default:
+				running = append(running, c)
+			}
+		}
+	}
+	// Explicit statements that nothing was spent.
+	for _, s := range x.sents {
+		for _, m := range zeroItemRE.FindAllStringSubmatch(s.m, -1) {
+			c := cand{v: 0, tier: 2, ev: s.disp}
+			switch {
+			case strings.Contains(m[1], "三公"):
+				total = append(total, c)
+			case strings.Contains(m[1], "出国"):
+				abroad = append(abroad, c)
+			case strings.Contains(m[1], "接待"):
+				reception = append(reception, c)
+			case strings.Contains(m[1], "购置") && !strings.Contains(m[1], "运行"):
+				purchase = append(purchase, c)
+				purchaseSeen = true
+			case strings.Contains(m[1], "运行") && !strings.Contains(m[1], "购置"):
+				running = append(running, c)
+			default:
+				combined = append(combined, c)
+			}
+		}
+		if noPurchaseRE.MatchString(s.m) {
+			purchase = append(purchase, cand{v: 0, tier: 2, ev: s.disp})
+			purchaseSeen = true
+		}
+		for _, m := range noneRE.FindAllStringSubmatch(s.m, -1) {
+			c := cand{v: 0, tier: 2, ev: s.disp}
+			switch {
+			case strings.Contains(m[1], "三公"):
+				total = append(total, c)
+			case strings.Contains(m[1], "出国"):
+				abroad = append(abroad, c)
+			case strings.Contains(m[1], "接待"):
+				reception = append(reception, c)
+			default:
+				combined = append(combined, c)
+			}
+		}
+	}
+	x.decide("sangong.total", total, fmtFen, x.setAmount(&d.Sangong.Total))
+	x.decide("sangong.abroad", abroad, fmtFen, x.setAmount(&d.Sangong.Abroad))
+	x.decide("sangong.reception", reception, fmtFen, x.setAmount(&d.Sangong.Reception))
+	switch {
+	case len(combined) > 0:
+		x.decide("sangong.vehicles", combined, fmtFen, x.setAmount(&d.Sangong.Vehicles))
+	case len(purchase) > 0 && len(running) > 0:
+		var p, r Value[Amount]
+		x.decide("sangong.vehicles (购置)", purchase, fmtFen, x.setAmount(&p))
+		x.decide("sangong.vehicles (运行维护)", running, fmtFen, x.setAmount(&r))
+		if p.OK && r.OK {
+			d.Sangong.Vehicles.set(p.V+r.V, p.Evidence+" "+r.Evidence)
+			d.note("sangong.vehicles: the sum of 公务用车购置 %s and 运行维护 %s", fmtFen(int64(p.V)), fmtFen(int64(r.V)))
+		}
+	case len(running) > 0 && !purchaseSeen:
+		x.decide("sangong.vehicles", running, fmtFen, x.setAmount(&d.Sangong.Vehicles))
+		if d.Sangong.Vehicles.OK {
+			d.note("sangong.vehicles: read from 公务用车运行维护费; the report does not mention 购置 (purchases)")
+		}
+	case len(running) > 0 || len(purchase) > 0:
+		d.note("sangong.vehicles: left out, the report gives only part of 公务用车购置及运行费")
+	}
+	x.sangongChange()
+}
+
+// subjectPhrase returns the words naming 三公经费 at the start of s, up to
+// its first figure or clause boundary: 三公经费预算数 in 三公经费预算数减少….
+func subjectPhrase(s string) string {
+	if i := strings.IndexAny(s, ",;:0123456789"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// sangongChange reads the change of 三公经费 against the previous year, as an
+// amount: 较上年增加0.4万元. A change of a sub-item or of the budget is not it.
+func (x *extractor) sangongChange() {
+	var cs []cand
+	pctOnly := ""
+	budgetOnly := ""
+	add := func(s *sentence, fen int64, verb string) {
+		switch verb {
+		case "减少", "下降", "降低", "节约", "节省", "压减", "减":
+			fen = -fen
+		}
+		cs = append(cs, cand{v: fen, tier: 1, ev: s.disp})
+	}
+	for si := range x.sents {
+		s := &x.sents[si]
+		if !strings.Contains(s.m, "三公") {
+			continue
+		}
+		found := false
+		for _, loc := range changeRE.FindAllStringSubmatchIndex(s.m, -1) {
+			switch x.changeOf(si, loc[0]) {
+			case "budget":
+				budgetOnly = s.disp
+			case "total":
+				if fen, ok := toFen(s.m[loc[6]:loc[7]], s.m[loc[8]:loc[9]]); ok {
+					add(s, fen, s.m[loc[4]:loc[5]])
+					found = true
+				}
+			}
+		}
+		if !found && comparatorRE.MatchString(s.m) {
+			// 与上年相比，三公经费减少0.3万元.
+			for _, loc := range changeSubjRE.FindAllStringSubmatchIndex(s.m, -1) {
+				if !comparatorRE.MatchString(s.m[:loc[1]]) || budgetish(s.m[loc[2]:loc[3]]) {
+					continue
+				}
+				if fen, ok := toFen(s.m[loc[6]:loc[7]], s.m[loc[8]:loc[9]]); ok {
+					add(s, fen, s.m[loc[4]:loc[5]])
+					found = true
+				}
+			}
+		}
+		if !found {
+			if loc := flatRE.FindStringIndex(s.m); loc != nil && x.changeOf(si, loc[0]) == "total" {
+				cs = append(cs, cand{v: 0, tier: 1, ev: s.disp})
+				found = true
+			}
+		}
+		if !found && changePctRE.MatchString(s.m) {
+			pctOnly = s.disp
+		}
+		if !found && budgetChangeRE.MatchString(s.m) {
+			budgetOnly = s.disp
+		}
+	}
+	if len(cs) == 0 {
+		switch {
+		case pctOnly != "":
+			x.d.note("sangong.change: the report gives the change only as a percentage (%s); left out", quote(pctOnly))
+		case budgetOnly != "":
+			x.d.note("sangong.change: the report gives only the change of the budget (%s); left out", quote(budgetOnly))
+		}
+		return
+	}
+	x.decide("sangong.change", cs, fmtFen, x.setAmount(&x.d.Sangong.Change))
+}
+
+var changeLabelRE = regexp.MustCompile(`较|比|相比|同比|增加|减少|增长|下降|降低|节约|上升`)
+
+// changeOf tells what a change written at byte pos of sentence si is the
+// change of: "total" for the 三公经费 spent, "budget" for their budget, or ""
+// for a sub-item or something else. It goes by the last figure before the
+// change that is not itself a change (三公经费预算数18.6万元,实际支出15.32万元,
+// 比上年减少…: the actual), or, with none, by the words after 三公.
+func (x *extractor) changeOf(si, pos int) string {
+	s := &x.sents[si]
+	before := s.m[:pos]
+	j := strings.LastIndex(before, "三公")
+	if j < 0 {
+		return ""
+	}
+	if i := strings.LastIndex(before, "其中"); i > j {
+		return "" // 其中公务接待费增加…
+	}
+	var last *mention
+	for _, m := range x.ments {
+		if m.si == si && m.end <= pos && m.pos > j && !changeLabelRE.MatchString(m.label) {
+			last = m
+		}
+	}
+	switch {
+	case last == nil:
+		if budgetish(subjectPhrase(before[j:])) {
+			return "budget"
+		}
+		if itemFigureRE.MatchString(before[j:]) {
+			return ""
+		}
+	case itemWordRE.MatchString(last.label):
+		return ""
+	case last.budget:
+		return "budget"
+	}
+	return "total"
+}
+
+// ---- score and grade ----
+
+var (
+	scoreRE      = regexp.MustCompile(`(评价得分|自评得分|综合得分|总得分|综合评分|自评总分|评价总分|最终得分|考评得分|绩效得分|自评分数|自评结果|评价结果|评分结果|自评分|评分|总分|自评得|评价得|综合得|共得|合计得|最终得|总计得)(?:为|是|:|达到|达|了)*(\d{1,3}(?:\.\d{1,2})?)分`)
+	scoreNotRE   = regexp.MustCompile(`^(?:以上|以下|及以上|及以下|\(含\)|-|~|至|到|为优|为良|为中|为差|\))`)
+	subScoreRE   = regexp.MustCompile(`指标|投入|过程|产出|效益|满意度|决策|履职|预算执行|预算配置|分值|一级|二级|三级`)
+	weightSent   = regexp.MustCompile(`指标体系|权重|分值|满分`)
+	gradeRE      = regexp.MustCompile(`(评价等级|自评等级|绩效等级|综合等级|评定等级|评价等次|自评等次|绩效评级|评价级别|等级评定|评价结果|自评结果|评价结论|自评结论|综合评定|评定结果|评级|等级|等次)(?:为|是|:|评定为|确定为|属于|达到|被评为|评为|定为)*(优秀|优|良好|良|合格|中等|中|较差|差|不合格)(?:等级|等次|级)?(?:[,.;。)]|$)`)
+	bareScoreRE  = regexp.MustCompile(`(?:^|[,;:])(?:本部门|本单位|我局|我单位|我部门|该部门|该单位|部门)?(?:(?:19|20)\d\d年度?)?(?:部门)?(?:整体支出)?(?:绩效)?得分(?:为|是|:)?(\d{1,3}(?:\.\d{1,2})?)分`)
+	bareScoreCtx = regexp.MustCompile(`自评|综合评价|绩效评价|评价结果|评价等级|整体支出`)
+	gradeBadRE   = regexp.MustCompile(`考核|考评等级|年度考核|公务员`)
+	gradeNames   = map[string]string{"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "差": "差", "较差": "差"}
+	overallSent  = regexp.MustCompile(`整体|综合|总体|最终|自评|绩效评价|评价|考评|本单位|我单位|我局|部门`)
+)
+
+func (x *extractor) scoreAndGrade() {
+	var scores, grades []cand
+	for _, s := range x.sents {
+		for _, loc := range scoreRE.FindAllStringSubmatchIndex(s.m, -1) {
+			kw := s.m[loc[2]:loc[3]]
+			if scoreNotRE.MatchString(s.m[loc[1]:]) {
+				continue
+			}
+			if strings.HasSuffix(s.m[:loc[2]], "满") || strings.HasSuffix(s.m[:loc[2]], "标准") {
+				continue
+			}
+			v, ok := hundredths(s.m[loc[4]:loc[5]])
+			if !ok || v > 10000 {
+				continue
+			}
+			generic := kw == "总分" || kw == "评分" || strings.HasSuffix(kw, "得") || kw == "自评结果" || kw == "评价结果"
+			if generic && !overallSent.MatchString(s.m) {
+				continue
+			}
+			if kw == "总分" && v == 10000 && (weightSent.MatchString(s.m) || strings.Contains(s.m, "其中")) {
+				continue
+			}
+			if s.cell && generic {
+				continue
+			}
+			clause := clauseBefore(s.m, loc[2])
+			if x.d.Type.OK && x.d.Type.V == TypeWhole && strings.Contains(clause, "项目") {
+				continue // a project's score, in a report on the whole department
+			}
+			if subScoreRE.MatchString(clause) {
+				continue // 产出指标评价得分38分: a part of the score
+			}
+			scores = append(scores, cand{v: v, tier: 1, ev: s.disp})
+		}
+		// A clause that is just 得分X分, after the evaluation's result.
+		for _, loc := range bareScoreRE.FindAllStringSubmatchIndex(s.m, -1) {
+			if !bareScoreCtx.MatchString(s.m) || scoreNotRE.MatchString(s.m[loc[1]:]) {
+				continue
+			}
+			if v, ok := hundredths(s.m[loc[2]:loc[3]]); ok && v <= 10000 {
+				scores = append(scores, cand{v: v, tier: 1, ev: s.disp})
+			}
+		}
+		for _, loc := range gradeRE.FindAllStringSubmatchIndex(s.m, -1) {
+			clause := s.m[:loc[1]]
+			if i := strings.LastIndexAny(clause[:loc[0]], ",;:。"); i >= 0 {
+				clause = clause[i+1:]
+			}
+			if gradeBadRE.MatchString(clause) {
+				x.d.note("grade: %s is the grade of another assessment, not of this evaluation; left out", quote(clause))
+				continue
+			}
+			kw := s.m[loc[2]:loc[3]]
+			if (kw == "等级" || kw == "等次" || kw == "评级") && !overallSent.MatchString(s.m) {
+				continue
+			}
+			word := s.m[loc[4]:loc[5]]
+			g, ok := gradeNames[word]
+			if !ok {
+				x.d.note("grade: the report says %s (%s), which is not one of 优, 良, 中, 差; left out", word, quote(s.disp))
+				continue
+			}
+			grades = append(grades, cand{v: int64(slices.Index(gradeOrder, g)), tier: 1, ev: s.disp})
+		}
+	}
+	scores = append(scores, x.formC["score"]...)
+	grades = append(grades, x.formC["grade"]...)
+	x.decide("score", scores, fmtHundredths, func(v int64, ev string) { x.d.Score.set(float64(v)/100, ev) })
+	x.decide("grade", grades, func(v int64) string { return gradeOrder[v] }, func(v int64, ev string) { x.d.Grade.set(gradeOrder[v], ev) })
+}
+
+var gradeOrder = []string{"优", "良", "中", "差"}
+
+// clauseBefore returns the text of the clause that ends at i.
+func clauseBefore(s string, i int) string {
+	c := s[:i]
+	if j := strings.LastIndexAny(c, ",;:。"); j >= 0 {
+		c = c[j+1:]
+	}
+	return c
+}
+
+// hundredths reads a score such as 92.5 as 9250.
+func hundredths(s string) (int64, bool) {
+	ip, frac, _ := strings.Cut(s, ".")
+	if len(frac) > 2 {
+		return 0, false
+	}
+	frac += strings.Repeat("0", 2-len(frac))
+	v, err := strconv.ParseInt(ip+frac, 10, 64)
+	return v, err == nil
+}
+
+func fmtHundredths(v int64) string {
+	return strconv.FormatFloat(float64(v)/100, 'f', -1, 64)
+}
+
+// ---- staff ----
+
+var (
+	countRE        = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d{1,6}|[零一二两三四五六七八九十百]{1,6})(人|名|个)`)
+	countNotRE     = regexp.MustCompile(`^(?:次|/|以上|以下|左右|多|余|左)`)
+	staffExclRE    = regexp.MustCompile(`全系统|系统内|全县|全区|全市|全镇|全乡|学校|教师|学生|编制内|编内|退休|离休|遗属|临时|聘用|编外|劳务|派遣|雇员|借调|公益性|返聘|控制率|人次|人均|超编|空编|缺编|党员|学员|群众|企业|项目|培训|人才|引进|/|=|×|车辆|招聘|录用|考核|新增|减少|调入|调出|辞职|死亡|病|驻村|帮扶`)
+	subtypeRE      = regexp.MustCompile(`行政编制|事业编制|工勤|参公|参照|全额|差额|自收自支|政法|机关编制|专项编制|后勤`)
+	actualWordRE   = regexp.MustCompile(`实有|现有|在职|在编|在岗|实际人数`)
+	actualTailRE   = regexp.MustCompile(`(?:人员|人数|职工|干部职工|干部|在职|在编|在岗|实有|现有|人|编内人员|总数)$`)
+	authTailRE     = regexp.MustCompile(`(?:编制|编制数|编制人数|编制总数|定编|定编人数|编制数为|编制人员数)$`)
+	actualChildRE  = regexp.MustCompile(`^(?:实有|(?:在职|在编|在岗)(?:在编)?(?:人员|职工|人数|干部职工|干部)?$)`)
+	authorizedRE   = regexp.MustCompile(`编制|定编`)
+	staffSentNotRE = regexp.MustCompile(`控制率|=|×`)
+)
+
+func (x *extractor) staff() {
+	var auth, actual []cand
+	var subtypes []string
+	for _, s := range x.sents {
+		if staffSentNotRE.MatchString(s.m) {
+			continue
+		}
+		prevEnd := 0
+		for _, loc := range countRE.FindAllStringSubmatchIndex(s.m, -1) {
+			if loc[0] < prevEnd {
+				continue
+			}
+			if countNotRE.MatchString(s.m[loc[1]:]) {
+				prevEnd = loc[1]
+				continue
+			}
+			if loc[0] > 0 {
+				c, _ := utf8.DecodeLastRuneInString(s.m[:loc[0]])
+				if isDigit(c) || c == '.' || c == '第' {
+					continue
+				}
+			}
+			n, ok := countValue(strings.ReplaceAll(s.m[loc[2]:loc[3]], ",", ""))
+			if !ok || n > 100000 {
+				continue
+			}
+			lstart := prevEnd
+			if i := strings.LastIndexAny(s.m[prevEnd:loc[0]], boundaries); i >= 0 {
+				lstart = prevEnd + i
+				_, size := utf8.DecodeRuneInString(s.m[lstart:])
+				lstart += size
+			}
+			prevEnd = loc[1]
+			label, child, _ := cleanLabel(s.m[lstart:loc[0]])
+			child = child || childScope(s.m[:loc[0]])
+			unit := s.m[loc[4]:loc[5]]
+			if staffExclRE.MatchString(label) || label == "" {
+				continue
+			}
+			c := cand{v: int64(n), ev: s.disp}
+			switch {
+			case actualWordRE.MatchString(label):
+				if unit == "个" || !actualTailRE.MatchString(label) {
+					continue
+				}
+				if child {
+					l := strings.TrimPrefix(label, "其中")
+					if !actualChildRE.MatchString(l) {
+						continue
+					}
+				}
+				if subtypeRE.MatchString(label) {
+					continue
+				}
+				c.tier = 2
+				if strings.Contains(label, "在职") || strings.Contains(label, "在编") || strings.Contains(label, "在岗") {
+					c.tier = 1
+				}
+				actual = append(actual, c)
+			case authorizedRE.MatchString(label) && authTailRE.MatchString(label):
+				if subtypeRE.MatchString(label) {
+					subtypes = append(subtypes, fmt.Sprintf("%s %d", label, n))
+					continue
+				}
+				if child {
+					continue
+				}
+				c.tier = 1
+				auth = append(auth, c)
+			}
+		}
+	}
+	auth = append(auth, x.formC["staff.authorized"]...)
+	actual = append(actual, x.formC["staff.actual"]...)
+	fmtCount := func(v int64) string { return strconv.FormatInt(v, 10) + "人" }
+	x.decide("staff.authorized", auth, fmtCount, func(v int64, ev string) { x.d.Staff.Authorized.set(int(v), ev) })
+	if len(auth) == 0 && len(subtypes) > 0 {
+		x.d.note("staff.authorized: the report gives only kinds of posts (%s), no total; left out", strings.Join(subtypes, ", "))
+	}
+	x.decide("staff.actual", actual, fmtCount, func(v int64, ev string) { x.d.Staff.Actual.set(int(v), ev) })
+}
+
+// countValue reads a whole number written in digits or Chinese numerals.
+func countValue(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, true
+	}
+	digit := map[rune]int{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	total, cur := 0, 0
+	seen := false
+	for _, r := range s {
+		switch r {
+		case '十':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 10
+			cur = 0
+		case '百':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 100
+			cur = 0
+		default:
+			d, ok := digit[r]
+			if !ok {
+				return 0, false
+			}
+			cur = d
+		}
+		seen = true
+	}
+	return total + cur, seen
+}
+
+// ---- checks ----
+
+// checks adds notes on figures that disagree with each other, and lists
+// what was not found.
+func (x *extractor) checks() {
+	d := x.d
+	sp := &d.Spending
+	const tol = 20000 // 0.02万元 of rounding
+	abs := func(v int64) int64 {
+		if v < 0 {
+			return -v
+		}
+		return v
+	}
+	if sp.Total.OK && sp.Basic.OK && sp.Project.OK && abs(int64(sp.Basic.V+sp.Project.V-sp.Total.V)) > tol {
+		d.note("spending: basic %s + project %s = %s, not the total %s", sp.Basic.V, sp.Project.V, sp.Basic.V+sp.Project.V, sp.Total.V)
+	}
+	if sp.Basic.OK && sp.Personnel.OK && sp.Public.OK && abs(int64(sp.Personnel.V+sp.Public.V-sp.Basic.V)) > tol {
+		d.note("spending: personnel %s + public %s = %s, not basic spending %s", sp.Personnel.V, sp.Public.V, sp.Personnel.V+sp.Public.V, sp.Basic.V)
+	}
+	sg := &d.Sangong
+	if sg.Abroad.OK && sg.Reception.OK && sg.Vehicles.OK {
+		sum := sg.Abroad.V + sg.Reception.V + sg.Vehicles.V
+		switch {
+		case sg.Total.OK && abs(int64(sum-sg.Total.V)) > tol:
+			d.note("sangong: abroad + reception + vehicles = %s, not the total %s", sum, sg.Total.V)
+		case !sg.Total.OK:
+			d.note("sangong.total: not stated; the three items add up to %s", sum)
+		}
+	}
+	if d.Score.OK && d.Grade.OK {
+		want := "差"
+		switch s := d.Score.V; {
+		case s >= 90:
+			want = "优"
+		case s >= 80:
+			want = "良"
+		case s >= 60:
+			want = "中"
+		}
+		if want != d.Grade.V {
+			d.note("grade: %s does not match the score %s on the usual scale (90 优, 80 良, 60 中)", d.Grade.V, fmtHundredths(int64(d.Score.V*100+0.5)))
+		}
+	}
+	if st := &d.Staff; st.Authorized.OK && st.Actual.OK && st.Actual.V > st.Authorized.V {
+		d.note("staff: %d actual staff exceed the %d authorized posts", st.Actual.V, st.Authorized.V)
+	}
+	if !d.County.OK {
+		d.note("county: not found; the draft says %s, replace it", PlaceholderText)
+	} else if strings.HasSuffix(d.County.V, "市") && !d.Prefecture.OK {
+		d.note("county: %s is taken for a county-level city; check that it is not a prefecture", d.County.V)
+	}
+	if !d.Department.OK {
+		d.note("department: not found; the draft says %s, replace it", PlaceholderText)
+	}
+	if !d.Year.OK {
+		d.note("year: not found; the draft says %d, replace it", PlaceholderYear)
+	}
+	if !d.Type.OK {
+		d.note("type: not found; the draft says %s, check it", TypeWhole)
+	}
+	var missing []string
+	for _, f := range d.figures() {
+		if !f.ok && f.key != "prefecture" && f.key != "province" {
+			missing = append(missing, f.key)
+		}
+	}
+	if len(missing) > 0 {
+		d.note("not found in the report (or left out as noted above): %s", strings.Join(missing, ", "))
+	}
+}

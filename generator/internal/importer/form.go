@@ -1,0 +1,346 @@
+package importer
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Forms such as the 项目支出绩效自评表, flattened to text, put one cell per
+// line: a row of column headers (年初预算数, 全年预算数, 全年执行数, 分值, 执行率,
+// 得分), then each row's label and its values. form reads them by position,
+// and only when the row has exactly one value per column and, if the form
+// gives an execution rate, the rate agrees with the amounts.
+
+// columnNames maps a column header to its role.
+var columnNames = map[string]string{
+	"年初预算数": "start", "年初预算": "start", "年初预算金额": "start",
+	"全年预算数": "budget", "全年预算": "budget", "调整后预算数": "budget", "调整预算数": "budget", "预算数": "budget",
+	"全年执行数": "exec", "全年执行": "exec", "执行数": "exec", "实际执行数": "exec", "实际支出数": "exec", "全年实际支出": "exec", "决算数": "exec", "实际支出": "exec",
+	"分值": "weight", "权重": "weight", "执行率": "rate", "预算执行率": "rate", "得分": "score",
+}
+
+var (
+	parenTailRE = regexp.MustCompile(`\(([^()]*)\)$`)
+	unitNoteRE  = regexp.MustCompile(`单位[:为]?(万元|千元|元)`)
+	numCellRE   = regexp.MustCompile(`^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^-?\d+(?:\.\d+)?%?$`)
+	emptyCellRE = regexp.MustCompile(`^(?:-|—|--|——|/|无)$`)
+	inlineRowRE = regexp.MustCompile(`^([^\d\s][^\d]*?)\s*((?:-?\d[\d,]*(?:\.\d+)?%?|—|-)(?:\s+(?:-?\d[\d,]*(?:\.\d+)?%?|—|-))+)$`)
+	formEndRE   = regexp.MustCompile(`^(?:年度总体目标|总体目标|绩效指标|一级指标|二级指标|三级指标|年度绩效目标)`)
+)
+
+type formCell struct {
+	text string // folded, spaces between numbers kept
+	ev   string
+}
+
+// formCells lists the non-empty paragraphs and cells, splitting a row
+// written on one line (年度资金总额 1200000 1200000 1150000) into cells.
+func (x *extractor) formCells() []formCell {
+	var out []formCell
+	for _, p := range x.paras {
+		t := strings.TrimSpace(fold(p.text))
+		if t == "" {
+			continue
+		}
+		if m := inlineRowRE.FindStringSubmatch(t); m != nil && !strings.ContainsAny(m[1], ",;。") {
+			out = append(out, formCell{strings.TrimRight(m[1], ":"), p.text})
+			for _, v := range strings.Fields(m[2]) {
+				out = append(out, formCell{v, p.text})
+			}
+			continue
+		}
+		out = append(out, formCell{t, p.text})
+	}
+	return out
+}
+
+// column reads a header cell: its role and the unit it may name, as in
+// 全年执行数(万元) or 执行率(B/A).
+func column(t string) (role, unit string) {
+	t = strings.ReplaceAll(t, " ", "")
+	for {
+		m := parenTailRE.FindStringSubmatchIndex(t)
+		if m == nil {
+			break
+		}
+		inner := t[m[2]:m[3]]
+		if _, ok := unitScale[inner]; ok {
+			unit = inner
+		}
+		t = t[:m[0]]
+	}
+	return columnNames[t], unit
+}
+
+func (x *extractor) form() {
+	x.formC = map[string][]cand{}
+	cells := x.formCells()
+	kinds := formKinds(cells)
+	want := ""
+	if x.d.Type.OK {
+		want = map[string]string{TypeWhole: "whole", TypeProject: "project"}[x.d.Type.V]
+	}
+	// Only the forms of what the report evaluates count: a report on the
+	// whole department may attach project forms, whose totals and scores
+	// are not the department's.
+	ok := func(i int) bool { return kinds[i] == "" || want == "" || kinds[i] == want }
+	x.formAmounts(cells, ok)
+	x.formFields(cells, ok)
+}
+
+var (
+	projectFormRE = regexp.MustCompile(`^(?:项目名称|项目支出绩效自评表|.*项目(?:支出)?绩效(?:自评|评价)表)`)
+	wholeFormRE   = regexp.MustCompile(`^(?:部门\(单位\)名称|部门名称|单位名称|.*部门整体支出绩效(?:自评|评价)表)`)
+)
+
+// formKinds tells, for each cell, whether it belongs to a project's form
+// ("project"), a department's ("whole") or neither (""), from the last
+// form title or name field before it.
+func formKinds(cells []formCell) []string {
+	kinds := make([]string, len(cells))
+	kind := ""
+	for i, c := range cells {
+		t := strings.ReplaceAll(c.text, " ", "")
+		switch {
+		case projectFormRE.MatchString(t):
+			kind = "project"
+		case wholeFormRE.MatchString(t):
+			kind = "whole"
+		}
+		kinds[i] = kind
+	}
+	return kinds
+}
+
+// formAmounts reads the money table of a form.
+func (x *extractor) formAmounts(cells []formCell, ok func(int) bool) {
+	for i := 0; i < len(cells); i++ {
+		role, _ := column(cells[i].text)
+		if role == "" || !ok(i) {
+			continue
+		}
+		var roles []string
+		unit := ""
+		j := i
+		for ; j < len(cells); j++ {
+			r, u := column(cells[j].text)
+			if r == "" || slices.Contains(roles, r) {
+				break
+			}
+			roles = append(roles, r)
+			if u != "" {
+				unit = u
+			}
+		}
+		if len(roles) < 2 || !slices.Contains(roles, "exec") {
+			i = j - 1
+			continue
+		}
+		if unit == "" {
+			unit = formUnit(cells, i)
+		}
+		x.formRows(cells, j, roles, unit)
+		i = j - 1
+	}
+}
+
+// formUnit finds the unit of a form's amounts in the cells just before its
+// header row: 项目资金(万元), or a note such as 金额单位:元.
+func formUnit(cells []formCell, at int) string {
+	for k := at - 1; k >= 0 && k >= at-30; k-- {
+		t := strings.ReplaceAll(cells[k].text, " ", "")
+		if m := unitNoteRE.FindStringSubmatch(t); m != nil {
+			return m[1]
+		}
+		if k >= at-3 {
+			if m := parenTailRE.FindStringSubmatch(t); m != nil {
+				if _, ok := unitScale[m[1]]; ok {
+					return m[1]
+				}
+			}
+		}
+	}
+	return ""
+}
+
+var rowKeys = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^(?:年度资金总额|资金总额|年度总额|合计|总计|总额|年度预算总额)$`), "spending.total"},
+	{regexp.MustCompile(`^基本支出$`), "spending.basic"},
+	{regexp.MustCompile(`^项目支出$`), "spending.project"},
+	{regexp.MustCompile(`^(?:人员经费|人员类(?:支出|经费)?)$`), "spending.personnel"},
+	{regexp.MustCompile(`^(?:公用经费|日常公用经费|公用类(?:支出|经费)?)$`), "spending.public"},
+}
+
+func (x *extractor) formRows(cells []formCell, from int, roles []string, unit string) {
+	for k := from; k < len(cells) && k < from+80; k++ {
+		label := strings.TrimRight(strings.TrimPrefix(strings.ReplaceAll(cells[k].text, " ", ""), "其中:"), ":")
+		if numCellRE.MatchString(label) || emptyCellRE.MatchString(label) {
+			continue
+		}
+		if formEndRE.MatchString(label) {
+			return
+		}
+		if r, _ := column(label); r != "" {
+			return // another table's header
+		}
+		if lu := parenTailRE.FindStringSubmatch(label); lu != nil {
+			if _, ok := unitScale[lu[1]]; ok {
+				unit = lu[1]
+			}
+			label = label[:len(label)-len(lu[0])]
+		}
+		key := ""
+		for _, rk := range rowKeys {
+			if rk.re.MatchString(label) {
+				key = rk.key
+			}
+		}
+		if key == "" {
+			continue
+		}
+		var vals []string
+		for v := k + 1; v < len(cells); v++ {
+			t := strings.ReplaceAll(cells[v].text, " ", "")
+			if !numCellRE.MatchString(t) && !emptyCellRE.MatchString(t) {
+				break
+			}
+			vals = append(vals, t)
+		}
+		ev := cells[k].ev
+		lead := 0 // the amount columns that come first
+		for lead < len(roles) && (roles[lead] == "start" || roles[lead] == "budget" || roles[lead] == "exec") {
+			lead++
+		}
+		useRoles := roles
+		if len(vals) == lead && len(vals) < len(roles) {
+			useRoles = roles[:lead] // a row with only the amounts filled in
+		}
+		if len(vals) != len(useRoles) {
+			if len(vals) > 0 {
+				x.d.note("%s: a form row %s has %d values for %d columns; left out", key, quote(cells[k].ev), len(vals), len(roles))
+			}
+			continue
+		}
+		if unit == "" {
+			x.d.note("%s: the form gives no unit for its amounts; left out", key)
+			continue
+		}
+		col := map[string]string{}
+		var parts []string
+		for n, r := range useRoles {
+			col[r] = vals[n]
+			parts = append(parts, vals[n])
+		}
+		if _, ok := col["exec"]; !ok {
+			continue
+		}
+		ev = ev + " " + strings.Join(parts, " ")
+		exec, ok := toFen(col["exec"], unit)
+		if !ok {
+			continue
+		}
+		if !rateAgrees(col, unit) {
+			x.d.note("%s: the form's execution rate %s does not match its amounts; left out", key, col["rate"])
+			continue
+		}
+		x.formC[key] = append(x.formC[key], cand{v: exec, tier: 1, ev: ev})
+	}
+}
+
+// rateAgrees checks a row's 执行率 against 全年执行数 / 全年预算数.
+func rateAgrees(col map[string]string, unit string) bool {
+	rate, ok := col["rate"]
+	if !ok || emptyCellRE.MatchString(rate) {
+		return true
+	}
+	budget := col["budget"]
+	if budget == "" {
+		budget = col["start"]
+	}
+	b, ok1 := toFen(budget, unit)
+	e, ok2 := toFen(col["exec"], unit)
+	r, err := strconv.ParseFloat(strings.TrimSuffix(rate, "%"), 64)
+	if !ok1 || !ok2 || err != nil {
+		return false
+	}
+	if !strings.HasSuffix(rate, "%") && r <= 1.5 {
+		r *= 100
+	}
+	if b == 0 {
+		return e == 0
+	}
+	got := float64(e) / float64(b) * 100
+	diff := got - r
+	return diff < 0.11 && diff > -0.11 || r >= 100 && got >= 100
+}
+
+var (
+	scoreCellRE  = regexp.MustCompile(`^(?:自评得分|总得分|综合得分|评价得分|自评总分|自评分)[:]?$`)
+	gradeCellRE  = regexp.MustCompile(`^(?:自评等级|评价等级|绩效等级|自评结果等级)[:]?$`)
+	authCellRE   = regexp.MustCompile(`^(?:编制数|核定编制数?|编制人数|核定编制人数)(?:\(人\))?[:]?$`)
+	actualCellRE = regexp.MustCompile(`^(?:实有人数|在职人数|实有在职人数|在职人员|实有人员)(?:\(人\))?[:]?$`)
+	intCellRE    = regexp.MustCompile(`^\d{1,6}$`)
+	scoreValRE   = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,2})?)分?$`)
+)
+
+// formFields reads label cells followed by a value cell: 总分 100 92.5,
+// 自评得分 92.5, 自评等级 优, 编制数 25.
+func (x *extractor) formFields(cells []formCell, ok func(int) bool) {
+	hasScoreCol := false
+	for _, c := range cells {
+		if strings.ReplaceAll(c.text, " ", "") == "得分" {
+			hasScoreCol = true
+		}
+	}
+	next := func(k int) string {
+		if k+1 < len(cells) {
+			return strings.ReplaceAll(cells[k+1].text, " ", "")
+		}
+		return ""
+	}
+	for k, c := range cells {
+		if !ok(k) {
+			continue
+		}
+		t := strings.ReplaceAll(c.text, " ", "")
+		switch {
+		case t == "总分" && hasScoreCol:
+			a, b := next(k), ""
+			if k+2 < len(cells) {
+				b = strings.ReplaceAll(cells[k+2].text, " ", "")
+			}
+			if a == "100" || a == "100.00" || a == "100.0" {
+				if m := scoreValRE.FindStringSubmatch(b); m != nil {
+					if v, ok := hundredths(m[1]); ok && v <= 10000 {
+						x.formC["score"] = append(x.formC["score"], cand{v: v, tier: 1, ev: "总分 " + a + " " + b})
+					}
+				}
+			}
+		case scoreCellRE.MatchString(t):
+			if m := scoreValRE.FindStringSubmatch(next(k)); m != nil {
+				if v, ok := hundredths(m[1]); ok && v <= 10000 {
+					x.formC["score"] = append(x.formC["score"], cand{v: v, tier: 1, ev: c.ev + " " + next(k)})
+				}
+			}
+		case gradeCellRE.MatchString(t):
+			if g, ok := gradeNames[next(k)]; ok {
+				x.formC["grade"] = append(x.formC["grade"], cand{v: int64(slices.Index(gradeOrder, g)), tier: 1, ev: c.ev + " " + next(k)})
+			}
+		case authCellRE.MatchString(t):
+			if intCellRE.MatchString(next(k)) {
+				n, _ := strconv.Atoi(next(k))
+				x.formC["staff.authorized"] = append(x.formC["staff.authorized"], cand{v: int64(n), tier: 1, ev: c.ev + " " + next(k)})
+			}
+		case actualCellRE.MatchString(t):
+			if intCellRE.MatchString(next(k)) {
+				n, _ := strconv.Atoi(next(k))
+				x.formC["staff.actual"] = append(x.formC["staff.actual"], cand{v: int64(n), tier: 1, ev: c.ev + " " + next(k)})
+			}
+		}
+	}
+}

@@ -1,0 +1,99 @@
+package importer
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+)
+
+func render(t *testing.T, md string) string {
+	t.Helper()
+	var out bytes.Buffer
+	gm := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.NewCJK()))
+	if err := gm.Convert([]byte(md), &out); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
+func TestMarkdownBody(t *testing.T) {
+	text := strings.Join([]string{
+		"示例县示例局",
+		"2022年度部门整体支出绩效自评报告",
+		"一、部门概况",
+		"（一）主要职责",
+		"1、负责<script>alert(1)</script>示例工作；",
+		"2、负责*重点*和[链接](javascript:x)工作。",
+		"● 要点甲",
+		"● 要点乙",
+		"# 不是标题，1. 也不是列表",
+		"---",
+		"(二)建立机制 本段正文较长，说明建立了工作机制并取得成效，这里还有更多文字。",
+		"\t项目",
+		"\t金额（万元）",
+		"",
+		"\t合计|小计",
+		"\t12.5",
+		"",
+		"扫一扫在手机打开当前页",
+	}, "\n")
+	d := Extract("sample.txt", text)
+	body := d.Body
+	for _, want := range []string{
+		"## 一、部门概况\n",
+		"### （一）主要职责\n",
+		"1. 负责\\<script\\>alert(1)\\</script\\>示例工作；\n2. 负责\\*重点\\*和\\[链接\\](javascript:x)工作。\n",
+		"工作。\n\n- 要点甲\n- 要点乙\n",
+		"\\# 不是标题，1.也不是列表",
+		"\\---",
+		"### (二)建立机制\n\n本段正文较长",
+		"| 项目 | 金额（万元） |\n| --- | --- |\n| 合计\\|小计 | 12.5 |\n",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %q:\n%s", want, body)
+		}
+	}
+	for _, bad := range []string{"示例县示例局", "扫一扫"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("body holds %q:\n%s", bad, body)
+		}
+	}
+	html := render(t, body)
+	for _, want := range []string{"<h2>一、部门概况</h2>", "<h3>（一）主要职责</h3>", "<ol>", "<ul>", "<table>", "&lt;script&gt;", "<td>合计|小计</td>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %q:\n%s", want, html)
+		}
+	}
+	for _, bad := range []string{"<script>", "<a href", "<em>", "<hr"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("HTML holds %q:\n%s", bad, html)
+		}
+	}
+}
+
+func TestMarkdownFrontMatter(t *testing.T) {
+	d := Extract("x.txt", "示例县示例局\n2022年度部门整体支出绩效自评报告\n")
+	d.Title = `含"引号"与\反斜杠` + "\u2028" + strings.Repeat("[", 20)
+	d.Review = append(d.Review, "note: with \"quotes\" and: colons # and hash")
+	checkDraft(t, d)
+}
+
+func TestEscapeInline(t *testing.T) {
+	for in, want := range map[string]string{
+		"1. 列表":   `1\. 列表`,
+		"2) 列表":   `2\) 列表`,
+		"- 列表":    `\- 列表`,
+		"+ 列表":    `\+ 列表`,
+		"## 标题":   `\## 标题`,
+		"a_b*c`d": "a\\_b\\*c\\`d",
+		"1.5万元":   "1.5万元",
+		"&nbsp;":  `\&nbsp;`,
+	} {
+		if got := escapeInline(in); got != want {
+			t.Errorf("escapeInline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,208 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Format names the kind of file a Doc was read from.
+type Format string
+
+// The formats ReadFile understands.
+const (
+	FormatText Format = "text"
+	FormatHTML Format = "html"
+	FormatDOCX Format = "docx"
+	FormatPDF  Format = "pdf"
+)
+
+// MaxInput is the size, in bytes, of the largest file ReadFile accepts, and
+// of the most text it takes out of a .docx file.
+const MaxInput = 64 << 20
+
+// Doc is a report read from a file and decoded to UTF-8 text.
+type Doc struct {
+	// Name is the path or name the report was read from.
+	Name string
+	// Format is the kind of file it was.
+	Format Format
+	// Encoding is the character encoding detected for text and HTML files,
+	// such as "UTF-8", "GBK" or "GB18030"; it is empty for .docx and PDF.
+	Encoding string
+	// Text is the report's text: one paragraph per line; each table row is
+	// one line per cell, each beginning with a tab, followed by a blank line.
+	Text string
+}
+
+// ReadFile reads the report at path, whatever its format, and decodes it to
+// text. Errors name the file. Reading a PDF runs pdftotext, which ctx can
+// cancel.
+func ReadFile(ctx context.Context, path string) (Doc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Doc{}, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxInput+1))
+	if err != nil {
+		return Doc{}, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(data) > MaxInput {
+		return Doc{}, fmt.Errorf("%s: file is larger than %d MB", path, MaxInput>>20)
+	}
+	return Decode(ctx, path, data)
+}
+
+// Decode decodes the bytes of a report file; name is used in errors and to
+// tell the format by its extension when the content does not. PDF needs
+// pdftotext (from poppler-utils) on the PATH.
+func Decode(ctx context.Context, name string, data []byte) (Doc, error) {
+	doc := Doc{Name: name}
+	ext := strings.ToLower(filepath.Ext(name))
+	var err error
+	switch sniff(data, ext) {
+	case FormatPDF:
+		doc.Format = FormatPDF
+		doc.Text, err = pdfText(ctx, name, data)
+	case FormatDOCX:
+		doc.Format = FormatDOCX
+		doc.Text, err = docxText(data)
+	case FormatHTML:
+		doc.Format = FormatHTML
+		var s string
+		s, doc.Encoding, err = decodeText(data, metaCharset(data))
+		if err == nil {
+			doc.Text, err = htmlText(s)
+		}
+	case "ole":
+		err = errors.New("this is a Word 97-2003 (.doc) or WPS file, which is not supported; save it as .docx")
+	case "zip":
+		err = errors.New("this is a zip archive but not a .docx file")
+	case "rtf":
+		err = errors.New("RTF is not supported; save it as .docx")
+	default:
+		doc.Format = FormatText
+		doc.Text, doc.Encoding, err = decodeText(data, "")
+	}
+	if err != nil {
+		if strings.HasPrefix(err.Error(), name+": ") {
+			return Doc{}, err
+		}
+		return Doc{}, fmt.Errorf("%s: %w", name, err)
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		return Doc{}, fmt.Errorf("%s: no text found", name)
+	}
+	return doc, nil
+}
+
+// sniff tells the format from the content first and the extension second.
+func sniff(data []byte, ext string) Format {
+	head := data
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	switch {
+	case bytes.Contains(head[:min(len(head), 1024)], []byte("%PDF-")):
+		return FormatPDF
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if bytes.Contains(data, []byte("word/document.xml")) {
+			return FormatDOCX
+		}
+		return "zip"
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return "ole"
+	case bytes.HasPrefix(data, []byte("{\\rtf")):
+		return "rtf"
+	}
+	lower := bytes.ToLower(head)
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(lower, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if bytes.HasPrefix(trimmed, []byte("<!doctype html")) || bytes.HasPrefix(trimmed, []byte("<html")) ||
+		bytes.HasPrefix(trimmed, []byte("<?xml")) && bytes.Contains(lower, []byte("<html")) {
+		return FormatHTML
+	}
+	switch ext {
+	case ".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php":
+		return FormatHTML
+	case ".docx":
+		return FormatDOCX
+	case ".pdf":
+		return FormatPDF
+	}
+	if bytes.HasPrefix(trimmed, []byte("<")) && (bytes.Contains(lower, []byte("<body")) || bytes.Contains(lower, []byte("<p>")) || bytes.Contains(lower, []byte("<div"))) {
+		return FormatHTML
+	}
+	return FormatText
+}
+
+var metaCharsetRE = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)`)
+
+// metaCharset returns the charset an HTML page declares, if any.
+func metaCharset(data []byte) string {
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	if m := metaCharsetRE.FindSubmatch(head); m != nil {
+		return strings.ToLower(string(m[1]))
+	}
+	return ""
+}
+
+// decodeText decodes text in UTF-8 (with or without a BOM), UTF-16 with a
+// BOM, or GBK/GB18030. hint is a declared charset, which a byte-order mark
+// or valid UTF-8 overrides.
+func decodeText(data []byte, hint string) (text, enc string, err error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		data = data[3:]
+		if !utf8.Valid(data) {
+			return "", "", errors.New("the file begins with a UTF-8 byte-order mark but is not valid UTF-8")
+		}
+		return string(data), "UTF-8", nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data, "UTF-16LE")
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data, "UTF-16BE")
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", "", errors.New("binary file: not text, HTML, .docx or PDF")
+	}
+	if utf8.Valid(data) {
+		return string(data), "UTF-8", nil
+	}
+	if hint == "big5" || hint == "big5-hkscs" {
+		return decodeWith(traditionalchinese.Big5, data, "Big5")
+	}
+	if s, e, err := decodeWith(simplifiedchinese.GBK, data, "GBK"); err == nil {
+		return s, e, nil
+	}
+	if s, e, err := decodeWith(simplifiedchinese.GB18030, data, "GB18030"); err == nil {
+		return s, e, nil
+	}
+	return "", "", errors.New("the text is neither UTF-8 nor GBK/GB18030")
+}
+
+func decodeWith(e encoding.Encoding, data []byte, name string) (string, string, error) {
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", fmt.Errorf("not valid %s: %w", name, err)
+	}
+	if bytes.ContainsRune(out, utf8.RuneError) {
+		return "", "", fmt.Errorf("not valid %s", name)
+	}
+	return string(out), name, nil
+}

@@ -1,0 +1,186 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/gosimple/slug"
+)
+
+// DefaultOut is the folder Run writes drafts into without --out.
+const DefaultOut = "content/imported"
+
+// Run implements the import command: it reads each file named in args and
+// writes a draft content file for it into the --out folder (default
+// content/imported), refusing to overwrite an existing file unless --force
+// is given, and prints what it wrote. With --json it writes no file and
+// prints instead one JSON object per input, one per line (see
+// Draft.TruthJSON). Flags may come before or after the files. Run goes on
+// after a file that fails and returns the errors joined, each naming its
+// file.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("import", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	asJSON := fl.Bool("json", false, "print one JSON object per input (the keys of the truth files) instead of writing drafts")
+	out := fl.String("out", DefaultOut, "folder to write the drafts into")
+	force := fl.Bool("force", false, "overwrite drafts that already exist")
+	fl.Usage = func() {
+		fmt.Fprintf(fl.Output(), "usage: import [--json] [--out DIR] [--force] FILE...\n\n"+
+			"Reads published reports (text in UTF-8 or GBK, HTML, .docx, or PDF with pdftotext)\n"+
+			"and writes a draft content file for each, with every figure it is sure of.\n\n")
+		fl.PrintDefaults()
+	}
+	var files []string
+	for rest := args; ; {
+		if err := fl.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil
+			}
+			return err
+		}
+		rest = fl.Args()
+		if len(rest) == 0 {
+			break
+		}
+		files = append(files, rest[0])
+		rest = rest[1:]
+		if len(rest) == 0 {
+			break
+		}
+	}
+	if len(files) == 0 {
+		fl.Usage()
+		return errors.New("import: no input files")
+	}
+	var errs []error
+	fail := func(err error) {
+		fmt.Fprintf(stderr, "import: %v\n", err)
+		errs = append(errs, err)
+	}
+	written := map[string]string{}
+	for _, file := range files {
+		if err := ctx.Err(); err != nil {
+			errs = append(errs, err)
+			break
+		}
+		doc, err := ReadFile(ctx, file)
+		if err != nil {
+			fail(err)
+			continue
+		}
+		d := Extract(file, doc.Text)
+		if *asJSON {
+			j, err := d.TruthJSON()
+			if err != nil {
+				fail(err)
+				continue
+			}
+			if _, err := stdout.Write(append(j, '\n')); err != nil {
+				return err
+			}
+			continue
+		}
+		path := filepath.Join(*out, d.FileName())
+		if other, dup := written[path]; dup {
+			fail(fmt.Errorf("%s: its draft would be %s, which %s already wrote", file, path, other))
+			continue
+		}
+		if err := writeDraft(path, d.Markdown(), *force); err != nil {
+			fail(fmt.Errorf("%s: %w", file, err))
+			continue
+		}
+		written[path] = file
+		found, all := d.Found()
+		fmt.Fprintf(stdout, "%s: wrote %s (%d of %d figures, %d notes to review)\n", file, path, found, all, len(d.Review))
+		for _, k := range []string{"county", "department", "year", "type"} {
+			if f := d.figure(k); !f.ok {
+				fmt.Fprintf(stderr, "import: %s: %s not found; the draft has a placeholder to replace\n", file, k)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (d *Draft) figure(key string) figure {
+	for _, f := range d.figures() {
+		if f.key == key {
+			return f
+		}
+	}
+	return figure{}
+}
+
+// writeDraft writes data to path through a temporary file, refusing to
+// replace an existing file unless force is set.
+func writeDraft(path string, data []byte, force bool) error {
+	if !force {
+		if _, err := os.Lstat(path); err == nil {
+			return fmt.Errorf("%s already exists (use --force to overwrite it)", path)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, ".import-*.md")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if !force {
+		// Link fails if the file appeared meanwhile.
+		if err := os.Link(tmp.Name(), path); err == nil {
+			return nil
+		} else if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s already exists (use --force to overwrite it)", path)
+		}
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+var fileNameRE = regexp.MustCompile(`[^a-z0-9]+`)
+
+// FileName returns the name of the draft's content file: the slug of its
+// county and department and its year, such as
+// tao-yuan-xian-xing-zheng-shen-pi-fu-wu-ju-2020.md (with -xiang-mu for a
+// project report), or the input's own name when those are not known.
+func (d *Draft) FileName() string {
+	var name string
+	if d.County.OK && d.Department.OK && d.Year.OK {
+		name = slug.Make(d.County.V+" "+d.Department.V) + "-" + strconv.Itoa(d.Year.V)
+		if d.Type.OK && d.Type.V == TypeProject {
+			name += "-xiang-mu"
+		}
+	} else {
+		base := filepath.Base(d.Name)
+		base = strings.TrimSuffix(base, filepath.Ext(base))
+		name = slug.Make(base)
+	}
+	name = strings.Trim(fileNameRE.ReplaceAllString(strings.ToLower(name), "-"), "-")
+	if name == "" {
+		name = "report"
+	}
+	return name + ".md"
+}

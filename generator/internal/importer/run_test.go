@@ -1,0 +1,167 @@
+package importer
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+func TestRunWritesDrafts(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "imported")
+	in := filepath.Join("testdata", "prose_qingshi.txt")
+	var stdout, stderr bytes.Buffer
+	if err := Run(context.Background(), []string{"--out", out, in}, &stdout, &stderr); err != nil {
+		t.Fatalf("Run: %v\n%s", err, stderr.String())
+	}
+	path := filepath.Join(out, "qing-shi-xian-nong-ye-nong-cun-ju-2022.md")
+	if !strings.Contains(stdout.String(), "wrote "+path) {
+		t.Errorf("stdout %q does not say it wrote %s", stdout.String(), path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.Parse(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.County != "青石县" || !r.Draft || r.Spending.Total.V.String() != "2301.15" {
+		t.Errorf("draft says %s draft=%v total=%s", r.County, r.Draft, r.Spending.Total.V)
+	}
+
+	// A second run refuses to overwrite, and --force (after the file) does.
+	stdout.Reset()
+	stderr.Reset()
+	err = Run(context.Background(), []string{"--out", out, in}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "already exists") || !strings.Contains(err.Error(), in) {
+		t.Errorf("second run: %v", err)
+	}
+	if err := os.WriteFile(path, []byte("edited by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Run(context.Background(), []string{"--out", out, in}, &stdout, &stderr); err == nil {
+		t.Error("overwrote without --force")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "edited by hand" {
+		t.Error("the file was changed without --force")
+	}
+	if err := Run(context.Background(), []string{"--out", out, in, "--force"}, &stdout, &stderr); err != nil {
+		t.Fatalf("--force: %v", err)
+	}
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, data) {
+		t.Error("--force did not rewrite the draft")
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 {
+		t.Errorf("the folder holds %d files, want 1 (no temporary files left)", len(entries))
+	}
+}
+
+func TestRunJSON(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.txt")
+	args := []string{
+		filepath.Join("testdata", "form_baisha.txt"),
+		missing,
+		"--json",
+		filepath.Join("testdata", "page_baixi.html"),
+	}
+	var stdout, stderr bytes.Buffer
+	err := Run(context.Background(), args, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "missing.txt") || !strings.Contains(stderr.String(), "missing.txt") {
+		t.Errorf("a missing file: error %v, stderr %q", err, stderr.String())
+	}
+	sc := bufio.NewScanner(&stdout)
+	sc.Buffer(nil, 1<<20)
+	var lines []map[string]any
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("not one JSON object per line: %v\n%s", err, sc.Text())
+		}
+		lines = append(lines, m)
+	}
+	if len(lines) != 2 {
+		t.Fatalf("got %d objects, want 2", len(lines))
+	}
+	if lines[0]["report_type"] != ReportTypeProject || lines[1]["county"] != "柏溪区" {
+		t.Errorf("objects: %v", lines)
+	}
+	if len(lines[0]) != len(truthKeys)+1 {
+		t.Errorf("%d keys, want %d", len(lines[0]), len(truthKeys)+1)
+	}
+	if _, err := os.Stat(DefaultOut); err == nil {
+		t.Errorf("--json wrote into %s", DefaultOut)
+	}
+}
+
+func TestRunUsage(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if err := Run(context.Background(), nil, &stdout, &stderr); err == nil || !strings.Contains(stderr.String(), "usage: import") {
+		t.Errorf("no files: %v, %q", err, stderr.String())
+	}
+	if err := Run(context.Background(), []string{"--bogus", "a.txt"}, &stdout, &stderr); err == nil {
+		t.Error("an unknown flag was accepted")
+	}
+	if err := Run(context.Background(), []string{"-h"}, &stdout, &stderr); err != nil {
+		t.Errorf("-h: %v", err)
+	}
+}
+
+func TestRunSameName(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	b := filepath.Join(dir, "b.txt")
+	text, _ := os.ReadFile(filepath.Join("testdata", "prose_qingshi.txt"))
+	os.WriteFile(a, text, 0o644)
+	os.WriteFile(b, text, 0o644)
+	var stdout, stderr bytes.Buffer
+	err := Run(context.Background(), []string{"--out", dir, "--force", a, b}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "b.txt") || !strings.Contains(err.Error(), "a.txt already wrote") {
+		t.Errorf("two inputs for one draft: %v", err)
+	}
+}
+
+func TestRunCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	err := Run(ctx, []string{"--json", filepath.Join("testdata", "prose_qingshi.txt")}, &stdout, &stderr)
+	if err == nil || stdout.Len() != 0 {
+		t.Errorf("cancelled run: %v, printed %q", err, stdout.String())
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	d := Extract("notes.txt", "会议纪要\n\n今天讨论了工作安排。")
+	md := d.Markdown()
+	r, err := report.Parse("notes.md", md)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, md)
+	}
+	if r.County != PlaceholderText || r.Year != PlaceholderYear || d.County.OK || d.Year.OK {
+		t.Errorf("placeholders: %s %d", r.County, r.Year)
+	}
+	notes := strings.Join(d.Review, "\n")
+	for _, want := range []string{"county: not found", "year: not found", "department: not found"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("no review note says %q:\n%s", want, notes)
+		}
+	}
+	j, _ := d.TruthJSON()
+	var m map[string]any
+	json.Unmarshal(j, &m)
+	if m["county"] != nil || m["year"] != nil {
+		t.Errorf("placeholders leaked into the JSON: %s", j)
+	}
+	if d.FileName() != "notes.md" {
+		t.Errorf("file name %s", d.FileName())
+	}
+}

@@ -1,0 +1,390 @@
+package importer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// para is a paragraph of the cleaned text, or one cell of a table.
+type para struct {
+	text   string
+	cell   bool
+	table  int // which table a cell belongs to, counting from 1
+	row    int // which row of its table, counting from 0
+	marker int // 2 for 一、 numbering, 3 for （一）, 4 for 1、 or (1), 0 for none
+}
+
+var (
+	marker2RE = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,3}(?:部分|章|节)[、.．:：\s]?)`)
+	marker3RE = regexp.MustCompile(`^[(（][一二三四五六七八九十]{1,3}[)）][、.．]?`)
+	marker4RE = regexp.MustCompile(`^(?:\d{1,2}[、.．)）]|[(（]\d{1,2}[)）]|[①-⑳])`)
+	// amountStartRE finds a paragraph that is only a value, such as the
+	// 8.5万元 under a label on the line above.
+	amountStartRE = regexp.MustCompile(`^-?\d[\d,]*(?:\.\d+)?\s*(?:万元|千元|元|亿元)`)
+)
+
+func markerLevel(s string) int {
+	switch {
+	case marker2RE.MatchString(s):
+		return 2
+	case marker3RE.MatchString(s):
+		return 3
+	case marker4RE.MatchString(s) && !startsWithNumber(s):
+		return 4
+	}
+	return 0
+}
+
+// startsWithNumber reports whether s starts with a number such as 1.5 or
+// 2020年 rather than a list marker such as 1.
+func startsWithNumber(s string) bool {
+	i := 0
+	for i < len(s) && isDigit(rune(s[i])) {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	if i > 2 {
+		return true
+	}
+	if i < len(s) && (s[i] == '.') && i+1 < len(s) && isDigit(rune(s[i+1])) {
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether a line ends as a sentence or clause does.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？!?；;：:」』”\"", r)
+}
+
+// paragraphs groups cleaned lines into paragraphs. A line that a PDF or a
+// page break cut in the middle of a sentence is joined to the next one; table
+// cells are kept one per paragraph, with their table and row.
+func paragraphs(lines []string) []para {
+	width := wrapWidth(lines)
+	prose := 0 // prose lines so far
+	cut := func(l string) bool {
+		if endsSentence(l) {
+			return false
+		}
+		n := utf8.RuneCountInString(l)
+		punct := strings.ContainsAny(l, "，,、；;")
+		if prose <= 6 && !punct {
+			return false // a title line, however long
+		}
+		if width > 0 && n >= width*7/10 {
+			return true
+		}
+		return n >= 30 && punct
+	}
+	var out []para
+	joined := map[int][]string{} // lines joined to a paragraph
+	table, row := 0, 0
+	inTable := false
+	blanks := 0
+	open := -1 // index of a prose paragraph that may continue on the next line
+	for _, l := range lines {
+		if strings.HasPrefix(l, "\t") {
+			if !inTable {
+				table++
+				row = 0
+				inTable = true
+			} else if blanks > 0 {
+				row++
+			}
+			out = append(out, para{text: strings.TrimSpace(l), cell: true, table: table, row: row})
+			blanks = 0
+			open = -1
+			continue
+		}
+		if l == "" {
+			blanks++
+			continue
+		}
+		inTable = false
+		prose++
+		m := markerLevel(l)
+		if open >= 0 && blanks <= 2 && m == 0 {
+			joined[open] = append(joined[open], l)
+			blanks = 0
+			if !cut(l) {
+				open = -1
+			}
+			continue
+		}
+		blanks = 0
+		out = append(out, para{text: l, marker: m})
+		open = -1
+		if cut(l) && !(m > 0 && utf8.RuneCountInString(l) <= 40 && !strings.ContainsAny(l, "，,")) {
+			open = len(out) - 1
+		}
+	}
+	for i, more := range joined {
+		out[i].text += strings.Join(more, "")
+	}
+	return out
+}
+
+// wrapWidth returns the width, in characters, at which the text's lines
+// were wrapped (as pdftotext writes them), or 0 when lines are paragraphs.
+func wrapWidth(lines []string) int {
+	var ns []int
+	for _, l := range lines {
+		if strings.HasPrefix(l, "\t") {
+			continue
+		}
+		if n := utf8.RuneCountInString(l); n >= 10 {
+			ns = append(ns, n)
+		}
+	}
+	if len(ns) < 8 {
+		return 0
+	}
+	slices.Sort(ns)
+	w := ns[len(ns)*3/4]
+	if w > 60 || w < 20 {
+		return 0
+	}
+	full := 0
+	for _, n := range ns {
+		if n >= w*7/10 {
+			full++
+		}
+	}
+	if full*10 < len(ns)*4 {
+		return 0
+	}
+	return w
+}
+
+// isHeading reports whether a prose paragraph reads as a heading: numbered
+// and short, or short with no punctuation and no amount.
+func isHeading(p para) bool {
+	if p.cell {
+		return false
+	}
+	n := utf8.RuneCountInString(p.text)
+	if p.marker == 2 || p.marker == 3 {
+		return n <= 40 && !strings.ContainsAny(p.text, "。；;")
+	}
+	return n <= 25 && !strings.ContainsAny(p.text, "。，,；;：:") && !amountRE.MatchString(fold(p.text))
+}
+
+// sentence is a sentence of prose, or a table cell, with the heading of its
+// section.
+type sentence struct {
+	disp string // as written (after cleaning), for evidence
+	m    string // folded, for matching
+	para int
+	sec  string // folded text of the nearest heading above
+	cell bool
+}
+
+// sentences splits the paragraphs into sentences at 。！？. A short label
+// without punctuation whose value sits alone on the next line is joined to
+// it. A table row or a pair of lines holding just a label and a number, in a
+// table whose unit is given (单位：万元), becomes a sentence such as
+// 本年支出合计947.59万元.
+func sentences(ps []para) []sentence {
+	var out []sentence
+	sec := ""
+	unitCtx := ""
+	for i := 0; i < len(ps); i++ {
+		p := ps[i]
+		if p.cell {
+			if p.text != "" {
+				out = append(out, sentence{disp: p.text, m: fold(p.text), para: i, sec: sec, cell: true})
+			}
+			if i+1 == len(ps) || !ps[i+1].cell || ps[i+1].table != p.table {
+				out = append(out, tableRows(ps, i, unitCtx, sec)...)
+				unitCtx = ""
+			}
+			continue
+		}
+		text := p.text
+		folded := fold(text)
+		if m := unitNoteRE.FindStringSubmatch(strings.ReplaceAll(folded, " ", "")); m != nil && utf8.RuneCountInString(text) <= 40 {
+			unitCtx = m[1]
+			if budgetish(folded) || i > 0 && !ps[i-1].cell && budgetish(fold(ps[i-1].text)) {
+				unitCtx = "" // a budget table
+			}
+		} else if strings.ContainsAny(text, "。；;") || isHeading(p) && p.marker != 0 {
+			unitCtx = ""
+		}
+		switch {
+		case !endsSentence(text) && utf8.RuneCountInString(text) <= 30 && i+1 < len(ps) && !ps[i+1].cell &&
+			amountStartRE.MatchString(ps[i+1].text) && !amountRE.MatchString(folded):
+			text += ps[i+1].text
+			i++
+		case unitCtx != "" && isLabelLine(text) && i+1 < len(ps) && !ps[i+1].cell &&
+			numCellRE.MatchString(strings.ReplaceAll(fold(ps[i+1].text), " ", "")):
+			v := strings.ReplaceAll(fold(ps[i+1].text), " ", "")
+			if !strings.HasSuffix(v, "%") {
+				out = append(out, sentence{disp: text + " " + ps[i+1].text + "（" + unitCtx + "）", m: folded + v + unitCtx, para: i, sec: sec, cell: true})
+				i++
+				continue
+			}
+		case isHeading(p):
+			sec = folded
+		}
+		for _, s := range splitSentences(text) {
+			out = append(out, sentence{disp: s, m: fold(s), para: i, sec: sec})
+		}
+	}
+	return out
+}
+
+// isLabelLine reports whether a line is a short label with no numbers or
+// punctuation, such as a table's row label.
+func isLabelLine(s string) bool {
+	return utf8.RuneCountInString(s) <= 20 && !strings.ContainsAny(s, "0123456789。，,；;！？") && s != ""
+}
+
+// planTable reports whether the table from cell first to last holds budget
+// figures: its first row, or the paragraph before it, says 预算 and not
+// 决算 or 实际.
+func planTable(ps []para, first, last int) bool {
+	var head strings.Builder
+	if first > 0 && !ps[first-1].cell {
+		head.WriteString(ps[first-1].text)
+	}
+	for i := first; i <= last && ps[i].row == ps[first].row; i++ {
+		head.WriteString(ps[i].text)
+	}
+	return budgetish(fold(head.String()))
+}
+
+// tableUnit returns the unit of the table from cell first to last, as a
+// cell gives it (金额（单位：万元）, or 金额(万元) in the first row), or else
+// unit, the one the text before the table gives.
+func tableUnit(ps []para, first, last int, unit string) string {
+	for i := first; i <= last; i++ {
+		t := strings.ReplaceAll(fold(ps[i].text), " ", "")
+		if m := unitNoteRE.FindStringSubmatch(t); m != nil {
+			unit = m[1]
+		} else if m := parenTailRE.FindStringSubmatch(t); m != nil && ps[i].row == ps[first].row {
+			if _, ok := unitScale[m[1]]; ok && m[1] != "万" {
+				unit = m[1]
+			}
+		}
+	}
+	return unit
+}
+
+var decimalCellRE = regexp.MustCompile(`^\d{1,3}(?:,\d{3})*\.\d{1,2}$|^\d+\.\d{1,2}$`)
+
+// noteUnitlessTables tells the reviewer about tables of amounts that give
+// no unit, whose figures are not read: 沅江's 5020.00 is in 千元, ten times
+// the 502万元 of its text.
+func (x *extractor) noteUnitlessTables() {
+	ps := x.paras
+	for i := 0; i < len(ps); i++ {
+		if !ps[i].cell {
+			continue
+		}
+		first := i
+		for i+1 < len(ps) && ps[i+1].cell && ps[i+1].table == ps[first].table {
+			i++
+		}
+		unit := ""
+		if first > 0 && !ps[first-1].cell {
+			if m := unitNoteRE.FindStringSubmatch(strings.ReplaceAll(fold(ps[first-1].text), " ", "")); m != nil {
+				unit = m[1]
+			}
+		}
+		if tableUnit(ps, first, i, unit) != "" {
+			continue
+		}
+		nums := 0
+		var head []string
+		for k := first; k <= i; k++ {
+			if decimalCellRE.MatchString(ps[k].text) {
+				nums++
+			} else if ps[k].text != "" && len(head) < 3 {
+				head = append(head, ps[k].text)
+			}
+		}
+		if nums >= 2 {
+			x.d.note("a table (%s) gives amounts with no unit; its figures were not read", quote(strings.Join(head, " ")))
+		}
+	}
+}
+
+// tableRows returns a sentence for each row of the table ending at cell
+// last that holds just a label and a number, when the table's unit is known:
+// from a cell (金额（单位：万元）, 金额(万元)) or the text just before the table.
+func tableRows(ps []para, last int, unit, sec string) []sentence {
+	first := last
+	for first > 0 && ps[first-1].cell && ps[first-1].table == ps[last].table {
+		first--
+	}
+	unit = tableUnit(ps, first, last, unit)
+	if unit == "" || planTable(ps, first, last) {
+		return nil
+	}
+	var out []sentence
+	for i := first; i <= last; {
+		j := i
+		var cells []int
+		for ; j <= last && ps[j].row == ps[i].row; j++ {
+			if ps[j].text != "" {
+				cells = append(cells, j)
+			}
+		}
+		if len(cells) == 2 {
+			label, value := ps[cells[0]].text, strings.ReplaceAll(fold(ps[cells[1]].text), " ", "")
+			if numCellRE.MatchString(value) && !strings.HasSuffix(value, "%") && isLabelLine(label) {
+				out = append(out, sentence{disp: label + " " + ps[cells[1]].text + "（" + unit + "）", m: fold(label) + value + unit, para: cells[0], sec: sec, cell: true})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// maxSentence is the longest sentence read as one, in bytes; longer runs
+// are split at semicolons, then anywhere, which bounds the work per
+// sentence.
+const maxSentence = 1500
+
+func splitSentences(s string) []string {
+	var out []string
+	add := func(t string) {
+		t = strings.TrimSpace(t)
+		for len(t) > maxSentence {
+			cut := strings.LastIndexAny(t[:maxSentence], "；;")
+			if cut <= 0 {
+				cut = maxSentence
+				for cut > 0 && !utf8.RuneStart(t[cut]) {
+					cut--
+				}
+			} else {
+				_, size := utf8.DecodeRuneInString(t[cut:])
+				cut += size
+			}
+			if cut <= 0 {
+				break
+			}
+			out = append(out, t[:cut])
+			t = strings.TrimSpace(t[cut:])
+		}
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	start := 0
+	for i, r := range s {
+		if r == '。' || r == '！' || r == '？' || r == '!' || r == '?' {
+			end := i + utf8.RuneLen(r)
+			add(s[start:end])
+			start = end
+		}
+	}
+	add(s[start:])
+	return out
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/countyperf/portal/generator/internal/build"
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/content"
+	"github.com/countyperf/portal/generator/internal/corpus"
 	"github.com/countyperf/portal/generator/internal/echartsbuild"
 	"github.com/countyperf/portal/generator/internal/importer"
 	"github.com/countyperf/portal/generator/internal/report"
@@ -33,6 +34,7 @@ commands:
   import   turn published reports (text, HTML, .docx, PDF) into draft report files
   serve    build, serve on 127.0.0.1, rebuild on changes and reload the page
   echarts  rebuild assets/vendor/echarts/echarts.custom.min.js from the npm package
+  corpus   write a synthetic corpus of report files for benchmarks: corpus -out DIR -reports N
   help     show this help
 
 Run "go run ./generator COMMAND -h" for a command's flags.
@@ -58,6 +60,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runServe(ctx, args, stdout, stderr)
 	case "new":
 		err = runNew(args, stdout, stderr)
+	case "corpus":
+		return corpus.Main(args, stdout, stderr)
 	case "import":
 		err = importer.Run(ctx, args, stdout, stderr)
 	case "echarts":

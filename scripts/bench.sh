@@ -1,0 +1,251 @@
+#!/usr/bin/env bash
+# Measure the generator against the targets of issue 5 and print one table.
+#
+# usage: scripts/bench.sh [--quick] [--runs N] [--keep] [--work DIR]
+#
+#   --quick   skip Hugo and the 100,000-report build
+#   --runs N  time each of our builds N times, each into a new folder, and
+#             keep the fastest (default 1)
+#   --keep    keep the work folder (corpora, sites, outputs) afterwards
+#   --work D  put everything under D (default: a new folder in $TMPDIR)
+#
+# For 15,000 reports it times, with /usr/bin/time: our build into a folder
+# never used before, a rebuild with nothing changed, Hugo v0.165's build of
+# the same corpus (../shared/bench/hugo-anchor.sh; Hugo is installed with
+# go install the first time, about 3 minutes), and the floor: writing the
+# same files with the same bytes from memory. Then our build of 100,000
+# reports. Nothing is deleted until every timing is taken: on some disks
+# deletions slow the writes that follow.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+shared=$(cd "$repo/.." && pwd)/shared/bench
+quick=0 runs=1 keep=0 work=""
+while [ $# -gt 0 ]; do
+	case $1 in
+	--quick) quick=1 ;;
+	--runs) runs=$2; shift ;;
+	--keep) keep=1 ;;
+	--work) work=$2; shift ;;
+	-h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	*) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
+	esac
+	shift
+done
+
+say() { echo "bench: $*" >&2; }
+
+if [ ! -x /usr/bin/time ]; then
+	say "installing GNU time"
+	apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
+fi
+
+if [ -z "$work" ]; then
+	work=$(mktemp -d "${TMPDIR:-/tmp}/portal-bench.XXXXXX")
+else
+	mkdir -p "$work"
+	[ -z "$(ls -A "$work")" ] || { echo "bench.sh: $work is not empty" >&2; exit 2; }
+fi
+say "work folder $work"
+cleanup() {
+	if [ "$keep" = 1 ]; then
+		say "kept $work"
+	else
+		chmod -R u+w "$work" 2>/dev/null || true
+		rm -rf "$work"
+	fi
+}
+trap cleanup EXIT
+
+cd "$repo"
+portal=/tmp/portal
+say "building $portal"
+go build -o "$portal" ./generator
+
+# The floor: read every file under SRC into memory, then time writing them
+# all under DST, with one writer per CPU, as a build would.
+mkdir -p "$work/floor-tool"
+cat >"$work/floor-tool/main.go" <<'EOF'
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+)
+
+func main() {
+	src, dst := os.Args[1], os.Args[2]
+	type file struct {
+		name string
+		data []byte
+	}
+	var files []file
+	dirs := map[string]bool{}
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(src, p)
+		files = append(files, file{rel, data})
+		dirs[filepath.Dir(rel)] = true
+		return err
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	start := time.Now()
+	for d := range dirs {
+		if err := os.MkdirAll(filepath.Join(dst, d), 0o755); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
+	var wg sync.WaitGroup
+	next := make(chan file)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for f := range next {
+				if err := os.WriteFile(filepath.Join(dst, f.name), f.data, 0o644); err != nil {
+					fmt.Fprintln(os.Stderr, err)
+					os.Exit(1)
+				}
+			}
+		})
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	fmt.Printf("%.3f %d\n", time.Since(start).Seconds(), len(files))
+}
+EOF
+(cd "$work/floor-tool" && go mod init floor >/dev/null 2>&1 && go build -o floor .)
+
+# corpus DIR ARGS...: write a corpus with the generator's corpus command,
+# or, until it has one, with the corpus package's TestCommand.
+corpus() {
+	local dir=$1
+	shift
+	if "$portal" corpus -h >/dev/null 2>&1; then
+		"$portal" corpus -out "$dir" "$@" >&2
+	else
+		PORTAL_CORPUS_ARGS="-out $dir $*" go test -count=1 -timeout 0 -run '^TestCommand$' ./generator/internal/corpus >/dev/null
+		say "wrote $(find "$dir" -name '*.md' | wc -l) reports to $dir"
+	fi
+}
+
+# project NAME ARGS...: a project folder with a corpus in content/ and the
+# repository's templates/ and assets/.
+project() {
+	local p=$work/$1
+	shift
+	mkdir -p "$p"
+	corpus "$p/content" "$@"
+	ln -s "$repo/templates" "$p/templates"
+	ln -s "$repo/assets" "$p/assets"
+}
+
+# timed NAME CMD...: run CMD under /usr/bin/time; sets wall (s), cpu (user +
+# sys, s) and rss (MB).
+timed() {
+	local name=$1
+	shift
+	if ! /usr/bin/time -f '%e %M %U %S' -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1; then
+		cat "$work/$name.log" >&2
+		echo "bench.sh: $name failed" >&2
+		exit 1
+	fi
+	read -r wall rss user sys <"$work/$name.time"
+	rss=$((rss / 1024))
+	cpu=$(awk "BEGIN{printf \"%.2f\", $user + $sys}")
+	say "$name: ${wall}s wall (${user}s user, ${sys}s sys), ${rss} MB peak RSS"
+}
+
+# ours NAME PROJECT: our build into a folder never used, fastest of $runs;
+# sets wall, cpu, rss and out.
+ours() {
+	local name=$1 p=$2 best_wall="" best_cpu="" best_rss="" best_out=""
+	for i in $(seq "$runs"); do
+		timed "$name-$i" "$portal" build -root "$p" -out "$work/$name-$i"
+		if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then
+			best_wall=$wall best_cpu=$cpu best_rss=$rss best_out=$work/$name-$i
+		fi
+	done
+	wall=$best_wall cpu=$best_cpu rss=$best_rss out=$best_out
+}
+
+say "generating corpora"
+project p15k -reports 15000 -seed 1
+if [ "$quick" = 0 ]; then
+	corpus "$work/c15k-hugo" -reports 15000 -seed 1 -hugo
+	project p100k -reports 100000 -seed 1 -departments 7
+fi
+sync
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
+
+ours build15k "$work/p15k"
+o_wall=$wall o_cpu=$cpu o_rss=$rss o_out=$out
+files=$(find "$o_out" -type f | wc -l)
+
+timed rebuild15k "$portal" build -root "$work/p15k" -out "$o_out"
+r_wall=$wall r_cpu=$cpu r_rss=$rss
+
+read -r f_wall f_files < <("$work/floor-tool/floor" "$o_out" "$work/floor15k")
+say "floor: ${f_wall}s to write $f_files files"
+
+h_wall="" h_cpu="" h_rss="" b_wall="" b_cpu="" b_rss=""
+if [ "$quick" = 0 ]; then
+	HUGO=${HUGO:-$(go env GOPATH)/bin/hugo}
+	export HUGO
+	[ -x "$HUGO" ] || say "installing Hugo v0.165.0 (about 3 minutes)"
+	bash "$shared/hugo-anchor.sh" "$work/c15k-hugo" "$work/hugo-site" >/dev/null
+	"$HUGO" version >&2
+	timed hugo15k "$HUGO" --quiet -s "$work/hugo-site" -d "$work/hugo15k-out"
+	h_wall=$wall h_cpu=$cpu h_rss=$rss
+
+	ours build100k "$work/p100k"
+	b_wall=$wall b_cpu=$cpu b_rss=$rss
+fi
+
+ratio() { awk "BEGIN{ if ($2 > 0) printf \"%.1f\", $1 / $2; else print \"-\" }"; }
+check() { # check VALUE OP LIMIT
+	awk "BEGIN{ exit !($1 $2 $3) }" && echo "yes" || echo "NO"
+}
+
+{
+	echo
+	echo "portal benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(go version | cut -d' ' -f3), fastest of $runs run(s)"
+	echo "load average before the timings: $load0; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every wall time)"
+	echo
+	row() { printf '| %-44s | %8s | %8s | %11s | %-7s | %-9s | %-3s |\n' "$@"; }
+	row "measure" "wall s" "CPU s" "peak RSS MB" "ratio" "target" "met"
+	printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------------------" "---------:" "---------:" "------------:" "---------" "-----------" "-----"
+	row "ours: build 15,000 reports ($files files)" "$o_wall" "$o_cpu" "$o_rss" "" "" ""
+	row "ours: rebuild 15,000, nothing changed" "$r_wall" "$r_cpu" "$r_rss" "" "" ""
+	row "floor: write the same $f_files files" "$f_wall" "" "-" "" "" ""
+	if [ "$quick" = 0 ]; then
+		row "Hugo v0.165: build 15,000 reports" "$h_wall" "$h_cpu" "$h_rss" "" "" ""
+		row "ours: build 100,000 reports (7 departments)" "$b_wall" "$b_cpu" "$b_rss" "" "" ""
+		t=$(ratio "$h_wall" "$o_wall")
+		row "Hugo / ours, time (15k)" "" "" "" "${t}x" ">= 6x" "$(check "$t" '>=' 6)"
+		m=$(ratio "$h_rss" "$o_rss")
+		row "Hugo / ours, peak memory (15k)" "" "" "" "${m}x" ">= 8x" "$(check "$m" '>=' 8)"
+		rb=$(ratio "$h_wall" "$r_wall")
+		row "Hugo build / our no-change rebuild (15k)" "" "" "" "${rb}x" ">= 30x" "$(check "$rb" '>=' 30)"
+	fi
+	fl=$(ratio "$o_wall" "$f_wall")
+	row "ours / floor, time (15k)" "" "" "" "${fl}x" "<= 1.5x" "$(check "$fl" '<=' 1.5)"
+	if [ "$quick" = 0 ]; then
+		row "ours: peak memory at 100k" "" "" "$b_rss" "" "< 1024 MB" "$(check "$b_rss" '<' 1024)"
+	fi
+	[ "$quick" = 1 ] && echo && echo "(--quick: Hugo and 100,000 reports skipped)"
+	echo
+}

@@ -306,13 +306,28 @@
   // The choice lives in the URL (?metric=…&counties=a,b), and links marked
   // [data-keep-query] carry it to the other years.
 
-  function filterOption(option, keep) {
-    var horizontal = option.yAxis && option.yAxis[0] && option.yAxis[0].type === 'category';
-    var axis = horizontal ? option.yAxis[0] : option.xAxis[0];
-    axis.data = keep.map(function (i) { return axis.data[i]; });
-    (option.series || []).forEach(function (series) {
-      series.data = keep.map(function (i) { return series.data[i]; });
+  // explorerOption fills the explorer's empty option with the chosen
+  // reports of a metric, highest first.
+  function explorerOption(data, key, keep) {
+    var m = data.metrics[key];
+    var option = prepare(JSON.parse(JSON.stringify(data.option)));
+    keep = keep.slice().sort(function (a, b) {
+      var va = m.values[a], vb = m.values[b];
+      if (va === null && vb === null) return a - b;
+      if (va === null) return 1;
+      if (vb === null) return -1;
+      return vb - va || a - b;
     });
+    var horizontal = option.yAxis && option.yAxis[0] && option.yAxis[0].type === 'category';
+    var cat = horizontal ? option.yAxis[0] : option.xAxis[0];
+    var val = horizontal ? option.xAxis[0] : option.yAxis[0];
+    cat.data = keep.map(function (i) { return data.labels[i]; });
+    val.name = m.unit;
+    option.series[0].name = m.label;
+    option.series[0].data = keep.map(function (i) {
+      return { value: m.values[i] === null ? '-' : m.values[i] };
+    });
+    option.legend = { show: false };
     return option;
   }
 
@@ -353,15 +368,21 @@
       if (!m) return;
       var keys = chosen();
       var keep = [];
-      m.keys.forEach(function (k, i) {
-        if (keys.length ? keys.indexOf(k) !== -1 : i < data.limit) keep.push(i);
-      });
-      var option = filterOption(prepare(JSON.parse(JSON.stringify(m.option))), keep);
+      if (keys.length) {
+        data.keys.forEach(function (k, i) { if (keys.indexOf(k) !== -1) keep.push(i); });
+      } else {
+        // The highest data.limit of the metric.
+        keep = data.keys.map(function (k, i) { return i; })
+          .filter(function (i) { return m.values[i] !== null; })
+          .sort(function (a, b) { return m.values[b] - m.values[a] || a - b; })
+          .slice(0, data.limit);
+      }
+      var option = explorerOption(data, metric.value, keep);
       el.setAttribute('data-height', String(Math.max(240, 100 + 28 * keep.length)));
       if (optionSource) optionSource.set(el, function () { return option; });
       redraw(el);
       if (count) {
-        count.textContent = keys.length ? '显示所选 ' + keep.length + ' 个' : '显示最高的 ' + keep.length + ' 个（共 ' + m.keys.length + ' 个）';
+        count.textContent = keys.length ? '显示所选 ' + keep.length + ' 个' : '显示最高的 ' + keep.length + ' 个（共 ' + data.keys.length + ' 个）';
       }
       writeUrl(keys);
     }

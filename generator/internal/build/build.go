@@ -30,6 +30,9 @@ import (
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
+// MaxWarnings is how many warnings a build prints; the rest are counted.
+const MaxWarnings = 10
+
 // Config says what to build and where.
 type Config struct {
 	// Root is the project folder holding content/, templates/ and assets/.
@@ -44,6 +47,8 @@ type Config struct {
 	BaseURL string
 	// Log receives warnings and the summary; nil discards them.
 	Log io.Writer
+	// NoCache rebuilds even when nothing has changed since the last build.
+	NoCache bool
 }
 
 // Summary tells what a build did.
@@ -52,6 +57,9 @@ type Summary struct {
 	Written, Unchanged, Removed int
 	Warnings                    []string
 	Duration                    time.Duration
+	// Cached is true when nothing had changed since the last build, whose
+	// output was left as it was.
+	Cached bool
 }
 
 func (c *Config) defaults() error {
@@ -83,6 +91,15 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if err := cfg.defaults(); err != nil {
 		return nil, err
 	}
+	// A build whose inputs are those of the last one, whose output is
+	// untouched since, has nothing to do.
+	inputs, hashErr := inputHash(ctx, cfg)
+	if hashErr == nil && !cfg.NoCache {
+		if rec, ok := upToDate(cfg, inputs); ok {
+			return &Summary{Reports: rec.Reports, Counties: rec.Counties, Pages: rec.Pages,
+				Unchanged: len(rec.Files), Cached: true, Duration: time.Since(start)}, nil
+		}
+	}
 	root := os.DirFS(cfg.Root)
 
 	// Phase 1: load every report.
@@ -107,7 +124,11 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range s.Warnings {
+	for i, w := range s.Warnings {
+		if i == MaxWarnings {
+			fmt.Fprintf(cfg.Log, "warning: … and %d more warnings like these\n", len(s.Warnings)-MaxWarnings)
+			break
+		}
 		fmt.Fprintln(cfg.Log, "warning:", w)
 	}
 
@@ -140,6 +161,9 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n,
 		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed,
 		Warnings: s.Warnings, Duration: time.Since(start)}
+	if hashErr == nil {
+		remember(cfg, inputs, sum)
+	}
 	return sum, nil
 }
 

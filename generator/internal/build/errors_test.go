@@ -233,3 +233,38 @@ func assertNoStaging(t *testing.T, p *buildtest.Project) {
 		}
 	}
 }
+
+func TestNoChangeRebuildUsesTheCache(t *testing.T) {
+	p := buildtest.New(t, twoCounties)
+	first := p.MustBuild()
+	if first.Cached {
+		t.Fatal("first build came from the cache")
+	}
+	before := buildtest.Snapshot(t, p.Out)
+	second := p.MustBuild()
+	if !second.Cached || second.Unchanged != len(before) || second.Reports != 3 {
+		t.Fatalf("second build %+v; want it cached with %d files", second, len(before))
+	}
+	// A changed input, a deleted output file or an edited one each make a
+	// real build, which restores the output.
+	p.Write("content/a/jia-2020.md", strings.Replace(twoCounties[strings.Index(twoCounties, "---"):strings.Index(twoCounties, "-- content/a/jia-2021.md")], "第一年", "第一年（更正）", 1))
+	if sum := p.MustBuild(); sum.Cached || sum.Written == 0 {
+		t.Errorf("after a content change: %+v", sum)
+	}
+	page := filepath.Join(p.Out, "county", "jia-xian.html")
+	want, _ := os.ReadFile(page)
+	os.Remove(page)
+	if sum := p.MustBuild(); sum.Cached || sum.Written != 1 {
+		t.Errorf("after deleting an output file: %+v", sum)
+	}
+	os.WriteFile(page, []byte("tampered"), 0o644)
+	if sum := p.MustBuild(); sum.Cached || sum.Written != 1 {
+		t.Errorf("after editing an output file: %+v", sum)
+	}
+	if got, _ := os.ReadFile(page); string(got) != string(want) {
+		t.Error("the output was not restored")
+	}
+	if sum, err := p.Build(build.Config{NoCache: true}); err != nil || sum.Cached {
+		t.Errorf("NoCache: %+v %v", sum, err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 
@@ -116,9 +117,31 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&cfg.Out, "out", "", "output folder (default ROOT/public)")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include reports marked draft: true")
 	fs.IntVar(&cfg.Workers, "workers", 0, "parallel workers (default: number of CPUs)")
+	fs.BoolVar(&cfg.NoCache, "no-cache", false, "rebuild even when nothing changed since the last build")
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "absolute URL of the site root, for links that must be absolute")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile after the build to this file")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		defer func() {
+			if f, err := os.Create(*memProfile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
 	}
 	sum, err := build.Run(ctx, cfg)
 	if err != nil {
@@ -126,6 +149,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("build interrupted; %s was left as it was", outName(cfg))
 		}
 		return fmt.Errorf("%w\nbuild failed; %s was left as it was", err, outName(cfg))
+	}
+	if sum.Cached {
+		fmt.Fprintf(stdout, "nothing changed since the last build: %d reports of %d counties, %d files left as they were (%s)\n",
+			sum.Reports, sum.Counties, sum.Unchanged, sum.Duration.Round(1e6))
+		return nil
 	}
 	fmt.Fprintf(stdout, "built %d reports of %d counties: %d pages (%d files written, %d unchanged, %d removed) in %s\n",
 		sum.Reports, sum.Counties, sum.Pages, sum.Written, sum.Unchanged, sum.Removed, sum.Duration.Round(1e6))

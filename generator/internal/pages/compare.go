@@ -83,6 +83,20 @@ func remainder(whole report.Money, parts ...report.Money) charts.Value {
 	return charts.Some(rest.Wan())
 }
 
+// ChartMax is the most reports a compare chart shows: with more, it shows
+// the highest ChartMax, says so in its title, and leaves the rest to the
+// explorer and the downloads.
+var ChartMax = 40
+
+// top keeps the first ChartMax reports and says in a title suffix when it
+// left any out.
+func top(sorted []*site.Report) ([]*site.Report, string) {
+	if len(sorted) <= ChartMax {
+		return sorted, ""
+	}
+	return sorted[:ChartMax], fmt.Sprintf("（共%d个，显示最高的%d个）", len(sorted), ChartMax)
+}
+
 // perStaff divides a value by the report's actual staff; it is missing
 // when the staff number is.
 func perStaff(v charts.Value, r *site.Report) charts.Value {
@@ -123,7 +137,7 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 		if per {
 			m = site.MetricByKey(metric + "_per_staff")
 		}
-		sorted := byMetric(rs, m)
+		sorted, note := top(byMetric(rs, m))
 		cats, links := labels(sorted, keys...)
 		series := make([]charts.Series, len(names)+1)
 		for i, n := range names {
@@ -150,7 +164,7 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 			}
 			total = append(total, t)
 		}
-		return charts.Bars{ID: id, Title: title, Unit: "万元", Categories: cats, Links: links,
+		return charts.Bars{ID: id, Title: title + note, Unit: "万元", Categories: cats, Links: links,
 			Series: series, Total: total, Stack: true, Horizontal: true}
 	})
 }
@@ -172,13 +186,13 @@ func sangongChart(id, title string, rs []*site.Report) (charts.Chart, error) {
 }
 
 func metricChart(id, title string, m site.Metric, rs []*site.Report) (charts.Chart, error) {
-	rs = byMetric(rs, m)
+	rs, note := top(byMetric(rs, m))
 	names, links := labels(rs, metricKeys[m.Key]...)
 	var vals []charts.Value
 	for _, r := range rs {
 		vals = append(vals, Value(m, r))
 	}
-	return charts.Bars{ID: id, Title: title, Unit: m.Unit, Categories: names, Links: links,
+	return charts.Bars{ID: id, Title: title + note, Unit: m.Unit, Categories: names, Links: links,
 		Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true}.Build()
 }
 

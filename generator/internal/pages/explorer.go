@@ -2,6 +2,7 @@ package pages
 
 import (
 	"encoding/json"
+	"math"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/site"
@@ -20,8 +21,8 @@ type Explorer struct {
 	Choices []Choice
 	// Default is the option drawn before any choice.
 	Default []byte
-	// Data holds, per metric, the option with every report and the keys of
-	// its categories, as JSON.
+	// Data holds every report's label, key and values per metric, and an
+	// empty option to draw them with, as JSON.
 	Data  []byte
 	Limit int
 }
@@ -42,47 +43,77 @@ func choiceKey(r *site.Report) string {
 	return r.County.Slug
 }
 
+// explorerData is the explorer's JSON: every report's label and key once,
+// each metric's values in the same order, and an option made by go-echarts
+// with no data, which the script fills with the chosen reports.
+type explorerData struct {
+	Limit   int                     `json:"limit"`
+	Labels  []string                `json:"labels"`
+	Keys    []string                `json:"keys"`
+	Metrics map[string]metricValues `json:"metrics"`
+	Option  json.RawMessage         `json:"option"`
+}
+
+type metricValues struct {
+	Label  string `json:"label"`
+	Unit   string `json:"unit"`
+	Values []any  `json:"values"` // a number, or null when not disclosed
+}
+
 func newExplorer(rs []*site.Report) (*Explorer, error) {
-	type metricData struct {
-		Option json.RawMessage `json:"option"`
-		Keys   []string        `json:"keys"`
-	}
-	data := struct {
-		Limit   int                   `json:"limit"`
-		Metrics map[string]metricData `json:"metrics"`
-	}{Limit: ExplorerLimit, Metrics: map[string]metricData{}}
+	data := explorerData{Limit: ExplorerLimit, Metrics: map[string]metricValues{}}
 	e := &Explorer{Limit: ExplorerLimit}
-	for _, r := range byMetric(rs, site.MetricByKey("total")) {
+	ordered := byMetric(rs, site.MetricByKey("total"))
+	for _, r := range ordered {
 		e.Choices = append(e.Choices, Choice{Key: choiceKey(r), Label: r.Label()})
+		data.Keys = append(data.Keys, choiceKey(r))
+		data.Labels = append(data.Labels, r.Label())
 	}
 	for _, key := range explorerMetrics {
 		m := site.MetricByKey(key)
 		if !anyKnown(rs, m) {
 			continue
 		}
-		sorted := byMetric(rs, m)
-		names, _ := labels(sorted, metricKeys[m.Key]...)
-		var vals []charts.Value
-		var keys []string
-		for _, r := range sorted {
-			vals = append(vals, Value(m, r))
-			keys = append(keys, choiceKey(r))
+		mv := metricValues{Label: m.Label, Unit: m.Unit}
+		for _, r := range ordered {
+			if v, ok := m.Value(r); ok {
+				mv.Values = append(mv.Values, jsonNumber(v))
+			} else {
+				mv.Values = append(mv.Values, nil)
+			}
 		}
-		c, err := charts.Bars{ID: "explorer", Title: m.Label, Unit: m.Unit, Categories: names,
-			Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true}.Build()
-		if err != nil {
-			return nil, err
-		}
+		data.Metrics[key] = mv
+		e.Metrics = append(e.Metrics, m)
 		if e.Default == nil {
+			// The first view, drawn before the script has read any choice.
+			first, _ := top(byMetric(rs, m))
+			names, _ := labels(first)
+			var vals []charts.Value
+			for _, r := range first {
+				vals = append(vals, Value(m, r))
+			}
+			c, err := charts.Bars{ID: "explorer", Title: m.Label, Unit: m.Unit, Categories: names,
+				Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true}.Build()
+			if err != nil {
+				return nil, err
+			}
 			e.Default = c.Option
 		}
-		e.Metrics = append(e.Metrics, m)
-		data.Metrics[key] = metricData{Option: c.Option, Keys: keys}
 	}
 	if e.Default == nil {
 		return nil, nil
 	}
-	var err error
+	skeleton, err := charts.Bars{ID: "explorer", Title: "", Unit: "", Categories: []string{},
+		Series: []charts.Series{{Name: "", Values: []charts.Value{}}}, Horizontal: true}.Build()
+	if err != nil {
+		return nil, err
+	}
+	data.Option = skeleton.Option
 	e.Data, err = json.Marshal(data)
 	return e, err
+}
+
+// jsonNumber rounds a value as the charts do.
+func jsonNumber(v float64) float64 {
+	return math.Round(v*10000) / 10000
 }

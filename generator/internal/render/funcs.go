@@ -3,8 +3,11 @@ package render
 import (
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
+	"strings"
 
+	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -33,6 +36,9 @@ func funcs(r *Renderer) template.FuncMap {
 		// <script type="application/json"> block: they come from
 		// json.Marshal, which escapes <, > and &.
 		"chartJSON": func(b []byte) template.JS { return template.JS(b) },
+		"cell":     cellHTML,
+		"cellText": cellTextHTML,
+		"rows":     rowsHTML,
 		// rank formats a rank as 第2名/共5名, or — when there is none.
 		"rank": func(k site.Rank) string {
 			if k.Of == 0 {
@@ -41,4 +47,73 @@ func funcs(r *Renderer) template.FuncMap {
 			return fmt.Sprintf("第%d名/共%d名", k.Place, k.Of)
 		},
 	}
+}
+
+// cellText writes a cell's content: a link, 未披露 marked as such, or text.
+func cellText(b *strings.Builder, root string, c charts.Cell) {
+	if c.Href != "" {
+		b.WriteString(`<a href="`)
+		b.WriteString(html.EscapeString(root + c.Href))
+		b.WriteString(`">`)
+	}
+	if c.NA {
+		b.WriteString(`<span class="na">`)
+		b.WriteString(html.EscapeString(c.Text))
+		b.WriteString(`</span>`)
+	} else {
+		b.WriteString(html.EscapeString(c.Text))
+	}
+	if c.Href != "" {
+		b.WriteString(`</a>`)
+	}
+}
+
+// cellTD writes a table cell; numeric cells carry their machine value for
+// sorting.
+func cellTD(b *strings.Builder, root string, c charts.Cell) {
+	if c.Num {
+		b.WriteString(`<td class="num" data-value="`)
+		b.WriteString(html.EscapeString(c.Value))
+		b.WriteString(`">`)
+	} else {
+		b.WriteString(`<td>`)
+	}
+	cellText(b, root, c)
+	b.WriteString(`</td>`)
+}
+
+// cellHTML renders one cell as a <td>. Rendering cells in Go rather than
+// through a partial per cell keeps big tables fast.
+func cellHTML(root string, c charts.Cell) template.HTML {
+	var b strings.Builder
+	cellTD(&b, root, c)
+	return template.HTML(b.String())
+}
+
+// cellTextHTML renders a cell's content without the <td>.
+func cellTextHTML(root string, c charts.Cell) template.HTML {
+	var b strings.Builder
+	cellText(&b, root, c)
+	return template.HTML(b.String())
+}
+
+// rowsHTML renders the body rows of a table; the first cell of each row is
+// its header.
+func rowsHTML(root string, t charts.Table) template.HTML {
+	var b strings.Builder
+	b.Grow(len(t.Rows) * 200)
+	for _, row := range t.Rows {
+		b.WriteString("<tr>")
+		for i, c := range row {
+			if i == 0 {
+				b.WriteString(`<th scope="row">`)
+				cellText(&b, root, c)
+				b.WriteString(`</th>`)
+				continue
+			}
+			cellTD(&b, root, c)
+		}
+		b.WriteString("</tr>\n")
+	}
+	return template.HTML(b.String())
 }

@@ -23,6 +23,8 @@ func TestSlugify(t *testing.T) {
 		"沈丘县":     "shen-qiu-xian",
 		"行政审批服务局": "xing-zheng-shen-pi-fu-wu-ju",
 		"!!!":     "x",
+		"广东省":     "guang-dong-sheng",
+		"西藏自治区":   "xi-zang-zi-zhi-qu",
 	} {
 		if got := Slugify(name); got != want {
 			t.Errorf("Slugify(%s) = %s, want %s", name, got, want)

@@ -42,6 +42,9 @@ var placeRunes = map[rune]string{
 	'涡': "guo",
 	'犍': "qian",
 	'番': "fan",
+	'广': "guang", // read as "yan": 广东, 广西, 广州
+	'藏': "zang",  // 西藏, 藏族
+	'蔚': "wei",
 	'莘': "shen",
 }
 

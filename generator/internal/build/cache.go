@@ -1,0 +1,173 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// CacheDir is the dot-folder, in the project, that remembers the last
+// build: a hash of every input and a list of the files it wrote.
+const CacheDir = ".cache"
+
+// cacheRecord is what the cache keeps of a successful build.
+type cacheRecord struct {
+	// Inputs is the hash of the generator, the build's settings and every
+	// file under content/, templates/ and assets/.
+	Inputs string
+	// Files lists every output file with its size and modification time.
+	Files map[string]fileStamp
+	// Reports, Counties and Pages repeat the build's summary.
+	Reports, Counties, Pages int
+}
+
+type fileStamp struct {
+	Size    int64
+	ModTime int64
+}
+
+// cachePath returns the cache file for a build into out.
+func cachePath(root, out string) string {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		abs = out
+	}
+	h := sha256.Sum256([]byte(abs))
+	return filepath.Join(root, CacheDir, "build-"+hex.EncodeToString(h[:6])+".json")
+}
+
+// inputHash hashes what decides a build's output: the generator itself,
+// the settings, and the path and bytes of every source file.
+func inputHash(ctx context.Context, cfg Config) (string, error) {
+	h := sha256.New()
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			_, err = io.Copy(h, f)
+			f.Close()
+			if err != nil {
+				return "", err
+			}
+		}
+	}
+	out, _ := filepath.Abs(cfg.Out)
+	fmt.Fprintf(h, "\x00out=%s\x00drafts=%v\x00base=%s\x00", out, cfg.Drafts, cfg.BaseURL)
+	var files []string
+	for _, dir := range []string{"content", "templates", "assets"} {
+		root := filepath.Join(cfg.Root, dir)
+		if real, err := filepath.EvalSymlinks(root); err == nil {
+			root = real // the folder itself may be a link, as the build allows
+		}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	slices.Sort(files)
+	sums := make([][32]byte, len(files))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0) * 2)
+	for i, p := range files {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			sums[i] = sha256.Sum256(data)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return "", err
+	}
+	for i, p := range files {
+		fmt.Fprintf(h, "%s\x00%x\x00", filepath.ToSlash(p), sums[i])
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// stampOutput lists every file under out with its size and time.
+func stampOutput(out string) (map[string]fileStamp, error) {
+	files := map[string]fileStamp{}
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		files[filepath.ToSlash(rel)] = fileStamp{info.Size(), info.ModTime().UnixNano()}
+		return nil
+	})
+	return files, err
+}
+
+// upToDate reports whether the last build recorded in the cache had the
+// same inputs and its output is still exactly as it left it.
+func upToDate(cfg Config, inputs string) (*cacheRecord, bool) {
+	data, err := os.ReadFile(cachePath(cfg.Root, cfg.Out))
+	if err != nil {
+		return nil, false
+	}
+	var rec cacheRecord
+	if json.Unmarshal(data, &rec) != nil || rec.Inputs != inputs {
+		return nil, false
+	}
+	now, err := stampOutput(cfg.Out)
+	if err != nil || len(now) != len(rec.Files) {
+		return nil, false
+	}
+	for name, st := range rec.Files {
+		if now[name] != st {
+			return nil, false
+		}
+	}
+	return &rec, true
+}
+
+// remember records a successful build; a failure to write the cache only
+// costs the next build its shortcut.
+func remember(cfg Config, inputs string, sum *Summary) {
+	files, err := stampOutput(cfg.Out)
+	if err != nil {
+		return
+	}
+	rec := cacheRecord{Inputs: inputs, Files: files, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages}
+	data, err := json.Marshal(rec)
+	if err != nil {
+		return
+	}
+	path := cachePath(cfg.Root, cfg.Out)
+	if os.MkdirAll(filepath.Dir(path), 0o755) != nil {
+		return
+	}
+	tmp := path + ".tmp"
+	if os.WriteFile(tmp, data, 0o644) == nil {
+		os.Rename(tmp, path)
+	}
+}

@@ -115,8 +115,8 @@ func inspect(tb *tab, wantCharts bool) []string {
 	}
 	here, _, _ := strings.Cut(info.URL, "#")
 	for _, l := range info.Links {
-		if u, err := url.Parse(l.Raw); err != nil || u.Scheme != "" {
-			continue // absolute: a link to the source document, mailto:, …
+		if u, err := url.Parse(l.Raw); err != nil || u.Scheme != "" || u.Host != "" {
+			continue // absolute: a link to the source document, mailto:, //host/…
 		}
 		if !strings.HasPrefix(l.Abs, tb.site) {
 			p = append(p, fmt.Sprintf("link href=%q resolves to %s, outside the site %s", l.Raw, l.Abs, tb.site))

@@ -103,10 +103,9 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	root := os.DirFS(cfg.Root)
 
 	// Phase 1: load every report.
-	contentFS, err := fs.Sub(root, "content")
-	if err != nil {
-		return nil, err
-	}
+	// os.DirFS, not fs.Sub: its Stat does not open the file, so a pipe or
+	// a device under content/ is refused without blocking on it.
+	contentFS := os.DirFS(filepath.Join(cfg.Root, "content"))
 	reports, err := content.Load(ctx, contentFS, content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/"})
 	if err != nil {
 		return nil, err

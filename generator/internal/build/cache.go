@@ -89,12 +89,9 @@ func inputHash(ctx context.Context, cfg Config) (string, error) {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			sums[i] = sha256.Sum256(data)
-			return nil
+			sum, err := hashFile(p)
+			sums[i] = sum
+			return err
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -171,3 +168,33 @@ func remember(cfg Config, inputs string, sum *Summary) {
 		os.Rename(tmp, path)
 	}
 }
+
+// hashFile hashes a file's bytes. A file that is not regular (a pipe, a
+// device) or that is larger than any input the build reads is hashed by
+// its name, size and time instead, so hashing never blocks or reads
+// without end; the build itself refuses such files.
+func hashFile(p string) ([32]byte, error) {
+	info, err := os.Stat(p)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	if !info.Mode().IsRegular() || info.Size() > maxHashed {
+		return sha256.Sum256([]byte(fmt.Sprintf("%s\x00%v\x00%d\x00%d", p, info.Mode(), info.Size(), info.ModTime().UnixNano()))), nil
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, io.LimitReader(f, maxHashed+1)); err != nil {
+		return [32]byte{}, err
+	}
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum, nil
+}
+
+// maxHashed is the largest file hashed by content: no input file the
+// build accepts is larger.
+const maxHashed = 16 << 20

@@ -6,11 +6,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 
 	"golang.org/x/sync/errgroup"
 
@@ -32,12 +34,44 @@ type Options struct {
 }
 
 // Files lists the report files (*.md) under fsys, sorted. Hidden files and
-// folders (starting with '.') and editors' backups are skipped.
+// folders (starting with '.' or '_') and editors' backups are skipped.
+// Symbolic links to files are read; links to folders are not followed,
+// since they can loop, and are an error, as is a folder that cannot be
+// read: every one is reported.
 func Files(fsys fs.FS) ([]string, error) {
-	var files []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	return files(fsys, "")
+}
+
+// files is Files with prefix (such as "content/") before the paths in
+// errors.
+func files(fsys fs.FS, prefix string) ([]string, error) {
+	root := strings.TrimSuffix(prefix, "/")
+	if root == "" {
+		root = "the content folder"
+	}
+	info, err := fs.Stat(fsys, ".")
+	if errors.Is(err, syscall.ENOTDIR) {
+		return nil, fmt.Errorf("%s: is not a folder", root)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the folder: %w", root, unwrapPath(err))
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("%s: is not a folder", root)
+	}
+	var found []string
+	var errs []error
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			where := prefix + p
+			if p == "." {
+				where = root
+			}
+			errs = append(errs, fmt.Errorf("%s: cannot read the folder: %w", where, unwrapPath(err)))
+			if d != nil && d.IsDir() && p != "." {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		name := d.Name()
 		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
@@ -46,13 +80,30 @@ func Files(fsys fs.FS) ([]string, error) {
 			}
 			return nil
 		}
-		if !d.IsDir() && path.Ext(name) == ".md" && !strings.HasSuffix(name, "~") {
-			files = append(files, p)
+		isReport := path.Ext(name) == ".md" && !strings.HasSuffix(name, "~")
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(fsys, p)
+			switch {
+			case err != nil && isReport:
+				errs = append(errs, fmt.Errorf("%s%s: broken or looping symbolic link: %w", prefix, p, unwrapPath(err)))
+				return nil
+			case err != nil:
+				return nil // not a report, whatever it points to
+			case info.IsDir():
+				errs = append(errs, fmt.Errorf("%s%s: is a symbolic link to a folder; links to folders are not followed, since they can loop: move the folder into %s or remove the link", prefix, p, root))
+				return nil
+			}
+		}
+		if !d.IsDir() && isReport {
+			found = append(found, p)
 		}
 		return nil
 	})
-	slices.Sort(files)
-	return files, err
+	if err != nil {
+		errs = append(errs, fmt.Errorf("%s: %w", root, unwrapPath(err)))
+	}
+	slices.Sort(found)
+	return found, errors.Join(errs...)
 }
 
 // Load parses every report under fsys. It returns the reports sorted by file
@@ -60,9 +111,18 @@ func Files(fsys fs.FS) ([]string, error) {
 // some files fail, the reports of the others are still returned with the
 // error, so that a checker can say everything at once.
 func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error) {
-	files, err := Files(fsys)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", strings.TrimSuffix(opt.Prefix, "/"), unwrapPath(err))
+	files, ferr := files(fsys, opt.Prefix)
+	if len(files) == 0 {
+		if ferr != nil {
+			return nil, ferr
+		}
+		// Most likely the wrong folder; publishing nothing would empty the
+		// site.
+		root := strings.TrimSuffix(opt.Prefix, "/")
+		if root == "" {
+			root = "the content folder"
+		}
+		return nil, fmt.Errorf("%s: no report files (*.md) found", root)
 	}
 	reports := make([]*report.Report, len(files))
 	errs := make([]error, len(files))
@@ -98,10 +158,12 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 		}
 		out = append(out, r)
 	}
-	return out, errors.Join(errs...)
+	return out, errors.Join(append([]error{ferr}, errs...)...)
 }
 
 func loadOne(fsys fs.FS, p, name string) (*report.Report, error) {
+	// Stat first: opening a FIFO would block, and a file too large is
+	// refused without reading it.
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
@@ -110,13 +172,30 @@ func loadOne(fsys fs.FS, p, name string) (*report.Report, error) {
 		return nil, fmt.Errorf("%s: not a regular file", name)
 	}
 	if info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%s: file is %d bytes; report files may be at most %d", name, info.Size(), MaxFileSize)
+		return nil, tooLarge(name, info.Size())
 	}
-	data, err := fs.ReadFile(fsys, p)
+	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}
+	defer f.Close()
+	// The file may have grown since: read at most one byte more than
+	// allowed.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(name, -1)
+	}
 	return report.Parse(name, data)
+}
+
+func tooLarge(name string, size int64) error {
+	if size < 0 {
+		return fmt.Errorf("%s: file is larger than %d MB, the most a report file may be", name, MaxFileSize>>20)
+	}
+	return fmt.Errorf("%s: file is %.1f MB; a report file may be at most %d MB", name, float64(size)/(1<<20), MaxFileSize>>20)
 }
 
 // unwrapPath drops the *fs.PathError wrapper, whose path is relative to the
@@ -124,7 +203,7 @@ func loadOne(fsys fs.FS, p, name string) (*report.Report, error) {
 func unwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s %s: %w", pe.Op, pe.Path, pe.Err)
+		return pe.Err
 	}
 	return err
 }

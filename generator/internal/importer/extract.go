@@ -229,8 +229,18 @@ func childScope(before string) bool {
 		return false
 	}
 	rest := before[i:]
-	if strings.Contains(rest, ")") {
-		return false // (其中:…) closed before the figure
+	// (其中:…) closed before the figure: more ) than ( after 其中.
+	depth := 0
+	for _, r := range rest {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		}
+		if depth < 0 {
+			return false
+		}
 	}
 	for {
 		j := strings.Index(rest, ";")

@@ -1,7 +1,9 @@
 package pages
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/check"
@@ -17,12 +19,15 @@ type FindingRow struct {
 	Gap, Share charts.Cell
 }
 
-// FindingsData is the model of the page listing every finding.
+// FindingsData is the model of a page of the list of every finding.
 type FindingsData struct {
+	// Rows holds the page's findings, in FindingOrder.
 	Rows  []FindingRow
 	Rules []check.Rule
-	// Counts holds the number of findings per severity label.
+	// Counts holds the number of findings per severity label, over all
+	// pages.
 	Counts []Count
+	Pager  Pager
 }
 
 // Count is a labelled number.
@@ -31,10 +36,28 @@ type Count struct {
 	N     int
 }
 
-// Findings returns the page listing every finding of every report that is
-// more than a note on disclosure: a journalist's list of leads.
-func Findings(s *site.Site) *Page {
-	d := &FindingsData{Rules: check.Rules}
+// FindingsPath returns the path of page n (from 1) of the findings.
+func FindingsPath(n int) string {
+	if n == 1 {
+		return "findings.html"
+	}
+	return fmt.Sprintf("findings-%d.html", n)
+}
+
+// FindingOrder is the order of the list of findings: the most serious
+// first (discrepancy, warning, rounding), then the largest gap, then by
+// county slug, year (newest first), department and type.
+func FindingOrder(a, b FindingRow) int {
+	return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(b.Finding.Gap, a.Finding.Gap),
+		cmp.Compare(a.R.County.Slug, b.R.County.Slug), cmp.Compare(b.R.Year, a.R.Year),
+		cmp.Compare(a.R.Department, b.R.Department), cmp.Compare(a.R.Type, b.R.Type), cmp.Compare(a.R.File, b.R.File))
+}
+
+// Findings returns the pages listing every finding of every report that
+// is more than a note on disclosure, ListPageSize each, in FindingOrder: a
+// journalist's list of leads.
+func Findings(s *site.Site) []*Page {
+	var rows []FindingRow
 	counts := map[check.Severity]int{}
 	for _, r := range s.Reports {
 		for _, f := range r.Findings() {
@@ -50,27 +73,45 @@ func Findings(s *site.Site) *Page {
 				pct := fmt.Sprintf("%.2f", f.Share*100)
 				row.Share = charts.Cell{Text: pct + "%", Value: pct, Num: true}
 			}
-			d.Rows = append(d.Rows, row)
+			rows = append(rows, row)
 		}
 	}
+	// Stable: a report's findings that tie keep the order of its checks.
+	slices.SortStableFunc(rows, FindingOrder)
+	var cs []Count
 	for _, sev := range []check.Severity{check.Discrepancy, check.Warning, check.Rounding} {
-		d.Counts = append(d.Counts, Count{sev.Label(), counts[sev]})
+		cs = append(cs, Count{sev.Label(), counts[sev]})
 	}
-	return &Page{Path: "findings.html", Template: "findings", Section: "findings",
-		Title:       "数据核对发现",
-		Description: fmt.Sprintf("各报告自身数字之间的不一致、尾差和疑点，共%d条。", len(d.Rows)),
-		Data:        d,
+	var out []*Page
+	for _, pg := range paged(len(rows), ListPageSize, FindingsPath) {
+		d := &FindingsData{Rules: check.Rules, Counts: cs, Pager: pg}
+		if pg.Total > 0 {
+			d.Rows = rows[pg.First-1 : pg.Last]
+		}
+		out = append(out, &Page{Path: FindingsPath(pg.N), Template: "findings", Section: "findings",
+			Title:       titled("数据核对发现", pg),
+			Description: fmt.Sprintf("各报告自身数字之间的不一致、尾差和疑点，共%d条。", len(rows)),
+			Data:        d,
+		})
 	}
+	return out
 }
 
-// DisclosureData is the model of the disclosure table.
+// DisclosureData is the model of a page of the disclosure table.
 type DisclosureData struct {
 	Figures []check.Figure
-	Rows    []DisclosureRow
-	// Shares holds, per figure, the share of reports that disclose it.
+	// Rows holds the page's reports, in ReportOrder.
+	Rows []DisclosureRow
+	// Shares holds, per figure, the share of all reports that disclose it.
 	Shares []string
-	// Counties holds each county's completeness over all its reports.
-	Counties []CountyShare
+	// Counties holds each county's completeness over all its reports, on
+	// the first page only. When the site has more counties than
+	// ListPageSize, it holds the ListPageSize least complete, least
+	// complete first, and CountiesOmitted counts the others. CountyTotal
+	// counts every county of the site.
+	Counties                     []CountyShare
+	CountiesOmitted, CountyTotal int
+	Pager                        Pager
 }
 
 // DisclosureRow is one report's disclosure of the core figures.
@@ -85,15 +126,28 @@ type DisclosureRow struct {
 type CountyShare struct {
 	C            *site.County
 	Share, Value string
+	// disclosed of total core figures, over the county's reports.
+	disclosed, total int
 }
 
-// Disclosure returns the table of which core figures each report
-// discloses.
-func Disclosure(s *site.Site) *Page {
-	d := &DisclosureData{Figures: check.CoreFigures}
+// DisclosurePath returns the path of page n (from 1) of the disclosure
+// table.
+func DisclosurePath(n int) string {
+	if n == 1 {
+		return "disclosure.html"
+	}
+	return fmt.Sprintf("disclosure-%d.html", n)
+}
+
+// Disclosure returns the pages of the table of which core figures each
+// report discloses, ListPageSize reports each, in ReportOrder; the first
+// page also has each county's completeness.
+func Disclosure(s *site.Site) []*Page {
 	perFigure := make([]int, len(check.CoreFigures))
+	byReport := make(map[*site.Report]DisclosureRow, len(s.Reports))
+	var counties []CountyShare
 	for _, c := range s.Counties {
-		disclosed, total := 0, 0
+		cs := CountyShare{C: c}
 		for _, r := range c.Reports {
 			row := DisclosureRow{R: r}
 			n := 0
@@ -106,23 +160,47 @@ func Disclosure(s *site.Site) *Page {
 				}
 			}
 			row.Share, row.Value = percent(n, len(check.CoreFigures))
-			disclosed += n
-			total += len(check.CoreFigures)
-			d.Rows = append(d.Rows, row)
+			cs.disclosed += n
+			cs.total += len(check.CoreFigures)
+			byReport[r] = row
 		}
-		cs := CountyShare{C: c}
-		cs.Share, cs.Value = percent(disclosed, total)
-		d.Counties = append(d.Counties, cs)
+		cs.Share, cs.Value = percent(cs.disclosed, cs.total)
+		counties = append(counties, cs)
 	}
+	var shares []string
 	for _, n := range perFigure {
 		share, _ := percent(n, len(s.Reports))
-		d.Shares = append(d.Shares, share)
+		shares = append(shares, share)
 	}
-	return &Page{Path: "disclosure.html", Template: "disclosure", Section: "disclosure",
-		Title:       "核心数据披露情况",
-		Description: "各报告是否披露支出合计、基本支出、项目支出、三公经费及其三项、自评得分、评价等级和人员编制，以及各县、各项数据的披露比例。",
-		Data:        d,
+	omitted := 0
+	if limit := max(ListPageSize, 1); len(counties) > limit {
+		// The least complete counties are the leads: keep those.
+		slices.SortStableFunc(counties, func(a, b CountyShare) int {
+			// a.disclosed/a.total against b.disclosed/b.total, exactly.
+			return cmp.Compare(a.disclosed*b.total, b.disclosed*a.total)
+		})
+		omitted = len(counties) - limit
+		counties = counties[:limit]
 	}
+	rs := sortedReports(s)
+	var out []*Page
+	for _, pg := range paged(len(rs), ListPageSize, DisclosurePath) {
+		d := &DisclosureData{Figures: check.CoreFigures, Shares: shares, CountyTotal: len(s.Counties), Pager: pg}
+		if pg.N == 1 {
+			d.Counties, d.CountiesOmitted = counties, omitted
+		}
+		if pg.Total > 0 {
+			for _, r := range rs[pg.First-1 : pg.Last] {
+				d.Rows = append(d.Rows, byReport[r])
+			}
+		}
+		out = append(out, &Page{Path: DisclosurePath(pg.N), Template: "disclosure", Section: "disclosure",
+			Title:       titled("核心数据披露情况", pg),
+			Description: "各报告是否披露支出合计、基本支出、项目支出、三公经费及其三项、自评得分、评价等级和人员编制，以及各县、各项数据的披露比例。",
+			Data:        d,
+		})
+	}
+	return out
 }
 
 func percent(n, of int) (text, value string) {

@@ -45,8 +45,9 @@ func (p *Page) Chart(id string) *charts.Chart {
 }
 
 // Each calls fn for every page of the site, in a fixed order: the home
-// page, the findings, disclosure and 404 pages, the compare pages, the
-// county pages, then the report pages. It stops at the first error.
+// page, the pages of the full list of reports, of the findings and of the
+// disclosure table, the 404 page, the compare pages, the county pages,
+// then the report pages. It stops at the first error.
 func Each(s *site.Site, fn func(*Page) error) error {
 	home, err := Home(s)
 	if err != nil {
@@ -55,7 +56,10 @@ func Each(s *site.Site, fn func(*Page) error) error {
 	if err := fn(home); err != nil {
 		return err
 	}
-	for _, p := range []*Page{Findings(s), Disclosure(s), NotFound(s)} {
+	lists := Reports(s)
+	lists = append(lists, Findings(s)...)
+	lists = append(lists, Disclosure(s)...)
+	for _, p := range append(lists, NotFound(s)) {
 		if err := fn(p); err != nil {
 			return err
 		}
@@ -145,10 +149,22 @@ type HomeData struct {
 	Site  *site.Site
 	Year  int
 	Cards []Card
-	Rows  []Row
+	// Rows holds the newest reports, at most HomeRows, in ReportOrder.
+	Rows []Row
+	// FilterYears and FilterPrefectures are the table filter's choices:
+	// those of Rows.
+	FilterYears       []int
+	FilterPrefectures []string
+	// ListHref is the path of the full list of reports from the site
+	// root, ListPages its number of pages and PageSize the rows of each.
+	ListHref            string
+	ListPages, PageSize int
 	// Groups lists counties by prefecture.
 	Groups []CountyGroup
 }
+
+// Partial reports whether the home table leaves reports out.
+func (d *HomeData) Partial() bool { return len(d.Rows) < len(d.Site.Reports) }
 
 // CountyGroup is the counties of one prefecture.
 type CountyGroup struct {
@@ -158,10 +174,13 @@ type CountyGroup struct {
 
 // Home returns the home page.
 func Home(s *site.Site) (*Page, error) {
-	d := &HomeData{Site: s, Year: s.LatestYear}
-	for _, r := range s.Reports {
+	d := &HomeData{Site: s, Year: s.LatestYear, ListHref: ReportsPath(1),
+		ListPages: pageCount(len(s.Reports), ListPageSize), PageSize: max(ListPageSize, 1)}
+	rs := sortedReports(s)
+	for _, r := range rs[:min(max(HomeRows, 0), len(rs))] {
 		d.Rows = append(d.Rows, NewRow(r))
 	}
+	d.FilterYears, d.FilterPrefectures = filterChoices(d.Rows)
 	var g *CountyGroup
 	for _, c := range s.Counties {
 		name := c.Prefecture

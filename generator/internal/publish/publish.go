@@ -18,7 +18,28 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
+	"unicode/utf8"
 )
+
+// MaxNameBytes is the longest file or folder name written, in bytes: the
+// limit of most file systems.
+const MaxNameBytes = 255
+
+// TestHookWrite, when set, is called after each Write with the file's
+// name. Tests set it to interrupt a build part-way; it is nil otherwise.
+var TestHookWrite func(name string)
+
+// truncate shortens s to at most n bytes, on a character boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
 
 // Tx is one build's set of output files. Write is safe for concurrent use.
 type Tx struct {
@@ -55,6 +76,7 @@ func Begin(out string, project string, protected ...string) (*Tx, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
+	removeOldStages(parent, "."+filepath.Base(abs)+".tmp-")
 	stage, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".tmp-")
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
@@ -63,6 +85,46 @@ func Begin(out string, project string, protected ...string) (*Tx, error) {
 }
 
 func checkOut(abs, project string, protected []string) error {
+	if err := checkOutPath(abs, project, protected); err != nil {
+		return err
+	}
+	// The same again with symbolic links resolved, so that a link cannot
+	// point the output at the project.
+	real := realPath(abs)
+	var realProtected []string
+	for _, d := range protected {
+		if p, err := filepath.Abs(d); err == nil {
+			realProtected = append(realProtected, realPath(p))
+		}
+	}
+	realProject := ""
+	if project != "" {
+		if p, err := filepath.Abs(project); err == nil {
+			realProject = realPath(p)
+		}
+	}
+	if err := checkOutPath(real, realProject, realProtected); err != nil {
+		return fmt.Errorf("%w (%s is %s once symbolic links are followed)", err, abs, real)
+	}
+	return nil
+}
+
+// realPath resolves the symbolic links of the longest part of the absolute
+// path abs that exists, and appends the rest.
+func realPath(abs string) string {
+	rest := ""
+	for p := abs; ; p = filepath.Dir(p) {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest)
+		}
+		if p == filepath.Dir(p) {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+	}
+}
+
+func checkOutPath(abs, project string, protected []string) error {
 	if abs == filepath.Dir(abs) {
 		return fmt.Errorf("refusing to use %s as the output folder: it is the root of the file system", abs)
 	}
@@ -93,6 +155,29 @@ func within(path, dir string) bool {
 	return err == nil && rel != "." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && rel != ".."
 }
 
+// StaleAfter is the age after which a staging folder left beside the
+// output (by a build that was killed before it could clean up) is removed
+// by the next build. No build runs that long, so a staging folder that old
+// is not in use.
+const StaleAfter = 24 * time.Hour
+
+// removeOldStages removes staging folders in dir named prefix* that have
+// not changed for StaleAfter.
+func removeOldStages(dir, prefix string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > StaleAfter {
+			_ = os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
 // Out returns the output folder's absolute path.
 func (t *Tx) Out() string { return t.out }
 
@@ -102,6 +187,14 @@ func (t *Tx) Out() string { return t.out }
 func (t *Tx) Write(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." {
 		return fmt.Errorf("publish: invalid output path %q", name)
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if len(seg) > MaxNameBytes {
+			return fmt.Errorf("publish: output file name %s… is %d bytes long; file systems allow at most %d (shorten the county or department name it comes from, or set slug:)", truncate(seg, 60), len(seg), MaxNameBytes)
+		}
+	}
+	if hook := TestHookWrite; hook != nil {
+		defer hook(name)
 	}
 	t.mu.Lock()
 	if t.written[name] {

@@ -36,9 +36,9 @@ func funcs(r *Renderer) template.FuncMap {
 		// <script type="application/json"> block: they come from
 		// json.Marshal, which escapes <, > and &.
 		"chartJSON": func(b []byte) template.JS { return template.JS(b) },
-		"cell":     cellHTML,
-		"cellText": cellTextHTML,
-		"rows":     rowsHTML,
+		"cell":      cellHTML,
+		"cellText":  cellTextHTML,
+		"rows":      rowsHTML,
 		// rank formats a rank as 第2名/共5名, or — when there is none.
 		"rank": func(k site.Rank) string {
 			if k.Of == 0 {

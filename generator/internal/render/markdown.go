@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -36,6 +37,7 @@ type bodyTransformer struct{}
 func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	n := 0
 	var images []*ast.Image
+	var links []*ast.Link
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -48,13 +50,26 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 				v.Level = 2
 			}
 		case *ast.Image:
-			if !localURL(v.Destination) {
-				images = append(images, v)
+			images = append(images, v)
+		case *ast.Link:
+			if !webURL(v.Destination) && !fragment(v.Destination) {
+				links = append(links, v)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+	// Files beside a report are not published, so a relative link would
+	// break: it becomes its text.
+	for _, l := range links {
+		unwrap(l)
+	}
+	// Images: one from the web becomes a link to it, since the site loads
+	// nothing from other hosts; one beside the report becomes its text.
 	for _, img := range images {
+		if !webURL(img.Destination) {
+			unwrap(img)
+			continue
+		}
 		link := ast.NewLink()
 		link.Destination = img.Destination
 		link.Title = img.Title
@@ -70,10 +85,39 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	}
 }
 
-// localURL reports whether a link stays on this site: no scheme and no host.
-func localURL(dest []byte) bool {
-	u, err := url.Parse(string(dest))
-	return err == nil && u.Scheme == "" && u.Host == "" && !bytes.HasPrefix(dest, []byte("//"))
+// resolved undoes Markdown's backslash escapes and character references in
+// a link destination, as goldmark does when it writes it out.
+func resolved(dest []byte) string {
+	d := util.UnescapePunctuations(dest)
+	d = util.ResolveNumericReferences(d)
+	d = util.ResolveEntityNames(d)
+	return string(d)
+}
+
+// webURL reports whether a destination is an absolute http(s) or mailto
+// address.
+func webURL(dest []byte) bool {
+	u, err := url.Parse(strings.TrimSpace(resolved(dest)))
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto") && (u.Host != "" || u.Scheme == "mailto")
+}
+
+// fragment reports whether a destination points within the page.
+func fragment(dest []byte) bool {
+	return strings.HasPrefix(resolved(dest), "#")
+}
+
+// unwrap replaces a node by its children (an image by its alt text).
+func unwrap(n ast.Node) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
 }
 
 // Markdown renders a report body to HTML.

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 )
@@ -24,6 +25,25 @@ const (
 	// MaxNesting is the deepest nesting of flow collections or indentation
 	// levels accepted in front matter.
 	MaxNesting = 16
+	// MaxErrors is the most errors reported for one file; a file with more
+	// is most likely not a report at all.
+	MaxErrors = 20
+	// MaxName is the longest name of a county, prefecture, province or
+	// department accepted, in characters; names become part of file names.
+	MaxName = 100
+	// MaxText is the longest title, evidence sentence or review note
+	// accepted, in characters.
+	MaxText = 10000
+	// MaxBody is the largest body accepted, in bytes. Report bodies are
+	// summaries of a few pages.
+	MaxBody = 2 << 20
+	// MaxBodyNesting is the deepest nesting of block quotes and lists
+	// accepted in the body.
+	MaxBodyNesting = 32
+	// MaxMarks is the most emphasis marks (runs of * or _) and link
+	// brackets ([) accepted in one paragraph of the body: the Markdown
+	// renderer takes time that grows faster than their number.
+	MaxMarks = 500
 )
 
 // UnreadableText is the value that marks an amount the report gives but
@@ -36,6 +56,9 @@ func Parse(name string, data []byte) (*Report, error) {
 	p := &parse{name: name, r: &Report{File: name, Keys: map[string]Pos{}}}
 	if err := p.run(data); err != nil {
 		return nil, err
+	}
+	if n := len(p.errs); n > MaxErrors {
+		p.errs = append(p.errs[:MaxErrors], &Error{File: name, Msg: fmt.Sprintf("%d more errors not shown", n-MaxErrors)})
 	}
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
@@ -66,52 +89,56 @@ func (p *parse) fatal(pos Pos, key, format string, args ...any) error {
 
 // run splits the front matter off and decodes it.
 func (p *parse) run(data []byte) error {
-	if !utf8.Valid(data) {
-		line, col := 1, 1
-		for i := 0; i < len(data); {
-			r, size := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			if r == '\n' {
-				line, col = line+1, 1
-			} else {
-				col++
-			}
-			i += size
-		}
-		return p.fatal(Pos{line, col}, "", "invalid UTF-8 (save the file as UTF-8; GBK files must be converted)")
+	if err := p.checkText(data); err != nil {
+		return err
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	// CRLF and lone CR (old Mac files) both end lines, as in YAML and
+	// Markdown; positions stay those of the file.
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return p.fatal(Pos{1, 1}, "", "empty file: a report needs front matter between '---' lines")
 	}
-	lines := strings.SplitAfter(string(data), "\n")
-	if strings.TrimRight(lines[0], " \t\n") != "---" {
+	// Find the closing line without splitting the whole file: only the
+	// front matter is looked at line by line.
+	first, _, ok := bytes.Cut(data, []byte("\n"))
+	if strings.TrimRight(string(first), " \t") != "---" {
 		return p.fatal(Pos{1, 1}, "", "no front matter: the file must begin with a line '---'")
 	}
-	end := -1
-	for i := 1; i < len(lines); i++ {
-		if strings.TrimRight(lines[i], " \t\n") == "---" {
-			end = i
-			break
-		}
-	}
-	if end < 0 {
+	if !ok {
 		return p.fatal(Pos{1, 1}, "", "unclosed front matter: no closing '---' line")
 	}
-	block := strings.Join(lines[:end], "")
-	if len(block) > MaxFrontMatter {
-		return p.fatal(Pos{1, 1}, "", "front matter is %d bytes; at most %d are accepted", len(block), MaxFrontMatter)
+	offset, line := len(first)+1, 2 // where line starts, and its number
+	for {
+		if offset > MaxFrontMatter {
+			return p.fatal(Pos{1, 1}, "", "front matter is longer than %d bytes (or its closing '---' line is missing)", MaxFrontMatter)
+		}
+		l, _, found := bytes.Cut(data[offset:], []byte("\n"))
+		if strings.TrimRight(string(l), " \t") == "---" {
+			break
+		}
+		if !found {
+			return p.fatal(Pos{1, 1}, "", "unclosed front matter: no closing '---' line")
+		}
+		offset += len(l) + 1
+		line++
 	}
-	if err := p.checkNesting(lines[1:end]); err != nil {
+	block := data[:offset]
+	rest := data[offset:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		p.r.Body = rest[i+1:]
+	} else {
+		p.r.Body = []byte{}
+	}
+	p.r.BodyLine = line + 1
+	p.checkBody()
+
+	tokens := lexer.Tokenize(string(block))
+	if err := p.checkNesting(tokens); err != nil {
 		return err
 	}
-	p.r.Body = []byte(strings.Join(lines[end+1:], ""))
-	p.r.BodyLine = end + 2
-
-	file, err := parser.ParseBytes([]byte(block), 0)
+	file, err := parser.Parse(tokens, 0)
 	if err != nil {
 		return p.yamlError(err)
 	}
@@ -134,32 +161,201 @@ func (p *parse) run(data []byte) error {
 		}
 	}
 	p.top(m)
-	p.finish(Pos{end + 1, 1})
+	p.finish(Pos{line, 1})
 	return nil
 }
 
-// checkNesting refuses front matter nested deeper than MaxNesting, before the
-// YAML parser, which recurses, sees it.
-func (p *parse) checkNesting(lines []string) error {
-	for i, l := range lines {
-		depth := 0
-		for j, c := range l {
-			switch c {
-			case '[', '{':
-				depth++
-				if depth > MaxNesting {
-					return p.fatal(Pos{i + 2, j + 1}, "", "front matter is nested more than %d levels deep", MaxNesting)
-				}
-			case ']', '}':
-				depth--
+// checkBody refuses a body that would take the Markdown renderer too long:
+// larger than MaxBody, with block quotes and lists nested deeper than
+// MaxBodyNesting, or with a paragraph of more than MaxMarks emphasis marks
+// or link brackets.
+func (p *parse) checkBody() {
+	body := p.r.Body
+	if len(body) > MaxBody {
+		p.errAt(Pos{p.r.BodyLine, 1}, "body", "is %d KB; at most %d KB are accepted", len(body)>>10, MaxBody>>10)
+		return
+	}
+	marks, start := 0, 0 // in the current paragraph, and the line it began on
+	fence := ""          // the fence of the code block the line is in
+	for i, line := range strings.Split(string(body), "\n") {
+		n := p.r.BodyLine + i
+		// Fenced code is text to the renderer, read in linear time. Only
+		// fences that cannot belong to a list or quote (which could end
+		// them early) are skipped.
+		if fence != "" {
+			if strings.HasPrefix(strings.TrimLeft(line, " "), fence) {
+				fence = ""
+			}
+			continue
+		}
+		if f := fenceOf(line); f != "" {
+			fence, marks, start = f, 0, 0
+			continue
+		}
+		if strings.TrimSpace(line) == "" {
+			marks, start = 0, 0
+			continue
+		}
+		if start == 0 {
+			start = n
+		}
+		if depth, col := containerDepth(line); depth > MaxBodyNesting {
+			p.errAt(Pos{n, col}, "body", "block quotes and lists are nested more than %d levels deep", MaxBodyNesting)
+			return
+		}
+		for j := 0; j < len(line); j++ {
+			switch c := line[j]; {
+			case c == '\\':
+				j++ // an escaped character is text
+			case c == '[', (c == '*' || c == '_') && (j == 0 || line[j-1] != c):
+				marks++
 			}
 		}
-		indent := len(l) - len(strings.TrimLeft(l, " "))
-		if indent > 2*MaxNesting && strings.TrimSpace(l) != "" {
-			return p.fatal(Pos{i + 2, 1}, "", "front matter is indented more than %d levels deep", MaxNesting)
+		if marks > MaxMarks {
+			p.errAt(Pos{start, 1}, "body", "the paragraph has more than %d emphasis marks (* or _) and link brackets ([); split it with blank lines", MaxMarks)
+			return
+		}
+	}
+}
+
+// fenceOf returns the fence (``` or ~~~, or longer) that line opens as a
+// code block at the top level of the body, or "".
+func fenceOf(line string) string {
+	if !strings.HasPrefix(line, "```") && !strings.HasPrefix(line, "~~~") {
+		return ""
+	}
+	n := 0
+	for n < len(line) && line[n] == line[0] {
+		n++
+	}
+	if line[0] == '`' && strings.ContainsRune(line[n:], '`') {
+		return "" // not a fence: inline code
+	}
+	return line[:n]
+}
+
+// containerDepth returns how deeply the line is nested in block quotes and
+// lists: the number of > and list markers before its text, plus its
+// indentation in steps of two columns; and the column where the text
+// begins.
+func containerDepth(line string) (depth, col int) {
+	width, i := 0, 0
+	for i < len(line) {
+		switch c := line[i]; {
+		case c == ' ':
+			width++
+			i++
+		case c == '\t':
+			width += 4
+			i++
+		case c == '>':
+			depth++
+			i++
+			if i < len(line) && line[i] == ' ' {
+				i++ // part of the marker
+			}
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t'):
+			depth++
+			i += 2
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && j-i < 9 && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j+1 < len(line) && (line[j] == '.' || line[j] == ')') && (line[j+1] == ' ' || line[j+1] == '\t') {
+				depth++
+				i = j + 2
+				continue
+			}
+			return depth + width/2, i + 1
+		default:
+			return depth + width/2, i + 1
+		}
+	}
+	return depth + width/2, i + 1
+}
+
+// checkNesting refuses front matter nested deeper than MaxNesting before
+// the YAML parser, which recurses and slows down badly on deep nesting,
+// sees it. It looks at the tokens, so brackets and dashes inside quoted
+// text do not count: flow collections ([ and {) are counted across lines,
+// and block collections by the column of their keys and entries (compact
+// "- - - x" nests without indenting).
+func (p *parse) checkNesting(tokens token.Tokens) error {
+	depth := 0
+	for _, tk := range tokens {
+		if tk.Position == nil {
+			continue
+		}
+		pos := Pos{tk.Position.Line, tk.Position.Column}
+		switch tk.Type {
+		case token.SequenceStartType, token.MappingStartType:
+			depth++
+			if depth > MaxNesting {
+				return p.fatal(pos, "", "front matter is nested more than %d levels deep", MaxNesting)
+			}
+		case token.SequenceEndType, token.MappingEndType:
+			if depth > 0 {
+				depth--
+			}
+		case token.SequenceEntryType, token.MappingKeyType:
+			if depth == 0 && pos.Col > 2*MaxNesting+1 {
+				return p.fatal(pos, "", "front matter is nested more than %d levels deep", MaxNesting)
+			}
+		case token.MappingValueType:
+			if k := tk.Prev; depth == 0 && k != nil && k.Position != nil && k.Position.Column > 2*MaxNesting+1 {
+				return p.fatal(Pos{k.Position.Line, k.Position.Column}, "", "front matter is indented more than %d levels deep", MaxNesting)
+			}
 		}
 	}
 	return nil
+}
+
+// checkText refuses a file that is not UTF-8, saying what it looks like
+// instead, and one with characters that no report has and that HTML and
+// XML do not allow: control characters other than tab and line ends, and
+// Unicode noncharacters.
+func (p *parse) checkText(data []byte) error {
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return p.fatal(Pos{line, col}, "", "%s", notUTF8(data))
+		case r == '\n':
+			line, col = line+1, 1
+			i += size
+			continue
+		case r == '\r':
+			// Counted as a line end by the caller; CRLF is one.
+			if i+1 < len(data) && data[i+1] == '\n' {
+				col++
+			} else {
+				line, col = line+1, 1
+				i += size
+				continue
+			}
+		case forbiddenRune(r):
+			return p.fatal(Pos{line, col}, "", "the control character or noncharacter %U is not allowed in a report file", r)
+		}
+		col++
+		i += size
+	}
+	return nil
+}
+
+// forbiddenRune reports whether r may not appear in a report: C0 and C1
+// control characters other than tab and line ends, DEL, and noncharacters.
+func forbiddenRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20, r >= 0x7f && r <= 0x9f:
+		return true
+	case r >= 0xfdd0 && r <= 0xfdef, r&0xfffe == 0xfffe:
+		return true
+	}
+	return false
 }
 
 // yamlError turns a YAML syntax error into an *Error with its position.
@@ -267,15 +463,15 @@ func (p *parse) top(m *ast.MappingNode) {
 		}
 		switch key {
 		case "county":
-			r.County = p.text(key, v)
+			r.County = p.placeName(key, v)
 		case "adcode":
 			r.Adcode = p.code(key, v)
 		case "prefecture":
-			r.Prefecture = p.text(key, v)
+			r.Prefecture = p.placeName(key, v)
 		case "province":
-			r.Province = p.text(key, v)
+			r.Province = p.placeName(key, v)
 		case "department":
-			r.Department = p.text(key, v)
+			r.Department = p.placeName(key, v)
 		case "year":
 			r.Year = p.year(key, v)
 		case "type":
@@ -375,12 +571,34 @@ func (p *parse) text(key string, v ast.Node) string {
 		if strings.ContainsAny(s, "\n\r") {
 			p.errAt(nodePos(v), key, "must be a single line")
 		}
+		p.checkLength(key, v, s, MaxText)
 		return s
 	case *ast.NullNode:
 		return ""
 	}
 	p.errAt(nodePos(v), key, "expected text, got %s", describe(v))
 	return ""
+}
+
+// placeName reads the name of a place or department: a single line of at most
+// MaxName characters.
+func (p *parse) placeName(key string, v ast.Node) string {
+	s := p.text(key, v)
+	if !p.checkLength(key, v, s, MaxName) {
+		return ""
+	}
+	return s
+}
+
+// checkLength records an error if s has more than max characters.
+func (p *parse) checkLength(key string, v ast.Node, s string, max int) bool {
+	if n := utf8.RuneCountInString(s); n > max {
+		if !p.hasError(key) {
+			p.errAt(nodePos(v), key, "is %d characters long; at most %d are accepted", n, max)
+		}
+		return false
+	}
+	return true
 }
 
 var dupKeyRE = regexp.MustCompile(`^mapping key "(.*)" already defined at \[(\d+):\d+\]`)
@@ -465,7 +683,42 @@ func (p *parse) link(key string, v ast.Node) string {
 		p.errAt(nodePos(v), key, "expected an http:// or https:// link, got %q", s)
 		return ""
 	}
-	return s
+	return escapeURL(s)
+}
+
+// escapeURL percent-encodes the characters that no URL may hold as they
+// are (such as space, [ ] { } | \ ^ and `) in the path, query and fragment
+// of the absolute URL s, which is the same address written validly.
+func escapeURL(s string) string {
+	start := strings.Index(s, "://") + 3
+	if i := strings.IndexAny(s[start:], "/?#"); i >= 0 {
+		start += i
+	} else {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:start])
+	fragment := false
+	for i := start; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf, 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("!$&'()*+,-./:;=?@_~", c) >= 0:
+			b.WriteByte(c)
+		case c == '#' && !fragment:
+			fragment = true
+			b.WriteByte(c)
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -505,8 +758,10 @@ func (p *parse) list(key string, v ast.Node) []string {
 		}
 		switch n := item.(type) {
 		case *ast.StringNode:
+			p.checkLength(key, item, n.Value, MaxText)
 			out = append(out, n.Value)
 		case *ast.LiteralNode:
+			p.checkLength(key, item, n.Value.Value, MaxText)
 			out = append(out, n.Value.Value)
 		default:
 			p.errAt(nodePos(item), key, "expected text, got %s", describe(item))
@@ -664,8 +919,10 @@ func (p *parse) evidence(key string, v ast.Node) {
 		}
 		switch n := val.(type) {
 		case *ast.StringNode:
+			p.checkLength(full, val, n.Value, MaxText)
 			p.r.Evidence[sub] = n.Value
 		case *ast.LiteralNode:
+			p.checkLength(full, val, n.Value.Value, MaxText)
 			p.r.Evidence[sub] = n.Value.Value
 		case *ast.NullNode:
 		default:

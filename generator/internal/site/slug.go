@@ -1,6 +1,8 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 
 	"github.com/gosimple/slug"
@@ -78,8 +80,21 @@ func Slugify(name string) string {
 	if s == "" {
 		s = "x"
 	}
+	if len(s) > MaxSlug {
+		// Long names are cut at a hyphen and told apart by a hash, so that
+		// file names stay within what file systems allow.
+		cut := strings.LastIndexByte(s[:MaxSlug], '-')
+		if cut < MaxSlug/2 {
+			cut = MaxSlug
+		}
+		h := sha256.Sum256([]byte(name))
+		s = s[:cut] + "-" + hex.EncodeToString(h[:3])
+	}
 	return s
 }
+
+// MaxSlug is the longest slug, in bytes, before its hash suffix.
+const MaxSlug = 80
 
 // Initials returns the first letter of each syllable of a slug, such as tyx
 // for tao-yuan-xian.

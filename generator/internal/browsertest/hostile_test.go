@@ -1,0 +1,262 @@
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+// hostilePath is where TestHostilePages serves the site built from the
+// hostile corpus.
+const hostilePath = "/hostile/"
+
+// watchedTab is a tab that also records every JavaScript dialog the page
+// opens (and dismisses it, so that the page goes on).
+type watchedTab struct {
+	*tab
+	mu      sync.Mutex
+	dialogs []string
+}
+
+// openWatched loads pageURL as open does, listening for dialogs from
+// before the page starts loading.
+func openWatched(t *testing.T, dir, site, host, pageURL string) *watchedTab {
+	t.Helper()
+	bctx := browser(t)
+	w := &watchedTab{tab: &tab{t: t, url: pageURL, dir: dir, site: site, host: host, urls: map[network.RequestID]string{}}}
+	tctx, cancelTimeout := context.WithTimeout(bctx, pageTimeout)
+	var ctx context.Context
+	var ready = make(chan struct{})
+	listen := func(ev any) {
+		w.tab.listen(ev)
+		if d, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			w.mu.Lock()
+			w.dialogs = append(w.dialogs, fmt.Sprintf("%s dialog: %q", d.Type, d.Message))
+			w.mu.Unlock()
+			go func() {
+				<-ready
+				chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+			}()
+		}
+	}
+	ctx, cancelTab := chromedp.NewContext(tctx, chromedp.WithListener(listen))
+	close(ready)
+	t.Cleanup(func() {
+		cancelTab()
+		cancelTimeout()
+	})
+	t.Cleanup(w.screenshotIfFailed)
+	w.ctx = ctx
+	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(pageURL))
+	if err != nil {
+		t.Fatalf("loading %s: %v", pageURL, err)
+	}
+	if resp != nil && resp.Status != http.StatusOK {
+		t.Errorf("loading %s: status %d", pageURL, resp.Status)
+	}
+	return w
+}
+
+// domState is what domJS reports about a page.
+type domState struct {
+	Pwned    string   `json:"pwned"`
+	Base     string   `json:"base"`
+	Location string   `json:"location"`
+	Foreign  []string `json:"foreign"`
+}
+
+// domJS lists, outside the charts (which ECharts fills with its own
+// elements), every element the templates do not make, every event-handler
+// or style attribute, every script that is neither a file of the site nor
+// JSON data, and every link whose URL runs script; and reports the canary
+// window.__pwned that the hostile payloads set, and the base URL.
+const domJS = `(allowed => {
+  const foreign = [];
+  for (const el of document.querySelectorAll('*')) {
+    const tag = el.tagName.toLowerCase();
+    const chart = el.closest('.chart');
+    // site.js sizes a chart through its style; ECharts fills it.
+    const inChart = chart !== null && chart !== el;
+    if (!inChart && !allowed.includes(tag)) foreign.push('<' + tag + '>');
+    if (inChart && ['script', 'iframe', 'object', 'embed', 'img', 'svg', 'a', 'base', 'form'].includes(tag)) foreign.push('<' + tag + '> in a chart');
+    for (const a of el.attributes) {
+      if (/^on/i.test(a.name)) foreign.push('<' + tag + ' ' + a.name + '>');
+      if (chart === null && (a.name === 'style' || a.name === 'srcdoc' || a.name === 'formaction')) foreign.push('<' + tag + ' ' + a.name + '>');
+    }
+    if (tag === 'script' && !(el.src && el.textContent.trim() === '') && el.type !== 'application/json') foreign.push('inline <script type="' + el.type + '">');
+    if ((tag === 'a' || tag === 'area') && el.href && !/^(https?|mailto):$/.test(el.protocol)) foreign.push('<a href="' + el.getAttribute('href') + '"> with protocol ' + el.protocol);
+    if (el.shadowRoot) foreign.push('<' + tag + '> with a shadow root');
+  }
+  return {pwned: typeof window.__pwned === 'undefined' ? '' : String(window.__pwned), base: document.baseURI, location: location.href, foreign: foreign};
+})`
+
+// checkInert lists what shows that script from content ran or markup from
+// content got through on the loaded page.
+func checkInert(w *watchedTab) []string {
+	w.t.Helper()
+	var p []string
+	allowed := `["` + strings.Join(buildtest.Elements, `","`) + `"]`
+	st := eval[domState](w.tab, domJS+"("+allowed+")")
+	if st.Pwned != "" {
+		p = append(p, "window.__pwned is "+st.Pwned+": a hostile payload ran")
+	}
+	if st.Base != st.Location {
+		p = append(p, fmt.Sprintf("the base URL is %s, not the page's own %s", st.Base, st.Location))
+	}
+	slices.Sort(st.Foreign)
+	for _, f := range slices.Compact(st.Foreign) {
+		p = append(p, "element the templates do not make: "+f)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, d := range w.dialogs {
+		p = append(p, "a JavaScript "+d+" opened")
+	}
+	return p
+}
+
+// serveHostile builds the hostile corpus and serves it on a port of its
+// own under hostilePath; it returns the built folder, the host and the
+// site's URL.
+func serveHostile(t *testing.T) (dir, host, base string) {
+	t.Helper()
+	p := buildtest.New(t, "")
+	p.WriteHostile()
+	p.MustBuild()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle(hostilePath, http.StripPrefix(strings.TrimSuffix(hostilePath, "/"), staticHost(p.Out)))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	host = ln.Addr().String()
+	return p.Out, host, "http://" + host + hostilePath
+}
+
+// htmlFiles lists the pages of a built site, slash-separated.
+func htmlFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var pages []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(dir, p)
+			pages = append(pages, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(pages)
+	return pages
+}
+
+// TestHostilePages builds the hostile corpus (buildtest.HostileFiles:
+// script and markup in every string key, evidence, body and file name) and
+// loads every page in chromium: no dialog opens, no payload sets
+// window.__pwned, no element or attribute the templates did not make
+// appears, no console error or CSP violation is logged, every chart draws
+// onto a canvas that is not blank, and every link resolves. The bundled
+// site's pages get the same checks.
+func TestHostilePages(t *testing.T) {
+	browser(t)
+	t.Run("hostile", func(t *testing.T) {
+		dir, host, base := serveHostile(t)
+		checkAllPages(t, dir, host, base)
+	})
+	t.Run("bundled", func(t *testing.T) {
+		site(t)
+		checkAllPages(t, env.out, env.host, env.base)
+	})
+}
+
+// pagesAtOnce is how many pages checkAllPages loads at the same time, in
+// tabs of the one browser.
+const pagesAtOnce = 6
+
+// checkAllPages loads every page of the site in dir, served at base, and
+// checks it, a few tabs at a time.
+func checkAllPages(t *testing.T, dir, host, base string) {
+	pages := htmlFiles(t, dir)
+	if len(pages) < 5 {
+		t.Fatalf("only %d pages built", len(pages))
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, pagesAtOnce)
+	for _, name := range pages {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			t.Run(strings.TrimSuffix(name, ".html"), func(t *testing.T) {
+				w := openWatched(t, dir, base, host, base+name)
+				problems := inspect(w.tab, false)
+				problems = append(problems, checkInert(w)...)
+				w.report(problems)
+			})
+		}()
+	}
+	wg.Wait()
+}
+
+// TestHostileCheckerCatchesScript runs script in a page of the site from
+// outside (DevTools is not bound by the CSP) to prove that the checks of
+// TestHostilePages see a dialog, the canary, an event-handler attribute, a
+// foreign element, an inline script, a javascript: link and a <base>.
+// (The <base> does not change the page's base URL: the CSP's base-uri
+// 'none' ignores it.)
+func TestHostileCheckerCatchesScript(t *testing.T) {
+	site(t)
+	w := openWatched(t, env.out, env.base, env.host, env.base+"index.html")
+	_, err := chromedp.Run(w.ctx, chromedp.Evaluate[any](`(() => {
+  document.body.insertAdjacentHTML('beforeend', '<img src="assets/favicon.svg" onload="window.__pwned=2" alt=""><iframe></iframe><a href="javascript:void(0)">x</a><script>1</script>');
+  const b = document.createElement('base'); b.href = 'https://evil.example/'; document.head.appendChild(b);
+  window.__pwned = 1;
+  setTimeout(() => alert('canary'), 0);
+  return null;
+})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		w.mu.Lock()
+		n := len(w.dialogs)
+		w.mu.Unlock()
+		if n > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	all := strings.Join(checkInert(w), "\n")
+	for _, want := range []string{
+		`alert dialog: "canary"`,
+		"window.__pwned is 1",
+		"<img onload>",
+		"<iframe>",
+		`<a href="javascript:void(0)"> with protocol javascript:`,
+		`inline <script type="">`,
+		"<base>", // which the CSP's base-uri 'none' keeps from taking effect
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the checks missed %q; they reported:\n%s", want, all)
+		}
+	}
+}

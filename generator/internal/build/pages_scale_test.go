@@ -1,0 +1,437 @@
+package build_test
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/build"
+	"github.com/countyperf/portal/generator/internal/buildtest"
+	"github.com/countyperf/portal/generator/internal/pages"
+)
+
+// fiveReports is a site of five reports over three counties whose order by
+// prefecture (乙市 before 甲市) differs from their order by slug, with
+// findings of every severity:
+//
+//	yi-xian   2022 财政局  sum gap 10 (discrepancy)
+//	bing-xian 2021 教育局  sum gap 30 (discrepancy)
+//	bing-xian 2021 财政局  score without grade (warning)
+//	jia-xian  2021 财政局  sum gap 0.01 (rounding)
+//	jia-xian  2020 财政局  staff over establishment (warning)
+const fiveReports = `
+-- content/jia-2020.md --
+---
+county: 甲县
+prefecture: 乙市
+department: 财政局
+year: 2020
+type: 整体支出
+spending: {total: 100, basic: 60, project: 40}
+score: 95
+grade: 优
+staff: {authorized: 10, actual: 12}
+---
+-- content/jia-2021.md --
+---
+county: 甲县
+prefecture: 乙市
+department: 财政局
+year: 2021
+type: 整体支出
+spending: {total: 100.01, basic: 60, project: 40}
+---
+-- content/bing-cz.md --
+---
+county: 丙县
+prefecture: 甲市
+department: 财政局
+year: 2021
+type: 整体支出
+score: 90
+---
+-- content/bing-jy.md --
+---
+county: 丙县
+prefecture: 甲市
+department: 教育局
+year: 2021
+type: 整体支出
+spending: {total: 100, basic: 60, project: 10}
+---
+-- content/yi.md --
+---
+county: 乙县
+prefecture: 丙市
+department: 财政局
+year: 2022
+type: 整体支出
+spending: {total: 100, basic: 50, project: 40}
+---
+`
+
+// The five reports' pages, in the order of the lists (year, newest
+// first, then county slug, department and type).
+var fiveInOrder = []string{
+	"report/yi-xian/2022-cai-zheng-ju-zheng-ti.html",
+	"report/bing-xian/2021-jiao-yu-ju-zheng-ti.html",
+	"report/bing-xian/2021-cai-zheng-ju-zheng-ti.html",
+	"report/jia-xian/2021-cai-zheng-ju-zheng-ti.html",
+	"report/jia-xian/2020-cai-zheng-ju-zheng-ti.html",
+}
+
+// setPageSizes sets pages.HomeRows and pages.ListPageSize for the test
+// and restores them after it. Tests that call it must not be parallel.
+func setPageSizes(t *testing.T, home, list int) {
+	t.Helper()
+	h, l := pages.HomeRows, pages.ListPageSize
+	pages.HomeRows, pages.ListPageSize = home, list
+	t.Cleanup(func() { pages.HomeRows, pages.ListPageSize = h, l })
+}
+
+// pagerLink is a link of a pager: its href, its text, and whether it is
+// rel=prev, rel=next or the current page.
+type pagerLink struct {
+	Href, Text string
+	Rel        string // "prev", "next", "current" or ""
+}
+
+var (
+	pagerRE     = regexp.MustCompile(`(?s)<nav class="pager" aria-label="([^"]*)">\s*<p>(.*?)</p>\s*</nav>`)
+	pagerLinkRE = regexp.MustCompile(`<a href="([^"]*)"(?: rel="(prev|next)"| aria-current="(page)")?>([^<]*)</a>|<span class="pager-gap">…</span>`)
+)
+
+// pagers returns the links of each pager of a page, checking that it has
+// none or two (top and bottom) with distinct labels and the same links.
+func pagers(t *testing.T, name, page string) []pagerLink {
+	t.Helper()
+	navs := pagerRE.FindAllStringSubmatch(page, -1)
+	if len(navs) == 0 {
+		return nil
+	}
+	if len(navs) != 2 {
+		t.Fatalf("%s has %d pagers, want 2 (top and bottom)", name, len(navs))
+	}
+	if navs[0][1] == navs[1][1] {
+		t.Errorf("%s: both pagers are labelled %q", name, navs[0][1])
+	}
+	if navs[0][2] != navs[1][2] {
+		t.Errorf("%s: the pagers differ:\n%s\n%s", name, navs[0][2], navs[1][2])
+	}
+	var out []pagerLink
+	for _, m := range pagerLinkRE.FindAllStringSubmatch(navs[0][2], -1) {
+		switch {
+		case m[0] == `<span class="pager-gap">…</span>`:
+			out = append(out, pagerLink{Text: "…"})
+		case m[3] != "":
+			out = append(out, pagerLink{Href: m[1], Text: m[4], Rel: "current"})
+		default:
+			out = append(out, pagerLink{Href: m[1], Text: m[4], Rel: m[2]})
+		}
+	}
+	return out
+}
+
+// pagerText writes a pager's links compactly: [prev:href] 1 (2) 3 … [next:href],
+// the current page in brackets, numbers with their href checked against
+// path.
+func pagerText(t *testing.T, name string, links []pagerLink, root string, path func(int) string) string {
+	t.Helper()
+	var parts []string
+	for _, l := range links {
+		switch l.Rel {
+		case "prev", "next":
+			parts = append(parts, "["+l.Rel+":"+strings.TrimPrefix(l.Href, root)+"]")
+			continue
+		}
+		if l.Text == "…" {
+			parts = append(parts, "…")
+			continue
+		}
+		var n int
+		fmt.Sscan(l.Text, &n)
+		if want := root + path(n); l.Href != want {
+			t.Errorf("%s: page number %s links to %q, want %q", name, l.Text, l.Href, want)
+		}
+		if l.Rel == "current" {
+			parts = append(parts, "("+l.Text+")")
+		} else {
+			parts = append(parts, l.Text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// follow walks a paged list from its first page by the pagers' next links,
+// then back by their prev links, and returns the pages visited forward.
+func follow(t *testing.T, p *buildtest.Project, first string) []string {
+	t.Helper()
+	rel := func(from, href string) string { return path.Join(path.Dir(from), href) }
+	step := func(name, dir string) string {
+		for _, l := range pagers(t, name, p.Page(name)) {
+			if l.Rel == dir {
+				return rel(name, l.Href)
+			}
+		}
+		return ""
+	}
+	seen := []string{first}
+	for name := step(first, "next"); name != ""; name = step(name, "next") {
+		if slices.Contains(seen, name) || len(seen) > 100 {
+			t.Fatalf("next links loop: %v then %s", seen, name)
+		}
+		seen = append(seen, name)
+	}
+	back := []string{seen[len(seen)-1]}
+	for name := step(back[0], "prev"); name != ""; name = step(name, "prev") {
+		back = append(back, name)
+		if len(back) > len(seen) {
+			t.Fatalf("prev links from the last page do not end at the first: %v", back)
+		}
+	}
+	slices.Reverse(back)
+	if !slices.Equal(back, seen) {
+		t.Errorf("prev links visit %v, next links %v", back, seen)
+	}
+	return seen
+}
+
+var (
+	reportRowRE     = regexp.MustCompile(`<tr data-year="\d+"[^>]*>\s*<th scope="row"><a href="[^"]*">[^<]*</a></th>\s*<td>.*</td>\s*<td><a href="(?:\.\./)?(report/[^"]+)">`)
+	findingRowRE    = regexp.MustCompile(`<td><a href="(report/[^"#]+)#checks">[^<]*</a></td>\s*<td>[^<]*</td>\s*<td class="finding-(\w+)">`)
+	disclosureRowRE = regexp.MustCompile(`<tr>\s*<th scope="row"><a href="(report/[^"]+)">`)
+)
+
+// rowsOf returns the first submatch of re over a page, or the first and
+// second joined by a space when re has two.
+func rowsOf(re *regexp.Regexp, page string) []string {
+	var out []string
+	for _, m := range re.FindAllStringSubmatch(page, -1) {
+		out = append(out, strings.Join(m[1:], " "))
+	}
+	return out
+}
+
+// TestPagedLists builds five reports with a home table of 2 rows and lists
+// of 2 rows a page: the home page shows the newest two and links the full
+// list; the full list, the findings and the disclosure table each take
+// three pages in their order, with pagers at top and bottom whose links
+// lead through every page and back; the site has no broken link.
+func TestPagedLists(t *testing.T) {
+	setPageSizes(t, 2, 2)
+	p := buildtest.New(t, fiveReports)
+	p.MustBuild()
+
+	home := p.Page("index.html")
+	mustContain(t, "home", home,
+		`共5份报告，此处列出最新的2份`,
+		`<a href="reports/index.html">查看全部5份报告（共3页）</a>`,
+		`<table class="sortable" id="reports-table">`,
+		`<form class="table-filter" data-table="reports-table">`,
+		// The filter offers the years and prefectures of the rows shown.
+		`<select name="year"><option value="">全部</option><option value="2022">2022</option><option value="2021">2021</option></select>`,
+		`<select name="prefecture"><option value="">全部</option><option value="丙市">丙市</option><option value="甲市">甲市</option></select>`,
+		`id="chart-home-spending"`, `class="cards"`,
+	)
+	if got := rowsOf(reportRowRE, home); !slices.Equal(got, fiveInOrder[:2]) {
+		t.Errorf("home rows %q, want the newest two %q", got, fiveInOrder[:2])
+	}
+	if n := strings.Count(home, `<tr data-year=`); n != 2 {
+		t.Errorf("home table has %d rows, want 2", n)
+	}
+
+	// The full list of reports.
+	list := []string{"reports/index.html", "reports/2.html", "reports/3.html"}
+	if got := follow(t, p, list[0]); !slices.Equal(got, list) {
+		t.Errorf("the pagers of reports/ lead through %v, want %v", got, list)
+	}
+	if p.Exists("reports/4.html") || p.Exists("reports/1.html") {
+		t.Errorf("reports/ has pages beyond 3 or a 1.html: %v", p.Files())
+	}
+	wantPagers := []string{
+		"(1) 2 3 [next:reports/2.html]",
+		"[prev:reports/index.html] 1 (2) 3 [next:reports/3.html]",
+		"[prev:reports/2.html] 1 2 (3)",
+	}
+	var all []string
+	for i, name := range list {
+		page := p.Page(name)
+		rows := rowsOf(reportRowRE, page)
+		if want := min(2, 5-2*i); len(rows) != want {
+			t.Errorf("%s has %d rows, want %d", name, len(rows), want)
+		}
+		all = append(all, rows...)
+		if got := pagerText(t, name, pagers(t, name, page), "../", pages.ReportsPath); got != wantPagers[i] {
+			t.Errorf("%s pager: %s, want %s", name, got, wantPagers[i])
+		}
+		mustContain(t, name, page,
+			`<table class="sortable" id="reports-table">`,
+			`<form class="table-filter" data-table="reports-table">`,
+			`<output class="filter-count" aria-live="polite"></output>`,
+			`<th scope="col" class="num" data-sort="num"><button type="button">支出合计</button></th>`,
+			`<link rel="stylesheet" href="../assets/site.css">`,
+			fmt.Sprintf(`本页是第%d页，列出第%d至%d份`, i+1, 2*i+1, min(2*i+2, 5)),
+		)
+		mustMatch(t, name, page, `<tr data-year="\d+" data-prefecture="[^"]*" data-type="整体支出" data-search="[^"]+">`)
+	}
+	if !slices.Equal(all, fiveInOrder) {
+		t.Errorf("reports/ lists\n%q, want\n%q", all, fiveInOrder)
+	}
+	mustContain(t, "reports/3.html", p.Page("reports/3.html"), `<a href="../county/jia-xian.html">甲县</a>`, `<title>全部报告（第3页） · `)
+
+	// The findings: discrepancies by gap, warnings, then rounding.
+	flist := []string{"findings.html", "findings-2.html", "findings-3.html"}
+	if got := follow(t, p, flist[0]); !slices.Equal(got, flist) {
+		t.Errorf("the findings' pagers lead through %v, want %v", got, flist)
+	}
+	wantFindings := []string{
+		"report/bing-xian/2021-jiao-yu-ju-zheng-ti.html discrepancy", // gap 30
+		"report/yi-xian/2022-cai-zheng-ju-zheng-ti.html discrepancy", // gap 10
+		"report/bing-xian/2021-cai-zheng-ju-zheng-ti.html warning",   // score without grade
+		"report/jia-xian/2020-cai-zheng-ju-zheng-ti.html warning",    // staff over establishment
+		"report/jia-xian/2021-cai-zheng-ju-zheng-ti.html rounding",
+	}
+	all = nil
+	for i, name := range flist {
+		page := p.Page(name)
+		rows := rowsOf(findingRowRE, page)
+		if want := min(2, 5-2*i); len(rows) != want {
+			t.Errorf("%s has %d rows, want %d", name, len(rows), want)
+		}
+		all = append(all, rows...)
+		got := pagerText(t, name, pagers(t, name, page), "", pages.FindingsPath)
+		want := strings.NewReplacer("reports/index", "findings", "reports/", "findings-").Replace(wantPagers[i])
+		if got != want {
+			t.Errorf("%s pager: %s, want %s", name, got, want)
+		}
+		// The counts and the rules are on every page.
+		mustContain(t, name, page, `共5条：不一致2条　疑点2条　尾差1条`, `<h2 id="rules">核对规则</h2>`, `<table class="sortable" id="findings-table">`)
+	}
+	if !slices.Equal(all, wantFindings) {
+		t.Errorf("findings list\n%q, want\n%q", all, wantFindings)
+	}
+
+	// The disclosure table: reports in the list's order; the shares of all
+	// reports on every page; the counties on the first page only, the two
+	// least complete of three.
+	dlist := []string{"disclosure.html", "disclosure-2.html", "disclosure-3.html"}
+	if got := follow(t, p, dlist[0]); !slices.Equal(got, dlist) {
+		t.Errorf("the disclosure pagers lead through %v, want %v", got, dlist)
+	}
+	all = nil
+	for i, name := range dlist {
+		page := p.Page(name)
+		rows := rowsOf(disclosureRowRE, page)
+		if want := min(2, 5-2*i); len(rows) != want {
+			t.Errorf("%s has %d rows, want %d", name, len(rows), want)
+		}
+		all = append(all, rows...)
+		got := pagerText(t, name, pagers(t, name, page), "", pages.DisclosurePath)
+		want := strings.NewReplacer("reports/index", "disclosure", "reports/", "disclosure-").Replace(wantPagers[i])
+		if got != want {
+			t.Errorf("%s pager: %s, want %s", name, got, want)
+		}
+		// 4 of 5 reports disclose the total; none the 三公 total.
+		mustContain(t, name, page, `<tfoot><tr><th scope="row">披露比例（全部报告）</th><td class="num">80%</td>`)
+		if hasCounties := strings.Contains(page, `id="county-disclosure-table"`); hasCounties != (i == 0) {
+			t.Errorf("%s: per-county table shown: %v, want it on the first page only", name, hasCounties)
+		}
+	}
+	if !slices.Equal(all, fiveInOrder) {
+		t.Errorf("disclosure lists\n%q, want\n%q", all, fiveInOrder)
+	}
+	counties := between(p.Page("disclosure.html"), `id="county-disclosure-table"`, `</table>`)
+	// 丙县 4 of 22 figures, 乙县 3 of 11, 甲县 8 of 22 (left out).
+	mustMatch(t, "disclosure counties", counties, `(?s)丙县</a></th><td class="num" data-value="2">2</td><td class="num" data-value="18">18%</td></tr>\s*<tr><th scope="row"><a href="county/yi-xian.html">乙县</a></th><td class="num" data-value="1">1</td><td class="num" data-value="27">27%</td></tr>\s*</tbody>`)
+	mustContain(t, "disclosure", p.Page("disclosure.html"),
+		`共3个县（市、区），下表按完整度从低到高列出最低的2个；其余1个未列出。`,
+		`<a href="downloads/reports.csv" download>reports.csv</a>`)
+	mustContain(t, "disclosure-2", p.Page("disclosure-2.html"), `<a href="disclosure.html#by-county">各县完整度</a>见第1页。`)
+
+	// Every page of every list resolves, and so does every link of the site.
+	buildtest.MustCheckSite(t, p.Out)
+
+	// The same input gives the same bytes, whatever the number of workers.
+	other := filepath.Join(t.TempDir(), "public")
+	if _, err := p.Build(build.Config{Out: other, Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	a, b := buildtest.Snapshot(t, p.Out), buildtest.Snapshot(t, other)
+	for name, data := range a {
+		if b[name] != data {
+			t.Errorf("%s differs between builds with 1 and %d workers", name, 0)
+		}
+	}
+	if len(a) != len(b) {
+		t.Errorf("builds have %d and %d files", len(a), len(b))
+	}
+}
+
+// TestPagerWindow lists eleven reports one a page: a pager shows the first
+// and last pages and two on each side of the current one, with … for the
+// pages left out (a single page left out is shown instead).
+func TestPagerWindow(t *testing.T) {
+	setPageSizes(t, 1, 1)
+	var b strings.Builder
+	for i := range 11 {
+		fmt.Fprintf(&b, "-- content/r%d.md --\n---\ncounty: 甲县\ndepartment: 财政局\nyear: %d\ntype: 整体支出\n---\n", i, 2010+i)
+	}
+	p := buildtest.New(t, b.String())
+	p.MustBuild()
+	want := map[int]string{
+		1:  "(1) 2 3 … 11 [next:reports/2.html]",
+		3:  "[prev:reports/2.html] 1 2 (3) 4 5 … 11 [next:reports/4.html]",
+		5:  "[prev:reports/4.html] 1 2 3 4 (5) 6 7 … 11 [next:reports/6.html]",
+		6:  "[prev:reports/5.html] 1 … 4 5 (6) 7 8 … 11 [next:reports/7.html]",
+		11: "[prev:reports/10.html] 1 … 9 10 (11)",
+	}
+	for n, w := range want {
+		name := pages.ReportsPath(n)
+		if got := pagerText(t, name, pagers(t, name, p.Page(name)), "../", pages.ReportsPath); got != w {
+			t.Errorf("%s pager: %s, want %s", name, got, w)
+		}
+	}
+	var names []string
+	for n := 1; n <= 11; n++ {
+		names = append(names, pages.ReportsPath(n))
+	}
+	if got := follow(t, p, names[0]); !slices.Equal(got, names) {
+		t.Errorf("the pagers lead through %v, want %v", got, names)
+	}
+	if n := strings.Count(p.Page("index.html"), `<tr data-year=`); n != 1 {
+		t.Errorf("home table has %d rows, want 1", n)
+	}
+	mustContain(t, "home", p.Page("index.html"), `<a href="report/jia-xian/2020-cai-zheng-ju-zheng-ti.html">财政局</a>`)
+	buildtest.MustCheckSite(t, p.Out)
+}
+
+// TestShortListsHaveNoPager builds three reports with the default sizes:
+// one page per list, no pager, the home page lists them all, and the
+// per-county disclosure table keeps every county in the site's order.
+func TestShortListsHaveNoPager(t *testing.T) {
+	p := buildtest.New(t, twoCounties)
+	p.MustBuild()
+	for _, name := range []string{"reports/index.html", "findings.html", "disclosure.html"} {
+		if strings.Contains(p.Page(name), `class="pager"`) {
+			t.Errorf("%s has a pager, with one page", name)
+		}
+	}
+	for _, name := range []string{"reports/2.html", "findings-2.html", "disclosure-2.html"} {
+		if p.Exists(name) {
+			t.Errorf("%s made for a list of one page", name)
+		}
+	}
+	mustContain(t, "home", p.Page("index.html"), `共3份报告，此处全部列出。<a href="reports/index.html">全部报告列表</a>`)
+	if n := strings.Count(p.Page("reports/index.html"), `<tr data-year=`); n != 3 {
+		t.Errorf("reports/index.html has %d rows, want 3", n)
+	}
+	disclosure := p.Page("disclosure.html")
+	if strings.Contains(disclosure, "未列出") {
+		t.Error("the disclosure page leaves counties out with only two")
+	}
+	mustMatch(t, "disclosure", between(disclosure, `id="county-disclosure-table"`, `</table>`), `(?s)宁乡市.*甲县`) // 宁乡市 gives no province
+}

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+// TestBuildFailuresExitNonZero runs the build command on broken input, on
+// a refused output and interrupted: each exits 1, says what is wrong and
+// that the output was left as it was.
+func TestBuildFailuresExitNonZero(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+clean)
+	if code, _, errOut := run("build", "-root", p.Dir); code != 0 {
+		t.Fatalf("clean build: exit %d: %s", code, errOut)
+	}
+	before := buildtest.Snapshot(t, p.Out)
+	out := filepath.Join(p.Dir, "public")
+
+	p.Write("content/bad.md", "")
+	code, _, errOut := run("build", "-root", p.Dir)
+	if code != 1 || !strings.Contains(errOut, "content/bad.md:1:1: empty file") || !strings.Contains(errOut, "build failed; "+out+" was left as it was") {
+		t.Errorf("broken file: exit %d, stderr %q", code, errOut)
+	}
+	p.Remove("content/bad.md")
+
+	code, _, errOut = run("build", "-root", p.Dir, "-out", "/")
+	if code != 1 || !strings.Contains(errOut, "refusing to use / as the output folder") {
+		t.Errorf("-out /: exit %d, stderr %q", code, errOut)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code = Main(ctx, []string{"build", "-root", p.Dir}, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "build interrupted; "+out+" was left as it was") {
+		t.Errorf("interrupted: exit %d, stderr %q", code, stderr.String())
+	}
+	after := buildtest.Snapshot(t, p.Out)
+	if len(after) != len(before) {
+		t.Fatalf("the output changed: %d files, then %d", len(before), len(after))
+	}
+	for k, v := range before {
+		if after[k] != v {
+			t.Errorf("%s changed", k)
+		}
+	}
+}

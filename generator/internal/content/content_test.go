@@ -1,0 +1,323 @@
+package content
+
+import (
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+const good = "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n---\n正文\n"
+
+func load(t *testing.T, fsys fs.FS) ([]string, error) {
+	t.Helper()
+	type result struct {
+		files []string
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		reports, err := Load(context.Background(), fsys, Options{Prefix: "content/"})
+		var files []string
+		for _, r := range reports {
+			files = append(files, r.File)
+		}
+		done <- result{files, err}
+	}()
+	select {
+	case r := <-done:
+		return r.files, r.err
+	case <-time.After(10 * time.Second):
+		t.Fatal("Load did not return within 10s")
+		return nil, nil
+	}
+}
+
+func wantError(t *testing.T, err error, wants ...string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("no error; want one saying %q", wants)
+	}
+	for _, w := range wants {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error %q\nlacks %q", err, w)
+		}
+	}
+}
+
+func TestFilesSkipsHiddenAndBackups(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.md":           {Data: []byte(good)},
+		"b/c.md":         {Data: []byte(good)},
+		".git/x.md":      {Data: []byte("x")},
+		"_drafts/y.md":   {Data: []byte("x")},
+		"b/.hidden.md":   {Data: []byte("x")},
+		"b/backup.md~":   {Data: []byte("x")},
+		"b/notes.txt":    {Data: []byte("x")},
+		"b/_partial.md":  {Data: []byte("x")},
+		"d/e/f/deep.md":  {Data: []byte(good)},
+		"d/e/README.txt": {Data: []byte("x")},
+	}
+	files, err := Files(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(files, " "); got != "a.md b/c.md d/e/f/deep.md" {
+		t.Errorf("Files = %s", got)
+	}
+}
+
+// TestSymlinkLoop puts a link to its own folder under content: the loader
+// must neither hang nor crash, and says what is wrong.
+func TestSymlinkLoop(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.md"), good)
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("..", filepath.Join(dir, "sub", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := load(t, os.DirFS(dir))
+	wantError(t, err, "content/sub/loop: is a symbolic link to a folder; links to folders are not followed")
+	// Reported together with the errors of the files.
+	write(t, filepath.Join(dir, "sub", "bad.md"), "")
+	_, err = load(t, os.DirFS(dir))
+	wantError(t, err, "content/sub/loop: is a symbolic link", "content/sub/bad.md:1:1: empty file")
+	if err := os.Remove(filepath.Join(dir, "sub", "bad.md")); err != nil {
+		t.Fatal(err)
+	}
+
+	// A link to itself, named like a report.
+	if err := os.Remove(filepath.Join(dir, "sub", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("self.md", filepath.Join(dir, "sub", "self.md")); err != nil {
+		t.Fatal(err)
+	}
+	_, err = load(t, os.DirFS(dir))
+	wantError(t, err, "content/sub/self.md: broken or looping symbolic link: too many levels of symbolic links")
+
+	// A link to a report file elsewhere is read like the file.
+	if err := os.Remove(filepath.Join(dir, "sub", "self.md")); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(t.TempDir(), "other.md")
+	write(t, other, strings.Replace(good, "甲县", "乙县", 1))
+	if err := os.Symlink(other, filepath.Join(dir, "sub", "linked.md")); err != nil {
+		t.Fatal(err)
+	}
+	files, err := load(t, os.DirFS(dir))
+	if err != nil || strings.Join(files, " ") != "content/a.md content/sub/linked.md" {
+		t.Errorf("with a linked file: %v, %v", files, err)
+	}
+}
+
+// TestUnreadableContent covers a content folder, or a folder inside it,
+// that cannot be read. As root, permissions do not deny reading, so that
+// sub-case is skipped; the others make the folder unreadable otherwise.
+func TestUnreadableContent(t *testing.T) {
+	t.Run("not a folder", func(t *testing.T) {
+		file := filepath.Join(t.TempDir(), "content")
+		write(t, file, good)
+		_, err := load(t, os.DirFS(file))
+		wantError(t, err, "content: is not a folder")
+	})
+	t.Run("missing", func(t *testing.T) {
+		_, err := load(t, os.DirFS(filepath.Join(t.TempDir(), "nothing")))
+		wantError(t, err, "content: cannot read the folder: no such file or directory")
+	})
+	t.Run("empty", func(t *testing.T) {
+		_, err := load(t, os.DirFS(t.TempDir()))
+		wantError(t, err, "content: no report files (*.md) found")
+	})
+	t.Run("failing file system", func(t *testing.T) {
+		fsys := failingFS{fstest.MapFS{"a.md": {Data: []byte(good)}, "sub/b.md": {Data: []byte(good)}}, "sub"}
+		_, err := load(t, fsys)
+		wantError(t, err, "content/sub: cannot read the folder: permission denied")
+	})
+	t.Run("permission denied", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("running as root, which chmod 000 does not stop; the failing file system sub-test covers the error")
+		}
+		dir := t.TempDir()
+		write(t, filepath.Join(dir, "a.md"), good)
+		write(t, filepath.Join(dir, "sub", "b.md"), good)
+		write(t, filepath.Join(dir, "c.md"), good)
+		if err := os.Chmod(filepath.Join(dir, "sub"), 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(filepath.Join(dir, "c.md"), 0); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(filepath.Join(dir, "sub"), 0o755) })
+		_, err := load(t, os.DirFS(dir))
+		wantError(t, err, "content/sub: cannot read the folder: permission denied", "content/c.md: permission denied")
+	})
+}
+
+// failingFS fails to read the folder bad, as a folder without permission
+// does.
+type failingFS struct {
+	fstest.MapFS
+	bad string
+}
+
+func (f failingFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == f.bad {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.ReadDir(name)
+}
+
+func (f failingFS) Open(name string) (fs.File, error) {
+	if name == f.bad {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.Open(name)
+}
+
+// TestLargeFileIsNotRead gives a file larger than MaxFileSize: the error
+// says so without reading any of it. A file that says it is small but
+// goes on is read only up to the limit.
+func TestLargeFileIsNotRead(t *testing.T) {
+	big := &hugeFS{size: 50 << 20, claim: 50 << 20}
+	_, err := load(t, big)
+	wantError(t, err, "content/big.md: file is 50.0 MB; a report file may be at most 8 MB")
+	if big.read != 0 {
+		t.Errorf("read %d bytes of a file known to be too large", big.read)
+	}
+
+	liar := &hugeFS{size: 50 << 20, claim: 1000}
+	_, err = load(t, liar)
+	wantError(t, err, "content/big.md: file is larger than 8 MB")
+	if liar.read > MaxFileSize+64<<10 {
+		t.Errorf("read %d bytes of a growing file; want at most about %d", liar.read, MaxFileSize)
+	}
+}
+
+// hugeFS holds one file, big.md, of size bytes of front matter that never
+// closes; its Stat says claim bytes. It counts the bytes read.
+type hugeFS struct {
+	size, claim int64
+	read        int64
+}
+
+func (h *hugeFS) Open(name string) (fs.File, error) {
+	switch name {
+	case ".":
+		return &hugeDir{}, nil
+	case "big.md":
+		return &hugeFile{fs: h}, nil
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+type hugeDir struct{ done bool }
+
+func (d *hugeDir) Stat() (fs.FileInfo, error) { return fileInfo{"content", 0, fs.ModeDir}, nil }
+func (d *hugeDir) Read([]byte) (int, error)   { return 0, errors.New("is a folder") }
+func (d *hugeDir) Close() error               { return nil }
+func (d *hugeDir) ReadDir(n int) ([]fs.DirEntry, error) {
+	if d.done {
+		return nil, io.EOF
+	}
+	d.done = true
+	return []fs.DirEntry{fs.FileInfoToDirEntry(fileInfo{"big.md", 0, 0})}, nil
+}
+
+type hugeFile struct {
+	fs  *hugeFS
+	off int64
+}
+
+func (f *hugeFile) Stat() (fs.FileInfo, error) { return fileInfo{"big.md", f.fs.claim, 0}, nil }
+func (f *hugeFile) Close() error               { return nil }
+func (f *hugeFile) Read(p []byte) (int, error) {
+	if f.off >= f.fs.size {
+		return 0, io.EOF
+	}
+	n := int64(len(p))
+	if n > f.fs.size-f.off {
+		n = f.fs.size - f.off
+	}
+	for i := range p[:n] {
+		p[i] = 'x'
+	}
+	if f.off == 0 && n >= 4 {
+		copy(p, "---\n")
+	}
+	f.off += n
+	f.fs.read += n
+	return int(n), nil
+}
+
+type fileInfo struct {
+	name string
+	size int64
+	mode fs.FileMode
+}
+
+func (i fileInfo) Name() string       { return i.name }
+func (i fileInfo) Size() int64        { return i.size }
+func (i fileInfo) Mode() fs.FileMode  { return i.mode }
+func (i fileInfo) ModTime() time.Time { return time.Time{} }
+func (i fileInfo) IsDir() bool        { return i.mode.IsDir() }
+func (i fileInfo) Sys() any           { return nil }
+
+// TestFIFO names a pipe like a report: reading it would block forever.
+func TestFIFO(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.md"), good)
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.md"), 0o644); err != nil {
+		t.Skipf("no FIFO: %v", err)
+	}
+	_, err := load(t, os.DirFS(dir))
+	wantError(t, err, "content/pipe.md: not a regular file")
+}
+
+// TestErrorsNameTheFile checks that every error Load returns begins with
+// the file's name as the build prints it.
+func TestErrorsNameTheFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.md":     {Data: []byte(good)},
+		"b/c.md":   {Data: []byte("no front matter")},
+		"b/d.md":   {Data: []byte("---\ncounty: [\n---\n")},
+		"e.md":     {Data: []byte("\xff\xfe-\x00-\x00")},
+		"f/g.md":   {Data: []byte{}},
+		"h.md":     {Data: []byte("---\ncounty: 甲县\n")},
+		"dir.md/x": {Data: []byte("x")},
+	}
+	_, err := load(t, fsys)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, line := range strings.Split(err.Error(), "\n") {
+		if !strings.HasPrefix(line, "content/") {
+			t.Errorf("error line %q does not begin with the file name", line)
+		}
+	}
+	for _, w := range []string{"content/b/c.md:1:1: no front matter", "content/b/d.md:2:", "content/e.md:1:1: the file is UTF-16",
+		"content/f/g.md:1:1: empty file", "content/h.md:1:1: unclosed front matter"} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error %q\nlacks %q", err, w)
+		}
+	}
+}
+
+func write(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

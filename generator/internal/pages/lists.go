@@ -1,0 +1,170 @@
+package pages
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/countyperf/portal/generator/internal/site"
+)
+
+// HomeRows is how many reports the home page's table lists at most: the
+// newest, in the order of the full list (ReportOrder). The rest are on the
+// paged list under reports/. A variable so that tests can make it small.
+var HomeRows = 200
+
+// ListPageSize is how many rows each page of a paged list holds: the full
+// list of reports (reports/), the findings (findings.html, findings-2.html,
+// …) and the disclosure table (disclosure.html, …). It also bounds the
+// per-county table of the disclosure page. A variable so that tests can
+// make it small.
+var ListPageSize = 500
+
+// pagerWindow is how many page numbers a pager shows on each side of the
+// current page, besides the first and the last, so that a pager stays
+// small however many pages a list has.
+const pagerWindow = 2
+
+// Pager says where a page of a paged list is and links to the others.
+type Pager struct {
+	// N is the page's number, from 1; Of is the number of pages; Size is
+	// the most rows a page holds.
+	N, Of, Size int
+	// First and Last number the page's rows among all, from 1 (0 when the
+	// list is empty); Total counts the rows of the whole list.
+	First, Last, Total int
+	// Prev and Next are the paths from the site root of the previous and
+	// next pages, or "" when there is none.
+	Prev, Next string
+	// Links are the page numbers to show, with gaps where numbers are left
+	// out.
+	Links []PageLink
+}
+
+// PageLink is a page number in a pager.
+type PageLink struct {
+	N int
+	// Href is the page's path from the site root; "" marks a gap (…).
+	Href string
+	// Current marks the page the pager is on.
+	Current bool
+}
+
+// paged splits a list of total rows into pages of size rows, at least one
+// page even when the list is empty, and returns each page's pager and the
+// bounds of its rows. name gives the path of page n (from 1).
+func paged(total, size int, name func(n int) string) []Pager {
+	size = max(size, 1)
+	of := pageCount(total, size)
+	out := make([]Pager, of)
+	for i := range out {
+		n := i + 1
+		p := Pager{N: n, Of: of, Size: size, Total: total, First: i*size + 1, Last: min(n*size, total)}
+		if total == 0 {
+			p.First = 0
+		}
+		if n > 1 {
+			p.Prev = name(n - 1)
+		}
+		if n < of {
+			p.Next = name(n + 1)
+		}
+		show := func(k int) bool { return k == 1 || k == of || (k >= n-pagerWindow && k <= n+pagerWindow) }
+		for k := 1; k <= of; k++ {
+			switch {
+			case show(k) || (show(k-1) && show(k+1)): // a gap of one page is shown as the page
+				p.Links = append(p.Links, PageLink{N: k, Href: name(k), Current: k == n})
+			case show(k - 1):
+				p.Links = append(p.Links, PageLink{})
+			}
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// pageCount returns how many pages of size rows a list of total rows
+// takes: at least one.
+func pageCount(total, size int) int {
+	size = max(size, 1)
+	return max((total+size-1)/size, 1)
+}
+
+// titled adds the page's number to a title, from the second page on.
+func titled(title string, p Pager) string {
+	if p.N == 1 {
+		return title
+	}
+	return fmt.Sprintf("%s（第%d页）", title, p.N)
+}
+
+// ReportOrder is the order of the lists of reports: newest year first,
+// then by county slug, department and type. The file breaks any tie left.
+func ReportOrder(a, b *site.Report) int {
+	return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(a.County.Slug, b.County.Slug),
+		cmp.Compare(a.Department, b.Department), cmp.Compare(a.Type, b.Type), cmp.Compare(a.File, b.File))
+}
+
+// sortedReports returns the site's reports in ReportOrder.
+func sortedReports(s *site.Site) []*site.Report {
+	rs := slices.Clone(s.Reports)
+	slices.SortFunc(rs, ReportOrder)
+	return rs
+}
+
+// ReportsData is the model of a page of the full list of reports.
+type ReportsData struct {
+	Rows []Row
+	// Years and Prefectures are the filter's choices: those of the rows
+	// on the page.
+	Years       []int
+	Prefectures []string
+	Pager       Pager
+}
+
+// ReportsPath returns the path of page n (from 1) of the full list of
+// reports.
+func ReportsPath(n int) string {
+	if n == 1 {
+		return "reports/index.html"
+	}
+	return fmt.Sprintf("reports/%d.html", n)
+}
+
+// Reports returns the pages of the full list of reports, ListPageSize
+// rows each, in ReportOrder.
+func Reports(s *site.Site) []*Page {
+	rs := sortedReports(s)
+	var out []*Page
+	for _, pg := range paged(len(rs), ListPageSize, ReportsPath) {
+		d := &ReportsData{Pager: pg}
+		if pg.Total > 0 {
+			for _, r := range rs[pg.First-1 : pg.Last] {
+				d.Rows = append(d.Rows, NewRow(r))
+			}
+		}
+		d.Years, d.Prefectures = filterChoices(d.Rows)
+		out = append(out, &Page{Path: ReportsPath(pg.N), Template: "reports", Section: "reports",
+			Title:       titled("全部报告", pg),
+			Description: fmt.Sprintf("全部%d份部门绩效自评报告的支出合计、三公经费和自评得分，第%d页，共%d页。", pg.Total, pg.N, pg.Of),
+			Data:        d,
+		})
+	}
+	return out
+}
+
+// filterChoices returns the years (newest first) and prefectures (sorted)
+// of the rows, for a table filter that offers only choices that match.
+func filterChoices(rows []Row) ([]int, []string) {
+	var years []int
+	var prefs []string
+	for _, r := range rows {
+		years = append(years, r.R.Year)
+		if p := r.R.County.Prefecture; p != "" {
+			prefs = append(prefs, p)
+		}
+	}
+	slices.SortFunc(years, func(a, b int) int { return b - a })
+	slices.Sort(prefs)
+	return slices.Compact(years), slices.Compact(prefs)
+}

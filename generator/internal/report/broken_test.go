@@ -1,0 +1,223 @@
+package report
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+const minimal = "---\ncounty: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\n"
+
+// TestNestingIsRefusedQuickly gives front matter nested far too deep in
+// each way YAML allows: each is refused, with its position, in well under
+// a second (the YAML parser took minutes, or never returned, on some).
+func TestNestingIsRefusedQuickly(t *testing.T) {
+	for name, tc := range map[string]struct{ in, want string }{
+		"flow":               {"review: " + strings.Repeat("[", 200000), "a.md:6:25: front matter is nested more than 16 levels deep"},
+		"flow over lines":    {"review: " + strings.Repeat("[\n", 100000), "a.md:22:1: front matter is nested more than 16 levels deep"},
+		"flow mappings":      {"review: " + strings.Repeat("{a: ", 50000), "a.md:6:"},
+		"flow behind quotes": {"review: " + strings.Repeat(`["]", '[', `, 20000), "nested more than 16 levels"},
+		"block":              {"review:\n" + blockNest(100), "indented more than 16 levels deep"},
+		"compact sequences":  {"review:\n  " + strings.Repeat("- ", 100000) + "x", "a.md:7:"},
+		"complex keys":       {"review:\n  " + strings.Repeat("? ", 100000) + "x", "a.md:7:"},
+		"one-space indents":  {"review:\n" + oneSpaceNest(200), "indented more than 16 levels deep"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			_, err := Parse("a.md", []byte(minimal+tc.in+"\n---\n"))
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("took %v", d)
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %.300v\nwant %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func blockNest(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i+1) + "k:\n")
+	}
+	return b.String() + strings.Repeat("  ", n+1) + "x"
+}
+
+func oneSpaceNest(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat(" ", i+1) + "k:\n")
+	}
+	return b.String() + strings.Repeat(" ", n+1) + "x"
+}
+
+// TestNestingLimitHasNoFalseAlarms: brackets in quoted text and deep
+// indentation inside a block of text are fine, and nesting at the limit
+// reaches the YAML parser.
+func TestNestingLimitHasNoFalseAlarms(t *testing.T) {
+	for name, in := range map[string]string{
+		"brackets in quotes": "title: \"" + strings.Repeat("[{", 100) + "\"\nreview: ['" + strings.Repeat("[", 50) + "']",
+		"indented text":      "evidence:\n  score: |\n    第一行\n" + strings.Repeat(" ", 80) + "深缩进的原文\n    下一行",
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := Parse("a.md", []byte(minimal+in+"\n---\n")); err != nil {
+				t.Errorf("refused: %v", err)
+			}
+		})
+	}
+	// Exactly MaxNesting levels reach the parser (and fail there only as
+	// review's items are not text).
+	_, err := Parse("a.md", []byte(minimal+"review: "+strings.Repeat("[", MaxNesting)+strings.Repeat("]", MaxNesting)+"\n---\n"))
+	if err == nil || strings.Contains(err.Error(), "nested more than") {
+		t.Errorf("16 levels: %v", err)
+	}
+}
+
+// TestEncodingsAreNamed: a GBK file is told apart from a UTF-8 file with a
+// stray byte and from UTF-16, and each error says what to do.
+func TestEncodingsAreNamed(t *testing.T) {
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(minimal + "title: 桃源县行政审批服务局2020年整体支出绩效自评报告\n---\n## 概况\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tc := range map[string]struct{ in, want string }{
+		"GBK":             {gbk, "a.md:2:9: the file is not UTF-8: it looks like GBK (GB2312/GB18030) Chinese text; convert it to UTF-8"},
+		"stray byte":      {minimal + "title: 桃源县\x80报告\n---\n", "a.md:6:11: invalid UTF-8: save the file as UTF-8"},
+		"Latin-1":         {"---\ncounty: Caf\xe9\n---\n", "a.md:2:12: invalid UTF-8"},
+		"UTF-16 LE":       {"\xff\xfe-\x00-\x00-\x00\n\x00", "a.md:1:1: the file is UTF-16, not UTF-8"},
+		"UTF-16 BE":       {"\xfe\xff\x00-\x00-\x00-\x00\n", "a.md:1:1: the file is UTF-16"},
+		"control":         {minimal + "title: a\x07b\n---\n", "a.md:6:9: the control character or noncharacter U+0007 is not allowed"},
+		"C1 control":      {minimal + "title: a\u0085b\n---\n", "U+0085"},
+		"noncharacter":    {minimal + "---\n正文\uffff\n", "a.md:7:3: the control character or noncharacter U+FFFF"},
+		"CRLF positions":  {strings.ReplaceAll(minimal+"title: a\x07b\n---\n", "\n", "\r\n"), "a.md:6:9:"},
+		"CR positions":    {strings.ReplaceAll(minimal+"title: a\x07b\n---\n", "\n", "\r"), "a.md:6:9:"},
+		"BOM and control": {"\ufeff" + minimal + "title: a\x07b\n---\n", "a.md:6:9:"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Parse("a.md", []byte(tc.in))
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) && !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v\nwant %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestLineEndsAndBOM: a BOM, CRLF and CR files parse as the LF file does,
+// with the same positions.
+func TestLineEndsAndBOM(t *testing.T) {
+	in := minimal + "score: 97\n---\n## 概况\n正文\n"
+	want, err := Parse("a.md", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range map[string]string{
+		"BOM": "\ufeff" + in, "CRLF": strings.ReplaceAll(in, "\n", "\r\n"), "CR": strings.ReplaceAll(in, "\n", "\r"),
+	} {
+		r, err := Parse("a.md", []byte(v))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if r.Score != want.Score || string(r.Body) != string(want.Body) || r.BodyLine != want.BodyLine || r.Keys["score"] != want.Keys["score"] {
+			t.Errorf("%s: score %+v body %q at %d; want %+v %q at %d", name, r.Score, r.Body, r.BodyLine, want.Score, want.Body, want.BodyLine)
+		}
+	}
+}
+
+// TestLimits: names, titles and the number of errors are bounded.
+func TestLimits(t *testing.T) {
+	_, err := Parse("a.md", []byte(strings.Replace(minimal, "甲县", strings.Repeat("甲", MaxName+1), 1)+"---\n"))
+	if err == nil || !strings.Contains(err.Error(), "a.md:2:9: county: is 101 characters long; at most 100 are accepted") {
+		t.Errorf("long county: %v", err)
+	}
+	if _, err := Parse("a.md", []byte(strings.Replace(minimal, "甲县", strings.Repeat("甲", MaxName), 1)+"---\n")); err != nil {
+		t.Errorf("county at the limit: %v", err)
+	}
+	_, err = Parse("a.md", []byte(minimal+"evidence:\n  score: \""+strings.Repeat("长", MaxText+1)+"\"\n---\n"))
+	if err == nil || !strings.Contains(err.Error(), "a.md:7:10: evidence.score: is 10001 characters long") {
+		t.Errorf("long evidence: %v", err)
+	}
+	var b strings.Builder
+	for i := range 500 {
+		b.WriteString("k" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('a'+i/26)) + ": 1\n")
+	}
+	_, err = Parse("a.md", []byte(minimal+b.String()+"---\n"))
+	if err == nil || strings.Count(err.Error(), "\n") != MaxErrors || !strings.HasSuffix(err.Error(), "a.md: 480 more errors not shown") {
+		t.Errorf("many errors: %d lines, ending %q", strings.Count(errString(err), "\n")+1, errString(err)[max(0, len(errString(err))-60):])
+	}
+	big := minimal + "review:\n" + strings.Repeat("  - "+strings.Repeat("长", 100)+"\n", 1000) + "---\n"
+	_, err = Parse("a.md", []byte(big))
+	if err == nil || !strings.Contains(err.Error(), "a.md:1:1: front matter is longer than 262144 bytes") {
+		t.Errorf("front matter too large: %v", err)
+	}
+}
+
+func TestSourceLinksAreWrittenValidly(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.org/a b?q=[1]{2}|^`\\#frag ment": "https://example.org/a%20b?q=%5B1%5D%7B2%7D%7C%5E%60%5C#frag%20ment",
+		"https://example.org/r?q=%3c![CDATA[x]]%3e":       "https://example.org/r?q=%3c!%5BCDATA%5Bx%5D%5D%3e",
+		"https://example.org/#a#b":                        "https://example.org/#a%23b",
+		"https://例子.中国/报告.html?年=2020":                    "https://例子.中国/报告.html?年=2020",
+		"http://example.org":                              "http://example.org",
+		"https://[::1]:8080/x":                            "https://[::1]:8080/x",
+	} {
+		r, err := Parse("a.md", []byte(minimal+"source: '"+strings.ReplaceAll(in, "'", "''")+"'\n---\n"))
+		if err != nil {
+			t.Errorf("%s: %v", in, err)
+			continue
+		}
+		if r.Source != want {
+			t.Errorf("source %q = %q, want %q", in, r.Source, want)
+		}
+	}
+}
+
+// TestBodyLimits: bodies that would take the Markdown renderer minutes (it
+// is quadratic or worse in link brackets, emphasis marks and nesting) are
+// refused; ordinary Markdown, escaped marks and runs of underscores are not.
+func TestBodyLimits(t *testing.T) {
+	for name, tc := range map[string]struct{ body, want string }{
+		"brackets":              {"正文\n\n" + strings.Repeat("[a](", MaxMarks+1), "a.md:9:1: body: the paragraph has more than 500 emphasis marks"},
+		"emphasis":              {strings.Repeat("*a_", MaxMarks), "a.md:7:1: body: the paragraph"},
+		"quotes":                {strings.Repeat(">", MaxBodyNesting+1) + " x", "a.md:7:35: body: block quotes and lists are nested more than 32 levels deep"},
+		"lists":                 {blockList(MaxBodyNesting + 1), "body: block quotes and lists are nested more than 32"},
+		"ordered lists":         {strings.Repeat("1. ", MaxBodyNesting+1) + "x", "a.md:7:100: body: block quotes and lists"},
+		"fence that is not one": {"```a`b\n" + strings.Repeat("[a](", MaxMarks+1), "a.md:7:1: body: the paragraph"},
+		"fence in a list":       {"- x\n  ```\n" + strings.Repeat("[a](", MaxMarks+1), "a.md:7:1: body: the paragraph"},
+		"too large":             {strings.Repeat("正", MaxBody/3+1), "a.md:7:1: body: is 2048 KB; at most 2048 KB are accepted"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			_, err := Parse("a.md", []byte(minimal+"---\n"+tc.body+"\n"))
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("took %v", d)
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %.300v\nwant %q", err, tc.want)
+			}
+		})
+	}
+	for name, body := range map[string]string{
+		"escaped marks":        strings.Repeat(`\*\[\_`, 2*MaxMarks),
+		"underscores":          strings.Repeat("填报人：________ ", MaxMarks-1),
+		"many paragraphs":      strings.Repeat(strings.Repeat("**粗体** [链接](https://example.org) ", 40)+"\n\n", 100),
+		"nesting at the limit": strings.Repeat("> ", MaxBodyNesting) + "x\n\n" + blockList(MaxBodyNesting),
+		"code":                 "```\n" + strings.Repeat(" ", 60) + "x\n```\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := Parse("a.md", []byte(minimal+"---\n"+body+"\n")); err != nil {
+				t.Errorf("refused: %.300v", err)
+			}
+		})
+	}
+}
+
+func blockList(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	return b.String()
+}

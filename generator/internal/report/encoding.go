@@ -1,0 +1,74 @@
+package report
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// notUTF8 explains why data, which is not valid UTF-8, cannot be read, and
+// what to do: it names the encoding the file looks like when it can tell.
+func notUTF8(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return "the file is UTF-16, not UTF-8: save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"
+	case mostlyUTF8(data):
+		// A stray byte in a UTF-8 file.
+	case looksLikeGBK(data):
+		return "the file is not UTF-8: it looks like GBK (GB2312/GB18030) Chinese text; convert it to UTF-8, for example with: iconv -f GBK -t UTF-8 FILE > FILE.utf8 (WPS, Word and Notepad can also save as UTF-8)"
+	}
+	return "invalid UTF-8: save the file as UTF-8"
+}
+
+// looksLikeGBK reports whether data decodes as GBK into text whose
+// characters outside ASCII are mostly Chinese: GBK's two-byte sequences
+// rarely decode to Chinese by accident.
+func looksLikeGBK(data []byte) bool {
+	if len(data) > 1<<20 {
+		data = data[:1<<20]
+	}
+	text, err := simplifiedchinese.GBK.NewDecoder().Bytes(data)
+	if err != nil {
+		return false
+	}
+	han, other := 0, 0
+	for len(text) > 0 {
+		r, size := utf8.DecodeRune(text)
+		text = text[size:]
+		switch {
+		case r < utf8.RuneSelf:
+		case r == utf8.RuneError:
+			// A byte that is not GBK; a cut-off last character is forgiven.
+			if len(text) > 0 {
+				other++
+			}
+		case unicode.Is(unicode.Han, r) || unicode.In(r, unicode.P, unicode.S) || r == '\u3000':
+			if unicode.Is(unicode.Han, r) {
+				han++
+			}
+		default:
+			other++
+		}
+	}
+	return han >= 2 && other*10 <= han
+}
+
+// mostlyUTF8 reports whether data has more valid UTF-8 characters beyond
+// ASCII than invalid bytes: then it is UTF-8 with a stray byte, not text in
+// another encoding.
+func mostlyUTF8(data []byte) bool {
+	valid, invalid := 0, 0
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		data = data[size:]
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			invalid++
+		case size > 1:
+			valid++
+		}
+	}
+	return valid > invalid
+}

@@ -1,0 +1,114 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/countyperf/portal/generator/internal/testseeds"
+)
+
+const fuzzHeader = "---\ncounty: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\n"
+
+// FuzzParse parses fuzzed files. Parse must not panic or hang; it returns
+// either a report or errors, never both; every error is an *Error that
+// begins with the file's name and points inside the file; a report has its
+// required keys (unless a draft) and its body is the end of the file; and
+// the same input gives the same result twice.
+func FuzzParse(f *testing.F) {
+	for _, s := range testseeds.Reports(f) {
+		f.Add(s.Data)
+	}
+	for _, s := range testseeds.Texts(f) {
+		f.Add(append([]byte(fuzzHeader+"---\n"), s.Data...))
+	}
+	for _, h := range testseeds.Hostile {
+		f.Add([]byte(fuzzHeader + "title: " + h + "\nreview: [" + h + "]\n---\n" + h))
+	}
+	for _, s := range []string{
+		"", "---", "---\n---\n", "\ufeff---\r\ncounty: 甲县\r\n---\r\n", "---\ncounty: &a x\ndepartment: *a\n---\n",
+		fuzzHeader + "review: [[[[[\n---\n", fuzzHeader + "review:\n  - - - - x\n---\n", fuzzHeader + "evidence:\n  score: |\n    x\n---\n",
+		fuzzHeader + "spending: {total: 1.5, basic: 无法识别}\nsangong: {change: -1}\nunit: 元\nscore: 99.5\ngrade: 优\nstaff: {actual: 3}\n---\n",
+		fuzzHeader + "draft: true\npublished: 2021-01-01\nsource: https://example.org/\nslug: a-b\nadcode: \"430725\"\n---\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in := bytes.Clone(data)
+		stop := testseeds.Watchdog(10*time.Second, "Parse")
+		start := time.Now()
+		r, err := Parse("dir/a.md", data)
+		stop()
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("Parse took %v on %d bytes", d, len(data))
+		}
+		if !bytes.Equal(in, data) {
+			t.Fatal("Parse changed its input")
+		}
+		if (r == nil) == (err == nil) {
+			t.Fatalf("Parse returned report %v and error %v", r != nil, err)
+		}
+		lines := bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) + 2
+		for _, e := range flatten(err) {
+			var pe *Error
+			if !errors.As(e, &pe) {
+				t.Errorf("error %q is a %T, not an *Error", e, e)
+				continue
+			}
+			if pe.File != "dir/a.md" || !strings.HasPrefix(e.Error(), "dir/a.md") {
+				t.Errorf("error %q does not name the file", e)
+			}
+			if pe.Line < 0 || pe.Col < 0 || pe.Line > lines || (pe.Line > 0) != (pe.Col > 0) {
+				t.Errorf("error %q points outside the file (%d lines)", e, lines)
+			}
+		}
+		if r != nil {
+			if r.File != "dir/a.md" {
+				t.Errorf("report of file %q", r.File)
+			}
+			if !r.Draft && (r.County == "" || r.Department == "" || r.Year == 0 || r.Type == "") {
+				t.Errorf("a report without its required keys: %+v", r)
+			}
+			if r.County != "" && r.Title == "" {
+				t.Error("no title")
+			}
+			norm := bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+			if !bytes.HasSuffix(norm, r.Body) || r.BodyLine < 3 {
+				t.Errorf("body %.40q at line %d is not the end of the file", r.Body, r.BodyLine)
+			}
+			for _, s := range []string{r.County, r.Prefecture, r.Province, r.Department, r.Title} {
+				if strings.ContainsAny(s, "\n\r\x00") {
+					t.Errorf("name or title %q spans lines", s)
+				}
+			}
+		}
+		r2, err2 := Parse("dir/a.md", data)
+		if (r2 == nil) != (r == nil) || errString(err) != errString(err2) {
+			t.Errorf("a second Parse differs: %v / %v", err, err2)
+		}
+	})
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// flatten returns the errors joined in err.
+func flatten(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}

@@ -1,0 +1,122 @@
+// Package testseeds gives fuzz tests their seed corpora: the bundled report
+// files under content/, the real report texts of ../shared/seeds (when that
+// folder exists beside the repository) and a corpus of hostile strings.
+package testseeds
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Root returns the repository's root: the nearest folder above the working
+// directory that holds go.mod.
+func Root(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("testseeds: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// File is one seed file.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Reports returns the bundled report files (content/**/*.md), sorted by
+// name, with names relative to the repository root.
+func Reports(t testing.TB) []File {
+	t.Helper()
+	root := Root(t)
+	var out []File
+	err := filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || filepath.Ext(p) != ".md" {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		out = append(out, File{filepath.ToSlash(rel), data})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(out, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// Texts returns the real report texts of ../shared/seeds/*.txt, sorted by
+// name; none when the folder is missing (the caller's seeds are then the
+// bundled reports only).
+func Texts(t testing.TB) []File {
+	t.Helper()
+	dir := filepath.Join(filepath.Dir(Root(t)), "shared", "seeds")
+	names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	slices.Sort(names)
+	var out []File
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, File{filepath.Base(n), data})
+	}
+	if len(out) == 0 {
+		t.Logf("testseeds: no real report texts in %s; seeding with the bundled reports only", dir)
+	}
+	return out
+}
+
+// Bodies returns Markdown bodies: those of the bundled reports (after their
+// front matter) and the real report texts.
+func Bodies(t testing.TB) [][]byte {
+	t.Helper()
+	var out [][]byte
+	for _, f := range Reports(t) {
+		s := string(f.Data)
+		if i := strings.Index(s, "\n---\n"); i >= 0 {
+			s = s[i+5:]
+		}
+		out = append(out, []byte(s))
+	}
+	for _, f := range Texts(t) {
+		out = append(out, f.Data)
+	}
+	for _, h := range Hostile {
+		out = append(out, []byte(h))
+	}
+	return append(out, []byte(HostileMarkdown))
+}
+
+// Watchdog crashes the test binary when the returned stop function is not
+// called within d. Go's fuzzing has no time limit per input; a crash makes
+// the fuzzing engine save the input that hung as a failing case.
+func Watchdog(d time.Duration, what string) (stop func()) {
+	timer := time.AfterFunc(d, func() {
+		panic(fmt.Sprintf("%s did not return within %v", what, d))
+	})
+	return func() { timer.Stop() }
+}

@@ -435,3 +435,22 @@ func TestShortListsHaveNoPager(t *testing.T) {
 	}
 	mustMatch(t, "disclosure", between(disclosure, `id="county-disclosure-table"`, `</table>`), `(?s)宁乡市.*甲县`) // 宁乡市 gives no province
 }
+
+func TestCountyListMovesOffTheHomePage(t *testing.T) {
+	p := buildtest.New(t, twoCounties)
+	p.MustBuild()
+	mustContain(t, "home", p.Page("index.html"), `<li><a href="county/jia-xian.html">甲县</a>（2份报告）</li>`)
+	mustContain(t, "counties", p.Page("counties.html"), `<h3>乙市</h3>`, `<li><a href="county/jia-xian.html">甲县</a>（2份报告）</li>`, `<li><a href="county/ning-xiang-shi.html">宁乡市</a>（1份报告）</li>`)
+
+	old := pages.HomeCounties
+	pages.HomeCounties = 1
+	t.Cleanup(func() { pages.HomeCounties = old })
+	if _, err := p.Build(build.Config{NoCache: true}); err != nil {
+		t.Fatal(err)
+	}
+	home := p.Page("index.html")
+	mustContain(t, "home", home, `本站收录2个县（市、区），<a href="counties.html">按地市查看全部县（市、区）</a>`)
+	if strings.Contains(home, `<ul class="county-list">`) {
+		t.Error("the home page still lists the counties")
+	}
+}

@@ -59,7 +59,7 @@ func Each(s *site.Site, fn func(*Page) error) error {
 	lists := Reports(s)
 	lists = append(lists, Findings(s)...)
 	lists = append(lists, Disclosure(s)...)
-	for _, p := range append(lists, NotFound(s)) {
+	for _, p := range append(lists, Counties(s), NotFound(s)) {
 		if err := fn(p); err != nil {
 			return err
 		}
@@ -172,6 +172,37 @@ type CountyGroup struct {
 	Counties   []*site.County
 }
 
+// HomeCounties is how many counties the home page lists itself; with more,
+// it links to counties.html, which lists them all.
+var HomeCounties = 200
+
+// countyGroups lists the counties by prefecture, in site order.
+func countyGroups(s *site.Site) []CountyGroup {
+	var groups []CountyGroup
+	var g *CountyGroup
+	for _, c := range s.Counties {
+		name := c.Prefecture
+		if name == "" {
+			name = "其他"
+		}
+		if g == nil || g.Prefecture != name {
+			groups = append(groups, CountyGroup{Prefecture: name})
+			g = &groups[len(groups)-1]
+		}
+		g.Counties = append(g.Counties, c)
+	}
+	return groups
+}
+
+// Counties returns the page listing every county by prefecture.
+func Counties(s *site.Site) *Page {
+	return &Page{Path: "counties.html", Template: "counties", Section: "counties",
+		Title:       "各县（市、区）",
+		Description: fmt.Sprintf("本站收录的%d个县（市、区），按地市列出。", len(s.Counties)),
+		Data:        &HomeData{Site: s, Groups: countyGroups(s)},
+	}
+}
+
 // Home returns the home page.
 func Home(s *site.Site) (*Page, error) {
 	d := &HomeData{Site: s, Year: s.LatestYear, ListHref: ReportsPath(1),
@@ -181,17 +212,8 @@ func Home(s *site.Site) (*Page, error) {
 		d.Rows = append(d.Rows, NewRow(r))
 	}
 	d.FilterYears, d.FilterPrefectures = filterChoices(d.Rows)
-	var g *CountyGroup
-	for _, c := range s.Counties {
-		name := c.Prefecture
-		if name == "" {
-			name = "其他"
-		}
-		if g == nil || g.Prefecture != name {
-			d.Groups = append(d.Groups, CountyGroup{Prefecture: name})
-			g = &d.Groups[len(d.Groups)-1]
-		}
-		g.Counties = append(g.Counties, c)
+	if len(s.Counties) <= HomeCounties {
+		d.Groups = countyGroups(s)
 	}
 	p := &Page{Path: "index.html", Template: "home", Section: "home",
 		Title:       "县级部门整体支出绩效自评报告比较",

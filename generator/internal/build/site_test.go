@@ -132,6 +132,9 @@ func TestSitePages(t *testing.T) {
 		`全年支出比上年增加，主要是项目支出增加。`, // CJK line break joins without a space
 		`<h2 id="sec-1">概况</h2>`,
 		`href="../../county/jia-xian.html"`,
+		// The previous year's value and the change, beside the figure.
+		`<td class="num">100</td><td><span class="delta-up">▲ 增加20.5（+20.5%）</span></td>`,
+		`<tr class="evidence-row"><td colspan="5">`,
 	)
 	// Undisclosed figures say so and are never shown as 0.
 	mustMatch(t, "report 2021", r21, `本年收入</th>\s*<td class="num"><span class="na">未披露</span>`)

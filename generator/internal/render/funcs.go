@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/countyperf/portal/generator/internal/charts"
+	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/pages"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -35,10 +37,12 @@ func funcs(r *Renderer) template.FuncMap {
 		// chartJSON marks chart options as safe inside a
 		// <script type="application/json"> block: they come from
 		// json.Marshal, which escapes <, > and &.
-		"chartJSON": func(b []byte) template.JS { return template.JS(b) },
-		"cell":      cellHTML,
-		"cellText":  cellTextHTML,
-		"rows":      rowsHTML,
+		"chartJSON":  func(b []byte) template.JS { return template.JS(b) },
+		"cell":       cellHTML,
+		"cellText":   cellTextHTML,
+		"rows":       rowsHTML,
+		"figureRows": figureRowsHTML,
+		"checkRows":  checkRowsHTML,
 		// rank formats a rank as 第2名/共5名, or — when there is none.
 		"rank": func(k site.Rank) string {
 			if k.Of == 0 {
@@ -114,6 +118,59 @@ func rowsHTML(root string, t charts.Table) template.HTML {
 			cellTD(&b, root, c)
 		}
 		b.WriteString("</tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// figureRowsHTML renders the rows of a report's figure table: each figure
+// with its unit, 未披露 where absent, its flag when a finding concerns it,
+// the previous year's value and change when withPrev, and its evidence
+// sentence on a row of its own. Report pages are the most numerous, so
+// their biggest table is rendered here rather than action by action.
+func figureRowsHTML(figs []pages.Figure, withPrev bool) template.HTML {
+	var b strings.Builder
+	b.Grow(len(figs) * 300)
+	esc := html.EscapeString
+	for _, f := range figs {
+		b.WriteString("\n<tr id=\"fig-")
+		b.WriteString(esc(f.Key))
+		b.WriteString("\">\n<th scope=\"row\">")
+		b.WriteString(esc(f.Label))
+		if f.Flagged {
+			b.WriteString(` <a class="flag" href="#checks" title="见数据核对">⚠ 见数据核对</a>`)
+		}
+		b.WriteString("</th>\n<td class=\"num\">")
+		if f.NA {
+			b.WriteString(`<span class="na">` + esc(f.Text) + `</span>`)
+		} else {
+			b.WriteString(esc(f.Text))
+		}
+		b.WriteString("</td>\n<td>" + esc(f.Unit) + "</td>")
+		if withPrev {
+			b.WriteString(`<td class="num">` + esc(f.Prev) + `</td><td>`)
+			if f.Delta != nil {
+				b.WriteString(`<span class="delta-` + esc(f.Delta.Dir) + `">` + esc(f.Delta.Text) + `</span>`)
+			}
+			b.WriteString(`</td>`)
+		}
+		b.WriteString("\n</tr>")
+		if f.Evidence != "" {
+			cols := "3"
+			if withPrev {
+				cols = "5"
+			}
+			b.WriteString("\n<tr class=\"evidence-row\"><td colspan=\"" + cols + "\"><q class=\"evidence\">" + esc(f.Evidence) + "</q></td></tr>")
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// checkRowsHTML renders a report's table of check results.
+func checkRowsHTML(results []check.Result) template.HTML {
+	var b strings.Builder
+	for _, c := range results {
+		b.WriteString("\n<tr><th scope=\"row\">" + html.EscapeString(c.Title) + "</th><td class=\"status-" + c.Status.String() + "\">" +
+			html.EscapeString(c.Status.Label()) + "</td><td>" + html.EscapeString(c.Reason) + "</td></tr>")
 	}
 	return template.HTML(b.String())
 }

@@ -44,12 +44,9 @@ func funcs(r *Renderer) template.FuncMap {
 		"figureRows": figureRowsHTML,
 		"checkRows":  checkRowsHTML,
 		// rank formats a rank as 第2名/共5名, or — when there is none.
-		"rank": func(k site.Rank) string {
-			if k.Of == 0 {
-				return "—"
-			}
-			return fmt.Sprintf("第%d名/共%d名", k.Place, k.Of)
-		},
+		"rank":     rankText,
+		"table":    tableHTML,
+		"rankRows": rankRowsHTML,
 	}
 }
 
@@ -173,4 +170,50 @@ func checkRowsHTML(results []check.Result) template.HTML {
 			html.EscapeString(c.Status.Label()) + "</td><td>" + html.EscapeString(c.Reason) + "</td></tr>")
 	}
 	return template.HTML(b.String())
+}
+
+// tableHTML renders a chart's data table, with its caption and headings;
+// variant and hidden mark one view's table among a chart's views.
+func tableHTML(root string, t charts.Table, variant string, hidden bool) template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"" + esc(t.Caption) + "\"")
+	if variant != "" {
+		b.WriteString(" data-variant-table=\"" + esc(variant) + "\"")
+	}
+	if hidden {
+		b.WriteString(" hidden")
+	}
+	b.WriteString(">\n<table>\n<caption>" + esc(t.Caption) + "</caption>\n<thead><tr>")
+	for _, c := range t.Head {
+		if c.Num {
+			b.WriteString(`<th scope="col" class="num">`)
+		} else {
+			b.WriteString(`<th scope="col">`)
+		}
+		b.WriteString(esc(c.Label) + "</th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	b.WriteString(string(rowsHTML(root, t)))
+	b.WriteString("</tbody>\n</table>\n</div>\n")
+	return template.HTML(b.String())
+}
+
+// rankRowsHTML renders the rows of a report's rank table.
+func rankRowsHTML(root string, ranks []pages.RankRow) template.HTML {
+	var b strings.Builder
+	for _, r := range ranks {
+		b.WriteString("\n<tr><th scope=\"row\">" + html.EscapeString(r.Metric.Label+"（"+r.Metric.Unit+"）") + "</th>")
+		cellTD(&b, root, r.Value)
+		b.WriteString("<td>" + html.EscapeString(rankText(r.Rank)) + "</td></tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// rankText formats a rank as 第2名/共5名, or — when there is none.
+func rankText(k site.Rank) string {
+	if k.Of == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("第%d名/共%d名", k.Place, k.Of)
 }

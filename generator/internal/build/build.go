@@ -27,6 +27,7 @@ import (
 	"github.com/countyperf/portal/generator/internal/pages"
 	"github.com/countyperf/portal/generator/internal/publish"
 	"github.com/countyperf/portal/generator/internal/render"
+	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -118,6 +119,12 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		return nil, errors.Join(errs...)
 	}
 
+	// Bodies are read again when their pages are rendered, so that memory
+	// holds only the figures, however many reports there are.
+	for _, r := range reports {
+		r.Body = nil
+	}
+
 	// Phase 3: assemble the site model.
 	s, err := site.Assemble(reports, checks)
 	if err != nil {
@@ -137,6 +144,13 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		return nil, err
 	}
 	rnd.BaseURL = cfg.BaseURL
+	rnd.LoadBody = func(r *report.Report) ([]byte, error) {
+		data, err := os.ReadFile(filepath.Join(cfg.Root, filepath.FromSlash(r.File)))
+		if err != nil {
+			return nil, err
+		}
+		return report.Body(data)
+	}
 	rnd.Nav = pages.Nav(s)
 
 	// Phase 5: render into a staged transaction, then publish.

@@ -34,6 +34,8 @@ func funcs(r *Renderer) template.FuncMap {
 		},
 		// markdown renders a report body.
 		"markdown": r.Markdown,
+		// body renders a report's body.
+		"body": r.Body,
 		// chartJSON marks chart options as safe inside a
 		// <script type="application/json"> block: they come from
 		// json.Marshal, which escapes <, > and &.

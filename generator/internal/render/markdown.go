@@ -13,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/countyperf/portal/generator/internal/report"
 )
 
 // newMarkdown returns the Markdown converter for report bodies: GFM, Chinese
@@ -127,4 +129,17 @@ func (r *Renderer) Markdown(body []byte) (template.HTML, error) {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
+}
+
+// Body renders a report's body, reading it again when the build has let
+// it go.
+func (r *Renderer) Body(rep *report.Report) (template.HTML, error) {
+	body := rep.Body
+	if body == nil && r.LoadBody != nil {
+		var err error
+		if body, err = r.LoadBody(rep); err != nil {
+			return "", fmt.Errorf("%s: %w", rep.File, err)
+		}
+	}
+	return r.Markdown(body)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"github.com/countyperf/portal/generator/internal/pages"
+	"github.com/countyperf/portal/generator/internal/report"
 )
 
 // PageTemplates lists the page types; each has templates/<name>.html.
@@ -33,6 +34,9 @@ type Renderer struct {
 	BaseURL string
 	// Nav holds the site-wide navigation links, set before rendering.
 	Nav []pages.Link
+	// LoadBody, when set, reads a report's body for its page, for builds
+	// that do not keep bodies in memory; otherwise Report.Body is used.
+	LoadBody func(*report.Report) ([]byte, error)
 }
 
 // New parses the templates under dir in fsys. Errors name the template file

@@ -87,51 +87,70 @@ func (p *parse) fatal(pos Pos, key, format string, args ...any) error {
 	return &Error{File: p.name, Line: pos.Line, Col: pos.Col, Key: key, Msg: fmt.Sprintf(format, args...)}
 }
 
-// run splits the front matter off and decodes it.
-func (p *parse) run(data []byte) error {
-	if err := p.checkText(data); err != nil {
-		return err
-	}
+// split normalises line ends and splits a report file into its front
+// matter (with the opening '---', so that YAML positions are the file's)
+// and its body, which starts on line bodyLine.
+func split(data []byte) (block, body []byte, bodyLine int, err error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	// CRLF and lone CR (old Mac files) both end lines, as in YAML and
 	// Markdown; positions stay those of the file.
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return p.fatal(Pos{1, 1}, "", "empty file: a report needs front matter between '---' lines")
+		return nil, nil, 0, errors.New("empty file: a report needs front matter between '---' lines")
 	}
 	// Find the closing line without splitting the whole file: only the
 	// front matter is looked at line by line.
 	first, _, ok := bytes.Cut(data, []byte("\n"))
 	if strings.TrimRight(string(first), " \t") != "---" {
-		return p.fatal(Pos{1, 1}, "", "no front matter: the file must begin with a line '---'")
+		return nil, nil, 0, errors.New("no front matter: the file must begin with a line '---'")
 	}
 	if !ok {
-		return p.fatal(Pos{1, 1}, "", "unclosed front matter: no closing '---' line")
+		return nil, nil, 0, errors.New("unclosed front matter: no closing '---' line")
 	}
 	offset, line := len(first)+1, 2 // where line starts, and its number
 	for {
 		if offset > MaxFrontMatter {
-			return p.fatal(Pos{1, 1}, "", "front matter is longer than %d bytes (or its closing '---' line is missing)", MaxFrontMatter)
+			return nil, nil, 0, fmt.Errorf("front matter is longer than %d bytes (or its closing '---' line is missing)", MaxFrontMatter)
 		}
 		l, _, found := bytes.Cut(data[offset:], []byte("\n"))
 		if strings.TrimRight(string(l), " \t") == "---" {
 			break
 		}
 		if !found {
-			return p.fatal(Pos{1, 1}, "", "unclosed front matter: no closing '---' line")
+			return nil, nil, 0, errors.New("unclosed front matter: no closing '---' line")
 		}
 		offset += len(l) + 1
 		line++
 	}
-	block := data[:offset]
+	block = data[:offset]
 	rest := data[offset:]
+	body = []byte{}
 	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-		p.r.Body = rest[i+1:]
-	} else {
-		p.r.Body = []byte{}
+		body = rest[i+1:]
 	}
-	p.r.BodyLine = line + 1
+	return block, body, line + 1, nil
+}
+
+// Body returns the Markdown body of a report file, as Parse reads it: a
+// build can drop the bodies of parsed reports and read each again when
+// its page is rendered, so that memory does not grow with the corpus.
+func Body(data []byte) ([]byte, error) {
+	_, body, _, err := split(data)
+	return body, err
+}
+
+// run splits the front matter off and decodes it.
+func (p *parse) run(data []byte) error {
+	if err := p.checkText(data); err != nil {
+		return err
+	}
+	block, text, bodyLine, err := split(data)
+	if err != nil {
+		return p.fatal(Pos{1, 1}, "", "%v", err)
+	}
+	p.r.Body = text
+	p.r.BodyLine = bodyLine
 	p.checkBody()
 
 	tokens := lexer.Tokenize(string(block))
@@ -161,7 +180,7 @@ func (p *parse) run(data []byte) error {
 		}
 	}
 	p.top(m)
-	p.finish(Pos{line, 1})
+	p.finish(Pos{bodyLine - 1, 1})
 	return nil
 }
 

@@ -146,13 +146,13 @@ func TestServeReloadsTheTab(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	tb := open(t, p.Out, base, host, base+"report/jia-xian/2020-cai-zheng-ju-zheng-ti.html")
-	if !tb.waitFor(`document.body.textContent.includes('第一版正文')`, 5*time.Second) {
+	if !tb.waitFor(`!!document.body && document.body.textContent.includes('第一版正文')`, 5*time.Second) {
 		t.Fatal("page not shown")
 	}
 	// Give the page time to connect to the event stream.
 	time.Sleep(300 * time.Millisecond)
 	p.Write("content/jia.md", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n---\n第二版正文。\n")
-	if !tb.waitFor(`document.body.textContent.includes('第二版正文')`, 10*time.Second) {
+	if !tb.waitFor(`!!document.body && document.body.textContent.includes('第二版正文')`, 10*time.Second) {
 		t.Fatal("the tab did not reload after the change")
 	}
 	time.Sleep(300 * time.Millisecond)
@@ -160,7 +160,7 @@ func TestServeReloadsTheTab(t *testing.T) {
 	if !tb.waitFor(`!!document.querySelector('.serve-error') && document.querySelector('.serve-error').textContent.includes('content/jia.md:4:7: year')`, 10*time.Second) {
 		t.Fatal("the error of the broken file is not shown in the page")
 	}
-	if !tb.waitFor(`document.body.textContent.includes('第二版正文')`, time.Second) {
+	if !tb.waitFor(`!!document.body && document.body.textContent.includes('第二版正文')`, time.Second) {
 		t.Error("the last good page is gone")
 	}
 	tb.report(tb.logProblems())

@@ -12,21 +12,11 @@ import (
 	"github.com/countyperf/portal/generator/internal/buildtest"
 	"github.com/countyperf/portal/generator/internal/content"
 	"github.com/countyperf/portal/generator/internal/report"
+	"github.com/countyperf/portal/generator/internal/testseeds"
 )
 
-// sharedDir returns ../shared beside the repository. Under CI it must
-// exist; elsewhere a test that needs it is skipped.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(filepath.Dir(buildtest.RepoRoot(t)), "shared")
-	if _, err := os.Stat(filepath.Join(dir, "seeds", "truth")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("../shared/seeds/truth is missing (%v); CI must run with shared/ beside the repository", err)
-		}
-		t.Skipf("../shared not found: %v", err)
-	}
-	return dir
-}
+// sharedDir returns ../shared beside the repository (required under CI).
+func sharedDir(t *testing.T) string { return testseeds.Shared(t) }
 
 // TestBundledContentMatchesTruth checks every figure of the bundled content
 // against the hand-read truth files of the seed reports.

@@ -14,27 +14,12 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/countyperf/portal/generator/internal/build"
+	"github.com/countyperf/portal/generator/internal/testseeds"
 )
 
 // RepoRoot returns the repository's root folder: the nearest parent of the
 // working directory holding go.mod.
-func RepoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("buildtest: no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
+func RepoRoot(t testing.TB) string { return testseeds.Root(t) }
 
 // Project is a project folder made for a test.
 type Project struct {

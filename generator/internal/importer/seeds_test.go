@@ -12,36 +12,12 @@ import (
 	"testing"
 
 	"github.com/countyperf/portal/generator/internal/report"
+	"github.com/countyperf/portal/generator/internal/testseeds"
 )
 
-// sharedDir returns ../shared next to the repository root (the folder
-// holding go.mod). Without it the test fails under CI=true and skips
-// otherwise.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(filepath.Join(shared, "seeds")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the shared test data is missing: %v", err)
-		}
-		t.Skipf("the shared test data is missing: %v", err)
-	}
-	return shared
-}
+// sharedDir returns ../shared next to the repository root; without it the
+// test fails under CI=true and skips otherwise.
+func sharedDir(t testing.TB) string { return testseeds.Shared(t) }
 
 // truth is a hand-read truth file, or a want file of testdata/.
 type truth struct {

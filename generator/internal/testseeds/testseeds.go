@@ -120,3 +120,18 @@ func Watchdog(d time.Duration, what string) (stop func()) {
 	})
 	return func() { timer.Stop() }
 }
+
+// Shared returns ../shared beside the repository, which holds the real
+// reports and their truth files. Without it a test fails under CI=true,
+// where it must be there, and is skipped otherwise.
+func Shared(t testing.TB) string {
+	t.Helper()
+	shared := filepath.Join(filepath.Dir(Root(t)), "shared")
+	if _, err := os.Stat(filepath.Join(shared, "seeds", "truth")); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("../shared/seeds is missing (%v); CI must run with shared/ beside the repository", err)
+		}
+		t.Skipf("../shared not found: %v", err)
+	}
+	return shared
+}

@@ -11,7 +11,7 @@
 # the package's testdata/fuzz/ and named in the output; re-run it with
 # go test -run=FuzzXxx/NAME ./PACKAGE. Exits 1 if any target failed.
 #
-# CI does not run this: plain "go test ./..." runs each target once over its
+# CI runs this for 3s a target after "go test ./...", which runs each target once over its
 # seeds only.
 set -uo pipefail
 

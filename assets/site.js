@@ -610,6 +610,18 @@
     safely(initCharts);
     safely(initVariants);
     safely(initExplorer);
+    safely(initSearch);
+  }
+
+  // Pagefind's search box, on the search page when the site has an index.
+  function initSearch() {
+    var box = document.getElementById('search');
+    if (!box || typeof window.PagefindUI !== 'function') return;
+    // Results link from the site's root, which may be a sub-path: the
+    // folder above assets/.
+    var baseUrl = '/';
+    try { baseUrl = new URL(ASSETS + '../', location.href).pathname; } catch (e) { /* keep / */ }
+    new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false, baseUrl: baseUrl });
   }
 
   if (document.readyState === 'loading') {

@@ -15,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,6 +29,7 @@ import (
 	"github.com/countyperf/portal/generator/internal/publish"
 	"github.com/countyperf/portal/generator/internal/render"
 	"github.com/countyperf/portal/generator/internal/report"
+	"github.com/countyperf/portal/generator/internal/search"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -50,6 +52,9 @@ type Config struct {
 	Log io.Writer
 	// NoCache rebuilds even when nothing has changed since the last build.
 	NoCache bool
+	// NoSearch leaves out the full-text index even when Pagefind is
+	// installed.
+	NoSearch bool
 }
 
 // Summary tells what a build did.
@@ -151,6 +156,11 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		}
 		return report.Body(data)
 	}
+	pagefind := ""
+	if !cfg.NoSearch {
+		pagefind = search.Find(cfg.Root)
+	}
+	s.Search = pagefind != ""
 	rnd.Nav = pages.Nav(s)
 
 	// Phase 5: render into a staged transaction, then publish.
@@ -159,6 +169,9 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		filepath.Join(cfg.Root, "generator"))
 	if err != nil {
 		return nil, err
+	}
+	if s.Search {
+		tx.Keep = []string{search.Dir} // the index has its own transaction
 	}
 	n, err := renderAll(ctx, cfg, s, rnd, root, tx)
 	if err == nil {
@@ -173,11 +186,51 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	}
 	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n,
 		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed,
-		Warnings: s.Warnings, Duration: time.Since(start)}
+		Warnings: s.Warnings}
+	// Phase 6: the search index, made from the published pages and
+	// published the same way, in its own folder.
+	if s.Search {
+		if err := index(ctx, cfg, pagefind, sum); err != nil {
+			return nil, err
+		}
+	}
+	sum.Duration = time.Since(start)
 	if hashErr == nil {
 		remember(cfg, inputs, sum)
 	}
 	return sum, nil
+}
+
+// index runs Pagefind over the published site and publishes its index
+// under pagefind/, rewriting only the files that changed.
+func index(ctx context.Context, cfg Config, bin string, sum *Summary) error {
+	files, err := search.Index(ctx, bin, cfg.Out)
+	if err != nil {
+		return fmt.Errorf("search index (the site itself is published): %w", err)
+	}
+	tx, err := publish.Begin(cfg.Out, cfg.Root)
+	if err != nil {
+		return err
+	}
+	tx.Scope = search.Dir
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if err := tx.Write(name, files[name]); err != nil {
+			tx.Abort()
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	sum.Written += tx.Stats.Written
+	sum.Unchanged += tx.Stats.Unchanged
+	sum.Removed += tx.Stats.Removed
+	return nil
 }
 
 // renderAll renders every page and copies every asset into tx with a

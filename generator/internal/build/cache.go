@@ -14,6 +14,8 @@ import (
 	"slices"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/countyperf/portal/generator/internal/search"
 )
 
 // CacheDir is the dot-folder, in the project, that remembers the last
@@ -60,7 +62,11 @@ func inputHash(ctx context.Context, cfg Config) (string, error) {
 		}
 	}
 	out, _ := filepath.Abs(cfg.Out)
-	fmt.Fprintf(h, "\x00out=%s\x00drafts=%v\x00base=%s\x00", out, cfg.Drafts, cfg.BaseURL)
+	pagefind := ""
+	if !cfg.NoSearch {
+		pagefind = search.Find(cfg.Root)
+	}
+	fmt.Fprintf(h, "\x00out=%s\x00drafts=%v\x00base=%s\x00search=%s\x00", out, cfg.Drafts, cfg.BaseURL, pagefind)
 	var files []string
 	for _, dir := range []string{"content", "templates", "assets"} {
 		root := filepath.Join(cfg.Root, dir)

@@ -118,6 +118,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include reports marked draft: true")
 	fs.IntVar(&cfg.Workers, "workers", 0, "parallel workers (default: number of CPUs)")
 	fs.BoolVar(&cfg.NoCache, "no-cache", false, "rebuild even when nothing changed since the last build")
+	fs.BoolVar(&cfg.NoSearch, "no-search", false, "leave out the Pagefind full-text index even when pagefind is installed")
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "absolute URL of the site root, for links that must be absolute")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file")
 	memProfile := fs.String("memprofile", "", "write a heap profile after the build to this file")

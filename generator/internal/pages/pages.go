@@ -59,7 +59,7 @@ func Each(s *site.Site, fn func(*Page) error) error {
 	lists := Reports(s)
 	lists = append(lists, Findings(s)...)
 	lists = append(lists, Disclosure(s)...)
-	for _, p := range append(lists, Counties(s), NotFound(s)) {
+	for _, p := range append(lists, Counties(s), Search(s), NotFound(s)) {
 		if err := fn(p); err != nil {
 			return err
 		}
@@ -194,6 +194,13 @@ func countyGroups(s *site.Site) []CountyGroup {
 	return groups
 }
 
+// Search returns the full-text search page: Pagefind's search box when the
+// build makes an index, otherwise a pointer to the report table's filter.
+func Search(s *site.Site) *Page {
+	return &Page{Path: "search.html", Template: "search", Section: "search",
+		Title: "搜索", Description: "在全部报告的正文和数字中搜索。", Data: s}
+}
+
 // Counties returns the page listing every county by prefecture.
 func Counties(s *site.Site) *Page {
 	return &Page{Path: "counties.html", Template: "counties", Section: "counties",
@@ -281,12 +288,16 @@ type Link struct {
 
 // Nav returns the site-wide navigation.
 func Nav(s *site.Site) []Link {
-	return []Link{
+	links := []Link{
 		{Label: "首页", Href: "index.html", Section: "home"},
 		{Label: "比较", Href: "compare/index.html", Section: "compare"},
 		{Label: "数据核对", Href: "findings.html", Section: "findings"},
 		{Label: "披露情况", Href: "disclosure.html", Section: "disclosure"},
 	}
+	if s.Search {
+		links = append(links, Link{Label: "搜索", Href: "search.html", Section: "search"})
+	}
+	return links
 }
 
 // NotFound returns the page shown for a missing path.

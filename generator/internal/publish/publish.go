@@ -50,6 +50,12 @@ type Tx struct {
 	staged  []string
 	// Stats counts what the transaction did.
 	Stats Stats
+	// Keep lists folders (such as "pagefind/") whose files this
+	// transaction neither writes nor removes: another one owns them.
+	Keep []string
+	// Scope, when set (such as "pagefind/"), limits the removal of stale
+	// files to that folder: the transaction owns only it.
+	Scope string
 }
 
 // Stats counts files by what happened to them.
@@ -266,6 +272,16 @@ func clearWay(out, dst string) error {
 
 // removeStale deletes every file under the output that this build did not
 // write, and then the folders left empty.
+// owns reports whether the transaction may remove the file at rel.
+func (t *Tx) owns(rel string) bool {
+	for _, k := range t.Keep {
+		if strings.HasPrefix(rel, k) {
+			return false
+		}
+	}
+	return t.Scope == "" || strings.HasPrefix(rel, t.Scope)
+}
+
 func (t *Tx) removeStale() error {
 	var stale, dirs []string
 	err := filepath.WalkDir(t.out, func(p string, d fs.DirEntry, err error) error {
@@ -280,7 +296,7 @@ func (t *Tx) removeStale() error {
 			}
 			return nil
 		}
-		if !t.written[rel] {
+		if !t.written[rel] && t.owns(rel) {
 			stale = append(stale, p)
 		}
 		return nil

@@ -33,6 +33,8 @@ type Site struct {
 	Warnings []string
 	// ByYear holds, for each year in Years, the reports of that year.
 	ByYear map[int][]*Report
+	// Search reports whether the build makes a full-text index (Pagefind).
+	Search bool
 }
 
 // County is one county-level division and its reports.

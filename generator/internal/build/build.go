@@ -59,7 +59,9 @@ type Config struct {
 
 // Summary tells what a build did.
 type Summary struct {
-	Reports, Counties, Pages    int
+	Reports, Counties, Pages int
+	// Findings counts the findings beyond notes on disclosure.
+	Findings                    int
 	Written, Unchanged, Removed int
 	Warnings                    []string
 	Duration                    time.Duration
@@ -102,7 +104,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	inputs, hashErr := inputHash(ctx, cfg)
 	if hashErr == nil && !cfg.NoCache {
 		if rec, ok := upToDate(cfg, inputs); ok {
-			return &Summary{Reports: rec.Reports, Counties: rec.Counties, Pages: rec.Pages,
+			return &Summary{Reports: rec.Reports, Counties: rec.Counties, Pages: rec.Pages, Findings: rec.Findings,
 				Unchanged: len(rec.Files), Cached: true, Duration: time.Since(start)}, nil
 		}
 	}
@@ -184,7 +186,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("publishing to %s: %w", cfg.Out, err)
 	}
-	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n,
+	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n, Findings: countFindings(s),
 		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed,
 		Warnings: s.Warnings}
 	// Phase 6: the search index, made from the published pages and
@@ -199,6 +201,20 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		remember(cfg, inputs, sum)
 	}
 	return sum, nil
+}
+
+// countFindings counts the findings of every report beyond notes on
+// disclosure.
+func countFindings(s *site.Site) int {
+	n := 0
+	for _, r := range s.Reports {
+		for _, f := range r.Findings() {
+			if f.Severity != check.Info {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // index runs Pagefind over the published site and publishes its index

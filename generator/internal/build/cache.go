@@ -30,7 +30,7 @@ type cacheRecord struct {
 	// Files lists every output file with its size and modification time.
 	Files map[string]fileStamp
 	// Reports, Counties and Pages repeat the build's summary.
-	Reports, Counties, Pages int
+	Reports, Counties, Pages, Findings int
 }
 
 type fileStamp struct {
@@ -160,7 +160,7 @@ func remember(cfg Config, inputs string, sum *Summary) {
 	if err != nil {
 		return
 	}
-	rec := cacheRecord{Inputs: inputs, Files: files, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages}
+	rec := cacheRecord{Inputs: inputs, Files: files, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages, Findings: sum.Findings}
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return

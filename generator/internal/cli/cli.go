@@ -152,12 +152,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("%w\nbuild failed; %s was left as it was", err, outName(cfg))
 	}
 	if sum.Cached {
-		fmt.Fprintf(stdout, "nothing changed since the last build: %d reports of %d counties, %d files left as they were (%s)\n",
-			sum.Reports, sum.Counties, sum.Unchanged, sum.Duration.Round(1e6))
+		fmt.Fprintf(stdout, "nothing changed since the last build: %d reports of %d counties, %d findings, %d files left as they were (%s)\n",
+			sum.Reports, sum.Counties, sum.Findings, sum.Unchanged, sum.Duration.Round(1e6))
 		return nil
 	}
-	fmt.Fprintf(stdout, "built %d reports of %d counties: %d pages (%d files written, %d unchanged, %d removed) in %s\n",
-		sum.Reports, sum.Counties, sum.Pages, sum.Written, sum.Unchanged, sum.Removed, sum.Duration.Round(1e6))
+	fmt.Fprintf(stdout, "built %d reports of %d counties: %d pages, %d findings (%d files written, %d unchanged, %d removed) in %s\n",
+		sum.Reports, sum.Counties, sum.Pages, sum.Findings, sum.Written, sum.Unchanged, sum.Removed, sum.Duration.Round(1e6))
 	return nil
 }
 

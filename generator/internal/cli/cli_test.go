@@ -61,7 +61,7 @@ func TestCheckExitCodes(t *testing.T) {
 func TestBuildAndNew(t *testing.T) {
 	p := buildtest.New(t, "-- content/a.md --\n"+clean)
 	code, out, errOut := run("build", "-root", p.Dir)
-	if code != 0 || !strings.Contains(out, "built 1 reports of 1 counties") {
+	if code != 0 || !strings.Contains(out, "built 1 reports of 1 counties") || !strings.Contains(out, " pages, 0 findings (") {
 		t.Fatalf("build: exit %d %q %q", code, out, errOut)
 	}
 	code, out, _ = run("new", "-root", p.Dir, "宁乡市", "2024")

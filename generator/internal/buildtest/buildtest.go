@@ -28,6 +28,8 @@ type Project struct {
 	Dir string
 	// Out is the output folder.
 	Out string
+	// Search builds the Pagefind index when Pagefind is installed.
+	Search bool
 }
 
 // New lays out a project from a txtar archive whose file names are relative
@@ -81,9 +83,12 @@ func (p *Project) Remove(name string) {
 }
 
 // Build builds the project into its output folder with the given config
-// (Root and Out are filled in) and returns the summary and error.
+// (Root and Out are filled in) and returns the summary and error. The
+// full-text index is left out unless Search is set, so that a test's
+// output does not depend on whether Pagefind is installed.
 func (p *Project) Build(cfg build.Config) (*build.Summary, error) {
 	cfg.Root = p.Dir
+	cfg.NoSearch = cfg.NoSearch || !p.Search
 	if cfg.Out == "" {
 		cfg.Out = p.Out
 	}

@@ -71,7 +71,7 @@ func FigureState(r *report.Report, key string) report.State {
 
 // figurePos returns a figure's state and the position of its value.
 func figurePos(r *report.Report, key string) (report.State, report.Pos) {
-	if m := moneyField(r, key); m != nil {
+	if m := r.Amount(key); m != nil {
 		return m.State, m.Pos
 	}
 	switch key {
@@ -87,35 +87,6 @@ func figurePos(r *report.Report, key string) (report.State, report.Pos) {
 	return report.NotDisclosed, report.Pos{}
 }
 
-// moneyField returns the amount field of r with the dotted name, or nil.
-func moneyField(r *report.Report, key string) *report.Money {
-	switch key {
-	case "spending.total":
-		return &r.Spending.Total
-	case "spending.basic":
-		return &r.Spending.Basic
-	case "spending.project":
-		return &r.Spending.Project
-	case "spending.personnel":
-		return &r.Spending.Personnel
-	case "spending.public":
-		return &r.Spending.Public
-	case "income":
-		return &r.Income
-	case "sangong.total":
-		return &r.Sangong.Total
-	case "sangong.abroad":
-		return &r.Sangong.Abroad
-	case "sangong.reception":
-		return &r.Sangong.Reception
-	case "sangong.vehicles":
-		return &r.Sangong.Vehicles
-	case "sangong.change":
-		return &r.Sangong.Change
-	}
-	return nil
-}
-
 // fig is an amount of a report with its name, for the rules.
 type fig struct {
 	key   string
@@ -125,7 +96,7 @@ type fig struct {
 }
 
 func amountOf(r *report.Report, key string) fig {
-	m := moneyField(r, key)
+	m := r.Amount(key)
 	return fig{key: key, state: m.State, v: m.V, pos: posOr(r, key, m.Pos)}
 }
 

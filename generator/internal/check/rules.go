@@ -539,7 +539,7 @@ func ruleUnitYears(e *env, r *report.Report) ([]Finding, bool, string) {
 		}
 		var refs []ref
 		for _, o := range others {
-			if m := moneyField(o, key); m.Known() && m.V > 0 {
+			if m := o.Amount(key); m.Known() && m.V > 0 {
 				refs = append(refs, ref{o.Year, m.V})
 			}
 		}

@@ -43,9 +43,9 @@ type figureDef struct {
 	get                     func(*report.Report) (text string, v float64, state report.State)
 }
 
-func moneyDef(key, group, label string, f func(*report.Report) report.Money) figureDef {
+func moneyDef(key, group, label string) figureDef {
 	return figureDef{key, group, label, "万元", func(r *report.Report) (string, float64, report.State) {
-		m := f(r)
+		m := r.Amount(key)
 		return m.V.String(), m.V.Wan(), m.State
 	}}
 }
@@ -58,17 +58,17 @@ func countDef(key, label string, f func(*report.Report) report.Field[int]) figur
 }
 
 var figureDefs = []figureDef{
-	moneyDef("spending.total", "支出", "支出合计", func(r *report.Report) report.Money { return r.Spending.Total }),
-	moneyDef("spending.basic", "支出", "基本支出", func(r *report.Report) report.Money { return r.Spending.Basic }),
-	moneyDef("spending.personnel", "支出", "其中：人员经费", func(r *report.Report) report.Money { return r.Spending.Personnel }),
-	moneyDef("spending.public", "支出", "其中：公用经费", func(r *report.Report) report.Money { return r.Spending.Public }),
-	moneyDef("spending.project", "支出", "项目支出", func(r *report.Report) report.Money { return r.Spending.Project }),
-	moneyDef("income", "收入", "本年收入", func(r *report.Report) report.Money { return r.Income }),
-	moneyDef("sangong.total", "三公经费", "三公经费合计", func(r *report.Report) report.Money { return r.Sangong.Total }),
-	moneyDef("sangong.abroad", "三公经费", "因公出国（境）费", func(r *report.Report) report.Money { return r.Sangong.Abroad }),
-	moneyDef("sangong.reception", "三公经费", "公务接待费", func(r *report.Report) report.Money { return r.Sangong.Reception }),
-	moneyDef("sangong.vehicles", "三公经费", "公务用车购置及运行费", func(r *report.Report) report.Money { return r.Sangong.Vehicles }),
-	moneyDef("sangong.change", "三公经费", "较上年增减（报告所述）", func(r *report.Report) report.Money { return r.Sangong.Change }),
+	moneyDef("spending.total", "支出", "支出合计"),
+	moneyDef("spending.basic", "支出", "基本支出"),
+	moneyDef("spending.personnel", "支出", "其中：人员经费"),
+	moneyDef("spending.public", "支出", "其中：公用经费"),
+	moneyDef("spending.project", "支出", "项目支出"),
+	moneyDef("income", "收入", "本年收入"),
+	moneyDef("sangong.total", "三公经费", "三公经费合计"),
+	moneyDef("sangong.abroad", "三公经费", "因公出国（境）费"),
+	moneyDef("sangong.reception", "三公经费", "公务接待费"),
+	moneyDef("sangong.vehicles", "三公经费", "公务用车购置及运行费"),
+	moneyDef("sangong.change", "三公经费", "较上年增减（报告所述）"),
 	{"score", "绩效自评", "自评得分", "分", func(r *report.Report) (string, float64, report.State) {
 		return charts.Format(r.Score.V), r.Score.V, r.Score.State
 	}},

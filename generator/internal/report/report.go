@@ -199,3 +199,33 @@ func (e *Error) Error() string {
 	b.WriteString(e.Msg)
 	return b.String()
 }
+
+// Amount returns the amount field with the dotted name, such as
+// spending.basic or income, or nil when the name is not an amount.
+func (r *Report) Amount(key string) *Money {
+	switch key {
+	case "spending.total":
+		return &r.Spending.Total
+	case "spending.basic":
+		return &r.Spending.Basic
+	case "spending.project":
+		return &r.Spending.Project
+	case "spending.personnel":
+		return &r.Spending.Personnel
+	case "spending.public":
+		return &r.Spending.Public
+	case "income":
+		return &r.Income
+	case "sangong.total":
+		return &r.Sangong.Total
+	case "sangong.abroad":
+		return &r.Sangong.Abroad
+	case "sangong.reception":
+		return &r.Sangong.Reception
+	case "sangong.vehicles":
+		return &r.Sangong.Vehicles
+	case "sangong.change":
+		return &r.Sangong.Change
+	}
+	return nil
+}

@@ -273,7 +273,11 @@ func BenchmarkRender(b *testing.B) {
 			for b.Loop() {
 				n, size = 0, 0
 				start := time.Now()
-				err := pages.Each(s, func(p *pages.Page) error {
+				err := pages.Each(s, func(j pages.Job) error {
+					p, err := j.Make()
+					if err != nil {
+						return err
+					}
 					t := time.Now()
 					html, err := rnd.Page(p)
 					spent[p.Template] += time.Since(t)

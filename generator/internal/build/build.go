@@ -126,16 +126,19 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		return nil, errors.Join(errs...)
 	}
 
-	// Bodies are read again when their pages are rendered, so that memory
-	// holds only the figures, however many reports there are.
-	for _, r := range reports {
-		r.Body = nil
-	}
-
 	// Phase 3: assemble the site model.
 	s, err := site.Assemble(reports, checks)
 	if err != nil {
 		return nil, err
+	}
+	// Bodies, evidence and key positions are read again when a report's
+	// page is made, so that memory holds only the figures, however many
+	// reports there are.
+	for _, r := range reports {
+		r.Body, r.Evidence, r.Keys, r.Review = nil, nil, nil, nil
+	}
+	s.Detail = func(r *report.Report) (*report.Report, error) {
+		return content.LoadFile(contentFS, strings.TrimPrefix(r.File, "content/"), r.File)
 	}
 	for i, w := range s.Warnings {
 		if i == MaxWarnings {
@@ -151,13 +154,6 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		return nil, err
 	}
 	rnd.BaseURL = cfg.BaseURL
-	rnd.LoadBody = func(r *report.Report) ([]byte, error) {
-		data, err := os.ReadFile(filepath.Join(cfg.Root, filepath.FromSlash(r.File)))
-		if err != nil {
-			return nil, err
-		}
-		return report.Body(data)
-	}
 	pagefind := ""
 	if !cfg.NoSearch {
 		pagefind = search.Find(cfg.Root)
@@ -255,12 +251,16 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(cfg.Workers)
 	var paths []string
-	emit := func(p *pages.Page) error {
+	emit := func(j pages.Job) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		paths = append(paths, p.Path)
+		paths = append(paths, j.Path)
 		g.Go(func() error {
+			p, err := j.Make()
+			if err != nil {
+				return err
+			}
 			html, err := rnd.Page(p)
 			if err != nil {
 				return err

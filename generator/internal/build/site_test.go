@@ -136,6 +136,9 @@ func TestSitePages(t *testing.T) {
 		`<td class="num">100</td><td><span class="delta-up">▲ 增加20.5（+20.5%）</span></td>`,
 		`<tr class="evidence-row"><td colspan="5">`,
 	)
+	// Evidence is let go after the checks and read again from the files,
+	// for the report pages (above) and for reports.json.
+	mustContain(t, "reports.json", p.Page("downloads/reports.json"), `"spending.total": "2021年支出合计120.5万元。"`)
 	// Undisclosed figures say so and are never shown as 0.
 	mustMatch(t, "report 2021", r21, `本年收入</th>\s*<td class="num"><span class="na">未披露</span>`)
 	mustMatch(t, "report 2021", r21, `因公出国（境）费</th>\s*<td class="num"><span class="na">未披露</span>`)

@@ -137,7 +137,7 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			reports[i], errs[i] = loadOne(fsys, f, opt.Prefix+f)
+			reports[i], errs[i] = LoadFile(fsys, f, opt.Prefix+f)
 			if r := reports[i]; r != nil && r.Draft && opt.Drafts {
 				// A draft may leave required keys empty until it is
 				// published; built with --drafts, it must not.
@@ -161,7 +161,9 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 	return out, errors.Join(append([]error{ferr}, errs...)...)
 }
 
-func loadOne(fsys fs.FS, p, name string) (*report.Report, error) {
+// LoadFile reads and parses the report file at path p in fsys, naming it
+// name in errors, as Load does for each file.
+func LoadFile(fsys fs.FS, p, name string) (*report.Report, error) {
 	// Stat first: opening a FIFO would block, and a file too large is
 	// refused without reading it.
 	info, err := fs.Stat(fsys, p)

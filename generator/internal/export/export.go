@@ -3,10 +3,12 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -129,17 +131,20 @@ func neutralise(s string) string {
 // so that Excel and WPS open it without mojibake; text that a spreadsheet
 // would take for a formula is prefixed with an apostrophe. Amounts are in
 // 万元; an empty cell is a figure the report does not disclose.
-func CSV(s *site.Site) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
+func CSV(s *site.Site) ([]byte, error) { return toBytes(WriteCSV, s) }
+
+// WriteCSV writes reports.csv (see CSV) to out.
+func WriteCSV(out io.Writer, s *site.Site) error {
+	bw := bufio.NewWriterSize(out, 64<<10)
+	bw.WriteString("\ufeff")
+	w := csv.NewWriter(bw)
 	w.UseCRLF = true
 	head := make([]string, len(Columns))
 	for i, c := range Columns {
 		head[i] = c.Header
 	}
 	if err := w.Write(head); err != nil {
-		return nil, err
+		return err
 	}
 	row := make([]string, len(Columns))
 	for _, r := range s.Reports {
@@ -152,42 +157,57 @@ func CSV(s *site.Site) ([]byte, error) {
 			}
 		}
 		if err := w.Write(row); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	w.Flush()
-	return buf.Bytes(), w.Error()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// toBytes returns what write writes.
+func toBytes(write func(io.Writer, *site.Site) error, s *site.Site) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := write(&buf, s); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // XLSX returns reports.xlsx: Chinese headers, a frozen header row, and
 // numbers stored as numbers shown with two decimals.
-func XLSX(s *site.Site) ([]byte, error) {
+func XLSX(s *site.Site) ([]byte, error) { return toBytes(WriteXLSX, s) }
+
+// WriteXLSX writes reports.xlsx (see XLSX) to out.
+func WriteXLSX(out io.Writer, s *site.Site) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	const sheet = "报告"
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return nil, err
+		return err
 	}
 	// Fixed document properties keep the file the same from build to build.
 	if err := f.SetDocProps(&excelize.DocProperties{Creator: "县级部门绩效自评报告比较", Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}); err != nil {
-		return nil, err
+		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	twoDecimals := "0.00"
 	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &twoDecimals})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	integer, err := f.NewStyle(&excelize.Style{NumFmt: 1})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for i, c := range Columns {
 		width := 12.0
@@ -195,18 +215,18 @@ func XLSX(s *site.Site) ([]byte, error) {
 			width = 40
 		}
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return nil, err
+		return err
 	}
 	head := make([]any, len(Columns))
 	for i, c := range Columns {
 		head[i] = excelize.Cell{Value: c.Header, StyleID: bold}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
-		return nil, err
+		return err
 	}
 	for n, r := range s.Reports {
 		row := make([]any, len(Columns))
@@ -227,20 +247,19 @@ func XLSX(s *site.Site) ([]byte, error) {
 		}
 		axis, err := excelize.CoordinatesToCellName(1, n+2)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if err := sw.SetRow(axis, row); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := sw.Flush(); err != nil {
-		return nil, err
+		return err
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("reports.xlsx: %w", err)
+	if _, err := f.WriteTo(out); err != nil {
+		return fmt.Errorf("reports.xlsx: %w", err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // JSONReport is one report in reports.json.
@@ -286,46 +305,80 @@ type JSONFile struct {
 }
 
 // JSON returns reports.json.
-func JSON(s *site.Site) ([]byte, error) {
-	doc := JSONFile{Unit: "万元", Reports: make([]JSONReport, 0, len(s.Reports))}
-	for _, r := range s.Reports {
-		jr := JSONReport{
-			Province: r.County.Province, Prefecture: r.County.Prefecture, County: r.County.Name, Adcode: r.County.Adcode,
-			Department: r.Department, Year: r.Year, Type: r.Type, Title: r.Title, Published: r.Published, Source: r.Source,
-			Figures: map[string]*float64{}, Evidence: r.Evidence, Page: r.URL, File: r.File, Unreadable: []string{},
+func JSON(s *site.Site) ([]byte, error) { return toBytes(WriteJSON, s) }
+
+// WriteJSON writes reports.json (a JSONFile, indented by one space) to
+// out, one report at a time: evidence is read again from each report's
+// file when the site has let it go (see site.Site.Detail).
+func WriteJSON(out io.Writer, s *site.Site) error {
+	w := bufio.NewWriterSize(out, 64<<10)
+	w.WriteString("{\n \"unit\": \"万元\",\n \"reports\": [")
+	for i, r := range s.Reports {
+		jr, err := jsonReport(s, r)
+		if err != nil {
+			return err
 		}
-		if jr.Evidence == nil {
-			jr.Evidence = map[string]string{}
+		data, err := json.MarshalIndent(jr, "  ", " ")
+		if err != nil {
+			return err
 		}
-		for _, c := range Columns {
-			if !c.Number || c.Key == "year" {
-				continue
-			}
-			v := c.get(r)
-			if v.isNum {
-				n := v.num
-				jr.Figures[c.Key] = &n
-			} else {
-				jr.Figures[c.Key] = nil
-				if v.state == report.Unreadable {
-					jr.Unreadable = append(jr.Unreadable, c.Key)
-				}
-			}
+		if i > 0 {
+			w.WriteByte(',')
 		}
-		if r.Grade.Known() {
-			g := r.Grade.V
-			jr.Grade = &g
-		}
-		jr.Findings = []JSONFinding{}
-		for _, f := range r.Findings() {
-			jf := JSONFinding{Rule: f.Rule, Title: f.Title, Severity: f.Severity.String(), Message: f.Message, Figures: f.Keys}
-			if f.Gap != 0 {
-				g := f.Gap.Wan()
-				jf.Gap = &g
-			}
-			jr.Findings = append(jr.Findings, jf)
-		}
-		doc.Reports = append(doc.Reports, jr)
+		w.WriteString("\n  ")
+		w.Write(data)
 	}
-	return json.MarshalIndent(doc, "", " ")
+	if len(s.Reports) > 0 {
+		w.WriteString("\n ")
+	}
+	w.WriteString("]\n}")
+	return w.Flush()
+}
+
+func jsonReport(s *site.Site, r *site.Report) (*JSONReport, error) {
+	evidence := r.Evidence
+	if evidence == nil && s.Detail != nil {
+		full, err := s.Detail(r.Report)
+		if err != nil {
+			return nil, err
+		}
+		evidence = full.Evidence
+	}
+	if evidence == nil {
+		evidence = map[string]string{}
+	}
+	jr := &JSONReport{
+		Province: r.County.Province, Prefecture: r.County.Prefecture, County: r.County.Name, Adcode: r.County.Adcode,
+		Department: r.Department, Year: r.Year, Type: r.Type, Title: r.Title, Published: r.Published, Source: r.Source,
+		Figures: map[string]*float64{}, Evidence: evidence, Page: r.URL, File: r.File, Unreadable: []string{},
+	}
+	for _, c := range Columns {
+		if !c.Number || c.Key == "year" {
+			continue
+		}
+		v := c.get(r)
+		if v.isNum {
+			n := v.num
+			jr.Figures[c.Key] = &n
+		} else {
+			jr.Figures[c.Key] = nil
+			if v.state == report.Unreadable {
+				jr.Unreadable = append(jr.Unreadable, c.Key)
+			}
+		}
+	}
+	if r.Grade.Known() {
+		g := r.Grade.V
+		jr.Grade = &g
+	}
+	jr.Findings = []JSONFinding{}
+	for _, f := range r.Findings() {
+		jf := JSONFinding{Rule: f.Rule, Title: f.Title, Severity: f.Severity.String(), Message: f.Message, Figures: f.Keys}
+		if f.Gap != 0 {
+			g := f.Gap.Wan()
+			jf.Gap = &g
+		}
+		jr.Findings = append(jr.Findings, jf)
+	}
+	return jr, nil
 }

@@ -167,3 +167,50 @@ func TestJSONKeepsStates(t *testing.T) {
 		t.Errorf("findings %+v", tao.Findings)
 	}
 }
+
+// reports.json is written one report at a time; it must be the document
+// json.MarshalIndent would make, and read evidence again from the files
+// when the site has let it go.
+func TestJSONStreamsEvidenceFromFiles(t *testing.T) {
+	s := testSite(t)
+	reread := 0
+	for _, r := range s.Reports {
+		r.Evidence = nil
+	}
+	s.Detail = func(r *report.Report) (*report.Report, error) {
+		reread++
+		full := *r
+		full.Evidence = map[string]string{"county": "证据：" + r.County}
+		return &full, nil
+	}
+	data, err := JSON(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reread != len(s.Reports) {
+		t.Errorf("read %d reports again, want %d", reread, len(s.Reports))
+	}
+	var doc JSONFile
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range doc.Reports {
+		if r.Evidence["county"] != "证据："+r.County {
+			t.Errorf("%s: evidence %v", r.County, r.Evidence)
+		}
+	}
+	want, err := json.MarshalIndent(doc, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, want) {
+		t.Errorf("reports.json is not laid out as json.MarshalIndent lays it out:\n%s\nwant\n%s", data, want)
+	}
+	empty, err := JSON(&site.Site{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "{\n \"unit\": \"万元\",\n \"reports\": []\n}"; string(empty) != want {
+		t.Errorf("no reports: %q, want %q", empty, want)
+	}
+}

@@ -221,7 +221,7 @@ func CompareYear(s *site.Site, year int) (*Page, error) {
 		return nil, err
 	}
 	d.Explorer = ex
-	p := &Page{Path: fmt.Sprintf("compare/%d.html", year), Template: "compare", Section: "compare",
+	p := &Page{Path: ComparePath(year), Template: "compare", Section: "compare",
 		Title:       fmt.Sprintf("%d年各县部门整体支出比较", year),
 		Description: fmt.Sprintf("%d年%d份部门整体支出绩效自评报告的支出、三公经费、自评得分和人均数比较。", year, len(rs)),
 		Data:        d,
@@ -266,7 +266,7 @@ func CompareYear(s *site.Site, year int) (*Page, error) {
 // per year, and each county's total spending by year.
 func CompareYears(s *site.Site) (*Page, error) {
 	d := &CompareData{Site: s}
-	p := &Page{Path: "compare/index.html", Template: "compare", Section: "compare",
+	p := &Page{Path: CompareIndexPath, Template: "compare", Section: "compare",
 		Title:       "历年比较",
 		Description: "各年度部门整体支出、三公经费和自评得分的汇总与各县历年支出。",
 		Data:        d,
@@ -345,3 +345,9 @@ func sumOf(rs []*site.Report, m site.Metric, average bool) charts.Value {
 	}
 	return charts.Some(sum)
 }
+
+// CompareIndexPath is the path of the page comparing counties across years.
+const CompareIndexPath = "compare/index.html"
+
+// ComparePath returns the path of the page comparing counties in a year.
+func ComparePath(year int) string { return fmt.Sprintf("compare/%d.html", year) }

@@ -64,7 +64,7 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 			row := YearRow{R: r}
 			for _, m := range ms {
 				val := Value(m, r)
-				mc := MetricCell{Cell: charts.NumCell(val), Rank: r.Ranks[m.Key]}
+				mc := MetricCell{Cell: charts.NumCell(val), Rank: r.Rank(m.Key)}
 				if r.Prev != nil && val.OK {
 					if pv, ok := m.Value(r.Prev); ok {
 						mc.Delta = delta(val.V, pv)

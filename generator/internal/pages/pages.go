@@ -44,57 +44,55 @@ func (p *Page) Chart(id string) *charts.Chart {
 	return nil
 }
 
+// Job is one page to make: its path, known before its model is built,
+// and the function that builds the model. Make may be called from any
+// goroutine; jobs do not depend on each other.
+type Job struct {
+	// Path is the page's output path from the site root.
+	Path string
+	// Make builds the page model.
+	Make func() (*Page, error)
+}
+
 // Each calls fn for every page of the site, in a fixed order: the home
 // page, the pages of the full list of reports, of the findings and of the
-// disclosure table, the 404 page, the compare pages, the county pages,
-// then the report pages. It stops at the first error.
-func Each(s *site.Site, fn func(*Page) error) error {
-	home, err := Home(s)
-	if err != nil {
-		return err
-	}
-	if err := fn(home); err != nil {
-		return err
-	}
+// disclosure table, the counties, search and 404 pages, the compare
+// pages, the county pages, then the report pages. Building a page's model
+// is left to the job, so that callers can build models in parallel. It
+// stops at the first error.
+func Each(s *site.Site, fn func(Job) error) error {
+	ready := func(p *Page) Job { return Job{Path: p.Path, Make: func() (*Page, error) { return p, nil }} }
+	var jobs []Job
+	jobs = append(jobs, Job{Path: "index.html", Make: func() (*Page, error) { return Home(s) }})
 	lists := Reports(s)
 	lists = append(lists, Findings(s)...)
 	lists = append(lists, Disclosure(s)...)
 	for _, p := range append(lists, Counties(s), Search(s), NotFound(s)) {
-		if err := fn(p); err != nil {
-			return err
-		}
+		jobs = append(jobs, ready(p))
 	}
-	across, err := CompareYears(s)
-	if err != nil {
-		return err
-	}
-	if err := fn(across); err != nil {
-		return err
-	}
+	jobs = append(jobs, Job{Path: CompareIndexPath, Make: func() (*Page, error) { return CompareYears(s) }})
 	for _, y := range s.Years {
-		p, err := CompareYear(s, y)
-		if err != nil {
-			return err
-		}
-		if err := fn(p); err != nil {
+		jobs = append(jobs, Job{Path: ComparePath(y), Make: func() (*Page, error) { return CompareYear(s, y) }})
+	}
+	for _, j := range jobs {
+		if err := fn(j); err != nil {
 			return err
 		}
 	}
 	for _, c := range s.Counties {
-		p, err := County(s, c)
-		if err != nil {
-			return err
-		}
-		if err := fn(p); err != nil {
+		if err := fn(Job{Path: c.URL, Make: func() (*Page, error) { return County(s, c) }}); err != nil {
 			return err
 		}
 	}
 	for _, r := range s.Reports {
-		p, err := Report(s, r)
-		if err != nil {
-			return err
-		}
-		if err := fn(p); err != nil {
+		job := Job{Path: r.URL, Make: func() (*Page, error) {
+			full, err := s.Full(r)
+			if err != nil {
+				return nil, err
+			}
+			return Report(s, full)
+		}}
+		if err := fn(job); err != nil {
 			return err
 		}
 	}

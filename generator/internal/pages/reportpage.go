@@ -48,7 +48,7 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 		g.Figures = append(g.Figures, f)
 	}
 	for _, m := range site.Metrics {
-		d.Ranks = append(d.Ranks, RankRow{Metric: m, Value: charts.NumCell(Value(m, r)), Rank: r.Ranks[m.Key]})
+		d.Ranks = append(d.Ranks, RankRow{Metric: m, Value: charts.NumCell(Value(m, r)), Rank: r.Rank(m.Key)})
 	}
 	for _, f := range r.Findings() {
 		if f.Severity == check.Info {
@@ -58,7 +58,7 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 		d.Findings = append(d.Findings, f)
 	}
 	for _, o := range r.County.Reports {
-		if o != r {
+		if o.URL != r.URL { // r may be a copy (see site.Site.Full)
 			d.Others = append(d.Others, o)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/countyperf/portal/generator/internal/charts"
@@ -49,6 +50,13 @@ func funcs(r *Renderer) template.FuncMap {
 		"rank":     rankText,
 		"table":    tableHTML,
 		"rankRows": rankRowsHTML,
+		"chart":    chartHTML,
+		"nav":      r.navHTML,
+		// figureTables, findingItems and reportLinks render the
+		// repeated parts of report pages, the most numerous pages.
+		"figureTables": figureTablesHTML,
+		"findingItems": findingItemsHTML,
+		"reportLinks":  reportLinksHTML,
 	}
 }
 
@@ -218,4 +226,121 @@ func rankText(k site.Rank) string {
 		return "—"
 	}
 	return fmt.Sprintf("第%d名/共%d名", k.Place, k.Of)
+}
+
+// chartHTML renders a chart (a charts.Chart or *charts.Chart): its
+// figure, the switch between its views, the element site.js draws it in,
+// its options as JSON and its data tables. Every page type has charts, so
+// they are rendered here rather than action by action in a partial.
+func chartHTML(root string, v any) (template.HTML, error) {
+	var c *charts.Chart
+	switch x := v.(type) {
+	case charts.Chart:
+		c = &x
+	case *charts.Chart:
+		c = x
+	default:
+		return "", fmt.Errorf("chart: want a chart, got %T", v)
+	}
+	if c == nil {
+		return "", nil
+	}
+	esc := html.EscapeString
+	var b strings.Builder
+	b.Grow(len(c.Option)*(1+len(c.Alt)) + 2048)
+	id := esc(c.ID)
+	b.WriteString("\n<figure class=\"chart-block\" id=\"fig-" + id + "\"")
+	if len(c.Alt) > 0 {
+		b.WriteString(" data-variants")
+	}
+	b.WriteString(">\n<figcaption><strong>" + esc(c.Title) + "</strong><span class=\"chart-summary\">" + esc(c.Summary) + "</span></figcaption>")
+	if len(c.Alt) > 0 {
+		b.WriteString("\n<div class=\"variant-toggle\" role=\"group\" aria-label=\"显示方式\"><button type=\"button\" aria-pressed=\"true\" data-src=\"chart-" + id + "-data\" data-variant=\"main\">总额</button>")
+		for _, a := range c.Alt {
+			b.WriteString("<button type=\"button\" aria-pressed=\"false\" data-src=\"chart-" + esc(a.Chart.ID) + "-data\" data-variant=\"" + esc(a.Key) + "\">" + esc(a.Label) + "</button>")
+		}
+		b.WriteString("</div>")
+	}
+	b.WriteString("\n<div class=\"chart\" id=\"chart-" + id + "\" data-chart-src=\"chart-" + id + "-data\" data-height=\"" + strconv.Itoa(c.Height) +
+		"\" role=\"img\" aria-label=\"" + esc(c.Title+"。"+c.Summary) + "\"></div>")
+	// The options come from json.Marshal, which escapes <, > and &, so
+	// they cannot end the script element.
+	writeJSON := func(id string, option []byte) {
+		b.WriteString("\n<script type=\"application/json\" id=\"chart-" + esc(id) + "-data\">")
+		b.Write(option)
+		b.WriteString("</script>")
+	}
+	writeJSON(c.ID, c.Option)
+	for _, a := range c.Alt {
+		writeJSON(a.Chart.ID, a.Chart.Option)
+	}
+	b.WriteString("\n")
+	if len(c.Alt) > 0 {
+		b.WriteString(string(tableHTML(root, c.Table, "main", false)))
+	} else {
+		b.WriteString(string(tableHTML(root, c.Table, "", false)))
+	}
+	for _, a := range c.Alt {
+		b.WriteString(string(tableHTML(root, a.Chart.Table, a.Key, true)))
+	}
+	b.WriteString("\n</figure>\n")
+	return template.HTML(b.String()), nil
+}
+
+// figureTablesHTML renders a report's figure tables, one per group.
+func figureTablesHTML(groups []pages.FigureGroup, withPrev bool) template.HTML {
+	var b strings.Builder
+	for _, g := range groups {
+		t := html.EscapeString(g.Title)
+		b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"" + t + "\">\n<table class=\"figures\">\n<caption>" + t +
+			"</caption>\n<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">单位</th>")
+		if withPrev {
+			b.WriteString("<th scope=\"col\" class=\"num\">上年</th><th scope=\"col\">增减</th>")
+		}
+		b.WriteString("</tr></thead>\n<tbody>\n")
+		b.WriteString(string(figureRowsHTML(g.Figures, withPrev)))
+		b.WriteString("\n</tbody>\n</table>\n</div>")
+	}
+	return template.HTML(b.String())
+}
+
+// findingItemsHTML renders findings as list items.
+func findingItemsHTML(fs []check.Finding) template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	for _, f := range fs {
+		b.WriteString("\n<li class=\"finding finding-" + esc(f.Severity.String()) + "\"><strong>" + esc(f.Title) + "</strong>（" +
+			esc(f.Severity.Label()) + "）：" + esc(f.Message) + "</li>")
+	}
+	return template.HTML(b.String())
+}
+
+// reportLinksHTML renders links to reports, as list items.
+func reportLinksHTML(root string, rs []*site.Report) template.HTML {
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteString("<li><a href=\"" + html.EscapeString(root+r.URL) + "\">" + html.EscapeString(r.Title) + "</a></li>")
+	}
+	return template.HTML(b.String())
+}
+
+// navHTML renders the site-wide navigation links for a page at root in
+// section; it is the same for every page of a section at one depth, so it
+// is rendered once for each.
+func (r *Renderer) navHTML(root, section string) template.HTML {
+	key := root + "\x00" + section
+	if v, ok := r.navCache.Load(key); ok {
+		return v.(template.HTML)
+	}
+	var b strings.Builder
+	for _, l := range r.Nav {
+		b.WriteString("\n<a href=\"" + html.EscapeString(root+l.Href) + "\"")
+		if l.Section == section {
+			b.WriteString(" aria-current=\"page\"")
+		}
+		b.WriteString(">" + html.EscapeString(l.Label) + "</a>")
+	}
+	h := template.HTML(b.String())
+	r.navCache.Store(key, h)
+	return h
 }

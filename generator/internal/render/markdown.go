@@ -131,15 +131,7 @@ func (r *Renderer) Markdown(body []byte) (template.HTML, error) {
 	return template.HTML(buf.String()), nil
 }
 
-// Body renders a report's body, reading it again when the build has let
-// it go.
+// Body renders a report's body.
 func (r *Renderer) Body(rep *report.Report) (template.HTML, error) {
-	body := rep.Body
-	if body == nil && r.LoadBody != nil {
-		var err error
-		if body, err = r.LoadBody(rep); err != nil {
-			return "", fmt.Errorf("%s: %w", rep.File, err)
-		}
-	}
-	return r.Markdown(body)
+	return r.Markdown(rep.Body)
 }

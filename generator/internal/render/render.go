@@ -14,11 +14,11 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 
 	"github.com/countyperf/portal/generator/internal/pages"
-	"github.com/countyperf/portal/generator/internal/report"
 )
 
 // PageTemplates lists the page types; each has templates/<name>.html.
@@ -34,9 +34,8 @@ type Renderer struct {
 	BaseURL string
 	// Nav holds the site-wide navigation links, set before rendering.
 	Nav []pages.Link
-	// LoadBody, when set, reads a report's body for its page, for builds
-	// that do not keep bodies in memory; otherwise Report.Body is used.
-	LoadBody func(*report.Report) ([]byte, error)
+	// navCache holds the navigation's HTML by page root and section.
+	navCache sync.Map
 }
 
 // New parses the templates under dir in fsys. Errors name the template file

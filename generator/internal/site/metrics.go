@@ -37,8 +37,11 @@ func perStaff(f func(*Report) report.Money) func(*Report) (float64, bool) {
 	}
 }
 
+// MetricCount is the number of Metrics.
+const MetricCount = 7
+
 // Metrics lists the metrics that reports are ranked and charted by.
-var Metrics = []Metric{
+var Metrics = [MetricCount]Metric{
 	{"total", "支出合计", "万元", money(func(r *Report) report.Money { return r.Spending.Total })},
 	{"basic", "基本支出", "万元", money(func(r *Report) report.Money { return r.Spending.Basic })},
 	{"project", "项目支出", "万元", money(func(r *Report) report.Money { return r.Spending.Project })},
@@ -72,7 +75,7 @@ func (s *Site) rank() {
 	}
 	for _, k := range keys {
 		g := groups[k]
-		for _, m := range Metrics {
+		for mi, m := range Metrics {
 			type kv struct {
 				r *Report
 				v float64
@@ -87,9 +90,9 @@ func (s *Site) rank() {
 			for i, e := range known {
 				place := i + 1
 				if i > 0 && e.v == known[i-1].v {
-					place = known[i-1].r.Ranks[m.Key].Place
+					place = known[i-1].r.Ranks[mi].Place
 				}
-				e.r.Ranks[m.Key] = Rank{Place: place, Of: len(known)}
+				e.r.Ranks[mi] = Rank{Place: place, Of: len(known)}
 			}
 		}
 	}

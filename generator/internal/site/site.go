@@ -35,6 +35,11 @@ type Site struct {
 	ByYear map[int][]*Report
 	// Search reports whether the build makes a full-text index (Pagefind).
 	Search bool
+	// Detail, when set, reads a report again from its file, with the
+	// details a build lets go once the reports are checked (evidence,
+	// body, key positions), so that memory holds only the figures however
+	// many reports there are. Without it, reports are used as they are.
+	Detail func(*report.Report) (*report.Report, error)
 }
 
 // County is one county-level division and its reports.
@@ -63,10 +68,26 @@ type Report struct {
 	// Prev is the same series' report of the previous year, if any.
 	Prev *Report
 	// Ranks holds the report's rank among reports of the same year and
-	// type, by metric key.
-	Ranks map[string]Rank
+	// type, one for each of Metrics, in order; see Rank.
+	Ranks [MetricCount]Rank
 	// Checks holds the outcome of every check rule on the report.
 	Checks []check.Result
+}
+
+// Full returns the report with every detail its file gives (see
+// Site.Detail): a copy whose report is read again, or r itself when the
+// site keeps the details in memory.
+func (s *Site) Full(r *Report) (*Report, error) {
+	if s.Detail == nil {
+		return r, nil
+	}
+	rep, err := s.Detail(r.Report)
+	if err != nil {
+		return nil, err
+	}
+	full := *r
+	full.Report = rep
+	return &full, nil
 }
 
 // Findings returns the report's findings, in rule order.
@@ -96,9 +117,21 @@ func (r *Report) Flagged(keys ...string) bool {
 	return false
 }
 
-// Rank is a place among peers, 1 being the highest value.
+// Rank is a place among peers, 1 being the highest value. The zero Rank
+// means the report has no value to rank.
 type Rank struct {
 	Place, Of int
+}
+
+// Rank returns the report's rank by the metric with the key; the zero
+// Rank when it has none.
+func (r *Report) Rank(key string) Rank {
+	for i, m := range Metrics {
+		if m.Key == key {
+			return r.Ranks[i]
+		}
+	}
+	return Rank{}
 }
 
 // Label names the report in cross-county charts: the county, with the
@@ -211,7 +244,7 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 		if c.Province == "" {
 			c.Province = r.Province
 		}
-		sr := &Report{Report: r, County: c, Ranks: map[string]Rank{}}
+		sr := &Report{Report: r, County: c}
 		id := r.County + "|" + c.Prefecture + "|" + r.Department + "|" + fmt.Sprint(r.Year) + "|" + r.Type
 		if first := seen[id]; first != nil {
 			p := r.KeyPos("county")

@@ -118,10 +118,10 @@ func TestCountiesJoinAcrossYearsAndPrefectures(t *testing.T) {
 	if len(jia.Reports) != 2 || jia.Reports[0].Year != 2021 || jia.Reports[0].Prev != jia.Reports[1] {
 		t.Fatalf("甲县 reports not joined and linked: %+v", jia.Reports)
 	}
-	if r := jia.Reports[0].Ranks["total"]; r != (Rank{1, 2}) {
+	if r := jia.Reports[0].Rank("total"); r != (Rank{1, 2}) {
 		t.Errorf("rank %+v", r)
 	}
-	if _, ok := jia.Reports[0].Ranks["score"]; ok {
+	if jia.Reports[0].Rank("score") != (Rank{}) {
 		t.Error("a report with no score has a score rank")
 	}
 	if v, ok := MetricByKey("total_per_staff").Value(jia.Reports[1]); !ok || v != 2.5 {
@@ -153,7 +153,7 @@ func TestEqualValuesShareARank(t *testing.T) {
 	}
 	places := map[string]Rank{}
 	for _, r := range s.Reports {
-		places[r.County.Name] = r.Ranks["score"]
+		places[r.County.Name] = r.Rank("score")
 	}
 	if places["甲县"] != (Rank{1, 3}) || places["乙县"] != (Rank{1, 3}) || places["丙县"] != (Rank{3, 3}) {
 		t.Errorf("ranks %v", places)

@@ -3,16 +3,17 @@
 // summary.
 //
 // Options are serialised only with json.Marshal of the chart's JSON(), which
-// escapes '<', '>' and '&'; go-echarts' Render, RenderSnippet and
-// JSONNotEscaped must never be used, since labels come from report files.
+// escapes '<', '>' and '&', or, for speed, filled into templates cut from
+// such options (see option.go) with appendString, which escapes text as
+// json.Marshal does; go-echarts' Render, RenderSnippet and JSONNotEscaped
+// must never be used, since labels come from report files.
 package charts
 
 import (
+	"bytes"
 	"encoding/json"
-	"fmt"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -131,7 +132,10 @@ func (b Bars) Build() (Chart, error) {
 	return c, nil
 }
 
-func (b Bars) option() ([]byte, error) {
+// echartsOption builds the option with go-echarts. It is the reference
+// for the option's shape: option derives its templates from it, falls back
+// on it for what the templates do not cover, and the tests compare the two.
+func (b Bars) echartsOption() ([]byte, error) {
 	global := []charts.GlobalOpts{
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(b.Series) > 1), Top: "0"}),
@@ -200,12 +204,51 @@ func round(v float64) float64 {
 
 // Format shows a number with at most four decimals and no trailing zeros.
 func Format(v float64) string {
-	s := strconv.FormatFloat(round(v), 'f', 4, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if s == "-0" {
-		s = "0"
+	var buf [32]byte
+	return string(appendFormat(buf[:0], v))
+}
+
+// appendFormat appends v as Format shows it.
+func appendFormat(dst []byte, v float64) []byte {
+	if k := math.Round(v * 10000); math.Abs(k) < maxExact {
+		return appendTenThousandths(dst, int64(k))
 	}
-	return s
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, round(v), 'f', 4, 64)
+	if bytes.IndexByte(dst[start:], '.') >= 0 {
+		dst = bytes.TrimRight(dst, "0")
+		dst = bytes.TrimSuffix(dst, []byte("."))
+	}
+	if string(dst[start:]) == "-0" {
+		dst = append(dst[:start], '0')
+	}
+	return dst
+}
+
+// maxExact bounds |k|, where k = math.Round(v*10000), for which round(v)
+// is written as k with a decimal point put in, both by Format and by
+// json.Marshal. round(v) is the float64 nearest k/10000; below 1e10 it is
+// within 2e-6 of k/10000, far less than half a ten-thousandth, so its four
+// decimals are those of k, and so are its shortest decimals, since no
+// decimal with fewer digits is that close.
+const maxExact = 1e14
+
+// appendTenThousandths appends k/10000 with no trailing zeros.
+func appendTenThousandths(dst []byte, k int64) []byte {
+	if k < 0 {
+		dst = append(dst, '-')
+		k = -k
+	}
+	dst = strconv.AppendInt(dst, k/10000, 10)
+	if frac := k % 10000; frac != 0 {
+		d := [5]byte{'.', byte('0' + frac/1000), byte('0' + frac/100%10), byte('0' + frac/10%10), byte('0' + frac%10)}
+		end := len(d)
+		for d[end-1] == '0' {
+			end--
+		}
+		dst = append(dst, d[:end]...)
+	}
+	return dst
 }
 
 // NumCell returns a numeric cell, or 未披露 when the value is missing.
@@ -216,7 +259,8 @@ func NumCell(v Value) Cell {
 	if !v.OK {
 		return Cell{Text: "未披露", Num: true, NA: true}
 	}
-	return Cell{Text: Format(v.V), Num: true, Value: Format(v.V)}
+	f := Format(v.V)
+	return Cell{Text: f, Num: true, Value: f}
 }
 
 func (b Bars) table() Table {
@@ -225,6 +269,11 @@ func (b Bars) table() Table {
 	if b.Line {
 		first = "年度"
 	}
+	width := 1 + len(b.Series)
+	if b.Total != nil {
+		width++
+	}
+	t.Head = make([]Col, 0, width)
 	t.Head = append(t.Head, Col{Label: first})
 	for _, s := range b.Series {
 		t.Head = append(t.Head, Col{Label: s.Name, Num: true})
@@ -232,20 +281,69 @@ func (b Bars) table() Table {
 	if b.Total != nil {
 		t.Head = append(t.Head, Col{Label: "合计", Num: true})
 	}
+	if len(b.Categories) == 0 {
+		return t
+	}
+	// All rows share one array; each row's capacity ends where the next
+	// row begins, so that appending to a row cannot change the next one.
+	cells := make([]Cell, len(b.Categories)*width)
+	t.Rows = make([][]Cell, len(b.Categories))
+	nums := numbers{buf: make([]byte, 0, 8*len(cells)), ends: make([]int, 0, len(cells))}
 	for i, cat := range b.Categories {
-		row := []Cell{{Text: cat}}
+		row := cells[i*width : (i+1)*width : (i+1)*width]
+		row[0].Text = cat
 		if i < len(b.Links) {
 			row[0].Href = b.Links[i]
 		}
-		for _, s := range b.Series {
-			row = append(row, NumCell(s.Values[i]))
+		for j, s := range b.Series {
+			nums.set(&row[1+j], s.Values[i])
 		}
 		if b.Total != nil {
-			row = append(row, NumCell(b.Total[i]))
+			nums.set(&row[width-1], b.Total[i])
 		}
-		t.Rows = append(t.Rows, row)
+		t.Rows[i] = row
 	}
+	nums.fill(cells)
 	return t
+}
+
+// numbers writes the figures of a table's cells into one string that the
+// cells share, rather than a string per cell.
+type numbers struct {
+	buf []byte
+	// ends has where each figure ends in buf.
+	ends []int
+}
+
+// set makes c, a zero cell, the cell of a value, as NumCell does; for a
+// known value, its text is left empty for fill.
+func (n *numbers) set(c *Cell, v Value) {
+	c.Num = true
+	switch {
+	case v.Blank:
+		c.Text = "—"
+	case !v.OK:
+		c.Text, c.NA = "未披露", true
+	default:
+		n.buf = appendFormat(n.buf, v.V)
+		n.ends = append(n.ends, len(n.buf))
+	}
+}
+
+// fill sets the text and value of the cells that set left empty, which
+// are in the order set was called for them.
+func (n *numbers) fill(cells []Cell) {
+	text := string(n.buf)
+	start, next := 0, 0
+	for i := range cells {
+		c := &cells[i]
+		if c.Num && !c.NA && c.Text == "" {
+			end := n.ends[next]
+			c.Text, c.Value = text[start:end], text[start:end]
+			start = end
+			next++
+		}
+	}
 }
 
 // summary says in one sentence what the chart shows: the highest and the
@@ -274,13 +372,19 @@ func (b Bars) summary() string {
 	if n == 0 {
 		return "没有可比较的数据。"
 	}
+	// The sentences are joined rather than formatted with fmt, which costs
+	// more and gives the same text.
+	count := strconv.Itoa(n)
+	hiCat, hiV := b.Categories[hi], Format(vals[hi].V)
 	if b.Line {
-		return fmt.Sprintf("%d个年度有数据，%s最高为%s年的%s%s，最低为%s年的%s%s。",
-			n, name, b.Categories[hi], Format(vals[hi].V), b.Unit, b.Categories[lo], Format(vals[lo].V), b.Unit)
+		loCat, loV := b.Categories[lo], Format(vals[lo].V)
+		return count + "个年度有数据，" + name + "最高为" + hiCat + "年的" + hiV + b.Unit +
+			"，最低为" + loCat + "年的" + loV + b.Unit + "。"
 	}
 	if n == 1 {
-		return fmt.Sprintf("仅%s有数据，%s为%s%s。", b.Categories[hi], name, Format(vals[hi].V), b.Unit)
+		return "仅" + hiCat + "有数据，" + name + "为" + hiV + b.Unit + "。"
 	}
-	return fmt.Sprintf("%d项有数据，%s最高的是%s（%s%s），最低的是%s（%s%s）。",
-		n, name, b.Categories[hi], Format(vals[hi].V), b.Unit, b.Categories[lo], Format(vals[lo].V), b.Unit)
+	loCat, loV := b.Categories[lo], Format(vals[lo].V)
+	return count + "项有数据，" + name + "最高的是" + hiCat + "（" + hiV + b.Unit +
+		"），最低的是" + loCat + "（" + loV + b.Unit + "）。"
 }

@@ -1,0 +1,416 @@
+package charts
+
+import (
+	"bytes"
+	"maps"
+	"math"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// Building an option with go-echarts costs far more than the option is
+// worth: a chart is initialised with all its defaults, and its JSON() is a
+// map walked by reflection. Yet all that work depends only on a chart's
+// shape, not on its labels and figures. So option asks go-echarts once per
+// shape for the option of a stand-in chart whose unit, categories, series
+// names and data are markers, cuts that option into a template at the
+// markers, and fills the template with each chart's own text and figures,
+// escaped and formatted as json.Marshal would.
+
+// shape is what the option of a chart depends on beside the text of its
+// unit, categories and series names and its data.
+type shape struct {
+	line, horizontal, stack bool
+	// unit, cats and series say whether the unit is set, the categories
+	// are not nil and the series are not nil.
+	unit, cats, series bool
+	// n is the number of series; bit i of named is set when series i has
+	// a name.
+	n     int
+	named uint64
+}
+
+// maxSeries is the most series a chart may have to be built from a
+// template; charts with more are built with go-echarts.
+const maxSeries = 64
+
+// maxShapes bounds the template cache; charts of other shapes are built
+// with go-echarts.
+const maxShapes = 1024
+
+// Markers stand for a chart's text and data in the option of its shape's
+// stand-in. Control characters are never in an option that go-echarts
+// makes, and json.Marshal escapes them, so the markers are found only
+// where they were put.
+const (
+	unitMark = "\x01unit"
+	catMark  = "\x01cat"
+	nameMark = "\x01name"
+	// dataMark+i is the one value of series i; the values are all of the
+	// same length, so that none is found within another.
+	dataMark = 8765432.5
+)
+
+// holeKind says what fills a hole in a template.
+type holeKind uint8
+
+const (
+	holeUnit holeKind = iota
+	holeCats
+	holeName
+	holeData
+)
+
+// hole is a place in a template that a chart's text or data fills.
+type hole struct {
+	kind holeKind
+	// series is the series of a name or data hole.
+	series int
+	// start and end delimit the hole in the stand-in's option.
+	start, end int
+}
+
+// template is the option of a shape, cut at its holes.
+type template struct {
+	// lits are the option's text around the holes: lits[i] comes before
+	// holes[i], and the last one after the last hole.
+	lits  [][]byte
+	holes []hole
+	// litLen is the length of all lits.
+	litLen int
+	// itemPre and itemPost wrap each value in a data array, as in
+	// {"value":1.5}.
+	itemPre, itemPost []byte
+}
+
+// option returns the chart's ECharts option as JSON: the same bytes as
+// echartsOption, for much less work.
+func (b Bars) option() ([]byte, error) {
+	s, ok := b.shape()
+	if ok {
+		if t := templateFor(s); t != nil {
+			if out, ok := t.fill(b); ok {
+				return out, nil
+			}
+		}
+	}
+	// A value json.Marshal refuses (NaN or ±Inf), or a shape without a
+	// template: go-echarts says what to do, or which error to return.
+	return b.echartsOption()
+}
+
+// shape returns the chart's shape, and false when it has too many series
+// for a template.
+func (b Bars) shape() (shape, bool) {
+	if len(b.Series) > maxSeries {
+		return shape{}, false
+	}
+	s := shape{
+		line: b.Line, horizontal: b.Horizontal, stack: b.Stack,
+		unit: b.Unit != "", cats: b.Categories != nil, series: b.Series != nil,
+		n: len(b.Series),
+	}
+	for i, se := range b.Series {
+		if se.Name != "" {
+			s.named |= 1 << i
+		}
+	}
+	return s, true
+}
+
+// standIn returns a chart of the shape whose unit, categories, series
+// names and data are markers.
+func (s shape) standIn() Bars {
+	b := Bars{Line: s.line, Horizontal: s.horizontal, Stack: s.stack}
+	if s.unit {
+		b.Unit = unitMark
+	}
+	if s.cats {
+		b.Categories = []string{catMark}
+	}
+	if s.series {
+		b.Series = make([]Series, s.n)
+	}
+	for i := range b.Series {
+		if s.named&(1<<i) != 0 {
+			b.Series[i].Name = nameMark + strconv.Itoa(i)
+		}
+		b.Series[i].Values = []Value{Some(dataMark + float64(i))}
+	}
+	return b
+}
+
+var (
+	// templates maps shapes to their templates, nil for a shape that has
+	// none; it is replaced, never changed, so that it is read without a
+	// lock.
+	templates   atomic.Pointer[map[shape]*template]
+	templatesMu sync.Mutex
+)
+
+// templateFor returns the template of a shape, or nil if it has none.
+func templateFor(s shape) *template {
+	if m := templates.Load(); m != nil {
+		if t, ok := (*m)[s]; ok {
+			return t
+		}
+	}
+	templatesMu.Lock()
+	defer templatesMu.Unlock()
+	old := templates.Load()
+	if old != nil {
+		if t, ok := (*old)[s]; ok {
+			return t
+		}
+	}
+	if old != nil && len(*old) >= maxShapes {
+		// Making a template costs more than building the chart with
+		// go-echarts, so a template not kept would be of no use.
+		return nil
+	}
+	m := make(map[shape]*template, 1)
+	if old != nil {
+		m = make(map[shape]*template, len(*old)+1)
+		maps.Copy(m, *old)
+	}
+	t := newTemplate(s)
+	m[s] = t
+	templates.Store(&m)
+	return t
+}
+
+// newTemplate cuts the option of the shape's stand-in at its markers. It
+// returns nil if the option is not as expected, which would be a change
+// in go-echarts: every marker must be found exactly once, nothing else
+// may look like one, and the template filled with the stand-in must give
+// back its option.
+func newTemplate(s shape) *template {
+	b := s.standIn()
+	opt, err := b.echartsOption()
+	if err != nil {
+		return nil
+	}
+	t := &template{}
+	var holes []hole
+	// once returns where the only occurrence of mark is, or -1.
+	once := func(mark []byte) int {
+		i := bytes.Index(opt, mark)
+		if i < 0 || bytes.Contains(opt[i+1:], mark) {
+			return -1
+		}
+		return i
+	}
+	str := func(v string) []byte { return appendString(nil, v) }
+	if s.unit {
+		mark := str(unitMark)
+		i := once(mark)
+		if i < 0 {
+			return nil
+		}
+		holes = append(holes, hole{kind: holeUnit, start: i, end: i + len(mark)})
+	}
+	if s.cats {
+		mark := append(append([]byte{'['}, str(catMark)...), ']')
+		i := once(mark)
+		if i < 0 {
+			return nil
+		}
+		holes = append(holes, hole{kind: holeCats, start: i, end: i + len(mark)})
+	}
+	for i, se := range b.Series {
+		if se.Name != "" {
+			mark := str(se.Name)
+			j := once(mark)
+			if j < 0 {
+				return nil
+			}
+			holes = append(holes, hole{kind: holeName, series: i, start: j, end: j + len(mark)})
+		}
+		mark := appendFloat(nil, se.Values[0].V)
+		j := once(mark)
+		if j < 0 {
+			return nil
+		}
+		// The hole is the whole data array around the value.
+		open := bytes.LastIndexByte(opt[:j], '[')
+		end := bytes.IndexByte(opt[j+len(mark):], ']')
+		if open < 0 || end < 0 {
+			return nil
+		}
+		end += j + len(mark)
+		pre, post := opt[open+1:j], opt[j+len(mark):end]
+		if t.itemPre == nil {
+			t.itemPre, t.itemPost = pre, post
+		} else if !bytes.Equal(pre, t.itemPre) || !bytes.Equal(post, t.itemPost) {
+			return nil
+		}
+		holes = append(holes, hole{kind: holeData, series: i, start: open, end: end + 1})
+	}
+	slices.SortFunc(holes, func(a, b hole) int { return a.start - b.start })
+	at := 0
+	for _, h := range holes {
+		if h.start < at {
+			return nil
+		}
+		t.lits = append(t.lits, opt[at:h.start])
+		at = h.end
+	}
+	t.lits = append(t.lits, opt[at:])
+	t.holes = holes
+	for _, l := range t.lits {
+		t.litLen += len(l)
+		if bytes.Contains(l, []byte(`\u0001`)) || bytes.Contains(l, []byte("87654")) {
+			return nil
+		}
+	}
+	if out, ok := t.fill(b); !ok || !bytes.Equal(out, opt) {
+		return nil
+	}
+	return t
+}
+
+// fill returns the option of a chart of the template's shape, or false if
+// a value cannot be written in JSON.
+func (t *template) fill(b Bars) ([]byte, bool) {
+	n := t.litLen + len(b.Unit) + 2
+	for _, c := range b.Categories {
+		n += len(c) + 3
+	}
+	for _, s := range b.Series {
+		n += len(s.Name) + 2 + len(s.Values)*(len(t.itemPre)+len(t.itemPost)+12)
+	}
+	out := make([]byte, 0, n)
+	for i, h := range t.holes {
+		out = append(out, t.lits[i]...)
+		switch h.kind {
+		case holeUnit:
+			out = appendString(out, b.Unit)
+		case holeCats:
+			out = append(out, '[')
+			for j, c := range b.Categories {
+				if j > 0 {
+					out = append(out, ',')
+				}
+				out = appendString(out, c)
+			}
+			out = append(out, ']')
+		case holeName:
+			out = appendString(out, b.Series[h.series].Name)
+		case holeData:
+			out = append(out, '[')
+			for j, v := range b.Series[h.series].Values {
+				if j > 0 {
+					out = append(out, ',')
+				}
+				out = append(out, t.itemPre...)
+				if !v.OK {
+					out = append(out, `"-"`...)
+				} else {
+					var ok bool
+					if out, ok = appendValue(out, v.V); !ok {
+						return nil, false
+					}
+				}
+				out = append(out, t.itemPost...)
+			}
+			out = append(out, ']')
+		}
+	}
+	return append(out, t.lits[len(t.holes)]...), true
+}
+
+// appendValue appends v rounded as json.Marshal writes it, or returns
+// false if the rounded value is not a JSON number.
+func appendValue(dst []byte, v float64) ([]byte, bool) {
+	k := math.Round(v * 10000)
+	if math.Abs(k) < maxExact {
+		if k == 0 && math.Signbit(k) {
+			// round gives -0, which json.Marshal writes as such.
+			return append(dst, '-', '0'), true
+		}
+		return appendTenThousandths(dst, int64(k)), true
+	}
+	r := k / 10000
+	if math.IsNaN(r) || math.IsInf(r, 0) {
+		return dst, false
+	}
+	return appendFloat(dst, r), true
+}
+
+// appendFloat appends a finite number as json.Marshal writes a float64.
+func appendFloat(dst []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, 64)
+	if format == 'e' {
+		// Write e-09 as e-9.
+		n := len(dst)
+		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a JSON string as json.Marshal writes it: with
+// '<', '>' and '&' escaped as well as quotes, backslashes and control
+// characters, U+2028 and U+2029 escaped, and invalid UTF-8 replaced by
+// U+FFFD.
+func appendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}

@@ -1,0 +1,566 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// hostile are labels that a report file may hold, and some that look like
+// the markers of the templates.
+var hostile = []string{
+	"", "海淀区", "</script><!--", "<script>alert(1)</script>", `"quoted"`, `back\slash\`, `\u003c`,
+	"a&b", "&amp;", "\u2028line\u2029para", "😀🇨🇳", "\x00\x01\x1f\b\f\n\r\t\x7f", "\xff\xfe invalid",
+	"\xe2\x80", "'single'", "${x}", "-", "null", "1.5",
+	unitMark, catMark, nameMark + "0", nameMark + "1", "8765432.5", `"\u0001cat"`, `{"value":1}`, "[", "]",
+	strings.Repeat("很长的单位名称", 300), strings.Repeat("</script>", 100),
+}
+
+// randomString returns a hostile label, or random bytes, or random runes.
+func randomString(r *rand.Rand) string {
+	switch r.IntN(4) {
+	case 0, 1:
+		return hostile[r.IntN(len(hostile))]
+	case 2:
+		b := make([]byte, r.IntN(20))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+		}
+		return string(b)
+	default:
+		var sb strings.Builder
+		for range r.IntN(12) {
+			sb.WriteRune(rune(r.IntN(0x11000)))
+		}
+		sb.WriteString(hostile[r.IntN(len(hostile))])
+		return sb.String()
+	}
+}
+
+// specials are numbers whose rounding or formatting is out of the
+// ordinary; NaN and ±Inf, and numbers that round to ±Inf, are not JSON.
+var specials = []float64{
+	0, math.Copysign(0, -1), 0.00004, -0.00004, 0.00005, 1e-7, -1e-7, 1e-6, 0.1 + 0.2, 1.0 / 3,
+	999999999999999999999, 1e21, -1e21, 1e20, 123456789012.34567, 8765432.5, 8765433.5,
+	math.MaxFloat64, 1e300, 1e305, -1e305, math.Inf(1), math.Inf(-1), math.NaN(), math.SmallestNonzeroFloat64,
+}
+
+// randomValue returns a gap or a known value, mostly finite.
+func randomValue(r *rand.Rand, finite bool) Value {
+	switch r.IntN(10) {
+	case 0:
+		return Value{}
+	case 1:
+		return Value{Blank: true}
+	case 2:
+		v := specials[r.IntN(len(specials))]
+		if finite && (math.IsNaN(v) || math.Abs(v) > 1e300) {
+			v = 1
+		}
+		return Some(v)
+	case 3:
+		return Some(float64(r.IntN(2000) - 1000))
+	default:
+		return Some(r.NormFloat64() * math.Pow(10, float64(r.IntN(16)-6)))
+	}
+}
+
+// randomBars returns a chart of random shape and content. With exact set,
+// every series has one value per category and the totals too, as Build
+// needs; otherwise lengths may differ, which only option allows.
+func randomBars(r *rand.Rand, exact, finite bool) Bars {
+	b := Bars{
+		ID: randomString(r), Title: randomString(r), Unit: randomString(r),
+		Line: r.IntN(3) == 0, Horizontal: r.IntN(2) == 0, Stack: r.IntN(2) == 0,
+	}
+	if r.IntN(4) == 0 {
+		b.Unit = ""
+	}
+	nCats := r.IntN(41)
+	if r.IntN(10) == 0 {
+		nCats = 0
+	}
+	if nCats > 0 || r.IntN(3) != 0 {
+		b.Categories = make([]string, nCats)
+		for i := range b.Categories {
+			b.Categories[i] = randomString(r)
+		}
+	}
+	if r.IntN(3) == 0 {
+		b.Links = make([]string, r.IntN(nCats+1))
+		for i := range b.Links {
+			b.Links[i] = "/c/" + strconv.Itoa(i) + "/"
+		}
+	}
+	nSeries := 1 + r.IntN(6)
+	switch r.IntN(20) {
+	case 0:
+		nSeries = 0
+	case 1:
+		nSeries = 7 + r.IntN(maxSeries+4) // beyond maxSeries, at times
+	}
+	if nSeries > 0 || r.IntN(2) == 0 {
+		b.Series = make([]Series, nSeries)
+	}
+	for i := range b.Series {
+		if r.IntN(5) != 0 {
+			b.Series[i].Name = randomString(r)
+		}
+		n := nCats
+		if !exact && r.IntN(5) == 0 {
+			n = r.IntN(nCats + 3)
+		}
+		if n > 0 || r.IntN(2) == 0 {
+			b.Series[i].Values = make([]Value, n)
+		}
+		for j := range b.Series[i].Values {
+			b.Series[i].Values[j] = randomValue(r, finite)
+		}
+	}
+	if r.IntN(3) == 0 {
+		b.Total = make([]Value, nCats)
+		for i := range b.Total {
+			b.Total[i] = randomValue(r, finite)
+		}
+	}
+	return b
+}
+
+// firstDiff shows where two options first differ.
+func firstDiff(got, want []byte) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(0, i-60)
+	return fmt.Sprintf("at byte %d:\ngot  …%s\nwant …%s", i, got[from:min(len(got), i+60)], want[from:min(len(want), i+60)])
+}
+
+func sameError(a, b error) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Error() == b.Error()
+}
+
+// TestOptionMatchesGoEcharts checks that the templates give the very bytes
+// that go-echarts and json.Marshal give, and the same errors.
+func TestOptionMatchesGoEcharts(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	n := 6000
+	if testing.Short() {
+		n = 600
+	}
+	templated := 0
+	for i := range n {
+		if i%500 == 0 {
+			resetTemplates() // so that the cache never fills up
+		}
+		b := randomBars(r, false, i%4 != 0)
+		if s, ok := b.shape(); ok && templateFor(s) != nil {
+			templated++
+		}
+		got, err := b.option()
+		want, wantErr := b.echartsOption()
+		if !sameError(err, wantErr) {
+			t.Fatalf("chart %d: error %v, want %v", i, err, wantErr)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("chart %d: option differs %s", i, firstDiff(got, want))
+		}
+		if err == nil && bytes.ContainsAny(got, "<>&\u2028\u2029") {
+			t.Fatalf("chart %d: option %s has a character it should escape", i, got)
+		}
+	}
+	if templated < n*9/10 {
+		t.Errorf("only %d of %d charts had a template", templated, n)
+	}
+}
+
+// resetTemplates empties the template cache.
+func resetTemplates() {
+	templatesMu.Lock()
+	templates.Store(nil)
+	templatesMu.Unlock()
+}
+
+// TestOptionFullCache checks charts of new shapes once the template cache
+// is full.
+func TestOptionFullCache(t *testing.T) {
+	resetTemplates()
+	defer resetTemplates()
+	full := make(map[shape]*template, maxShapes)
+	for i := range maxShapes {
+		full[shape{n: maxSeries + 1 + i}] = nil
+	}
+	templates.Store(&full)
+	r := rand.New(rand.NewPCG(15, 16))
+	for i := range 200 {
+		b := randomBars(r, false, true)
+		got, err := b.option()
+		want, wantErr := b.echartsOption()
+		if !sameError(err, wantErr) || !bytes.Equal(got, want) {
+			t.Fatalf("chart %d: option differs %s (errors %v, %v)", i, firstDiff(got, want), err, wantErr)
+		}
+	}
+	if m := templates.Load(); len(*m) != maxShapes {
+		t.Errorf("the cache has %d shapes, want %d", len(*m), maxShapes)
+	}
+}
+
+// TestOptionEdges checks charts at the edges of the shapes: nothing at
+// all, empty names and lists, and values that are not JSON.
+func TestOptionEdges(t *testing.T) {
+	var bars []Bars
+	for _, line := range []bool{false, true} {
+		for _, horizontal := range []bool{false, true} {
+			for _, stack := range []bool{false, true} {
+				base := Bars{Line: line, Horizontal: horizontal, Stack: stack}
+				withCats := base
+				withCats.Categories = []string{}
+				bars = append(bars, base, withCats,
+					Bars{Line: line, Horizontal: horizontal, Stack: stack, Series: []Series{}},
+					Bars{Line: line, Horizontal: horizontal, Stack: stack, Series: []Series{{}}},
+					Bars{Line: line, Horizontal: horizontal, Stack: stack, Unit: "万元", Categories: []string{"a"},
+						Series: []Series{{Name: "", Values: []Value{Some(math.NaN())}}, {Name: "b", Values: []Value{Some(1)}}}},
+					Bars{Line: line, Horizontal: horizontal, Stack: stack, Categories: []string{"a", "b"},
+						Series: []Series{{Name: "x", Values: []Value{Some(1), Some(1e305)}}}},
+					Bars{Line: line, Horizontal: horizontal, Stack: stack, Categories: []string{"a"},
+						Series: []Series{{Name: "x", Values: []Value{Some(math.Inf(-1))}}}},
+				)
+			}
+		}
+	}
+	// The explorer's skeleton.
+	bars = append(bars, Bars{ID: "explorer", Categories: []string{}, Series: []Series{{Name: "", Values: []Value{}}}, Horizontal: true})
+	for i, b := range bars {
+		got, err := b.option()
+		want, wantErr := b.echartsOption()
+		if !sameError(err, wantErr) || !bytes.Equal(got, want) {
+			t.Errorf("chart %d %+v:\ngot  %s, %v\nwant %s, %v", i, b, got, err, want, wantErr)
+		}
+	}
+}
+
+// TestTemplatesCoverTypicalShapes checks that typical charts are built
+// from templates rather than with go-echarts, so that a change in
+// go-echarts that the templates do not understand does not go unnoticed
+// as a slower build.
+func TestTemplatesCoverTypicalShapes(t *testing.T) {
+	resetTemplates()
+	for _, b := range typicalBars() {
+		s, ok := b.shape()
+		if !ok || templateFor(s) == nil {
+			t.Errorf("chart %s has no template", b.ID)
+		} else if templateFor(s) != templateFor(s) {
+			t.Errorf("chart %s: its template is made anew each time", b.ID)
+		}
+	}
+	for _, line := range []bool{false, true} {
+		for _, horizontal := range []bool{false, true} {
+			for _, stack := range []bool{false, true} {
+				for n := range 8 {
+					s := shape{line: line, horizontal: horizontal, stack: stack, unit: true, cats: true, series: true,
+						n: n, named: 1<<n - 1}
+					if templateFor(s) == nil {
+						t.Errorf("shape %+v has no template", s)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestBuildMatchesReference checks whole charts, tables and summaries
+// included, against the implementation the templates replaced.
+func TestBuildMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	n := 5000
+	if testing.Short() {
+		n = 500
+	}
+	for i := range n {
+		if i%500 == 0 {
+			resetTemplates()
+		}
+		b := randomBars(r, true, i%4 != 0)
+		got, err := b.Build()
+		want, wantErr := referenceBuild(b)
+		if !sameError(err, wantErr) {
+			t.Fatalf("chart %d: error %v, want %v", i, err, wantErr)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("chart %d: option differs %s; summary %q, want %q; table %+v, want %+v",
+				i, firstDiff(got.Option, want.Option), got.Summary, want.Summary, got.Table, want.Table)
+		}
+	}
+	for _, b := range typicalBars() {
+		got, err := b.Build()
+		want, wantErr := referenceBuild(b)
+		if err != nil || wantErr != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("chart %s:\ngot  %+v, %v\nwant %+v, %v", b.ID, got, err, want, wantErr)
+		}
+	}
+}
+
+// TestBuildConcurrent builds charts of new shapes from many goroutines, for
+// the race detector.
+func TestBuildConcurrent(t *testing.T) {
+	resetTemplates()
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			r := rand.New(rand.NewPCG(5, uint64(g%2)))
+			for range 200 {
+				b := randomBars(r, true, true)
+				got, err := b.option()
+				want, wantErr := b.echartsOption()
+				if !sameError(err, wantErr) || !bytes.Equal(got, want) {
+					t.Errorf("option differs %s (errors %v, %v)", firstDiff(got, want), err, wantErr)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// TestAppendString compares appendString with json.Marshal.
+func TestAppendString(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	cases := append([]string{}, hostile...)
+	for range 20000 {
+		cases = append(cases, randomString(r))
+	}
+	for c := range 256 {
+		cases = append(cases, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"b")
+	}
+	for _, s := range cases {
+		checkString(t, s)
+	}
+}
+
+func checkString(t *testing.T, s string) {
+	t.Helper()
+	want, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := appendString([]byte("x"), s); !bytes.Equal(got[1:], want) {
+		t.Fatalf("appendString(%q) = %s, want %s", s, got[1:], want)
+	}
+}
+
+func FuzzAppendString(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s)
+	}
+	f.Fuzz(checkString)
+}
+
+// TestAppendFloat compares appendFloat with json.Marshal.
+func TestAppendFloat(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	cases := append([]float64{}, specials...)
+	for range 20000 {
+		cases = append(cases, r.NormFloat64()*math.Pow(10, float64(r.IntN(60)-30)),
+			math.Float64frombits(r.Uint64()), round(r.NormFloat64()*1e6))
+	}
+	for _, v := range cases {
+		checkFloat(t, v)
+	}
+}
+
+func checkFloat(t *testing.T, v float64) {
+	t.Helper()
+	want, err := json.Marshal(v)
+	if err != nil {
+		return // NaN and ±Inf, which option leaves to go-echarts
+	}
+	if got := appendFloat(nil, v); !bytes.Equal(got, want) {
+		t.Fatalf("appendFloat(%v) = %s, want %s", v, got, want)
+	}
+}
+
+func FuzzAppendFloat(f *testing.F) {
+	for _, v := range specials {
+		f.Add(v)
+	}
+	f.Fuzz(checkFloat)
+}
+
+// nearExact are numbers around the bound of the shortcut that appendValue
+// and Format take.
+func nearExact(r *rand.Rand) []float64 {
+	var vs []float64
+	for _, base := range []float64{maxExact / 10000, -maxExact / 10000, 1e9, 1e11, 2e12, 9007199254740992 / 10000} {
+		for range 200 {
+			vs = append(vs, base+r.Float64()*2-1, base*(1+r.NormFloat64()*1e-4), math.Nextafter(base, 0), math.Nextafter(base, math.Inf(1)))
+		}
+	}
+	return vs
+}
+
+// TestAppendValue compares appendValue with json.Marshal of the rounded
+// value, as go-echarts writes it.
+func TestAppendValue(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	cases := append(append([]float64{}, specials...), nearExact(r)...)
+	for range 20000 {
+		cases = append(cases, r.NormFloat64()*math.Pow(10, float64(r.IntN(30)-12)),
+			math.Float64frombits(r.Uint64()), float64(r.IntN(2000000)-1000000)/10000, -float64(r.IntN(10))*1e-5)
+	}
+	for _, v := range cases {
+		checkValue(t, v)
+	}
+}
+
+func checkValue(t *testing.T, v float64) {
+	t.Helper()
+	want, err := json.Marshal(round(v))
+	got, ok := appendValue([]byte("x"), v)
+	if ok != (err == nil) || ok && !bytes.Equal(got[1:], want) {
+		t.Fatalf("appendValue(%v) = %s, %v, want %s, %v", v, got[1:], ok, want, err)
+	}
+}
+
+func FuzzAppendValue(f *testing.F) {
+	for _, v := range specials {
+		f.Add(v)
+	}
+	f.Fuzz(checkValue)
+}
+
+// TestFormat compares Format with the implementation it replaced.
+func TestFormat(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	cases := append(append([]float64{}, specials...), nearExact(r)...)
+	for range 20000 {
+		cases = append(cases, r.NormFloat64()*math.Pow(10, float64(r.IntN(30)-10)),
+			math.Float64frombits(r.Uint64()), float64(r.IntN(100000))/10000)
+	}
+	for _, v := range cases {
+		checkFormat(t, v)
+	}
+}
+
+func checkFormat(t *testing.T, v float64) {
+	t.Helper()
+	if got, want := Format(v), referenceFormat(v); got != want {
+		t.Fatalf("Format(%v) = %q, want %q", v, got, want)
+	}
+}
+
+func FuzzFormat(f *testing.F) {
+	for _, v := range specials {
+		f.Add(v)
+	}
+	f.Fuzz(checkFormat)
+}
+
+// referenceBuild is Build as it was before the templates, with the
+// table and summary as they were.
+func referenceBuild(b Bars) (Chart, error) {
+	c := Chart{ID: b.ID, Title: b.Title, Height: 360}
+	if b.Horizontal && len(b.Categories) > 8 {
+		c.Height = 120 + 28*len(b.Categories)
+	}
+	c.Table = referenceTable(b)
+	c.Summary = referenceSummary(b)
+	option, err := b.echartsOption()
+	if err != nil {
+		return Chart{}, err
+	}
+	c.Option = option
+	return c, nil
+}
+
+func referenceFormat(v float64) string {
+	s := strconv.FormatFloat(round(v), 'f', 4, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+func referenceNumCell(v Value) Cell {
+	if v.Blank {
+		return Cell{Text: "—", Num: true}
+	}
+	if !v.OK {
+		return Cell{Text: "未披露", Num: true, NA: true}
+	}
+	return Cell{Text: referenceFormat(v.V), Num: true, Value: referenceFormat(v.V)}
+}
+
+func referenceTable(b Bars) Table {
+	t := Table{Caption: b.Title + "（" + b.Unit + "）"}
+	first := "县（市、区）"
+	if b.Line {
+		first = "年度"
+	}
+	t.Head = append(t.Head, Col{Label: first})
+	for _, s := range b.Series {
+		t.Head = append(t.Head, Col{Label: s.Name, Num: true})
+	}
+	if b.Total != nil {
+		t.Head = append(t.Head, Col{Label: "合计", Num: true})
+	}
+	for i, cat := range b.Categories {
+		row := []Cell{{Text: cat}}
+		if i < len(b.Links) {
+			row[0].Href = b.Links[i]
+		}
+		for _, s := range b.Series {
+			row = append(row, referenceNumCell(s.Values[i]))
+		}
+		if b.Total != nil {
+			row = append(row, referenceNumCell(b.Total[i]))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func referenceSummary(b Bars) string {
+	vals := b.Total
+	name := "合计"
+	if vals == nil && len(b.Series) > 0 {
+		vals = b.Series[0].Values
+		name = b.Series[0].Name
+	}
+	hi, lo := -1, -1
+	n := 0
+	for i, v := range vals {
+		if !v.OK {
+			continue
+		}
+		n++
+		if hi < 0 || v.V > vals[hi].V {
+			hi = i
+		}
+		if lo < 0 || v.V < vals[lo].V {
+			lo = i
+		}
+	}
+	if n == 0 {
+		return "没有可比较的数据。"
+	}
+	if b.Line {
+		return fmt.Sprintf("%d个年度有数据，%s最高为%s年的%s%s，最低为%s年的%s%s。",
+			n, name, b.Categories[hi], referenceFormat(vals[hi].V), b.Unit, b.Categories[lo], referenceFormat(vals[lo].V), b.Unit)
+	}
+	if n == 1 {
+		return fmt.Sprintf("仅%s有数据，%s为%s%s。", b.Categories[hi], name, referenceFormat(vals[hi].V), b.Unit)
+	}
+	return fmt.Sprintf("%d项有数据，%s最高的是%s（%s%s），最低的是%s（%s%s）。",
+		n, name, b.Categories[hi], referenceFormat(vals[hi].V), b.Unit, b.Categories[lo], referenceFormat(vals[lo].V), b.Unit)
+}

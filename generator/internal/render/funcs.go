@@ -11,6 +11,7 @@ import (
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/pages"
+	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -54,9 +55,14 @@ func funcs(r *Renderer) template.FuncMap {
 		"nav":      r.navHTML,
 		// figureTables, findingItems and reportLinks render the
 		// repeated parts of report pages, the most numerous pages.
-		"figureTables": figureTablesHTML,
-		"findingItems": findingItemsHTML,
-		"reportLinks":  reportLinksHTML,
+		"figureTables":   figureTablesHTML,
+		"findingItems":   findingItemsHTML,
+		"reportLinks":    reportLinksHTML,
+		"reportRows":     reportRowsHTML,
+		"yearRows":       yearRowsHTML,
+		"grade":          gradeHTML,
+		"findingRows":    findingRowsHTML,
+		"disclosureRows": disclosureRowsHTML,
 	}
 }
 
@@ -343,4 +349,109 @@ func (r *Renderer) navHTML(root, section string) template.HTML {
 	h := template.HTML(b.String())
 	r.navCache.Store(key, h)
 	return h
+}
+
+// gradeHTML renders a report's grade, or says it is not disclosed or could
+// not be read.
+func gradeHTML(g report.Field[string]) template.HTML {
+	switch {
+	case g.Known():
+		v := html.EscapeString(g.V)
+		return template.HTML(`<span class="grade" data-grade="` + v + `">` + v + `</span>`)
+	case g.State == report.Unreadable:
+		return `<span class="na">无法识别</span>`
+	}
+	return `<span class="na">未披露</span>`
+}
+
+// reportRowsHTML renders the body rows of a table of reports (the home
+// page and the full list, 500 rows a page).
+func reportRowsHTML(root string, rows []pages.Row) template.HTML {
+	var b strings.Builder
+	b.Grow(len(rows) * 900)
+	esc := html.EscapeString
+	for _, row := range rows {
+		r := row.R
+		year := strconv.Itoa(r.Year)
+		pref := esc(r.County.Prefecture)
+		b.WriteString("\n<tr data-year=\"" + year + "\" data-prefecture=\"" + pref + "\" data-type=\"" + esc(r.Type) + "\" data-search=\"" + esc(row.Search) + "\">")
+		b.WriteString("\n<th scope=\"row\"><a href=\"" + esc(root+r.County.URL) + "\">" + esc(r.County.Name) + "</a></th>\n<td>")
+		if pref != "" {
+			b.WriteString(pref)
+		} else {
+			b.WriteString(`<span class="na">未填写</span>`)
+		}
+		b.WriteString("</td>\n<td><a href=\"" + esc(root+r.URL) + "\">" + esc(r.Department) + "</a></td>\n<td class=\"num\" data-value=\"" + year + "\">" + year +
+			"</td>\n<td>" + esc(r.Type) + "</td>\n")
+		cellTD(&b, root, row.Total)
+		b.WriteString("\n")
+		cellTD(&b, root, row.Sangong)
+		b.WriteString("\n")
+		cellTD(&b, root, row.Score)
+		b.WriteString("\n<td data-value=\"" + esc(r.Grade.V) + "\">" + string(gradeHTML(r.Grade)) + "</td>\n</tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// yearRowsHTML renders the rows of a county page's table of a series: a
+// row per year with each figure, its change and its rank.
+func yearRowsHTML(root string, rows []pages.YearRow) template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	for _, row := range rows {
+		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"" + esc(root+row.R.URL) + "\">" + strconv.Itoa(row.R.Year) + "年</a></th>")
+		for _, c := range row.Cells {
+			b.WriteString("\n<td class=\"num\" data-value=\"" + esc(c.Value) + "\">")
+			cellText(&b, root, c.Cell)
+			if c.Delta != nil {
+				b.WriteString("<br><span class=\"delta-" + esc(c.Delta.Dir) + "\">" + esc(c.Delta.Text) + "</span>")
+			}
+			if c.Rank.Of != 0 {
+				b.WriteString("<br><span class=\"rank\">" + esc(rankText(c.Rank)) + "</span>")
+			}
+			b.WriteString("</td>")
+		}
+		b.WriteString("\n<td>" + string(gradeHTML(row.R.Grade)) + "</td>\n</tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// findingRowsHTML renders the rows of a page of the list of findings.
+func findingRowsHTML(root string, rows []pages.FindingRow) template.HTML {
+	var b strings.Builder
+	b.Grow(len(rows) * 900)
+	esc := html.EscapeString
+	for _, f := range rows {
+		year := strconv.Itoa(f.R.Year)
+		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"" + esc(root+f.R.County.URL) + "\">" + esc(f.R.County.Name) + "</a></th>\n<td class=\"num\" data-value=\"" +
+			year + "\">" + year + "</td>\n<td><a href=\"" + esc(root+f.R.URL) + "#checks\">" + esc(f.R.Department) + "</a></td>\n<td>" + esc(f.Title) +
+			"</td>\n<td class=\"finding-" + esc(f.Severity.String()) + "\">" + esc(f.Severity.Label()) + "</td>\n")
+		cellTD(&b, root, f.Gap)
+		b.WriteString("\n")
+		cellTD(&b, root, f.Share)
+		b.WriteString("\n<td>" + esc(f.Message) + "</td>\n</tr>")
+	}
+	return template.HTML(b.String())
+}
+
+// disclosureRowsHTML renders the rows of a page of the disclosure table.
+func disclosureRowsHTML(root string, rows []pages.DisclosureRow) template.HTML {
+	var b strings.Builder
+	b.Grow(len(rows) * 700)
+	esc := html.EscapeString
+	for _, d := range rows {
+		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"" + esc(root+d.R.URL) + "\">" + esc(d.R.County.Name) + " " + strconv.Itoa(d.R.Year) + " " + esc(d.R.Department) + "</a></th>")
+		for _, st := range d.States {
+			switch st {
+			case report.Disclosed:
+				b.WriteString("<td>已披露</td>")
+			case report.Unreadable:
+				b.WriteString(`<td><span class="na">无法识别</span></td>`)
+			default:
+				b.WriteString(`<td><span class="na">未披露</span></td>`)
+			}
+		}
+		b.WriteString("\n<td class=\"num\" data-value=\"" + esc(d.Value) + "\">" + esc(d.Share) + "</td>\n</tr>")
+	}
+	return template.HTML(b.String())
 }

@@ -114,7 +114,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	// os.DirFS, not fs.Sub: its Stat does not open the file, so a pipe or
 	// a device under content/ is refused without blocking on it.
 	contentFS := os.DirFS(filepath.Join(cfg.Root, "content"))
-	reports, err := content.Load(ctx, contentFS, content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/"})
+	reports, err := content.Load(ctx, contentFS, content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/", Lean: true})
 	if err != nil {
 		return nil, err
 	}
@@ -132,10 +132,10 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		return nil, err
 	}
 	// Bodies, evidence and key positions are read again when a report's
-	// page is made, so that memory holds only the figures, however many
-	// reports there are.
+	// page is made (the loader let the rest go already), so that memory
+	// holds only the figures, however many reports there are.
 	for _, r := range reports {
-		r.Body, r.Evidence, r.Keys, r.Review = nil, nil, nil, nil
+		r.Keys = nil
 	}
 	s.Detail = func(r *report.Report) (*report.Report, error) {
 		return content.LoadFile(contentFS, strings.TrimPrefix(r.File, "content/"), r.File)

@@ -31,6 +31,10 @@ type Options struct {
 	// Prefix is prepended to file names in errors and in Report.File, such
 	// as "content/".
 	Prefix string
+	// Lean lets go of each report's body, evidence and review notes once
+	// it is parsed, for callers that read them again when they need them
+	// (see LoadFile), so that memory holds little more than the figures.
+	Lean bool
 }
 
 // Files lists the report files (*.md) under fsys, sorted. Hidden files and
@@ -138,6 +142,9 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 				return err
 			}
 			reports[i], errs[i] = LoadFile(fsys, f, opt.Prefix+f)
+			if r := reports[i]; r != nil && opt.Lean {
+				r.Body, r.Evidence, r.Review = nil, nil, nil
+			}
 			if r := reports[i]; r != nil && r.Draft && opt.Drafts {
 				// A draft may leave required keys empty until it is
 				// published; built with --drafts, it must not.

@@ -321,3 +321,25 @@ func write(t *testing.T, name, data string) {
 		t.Fatal(err)
 	}
 }
+
+// A lean load keeps the figures and lets the body and evidence go;
+// LoadFile reads them again.
+func TestLeanLoadAndReadAgain(t *testing.T) {
+	const file = "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nspending:\n  total: 12.5\nevidence:\n  spending.total: \"支出12.5万元\"\n---\n正文\n"
+	fsys := fstest.MapFS{"a.md": {Data: []byte(file)}}
+	reports, err := Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := reports[0]
+	if r.Body != nil || r.Evidence != nil || r.Spending.Total.V.String() != "12.5" {
+		t.Errorf("lean report: body %q, evidence %v, total %v", r.Body, r.Evidence, r.Spending.Total.V)
+	}
+	full, err := LoadFile(fsys, "a.md", r.File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(full.Body) != "正文\n" || full.Evidence["spending.total"] != "支出12.5万元" || full.File != "content/a.md" {
+		t.Errorf("read again: body %q, evidence %v, file %s", full.Body, full.Evidence, full.File)
+	}
+}

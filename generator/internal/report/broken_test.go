@@ -14,16 +14,7 @@ const minimal = "---\ncounty: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体�
 // each way YAML allows: each is refused, with its position, in well under
 // a second (the YAML parser took minutes, or never returned, on some).
 func TestNestingIsRefusedQuickly(t *testing.T) {
-	for name, tc := range map[string]struct{ in, want string }{
-		"flow":               {"review: " + strings.Repeat("[", 200000), "a.md:6:25: front matter is nested more than 16 levels deep"},
-		"flow over lines":    {"review: " + strings.Repeat("[\n", 100000), "a.md:22:1: front matter is nested more than 16 levels deep"},
-		"flow mappings":      {"review: " + strings.Repeat("{a: ", 50000), "a.md:6:"},
-		"flow behind quotes": {"review: " + strings.Repeat(`["]", '[', `, 20000), "nested more than 16 levels"},
-		"block":              {"review:\n" + blockNest(100), "indented more than 16 levels deep"},
-		"compact sequences":  {"review:\n  " + strings.Repeat("- ", 100000) + "x", "a.md:7:"},
-		"complex keys":       {"review:\n  " + strings.Repeat("? ", 100000) + "x", "a.md:7:"},
-		"one-space indents":  {"review:\n" + oneSpaceNest(200), "indented more than 16 levels deep"},
-	} {
+	for name, tc := range nestingCases() {
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
 			_, err := Parse("a.md", []byte(minimal+tc.in+"\n---\n"))
@@ -34,6 +25,21 @@ func TestNestingIsRefusedQuickly(t *testing.T) {
 				t.Errorf("error %.300v\nwant %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// nestingCases are front matter (after minimal) nested too deeply, and the
+// errors they give.
+func nestingCases() map[string]struct{ in, want string } {
+	return map[string]struct{ in, want string }{
+		"flow":               {"review: " + strings.Repeat("[", 200000), "a.md:6:25: front matter is nested more than 16 levels deep"},
+		"flow over lines":    {"review: " + strings.Repeat("[\n", 100000), "a.md:22:1: front matter is nested more than 16 levels deep"},
+		"flow mappings":      {"review: " + strings.Repeat("{a: ", 50000), "a.md:6:"},
+		"flow behind quotes": {"review: " + strings.Repeat(`["]", '[', `, 20000), "nested more than 16 levels"},
+		"block":              {"review:\n" + blockNest(100), "indented more than 16 levels deep"},
+		"compact sequences":  {"review:\n  " + strings.Repeat("- ", 100000) + "x", "a.md:7:"},
+		"complex keys":       {"review:\n  " + strings.Repeat("? ", 100000) + "x", "a.md:7:"},
+		"one-space indents":  {"review:\n" + oneSpaceNest(200), "indented more than 16 levels deep"},
 	}
 }
 
@@ -57,10 +63,7 @@ func oneSpaceNest(n int) string {
 // indentation inside a block of text are fine, and nesting at the limit
 // reaches the YAML parser.
 func TestNestingLimitHasNoFalseAlarms(t *testing.T) {
-	for name, in := range map[string]string{
-		"brackets in quotes": "title: \"" + strings.Repeat("[{", 100) + "\"\nreview: ['" + strings.Repeat("[", 50) + "']",
-		"indented text":      "evidence:\n  score: |\n    第一行\n" + strings.Repeat(" ", 80) + "深缩进的原文\n    下一行",
-	} {
+	for name, in := range noFalseAlarmCases() {
 		t.Run(name, func(t *testing.T) {
 			if _, err := Parse("a.md", []byte(minimal+in+"\n---\n")); err != nil {
 				t.Errorf("refused: %v", err)
@@ -69,20 +72,48 @@ func TestNestingLimitHasNoFalseAlarms(t *testing.T) {
 	}
 	// Exactly MaxNesting levels reach the parser (and fail there only as
 	// review's items are not text).
-	_, err := Parse("a.md", []byte(minimal+"review: "+strings.Repeat("[", MaxNesting)+strings.Repeat("]", MaxNesting)+"\n---\n"))
+	_, err := Parse("a.md", atNestingLimit())
 	if err == nil || strings.Contains(err.Error(), "nested more than") {
 		t.Errorf("16 levels: %v", err)
 	}
 }
 
+// noFalseAlarmCases are front matter (after minimal) with brackets and
+// indentation that are not nesting.
+func noFalseAlarmCases() map[string]string {
+	return map[string]string{
+		"brackets in quotes": "title: \"" + strings.Repeat("[{", 100) + "\"\nreview: ['" + strings.Repeat("[", 50) + "']",
+		"indented text":      "evidence:\n  score: |\n    第一行\n" + strings.Repeat(" ", 80) + "深缩进的原文\n    下一行",
+	}
+}
+
+// atNestingLimit is a file whose front matter is nested exactly
+// MaxNesting levels deep.
+func atNestingLimit() []byte {
+	return []byte(minimal + "review: " + strings.Repeat("[", MaxNesting) + strings.Repeat("]", MaxNesting) + "\n---\n")
+}
+
 // TestEncodingsAreNamed: a GBK file is told apart from a UTF-8 file with a
 // stray byte and from UTF-16, and each error says what to do.
 func TestEncodingsAreNamed(t *testing.T) {
+	for name, tc := range encodingCases(t) {
+		t.Run(name, func(t *testing.T) {
+			_, err := Parse("a.md", []byte(tc.in))
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) && !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v\nwant %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// encodingCases are files in other encodings than UTF-8 or with forbidden
+// characters, and the errors they give.
+func encodingCases(t testing.TB) map[string]struct{ in, want string } {
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(minimal + "title: 桃源县行政审批服务局2020年整体支出绩效自评报告\n---\n## 概况\n")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, tc := range map[string]struct{ in, want string }{
+	return map[string]struct{ in, want string }{
 		"GBK":             {gbk, "a.md:2:9: the file is not UTF-8: it looks like GBK (GB2312/GB18030) Chinese text; convert it to UTF-8"},
 		"stray byte":      {minimal + "title: 桃源县\x80报告\n---\n", "a.md:6:11: invalid UTF-8: save the file as UTF-8"},
 		"Latin-1":         {"---\ncounty: Caf\xe9\n---\n", "a.md:2:12: invalid UTF-8"},
@@ -94,27 +125,17 @@ func TestEncodingsAreNamed(t *testing.T) {
 		"CRLF positions":  {strings.ReplaceAll(minimal+"title: a\x07b\n---\n", "\n", "\r\n"), "a.md:6:9:"},
 		"CR positions":    {strings.ReplaceAll(minimal+"title: a\x07b\n---\n", "\n", "\r"), "a.md:6:9:"},
 		"BOM and control": {"\ufeff" + minimal + "title: a\x07b\n---\n", "a.md:6:9:"},
-	} {
-		t.Run(name, func(t *testing.T) {
-			_, err := Parse("a.md", []byte(tc.in))
-			if err == nil || !strings.HasPrefix(err.Error(), tc.want) && !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("error %v\nwant %q", err, tc.want)
-			}
-		})
 	}
 }
 
 // TestLineEndsAndBOM: a BOM, CRLF and CR files parse as the LF file does,
 // with the same positions.
 func TestLineEndsAndBOM(t *testing.T) {
-	in := minimal + "score: 97\n---\n## 概况\n正文\n"
-	want, err := Parse("a.md", []byte(in))
+	want, err := Parse("a.md", []byte(lineEndsFile))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, v := range map[string]string{
-		"BOM": "\ufeff" + in, "CRLF": strings.ReplaceAll(in, "\n", "\r\n"), "CR": strings.ReplaceAll(in, "\n", "\r"),
-	} {
+	for name, v := range lineEndCases() {
 		r, err := Parse("a.md", []byte(v))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
@@ -127,43 +148,59 @@ func TestLineEndsAndBOM(t *testing.T) {
 }
 
 // TestLimits: names, titles and the number of errors are bounded.
+const lineEndsFile = minimal + "score: 97\n---\n## 概况\n正文\n"
+
+// lineEndCases are lineEndsFile with a BOM, with CRLF and with CR line
+// ends.
+func lineEndCases() map[string]string {
+	in := lineEndsFile
+	return map[string]string{
+		"BOM": "\ufeff" + in, "CRLF": strings.ReplaceAll(in, "\n", "\r\n"), "CR": strings.ReplaceAll(in, "\n", "\r"),
+	}
+}
+
 func TestLimits(t *testing.T) {
-	_, err := Parse("a.md", []byte(strings.Replace(minimal, "甲县", strings.Repeat("甲", MaxName+1), 1)+"---\n"))
+	in := limitCases()
+	_, err := Parse("a.md", in["long county"])
 	if err == nil || !strings.Contains(err.Error(), "a.md:2:9: county: is 101 characters long; at most 100 are accepted") {
 		t.Errorf("long county: %v", err)
 	}
-	if _, err := Parse("a.md", []byte(strings.Replace(minimal, "甲县", strings.Repeat("甲", MaxName), 1)+"---\n")); err != nil {
+	if _, err := Parse("a.md", in["county at the limit"]); err != nil {
 		t.Errorf("county at the limit: %v", err)
 	}
-	_, err = Parse("a.md", []byte(minimal+"evidence:\n  score: \""+strings.Repeat("长", MaxText+1)+"\"\n---\n"))
+	_, err = Parse("a.md", in["long evidence"])
 	if err == nil || !strings.Contains(err.Error(), "a.md:7:10: evidence.score: is 10001 characters long") {
 		t.Errorf("long evidence: %v", err)
 	}
-	var b strings.Builder
-	for i := range 500 {
-		b.WriteString("k" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('a'+i/26)) + ": 1\n")
-	}
-	_, err = Parse("a.md", []byte(minimal+b.String()+"---\n"))
+	_, err = Parse("a.md", in["many errors"])
 	if err == nil || strings.Count(err.Error(), "\n") != MaxErrors || !strings.HasSuffix(err.Error(), "a.md: 480 more errors not shown") {
 		t.Errorf("many errors: %d lines, ending %q", strings.Count(errString(err), "\n")+1, errString(err)[max(0, len(errString(err))-60):])
 	}
-	big := minimal + "review:\n" + strings.Repeat("  - "+strings.Repeat("长", 100)+"\n", 1000) + "---\n"
-	_, err = Parse("a.md", []byte(big))
+	_, err = Parse("a.md", in["front matter too large"])
 	if err == nil || !strings.Contains(err.Error(), "a.md:1:1: front matter is longer than 262144 bytes") {
 		t.Errorf("front matter too large: %v", err)
 	}
 }
 
+// limitCases are files at and over the limits on names, texts, errors and
+// the size of front matter.
+func limitCases() map[string][]byte {
+	var b strings.Builder
+	for i := range 500 {
+		b.WriteString("k" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('a'+i/26)) + ": 1\n")
+	}
+	return map[string][]byte{
+		"long county":            []byte(strings.Replace(minimal, "甲县", strings.Repeat("甲", MaxName+1), 1) + "---\n"),
+		"county at the limit":    []byte(strings.Replace(minimal, "甲县", strings.Repeat("甲", MaxName), 1) + "---\n"),
+		"long evidence":          []byte(minimal + "evidence:\n  score: \"" + strings.Repeat("长", MaxText+1) + "\"\n---\n"),
+		"many errors":            []byte(minimal + b.String() + "---\n"),
+		"front matter too large": []byte(minimal + "review:\n" + strings.Repeat("  - "+strings.Repeat("长", 100)+"\n", 1000) + "---\n"),
+	}
+}
+
 func TestSourceLinksAreWrittenValidly(t *testing.T) {
-	for in, want := range map[string]string{
-		"https://example.org/a b?q=[1]{2}|^`\\#frag ment": "https://example.org/a%20b?q=%5B1%5D%7B2%7D%7C%5E%60%5C#frag%20ment",
-		"https://example.org/r?q=%3c![CDATA[x]]%3e":       "https://example.org/r?q=%3c!%5BCDATA%5Bx%5D%5D%3e",
-		"https://example.org/#a#b":                        "https://example.org/#a%23b",
-		"https://例子.中国/报告.html?年=2020":                    "https://例子.中国/报告.html?年=2020",
-		"http://example.org":                              "http://example.org",
-		"https://[::1]:8080/x":                            "https://[::1]:8080/x",
-	} {
-		r, err := Parse("a.md", []byte(minimal+"source: '"+strings.ReplaceAll(in, "'", "''")+"'\n---\n"))
+	for in, want := range sourceLinkCases() {
+		r, err := Parse("a.md", sourceLinkFile(in))
 		if err != nil {
 			t.Errorf("%s: %v", in, err)
 			continue
@@ -174,20 +211,28 @@ func TestSourceLinksAreWrittenValidly(t *testing.T) {
 	}
 }
 
+// sourceLinkFile is a file whose source is the link in.
+func sourceLinkFile(in string) []byte {
+	return []byte(minimal + "source: '" + strings.ReplaceAll(in, "'", "''") + "'\n---\n")
+}
+
+// sourceLinkCases map links to the same links written validly.
+func sourceLinkCases() map[string]string {
+	return map[string]string{
+		"https://example.org/a b?q=[1]{2}|^`\\#frag ment": "https://example.org/a%20b?q=%5B1%5D%7B2%7D%7C%5E%60%5C#frag%20ment",
+		"https://example.org/r?q=%3c![CDATA[x]]%3e":       "https://example.org/r?q=%3c!%5BCDATA%5Bx%5D%5D%3e",
+		"https://example.org/#a#b":                        "https://example.org/#a%23b",
+		"https://例子.中国/报告.html?年=2020":                    "https://例子.中国/报告.html?年=2020",
+		"http://example.org":                              "http://example.org",
+		"https://[::1]:8080/x":                            "https://[::1]:8080/x",
+	}
+}
+
 // TestBodyLimits: bodies that would take the Markdown renderer minutes (it
 // is quadratic or worse in link brackets, emphasis marks and nesting) are
 // refused; ordinary Markdown, escaped marks and runs of underscores are not.
 func TestBodyLimits(t *testing.T) {
-	for name, tc := range map[string]struct{ body, want string }{
-		"brackets":              {"正文\n\n" + strings.Repeat("[a](", MaxMarks+1), "a.md:9:1: body: the paragraph has more than 500 emphasis marks"},
-		"emphasis":              {strings.Repeat("*a_", MaxMarks), "a.md:7:1: body: the paragraph"},
-		"quotes":                {strings.Repeat(">", MaxBodyNesting+1) + " x", "a.md:7:35: body: block quotes and lists are nested more than 32 levels deep"},
-		"lists":                 {blockList(MaxBodyNesting + 1), "body: block quotes and lists are nested more than 32"},
-		"ordered lists":         {strings.Repeat("1. ", MaxBodyNesting+1) + "x", "a.md:7:100: body: block quotes and lists"},
-		"fence that is not one": {"```a`b\n" + strings.Repeat("[a](", MaxMarks+1), "a.md:7:1: body: the paragraph"},
-		"fence in a list":       {"- x\n  ```\n" + strings.Repeat("[a](", MaxMarks+1), "a.md:7:1: body: the paragraph"},
-		"too large":             {strings.Repeat("正", MaxBody/3+1), "a.md:7:1: body: is 2048 KB; at most 2048 KB are accepted"},
-	} {
+	for name, tc := range bodyLimitCases() {
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
 			_, err := Parse("a.md", []byte(minimal+"---\n"+tc.body+"\n"))
@@ -199,19 +244,71 @@ func TestBodyLimits(t *testing.T) {
 			}
 		})
 	}
-	for name, body := range map[string]string{
-		"escaped marks":        strings.Repeat(`\*\[\_`, 2*MaxMarks),
-		"underscores":          strings.Repeat("填报人：________ ", MaxMarks-1),
-		"many paragraphs":      strings.Repeat(strings.Repeat("**粗体** [链接](https://example.org) ", 40)+"\n\n", 100),
-		"nesting at the limit": strings.Repeat("> ", MaxBodyNesting) + "x\n\n" + blockList(MaxBodyNesting),
-		"code":                 "```\n" + strings.Repeat(" ", 60) + "x\n```\n",
-	} {
+	for name, body := range bodyAcceptedCases() {
 		t.Run(name, func(t *testing.T) {
 			if _, err := Parse("a.md", []byte(minimal+"---\n"+body+"\n")); err != nil {
 				t.Errorf("refused: %.300v", err)
 			}
 		})
 	}
+}
+
+// bodyLimitCases are bodies over the limits, and the errors they give.
+func bodyLimitCases() map[string]struct{ body, want string } {
+	return map[string]struct{ body, want string }{
+		"brackets":              {"正文\n\n" + strings.Repeat("[a](", MaxMarks+1), "a.md:9:1: body: the paragraph has more than 500 emphasis marks"},
+		"emphasis":              {strings.Repeat("*a_", MaxMarks), "a.md:7:1: body: the paragraph"},
+		"quotes":                {strings.Repeat(">", MaxBodyNesting+1) + " x", "a.md:7:35: body: block quotes and lists are nested more than 32 levels deep"},
+		"lists":                 {blockList(MaxBodyNesting + 1), "body: block quotes and lists are nested more than 32"},
+		"ordered lists":         {strings.Repeat("1. ", MaxBodyNesting+1) + "x", "a.md:7:100: body: block quotes and lists"},
+		"fence that is not one": {"```a`b\n" + strings.Repeat("[a](", MaxMarks+1), "a.md:7:1: body: the paragraph"},
+		"fence in a list":       {"- x\n  ```\n" + strings.Repeat("[a](", MaxMarks+1), "a.md:7:1: body: the paragraph"},
+		"too large":             {strings.Repeat("正", MaxBody/3+1), "a.md:7:1: body: is 2048 KB; at most 2048 KB are accepted"},
+	}
+}
+
+// bodyAcceptedCases are bodies within the limits that look close to them.
+func bodyAcceptedCases() map[string]string {
+	return map[string]string{
+		"escaped marks":        strings.Repeat(`\*\[\_`, 2*MaxMarks),
+		"underscores":          strings.Repeat("填报人：________ ", MaxMarks-1),
+		"many paragraphs":      strings.Repeat(strings.Repeat("**粗体** [链接](https://example.org) ", 40)+"\n\n", 100),
+		"nesting at the limit": strings.Repeat("> ", MaxBodyNesting) + "x\n\n" + blockList(MaxBodyNesting),
+		"code":                 "```\n" + strings.Repeat(" ", 60) + "x\n```\n",
+	}
+}
+
+// brokenInputs returns, by name, the file of every case of the tests
+// above.
+func brokenInputs(t testing.TB) map[string][]byte {
+	in := map[string][]byte{}
+	for name, tc := range nestingCases() {
+		in["nesting/"+name] = []byte(minimal + tc.in + "\n---\n")
+	}
+	for name, s := range noFalseAlarmCases() {
+		in["no false alarm/"+name] = []byte(minimal + s + "\n---\n")
+	}
+	in["nesting at the limit"] = atNestingLimit()
+	for name, tc := range encodingCases(t) {
+		in["encoding/"+name] = []byte(tc.in)
+	}
+	in["line ends/LF"] = []byte(lineEndsFile)
+	for name, s := range lineEndCases() {
+		in["line ends/"+name] = []byte(s)
+	}
+	for name, data := range limitCases() {
+		in["limits/"+name] = data
+	}
+	for link := range sourceLinkCases() {
+		in["source/"+link] = sourceLinkFile(link)
+	}
+	for name, tc := range bodyLimitCases() {
+		in["body/"+name] = []byte(minimal + "---\n" + tc.body + "\n")
+	}
+	for name, body := range bodyAcceptedCases() {
+		in["body accepted/"+name] = []byte(minimal + "---\n" + body + "\n")
+	}
+	return in
 }
 
 func blockList(n int) string {

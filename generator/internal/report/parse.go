@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
@@ -52,8 +54,20 @@ const UnreadableText = "无法识别"
 
 // Parse parses a report file. name is used in errors only. It returns every
 // problem it finds, joined, each as an *Error.
+//
+// The report's Body shares data's memory (unless the file has CR line
+// ends), so data must not be changed while the report is in use; no other
+// part of the report refers to data.
 func Parse(name string, data []byte) (*Report, error) {
-	p := &parse{name: name, r: &Report{File: name, Keys: map[string]Pos{}}}
+	return parseFile(name, data, true)
+}
+
+// parseFile is Parse. fast says whether front matter written in the simple
+// part of YAML that fastFrontMatter reads is read by it; otherwise the YAML
+// parser reads all front matter. Both give the same results: tests compare
+// them.
+func parseFile(name string, data []byte, fast bool) (*Report, error) {
+	p := &parse{name: name, r: &Report{File: name, Keys: make(map[string]Pos, len(topKeys)+16)}, fast: fast}
 	if err := p.run(data); err != nil {
 		return nil, err
 	}
@@ -63,6 +77,9 @@ func Parse(name string, data []byte) (*Report, error) {
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
 	}
+	if p.shared {
+		p.r.detach()
+	}
 	return p.r, nil
 }
 
@@ -71,6 +88,10 @@ type parse struct {
 	r       *Report
 	errs    []error
 	amounts []pendingAmount
+	// fast allows fastFrontMatter to read the front matter; shared says
+	// that it did, so that the report's text shares the memory of the
+	// whole front matter until detached.
+	fast, shared bool
 }
 
 type pendingAmount struct {
@@ -90,19 +111,24 @@ func (p *parse) fatal(pos Pos, key, format string, args ...any) error {
 // split normalises line ends and splits a report file into its front
 // matter (with the opening '---', so that YAML positions are the file's)
 // and its body, which starts on line bodyLine.
+//
+// block and body share data's memory unless data has CR line ends, which
+// are replaced in a copy.
 func split(data []byte) (block, body []byte, bodyLine int, err error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	// CRLF and lone CR (old Mac files) both end lines, as in YAML and
 	// Markdown; positions stay those of the file.
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, 0, errors.New("empty file: a report needs front matter between '---' lines")
 	}
 	// Find the closing line without splitting the whole file: only the
 	// front matter is looked at line by line.
 	first, _, ok := bytes.Cut(data, []byte("\n"))
-	if strings.TrimRight(string(first), " \t") != "---" {
+	if !isDashes(first) {
 		return nil, nil, 0, errors.New("no front matter: the file must begin with a line '---'")
 	}
 	if !ok {
@@ -114,7 +140,7 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 			return nil, nil, 0, fmt.Errorf("front matter is longer than %d bytes (or its closing '---' line is missing)", MaxFrontMatter)
 		}
 		l, _, found := bytes.Cut(data[offset:], []byte("\n"))
-		if strings.TrimRight(string(l), " \t") == "---" {
+		if isDashes(l) {
 			break
 		}
 		if !found {
@@ -132,9 +158,15 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 	return block, body, line + 1, nil
 }
 
+// isDashes reports whether line is '---', but for spaces and tabs after it.
+func isDashes(line []byte) bool {
+	return string(bytes.TrimRight(line, " \t")) == "---"
+}
+
 // Body returns the Markdown body of a report file, as Parse reads it: a
 // build can drop the bodies of parsed reports and read each again when
-// its page is rendered, so that memory does not grow with the corpus.
+// its page is rendered, so that memory does not grow with the corpus. The
+// body shares data's memory, unless the file has CR line ends.
 func Body(data []byte) ([]byte, error) {
 	_, body, _, err := split(data)
 	return body, err
@@ -153,35 +185,100 @@ func (p *parse) run(data []byte) error {
 	p.r.BodyLine = bodyLine
 	p.checkBody()
 
+	var m *ast.MappingNode
+	if p.fast {
+		var free func()
+		m, free = fastFrontMatter(block)
+		defer free()
+		p.shared = m != nil
+	}
+	if m == nil {
+		if m, err = p.yaml(block); err != nil {
+			return err
+		}
+	}
+	p.top(m)
+	p.finish(Pos{bodyLine - 1, 1})
+	return nil
+}
+
+// yaml parses front matter with the YAML parser and returns its mapping.
+func (p *parse) yaml(block []byte) (*ast.MappingNode, error) {
 	tokens := lexer.Tokenize(string(block))
 	if err := p.checkNesting(tokens); err != nil {
-		return err
+		return nil, err
 	}
 	file, err := parser.Parse(tokens, 0)
 	if err != nil {
-		return p.yamlError(err)
+		return nil, p.yamlError(err)
 	}
 	var body ast.Node
 	if len(file.Docs) > 0 {
 		body = file.Docs[0].Body
 	}
 	if len(file.Docs) > 1 {
-		return p.fatal(Pos{1, 1}, "", "front matter holds more than one YAML document")
+		return nil, p.fatal(Pos{1, 1}, "", "front matter holds more than one YAML document")
 	}
 	if body == nil {
-		return p.fatal(Pos{1, 1}, "", "empty front matter: county, department, year and type are required")
+		return nil, p.fatal(Pos{1, 1}, "", "empty front matter: county, department, year and type are required")
 	}
 	m, ok := body.(*ast.MappingNode)
 	if !ok {
 		if mv, ok2 := body.(*ast.MappingValueNode); ok2 {
 			m = &ast.MappingNode{Values: []*ast.MappingValueNode{mv}}
 		} else {
-			return p.fatal(nodePos(body), "", "front matter must be a mapping of keys to values")
+			return nil, p.fatal(nodePos(body), "", "front matter must be a mapping of keys to values")
 		}
 	}
-	p.top(m)
-	p.finish(Pos{bodyLine - 1, 1})
-	return nil
+	return m, nil
+}
+
+// detach copies the report's text into memory of its own, so that the
+// report does not keep the front matter that fastFrontMatter read alive.
+// Key names are constants already (a report has no unknown keys).
+func (r *Report) detach() {
+	fields := [...]*string{&r.County, &r.Adcode, &r.Prefecture, &r.Province, &r.Department,
+		&r.Title, &r.Published, &r.Source, &r.Slug}
+	n := 0
+	for _, f := range fields {
+		n += len(*f)
+	}
+	for _, s := range r.Review {
+		n += len(s)
+	}
+	var evidence []string // keys, in the order their text is copied
+	if len(r.Evidence) > 0 {
+		evidence = make([]string, 0, len(r.Evidence))
+		for k, s := range r.Evidence {
+			evidence = append(evidence, k)
+			n += len(s)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, f := range fields {
+		b.WriteString(*f)
+	}
+	for _, s := range r.Review {
+		b.WriteString(s)
+	}
+	for _, k := range evidence {
+		b.WriteString(r.Evidence[k])
+	}
+	all, i := b.String(), 0
+	next := func(s string) string {
+		i += len(s)
+		return all[i-len(s) : i]
+	}
+	for _, f := range fields {
+		*f = next(*f)
+	}
+	for j, s := range r.Review {
+		r.Review[j] = next(s)
+	}
+	for _, k := range evidence {
+		r.Evidence[k] = next(r.Evidence[k])
+	}
 }
 
 // checkBody refuses a body that would take the Markdown renderer too long:
@@ -195,23 +292,26 @@ func (p *parse) checkBody() {
 		return
 	}
 	marks, start := 0, 0 // in the current paragraph, and the line it began on
-	fence := ""          // the fence of the code block the line is in
-	for i, line := range strings.Split(string(body), "\n") {
-		n := p.r.BodyLine + i
+	var fence []byte     // the fence of the code block the line is in
+	n := p.r.BodyLine - 1
+	for rest, more := body, true; more; {
+		var line []byte
+		line, rest, more = bytes.Cut(rest, []byte("\n"))
+		n++
 		// Fenced code is text to the renderer, read in linear time. Only
 		// fences that cannot belong to a list or quote (which could end
 		// them early) are skipped.
-		if fence != "" {
-			if strings.HasPrefix(strings.TrimLeft(line, " "), fence) {
-				fence = ""
+		if fence != nil {
+			if bytes.HasPrefix(bytes.TrimLeft(line, " "), fence) {
+				fence = nil
 			}
 			continue
 		}
-		if f := fenceOf(line); f != "" {
+		if f := fenceOf(line); f != nil {
 			fence, marks, start = f, 0, 0
 			continue
 		}
-		if strings.TrimSpace(line) == "" {
+		if blank(line) {
 			marks, start = 0, 0
 			continue
 		}
@@ -223,6 +323,16 @@ func (p *parse) checkBody() {
 			return
 		}
 		for j := 0; j < len(line); j++ {
+			// Eight bytes at a time while none can be a mark.
+			for j+8 <= len(line) && !hasMark(binary.LittleEndian.Uint64(line[j:])) {
+				j += 8
+			}
+			if j == len(line) {
+				break
+			}
+			if !markBytes[line[j]] {
+				continue
+			}
 			switch c := line[j]; {
 			case c == '\\':
 				j++ // an escaped character is text
@@ -237,18 +347,49 @@ func (p *parse) checkBody() {
 	}
 }
 
+// hasMark reports whether any of the eight bytes of x is one of
+// markBytes.
+func hasMark(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	zero := func(y uint64) uint64 { return (y - ones) &^ y & highs }
+	return zero(x^('\\'*ones))|zero(x^('['*ones))|zero(x^('*'*ones))|zero(x^('_'*ones)) != 0
+}
+
+// markBytes are the bytes that checkBody counts marks at.
+var markBytes = [256]bool{'\\': true, '[': true, '*': true, '_': true}
+
+// blank reports whether line is empty but for white space, as
+// len(bytes.TrimSpace(line)) == 0 does.
+func blank(line []byte) bool {
+	for i := 0; i < len(line); {
+		if c := line[i]; c < utf8.RuneSelf {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(line[i:])
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
 // fenceOf returns the fence (``` or ~~~, or longer) that line opens as a
-// code block at the top level of the body, or "".
-func fenceOf(line string) string {
-	if !strings.HasPrefix(line, "```") && !strings.HasPrefix(line, "~~~") {
-		return ""
+// code block at the top level of the body, or nil.
+func fenceOf(line []byte) []byte {
+	if !bytes.HasPrefix(line, []byte("```")) && !bytes.HasPrefix(line, []byte("~~~")) {
+		return nil
 	}
 	n := 0
 	for n < len(line) && line[n] == line[0] {
 		n++
 	}
-	if line[0] == '`' && strings.ContainsRune(line[n:], '`') {
-		return "" // not a fence: inline code
+	if line[0] == '`' && bytes.IndexByte(line[n:], '`') >= 0 {
+		return nil // not a fence: inline code
 	}
 	return line[:n]
 }
@@ -257,7 +398,7 @@ func fenceOf(line string) string {
 // lists: the number of > and list markers before its text, plus its
 // indentation in steps of two columns; and the column where the text
 // begins.
-func containerDepth(line string) (depth, col int) {
+func containerDepth(line []byte) (depth, col int) {
 	width, i := 0, 0
 	for i < len(line) {
 		switch c := line[i]; {
@@ -335,6 +476,9 @@ func (p *parse) checkNesting(tokens token.Tokens) error {
 // XML do not allow: control characters other than tab and line ends, and
 // Unicode noncharacters.
 func (p *parse) checkText(data []byte) error {
+	if cleanText(data) {
+		return nil
+	}
 	line, col := 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
@@ -362,6 +506,61 @@ func (p *parse) checkText(data []byte) error {
 	}
 	return nil
 }
+
+// cleanText reports whether data is UTF-8 without forbidden runes, as
+// nearly every file is: checkText then need not count lines and columns.
+func cleanText(data []byte) bool {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			// Eight bytes at a time while they are ASCII from ' ' to '~'.
+			for i+8 <= len(data) {
+				x := binary.LittleEndian.Uint64(data[i:])
+				if x&0x8080808080808080 != 0 || (x-0x2020202020202020)&^x&0x8080808080808080 != 0 {
+					break // not ASCII, or a byte below ' '
+				}
+				if y := x ^ 0x7f7f7f7f7f7f7f7f; (y-0x0101010101010101)&^y&0x8080808080808080 != 0 {
+					break // DEL
+				}
+				i += 8
+			}
+			if i == len(data) {
+				break
+			}
+			if c = data[i]; c >= utf8.RuneSelf {
+				continue
+			}
+			if forbiddenASCII[c] {
+				return false
+			}
+			i++
+			continue
+		}
+		// Most of the text of a report is Chinese, and its punctuation:
+		// three bytes from U+1000 up, all valid but for surrogates (ED).
+		if c >= 0xe1 && c != 0xed && i+2 < len(data) && data[i+1]&0xc0 == 0x80 && data[i+2]&0xc0 == 0x80 && c <= 0xef {
+			if c == 0xef && (data[i+1] == 0xb7 && 0x90 <= data[i+2] && data[i+2] <= 0xaf || data[i+1] == 0xbf && data[i+2] >= 0xbe) {
+				return false // U+FDD0 to U+FDEF, U+FFFE, U+FFFF
+			}
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 || forbiddenRune(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// forbiddenASCII says which ASCII characters forbiddenRune forbids.
+var forbiddenASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = forbiddenRune(rune(c))
+	}
+	return t
+}()
 
 // forbiddenRune reports whether r may not appear in a report: C0 and C1
 // control characters other than tab and line ends, DEL, and noncharacters.
@@ -545,7 +744,7 @@ func (p *parse) finish(end Pos) {
 	if r.Unit == "" {
 		r.Unit = "万元"
 	}
-	scale := map[string]int{"万元": 6, "千元": 5, "元": 2}[r.Unit]
+	scale := unitScale[r.Unit]
 	for _, a := range p.amounts {
 		v, err := parseDecimal(a.text, scale)
 		if err != nil {
@@ -569,6 +768,10 @@ func (p *parse) finish(end Pos) {
 		r.Title = fmt.Sprintf("%s%s%d年度%s绩效自评报告", r.County, r.Department, r.Year, r.Type)
 	}
 }
+
+// unitScale gives, for each unit, the power of ten that turns an amount
+// in it into fen.
+var unitScale = map[string]int{"万元": 6, "千元": 5, "元": 2}
 
 // hasError reports whether an error was already recorded for the key.
 func (p *parse) hasError(key string) bool {
@@ -866,14 +1069,7 @@ func (p *parse) group(key string, v ast.Node, money map[string]*Money, counts ma
 		p.errAt(nodePos(v), key, "expected a mapping such as {total: 1530.53, …}, got %s", describe(v))
 		return
 	}
-	var names []string
-	for n := range money {
-		names = append(names, n)
-	}
-	for n := range counts {
-		names = append(names, n)
-	}
-	seen := map[string]bool{}
+	seen := make([]string, 0, len(m.Values))
 	for _, mv := range m.Values {
 		sub, ok := p.keyOf(mv, key)
 		if !ok {
@@ -881,11 +1077,11 @@ func (p *parse) group(key string, v ast.Node, money map[string]*Money, counts ma
 		}
 		full := key + "." + sub
 		kpos := nodePos(mv.Key)
-		if seen[sub] {
+		if slices.Contains(seen, sub) {
 			p.errAt(kpos, full, "duplicate key")
 			continue
 		}
-		seen[sub] = true
+		seen = append(seen, sub)
 		p.r.Keys[full] = kpos
 		val, ok := p.simple(full, mv.Value)
 		if !ok {
@@ -897,6 +1093,13 @@ func (p *parse) group(key string, v ast.Node, money map[string]*Money, counts ma
 		case counts[sub] != nil:
 			p.count(full, val, counts[sub])
 		default:
+			var names []string
+			for n := range money {
+				names = append(names, n)
+			}
+			for n := range counts {
+				names = append(names, n)
+			}
 			slices.Sort(names)
 			p.errAt(kpos, full, "unknown key (known keys of %s: %s)", key, strings.Join(names, ", "))
 		}
@@ -912,10 +1115,6 @@ func (p *parse) evidence(key string, v ast.Node) {
 		p.errAt(nodePos(v), key, "expected a mapping from figure names to sentences, got %s", describe(v))
 		return
 	}
-	known := map[string]bool{}
-	for _, k := range EvidenceKeys {
-		known[k] = true
-	}
 	p.r.Evidence = map[string]string{}
 	for _, mv := range m.Values {
 		sub, ok := p.keyOf(mv, key)
@@ -924,7 +1123,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 		}
 		full := key + "." + sub
 		kpos := nodePos(mv.Key)
-		if !known[sub] {
+		if !slices.Contains(EvidenceKeys, sub) {
 			p.errAt(kpos, full, "unknown figure name (known: %s)", strings.Join(EvidenceKeys, ", "))
 			continue
 		}
@@ -960,12 +1159,11 @@ func asMapping(v ast.Node) *ast.MappingNode {
 	return nil
 }
 
-var decimalRE = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
-
 // parseDecimal reads a plain decimal number and returns it multiplied by
 // 10^scale, exactly.
 func parseDecimal(s string, scale int) (int64, error) {
-	if !decimalRE.MatchString(s) {
+	// As the regular expression ^-?[0-9]+(\.[0-9]+)?$.
+	if digits := strings.TrimPrefix(s, "-"); !isDigits(digits) && !isPlainDecimal(digits) {
 		return 0, fmt.Errorf("expected a plain decimal amount such as 1530.53, got %s", s)
 	}
 	neg := strings.HasPrefix(s, "-")
@@ -975,14 +1173,19 @@ func parseDecimal(s string, scale int) (int64, error) {
 	if len(frac) > scale {
 		return 0, fmt.Errorf("%s has more decimal places than the unit allows (at most %d)", s, scale)
 	}
-	frac += strings.Repeat("0", scale-len(frac))
 	intPart = strings.TrimLeft(intPart, "0")
 	if len(intPart) > 12 {
 		return 0, fmt.Errorf("amount %s is too large", s)
 	}
-	v, err := strconv.ParseInt(intPart+frac, 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("amount %s is too large", s)
+	// 12 digits and scale (6 at most) do not overflow.
+	var v int64
+	for _, digits := range [...]string{intPart, frac} {
+		for i := 0; i < len(digits); i++ {
+			v = v*10 + int64(digits[i]-'0')
+		}
+	}
+	for range scale - len(frac) {
+		v *= 10
 	}
 	if neg {
 		v = -v

@@ -143,7 +143,8 @@ type Report struct {
 	Review   []string
 
 	// Body is the Markdown after the front matter; BodyLine is the line of
-	// the file on which it starts.
+	// the file on which it starts. Body shares the memory of the data
+	// given to Parse, unless the file has CR line ends.
 	Body     []byte
 	BodyLine int
 

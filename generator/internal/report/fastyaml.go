@@ -1,0 +1,603 @@
+package report
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
+)
+
+// The YAML parser takes most of the time of Parse: it reads front matter
+// rune by rune and makes several tokens and groups of tokens for each
+// scalar. Report files are nearly all written in a small part of YAML,
+// which fastFrontMatter reads line by line instead, building the nodes the
+// YAML parser builds from the same text: of the same types, with the same
+// values and tokens, at the same lines and columns (counted in runes, as
+// the YAML scanner counts them). The walker (top and below) reads them
+// unchanged, and every error points where it would.
+//
+// The part of YAML read, front matter being the '---' line and the lines
+// up to the closing one:
+//
+//   - a block mapping whose keys start at column 1;
+//   - a key is an ASCII letter followed by ASCII letters, digits, '_' and
+//     '.', directly followed by ':', and is not null, true, false or
+//     another word that YAML reads as other than text;
+//   - a value on the key's line: a plain scalar, or a double-quoted or
+//     single-quoted scalar that ends on that line;
+//   - or no value on the key's line, and then either nothing (null), or a
+//     block mapping of such keys and values indented by 1 to maxIndent
+//     spaces, or a block sequence of such values ("- value") indented by 0
+//     to maxIndent spaces: one level of nesting only;
+//   - comments, on their own lines or after a space that ends a value, and
+//     blank lines.
+//
+// Anything else is refused (fastFrontMatter returns nil) and left to the
+// YAML parser, including all that is an error there: tabs anywhere, '\r'
+// (split has replaced line ends), flow collections, anchors, aliases,
+// tags, block scalars, directives, document markers, multi-line scalars,
+// duplicate keys, escapes other than the one-character ones, a plain
+// scalar that begins with an indicator or '.' or '+', or contains ": ", or
+// ends with ':', numbers other than plain decimals (0x1, 0o1, 012, 1_000,
+// +1, 1e3, 1.5e3, .5, .inf …), empty sequence entries (the YAML parser
+// reads the next line as their value) and text after a closing quote.
+//
+// Front matter in this subset is nested one level deep at most and
+// indented by maxIndent at most, so checkNesting, which Parse runs before
+// the YAML parser, would find nothing wrong in it.
+
+// maxIndent is the deepest indentation of a nested mapping or sequence
+// that fastFrontMatter reads; checkNesting allows up to 2*MaxNesting.
+const maxIndent = 16
+
+// fastFrontMatter reads front matter (block, from its '---' line) written
+// in the part of YAML above and returns its top-level mapping, built as the
+// YAML parser builds it, or nil when block is outside that part of YAML.
+// The nodes' text shares the memory of one copy of block, but key names
+// known to the format are the package's constants.
+//
+// The nodes are valid until free is called: their memory is then used
+// again. Nothing that outlives the walker may point to a node or token.
+func fastFrontMatter(block []byte) (m *ast.MappingNode, free func()) {
+	const header = "---\n"
+	if len(block) <= len(header) || string(block[:len(header)]) != header {
+		return nil, func() {}
+	}
+	if bytes.IndexByte(block, '\t') >= 0 || bytes.IndexByte(block, '\r') >= 0 {
+		return nil, func() {}
+	}
+	f := fastPool.Get().(*fastYAML)
+	return f.parse(string(block)), f.free
+}
+
+// fastPool holds the memory of fastFrontMatter's nodes between uses: the
+// nodes are garbage once the walker has read them.
+var fastPool = sync.Pool{New: func() any { return new(fastYAML) }}
+
+// fastYAML is the state of fastFrontMatter. Tokens and nodes are allocated
+// in chunks sized to the front matter, kept for the next use.
+type fastYAML struct {
+	src     string
+	lines   int // in src
+	tokens  []fastToken
+	bases   []ast.BaseNode
+	strs    []ast.StringNode
+	pairs   []ast.MappingValueNode
+	ints    []ast.IntegerNode
+	floats  []ast.FloatNode
+	nulls   []ast.NullNode
+	maps    []ast.MappingNode
+	top     []*ast.MappingValueNode // the values of the top-level mapping
+	slab    []*ast.MappingValueNode // the values of nested mappings
+	pending []*ast.MappingValueNode // of the nested mapping being read
+}
+
+// free puts f back in the pool. Its chunks keep pointing to the last
+// front matter read (no more than one copy of it), until used again or
+// dropped from the pool.
+func (f *fastYAML) free() {
+	f.src = ""
+	fastPool.Put(f)
+}
+
+// reuse empties *chunk, making room for n elements.
+func reuse[T any](chunk *[]T, n int) {
+	if cap(*chunk) < n {
+		*chunk = make([]T, 0, n)
+	}
+	*chunk = (*chunk)[:0]
+}
+
+// fastToken is a token and its position.
+type fastToken struct {
+	tk  token.Token
+	pos token.Position
+}
+
+// next returns a new element of *chunk, allocating a chunk of n elements
+// when it is full.
+func next[T any](chunk *[]T, n int) *T {
+	if len(*chunk) == cap(*chunk) {
+		*chunk = make([]T, 0, max(n, 4))
+	}
+	*chunk = (*chunk)[:len(*chunk)+1]
+	return &(*chunk)[len(*chunk)-1]
+}
+
+func (f *fastYAML) parse(src string) *ast.MappingNode {
+	f.src = src
+	f.lines = strings.Count(src, "\n")
+	// A line holds one pair or entry at most: three tokens and three
+	// nodes, two of them strings.
+	reuse(&f.tokens, 3*f.lines+1)
+	reuse(&f.bases, 3*f.lines+2)
+	reuse(&f.strs, 2*f.lines)
+	reuse(&f.pairs, f.lines)
+	reuse(&f.ints, f.lines/2)
+	reuse(&f.floats, f.lines/2)
+	reuse(&f.nulls, f.lines/2)
+	reuse(&f.maps, 4)
+	reuse(&f.top, f.lines)
+	reuse(&f.slab, f.lines)
+	reuse(&f.pending, 0)
+	var (
+		top  = f.top  // the top-level pairs
+		keys []string // their keys, to refuse duplicates
+		// open is the top-level pair with no value on its line, while the
+		// lines after it may give its value.
+		open *ast.MappingValueNode
+		// empty is the pair last read if it has no value on its line: it
+		// gets a null unless the next line gives its value.
+		empty *ast.MappingValueNode
+		// The mapping or sequence nested under open, when in one.
+		nested     bool
+		indent     int
+		seq        *ast.SequenceNode
+		m          *ast.MappingNode
+		nestedKeys []string
+	)
+	var keysBuf, nestedKeysBuf [32]string
+	keys, nestedKeys = keysBuf[:0], nestedKeysBuf[:0]
+	endNested := func() {
+		if m != nil {
+			m.Values = f.values()
+		}
+		nested, seq, m, nestedKeys = false, nil, nil, nestedKeys[:0]
+	}
+
+	lineNo := 1
+	for i := len("---\n"); i < len(src); {
+		end := strings.IndexByte(src[i:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += i
+		}
+		line := src[i:end]
+		i = end + 1
+		lineNo++
+
+		n := 0 // indentation
+		for n < len(line) && line[n] == ' ' {
+			n++
+		}
+		if n == len(line) || line[n] == '#' {
+			continue // blank or comment
+		}
+		item := line[n] == '-' && (n+1 == len(line) || line[n+1] == ' ')
+
+		if empty != nil {
+			if empty == open && (n > 0 || item) {
+				// The line begins the mapping or sequence nested under open.
+				if n > maxIndent {
+					return nil
+				}
+				nested, indent = true, n
+				if item {
+					seq = &ast.SequenceNode{BaseNode: f.base(), Values: []ast.Node{}}
+					open.Value = seq
+				} else {
+					m = next(&f.maps, 4)
+					*m = ast.MappingNode{BaseNode: f.base()}
+					open.Value = m
+				}
+			} else {
+				empty.Value = f.implicitNull(empty.Start, 1)
+			}
+			empty = nil
+		}
+
+		switch {
+		case nested && n == indent && seq != nil && item:
+			j := n + 1
+			for j < len(line) && line[j] == ' ' {
+				j++
+			}
+			if j == len(line) || line[j] == '#' {
+				// The YAML parser would read the next line as the value of
+				// this empty entry.
+				return nil
+			}
+			v := f.value(line, j, lineNo)
+			if v == nil {
+				return nil
+			}
+			if seq.Start == nil {
+				seq.Start = f.token(*token.SequenceEntry("-", nil), lineNo, n+1)
+			}
+			seq.Values = append(seq.Values, v)
+			continue
+		case nested && n == indent && m != nil:
+			mv := f.pair(line, n, lineNo)
+			if mv == nil || contains(nestedKeys, mv.Key.GetToken().Value) {
+				return nil
+			}
+			nestedKeys = append(nestedKeys, mv.Key.GetToken().Value)
+			if m.Start == nil {
+				m.Start = mv.Start
+			}
+			f.pending = append(f.pending, mv)
+			if mv.Value == nil {
+				empty = mv
+			}
+			continue
+		case n != 0:
+			return nil // a continuation, deeper nesting or odd indentation
+		}
+
+		// A top-level pair.
+		if nested {
+			endNested()
+		}
+		open = nil
+		mv := f.pair(line, 0, lineNo)
+		if mv == nil || contains(keys, mv.Key.GetToken().Value) {
+			return nil
+		}
+		keys = append(keys, mv.Key.GetToken().Value)
+		top = append(top, mv)
+		if mv.Value == nil {
+			empty, open = mv, mv
+		}
+	}
+	if empty != nil {
+		// The YAML parser puts the null of a value missing at the end of
+		// the document one column further.
+		empty.Value = f.implicitNull(empty.Start, 2)
+	}
+	if nested {
+		endNested()
+	}
+	if len(top) == 0 {
+		return nil
+	}
+	f.top = top
+	root := next(&f.maps, 4)
+	*root = ast.MappingNode{BaseNode: f.base(), Start: top[0].Start, Values: top[:len(top):len(top)]}
+	return root
+}
+
+// values returns the pairs of the nested mapping just read, as its
+// Values, taken from the slab.
+func (f *fastYAML) values() []*ast.MappingValueNode {
+	if len(f.slab)+len(f.pending) > cap(f.slab) {
+		f.slab = make([]*ast.MappingValueNode, 0, max(len(f.pending), f.lines))
+	}
+	n := len(f.slab)
+	f.slab = append(f.slab, f.pending...)
+	f.pending = f.pending[:0]
+	return f.slab[n:len(f.slab):len(f.slab)]
+}
+
+func contains(keys []string, k string) bool {
+	for _, s := range keys {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
+// pair reads the key and value of a line of a mapping whose keys start
+// after indent spaces. The value is nil when the line has none: the
+// following lines give it.
+func (f *fastYAML) pair(line string, indent, lineNo int) *ast.MappingValueNode {
+	i := indent
+	if i >= len(line) || !isLetter(line[i]) {
+		return nil
+	}
+	for i < len(line) && (isLetter(line[i]) || '0' <= line[i] && line[i] <= '9' || line[i] == '_' || line[i] == '.') {
+		i++
+	}
+	if i >= len(line) || line[i] != ':' {
+		return nil
+	}
+	if i+1 < len(line) && line[i+1] != ' ' {
+		return nil // not a key: key:value is a plain scalar
+	}
+	name := line[indent:i]
+	if reserved(name) {
+		return nil // null, true, false … as a key
+	}
+	// token.New makes a string token of a word that begins with a letter
+	// and is not reserved (see plain).
+	if k, ok := knownKeys[name]; ok {
+		name = k
+	}
+	key := f.stringNode(f.token(*token.String(name, name, nil), lineNo, indent+1))
+	colon := f.token(*token.MappingValue(nil), lineNo, i+1)
+	mv := f.pairNode(colon, key)
+	j := i + 1
+	for j < len(line) && line[j] == ' ' {
+		j++
+	}
+	if j == len(line) || line[j] == '#' {
+		return mv // no value on this line
+	}
+	if mv.Value = f.value(line, j, lineNo); mv.Value == nil {
+		return nil
+	}
+	return mv
+}
+
+// value reads the scalar that begins at line[start] and takes the rest of
+// the line but for spaces and a comment.
+func (f *fastYAML) value(line string, start, lineNo int) ast.Node {
+	col := start + 1 // all before start is ASCII
+	switch c := line[start]; c {
+	case '"', '\'':
+		text, end, ok := quoted(line, start)
+		if !ok || !onlyComment(line[end:]) {
+			return nil
+		}
+		if c == '"' {
+			return f.stringNode(f.token(*token.DoubleQuote(text, line[start:end], nil), lineNo, col))
+		}
+		return f.stringNode(f.token(*token.SingleQuote(text, line[start:end], nil), lineNo, col))
+	}
+	// A plain scalar ends at the end of the line or at a comment.
+	end := len(line)
+	comment := false
+	if k := strings.Index(line[start:], " #"); k >= 0 {
+		end, comment = start+k, true
+	}
+	text := strings.TrimRight(line[start:end], " ")
+	if !comment {
+		// The YAML scanner places a plain scalar that ends its line as
+		// many columns further as there are spaces after it.
+		col += len(line) - start - len(text)
+	}
+	return f.plain(text, lineNo, col)
+}
+
+// plain returns the node the YAML parser makes of the plain scalar text
+// (which has no spaces around it and no comment), as token.New types it.
+// It returns nil for text that is not a plain scalar on its own or is
+// outside the part of YAML that fastFrontMatter reads: text that begins
+// with an indicator, '.' or '+', text that holds a mapping, and numbers
+// other than plain decimals.
+func (f *fastYAML) plain(text string, lineNo, col int) ast.Node {
+	switch text[0] {
+	case '-':
+		if len(text) == 1 || text[1] < '0' || text[1] > '9' {
+			return nil
+		}
+	case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', '.', '+', '\'', '"':
+		return nil
+	}
+	if strings.Contains(text, ": ") || strings.HasSuffix(text, ":") {
+		return nil // a mapping in the scalar
+	}
+	base := func(typ token.Type) token.Token {
+		// As the tokens of token.New.
+		return token.Token{Type: typ, CharacterType: token.CharacterTypeMiscellaneous, Indicator: token.NotIndicator, Value: text, Origin: text}
+	}
+	switch text {
+	case "null", "Null", "NULL", "~":
+		return f.nullNode(f.token(base(token.NullType), lineNo, col))
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		b, _ := strconv.ParseBool(text)
+		return &ast.BoolNode{BaseNode: f.base(), Token: f.token(base(token.BoolType), lineNo, col), Value: b}
+	}
+	c := text[0]
+	if c != '-' && (c < '0' || c > '9') {
+		// Not a number: token.New reads as a number only what strconv
+		// parses after it drops a sign and every '_', and it refuses text
+		// that begins with '_'. The rest begins with a digit or '.' (inf
+		// and nan, which ParseFloat reads too, get there only with one
+		// '.', and then do not parse).
+		return f.stringNode(f.token(base(token.StringType), lineNo, col))
+	}
+	digits := strings.TrimPrefix(text, "-")
+	switch {
+	case isDigits(digits) && (len(digits) == 1 || digits[0] != '0'):
+		// A decimal integer (with a leading 0, token.New reads octal).
+		if text[0] == '-' {
+			if v, err := strconv.ParseInt(text, 10, 64); err == nil {
+				return f.intNode(f.token(base(token.IntegerType), lineNo, col), v)
+			}
+		} else if v, err := strconv.ParseUint(text, 10, 64); err == nil {
+			return f.intNode(f.token(base(token.IntegerType), lineNo, col), v)
+		}
+		return nil // out of range: token.New makes text of it
+	case isPlainDecimal(digits):
+		if v, err := strconv.ParseFloat(text, 64); err == nil {
+			n := next(&f.floats, f.lines/2)
+			*n = ast.FloatNode{BaseNode: f.base(), Token: f.token(base(token.FloatType), lineNo, col), Value: v}
+			return n
+		}
+		return nil
+	case c != '-' && !strings.ContainsRune(text, '.') && strings.ContainsFunc(text, notAlphanumeric):
+		// Such as 2021-03-15: token.New reads text that begins with a
+		// digit and has no '.' as an integer in some base, which cannot
+		// hold a character other than letters, digits and '_'.
+		return f.stringNode(f.token(base(token.StringType), lineNo, col))
+	}
+	return nil
+}
+
+// reserved reports whether token.New makes a token other than a string of
+// a word that begins with a letter.
+func reserved(word string) bool {
+	switch word {
+	case "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE":
+		return true
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isPlainDecimal reports whether s is digits, '.' and digits.
+func isPlainDecimal(s string) bool {
+	i := strings.IndexByte(s, '.')
+	return i > 0 && isDigits(s[:i]) && isDigits(s[i+1:])
+}
+
+func notAlphanumeric(r rune) bool {
+	return !(isLetter(byte(r)) && r < 0x80 || '0' <= r && r <= '9' || r == '_')
+}
+
+func isLetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// quoted reads the quoted scalar that begins at line[start] and ends on
+// the line: its text and the index after its closing quote. ok is false
+// when it does not end on the line or has an escape other than the
+// one-character ones of double-quoted YAML scalars.
+func quoted(line string, start int) (text string, end int, ok bool) {
+	q := line[start]
+	i := start + 1
+	plain := true // no escapes: text is a substring of line
+	var b strings.Builder
+	for i < len(line) {
+		c := line[i]
+		switch {
+		case c == q && q == '\'' && i+1 < len(line) && line[i+1] == '\'':
+			if plain {
+				b.WriteString(line[start+1 : i])
+				plain = false
+			}
+			b.WriteByte('\'')
+			i += 2
+		case c == q:
+			if plain {
+				return line[start+1 : i], i + 1, true
+			}
+			return b.String(), i + 1, true
+		case c == '\\' && q == '"':
+			if i+1 >= len(line) {
+				return "", 0, false
+			}
+			r, ok := escapes[line[i+1]]
+			if !ok {
+				return "", 0, false
+			}
+			if plain {
+				b.WriteString(line[start+1 : i])
+				plain = false
+			}
+			b.WriteRune(r)
+			i += 2
+		default:
+			if !plain {
+				b.WriteByte(c)
+			}
+			i++
+		}
+	}
+	return "", 0, false
+}
+
+// escapes are the one-character escapes of double-quoted scalars, as the
+// YAML scanner reads them.
+var escapes = map[byte]rune{
+	'0': 0x00, 'a': 0x07, 'b': 0x08, 't': 0x09, 'n': 0x0a, 'v': 0x0b, 'f': 0x0c, 'r': 0x0d, 'e': 0x1b,
+	' ': 0x20, '"': 0x22, '/': 0x2f, '\\': 0x5c, 'N': 0x85, '_': 0xa0, 'L': 0x2028, 'P': 0x2029,
+}
+
+// onlyComment reports whether s, after a closing quote, holds nothing but
+// spaces and a comment after a space.
+func onlyComment(s string) bool {
+	t := strings.TrimLeft(s, " ")
+	return t == "" || t[0] == '#' && len(t) < len(s)
+}
+
+// knownKeys maps the names of the format's keys to themselves: key names
+// in a report read by fastFrontMatter are these constants, not text of
+// the file.
+var knownKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, list := range [][]string{topKeys, EvidenceKeys, {
+		"total", "basic", "project", "personnel", "public",
+		"abroad", "reception", "vehicles", "change", "authorized", "actual",
+	}} {
+		for _, k := range list {
+			m[k] = k
+		}
+	}
+	return m
+}()
+
+// token returns a copy of tk at line and col (counted in runes).
+func (f *fastYAML) token(tk token.Token, line, col int) *token.Token {
+	t := next(&f.tokens, f.lines)
+	t.tk, t.pos = tk, token.Position{Line: line, Column: col}
+	t.tk.Position = &t.pos
+	return &t.tk
+}
+
+// implicitNull returns the null the YAML parser gives a key with no value:
+// placed col columns after its ':'.
+func (f *fastYAML) implicitNull(colon *token.Token, col int) *ast.NullNode {
+	return f.nullNode(f.token(token.Token{
+		Type: token.ImplicitNullType, CharacterType: token.CharacterTypeMiscellaneous, Indicator: token.NotIndicator,
+		Value: "null", Origin: " null",
+	}, colon.Position.Line, colon.Position.Column+col))
+}
+
+// stringNode is ast.String(tk).
+func (f *fastYAML) stringNode(tk *token.Token) *ast.StringNode {
+	n := next(&f.strs, f.lines)
+	*n = ast.StringNode{BaseNode: f.base(), Token: tk, Value: tk.Value}
+	return n
+}
+
+// nullNode is ast.Null(tk).
+func (f *fastYAML) nullNode(tk *token.Token) *ast.NullNode {
+	n := next(&f.nulls, f.lines/2)
+	*n = ast.NullNode{BaseNode: f.base(), Token: tk}
+	return n
+}
+
+// intNode is ast.Integer(tk), whose value is v.
+func (f *fastYAML) intNode(tk *token.Token, v any) *ast.IntegerNode {
+	n := next(&f.ints, f.lines/2)
+	*n = ast.IntegerNode{BaseNode: f.base(), Token: tk, Value: v}
+	return n
+}
+
+// pairNode is ast.MappingValue(colon, key, nil).
+func (f *fastYAML) pairNode(colon *token.Token, key ast.MapKeyNode) *ast.MappingValueNode {
+	n := next(&f.pairs, f.lines)
+	*n = ast.MappingValueNode{BaseNode: f.base(), Start: colon, Key: key}
+	return n
+}
+
+// base returns a new ast.BaseNode, as the ast constructors give each node.
+func (f *fastYAML) base() *ast.BaseNode {
+	b := next(&f.bases, f.lines)
+	*b = ast.BaseNode{}
+	return b
+}

@@ -1,0 +1,161 @@
+package report
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"unsafe"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
+
+	"github.com/countyperf/portal/generator/internal/testseeds"
+)
+
+// TestPlainScalarsAreTypedAsByTokenNew compares the node fastYAML.plain
+// makes of every short string of characters that matter to YAML's types
+// with the token that token.New, which the YAML scanner calls, makes of
+// it: where plain does not refuse the string, the type and value are the
+// same.
+func TestPlainScalarsAreTypedAsByTokenNew(t *testing.T) {
+	alphabet := []string{"0", "1", "9", "-", "+", ".", "_", "e", "x", "o", "b", "n", "I", "~", " ", ":", "/", "中"}
+	words := []string{
+		"null", "Null", "NULL", "nULL", "true", "True", "TRUE", "tRUE", "false", "False", "FALSE", "yes", "no", "on", "off", "y", "n",
+		".inf", "-.inf", "+.inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN", "inf", "nan", "Infinity", "-Infinity", "NaN",
+		"0x1F", "0o17", "0b101", "017", "08", "0.5", "00.5", "-0", "-0.0", "1_000", "1.5e3", "1e3", "1E3", "12abc",
+		"2021-03-15", "2021-03-15T10:00:00Z", "12:30", "1 000", "1,000", "100%", "100分", "无法识别",
+		"18446744073709551615", "18446744073709551616", "-9223372036854775808", "-9223372036854775809",
+		strings.Repeat("9", 400) + ".5", "0x1.8p1", "1.", ".5", "-.5", "1..2", "_1", "~x",
+	}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		if prefix != "" {
+			words = append(words, prefix)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			gen(prefix+c, n-1)
+		}
+	}
+	gen("", 4)
+	f := &fastYAML{lines: 8}
+	read := 0
+	for _, w := range words {
+		// As fastYAML.value passes plain scalars to plain.
+		text := strings.Trim(w, " ")
+		if text == "" || strings.Contains(text, " #") {
+			continue
+		}
+		n := f.plain(text, 1, 1)
+		if n == nil {
+			continue
+		}
+		read++
+		want := token.New(text, text, &token.Position{Line: 1, Column: 1})
+		got := n.GetToken()
+		if got.Type != want.Type || got.Value != want.Value || got.Origin != want.Origin ||
+			got.CharacterType != want.CharacterType || got.Indicator != want.Indicator {
+			t.Errorf("%q: token %+v, want %+v", text, *got, *want)
+			continue
+		}
+		var wantNode ast.Node
+		switch want.Type {
+		case token.NullType:
+			wantNode = ast.Null(want)
+		case token.BoolType:
+			wantNode = ast.Bool(want)
+		case token.IntegerType:
+			wantNode = ast.Integer(want)
+		case token.FloatType:
+			wantNode = ast.Float(want)
+		case token.StringType:
+			wantNode = ast.String(want)
+		default:
+			t.Errorf("%q: read as a %v", text, want.Type)
+			continue
+		}
+		if !reflect.DeepEqual(n, wantNode) {
+			t.Errorf("%q: node %#v, want %#v", text, n, wantNode)
+		}
+	}
+	if read < len(words)/4 {
+		t.Errorf("only %d of %d words read", read, len(words))
+	}
+}
+
+// TestReportsOwnTheirText: a report read by the fast path keeps none of
+// the front matter's memory alive: its text is in one string of its own,
+// and its key names are the package's constants.
+func TestReportsOwnTheirText(t *testing.T) {
+	for _, file := range testseeds.Reports(t) {
+		r, err := Parse(file.Name, file.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts []string
+		for _, s := range []string{r.County, r.Adcode, r.Prefecture, r.Province, r.Department, r.Title, r.Published, r.Source, r.Slug} {
+			texts = append(texts, s)
+		}
+		texts = append(texts, r.Review...)
+		for _, s := range r.Evidence {
+			texts = append(texts, s)
+		}
+		// The texts are laid end to end, in some order, in one string of
+		// their total length.
+		lo, hi, n := uintptr(0), uintptr(0), uintptr(0)
+		for _, s := range texts {
+			if s == "" {
+				continue
+			}
+			p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+			if n == 0 || p < lo {
+				lo = p
+			}
+			hi = max(hi, p+uintptr(len(s)))
+			n += uintptr(len(s))
+		}
+		if n == 0 || hi-lo != n {
+			t.Errorf("%s: %d bytes of text span %d bytes of memory", file.Name, n, hi-lo)
+		}
+		for k := range r.Keys {
+			if !strings.Contains(k, ".") && unsafe.StringData(k) != unsafe.StringData(knownKeys[k]) {
+				t.Errorf("%s: key %s is not the constant", file.Name, k)
+			}
+		}
+		for k := range r.Evidence {
+			if unsafe.StringData(k) != unsafe.StringData(knownKeys[k]) {
+				t.Errorf("%s: evidence key %s is not the constant", file.Name, k)
+			}
+		}
+	}
+}
+
+// TestFastPathConcurrently parses reports at the same time, each giving
+// the same report as alone: the pool of nodes is not shared between
+// parses. Run it with -race.
+func TestFastPathConcurrently(t *testing.T) {
+	files := testseeds.Reports(t)
+	want := make([]*Report, len(files))
+	for i, f := range files {
+		var err error
+		if want[i], err = parseFile(f.Name, f.Data, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 50 {
+				k := (g + i) % len(files)
+				r, err := Parse(files[k].Name, files[k].Data)
+				if err != nil || !reflect.DeepEqual(r, want[k]) {
+					t.Errorf("%s: %v, report differs: %v", files[k].Name, err, !reflect.DeepEqual(r, want[k]))
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -63,8 +64,12 @@ type Summary struct {
 	// Findings counts the findings beyond notes on disclosure.
 	Findings                    int
 	Written, Unchanged, Removed int
-	Warnings                    []string
-	Duration                    time.Duration
+	// Kept counts the report pages left as the last build made them,
+	// without making them again, since nothing they show had changed;
+	// they are counted as Unchanged too.
+	Kept     int
+	Warnings []string
+	Duration time.Duration
 	// Cached is true when nothing had changed since the last build, whose
 	// output was left as it was.
 	Cached bool
@@ -103,7 +108,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	// untouched since, has nothing to do.
 	inputs, hashErr := inputHash(ctx, cfg)
 	if hashErr == nil && !cfg.NoCache {
-		if rec, ok := upToDate(cfg, inputs); ok {
+		if rec, ok := upToDate(cfg, inputs.All); ok {
 			return &Summary{Reports: rec.Reports, Counties: rec.Counties, Pages: rec.Pages, Findings: rec.Findings,
 				Unchanged: len(rec.Files), Cached: true, Duration: time.Since(start)}, nil
 		}
@@ -171,7 +176,13 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if s.Search {
 		tx.Keep = []string{search.Dir} // the index has its own transaction
 	}
-	n, err := renderAll(ctx, cfg, s, rnd, root, tx)
+	// Report pages whose inputs are those of the last build, and whose
+	// files are as it left them, are kept as they are.
+	var keep *keeper
+	if hashErr == nil {
+		keep = newKeeper(cfg, inputs)
+	}
+	n, kept, err := renderAll(ctx, cfg, s, rnd, root, tx, keep)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -183,7 +194,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		return nil, fmt.Errorf("publishing to %s: %w", cfg.Out, err)
 	}
 	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n, Findings: countFindings(s),
-		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed,
+		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed, Kept: kept,
 		Warnings: s.Warnings}
 	// Phase 6: the search index, made from the published pages and
 	// published the same way, in its own folder.
@@ -194,7 +205,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	}
 	sum.Duration = time.Since(start)
 	if hashErr == nil {
-		remember(cfg, inputs, sum)
+		remember(cfg, inputs.All, keep.keys, sum)
 	}
 	return sum, nil
 }
@@ -247,16 +258,21 @@ func index(ctx context.Context, cfg Config, bin string, sum *Summary) error {
 
 // renderAll renders every page and copies every asset into tx with a
 // bounded pool of workers, stopping at the first error.
-func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Renderer, root fs.FS, tx *publish.Tx) (int, error) {
+func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Renderer, root fs.FS, tx *publish.Tx, keep *keeper) (pageCount, keptCount int, err error) {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(cfg.Workers)
 	var paths []string
+	var kept atomic.Int64
 	emit := func(j pages.Job) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		paths = append(paths, j.Path)
 		g.Go(func() error {
+			if j.Report != nil && keep.unchanged(j.Path, j.Report) {
+				kept.Add(1)
+				return tx.Retain(j.Path)
+			}
 			p, err := j.Make()
 			if err != nil {
 				return err
@@ -269,7 +285,7 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 		})
 		return nil
 	}
-	err := pages.Each(s, emit)
+	err = pages.Each(s, emit)
 	if err == nil {
 		err = writeDownloads(ctx, s, g, tx)
 	}
@@ -280,9 +296,9 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 		err = copyAssets(ctx, root, g, tx)
 	}
 	if werr := g.Wait(); werr != nil {
-		return len(paths), werr
+		return len(paths), int(kept.Load()), werr
 	}
-	return len(paths), err
+	return len(paths), int(kept.Load()), err
 }
 
 // writeDiscovery adds feed.xml, robots.txt and, with a base URL,

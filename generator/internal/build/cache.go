@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"crypto/sha256"
+	"encoding"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 
 	"golang.org/x/sync/errgroup"
 
@@ -31,6 +33,10 @@ type cacheRecord struct {
 	Files map[string]fileStamp
 	// Reports, Counties and Pages repeat the build's summary.
 	Reports, Counties, Pages, Findings int
+	// Keys holds, for each report page, the hash of everything it shows
+	// (see pageKeys), so that the next build can leave a page whose
+	// inputs have not changed as it is, without making it again.
+	Keys map[string]string `json:",omitempty"`
 }
 
 type fileStamp struct {
@@ -48,16 +54,29 @@ func cachePath(root, out string) string {
 	return filepath.Join(root, CacheDir, "build-"+hex.EncodeToString(h[:6])+".json")
 }
 
+// inputs is what decides a build's output, hashed.
+type inputs struct {
+	// All is the hash of every input: the generator, the settings and
+	// every source file.
+	All string
+	// Shared is the hash of every input but the report files: what every
+	// page depends on.
+	Shared [32]byte
+	// Files holds the hash of each report file, by its path from the
+	// project, such as content/hunan/x.md.
+	Files map[string][32]byte
+}
+
 // inputHash hashes what decides a build's output: the generator itself,
 // the settings, and the path and bytes of every source file.
-func inputHash(ctx context.Context, cfg Config) (string, error) {
+func inputHash(ctx context.Context, cfg Config) (*inputs, error) {
 	h := sha256.New()
 	if exe, err := os.Executable(); err == nil {
 		if f, err := os.Open(exe); err == nil {
 			_, err = io.Copy(h, f)
 			f.Close()
 			if err != nil {
-				return "", err
+				return nil, err
 			}
 		}
 	}
@@ -67,7 +86,9 @@ func inputHash(ctx context.Context, cfg Config) (string, error) {
 		pagefind = search.Find(cfg.Root)
 	}
 	fmt.Fprintf(h, "\x00out=%s\x00drafts=%v\x00base=%s\x00search=%s\x00", out, cfg.Drafts, cfg.BaseURL, pagefind)
-	var files []string
+	// files holds each source file's path; names, its path from the
+	// project.
+	var files, names []string
 	for _, dir := range []string{"content", "templates", "assets"} {
 		root := filepath.Join(cfg.Root, dir)
 		if real, err := filepath.EvalSymlinks(root); err == nil {
@@ -78,15 +99,16 @@ func inputHash(ctx context.Context, cfg Config) (string, error) {
 				return err
 			}
 			if !d.IsDir() {
+				rel, _ := filepath.Rel(root, p)
 				files = append(files, p)
+				names = append(names, dir+"/"+filepath.ToSlash(rel))
 			}
 			return nil
 		})
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 	}
-	slices.Sort(files)
 	sums := make([][32]byte, len(files))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0) * 2)
@@ -101,12 +123,29 @@ func inputHash(ctx context.Context, cfg Config) (string, error) {
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return "", err
+		return nil, err
 	}
-	for i, p := range files {
-		fmt.Fprintf(h, "%s\x00%x\x00", filepath.ToSlash(p), sums[i])
+	// Every input goes into All; all but the report files into Shared.
+	shared := sha256.New()
+	state, _ := h.(encoding.BinaryMarshaler).MarshalBinary()
+	_ = shared.(encoding.BinaryUnmarshaler).UnmarshalBinary(state)
+	in := &inputs{Files: map[string][32]byte{}}
+	order := make([]int, len(files))
+	for i := range order {
+		order[i] = i
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(files[a], files[b]) })
+	for _, i := range order {
+		fmt.Fprintf(h, "%s\x00%x\x00", filepath.ToSlash(files[i]), sums[i])
+		if strings.HasPrefix(names[i], "content/") {
+			in.Files[names[i]] = sums[i]
+		} else {
+			fmt.Fprintf(shared, "%s\x00%x\x00", names[i], sums[i])
+		}
+	}
+	in.All = hex.EncodeToString(h.Sum(nil))
+	copy(in.Shared[:], shared.Sum(nil))
+	return in, nil
 }
 
 // stampOutput lists every file under out with its size and time.
@@ -133,12 +172,8 @@ func stampOutput(out string) (map[string]fileStamp, error) {
 // upToDate reports whether the last build recorded in the cache had the
 // same inputs and its output is still exactly as it left it.
 func upToDate(cfg Config, inputs string) (*cacheRecord, bool) {
-	data, err := os.ReadFile(cachePath(cfg.Root, cfg.Out))
-	if err != nil {
-		return nil, false
-	}
-	var rec cacheRecord
-	if json.Unmarshal(data, &rec) != nil || rec.Inputs != inputs {
+	rec := lastBuild(cfg)
+	if rec == nil || rec.Inputs != inputs {
 		return nil, false
 	}
 	now, err := stampOutput(cfg.Out)
@@ -150,17 +185,31 @@ func upToDate(cfg Config, inputs string) (*cacheRecord, bool) {
 			return nil, false
 		}
 	}
-	return &rec, true
+	return rec, true
+}
+
+// lastBuild returns the cache's record of the last build into the same
+// output, or nil.
+func lastBuild(cfg Config) *cacheRecord {
+	data, err := os.ReadFile(cachePath(cfg.Root, cfg.Out))
+	if err != nil {
+		return nil
+	}
+	var rec cacheRecord
+	if json.Unmarshal(data, &rec) != nil {
+		return nil
+	}
+	return &rec
 }
 
 // remember records a successful build; a failure to write the cache only
 // costs the next build its shortcut.
-func remember(cfg Config, inputs string, sum *Summary) {
+func remember(cfg Config, inputs string, keys map[string]string, sum *Summary) {
 	files, err := stampOutput(cfg.Out)
 	if err != nil {
 		return
 	}
-	rec := cacheRecord{Inputs: inputs, Files: files, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages, Findings: sum.Findings}
+	rec := cacheRecord{Inputs: inputs, Files: files, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages, Findings: sum.Findings, Keys: keys}
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return

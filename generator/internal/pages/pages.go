@@ -52,6 +52,8 @@ type Job struct {
 	Path string
 	// Make builds the page model.
 	Make func() (*Page, error)
+	// Report is the report of a report's page; nil for other pages.
+	Report *site.Report
 }
 
 // Each calls fn for every page of the site, in a fixed order: the home
@@ -85,7 +87,7 @@ func Each(s *site.Site, fn func(Job) error) error {
 		}
 	}
 	for _, r := range s.Reports {
-		job := Job{Path: r.URL, Make: func() (*Page, error) {
+		job := Job{Path: r.URL, Report: r, Make: func() (*Page, error) {
 			full, err := s.Full(r)
 			if err != nil {
 				return nil, err

@@ -1,0 +1,143 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/countyperf/portal/generator/internal/build"
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+// threeCounties is a small site whose report pages depend on each other:
+// ranks within a year, the year before, and the county's other reports.
+const threeCounties = `
+-- content/a/jia-2020.md --
+---
+county: 甲县
+prefecture: 乙市
+department: 财政局
+year: 2020
+type: 整体支出
+spending: {total: 100, basic: 60, project: 40}
+score: 92
+---
+第一年。
+-- content/a/jia-2021.md --
+---
+county: 甲县
+prefecture: 乙市
+department: 财政局
+year: 2021
+type: 整体支出
+spending: {total: 120.5, basic: 70, project: 50.5}
+score: 85
+---
+第二年。
+-- content/b/bing-2021.md --
+---
+county: 丙县
+prefecture: 乙市
+department: 财政局
+year: 2021
+type: 整体支出
+spending: {total: 130, basic: 70, project: 60}
+---
+丙县。
+-- content/c/ding-2021.md --
+---
+county: 丁县
+prefecture: 乙市
+department: 财政局
+year: 2021
+type: 整体支出
+spending: {total: 90, basic: 50, project: 40}
+---
+丁县。
+`
+
+// TestRebuildKeepsOnlyWhatIsUnchanged changes a project step by step and,
+// after each step, rebuilds into the same output: the output must be
+// byte for byte what a build from nothing makes, and report pages whose
+// inputs did not change must be kept as they were, not made again.
+func TestRebuildKeepsOnlyWhatIsUnchanged(t *testing.T) {
+	p := buildtest.New(t, threeCounties)
+	p.MustBuild()
+	steps := []struct {
+		name string
+		do   func()
+		// kept is the number of report pages that must be kept as they
+		// were, without being made again: those whose inputs did not
+		// change.
+		kept int
+	}{
+		{"nothing changes", func() {}, -1},
+		{"a body changes", func() {
+			p.Write("content/c/ding-2021.md", strings.Replace(readFile(t, p, "content/c/ding-2021.md"), "丁县。", "丁县，改过。", 1))
+		}, 3},
+		{"a total changes the ranks of its year", func() {
+			p.Write("content/c/ding-2021.md", strings.Replace(readFile(t, p, "content/c/ding-2021.md"), "total: 90", "total: 200", 1))
+		}, 1},
+		{"the year before changes", func() {
+			p.Write("content/a/jia-2020.md", strings.Replace(readFile(t, p, "content/a/jia-2020.md"), "score: 92", "score: 95", 1))
+		}, 2},
+		{"a title changes the county's other pages", func() {
+			p.Write("content/a/jia-2020.md", strings.Replace(readFile(t, p, "content/a/jia-2020.md"), "type: 整体支出", "type: 整体支出\ntitle: 新标题", 1))
+		}, 2},
+		{"a report is added to a county", func() {
+			p.Write("content/b/bing-2020.md", "---\ncounty: 丙县\nprefecture: 乙市\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nspending: {total: 80}\n---\n新增。\n")
+		}, 2},
+		{"a report is removed", func() { p.Remove("content/c/ding-2021.md") }, 2},
+		{"a template changes", func() {
+			p.Write("templates/report.html", strings.Replace(readFile(t, p, "templates/report.html"), "<h2 id=\"figures\">主要数字</h2>", "<h2 id=\"figures\">主要数字（改）</h2>", 1))
+		}, 0},
+		{"a published page is edited by hand", func() {
+			name := filepath.Join(p.Out, "report", "jia-xian", "2021-cai-zheng-ju-zheng-ti.html")
+			if err := os.WriteFile(name, []byte("edited"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			// A different time too, whatever the clock's resolution.
+			old := time.Now().Add(-time.Hour)
+			os.Chtimes(name, old, old)
+		}, 3},
+	}
+	for i, st := range steps {
+		st.do()
+		sum, err := p.Build(build.Config{})
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if st.kept < 0 && !sum.Cached {
+			t.Errorf("step %d, %s: the build did not see that nothing had changed", i, st.name)
+		}
+		if st.kept >= 0 && sum.Kept != st.kept {
+			t.Errorf("step %d, %s: %d report pages kept as they were, want %d", i, st.name, sum.Kept, st.kept)
+		}
+		fresh := filepath.Join(t.TempDir(), "fresh")
+		if _, err := p.Build(build.Config{Out: fresh, NoCache: true}); err != nil {
+			t.Fatalf("%s: fresh build: %v", st.name, err)
+		}
+		got, want := buildtest.Snapshot(t, p.Out), buildtest.Snapshot(t, fresh)
+		for name, w := range want {
+			if got[name] != w {
+				t.Errorf("step %d, %s: %s differs from a build from nothing", i, st.name, name)
+			}
+		}
+		for name := range got {
+			if _, ok := want[name]; !ok {
+				t.Errorf("step %d, %s: %s is left over", i, st.name, name)
+			}
+		}
+	}
+}
+
+func readFile(t *testing.T, p *buildtest.Project, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(p.Dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}

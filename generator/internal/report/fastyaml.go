@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
@@ -32,18 +33,30 @@ import (
 //     block mapping of such keys and values indented by 1 to maxIndent
 //     spaces, or a block sequence of such values ("- value") indented by 0
 //     to maxIndent spaces: one level of nesting only;
+//   - or, as the value of a top-level key only, a flow mapping that opens
+//     and closes on the key's line, such as {total: 1530.53, basic: null},
+//     of such keys (spaces may come before the ':', which is followed by a
+//     space, ',' or '}') and values, or of keys with no value (null, as
+//     in {total: }); or a flow sequence of such values on the line, such
+//     as [a, "b"]; or {} or []. Spaces may come around every ',', '{',
+//     '[', ']' and '}'. Plain scalars inside them end at ',' or the
+//     closing bracket and hold none of , [ ] { } # : ' and ";
 //   - comments, on their own lines or after a space that ends a value, and
 //     blank lines.
 //
 // Anything else is refused (fastFrontMatter returns nil) and left to the
 // YAML parser, including all that is an error there: tabs anywhere, '\r'
-// (split has replaced line ends), flow collections, anchors, aliases,
-// tags, block scalars, directives, document markers, multi-line scalars,
-// duplicate keys, escapes other than the one-character ones, a plain
-// scalar that begins with an indicator or '.' or '+', or contains ": ", or
-// ends with ':', numbers other than plain decimals (0x1, 0o1, 012, 1_000,
-// +1, 1e3, 1.5e3, .5, .inf …), empty sequence entries (the YAML parser
-// reads the next line as their value) and text after a closing quote.
+// (split has replaced line ends), flow collections elsewhere, nested,
+// spanning lines, with empty entries (trailing commas, {,}, [a,,b]), with
+// keys that are not plain words or that repeat, with "key:value" or
+// "key" alone, or with anything but a comment after them; anchors,
+// aliases, tags, block scalars, directives, document markers, multi-line
+// scalars, duplicate keys, escapes other than the one-character ones, a
+// plain scalar that begins with an indicator or '.' or '+', or contains
+// ": ", or ends with ':', numbers other than plain decimals (0x1, 0o1,
+// 012, 1_000, +1, 1e3, 1.5e3, .5, .inf …), empty sequence entries (the
+// YAML parser reads the next line as their value) and text after a
+// closing quote.
 //
 // Front matter in this subset is nested one level deep at most and
 // indented by maxIndent at most, so checkNesting, which Parse runs before
@@ -130,18 +143,24 @@ func next[T any](chunk *[]T, n int) *T {
 func (f *fastYAML) parse(src string) *ast.MappingNode {
 	f.src = src
 	f.lines = strings.Count(src, "\n")
-	// A line holds one pair or entry at most: three tokens and three
-	// nodes, two of them strings.
-	reuse(&f.tokens, 3*f.lines+1)
-	reuse(&f.bases, 3*f.lines+2)
-	reuse(&f.strs, 2*f.lines)
-	reuse(&f.pairs, f.lines)
-	reuse(&f.ints, f.lines/2)
-	reuse(&f.floats, f.lines/2)
-	reuse(&f.nulls, f.lines/2)
-	reuse(&f.maps, 4)
+	// A line holds one pair or entry, three tokens and three nodes (two of
+	// them strings), but for a line with a flow collection: it holds one
+	// more pair or entry for each ',' (four tokens and three nodes) and two
+	// more tokens and a node for each bracket. ',' and brackets elsewhere
+	// only make the chunks larger than needed.
+	commas := strings.Count(src, ",")
+	flows := strings.Count(src, "{") + strings.Count(src, "[")
+	items := f.lines + commas + flows
+	reuse(&f.tokens, 3*f.lines+4*commas+5*flows+1)
+	reuse(&f.bases, 3*items+2)
+	reuse(&f.strs, 2*items)
+	reuse(&f.pairs, items)
+	reuse(&f.ints, items/2)
+	reuse(&f.floats, items/2)
+	reuse(&f.nulls, items/2)
+	reuse(&f.maps, 4+flows)
 	reuse(&f.top, f.lines)
-	reuse(&f.slab, f.lines)
+	reuse(&f.slab, items)
 	reuse(&f.pending, 0)
 	var (
 		top  = f.top  // the top-level pairs
@@ -337,11 +356,254 @@ func (f *fastYAML) pair(line string, indent, lineNo int) *ast.MappingValueNode {
 	if j == len(line) || line[j] == '#' {
 		return mv // no value on this line
 	}
+	if indent == 0 && (line[j] == '{' || line[j] == '[') {
+		if mv.Value = f.flow(line, j, lineNo); mv.Value == nil {
+			return nil
+		}
+		return mv
+	}
 	if mv.Value = f.value(line, j, lineNo); mv.Value == nil {
 		return nil
 	}
 	return mv
 }
+
+// cursor is a place in a line of a flow collection: a byte index and its
+// column, counted in runes.
+type cursor struct {
+	line   string
+	i, col int
+}
+
+// peek returns the byte at the cursor, or 0 at the end of the line (which
+// holds no 0: checkText refuses it).
+func (c *cursor) peek() byte {
+	if c.i < len(c.line) {
+		return c.line[c.i]
+	}
+	return 0
+}
+
+// skip moves the cursor past one ASCII character.
+func (c *cursor) skip() {
+	c.i++
+	c.col++
+}
+
+// skipSpaces moves the cursor past spaces.
+func (c *cursor) skipSpaces() {
+	for c.i < len(c.line) && c.line[c.i] == ' ' {
+		c.skip()
+	}
+}
+
+// moveTo moves the cursor ahead to byte index i.
+func (c *cursor) moveTo(i int) {
+	c.col += utf8.RuneCountInString(c.line[c.i:i])
+	c.i = i
+}
+
+// flow reads the flow mapping or sequence that begins at line[start] (at
+// '{' or '[') and ends on the line, after which only spaces and a comment
+// may follow. It returns nil for anything outside the part of YAML that
+// fastFrontMatter reads.
+func (f *fastYAML) flow(line string, start, lineNo int) ast.Node {
+	c := &cursor{line: line, i: start, col: start + 1} // all before start is ASCII
+	var n ast.Node
+	if line[start] == '{' {
+		m := f.flowMap(c, lineNo)
+		if m == nil {
+			return nil
+		}
+		n = m
+	} else {
+		s := f.flowSeq(c, lineNo)
+		if s == nil {
+			return nil
+		}
+		n = s
+	}
+	if !onlyComment(line[c.i:]) {
+		return nil // such as "} x", or "}#c", which the YAML parser reads as a comment
+	}
+	return n
+}
+
+// flowMap reads the flow mapping at the cursor, on '{', and leaves the
+// cursor after its '}'. Its pairs are made as the YAML parser makes them:
+// each but the first with the ',' before it as CollectEntry.
+func (f *fastYAML) flowMap(c *cursor, lineNo int) *ast.MappingNode {
+	if len(f.pending) != 0 {
+		return nil // not at the top level: pending holds a nested mapping
+	}
+	m := next(&f.maps, 4)
+	*m = ast.MappingNode{BaseNode: f.base(), IsFlowStyle: true,
+		Start: f.token(*token.MappingStart("{", nil), lineNo, c.col)}
+	c.skip()
+	c.skipSpaces()
+	var keysBuf [8]string
+	keys := keysBuf[:0]
+	var comma *token.Token // before the pair being read
+	for c.peek() != '}' || comma != nil {
+		mv := f.flowPair(c, lineNo)
+		if mv == nil {
+			return nil
+		}
+		k := mv.Key.GetToken().Value
+		if contains(keys, k) {
+			return nil // a duplicate key, an error of the YAML parser
+		}
+		keys = append(keys, k)
+		mv.CollectEntry = comma
+		f.pending = append(f.pending, mv)
+		c.skipSpaces()
+		switch c.peek() {
+		case ',':
+			comma = f.token(*token.CollectEntry(",", nil), lineNo, c.col)
+			c.skip()
+			c.skipSpaces() // then flowPair refuses "," and "}": {a: 1,} and {a: 1,,}
+			continue
+		case '}':
+		default:
+			return nil
+		}
+		break
+	}
+	m.End = f.token(*token.MappingEnd("}", nil), lineNo, c.col)
+	c.skip()
+	m.Values = f.values()
+	return m
+}
+
+// flowPair reads the pair of a flow mapping at the cursor: a key, spaces,
+// ':', and either a value followed by spaces, or nothing up to the ','
+// or '}' that follows, which the YAML parser reads as null. It leaves the
+// cursor after the value.
+func (f *fastYAML) flowPair(c *cursor, lineNo int) *ast.MappingValueNode {
+	line, start := c.line, c.i
+	if start >= len(line) || !isLetter(line[start]) {
+		return nil
+	}
+	i := start
+	for i < len(line) && (isLetter(line[i]) || '0' <= line[i] && line[i] <= '9' || line[i] == '_' || line[i] == '.') {
+		i++
+	}
+	name := line[start:i]
+	if reserved(name) {
+		return nil
+	}
+	if k, ok := knownKeys[name]; ok {
+		name = k
+	}
+	keyCol := c.col
+	c.moveTo(i)
+	c.skipSpaces()
+	if c.peek() != ':' {
+		return nil // such as {a} or {a b: 1}
+	}
+	colon := f.token(*token.MappingValue(nil), lineNo, c.col)
+	c.skip()
+	if b := c.peek(); b != ' ' && b != ',' && b != '}' {
+		// In a flow mapping the YAML parser reads {a:1} as a: 1 but
+		// {a:/b} as one key: left to it.
+		return nil
+	}
+	key := f.stringNode(f.token(*token.String(name, name, nil), lineNo, keyCol))
+	mv := f.pairNode(colon, key)
+	c.skipSpaces()
+	if b := c.peek(); b == ',' || b == '}' {
+		// No value: the YAML parser puts a null just after the ':'.
+		mv.Value = f.implicitNull(colon, 1)
+		return mv
+	}
+	if mv.Value = f.flowScalar(c, lineNo, '}'); mv.Value == nil {
+		return nil
+	}
+	return mv
+}
+
+// flowSeq reads the flow sequence at the cursor, on '[', and leaves the
+// cursor after its ']'. Its entries are made as the YAML parser makes
+// them: each but the first with the ',' before it as Start.
+func (f *fastYAML) flowSeq(c *cursor, lineNo int) *ast.SequenceNode {
+	seq := &ast.SequenceNode{BaseNode: f.base(), IsFlowStyle: true, Values: []ast.Node{},
+		Start: f.token(*token.SequenceStart("[", nil), lineNo, c.col)}
+	c.skip()
+	c.skipSpaces()
+	var comma *token.Token // before the entry being read
+	for c.peek() != ']' || comma != nil {
+		v := f.flowScalar(c, lineNo, ']')
+		if v == nil {
+			return nil // also an empty entry: [,a], [a,] and [a,,b]
+		}
+		seq.Values = append(seq.Values, v)
+		seq.Entries = append(seq.Entries, ast.SequenceEntry(comma, v, nil))
+		c.skipSpaces()
+		switch c.peek() {
+		case ',':
+			comma = f.token(*token.CollectEntry(",", nil), lineNo, c.col)
+			c.skip()
+			c.skipSpaces()
+			continue
+		case ']':
+		default:
+			return nil
+		}
+		break
+	}
+	seq.End = f.token(*token.SequenceEnd("]", nil), lineNo, c.col)
+	c.skip()
+	return seq
+}
+
+// flowScalar reads the scalar of a flow collection that begins at the
+// cursor, which is not on a space: a quoted scalar, or a plain scalar that
+// ends before the next ',' or closing bracket (close) and holds none of
+// the characters that mean more in a flow collection than in a block
+// one. It leaves the cursor after the scalar.
+func (f *fastYAML) flowScalar(c *cursor, lineNo int, close byte) ast.Node {
+	line, start := c.line, c.i
+	switch q := c.peek(); q {
+	case '"', '\'':
+		text, end, ok := quoted(line, start)
+		if !ok {
+			return nil
+		}
+		var n *ast.StringNode
+		if q == '"' {
+			n = f.stringNode(f.token(*token.DoubleQuote(text, line[start:end], nil), lineNo, c.col))
+		} else {
+			n = f.stringNode(f.token(*token.SingleQuote(text, line[start:end], nil), lineNo, c.col))
+		}
+		c.moveTo(end)
+		return n
+	}
+	i := start
+	for i < len(line) && line[i] != ',' && line[i] != close {
+		if flowSpecial[line[i]] {
+			return nil
+		}
+		i++
+	}
+	if i == start || i == len(line) {
+		return nil // an empty entry, or a collection not closed on the line
+	}
+	// The YAML scanner places a plain scalar at its first character:
+	// spaces after it, before ',' or the bracket, do not move it.
+	n := f.plain(strings.TrimRight(line[start:i], " "), lineNo, c.col)
+	if n == nil {
+		return nil
+	}
+	c.moveTo(i)
+	return n
+}
+
+// flowSpecial are the characters that fastFrontMatter refuses in a plain
+// scalar of a flow collection: brackets and ',' open or close collections
+// there, ':' may make a pair ({a: b:c} is a: "b:c" to the YAML parser but
+// [a:b] is a mapping), and '#' and quotes are left out to keep the part
+// read simple.
+var flowSpecial = [256]bool{'[': true, ']': true, '{': true, '}': true, ',': true, '#': true, ':': true, '\'': true, '"': true}
 
 // value reads the scalar that begins at line[start] and takes the rest of
 // the line but for spaces and a comment.

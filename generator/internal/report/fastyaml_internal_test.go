@@ -90,7 +90,17 @@ func TestPlainScalarsAreTypedAsByTokenNew(t *testing.T) {
 // the front matter's memory alive: its text is in one string of its own,
 // and its key names are the package's constants.
 func TestReportsOwnTheirText(t *testing.T) {
-	for _, file := range testseeds.Reports(t) {
+	files := testseeds.Reports(t)
+	// And in flow style.
+	files = append(files, testseeds.File{Name: "flow.md", Data: []byte("---\ncounty: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\n" +
+		"title: \"甲县局2020年度整体支出绩效自评报告\"\nspending: {total: 1530.53, basic: 158.65, project: null}\n" +
+		"sangong: {total: 0, abroad: null, reception: 无法识别}\nstaff: {authorized: 25, actual: 17}\n" +
+		"evidence: {spending.total: \"支出1530.53万元\", county: 甲县, score: '得分：97'}\nscore: 97\n" +
+		"review: [核对金额, \"核对：得分\"]\n---\n正文\n")})
+	for _, file := range files {
+		if !FastPathReads(file.Data) {
+			t.Errorf("%s: not read by the fast path", file.Name)
+		}
 		r, err := Parse(file.Name, file.Data)
 		if err != nil {
 			t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -100,9 +101,131 @@ var trickyCases = []struct {
 	{"quotes inside text", `title: 关于"某某"的'报告'`, true},
 	{"indicators inside text", "title: a&b*c!d|e>f%g@h`i?j-k", true},
 	{"special characters", "title: =cmd|' /C calc'!A0 <b>", true},
-	{"flow mapping", "spending: {total: 1, basic: 2}", false},
-	{"flow sequence", "review: [a, b]", false},
-	{"empty flow collections", "evidence: {}\nreview: []", false},
+	// Flow collections, which fastFrontMatter reads on one line as the
+	// value of a top-level key.
+	{"flow mapping", "spending: {total: 1, basic: 2}", true},
+	{"flow mappings as the corpus writes them", "spending: {total: 1530.53, basic: 158.65, project: null}\nincome: 1600\n" +
+		"sangong: {total: 0, abroad: null, reception: 无法识别}\nstaff: {authorized: 25, actual: 17}", true},
+	{"one pair in braces", "staff: {actual: 3}", true},
+	{"flow sequence", "review: [a, b]", true},
+	{"flow sequence of scalars", "review: [核对金额, \"核对：得分\", 'it''s', 97, -1.5, null, ~, true, 2021-03-15, 甲 乙]", true},
+	{"empty flow collections", "evidence: {}\nreview: []", true},
+	{"empty flow collections with spaces", "evidence: {   }\nreview: [ ]", true},
+	{"spaces in braces", "spending: { total : 1 ,basic:  2 , project :  null   }\nreview: [  a ,b  ,  c ]", true},
+	{"many spaces around braces", "spending:    {total: 1}     ", true},
+	{"no space after colon in braces", "spending: {total:1}", false},
+	{"no spaces in braces", "spending: {total:1,basic:2}", false},
+	{"colon then slash in braces", "spending: {total:/1}", false},
+	{"no space after comma", "spending: {total: 1,basic: 2}\nreview: [a,b]", true},
+	{"empty values in braces", "spending: {total: , basic:, project: }\nsangong: {total:}", true},
+	{"empty value before closing brace", "spending: {basic: 1, total:   }", true},
+	{"key alone in braces", "spending: {total}", false},
+	{"key alone then pair in braces", "spending: {total, basic: 1}", false},
+	{"key with space in braces", "spending: {to tal: 1}", false},
+	{"key with hyphen in braces", "spending: {to-tal: 1}", false},
+	{"Chinese key in braces", "spending: {总额: 1}", false},
+	{"quoted key in braces", `spending: {"total": 1}`, false},
+	{"single-quoted key in braces", "spending: {'total': 1}", false},
+	{"key like null in braces", "spending: {null: 1}", false},
+	{"key like true in braces", "spending: {True: 1}", false},
+	{"key like yes in braces", "spending: {yes: 1}", true},
+	{"dotted keys in braces", "evidence: {spending.total: 支出1530.53万元, county: 甲县}", true},
+	{"Chinese values in braces", "sangong: {total: 无法识别, abroad: 甲 乙 , reception: 无法识别}", true},
+	{"columns after Chinese values", "title: 标题\nspending: {total: 无法识别, basic: 甲乙丙丁, project: 丙1.5, personnel: -2}", true},
+	{"columns after Chinese quoted values", "evidence: {county: \"甲县，乙\", score: '得分：97', grade: 丙丁}\nspending: {total: \"甲\", basic: 1.1234567}", true},
+	{"ideographic spaces in braces", "evidence: {score: \u3000甲\u3000, grade: \u3000}", true},
+	{"ideographic space after colon in braces", "spending: {total:\u30001}", false},
+	{"line separator and BOM in braces", "evidence: {score: 甲\u2028乙, grade: \ufeff优}\nreview: [\u2029, a\u00a0b]", true},
+	{"quoted values right before commas", `evidence: {score: "x",grade: 'y',county: ""}` + "\nreview: ['',\"\"]", true},
+	{"empty quoted key in braces", `evidence: {"": 1}`, false},
+	{"quoted values with commas and braces", `spending: {total: "1,5}", basic: '{a: b}', project: "[甲\"乙]", personnel: 'it''s, ok'}`, true},
+	{"quoted values with escapes in braces", `evidence: {score: "a\n\"b\"\t\\", grade: '得分：97'}`, true},
+	{"quoted values with spaces around", `review: [ "a" , 'b'  ]`, true},
+	{"quoted value then text in braces", `spending: {total: "1" 2}`, false},
+	{"quoted value then colon in brackets", `review: ["a": b]`, false},
+	{"unclosed quote in braces", `spending: {total: "1}`, false},
+	{"hex escape in braces", `review: ["\x41"]`, false},
+	{"comment after closing brace", "spending: {total: 1}   # 注释\nreview: [a] # 注释", true},
+	{"comment right after closing brace", "spending: {total: 1}#注释", false},
+	{"comment right after closing bracket", "review: [a]#注释", false},
+	{"comment inside braces", "spending: {total: 1 # 注释\n}", false},
+	{"text after closing brace", "spending: {total: 1} x", false},
+	{"text right after closing brace", "spending: {total: 1}x", false},
+	{"two flow mappings on a line", "spending: {total: 1} {basic: 2}", false},
+	{"two closing braces", "spending: {total: 1}}", false},
+	{"missing closing brace", "spending: {total: 1, basic: 2", false},
+	{"missing closing brace before next key", "spending: {total: 1\nincome: 2", false},
+	{"missing closing bracket", "review: [a, b", false},
+	{"closing brace on the next line", "spending: {total: 1,\n  basic: 2}", false},
+	{"flow mapping over lines", "spending: {\n  total: 1\n}", false},
+	{"closing bracket for a brace", "spending: {total: 1]", false},
+	{"closing brace for a bracket", "review: [a}", false},
+	{"mapping as a value in braces", "spending: {total: {a: 1}}", false},
+	{"sequence as a value in braces", "spending: {total: [1]}", false},
+	{"mapping in brackets", "review: [{a: 1}]", false},
+	{"sequence in brackets", "review: [[a]]", false},
+	{"pair in brackets", "review: [a: b]", false},
+	{"block sequence in braces", "spending: {total: - 1}", false},
+	{"block sequence in brackets", "review: [- a]", false},
+	{"duplicate keys in braces", "spending: {total: 1, total: 2}", false},
+	{"duplicate keys in braces, apart", "spending: {total: 1, basic: 2, total: 3}", false},
+	{"duplicate empty keys in braces", "spending: {total:, total:}", false},
+	{"same key in braces and a block mapping", "spending: {total: 1}\nsangong:\n  total: 2", true},
+	{"dotted key and flow mapping", "spending.total: 1\nspending: {total: 2}", true},
+	{"duplicate flow mapping", "spending: {total: 1}\nspending: {total: 2}", false},
+	{"trailing comma in braces", "spending: {total: 1,}", false},
+	{"trailing comma in brackets", "review: [a,]", false},
+	{"trailing comma and space", "spending: {total: 1, }\nreview: [a, ]", false},
+	{"leading comma in braces", "spending: {, total: 1}", false},
+	{"leading comma in brackets", "review: [,a]", false},
+	{"lone comma in braces", "spending: {,}", false},
+	{"lone comma in brackets", "review: [,]", false},
+	{"double comma in braces", "spending: {total: 1,, basic: 2}", false},
+	{"double comma in brackets", "review: [a,,b]", false},
+	{"anchor and alias in braces", "spending: {total: &a 1, basic: *a}", false},
+	{"tag in braces", "spending: {total: !!int 1}", false},
+	{"tag in brackets", "review: [!!str a]", false},
+	{"question mark in braces", "spending: {? total: 1}", false},
+	{"question mark text in brackets", "review: [a ? b, c?]", true},
+	{"hash in brackets", "review: [C#语言]", false},
+	{"space hash in braces", "spending: {total: a #b}", false},
+	{"colon in brackets", "review: [12:30]", false},
+	{"colon in braces", "evidence: {score: a:b}", false},
+	{"URL in braces", "evidence: {score: http://x}", false},
+	{"bracket in text in brackets", "review: [a]b]", false},
+	{"bracket in text in braces", "evidence: {score: a]}", false},
+	{"brace in text in brackets", "review: [a}]", false},
+	{"quote in text in brackets", `review: [关于"某某"的报告]`, false},
+	{"apostrophe in text in braces", "evidence: {score: it's}", false},
+	{"indicators in text in braces", "evidence: {score: a&b*c!d|e>f%g@h`i?j-k<l}", true},
+	{"indicator first in braces", "evidence: {score: &a}\nreview: [*a]", false},
+	{"reserved first character in braces", "evidence: {score: @a}", false},
+	{"merge key text in braces", "review: [<<, a<<, << ]\nevidence: {score: <<}", true},
+	{"merge key in braces", "spending: {<<: {total: 1}}", false},
+	{"numbers in braces", "sangong: {change: -0.4, total: -1, abroad: 0, reception: 00.5, vehicles: 18446744073709551615}", true},
+	{"other numbers in braces", "spending: {total: 0x1F, basic: 1e3, project: .5, personnel: 012}", false},
+	{"plus in brackets", "review: [+1]", false},
+	{"infinity in brackets", "review: [.inf]", false},
+	{"huge integer in braces", "spending: {total: 99999999999999999999}", false},
+	{"nulls and booleans in flow collections", "spending: {total: ~, basic: Null, project: NULL}\nreview: [true, FALSE, null, yes]", true},
+	{"flow mapping under a nested key", "evidence:\n  score: {a: 1}", false},
+	{"flow sequence under a nested key", "evidence:\n  score: [a]", false},
+	{"flow sequence in a block sequence", "review:\n  - [a]", false},
+	{"flow mapping in a block sequence", "review:\n  - {a: 1}", false},
+	{"flow mapping on its own line", "spending:\n  {total: 1}", false},
+	{"flow mapping at column 1 on its own line", "spending:\n{total: 1}", false},
+	{"flow mapping as front matter", "---\n{county: 甲县, department: 局, year: 2020, type: 整体支出}", false},
+	{"flow sequence as front matter", "---\n[a]", false},
+	{"indented line after a flow mapping", "spending: {total: 1}\n  basic: 2", false},
+	{"sequence entry after a flow sequence", "review: []\n- a", false},
+	{"flow mapping right after the colon", "spending:{total: 1}", false},
+	{"tab in braces", "spending: {total:\t1}", false},
+	{"wrong types in flow collections", "title: {}\nreview: {a: 1}\nspending: [1, 2]\nstaff: {actual: 1.5, authorized: 甲}\n" +
+		"evidence: {foo: x, score: 1, grade: 优}\ndraft: []\nunit: [元]\nsangong: {change: 无法识别x, total: 1.1234567}", true},
+	{"values the walker refuses in braces", "spending: {total: 1.1234567, foo: 1}\nsangong: {bar: 1, change: -5}\nevidence: {foo: x, score: 1}\nstaff: {actual: -1}", true},
+	{"flow mapping in a draft", "draft: true\nevidence: {}\nreview: []\nspending: {total: null, basic: null}", true},
+	{"many pairs in braces", "evidence: {" + manyPairs(60) + "}", true},
+	{"many entries in brackets", "review: [" + strings.Repeat("核对, ", 80) + "完]", true},
 	{"anchor and alias", "title: &a 报告\nslug: *a", false},
 	{"tag", "title: !!str 报告", false},
 	{"block scalar", "title: |\n  报告", false},
@@ -172,6 +295,15 @@ var trickyCases = []struct {
 	{"wrong types", "unit: 美元\nscore: 101\ngrade: A\nstaff:\n  actual: 1.5\n  authorized: -1\ndraft: 1\nreview: a\nspending: 1\nevidence: x\nadcode: 43072\nslug: A B\nsource: ftp://a\npublished: 2021/01/01", true},
 	{"wrong year and type", "---\ncounty: 1\ndepartment: true\nyear: 二〇二〇\ntype: 1", true},
 	{"values the walker refuses", "spending:\n  total: 1.1234567\n  foo: 1\nincome: -5\nsangong:\n  change: -5\nevidence:\n  foo: x\n  score: 1", true},
+}
+
+// manyPairs returns n pairs of distinct keys, separated by commas.
+func manyPairs(n int) string {
+	pairs := make([]string, n)
+	for i := range pairs {
+		pairs[i] = fmt.Sprintf("k%d: 值%d", i, i)
+	}
+	return strings.Join(pairs, ", ")
 }
 
 // trickyFile returns the file of a tricky case: its lines after head, or
@@ -255,9 +387,14 @@ func variants(data []byte) map[string][]byte {
 		"comments":        []byte("---\n# 注释\n" + strings.ReplaceAll(block, "\n", " # 注释\n\n") + "\n---\n" + body),
 		"indentation":     []byte("---\n" + strings.ReplaceAll(block, "\n  ", "\n    ") + "\n---\n" + body),
 		"column 1 lists":  []byte("---\n" + strings.ReplaceAll(block, "\n  - ", "\n- ") + "\n---\n" + body),
+		"flow spacing":    []byte("---\n" + flowSpacing.Replace(block) + "\n---\n" + body),
 		"no body":         []byte("---\n" + block + "\n---\n"),
 	}
 }
+
+// flowSpacing writes flow collections with more spaces around brackets
+// and commas.
+var flowSpacing = strings.NewReplacer(": {", ":   { ", ", ", " ,  ", "}\n", "  }\n", ": [", ":  [ ", "]\n", " ]\n")
 
 // same parses data both ways and reports any difference.
 func same(t *testing.T, name string, data []byte) {
@@ -276,6 +413,22 @@ func same(t *testing.T, name string, data []byte) {
 	}
 	if !reflect.DeepEqual(r1, r2) {
 		t.Errorf("%s: reports differ\nfast path: %+v\nYAML:      %+v", name, r1, r2)
+	}
+	// The nodes too, with the tokens that the walker does not read.
+	if fast, yaml, ok := report.FastPathNodes(data); ok && fast != yaml {
+		f, y := strings.Split(fast, "\n"), strings.Split(yaml, "\n")
+		i := 0
+		for i < len(f) && i < len(y) && f[i] == y[i] {
+			i++
+		}
+		at := func(l []string) string {
+			if i < len(l) {
+				return l[i]
+			}
+			return "(end)"
+		}
+		t.Errorf("%s: nodes differ at line %d\nfast path: %s\nYAML:      %s\nfast path nodes:\n%.5000s\nYAML nodes:\n%.5000s",
+			name, i+1, at(f), at(y), fast, yaml)
 	}
 }
 
@@ -307,6 +460,7 @@ func TestFastPathIsTheYAMLParser(t *testing.T) {
 	for _, tc := range trickyCases {
 		files["tricky/"+tc.name] = trickyFile(tc.in)
 	}
+	files["skeleton"] = report.Skeleton("甲县", 2020)
 	gen, err := corpusFiles()
 	if err != nil {
 		t.Fatal(err)
@@ -325,32 +479,117 @@ func TestFastPathIsTheYAMLParser(t *testing.T) {
 	}
 }
 
+// flowPieces are the pieces that TestFlowCollectionsAtRandom builds flow
+// collections from: keys, values, and characters that matter to YAML.
+var flowPieces = []string{
+	"total", "basic", "project", "change", "actual", "score", "spending.total", "null", "Null", "yes", "k_1", "a",
+	"1530.53", "0", "-0.4", "-1", "97", "00.5", "18446744073709551616", "0x1F", "1e3", ".5", "+1", "2021-03-15", "12:30",
+	"~", "true", "FALSE", "无法识别", "甲 乙", "甲县", "\u3000", "\ufeff", "\u2028",
+	`"a,b}"`, `"甲\"乙"`, `"\x41"`, `""`, `'c''d'`, `'{x}'`, `''`, `"`, `'`,
+	"{", "}", "[", "]", ",", ", ", " ,", " ", "  ", ":", ": ", " : ", "#", " #c", "a#b",
+	"&a", "*a", "!!str", "!t", "?", "? ", "-", "- ", "<<", "<<:", "|", ">", "%", "@", "`", ".", "a:b", "http://x",
+}
+
+// TestFlowCollectionsAtRandom compares the two ways of reading front
+// matter on flow collections made at random, around the edges of what
+// fastFrontMatter reads: valid ones, and ones with a piece changed.
+func TestFlowCollectionsAtRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	piece := func() string { return flowPieces[rng.IntN(len(flowPieces))] }
+	scalar := func() string {
+		return [...]string{"1530.53", "null", "无法识别", "-0.4", "甲 乙", `"a,b}"`, "'c''d'", "~", "97", "true", ""}[rng.IntN(11)]
+	}
+	keys := []string{"total", "basic", "project", "personnel", "public", "abroad", "change", "actual", "score", "county"}
+	fast := 0
+	const n = 3000
+	for i := range n {
+		// A valid collection, as pieces.
+		var parts []string
+		if rng.IntN(3) == 0 {
+			parts = append(parts, "[")
+			for j := range rng.IntN(4) {
+				if j > 0 {
+					parts = append(parts, ", ")
+				}
+				if v := scalar(); v != "" {
+					parts = append(parts, v)
+				} else {
+					parts = append(parts, "x")
+				}
+			}
+			parts = append(parts, "]")
+		} else {
+			parts = append(parts, "{")
+			for j, k := range rng.Perm(len(keys))[:rng.IntN(5)] {
+				if j > 0 {
+					parts = append(parts, ", ")
+				}
+				parts = append(parts, keys[k], ": ", scalar())
+			}
+			parts = append(parts, "}")
+		}
+		// Then some changes.
+		for range rng.IntN(3) {
+			switch k := rng.IntN(len(parts) + 1); rng.IntN(3) {
+			case 0:
+				parts = slices.Insert(parts, k, piece())
+			case 1:
+				if k < len(parts) {
+					parts = slices.Delete(parts, k, k+1)
+				}
+			default:
+				if k < len(parts) {
+					parts[k] = piece()
+				}
+			}
+		}
+		key := [...]string{"spending", "sangong", "staff", "evidence", "review", "title"}[rng.IntN(6)]
+		line := key + ": " + strings.Join(parts, "")
+		if rng.IntN(4) == 0 {
+			line += [...]string{" # 注释", "#c", "  ", " x"}[rng.IntN(4)]
+		}
+		data := trickyFile(line)
+		if report.FastPathReads(data) {
+			fast++
+		}
+		same(t, fmt.Sprintf("random/%d: %s", i, line), data)
+	}
+	// Enough of them are read by the fast path for the comparison to
+	// matter on both sides of its edge.
+	if fast < n/4 || fast > n*3/4 {
+		t.Errorf("the fast path read %d of %d random flow collections", fast, n)
+	}
+}
+
 // TestFastPathReadsReports: the fast path is taken for the bundled reports,
-// for every corpus file written in block style and for the tricky cases
-// meant for it, and refused for the others.
+// for every corpus file, in block or flow style, for new skeletons and for
+// the tricky cases meant for it, and refused for the others.
 func TestFastPathReadsReports(t *testing.T) {
 	for _, f := range testseeds.Reports(t) {
 		if !report.FastPathReads(f.Data) {
 			t.Errorf("%s: not read by the fast path", f.Name)
 		}
 	}
+	if s := report.Skeleton("甲县", 2020); !report.FastPathReads(s) {
+		t.Errorf("skeleton not read by the fast path:\n%s", s)
+	}
 	gen, err := corpusFiles()
 	if err != nil {
 		t.Fatal(err)
 	}
-	block := 0
+	flow := 0
 	for name, data := range gen {
 		fm, _, _ := bytes.Cut(data[4:], []byte("\n---\n"))
-		if bytes.ContainsAny(fm, "{[") {
-			continue // flow style, which the fast path leaves to the YAML parser
+		if bytes.Contains(fm, []byte(": {")) {
+			flow++
 		}
-		block++
 		if !report.FastPathReads(data) {
 			t.Errorf("%s: not read by the fast path:\n%s", name, fm)
 		}
 	}
-	if block < len(gen)/2 {
-		t.Errorf("only %d of %d corpus files are in block style", block, len(gen))
+	// The corpus writes about 30% of its files in flow style.
+	if flow < len(gen)/5 || flow > len(gen)/2 {
+		t.Errorf("%d of %d corpus files are in flow style", flow, len(gen))
 	}
 	for _, tc := range trickyCases {
 		if got := report.FastPathReads(trickyFile(tc.in)); got != tc.fast {
@@ -377,6 +616,14 @@ func FuzzFastPath(f *testing.F) {
 		f.Add(trickyFile(tc.in))
 		f.Add(bytes.TrimSuffix(bytes.TrimPrefix(trickyFile(tc.in), []byte("---\n")), []byte("---\n正文\n")))
 	}
+	// Flow style, beyond the tricky cases: a skeleton, and a report with
+	// every group in braces, as front matter alone too.
+	f.Add(report.Skeleton("甲县", 2020))
+	flow := head + "unit: 元\nspending: {total: 1530.53, basic: 158.65, project: null, personnel: 无法识别, public: }\n" +
+		"income: 1600\nsangong: { total : 0 ,abroad: \"1,2}\", reception: '{x}', change: -0.4 } # 注释\nscore: 97\n" +
+		"staff: {authorized: 25, actual: 17}\nevidence: {county: 甲县, spending.total: \"支出1530.53万元，其中：\"}\nreview: [核对, '得分', \"a\\\"b\"]\n"
+	f.Add([]byte(flow + "---\n正文\n"))
+	f.Add([]byte(strings.TrimPrefix(flow, "---\n")))
 	// A small corpus: each fuzzing process makes its seeds.
 	gen, err := generate(
 		corpus.Options{Seed: 3, Reports: 100},

@@ -6,18 +6,32 @@
 // modification times stay and deploy tools upload only what changed. Only
 // Commit changes the output: it renames the staged files into place, each
 // one atomically, and then removes the files the build no longer makes.
+//
+// Publishing is built to make few system calls. An output that does not
+// exist yet is made by renaming the staged folder tree into its place,
+// and a folder that the output lacks is moved in whole in the same way.
+// Over an existing output, a transaction lists the output's folders once,
+// at its first Write: Write then reads a file only when the list has one
+// at its place and a stat finds it the same size, and stages a file whose
+// folder the output has without making folders; the list also yields the
+// stale files without walking the output again.
 package publish
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -42,12 +56,40 @@ func truncate(s string, n int) string {
 }
 
 // Tx is one build's set of output files. Write is safe for concurrent use.
+// Keep and Scope are best set before the first Write, which lists the
+// output: folders the transaction owns nothing in are then not listed.
 type Tx struct {
-	out, stage string
+	// stage is the staging folder beside the output. Its folder tree
+	// (stage/t) mirrors the output: a file is staged there when a folder
+	// of its path is missing from the output, so that Commit can move
+	// that folder whole. Other files are staged flat in stage itself,
+	// under numbers, and so need no folders made.
+	out, stage, tree string
+	// fresh is set when the output did not exist at Begin: every file is
+	// staged in the tree, and Commit renames the tree into its place.
+	fresh bool
+	// flats numbers the files staged flat.
+	flats atomic.Int64
+
+	// list holds what the output held when the transaction first needed
+	// to know, listed once (by listOnce) from the output's slash-separated
+	// relative paths; listErr is the error of listing it.
+	list     map[string]kind
+	listOnce sync.Once
+	listErr  error
+	// emptyDirs are the listed folders that held nothing.
+	emptyDirs []string
 
 	mu      sync.Mutex
 	written map[string]bool
-	staged  []string
+	staged  []staged
+	// dirs holds the folders made in the staging tree.
+	dirs map[string]bool
+	// cleared holds the paths Commit removed to make way for a file, and
+	// moved the staged folders it moved into the output whole.
+	cleared, moved map[string]bool
+	done           bool
+
 	// Stats counts what the transaction did.
 	Stats Stats
 	// Keep lists folders (such as "pagefind/") whose files this
@@ -57,6 +99,32 @@ type Tx struct {
 	// files to that folder: the transaction owns only it.
 	Scope string
 }
+
+// staged is a file staged for Commit.
+type staged struct {
+	name string
+	// flat is the file's path when it is staged flat, or "" when it is
+	// staged in the tree.
+	flat string
+	// clear is set when something in the output may stand in the way of
+	// the file: Commit then looks before it renames.
+	clear bool
+}
+
+// kind is what a path of the output was when it was listed.
+type kind uint8
+
+const (
+	// kindFile is a regular file.
+	kindFile kind = iota + 1
+	// kindDir is a folder whose entries are listed.
+	kindDir
+	// kindDirUnlisted is a folder whose entries are not listed: the
+	// transaction owns nothing in it.
+	kindDirUnlisted
+	// kindOther is a symbolic link or a special file.
+	kindOther
+)
 
 // Stats counts files by what happened to them.
 type Stats struct {
@@ -75,19 +143,36 @@ func Begin(out string, project string, protected ...string) (*Tx, error) {
 	if err := checkOut(abs, project, protected); err != nil {
 		return nil, err
 	}
-	if info, err := os.Lstat(abs); err == nil && !info.IsDir() {
+	info, err := os.Lstat(abs)
+	if err == nil && !info.IsDir() {
 		return nil, fmt.Errorf("output %s exists and is not a folder", out)
 	}
+	fresh := errors.Is(err, fs.ErrNotExist)
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	removeOldStages(parent, "."+filepath.Base(abs)+".tmp-")
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".tmp-")
+	prefix := "." + filepath.Base(abs) + ".tmp-"
+	removeOldStages(parent, prefix)
+	stage, err := os.MkdirTemp(parent, prefix)
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	return &Tx{out: abs, stage: stage, written: map[string]bool{}}, nil
+	// The tree may become the output: make it as os.MkdirAll makes the
+	// output, readable by all unless the umask says otherwise.
+	tree := filepath.Join(stage, "t")
+	if err := os.Mkdir(tree, 0o755); err != nil {
+		os.RemoveAll(stage)
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	t := &Tx{out: abs, stage: stage, tree: tree, fresh: fresh, written: map[string]bool{},
+		dirs: map[string]bool{}, cleared: map[string]bool{}, moved: map[string]bool{}}
+	if fresh {
+		// Nothing to list: the output is not there.
+		t.list = map[string]kind{}
+		t.listOnce.Do(func() {})
+	}
+	return t, nil
 }
 
 func checkOut(abs, project string, protected []string) error {
@@ -210,68 +295,182 @@ func (t *Tx) Write(name string, data []byte) error {
 	t.written[name] = true
 	t.mu.Unlock()
 
-	dst := filepath.Join(t.out, filepath.FromSlash(name))
-	if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, data) {
-		t.mu.Lock()
-		t.Stats.Unchanged++
-		t.mu.Unlock()
-		return nil
-	}
-	tmp := filepath.Join(t.stage, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(tmp), 0o755); err != nil {
+	if err := t.listOutput(); err != nil {
 		return err
 	}
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
+	clear, flat := false, false
+	switch where := t.lookup(name); where {
+	case found, unlisted:
+		// A size that differs settles it with one system call; the
+		// same size is settled by the bytes.
+		dst := filepath.Join(t.out, filepath.FromSlash(name))
+		if info, err := os.Lstat(dst); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) && equalFile(dst, data) {
+			t.mu.Lock()
+			t.Stats.Unchanged++
+			t.mu.Unlock()
+			return nil
+		}
+		// Outside the listed folders, let Commit look at every folder
+		// of the path before it renames.
+		clear, flat = where == unlisted, where == found
+	case newFile:
+		flat = true
+	case blocked:
+		clear, flat = true, true
+	case blockedPath:
+		clear = true
+	}
+	var tmp, flatTmp string
+	if flat {
+		tmp = filepath.Join(t.stage, strconv.FormatInt(t.flats.Add(1), 10))
+		flatTmp = tmp
+	} else {
+		if err := t.stageDir(path.Dir(name)); err != nil {
+			return fmt.Errorf("publish: staging %s: %w", name, err)
+		}
+		tmp = filepath.Join(t.tree, filepath.FromSlash(name))
+	}
+	if err := writeFile(tmp, data); err != nil {
+		// Leave no partial file that a folder moved whole could carry.
+		_ = os.Remove(tmp)
+		return fmt.Errorf("publish: staging %s: %w", name, err)
 	}
 	t.mu.Lock()
-	t.staged = append(t.staged, name)
+	t.staged = append(t.staged, staged{name, flatTmp, clear})
 	t.Stats.Written++
 	t.mu.Unlock()
 	return nil
 }
 
-// Commit moves the staged files into the output folder and removes files
-// the build did not write. It is the only step that changes the output.
-func (t *Tx) Commit() error {
-	defer os.RemoveAll(t.stage)
-	if err := os.MkdirAll(t.out, 0o755); err != nil {
+// stageDir makes the folder dir, and the folders above it, in the staging
+// tree unless this transaction already made them.
+func (t *Tx) stageDir(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	t.mu.Lock()
+	made := t.dirs[dir]
+	t.mu.Unlock()
+	if made {
+		return nil
+	}
+	if err := t.stageDir(path.Dir(dir)); err != nil {
 		return err
 	}
-	slices.Sort(t.staged)
-	for _, name := range t.staged {
-		dst := filepath.Join(t.out, filepath.FromSlash(name))
-		if err := clearWay(t.out, dst); err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		if err := os.Rename(filepath.Join(t.stage, filepath.FromSlash(name)), dst); err != nil {
-			return err
-		}
+	// Another Write may have made it meanwhile. Should a file stand
+	// there instead, writing into the folder fails.
+	if err := os.Mkdir(filepath.Join(t.tree, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
 	}
-	return t.removeStale()
+	t.mu.Lock()
+	t.dirs[dir] = true
+	t.mu.Unlock()
+	return nil
 }
 
-// clearWay removes a file that stands where a folder of dst must go, or a
-// folder that stands where dst must go; both are left from an older build.
-func clearWay(out, dst string) error {
-	for d := filepath.Dir(dst); d != out && within(d, out); d = filepath.Dir(d) {
-		if info, err := os.Lstat(d); err == nil && !info.IsDir() {
-			if err := os.Remove(d); err != nil {
+// What lookup found at a file's place in the output.
+const (
+	// absent: a folder of its path is missing.
+	absent = iota
+	// newFile: every folder of its path is there, and nothing at its
+	// place.
+	newFile
+	// found: every folder of its path is there, and a regular file at
+	// its place.
+	found
+	// blocked: every folder of its path is there, and a folder, link or
+	// special file at its place.
+	blocked
+	// blockedPath: a file, link or special file stands where a folder of
+	// its path must go.
+	blockedPath
+	// unlisted: a folder of its path is not listed.
+	unlisted
+)
+
+// lookup reports what the listing of the output holds at the place of the
+// file name. It makes no system call.
+func (t *Tx) lookup(name string) int {
+	if t.fresh {
+		return absent
+	}
+	for i := 0; ; {
+		j := strings.IndexByte(name[i:], '/')
+		if j < 0 {
+			break
+		}
+		switch t.list[name[:i+j]] {
+		case 0:
+			return absent
+		case kindDir:
+		case kindDirUnlisted:
+			return unlisted
+		default:
+			return blockedPath
+		}
+		i += j + 1
+	}
+	switch t.list[name] {
+	case 0:
+		return newFile
+	case kindFile:
+		return found
+	}
+	return blocked
+}
+
+// listOutput lists the output the first time it is called. Later calls
+// return the first one's error.
+func (t *Tx) listOutput() error {
+	t.listOnce.Do(func() {
+		t.list = map[string]kind{}
+		t.listErr = t.listDir("")
+		if t.listErr != nil {
+			t.listErr = fmt.Errorf("publish: listing the output: %w", t.listErr)
+		}
+	})
+	return t.listErr
+}
+
+// listDir lists the output's folder rel ("" for the output itself) and,
+// depth first, the folders in it in which the transaction may own files.
+func (t *Tx) listDir(rel string) error {
+	dir := t.out
+	if rel != "" {
+		dir = filepath.Join(t.out, filepath.FromSlash(rel))
+	}
+	entries, err := readDir(dir)
+	if rel == "" && errors.Is(err, fs.ErrNotExist) {
+		return nil // removed since Begin: as if fresh
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 && rel != "" {
+		t.emptyDirs = append(t.emptyDirs, rel)
+	}
+	for _, e := range entries {
+		r := e.Name()
+		if rel != "" {
+			r = rel + "/" + r
+		}
+		switch typ := e.Type(); {
+		case typ.IsDir() && t.mayOwn(r):
+			t.list[r] = kindDir
+			if err := t.listDir(r); err != nil {
 				return err
 			}
+		case typ.IsDir():
+			t.list[r] = kindDirUnlisted
+		case typ.IsRegular():
+			t.list[r] = kindFile
+		default:
+			t.list[r] = kindOther
 		}
-	}
-	if info, err := os.Lstat(dst); err == nil && info.IsDir() {
-		return os.RemoveAll(dst)
 	}
 	return nil
 }
 
-// removeStale deletes every file under the output that this build did not
-// write, and then the folders left empty.
 // owns reports whether the transaction may remove the file at rel.
 func (t *Tx) owns(rel string) bool {
 	for _, k := range t.Keep {
@@ -282,48 +481,300 @@ func (t *Tx) owns(rel string) bool {
 	return t.Scope == "" || strings.HasPrefix(rel, t.Scope)
 }
 
-func (t *Tx) removeStale() error {
-	var stale, dirs []string
-	err := filepath.WalkDir(t.out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+// mayOwn reports whether the transaction may remove some file inside the
+// folder dir.
+func (t *Tx) mayOwn(dir string) bool {
+	p := dir + "/"
+	for _, k := range t.Keep {
+		if strings.HasPrefix(p, k) {
+			return false
 		}
-		rel, _ := filepath.Rel(t.out, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if rel != "." {
-				dirs = append(dirs, p)
+	}
+	return t.Scope == "" || strings.HasPrefix(p, t.Scope) || strings.HasPrefix(t.Scope, p)
+}
+
+// errDone is returned by Commit after Commit or Abort.
+var errDone = errors.New("publish: the transaction is already committed or aborted")
+
+// Commit moves the staged files into the output folder and removes files
+// the build did not write. It is the only step that changes the output.
+func (t *Tx) Commit() error {
+	if t.done {
+		return errDone
+	}
+	t.done = true
+	if err := t.listOutput(); err != nil {
+		t.Abort()
+		return err
+	}
+	if t.fresh {
+		if err := rename(t.tree, t.out); err == nil {
+			// Nothing was there, so nothing is stale.
+			if rmdir(t.stage) != nil {
+				os.RemoveAll(t.stage)
 			}
 			return nil
 		}
-		if !t.written[rel] && t.owns(rel) {
-			stale = append(stale, p)
+		// The output was made since Begin: list what it holds now, which
+		// is all stale, and move the files one by one.
+		t.list = map[string]kind{}
+		if err := t.listDir(""); err != nil {
+			t.Abort()
+			return fmt.Errorf("publish: listing the output: %w", err)
 		}
-		return nil
-	})
-	if err != nil {
+	}
+	defer t.removeStage()
+	if err := os.MkdirAll(t.out, 0o755); err != nil {
 		return err
 	}
-	var errs []error
-	for _, p := range stale {
-		if err := os.Remove(p); err != nil {
-			errs = append(errs, err)
+	slices.SortFunc(t.staged, func(a, b staged) int { return strings.Compare(a.name, b.name) })
+	moved := "" // the folder last moved whole, with a slash
+	for _, s := range t.staged {
+		if s.flat == "" && moved != "" && strings.HasPrefix(s.name, moved) {
+			continue // moved with its folder
 		}
-		t.Stats.Removed++
+		dir, err := t.place(s)
+		if err != nil {
+			return err
+		}
+		if dir != "" {
+			moved = dir + "/"
+		}
 	}
-	// Deepest first, so that parents empty out before they are tried.
+	return t.removeStale()
+}
+
+// removeStage removes the staging folder once its files are moved out,
+// which leaves it holding only folders, most of them known: removing
+// those one by one, deepest first, takes one system call each where
+// os.RemoveAll takes several. What is left is removed by os.RemoveAll.
+func (t *Tx) removeStage() {
+	if len(t.moved) > 0 || len(t.dirs) > 0 {
+		t.removeTree()
+	}
+	_ = rmdir(t.tree)
+	if rmdir(t.stage) != nil {
+		_ = os.RemoveAll(t.stage)
+	}
+}
+
+// removeTree removes the folders made in the staging tree, and not moved
+// into the output, deepest first.
+func (t *Tx) removeTree() {
+	dirs := slices.Collect(maps.Keys(t.dirs))
 	slices.SortFunc(dirs, func(a, b string) int {
-		return strings.Count(b, string(filepath.Separator)) - strings.Count(a, string(filepath.Separator))
+		return strings.Count(b, "/") - strings.Count(a, "/")
 	})
 	for _, d := range dirs {
-		if entries, err := os.ReadDir(d); err == nil && len(entries) == 0 {
-			_ = os.Remove(d)
+		if !t.wasMoved(d) {
+			_ = rmdir(filepath.Join(t.tree, filepath.FromSlash(d)))
+		}
+	}
+}
+
+// wasMoved reports whether Commit moved the staged folder dir, or a
+// folder above it, into the output.
+func (t *Tx) wasMoved(dir string) bool {
+	for p := dir; p != "."; p = path.Dir(p) {
+		if t.moved[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// place renames the staged file s into the output. When a folder of its
+// path is missing from the output, it instead moves that folder of the
+// staging tree, with every file staged in it, and returns its name.
+func (t *Tx) place(s staged) (string, error) {
+	src := s.flat
+	if src == "" {
+		src = filepath.Join(t.tree, filepath.FromSlash(s.name))
+	}
+	dst := filepath.Join(t.out, filepath.FromSlash(s.name))
+	if !s.clear {
+		if err := rename(src, dst); err == nil {
+			return "", nil
+		}
+		// A folder is missing, or something is in the way after all.
+	}
+	dir, err := t.clearWay(s.name)
+	if err != nil {
+		return "", err
+	}
+	if dir == "" {
+		return "", rename(src, dst)
+	}
+	if s.flat != "" {
+		// The folder was there when Write looked, or something else
+		// stood in its place: make it.
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return "", err
+		}
+		return "", rename(src, dst)
+	}
+	if err := rename(filepath.Join(t.tree, filepath.FromSlash(dir)), filepath.Join(t.out, filepath.FromSlash(dir))); err != nil {
+		return "", err
+	}
+	t.moved[dir] = true
+	return dir, nil
+}
+
+// clearWay makes way in the output for the file name: it removes a file,
+// link or special file that stands where a folder of its path must go, or
+// a folder that stands where the file must go; both are left from an older
+// build. It returns the first folder of the path that the output lacks
+// (once cleared), or "" when the output has them all.
+func (t *Tx) clearWay(name string) (string, error) {
+	for i := 0; ; {
+		j := strings.IndexByte(name[i:], '/')
+		if j < 0 {
+			break
+		}
+		dir := name[:i+j]
+		p := filepath.Join(t.out, filepath.FromSlash(dir))
+		info, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return dir, nil
+		case err != nil:
+			return "", err
+		case !info.IsDir():
+			if err := os.Remove(p); err != nil {
+				return "", err
+			}
+			t.cleared[dir] = true
+			return dir, nil
+		}
+		i += j + 1
+	}
+	dst := filepath.Join(t.out, filepath.FromSlash(name))
+	if info, err := os.Lstat(dst); err == nil && info.IsDir() {
+		t.cleared[name] = true
+		return "", os.RemoveAll(dst)
+	}
+	return "", nil
+}
+
+// removeStale deletes every listed file under the output that this build
+// did not write and that the transaction owns, and then the folders left
+// empty.
+func (t *Tx) removeStale() error {
+	var errs []error
+	// Folders that may be empty now, by depth.
+	var byDepth [][]string
+	seen := map[string]bool{}
+	maybeEmpty := func(dir string) {
+		if dir == "." || dir == "" || seen[dir] || t.list[dir] != kindDir || !t.mayOwn(dir) {
+			return
+		}
+		seen[dir] = true
+		d := strings.Count(dir, "/")
+		for len(byDepth) <= d {
+			byDepth = append(byDepth, nil)
+		}
+		byDepth[d] = append(byDepth[d], dir)
+	}
+	for _, dir := range t.emptyDirs {
+		maybeEmpty(dir)
+	}
+	var folded map[string]string
+	for rel, k := range t.list {
+		if (k != kindFile && k != kindOther) || t.written[rel] || !t.owns(rel) || t.wasCleared(rel) {
+			continue
+		}
+		if folded == nil {
+			folded = t.foldWritten()
+		}
+		if w, ok := folded[strings.ToLower(rel)]; ok && t.sameFile(rel, w) {
+			// A file system that ignores case found the written file
+			// at the old name: it is the same file.
+			continue
+		}
+		err := unlink(filepath.Join(t.out, filepath.FromSlash(rel)))
+		switch {
+		case err == nil:
+			t.Stats.Removed++
+			maybeEmpty(path.Dir(rel))
+		case !errors.Is(err, fs.ErrNotExist):
+			errs = append(errs, err)
+		}
+	}
+	// Deepest first, so that parents empty out before they are tried.
+	for d := len(byDepth) - 1; d >= 0; d-- {
+		for _, dir := range byDepth[d] {
+			// rmdir removes nothing but an empty folder, whatever
+			// replaced this one.
+			if rmdir(filepath.Join(t.out, filepath.FromSlash(dir))) == nil {
+				maybeEmpty(path.Dir(dir))
+			}
 		}
 	}
 	return errors.Join(errs...)
 }
 
+// foldWritten maps the written names, in lower case, to the names.
+func (t *Tx) foldWritten() map[string]string {
+	m := make(map[string]string, len(t.written))
+	for name := range t.written {
+		m[strings.ToLower(name)] = name
+	}
+	return m
+}
+
+// sameFile reports whether the output's paths a and b are the same file.
+func (t *Tx) sameFile(a, b string) bool {
+	ia, err := os.Lstat(filepath.Join(t.out, filepath.FromSlash(a)))
+	if err != nil {
+		return false
+	}
+	ib, err := os.Lstat(filepath.Join(t.out, filepath.FromSlash(b)))
+	return err == nil && os.SameFile(ia, ib)
+}
+
+// wasCleared reports whether Commit removed rel, or a folder above it, to
+// make way for a file.
+func (t *Tx) wasCleared(rel string) bool {
+	if len(t.cleared) == 0 {
+		return false
+	}
+	for p := rel; p != "."; p = path.Dir(p) {
+		if t.cleared[p] {
+			return true
+		}
+	}
+	return false
+}
+
 // Abort discards the staged files; the output folder is left untouched.
 func (t *Tx) Abort() {
+	t.done = true
 	os.RemoveAll(t.stage)
+}
+
+// bufPool holds buffers for comparing files.
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+// equalContent reports whether read, a reader of a file, yields exactly
+// data and then the end, where it returns 0, io.EOF. It asks for one byte
+// more than data holds, so that a file longer than data is found out.
+func equalContent(read func([]byte) (int, error), data []byte) bool {
+	bp := bufPool.Get().(*[]byte)
+	defer bufPool.Put(bp)
+	buf := *bp
+	for off := 0; ; {
+		n, err := read(buf[:min(len(buf), len(data)-off+1)])
+		if n > 0 {
+			if off+n > len(data) || !bytes.Equal(buf[:n], data[off:off+n]) {
+				return false
+			}
+			off += n
+		}
+		if err == io.EOF {
+			return off == len(data)
+		}
+		if err != nil {
+			return false
+		}
+	}
 }

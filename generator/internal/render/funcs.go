@@ -34,25 +34,17 @@ func funcs(r *Renderer) template.FuncMap {
 			}
 			return m, nil
 		},
-		// markdown renders a report body.
-		"markdown": r.Markdown,
 		// body renders a report's body.
 		"body": r.Body,
 		// chartJSON marks chart options as safe inside a
 		// <script type="application/json"> block: they come from
 		// json.Marshal, which escapes <, > and &.
-		"chartJSON":  func(b []byte) template.JS { return template.JS(b) },
-		"cell":       cellHTML,
-		"cellText":   cellTextHTML,
-		"rows":       rowsHTML,
-		"figureRows": figureRowsHTML,
-		"checkRows":  checkRowsHTML,
-		// rank formats a rank as 第2名/共5名, or — when there is none.
-		"rank":     rankText,
-		"table":    tableHTML,
-		"rankRows": rankRowsHTML,
-		"chart":    chartHTML,
-		"nav":      r.navHTML,
+		"chartJSON": func(b []byte) template.JS { return template.JS(b) },
+		"checkRows": checkRowsHTML,
+		"table":     tableHTML,
+		"rankRows":  rankRowsHTML,
+		"chart":     chartHTML,
+		"nav":       r.navHTML,
 		// figureTables, findingItems and reportLinks render the
 		// repeated parts of report pages, the most numerous pages.
 		"figureTables":   figureTablesHTML,
@@ -60,7 +52,6 @@ func funcs(r *Renderer) template.FuncMap {
 		"reportLinks":    reportLinksHTML,
 		"reportRows":     reportRowsHTML,
 		"yearRows":       yearRowsHTML,
-		"grade":          gradeHTML,
 		"findingRows":    findingRowsHTML,
 		"disclosureRows": disclosureRowsHTML,
 	}
@@ -97,21 +88,6 @@ func cellTD(b *strings.Builder, root string, c charts.Cell) {
 	}
 	cellText(b, root, c)
 	b.WriteString(`</td>`)
-}
-
-// cellHTML renders one cell as a <td>. Rendering cells in Go rather than
-// through a partial per cell keeps big tables fast.
-func cellHTML(root string, c charts.Cell) template.HTML {
-	var b strings.Builder
-	cellTD(&b, root, c)
-	return template.HTML(b.String())
-}
-
-// cellTextHTML renders a cell's content without the <td>.
-func cellTextHTML(root string, c charts.Cell) template.HTML {
-	var b strings.Builder
-	cellText(&b, root, c)
-	return template.HTML(b.String())
 }
 
 // rowsHTML renders the body rows of a table; the first cell of each row is

@@ -310,15 +310,26 @@ func JSON(s *site.Site) ([]byte, error) { return toBytes(WriteJSON, s) }
 // WriteJSON writes reports.json (a JSONFile, indented by one space) to
 // out, one report at a time: evidence is read again from each report's
 // file when the site has let it go (see site.Site.Detail).
-func WriteJSON(out io.Writer, s *site.Site) error {
+func WriteJSON(out io.Writer, s *site.Site) error { return WriteJSONFrom(out, s, nil) }
+
+// Evidence returns the evidence of s.Reports[i], r, for reports.json.
+type Evidence func(i int, r *site.Report) (map[string]string, error)
+
+// WriteJSONFrom writes reports.json as WriteJSON does, taking each
+// report's evidence from evidence, in the order of the site's reports;
+// a nil evidence reads it as WriteJSON does.
+func WriteJSONFrom(out io.Writer, s *site.Site, evidence Evidence) error {
+	if evidence == nil {
+		evidence = func(_ int, r *site.Report) (map[string]string, error) { return detailEvidence(s, r) }
+	}
 	w := bufio.NewWriterSize(out, 64<<10)
 	w.WriteString("{\n \"unit\": \"万元\",\n \"reports\": [")
 	for i, r := range s.Reports {
-		jr, err := jsonReport(s, r)
+		ev, err := evidence(i, r)
 		if err != nil {
 			return err
 		}
-		data, err := json.MarshalIndent(jr, "  ", " ")
+		data, err := json.MarshalIndent(jsonReport(r, ev), "  ", " ")
 		if err != nil {
 			return err
 		}
@@ -335,15 +346,20 @@ func WriteJSON(out io.Writer, s *site.Site) error {
 	return w.Flush()
 }
 
-func jsonReport(s *site.Site, r *site.Report) (*JSONReport, error) {
-	evidence := r.Evidence
-	if evidence == nil && s.Detail != nil {
+// detailEvidence returns a report's evidence, read again from its file
+// when the site has let it go.
+func detailEvidence(s *site.Site, r *site.Report) (map[string]string, error) {
+	if r.Evidence == nil && s.Detail != nil {
 		full, err := s.Detail(r.Report)
 		if err != nil {
 			return nil, err
 		}
-		evidence = full.Evidence
+		return full.Evidence, nil
 	}
+	return r.Evidence, nil
+}
+
+func jsonReport(r *site.Report, evidence map[string]string) *JSONReport {
 	if evidence == nil {
 		evidence = map[string]string{}
 	}
@@ -380,5 +396,5 @@ func jsonReport(s *site.Site, r *site.Report) (*JSONReport, error) {
 		}
 		jr.Findings = append(jr.Findings, jf)
 	}
-	return jr, nil
+	return jr
 }

@@ -18,6 +18,7 @@
 package publish
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -276,31 +277,14 @@ func (t *Tx) Out() string { return t.out }
 // the output folder. It stages the file unless the output already holds
 // the same bytes.
 func (t *Tx) Write(name string, data []byte) error {
-	if !fs.ValidPath(name) || name == "." {
-		return fmt.Errorf("publish: invalid output path %q", name)
-	}
-	for _, seg := range strings.Split(name, "/") {
-		if len(seg) > MaxNameBytes {
-			return fmt.Errorf("publish: output file name %s… is %d bytes long; file systems allow at most %d (shorten the county or department name it comes from, or set slug:)", truncate(seg, 60), len(seg), MaxNameBytes)
-		}
+	if err := t.claim(name); err != nil {
+		return err
 	}
 	if hook := TestHookWrite; hook != nil {
 		defer hook(name)
 	}
-	t.mu.Lock()
-	if t.written[name] {
-		t.mu.Unlock()
-		return fmt.Errorf("publish: %s is written twice", name)
-	}
-	t.written[name] = true
-	t.mu.Unlock()
-
-	if err := t.listOutput(); err != nil {
-		return err
-	}
-	clear, flat := false, false
-	switch where := t.lookup(name); where {
-	case found, unlisted:
+	where := t.lookup(name)
+	if where == found || where == unlisted {
 		// A size that differs settles it with one system call; the
 		// same size is settled by the bytes.
 		dst := filepath.Join(t.out, filepath.FromSlash(name))
@@ -310,6 +294,152 @@ func (t *Tx) Write(name string, data []byte) error {
 			t.mu.Unlock()
 			return nil
 		}
+	}
+	tmp, st, err := t.stagePath(name, where)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(tmp, data); err != nil {
+		// Leave no partial file that a folder moved whole could carry.
+		_ = os.Remove(tmp)
+		return fmt.Errorf("publish: staging %s: %w", name, err)
+	}
+	t.record(st)
+	return nil
+}
+
+// WriteStream records a file of the site, as Write does, whose bytes fill
+// writes to w: a large file (a download of every report) goes to disk as
+// it is made instead of being held in memory. The file is staged first
+// and compared with the output's afterwards; when they hold the same
+// bytes, the staged copy is dropped and the output's file left alone.
+func (t *Tx) WriteStream(name string, fill func(w io.Writer) error) error {
+	if err := t.claim(name); err != nil {
+		return err
+	}
+	if hook := TestHookWrite; hook != nil {
+		defer hook(name)
+	}
+	where := t.lookup(name)
+	tmp, st, err := t.stagePath(name, where)
+	if err != nil {
+		return err
+	}
+	size, err := fillFile(tmp, fill)
+	if err != nil {
+		_ = os.Remove(tmp)
+		if fe, ok := err.(fillError); ok {
+			return fe.err
+		}
+		return fmt.Errorf("publish: staging %s: %w", name, err)
+	}
+	if where == found || where == unlisted {
+		dst := filepath.Join(t.out, filepath.FromSlash(name))
+		if info, err := os.Lstat(dst); err == nil && info.Mode().IsRegular() && info.Size() == size && sameBytes(dst, tmp) {
+			if err := os.Remove(tmp); err != nil {
+				return fmt.Errorf("publish: staging %s: %w", name, err)
+			}
+			t.mu.Lock()
+			t.Stats.Unchanged++
+			t.mu.Unlock()
+			return nil
+		}
+	}
+	t.record(st)
+	return nil
+}
+
+// fillError carries the error of a WriteStream's fill function, which
+// WriteStream returns as it is.
+type fillError struct{ err error }
+
+func (e fillError) Error() string { return e.err.Error() }
+
+// fillFile creates the file name and writes to it what fill writes,
+// returning its size.
+func fillFile(name string, fill func(w io.Writer) error) (int64, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	cw := &countWriter{w: f}
+	bw := bufio.NewWriterSize(cw, 256<<10)
+	if err := fill(bw); err != nil {
+		f.Close()
+		return 0, fillError{err}
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return 0, err
+	}
+	return cw.n, f.Close()
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// sameBytes reports whether the files a and b hold the same bytes; it is
+// called once they are known to have the same size.
+func sameBytes(a, b string) bool {
+	fa, err := os.Open(a)
+	if err != nil {
+		return false
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return false
+	}
+	defer fb.Close()
+	ba, bb := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		na, erra := io.ReadFull(fa, ba)
+		nb, errb := io.ReadFull(fb, bb)
+		if na != nb || !bytes.Equal(ba[:na], bb[:nb]) {
+			return false
+		}
+		if erra != nil || errb != nil {
+			return (erra == io.EOF || erra == io.ErrUnexpectedEOF) && (errb == io.EOF || errb == io.ErrUnexpectedEOF)
+		}
+	}
+}
+
+// claim checks that a file may be written at name, once, and lists the
+// output the first time.
+func (t *Tx) claim(name string) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("publish: invalid output path %q", name)
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if len(seg) > MaxNameBytes {
+			return fmt.Errorf("publish: output file name %s… is %d bytes long; file systems allow at most %d (shorten the county or department name it comes from, or set slug:)", truncate(seg, 60), len(seg), MaxNameBytes)
+		}
+	}
+	t.mu.Lock()
+	if t.written[name] {
+		t.mu.Unlock()
+		return fmt.Errorf("publish: %s is written twice", name)
+	}
+	t.written[name] = true
+	t.mu.Unlock()
+	return t.listOutput()
+}
+
+// stagePath returns where to stage the file name, which lookup found
+// where, and its record for Commit.
+func (t *Tx) stagePath(name string, where int) (string, staged, error) {
+	clear, flat := false, false
+	switch where {
+	case found, unlisted:
 		// Outside the listed folders, let Commit look at every folder
 		// of the path before it renames.
 		clear, flat = where == unlisted, where == found
@@ -320,26 +450,22 @@ func (t *Tx) Write(name string, data []byte) error {
 	case blockedPath:
 		clear = true
 	}
-	var tmp, flatTmp string
 	if flat {
-		tmp = filepath.Join(t.stage, strconv.FormatInt(t.flats.Add(1), 10))
-		flatTmp = tmp
-	} else {
-		if err := t.stageDir(path.Dir(name)); err != nil {
-			return fmt.Errorf("publish: staging %s: %w", name, err)
-		}
-		tmp = filepath.Join(t.tree, filepath.FromSlash(name))
+		tmp := filepath.Join(t.stage, strconv.FormatInt(t.flats.Add(1), 10))
+		return tmp, staged{name, tmp, clear}, nil
 	}
-	if err := writeFile(tmp, data); err != nil {
-		// Leave no partial file that a folder moved whole could carry.
-		_ = os.Remove(tmp)
-		return fmt.Errorf("publish: staging %s: %w", name, err)
+	if err := t.stageDir(path.Dir(name)); err != nil {
+		return "", staged{}, fmt.Errorf("publish: staging %s: %w", name, err)
 	}
+	return filepath.Join(t.tree, filepath.FromSlash(name)), staged{name, "", clear}, nil
+}
+
+// record adds a staged file for Commit.
+func (t *Tx) record(s staged) {
 	t.mu.Lock()
-	t.staged = append(t.staged, staged{name, flatTmp, clear})
+	t.staged = append(t.staged, s)
 	t.Stats.Written++
 	t.mu.Unlock()
-	return nil
 }
 
 // stageDir makes the folder dir, and the folders above it, in the staging

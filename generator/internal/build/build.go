@@ -106,9 +106,13 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	}
 	// A build whose inputs are those of the last one, whose output is
 	// untouched since, has nothing to do.
-	inputs, hashErr := inputHash(ctx, cfg)
-	if hashErr == nil && !cfg.NoCache {
-		if rec, ok := upToDate(cfg, inputs.All); ok {
+	var last *cacheRecord
+	if !cfg.NoCache {
+		last = lastBuild(cfg)
+	}
+	inputs, hashErr := inputHash(ctx, cfg, last)
+	if hashErr == nil && inputs.All != "" {
+		if rec, ok := upToDate(cfg, last, inputs.All); ok {
 			return &Summary{Reports: rec.Reports, Counties: rec.Counties, Pages: rec.Pages, Findings: rec.Findings,
 				Unchanged: len(rec.Files), Cached: true, Duration: time.Since(start)}, nil
 		}
@@ -122,6 +126,9 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	reports, err := content.Load(ctx, contentFS, content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/", Lean: true})
 	if err != nil {
 		return nil, err
+	}
+	if hashErr == nil {
+		hashErr = inputs.fill(nil)
 	}
 
 	// Phase 2: check the reports; file errors stop the build, findings are
@@ -142,8 +149,23 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	for _, r := range reports {
 		r.Keys = nil
 	}
-	s.Detail = func(r *report.Report) (*report.Report, error) {
+	load := func(r *report.Report) (*report.Report, error) {
 		return content.LoadFile(contentFS, strings.TrimPrefix(r.File, "content/"), r.File)
+	}
+	// A report's evidence, read with its page, goes on to reports.json.
+	evidence := newEvidenceQueue(s, func(r *report.Report) (map[string]string, error) {
+		full, err := load(r)
+		if err != nil {
+			return nil, err
+		}
+		return full.Evidence, nil
+	})
+	s.Detail = func(r *report.Report) (*report.Report, error) {
+		full, err := load(r)
+		if err == nil {
+			evidence.put(r, full.Evidence)
+		}
+		return full, err
 	}
 	for i, w := range s.Warnings {
 		if i == MaxWarnings {
@@ -180,9 +202,9 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	// files are as it left them, are kept as they are.
 	var keep *keeper
 	if hashErr == nil {
-		keep = newKeeper(cfg, inputs)
+		keep = newKeeper(cfg, inputs, last)
 	}
-	n, kept, err := renderAll(ctx, cfg, s, rnd, root, tx, keep)
+	n, kept, err := renderAll(ctx, cfg, s, rnd, root, tx, keep, evidence)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -205,7 +227,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	}
 	sum.Duration = time.Since(start)
 	if hashErr == nil {
-		remember(cfg, inputs.All, keep.keys, sum)
+		remember(cfg, inputs, keep.keys, sum)
 	}
 	return sum, nil
 }
@@ -257,20 +279,46 @@ func index(ctx context.Context, cfg Config, bin string, sum *Summary) error {
 }
 
 // renderAll renders every page and copies every asset into tx with a
-// bounded pool of workers, stopping at the first error.
-func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Renderer, root fs.FS, tx *publish.Tx, keep *keeper) (pageCount, keptCount int, err error) {
-	g, ctx := errgroup.WithContext(ctx)
+// bounded pool of workers, stopping at the first error. reports.json is
+// written alongside by one more goroutine, which takes each report's
+// evidence from its page's job through evidence.
+func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Renderer, root fs.FS, tx *publish.Tx, keep *keeper, evidence *evidenceQueue) (pageCount, keptCount int, err error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(cfg.Workers)
+	// Any job's error stops the writer of reports.json too.
+	run := func(job func() error) {
+		g.Go(func() error {
+			err := job()
+			if err != nil {
+				evidence.stop(err)
+			}
+			return err
+		})
+	}
+	jsonDone := make(chan error, 1)
+	release := evidence.watch(ctx)
+	go func() {
+		err := tx.WriteStream("downloads/reports.json", func(w io.Writer) error {
+			return named("reports.json", export.WriteJSONFrom(w, s, evidence.take))
+		})
+		if err != nil {
+			cancel(err)
+		}
+		jsonDone <- err
+	}()
 	var paths []string
 	var kept atomic.Int64
 	emit := func(j pages.Job) error {
-		if err := ctx.Err(); err != nil {
+		if err := gctx.Err(); err != nil {
 			return err
 		}
 		paths = append(paths, j.Path)
-		g.Go(func() error {
+		run(func() error {
 			if j.Report != nil && keep.unchanged(j.Path, j.Report) {
 				kept.Add(1)
+				evidence.skip(j.Report.Report)
 				return tx.Retain(j.Path)
 			}
 			p, err := j.Make()
@@ -285,20 +333,39 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 		})
 		return nil
 	}
+	writeDownloads(s, run, tx)
 	err = pages.Each(s, emit)
-	if err == nil {
-		err = writeDownloads(ctx, s, g, tx)
-	}
 	if err == nil {
 		err = writeDiscovery(s, paths, cfg.BaseURL, tx)
 	}
 	if err == nil {
-		err = copyAssets(ctx, root, g, tx)
+		err = copyAssets(gctx, root, run, tx)
 	}
-	if werr := g.Wait(); werr != nil {
-		return len(paths), int(kept.Load()), werr
+	werr := g.Wait()
+	if werr != nil {
+		evidence.stop(werr)
+	} else if err != nil {
+		evidence.stop(err)
+	} else {
+		evidence.finish()
+	}
+	jerr := <-jsonDone
+	release()
+	switch {
+	case werr != nil:
+		err = werr
+	case jerr != nil:
+		err = jerr
 	}
 	return len(paths), int(kept.Load()), err
+}
+
+// named prefixes a download's error with its name.
+func named(name string, err error) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
 }
 
 // writeDiscovery adds feed.xml, robots.txt and, with a base URL,
@@ -321,27 +388,20 @@ func writeDiscovery(s *site.Site, paths []string, baseURL string, tx *publish.Tx
 	return tx.Write("sitemap.xml", sitemap)
 }
 
-// writeDownloads adds the dataset downloads: reports.csv, reports.xlsx and
+// writeDownloads adds the dataset downloads reports.csv and
+// reports.xlsx, each written to disk as it is made; renderAll writes
 // reports.json.
-func writeDownloads(ctx context.Context, s *site.Site, g *errgroup.Group, tx *publish.Tx) error {
-	for name, fn := range map[string]func(*site.Site) ([]byte, error){
-		"reports.csv": export.CSV, "reports.xlsx": export.XLSX, "reports.json": export.JSON,
+func writeDownloads(s *site.Site, run func(func() error), tx *publish.Tx) {
+	for name, write := range map[string]func(io.Writer, *site.Site) error{
+		"reports.csv": export.WriteCSV, "reports.xlsx": export.WriteXLSX,
 	} {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		g.Go(func() error {
-			data, err := fn(s)
-			if err != nil {
-				return fmt.Errorf("%s: %w", name, err)
-			}
-			return tx.Write("downloads/"+name, data)
+		run(func() error {
+			return tx.WriteStream("downloads/"+name, func(w io.Writer) error { return named(name, write(w, s)) })
 		})
 	}
-	return nil
 }
 
-func copyAssets(ctx context.Context, root fs.FS, g *errgroup.Group, tx *publish.Tx) error {
+func copyAssets(ctx context.Context, root fs.FS, run func(func() error), tx *publish.Tx) error {
 	return fs.WalkDir(root, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("reading assets: %w", err)
@@ -352,7 +412,7 @@ func copyAssets(ctx context.Context, root fs.FS, g *errgroup.Group, tx *publish.
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		g.Go(func() error {
+		run(func() error {
 			data, err := fs.ReadFile(root, p)
 			if err != nil {
 				return fmt.Errorf("reading %s: %w", p, errors.Unwrap(err))

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
@@ -33,6 +35,9 @@ type cacheRecord struct {
 	Files map[string]fileStamp
 	// Reports, Counties and Pages repeat the build's summary.
 	Reports, Counties, Pages, Findings int
+	// Sources holds each source file's stamp and hash, by its path from
+	// the project.
+	Sources map[string]sourceStamp `json:",omitempty"`
 	// Keys holds, for each report page, the hash of everything it shows
 	// (see pageKeys), so that the next build can leave a page whose
 	// inputs have not changed as it is, without making it again.
@@ -57,7 +62,8 @@ func cachePath(root, out string) string {
 // inputs is what decides a build's output, hashed.
 type inputs struct {
 	// All is the hash of every input: the generator, the settings and
-	// every source file.
+	// every source file. It is empty until every file's hash is known
+	// (see pending).
 	All string
 	// Shared is the hash of every input but the report files: what every
 	// page depends on.
@@ -65,11 +71,37 @@ type inputs struct {
 	// Files holds the hash of each report file, by its path from the
 	// project, such as content/hunan/x.md.
 	Files map[string][32]byte
+
+	// head is the hash of the generator and the settings.
+	head hash.Hash
+	// names holds every source file's path from the project, sorted by
+	// its path on disk (paths), which All and Shared hash in that order.
+	names, paths []string
+	sums         [][32]byte
+	// stamps holds each source file's stamp and hash, for the cache.
+	stamps map[string]sourceStamp
+	// pending holds the places, in names, of the report files that
+	// changed since the last build (or all of them, without one), whose
+	// bytes are hashed as the build reads them (see fill).
+	pending map[string]int
+}
+
+// sourceStamp is what the cache remembers of a source file: its hash,
+// and what the file system says of it, which changes whenever the file
+// is written. A file whose stamp is the same as the last build's is not
+// read again to be hashed.
+type sourceStamp struct {
+	Size, ModTime, Change, Inode int64
+	Sum                          string
 }
 
 // inputHash hashes what decides a build's output: the generator itself,
-// the settings, and the path and bytes of every source file.
-func inputHash(ctx context.Context, cfg Config) (*inputs, error) {
+// the settings, and the path and bytes of every source file. A file
+// whose stamp is that recorded in last is taken to have the hash
+// recorded with it. Report files that changed are not read here: the
+// build reads them anyway, and fill hashes their bytes then; until it
+// has, All is empty.
+func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, error) {
 	h := sha256.New()
 	if exe, err := os.Executable(); err == nil {
 		if f, err := os.Open(exe); err == nil {
@@ -86,9 +118,7 @@ func inputHash(ctx context.Context, cfg Config) (*inputs, error) {
 		pagefind = search.Find(cfg.Root)
 	}
 	fmt.Fprintf(h, "\x00out=%s\x00drafts=%v\x00base=%s\x00search=%s\x00", out, cfg.Drafts, cfg.BaseURL, pagefind)
-	// files holds each source file's path; names, its path from the
-	// project.
-	var files, names []string
+	in := &inputs{head: h, stamps: map[string]sourceStamp{}, pending: map[string]int{}}
 	for _, dir := range []string{"content", "templates", "assets"} {
 		root := filepath.Join(cfg.Root, dir)
 		if real, err := filepath.EvalSymlinks(root); err == nil {
@@ -100,8 +130,8 @@ func inputHash(ctx context.Context, cfg Config) (*inputs, error) {
 			}
 			if !d.IsDir() {
 				rel, _ := filepath.Rel(root, p)
-				files = append(files, p)
-				names = append(names, dir+"/"+filepath.ToSlash(rel))
+				in.paths = append(in.paths, p)
+				in.names = append(in.names, dir+"/"+filepath.ToSlash(rel))
 			}
 			return nil
 		})
@@ -109,43 +139,122 @@ func inputHash(ctx context.Context, cfg Config) (*inputs, error) {
 			return nil, err
 		}
 	}
-	sums := make([][32]byte, len(files))
+	in.sums = make([][32]byte, len(in.paths))
+	var mu sync.Mutex
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0) * 2)
-	for i, p := range files {
+	for i, p := range in.paths {
+		name := in.names[i]
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			info, err := os.Stat(p)
+			if err != nil {
+				return err
+			}
+			st, trusted := stampOf(info)
+			if trusted && last != nil && !cfg.NoCache {
+				if old, ok := last.Sources[name]; ok && old.Sum != "" {
+					st.Sum = old.Sum
+					if old == st {
+						if _, err := hex.Decode(in.sums[i][:], []byte(old.Sum)); err == nil {
+							mu.Lock()
+							in.stamps[name] = st
+							mu.Unlock()
+							return nil
+						}
+					}
+				}
+			}
+			st.Sum = ""
+			if trusted && info.Mode().IsRegular() && strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
+				mu.Lock()
+				in.pending[name] = i
+				if trusted {
+					in.stamps[name] = st
+				}
+				mu.Unlock()
+				return nil
+			}
 			sum, err := hashFile(p)
-			sums[i] = sum
+			in.sums[i] = sum
+			if trusted && err == nil {
+				st.Sum = hex.EncodeToString(sum[:])
+				mu.Lock()
+				in.stamps[name] = st
+				mu.Unlock()
+			}
 			return err
 		})
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	// Every input goes into All; all but the report files into Shared.
+	if len(in.pending) == 0 {
+		in.finish()
+	}
+	return in, nil
+}
+
+// fill gives the hashes of the report files the build read, by path from
+// the project, and hashes what it did not read of the files that
+// changed; All, Shared and Files are then known.
+func (in *inputs) fill(read map[string][32]byte) error {
+	if in.All != "" {
+		return nil // known already
+	}
+	for name, i := range in.pending {
+		sum, ok := read[name]
+		if !ok {
+			var err error
+			if sum, err = hashFile(in.paths[i]); err != nil {
+				return err
+			}
+		}
+		in.sums[i] = sum
+		if st, ok := in.stamps[name]; ok {
+			st.Sum = hex.EncodeToString(sum[:])
+			in.stamps[name] = st
+		}
+	}
+	in.pending = nil
+	in.finish()
+	return nil
+}
+
+// finish hashes every file's hash, in order, into All and, but for the
+// report files, into Shared. It is called once.
+func (in *inputs) finish() {
+	h := in.head
 	shared := sha256.New()
 	state, _ := h.(encoding.BinaryMarshaler).MarshalBinary()
 	_ = shared.(encoding.BinaryUnmarshaler).UnmarshalBinary(state)
-	in := &inputs{Files: map[string][32]byte{}}
-	order := make([]int, len(files))
+	in.Files = make(map[string][32]byte, len(in.names))
+	order := make([]int, len(in.paths))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(files[a], files[b]) })
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(in.paths[a], in.paths[b]) })
+	var line []byte
 	for _, i := range order {
-		fmt.Fprintf(h, "%s\x00%x\x00", filepath.ToSlash(files[i]), sums[i])
-		if strings.HasPrefix(names[i], "content/") {
-			in.Files[names[i]] = sums[i]
+		line = append(line[:0], filepath.ToSlash(in.paths[i])...)
+		line = append(line, 0)
+		line = hex.AppendEncode(line, in.sums[i][:])
+		line = append(line, 0)
+		h.Write(line)
+		if strings.HasPrefix(in.names[i], "content/") {
+			in.Files[in.names[i]] = in.sums[i]
 		} else {
-			fmt.Fprintf(shared, "%s\x00%x\x00", names[i], sums[i])
+			line = append(line[:0], in.names[i]...)
+			line = append(line, 0)
+			line = hex.AppendEncode(line, in.sums[i][:])
+			line = append(line, 0)
+			shared.Write(line)
 		}
 	}
 	in.All = hex.EncodeToString(h.Sum(nil))
 	copy(in.Shared[:], shared.Sum(nil))
-	return in, nil
 }
 
 // stampOutput lists every file under out with its size and time.
@@ -169,10 +278,9 @@ func stampOutput(out string) (map[string]fileStamp, error) {
 	return files, err
 }
 
-// upToDate reports whether the last build recorded in the cache had the
-// same inputs and its output is still exactly as it left it.
-func upToDate(cfg Config, inputs string) (*cacheRecord, bool) {
-	rec := lastBuild(cfg)
+// upToDate reports whether the last build, rec, had the same inputs and
+// its output is still exactly as it left it.
+func upToDate(cfg Config, rec *cacheRecord, inputs string) (*cacheRecord, bool) {
 	if rec == nil || rec.Inputs != inputs {
 		return nil, false
 	}
@@ -204,12 +312,12 @@ func lastBuild(cfg Config) *cacheRecord {
 
 // remember records a successful build; a failure to write the cache only
 // costs the next build its shortcut.
-func remember(cfg Config, inputs string, keys map[string]string, sum *Summary) {
+func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary) {
 	files, err := stampOutput(cfg.Out)
 	if err != nil {
 		return
 	}
-	rec := cacheRecord{Inputs: inputs, Files: files, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages, Findings: sum.Findings, Keys: keys}
+	rec := cacheRecord{Inputs: in.All, Sources: in.stamps, Files: files, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages, Findings: sum.Findings, Keys: keys}
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return

@@ -102,6 +102,21 @@ func TestRebuildKeepsOnlyWhatIsUnchanged(t *testing.T) {
 			old := time.Now().Add(-time.Hour)
 			os.Chtimes(name, old, old)
 		}, 3},
+		{"a file changes but keeps its size and time", func() {
+			name := filepath.Join(p.Dir, "content", "b", "bing-2021.md")
+			info, err := os.Stat(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data := strings.Replace(readFile(t, p, "content/b/bing-2021.md"), "丙县。", "乙县。", 1)
+			if len(data) != int(info.Size()) {
+				t.Fatal("the change must keep the size")
+			}
+			p.Write("content/b/bing-2021.md", data)
+			if err := os.Chtimes(name, info.ModTime(), info.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+		}, 3},
 	}
 	for i, st := range steps {
 		st.do()

@@ -2,11 +2,12 @@ package build
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"fmt"
-	"io"
+	"math"
 	"sync"
 
+	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -18,28 +19,73 @@ import (
 // the titles and links of the county's other reports, the report's ranks
 // and the outcome of its checks.
 func reportKey(in *inputs, r *site.Report) string {
-	h := sha256.New()
-	h.Write(in.Shared[:])
+	var k keyBuf
+	k.b = make([]byte, 0, 1024)
+	k.b = append(k.b, in.Shared[:]...)
 	sum := in.Files[r.File]
-	fmt.Fprintf(h, "\x00%s\x00%s\x00%x", r.URL, r.File, sum[:])
+	k.str(r.URL).str(r.File).bytes(sum[:])
 	if p := r.Prev; p != nil {
 		sum := in.Files[p.File]
-		fmt.Fprintf(h, "\x00prev\x00%s\x00%s\x00%x", p.URL, p.File, sum[:])
+		k.str("prev").str(p.URL).str(p.File).bytes(sum[:])
 	}
 	c := r.County
-	fmt.Fprintf(h, "\x00county\x00%q\x00%q\x00%q\x00%q\x00%q", c.Name, c.URL, c.Province, c.Prefecture, c.Adcode)
+	k.str("county").str(c.Name).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
+	k.int(int64(len(c.Reports)))
 	for _, o := range c.Reports {
-		fmt.Fprintf(h, "\x00other\x00%q\x00%q", o.URL, o.Title)
+		k.str(o.URL).str(o.Title)
 	}
-	fmt.Fprintf(h, "\x00ranks\x00%v", r.Ranks)
-	writeChecks(h, r)
-	return hex.EncodeToString(h.Sum(nil))
+	k.str("ranks")
+	for _, rk := range r.Ranks {
+		k.int(int64(rk.Place)).int(int64(rk.Of))
+	}
+	k.int(int64(len(r.Checks)))
+	for i := range r.Checks {
+		k.result(&r.Checks[i])
+	}
+	h := sha256.Sum256(k.b)
+	return hex.EncodeToString(h[:])
 }
 
-// writeChecks writes the outcome of a report's checks, every field.
-func writeChecks(w io.Writer, r *site.Report) {
-	for _, c := range r.Checks {
-		fmt.Fprintf(w, "\x00check\x00%#v", c)
+// keyBuf builds the bytes a page key hashes. Every string is written with
+// its length before it and every list with its count, so that no two
+// different inputs write the same bytes.
+type keyBuf struct{ b []byte }
+
+func (k *keyBuf) str(s string) *keyBuf {
+	k.b = binary.AppendUvarint(k.b, uint64(len(s)))
+	k.b = append(k.b, s...)
+	return k
+}
+
+func (k *keyBuf) bytes(p []byte) *keyBuf {
+	k.b = binary.AppendUvarint(k.b, uint64(len(p)))
+	k.b = append(k.b, p...)
+	return k
+}
+
+func (k *keyBuf) int(v int64) *keyBuf {
+	k.b = binary.AppendVarint(k.b, v)
+	return k
+}
+
+func (k *keyBuf) float(f float64) *keyBuf {
+	k.b = binary.LittleEndian.AppendUint64(k.b, math.Float64bits(f))
+	return k
+}
+
+// result writes every field of a check's outcome; keyFieldCounts in the
+// tests fails when check.Result or check.Finding gain a field this does
+// not write.
+func (k *keyBuf) result(c *check.Result) {
+	k.str(c.Rule).str(c.Title).int(int64(c.Status)).str(c.Reason).int(int64(len(c.Findings)))
+	for i := range c.Findings {
+		f := &c.Findings[i]
+		k.str(f.File).int(int64(f.Pos.Line)).int(int64(f.Pos.Col)).str(f.Rule).str(f.Title).
+			int(int64(f.Severity)).str(f.Message).int(int64(len(f.Keys)))
+		for _, key := range f.Keys {
+			k.str(key)
+		}
+		k.int(int64(f.Gap)).float(f.Share).float(f.Factor)
 	}
 }
 
@@ -56,15 +102,16 @@ type keeper struct {
 	keys map[string]string
 }
 
-// newKeeper returns the keeper of a build with these inputs. Unless the
+// newKeeper returns the keeper of a build with these inputs, after the
+// last build rec (nil when there is none). Unless the
 // build is told to ignore the cache, it trusts the last build's record
 // for pages whose files are as that build left them.
-func newKeeper(cfg Config, in *inputs) *keeper {
+func newKeeper(cfg Config, in *inputs, rec *cacheRecord) *keeper {
 	k := &keeper{in: in, keys: map[string]string{}}
 	if cfg.NoCache {
 		return k
 	}
-	if rec := lastBuild(cfg); rec != nil && len(rec.Keys) > 0 {
+	if rec != nil && len(rec.Keys) > 0 {
 		if now, err := stampOutput(cfg.Out); err == nil {
 			k.last, k.now = rec, now
 		}

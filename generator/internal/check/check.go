@@ -23,7 +23,9 @@ package check
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/countyperf/portal/generator/internal/report"
 )
@@ -165,9 +167,22 @@ func Reports(rs []*report.Report) (errs []error, per map[*report.Report][]Result
 	sorted := sortReports(rs)
 	errs = duplicates(sorted)
 	e := newEnv(sorted)
+	// Each report is checked on its own against the shared, read-only
+	// env: split the reports among the processors.
+	results := make([][]Result, len(sorted))
+	workers := min(runtime.GOMAXPROCS(0), (len(sorted)+255)/256)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(sorted); i += workers {
+				results[i] = e.check(sorted[i])
+			}
+		})
+	}
+	wg.Wait()
 	per = make(map[*report.Report][]Result, len(sorted))
-	for _, r := range sorted {
-		per[r] = e.check(r)
+	for i, r := range sorted {
+		per[r] = results[i]
 	}
 	return errs, per
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/countyperf/portal/generator/internal/check"
@@ -245,7 +246,7 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 			c.Province = r.Province
 		}
 		sr := &Report{Report: r, County: c}
-		id := r.County + "|" + c.Prefecture + "|" + r.Department + "|" + fmt.Sprint(r.Year) + "|" + r.Type
+		id := r.County + "|" + c.Prefecture + "|" + r.Department + "|" + strconv.Itoa(r.Year) + "|" + r.Type
 		if first := seen[id]; first != nil {
 			p := r.KeyPos("county")
 			errs = append(errs, fmt.Sprintf("%s:%d:%d: county: the same report (%s %s %d %s) is also given by %s", r.File, p.Line, p.Col, r.County, r.Department, r.Year, r.Type, first.File))
@@ -268,9 +269,10 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 	slices.SortFunc(counties, func(a, b *County) int {
 		return cmp.Or(cmp.Compare(a.Province, b.Province), cmp.Compare(a.Prefecture, b.Prefecture), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.Name, b.Name))
 	})
+	deptSlugs := map[string]string{} // the same departments recur in every county
 	for _, c := range counties {
 		c.URL = "county/" + c.Slug + ".html"
-		c.arrange()
+		c.arrange(deptSlugs)
 	}
 	return counties, nil
 }
@@ -305,7 +307,8 @@ func (s *Site) assignSlugs(counties []*County) []string {
 	groups := map[string][]*County{}
 	for _, c := range counties {
 		if c.Slug == "" {
-			groups[Slugify(c.Name)] = append(groups[Slugify(c.Name)], c)
+			base := Slugify(c.Name)
+			groups[base] = append(groups[base], c)
 		}
 	}
 	taken := map[string]*County{}
@@ -358,8 +361,9 @@ func disambiguator(c *County) string {
 }
 
 // arrange sorts a county's reports, groups them into series, links each to
-// its previous year and sets report URLs.
-func (c *County) arrange() {
+// its previous year and sets report URLs. slugs memoizes Slugify of
+// department names.
+func (c *County) arrange(slugs map[string]string) {
 	slices.SortFunc(c.Reports, func(a, b *Report) int {
 		return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(a.Department, b.Department), cmp.Compare(a.Type, b.Type))
 	})
@@ -380,7 +384,11 @@ func (c *County) arrange() {
 		}
 		se.Reports = append(se.Reports, r)
 		if _, ok := deptSlugs[r.Department]; !ok {
-			ds := Slugify(r.Department)
+			ds, ok := slugs[r.Department]
+			if !ok {
+				ds = Slugify(r.Department)
+				slugs[r.Department] = ds
+			}
 			for usedDept[ds] != "" && usedDept[ds] != r.Department {
 				ds += "-x"
 			}
@@ -396,6 +404,6 @@ func (c *County) arrange() {
 		if r.Type == report.TypeProject {
 			kind = "xiang-mu"
 		}
-		r.URL = fmt.Sprintf("report/%s/%d-%s-%s.html", c.Slug, r.Year, deptSlugs[r.Department], kind)
+		r.URL = "report/" + c.Slug + "/" + strconv.Itoa(r.Year) + "-" + deptSlugs[r.Department] + "-" + kind + ".html"
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gosimple/slug"
 )
@@ -54,14 +55,13 @@ var placeRunes = map[rune]string{
 // as tao-yuan-xian for 桃源县 and ning-xiang-shi for 宁乡市.
 func Slugify(name string) string {
 	var b strings.Builder
-	rs := []rune(name)
-	for i := 0; i < len(rs); {
+	for i := 0; i < len(name); {
+		rest := name[i:]
 		matched := false
 		for _, p := range placePhrases {
-			pr := []rune(p.han)
-			if i+len(pr) <= len(rs) && string(rs[i:i+len(pr)]) == p.han {
+			if strings.HasPrefix(rest, p.han) {
 				b.WriteString(" " + p.latin + " ")
-				i += len(pr)
+				i += len(p.han)
 				matched = true
 				break
 			}
@@ -69,12 +69,15 @@ func Slugify(name string) string {
 		if matched {
 			continue
 		}
-		if l, ok := placeRunes[rs[i]]; ok {
+		// An invalid byte is written as U+FFFD, as converting to runes
+		// would.
+		r, size := utf8.DecodeRuneInString(rest)
+		if l, ok := placeRunes[r]; ok {
 			b.WriteString(" " + l + " ")
 		} else {
-			b.WriteRune(rs[i])
+			b.WriteRune(r)
 		}
-		i++
+		i += size
 	}
 	s := slug.Make(b.String())
 	if s == "" {

@@ -3,7 +3,6 @@ package render
 import (
 	"errors"
 	"fmt"
-	"html"
 	"html/template"
 	"strconv"
 	"strings"
@@ -45,6 +44,8 @@ func funcs(r *Renderer) template.FuncMap {
 		"rankRows":  rankRowsHTML,
 		"chart":     chartHTML,
 		"nav":       r.navHTML,
+		// shared renders a part of the layout once per distinct Layout.
+		"shared": r.sharedPart,
 		// figureTables, findingItems and reportLinks render the
 		// repeated parts of report pages, the most numerous pages.
 		"figureTables":   figureTablesHTML,
@@ -57,19 +58,52 @@ func funcs(r *Renderer) template.FuncMap {
 	}
 }
 
+// escape writes s to b with <, >, &, ' and " escaped, exactly as
+// html.EscapeString would, without building the escaped string first.
+func escape(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case '&':
+			r = "&amp;"
+		case '\'':
+			r = "&#39;"
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		case '"':
+			r = "&#34;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(r)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// escapeURL writes root+href to b, escaped as by escape.
+func escapeURL(b *strings.Builder, root, href string) {
+	escape(b, root)
+	escape(b, href)
+}
+
 // cellText writes a cell's content: a link, 未披露 marked as such, or text.
 func cellText(b *strings.Builder, root string, c charts.Cell) {
 	if c.Href != "" {
 		b.WriteString(`<a href="`)
-		b.WriteString(html.EscapeString(root + c.Href))
+		escapeURL(b, root, c.Href)
 		b.WriteString(`">`)
 	}
 	if c.NA {
 		b.WriteString(`<span class="na">`)
-		b.WriteString(html.EscapeString(c.Text))
+		escape(b, c.Text)
 		b.WriteString(`</span>`)
 	} else {
-		b.WriteString(html.EscapeString(c.Text))
+		escape(b, c.Text)
 	}
 	if c.Href != "" {
 		b.WriteString(`</a>`)
@@ -81,7 +115,7 @@ func cellText(b *strings.Builder, root string, c charts.Cell) {
 func cellTD(b *strings.Builder, root string, c charts.Cell) {
 	if c.Num {
 		b.WriteString(`<td class="num" data-value="`)
-		b.WriteString(html.EscapeString(c.Value))
+		escape(b, c.Value)
 		b.WriteString(`">`)
 	} else {
 		b.WriteString(`<td>`)
@@ -90,76 +124,89 @@ func cellTD(b *strings.Builder, root string, c charts.Cell) {
 	b.WriteString(`</td>`)
 }
 
-// rowsHTML renders the body rows of a table; the first cell of each row is
-// its header.
-func rowsHTML(root string, t charts.Table) template.HTML {
-	var b strings.Builder
-	b.Grow(len(t.Rows) * 200)
+// writeRows writes the body rows of a table; the first cell of each row
+// is its header.
+func writeRows(b *strings.Builder, root string, t charts.Table) {
 	for _, row := range t.Rows {
 		b.WriteString("<tr>")
 		for i, c := range row {
 			if i == 0 {
 				b.WriteString(`<th scope="row">`)
-				cellText(&b, root, c)
+				cellText(b, root, c)
 				b.WriteString(`</th>`)
 				continue
 			}
-			cellTD(&b, root, c)
+			cellTD(b, root, c)
 		}
 		b.WriteString("</tr>\n")
 	}
-	return template.HTML(b.String())
 }
 
-// figureRowsHTML renders the rows of a report's figure table: each figure
+// writeFigureRows writes the rows of a report's figure table: each figure
 // with its unit, 未披露 where absent, its flag when a finding concerns it,
 // the previous year's value and change when withPrev, and its evidence
 // sentence on a row of its own. Report pages are the most numerous, so
 // their biggest table is rendered here rather than action by action.
-func figureRowsHTML(figs []pages.Figure, withPrev bool) template.HTML {
-	var b strings.Builder
-	b.Grow(len(figs) * 300)
-	esc := html.EscapeString
+func writeFigureRows(b *strings.Builder, figs []pages.Figure, withPrev bool) {
 	for _, f := range figs {
 		b.WriteString("\n<tr id=\"fig-")
-		b.WriteString(esc(f.Key))
+		escape(b, f.Key)
 		b.WriteString("\">\n<th scope=\"row\">")
-		b.WriteString(esc(f.Label))
+		escape(b, f.Label)
 		if f.Flagged {
 			b.WriteString(` <a class="flag" href="#checks" title="见数据核对">⚠ 见数据核对</a>`)
 		}
 		b.WriteString("</th>\n<td class=\"num\">")
 		if f.NA {
-			b.WriteString(`<span class="na">` + esc(f.Text) + `</span>`)
+			b.WriteString(`<span class="na">`)
+			escape(b, f.Text)
+			b.WriteString(`</span>`)
 		} else {
-			b.WriteString(esc(f.Text))
+			escape(b, f.Text)
 		}
-		b.WriteString("</td>\n<td>" + esc(f.Unit) + "</td>")
+		b.WriteString("</td>\n<td>")
+		escape(b, f.Unit)
+		b.WriteString("</td>")
 		if withPrev {
-			b.WriteString(`<td class="num">` + esc(f.Prev) + `</td><td>`)
+			b.WriteString(`<td class="num">`)
+			escape(b, f.Prev)
+			b.WriteString(`</td><td>`)
 			if f.Delta != nil {
-				b.WriteString(`<span class="delta-` + esc(f.Delta.Dir) + `">` + esc(f.Delta.Text) + `</span>`)
+				b.WriteString(`<span class="delta-`)
+				escape(b, f.Delta.Dir)
+				b.WriteString(`">`)
+				escape(b, f.Delta.Text)
+				b.WriteString(`</span>`)
 			}
 			b.WriteString(`</td>`)
 		}
 		b.WriteString("\n</tr>")
 		if f.Evidence != "" {
-			cols := "3"
 			if withPrev {
-				cols = "5"
+				b.WriteString("\n<tr class=\"evidence-row\"><td colspan=\"5\"><q class=\"evidence\">")
+			} else {
+				b.WriteString("\n<tr class=\"evidence-row\"><td colspan=\"3\"><q class=\"evidence\">")
 			}
-			b.WriteString("\n<tr class=\"evidence-row\"><td colspan=\"" + cols + "\"><q class=\"evidence\">" + esc(f.Evidence) + "</q></td></tr>")
+			escape(b, f.Evidence)
+			b.WriteString("</q></td></tr>")
 		}
 	}
-	return template.HTML(b.String())
 }
 
 // checkRowsHTML renders a report's table of check results.
 func checkRowsHTML(results []check.Result) template.HTML {
 	var b strings.Builder
+	b.Grow(len(results) * 160)
 	for _, c := range results {
-		b.WriteString("\n<tr><th scope=\"row\">" + html.EscapeString(c.Title) + "</th><td class=\"status-" + c.Status.String() + "\">" +
-			html.EscapeString(c.Status.Label()) + "</td><td>" + html.EscapeString(c.Reason) + "</td></tr>")
+		b.WriteString("\n<tr><th scope=\"row\">")
+		escape(&b, c.Title)
+		b.WriteString("</th><td class=\"status-")
+		b.WriteString(c.Status.String())
+		b.WriteString("\">")
+		escape(&b, c.Status.Label())
+		b.WriteString("</td><td>")
+		escape(&b, c.Reason)
+		b.WriteString("</td></tr>")
 	}
 	return template.HTML(b.String())
 }
@@ -168,46 +215,77 @@ func checkRowsHTML(results []check.Result) template.HTML {
 // variant and hidden mark one view's table among a chart's views.
 func tableHTML(root string, t charts.Table, variant string, hidden bool) template.HTML {
 	var b strings.Builder
-	esc := html.EscapeString
-	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"" + esc(t.Caption) + "\"")
+	b.Grow(512 + len(t.Rows)*200)
+	writeTable(&b, root, t, variant, hidden)
+	return template.HTML(b.String())
+}
+
+// writeTable writes a chart's data table (see tableHTML).
+func writeTable(b *strings.Builder, root string, t charts.Table, variant string, hidden bool) {
+	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+	escape(b, t.Caption)
+	b.WriteString("\"")
 	if variant != "" {
-		b.WriteString(" data-variant-table=\"" + esc(variant) + "\"")
+		b.WriteString(" data-variant-table=\"")
+		escape(b, variant)
+		b.WriteString("\"")
 	}
 	if hidden {
 		b.WriteString(" hidden")
 	}
-	b.WriteString(">\n<table>\n<caption>" + esc(t.Caption) + "</caption>\n<thead><tr>")
+	b.WriteString(">\n<table>\n<caption>")
+	escape(b, t.Caption)
+	b.WriteString("</caption>\n<thead><tr>")
 	for _, c := range t.Head {
 		if c.Num {
 			b.WriteString(`<th scope="col" class="num">`)
 		} else {
 			b.WriteString(`<th scope="col">`)
 		}
-		b.WriteString(esc(c.Label) + "</th>")
+		escape(b, c.Label)
+		b.WriteString("</th>")
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
-	b.WriteString(string(rowsHTML(root, t)))
+	writeRows(b, root, t)
 	b.WriteString("</tbody>\n</table>\n</div>\n")
-	return template.HTML(b.String())
 }
 
 // rankRowsHTML renders the rows of a report's rank table.
 func rankRowsHTML(root string, ranks []pages.RankRow) template.HTML {
 	var b strings.Builder
+	b.Grow(len(ranks) * 200)
 	for _, r := range ranks {
-		b.WriteString("\n<tr><th scope=\"row\">" + html.EscapeString(r.Metric.Label+"（"+r.Metric.Unit+"）") + "</th>")
+		b.WriteString("\n<tr><th scope=\"row\">")
+		escape(&b, r.Metric.Label)
+		b.WriteString("（")
+		escape(&b, r.Metric.Unit)
+		b.WriteString("）</th>")
 		cellTD(&b, root, r.Value)
-		b.WriteString("<td>" + html.EscapeString(rankText(r.Rank)) + "</td></tr>")
+		b.WriteString("<td>")
+		writeRank(&b, r.Rank)
+		b.WriteString("</td></tr>")
 	}
 	return template.HTML(b.String())
 }
 
-// rankText formats a rank as 第2名/共5名, or — when there is none.
-func rankText(k site.Rank) string {
+// writeRank writes a rank as 第2名/共5名, or — when there is none.
+func writeRank(b *strings.Builder, k site.Rank) {
 	if k.Of == 0 {
-		return "—"
+		b.WriteString("—")
+		return
 	}
-	return fmt.Sprintf("第%d名/共%d名", k.Place, k.Of)
+	var n [20]byte
+	b.WriteString("第")
+	b.Write(strconv.AppendInt(n[:0], int64(k.Place), 10))
+	b.WriteString("名/共")
+	b.Write(strconv.AppendInt(n[:0], int64(k.Of), 10))
+	b.WriteString("名")
+}
+
+// writeInt writes n in decimal.
+func writeInt(b *strings.Builder, n int) {
+	var d [20]byte
+	b.Write(strconv.AppendInt(d[:0], int64(n), 10))
 }
 
 // chartHTML renders a chart (a charts.Chart or *charts.Chart): its
@@ -227,28 +305,55 @@ func chartHTML(root string, v any) (template.HTML, error) {
 	if c == nil {
 		return "", nil
 	}
-	esc := html.EscapeString
 	var b strings.Builder
-	b.Grow(len(c.Option)*(1+len(c.Alt)) + 2048)
-	id := esc(c.ID)
-	b.WriteString("\n<figure class=\"chart-block\" id=\"fig-" + id + "\"")
+	n := len(c.Option) + 1024 + len(c.Table.Rows)*200
+	for _, a := range c.Alt {
+		n += len(a.Chart.Option) + 512 + len(a.Chart.Table.Rows)*200
+	}
+	b.Grow(n)
+	b.WriteString("\n<figure class=\"chart-block\" id=\"fig-")
+	escape(&b, c.ID)
+	b.WriteString("\"")
 	if len(c.Alt) > 0 {
 		b.WriteString(" data-variants")
 	}
-	b.WriteString(">\n<figcaption><strong>" + esc(c.Title) + "</strong><span class=\"chart-summary\">" + esc(c.Summary) + "</span></figcaption>")
+	b.WriteString(">\n<figcaption><strong>")
+	escape(&b, c.Title)
+	b.WriteString("</strong><span class=\"chart-summary\">")
+	escape(&b, c.Summary)
+	b.WriteString("</span></figcaption>")
 	if len(c.Alt) > 0 {
-		b.WriteString("\n<div class=\"variant-toggle\" role=\"group\" aria-label=\"显示方式\"><button type=\"button\" aria-pressed=\"true\" data-src=\"chart-" + id + "-data\" data-variant=\"main\">总额</button>")
+		b.WriteString("\n<div class=\"variant-toggle\" role=\"group\" aria-label=\"显示方式\"><button type=\"button\" aria-pressed=\"true\" data-src=\"chart-")
+		escape(&b, c.ID)
+		b.WriteString("-data\" data-variant=\"main\">总额</button>")
 		for _, a := range c.Alt {
-			b.WriteString("<button type=\"button\" aria-pressed=\"false\" data-src=\"chart-" + esc(a.Chart.ID) + "-data\" data-variant=\"" + esc(a.Key) + "\">" + esc(a.Label) + "</button>")
+			b.WriteString("<button type=\"button\" aria-pressed=\"false\" data-src=\"chart-")
+			escape(&b, a.Chart.ID)
+			b.WriteString("-data\" data-variant=\"")
+			escape(&b, a.Key)
+			b.WriteString("\">")
+			escape(&b, a.Label)
+			b.WriteString("</button>")
 		}
 		b.WriteString("</div>")
 	}
-	b.WriteString("\n<div class=\"chart\" id=\"chart-" + id + "\" data-chart-src=\"chart-" + id + "-data\" data-height=\"" + strconv.Itoa(c.Height) +
-		"\" role=\"img\" aria-label=\"" + esc(c.Title+"。"+c.Summary) + "\"></div>")
+	b.WriteString("\n<div class=\"chart\" id=\"chart-")
+	escape(&b, c.ID)
+	b.WriteString("\" data-chart-src=\"chart-")
+	escape(&b, c.ID)
+	b.WriteString("-data\" data-height=\"")
+	writeInt(&b, c.Height)
+	b.WriteString("\" role=\"img\" aria-label=\"")
+	escape(&b, c.Title)
+	b.WriteString("。")
+	escape(&b, c.Summary)
+	b.WriteString("\"></div>")
 	// The options come from json.Marshal, which escapes <, > and &, so
 	// they cannot end the script element.
 	writeJSON := func(id string, option []byte) {
-		b.WriteString("\n<script type=\"application/json\" id=\"chart-" + esc(id) + "-data\">")
+		b.WriteString("\n<script type=\"application/json\" id=\"chart-")
+		escape(&b, id)
+		b.WriteString("-data\">")
 		b.Write(option)
 		b.WriteString("</script>")
 	}
@@ -258,12 +363,12 @@ func chartHTML(root string, v any) (template.HTML, error) {
 	}
 	b.WriteString("\n")
 	if len(c.Alt) > 0 {
-		b.WriteString(string(tableHTML(root, c.Table, "main", false)))
+		writeTable(&b, root, c.Table, "main", false)
 	} else {
-		b.WriteString(string(tableHTML(root, c.Table, "", false)))
+		writeTable(&b, root, c.Table, "", false)
 	}
 	for _, a := range c.Alt {
-		b.WriteString(string(tableHTML(root, a.Chart.Table, a.Key, true)))
+		writeTable(&b, root, a.Chart.Table, a.Key, true)
 	}
 	b.WriteString("\n</figure>\n")
 	return template.HTML(b.String()), nil
@@ -272,15 +377,22 @@ func chartHTML(root string, v any) (template.HTML, error) {
 // figureTablesHTML renders a report's figure tables, one per group.
 func figureTablesHTML(groups []pages.FigureGroup, withPrev bool) template.HTML {
 	var b strings.Builder
+	n := 0
 	for _, g := range groups {
-		t := html.EscapeString(g.Title)
-		b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"" + t + "\">\n<table class=\"figures\">\n<caption>" + t +
-			"</caption>\n<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">单位</th>")
+		n += 400 + len(g.Figures)*400
+	}
+	b.Grow(n)
+	for _, g := range groups {
+		b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+		escape(&b, g.Title)
+		b.WriteString("\">\n<table class=\"figures\">\n<caption>")
+		escape(&b, g.Title)
+		b.WriteString("</caption>\n<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">单位</th>")
 		if withPrev {
 			b.WriteString("<th scope=\"col\" class=\"num\">上年</th><th scope=\"col\">增减</th>")
 		}
 		b.WriteString("</tr></thead>\n<tbody>\n")
-		b.WriteString(string(figureRowsHTML(g.Figures, withPrev)))
+		writeFigureRows(&b, g.Figures, withPrev)
 		b.WriteString("\n</tbody>\n</table>\n</div>")
 	}
 	return template.HTML(b.String())
@@ -289,10 +401,16 @@ func figureTablesHTML(groups []pages.FigureGroup, withPrev bool) template.HTML {
 // findingItemsHTML renders findings as list items.
 func findingItemsHTML(fs []check.Finding) template.HTML {
 	var b strings.Builder
-	esc := html.EscapeString
 	for _, f := range fs {
-		b.WriteString("\n<li class=\"finding finding-" + esc(f.Severity.String()) + "\"><strong>" + esc(f.Title) + "</strong>（" +
-			esc(f.Severity.Label()) + "）：" + esc(f.Message) + "</li>")
+		b.WriteString("\n<li class=\"finding finding-")
+		escape(&b, f.Severity.String())
+		b.WriteString("\"><strong>")
+		escape(&b, f.Title)
+		b.WriteString("</strong>（")
+		escape(&b, f.Severity.Label())
+		b.WriteString("）：")
+		escape(&b, f.Message)
+		b.WriteString("</li>")
 	}
 	return template.HTML(b.String())
 }
@@ -300,8 +418,13 @@ func findingItemsHTML(fs []check.Finding) template.HTML {
 // reportLinksHTML renders links to reports, as list items.
 func reportLinksHTML(root string, rs []*site.Report) template.HTML {
 	var b strings.Builder
+	b.Grow(len(rs) * 160)
 	for _, r := range rs {
-		b.WriteString("<li><a href=\"" + html.EscapeString(root+r.URL) + "\">" + html.EscapeString(r.Title) + "</a></li>")
+		b.WriteString("<li><a href=\"")
+		escapeURL(&b, root, r.URL)
+		b.WriteString("\">")
+		escape(&b, r.Title)
+		b.WriteString("</a></li>")
 	}
 	return template.HTML(b.String())
 }
@@ -316,28 +439,36 @@ func (r *Renderer) navHTML(root, section string) template.HTML {
 	}
 	var b strings.Builder
 	for _, l := range r.Nav {
-		b.WriteString("\n<a href=\"" + html.EscapeString(root+l.Href) + "\"")
+		b.WriteString("\n<a href=\"")
+		escapeURL(&b, root, l.Href)
+		b.WriteString("\"")
 		if l.Section == section {
 			b.WriteString(" aria-current=\"page\"")
 		}
-		b.WriteString(">" + html.EscapeString(l.Label) + "</a>")
+		b.WriteString(">")
+		escape(&b, l.Label)
+		b.WriteString("</a>")
 	}
 	h := template.HTML(b.String())
 	r.navCache.Store(key, h)
 	return h
 }
 
-// gradeHTML renders a report's grade, or says it is not disclosed or could
-// not be read.
-func gradeHTML(g report.Field[string]) template.HTML {
+// writeGrade writes a report's grade, or says it is not disclosed or
+// could not be read.
+func writeGrade(b *strings.Builder, g report.Field[string]) {
 	switch {
 	case g.Known():
-		v := html.EscapeString(g.V)
-		return template.HTML(`<span class="grade" data-grade="` + v + `">` + v + `</span>`)
+		b.WriteString(`<span class="grade" data-grade="`)
+		escape(b, g.V)
+		b.WriteString(`">`)
+		escape(b, g.V)
+		b.WriteString(`</span>`)
 	case g.State == report.Unreadable:
-		return `<span class="na">无法识别</span>`
+		b.WriteString(`<span class="na">无法识别</span>`)
+	default:
+		b.WriteString(`<span class="na">未披露</span>`)
 	}
-	return `<span class="na">未披露</span>`
 }
 
 // reportRowsHTML renders the body rows of a table of reports (the home
@@ -345,26 +476,47 @@ func gradeHTML(g report.Field[string]) template.HTML {
 func reportRowsHTML(root string, rows []pages.Row) template.HTML {
 	var b strings.Builder
 	b.Grow(len(rows) * 900)
-	esc := html.EscapeString
 	for _, row := range rows {
 		r := row.R
-		year := strconv.Itoa(r.Year)
-		pref := esc(r.County.Prefecture)
-		b.WriteString("\n<tr data-year=\"" + year + "\" data-prefecture=\"" + pref + "\" data-type=\"" + esc(r.Type) + "\" data-search=\"" + esc(row.Search) + "\">")
-		b.WriteString("\n<th scope=\"row\"><a href=\"" + esc(root+r.County.URL) + "\">" + esc(r.County.Name) + "</a></th>\n<td>")
-		if pref != "" {
-			b.WriteString(pref)
+		b.WriteString("\n<tr data-year=\"")
+		writeInt(&b, r.Year)
+		b.WriteString("\" data-prefecture=\"")
+		escape(&b, r.County.Prefecture)
+		b.WriteString("\" data-type=\"")
+		escape(&b, r.Type)
+		b.WriteString("\" data-search=\"")
+		escape(&b, row.Search)
+		b.WriteString("\">\n<th scope=\"row\"><a href=\"")
+		escapeURL(&b, root, r.County.URL)
+		b.WriteString("\">")
+		escape(&b, r.County.Name)
+		b.WriteString("</a></th>\n<td>")
+		if r.County.Prefecture != "" {
+			escape(&b, r.County.Prefecture)
 		} else {
 			b.WriteString(`<span class="na">未填写</span>`)
 		}
-		b.WriteString("</td>\n<td><a href=\"" + esc(root+r.URL) + "\">" + esc(r.Department) + "</a></td>\n<td class=\"num\" data-value=\"" + year + "\">" + year +
-			"</td>\n<td>" + esc(r.Type) + "</td>\n")
+		b.WriteString("</td>\n<td><a href=\"")
+		escapeURL(&b, root, r.URL)
+		b.WriteString("\">")
+		escape(&b, r.Department)
+		b.WriteString("</a></td>\n<td class=\"num\" data-value=\"")
+		writeInt(&b, r.Year)
+		b.WriteString("\">")
+		writeInt(&b, r.Year)
+		b.WriteString("</td>\n<td>")
+		escape(&b, r.Type)
+		b.WriteString("</td>\n")
 		cellTD(&b, root, row.Total)
 		b.WriteString("\n")
 		cellTD(&b, root, row.Sangong)
 		b.WriteString("\n")
 		cellTD(&b, root, row.Score)
-		b.WriteString("\n<td data-value=\"" + esc(r.Grade.V) + "\">" + string(gradeHTML(r.Grade)) + "</td>\n</tr>")
+		b.WriteString("\n<td data-value=\"")
+		escape(&b, r.Grade.V)
+		b.WriteString("\">")
+		writeGrade(&b, r.Grade)
+		b.WriteString("</td>\n</tr>")
 	}
 	return template.HTML(b.String())
 }
@@ -373,21 +525,35 @@ func reportRowsHTML(root string, rows []pages.Row) template.HTML {
 // row per year with each figure, its change and its rank.
 func yearRowsHTML(root string, rows []pages.YearRow) template.HTML {
 	var b strings.Builder
-	esc := html.EscapeString
 	for _, row := range rows {
-		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"" + esc(root+row.R.URL) + "\">" + strconv.Itoa(row.R.Year) + "年</a></th>")
+		b.Grow(200 + len(row.Cells)*200)
+		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
+		escapeURL(&b, root, row.R.URL)
+		b.WriteString("\">")
+		writeInt(&b, row.R.Year)
+		b.WriteString("年</a></th>")
 		for _, c := range row.Cells {
-			b.WriteString("\n<td class=\"num\" data-value=\"" + esc(c.Value) + "\">")
+			b.WriteString("\n<td class=\"num\" data-value=\"")
+			escape(&b, c.Value)
+			b.WriteString("\">")
 			cellText(&b, root, c.Cell)
 			if c.Delta != nil {
-				b.WriteString("<br><span class=\"delta-" + esc(c.Delta.Dir) + "\">" + esc(c.Delta.Text) + "</span>")
+				b.WriteString("<br><span class=\"delta-")
+				escape(&b, c.Delta.Dir)
+				b.WriteString("\">")
+				escape(&b, c.Delta.Text)
+				b.WriteString("</span>")
 			}
 			if c.Rank.Of != 0 {
-				b.WriteString("<br><span class=\"rank\">" + esc(rankText(c.Rank)) + "</span>")
+				b.WriteString("<br><span class=\"rank\">")
+				writeRank(&b, c.Rank)
+				b.WriteString("</span>")
 			}
 			b.WriteString("</td>")
 		}
-		b.WriteString("\n<td>" + string(gradeHTML(row.R.Grade)) + "</td>\n</tr>")
+		b.WriteString("\n<td>")
+		writeGrade(&b, row.R.Grade)
+		b.WriteString("</td>\n</tr>")
 	}
 	return template.HTML(b.String())
 }
@@ -396,16 +562,32 @@ func yearRowsHTML(root string, rows []pages.YearRow) template.HTML {
 func findingRowsHTML(root string, rows []pages.FindingRow) template.HTML {
 	var b strings.Builder
 	b.Grow(len(rows) * 900)
-	esc := html.EscapeString
 	for _, f := range rows {
-		year := strconv.Itoa(f.R.Year)
-		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"" + esc(root+f.R.County.URL) + "\">" + esc(f.R.County.Name) + "</a></th>\n<td class=\"num\" data-value=\"" +
-			year + "\">" + year + "</td>\n<td><a href=\"" + esc(root+f.R.URL) + "#checks\">" + esc(f.R.Department) + "</a></td>\n<td>" + esc(f.Title) +
-			"</td>\n<td class=\"finding-" + esc(f.Severity.String()) + "\">" + esc(f.Severity.Label()) + "</td>\n")
+		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
+		escapeURL(&b, root, f.R.County.URL)
+		b.WriteString("\">")
+		escape(&b, f.R.County.Name)
+		b.WriteString("</a></th>\n<td class=\"num\" data-value=\"")
+		writeInt(&b, f.R.Year)
+		b.WriteString("\">")
+		writeInt(&b, f.R.Year)
+		b.WriteString("</td>\n<td><a href=\"")
+		escapeURL(&b, root, f.R.URL)
+		b.WriteString("#checks\">")
+		escape(&b, f.R.Department)
+		b.WriteString("</a></td>\n<td>")
+		escape(&b, f.Title)
+		b.WriteString("</td>\n<td class=\"finding-")
+		escape(&b, f.Severity.String())
+		b.WriteString("\">")
+		escape(&b, f.Severity.Label())
+		b.WriteString("</td>\n")
 		cellTD(&b, root, f.Gap)
 		b.WriteString("\n")
 		cellTD(&b, root, f.Share)
-		b.WriteString("\n<td>" + esc(f.Message) + "</td>\n</tr>")
+		b.WriteString("\n<td>")
+		escape(&b, f.Message)
+		b.WriteString("</td>\n</tr>")
 	}
 	return template.HTML(b.String())
 }
@@ -414,9 +596,16 @@ func findingRowsHTML(root string, rows []pages.FindingRow) template.HTML {
 func disclosureRowsHTML(root string, rows []pages.DisclosureRow) template.HTML {
 	var b strings.Builder
 	b.Grow(len(rows) * 700)
-	esc := html.EscapeString
 	for _, d := range rows {
-		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"" + esc(root+d.R.URL) + "\">" + esc(d.R.County.Name) + " " + strconv.Itoa(d.R.Year) + " " + esc(d.R.Department) + "</a></th>")
+		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
+		escapeURL(&b, root, d.R.URL)
+		b.WriteString("\">")
+		escape(&b, d.R.County.Name)
+		b.WriteString(" ")
+		writeInt(&b, d.R.Year)
+		b.WriteString(" ")
+		escape(&b, d.R.Department)
+		b.WriteString("</a></th>")
 		for _, st := range d.States {
 			switch st {
 			case report.Disclosed:
@@ -427,7 +616,11 @@ func disclosureRowsHTML(root string, rows []pages.DisclosureRow) template.HTML {
 				b.WriteString(`<td><span class="na">未披露</span></td>`)
 			}
 		}
-		b.WriteString("\n<td class=\"num\" data-value=\"" + esc(d.Value) + "\">" + esc(d.Share) + "</td>\n</tr>")
+		b.WriteString("\n<td class=\"num\" data-value=\"")
+		escape(&b, d.Value)
+		b.WriteString("\">")
+		escape(&b, d.Share)
+		b.WriteString("</td>\n</tr>")
 	}
 	return template.HTML(b.String())
 }

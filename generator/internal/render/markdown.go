@@ -2,10 +2,11 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"net/url"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -47,7 +48,7 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		switch v := node.(type) {
 		case *ast.Heading:
 			n++
-			v.SetAttributeString("id", []byte(fmt.Sprintf("sec-%d", n)))
+			v.SetAttributeString("id", strconv.AppendInt([]byte("sec-"), int64(n), 10))
 			if v.Level < 2 {
 				v.Level = 2
 			}
@@ -122,10 +123,32 @@ func unwrap(n ast.Node) {
 	parent.RemoveChild(parent, n)
 }
 
+// mdBuffer is what a body is rendered into. goldmark writes to it
+// directly, since it is a util.BufWriter, rather than through a bufio.Writer
+// of its own; the buffers are reused (see mdBuffers).
+type mdBuffer struct{ bytes.Buffer }
+
+// Buffered returns 0: nothing waits to be flushed.
+func (*mdBuffer) Buffered() int { return 0 }
+
+// Flush does nothing: every write goes straight to the buffer.
+func (*mdBuffer) Flush() error { return nil }
+
+var _ util.BufWriter = (*mdBuffer)(nil)
+
+// mdBuffers holds buffers for rendering bodies.
+var mdBuffers = sync.Pool{New: func() any { return new(mdBuffer) }}
+
 // Markdown renders a report body to HTML.
 func (r *Renderer) Markdown(body []byte) (template.HTML, error) {
-	var buf bytes.Buffer
-	if err := r.md.Convert(body, &buf); err != nil {
+	buf := mdBuffers.Get().(*mdBuffer)
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			buf.Reset()
+			mdBuffers.Put(buf)
+		}
+	}()
+	if err := r.md.Convert(body, buf); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

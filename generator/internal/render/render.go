@@ -18,7 +18,9 @@ import (
 
 	"github.com/yuin/goldmark"
 
+	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/pages"
+	"github.com/countyperf/portal/generator/internal/site"
 )
 
 // PageTemplates lists the page types; each has templates/<name>.html.
@@ -27,8 +29,11 @@ var PageTemplates = []string{"home", "reports", "county", "report", "compare", "
 // Renderer holds parsed templates. It is safe for concurrent use.
 type Renderer struct {
 	pages map[string]*template.Template
-	base  string
-	md    goldmark.Markdown
+	// layout holds the base layout and partials alone, to render the
+	// parts of the layout that many pages share (see Layout).
+	layout *template.Template
+	base   string
+	md     goldmark.Markdown
 	// BaseURL, when set, is the absolute URL of the site root, used where a
 	// relative link will not do (canonical links, Open Graph).
 	BaseURL string
@@ -36,6 +41,9 @@ type Renderer struct {
 	Nav []pages.Link
 	// navCache holds the navigation's HTML by page root and section.
 	navCache sync.Map
+	// shared holds the parts of the layout already rendered, by
+	// sharedKey.
+	shared sync.Map
 }
 
 // New parses the templates under dir in fsys. Errors name the template file
@@ -54,6 +62,9 @@ func New(fsys fs.FS, dir string) (*Renderer, error) {
 		if err := parseInto(base, fsys, name); err != nil {
 			return nil, err
 		}
+	}
+	if r.layout, err = base.Clone(); err != nil {
+		return nil, err
 	}
 	for _, name := range PageTemplates {
 		file := path.Join(dir, name+".html")
@@ -89,13 +100,62 @@ func parseInto(t *template.Template, fsys fs.FS, name string) error {
 
 // View is what a page template is executed with.
 type View struct {
-	*pages.Page
+	// Page is the page being rendered.
+	Page *pages.Page
+	// Path, Template, Title, Description, Section, Charts and Data are
+	// the page's (see pages.Page). They are copied rather than embedded
+	// because templates find a promoted field only by a slower search.
+	Path, Template, Title, Description, Section string
+	Charts                                      []charts.Chart
+	Data                                        any
 	// Root is the relative path from the page to the site root.
 	Root string
 	// BaseURL is the site's absolute URL, or empty.
 	BaseURL string
 	// Nav holds the site-wide navigation links.
 	Nav []pages.Link
+	// Layout is what the parts of the layout shared by many pages
+	// depend on.
+	Layout Layout
+}
+
+// Layout is all that the shared parts of the base layout (the templates
+// that base.html passes to the "shared" function) may depend on. They
+// are executed with a Layout alone, so pages with equal Layouts get the
+// same bytes, and each part is rendered once per distinct Layout.
+type Layout struct {
+	// Root is the relative path from the page to the site root.
+	Root string
+	// Section marks the navigation entry the page belongs to.
+	Section string
+	// Charts reports whether the page has charts, and so loads ECharts.
+	Charts bool
+	// Search reports whether the page shows Pagefind's search box: it is
+	// the search page of a site built with a full-text index.
+	Search bool
+}
+
+// sharedKey identifies a rendered shared part of the layout.
+type sharedKey struct {
+	name   string
+	layout Layout
+}
+
+// sharedPart renders the template name, a part of the layout, with l
+// alone; it renders each part once per distinct Layout, since the output
+// can depend on nothing else.
+func (r *Renderer) sharedPart(name string, l Layout) (template.HTML, error) {
+	key := sharedKey{name, l}
+	if v, ok := r.shared.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := r.layout.ExecuteTemplate(&b, name, l); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.shared.Store(key, h)
+	return h, nil
 }
 
 // Page renders one page.
@@ -112,7 +172,13 @@ func (r *Renderer) Page(p *pages.Page) ([]byte, error) {
 		// must not be relative to where it lies.
 		root = r.BaseURL
 	}
-	if err := t.ExecuteTemplate(&buf, r.base, View{Page: p, Root: root, BaseURL: r.BaseURL, Nav: r.Nav}); err != nil {
+	v := View{Page: p, Path: p.Path, Template: p.Template, Title: p.Title, Description: p.Description,
+		Section: p.Section, Charts: p.Charts, Data: p.Data, Root: root, BaseURL: r.BaseURL, Nav: r.Nav,
+		Layout: Layout{Root: root, Section: p.Section, Charts: len(p.Charts) > 0}}
+	if s, ok := p.Data.(*site.Site); ok && p.Template == "search" {
+		v.Layout.Search = s.Search
+	}
+	if err := t.ExecuteTemplate(&buf, r.base, v); err != nil {
 		return nil, fmt.Errorf("rendering %s: %s", p.Path, strings.TrimPrefix(err.Error(), "template: "))
 	}
 	return buf.Bytes(), nil

@@ -77,7 +77,7 @@ type inputs struct {
 	// names holds every source file's path from the project, sorted by
 	// its path on disk (paths), which All and Shared hash in that order.
 	names, paths []string
-	sums         [][32]byte
+	sums         []digest
 	// stamps holds each source file's stamp and hash, for the cache.
 	stamps map[string]sourceStamp
 	// pending holds the places, in names, of the report files that
@@ -92,7 +92,23 @@ type inputs struct {
 // read again to be hashed.
 type sourceStamp struct {
 	Size, ModTime, Change, Inode int64
-	Sum                          string
+	// Sum is the hash of the file's bytes; zero until known.
+	Sum digest
+}
+
+// digest is a SHA-256 hash, written in the cache in hexadecimal.
+type digest [32]byte
+
+// MarshalText writes the hash in hexadecimal.
+func (d digest) MarshalText() ([]byte, error) { return hex.AppendEncode(nil, d[:]), nil }
+
+// UnmarshalText reads a hash written by MarshalText.
+func (d *digest) UnmarshalText(b []byte) error {
+	if hex.DecodedLen(len(b)) != len(d) {
+		return fmt.Errorf("hash of %d bytes, want %d", hex.DecodedLen(len(b)), len(d))
+	}
+	_, err := hex.Decode(d[:], b)
+	return err
 }
 
 // inputHash hashes what decides a build's output: the generator itself,
@@ -139,7 +155,7 @@ func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, err
 			return nil, err
 		}
 	}
-	in.sums = make([][32]byte, len(in.paths))
+	in.sums = make([]digest, len(in.paths))
 	var mu sync.Mutex
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0) * 2)
@@ -155,19 +171,18 @@ func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, err
 			}
 			st, trusted := stampOf(info)
 			if trusted && last != nil && !cfg.NoCache {
-				if old, ok := last.Sources[name]; ok && old.Sum != "" {
+				if old, ok := last.Sources[name]; ok && old.Sum != (digest{}) {
 					st.Sum = old.Sum
 					if old == st {
-						if _, err := hex.Decode(in.sums[i][:], []byte(old.Sum)); err == nil {
-							mu.Lock()
-							in.stamps[name] = st
-							mu.Unlock()
-							return nil
-						}
+						in.sums[i] = old.Sum
+						mu.Lock()
+						in.stamps[name] = st
+						mu.Unlock()
+						return nil
 					}
 				}
 			}
-			st.Sum = ""
+			st.Sum = digest{}
 			if trusted && info.Mode().IsRegular() && strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
 				mu.Lock()
 				in.pending[name] = i
@@ -180,7 +195,7 @@ func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, err
 			sum, err := hashFile(p)
 			in.sums[i] = sum
 			if trusted && err == nil {
-				st.Sum = hex.EncodeToString(sum[:])
+				st.Sum = sum
 				mu.Lock()
 				in.stamps[name] = st
 				mu.Unlock()
@@ -214,7 +229,7 @@ func (in *inputs) fill(read map[string][32]byte) error {
 		}
 		in.sums[i] = sum
 		if st, ok := in.stamps[name]; ok {
-			st.Sum = hex.EncodeToString(sum[:])
+			st.Sum = sum
 			in.stamps[name] = st
 		}
 	}
@@ -255,6 +270,8 @@ func (in *inputs) finish() {
 	}
 	in.All = hex.EncodeToString(h.Sum(nil))
 	copy(in.Shared[:], shared.Sum(nil))
+	// Only the hashes are needed from here on.
+	in.names, in.paths, in.sums, in.head = nil, nil, nil, nil
 }
 
 // stampOutput lists every file under out with its size and time.

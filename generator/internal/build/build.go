@@ -64,7 +64,7 @@ type Summary struct {
 	// Findings counts the findings beyond notes on disclosure.
 	Findings                    int
 	Written, Unchanged, Removed int
-	// Kept counts the report pages left as the last build made them,
+	// Kept counts the report and county pages left as the last build made them,
 	// without making them again, since nothing they show had changed;
 	// they are counted as Unchanged too.
 	Kept     int
@@ -316,9 +316,11 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 		}
 		paths = append(paths, j.Path)
 		run(func() error {
-			if j.Report != nil && keep.unchanged(j.Path, j.Report) {
+			if keep.unchanged(j) {
 				kept.Add(1)
-				evidence.skip(j.Report.Report)
+				if j.Report != nil {
+					evidence.skip(j.Report.Report)
+				}
 				return tx.Retain(j.Path)
 			}
 			p, err := j.Make()

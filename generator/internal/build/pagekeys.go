@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/pages"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -44,6 +45,51 @@ func reportKey(in *inputs, r *site.Report) string {
 	}
 	h := sha256.Sum256(k.b)
 	return hex.EncodeToString(h[:])
+}
+
+// countyKey hashes everything a county's page shows, as reportKey does
+// for a report's page: the inputs shared by every page, the county, and
+// for each of its reports the file (every figure shown comes from it),
+// the link, title and year, and the ranks.
+func countyKey(in *inputs, c *site.County) string {
+	var k keyBuf
+	k.b = make([]byte, 0, 256+len(c.Reports)*256)
+	k.b = append(k.b, in.Shared[:]...)
+	k.str("county").str(c.Name).str(c.Slug).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
+	k.int(int64(len(c.Reports)))
+	for _, r := range c.Reports {
+		k.str(r.URL).str(r.Title)
+	}
+	k.int(int64(len(c.Series)))
+	for _, se := range c.Series {
+		k.str(se.Department).str(se.Type).int(int64(len(se.Reports)))
+		for _, r := range se.Reports {
+			sum := in.Files[r.File]
+			k.str(r.URL).str(r.File).bytes(sum[:]).int(int64(r.Year))
+			if r.Prev != nil {
+				k.str(r.Prev.URL)
+			} else {
+				k.str("")
+			}
+			for _, rk := range r.Ranks {
+				k.int(int64(rk.Place)).int(int64(rk.Of))
+			}
+		}
+	}
+	h := sha256.Sum256(k.b)
+	return hex.EncodeToString(h[:])
+}
+
+// pageKey returns the key of a job's page, or "" for a page that is
+// always made again.
+func pageKey(in *inputs, j pages.Job) string {
+	switch {
+	case j.Report != nil:
+		return reportKey(in, j.Report)
+	case j.County != nil:
+		return countyKey(in, j.County)
+	}
+	return ""
 }
 
 // keyBuf builds the bytes a page key hashes. Every string is written with
@@ -119,21 +165,24 @@ func newKeeper(cfg Config, in *inputs, rec *cacheRecord) *keeper {
 	return k
 }
 
-// unchanged records the key of a report's page at path and reports
-// whether the page may be kept as it is: the last build made it from the
-// same inputs, and its file is as that build left it. A nil keeper keeps
-// nothing.
-func (k *keeper) unchanged(path string, r *site.Report) bool {
+// unchanged records the key of the page of job j and reports whether the
+// page may be kept as it is: the last build made it from the same
+// inputs, and its file is as that build left it. Pages without a key are
+// never kept; a nil keeper keeps nothing.
+func (k *keeper) unchanged(j pages.Job) bool {
 	if k == nil {
 		return false
 	}
-	key := reportKey(k.in, r)
-	k.mu.Lock()
-	k.keys[path] = key
-	k.mu.Unlock()
-	if k.last == nil || k.last.Keys[path] != key {
+	key := pageKey(k.in, j)
+	if key == "" {
 		return false
 	}
-	st, ok := k.last.Files[path]
-	return ok && k.now[path] == st
+	k.mu.Lock()
+	k.keys[j.Path] = key
+	k.mu.Unlock()
+	if k.last == nil || k.last.Keys[j.Path] != key {
+		return false
+	}
+	st, ok := k.last.Files[j.Path]
+	return ok && k.now[j.Path] == st
 }

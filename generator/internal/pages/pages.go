@@ -54,6 +54,8 @@ type Job struct {
 	Make func() (*Page, error)
 	// Report is the report of a report's page; nil for other pages.
 	Report *site.Report
+	// County is the county of a county's page; nil for other pages.
+	County *site.County
 }
 
 // Each calls fn for every page of the site, in a fixed order: the home
@@ -82,7 +84,7 @@ func Each(s *site.Site, fn func(Job) error) error {
 		}
 	}
 	for _, c := range s.Counties {
-		if err := fn(Job{Path: c.URL, Make: func() (*Page, error) { return County(s, c) }}); err != nil {
+		if err := fn(Job{Path: c.URL, County: c, Make: func() (*Page, error) { return County(s, c) }}); err != nil {
 			return err
 		}
 	}

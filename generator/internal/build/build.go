@@ -319,7 +319,11 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 			if keep.unchanged(j) {
 				kept.Add(1)
 				if j.Report != nil {
-					evidence.skip(j.Report.Report)
+					// reports.json still needs its evidence: read it
+					// here, in parallel, rather than in the writer.
+					if err := evidence.fetch(j.Report.Report); err != nil {
+						return err
+					}
 				}
 				return tx.Retain(j.Path)
 			}

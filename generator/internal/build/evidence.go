@@ -12,9 +12,9 @@ import (
 // the report's page is made, to the writer of reports.json, which takes
 // them in the order of the site's reports: each file is then read once
 // for both. Report pages are made in that same order, so the queue holds
-// only the few reports made ahead of the writer. A report whose page is
-// not made (kept from the last build) is skipped, and the writer reads
-// its file itself.
+// only the few reports made ahead of the writer. For a report whose page
+// is not made (kept from the last build), the job reads the evidence
+// alone (fetch); one that offers nothing is read by the writer.
 type evidenceQueue struct {
 	// read reads a report's evidence from its file.
 	read func(*report.Report) (map[string]string, error)
@@ -25,22 +25,15 @@ type evidenceQueue struct {
 	cond sync.Cond
 	// next is the place of the report the writer takes next.
 	next  int
-	slots map[int]evidenceSlot
+	slots map[int]map[string]string
 	// done is set when no more evidence will come: the writer reads the
 	// rest itself; err, when the build stops.
 	done bool
 	err  error
 }
 
-// evidenceSlot is what the queue holds for a report: its evidence, or,
-// when skip is set, word that the writer must read it itself.
-type evidenceSlot struct {
-	ev   map[string]string
-	skip bool
-}
-
 func newEvidenceQueue(s *site.Site, read func(*report.Report) (map[string]string, error)) *evidenceQueue {
-	q := &evidenceQueue{read: read, pos: make(map[*report.Report]int, len(s.Reports)), slots: map[int]evidenceSlot{}}
+	q := &evidenceQueue{read: read, pos: make(map[*report.Report]int, len(s.Reports)), slots: map[int]map[string]string{}}
 	q.cond.L = &q.mu
 	for i, r := range s.Reports {
 		q.pos[r.Report] = i
@@ -50,15 +43,6 @@ func newEvidenceQueue(s *site.Site, read func(*report.Report) (map[string]string
 
 // put offers the evidence of rep, as read for its page.
 func (q *evidenceQueue) put(rep *report.Report, ev map[string]string) {
-	q.offer(rep, evidenceSlot{ev: ev})
-}
-
-// skip says that the page of rep is not made.
-func (q *evidenceQueue) skip(rep *report.Report) {
-	q.offer(rep, evidenceSlot{skip: true})
-}
-
-func (q *evidenceQueue) offer(rep *report.Report, s evidenceSlot) {
 	i, ok := q.pos[rep]
 	if !ok {
 		return
@@ -68,8 +52,20 @@ func (q *evidenceQueue) offer(rep *report.Report, s evidenceSlot) {
 	if _, dup := q.slots[i]; dup || i < q.next {
 		return
 	}
-	q.slots[i] = s
+	q.slots[i] = ev
 	q.cond.Broadcast()
+}
+
+// fetch reads the evidence of rep, whose page is not made, and offers
+// it, so that a job can do the reading in parallel rather than the
+// writer, in turn.
+func (q *evidenceQueue) fetch(rep *report.Report) error {
+	ev, err := q.read(rep)
+	if err != nil {
+		return err
+	}
+	q.put(rep, ev)
+	return nil
 }
 
 // finish says that no more evidence will come: the writer reads what it
@@ -108,12 +104,12 @@ func (q *evidenceQueue) take(i int, r *site.Report) (map[string]string, error) {
 			q.mu.Unlock()
 			return nil, err
 		}
-		if s, ok := q.slots[i]; ok || q.done {
+		if ev, ok := q.slots[i]; ok || q.done {
 			delete(q.slots, i)
 			q.next = i + 1
 			q.mu.Unlock()
-			if ok && !s.skip {
-				return s.ev, nil
+			if ok {
+				return ev, nil
 			}
 			return q.read(r.Report)
 		}

@@ -51,7 +51,9 @@ func TestEvidenceQueueOrder(t *testing.T) {
 	for _, i := range []int{1, 0, 3, 2, 5, 4} {
 		r := s.Reports[i].Report
 		if i == 3 {
-			q.skip(r)
+			if err := q.fetch(r); err != nil {
+				t.Fatal(err)
+			}
 			continue
 		}
 		q.put(r, map[string]string{"page": r.File})
@@ -74,7 +76,7 @@ func TestEvidenceQueueOrder(t *testing.T) {
 		i++
 	}
 	if *reads != 1 {
-		t.Errorf("%d files read by the writer, want 1 (the kept page's)", *reads)
+		t.Errorf("%d files read, want 1 (the kept page's)", *reads)
 	}
 	if len(q.slots) != 0 {
 		t.Errorf("%d slots left in the queue", len(q.slots))

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"runtime"
 	"slices"
@@ -188,9 +189,8 @@ func LoadFile(fsys fs.FS, p, name string) (*report.Report, error) {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}
 	defer f.Close()
-	// The file may have grown since: read at most one byte more than
-	// allowed.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	_, osFile := f.(*os.File)
+	data, err := readFile(f, info.Size(), osFile)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}
@@ -198,6 +198,40 @@ func LoadFile(fsys fs.FS, p, name string) (*report.Report, error) {
 		return nil, tooLarge(name, -1)
 	}
 	return report.Parse(name, data)
+}
+
+// readFile reads the regular file r to its end, as io.ReadAll does, but
+// for at most one byte more than MaxFileSize (the file may have grown
+// since it was measured). size is the file's size when measured: the
+// buffer holds one byte more, so that a file that has not changed is read
+// by one call, without growing and copying the buffer as io.ReadAll does.
+// When r is a file of the operating system (osFile), a call that returns
+// the size exactly, and less than asked for, has met the end of the file,
+// as a regular file's read does only there: reading again to be told so
+// (a system call, and a costly one) is not needed.
+func readFile(r io.Reader, size int64, osFile bool) ([]byte, error) {
+	const limit = MaxFileSize + 1
+	buf := make([]byte, 0, max(min(size, MaxFileSize)+1, 512))
+	for {
+		if len(buf) == cap(buf) {
+			if len(buf) >= limit {
+				return buf, nil
+			}
+			// The file has grown.
+			grown := make([]byte, len(buf), min(2*cap(buf), limit))
+			copy(grown, buf)
+			buf = grown
+		}
+		want := min(cap(buf), limit) - len(buf)
+		n, err := r.Read(buf[len(buf) : len(buf)+want])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF || err == nil && osFile && n < want && int64(len(buf)) == size {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 func tooLarge(name string, size int64) error {

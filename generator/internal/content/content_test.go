@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"syscall"
 	"testing"
 	"testing/fstest"
+	"testing/iotest"
 	"time"
 )
 
@@ -342,4 +344,59 @@ func TestLeanLoadAndReadAgain(t *testing.T) {
 	if string(full.Body) != "正文\n" || full.Evidence["spending.total"] != "支出12.5万元" || full.File != "content/a.md" {
 		t.Errorf("read again: body %q, evidence %v, file %s", full.Body, full.Evidence, full.File)
 	}
+}
+
+// TestReadFileReadsToTheEnd: readFile returns what io.ReadAll does, up to
+// one byte more than MaxFileSize, whatever size the file was measured at
+// and however little each read returns; and from a file of the operating
+// system, whose size is known, it reads once.
+func TestReadFileReadsToTheEnd(t *testing.T) {
+	data := []byte(strings.Repeat(good, 40))
+	for _, size := range []int64{0, 1, 100, int64(len(data)) - 1, int64(len(data)), int64(len(data)) + 1, 1 << 20} {
+		for name, r := range map[string]func() io.Reader{
+			"whole":    func() io.Reader { return bytes.NewReader(data) },
+			"one byte": func() io.Reader { return iotest.OneByteReader(bytes.NewReader(data)) },
+			"half":     func() io.Reader { return iotest.HalfReader(bytes.NewReader(data)) },
+			"EOF with data": func() io.Reader {
+				return iotest.DataErrReader(bytes.NewReader(data))
+			},
+		} {
+			got, err := readFile(r(), size, false)
+			if err != nil || !bytes.Equal(got, data) {
+				t.Errorf("%s, size %d: read %d bytes, %v; want %d", name, size, len(got), err, len(data))
+			}
+		}
+	}
+	_, err := readFile(iotest.ErrReader(errors.New("boom")), 10, false)
+	if err == nil || err.Error() != "boom" {
+		t.Errorf("error %v, want boom", err)
+	}
+	big := &hugeFile{fs: &hugeFS{size: 50 << 20}}
+	got, err := readFile(big, 100, false)
+	if err != nil || len(got) != MaxFileSize+1 {
+		t.Errorf("growing file: read %d bytes, %v; want %d", len(got), err, MaxFileSize+1)
+	}
+
+	name := filepath.Join(t.TempDir(), "a.md")
+	write(t, name, string(data))
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	counted := &countingReader{r: f}
+	got, err = readFile(counted, int64(len(data)), true)
+	if err != nil || !bytes.Equal(got, data) || counted.reads != 1 {
+		t.Errorf("read %d bytes in %d reads, %v; want %d in 1", len(got), counted.reads, err, len(data))
+	}
+}
+
+type countingReader struct {
+	r     io.Reader
+	reads int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	c.reads++
+	return c.r.Read(p)
 }

@@ -23,8 +23,8 @@ func FastPathReads(data []byte) bool {
 	if cleanText(data) {
 		block, _, _, err := split(data)
 		if err == nil {
-			m, free := fastFrontMatter(block)
-			defer free()
+			m, f := fastFrontMatter(block)
+			defer f.free()
 			return m != nil
 		}
 	}
@@ -46,8 +46,8 @@ func FastPathNodes(data []byte) (fast, yaml string, ok bool) {
 	if err != nil {
 		return "", "", false
 	}
-	m, free := fastFrontMatter(block)
-	defer free()
+	m, f := fastFrontMatter(block)
+	defer f.free()
 	if m == nil {
 		return "", "", false
 	}

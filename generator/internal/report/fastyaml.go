@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
@@ -69,21 +70,24 @@ const maxIndent = 16
 // fastFrontMatter reads front matter (block, from its '---' line) written
 // in the part of YAML above and returns its top-level mapping, built as the
 // YAML parser builds it, or nil when block is outside that part of YAML.
-// The nodes' text shares the memory of one copy of block, but key names
+// The nodes' text shares block's memory, without a copy, but key names
 // known to the format are the package's constants.
 //
-// The nodes are valid until free is called: their memory is then used
-// again. Nothing that outlives the walker may point to a node or token.
-func fastFrontMatter(block []byte) (m *ast.MappingNode, free func()) {
+// The nodes are valid until f.free is called (f may be nil): their memory
+// is then used again. Nothing that outlives the walker may point to a node
+// or token, and block must not change meanwhile. Text that outlives the
+// walker must be copied out of block: parseFile detaches the report's
+// text, and errors copy their keys.
+func fastFrontMatter(block []byte) (m *ast.MappingNode, f *fastYAML) {
 	const header = "---\n"
 	if len(block) <= len(header) || string(block[:len(header)]) != header {
-		return nil, func() {}
+		return nil, nil
 	}
 	if bytes.IndexByte(block, '\t') >= 0 || bytes.IndexByte(block, '\r') >= 0 {
-		return nil, func() {}
+		return nil, nil
 	}
-	f := fastPool.Get().(*fastYAML)
-	return f.parse(string(block)), f.free
+	f = fastPool.Get().(*fastYAML)
+	return f.parse(unsafe.String(unsafe.SliceData(block), len(block))), f
 }
 
 // fastPool holds the memory of fastFrontMatter's nodes between uses: the
@@ -108,10 +112,13 @@ type fastYAML struct {
 	pending []*ast.MappingValueNode // of the nested mapping being read
 }
 
-// free puts f back in the pool. Its chunks keep pointing to the last
-// front matter read (no more than one copy of it), until used again or
-// dropped from the pool.
+// free puts f, if not nil, back in the pool. Its chunks keep pointing to
+// the last front matter read (and so keep that file's data alive), until
+// used again or dropped from the pool.
 func (f *fastYAML) free() {
+	if f == nil {
+		return
+	}
 	f.src = ""
 	fastPool.Put(f)
 }
@@ -343,7 +350,7 @@ func (f *fastYAML) pair(line string, indent, lineNo int) *ast.MappingValueNode {
 	}
 	// token.New makes a string token of a word that begins with a letter
 	// and is not reserved (see plain).
-	if k, ok := knownKeys[name]; ok {
+	if k, ok := knownKey(name); ok {
 		name = k
 	}
 	key := f.stringNode(f.token(*token.String(name, name, nil), lineNo, indent+1))
@@ -492,7 +499,7 @@ func (f *fastYAML) flowPair(c *cursor, lineNo int) *ast.MappingValueNode {
 	if reserved(name) {
 		return nil
 	}
-	if k, ok := knownKeys[name]; ok {
+	if k, ok := knownKey(name); ok {
 		name = k
 	}
 	keyCol := c.col
@@ -811,6 +818,28 @@ var knownKeys = func() map[string]string {
 	}
 	return m
 }()
+
+// knownKeyTable holds the values of knownKeys by length and first letter:
+// knownKey finds a key there more quickly than in the map.
+var knownKeyTable = func() (t [20][26][]string) {
+	for _, k := range knownKeys {
+		t[len(k)][k[0]-'a'] = append(t[len(k)][k[0]-'a'], k)
+	}
+	return t
+}()
+
+// knownKey returns knownKeys[name], the constant for a known key name.
+func knownKey(name string) (string, bool) {
+	if name == "" || len(name) >= len(knownKeyTable) || name[0] < 'a' || name[0] > 'z' {
+		return "", false
+	}
+	for _, k := range knownKeyTable[len(name)][name[0]-'a'] {
+		if k == name {
+			return k, true
+		}
+	}
+	return "", false
+}
 
 // token returns a copy of tk at line and col (counted in runes).
 func (f *fastYAML) token(tk token.Token, line, col int) *token.Token {

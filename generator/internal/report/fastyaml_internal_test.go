@@ -169,3 +169,25 @@ func TestFastPathConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestKnownKey: knownKey finds every known key, as the same constant as
+// knownKeys, and nothing else.
+func TestKnownKey(t *testing.T) {
+	for name, k := range knownKeys {
+		got, ok := knownKey(strings.Clone(name))
+		if !ok || unsafe.StringData(got) != unsafe.StringData(k) {
+			t.Errorf("knownKey(%q) = %q, %v", name, got, ok)
+		}
+		for _, other := range []string{name[1:], name + "s", strings.ToUpper(name), "x" + name, name[:len(name)-1] + "_"} {
+			_, want := knownKeys[other]
+			if _, ok := knownKey(other); ok != want {
+				t.Errorf("knownKey(%q) is %v", other, ok)
+			}
+		}
+	}
+	for _, s := range []string{"", "a", "Z", "_x", "0", "spending.personnel.x", "abcdefghijklmnopqrstuvwxyz"} {
+		if _, ok := knownKey(s); ok {
+			t.Errorf("knownKey(%q) is true", s)
+		}
+	}
+}

@@ -67,7 +67,8 @@ func Parse(name string, data []byte) (*Report, error) {
 // parser reads all front matter. Both give the same results: tests compare
 // them.
 func parseFile(name string, data []byte, fast bool) (*Report, error) {
-	p := &parse{name: name, r: &Report{File: name, Keys: make(map[string]Pos, len(topKeys)+16)}, fast: fast}
+	p := &parse{name: name, r: &Report{File: name, Keys: make(map[string]Pos, len(topKeys)+16)}, fast: fast,
+		amounts: make([]pendingAmount, 0, maxAmounts)}
 	if err := p.run(data); err != nil {
 		return nil, err
 	}
@@ -94,18 +95,23 @@ type parse struct {
 	fast, shared bool
 }
 
+// maxAmounts is the number of amounts a report can give, each once.
+const maxAmounts = 11
+
 type pendingAmount struct {
 	key  string
 	text string
 	dst  *Money
 }
 
+// errAt records an error. The key is copied: it may be text of the file,
+// whose memory fastFrontMatter's nodes share.
 func (p *parse) errAt(pos Pos, key, format string, args ...any) {
-	p.errs = append(p.errs, &Error{File: p.name, Line: pos.Line, Col: pos.Col, Key: key, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &Error{File: p.name, Line: pos.Line, Col: pos.Col, Key: strings.Clone(key), Msg: fmt.Sprintf(format, args...)})
 }
 
 func (p *parse) fatal(pos Pos, key, format string, args ...any) error {
-	return &Error{File: p.name, Line: pos.Line, Col: pos.Col, Key: key, Msg: fmt.Sprintf(format, args...)}
+	return &Error{File: p.name, Line: pos.Line, Col: pos.Col, Key: strings.Clone(key), Msg: fmt.Sprintf(format, args...)}
 }
 
 // split normalises line ends and splits a report file into its front
@@ -187,9 +193,9 @@ func (p *parse) run(data []byte) error {
 
 	var m *ast.MappingNode
 	if p.fast {
-		var free func()
-		m, free = fastFrontMatter(block)
-		defer free()
+		var f *fastYAML
+		m, f = fastFrontMatter(block)
+		defer f.free()
 		p.shared = m != nil
 	}
 	if m == nil {
@@ -246,14 +252,11 @@ func (r *Report) detach() {
 	for _, s := range r.Review {
 		n += len(s)
 	}
-	var evidence []string // keys, in the order their text is copied
-	if len(r.Evidence) > 0 {
-		evidence = make([]string, 0, len(r.Evidence))
-		for k, s := range r.Evidence {
-			evidence = append(evidence, k)
-			n += len(s)
-		}
+	for _, s := range r.Evidence {
+		n += len(s)
 	}
+	// Evidence is copied in the order of EvidenceKeys, which holds every
+	// key it may have.
 	var b strings.Builder
 	b.Grow(n)
 	for _, f := range fields {
@@ -262,8 +265,10 @@ func (r *Report) detach() {
 	for _, s := range r.Review {
 		b.WriteString(s)
 	}
-	for _, k := range evidence {
-		b.WriteString(r.Evidence[k])
+	if len(r.Evidence) > 0 {
+		for _, k := range EvidenceKeys {
+			b.WriteString(r.Evidence[k])
+		}
 	}
 	all, i := b.String(), 0
 	next := func(s string) string {
@@ -276,8 +281,12 @@ func (r *Report) detach() {
 	for j, s := range r.Review {
 		r.Review[j] = next(s)
 	}
-	for _, k := range evidence {
-		r.Evidence[k] = next(r.Evidence[k])
+	if len(r.Evidence) > 0 {
+		for _, k := range EvidenceKeys {
+			if s, ok := r.Evidence[k]; ok {
+				r.Evidence[k] = next(s)
+			}
+		}
 	}
 }
 
@@ -295,8 +304,12 @@ func (p *parse) checkBody() {
 	var fence []byte     // the fence of the code block the line is in
 	n := p.r.BodyLine - 1
 	for rest, more := body, true; more; {
-		var line []byte
-		line, rest, more = bytes.Cut(rest, []byte("\n"))
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			more = false
+		}
 		n++
 		// Fenced code is text to the renderer, read in linear time. Only
 		// fences that cannot belong to a list or quote (which could end
@@ -347,12 +360,13 @@ func (p *parse) checkBody() {
 	}
 }
 
-// hasMark reports whether any of the eight bytes of x is one of
-// markBytes.
+// hasMark reports whether any of the eight bytes of x may be one of
+// markBytes: it is true if one is, and also for the other bytes from 'X'
+// to '_' (0x58 to 0x5f, which hold '[', '\\' and '_').
 func hasMark(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	zero := func(y uint64) uint64 { return (y - ones) &^ y & highs }
-	return zero(x^('\\'*ones))|zero(x^('['*ones))|zero(x^('*'*ones))|zero(x^('_'*ones)) != 0
+	return zero(x&(0xf8*ones)^(0x58*ones))|zero(x^('*'*ones)) != 0
 }
 
 // markBytes are the bytes that checkBody counts marks at.
@@ -381,7 +395,7 @@ func blank(line []byte) bool {
 // fenceOf returns the fence (``` or ~~~, or longer) that line opens as a
 // code block at the top level of the body, or nil.
 func fenceOf(line []byte) []byte {
-	if !bytes.HasPrefix(line, []byte("```")) && !bytes.HasPrefix(line, []byte("~~~")) {
+	if len(line) < 3 || line[0] != '`' && line[0] != '~' || line[1] != line[0] || line[2] != line[0] {
 		return nil
 	}
 	n := 0
@@ -537,12 +551,24 @@ func cleanText(data []byte) bool {
 			continue
 		}
 		// Most of the text of a report is Chinese, and its punctuation:
-		// three bytes from U+1000 up, all valid but for surrogates (ED).
-		if c >= 0xe1 && c != 0xed && i+2 < len(data) && data[i+1]&0xc0 == 0x80 && data[i+2]&0xc0 == 0x80 && c <= 0xef {
-			if c == 0xef && (data[i+1] == 0xb7 && 0x90 <= data[i+2] && data[i+2] <= 0xaf || data[i+1] == 0xbf && data[i+2] >= 0xbe) {
-				return false // U+FDD0 to U+FDEF, U+FFFE, U+FFFF
+		// three bytes each. Two characters at a time, while both are
+		// allowed three-byte characters.
+		for i+8 <= len(data) {
+			x := binary.LittleEndian.Uint64(data[i:])
+			if x&0x0000c0c0f0c0c0f0 != 0x00008080e08080e0 || !clean3[x&0x0f<<6|x>>8&0x3f] || !clean3[x>>24&0x0f<<6|x>>32&0x3f] {
+				break
 			}
+			i += 6
+		}
+		if i+2 < len(data) && data[i]&0xf0 == 0xe0 && data[i+1]&0xc0 == 0x80 && data[i+2]&0xc0 == 0x80 &&
+			clean3[int(data[i]&0x0f)<<6|int(data[i+1]&0x3f)] {
 			i += 3
+			continue
+		}
+		if i == len(data) {
+			break
+		}
+		if data[i] < utf8.RuneSelf {
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
@@ -553,6 +579,26 @@ func cleanText(data []byte) bool {
 	}
 	return true
 }
+
+// clean3 says, for a three-byte UTF-8 sequence whose bytes have the right
+// high bits (1110xxxx 10xxxxxx 10xxxxxx), from the low four bits of its
+// first byte and the low six of its second, whether it is valid UTF-8 and
+// a character that forbiddenRune allows, whatever its third byte. The
+// sequences that it leaves out but for some third bytes (EF B7 and EF BF,
+// which hold noncharacters) are false: cleanText decodes them.
+var clean3 = func() (t [1 << 10]bool) {
+	for i := range t {
+		b0, b1 := byte(0xe0|i>>6), byte(0x80|i&0x3f)
+		t[i] = true
+		for b2 := byte(0x80); b2 <= 0xbf; b2++ {
+			r, size := utf8.DecodeRune([]byte{b0, b1, b2})
+			if r == utf8.RuneError && size <= 1 || forbiddenRune(r) {
+				t[i] = false
+			}
+		}
+	}
+	return t
+}()
 
 // forbiddenASCII says which ASCII characters forbiddenRune forbids.
 var forbiddenASCII = func() (t [utf8.RuneSelf]bool) {
@@ -705,17 +751,11 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "slug":
 			r.Slug = p.slug(key, v)
 		case "spending":
-			p.group(key, v, map[string]*Money{
-				"total": &r.Spending.Total, "basic": &r.Spending.Basic, "project": &r.Spending.Project,
-				"personnel": &r.Spending.Personnel, "public": &r.Spending.Public,
-			}, nil)
+			p.group(&spendingGroup, v)
 		case "income":
 			p.amount(key, v, &r.Income)
 		case "sangong":
-			p.group(key, v, map[string]*Money{
-				"total": &r.Sangong.Total, "abroad": &r.Sangong.Abroad, "reception": &r.Sangong.Reception,
-				"vehicles": &r.Sangong.Vehicles, "change": &r.Sangong.Change,
-			}, nil)
+			p.group(&sangongGroup, v)
 		case "score":
 			p.score(key, v)
 		case "grade":
@@ -723,9 +763,7 @@ func (p *parse) top(m *ast.MappingNode) {
 				r.Grade = Field[string]{State: Disclosed, V: g, Pos: nodePos(v)}
 			}
 		case "staff":
-			p.group(key, v, nil, map[string]*Field[int]{
-				"authorized": &r.Staff.Authorized, "actual": &r.Staff.Actual,
-			})
+			p.group(&staffGroup, v)
 		case "evidence":
 			p.evidence(key, v)
 		case "draft":
@@ -765,7 +803,12 @@ func (p *parse) finish(end Pos) {
 		}
 	}
 	if r.Title == "" && r.County != "" {
-		r.Title = fmt.Sprintf("%s%s%d年度%s绩效自评报告", r.County, r.Department, r.Year, r.Type)
+		// As fmt.Sprintf("%s%s%d年度%s绩效自评报告", …), with one allocation.
+		var buf [160]byte
+		b := append(append(buf[:0], r.County...), r.Department...)
+		b = strconv.AppendInt(b, int64(r.Year), 10)
+		b = append(append(append(b, "年度"...), r.Type...), "绩效自评报告"...)
+		r.Title = string(b)
 	}
 }
 
@@ -814,6 +857,9 @@ func (p *parse) placeName(key string, v ast.Node) string {
 
 // checkLength records an error if s has more than max characters.
 func (p *parse) checkLength(key string, v ast.Node, s string, max int) bool {
+	if len(s) <= max {
+		return true // no more characters than bytes
+	}
 	if n := utf8.RuneCountInString(s); n > max {
 		if !p.hasError(key) {
 			p.errAt(nodePos(v), key, "is %d characters long; at most %d are accepted", n, max)
@@ -825,7 +871,11 @@ func (p *parse) checkLength(key string, v ast.Node, s string, max int) bool {
 
 var dupKeyRE = regexp.MustCompile(`^mapping key "(.*)" already defined at \[(\d+):\d+\]`)
 
-var adcodeRE = regexp.MustCompile(`^[1-9][0-9]{5}$`)
+// isAdcode reports whether s is a division code: six digits, the first
+// not 0 (as the regular expression ^[1-9][0-9]{5}$).
+func isAdcode(s string) bool {
+	return len(s) == 6 && s[0] != '0' && isDigits(s)
+}
 
 func (p *parse) code(key string, v ast.Node) string {
 	var s string
@@ -840,7 +890,7 @@ func (p *parse) code(key string, v ast.Node) string {
 		p.errAt(nodePos(v), key, "expected a 6-digit code in quotes, got %s", describe(v))
 		return ""
 	}
-	if !adcodeRE.MatchString(s) {
+	if !isAdcode(s) {
 		p.errAt(nodePos(v), key, "expected a 6-digit division code such as \"430725\", got %q", s)
 		return ""
 	}
@@ -865,6 +915,9 @@ func (p *parse) oneOf(key string, v ast.Node, allowed []string) string {
 	return ""
 }
 
+// firstMaxYear is the latest year accepted when the program started.
+var firstMaxYear = time.Now().Year() + 1
+
 func (p *parse) year(key string, v ast.Node) int {
 	if _, ok := v.(*ast.NullNode); ok {
 		return 0
@@ -875,6 +928,9 @@ func (p *parse) year(key string, v ast.Node) int {
 		return 0
 	}
 	y, err := strconv.Atoi(n.GetToken().Value)
+	if err == nil && y >= 2000 && y <= firstMaxYear {
+		return y // the latest year accepted is no earlier than then
+	}
 	max := time.Now().Year() + 1
 	if err != nil || y < 2000 || y > max {
 		p.errAt(nodePos(v), key, "year %s is outside 2000..%d", n.GetToken().Value, max)
@@ -918,6 +974,9 @@ func escapeURL(s string) string {
 	} else {
 		return s
 	}
+	if !needsEscape(s[start:]) {
+		return s
+	}
 	var b strings.Builder
 	b.WriteString(s[:start])
 	fragment := false
@@ -939,15 +998,53 @@ func escapeURL(s string) string {
 	return b.String()
 }
 
+// needsEscape reports whether escapeURL changes the end of a URL, s.
+func needsEscape(s string) bool {
+	fragment := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case urlByte[c]:
+		case c == '#' && !fragment:
+			fragment = true
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// urlByte says which bytes escapeURL keeps as they are wherever they are.
+var urlByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte("!$&'()*+,-./:;=?@_~", byte(c)) >= 0
+	}
+	return t
+}()
+
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isSlug reports whether s is lower-case letters and digits in words
+// joined by single hyphens (as the regular expression
+// ^[a-z0-9]+(-[a-z0-9]+)*$).
+func isSlug(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && i > 0 && i+1 < len(s) && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
 
 func (p *parse) slug(key string, v ast.Node) string {
 	s := p.text(key, v)
-	if s != "" && !slugRE.MatchString(s) {
+	if s != "" && !isSlug(s) {
 		p.errAt(nodePos(v), key, "expected lower-case letters, digits and single hyphens, such as tao-yuan-xian, got %q", s)
 		return ""
 	}
@@ -1059,8 +1156,35 @@ func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
 	p.errAt(pos, key, "expected a whole number of people, got %s", describe(v))
 }
 
+// groupKeys describes a mapping of amounts or of counts: its key, the
+// keys it holds and their dotted names.
+type groupKeys struct {
+	key    string
+	subs   []string
+	full   []string // key + "." + subs[i]
+	counts bool     // the figures are counts of people, not amounts
+	known  string   // subs sorted, for errors
+}
+
+func newGroupKeys(key string, counts bool, subs ...string) groupKeys {
+	g := groupKeys{key: key, subs: subs, counts: counts}
+	for _, s := range subs {
+		g.full = append(g.full, key+"."+s)
+	}
+	g.known = strings.Join(slices.Sorted(slices.Values(subs)), ", ")
+	return g
+}
+
+// The mappings of figures.
+var (
+	spendingGroup = newGroupKeys("spending", false, "total", "basic", "project", "personnel", "public")
+	sangongGroup  = newGroupKeys("sangong", false, "total", "abroad", "reception", "vehicles", "change")
+	staffGroup    = newGroupKeys("staff", true, "authorized", "actual")
+)
+
 // group decodes a mapping of amounts or of counts.
-func (p *parse) group(key string, v ast.Node, money map[string]*Money, counts map[string]*Field[int]) {
+func (p *parse) group(g *groupKeys, v ast.Node) {
+	key := g.key
 	if _, ok := v.(*ast.NullNode); ok {
 		return
 	}
@@ -1069,13 +1193,20 @@ func (p *parse) group(key string, v ast.Node, money map[string]*Money, counts ma
 		p.errAt(nodePos(v), key, "expected a mapping such as {total: 1530.53, …}, got %s", describe(v))
 		return
 	}
-	seen := make([]string, 0, len(m.Values))
+	var seenBuf [8]string
+	seen := seenBuf[:0]
 	for _, mv := range m.Values {
 		sub, ok := p.keyOf(mv, key)
 		if !ok {
 			continue
 		}
-		full := key + "." + sub
+		i := slices.Index(g.subs, sub)
+		var full string
+		if i >= 0 {
+			full = g.full[i]
+		} else {
+			full = key + "." + sub
+		}
 		kpos := nodePos(mv.Key)
 		if slices.Contains(seen, sub) {
 			p.errAt(kpos, full, "duplicate key")
@@ -1088,23 +1219,28 @@ func (p *parse) group(key string, v ast.Node, money map[string]*Money, counts ma
 			continue
 		}
 		switch {
-		case money[sub] != nil:
-			p.amount(full, val, money[sub])
-		case counts[sub] != nil:
-			p.count(full, val, counts[sub])
+		case i >= 0 && !g.counts:
+			p.amount(full, val, p.r.Amount(full))
+		case i >= 0:
+			dst := &p.r.Staff.Authorized
+			if sub == "actual" {
+				dst = &p.r.Staff.Actual
+			}
+			p.count(full, val, dst)
 		default:
-			var names []string
-			for n := range money {
-				names = append(names, n)
-			}
-			for n := range counts {
-				names = append(names, n)
-			}
-			slices.Sort(names)
-			p.errAt(kpos, full, "unknown key (known keys of %s: %s)", key, strings.Join(names, ", "))
+			p.errAt(kpos, full, "unknown key (known keys of %s: %s)", key, g.known)
 		}
 	}
 }
+
+// evidenceFull holds "evidence." + EvidenceKeys[i].
+var evidenceFull = func() []string {
+	full := make([]string, len(EvidenceKeys))
+	for i, k := range EvidenceKeys {
+		full[i] = "evidence." + k
+	}
+	return full
+}()
 
 func (p *parse) evidence(key string, v ast.Node) {
 	if _, ok := v.(*ast.NullNode); ok {
@@ -1115,15 +1251,21 @@ func (p *parse) evidence(key string, v ast.Node) {
 		p.errAt(nodePos(v), key, "expected a mapping from figure names to sentences, got %s", describe(v))
 		return
 	}
-	p.r.Evidence = map[string]string{}
+	p.r.Evidence = make(map[string]string, min(len(m.Values), len(EvidenceKeys)))
 	for _, mv := range m.Values {
 		sub, ok := p.keyOf(mv, key)
 		if !ok {
 			continue
 		}
-		full := key + "." + sub
+		i := slices.Index(EvidenceKeys, sub)
+		var full string
+		if i >= 0 && key == "evidence" {
+			full = evidenceFull[i]
+		} else {
+			full = key + "." + sub
+		}
 		kpos := nodePos(mv.Key)
-		if !slices.Contains(EvidenceKeys, sub) {
+		if i < 0 {
 			p.errAt(kpos, full, "unknown figure name (known: %s)", strings.Join(EvidenceKeys, ", "))
 			continue
 		}

@@ -125,6 +125,7 @@ type Finding struct {
 	Message string
 	// Keys are the dotted names of the figures concerned, the one at Pos
 	// first, such as spending.total, spending.basic, spending.project.
+	// Findings share their Keys: they must not be modified.
 	Keys []string
 	// Gap is the absolute difference the finding is about, for rules that
 	// compare amounts of the report (sums, part within whole, year on
@@ -141,6 +142,10 @@ type Finding struct {
 }
 
 // Result is the outcome of one rule on one report.
+//
+// Results returned by Reports are read-only: to keep them small, reports
+// share what is equal in theirs (see Reports), so a change made to one
+// report's results, or to a finding's Keys, could show in another's.
 type Result struct {
 	// Rule and Title identify the rule, as in Rules.
 	Rule, Title string
@@ -163,19 +168,34 @@ type Result struct {
 // Nil reports are skipped. Which reports to pass (drafts or not) is the
 // caller's choice; when two files share an ID, only the first by file name
 // is used as another year of the others.
+//
+// The results are kept small, since callers keep them for every report:
+// reports whose results are equal and have no findings (each rule passed
+// or was not checked, for the same reasons) share one []Result, equal
+// strings are shared, and no slice has spare capacity. Callers must
+// therefore not modify the results, their findings or the findings'
+// Keys; copy them first. Appending to a report's []Result or Findings
+// is safe, since it copies.
 func Reports(rs []*report.Report) (errs []error, per map[*report.Report][]Result) {
 	sorted := sortReports(rs)
 	errs = duplicates(sorted)
 	e := newEnv(sorted)
+	t := newTables()
 	// Each report is checked on its own against the shared, read-only
-	// env: split the reports among the processors.
+	// env: split the reports among the processors. Each worker fills the
+	// same scratch results for every report and keeps a compact copy, or
+	// results shared with other reports (see interner).
 	results := make([][]Result, len(sorted))
 	workers := min(runtime.GOMAXPROCS(0), (len(sorted)+255)/256)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			we := *e
+			we.in = newInterner(t, (len(sorted)-w+workers-1)/workers)
+			scratch := make([]Result, len(ruleOrder))
 			for i := w; i < len(sorted); i += workers {
-				results[i] = e.check(sorted[i])
+				we.fill(scratch, sorted[i])
+				results[i] = we.in.keep(scratch)
 			}
 		})
 	}

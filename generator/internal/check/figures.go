@@ -125,6 +125,17 @@ func missing(r *report.Report, keys ...string) string {
 	return strings.Join(parts, "，")
 }
 
+// allDisclosed reports whether every one of the named figures is
+// disclosed: whether missing would return "".
+func allDisclosed(r *report.Report, keys []string) bool {
+	for _, k := range keys {
+		if st := FigureState(r, k); st == report.NotDisclosed || st == report.Unreadable {
+			return false
+		}
+	}
+	return true
+}
+
 // wanTol is 0.01 万元, the rounding allowed per addend.
 const wanTol report.Amount = report.FenPerWan / 100
 

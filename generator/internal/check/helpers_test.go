@@ -30,7 +30,7 @@ func srcT(county, typ string, year int, body string) string {
 }
 
 // parse parses a report file, failing the test on any error.
-func parse(t *testing.T, file, text string) *report.Report {
+func parse(t testing.TB, file, text string) *report.Report {
 	t.Helper()
 	r, err := report.Parse(file, []byte(text))
 	if err != nil {

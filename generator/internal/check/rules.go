@@ -69,6 +69,10 @@ type env struct {
 	// series maps a county, prefecture, department and type to its
 	// reports, one per year (the first file for an ID), sorted by year.
 	series map[string][]*report.Report
+	// in, when set, is the worker's interner: text the rules make for
+	// many reports alike is then made once and shared (see interner).
+	// When nil, every result is made afresh.
+	in *interner
 }
 
 func seriesKey(r *report.Report) string {
@@ -113,9 +117,19 @@ func (e *env) year(r *report.Report, year int) *report.Report {
 	return nil
 }
 
+// check returns the results of every rule on r, in the order of Rules,
+// made afresh: they share no memory with other reports' results unless
+// e.in is set (then only text, such as a finding's Keys and Message).
 func (e *env) check(r *report.Report) []Result {
-	out := make([]Result, 0, len(ruleOrder))
-	for _, ru := range ruleOrder {
+	out := make([]Result, len(ruleOrder))
+	e.fill(out, r)
+	return out
+}
+
+// fill sets out, which has one element per rule, to the results of every
+// rule on r, in the order of Rules.
+func (e *env) fill(out []Result, r *report.Report) {
+	for j, ru := range ruleOrder {
 		fs, checked, reason := ruleFuncs[ru.ID](e, r)
 		res := Result{Rule: ru.ID, Title: ru.Title, Reason: reason}
 		for i := range fs {
@@ -136,17 +150,54 @@ func (e *env) check(r *report.Report) []Result {
 		default:
 			res.Status = Passed
 		}
-		out = append(out, res)
+		out[j] = res
 	}
-	return out
 }
 
 // ruleDisclosure lists the core figures the report leaves out or that could
 // not be read.
-func ruleDisclosure(_ *env, r *report.Report) ([]Finding, bool, string) {
-	var absent, unreadable, keys []string
+func ruleDisclosure(e *env, r *report.Report) ([]Finding, bool, string) {
+	// The finding's Keys and Message depend only on the state of each
+	// core figure: with an interner, they are made once per combination.
+	var buf [32]byte
+	states := buf[:0]
+	lacking := false
 	for _, f := range CoreFigures {
-		switch FigureState(r, f.Key) {
+		st := FigureState(r, f.Key)
+		states = append(states, byte(st))
+		lacking = lacking || st == report.NotDisclosed || st == report.Unreadable
+	}
+	if !lacking {
+		return nil, true, ""
+	}
+	var d disclosureText
+	if e != nil && e.in != nil {
+		d = e.in.disclosure.get(states, func() disclosureText { return disclosureFor(states) })
+	} else {
+		d = disclosureFor(states)
+	}
+	_, pos := figurePos(r, d.keys[0])
+	return []Finding{{
+		Pos:      posOr(r, d.keys[0], pos),
+		Severity: Info,
+		Message:  d.message,
+		Keys:     d.keys,
+	}}, true, ""
+}
+
+// disclosureText is the Keys and Message of a disclosure finding.
+type disclosureText struct {
+	keys    []string
+	message string
+}
+
+// disclosureFor returns the disclosure finding's text for the states of
+// CoreFigures, one byte (a report.State) each, at least one of them not
+// disclosed.
+func disclosureFor(states []byte) disclosureText {
+	var absent, unreadable, keys []string
+	for i, f := range CoreFigures {
+		switch report.State(states[i]) {
 		case report.NotDisclosed:
 			absent = append(absent, f.Name)
 			keys = append(keys, f.Key)
@@ -155,9 +206,6 @@ func ruleDisclosure(_ *env, r *report.Report) ([]Finding, bool, string) {
 			keys = append(keys, f.Key)
 		}
 	}
-	if len(keys) == 0 {
-		return nil, true, ""
-	}
 	var parts []string
 	if len(absent) > 0 {
 		parts = append(parts, "未披露"+itoa(len(absent))+"项："+strings.Join(absent, "、"))
@@ -165,13 +213,10 @@ func ruleDisclosure(_ *env, r *report.Report) ([]Finding, bool, string) {
 	if len(unreadable) > 0 {
 		parts = append(parts, "无法识别"+itoa(len(unreadable))+"项："+strings.Join(unreadable, "、"))
 	}
-	_, pos := figurePos(r, keys[0])
-	return []Finding{{
-		Pos:      posOr(r, keys[0], pos),
-		Severity: Info,
-		Message:  "核心数据" + itoa(len(CoreFigures)) + "项中，" + strings.Join(parts, "；"),
-		Keys:     keys,
-	}}, true, ""
+	return disclosureText{
+		keys:    slices.Clip(keys),
+		message: "核心数据" + itoa(len(CoreFigures)) + "项中，" + strings.Join(parts, "；"),
+	}
 }
 
 // sumDef is a total and the parts it should be the sum of.
@@ -179,37 +224,48 @@ type sumDef struct {
 	title string // the name of the sum, for unit.sum's reasons
 	total string
 	parts []string
+	// keys are the total, then the parts: the Keys of the sum's findings,
+	// shared by all of them.
+	keys []string
+}
+
+// newSum returns the sum of the title whose total is keys[0] and whose
+// parts are the other keys.
+func newSum(title string, keys ...string) sumDef {
+	return sumDef{title: title, total: keys[0], parts: keys[1:len(keys):len(keys)], keys: keys[:len(keys):len(keys)]}
 }
 
 var sums = []sumDef{
-	{"支出合计", "spending.total", []string{"spending.basic", "spending.project"}},
-	{"基本支出", "spending.basic", []string{"spending.personnel", "spending.public"}},
-	{"三公经费合计", "sangong.total", []string{"sangong.abroad", "sangong.reception", "sangong.vehicles"}},
+	newSum("支出合计", "spending.total", "spending.basic", "spending.project"),
+	newSum("基本支出", "spending.basic", "spending.personnel", "spending.public"),
+	newSum("三公经费合计", "sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"),
 }
 
 // sumRule checks that the parts add up to the total, within 0.01 万元 per
 // part for rounding.
 func sumRule(s sumDef) ruleFunc {
 	return func(_ *env, r *report.Report) ([]Finding, bool, string) {
-		if why := missing(r, append([]string{s.total}, s.parts...)...); why != "" {
+		if why := missing(r, s.keys...); why != "" {
 			return nil, false, why
 		}
 		total := amountOf(r, s.total)
 		var sum report.Amount
-		terms := make([]string, len(s.parts))
-		for i, k := range s.parts {
-			p := amountOf(r, k)
-			sum += p.v
-			terms[i] = p.name() + p.v.String()
+		for _, k := range s.parts {
+			sum += amountOf(r, k).v
 		}
 		gap := abs(sum - total.v)
 		if gap == 0 {
 			return nil, true, ""
 		}
+		terms := make([]string, len(s.parts))
+		for i, k := range s.parts {
+			p := amountOf(r, k)
+			terms[i] = p.name() + p.v.String()
+		}
 		f := Finding{
 			Pos:      total.pos,
 			Severity: Discrepancy,
-			Keys:     append([]string{s.total}, s.parts...),
+			Keys:     s.keys,
 			Gap:      gap,
 			Share:    share(gap, total.v),
 		}
@@ -228,17 +284,31 @@ func sumRule(s sumDef) ruleFunc {
 
 // partWholes maps each part to its whole and the whole's own wholes: a part
 // is compared with the nearest of them that is disclosed.
-var partWholes = []struct {
+var partWholes = []partWhole{
+	newPartWhole("spending.basic", "spending.total"),
+	newPartWhole("spending.project", "spending.total"),
+	newPartWhole("spending.personnel", "spending.basic", "spending.total"),
+	newPartWhole("spending.public", "spending.basic", "spending.total"),
+	newPartWhole("sangong.abroad", "sangong.total"),
+	newPartWhole("sangong.reception", "sangong.total"),
+	newPartWhole("sangong.vehicles", "sangong.total"),
+}
+
+// partWhole is a part and its wholes, nearest first.
+type partWhole struct {
 	part   string
 	wholes []string
-}{
-	{"spending.basic", []string{"spending.total"}},
-	{"spending.project", []string{"spending.total"}},
-	{"spending.personnel", []string{"spending.basic", "spending.total"}},
-	{"spending.public", []string{"spending.basic", "spending.total"}},
-	{"sangong.abroad", []string{"sangong.total"}},
-	{"sangong.reception", []string{"sangong.total"}},
-	{"sangong.vehicles", []string{"sangong.total"}},
+	// keys[i] is the part and wholes[i]: the Keys of a finding against
+	// that whole, shared by all of them.
+	keys [][]string
+}
+
+func newPartWhole(part string, wholes ...string) partWhole {
+	pw := partWhole{part: part, wholes: wholes}
+	for _, w := range wholes {
+		pw.keys = append(pw.keys, []string{part, w})
+	}
+	return pw
 }
 
 // rulePartWhole checks that no disclosed part is larger than its whole,
@@ -251,13 +321,14 @@ func rulePartWhole(_ *env, r *report.Report) ([]Finding, bool, string) {
 		all = append(all, pw.part)
 		p := amountOf(r, pw.part)
 		var whole fig
-		var skipped []string
-		for _, w := range pw.wholes {
+		var keys []string
+		skipped := pw.wholes[:0]
+		for i, w := range pw.wholes {
 			if f := amountOf(r, w); f.state == report.Disclosed {
-				whole = f
+				whole, keys = f, pw.keys[i]
 				break
 			}
-			skipped = append(skipped, w)
+			skipped = pw.wholes[:i+1]
 		}
 		if p.state != report.Disclosed || whole.key == "" {
 			unchecked = append(unchecked, p.name())
@@ -271,7 +342,7 @@ func rulePartWhole(_ *env, r *report.Report) ([]Finding, bool, string) {
 		f := Finding{
 			Pos:      p.pos,
 			Severity: Discrepancy,
-			Keys:     []string{pw.part, whole.key},
+			Keys:     keys,
 			Gap:      gap,
 			Share:    share(gap, whole.v),
 		}
@@ -326,7 +397,6 @@ const gradeBands = "优：90-100分，良：80-89.99分，中：60-79.99分，�
 func ruleGrade(_ *env, r *report.Report) ([]Finding, bool, string) {
 	s, g := r.Score, r.Grade
 	sPos, gPos := posOr(r, "score", s.Pos), posOr(r, "grade", g.Pos)
-	keys := []string{"score", "grade"}
 	switch {
 	case s.State == report.Disclosed && g.State == report.Disclosed:
 		want := gradeFor(s.V)
@@ -336,26 +406,35 @@ func ruleGrade(_ *env, r *report.Report) ([]Finding, bool, string) {
 		return []Finding{{
 			Pos:      gPos,
 			Severity: Discrepancy,
-			Keys:     []string{"grade", "score"},
+			Keys:     gradeKeys,
 			Message:  "评价等级为" + g.V + "，但自评得分" + formatScore(s.V) + "分按标准应为" + want + "（" + gradeBands + "）",
 		}}, true, ""
 	case s.State == report.Disclosed && g.State == report.NotDisclosed:
 		return []Finding{{
 			Pos:      sPos,
 			Severity: Warning,
-			Keys:     keys,
+			Keys:     scoreKeys,
 			Message:  "自评得分" + formatScore(s.V) + "分，但未给出评价等级（按标准应为" + gradeFor(s.V) + "）",
 		}}, true, ""
 	case g.State == report.Disclosed && s.State == report.NotDisclosed:
 		return []Finding{{
 			Pos:      gPos,
 			Severity: Warning,
-			Keys:     []string{"grade", "score"},
+			Keys:     gradeKeys,
 			Message:  "评价等级为" + g.V + "，但未披露自评得分",
 		}}, true, ""
 	}
-	return nil, false, missing(r, keys...)
+	return nil, false, missing(r, scoreKeys...)
 }
+
+// The Keys of findings, shared by all findings with the same keys: see
+// Finding.Keys.
+var (
+	gradeKeys  = []string{"grade", "score"}
+	scoreKeys  = []string{"score", "grade"}
+	staffKeys  = []string{"staff.actual", "staff.authorized"}
+	changeKeys = []string{"sangong.change", "sangong.total"}
+)
 
 // ruleStaff checks that no more people are in post than authorized.
 func ruleStaff(_ *env, r *report.Report) ([]Finding, bool, string) {
@@ -370,7 +449,7 @@ func ruleStaff(_ *env, r *report.Report) ([]Finding, bool, string) {
 	f := Finding{
 		Pos:      posOr(r, "staff.actual", act.Pos),
 		Severity: Warning,
-		Keys:     []string{"staff.actual", "staff.authorized"},
+		Keys:     staffKeys,
 		Message:  "实有人数" + itoa(act.V) + "人，超过编制人数" + itoa(auth.V) + "人（超编" + itoa(over) + "人）",
 	}
 	if auth.V > 0 {
@@ -429,29 +508,33 @@ func ruleUnitSum(_ *env, r *report.Report) ([]Finding, bool, string) {
 	var lacking []string
 	checked := false
 	for _, s := range sums {
-		if missing(r, append([]string{s.total}, s.parts...)...) != "" {
+		if !allDisclosed(r, s.keys) {
 			lacking = append(lacking, s.title)
 			continue
 		}
 		checked = true
 		total := amountOf(r, s.total)
 		var sum report.Amount
-		names := make([]string, len(s.parts))
-		for i, k := range s.parts {
+		for _, k := range s.parts {
 			sum += amountOf(r, k).v
-			names[i] = FigureName(k)
 		}
 		tol := wanTol * report.Amount(len(s.parts))
-		of := joinNames(names) + "之和" + sum.String()
+		of := func() string {
+			names := make([]string, len(s.parts))
+			for i, k := range s.parts {
+				names[i] = FigureName(k)
+			}
+			return joinNames(names) + "之和" + sum.String()
+		}
 		var msg string
 		var factor float64
 		var fac int64
 		if f, ok := exactFactor(total.v, sum, tol); ok {
 			fac, factor = f, float64(f)
-			msg = total.name() + total.v.String() + verb(total.v == sum*report.Amount(f)) + of + "的" + itoa(int(f)) + "倍"
+			msg = total.name() + total.v.String() + verb(total.v == sum*report.Amount(f)) + of() + "的" + itoa(int(f)) + "倍"
 		} else if f, ok := exactFactor(sum, total.v, tol); ok {
 			fac, factor = f, 1/float64(f)
-			msg = total.name() + total.v.String() + verb(sum == total.v*report.Amount(f)) + of + "的1/" + itoa(int(f))
+			msg = total.name() + total.v.String() + verb(sum == total.v*report.Amount(f)) + of() + "的1/" + itoa(int(f))
 		} else {
 			continue
 		}
@@ -459,7 +542,7 @@ func ruleUnitSum(_ *env, r *report.Report) ([]Finding, bool, string) {
 		fs = append(fs, Finding{
 			Pos:      total.pos,
 			Severity: Warning,
-			Keys:     append([]string{s.total}, s.parts...),
+			Keys:     s.keys,
 			Message:  msg + "，疑为单位错误" + unitHint(fac),
 			Gap:      gap,
 			Share:    share(gap, total.v),
@@ -532,7 +615,7 @@ func ruleUnitYears(e *env, r *report.Report) ([]Finding, bool, string) {
 	}
 	var fs []Finding
 	checked := false
-	for _, key := range slipKeys {
+	for ki, key := range slipKeys {
 		a := amountOf(r, key)
 		if a.state != report.Disclosed || a.v <= 0 {
 			continue
@@ -582,7 +665,7 @@ func ruleUnitYears(e *env, r *report.Report) ([]Finding, bool, string) {
 			fs = append(fs, Finding{
 				Pos:      a.pos,
 				Severity: Warning,
-				Keys:     []string{key},
+				Keys:     slipKeys[ki : ki+1 : ki+1],
 				Message:  a.name() + a.v.String() + word + "同县同部门" + strings.Join(years, "、") + times + "，疑为单位错误" + unitHint(n),
 				Factor:   factor,
 			})
@@ -626,7 +709,7 @@ func ruleYearOnYear(e *env, r *report.Report) ([]Finding, bool, string) {
 	f := Finding{
 		Pos:      change.pos,
 		Severity: Discrepancy,
-		Keys:     []string{"sangong.change", "sangong.total"},
+		Keys:     changeKeys,
 		Gap:      gap,
 		Share:    share(gap, total.v),
 	}

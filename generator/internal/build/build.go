@@ -123,12 +123,16 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	// os.DirFS, not fs.Sub: its Stat does not open the file, so a pipe or
 	// a device under content/ is refused without blocking on it.
 	contentFS := os.DirFS(filepath.Join(cfg.Root, "content"))
-	reports, err := content.Load(ctx, contentFS, content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/", Lean: true})
+	opt := content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/", Lean: true}
+	if hashErr == nil {
+		opt.Read = inputs.read // hash the files that changed as they are read
+	}
+	reports, err := content.Load(ctx, contentFS, opt)
 	if err != nil {
 		return nil, err
 	}
 	if hashErr == nil {
-		hashErr = inputs.fill(nil)
+		hashErr = inputs.fill()
 	}
 
 	// Phase 2: check the reports; file errors stop the build, findings are

@@ -84,6 +84,9 @@ type inputs struct {
 	// changed since the last build (or all of them, without one), whose
 	// bytes are hashed as the build reads them (see fill).
 	pending map[string]int
+	// readSums holds the hashes of pending files as the build read them.
+	readSums map[string][32]byte
+	readMu   sync.Mutex
 }
 
 // sourceStamp is what the cache remembers of a source file: its hash,
@@ -212,15 +215,31 @@ func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, err
 	return in, nil
 }
 
-// fill gives the hashes of the report files the build read, by path from
-// the project, and hashes what it did not read of the files that
-// changed; All, Shared and Files are then known.
-func (in *inputs) fill(read map[string][32]byte) error {
+// read hashes the bytes of a report file as the build reads it, when the
+// file is one of those that changed (pending). It is safe for concurrent
+// use.
+func (in *inputs) read(name string, data []byte) {
+	if _, ok := in.pending[name]; !ok {
+		return
+	}
+	sum := sha256.Sum256(data)
+	in.readMu.Lock()
+	if in.readSums == nil {
+		in.readSums = map[string][32]byte{}
+	}
+	in.readSums[name] = sum
+	in.readMu.Unlock()
+}
+
+// fill takes the hashes of the report files that changed from what read
+// was given, and hashes those the build did not read; All, Shared and
+// Files are then known.
+func (in *inputs) fill() error {
 	if in.All != "" {
 		return nil // known already
 	}
 	for name, i := range in.pending {
-		sum, ok := read[name]
+		sum, ok := in.readSums[name]
 		if !ok {
 			var err error
 			if sum, err = hashFile(in.paths[i]); err != nil {
@@ -233,7 +252,7 @@ func (in *inputs) fill(read map[string][32]byte) error {
 			in.stamps[name] = st
 		}
 	}
-	in.pending = nil
+	in.pending, in.readSums = nil, nil
 	in.finish()
 	return nil
 }

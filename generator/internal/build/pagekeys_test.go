@@ -1,7 +1,12 @@
 package build
 
 import (
+	"context"
+	"crypto/sha256"
+	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/countyperf/portal/generator/internal/check"
@@ -76,5 +81,59 @@ func TestReportKeySeesEveryCheckField(t *testing.T) {
 	b.Checks[0].Rule, b.Checks[0].Title = "a", "bc"
 	if reportKey(in, a) == reportKey(in, b) {
 		t.Error("keys of two reports whose strings differ only in where they split are equal")
+	}
+}
+
+// TestInputsHashWhatTheBuildReads: without a last build, report files are
+// hashed as the build reads them, with the same hashes as reading them
+// apart; other files are hashed at once. With the record of that build,
+// no file is pending.
+func TestInputsHashWhatTheBuildReads(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"content/a.md":       "---\ncounty: 甲县\n---\n",
+		"content/sub/b.md":   "---\ncounty: 乙县\n---\n",
+		"content/img.png":    "not a report",
+		"templates/x.html":   "{{.}}",
+		"assets/site.css":    "body{}",
+		"content/.hidden.md": "hidden",
+	}
+	for name, data := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := Config{Root: root, Out: filepath.Join(root, "public")}
+	in, err := inputHash(context.Background(), cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.All != "" {
+		t.Fatal("All is known before the report files are read")
+	}
+	in.read("content/a.md", []byte(files["content/a.md"]))
+	in.read("content/img.png", []byte("ignored: not pending"))
+	if err := in.fill(); err != nil { // b.md and .hidden.md were not read: hashed now
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if !strings.HasPrefix(name, "content/") {
+			continue
+		}
+		if got, want := in.Files[name], sha256.Sum256([]byte(data)); got != want {
+			t.Errorf("%s: hash %x, want %x", name, got[:4], want[:4])
+		}
+	}
+	rec := &cacheRecord{Inputs: in.All, Sources: in.stamps}
+	again, err := inputHash(context.Background(), cfg, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.pending) != 0 || again.All != in.All || again.Shared != in.Shared {
+		t.Errorf("with the record: %d pending, same All %v, same Shared %v", len(again.pending), again.All == in.All, again.Shared == in.Shared)
 	}
 }

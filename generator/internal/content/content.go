@@ -36,6 +36,12 @@ type Options struct {
 	// it is parsed, for callers that read them again when they need them
 	// (see LoadFile), so that memory holds little more than the figures.
 	Lean bool
+	// Read, when set, is given the bytes of each report file Load reads,
+	// before they are parsed, with the file's name as in Report.File; it
+	// may be called from several goroutines at once and must not keep
+	// data. A build hashes the files this way instead of reading them
+	// twice.
+	Read func(name string, data []byte)
 }
 
 // Files lists the report files (*.md) under fsys, sorted. Hidden files and
@@ -142,7 +148,7 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			reports[i], errs[i] = LoadFile(fsys, f, opt.Prefix+f)
+			reports[i], errs[i] = loadFile(fsys, f, opt.Prefix+f, opt.Read)
 			if r := reports[i]; r != nil && opt.Lean {
 				r.Body, r.Evidence, r.Review = nil, nil, nil
 			}
@@ -172,6 +178,12 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 // LoadFile reads and parses the report file at path p in fsys, naming it
 // name in errors, as Load does for each file.
 func LoadFile(fsys fs.FS, p, name string) (*report.Report, error) {
+	return loadFile(fsys, p, name, nil)
+}
+
+// loadFile is LoadFile, giving the file's bytes to read, when set, before
+// parsing them.
+func loadFile(fsys fs.FS, p, name string, read func(name string, data []byte)) (*report.Report, error) {
 	// Stat first: opening a FIFO would block, and a file too large is
 	// refused without reading it.
 	info, err := fs.Stat(fsys, p)
@@ -196,6 +208,9 @@ func LoadFile(fsys fs.FS, p, name string) (*report.Report, error) {
 	}
 	if len(data) > MaxFileSize {
 		return nil, tooLarge(name, -1)
+	}
+	if read != nil {
+		read(name, data)
 	}
 	return report.Parse(name, data)
 }

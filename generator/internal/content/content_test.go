@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"testing/fstest"
@@ -343,6 +345,32 @@ func TestLeanLoadAndReadAgain(t *testing.T) {
 	}
 	if string(full.Body) != "正文\n" || full.Evidence["spending.total"] != "支出12.5万元" || full.File != "content/a.md" {
 		t.Errorf("read again: body %q, evidence %v, file %s", full.Body, full.Evidence, full.File)
+	}
+}
+
+// Options.Read is given the bytes of every report file read, named as in
+// Report.File, drafts and files that fail to parse included.
+func TestLoadGivesTheBytesRead(t *testing.T) {
+	const ok = "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n---\n正文\n"
+	const draft = "---\ndraft: true\ncounty: 乙县\n---\n"
+	const broken = "---\ncounty: [\n---\n"
+	fsys := fstest.MapFS{
+		"a.md": {Data: []byte(ok)}, "sub/b.md": {Data: []byte(draft)}, "c.md": {Data: []byte(broken)},
+		"notes.txt": {Data: []byte("not a report")},
+	}
+	var mu sync.Mutex
+	got := map[string]string{}
+	_, err := Load(context.Background(), fsys, Options{Prefix: "content/", Read: func(name string, data []byte) {
+		mu.Lock()
+		got[name] = string(data)
+		mu.Unlock()
+	}})
+	if err == nil {
+		t.Fatal("the broken file is not an error")
+	}
+	want := map[string]string{"content/a.md": ok, "content/sub/b.md": draft, "content/c.md": broken}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("read %q, want %q", got, want)
 	}
 }
 

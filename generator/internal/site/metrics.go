@@ -73,20 +73,24 @@ func (s *Site) rank() {
 		}
 		groups[k] = append(groups[k], r)
 	}
+	type kv struct {
+		r *Report
+		v float64
+	}
+	var known []kv
 	for _, k := range keys {
 		g := groups[k]
 		for mi, m := range Metrics {
-			type kv struct {
-				r *Report
-				v float64
-			}
-			var known []kv
+			known = known[:0]
 			for _, r := range g {
 				if v, ok := m.Value(r); ok {
 					known = append(known, kv{r, v})
 				}
 			}
-			slices.SortStableFunc(known, func(a, b kv) int { return cmp.Compare(b.v, a.v) })
+			// Equal values share the place of the first of them, so
+			// their order among themselves does not matter: no need
+			// for a stable sort.
+			slices.SortFunc(known, func(a, b kv) int { return cmp.Compare(b.v, a.v) })
 			for i, e := range known {
 				place := i + 1
 				if i > 0 && e.v == known[i-1].v {

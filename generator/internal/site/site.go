@@ -219,7 +219,11 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 	}
 	// Reports with the same prefecture but no province join that county.
 	var errs []string
-	seen := map[string]*Report{}
+	type reportKey struct {
+		county, prefecture, department, typ string
+		year                                int
+	}
+	seen := make(map[reportKey]*Report, len(sorted))
 	for _, r := range sorted {
 		var c *County
 		keys := byName[r.County]
@@ -246,7 +250,7 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 			c.Province = r.Province
 		}
 		sr := &Report{Report: r, County: c}
-		id := r.County + "|" + c.Prefecture + "|" + r.Department + "|" + strconv.Itoa(r.Year) + "|" + r.Type
+		id := reportKey{r.County, c.Prefecture, r.Department, r.Type, r.Year}
 		if first := seen[id]; first != nil {
 			p := r.KeyPos("county")
 			errs = append(errs, fmt.Sprintf("%s:%d:%d: county: the same report (%s %s %d %s) is also given by %s", r.File, p.Line, p.Col, r.County, r.Department, r.Year, r.Type, first.File))

@@ -159,3 +159,44 @@ func TestEqualValuesShareARank(t *testing.T) {
 		t.Errorf("ranks %v", places)
 	}
 }
+
+// Ranks agree with their definition: a report's place is one more than
+// the number of reports of the same year and type with a higher value;
+// equal values share a place; undisclosed values are not ranked.
+func TestRanksAsDefined(t *testing.T) {
+	var rs []*report.Report
+	for i := range 300 {
+		extra := fmt.Sprintf("spending: {total: %d, basic: %d}\nscore: %d", 100+i%13, 50+i%4, 80+i%7)
+		if i%5 == 0 {
+			extra = fmt.Sprintf("score: %d", 80+i%7) // spending undisclosed
+		}
+		rs = append(rs, rep(t, fmt.Sprintf("r%03d.md", i), fmt.Sprintf("县%d", i), "某市", 2019+i%3, extra))
+	}
+	s, err := Assemble(rs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range s.Reports {
+		for mi, m := range Metrics {
+			v, ok := m.Value(r)
+			want := Rank{}
+			if ok {
+				for _, o := range s.Reports {
+					if o.Year != r.Year || o.Type != r.Type {
+						continue
+					}
+					if ov, ook := m.Value(o); ook {
+						want.Of++
+						if ov > v {
+							want.Place++
+						}
+					}
+				}
+				want.Place++
+			}
+			if r.Ranks[mi] != want {
+				t.Fatalf("%s, %s: rank %+v, want %+v", r.File, m.Key, r.Ranks[mi], want)
+			}
+		}
+	}
+}

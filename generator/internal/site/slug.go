@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/gosimple/slug"
@@ -54,6 +55,19 @@ var placeRunes = map[rune]string{
 // Slugify returns the URL slug of a Chinese place or department name, such
 // as tao-yuan-xian for 桃源县 and ning-xiang-shi for 宁乡市.
 func Slugify(name string) string {
+	if s, ok := slugs.Load(name); ok {
+		return s.(string)
+	}
+	s := slugify(name)
+	slugs.Store(name, s)
+	return s
+}
+
+// slugs memoizes Slugify: a site names the same departments in every
+// county, and the live preview assembles the site again on every change.
+var slugs sync.Map
+
+func slugify(name string) string {
 	var b strings.Builder
 	for i := 0; i < len(name); {
 		rest := name[i:]

@@ -63,7 +63,7 @@ func TestSlugifyAgreesWithRunes(t *testing.T) {
 		if len(want) > MaxSlug {
 			continue
 		}
-		if got := Slugify(name); got != want {
+		if got := slugify(name); got != want {
 			t.Fatalf("Slugify(%q) = %q, want %q", name, got, want)
 		}
 	}

@@ -19,6 +19,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/countyperf/portal/generator/internal/filestamp"
 	"github.com/countyperf/portal/generator/internal/search"
 )
 
@@ -94,7 +95,7 @@ type inputs struct {
 // is written. A file whose stamp is the same as the last build's is not
 // read again to be hashed.
 type sourceStamp struct {
-	Size, ModTime, Change, Inode int64
+	filestamp.Stamp
 	// Sum is the hash of the file's bytes; zero until known.
 	Sum digest
 }
@@ -172,7 +173,8 @@ func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, err
 			if err != nil {
 				return err
 			}
-			st, trusted := stampOf(info)
+			stamp, trusted := filestamp.Of(info)
+			st := sourceStamp{Stamp: stamp}
 			if trusted && last != nil && !cfg.NoCache {
 				if old, ok := last.Sources[name]; ok && old.Sum != (digest{}) {
 					st.Sum = old.Sum

@@ -42,6 +42,9 @@ type Options struct {
 	// data. A build hashes the files this way instead of reading them
 	// twice.
 	Read func(name string, data []byte)
+	// Cache, when set, keeps what each file gave, so that the next Load
+	// with it reads only the files that changed (see Cache).
+	Cache *Cache
 }
 
 // Files lists the report files (*.md) under fsys, sorted. Hidden files and
@@ -135,6 +138,10 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 		}
 		return nil, fmt.Errorf("%s: no report files (*.md) found", root)
 	}
+	if opt.Cache != nil {
+		opt.Cache.begin()
+		defer opt.Cache.end()
+	}
 	reports := make([]*report.Report, len(files))
 	errs := make([]error, len(files))
 	g, ctx := errgroup.WithContext(ctx)
@@ -148,10 +155,7 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			reports[i], errs[i] = loadFile(fsys, f, opt.Prefix+f, opt.Read)
-			if r := reports[i]; r != nil && opt.Lean {
-				r.Body, r.Evidence, r.Review = nil, nil, nil
-			}
+			reports[i], errs[i] = loadFile(fsys, f, opt.Prefix+f, opt.Read, opt.Cache, opt.Lean)
 			if r := reports[i]; r != nil && r.Draft && opt.Drafts {
 				// A draft may leave required keys empty until it is
 				// published; built with --drafts, it must not.
@@ -178,12 +182,13 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 // LoadFile reads and parses the report file at path p in fsys, naming it
 // name in errors, as Load does for each file.
 func LoadFile(fsys fs.FS, p, name string) (*report.Report, error) {
-	return loadFile(fsys, p, name, nil)
+	return loadFile(fsys, p, name, nil, nil, false)
 }
 
 // loadFile is LoadFile, giving the file's bytes to read, when set, before
-// parsing them.
-func loadFile(fsys fs.FS, p, name string, read func(name string, data []byte)) (*report.Report, error) {
+// parsing them, taking what cache has for the file when it has not
+// changed, and letting go of what a lean load does not keep.
+func loadFile(fsys fs.FS, p, name string, read func(name string, data []byte), cache *Cache, lean bool) (*report.Report, error) {
 	// Stat first: opening a FIFO would block, and a file too large is
 	// refused without reading it.
 	info, err := fs.Stat(fsys, p)
@@ -195,6 +200,14 @@ func loadFile(fsys fs.FS, p, name string, read func(name string, data []byte)) (
 	}
 	if info.Size() > MaxFileSize {
 		return nil, tooLarge(name, info.Size())
+	}
+	if cache != nil {
+		if r, err, ok := cache.get(name, info); ok {
+			return r, err
+		}
+		r, err := loadFile(fsys, p, name, read, nil, lean)
+		cache.put(name, info, r, err)
+		return r, err
 	}
 	f, err := fsys.Open(p)
 	if err != nil {
@@ -212,7 +225,11 @@ func loadFile(fsys fs.FS, p, name string, read func(name string, data []byte)) (
 	if read != nil {
 		read(name, data)
 	}
-	return report.Parse(name, data)
+	r, err := report.Parse(name, data)
+	if r != nil && lean {
+		r.Body, r.Evidence, r.Review = nil, nil, nil
+	}
+	return r, err
 }
 
 // readFile reads the regular file r to its end, as io.ReadAll does, but

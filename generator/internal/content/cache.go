@@ -1,0 +1,89 @@
+package content
+
+import (
+	"io/fs"
+	"sync"
+
+	"github.com/countyperf/portal/generator/internal/filestamp"
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// Cache remembers what Load made of each report file, with the file's
+// stamp, so that a later Load with the same Cache and Options reads and
+// parses again only the files that changed: the live preview loads the
+// site again on every change. Files the file system cannot stamp
+// reliably (see filestamp) are always read again. Reports returned from
+// a cache are shared between loads and must not be modified.
+type Cache struct {
+	mu   sync.Mutex
+	m    map[string]cached
+	gen  int
+	hits int
+}
+
+type cached struct {
+	stamp filestamp.Stamp
+	r     *report.Report
+	err   error
+	gen   int
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{m: map[string]cached{}} }
+
+// get returns what the cache holds for the file name, if its stamp is
+// still the one of info.
+func (c *Cache) get(name string, info fs.FileInfo) (*report.Report, error, bool) {
+	st, trusted := filestamp.Of(info)
+	if !trusted {
+		return nil, nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[name]
+	if !ok || e.stamp != st {
+		return nil, nil, false
+	}
+	e.gen = c.gen
+	c.m[name] = e
+	c.hits++
+	return e.r, e.err, true
+}
+
+// put remembers what parsing the file name, whose stamp was that of info,
+// gave.
+func (c *Cache) put(name string, info fs.FileInfo, r *report.Report, err error) {
+	st, trusted := filestamp.Of(info)
+	if !trusted {
+		return
+	}
+	c.mu.Lock()
+	c.m[name] = cached{stamp: st, r: r, err: err, gen: c.gen}
+	c.mu.Unlock()
+}
+
+// begin starts a load: what it does not see again is forgotten at end.
+func (c *Cache) begin() {
+	c.mu.Lock()
+	c.gen++
+	c.hits = 0
+	c.mu.Unlock()
+}
+
+// end forgets the files the load did not see.
+func (c *Cache) end() {
+	c.mu.Lock()
+	for name, e := range c.m {
+		if e.gen != c.gen {
+			delete(c.m, name)
+		}
+	}
+	c.mu.Unlock()
+}
+
+// Reused returns how many files the last load took from the cache.
+func (c *Cache) Reused() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.hits
+}

@@ -117,80 +117,43 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 				Unchanged: len(rec.Files), Cached: true, Duration: time.Since(start)}, nil
 		}
 	}
-	root := os.DirFS(cfg.Root)
-
-	// Phase 1: load every report.
-	// os.DirFS, not fs.Sub: its Stat does not open the file, so a pipe or
-	// a device under content/ is refused without blocking on it.
-	contentFS := os.DirFS(filepath.Join(cfg.Root, "content"))
 	opt := content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/", Lean: true}
 	if hashErr == nil {
 		opt.Read = inputs.read // hash the files that changed as they are read
 	}
-	reports, err := content.Load(ctx, contentFS, opt)
+	pagefind := ""
+	if !cfg.NoSearch {
+		pagefind = search.Find(cfg.Root)
+	}
+	m, err := prepare(ctx, cfg, opt, pagefind != "")
 	if err != nil {
 		return nil, err
 	}
 	if hashErr == nil {
 		hashErr = inputs.fill()
 	}
-
-	// Phase 2: check the reports; file errors stop the build, findings are
-	// published.
-	errs, checks := check.Reports(reports)
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-
-	// Phase 3: assemble the site model.
-	s, err := site.Assemble(reports, checks)
-	if err != nil {
-		return nil, err
-	}
+	s, rnd, root := m.site, m.rnd, m.root
 	// Bodies, evidence and key positions are read again when a report's
 	// page is made (the loader let the rest go already), so that memory
 	// holds only the figures, however many reports there are.
-	for _, r := range reports {
+	for _, r := range m.reports {
 		r.Keys = nil
-	}
-	load := func(r *report.Report) (*report.Report, error) {
-		return content.LoadFile(contentFS, strings.TrimPrefix(r.File, "content/"), r.File)
 	}
 	// A report's evidence, read with its page, goes on to reports.json.
 	evidence := newEvidenceQueue(s, func(r *report.Report) (map[string]string, error) {
-		full, err := load(r)
+		full, err := m.load(r)
 		if err != nil {
 			return nil, err
 		}
 		return full.Evidence, nil
 	})
 	s.Detail = func(r *report.Report) (*report.Report, error) {
-		full, err := load(r)
+		full, err := m.load(r)
 		if err == nil {
 			evidence.put(r, full.Evidence)
 		}
 		return full, err
 	}
-	for i, w := range s.Warnings {
-		if i == MaxWarnings {
-			fmt.Fprintf(cfg.Log, "warning: … and %d more warnings like these\n", len(s.Warnings)-MaxWarnings)
-			break
-		}
-		fmt.Fprintln(cfg.Log, "warning:", w)
-	}
-
-	// Phase 4: parse templates.
-	rnd, err := render.New(root, "templates")
-	if err != nil {
-		return nil, err
-	}
-	rnd.BaseURL = cfg.BaseURL
-	pagefind := ""
-	if !cfg.NoSearch {
-		pagefind = search.Find(cfg.Root)
-	}
-	s.Search = pagefind != ""
-	rnd.Nav = pages.Nav(s)
 
 	// Phase 5: render into a staged transaction, then publish.
 	tx, err := publish.Begin(cfg.Out, cfg.Root,
@@ -234,6 +197,67 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		remember(cfg, inputs, keep.keys, sum)
 	}
 	return sum, nil
+}
+
+// model is a site loaded, checked and assembled, with its renderer.
+type model struct {
+	site    *site.Site
+	reports []*report.Report
+	rnd     *render.Renderer
+	// root is the project folder.
+	root fs.FS
+	// load reads a report again from its file, with every detail.
+	load func(*report.Report) (*report.Report, error)
+}
+
+// prepare loads the reports with opt, checks them, assembles the site,
+// tells the warnings and parses the templates: phases 1 to 4 of a build.
+// The site's Detail reads reports again from their files.
+func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) (*model, error) {
+	m := &model{root: os.DirFS(cfg.Root)}
+	// Phase 1: load every report.
+	// os.DirFS, not fs.Sub: its Stat does not open the file, so a pipe or
+	// a device under content/ is refused without blocking on it.
+	contentFS := os.DirFS(filepath.Join(cfg.Root, "content"))
+	reports, err := content.Load(ctx, contentFS, opt)
+	if err != nil {
+		return nil, err
+	}
+	m.reports = reports
+
+	// Phase 2: check the reports; file errors stop the build, findings are
+	// published.
+	errs, checks := check.Reports(reports)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+
+	// Phase 3: assemble the site model.
+	s, err := site.Assemble(reports, checks)
+	if err != nil {
+		return nil, err
+	}
+	m.site = s
+	m.load = func(r *report.Report) (*report.Report, error) {
+		return content.LoadFile(contentFS, strings.TrimPrefix(r.File, "content/"), r.File)
+	}
+	s.Detail = m.load
+	for i, w := range s.Warnings {
+		if i == MaxWarnings {
+			fmt.Fprintf(cfg.Log, "warning: … and %d more warnings like these\n", len(s.Warnings)-MaxWarnings)
+			break
+		}
+		fmt.Fprintln(cfg.Log, "warning:", w)
+	}
+
+	// Phase 4: parse templates.
+	if m.rnd, err = render.New(m.root, "templates"); err != nil {
+		return nil, err
+	}
+	m.rnd.BaseURL = cfg.BaseURL
+	s.Search = search
+	m.rnd.Nav = pages.Nav(s)
+	return m, nil
 }
 
 // countFindings counts the findings of every report beyond notes on

@@ -1,8 +1,15 @@
-// Package serve is the publisher's live preview: it builds the site, serves
+// Package serve is the publisher's live preview: it makes the site, serves
 // it on the loopback interface, watches content/, templates/ and assets/,
-// rebuilds after each burst of changes and tells open pages to reload. A
-// failed rebuild shows its error in the page and in the terminal, and the
-// last good site keeps being served.
+// makes it again after each burst of changes and tells open pages to
+// reload. A failed rebuild shows its error in the page and in the
+// terminal, and the last good site keeps being served.
+//
+// The preview keeps the site in memory (build.Session): a change reads
+// only the files that changed, and pages are made as they are asked for,
+// so that the site is up to date a moment after a file is saved. It
+// writes nothing to disk and has no search index; build publishes. With
+// Static set, it builds the site to disk once and serves the files as a
+// static host would.
 package serve
 
 import (
@@ -44,6 +51,9 @@ type Server struct {
 	// no reload script, as a static host would (for measuring pages).
 	Static bool
 
+	// session holds the site in memory, unless Static.
+	session *build.Session
+
 	mu      sync.Mutex
 	version int    // count of successful builds
 	failure string // the last build's error, or "" when it succeeded
@@ -65,6 +75,13 @@ func New(cfg build.Config, stdout, stderr io.Writer) *Server {
 // Run builds the site, then serves it on ln and rebuilds on every change
 // until ctx is cancelled.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	if !s.Static {
+		session, err := build.NewSession(s.cfg)
+		if err != nil {
+			return err
+		}
+		s.session = session
+	}
 	s.Rebuild(ctx)
 	if !s.Static {
 		w, err := s.watch()
@@ -88,14 +105,26 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// Rebuild builds the site once and tells the open pages.
+// Rebuild makes the site once and tells the open pages.
 func (s *Server) Rebuild(ctx context.Context) {
-	sum, err := build.Run(ctx, s.cfg)
+	var sum *build.Summary
+	var err error
+	if s.session != nil {
+		sum, err = s.session.Update(ctx)
+	} else {
+		sum, err = build.Run(ctx, s.cfg)
+	}
 	s.mu.Lock()
-	if err != nil {
+	switch {
+	case err != nil:
 		s.failure = err.Error()
 		fmt.Fprintf(s.log, "build failed; still serving the last good site:\n%v\n", err)
-	} else {
+	case s.session != nil:
+		s.failure = ""
+		s.version++
+		fmt.Fprintf(s.out, "site made of %d reports (%d files read, %d as they were) in %s\n",
+			sum.Reports, sum.Written, sum.Unchanged, sum.Duration.Round(time.Millisecond))
+	default:
 		s.failure = ""
 		s.version++
 		fmt.Fprintf(s.out, "built %d reports: %d written, %d unchanged, %d removed in %s\n",
@@ -196,16 +225,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")
 	}
-	file := filepath.Join(s.cfg.Out, filepath.FromSlash(strings.TrimPrefix(name, "/")))
+	file := strings.TrimPrefix(name, "/")
 	status := http.StatusOK
-	data, err := os.ReadFile(file)
-	if err != nil {
+	data, found, err := s.get(file)
+	if err == nil && !found {
 		status = http.StatusNotFound
-		file = filepath.Join(s.cfg.Out, "404.html")
-		if data, err = os.ReadFile(file); err != nil {
-			http.NotFound(w, r)
-			return
-		}
+		file = "404.html"
+		data, found, err = s.get(file)
+	}
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	if !found {
+		http.NotFound(w, r)
+		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	ct := contentType(file)
@@ -226,6 +260,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(status)
 	w.Write(data)
+}
+
+// get returns the site's file at the slash-separated path name, from the
+// session or, when Static, from the built site.
+func (s *Server) get(name string) ([]byte, bool, error) {
+	if s.session != nil {
+		return s.session.Get(name)
+	}
+	data, err := os.ReadFile(filepath.Join(s.cfg.Out, filepath.FromSlash(name)))
+	if err != nil {
+		return nil, false, nil
+	}
+	return data, true, nil
 }
 
 // inject adds the reload script to a page, before </body>.

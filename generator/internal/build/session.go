@@ -1,0 +1,147 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sync"
+	"time"
+
+	"github.com/countyperf/portal/generator/internal/content"
+	"github.com/countyperf/portal/generator/internal/export"
+	"github.com/countyperf/portal/generator/internal/feed"
+	"github.com/countyperf/portal/generator/internal/pages"
+)
+
+// Session keeps a site in memory for the live preview. Update makes the
+// site model again from the files as they are, reading and parsing only
+// the report files that changed since the last update; Get makes a file
+// of the site when it is asked for. Nothing is written to disk, and a
+// session has no search index (a build makes it).
+//
+// It is safe for concurrent use: Get serves the last site Update made
+// while the next one is being made. It keeps every report whole in
+// memory, bodies included.
+type Session struct {
+	cfg   Config
+	cache *content.Cache
+
+	mu  sync.RWMutex
+	cur *sessionSite
+}
+
+// sessionSite is one update's site.
+type sessionSite struct {
+	m *model
+	// jobs holds every page's job by its path, and paths the pages'
+	// paths in the order a build makes them.
+	jobs  map[string]pages.Job
+	paths []string
+}
+
+// NewSession returns a session for the project cfg describes; its Out,
+// NoCache and NoSearch are not used.
+func NewSession(cfg Config) (*Session, error) {
+	if err := cfg.defaults(); err != nil {
+		return nil, err
+	}
+	return &Session{cfg: cfg, cache: content.NewCache()}, nil
+}
+
+// Update makes the site again from the project's files. On error, Get
+// keeps serving the last site made. The summary counts the report files
+// read again (Written) and those taken as they were (Unchanged).
+func (s *Session) Update(ctx context.Context) (*Summary, error) {
+	start := time.Now()
+	// Reports stay whole in the cache from one update to the next, key
+	// positions included (the checks of the next update need them), and
+	// bodies and evidence too: pages are made from the files as they
+	// were at the update, even once a file is changed or broken.
+	opt := content.Options{Drafts: s.cfg.Drafts, Workers: s.cfg.Workers, Prefix: "content/", Cache: s.cache}
+	m, err := prepare(ctx, s.cfg, opt, false)
+	if err != nil {
+		return nil, err
+	}
+	m.site.Detail = nil
+	cur := &sessionSite{m: m, jobs: map[string]pages.Job{}}
+	err = pages.Each(m.site, func(j pages.Job) error {
+		cur.jobs[j.Path] = j
+		cur.paths = append(cur.paths, j.Path)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.cur = cur
+	s.mu.Unlock()
+	reused := s.cache.Reused()
+	return &Summary{Reports: len(m.site.Reports), Counties: len(m.site.Counties), Pages: len(cur.paths),
+		Findings: countFindings(m.site), Written: len(m.reports) - reused, Unchanged: reused,
+		Warnings: m.site.Warnings, Duration: time.Since(start)}, nil
+}
+
+// ErrNoSite is returned by Get before the first successful Update.
+var ErrNoSite = errors.New("no site yet: the first build has not succeeded")
+
+// Get returns the file of the site at name, a slash-separated path from
+// the site's root such as report/x/2020-y.html, made now from the last
+// site Update made. ok is false when the site has no such file.
+func (s *Session) Get(name string) (data []byte, ok bool, err error) {
+	s.mu.RLock()
+	cur := s.cur
+	s.mu.RUnlock()
+	if cur == nil {
+		return nil, false, ErrNoSite
+	}
+	site, base := cur.m.site, s.cfg.BaseURL
+	if j, ok := cur.jobs[name]; ok {
+		p, err := j.Make()
+		if err != nil {
+			return nil, true, err
+		}
+		data, err := cur.m.rnd.Page(p)
+		return data, true, err
+	}
+	var gen func() ([]byte, error)
+	switch name {
+	case "downloads/reports.csv":
+		gen = func() ([]byte, error) { return export.CSV(site) }
+	case "downloads/reports.xlsx":
+		gen = func() ([]byte, error) { return export.XLSX(site) }
+	case "downloads/reports.json":
+		gen = func() ([]byte, error) { return export.JSON(site) }
+	case "feed.xml":
+		gen = func() ([]byte, error) { return feed.Atom(site, base) }
+	case "robots.txt":
+		gen = func() ([]byte, error) { return feed.Robots(base), nil }
+	case "sitemap.xml":
+		if base == "" {
+			return nil, false, nil // a build makes one only with a base URL
+		}
+		gen = func() ([]byte, error) { return feed.Sitemap(cur.paths, base) }
+	default:
+		// Assets are served as the build copies them.
+		if !fs.ValidPath(name) || path.Dir(name) == "." || !inAssets(name) || path.Base(name)[0] == '.' {
+			return nil, false, nil
+		}
+		// Stat first: reading a pipe would block.
+		if info, err := fs.Stat(cur.m.root, name); err != nil || !info.Mode().IsRegular() {
+			return nil, false, nil
+		}
+		data, err := fs.ReadFile(cur.m.root, name)
+		if err != nil {
+			return nil, true, fmt.Errorf("reading %s: %w", name, err)
+		}
+		return data, true, nil
+	}
+	data, err = gen()
+	return data, true, err
+}
+
+// inAssets reports whether the path is below the assets folder.
+func inAssets(name string) bool {
+	return len(name) > len("assets/") && name[:len("assets/")] == "assets/"
+}

@@ -1,0 +1,102 @@
+package build_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/build"
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+// sameAsBuild checks that the session gives every file a build without a
+// search index makes, byte for byte, and nothing else that was asked.
+func sameAsBuild(t *testing.T, step string, p *buildtest.Project, s *build.Session, base string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := build.Run(context.Background(), build.Config{Root: p.Dir, Out: out, NoCache: true, NoSearch: true, BaseURL: base}); err != nil {
+		t.Fatalf("%s: build: %v", step, err)
+	}
+	files := buildtest.Snapshot(t, out)
+	if len(files) < 10 {
+		t.Fatalf("%s: the build made %d files", step, len(files))
+	}
+	for name, want := range files {
+		got, ok, err := s.Get(name)
+		if err != nil || !ok {
+			t.Errorf("%s: %s: ok %v, %v", step, name, ok, err)
+			continue
+		}
+		if string(got) != want {
+			t.Errorf("%s: %s differs from the build's", step, name)
+		}
+	}
+	for _, name := range []string{"no/such/page.html", "content/a/jia-2020.md", "templates/report.html", "assets", "assets/../content/a/jia-2020.md", "../x", "", "assets/.hidden"} {
+		if _, ok, err := s.Get(name); ok || err != nil {
+			t.Errorf("%s: %q is served (%v)", step, name, err)
+		}
+	}
+}
+
+// TestSessionServesWhatABuildMakes updates a session after each change
+// to a project and compares every file it gives with a build's; only the
+// report files that changed are read again.
+func TestSessionServesWhatABuildMakes(t *testing.T) {
+	p := buildtest.New(t, threeCounties+"-- assets/.hidden --\nsecret\n")
+	s, err := build.NewSession(build.Config{Root: p.Dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Get("index.html"); err != build.ErrNoSite {
+		t.Errorf("before the first update: %v", err)
+	}
+	update := func(step string, read, kept int) {
+		t.Helper()
+		sum, err := s.Update(context.Background())
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		if sum.Written != read || sum.Unchanged != kept {
+			t.Errorf("%s: %d files read and %d kept, want %d and %d", step, sum.Written, sum.Unchanged, read, kept)
+		}
+		sameAsBuild(t, step, p, s, "")
+	}
+	update("first", 4, 0)
+	update("nothing changes", 0, 4)
+	p.Write("content/c/ding-2021.md", strings.Replace(readFile(t, p, "content/c/ding-2021.md"), "total: 90", "total: 200", 1))
+	update("a total changes", 1, 3)
+	p.Write("content/b/bing-2020.md", "---\ncounty: 丙县\nprefecture: 乙市\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nspending: {total: 80}\n---\n新增。\n")
+	update("a report is added", 1, 4)
+	p.Remove("content/a/jia-2021.md")
+	update("a report is removed", 0, 4)
+	p.Write("templates/report.html", strings.Replace(readFile(t, p, "templates/report.html"), "<h2 id=\"figures\">主要数字</h2>", "<h2 id=\"figures\">主要数字（改）</h2>", 1))
+	update("a template changes", 0, 4)
+
+	// A broken file: the error names it; the last site is still served.
+	before, _, _ := s.Get("report/bing-xian/2021-cai-zheng-ju-zheng-ti.html")
+	p.Write("content/b/bing-2021.md", strings.Replace(readFile(t, p, "content/b/bing-2021.md"), "total: 130", "total: 一百", 1))
+	if _, err := s.Update(context.Background()); err == nil || !strings.Contains(err.Error(), "content/b/bing-2021.md:7:") {
+		t.Fatalf("a broken file: %v", err)
+	}
+	if after, ok, err := s.Get("report/bing-xian/2021-cai-zheng-ju-zheng-ti.html"); !ok || err != nil || string(after) != string(before) {
+		t.Errorf("after a failed update the last site is not served: %v %v", ok, err)
+	}
+}
+
+// With a base URL, the session gives the sitemap a build makes.
+func TestSessionWithBaseURL(t *testing.T) {
+	p := buildtest.New(t, threeCounties)
+	const base = "https://example.org/sub/"
+	s, err := build.NewSession(build.Config{Root: p.Dir, BaseURL: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Update(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	sameAsBuild(t, "base URL", p, s, base)
+	if data, ok, _ := s.Get("sitemap.xml"); !ok || !strings.Contains(string(data), base+"report/") {
+		t.Errorf("sitemap: %v %.100s", ok, data)
+	}
+}

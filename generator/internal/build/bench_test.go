@@ -366,3 +366,67 @@ func BenchmarkBuild100k(b *testing.B) {
 	}
 	benchBuild(b, corpus.Options{Reports: 100000, Departments: 7})
 }
+
+// BenchmarkServeUpdate15k times the live preview's update after one
+// report file of 15,000 changes (build.Session.Update): a corrected
+// total, which moves ranks, or a body edit. The site is then up to date:
+// pages are made when asked for, and one page is asked for and timed too
+// (s-page).
+func BenchmarkServeUpdate15k(b *testing.B) {
+	project := corpusProject(b, corpus.Options{Reports: 15000})
+	files, err := content.Files(os.DirFS(filepath.Join(project, "content")))
+	if err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(project, "content", filepath.FromSlash(files[len(files)/2]))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.WriteFile(file, orig, 0o644) })
+	for _, c := range []struct{ name, from, to string }{
+		{"total", "\n  total: ", "\n  total: 1"},
+		{"body", "\n---\n", "\n---\n改动。"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			changed := []byte(strings.Replace(string(orig), c.from, c.to, 1))
+			if string(changed) == string(orig) {
+				b.Fatalf("%s: nothing to change", file)
+			}
+			s, err := build.NewSession(build.Config{Root: project})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := s.Update(context.Background()); err != nil {
+				b.Fatal(err)
+			}
+			var page time.Duration
+			i := 0
+			for b.Loop() {
+				i++
+				data := orig
+				if i%2 == 1 {
+					data = changed
+				}
+				if err := os.WriteFile(file, data, 0o644); err != nil {
+					b.Fatal(err)
+				}
+				sum, err := s.Update(context.Background())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if sum.Written != 1 {
+					b.Fatalf("%d files read, want 1", sum.Written)
+				}
+				b.StopTimer()
+				start := time.Now()
+				if _, ok, err := s.Get("index.html"); !ok || err != nil {
+					b.Fatal(ok, err)
+				}
+				page += time.Since(start)
+				b.StartTimer()
+			}
+			b.ReportMetric(page.Seconds()/float64(i), "s-page")
+		})
+	}
+}

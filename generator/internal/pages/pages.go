@@ -6,8 +6,10 @@ package pages
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/countyperf/portal/generator/internal/charts"
+	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
@@ -65,15 +67,30 @@ type Job struct {
 // is left to the job, so that callers can build models in parallel. It
 // stops at the first error.
 func Each(s *site.Site, fn func(Job) error) error {
-	ready := func(p *Page) Job { return Job{Path: p.Path, Make: func() (*Page, error) { return p, nil }} }
 	var jobs []Job
 	jobs = append(jobs, Job{Path: "index.html", Make: func() (*Page, error) { return Home(s) }})
-	lists := Reports(s)
-	lists = append(lists, Findings(s)...)
-	lists = append(lists, Disclosure(s)...)
-	for _, p := range append(lists, Counties(s), Search(s), NotFound(s)) {
-		jobs = append(jobs, ready(p))
+	// The pages of a list are made together, by the first of their jobs
+	// to run: a list is sorted once. Their paths are known before.
+	list := func(rows int, path func(int) string, build func(*site.Site) []*Page) {
+		all := sync.OnceValue(func() []*Page { return build(s) })
+		n := pageCount(rows, ListPageSize)
+		for i := range n {
+			jobs = append(jobs, Job{Path: path(i + 1), Make: func() (*Page, error) {
+				ps := all()
+				if len(ps) != n || ps[i].Path != path(i+1) {
+					return nil, fmt.Errorf("pages: %s: the list has %d pages, %d expected", path(i+1), len(ps), n)
+				}
+				return ps[i], nil
+			}})
+		}
 	}
+	list(len(s.Reports), ReportsPath, Reports)
+	list(countFindings(s), FindingsPath, Findings)
+	list(len(s.Reports), DisclosurePath, Disclosure)
+	jobs = append(jobs,
+		Job{Path: "counties.html", Make: func() (*Page, error) { return Counties(s), nil }},
+		Job{Path: "search.html", Make: func() (*Page, error) { return Search(s), nil }},
+		Job{Path: "404.html", Make: func() (*Page, error) { return NotFound(s), nil }})
 	jobs = append(jobs, Job{Path: CompareIndexPath, Make: func() (*Page, error) { return CompareYears(s) }})
 	for _, y := range s.Years {
 		jobs = append(jobs, Job{Path: ComparePath(y), Make: func() (*Page, error) { return CompareYear(s, y) }})
@@ -101,6 +118,22 @@ func Each(s *site.Site, fn func(Job) error) error {
 		}
 	}
 	return nil
+}
+
+// countFindings counts the findings Findings lists: those more than a
+// note on disclosure.
+func countFindings(s *site.Site) int {
+	n := 0
+	for _, r := range s.Reports {
+		for _, c := range r.Checks {
+			for _, f := range c.Findings {
+				if f.Severity != check.Info {
+					n++
+				}
+			}
+		}
+	}
+	return n
 }
 
 // Row is one report in a table of reports.

@@ -368,8 +368,9 @@ func BenchmarkBuild100k(b *testing.B) {
 }
 
 // BenchmarkServeUpdate15k times the live preview's update after one
-// report file of 15,000 changes (build.Session.Update): a corrected
-// total, which moves ranks, or a body edit. The site is then up to date:
+// report file of 15,000 changes (build.Session.Update, told which file
+// changed as serve tells it): a corrected total, which moves ranks, or a
+// body edit. The site is then up to date:
 // pages are made when asked for, and one page is asked for and timed too
 // (s-page).
 func BenchmarkServeUpdate15k(b *testing.B) {
@@ -411,6 +412,8 @@ func BenchmarkServeUpdate15k(b *testing.B) {
 				if err := os.WriteFile(file, data, 0o644); err != nil {
 					b.Fatal(err)
 				}
+				// As serve does, from the file system's notices.
+				s.Expect([]string{"content/" + files[len(files)/2]})
 				sum, err := s.Update(context.Background())
 				if err != nil {
 					b.Fatal(err)

@@ -83,6 +83,13 @@ func (s *Session) Update(ctx context.Context) (*Summary, error) {
 		Warnings: m.site.Warnings, Duration: time.Since(start)}, nil
 }
 
+// Expect tells the session that, until the next Update, only the files
+// named (paths from the project, such as content/a/x.md) may have changed
+// since the last one, as the file system's notices tell: Update then
+// looks only at those among the report files it holds, and at files new
+// to it. With nil, or without a call, Update looks at every file.
+func (s *Session) Expect(names []string) { s.cache.Expect(names) }
+
 // ErrNoSite is returned by Get before the first successful Update.
 var ErrNoSite = errors.New("no site yet: the first build has not succeeded")
 

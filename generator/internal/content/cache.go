@@ -19,6 +19,9 @@ type Cache struct {
 	m    map[string]cached
 	gen  int
 	hits int
+	// expect, when set, holds the only files that may have changed
+	// since the last load (see Expect).
+	expect map[string]bool
 }
 
 type cached struct {
@@ -30,6 +33,43 @@ type cached struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{m: map[string]cached{}} }
+
+// Expect tells the cache that, until the next load, only the files
+// named (as in Report.File, such as content/a.md) may have changed since
+// the last load: the next load takes every other file the cache holds as
+// it is, without asking the file system. The live preview learns what
+// changed from the file system's notices; without them (Expect not
+// called, or called with nil), every file's stamp is looked at.
+func (c *Cache) Expect(names []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if names == nil {
+		c.expect = nil
+		return
+	}
+	c.expect = make(map[string]bool, len(names))
+	for _, n := range names {
+		c.expect[n] = true
+	}
+}
+
+// unchanged returns what the cache holds for the file name when the load
+// was told that the file has not changed (see Expect).
+func (c *Cache) unchanged(name string) (*report.Report, error, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.expect == nil || c.expect[name] {
+		return nil, nil, false
+	}
+	e, ok := c.m[name]
+	if !ok {
+		return nil, nil, false
+	}
+	e.gen = c.gen
+	c.m[name] = e
+	c.hits++
+	return e.r, e.err, true
+}
 
 // get returns what the cache holds for the file name, if its stamp is
 // still the one of info.
@@ -70,9 +110,11 @@ func (c *Cache) begin() {
 	c.mu.Unlock()
 }
 
-// end forgets the files the load did not see.
+// end forgets the files the load did not see, and what it was told to
+// expect.
 func (c *Cache) end() {
 	c.mu.Lock()
+	c.expect = nil
 	for name, e := range c.m {
 		if e.gen != c.gen {
 			delete(c.m, name)

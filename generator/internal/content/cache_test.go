@@ -78,3 +78,49 @@ func TestCacheReadsOnlyWhatChanged(t *testing.T) {
 		t.Fatalf("again: %d reused, %v", cache.Reused(), err)
 	}
 }
+
+// After Expect, a load asks the file system only about the files named:
+// the others are taken from the cache, even if they changed unnoticed.
+// The next load looks at every file again.
+func TestCacheExpect(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, county string) {
+		t.Helper()
+		data := "---\ncounty: " + county + "\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n---\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "甲县")
+	write("b.md", "乙县")
+	cache := NewCache()
+	opt := Options{Prefix: "content/", Cache: cache}
+	counties := func() string {
+		t.Helper()
+		rs, err := Load(context.Background(), os.DirFS(dir), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, r := range rs {
+			names = append(names, r.County)
+		}
+		return strings.Join(names, " ")
+	}
+	counties()
+	write("a.md", "丙县")
+	write("b.md", "丁县")
+	cache.Expect([]string{"content/b.md"})
+	if got := counties(); got != "甲县 丁县" || cache.Reused() != 1 {
+		t.Errorf("told only b.md changed: %s, %d reused", got, cache.Reused())
+	}
+	if got := counties(); got != "丙县 丁县" || cache.Reused() != 1 {
+		t.Errorf("the next load: %s, %d reused", got, cache.Reused())
+	}
+	// A file new to the cache is read whatever it was told.
+	write("c.md", "戊县")
+	cache.Expect([]string{})
+	if got := counties(); got != "丙县 丁县 戊县" || cache.Reused() != 2 {
+		t.Errorf("a new file: %s, %d reused", got, cache.Reused())
+	}
+}

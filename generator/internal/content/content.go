@@ -189,6 +189,11 @@ func LoadFile(fsys fs.FS, p, name string) (*report.Report, error) {
 // parsing them, taking what cache has for the file when it has not
 // changed, and letting go of what a lean load does not keep.
 func loadFile(fsys fs.FS, p, name string, read func(name string, data []byte), cache *Cache, lean bool) (*report.Report, error) {
+	if cache != nil {
+		if r, err, ok := cache.unchanged(name); ok {
+			return r, err
+		}
+	}
 	// Stat first: opening a FIFO would block, and a file too large is
 	// refused without reading it.
 	info, err := fs.Stat(fsys, p)

@@ -178,9 +178,12 @@ func addTree(w *fsnotify.Watcher, root string) error {
 	})
 }
 
-// loop rebuilds after each burst of changes.
+// loop rebuilds after each burst of changes, telling the session which
+// files changed, unless the notices may have missed some.
 func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 	var timer <-chan time.Time
+	var changed []string
+	missed := false
 	for {
 		select {
 		case <-ctx.Done():
@@ -194,14 +197,26 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 					addTree(w, ev.Name)
 				}
 			}
+			if rel, err := filepath.Rel(s.cfg.Root, ev.Name); err == nil {
+				changed = append(changed, filepath.ToSlash(rel))
+			} else {
+				missed = true
+			}
 			timer = time.After(Debounce)
 		case err, ok := <-w.Errors:
 			if !ok {
 				return
 			}
+			// Notices were lost: look at every file next time.
+			missed = true
+			timer = time.After(Debounce)
 			fmt.Fprintln(s.log, "watching:", err)
 		case <-timer:
 			timer = nil
+			if s.session != nil && !missed {
+				s.session.Expect(changed)
+			}
+			changed, missed = nil, false
 			s.Rebuild(ctx)
 		}
 	}

@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/countyperf/portal/generator/internal/report"
 )
@@ -64,10 +65,14 @@ func MetricByKey(key string) Metric {
 // rank places each report among the reports of the same year and type, for
 // every metric, highest value first; equal values share a place.
 func (s *Site) rank() {
-	groups := map[[2]any][]*Report{}
-	var keys [][2]any
+	type group struct {
+		year int
+		typ  string
+	}
+	groups := map[group][]*Report{}
+	var keys []group
 	for _, r := range s.Reports {
-		k := [2]any{r.Year, r.Type}
+		k := group{r.Year, r.Type}
 		if groups[k] == nil {
 			keys = append(keys, k)
 		}
@@ -77,27 +82,33 @@ func (s *Site) rank() {
 		r *Report
 		v float64
 	}
-	var known []kv
-	for _, k := range keys {
-		g := groups[k]
-		for mi, m := range Metrics {
-			known = known[:0]
-			for _, r := range g {
-				if v, ok := m.Value(r); ok {
-					known = append(known, kv{r, v})
+	// Each metric is ranked on its own, and writes only its own place in
+	// each report's Ranks: the metrics can be ranked in parallel.
+	var wg sync.WaitGroup
+	for mi, m := range Metrics {
+		wg.Go(func() {
+			var known []kv
+			for _, k := range keys {
+				g := groups[k]
+				known = known[:0]
+				for _, r := range g {
+					if v, ok := m.Value(r); ok {
+						known = append(known, kv{r, v})
+					}
+				}
+				// Equal values share the place of the first of them, so
+				// their order among themselves does not matter: no need
+				// for a stable sort.
+				slices.SortFunc(known, func(a, b kv) int { return cmp.Compare(b.v, a.v) })
+				for i, e := range known {
+					place := i + 1
+					if i > 0 && e.v == known[i-1].v {
+						place = known[i-1].r.Ranks[mi].Place
+					}
+					e.r.Ranks[mi] = Rank{Place: place, Of: len(known)}
 				}
 			}
-			// Equal values share the place of the first of them, so
-			// their order among themselves does not matter: no need
-			// for a stable sort.
-			slices.SortFunc(known, func(a, b kv) int { return cmp.Compare(b.v, a.v) })
-			for i, e := range known {
-				place := i + 1
-				if i > 0 && e.v == known[i-1].v {
-					place = known[i-1].r.Ranks[mi].Place
-				}
-				e.r.Ranks[mi] = Rank{Place: place, Of: len(known)}
-			}
-		}
+		})
 	}
+	wg.Wait()
 }

@@ -196,9 +196,10 @@ type countyKey struct{ name, prefecture, province string }
 // its prefecture joins the county of the same name when there is exactly
 // one such county.
 func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
-	byKey := map[countyKey]*County{}
+	// A county has several reports: a map per report would be too large.
+	byKey := make(map[countyKey]*County, len(reports)/4)
 	var order []countyKey
-	byName := map[string][]countyKey{}
+	byName := make(map[string][]countyKey, len(reports)/4)
 	add := func(k countyKey) *County {
 		if c := byKey[k]; c != nil {
 			return c

@@ -141,7 +141,7 @@ func TestLineEndsAndBOM(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		if r.Score != want.Score || string(r.Body) != string(want.Body) || r.BodyLine != want.BodyLine || r.Keys["score"] != want.Keys["score"] {
+		if r.Score != want.Score || string(r.Body) != string(want.Body) || r.BodyLine != want.BodyLine || r.KeyPos("score") != want.KeyPos("score") {
 			t.Errorf("%s: score %+v body %q at %d; want %+v %q at %d", name, r.Score, r.Body, r.BodyLine, want.Score, want.Body, want.BodyLine)
 		}
 	}

@@ -149,3 +149,10 @@ func describeNode(b *strings.Builder, n ast.Node, indent string) {
 func BrokenInputs(t testing.TB) map[string][]byte {
 	return brokenInputs(t)
 }
+
+// FrontMatter returns the front matter of data as Parse reads it, from
+// its opening '---' line, with line ends normalised.
+func FrontMatter(data []byte) ([]byte, error) {
+	block, _, _, err := split(data)
+	return block, err
+}

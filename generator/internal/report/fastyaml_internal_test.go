@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bytes"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -87,8 +89,10 @@ func TestPlainScalarsAreTypedAsByTokenNew(t *testing.T) {
 }
 
 // TestReportsOwnTheirText: a report read by the fast path keeps none of
-// the front matter's memory alive: its text is in one string of its own,
-// and its key names are the package's constants.
+// the front matter's memory alive. Its names and dates are shared with
+// the other reports that give the same; its title and source are in one
+// string of its own, and its review notes and evidence in another (which
+// a lean load drops); its key names are the package's constants.
 func TestReportsOwnTheirText(t *testing.T) {
 	files := testseeds.Reports(t)
 	// And in flow style.
@@ -96,7 +100,7 @@ func TestReportsOwnTheirText(t *testing.T) {
 		"title: \"甲县局2020年度整体支出绩效自评报告\"\nspending: {total: 1530.53, basic: 158.65, project: null}\n" +
 		"sangong: {total: 0, abroad: null, reception: 无法识别}\nstaff: {authorized: 25, actual: 17}\n" +
 		"evidence: {spending.total: \"支出1530.53万元\", county: 甲县, score: '得分：97'}\nscore: 97\n" +
-		"review: [核对金额, \"核对：得分\"]\n---\n正文\n")})
+		"review: [核对金额, \"核对：得分\"]\nsource: https://example.org/a\npublished: 2021-06-30\n---\n正文\n")})
 	for _, file := range files {
 		if !FastPathReads(file.Data) {
 			t.Errorf("%s: not read by the fast path", file.Name)
@@ -105,35 +109,37 @@ func TestReportsOwnTheirText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var texts []string
-		for _, s := range []string{r.County, r.Adcode, r.Prefecture, r.Province, r.Department, r.Title, r.Published, r.Source, r.Slug} {
-			texts = append(texts, s)
+		// The same file again, in other memory.
+		again, err := Parse(file.Name, bytes.Clone(file.Data))
+		if err != nil {
+			t.Fatal(err)
 		}
-		texts = append(texts, r.Review...)
-		for _, s := range r.Evidence {
-			texts = append(texts, s)
-		}
-		// The texts are laid end to end, in some order, in one string of
-		// their total length.
-		lo, hi, n := uintptr(0), uintptr(0), uintptr(0)
-		for _, s := range texts {
-			if s == "" {
-				continue
-			}
+		inFile := func(s string) bool {
 			p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
-			if n == 0 || p < lo {
-				lo = p
-			}
-			hi = max(hi, p+uintptr(len(s)))
-			n += uintptr(len(s))
+			start := uintptr(unsafe.Pointer(unsafe.SliceData(file.Data)))
+			return s != "" && p >= start && p < start+uintptr(len(file.Data))
 		}
-		if n == 0 || hi-lo != n {
-			t.Errorf("%s: %d bytes of text span %d bytes of memory", file.Name, n, hi-lo)
-		}
-		for k := range r.Keys {
-			if !strings.Contains(k, ".") && unsafe.StringData(k) != unsafe.StringData(knownKeys[k]) {
-				t.Errorf("%s: key %s is not the constant", file.Name, k)
+		names := []string{r.County, r.Adcode, r.Prefecture, r.Province, r.Department, r.Published, r.Slug}
+		for i, s := range []string{again.County, again.Adcode, again.Prefecture, again.Province, again.Department, again.Published, again.Slug} {
+			if inFile(names[i]) || unsafe.StringData(s) != unsafe.StringData(names[i]) {
+				t.Errorf("%s: name %q is not shared", file.Name, s)
 			}
+		}
+		notes := slices.Clone(r.Review)
+		for _, s := range r.Evidence {
+			notes = append(notes, s)
+		}
+		own, dropped := span(t, file.Name, r.Title, r.Source), span(t, file.Name, notes...)
+		for _, s := range slices.Concat([]string{r.Title, r.Source}, notes) {
+			if inFile(s) {
+				t.Errorf("%s: %q is text of the file", file.Name, s)
+			}
+		}
+		if own[1] > own[0] && dropped[1] > dropped[0] && own[0] < dropped[1] && dropped[0] < own[1] {
+			t.Errorf("%s: the title and source share memory with the review notes and evidence", file.Name)
+		}
+		if len(r.Keys) == 0 || inFile(string(r.Keys)) || &r.Keys[0] == &again.Keys[0] {
+			t.Errorf("%s: key positions are not the report's own", file.Name)
 		}
 		for k := range r.Evidence {
 			if unsafe.StringData(k) != unsafe.StringData(knownKeys[k]) {
@@ -141,6 +147,28 @@ func TestReportsOwnTheirText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// span checks that texts are laid end to end, in some order, in one
+// string of their total length, and returns where it starts and ends.
+func span(t *testing.T, name string, texts ...string) [2]uintptr {
+	t.Helper()
+	lo, hi, n := uintptr(0), uintptr(0), uintptr(0)
+	for _, s := range texts {
+		if s == "" {
+			continue
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		if n == 0 || p < lo {
+			lo = p
+		}
+		hi = max(hi, p+uintptr(len(s)))
+		n += uintptr(len(s))
+	}
+	if hi-lo != n {
+		t.Errorf("%s: %d bytes of text span %d bytes of memory", name, n, hi-lo)
+	}
+	return [2]uintptr{lo, hi}
 }
 
 // TestFastPathConcurrently parses reports at the same time, each giving

@@ -67,8 +67,7 @@ func Parse(name string, data []byte) (*Report, error) {
 // parser reads all front matter. Both give the same results: tests compare
 // them.
 func parseFile(name string, data []byte, fast bool) (*Report, error) {
-	p := &parse{name: name, r: &Report{File: name, Keys: make(map[string]Pos, len(topKeys)+16)}, fast: fast,
-		amounts: make([]pendingAmount, 0, maxAmounts)}
+	p := &parse{name: name, r: &Report{File: name}, fast: fast, amounts: make([]pendingAmount, 0, maxAmounts)}
 	if err := p.run(data); err != nil {
 		return nil, err
 	}
@@ -89,6 +88,9 @@ type parse struct {
 	r       *Report
 	errs    []error
 	amounts []pendingAmount
+	// keys collects the positions of the keys, encoded into r.Keys once
+	// the front matter is read.
+	keys keySet
 	// fast allows fastFrontMatter to read the front matter; shared says
 	// that it did, so that the report's text shares the memory of the
 	// whole front matter until detached.
@@ -204,6 +206,7 @@ func (p *parse) run(data []byte) error {
 		}
 	}
 	p.top(m)
+	p.r.Keys = p.keys.encode()
 	p.finish(Pos{bodyLine - 1, 1})
 	return nil
 }
@@ -240,15 +243,26 @@ func (p *parse) yaml(block []byte) (*ast.MappingNode, error) {
 }
 
 // detach copies the report's text into memory of its own, so that the
-// report does not keep the front matter that fastFrontMatter read alive.
-// Key names are constants already (a report has no unknown keys).
+// report does not keep the front matter that fastFrontMatter read alive:
+// the title and source into one string, and the review notes and evidence
+// into another, so that a caller that drops them (a lean load) frees
+// their memory. Names and dates are the table's already (see intern), and
+// key names are constants (a report has no unknown keys).
 func (r *Report) detach() {
-	fields := [...]*string{&r.County, &r.Adcode, &r.Prefecture, &r.Province, &r.Department,
-		&r.Title, &r.Published, &r.Source, &r.Slug}
-	n := 0
-	for _, f := range fields {
-		n += len(*f)
+	if r.Title != "" || r.Source != "" {
+		// Not r.Title + r.Source, which is the other string itself
+		// when one is empty.
+		var b strings.Builder
+		b.Grow(len(r.Title) + len(r.Source))
+		b.WriteString(r.Title)
+		b.WriteString(r.Source)
+		all := b.String()
+		r.Title, r.Source = all[:len(r.Title)], all[len(r.Title):]
 	}
+	if len(r.Review) == 0 && len(r.Evidence) == 0 {
+		return
+	}
+	n := 0
 	for _, s := range r.Review {
 		n += len(s)
 	}
@@ -259,9 +273,6 @@ func (r *Report) detach() {
 	// key it may have.
 	var b strings.Builder
 	b.Grow(n)
-	for _, f := range fields {
-		b.WriteString(*f)
-	}
 	for _, s := range r.Review {
 		b.WriteString(s)
 	}
@@ -274,9 +285,6 @@ func (r *Report) detach() {
 	next := func(s string) string {
 		i += len(s)
 		return all[i-len(s) : i]
-	}
-	for _, f := range fields {
-		*f = next(*f)
 	}
 	for j, s := range r.Review {
 		r.Review[j] = next(s)
@@ -716,26 +724,27 @@ func (p *parse) top(m *ast.MappingNode) {
 			continue
 		}
 		kpos := nodePos(mv.Key)
-		if _, dup := r.Keys[key]; dup {
-			p.errAt(kpos, key, "duplicate key (first given at line %d)", r.Keys[key].Line)
+		id := keyID(key)
+		if first, dup := p.keys.get(key, id); dup {
+			p.errAt(kpos, key, "duplicate key (first given at line %d)", first.Line)
 			continue
 		}
-		r.Keys[key] = kpos
+		p.keys.set(key, id, kpos)
 		v, ok := p.simple(key, mv.Value)
 		if !ok {
 			continue
 		}
 		switch key {
 		case "county":
-			r.County = p.placeName(key, v)
+			r.County = names.intern(p.placeName(key, v))
 		case "adcode":
-			r.Adcode = p.code(key, v)
+			r.Adcode = names.intern(p.code(key, v))
 		case "prefecture":
-			r.Prefecture = p.placeName(key, v)
+			r.Prefecture = names.intern(p.placeName(key, v))
 		case "province":
-			r.Province = p.placeName(key, v)
+			r.Province = names.intern(p.placeName(key, v))
 		case "department":
-			r.Department = p.placeName(key, v)
+			r.Department = names.intern(p.placeName(key, v))
 		case "year":
 			r.Year = p.year(key, v)
 		case "type":
@@ -743,13 +752,13 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "title":
 			r.Title = p.text(key, v)
 		case "published":
-			r.Published = p.date(key, v)
+			r.Published = names.intern(p.date(key, v))
 		case "source":
 			r.Source = p.link(key, v)
 		case "unit":
 			r.Unit = p.oneOf(key, v, []string{"万元", "千元", "元"})
 		case "slug":
-			r.Slug = p.slug(key, v)
+			r.Slug = names.intern(p.slug(key, v))
 		case "spending":
 			p.group(&spendingGroup, v)
 		case "income":
@@ -1162,6 +1171,7 @@ type groupKeys struct {
 	key    string
 	subs   []string
 	full   []string // key + "." + subs[i]
+	ids    []int    // the index of full[i] in keyNames
 	counts bool     // the figures are counts of people, not amounts
 	known  string   // subs sorted, for errors
 }
@@ -1170,6 +1180,7 @@ func newGroupKeys(key string, counts bool, subs ...string) groupKeys {
 	g := groupKeys{key: key, subs: subs, counts: counts}
 	for _, s := range subs {
 		g.full = append(g.full, key+"."+s)
+		g.ids = append(g.ids, keyID(key+"."+s))
 	}
 	g.known = strings.Join(slices.Sorted(slices.Values(subs)), ", ")
 	return g
@@ -1201,9 +1212,9 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			continue
 		}
 		i := slices.Index(g.subs, sub)
-		var full string
+		full, id := "", -1
 		if i >= 0 {
-			full = g.full[i]
+			full, id = g.full[i], g.ids[i]
 		} else {
 			full = key + "." + sub
 		}
@@ -1213,7 +1224,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			continue
 		}
 		seen = append(seen, sub)
-		p.r.Keys[full] = kpos
+		p.keys.set(full, id, kpos)
 		val, ok := p.simple(full, mv.Value)
 		if !ok {
 			continue
@@ -1346,7 +1357,7 @@ func (r *Report) missing(end Pos) []error {
 		if !k.empty {
 			continue
 		}
-		pos, present := r.Keys[k.key]
+		pos, present := r.Keys.Lookup(k.key)
 		msg := "required key is missing"
 		if !present {
 			pos = end

@@ -80,7 +80,7 @@ func TestSkeletonIsAnIncompleteDraft(t *testing.T) {
 		t.Errorf("Incomplete() = %v", err)
 	}
 	for _, key := range topKeys {
-		if _, ok := r.Keys[key]; !ok {
+		if _, ok := r.Keys.Lookup(key); !ok {
 			t.Errorf("skeleton lacks key %s", key)
 		}
 	}

@@ -148,15 +148,15 @@ type Report struct {
 	Body     []byte
 	BodyLine int
 
-	// Keys maps the dotted name of every key present in the front matter to
-	// its position.
-	Keys map[string]Pos
+	// Keys holds the position of every key present in the front matter,
+	// by its dotted name. A caller done with them sets Keys to nil.
+	Keys KeyPositions
 }
 
 // KeyPos returns where the dotted key was written, or the start of the
 // file when it was not.
 func (r *Report) KeyPos(key string) Pos {
-	if p, ok := r.Keys[key]; ok {
+	if p, ok := r.Keys.Lookup(key); ok {
 		return p
 	}
 	return Pos{1, 1}

@@ -359,11 +359,7 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 			if err != nil {
 				return err
 			}
-			html, err := rnd.Page(p)
-			if err != nil {
-				return err
-			}
-			return tx.Write(p.Path, html)
+			return rnd.WritePage(p, func(html []byte) error { return tx.Write(p.Path, html) })
 		})
 		return nil
 	}

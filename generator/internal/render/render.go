@@ -160,12 +160,44 @@ func (r *Renderer) sharedPart(name string, l Layout) (template.HTML, error) {
 
 // Page renders one page.
 func (r *Renderer) Page(p *pages.Page) ([]byte, error) {
+	var out []byte
+	err := r.WritePage(p, func(html []byte) error {
+		out = bytes.Clone(html)
+		return nil
+	})
+	return out, err
+}
+
+// pageBuffers holds buffers for WritePage: a page is tens of kilobytes,
+// and growing a new buffer for every page was a quarter of all a build
+// allocated.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuffer is the largest buffer kept for the next page.
+const maxPooledBuffer = 1 << 20
+
+// WritePage renders a page, as Page does, and passes its HTML to write,
+// which must not keep it: the memory is used for the next page.
+func (r *Renderer) WritePage(p *pages.Page, write func(html []byte) error) error {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			pageBuffers.Put(buf)
+		}
+	}()
+	if err := r.render(buf, p); err != nil {
+		return err
+	}
+	return write(buf.Bytes())
+}
+
+// render executes the page's template into buf.
+func (r *Renderer) render(buf *bytes.Buffer, p *pages.Page) error {
 	t := r.pages[p.Template]
 	if t == nil {
-		return nil, fmt.Errorf("%s: no template %q", p.Path, p.Template)
+		return fmt.Errorf("%s: no template %q", p.Path, p.Template)
 	}
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
 	root := p.Root()
 	if p.Template == "404" && r.BaseURL != "" {
 		// Hosts serve 404.html at whatever path was missing, so its links
@@ -178,8 +210,8 @@ func (r *Renderer) Page(p *pages.Page) ([]byte, error) {
 	if s, ok := p.Data.(*site.Site); ok && p.Template == "search" {
 		v.Layout.Search = s.Search
 	}
-	if err := t.ExecuteTemplate(&buf, r.base, v); err != nil {
-		return nil, fmt.Errorf("rendering %s: %s", p.Path, strings.TrimPrefix(err.Error(), "template: "))
+	if err := t.ExecuteTemplate(buf, r.base, v); err != nil {
+		return fmt.Errorf("rendering %s: %s", p.Path, strings.TrimPrefix(err.Error(), "template: "))
 	}
-	return buf.Bytes(), nil
+	return nil
 }

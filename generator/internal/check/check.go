@@ -25,6 +25,7 @@ import (
 	"cmp"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/countyperf/portal/generator/internal/report"
@@ -178,7 +179,6 @@ type Result struct {
 // is safe, since it copies.
 func Reports(rs []*report.Report) (errs []error, per map[*report.Report][]Result) {
 	sorted := sortReports(rs)
-	errs = duplicates(sorted)
 	e := newEnv(sorted)
 	t := newTables()
 	// Each report is checked on its own against the shared, read-only
@@ -186,25 +186,42 @@ func Reports(rs []*report.Report) (errs []error, per map[*report.Report][]Result
 	// same scratch results for every report and keeps a compact copy, or
 	// results shared with other reports (see interner).
 	results := make([][]Result, len(sorted))
-	workers := min(runtime.GOMAXPROCS(0), (len(sorted)+255)/256)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			we := *e
-			we.in = newInterner(t, (len(sorted)-w+workers-1)/workers)
-			scratch := make([]Result, len(ruleOrder))
-			for i := w; i < len(sorted); i += workers {
-				we.fill(scratch, sorted[i])
-				results[i] = we.in.keep(scratch)
-			}
-		})
-	}
-	wg.Wait()
+	workers := workersFor(len(sorted))
+	inParallel(workers, func(w int) {
+		we := *e
+		we.in = newInterner(t, (len(sorted)-w+workers-1)/workers)
+		v := new(view)
+		for i := w; i < len(sorted); i += workers {
+			out := we.in.slot(len(ruleOrder))
+			lo, hi := e.series(i)
+			v.set(sorted[i], lo, hi)
+			we.fill(out, v)
+			results[i] = we.in.keep(out)
+		}
+		we.in.done()
+	})
 	per = make(map[*report.Report][]Result, len(sorted))
 	for i, r := range sorted {
 		per[r] = results[i]
 	}
-	return errs, per
+	return e.errs, per
+}
+
+// workersFor returns how many workers share n reports: one per processor,
+// but at least 256 reports each.
+func workersFor(n int) int {
+	return max(1, min(runtime.GOMAXPROCS(0), (n+255)/256))
+}
+
+// inParallel calls f(w) for w from 0 to workers-1, each in its own
+// goroutine (f(0) in the caller's), and returns when they have returned.
+func inParallel(workers int, f func(w int)) {
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		wg.Go(func() { f(w) })
+	}
+	f(0)
+	wg.Wait()
 }
 
 // Findings returns every finding in per, sorted by file, position and rule.
@@ -222,17 +239,59 @@ func Findings(per map[*report.Report][]Result) []Finding {
 // sortReports returns the distinct non-nil reports, sorted by file name,
 // keeping the given order for equal names.
 func sortReports(rs []*report.Report) []*report.Report {
-	seen := make(map[*report.Report]bool, len(rs))
 	out := make([]*report.Report, 0, len(rs))
 	for _, r := range rs {
-		if r == nil || seen[r] {
-			continue
+		if r != nil {
+			out = append(out, r)
 		}
-		seen[r] = true
-		out = append(out, r)
 	}
-	slices.SortStableFunc(out, func(a, b *report.Report) int { return cmp.Compare(a.File, b.File) })
-	return out
+	// One pass sees whether the reports are sorted already, as the
+	// loader returns them, and whether any names are equal.
+	sorted, equal := true, false
+	for i := 1; i < len(out) && sorted; i++ {
+		switch strings.Compare(out[i-1].File, out[i].File) {
+		case 1:
+			sorted = false
+		case 0:
+			equal = true
+		}
+	}
+	if !sorted {
+		slices.SortStableFunc(out, func(a, b *report.Report) int { return strings.Compare(a.File, b.File) })
+		equal = true
+	}
+	if !equal {
+		return out
+	}
+	// A report given twice has one file name: its copies are in one run
+	// of equal names, after its first. Keep the first of each.
+	n := 0
+	var seen map[*report.Report]bool
+	for i := 0; i < len(out); {
+		j := i + 1
+		for j < len(out) && out[j].File == out[i].File {
+			j++
+		}
+		if j-i > 16 && seen == nil {
+			seen = map[*report.Report]bool{}
+		}
+		run := n
+		for _, r := range out[i:j] {
+			if j-i > 16 {
+				if seen[r] {
+					continue
+				}
+				seen[r] = true
+			} else if slices.Contains(out[run:n], r) {
+				continue
+			}
+			out[n] = r
+			n++
+		}
+		i = j
+	}
+	clear(out[n:])
+	return out[:n]
 }
 
 func compareFindings(a, b Finding) int {
@@ -247,29 +306,3 @@ func compareFindings(a, b Finding) int {
 }
 
 func sortFindings(fs []Finding) { slices.SortStableFunc(fs, compareFindings) }
-
-// duplicates reports every file after the first that has the same ID (county,
-// prefecture, department, year and type) as an earlier one.
-func duplicates(sorted []*report.Report) []error {
-	first := map[string]*report.Report{}
-	var errs []error
-	for _, r := range sorted {
-		id := r.ID()
-		f, ok := first[id]
-		if !ok {
-			first[id] = r
-			continue
-		}
-		pos := r.KeyPos("county")
-		where := r.County
-		if r.Prefecture != "" {
-			where = r.Prefecture + where
-		}
-		errs = append(errs, &report.Error{
-			File: r.File, Line: pos.Line, Col: pos.Col, Key: "county",
-			Msg: "duplicate report: " + f.File + " already holds " + where + " " + r.Department + " " +
-				itoa(r.Year) + " " + r.Type + " (one file per county, prefecture, department, year and type; remove one file or correct its keys)",
-		})
-	}
-	return errs
-}

@@ -1,9 +1,8 @@
 package check
 
 import (
-	"fmt"
+	"math"
 	"strconv"
-	"strings"
 
 	"github.com/countyperf/portal/generator/internal/report"
 )
@@ -87,53 +86,200 @@ func figurePos(r *report.Report, key string) (report.State, report.Pos) {
 	return report.NotDisclosed, report.Pos{}
 }
 
-// fig is an amount of a report with its name, for the rules.
-type fig struct {
-	key   string
-	state report.State
-	v     report.Amount
-	pos   report.Pos
+// figID is a figure known to the rules, as an index into the arrays of
+// a view: the rules look figures up by index, not by dotted name.
+type figID uint8
+
+// The figures of a report. The amounts come first, up to sangongChange.
+const (
+	spendingTotal figID = iota
+	spendingBasic
+	spendingProject
+	spendingPersonnel
+	spendingPublic
+	incomeFig
+	sangongTotal
+	sangongAbroad
+	sangongReception
+	sangongVehicles
+	sangongChange
+	scoreFig
+	gradeFig
+	staffAuthorized
+	staffActual
+	numFigs
+	numAmounts = sangongChange + 1
+)
+
+// figKeys are the dotted names of the figures, by figID.
+var figKeys = [numFigs]string{
+	"spending.total", "spending.basic", "spending.project", "spending.personnel", "spending.public",
+	"income",
+	"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles", "sangong.change",
+	"score", "grade", "staff.authorized", "staff.actual",
 }
 
-func amountOf(r *report.Report, key string) fig {
-	m := r.Amount(key)
-	return fig{key: key, state: m.State, v: m.V, pos: posOr(r, key, m.Pos)}
+// figNames are the Chinese names of the figures, by figID.
+var figNames = func() (names [numFigs]string) {
+	for i, k := range figKeys {
+		names[i] = figureNames[k]
+	}
+	return names
+}()
+
+// figIDOf returns the figID of a dotted name, which must be a figure's.
+func figIDOf(key string) figID {
+	for i, k := range figKeys {
+		if k == key {
+			return figID(i)
+		}
+	}
+	panic("check: not a figure: " + key)
 }
 
-func (f fig) name() string { return FigureName(f.key) }
+// figIDs returns the figIDs of dotted names.
+func figIDs(keys []string) []figID {
+	ids := make([]figID, len(keys))
+	for i, k := range keys {
+		ids[i] = figIDOf(k)
+	}
+	return ids
+}
 
-// posOr returns p, or where the key was written when p is unset.
-func posOr(r *report.Report, key string, p report.Pos) report.Pos {
+// moneyField returns the amount field of r with the figID, which must be
+// below numAmounts.
+func moneyField(r *report.Report, id figID) *report.Money {
+	switch id {
+	case spendingTotal:
+		return &r.Spending.Total
+	case spendingBasic:
+		return &r.Spending.Basic
+	case spendingProject:
+		return &r.Spending.Project
+	case spendingPersonnel:
+		return &r.Spending.Personnel
+	case spendingPublic:
+		return &r.Spending.Public
+	case incomeFig:
+		return &r.Income
+	case sangongTotal:
+		return &r.Sangong.Total
+	case sangongAbroad:
+		return &r.Sangong.Abroad
+	case sangongReception:
+		return &r.Sangong.Reception
+	case sangongVehicles:
+		return &r.Sangong.Vehicles
+	}
+	return &r.Sangong.Change
+}
+
+// view is a report as the rules read it: the state of every figure and
+// the value of every amount, by figID, and where its series is in the
+// env. A worker fills one view per report and reuses it.
+type view struct {
+	r *report.Report
+	// lo and hi are the bounds of the report's series in env.members.
+	lo, hi int32
+	st     [numFigs]report.State
+	v      [numAmounts]report.Amount
+}
+
+// set makes v the view of r, whose series is env.members[lo:hi].
+func (v *view) set(r *report.Report, lo, hi int32) {
+	v.r, v.lo, v.hi = r, lo, hi
+	s := &r.Spending
+	v.st[spendingTotal], v.v[spendingTotal] = s.Total.State, s.Total.V
+	v.st[spendingBasic], v.v[spendingBasic] = s.Basic.State, s.Basic.V
+	v.st[spendingProject], v.v[spendingProject] = s.Project.State, s.Project.V
+	v.st[spendingPersonnel], v.v[spendingPersonnel] = s.Personnel.State, s.Personnel.V
+	v.st[spendingPublic], v.v[spendingPublic] = s.Public.State, s.Public.V
+	v.st[incomeFig], v.v[incomeFig] = r.Income.State, r.Income.V
+	g := &r.Sangong
+	v.st[sangongTotal], v.v[sangongTotal] = g.Total.State, g.Total.V
+	v.st[sangongAbroad], v.v[sangongAbroad] = g.Abroad.State, g.Abroad.V
+	v.st[sangongReception], v.v[sangongReception] = g.Reception.State, g.Reception.V
+	v.st[sangongVehicles], v.v[sangongVehicles] = g.Vehicles.State, g.Vehicles.V
+	v.st[sangongChange], v.v[sangongChange] = g.Change.State, g.Change.V
+	v.st[scoreFig] = r.Score.State
+	v.st[gradeFig] = r.Grade.State
+	v.st[staffAuthorized] = r.Staff.Authorized.State
+	v.st[staffActual] = r.Staff.Actual.State
+}
+
+// pos returns where the figure's value was written, or where its key was
+// when the value has no position.
+func (v *view) pos(id figID) report.Pos {
+	var p report.Pos
+	r := v.r
+	switch {
+	case id < numAmounts:
+		p = moneyField(r, id).Pos
+	case id == scoreFig:
+		p = r.Score.Pos
+	case id == gradeFig:
+		p = r.Grade.Pos
+	case id == staffAuthorized:
+		p = r.Staff.Authorized.Pos
+	default:
+		p = r.Staff.Actual.Pos
+	}
 	if p.Line > 0 {
 		return p
 	}
-	return r.KeyPos(key)
+	return r.KeyPos(figKeys[id])
 }
 
-// missing describes, in Chinese, each of the named figures that is not
-// disclosed, such as "项目支出未披露，公用经费无法识别", or returns "".
-func missing(r *report.Report, keys ...string) string {
-	var parts []string
-	for _, k := range keys {
-		switch FigureState(r, k) {
-		case report.NotDisclosed:
-			parts = append(parts, FigureName(k)+"未披露")
-		case report.Unreadable:
-			parts = append(parts, FigureName(k)+"无法识别")
+// lacks reports whether the figure is not disclosed or could not be read.
+func (v *view) lacks(id figID) bool {
+	st := v.st[id]
+	return st == report.NotDisclosed || st == report.Unreadable
+}
+
+// stateBits returns the states of the figures, two bits each, and
+// whether they fit: each state in two bits, all in 56.
+func (v *view) stateBits(ids []figID) (bits uint64, ok bool) {
+	for i, id := range ids {
+		st := v.st[id]
+		if st > 3 {
+			return 0, false
 		}
+		bits |= uint64(st) << (2 * i)
 	}
-	return strings.Join(parts, "，")
+	return bits, len(ids) <= 28
 }
 
-// allDisclosed reports whether every one of the named figures is
-// disclosed: whether missing would return "".
-func allDisclosed(r *report.Report, keys []string) bool {
-	for _, k := range keys {
-		if st := FigureState(r, k); st == report.NotDisclosed || st == report.Unreadable {
+// allDisclosed reports whether none of the figures lacks (see lacks).
+func (v *view) allDisclosed(ids []figID) bool {
+	for _, id := range ids {
+		if v.lacks(id) {
 			return false
 		}
 	}
 	return true
+}
+
+// appendMissing appends to b, in Chinese, each of the figures that is not
+// disclosed or could not be read, such as "项目支出未披露，公用经费无法识别".
+func (v *view) appendMissing(b []byte, ids ...figID) []byte {
+	n := len(b)
+	for _, id := range ids {
+		var what string
+		switch v.st[id] {
+		case report.NotDisclosed:
+			what = "未披露"
+		case report.Unreadable:
+			what = "无法识别"
+		default:
+			continue
+		}
+		if len(b) > n {
+			b = append(b, "，"...)
+		}
+		b = append(b, figNames[id]...)
+		b = append(b, what...)
+	}
+	return b
 }
 
 // wanTol is 0.01 万元, the rounding allowed per addend.
@@ -156,13 +302,46 @@ func share(gap, whole report.Amount) float64 {
 
 // percent formats a share such as 0.0391 as "3.91%", and a share below
 // 0.005% as "不足0.01%".
-func percent(s float64) string {
+func percent(s float64) string { return string(appendPercent(nil, s)) }
+
+// appendPercent appends percent(s) to b.
+func appendPercent(b []byte, s float64) []byte {
 	if s > 0 && s < 0.00005 {
-		return "不足0.01%"
+		return append(b, "不足0.01%"...)
 	}
-	return fmt.Sprintf("%.2f%%", s*100)
+	b = strconv.AppendFloat(b, s*100, 'f', 2, 64)
+	return append(b, '%')
 }
 
-func formatScore(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// appendAmount appends a.String() to b.
+func appendAmount(b []byte, a report.Amount) []byte {
+	if a == math.MinInt64 {
+		return append(b, a.String()...)
+	}
+	if a < 0 {
+		b = append(b, '-')
+		a = -a
+	}
+	b = strconv.AppendInt(b, int64(a/report.FenPerWan), 10)
+	frac := int64(a % report.FenPerWan)
+	if frac == 0 {
+		return b
+	}
+	var d [6]byte
+	for i := len(d) - 1; i >= 0; i-- {
+		d[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	n := len(d)
+	for d[n-1] == '0' {
+		n--
+	}
+	b = append(b, '.')
+	return append(b, d[:n]...)
+}
+
+func appendScore(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', -1, 64) }
+
+func appendInt(b []byte, n int) []byte { return strconv.AppendInt(b, int64(n), 10) }
 
 func itoa(n int) string { return strconv.Itoa(n) }

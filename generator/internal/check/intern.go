@@ -85,35 +85,53 @@ type interner struct {
 	strs       tableCache[string]
 	clean      tableCache[[]Result]
 	disclosure tableCache[disclosureText]
+	// reasons maps a reason's tag and bits (see env.reason) to the one
+	// copy of its text, and disclosures a code of the states of the core
+	// figures (see ruleDisclosure) to the disclosure finding's text: both
+	// are the worker's own, so that most reports need neither text made
+	// nor a table searched.
+	reasons     map[uint64]string
+	disclosures map[uint64]disclosureText
 	// left is how many more reports the worker will keep, to size the
 	// last chunk of results.
 	left int
 	// results is what is left of the worker's current chunk.
 	results []Result
-	// key and strKey are buffers for the keys of clean and strs.
-	key, strKey []byte
+	// key is a buffer for the keys of clean.
+	key []byte
 }
 
 // newInterner returns an interner for a worker that will keep n reports'
 // results.
 func newInterner(t *tables, n int) *interner {
 	return &interner{
-		strs:       newTableCache(&t.strs),
-		clean:      newTableCache(&t.clean),
-		disclosure: newTableCache(&t.disclosure),
-		left:       n,
+		strs:        newTableCache(&t.strs),
+		clean:       newTableCache(&t.clean),
+		disclosure:  newTableCache(&t.disclosure),
+		reasons:     map[uint64]string{},
+		disclosures: map[uint64]disclosureText{},
+		left:        n,
 	}
 }
 
-// keep returns results equal to rs (one report's, as filled by env.fill)
-// for Reports to return: the shared results of every report with the same
-// ones when rs has no findings, otherwise a copy with no spare capacity.
-// rs itself may be reused afterwards.
+// slot returns where the worker fills its next report's results, n of
+// them: the head of its chunk, which keep then takes, or leaves for the
+// next report.
+func (in *interner) slot(n int) []Result {
+	if len(in.results) < n {
+		in.results = make([]Result, n*min(chunkReports, max(in.left, 1)))
+	}
+	return in.results[:n:n]
+}
+
+// keep returns results equal to rs, the slot as filled by env.fill, for
+// Reports to return: the shared results of every report with the same
+// ones when rs has no findings, otherwise rs itself, taken from the chunk.
 func (in *interner) keep(rs []Result) []Result {
 	in.left--
 	for i := range rs {
 		if len(rs[i].Findings) > 0 {
-			return in.copy(rs)
+			return in.take(rs)
 		}
 	}
 	// Rule and Title are those of Rules, in order, for every report: the
@@ -125,34 +143,28 @@ func (in *interner) keep(rs []Result) []Result {
 		k = append(k, rs[i].Reason...)
 	}
 	in.key = k
-	return in.clean.get(k, func() []Result { return in.copy(rs) })
+	return in.clean.get(k, func() []Result { return in.take(rs) })
 }
 
-// copy returns a copy of rs, cut from the worker's chunk, with its
-// reasons interned and its findings without spare capacity.
-func (in *interner) copy(rs []Result) []Result {
-	n := len(rs)
-	if len(in.results) < n {
-		in.results = make([]Result, n*min(chunkReports, max(in.left+1, 1)))
-	}
-	out := in.results[:n:n]
-	in.results = in.results[n:]
-	copy(out, rs)
-	for i := range out {
-		res := &out[i]
-		res.Reason = in.str(res.Reason)
+// take takes rs, the slot, from the chunk, and leaves its findings
+// without spare capacity. Its reasons are already interned: env.reason
+// makes every reason.
+func (in *interner) take(rs []Result) []Result {
+	in.results = in.results[len(rs):]
+	for i := range rs {
+		res := &rs[i]
 		if fs := res.Findings; cap(fs) > len(fs) {
 			res.Findings = append(make([]Finding, 0, len(fs)), fs...)
 		}
 	}
-	return out
+	return rs
 }
 
-// str returns the one copy of s.
-func (in *interner) str(s string) string {
-	if s == "" {
-		return ""
-	}
-	in.strKey = append(in.strKey[:0], s...)
-	return in.strs.get(in.strKey, func() string { return s })
+// done clears what is left of the chunk, the last slot filled among it
+// when keep left it: the chunk is kept with the results cut from it.
+func (in *interner) done() { clear(in.results) }
+
+// strBytes returns the one copy of the text of b.
+func (in *interner) strBytes(b []byte) string {
+	return in.strs.get(b, func() string { return string(b) })
 }

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -33,10 +32,11 @@ var Rules = []Rule{
 	{"yoy.sangong", "三公经费同比核对", "报告所述三公经费同比增减，是否等于本年度与上一年度三公经费合计之差。"},
 }
 
-// ruleFunc runs a rule on a report. It returns the findings, whether the
-// rule could run at all, and a reason for a rule that could not run or ran
-// on only some of its figures. The caller fills in File, Rule and Title.
-type ruleFunc func(e *env, r *report.Report) (fs []Finding, checked bool, reason string)
+// ruleFunc runs a rule on the report of a view. It returns the findings,
+// whether the rule could run at all, and a reason for a rule that could
+// not run or ran on only some of its figures. The caller fills in File,
+// Rule and Title.
+type ruleFunc func(e *env, v *view) (fs []Finding, checked bool, reason string)
 
 var ruleFuncs = map[string]ruleFunc{
 	"disclosure":   ruleDisclosure,
@@ -55,6 +55,15 @@ var ruleFuncs = map[string]ruleFunc{
 // Rules.
 var ruleOrder = slices.Clone(Rules)
 
+// ruleList holds the function of each rule of ruleOrder.
+var ruleList = func() []ruleFunc {
+	l := make([]ruleFunc, len(ruleOrder))
+	for i, ru := range ruleOrder {
+		l[i] = ruleFuncs[ru.ID]
+	}
+	return l
+}()
+
 func ruleIndex(id string) int {
 	for i, r := range ruleOrder {
 		if r.ID == id {
@@ -64,146 +73,111 @@ func ruleIndex(id string) int {
 	return len(ruleOrder)
 }
 
-// env holds what the rules need beyond one report: the other years.
-type env struct {
-	// series maps a county, prefecture, department and type to its
-	// reports, one per year (the first file for an ID), sorted by year.
-	series map[string][]*report.Report
-	// in, when set, is the worker's interner: text the rules make for
-	// many reports alike is then made once and shared (see interner).
-	// When nil, every result is made afresh.
-	in *interner
+// The tags of reasons, one for each way a rule words them (see
+// env.reason).
+const (
+	_ uint64 = iota
+	tagSumSpending
+	tagSumBasic
+	tagSumSangong
+	tagPartWholeNone
+	tagPartWholeSome
+	tagGrade
+	tagStaff
+	tagUnitSumNone
+	tagUnitSumSome
+	tagNoOtherYears
+	tagNoCommonAmount
+	tagYearOnYear
+)
+
+// missing returns, as a reason, each of the figures that is not disclosed
+// or could not be read (see view.appendMissing), or "". tag says which
+// figures ids are.
+func (e *env) missing(v *view, tag uint64, ids ...figID) string {
+	bits, ok := v.stateBits(ids)
+	return e.reason(tag, bits, ok, func(b []byte) []byte { return v.appendMissing(b, ids...) })
 }
 
-func seriesKey(r *report.Report) string {
-	return r.County + "|" + r.Prefecture + "|" + r.Department + "|" + r.Type
+// literal returns the reason s, which the tag stands for.
+func (e *env) literal(tag uint64, s string) string {
+	return e.reason(tag, 0, true, func(b []byte) []byte { return append(b, s...) })
 }
 
-func newEnv(sorted []*report.Report) *env {
-	e := &env{series: map[string][]*report.Report{}}
-	seen := map[string]bool{}
-	for _, r := range sorted {
-		if seen[r.ID()] {
-			continue
+// coreFigures is CoreFigures as defined here, and coreIDs their figIDs.
+var (
+	coreFigures = slices.Clone(CoreFigures)
+	coreIDs     = func() []figID {
+		ids := make([]figID, len(coreFigures))
+		for i, f := range coreFigures {
+			ids[i] = figIDOf(f.Key)
 		}
-		seen[r.ID()] = true
-		k := seriesKey(r)
-		e.series[k] = append(e.series[k], r)
-	}
-	for _, s := range e.series {
-		slices.SortStableFunc(s, func(a, b *report.Report) int { return cmp.Compare(a.Year, b.Year) })
-	}
-	return e
-}
-
-// otherYears returns the reports of r's series for other years.
-func (e *env) otherYears(r *report.Report) []*report.Report {
-	var out []*report.Report
-	for _, o := range e.series[seriesKey(r)] {
-		if o.Year != r.Year {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-// year returns the report of r's series for the year, or nil.
-func (e *env) year(r *report.Report, year int) *report.Report {
-	for _, o := range e.series[seriesKey(r)] {
-		if o.Year == year {
-			return o
-		}
-	}
-	return nil
-}
-
-// check returns the results of every rule on r, in the order of Rules,
-// made afresh: they share no memory with other reports' results unless
-// e.in is set (then only text, such as a finding's Keys and Message).
-func (e *env) check(r *report.Report) []Result {
-	out := make([]Result, len(ruleOrder))
-	e.fill(out, r)
-	return out
-}
-
-// fill sets out, which has one element per rule, to the results of every
-// rule on r, in the order of Rules.
-func (e *env) fill(out []Result, r *report.Report) {
-	for j, ru := range ruleOrder {
-		fs, checked, reason := ruleFuncs[ru.ID](e, r)
-		res := Result{Rule: ru.ID, Title: ru.Title, Reason: reason}
-		for i := range fs {
-			fs[i].File = r.File
-			fs[i].Rule = ru.ID
-			fs[i].Title = ru.Title
-			if fs[i].Pos.Line <= 0 {
-				fs[i].Pos = report.Pos{Line: 1, Col: 1}
-			}
-		}
-		sortFindings(fs)
-		switch {
-		case !checked:
-			res.Status = NotChecked
-		case len(fs) > 0:
-			res.Status = Found
-			res.Findings = fs
-		default:
-			res.Status = Passed
-		}
-		out[j] = res
-	}
-}
+		return ids
+	}()
+)
 
 // ruleDisclosure lists the core figures the report leaves out or that could
 // not be read.
-func ruleDisclosure(e *env, r *report.Report) ([]Finding, bool, string) {
+func ruleDisclosure(e *env, v *view) ([]Finding, bool, string) {
 	// The finding's Keys and Message depend only on the state of each
 	// core figure: with an interner, they are made once per combination.
 	var buf [32]byte
-	states := buf[:0]
+	states := buf[:len(coreIDs)]
 	lacking := false
-	for _, f := range CoreFigures {
-		st := FigureState(r, f.Key)
-		states = append(states, byte(st))
-		lacking = lacking || st == report.NotDisclosed || st == report.Unreadable
+	for i, id := range coreIDs {
+		states[i] = byte(v.st[id])
+		lacking = lacking || v.lacks(id)
 	}
 	if !lacking {
 		return nil, true, ""
 	}
 	var d disclosureText
-	if e != nil && e.in != nil {
-		d = e.in.disclosure.get(states, func() disclosureText { return disclosureFor(states) })
+	if e.in != nil {
+		bits, ok := v.stateBits(coreIDs)
+		var found bool
+		if d, found = e.in.disclosures[bits]; !found || !ok {
+			d = e.in.disclosure.get(states, func() disclosureText { return disclosureFor(states) })
+			if ok {
+				e.in.disclosures[bits] = d
+			}
+		}
 	} else {
 		d = disclosureFor(states)
 	}
-	_, pos := figurePos(r, d.keys[0])
 	return []Finding{{
-		Pos:      posOr(r, d.keys[0], pos),
+		Pos:      v.pos(d.first),
 		Severity: Info,
 		Message:  d.message,
 		Keys:     d.keys,
 	}}, true, ""
 }
 
-// disclosureText is the Keys and Message of a disclosure finding.
+// disclosureText is the Keys and Message of a disclosure finding, and the
+// figure of its first key.
 type disclosureText struct {
 	keys    []string
 	message string
+	first   figID
 }
 
 // disclosureFor returns the disclosure finding's text for the states of
-// CoreFigures, one byte (a report.State) each, at least one of them not
-// disclosed.
+// the core figures, one byte (a report.State) each, at least one of them
+// not disclosed.
 func disclosureFor(states []byte) disclosureText {
 	var absent, unreadable, keys []string
-	for i, f := range CoreFigures {
+	first := -1
+	for i, f := range coreFigures {
 		switch report.State(states[i]) {
 		case report.NotDisclosed:
 			absent = append(absent, f.Name)
-			keys = append(keys, f.Key)
 		case report.Unreadable:
 			unreadable = append(unreadable, f.Name)
-			keys = append(keys, f.Key)
+		default:
+			continue
+		}
+		keys = append(keys, f.Key)
+		if first < 0 {
+			first = i
 		}
 	}
 	var parts []string
@@ -215,69 +189,97 @@ func disclosureFor(states []byte) disclosureText {
 	}
 	return disclosureText{
 		keys:    slices.Clip(keys),
-		message: "核心数据" + itoa(len(CoreFigures)) + "项中，" + strings.Join(parts, "；"),
+		message: "核心数据" + itoa(len(coreFigures)) + "项中，" + strings.Join(parts, "；"),
+		first:   coreIDs[first],
 	}
 }
 
 // sumDef is a total and the parts it should be the sum of.
 type sumDef struct {
 	title string // the name of the sum, for unit.sum's reasons
-	total string
-	parts []string
-	// keys are the total, then the parts: the Keys of the sum's findings,
+	// ids are the total, then the parts.
+	ids []figID
+	// keys are the dotted names of ids: the Keys of the sum's findings,
 	// shared by all of them.
 	keys []string
+	// partNames are the names of the parts joined as 甲、乙与丙.
+	partNames string
+	// tag is the tag of the reasons of the sum's rule.
+	tag uint64
 }
 
 // newSum returns the sum of the title whose total is keys[0] and whose
 // parts are the other keys.
-func newSum(title string, keys ...string) sumDef {
-	return sumDef{title: title, total: keys[0], parts: keys[1:len(keys):len(keys)], keys: keys[:len(keys):len(keys)]}
+func newSum(tag uint64, title string, keys ...string) sumDef {
+	ids := figIDs(keys)
+	names := make([]string, len(keys)-1)
+	for i, id := range ids[1:] {
+		names[i] = figNames[id]
+	}
+	return sumDef{title: title, ids: ids, keys: keys[:len(keys):len(keys)], partNames: joinNames(names), tag: tag}
 }
 
+func (s *sumDef) total() figID   { return s.ids[0] }
+func (s *sumDef) parts() []figID { return s.ids[1:] }
+
 var sums = []sumDef{
-	newSum("支出合计", "spending.total", "spending.basic", "spending.project"),
-	newSum("基本支出", "spending.basic", "spending.personnel", "spending.public"),
-	newSum("三公经费合计", "sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"),
+	newSum(tagSumSpending, "支出合计", "spending.total", "spending.basic", "spending.project"),
+	newSum(tagSumBasic, "基本支出", "spending.basic", "spending.personnel", "spending.public"),
+	newSum(tagSumSangong, "三公经费合计", "sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"),
 }
 
 // sumRule checks that the parts add up to the total, within 0.01 万元 per
 // part for rounding.
 func sumRule(s sumDef) ruleFunc {
-	return func(_ *env, r *report.Report) ([]Finding, bool, string) {
-		if why := missing(r, s.keys...); why != "" {
-			return nil, false, why
+	return func(e *env, v *view) ([]Finding, bool, string) {
+		if !v.allDisclosed(s.ids) {
+			return nil, false, e.missing(v, s.tag, s.ids...)
 		}
-		total := amountOf(r, s.total)
+		t := s.total()
+		total := v.v[t]
 		var sum report.Amount
-		for _, k := range s.parts {
-			sum += amountOf(r, k).v
+		for _, p := range s.parts() {
+			sum += v.v[p]
 		}
-		gap := abs(sum - total.v)
+		gap := abs(sum - total)
 		if gap == 0 {
 			return nil, true, ""
 		}
-		terms := make([]string, len(s.parts))
-		for i, k := range s.parts {
-			p := amountOf(r, k)
-			terms[i] = p.name() + p.v.String()
+		b := e.msg[:0]
+		for i, p := range s.parts() {
+			if i > 0 {
+				b = append(b, " + "...)
+			}
+			b = append(b, figNames[p]...)
+			b = appendAmount(b, v.v[p])
 		}
+		b = append(b, " = "...)
+		b = appendAmount(b, sum)
+		b = append(b, "，与"...)
+		b = append(b, figNames[t]...)
+		b = appendAmount(b, total)
+		b = append(b, "相差"...)
+		b = appendAmount(b, gap)
+		b = append(b, "万元"...)
 		f := Finding{
-			Pos:      total.pos,
+			Pos:      v.pos(t),
 			Severity: Discrepancy,
 			Keys:     s.keys,
 			Gap:      gap,
-			Share:    share(gap, total.v),
+			Share:    share(gap, total),
 		}
-		msg := strings.Join(terms, " + ") + " = " + sum.String() + "，与" + total.name() + total.v.String() +
-			"相差" + gap.String() + "万元"
-		if gap <= wanTol*report.Amount(len(s.parts)) {
+		if gap <= wanTol*report.Amount(len(s.parts())) {
 			f.Severity = Rounding
-			msg += "，属尾差（每个分项不超过0.01万元）"
-		} else if total.v != 0 {
-			msg += "（占" + total.name() + "的" + percent(f.Share) + "）"
+			b = append(b, "，属尾差（每个分项不超过0.01万元）"...)
+		} else if total != 0 {
+			b = append(b, "（占"...)
+			b = append(b, figNames[t]...)
+			b = append(b, "的"...)
+			b = appendPercent(b, f.Share)
+			b = append(b, "）"...)
 		}
-		f.Message = msg
+		f.Message = string(b)
+		e.msg = b
 		return []Finding{f}, true, ""
 	}
 }
@@ -294,71 +296,12 @@ var partWholes = []partWhole{
 	newPartWhole("sangong.vehicles", "sangong.total"),
 }
 
-// partWhole is a part and its wholes, nearest first.
-type partWhole struct {
-	part   string
-	wholes []string
-	// keys[i] is the part and wholes[i]: the Keys of a finding against
-	// that whole, shared by all of them.
-	keys [][]string
-}
-
-func newPartWhole(part string, wholes ...string) partWhole {
-	pw := partWhole{part: part, wholes: wholes}
-	for _, w := range wholes {
-		pw.keys = append(pw.keys, []string{part, w})
-	}
-	return pw
-}
-
-// rulePartWhole checks that no disclosed part is larger than its whole,
-// whatever the other parts.
-func rulePartWhole(_ *env, r *report.Report) ([]Finding, bool, string) {
-	var fs []Finding
-	var unchecked, all []string
-	checked := false
+// partWholeIDs are the parts of partWholes, then the wholes that are not
+// parts, each once.
+var partWholeIDs = func() []figID {
+	var all []figID
 	for _, pw := range partWholes {
 		all = append(all, pw.part)
-		p := amountOf(r, pw.part)
-		var whole fig
-		var keys []string
-		skipped := pw.wholes[:0]
-		for i, w := range pw.wholes {
-			if f := amountOf(r, w); f.state == report.Disclosed {
-				whole, keys = f, pw.keys[i]
-				break
-			}
-			skipped = pw.wholes[:i+1]
-		}
-		if p.state != report.Disclosed || whole.key == "" {
-			unchecked = append(unchecked, p.name())
-			continue
-		}
-		checked = true
-		if p.v <= whole.v {
-			continue
-		}
-		gap := p.v - whole.v
-		f := Finding{
-			Pos:      p.pos,
-			Severity: Discrepancy,
-			Keys:     keys,
-			Gap:      gap,
-			Share:    share(gap, whole.v),
-		}
-		msg := p.name() + p.v.String() + "大于" + whole.name() + whole.v.String()
-		if len(skipped) > 0 {
-			msg += "（" + missing(r, skipped...) + "）"
-		}
-		msg += "，超出" + gap.String() + "万元"
-		if gap <= wanTol {
-			f.Severity = Rounding
-			msg += "，属尾差"
-		} else if whole.v != 0 {
-			msg += "（占" + whole.name() + "的" + percent(f.Share) + "）"
-		}
-		f.Message = msg
-		fs = append(fs, f)
 	}
 	for _, pw := range partWholes {
 		for _, w := range pw.wholes {
@@ -367,14 +310,111 @@ func rulePartWhole(_ *env, r *report.Report) ([]Finding, bool, string) {
 			}
 		}
 	}
+	return all
+}()
+
+// partWhole is a part and its wholes, nearest first.
+type partWhole struct {
+	part   figID
+	wholes []figID
+	// keys[i] is the part and wholes[i]: the Keys of a finding against
+	// that whole, shared by all of them.
+	keys [][]string
+}
+
+func newPartWhole(part string, wholes ...string) partWhole {
+	pw := partWhole{part: figIDOf(part), wholes: figIDs(wholes)}
+	for _, w := range wholes {
+		pw.keys = append(pw.keys, []string{part, w})
+	}
+	return pw
+}
+
+// rulePartWhole checks that no disclosed part is larger than its whole,
+// whatever the other parts.
+func rulePartWhole(e *env, v *view) ([]Finding, bool, string) {
+	var fs []Finding
+	var unchecked uint64 // a bit for each of partWholes
+	checked := false
+	for pi, pw := range partWholes {
+		p := pw.part
+		whole, found, skipped := figID(0), -1, 0
+		for i, w := range pw.wholes {
+			if v.st[w] == report.Disclosed {
+				whole, found = w, i
+				break
+			}
+			skipped = i + 1
+		}
+		if v.st[p] != report.Disclosed || found < 0 {
+			unchecked |= 1 << pi
+			continue
+		}
+		checked = true
+		pv, wv := v.v[p], v.v[whole]
+		if pv <= wv {
+			continue
+		}
+		gap := pv - wv
+		f := Finding{
+			Pos:      v.pos(p),
+			Severity: Discrepancy,
+			Keys:     pw.keys[found],
+			Gap:      gap,
+			Share:    share(gap, wv),
+		}
+		b := append(e.msg[:0], figNames[p]...)
+		b = appendAmount(b, pv)
+		b = append(b, "大于"...)
+		b = append(b, figNames[whole]...)
+		b = appendAmount(b, wv)
+		if skipped > 0 {
+			b = append(b, "（"...)
+			b = v.appendMissing(b, pw.wholes[:skipped]...)
+			b = append(b, "）"...)
+		}
+		b = append(b, "，超出"...)
+		b = appendAmount(b, gap)
+		b = append(b, "万元"...)
+		if gap <= wanTol {
+			f.Severity = Rounding
+			b = append(b, "，属尾差"...)
+		} else if wv != 0 {
+			b = append(b, "（占"...)
+			b = append(b, figNames[whole]...)
+			b = append(b, "的"...)
+			b = appendPercent(b, f.Share)
+			b = append(b, "）"...)
+		}
+		f.Message = string(b)
+		e.msg = b
+		fs = append(fs, f)
+	}
 	if !checked {
-		return nil, false, "没有同时披露的分项与合计：" + missing(r, all...)
+		bits, ok := v.stateBits(partWholeIDs)
+		return nil, false, e.reason(tagPartWholeNone, bits, ok, func(b []byte) []byte {
+			b = append(b, "没有同时披露的分项与合计："...)
+			return v.appendMissing(b, partWholeIDs...)
+		})
 	}
-	reason := ""
-	if len(unchecked) > 0 {
-		reason = "未核对：" + strings.Join(unchecked, "、") + "（分项或合计未披露或无法识别）"
+	if unchecked == 0 {
+		return fs, true, ""
 	}
-	return fs, true, reason
+	return fs, true, e.reason(tagPartWholeSome, unchecked, true, func(b []byte) []byte {
+		b = append(b, "未核对："...)
+		first := true
+		for pi, pw := range partWholes {
+			if unchecked&(1<<pi) == 0 {
+				continue
+			}
+			if !first {
+				b = append(b, "、"...)
+			}
+			first = false
+			b = append(b, figNames[pw.part]...)
+		}
+		return append(b, "（分项或合计未披露或无法识别）"...)
+	})
 }
 
 // gradeFor returns the standard grade of a score.
@@ -394,37 +434,42 @@ const gradeBands = "优：90-100分，良：80-89.99分，中：60-79.99分，�
 
 // ruleGrade checks the grade against the score's standard band, and flags a
 // score with no grade or a grade with no score.
-func ruleGrade(_ *env, r *report.Report) ([]Finding, bool, string) {
-	s, g := r.Score, r.Grade
-	sPos, gPos := posOr(r, "score", s.Pos), posOr(r, "grade", g.Pos)
+func ruleGrade(e *env, v *view) ([]Finding, bool, string) {
+	s, g := &v.r.Score, &v.r.Grade
+	b := e.msg[:0]
+	var f Finding
 	switch {
 	case s.State == report.Disclosed && g.State == report.Disclosed:
 		want := gradeFor(s.V)
 		if want == g.V {
 			return nil, true, ""
 		}
-		return []Finding{{
-			Pos:      gPos,
-			Severity: Discrepancy,
-			Keys:     gradeKeys,
-			Message:  "评价等级为" + g.V + "，但自评得分" + formatScore(s.V) + "分按标准应为" + want + "（" + gradeBands + "）",
-		}}, true, ""
+		b = append(b, "评价等级为"...)
+		b = append(b, g.V...)
+		b = append(b, "，但自评得分"...)
+		b = appendScore(b, s.V)
+		b = append(b, "分按标准应为"...)
+		b = append(b, want...)
+		b = append(b, "（"+gradeBands+"）"...)
+		f = Finding{Pos: v.pos(gradeFig), Severity: Discrepancy, Keys: gradeKeys}
 	case s.State == report.Disclosed && g.State == report.NotDisclosed:
-		return []Finding{{
-			Pos:      sPos,
-			Severity: Warning,
-			Keys:     scoreKeys,
-			Message:  "自评得分" + formatScore(s.V) + "分，但未给出评价等级（按标准应为" + gradeFor(s.V) + "）",
-		}}, true, ""
+		b = append(b, "自评得分"...)
+		b = appendScore(b, s.V)
+		b = append(b, "分，但未给出评价等级（按标准应为"...)
+		b = append(b, gradeFor(s.V)...)
+		b = append(b, "）"...)
+		f = Finding{Pos: v.pos(scoreFig), Severity: Warning, Keys: scoreKeys}
 	case g.State == report.Disclosed && s.State == report.NotDisclosed:
-		return []Finding{{
-			Pos:      gPos,
-			Severity: Warning,
-			Keys:     gradeKeys,
-			Message:  "评价等级为" + g.V + "，但未披露自评得分",
-		}}, true, ""
+		b = append(b, "评价等级为"...)
+		b = append(b, g.V...)
+		b = append(b, "，但未披露自评得分"...)
+		f = Finding{Pos: v.pos(gradeFig), Severity: Warning, Keys: gradeKeys}
+	default:
+		return nil, false, e.missing(v, tagGrade, scoreFig, gradeFig)
 	}
-	return nil, false, missing(r, scoreKeys...)
+	f.Message = string(b)
+	e.msg = b
+	return []Finding{f}, true, ""
 }
 
 // The Keys of findings, shared by all findings with the same keys: see
@@ -437,23 +482,31 @@ var (
 )
 
 // ruleStaff checks that no more people are in post than authorized.
-func ruleStaff(_ *env, r *report.Report) ([]Finding, bool, string) {
-	if why := missing(r, "staff.authorized", "staff.actual"); why != "" {
-		return nil, false, why
+func ruleStaff(e *env, v *view) ([]Finding, bool, string) {
+	if v.lacks(staffAuthorized) || v.lacks(staffActual) {
+		return nil, false, e.missing(v, tagStaff, staffAuthorized, staffActual)
 	}
-	auth, act := r.Staff.Authorized, r.Staff.Actual
-	if act.V <= auth.V {
+	auth, act := v.r.Staff.Authorized.V, v.r.Staff.Actual.V
+	if act <= auth {
 		return nil, true, ""
 	}
-	over := act.V - auth.V
+	over := act - auth
+	b := append(e.msg[:0], "实有人数"...)
+	b = appendInt(b, act)
+	b = append(b, "人，超过编制人数"...)
+	b = appendInt(b, auth)
+	b = append(b, "人（超编"...)
+	b = appendInt(b, over)
+	b = append(b, "人）"...)
 	f := Finding{
-		Pos:      posOr(r, "staff.actual", act.Pos),
+		Pos:      v.pos(staffActual),
 		Severity: Warning,
 		Keys:     staffKeys,
-		Message:  "实有人数" + itoa(act.V) + "人，超过编制人数" + itoa(auth.V) + "人（超编" + itoa(over) + "人）",
+		Message:  string(b),
 	}
-	if auth.V > 0 {
-		f.Share = float64(over) / float64(auth.V)
+	e.msg = b
+	if auth > 0 {
+		f.Share = float64(over) / float64(auth)
 	}
 	return []Finding{f}, true, ""
 }
@@ -503,60 +556,86 @@ func joinNames(names []string) string {
 
 // ruleUnitSum flags a total that is exactly 10, 100, 1000 or 10000 times the
 // sum of its parts, or that fraction of it.
-func ruleUnitSum(_ *env, r *report.Report) ([]Finding, bool, string) {
+func ruleUnitSum(e *env, v *view) ([]Finding, bool, string) {
 	var fs []Finding
-	var lacking []string
+	var lacking uint64 // a bit for each of sums
 	checked := false
-	for _, s := range sums {
-		if !allDisclosed(r, s.keys) {
-			lacking = append(lacking, s.title)
+	for si := range sums {
+		s := &sums[si]
+		if !v.allDisclosed(s.ids) {
+			lacking |= 1 << si
 			continue
 		}
 		checked = true
-		total := amountOf(r, s.total)
+		t := s.total()
+		total := v.v[t]
 		var sum report.Amount
-		for _, k := range s.parts {
-			sum += amountOf(r, k).v
+		for _, p := range s.parts() {
+			sum += v.v[p]
 		}
-		tol := wanTol * report.Amount(len(s.parts))
-		of := func() string {
-			names := make([]string, len(s.parts))
-			for i, k := range s.parts {
-				names[i] = FigureName(k)
-			}
-			return joinNames(names) + "之和" + sum.String()
-		}
-		var msg string
+		tol := wanTol * report.Amount(len(s.parts()))
 		var factor float64
 		var fac int64
-		if f, ok := exactFactor(total.v, sum, tol); ok {
+		var exact bool
+		if f, ok := exactFactor(total, sum, tol); ok {
 			fac, factor = f, float64(f)
-			msg = total.name() + total.v.String() + verb(total.v == sum*report.Amount(f)) + of() + "的" + itoa(int(f)) + "倍"
-		} else if f, ok := exactFactor(sum, total.v, tol); ok {
+			exact = total == sum*report.Amount(f)
+		} else if f, ok := exactFactor(sum, total, tol); ok {
 			fac, factor = f, 1/float64(f)
-			msg = total.name() + total.v.String() + verb(sum == total.v*report.Amount(f)) + of() + "的1/" + itoa(int(f))
+			exact = sum == total*report.Amount(f)
 		} else {
 			continue
 		}
-		gap := abs(total.v - sum)
+		b := append(e.msg[:0], figNames[t]...)
+		b = appendAmount(b, total)
+		b = append(b, verb(exact)...)
+		b = append(b, s.partNames...)
+		b = append(b, "之和"...)
+		b = appendAmount(b, sum)
+		if factor >= 1 {
+			b = append(b, "的"...)
+			b = appendInt(b, int(fac))
+			b = append(b, "倍"...)
+		} else {
+			b = append(b, "的1/"...)
+			b = appendInt(b, int(fac))
+		}
+		b = append(b, "，疑为单位错误"...)
+		b = append(b, unitHint(fac)...)
+		gap := abs(total - sum)
 		fs = append(fs, Finding{
-			Pos:      total.pos,
+			Pos:      v.pos(t),
 			Severity: Warning,
 			Keys:     s.keys,
-			Message:  msg + "，疑为单位错误" + unitHint(fac),
+			Message:  string(b),
 			Gap:      gap,
-			Share:    share(gap, total.v),
+			Share:    share(gap, total),
 			Factor:   factor,
 		})
+		e.msg = b
+	}
+	titles := func() []string {
+		var ts []string
+		for si := range sums {
+			if lacking&(1<<si) != 0 {
+				ts = append(ts, sums[si].title)
+			}
+		}
+		return ts
 	}
 	if !checked {
-		return nil, false, joinNames(lacking) + "的分项不全"
+		return nil, false, e.reason(tagUnitSumNone, lacking, true, func(b []byte) []byte {
+			return append(append(b, joinNames(titles())...), "的分项不全"...)
+		})
 	}
-	reason := ""
-	if len(lacking) > 0 {
-		reason = "未核对：" + strings.Join(lacking, "、") + "（分项不全）"
+	if lacking == 0 {
+		return fs, true, ""
 	}
-	return fs, true, reason
+	return fs, true, e.reason(tagUnitSumSome, lacking, true, func(b []byte) []byte {
+		b = append(b, "未核对："...)
+		b = append(b, strings.Join(titles(), "、")...)
+		return append(b, "（分项不全）"...)
+	})
 }
 
 func verb(exact bool) string {
@@ -566,17 +645,27 @@ func verb(exact bool) string {
 	return "约为"
 }
 
-// slipKeys are the amounts compared across years.
-var slipKeys = []string{
-	"spending.total", "spending.basic", "spending.project", "spending.personnel", "spending.public",
-	"income",
-	"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles",
-}
+// slipKeys are the amounts compared across years, and slipIDs their
+// figIDs.
+var (
+	slipKeys = [...]string{
+		"spending.total", "spending.basic", "spending.project", "spending.personnel", "spending.public",
+		"income",
+		"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles",
+	}
+	slipIDs = figIDs(slipKeys[:])
+)
+
+// numSlips is the number of slipKeys.
+const numSlips = len(slipKeys)
 
 // slipTolerance is how far, as a ratio either way, a figure may be from
 // exactly 10^k times another year's and still count as a likely slip: a
 // figure 6.7 to 15 times another year's counts as 10 times.
 const slipTolerance = 1.5
+
+// logSlipTolerance is math.Log10(slipTolerance).
+var logSlipTolerance = math.Log10(slipTolerance)
 
 // nearPower returns k (±1 to ±4) when a/b is within slipTolerance of
 // 10^k, and 0 otherwise.
@@ -584,9 +673,15 @@ func nearPower(a, b report.Amount) int {
 	if a <= 0 || b <= 0 {
 		return 0
 	}
-	l := math.Log10(float64(a) / float64(b))
+	// Most figures are within a factor of 2 of the other years': log10
+	// of their ratio is then well within ±0.5, which rounds to 0.
+	if a <= math.MaxInt64/2 && b <= math.MaxInt64/2 && a <= 2*b && b <= 2*a {
+		return 0
+	}
+	x := float64(a) / float64(b)
+	l := math.Log10(x)
 	k := math.Round(l)
-	if k == 0 || math.Abs(k) > 4 || math.Abs(l-k) > math.Log10(slipTolerance) {
+	if k == 0 || math.Abs(k) > 4 || math.Abs(l-k) > logSlipTolerance {
 		return 0
 	}
 	return int(k)
@@ -601,132 +696,226 @@ func pow10(k int) int64 {
 	return n
 }
 
+// slipPowers are the powers of ten ruleUnitYears looks for, in order.
+var slipPowers = [...]int{1, 2, 3, 4, -1, -2, -3, -4}
+
 // ruleUnitYears flags an amount about 10, 100, 1000 or 10000 times (or that
 // fraction of) the same figure in most of the other years of the same
 // county, department and type.
-func ruleUnitYears(e *env, r *report.Report) ([]Finding, bool, string) {
-	others := e.otherYears(r)
-	if len(others) == 0 {
-		return nil, false, "没有同县同部门同类型其他年度的报告"
+func ruleUnitYears(e *env, v *view) ([]Finding, bool, string) {
+	year := v.r.Year
+	years := e.years[v.lo:v.hi]
+	slips := e.slips[v.lo:v.hi]
+	others := 0
+	for _, y := range years {
+		if y != year {
+			others++
+		}
 	}
-	type ref struct {
-		year int
-		v    report.Amount
+	if others == 0 {
+		return nil, false, e.literal(tagNoOtherYears, "没有同县同部门同类型其他年度的报告")
 	}
 	var fs []Finding
 	checked := false
-	for ki, key := range slipKeys {
-		a := amountOf(r, key)
-		if a.state != report.Disclosed || a.v <= 0 {
+	for ki, id := range slipIDs {
+		a := v.v[id]
+		if v.st[id] != report.Disclosed || a <= 0 {
 			continue
 		}
-		var refs []ref
-		for _, o := range others {
-			if m := o.Amount(key); m.Known() && m.V > 0 {
-				refs = append(refs, ref{o.Year, m.V})
+		// byPower[k+4] counts the other years whose figure a is about
+		// 10^k times, of refs with the figure.
+		var byPower [9]int
+		refs, near := 0, 0
+		for j := range slips {
+			if ref := slips[j][ki]; ref > 0 && years[j] != year {
+				refs++
+				if k := nearPower(a, ref); k != 0 {
+					byPower[k+4]++
+					near++
+				}
 			}
 		}
-		if len(refs) == 0 {
+		if refs == 0 {
 			continue
 		}
 		checked = true
-		byPower := map[int][]ref{}
-		for _, rf := range refs {
-			if k := nearPower(a.v, rf.v); k != 0 {
-				byPower[k] = append(byPower[k], rf)
-			}
+		if 2*near <= refs {
+			continue // no power can be that of most years
 		}
-		for _, k := range []int{1, 2, 3, 4, -1, -2, -3, -4} {
-			m := byPower[k]
-			if 2*len(m) <= len(refs) {
+		for _, k := range slipPowers {
+			if 2*byPower[k+4] <= refs {
 				continue
 			}
-			n := pow10(max(k, -k))
-			var years []string
-			exact := true
-			for _, rf := range m {
-				years = append(years, itoa(rf.year)+"年度（"+rf.v.String()+"）")
-				big, small := a.v, rf.v
-				if k < 0 {
-					big, small = small, big
-				}
-				if big != small*report.Amount(n) {
-					exact = false
-				}
-			}
-			times, factor := "的"+itoa(int(n))+"倍", float64(n)
-			if k < 0 {
-				times, factor = "的1/"+itoa(int(n)), 1/float64(n)
-			}
-			word := "约为"
-			if exact {
-				word = "是"
-			}
-			fs = append(fs, Finding{
-				Pos:      a.pos,
-				Severity: Warning,
-				Keys:     slipKeys[ki : ki+1 : ki+1],
-				Message:  a.name() + a.v.String() + word + "同县同部门" + strings.Join(years, "、") + times + "，疑为单位错误" + unitHint(n),
-				Factor:   factor,
-			})
+			fs = append(fs, e.unitYearsFinding(v, ki, k))
 			break
 		}
 	}
 	if !checked {
-		return nil, false, "与其他年度的报告没有同时披露且不为零的金额"
+		return nil, false, e.literal(tagNoCommonAmount, "与其他年度的报告没有同时披露且不为零的金额")
 	}
 	return fs, true, ""
 }
 
+// unitYearsFinding returns the finding of unit.years on the amount
+// slipIDs[ki] of v, which is about 10^k times most other years'.
+func (e *env) unitYearsFinding(v *view, ki, k int) Finding {
+	id := slipIDs[ki]
+	a := v.v[id]
+	n := pow10(max(k, -k))
+	// The years, then the message, which puts them after a word that
+	// depends on all of them.
+	b := e.msg[:0]
+	exact := true
+	for j := v.lo; j < v.hi; j++ {
+		ref := e.slips[j][ki]
+		if ref <= 0 || e.years[j] == v.r.Year || nearPower(a, ref) != k {
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, "、"...)
+		}
+		b = appendYear(b, e.years[j])
+		b = append(b, "（"...)
+		b = appendAmount(b, ref)
+		b = append(b, "）"...)
+		big, small := a, ref
+		if k < 0 {
+			big, small = small, big
+		}
+		if big != small*report.Amount(n) {
+			exact = false
+		}
+	}
+	years := len(b)
+	b = append(b, figNames[id]...)
+	b = appendAmount(b, a)
+	if exact {
+		b = append(b, "是"...)
+	} else {
+		b = append(b, "约为"...)
+	}
+	b = append(b, "同县同部门"...)
+	b = append(b, b[:years]...)
+	factor := float64(n)
+	if k < 0 {
+		b = append(b, "的1/"...)
+		b = appendInt(b, int(n))
+		factor = 1 / float64(n)
+	} else {
+		b = append(b, "的"...)
+		b = appendInt(b, int(n))
+		b = append(b, "倍"...)
+	}
+	b = append(b, "，疑为单位错误"...)
+	b = append(b, unitHint(n)...)
+	e.msg = b
+	return Finding{
+		Pos:      v.pos(id),
+		Severity: Warning,
+		Keys:     slipKeys[ki : ki+1 : ki+1],
+		Message:  string(b[years:]),
+		Factor:   factor,
+	}
+}
+
 // ruleYearOnYear compares the stated change of 三公经费 with the difference
 // of this year's and last year's 三公 totals.
-func ruleYearOnYear(e *env, r *report.Report) ([]Finding, bool, string) {
-	var why []string
-	if w := missing(r, "sangong.change", "sangong.total"); w != "" {
-		why = append(why, w)
+func ruleYearOnYear(e *env, v *view) ([]Finding, bool, string) {
+	prevYear := v.r.Year - 1
+	var prev *report.Report
+	for j := v.lo; j < v.hi; j++ {
+		if e.years[j] == prevYear {
+			prev = e.members[j]
+			break
+		}
 	}
-	prevYear := itoa(r.Year-1) + "年度"
-	prev := e.year(r, r.Year-1)
+	why := 0 // an index into yearOnYearWhy
 	switch {
 	case prev == nil:
-		why = append(why, "没有上一年度（"+prevYear+"）同县同部门同类型的报告")
+		why = 1
 	case prev.Sangong.Total.State == report.NotDisclosed:
-		why = append(why, "上一年度（"+prevYear+"）三公经费合计未披露")
+		why = 2
 	case prev.Sangong.Total.State == report.Unreadable:
-		why = append(why, "上一年度（"+prevYear+"）三公经费合计无法识别")
+		why = 3
 	}
-	if len(why) > 0 {
-		return nil, false, strings.Join(why, "，")
+	if why != 0 || v.lacks(sangongChange) || v.lacks(sangongTotal) {
+		bits, ok := v.stateBits(yearOnYearIDs)
+		bits |= uint64(why)<<4 | uint64(uint32(prevYear))<<8
+		ok = ok && int(int32(prevYear)) == prevYear
+		return nil, false, e.reason(tagYearOnYear, bits, ok, func(b []byte) []byte {
+			b = v.appendMissing(b, yearOnYearIDs...)
+			if why != 0 {
+				if len(b) > 0 {
+					b = append(b, "，"...)
+				}
+				w := yearOnYearWhy[why]
+				i := strings.IndexByte(w, '%')
+				b = append(b, w[:i]...)
+				b = appendYear(b, prevYear)
+				b = append(b, w[i+1:]...)
+			}
+			return b
+		})
 	}
-	change, total := amountOf(r, "sangong.change"), amountOf(r, "sangong.total")
+	change, total := v.v[sangongChange], v.v[sangongTotal]
 	last := prev.Sangong.Total.V
-	computed := total.v - last
-	gap := abs(change.v - computed)
+	computed := total - last
+	gap := abs(change - computed)
 	if gap == 0 {
 		return nil, true, ""
 	}
 	tol := 2 * wanTol
 	f := Finding{
-		Pos:      change.pos,
+		Pos:      v.pos(sangongChange),
 		Severity: Discrepancy,
 		Keys:     changeKeys,
 		Gap:      gap,
-		Share:    share(gap, total.v),
+		Share:    share(gap, total),
 	}
-	msg := "三公经费同比增减记为" + change.v.String() + "，而本年度合计" + total.v.String() + " - " + prevYear + "合计" +
-		last.String() + " = " + computed.String() + "，相差" + gap.String() + "万元"
+	b := append(e.msg[:0], "三公经费同比增减记为"...)
+	b = appendAmount(b, change)
+	b = append(b, "，而本年度合计"...)
+	b = appendAmount(b, total)
+	b = append(b, " - "...)
+	b = appendYear(b, v.r.Year-1)
+	b = append(b, "合计"...)
+	b = appendAmount(b, last)
+	b = append(b, " = "...)
+	b = appendAmount(b, computed)
+	b = append(b, "，相差"...)
+	b = appendAmount(b, gap)
+	b = append(b, "万元"...)
 	switch {
 	case gap <= tol:
 		f.Severity = Rounding
-		msg += "，属尾差"
+		b = append(b, "，属尾差"...)
 	default:
-		if total.v != 0 {
-			msg += "（占本年度三公经费合计的" + percent(f.Share) + "）"
+		if total != 0 {
+			b = append(b, "（占本年度三公经费合计的"...)
+			b = appendPercent(b, f.Share)
+			b = append(b, "）"...)
 		}
-		if computed != 0 && abs(change.v+computed) <= tol {
-			msg += "，增减方向似乎记反了"
+		if computed != 0 && abs(change+computed) <= tol {
+			b = append(b, "，增减方向似乎记反了"...)
 		}
 	}
-	f.Message = msg
+	f.Message = string(b)
+	e.msg = b
 	return []Finding{f}, true, ""
+}
+
+// yearOnYearIDs are the figures yoy.sangong needs of the report.
+var yearOnYearIDs = []figID{sangongChange, sangongTotal}
+
+// yearOnYearWhy are the reasons about the previous year, % standing for
+// it, such as 2020年度.
+var yearOnYearWhy = [...]string{
+	1: "没有上一年度（%）同县同部门同类型的报告",
+	2: "上一年度（%）三公经费合计未披露",
+	3: "上一年度（%）三公经费合计无法识别",
+}
+
+// appendYear appends the year as in 2020年度.
+func appendYear(b []byte, year int) []byte {
+	return append(appendInt(b, year), "年度"...)
 }

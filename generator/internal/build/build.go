@@ -182,7 +182,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("publishing to %s: %w", cfg.Out, err)
 	}
-	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n, Findings: countFindings(s),
+	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n, Findings: pages.CountFindings(s),
 		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed, Kept: kept,
 		Warnings: s.Warnings}
 	// Phase 6: the search index, made from the published pages and
@@ -258,20 +258,6 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 	s.Search = search
 	m.rnd.Nav = pages.Nav(s)
 	return m, nil
-}
-
-// countFindings counts the findings of every report beyond notes on
-// disclosure.
-func countFindings(s *site.Site) int {
-	n := 0
-	for _, r := range s.Reports {
-		for _, f := range r.Findings() {
-			if f.Severity != check.Info {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 // index runs Pagefind over the published site and publishes its index

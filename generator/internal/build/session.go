@@ -79,7 +79,7 @@ func (s *Session) Update(ctx context.Context) (*Summary, error) {
 	s.mu.Unlock()
 	reused := s.cache.Reused()
 	return &Summary{Reports: len(m.site.Reports), Counties: len(m.site.Counties), Pages: len(cur.paths),
-		Findings: countFindings(m.site), Written: len(m.reports) - reused, Unchanged: reused,
+		Findings: pages.CountFindings(m.site), Written: len(m.reports) - reused, Unchanged: reused,
 		Warnings: m.site.Warnings, Duration: time.Since(start)}, nil
 }
 

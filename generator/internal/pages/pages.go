@@ -85,7 +85,7 @@ func Each(s *site.Site, fn func(Job) error) error {
 		}
 	}
 	list(len(s.Reports), ReportsPath, Reports)
-	list(countFindings(s), FindingsPath, Findings)
+	list(CountFindings(s), FindingsPath, Findings)
 	list(len(s.Reports), DisclosurePath, Disclosure)
 	jobs = append(jobs,
 		Job{Path: "counties.html", Make: func() (*Page, error) { return Counties(s), nil }},
@@ -120,9 +120,9 @@ func Each(s *site.Site, fn func(Job) error) error {
 	return nil
 }
 
-// countFindings counts the findings Findings lists: those more than a
-// note on disclosure.
-func countFindings(s *site.Site) int {
+// CountFindings counts the findings of every report that are more than a
+// note on disclosure: those the list of findings shows.
+func CountFindings(s *site.Site) int {
 	n := 0
 	for _, r := range s.Reports {
 		for _, c := range r.Checks {

@@ -123,7 +123,7 @@ func (b Bars) Build() (Chart, error) {
 		c.Height = 120 + 28*len(b.Categories)
 	}
 	c.Table = b.table()
-	c.Summary = b.summary()
+	c.Summary = b.summary(c.Table)
 	option, err := b.option()
 	if err != nil {
 		return Chart{}, err
@@ -202,11 +202,19 @@ func round(v float64) float64 {
 	return math.Round(v*10000) / 10000
 }
 
+// Round rounds a value to four decimals, as the charts' options and
+// tables show it.
+func Round(v float64) float64 { return round(v) }
+
 // Format shows a number with at most four decimals and no trailing zeros.
 func Format(v float64) string {
 	var buf [32]byte
 	return string(appendFormat(buf[:0], v))
 }
+
+// AppendFormat appends v to dst as Format shows it, and returns the
+// extended buffer.
+func AppendFormat(dst []byte, v float64) []byte { return appendFormat(dst, v) }
 
 // appendFormat appends v as Format shows it.
 func appendFormat(dst []byte, v float64) []byte {
@@ -288,7 +296,17 @@ func (b Bars) table() Table {
 	// row begins, so that appending to a row cannot change the next one.
 	cells := make([]Cell, len(b.Categories)*width)
 	t.Rows = make([][]Cell, len(b.Categories))
-	nums := numbers{buf: make([]byte, 0, 8*len(cells)), ends: make([]int, 0, len(cells))}
+	// The figures are written on the stack when they fit, and copied
+	// once into the string they share; ends has where each ends.
+	var bufArr [1024]byte
+	var endsArr [128]int
+	buf, ends := bufArr[:0], endsArr[:0]
+	if n := 8 * len(cells); n > len(bufArr) {
+		buf = make([]byte, 0, n)
+	}
+	if len(cells) > len(endsArr) {
+		ends = make([]int, 0, len(cells))
+	}
 	for i, cat := range b.Categories {
 		row := cells[i*width : (i+1)*width : (i+1)*width]
 		row[0].Text = cat
@@ -296,28 +314,23 @@ func (b Bars) table() Table {
 			row[0].Href = b.Links[i]
 		}
 		for j, s := range b.Series {
-			nums.set(&row[1+j], s.Values[i])
+			buf, ends = setNum(&row[1+j], s.Values[i], buf, ends)
 		}
 		if b.Total != nil {
-			nums.set(&row[width-1], b.Total[i])
+			buf, ends = setNum(&row[width-1], b.Total[i], buf, ends)
 		}
 		t.Rows[i] = row
 	}
-	nums.fill(cells)
+	fillNums(cells, string(buf), ends)
 	return t
 }
 
-// numbers writes the figures of a table's cells into one string that the
-// cells share, rather than a string per cell.
-type numbers struct {
-	buf []byte
-	// ends has where each figure ends in buf.
-	ends []int
-}
-
-// set makes c, a zero cell, the cell of a value, as NumCell does; for a
-// known value, its text is left empty for fill.
-func (n *numbers) set(c *Cell, v Value) {
+// setNum makes c, a zero cell, the cell of a value, as NumCell does; for
+// a known value, it appends the figure to buf and where it ends to ends,
+// and leaves the cell's text empty for fillNums. It returns buf and ends.
+// (Plain values rather than a struct's fields, so that buffers on the
+// caller's stack stay there.)
+func setNum(c *Cell, v Value, buf []byte, ends []int) ([]byte, []int) {
 	c.Num = true
 	switch {
 	case v.Blank:
@@ -325,20 +338,21 @@ func (n *numbers) set(c *Cell, v Value) {
 	case !v.OK:
 		c.Text, c.NA = "未披露", true
 	default:
-		n.buf = appendFormat(n.buf, v.V)
-		n.ends = append(n.ends, len(n.buf))
+		buf = appendFormat(buf, v.V)
+		ends = append(ends, len(buf))
 	}
+	return buf, ends
 }
 
-// fill sets the text and value of the cells that set left empty, which
-// are in the order set was called for them.
-func (n *numbers) fill(cells []Cell) {
-	text := string(n.buf)
+// fillNums sets the text and value of the cells that setNum left empty,
+// which are in the order setNum was called for them, from text, the
+// figures it wrote, and ends, where each ends.
+func fillNums(cells []Cell, text string, ends []int) {
 	start, next := 0, 0
 	for i := range cells {
 		c := &cells[i]
 		if c.Num && !c.NA && c.Text == "" {
-			end := n.ends[next]
+			end := ends[next]
 			c.Text, c.Value = text[start:end], text[start:end]
 			start = end
 			next++
@@ -347,13 +361,24 @@ func (n *numbers) fill(cells []Cell) {
 }
 
 // summary says in one sentence what the chart shows: the highest and the
-// lowest values of its first series, or of its totals.
-func (b Bars) summary() string {
+// lowest values of its first series, or of its totals. t is the chart's
+// table, whose cells already show the values.
+func (b Bars) summary(t Table) string {
 	vals := b.Total
 	name := "合计"
+	col := len(b.Series) + 1 // the 合计 column
 	if vals == nil && len(b.Series) > 0 {
 		vals = b.Series[0].Values
 		name = b.Series[0].Name
+		col = 1
+	}
+	// format shows value i as Format does: its cell's text, unless the
+	// cell shows it as blank.
+	format := func(i int) string {
+		if vals[i].Blank {
+			return Format(vals[i].V)
+		}
+		return t.Rows[i][col].Text
 	}
 	hi, lo := -1, -1
 	n := 0
@@ -375,16 +400,16 @@ func (b Bars) summary() string {
 	// The sentences are joined rather than formatted with fmt, which costs
 	// more and gives the same text.
 	count := strconv.Itoa(n)
-	hiCat, hiV := b.Categories[hi], Format(vals[hi].V)
+	hiCat, hiV := b.Categories[hi], format(hi)
 	if b.Line {
-		loCat, loV := b.Categories[lo], Format(vals[lo].V)
+		loCat, loV := b.Categories[lo], format(lo)
 		return count + "个年度有数据，" + name + "最高为" + hiCat + "年的" + hiV + b.Unit +
 			"，最低为" + loCat + "年的" + loV + b.Unit + "。"
 	}
 	if n == 1 {
 		return "仅" + hiCat + "有数据，" + name + "为" + hiV + b.Unit + "。"
 	}
-	loCat, loV := b.Categories[lo], Format(vals[lo].V)
+	loCat, loV := b.Categories[lo], format(lo)
 	return count + "项有数据，" + name + "最高的是" + hiCat + "（" + hiV + b.Unit +
 		"），最低的是" + loCat + "（" + loV + b.Unit + "）。"
 }

@@ -3,6 +3,7 @@ package pages
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/countyperf/portal/generator/internal/charts"
@@ -57,20 +58,33 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 	for _, k := range countyMetrics {
 		ms = append(ms, site.MetricByKey(k))
 	}
+	// The cells' figures and changes share one string (see texts).
+	t := newTexts()
+	defer t.done()
 	for i, se := range c.Series {
-		v := SeriesView{Series: se, ID: fmt.Sprintf("s%d", i+1), Metrics: ms}
+		v := SeriesView{Series: se, ID: "s" + strconv.Itoa(i+1), Metrics: ms}
+		v.Rows = make([]YearRow, 0, len(se.Reports))
+		cells := make([]MetricCell, len(se.Reports)*len(ms))
+		var deltas []Delta
 		for j := len(se.Reports) - 1; j >= 0; j-- {
 			r := se.Reports[j]
-			row := YearRow{R: r}
-			for _, m := range ms {
+			row := YearRow{R: r, Cells: cells[:len(ms):len(ms)]}
+			cells = cells[len(ms):]
+			for k, m := range ms {
 				val := Value(m, r)
-				mc := MetricCell{Cell: charts.NumCell(val), Rank: r.Rank(m.Key)}
+				mc := &row.Cells[k]
+				mc.Rank = r.Rank(m.Key)
+				t.numCell(&mc.Cell, val)
 				if r.Prev != nil && val.OK {
 					if pv, ok := m.Value(r.Prev); ok {
-						mc.Delta = delta(val.V, pv)
+						if deltas == nil {
+							deltas = make([]Delta, 0, len(se.Reports)*len(ms))
+						}
+						deltas = append(deltas, Delta{})
+						mc.Delta = &deltas[len(deltas)-1]
+						setDelta(mc.Delta, val.V, pv, t)
 					}
 				}
-				row.Cells = append(row.Cells, mc)
 			}
 			v.Rows = append(v.Rows, row)
 		}
@@ -95,31 +109,30 @@ func nonEmpty(ss ...string) []string {
 
 // trendCharts draws a series over its years: spending, 三公经费 and score.
 func trendCharts(prefix string, se *site.Series) ([]charts.Chart, error) {
-	var years []string
 	first, last := se.Reports[0].Year, se.Reports[len(se.Reports)-1].Year
-	byYear := map[int]*site.Report{}
+	n := last - first + 1
+	// byYear holds the series' report of each year, nil for a gap.
+	byYear := make([]*site.Report, n)
 	for _, r := range se.Reports {
-		byYear[r.Year] = r
+		byYear[r.Year-first] = r
 	}
-	for y := first; y <= last; y++ {
-		years = append(years, fmt.Sprint(y))
-	}
+	years := yearLabels(first, last)
 	series := func(per bool, keys ...string) []charts.Series {
-		var out []charts.Series
-		for _, k := range keys {
+		out := make([]charts.Series, len(keys))
+		vals := make([]charts.Value, len(keys)*n)
+		for i, k := range keys {
 			m := site.MetricByKey(k)
-			s := charts.Series{Name: m.Label}
-			for y := first; y <= last; y++ {
-				v := charts.Value{}
-				if r := byYear[y]; r != nil {
-					v = Value(m, r)
+			s := charts.Series{Name: m.Label, Values: vals[i*n : (i+1)*n : (i+1)*n]}
+			for y, r := range byYear {
+				if r != nil {
+					v := Value(m, r)
 					if per {
 						v = perStaff(v, r)
 					}
+					s.Values[y] = v
 				}
-				s.Values = append(s.Values, v)
 			}
-			out = append(out, s)
+			out[i] = s
 		}
 		return out
 	}
@@ -134,25 +147,53 @@ func trendCharts(prefix string, se *site.Series) ([]charts.Chart, error) {
 	}
 	var out []charts.Chart
 	for _, d := range defs {
-		bars := func(per bool) charts.Bars {
-			return charts.Bars{ID: prefix + "-" + d.id, Title: d.title, Unit: d.unit, Categories: years, Line: true, Series: series(per, d.keys...)}
-		}
-		if !hasValue(bars(false).Series) {
+		base := charts.Bars{ID: prefix + "-" + d.id, Title: d.title, Unit: d.unit, Categories: years, Line: true, Series: series(false, d.keys...)}
+		if !hasValue(base.Series) {
 			continue
 		}
 		var c charts.Chart
 		var err error
 		if d.perStaff {
-			c, err = withPerStaff(bars)
+			c, err = withPerStaff(func(per bool) charts.Bars {
+				if !per {
+					return base
+				}
+				b := base
+				b.Series = series(true, d.keys...)
+				return b
+			})
 		} else {
-			c, err = bars(false).Build()
+			c, err = base.Build()
 		}
 		if err != nil {
 			return nil, err
 		}
+		if out == nil {
+			out = make([]charts.Chart, 0, len(defs))
+		}
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// yearLabels returns the years from first to last as text, sharing one
+// string.
+func yearLabels(first, last int) []string {
+	var buf [128]byte
+	b := buf[:0]
+	ends := make([]int, 0, last-first+1)
+	for y := first; y <= last; y++ {
+		b = strconv.AppendInt(b, int64(y), 10)
+		ends = append(ends, len(b))
+	}
+	all := string(b)
+	out := make([]string, len(ends))
+	start := 0
+	for i, end := range ends {
+		out[i] = all[start:end]
+		start = end
+	}
+	return out
 }
 
 func hasValue(ss []charts.Series) bool {

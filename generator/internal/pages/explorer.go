@@ -2,7 +2,6 @@ package pages
 
 import (
 	"encoding/json"
-	"math"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/site"
@@ -55,31 +54,38 @@ type explorerData struct {
 }
 
 type metricValues struct {
-	Label  string `json:"label"`
-	Unit   string `json:"unit"`
-	Values []any  `json:"values"` // a number, or null when not disclosed
+	Label string `json:"label"`
+	Unit  string `json:"unit"`
+	// Values holds a number, or null when not disclosed, per report; the
+	// numbers point into one array, rather than each being boxed in an
+	// interface.
+	Values []*float64 `json:"values"`
 }
 
 func newExplorer(rs []*site.Report) (*Explorer, error) {
 	data := explorerData{Limit: ExplorerLimit, Metrics: map[string]metricValues{}}
 	e := &Explorer{Limit: ExplorerLimit}
 	ordered := byMetric(rs, site.MetricByKey("total"))
+	e.Choices = make([]Choice, 0, len(ordered))
+	data.Keys = make([]string, 0, len(ordered))
+	data.Labels = make([]string, 0, len(ordered))
 	for _, r := range ordered {
-		e.Choices = append(e.Choices, Choice{Key: choiceKey(r), Label: r.Label()})
-		data.Keys = append(data.Keys, choiceKey(r))
-		data.Labels = append(data.Labels, r.Label())
+		key, label := choiceKey(r), r.Label()
+		e.Choices = append(e.Choices, Choice{Key: key, Label: label})
+		data.Keys = append(data.Keys, key)
+		data.Labels = append(data.Labels, label)
 	}
 	for _, key := range explorerMetrics {
 		m := site.MetricByKey(key)
 		if !anyKnown(rs, m) {
 			continue
 		}
-		mv := metricValues{Label: m.Label, Unit: m.Unit}
-		for _, r := range ordered {
+		mv := metricValues{Label: m.Label, Unit: m.Unit, Values: make([]*float64, len(ordered))}
+		nums := make([]float64, len(ordered))
+		for i, r := range ordered {
 			if v, ok := m.Value(r); ok {
-				mv.Values = append(mv.Values, jsonNumber(v))
-			} else {
-				mv.Values = append(mv.Values, nil)
+				nums[i] = charts.Round(v)
+				mv.Values[i] = &nums[i]
 			}
 		}
 		data.Metrics[key] = mv
@@ -111,9 +117,4 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 	data.Option = skeleton.Option
 	e.Data, err = json.Marshal(data)
 	return e, err
-}
-
-// jsonNumber rounds a value as the charts do.
-func jsonNumber(v float64) float64 {
-	return math.Round(v*10000) / 10000
 }

@@ -1,10 +1,12 @@
 package pages
 
 import (
-	"fmt"
 	"math"
+	"slices"
+	"strconv"
 
 	"github.com/countyperf/portal/generator/internal/charts"
+	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
@@ -38,23 +40,61 @@ type Delta struct {
 	Text string
 }
 
+// figureKind says how a figure is read and shown.
+type figureKind uint8
+
+const (
+	figureMoney figureKind = iota
+	figureScore
+	figureGrade
+	figureCount
+)
+
 type figureDef struct {
 	key, group, label, unit string
-	get                     func(*report.Report) (text string, v float64, state report.State)
+	kind                    figureKind
+	// money reads a figureMoney, count a figureCount.
+	money func(*report.Report) *report.Money
+	count func(*report.Report) report.Field[int]
+}
+
+// value returns the figure's value and state; a grade's value is 0.
+func (d *figureDef) value(r *report.Report) (float64, report.State) {
+	switch d.kind {
+	case figureMoney:
+		m := d.money(r)
+		return m.V.Wan(), m.State
+	case figureScore:
+		return r.Score.V, r.Score.State
+	case figureGrade:
+		return 0, r.Grade.State
+	default:
+		c := d.count(r)
+		return float64(c.V), c.State
+	}
+}
+
+// appendText appends the figure's value as shown, whatever its state.
+func (d *figureDef) appendText(dst []byte, r *report.Report) []byte {
+	switch d.kind {
+	case figureMoney:
+		return appendAmount(dst, d.money(r).V)
+	case figureScore:
+		return charts.AppendFormat(dst, r.Score.V)
+	case figureGrade:
+		return append(dst, r.Grade.V...)
+	default:
+		return strconv.AppendInt(dst, int64(d.count(r).V), 10)
+	}
 }
 
 func moneyDef(key, group, label string) figureDef {
-	return figureDef{key, group, label, "万元", func(r *report.Report) (string, float64, report.State) {
-		m := r.Amount(key)
-		return m.V.String(), m.V.Wan(), m.State
-	}}
+	return figureDef{key: key, group: group, label: label, unit: "万元", kind: figureMoney,
+		money: func(r *report.Report) *report.Money { return r.Amount(key) }}
 }
 
 func countDef(key, label string, f func(*report.Report) report.Field[int]) figureDef {
-	return figureDef{key, "人员", label, "人", func(r *report.Report) (string, float64, report.State) {
-		c := f(r)
-		return fmt.Sprint(c.V), float64(c.V), c.State
-	}}
+	return figureDef{key: key, group: "人员", label: label, unit: "人", kind: figureCount, count: f}
 }
 
 var figureDefs = []figureDef{
@@ -69,12 +109,8 @@ var figureDefs = []figureDef{
 	moneyDef("sangong.reception", "三公经费", "公务接待费"),
 	moneyDef("sangong.vehicles", "三公经费", "公务用车购置及运行费"),
 	moneyDef("sangong.change", "三公经费", "较上年增减（报告所述）"),
-	{"score", "绩效自评", "自评得分", "分", func(r *report.Report) (string, float64, report.State) {
-		return charts.Format(r.Score.V), r.Score.V, r.Score.State
-	}},
-	{"grade", "绩效自评", "评价等级", "", func(r *report.Report) (string, float64, report.State) {
-		return r.Grade.V, 0, r.Grade.State
-	}},
+	{key: "score", group: "绩效自评", label: "自评得分", unit: "分", kind: figureScore},
+	{key: "grade", group: "绩效自评", label: "评价等级", unit: "", kind: figureGrade},
 	countDef("staff.authorized", "编制人数", func(r *report.Report) report.Field[int] { return r.Staff.Authorized }),
 	countDef("staff.actual", "实有人数", func(r *report.Report) report.Field[int] { return r.Staff.Actual }),
 }
@@ -90,49 +126,113 @@ func NAText(s report.State) string {
 // Figures lists every figure of a report, with its evidence and its change
 // against the previous year.
 func Figures(r *site.Report) []Figure {
-	var out []Figure
-	for _, d := range figureDefs {
-		text, v, state := d.get(r.Report)
-		f := Figure{Key: d.key, Group: d.group, Label: d.label, Unit: d.unit, Evidence: r.Evidence[d.key], Flagged: r.Flagged(d.key)}
+	out := make([]Figure, len(figureDefs))
+	t := newTexts()
+	figures(r, out, t)
+	t.done()
+	return out
+}
+
+// figures fills out, of len(figureDefs), as Figures does, with the texts
+// that are not constant left to t.
+func figures(r *site.Report, out []Figure, t *texts) {
+	flagged := flaggedFigures(r)
+	var deltas []Delta
+	if r.Prev != nil {
+		deltas = make([]Delta, 0, len(figureDefs))
+	}
+	for i := range figureDefs {
+		d := &figureDefs[i]
+		v, state := d.value(r.Report)
+		f := &out[i]
+		*f = Figure{Key: d.key, Group: d.group, Label: d.label, Unit: d.unit, Evidence: r.Evidence[d.key], Flagged: flagged[i]}
 		if state != report.Disclosed {
 			f.Text, f.NA = NAText(state), true
+		} else if d.kind == figureGrade {
+			f.Text = r.Grade.V
 		} else {
-			f.Text = text
+			t.buf = d.appendText(t.buf, r.Report)
+			t.end(&f.Text)
 		}
 		if r.Prev != nil && d.key != "grade" && d.key != "sangong.change" {
-			ptext, pv, pstate := d.get(r.Prev.Report)
+			pv, pstate := d.value(r.Prev.Report)
 			if pstate == report.Disclosed {
-				f.Prev = ptext
+				t.buf = d.appendText(t.buf, r.Prev.Report)
+				t.end(&f.Prev)
 				if state == report.Disclosed {
-					f.Delta = delta(v, pv)
+					deltas = append(deltas, Delta{})
+					f.Delta = &deltas[len(deltas)-1]
+					setDelta(f.Delta, v, pv, t)
 				}
 			} else {
 				f.Prev = NAText(pstate)
 			}
 		}
-		out = append(out, f)
 	}
-	return out
 }
+
+// flaggedFigures says, for each of figureDefs, whether the figure is
+// Flagged: a finding more serious than rounding concerns it.
+func flaggedFigures(r *site.Report) (flagged [len(figureKeys)]bool) {
+	for _, c := range r.Checks {
+		for _, f := range c.Findings {
+			if f.Severity < check.Warning {
+				continue
+			}
+			for _, k := range f.Keys {
+				if i := slices.Index(figureKeys[:], k); i >= 0 {
+					flagged[i] = true
+				}
+			}
+		}
+	}
+	return flagged
+}
+
+// figureGroups is the number of groups of figureDefs: runs of figures of
+// the same group.
+var figureGroups = func() int {
+	n := 0
+	for i, d := range figureDefs {
+		if i == 0 || d.group != figureDefs[i-1].group {
+			n++
+		}
+	}
+	return n
+}()
+
+// figureKeys holds the keys of figureDefs, in order.
+var figureKeys = [...]string{"spending.total", "spending.basic", "spending.personnel", "spending.public", "spending.project",
+	"income", "sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles", "sangong.change",
+	"score", "grade", "staff.authorized", "staff.actual"}
 
 // delta describes the change from prev to v.
 func delta(v, prev float64) *Delta {
+	d := &Delta{}
+	t := newTexts()
+	setDelta(d, v, prev, t)
+	t.done()
+	return d
+}
+
+// setDelta makes d the change from prev to v, its text left to t.
+func setDelta(d *Delta, v, prev float64, t *texts) {
 	diff := v - prev
 	switch {
 	case math.Abs(diff) < 1e-9:
-		return &Delta{Dir: "same", Text: "持平"}
+		d.Dir, d.Text = "same", "持平"
+		return
 	case diff > 0:
-		return &Delta{Dir: "up", Text: "▲ 增加" + charts.Format(diff) + share(diff, prev)}
+		d.Dir = "up"
+		t.buf = append(t.buf, "▲ 增加"...)
+		t.buf = charts.AppendFormat(t.buf, diff)
 	default:
-		return &Delta{Dir: "down", Text: "▼ 减少" + charts.Format(-diff) + share(diff, prev)}
+		d.Dir = "down"
+		t.buf = append(t.buf, "▼ 减少"...)
+		t.buf = charts.AppendFormat(t.buf, -diff)
 	}
-}
-
-func share(diff, prev float64) string {
-	if prev == 0 {
-		return ""
-	}
-	return fmt.Sprintf("（%+.1f%%）", diff/prev*100)
+	t.buf = appendShare(t.buf, diff, prev)
+	t.end(&d.Text)
 }
 
 // Value returns a metric's value for a report as a chart value.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/check"
@@ -67,7 +68,8 @@ func Findings(s *site.Site) []*Page {
 			counts[f.Severity]++
 			row := FindingRow{R: r, Finding: f, Gap: charts.Cell{Text: "—", Num: true}, Share: charts.Cell{Text: "—", Num: true}}
 			if f.Gap != 0 {
-				row.Gap = charts.Cell{Text: f.Gap.String(), Value: f.Gap.String(), Num: true}
+				gap := string(appendAmount(nil, f.Gap))
+				row.Gap = charts.Cell{Text: gap, Value: gap, Num: true}
 			}
 			if f.Share != 0 {
 				pct := fmt.Sprintf("%.2f", f.Share*100)
@@ -149,11 +151,11 @@ func Disclosure(s *site.Site) []*Page {
 	for _, c := range s.Counties {
 		cs := CountyShare{C: c}
 		for _, r := range c.Reports {
-			row := DisclosureRow{R: r}
+			row := DisclosureRow{R: r, States: make([]report.State, len(check.CoreFigures))}
 			n := 0
 			for i, f := range check.CoreFigures {
 				st := check.FigureState(r.Report, f.Key)
-				row.States = append(row.States, st)
+				row.States[i] = st
 				if st == report.Disclosed {
 					n++
 					perFigure[i]++
@@ -207,6 +209,8 @@ func percent(n, of int) (text, value string) {
 	if of == 0 {
 		return "—", ""
 	}
-	v := fmt.Sprintf("%.0f", float64(n)/float64(of)*100)
-	return v + "%", v
+	// One string for both: the text is the value with a percent sign.
+	var buf [32]byte
+	text = string(append(strconv.AppendFloat(buf[:0], float64(n)/float64(of)*100, 'f', 0, 64), '%'))
+	return text, text[:len(text)-1]
 }

@@ -139,9 +139,9 @@ func Reports(s *site.Site) []*Page {
 	for _, pg := range paged(len(rs), ListPageSize, ReportsPath) {
 		d := &ReportsData{Pager: pg}
 		if pg.Total > 0 {
-			for _, r := range rs[pg.First-1 : pg.Last] {
-				d.Rows = append(d.Rows, NewRow(r))
-			}
+			page := rs[pg.First-1 : pg.Last]
+			d.Rows = make([]Row, len(page))
+			newRows(d.Rows, page)
 		}
 		d.Years, d.Prefectures = filterChoices(d.Rows)
 		out = append(out, &Page{Path: ReportsPath(pg.N), Template: "reports", Section: "reports",

@@ -5,6 +5,7 @@ package pages
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -148,30 +149,83 @@ type Row struct {
 
 // NewRow returns the table row of a report.
 func NewRow(r *site.Report) Row {
-	c := r.County
-	words := []string{c.Name, c.Prefecture, c.Province, r.Department, fmt.Sprint(r.Year), r.Type,
-		strings.ReplaceAll(c.Slug, "-", ""), site.Initials(c.Slug), c.Slug}
-	return Row{
-		R:       r,
-		Total:   moneyCell(r.Spending.Total),
-		Sangong: moneyCell(r.Sangong.Total),
-		Score:   scoreCell(r.Score),
-		Search:  strings.ToLower(strings.Join(words, " ")),
+	rows := make([]Row, 1)
+	newRows(rows, []*site.Report{r})
+	return rows[0]
+}
+
+// newRows fills rows with the rows of the reports, one each, their texts
+// sharing one string (see texts).
+func newRows(rows []Row, rs []*site.Report) {
+	t := newTexts()
+	for i, r := range rs {
+		row := &rows[i]
+		row.R = r
+		c := r.County
+		// The words, lowercased below once they are a string.
+		b := t.buf
+		for j, w := range [...]string{c.Name, c.Prefecture, c.Province, r.Department} {
+			if j > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, w...)
+		}
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(r.Year), 10)
+		b = append(b, ' ')
+		b = append(b, r.Type...)
+		b = append(b, ' ')
+		for k := 0; k < len(c.Slug); k++ {
+			if c.Slug[k] != '-' {
+				b = append(b, c.Slug[k])
+			}
+		}
+		b = append(b, ' ')
+		b = append(b, site.Initials(c.Slug)...)
+		b = append(b, ' ')
+		b = append(b, c.Slug...)
+		t.buf = b
+		t.end(&row.Search)
+		t.moneyCell(&row.Total, r.Spending.Total)
+		t.moneyCell(&row.Sangong, r.Sangong.Total)
+		t.scoreCell(&row.Score, r.Score)
+	}
+	t.done()
+	for i := range rows[:len(rs)] {
+		rows[i].Search = strings.ToLower(rows[i].Search)
 	}
 }
 
 func moneyCell(m report.Money) charts.Cell {
-	if !m.Known() {
-		return charts.Cell{Text: NAText(m.State), Num: true, NA: true}
-	}
-	return charts.Cell{Text: m.V.String(), Value: m.V.String(), Num: true}
+	var c charts.Cell
+	t := newTexts()
+	t.moneyCell(&c, m)
+	t.done()
+	return c
 }
 
-func scoreCell(f report.Field[float64]) charts.Cell {
-	if !f.Known() {
-		return charts.Cell{Text: NAText(f.State), Num: true, NA: true}
+// moneyCell makes c, a zero cell, the cell of an amount, its text left to
+// t.
+func (t *texts) moneyCell(c *charts.Cell, m report.Money) {
+	c.Num = true
+	if !m.Known() {
+		c.Text, c.NA = NAText(m.State), true
+		return
 	}
-	return charts.Cell{Text: charts.Format(f.V), Value: charts.Format(f.V), Num: true}
+	t.buf = appendAmount(t.buf, m.V)
+	t.end2(&c.Text, &c.Value)
+}
+
+// scoreCell makes c, a zero cell, the cell of a score, its text left to
+// t.
+func (t *texts) scoreCell(c *charts.Cell, f report.Field[float64]) {
+	c.Num = true
+	if !f.Known() {
+		c.Text, c.NA = NAText(f.State), true
+		return
+	}
+	t.buf = charts.AppendFormat(t.buf, f.V)
+	t.end2(&c.Text, &c.Value)
 }
 
 // Card is a headline figure on the home page.
@@ -250,8 +304,9 @@ func Home(s *site.Site) (*Page, error) {
 	d := &HomeData{Site: s, Year: s.LatestYear, ListHref: ReportsPath(1),
 		ListPages: pageCount(len(s.Reports), ListPageSize), PageSize: max(ListPageSize, 1)}
 	rs := sortedReports(s)
-	for _, r := range rs[:min(max(HomeRows, 0), len(rs))] {
-		d.Rows = append(d.Rows, NewRow(r))
+	if n := min(max(HomeRows, 0), len(rs)); n > 0 {
+		d.Rows = make([]Row, n)
+		newRows(d.Rows, rs[:n])
 	}
 	d.FilterYears, d.FilterPrefectures = filterChoices(d.Rows)
 	if len(s.Counties) <= HomeCounties {

@@ -1,7 +1,7 @@
 package pages
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/check"
@@ -40,91 +40,113 @@ type RankRow struct {
 // Report returns a report's page.
 func Report(s *site.Site, r *site.Report) (*Page, error) {
 	d := &ReportData{R: r}
-	for _, f := range Figures(r) {
-		if n := len(d.Groups); n == 0 || d.Groups[n-1].Title != f.Group {
-			d.Groups = append(d.Groups, FigureGroup{Title: f.Group})
+	// The figures, ranks and description share one string (see texts).
+	t := newTexts()
+	// The groups are runs of the figures, which are listed group by group.
+	figs := make([]Figure, len(figureDefs))
+	figures(r, figs, t)
+	d.Groups = make([]FigureGroup, 0, figureGroups)
+	start := 0
+	for i := range figs {
+		if i+1 == len(figs) || figs[i+1].Group != figs[i].Group {
+			d.Groups = append(d.Groups, FigureGroup{Title: figs[i].Group, Figures: figs[start : i+1 : i+1]})
+			start = i + 1
 		}
-		g := &d.Groups[len(d.Groups)-1]
-		g.Figures = append(g.Figures, f)
 	}
-	for _, m := range site.Metrics {
-		d.Ranks = append(d.Ranks, RankRow{Metric: m, Value: charts.NumCell(Value(m, r)), Rank: r.Rank(m.Key)})
+	d.Ranks = make([]RankRow, len(site.Metrics))
+	for i, m := range site.Metrics {
+		d.Ranks[i] = RankRow{Metric: m, Rank: r.Ranks[i]}
+		t.numCell(&d.Ranks[i].Value, Value(m, r))
 	}
-	for _, f := range r.Findings() {
-		if f.Severity == check.Info {
-			d.Undisclosed = f.Message
-			continue
+	for _, c := range r.Checks {
+		for _, f := range c.Findings {
+			if f.Severity == check.Info {
+				d.Undisclosed = f.Message
+				continue
+			}
+			d.Findings = append(d.Findings, f)
 		}
-		d.Findings = append(d.Findings, f)
 	}
 	for _, o := range r.County.Reports {
 		if o.URL != r.URL { // r may be a copy (see site.Site.Full)
+			if d.Others == nil {
+				d.Others = make([]*site.Report, 0, len(r.County.Reports)-1)
+			}
 			d.Others = append(d.Others, o)
 		}
 	}
 	p := &Page{Path: r.URL, Template: "report", Section: "report",
-		Title:       r.Title,
-		Description: description(r),
-		Data:        d,
+		Title: r.Title,
+		Data:  d,
 	}
-	c, err := compositionChart(r)
+	t.buf = appendDescription(t.buf, r)
+	t.end(&p.Description)
+	t.done()
+	c, ok, err := compositionChart(r)
 	if err != nil {
 		return nil, err
 	}
-	if c != nil {
-		p.Charts = append(p.Charts, *c)
+	if ok {
+		p.Charts = []charts.Chart{c}
 	}
 	return p, nil
 }
 
-func description(r *site.Report) string {
-	s := fmt.Sprintf("%s%s%d年度%s绩效自评报告：", r.County.Name, r.Department, r.Year, r.Type)
+// appendDescription appends the description of a report.
+func appendDescription(b []byte, r *site.Report) []byte {
+	b = append(b, r.County.Name...)
+	b = append(b, r.Department...)
+	b = strconv.AppendInt(b, int64(r.Year), 10)
+	b = append(b, "年度"...)
+	b = append(b, r.Type...)
+	b = append(b, "绩效自评报告："...)
 	if r.Spending.Total.Known() {
-		s += "支出合计" + r.Spending.Total.V.String() + "万元，"
+		b = append(b, "支出合计"...)
+		b = appendAmount(b, r.Spending.Total.V)
+		b = append(b, "万元，"...)
 	} else {
-		s += "支出合计未披露，"
+		b = append(b, "支出合计未披露，"...)
 	}
 	if r.Sangong.Total.Known() {
-		s += "三公经费" + r.Sangong.Total.V.String() + "万元，"
+		b = append(b, "三公经费"...)
+		b = appendAmount(b, r.Sangong.Total.V)
+		b = append(b, "万元，"...)
 	} else {
-		s += "三公经费未披露，"
+		b = append(b, "三公经费未披露，"...)
 	}
 	if r.Score.Known() {
-		s += "自评得分" + charts.Format(r.Score.V) + "分。"
+		b = append(b, "自评得分"...)
+		b = charts.AppendFormat(b, r.Score.V)
+		b = append(b, "分。"...)
 	} else {
-		s += "自评得分未披露。"
+		b = append(b, "自评得分未披露。"...)
 	}
-	return s
+	return b
 }
 
+// compositionItems name the bars of a report's composition chart.
+var compositionItems = []string{"支出合计", "基本支出", "人员经费", "公用经费", "项目支出", "三公经费", "因公出国（境）", "公务接待", "公务用车"}
+
 // compositionChart shows a report's spending and 三公经费 items side by
-// side; nil when none is disclosed.
-func compositionChart(r *site.Report) (*charts.Chart, error) {
+// side; false when none is disclosed.
+func compositionChart(r *site.Report) (charts.Chart, bool, error) {
 	sp, sg := r.Spending, r.Sangong
-	items := []struct {
-		name string
-		v    charts.Value
-	}{
-		{"支出合计", money(sp.Total)}, {"基本支出", money(sp.Basic)}, {"人员经费", money(sp.Personnel)},
-		{"公用经费", money(sp.Public)}, {"项目支出", money(sp.Project)}, {"三公经费", money(sg.Total)},
-		{"因公出国（境）", money(sg.Abroad)}, {"公务接待", money(sg.Reception)}, {"公务用车", money(sg.Vehicles)},
-	}
-	var cats []string
-	var vals []charts.Value
+	vals := []charts.Value{money(sp.Total), money(sp.Basic), money(sp.Personnel), money(sp.Public), money(sp.Project),
+		money(sg.Total), money(sg.Abroad), money(sg.Reception), money(sg.Vehicles)}
 	known := false
-	for _, it := range items {
-		cats = append(cats, it.name)
-		vals = append(vals, it.v)
-		known = known || it.v.OK
+	for _, v := range vals {
+		known = known || v.OK
 	}
 	if !known {
-		return nil, nil
+		return charts.Chart{}, false, nil
 	}
-	c, err := charts.Bars{ID: "composition", Title: "支出与三公经费构成", Unit: "万元", Categories: cats,
+	// The categories are shared by every report's chart: Build only reads
+	// them.
+	c, err := charts.Bars{ID: "composition", Title: "支出与三公经费构成", Unit: "万元", Categories: compositionItems,
 		Series: []charts.Series{{Name: "金额", Values: vals}}, Horizontal: true}.Build()
 	if err != nil {
-		return nil, err
+		return charts.Chart{}, false, err
 	}
 	c.Table.Head[0].Label = "项目"
-	return &c, nil
+	return c, true, nil
 }

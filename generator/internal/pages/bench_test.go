@@ -1,0 +1,52 @@
+package pages_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/content"
+	"github.com/countyperf/portal/generator/internal/corpus"
+	"github.com/countyperf/portal/generator/internal/pages"
+	"github.com/countyperf/portal/generator/internal/site"
+)
+
+// benchSite assembles the site of a synthetic corpus of n reports.
+func benchSite(b *testing.B, n int) *site.Site {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "content")
+	if err := corpus.Generate(dir, corpus.Options{Seed: 1, Reports: n}); err != nil {
+		b.Fatal(err)
+	}
+	reports, err := content.Load(context.Background(), os.DirFS(dir), content.Options{Prefix: "content/"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	errs, checks := check.Reports(reports)
+	if len(errs) > 0 {
+		b.Fatal(errs[0])
+	}
+	s, err := site.Assemble(reports, checks)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkModels builds the model of every page of a site of 1,000
+// reports, without rendering them; each op is the whole site.
+func BenchmarkModels(b *testing.B) {
+	s := benchSite(b, 1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		err := pages.Each(s, func(j pages.Job) error {
+			_, err := j.Make()
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package pages
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"sync"
+
+	"github.com/countyperf/portal/generator/internal/charts"
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// texts gathers the short texts of a page model (figures, changes, cell
+// values) in one buffer, and makes them one string that they share, rather
+// than a string each: a report page has some fifty of them.
+//
+// A text is appended to buf and then assigned to its destination with
+// end; done makes the string and sets every destination. Destinations must
+// not move before done, so they live in slices whose length is fixed.
+// Texts come from newTexts, and go back to its pool with done, so that
+// their buffers serve page after page.
+type texts struct {
+	buf  []byte
+	ends []textEnd
+}
+
+// textEnd is where a text ends in a texts' buffer, and where it goes: to
+// one destination, or to two.
+type textEnd struct {
+	end  int
+	a, b *string
+}
+
+var textsPool = sync.Pool{New: func() any {
+	return &texts{buf: make([]byte, 0, 2048), ends: make([]textEnd, 0, 64)}
+}}
+
+// newTexts returns empty texts.
+func newTexts() *texts { return textsPool.Get().(*texts) }
+
+// end ends the text appended since the last end and makes it dst's.
+func (t *texts) end(dst *string) {
+	t.ends = append(t.ends, textEnd{end: len(t.buf), a: dst})
+}
+
+// end2 ends the text appended since the last end and makes it both a's
+// and b's.
+func (t *texts) end2(a, b *string) {
+	t.ends = append(t.ends, textEnd{end: len(t.buf), a: a, b: b})
+}
+
+// done sets every destination to its text, and puts t back in the pool:
+// t must not be used after.
+func (t *texts) done() {
+	all := string(t.buf)
+	start := 0
+	for _, e := range t.ends {
+		*e.a = all[start:e.end]
+		if e.b != nil {
+			*e.b = *e.a
+		}
+		start = e.end
+	}
+	if cap(t.buf) > 64<<10 || cap(t.ends) > 4<<10 {
+		return // too large to keep
+	}
+	clear(t.ends) // so that the pool does not keep models alive
+	t.buf, t.ends = t.buf[:0], t.ends[:0]
+	textsPool.Put(t)
+}
+
+// numCell makes c, a zero cell, the cell of a value as charts.NumCell
+// does, with its text and value from t.
+func (t *texts) numCell(c *charts.Cell, v charts.Value) {
+	c.Num = true
+	switch {
+	case v.Blank:
+		c.Text = "—"
+	case !v.OK:
+		c.Text, c.NA = "未披露", true
+	default:
+		t.buf = charts.AppendFormat(t.buf, v.V)
+		t.end2(&c.Text, &c.Value)
+	}
+}
+
+// appendAmount appends the amount as report.Amount.String shows it: in
+// 万元 with no trailing zeros.
+func appendAmount(dst []byte, a report.Amount) []byte {
+	if a == math.MinInt64 {
+		return append(dst, a.String()...)
+	}
+	if a < 0 {
+		dst = append(dst, '-')
+		a = -a
+	}
+	dst = strconv.AppendInt(dst, int64(a/report.FenPerWan), 10)
+	frac := int64(a % report.FenPerWan)
+	if frac == 0 {
+		return dst
+	}
+	d := [7]byte{'.'}
+	for i := 6; i >= 1; i-- {
+		d[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	end := len(d)
+	for d[end-1] == '0' {
+		end--
+	}
+	return append(dst, d[:end]...)
+}
+
+// appendShare appends the share of diff in prev as share shows it, such as
+// "（+8.1%）", and nothing when prev is 0.
+func appendShare(dst []byte, diff, prev float64) []byte {
+	if prev == 0 {
+		return dst
+	}
+	pct := diff / prev * 100
+	if math.IsNaN(pct) || math.IsInf(pct, 0) {
+		return append(dst, share(diff, prev)...)
+	}
+	dst = append(dst, "（"...)
+	if !math.Signbit(pct) {
+		dst = append(dst, '+')
+	}
+	dst = strconv.AppendFloat(dst, pct, 'f', 1, 64)
+	return append(dst, "%）"...)
+}
+
+// share describes the share of diff in prev, such as "（+8.1%）"; "" when
+// prev is 0.
+func share(diff, prev float64) string {
+	if prev == 0 {
+		return ""
+	}
+	return fmt.Sprintf("（%+.1f%%）", diff/prev*100)
+}

@@ -1,0 +1,65 @@
+package pages
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/charts"
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+func TestAppendAmount(t *testing.T) {
+	amounts := []report.Amount{0, 1, -1, 10, 999999, 1000000, -1000000, 1000001, 15305300, 123456789012,
+		math.MaxInt64, math.MinInt64, math.MinInt64 + 1}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 10000 {
+		amounts = append(amounts, report.Amount(rng.Int64N(1e12)-5e11), report.Amount(rng.Int64N(1000)*1000))
+	}
+	for _, a := range amounts {
+		if got, want := string(appendAmount(nil, a)), a.String(); got != want {
+			t.Errorf("appendAmount(%d) = %q, want %q", int64(a), got, want)
+		}
+	}
+}
+
+func TestAppendShare(t *testing.T) {
+	type pair struct{ diff, prev float64 }
+	pairs := []pair{{1, 0}, {0, 1}, {-0.0004, 1}, {0.0004, 1}, {-0.0005, 1}, {0.0005, 1}, {1, 3}, {-1, 3},
+		{5, 1e-300}, {-5, 1e-300}, {1e308, 1e-10}, {math.NaN(), 1}, {math.Inf(1), 1}, {math.Inf(-1), 1}}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 10000 {
+		pairs = append(pairs, pair{rng.NormFloat64() * 100, rng.NormFloat64() * 1000})
+	}
+	for _, p := range pairs {
+		if got, want := string(appendShare(nil, p.diff, p.prev)), share(p.diff, p.prev); got != want {
+			t.Errorf("appendShare(%v, %v) = %q, want %q", p.diff, p.prev, got, want)
+		}
+	}
+}
+
+func TestFigureKeys(t *testing.T) {
+	if len(figureKeys) != len(figureDefs) {
+		t.Fatalf("%d figureKeys for %d figureDefs", len(figureKeys), len(figureDefs))
+	}
+	for i, d := range figureDefs {
+		if figureKeys[i] != d.key {
+			t.Errorf("figureKeys[%d] = %q, figureDefs has %q", i, figureKeys[i], d.key)
+		}
+	}
+}
+
+func TestTextsNumCell(t *testing.T) {
+	vals := []charts.Value{{}, {Blank: true}, charts.Some(0), charts.Some(1.23456), charts.Some(-7), charts.Some(1e20)}
+	cells := make([]charts.Cell, len(vals))
+	tx := newTexts()
+	for i, v := range vals {
+		tx.numCell(&cells[i], v)
+	}
+	tx.done()
+	for i, v := range vals {
+		if want := charts.NumCell(v); cells[i] != want {
+			t.Errorf("numCell(%+v) = %+v, want %+v", v, cells[i], want)
+		}
+	}
+}

@@ -5,12 +5,15 @@ package export
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -30,27 +33,98 @@ type Column struct {
 	get    func(*site.Report) cell
 }
 
+// cell is one report's value in one column. Numbers are kept as numbers
+// and formatted only by the download that needs their text.
 type cell struct {
-	text  string
-	num   float64
-	isNum bool
+	kind  cellKind
 	state report.State
+	text  string  // textCell
+	i     int64   // amountCell (in fen) and intCell
+	f     float64 // floatCell
 }
+
+// cellKind says which field of a cell holds its value.
+type cellKind uint8
+
+const (
+	textCell     cellKind = iota // text
+	amountCell                   // an amount in fen, shown in 万元
+	intCell                      // a whole number
+	floatCell                    // a number such as a score
+	findingsCell                 // the report's findings, made by appendFindings
+)
 
 func text(s string) cell { return cell{text: s, state: report.Disclosed} }
 
 func money(m report.Money) cell {
 	if !m.Known() {
-		return cell{state: m.State}
+		return cell{kind: amountCell, state: m.State}
 	}
-	return cell{text: m.V.String(), num: m.V.Wan(), isNum: true, state: report.Disclosed}
+	return cell{kind: amountCell, i: int64(m.V), state: report.Disclosed}
 }
 
 func count(f report.Field[int]) cell {
 	if !f.Known() {
-		return cell{state: f.State}
+		return cell{kind: intCell, state: f.State}
 	}
-	return cell{text: strconv.Itoa(f.V), num: float64(f.V), isNum: true, state: report.Disclosed}
+	return cell{kind: intCell, i: int64(f.V), state: report.Disclosed}
+}
+
+// isNum reports whether the cell holds a disclosed number.
+func (c cell) isNum() bool {
+	return c.state == report.Disclosed && (c.kind == amountCell || c.kind == intCell || c.kind == floatCell)
+}
+
+// num returns the value of a cell for which isNum holds.
+func (c cell) num() float64 {
+	switch c.kind {
+	case amountCell:
+		return report.Amount(c.i).Wan()
+	case intCell:
+		return float64(c.i)
+	}
+	return c.f
+}
+
+// appendNum appends the text of a cell for which isNum holds: an amount
+// as report.Amount.String gives it, a score with as few digits as are
+// needed.
+func (c cell) appendNum(dst []byte) []byte {
+	switch c.kind {
+	case amountCell:
+		return appendAmount(dst, report.Amount(c.i))
+	case intCell:
+		return strconv.AppendInt(dst, c.i, 10)
+	}
+	return strconv.AppendFloat(dst, c.f, 'f', -1, 64)
+}
+
+// appendAmount appends a as report.Amount.String formats it, in 万元 with
+// no trailing zeros, without going through fmt.
+func appendAmount(dst []byte, a report.Amount) []byte {
+	if a == math.MinInt64 {
+		return append(dst, a.String()...)
+	}
+	if a < 0 {
+		dst = append(dst, '-')
+		a = -a
+	}
+	dst = strconv.AppendInt(dst, int64(a/report.FenPerWan), 10)
+	frac := int64(a % report.FenPerWan)
+	if frac == 0 {
+		return dst
+	}
+	var digits [6]byte
+	for i := len(digits) - 1; i >= 0; i-- {
+		digits[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	n := len(digits)
+	for digits[n-1] == '0' {
+		n--
+	}
+	dst = append(dst, '.')
+	return append(dst, digits[:n]...)
 }
 
 // Columns lists the columns of reports.csv and reports.xlsx, in order.
@@ -61,7 +135,7 @@ var Columns = []Column{
 	{"adcode", "区划代码", false, func(r *site.Report) cell { return text(r.County.Adcode) }},
 	{"department", "部门", false, func(r *site.Report) cell { return text(r.Department) }},
 	{"year", "年度", true, func(r *site.Report) cell {
-		return cell{text: strconv.Itoa(r.Year), num: float64(r.Year), isNum: true, state: report.Disclosed}
+		return cell{kind: intCell, i: int64(r.Year), state: report.Disclosed}
 	}},
 	{"type", "类型", false, func(r *site.Report) cell { return text(r.Type) }},
 	{"title", "标题", false, func(r *site.Report) cell { return text(r.Title) }},
@@ -80,9 +154,9 @@ var Columns = []Column{
 	{"sangong_change", "三公经费较上年增减（万元）", true, func(r *site.Report) cell { return money(r.Sangong.Change) }},
 	{"score", "自评得分", true, func(r *site.Report) cell {
 		if !r.Score.Known() {
-			return cell{state: r.Score.State}
+			return cell{kind: floatCell, state: r.Score.State}
 		}
-		return cell{text: strconv.FormatFloat(r.Score.V, 'f', -1, 64), num: r.Score.V, isNum: true, state: report.Disclosed}
+		return cell{kind: floatCell, f: r.Score.V, state: report.Disclosed}
 	}},
 	{"grade", "评价等级", false, func(r *site.Report) cell {
 		if !r.Grade.Known() {
@@ -92,39 +166,44 @@ var Columns = []Column{
 	}},
 	{"staff_authorized", "编制人数", true, func(r *site.Report) cell { return count(r.Staff.Authorized) }},
 	{"staff_actual", "实有人数", true, func(r *site.Report) cell { return count(r.Staff.Actual) }},
-	{"findings", "核对发现", false, func(r *site.Report) cell { return text(strings.Join(findingTexts(r), "；")) }},
+	{"findings", "核对发现", false, func(r *site.Report) cell { return cell{kind: findingsCell, state: report.Disclosed} }},
 	{"page", "本站页面", false, func(r *site.Report) cell { return text(r.URL) }},
 	{"file", "数据文件", false, func(r *site.Report) cell { return text(r.File) }},
 }
 
-// findingTexts lists a report's findings beyond notes on disclosure, each
-// as "title（severity）：message".
-func findingTexts(r *site.Report) []string {
-	var out []string
-	for _, f := range r.Findings() {
-		if f.Severity == check.Info {
-			continue
+// appendFindings appends the text of a report's findings column: its
+// findings beyond notes on disclosure, each as "title（severity）：message",
+// joined by "；".
+func appendFindings(dst []byte, r *site.Report) []byte {
+	first := true
+	for _, c := range r.Checks {
+		for _, f := range c.Findings {
+			if f.Severity == check.Info {
+				continue
+			}
+			if !first {
+				dst = append(dst, "；"...)
+			}
+			first = false
+			dst = append(dst, f.Title...)
+			dst = append(dst, "（"...)
+			dst = append(dst, f.Severity.Label()...)
+			dst = append(dst, "）："...)
+			dst = append(dst, f.Message...)
 		}
-		out = append(out, f.Title+"（"+f.Severity.Label()+"）："+f.Message)
 	}
-	return out
+	return dst
 }
 
-// cellText is how a cell reads in CSV: empty for a figure not disclosed,
-// 无法识别 for one that could not be read.
-func (c cell) cellText() string {
-	if c.state == report.Unreadable {
-		return "无法识别"
+// formulaStart reports whether a spreadsheet would take text beginning
+// with b for a formula (or strip it): text that does is prefixed with an
+// apostrophe.
+func formulaStart(b byte) bool {
+	switch b {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
 	}
-	return c.text
-}
-
-// neutralise stops a spreadsheet from reading text as a formula.
-func neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+	return false
 }
 
 // CSV returns reports.csv: UTF-8 with a byte-order mark and CRLF line ends,
@@ -133,38 +212,119 @@ func neutralise(s string) string {
 // 万元; an empty cell is a figure the report does not disclose.
 func CSV(s *site.Site) ([]byte, error) { return toBytes(WriteCSV, s) }
 
-// WriteCSV writes reports.csv (see CSV) to out.
+// WriteCSV writes reports.csv (see CSV) to out. Its fields are quoted as
+// encoding/csv's Writer with UseCRLF quotes them.
 func WriteCSV(out io.Writer, s *site.Site) error {
-	bw := bufio.NewWriterSize(out, 64<<10)
-	bw.WriteString("\ufeff")
-	w := csv.NewWriter(bw)
-	w.UseCRLF = true
-	head := make([]string, len(Columns))
+	w := bufio.NewWriterSize(out, 64<<10)
+	line := append([]byte(nil), "\ufeff"...)
 	for i, c := range Columns {
-		head[i] = c.Header
+		if i > 0 {
+			line = append(line, ',')
+		}
+		line = appendCSVField(line, c.Header)
 	}
-	if err := w.Write(head); err != nil {
-		return err
-	}
-	row := make([]string, len(Columns))
+	line = append(line, "\r\n"...)
+	w.Write(line)
+	var scratch []byte
 	for _, r := range s.Reports {
+		line = line[:0]
 		for i, c := range Columns {
+			if i > 0 {
+				line = append(line, ',')
+			}
 			v := c.get(r)
-			if v.isNum {
-				row[i] = v.cellText()
-			} else {
-				row[i] = neutralise(v.cellText())
+			switch {
+			case v.isNum():
+				// Numbers never need quotes.
+				line = v.appendNum(line)
+			case v.state == report.Unreadable:
+				line = appendCSVField(line, "无法识别")
+			case v.kind == findingsCell:
+				scratch = appendFindings(scratch[:0], r)
+				line = appendCSVText(line, scratch)
+			default:
+				line = appendCSVText(line, v.text)
 			}
 		}
-		if err := w.Write(row); err != nil {
+		line = append(line, "\r\n"...)
+		if _, err := w.Write(line); err != nil {
 			return err
 		}
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return err
+	return w.Flush()
+}
+
+// appendCSVText appends text as a CSV field, prefixed with an apostrophe
+// when a spreadsheet would take it for a formula.
+func appendCSVText[T []byte | string](dst []byte, text T) []byte {
+	if len(text) == 0 || !formulaStart(text[0]) {
+		return appendCSVField(dst, text)
 	}
-	return bw.Flush()
+	// The apostrophe is now the field's first character: it is not a
+	// space, so only the characters of text decide the quotes.
+	if !csvNeedsQuotes(text) {
+		dst = append(dst, '\'')
+		return append(dst, text...)
+	}
+	dst = append(dst, '"', '\'')
+	return appendCSVQuoted(dst, text)
+}
+
+// appendCSVField appends field as encoding/csv's Writer, with a comma and
+// UseCRLF, writes it.
+func appendCSVField[T []byte | string](dst []byte, field T) []byte {
+	if len(field) == 0 || (!csvNeedsQuotes(field) && !leadingSpace(field)) && !(len(field) == 2 && field[0] == '\\' && field[1] == '.') {
+		return append(dst, field...)
+	}
+	dst = append(dst, '"')
+	return appendCSVQuoted(dst, field)
+}
+
+// csvNeedsQuotes reports whether field holds a comma, a quote or a line
+// break.
+func csvNeedsQuotes[T []byte | string](field T) bool {
+	for i := 0; i < len(field); i++ {
+		switch field[i] {
+		case ',', '"', '\r', '\n':
+			return true
+		}
+	}
+	return false
+}
+
+// leadingSpace reports whether field begins with a Unicode space.
+func leadingSpace[T []byte | string](field T) bool {
+	if len(field) == 0 {
+		return false
+	}
+	if field[0] < utf8.RuneSelf {
+		return unicode.IsSpace(rune(field[0]))
+	}
+	r, _ := utf8.DecodeRuneInString(string(field[:min(len(field), utf8.UTFMax)]))
+	return unicode.IsSpace(r)
+}
+
+// appendCSVQuoted appends the rest of a quoted field after its opening
+// quote: quotes doubled, lone CRs dropped, LFs written as CRLF.
+func appendCSVQuoted[T []byte | string](dst []byte, field T) []byte {
+	start := 0
+	for i := 0; i < len(field); i++ {
+		switch field[i] {
+		case '"':
+			dst = append(dst, field[start:i+1]...)
+			dst = append(dst, '"')
+			start = i + 1
+		case '\r':
+			dst = append(dst, field[start:i]...)
+			start = i + 1
+		case '\n':
+			dst = append(dst, field[start:i]...)
+			dst = append(dst, '\r', '\n')
+			start = i + 1
+		}
+	}
+	dst = append(dst, field[start:]...)
+	return append(dst, '"')
 }
 
 // toBytes returns what write writes.
@@ -228,28 +388,37 @@ func WriteXLSX(out io.Writer, s *site.Site) error {
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
+	// One row slice serves every row; its cells point into cells, whose
+	// styles are set once per column.
+	row := make([]any, len(Columns))
+	cells := make([]excelize.Cell, len(Columns))
+	for i, c := range Columns {
+		if c.Key == "year" || strings.HasPrefix(c.Key, "staff") {
+			cells[i].StyleID = integer
+		} else {
+			cells[i].StyleID = dec
+		}
+	}
+	var scratch []byte
 	for n, r := range s.Reports {
-		row := make([]any, len(Columns))
 		for i, c := range Columns {
 			v := c.get(r)
 			switch {
-			case v.isNum && (c.Key == "year" || strings.HasPrefix(c.Key, "staff")):
-				row[i] = excelize.Cell{Value: v.num, StyleID: integer}
-			case v.isNum:
-				row[i] = excelize.Cell{Value: v.num, StyleID: dec}
+			case v.isNum():
+				cells[i].Value = v.num()
+				row[i] = &cells[i]
 			case v.state == report.Unreadable:
 				row[i] = "无法识别"
+			case v.kind == findingsCell:
+				scratch = appendFindings(scratch[:0], r)
+				row[i] = string(scratch)
 			case v.state == report.Disclosed:
 				row[i] = v.text
 			default:
 				row[i] = nil
 			}
 		}
-		axis, err := excelize.CoordinatesToCellName(1, n+2)
-		if err != nil {
-			return err
-		}
-		if err := sw.SetRow(axis, row); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(n+2), row); err != nil {
 			return err
 		}
 	}
@@ -324,20 +493,21 @@ func WriteJSONFrom(out io.Writer, s *site.Site, evidence Evidence) error {
 	}
 	w := bufio.NewWriterSize(out, 64<<10)
 	w.WriteString("{\n \"unit\": \"万元\",\n \"reports\": [")
+	var j jsonWriter
 	for i, r := range s.Reports {
 		ev, err := evidence(i, r)
 		if err != nil {
 			return err
 		}
-		data, err := json.MarshalIndent(jsonReport(r, ev), "  ", " ")
-		if err != nil {
+		j.buf = j.buf[:0]
+		if i > 0 {
+			j.buf = append(j.buf, ',')
+		}
+		j.buf = append(j.buf, "\n  "...)
+		if err := j.report(r, ev); err != nil {
 			return err
 		}
-		if i > 0 {
-			w.WriteByte(',')
-		}
-		w.WriteString("\n  ")
-		w.Write(data)
+		w.Write(j.buf)
 	}
 	if len(s.Reports) > 0 {
 		w.WriteString("\n ")
@@ -359,42 +529,293 @@ func detailEvidence(s *site.Site, r *site.Report) (map[string]string, error) {
 	return r.Evidence, nil
 }
 
-func jsonReport(r *site.Report, evidence map[string]string) *JSONReport {
-	if evidence == nil {
-		evidence = map[string]string{}
+// jsonWriter writes reports in reports.json: the bytes
+// json.MarshalIndent(JSONReport, "  ", " ") gives, made without reflection
+// or the intermediate JSONReport, into buf.
+type jsonWriter struct {
+	buf  []byte
+	keys []string // evidence keys, sorted
+}
+
+// figureColumns are the columns in a report's figures, sorted by key as
+// encoding/json sorts map keys.
+var figureColumns = func() []Column {
+	var out []Column
+	for _, c := range Columns {
+		if c.Number && c.Key != "year" {
+			out = append(out, c)
+		}
 	}
-	jr := &JSONReport{
-		Province: r.County.Province, Prefecture: r.County.Prefecture, County: r.County.Name, Adcode: r.County.Adcode,
-		Department: r.Department, Year: r.Year, Type: r.Type, Title: r.Title, Published: r.Published, Source: r.Source,
-		Figures: map[string]*float64{}, Evidence: evidence, Page: r.URL, File: r.File, Unreadable: []string{},
+	slices.SortFunc(out, func(a, b Column) int { return strings.Compare(a.Key, b.Key) })
+	return out
+}()
+
+// newline starts a line at depth within a report: the report itself is
+// at depth 0, after the prefix of two spaces.
+func (j *jsonWriter) newline(depth int) {
+	j.buf = append(j.buf, "\n  "...)
+	for range depth {
+		j.buf = append(j.buf, ' ')
 	}
+}
+
+// key starts a member of an object at depth.
+func (j *jsonWriter) key(depth int, k string) {
+	j.newline(depth)
+	j.buf = appendJSONString(j.buf, k)
+	j.buf = append(j.buf, ':', ' ')
+}
+
+// str writes a member holding a string.
+func (j *jsonWriter) str(depth int, k, v string) {
+	j.key(depth, k)
+	j.buf = appendJSONString(j.buf, v)
+	j.buf = append(j.buf, ',')
+}
+
+// strings writes a list of strings whose elements are at depth, or null
+// for a nil list.
+func (j *jsonWriter) strings(depth int, list []string) {
+	switch {
+	case list == nil:
+		j.buf = append(j.buf, "null"...)
+		return
+	case len(list) == 0:
+		j.buf = append(j.buf, "[]"...)
+		return
+	}
+	j.buf = append(j.buf, '[')
+	for i, s := range list {
+		if i > 0 {
+			j.buf = append(j.buf, ',')
+		}
+		j.newline(depth)
+		j.buf = appendJSONString(j.buf, s)
+	}
+	j.newline(depth - 1)
+	j.buf = append(j.buf, ']')
+}
+
+// float writes f as encoding/json writes a float64.
+func (j *jsonWriter) float(f float64) error {
+	var err error
+	j.buf, err = appendJSONFloat(j.buf, f)
+	return err
+}
+
+// report appends r as a JSONReport with the given evidence.
+func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
+	j.buf = append(j.buf, '{')
+	j.str(1, "province", r.County.Province)
+	j.str(1, "prefecture", r.County.Prefecture)
+	j.str(1, "county", r.County.Name)
+	j.str(1, "adcode", r.County.Adcode)
+	j.str(1, "department", r.Department)
+	j.key(1, "year")
+	j.buf = strconv.AppendInt(j.buf, int64(r.Year), 10)
+	j.buf = append(j.buf, ',')
+	j.str(1, "type", r.Type)
+	j.str(1, "title", r.Title)
+	j.str(1, "published", r.Published)
+	j.str(1, "source", r.Source)
+
+	j.key(1, "figures")
+	j.buf = append(j.buf, '{')
+	for i, c := range figureColumns {
+		if i > 0 {
+			j.buf = append(j.buf, ',')
+		}
+		j.key(2, c.Key)
+		if v := c.get(r); v.isNum() {
+			if err := j.float(v.num()); err != nil {
+				return err
+			}
+		} else {
+			j.buf = append(j.buf, "null"...)
+		}
+	}
+	j.newline(1)
+	j.buf = append(j.buf, "},"...)
+
+	j.key(1, "grade")
+	if r.Grade.Known() {
+		j.buf = appendJSONString(j.buf, r.Grade.V)
+	} else {
+		j.buf = append(j.buf, "null"...)
+	}
+	j.buf = append(j.buf, ',')
+
+	// Unreadable figures, in the order of the columns.
+	j.key(1, "unreadable")
+	n := 0
 	for _, c := range Columns {
 		if !c.Number || c.Key == "year" {
 			continue
 		}
-		v := c.get(r)
-		if v.isNum {
-			n := v.num
-			jr.Figures[c.Key] = &n
-		} else {
-			jr.Figures[c.Key] = nil
-			if v.state == report.Unreadable {
-				jr.Unreadable = append(jr.Unreadable, c.Key)
+		if v := c.get(r); !v.isNum() && v.state == report.Unreadable {
+			if n == 0 {
+				j.buf = append(j.buf, '[')
+			} else {
+				j.buf = append(j.buf, ',')
 			}
+			n++
+			j.newline(2)
+			j.buf = appendJSONString(j.buf, c.Key)
 		}
 	}
-	if r.Grade.Known() {
-		g := r.Grade.V
-		jr.Grade = &g
+	if n == 0 {
+		j.buf = append(j.buf, "[]"...)
+	} else {
+		j.newline(1)
+		j.buf = append(j.buf, ']')
 	}
-	jr.Findings = []JSONFinding{}
-	for _, f := range r.Findings() {
-		jf := JSONFinding{Rule: f.Rule, Title: f.Title, Severity: f.Severity.String(), Message: f.Message, Figures: f.Keys}
-		if f.Gap != 0 {
-			g := f.Gap.Wan()
-			jf.Gap = &g
+	j.buf = append(j.buf, ',')
+
+	j.key(1, "evidence")
+	if len(evidence) == 0 {
+		j.buf = append(j.buf, "{}"...)
+	} else {
+		j.keys = j.keys[:0]
+		for k := range evidence {
+			j.keys = append(j.keys, k)
 		}
-		jr.Findings = append(jr.Findings, jf)
+		slices.Sort(j.keys)
+		j.buf = append(j.buf, '{')
+		for i, k := range j.keys {
+			if i > 0 {
+				j.buf = append(j.buf, ',')
+			}
+			j.key(2, k)
+			j.buf = appendJSONString(j.buf, evidence[k])
+		}
+		j.newline(1)
+		j.buf = append(j.buf, '}')
 	}
-	return jr
+	j.buf = append(j.buf, ',')
+
+	j.key(1, "findings")
+	n = 0
+	for _, c := range r.Checks {
+		for _, f := range c.Findings {
+			if n == 0 {
+				j.buf = append(j.buf, '[')
+			} else {
+				j.buf = append(j.buf, ',')
+			}
+			n++
+			j.newline(2)
+			j.buf = append(j.buf, '{')
+			j.str(3, "rule", f.Rule)
+			j.str(3, "title", f.Title)
+			j.str(3, "severity", f.Severity.String())
+			j.str(3, "message", f.Message)
+			j.key(3, "figures")
+			j.strings(4, f.Keys)
+			j.buf = append(j.buf, ',')
+			j.key(3, "gap")
+			if f.Gap != 0 {
+				if err := j.float(f.Gap.Wan()); err != nil {
+					return err
+				}
+			} else {
+				j.buf = append(j.buf, "null"...)
+			}
+			j.newline(2)
+			j.buf = append(j.buf, '}')
+		}
+	}
+	if n == 0 {
+		j.buf = append(j.buf, "[]"...)
+	} else {
+		j.newline(1)
+		j.buf = append(j.buf, ']')
+	}
+	j.buf = append(j.buf, ',')
+
+	j.str(1, "page", r.URL)
+	j.key(1, "file")
+	j.buf = appendJSONString(j.buf, r.File)
+	j.newline(0)
+	j.buf = append(j.buf, '}')
+	return nil
+}
+
+// appendJSONFloat appends f as encoding/json encodes a float64: like
+// strconv's 'f' format, or 'e' for very large and very small magnitudes,
+// with exponents not padded. NaN and infinities are an error, as there.
+func appendJSONFloat(dst []byte, f float64) ([]byte, error) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		_, err := json.Marshal(f)
+		return dst, err
+	}
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, 64)
+	if format == 'e' {
+		// Clean up e-09 to e-9.
+		n := len(dst)
+		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst, nil
+}
+
+// appendJSONString appends s quoted as encoding/json quotes strings by
+// default: besides quotes, backslashes and control characters, it escapes
+// <, > and & for HTML, U+2028 and U+2029 for JavaScript, and replaces
+// invalid UTF-8 with U+FFFD.
+func appendJSONString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }

@@ -1,0 +1,419 @@
+package export
+
+// The downloads are written by hand for speed; these tests hold them to the
+// bytes that the straightforward implementations below (encoding/csv,
+// json.MarshalIndent, excelize rows of boxed values) write, on the test
+// site and on random reports full of awkward text and numbers.
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/report"
+	"github.com/countyperf/portal/generator/internal/site"
+)
+
+// referenceText is a cell's text in reports.csv, formatted as the first
+// implementation did.
+func referenceText(r *site.Report, c Column) (text string, isNum bool) {
+	v := c.get(r)
+	switch {
+	case v.state == report.Unreadable:
+		return "无法识别", false
+	case v.kind == findingsCell:
+		return strings.Join(referenceFindingTexts(r), "；"), false
+	case v.state != report.Disclosed:
+		return "", false
+	case v.kind == amountCell:
+		return report.Amount(v.i).String(), true
+	case v.kind == intCell:
+		return strconv.Itoa(int(v.i)), true
+	case v.kind == floatCell:
+		return strconv.FormatFloat(v.f, 'f', -1, 64), true
+	}
+	return v.text, false
+}
+
+func referenceFindingTexts(r *site.Report) []string {
+	var out []string
+	for _, f := range r.Findings() {
+		if f.Severity == check.Info {
+			continue
+		}
+		out = append(out, f.Title+"（"+f.Severity.Label()+"）："+f.Message)
+	}
+	return out
+}
+
+func referenceNeutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// referenceCSV writes reports.csv with encoding/csv.
+func referenceCSV(s *site.Site) []byte {
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	head := make([]string, len(Columns))
+	for i, c := range Columns {
+		head[i] = c.Header
+	}
+	w.Write(head)
+	for _, r := range s.Reports {
+		row := make([]string, len(Columns))
+		for i, c := range Columns {
+			text, isNum := referenceText(r, c)
+			if !isNum {
+				text = referenceNeutralise(text)
+			}
+			row[i] = text
+		}
+		w.Write(row)
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// referenceXLSX writes reports.xlsx with a new row of boxed values for
+// every report.
+func referenceXLSX(t testing.TB, s *site.Site) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "报告"
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(f.SetSheetName("Sheet1", sheet))
+	must(f.SetDocProps(&excelize.DocProperties{Creator: "县级部门绩效自评报告比较", Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}))
+	sw, err := f.NewStreamWriter(sheet)
+	must(err)
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	must(err)
+	twoDecimals := "0.00"
+	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &twoDecimals})
+	must(err)
+	integer, err := f.NewStyle(&excelize.Style{NumFmt: 1})
+	must(err)
+	for i, c := range Columns {
+		width := 12.0
+		if c.Key == "title" || c.Key == "source" || c.Key == "page" {
+			width = 40
+		}
+		must(sw.SetColWidth(i+1, i+1, width))
+	}
+	must(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	head := make([]any, len(Columns))
+	for i, c := range Columns {
+		head[i] = excelize.Cell{Value: c.Header, StyleID: bold}
+	}
+	must(sw.SetRow("A1", head))
+	for n, r := range s.Reports {
+		row := make([]any, len(Columns))
+		for i, c := range Columns {
+			v := c.get(r)
+			switch {
+			case v.isNum() && (c.Key == "year" || strings.HasPrefix(c.Key, "staff")):
+				row[i] = excelize.Cell{Value: v.num(), StyleID: integer}
+			case v.isNum():
+				row[i] = excelize.Cell{Value: v.num(), StyleID: dec}
+			case v.state == report.Unreadable:
+				row[i] = "无法识别"
+			case v.kind == findingsCell:
+				row[i] = strings.Join(referenceFindingTexts(r), "；")
+			case v.state == report.Disclosed:
+				row[i] = v.text
+			default:
+				row[i] = nil
+			}
+		}
+		axis, err := excelize.CoordinatesToCellName(1, n+2)
+		must(err)
+		must(sw.SetRow(axis, row))
+	}
+	must(sw.Flush())
+	var buf bytes.Buffer
+	_, err = f.WriteTo(&buf)
+	must(err)
+	return buf.Bytes()
+}
+
+// referenceJSONReport is a report of reports.json as a value for
+// json.MarshalIndent.
+func referenceJSONReport(r *site.Report, evidence map[string]string) *JSONReport {
+	if evidence == nil {
+		evidence = map[string]string{}
+	}
+	jr := &JSONReport{
+		Province: r.County.Province, Prefecture: r.County.Prefecture, County: r.County.Name, Adcode: r.County.Adcode,
+		Department: r.Department, Year: r.Year, Type: r.Type, Title: r.Title, Published: r.Published, Source: r.Source,
+		Figures: map[string]*float64{}, Evidence: evidence, Page: r.URL, File: r.File, Unreadable: []string{},
+	}
+	for _, c := range Columns {
+		if !c.Number || c.Key == "year" {
+			continue
+		}
+		v := c.get(r)
+		if v.isNum() {
+			n := v.num()
+			jr.Figures[c.Key] = &n
+		} else {
+			jr.Figures[c.Key] = nil
+			if v.state == report.Unreadable {
+				jr.Unreadable = append(jr.Unreadable, c.Key)
+			}
+		}
+	}
+	if r.Grade.Known() {
+		g := r.Grade.V
+		jr.Grade = &g
+	}
+	jr.Findings = []JSONFinding{}
+	for _, f := range r.Findings() {
+		jf := JSONFinding{Rule: f.Rule, Title: f.Title, Severity: f.Severity.String(), Message: f.Message, Figures: f.Keys}
+		if f.Gap != 0 {
+			g := f.Gap.Wan()
+			jf.Gap = &g
+		}
+		jr.Findings = append(jr.Findings, jf)
+	}
+	return jr
+}
+
+// referenceJSON writes reports.json one json.MarshalIndent at a time.
+func referenceJSON(t testing.TB, s *site.Site) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	buf.WriteString("{\n \"unit\": \"万元\",\n \"reports\": [")
+	for i, r := range s.Reports {
+		data, err := json.MarshalIndent(referenceJSONReport(r, r.Evidence), "  ", " ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n  ")
+		buf.Write(data)
+	}
+	if len(s.Reports) > 0 {
+		buf.WriteString("\n ")
+	}
+	buf.WriteString("]\n}")
+	return buf.Bytes()
+}
+
+// awkward holds pieces of text that quoting and escaping must get right.
+var awkward = []string{
+	"a", "Z", "0", "桃源县", "（", "；", "<", ">", "&", `"`, `\`, "'", ",", "\n", "\r", "\r\n", "\t", "\b",
+	"\f", "\x00", "\x1f", "\x7f", "\u2028", "\u2029", "\xff", "\xe6\x97", "\xed\xa0\x80", " ", "\u3000",
+	"\u00a0", "\u0085", "=", "+", "-", "@", `\.`, "_x0041_", "_x005F_", "😀", "\ufeff", "\ufffd", "e+10",
+}
+
+func awkwardText(rng *rand.Rand) string {
+	var b strings.Builder
+	for range rng.IntN(6) {
+		b.WriteString(awkward[rng.IntN(len(awkward))])
+	}
+	return b.String()
+}
+
+// awkwardFloat returns a float64 of any magnitude, including the cut-offs
+// where encoding/json switches to exponents.
+func awkwardFloat(rng *rand.Rand) float64 {
+	switch rng.IntN(6) {
+	case 0:
+		return []float64{0, math.Copysign(0, -1), 1e-6, 1e-7, 9.999999e-7, 1e21, 1e20, 999999999999999999999, math.MaxFloat64,
+			math.SmallestNonzeroFloat64, -1e21, 0.1, 100, 97.5, 1e-320}[rng.IntN(15)]
+	case 1:
+		return math.Float64frombits(rng.Uint64())
+	case 2:
+		return float64(rng.IntN(201) - 100)
+	case 3:
+		return (rng.Float64() - 0.5) * math.Pow(10, float64(rng.IntN(60)-30))
+	}
+	return math.Round(rng.Float64()*100000) / 100
+}
+
+// awkwardAmount returns an amount in fen, small, large or at the limits.
+func awkwardAmount(rng *rand.Rand) report.Amount {
+	switch rng.IntN(5) {
+	case 0:
+		return []report.Amount{0, 1, -1, 10, 100000, 999999, 1000000, 1000001, -1000000, math.MaxInt64, math.MinInt64 + 1, math.MinInt64}[rng.IntN(12)]
+	case 1:
+		return report.Amount(rng.Int64())
+	case 2:
+		return -report.Amount(rng.Int64())
+	}
+	return report.Amount(rng.Int64N(10_000_000_000)) * report.Amount([]int64{1, 10, 100, 10000}[rng.IntN(4)])
+}
+
+func randomState(rng *rand.Rand) report.State {
+	return []report.State{report.Disclosed, report.Disclosed, report.NotDisclosed, report.Unreadable}[rng.IntN(4)]
+}
+
+func randomMoney(rng *rand.Rand) report.Money {
+	st := randomState(rng)
+	if st != report.Disclosed {
+		return report.Money{State: st}
+	}
+	return report.Money{State: st, V: awkwardAmount(rng)}
+}
+
+// randomSite returns a site of n reports with random figures, findings
+// and evidence, and text full of characters that need escaping.
+func randomSite(rng *rand.Rand, n int) *site.Site {
+	s := &site.Site{}
+	for i := range n {
+		rep := &report.Report{
+			File: awkwardText(rng), Department: awkwardText(rng), Year: rng.IntN(3000) - 500, Type: awkwardText(rng),
+			Title: awkwardText(rng), Published: awkwardText(rng), Source: awkwardText(rng),
+		}
+		for _, m := range []*report.Money{&rep.Spending.Total, &rep.Spending.Basic, &rep.Spending.Project, &rep.Spending.Personnel,
+			&rep.Spending.Public, &rep.Income, &rep.Sangong.Total, &rep.Sangong.Abroad, &rep.Sangong.Reception,
+			&rep.Sangong.Vehicles, &rep.Sangong.Change} {
+			*m = randomMoney(rng)
+		}
+		if rep.Score.State = randomState(rng); rep.Score.Known() {
+			rep.Score.V = awkwardFloat(rng)
+		}
+		if rep.Grade.State = randomState(rng); rep.Grade.Known() {
+			rep.Grade.V = awkwardText(rng)
+		}
+		for _, f := range []*report.Field[int]{&rep.Staff.Authorized, &rep.Staff.Actual} {
+			if f.State = randomState(rng); f.Known() {
+				f.V = rng.IntN(2000) - 1000
+			}
+		}
+		switch rng.IntN(3) {
+		case 0:
+		case 1:
+			rep.Evidence = map[string]string{}
+		default:
+			rep.Evidence = map[string]string{}
+			for range rng.IntN(5) {
+				rep.Evidence[awkwardText(rng)] = awkwardText(rng)
+			}
+		}
+		r := &site.Report{Report: rep, URL: awkwardText(rng), County: &site.County{
+			Name: awkwardText(rng), Adcode: awkwardText(rng), Prefecture: awkwardText(rng), Province: awkwardText(rng),
+		}}
+		for range rng.IntN(4) {
+			res := check.Result{Rule: awkwardText(rng), Status: check.Found}
+			for range rng.IntN(3) {
+				f := check.Finding{Rule: awkwardText(rng), Title: awkwardText(rng), Message: awkwardText(rng),
+					Severity: check.Severity(rng.IntN(5))}
+				switch rng.IntN(3) {
+				case 1:
+					f.Keys = []string{}
+				case 2:
+					for range 1 + rng.IntN(3) {
+						f.Keys = append(f.Keys, awkwardText(rng))
+					}
+				}
+				if rng.IntN(2) == 0 {
+					f.Gap = awkwardAmount(rng)
+				}
+				res.Findings = append(res.Findings, f)
+			}
+			r.Checks = append(r.Checks, res)
+		}
+		_ = i
+		s.Reports = append(s.Reports, r)
+	}
+	return s
+}
+
+func TestDownloadsMatchReference(t *testing.T) {
+	sites := map[string]*site.Site{"test site": testSite(t), "no reports": {}}
+	for seed := range 20 {
+		sites[fmt.Sprintf("random site %d", seed)] = randomSite(rand.New(rand.NewPCG(uint64(seed), 1)), 40)
+	}
+	for name, s := range sites {
+		if got, err := CSV(s); err != nil || !bytes.Equal(got, referenceCSV(s)) {
+			t.Errorf("%s: reports.csv differs from encoding/csv's (error %v):\n%q\nwant\n%q", name, err, got, referenceCSV(s))
+		}
+		if got, err := JSON(s); err != nil || !bytes.Equal(got, referenceJSON(t, s)) {
+			t.Errorf("%s: reports.json differs from json.MarshalIndent's (error %v):\n%s\nwant\n%s", name, err, got, referenceJSON(t, s))
+		}
+		if got, err := XLSX(s); err != nil || !bytes.Equal(got, referenceXLSX(t, s)) {
+			t.Errorf("%s: reports.xlsx differs from the reference workbook (error %v)", name, err)
+		}
+	}
+}
+
+func TestAppendAmountMatchesString(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		a := awkwardAmount(rng)
+		if got, want := string(appendAmount(nil, a)), a.String(); got != want {
+			t.Fatalf("appendAmount(%d) = %q, want %q", int64(a), got, want)
+		}
+	}
+}
+
+func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		f := awkwardFloat(rng)
+		want, werr := json.Marshal(f)
+		got, err := appendJSONFloat(nil, f)
+		if (err == nil) != (werr == nil) || (err == nil && !bytes.Equal(got, want)) {
+			t.Fatalf("appendJSONFloat(%v) = %s, %v; want %s, %v", f, got, err, want, werr)
+		}
+		s := awkwardText(rng)
+		if rng.IntN(4) == 0 {
+			b := make([]byte, rng.IntN(8))
+			for i := range b {
+				b[i] = byte(rng.Uint32())
+			}
+			s = string(b)
+		}
+		want, _ = json.Marshal(s)
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	}
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		_, want := json.Marshal(f)
+		if _, err := appendJSONFloat(nil, f); err == nil || err.Error() != want.Error() {
+			t.Errorf("appendJSONFloat(%v): error %v, want %v", f, err, want)
+		}
+	}
+}
+
+func TestAppendCSVMatchesEncodingCSV(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 100000 {
+		s := awkwardText(rng)
+		var want bytes.Buffer
+		w := csv.NewWriter(&want)
+		w.UseCRLF = true
+		w.Write([]string{s, referenceNeutralise(s)})
+		w.Flush()
+		got := appendCSVField(nil, s)
+		got = append(got, ',')
+		got = appendCSVText(got, []byte(s))
+		got = append(got, "\r\n"...)
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("fields %q: %q, want %q", s, got, want.Bytes())
+		}
+	}
+}

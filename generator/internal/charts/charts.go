@@ -4,7 +4,7 @@
 //
 // Options are serialised only with json.Marshal of the chart's JSON(), which
 // escapes '<', '>' and '&', or, for speed, filled into templates cut from
-// such options (see option.go) with appendString, which escapes text as
+// such options (see option.go) with jsontext.AppendString, which escapes text as
 // json.Marshal does; go-echarts' Render, RenderSnippet and JSONNotEscaped
 // must never be used, since labels come from report files.
 package charts

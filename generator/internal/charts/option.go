@@ -8,7 +8,8 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
+
+	"github.com/countyperf/portal/generator/internal/jsontext"
 )
 
 // Building an option with go-echarts costs far more than the option is
@@ -203,7 +204,7 @@ func newTemplate(s shape) *template {
 		}
 		return i
 	}
-	str := func(v string) []byte { return appendString(nil, v) }
+	str := func(v string) []byte { return jsontext.AppendString(nil, v) }
 	if s.unit {
 		mark := str(unitMark)
 		i := once(mark)
@@ -287,18 +288,18 @@ func (t *template) fill(b Bars) ([]byte, bool) {
 		out = append(out, t.lits[i]...)
 		switch h.kind {
 		case holeUnit:
-			out = appendString(out, b.Unit)
+			out = jsontext.AppendString(out, b.Unit)
 		case holeCats:
 			out = append(out, '[')
 			for j, c := range b.Categories {
 				if j > 0 {
 					out = append(out, ',')
 				}
-				out = appendString(out, c)
+				out = jsontext.AppendString(out, c)
 			}
 			out = append(out, ']')
 		case holeName:
-			out = appendString(out, b.Series[h.series].Name)
+			out = jsontext.AppendString(out, b.Series[h.series].Name)
 		case holeData:
 			out = append(out, '[')
 			for j, v := range b.Series[h.series].Values {
@@ -356,61 +357,4 @@ func appendFloat(dst []byte, f float64) []byte {
 		}
 	}
 	return dst
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendString appends s as a JSON string as json.Marshal writes it: with
-// '<', '>' and '&' escaped as well as quotes, backslashes and control
-// characters, U+2028 and U+2029 escaped, and invalid UTF-8 replaced by
-// U+FFFD.
-func appendString(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				dst = append(dst, '\\', c)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }

@@ -332,39 +332,6 @@ func TestBuildConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-// TestAppendString compares appendString with json.Marshal.
-func TestAppendString(t *testing.T) {
-	r := rand.New(rand.NewPCG(7, 8))
-	cases := append([]string{}, hostile...)
-	for range 20000 {
-		cases = append(cases, randomString(r))
-	}
-	for c := range 256 {
-		cases = append(cases, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"b")
-	}
-	for _, s := range cases {
-		checkString(t, s)
-	}
-}
-
-func checkString(t *testing.T, s string) {
-	t.Helper()
-	want, err := json.Marshal(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := appendString([]byte("x"), s); !bytes.Equal(got[1:], want) {
-		t.Fatalf("appendString(%q) = %s, want %s", s, got[1:], want)
-	}
-}
-
-func FuzzAppendString(f *testing.F) {
-	for _, s := range hostile {
-		f.Add(s)
-	}
-	f.Fuzz(checkString)
-}
-
 // TestAppendFloat compares appendFloat with json.Marshal.
 func TestAppendFloat(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))

@@ -9,26 +9,6 @@ import (
 	"github.com/countyperf/portal/generator/internal/report"
 )
 
-// The rules format amounts and shares into buffers: the text must be that
-// of Amount.String and of fmt.
-func TestAppendAmountAsString(t *testing.T) {
-	values := []report.Amount{0, 1, -1, 9, 10, 100000, 999999, 1000000, 1000001, -1000001, 1530530000,
-		1312000000, -59880000, 10 * report.FenPerWan, math.MaxInt64, math.MinInt64, math.MinInt64 + 1}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 100000 {
-		v := report.Amount(rng.Int64N(1 << uint(rng.IntN(63))))
-		if rng.IntN(2) == 0 {
-			v = -v
-		}
-		values = append(values, v)
-	}
-	for _, v := range values {
-		if got, want := string(appendAmount([]byte("x"), v)), "x"+v.String(); got != want {
-			t.Fatalf("appendAmount(%d) = %q, want %q", int64(v), got, want)
-		}
-	}
-}
-
 func TestAppendPercentAsSprintf(t *testing.T) {
 	shares := []float64{0, math.Copysign(0, -1), 0.00005, 0.000049999, 0.0391, 0.039123, 0.5, 1, 1.005, 0.012345,
 		-0.5, 12345.678, math.Inf(1), math.Inf(-1), math.NaN(), math.MaxFloat64, math.SmallestNonzeroFloat64}

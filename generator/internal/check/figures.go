@@ -1,7 +1,6 @@
 package check
 
 import (
-	"math"
 	"strconv"
 
 	"github.com/countyperf/portal/generator/internal/report"
@@ -311,33 +310,6 @@ func appendPercent(b []byte, s float64) []byte {
 	}
 	b = strconv.AppendFloat(b, s*100, 'f', 2, 64)
 	return append(b, '%')
-}
-
-// appendAmount appends a.String() to b.
-func appendAmount(b []byte, a report.Amount) []byte {
-	if a == math.MinInt64 {
-		return append(b, a.String()...)
-	}
-	if a < 0 {
-		b = append(b, '-')
-		a = -a
-	}
-	b = strconv.AppendInt(b, int64(a/report.FenPerWan), 10)
-	frac := int64(a % report.FenPerWan)
-	if frac == 0 {
-		return b
-	}
-	var d [6]byte
-	for i := len(d) - 1; i >= 0; i-- {
-		d[i] = byte('0' + frac%10)
-		frac /= 10
-	}
-	n := len(d)
-	for d[n-1] == '0' {
-		n--
-	}
-	b = append(b, '.')
-	return append(b, d[:n]...)
 }
 
 func appendScore(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'f', -1, 64) }

@@ -251,15 +251,15 @@ func sumRule(s sumDef) ruleFunc {
 				b = append(b, " + "...)
 			}
 			b = append(b, figNames[p]...)
-			b = appendAmount(b, v.v[p])
+			b = v.v[p].Append(b)
 		}
 		b = append(b, " = "...)
-		b = appendAmount(b, sum)
+		b = sum.Append(b)
 		b = append(b, "，与"...)
 		b = append(b, figNames[t]...)
-		b = appendAmount(b, total)
+		b = total.Append(b)
 		b = append(b, "相差"...)
-		b = appendAmount(b, gap)
+		b = gap.Append(b)
 		b = append(b, "万元"...)
 		f := Finding{
 			Pos:      v.pos(t),
@@ -364,17 +364,17 @@ func rulePartWhole(e *env, v *view) ([]Finding, bool, string) {
 			Share:    share(gap, wv),
 		}
 		b := append(e.msg[:0], figNames[p]...)
-		b = appendAmount(b, pv)
+		b = pv.Append(b)
 		b = append(b, "大于"...)
 		b = append(b, figNames[whole]...)
-		b = appendAmount(b, wv)
+		b = wv.Append(b)
 		if skipped > 0 {
 			b = append(b, "（"...)
 			b = v.appendMissing(b, pw.wholes[:skipped]...)
 			b = append(b, "）"...)
 		}
 		b = append(b, "，超出"...)
-		b = appendAmount(b, gap)
+		b = gap.Append(b)
 		b = append(b, "万元"...)
 		if gap <= wanTol {
 			f.Severity = Rounding
@@ -587,11 +587,11 @@ func ruleUnitSum(e *env, v *view) ([]Finding, bool, string) {
 			continue
 		}
 		b := append(e.msg[:0], figNames[t]...)
-		b = appendAmount(b, total)
+		b = total.Append(b)
 		b = append(b, verb(exact)...)
 		b = append(b, s.partNames...)
 		b = append(b, "之和"...)
-		b = appendAmount(b, sum)
+		b = sum.Append(b)
 		if factor >= 1 {
 			b = append(b, "的"...)
 			b = appendInt(b, int(fac))
@@ -776,7 +776,7 @@ func (e *env) unitYearsFinding(v *view, ki, k int) Finding {
 		}
 		b = appendYear(b, e.years[j])
 		b = append(b, "（"...)
-		b = appendAmount(b, ref)
+		b = ref.Append(b)
 		b = append(b, "）"...)
 		big, small := a, ref
 		if k < 0 {
@@ -788,7 +788,7 @@ func (e *env) unitYearsFinding(v *view, ki, k int) Finding {
 	}
 	years := len(b)
 	b = append(b, figNames[id]...)
-	b = appendAmount(b, a)
+	b = a.Append(b)
 	if exact {
 		b = append(b, "是"...)
 	} else {
@@ -873,17 +873,17 @@ func ruleYearOnYear(e *env, v *view) ([]Finding, bool, string) {
 		Share:    share(gap, total),
 	}
 	b := append(e.msg[:0], "三公经费同比增减记为"...)
-	b = appendAmount(b, change)
+	b = change.Append(b)
 	b = append(b, "，而本年度合计"...)
-	b = appendAmount(b, total)
+	b = total.Append(b)
 	b = append(b, " - "...)
 	b = appendYear(b, v.r.Year-1)
 	b = append(b, "合计"...)
-	b = appendAmount(b, last)
+	b = last.Append(b)
 	b = append(b, " = "...)
-	b = appendAmount(b, computed)
+	b = computed.Append(b)
 	b = append(b, "，相差"...)
-	b = appendAmount(b, gap)
+	b = gap.Append(b)
 	b = append(b, "万元"...)
 	switch {
 	case gap <= tol:

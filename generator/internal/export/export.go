@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/jsontext"
 	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
@@ -92,39 +93,11 @@ func (c cell) num() float64 {
 func (c cell) appendNum(dst []byte) []byte {
 	switch c.kind {
 	case amountCell:
-		return appendAmount(dst, report.Amount(c.i))
+		return report.Amount(c.i).Append(dst)
 	case intCell:
 		return strconv.AppendInt(dst, c.i, 10)
 	}
 	return strconv.AppendFloat(dst, c.f, 'f', -1, 64)
-}
-
-// appendAmount appends a as report.Amount.String formats it, in 万元 with
-// no trailing zeros, without going through fmt.
-func appendAmount(dst []byte, a report.Amount) []byte {
-	if a == math.MinInt64 {
-		return append(dst, a.String()...)
-	}
-	if a < 0 {
-		dst = append(dst, '-')
-		a = -a
-	}
-	dst = strconv.AppendInt(dst, int64(a/report.FenPerWan), 10)
-	frac := int64(a % report.FenPerWan)
-	if frac == 0 {
-		return dst
-	}
-	var digits [6]byte
-	for i := len(digits) - 1; i >= 0; i-- {
-		digits[i] = byte('0' + frac%10)
-		frac /= 10
-	}
-	n := len(digits)
-	for digits[n-1] == '0' {
-		n--
-	}
-	dst = append(dst, '.')
-	return append(dst, digits[:n]...)
 }
 
 // Columns lists the columns of reports.csv and reports.xlsx, in order.
@@ -562,14 +535,14 @@ func (j *jsonWriter) newline(depth int) {
 // key starts a member of an object at depth.
 func (j *jsonWriter) key(depth int, k string) {
 	j.newline(depth)
-	j.buf = appendJSONString(j.buf, k)
+	j.buf = jsontext.AppendString(j.buf, k)
 	j.buf = append(j.buf, ':', ' ')
 }
 
 // str writes a member holding a string.
 func (j *jsonWriter) str(depth int, k, v string) {
 	j.key(depth, k)
-	j.buf = appendJSONString(j.buf, v)
+	j.buf = jsontext.AppendString(j.buf, v)
 	j.buf = append(j.buf, ',')
 }
 
@@ -590,7 +563,7 @@ func (j *jsonWriter) strings(depth int, list []string) {
 			j.buf = append(j.buf, ',')
 		}
 		j.newline(depth)
-		j.buf = appendJSONString(j.buf, s)
+		j.buf = jsontext.AppendString(j.buf, s)
 	}
 	j.newline(depth - 1)
 	j.buf = append(j.buf, ']')
@@ -639,7 +612,7 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 
 	j.key(1, "grade")
 	if r.Grade.Known() {
-		j.buf = appendJSONString(j.buf, r.Grade.V)
+		j.buf = jsontext.AppendString(j.buf, r.Grade.V)
 	} else {
 		j.buf = append(j.buf, "null"...)
 	}
@@ -660,7 +633,7 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 			}
 			n++
 			j.newline(2)
-			j.buf = appendJSONString(j.buf, c.Key)
+			j.buf = jsontext.AppendString(j.buf, c.Key)
 		}
 	}
 	if n == 0 {
@@ -686,7 +659,7 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 				j.buf = append(j.buf, ',')
 			}
 			j.key(2, k)
-			j.buf = appendJSONString(j.buf, evidence[k])
+			j.buf = jsontext.AppendString(j.buf, evidence[k])
 		}
 		j.newline(1)
 		j.buf = append(j.buf, '}')
@@ -734,7 +707,7 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 
 	j.str(1, "page", r.URL)
 	j.key(1, "file")
-	j.buf = appendJSONString(j.buf, r.File)
+	j.buf = jsontext.AppendString(j.buf, r.File)
 	j.newline(0)
 	j.buf = append(j.buf, '}')
 	return nil
@@ -762,60 +735,4 @@ func appendJSONFloat(dst []byte, f float64) ([]byte, error) {
 		}
 	}
 	return dst, nil
-}
-
-// appendJSONString appends s quoted as encoding/json quotes strings by
-// default: besides quotes, backslashes and control characters, it escapes
-// <, > and & for HTML, U+2028 and U+2029 for JavaScript, and replaces
-// invalid UTF-8 with U+FFFD.
-func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch b {
-			case '\\', '"':
-				dst = append(dst, '\\', b)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if c == '\u2028' || c == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/jsontext"
 	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
@@ -359,16 +360,6 @@ func TestDownloadsMatchReference(t *testing.T) {
 	}
 }
 
-func TestAppendAmountMatchesString(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 100000 {
-		a := awkwardAmount(rng)
-		if got, want := string(appendAmount(nil, a)), a.String(); got != want {
-			t.Fatalf("appendAmount(%d) = %q, want %q", int64(a), got, want)
-		}
-	}
-}
-
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 100000 {
@@ -387,8 +378,8 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 			s = string(b)
 		}
 		want, _ = json.Marshal(s)
-		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
-			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
+		if got := jsontext.AppendString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("jsontext.AppendString(%q) = %s, want %s", s, got, want)
 		}
 	}
 	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {

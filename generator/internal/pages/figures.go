@@ -78,7 +78,7 @@ func (d *figureDef) value(r *report.Report) (float64, report.State) {
 func (d *figureDef) appendText(dst []byte, r *report.Report) []byte {
 	switch d.kind {
 	case figureMoney:
-		return appendAmount(dst, d.money(r).V)
+		return d.money(r).V.Append(dst)
 	case figureScore:
 		return charts.AppendFormat(dst, r.Score.V)
 	case figureGrade:

@@ -68,7 +68,7 @@ func Findings(s *site.Site) []*Page {
 			counts[f.Severity]++
 			row := FindingRow{R: r, Finding: f, Gap: charts.Cell{Text: "—", Num: true}, Share: charts.Cell{Text: "—", Num: true}}
 			if f.Gap != 0 {
-				gap := string(appendAmount(nil, f.Gap))
+				gap := f.Gap.String()
 				row.Gap = charts.Cell{Text: gap, Value: gap, Num: true}
 			}
 			if f.Share != 0 {

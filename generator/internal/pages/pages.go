@@ -212,7 +212,7 @@ func (t *texts) moneyCell(c *charts.Cell, m report.Money) {
 		c.Text, c.NA = NAText(m.State), true
 		return
 	}
-	t.buf = appendAmount(t.buf, m.V)
+	t.buf = m.V.Append(t.buf)
 	t.end2(&c.Text, &c.Value)
 }
 

@@ -102,14 +102,14 @@ func appendDescription(b []byte, r *site.Report) []byte {
 	b = append(b, "绩效自评报告："...)
 	if r.Spending.Total.Known() {
 		b = append(b, "支出合计"...)
-		b = appendAmount(b, r.Spending.Total.V)
+		b = r.Spending.Total.V.Append(b)
 		b = append(b, "万元，"...)
 	} else {
 		b = append(b, "支出合计未披露，"...)
 	}
 	if r.Sangong.Total.Known() {
 		b = append(b, "三公经费"...)
-		b = appendAmount(b, r.Sangong.Total.V)
+		b = r.Sangong.Total.V.Append(b)
 		b = append(b, "万元，"...)
 	} else {
 		b = append(b, "三公经费未披露，"...)

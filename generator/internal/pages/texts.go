@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/countyperf/portal/generator/internal/charts"
-	"github.com/countyperf/portal/generator/internal/report"
 )
 
 // texts gathers the short texts of a page model (figures, changes, cell
@@ -82,33 +81,6 @@ func (t *texts) numCell(c *charts.Cell, v charts.Value) {
 		t.buf = charts.AppendFormat(t.buf, v.V)
 		t.end2(&c.Text, &c.Value)
 	}
-}
-
-// appendAmount appends the amount as report.Amount.String shows it: in
-// 万元 with no trailing zeros.
-func appendAmount(dst []byte, a report.Amount) []byte {
-	if a == math.MinInt64 {
-		return append(dst, a.String()...)
-	}
-	if a < 0 {
-		dst = append(dst, '-')
-		a = -a
-	}
-	dst = strconv.AppendInt(dst, int64(a/report.FenPerWan), 10)
-	frac := int64(a % report.FenPerWan)
-	if frac == 0 {
-		return dst
-	}
-	d := [7]byte{'.'}
-	for i := 6; i >= 1; i-- {
-		d[i] = byte('0' + frac%10)
-		frac /= 10
-	}
-	end := len(d)
-	for d[end-1] == '0' {
-		end--
-	}
-	return append(dst, d[:end]...)
 }
 
 // appendShare appends the share of diff in prev as share shows it, such as

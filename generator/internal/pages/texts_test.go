@@ -6,22 +6,7 @@ import (
 	"testing"
 
 	"github.com/countyperf/portal/generator/internal/charts"
-	"github.com/countyperf/portal/generator/internal/report"
 )
-
-func TestAppendAmount(t *testing.T) {
-	amounts := []report.Amount{0, 1, -1, 10, 999999, 1000000, -1000000, 1000001, 15305300, 123456789012,
-		math.MaxInt64, math.MinInt64, math.MinInt64 + 1}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 10000 {
-		amounts = append(amounts, report.Amount(rng.Int64N(1e12)-5e11), report.Amount(rng.Int64N(1000)*1000))
-	}
-	for _, a := range amounts {
-		if got, want := string(appendAmount(nil, a)), a.String(); got != want {
-			t.Errorf("appendAmount(%d) = %q, want %q", int64(a), got, want)
-		}
-	}
-}
 
 func TestAppendShare(t *testing.T) {
 	type pair struct{ diff, prev float64 }

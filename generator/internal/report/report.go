@@ -35,6 +35,8 @@ package report
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 )
 
@@ -83,17 +85,36 @@ func (a Amount) Wan() float64 { return float64(a) / FenPerWan }
 
 // String formats the amount in 万元 with no trailing zeros, such as "1530.53"
 // or "1312".
-func (a Amount) String() string {
-	neg := a < 0
-	if neg {
+func (a Amount) String() string { return string(a.Append(nil)) }
+
+// Append appends the amount as String shows it to dst: pages, checks and
+// downloads write thousands of amounts into their own buffers.
+func (a Amount) Append(dst []byte) []byte {
+	if a == math.MinInt64 {
+		// -a overflows: written as String always wrote it.
+		s := strings.TrimRight(strings.TrimRight(fmt.Sprintf("%d.%06d", a/FenPerWan, a%FenPerWan), "0"), ".")
+		return append(append(dst, '-'), s...)
+	}
+	if a < 0 {
+		dst = append(dst, '-')
 		a = -a
 	}
-	s := fmt.Sprintf("%d.%06d", a/FenPerWan, a%FenPerWan)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if neg {
-		s = "-" + s
+	dst = strconv.AppendInt(dst, int64(a/FenPerWan), 10)
+	frac := int64(a % FenPerWan)
+	if frac == 0 {
+		return dst
 	}
-	return s
+	var d [6]byte // the six digits of fen per 万元
+	for i := len(d) - 1; i >= 0; i-- {
+		d[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	n := len(d)
+	for d[n-1] == '0' {
+		n--
+	}
+	dst = append(dst, '.')
+	return append(dst, d[:n]...)
 }
 
 // Money is an amount field.

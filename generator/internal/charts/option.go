@@ -230,7 +230,7 @@ func newTemplate(s shape) *template {
 			}
 			holes = append(holes, hole{kind: holeName, series: i, start: j, end: j + len(mark)})
 		}
-		mark := appendFloat(nil, se.Values[0].V)
+		mark := jsontext.AppendFloat(nil, se.Values[0].V)
 		j := once(mark)
 		if j < 0 {
 			return nil
@@ -338,23 +338,5 @@ func appendValue(dst []byte, v float64) ([]byte, bool) {
 	if math.IsNaN(r) || math.IsInf(r, 0) {
 		return dst, false
 	}
-	return appendFloat(dst, r), true
-}
-
-// appendFloat appends a finite number as json.Marshal writes a float64.
-func appendFloat(dst []byte, f float64) []byte {
-	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	dst = strconv.AppendFloat(dst, f, format, -1, 64)
-	if format == 'e' {
-		// Write e-09 as e-9.
-		n := len(dst)
-		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
-			dst[n-2] = dst[n-1]
-			dst = dst[:n-1]
-		}
-	}
-	return dst
+	return jsontext.AppendFloat(dst, r), true
 }

@@ -332,37 +332,6 @@ func TestBuildConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-// TestAppendFloat compares appendFloat with json.Marshal.
-func TestAppendFloat(t *testing.T) {
-	r := rand.New(rand.NewPCG(9, 10))
-	cases := append([]float64{}, specials...)
-	for range 20000 {
-		cases = append(cases, r.NormFloat64()*math.Pow(10, float64(r.IntN(60)-30)),
-			math.Float64frombits(r.Uint64()), round(r.NormFloat64()*1e6))
-	}
-	for _, v := range cases {
-		checkFloat(t, v)
-	}
-}
-
-func checkFloat(t *testing.T, v float64) {
-	t.Helper()
-	want, err := json.Marshal(v)
-	if err != nil {
-		return // NaN and ±Inf, which option leaves to go-echarts
-	}
-	if got := appendFloat(nil, v); !bytes.Equal(got, want) {
-		t.Fatalf("appendFloat(%v) = %s, want %s", v, got, want)
-	}
-}
-
-func FuzzAppendFloat(f *testing.F) {
-	for _, v := range specials {
-		f.Add(v)
-	}
-	f.Fuzz(checkFloat)
-}
-
 // nearExact are numbers around the bound of the shortcut that appendValue
 // and Format take.
 func nearExact(r *rand.Rand) []float64 {

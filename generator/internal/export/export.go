@@ -713,26 +713,12 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 	return nil
 }
 
-// appendJSONFloat appends f as encoding/json encodes a float64: like
-// strconv's 'f' format, or 'e' for very large and very small magnitudes,
-// with exponents not padded. NaN and infinities are an error, as there.
+// appendJSONFloat appends f as encoding/json encodes a float64; NaN and
+// infinities are an error, as there.
 func appendJSONFloat(dst []byte, f float64) ([]byte, error) {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		_, err := json.Marshal(f)
 		return dst, err
 	}
-	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	dst = strconv.AppendFloat(dst, f, format, -1, 64)
-	if format == 'e' {
-		// Clean up e-09 to e-9.
-		n := len(dst)
-		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
-			dst[n-2] = dst[n-1]
-			dst = dst[:n-1]
-		}
-	}
-	return dst, nil
+	return jsontext.AppendFloat(dst, f), nil
 }

@@ -3,6 +3,7 @@ package jsontext
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -59,4 +60,43 @@ func FuzzAppendString(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkString)
+}
+
+// Numbers whose formatting is out of the ordinary.
+var specials = []float64{
+	0, math.Copysign(0, -1), 0.00004, -0.00004, 0.00005, 1e-7, -1e-7, 1e-6, 0.1 + 0.2, 1.0 / 3,
+	999999999999999999999, 1e21, -1e21, 1e20, 123456789012.34567, 8765432.5, 8765433.5,
+	math.MaxFloat64, 1e300, 1e305, -1e305, math.SmallestNonzeroFloat64,
+}
+
+// TestAppendFloat compares AppendFloat with json.Marshal on special and
+// random finite numbers.
+func TestAppendFloat(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	cases := append([]float64{}, specials...)
+	for range 20000 {
+		cases = append(cases, r.NormFloat64()*math.Pow(10, float64(r.IntN(60)-30)),
+			math.Float64frombits(r.Uint64()), math.Round(r.NormFloat64()*1e10)/1e4)
+	}
+	for _, v := range cases {
+		checkFloat(t, v)
+	}
+}
+
+func checkFloat(t *testing.T, v float64) {
+	t.Helper()
+	want, err := json.Marshal(v)
+	if err != nil {
+		return // NaN and ±Inf, which JSON cannot hold
+	}
+	if got := AppendFloat([]byte("x"), v); !bytes.Equal(got[1:], want) || got[0] != 'x' {
+		t.Fatalf("AppendFloat(%v) = %s, want %s", v, got[1:], want)
+	}
+}
+
+func FuzzAppendFloat(f *testing.F) {
+	for _, v := range specials {
+		f.Add(v)
+	}
+	f.Fuzz(checkFloat)
 }

@@ -444,30 +444,7 @@ func errString(err error) string {
 // broken files of the other tests and the tricky cases, and on each
 // written in other ways.
 func TestFastPathIsTheYAMLParser(t *testing.T) {
-	files := map[string][]byte{}
-	for _, f := range testseeds.Reports(t) {
-		files[f.Name] = f.Data
-	}
-	for _, f := range testseeds.Texts(t) {
-		files["text/"+f.Name] = append([]byte(head+"---\n"), f.Data...)
-	}
-	for name, data := range hostileFiles() {
-		files["hostile/"+name] = data
-	}
-	for name, data := range report.BrokenInputs(t) {
-		files["broken/"+name] = data
-	}
-	for _, tc := range trickyCases {
-		files["tricky/"+tc.name] = trickyFile(tc.in)
-	}
-	files["skeleton"] = report.Skeleton("甲县", 2020)
-	gen, err := corpusFiles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, data := range gen {
-		files[name] = data
-	}
+	files := frontMatterInputs(t)
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		data := files[name]
 		same(t, name, data)
@@ -643,4 +620,35 @@ func FuzzFastPath(f *testing.F) {
 		// data as front matter, so that mutations keep the '---' lines.
 		same(t, "dir/b.md", append(append([]byte("---\n"), data...), "\n---\n正文\n"...))
 	})
+}
+
+// frontMatterInputs returns, by name, every report file the tests read:
+// the bundled reports, the real texts, hostile and broken files, the
+// tricky cases of the fast path, the skeleton and the synthetic corpora
+// (named corpus/…).
+func frontMatterInputs(t *testing.T) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	for _, f := range testseeds.Reports(t) {
+		files[f.Name] = f.Data
+	}
+	for _, f := range testseeds.Texts(t) {
+		files["text/"+f.Name] = append([]byte(head+"---\n"), f.Data...)
+	}
+	for name, data := range hostileFiles() {
+		files["hostile/"+name] = data
+	}
+	for name, data := range report.BrokenInputs(t) {
+		files["broken/"+name] = data
+	}
+	for _, tc := range trickyCases {
+		files["tricky/"+tc.name] = trickyFile(tc.in)
+	}
+	files["skeleton"] = report.Skeleton("甲县", 2020)
+	gen, err := corpusFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	maps.Copy(files, gen)
+	return files
 }

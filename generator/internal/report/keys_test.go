@@ -11,7 +11,6 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/countyperf/portal/generator/internal/report"
-	"github.com/countyperf/portal/generator/internal/testseeds"
 )
 
 // keysByYAML returns what Report.Keys must hold for the front matter of
@@ -60,28 +59,7 @@ func keysByYAML(t *testing.T, name string, data []byte) map[string]report.Pos {
 // corpora, all but the corpora also written in other ways) with those the YAML parser
 // finds, read both ways; and KeyPos with them.
 func TestKeysAreEveryKeyOfTheFrontMatter(t *testing.T) {
-	files := map[string][]byte{}
-	for _, f := range testseeds.Reports(t) {
-		files[f.Name] = f.Data
-	}
-	for _, f := range testseeds.Texts(t) {
-		files["text/"+f.Name] = append([]byte(head+"---\n"), f.Data...)
-	}
-	for name, data := range hostileFiles() {
-		files["hostile/"+name] = data
-	}
-	for name, data := range report.BrokenInputs(t) {
-		files["broken/"+name] = data
-	}
-	for _, tc := range trickyCases {
-		files["tricky/"+tc.name] = trickyFile(tc.in)
-	}
-	files["skeleton"] = report.Skeleton("甲县", 2020)
-	gen, err := corpusFiles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	maps.Copy(files, gen)
+	files := frontMatterInputs(t)
 	reports := 0
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		all := map[string][]byte{name: files[name]}

@@ -34,7 +34,7 @@ commands:
   check    check every report file; print errors and findings
   new      write a new report file to fill in: new COUNTY YEAR
   import   turn published reports (text, HTML, .docx, PDF) into draft report files
-  serve    build, serve on 127.0.0.1, rebuild on changes and reload the page
+  serve    preview on 127.0.0.1 from memory, updated on every change (build publishes)
   echarts  rebuild assets/vendor/echarts/echarts.custom.min.js from the npm package
   corpus   write a synthetic corpus of report files for benchmarks: corpus -out DIR -reports N
   help     show this help
@@ -252,17 +252,17 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// runServe is the live preview: build, serve on the loopback interface,
-// rebuild when the sources change.
+// runServe is the live preview: make the site in memory, serve it on the
+// loopback interface, and update it when the sources change.
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
 	cfg := build.Config{Log: stderr}
 	fs.StringVar(&cfg.Root, "root", ".", "project folder holding content/, templates/ and assets/")
-	fs.StringVar(&cfg.Out, "out", "", "output folder (default ROOT/public)")
+	fs.StringVar(&cfg.Out, "out", "", "output folder with -watch=false (default ROOT/public)")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include reports marked draft: true")
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "absolute URL of the site root, for links that must be absolute")
 	port := fs.Int("port", 8080, "port to serve on, on 127.0.0.1")
-	watch := fs.Bool("watch", true, "rebuild on changes and reload open pages; false serves the site as a static host would")
+	watch := fs.Bool("watch", true, "keep the site in memory, update it on changes and reload open pages; false builds into -out and serves it as a static host would")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

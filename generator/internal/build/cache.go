@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -367,6 +368,42 @@ func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary) {
 	tmp := path + ".tmp"
 	if os.WriteFile(tmp, data, 0o644) == nil {
 		os.Rename(tmp, path)
+	}
+	pruneCache(filepath.Dir(path), MaxCacheRecords)
+}
+
+// MaxCacheRecords is how many output folders the cache remembers: a
+// record is several megabytes for a large site, and builds into many
+// folders (benchmarks, previews) would otherwise fill the dot-folder.
+const MaxCacheRecords = 8
+
+// pruneCache removes all but the keep most recently written records of
+// the cache folder dir. It leaves other files alone.
+func pruneCache(dir string, keep int) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	type record struct {
+		name string
+		mod  time.Time
+	}
+	var recs []record
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, "build-") || !strings.HasSuffix(name, ".json") {
+			continue
+		}
+		if info, err := e.Info(); err == nil {
+			recs = append(recs, record{name, info.ModTime()})
+		}
+	}
+	if len(recs) <= keep {
+		return
+	}
+	slices.SortFunc(recs, func(a, b record) int { return b.mod.Compare(a.mod) })
+	for _, r := range recs[keep:] {
+		os.Remove(filepath.Join(dir, r.name))
 	}
 }
 

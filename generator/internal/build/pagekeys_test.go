@@ -3,11 +3,13 @@ package build
 import (
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/report"
@@ -135,5 +137,38 @@ func TestInputsHashWhatTheBuildReads(t *testing.T) {
 	}
 	if len(again.pending) != 0 || again.All != in.All || again.Shared != in.Shared {
 		t.Errorf("with the record: %d pending, same All %v, same Shared %v", len(again.pending), again.All == in.All, again.Shared == in.Shared)
+	}
+}
+
+// The cache keeps the records of the most recent output folders only,
+// and leaves other files in its folder alone.
+func TestPruneCache(t *testing.T) {
+	dir := t.TempDir()
+	base := time.Now().Add(-time.Hour)
+	for i := range 11 {
+		name := filepath.Join(dir, fmt.Sprintf("build-%02d.json", i))
+		if err := os.WriteFile(name, []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mod := base.Add(time.Duration(i) * time.Minute)
+		if err := os.Chtimes(name, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pruneCache(dir, 8)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	want := "build-03.json build-04.json build-05.json build-06.json build-07.json build-08.json build-09.json build-10.json notes.txt"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("left %s, want %s", got, want)
 	}
 }

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -23,10 +25,15 @@ import (
 //
 // It is safe for concurrent use: Get serves the last site Update made
 // while the next one is being made. It keeps every report whole in
-// memory, bodies included.
+// memory, bodies included, so that pages are made from the files as they
+// were at the update even once a file is changed or broken; a site of
+// more than LeanSessionAbove reports keeps only what a build keeps, and
+// its report pages read their file when they are asked for.
 type Session struct {
 	cfg   Config
 	cache *content.Cache
+	// lean is decided at the first update, from the number of files.
+	lean, sized bool
 
 	mu  sync.RWMutex
 	cur *sessionSite
@@ -41,6 +48,11 @@ type sessionSite struct {
 	paths []string
 }
 
+// LeanSessionAbove is the number of report files above which a Session
+// keeps only the figures of each report, as a build does: whole reports
+// take several kilobytes each.
+var LeanSessionAbove = 20000
+
 // NewSession returns a session for the project cfg describes; its Out,
 // NoCache and NoSearch are not used.
 func NewSession(cfg Config) (*Session, error) {
@@ -50,21 +62,27 @@ func NewSession(cfg Config) (*Session, error) {
 	return &Session{cfg: cfg, cache: content.NewCache()}, nil
 }
 
-// Update makes the site again from the project's files. On error, Get
-// keeps serving the last site made. The summary counts the report files
+// Update makes the site again from the project's files; it must not be
+// called again before it returns. On error, Get keeps serving the last
+// site made. The summary counts the report files
 // read again (Written) and those taken as they were (Unchanged).
 func (s *Session) Update(ctx context.Context) (*Summary, error) {
 	start := time.Now()
-	// Reports stay whole in the cache from one update to the next, key
+	if !s.sized {
+		files, _ := content.Files(os.DirFS(filepath.Join(s.cfg.Root, "content")))
+		s.lean, s.sized = len(files) > LeanSessionAbove, true
+	}
+	// Reports stay in the cache from one update to the next, key
 	// positions included (the checks of the next update need them), and
-	// bodies and evidence too: pages are made from the files as they
-	// were at the update, even once a file is changed or broken.
-	opt := content.Options{Drafts: s.cfg.Drafts, Workers: s.cfg.Workers, Prefix: "content/", Cache: s.cache}
+	// unless the site is large, bodies and evidence too.
+	opt := content.Options{Drafts: s.cfg.Drafts, Workers: s.cfg.Workers, Prefix: "content/", Cache: s.cache, Lean: s.lean}
 	m, err := prepare(ctx, s.cfg, opt, false)
 	if err != nil {
 		return nil, err
 	}
-	m.site.Detail = nil
+	if !s.lean {
+		m.site.Detail = nil // the reports are whole
+	}
 	cur := &sessionSite{m: m, jobs: map[string]pages.Job{}}
 	err = pages.Each(m.site, func(j pages.Job) error {
 		cur.jobs[j.Path] = j

@@ -119,3 +119,26 @@ func TestSessionWithBaseURL(t *testing.T) {
 		t.Errorf("sitemap: %v %.100s", ok, data)
 	}
 }
+
+// The live preview of the hostile site gives what a build makes, file for
+// file, whole and lean.
+func TestSessionHostileSite(t *testing.T) {
+	check := func(t *testing.T) {
+		p := buildtest.New(t, "")
+		p.WriteHostile()
+		s, err := build.NewSession(build.Config{Root: p.Dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Update(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		sameAsBuild(t, "hostile", p, s, "")
+	}
+	t.Run("whole", check)
+	t.Run("lean", func(t *testing.T) {
+		defer func(n int) { build.LeanSessionAbove = n }(build.LeanSessionAbove)
+		build.LeanSessionAbove = 0
+		check(t)
+	})
+}

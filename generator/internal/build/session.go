@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -149,7 +150,7 @@ func (s *Session) Get(name string) (data []byte, ok bool, err error) {
 		gen = func() ([]byte, error) { return feed.Sitemap(cur.paths, base) }
 	default:
 		// Assets are served as the build copies them.
-		if !fs.ValidPath(name) || path.Dir(name) == "." || !inAssets(name) || path.Base(name)[0] == '.' {
+		if !fs.ValidPath(name) || !strings.HasPrefix(name, "assets/") || path.Base(name)[0] == '.' {
 			return nil, false, nil
 		}
 		// Stat first: reading a pipe would block.
@@ -164,9 +165,4 @@ func (s *Session) Get(name string) (data []byte, ok bool, err error) {
 	}
 	data, err = gen()
 	return data, true, err
-}
-
-// inAssets reports whether the path is below the assets folder.
-func inAssets(name string) bool {
-	return len(name) > len("assets/") && name[:len("assets/")] == "assets/"
 }

@@ -261,14 +261,29 @@ func appendTenThousandths(dst []byte, k int64) []byte {
 
 // NumCell returns a numeric cell, or 未披露 when the value is missing.
 func NumCell(v Value) Cell {
-	if v.Blank {
-		return Cell{Text: "—", Num: true}
+	var c Cell
+	if c.SetNumeric(v) {
+		f := Format(v.V)
+		c.Text, c.Value = f, f
 	}
-	if !v.OK {
-		return Cell{Text: "未披露", Num: true, NA: true}
+	return c
+}
+
+// SetNumeric makes c, a zero cell, the numeric cell of v as NumCell does
+// when v has no number: — for a blank, 未披露 for a value not disclosed.
+// It reports whether v has a number, whose text the caller then writes
+// into the cell's Text and Value.
+func (c *Cell) SetNumeric(v Value) bool {
+	c.Num = true
+	switch {
+	case v.Blank:
+		c.Text = "—"
+	case !v.OK:
+		c.Text, c.NA = "未披露", true
+	default:
+		return true
 	}
-	f := Format(v.V)
-	return Cell{Text: f, Num: true, Value: f}
+	return false
 }
 
 func (b Bars) table() Table {
@@ -331,13 +346,7 @@ func (b Bars) table() Table {
 // (Plain values rather than a struct's fields, so that buffers on the
 // caller's stack stay there.)
 func setNum(c *Cell, v Value, buf []byte, ends []int) ([]byte, []int) {
-	c.Num = true
-	switch {
-	case v.Blank:
-		c.Text = "—"
-	case !v.OK:
-		c.Text, c.NA = "未披露", true
-	default:
+	if c.SetNumeric(v) {
 		buf = appendFormat(buf, v.V)
 		ends = append(ends, len(buf))
 	}

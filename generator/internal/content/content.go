@@ -206,21 +206,27 @@ func loadFile(fsys fs.FS, p, name string, read func(name string, data []byte), c
 	if info.Size() > MaxFileSize {
 		return nil, tooLarge(name, info.Size())
 	}
-	if cache != nil {
-		if r, err, ok := cache.get(name, info); ok {
-			return r, err
-		}
-		r, err := loadFile(fsys, p, name, read, nil, lean)
-		cache.put(name, info, r, err)
+	if cache == nil {
+		return readParse(fsys, p, name, info.Size(), read, lean)
+	}
+	if r, err, ok := cache.get(name, info); ok {
 		return r, err
 	}
+	r, err := readParse(fsys, p, name, info.Size(), read, lean)
+	cache.put(name, info, r, err)
+	return r, err
+}
+
+// readParse reads and parses the regular file at p, of the size a stat
+// found, for loadFile.
+func readParse(fsys fs.FS, p, name string, size int64, read func(name string, data []byte), lean bool) (*report.Report, error) {
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}
 	defer f.Close()
 	_, osFile := f.(*os.File)
-	data, err := readFile(f, info.Size(), osFile)
+	data, err := readFile(f, size, osFile)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}

@@ -549,21 +549,33 @@ func (j *jsonWriter) str(depth int, k, v string) {
 // strings writes a list of strings whose elements are at depth, or null
 // for a nil list.
 func (j *jsonWriter) strings(depth int, list []string) {
-	switch {
-	case list == nil:
+	if list == nil {
 		j.buf = append(j.buf, "null"...)
 		return
-	case len(list) == 0:
+	}
+	for i, s := range list {
+		j.elem(i, depth)
+		j.buf = jsontext.AppendString(j.buf, s)
+	}
+	j.endList(len(list), depth)
+}
+
+// elem starts element n (from 0) of a list whose elements are at depth.
+func (j *jsonWriter) elem(n, depth int) {
+	if n == 0 {
+		j.buf = append(j.buf, '[')
+	} else {
+		j.buf = append(j.buf, ',')
+	}
+	j.newline(depth)
+}
+
+// endList ends a list of n elements started with elem, whose elements
+// were at depth; an empty list is written [].
+func (j *jsonWriter) endList(n, depth int) {
+	if n == 0 {
 		j.buf = append(j.buf, "[]"...)
 		return
-	}
-	j.buf = append(j.buf, '[')
-	for i, s := range list {
-		if i > 0 {
-			j.buf = append(j.buf, ',')
-		}
-		j.newline(depth)
-		j.buf = jsontext.AppendString(j.buf, s)
 	}
 	j.newline(depth - 1)
 	j.buf = append(j.buf, ']')
@@ -626,22 +638,12 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 			continue
 		}
 		if v := c.get(r); !v.isNum() && v.state == report.Unreadable {
-			if n == 0 {
-				j.buf = append(j.buf, '[')
-			} else {
-				j.buf = append(j.buf, ',')
-			}
+			j.elem(n, 2)
 			n++
-			j.newline(2)
 			j.buf = jsontext.AppendString(j.buf, c.Key)
 		}
 	}
-	if n == 0 {
-		j.buf = append(j.buf, "[]"...)
-	} else {
-		j.newline(1)
-		j.buf = append(j.buf, ']')
-	}
+	j.endList(n, 2)
 	j.buf = append(j.buf, ',')
 
 	j.key(1, "evidence")
@@ -670,13 +672,8 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 	n = 0
 	for _, c := range r.Checks {
 		for _, f := range c.Findings {
-			if n == 0 {
-				j.buf = append(j.buf, '[')
-			} else {
-				j.buf = append(j.buf, ',')
-			}
+			j.elem(n, 2)
 			n++
-			j.newline(2)
 			j.buf = append(j.buf, '{')
 			j.str(3, "rule", f.Rule)
 			j.str(3, "title", f.Title)
@@ -697,12 +694,7 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 			j.buf = append(j.buf, '}')
 		}
 	}
-	if n == 0 {
-		j.buf = append(j.buf, "[]"...)
-	} else {
-		j.newline(1)
-		j.buf = append(j.buf, ']')
-	}
+	j.endList(n, 2)
 	j.buf = append(j.buf, ',')
 
 	j.str(1, "page", r.URL)

@@ -71,13 +71,7 @@ func (t *texts) done() {
 // numCell makes c, a zero cell, the cell of a value as charts.NumCell
 // does, with its text and value from t.
 func (t *texts) numCell(c *charts.Cell, v charts.Value) {
-	c.Num = true
-	switch {
-	case v.Blank:
-		c.Text = "—"
-	case !v.OK:
-		c.Text, c.NA = "未披露", true
-	default:
+	if c.SetNumeric(v) {
 		t.buf = charts.AppendFormat(t.buf, v.V)
 		t.end2(&c.Text, &c.Value)
 	}

@@ -199,19 +199,7 @@ func BenchmarkCommitFresh(b *testing.B) {
 // already holds it: nothing is written.
 func BenchmarkRewriteUnchanged(b *testing.B) {
 	files := benchSite()
-	var st Stats
-	var cpu cpuMeter
-	for b.Loop() {
-		b.StopTimer()
-		out := filepath.Join(freshDir(b), "public")
-		publishAll(b, out, files)
-		settle()
-		b.StartTimer()
-		cpu.start()
-		st = publishAll(b, out, files)
-		cpu.stop()
-	}
-	cpu.report(b)
+	st := benchRepublish(b, files, files)
 	if st.Written != 0 || st.Removed != 0 || st.Unchanged != len(files) {
 		b.Fatalf("%+v", st)
 	}
@@ -224,22 +212,30 @@ func BenchmarkRewriteUnchanged(b *testing.B) {
 func BenchmarkRewriteSomeChanged(b *testing.B) {
 	old := benchSite()
 	files, changed, removed := changeSite(old)
+	st := benchRepublish(b, old, files)
+	if st.Written != changed || st.Removed != removed || st.Unchanged != len(files)-changed {
+		b.Fatalf("%+v; want %d written, %d removed", st, changed, removed)
+	}
+}
+
+// benchRepublish times publishing the files after over an output that
+// holds the files before, made anew for each run, and returns the stats
+// of the last run.
+func benchRepublish(b *testing.B, before, after []benchFile) Stats {
 	var st Stats
 	var cpu cpuMeter
 	for b.Loop() {
 		b.StopTimer()
 		out := filepath.Join(freshDir(b), "public")
-		publishAll(b, out, old)
+		publishAll(b, out, before)
 		settle()
 		b.StartTimer()
 		cpu.start()
-		st = publishAll(b, out, files)
+		st = publishAll(b, out, after)
 		cpu.stop()
 	}
 	cpu.report(b)
-	if st.Written != changed || st.Removed != removed || st.Unchanged != len(files)-changed {
-		b.Fatalf("%+v; want %d written, %d removed", st, changed, removed)
-	}
+	return st
 }
 
 // changeSite returns a newer version of the site old, and how many of its

@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -24,7 +25,13 @@ import (
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
-			extension.GFM,
+			// GFM, but with table alignment as a class (see
+			// bodyTransformer): goldmark writes it as a style attribute,
+			// which the pages' Content-Security-Policy refuses.
+			extension.Linkify,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+			extension.TaskList,
 			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
 		),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(bodyTransformer{}, 100))),
@@ -32,9 +39,10 @@ func newMarkdown() goldmark.Markdown {
 }
 
 // bodyTransformer numbers headings (goldmark's automatic IDs turn Chinese
-// headings into "heading"), keeps them below the page's own h1, and turns
-// images from other hosts into plain links, since the site loads nothing
-// from any other host.
+// headings into "heading"), keeps them below the page's own h1, marks the
+// alignment of table cells with a class (align-left, align-center,
+// align-right; site.css aligns them), and turns images from other hosts
+// into plain links, since the site loads nothing from any other host.
 type bodyTransformer struct{}
 
 func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -51,6 +59,10 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			v.SetAttributeString("id", strconv.AppendInt([]byte("sec-"), int64(n), 10))
 			if v.Level < 2 {
 				v.Level = 2
+			}
+		case *east.TableCell:
+			if v.Alignment != east.AlignNone {
+				v.SetAttributeString("class", "align-"+v.Alignment.String())
 			}
 		case *ast.Image:
 			images = append(images, v)

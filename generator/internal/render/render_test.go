@@ -36,3 +36,35 @@ func TestSharedLayout(t *testing.T) {
 		}
 	}
 }
+
+// Table alignment is a class, which site.css aligns: the pages'
+// Content-Security-Policy refuses style attributes.
+func TestTableAlignmentIsAClass(t *testing.T) {
+	rnd, err := New(os.DirFS("../../.."), "templates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := rnd.Markdown([]byte("项目|左|中|金额\n-|:-|:-:|-:\n甲|a|b|1.5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(out)
+	if strings.Contains(html, "style=") {
+		t.Errorf("a style attribute: %s", html)
+	}
+	for _, want := range []string{"<th>项目</th>", `<th class="align-left">左</th>`, `<th class="align-center">中</th>`,
+		`<th class="align-right">金额</th>`, `<td class="align-right">1.5</td>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in %s", want, html)
+		}
+	}
+	css, err := os.ReadFile("../../../assets/site.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rule := range []string{".align-left { text-align: left; }", ".align-center { text-align: center; }", ".align-right { text-align: right; }"} {
+		if !strings.Contains(string(css), rule) {
+			t.Errorf("site.css lacks %s", rule)
+		}
+	}
+}

@@ -160,6 +160,10 @@ func (r *Renderer) Markdown(body []byte) (template.HTML, error) {
 			mdBuffers.Put(buf)
 		}
 	}()
+	if out, ok := fastBody(buf.AvailableBuffer(), body); ok {
+		buf.Write(out)
+		return template.HTML(buf.String()), nil
+	}
 	if err := r.md.Convert(body, buf); err != nil {
 		return "", err
 	}

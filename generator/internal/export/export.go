@@ -3,18 +3,22 @@
 package export
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/countyperf/portal/generator/internal/check"
@@ -317,6 +321,7 @@ func XLSX(s *site.Site) ([]byte, error) { return toBytes(WriteXLSX, s) }
 func WriteXLSX(out io.Writer, s *site.Site) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(newXLSXZip)
 	const sheet = "报告"
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
@@ -402,6 +407,64 @@ func WriteXLSX(out io.Writer, s *site.Site) error {
 		return fmt.Errorf("reports.xlsx: %w", err)
 	}
 	return nil
+}
+
+// xlsxDeflateLevel is the level at which github.com/klauspost/compress/flate
+// deflates the parts of reports.xlsx. On 15,000 reports, level 6 takes
+// less than half the time compress/flate takes at level 5, archive/zip's
+// default, for a file about 2% larger; level 5 is a little faster still,
+// but makes the file about 5% larger.
+const xlsxDeflateLevel = 6
+
+// xlsxDeflaters holds the *flate.Writer values, of xlsxDeflateLevel, that
+// deflated parts of earlier workbooks, for reuse.
+var xlsxDeflaters sync.Pool
+
+// newXLSXZip returns the zip writer of reports.xlsx: archive/zip's, with
+// the parts deflated by github.com/klauspost/compress/flate instead of
+// compress/flate. The archive is still an ordinary zip of deflated parts,
+// and the same workbook gives the same bytes every time.
+func newXLSXZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, newXLSXDeflater)
+	return zw
+}
+
+// newXLSXDeflater returns a deflater of one part of reports.xlsx, taken
+// from xlsxDeflaters.
+func newXLSXDeflater(w io.Writer) (io.WriteCloser, error) {
+	if fw, ok := xlsxDeflaters.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return &xlsxDeflater{fw}, nil
+	}
+	fw, err := flate.NewWriter(w, xlsxDeflateLevel)
+	if err != nil {
+		return nil, err
+	}
+	return &xlsxDeflater{fw}, nil
+}
+
+// xlsxDeflater deflates one part of reports.xlsx; Close returns its
+// *flate.Writer to xlsxDeflaters.
+type xlsxDeflater struct{ fw *flate.Writer }
+
+// Write deflates p.
+func (d *xlsxDeflater) Write(p []byte) (int, error) {
+	if d.fw == nil {
+		return 0, errors.New("reports.xlsx: write to a closed deflater")
+	}
+	return d.fw.Write(p)
+}
+
+// Close ends the deflated stream and gives the writer back for reuse.
+func (d *xlsxDeflater) Close() error {
+	if d.fw == nil {
+		return errors.New("reports.xlsx: deflater closed twice")
+	}
+	err := d.fw.Close()
+	xlsxDeflaters.Put(d.fw)
+	d.fw = nil
+	return err
 }
 
 // JSONReport is one report in reports.json.

@@ -216,9 +216,11 @@ type model struct {
 func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) (*model, error) {
 	m := &model{root: os.DirFS(cfg.Root)}
 	// Phase 1: load every report.
-	// os.DirFS, not fs.Sub: its Stat does not open the file, so a pipe or
-	// a device under content/ is refused without blocking on it.
-	contentFS := os.DirFS(filepath.Join(cfg.Root, "content"))
+	// content.DirFS (os.DirFS), not fs.Sub: its Stat does not open the
+	// file, so a pipe or a device under content/ is refused without
+	// blocking on it; and the loader reads its files with fewer system
+	// calls.
+	contentFS := content.DirFS(filepath.Join(cfg.Root, "content"))
 	reports, err := content.Load(ctx, contentFS, opt)
 	if err != nil {
 		return nil, err

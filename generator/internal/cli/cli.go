@@ -196,7 +196,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	if err := parse(fs, args); err != nil {
 		return 0, err
 	}
-	reports, err := content.Load(ctx, os.DirFS(filepath.Join(*root, "content")), content.Options{Drafts: *drafts, Prefix: "content/"})
+	reports, err := content.Load(ctx, content.DirFS(filepath.Join(*root, "content")), content.Options{Drafts: *drafts, Prefix: "content/"})
 	var errs []error
 	if err != nil {
 		errs = append(errs, err)

@@ -37,7 +37,7 @@ func benchCorpus(b *testing.B, n int) string {
 // BenchmarkLoadFile reads and parses the 1,000 files of a corpus from
 // disk, one after the other, as a build does again for each report page.
 func BenchmarkLoadFile(b *testing.B) {
-	fsys := os.DirFS(benchCorpus(b, 1000))
+	fsys := DirFS(benchCorpus(b, 1000))
 	files, err := Files(fsys)
 	if err != nil {
 		b.Fatal(err)
@@ -56,7 +56,7 @@ func BenchmarkLoadFile(b *testing.B) {
 // BenchmarkLoad loads a corpus of 1,000 files as a build does: lean, with
 // as many workers as CPUs.
 func BenchmarkLoad(b *testing.B) {
-	fsys := os.DirFS(benchCorpus(b, 1000))
+	fsys := DirFS(benchCorpus(b, 1000))
 	b.ReportAllocs()
 	for b.Loop() {
 		reports, err := Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true})

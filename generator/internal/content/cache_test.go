@@ -30,7 +30,7 @@ func TestCacheReadsOnlyWhatChanged(t *testing.T) {
 	write("c.md", "---\ncounty: [\n---\n") // broken
 
 	cache := NewCache()
-	fsys := os.DirFS(dir)
+	fsys := DirFS(dir)
 	opt := Options{Prefix: "content/", Lean: true, Cache: cache}
 	load := func() (map[string]string, error) {
 		t.Helper()
@@ -97,7 +97,7 @@ func TestCacheExpect(t *testing.T) {
 	opt := Options{Prefix: "content/", Cache: cache}
 	counties := func() string {
 		t.Helper()
-		rs, err := Load(context.Background(), os.DirFS(dir), opt)
+		rs, err := Load(context.Background(), DirFS(dir), opt)
 		if err != nil {
 			t.Fatal(err)
 		}

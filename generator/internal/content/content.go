@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 
 	"golang.org/x/sync/errgroup"
@@ -194,6 +195,13 @@ func loadFile(fsys fs.FS, p, name string, read func(name string, data []byte), c
 			return r, err
 		}
 	}
+	// A folder of the operating system is read with fewer system calls
+	// (see loadOS), where the system allows.
+	if dir, ok := osDir(fsys); ok {
+		if r, err, ok := loadOS(dir, p, name, read, cache, lean); ok {
+			return r, err
+		}
+	}
 	// Stat first: opening a FIFO would block, and a file too large is
 	// refused without reading it.
 	info, err := fs.Stat(fsys, p)
@@ -201,7 +209,7 @@ func loadFile(fsys fs.FS, p, name string, read func(name string, data []byte), c
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", name)
+		return nil, notRegular(name)
 	}
 	if info.Size() > MaxFileSize {
 		return nil, tooLarge(name, info.Size())
@@ -226,11 +234,22 @@ func readParse(fsys fs.FS, p, name string, size int64, read func(name string, da
 	}
 	defer f.Close()
 	_, osFile := f.(*os.File)
-	data, err := readFile(f, size, osFile)
+	buf := getBuffer(size, lean)
+	data, err := readInto(f, buf.bytes(), size, osFile)
 	if err != nil {
+		buf.put(data)
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}
+	return parseData(name, data, buf, read, lean)
+}
+
+// parseData parses data, the bytes of the file name, for loadFile, after
+// giving them to read when set. A lean load lets go of the body, and so
+// of data, which goes back to the pool with buf, the buffer it was read
+// into (nil when not lean).
+func parseData(name string, data []byte, buf *buffer, read func(name string, data []byte), lean bool) (*report.Report, error) {
 	if len(data) > MaxFileSize {
+		buf.put(data)
 		return nil, tooLarge(name, -1)
 	}
 	if read != nil {
@@ -240,7 +259,59 @@ func readParse(fsys fs.FS, p, name string, size int64, read func(name string, da
 	if r != nil && lean {
 		r.Body, r.Evidence, r.Review = nil, nil, nil
 	}
+	// No part of a report but its body, and no error, shares the memory
+	// of the data parsed (see report.Parse), and read must not keep it.
+	buf.put(data)
 	return r, err
+}
+
+// buffers holds the buffers that lean loads read files into, between
+// files, as *buffer. A load that keeps the bodies keeps its buffers: each
+// report's body is part of one.
+var buffers sync.Pool
+
+// buffer holds the memory that a lean load reads a file into; buffers
+// keeps it between files.
+type buffer struct{ b []byte }
+
+// maxPooled is the size of the largest buffer kept in buffers: nearly
+// every report file is smaller, and a rare larger one is not worth the
+// memory that the pool would hold.
+const maxPooled = 256 << 10
+
+// getBuffer returns a buffer for a lean load to read a file of the size a
+// stat found into: one of the pool's when it holds one, or an empty one
+// that readInto fills with a slice of its own. It returns nil when the
+// load is not lean.
+func getBuffer(size int64, lean bool) *buffer {
+	if !lean || size >= maxPooled {
+		return nil
+	}
+	if b, ok := buffers.Get().(*buffer); ok {
+		if int64(cap(b.b)) <= size {
+			b.b = nil // too small for this file: readInto makes another
+		}
+		return b
+	}
+	return new(buffer)
+}
+
+// bytes returns the empty slice to read into, nil for a nil buffer.
+func (b *buffer) bytes() []byte {
+	if b == nil {
+		return nil
+	}
+	return b.b[:0]
+}
+
+// put puts b, when not nil, back in the pool with data, the bytes read
+// into it, once nothing refers to data.
+func (b *buffer) put(data []byte) {
+	if b == nil || cap(data) > maxPooled {
+		return
+	}
+	b.b = data[:0]
+	buffers.Put(b)
 }
 
 // readFile reads the regular file r to its end, as io.ReadAll does, but
@@ -253,8 +324,17 @@ func readParse(fsys fs.FS, p, name string, size int64, read func(name string, da
 // as a regular file's read does only there: reading again to be told so
 // (a system call, and a costly one) is not needed.
 func readFile(r io.Reader, size int64, osFile bool) ([]byte, error) {
+	return readInto(r, nil, size, osFile)
+}
+
+// readInto is readFile, reading into buf (which it empties) when buf has
+// room for the file, and into a buffer of its own otherwise.
+func readInto[R io.Reader](r R, buf []byte, size int64, osFile bool) ([]byte, error) {
 	const limit = MaxFileSize + 1
-	buf := make([]byte, 0, max(min(size, MaxFileSize)+1, 512))
+	if want := max(min(size, MaxFileSize)+1, 512); int64(cap(buf)) < want {
+		buf = make([]byte, 0, want)
+	}
+	buf = buf[:0]
 	for {
 		if len(buf) == cap(buf) {
 			if len(buf) >= limit {
@@ -275,6 +355,10 @@ func readFile(r io.Reader, size int64, osFile bool) ([]byte, error) {
 			return buf, err
 		}
 	}
+}
+
+func notRegular(name string) error {
+	return fmt.Errorf("%s: not a regular file", name)
 }
 
 func tooLarge(name string, size int64) error {

@@ -89,11 +89,11 @@ func TestSymlinkLoop(t *testing.T) {
 	if err := os.Symlink("..", filepath.Join(dir, "sub", "loop")); err != nil {
 		t.Fatal(err)
 	}
-	_, err := load(t, os.DirFS(dir))
+	_, err := load(t, DirFS(dir))
 	wantError(t, err, "content/sub/loop: is a symbolic link to a folder; links to folders are not followed")
 	// Reported together with the errors of the files.
 	write(t, filepath.Join(dir, "sub", "bad.md"), "")
-	_, err = load(t, os.DirFS(dir))
+	_, err = load(t, DirFS(dir))
 	wantError(t, err, "content/sub/loop: is a symbolic link", "content/sub/bad.md:1:1: empty file")
 	if err := os.Remove(filepath.Join(dir, "sub", "bad.md")); err != nil {
 		t.Fatal(err)
@@ -106,7 +106,7 @@ func TestSymlinkLoop(t *testing.T) {
 	if err := os.Symlink("self.md", filepath.Join(dir, "sub", "self.md")); err != nil {
 		t.Fatal(err)
 	}
-	_, err = load(t, os.DirFS(dir))
+	_, err = load(t, DirFS(dir))
 	wantError(t, err, "content/sub/self.md: broken or looping symbolic link: too many levels of symbolic links")
 
 	// A link to a report file elsewhere is read like the file.
@@ -118,7 +118,7 @@ func TestSymlinkLoop(t *testing.T) {
 	if err := os.Symlink(other, filepath.Join(dir, "sub", "linked.md")); err != nil {
 		t.Fatal(err)
 	}
-	files, err := load(t, os.DirFS(dir))
+	files, err := load(t, DirFS(dir))
 	if err != nil || strings.Join(files, " ") != "content/a.md content/sub/linked.md" {
 		t.Errorf("with a linked file: %v, %v", files, err)
 	}
@@ -131,15 +131,15 @@ func TestUnreadableContent(t *testing.T) {
 	t.Run("not a folder", func(t *testing.T) {
 		file := filepath.Join(t.TempDir(), "content")
 		write(t, file, good)
-		_, err := load(t, os.DirFS(file))
+		_, err := load(t, DirFS(file))
 		wantError(t, err, "content: is not a folder")
 	})
 	t.Run("missing", func(t *testing.T) {
-		_, err := load(t, os.DirFS(filepath.Join(t.TempDir(), "nothing")))
+		_, err := load(t, DirFS(filepath.Join(t.TempDir(), "nothing")))
 		wantError(t, err, "content: cannot read the folder: no such file or directory")
 	})
 	t.Run("empty", func(t *testing.T) {
-		_, err := load(t, os.DirFS(t.TempDir()))
+		_, err := load(t, DirFS(t.TempDir()))
 		wantError(t, err, "content: no report files (*.md) found")
 	})
 	t.Run("failing file system", func(t *testing.T) {
@@ -162,7 +162,7 @@ func TestUnreadableContent(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { os.Chmod(filepath.Join(dir, "sub"), 0o755) })
-		_, err := load(t, os.DirFS(dir))
+		_, err := load(t, DirFS(dir))
 		wantError(t, err, "content/sub: cannot read the folder: permission denied", "content/c.md: permission denied")
 	})
 }
@@ -283,7 +283,7 @@ func TestFIFO(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.md"), 0o644); err != nil {
 		t.Skipf("no FIFO: %v", err)
 	}
-	_, err := load(t, os.DirFS(dir))
+	_, err := load(t, DirFS(dir))
 	wantError(t, err, "content/pipe.md: not a regular file")
 }
 

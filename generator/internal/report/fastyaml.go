@@ -630,8 +630,8 @@ func (f *fastYAML) value(line string, start, lineNo int) ast.Node {
 	// A plain scalar ends at the end of the line or at a comment.
 	end := len(line)
 	comment := false
-	if k := strings.Index(line[start:], " #"); k >= 0 {
-		end, comment = start+k, true
+	if k := commentStart(line, start); k >= 0 {
+		end, comment = k, true
 	}
 	text := strings.TrimRight(line[start:end], " ")
 	if !comment {
@@ -640,6 +640,24 @@ func (f *fastYAML) value(line string, start, lineNo int) ast.Node {
 		col += len(line) - start - len(text)
 	}
 	return f.plain(text, lineNo, col)
+}
+
+// commentStart returns the index of the first " #" in line at or after
+// start, as start + strings.Index(line[start:], " #") does, or -1: it looks
+// for '#' alone, which most lines lack.
+func commentStart(line string, start int) int {
+	for i := start; i < len(line); {
+		h := strings.IndexByte(line[i:], '#')
+		if h < 0 {
+			return -1
+		}
+		h += i
+		if h > start && line[h-1] == ' ' {
+			return h - 1
+		}
+		i = h + 1
+	}
+	return -1
 }
 
 // plain returns the node the YAML parser makes of the plain scalar text
@@ -657,7 +675,7 @@ func (f *fastYAML) plain(text string, lineNo, col int) ast.Node {
 	case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', '.', '+', '\'', '"':
 		return nil
 	}
-	if strings.Contains(text, ": ") || strings.HasSuffix(text, ":") {
+	if strings.IndexByte(text, ':') >= 0 && (strings.Contains(text, ": ") || strings.HasSuffix(text, ":")) {
 		return nil // a mapping in the scalar
 	}
 	base := func(typ token.Type) token.Token {
@@ -684,6 +702,15 @@ func (f *fastYAML) plain(text string, lineNo, col int) ast.Node {
 	switch {
 	case isDigits(digits) && (len(digits) == 1 || digits[0] != '0'):
 		// A decimal integer (with a leading 0, token.New reads octal).
+		if len(digits) <= maxExactDigits {
+			// What strconv.ParseInt and ParseUint give, without their
+			// checks, which such digits pass.
+			v := digitsValue(digits)
+			if text[0] == '-' {
+				return f.intNode(f.token(base(token.IntegerType), lineNo, col), -int64(v))
+			}
+			return f.intNode(f.token(base(token.IntegerType), lineNo, col), v)
+		}
 		if text[0] == '-' {
 			if v, err := strconv.ParseInt(text, 10, 64); err == nil {
 				return f.intNode(f.token(base(token.IntegerType), lineNo, col), v)
@@ -693,6 +720,11 @@ func (f *fastYAML) plain(text string, lineNo, col int) ast.Node {
 		}
 		return nil // out of range: token.New makes text of it
 	case isPlainDecimal(digits):
+		if v, ok := exactDecimal(text); ok {
+			n := next(&f.floats, f.lines/2)
+			*n = ast.FloatNode{BaseNode: f.base(), Token: f.token(base(token.FloatType), lineNo, col), Value: v}
+			return n
+		}
 		if v, err := strconv.ParseFloat(text, 64); err == nil {
 			n := next(&f.floats, f.lines/2)
 			*n = ast.FloatNode{BaseNode: f.base(), Token: f.token(base(token.FloatType), lineNo, col), Value: v}
@@ -727,6 +759,47 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
+// maxExactDigits is the most digits that digitsValue and exactDecimal
+// read: a number of 15 digits is below 10^15, and so below 2^52, which
+// both an int64 and a float64 hold exactly.
+const maxExactDigits = 15
+
+// digitsValue returns the value of s, at most maxExactDigits decimal
+// digits.
+func digitsValue(s string) uint64 {
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		v = v*10 + uint64(s[i]-'0')
+	}
+	return v
+}
+
+// pow10 holds the powers of ten that a float64 holds exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// exactDecimal returns what strconv.ParseFloat(s, 64) returns for s, a
+// plain decimal (as isPlainDecimal, with or without a '-' before it), when
+// s has at most maxExactDigits digits; ok is false otherwise. It computes
+// it as strconv does for such numbers: the digits, as an integer, which a
+// float64 holds exactly, divided by the power of ten of the decimal places,
+// which a float64 holds exactly too, so that the one rounding is the
+// division's, correct by IEEE 754.
+func exactDecimal(s string) (v float64, ok bool) {
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	dot := strings.IndexByte(s, '.')
+	if len(s)-1 > maxExactDigits || dot < 0 {
+		return 0, false
+	}
+	v = float64(digitsValue(s[:dot])*uint64(pow10[len(s)-dot-1]) + digitsValue(s[dot+1:]))
+	if neg {
+		v = -v
+	}
+	return v / pow10[len(s)-dot-1], true
+}
+
 // isPlainDecimal reports whether s is digits, '.' and digits.
 func isPlainDecimal(s string) bool {
 	i := strings.IndexByte(s, '.')
@@ -747,6 +820,16 @@ func isLetter(c byte) bool {
 // one-character ones of double-quoted YAML scalars.
 func quoted(line string, start int) (text string, end int, ok bool) {
 	q := line[start]
+	// Most quoted text has no escapes: it ends at the next quote, but for
+	// a backslash before it in double quotes, or a second quote after it
+	// in single quotes.
+	if k := strings.IndexByte(line[start+1:], q); k >= 0 {
+		k += start + 1
+		text := line[start+1 : k]
+		if q == '"' && strings.IndexByte(text, '\\') < 0 || q == '\'' && (k+1 == len(line) || line[k+1] != '\'') {
+			return text, k + 1, true
+		}
+	}
 	i := start + 1
 	plain := true // no escapes: text is a substring of line
 	var b strings.Builder

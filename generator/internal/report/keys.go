@@ -32,13 +32,15 @@ var keyNames = [...]string{
 	"staff.authorized", "staff.actual",
 }
 
-// keyIDs maps each of keyNames to its index.
-var keyIDs = func() map[string]int {
-	m := make(map[string]int, len(keyNames))
+// keyIDTable holds the indexes of keyNames by the length and first letter
+// of the name (every name is shorter than 20 bytes and begins with a
+// lower-case letter): keyID finds a name there more quickly than in a map,
+// for each key of every report.
+var keyIDTable = func() (t [20][26][]uint8) {
 	for i, k := range keyNames {
-		m[k] = i
+		t[len(k)][k[0]-'a'] = append(t[len(k)][k[0]-'a'], uint8(i))
 	}
-	return m
+	return t
 }()
 
 // otherKey is the index that marks a key not in keyNames, whose name
@@ -52,8 +54,13 @@ const _ = uint(64 - len(keyNames))
 
 // keyID returns the index of name in keyNames, or -1.
 func keyID(name string) int {
-	if id, ok := keyIDs[name]; ok {
-		return id
+	if name == "" || len(name) >= len(keyIDTable) || name[0] < 'a' || name[0] > 'z' {
+		return -1
+	}
+	for _, id := range keyIDTable[len(name)][name[0]-'a'] {
+		if keyNames[id] == name {
+			return int(id)
+		}
 	}
 	return -1
 }

@@ -67,7 +67,7 @@ func Parse(name string, data []byte) (*Report, error) {
 // parser reads all front matter. Both give the same results: tests compare
 // them.
 func parseFile(name string, data []byte, fast bool) (*Report, error) {
-	p := &parse{name: name, r: &Report{File: name}, fast: fast, amounts: make([]pendingAmount, 0, maxAmounts)}
+	p := &parse{name: name, r: &Report{File: name}, fast: fast}
 	if err := p.run(data); err != nil {
 		return nil, err
 	}
@@ -84,10 +84,15 @@ func parseFile(name string, data []byte, fast bool) (*Report, error) {
 }
 
 type parse struct {
-	name    string
-	r       *Report
-	errs    []error
-	amounts []pendingAmount
+	name string
+	r    *Report
+	errs []error
+	// amounts holds the first nAmounts amounts given, and more any
+	// beyond maxAmounts: an array, so that a parse allocates nothing for
+	// them.
+	amounts  [maxAmounts]pendingAmount
+	nAmounts int
+	more     []pendingAmount
 	// keys collects the positions of the keys, encoded into r.Keys once
 	// the front matter is read.
 	keys keySet
@@ -130,7 +135,7 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	if blank(data) {
 		return nil, nil, 0, errors.New("empty file: a report needs front matter between '---' lines")
 	}
 	// Find the closing line without splitting the whole file: only the
@@ -147,11 +152,15 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 		if offset > MaxFrontMatter {
 			return nil, nil, 0, fmt.Errorf("front matter is longer than %d bytes (or its closing '---' line is missing)", MaxFrontMatter)
 		}
-		l, _, found := bytes.Cut(data[offset:], []byte("\n"))
+		l := data[offset:]
+		end := bytes.IndexByte(l, '\n')
+		if end >= 0 {
+			l = l[:end]
+		}
 		if isDashes(l) {
 			break
 		}
-		if !found {
+		if end < 0 {
 			return nil, nil, 0, errors.New("unclosed front matter: no closing '---' line")
 		}
 		offset += len(l) + 1
@@ -166,9 +175,18 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 	return block, body, line + 1, nil
 }
 
-// isDashes reports whether line is '---', but for spaces and tabs after it.
+// isDashes reports whether line is '---', but for spaces and tabs after it,
+// as string(bytes.TrimRight(line, " \t")) == "---" does.
 func isDashes(line []byte) bool {
-	return string(bytes.TrimRight(line, " \t")) == "---"
+	if len(line) < 3 || string(line[:3]) != "---" {
+		return false
+	}
+	for _, c := range line[3:] {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // Body returns the Markdown body of a report file, as Parse reads it: a
@@ -308,6 +326,10 @@ func (p *parse) checkBody() {
 		p.errAt(Pos{p.r.BodyLine, 1}, "body", "is %d KB; at most %d KB are accepted", len(body)>>10, MaxBody>>10)
 		return
 	}
+	// A paragraph has no more marks than the body has bytes '[', '*' and
+	// '_': when the body has few, only the nesting of lines is looked
+	// at, in lines that begin as a quote or list, or indented, can.
+	countMarks := bytes.Count(body, []byte("["))+bytes.Count(body, []byte("*"))+bytes.Count(body, []byte("_")) > MaxMarks
 	marks, start := 0, 0 // in the current paragraph, and the line it began on
 	var fence []byte     // the fence of the code block the line is in
 	n := p.r.BodyLine - 1
@@ -332,6 +354,9 @@ func (p *parse) checkBody() {
 			fence, marks, start = f, 0, 0
 			continue
 		}
+		if !countMarks && (len(line) == 0 || !containerByte[line[0]]) {
+			continue
+		}
 		if blank(line) {
 			marks, start = 0, 0
 			continue
@@ -339,9 +364,16 @@ func (p *parse) checkBody() {
 		if start == 0 {
 			start = n
 		}
-		if depth, col := containerDepth(line); depth > MaxBodyNesting {
-			p.errAt(Pos{n, col}, "body", "block quotes and lists are nested more than %d levels deep", MaxBodyNesting)
-			return
+		// A line that begins with another byte is not nested (its depth
+		// is 0): most lines are text.
+		if containerByte[line[0]] {
+			if depth, col := containerDepth(line); depth > MaxBodyNesting {
+				p.errAt(Pos{n, col}, "body", "block quotes and lists are nested more than %d levels deep", MaxBodyNesting)
+				return
+			}
+		}
+		if !countMarks {
+			continue
 		}
 		for j := 0; j < len(line); j++ {
 			// Eight bytes at a time while none can be a mark.
@@ -384,12 +416,19 @@ var markBytes = [256]bool{'\\': true, '[': true, '*': true, '_': true}
 // len(bytes.TrimSpace(line)) == 0 does.
 func blank(line []byte) bool {
 	for i := 0; i < len(line); {
-		if c := line[i]; c < utf8.RuneSelf {
+		c := line[i]
+		if c < utf8.RuneSelf {
 			if c != ' ' && (c < '\t' || c > '\r') {
 				return false
 			}
 			i++
 			continue
+		}
+		if c != 0xc2 && (c < 0xe1 || c > 0xe3) {
+			// Every white space character outside ASCII begins with
+			// one of these bytes in UTF-8 (U+0085, U+00A0, U+1680,
+			// U+2000 to U+205F and U+3000); Chinese text does not.
+			return false
 		}
 		r, size := utf8.DecodeRune(line[i:])
 		if !unicode.IsSpace(r) {
@@ -415,6 +454,12 @@ func fenceOf(line []byte) []byte {
 	}
 	return line[:n]
 }
+
+// containerByte says which bytes containerDepth reads as part of the
+// nesting at the start of a line: with any other first byte, a line is
+// not nested.
+var containerByte = [256]bool{' ': true, '\t': true, '>': true, '-': true, '*': true, '+': true,
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true}
 
 // containerDepth returns how deeply the line is nested in block quotes and
 // lists: the number of > and list markers before its text, plus its
@@ -792,7 +837,13 @@ func (p *parse) finish(end Pos) {
 		r.Unit = "万元"
 	}
 	scale := unitScale[r.Unit]
-	for _, a := range p.amounts {
+	for i := range p.nAmounts + len(p.more) {
+		var a pendingAmount
+		if i < p.nAmounts {
+			a = p.amounts[i]
+		} else {
+			a = p.more[i-p.nAmounts]
+		}
 		v, err := parseDecimal(a.text, scale)
 		if err != nil {
 			p.errAt(a.dst.Pos, a.key, "%v", err)
@@ -841,8 +892,8 @@ func (p *parse) hasError(key string) bool {
 func (p *parse) text(key string, v ast.Node) string {
 	switch n := v.(type) {
 	case *ast.StringNode:
-		s := strings.TrimSpace(n.Value)
-		if strings.ContainsAny(s, "\n\r") {
+		s := trimSpace(n.Value)
+		if strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 {
 			p.errAt(nodePos(v), key, "must be a single line")
 		}
 		p.checkLength(key, v, s, MaxText)
@@ -852,6 +903,22 @@ func (p *parse) text(key string, v ast.Node) string {
 	}
 	p.errAt(nodePos(v), key, "expected text, got %s", describe(v))
 	return ""
+}
+
+// trimSpace is strings.TrimSpace, which returns s itself when its first
+// and last characters are not white space, as nearly always: that is
+// looked at first, without the loops strings.TrimSpace runs on text
+// that begins with a character outside ASCII.
+func trimSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if unicode.IsSpace(first) || unicode.IsSpace(last) {
+		return strings.TrimSpace(s)
+	}
+	return s
 }
 
 // placeName reads the name of a place or department: a single line of at most
@@ -953,6 +1020,9 @@ func (p *parse) date(key string, v ast.Node) string {
 		return ""
 	}
 	s := v.GetToken().Value
+	if plainDate(s) {
+		return s
+	}
 	if _, err := time.Parse("2006-01-02", s); err != nil {
 		p.errAt(nodePos(v), key, "expected a date YYYY-MM-DD, got %s", describe(v))
 		return ""
@@ -960,10 +1030,25 @@ func (p *parse) date(key string, v ast.Node) string {
 	return s
 }
 
+// plainDate reports whether s is a date YYYY-MM-DD whose day is at most
+// 28: a date that time.Parse("2006-01-02", s) reads without error
+// whatever the month and year. Other dates are left to time.Parse.
+func plainDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !isDigits(s[:4]) || !isDigits(s[5:7]) || !isDigits(s[8:]) {
+		return false
+	}
+	month := (s[5]-'0')*10 + s[6] - '0'
+	day := (s[8]-'0')*10 + s[9] - '0'
+	return month >= 1 && month <= 12 && day >= 1 && day <= 28
+}
+
 func (p *parse) link(key string, v ast.Node) string {
 	s := p.text(key, v)
 	if s == "" {
 		return ""
+	}
+	if plainLink(s) {
+		return escapeURL(s)
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -972,6 +1057,42 @@ func (p *parse) link(key string, v ast.Node) string {
 	}
 	return escapeURL(s)
 }
+
+// plainLink reports whether s is a link that url.Parse reads without error
+// as an http or https URL with a host, without asking it: s begins with
+// http:// or https://, its host (up to the first '/', '?' or '#') is
+// ASCII letters, digits, '.' and '-', and the rest holds no '%', which
+// url.Parse would decode, nor control characters. Other links are left to
+// url.Parse.
+func plainLink(s string) bool {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return false
+		}
+	}
+	i := 0
+	for i < len(rest) && hostByte[rest[i]] {
+		i++
+	}
+	if i == 0 || i < len(rest) && rest[i] != '/' && rest[i] != '?' && rest[i] != '#' {
+		return false
+	}
+	for ; i < len(rest); i++ {
+		if c := rest[i]; c < ' ' || c == 0x7f || c == '%' {
+			return false
+		}
+	}
+	return true
+}
+
+// hostByte says which bytes plainLink accepts in a host.
+var hostByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-'
+	}
+	return t
+}()
 
 // escapeURL percent-encodes the characters that no URL may hold as they
 // are (such as space, [ ] { } | \ ^ and `) in the path, query and fragment
@@ -1107,7 +1228,13 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 		return
 	case *ast.IntegerNode, *ast.FloatNode:
 		dst.Pos = pos
-		p.amounts = append(p.amounts, pendingAmount{key, n.GetToken().Value, dst})
+		a := pendingAmount{key, n.GetToken().Value, dst}
+		if p.nAmounts < len(p.amounts) {
+			p.amounts[p.nAmounts] = a
+			p.nAmounts++
+		} else {
+			p.more = append(p.more, a)
+		}
 		return
 	case *ast.StringNode:
 		if n.Value == UnreadableText {
@@ -1315,6 +1442,9 @@ func asMapping(v ast.Node) *ast.MappingNode {
 // parseDecimal reads a plain decimal number and returns it multiplied by
 // 10^scale, exactly.
 func parseDecimal(s string, scale int) (int64, error) {
+	if v, ok := plainDecimal(s, scale); ok {
+		return v, nil
+	}
 	// As the regular expression ^-?[0-9]+(\.[0-9]+)?$.
 	if digits := strings.TrimPrefix(s, "-"); !isDigits(digits) && !isPlainDecimal(digits) {
 		return 0, fmt.Errorf("expected a plain decimal amount such as 1530.53, got %s", s)
@@ -1344,6 +1474,50 @@ func parseDecimal(s string, scale int) (int64, error) {
 		v = -v
 	}
 	return v, nil
+}
+
+// plainDecimal is parseDecimal for an amount that it reads without error
+// and that has at most 12 digits before the point (leading zeros
+// included) and at most scale after it (trailing zeros included), as
+// nearly every amount: it reads s in one pass. ok is false for any other
+// text, which parseDecimal reads as it always has.
+func plainDecimal(s string, scale int) (v int64, ok bool) {
+	i, neg := 0, len(s) > 0 && s[0] == '-'
+	if neg {
+		i++
+	}
+	start := i
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		v = v*10 + int64(s[i]-'0')
+		i++
+	}
+	if i == start || i-start > 12 {
+		return 0, false
+	}
+	places := 0
+	if i < len(s) {
+		if s[i] != '.' {
+			return 0, false
+		}
+		i++
+		start = i
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			v = v*10 + int64(s[i]-'0')
+			i++
+		}
+		places = i - start
+		if places == 0 || places > scale || i < len(s) {
+			return 0, false
+		}
+	}
+	// 12 digits and scale (6 at most) do not overflow.
+	for range scale - places {
+		v *= 10
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 // missing returns an error for each required key that is absent or empty;

@@ -1,0 +1,76 @@
+package content
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// TestLeanLoadsShareNoBuffer: a lean load reads files into buffers that
+// later reads use again; nothing that it returns may point into them.
+// The reports are loaded many times over, from several goroutines, and
+// the buffers scribbled over between loads; each report must stay the
+// one that parsing its file alone gives.
+func TestLeanLoadsShareNoBuffer(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for i := range 40 {
+		fsys[fmt.Sprintf("r%02d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil, "---\ncounty: 县%d\nprefecture: 市%d\nprovince: 省\n"+
+			"department: 局%d\nyear: 2020\ntype: 整体支出\ntitle: \"标题%d\"\npublished: 2021-03-%02d\nsource: https://example.org/%d\n"+
+			"spending: {total: %d.5, basic: 1}\nstaff:\n  actual: %d\nevidence:\n  county: \"句%d\"\nreview: [核对%d]\ndraft: false\n---\n%s\n",
+			i, i, i, i, i%28+1, i, i, i, i, i, strings.Repeat("正文", i))}
+	}
+	want := map[string]*report.Report{}
+	for name, f := range fsys {
+		r, err := report.Parse("content/"+name, bytes.Clone(f.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Body, r.Evidence, r.Review = nil, nil, nil
+		want[r.File] = r
+	}
+	var all [][]*report.Report
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 10 {
+				got, err := Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true, Workers: 3})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				mu.Lock()
+				all = append(all, got)
+				mu.Unlock()
+				// Scribble over the buffers that the pool holds.
+				for range 8 {
+					if b, ok := buffers.Get().(*buffer); ok {
+						full := b.b[:cap(b.b)]
+						for i := range full {
+							full[i] = 'x'
+						}
+						buffers.Put(b)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, got := range all {
+		if len(got) != len(want) {
+			t.Fatalf("%d reports, want %d", len(got), len(want))
+		}
+		for _, r := range got {
+			if !reflect.DeepEqual(r, want[r.File]) {
+				t.Fatalf("%s: %+v\nwant %+v", r.File, r, want[r.File])
+			}
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package report_test
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/corpus"
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// benchFiles returns the names and bytes of the report files of a
+// synthetic corpus of n reports, generated once into os.TempDir() (where
+// the content package's benchmarks keep theirs too) and kept for later
+// runs.
+func benchFiles(b *testing.B, n int) (names []string, data [][]byte) {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("portal-content-bench-%d-v%d", n, corpus.Version))
+	if _, err := os.Stat(dir); err != nil {
+		tmp, err := os.MkdirTemp(os.TempDir(), "portal-content-bench-tmp-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := corpus.Generate(filepath.Join(tmp, "content"), corpus.Options{Seed: 1, Reports: n}); err != nil {
+			os.RemoveAll(tmp)
+			b.Fatal(err)
+		}
+		if err := os.Rename(filepath.Join(tmp, "content"), dir); err != nil {
+			os.RemoveAll(tmp)
+			b.Fatal(err)
+		}
+		os.Remove(tmp)
+	}
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".md" {
+			return err
+		}
+		d2, err := os.ReadFile(filepath.Join(dir, p))
+		names, data = append(names, "content/"+p), append(data, d2)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return names, data
+}
+
+// BenchmarkParse parses the 1,000 files of a corpus from memory, one after
+// the other.
+func BenchmarkParse(b *testing.B) {
+	names, data := benchFiles(b, 1000)
+	size := 0
+	for _, d := range data {
+		size += len(d)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, d := range data {
+			if _, err := report.Parse(names[i], d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(data)), "ns/file")
+}

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 
 	"golang.org/x/sync/errgroup"
@@ -150,21 +151,29 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	g.SetLimit(workers)
-	for i, f := range files {
+	// The workers take the files in turn, each goroutine reading many
+	// files: a goroutine per file would grow a new stack for each parse.
+	var next atomic.Int64
+	for range min(workers, len(files)) {
 		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			reports[i], errs[i] = loadFile(fsys, f, opt.Prefix+f, opt.Read, opt.Cache, opt.Lean)
-			if r := reports[i]; r != nil && r.Draft && opt.Drafts {
-				// A draft may leave required keys empty until it is
-				// published; built with --drafts, it must not.
-				if err := r.Incomplete(); err != nil {
-					reports[i], errs[i] = nil, err
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return nil
+				}
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				f := files[i]
+				reports[i], errs[i] = loadFile(fsys, f, opt.Prefix+f, opt.Read, opt.Cache, opt.Lean)
+				if r := reports[i]; r != nil && r.Draft && opt.Drafts {
+					// A draft may leave required keys empty until it is
+					// published; built with --drafts, it must not.
+					if err := r.Incomplete(); err != nil {
+						reports[i], errs[i] = nil, err
+					}
 				}
 			}
-			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {

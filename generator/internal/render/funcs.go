@@ -51,6 +51,7 @@ func funcs(r *Renderer) template.FuncMap {
 		"figureTables":   figureTablesHTML,
 		"findingItems":   findingItemsHTML,
 		"reportLinks":    reportLinksHTML,
+		"reportHead":     reportHeadHTML,
 		"reportRows":     reportRowsHTML,
 		"yearRows":       yearRowsHTML,
 		"findingRows":    findingRowsHTML,
@@ -412,6 +413,62 @@ func findingItemsHTML(fs []check.Finding) template.HTML {
 		escape(&b, f.Message)
 		b.WriteString("</li>")
 	}
+	return template.HTML(b.String())
+}
+
+// reportHeadHTML renders the top of a report's page: the breadcrumb, the
+// title and the list of what the report is (county, department, year,
+// type, publication date, link to the original).
+func reportHeadHTML(root string, r *site.Report) template.HTML {
+	rep, c := r.Report, r.County
+	var b strings.Builder
+	b.Grow(1024 + 2*len(root) + 2*len(c.URL) + 4*len(rep.Department) + len(rep.Title) + len(rep.Source))
+	b.WriteString(`<nav class="breadcrumb" aria-label="位置"><ol><li><a href="`)
+	escape(&b, root)
+	b.WriteString(`index.html">首页</a></li><li><a href="`)
+	escapeURL(&b, root, c.URL)
+	b.WriteString(`">`)
+	escape(&b, c.Name)
+	b.WriteString(`</a></li><li aria-current="page">`)
+	writeInt(&b, rep.Year)
+	b.WriteString("年")
+	escape(&b, rep.Department)
+	b.WriteString("</li></ol></nav>\n<h1>")
+	escape(&b, rep.Title)
+	b.WriteString("</h1>\n<dl class=\"meta\">\n<dt>县（市、区）</dt><dd><a href=\"")
+	escapeURL(&b, root, c.URL)
+	b.WriteString(`">`)
+	escape(&b, c.Name)
+	b.WriteString("</a>")
+	if c.Prefecture != "" {
+		b.WriteString("（")
+		escape(&b, c.Province)
+		escape(&b, c.Prefecture)
+		b.WriteString("）")
+	}
+	b.WriteString("</dd>\n<dt>部门</dt><dd>")
+	escape(&b, rep.Department)
+	b.WriteString("</dd>\n<dt>年度</dt><dd>")
+	writeInt(&b, rep.Year)
+	b.WriteString("年</dd>\n<dt>类型</dt><dd>")
+	escape(&b, rep.Type)
+	b.WriteString("</dd>")
+	if rep.Published != "" {
+		b.WriteString("<dt>发布日期</dt><dd>")
+		escape(&b, rep.Published)
+		b.WriteString("</dd>")
+	}
+	b.WriteString("\n<dt>原文</dt><dd>")
+	// The parser takes only http and https links; anything else is not
+	// made a link, as html/template would not.
+	if src := rep.Source; strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://") {
+		b.WriteString(`<a href="`)
+		escape(&b, src)
+		b.WriteString(`" rel="noopener noreferrer nofollow">查看原文</a>`)
+	} else {
+		b.WriteString(`<span class="na">未提供链接</span>`)
+	}
+	b.WriteString("</dd>\n</dl>")
 	return template.HTML(b.String())
 }
 

@@ -2,8 +2,15 @@ package render
 
 import (
 	"html"
+	"html/template"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/countyperf/portal/generator/internal/report"
+	"github.com/countyperf/portal/generator/internal/site"
+	"github.com/countyperf/portal/generator/internal/testseeds"
 )
 
 // TestEscape checks that escape writes what html.EscapeString returns.
@@ -27,4 +34,42 @@ func FuzzEscape(f *testing.F) {
 			t.Errorf("escape(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// reportHeadTemplate is the markup reportHeadHTML replaced in report.html,
+// kept to hold the function to what html/template made of it.
+const reportHeadTemplate = `<nav class="breadcrumb" aria-label="位置"><ol><li><a href="{{.Root}}index.html">首页</a></li><li><a href="{{.Root}}{{.R.County.URL}}">{{.R.County.Name}}</a></li><li aria-current="page">{{.R.Report.Year}}年{{.R.Report.Department}}</li></ol></nav>
+<h1>{{.R.Report.Title}}</h1>
+<dl class="meta">
+<dt>县（市、区）</dt><dd><a href="{{.Root}}{{.R.County.URL}}">{{.R.County.Name}}</a>{{if .R.County.Prefecture}}（{{.R.County.Province}}{{.R.County.Prefecture}}）{{end}}</dd>
+<dt>部门</dt><dd>{{.R.Report.Department}}</dd>
+<dt>年度</dt><dd>{{.R.Report.Year}}年</dd>
+<dt>类型</dt><dd>{{.R.Report.Type}}</dd>
+{{- if .R.Report.Published}}<dt>发布日期</dt><dd>{{.R.Report.Published}}</dd>{{end}}
+<dt>原文</dt><dd>{{if .R.Report.Source}}<a href="{{.R.Report.Source}}" rel="noopener noreferrer nofollow">查看原文</a>{{else}}<span class="na">未提供链接</span>{{end}}</dd>
+</dl>`
+
+// TestReportHeadAsTemplate: reportHeadHTML writes what html/template wrote
+// of the same markup, with plain and hostile names, but for '+', which
+// html/template alone writes as &#43;.
+func TestReportHeadAsTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("").Parse(reportHeadTemplate))
+	values := append([]string{"", "甲县", "a+b", "https://example.cn/a?b=1&c=2"}, testseeds.Hostile...)
+	for i, v := range values {
+		w := values[(i+1)%len(values)]
+		rep := &report.Report{Year: 2020 + i, Department: v, Title: w + "报告", Type: v, Published: w}
+		if i%2 == 0 {
+			rep.Source = "https://example.cn/" + url.PathEscape(v) + "?q=" + url.QueryEscape(w)
+		}
+		r := &site.Report{Report: rep, County: &site.County{Name: w, URL: "county/x-" + strconv.Itoa(i) + ".html", Province: v, Prefecture: w}}
+		for _, root := range []string{"", "../", "../../"} {
+			var want strings.Builder
+			if err := tmpl.Execute(&want, map[string]any{"Root": root, "R": r}); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(reportHeadHTML(root, r)); got != strings.ReplaceAll(want.String(), "&#43;", "+") {
+				t.Errorf("values %q, %q, root %q:\ngot  %s\nwant %s", v, w, root, got, want.String())
+			}
+		}
+	}
 }

@@ -21,3 +21,19 @@ func TestLimitMemory(t *testing.T) {
 		t.Errorf("limit %d, want %d", got, MemoryLimit)
 	}
 }
+
+// The build sets the collector's target unless GOGC sets one.
+func TestGCPercent(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	t.Setenv("GOGC", "200")
+	debug.SetGCPercent(200)
+	limitMemory()
+	if got := debug.SetGCPercent(200); got != 200 {
+		t.Errorf("with GOGC set, the target became %d", got)
+	}
+	t.Setenv("GOGC", "")
+	limitMemory()
+	if got := debug.SetGCPercent(100); got != GCPercent {
+		t.Errorf("target %d, want %d", got, GCPercent)
+	}
+}

@@ -2,8 +2,6 @@ package content
 
 import (
 	"context"
-	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -11,27 +9,14 @@ import (
 )
 
 // benchCorpus returns the content folder of a synthetic corpus of n
-// reports, generated once into os.TempDir() and kept for later runs.
+// reports, generated once (corpus.Cached) and kept for later runs.
 func benchCorpus(b *testing.B, n int) string {
 	b.Helper()
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("portal-content-bench-%d-v%d", n, corpus.Version))
-	if _, err := os.Stat(dir); err == nil {
-		return dir
-	}
-	tmp, err := os.MkdirTemp(os.TempDir(), "portal-content-bench-tmp-")
+	dir, err := corpus.Cached(corpus.Options{Seed: 1, Reports: n})
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := corpus.Generate(filepath.Join(tmp, "content"), corpus.Options{Seed: 1, Reports: n}); err != nil {
-		os.RemoveAll(tmp)
-		b.Fatal(err)
-	}
-	if err := os.Rename(filepath.Join(tmp, "content"), dir); err != nil {
-		os.RemoveAll(tmp)
-		b.Fatal(err)
-	}
-	os.Remove(tmp)
-	return dir
+	return filepath.Join(dir, "content")
 }
 
 // BenchmarkLoadFile reads and parses the 1,000 files of a corpus from

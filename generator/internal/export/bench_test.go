@@ -11,7 +11,6 @@ package export
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -47,21 +46,9 @@ func loadBenchSite(b *testing.B) *site.Site {
 }
 
 func makeBenchSite(opt corpus.Options) (*site.Site, error) {
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("portal-bench-corpus-%d-%d-d%d-v%d",
-		opt.Reports, opt.Seed, max(opt.Departments, 1), corpus.Version))
-	if _, err := os.Stat(filepath.Join(dir, "content")); err != nil {
-		tmp, err := os.MkdirTemp(os.TempDir(), "portal-bench-corpus-tmp-")
-		if err != nil {
-			return nil, err
-		}
-		if err := corpus.Generate(filepath.Join(tmp, "content"), opt); err != nil {
-			os.RemoveAll(tmp)
-			return nil, err
-		}
-		if err := os.Rename(tmp, dir); err != nil {
-			os.RemoveAll(tmp)
-			return nil, err
-		}
+	dir, err := corpus.Cached(opt)
+	if err != nil {
+		return nil, err
 	}
 	rs, err := content.Load(context.Background(), os.DirFS(filepath.Join(dir, "content")), content.Options{Prefix: "content/"})
 	if err != nil {

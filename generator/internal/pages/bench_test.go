@@ -16,11 +16,11 @@ import (
 // benchSite assembles the site of a synthetic corpus of n reports.
 func benchSite(b *testing.B, n int) *site.Site {
 	b.Helper()
-	dir := filepath.Join(b.TempDir(), "content")
-	if err := corpus.Generate(dir, corpus.Options{Seed: 1, Reports: n}); err != nil {
+	dir, err := corpus.Cached(corpus.Options{Seed: 1, Reports: n})
+	if err != nil {
 		b.Fatal(err)
 	}
-	reports, err := content.Load(context.Background(), os.DirFS(dir), content.Options{Prefix: "content/"})
+	reports, err := content.Load(context.Background(), os.DirFS(filepath.Join(dir, "content")), content.Options{Prefix: "content/"})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,28 +11,16 @@ import (
 )
 
 // benchFiles returns the names and bytes of the report files of a
-// synthetic corpus of n reports, generated once into os.TempDir() (where
-// the content package's benchmarks keep theirs too) and kept for later
-// runs.
+// synthetic corpus of n reports, generated once (corpus.Cached) and kept
+// for later runs.
 func benchFiles(b *testing.B, n int) (names []string, data [][]byte) {
 	b.Helper()
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("portal-content-bench-%d-v%d", n, corpus.Version))
-	if _, err := os.Stat(dir); err != nil {
-		tmp, err := os.MkdirTemp(os.TempDir(), "portal-content-bench-tmp-")
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := corpus.Generate(filepath.Join(tmp, "content"), corpus.Options{Seed: 1, Reports: n}); err != nil {
-			os.RemoveAll(tmp)
-			b.Fatal(err)
-		}
-		if err := os.Rename(filepath.Join(tmp, "content"), dir); err != nil {
-			os.RemoveAll(tmp)
-			b.Fatal(err)
-		}
-		os.Remove(tmp)
+	project, err := corpus.Cached(corpus.Options{Seed: 1, Reports: n})
+	if err != nil {
+		b.Fatal(err)
 	}
-	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+	dir := filepath.Join(project, "content")
+	err = fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".md" {
 			return err
 		}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -40,7 +41,7 @@ func fastBody(dst, body []byte) (out []byte, ok bool) {
 				return dst, false
 			}
 			text := line[level+1:]
-			if !plainLine(text) || bytesHas(text, '#') {
+			if !plainLine(text) || bytes.IndexByte(text, '#') >= 0 {
 				return dst, false
 			}
 			headings++
@@ -96,12 +97,8 @@ func fastBody(dst, body []byte) (out []byte, ok bool) {
 
 // cutLine splits b at its first newline.
 func cutLine(b []byte) (line, rest []byte) {
-	for i, c := range b {
-		if c == '\n' {
-			return b[:i], b[i+1:]
-		}
-	}
-	return b, nil
+	line, rest, _ = bytes.Cut(b, []byte{'\n'})
+	return line, rest
 }
 
 // endsBlock reports whether the lines rest start with a blank line (or
@@ -138,16 +135,6 @@ func plainStart(text []byte) bool {
 		return true
 	}
 	return c == '*' && len(text) > 2 && text[1] == '*' && letterOrDigit(text[2:], true)
-}
-
-// bytesHas reports whether b holds the byte c.
-func bytesHas(b []byte, c byte) bool {
-	for _, x := range b {
-		if x == c {
-			return true
-		}
-	}
-	return false
 }
 
 // orderedMarker returns the length of the ordered-list marker "N. " that
@@ -326,22 +313,11 @@ func splitRow(line []byte, cells [][]byte) ([][]byte, bool) {
 			if len(cells) == 32 {
 				return nil, false
 			}
-			cells = append(cells, trimSpaces(line[start:i]))
+			cells = append(cells, bytes.Trim(line[start:i], " "))
 			start = i + 1
 		}
 	}
 	return cells, true
-}
-
-// trimSpaces trims ASCII spaces from both ends of b.
-func trimSpaces(b []byte) []byte {
-	for len(b) > 0 && b[0] == ' ' {
-		b = b[1:]
-	}
-	for len(b) > 0 && b[len(b)-1] == ' ' {
-		b = b[:len(b)-1]
-	}
-	return b
 }
 
 // alignment reads a delimiter cell: "---", ":--", "--:" or ":-:".

@@ -48,10 +48,18 @@ func funcs(r *Renderer) template.FuncMap {
 		"shared": r.sharedPart,
 		// figureTables, findingItems and reportLinks render the
 		// repeated parts of report pages, the most numerous pages.
-		"figureTables":   figureTablesHTML,
-		"findingItems":   findingItemsHTML,
-		"reportLinks":    reportLinksHTML,
-		"reportHead":     reportHeadHTML,
+		"figureTables": figureTablesHTML,
+		"findingItems": findingItemsHTML,
+		"reportLinks":  reportLinksHTML,
+		"reportHead":   reportHeadHTML,
+		// reportFigures, reportChecks, reportRanks and reportOthers
+		// write whole sections of report pages, and pageMeta the
+		// head's title and descriptions (see reportpage.go).
+		"reportFigures":  reportFiguresHTML,
+		"reportChecks":   reportChecksHTML,
+		"reportRanks":    reportRanksHTML,
+		"reportOthers":   reportOthersHTML,
+		"pageMeta":       pageMetaHTML,
 		"reportRows":     reportRowsHTML,
 		"yearRows":       yearRowsHTML,
 		"findingRows":    findingRowsHTML,
@@ -198,17 +206,7 @@ func writeFigureRows(b *strings.Builder, figs []pages.Figure, withPrev bool) {
 func checkRowsHTML(results []check.Result) template.HTML {
 	var b strings.Builder
 	b.Grow(len(results) * 160)
-	for _, c := range results {
-		b.WriteString("\n<tr><th scope=\"row\">")
-		escape(&b, c.Title)
-		b.WriteString("</th><td class=\"status-")
-		b.WriteString(c.Status.String())
-		b.WriteString("\">")
-		escape(&b, c.Status.Label())
-		b.WriteString("</td><td>")
-		escape(&b, c.Reason)
-		b.WriteString("</td></tr>")
-	}
+	writeCheckRows(&b, results)
 	return template.HTML(b.String())
 }
 
@@ -255,17 +253,7 @@ func writeTable(b *strings.Builder, root string, t charts.Table, variant string,
 func rankRowsHTML(root string, ranks []pages.RankRow) template.HTML {
 	var b strings.Builder
 	b.Grow(len(ranks) * 200)
-	for _, r := range ranks {
-		b.WriteString("\n<tr><th scope=\"row\">")
-		escape(&b, r.Metric.Label)
-		b.WriteString("（")
-		escape(&b, r.Metric.Unit)
-		b.WriteString("）</th>")
-		cellTD(&b, root, r.Value)
-		b.WriteString("<td>")
-		writeRank(&b, r.Rank)
-		b.WriteString("</td></tr>")
-	}
+	writeRankRows(&b, root, ranks)
 	return template.HTML(b.String())
 }
 
@@ -383,36 +371,14 @@ func figureTablesHTML(groups []pages.FigureGroup, withPrev bool) template.HTML {
 		n += 400 + len(g.Figures)*400
 	}
 	b.Grow(n)
-	for _, g := range groups {
-		b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
-		escape(&b, g.Title)
-		b.WriteString("\">\n<table class=\"figures\">\n<caption>")
-		escape(&b, g.Title)
-		b.WriteString("</caption>\n<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">单位</th>")
-		if withPrev {
-			b.WriteString("<th scope=\"col\" class=\"num\">上年</th><th scope=\"col\">增减</th>")
-		}
-		b.WriteString("</tr></thead>\n<tbody>\n")
-		writeFigureRows(&b, g.Figures, withPrev)
-		b.WriteString("\n</tbody>\n</table>\n</div>")
-	}
+	writeFigureTables(&b, groups, withPrev)
 	return template.HTML(b.String())
 }
 
 // findingItemsHTML renders findings as list items.
 func findingItemsHTML(fs []check.Finding) template.HTML {
 	var b strings.Builder
-	for _, f := range fs {
-		b.WriteString("\n<li class=\"finding finding-")
-		escape(&b, f.Severity.String())
-		b.WriteString("\"><strong>")
-		escape(&b, f.Title)
-		b.WriteString("</strong>（")
-		escape(&b, f.Severity.Label())
-		b.WriteString("）：")
-		escape(&b, f.Message)
-		b.WriteString("</li>")
-	}
+	writeFindingItems(&b, fs)
 	return template.HTML(b.String())
 }
 
@@ -476,13 +442,7 @@ func reportHeadHTML(root string, r *site.Report) template.HTML {
 func reportLinksHTML(root string, rs []*site.Report) template.HTML {
 	var b strings.Builder
 	b.Grow(len(rs) * 160)
-	for _, r := range rs {
-		b.WriteString("<li><a href=\"")
-		escapeURL(&b, root, r.URL)
-		b.WriteString("\">")
-		escape(&b, r.Title)
-		b.WriteString("</a></li>")
-	}
+	writeReportLinks(&b, root, rs)
 	return template.HTML(b.String())
 }
 

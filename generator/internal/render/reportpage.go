@@ -1,0 +1,223 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/pages"
+	"github.com/countyperf/portal/generator/internal/site"
+)
+
+// The functions below write whole sections of a report's page. Report
+// pages are five in six of a site's pages, and html/template costs a
+// reflective call for every action and every escaper it adds, which was
+// as much time as all the rest of a report page's rendering: report.html
+// names the sections and their order, and these write their markup.
+// TestReportPageAsTemplate holds their output to what the markup they
+// replaced made (testdata/templates-before).
+
+// reportFiguresHTML writes the section of a report's figures: what the
+// amounts mean, then a table for each group of figures.
+func reportFiguresHTML(d *pages.ReportData) template.HTML {
+	r := d.R
+	var b strings.Builder
+	n := 600 + len(r.Unit)
+	for _, g := range d.Groups {
+		n += 400 + len(g.Figures)*400
+	}
+	b.Grow(n)
+	b.WriteString("<section aria-labelledby=\"figures\">\n<h2 id=\"figures\">主要数字</h2>\n<p>金额单位为万元")
+	if r.Unit != "万元" {
+		b.WriteString("（报告原以")
+		escape(&b, r.Unit)
+		b.WriteString("填报，已换算）")
+	}
+	b.WriteString("。“未披露”表示报告没有给出该数字，不等于0。")
+	if r.Prev != nil {
+		b.WriteString("“上年”为")
+		writeInt(&b, r.Prev.Year)
+		b.WriteString("年同一部门的报告。")
+	}
+	b.WriteString("</p>")
+	writeFigureTables(&b, d.Groups, r.Prev != nil)
+	b.WriteString("\n</section>")
+	return template.HTML(b.String())
+}
+
+// reportChecksHTML writes the section of a report's checks: its findings,
+// the note on what it leaves undisclosed, and the outcome of every check.
+func reportChecksHTML(root string, d *pages.ReportData) template.HTML {
+	var b strings.Builder
+	n := 1024 + len(d.Undisclosed) + len(d.R.Checks)*160
+	for i := range d.Findings {
+		n += 160 + len(d.Findings[i].Message)
+	}
+	b.Grow(n)
+	b.WriteString("<section aria-labelledby=\"checks\">\n<h2 id=\"checks\">数据核对</h2>")
+	if len(d.Findings) > 0 {
+		b.WriteString("\n<p>本站按报告自身的数字逐项核对，发现以下问题（“尾差”指四舍五入造成的0.01万元级差异）：</p>\n<ul class=\"findings\">")
+		writeFindingItems(&b, d.Findings)
+		b.WriteString("\n</ul>")
+	} else {
+		b.WriteString("\n<p>已核对的项目均未发现不一致。</p>")
+	}
+	if d.Undisclosed != "" {
+		b.WriteString("<p class=\"finding finding-info\">")
+		escape(&b, d.Undisclosed)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"核对项目\">\n<table>\n" +
+		"<caption>各核对项目的结果（未核对表示报告缺少所需数字）</caption>\n" +
+		"<thead><tr><th scope=\"col\">核对项目</th><th scope=\"col\">结果</th><th scope=\"col\">说明</th></tr></thead>\n<tbody>\n")
+	writeCheckRows(&b, d.R.Checks)
+	b.WriteString("\n</tbody>\n</table>\n</div>\n<p><a href=\"")
+	escape(&b, root)
+	b.WriteString("findings.html\">查看全部报告的核对发现</a></p>\n</section>")
+	return template.HTML(b.String())
+}
+
+// reportRanksHTML writes the section of a report's ranks among the
+// reports of its year and type.
+func reportRanksHTML(root string, d *pages.ReportData) template.HTML {
+	r := d.R
+	var b strings.Builder
+	b.Grow(1024 + 2*len(r.Type) + len(d.Ranks)*200)
+	b.WriteString("<section aria-labelledby=\"ranks\">\n<h2 id=\"ranks\">同年排名</h2>\n<p>在")
+	writeInt(&b, r.Year)
+	b.WriteString("年全部")
+	escape(&b, r.Type)
+	b.WriteString("报告中的位置，数值由高到低排列；未披露的数字不参加排名。</p>\n" +
+		"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"同年排名\">\n<table>\n<caption>")
+	writeInt(&b, r.Year)
+	b.WriteString("年同类报告中的排名</caption>\n" +
+		"<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">排名</th></tr></thead>\n<tbody>\n")
+	writeRankRows(&b, root, d.Ranks)
+	b.WriteString("\n</tbody>\n</table>\n</div>\n<p><a href=\"")
+	escape(&b, root)
+	b.WriteString("compare/")
+	writeInt(&b, r.Year)
+	b.WriteString(".html\">查看")
+	writeInt(&b, r.Year)
+	b.WriteString("年各县比较</a></p>\n</section>")
+	return template.HTML(b.String())
+}
+
+// reportOthersHTML writes the section listing the county's other
+// reports, after a line break; it writes nothing when there are none.
+func reportOthersHTML(root string, d *pages.ReportData) template.HTML {
+	if len(d.Others) == 0 {
+		return ""
+	}
+	c := d.R.County
+	var b strings.Builder
+	b.Grow(256 + len(c.Name) + len(d.Others)*160)
+	b.WriteString("\n<section aria-labelledby=\"others\">\n<h2 id=\"others\">")
+	escape(&b, c.Name)
+	b.WriteString("的其他报告</h2>\n<ul>")
+	writeReportLinks(&b, root, d.Others)
+	b.WriteString("</ul>\n</section>")
+	return template.HTML(b.String())
+}
+
+// pageMetaHTML writes the head's title and the descriptions of a page
+// for search engines and link previews: a report's page is an article,
+// every other page a website.
+func pageMetaHTML(title, description, tmpl string) template.HTML {
+	var b strings.Builder
+	b.Grow(400 + 2*len(title) + 2*len(description))
+	b.WriteString("<title>")
+	escape(&b, title)
+	b.WriteString(" · 县级部门绩效自评报告比较</title>\n<meta name=\"description\" content=\"")
+	escape(&b, description)
+	b.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	escape(&b, title)
+	b.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	escape(&b, description)
+	if tmpl == "report" {
+		b.WriteString("\">\n<meta property=\"og:type\" content=\"article\">")
+	} else {
+		b.WriteString("\">\n<meta property=\"og:type\" content=\"website\">")
+	}
+	b.WriteString("\n<meta property=\"og:locale\" content=\"zh_CN\">\n<meta property=\"og:site_name\" content=\"县级部门绩效自评报告比较\">")
+	return template.HTML(b.String())
+}
+
+// writeFigureTables writes a report's figure tables, one per group (see
+// figureTablesHTML).
+func writeFigureTables(b *strings.Builder, groups []pages.FigureGroup, withPrev bool) {
+	for _, g := range groups {
+		b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+		escape(b, g.Title)
+		b.WriteString("\">\n<table class=\"figures\">\n<caption>")
+		escape(b, g.Title)
+		b.WriteString("</caption>\n<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">单位</th>")
+		if withPrev {
+			b.WriteString("<th scope=\"col\" class=\"num\">上年</th><th scope=\"col\">增减</th>")
+		}
+		b.WriteString("</tr></thead>\n<tbody>\n")
+		writeFigureRows(b, g.Figures, withPrev)
+		b.WriteString("\n</tbody>\n</table>\n</div>")
+	}
+}
+
+// writeFindingItems writes findings as list items (see findingItemsHTML).
+func writeFindingItems(b *strings.Builder, fs []check.Finding) {
+	for i := range fs {
+		f := &fs[i]
+		b.WriteString("\n<li class=\"finding finding-")
+		escape(b, f.Severity.String())
+		b.WriteString("\"><strong>")
+		escape(b, f.Title)
+		b.WriteString("</strong>（")
+		escape(b, f.Severity.Label())
+		b.WriteString("）：")
+		escape(b, f.Message)
+		b.WriteString("</li>")
+	}
+}
+
+// writeCheckRows writes the rows of a table of check results (see
+// checkRowsHTML).
+func writeCheckRows(b *strings.Builder, results []check.Result) {
+	for i := range results {
+		c := &results[i]
+		b.WriteString("\n<tr><th scope=\"row\">")
+		escape(b, c.Title)
+		b.WriteString("</th><td class=\"status-")
+		b.WriteString(c.Status.String())
+		b.WriteString("\">")
+		escape(b, c.Status.Label())
+		b.WriteString("</td><td>")
+		escape(b, c.Reason)
+		b.WriteString("</td></tr>")
+	}
+}
+
+// writeRankRows writes the rows of a report's rank table (see
+// rankRowsHTML).
+func writeRankRows(b *strings.Builder, root string, ranks []pages.RankRow) {
+	for _, r := range ranks {
+		b.WriteString("\n<tr><th scope=\"row\">")
+		escape(b, r.Metric.Label)
+		b.WriteString("（")
+		escape(b, r.Metric.Unit)
+		b.WriteString("）</th>")
+		cellTD(b, root, r.Value)
+		b.WriteString("<td>")
+		writeRank(b, r.Rank)
+		b.WriteString("</td></tr>")
+	}
+}
+
+// writeReportLinks writes links to reports as list items (see
+// reportLinksHTML).
+func writeReportLinks(b *strings.Builder, root string, rs []*site.Report) {
+	for _, r := range rs {
+		b.WriteString("<li><a href=\"")
+		escapeURL(b, root, r.URL)
+		b.WriteString("\">")
+		escape(b, r.Title)
+		b.WriteString("</a></li>")
+	}
+}

@@ -55,11 +55,15 @@ func funcs(r *Renderer) template.FuncMap {
 		// reportFigures, reportChecks, reportRanks and reportOthers
 		// write whole sections of report pages, and pageMeta the
 		// head's title and descriptions (see reportpage.go).
-		"reportFigures":  reportFiguresHTML,
-		"reportChecks":   reportChecksHTML,
-		"reportRanks":    reportRanksHTML,
-		"reportOthers":   reportOthersHTML,
-		"pageMeta":       pageMetaHTML,
+		"reportFigures": reportFiguresHTML,
+		"reportChecks":  reportChecksHTML,
+		"reportRanks":   reportRanksHTML,
+		"reportOthers":  reportOthersHTML,
+		"pageMeta":      pageMetaHTML,
+		// countySeries and countyReports write the repeated parts of
+		// county pages.
+		"countySeries":   countySeriesHTML,
+		"countyReports":  countyReportsHTML,
 		"reportRows":     reportRowsHTML,
 		"yearRows":       yearRowsHTML,
 		"findingRows":    findingRowsHTML,
@@ -542,37 +546,43 @@ func reportRowsHTML(root string, rows []pages.Row) template.HTML {
 // row per year with each figure, its change and its rank.
 func yearRowsHTML(root string, rows []pages.YearRow) template.HTML {
 	var b strings.Builder
+	writeYearRows(&b, root, rows)
+	return template.HTML(b.String())
+}
+
+// writeYearRows writes the rows of a county page's table of a series (see
+// yearRowsHTML).
+func writeYearRows(b *strings.Builder, root string, rows []pages.YearRow) {
 	for _, row := range rows {
 		b.Grow(200 + len(row.Cells)*200)
 		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
-		escapeURL(&b, root, row.R.URL)
+		escapeURL(b, root, row.R.URL)
 		b.WriteString("\">")
-		writeInt(&b, row.R.Year)
+		writeInt(b, row.R.Year)
 		b.WriteString("年</a></th>")
 		for _, c := range row.Cells {
 			b.WriteString("\n<td class=\"num\" data-value=\"")
-			escape(&b, c.Value)
+			escape(b, c.Value)
 			b.WriteString("\">")
-			cellText(&b, root, c.Cell)
+			cellText(b, root, c.Cell)
 			if c.Delta != nil {
 				b.WriteString("<br><span class=\"delta-")
-				escape(&b, c.Delta.Dir)
+				escape(b, c.Delta.Dir)
 				b.WriteString("\">")
-				escape(&b, c.Delta.Text)
+				escape(b, c.Delta.Text)
 				b.WriteString("</span>")
 			}
 			if c.Rank.Of != 0 {
 				b.WriteString("<br><span class=\"rank\">")
-				writeRank(&b, c.Rank)
+				writeRank(b, c.Rank)
 				b.WriteString("</span>")
 			}
 			b.WriteString("</td>")
 		}
 		b.WriteString("\n<td>")
-		writeGrade(&b, row.R.Grade)
+		writeGrade(b, row.R.Grade)
 		b.WriteString("</td>\n</tr>")
 	}
-	return template.HTML(b.String())
 }
 
 // findingRowsHTML renders the rows of a page of the list of findings.

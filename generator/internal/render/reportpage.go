@@ -221,3 +221,63 @@ func writeReportLinks(b *strings.Builder, root string, rs []*site.Report) {
 		b.WriteString("</a></li>")
 	}
 }
+
+// countySeriesHTML writes the section of a county's page for one series
+// (one department's reports of one type): its table of figures by year,
+// its trend charts, found among the page's by ID, or a note that one
+// year has none.
+func countySeriesHTML(root string, p *pages.Page, s pages.SeriesView) (template.HTML, error) {
+	var b strings.Builder
+	b.Grow(1024 + len(s.Metrics)*80 + len(s.Rows)*(200+len(s.Metrics)*200))
+	b.WriteString("\n<section aria-labelledby=\"")
+	escape(&b, s.ID)
+	b.WriteString("\">\n<h2 id=\"")
+	escape(&b, s.ID)
+	b.WriteString("\">")
+	escape(&b, s.Department)
+	b.WriteString(" · ")
+	escape(&b, s.Type)
+	b.WriteString("</h2>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+	escape(&b, s.Department)
+	b.WriteString("历年数字\">\n<table>\n<caption>")
+	escape(&b, s.Department)
+	escape(&b, s.Type)
+	b.WriteString("历年数字</caption>\n<thead><tr><th scope=\"col\">年度</th>")
+	for _, m := range s.Metrics {
+		b.WriteString("<th scope=\"col\" class=\"num\">")
+		escape(&b, m.Label)
+		b.WriteString("（")
+		escape(&b, m.Unit)
+		b.WriteString("）</th>")
+	}
+	b.WriteString("<th scope=\"col\">等级</th></tr></thead>\n<tbody>")
+	writeYearRows(&b, root, s.Rows)
+	b.WriteString("\n</tbody>\n</table>\n</div>")
+	for _, id := range s.Charts {
+		c, err := chartHTML(root, p.Chart(id))
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(c))
+	}
+	if len(s.Reports) < 2 {
+		b.WriteString("<p class=\"note\">只有一个年度的报告，暂无趋势图。</p>")
+	}
+	b.WriteString("\n</section>")
+	return template.HTML(b.String()), nil
+}
+
+// countyReportsHTML writes links to a county's reports as list items,
+// each on a line of its own.
+func countyReportsHTML(root string, rs []*site.Report) template.HTML {
+	var b strings.Builder
+	b.Grow(len(rs) * 200)
+	for _, r := range rs {
+		b.WriteString("\n<li><a href=\"")
+		escapeURL(&b, root, r.URL)
+		b.WriteString("\">")
+		escape(&b, r.Title)
+		b.WriteString("</a></li>")
+	}
+	return template.HTML(b.String())
+}

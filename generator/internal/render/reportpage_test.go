@@ -42,7 +42,7 @@ func TestReportPageAsTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"report.html", "base.html"} {
+	for _, name := range []string{"report.html", "base.html", "county.html"} {
 		data, err := os.ReadFile(filepath.Join("testdata", "templates-before", name))
 		if err != nil {
 			t.Fatal(err)

@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -19,7 +18,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/klauspost/compress/flate"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/jsontext"
@@ -313,102 +311,6 @@ func toBytes(write func(io.Writer, *site.Site) error, s *site.Site) ([]byte, err
 	return buf.Bytes(), nil
 }
 
-// XLSX returns reports.xlsx: Chinese headers, a frozen header row, and
-// numbers stored as numbers shown with two decimals.
-func XLSX(s *site.Site) ([]byte, error) { return toBytes(WriteXLSX, s) }
-
-// WriteXLSX writes reports.xlsx (see XLSX) to out.
-func WriteXLSX(out io.Writer, s *site.Site) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	f.SetZipWriter(newXLSXZip)
-	const sheet = "报告"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	// Fixed document properties keep the file the same from build to build.
-	if err := f.SetDocProps(&excelize.DocProperties{Creator: "县级部门绩效自评报告比较", Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	twoDecimals := "0.00"
-	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &twoDecimals})
-	if err != nil {
-		return err
-	}
-	integer, err := f.NewStyle(&excelize.Style{NumFmt: 1})
-	if err != nil {
-		return err
-	}
-	for i, c := range Columns {
-		width := 12.0
-		if c.Key == "title" || c.Key == "source" || c.Key == "page" {
-			width = 40
-		}
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	head := make([]any, len(Columns))
-	for i, c := range Columns {
-		head[i] = excelize.Cell{Value: c.Header, StyleID: bold}
-	}
-	if err := sw.SetRow("A1", head); err != nil {
-		return err
-	}
-	// One row slice serves every row; its cells point into cells, whose
-	// styles are set once per column.
-	row := make([]any, len(Columns))
-	cells := make([]excelize.Cell, len(Columns))
-	for i, c := range Columns {
-		if c.Key == "year" || strings.HasPrefix(c.Key, "staff") {
-			cells[i].StyleID = integer
-		} else {
-			cells[i].StyleID = dec
-		}
-	}
-	var scratch []byte
-	for n, r := range s.Reports {
-		for i, c := range Columns {
-			v := c.get(r)
-			switch {
-			case v.isNum():
-				cells[i].Value = v.num()
-				row[i] = &cells[i]
-			case v.state == report.Unreadable:
-				row[i] = "无法识别"
-			case v.kind == findingsCell:
-				scratch = appendFindings(scratch[:0], r)
-				row[i] = string(scratch)
-			case v.state == report.Disclosed:
-				row[i] = v.text
-			default:
-				row[i] = nil
-			}
-		}
-		if err := sw.SetRow("A"+strconv.Itoa(n+2), row); err != nil {
-			return err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	if _, err := f.WriteTo(out); err != nil {
-		return fmt.Errorf("reports.xlsx: %w", err)
-	}
-	return nil
-}
-
 // xlsxDeflateLevel is the level at which github.com/klauspost/compress/flate
 // deflates the parts of reports.xlsx. On 15,000 reports, level 6 takes
 // less than half the time compress/flate takes at level 5, archive/zip's
@@ -424,7 +326,7 @@ var xlsxDeflaters sync.Pool
 // the parts deflated by github.com/klauspost/compress/flate instead of
 // compress/flate. The archive is still an ordinary zip of deflated parts,
 // and the same workbook gives the same bytes every time.
-func newXLSXZip(w io.Writer) excelize.ZipWriter {
+func newXLSXZip(w io.Writer) *zip.Writer {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, newXLSXDeflater)
 	return zw

@@ -349,7 +349,7 @@ func randomSite(rng *rand.Rand, n int) *site.Site {
 }
 
 func TestDownloadsMatchReference(t *testing.T) {
-	sites := map[string]*site.Site{"test site": testSite(t), "no reports": {}}
+	sites := map[string]*site.Site{"test site": testSite(t), "no reports": {}, "long text": longTextSite()}
 	for seed := range 20 {
 		sites[fmt.Sprintf("random site %d", seed)] = randomSite(rand.New(rand.NewPCG(uint64(seed), 1)), 40)
 	}

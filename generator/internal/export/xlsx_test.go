@@ -1,0 +1,304 @@
+package export
+
+// WriteXLSX writes the worksheet rows itself; these tests hold it to the
+// workbook excelize writes: byte for byte to what excelize's StreamWriter
+// (the implementation WriteXLSX replaced) writes with the same deflater,
+// and part for part to the reference workbook of reference_test.go, on
+// long text, exact and inexact numbers and fuzzed cells.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/report"
+	"github.com/countyperf/portal/generator/internal/site"
+)
+
+// streamWriterXLSX writes reports.xlsx as WriteXLSX did before it wrote
+// its rows itself: with excelize's StreamWriter and one reused row of
+// values, into the zip writer newZip returns.
+func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetZipWriter(newZip)
+	const sheet = "报告"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Creator: "县级部门绩效自评报告比较", Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return nil, err
+	}
+	twoDecimals := "0.00"
+	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &twoDecimals})
+	if err != nil {
+		return nil, err
+	}
+	integer, err := f.NewStyle(&excelize.Style{NumFmt: 1})
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range Columns {
+		width := 12.0
+		if c.Key == "title" || c.Key == "source" || c.Key == "page" {
+			width = 40
+		}
+		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	head := make([]any, len(Columns))
+	for i, c := range Columns {
+		head[i] = excelize.Cell{Value: c.Header, StyleID: bold}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return nil, err
+	}
+	row := make([]any, len(Columns))
+	cells := make([]excelize.Cell, len(Columns))
+	for i, c := range Columns {
+		if c.Key == "year" || strings.HasPrefix(c.Key, "staff") {
+			cells[i].StyleID = integer
+		} else {
+			cells[i].StyleID = dec
+		}
+	}
+	var scratch []byte
+	for n, r := range s.Reports {
+		for i, c := range Columns {
+			v := c.get(r)
+			switch {
+			case v.isNum():
+				cells[i].Value = v.num()
+				row[i] = &cells[i]
+			case v.state == report.Unreadable:
+				row[i] = "无法识别"
+			case v.kind == findingsCell:
+				scratch = appendFindings(scratch[:0], r)
+				row[i] = string(scratch)
+			case v.state == report.Disclosed:
+				row[i] = v.text
+			default:
+				row[i] = nil
+			}
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(n+2), row); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// longTexts are texts around excelize's limit of 32,767 UTF-16 code units
+// a cell, which it cuts between characters, before it escapes them.
+var longTexts = func() []string {
+	const limit = excelize.TotalCellChars
+	r := strings.Repeat
+	return []string{
+		r("a", limit), r("a", limit+1), r("好", limit), r("好", limit+1), r("😀", limit/2) + "😀",
+		r("a", limit-1) + "😀", r("a", limit-1) + " b", r("a", limit-2) + "\n😀", " " + r("a", limit+5),
+		r("\xff", limit+3), r("a", limit-1) + "\xe6\x97" + "x", r("<&>", limit), r("_x0041_", limit/7+1),
+		r("a", limit-3) + "_x0041_", r("_x005F_x0041_", 3000), r("\t", limit+1), r("\x01", limit+1),
+		r("a", limit-1) + "\ufffe", r("\u00a0", limit) + "\u3000",
+	}
+}()
+
+// longTextSite returns a site whose reports hold long texts in every
+// column of text, and in their findings.
+func longTextSite() *site.Site {
+	s := &site.Site{}
+	for i, text := range longTexts {
+		other := longTexts[(i+1)%len(longTexts)]
+		rep := &report.Report{File: text, Department: other, Year: 2020, Type: text[:10], Title: text, Published: other,
+			Source: other + text}
+		rep.Grade = report.Field[string]{State: report.Disclosed, V: text}
+		r := &site.Report{Report: rep, URL: text, County: &site.County{Name: text, Adcode: other, Prefecture: text, Province: other}}
+		r.Checks = []check.Result{{Rule: "r", Status: check.Found, Findings: []check.Finding{
+			{Title: text[:100], Severity: check.Warning, Message: text},
+			{Title: "t", Severity: check.Discrepancy, Message: other},
+		}}}
+		s.Reports = append(s.Reports, r)
+	}
+	return s
+}
+
+// The worksheet written by WriteXLSX, and the whole file, must be the
+// bytes excelize's StreamWriter wrote with the same deflater: not only the
+// same parts once inflated, but the same deflated bytes and zip headers.
+func TestXLSXMatchesStreamWriter(t *testing.T) {
+	sites := map[string]*site.Site{"test site": testSite(t), "no reports": {}, "long text": longTextSite()}
+	for seed := range 20 {
+		sites[fmt.Sprintf("random site %d", seed)] = randomSite(rand.New(rand.NewPCG(uint64(seed), 2)), 100)
+	}
+	sites["large random site"] = randomSite(rand.New(rand.NewPCG(99, 2)), 2000)
+	for name, s := range sites {
+		got, err := XLSX(s)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		want, err := streamWriterXLSX(s, func(w io.Writer) excelize.ZipWriter { return newXLSXZip(w) })
+		if err != nil {
+			t.Fatalf("%s: excelize: %v", name, err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: reports.xlsx (%d bytes) differs from the StreamWriter's (%d bytes); part by part: %v",
+				name, len(got), len(want), sameWorkbook(got, want))
+		}
+	}
+}
+
+// Amounts and whole numbers of fewer than 16 digits are written without
+// formatting a float64: their text must be the float64's, as excelize
+// formats it.
+func TestXLSXExactNumbers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	check := func(c cell) {
+		t.Helper()
+		got := appendXLSXNum(nil, c)
+		f := c.num()
+		want := append([]byte(`><v>`), appendXLSXFloat(nil, f)...)
+		want = append(want, `</v></c>`...)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%v (kind %d): %s, want %s", c.i, c.kind, got, want)
+		}
+	}
+	for _, i := range []int64{0, 1, -1, 9, 10, 999999, 1000000, 1000001, maxExactDigits - 1, -maxExactDigits + 1,
+		maxExactDigits, -maxExactDigits, 1<<53 - 1, 1 << 53, 1<<53 + 1, math.MaxInt64, math.MinInt64} {
+		check(cell{kind: amountCell, i: i, state: report.Disclosed})
+		check(cell{kind: intCell, i: i, state: report.Disclosed})
+	}
+	for range 300_000 {
+		i := rng.Int64N(int64(math.Pow10(1 + rng.IntN(16))))
+		if rng.IntN(2) == 0 {
+			i = -i
+		}
+		check(cell{kind: amountCell, i: i, state: report.Disclosed})
+		check(cell{kind: intCell, i: i, state: report.Disclosed})
+	}
+}
+
+func TestXLSXTooManyRows(t *testing.T) {
+	r := testSite(t).Reports[0]
+	s := &site.Site{Reports: make([]*site.Report, excelize.TotalRows)}
+	for i := range s.Reports {
+		s.Reports[i] = r
+	}
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, s); !errors.Is(err, excelize.ErrMaxRows) {
+		t.Errorf("%d reports: error %v, want %v", len(s.Reports), err, excelize.ErrMaxRows)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("%d bytes written before the error", buf.Len())
+	}
+}
+
+// failingWriter fails once it has taken n bytes.
+type failingWriter struct{ n int }
+
+var errFull = errors.New("disk full")
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		n := w.n
+		w.n = 0
+		return n, errFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+func TestXLSXReturnsWriteErrors(t *testing.T) {
+	s := randomSite(rand.New(rand.NewPCG(5, 2)), 2000)
+	full, err := XLSX(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 1, 100, 5000, len(full) / 2, len(full) - 1} {
+		if err := WriteXLSX(&failingWriter{n: n}, s); !errors.Is(err, errFull) {
+			t.Errorf("writer full after %d bytes: error %v, want %v", n, err, errFull)
+		}
+	}
+}
+
+// FuzzXLSXCell holds the worksheet written by WriteXLSX to excelize's
+// StreamWriter's, for any text (in text columns, with and without spaces
+// around it, and in the findings) and any numbers. The other parts of the
+// workbook do not depend on the reports. The worksheets are compared
+// uncompressed, which keeps the target fast.
+func FuzzXLSXCell(f *testing.F) {
+	for _, s := range append(awkward, "", " ", "a ", "\ta", "_x005F_x0041_", "_x005F_xD800_", "_xd800__x0041_", "_x005f_",
+		"_x005F_x005F_", "__x0041__", "_x004_", "_X0041_", "_x00G1_", "&#xA;", "\xef\xbf\xbe\xef\xbf\xbf\xef\xbf\xbd",
+		"\xf0\x9f\x98", "\xe0\x80\xaf", "\xed\x9f\xbf", "\xee\x80\x80", "a\x00b", longTexts[4], longTexts[7]) {
+		f.Add(s, 97.5, int64(153053000))
+	}
+	for _, x := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, math.Copysign(0, -1), 1e21, 1e-7, 0.1 + 0.2,
+		123456789012345678, 1.2345678901234567, math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64} {
+		f.Add("x", x, int64(math.Float64bits(x)))
+	}
+	for _, i := range []int64{math.MaxInt64, math.MinInt64, maxExactDigits, -maxExactDigits, maxExactDigits - 1, 1<<53 + 1} {
+		f.Add("x", float64(i), i)
+	}
+	sk, err := xlsxTemplate()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string, score float64, amount int64) {
+		disclosed := func(a report.Amount) report.Money { return report.Money{State: report.Disclosed, V: a} }
+		rep := &report.Report{File: text, Department: text + text, Year: int(amount), Type: " " + text,
+			Title: text + " ", Published: "\n" + text, Source: text + "\r",
+			Score: report.Field[float64]{State: report.Disclosed, V: score},
+			Grade: report.Field[string]{State: report.Disclosed, V: text},
+		}
+		rep.Spending.Total = disclosed(report.Amount(amount))
+		rep.Spending.Basic = disclosed(-report.Amount(amount))
+		rep.Spending.Project = disclosed(report.Amount(amount / 1000))
+		rep.Income = disclosed(report.Amount(math.Float64bits(score)))
+		rep.Staff.Authorized = report.Field[int]{State: report.Disclosed, V: int(amount % 100000)}
+		rep.Staff.Actual = report.Field[int]{State: report.Unreadable}
+		r := &site.Report{Report: rep, URL: text, County: &site.County{Name: text, Adcode: "_x0041_" + text,
+			Prefecture: text + "_x0041_", Province: "\t"}}
+		r.Checks = []check.Result{{Rule: "r", Status: check.Found, Findings: []check.Finding{
+			{Title: text, Severity: check.Warning, Message: text},
+		}}}
+		s := &site.Site{Reports: []*site.Report{r}}
+		var got bytes.Buffer
+		if err := sk.writeSheet(&got, s); err != nil {
+			t.Fatal(err)
+		}
+		rec := &xlsxRecorder{}
+		if _, err := streamWriterXLSX(s, func(io.Writer) excelize.ZipWriter { return rec }); err != nil {
+			t.Fatal(err)
+		}
+		if want := rec.parts[0].data; !bytes.Equal(got.Bytes(), want) {
+			t.Fatalf("text %q, score %v, amount %d: worksheet\n%q\nwant\n%q", text, score, amount, got.Bytes(), want)
+		}
+	})
+}

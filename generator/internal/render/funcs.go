@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -52,18 +53,9 @@ func funcs(r *Renderer) template.FuncMap {
 		"findingItems": findingItemsHTML,
 		"reportLinks":  reportLinksHTML,
 		"reportHead":   reportHeadHTML,
-		// reportFigures, reportChecks, reportRanks and reportOthers
-		// write whole sections of report pages, and pageMeta the
-		// head's title and descriptions (see reportpage.go).
-		"reportFigures": reportFiguresHTML,
-		"reportChecks":  reportChecksHTML,
-		"reportRanks":   reportRanksHTML,
-		"reportOthers":  reportOthersHTML,
-		"pageMeta":      pageMetaHTML,
-		// countySeries and countyReports write the repeated parts of
-		// county pages.
-		"countySeries":   countySeriesHTML,
-		"countyReports":  countyReportsHTML,
+		// section writes a whole section of a page where it is called
+		// (see Renderer.section).
+		"section":        r.section,
 		"reportRows":     reportRowsHTML,
 		"yearRows":       yearRowsHTML,
 		"findingRows":    findingRowsHTML,
@@ -73,7 +65,7 @@ func funcs(r *Renderer) template.FuncMap {
 
 // escape writes s to b with <, >, &, ' and " escaped, exactly as
 // html.EscapeString would, without building the escaped string first.
-func escape(b *strings.Builder, s string) {
+func escape(b *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var r string
@@ -99,13 +91,13 @@ func escape(b *strings.Builder, s string) {
 }
 
 // escapeURL writes root+href to b, escaped as by escape.
-func escapeURL(b *strings.Builder, root, href string) {
+func escapeURL(b *bytes.Buffer, root, href string) {
 	escape(b, root)
 	escape(b, href)
 }
 
 // cellText writes a cell's content: a link, 未披露 marked as such, or text.
-func cellText(b *strings.Builder, root string, c charts.Cell) {
+func cellText(b *bytes.Buffer, root string, c charts.Cell) {
 	if c.Href != "" {
 		b.WriteString(`<a href="`)
 		escapeURL(b, root, c.Href)
@@ -125,7 +117,7 @@ func cellText(b *strings.Builder, root string, c charts.Cell) {
 
 // cellTD writes a table cell; numeric cells carry their machine value for
 // sorting.
-func cellTD(b *strings.Builder, root string, c charts.Cell) {
+func cellTD(b *bytes.Buffer, root string, c charts.Cell) {
 	if c.Num {
 		b.WriteString(`<td class="num" data-value="`)
 		escape(b, c.Value)
@@ -139,7 +131,7 @@ func cellTD(b *strings.Builder, root string, c charts.Cell) {
 
 // writeRows writes the body rows of a table; the first cell of each row
 // is its header.
-func writeRows(b *strings.Builder, root string, t charts.Table) {
+func writeRows(b *bytes.Buffer, root string, t charts.Table) {
 	for _, row := range t.Rows {
 		b.WriteString("<tr>")
 		for i, c := range row {
@@ -160,7 +152,7 @@ func writeRows(b *strings.Builder, root string, t charts.Table) {
 // the previous year's value and change when withPrev, and its evidence
 // sentence on a row of its own. Report pages are the most numerous, so
 // their biggest table is rendered here rather than action by action.
-func writeFigureRows(b *strings.Builder, figs []pages.Figure, withPrev bool) {
+func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 	for _, f := range figs {
 		b.WriteString("\n<tr id=\"fig-")
 		escape(b, f.Key)
@@ -208,7 +200,7 @@ func writeFigureRows(b *strings.Builder, figs []pages.Figure, withPrev bool) {
 
 // checkRowsHTML renders a report's table of check results.
 func checkRowsHTML(results []check.Result) template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(results) * 160)
 	writeCheckRows(&b, results)
 	return template.HTML(b.String())
@@ -217,14 +209,14 @@ func checkRowsHTML(results []check.Result) template.HTML {
 // tableHTML renders a chart's data table, with its caption and headings;
 // variant and hidden mark one view's table among a chart's views.
 func tableHTML(root string, t charts.Table, variant string, hidden bool) template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(512 + len(t.Rows)*200)
 	writeTable(&b, root, t, variant, hidden)
 	return template.HTML(b.String())
 }
 
 // writeTable writes a chart's data table (see tableHTML).
-func writeTable(b *strings.Builder, root string, t charts.Table, variant string, hidden bool) {
+func writeTable(b *bytes.Buffer, root string, t charts.Table, variant string, hidden bool) {
 	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
 	escape(b, t.Caption)
 	b.WriteString("\"")
@@ -255,14 +247,14 @@ func writeTable(b *strings.Builder, root string, t charts.Table, variant string,
 
 // rankRowsHTML renders the rows of a report's rank table.
 func rankRowsHTML(root string, ranks []pages.RankRow) template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(ranks) * 200)
 	writeRankRows(&b, root, ranks)
 	return template.HTML(b.String())
 }
 
 // writeRank writes a rank as 第2名/共5名, or — when there is none.
-func writeRank(b *strings.Builder, k site.Rank) {
+func writeRank(b *bytes.Buffer, k site.Rank) {
 	if k.Of == 0 {
 		b.WriteString("—")
 		return
@@ -276,7 +268,7 @@ func writeRank(b *strings.Builder, k site.Rank) {
 }
 
 // writeInt writes n in decimal.
-func writeInt(b *strings.Builder, n int) {
+func writeInt(b *bytes.Buffer, n int) {
 	var d [20]byte
 	b.Write(strconv.AppendInt(d[:0], int64(n), 10))
 }
@@ -298,54 +290,60 @@ func chartHTML(root string, v any) (template.HTML, error) {
 	if c == nil {
 		return "", nil
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	n := len(c.Option) + 1024 + len(c.Table.Rows)*200
 	for _, a := range c.Alt {
 		n += len(a.Chart.Option) + 512 + len(a.Chart.Table.Rows)*200
 	}
 	b.Grow(n)
+	writeChart(&b, root, c)
+	return template.HTML(b.String()), nil
+}
+
+// writeChart writes a chart (see chartHTML).
+func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 	b.WriteString("\n<figure class=\"chart-block\" id=\"fig-")
-	escape(&b, c.ID)
+	escape(b, c.ID)
 	b.WriteString("\"")
 	if len(c.Alt) > 0 {
 		b.WriteString(" data-variants")
 	}
 	b.WriteString(">\n<figcaption><strong>")
-	escape(&b, c.Title)
+	escape(b, c.Title)
 	b.WriteString("</strong><span class=\"chart-summary\">")
-	escape(&b, c.Summary)
+	escape(b, c.Summary)
 	b.WriteString("</span></figcaption>")
 	if len(c.Alt) > 0 {
 		b.WriteString("\n<div class=\"variant-toggle\" role=\"group\" aria-label=\"显示方式\"><button type=\"button\" aria-pressed=\"true\" data-src=\"chart-")
-		escape(&b, c.ID)
+		escape(b, c.ID)
 		b.WriteString("-data\" data-variant=\"main\">总额</button>")
 		for _, a := range c.Alt {
 			b.WriteString("<button type=\"button\" aria-pressed=\"false\" data-src=\"chart-")
-			escape(&b, a.Chart.ID)
+			escape(b, a.Chart.ID)
 			b.WriteString("-data\" data-variant=\"")
-			escape(&b, a.Key)
+			escape(b, a.Key)
 			b.WriteString("\">")
-			escape(&b, a.Label)
+			escape(b, a.Label)
 			b.WriteString("</button>")
 		}
 		b.WriteString("</div>")
 	}
 	b.WriteString("\n<div class=\"chart\" id=\"chart-")
-	escape(&b, c.ID)
+	escape(b, c.ID)
 	b.WriteString("\" data-chart-src=\"chart-")
-	escape(&b, c.ID)
+	escape(b, c.ID)
 	b.WriteString("-data\" data-height=\"")
-	writeInt(&b, c.Height)
+	writeInt(b, c.Height)
 	b.WriteString("\" role=\"img\" aria-label=\"")
-	escape(&b, c.Title)
+	escape(b, c.Title)
 	b.WriteString("。")
-	escape(&b, c.Summary)
+	escape(b, c.Summary)
 	b.WriteString("\"></div>")
 	// The options come from json.Marshal, which escapes <, > and &, so
 	// they cannot end the script element.
 	writeJSON := func(id string, option []byte) {
 		b.WriteString("\n<script type=\"application/json\" id=\"chart-")
-		escape(&b, id)
+		escape(b, id)
 		b.WriteString("-data\">")
 		b.Write(option)
 		b.WriteString("</script>")
@@ -356,20 +354,19 @@ func chartHTML(root string, v any) (template.HTML, error) {
 	}
 	b.WriteString("\n")
 	if len(c.Alt) > 0 {
-		writeTable(&b, root, c.Table, "main", false)
+		writeTable(b, root, c.Table, "main", false)
 	} else {
-		writeTable(&b, root, c.Table, "", false)
+		writeTable(b, root, c.Table, "", false)
 	}
 	for _, a := range c.Alt {
-		writeTable(&b, root, a.Chart.Table, a.Key, true)
+		writeTable(b, root, a.Chart.Table, a.Key, true)
 	}
 	b.WriteString("\n</figure>\n")
-	return template.HTML(b.String()), nil
 }
 
 // figureTablesHTML renders a report's figure tables, one per group.
 func figureTablesHTML(groups []pages.FigureGroup, withPrev bool) template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	n := 0
 	for _, g := range groups {
 		n += 400 + len(g.Figures)*400
@@ -381,7 +378,7 @@ func figureTablesHTML(groups []pages.FigureGroup, withPrev bool) template.HTML {
 
 // findingItemsHTML renders findings as list items.
 func findingItemsHTML(fs []check.Finding) template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	writeFindingItems(&b, fs)
 	return template.HTML(b.String())
 }
@@ -390,42 +387,47 @@ func findingItemsHTML(fs []check.Finding) template.HTML {
 // title and the list of what the report is (county, department, year,
 // type, publication date, link to the original).
 func reportHeadHTML(root string, r *site.Report) template.HTML {
+	var b bytes.Buffer
+	writeReportHead(&b, root, r)
+	return template.HTML(b.String())
+}
+
+// writeReportHead writes the top of a report's page (see reportHeadHTML).
+func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 	rep, c := r.Report, r.County
-	var b strings.Builder
-	b.Grow(1024 + 2*len(root) + 2*len(c.URL) + 4*len(rep.Department) + len(rep.Title) + len(rep.Source))
 	b.WriteString(`<nav class="breadcrumb" aria-label="位置"><ol><li><a href="`)
-	escape(&b, root)
+	escape(b, root)
 	b.WriteString(`index.html">首页</a></li><li><a href="`)
-	escapeURL(&b, root, c.URL)
+	escapeURL(b, root, c.URL)
 	b.WriteString(`">`)
-	escape(&b, c.Name)
+	escape(b, c.Name)
 	b.WriteString(`</a></li><li aria-current="page">`)
-	writeInt(&b, rep.Year)
+	writeInt(b, rep.Year)
 	b.WriteString("年")
-	escape(&b, rep.Department)
+	escape(b, rep.Department)
 	b.WriteString("</li></ol></nav>\n<h1>")
-	escape(&b, rep.Title)
+	escape(b, rep.Title)
 	b.WriteString("</h1>\n<dl class=\"meta\">\n<dt>县（市、区）</dt><dd><a href=\"")
-	escapeURL(&b, root, c.URL)
+	escapeURL(b, root, c.URL)
 	b.WriteString(`">`)
-	escape(&b, c.Name)
+	escape(b, c.Name)
 	b.WriteString("</a>")
 	if c.Prefecture != "" {
 		b.WriteString("（")
-		escape(&b, c.Province)
-		escape(&b, c.Prefecture)
+		escape(b, c.Province)
+		escape(b, c.Prefecture)
 		b.WriteString("）")
 	}
 	b.WriteString("</dd>\n<dt>部门</dt><dd>")
-	escape(&b, rep.Department)
+	escape(b, rep.Department)
 	b.WriteString("</dd>\n<dt>年度</dt><dd>")
-	writeInt(&b, rep.Year)
+	writeInt(b, rep.Year)
 	b.WriteString("年</dd>\n<dt>类型</dt><dd>")
-	escape(&b, rep.Type)
+	escape(b, rep.Type)
 	b.WriteString("</dd>")
 	if rep.Published != "" {
 		b.WriteString("<dt>发布日期</dt><dd>")
-		escape(&b, rep.Published)
+		escape(b, rep.Published)
 		b.WriteString("</dd>")
 	}
 	b.WriteString("\n<dt>原文</dt><dd>")
@@ -433,18 +435,17 @@ func reportHeadHTML(root string, r *site.Report) template.HTML {
 	// made a link, as html/template would not.
 	if src := rep.Source; strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://") {
 		b.WriteString(`<a href="`)
-		escape(&b, src)
+		escape(b, src)
 		b.WriteString(`" rel="noopener noreferrer nofollow">查看原文</a>`)
 	} else {
 		b.WriteString(`<span class="na">未提供链接</span>`)
 	}
 	b.WriteString("</dd>\n</dl>")
-	return template.HTML(b.String())
 }
 
 // reportLinksHTML renders links to reports, as list items.
 func reportLinksHTML(root string, rs []*site.Report) template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(rs) * 160)
 	writeReportLinks(&b, root, rs)
 	return template.HTML(b.String())
@@ -458,7 +459,7 @@ func (r *Renderer) navHTML(root, section string) template.HTML {
 	if v, ok := r.navCache.Load(key); ok {
 		return v.(template.HTML)
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	for _, l := range r.Nav {
 		b.WriteString("\n<a href=\"")
 		escapeURL(&b, root, l.Href)
@@ -477,7 +478,7 @@ func (r *Renderer) navHTML(root, section string) template.HTML {
 
 // writeGrade writes a report's grade, or says it is not disclosed or
 // could not be read.
-func writeGrade(b *strings.Builder, g report.Field[string]) {
+func writeGrade(b *bytes.Buffer, g report.Field[string]) {
 	switch {
 	case g.Known():
 		b.WriteString(`<span class="grade" data-grade="`)
@@ -495,7 +496,7 @@ func writeGrade(b *strings.Builder, g report.Field[string]) {
 // reportRowsHTML renders the body rows of a table of reports (the home
 // page and the full list, 500 rows a page).
 func reportRowsHTML(root string, rows []pages.Row) template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(rows) * 900)
 	for _, row := range rows {
 		r := row.R
@@ -545,14 +546,14 @@ func reportRowsHTML(root string, rows []pages.Row) template.HTML {
 // yearRowsHTML renders the rows of a county page's table of a series: a
 // row per year with each figure, its change and its rank.
 func yearRowsHTML(root string, rows []pages.YearRow) template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	writeYearRows(&b, root, rows)
 	return template.HTML(b.String())
 }
 
 // writeYearRows writes the rows of a county page's table of a series (see
 // yearRowsHTML).
-func writeYearRows(b *strings.Builder, root string, rows []pages.YearRow) {
+func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow) {
 	for _, row := range rows {
 		b.Grow(200 + len(row.Cells)*200)
 		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
@@ -587,7 +588,7 @@ func writeYearRows(b *strings.Builder, root string, rows []pages.YearRow) {
 
 // findingRowsHTML renders the rows of a page of the list of findings.
 func findingRowsHTML(root string, rows []pages.FindingRow) template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(rows) * 900)
 	for _, f := range rows {
 		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
@@ -621,7 +622,7 @@ func findingRowsHTML(root string, rows []pages.FindingRow) template.HTML {
 
 // disclosureRowsHTML renders the rows of a page of the disclosure table.
 func disclosureRowsHTML(root string, rows []pages.DisclosureRow) template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(rows) * 700)
 	for _, d := range rows {
 		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")

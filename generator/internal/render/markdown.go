@@ -170,6 +170,26 @@ func (r *Renderer) Markdown(body []byte) (template.HTML, error) {
 	return template.HTML(buf.String()), nil
 }
 
+// writeMarkdown writes a report body, rendered to HTML, to b.
+func (r *Renderer) writeMarkdown(b *bytes.Buffer, body []byte) error {
+	if out, ok := fastBody(b.AvailableBuffer(), body); ok {
+		b.Write(out)
+		return nil
+	}
+	buf := mdBuffers.Get().(*mdBuffer)
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			buf.Reset()
+			mdBuffers.Put(buf)
+		}
+	}()
+	if err := r.md.Convert(body, buf); err != nil {
+		return err
+	}
+	b.Write(buf.Bytes())
+	return nil
+}
+
 // Body renders a report's body.
 func (r *Renderer) Body(rep *report.Report) (template.HTML, error) {
 	return r.Markdown(rep.Body)

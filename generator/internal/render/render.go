@@ -117,6 +117,9 @@ type View struct {
 	// Layout is what the parts of the layout shared by many pages
 	// depend on.
 	Layout Layout
+	// Out is the page's HTML so far: the "section" function writes
+	// into it, at the point of its call.
+	Out *bytes.Buffer
 }
 
 // Layout is all that the shared parts of the base layout (the templates
@@ -206,7 +209,7 @@ func (r *Renderer) render(buf *bytes.Buffer, p *pages.Page) error {
 	}
 	v := View{Page: p, Path: p.Path, Template: p.Template, Title: p.Title, Description: p.Description,
 		Section: p.Section, Charts: p.Charts, Data: p.Data, Root: root, BaseURL: r.BaseURL, Nav: r.Nav,
-		Layout: Layout{Root: root, Section: p.Section, Charts: len(p.Charts) > 0}}
+		Layout: Layout{Root: root, Section: p.Section, Charts: len(p.Charts) > 0}, Out: buf}
 	if s, ok := p.Data.(*site.Site); ok && p.Template == "search" {
 		v.Layout.Search = s.Search
 	}

@@ -1,151 +1,191 @@
 package render
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
-	"strings"
 
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/pages"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
-// The functions below write whole sections of a report's page. Report
-// pages are five in six of a site's pages, and html/template costs a
-// reflective call for every action and every escaper it adds, which was
-// as much time as all the rest of a report page's rendering: report.html
-// names the sections and their order, and these write their markup.
-// TestReportPageAsTemplate holds their output to what the markup they
-// replaced made (testdata/templates-before).
+// section writes the section name of the page v into the page itself,
+// v.Out, where the template calls it, and returns nothing to print:
+//
+//   - on every page, "meta": the head's title and descriptions;
+//   - on a report's page, "head" (breadcrumb, title, what the report is),
+//     "figures", "checks", "charts", "ranks", "body" (the report's own
+//     text, rendered from Markdown) and "others" (the county's other
+//     reports, or nothing when there are none);
+//   - on a county's page, "series" (a section per department and type)
+//     and "reports" (a list item per report).
+//
+// Report pages are five in six of a site's pages, and html/template costs
+// a reflective call for every action and every escaper it adds: that was
+// as much time as all the rest of a report page's rendering. And a
+// function that returned its HTML would allocate it, only for the
+// template to copy it into the page: writing into the page instead saves
+// a third of what a build allocates. The templates name the sections and
+// their order; these functions write their markup, which
+// TestReportPageAsTemplate holds to the markup they replaced
+// (testdata/templates-before).
+func (r *Renderer) section(name string, v View) (template.HTML, error) {
+	b := v.Out
+	if b == nil {
+		return "", fmt.Errorf("section %q: the page has no output (Renderer.render sets it)", name)
+	}
+	if name == "meta" {
+		writeMeta(b, v.Title, v.Description, v.Template)
+		return "", nil
+	}
+	switch d := v.Data.(type) {
+	case *pages.ReportData:
+		switch name {
+		case "head":
+			writeReportHead(b, v.Root, d.R)
+		case "figures":
+			writeFiguresSection(b, d)
+		case "checks":
+			writeChecksSection(b, v.Root, d)
+		case "charts":
+			for i := range v.Charts {
+				writeChart(b, v.Root, &v.Charts[i])
+			}
+		case "ranks":
+			writeRanksSection(b, v.Root, d)
+		case "body":
+			return "", r.writeMarkdown(b, d.R.Body)
+		case "others":
+			writeOthersSection(b, v.Root, d)
+		default:
+			return "", fmt.Errorf("section %q: a report's page has no such section", name)
+		}
+	case *pages.CountyData:
+		switch name {
+		case "series":
+			for i := range d.Series {
+				if err := writeSeriesSection(b, v.Root, v.Page, &d.Series[i]); err != nil {
+					return "", err
+				}
+			}
+		case "reports":
+			writeCountyReports(b, v.Root, d.County.Reports)
+		default:
+			return "", fmt.Errorf("section %q: a county's page has no such section", name)
+		}
+	default:
+		return "", fmt.Errorf("section %q: a %s page has no such section", name, v.Template)
+	}
+	return "", nil
+}
 
 // reportFiguresHTML writes the section of a report's figures: what the
 // amounts mean, then a table for each group of figures.
-func reportFiguresHTML(d *pages.ReportData) template.HTML {
+func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 	r := d.R
-	var b strings.Builder
-	n := 600 + len(r.Unit)
-	for _, g := range d.Groups {
-		n += 400 + len(g.Figures)*400
-	}
-	b.Grow(n)
 	b.WriteString("<section aria-labelledby=\"figures\">\n<h2 id=\"figures\">主要数字</h2>\n<p>金额单位为万元")
 	if r.Unit != "万元" {
 		b.WriteString("（报告原以")
-		escape(&b, r.Unit)
+		escape(b, r.Unit)
 		b.WriteString("填报，已换算）")
 	}
 	b.WriteString("。“未披露”表示报告没有给出该数字，不等于0。")
 	if r.Prev != nil {
 		b.WriteString("“上年”为")
-		writeInt(&b, r.Prev.Year)
+		writeInt(b, r.Prev.Year)
 		b.WriteString("年同一部门的报告。")
 	}
 	b.WriteString("</p>")
-	writeFigureTables(&b, d.Groups, r.Prev != nil)
+	writeFigureTables(b, d.Groups, r.Prev != nil)
 	b.WriteString("\n</section>")
-	return template.HTML(b.String())
 }
 
 // reportChecksHTML writes the section of a report's checks: its findings,
 // the note on what it leaves undisclosed, and the outcome of every check.
-func reportChecksHTML(root string, d *pages.ReportData) template.HTML {
-	var b strings.Builder
-	n := 1024 + len(d.Undisclosed) + len(d.R.Checks)*160
-	for i := range d.Findings {
-		n += 160 + len(d.Findings[i].Message)
-	}
-	b.Grow(n)
+func writeChecksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	b.WriteString("<section aria-labelledby=\"checks\">\n<h2 id=\"checks\">数据核对</h2>")
 	if len(d.Findings) > 0 {
 		b.WriteString("\n<p>本站按报告自身的数字逐项核对，发现以下问题（“尾差”指四舍五入造成的0.01万元级差异）：</p>\n<ul class=\"findings\">")
-		writeFindingItems(&b, d.Findings)
+		writeFindingItems(b, d.Findings)
 		b.WriteString("\n</ul>")
 	} else {
 		b.WriteString("\n<p>已核对的项目均未发现不一致。</p>")
 	}
 	if d.Undisclosed != "" {
 		b.WriteString("<p class=\"finding finding-info\">")
-		escape(&b, d.Undisclosed)
+		escape(b, d.Undisclosed)
 		b.WriteString("</p>")
 	}
 	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"核对项目\">\n<table>\n" +
 		"<caption>各核对项目的结果（未核对表示报告缺少所需数字）</caption>\n" +
 		"<thead><tr><th scope=\"col\">核对项目</th><th scope=\"col\">结果</th><th scope=\"col\">说明</th></tr></thead>\n<tbody>\n")
-	writeCheckRows(&b, d.R.Checks)
+	writeCheckRows(b, d.R.Checks)
 	b.WriteString("\n</tbody>\n</table>\n</div>\n<p><a href=\"")
-	escape(&b, root)
+	escape(b, root)
 	b.WriteString("findings.html\">查看全部报告的核对发现</a></p>\n</section>")
-	return template.HTML(b.String())
 }
 
 // reportRanksHTML writes the section of a report's ranks among the
 // reports of its year and type.
-func reportRanksHTML(root string, d *pages.ReportData) template.HTML {
+func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	r := d.R
-	var b strings.Builder
-	b.Grow(1024 + 2*len(r.Type) + len(d.Ranks)*200)
 	b.WriteString("<section aria-labelledby=\"ranks\">\n<h2 id=\"ranks\">同年排名</h2>\n<p>在")
-	writeInt(&b, r.Year)
+	writeInt(b, r.Year)
 	b.WriteString("年全部")
-	escape(&b, r.Type)
+	escape(b, r.Type)
 	b.WriteString("报告中的位置，数值由高到低排列；未披露的数字不参加排名。</p>\n" +
 		"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"同年排名\">\n<table>\n<caption>")
-	writeInt(&b, r.Year)
+	writeInt(b, r.Year)
 	b.WriteString("年同类报告中的排名</caption>\n" +
 		"<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">排名</th></tr></thead>\n<tbody>\n")
-	writeRankRows(&b, root, d.Ranks)
+	writeRankRows(b, root, d.Ranks)
 	b.WriteString("\n</tbody>\n</table>\n</div>\n<p><a href=\"")
-	escape(&b, root)
+	escape(b, root)
 	b.WriteString("compare/")
-	writeInt(&b, r.Year)
+	writeInt(b, r.Year)
 	b.WriteString(".html\">查看")
-	writeInt(&b, r.Year)
+	writeInt(b, r.Year)
 	b.WriteString("年各县比较</a></p>\n</section>")
-	return template.HTML(b.String())
 }
 
 // reportOthersHTML writes the section listing the county's other
 // reports, after a line break; it writes nothing when there are none.
-func reportOthersHTML(root string, d *pages.ReportData) template.HTML {
+func writeOthersSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	if len(d.Others) == 0 {
-		return ""
+		return
 	}
 	c := d.R.County
-	var b strings.Builder
-	b.Grow(256 + len(c.Name) + len(d.Others)*160)
 	b.WriteString("\n<section aria-labelledby=\"others\">\n<h2 id=\"others\">")
-	escape(&b, c.Name)
+	escape(b, c.Name)
 	b.WriteString("的其他报告</h2>\n<ul>")
-	writeReportLinks(&b, root, d.Others)
+	writeReportLinks(b, root, d.Others)
 	b.WriteString("</ul>\n</section>")
-	return template.HTML(b.String())
 }
 
 // pageMetaHTML writes the head's title and the descriptions of a page
 // for search engines and link previews: a report's page is an article,
 // every other page a website.
-func pageMetaHTML(title, description, tmpl string) template.HTML {
-	var b strings.Builder
-	b.Grow(400 + 2*len(title) + 2*len(description))
+func writeMeta(b *bytes.Buffer, title, description, tmpl string) {
 	b.WriteString("<title>")
-	escape(&b, title)
+	escape(b, title)
 	b.WriteString(" · 县级部门绩效自评报告比较</title>\n<meta name=\"description\" content=\"")
-	escape(&b, description)
+	escape(b, description)
 	b.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	escape(&b, title)
+	escape(b, title)
 	b.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	escape(&b, description)
+	escape(b, description)
 	if tmpl == "report" {
 		b.WriteString("\">\n<meta property=\"og:type\" content=\"article\">")
 	} else {
 		b.WriteString("\">\n<meta property=\"og:type\" content=\"website\">")
 	}
 	b.WriteString("\n<meta property=\"og:locale\" content=\"zh_CN\">\n<meta property=\"og:site_name\" content=\"县级部门绩效自评报告比较\">")
-	return template.HTML(b.String())
 }
 
 // writeFigureTables writes a report's figure tables, one per group (see
 // figureTablesHTML).
-func writeFigureTables(b *strings.Builder, groups []pages.FigureGroup, withPrev bool) {
+func writeFigureTables(b *bytes.Buffer, groups []pages.FigureGroup, withPrev bool) {
 	for _, g := range groups {
 		b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
 		escape(b, g.Title)
@@ -162,7 +202,7 @@ func writeFigureTables(b *strings.Builder, groups []pages.FigureGroup, withPrev 
 }
 
 // writeFindingItems writes findings as list items (see findingItemsHTML).
-func writeFindingItems(b *strings.Builder, fs []check.Finding) {
+func writeFindingItems(b *bytes.Buffer, fs []check.Finding) {
 	for i := range fs {
 		f := &fs[i]
 		b.WriteString("\n<li class=\"finding finding-")
@@ -179,7 +219,7 @@ func writeFindingItems(b *strings.Builder, fs []check.Finding) {
 
 // writeCheckRows writes the rows of a table of check results (see
 // checkRowsHTML).
-func writeCheckRows(b *strings.Builder, results []check.Result) {
+func writeCheckRows(b *bytes.Buffer, results []check.Result) {
 	for i := range results {
 		c := &results[i]
 		b.WriteString("\n<tr><th scope=\"row\">")
@@ -196,7 +236,7 @@ func writeCheckRows(b *strings.Builder, results []check.Result) {
 
 // writeRankRows writes the rows of a report's rank table (see
 // rankRowsHTML).
-func writeRankRows(b *strings.Builder, root string, ranks []pages.RankRow) {
+func writeRankRows(b *bytes.Buffer, root string, ranks []pages.RankRow) {
 	for _, r := range ranks {
 		b.WriteString("\n<tr><th scope=\"row\">")
 		escape(b, r.Metric.Label)
@@ -212,7 +252,7 @@ func writeRankRows(b *strings.Builder, root string, ranks []pages.RankRow) {
 
 // writeReportLinks writes links to reports as list items (see
 // reportLinksHTML).
-func writeReportLinks(b *strings.Builder, root string, rs []*site.Report) {
+func writeReportLinks(b *bytes.Buffer, root string, rs []*site.Report) {
 	for _, r := range rs {
 		b.WriteString("<li><a href=\"")
 		escapeURL(b, root, r.URL)
@@ -226,58 +266,51 @@ func writeReportLinks(b *strings.Builder, root string, rs []*site.Report) {
 // (one department's reports of one type): its table of figures by year,
 // its trend charts, found among the page's by ID, or a note that one
 // year has none.
-func countySeriesHTML(root string, p *pages.Page, s pages.SeriesView) (template.HTML, error) {
-	var b strings.Builder
-	b.Grow(1024 + len(s.Metrics)*80 + len(s.Rows)*(200+len(s.Metrics)*200))
+func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.SeriesView) error {
 	b.WriteString("\n<section aria-labelledby=\"")
-	escape(&b, s.ID)
+	escape(b, s.ID)
 	b.WriteString("\">\n<h2 id=\"")
-	escape(&b, s.ID)
+	escape(b, s.ID)
 	b.WriteString("\">")
-	escape(&b, s.Department)
+	escape(b, s.Department)
 	b.WriteString(" · ")
-	escape(&b, s.Type)
+	escape(b, s.Type)
 	b.WriteString("</h2>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
-	escape(&b, s.Department)
+	escape(b, s.Department)
 	b.WriteString("历年数字\">\n<table>\n<caption>")
-	escape(&b, s.Department)
-	escape(&b, s.Type)
+	escape(b, s.Department)
+	escape(b, s.Type)
 	b.WriteString("历年数字</caption>\n<thead><tr><th scope=\"col\">年度</th>")
 	for _, m := range s.Metrics {
 		b.WriteString("<th scope=\"col\" class=\"num\">")
-		escape(&b, m.Label)
+		escape(b, m.Label)
 		b.WriteString("（")
-		escape(&b, m.Unit)
+		escape(b, m.Unit)
 		b.WriteString("）</th>")
 	}
 	b.WriteString("<th scope=\"col\">等级</th></tr></thead>\n<tbody>")
-	writeYearRows(&b, root, s.Rows)
+	writeYearRows(b, root, s.Rows)
 	b.WriteString("\n</tbody>\n</table>\n</div>")
 	for _, id := range s.Charts {
-		c, err := chartHTML(root, p.Chart(id))
-		if err != nil {
-			return "", err
+		if c := p.Chart(id); c != nil {
+			writeChart(b, root, c)
 		}
-		b.WriteString(string(c))
 	}
 	if len(s.Reports) < 2 {
 		b.WriteString("<p class=\"note\">只有一个年度的报告，暂无趋势图。</p>")
 	}
 	b.WriteString("\n</section>")
-	return template.HTML(b.String()), nil
+	return nil
 }
 
 // countyReportsHTML writes links to a county's reports as list items,
 // each on a line of its own.
-func countyReportsHTML(root string, rs []*site.Report) template.HTML {
-	var b strings.Builder
-	b.Grow(len(rs) * 200)
+func writeCountyReports(b *bytes.Buffer, root string, rs []*site.Report) {
 	for _, r := range rs {
 		b.WriteString("\n<li><a href=\"")
-		escapeURL(&b, root, r.URL)
+		escapeURL(b, root, r.URL)
 		b.WriteString("\">")
-		escape(&b, r.Title)
+		escape(b, r.Title)
 		b.WriteString("</a></li>")
 	}
-	return template.HTML(b.String())
 }

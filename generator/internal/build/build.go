@@ -132,6 +132,19 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if hashErr == nil {
 		hashErr = inputs.fill()
 	}
+	if hashErr == nil {
+		// A report file whose bytes hash as when it was loaded is read
+		// again for its page by report.ParseDetail, which takes the
+		// figures from the loaded report and reads only the rest.
+		sums := inputs.Files
+		m.load = func(r *report.Report) (*report.Report, error) {
+			p := strings.TrimPrefix(r.File, "content/")
+			if sum, ok := sums[r.File]; ok {
+				return content.LoadDetail(m.content, p, r.File, r, sum)
+			}
+			return content.LoadFile(m.content, p, r.File)
+		}
+	}
 	s, rnd, root := m.site, m.rnd, m.root
 	// Bodies, evidence and key positions are read again when a report's
 	// page is made (the loader let the rest go already), so that memory
@@ -204,8 +217,8 @@ type model struct {
 	site    *site.Site
 	reports []*report.Report
 	rnd     *render.Renderer
-	// root is the project folder.
-	root fs.FS
+	// root is the project folder, content its content/ folder.
+	root, content fs.FS
 	// load reads a report again from its file, with every detail.
 	load func(*report.Report) (*report.Report, error)
 }
@@ -221,6 +234,7 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 	// blocking on it; and the loader reads its files with fewer system
 	// calls.
 	contentFS := content.DirFS(filepath.Join(cfg.Root, "content"))
+	m.content = contentFS
 	reports, err := content.Load(ctx, contentFS, opt)
 	if err != nil {
 		return nil, err

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"hash"
 	"io"
@@ -28,7 +27,8 @@ import (
 // build: a hash of every input and a list of the files it wrote.
 const CacheDir = ".cache"
 
-// cacheRecord is what the cache keeps of a successful build.
+// cacheRecord is what the cache keeps of a successful build, written as
+// encodeRecord describes.
 type cacheRecord struct {
 	// Inputs is the hash of the generator, the build's settings and every
 	// file under content/, templates/ and assets/.
@@ -39,11 +39,11 @@ type cacheRecord struct {
 	Reports, Counties, Pages, Findings int
 	// Sources holds each source file's stamp and hash, by its path from
 	// the project.
-	Sources map[string]sourceStamp `json:",omitempty"`
+	Sources map[string]sourceStamp
 	// Keys holds, for each report page, the hash of everything it shows
-	// (see pageKeys), so that the next build can leave a page whose
+	// (see pageKey), so that the next build can leave a page whose
 	// inputs have not changed as it is, without making it again.
-	Keys map[string]string `json:",omitempty"`
+	Keys map[string]string
 }
 
 type fileStamp struct {
@@ -58,7 +58,7 @@ func cachePath(root, out string) string {
 		abs = out
 	}
 	h := sha256.Sum256([]byte(abs))
-	return filepath.Join(root, CacheDir, "build-"+hex.EncodeToString(h[:6])+".json")
+	return filepath.Join(root, CacheDir, "build-"+hex.EncodeToString(h[:6])+".rec")
 }
 
 // inputs is what decides a build's output, hashed.
@@ -101,20 +101,8 @@ type sourceStamp struct {
 	Sum digest
 }
 
-// digest is a SHA-256 hash, written in the cache in hexadecimal.
+// digest is a SHA-256 hash.
 type digest [32]byte
-
-// MarshalText writes the hash in hexadecimal.
-func (d digest) MarshalText() ([]byte, error) { return hex.AppendEncode(nil, d[:]), nil }
-
-// UnmarshalText reads a hash written by MarshalText.
-func (d *digest) UnmarshalText(b []byte) error {
-	if hex.DecodedLen(len(b)) != len(d) {
-		return fmt.Errorf("hash of %d bytes, want %d", hex.DecodedLen(len(b)), len(d))
-	}
-	_, err := hex.Decode(d[:], b)
-	return err
-}
 
 // inputHash hashes what decides a build's output: the generator itself,
 // the settings, and the path and bytes of every source file. A file
@@ -385,31 +373,30 @@ func upToDate(cfg Config, rec *cacheRecord, inputs string) (*cacheRecord, bool) 
 }
 
 // lastBuild returns the cache's record of the last build into the same
-// output, or nil.
+// output, or nil when there is none it can trust: a record of another
+// format (such as the JSON of earlier versions), truncated or altered is
+// ignored, and the build then does without it (see decodeRecord).
 func lastBuild(cfg Config) *cacheRecord {
 	data, err := os.ReadFile(cachePath(cfg.Root, cfg.Out))
 	if err != nil {
 		return nil
 	}
-	var rec cacheRecord
-	if json.Unmarshal(data, &rec) != nil {
-		return nil
-	}
-	return &rec
+	return decodeRecord(data)
 }
 
 // remember records a successful build; a failure to write the cache only
-// costs the next build its shortcut.
+// costs the next build its shortcut. What is known already is encoded
+// while the output is listed.
 func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary) {
+	rec := cacheRecord{Inputs: in.All, Sources: in.stamps, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages, Findings: sum.Findings, Keys: keys}
+	started := make(chan *recordEncoder, 1)
+	go func() { started <- startRecord(&rec) }()
 	files, err := stampOutput(cfg.Out)
+	enc := <-started
 	if err != nil {
 		return
 	}
-	rec := cacheRecord{Inputs: in.All, Sources: in.stamps, Files: files, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages, Findings: sum.Findings, Keys: keys}
-	data, err := json.Marshal(rec)
-	if err != nil {
-		return
-	}
+	data := enc.finish(files)
 	path := cachePath(cfg.Root, cfg.Out)
 	if os.MkdirAll(filepath.Dir(path), 0o755) != nil {
 		return
@@ -427,7 +414,9 @@ func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary) {
 const MaxCacheRecords = 8
 
 // pruneCache removes all but the keep most recently written records of
-// the cache folder dir. It leaves other files alone.
+// the cache folder dir, and the records of earlier versions, which were
+// JSON (build-*.json) and are never read again. It leaves other files
+// alone.
 func pruneCache(dir string, keep int) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -440,7 +429,14 @@ func pruneCache(dir string, keep int) {
 	var recs []record
 	for _, e := range entries {
 		name := e.Name()
-		if !e.Type().IsRegular() || !strings.HasPrefix(name, "build-") || !strings.HasSuffix(name, ".json") {
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, "build-") {
+			continue
+		}
+		if strings.HasSuffix(name, ".json") {
+			os.Remove(filepath.Join(dir, name))
+			continue
+		}
+		if !strings.HasSuffix(name, ".rec") {
 			continue
 		}
 		if info, err := e.Info(); err == nil {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"hash"
 	"math"
 	"sync"
 
@@ -20,14 +21,11 @@ import (
 // the titles and links of the county's other reports, the report's ranks
 // and the outcome of its checks.
 func reportKey(in *inputs, r *site.Report) string {
-	var k keyBuf
-	k.b = make([]byte, 0, 1024)
-	k.b = append(k.b, in.Shared[:]...)
-	sum := in.Files[r.File]
-	k.str(r.URL).str(r.File).bytes(sum[:])
+	k := newKeyBuf(in)
+	defer k.free()
+	k.str(r.URL).str(r.File).sum(in.Files[r.File])
 	if p := r.Prev; p != nil {
-		sum := in.Files[p.File]
-		k.str("prev").str(p.URL).str(p.File).bytes(sum[:])
+		k.str("prev").str(p.URL).str(p.File).sum(in.Files[p.File])
 	}
 	c := r.County
 	k.str("county").str(c.Name).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
@@ -43,8 +41,7 @@ func reportKey(in *inputs, r *site.Report) string {
 	for i := range r.Checks {
 		k.result(&r.Checks[i])
 	}
-	h := sha256.Sum256(k.b)
-	return hex.EncodeToString(h[:])
+	return k.key()
 }
 
 // countyKey hashes everything a county's page shows, as reportKey does
@@ -52,9 +49,8 @@ func reportKey(in *inputs, r *site.Report) string {
 // for each of its reports the file (every figure shown comes from it),
 // the link, title and year, and the ranks.
 func countyKey(in *inputs, c *site.County) string {
-	var k keyBuf
-	k.b = make([]byte, 0, 256+len(c.Reports)*256)
-	k.b = append(k.b, in.Shared[:]...)
+	k := newKeyBuf(in)
+	defer k.free()
 	k.str("county").str(c.Name).str(c.Slug).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
 	k.int(int64(len(c.Reports)))
 	for _, r := range c.Reports {
@@ -64,8 +60,7 @@ func countyKey(in *inputs, c *site.County) string {
 	for _, se := range c.Series {
 		k.str(se.Department).str(se.Type).int(int64(len(se.Reports)))
 		for _, r := range se.Reports {
-			sum := in.Files[r.File]
-			k.str(r.URL).str(r.File).bytes(sum[:]).int(int64(r.Year))
+			k.str(r.URL).str(r.File).sum(in.Files[r.File]).int(int64(r.Year))
 			if r.Prev != nil {
 				k.str(r.Prev.URL)
 			} else {
@@ -76,8 +71,7 @@ func countyKey(in *inputs, c *site.County) string {
 			}
 		}
 	}
-	h := sha256.Sum256(k.b)
-	return hex.EncodeToString(h[:])
+	return k.key()
 }
 
 // pageKey returns the key of a job's page, or "" for a page that is
@@ -92,30 +86,87 @@ func pageKey(in *inputs, j pages.Job) string {
 	return ""
 }
 
-// keyBuf builds the bytes a page key hashes. Every string is written with
-// its length before it and every list with its count, so that no two
-// different inputs write the same bytes.
-type keyBuf struct{ b []byte }
+// keyBuf hashes the bytes of a page key as they are written: the shared
+// inputs' hash, then every field. Every string is written with its length
+// before it and every list with its count, so that no two different
+// inputs write the same bytes. The bytes go through a buffer of fixed
+// size into the hash, and keyBufs are reused, so that a key allocates
+// nothing but its string however much its page shows.
+type keyBuf struct {
+	h hash.Hash
+	n int // bytes of b not yet hashed
+	b [1024]byte
+}
 
-func (k *keyBuf) str(s string) *keyBuf {
-	k.b = binary.AppendUvarint(k.b, uint64(len(s)))
-	k.b = append(k.b, s...)
+var keyBufs = sync.Pool{New: func() any { return &keyBuf{h: sha256.New()} }}
+
+// newKeyBuf returns a keyBuf that has written the hash of the inputs
+// shared by every page; free returns it.
+func newKeyBuf(in *inputs) *keyBuf {
+	k := keyBufs.Get().(*keyBuf)
+	k.h.Reset()
+	k.n = copy(k.b[:], in.Shared[:])
 	return k
 }
 
-func (k *keyBuf) bytes(p []byte) *keyBuf {
-	k.b = binary.AppendUvarint(k.b, uint64(len(p)))
-	k.b = append(k.b, p...)
+func (k *keyBuf) free() { keyBufs.Put(k) }
+
+// key returns the hash of everything written, in hexadecimal.
+func (k *keyBuf) key() string {
+	k.flush()
+	var sum [2 * sha256.Size]byte
+	hex.Encode(sum[:], k.h.Sum(k.b[:0]))
+	return string(sum[:])
+}
+
+func (k *keyBuf) flush() {
+	k.h.Write(k.b[:k.n])
+	k.n = 0
+}
+
+// raw writes s as it is, without its length.
+func (k *keyBuf) raw(s string) {
+	for len(s) > 0 {
+		if k.n == len(k.b) {
+			k.flush()
+		}
+		c := copy(k.b[k.n:], s)
+		k.n += c
+		s = s[c:]
+	}
+}
+
+func (k *keyBuf) room(n int) {
+	if len(k.b)-k.n < n {
+		k.flush()
+	}
+}
+
+func (k *keyBuf) str(s string) *keyBuf {
+	k.room(binary.MaxVarintLen64)
+	k.n += binary.PutUvarint(k.b[k.n:], uint64(len(s)))
+	k.raw(s)
+	return k
+}
+
+// sum writes a file's hash as a string of 32 bytes.
+func (k *keyBuf) sum(d [32]byte) *keyBuf {
+	k.room(1 + len(d))
+	k.n += binary.PutUvarint(k.b[k.n:], uint64(len(d)))
+	k.n += copy(k.b[k.n:], d[:])
 	return k
 }
 
 func (k *keyBuf) int(v int64) *keyBuf {
-	k.b = binary.AppendVarint(k.b, v)
+	k.room(binary.MaxVarintLen64)
+	k.n += binary.PutVarint(k.b[k.n:], v)
 	return k
 }
 
 func (k *keyBuf) float(f float64) *keyBuf {
-	k.b = binary.LittleEndian.AppendUint64(k.b, math.Float64bits(f))
+	k.room(8)
+	binary.LittleEndian.PutUint64(k.b[k.n:], math.Float64bits(f))
+	k.n += 8
 	return k
 }
 

@@ -141,12 +141,13 @@ func TestInputsHashWhatTheBuildReads(t *testing.T) {
 }
 
 // The cache keeps the records of the most recent output folders only,
-// and leaves other files in its folder alone.
+// removes the JSON records of earlier versions, and leaves other files in
+// its folder alone.
 func TestPruneCache(t *testing.T) {
 	dir := t.TempDir()
 	base := time.Now().Add(-time.Hour)
 	for i := range 11 {
-		name := filepath.Join(dir, fmt.Sprintf("build-%02d.json", i))
+		name := filepath.Join(dir, fmt.Sprintf("build-%02d.rec", i))
 		if err := os.WriteFile(name, []byte("{}"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -155,8 +156,10 @@ func TestPruneCache(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), nil, 0o644); err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"notes.txt", "build-0123456789ab.json"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	pruneCache(dir, 8)
 	entries, err := os.ReadDir(dir)
@@ -167,7 +170,7 @@ func TestPruneCache(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	want := "build-03.json build-04.json build-05.json build-06.json build-07.json build-08.json build-09.json build-10.json notes.txt"
+	want := "build-03.rec build-04.rec build-05.rec build-06.rec build-07.rec build-08.rec build-09.rec build-10.rec notes.txt"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("left %s, want %s", got, want)
 	}

@@ -111,23 +111,52 @@ type digest [32]byte
 // build reads them anyway, and fill hashes their bytes then; until it
 // has, All is empty.
 func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, error) {
-	h := sha256.New()
-	if exe, err := os.Executable(); err == nil {
-		if f, err := os.Open(exe); err == nil {
-			_, err = io.Copy(h, f)
-			f.Close()
-			if err != nil {
-				return nil, err
+	// The generator (tens of megabytes) is hashed while the source files
+	// are listed and stamped.
+	type exeHash struct {
+		sum [32]byte
+		err error
+	}
+	exe := make(chan exeHash, 1)
+	go func() {
+		var e exeHash
+		if name, err := os.Executable(); err == nil {
+			if f, err := os.Open(name); err == nil {
+				h := sha256.New()
+				_, e.err = io.Copy(h, f)
+				f.Close()
+				h.Sum(e.sum[:0])
 			}
 		}
+		exe <- e
+	}()
+	in := &inputs{stamps: map[string]sourceStamp{}, pending: map[string]int{}}
+	in, err := in.list(ctx, cfg, last)
+	e := <-exe
+	if err == nil {
+		err = e.err
 	}
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	h.Write(e.sum[:])
 	out, _ := filepath.Abs(cfg.Out)
 	pagefind := ""
 	if !cfg.NoSearch {
 		pagefind = search.Find(cfg.Root)
 	}
 	fmt.Fprintf(h, "\x00out=%s\x00drafts=%v\x00base=%s\x00search=%s\x00", out, cfg.Drafts, cfg.BaseURL, pagefind)
-	in := &inputs{head: h, stamps: map[string]sourceStamp{}, pending: map[string]int{}}
+	in.head = h
+	if len(in.pending) == 0 {
+		in.finish()
+	}
+	return in, nil
+}
+
+// list lists and stamps the source files for inputHash, and hashes those
+// that are not report files or whose stamps are not those of last.
+func (in *inputs) list(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, error) {
 	for _, dir := range []string{"content", "templates", "assets"} {
 		root := filepath.Join(cfg.Root, dir)
 		if real, err := filepath.EvalSymlinks(root); err == nil {
@@ -199,9 +228,6 @@ func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, err
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
-	}
-	if len(in.pending) == 0 {
-		in.finish()
 	}
 	return in, nil
 }

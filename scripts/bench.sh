@@ -4,8 +4,8 @@
 # usage: scripts/bench.sh [--quick] [--runs N] [--keep] [--work DIR]
 #
 #   --quick   skip Hugo and the 100,000-report build
-#   --runs N  time each of our builds N times, each into a new folder, and
-#             keep the fastest (default 1)
+#   --runs N  time each of our builds, Hugo's build and the floor N times,
+#             each into a new folder, and keep the fastest (default 1)
 #   --keep    keep the work folder (corpora, sites, outputs) afterwards
 #   --work D  put everything under D (default: a new folder in $TMPDIR)
 #
@@ -212,8 +212,12 @@ go test -run '^$' -bench 'ServeUpdate15k' -benchtime 10x ./generator/internal/bu
 s_total=$(serve_ms 'ServeUpdate15k/total') s_body=$(serve_ms 'ServeUpdate15k/body')
 say "serve update: ${s_total} ms (a total corrected), ${s_body} ms (a body edited)"
 
-read -r f_wall f_files < <("$work/floor-tool/floor" "$o_out" "$work/floor15k")
-say "floor: ${f_wall}s to write $f_files files"
+f_wall=""
+for i in $(seq "$runs"); do
+	read -r w f_files < <("$work/floor-tool/floor" "$o_out" "$work/floor15k-$i")
+	say "floor: ${w}s to write $f_files files"
+	if [ -z "$f_wall" ] || awk "BEGIN{exit !($w < $f_wall)}"; then f_wall=$w; fi
+done
 
 h_wall="" h_cpu="" h_rss="" b_wall="" b_cpu="" b_rss=""
 if [ "$quick" = 0 ]; then
@@ -222,8 +226,13 @@ if [ "$quick" = 0 ]; then
 	[ -x "$HUGO" ] || say "installing Hugo v0.165.0 (about 3 minutes)"
 	bash "$shared/hugo-anchor.sh" "$work/c15k-hugo" "$work/hugo-site" >/dev/null
 	"$HUGO" version >&2
-	timed hugo15k "$HUGO" --quiet -s "$work/hugo-site" -d "$work/hugo15k-out"
-	h_wall=$wall h_cpu=$cpu h_rss=$rss
+	h_wall=""
+	for i in $(seq "$runs"); do
+		timed "hugo15k-$i" "$HUGO" --quiet -s "$work/hugo-site" -d "$work/hugo15k-out-$i"
+		if [ -z "$h_wall" ] || awk "BEGIN{exit !($wall < $h_wall)}"; then
+			h_wall=$wall h_cpu=$cpu h_rss=$rss
+		fi
+	done
 
 	ours build100k "$work/p100k"
 	b_wall=$wall b_cpu=$cpu b_rss=$rss

@@ -447,7 +447,7 @@ func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 func reportLinksHTML(root string, rs []*site.Report) template.HTML {
 	var b bytes.Buffer
 	b.Grow(len(rs) * 160)
-	writeReportLinks(&b, root, rs)
+	writeReportLinks(&b, root, rs, "")
 	return template.HTML(b.String())
 }
 

@@ -65,12 +65,10 @@ func (r *Renderer) section(name string, v View) (template.HTML, error) {
 		switch name {
 		case "series":
 			for i := range d.Series {
-				if err := writeSeriesSection(b, v.Root, v.Page, &d.Series[i]); err != nil {
-					return "", err
-				}
+				writeSeriesSection(b, v.Root, v.Page, &d.Series[i])
 			}
 		case "reports":
-			writeCountyReports(b, v.Root, d.County.Reports)
+			writeReportLinks(b, v.Root, d.County.Reports, "\n")
 		default:
 			return "", fmt.Errorf("section %q: a county's page has no such section", name)
 		}
@@ -80,7 +78,7 @@ func (r *Renderer) section(name string, v View) (template.HTML, error) {
 	return "", nil
 }
 
-// reportFiguresHTML writes the section of a report's figures: what the
+// writeFiguresSection writes the section of a report's figures: what the
 // amounts mean, then a table for each group of figures.
 func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 	r := d.R
@@ -101,7 +99,7 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 	b.WriteString("\n</section>")
 }
 
-// reportChecksHTML writes the section of a report's checks: its findings,
+// writeChecksSection writes the section of a report's checks: its findings,
 // the note on what it leaves undisclosed, and the outcome of every check.
 func writeChecksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	b.WriteString("<section aria-labelledby=\"checks\">\n<h2 id=\"checks\">数据核对</h2>")
@@ -126,7 +124,7 @@ func writeChecksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	b.WriteString("findings.html\">查看全部报告的核对发现</a></p>\n</section>")
 }
 
-// reportRanksHTML writes the section of a report's ranks among the
+// writeRanksSection writes the section of a report's ranks among the
 // reports of its year and type.
 func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	r := d.R
@@ -149,7 +147,7 @@ func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	b.WriteString("年各县比较</a></p>\n</section>")
 }
 
-// reportOthersHTML writes the section listing the county's other
+// writeOthersSection writes the section listing the county's other
 // reports, after a line break; it writes nothing when there are none.
 func writeOthersSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	if len(d.Others) == 0 {
@@ -159,11 +157,11 @@ func writeOthersSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	b.WriteString("\n<section aria-labelledby=\"others\">\n<h2 id=\"others\">")
 	escape(b, c.Name)
 	b.WriteString("的其他报告</h2>\n<ul>")
-	writeReportLinks(b, root, d.Others)
+	writeReportLinks(b, root, d.Others, "")
 	b.WriteString("</ul>\n</section>")
 }
 
-// pageMetaHTML writes the head's title and the descriptions of a page
+// writeMeta writes the head's title and the descriptions of a page
 // for search engines and link previews: a report's page is an article,
 // every other page a website.
 func writeMeta(b *bytes.Buffer, title, description, tmpl string) {
@@ -251,9 +249,10 @@ func writeRankRows(b *bytes.Buffer, root string, ranks []pages.RankRow) {
 }
 
 // writeReportLinks writes links to reports as list items (see
-// reportLinksHTML).
-func writeReportLinks(b *bytes.Buffer, root string, rs []*site.Report) {
+// reportLinksHTML), each after sep.
+func writeReportLinks(b *bytes.Buffer, root string, rs []*site.Report, sep string) {
 	for _, r := range rs {
+		b.WriteString(sep)
 		b.WriteString("<li><a href=\"")
 		escapeURL(b, root, r.URL)
 		b.WriteString("\">")
@@ -262,11 +261,11 @@ func writeReportLinks(b *bytes.Buffer, root string, rs []*site.Report) {
 	}
 }
 
-// countySeriesHTML writes the section of a county's page for one series
+// writeSeriesSection writes the section of a county's page for one series
 // (one department's reports of one type): its table of figures by year,
 // its trend charts, found among the page's by ID, or a note that one
 // year has none.
-func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.SeriesView) error {
+func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.SeriesView) {
 	b.WriteString("\n<section aria-labelledby=\"")
 	escape(b, s.ID)
 	b.WriteString("\">\n<h2 id=\"")
@@ -300,17 +299,4 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 		b.WriteString("<p class=\"note\">只有一个年度的报告，暂无趋势图。</p>")
 	}
 	b.WriteString("\n</section>")
-	return nil
-}
-
-// countyReportsHTML writes links to a county's reports as list items,
-// each on a line of its own.
-func writeCountyReports(b *bytes.Buffer, root string, rs []*site.Report) {
-	for _, r := range rs {
-		b.WriteString("\n<li><a href=\"")
-		escapeURL(b, root, r.URL)
-		b.WriteString("\">")
-		escape(b, r.Title)
-		b.WriteString("</a></li>")
-	}
 }

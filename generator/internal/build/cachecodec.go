@@ -16,9 +16,9 @@ const recordSumSize = sha256.Size
 
 // encodeRecord writes rec in a compact binary form, which a build of
 // 15,000 reports writes and reads in a few milliseconds where JSON took a
-// tenth of a second each way. The file keeps its name, build-*.json, so
-// that the JSON records of earlier versions are overwritten and pruned
-// as before. The form is:
+// tenth of a second each way. Records are named build-*.rec; the JSON
+// records of earlier versions, build-*.json, are removed when the cache is
+// pruned (see pruneCache). The form is:
 //
 //	magic    recordMagic, which names the format and its version
 //	sum      the SHA-256 of payload, 32 bytes

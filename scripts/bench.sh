@@ -158,6 +158,10 @@ project() {
 timed() {
 	local name=$1
 	shift
+	# Each timing starts with no dirty pages left to write back from the
+	# one before: the kernel writing 450 MB of an earlier output to disk
+	# slows whatever runs meanwhile.
+	sync
 	if ! /usr/bin/time -f '%e %M %U %S' -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1; then
 		cat "$work/$name.log" >&2
 		echo "bench.sh: $name failed" >&2
@@ -214,6 +218,7 @@ say "serve update: ${s_total} ms (a total corrected), ${s_body} ms (a body edite
 
 f_wall=""
 for i in $(seq "$runs"); do
+	sync
 	read -r w f_files < <("$work/floor-tool/floor" "$o_out" "$work/floor15k-$i")
 	say "floor: ${w}s to write $f_files files"
 	if [ -z "$f_wall" ] || awk "BEGIN{exit !($w < $f_wall)}"; then f_wall=$w; fi

@@ -23,7 +23,8 @@ import (
 // text) with the templates and with the markup that the section
 // functions of report.html and base.html replaced
 // (testdata/templates-before), and requires the same bytes, but for '+',
-// which html/template alone writes as &#43;.
+// which html/template alone writes as &#43;. A change to a section's
+// markup made on purpose is made in testdata/templates-before too.
 func TestReportPageAsTemplate(t *testing.T) {
 	root := buildtest.RepoRoot(t)
 	now, err := render.New(os.DirFS(root), "templates")

@@ -200,16 +200,41 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		Warnings: s.Warnings}
 	// Phase 6: the search index, made from the published pages and
 	// published the same way, in its own folder.
+	txs := []*publish.Tx{tx}
 	if s.Search {
-		if err := index(ctx, cfg, pagefind, sum); err != nil {
+		itx, err := index(ctx, cfg, pagefind, sum)
+		if err != nil {
 			return nil, err
 		}
+		txs = append(txs, itx)
 	}
 	sum.Duration = time.Since(start)
 	if hashErr == nil {
-		remember(cfg, inputs, keep.keys, sum)
+		remember(cfg, inputs, keep.keys, sum, outputStamps(txs, keep.kept))
 	}
 	return sum, nil
+}
+
+// outputStamps returns the stamps of the files a build left in its
+// output, taken as the transactions txs wrote them, and kept, those of
+// the pages kept as they were: all the output holds, since each
+// transaction removed what it did not write. It returns nil when a
+// transaction could not stamp a file; the output is then listed instead.
+func outputStamps(txs []*publish.Tx, kept map[string]fileStamp) map[string]fileStamp {
+	files := make(map[string]fileStamp, len(kept))
+	for name, st := range kept {
+		files[name] = st
+	}
+	for _, tx := range txs {
+		stamps, ok := tx.Stamps()
+		if !ok {
+			return nil
+		}
+		for name, st := range stamps {
+			files[name] = fileStamp{st.Size, st.ModTime}
+		}
+	}
+	return files
 }
 
 // model is a site loaded, checked and assembled, with its renderer.
@@ -278,14 +303,14 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 
 // index runs Pagefind over the published site and publishes its index
 // under pagefind/, rewriting only the files that changed.
-func index(ctx context.Context, cfg Config, bin string, sum *Summary) error {
+func index(ctx context.Context, cfg Config, bin string, sum *Summary) (*publish.Tx, error) {
 	files, err := search.Index(ctx, bin, cfg.Out)
 	if err != nil {
-		return fmt.Errorf("search index (the site itself is published): %w", err)
+		return nil, fmt.Errorf("search index (the site itself is published): %w", err)
 	}
 	tx, err := publish.Begin(cfg.Out, cfg.Root)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tx.Scope = search.Dir
 	names := make([]string, 0, len(files))
@@ -296,16 +321,16 @@ func index(ctx context.Context, cfg Config, bin string, sum *Summary) error {
 	for _, name := range names {
 		if err := tx.Write(name, files[name]); err != nil {
 			tx.Abort()
-			return err
+			return nil, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return err
+		return nil, err
 	}
 	sum.Written += tx.Stats.Written
 	sum.Unchanged += tx.Stats.Unchanged
 	sum.Removed += tx.Stats.Removed
-	return nil
+	return tx, nil
 }
 
 // renderAll renders every page and copies every asset into tx with a

@@ -410,19 +410,25 @@ func lastBuild(cfg Config) *cacheRecord {
 	return decodeRecord(data)
 }
 
-// remember records a successful build; a failure to write the cache only
-// costs the next build its shortcut. What is known already is encoded
-// while the output is listed.
-func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary) {
+// remember records a successful build, whose output holds files (nil
+// when they are not known: the output is then listed, while what is known
+// already is encoded). A failure to write the cache only costs the next
+// build its shortcut.
+func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary, files map[string]fileStamp) {
 	rec := cacheRecord{Inputs: in.All, Sources: in.stamps, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages, Findings: sum.Findings, Keys: keys}
-	started := make(chan *recordEncoder, 1)
-	go func() { started <- startRecord(&rec) }()
-	files, err := stampOutput(cfg.Out)
-	enc := <-started
-	if err != nil {
-		return
+	var data []byte
+	if files != nil {
+		data = startRecord(&rec).finish(files)
+	} else {
+		started := make(chan *recordEncoder, 1)
+		go func() { started <- startRecord(&rec) }()
+		files, err := stampOutput(cfg.Out)
+		enc := <-started
+		if err != nil {
+			return
+		}
+		data = enc.finish(files)
 	}
-	data := enc.finish(files)
 	path := cachePath(cfg.Root, cfg.Out)
 	if os.MkdirAll(filepath.Dir(path), 0o755) != nil {
 		return

@@ -146,6 +146,12 @@ func TestRebuildKeepsOnlyWhatIsUnchanged(t *testing.T) {
 				t.Errorf("step %d, %s: %s is left over", i, st.name, name)
 			}
 		}
+		// The record of the build lists the output as it is (the files
+		// are stamped as they are written, not listed): the next build
+		// finds nothing changed.
+		if sum, err := p.Build(build.Config{}); err != nil || !sum.Cached {
+			t.Errorf("step %d, %s: the build after it did not find nothing changed (error %v)", i, st.name, err)
+		}
 	}
 }
 

@@ -197,6 +197,8 @@ type keeper struct {
 
 	mu   sync.Mutex
 	keys map[string]string
+	// kept holds the stamps of the pages kept as they were.
+	kept map[string]fileStamp
 }
 
 // newKeeper returns the keeper of a build with these inputs, after the
@@ -204,7 +206,7 @@ type keeper struct {
 // build is told to ignore the cache, it trusts the last build's record
 // for pages whose files are as that build left them.
 func newKeeper(cfg Config, in *inputs, rec *cacheRecord) *keeper {
-	k := &keeper{in: in, keys: map[string]string{}}
+	k := &keeper{in: in, keys: map[string]string{}, kept: map[string]fileStamp{}}
 	if cfg.NoCache {
 		return k
 	}
@@ -235,5 +237,11 @@ func (k *keeper) unchanged(j pages.Job) bool {
 		return false
 	}
 	st, ok := k.last.Files[j.Path]
-	return ok && k.now[j.Path] == st
+	if !ok || k.now[j.Path] != st {
+		return false
+	}
+	k.mu.Lock()
+	k.kept[j.Path] = st
+	k.mu.Unlock()
+	return true
 }

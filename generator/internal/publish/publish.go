@@ -83,7 +83,13 @@ type Tx struct {
 
 	mu      sync.Mutex
 	written map[string]bool
-	staged  []staged
+	// stamps holds the stamp of every file written or found unchanged;
+	// unstamped is set when one could not be taken (see Stamps).
+	stamps    map[string]Stamp
+	unstamped bool
+	// committed is set once Commit has succeeded.
+	committed bool
+	staged    []staged
 	// dirs holds the folders made in the staging tree.
 	dirs map[string]bool
 	// cleared holds the paths Commit removed to make way for a file, and
@@ -166,7 +172,7 @@ func Begin(out string, project string, protected ...string) (*Tx, error) {
 		os.RemoveAll(stage)
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	t := &Tx{out: abs, stage: stage, tree: tree, fresh: fresh, written: map[string]bool{},
+	t := &Tx{out: abs, stage: stage, tree: tree, fresh: fresh, written: map[string]bool{}, stamps: map[string]Stamp{},
 		dirs: map[string]bool{}, cleared: map[string]bool{}, moved: map[string]bool{}}
 	if fresh {
 		// Nothing to list: the output is not there.
@@ -291,6 +297,7 @@ func (t *Tx) Write(name string, data []byte) error {
 		if info, err := os.Lstat(dst); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) && equalFile(dst, data) {
 			t.mu.Lock()
 			t.Stats.Unchanged++
+			t.stamps[name] = stampOf(info)
 			t.mu.Unlock()
 			return nil
 		}
@@ -299,13 +306,39 @@ func (t *Tx) Write(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFile(tmp, data); err != nil {
+	mod, err := writeFile(tmp, data)
+	if err != nil {
 		// Leave no partial file that a folder moved whole could carry.
 		_ = os.Remove(tmp)
 		return fmt.Errorf("publish: staging %s: %w", name, err)
 	}
-	t.record(st)
+	t.record(st, Stamp{int64(len(data)), mod})
 	return nil
+}
+
+// Stamp is the size and modification time (in nanoseconds since 1970) of
+// a file, as a stat of it finds them.
+type Stamp struct {
+	Size, ModTime int64
+}
+
+// stampOf returns the stamp of the file info describes.
+func stampOf(info fs.FileInfo) Stamp {
+	return Stamp{info.Size(), info.ModTime().UnixNano()}
+}
+
+// Stamps returns, after a successful Commit, the stamp of every file
+// Write and WriteStream left in the output, written or found unchanged
+// (not those Retain kept), as a stat of each would find it: renaming a
+// file into place keeps its size and time. ok is false when a stamp could
+// not be taken; the caller must then stat the files itself.
+func (t *Tx) Stamps() (stamps map[string]Stamp, ok bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.unstamped || !t.committed {
+		return nil, false
+	}
+	return t.stamps, true
 }
 
 // WriteStream records a file of the site, as Write does, whose bytes fill
@@ -325,7 +358,7 @@ func (t *Tx) WriteStream(name string, fill func(w io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	size, err := fillFile(tmp, fill)
+	size, mod, err := fillFile(tmp, fill)
 	if err != nil {
 		_ = os.Remove(tmp)
 		if fe, ok := err.(fillError); ok {
@@ -341,11 +374,12 @@ func (t *Tx) WriteStream(name string, fill func(w io.Writer) error) error {
 			}
 			t.mu.Lock()
 			t.Stats.Unchanged++
+			t.stamps[name] = stampOf(info)
 			t.mu.Unlock()
 			return nil
 		}
 	}
-	t.record(st)
+	t.record(st, Stamp{size, mod})
 	return nil
 }
 
@@ -356,23 +390,27 @@ type fillError struct{ err error }
 func (e fillError) Error() string { return e.err.Error() }
 
 // fillFile creates the file name and writes to it what fill writes,
-// returning its size.
-func fillFile(name string, fill func(w io.Writer) error) (int64, error) {
+// returning its size and modification time (-1 when a stat of it fails).
+func fillFile(name string, fill func(w io.Writer) error) (size, mod int64, err error) {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	cw := &countWriter{w: f}
 	bw := bufio.NewWriterSize(cw, 256<<10)
 	if err := fill(bw); err != nil {
 		f.Close()
-		return 0, fillError{err}
+		return 0, 0, fillError{err}
 	}
 	if err := bw.Flush(); err != nil {
 		f.Close()
-		return 0, err
+		return 0, 0, err
 	}
-	return cw.n, f.Close()
+	mod = -1
+	if info, err := f.Stat(); err == nil {
+		mod = info.ModTime().UnixNano()
+	}
+	return cw.n, mod, f.Close()
 }
 
 // countWriter counts the bytes written through it.
@@ -460,11 +498,17 @@ func (t *Tx) stagePath(name string, where int) (string, staged, error) {
 	return filepath.Join(t.tree, filepath.FromSlash(name)), staged{name, "", clear}, nil
 }
 
-// record adds a staged file for Commit.
-func (t *Tx) record(s staged) {
+// record adds a staged file for Commit, with the stamp it was written
+// with (a time of -1 when a stat of it failed).
+func (t *Tx) record(s staged, st Stamp) {
 	t.mu.Lock()
 	t.staged = append(t.staged, s)
 	t.Stats.Written++
+	if st.ModTime == -1 {
+		t.unstamped = true
+	} else {
+		t.stamps[s.name] = st
+	}
 	t.mu.Unlock()
 }
 
@@ -625,6 +669,17 @@ var errDone = errors.New("publish: the transaction is already committed or abort
 // Commit moves the staged files into the output folder and removes files
 // the build did not write. It is the only step that changes the output.
 func (t *Tx) Commit() error {
+	err := t.commit()
+	if err == nil {
+		t.mu.Lock()
+		t.committed = true
+		t.mu.Unlock()
+	}
+	return err
+}
+
+// commit is Commit.
+func (t *Tx) commit() error {
 	if t.done {
 		return errDone
 	}

@@ -12,9 +12,17 @@ import (
 // calls are not used directly.
 
 // writeFile writes data to the file name, creating it or emptying it
-// first, with ordinary writes (no sync).
-func writeFile(name string, data []byte) error {
-	return os.WriteFile(name, data, 0o644)
+// first, with ordinary writes (no sync), and returns its modification
+// time once written (-1 when a stat of it fails).
+func writeFile(name string, data []byte) (int64, error) {
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		return 0, err
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		return -1, nil
+	}
+	return info.ModTime().UnixNano(), nil
 }
 
 // equalFile reports whether the file name holds exactly data. Write calls

@@ -31,11 +31,12 @@ func open(name string, flags int, perm uint32) (int, error) {
 const maxRW = 1 << 30
 
 // writeFile writes data to the file name, creating it or emptying it
-// first, with ordinary writes (no sync).
-func writeFile(name string, data []byte) error {
+// first, with ordinary writes (no sync), and returns its modification
+// time once written (-1 when a stat of it fails).
+func writeFile(name string, data []byte) (int64, error) {
 	fd, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, 0o644)
 	if err != nil {
-		return &fs.PathError{Op: "open", Path: name, Err: err}
+		return 0, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	for len(data) > 0 {
 		n, err := syscall.Write(fd, data[:min(len(data), maxRW)])
@@ -47,14 +48,19 @@ func writeFile(name string, data []byte) error {
 		}
 		if err != nil {
 			syscall.Close(fd)
-			return &fs.PathError{Op: "write", Path: name, Err: err}
+			return 0, &fs.PathError{Op: "write", Path: name, Err: err}
 		}
 		data = data[n:]
 	}
-	if err := syscall.Close(fd); err != nil {
-		return &fs.PathError{Op: "close", Path: name, Err: err}
+	mod := int64(-1)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err == nil {
+		mod = st.Mtim.Nano()
 	}
-	return nil
+	if err := syscall.Close(fd); err != nil {
+		return 0, &fs.PathError{Op: "close", Path: name, Err: err}
+	}
+	return mod, nil
 }
 
 // equalFile reports whether the file name holds exactly data. Write calls

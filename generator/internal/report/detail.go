@@ -445,8 +445,7 @@ func (d *detailScan) flow(how int, group *groupKeys, line string, start, lineNo 
 		d.sub = 0
 		c.skip()
 		c.skipSpaces()
-		comma := false
-		for c.peek() != '}' || comma {
+		for more := c.peek() != '}'; more; {
 			// A pair, as fastYAML.flowPair reads it.
 			keyStart := c.i
 			if keyStart >= len(line) || !isLetter(line[keyStart]) {
@@ -478,18 +477,11 @@ func (d *detailScan) flow(how int, group *groupKeys, line string, start, lineNo 
 			if !d.pair(how, group, name, Pos{lineNo, keyCol}, text, kind) {
 				return false
 			}
-			c.skipSpaces()
-			switch c.peek() {
-			case ',':
-				comma = true
-				c.skip()
-				c.skipSpaces()
-				continue
-			case '}':
-			default:
+			comma, ok := c.afterItem('}')
+			if !ok {
 				return false
 			}
-			break
+			more = comma > 0
 		}
 	} else {
 		if how != valueReview {
@@ -497,25 +489,17 @@ func (d *detailScan) flow(how int, group *groupKeys, line string, start, lineNo 
 		}
 		c.skip()
 		c.skipSpaces()
-		comma := false
-		for c.peek() != ']' || comma {
+		for more := c.peek() != ']'; more; {
 			text, kind, ok := flowScalar(c, ']')
 			if !ok || kind != scalarString {
 				return false
 			}
 			d.review = append(d.review, text)
-			c.skipSpaces()
-			switch c.peek() {
-			case ',':
-				comma = true
-				c.skip()
-				c.skipSpaces()
-				continue
-			case ']':
-			default:
+			comma, ok := c.afterItem(']')
+			if !ok {
 				return false
 			}
-			break
+			more = comma > 0
 		}
 	}
 	c.skip() // the closing bracket

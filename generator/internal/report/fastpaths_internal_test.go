@@ -187,41 +187,10 @@ func TestPlainLinkIsURLParse(t *testing.T) {
 	}
 }
 
-// parseDecimalByParts is parseDecimal as it was first written, without
-// plainDecimal.
-func parseDecimalByParts(s string, scale int) (int64, error) {
-	if digits := strings.TrimPrefix(s, "-"); !isDigits(digits) && !isPlainDecimal(digits) {
-		return 0, fmt.Errorf("expected a plain decimal amount such as 1530.53, got %s", s)
-	}
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	frac = strings.TrimRight(frac, "0")
-	if len(frac) > scale {
-		return 0, fmt.Errorf("%s has more decimal places than the unit allows (at most %d)", s, scale)
-	}
-	intPart = strings.TrimLeft(intPart, "0")
-	if len(intPart) > 12 {
-		return 0, fmt.Errorf("amount %s is too large", s)
-	}
-	var v int64
-	for _, digits := range [...]string{intPart, frac} {
-		for i := 0; i < len(digits); i++ {
-			v = v*10 + int64(digits[i]-'0')
-		}
-	}
-	for range scale - len(frac) {
-		v *= 10
-	}
-	if neg {
-		v = -v
-	}
-	return v, nil
-}
-
-// TestParseDecimalIsByParts: parseDecimal gives what it gave before
-// plainDecimal, values and errors, for text made at random of digits,
-// zeros, points, signs and other characters.
+// TestParseDecimalIsByParts: parseDecimal gives what decimalByParts, its
+// general path, gives (what it gave before plainDecimal), values and
+// errors, for text made at random of digits, zeros, points, signs and
+// other characters.
 func TestParseDecimalIsByParts(t *testing.T) {
 	pieces := []string{"0", "00", "1", "5", "9", "12345", "000000", "999999999999", ".", "-", "+", "e", " ", "_", "甲"}
 	rng := rand.New(rand.NewPCG(11, 12))
@@ -233,7 +202,7 @@ func TestParseDecimalIsByParts(t *testing.T) {
 		s := b.String()
 		for _, scale := range []int{2, 5, 6} {
 			got, gotErr := parseDecimal(s, scale)
-			want, wantErr := parseDecimalByParts(s, scale)
+			want, wantErr := decimalByParts(s, scale)
 			if got != want || fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
 				t.Fatalf("parseDecimal(%q, %d) = %d, %v; want %d, %v", s, scale, got, gotErr, want, wantErr)
 			}
@@ -450,54 +419,6 @@ func TestCheckBodyIsByLines(t *testing.T) {
 	if nested < 100 || marks < 100 {
 		t.Errorf("%d bodies nested too deeply, %d with too many marks; want more of each", nested, marks)
 	}
-}
-
-// quotedByBytes is quoted as it was first written, byte by byte. quoted reads the quoted scalar that begins at line[start] and ends on
-// the line: its text and the index after its closing quote. ok is false
-// when it does not end on the line or has an escape other than the
-// one-character ones of double-quoted YAML scalars.
-func quotedByBytes(line string, start int) (text string, end int, ok bool) {
-	q := line[start]
-	i := start + 1
-	plain := true // no escapes: text is a substring of line
-	var b strings.Builder
-	for i < len(line) {
-		c := line[i]
-		switch {
-		case c == q && q == '\'' && i+1 < len(line) && line[i+1] == '\'':
-			if plain {
-				b.WriteString(line[start+1 : i])
-				plain = false
-			}
-			b.WriteByte('\'')
-			i += 2
-		case c == q:
-			if plain {
-				return line[start+1 : i], i + 1, true
-			}
-			return b.String(), i + 1, true
-		case c == '\\' && q == '"':
-			if i+1 >= len(line) {
-				return "", 0, false
-			}
-			r, ok := escapes[line[i+1]]
-			if !ok {
-				return "", 0, false
-			}
-			if plain {
-				b.WriteString(line[start+1 : i])
-				plain = false
-			}
-			b.WriteRune(r)
-			i += 2
-		default:
-			if !plain {
-				b.WriteByte(c)
-			}
-			i++
-		}
-	}
-	return "", 0, false
 }
 
 // TestQuotedIsByBytes: quoted reads what it read byte by byte, for quoted

@@ -404,6 +404,24 @@ func (c *cursor) skipSpaces() {
 	}
 }
 
+// afterItem reads what follows an item of a flow collection that close
+// ends: a comma, and the spaces after it, or close, which it leaves for
+// the caller. It returns the comma's column, or 0 at close; ok is false
+// for anything else.
+func (c *cursor) afterItem(close byte) (comma int, ok bool) {
+	c.skipSpaces()
+	switch c.peek() {
+	case ',':
+		comma = c.col
+		c.skip()
+		c.skipSpaces()
+		return comma, true
+	case close:
+		return 0, true
+	}
+	return 0, false
+}
+
 // moveTo moves the cursor ahead to byte index i.
 func (c *cursor) moveTo(i int) {
 	c.col += utf8.RuneCountInString(c.line[c.i:i])
@@ -451,7 +469,7 @@ func (f *fastYAML) flowMap(c *cursor, lineNo int) *ast.MappingNode {
 	var keysBuf [8]string
 	keys := keysBuf[:0]
 	var comma *token.Token // before the pair being read
-	for c.peek() != '}' || comma != nil {
+	for more := c.peek() != '}'; more; {
 		mv := f.flowPair(c, lineNo)
 		if mv == nil {
 			return nil
@@ -463,18 +481,15 @@ func (f *fastYAML) flowMap(c *cursor, lineNo int) *ast.MappingNode {
 		keys = append(keys, k)
 		mv.CollectEntry = comma
 		f.pending = append(f.pending, mv)
-		c.skipSpaces()
-		switch c.peek() {
-		case ',':
-			comma = f.token(*token.CollectEntry(",", nil), lineNo, c.col)
-			c.skip()
-			c.skipSpaces() // then flowPair refuses "," and "}": {a: 1,} and {a: 1,,}
-			continue
-		case '}':
-		default:
+		// After a comma, flowPair refuses "," and "}": {a: 1,} and
+		// {a: 1,,}.
+		col, ok := c.afterItem('}')
+		if !ok {
 			return nil
 		}
-		break
+		if more = col > 0; more {
+			comma = f.token(*token.CollectEntry(",", nil), lineNo, col)
+		}
 	}
 	m.End = f.token(*token.MappingEnd("}", nil), lineNo, c.col)
 	c.skip()
@@ -538,25 +553,20 @@ func (f *fastYAML) flowSeq(c *cursor, lineNo int) *ast.SequenceNode {
 	c.skip()
 	c.skipSpaces()
 	var comma *token.Token // before the entry being read
-	for c.peek() != ']' || comma != nil {
+	for more := c.peek() != ']'; more; {
 		v := f.flowScalar(c, lineNo, ']')
 		if v == nil {
 			return nil // also an empty entry: [,a], [a,] and [a,,b]
 		}
 		seq.Values = append(seq.Values, v)
 		seq.Entries = append(seq.Entries, ast.SequenceEntry(comma, v, nil))
-		c.skipSpaces()
-		switch c.peek() {
-		case ',':
-			comma = f.token(*token.CollectEntry(",", nil), lineNo, c.col)
-			c.skip()
-			c.skipSpaces()
-			continue
-		case ']':
-		default:
+		col, ok := c.afterItem(']')
+		if !ok {
 			return nil
 		}
-		break
+		if more = col > 0; more {
+			comma = f.token(*token.CollectEntry(",", nil), lineNo, col)
+		}
 	}
 	seq.End = f.token(*token.SequenceEnd("]", nil), lineNo, c.col)
 	c.skip()
@@ -830,6 +840,13 @@ func quoted(line string, start int) (text string, end int, ok bool) {
 			return text, k + 1, true
 		}
 	}
+	return quotedByBytes(line, start)
+}
+
+// quotedByBytes is quoted for any quoted text, escapes among it: it reads
+// the text byte by byte.
+func quotedByBytes(line string, start int) (text string, end int, ok bool) {
+	q := line[start]
 	i := start + 1
 	plain := true // no escapes: text is a substring of line
 	var b strings.Builder

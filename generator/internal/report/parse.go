@@ -1445,6 +1445,13 @@ func parseDecimal(s string, scale int) (int64, error) {
 	if v, ok := plainDecimal(s, scale); ok {
 		return v, nil
 	}
+	return decimalByParts(s, scale)
+}
+
+// decimalByParts is parseDecimal for any text, the amounts plainDecimal
+// does not read among them: it checks the text's form, then reads its
+// parts.
+func decimalByParts(s string, scale int) (int64, error) {
 	// As the regular expression ^-?[0-9]+(\.[0-9]+)?$.
 	if digits := strings.TrimPrefix(s, "-"); !isDigits(digits) && !isPlainDecimal(digits) {
 		return 0, fmt.Errorf("expected a plain decimal amount such as 1530.53, got %s", s)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,8 +16,8 @@ import (
 // goldmarkHTML renders body with goldmark alone.
 func goldmarkHTML(t testing.TB, body []byte) string {
 	t.Helper()
-	var buf mdBuffer
-	if err := newMarkdown().Convert(body, &buf); err != nil {
+	var buf bytes.Buffer
+	if err := newMarkdown().Convert(body, mdWriter{&buf}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -230,11 +231,11 @@ func BenchmarkMarkdown(b *testing.B) {
 	})
 	b.Run("goldmark", func(b *testing.B) {
 		b.SetBytes(int64(size))
-		var buf mdBuffer
+		var buf bytes.Buffer
 		for b.Loop() {
 			for _, body := range bodies {
 				buf.Reset()
-				if err := r.md.Convert(body, &buf); err != nil {
+				if err := r.md.Convert(body, mdWriter{&buf}); err != nil {
 					b.Fatal(err)
 				}
 			}

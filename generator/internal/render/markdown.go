@@ -135,59 +135,45 @@ func unwrap(n ast.Node) {
 	parent.RemoveChild(parent, n)
 }
 
-// mdBuffer is what a body is rendered into. goldmark writes to it
-// directly, since it is a util.BufWriter, rather than through a bufio.Writer
-// of its own; the buffers are reused (see mdBuffers).
-type mdBuffer struct{ bytes.Buffer }
+// mdWriter lets goldmark write into a bytes.Buffer directly, rather than
+// through a bufio.Writer of its own: it is a util.BufWriter with nothing
+// to flush.
+type mdWriter struct{ *bytes.Buffer }
 
 // Buffered returns 0: nothing waits to be flushed.
-func (*mdBuffer) Buffered() int { return 0 }
+func (mdWriter) Buffered() int { return 0 }
 
 // Flush does nothing: every write goes straight to the buffer.
-func (*mdBuffer) Flush() error { return nil }
+func (mdWriter) Flush() error { return nil }
 
-var _ util.BufWriter = (*mdBuffer)(nil)
+var _ util.BufWriter = mdWriter{}
 
-// mdBuffers holds buffers for rendering bodies.
-var mdBuffers = sync.Pool{New: func() any { return new(mdBuffer) }}
+// mdBuffers holds the buffers Markdown renders bodies into.
+var mdBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Markdown renders a report body to HTML.
 func (r *Renderer) Markdown(body []byte) (template.HTML, error) {
-	buf := mdBuffers.Get().(*mdBuffer)
+	buf := mdBuffers.Get().(*bytes.Buffer)
 	defer func() {
 		if buf.Cap() <= 1<<20 {
 			buf.Reset()
 			mdBuffers.Put(buf)
 		}
 	}()
-	if out, ok := fastBody(buf.AvailableBuffer(), body); ok {
-		buf.Write(out)
-		return template.HTML(buf.String()), nil
-	}
-	if err := r.md.Convert(body, buf); err != nil {
+	if err := r.writeMarkdown(buf, body); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
 }
 
-// writeMarkdown writes a report body, rendered to HTML, to b.
+// writeMarkdown writes a report body, rendered to HTML, to b: by the fast
+// path when it reads the body, by goldmark otherwise.
 func (r *Renderer) writeMarkdown(b *bytes.Buffer, body []byte) error {
 	if out, ok := fastBody(b.AvailableBuffer(), body); ok {
 		b.Write(out)
 		return nil
 	}
-	buf := mdBuffers.Get().(*mdBuffer)
-	defer func() {
-		if buf.Cap() <= 1<<20 {
-			buf.Reset()
-			mdBuffers.Put(buf)
-		}
-	}()
-	if err := r.md.Convert(body, buf); err != nil {
-		return err
-	}
-	b.Write(buf.Bytes())
-	return nil
+	return r.md.Convert(body, mdWriter{b})
 }
 
 // Body renders a report's body.

@@ -133,17 +133,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		hashErr = inputs.fill()
 	}
 	if hashErr == nil {
-		// A report file whose bytes hash as when it was loaded is read
-		// again for its page by report.ParseDetail, which takes the
-		// figures from the loaded report and reads only the rest.
-		sums := inputs.Files
-		m.load = func(r *report.Report) (*report.Report, error) {
-			p := strings.TrimPrefix(r.File, "content/")
-			if sum, ok := sums[r.File]; ok {
-				return content.LoadDetail(m.content, p, r.File, r, sum)
-			}
-			return content.LoadFile(m.content, p, r.File)
-		}
+		m.sums = inputs.Files
 	}
 	s, rnd, root := m.site, m.rnd, m.root
 	// Bodies, evidence and key positions are read again when a report's
@@ -244,8 +234,21 @@ type model struct {
 	rnd     *render.Renderer
 	// root is the project folder, content its content/ folder.
 	root, content fs.FS
-	// load reads a report again from its file, with every detail.
-	load func(*report.Report) (*report.Report, error)
+	// sums holds the hash of each report file's bytes as they were
+	// loaded, by Report.File, once known; nil until then.
+	sums map[string][32]byte
+}
+
+// load reads a report again from its file, with every detail. A file
+// whose bytes hash as when they were loaded is read by
+// report.ParseDetail, which takes the figures from the loaded report and
+// reads only the rest.
+func (m *model) load(r *report.Report) (*report.Report, error) {
+	p := strings.TrimPrefix(r.File, "content/")
+	if sum, ok := m.sums[r.File]; ok {
+		return content.LoadDetail(m.content, p, r.File, r, sum)
+	}
+	return content.LoadFile(m.content, p, r.File)
 }
 
 // prepare loads the reports with opt, checks them, assembles the site,
@@ -279,9 +282,6 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 		return nil, err
 	}
 	m.site = s
-	m.load = func(r *report.Report) (*report.Report, error) {
-		return content.LoadFile(contentFS, strings.TrimPrefix(r.File, "content/"), r.File)
-	}
 	s.Detail = m.load
 	for i, w := range s.Warnings {
 		if i == MaxWarnings {

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -300,78 +299,6 @@ func TestIsDashesIsTrimRight(t *testing.T) {
 	}
 }
 
-// checkBodyByLines is checkBody as it was first written: it looks at the
-// marks of every line, and at the nesting of every line of text. checkBody
-// refuses a body that would take the Markdown renderer too long:
-// larger than MaxBody, with block quotes and lists nested deeper than
-// MaxBodyNesting, or with a paragraph of more than MaxMarks emphasis marks
-// or link brackets.
-func (p *parse) checkBodyByLines() {
-	body := p.r.Body
-	if len(body) > MaxBody {
-		p.errAt(Pos{p.r.BodyLine, 1}, "body", "is %d KB; at most %d KB are accepted", len(body)>>10, MaxBody>>10)
-		return
-	}
-	marks, start := 0, 0 // in the current paragraph, and the line it began on
-	var fence []byte     // the fence of the code block the line is in
-	n := p.r.BodyLine - 1
-	for rest, more := body, true; more; {
-		line := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			more = false
-		}
-		n++
-		// Fenced code is text to the renderer, read in linear time. Only
-		// fences that cannot belong to a list or quote (which could end
-		// them early) are skipped.
-		if fence != nil {
-			if bytes.HasPrefix(bytes.TrimLeft(line, " "), fence) {
-				fence = nil
-			}
-			continue
-		}
-		if f := fenceOf(line); f != nil {
-			fence, marks, start = f, 0, 0
-			continue
-		}
-		if blank(line) {
-			marks, start = 0, 0
-			continue
-		}
-		if start == 0 {
-			start = n
-		}
-		if depth, col := containerDepth(line); depth > MaxBodyNesting {
-			p.errAt(Pos{n, col}, "body", "block quotes and lists are nested more than %d levels deep", MaxBodyNesting)
-			return
-		}
-		for j := 0; j < len(line); j++ {
-			// Eight bytes at a time while none can be a mark.
-			for j+8 <= len(line) && !hasMark(binary.LittleEndian.Uint64(line[j:])) {
-				j += 8
-			}
-			if j == len(line) {
-				break
-			}
-			if !markBytes[line[j]] {
-				continue
-			}
-			switch c := line[j]; {
-			case c == '\\':
-				j++ // an escaped character is text
-			case c == '[', (c == '*' || c == '_') && (j == 0 || line[j-1] != c):
-				marks++
-			}
-		}
-		if marks > MaxMarks {
-			p.errAt(Pos{start, 1}, "body", "the paragraph has more than %d emphasis marks (* or _) and link brackets ([); split it with blank lines", MaxMarks)
-			return
-		}
-	}
-}
-
 // TestCheckBodyIsByLines: checkBody finds the errors that it found when
 // it looked at every line, in bodies made at random of text, marks, line
 // ends, quotes, lists, indentation and fences, with few marks and with
@@ -403,7 +330,7 @@ func TestCheckBodyIsByLines(t *testing.T) {
 			}
 		}
 		want := &parse{name: "a.md", r: &Report{Body: b, BodyLine: 3}}
-		want.checkBodyByLines()
+		want.checkBodyLines(true)
 		got := &parse{name: "a.md", r: &Report{Body: b, BodyLine: 3}}
 		got.checkBody()
 		if fmt.Sprint(got.errs) != fmt.Sprint(want.errs) {

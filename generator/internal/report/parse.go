@@ -320,7 +320,12 @@ func (r *Report) detach() {
 // larger than MaxBody, with block quotes and lists nested deeper than
 // MaxBodyNesting, or with a paragraph of more than MaxMarks emphasis marks
 // or link brackets.
-func (p *parse) checkBody() {
+func (p *parse) checkBody() { p.checkBodyLines(false) }
+
+// checkBodyLines is checkBody. every says to look at the marks and the
+// nesting of every line, as checkBody first did, rather than only at the
+// lines that can matter; a test compares the two.
+func (p *parse) checkBodyLines(every bool) {
 	body := p.r.Body
 	if len(body) > MaxBody {
 		p.errAt(Pos{p.r.BodyLine, 1}, "body", "is %d KB; at most %d KB are accepted", len(body)>>10, MaxBody>>10)
@@ -329,7 +334,7 @@ func (p *parse) checkBody() {
 	// A paragraph has no more marks than the body has bytes '[', '*' and
 	// '_': when the body has few, only the nesting of lines is looked
 	// at, in lines that begin as a quote or list, or indented, can.
-	countMarks := bytes.Count(body, []byte("["))+bytes.Count(body, []byte("*"))+bytes.Count(body, []byte("_")) > MaxMarks
+	countMarks := every || bytes.Count(body, []byte("["))+bytes.Count(body, []byte("*"))+bytes.Count(body, []byte("_")) > MaxMarks
 	marks, start := 0, 0 // in the current paragraph, and the line it began on
 	var fence []byte     // the fence of the code block the line is in
 	n := p.r.BodyLine - 1
@@ -366,7 +371,7 @@ func (p *parse) checkBody() {
 		}
 		// A line that begins with another byte is not nested (its depth
 		// is 0): most lines are text.
-		if containerByte[line[0]] {
+		if every || containerByte[line[0]] {
 			if depth, col := containerDepth(line); depth > MaxBodyNesting {
 				p.errAt(Pos{n, col}, "body", "block quotes and lists are nested more than %d levels deep", MaxBodyNesting)
 				return

@@ -98,7 +98,8 @@ func parseInto(t *template.Template, fsys fs.FS, name string) error {
 	return nil
 }
 
-// View is what a page template is executed with.
+// View is what a page template is executed with, by pointer: every
+// function call copies its arguments, and a View is large.
 type View struct {
 	// Page is the page being rendered.
 	Page *pages.Page
@@ -213,7 +214,7 @@ func (r *Renderer) render(buf *bytes.Buffer, p *pages.Page) error {
 	if s, ok := p.Data.(*site.Site); ok && p.Template == "search" {
 		v.Layout.Search = s.Search
 	}
-	if err := t.ExecuteTemplate(buf, r.base, v); err != nil {
+	if err := t.ExecuteTemplate(buf, r.base, &v); err != nil {
 		return fmt.Errorf("rendering %s: %s", p.Path, strings.TrimPrefix(err.Error(), "template: "))
 	}
 	return nil

@@ -30,11 +30,11 @@ import (
 // their order; these functions write their markup, which
 // TestReportPageAsTemplate holds to the markup they replaced
 // (testdata/templates-before).
-func (r *Renderer) section(name string, v View) (template.HTML, error) {
-	b := v.Out
-	if b == nil {
+func (r *Renderer) section(name string, v *View) (template.HTML, error) {
+	if v == nil || v.Out == nil {
 		return "", fmt.Errorf("section %q: the page has no output (Renderer.render sets it)", name)
 	}
+	b := v.Out
 	if name == "meta" {
 		writeMeta(b, v.Title, v.Description, v.Template)
 		return "", nil

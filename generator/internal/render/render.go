@@ -44,12 +44,16 @@ type Renderer struct {
 	// shared holds the parts of the layout already rendered, by
 	// sharedKey.
 	shared sync.Map
+	// plans holds each page template's plan (see plan), by template.
+	plans map[string]*planSlot
+	// noPlans makes every page by executing its template (for tests).
+	noPlans bool
 }
 
 // New parses the templates under dir in fsys. Errors name the template file
 // and line.
 func New(fsys fs.FS, dir string) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}, md: newMarkdown(), base: path.Join(dir, "base.html")}
+	r := &Renderer{pages: map[string]*template.Template{}, plans: map[string]*planSlot{}, md: newMarkdown(), base: path.Join(dir, "base.html")}
 	base := template.New("").Funcs(funcs(r))
 	shared := []string{r.base}
 	partials, err := fs.Glob(fsys, path.Join(dir, "partials", "*.html"))
@@ -79,6 +83,7 @@ func New(fsys fs.FS, dir string) (*Renderer, error) {
 			return nil, fmt.Errorf("%s: defines no \"content\" template", file)
 		}
 		r.pages[name] = t
+		r.plans[name] = new(planSlot)
 	}
 	return r, nil
 }
@@ -214,8 +219,18 @@ func (r *Renderer) render(buf *bytes.Buffer, p *pages.Page) error {
 	if s, ok := p.Data.(*site.Site); ok && p.Template == "search" {
 		v.Layout.Search = s.Search
 	}
+	slot := r.plans[p.Template]
+	if pl := slot.plan.Load(); pl != nil && !r.noPlans {
+		start := buf.Len()
+		if r.run(*pl, &v) == nil {
+			return nil
+		}
+		// The template renders the page again, and tells the error.
+		buf.Truncate(start)
+	}
 	if err := t.ExecuteTemplate(buf, r.base, &v); err != nil {
 		return fmt.Errorf("rendering %s: %s", p.Path, strings.TrimPrefix(err.Error(), "template: "))
 	}
+	slot.build(t, r.base)
 	return nil
 }

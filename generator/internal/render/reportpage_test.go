@@ -58,21 +58,7 @@ func TestReportPageAsTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	synthetic := t.TempDir()
-	if err := corpus.Generate(synthetic, corpus.Options{Seed: 3, Reports: 300}); err != nil {
-		t.Fatal(err)
-	}
-	hostile := t.TempDir()
-	for name, data := range buildtest.HostileFiles() {
-		p := filepath.Join(hostile, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, dir := range []string{synthetic, filepath.Join(root, "content"), filepath.Join(hostile, "content")} {
+	for _, dir := range testSites(t, root) {
 		s := loadSite(t, dir)
 		for _, r := range []*render.Renderer{now, old} {
 			r.Nav = pages.Nav(s)
@@ -117,6 +103,28 @@ func TestReportPageAsTemplate(t *testing.T) {
 func clip(s string, i int) string {
 	lo, hi := max(0, i-80), min(len(s), i+160)
 	return s[lo:hi]
+}
+
+// testSites returns the content folders of three sites: a synthetic
+// corpus, the bundled reports under root, and reports made of hostile
+// text.
+func testSites(t *testing.T, root string) []string {
+	t.Helper()
+	synthetic := t.TempDir()
+	if err := corpus.Generate(synthetic, corpus.Options{Seed: 3, Reports: 300}); err != nil {
+		t.Fatal(err)
+	}
+	hostile := t.TempDir()
+	for name, data := range buildtest.HostileFiles() {
+		p := filepath.Join(hostile, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return []string{synthetic, filepath.Join(root, "content"), filepath.Join(hostile, "content")}
 }
 
 // loadSite loads, checks and assembles the reports under dir.

@@ -63,6 +63,8 @@ func (r *Renderer) section(name string, v *View) (template.HTML, error) {
 		}
 	case *pages.CountyData:
 		switch name {
+		case "head":
+			writeCountyHead(b, v.Root, d.County)
 		case "series":
 			for i := range d.Series {
 				writeSeriesSection(b, v.Root, v.Page, &d.Series[i])
@@ -76,6 +78,35 @@ func (r *Renderer) section(name string, v *View) (template.HTML, error) {
 		return "", fmt.Errorf("section %q: a %s page has no such section", name, v.Template)
 	}
 	return "", nil
+}
+
+// writeCountyHead writes the head of a county's page: where it is, its
+// name, and what the page shows.
+func writeCountyHead(b *bytes.Buffer, root string, c *site.County) {
+	b.WriteString(`<nav class="breadcrumb" aria-label="位置"><ol><li><a href="`)
+	escape(b, root)
+	b.WriteString(`index.html">首页</a></li>`)
+	if c.Prefecture != "" {
+		b.WriteString("<li>")
+		escape(b, c.Prefecture)
+		b.WriteString("</li>")
+	}
+	b.WriteString(`<li aria-current="page">`)
+	escape(b, c.Name)
+	b.WriteString("</li></ol></nav>\n<h1>")
+	escape(b, c.Name)
+	b.WriteString("</h1>\n<p class=\"lead\">")
+	escape(b, c.Province)
+	escape(b, c.Prefecture)
+	escape(b, c.Name)
+	if c.Adcode != "" {
+		b.WriteString("（区划代码 ")
+		escape(b, c.Adcode)
+		b.WriteString("）")
+	}
+	b.WriteString("，共")
+	writeInt(b, len(c.Reports))
+	b.WriteString("份绩效自评报告。下表列出每年的主要数字、与上年相比的增减，以及在同年同类报告中的排名（数值由高到低）。</p>")
 }
 
 // writeFiguresSection writes the section of a report's figures: what the

@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"syscall"
 
 	"golang.org/x/sync/errgroup"
@@ -61,22 +60,40 @@ func Files(fsys fs.FS) ([]string, error) {
 // files is Files with prefix (such as "content/") before the paths in
 // errors.
 func files(fsys fs.FS, prefix string) ([]string, error) {
+	var found []string
+	err := walk(fsys, prefix, func(p string) error {
+		found = append(found, p)
+		return nil
+	})
+	slices.Sort(found)
+	return found, err
+}
+
+// walk calls found with the path of every report file under fsys, as
+// Files lists them but in the order of the walk (each folder's entries by
+// name), and returns every error Files returns, joined in the same order.
+// It is files without the sorting, so that Load can parse the first files
+// while the walk goes on.
+//
+// When found returns an error, the walk stops there and walk returns that
+// error alone.
+func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 	root := strings.TrimSuffix(prefix, "/")
 	if root == "" {
 		root = "the content folder"
 	}
 	info, err := fs.Stat(fsys, ".")
 	if errors.Is(err, syscall.ENOTDIR) {
-		return nil, fmt.Errorf("%s: is not a folder", root)
+		return fmt.Errorf("%s: is not a folder", root)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the folder: %w", root, unwrapPath(err))
+		return fmt.Errorf("%s: cannot read the folder: %w", root, unwrapPath(err))
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("%s: is not a folder", root)
+		return fmt.Errorf("%s: is not a folder", root)
 	}
-	var found []string
 	var errs []error
+	var stop error
 	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			where := prefix + p
@@ -111,15 +128,20 @@ func files(fsys fs.FS, prefix string) ([]string, error) {
 			}
 		}
 		if !d.IsDir() && isReport {
-			found = append(found, p)
+			if err := found(p); err != nil {
+				stop = err
+				return fs.SkipAll
+			}
 		}
 		return nil
 	})
+	if stop != nil {
+		return stop
+	}
 	if err != nil {
 		errs = append(errs, fmt.Errorf("%s: %w", root, unwrapPath(err)))
 	}
-	slices.Sort(found)
-	return found, errors.Join(errs...)
+	return errors.Join(errs...)
 }
 
 // Load parses every report under fsys. It returns the reports sorted by file
@@ -127,8 +149,84 @@ func files(fsys fs.FS, prefix string) ([]string, error) {
 // some files fail, the reports of the others are still returned with the
 // error, so that a checker can say everything at once.
 func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error) {
-	files, ferr := files(fsys, opt.Prefix)
-	if len(files) == 0 {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	// The walk hands each file to the workers as it finds it, so that
+	// parsing starts with the first file instead of once the whole tree
+	// is listed: listing hundreds of folders kept one processor busy
+	// while the others waited. The walk runs in a goroutine of its own,
+	// beside the workers, since it spends much of its time in system
+	// calls. The buffer lets it run ahead, so that a worker seldom waits
+	// for it, and it waits only for a worker that is far behind.
+	jobs := make(chan job, 256)
+	// done[w] is what worker w loaded, read once the workers are done.
+	done := make([][]loaded, workers)
+	work := func(w int) error {
+		var out []loaded
+		defer func() { done[w] = out }()
+		for j := range jobs {
+			if err := gctx.Err(); err != nil {
+				// The walk stops too, rather than wait for this worker.
+				return err
+			}
+			r, err := loadFile(fsys, j.p, opt.Prefix+j.p, opt.Read, opt.Cache, opt.Lean, nil)
+			if r != nil && r.Draft && opt.Drafts {
+				// A draft may leave required keys empty until it is
+				// published; built with --drafts, it must not.
+				if ierr := r.Incomplete(); ierr != nil {
+					r, err = nil, ierr
+				}
+			}
+			out = append(out, loaded{j.i, r, err})
+		}
+		return nil
+	}
+	// names are the files in the order of the walk; ferr is what the walk
+	// found wrong. Both are read once the walk is done.
+	var names []string
+	var ferr error
+	cacheBegun := false
+	var stopped error // why the walk stopped before its end
+	g.Go(func() error {
+		defer close(jobs)
+		ferr = walk(fsys, opt.Prefix, func(p string) error {
+			if len(names) == 0 && opt.Cache != nil {
+				// A load that finds no files leaves the cache alone.
+				opt.Cache.begin()
+				cacheBegun = true
+			}
+			// The workers are started as files are found, so that there
+			// are never more of them than files.
+			if len(names) < workers {
+				w := len(names)
+				g.Go(func() error { return work(w) })
+			}
+			// The file counts even when the load is cancelled now: a
+			// cancelled load that found a file fails with the cause of
+			// the cancellation, not for having found none.
+			names = append(names, p)
+			if err := gctx.Err(); err != nil {
+				stopped = err
+				return err
+			}
+			select {
+			case jobs <- job{len(names) - 1, p}:
+				return nil
+			case <-gctx.Done():
+				stopped = gctx.Err()
+				return stopped
+			}
+		})
+		return stopped
+	})
+	err := g.Wait()
+	if cacheBegun {
+		defer opt.Cache.end()
+	}
+	if len(names) == 0 {
 		if ferr != nil {
 			return nil, ferr
 		}
@@ -140,53 +238,48 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 		}
 		return nil, fmt.Errorf("%s: no report files (*.md) found", root)
 	}
-	if opt.Cache != nil {
-		opt.Cache.begin()
-		defer opt.Cache.end()
-	}
-	reports := make([]*report.Report, len(files))
-	errs := make([]error, len(files))
-	g, ctx := errgroup.WithContext(ctx)
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	// The workers take the files in turn, each goroutine reading many
-	// files: a goroutine per file would grow a new stack for each parse.
-	var next atomic.Int64
-	for range min(workers, len(files)) {
-		g.Go(func() error {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(files) {
-					return nil
-				}
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				f := files[i]
-				reports[i], errs[i] = loadFile(fsys, f, opt.Prefix+f, opt.Read, opt.Cache, opt.Lean, nil)
-				if r := reports[i]; r != nil && r.Draft && opt.Drafts {
-					// A draft may leave required keys empty until it is
-					// published; built with --drafts, it must not.
-					if err := r.Incomplete(); err != nil {
-						reports[i], errs[i] = nil, err
-					}
-				}
-			}
-		})
-	}
-	if err := g.Wait(); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	out := reports[:0]
-	for _, r := range reports {
-		if r == nil || (r.Draft && !opt.Drafts) {
+	// Gather what the workers loaded in the order of the walk, then sort
+	// it by file name, as Files lists the files: the walk takes a
+	// folder's entries by name, which is not the order of the full paths
+	// when a name sorts before "/" (a-b/x.md comes before a/x.md).
+	all := make([]loaded, len(names))
+	for _, ls := range done {
+		for _, l := range ls {
+			all[l.i] = l
+		}
+	}
+	byName := func(a, b loaded) int { return strings.Compare(names[a.i], names[b.i]) }
+	if !slices.IsSortedFunc(all, byName) {
+		slices.SortFunc(all, byName)
+	}
+	out := make([]*report.Report, 0, len(all))
+	errs := make([]error, 0, len(all)+1)
+	errs = append(errs, ferr)
+	for _, l := range all {
+		errs = append(errs, l.err)
+		if l.r == nil || (l.r.Draft && !opt.Drafts) {
 			continue
 		}
-		out = append(out, r)
+		out = append(out, l.r)
 	}
-	return out, errors.Join(append([]error{ferr}, errs...)...)
+	return out, errors.Join(errs...)
+}
+
+// job is a report file for a worker of Load: its path, and its place in
+// the order of the walk.
+type job struct {
+	i int
+	p string
+}
+
+// loaded is what a worker of Load made of the file job.i.
+type loaded struct {
+	i   int
+	r   *report.Report
+	err error
 }
 
 // LoadFile reads and parses the report file at path p in fsys, naming it

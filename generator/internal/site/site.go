@@ -7,9 +7,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash/maphash"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/report"
@@ -160,11 +163,9 @@ func Assemble(reports []*report.Report, checks map[*report.Report][]check.Result
 		return nil, err
 	}
 	s.Counties = counties
+	arrangeAll(counties, checks)
 	for _, c := range counties {
 		s.Reports = append(s.Reports, c.Reports...)
-	}
-	for _, r := range s.Reports {
-		r.Checks = checks[r.Report]
 	}
 	years := map[int]bool{}
 	prefs := map[string]bool{}
@@ -210,6 +211,7 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 		byName[k.name] = append(byName[k.name], k)
 		return c
 	}
+	slugsMade := makeSlugs(reports)
 	sorted := slices.Clone(reports)
 	slices.SortFunc(sorted, func(a, b *report.Report) int { return strings.Compare(a.File, b.File) })
 	// Reports naming their prefecture define the counties first.
@@ -266,6 +268,7 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 			counties = append(counties, c)
 		}
 	}
+	slugsMade()
 	errs = append(errs, s.assignSlugs(counties)...)
 	if len(errs) > 0 {
 		slices.Sort(errs)
@@ -274,12 +277,69 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 	slices.SortFunc(counties, func(a, b *County) int {
 		return cmp.Or(cmp.Compare(a.Province, b.Province), cmp.Compare(a.Prefecture, b.Prefecture), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.Name, b.Name))
 	})
-	deptSlugs := map[string]string{} // the same departments recur in every county
-	for _, c := range counties {
-		c.URL = "county/" + c.Slug + ".html"
-		c.arrange(deptSlugs)
-	}
 	return counties, nil
+}
+
+// makeSlugs starts making the slugs of the county, prefecture and
+// department names of reports in the background, and returns a function
+// that waits until they are made. Slugify is slow the first time (it
+// decodes a table of transliterations) and takes microseconds for each
+// new name: for thousands of counties, that held up assembling on one
+// processor. Made while the reports are grouped, the slugs are ready
+// when assignSlugs, disambiguator and County.arrange ask for them.
+// Slugify gives a name the same slug whoever asks first, so this changes
+// no slug.
+func makeSlugs(reports []*report.Report) (wait func()) {
+	// The caller's goroutine goes on grouping the reports meanwhile.
+	workers := max(1, min(runtime.GOMAXPROCS(0)-1, len(reports)/256))
+	seed := maphash.MakeSeed()
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			// Reports of one county, or one department, tend to come
+			// together: the names of the last report need no lookup.
+			var last [3]string
+			for _, r := range reports {
+				for k, name := range [...]string{r.County, r.Prefecture, r.Department} {
+					if name == "" || name == last[k] {
+						continue
+					}
+					last[k] = name
+					// Each name is one worker's, so that none is made
+					// twice at once.
+					if workers > 1 && maphash.String(seed, name)%uint64(workers) != uint64(w) {
+						continue
+					}
+					Slugify(name)
+				}
+			}
+		})
+	}
+	return wg.Wait
+}
+
+// arrangeAll arranges every county (see County.arrange), sets its URL and
+// gives each of its reports its results in checks. Each county is
+// arranged on its own, so the counties are shared among the processors;
+// each worker memoizes Slugify of department names for itself, which
+// gives the same slugs as one memo would.
+func arrangeAll(counties []*County, checks map[*report.Report][]check.Result) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(counties)/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		part := counties[len(counties)*w/workers : len(counties)*(w+1)/workers]
+		wg.Go(func() {
+			deptSlugs := map[string]string{} // the same departments recur in every county
+			for _, c := range part {
+				c.URL = "county/" + c.Slug + ".html"
+				c.arrange(deptSlugs)
+				for _, r := range c.Reports {
+					r.Checks = checks[r.Report]
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func prefectureList(byKey map[countyKey]*County, keys []countyKey) string {

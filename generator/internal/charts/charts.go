@@ -68,10 +68,12 @@ type Cell struct {
 	Text string
 	// Href, when set, makes the cell a link (a path from the site root).
 	Href string
-	// Num marks a numeric cell; Value then holds its machine value, empty
+	// Value holds the machine value of a numeric cell (see Num), empty
 	// when it is not disclosed.
-	Num   bool
 	Value string
+	// Num marks a numeric cell. (The flags come last, together, so that
+	// a cell takes 56 bytes rather than 64: pages hold many thousands.)
+	Num bool
 	// NA marks a figure that is not disclosed.
 	NA bool
 }
@@ -122,8 +124,7 @@ func (b Bars) Build() (Chart, error) {
 	if b.Horizontal && len(b.Categories) > 8 {
 		c.Height = 120 + 28*len(b.Categories)
 	}
-	c.Table = b.table()
-	c.Summary = b.summary(c.Table)
+	c.Table, c.Summary = b.table()
 	option, err := b.option()
 	if err != nil {
 		return Chart{}, err
@@ -286,8 +287,10 @@ func (c *Cell) SetNumeric(v Value) bool {
 	return false
 }
 
-func (b Bars) table() Table {
-	t := Table{Caption: b.Title + "（" + b.Unit + "）"}
+// table returns the chart's table and its summary. The texts it writes
+// (the caption, the figures and the summary) share one string, rather than
+// being a string each.
+func (b Bars) table() (Table, string) {
 	first := "县（市、区）"
 	if b.Line {
 		first = "年度"
@@ -296,6 +299,7 @@ func (b Bars) table() Table {
 	if b.Total != nil {
 		width++
 	}
+	var t Table
 	t.Head = make([]Col, 0, width)
 	t.Head = append(t.Head, Col{Label: first})
 	for _, s := range b.Series {
@@ -304,40 +308,52 @@ func (b Bars) table() Table {
 	if b.Total != nil {
 		t.Head = append(t.Head, Col{Label: "合计", Num: true})
 	}
-	if len(b.Categories) == 0 {
-		return t
-	}
-	// All rows share one array; each row's capacity ends where the next
-	// row begins, so that appending to a row cannot change the next one.
-	cells := make([]Cell, len(b.Categories)*width)
-	t.Rows = make([][]Cell, len(b.Categories))
-	// The figures are written on the stack when they fit, and copied
-	// once into the string they share; ends has where each ends.
+	// The texts are written on the stack when they fit (n leaves room
+	// for the caption, the figures and the summary), and copied once into
+	// the string they share; ends has where each figure ends.
 	var bufArr [1024]byte
 	var endsArr [128]int
 	buf, ends := bufArr[:0], endsArr[:0]
-	if n := 8 * len(cells); n > len(bufArr) {
+	ncells := len(b.Categories) * width
+	if n := len(b.Title) + 3*len(b.Unit) + 8*ncells + 256; n > len(bufArr) {
 		buf = make([]byte, 0, n)
 	}
-	if len(cells) > len(endsArr) {
-		ends = make([]int, 0, len(cells))
+	if ncells > len(endsArr) {
+		ends = make([]int, 0, ncells)
 	}
-	for i, cat := range b.Categories {
-		row := cells[i*width : (i+1)*width : (i+1)*width]
-		row[0].Text = cat
-		if i < len(b.Links) {
-			row[0].Href = b.Links[i]
+	buf = append(buf, b.Title...)
+	buf = append(buf, "（"...)
+	buf = append(buf, b.Unit...)
+	buf = append(buf, "）"...)
+	captionEnd := len(buf)
+	var cells []Cell
+	if len(b.Categories) > 0 {
+		// All rows share one array; each row's capacity ends where the
+		// next row begins, so that appending to a row cannot change the
+		// next one.
+		cells = make([]Cell, ncells)
+		t.Rows = make([][]Cell, len(b.Categories))
+		for i, cat := range b.Categories {
+			row := cells[i*width : (i+1)*width : (i+1)*width]
+			row[0].Text = cat
+			if i < len(b.Links) {
+				row[0].Href = b.Links[i]
+			}
+			for j, s := range b.Series {
+				buf, ends = setNum(&row[1+j], s.Values[i], buf, ends)
+			}
+			if b.Total != nil {
+				buf, ends = setNum(&row[width-1], b.Total[i], buf, ends)
+			}
+			t.Rows[i] = row
 		}
-		for j, s := range b.Series {
-			buf, ends = setNum(&row[1+j], s.Values[i], buf, ends)
-		}
-		if b.Total != nil {
-			buf, ends = setNum(&row[width-1], b.Total[i], buf, ends)
-		}
-		t.Rows[i] = row
 	}
-	fillNums(cells, string(buf), ends)
-	return t
+	summaryStart := len(buf)
+	buf = b.appendSummary(buf)
+	text := string(buf)
+	t.Caption = text[:captionEnd]
+	fillNums(cells, text, captionEnd, ends)
+	return t, text[summaryStart:]
 }
 
 // setNum makes c, a zero cell, the cell of a value, as NumCell does; for
@@ -354,10 +370,10 @@ func setNum(c *Cell, v Value, buf []byte, ends []int) ([]byte, []int) {
 }
 
 // fillNums sets the text and value of the cells that setNum left empty,
-// which are in the order setNum was called for them, from text, the
-// figures it wrote, and ends, where each ends.
-func fillNums(cells []Cell, text string, ends []int) {
-	start, next := 0, 0
+// which are in the order setNum was called for them, from text, where the
+// figures it wrote start at start, and ends, where each ends.
+func fillNums(cells []Cell, text string, start int, ends []int) {
+	next := 0
 	for i := range cells {
 		c := &cells[i]
 		if c.Num && !c.NA && c.Text == "" {
@@ -369,25 +385,15 @@ func fillNums(cells []Cell, text string, ends []int) {
 	}
 }
 
-// summary says in one sentence what the chart shows: the highest and the
-// lowest values of its first series, or of its totals. t is the chart's
-// table, whose cells already show the values.
-func (b Bars) summary(t Table) string {
+// appendSummary appends the sentence that says what the chart shows: the
+// highest and the lowest values of its first series, or of its totals.
+// The figures are written as Format writes them, as their cells show them.
+func (b Bars) appendSummary(dst []byte) []byte {
 	vals := b.Total
 	name := "合计"
-	col := len(b.Series) + 1 // the 合计 column
 	if vals == nil && len(b.Series) > 0 {
 		vals = b.Series[0].Values
 		name = b.Series[0].Name
-		col = 1
-	}
-	// format shows value i as Format does: its cell's text, unless the
-	// cell shows it as blank.
-	format := func(i int) string {
-		if vals[i].Blank {
-			return Format(vals[i].V)
-		}
-		return t.Rows[i][col].Text
 	}
 	hi, lo := -1, -1
 	n := 0
@@ -404,21 +410,48 @@ func (b Bars) summary(t Table) string {
 		}
 	}
 	if n == 0 {
-		return "没有可比较的数据。"
+		return append(dst, "没有可比较的数据。"...)
 	}
-	// The sentences are joined rather than formatted with fmt, which costs
-	// more and gives the same text.
-	count := strconv.Itoa(n)
-	hiCat, hiV := b.Categories[hi], format(hi)
+	// The sentences are appended rather than formatted with fmt, which
+	// costs more and gives the same text.
 	if b.Line {
-		loCat, loV := b.Categories[lo], format(lo)
-		return count + "个年度有数据，" + name + "最高为" + hiCat + "年的" + hiV + b.Unit +
-			"，最低为" + loCat + "年的" + loV + b.Unit + "。"
+		dst = strconv.AppendInt(dst, int64(n), 10)
+		dst = append(dst, "个年度有数据，"...)
+		dst = append(dst, name...)
+		dst = append(dst, "最高为"...)
+		dst = append(dst, b.Categories[hi]...)
+		dst = append(dst, "年的"...)
+		dst = appendFormat(dst, vals[hi].V)
+		dst = append(dst, b.Unit...)
+		dst = append(dst, "，最低为"...)
+		dst = append(dst, b.Categories[lo]...)
+		dst = append(dst, "年的"...)
+		dst = appendFormat(dst, vals[lo].V)
+		dst = append(dst, b.Unit...)
+		return append(dst, "。"...)
 	}
 	if n == 1 {
-		return "仅" + hiCat + "有数据，" + name + "为" + hiV + b.Unit + "。"
+		dst = append(dst, "仅"...)
+		dst = append(dst, b.Categories[hi]...)
+		dst = append(dst, "有数据，"...)
+		dst = append(dst, name...)
+		dst = append(dst, "为"...)
+		dst = appendFormat(dst, vals[hi].V)
+		dst = append(dst, b.Unit...)
+		return append(dst, "。"...)
 	}
-	loCat, loV := b.Categories[lo], format(lo)
-	return count + "项有数据，" + name + "最高的是" + hiCat + "（" + hiV + b.Unit +
-		"），最低的是" + loCat + "（" + loV + b.Unit + "）。"
+	dst = strconv.AppendInt(dst, int64(n), 10)
+	dst = append(dst, "项有数据，"...)
+	dst = append(dst, name...)
+	dst = append(dst, "最高的是"...)
+	dst = append(dst, b.Categories[hi]...)
+	dst = append(dst, "（"...)
+	dst = appendFormat(dst, vals[hi].V)
+	dst = append(dst, b.Unit...)
+	dst = append(dst, "），最低的是"...)
+	dst = append(dst, b.Categories[lo]...)
+	dst = append(dst, "（"...)
+	dst = appendFormat(dst, vals[lo].V)
+	dst = append(dst, b.Unit...)
+	return append(dst, "）。"...)
 }

@@ -80,8 +80,6 @@ type template struct {
 	// holes[i], and the last one after the last hole.
 	lits  [][]byte
 	holes []hole
-	// litLen is the length of all lits.
-	litLen int
 	// itemPre and itemPost wrap each value in a data array, as in
 	// {"value":1.5}.
 	itemPre, itemPost []byte
@@ -262,7 +260,6 @@ func newTemplate(s shape) *template {
 	t.lits = append(t.lits, opt[at:])
 	t.holes = holes
 	for _, l := range t.lits {
-		t.litLen += len(l)
 		if bytes.Contains(l, []byte(`\u0001`)) || bytes.Contains(l, []byte("87654")) {
 			return nil
 		}
@@ -273,17 +270,33 @@ func newTemplate(s shape) *template {
 	return t
 }
 
+// optionBufs holds the buffers that options are filled in: an option is
+// then copied out at its length, where a buffer made for it from an
+// estimate of its length would be left with unused capacity.
+var optionBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxOptionBuf bounds the buffers kept in optionBufs.
+const maxOptionBuf = 64 << 10
+
 // fill returns the option of a chart of the template's shape, or false if
 // a value cannot be written in JSON.
 func (t *template) fill(b Bars) ([]byte, bool) {
-	n := t.litLen + len(b.Unit) + 2
-	for _, c := range b.Categories {
-		n += len(c) + 3
+	buf := optionBufs.Get().(*[]byte)
+	out, ok := t.appendFill((*buf)[:0], b)
+	var option []byte
+	if ok {
+		option = bytes.Clone(out)
 	}
-	for _, s := range b.Series {
-		n += len(s.Name) + 2 + len(s.Values)*(len(t.itemPre)+len(t.itemPost)+12)
+	if cap(out) <= maxOptionBuf {
+		*buf = out[:0]
+		optionBufs.Put(buf)
 	}
-	out := make([]byte, 0, n)
+	return option, ok
+}
+
+// appendFill appends the option of a chart of the template's shape to
+// out, or returns false if a value cannot be written in JSON.
+func (t *template) appendFill(out []byte, b Bars) ([]byte, bool) {
 	for i, h := range t.holes {
 		out = append(out, t.lits[i]...)
 		switch h.kind {
@@ -312,7 +325,7 @@ func (t *template) fill(b Bars) ([]byte, bool) {
 				} else {
 					var ok bool
 					if out, ok = appendValue(out, v.V); !ok {
-						return nil, false
+						return out, false
 					}
 				}
 				out = append(out, t.itemPost...)

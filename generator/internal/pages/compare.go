@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
+	"sync"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/report"
@@ -28,19 +30,55 @@ type CompareData struct {
 // byMetric sorts reports by a metric, highest first, unknown last, then by
 // label.
 func byMetric(rs []*site.Report, m site.Metric) []*site.Report {
-	out := slices.Clone(rs)
-	slices.SortStableFunc(out, func(a, b *site.Report) int {
-		av, aok := m.Value(a)
-		bv, bok := m.Value(b)
-		if aok != bok {
-			if aok {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Or(cmp.Compare(bv, av), cmp.Compare(a.County.Slug, b.County.Slug), cmp.Compare(a.Department, b.Department))
-	})
+	if rs == nil {
+		return nil
+	}
+	// Each report's value is computed once before sorting: the comparator
+	// would otherwise compute two per comparison.
+	buf := metricSorts.Get().(*[]metricSort)
+	ks := slices.Grow((*buf)[:0], len(rs))
+	for _, r := range rs {
+		v, ok := m.Value(r)
+		ks = append(ks, metricSort{r: r, v: v, ok: ok})
+	}
+	slices.SortStableFunc(ks, compareMetricSort)
+	out := make([]*site.Report, len(ks))
+	for i := range ks {
+		out[i] = ks[i].r
+	}
+	clear(ks) // so that the pool does not keep reports alive
+	*buf = ks[:0]
+	metricSorts.Put(buf)
 	return out
+}
+
+// metricSort is a report with its value of the metric it is sorted by.
+type metricSort struct {
+	r  *site.Report
+	v  float64
+	ok bool
+}
+
+// metricSorts holds the buffers byMetric sorts in.
+var metricSorts = sync.Pool{New: func() any { return new([]metricSort) }}
+
+// compareMetricSort is byMetric's order: known values first, then the
+// highest value, then by county slug and department. (Unknown values are
+// compared too, as they always were.)
+func compareMetricSort(a, b metricSort) int {
+	if a.ok != b.ok {
+		if a.ok {
+			return -1
+		}
+		return 1
+	}
+	if c := cmp.Compare(b.v, a.v); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.r.County.Slug, b.r.County.Slug); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.r.Department, b.r.Department)
 }
 
 // FlagMark follows the name of a report whose figures in a chart carry a
@@ -50,6 +88,10 @@ const FlagMark = " ⚠"
 // labels names the reports of a chart, marking those whose figures under
 // keys disagree with each other.
 func labels(rs []*site.Report, keys ...string) (names, links []string) {
+	if len(rs) == 0 {
+		return nil, nil
+	}
+	names, links = make([]string, 0, len(rs)), make([]string, 0, len(rs))
 	for _, r := range rs {
 		name := r.Label()
 		if r.Flagged(keys...) {
@@ -129,9 +171,10 @@ func withPerStaff(bars func(perStaff bool) charts.Bars) (charts.Chart, error) {
 // stacked builds a stacked bar chart of a whole and its parts, one bar per
 // report, highest first; what the whole has beyond its disclosed parts is
 // a segment of its own, so that a stacked bar never hides a gap in a
-// report's figures.
+// report's figures. parts appends a report's parts to its first argument,
+// which serves report after report.
 func stacked(id, title string, rs []*site.Report, metric string, keys []string, names []string,
-	whole func(*site.Report) report.Money, parts func(*site.Report) []report.Money) (charts.Chart, error) {
+	whole func(*site.Report) report.Money, parts func([]report.Money, *site.Report) []report.Money) (charts.Chart, error) {
 	return withPerStaff(func(per bool) charts.Bars {
 		m := site.MetricByKey(metric)
 		if per {
@@ -145,9 +188,20 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 		}
 		series[len(names)].Name = "未分项或差额"
 		var total []charts.Value
+		if len(sorted) > 0 {
+			// Every series' values, and the totals, share one array.
+			vals := make([]charts.Value, (len(series)+1)*len(sorted))
+			for i := range series {
+				series[i].Values = vals[:0:len(sorted)]
+				vals = vals[len(sorted):]
+			}
+			total = vals[:0:len(sorted)]
+		}
+		var ps []report.Money
+		var vals []charts.Value
 		for _, r := range sorted {
-			ps := parts(r)
-			vals := make([]charts.Value, 0, len(ps)+1)
+			ps = parts(ps[:0], r)
+			vals = vals[:0]
 			for _, p := range ps {
 				vals = append(vals, money(p))
 			}
@@ -173,15 +227,17 @@ func spendingChart(id, title string, rs []*site.Report) (charts.Chart, error) {
 	return stacked(id, title, rs, "total", []string{"spending.total", "spending.basic", "spending.project"},
 		[]string{"基本支出", "项目支出"},
 		func(r *site.Report) report.Money { return r.Spending.Total },
-		func(r *site.Report) []report.Money { return []report.Money{r.Spending.Basic, r.Spending.Project} })
+		func(dst []report.Money, r *site.Report) []report.Money {
+			return append(dst, r.Spending.Basic, r.Spending.Project)
+		})
 }
 
 func sangongChart(id, title string, rs []*site.Report) (charts.Chart, error) {
 	return stacked(id, title, rs, "sangong", []string{"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"},
 		[]string{"因公出国（境）", "公务接待", "公务用车"},
 		func(r *site.Report) report.Money { return r.Sangong.Total },
-		func(r *site.Report) []report.Money {
-			return []report.Money{r.Sangong.Abroad, r.Sangong.Reception, r.Sangong.Vehicles}
+		func(dst []report.Money, r *site.Report) []report.Money {
+			return append(dst, r.Sangong.Abroad, r.Sangong.Reception, r.Sangong.Vehicles)
 		})
 }
 
@@ -189,8 +245,11 @@ func metricChart(id, title string, m site.Metric, rs []*site.Report) (charts.Cha
 	rs, note := top(byMetric(rs, m))
 	names, links := labels(rs, metricKeys[m.Key]...)
 	var vals []charts.Value
-	for _, r := range rs {
-		vals = append(vals, Value(m, r))
+	if len(rs) > 0 {
+		vals = make([]charts.Value, len(rs))
+	}
+	for i, r := range rs {
+		vals[i] = Value(m, r)
 	}
 	return charts.Bars{ID: id, Title: title + note, Unit: m.Unit, Categories: names, Links: links,
 		Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true}.Build()
@@ -276,7 +335,7 @@ func CompareYears(s *site.Site) (*Page, error) {
 	var cats []string
 	var count, total, sangong, score []charts.Value
 	for _, y := range years {
-		cats = append(cats, fmt.Sprint(y))
+		cats = append(cats, strconv.Itoa(y))
 		rs := wholeReports(s.ByYear[y])
 		count = append(count, charts.Some(float64(len(rs))))
 		total = append(total, sumOf(rs, site.MetricByKey("total"), false))
@@ -298,34 +357,62 @@ func CompareYears(s *site.Site) (*Page, error) {
 		}
 		p.Charts = append(p.Charts, c)
 	}
-	t := &charts.Table{Caption: "各县历年支出合计（万元）", Head: []charts.Col{{Label: "县（市、区）"}, {Label: "部门"}}}
+	t := &charts.Table{Caption: "各县历年支出合计（万元）", Head: make([]charts.Col, 0, 2+len(years))}
+	t.Head = append(t.Head, charts.Col{Label: "县（市、区）"}, charts.Col{Label: "部门"})
 	for _, y := range years {
-		t.Head = append(t.Head, charts.Col{Label: fmt.Sprint(y), Num: true})
+		t.Head = append(t.Head, charts.Col{Label: strconv.Itoa(y), Num: true})
 	}
+	// The rows are counted first, so that their cells share one array
+	// and their figures one string (see texts).
+	rows := 0
+	for _, c := range s.Counties {
+		for _, se := range c.Series {
+			if se.Type == report.TypeWhole {
+				rows++
+			}
+		}
+	}
+	width := 2 + len(years)
+	cells := make([]charts.Cell, rows*width)
+	if rows > 0 {
+		t.Rows = make([][]charts.Cell, 0, rows)
+	}
+	tx := newTexts()
 	for _, c := range s.Counties {
 		for _, se := range c.Series {
 			if se.Type != report.TypeWhole {
 				continue
 			}
-			row := []charts.Cell{{Text: c.Name, Href: c.URL}, {Text: se.Department}}
-			byYear := map[int]*site.Report{}
-			for _, r := range se.Reports {
-				byYear[r.Year] = r
-			}
-			for _, y := range years {
-				if r := byYear[y]; r != nil {
-					cell := moneyCell(r.Spending.Total)
+			row := cells[:width:width]
+			cells = cells[width:]
+			row[0] = charts.Cell{Text: c.Name, Href: c.URL}
+			row[1] = charts.Cell{Text: se.Department}
+			for i, y := range years {
+				cell := &row[2+i]
+				if r := reportOf(se, y); r != nil {
+					tx.moneyCell(cell, r.Spending.Total)
 					cell.Href = r.URL
-					row = append(row, cell)
 				} else {
-					row = append(row, charts.Cell{Text: "—", Num: true})
+					*cell = charts.Cell{Text: "—", Num: true}
 				}
 			}
 			t.Rows = append(t.Rows, row)
 		}
 	}
+	tx.done()
 	d.Table = t
 	return p, nil
+}
+
+// reportOf returns the series' report of the year, the last if it has
+// several, or nil.
+func reportOf(se *site.Series, year int) *site.Report {
+	for i := len(se.Reports) - 1; i >= 0; i-- {
+		if se.Reports[i].Year == year {
+			return se.Reports[i]
+		}
+	}
+	return nil
 }
 
 // sumOf adds a metric over reports, or averages it.

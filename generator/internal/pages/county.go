@@ -1,10 +1,8 @@
 package pages
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/site"
@@ -43,32 +41,92 @@ type MetricCell struct {
 	Rank  site.Rank
 }
 
-var countyMetrics = []string{"total", "basic", "project", "sangong", "score", "total_per_staff", "sangong_per_staff"}
+// countyMetrics are the columns of a county page's tables. Every county
+// page shares them: pages only read them.
+var countyMetrics = metricsByKey("total", "basic", "project", "sangong", "score", "total_per_staff", "sangong_per_staff")
+
+// metricsByKey returns the metrics with the keys, in a slice with no room
+// to append to.
+func metricsByKey(keys ...string) []site.Metric {
+	ms := make([]site.Metric, len(keys))
+	for i, k := range keys {
+		ms[i] = site.MetricByKey(k)
+	}
+	return ms[:len(ms):len(ms)]
+}
+
+// countyModel holds a county page's model, so that it is allocated at
+// once.
+type countyModel struct {
+	page Page
+	data CountyData
+}
 
 // County returns a county's page.
 func County(s *site.Site, c *site.County) (*Page, error) {
-	d := &CountyData{County: c}
-	where := strings.Join(nonEmpty(c.Province, c.Prefecture), "")
-	p := &Page{Path: c.URL, Template: "county", Section: "county",
-		Title:       c.Name + "部门绩效自评报告",
-		Description: fmt.Sprintf("%s%s的%d份部门绩效自评报告：历年支出、三公经费、自评得分及其在同年各县中的排名。", where, c.Name, len(c.Reports)),
-		Data:        d,
+	ms := countyMetrics
+	// The rows, cells, changes and charts of all the page's series are
+	// counted first, so that each is allocated once for the page rather
+	// than series by series.
+	rowCount, prevCount, trendCount := 0, 0, 0
+	for _, se := range c.Series {
+		rowCount += len(se.Reports)
+		for _, r := range se.Reports {
+			if r.Prev != nil {
+				prevCount++
+			}
+		}
+		if len(se.Reports) >= 2 {
+			trendCount++
+		}
 	}
-	var ms []site.Metric
-	for _, k := range countyMetrics {
-		ms = append(ms, site.MetricByKey(k))
-	}
-	// The cells' figures and changes share one string (see texts).
+	model := new(countyModel)
+	d, p := &model.data, &model.page
+	d.County = c
+	*p = Page{Path: c.URL, Template: "county", Section: "county", Data: d}
+	// The title, the description, the series' IDs and the cells' figures
+	// and changes share one string (see texts).
 	t := newTexts()
 	defer t.done()
+	t.buf = append(t.buf, c.Name...)
+	t.buf = append(t.buf, "部门绩效自评报告"...)
+	t.end(&p.Title)
+	// Where the county is (its province and prefecture, those known),
+	// then its name.
+	t.buf = append(t.buf, c.Province...)
+	t.buf = append(t.buf, c.Prefecture...)
+	t.buf = append(t.buf, c.Name...)
+	t.buf = append(t.buf, "的"...)
+	t.buf = strconv.AppendInt(t.buf, int64(len(c.Reports)), 10)
+	t.buf = append(t.buf, "份部门绩效自评报告：历年支出、三公经费、自评得分及其在同年各县中的排名。"...)
+	t.end(&p.Description)
+	if len(c.Series) > 0 {
+		d.Series = make([]SeriesView, len(c.Series))
+	}
+	rows := make([]YearRow, rowCount)
+	cells := make([]MetricCell, rowCount*len(ms))
+	var deltas []Delta
+	if prevCount > 0 {
+		deltas = make([]Delta, 0, prevCount*len(ms))
+	}
+	var trends trendOut
+	if trendCount > 0 {
+		trends = newTrendOut(trendCount)
+	}
 	for i, se := range c.Series {
-		v := SeriesView{Series: se, ID: "s" + strconv.Itoa(i+1), Metrics: ms}
-		v.Rows = make([]YearRow, 0, len(se.Reports))
-		cells := make([]MetricCell, len(se.Reports)*len(ms))
-		var deltas []Delta
-		for j := len(se.Reports) - 1; j >= 0; j-- {
-			r := se.Reports[j]
-			row := YearRow{R: r, Cells: cells[:len(ms):len(ms)]}
+		v := &d.Series[i]
+		v.Series, v.Metrics = se, ms
+		t.buf = append(t.buf, 's')
+		t.buf = strconv.AppendInt(t.buf, int64(i+1), 10)
+		t.end(&v.ID)
+		// A row per year, newest first.
+		v.Rows = rows[:len(se.Reports):len(se.Reports)]
+		rows = rows[len(se.Reports):]
+		for j := range v.Rows {
+			r := se.Reports[len(se.Reports)-1-j]
+			row := &v.Rows[j]
+			row.R = r
+			row.Cells = cells[:len(ms):len(ms)]
 			cells = cells[len(ms):]
 			for k, m := range ms {
 				val := Value(m, r)
@@ -77,103 +135,184 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 				t.numCell(&mc.Cell, val)
 				if r.Prev != nil && val.OK {
 					if pv, ok := m.Value(r.Prev); ok {
-						if deltas == nil {
-							deltas = make([]Delta, 0, len(se.Reports)*len(ms))
-						}
 						deltas = append(deltas, Delta{})
 						mc.Delta = &deltas[len(deltas)-1]
 						setDelta(mc.Delta, val.V, pv, t)
 					}
 				}
 			}
-			v.Rows = append(v.Rows, row)
 		}
 		if len(se.Reports) >= 2 {
-			cs, err := trendCharts(v.ID, se)
+			ids, err := trends.add(i+1, se)
 			if err != nil {
 				return nil, err
 			}
-			for _, ch := range cs {
-				v.Charts = append(v.Charts, ch.ID)
-			}
-			p.Charts = append(p.Charts, cs...)
+			v.Charts = ids
 		}
-		d.Series = append(d.Series, v)
+	}
+	if len(trends.charts) > 0 {
+		p.Charts = trends.charts
 	}
 	return p, nil
 }
 
-func nonEmpty(ss ...string) []string {
-	return slices.DeleteFunc(ss, func(s string) bool { return s == "" })
+// trendDef is one of the trend charts of a county page's series.
+type trendDef struct {
+	id, title, unit string
+	metrics         []site.Metric
+	// staffTitle and staffUnit, when set, are those of the chart's view
+	// per staff member.
+	staffTitle, staffUnit string
 }
 
-// trendCharts draws a series over its years: spending, 三公经费 and score.
-func trendCharts(prefix string, se *site.Series) ([]charts.Chart, error) {
+// trendDefs are the trend charts of a series: spending, 三公经费 and score.
+var trendDefs = [...]trendDef{
+	perStaffTrend("spending", "历年支出", "万元", "total", "basic", "project"),
+	perStaffTrend("sangong", "历年三公经费", "万元", "sangong"),
+	{id: "score", title: "历年自评得分", unit: "分", metrics: metricsByKey("score")},
+}
+
+// perStaffTrend returns a trend chart with a view per staff member, whose
+// title and unit are those withPerStaff gives it.
+func perStaffTrend(id, title, unit string, keys ...string) trendDef {
+	return trendDef{id: id, title: title, unit: unit, metrics: metricsByKey(keys...),
+		staffTitle: title + "（人均）", staffUnit: unit + "/人"}
+}
+
+// trendStaffViews is the number of trendDefs with a view per staff member.
+var trendStaffViews = func() int {
+	n := 0
+	for _, d := range trendDefs {
+		if d.staffTitle != "" {
+			n++
+		}
+	}
+	return n
+}()
+
+// trendOut collects the trend charts of a county page's series: the
+// page's charts, their IDs and their views per staff member, each in one
+// array made for the page.
+type trendOut struct {
+	charts []charts.Chart
+	ids    []string
+	alts   []charts.Alt
+}
+
+// newTrendOut returns a trendOut with room for the trend charts of as many
+// series.
+func newTrendOut(series int) trendOut {
+	return trendOut{
+		charts: make([]charts.Chart, 0, series*len(trendDefs)),
+		ids:    make([]string, 0, series*len(trendDefs)),
+		alts:   make([]charts.Alt, 0, series*trendStaffViews),
+	}
+}
+
+// add draws a series, the page's nth, over its years: it appends its
+// trend charts, those with values, and returns their IDs.
+func (o *trendOut) add(n int, se *site.Series) ([]string, error) {
 	first, last := se.Reports[0].Year, se.Reports[len(se.Reports)-1].Year
-	n := last - first + 1
+	sc := getScratch()
+	defer sc.release()
 	// byYear holds the series' report of each year, nil for a gap.
-	byYear := make([]*site.Report, n)
+	byYear := slices.Grow(sc.reports[:0], last-first+1)[:last-first+1]
+	clear(byYear)
+	sc.reports = byYear
 	for _, r := range se.Reports {
 		byYear[r.Year-first] = r
 	}
-	years := yearLabels(first, last)
-	series := func(per bool, keys ...string) []charts.Series {
-		out := make([]charts.Series, len(keys))
-		vals := make([]charts.Value, len(keys)*n)
-		for i, k := range keys {
-			m := site.MetricByKey(k)
-			s := charts.Series{Name: m.Label, Values: vals[i*n : (i+1)*n : (i+1)*n]}
-			for y, r := range byYear {
-				if r != nil {
-					v := Value(m, r)
-					if per {
-						v = perStaff(v, r)
-					}
-					s.Values[y] = v
-				}
-			}
-			out[i] = s
+	years := yearRange(first, last)
+	// The IDs of the charts, such as s1-spending, and of their views,
+	// such as s1-spending-by-staff, share one string: a chart's ID starts
+	// its view's.
+	var buf [256]byte
+	b := buf[:0]
+	var starts, mids, ends [len(trendDefs)]int
+	for i, d := range trendDefs {
+		starts[i] = len(b)
+		b = append(b, 's')
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, '-')
+		b = append(b, d.id...)
+		mids[i] = len(b)
+		if d.staffTitle != "" {
+			b = append(b, "-by-staff"...)
 		}
-		return out
+		ends[i] = len(b)
 	}
-	defs := []struct {
-		id, title, unit string
-		keys            []string
-		perStaff        bool
-	}{
-		{"spending", "历年支出", "万元", []string{"total", "basic", "project"}, true},
-		{"sangong", "历年三公经费", "万元", []string{"sangong"}, true},
-		{"score", "历年自评得分", "分", []string{"score"}, false},
-	}
-	var out []charts.Chart
-	for _, d := range defs {
-		base := charts.Bars{ID: prefix + "-" + d.id, Title: d.title, Unit: d.unit, Categories: years, Line: true, Series: series(false, d.keys...)}
+	text := string(b)
+	first0 := len(o.ids)
+	for i := range trendDefs {
+		d := &trendDefs[i]
+		base := charts.Bars{ID: text[starts[i]:mids[i]], Title: d.title, Unit: d.unit, Categories: years, Line: true,
+			Series: sc.trendSeries(byYear, d.metrics, false)}
 		if !hasValue(base.Series) {
 			continue
 		}
-		var c charts.Chart
-		var err error
-		if d.perStaff {
-			c, err = withPerStaff(func(per bool) charts.Bars {
-				if !per {
-					return base
-				}
-				b := base
-				b.Series = series(true, d.keys...)
-				return b
-			})
-		} else {
-			c, err = base.Build()
-		}
+		c, err := base.Build()
 		if err != nil {
 			return nil, err
 		}
-		if out == nil {
-			out = make([]charts.Chart, 0, len(defs))
+		if d.staffTitle != "" {
+			// The view is built once the chart is: they share the scratch.
+			view := base
+			view.ID, view.Title, view.Unit = text[starts[i]:ends[i]], d.staffTitle, d.staffUnit
+			view.Series = sc.trendSeries(byYear, d.metrics, true)
+			vc, err := view.Build()
+			if err != nil {
+				return nil, err
+			}
+			o.alts = append(o.alts, charts.Alt{Key: "per-staff", Label: "人均", Chart: vc})
+			c.Alt = o.alts[len(o.alts)-1 : len(o.alts) : len(o.alts)]
 		}
-		out = append(out, c)
+		o.charts = append(o.charts, c)
+		o.ids = append(o.ids, c.ID)
 	}
-	return out, nil
+	if len(o.ids) == first0 {
+		return nil, nil
+	}
+	return o.ids[first0:len(o.ids):len(o.ids)], nil
+}
+
+// trendSeries makes s's series and values those of the metrics over the
+// years of byYear (nil for a gap), per staff member when per is set, and
+// returns the series.
+func (s *chartScratch) trendSeries(byYear []*site.Report, ms []site.Metric, per bool) []charts.Series {
+	n := len(byYear)
+	s.vals = slices.Grow(s.vals[:0], len(ms)*n)[:len(ms)*n]
+	clear(s.vals)
+	s.series = s.series[:0]
+	for i, m := range ms {
+		vals := s.vals[i*n : (i+1)*n : (i+1)*n]
+		for y, r := range byYear {
+			if r != nil {
+				v := Value(m, r)
+				if per {
+					v = perStaff(v, r)
+				}
+				vals[y] = v
+			}
+		}
+		s.series = append(s.series, charts.Series{Name: m.Label, Values: vals})
+	}
+	return s.series
+}
+
+// firstYearText is the first of yearTexts.
+const firstYearText = 1990
+
+// yearTexts holds the years from firstYearText on as text, sharing one
+// string. Every trend chart takes its categories from it: Build only
+// reads them.
+var yearTexts = yearLabels(firstYearText, 2100)
+
+// yearRange returns the years from first to last as text.
+func yearRange(first, last int) []string {
+	if first >= firstYearText && last < firstYearText+len(yearTexts) && first <= last {
+		return yearTexts[first-firstYearText : last-firstYearText+1 : last-firstYearText+1]
+	}
+	return yearLabels(first, last)
 }
 
 // yearLabels returns the years from first to last as text, sharing one

@@ -34,9 +34,10 @@ type Choice struct {
 var explorerMetrics = []string{"total", "basic", "project", "sangong", "score", "total_per_staff", "sangong_per_staff"}
 
 // choiceKey identifies a report within a year: its county's slug, with its
-// department when the county has several reports that year.
-func choiceKey(r *site.Report) string {
-	if r.Label() != r.County.Name {
+// department when the county has several reports that year, as its label,
+// r.Label(), says.
+func choiceKey(r *site.Report, label string) string {
+	if label != r.County.Name {
 		return r.County.Slug + "." + site.Slugify(r.Department)
 	}
 	return r.County.Slug
@@ -70,33 +71,46 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 	data.Keys = make([]string, 0, len(ordered))
 	data.Labels = make([]string, 0, len(ordered))
 	for _, r := range ordered {
-		key, label := choiceKey(r), r.Label()
+		label := r.Label()
+		key := choiceKey(r, label)
 		e.Choices = append(e.Choices, Choice{Key: key, Label: label})
 		data.Keys = append(data.Keys, key)
 		data.Labels = append(data.Labels, label)
 	}
+	// The values of every metric share one array, and their pointers
+	// another.
+	nums := make([]float64, len(explorerMetrics)*len(ordered))
+	ptrs := make([]*float64, len(explorerMetrics)*len(ordered))
 	for _, key := range explorerMetrics {
 		m := site.MetricByKey(key)
 		if !anyKnown(rs, m) {
 			continue
 		}
-		mv := metricValues{Label: m.Label, Unit: m.Unit, Values: make([]*float64, len(ordered))}
-		nums := make([]float64, len(ordered))
+		mv := metricValues{Label: m.Label, Unit: m.Unit, Values: ptrs[:len(ordered):len(ordered)]}
+		ptrs = ptrs[len(ordered):]
 		for i, r := range ordered {
 			if v, ok := m.Value(r); ok {
 				nums[i] = charts.Round(v)
 				mv.Values[i] = &nums[i]
 			}
 		}
+		nums = nums[len(ordered):]
 		data.Metrics[key] = mv
 		e.Metrics = append(e.Metrics, m)
 		if e.Default == nil {
 			// The first view, drawn before the script has read any choice.
-			first, _ := top(byMetric(rs, m))
+			sorted := ordered // already by total
+			if m.Key != "total" {
+				sorted = byMetric(rs, m)
+			}
+			first, _ := top(sorted)
 			names, _ := labels(first)
 			var vals []charts.Value
-			for _, r := range first {
-				vals = append(vals, Value(m, r))
+			if len(first) > 0 {
+				vals = make([]charts.Value, len(first))
+			}
+			for i, r := range first {
+				vals[i] = Value(m, r)
 			}
 			c, err := charts.Bars{ID: "explorer", Title: m.Label, Unit: m.Unit, Categories: names,
 				Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true}.Build()

@@ -13,23 +13,34 @@ import (
 
 // Figure is one figure of a report as shown on its page.
 type Figure struct {
-	// Key is the figure's dotted name in the content format.
-	Key string
-	// Group and Label name the figure in Chinese.
-	Group, Label string
-	// Unit is the unit of Text.
-	Unit string
-	// Text is the value as shown; NA marks 未披露 or 无法识别.
+	// FigureInfo names the figure; every report's figure of the kind
+	// shares it.
+	*FigureInfo
+	// Text is the value as shown (see NA).
 	Text string
-	NA   bool
 	// Evidence is the sentence the figure was read from, if given.
 	Evidence string
 	// Prev is the previous year's value, when the series has one.
 	Prev string
 	// Delta is the change against Prev.
 	Delta *Delta
+	// NA marks a Text of 未披露 or 无法识别. (The flags come last, together,
+	// so that they share a word.)
+	NA bool
 	// Flagged marks a figure that a finding beyond rounding concerns.
 	Flagged bool
+}
+
+// FigureInfo is what the figures of every report of one kind share: their
+// names and unit. (A pointer to it, rather than four strings, keeps each
+// report page's fifteen figures small.)
+type FigureInfo struct {
+	// Key is the figure's dotted name in the content format.
+	Key string
+	// Group and Label name the figure in Chinese.
+	Group, Label string
+	// Unit is the unit of the figures' Text.
+	Unit string
 }
 
 // Delta is a change from one year to the next.
@@ -51,8 +62,8 @@ const (
 )
 
 type figureDef struct {
-	key, group, label, unit string
-	kind                    figureKind
+	FigureInfo
+	kind figureKind
 	// money reads a figureMoney, count a figureCount.
 	money func(*report.Report) *report.Money
 	count func(*report.Report) report.Field[int]
@@ -89,12 +100,12 @@ func (d *figureDef) appendText(dst []byte, r *report.Report) []byte {
 }
 
 func moneyDef(key, group, label string) figureDef {
-	return figureDef{key: key, group: group, label: label, unit: "万元", kind: figureMoney,
+	return figureDef{FigureInfo: FigureInfo{Key: key, Group: group, Label: label, Unit: "万元"}, kind: figureMoney,
 		money: func(r *report.Report) *report.Money { return r.Amount(key) }}
 }
 
 func countDef(key, label string, f func(*report.Report) report.Field[int]) figureDef {
-	return figureDef{key: key, group: "人员", label: label, unit: "人", kind: figureCount, count: f}
+	return figureDef{FigureInfo: FigureInfo{Key: key, Group: "人员", Label: label, Unit: "人"}, kind: figureCount, count: f}
 }
 
 var figureDefs = []figureDef{
@@ -109,8 +120,8 @@ var figureDefs = []figureDef{
 	moneyDef("sangong.reception", "三公经费", "公务接待费"),
 	moneyDef("sangong.vehicles", "三公经费", "公务用车购置及运行费"),
 	moneyDef("sangong.change", "三公经费", "较上年增减（报告所述）"),
-	{key: "score", group: "绩效自评", label: "自评得分", unit: "分", kind: figureScore},
-	{key: "grade", group: "绩效自评", label: "评价等级", unit: "", kind: figureGrade},
+	{FigureInfo: FigureInfo{Key: "score", Group: "绩效自评", Label: "自评得分", Unit: "分"}, kind: figureScore},
+	{FigureInfo: FigureInfo{Key: "grade", Group: "绩效自评", Label: "评价等级", Unit: ""}, kind: figureGrade},
 	countDef("staff.authorized", "编制人数", func(r *report.Report) report.Field[int] { return r.Staff.Authorized }),
 	countDef("staff.actual", "实有人数", func(r *report.Report) report.Field[int] { return r.Staff.Actual }),
 }
@@ -139,13 +150,13 @@ func figures(r *site.Report, out []Figure, t *texts) {
 	flagged := flaggedFigures(r)
 	var deltas []Delta
 	if r.Prev != nil {
-		deltas = make([]Delta, 0, len(figureDefs))
+		deltas = make([]Delta, 0, figureDeltas)
 	}
 	for i := range figureDefs {
 		d := &figureDefs[i]
 		v, state := d.value(r.Report)
 		f := &out[i]
-		*f = Figure{Key: d.key, Group: d.group, Label: d.label, Unit: d.unit, Evidence: r.Evidence[d.key], Flagged: flagged[i]}
+		*f = Figure{FigureInfo: &d.FigureInfo, Evidence: r.Evidence[d.Key], Flagged: flagged[i]}
 		if state != report.Disclosed {
 			f.Text, f.NA = NAText(state), true
 		} else if d.kind == figureGrade {
@@ -154,7 +165,7 @@ func figures(r *site.Report, out []Figure, t *texts) {
 			t.buf = d.appendText(t.buf, r.Report)
 			t.end(&f.Text)
 		}
-		if r.Prev != nil && d.key != "grade" && d.key != "sangong.change" {
+		if r.Prev != nil && hasDelta(d.Key) {
 			pv, pstate := d.value(r.Prev.Report)
 			if pstate == report.Disclosed {
 				t.buf = d.appendText(t.buf, r.Prev.Report)
@@ -189,17 +200,17 @@ func flaggedFigures(r *site.Report) (flagged [len(figureKeys)]bool) {
 	return flagged
 }
 
+// hasDelta reports whether the figure with the key is compared with the
+// previous year's.
+func hasDelta(key string) bool { return key != "grade" && key != "sangong.change" }
+
+// figureDeltas is the number of figureDefs that hasDelta compares with
+// the previous year's: the most changes a report page shows.
+const figureDeltas = len(figureKeys) - 2
+
 // figureGroups is the number of groups of figureDefs: runs of figures of
 // the same group.
-var figureGroups = func() int {
-	n := 0
-	for i, d := range figureDefs {
-		if i == 0 || d.group != figureDefs[i-1].group {
-			n++
-		}
-	}
-	return n
-}()
+const figureGroups = 5
 
 // figureKeys holds the keys of figureDefs, in order.
 var figureKeys = [...]string{"spending.total", "spending.basic", "spending.personnel", "spending.public", "spending.project",

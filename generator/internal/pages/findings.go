@@ -58,24 +58,41 @@ func FindingOrder(a, b FindingRow) int {
 // is more than a note on disclosure, ListPageSize each, in FindingOrder: a
 // journalist's list of leads.
 func Findings(s *site.Site) []*Page {
-	var rows []FindingRow
+	// Counted first (CountFindings counts the same findings), so that
+	// the rows are made at once and stay where their texts are written.
+	rows := make([]FindingRow, 0, CountFindings(s))
 	counts := map[check.Severity]int{}
+	// The gaps and shares share one string (see texts).
+	t := newTexts()
 	for _, r := range s.Reports {
-		for _, f := range r.Findings() {
-			if f.Severity == check.Info {
-				continue
+		for _, c := range r.Checks {
+			for _, f := range c.Findings {
+				if f.Severity == check.Info {
+					continue
+				}
+				counts[f.Severity]++
+				rows = append(rows, FindingRow{R: r, Finding: f, Gap: charts.Cell{Text: "—", Num: true}, Share: charts.Cell{Text: "—", Num: true}})
+				row := &rows[len(rows)-1]
+				if f.Gap != 0 {
+					row.Gap = charts.Cell{Num: true}
+					t.buf = f.Gap.Append(t.buf)
+					t.end2(&row.Gap.Text, &row.Gap.Value)
+				}
+				if f.Share != 0 {
+					// As fmt's %.2f, followed by a percent sign; the
+					// value is the text without it (set below).
+					row.Share = charts.Cell{Num: true}
+					t.buf = strconv.AppendFloat(t.buf, f.Share*100, 'f', 2, 64)
+					t.buf = append(t.buf, '%')
+					t.end(&row.Share.Text)
+				}
 			}
-			counts[f.Severity]++
-			row := FindingRow{R: r, Finding: f, Gap: charts.Cell{Text: "—", Num: true}, Share: charts.Cell{Text: "—", Num: true}}
-			if f.Gap != 0 {
-				gap := f.Gap.String()
-				row.Gap = charts.Cell{Text: gap, Value: gap, Num: true}
-			}
-			if f.Share != 0 {
-				pct := fmt.Sprintf("%.2f", f.Share*100)
-				row.Share = charts.Cell{Text: pct + "%", Value: pct, Num: true}
-			}
-			rows = append(rows, row)
+		}
+	}
+	t.done()
+	for i := range rows {
+		if row := &rows[i]; row.Finding.Share != 0 {
+			row.Share.Value = row.Share.Text[:len(row.Share.Text)-1]
 		}
 	}
 	// Stable: a report's findings that tie keep the order of its checks.
@@ -145,29 +162,63 @@ func DisclosurePath(n int) string {
 // report discloses, ListPageSize reports each, in ReportOrder; the first
 // page also has each county's completeness.
 func Disclosure(s *site.Site) []*Page {
-	perFigure := make([]int, len(check.CoreFigures))
-	byReport := make(map[*site.Report]DisclosureRow, len(s.Reports))
+	nf := len(check.CoreFigures)
+	perFigure := make([]int, nf)
+	// Every report's row, in the order of the counties' reports, which is
+	// that of the site's (see site.Assemble), sorted into ReportOrder
+	// below; their states share one array.
+	rows := make([]DisclosureRow, 0, len(s.Reports))
+	states := make([]report.State, len(s.Reports)*nf)
+	// A report's share is one of nf+1, each made once.
+	reportShares := make([]struct{ text, value string }, nf+1)
+	for n := range reportShares {
+		reportShares[n].text, reportShares[n].value = percent(n, nf)
+	}
 	var counties []CountyShare
-	for _, c := range s.Counties {
-		cs := CountyShare{C: c}
+	if len(s.Counties) > 0 {
+		counties = make([]CountyShare, len(s.Counties))
+	}
+	// The counties' shares share one string (see texts).
+	t := newTexts()
+	for i, c := range s.Counties {
+		cs := &counties[i]
+		cs.C = c
 		for _, r := range c.Reports {
-			row := DisclosureRow{R: r, States: make([]report.State, len(check.CoreFigures))}
+			if len(states) < nf {
+				// Counties with more reports than the site, which
+				// site.Assemble does not make.
+				states = make([]report.State, nf)
+			}
+			row := DisclosureRow{R: r, States: states[:nf:nf]}
+			states = states[nf:]
 			n := 0
-			for i, f := range check.CoreFigures {
+			for j, f := range check.CoreFigures {
 				st := check.FigureState(r.Report, f.Key)
-				row.States[i] = st
+				row.States[j] = st
 				if st == report.Disclosed {
 					n++
-					perFigure[i]++
+					perFigure[j]++
 				}
 			}
-			row.Share, row.Value = percent(n, len(check.CoreFigures))
+			row.Share, row.Value = reportShares[n].text, reportShares[n].value
 			cs.disclosed += n
-			cs.total += len(check.CoreFigures)
-			byReport[r] = row
+			cs.total += nf
+			rows = append(rows, row)
 		}
-		cs.Share, cs.Value = percent(cs.disclosed, cs.total)
-		counties = append(counties, cs)
+		if cs.total == 0 {
+			cs.Share, cs.Value = percent(cs.disclosed, cs.total)
+		} else {
+			// As percent writes it; the value is the text without its
+			// percent sign (set below).
+			t.buf = appendPercent(t.buf, cs.disclosed, cs.total)
+			t.end(&cs.Share)
+		}
+	}
+	t.done()
+	for i := range counties {
+		if cs := &counties[i]; cs.total != 0 {
+			cs.Value = cs.Share[:len(cs.Share)-1]
+		}
 	}
 	var shares []string
 	for _, n := range perFigure {
@@ -184,17 +235,17 @@ func Disclosure(s *site.Site) []*Page {
 		omitted = len(counties) - limit
 		counties = counties[:limit]
 	}
-	rs := sortedReports(s)
+	// ReportOrder is total (the file breaks ties), so the rows come out in
+	// the order of sortedReports.
+	slices.SortFunc(rows, func(a, b DisclosureRow) int { return ReportOrder(a.R, b.R) })
 	var out []*Page
-	for _, pg := range paged(len(rs), ListPageSize, DisclosurePath) {
+	for _, pg := range paged(len(rows), ListPageSize, DisclosurePath) {
 		d := &DisclosureData{Figures: check.CoreFigures, Shares: shares, CountyTotal: len(s.Counties), Pager: pg}
 		if pg.N == 1 {
 			d.Counties, d.CountiesOmitted = counties, omitted
 		}
 		if pg.Total > 0 {
-			for _, r := range rs[pg.First-1 : pg.Last] {
-				d.Rows = append(d.Rows, byReport[r])
-			}
+			d.Rows = rows[pg.First-1 : pg.Last : pg.Last]
 		}
 		out = append(out, &Page{Path: DisclosurePath(pg.N), Template: "disclosure", Section: "disclosure",
 			Title:       titled("核心数据披露情况", pg),
@@ -211,6 +262,12 @@ func percent(n, of int) (text, value string) {
 	}
 	// One string for both: the text is the value with a percent sign.
 	var buf [32]byte
-	text = string(append(strconv.AppendFloat(buf[:0], float64(n)/float64(of)*100, 'f', 0, 64), '%'))
+	text = string(appendPercent(buf[:0], n, of))
 	return text, text[:len(text)-1]
+}
+
+// appendPercent appends n of of, not 0, as a rounded percentage with its
+// percent sign, such as 38%.
+func appendPercent(dst []byte, n, of int) []byte {
+	return append(strconv.AppendFloat(dst, float64(n)/float64(of)*100, 'f', 0, 64), '%')
 }

@@ -101,8 +101,21 @@ func titled(title string, p Pager) string {
 // ReportOrder is the order of the lists of reports: newest year first,
 // then by county slug, department and type. The file breaks any tie left.
 func ReportOrder(a, b *site.Report) int {
-	return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(a.County.Slug, b.County.Slug),
-		cmp.Compare(a.Department, b.Department), cmp.Compare(a.Type, b.Type), cmp.Compare(a.File, b.File))
+	// Key by key, rather than with cmp.Or, which would compare every
+	// string of every pair: lists sort all the site's reports.
+	if c := cmp.Compare(b.Year, a.Year); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.County.Slug, b.County.Slug); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Department, b.Department); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Type, b.Type); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.File, b.File)
 }
 
 // sortedReports returns the site's reports in ReportOrder.
@@ -156,8 +169,11 @@ func Reports(s *site.Site) []*Page {
 // filterChoices returns the years (newest first) and prefectures (sorted)
 // of the rows, for a table filter that offers only choices that match.
 func filterChoices(rows []Row) ([]int, []string) {
-	var years []int
-	var prefs []string
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	years := make([]int, 0, len(rows))
+	prefs := make([]string, 0, len(rows))
 	for _, r := range rows {
 		years = append(years, r.R.Year)
 		if p := r.R.County.Prefecture; p != "" {

@@ -181,7 +181,7 @@ func newRows(rows []Row, rs []*site.Report) {
 			}
 		}
 		b = append(b, ' ')
-		b = append(b, site.Initials(c.Slug)...)
+		b = appendInitials(b, c.Slug)
 		b = append(b, ' ')
 		b = append(b, c.Slug...)
 		t.buf = b
@@ -196,12 +196,15 @@ func newRows(rows []Row, rs []*site.Report) {
 	}
 }
 
-func moneyCell(m report.Money) charts.Cell {
-	var c charts.Cell
-	t := newTexts()
-	t.moneyCell(&c, m)
-	t.done()
-	return c
+// appendInitials appends site.Initials(slug), the first letter of each
+// part of the slug, without making it a string first.
+func appendInitials(dst []byte, slug string) []byte {
+	for k := 0; k < len(slug); k++ {
+		if slug[k] != '-' && (k == 0 || slug[k-1] == '-') {
+			dst = append(dst, slug[k])
+		}
+	}
+	return dst
 }
 
 // moneyCell makes c, a zero cell, the cell of an amount, its text left to

@@ -32,20 +32,34 @@ type FigureGroup struct {
 
 // RankRow is a metric with a report's value and rank.
 type RankRow struct {
-	Metric site.Metric
+	// Metric points into site.Metrics, which it must not change.
+	Metric *site.Metric
 	Value  charts.Cell
 	Rank   site.Rank
 }
 
+// reportModel holds what every report page's model has, so that it is
+// allocated at once: its parts live exactly as long as the page.
+type reportModel struct {
+	page   Page
+	data   ReportData
+	figs   [len(figureKeys)]Figure
+	groups [figureGroups]FigureGroup
+	ranks  [site.MetricCount]RankRow
+	charts [1]charts.Chart
+}
+
 // Report returns a report's page.
 func Report(s *site.Site, r *site.Report) (*Page, error) {
-	d := &ReportData{R: r}
+	m := new(reportModel)
+	d := &m.data
+	d.R = r
 	// The figures, ranks and description share one string (see texts).
 	t := newTexts()
 	// The groups are runs of the figures, which are listed group by group.
-	figs := make([]Figure, len(figureDefs))
+	figs := m.figs[:]
 	figures(r, figs, t)
-	d.Groups = make([]FigureGroup, 0, figureGroups)
+	d.Groups = m.groups[:0]
 	start := 0
 	for i := range figs {
 		if i+1 == len(figs) || figs[i+1].Group != figs[i].Group {
@@ -53,10 +67,23 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 			start = i + 1
 		}
 	}
-	d.Ranks = make([]RankRow, len(site.Metrics))
-	for i, m := range site.Metrics {
-		d.Ranks[i] = RankRow{Metric: m, Rank: r.Ranks[i]}
-		t.numCell(&d.Ranks[i].Value, Value(m, r))
+	d.Ranks = m.ranks[:]
+	for i := range site.Metrics {
+		metric := &site.Metrics[i]
+		d.Ranks[i] = RankRow{Metric: metric, Rank: r.Ranks[i]}
+		t.numCell(&d.Ranks[i].Value, Value(*metric, r))
+	}
+	// Counted first, so that the findings are copied once.
+	n := 0
+	for _, c := range r.Checks {
+		for _, f := range c.Findings {
+			if f.Severity != check.Info {
+				n++
+			}
+		}
+	}
+	if n > 0 {
+		d.Findings = make([]check.Finding, 0, n)
 	}
 	for _, c := range r.Checks {
 		for _, f := range c.Findings {
@@ -75,7 +102,8 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 			d.Others = append(d.Others, o)
 		}
 	}
-	p := &Page{Path: r.URL, Template: "report", Section: "report",
+	p := &m.page
+	*p = Page{Path: r.URL, Template: "report", Section: "report",
 		Title: r.Title,
 		Data:  d,
 	}
@@ -87,7 +115,8 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 		return nil, err
 	}
 	if ok {
-		p.Charts = []charts.Chart{c}
+		m.charts[0] = c
+		p.Charts = m.charts[:]
 	}
 	return p, nil
 }
@@ -125,13 +154,13 @@ func appendDescription(b []byte, r *site.Report) []byte {
 }
 
 // compositionItems name the bars of a report's composition chart.
-var compositionItems = []string{"支出合计", "基本支出", "人员经费", "公用经费", "项目支出", "三公经费", "因公出国（境）", "公务接待", "公务用车"}
+var compositionItems = [...]string{"支出合计", "基本支出", "人员经费", "公用经费", "项目支出", "三公经费", "因公出国（境）", "公务接待", "公务用车"}
 
 // compositionChart shows a report's spending and 三公经费 items side by
 // side; false when none is disclosed.
 func compositionChart(r *site.Report) (charts.Chart, bool, error) {
 	sp, sg := r.Spending, r.Sangong
-	vals := []charts.Value{money(sp.Total), money(sp.Basic), money(sp.Personnel), money(sp.Public), money(sp.Project),
+	vals := [len(compositionItems)]charts.Value{money(sp.Total), money(sp.Basic), money(sp.Personnel), money(sp.Public), money(sp.Project),
 		money(sg.Total), money(sg.Abroad), money(sg.Reception), money(sg.Vehicles)}
 	known := false
 	for _, v := range vals {
@@ -140,10 +169,16 @@ func compositionChart(r *site.Report) (charts.Chart, bool, error) {
 	if !known {
 		return charts.Chart{}, false, nil
 	}
+	// The values are passed in a scratch rather than a slice of their own:
+	// Build keeps none of them.
+	sc := getScratch()
+	defer sc.release()
+	sc.vals = append(sc.vals[:0], vals[:]...)
+	sc.series = append(sc.series[:0], charts.Series{Name: "金额", Values: sc.vals})
 	// The categories are shared by every report's chart: Build only reads
 	// them.
-	c, err := charts.Bars{ID: "composition", Title: "支出与三公经费构成", Unit: "万元", Categories: compositionItems,
-		Series: []charts.Series{{Name: "金额", Values: vals}}, Horizontal: true}.Build()
+	c, err := charts.Bars{ID: "composition", Title: "支出与三公经费构成", Unit: "万元", Categories: compositionItems[:],
+		Series: sc.series, Horizontal: true}.Build()
 	if err != nil {
 		return charts.Chart{}, false, err
 	}

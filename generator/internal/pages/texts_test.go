@@ -28,9 +28,24 @@ func TestFigureKeys(t *testing.T) {
 		t.Fatalf("%d figureKeys for %d figureDefs", len(figureKeys), len(figureDefs))
 	}
 	for i, d := range figureDefs {
-		if figureKeys[i] != d.key {
-			t.Errorf("figureKeys[%d] = %q, figureDefs has %q", i, figureKeys[i], d.key)
+		if figureKeys[i] != d.Key {
+			t.Errorf("figureKeys[%d] = %q, figureDefs has %q", i, figureKeys[i], d.Key)
 		}
+	}
+	groups, deltas := 0, 0
+	for i, d := range figureDefs {
+		if i == 0 || d.Group != figureDefs[i-1].Group {
+			groups++
+		}
+		if hasDelta(d.Key) {
+			deltas++
+		}
+	}
+	if groups != figureGroups {
+		t.Errorf("figureDefs has %d groups, figureGroups is %d", groups, figureGroups)
+	}
+	if deltas != figureDeltas {
+		t.Errorf("figureDefs has %d figures with a change, figureDeltas is %d", deltas, figureDeltas)
 	}
 }
 

@@ -346,7 +346,10 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 	// executing templates nests deeply (6% of the CPU at 15,000 reports).
 	// Any job's error stops its worker, the others (through gctx) and the
 	// writer of reports.json.
-	jobs := make(chan func() error)
+	// The channel holds a few jobs per worker, so that a worker done with
+	// one takes the next at once, rather than wait for this goroutine to
+	// be scheduled to hand it over.
+	jobs := make(chan func() error, 16*cfg.Workers)
 	for range cfg.Workers {
 		g.Go(func() error {
 			for job := range jobs {

@@ -23,9 +23,10 @@ type evidenceQueue struct {
 
 	mu   sync.Mutex
 	cond sync.Cond
-	// next is the place of the report the writer takes next.
-	next  int
-	slots map[int]map[string]string
+	// next is the place of the report the writer takes next; ready
+	// counts the slots from next on that are filled, one after another.
+	next, ready int
+	slots       map[int]map[string]string
 	// done is set when no more evidence will come: the writer reads the
 	// rest itself; err, when the build stops.
 	done bool
@@ -53,8 +54,24 @@ func (q *evidenceQueue) put(rep *report.Report, ev map[string]string) {
 		return
 	}
 	q.slots[i] = ev
-	q.cond.Broadcast()
+	// The writer is woken once a batch of reports is ready for it, not
+	// for each one: waking it for every report cost a switch of
+	// goroutines per page. finish and stop wake it for the rest.
+	if i == q.next+q.ready {
+		for q.ready++; ; q.ready++ {
+			if _, ok := q.slots[q.next+q.ready]; !ok {
+				break
+			}
+		}
+		if q.ready >= evidenceBatch {
+			q.cond.Broadcast()
+		}
+	}
 }
+
+// evidenceBatch is how many reports' evidence, in a row, wake the writer
+// of reports.json.
+const evidenceBatch = 64
 
 // fetch reads the evidence of rep, whose page is not made, and offers
 // it, so that a job can do the reading in parallel rather than the
@@ -107,6 +124,9 @@ func (q *evidenceQueue) take(i int, r *site.Report) (map[string]string, error) {
 		if ev, ok := q.slots[i]; ok || q.done {
 			delete(q.slots, i)
 			q.next = i + 1
+			if q.ready > 0 {
+				q.ready--
+			}
 			q.mu.Unlock()
 			if ok {
 				return ev, nil

@@ -60,6 +60,8 @@ func TestEvidenceQueueOrder(t *testing.T) {
 		q.put(r, map[string]string{"again": r.File}) // a second offer is ignored
 	}
 	q.put(&report.Report{File: "content/other.md"}, map[string]string{}) // not a report of the site
+	// Fewer reports than a batch wait for the end of the pages.
+	q.finish()
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
@@ -85,6 +87,51 @@ func TestEvidenceQueueOrder(t *testing.T) {
 	q.put(s.Reports[0].Report, map[string]string{})
 	if len(q.slots) != 0 {
 		t.Error("the queue holds evidence of a report already taken")
+	}
+}
+
+// A writer waiting for evidence is woken once a batch of reports in a
+// row is ready, before the pages are done, wherever the batch's last
+// report came in.
+func TestEvidenceQueueWakesByBatch(t *testing.T) {
+	s, q, reads := queueSite(2*evidenceBatch + 3)
+	took := make(chan int, len(s.Reports))
+	errc := make(chan error, 1)
+	go func() {
+		for i, r := range s.Reports {
+			if _, err := q.take(i, r); err != nil {
+				errc <- err
+				return
+			}
+			took <- i
+		}
+		errc <- nil
+	}()
+	time.Sleep(10 * time.Millisecond) // let it wait for report 0
+	// Report 0 comes last of the first batch.
+	for i := 1; i < evidenceBatch; i++ {
+		q.put(s.Reports[i].Report, map[string]string{})
+	}
+	q.put(s.Reports[0].Report, map[string]string{})
+	for want := range evidenceBatch {
+		select {
+		case i := <-took:
+			if i != want {
+				t.Fatalf("took report %d, want %d", i, want)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the writer was not woken for a batch of %d reports (took %d)", evidenceBatch, want)
+		}
+	}
+	for i := evidenceBatch; i < len(s.Reports); i++ {
+		q.put(s.Reports[i].Report, map[string]string{})
+	}
+	q.finish()
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+	if *reads != 0 {
+		t.Errorf("%d files read, want none", *reads)
 	}
 }
 

@@ -88,7 +88,11 @@ type inputs struct {
 	pending map[string]int
 	// readSums holds the hashes of pending files as the build read them.
 	readSums map[string][32]byte
-	readMu   sync.Mutex
+	// lazy is set when the report files are stamped as the build reads
+	// them (see list); readStamps then holds their stamps.
+	lazy       bool
+	readStamps map[string]sourceStamp
+	readMu     sync.Mutex
 }
 
 // sourceStamp is what the cache remembers of a source file: its hash,
@@ -109,7 +113,8 @@ type digest [32]byte
 // whose stamp is that recorded in last is taken to have the hash
 // recorded with it. Report files that changed are not read here: the
 // build reads them anyway, and fill hashes their bytes then; until it
-// has, All is empty.
+// has, All is empty. Without a last build, report files are not even
+// stamped here: the loader's stat of each stamps it (see read).
 func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, error) {
 	// The generator (tens of megabytes) is hashed while the source files
 	// are listed and stamped.
@@ -178,11 +183,22 @@ func (in *inputs) list(ctx context.Context, cfg Config, last *cacheRecord) (*inp
 		}
 	}
 	in.sums = make([]digest, len(in.paths))
+	// Without a last build whose stamps they could match, the report
+	// files are stamped as the build reads them, from the stat the loader
+	// takes of each (see read and fill), rather than by a stat of their
+	// own here: at 15,000 reports, that was most of this phase.
+	in.lazy = last == nil
 	var mu sync.Mutex
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0) * 2)
 	for i, p := range in.paths {
 		name := in.names[i]
+		if in.lazy && isReportName(name) {
+			mu.Lock()
+			in.pending[name] = i
+			mu.Unlock()
+			continue
+		}
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -206,7 +222,7 @@ func (in *inputs) list(ctx context.Context, cfg Config, last *cacheRecord) (*inp
 				}
 			}
 			st.Sum = digest{}
-			if trusted && info.Mode().IsRegular() && strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
+			if trusted && info.Mode().IsRegular() && isReportName(name) {
 				mu.Lock()
 				in.pending[name] = i
 				if trusted {
@@ -232,19 +248,37 @@ func (in *inputs) list(ctx context.Context, cfg Config, last *cacheRecord) (*inp
 	return in, nil
 }
 
+// isReportName reports whether name, a source file's path from the
+// project, is that of a report file, which the build reads anyway.
+func isReportName(name string) bool {
+	return strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md")
+}
+
 // read hashes the bytes of a report file as the build reads it, when the
-// file is one of those that changed (pending). It is safe for concurrent
-// use.
-func (in *inputs) read(name string, data []byte) {
+// file is one of those that changed (pending), and when list left it to
+// the build, stamps it from info, what a stat of the file found before
+// it was read. It is safe for concurrent use.
+func (in *inputs) read(name string, data []byte, info fs.FileInfo) {
 	if _, ok := in.pending[name]; !ok {
 		return
 	}
 	sum := sha256.Sum256(data)
+	var st sourceStamp
+	stamped := false
+	if in.lazy && info != nil && info.Mode().IsRegular() {
+		var trusted bool
+		st.Stamp, trusted = filestamp.Of(info)
+		stamped = trusted
+	}
 	in.readMu.Lock()
 	if in.readSums == nil {
 		in.readSums = map[string][32]byte{}
+		in.readStamps = map[string]sourceStamp{}
 	}
 	in.readSums[name] = sum
+	if stamped {
+		in.readStamps[name] = st
+	}
 	in.readMu.Unlock()
 }
 
@@ -257,6 +291,21 @@ func (in *inputs) fill() error {
 	}
 	for name, i := range in.pending {
 		sum, ok := in.readSums[name]
+		if in.lazy {
+			if st, stamped := in.readStamps[name]; ok && stamped {
+				in.stamps[name] = st
+			} else if !ok {
+				// Not read by the build: stamped before it is hashed,
+				// so that a change between the two is seen next time.
+				info, err := os.Stat(in.paths[i])
+				if err != nil {
+					return err
+				}
+				if st, trusted := filestamp.Of(info); trusted && info.Mode().IsRegular() {
+					in.stamps[name] = sourceStamp{Stamp: st}
+				}
+			}
+		}
 		if !ok {
 			var err error
 			if sum, err = hashFile(in.paths[i]); err != nil {
@@ -269,7 +318,7 @@ func (in *inputs) fill() error {
 			in.stamps[name] = st
 		}
 	}
-	in.pending, in.readSums = nil, nil
+	in.pending, in.readSums, in.readStamps = nil, nil, nil
 	in.finish()
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/filestamp"
 	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
@@ -117,8 +119,17 @@ func TestInputsHashWhatTheBuildReads(t *testing.T) {
 	if in.All != "" {
 		t.Fatal("All is known before the report files are read")
 	}
-	in.read("content/a.md", []byte(files["content/a.md"]))
-	in.read("content/img.png", []byte("ignored: not pending"))
+	stat := func(name string) fs.FileInfo {
+		info, err := os.Stat(filepath.Join(root, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info
+	}
+	// As the loader does, with what its stat of the file found: the
+	// report files are stamped from it.
+	in.read("content/a.md", []byte(files["content/a.md"]), stat("content/a.md"))
+	in.read("content/img.png", []byte("ignored: not pending"), stat("content/img.png"))
 	if err := in.fill(); err != nil { // b.md and .hidden.md were not read: hashed now
 		t.Fatal(err)
 	}
@@ -128,6 +139,12 @@ func TestInputsHashWhatTheBuildReads(t *testing.T) {
 		}
 		if got, want := in.Files[name], sha256.Sum256([]byte(data)); got != want {
 			t.Errorf("%s: hash %x, want %x", name, got[:4], want[:4])
+		}
+	}
+	for name := range files {
+		want, _ := filestamp.Of(stat(name))
+		if got := in.stamps[name]; got.Stamp != want {
+			t.Errorf("%s: stamp %+v, a stat finds %+v", name, got.Stamp, want)
 		}
 	}
 	rec := &cacheRecord{Inputs: in.All, Sources: in.stamps}

@@ -38,15 +38,18 @@ type Options struct {
 	// (see LoadFile), so that memory holds little more than the figures.
 	Lean bool
 	// Read, when set, is given the bytes of each report file Load reads,
-	// before they are parsed, with the file's name as in Report.File; it
-	// may be called from several goroutines at once and must not keep
-	// data. A build hashes the files this way instead of reading them
-	// twice.
-	Read func(name string, data []byte)
+	// before they are parsed, with the file's name as in Report.File and
+	// what a stat of it found before it was read; it may be called from
+	// several goroutines at once and must not keep data. A build hashes
+	// and stamps the files this way instead of reading them twice.
+	Read func(name string, data []byte, info fs.FileInfo)
 	// Cache, when set, keeps what each file gave, so that the next Load
 	// with it reads only the files that changed (see Cache).
 	Cache *Cache
 }
+
+// readFunc is the type of Options.Read.
+type readFunc = func(name string, data []byte, info fs.FileInfo)
 
 // Files lists the report files (*.md) under fsys, sorted. Hidden files and
 // folders (starting with '.' or '_') and editors' backups are skipped.
@@ -296,7 +299,7 @@ type parser func(name string, data []byte) (*report.Report, error)
 // parsing them with parse (report.Parse when nil), taking what cache has
 // for the file when it has not changed, and letting go of what a lean
 // load does not keep.
-func loadFile(fsys fs.FS, p, name string, read func(name string, data []byte), cache *Cache, lean bool, parse parser) (*report.Report, error) {
+func loadFile(fsys fs.FS, p, name string, read readFunc, cache *Cache, lean bool, parse parser) (*report.Report, error) {
 	if cache != nil {
 		if r, err, ok := cache.unchanged(name); ok {
 			return r, err
@@ -322,19 +325,20 @@ func loadFile(fsys fs.FS, p, name string, read func(name string, data []byte), c
 		return nil, tooLarge(name, info.Size())
 	}
 	if cache == nil {
-		return readParse(fsys, p, name, info.Size(), read, lean, parse)
+		return readParse(fsys, p, name, info, read, lean, parse)
 	}
 	if r, err, ok := cache.get(name, info); ok {
 		return r, err
 	}
-	r, err := readParse(fsys, p, name, info.Size(), read, lean, parse)
+	r, err := readParse(fsys, p, name, info, read, lean, parse)
 	cache.put(name, info, r, err)
 	return r, err
 }
 
-// readParse reads and parses the regular file at p, of the size a stat
-// found, for loadFile.
-func readParse(fsys fs.FS, p, name string, size int64, read func(name string, data []byte), lean bool, parse parser) (*report.Report, error) {
+// readParse reads and parses the regular file at p, of which a stat found
+// info, for loadFile.
+func readParse(fsys fs.FS, p, name string, info fs.FileInfo, read readFunc, lean bool, parse parser) (*report.Report, error) {
+	size := info.Size()
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
@@ -347,20 +351,20 @@ func readParse(fsys fs.FS, p, name string, size int64, read func(name string, da
 		buf.put(data)
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}
-	return parseData(name, data, buf, read, lean, parse)
+	return parseData(name, data, info, buf, read, lean, parse)
 }
 
 // parseData parses data, the bytes of the file name, for loadFile, with
 // parse (report.Parse when nil), after giving them to read when set. A
 // lean load lets go of the body, and so of data, which goes back to the
 // pool with buf, the buffer it was read into (nil when not lean).
-func parseData(name string, data []byte, buf *buffer, read func(name string, data []byte), lean bool, parse parser) (*report.Report, error) {
+func parseData(name string, data []byte, info fs.FileInfo, buf *buffer, read readFunc, lean bool, parse parser) (*report.Report, error) {
 	if len(data) > MaxFileSize {
 		buf.put(data)
 		return nil, tooLarge(name, -1)
 	}
 	if read != nil {
-		read(name, data)
+		read(name, data, info)
 	}
 	if parse == nil {
 		parse = report.Parse

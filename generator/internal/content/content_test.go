@@ -16,6 +16,8 @@ import (
 	"testing/fstest"
 	"testing/iotest"
 	"time"
+
+	"github.com/countyperf/portal/generator/internal/filestamp"
 )
 
 const good = "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n---\n正文\n"
@@ -349,28 +351,57 @@ func TestLeanLoadAndReadAgain(t *testing.T) {
 }
 
 // Options.Read is given the bytes of every report file read, named as in
-// Report.File, drafts and files that fail to parse included.
+// Report.File, drafts and files that fail to parse included, with what a
+// stat of the file found: from a folder of the operating system, the
+// stamp a build records for it.
 func TestLoadGivesTheBytesRead(t *testing.T) {
 	const ok = "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n---\n正文\n"
 	const draft = "---\ndraft: true\ncounty: 乙县\n---\n"
 	const broken = "---\ncounty: [\n---\n"
-	fsys := fstest.MapFS{
-		"a.md": {Data: []byte(ok)}, "sub/b.md": {Data: []byte(draft)}, "c.md": {Data: []byte(broken)},
-		"notes.txt": {Data: []byte("not a report")},
+	files := map[string]string{"a.md": ok, "sub/b.md": draft, "c.md": broken, "notes.txt": "not a report"}
+	mapFS := fstest.MapFS{}
+	dir := t.TempDir()
+	for name, data := range files {
+		mapFS[name] = &fstest.MapFile{Data: []byte(data)}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	var mu sync.Mutex
-	got := map[string]string{}
-	_, err := Load(context.Background(), fsys, Options{Prefix: "content/", Read: func(name string, data []byte) {
-		mu.Lock()
-		got[name] = string(data)
-		mu.Unlock()
-	}})
-	if err == nil {
-		t.Fatal("the broken file is not an error")
-	}
-	want := map[string]string{"content/a.md": ok, "content/sub/b.md": draft, "content/c.md": broken}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("read %q, want %q", got, want)
+	for fsName, fsys := range map[string]fs.FS{"MapFS": mapFS, "DirFS": DirFS(dir)} {
+		var mu sync.Mutex
+		got := map[string]string{}
+		_, err := Load(context.Background(), fsys, Options{Prefix: "content/", Read: func(name string, data []byte, info fs.FileInfo) {
+			mu.Lock()
+			defer mu.Unlock()
+			got[name] = string(data)
+			if info == nil || info.Size() != int64(len(data)) || !info.Mode().IsRegular() {
+				t.Errorf("%s: %s: info %v for %d bytes", fsName, name, info, len(data))
+				return
+			}
+			if fsName != "DirFS" {
+				return
+			}
+			want, err := os.Stat(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(name, "content/"))))
+			if err != nil {
+				t.Fatal(err)
+			}
+			gs, gok := filestamp.Of(info)
+			ws, wok := filestamp.Of(want)
+			if gs != ws || gok != wok {
+				t.Errorf("%s: stamp %+v (%v), a stat finds %+v (%v)", name, gs, gok, ws, wok)
+			}
+		}})
+		if err == nil {
+			t.Fatalf("%s: the broken file is not an error", fsName)
+		}
+		want := map[string]string{"content/a.md": ok, "content/sub/b.md": draft, "content/c.md": broken}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: read %q, want %q", fsName, got, want)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"crypto/sha256"
+	"io/fs"
 	"strings"
 	"sync"
 	"testing"
@@ -15,7 +16,7 @@ func BenchmarkLoadDetail(b *testing.B) {
 	fsys := DirFS(benchCorpus(b, 1000))
 	var mu sync.Mutex
 	sums := map[string][32]byte{}
-	reports, err := Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true, Read: func(name string, data []byte) {
+	reports, err := Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true, Read: func(name string, data []byte, _ fs.FileInfo) {
 		sum := sha256.Sum256(data)
 		mu.Lock()
 		sums[name] = sum

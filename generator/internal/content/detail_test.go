@@ -54,7 +54,7 @@ func leanLoad(t *testing.T, fsys fs.FS) ([]*report.Report, map[string][32]byte) 
 	t.Helper()
 	var mu sync.Mutex
 	sums := map[string][32]byte{}
-	reports, err := Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true, Drafts: true, Read: func(name string, data []byte) {
+	reports, err := Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true, Drafts: true, Read: func(name string, data []byte, _ fs.FileInfo) {
 		sum := sha256.Sum256(data)
 		mu.Lock()
 		sums[name] = sum

@@ -256,7 +256,7 @@ func TestLoadCancelled(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		var n atomic.Int64
 		within(func() {
-			reports, err := Load(ctx, fsys, Options{Prefix: "content/", Workers: workers, Read: func(string, []byte) {
+			reports, err := Load(ctx, fsys, Options{Prefix: "content/", Workers: workers, Read: func(string, []byte, fs.FileInfo) {
 				if n.Add(1) == 5 {
 					cancel()
 				}

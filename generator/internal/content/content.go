@@ -81,10 +81,7 @@ func files(fsys fs.FS, prefix string) ([]string, error) {
 // When found returns an error, the walk stops there and walk returns that
 // error alone.
 func walk(fsys fs.FS, prefix string, found func(p string) error) error {
-	root := strings.TrimSuffix(prefix, "/")
-	if root == "" {
-		root = "the content folder"
-	}
+	root := rootName(prefix)
 	info, err := fs.Stat(fsys, ".")
 	if errors.Is(err, syscall.ENOTDIR) {
 		return fmt.Errorf("%s: is not a folder", root)
@@ -233,13 +230,7 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 		if ferr != nil {
 			return nil, ferr
 		}
-		// Most likely the wrong folder; publishing nothing would empty the
-		// site.
-		root := strings.TrimSuffix(opt.Prefix, "/")
-		if root == "" {
-			root = "the content folder"
-		}
-		return nil, fmt.Errorf("%s: no report files (*.md) found", root)
+		return nil, noReports(opt.Prefix)
 	}
 	if err != nil {
 		return nil, err
@@ -269,6 +260,21 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 		out = append(out, l.r)
 	}
 	return out, errors.Join(errs...)
+}
+
+// rootName names the content folder in errors: its prefix, such as
+// "content/", without the slash.
+func rootName(prefix string) string {
+	if root := strings.TrimSuffix(prefix, "/"); root != "" {
+		return root
+	}
+	return "the content folder"
+}
+
+// noReports is the error of a load that found no report file: most
+// likely the wrong folder, and publishing nothing would empty the site.
+func noReports(prefix string) error {
+	return fmt.Errorf("%s: no report files (*.md) found", rootName(prefix))
 }
 
 // job is a report file for a worker of Load: its path, and its place in

@@ -28,11 +28,7 @@ func loadSerially(fsys fs.FS, opt Options) ([]*report.Report, error) {
 		if ferr != nil {
 			return nil, ferr
 		}
-		root := strings.TrimSuffix(opt.Prefix, "/")
-		if root == "" {
-			root = "the content folder"
-		}
-		return nil, fmt.Errorf("%s: no report files (*.md) found", root)
+		return nil, noReports(opt.Prefix)
 	}
 	var out []*report.Report
 	errs := []error{ferr}

@@ -32,7 +32,7 @@ func TestPlanIsTemplate(t *testing.T) {
 			// Twice: the first page of each template is executed, which
 			// makes its plan for the pages after it.
 			for range 2 {
-				samePages(t, s, planned, executed)
+				samePages(t, s, planned, executed, nil)
 			}
 			for _, name := range []string{"report", "county"} {
 				if !render.HasPlan(planned, name) {
@@ -189,8 +189,9 @@ func errString(err error) string {
 }
 
 // samePages renders every page of s with a and b and requires the same
-// bytes.
-func samePages(t *testing.T, s *site.Site, a, b *render.Renderer) {
+// bytes, once norm (when not nil) has been applied to each. It returns
+// how many report pages it compared.
+func samePages(t *testing.T, s *site.Site, a, b *render.Renderer, norm func(string) string) (reports int) {
 	t.Helper()
 	err := pages.Each(s, func(j pages.Job) error {
 		p, err := j.Make()
@@ -205,18 +206,26 @@ func samePages(t *testing.T, s *site.Site, a, b *render.Renderer) {
 		if err != nil {
 			return err
 		}
-		if string(got) != string(want) {
+		g, w := string(got), string(want)
+		if norm != nil {
+			g, w = norm(g), norm(w)
+		}
+		if g != w {
 			i := 0
-			for i < len(got) && i < len(want) && got[i] == want[i] {
+			for i < len(g) && i < len(w) && g[i] == w[i] {
 				i++
 			}
-			t.Errorf("%s: differs from byte %d:\nplan     %q\ntemplate %q", p.Path, i, clip(string(got), i), clip(string(want), i))
+			t.Errorf("%s: differs from byte %d:\ngot  %q\nwant %q", p.Path, i, clip(g, i), clip(w, i))
+		}
+		if p.Template == "report" {
+			reports++
 		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return reports
 }
 
 func newRenderer(t *testing.T, fsys fs.FS) *render.Renderer {

@@ -4,8 +4,9 @@
 # usage: scripts/bench.sh [--quick] [--runs N] [--keep] [--work DIR]
 #
 #   --quick   skip Hugo and the 100,000-report build
-#   --runs N  time each of our builds, Hugo's build and the floor N times,
-#             each into a new folder, and keep the fastest (default 1)
+#   --runs N  time N rounds of our 15k build, the floor and Hugo's build,
+#             one after another, each into a new folder, and keep the
+#             fastest of each (default 1); our 100k build N times too
 #   --keep    keep the work folder (corpora, sites, outputs) afterwards
 #   --work D  put everything under D (default: a new folder in $TMPDIR)
 #
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
 	--runs) runs=$2; shift ;;
 	--keep) keep=1 ;;
 	--work) work=$2; shift ;;
-	-h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -195,8 +196,43 @@ fi
 sync
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 
-ours build15k "$work/p15k"
-o_wall=$wall o_cpu=$cpu o_rss=$rss o_out=$out
+h_wall="" h_cpu="" h_rss="" b_wall="" b_cpu="" b_rss=""
+if [ "$quick" = 0 ]; then
+	HUGO=${HUGO:-$(go env GOPATH)/bin/hugo}
+	export HUGO
+	[ -x "$HUGO" ] || say "installing Hugo v0.165.0 (about 3 minutes)"
+	bash "$shared/hugo-anchor.sh" "$work/c15k-hugo" "$work/hugo-site" >/dev/null
+	"$HUGO" version >&2
+fi
+
+# Each round times our build, then the floor (writing that build's files),
+# then Hugo's build, one after another: the disk's speed drifts over
+# minutes (after deletions it is several times slower), and timing the
+# three side by side keeps each round's ratios to one state of the disk.
+# The table takes the fastest of each; the rounds' own ratios are printed
+# too.
+o_wall="" f_wall="" rounds=""
+for i in $(seq "$runs"); do
+	timed "build15k-$i" "$portal" build -root "$work/p15k" -out "$work/build15k-$i"
+	ow=$wall
+	if [ -z "$o_wall" ] || awk "BEGIN{exit !($wall < $o_wall)}"; then
+		o_wall=$wall o_cpu=$cpu o_rss=$rss o_out=$work/build15k-$i
+	fi
+	sync
+	read -r fw f_files < <("$work/floor-tool/floor" "$work/build15k-$i" "$work/floor15k-$i")
+	say "floor: ${fw}s to write $f_files files"
+	if [ -z "$f_wall" ] || awk "BEGIN{exit !($fw < $f_wall)}"; then f_wall=$fw; fi
+	round="ours/floor $(awk "BEGIN{printf \"%.1f\", $ow / $fw}")x"
+	if [ "$quick" = 0 ]; then
+		timed "hugo15k-$i" "$HUGO" --quiet -s "$work/hugo-site" -d "$work/hugo15k-out-$i"
+		if [ -z "$h_wall" ] || awk "BEGIN{exit !($wall < $h_wall)}"; then
+			h_wall=$wall h_cpu=$cpu h_rss=$rss
+		fi
+		round="Hugo/ours $(awk "BEGIN{printf \"%.1f\", $wall / $ow}")x, $round"
+	fi
+	rounds="$rounds
+  round $i: $round"
+done
 files=$(find "$o_out" -type f | wc -l)
 
 timed rebuild15k "$portal" build -root "$work/p15k" -out "$o_out"
@@ -216,29 +252,7 @@ go test -run '^$' -bench 'ServeUpdate15k' -benchtime 10x ./generator/internal/bu
 s_total=$(serve_ms 'ServeUpdate15k/total') s_body=$(serve_ms 'ServeUpdate15k/body')
 say "serve update: ${s_total} ms (a total corrected), ${s_body} ms (a body edited)"
 
-f_wall=""
-for i in $(seq "$runs"); do
-	sync
-	read -r w f_files < <("$work/floor-tool/floor" "$o_out" "$work/floor15k-$i")
-	say "floor: ${w}s to write $f_files files"
-	if [ -z "$f_wall" ] || awk "BEGIN{exit !($w < $f_wall)}"; then f_wall=$w; fi
-done
-
-h_wall="" h_cpu="" h_rss="" b_wall="" b_cpu="" b_rss=""
 if [ "$quick" = 0 ]; then
-	HUGO=${HUGO:-$(go env GOPATH)/bin/hugo}
-	export HUGO
-	[ -x "$HUGO" ] || say "installing Hugo v0.165.0 (about 3 minutes)"
-	bash "$shared/hugo-anchor.sh" "$work/c15k-hugo" "$work/hugo-site" >/dev/null
-	"$HUGO" version >&2
-	h_wall=""
-	for i in $(seq "$runs"); do
-		timed "hugo15k-$i" "$HUGO" --quiet -s "$work/hugo-site" -d "$work/hugo15k-out-$i"
-		if [ -z "$h_wall" ] || awk "BEGIN{exit !($wall < $h_wall)}"; then
-			h_wall=$wall h_cpu=$cpu h_rss=$rss
-		fi
-	done
-
 	ours build100k "$work/p100k"
 	b_wall=$wall b_cpu=$cpu b_rss=$rss
 fi
@@ -277,6 +291,8 @@ check() { # check VALUE OP LIMIT
 	if [ "$quick" = 0 ]; then
 		row "ours: peak memory at 100k" "" "" "$b_rss" "" "< 1024 MB" "$(check "$b_rss" '<' 1024)"
 	fi
+	echo
+	echo "each round, timed side by side (our build, the floor, then Hugo's build):$rounds"
 	[ "$quick" = 1 ] && echo && echo "(--quick: Hugo and 100,000 reports skipped)"
 	echo
 }

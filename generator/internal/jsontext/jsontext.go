@@ -45,6 +45,14 @@ func AppendString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
+		// Most text is Chinese: three-byte sequences with lead bytes
+		// E3–EC or EE–EF, which are valid with any two continuation
+		// bytes and never U+2028 or U+2029 (lead E2).
+		if c := s[i]; (c >= 0xE3 && c <= 0xEC || c == 0xEE || c == 0xEF) && i+2 < len(s) &&
+			s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			dst = append(dst, s[start:i]...)

@@ -24,6 +24,16 @@ func TestAppendString(t *testing.T) {
 	for c := range 256 {
 		cases = append(cases, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"b")
 	}
+	// Three-byte sequences, valid and not, whole and cut short, around
+	// the fast path for Chinese text.
+	for lead := 0xE0; lead <= 0xEF; lead++ {
+		for b1 := 0x7F; b1 <= 0xC0; b1++ {
+			for _, b2 := range []byte{0x7F, 0x80, 0xA8, 0xA9, 0xBF, 0xC0} {
+				seq := string([]byte{byte(lead), byte(b1), b2})
+				cases = append(cases, seq, "中"+seq+"文", seq[:2], "x"+seq[:2], seq[:1])
+			}
+		}
+	}
 	for range 20000 {
 		if r.IntN(2) == 0 {
 			b := make([]byte, r.IntN(20))
@@ -99,4 +109,15 @@ func FuzzAppendFloat(f *testing.F) {
 		f.Add(v)
 	}
 	f.Fuzz(checkFloat)
+}
+
+// BenchmarkAppendString appends a sentence of the kind reports.json holds
+// by the thousand.
+func BenchmarkAppendString(b *testing.B) {
+	s := "2020年度公共预算财政拨款支出1226.55万元，其中：基本支出621.65万元，项目支出604.9万元。“三公”经费支出9.12万元。"
+	b.SetBytes(int64(len(s)))
+	var dst []byte
+	for b.Loop() {
+		dst = AppendString(dst[:0], s)
+	}
 }

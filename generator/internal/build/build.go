@@ -132,9 +132,6 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if hashErr == nil {
 		hashErr = inputs.fill()
 	}
-	if hashErr == nil {
-		m.sums = inputs.Files
-	}
 	s, rnd, root := m.site, m.rnd, m.root
 	// Bodies, evidence and key positions are read again when a report's
 	// page is made (the loader let the rest go already), so that memory
@@ -234,21 +231,14 @@ type model struct {
 	rnd     *render.Renderer
 	// root is the project folder, content its content/ folder.
 	root, content fs.FS
-	// sums holds the hash of each report file's bytes as they were
-	// loaded, by Report.File, once known; nil until then.
-	sums map[string][32]byte
 }
 
 // load reads a report again from its file, with every detail. A file
-// whose bytes hash as when they were loaded is read by
-// report.ParseDetail, which takes the figures from the loaded report and
-// reads only the rest.
+// whose bytes are those loaded, as the loaded report's fingerprint tells,
+// is read by report.ParseDetail, which takes the figures from the loaded
+// report and reads only the rest (see content.LoadDetail).
 func (m *model) load(r *report.Report) (*report.Report, error) {
-	p := strings.TrimPrefix(r.File, "content/")
-	if sum, ok := m.sums[r.File]; ok {
-		return content.LoadDetail(m.content, p, r.File, r, sum)
-	}
-	return content.LoadFile(m.content, p, r.File)
+	return content.LoadDetail(m.content, strings.TrimPrefix(r.File, "content/"), r.File, r)
 }
 
 // prepare loads the reports with opt, checks them, assembles the site,

@@ -272,8 +272,14 @@ func (in *inputs) read(name string, data []byte, info fs.FileInfo) {
 	}
 	in.readMu.Lock()
 	if in.readSums == nil {
-		in.readSums = map[string][32]byte{}
-		in.readStamps = map[string]sourceStamp{}
+		// Sized for every pending file, nearly all of which are read, so
+		// that the maps are not grown and copied as they fill.
+		in.readSums = make(map[string][32]byte, len(in.pending))
+		if in.lazy {
+			in.readStamps = make(map[string]sourceStamp, len(in.pending))
+		} else {
+			in.readStamps = map[string]sourceStamp{}
+		}
 	}
 	in.readSums[name] = sum
 	if stamped {

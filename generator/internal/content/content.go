@@ -3,6 +3,7 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -35,7 +36,8 @@ type Options struct {
 	Prefix string
 	// Lean lets go of each report's body, evidence and review notes once
 	// it is parsed, for callers that read them again when they need them
-	// (see LoadFile), so that memory holds little more than the figures.
+	// (see LoadDetail), so that memory holds little more than the figures;
+	// each report then has the fingerprint of the bytes it was parsed from.
 	Lean bool
 	// Read, when set, is given the bytes of each report file Load reads,
 	// before they are parsed, with the file's name as in Report.File and
@@ -172,7 +174,7 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 				// The walk stops too, rather than wait for this worker.
 				return err
 			}
-			r, err := loadFile(fsys, j.p, opt.Prefix+j.p, opt.Read, opt.Cache, opt.Lean, nil)
+			r, err := loadFile(fsys, j.p, opt.Prefix+j.p, opt.Read, opt.Cache, keepOf(opt.Lean), nil)
 			if r != nil && r.Draft && opt.Drafts {
 				// A draft may leave required keys empty until it is
 				// published; built with --drafts, it must not.
@@ -294,7 +296,31 @@ type loaded struct {
 // LoadFile reads and parses the report file at path p in fsys, naming it
 // name in errors, as Load does for each file.
 func LoadFile(fsys fs.FS, p, name string) (*report.Report, error) {
-	return loadFile(fsys, p, name, nil, nil, false, nil)
+	return loadFile(fsys, p, name, nil, nil, keepAll, nil)
+}
+
+// keep says what a load keeps of each report it parses, and so whether
+// the buffer that the file was read into can be used again.
+type keep uint8
+
+const (
+	// keepAll keeps the whole report, whose body is part of the buffer
+	// (as report.Parse leaves it), which is not used again.
+	keepAll keep = iota
+	// keepLean keeps only what a lean load keeps (see Options.Lean): the
+	// buffer goes back to the pool.
+	keepLean
+	// keepCopy keeps the whole report, its body copied out of the
+	// buffer, which goes back to the pool.
+	keepCopy
+)
+
+// keepOf returns what a load keeps when lean or not.
+func keepOf(lean bool) keep {
+	if lean {
+		return keepLean
+	}
+	return keepAll
 }
 
 // parser parses the bytes of a report file, as report.Parse does; nil
@@ -302,10 +328,10 @@ func LoadFile(fsys fs.FS, p, name string) (*report.Report, error) {
 type parser func(name string, data []byte) (*report.Report, error)
 
 // loadFile is LoadFile, giving the file's bytes to read, when set, before
-// parsing them with parse (report.Parse when nil), taking what cache has
-// for the file when it has not changed, and letting go of what a lean
-// load does not keep.
-func loadFile(fsys fs.FS, p, name string, read readFunc, cache *Cache, lean bool, parse parser) (*report.Report, error) {
+// parsing them with parse (when nil, report.Parse, or report.ParseLean
+// for a lean load), taking what cache has for the file when it has not
+// changed, and keeping of the report what keep says.
+func loadFile(fsys fs.FS, p, name string, read readFunc, cache *Cache, keep keep, parse parser) (*report.Report, error) {
 	if cache != nil {
 		if r, err, ok := cache.unchanged(name); ok {
 			return r, err
@@ -314,7 +340,7 @@ func loadFile(fsys fs.FS, p, name string, read readFunc, cache *Cache, lean bool
 	// A folder of the operating system is read with fewer system calls
 	// (see loadOS), where the system allows.
 	if dir, ok := osDir(fsys); ok {
-		if r, err, ok := loadOS(dir, p, name, read, cache, lean, parse); ok {
+		if r, err, ok := loadOS(dir, p, name, read, cache, keep, parse); ok {
 			return r, err
 		}
 	}
@@ -331,19 +357,19 @@ func loadFile(fsys fs.FS, p, name string, read readFunc, cache *Cache, lean bool
 		return nil, tooLarge(name, info.Size())
 	}
 	if cache == nil {
-		return readParse(fsys, p, name, info, read, lean, parse)
+		return readParse(fsys, p, name, info, read, keep, parse)
 	}
 	if r, err, ok := cache.get(name, info); ok {
 		return r, err
 	}
-	r, err := readParse(fsys, p, name, info, read, lean, parse)
+	r, err := readParse(fsys, p, name, info, read, keep, parse)
 	cache.put(name, info, r, err)
 	return r, err
 }
 
 // readParse reads and parses the regular file at p, of which a stat found
 // info, for loadFile.
-func readParse(fsys fs.FS, p, name string, info fs.FileInfo, read readFunc, lean bool, parse parser) (*report.Report, error) {
+func readParse(fsys fs.FS, p, name string, info fs.FileInfo, read readFunc, keep keep, parse parser) (*report.Report, error) {
 	size := info.Size()
 	f, err := fsys.Open(p)
 	if err != nil {
@@ -351,20 +377,22 @@ func readParse(fsys fs.FS, p, name string, info fs.FileInfo, read readFunc, lean
 	}
 	defer f.Close()
 	_, osFile := f.(*os.File)
-	buf := getBuffer(size, lean)
+	buf := getBuffer(size, keep)
 	data, err := readInto(f, buf.bytes(), size, osFile)
 	if err != nil {
 		buf.put(data)
 		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}
-	return parseData(name, data, info, buf, read, lean, parse)
+	return parseData(name, data, info, buf, read, keep, parse)
 }
 
 // parseData parses data, the bytes of the file name, for loadFile, with
-// parse (report.Parse when nil), after giving them to read when set. A
-// lean load lets go of the body, and so of data, which goes back to the
-// pool with buf, the buffer it was read into (nil when not lean).
-func parseData(name string, data []byte, info fs.FileInfo, buf *buffer, read readFunc, lean bool, parse parser) (*report.Report, error) {
+// parse (as loadFile), after giving them to read when set. A lean load
+// lets go of the body, and so of data, and a load that keeps a copy
+// copies the body out of data; data then goes back to the pool with buf,
+// the buffer it was read into (nil when it is not to be used again: see
+// getBuffer).
+func parseData(name string, data []byte, info fs.FileInfo, buf *buffer, read readFunc, keep keep, parse parser) (*report.Report, error) {
 	if len(data) > MaxFileSize {
 		buf.put(data)
 		return nil, tooLarge(name, -1)
@@ -372,12 +400,24 @@ func parseData(name string, data []byte, info fs.FileInfo, buf *buffer, read rea
 	if read != nil {
 		read(name, data, info)
 	}
-	if parse == nil {
+	switch {
+	case parse != nil:
+	case keep == keepLean:
+		parse = report.ParseLean // Parse, without making what is let go
+	default:
 		parse = report.Parse
 	}
 	r, err := parse(name, data)
-	if r != nil && lean {
-		r.Body, r.Evidence, r.Review = nil, nil, nil
+	if r != nil {
+		switch keep {
+		case keepLean:
+			r.Body, r.Evidence, r.Review = nil, nil, nil
+			r.Fingerprint = fingerprint(data)
+		case keepCopy:
+			if buf != nil {
+				r.Body = bytes.Clone(r.Body) // nil stays nil
+			}
+		}
 	}
 	// No part of a report but its body, and no error, shares the memory
 	// of the data parsed (see report.Parse), and read must not keep it.
@@ -385,13 +425,13 @@ func parseData(name string, data []byte, info fs.FileInfo, buf *buffer, read rea
 	return r, err
 }
 
-// buffers holds the buffers that lean loads read files into, between
-// files, as *buffer. A load that keeps the bodies keeps its buffers: each
-// report's body is part of one.
+// buffers holds the buffers that lean loads and LoadDetail read files
+// into, between files, as *buffer. A load that keeps the bodies as they
+// are keeps its buffers: each report's body is part of one.
 var buffers sync.Pool
 
-// buffer holds the memory that a lean load reads a file into; buffers
-// keeps it between files.
+// buffer holds the memory that a lean load or LoadDetail reads a file
+// into; buffers keeps it between files.
 type buffer struct{ b []byte }
 
 // maxPooled is the size of the largest buffer kept in buffers: nearly
@@ -399,12 +439,13 @@ type buffer struct{ b []byte }
 // memory that the pool would hold.
 const maxPooled = 256 << 10
 
-// getBuffer returns a buffer for a lean load to read a file of the size a
-// stat found into: one of the pool's when it holds one, or an empty one
-// that readInto fills with a slice of its own. It returns nil when the
-// load is not lean.
-func getBuffer(size int64, lean bool) *buffer {
-	if !lean || size >= maxPooled {
+// getBuffer returns a buffer for a load that keeps what keep says to read
+// a file of the size a stat found into: one of the pool's when it holds
+// one, or an empty one that readInto fills with a slice of its own. It
+// returns nil when the load keeps the body as it is (keepAll), or the
+// file is too large to pool.
+func getBuffer(size int64, keep keep) *buffer {
+	if keep == keepAll || size >= maxPooled {
 		return nil
 	}
 	if b, ok := buffers.Get().(*buffer); ok {

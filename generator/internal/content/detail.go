@@ -1,7 +1,7 @@
 package content
 
 import (
-	"crypto/sha256"
+	"hash/maphash"
 	"io/fs"
 	"sync/atomic"
 
@@ -11,21 +11,36 @@ import (
 // LoadDetail reads and parses the report file at path p in fsys again,
 // naming it name in errors, as LoadFile does, for a caller that holds
 // lean, the report a lean Load made of the file (it may have dropped
-// Keys too), and sum, the SHA-256 hash of the bytes that Load parsed for
-// it (as given to Options.Read). When the bytes read now have that hash
-// and lean is the report of name, only what lean lacks is read from them
-// (see report.ParseDetail), which takes a fraction of the time; otherwise
-// the file is parsed anew. Either way it returns what LoadFile returns:
-// a file that changed since Load read it is read as it is now.
+// Keys too). When the bytes read now are those Load parsed for lean, as
+// lean's Fingerprint tells, only what lean lacks is read from them (see
+// report.ParseDetail), which takes a fraction of the time; otherwise the
+// file is parsed anew. Either way it returns what LoadFile returns: a
+// file that changed since Load read it is read as it is now.
+//
+// The fingerprint is a check that the file did not change between the
+// two reads, not a hash of its content for a cache: it compares the
+// length of the bytes, then a 64-bit hash of them with a seed drawn
+// anew by each run of the program, which costs a small part of what a
+// SHA-256 hash costs. A change that keeps the length passes unseen with
+// a chance of about one in 2^64, which no way of writing the file can
+// raise, since it cannot know the seed. Were one to pass, no harm
+// beyond that page would follow: ParseDetail reads the body, evidence,
+// review notes and key positions from the bytes read now and takes only
+// the figures from lean (what the rest of the site shows of the file in
+// any case, since it was built from lean), and it reads any bytes
+// safely, leaving to report.Parse, with its errors, front matter that
+// does not match lean as far as it can tell. The file's page would mix
+// the two versions until the next build, which sees the file's new
+// stamp and makes the page again.
 //
 // The file is read with LoadFile's care: a file that is not regular, or
 // is larger than MaxFileSize, is refused without being read.
-func LoadDetail(fsys fs.FS, p, name string, lean *report.Report, sum [32]byte) (*report.Report, error) {
-	if lean == nil || lean.File != name {
-		return loadFile(fsys, p, name, nil, nil, false, nil)
+func LoadDetail(fsys fs.FS, p, name string, lean *report.Report) (*report.Report, error) {
+	if lean == nil || lean.File != name || lean.Fingerprint == (report.Fingerprint{}) {
+		return loadFile(fsys, p, name, nil, nil, keepCopy, nil)
 	}
-	return loadFile(fsys, p, name, nil, nil, false, func(name string, data []byte) (*report.Report, error) {
-		if sha256.Sum256(data) != sum {
+	return loadFile(fsys, p, name, nil, nil, keepCopy, func(name string, data []byte) (*report.Report, error) {
+		if !same(data, lean.Fingerprint) {
 			return report.Parse(name, data)
 		}
 		detailLoads.Add(1)
@@ -36,3 +51,19 @@ func LoadDetail(fsys fs.FS, p, name string, lean *report.Report, sum [32]byte) (
 // detailLoads counts the files LoadDetail gave to report.ParseDetail, for
 // tests.
 var detailLoads atomic.Int64
+
+// seed is the seed of the hashes of fingerprints, drawn anew by each run
+// of the program.
+var seed = maphash.MakeSeed()
+
+// fingerprint returns the fingerprint of data, the bytes of a file, that
+// a lean load gives each report (see LoadDetail).
+func fingerprint(data []byte) report.Fingerprint {
+	return report.Fingerprint{Size: int64(len(data)), Hash: maphash.Bytes(seed, data)}
+}
+
+// same reports whether data has the fingerprint fp, hashing data only
+// when its length is fp's.
+func same(data []byte, fp report.Fingerprint) bool {
+	return int64(len(data)) == fp.Size && maphash.Bytes(seed, data) == fp.Hash
+}

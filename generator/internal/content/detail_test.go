@@ -1,9 +1,10 @@
 package content
 
 import (
+	"bytes"
 	"context"
-	"crypto/sha256"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -48,16 +49,15 @@ func detailFolder(t *testing.T) string {
 }
 
 // leanLoad loads fsys as a build does, lean and with drafts, and returns
-// the reports, without their key positions, with the hash of the bytes
-// read for each.
-func leanLoad(t *testing.T, fsys fs.FS) ([]*report.Report, map[string][32]byte) {
+// the reports, without their key positions, and the bytes read for each.
+func leanLoad(t *testing.T, fsys fs.FS) ([]*report.Report, map[string][]byte) {
 	t.Helper()
 	var mu sync.Mutex
-	sums := map[string][32]byte{}
+	read := map[string][]byte{}
 	reports, err := Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true, Drafts: true, Read: func(name string, data []byte, _ fs.FileInfo) {
-		sum := sha256.Sum256(data)
+		data = bytes.Clone(data)
 		mu.Lock()
-		sums[name] = sum
+		read[name] = data
 		mu.Unlock()
 	}})
 	if err != nil {
@@ -66,26 +66,27 @@ func leanLoad(t *testing.T, fsys fs.FS) ([]*report.Report, map[string][32]byte) 
 	for _, r := range reports {
 		r.Keys = nil
 	}
-	return reports, sums
+	return reports, read
 }
 
 // detailLoad calls LoadDetail and reports whether it gave the file to
 // report.ParseDetail.
-func detailLoad(fsys fs.FS, lean *report.Report, sum [32]byte) (*report.Report, error, bool) {
+func detailLoad(fsys fs.FS, lean *report.Report) (*report.Report, error, bool) {
 	before := detailLoads.Load()
-	r, err := LoadDetail(fsys, strings.TrimPrefix(lean.File, "content/"), lean.File, lean, sum)
+	r, err := LoadDetail(fsys, strings.TrimPrefix(lean.File, "content/"), lean.File, lean)
 	return r, err, detailLoads.Load() != before
 }
 
-// TestLoadDetailIsLoadFile: LoadDetail, given the lean report and hash of
-// each file of a lean load, returns what LoadFile returns, taking the
-// quick way; with another hash, without a lean report or with the lean
+// TestLoadDetailIsLoadFile: LoadDetail, given each report of a lean load,
+// whose fingerprint is that of the bytes read, returns what LoadFile
+// returns, taking the quick way; with another fingerprint (of another
+// length or hash), without one, without a lean report or with the lean
 // report of another file it returns the same, the long way. The folder
 // is read as DirFS reads it and through its fs.FS.
 func TestLoadDetailIsLoadFile(t *testing.T) {
 	dir := detailFolder(t)
 	for _, fsys := range []fs.FS{DirFS(dir), os.DirFS(dir)} {
-		reports, sums := leanLoad(t, fsys)
+		reports, read := leanLoad(t, fsys)
 		if len(reports) < 300 {
 			t.Fatalf("%d reports", len(reports))
 		}
@@ -95,15 +96,19 @@ func TestLoadDetailIsLoadFile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(lean, leanCopy(want)) {
+			data, ok := read[lean.File]
+			if !ok {
+				t.Fatalf("%s: not read", lean.File)
+			}
+			fp := report.Fingerprint{Size: int64(len(data)), Hash: maphash.Bytes(seed, data)}
+			if lean.Fingerprint != fp {
+				t.Fatalf("%s: fingerprint %v, want %v", lean.File, lean.Fingerprint, fp)
+			}
+			if !reflect.DeepEqual(lean, leanCopy(want, fp)) {
 				t.Fatalf("%s: the lean report is not LoadFile's", lean.File)
 			}
-			sum, ok := sums[lean.File]
-			if !ok {
-				t.Fatalf("%s: no hash", lean.File)
-			}
 			before := *lean
-			got, err, detailed := detailLoad(fsys, lean, sum)
+			got, err, detailed := detailLoad(fsys, lean)
 			if err != nil || !reflect.DeepEqual(got, want) {
 				t.Errorf("%s: LoadDetail gave %+v, %v\nLoadFile %+v", lean.File, got, err, want)
 			}
@@ -113,19 +118,21 @@ func TestLoadDetailIsLoadFile(t *testing.T) {
 			if !reflect.DeepEqual(*lean, before) {
 				t.Errorf("%s: LoadDetail changed the lean report", lean.File)
 			}
-			other := sum
-			other[0]++
-			got, err, detailed = detailLoad(fsys, lean, other)
-			if err != nil || !reflect.DeepEqual(got, want) || detailed {
-				t.Errorf("%s, another hash: LoadDetail gave %+v, %v (ParseDetail %v)", lean.File, got, err, detailed)
+			for _, other := range []report.Fingerprint{{Size: fp.Size, Hash: fp.Hash + 1}, {Size: fp.Size + 1, Hash: fp.Hash}, {Size: fp.Size - 1, Hash: fp.Hash}, {}} {
+				changed := *lean
+				changed.Fingerprint = other
+				got, err, detailed = detailLoad(fsys, &changed)
+				if err != nil || !reflect.DeepEqual(got, want) || detailed {
+					t.Errorf("%s, fingerprint %v: LoadDetail gave %+v, %v (ParseDetail %v)", lean.File, other, got, err, detailed)
+				}
 			}
 			before2 := detailLoads.Load()
-			got, err = LoadDetail(fsys, p, lean.File, nil, sum)
+			got, err = LoadDetail(fsys, p, lean.File, nil)
 			if err != nil || !reflect.DeepEqual(got, want) || detailLoads.Load() != before2 {
 				t.Errorf("%s, no lean report: LoadDetail gave %+v, %v", lean.File, got, err)
 			}
 			if next := reports[(i+1)%len(reports)]; next.File != lean.File {
-				got, err = LoadDetail(fsys, p, lean.File, next, sums[next.File])
+				got, err = LoadDetail(fsys, p, lean.File, next)
 				if err != nil || !reflect.DeepEqual(got, want) || detailLoads.Load() != before2 {
 					t.Errorf("%s, lean report of %s: LoadDetail gave %+v, %v", lean.File, next.File, got, err)
 				}
@@ -134,10 +141,12 @@ func TestLoadDetailIsLoadFile(t *testing.T) {
 	}
 }
 
-// leanCopy returns r as a lean load and the build keep it.
-func leanCopy(r *report.Report) *report.Report {
+// leanCopy returns r as a lean load and the build keep it, with the
+// fingerprint fp.
+func leanCopy(r *report.Report, fp report.Fingerprint) *report.Report {
 	l := *r
 	l.Body, l.Evidence, l.Review, l.Keys = nil, nil, nil, nil
+	l.Fingerprint = fp
 	return &l
 }
 
@@ -152,7 +161,7 @@ func TestLoadDetailOfChangedFiles(t *testing.T) {
 		write(t, filepath.Join(dir, name), fmt.Sprintf(file, "12.5", "12.5", name))
 	}
 	for _, fsys := range []fs.FS{DirFS(dir), os.DirFS(dir)} {
-		reports, sums := leanLoad(t, fsys)
+		reports, _ := leanLoad(t, fsys)
 		byName := map[string]*report.Report{}
 		for _, r := range reports {
 			byName[r.File] = r
@@ -160,7 +169,7 @@ func TestLoadDetailOfChangedFiles(t *testing.T) {
 		// The same length, so that only the hash can tell.
 		write(t, filepath.Join(dir, "a.md"), fmt.Sprintf(file, "13.5", "13.5", "a.md"))
 		a := byName["content/a.md"]
-		got, err, detailed := detailLoad(fsys, a, sums[a.File])
+		got, err, detailed := detailLoad(fsys, a)
 		want, werr := LoadFile(fsys, "a.md", a.File)
 		if err != nil || werr != nil || !reflect.DeepEqual(got, want) || detailed {
 			t.Errorf("changed file: LoadDetail gave %+v, %v (ParseDetail %v)\nLoadFile %+v, %v", got, err, detailed, want, werr)
@@ -173,7 +182,7 @@ func TestLoadDetailOfChangedFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		b := byName["content/b.md"]
-		_, err, _ = detailLoad(fsys, b, sums[b.File])
+		_, err, _ = detailLoad(fsys, b)
 		_, werr = LoadFile(fsys, "b.md", b.File)
 		if err == nil || werr == nil || err.Error() != werr.Error() || !strings.HasPrefix(err.Error(), "content/b.md: ") {
 			t.Errorf("removed file: LoadDetail gave %v, LoadFile %v", err, werr)
@@ -184,14 +193,14 @@ func TestLoadDetailOfChangedFiles(t *testing.T) {
 		}
 		if err := syscall.Mkfifo(filepath.Join(dir, "c.md"), 0o644); err == nil {
 			c := byName["content/c.md"]
-			_, err, _ = detailLoad(fsys, c, sums[c.File])
+			_, err, _ = detailLoad(fsys, c)
 			wantError(t, err, "content/c.md: not a regular file")
 		}
 
 		// A file made invalid is refused with Parse's errors.
 		write(t, filepath.Join(dir, "d.md"), fmt.Sprintf(file, "-1", "x", "d.md"))
 		d := byName["content/d.md"]
-		_, err, detailed = detailLoad(fsys, d, sums[d.File])
+		_, err, detailed = detailLoad(fsys, d)
 		wantError(t, err, "content/d.md:6:19: spending.total: amount is negative")
 		if detailed {
 			t.Error("invalid file given to ParseDetail")
@@ -208,8 +217,8 @@ func TestLoadDetailOfChangedFiles(t *testing.T) {
 // read, as LoadFile refuses it.
 func TestLoadDetailOfLargeFile(t *testing.T) {
 	big := &hugeFS{size: 50 << 20, claim: 50 << 20}
-	lean := &report.Report{File: "content/big.md"}
-	_, err := LoadDetail(big, "big.md", "content/big.md", lean, [32]byte{})
+	lean := &report.Report{File: "content/big.md", Fingerprint: report.Fingerprint{Size: 50 << 20, Hash: 1}}
+	_, err := LoadDetail(big, "big.md", "content/big.md", lean)
 	wantError(t, err, "content/big.md: file is 50.0 MB; a report file may be at most 8 MB")
 	if big.read != 0 {
 		t.Errorf("read %d bytes of a file known to be too large", big.read)

@@ -30,7 +30,7 @@ import (
 // refuse the name, or a system call failed before the file was read.
 // loadFile then goes the usual way, which says what is wrong as it
 // always has.
-func loadOS(dir, p, name string, read readFunc, cache *Cache, lean bool, parse parser) (r *report.Report, err error, ok bool) {
+func loadOS(dir, p, name string, read readFunc, cache *Cache, keep keep, parse parser) (r *report.Report, err error, ok bool) {
 	// As os.DirFS joins dir and p, but for the names it refuses.
 	if dir == "" || !fs.ValidPath(p) || strings.IndexByte(p, 0) >= 0 {
 		return nil, nil, false
@@ -54,7 +54,7 @@ func loadOS(dir, p, name string, read readFunc, cache *Cache, lean bool, parse p
 		if err != nil {
 			return nil, nil, false
 		}
-		r, err = readParseFD(fd, name, info.sys.Size, info, read, lean, parse)
+		r, err = readParseFD(fd, name, info.sys.Size, info, read, keep, parse)
 		cache.put(name, info, r, err)
 		return r, err, true
 	}
@@ -77,7 +77,7 @@ func loadOS(dir, p, name string, read readFunc, cache *Cache, lean bool, parse p
 	if read != nil {
 		info = &statInfo{name: p, sys: st}
 	}
-	r, err = readParseFD(fd, name, st.Size, info, read, lean, parse)
+	r, err = readParseFD(fd, name, st.Size, info, read, keep, parse)
 	return r, err, true
 }
 
@@ -95,8 +95,8 @@ func checkStat(name string, st *syscall.Stat_t) error {
 
 // readParseFD is readParse for the open regular file fd, of the size a
 // stat found (info, which read is given), which it closes once read.
-func readParseFD(fd int, name string, size int64, info fs.FileInfo, read readFunc, lean bool, parse parser) (*report.Report, error) {
-	buf := getBuffer(size, lean)
+func readParseFD(fd int, name string, size int64, info fs.FileInfo, read readFunc, keep keep, parse parser) (*report.Report, error) {
+	buf := getBuffer(size, keep)
 	data, err := readInto(fdReader(fd), buf.bytes(), size, true)
 	// As loadFile does not look at the error of closing a file it only
 	// read.
@@ -105,7 +105,7 @@ func readParseFD(fd int, name string, size int64, info fs.FileInfo, read readFun
 		buf.put(data)
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return parseData(name, data, info, buf, read, lean, parse)
+	return parseData(name, data, info, buf, read, keep, parse)
 }
 
 // open opens the file name to read it, without waiting, retrying when a

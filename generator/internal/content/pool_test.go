@@ -33,6 +33,7 @@ func TestLeanLoadsShareNoBuffer(t *testing.T) {
 			t.Fatal(err)
 		}
 		r.Body, r.Evidence, r.Review = nil, nil, nil
+		r.Fingerprint = fingerprint(f.Data)
 		want[r.File] = r
 	}
 	var all [][]*report.Report
@@ -67,6 +68,82 @@ func TestLeanLoadsShareNoBuffer(t *testing.T) {
 		if len(got) != len(want) {
 			t.Fatalf("%d reports, want %d", len(got), len(want))
 		}
+		for _, r := range got {
+			if !reflect.DeepEqual(r, want[r.File]) {
+				t.Fatalf("%s: %+v\nwant %+v", r.File, r, want[r.File])
+			}
+		}
+	}
+}
+
+// TestDetailLoadsShareNoBuffer: LoadDetail reads files into the buffers
+// of the pool too, and so must copy each report's body out of them. The
+// reports of a lean load are read again many times over, from several
+// goroutines, and the buffers scribbled over between reads; each report
+// must stay the one that LoadFile gives. Files with CR line ends (whose
+// body report.Parse copies already) and without a body are among them.
+func TestDetailLoadsShareNoBuffer(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for i := range 40 {
+		data := fmt.Sprintf("---\ncounty: 县%d\ndepartment: 局%d\nyear: 2020\ntype: 整体支出\nspending: {total: %d.5}\n"+
+			"evidence:\n  spending.total: \"句%d\"\nreview: [核对%d]\n---\n%s\n", i, i, i, i, i, strings.Repeat("正文", i))
+		switch i % 4 {
+		case 1:
+			data = strings.ReplaceAll(data, "\n", "\r\n")
+		case 2:
+			data = data[:strings.LastIndex(data, "---")+3]
+		}
+		fsys[fmt.Sprintf("r%02d.md", i)] = &fstest.MapFile{Data: []byte(data)}
+	}
+	lean, err := Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]*report.Report{}
+	for _, r := range lean {
+		r.Keys = nil
+		p := strings.TrimPrefix(r.File, "content/")
+		if want[r.File], err = LoadFile(fsys, p, r.File); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := detailLoads.Load()
+	var all [][]*report.Report
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 10 {
+				var got []*report.Report
+				for _, r := range lean {
+					full, err := LoadDetail(fsys, strings.TrimPrefix(r.File, "content/"), r.File, r)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					got = append(got, full)
+				}
+				mu.Lock()
+				all = append(all, got)
+				mu.Unlock()
+				// Scribble over the buffers that the pool holds.
+				for range 8 {
+					if b, ok := buffers.Get().(*buffer); ok {
+						full := b.b[:cap(b.b)]
+						for i := range full {
+							full[i] = 'x'
+						}
+						buffers.Put(b)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if n := detailLoads.Load() - before; n != int64(len(all)*len(lean)) {
+		t.Errorf("%d of %d reads went to report.ParseDetail", n, len(all)*len(lean))
+	}
+	for _, got := range all {
 		for _, r := range got {
 			if !reflect.DeepEqual(r, want[r.File]) {
 				t.Fatalf("%s: %+v\nwant %+v", r.File, r, want[r.File])

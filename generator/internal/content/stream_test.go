@@ -33,7 +33,7 @@ func loadSerially(fsys fs.FS, opt Options) ([]*report.Report, error) {
 	var out []*report.Report
 	errs := []error{ferr}
 	for _, f := range files {
-		r, err := loadFile(fsys, f, opt.Prefix+f, opt.Read, opt.Cache, opt.Lean, nil)
+		r, err := loadFile(fsys, f, opt.Prefix+f, opt.Read, opt.Cache, keepOf(opt.Lean), nil)
 		if r != nil && r.Draft && opt.Drafts {
 			if ierr := r.Incomplete(); ierr != nil {
 				r, err = nil, ierr

@@ -53,3 +53,23 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(data)), "ns/file")
 }
+
+// BenchmarkParseLean parses the files of BenchmarkParse as a lean load
+// does, without making their bodies, evidence and review notes.
+func BenchmarkParseLean(b *testing.B) {
+	names, data := benchFiles(b, 1000)
+	size := 0
+	for _, d := range data {
+		size += len(d)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, d := range data {
+			if _, err := report.ParseLean(names[i], d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(data)), "ns/file")
+}

@@ -34,7 +34,7 @@ import (
 //
 // data must be the bytes lean was parsed from: a caller that reads a file
 // again compares a hash of its bytes with one taken when lean was parsed
-// (see content.LoadDetail). When data's front matter is written in a way
+// (see content.LoadDetail and Report.Fingerprint). When data's front matter is written in a way
 // that ParseDetail does not read, or data does not match lean as far as
 // it can tell, it returns what Parse(name, data) returns, errors
 // included. As with Parse, the report's Body shares data's memory (unless
@@ -92,6 +92,7 @@ func parseDetail(name string, data []byte, lean *Report) *Report {
 	*r = *lean
 	r.File = name
 	r.Body = body
+	r.Fingerprint = Fingerprint{} // as Parse leaves it
 	if r.Keys == nil {
 		r.Keys = d.keys.encode()
 	}

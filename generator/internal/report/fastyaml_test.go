@@ -414,6 +414,7 @@ func same(t *testing.T, name string, data []byte) {
 	if !reflect.DeepEqual(r1, r2) {
 		t.Errorf("%s: reports differ\nfast path: %+v\nYAML:      %+v", name, r1, r2)
 	}
+	sameLean(t, name, data, r1, err1)
 	// The nodes too, with the tokens that the walker does not read.
 	if fast, yaml, ok := report.FastPathNodes(data); ok && fast != yaml {
 		f, y := strings.Split(fast, "\n"), strings.Split(yaml, "\n")
@@ -429,6 +430,30 @@ func same(t *testing.T, name string, data []byte) {
 		}
 		t.Errorf("%s: nodes differ at line %d\nfast path: %s\nYAML:      %s\nfast path nodes:\n%.5000s\nYAML nodes:\n%.5000s",
 			name, i+1, at(f), at(y), fast, yaml)
+	}
+}
+
+// sameLean compares ParseLean with Parse, which gave want and wantErr,
+// on data: the same errors, and the same report, but for the body,
+// evidence and review notes, which ParseLean leaves nil.
+func sameLean(t *testing.T, name string, data []byte, want *report.Report, wantErr error) {
+	t.Helper()
+	in := bytes.Clone(data)
+	got, err := report.ParseLean(name, data)
+	if !bytes.Equal(in, data) {
+		t.Fatalf("%s: ParseLean changed its input", name)
+	}
+	if !reflect.DeepEqual(err, wantErr) || errString(err) != errString(wantErr) {
+		t.Errorf("%s: errors differ\nParseLean: %.3000v\nParse:     %.3000v", name, err, wantErr)
+		return
+	}
+	if want != nil {
+		lean := *want
+		lean.Body, lean.Evidence, lean.Review = nil, nil, nil
+		want = &lean
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s: reports differ\nParseLean: %+v\nParse:     %+v", name, got, want)
 	}
 }
 

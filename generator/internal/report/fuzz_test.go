@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -87,6 +88,14 @@ func FuzzParse(f *testing.F) {
 		r2, err2 := Parse("dir/a.md", data)
 		if (r2 == nil) != (r == nil) || errString(err) != errString(err2) {
 			t.Errorf("a second Parse differs: %v / %v", err, err2)
+		}
+		// ParseLean is Parse without the body, evidence and review notes.
+		lean, lerr := ParseLean("dir/a.md", data)
+		if r != nil {
+			r.Body, r.Evidence, r.Review = nil, nil, nil
+		}
+		if errString(lerr) != errString(err) || !reflect.DeepEqual(lean, r) {
+			t.Errorf("ParseLean differs from Parse: %+v, %v\nParse: %+v, %v", lean, lerr, r, err)
 		}
 	})
 }

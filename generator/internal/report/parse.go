@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"net/url"
 	"regexp"
 	"slices"
@@ -62,12 +63,27 @@ func Parse(name string, data []byte) (*Report, error) {
 	return parseFile(name, data, true)
 }
 
+// ParseLean returns what Parse returns, errors included, but with the
+// report's Body, Evidence and Review nil, as a lean load keeps it (see
+// content.Options.Lean): it checks them as Parse does, but does not make
+// them. No part of the report refers to data.
+func ParseLean(name string, data []byte) (*Report, error) {
+	p := &parse{name: name, r: &Report{File: name}, fast: true, lean: true}
+	return p.file(data)
+}
+
 // parseFile is Parse. fast says whether front matter written in the simple
 // part of YAML that fastFrontMatter reads is read by it; otherwise the YAML
 // parser reads all front matter. Both give the same results: tests compare
 // them.
 func parseFile(name string, data []byte, fast bool) (*Report, error) {
 	p := &parse{name: name, r: &Report{File: name}, fast: fast}
+	return p.file(data)
+}
+
+// file parses data, the bytes of the file, for parseFile and ParseLean.
+func (p *parse) file(data []byte) (*Report, error) {
+	name := p.name
 	if err := p.run(data); err != nil {
 		return nil, err
 	}
@@ -100,6 +116,9 @@ type parse struct {
 	// that it did, so that the report's text shares the memory of the
 	// whole front matter until detached.
 	fast, shared bool
+	// lean says not to make the report's body, evidence and review notes,
+	// only to check them (see ParseLean).
+	lean bool
 }
 
 // maxAmounts is the number of amounts a report can give, each once.
@@ -226,6 +245,9 @@ func (p *parse) run(data []byte) error {
 	p.top(m)
 	p.r.Keys = p.keys.encode()
 	p.finish(Pos{bodyLine - 1, 1})
+	if p.lean {
+		p.r.Body = nil
+	}
 	return nil
 }
 
@@ -585,14 +607,20 @@ func cleanText(data []byte) bool {
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			// Eight bytes at a time while they are ASCII from ' ' to '~'.
+			// Eight bytes at a time while they are ASCII from ' ' to '~',
+			// and then past those of the next eight that are: most runs
+			// of ASCII in a report (figures, line ends) are short.
 			for i+8 <= len(data) {
 				x := binary.LittleEndian.Uint64(data[i:])
-				if x&0x8080808080808080 != 0 || (x-0x2020202020202020)&^x&0x8080808080808080 != 0 {
-					break // not ASCII, or a byte below ' '
-				}
-				if y := x ^ 0x7f7f7f7f7f7f7f7f; (y-0x0101010101010101)&^y&0x8080808080808080 != 0 {
-					break // DEL
+				// The high bit of each byte that is not ASCII, is below
+				// ' ' or is DEL. Those of the bytes above the first such
+				// byte may be wrong (a borrow carries into them), but
+				// not that of the first, nor those below it.
+				y := x ^ 0x7f7f7f7f7f7f7f7f
+				odd := (x | (x-0x2020202020202020)&^x | (y-0x0101010101010101)&^y) & 0x8080808080808080
+				if odd != 0 {
+					i += bits.TrailingZeros64(odd) >> 3
+					break
 				}
 				i += 8
 			}
@@ -613,13 +641,13 @@ func cleanText(data []byte) bool {
 		// allowed three-byte characters.
 		for i+8 <= len(data) {
 			x := binary.LittleEndian.Uint64(data[i:])
-			if x&0x0000c0c0f0c0c0f0 != 0x00008080e08080e0 || !clean3[x&0x0f<<6|x>>8&0x3f] || !clean3[x>>24&0x0f<<6|x>>32&0x3f] {
+			if x&0x0000c0c0f0c0c0f0 != 0x00008080e08080e0 || clean3[x&0x0f<<6|x>>8&0x3f]&clean3[x>>24&0x0f<<6|x>>32&0x3f] == 0 {
 				break
 			}
 			i += 6
 		}
 		if i+2 < len(data) && data[i]&0xf0 == 0xe0 && data[i+1]&0xc0 == 0x80 && data[i+2]&0xc0 == 0x80 &&
-			clean3[int(data[i]&0x0f)<<6|int(data[i+1]&0x3f)] {
+			clean3[int(data[i]&0x0f)<<6|int(data[i+1]&0x3f)] != 0 {
 			i += 3
 			continue
 		}
@@ -641,17 +669,18 @@ func cleanText(data []byte) bool {
 // clean3 says, for a three-byte UTF-8 sequence whose bytes have the right
 // high bits (1110xxxx 10xxxxxx 10xxxxxx), from the low four bits of its
 // first byte and the low six of its second, whether it is valid UTF-8 and
-// a character that forbiddenRune allows, whatever its third byte. The
+// a character that forbiddenRune allows, whatever its third byte: 1 if
+// so, 0 if not, so that cleanText can AND several without branches. The
 // sequences that it leaves out but for some third bytes (EF B7 and EF BF,
-// which hold noncharacters) are false: cleanText decodes them.
-var clean3 = func() (t [1 << 10]bool) {
+// which hold noncharacters) are 0: cleanText decodes them.
+var clean3 = func() (t [1 << 10]uint8) {
 	for i := range t {
 		b0, b1 := byte(0xe0|i>>6), byte(0x80|i&0x3f)
-		t[i] = true
+		t[i] = 1
 		for b2 := byte(0x80); b2 <= 0xbf; b2++ {
 			r, size := utf8.DecodeRune([]byte{b0, b1, b2})
 			if r == utf8.RuneError && size <= 1 || forbiddenRune(r) {
-				t[i] = false
+				t[i] = 0
 			}
 		}
 	}
@@ -828,7 +857,9 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "draft":
 			r.Draft = p.boolean(key, v)
 		case "review":
-			r.Review = p.list(key, v)
+			if review := p.list(key, v); !p.lean {
+				r.Review = review
+			}
 		default:
 			p.errAt(kpos, key, "unknown key (known keys: %s)", strings.Join(topKeys, ", "))
 		}
@@ -1394,7 +1425,12 @@ func (p *parse) evidence(key string, v ast.Node) {
 		p.errAt(nodePos(v), key, "expected a mapping from figure names to sentences, got %s", describe(v))
 		return
 	}
-	p.r.Evidence = make(map[string]string, min(len(m.Values), len(EvidenceKeys)))
+	// given holds, as bits by index in EvidenceKeys, the sentences
+	// given, which Evidence holds unless the parse is lean.
+	var given uint32
+	if !p.lean {
+		p.r.Evidence = make(map[string]string, min(len(m.Values), len(EvidenceKeys)))
+	}
 	for _, mv := range m.Values {
 		sub, ok := p.keyOf(mv, key)
 		if !ok {
@@ -1412,7 +1448,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 			p.errAt(kpos, full, "unknown figure name (known: %s)", strings.Join(EvidenceKeys, ", "))
 			continue
 		}
-		if _, dup := p.r.Evidence[sub]; dup {
+		if given&(1<<i) != 0 {
 			p.errAt(kpos, full, "duplicate key")
 			continue
 		}
@@ -1420,19 +1456,30 @@ func (p *parse) evidence(key string, v ast.Node) {
 		if !ok {
 			continue
 		}
+		var text string
 		switch n := val.(type) {
 		case *ast.StringNode:
 			p.checkLength(full, val, n.Value, MaxText)
-			p.r.Evidence[sub] = n.Value
+			text = n.Value
 		case *ast.LiteralNode:
 			p.checkLength(full, val, n.Value.Value, MaxText)
-			p.r.Evidence[sub] = n.Value.Value
+			text = n.Value.Value
 		case *ast.NullNode:
+			continue
 		default:
 			p.errAt(nodePos(val), full, "expected a sentence, got %s", describe(val))
+			continue
+		}
+		given |= 1 << i
+		if !p.lean {
+			p.r.Evidence[sub] = text
 		}
 	}
 }
+
+// The sentences given of evidence fit in a uint32, as bits by index in
+// EvidenceKeys (of which there are maxEvidence).
+const _ = uint(32 - maxEvidence)
 
 func asMapping(v ast.Node) *ast.MappingNode {
 	switch n := v.(type) {

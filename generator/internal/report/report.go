@@ -172,6 +172,22 @@ type Report struct {
 	// Keys holds the position of every key present in the front matter,
 	// by its dotted name. A caller done with them sets Keys to nil.
 	Keys KeyPositions
+
+	// Fingerprint identifies the bytes the report was parsed from, when a
+	// lean load parsed it (see content.Options.Lean), so that the file can
+	// be read again for the rest (see ParseDetail) with a cheap check
+	// that it has not changed. It is zero otherwise: Parse and
+	// ParseDetail leave it zero.
+	Fingerprint Fingerprint
+}
+
+// Fingerprint identifies the bytes of a file within one run of the
+// program: their length and a hash of them, seeded anew by each run, that
+// differs for nearly any two different files (see content.LoadDetail).
+// The zero value stands for no fingerprint.
+type Fingerprint struct {
+	Size int64
+	Hash uint64
 }
 
 // KeyPos returns where the dotted key was written, or the start of the

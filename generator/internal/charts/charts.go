@@ -125,7 +125,8 @@ func (b Bars) Build() (Chart, error) {
 		c.Height = 120 + 28*len(b.Categories)
 	}
 	c.Table, c.Summary = b.table()
-	option, err := b.option()
+	// The option's figures are those of the table's cells, mostly.
+	option, err := b.optionOf(c.Table.Rows)
 	if err != nil {
 		return Chart{}, err
 	}

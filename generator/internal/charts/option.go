@@ -87,11 +87,16 @@ type template struct {
 
 // option returns the chart's ECharts option as JSON: the same bytes as
 // echartsOption, for much less work.
-func (b Bars) option() ([]byte, error) {
+func (b Bars) option() ([]byte, error) { return b.optionOf(nil) }
+
+// optionOf returns the chart's option, as option does, taking the text of
+// a figure from rows, the rows of the chart's table, where it is written
+// as the option writes it, rather than writing it again.
+func (b Bars) optionOf(rows [][]Cell) ([]byte, error) {
 	s, ok := b.shape()
 	if ok {
 		if t := templateFor(s); t != nil {
-			if out, ok := t.fill(b); ok {
+			if out, ok := t.fill(b, rows); ok {
 				return out, nil
 			}
 		}
@@ -264,7 +269,7 @@ func newTemplate(s shape) *template {
 			return nil
 		}
 	}
-	if out, ok := t.fill(b); !ok || !bytes.Equal(out, opt) {
+	if out, ok := t.fill(b, nil); !ok || !bytes.Equal(out, opt) {
 		return nil
 	}
 	return t
@@ -279,10 +284,12 @@ var optionBufs = sync.Pool{New: func() any { return new([]byte) }}
 const maxOptionBuf = 64 << 10
 
 // fill returns the option of a chart of the template's shape, or false if
-// a value cannot be written in JSON.
-func (t *template) fill(b Bars) ([]byte, bool) {
+// a value cannot be written in JSON. rows, when not nil, are the rows of
+// the chart's table (see Bars.table), whose cells give the text of the
+// figures that they show as the option does.
+func (t *template) fill(b Bars, rows [][]Cell) ([]byte, bool) {
 	buf := optionBufs.Get().(*[]byte)
-	out, ok := t.appendFill((*buf)[:0], b)
+	out, ok := t.appendFill((*buf)[:0], b, rows)
 	var option []byte
 	if ok {
 		option = bytes.Clone(out)
@@ -295,8 +302,9 @@ func (t *template) fill(b Bars) ([]byte, bool) {
 }
 
 // appendFill appends the option of a chart of the template's shape to
-// out, or returns false if a value cannot be written in JSON.
-func (t *template) appendFill(out []byte, b Bars) ([]byte, bool) {
+// out, or returns false if a value cannot be written in JSON; rows are as
+// for fill.
+func (t *template) appendFill(out []byte, b Bars, rows [][]Cell) ([]byte, bool) {
 	for i, h := range t.holes {
 		out = append(out, t.lits[i]...)
 		switch h.kind {
@@ -320,9 +328,14 @@ func (t *template) appendFill(out []byte, b Bars) ([]byte, bool) {
 					out = append(out, ',')
 				}
 				out = append(out, t.itemPre...)
-				if !v.OK {
+				switch {
+				case !v.OK:
 					out = append(out, `"-"`...)
-				} else {
+				case j < len(rows) && !v.Blank && sameText(v.V):
+					// The cell of the series in row j, which Bars.table
+					// made of the same value (a blank one it shows as —).
+					out = append(out, rows[j][1+h.series].Text...)
+				default:
 					var ok bool
 					if out, ok = appendValue(out, v.V); !ok {
 						return out, false
@@ -334,6 +347,14 @@ func (t *template) appendFill(out []byte, b Bars) ([]byte, bool) {
 		}
 	}
 	return append(out, t.lits[len(t.holes)]...), true
+}
+
+// sameText reports whether appendValue writes v as appendFormat does,
+// which is as a table's cell shows it: all but -0 and the values too
+// large for appendTenThousandths.
+func sameText(v float64) bool {
+	k := math.Round(v * 10000)
+	return math.Abs(k) < maxExact && !(k == 0 && math.Signbit(k))
 }
 
 // appendValue appends v rounded as json.Marshal writes it, or returns

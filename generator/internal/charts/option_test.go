@@ -500,3 +500,31 @@ func referenceSummary(b Bars) string {
 	return fmt.Sprintf("%d项有数据，%s最高的是%s（%s%s），最低的是%s（%s%s）。",
 		n, name, b.Categories[hi], referenceFormat(vals[hi].V), b.Unit, b.Categories[lo], referenceFormat(vals[lo].V), b.Unit)
 }
+
+// TestBuildTakesFiguresFromTable checks the charts whose option takes its
+// figures from the table's cells against the reference, with the values
+// that the table and the option write otherwise (-0, values too large
+// for ten-thousandths, a known value marked blank) among ordinary ones.
+func TestBuildTakesFiguresFromTable(t *testing.T) {
+	odd := []Value{Some(math.Copysign(0, -1)), Some(-0.00004), Some(0.00004), Some(1e10), Some(-1e10), Some(1e10 - 0.0001),
+		Some(123456789012.34567), Some(1e21), {V: 5, OK: true, Blank: true}, {V: 5, Blank: true}, {}, Some(1.5), Some(-2.25)}
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range 2000 {
+		b := randomBars(r, true, true)
+		for j := range b.Series {
+			for k := range b.Series[j].Values {
+				if r.IntN(3) == 0 {
+					b.Series[j].Values[k] = odd[r.IntN(len(odd))]
+				}
+			}
+		}
+		got, err := b.Build()
+		want, wantErr := referenceBuild(b)
+		if !sameError(err, wantErr) {
+			t.Fatalf("chart %d: error %v, want %v", i, err, wantErr)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("chart %d: option differs %s", i, firstDiff(got.Option, want.Option))
+		}
+	}
+}

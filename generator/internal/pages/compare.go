@@ -81,6 +81,48 @@ func compareMetricSort(a, b metricSort) int {
 	return cmp.Compare(a.r.Department, b.r.Department)
 }
 
+// topByMetric returns what top(byMetric(rs, m)) returns, without sorting
+// every report when there are more than ChartMax: it keeps the highest
+// ChartMax in order as it goes, which a year of thousands of reports
+// passes with one comparison each.
+func topByMetric(rs []*site.Report, m site.Metric) ([]*site.Report, string) {
+	k := ChartMax
+	if len(rs) <= k || k <= 0 {
+		return top(byMetric(rs, m))
+	}
+	buf := metricSorts.Get().(*[]metricSort)
+	best := slices.Grow((*buf)[:0], k)
+	for _, r := range rs {
+		v, ok := m.Value(r)
+		e := metricSort{r: r, v: v, ok: ok}
+		// Among equals, the one met first stays first, as in the stable
+		// sort of byMetric: a later one goes after them.
+		n := len(best)
+		if n == k && compareMetricSort(e, best[n-1]) >= 0 {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(best, e, func(b, e metricSort) int {
+			if compareMetricSort(b, e) <= 0 {
+				return -1
+			}
+			return 1
+		})
+		if n < k {
+			best = append(best, metricSort{})
+		}
+		copy(best[at+1:], best[at:len(best)-1])
+		best[at] = e
+	}
+	out := make([]*site.Report, len(best))
+	for i := range best {
+		out[i] = best[i].r
+	}
+	clear(best) // so that the pool does not keep reports alive
+	*buf = best[:0]
+	metricSorts.Put(buf)
+	return out, fmt.Sprintf("（共%d个，显示最高的%d个）", len(rs), k)
+}
+
 // FlagMark follows the name of a report whose figures in a chart carry a
 // finding beyond rounding.
 const FlagMark = " ⚠"
@@ -180,7 +222,7 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 		if per {
 			m = site.MetricByKey(metric + "_per_staff")
 		}
-		sorted, note := top(byMetric(rs, m))
+		sorted, note := topByMetric(rs, m)
 		cats, links := labels(sorted, keys...)
 		series := make([]charts.Series, len(names)+1)
 		for i, n := range names {
@@ -242,7 +284,7 @@ func sangongChart(id, title string, rs []*site.Report) (charts.Chart, error) {
 }
 
 func metricChart(id, title string, m site.Metric, rs []*site.Report) (charts.Chart, error) {
-	rs, note := top(byMetric(rs, m))
+	rs, note := topByMetric(rs, m)
 	names, links := labels(rs, metricKeys[m.Key]...)
 	var vals []charts.Value
 	if len(rs) > 0 {

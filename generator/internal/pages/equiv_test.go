@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/countyperf/portal/generator/internal/report"
@@ -121,6 +122,64 @@ func TestYearRange(t *testing.T) {
 	for _, c := range [][2]int{{2019, 2024}, {firstYearText, firstYearText}, {firstYearText - 1, firstYearText + 1}, {2100, 2101}, {2024, 2024}, {1, 3}} {
 		if got, want := yearRange(c[0], c[1]), yearLabels(c[0], c[1]); !slices.Equal(got, want) {
 			t.Errorf("yearRange(%d, %d) = %q, want %q", c[0], c[1], got, want)
+		}
+	}
+}
+
+// TestTopByMetric checks that topByMetric, which keeps only the highest
+// reports, returns what top returns of the whole of byMetric's order, for
+// lists shorter and longer than ChartMax, ties, unknown values and NaN
+// included.
+func TestTopByMetric(t *testing.T) {
+	defer func(n int) { ChartMax = n }(ChartMax)
+	r := rand.New(rand.NewPCG(11, 12))
+	odd := site.Metric{Key: "odd", Value: func(rep *site.Report) (float64, bool) {
+		vals := []float64{0, 1, 1, 2, math.NaN(), math.Inf(-1), -0.0}
+		h := len(rep.File) + int(rep.File[len(rep.File)-1])
+		return vals[h%len(vals)], h%3 != 0
+	}}
+	metrics := append(slices.Clone(site.Metrics[:]), odd)
+	for round := range 300 {
+		ChartMax = []int{0, 1, 2, 5, 40}[round%5]
+		rs := randomReports(r, r.IntN(120))
+		for _, m := range metrics {
+			got, gotNote := topByMetric(rs, m)
+			want, wantNote := top(byMetric(rs, m))
+			if !slices.Equal(got, want) || gotNote != wantNote {
+				t.Fatalf("round %d, ChartMax %d, %d reports, metric %s: topByMetric gives %d reports and %q, top of byMetric %d and %q",
+					round, ChartMax, len(rs), m.Key, len(got), gotNote, len(want), wantNote)
+			}
+		}
+	}
+}
+
+// TestMoneyDefs checks that every amount's definition reads the field that
+// report.Report.Amount returns for its key.
+func TestMoneyDefs(t *testing.T) {
+	r := &report.Report{}
+	n := 0
+	for i := range figureDefs {
+		d := &figureDefs[i]
+		if d.kind != figureMoney {
+			continue
+		}
+		n++
+		if got, want := d.money(r), r.Amount(d.Key); got == nil || got != want {
+			t.Errorf("%s: the definition reads %p, Amount returns %p", d.Key, got, want)
+		}
+	}
+	if n != 11 {
+		t.Errorf("%d amounts, want 11", n)
+	}
+}
+
+// TestRoot checks Root, which keeps the shortest prefixes made, against
+// the prefix made for each page.
+func TestRoot(t *testing.T) {
+	for _, path := range []string{"index.html", "county/x.html", "report/x/2020-a.html", "a/b/c/d.html", "a/b/c/d/e.html", "a/b/c/d/e/f/g.html", "/", ""} {
+		p := &Page{Path: path}
+		if got, want := p.Root(), strings.Repeat("../", strings.Count(path, "/")); got != want {
+			t.Errorf("Root of %q = %q, want %q", path, got, want)
 		}
 	}
 }

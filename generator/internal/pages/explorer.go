@@ -99,11 +99,12 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 		e.Metrics = append(e.Metrics, m)
 		if e.Default == nil {
 			// The first view, drawn before the script has read any choice.
-			sorted := ordered // already by total
-			if m.Key != "total" {
-				sorted = byMetric(rs, m)
+			var first []*site.Report
+			if m.Key == "total" {
+				first, _ = top(ordered) // already by total
+			} else {
+				first, _ = topByMetric(rs, m)
 			}
-			first, _ := top(sorted)
 			names, _ := labels(first)
 			var vals []charts.Value
 			if len(first) > 0 {

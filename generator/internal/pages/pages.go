@@ -34,8 +34,15 @@ type Page struct {
 // Root returns the relative prefix from the page to the site root, such as
 // "../" for county/x.html.
 func (p *Page) Root() string {
+	if n := strings.Count(p.Path, "/"); n < len(roots) {
+		return roots[n]
+	}
 	return strings.Repeat("../", strings.Count(p.Path, "/"))
 }
+
+// roots holds the prefixes of the pages closest to the root, which are all
+// the site's pages, so that Root need not make them page after page.
+var roots = [...]string{"", "../", "../../", "../../../", "../../../../"}
 
 // Chart returns the page's chart with the ID, for templates.
 func (p *Page) Chart(id string) *charts.Chart {

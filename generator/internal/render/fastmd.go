@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -18,7 +19,7 @@ import (
 // fastBody appends the HTML of body to dst and reports whether it could:
 // when ok is false, dst's new bytes are to be ignored.
 func fastBody(dst, body []byte) (out []byte, ok bool) {
-	if !utf8.Valid(body) {
+	if !plainText(body) {
 		return dst, false
 	}
 	headings := 0
@@ -97,8 +98,10 @@ func fastBody(dst, body []byte) (out []byte, ok bool) {
 
 // cutLine splits b at its first newline.
 func cutLine(b []byte) (line, rest []byte) {
-	line, rest, _ = bytes.Cut(b, []byte{'\n'})
-	return line, rest
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i], b[i+1:]
+	}
+	return b, nil
 }
 
 // endsBlock reports whether the lines rest start with a blank line (or
@@ -107,18 +110,87 @@ func endsBlock(rest []byte) bool {
 	return len(rest) == 0 || rest[0] == '\n'
 }
 
-// plainLine reports whether line has no control character (tabs and
-// carriage returns included) and neither starts nor ends with white space
-// of any kind.
-func plainLine(line []byte) bool {
-	for _, c := range line {
-		if c < 0x20 || c == 0x7f {
+// plainText reports whether body is valid UTF-8 with no control character
+// but newlines: no line of it then has one (see plainLine). It is
+// utf8.Valid and a search for control characters in one pass, which takes
+// two Chinese characters, or eight ASCII bytes, at a time.
+func plainText(body []byte) bool {
+	i := 0
+	for i < len(body) {
+		if i+8 <= len(body) {
+			x := binary.LittleEndian.Uint64(body[i:])
+			// Two characters of three bytes from U+1000 to U+FFFF, but
+			// for the leads E0 and ED, whose second bytes are bounded
+			// further (DecodeRune takes those).
+			if x&0xc0c0f0c0c0f0 == 0x8080e08080e0 && wideLead[byte(x)] && wideLead[byte(x>>24)] {
+				i += 6
+				continue
+			}
+			// Eight ASCII bytes from ' ' to '~'.
+			if x&highBits == 0 && (x-0x2020202020202020)&highBits == 0 && (x+0x0101010101010101)&highBits == 0 {
+				i += 8
+				continue
+			}
+		}
+		c := body[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(body[i:])
+		if r == utf8.RuneError && n == 1 {
 			return false
 		}
+		i += n
 	}
-	first, _ := utf8.DecodeRune(line)
-	last, _ := utf8.DecodeLastRune(line)
-	return !unicode.IsSpace(first) && !unicode.IsSpace(last) && first != 0xfeff
+	return true
+}
+
+// wideLead marks the bytes that start a character of three bytes, any
+// two continuation bytes after them, that is: E1 to EF but ED.
+var wideLead = func() (t [256]bool) {
+	for c := 0xe1; c <= 0xef; c++ {
+		t[c] = c != 0xed
+	}
+	return t
+}()
+
+// plainLine reports whether line, a part of one line of a body that
+// plainText accepts (so without control characters), neither starts nor
+// ends with white space of any kind, nor starts with a byte order mark.
+func plainLine(line []byte) bool {
+	if len(line) == 0 {
+		return true
+	}
+	first := firstRune(line)
+	return !isSpace(first) && first != 0xfeff && !isSpace(lastRune(line))
+}
+
+// firstRune returns the first character of b, which must not be empty.
+func firstRune(b []byte) rune {
+	if c := b[0]; c < utf8.RuneSelf {
+		return rune(c)
+	}
+	r, _ := utf8.DecodeRune(b)
+	return r
+}
+
+// lastRune returns the last character of b, which must not be empty.
+func lastRune(b []byte) rune {
+	if c := b[len(b)-1]; c < utf8.RuneSelf {
+		return rune(c)
+	}
+	r, _ := utf8.DecodeLastRune(b)
+	return r
+}
+
+// isSpace is unicode.IsSpace, quicker for most Chinese characters: no
+// white space is above U+3000.
+func isSpace(r rune) bool {
+	return r <= 0x3000 && unicode.IsSpace(r)
 }
 
 // isAlnum reports whether the ASCII byte c is a letter or digit.
@@ -297,10 +369,12 @@ func table(dst, body []byte) ([]byte, []byte, bool) {
 
 // splitRow appends the cells of a table row "| a | b |" to cells, trimmed
 // of spaces. It refuses a row with a backslash or backquote (which could
-// hide a '|'), one that does not start and end with '|', and one of more
-// than 32 cells.
+// hide a '|'), one that does not start and end with '|', one that ends
+// with "||" (goldmark does not count that last, empty cell as one of the
+// row's: it adds it back as a cell of no alignment), and one of more than
+// 32 cells.
 func splitRow(line []byte, cells [][]byte) ([][]byte, bool) {
-	if len(line) < 2 || line[0] != '|' || line[len(line)-1] != '|' || !plainLine(line) {
+	if len(line) < 3 || line[0] != '|' || line[len(line)-1] != '|' || line[len(line)-2] == '|' || !plainLine(line) {
 		return nil, false
 	}
 	line = line[1:]
@@ -376,10 +450,7 @@ func inline(dst, text []byte) ([]byte, bool) {
 	strong := false
 	for i := 0; i < len(text); i++ {
 		// Copy a run of ordinary bytes at once.
-		j := i
-		for j < len(text) && !inlineSpecial[text[j]] {
-			j++
-		}
+		j := skipOrdinary(text, i)
 		dst = append(dst, text[i:j]...)
 		if i = j; i == len(text) {
 			break
@@ -425,6 +496,32 @@ var inlineSpecial = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// highBits has the high bit of every byte of a word set.
+const highBits = 0x8080808080808080
+
+// skipOrdinary returns the offset in text of the first byte from i on that
+// inlineSpecial marks, or len(text). Every such byte is ASCII, so eight
+// bytes outside ASCII (most of a Chinese text) are passed at once.
+func skipOrdinary(text []byte, i int) int {
+	for i+8 <= len(text) {
+		if binary.LittleEndian.Uint64(text[i:])&highBits == highBits {
+			i += 8
+			continue
+		}
+		for end := i + 8; i < end; i++ {
+			if inlineSpecial[text[i]] {
+				return i
+			}
+		}
+	}
+	for ; i < len(text); i++ {
+		if inlineSpecial[text[i]] {
+			return i
+		}
+	}
+	return i
+}
 
 // closer returns the offset in text of the next "**", or -1.
 func closer(text []byte) int {

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/check"
@@ -63,31 +64,81 @@ func funcs(r *Renderer) template.FuncMap {
 	}
 }
 
+// htmlBuffers holds the buffers that the functions returning HTML to a
+// template write it in: the HTML is then copied out once, at its length,
+// where a buffer of its own would be grown, or made from an estimate, and
+// then copied out all the same. (The list pages' rows are hundreds of
+// kilobytes.)
+var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// newHTMLBuffer returns an empty buffer from htmlBuffers, for htmlOf.
+func newHTMLBuffer() *bytes.Buffer {
+	b := htmlBuffers.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+// htmlOf returns the HTML written in b, from newHTMLBuffer, and puts b back
+// in its pool: b must not be used after.
+func htmlOf(b *bytes.Buffer) template.HTML {
+	h := template.HTML(b.String())
+	if b.Cap() <= maxPooledBuffer {
+		htmlBuffers.Put(b)
+	}
+	return h
+}
+
 // escape writes s to b with <, >, &, ' and " escaped, exactly as
 // html.EscapeString would, without building the escaped string first.
 func escape(b *bytes.Buffer, s string) {
+	i := nextHTMLSpecial(s, 0)
+	if i == len(s) {
+		b.WriteString(s) // nearly always: names, figures, sentences
+		return
+	}
 	last := 0
-	for i := 0; i < len(s); i++ {
-		var r string
-		switch s[i] {
-		case '&':
-			r = "&amp;"
-		case '\'':
-			r = "&#39;"
-		case '<':
-			r = "&lt;"
-		case '>':
-			r = "&gt;"
-		case '"':
-			r = "&#34;"
-		default:
-			continue
-		}
+	for i < len(s) {
 		b.WriteString(s[last:i])
-		b.WriteString(r)
+		b.WriteString(htmlEntities[s[i]])
 		last = i + 1
+		i = nextHTMLSpecial(s, last)
 	}
 	b.WriteString(s[last:])
+}
+
+// htmlEntities holds what escape writes for each byte it escapes, and ""
+// for the others.
+var htmlEntities = [256]string{'&': "&amp;", '\'': "&#39;", '<': "&lt;", '>': "&gt;", '"': "&#34;"}
+
+// htmlSpecial marks the bytes escape escapes.
+var htmlSpecial = [256]bool{'&': true, '\'': true, '<': true, '>': true, '"': true}
+
+// nextHTMLSpecial returns the offset in s of the first byte from i on that
+// escape escapes, or len(s). Those bytes are ASCII, so eight bytes outside
+// ASCII (most of a Chinese text) are passed at once.
+func nextHTMLSpecial(s string, i int) int {
+	for i+8 <= len(s) {
+		// The word's bytes, as binary.LittleEndian.Uint64 reads them
+		// from a slice (which the compiler makes one load).
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if x&0x8080808080808080 == 0x8080808080808080 {
+			i += 8
+			continue
+		}
+		for end := i + 8; i < end; i++ {
+			if htmlSpecial[s[i]] {
+				return i
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if htmlSpecial[s[i]] {
+			return i
+		}
+	}
+	return i
 }
 
 // escapeURL writes root+href to b, escaped as by escape.
@@ -200,19 +251,17 @@ func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 
 // checkRowsHTML renders a report's table of check results.
 func checkRowsHTML(results []check.Result) template.HTML {
-	var b bytes.Buffer
-	b.Grow(len(results) * 160)
-	writeCheckRows(&b, results)
-	return template.HTML(b.String())
+	b := newHTMLBuffer()
+	writeCheckRows(b, results)
+	return htmlOf(b)
 }
 
 // tableHTML renders a chart's data table, with its caption and headings;
 // variant and hidden mark one view's table among a chart's views.
 func tableHTML(root string, t charts.Table, variant string, hidden bool) template.HTML {
-	var b bytes.Buffer
-	b.Grow(512 + len(t.Rows)*200)
-	writeTable(&b, root, t, variant, hidden)
-	return template.HTML(b.String())
+	b := newHTMLBuffer()
+	writeTable(b, root, t, variant, hidden)
+	return htmlOf(b)
 }
 
 // writeTable writes a chart's data table (see tableHTML).
@@ -247,10 +296,9 @@ func writeTable(b *bytes.Buffer, root string, t charts.Table, variant string, hi
 
 // rankRowsHTML renders the rows of a report's rank table.
 func rankRowsHTML(root string, ranks []pages.RankRow) template.HTML {
-	var b bytes.Buffer
-	b.Grow(len(ranks) * 200)
-	writeRankRows(&b, root, ranks)
-	return template.HTML(b.String())
+	b := newHTMLBuffer()
+	writeRankRows(b, root, ranks)
+	return htmlOf(b)
 }
 
 // writeRank writes a rank as 第2名/共5名, or — when there is none.
@@ -290,14 +338,9 @@ func chartHTML(root string, v any) (template.HTML, error) {
 	if c == nil {
 		return "", nil
 	}
-	var b bytes.Buffer
-	n := len(c.Option) + 1024 + len(c.Table.Rows)*200
-	for _, a := range c.Alt {
-		n += len(a.Chart.Option) + 512 + len(a.Chart.Table.Rows)*200
-	}
-	b.Grow(n)
-	writeChart(&b, root, c)
-	return template.HTML(b.String()), nil
+	b := newHTMLBuffer()
+	writeChart(b, root, c)
+	return htmlOf(b), nil
 }
 
 // writeChart writes a chart (see chartHTML).
@@ -366,30 +409,25 @@ func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 
 // figureTablesHTML renders a report's figure tables, one per group.
 func figureTablesHTML(groups []pages.FigureGroup, withPrev bool) template.HTML {
-	var b bytes.Buffer
-	n := 0
-	for _, g := range groups {
-		n += 400 + len(g.Figures)*400
-	}
-	b.Grow(n)
-	writeFigureTables(&b, groups, withPrev)
-	return template.HTML(b.String())
+	b := newHTMLBuffer()
+	writeFigureTables(b, groups, withPrev)
+	return htmlOf(b)
 }
 
 // findingItemsHTML renders findings as list items.
 func findingItemsHTML(fs []check.Finding) template.HTML {
-	var b bytes.Buffer
-	writeFindingItems(&b, fs)
-	return template.HTML(b.String())
+	b := newHTMLBuffer()
+	writeFindingItems(b, fs)
+	return htmlOf(b)
 }
 
 // reportHeadHTML renders the top of a report's page: the breadcrumb, the
 // title and the list of what the report is (county, department, year,
 // type, publication date, link to the original).
 func reportHeadHTML(root string, r *site.Report) template.HTML {
-	var b bytes.Buffer
-	writeReportHead(&b, root, r)
-	return template.HTML(b.String())
+	b := newHTMLBuffer()
+	writeReportHead(b, root, r)
+	return htmlOf(b)
 }
 
 // writeReportHead writes the top of a report's page (see reportHeadHTML).
@@ -445,10 +483,9 @@ func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 
 // reportLinksHTML renders links to reports, as list items.
 func reportLinksHTML(root string, rs []*site.Report) template.HTML {
-	var b bytes.Buffer
-	b.Grow(len(rs) * 160)
-	writeReportLinks(&b, root, rs, "")
-	return template.HTML(b.String())
+	b := newHTMLBuffer()
+	writeReportLinks(b, root, rs, "")
+	return htmlOf(b)
 }
 
 // navHTML renders the site-wide navigation links for a page at root in
@@ -496,59 +533,65 @@ func writeGrade(b *bytes.Buffer, g report.Field[string]) {
 // reportRowsHTML renders the body rows of a table of reports (the home
 // page and the full list, 500 rows a page).
 func reportRowsHTML(root string, rows []pages.Row) template.HTML {
-	var b bytes.Buffer
-	b.Grow(len(rows) * 900)
+	b := newHTMLBuffer()
+	b.Grow(len(rows) * 900) // at once, for a buffer new to the pool
+	writeReportRows(b, root, rows)
+	return htmlOf(b)
+}
+
+// writeReportRows writes the body rows of a table of reports (see
+// reportRowsHTML).
+func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 	for _, row := range rows {
 		r := row.R
 		b.WriteString("\n<tr data-year=\"")
-		writeInt(&b, r.Year)
+		writeInt(b, r.Year)
 		b.WriteString("\" data-prefecture=\"")
-		escape(&b, r.County.Prefecture)
+		escape(b, r.County.Prefecture)
 		b.WriteString("\" data-type=\"")
-		escape(&b, r.Type)
+		escape(b, r.Type)
 		b.WriteString("\" data-search=\"")
-		escape(&b, row.Search)
+		escape(b, row.Search)
 		b.WriteString("\">\n<th scope=\"row\"><a href=\"")
-		escapeURL(&b, root, r.County.URL)
+		escapeURL(b, root, r.County.URL)
 		b.WriteString("\">")
-		escape(&b, r.County.Name)
+		escape(b, r.County.Name)
 		b.WriteString("</a></th>\n<td>")
 		if r.County.Prefecture != "" {
-			escape(&b, r.County.Prefecture)
+			escape(b, r.County.Prefecture)
 		} else {
 			b.WriteString(`<span class="na">未填写</span>`)
 		}
 		b.WriteString("</td>\n<td><a href=\"")
-		escapeURL(&b, root, r.URL)
+		escapeURL(b, root, r.URL)
 		b.WriteString("\">")
-		escape(&b, r.Department)
+		escape(b, r.Department)
 		b.WriteString("</a></td>\n<td class=\"num\" data-value=\"")
-		writeInt(&b, r.Year)
+		writeInt(b, r.Year)
 		b.WriteString("\">")
-		writeInt(&b, r.Year)
+		writeInt(b, r.Year)
 		b.WriteString("</td>\n<td>")
-		escape(&b, r.Type)
+		escape(b, r.Type)
 		b.WriteString("</td>\n")
-		cellTD(&b, root, row.Total)
+		cellTD(b, root, row.Total)
 		b.WriteString("\n")
-		cellTD(&b, root, row.Sangong)
+		cellTD(b, root, row.Sangong)
 		b.WriteString("\n")
-		cellTD(&b, root, row.Score)
+		cellTD(b, root, row.Score)
 		b.WriteString("\n<td data-value=\"")
-		escape(&b, r.Grade.V)
+		escape(b, r.Grade.V)
 		b.WriteString("\">")
-		writeGrade(&b, r.Grade)
+		writeGrade(b, r.Grade)
 		b.WriteString("</td>\n</tr>")
 	}
-	return template.HTML(b.String())
 }
 
 // yearRowsHTML renders the rows of a county page's table of a series: a
 // row per year with each figure, its change and its rank.
 func yearRowsHTML(root string, rows []pages.YearRow) template.HTML {
-	var b bytes.Buffer
-	writeYearRows(&b, root, rows)
-	return template.HTML(b.String())
+	b := newHTMLBuffer()
+	writeYearRows(b, root, rows)
+	return htmlOf(b)
 }
 
 // writeYearRows writes the rows of a county page's table of a series (see
@@ -588,51 +631,64 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow) {
 
 // findingRowsHTML renders the rows of a page of the list of findings.
 func findingRowsHTML(root string, rows []pages.FindingRow) template.HTML {
-	var b bytes.Buffer
-	b.Grow(len(rows) * 900)
+	b := newHTMLBuffer()
+	b.Grow(len(rows) * 900) // at once, for a buffer new to the pool
+	writeFindingRows(b, root, rows)
+	return htmlOf(b)
+}
+
+// writeFindingRows writes the rows of a page of the list of findings (see
+// findingRowsHTML).
+func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
 	for _, f := range rows {
 		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
-		escapeURL(&b, root, f.R.County.URL)
+		escapeURL(b, root, f.R.County.URL)
 		b.WriteString("\">")
-		escape(&b, f.R.County.Name)
+		escape(b, f.R.County.Name)
 		b.WriteString("</a></th>\n<td class=\"num\" data-value=\"")
-		writeInt(&b, f.R.Year)
+		writeInt(b, f.R.Year)
 		b.WriteString("\">")
-		writeInt(&b, f.R.Year)
+		writeInt(b, f.R.Year)
 		b.WriteString("</td>\n<td><a href=\"")
-		escapeURL(&b, root, f.R.URL)
+		escapeURL(b, root, f.R.URL)
 		b.WriteString("#checks\">")
-		escape(&b, f.R.Department)
+		escape(b, f.R.Department)
 		b.WriteString("</a></td>\n<td>")
-		escape(&b, f.Title)
+		escape(b, f.Title)
 		b.WriteString("</td>\n<td class=\"finding-")
-		escape(&b, f.Severity.String())
+		escape(b, f.Severity.String())
 		b.WriteString("\">")
-		escape(&b, f.Severity.Label())
+		escape(b, f.Severity.Label())
 		b.WriteString("</td>\n")
-		cellTD(&b, root, f.Gap)
+		cellTD(b, root, f.Gap)
 		b.WriteString("\n")
-		cellTD(&b, root, f.Share)
+		cellTD(b, root, f.Share)
 		b.WriteString("\n<td>")
-		escape(&b, f.Message)
+		escape(b, f.Message)
 		b.WriteString("</td>\n</tr>")
 	}
-	return template.HTML(b.String())
 }
 
 // disclosureRowsHTML renders the rows of a page of the disclosure table.
 func disclosureRowsHTML(root string, rows []pages.DisclosureRow) template.HTML {
-	var b bytes.Buffer
-	b.Grow(len(rows) * 700)
+	b := newHTMLBuffer()
+	b.Grow(len(rows) * 700) // at once, for a buffer new to the pool
+	writeDisclosureRows(b, root, rows)
+	return htmlOf(b)
+}
+
+// writeDisclosureRows writes the rows of a page of the disclosure table
+// (see disclosureRowsHTML).
+func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRow) {
 	for _, d := range rows {
 		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
-		escapeURL(&b, root, d.R.URL)
+		escapeURL(b, root, d.R.URL)
 		b.WriteString("\">")
-		escape(&b, d.R.County.Name)
+		escape(b, d.R.County.Name)
 		b.WriteString(" ")
-		writeInt(&b, d.R.Year)
+		writeInt(b, d.R.Year)
 		b.WriteString(" ")
-		escape(&b, d.R.Department)
+		escape(b, d.R.Department)
 		b.WriteString("</a></th>")
 		for _, st := range d.States {
 			switch st {
@@ -645,10 +701,9 @@ func disclosureRowsHTML(root string, rows []pages.DisclosureRow) template.HTML {
 			}
 		}
 		b.WriteString("\n<td class=\"num\" data-value=\"")
-		escape(&b, d.Value)
+		escape(b, d.Value)
 		b.WriteString("\">")
-		escape(&b, d.Share)
+		escape(b, d.Share)
 		b.WriteString("</td>\n</tr>")
 	}
-	return template.HTML(b.String())
 }

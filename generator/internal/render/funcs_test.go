@@ -74,3 +74,46 @@ func TestReportHeadAsTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestNextHTMLSpecial holds nextHTMLSpecial to a search byte by byte, from
+// every start, on texts of every length around its word of eight bytes.
+func TestNextHTMLSpecial(t *testing.T) {
+	pieces := []string{"桃源县", "2021", "年度", "a", "&", "'", "<", ">", `"`, "\x80", "\xff", "é", "…"}
+	var texts []string
+	for i := range 4000 {
+		var s strings.Builder
+		for k := range i % 23 {
+			s.WriteString(pieces[(i*7+k*k*3+k)%len(pieces)])
+		}
+		texts = append(texts, s.String())
+	}
+	texts = append(texts, testseeds.Hostile...)
+	for _, s := range texts {
+		for i := 0; i <= len(s); i++ {
+			want := i
+			for want < len(s) && !strings.ContainsRune(`&'<>"`, rune(s[want])) {
+				want++
+			}
+			if got := nextHTMLSpecial(s, i); got != want {
+				t.Fatalf("nextHTMLSpecial(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
+
+// escapeTexts are texts as report pages escape them: sentences, names,
+// figures, units and paths.
+var escapeTexts = []string{"2021年度公共预算财政拨款支出1926.13万元，其中：", "人力资源和社会保障局", "../../",
+	"county/de-dong-xian-kai-feng-shi.html", "1926.13", "万元", "未披露", "其中：人员经费", "fig-spending.total",
+	"经综合评价，2021年德东县人力资源和社会保障局整体支出绩效自评得分91.5分，评价等级为：优。", "“三公”经费较上年减少1.61万元。"}
+
+// BenchmarkEscape escapes escapeTexts; each op is all of them.
+func BenchmarkEscape(b *testing.B) {
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		for _, s := range escapeTexts {
+			escape(&buf, s)
+		}
+	}
+}

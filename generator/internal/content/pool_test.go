@@ -50,16 +50,7 @@ func TestLeanLoadsShareNoBuffer(t *testing.T) {
 				mu.Lock()
 				all = append(all, got)
 				mu.Unlock()
-				// Scribble over the buffers that the pool holds.
-				for range 8 {
-					if b, ok := buffers.Get().(*buffer); ok {
-						full := b.b[:cap(b.b)]
-						for i := range full {
-							full[i] = 'x'
-						}
-						buffers.Put(b)
-					}
-				}
+				scribble()
 			}
 		})
 	}
@@ -126,16 +117,7 @@ func TestDetailLoadsShareNoBuffer(t *testing.T) {
 				mu.Lock()
 				all = append(all, got)
 				mu.Unlock()
-				// Scribble over the buffers that the pool holds.
-				for range 8 {
-					if b, ok := buffers.Get().(*buffer); ok {
-						full := b.b[:cap(b.b)]
-						for i := range full {
-							full[i] = 'x'
-						}
-						buffers.Put(b)
-					}
-				}
+				scribble()
 			}
 		})
 	}
@@ -148,6 +130,20 @@ func TestDetailLoadsShareNoBuffer(t *testing.T) {
 			if !reflect.DeepEqual(r, want[r.File]) {
 				t.Fatalf("%s: %+v\nwant %+v", r.File, r, want[r.File])
 			}
+		}
+	}
+}
+
+// scribble writes over the buffers that the pool holds, so that a report
+// still sharing one shows it.
+func scribble() {
+	for range 8 {
+		if b, ok := buffers.Get().(*buffer); ok {
+			full := b.b[:cap(b.b)]
+			for i := range full {
+				full[i] = 'x'
+			}
+			buffers.Put(b)
 		}
 	}
 }

@@ -501,22 +501,31 @@ var inlineSpecial = func() (t [256]bool) {
 const highBits = 0x8080808080808080
 
 // skipOrdinary returns the offset in text of the first byte from i on that
-// inlineSpecial marks, or len(text). Every such byte is ASCII, so eight
-// bytes outside ASCII (most of a Chinese text) are passed at once.
-func skipOrdinary(text []byte, i int) int {
-	for i+8 <= len(text) {
-		if binary.LittleEndian.Uint64(text[i:])&highBits == highBits {
+// inlineSpecial marks, or len(text).
+func skipOrdinary(text []byte, i int) int { return nextMarked(text, i, &inlineSpecial) }
+
+// nextMarked returns the offset in s of the first byte from i on that
+// marked marks, or len(s). The bytes marked must all be ASCII: eight bytes
+// outside ASCII (most of a Chinese text) are then passed at once.
+func nextMarked[T string | []byte](s T, i int, marked *[256]bool) int {
+	for i+8 <= len(s) {
+		// The word's bytes, as binary.LittleEndian.Uint64 reads them
+		// (which the compiler makes one load).
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if x&highBits == highBits {
 			i += 8
 			continue
 		}
 		for end := i + 8; i < end; i++ {
-			if inlineSpecial[text[i]] {
+			if marked[s[i]] {
 				return i
 			}
 		}
 	}
-	for ; i < len(text); i++ {
-		if inlineSpecial[text[i]] {
+	for ; i < len(s); i++ {
+		if marked[s[i]] {
 			return i
 		}
 	}

@@ -208,15 +208,7 @@ func FuzzFastBody(f *testing.F) {
 // Renderer.Markdown (the fast path, goldmark when it gives up) and with
 // goldmark alone.
 func BenchmarkMarkdown(b *testing.B) {
-	dir := b.TempDir()
-	if err := corpus.Generate(dir, corpus.Options{Seed: 1, Reports: 200}); err != nil {
-		b.Fatal(err)
-	}
-	bodies := corpusBodies(b, dir)
-	size := 0
-	for _, body := range bodies {
-		size += len(body)
-	}
+	bodies, size := benchBodies(b)
 	r := &Renderer{md: newMarkdown()}
 	b.Run("Renderer", func(b *testing.B) {
 		b.SetBytes(int64(size))
@@ -263,4 +255,18 @@ func corpusBodies(t testing.TB, dir string) [][]byte {
 		t.Fatal(err)
 	}
 	return bodies
+}
+
+// benchBodies returns the bodies of 200 corpus reports and their size in
+// bytes, for benchmarks.
+func benchBodies(b *testing.B) (bodies [][]byte, size int) {
+	dir := b.TempDir()
+	if err := corpus.Generate(dir, corpus.Options{Seed: 1, Reports: 200}); err != nil {
+		b.Fatal(err)
+	}
+	bodies = corpusBodies(b, dir)
+	for _, body := range bodies {
+		size += len(body)
+	}
+	return bodies, size
 }

@@ -108,15 +108,7 @@ func TestSkipOrdinary(t *testing.T) {
 // BenchmarkPlainText checks the bodies of 200 corpus reports with
 // plainText and with its reference.
 func BenchmarkPlainText(b *testing.B) {
-	dir := b.TempDir()
-	if err := corpus.Generate(dir, corpus.Options{Seed: 1, Reports: 200}); err != nil {
-		b.Fatal(err)
-	}
-	bodies := corpusBodies(b, dir)
-	size := 0
-	for _, body := range bodies {
-		size += len(body)
-	}
+	bodies, size := benchBodies(b)
 	for _, f := range []struct {
 		name string
 		fn   func([]byte) bool

@@ -114,32 +114,8 @@ var htmlEntities = [256]string{'&': "&amp;", '\'': "&#39;", '<': "&lt;", '>': "&
 var htmlSpecial = [256]bool{'&': true, '\'': true, '<': true, '>': true, '"': true}
 
 // nextHTMLSpecial returns the offset in s of the first byte from i on that
-// escape escapes, or len(s). Those bytes are ASCII, so eight bytes outside
-// ASCII (most of a Chinese text) are passed at once.
-func nextHTMLSpecial(s string, i int) int {
-	for i+8 <= len(s) {
-		// The word's bytes, as binary.LittleEndian.Uint64 reads them
-		// from a slice (which the compiler makes one load).
-		w := s[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		if x&0x8080808080808080 == 0x8080808080808080 {
-			i += 8
-			continue
-		}
-		for end := i + 8; i < end; i++ {
-			if htmlSpecial[s[i]] {
-				return i
-			}
-		}
-	}
-	for ; i < len(s); i++ {
-		if htmlSpecial[s[i]] {
-			return i
-		}
-	}
-	return i
-}
+// escape escapes, or len(s).
+func nextHTMLSpecial(s string, i int) int { return nextMarked(s, i, &htmlSpecial) }
 
 // escapeURL writes root+href to b, escaped as by escape.
 func escapeURL(b *bytes.Buffer, root, href string) {

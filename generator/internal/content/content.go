@@ -177,10 +177,7 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 	// parse it (see ReadsPerWorker).
 	readers := workers * ReadsPerWorker
 	tokens := make(chan struct{}, workers)
-	parse := report.Parse
-	if opt.Lean {
-		parse = report.ParseLean // Parse, without making what is let go
-	}
+	parse := parserOf(keepOf(opt.Lean))
 	parseOne := func(name string, data []byte) (*report.Report, error) {
 		tokens <- struct{}{}
 		defer func() { <-tokens }()
@@ -344,6 +341,16 @@ const (
 	keepCopy
 )
 
+// parserOf returns the parser of a load that keeps what k says:
+// report.ParseLean for a lean load (Parse, without making what is let
+// go), report.Parse otherwise.
+func parserOf(k keep) parser {
+	if k == keepLean {
+		return report.ParseLean
+	}
+	return report.Parse
+}
+
 // keepOf returns what a load keeps when lean or not.
 func keepOf(lean bool) keep {
 	if lean {
@@ -429,12 +436,8 @@ func parseData(name string, data []byte, info fs.FileInfo, buf *buffer, read rea
 	if read != nil {
 		read(name, data, info)
 	}
-	switch {
-	case parse != nil:
-	case keep == keepLean:
-		parse = report.ParseLean // Parse, without making what is let go
-	default:
-		parse = report.Parse
+	if parse == nil {
+		parse = parserOf(keep)
 	}
 	r, err := parse(name, data)
 	if r != nil {

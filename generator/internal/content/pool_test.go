@@ -36,35 +36,10 @@ func TestLeanLoadsShareNoBuffer(t *testing.T) {
 		r.Fingerprint = fingerprint(f.Data)
 		want[r.File] = r
 	}
-	var all [][]*report.Report
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Go(func() {
-			for range 10 {
-				got, err := Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true, Workers: 3})
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				mu.Lock()
-				all = append(all, got)
-				mu.Unlock()
-				scribble()
-			}
-		})
-	}
-	wg.Wait()
-	for _, got := range all {
-		if len(got) != len(want) {
-			t.Fatalf("%d reports, want %d", len(got), len(want))
-		}
-		for _, r := range got {
-			if !reflect.DeepEqual(r, want[r.File]) {
-				t.Fatalf("%s: %+v\nwant %+v", r.File, r, want[r.File])
-			}
-		}
-	}
+	all := loadOften(t, func() ([]*report.Report, error) {
+		return Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true, Workers: 3})
+	})
+	sameReports(t, all, want)
 }
 
 // TestDetailLoadsShareNoBuffer: LoadDetail reads files into the buffers
@@ -99,20 +74,37 @@ func TestDetailLoadsShareNoBuffer(t *testing.T) {
 		}
 	}
 	before := detailLoads.Load()
+	all := loadOften(t, func() ([]*report.Report, error) {
+		var got []*report.Report
+		for _, r := range lean {
+			full, err := LoadDetail(fsys, strings.TrimPrefix(r.File, "content/"), r.File, r)
+			if err != nil {
+				return nil, err
+			}
+			got = append(got, full)
+		}
+		return got, nil
+	})
+	if n := detailLoads.Load() - before; n != int64(len(all)*len(lean)) {
+		t.Errorf("%d of %d reads went to report.ParseDetail", n, len(all)*len(lean))
+	}
+	sameReports(t, all, want)
+}
+
+// loadOften runs load ten times in each of four goroutines, scribbling
+// over the pool's buffers after each, and returns what each run loaded.
+func loadOften(t *testing.T, load func() ([]*report.Report, error)) [][]*report.Report {
+	t.Helper()
 	var all [][]*report.Report
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
 			for range 10 {
-				var got []*report.Report
-				for _, r := range lean {
-					full, err := LoadDetail(fsys, strings.TrimPrefix(r.File, "content/"), r.File, r)
-					if err != nil {
-						t.Error(err)
-						return
-					}
-					got = append(got, full)
+				got, err := load()
+				if err != nil {
+					t.Error(err)
+					return
 				}
 				mu.Lock()
 				all = append(all, got)
@@ -122,10 +114,17 @@ func TestDetailLoadsShareNoBuffer(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if n := detailLoads.Load() - before; n != int64(len(all)*len(lean)) {
-		t.Errorf("%d of %d reads went to report.ParseDetail", n, len(all)*len(lean))
-	}
+	return all
+}
+
+// sameReports checks that each run of all loaded every report of want,
+// each as want has it.
+func sameReports(t *testing.T, all [][]*report.Report, want map[string]*report.Report) {
+	t.Helper()
 	for _, got := range all {
+		if len(got) != len(want) {
+			t.Fatalf("%d reports, want %d", len(got), len(want))
+		}
 		for _, r := range got {
 			if !reflect.DeepEqual(r, want[r.File]) {
 				t.Fatalf("%s: %+v\nwant %+v", r.File, r, want[r.File])

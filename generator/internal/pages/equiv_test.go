@@ -70,13 +70,7 @@ func randomReports(r *rand.Rand, n int) []*site.Report {
 // ties, unknown values and NaN included.
 func TestByMetricOrder(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
-	// A metric of values from a small set, NaN among them, each known or
-	// not; unknown values are compared too.
-	odd := site.Metric{Key: "odd", Value: func(rep *site.Report) (float64, bool) {
-		vals := []float64{0, 1, 1, 2, math.NaN(), math.Inf(-1), -0.0}
-		h := len(rep.File) + int(rep.File[len(rep.File)-1])
-		return vals[h%len(vals)], h%3 != 0
-	}}
+	odd := oddMetric
 	metrics := append(slices.Clone(site.Metrics[:]), odd)
 	for round := range 200 {
 		rs := randomReports(r, r.IntN(60))
@@ -133,12 +127,7 @@ func TestYearRange(t *testing.T) {
 func TestTopByMetric(t *testing.T) {
 	defer func(n int) { ChartMax = n }(ChartMax)
 	r := rand.New(rand.NewPCG(11, 12))
-	odd := site.Metric{Key: "odd", Value: func(rep *site.Report) (float64, bool) {
-		vals := []float64{0, 1, 1, 2, math.NaN(), math.Inf(-1), -0.0}
-		h := len(rep.File) + int(rep.File[len(rep.File)-1])
-		return vals[h%len(vals)], h%3 != 0
-	}}
-	metrics := append(slices.Clone(site.Metrics[:]), odd)
+	metrics := append(slices.Clone(site.Metrics[:]), oddMetric)
 	for round := range 300 {
 		ChartMax = []int{0, 1, 2, 5, 40}[round%5]
 		rs := randomReports(r, r.IntN(120))
@@ -183,3 +172,11 @@ func TestRoot(t *testing.T) {
 		}
 	}
 }
+
+// oddMetric is a metric of values from a small set, NaN among them, each
+// known or not; unknown values are compared too.
+var oddMetric = site.Metric{Key: "odd", Value: func(rep *site.Report) (float64, bool) {
+	vals := []float64{0, 1, 1, 2, math.NaN(), math.Inf(-1), -0.0}
+	h := len(rep.File) + int(rep.File[len(rep.File)-1])
+	return vals[h%len(vals)], h%3 != 0
+}}

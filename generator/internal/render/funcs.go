@@ -110,8 +110,13 @@ func escape(b *bytes.Buffer, s string) {
 // for the others.
 var htmlEntities = [256]string{'&': "&amp;", '\'': "&#39;", '<': "&lt;", '>': "&gt;", '"': "&#34;"}
 
-// htmlSpecial marks the bytes escape escapes.
-var htmlSpecial = [256]bool{'&': true, '\'': true, '<': true, '>': true, '"': true}
+// htmlSpecial marks the bytes escape escapes: those htmlEntities holds.
+var htmlSpecial = func() (t [256]bool) {
+	for c, e := range htmlEntities {
+		t[c] = e != ""
+	}
+	return t
+}()
 
 // nextHTMLSpecial returns the offset in s of the first byte from i on that
 // escape escapes, or len(s).

@@ -99,11 +99,11 @@ func (d *figureDef) appendText(dst []byte, r *report.Report) []byte {
 	}
 }
 
-// moneyDef returns the definition of an amount, which f reads: the field
-// that r.Amount(key) returns, without looking the key up on every read
-// (TestMoneyDefs holds them to each other).
-func moneyDef(key, group, label string, f func(r *report.Report) *report.Money) figureDef {
-	return figureDef{FigureInfo: FigureInfo{Key: key, Group: group, Label: label, Unit: "万元"}, kind: figureMoney, money: f}
+// moneyDef returns the definition of an amount, which reads the field
+// that report.AmountField gives for key, looked up once.
+func moneyDef(key, group, label string) figureDef {
+	return figureDef{FigureInfo: FigureInfo{Key: key, Group: group, Label: label, Unit: "万元"}, kind: figureMoney,
+		money: report.AmountField(key)}
 }
 
 func countDef(key, label string, f func(*report.Report) report.Field[int]) figureDef {
@@ -111,17 +111,17 @@ func countDef(key, label string, f func(*report.Report) report.Field[int]) figur
 }
 
 var figureDefs = []figureDef{
-	moneyDef("spending.total", "支出", "支出合计", func(r *report.Report) *report.Money { return &r.Spending.Total }),
-	moneyDef("spending.basic", "支出", "基本支出", func(r *report.Report) *report.Money { return &r.Spending.Basic }),
-	moneyDef("spending.personnel", "支出", "其中：人员经费", func(r *report.Report) *report.Money { return &r.Spending.Personnel }),
-	moneyDef("spending.public", "支出", "其中：公用经费", func(r *report.Report) *report.Money { return &r.Spending.Public }),
-	moneyDef("spending.project", "支出", "项目支出", func(r *report.Report) *report.Money { return &r.Spending.Project }),
-	moneyDef("income", "收入", "本年收入", func(r *report.Report) *report.Money { return &r.Income }),
-	moneyDef("sangong.total", "三公经费", "三公经费合计", func(r *report.Report) *report.Money { return &r.Sangong.Total }),
-	moneyDef("sangong.abroad", "三公经费", "因公出国（境）费", func(r *report.Report) *report.Money { return &r.Sangong.Abroad }),
-	moneyDef("sangong.reception", "三公经费", "公务接待费", func(r *report.Report) *report.Money { return &r.Sangong.Reception }),
-	moneyDef("sangong.vehicles", "三公经费", "公务用车购置及运行费", func(r *report.Report) *report.Money { return &r.Sangong.Vehicles }),
-	moneyDef("sangong.change", "三公经费", "较上年增减（报告所述）", func(r *report.Report) *report.Money { return &r.Sangong.Change }),
+	moneyDef("spending.total", "支出", "支出合计"),
+	moneyDef("spending.basic", "支出", "基本支出"),
+	moneyDef("spending.personnel", "支出", "其中：人员经费"),
+	moneyDef("spending.public", "支出", "其中：公用经费"),
+	moneyDef("spending.project", "支出", "项目支出"),
+	moneyDef("income", "收入", "本年收入"),
+	moneyDef("sangong.total", "三公经费", "三公经费合计"),
+	moneyDef("sangong.abroad", "三公经费", "因公出国（境）费"),
+	moneyDef("sangong.reception", "三公经费", "公务接待费"),
+	moneyDef("sangong.vehicles", "三公经费", "公务用车购置及运行费"),
+	moneyDef("sangong.change", "三公经费", "较上年增减（报告所述）"),
 	{FigureInfo: FigureInfo{Key: "score", Group: "绩效自评", Label: "自评得分", Unit: "分"}, kind: figureScore},
 	{FigureInfo: FigureInfo{Key: "grade", Group: "绩效自评", Label: "评价等级", Unit: ""}, kind: figureGrade},
 	countDef("staff.authorized", "编制人数", func(r *report.Report) report.Field[int] { return r.Staff.Authorized }),

@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/check"
@@ -65,26 +64,20 @@ func funcs(r *Renderer) template.FuncMap {
 }
 
 // htmlBuffers holds the buffers that the functions returning HTML to a
-// template write it in: the HTML is then copied out once, at its length,
-// where a buffer of its own would be grown, or made from an estimate, and
-// then copied out all the same. (The list pages' rows are hundreds of
-// kilobytes.)
-var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// template (Markdown among them) write it in: the HTML is then copied out
+// once, at its length, where a buffer of its own would be grown, or made
+// from an estimate, and then copied out all the same. (The list pages'
+// rows are hundreds of kilobytes.)
+var htmlBuffers bufferPool
 
 // newHTMLBuffer returns an empty buffer from htmlBuffers, for htmlOf.
-func newHTMLBuffer() *bytes.Buffer {
-	b := htmlBuffers.Get().(*bytes.Buffer)
-	b.Reset()
-	return b
-}
+func newHTMLBuffer() *bytes.Buffer { return htmlBuffers.get() }
 
 // htmlOf returns the HTML written in b, from newHTMLBuffer, and puts b back
 // in its pool: b must not be used after.
 func htmlOf(b *bytes.Buffer) template.HTML {
 	h := template.HTML(b.String())
-	if b.Cap() <= maxPooledBuffer {
-		htmlBuffers.Put(b)
-	}
+	htmlBuffers.put(b)
 	return h
 }
 

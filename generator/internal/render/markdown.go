@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -148,22 +147,14 @@ func (mdWriter) Flush() error { return nil }
 
 var _ util.BufWriter = mdWriter{}
 
-// mdBuffers holds the buffers Markdown renders bodies into.
-var mdBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 // Markdown renders a report body to HTML.
 func (r *Renderer) Markdown(body []byte) (template.HTML, error) {
-	buf := mdBuffers.Get().(*bytes.Buffer)
-	defer func() {
-		if buf.Cap() <= 1<<20 {
-			buf.Reset()
-			mdBuffers.Put(buf)
-		}
-	}()
-	if err := r.writeMarkdown(buf, body); err != nil {
+	b := newHTMLBuffer()
+	if err := r.writeMarkdown(b, body); err != nil {
+		htmlBuffers.put(b)
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	return htmlOf(b), nil
 }
 
 // writeMarkdown writes a report body, rendered to HTML, to b: by the fast

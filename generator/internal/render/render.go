@@ -177,24 +177,40 @@ func (r *Renderer) Page(p *pages.Page) ([]byte, error) {
 	return out, err
 }
 
+// bufferPool keeps buffers between the renderings that write into them,
+// so that each does not grow a new one.
+type bufferPool struct{ p sync.Pool }
+
+// maxPooledBuffer is the largest buffer a bufferPool keeps.
+const maxPooledBuffer = 1 << 20
+
+// get returns an empty buffer, one the pool kept when it has one.
+func (bp *bufferPool) get() *bytes.Buffer {
+	if b, ok := bp.p.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return new(bytes.Buffer)
+}
+
+// put gives b back to the pool, unless it is larger than maxPooledBuffer;
+// b must not be used after.
+func (bp *bufferPool) put(b *bytes.Buffer) {
+	if b.Cap() <= maxPooledBuffer {
+		bp.p.Put(b)
+	}
+}
+
 // pageBuffers holds buffers for WritePage: a page is tens of kilobytes,
 // and growing a new buffer for every page was a quarter of all a build
 // allocated.
-var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// maxPooledBuffer is the largest buffer kept for the next page.
-const maxPooledBuffer = 1 << 20
+var pageBuffers bufferPool
 
 // WritePage renders a page, as Page does, and passes its HTML to write,
 // which must not keep it: the memory is used for the next page.
 func (r *Renderer) WritePage(p *pages.Page, write func(html []byte) error) error {
-	buf := pageBuffers.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer func() {
-		if buf.Cap() <= maxPooledBuffer {
-			pageBuffers.Put(buf)
-		}
-	}()
+	buf := pageBuffers.get()
+	defer pageBuffers.put(buf)
 	if err := r.render(buf, p); err != nil {
 		return err
 	}

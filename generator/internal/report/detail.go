@@ -34,10 +34,10 @@ import (
 //
 // data must be the bytes lean was parsed from: a caller that reads a file
 // again compares a hash of its bytes with one taken when lean was parsed
-// (see content.LoadDetail and Report.Fingerprint). When data's front matter is written in a way
-// that ParseDetail does not read, or data does not match lean as far as
-// it can tell, it returns what Parse(name, data) returns, errors
-// included. As with Parse, the report's Body shares data's memory (unless
+// (see content.LoadDetail and Report.Fingerprint). When data's front
+// matter is written in a way that ParseDetail does not read, or data does
+// not match lean as far as it can tell, it returns what Parse(name, data)
+// returns, errors included. As with Parse, the report's Body shares data's memory (unless
 // the file has CR line ends), and no other part of it refers to data;
 // the report may share memory with lean.
 func ParseDetail(name string, data []byte, lean *Report) (*Report, error) {

@@ -241,29 +241,39 @@ func (e *Error) Error() string {
 // Amount returns the amount field with the dotted name, such as
 // spending.basic or income, or nil when the name is not an amount.
 func (r *Report) Amount(key string) *Money {
+	if f := AmountField(key); f != nil {
+		return f(r)
+	}
+	return nil
+}
+
+// AmountField returns the function that returns a report's amount field
+// with the dotted name, as Amount does, or nil when the name is not an
+// amount: for callers that read the same field of many reports.
+func AmountField(key string) func(r *Report) *Money {
 	switch key {
 	case "spending.total":
-		return &r.Spending.Total
+		return func(r *Report) *Money { return &r.Spending.Total }
 	case "spending.basic":
-		return &r.Spending.Basic
+		return func(r *Report) *Money { return &r.Spending.Basic }
 	case "spending.project":
-		return &r.Spending.Project
+		return func(r *Report) *Money { return &r.Spending.Project }
 	case "spending.personnel":
-		return &r.Spending.Personnel
+		return func(r *Report) *Money { return &r.Spending.Personnel }
 	case "spending.public":
-		return &r.Spending.Public
+		return func(r *Report) *Money { return &r.Spending.Public }
 	case "income":
-		return &r.Income
+		return func(r *Report) *Money { return &r.Income }
 	case "sangong.total":
-		return &r.Sangong.Total
+		return func(r *Report) *Money { return &r.Sangong.Total }
 	case "sangong.abroad":
-		return &r.Sangong.Abroad
+		return func(r *Report) *Money { return &r.Sangong.Abroad }
 	case "sangong.reception":
-		return &r.Sangong.Reception
+		return func(r *Report) *Money { return &r.Sangong.Reception }
 	case "sangong.vehicles":
-		return &r.Sangong.Vehicles
+		return func(r *Report) *Money { return &r.Sangong.Vehicles }
 	case "sangong.change":
-		return &r.Sangong.Change
+		return func(r *Report) *Money { return &r.Sangong.Change }
 	}
 	return nil
 }

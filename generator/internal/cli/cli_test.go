@@ -86,3 +86,30 @@ func TestBuildAndNew(t *testing.T) {
 		t.Errorf("unknown command: exit %d", code)
 	}
 }
+
+// TestBuildProfiles checks that build writes the CPU profile, heap profile
+// and execution trace it is asked for, and fails, naming the file, when it
+// cannot create one.
+func TestBuildProfiles(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+clean)
+	dir := t.TempDir()
+	cpu, mem, tr := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof"), filepath.Join(dir, "build.trace")
+	code, _, errOut := run("build", "-root", p.Dir, "-cpuprofile", cpu, "-memprofile", mem, "-trace", tr)
+	if code != 0 {
+		t.Fatalf("build: exit %d %q", code, errOut)
+	}
+	for _, f := range []struct{ name, magic string }{
+		{cpu, "\x1f\x8b"}, // pprof profiles are gzipped protocol buffers
+		{mem, "\x1f\x8b"},
+		{tr, "go 1."}, // runtime/trace's header, as go tool trace reads it
+	} {
+		data, err := os.ReadFile(f.name)
+		if err != nil || !bytes.HasPrefix(data, []byte(f.magic)) || len(data) < 64 {
+			t.Errorf("%s: %v, %d bytes, starts %q", filepath.Base(f.name), err, len(data), data[:min(len(data), 8)])
+		}
+	}
+	bad := filepath.Join(dir, "missing", "build.trace")
+	if code, _, errOut := run("build", "-root", p.Dir, "-trace", bad); code == 0 || !strings.Contains(errOut, bad) {
+		t.Errorf("trace into a missing folder: exit %d %q", code, errOut)
+	}
+}

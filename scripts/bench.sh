@@ -21,6 +21,8 @@
 # as Hugo's equivalent site, whose every page is a folder of its own).
 # Then our build of 100,000 reports. Nothing is deleted until every
 # timing is taken: on some disks deletions slow the writes that follow.
+# Every timing starts from the same state (see settle and warm below):
+# its input read into memory, no writes pending, and memory just freed.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -79,11 +81,16 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 )
 
 func main() {
+	if os.Args[1] == "-settle" {
+		settle()
+		return
+	}
 	src, dst := os.Args[1], os.Args[2]
 	type file struct {
 		name string
@@ -105,6 +112,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	// The files are in memory; now free memory for the writes, as
+	// settle in bench.sh does before every other timing.
+	settle()
+	debug.FreeOSMemory()
 	start := time.Now()
 	for d := range dirs {
 		if err := os.MkdirAll(filepath.Join(dst, d), 0o755); err != nil {
@@ -131,6 +142,20 @@ func main() {
 	wg.Wait()
 	fmt.Printf("%.3f %d\n", time.Since(start).Seconds(), len(files))
 }
+
+// settle touches settleMB of memory, to be freed when the program exits
+// or FreeOSMemory is called, so that the kernel has that much memory
+// just freed, and not yet handed back to the host, for what follows (see
+// settle in bench.sh).
+func settle() {
+	b := make([]byte, settleMB<<20)
+	for i := 0; i < len(b); i += 4096 {
+		b[i] = 1
+	}
+	runtime.KeepAlive(b)
+}
+
+const settleMB = 2560
 EOF
 (cd "$work/floor-tool" && go mod init floor >/dev/null 2>&1 && go build -o floor .)
 
@@ -158,15 +183,38 @@ project() {
 	ln -s "$repo/assets" "$p/assets"
 }
 
+# settle: make every timing start from the same state of the machine.
+# - No dirty pages are left to write back from the step before: the
+#   kernel writing 450 MB of an earlier output to disk slows whatever
+#   runs meanwhile.
+# - Memory has just been freed. The virtual machine this was measured on
+#   hands memory left free for 2 s back to its host (virtio-balloon free
+#   page reporting), and a page taken again from the host costs a fault
+#   there on first touch: writing the floor's files took 0.61-0.63 s
+#   into such memory, 0.36-0.38 s into memory just freed. Without this,
+#   each step ran in whatever memory the step before it freed (our
+#   build after a floor that freed 415 MB, the floor after our build,
+#   which frees 150 MB), which favoured some steps over others. On a
+#   machine without free page reporting it changes nothing.
+settle() {
+	sync
+	"$work/floor-tool/floor" -settle
+}
+
+# warm DIR: read every file under DIR, so that a build reading them finds
+# them in memory. The kernel here pages out file data left unread for
+# about a minute (DAMON), and reading 15,000 such files from disk took a
+# build 0.4-0.8 s more; Hugo's input is warmed the same way.
+warm() {
+	find "$1" -type f -exec cat {} + >/dev/null
+}
+
 # timed NAME CMD...: run CMD under /usr/bin/time; sets wall (s), cpu (user +
 # sys, s) and rss (MB).
 timed() {
 	local name=$1
 	shift
-	# Each timing starts with no dirty pages left to write back from the
-	# one before: the kernel writing 450 MB of an earlier output to disk
-	# slows whatever runs meanwhile.
-	sync
+	settle
 	if ! /usr/bin/time -f '%e %M %U %S' -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1; then
 		cat "$work/$name.log" >&2
 		echo "bench.sh: $name failed" >&2
@@ -183,6 +231,7 @@ timed() {
 ours() {
 	local name=$1 p=$2 best_wall="" best_cpu="" best_rss="" best_out=""
 	for i in $(seq "$runs"); do
+		warm "$p/content"
 		timed "$name-$i" "$portal" build -root "$p" -out "$work/$name-$i"
 		if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then
 			best_wall=$wall best_cpu=$cpu best_rss=$rss best_out=$work/$name-$i
@@ -218,17 +267,19 @@ fi
 # too.
 o_wall="" f_wall="" hf_wall="" h_files="" rounds=""
 for i in $(seq "$runs"); do
+	warm "$work/p15k/content"
 	timed "build15k-$i" "$portal" build -root "$work/p15k" -out "$work/build15k-$i"
 	ow=$wall
 	if [ -z "$o_wall" ] || awk "BEGIN{exit !($wall < $o_wall)}"; then
 		o_wall=$wall o_cpu=$cpu o_rss=$rss o_out=$work/build15k-$i
 	fi
-	sync
+	settle
 	read -r fw f_files < <("$work/floor-tool/floor" "$work/build15k-$i" "$work/floor15k-$i")
 	say "floor: ${fw}s to write $f_files files"
 	if [ -z "$f_wall" ] || awk "BEGIN{exit !($fw < $f_wall)}"; then f_wall=$fw; fi
 	round="ours/floor $(awk "BEGIN{printf \"%.1f\", $ow / $fw}")x"
 	if [ "$quick" = 0 ]; then
+		warm "$work/hugo-site/content"
 		timed "hugo15k-$i" "$HUGO" --quiet -s "$work/hugo-site" -d "$work/hugo15k-out-$i"
 		if [ -z "$h_wall" ] || awk "BEGIN{exit !($wall < $h_wall)}"; then
 			h_wall=$wall h_cpu=$cpu h_rss=$rss
@@ -237,7 +288,7 @@ for i in $(seq "$runs"); do
 		# The anchor's floor: writing the files of Hugo's build (the same
 		# number of files with the same bytes as Hugo's site, each page
 		# in a folder of its own).
-		sync
+		settle
 		read -r hw h_files < <("$work/floor-tool/floor" "$work/hugo15k-out-$i" "$work/floorh15k-$i")
 		say "floor of Hugo's output: ${hw}s to write $h_files files"
 		if [ -z "$hf_wall" ] || awk "BEGIN{exit !($hw < $hf_wall)}"; then hf_wall=$hw; fi

@@ -82,6 +82,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 )
@@ -143,19 +144,27 @@ func main() {
 	fmt.Printf("%.3f %d\n", time.Since(start).Seconds(), len(files))
 }
 
-// settle touches settleMB of memory, to be freed when the program exits
-// or FreeOSMemory is called, so that the kernel has that much memory
-// just freed, and not yet handed back to the host, for what follows (see
-// settle in bench.sh).
+// settle touches 2.5 GB of memory, or a quarter of what is available if
+// that is less, to be freed when the program exits or FreeOSMemory is
+// called, so that the kernel has that much memory just freed, and not
+// yet handed back to the host, for what follows (see settle in
+// bench.sh).
 func settle() {
-	b := make([]byte, settleMB<<20)
+	mb := 2560
+	if data, err := os.ReadFile("/proc/meminfo"); err == nil {
+		var kb int
+		for _, line := range strings.Split(string(data), "\n") {
+			if _, err := fmt.Sscanf(line, "MemAvailable: %d kB", &kb); err == nil {
+				mb = min(mb, kb/1024/4)
+			}
+		}
+	}
+	b := make([]byte, mb<<20)
 	for i := 0; i < len(b); i += 4096 {
 		b[i] = 1
 	}
 	runtime.KeepAlive(b)
 }
-
-const settleMB = 2560
 EOF
 (cd "$work/floor-tool" && go mod init floor >/dev/null 2>&1 && go build -o floor .)
 
@@ -187,7 +196,8 @@ project() {
 # - No dirty pages are left to write back from the step before: the
 #   kernel writing 450 MB of an earlier output to disk slows whatever
 #   runs meanwhile.
-# - Memory has just been freed. The virtual machine this was measured on
+# - Memory has just been freed (2.5 GB, or a quarter of what is
+#   available if that is less). The virtual machine this was measured on
 #   hands memory left free for 2 s back to its host (virtio-balloon free
 #   page reporting), and a page taken again from the host costs a fault
 #   there on first touch: writing the floor's files took 0.61-0.63 s

@@ -21,7 +21,7 @@
 # as Hugo's equivalent site, whose every page is a folder of its own).
 # Then our build of 100,000 reports. Nothing is deleted until every
 # timing is taken: on some disks deletions slow the writes that follow.
-# Every timing starts from the same state (see settle and warm below):
+# Every timing starts from the same state (settle and warm, in the script):
 # its input read into memory, no writes pending, and memory just freed.
 set -euo pipefail
 
@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
 	--runs) runs=$2; shift ;;
 	--keep) keep=1 ;;
 	--work) work=$2; shift ;;
-	-h | --help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h | --help) sed -n '2,/^[^#]/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	*) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
 	shift

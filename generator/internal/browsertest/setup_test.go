@@ -216,6 +216,10 @@ func startBrowser() error {
 		chromedp.Flag("lang", "zh-CN"),
 		chromedp.WindowSize(1280, 900),
 		chromedp.CombinedOutput(env.browserLog),
+		// Chromium's own temporary files (the folder of its singleton
+		// socket, which it leaves behind when stopped) go with the
+		// tests' folder, not into /tmp.
+		chromedp.Env("TMPDIR="+env.tmp),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)

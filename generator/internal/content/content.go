@@ -443,7 +443,8 @@ func parseData(name string, data []byte, info fs.FileInfo, buf *buffer, read rea
 	if r != nil {
 		switch keep {
 		case keepLean:
-			r.Body, r.Evidence, r.Review = nil, nil, nil
+			// The parse, report.ParseLean, made no body, evidence or
+			// review notes.
 			r.Fingerprint = fingerprint(data)
 		case keepCopy:
 			if buf != nil {

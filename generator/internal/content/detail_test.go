@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -100,7 +99,7 @@ func TestLoadDetailIsLoadFile(t *testing.T) {
 			if !ok {
 				t.Fatalf("%s: not read", lean.File)
 			}
-			fp := report.Fingerprint{Size: int64(len(data)), Hash: maphash.Bytes(seed, data)}
+			fp := fingerprint(data)
 			if lean.Fingerprint != fp {
 				t.Fatalf("%s: fingerprint %v, want %v", lean.File, lean.Fingerprint, fp)
 			}

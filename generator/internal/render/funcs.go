@@ -70,11 +70,8 @@ func funcs(r *Renderer) template.FuncMap {
 // rows are hundreds of kilobytes.)
 var htmlBuffers bufferPool
 
-// newHTMLBuffer returns an empty buffer from htmlBuffers, for htmlOf.
-func newHTMLBuffer() *bytes.Buffer { return htmlBuffers.get() }
-
-// htmlOf returns the HTML written in b, from newHTMLBuffer, and puts b back
-// in its pool: b must not be used after.
+// htmlOf returns the HTML written in b, from htmlBuffers.get, and puts b
+// back in its pool: b must not be used after.
 func htmlOf(b *bytes.Buffer) template.HTML {
 	h := template.HTML(b.String())
 	htmlBuffers.put(b)
@@ -225,7 +222,7 @@ func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 
 // checkRowsHTML renders a report's table of check results.
 func checkRowsHTML(results []check.Result) template.HTML {
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	writeCheckRows(b, results)
 	return htmlOf(b)
 }
@@ -233,7 +230,7 @@ func checkRowsHTML(results []check.Result) template.HTML {
 // tableHTML renders a chart's data table, with its caption and headings;
 // variant and hidden mark one view's table among a chart's views.
 func tableHTML(root string, t charts.Table, variant string, hidden bool) template.HTML {
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	writeTable(b, root, t, variant, hidden)
 	return htmlOf(b)
 }
@@ -270,7 +267,7 @@ func writeTable(b *bytes.Buffer, root string, t charts.Table, variant string, hi
 
 // rankRowsHTML renders the rows of a report's rank table.
 func rankRowsHTML(root string, ranks []pages.RankRow) template.HTML {
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	writeRankRows(b, root, ranks)
 	return htmlOf(b)
 }
@@ -312,7 +309,7 @@ func chartHTML(root string, v any) (template.HTML, error) {
 	if c == nil {
 		return "", nil
 	}
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	writeChart(b, root, c)
 	return htmlOf(b), nil
 }
@@ -383,14 +380,14 @@ func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 
 // figureTablesHTML renders a report's figure tables, one per group.
 func figureTablesHTML(groups []pages.FigureGroup, withPrev bool) template.HTML {
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	writeFigureTables(b, groups, withPrev)
 	return htmlOf(b)
 }
 
 // findingItemsHTML renders findings as list items.
 func findingItemsHTML(fs []check.Finding) template.HTML {
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	writeFindingItems(b, fs)
 	return htmlOf(b)
 }
@@ -399,7 +396,7 @@ func findingItemsHTML(fs []check.Finding) template.HTML {
 // title and the list of what the report is (county, department, year,
 // type, publication date, link to the original).
 func reportHeadHTML(root string, r *site.Report) template.HTML {
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	writeReportHead(b, root, r)
 	return htmlOf(b)
 }
@@ -457,7 +454,7 @@ func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 
 // reportLinksHTML renders links to reports, as list items.
 func reportLinksHTML(root string, rs []*site.Report) template.HTML {
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	writeReportLinks(b, root, rs, "")
 	return htmlOf(b)
 }
@@ -507,7 +504,7 @@ func writeGrade(b *bytes.Buffer, g report.Field[string]) {
 // reportRowsHTML renders the body rows of a table of reports (the home
 // page and the full list, 500 rows a page).
 func reportRowsHTML(root string, rows []pages.Row) template.HTML {
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	b.Grow(len(rows) * 900) // at once, for a buffer new to the pool
 	writeReportRows(b, root, rows)
 	return htmlOf(b)
@@ -563,7 +560,7 @@ func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 // yearRowsHTML renders the rows of a county page's table of a series: a
 // row per year with each figure, its change and its rank.
 func yearRowsHTML(root string, rows []pages.YearRow) template.HTML {
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	writeYearRows(b, root, rows)
 	return htmlOf(b)
 }
@@ -605,7 +602,7 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow) {
 
 // findingRowsHTML renders the rows of a page of the list of findings.
 func findingRowsHTML(root string, rows []pages.FindingRow) template.HTML {
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	b.Grow(len(rows) * 900) // at once, for a buffer new to the pool
 	writeFindingRows(b, root, rows)
 	return htmlOf(b)
@@ -645,7 +642,7 @@ func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
 
 // disclosureRowsHTML renders the rows of a page of the disclosure table.
 func disclosureRowsHTML(root string, rows []pages.DisclosureRow) template.HTML {
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	b.Grow(len(rows) * 700) // at once, for a buffer new to the pool
 	writeDisclosureRows(b, root, rows)
 	return htmlOf(b)

@@ -149,7 +149,7 @@ var _ util.BufWriter = mdWriter{}
 
 // Markdown renders a report body to HTML.
 func (r *Renderer) Markdown(body []byte) (template.HTML, error) {
-	b := newHTMLBuffer()
+	b := htmlBuffers.get()
 	if err := r.writeMarkdown(b, body); err != nil {
 		htmlBuffers.put(b)
 		return "", err

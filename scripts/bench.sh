@@ -236,6 +236,17 @@ timed() {
 	say "$name: ${wall}s wall (${user}s user, ${sys}s sys), ${rss} MB peak RSS"
 }
 
+# lower A B: whether A is less than B, or B is empty (nothing timed yet).
+lower() { [ -z "$2" ] || awk "BEGIN{exit !($1 < $2)}"; }
+
+# floor NAME SRC: the floor of the files under SRC, written into the new
+# folder NAME; sets fw (s) and fn (files). The tool frees memory itself,
+# after reading the files and before its clock starts (see settle).
+floor() {
+	sync
+	read -r fw fn < <("$work/floor-tool/floor" "$2" "$work/$1")
+}
+
 # ours NAME PROJECT: our build into a folder never used, fastest of $runs;
 # sets wall, cpu, rss and out.
 ours() {
@@ -243,7 +254,7 @@ ours() {
 	for i in $(seq "$runs"); do
 		warm "$p/content"
 		timed "$name-$i" "$portal" build -root "$p" -out "$work/$name-$i"
-		if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then
+		if lower "$wall" "$best_wall"; then
 			best_wall=$wall best_cpu=$cpu best_rss=$rss best_out=$work/$name-$i
 		fi
 	done
@@ -280,28 +291,28 @@ for i in $(seq "$runs"); do
 	warm "$work/p15k/content"
 	timed "build15k-$i" "$portal" build -root "$work/p15k" -out "$work/build15k-$i"
 	ow=$wall
-	if [ -z "$o_wall" ] || awk "BEGIN{exit !($wall < $o_wall)}"; then
+	if lower "$wall" "$o_wall"; then
 		o_wall=$wall o_cpu=$cpu o_rss=$rss o_out=$work/build15k-$i
 	fi
-	settle
-	read -r fw f_files < <("$work/floor-tool/floor" "$work/build15k-$i" "$work/floor15k-$i")
+	floor "floor15k-$i" "$work/build15k-$i"
+	f_files=$fn
 	say "floor: ${fw}s to write $f_files files"
-	if [ -z "$f_wall" ] || awk "BEGIN{exit !($fw < $f_wall)}"; then f_wall=$fw; fi
+	if lower "$fw" "$f_wall"; then f_wall=$fw; fi
 	round="ours/floor $(awk "BEGIN{printf \"%.1f\", $ow / $fw}")x"
 	if [ "$quick" = 0 ]; then
 		warm "$work/hugo-site/content"
 		timed "hugo15k-$i" "$HUGO" --quiet -s "$work/hugo-site" -d "$work/hugo15k-out-$i"
-		if [ -z "$h_wall" ] || awk "BEGIN{exit !($wall < $h_wall)}"; then
+		if lower "$wall" "$h_wall"; then
 			h_wall=$wall h_cpu=$cpu h_rss=$rss
 		fi
 		round="Hugo/ours $(awk "BEGIN{printf \"%.1f\", $wall / $ow}")x, $round"
 		# The anchor's floor: writing the files of Hugo's build (the same
 		# number of files with the same bytes as Hugo's site, each page
 		# in a folder of its own).
-		settle
-		read -r hw h_files < <("$work/floor-tool/floor" "$work/hugo15k-out-$i" "$work/floorh15k-$i")
+		floor "floorh15k-$i" "$work/hugo15k-out-$i"
+		hw=$fw h_files=$fn
 		say "floor of Hugo's output: ${hw}s to write $h_files files"
-		if [ -z "$hf_wall" ] || awk "BEGIN{exit !($hw < $hf_wall)}"; then hf_wall=$hw; fi
+		if lower "$hw" "$hf_wall"; then hf_wall=$hw; fi
 		round="$round, ours/floor of Hugo's files $(awk "BEGIN{printf \"%.1f\", $ow / $hw}")x"
 	fi
 	rounds="$rounds

@@ -38,13 +38,7 @@ engineDeadline() {
 	grep -q 'context deadline exceeded' "$log" || return 1
 	grep -qE '^\s+[a-z_]+_test\.go:[0-9]+:|panic:|Failing input written' "$log" && return 1
 	for f in $(ls "$corpus" 2>/dev/null); do
-		if [[ "
-$before
-" == *"
-$f
-"* ]]; then
-			continue
-		fi
+		grep -qxF "$f" <<<"$before" && continue
 		go test -count=1 -run "^${name}/${f}\$" "$pkg" >/dev/null 2>&1 || return 1
 		rm -f "$corpus/$f"
 	done

@@ -20,7 +20,8 @@
 # issue's anchor took it ("the same number of files with the same bytes"
 # as Hugo's equivalent site, whose every page is a folder of its own).
 # Then our build of 100,000 reports. Nothing is deleted until every
-# timing is taken: on some disks deletions slow the writes that follow.
+# timing is taken: on an ext4 without a journal, files are slow to make
+# for up to six minutes after many are deleted (see the README).
 # Every timing starts from the same state (settle and warm, in the script):
 # its input read into memory, no writes pending, and memory just freed.
 set -euo pipefail
@@ -282,8 +283,8 @@ fi
 # Each round times our build, then the floor (writing that build's files),
 # then Hugo's build and the floor of its files, one after another: the
 # disk's speed drifts over minutes (after deletions it is several times
-# slower), and timing them side by side keeps each round's ratios to one
-# state of the disk.
+# slower; see the top of this file), and timing them side by side keeps
+# each round's ratios to one state of the disk.
 # The table takes the fastest of each; the rounds' own ratios are printed
 # too.
 o_wall="" f_wall="" hf_wall="" h_files="" rounds=""

@@ -55,12 +55,27 @@ else
 	[ -z "$(ls -A "$work")" ] || { echo "bench.sh: $work is not empty" >&2; exit 2; }
 fi
 say "work folder $work"
+
+# nojournal DIR: whether DIR is on an ext4 without a journal, which will
+# not reuse the inodes of files deleted in the last few minutes and makes
+# files slowly while there are many (see the README).
+nojournal() {
+	local src fstype
+	read -r src fstype < <(findmnt -no SOURCE,FSTYPE -T "$1" 2>/dev/null) || return 1
+	[ "$fstype" = ext4 ] && [ "$(cat "/sys/fs/ext4/${src##*/}/journal_task" 2>/dev/null)" = "<none>" ]
+}
+if nojournal "$work"; then
+	say "$work is on an ext4 without a journal: for up to six minutes after many files are deleted on it (an earlier run's work folder, say), making files is slow and every timing here with it"
+fi
 cleanup() {
 	if [ "$keep" = 1 ]; then
 		say "kept $work"
 	else
 		chmod -R u+w "$work" 2>/dev/null || true
 		rm -rf "$work"
+		if nojournal "$(dirname "$work")"; then
+			say "deleted $work: on this disk, making files stays slow for up to six minutes"
+		fi
 	fi
 }
 trap cleanup EXIT

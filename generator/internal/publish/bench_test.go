@@ -218,6 +218,21 @@ func BenchmarkRewriteSomeChanged(b *testing.B) {
 	}
 }
 
+// BenchmarkRewriteAllChanged publishes the site over an output that holds
+// an older version of it in which every file differs, as after a change to
+// the templates: every file is replaced.
+func BenchmarkRewriteAllChanged(b *testing.B) {
+	old := benchSite()
+	files := make([]benchFile, len(old))
+	for i, f := range old {
+		files[i] = benchFile{f.name, append(append([]byte(nil), f.data...), "<!-- v2 -->"...)}
+	}
+	st := benchRepublish(b, old, files)
+	if st.Written != len(files) || st.Removed != 0 || st.Unchanged != 0 {
+		b.Fatalf("%+v", st)
+	}
+}
+
 // benchRepublish times publishing the files after over an output that
 // holds the files before, made anew for each run, and returns the stats
 // of the last run.

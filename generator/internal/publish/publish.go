@@ -116,6 +116,10 @@ type staged struct {
 	// clear is set when something in the output may stand in the way of
 	// the file: Commit then looks before it renames.
 	clear bool
+	// replace is set when the output held a regular file at the file's
+	// place when the transaction listed it: Commit holds that file open
+	// across the rename (see replace_linux.go).
+	replace bool
 }
 
 // kind is what a path of the output was when it was listed.
@@ -306,7 +310,10 @@ func (t *Tx) Write(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	mod, err := writeFile(tmp, data)
+	// A file that will replace the output's goes to disk now, in
+	// parallel, rather than when Commit renames it (see
+	// replace_linux.go).
+	mod, err := writeFile(tmp, data, where == found)
 	if err != nil {
 		// Leave no partial file that a folder moved whole could carry.
 		_ = os.Remove(tmp)
@@ -490,12 +497,12 @@ func (t *Tx) stagePath(name string, where int) (string, staged, error) {
 	}
 	if flat {
 		tmp := filepath.Join(t.stage, strconv.FormatInt(t.flats.Add(1), 10))
-		return tmp, staged{name, tmp, clear}, nil
+		return tmp, staged{name, tmp, clear, where == found}, nil
 	}
 	if err := t.stageDir(path.Dir(name)); err != nil {
 		return "", staged{}, fmt.Errorf("publish: staging %s: %w", name, err)
 	}
-	return filepath.Join(t.tree, filepath.FromSlash(name)), staged{name, "", clear}, nil
+	return filepath.Join(t.tree, filepath.FromSlash(name)), staged{name, "", clear, false}, nil
 }
 
 // record adds a staged file for Commit, with the stamp it was written
@@ -708,13 +715,15 @@ func (t *Tx) commit() error {
 	if err := os.MkdirAll(t.out, 0o755); err != nil {
 		return err
 	}
+	rel := newReleaser()
+	defer rel.wait()
 	slices.SortFunc(t.staged, func(a, b staged) int { return strings.Compare(a.name, b.name) })
 	moved := "" // the folder last moved whole, with a slash
 	for _, s := range t.staged {
 		if s.flat == "" && moved != "" && strings.HasPrefix(s.name, moved) {
 			continue // moved with its folder
 		}
-		dir, err := t.place(s)
+		dir, err := t.place(s, rel)
 		if err != nil {
 			return err
 		}
@@ -766,15 +775,22 @@ func (t *Tx) wasMoved(dir string) bool {
 
 // place renames the staged file s into the output. When a folder of its
 // path is missing from the output, it instead moves that folder of the
-// staging tree, with every file staged in it, and returns its name.
-func (t *Tx) place(s staged) (string, error) {
+// staging tree, with every file staged in it, and returns its name. The
+// file that s replaces is held open across the rename and closed by rel.
+func (t *Tx) place(s staged, rel *releaser) (string, error) {
 	src := s.flat
 	if src == "" {
 		src = filepath.Join(t.tree, filepath.FromSlash(s.name))
 	}
 	dst := filepath.Join(t.out, filepath.FromSlash(s.name))
 	if !s.clear {
-		if err := rename(src, dst); err == nil {
+		held := -1
+		if s.replace {
+			held = holdFile(dst)
+		}
+		err := rename(src, dst)
+		rel.release(held)
+		if err == nil {
 			return "", nil
 		}
 		// A folder is missing, or something is in the way after all.
@@ -799,6 +815,43 @@ func (t *Tx) place(s staged) (string, error) {
 	}
 	t.moved[dir] = true
 	return dir, nil
+}
+
+// releaser closes the files that Commit held open across their
+// replacement (see replace_linux.go) on goroutines of its own, so that
+// freeing them, and waiting for the disk to discard their blocks, is done
+// a few at a time while Commit renames the next files.
+type releaser struct {
+	fds chan int
+	wg  sync.WaitGroup
+}
+
+// releasers is how many files a releaser closes at once.
+const releasers = 4
+
+func newReleaser() *releaser {
+	r := &releaser{fds: make(chan int, 64)}
+	for range releasers {
+		r.wg.Go(func() {
+			for fd := range r.fds {
+				releaseFile(fd)
+			}
+		})
+	}
+	return r
+}
+
+// release closes fd, a handle of holdFile, soon; it does nothing with -1.
+func (r *releaser) release(fd int) {
+	if fd >= 0 {
+		r.fds <- fd
+	}
+}
+
+// wait returns once every file released is closed.
+func (r *releaser) wait() {
+	close(r.fds)
+	r.wg.Wait()
 }
 
 // clearWay makes way in the output for the file name: it removes a file,

@@ -310,10 +310,7 @@ func (t *Tx) Write(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	// A file that will replace the output's goes to disk now, in
-	// parallel, rather than when Commit renames it (see
-	// replace_linux.go).
-	mod, err := writeFile(tmp, data, where == found)
+	mod, err := writeFile(tmp, data)
 	if err != nil {
 		// Leave no partial file that a folder moved whole could carry.
 		_ = os.Remove(tmp)

@@ -32,10 +32,8 @@ const maxRW = 1 << 30
 
 // writeFile writes data to the file name, creating it or emptying it
 // first, with ordinary writes (no sync), and returns its modification
-// time once written (-1 when a stat of it fails). With writeback, it then
-// starts writing the data to disk, without waiting (see
-// replace_linux.go).
-func writeFile(name string, data []byte, writeback bool) (int64, error) {
+// time once written (-1 when a stat of it fails).
+func writeFile(name string, data []byte) (int64, error) {
 	fd, err := open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC, 0o644)
 	if err != nil {
 		return 0, &fs.PathError{Op: "open", Path: name, Err: err}
@@ -53,9 +51,6 @@ func writeFile(name string, data []byte, writeback bool) (int64, error) {
 			return 0, &fs.PathError{Op: "write", Path: name, Err: err}
 		}
 		data = data[n:]
-	}
-	if writeback {
-		startWriteback(fd)
 	}
 	mod := int64(-1)
 	var st syscall.Stat_t

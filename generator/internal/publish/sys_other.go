@@ -13,9 +13,8 @@ import (
 
 // writeFile writes data to the file name, creating it or emptying it
 // first, with ordinary writes (no sync), and returns its modification
-// time once written (-1 when a stat of it fails). Writeback is for Linux
-// (see replace_linux.go).
-func writeFile(name string, data []byte, writeback bool) (int64, error) {
+// time once written (-1 when a stat of it fails).
+func writeFile(name string, data []byte) (int64, error) {
 	if err := os.WriteFile(name, data, 0o644); err != nil {
 		return 0, err
 	}

@@ -826,6 +826,7 @@ type releaser struct {
 // releasers is how many files a releaser closes at once.
 const releasers = 4
 
+// newReleaser starts a releaser; wait stops it.
 func newReleaser() *releaser {
 	r := &releaser{fds: make(chan int, 64)}
 	for range releasers {

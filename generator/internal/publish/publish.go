@@ -728,7 +728,7 @@ func (t *Tx) commit() error {
 			moved = dir + "/"
 		}
 	}
-	return t.removeStale()
+	return t.removeStale(rel)
 }
 
 // removeStage removes the staging folder once its files are moved out,
@@ -890,8 +890,9 @@ func (t *Tx) clearWay(name string) (string, error) {
 
 // removeStale deletes every listed file under the output that this build
 // did not write and that the transaction owns, and then the folders left
-// empty.
-func (t *Tx) removeStale() error {
+// empty. A regular file is held open across its unlink and closed by r,
+// as a replaced one is (see replace_linux.go).
+func (t *Tx) removeStale(r *releaser) error {
 	var errs []error
 	// Folders that may be empty now, by depth.
 	var byDepth [][]string
@@ -923,7 +924,13 @@ func (t *Tx) removeStale() error {
 			// at the old name: it is the same file.
 			continue
 		}
-		err := unlink(filepath.Join(t.out, filepath.FromSlash(rel)))
+		p := filepath.Join(t.out, filepath.FromSlash(rel))
+		held := -1
+		if k == kindFile {
+			held = holdFile(p)
+		}
+		err := unlink(p)
+		r.release(held)
 		switch {
 		case err == nil:
 			t.Stats.Removed++

@@ -79,13 +79,16 @@ func TestHoldFileDoesNotBlock(t *testing.T) {
 }
 
 // TestCommitReleasesReplacedFiles checks that Commit closes every file it
-// held across a replacement before it returns.
+// held across a replacement or a removal before it returns.
 func TestCommitReleasesReplacedFiles(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	v1, v2 := map[string]string{}, map[string]string{}
 	for i := range 300 {
 		name := fmt.Sprintf("reports/c%d/%03d.html", i%7, i)
 		v1[name], v2[name] = "v1 "+name, "v2 "+name
+		if i%3 == 0 {
+			v1[fmt.Sprintf("gone/c%d/%03d.html", i%5, i)] = "stale"
+		}
 	}
 	publishFiles(t, out, v1, nil, "")
 	fds := openFiles(t)
@@ -96,6 +99,9 @@ func TestCommitReleasesReplacedFiles(t *testing.T) {
 	}
 	if got := openFiles(t); got != fds {
 		t.Errorf("%d files open after Commit, %d before Begin", got, fds)
+	}
+	if tx.Stats.Written != len(v2) || tx.Stats.Removed != 100 {
+		t.Errorf("stats %+v, want %d written, 100 removed", tx.Stats, len(v2))
 	}
 	if got := readTree(t, out); len(got) != len(withDirs(v2)) {
 		t.Errorf("output has %d entries, want %d", len(got), len(withDirs(v2)))

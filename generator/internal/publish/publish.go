@@ -116,10 +116,6 @@ type staged struct {
 	// clear is set when something in the output may stand in the way of
 	// the file: Commit then looks before it renames.
 	clear bool
-	// replace is set when the output held a regular file at the file's
-	// place when the transaction listed it: Commit holds that file open
-	// across the rename (see replace_linux.go).
-	replace bool
 }
 
 // kind is what a path of the output was when it was listed.
@@ -494,12 +490,12 @@ func (t *Tx) stagePath(name string, where int) (string, staged, error) {
 	}
 	if flat {
 		tmp := filepath.Join(t.stage, strconv.FormatInt(t.flats.Add(1), 10))
-		return tmp, staged{name, tmp, clear, where == found}, nil
+		return tmp, staged{name, tmp, clear}, nil
 	}
 	if err := t.stageDir(path.Dir(name)); err != nil {
 		return "", staged{}, fmt.Errorf("publish: staging %s: %w", name, err)
 	}
-	return filepath.Join(t.tree, filepath.FromSlash(name)), staged{name, "", clear, false}, nil
+	return filepath.Join(t.tree, filepath.FromSlash(name)), staged{name, "", clear}, nil
 }
 
 // record adds a staged file for Commit, with the stamp it was written
@@ -773,7 +769,7 @@ func (t *Tx) wasMoved(dir string) bool {
 // place renames the staged file s into the output. When a folder of its
 // path is missing from the output, it instead moves that folder of the
 // staging tree, with every file staged in it, and returns its name. The
-// file that s replaces is held open across the rename and closed by rel.
+// file that s replaces is freed by rel.
 func (t *Tx) place(s staged, rel *releaser) (string, error) {
 	src := s.flat
 	if src == "" {
@@ -781,13 +777,7 @@ func (t *Tx) place(s staged, rel *releaser) (string, error) {
 	}
 	dst := filepath.Join(t.out, filepath.FromSlash(s.name))
 	if !s.clear {
-		held := -1
-		if s.replace {
-			held = holdFile(dst)
-		}
-		err := rename(src, dst)
-		rel.release(held)
-		if err == nil {
+		if rel.free(dst, t.replaces(s.name), func() error { return rename(src, dst) }) == nil {
 			return "", nil
 		}
 		// A folder is missing, or something is in the way after all.
@@ -814,10 +804,14 @@ func (t *Tx) place(s staged, rel *releaser) (string, error) {
 	return dir, nil
 }
 
+// replaces reports whether the listing of the output found a regular file
+// at the place of the file name, which Commit then replaces or removes.
+func (t *Tx) replaces(name string) bool { return t.list[name] == kindFile }
+
 // releaser closes the files that Commit held open across their
-// replacement (see replace_linux.go) on goroutines of its own, so that
-// freeing them, and waiting for the disk to discard their blocks, is done
-// a few at a time while Commit renames the next files.
+// replacement or removal (see replace_linux.go) on goroutines of its own,
+// so that freeing them, and waiting for the disk to discard their blocks,
+// is done a few at a time while Commit goes on with the next files.
 type releaser struct {
 	fds chan int
 	wg  sync.WaitGroup
@@ -839,11 +833,19 @@ func newReleaser() *releaser {
 	return r
 }
 
-// release closes fd, a handle of holdFile, soon; it does nothing with -1.
-func (r *releaser) release(fd int) {
+// free runs op, which replaces or removes the file name. With hold, it
+// holds the file open across op and has it closed soon after, so that the
+// file is freed then, and not by op.
+func (r *releaser) free(name string, hold bool, op func() error) error {
+	fd := -1
+	if hold {
+		fd = holdFile(name)
+	}
+	err := op()
 	if fd >= 0 {
 		r.fds <- fd
 	}
+	return err
 }
 
 // wait returns once every file released is closed.
@@ -890,8 +892,7 @@ func (t *Tx) clearWay(name string) (string, error) {
 
 // removeStale deletes every listed file under the output that this build
 // did not write and that the transaction owns, and then the folders left
-// empty. A regular file is held open across its unlink and closed by r,
-// as a replaced one is (see replace_linux.go).
+// empty. A regular file is freed by r, as a replaced one is.
 func (t *Tx) removeStale(r *releaser) error {
 	var errs []error
 	// Folders that may be empty now, by depth.
@@ -925,12 +926,7 @@ func (t *Tx) removeStale(r *releaser) error {
 			continue
 		}
 		p := filepath.Join(t.out, filepath.FromSlash(rel))
-		held := -1
-		if k == kindFile {
-			held = holdFile(p)
-		}
-		err := unlink(p)
-		r.release(held)
+		err := r.free(p, k == kindFile, func() error { return unlink(p) })
 		switch {
 		case err == nil:
 			t.Stats.Removed++

@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestStagedReplacements checks which staged files Commit is told replace
-// a file of the output: those whose place held a regular file when the
-// output was listed, and no others.
+// TestStagedReplacements checks which staged files Commit takes to replace
+// a file of the output, and so frees the old file off its path: those
+// whose place held a regular file when the output was listed, and no
+// others.
 func TestStagedReplacements(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	publishFiles(t, out, map[string]string{
@@ -25,7 +26,7 @@ func TestStagedReplacements(t *testing.T) {
 	})
 	got := map[string]bool{}
 	for _, s := range tx.staged {
-		got[s.name] = s.replace
+		got[s.name] = tx.replaces(s.name)
 	}
 	want := map[string]bool{"index.html": true, "reports/c1/a.html": true, "reports/c1/n.html": false, "reports/c2/n.html": false}
 	if len(got) != len(want) {

@@ -37,9 +37,9 @@ import (
 // (see content.LoadDetail and Report.Fingerprint). When data's front
 // matter is written in a way that ParseDetail does not read, or data does
 // not match lean as far as it can tell, it returns what Parse(name, data)
-// returns, errors included. As with Parse, the report's Body shares data's memory (unless
-// the file has CR line ends), and no other part of it refers to data;
-// the report may share memory with lean.
+// returns, errors included. As with Parse, the report's Body shares
+// data's memory (unless the file has CR line ends), and no other part of
+// it refers to data; the report may share memory with lean.
 func ParseDetail(name string, data []byte, lean *Report) (*Report, error) {
 	if r := parseDetail(name, data, lean); r != nil {
 		return r, nil

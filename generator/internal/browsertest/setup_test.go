@@ -288,6 +288,13 @@ type tab struct {
 // after a screenshot if the test failed.
 func open(t *testing.T, dir, site, host, pageURL string) *tab {
 	t.Helper()
+	return openWith(t, dir, site, host, pageURL)
+}
+
+// openWith is open with actions run in the new tab before the page loads,
+// such as the emulation of a phone's screen.
+func openWith(t *testing.T, dir, site, host, pageURL string, before ...chromedp.Action[chromedp.Void]) *tab {
+	t.Helper()
 	bctx := browser(t)
 	tb := &tab{t: t, url: pageURL, dir: dir, site: site, host: host, urls: map[network.RequestID]string{}}
 	tctx, cancelTimeout := context.WithTimeout(bctx, pageTimeout)
@@ -299,6 +306,9 @@ func open(t *testing.T, dir, site, host, pageURL string) *tab {
 	t.Cleanup(tb.screenshotIfFailed) // runs before the tab closes
 	tb.ctx = ctx
 
+	if err := chromedp.Do(ctx, before...); err != nil {
+		t.Fatalf("preparing the tab for %s: %v", pageURL, err)
+	}
 	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(pageURL))
 	if err != nil {
 		t.Fatalf("loading %s: %v", pageURL, err)

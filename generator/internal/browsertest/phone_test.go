@@ -1,0 +1,86 @@
+package browsertest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// phoneWidth and phoneHeight are the CSS pixels of a common phone's screen
+// held upright.
+const phoneWidth, phoneHeight = 390, 844
+
+// overflowJS lists what sticks out of the screen sideways: the page's own
+// width beyond it, elements past its right edge that no scrolling box of
+// theirs lets the reader reach, and charts drawn wider than their box or
+// the screen.
+const overflowJS = `(() => {
+  const w = document.documentElement.clientWidth, out = [];
+  if (document.documentElement.scrollWidth > w) out.push('the page is ' + document.documentElement.scrollWidth + 'px wide, the screen ' + w + 'px');
+  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+  const scrolls = e => { const o = getComputedStyle(e).overflowX; return o === 'auto' || o === 'scroll'; };
+  for (const e of document.body.querySelectorAll('*')) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.right <= w + 1) continue;
+    let a = e.parentElement;
+    while (a && a !== document.body && !scrolls(a)) a = a.parentElement;
+    if (a && a !== document.body && a.getBoundingClientRect().right <= w + 1) continue;
+    out.push(name(e) + ' reaches ' + Math.round(r.right) + 'px, past the screen\'s ' + w + 'px, with no box to scroll it into view');
+    if (out.length > 10) break;
+  }
+  for (const c of document.querySelectorAll('.chart')) {
+    const r = c.getBoundingClientRect();
+    if (r.right > w + 1) out.push('chart #' + c.id + ' reaches ' + Math.round(r.right) + 'px');
+    for (const cv of c.querySelectorAll('canvas')) {
+      const cw = cv.getBoundingClientRect().width;
+      if (cw > c.clientWidth + 1) out.push('chart #' + c.id + ' draws ' + Math.round(cw) + 'px wide in a ' + c.clientWidth + 'px box');
+    }
+  }
+  return out;
+})()`
+
+// TestPhoneWidth loads one page of every type on a phone's screen: each
+// must fit its width, wide tables scrolling in their own box, and each
+// chart must draw within it.
+func TestPhoneWidth(t *testing.T) {
+	site(t)
+	report := "report/tao-yuan-xian/*.html"
+	if m, _ := filepath.Glob(filepath.Join(env.out, filepath.FromSlash(report))); len(m) > 0 {
+		slices.Sort(m)
+		rel, _ := filepath.Rel(env.out, m[0])
+		report = filepath.ToSlash(rel)
+	}
+	phone := chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait, chromedp.EmulateTouch, chromedp.EmulateScale(3))
+	for _, p := range []struct {
+		name, path string
+		charts     bool
+	}{
+		{"home", "index.html", true},
+		{"reports", "reports/index.html", false},
+		{"county", "county/tao-yuan-xian.html", false},
+		{"report", report, true},
+		{"compare-year", "compare/2020.html", true},
+		{"compare-all", "compare/index.html", true},
+		{"findings", "findings.html", false},
+		{"disclosure", "disclosure.html", false},
+	} {
+		t.Run(p.name, func(t *testing.T) {
+			if _, err := os.Stat(filepath.Join(env.out, filepath.FromSlash(p.path))); err != nil {
+				t.Fatalf("the build made no %s: %v", p.path, err)
+			}
+			tb := openWith(t, env.out, env.base, env.host, env.base+p.path, phone)
+			if w := eval[int](tb, `document.documentElement.clientWidth`); w != phoneWidth {
+				t.Fatalf("the page is laid out %dpx wide, want the phone's %dpx (is the viewport meta tag there?)", w, phoneWidth)
+			}
+			problems := inspect(tb, p.charts)
+			for _, o := range eval[[]string](tb, overflowJS) {
+				problems = append(problems, fmt.Sprintf("at %dpx: %s", phoneWidth, o))
+			}
+			tb.report(problems)
+		})
+	}
+}

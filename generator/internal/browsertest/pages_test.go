@@ -195,6 +195,9 @@ func TestPages(t *testing.T) {
 			}
 			tb := open(t, env.out, env.base, env.host, env.base+p.path)
 			checkPage(tb, p.charts)
+			// The browser's window is 1280px wide: each chart's data
+			// table sits beside it.
+			tb.report(chartLayoutProblems(tb, true))
 			if p.name == "home" {
 				checkCJKFont(tb)
 			}

@@ -80,7 +80,59 @@ func TestPhoneWidth(t *testing.T) {
 			for _, o := range eval[[]string](tb, overflowJS) {
 				problems = append(problems, fmt.Sprintf("at %dpx: %s", phoneWidth, o))
 			}
+			problems = append(problems, chartLayoutProblems(tb, false)...)
 			tb.report(problems)
 		})
 	}
+}
+
+// chartLayoutJS tells, for each chart block whose chart was drawn, where
+// its parts are: the chart, the switch between its views and its tools,
+// and the data table shown.
+const chartLayoutJS = `Array.from(document.querySelectorAll('figure.chart-block')).map(f => {
+  const box = e => { if (!e || !e.getClientRects().length) return null; const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+  return {id: f.id, chart: box(f.querySelector('.chart:not(.chart-failed)')), toggle: box(f.querySelector('.variant-toggle')),
+    tools: box(f.querySelector('.chart-tools')), table: box(Array.from(f.querySelectorAll('.table-wrap')).find(w => !w.hidden))};
+})`
+
+// box is an element's place on the page, in CSS pixels.
+type box struct{ Left, Right, Top, Bottom float64 }
+
+// chartLayout is what chartLayoutJS reports of one chart block; a part
+// that is not shown is nil.
+type chartLayout struct {
+	ID                          string
+	Chart, Toggle, Tools, Table *box
+}
+
+// chartLayoutProblems checks the chart blocks of a page: on a wide screen
+// (side true) the data table sits to the right of the chart, and the
+// switch and tools in the chart's column; on a narrow one everything is
+// in one column, the table below the chart.
+func chartLayoutProblems(tb *tab, side bool) []string {
+	tb.t.Helper()
+	var p []string
+	blocks := eval[[]chartLayout](tb, chartLayoutJS)
+	for _, b := range blocks {
+		if b.Chart == nil || b.Table == nil {
+			continue
+		}
+		for _, part := range []struct {
+			name string
+			box  *box
+		}{{"switch", b.Toggle}, {"tools", b.Tools}} {
+			if part.box != nil && (part.box.Left < b.Chart.Left-1 || part.box.Right > b.Chart.Right+1) {
+				p = append(p, fmt.Sprintf("#%s: its %s (%.0f–%.0fpx) is not in the chart's column (%.0f–%.0fpx)", b.ID, part.name, part.box.Left, part.box.Right, b.Chart.Left, b.Chart.Right))
+			}
+		}
+		switch {
+		case side && b.Table.Left < b.Chart.Right:
+			p = append(p, fmt.Sprintf("#%s: the data table (from %.0fpx) is not beside the chart (to %.0fpx)", b.ID, b.Table.Left, b.Chart.Right))
+		case side && b.Table.Top > b.Chart.Bottom:
+			p = append(p, fmt.Sprintf("#%s: the data table starts at %.0fpx, below the chart's end at %.0fpx", b.ID, b.Table.Top, b.Chart.Bottom))
+		case !side && b.Table.Top < b.Chart.Bottom:
+			p = append(p, fmt.Sprintf("#%s: the data table (from %.0fpx) is not below the chart (to %.0fpx)", b.ID, b.Table.Top, b.Chart.Bottom))
+		}
+	}
+	return p
 }

@@ -327,6 +327,10 @@ func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 	b.WriteString("</strong><span class=\"chart-summary\">")
 	escape(b, c.Summary)
 	b.WriteString("</span></figcaption>")
+	// The chart and what goes with it (the switch between its views, and
+	// the tools site.js adds after it) are one box, so that on a wide
+	// screen the box and the data table sit side by side.
+	b.WriteString("\n<div class=\"chart-main\">")
 	if len(c.Alt) > 0 {
 		b.WriteString("\n<div class=\"variant-toggle\" role=\"group\" aria-label=\"显示方式\"><button type=\"button\" aria-pressed=\"true\" data-src=\"chart-")
 		escape(b, c.ID)
@@ -352,7 +356,7 @@ func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 	escape(b, c.Title)
 	b.WriteString("。")
 	escape(b, c.Summary)
-	b.WriteString("\"></div>")
+	b.WriteString("\"></div>\n</div>")
 	// The options come from json.Marshal, which escapes <, > and &, so
 	// they cannot end the script element.
 	writeJSON := func(id string, option []byte) {

@@ -307,7 +307,7 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 	escape(b, s.Type)
 	b.WriteString("</h2>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
 	escape(b, s.Department)
-	b.WriteString("历年数字\">\n<table>\n<caption>")
+	b.WriteString("历年数字\">\n<table class=\"by-year\">\n<caption>")
 	escape(b, s.Department)
 	escape(b, s.Type)
 	b.WriteString("历年数字</caption>\n<thead><tr><th scope=\"col\">年度</th>")

@@ -174,7 +174,8 @@ func htmlFiles(t *testing.T, dir string) []string {
 // window.__pwned, no element or attribute the templates did not make
 // appears, no console error or CSP violation is logged, every chart draws
 // onto a canvas that is not blank, and every link resolves. The bundled
-// site's pages get the same checks.
+// site's pages get the same checks. On a phone's screen, no hostile page
+// is wider than the screen.
 func TestHostilePages(t *testing.T) {
 	browser(t)
 	t.Run("hostile", func(t *testing.T) {
@@ -185,6 +186,20 @@ func TestHostilePages(t *testing.T) {
 		site(t)
 		checkAllPages(t, env.out, env.host, env.base)
 	})
+	// Long names and unbroken strings must not push a page wider than a
+	// phone's screen either.
+	t.Run("hostile-on-a-phone", func(t *testing.T) {
+		dir, host, base := serveHostile(t)
+		eachPage(t, dir, func(t *testing.T, name string) {
+			tb := openWith(t, dir, base, host, base+name, phoneScreen)
+			tb.showCharts()
+			var problems []string
+			for _, o := range eval[[]string](tb, overflowJS) {
+				problems = append(problems, fmt.Sprintf("at %dpx: %s", phoneWidth, o))
+			}
+			tb.report(problems)
+		})
+	})
 }
 
 // pagesAtOnce is how many pages checkAllPages loads at the same time, in
@@ -194,6 +209,17 @@ const pagesAtOnce = 6
 // checkAllPages loads every page of the site in dir, served at base, and
 // checks it, a few tabs at a time.
 func checkAllPages(t *testing.T, dir, host, base string) {
+	eachPage(t, dir, func(t *testing.T, name string) {
+		w := openWatched(t, dir, base, host, base+name)
+		problems := inspect(w.tab, false)
+		problems = append(problems, checkInert(w)...)
+		w.report(problems)
+	})
+}
+
+// eachPage runs check on every page of the site in dir, each in a
+// subtest named after it, pagesAtOnce at a time.
+func eachPage(t *testing.T, dir string, check func(t *testing.T, name string)) {
 	pages := htmlFiles(t, dir)
 	if len(pages) < 5 {
 		t.Fatalf("only %d pages built", len(pages))
@@ -205,12 +231,7 @@ func checkAllPages(t *testing.T, dir, host, base string) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			t.Run(strings.TrimSuffix(name, ".html"), func(t *testing.T) {
-				w := openWatched(t, dir, base, host, base+name)
-				problems := inspect(w.tab, false)
-				problems = append(problems, checkInert(w)...)
-				w.report(problems)
-			})
+			t.Run(strings.TrimSuffix(name, ".html"), func(t *testing.T) { check(t, name) })
 		}()
 	}
 	wg.Wait()

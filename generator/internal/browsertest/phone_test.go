@@ -14,6 +14,9 @@ import (
 // held upright.
 const phoneWidth, phoneHeight = 390, 844
 
+// phoneScreen makes a tab show pages as such a phone does.
+var phoneScreen = chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait, chromedp.EmulateTouch, chromedp.EmulateScale(3))
+
 // overflowJS lists what sticks out of the screen sideways: the page's own
 // width beyond it, elements past its right edge that no scrolling box of
 // theirs lets the reader reach, and charts drawn wider than their box or
@@ -54,7 +57,6 @@ func TestPhoneWidth(t *testing.T) {
 		rel, _ := filepath.Rel(env.out, m[0])
 		report = filepath.ToSlash(rel)
 	}
-	phone := chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait, chromedp.EmulateTouch, chromedp.EmulateScale(3))
 	for _, p := range []struct {
 		name, path string
 		charts     bool
@@ -72,7 +74,7 @@ func TestPhoneWidth(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(env.out, filepath.FromSlash(p.path))); err != nil {
 				t.Fatalf("the build made no %s: %v", p.path, err)
 			}
-			tb := openWith(t, env.out, env.base, env.host, env.base+p.path, phone)
+			tb := openWith(t, env.out, env.base, env.host, env.base+p.path, phoneScreen)
 			if w := eval[int](tb, `document.documentElement.clientWidth`); w != phoneWidth {
 				t.Fatalf("the page is laid out %dpx wide, want the phone's %dpx (is the viewport meta tag there?)", w, phoneWidth)
 			}

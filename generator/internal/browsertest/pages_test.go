@@ -162,15 +162,23 @@ func checkTarget(tb *tab, target, frag string) string {
 	return ""
 }
 
-// TestPages loads one page of every type from the server, under a sub-path.
-func TestPages(t *testing.T) {
-	site(t)
-	report := "report/tao-yuan-xian/*.html"
+// firstReportPage returns the path of the first report page, by name, of
+// the county with this slug in the bundled site, or a pattern that names
+// no page when it has none.
+func firstReportPage(county string) string {
+	report := "report/" + county + "/*.html"
 	if m, _ := filepath.Glob(filepath.Join(env.out, filepath.FromSlash(report))); len(m) > 0 {
 		slices.Sort(m)
 		rel, _ := filepath.Rel(env.out, m[0])
 		report = filepath.ToSlash(rel)
 	}
+	return report
+}
+
+// TestPages loads one page of every type from the server, under a sub-path.
+func TestPages(t *testing.T) {
+	site(t)
+	report := firstReportPage("tao-yuan-xian")
 	pages := []struct {
 		name, path string
 		charts     bool // the page must have a chart

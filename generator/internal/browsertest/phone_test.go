@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -51,12 +50,7 @@ const overflowJS = `(() => {
 // chart must draw within it.
 func TestPhoneWidth(t *testing.T) {
 	site(t)
-	report := "report/tao-yuan-xian/*.html"
-	if m, _ := filepath.Glob(filepath.Join(env.out, filepath.FromSlash(report))); len(m) > 0 {
-		slices.Sort(m)
-		rel, _ := filepath.Rel(env.out, m[0])
-		report = filepath.ToSlash(rel)
-	}
+	report := firstReportPage("tao-yuan-xian")
 	for _, p := range []struct {
 		name, path string
 		charts     bool

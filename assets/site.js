@@ -1,10 +1,12 @@
 /*
  * site.js - progressive enhancement for the budget-performance report portal.
  *
- * Plain ES2017, no dependencies except the global `echarts` (loaded before this
- * file, both with `defer`). CSP-safe: no eval, no new Function, no inline
- * handlers, no network requests. Every feature is optional: without this file
- * the pages still show all data as HTML tables.
+ * Plain ES2017, no dependencies except the global `echarts`, which this file
+ * loads from beside itself when the first chart of a page nears the screen
+ * (pages load only this file, with `defer`). CSP-safe: no eval, no new
+ * Function, no inline handlers, no network requests but that script. Every
+ * feature is optional: without this file the pages still show all data as
+ * HTML tables.
  *
  * Markup contracts:
  *

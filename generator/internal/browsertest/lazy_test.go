@@ -2,6 +2,8 @@ package browsertest
 
 import (
 	"fmt"
+	"strings"
+	"testing"
 	"time"
 )
 
@@ -17,4 +19,47 @@ func (tb *tab) showCharts() {
 		tb.waitFor(`(el => el.getAttribute('data-rendered') === '1' || el.classList.contains('chart-failed'))(`+sel+`)`, 5*time.Second)
 	}
 	eval[bool](tb, `(() => { window.scrollTo(0, 0); return true; })()`)
+}
+
+// requested returns the URLs the tab has requested so far that contain s.
+func (tb *tab) requested(s string) []string {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	var out []string
+	for _, u := range tb.requests {
+		if strings.Contains(u, s) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// TestEChartsLoadsWhenAChartNears opens a report page on a phone, where
+// its chart is far below the first screen: the page must not fetch
+// ECharts (192 KB with gzip) until the reader scrolls near the chart, and
+// then fetch it once and draw the chart.
+func TestEChartsLoadsWhenAChartNears(t *testing.T) {
+	site(t)
+	tb := openWith(t, env.out, env.base, env.host, env.base+firstReportPage("tao-yuan-xian"), phoneScreen)
+	if !tb.waitFor(`document.readyState === 'complete'`, 10*time.Second) {
+		t.Fatal("the page did not finish loading")
+	}
+	if below := eval[bool](tb, `document.querySelector('.chart[data-chart-src]').getBoundingClientRect().top > 2 * innerHeight`); !below {
+		t.Fatal("the report page's chart is not far below the first screen; the test needs one that is")
+	}
+	time.Sleep(300 * time.Millisecond) // time for a fetch that should not happen
+	if got := tb.requested("echarts"); len(got) > 0 {
+		t.Errorf("ECharts fetched before any chart came near the screen: %v", got)
+	}
+	tb.showCharts()
+	charts := eval[[]chartState](tb, chartsJS)
+	for _, c := range charts {
+		if c.Rendered != "1" || c.Ink <= minInk {
+			t.Errorf("chart #%s not drawn once scrolled to: %+v", c.ID, c)
+		}
+	}
+	if got := tb.requested("echarts"); len(got) != 1 {
+		t.Errorf("ECharts fetched %d times once the chart was shown, want once: %v", len(got), got)
+	}
+	tb.report(tb.logProblems())
 }

@@ -137,7 +137,9 @@ type Layout struct {
 	Root string
 	// Section marks the navigation entry the page belongs to.
 	Section string
-	// Charts reports whether the page has charts, and so loads ECharts.
+	// Charts reports whether the page has charts. The bundled templates
+	// do not need it: site.js loads ECharts when the first chart nears
+	// the screen.
 	Charts bool
 	// Search reports whether the page shows Pagefind's search box: it is
 	// the search page of a site built with a full-text index.

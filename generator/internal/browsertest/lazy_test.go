@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
 )
 
 // showCharts scrolls each chart of the page into view in turn, as a reader
@@ -37,7 +40,8 @@ func (tb *tab) requested(s string) []string {
 // TestEChartsLoadsWhenAChartNears opens a report page on a phone, where
 // its chart is far below the first screen: the page must not fetch
 // ECharts (192 KB with gzip) until the reader scrolls near the chart, and
-// then fetch it once and draw the chart.
+// then fetch it once and draw the chart. Printed before that, the page
+// leaves the undrawn chart out rather than print an empty box.
 func TestEChartsLoadsWhenAChartNears(t *testing.T) {
 	site(t)
 	tb := openWith(t, env.out, env.base, env.host, env.base+firstReportPage("tao-yuan-xian"), phoneScreen)
@@ -51,7 +55,22 @@ func TestEChartsLoadsWhenAChartNears(t *testing.T) {
 	if got := tb.requested("echarts"); len(got) > 0 {
 		t.Errorf("ECharts fetched before any chart came near the screen: %v", got)
 	}
+	// Printed now, the chart not drawn leaves no empty box: its data
+	// table is printed instead.
+	printed := func() string {
+		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			t.Fatal(err)
+		}
+		defer chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+		return eval[string](tb, `getComputedStyle(document.querySelector('.chart[data-chart-src]')).display`)
+	}
+	if d := printed(); d != "none" {
+		t.Errorf("printed before it is drawn, the chart's box shows (display: %s)", d)
+	}
 	tb.showCharts()
+	if d := printed(); d == "none" {
+		t.Error("printed once drawn, the chart is hidden")
+	}
 	charts := eval[[]chartState](tb, chartsJS)
 	for _, c := range charts {
 		if c.Rendered != "1" || c.Ink <= minInk {

@@ -415,12 +415,12 @@ func TestPagerWindow(t *testing.T) {
 func TestShortListsHaveNoPager(t *testing.T) {
 	p := buildtest.New(t, twoCounties)
 	p.MustBuild()
-	for _, name := range []string{"reports/index.html", "findings.html", "disclosure.html"} {
+	for _, name := range []string{"reports/index.html", "findings.html", "disclosure.html", "compare/index.html"} {
 		if strings.Contains(p.Page(name), `class="pager"`) {
 			t.Errorf("%s has a pager, with one page", name)
 		}
 	}
-	for _, name := range []string{"reports/2.html", "findings-2.html", "disclosure-2.html"} {
+	for _, name := range []string{"reports/2.html", "findings-2.html", "disclosure-2.html", "compare/index-2.html"} {
 		if p.Exists(name) {
 			t.Errorf("%s made for a list of one page", name)
 		}
@@ -434,6 +434,51 @@ func TestShortListsHaveNoPager(t *testing.T) {
 		t.Error("the disclosure page leaves counties out with only two")
 	}
 	mustMatch(t, "disclosure", between(disclosure, `id="county-disclosure-table"`, `</table>`), `(?s)宁乡市.*甲县`) // 宁乡市 gives no province
+}
+
+// byCountyRowRE matches a row of the table across years: the county and
+// the department.
+var byCountyRowRE = regexp.MustCompile(`<tr><th scope="row"><a href="[^"]*">([^<]*)</a></th><td>([^<]*)</td>`)
+
+// TestCompareYearsIsPaged pages the table of each county's spending by
+// year (one row per department's series of whole-department reports) as
+// the other long lists are: at 15,000 reports it had 2,950 rows and made
+// compare/index.html 2.2 MB. The year charts stay on the first page.
+func TestCompareYearsIsPaged(t *testing.T) {
+	setPageSizes(t, 2, 3)
+	p := buildtest.New(t, fiveReports)
+	p.MustBuild()
+	list := []string{"compare/index.html", "compare/index-2.html"}
+	if got := follow(t, p, list[0]); !slices.Equal(got, list) {
+		t.Errorf("the pagers of compare/index.html lead through %v, want %v", got, list)
+	}
+	if p.Exists("compare/index-3.html") || p.Exists("compare/index-1.html") {
+		t.Errorf("compare/ has pages beyond 2 or an index-1.html: %v", p.Files())
+	}
+	wantPagers := []string{
+		"(1) 2 [next:compare/index-2.html]",
+		"[prev:compare/index.html] 1 (2)",
+	}
+	// In the site's order of counties (by prefecture) and series.
+	wantRows := [][]string{{"乙县 财政局", "甲县 财政局", "丙县 教育局"}, {"丙县 财政局"}}
+	for i, name := range list {
+		page := p.Page(name)
+		if got := pagerText(t, name, pagers(t, name, page), "../", pages.CompareYearsPath); got != wantPagers[i] {
+			t.Errorf("%s pager: %s, want %s", name, got, wantPagers[i])
+		}
+		var rows []string
+		for _, m := range byCountyRowRE.FindAllStringSubmatch(between(page, `id="by-county"`, `</table>`), -1) {
+			rows = append(rows, m[1]+" "+m[2])
+		}
+		if !slices.Equal(rows, wantRows[i]) {
+			t.Errorf("%s rows %q, want %q", name, rows, wantRows[i])
+		}
+		if charts := strings.Contains(page, `id="chart-years-count"`); charts != (i == 0) {
+			t.Errorf("%s: the year charts are there: %v, want %v", name, charts, i == 0)
+		}
+	}
+	mustContain(t, "compare/index-2.html", p.Page(list[1]),
+		`<title>历年比较（第2页）`, `共4行，每页3行；本页列出第4至4行。`, `<a href="../compare/index.html">第1页</a>`)
 }
 
 func TestCountyListMovesOffTheHomePage(t *testing.T) {

@@ -21,8 +21,12 @@ type CompareData struct {
 	Reports []*site.Report
 	// Missing notes charts left out for want of data.
 	Missing []string
-	// Table is the county-by-year table of the page across years.
+	// Table is the county-by-year table of the page across years: the
+	// rows of this page of it, ListPageSize at most.
 	Table *charts.Table
+	// Pager places this page among the pages across years; the charts
+	// are on the first.
+	Pager Pager
 	// Explorer is the chart whose metric and counties the reader chooses.
 	Explorer *Explorer
 }
@@ -363,11 +367,12 @@ func CompareYear(s *site.Site, year int) (*Page, error) {
 	return p, nil
 }
 
-// CompareYears returns the page that compares years: totals and averages
-// per year, and each county's total spending by year.
-func CompareYears(s *site.Site) (*Page, error) {
+// CompareYears returns the pages that compare years: the first has the
+// totals and averages per year; each has ListPageSize rows of the table
+// of each county's total spending by year (one row per department).
+func CompareYears(s *site.Site) ([]*Page, error) {
 	d := &CompareData{Site: s}
-	p := &Page{Path: CompareIndexPath, Template: "compare", Section: "compare",
+	p := &Page{Path: CompareYearsPath(1), Template: "compare", Section: "compare",
 		Title:       "历年比较",
 		Description: "各年度部门整体支出、三公经费和自评得分的汇总与各县历年支出。",
 		Data:        d,
@@ -406,14 +411,7 @@ func CompareYears(s *site.Site) (*Page, error) {
 	}
 	// The rows are counted first, so that their cells share one array
 	// and their figures one string (see texts).
-	rows := 0
-	for _, c := range s.Counties {
-		for _, se := range c.Series {
-			if se.Type == report.TypeWhole {
-				rows++
-			}
-		}
-	}
+	rows := compareYearsRows(s)
 	width := 2 + len(years)
 	cells := make([]charts.Cell, rows*width)
 	if rows > 0 {
@@ -442,8 +440,42 @@ func CompareYears(s *site.Site) (*Page, error) {
 		}
 	}
 	tx.done()
-	d.Table = t
-	return p, nil
+	var out []*Page
+	for _, pg := range paged(rows, ListPageSize, CompareYearsPath) {
+		part := *t
+		part.Rows = nil
+		if pg.Total > 0 {
+			part.Rows = t.Rows[pg.First-1 : pg.Last]
+		}
+		if pg.Of > 1 {
+			part.Caption = fmt.Sprintf("各县历年支出合计（万元），第%d至%d行", pg.First, pg.Last)
+		}
+		if pg.N == 1 {
+			d.Table, d.Pager = &part, pg
+			out = append(out, p)
+			continue
+		}
+		out = append(out, &Page{Path: CompareYearsPath(pg.N), Template: "compare", Section: "compare",
+			Title:       titled("历年比较", pg),
+			Description: fmt.Sprintf("各县历年支出合计，第%d至%d行，共%d行。", pg.First, pg.Last, pg.Total),
+			Data:        &CompareData{Site: s, Table: &part, Pager: pg},
+		})
+	}
+	return out, nil
+}
+
+// compareYearsRows counts the rows of the table across years: one for
+// each county's series of whole-department reports.
+func compareYearsRows(s *site.Site) int {
+	rows := 0
+	for _, c := range s.Counties {
+		for _, se := range c.Series {
+			if se.Type == report.TypeWhole {
+				rows++
+			}
+		}
+	}
+	return rows
 }
 
 // reportOf returns the series' report of the year, the last if it has
@@ -477,6 +509,15 @@ func sumOf(rs []*site.Report, m site.Metric, average bool) charts.Value {
 
 // CompareIndexPath is the path of the page comparing counties across years.
 const CompareIndexPath = "compare/index.html"
+
+// CompareYearsPath returns the path of page n (from 1) of the comparison
+// across years: CompareIndexPath, then compare/index-2.html, ….
+func CompareYearsPath(n int) string {
+	if n == 1 {
+		return CompareIndexPath
+	}
+	return fmt.Sprintf("compare/index-%d.html", n)
+}
 
 // ComparePath returns the path of the page comparing counties in a year.
 func ComparePath(year int) string { return fmt.Sprintf("compare/%d.html", year) }

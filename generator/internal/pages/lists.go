@@ -15,7 +15,8 @@ var HomeRows = 200
 
 // ListPageSize is how many rows each page of a paged list holds: the full
 // list of reports (reports/), the findings (findings.html, findings-2.html,
-// …) and the disclosure table (disclosure.html, …). It also bounds the
+// …), the disclosure table (disclosure.html, …) and the table of each
+// county's spending by year (compare/index.html, …). It also bounds the
 // per-county table of the disclosure page. A variable so that tests can
 // make it small.
 var ListPageSize = 500

@@ -71,7 +71,8 @@ type Job struct {
 // Each calls fn for every page of the site, in a fixed order: the home
 // page, the pages of the full list of reports, of the findings and of the
 // disclosure table, the counties, search and 404 pages, the compare
-// pages, the county pages, then the report pages. Building a page's model
+// pages (across years, paged, then each year), the county pages, then
+// the report pages. Building a page's model
 // is left to the job, so that callers can build models in parallel. It
 // stops at the first error.
 func Each(s *site.Site, fn func(Job) error) error {
@@ -79,12 +80,15 @@ func Each(s *site.Site, fn func(Job) error) error {
 	jobs = append(jobs, Job{Path: "index.html", Make: func() (*Page, error) { return Home(s) }})
 	// The pages of a list are made together, by the first of their jobs
 	// to run: a list is sorted once. Their paths are known before.
-	list := func(rows int, path func(int) string, build func(*site.Site) []*Page) {
-		all := sync.OnceValue(func() []*Page { return build(s) })
+	list := func(rows int, path func(int) string, build func(*site.Site) ([]*Page, error)) {
+		all := sync.OnceValues(func() ([]*Page, error) { return build(s) })
 		n := pageCount(rows, ListPageSize)
 		for i := range n {
 			jobs = append(jobs, Job{Path: path(i + 1), Make: func() (*Page, error) {
-				ps := all()
+				ps, err := all()
+				if err != nil {
+					return nil, err
+				}
 				if len(ps) != n || ps[i].Path != path(i+1) {
 					return nil, fmt.Errorf("pages: %s: the list has %d pages, %d expected", path(i+1), len(ps), n)
 				}
@@ -92,14 +96,17 @@ func Each(s *site.Site, fn func(Job) error) error {
 			}})
 		}
 	}
-	list(len(s.Reports), ReportsPath, Reports)
-	list(CountFindings(s), FindingsPath, Findings)
-	list(len(s.Reports), DisclosurePath, Disclosure)
+	infallible := func(build func(*site.Site) []*Page) func(*site.Site) ([]*Page, error) {
+		return func(s *site.Site) ([]*Page, error) { return build(s), nil }
+	}
+	list(len(s.Reports), ReportsPath, infallible(Reports))
+	list(CountFindings(s), FindingsPath, infallible(Findings))
+	list(len(s.Reports), DisclosurePath, infallible(Disclosure))
 	jobs = append(jobs,
 		Job{Path: "counties.html", Make: func() (*Page, error) { return Counties(s), nil }},
 		Job{Path: "search.html", Make: func() (*Page, error) { return Search(s), nil }},
 		Job{Path: "404.html", Make: func() (*Page, error) { return NotFound(s), nil }})
-	jobs = append(jobs, Job{Path: CompareIndexPath, Make: func() (*Page, error) { return CompareYears(s) }})
+	list(compareYearsRows(s), CompareYearsPath, CompareYears)
 	for _, y := range s.Years {
 		jobs = append(jobs, Job{Path: ComparePath(y), Make: func() (*Page, error) { return CompareYear(s, y) }})
 	}

@@ -484,8 +484,10 @@ func TestCompareYearsIsPaged(t *testing.T) {
 func TestCountyListMovesOffTheHomePage(t *testing.T) {
 	p := buildtest.New(t, twoCounties)
 	p.MustBuild()
-	mustContain(t, "home", p.Page("index.html"), `<li><a href="county/jia-xian.html">甲县</a>（2份报告）</li>`)
-	mustContain(t, "counties", p.Page("counties.html"), `<h3>乙市</h3>`, `<li><a href="county/jia-xian.html">甲县</a>（2份报告）</li>`, `<li><a href="county/ning-xiang-shi.html">宁乡市</a>（1份报告）</li>`)
+	// The prefectures head their counties one level below the section or
+	// page they are in: no heading level is skipped.
+	mustContain(t, "home", p.Page("index.html"), `<h3>乙市</h3>`, `<li><a href="county/jia-xian.html">甲县</a>（2份报告）</li>`)
+	mustContain(t, "counties", p.Page("counties.html"), `<h2>乙市</h2>`, `<li><a href="county/jia-xian.html">甲县</a>（2份报告）</li>`, `<li><a href="county/ning-xiang-shi.html">宁乡市</a>（1份报告）</li>`)
 
 	old := pages.HomeCounties
 	pages.HomeCounties = 1

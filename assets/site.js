@@ -25,7 +25,14 @@
  *   <form class="table-filter" data-table="TABLE-ID"> with <select name="X"> (matched
  *   against data-X on each tbody row, "" = all), <input type="search" name="q">
  *   (matched against data-search) and <output class="filter-count">.
- *   State is read from / written to the URL query string.
+ *   State is read from / written to the URL query string. An optional
+ *   <a class="filter-more" data-base="URL" hidden> is shown while words are
+ *   typed, linking to URL?q=WORDS.
+ *
+ * List filter
+ *   <form class="table-filter" data-list="ID"> with <input type="search" name="q">
+ *   and <output class="filter-count">: the <li data-search> under #ID, and each
+ *   <ul> (with the heading before it) left empty, are hidden. q is in the URL.
  */
 (function () {
   'use strict';
@@ -507,6 +514,7 @@
     var search = form.querySelector('input[name="q"]');
     var output = form.querySelector('output.filter-count');
     var unit = (output && output.getAttribute('data-unit')) || '份报告';
+    var more = form.querySelector('a.filter-more');
 
     // Initial state from the query string; unknown select values are ignored.
     var params = new URLSearchParams(window.location.search);
@@ -541,32 +549,60 @@
         if (ok) shown++;
       });
       if (output) output.textContent = '显示 ' + shown + ' / ' + all.length + ' ' + unit;
+      // The table holds some of the reports only: a county found in
+      // none of its rows may still be in the list of every county.
+      if (more) {
+        var q = search ? search.value.trim() : '';
+        more.hidden = q === '';
+        if (q !== '') {
+          more.href = more.getAttribute('data-base') + '?q=' + encodeURIComponent(q);
+          more.textContent = '在全部县（市、区）中查找“' + q + '”';
+        }
+      }
     }
 
     function writeUrl() {
-      var p = new URLSearchParams(window.location.search);
-      selects.forEach(function (s) {
-        if (s.value !== '') p.set(s.name, s.value); else p.delete(s.name);
+      writeQuery(function (p) {
+        selects.forEach(function (s) {
+          if (s.value !== '') p.set(s.name, s.value); else p.delete(s.name);
+        });
+        setQ(p, search);
       });
-      if (search) {
-        var q = search.value.trim();
-        if (q !== '') p.set('q', q); else p.delete('q');
-      }
-      var qs = p.toString();
-      var url = window.location.pathname + (qs ? '?' + qs : '') + window.location.hash;
-      try {
-        window.history.replaceState(window.history.state, '', url);
-      } catch (err) {
-        // file:// in some browsers, or replaceState rate limits: not fatal.
-      }
     }
-    var writeUrlSoon = debounce(writeUrl, 300);
+    listen(form, apply, writeUrl);
+    apply();
+  }
 
+  // setQ puts the search box's words into the query string as q, or
+  // takes q out when the box is empty.
+  function setQ(p, search) {
+    if (!search) return;
+    var q = search.value.trim();
+    if (q !== '') p.set('q', q); else p.delete('q');
+  }
+
+  // writeQuery replaces the page's query string with the one edit makes
+  // of it, without a new history entry.
+  function writeQuery(edit) {
+    var p = new URLSearchParams(window.location.search);
+    edit(p);
+    var qs = p.toString();
+    var url = window.location.pathname + (qs ? '?' + qs : '') + window.location.hash;
+    try {
+      window.history.replaceState(window.history.state, '', url);
+    } catch (err) {
+      // file:// in some browsers, or replaceState rate limits: not fatal.
+    }
+  }
+
+  // listen applies a filter form on every change, and writes its state
+  // into the URL soon after (at once when the form is submitted).
+  function listen(form, apply, writeUrl) {
+    var writeUrlSoon = debounce(writeUrl, 300);
     function onChange() {
       apply();
       writeUrlSoon();
     }
-
     form.addEventListener('input', onChange);
     form.addEventListener('change', onChange);
     form.addEventListener('submit', function (ev) {
@@ -576,13 +612,51 @@
     });
     // A <button type="reset"> resets the controls after the event.
     form.addEventListener('reset', function () { setTimeout(onChange, 0); });
+  }
 
+  // A list filter: <form class="table-filter" data-list="ID"> with an
+  // <input type="search" name="q"> and an <output class="filter-count">
+  // shows only the <li data-search> of the element ID that hold every
+  // word typed, and hides each <ul> left empty with the heading before it
+  // (counties.html: every county, by prefecture).
+  function initListFilter(form) {
+    var list = document.getElementById(form.getAttribute('data-list'));
+    var search = form.querySelector('input[name="q"]');
+    if (!list || !search) return;
+    var output = form.querySelector('output.filter-count');
+    var unit = (output && output.getAttribute('data-unit')) || '项';
+    var items = toArray(list.querySelectorAll('li[data-search]'));
+    var lists = toArray(list.querySelectorAll('ul'));
+    var q = new URLSearchParams(window.location.search).get('q');
+    if (q !== null) search.value = q;
+
+    function apply() {
+      var terms = fold(search.value).split(/\s+/).filter(Boolean);
+      var shown = 0;
+      items.forEach(function (li) {
+        var hay = fold(li.getAttribute('data-search'));
+        var ok = terms.every(function (t) { return hay.indexOf(t) !== -1; });
+        li.hidden = !ok;
+        if (ok) shown++;
+      });
+      lists.forEach(function (ul) {
+        var any = toArray(ul.children).some(function (li) { return !li.hidden; });
+        ul.hidden = !any;
+        var h = ul.previousElementSibling;
+        if (h && /^H[1-6]$/.test(h.tagName)) h.hidden = !any;
+      });
+      if (output) output.textContent = terms.length ? '显示 ' + shown + ' / ' + items.length + ' ' + unit : '共 ' + items.length + ' ' + unit;
+    }
+    listen(form, apply, function () { writeQuery(function (p) { setQ(p, search); }); });
     apply();
   }
 
   function initFilters() {
     toArray(document.querySelectorAll('form.table-filter[data-table]')).forEach(function (form) {
       safely(function () { initFilter(form); });
+    });
+    toArray(document.querySelectorAll('form.table-filter[data-list]')).forEach(function (form) {
+      safely(function () { initListFilter(form); });
     });
   }
 

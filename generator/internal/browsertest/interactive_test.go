@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -162,6 +163,60 @@ func TestServeReloadsTheTab(t *testing.T) {
 	}
 	if !tb.waitFor(`!!document.body && document.body.textContent.includes('第二版正文')`, time.Second) {
 		t.Error("the last good page is gone")
+	}
+	tb.report(tb.logProblems())
+}
+
+// finderState is what finderJS reports of counties.html's list.
+type finderState struct {
+	Shown    []string `json:"shown"`    // the counties listed, in order
+	Headings []string `json:"headings"` // the prefectures still headed
+	Output   string   `json:"output"`
+	Q        string   `json:"q"` // q in the URL
+}
+
+const finderJS = `({
+  shown: Array.from(document.querySelectorAll('#county-groups li')).filter(li => li.getClientRects().length).map(li => li.querySelector('a').textContent),
+  headings: Array.from(document.querySelectorAll('#county-groups h2')).filter(h => h.getClientRects().length).map(h => h.textContent),
+  output: document.querySelector('form[data-list] output').textContent,
+  q: new URLSearchParams(location.search).get('q') || '',
+})`
+
+// TestCountyFinder finds a county by its initials from the home page's
+// filter, which searches only the reports the home page shows, through
+// its link to the list of every county, whose own filter then shows that
+// county alone; typing there changes the list and the URL.
+func TestCountyFinder(t *testing.T) {
+	site(t)
+	tb := open(t, env.out, env.base, env.host, env.base+"index.html")
+	if eval[bool](tb, `!document.querySelector('a.filter-more').hidden`) {
+		t.Error("the link to every county shows before anything is typed")
+	}
+	tb.sendKeys(`form.table-filter input[name="q"]`, "qdx")
+	more := eval[struct {
+		Hidden bool   `json:"hidden"`
+		Href   string `json:"href"`
+		Text   string `json:"text"`
+	}](tb, `(a => ({hidden: a.hidden || !a.getClientRects().length, href: a.href, text: a.textContent}))(document.querySelector('a.filter-more'))`)
+	if more.Hidden || more.Href != env.base+"counties.html?q=qdx" || !strings.Contains(more.Text, "qdx") {
+		t.Fatalf("after typing qdx, the link to every county is %+v, want it shown, to %scounties.html?q=qdx", more, env.base)
+	}
+	tb.click(`a.filter-more`)
+	if !tb.waitFor(`location.pathname.endsWith('/counties.html') && document.readyState === 'complete'`, 5*time.Second) {
+		t.Fatal("the link did not open counties.html")
+	}
+	got := eval[finderState](tb, finderJS)
+	if !slices.Equal(got.Shown, []string{"祁东县"}) || len(got.Headings) != 1 || got.Output != "显示 1 / 5 个县（市、区）" {
+		t.Errorf("counties.html?q=qdx shows %+v, want 祁东县 alone under its prefecture, 显示 1 / 5", got)
+	}
+	tb.sendKeys(`form[data-list] input[name="q"]`, "\b\b\byuan")
+	got = eval[finderState](tb, finderJS)
+	slices.Sort(got.Shown)
+	if want := []string{"桃源县", "沅江市"}; !slices.Equal(got.Shown, want) {
+		t.Errorf("typing yuan shows %v, want %v (pinyin taoyuanxian, yuanjiangshi)", got.Shown, want)
+	}
+	if !tb.waitFor(`new URLSearchParams(location.search).get('q') === 'yuan'`, 3*time.Second) {
+		t.Errorf("the URL keeps q=%q after typing yuan", eval[finderState](tb, finderJS).Q)
 	}
 	tb.report(tb.logProblems())
 }

@@ -63,6 +63,7 @@ func TestPhoneWidth(t *testing.T) {
 		{"compare-all", "compare/index.html", true},
 		{"findings", "findings.html", false},
 		{"disclosure", "disclosure.html", false},
+		{"counties", "counties.html", false},
 	} {
 		t.Run(p.name, func(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(env.out, filepath.FromSlash(p.path))); err != nil {

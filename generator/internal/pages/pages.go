@@ -189,15 +189,7 @@ func newRows(rows []Row, rs []*site.Report) {
 		b = append(b, ' ')
 		b = append(b, r.Type...)
 		b = append(b, ' ')
-		for k := 0; k < len(c.Slug); k++ {
-			if c.Slug[k] != '-' {
-				b = append(b, c.Slug[k])
-			}
-		}
-		b = append(b, ' ')
-		b = appendInitials(b, c.Slug)
-		b = append(b, ' ')
-		b = append(b, c.Slug...)
+		b = appendSlugWords(b, c.Slug)
 		t.buf = b
 		t.end(&row.Search)
 		t.moneyCell(&row.Total, r.Spending.Total)
@@ -208,6 +200,35 @@ func newRows(rows []Row, rs []*site.Report) {
 	for i := range rows[:len(rs)] {
 		rows[i].Search = strings.ToLower(rows[i].Search)
 	}
+}
+
+// CountySearch returns the words a reader may find a county by, in
+// lower case: its name, prefecture and province, its pinyin (the slug
+// without hyphens), its initials and its slug.
+func CountySearch(c *site.County) string {
+	b := make([]byte, 0, 3*len(c.Slug)+len(c.Name)+len(c.Prefecture)+len(c.Province)+8)
+	for j, w := range [...]string{c.Name, c.Prefecture, c.Province} {
+		if j > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	b = append(b, ' ')
+	return strings.ToLower(string(appendSlugWords(b, c.Slug)))
+}
+
+// appendSlugWords appends the words of a slug a reader may type: the
+// slug without hyphens (the pinyin), its initials and the slug itself.
+func appendSlugWords(b []byte, slug string) []byte {
+	for k := 0; k < len(slug); k++ {
+		if slug[k] != '-' {
+			b = append(b, slug[k])
+		}
+	}
+	b = append(b, ' ')
+	b = appendInitials(b, slug)
+	b = append(b, ' ')
+	return append(b, slug...)
 }
 
 // appendInitials appends site.Initials(slug), the first letter of each

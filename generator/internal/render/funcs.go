@@ -55,7 +55,10 @@ func funcs(r *Renderer) template.FuncMap {
 		"reportHead":   reportHeadHTML,
 		// section writes a whole section of a page where it is called
 		// (see Renderer.section).
-		"section":        r.section,
+		"section": r.section,
+		// countySearch gives the words a county is found by (names,
+		// pinyin, initials) for a list's filter.
+		"countySearch":   pages.CountySearch,
 		"reportRows":     reportRowsHTML,
 		"yearRows":       yearRowsHTML,
 		"findingRows":    findingRowsHTML,

@@ -499,6 +499,9 @@ func TestCountyListMovesOffTheHomePage(t *testing.T) {
 	// only, offer the list of every county.
 	mustContain(t, "home", p.Page("index.html"), `<a class="filter-more" href="counties.html" data-base="counties.html" hidden>`)
 	mustContain(t, "reports", p.Page("reports/index.html"), `<a class="filter-more" href="../counties.html" data-base="../counties.html" hidden>`)
+	// So does the search page, whether or not the site has a full-text
+	// index.
+	mustContain(t, "search", p.Page("search.html"), `<a href="counties.html">全部县（市、区）列表</a>`)
 
 	old := pages.HomeCounties
 	pages.HomeCounties = 1

@@ -31,8 +31,9 @@
  *
  * List filter
  *   <form class="table-filter" data-list="ID"> with <input type="search" name="q">
- *   and <output class="filter-count">: the <li data-search> under #ID, and each
- *   <ul> (with the heading before it) left empty, are hidden. q is in the URL.
+ *   and <output class="filter-count">: the <li data-search> under #ID whose text,
+ *   data-search and their <ul>'s data-search lack a word typed are hidden, and
+ *   each <ul> (with the heading before it) left empty. q is in the URL.
  */
 (function () {
   'use strict';
@@ -617,8 +618,9 @@
   // A list filter: <form class="table-filter" data-list="ID"> with an
   // <input type="search" name="q"> and an <output class="filter-count">
   // shows only the <li data-search> of the element ID that hold every
-  // word typed, and hides each <ul> left empty with the heading before it
-  // (counties.html: every county, by prefecture).
+  // word typed, in their text, their data-search or their <ul>'s, and
+  // hides each <ul> left empty with the heading before it (counties.html:
+  // every county, by prefecture).
   function initListFilter(form) {
     var list = document.getElementById(form.getAttribute('data-list'));
     var search = form.querySelector('input[name="q"]');
@@ -634,7 +636,8 @@
       var terms = fold(search.value).split(/\s+/).filter(Boolean);
       var shown = 0;
       items.forEach(function (li) {
-        var hay = fold(li.getAttribute('data-search'));
+        var hay = fold(li.textContent + ' ' + li.getAttribute('data-search') + ' ' +
+          (li.parentNode.getAttribute('data-search') || ''));
         var ok = terms.every(function (t) { return hay.indexOf(t) !== -1; });
         li.hidden = !ok;
         if (ok) shown++;

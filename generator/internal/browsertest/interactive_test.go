@@ -218,5 +218,14 @@ func TestCountyFinder(t *testing.T) {
 	if !tb.waitFor(`new URLSearchParams(location.search).get('q') === 'yuan'`, 3*time.Second) {
 		t.Errorf("the URL keeps q=%q after typing yuan", eval[finderState](tb, finderJS).Q)
 	}
+	// A prefecture's or province's name finds its counties.
+	tb.sendKeys(`form[data-list] input[name="q"]`, "\b\b\b\b常德")
+	if got := eval[finderState](tb, finderJS); !slices.Equal(got.Shown, []string{"桃源县"}) {
+		t.Errorf("typing 常德 shows %v, want 桃源县 (常德市)", got.Shown)
+	}
+	tb.sendKeys(`form[data-list] input[name="q"]`, "\b\b湖南")
+	if got := eval[finderState](tb, finderJS); len(got.Shown) != 5 {
+		t.Errorf("typing 湖南 shows %v, want all 5 counties (湖南省)", got.Shown)
+	}
 	tb.report(tb.logProblems())
 }

@@ -488,13 +488,13 @@ func TestCountyListMovesOffTheHomePage(t *testing.T) {
 	// page they are in: no heading level is skipped.
 	// Each county carries the words it is found by: names, pinyin and
 	// initials.
-	jia := `<li data-search="甲县 乙市 湖南省 jiaxian jx jia-xian"><a href="county/jia-xian.html">甲县</a>（2份报告）</li>`
+	jia := `<li data-search="jiaxian jx"><a href="county/jia-xian.html">甲县</a>（2份报告）</li>`
 	mustContain(t, "home", p.Page("index.html"), `<h3>乙市</h3>`, jia)
 	counties := p.Page("counties.html")
 	mustContain(t, "counties", counties, `<h2>乙市</h2>`, jia,
 		`<a href="county/ning-xiang-shi.html">宁乡市</a>（1份报告）</li>`,
 		`<form class="table-filter" data-list="county-groups" role="search">`, `<div id="county-groups">`)
-	mustMatch(t, "counties", counties, `<li data-search="宁乡市 [^"]*ningxiangshi nxs ning-xiang-shi">`)
+	mustContain(t, "counties", counties, `<ul class="county-list" data-search="乙市 湖南省">`, `<li data-search="ningxiangshi nxs">`)
 	// The filters of the tables of reports, which show some reports
 	// only, offer the list of every county.
 	mustContain(t, "home", p.Page("index.html"), `<a class="filter-more" href="counties.html" data-base="counties.html" hidden>`)

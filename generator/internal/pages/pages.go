@@ -202,19 +202,19 @@ func newRows(rows []Row, rs []*site.Report) {
 	}
 }
 
-// CountySearch returns the words a reader may find a county by, in
-// lower case: its name, prefecture and province, its pinyin (the slug
-// without hyphens), its initials and its slug.
+// CountySearch returns the words a reader may find a county by that a
+// list of counties does not show: its pinyin (the slug without hyphens)
+// and its initials, in lower case. The list's filter adds the name it
+// shows and the group's words (CountyGroup.Search).
 func CountySearch(c *site.County) string {
-	b := make([]byte, 0, 3*len(c.Slug)+len(c.Name)+len(c.Prefecture)+len(c.Province)+8)
-	for j, w := range [...]string{c.Name, c.Prefecture, c.Province} {
-		if j > 0 {
-			b = append(b, ' ')
+	b := make([]byte, 0, len(c.Slug)+8)
+	for k := 0; k < len(c.Slug); k++ {
+		if c.Slug[k] != '-' {
+			b = append(b, c.Slug[k])
 		}
-		b = append(b, w...)
 	}
 	b = append(b, ' ')
-	return strings.ToLower(string(appendSlugWords(b, c.Slug)))
+	return strings.ToLower(string(appendInitials(b, c.Slug)))
 }
 
 // appendSlugWords appends the words of a slug a reader may type: the
@@ -297,6 +297,15 @@ func (d *HomeData) Partial() bool { return len(d.Rows) < len(d.Site.Reports) }
 type CountyGroup struct {
 	Prefecture string
 	Counties   []*site.County
+}
+
+// Search returns the words a reader may find the group's counties by,
+// besides their own (see CountySearch): the prefecture and the province.
+func (g CountyGroup) Search() string {
+	if len(g.Counties) == 0 || g.Counties[0].Province == "" {
+		return g.Prefecture
+	}
+	return g.Prefecture + " " + g.Counties[0].Province
 }
 
 // HomeCounties is how many counties the home page lists itself; with more,

@@ -185,7 +185,8 @@ const finderJS = `({
 // TestCountyFinder finds a county by its initials from the home page's
 // filter, which searches only the reports the home page shows, through
 // its link to the list of every county, whose own filter then shows that
-// county alone; typing there changes the list and the URL.
+// county alone; typing there changes the list and the URL. A county
+// page's breadcrumb leads from its prefecture to the same list, filtered.
 func TestCountyFinder(t *testing.T) {
 	site(t)
 	tb := open(t, env.out, env.base, env.host, env.base+"index.html")
@@ -228,4 +229,16 @@ func TestCountyFinder(t *testing.T) {
 		t.Errorf("typing 湖南 shows %v, want all 5 counties (湖南省)", got.Shown)
 	}
 	tb.report(tb.logProblems())
+
+	// A county page's breadcrumb leads from its prefecture to the
+	// prefecture's counties.
+	county := open(t, env.out, env.base, env.host, env.base+"county/tao-yuan-xian.html")
+	county.click(`nav.breadcrumb a[href*="counties.html"]`)
+	if !county.waitFor(`location.pathname.endsWith('/counties.html') && document.readyState === 'complete'`, 5*time.Second) {
+		t.Fatal("the prefecture in the breadcrumb did not open counties.html")
+	}
+	if got := eval[finderState](county, finderJS); !slices.Equal(got.Shown, []string{"桃源县"}) || got.Q != "常德市" {
+		t.Errorf("from 常德市 in the breadcrumb, counties.html shows %+v, want 桃源县 for q=常德市", got)
+	}
+	county.report(county.logProblems())
 }

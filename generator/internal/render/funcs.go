@@ -121,6 +121,23 @@ func escapeURL(b *bytes.Buffer, root, href string) {
 	escape(b, href)
 }
 
+// queryEscape writes s as a value in a URL's query, as html/template
+// writes a value after "?" in a URL attribute: every byte but letters,
+// digits and -._~ percent-encoded.
+func queryEscape(b *bytes.Buffer, s string) {
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+}
+
 // cellText writes a cell's content: a link, 未披露 marked as such, or text.
 func cellText(b *bytes.Buffer, root string, c charts.Cell) {
 	if c.Href != "" {

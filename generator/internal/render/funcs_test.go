@@ -37,6 +37,33 @@ func FuzzEscape(f *testing.F) {
 	})
 }
 
+// queryTemplate puts a value in a URL's query, where queryEscape writes it.
+var queryTemplate = template.Must(template.New("q").Parse(`<a href="counties.html?q={{.}}">`))
+
+// FuzzQueryEscape holds queryEscape to what html/template writes of a
+// value in a URL's query.
+func FuzzQueryEscape(f *testing.F) {
+	for _, s := range append([]string{"", "常德市", "a b+c&d=e/f?g#h", "~-._", "%41", "\x00\xff"}, testseeds.Hostile...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		if err := queryTemplate.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		b.WriteString(`<a href="counties.html?q=`)
+		queryEscape(&b, s)
+		b.WriteString(`">`)
+		if b.String() != want.String() {
+			t.Errorf("queryEscape(%q) gives %q, html/template %q", s, b.String(), want.String())
+		}
+		if u, err := url.Parse("counties.html?q=" + b.String()[len(`<a href="counties.html?q=`):b.Len()-2]); err != nil || u.Query().Get("q") != s {
+			t.Errorf("queryEscape(%q): the URL's q reads back as %q (%v)", s, u.Query().Get("q"), err)
+		}
+	})
+}
+
 // reportHeadTemplate is the markup reportHeadHTML replaced in report.html,
 // kept to hold the function to what html/template made of it.
 const reportHeadTemplate = `<nav class="breadcrumb" aria-label="位置"><ol><li><a href="{{.Root}}index.html">首页</a></li><li><a href="{{.Root}}{{.R.County.URL}}">{{.R.County.Name}}</a></li><li aria-current="page">{{.R.Report.Year}}年{{.R.Report.Department}}</li></ol></nav>

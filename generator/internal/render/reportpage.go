@@ -87,9 +87,15 @@ func writeCountyHead(b *bytes.Buffer, root string, c *site.County) {
 	escape(b, root)
 	b.WriteString(`index.html">首页</a></li>`)
 	if c.Prefecture != "" {
-		b.WriteString("<li>")
+		// The prefecture leads to its counties: the list of every
+		// county, filtered by its name.
+		b.WriteString(`<li><a href="`)
+		escape(b, root)
+		b.WriteString(`counties.html?q=`)
+		queryEscape(b, c.Prefecture)
+		b.WriteString(`">`)
 		escape(b, c.Prefecture)
-		b.WriteString("</li>")
+		b.WriteString("</a></li>")
 	}
 	b.WriteString(`<li aria-current="page">`)
 	escape(b, c.Name)

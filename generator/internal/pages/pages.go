@@ -72,9 +72,8 @@ type Job struct {
 // page, the pages of the full list of reports, of the findings and of the
 // disclosure table, the counties, search and 404 pages, the compare
 // pages (across years, paged, then each year), the county pages, then
-// the report pages. Building a page's model
-// is left to the job, so that callers can build models in parallel. It
-// stops at the first error.
+// the report pages. Building a page's model is left to the job, so that
+// callers can build models in parallel. It stops at the first error.
 func Each(s *site.Site, fn func(Job) error) error {
 	var jobs []Job
 	jobs = append(jobs, Job{Path: "index.html", Make: func() (*Page, error) { return Home(s) }})
@@ -207,12 +206,7 @@ func newRows(rows []Row, rs []*site.Report) {
 // and its initials, in lower case. The list's filter adds the name it
 // shows and the group's words (CountyGroup.Search).
 func CountySearch(c *site.County) string {
-	b := make([]byte, 0, len(c.Slug)+8)
-	for k := 0; k < len(c.Slug); k++ {
-		if c.Slug[k] != '-' {
-			b = append(b, c.Slug[k])
-		}
-	}
+	b := appendPinyin(make([]byte, 0, len(c.Slug)+8), c.Slug)
 	b = append(b, ' ')
 	return strings.ToLower(string(appendInitials(b, c.Slug)))
 }
@@ -220,15 +214,19 @@ func CountySearch(c *site.County) string {
 // appendSlugWords appends the words of a slug a reader may type: the
 // slug without hyphens (the pinyin), its initials and the slug itself.
 func appendSlugWords(b []byte, slug string) []byte {
+	b = append(appendPinyin(b, slug), ' ')
+	b = append(appendInitials(b, slug), ' ')
+	return append(b, slug...)
+}
+
+// appendPinyin appends the slug without its hyphens.
+func appendPinyin(b []byte, slug string) []byte {
 	for k := 0; k < len(slug); k++ {
 		if slug[k] != '-' {
 			b = append(b, slug[k])
 		}
 	}
-	b = append(b, ' ')
-	b = appendInitials(b, slug)
-	b = append(b, ' ')
-	return append(b, slug...)
+	return b
 }
 
 // appendInitials appends site.Initials(slug), the first letter of each

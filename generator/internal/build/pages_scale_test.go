@@ -166,6 +166,21 @@ func pagerText(t *testing.T, name string, links []pagerLink, root string, path f
 	return strings.Join(parts, " ")
 }
 
+// checkPager checks the pages of a paged list: the pagers lead from the
+// first through exactly list, and the pager of each page reads as
+// wantPagers says (see pagerText; numbers link from root to path(n)).
+func checkPager(t *testing.T, p *buildtest.Project, list []string, root string, path func(int) string, wantPagers []string) {
+	t.Helper()
+	if got := follow(t, p, list[0]); !slices.Equal(got, list) {
+		t.Errorf("the pagers of %s lead through %v, want %v", list[0], got, list)
+	}
+	for i, name := range list {
+		if got := pagerText(t, name, pagers(t, name, p.Page(name)), root, path); got != wantPagers[i] {
+			t.Errorf("%s pager: %s, want %s", name, got, wantPagers[i])
+		}
+	}
+}
+
 // follow walks a paged list from its first page by the pagers' next links,
 // then back by their prev links, and returns the pages visited forward.
 func follow(t *testing.T, p *buildtest.Project, first string) []string {
@@ -246,16 +261,14 @@ func TestPagedLists(t *testing.T) {
 
 	// The full list of reports.
 	list := []string{"reports/index.html", "reports/2.html", "reports/3.html"}
-	if got := follow(t, p, list[0]); !slices.Equal(got, list) {
-		t.Errorf("the pagers of reports/ lead through %v, want %v", got, list)
-	}
-	if p.Exists("reports/4.html") || p.Exists("reports/1.html") {
-		t.Errorf("reports/ has pages beyond 3 or a 1.html: %v", p.Files())
-	}
 	wantPagers := []string{
 		"(1) 2 3 [next:reports/2.html]",
 		"[prev:reports/index.html] 1 (2) 3 [next:reports/3.html]",
 		"[prev:reports/2.html] 1 2 (3)",
+	}
+	checkPager(t, p, list, "../", pages.ReportsPath, wantPagers)
+	if p.Exists("reports/4.html") || p.Exists("reports/1.html") {
+		t.Errorf("reports/ has pages beyond 3 or a 1.html: %v", p.Files())
 	}
 	var all []string
 	for i, name := range list {
@@ -265,9 +278,6 @@ func TestPagedLists(t *testing.T) {
 			t.Errorf("%s has %d rows, want %d", name, len(rows), want)
 		}
 		all = append(all, rows...)
-		if got := pagerText(t, name, pagers(t, name, page), "../", pages.ReportsPath); got != wantPagers[i] {
-			t.Errorf("%s pager: %s, want %s", name, got, wantPagers[i])
-		}
 		mustContain(t, name, page,
 			`<table class="sortable" id="reports-table">`,
 			`<form class="table-filter" data-table="reports-table">`,
@@ -284,10 +294,16 @@ func TestPagedLists(t *testing.T) {
 	mustContain(t, "reports/3.html", p.Page("reports/3.html"), `<a href="../county/jia-xian.html">甲县</a>`, `<title>全部报告（第3页） · `)
 
 	// The findings: discrepancies by gap, warnings, then rounding.
-	flist := []string{"findings.html", "findings-2.html", "findings-3.html"}
-	if got := follow(t, p, flist[0]); !slices.Equal(got, flist) {
-		t.Errorf("the findings' pagers lead through %v, want %v", got, flist)
+	// Their pagers read as those of reports/, with their own paths.
+	samePagers := func(r *strings.Replacer) []string {
+		out := make([]string, len(wantPagers))
+		for i, w := range wantPagers {
+			out[i] = r.Replace(w)
+		}
+		return out
 	}
+	flist := []string{"findings.html", "findings-2.html", "findings-3.html"}
+	checkPager(t, p, flist, "", pages.FindingsPath, samePagers(strings.NewReplacer("reports/index", "findings", "reports/", "findings-")))
 	wantFindings := []string{
 		"report/bing-xian/2021-jiao-yu-ju-zheng-ti.html discrepancy", // gap 30
 		"report/yi-xian/2022-cai-zheng-ju-zheng-ti.html discrepancy", // gap 10
@@ -303,11 +319,6 @@ func TestPagedLists(t *testing.T) {
 			t.Errorf("%s has %d rows, want %d", name, len(rows), want)
 		}
 		all = append(all, rows...)
-		got := pagerText(t, name, pagers(t, name, page), "", pages.FindingsPath)
-		want := strings.NewReplacer("reports/index", "findings", "reports/", "findings-").Replace(wantPagers[i])
-		if got != want {
-			t.Errorf("%s pager: %s, want %s", name, got, want)
-		}
 		// The counts and the rules are on every page.
 		mustContain(t, name, page, `共5条：不一致2条　疑点2条　尾差1条`, `<h2 id="rules">核对规则</h2>`, `<table class="sortable" id="findings-table">`)
 	}
@@ -319,9 +330,7 @@ func TestPagedLists(t *testing.T) {
 	// reports on every page; the counties on the first page only, the two
 	// least complete of three.
 	dlist := []string{"disclosure.html", "disclosure-2.html", "disclosure-3.html"}
-	if got := follow(t, p, dlist[0]); !slices.Equal(got, dlist) {
-		t.Errorf("the disclosure pagers lead through %v, want %v", got, dlist)
-	}
+	checkPager(t, p, dlist, "", pages.DisclosurePath, samePagers(strings.NewReplacer("reports/index", "disclosure", "reports/", "disclosure-")))
 	all = nil
 	for i, name := range dlist {
 		page := p.Page(name)
@@ -330,11 +339,6 @@ func TestPagedLists(t *testing.T) {
 			t.Errorf("%s has %d rows, want %d", name, len(rows), want)
 		}
 		all = append(all, rows...)
-		got := pagerText(t, name, pagers(t, name, page), "", pages.DisclosurePath)
-		want := strings.NewReplacer("reports/index", "disclosure", "reports/", "disclosure-").Replace(wantPagers[i])
-		if got != want {
-			t.Errorf("%s pager: %s, want %s", name, got, want)
-		}
 		// 4 of 5 reports disclose the total; none the 三公 total.
 		mustContain(t, name, page, `<tfoot><tr><th scope="row">披露比例（全部报告）</th><td class="num">80%</td>`)
 		if hasCounties := strings.Contains(page, `id="county-disclosure-table"`); hasCounties != (i == 0) {
@@ -449,23 +453,17 @@ func TestCompareYearsIsPaged(t *testing.T) {
 	p := buildtest.New(t, fiveReports)
 	p.MustBuild()
 	list := []string{"compare/index.html", "compare/index-2.html"}
-	if got := follow(t, p, list[0]); !slices.Equal(got, list) {
-		t.Errorf("the pagers of compare/index.html lead through %v, want %v", got, list)
-	}
-	if p.Exists("compare/index-3.html") || p.Exists("compare/index-1.html") {
-		t.Errorf("compare/ has pages beyond 2 or an index-1.html: %v", p.Files())
-	}
-	wantPagers := []string{
+	checkPager(t, p, list, "../", pages.CompareYearsPath, []string{
 		"(1) 2 [next:compare/index-2.html]",
 		"[prev:compare/index.html] 1 (2)",
+	})
+	if p.Exists("compare/index-3.html") || p.Exists("compare/index-1.html") {
+		t.Errorf("compare/ has pages beyond 2 or an index-1.html: %v", p.Files())
 	}
 	// In the site's order of counties (by prefecture) and series.
 	wantRows := [][]string{{"乙县 财政局", "甲县 财政局", "丙县 教育局"}, {"丙县 财政局"}}
 	for i, name := range list {
 		page := p.Page(name)
-		if got := pagerText(t, name, pagers(t, name, page), "../", pages.CompareYearsPath); got != wantPagers[i] {
-			t.Errorf("%s pager: %s, want %s", name, got, wantPagers[i])
-		}
 		var rows []string
 		for _, m := range byCountyRowRE.FindAllStringSubmatch(between(page, `id="by-county"`, `</table>`), -1) {
 			rows = append(rows, m[1]+" "+m[2])

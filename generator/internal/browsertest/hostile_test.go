@@ -178,8 +178,9 @@ func htmlFiles(t *testing.T, dir string) []string {
 // is wider than the screen.
 func TestHostilePages(t *testing.T) {
 	browser(t)
+	// Built and served once for both of its subtests.
+	dir, host, base := serveHostile(t)
 	t.Run("hostile", func(t *testing.T) {
-		dir, host, base := serveHostile(t)
 		checkAllPages(t, dir, host, base)
 	})
 	t.Run("bundled", func(t *testing.T) {
@@ -189,7 +190,6 @@ func TestHostilePages(t *testing.T) {
 	// Long names and unbroken strings must not push a page wider than a
 	// phone's screen either.
 	t.Run("hostile-on-a-phone", func(t *testing.T) {
-		dir, host, base := serveHostile(t)
 		eachPage(t, dir, func(t *testing.T, name string) {
 			tb := openWith(t, dir, base, host, base+name, phoneScreen)
 			tb.showCharts()

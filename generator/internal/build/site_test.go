@@ -169,6 +169,52 @@ func TestSitePages(t *testing.T) {
 	mustContain(t, "compare years", p.Page("compare/index.html"), `id="chart-years-spending"`, `<caption>各县历年支出合计（万元）</caption>`)
 }
 
+// TestSharedEvidenceShownOnce builds a report that reads several figures
+// from one sentence, as real reports do: consecutive figures share one
+// evidence row after the last of them, which says how many it holds; the
+// same sentence after an undisclosed figure is shown again, since
+// "above" would then take in a figure it does not hold.
+func TestSharedEvidenceShownOnce(t *testing.T) {
+	p := buildtest.New(t, `
+-- content/a/jia-2020.md --
+---
+county: 甲县
+prefecture: 乙市
+department: 财政局
+year: 2020
+type: 整体支出
+spending: {total: 100, basic: 60, personnel: 50, public: 10, project: 40}
+sangong: {total: 2, reception: 2}
+evidence:
+  spending.total: "支出合计100万元。"
+  spending.basic: "基本支出60万元，其中人员经费50万元，公用经费10万元。"
+  spending.personnel: "基本支出60万元，其中人员经费50万元，公用经费10万元。"
+  spending.public: "基本支出60万元，其中人员经费50万元，公用经费10万元。"
+  spending.project: "项目支出40万元。"
+  sangong.total: "三公经费2万元，全部为公务接待费。"
+  sangong.reception: "三公经费2万元，全部为公务接待费。"
+---
+正文。
+`)
+	p.MustBuild()
+	page := p.Page("report/jia-xian/2020-cai-zheng-ju-zheng-ti.html")
+	for sentence, want := range map[string]int{
+		"支出合计100万元。": 1,
+		"基本支出60万元，其中人员经费50万元，公用经费10万元。": 1,
+		"项目支出40万元。":         1,
+		"三公经费2万元，全部为公务接待费。": 2, // 因公出国（境）费, undisclosed, comes between
+	} {
+		if n := strings.Count(page, `<q class="evidence">`+sentence+`</q>`); n != want {
+			t.Errorf("evidence %q shown %d times, want %d", sentence, n, want)
+		}
+	}
+	mustMatch(t, "report", page, `公用经费</th>[^q]*</tr>\s*<tr class="evidence-row"><td colspan="3"><span class="evidence-for">以上3项：</span><q class="evidence">基本支出60万元`)
+	mustMatch(t, "report", page, `支出合计</th>[^q]*</tr>\s*<tr class="evidence-row"><td colspan="3"><q class="evidence">支出合计100万元。`)
+	if n := strings.Count(page, `class="evidence-for"`); n != 1 {
+		t.Errorf("%d evidence rows say how many figures they hold, want 1", n)
+	}
+}
+
 func TestChartDataIsJSONInDataBlocks(t *testing.T) {
 	p := buildtest.New(t, twoCounties)
 	p.MustBuild()

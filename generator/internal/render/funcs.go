@@ -192,10 +192,15 @@ func writeRows(b *bytes.Buffer, root string, t charts.Table) {
 // writeFigureRows writes the rows of a report's figure table: each figure
 // with its unit, 未披露 where absent, its flag when a finding concerns it,
 // the previous year's value and change when withPrev, and its evidence
-// sentence on a row of its own. Report pages are the most numerous, so
-// their biggest table is rendered here rather than action by action.
+// sentence on a row of its own. Reports often give several figures in one
+// sentence: consecutive figures read from the same sentence share one
+// evidence row, after the last of them, that says how many figures above
+// it holds. Report pages are the most numerous, so their biggest table is
+// rendered here rather than action by action.
 func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
-	for _, f := range figs {
+	run := 0 // figures so far whose evidence is f's
+	for i := range figs {
+		f := &figs[i]
 		b.WriteString("\n<tr id=\"fig-")
 		escape(b, f.Key)
 		b.WriteString("\">\n<th scope=\"row\">")
@@ -228,15 +233,28 @@ func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 			b.WriteString(`</td>`)
 		}
 		b.WriteString("\n</tr>")
-		if f.Evidence != "" {
-			if withPrev {
-				b.WriteString("\n<tr class=\"evidence-row\"><td colspan=\"5\"><q class=\"evidence\">")
-			} else {
-				b.WriteString("\n<tr class=\"evidence-row\"><td colspan=\"3\"><q class=\"evidence\">")
-			}
-			escape(b, f.Evidence)
-			b.WriteString("</q></td></tr>")
+		if f.Evidence == "" {
+			run = 0
+			continue
 		}
+		run++
+		if i+1 < len(figs) && figs[i+1].Evidence == f.Evidence {
+			continue
+		}
+		if withPrev {
+			b.WriteString("\n<tr class=\"evidence-row\"><td colspan=\"5\">")
+		} else {
+			b.WriteString("\n<tr class=\"evidence-row\"><td colspan=\"3\">")
+		}
+		if run > 1 {
+			b.WriteString(`<span class="evidence-for">以上`)
+			b.WriteString(strconv.Itoa(run))
+			b.WriteString(`项：</span>`)
+		}
+		b.WriteString(`<q class="evidence">`)
+		escape(b, f.Evidence)
+		b.WriteString("</q></td></tr>")
+		run = 0
 	}
 }
 

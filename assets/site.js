@@ -132,12 +132,19 @@
     return f ? f() : readOption(el.getAttribute('data-chart-src'));
   }
 
-  // redraw shows the chart's current option, if the chart is drawn yet.
-  function redraw(el) {
-    var chart = window.echarts && window.echarts.getInstanceByDom(el);
-    if (!chart) return;
+  // applyHeight gives a chart's box the height its data asks for: long
+  // lists of bars need a taller box. The height comes as data, since the
+  // CSP allows no inline style attributes.
+  function applyHeight(el) {
     var height = parseInt(el.getAttribute('data-height'), 10);
     if (height > 0) el.style.height = height + 'px';
+  }
+
+  // redraw shows the chart's current option, if the chart is drawn yet.
+  function redraw(el) {
+    applyHeight(el);
+    var chart = window.echarts && window.echarts.getInstanceByDom(el);
+    if (!chart) return;
     chart.resize();
     chart.setOption(currentOption(el), true);
   }
@@ -171,10 +178,7 @@
     try {
       if (!ec || typeof ec.init !== 'function') throw new Error('echarts not loaded');
       var option = currentOption(el);
-      // Long lists of bars need a taller box; the height comes as data, since
-      // the CSP allows no inline style attributes.
-      var height = parseInt(el.getAttribute('data-height'), 10);
-      if (height > 0) el.style.height = height + 'px';
+      applyHeight(el);
       chart = ec.init(el, null, { renderer: 'canvas', locale: 'ZH' });
       chart.setOption(option);
       charts.push(chart);
@@ -186,6 +190,8 @@
         try { chart.dispose(); } catch (e) { /* ignore */ }
       }
       el.classList.add('chart-failed');
+      var png = el.parentNode.querySelector('.chart-tools .chart-png');
+      if (png) png.parentNode.removeChild(png);
       if (window.console && console.warn) console.warn('chart ' + (el.id || '') + ' not rendered:', err);
     }
   }
@@ -194,10 +200,13 @@
 
   // initCharts draws each chart as it comes near the screen, loading
   // ECharts only then, so that a page shows its text at once; printing
-  // draws them all.
+  // draws them all. Each chart's box takes its height, and gets its tools,
+  // at once: drawing it later moves nothing on the page, so a reader's tap
+  // lands where they aimed.
   function initCharts() {
     var els = toArray(document.querySelectorAll('.chart[data-chart-src]'));
     if (!els.length) return;
+    els.forEach(function (el) { applyHeight(el); addChartTools(el); });
     var onResize = debounce(resizeCharts, 150);
     window.addEventListener('resize', onResize);
     window.addEventListener('orientationchange', onResize);
@@ -252,8 +261,9 @@
 
   // ---------------------------------------------------------- chart tools
   //
-  // Each drawn chart gets two buttons: its data (the visible table beside
-  // it) as CSV, and its picture as PNG.
+  // Each chart gets two buttons: its data (the visible table beside it) as
+  // CSV, and its picture as PNG (drawn first, if it is not yet; the button
+  // goes if the chart cannot be drawn).
 
   function csvCell(text) {
     text = String(text).replace(/\s+/g, ' ').trim();
@@ -277,10 +287,26 @@
     document.body.removeChild(a);
   }
 
+  // fileStem names a chart's downloads after the page and the chart, and
+  // the view shown if it is not the first, so that files saved from many
+  // pages tell themselves apart: characters that file systems refuse are
+  // left out, and the name is kept short enough for any of them.
+  function fileStem(block) {
+    var h1 = document.querySelector('h1');
+    var caption = block.querySelector('figcaption strong');
+    var pressed = block.querySelector('.variant-toggle button[aria-pressed="true"]');
+    var parts = [h1 && h1.textContent, caption && caption.textContent];
+    if (pressed && pressed.getAttribute('data-variant') !== 'main') parts.push(pressed.textContent);
+    var stem = parts.filter(Boolean).join(' ')
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '')
+      .replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+    stem = Array.from ? Array.from(stem).slice(0, 60).join('') : stem.slice(0, 60);
+    return stem || (block.id || 'chart').replace(/^fig-/, '');
+  }
+
   function addChartTools(el) {
     var block = el.closest ? el.closest('.chart-block') : null;
     if (!block || block.querySelector('.chart-tools')) return;
-    var name = (block.id || 'chart').replace(/^fig-/, '');
     var tools = document.createElement('div');
     tools.className = 'chart-tools';
     var csv = document.createElement('button');
@@ -292,16 +318,24 @@
       if (!table) return;
       var blob = new Blob([tableCSV(table)], { type: 'text/csv;charset=utf-8' });
       var url = URL.createObjectURL(blob);
-      download(name + '.csv', url);
+      download(fileStem(block) + '.csv', url);
       setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
     });
     var png = document.createElement('button');
     png.type = 'button';
+    png.className = 'chart-png';
     png.textContent = '下载图片（PNG）';
     png.addEventListener('click', function () {
+      function save(chart) {
+        download(fileStem(block) + '.png', chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
+      }
       var chart = window.echarts && window.echarts.getInstanceByDom(el);
-      if (!chart) return;
-      download(name + '.png', chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
+      if (chart) { save(chart); return; }
+      withECharts(function () {
+        initChart(el);
+        var drawn = window.echarts && window.echarts.getInstanceByDom(el);
+        if (drawn) save(drawn); // the site's charts have no animation
+      });
     });
     tools.appendChild(csv);
     tools.appendChild(png);

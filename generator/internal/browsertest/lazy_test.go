@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -40,8 +41,10 @@ func (tb *tab) requested(s string) []string {
 // TestEChartsLoadsWhenAChartNears opens a report page on a phone, where
 // its chart is far below the first screen: the page must not fetch
 // ECharts (192 KB with gzip) until the reader scrolls near the chart, and
-// then fetch it once and draw the chart. Printed before that, the page
-// leaves the undrawn chart out rather than print an empty box.
+// then fetch it once and draw the chart. Drawing it moves nothing below
+// it: the box has its height and tools from the start. Printed before
+// that, the page leaves the undrawn chart out rather than print an empty
+// box.
 func TestEChartsLoadsWhenAChartNears(t *testing.T) {
 	site(t)
 	tb := openWith(t, env.out, env.base, env.host, env.base+firstReportPage("tao-yuan-xian"), phoneScreen)
@@ -67,7 +70,13 @@ func TestEChartsLoadsWhenAChartNears(t *testing.T) {
 	if d := printed(); d != "none" {
 		t.Errorf("printed before it is drawn, the chart's box shows (display: %s)", d)
 	}
+	// Where the footer starts on the page, whatever the scroll.
+	const footerTop = `document.querySelector('.site-footer').getBoundingClientRect().top + scrollY`
+	before := eval[float64](tb, footerTop)
 	tb.showCharts()
+	if after := eval[float64](tb, footerTop); math.Abs(after-before) > 0.5 {
+		t.Errorf("drawing the chart moved what follows it by %.0fpx", after-before)
+	}
 	if d := printed(); d == "none" {
 		t.Error("printed once drawn, the chart is hidden")
 	}

@@ -88,8 +88,10 @@ func TestPhoneWidth(t *testing.T) {
 // and the data table shown.
 const chartLayoutJS = `Array.from(document.querySelectorAll('figure.chart-block')).map(f => {
   const box = e => { if (!e || !e.getClientRects().length) return null; const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+  const wrap = Array.from(f.querySelectorAll('.table-wrap')).find(w => !w.hidden);
   return {id: f.id, chart: box(f.querySelector('.chart:not(.chart-failed)')), toggle: box(f.querySelector('.variant-toggle')),
-    tools: box(f.querySelector('.chart-tools')), table: box(Array.from(f.querySelectorAll('.table-wrap')).find(w => !w.hidden))};
+    tools: box(f.querySelector('.chart-tools')), table: box(wrap),
+    tableWidth: wrap ? wrap.scrollWidth : 0, tableShown: wrap ? wrap.clientWidth : 0, width: f.clientWidth};
 })`
 
 // box is an element's place on the page, in CSS pixels.
@@ -100,12 +102,16 @@ type box struct{ Left, Right, Top, Bottom float64 }
 type chartLayout struct {
 	ID                          string
 	Chart, Toggle, Tools, Table *box
+	// TableWidth is the width the shown data table needs, TableShown the
+	// width it has without scrolling, Width the chart block's.
+	TableWidth, TableShown, Width float64
 }
 
 // chartLayoutProblems checks the chart blocks of a page: on a wide screen
 // (side true) the data table sits to the right of the chart, and the
 // switch and tools in the chart's column; on a narrow one everything is
-// in one column, the table below the chart.
+// in one column, the table below the chart. Beside the chart, a table
+// that needs at most half the block's width is shown whole, not scrolled.
 func chartLayoutProblems(tb *tab, side bool) []string {
 	tb.t.Helper()
 	var p []string
@@ -127,6 +133,8 @@ func chartLayoutProblems(tb *tab, side bool) []string {
 			p = append(p, fmt.Sprintf("#%s: the data table (from %.0fpx) is not beside the chart (to %.0fpx)", b.ID, b.Table.Left, b.Chart.Right))
 		case side && b.Table.Top > b.Chart.Bottom:
 			p = append(p, fmt.Sprintf("#%s: the data table starts at %.0fpx, below the chart's end at %.0fpx", b.ID, b.Table.Top, b.Chart.Bottom))
+		case side && b.TableWidth > b.TableShown+1 && b.TableWidth <= b.Width/2:
+			p = append(p, fmt.Sprintf("#%s: the data table needs %.0fpx of the block's %.0fpx, but has %.0fpx and scrolls", b.ID, b.TableWidth, b.Width, b.TableShown))
 		case !side && b.Table.Top < b.Chart.Bottom:
 			p = append(p, fmt.Sprintf("#%s: the data table (from %.0fpx) is not below the chart (to %.0fpx)", b.ID, b.Table.Top, b.Chart.Bottom))
 		}

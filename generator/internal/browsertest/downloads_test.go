@@ -1,0 +1,136 @@
+package browsertest
+
+import (
+	"bytes"
+	"encoding/csv"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+// saveDownloadsIn makes the browser save what pages download into dir,
+// under the names the pages give.
+func saveDownloadsIn(tb *tab, dir string) {
+	tb.t.Helper()
+	if _, err := chromedp.CallBrowser(tb.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+	}); err != nil {
+		tb.t.Fatal(err)
+	}
+}
+
+// downloaded waits for the browser to finish saving the file name in dir,
+// and returns its bytes.
+func downloaded(t *testing.T, dir, name string) []byte {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err == nil && len(data) > 0 {
+			if _, err := os.Stat(filepath.Join(dir, name+".crdownload")); os.IsNotExist(err) {
+				return data
+			}
+		}
+		if time.Now().After(deadline) {
+			entries, _ := os.ReadDir(dir)
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			t.Fatalf("no download %q after 10 s; the folder holds %q", name, names)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// shownTableJS returns the cells of the data table shown in a chart block,
+// row by row, as a reader sees them.
+func shownTableJS(block string) string {
+	return `Array.from(document.querySelector('#` + block + ` .table-wrap:not([hidden]) table').rows).map(r =>
+  Array.from(r.cells).map(c => c.textContent.replace(/\s+/g, ' ').trim()))`
+}
+
+// checkCSV requires data to be a CSV that Excel and WPS open as UTF-8 (a
+// byte-order mark, CRLF) holding the cells of the table.
+func checkCSV(t *testing.T, name string, data []byte, table [][]string) {
+	t.Helper()
+	body, ok := bytes.CutPrefix(data, []byte("\ufeff"))
+	if !ok {
+		t.Errorf("%s has no byte-order mark", name)
+	}
+	if !bytes.HasSuffix(body, []byte("\r\n")) || bytes.Count(body, []byte("\r\n")) != bytes.Count(body, []byte("\n")) {
+		t.Errorf("%s does not end its lines with CRLF", name)
+	}
+	records, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if len(table) < 2 || !slices.EqualFunc(records, table, slices.Equal) {
+		t.Errorf("%s holds\n%q\nwant the table shown\n%q", name, records, table)
+	}
+}
+
+// TestChartDownloads clicks a chart's tools as a reader does and reads the
+// files the browser saves. The CSV holds the data table shown beside the
+// chart, for the view chosen; the PNG is the chart's picture at twice its
+// size. Both are named after the page and the chart. On a phone, the
+// picture of a chart not drawn yet (ECharts not even fetched) is drawn
+// first.
+func TestChartDownloads(t *testing.T) {
+	site(t)
+	dir := t.TempDir()
+	tb := open(t, env.out, env.base, env.host, env.base+"compare/2020.html")
+	saveDownloadsIn(tb, dir)
+	tb.showCharts()
+	const stem = "2020年各县部门整体支出比较 支出合计（基本支出与项目支出）"
+
+	tb.click(`#fig-spending .chart-tools button:not(.chart-png)`)
+	totals := eval[[][]string](tb, shownTableJS("fig-spending"))
+	checkCSV(t, stem+".csv", downloaded(t, dir, stem+".csv"), totals)
+
+	tb.click(`#fig-spending .variant-toggle button[data-variant="per-staff"]`)
+	tb.click(`#fig-spending .chart-tools button:not(.chart-png)`)
+	perStaff := eval[[][]string](tb, shownTableJS("fig-spending"))
+	checkCSV(t, stem+" 人均.csv", downloaded(t, dir, stem+" 人均.csv"), perStaff)
+	if slices.EqualFunc(perStaff, totals, slices.Equal) {
+		t.Errorf("after choosing 人均, the table shown is still that of the totals: %q", perStaff)
+	}
+
+	tb.click(`#fig-spending .chart-png`)
+	pic, err := png.DecodeConfig(bytes.NewReader(downloaded(t, dir, stem+" 人均.png")))
+	if err != nil {
+		t.Fatalf("the chart's picture: %v", err)
+	}
+	width := eval[float64](tb, `document.getElementById('chart-spending').clientWidth`)
+	if math.Abs(float64(pic.Width)-2*width) > 2 {
+		t.Errorf("the chart's picture is %dpx wide, want twice the chart's %.0fpx", pic.Width, width)
+	}
+	tb.report(tb.logProblems())
+
+	// On a phone the report page's chart is far below the first screen:
+	// its picture, asked for at once, is drawn first.
+	phone := openWith(t, env.out, env.base, env.host, env.base+firstReportPage("tao-yuan-xian"), phoneScreen)
+	saveDownloadsIn(phone, dir)
+	if !phone.waitFor(`document.readyState === 'complete'`, 10*time.Second) {
+		t.Fatal("the report page did not finish loading")
+	}
+	if got := phone.requested("echarts"); len(got) > 0 {
+		t.Fatalf("ECharts fetched before any chart came near the screen: %v", got)
+	}
+	title := eval[string](phone, `document.querySelector('h1').textContent`)
+	eval[bool](phone, `(document.querySelector('#fig-composition .chart-png').click(), true)`)
+	if _, err := png.DecodeConfig(bytes.NewReader(downloaded(t, dir, title+" 支出与三公经费构成.png"))); err != nil {
+		t.Errorf("the picture of a chart not drawn before: %v", err)
+	}
+	if !eval[bool](phone, `document.getElementById('chart-composition').getAttribute('data-rendered') === '1'`) {
+		t.Error("the chart whose picture was saved is not drawn")
+	}
+	phone.report(phone.logProblems())
+}

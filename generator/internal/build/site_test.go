@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"fmt"
 	"html"
 	"regexp"
 	"strings"
@@ -444,4 +445,50 @@ func TestNotFoundPageLinksAbsoluteWithBaseURL(t *testing.T) {
 	}
 	page := p.Page("404.html")
 	mustContain(t, "404", page, `href="https://example.org/portal/assets/site.css"`, `href="https://example.org/portal/index.html"`)
+}
+
+// TestSameNamedCountiesToldApart builds two counties of one name in
+// different prefectures, as 和平区 of 天津市 and of 沈阳市: wherever
+// counties are listed together, each is named with its prefecture, while
+// a county whose name is its own keeps it plain, and each county's own
+// page keeps its name.
+func TestSameNamedCountiesToldApart(t *testing.T) {
+	report := func(prefecture, province string, total int) string {
+		return fmt.Sprintf(`---
+county: 和平区
+prefecture: %s
+province: %s
+department: 财政局
+year: 2021
+type: 整体支出
+spending: {total: %d, basic: 60, project: 50}
+staff: {authorized: 10, actual: 8}
+---
+正文。
+`, prefecture, province, total)
+	}
+	p := buildtest.New(t, "-- content/tj.md --\n"+report("天津市", "天津市", 100)+
+		"-- content/sy.md --\n"+report("沈阳市", "辽宁省", 120)+
+		"-- content/jia.md --\n---\ncounty: 甲县\nprefecture: 乙市\ndepartment: 财政局\nyear: 2021\ntype: 整体支出\nspending: {total: 90, basic: 60, project: 30}\n---\n正文。\n")
+	p.MustBuild()
+	tianjin, shenyang := "和平区（天津市）", "和平区（沈阳市）"
+	cmp := p.Page("compare/2021.html")
+	mustContain(t, "compare 2021", cmp,
+		`<option value="he-ping-qu-tian-jin-shi">`+tianjin+`</option>`,
+		`<option value="he-ping-qu-shen-yang-shi">`+shenyang+`</option>`,
+		`<option value="jia-xian">甲县</option>`,
+		`">`+tianjin+` ⚠</a>`, // 100 ≠ 60 + 50: flagged in the spending chart's table
+		`"`+shenyang+` ⚠"`,    // the chart's categories
+	)
+	mustContain(t, "compare years", p.Page("compare/index.html"),
+		`href="../county/he-ping-qu-tian-jin-shi.html">`+tianjin+`</a>`,
+		`href="../county/he-ping-qu-shen-yang-shi.html">`+shenyang+`</a>`)
+	mustContain(t, "findings", p.Page("findings.html"), `>`+tianjin+`</a>`, `>`+shenyang+`</a>`)
+	mustContain(t, "disclosure", p.Page("disclosure.html"), `>`+tianjin+` 2021 财政局</a>`, `>`+shenyang+`</a></th>`, `>甲县</a></th>`)
+	for _, page := range []string{"county/he-ping-qu-tian-jin-shi.html", "county/he-ping-qu-shen-yang-shi.html"} {
+		mustContain(t, page, p.Page(page), `<h1>和平区</h1>`)
+	}
+	if strings.Contains(cmp, "甲县（乙市）") {
+		t.Error("a county whose name is its own is named with its prefecture")
+	}
 }

@@ -425,7 +425,7 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 			}
 			row := cells[:width:width]
 			cells = cells[width:]
-			row[0] = charts.Cell{Text: c.Name, Href: c.URL}
+			row[0] = charts.Cell{Text: c.Label, Href: c.URL}
 			row[1] = charts.Cell{Text: se.Department}
 			for i, y := range years {
 				cell := &row[2+i]

@@ -37,7 +37,7 @@ var explorerMetrics = []string{"total", "basic", "project", "sangong", "score", 
 // department when the county has several reports that year, as its label,
 // r.Label(), says.
 func choiceKey(r *site.Report, label string) string {
-	if label != r.County.Name {
+	if label != r.County.Label {
 		return r.County.Slug + "." + site.Slugify(r.Department)
 	}
 	return r.County.Slug

@@ -49,6 +49,11 @@ type Site struct {
 // County is one county-level division and its reports.
 type County struct {
 	Name, Slug, Adcode, Prefecture, Province string
+	// Label is the name that tells the county apart wherever counties are
+	// listed together: its name, and in brackets its prefecture (or what
+	// else tells it apart, see qualifier) when another county of the site
+	// has the same name, as 和平区 of 天津市 and of 沈阳市 have.
+	Label string
 	// URL is the county page's path from the site root.
 	URL string
 	// Reports holds the county's reports, newest first.
@@ -148,9 +153,9 @@ func (r *Report) Label() string {
 		}
 	}
 	if n > 1 {
-		return r.County.Name + "·" + r.Department
+		return r.County.Label + "·" + r.Department
 	}
-	return r.County.Name
+	return r.County.Label
 }
 
 // Assemble builds the site model from parsed reports and the outcome of
@@ -164,6 +169,7 @@ func Assemble(reports []*report.Report, checks map[*report.Report][]check.Result
 	}
 	s.Counties = counties
 	arrangeAll(counties, checks)
+	setLabels(counties)
 	for _, c := range counties {
 		s.Reports = append(s.Reports, c.Reports...)
 	}
@@ -189,6 +195,50 @@ func Assemble(reports []*report.Report, checks map[*report.Report][]check.Result
 	slices.Sort(s.Prefectures)
 	s.rank()
 	return s, nil
+}
+
+// setLabels sets each county's Label (see County.Label).
+func setLabels(counties []*County) {
+	byName := map[string][]*County{}
+	for _, c := range counties {
+		c.Label = c.Name
+		byName[c.Name] = append(byName[c.Name], c)
+	}
+	for _, same := range byName {
+		if len(same) == 1 {
+			continue
+		}
+		for _, c := range same {
+			c.Label = c.Name + "（" + qualifier(c, same) + "）"
+		}
+	}
+}
+
+// qualifier returns c's prefecture, or else its province, if given and
+// shared by no other county in same (a report that leaves out the
+// prefecture of a name that several counties have is refused, so one of
+// the two tells them apart), or else its slug, which is unique.
+func qualifier(c *County, same []*County) string {
+	for _, part := range []func(*County) string{
+		func(c *County) string { return c.Prefecture },
+		func(c *County) string { return c.Province },
+	} {
+		v := part(c)
+		if v == "" {
+			continue
+		}
+		unique := true
+		for _, o := range same {
+			if o != c && part(o) == v {
+				unique = false
+				break
+			}
+		}
+		if unique {
+			return v
+		}
+	}
+	return c.Slug
 }
 
 type countyKey struct{ name, prefecture, province string }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 
@@ -197,6 +198,36 @@ func TestRanksAsDefined(t *testing.T) {
 			if r.Ranks[mi] != want {
 				t.Fatalf("%s, %s: rank %+v, want %+v", r.File, m.Key, r.Ranks[mi], want)
 			}
+		}
+	}
+}
+
+func TestLabelsTellSameNamedCountiesApart(t *testing.T) {
+	s, err := Assemble([]*report.Report{
+		rep(t, "a.md", "和平区", "天津市", 2020, "province: 天津市"),
+		rep(t, "b.md", "和平区", "沈阳市", 2020, "province: 辽宁省"),
+		rep(t, "c.md", "新华区", "新华市", 2020, "province: 河北省"),
+		rep(t, "d.md", "新华区", "新华市", 2021, "province: 河南省"),
+		rep(t, "e.md", "甲县", "乙市", 2020, ""),
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range s.Counties {
+		got[c.Reports[0].File] = c.Label
+	}
+	want := map[string]string{
+		"a.md": "和平区（天津市）", "b.md": "和平区（沈阳市）", // by prefecture
+		"c.md": "新华区（河北省）", "d.md": "新华区（河南省）", // the prefecture is shared: by province
+		"e.md": "甲县",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("labels %v, want %v", got, want)
+	}
+	for _, r := range s.Reports {
+		if r.Label() != r.County.Label {
+			t.Errorf("%s: report label %q, want its county's %q", r.File, r.Label(), r.County.Label)
 		}
 	}
 }

@@ -388,10 +388,33 @@
     var params = new URLSearchParams(location.search);
     if (data.metrics[params.get('metric')]) metric.value = params.get('metric');
     var wanted = (params.get('counties') || '').split(',').filter(Boolean);
-    toArray(counties.options).forEach(function (o) { o.selected = wanted.indexOf(o.value) !== -1; });
+    var options = toArray(counties.options);
+    options.forEach(function (o) { o.selected = wanted.indexOf(o.value) !== -1; });
+
+    // The filter keeps in the list the counties whose name, pinyin or
+    // initials hold every word typed, and those chosen: the others are
+    // taken out of the list, not hidden, since a phone's picker shows
+    // hidden options. A key is the county's slug, with its department's
+    // after a dot.
+    var find = form.querySelector('input[name="find"]');
+    var hays = options.map(function (o) {
+      var parts = o.value.split('.')[0].split('-');
+      return fold(o.textContent + ' ' + parts.join('') + ' ' +
+        parts.map(function (p) { return p.charAt(0); }).join(''));
+    });
+    function applyFind() {
+      var terms = find ? fold(find.value).split(/\s+/).filter(Boolean) : [];
+      var keep = document.createDocumentFragment();
+      options.forEach(function (o, i) {
+        if (o.selected || terms.every(function (t) { return hays[i].indexOf(t) !== -1; })) keep.appendChild(o);
+        else if (o.parentNode) o.parentNode.removeChild(o);
+      });
+      counties.appendChild(keep);
+    }
+    if (find) find.addEventListener('input', applyFind);
 
     function chosen() {
-      return toArray(counties.options).filter(function (o) { return o.selected; }).map(function (o) { return o.value; });
+      return options.filter(function (o) { return o.selected; }).map(function (o) { return o.value; });
     }
 
     function writeUrl(keys) {
@@ -433,7 +456,7 @@
 
     form.addEventListener('change', draw);
     form.addEventListener('submit', function (ev) { ev.preventDefault(); });
-    form.addEventListener('reset', function () { setTimeout(draw, 0); });
+    form.addEventListener('reset', function () { setTimeout(function () { applyFind(); draw(); }, 0); });
     draw();
   }
 

@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -118,6 +119,45 @@ func TestExplorerMetricSwitchAndSharedURL(t *testing.T) {
 		}
 	}
 	tb2.report(tb2.logProblems())
+}
+
+// TestExplorerFindsCounties narrows the explorer's list of counties by
+// what is typed, as a reader looking for one county among thousands does:
+// pinyin initials, then Chinese; a chosen county stays listed whatever is
+// typed, and 清除所选 brings every county back.
+func TestExplorerFindsCounties(t *testing.T) {
+	site(t)
+	tb := open(t, env.out, env.base, env.host, env.base+"compare/2020.html")
+	tb.showCharts()
+	const listed = `Array.from(document.querySelector('[data-explorer] select[name="counties"]').options).map(o => o.textContent + (o.selected ? '*' : ''))`
+	all := eval[[]string](tb, listed)
+	if !slices.Contains(all, "雨花区") || !slices.Contains(all, "桃源县") {
+		t.Fatalf("the explorer lists %q, want 雨花区 and 桃源县 among them", all)
+	}
+	tb.sendKeys(`[data-explorer] input[name="find"]`, "yhq")
+	if got := eval[[]string](tb, listed); !slices.Equal(got, []string{"雨花区"}) {
+		t.Errorf("after typing yhq the explorer lists %q, want 雨花区 alone", got)
+	}
+	eval[bool](tb, `(() => { const s = document.querySelector('[data-explorer] select[name="counties"]');
+  s.options[0].selected = true; s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
+	if view := eval[chartView](tb, viewJS("chart-explorer")); len(view.Categories) != 1 || !strings.HasPrefix(view.Categories[0], "雨花区") {
+		t.Errorf("雨花区 chosen, the explorer draws %q", view.Categories)
+	}
+	tb.sendKeys(`[data-explorer] input[name="find"]`, "\b\b\b桃源")
+	if got := eval[[]string](tb, listed); !slices.Equal(got, []string{"桃源县", "雨花区*"}) && !slices.Equal(got, []string{"雨花区*", "桃源县"}) {
+		t.Errorf("after typing 桃源 the explorer lists %q, want 桃源县 and the chosen 雨花区", got)
+	}
+	if q := eval[string](tb, `new URLSearchParams(location.search).get('counties')`); q != "yu-hua-qu" {
+		t.Errorf("the URL keeps counties=%q, want yu-hua-qu", q)
+	}
+	tb.click(`[data-explorer] button[type="reset"]`)
+	if !tb.waitFor(`document.querySelector('[data-explorer] select[name="counties"]').options.length === `+fmt.Sprint(len(all)), 3*time.Second) {
+		t.Errorf("after 清除所选 the explorer lists %q, want every county", eval[[]string](tb, listed))
+	}
+	if got := eval[[]string](tb, listed); !slices.Equal(got, all) {
+		t.Errorf("after 清除所选 the explorer lists %q, want %q, in that order and none chosen", got, all)
+	}
+	tb.report(tb.logProblems())
 }
 
 // TestServeReloadsTheTab runs the live preview against a small project,

@@ -165,6 +165,9 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if s.Search {
 		tx.Keep = []string{search.Dir} // the index has its own transaction
 	}
+	// Files as the last build left them are known unchanged by their
+	// checksums, without being read.
+	tx.Known = known(last)
 	// Report pages whose inputs are those of the last build, and whose
 	// files are as it left them, are kept as they are.
 	var keep *keeper
@@ -189,7 +192,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	// published the same way, in its own folder.
 	txs := []*publish.Tx{tx}
 	if s.Search {
-		itx, err := index(ctx, cfg, pagefind, sum)
+		itx, err := index(ctx, cfg, pagefind, sum, last)
 		if err != nil {
 			return nil, err
 		}
@@ -218,7 +221,7 @@ func outputStamps(txs []*publish.Tx, kept map[string]fileStamp) map[string]fileS
 			return nil
 		}
 		for name, st := range stamps {
-			files[name] = fileStamp{st.Size, st.ModTime}
+			files[name] = fileStamp{st.Size, st.ModTime, st.Sum}
 		}
 	}
 	return files
@@ -292,8 +295,9 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 }
 
 // index runs Pagefind over the published site and publishes its index
-// under pagefind/, rewriting only the files that changed.
-func index(ctx context.Context, cfg Config, bin string, sum *Summary) (*publish.Tx, error) {
+// under pagefind/, rewriting only the files that changed (known by the
+// checksums of last, the last build's record, when it has them).
+func index(ctx context.Context, cfg Config, bin string, sum *Summary, last *cacheRecord) (*publish.Tx, error) {
 	files, err := search.Index(ctx, bin, cfg.Out)
 	if err != nil {
 		return nil, fmt.Errorf("search index (the site itself is published): %w", err)
@@ -303,6 +307,7 @@ func index(ctx context.Context, cfg Config, bin string, sum *Summary) (*publish.
 		return nil, err
 	}
 	tx.Scope = search.Dir
+	tx.Known = known(last)
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)

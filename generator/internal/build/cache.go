@@ -20,6 +20,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/countyperf/portal/generator/internal/filestamp"
+	"github.com/countyperf/portal/generator/internal/publish"
 	"github.com/countyperf/portal/generator/internal/search"
 )
 
@@ -33,7 +34,8 @@ type cacheRecord struct {
 	// Inputs is the hash of the generator, the build's settings and every
 	// file under content/, templates/ and assets/.
 	Inputs string
-	// Files lists every output file with its size and modification time.
+	// Files lists every output file with its size and modification time,
+	// and the checksum of its bytes where the build that wrote it knew it.
 	Files map[string]fileStamp
 	// Reports, Counties and Pages repeat the build's summary.
 	Reports, Counties, Pages, Findings int
@@ -49,6 +51,28 @@ type cacheRecord struct {
 type fileStamp struct {
 	Size    int64
 	ModTime int64
+	// Sum is the checksum of the file's bytes (see publish.Checksum), or
+	// 0 when not known: a listing of the output does not read the files.
+	Sum uint64
+}
+
+// same reports whether s and o are the stamps of a file unchanged, as a
+// stat tells: its size and modification time, whether or not either knows
+// the checksum.
+func (s fileStamp) same(o fileStamp) bool {
+	return s.Size == o.Size && s.ModTime == o.ModTime
+}
+
+// known returns the stamps, with checksums, that the record rec holds of
+// the files of the output, for publish.Tx.Known; nil without a record.
+func known(rec *cacheRecord) func(name string) (publish.Stamp, bool) {
+	if rec == nil {
+		return nil
+	}
+	return func(name string) (publish.Stamp, bool) {
+		st, ok := rec.Files[name]
+		return publish.Stamp{Size: st.Size, ModTime: st.ModTime, Sum: st.Sum}, ok && st.Sum != 0
+	}
 }
 
 // cachePath returns the cache file for a build into out.
@@ -402,7 +426,7 @@ func stampOutput(out string) (map[string]fileStamp, error) {
 			if err != nil {
 				return err
 			}
-			mine = append(mine, stamped{name, fileStamp{info.Size(), info.ModTime().UnixNano()}})
+			mine = append(mine, stamped{name, fileStamp{Size: info.Size(), ModTime: info.ModTime().UnixNano()}})
 		}
 		mu.Lock()
 		for _, f := range mine {
@@ -422,7 +446,7 @@ func stampOutput(out string) (map[string]fileStamp, error) {
 		return nil, err
 	} else if !info.IsDir() {
 		// A walk of a file (or link) lists it alone, as ".".
-		files["."] = fileStamp{info.Size(), info.ModTime().UnixNano()}
+		files["."] = fileStamp{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
 		return files, nil
 	}
 	err := list("")
@@ -446,7 +470,7 @@ func upToDate(cfg Config, rec *cacheRecord, inputs string) (*cacheRecord, bool) 
 		return nil, false
 	}
 	for name, st := range rec.Files {
-		if now[name] != st {
+		if n, ok := now[name]; !ok || !n.same(st) {
 			return nil, false
 		}
 	}

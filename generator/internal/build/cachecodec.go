@@ -9,7 +9,7 @@ import (
 // recordMagic starts every cache record. Any change to the format must
 // change it, so that a record of another format is ignored, as is one of
 // the JSON that the cache was first written in (which starts with '{').
-const recordMagic = "portal build cache 2\n"
+const recordMagic = "portal build cache 3\n"
 
 // recordSumSize is the size of the payload's hash.
 const recordSumSize = sha256.Size
@@ -28,7 +28,8 @@ const recordSumSize = sha256.Size
 //	  cnt n, then n times: str path, int Size, int ModTime,
 //	                       int Change, int Inode, 32 bytes Sum    (Sources)
 //	  cnt n, then n times: str path, str key                      (Keys)
-//	  cnt n, then n times: str path, int Size, int ModTime        (Files)
+//	  cnt n, then n times: str path, int Size, int ModTime,
+//	                       int Sum                                (Files)
 //
 // where int is 8 bytes, little-endian; cnt an unsigned varint; and str a
 // cnt of bytes and the bytes, which need not be UTF-8. A record that does
@@ -87,6 +88,7 @@ func (e *recordEncoder) finish(files map[string]fileStamp) []byte {
 		b = appendRecordString(b, name)
 		b = binary.LittleEndian.AppendUint64(b, uint64(st.Size))
 		b = binary.LittleEndian.AppendUint64(b, uint64(st.ModTime))
+		b = binary.LittleEndian.AppendUint64(b, st.Sum)
 	}
 	e.h.Write(b[start:])
 	e.h.Sum(b[len(recordMagic):len(recordMagic)]) // into its place, after the magic
@@ -116,7 +118,7 @@ func decodeRecord(data []byte) *cacheRecord {
 	rec.Reports, rec.Counties, rec.Pages, rec.Findings = int(d.int()), int(d.int()), int(d.int()), int(d.int())
 	// Each count is bounded by what the rest of the payload can hold,
 	// so that no count makes a map larger than the record.
-	const fileSize, sourceSize, keySize = 1 + 8 + 8, 1 + 4*8 + recordSumSize, 1 + 1
+	const fileSize, sourceSize, keySize = 1 + 3*8, 1 + 4*8 + recordSumSize, 1 + 1
 	if n := d.count(sourceSize); n > 0 {
 		rec.Sources = make(map[string]sourceStamp, n)
 		for range n {
@@ -144,7 +146,7 @@ func decodeRecord(data []byte) *cacheRecord {
 		rec.Files = make(map[string]fileStamp, n)
 		for range n {
 			name := d.str()
-			rec.Files[name] = fileStamp{Size: d.int(), ModTime: d.int()}
+			rec.Files[name] = fileStamp{Size: d.int(), ModTime: d.int(), Sum: uint64(d.int())}
 		}
 		if len(rec.Files) != n {
 			d.fail()

@@ -33,9 +33,9 @@ func awkwardRecord() *cacheRecord {
 		Files: map[string]fileStamp{
 			"":               {Size: 0, ModTime: 0},
 			"a\x00b":         {Size: -1, ModTime: math.MinInt64},
-			"\xff\xfe\xc0":   {Size: math.MaxInt64, ModTime: math.MaxInt64},
+			"\xff\xfe\xc0":   {Size: math.MaxInt64, ModTime: math.MaxInt64, Sum: math.MaxUint64},
 			long:             {Size: 1, ModTime: 2},
-			"report/甲县.html": {Size: 1234, ModTime: 1795433796344488687},
+			"report/甲县.html": {Size: 1234, ModTime: 1795433796344488687, Sum: 1 << 63},
 		},
 		Sources: map[string]sourceStamp{
 			"content/a.md":    {Stamp: stampOf(10, 20), Sum: sha256.Sum256([]byte("a"))},
@@ -89,7 +89,7 @@ func TestRecordFieldCounts(t *testing.T) {
 		want int
 	}{
 		{cacheRecord{}, 8},
-		{fileStamp{}, 2},
+		{fileStamp{}, 3},
 		{sourceStamp{}, 2},
 		{filestamp.Stamp{}, 4},
 	} {
@@ -103,7 +103,7 @@ func TestRecordFieldCounts(t *testing.T) {
 func smallRecord() *cacheRecord {
 	return &cacheRecord{
 		Inputs: strings.Repeat("f", 64), Reports: 2, Counties: 1, Pages: 5, Findings: 1,
-		Files:   map[string]fileStamp{"index.html": {100, 1 << 60}, "report/a.html": {200, 1<<60 + 1}},
+		Files:   map[string]fileStamp{"index.html": {100, 1 << 60, 7}, "report/a.html": {200, 1<<60 + 1, 0}},
 		Sources: map[string]sourceStamp{"content/a.md": {Stamp: stampOf(50, 1<<60), Sum: sha256.Sum256([]byte("a"))}},
 		Keys:    map[string]string{"report/a.html": strings.Repeat("0", 64)},
 	}
@@ -182,10 +182,11 @@ func TestMalformedPayloadsAreIgnored(t *testing.T) {
 		"an int cut short":          payload(nil).str("inputs").int(1).raw(1, 2, 3),
 		"a count of 2^40 sources":   head().cnt(1 << 40),
 		"a count of 2^63 keys":      head().cnt(0).cnt(1 << 63),
-		"more files than given":     head().cnt(0).cnt(0).cnt(2).str("a").int(1).int(2),
+		"more files than given":     head().cnt(0).cnt(0).cnt(2).str("a").int(1).int(2).int(3),
 		"a source's sum cut short":  head().cnt(1).str("a").int(1).int(2).int(3).int(4).raw(sum[:31]...).cnt(0).cnt(0),
 		"a key path twice":          head().cnt(0).cnt(2).str("k").str("a").str("k").str("b").cnt(0),
-		"a file path twice":         head().cnt(0).cnt(0).cnt(2).str("f").int(1).int(2).str("f").int(1).int(2),
+		"a file path twice":         head().cnt(0).cnt(0).cnt(2).str("f").int(1).int(2).int(3).str("f").int(1).int(2).int(3),
+		"a file's sum cut short":    head().cnt(0).cnt(0).cnt(1).str("f").int(1).int(2).raw(1, 2, 3),
 		"a source path twice":       head().cnt(2).str("s").int(1).int(2).int(3).int(4).raw(sum...).str("s").int(1).int(2).int(3).int(4).raw(sum...).cnt(0).cnt(0),
 		"a byte after the files":    head().cnt(0).cnt(0).cnt(0).raw(0),
 		"a record after the record": head().cnt(0).cnt(0).cnt(0).str("inputs"),
@@ -197,8 +198,8 @@ func TestMalformedPayloadsAreIgnored(t *testing.T) {
 	// The same, well formed, are read.
 	for name, p := range map[string]payload{
 		"empty":     head().cnt(0).cnt(0).cnt(0),
-		"one each":  head().cnt(1).str("s").int(1).int(2).int(3).int(4).raw(sum...).cnt(1).str("k").str("a").cnt(1).str("f").int(1).int(2),
-		"two files": head().cnt(0).cnt(0).cnt(2).str("f").int(1).int(2).str("g").int(1).int(2),
+		"one each":  head().cnt(1).str("s").int(1).int(2).int(3).int(4).raw(sum...).cnt(1).str("k").str("a").cnt(1).str("f").int(1).int(2).int(3),
+		"two files": head().cnt(0).cnt(0).cnt(2).str("f").int(1).int(2).int(3).str("g").int(1).int(2).int(0),
 	} {
 		if rec := decodeRecord(sealed(p)); rec == nil {
 			t.Errorf("%s: not read", name)
@@ -343,7 +344,7 @@ func TestRecordsOfOtherFormatsAreIgnored(t *testing.T) {
 		"magic alone": []byte(recordMagic),
 		"cut short":   data[:len(data)/2],
 		"damaged":     append(append(bytes.Clone(data[:len(data)/2]), data[len(data)/2]^0x20), data[len(data)/2+1:]...),
-		"next format": append([]byte(strings.Replace(recordMagic, "2", "3", 1)), data[len(recordMagic):]...),
+		"next format": append([]byte(strings.Replace(recordMagic, "3", "4", 1)), data[len(recordMagic):]...),
 	} {
 		if err := os.WriteFile(path, other, 0o644); err != nil {
 			t.Fatal(err)

@@ -163,3 +163,45 @@ func readFile(t *testing.T, p *buildtest.Project, name string) string {
 	}
 	return string(data)
 }
+
+// TestRebuildTrustsRecordedChecksums: after a change that makes every
+// page again (a template), a page whose file is as the last build left
+// it, by its stamp, is found unchanged by the checksum recorded for it,
+// without being read; the file is altered here behind the record's back,
+// keeping its size and time, so that only a build that reads it could
+// tell. -no-cache reads every file, and puts it right.
+func TestRebuildTrustsRecordedChecksums(t *testing.T) {
+	p := buildtest.New(t, threeCounties)
+	p.MustBuild()
+	name := filepath.Join(p.Out, "county", "jia-xian.html")
+	info, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	made := readFile(t, p, "public/county/jia-xian.html")
+	altered := strings.Replace(made, "甲县", "乙县", 1)
+	if altered == made || len(altered) != len(made) {
+		t.Fatal("the alteration must change the page and keep its size")
+	}
+	p.Write("public/county/jia-xian.html", altered)
+	if err := os.Chtimes(name, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	p.Write("templates/404.html", readFile(t, p, "templates/404.html")+"\n")
+	sum, err := p.Build(build.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Cached || sum.Kept != 0 {
+		t.Fatalf("after a template changed: %+v, want every page made again", sum)
+	}
+	if got := readFile(t, p, "public/county/jia-xian.html"); got != altered {
+		t.Error("the county page was read and rewritten, though its stamp and recorded checksum said it was as made")
+	}
+	if _, err := p.Build(build.Config{NoCache: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, p, "public/county/jia-xian.html"); got != made {
+		t.Error("a build with -no-cache left the altered page as it was")
+	}
+}

@@ -237,7 +237,7 @@ func (k *keeper) unchanged(j pages.Job) bool {
 		return false
 	}
 	st, ok := k.last.Files[j.Path]
-	if !ok || k.now[j.Path] != st {
+	if now, found := k.now[j.Path]; !ok || !found || !now.same(st) {
 		return false
 	}
 	k.mu.Lock()

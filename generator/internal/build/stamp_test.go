@@ -22,7 +22,7 @@ func walkStamps(out string) (map[string]fileStamp, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(out, p)
-		files[filepath.ToSlash(rel)] = fileStamp{info.Size(), info.ModTime().UnixNano()}
+		files[filepath.ToSlash(rel)] = fileStamp{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
 		return nil
 	})
 	return files, err

@@ -10,7 +10,7 @@ import (
 )
 
 // listStamps stamps every file under out, as a walk that stats each one
-// does.
+// does, with the checksum of its bytes.
 func listStamps(t *testing.T, out string) map[string]Stamp {
 	t.Helper()
 	got := map[string]Stamp{}
@@ -22,8 +22,14 @@ func listStamps(t *testing.T, out string) map[string]Stamp {
 		if err != nil {
 			return err
 		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
 		rel, _ := filepath.Rel(out, p)
-		got[filepath.ToSlash(rel)] = stampOf(info)
+		st := stampOf(info)
+		st.Sum = Checksum(data)
+		got[filepath.ToSlash(rel)] = st
 		return nil
 	})
 	if err != nil {
@@ -33,7 +39,7 @@ func listStamps(t *testing.T, out string) map[string]Stamp {
 }
 
 // The stamps a transaction gives after Commit are those a walk of the
-// output finds, for a new output and over an existing one (files written,
+// output finds, checksums included, for a new output and over an existing one (files written,
 // found unchanged, streamed, removed as stale), but for the files Retain
 // kept; before Commit, and after Abort, it gives none.
 func TestStampsAreTheOutput(t *testing.T) {

@@ -289,8 +289,10 @@
 
   // fileStem names a chart's downloads after the page and the chart, and
   // the view shown if it is not the first, so that files saved from many
-  // pages tell themselves apart: characters that file systems refuse are
-  // left out, and the name is kept short enough for any of them.
+  // pages tell themselves apart: characters that file systems refuse, and
+  // invisible ones that could disguise the name (such as a right-to-left
+  // override), are left out, and the name is kept short enough for any
+  // file system.
   function fileStem(block) {
     var h1 = document.querySelector('h1');
     var caption = block.querySelector('figcaption strong');
@@ -298,7 +300,7 @@
     var parts = [h1 && h1.textContent, caption && caption.textContent];
     if (pressed && pressed.getAttribute('data-variant') !== 'main') parts.push(pressed.textContent);
     var stem = parts.filter(Boolean).join(' ')
-      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '')
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]+/g, '')
       .replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
     stem = Array.from ? Array.from(stem).slice(0, 60).join('') : stem.slice(0, 60);
     return stem || (block.id || 'chart').replace(/^fig-/, '');

@@ -7,9 +7,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
@@ -133,4 +136,101 @@ func TestChartDownloads(t *testing.T) {
 		t.Error("the chart whose picture was saved is not drawn")
 	}
 	phone.report(phone.logProblems())
+}
+
+// badInName matches what no downloaded file's name may hold: characters
+// file systems refuse, and invisible ones that could disguise a name.
+var badInName = regexp.MustCompile("[\\\\/:*?\"<>|\x00-\x1f\x7f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+
+// askedJS records the name of every download the page asks for, in
+// window.__asked: Chromium cleans the names it saves under, so the names
+// asked for are what tells whether the page names its files well.
+const askedJS = `(() => {
+  const click = HTMLAnchorElement.prototype.click;
+  window.__asked = [];
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.hasAttribute('download')) window.__asked.push(this.download);
+    return click.apply(this, arguments);
+  };
+  return true;
+})()`
+
+// checkDownloadNames saves the data and the picture of the first chart of
+// report and county pages of the site in dir, one page for each heading,
+// clicking as a reader does, and checks the names the pages ask for and
+// that the files are saved.
+func checkDownloadNames(t *testing.T, dir, host, base string) {
+	saved := t.TempDir()
+	h1 := regexp.MustCompile(`(?s)<h1>(.*?)</h1>`)
+	seen := map[string]bool{}
+	var clicks int
+	for _, name := range htmlFiles(t, dir) {
+		if !strings.HasPrefix(name, "report/") && !strings.HasPrefix(name, "county/") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := h1.FindSubmatch(data)
+		if m == nil || seen[string(m[1])] || !bytes.Contains(data, []byte(`class="chart-block"`)) {
+			continue
+		}
+		seen[string(m[1])] = true
+		tb := open(t, dir, base, host, base+name)
+		if clicks == 0 {
+			saveDownloadsIn(tb, saved)
+		}
+		eval[bool](tb, askedJS)
+		tb.click(`.chart-tools button:not(.chart-png)`)
+		tb.click(`.chart-tools .chart-png`)
+		clicks += 2
+		if !tb.waitFor(`window.__asked.length === 2`, 5*time.Second) {
+			t.Errorf("%s: the page asked for %q, want a CSV and a PNG", name, eval[[]string](tb, `window.__asked`))
+		}
+		for _, n := range eval[[]string](tb, `window.__asked`) {
+			if bad := badInName.FindString(n); bad != "" || strings.HasPrefix(n, ".") || utf8.RuneCountInString(n) > 64 ||
+				(!strings.HasSuffix(n, ".csv") && !strings.HasSuffix(n, ".png")) {
+				t.Errorf("%s asks to save a file as %q (holds %q)", name, n, bad)
+			}
+		}
+		tb.report(tb.logProblems())
+	}
+	if clicks == 0 {
+		t.Fatal("no report or county page has a chart")
+	}
+	// Files of the same name replace each other (a heading cut short to
+	// the same name): wait until the downloads settle.
+	var names []string
+	for deadline, stable := time.Now().Add(20*time.Second), 0; stable < 5; {
+		entries, err := os.ReadDir(saved)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var now []string
+		partial := false
+		for _, e := range entries {
+			info, err := e.Info()
+			partial = partial || err != nil || info.Size() == 0 || strings.HasSuffix(e.Name(), ".crdownload")
+			now = append(now, e.Name())
+		}
+		if !partial && slices.Equal(now, names) {
+			stable++
+		} else {
+			stable = 0
+		}
+		names = now
+		if time.Now().After(deadline) {
+			t.Fatalf("the downloads did not settle: %q", names)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if len(names) < clicks*3/4 {
+		t.Errorf("%d files saved of %d downloads: %q", len(names), clicks, names)
+	}
+	for _, n := range names {
+		if !strings.HasSuffix(n, ".csv") && !strings.HasSuffix(n, ".png") {
+			t.Errorf("a download is saved as %q", n)
+		}
+	}
 }

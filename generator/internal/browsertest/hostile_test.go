@@ -187,6 +187,12 @@ func TestHostilePages(t *testing.T) {
 		site(t)
 		checkAllPages(t, env.out, env.host, env.base)
 	})
+	// Names that carry script, path separators or invisible characters
+	// (a right-to-left override) name the charts' downloads: the files
+	// saved must be named without any of them.
+	t.Run("hostile-downloads", func(t *testing.T) {
+		checkDownloadNames(t, dir, host, base)
+	})
 	// Long names and unbroken strings must not push a page wider than a
 	// phone's screen either.
 	t.Run("hostile-on-a-phone", func(t *testing.T) {

@@ -516,7 +516,10 @@ func (tb *tab) waitFor(expr string, d time.Duration) bool {
 	deadline := time.Now().Add(d)
 	for {
 		ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](expr))
-		if err != nil && !errors.Is(err, chromedp.ErrJSNull) && !errors.Is(err, chromedp.ErrJSUndefined) {
+		// A script run while the tab swaps documents (a reload) fails
+		// with the old one; the next try runs in the new one.
+		swapped := err != nil && strings.Contains(err.Error(), "navigated or closed") && tb.ctx.Err() == nil
+		if err != nil && !swapped && !errors.Is(err, chromedp.ErrJSNull) && !errors.Is(err, chromedp.ErrJSUndefined) {
 			tb.t.Fatalf("%s: evaluating %.60q…: %v", tb.url, expr, err)
 		}
 		if ok {
@@ -535,6 +538,19 @@ func (tb *tab) click(selector string) {
 	tb.t.Helper()
 	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(selector))); err != nil {
 		tb.t.Fatalf("%s: clicking %s: %v", tb.url, selector, err)
+	}
+}
+
+// follow clicks, with the mouse, the first link that matches the CSS
+// selector, and waits until the page it leads to has loaded. Polling the
+// page instead can run a script while the tab swaps documents, which
+// fails ("Inspected target navigated or closed").
+func (tb *tab) follow(selector string) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
+	defer cancel()
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(selector))); err != nil {
+		tb.t.Fatalf("%s: following %s: %v", tb.url, selector, err)
 	}
 }
 

@@ -207,3 +207,33 @@ func TestDuplicates(t *testing.T) {
 		}
 	}
 }
+
+// TestSlipsExplainDiscrepancies: a discrepancy involving a figure that
+// unit.years finds a likely unit slip says so in its message; one that
+// does not involve it, and warnings, are left as they are.
+func TestSlipsExplainDiscrepancies(t *testing.T) {
+	years := []*report.Report{
+		parse(t, "2020.md", src("丰清县", 2020, "spending: {total: 35484.51, basic: 5000, project: 30484.51}\n")),
+		parse(t, "2021.md", src("丰清县", 2021, "spending: {total: 32035.38, basic: 5100, project: 26935.38}\n")),
+	}
+	slip := parse(t, "2022.md", src("丰清县", 2022, "spending: {total: 37658.05, basic: 5796.98, project: 318610700}\n"))
+	const note = "；其中项目支出疑为单位错误，见跨年度数量级核对"
+	expect(t, result(t, "sum.spending", slip, years...), want{status: Found, severity: Discrepancy,
+		message: "基本支出5796.98 + 项目支出318610700 = 318616496.98，与支出合计37658.05相差318578838.93万元（占支出合计的845978.05%）" + note})
+	expect(t, result(t, "part.whole", slip, years...), want{status: Found, severity: Discrepancy, contains: "项目支出318610700大于支出合计37658.05"})
+	if m := result(t, "part.whole", slip, years...).Findings[0].Message; !strings.HasSuffix(m, note) {
+		t.Errorf("part.whole: %q does not end with the note", m)
+	}
+	// The slip itself, and a discrepancy of figures that did not slip.
+	for _, rule := range []string{"unit.years"} {
+		for _, f := range result(t, rule, slip, years...).Findings {
+			if strings.Contains(f.Message, note) {
+				t.Errorf("%s: %q carries the note", rule, f.Message)
+			}
+		}
+	}
+	other := parse(t, "2023.md", src("丰清县", 2023, "spending: {total: 30000, basic: 5000, project: 26000}\n"))
+	if m := result(t, "sum.spending", other, years...).Findings[0].Message; strings.Contains(m, "疑为单位错误") {
+		t.Errorf("a discrepancy without a slip says %q", m)
+	}
+}

@@ -44,7 +44,7 @@ func (tb *tab) requested(s string) []string {
 // then fetch it once and draw the chart. Drawing it moves nothing below
 // it: the box has its height and tools from the start. Printed before
 // that, the page leaves the undrawn chart out rather than print an empty
-// box.
+// box, and its buttons always.
 func TestEChartsLoadsWhenAChartNears(t *testing.T) {
 	site(t)
 	tb := openWith(t, env.out, env.base, env.host, env.base+firstReportPage("tao-yuan-xian"), phoneScreen)
@@ -60,15 +60,19 @@ func TestEChartsLoadsWhenAChartNears(t *testing.T) {
 	}
 	// Printed now, the chart not drawn leaves no empty box: its data
 	// table is printed instead.
-	printed := func() string {
+	printed := func(sel string) string {
 		if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 			t.Fatal(err)
 		}
 		defer chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
-		return eval[string](tb, `getComputedStyle(document.querySelector('.chart[data-chart-src]')).display`)
+		return eval[string](tb, `getComputedStyle(document.querySelector('`+sel+`')).display`)
 	}
-	if d := printed(); d != "none" {
+	if d := printed(".chart[data-chart-src]"); d != "none" {
 		t.Errorf("printed before it is drawn, the chart's box shows (display: %s)", d)
+	}
+	// Buttons do nothing on paper.
+	if d := printed(".chart-tools"); d != "none" {
+		t.Errorf("the chart's buttons print (display: %s)", d)
 	}
 	// Where the footer starts on the page, whatever the scroll.
 	const footerTop = `document.querySelector('.site-footer').getBoundingClientRect().top + scrollY`
@@ -77,7 +81,7 @@ func TestEChartsLoadsWhenAChartNears(t *testing.T) {
 	if after := eval[float64](tb, footerTop); math.Abs(after-before) > 0.5 {
 		t.Errorf("drawing the chart moved what follows it by %.0fpx", after-before)
 	}
-	if d := printed(); d == "none" {
+	if d := printed(".chart[data-chart-src]"); d == "none" {
 		t.Error("printed once drawn, the chart is hidden")
 	}
 	charts := eval[[]chartState](tb, chartsJS)

@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -140,4 +141,37 @@ func chartLayoutProblems(tb *tab, side bool) []string {
 		}
 	}
 	return p
+}
+
+// TestRowHeadingsStayInView scrolls the home page's table of reports
+// sideways on a phone, as a reader does to see its other columns: the
+// county heading each row, and the heading of that column, stay in view
+// at the table's left edge.
+func TestRowHeadingsStayInView(t *testing.T) {
+	site(t)
+	tb := openWith(t, env.out, env.base, env.host, env.base+"index.html", phoneScreen)
+	type state struct {
+		Scrolled       float64 // how far the table scrolled
+		Left           float64 // the box's left edge, inside its border
+		Row, Head      float64 // the first row heading's and its column heading's left edges
+		RowBg, RowText string
+	}
+	got := eval[state](tb, `(() => {
+  const wrap = document.querySelector('#reports-table').closest('.table-wrap');
+  wrap.scrollLeft = wrap.scrollWidth;
+  const row = wrap.querySelector('tbody th[scope="row"]'), head = wrap.querySelector('thead th');
+  return {scrolled: wrap.scrollLeft, left: wrap.getBoundingClientRect().left + wrap.clientLeft,
+    row: row.getBoundingClientRect().left, head: head.getBoundingClientRect().left,
+    rowBg: getComputedStyle(row).backgroundColor, rowText: row.textContent.trim()};
+})()`)
+	if got.Scrolled < 100 {
+		t.Fatalf("the table scrolled %.0fpx sideways; the test needs one wider than a phone", got.Scrolled)
+	}
+	if math.Abs(got.Row-got.Left) > 1 || math.Abs(got.Head-got.Left) > 1 {
+		t.Errorf("scrolled %.0fpx, the row heading (%q) is at %.0fpx and its column's heading at %.0fpx, want both at the table's edge, %.0fpx",
+			got.Scrolled, got.RowText, got.Row, got.Head, got.Left)
+	}
+	if got.RowBg == "rgba(0, 0, 0, 0)" || got.RowBg == "transparent" {
+		t.Error("the row heading has no background: the cells scrolled under it show through")
+	}
 }

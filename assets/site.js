@@ -71,6 +71,18 @@
     return s.toLowerCase();
   }
 
+  // words returns the words typed into a search box, folded; none
+  // without a box.
+  function words(input) {
+    return input ? fold(input.value).split(/\s+/).filter(Boolean) : [];
+  }
+
+  // holdsAll reports whether hay, folded, holds every one of words: what
+  // each filter of the site finds a row, a county or an option by.
+  function holdsAll(hay, terms) {
+    return terms.every(function (t) { return hay.indexOf(t) !== -1; });
+  }
+
   // ----------------------------------------------------------------- charts
 
   var FONT_STACK = '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", ' +
@@ -397,7 +409,8 @@
     // initials hold every word typed, and those chosen: the others are
     // taken out of the list, not hidden, since a phone's picker shows
     // hidden options. A key is the county's slug, with its department's
-    // after a dot.
+    // after a dot; its pinyin and initials are those pages.CountySearch
+    // gives the list of every county.
     var find = form.querySelector('input[name="find"]');
     var hays = options.map(function (o) {
       var parts = o.value.split('.')[0].split('-');
@@ -405,10 +418,10 @@
         parts.map(function (p) { return p.charAt(0); }).join(''));
     });
     function applyFind() {
-      var terms = find ? fold(find.value).split(/\s+/).filter(Boolean) : [];
+      var terms = words(find);
       var keep = document.createDocumentFragment();
       options.forEach(function (o, i) {
-        if (o.selected || terms.every(function (t) { return hays[i].indexOf(t) !== -1; })) keep.appendChild(o);
+        if (o.selected || holdsAll(hays[i], terms)) keep.appendChild(o);
         else if (o.parentNode) o.parentNode.removeChild(o);
       });
       counties.appendChild(keep);
@@ -596,14 +609,13 @@
       var conds = selects
         .filter(function (s) { return s.value !== ''; })
         .map(function (s) { return { attr: 'data-' + s.name, value: s.value }; });
-      var terms = search ? fold(search.value).split(/\s+/).filter(Boolean) : [];
+      var terms = words(search);
       var all = rows();
       var shown = 0;
       all.forEach(function (row) {
         var ok = conds.every(function (c) { return row.getAttribute(c.attr) === c.value; });
         if (ok && terms.length) {
-          var hay = fold(row.getAttribute('data-search'));
-          ok = terms.every(function (t) { return hay.indexOf(t) !== -1; });
+          ok = holdsAll(fold(row.getAttribute('data-search')), terms);
         }
         row.hidden = !ok;
         if (ok) shown++;
@@ -697,10 +709,10 @@
     if (q !== null) search.value = q;
 
     function apply() {
-      var terms = fold(search.value).split(/\s+/).filter(Boolean);
+      var terms = words(search);
       var shown = 0;
       items.forEach(function (li, i) {
-        var ok = terms.every(function (t) { return hays[i].indexOf(t) !== -1; });
+        var ok = holdsAll(hays[i], terms);
         li.hidden = !ok;
         if (ok) shown++;
       });

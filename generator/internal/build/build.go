@@ -266,7 +266,14 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 	// published.
 	errs, checks := check.Reports(reports)
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		// Assembling finds errors of its own (such as two files giving
+		// one report, one with the county's prefecture and one
+		// without): they are said too, so that one build tells every
+		// error, as check does.
+		if _, err := site.Assemble(reports, nil); err != nil {
+			errs = append(errs, err)
+		}
+		return nil, check.Join(errs)
 	}
 
 	// Phase 3: assemble the site model.

@@ -141,7 +141,7 @@ func newEnv(sorted []*report.Report) *env {
 	if len(dups) > 0 {
 		slices.SortFunc(dups, func(a, b [2]int32) int { return cmp.Compare(a[0], b[0]) })
 		for _, d := range dups {
-			e.errs = append(e.errs, duplicate(sorted[d[0]], sorted[d[1]]))
+			e.errs = append(e.errs, report.Duplicate(sorted[d[0]], sorted[d[1]]))
 		}
 	}
 	e.compact()
@@ -156,7 +156,7 @@ func (e *env) bySeriesKey() {
 	for _, r := range e.sorted {
 		id := r.ID()
 		if f, ok := first[id]; ok {
-			e.errs = append(e.errs, duplicate(r, f))
+			e.errs = append(e.errs, report.Duplicate(r, f))
 			continue
 		}
 		first[id] = r
@@ -177,20 +177,6 @@ func (e *env) bySeriesKey() {
 			e.bounds = append(e.bounds, int32(len(e.members)))
 		}
 		e.sid[i] = s
-	}
-}
-
-// duplicate returns the file error of r, a second file for the ID of f.
-func duplicate(r, f *report.Report) error {
-	pos := r.KeyPos("county")
-	where := r.County
-	if r.Prefecture != "" {
-		where = r.Prefecture + where
-	}
-	return &report.Error{
-		File: r.File, Line: pos.Line, Col: pos.Col, Key: "county",
-		Msg: "duplicate report: " + f.File + " already holds " + where + " " + r.Department + " " +
-			itoa(r.Year) + " " + r.Type + " (one file per county, prefecture, department, year and type; remove one file or correct its keys)",
 	}
 }
 

@@ -132,7 +132,7 @@ type (
 func WriteJSON(w io.Writer, errs []error, per map[*report.Report][]Result) error {
 	out := jsonOutput{Errors: []jsonError{}, Findings: []jsonFinding{}, Reports: []jsonReport{}}
 	for _, e := range fileErrors(errs) {
-		out.Errors = append(out.Errors, jsonError(e))
+		out.Errors = append(out.Errors, jsonError{e.File, e.Line, e.Col, e.Key, e.Message})
 	}
 	rs := make([]*report.Report, 0, len(per))
 	for r := range per {
@@ -175,17 +175,20 @@ type fileError struct {
 	Line, Col int
 	Key       string
 	Message   string
+	err       error
 }
 
-// fileErrors splits joined errors and sorts them by file and position.
+// fileErrors splits joined errors and sorts them by file and position,
+// each once: the same error found by two phases (a duplicate report, by
+// check and by assembling the site) is said once.
 func fileErrors(errs []error) []fileError {
 	var out []fileError
 	for _, err := range flatten(errs) {
 		var re *report.Error
 		if errors.As(err, &re) {
-			out = append(out, fileError{re.File, re.Line, re.Col, re.Key, re.Msg})
+			out = append(out, fileError{re.File, re.Line, re.Col, re.Key, re.Msg, err})
 		} else {
-			out = append(out, fileError{Message: err.Error()})
+			out = append(out, fileError{Message: err.Error(), err: err})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b fileError) int {
@@ -197,7 +200,20 @@ func fileErrors(errs []error) []fileError {
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
-	return out
+	return slices.CompactFunc(out, func(a, b fileError) bool {
+		return a.File == b.File && a.Line == b.Line && a.Col == b.Col && a.Key == b.Key && a.Message == b.Message
+	})
+}
+
+// Join returns errs, split where they were joined, sorted by file and
+// position, and each once, as check prints them, joined into one error;
+// nil when there are none.
+func Join(errs []error) error {
+	var out []error
+	for _, e := range fileErrors(errs) {
+		out = append(out, e.err)
+	}
+	return errors.Join(out...)
 }
 
 // flatten splits errors made by errors.Join, at any depth, and drops nils.

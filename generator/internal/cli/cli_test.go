@@ -113,3 +113,63 @@ func TestBuildProfiles(t *testing.T) {
 		t.Errorf("trace into a missing folder: exit %d %q", code, errOut)
 	}
 }
+
+// TestDuplicatesSaidOnceEach copies reports as an import does (without
+// the prefecture) and as a plain copy: check and build must say each
+// duplicate once, on a line of its own naming file, line and key, and
+// check -json must give each its file and line.
+func TestDuplicatesSaidOnceEach(t *testing.T) {
+	withPrefecture := strings.Replace(clean, "county: 甲县\n", "county: 甲县\nprefecture: 某市\n", 1)
+	p := buildtest.New(t, "-- content/a.md --\n"+withPrefecture+
+		"-- content/b.md --\n"+strings.Replace(withPrefecture, "甲县", "乙县", 1)+
+		"-- content/imported/a.md --\n"+clean+ // the same county: one of its name, with no prefecture
+		"-- content/imported/b.md --\n"+strings.Replace(withPrefecture, "甲县", "乙县", 1)) // a plain copy
+	want := []string{
+		"content/imported/a.md:2:1: error: county: duplicate report: content/a.md already holds 甲县 财政局 2020 整体支出",
+		"content/imported/b.md:2:1: error: county: duplicate report: content/b.md already holds 某市乙县 财政局 2020 整体支出",
+	}
+	code, out, _ := run("check", "-root", p.Dir)
+	var errLines []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, ": error: ") {
+			errLines = append(errLines, l)
+		}
+	}
+	if code != 1 || len(errLines) != len(want) {
+		t.Fatalf("check: exit %d, error lines %q; want %d", code, errLines, len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(errLines[i], w) {
+			t.Errorf("check line %d: %q\nwant it to start %q", i, errLines[i], w)
+		}
+	}
+
+	_, out, _ = run("check", "-root", p.Dir, "-json")
+	var doc struct {
+		Errors []struct {
+			File string
+			Line int
+			Key  string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Errors) != 2 || doc.Errors[0].File != "content/imported/a.md" || doc.Errors[0].Line != 2 || doc.Errors[0].Key != "county" ||
+		doc.Errors[1].File != "content/imported/b.md" {
+		t.Errorf("check -json errors: %+v", doc.Errors)
+	}
+
+	// The build refuses both at once: the plain copy is found by check,
+	// the copy without the prefecture only when the site is assembled.
+	code, _, errOut := run("build", "-root", p.Dir, "-no-search")
+	if code == 0 {
+		t.Fatal("build succeeded")
+	}
+	for _, w := range want {
+		w = strings.Replace(w, ": error: ", ": ", 1)
+		if strings.Count(errOut, w) != 1 {
+			t.Errorf("build output says %q %d times; want once:\n%s", w, strings.Count(errOut, w), errOut)
+		}
+	}
+}

@@ -238,6 +238,18 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Duplicate returns the error of r, a second file giving the report that
+// first gives: the same county, prefecture, department, year and type.
+// The county is named with the prefecture r gives, if any.
+func Duplicate(r, first *Report) *Error {
+	pos := r.KeyPos("county")
+	return &Error{
+		File: r.File, Line: pos.Line, Col: pos.Col, Key: "county",
+		Msg: "duplicate report: " + first.File + " already holds " + r.Prefecture + r.County + " " + r.Department + " " +
+			strconv.Itoa(r.Year) + " " + r.Type + " (one file per county, prefecture, department, year and type; remove one file or correct its keys)",
+	}
+}
+
 // Amount returns the amount field with the dotted name, such as
 // spending.basic or income, or nil when the name is not an amount.
 func (r *Report) Amount(key string) *Money {

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"runtime"
@@ -271,7 +272,7 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 		}
 	}
 	// Reports with the same prefecture but no province join that county.
-	var errs []string
+	var errs []error
 	type reportKey struct {
 		county, prefecture, department, typ string
 		year                                int
@@ -288,14 +289,13 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 		case len(keys) == 0:
 			c = add(countyKey{r.County, "", r.Province})
 		default:
-			errs = append(errs, fmt.Sprintf("%s:%d:%d: county: %s names more than one county (in %s); give its prefecture",
-				r.File, r.KeyPos("county").Line, r.KeyPos("county").Col, r.County, prefectureList(byKey, keys)))
+			errs = append(errs, keyError(r, "county", fmt.Sprintf("%s names more than one county (in %s); give its prefecture",
+				r.County, prefectureList(byKey, keys))))
 			continue
 		}
 		if r.Adcode != "" {
 			if c.Adcode != "" && c.Adcode != r.Adcode {
-				p := r.KeyPos("adcode")
-				errs = append(errs, fmt.Sprintf("%s:%d:%d: adcode: %s differs from %s given for %s in another file", r.File, p.Line, p.Col, r.Adcode, c.Adcode, c.Name))
+				errs = append(errs, keyError(r, "adcode", fmt.Sprintf("%s differs from %s given for %s in another file", r.Adcode, c.Adcode, c.Name)))
 			}
 			c.Adcode = r.Adcode
 		}
@@ -305,8 +305,10 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 		sr := &Report{Report: r, County: c}
 		id := reportKey{r.County, c.Prefecture, r.Department, r.Type, r.Year}
 		if first := seen[id]; first != nil {
-			p := r.KeyPos("county")
-			errs = append(errs, fmt.Sprintf("%s:%d:%d: county: the same report (%s %s %d %s) is also given by %s", r.File, p.Line, p.Col, r.County, r.Department, r.Year, r.Type, first.File))
+			// Worded as check words a duplicate, so that check, which
+			// finds those giving the same prefecture too, can drop
+			// the second copy of the same error.
+			errs = append(errs, report.Duplicate(r, first.Report))
 			continue
 		}
 		seen[id] = sr
@@ -321,8 +323,8 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 	slugsMade()
 	errs = append(errs, s.assignSlugs(counties)...)
 	if len(errs) > 0 {
-		slices.Sort(errs)
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+		slices.SortStableFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+		return nil, errors.Join(errs...)
 	}
 	slices.SortFunc(counties, func(a, b *County) int {
 		return cmp.Or(cmp.Compare(a.Province, b.Province), cmp.Compare(a.Prefecture, b.Prefecture), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.Name, b.Name))
@@ -392,6 +394,13 @@ func arrangeAll(counties []*County, checks map[*report.Report][]check.Result) {
 	wg.Wait()
 }
 
+// keyError returns the error msg about the key of r, at the key's place
+// in r's file.
+func keyError(r *report.Report, key, msg string) error {
+	p := r.KeyPos(key)
+	return &report.Error{File: r.File, Line: p.Line, Col: p.Col, Key: key, Msg: msg}
+}
+
 func prefectureList(byKey map[countyKey]*County, keys []countyKey) string {
 	var names []string
 	for _, k := range keys {
@@ -404,16 +413,15 @@ func prefectureList(byKey map[countyKey]*County, keys []countyKey) string {
 // assignSlugs gives every county a distinct slug. A slug from front matter
 // wins; counties whose derived slugs collide are told apart by prefecture,
 // then adcode, then a hash of the name, and each collision is warned about.
-func (s *Site) assignSlugs(counties []*County) []string {
-	var errs []string
+func (s *Site) assignSlugs(counties []*County) []error {
+	var errs []error
 	for _, c := range counties {
 		for _, r := range c.Reports {
 			if r.Slug == "" {
 				continue
 			}
 			if c.Slug != "" && c.Slug != r.Slug {
-				p := r.KeyPos("slug")
-				errs = append(errs, fmt.Sprintf("%s:%d:%d: slug: %q differs from %q given for %s in another file", r.File, p.Line, p.Col, r.Slug, c.Slug, c.Name))
+				errs = append(errs, keyError(r.Report, "slug", fmt.Sprintf("%q differs from %q given for %s in another file", r.Slug, c.Slug, c.Name)))
 				continue
 			}
 			c.Slug = r.Slug
@@ -431,8 +439,7 @@ func (s *Site) assignSlugs(counties []*County) []string {
 		if c.Slug != "" {
 			if o := taken[c.Slug]; o != nil {
 				r := c.Reports[0]
-				p := r.KeyPos("slug")
-				errs = append(errs, fmt.Sprintf("%s:%d:%d: slug: %q is already used by %s", r.File, p.Line, p.Col, c.Slug, o.Name))
+				errs = append(errs, keyError(r.Report, "slug", fmt.Sprintf("%q is already used by %s", c.Slug, o.Name)))
 			}
 			taken[c.Slug] = c
 		}

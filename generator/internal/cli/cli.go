@@ -81,6 +81,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		var ue usageError
+		var said importer.Reported
+		if errors.As(err, &said) {
+			return 1 // each error was said as it was met
+		}
 		if errors.As(err, &ue) {
 			fmt.Fprintln(stderr, err)
 			return 2

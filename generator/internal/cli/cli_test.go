@@ -173,3 +173,23 @@ func TestDuplicatesSaidOnceEach(t *testing.T) {
 		}
 	}
 }
+
+// TestImportRootAndErrorsOnce imports into a project named by -root, as
+// the other commands take it, and checks that an input that cannot be
+// read is said once, not once as met and again on exit.
+func TestImportRootAndErrorsOnce(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(buildtest.RepoRoot(t), "generator", "internal", "importer", "testdata", "prose_qingshi.txt")
+	missing := filepath.Join(dir, "missing.txt")
+	code, out, errOut := run("import", "-root", dir, in, missing)
+	if code != 1 {
+		t.Errorf("exit %d; want 1 for the missing file", code)
+	}
+	draft := filepath.Join(dir, "content", "imported", "qing-shi-xian-nong-ye-nong-cun-ju-2022.md")
+	if _, err := os.Stat(draft); err != nil || !strings.Contains(out, "wrote "+draft) {
+		t.Errorf("the draft is not in ROOT/content/imported: %v; output %q", err, out)
+	}
+	if n := strings.Count(errOut, "missing.txt"); n != 1 {
+		t.Errorf("the missing file is named %d times; want once:\n%s", n, errOut)
+	}
+}

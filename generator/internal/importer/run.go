@@ -31,10 +31,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("import", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	asJSON := fl.Bool("json", false, "print one JSON object per input (the keys of the truth files) instead of writing drafts")
-	out := fl.String("out", DefaultOut, "folder to write the drafts into")
+	root := fl.String("root", ".", "project folder: drafts go into its "+DefaultOut+" folder unless --out says otherwise")
+	out := fl.String("out", "", "folder to write the drafts into (default ROOT/"+DefaultOut+")")
 	force := fl.Bool("force", false, "overwrite drafts that already exist")
 	fl.Usage = func() {
-		fmt.Fprintf(fl.Output(), "usage: import [--json] [--out DIR] [--force] FILE...\n\n"+
+		fmt.Fprintf(fl.Output(), "usage: import [--json] [--root DIR] [--out DIR] [--force] FILE...\n\n"+
 			"Reads published reports (text in UTF-8 or GBK, HTML, .docx, or PDF with pdftotext)\n"+
 			"and writes a draft content file for each, with every figure it is sure of.\n\n")
 		fl.PrintDefaults()
@@ -61,6 +62,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fl.Usage()
 		return errors.New("import: no input files")
 	}
+	if *out == "" {
+		*out = filepath.Join(*root, DefaultOut)
+	}
 	var errs []error
 	fail := func(err error) {
 		fmt.Fprintf(stderr, "import: %v\n", err)
@@ -69,7 +73,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	written := map[string]string{}
 	for _, file := range files {
 		if err := ctx.Err(); err != nil {
-			errs = append(errs, err)
+			fail(err)
 			break
 		}
 		doc, err := ReadFile(ctx, file)
@@ -107,8 +111,18 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	return errors.Join(errs...)
+	if len(errs) == 0 {
+		return nil
+	}
+	return Reported{errors.Join(errs...)}
 }
+
+// Reported is the error Run returns when some files could not be
+// imported: each has been written to stderr already, as it was met.
+type Reported struct{ error }
+
+// Unwrap returns the errors joined.
+func (r Reported) Unwrap() error { return r.error }
 
 func (d *Draft) figure(key string) figure {
 	for _, f := range d.figures() {

@@ -492,3 +492,57 @@ staff: {authorized: 10, actual: 8}
 		t.Error("a county whose name is its own is named with its prefecture")
 	}
 }
+
+// TestUnreadableToldFromUndisclosed builds a site where one report gives
+// its total and score in a form that could not be read (无法识别) and
+// another leaves them out (未披露): the county page's table and the year's
+// compare tables must tell the two apart, as the home table does.
+func TestUnreadableToldFromUndisclosed(t *testing.T) {
+	p := buildtest.New(t, `
+-- content/jia-2021.md --
+---
+county: 甲县
+department: 财政局
+year: 2021
+type: 整体支出
+spending: {total: 无法识别, basic: 60, project: 40}
+score: 无法识别
+staff: {actual: 8}
+---
+正文。
+-- content/yi-2021.md --
+---
+county: 乙县
+department: 财政局
+year: 2021
+type: 整体支出
+spending: {basic: 50, project: 30}
+---
+正文。
+`)
+	p.MustBuild()
+	na := func(s string) string { return `<span class="na">` + s + `</span>` }
+	// 甲县's total, score and total per staff member could not be read.
+	if n := strings.Count(p.Page("county/jia-xian.html"), na("无法识别")); n != 3 {
+		t.Errorf("甲县's county page says 无法识别 %d times; want 3 (total, score, total per staff member)", n)
+	}
+	if n := strings.Count(p.Page("county/yi-xian.html"), na("无法识别")); n != 0 {
+		t.Errorf("乙县's county page says 无法识别 %d times; want none", n)
+	}
+	// The spending chart's tables (totals, then per staff member) have a
+	// row for each county, whose 合计 cell says which.
+	cmp := p.Page("compare/2021.html")
+	rows := regexp.MustCompile(`<tr><th scope="row"><a [^>]*>(甲县|乙县)</a></th>.*</tr>`).FindAllStringSubmatch(cmp, -1)
+	if len(rows) != 4 {
+		t.Fatalf("compare 2021 has %d rows for 甲县 and 乙县; want 4", len(rows))
+	}
+	for _, row := range rows {
+		want, not := na("未披露"), na("无法识别")
+		if row[1] == "甲县" {
+			want, not = not, want
+		}
+		if !strings.Contains(row[0], want) || strings.Contains(row[0], not) {
+			t.Errorf("compare 2021: %s's row %q; want %s", row[1], row[0], want)
+		}
+	}
+}

@@ -85,6 +85,9 @@ type Value struct {
 	// Blank, for a missing value, says it is not a figure that was left
 	// undisclosed but one that does not apply (such as a gap of nothing).
 	Blank bool
+	// Unreadable, for a missing value, says the report gives the figure
+	// but it could not be read (无法识别), rather than not giving it.
+	Unreadable bool
 }
 
 // Some returns a known value.
@@ -272,7 +275,8 @@ func NumCell(v Value) Cell {
 }
 
 // SetNumeric makes c, a zero cell, the numeric cell of v as NumCell does
-// when v has no number: — for a blank, 未披露 for a value not disclosed.
+// when v has no number: — for a blank, 无法识别 for a value given but
+// unreadable, 未披露 for a value not disclosed.
 // It reports whether v has a number, whose text the caller then writes
 // into the cell's Text and Value.
 func (c *Cell) SetNumeric(v Value) bool {
@@ -280,6 +284,8 @@ func (c *Cell) SetNumeric(v Value) bool {
 	switch {
 	case v.Blank:
 		c.Text = "—"
+	case !v.OK && v.Unreadable:
+		c.Text, c.NA = "无法识别", true
 	case !v.OK:
 		c.Text, c.NA = "未披露", true
 	default:

@@ -150,7 +150,7 @@ func labels(rs []*site.Report, keys ...string) (names, links []string) {
 }
 
 func money(m report.Money) charts.Value {
-	return charts.Value{V: m.V.Wan(), OK: m.Known()}
+	return charts.Value{V: m.V.Wan(), OK: m.Known(), Unreadable: m.State == report.Unreadable}
 }
 
 // remainder is the part of a whole that its disclosed parts do not
@@ -190,7 +190,8 @@ func top(sorted []*site.Report) ([]*site.Report, string) {
 func perStaff(v charts.Value, r *site.Report) charts.Value {
 	staff := r.Staff.Actual
 	if !v.OK || !staff.Known() || staff.V == 0 {
-		return charts.Value{Blank: v.Blank}
+		unreadable := v.Unreadable || v.OK && staff.State == report.Unreadable
+		return charts.Value{Blank: v.Blank, Unreadable: unreadable}
 	}
 	return charts.Some(v.V / float64(staff.V))
 }

@@ -18,12 +18,28 @@ type Metric struct {
 	Unit string
 	// Value returns the metric for a report, and whether it is known.
 	Value func(*Report) (float64, bool)
+	// Unreadable reports whether a report's metric is unknown because a
+	// figure it needs is given by the report but could not be read (无法识别),
+	// rather than not disclosed.
+	Unreadable func(*Report) bool
 }
 
 func money(f func(*Report) report.Money) func(*Report) (float64, bool) {
 	return func(r *Report) (float64, bool) {
 		m := f(r)
 		return m.V.Wan(), m.Known()
+	}
+}
+
+// unreadable returns Metric.Unreadable for the metric of the money figure
+// f, divided by the actual staff when perStaff.
+func unreadable(f func(*Report) report.Money, perStaff bool) func(*Report) bool {
+	return func(r *Report) bool {
+		m := f(r)
+		if perStaff && m.Known() {
+			return r.Staff.Actual.State == report.Unreadable
+		}
+		return m.State == report.Unreadable
 	}
 }
 
@@ -43,13 +59,25 @@ const MetricCount = 7
 
 // Metrics lists the metrics that reports are ranked and charted by.
 var Metrics = [MetricCount]Metric{
-	{"total", "支出合计", "万元", money(func(r *Report) report.Money { return r.Spending.Total })},
-	{"basic", "基本支出", "万元", money(func(r *Report) report.Money { return r.Spending.Basic })},
-	{"project", "项目支出", "万元", money(func(r *Report) report.Money { return r.Spending.Project })},
-	{"sangong", "三公经费", "万元", money(func(r *Report) report.Money { return r.Sangong.Total })},
-	{"score", "自评得分", "分", func(r *Report) (float64, bool) { return r.Score.V, r.Score.Known() }},
-	{"total_per_staff", "人均支出", "万元/人", perStaff(func(r *Report) report.Money { return r.Spending.Total })},
-	{"sangong_per_staff", "人均三公经费", "万元/人", perStaff(func(r *Report) report.Money { return r.Sangong.Total })},
+	moneyMetric("total", "支出合计", func(r *Report) report.Money { return r.Spending.Total }),
+	moneyMetric("basic", "基本支出", func(r *Report) report.Money { return r.Spending.Basic }),
+	moneyMetric("project", "项目支出", func(r *Report) report.Money { return r.Spending.Project }),
+	moneyMetric("sangong", "三公经费", func(r *Report) report.Money { return r.Sangong.Total }),
+	{"score", "自评得分", "分", func(r *Report) (float64, bool) { return r.Score.V, r.Score.Known() },
+		func(r *Report) bool { return r.Score.State == report.Unreadable }},
+	perStaffMetric("total_per_staff", "人均支出", func(r *Report) report.Money { return r.Spending.Total }),
+	perStaffMetric("sangong_per_staff", "人均三公经费", func(r *Report) report.Money { return r.Sangong.Total }),
+}
+
+// moneyMetric returns the metric of the amount f, in 万元.
+func moneyMetric(key, label string, f func(*Report) report.Money) Metric {
+	return Metric{key, label, "万元", money(f), unreadable(f, false)}
+}
+
+// perStaffMetric returns the metric of the amount f for each member of
+// the actual staff, in 万元 a person.
+func perStaffMetric(key, label string, f func(*Report) report.Money) Metric {
+	return Metric{key, label, "万元/人", perStaff(f), unreadable(f, true)}
 }
 
 // MetricByKey returns the metric with the key.

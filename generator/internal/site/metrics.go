@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sync"
 
@@ -121,7 +122,11 @@ func (s *Site) rank() {
 				known = known[:0]
 				for _, r := range g {
 					if v, ok := m.Value(r); ok {
-						known = append(known, kv{r, v})
+						// Ranked as shown, to four decimals (as
+						// charts.Shown rounds): 4.56/19 and 2.64/11
+						// both show 0.24, and share a place, though
+						// the quotients differ in their last bits.
+						known = append(known, kv{r, math.Round(v*10000) / 10000})
 					}
 				}
 				// Equal values share the place of the first of them, so

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"maps"
+	"math"
 	"strings"
 	"testing"
 
@@ -159,6 +160,23 @@ func TestEqualValuesShareARank(t *testing.T) {
 	if places["甲县"] != (Rank{1, 3}) || places["乙县"] != (Rank{1, 3}) || places["丙县"] != (Rank{3, 3}) {
 		t.Errorf("ranks %v", places)
 	}
+
+	// Values that show the same share a place: 4.56/19 and 2.64/11 both
+	// show 0.24, though their quotients differ in the last bits.
+	s, err = Assemble([]*report.Report{
+		rep(t, "a.md", "甲县", "", 2020, "sangong: {total: 4.56}\nstaff: {actual: 19}"),
+		rep(t, "b.md", "乙县", "", 2020, "sangong: {total: 2.64}\nstaff: {actual: 11}"),
+		rep(t, "c.md", "丙县", "", 2020, "sangong: {total: 1}\nstaff: {actual: 10}"),
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range s.Reports {
+		places[r.County.Name] = r.Rank("sangong_per_staff")
+	}
+	if places["甲县"] != (Rank{1, 3}) || places["乙县"] != (Rank{1, 3}) || places["丙县"] != (Rank{3, 3}) {
+		t.Errorf("per staff ranks %v", places)
+	}
 }
 
 // Ranks agree with their definition: a report's place is one more than
@@ -188,7 +206,7 @@ func TestRanksAsDefined(t *testing.T) {
 					}
 					if ov, ook := m.Value(o); ook {
 						want.Of++
-						if ov > v {
+						if math.Round(ov*10000) > math.Round(v*10000) { // as shown
 							want.Place++
 						}
 					}

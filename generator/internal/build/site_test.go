@@ -546,3 +546,53 @@ spending: {basic: 50, project: 30}
 		}
 	}
 }
+
+// TestChartSummariesSpeakOfAll builds a year of 45 reports, more than a
+// chart shows: the summary of the score chart must count the reports
+// that give a score (not those shown, nor all), name the lowest of them
+// all (not of those shown), and say how many share the highest score.
+func TestChartSummariesSpeakOfAll(t *testing.T) {
+	var b strings.Builder
+	for i := 1; i <= 45; i++ {
+		score := fmt.Sprintf("score: %d\n", 99-i)
+		switch {
+		case i <= 3:
+			score = "score: 100\n" // three share the highest
+		case i > 42:
+			score = "" // three give none
+		}
+		fmt.Fprintf(&b, "-- content/r%02d.md --\n---\ncounty: 测%02d县\ndepartment: 财政局\nyear: 2021\ntype: 整体支出\n%s---\n正文。\n", i, i, score)
+	}
+	p := buildtest.New(t, b.String())
+	p.MustBuild()
+	cmp := p.Page("compare/2021.html")
+	mustContain(t, "compare 2021", cmp,
+		"（42个有数据，显示最高的40个）",
+		// The scores come without grades: the names are flagged.
+		"42项有数据，图中为最高的40项；自评得分最高的是测01县 ⚠ 等3项（100分），最低的是测42县 ⚠（57分）。")
+}
+
+// TestDepartmentsNamedWhenMixed builds a year whose reports come from two
+// departments: charts and the home page's cards must name each report's
+// department, so that one department's spending is not read as its
+// county's; the cards say how many share the highest value, and give
+// averages to two decimals.
+func TestDepartmentsNamedWhenMixed(t *testing.T) {
+	r := func(county, dept string, total string, score int) string {
+		return fmt.Sprintf("---\ncounty: %s\ndepartment: %s\nyear: 2021\ntype: 整体支出\nspending: {total: %s}\nscore: %d\ngrade: 优\n---\n正文。\n", county, dept, total, score)
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "财政局", "100.001", 95)+
+		"-- content/b.md --\n"+r("乙县", "教育局", "200", 95)+
+		"-- content/c.md --\n"+r("丙县", "教育局", "50", 90))
+	p.MustBuild()
+	home := p.Page("index.html")
+	mustContain(t, "home", home,
+		"乙县·教育局；3份报告披露，平均116.67万元", // 350.001 / 3
+		"甲县·财政局等2份；3份报告披露，平均93.33分")
+	mustContain(t, "compare 2021", p.Page("compare/2021.html"), ">乙县·教育局</a>", ">丙县·教育局</a>", ">甲县·财政局</a>")
+
+	// One department throughout: the county's name is enough.
+	p.Write("content/a.md", r("甲县", "教育局", "100", 95))
+	p.MustBuild()
+	mustContain(t, "compare 2021, one department", p.Page("compare/2021.html"), ">乙县</a>", ">甲县</a>")
+}

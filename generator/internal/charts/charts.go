@@ -115,7 +115,28 @@ type Bars struct {
 	Line bool
 	// Total, when set, adds a 合计 column to the table.
 	Total []Value
+	// All, when the chart shows only the highest of the reports it
+	// compares, says what the summary says of all of them.
+	All *Extent
 }
+
+// Extent is what a chart's summary says of all the reports it compares,
+// when the chart shows only the highest of them: values are compared as
+// Shown rounds them.
+type Extent struct {
+	// Known is how many have the figure; HighTies, how many share the
+	// highest value.
+	Known, HighTies int
+	// Lowest names one with the lowest value, LowestValue, and LowTies
+	// is how many share it.
+	Lowest      string
+	LowestValue float64
+	LowTies     int
+}
+
+// Shown returns v rounded as its figure shows it, to four decimals: two
+// values a reader sees as the same are equal once rounded.
+func Shown(v float64) float64 { return math.Round(v*10000) / 10000 }
 
 // palette has colours that keep 3:1 contrast against white; decals tell
 // the series apart without colour.
@@ -392,6 +413,20 @@ func fillNums(cells []Cell, text string, start int, ends []int) {
 	}
 }
 
+// appendTies appends "等N项" when n values share one, and nothing for
+// one.
+func appendTies(dst []byte, n int) []byte {
+	if n < 2 {
+		return dst
+	}
+	if bytes.HasSuffix(dst, []byte("⚠")) {
+		dst = append(dst, ' ') // after a flagged name's mark
+	}
+	dst = append(dst, "等"...)
+	dst = strconv.AppendInt(dst, int64(n), 10)
+	return append(dst, "项"...)
+}
+
 // appendSummary appends the sentence that says what the chart shows: the
 // highest and the lowest values of its first series, or of its totals.
 // The figures are written as Format writes them, as their cells show them.
@@ -447,18 +482,41 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		dst = append(dst, b.Unit...)
 		return append(dst, "。"...)
 	}
+	// Values that show the same are ties: the summary names one and says
+	// how many share it.
+	highTies, lowTies := 0, 0
+	for _, v := range vals {
+		if v.OK && Shown(v.V) == Shown(vals[hi].V) {
+			highTies++
+		}
+		if v.OK && Shown(v.V) == Shown(vals[lo].V) {
+			lowTies++
+		}
+	}
+	lowest, lowValue := b.Categories[lo], vals[lo].V
+	if b.All != nil {
+		n, highTies = b.All.Known, b.All.HighTies
+		lowest, lowValue, lowTies = b.All.Lowest, b.All.LowestValue, b.All.LowTies
+	}
 	dst = strconv.AppendInt(dst, int64(n), 10)
 	dst = append(dst, "项有数据，"...)
+	if b.All != nil {
+		dst = append(dst, "图中为最高的"...)
+		dst = strconv.AppendInt(dst, int64(len(b.Categories)), 10)
+		dst = append(dst, "项；"...)
+	}
 	dst = append(dst, name...)
 	dst = append(dst, "最高的是"...)
 	dst = append(dst, b.Categories[hi]...)
+	dst = appendTies(dst, highTies)
 	dst = append(dst, "（"...)
 	dst = appendFormat(dst, vals[hi].V)
 	dst = append(dst, b.Unit...)
 	dst = append(dst, "），最低的是"...)
-	dst = append(dst, b.Categories[lo]...)
+	dst = append(dst, lowest...)
+	dst = appendTies(dst, lowTies)
 	dst = append(dst, "（"...)
-	dst = appendFormat(dst, vals[lo].V)
+	dst = appendFormat(dst, lowValue)
 	dst = append(dst, b.Unit...)
 	return append(dst, "）。"...)
 }

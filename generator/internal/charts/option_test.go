@@ -497,8 +497,33 @@ func referenceSummary(b Bars) string {
 	if n == 1 {
 		return fmt.Sprintf("仅%s有数据，%s为%s%s。", b.Categories[hi], name, referenceFormat(vals[hi].V), b.Unit)
 	}
-	return fmt.Sprintf("%d项有数据，%s最高的是%s（%s%s），最低的是%s（%s%s）。",
-		n, name, b.Categories[hi], referenceFormat(vals[hi].V), b.Unit, b.Categories[lo], referenceFormat(vals[lo].V), b.Unit)
+	ties := func(at float64) int {
+		k := 0
+		for _, v := range vals {
+			if v.OK && referenceFormat(v.V) == referenceFormat(at) {
+				k++
+			}
+		}
+		return k
+	}
+	tiesText := func(name string, k int) string {
+		if k < 2 {
+			return name
+		}
+		if strings.HasSuffix(name, "⚠") {
+			name += " "
+		}
+		return fmt.Sprintf("%s等%d项", name, k)
+	}
+	highTies, lowTies := ties(vals[hi].V), ties(vals[lo].V)
+	lowest, lowValue, shown := b.Categories[lo], vals[lo].V, ""
+	if b.All != nil {
+		n, highTies, lowest, lowValue, lowTies = b.All.Known, b.All.HighTies, b.All.Lowest, b.All.LowestValue, b.All.LowTies
+		shown = fmt.Sprintf("图中为最高的%d项；", len(b.Categories))
+	}
+	return fmt.Sprintf("%d项有数据，%s%s最高的是%s（%s%s），最低的是%s（%s%s）。",
+		n, shown, name, tiesText(b.Categories[hi], highTies), referenceFormat(vals[hi].V), b.Unit,
+		tiesText(lowest, lowTies), referenceFormat(lowValue), b.Unit)
 }
 
 // TestBuildTakesFiguresFromTable checks the charts whose option takes its

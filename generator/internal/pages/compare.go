@@ -85,19 +85,23 @@ func compareMetricSort(a, b metricSort) int {
 	return cmp.Compare(a.r.Department, b.r.Department)
 }
 
-// topByMetric returns what top(byMetric(rs, m)) returns, without sorting
+// topByMetric returns what top(byMetric(rs, m), m) returns, without sorting
 // every report when there are more than ChartMax: it keeps the highest
 // ChartMax in order as it goes, which a year of thousands of reports
 // passes with one comparison each.
 func topByMetric(rs []*site.Report, m site.Metric) ([]*site.Report, string) {
 	k := ChartMax
 	if len(rs) <= k || k <= 0 {
-		return top(byMetric(rs, m))
+		return top(byMetric(rs, m), m)
 	}
 	buf := metricSorts.Get().(*[]metricSort)
 	best := slices.Grow((*buf)[:0], k)
+	known := 0
 	for _, r := range rs {
 		v, ok := m.Value(r)
+		if ok {
+			known++
+		}
 		e := metricSort{r: r, v: v, ok: ok}
 		// Among equals, the one met first stays first, as in the stable
 		// sort of byMetric: a later one goes after them.
@@ -117,14 +121,81 @@ func topByMetric(rs []*site.Report, m site.Metric) ([]*site.Report, string) {
 		copy(best[at+1:], best[at:len(best)-1])
 		best[at] = e
 	}
-	out := make([]*site.Report, len(best))
+	out := make([]*site.Report, 0, len(best))
 	for i := range best {
-		out[i] = best[i].r
+		if best[i].ok || !best[0].ok {
+			out = append(out, best[i].r)
+		}
 	}
 	clear(best) // so that the pool does not keep reports alive
 	*buf = best[:0]
 	metricSorts.Put(buf)
-	return out, fmt.Sprintf("（共%d个，显示最高的%d个）", len(rs), k)
+	return out, topNote(len(rs), known, len(out))
+}
+
+// knownOf counts the reports of rs that have the metric m.
+func knownOf(rs []*site.Report, m site.Metric) int {
+	n := 0
+	for _, r := range rs {
+		if _, ok := m.Value(r); ok {
+			n++
+		}
+	}
+	return n
+}
+
+// topNote is the title suffix of a chart that shows shown of all
+// reports, known of which have the figure: only those are shown, at most
+// ChartMax.
+func topNote(all, known, shown int) string {
+	if known < shown || known == 0 {
+		return fmt.Sprintf("（共%d个，显示最高的%d个）", all, shown) // none has the figure
+	}
+	if known > shown {
+		return fmt.Sprintf("（%d个有数据，显示最高的%d个）", known, shown)
+	}
+	return fmt.Sprintf("（%d个中%d个有数据）", all, known)
+}
+
+// extent returns what the summary of a chart of the highest of rs by m
+// says of all of them (see charts.Extent), or nil when the chart shows
+// them all. keys are the figures the chart's labels flag.
+func extent(rs []*site.Report, m site.Metric, shown int, keys ...string) *charts.Extent {
+	if len(rs) <= shown {
+		return nil
+	}
+	e := &charts.Extent{}
+	var hi, lo float64
+	var lowest *site.Report
+	for _, r := range rs {
+		v, ok := m.Value(r)
+		if !ok {
+			continue
+		}
+		v = charts.Shown(v)
+		e.Known++
+		switch {
+		case e.Known == 1 || v > hi:
+			hi, e.HighTies = v, 1
+		case v == hi:
+			e.HighTies++
+		}
+		switch {
+		case e.Known == 1 || v < lo:
+			lo, e.LowTies, lowest = v, 1, r
+		case v == lo:
+			e.LowTies++
+			if compareMetricSort(metricSort{r: r, ok: true}, metricSort{r: lowest, ok: true}) < 0 {
+				lowest = r
+			}
+		}
+	}
+	if e.Known <= shown {
+		return nil // the chart shows every report with the figure
+	}
+	names, _ := labels([]*site.Report{lowest}, keys...)
+	e.Lowest, e.LowestValue = names[0], lo
+	return e
 }
 
 // FlagMark follows the name of a report whose figures in a chart carry a
@@ -178,11 +249,16 @@ var ChartMax = 40
 
 // top keeps the first ChartMax reports and says in a title suffix when it
 // left any out.
-func top(sorted []*site.Report) ([]*site.Report, string) {
+func top(sorted []*site.Report, m site.Metric) ([]*site.Report, string) {
 	if len(sorted) <= ChartMax {
 		return sorted, ""
 	}
-	return sorted[:ChartMax], fmt.Sprintf("（共%d个，显示最高的%d个）", len(sorted), ChartMax)
+	known := knownOf(sorted, m)
+	shown := sorted[:ChartMax]
+	if known > 0 && known < ChartMax {
+		shown = sorted[:known] // the rest have no figure to show
+	}
+	return shown, topNote(len(sorted), known, len(shown))
 }
 
 // perStaff divides a value by the report's actual staff; it is missing
@@ -266,7 +342,7 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 			total = append(total, t)
 		}
 		return charts.Bars{ID: id, Title: title + note, Unit: "万元", Categories: cats, Links: links,
-			Series: series, Total: total, Stack: true, Horizontal: true}
+			Series: series, Total: total, Stack: true, Horizontal: true, All: extent(rs, m, len(sorted), keys...)}
 	})
 }
 
@@ -289,17 +365,18 @@ func sangongChart(id, title string, rs []*site.Report) (charts.Chart, error) {
 }
 
 func metricChart(id, title string, m site.Metric, rs []*site.Report) (charts.Chart, error) {
-	rs, note := topByMetric(rs, m)
-	names, links := labels(rs, metricKeys[m.Key]...)
+	shown, note := topByMetric(rs, m)
+	names, links := labels(shown, metricKeys[m.Key]...)
 	var vals []charts.Value
-	if len(rs) > 0 {
-		vals = make([]charts.Value, len(rs))
+	if len(shown) > 0 {
+		vals = make([]charts.Value, len(shown))
 	}
-	for i, r := range rs {
+	for i, r := range shown {
 		vals[i] = Value(m, r)
 	}
 	return charts.Bars{ID: id, Title: title + note, Unit: m.Unit, Categories: names, Links: links,
-		Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true}.Build()
+		Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true,
+		All: extent(rs, m, len(shown), metricKeys[m.Key]...)}.Build()
 }
 
 // metricKeys names the figures each metric is computed from.

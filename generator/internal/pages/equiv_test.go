@@ -133,7 +133,7 @@ func TestTopByMetric(t *testing.T) {
 		rs := randomReports(r, r.IntN(120))
 		for _, m := range metrics {
 			got, gotNote := topByMetric(rs, m)
-			want, wantNote := top(byMetric(rs, m))
+			want, wantNote := top(byMetric(rs, m), m)
 			if !slices.Equal(got, want) || gotNote != wantNote {
 				t.Fatalf("round %d, ChartMax %d, %d reports, metric %s: topByMetric gives %d reports and %q, top of byMetric %d and %q",
 					round, ChartMax, len(rs), m.Key, len(got), gotNote, len(want), wantNote)

@@ -101,7 +101,7 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 			// The first view, drawn before the script has read any choice.
 			var first []*site.Report
 			if m.Key == "total" {
-				first, _ = top(ordered) // already by total
+				first, _ = top(ordered, m) // already by total
 			} else {
 				first, _ = topByMetric(rs, m)
 			}

@@ -251,5 +251,5 @@ func setDelta(d *Delta, v, prev float64, t *texts) {
 // Value returns a metric's value for a report as a chart value.
 func Value(m site.Metric, r *site.Report) charts.Value {
 	v, ok := m.Value(r)
-	return charts.Value{V: v, OK: ok, Unreadable: !ok && m.Unreadable(r)}
+	return charts.Value{V: v, OK: ok, Unreadable: !ok && m.Unreadable != nil && m.Unreadable(r)}
 }

@@ -5,6 +5,7 @@ package pages
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -391,14 +392,17 @@ func headline(year int, rs []*site.Report) []Card {
 		m := site.MetricByKey(key)
 		var best *site.Report
 		var bv float64
-		n := 0
+		n, ties := 0, 0
 		sum := 0.0
 		for _, r := range rs {
 			if v, ok := m.Value(r); ok {
 				n++
 				sum += v
-				if best == nil || v > bv {
-					best, bv = r, v
+				switch {
+				case best == nil || charts.Shown(v) > charts.Shown(bv):
+					best, bv, ties = r, v, 1
+				case charts.Shown(v) == charts.Shown(bv):
+					ties++
 				}
 			}
 		}
@@ -406,8 +410,14 @@ func headline(year int, rs []*site.Report) []Card {
 			cards = append(cards, Card{Label: m.Label + "最高", Value: "未披露", Note: "本年度没有报告披露" + m.Label})
 			continue
 		}
-		note := fmt.Sprintf("%d份报告披露，平均%s%s", n, charts.Format(sum/float64(n)), m.Unit)
-		cards = append(cards, Card{Label: m.Label + "最高", Value: charts.Format(bv) + m.Unit, Note: best.Label() + "；" + note, Href: best.URL})
+		who := best.Label()
+		if ties > 1 {
+			who += fmt.Sprintf("等%d份", ties)
+		}
+		// The average to two decimals: four would claim a precision
+		// that no report gives.
+		note := fmt.Sprintf("%d份报告披露，平均%s%s", n, charts.Format(math.Round(sum/float64(n)*100)/100), m.Unit)
+		cards = append(cards, Card{Label: m.Label + "最高", Value: charts.Format(bv) + m.Unit, Note: who + "；" + note, Href: best.URL})
 	}
 	return cards
 }

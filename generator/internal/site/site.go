@@ -82,6 +82,10 @@ type Report struct {
 	Ranks [MetricCount]Rank
 	// Checks holds the outcome of every check rule on the report.
 	Checks []check.Result
+	// ofDepartments says that reports of the same year and type come
+	// from more than one department, so that a county's name alone
+	// would pass one department's figures off as the county's.
+	ofDepartments bool
 }
 
 // Full returns the report with every detail its file gives (see
@@ -145,8 +149,12 @@ func (r *Report) Rank(key string) Rank {
 }
 
 // Label names the report in cross-county charts: the county, with the
-// department when the county has several reports that year.
+// department when the county has several reports that year, or when the
+// reports of that year and type come from more than one department.
 func (r *Report) Label() string {
+	if r.ofDepartments {
+		return r.County.Label + "·" + r.Department
+	}
 	n := 0
 	for _, o := range r.County.Reports {
 		if o.Year == r.Year && o.Type == r.Type {
@@ -188,6 +196,7 @@ func Assemble(reports []*report.Report, checks map[*report.Report][]check.Result
 	}
 	for y := range years {
 		s.Years = append(s.Years, y)
+		markDepartments(s.ByYear[y])
 	}
 	slices.SortFunc(s.Years, func(a, b int) int { return b - a })
 	for p := range prefs {
@@ -196,6 +205,23 @@ func Assemble(reports []*report.Report, checks map[*report.Report][]check.Result
 	slices.Sort(s.Prefectures)
 	s.rank()
 	return s, nil
+}
+
+// markDepartments marks the reports of one year whose type's reports
+// come from more than one department (see Report.Label).
+func markDepartments(rs []*Report) {
+	first := map[string]string{} // type → the first department met
+	mixed := map[string]bool{}
+	for _, r := range rs {
+		if d, ok := first[r.Type]; !ok {
+			first[r.Type] = r.Department
+		} else if d != r.Department {
+			mixed[r.Type] = true
+		}
+	}
+	for _, r := range rs {
+		r.ofDepartments = mixed[r.Type]
+	}
 }
 
 // setLabels sets each county's Label (see County.Label).

@@ -464,7 +464,8 @@
       if (optionSource) optionSource.set(el, function () { return option; });
       redraw(el);
       if (count) {
-        count.textContent = keys.length ? '显示所选 ' + keep.length + ' 个' : '显示最高的 ' + keep.length + ' 个（共 ' + data.keys.length + ' 个）';
+        var known = m.values.filter(function (v) { return v !== null; }).length;
+        count.textContent = keys.length ? '显示所选 ' + keep.length + ' 个' : '显示最高的 ' + keep.length + ' 个（共 ' + known + ' 个有数据）';
       }
       writeUrl(keys);
     }

@@ -596,3 +596,36 @@ func TestDepartmentsNamedWhenMixed(t *testing.T) {
 	p.MustBuild()
 	mustContain(t, "compare 2021, one department", p.Page("compare/2021.html"), ">乙县</a>", ">甲县</a>")
 }
+
+// TestLikelyUnitSlipsLeftOutOfComparisons builds a department whose 2021
+// project spending is entered in 元 (10,000 times its other years, which
+// the check unit.years finds): it must not be ranked or top the year's
+// charts or cards, and its cells there must say why; its county page
+// keeps the figure as given, flagged.
+func TestLikelyUnitSlipsLeftOutOfComparisons(t *testing.T) {
+	r := func(county string, year int, total, project string) string {
+		return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: %s, basic: 50, project: %s}\n---\n正文。\n",
+			county, year, total, project)
+	}
+	p := buildtest.New(t, "-- content/a19.md --\n"+r("甲县", 2019, "130", "80")+
+		"-- content/a20.md --\n"+r("甲县", 2020, "140", "90")+
+		"-- content/a21.md --\n"+r("甲县", 2021, "135", "850000")+ // 85万元 written in 元
+		"-- content/b21.md --\n"+r("乙县", 2021, "300", "250")+
+		"-- content/c21.md --\n"+r("丙县", 2021, "200", "150"))
+	p.MustBuild()
+	rep := p.Page("report/jia-xian/2021-cai-zheng-ju-zheng-ti.html")
+	if !strings.Contains(rep, "unit.years") && !strings.Contains(rep, "跨年度数量级核对") {
+		t.Fatal("the slip is not found; the test needs another figure")
+	}
+	// Ranked among two, not three, by project spending; its own place
+	// is left out.
+	mustContain(t, "乙县 2021", p.Page("report/yi-xian/2021-cai-zheng-ju-zheng-ti.html"), "第1名")
+	cmp := p.Page("compare/2021.html")
+	if strings.Contains(cmp, "850000") {
+		t.Error("the compare page shows the slipped figure")
+	}
+	mustContain(t, "compare 2021", cmp, `<span class="na">疑为单位错误</span>`)
+	mustContain(t, "甲县 2021", rep, "<td>疑为单位错误，不参加排名</td>")
+	county := p.Page("county/jia-xian.html")
+	mustMatch(t, "county", county, `850000 <a class="flag" href="\.\./report/jia-xian/2021-cai-zheng-ju-zheng-ti\.html#checks"`)
+}

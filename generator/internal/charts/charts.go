@@ -88,6 +88,9 @@ type Value struct {
 	// Unreadable, for a missing value, says the report gives the figure
 	// but it could not be read (无法识别), rather than not giving it.
 	Unreadable bool
+	// Suspect, for a missing value, says the report gives a figure that
+	// is left out as a likely unit slip (疑为单位错误).
+	Suspect bool
 }
 
 // Some returns a known value.
@@ -297,7 +300,8 @@ func NumCell(v Value) Cell {
 
 // SetNumeric makes c, a zero cell, the numeric cell of v as NumCell does
 // when v has no number: — for a blank, 无法识别 for a value given but
-// unreadable, 未披露 for a value not disclosed.
+// unreadable, 疑为单位错误 for one left out as a likely unit slip, 未披露
+// for a value not disclosed.
 // It reports whether v has a number, whose text the caller then writes
 // into the cell's Text and Value.
 func (c *Cell) SetNumeric(v Value) bool {
@@ -307,6 +311,8 @@ func (c *Cell) SetNumeric(v Value) bool {
 		c.Text = "—"
 	case !v.OK && v.Unreadable:
 		c.Text, c.NA = "无法识别", true
+	case !v.OK && v.Suspect:
+		c.Text, c.NA = "疑为单位错误", true
 	case !v.OK:
 		c.Text, c.NA = "未披露", true
 	default:

@@ -42,7 +42,7 @@ func byMetric(rs []*site.Report, m site.Metric) []*site.Report {
 	buf := metricSorts.Get().(*[]metricSort)
 	ks := slices.Grow((*buf)[:0], len(rs))
 	for _, r := range rs {
-		v, ok := m.Value(r)
+		v, ok := m.Compare(r)
 		ks = append(ks, metricSort{r: r, v: v, ok: ok})
 	}
 	slices.SortStableFunc(ks, compareMetricSort)
@@ -98,7 +98,7 @@ func topByMetric(rs []*site.Report, m site.Metric) ([]*site.Report, string) {
 	best := slices.Grow((*buf)[:0], k)
 	known := 0
 	for _, r := range rs {
-		v, ok := m.Value(r)
+		v, ok := m.Compare(r)
 		if ok {
 			known++
 		}
@@ -137,7 +137,7 @@ func topByMetric(rs []*site.Report, m site.Metric) ([]*site.Report, string) {
 func knownOf(rs []*site.Report, m site.Metric) int {
 	n := 0
 	for _, r := range rs {
-		if _, ok := m.Value(r); ok {
+		if _, ok := m.Compare(r); ok {
 			n++
 		}
 	}
@@ -168,7 +168,7 @@ func extent(rs []*site.Report, m site.Metric, shown int, keys ...string) *charts
 	var hi, lo float64
 	var lowest *site.Report
 	for _, r := range rs {
-		v, ok := m.Value(r)
+		v, ok := m.Compare(r)
 		if !ok {
 			continue
 		}
@@ -242,6 +242,17 @@ func remainder(whole report.Money, parts ...report.Money) charts.Value {
 	return charts.Some(rest.Wan())
 }
 
+// compared returns the metric of r as charts compare it: as Value does,
+// but a likely unit slip (see site.Metric.Compare) is left out, and its
+// cell says so.
+func compared(m site.Metric, r *site.Report) charts.Value {
+	v := Value(m, r)
+	if v.OK && r.Suspect(m.Keys...) {
+		return charts.Value{Suspect: true}
+	}
+	return v
+}
+
 // ChartMax is the most reports a compare chart shows: with more, it shows
 // the highest ChartMax, says so in its title, and leaves the rest to the
 // explorer and the downloads.
@@ -267,7 +278,7 @@ func perStaff(v charts.Value, r *site.Report) charts.Value {
 	staff := r.Staff.Actual
 	if !v.OK || !staff.Known() || staff.V == 0 {
 		unreadable := v.Unreadable || v.OK && staff.State == report.Unreadable
-		return charts.Value{Blank: v.Blank, Unreadable: unreadable}
+		return charts.Value{Blank: v.Blank, Unreadable: unreadable, Suspect: v.Suspect}
 	}
 	return charts.Some(v.V / float64(staff.V))
 }
@@ -325,11 +336,23 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 		for _, r := range sorted {
 			ps = parts(ps[:0], r)
 			vals = vals[:0]
-			for _, p := range ps {
-				vals = append(vals, money(p))
+			suspect := false
+			for i, p := range ps {
+				v := money(p)
+				if r.Suspect(keys[1+i]) {
+					v, suspect = charts.Value{Suspect: true}, true
+				}
+				vals = append(vals, v)
 			}
-			vals = append(vals, remainder(whole(r), ps...))
 			t := money(whole(r))
+			if r.Suspect(keys[0]) {
+				t, suspect = charts.Value{Suspect: true}, true
+			}
+			if suspect {
+				vals = append(vals, charts.Value{Blank: true}) // no gap to tell
+			} else {
+				vals = append(vals, remainder(whole(r), ps...))
+			}
 			if per {
 				for i := range vals {
 					vals[i] = perStaff(vals[i], r)
@@ -372,7 +395,7 @@ func metricChart(id, title string, m site.Metric, rs []*site.Report) (charts.Cha
 		vals = make([]charts.Value, len(shown))
 	}
 	for i, r := range shown {
-		vals[i] = Value(m, r)
+		vals[i] = compared(m, r)
 	}
 	return charts.Bars{ID: id, Title: title + note, Unit: m.Unit, Categories: names, Links: links,
 		Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true,
@@ -388,7 +411,7 @@ var metricKeys = map[string][]string{
 
 func anyKnown(rs []*site.Report, m site.Metric) bool {
 	for _, r := range rs {
-		if _, ok := m.Value(r); ok {
+		if _, ok := m.Compare(r); ok {
 			return true
 		}
 	}
@@ -571,7 +594,7 @@ func reportOf(se *site.Series, year int) *site.Report {
 func sumOf(rs []*site.Report, m site.Metric, average bool) charts.Value {
 	sum, n := 0.0, 0
 	for _, r := range rs {
-		if v, ok := m.Value(r); ok {
+		if v, ok := m.Compare(r); ok {
 			sum += v
 			n++
 		}

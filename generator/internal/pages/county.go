@@ -39,6 +39,9 @@ type MetricCell struct {
 	charts.Cell
 	Delta *Delta
 	Rank  site.Rank
+	// Flagged says a finding of the report's checks concerns a figure
+	// the value is computed from.
+	Flagged bool
 }
 
 // countyMetrics are the columns of a county page's tables. Every county
@@ -132,6 +135,7 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 				val := Value(m, r)
 				mc := &row.Cells[k]
 				mc.Rank = r.Rank(m.Key)
+				mc.Flagged = val.OK && r.Flagged(m.Keys...)
 				t.numCell(&mc.Cell, val)
 				if r.Prev != nil && val.OK {
 					if pv, ok := m.Value(r.Prev); ok {

@@ -89,7 +89,7 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 		mv := metricValues{Label: m.Label, Unit: m.Unit, Values: ptrs[:len(ordered):len(ordered)]}
 		ptrs = ptrs[len(ordered):]
 		for i, r := range ordered {
-			if v, ok := m.Value(r); ok {
+			if v, ok := m.Compare(r); ok {
 				nums[i] = charts.Round(v)
 				mv.Values[i] = &nums[i]
 			}
@@ -111,7 +111,7 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 				vals = make([]charts.Value, len(first))
 			}
 			for i, r := range first {
-				vals[i] = Value(m, r)
+				vals[i] = compared(m, r)
 			}
 			c, err := charts.Bars{ID: "explorer", Title: m.Label, Unit: m.Unit, Categories: names,
 				Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true}.Build()

@@ -395,7 +395,7 @@ func headline(year int, rs []*site.Report) []Card {
 		n, ties := 0, 0
 		sum := 0.0
 		for _, r := range rs {
-			if v, ok := m.Value(r); ok {
+			if v, ok := m.Compare(r); ok {
 				n++
 				sum += v
 				switch {

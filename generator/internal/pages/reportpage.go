@@ -36,6 +36,9 @@ type RankRow struct {
 	Metric *site.Metric
 	Value  charts.Cell
 	Rank   site.Rank
+	// Suspect says the value is not ranked because it is a likely unit
+	// slip (see site.Metric.Compare).
+	Suspect bool
 }
 
 // reportModel holds what every report page's model has, so that it is
@@ -71,6 +74,10 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 	for i := range site.Metrics {
 		metric := &site.Metrics[i]
 		d.Ranks[i] = RankRow{Metric: metric, Rank: r.Ranks[i]}
+		if _, ok := metric.Value(r); ok {
+			_, compared := metric.Compare(r)
+			d.Ranks[i].Suspect = !compared
+		}
 		t.numCell(&d.Ranks[i].Value, Value(*metric, r))
 	}
 	// Counted first, so that the findings are copied once.

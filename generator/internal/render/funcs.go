@@ -622,6 +622,11 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow) {
 			escape(b, c.Value)
 			b.WriteString("\">")
 			cellText(b, root, c.Cell)
+			if c.Flagged {
+				b.WriteString(` <a class="flag" href="`)
+				escapeURL(b, root, row.R.URL)
+				b.WriteString(`#checks" title="见该报告的数据核对" aria-label="见该报告的数据核对">⚠</a>`)
+			}
 			if c.Delta != nil {
 				b.WriteString("<br><span class=\"delta-")
 				escape(b, c.Delta.Dir)

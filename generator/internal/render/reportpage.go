@@ -169,7 +169,7 @@ func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	writeInt(b, r.Year)
 	b.WriteString("年全部")
 	escape(b, r.Type)
-	b.WriteString("报告中的位置，数值由高到低排列；未披露的数字不参加排名。</p>\n" +
+	b.WriteString("报告中的位置，数值由高到低排列；未披露的数字和疑为单位错误的数字不参加排名。</p>\n" +
 		"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"同年排名\">\n<table>\n<caption>")
 	writeInt(b, r.Year)
 	b.WriteString("年同类报告中的排名</caption>\n" +
@@ -280,7 +280,11 @@ func writeRankRows(b *bytes.Buffer, root string, ranks []pages.RankRow) {
 		b.WriteString("）</th>")
 		cellTD(b, root, r.Value)
 		b.WriteString("<td>")
-		writeRank(b, r.Rank)
+		if r.Suspect {
+			b.WriteString(`疑为单位错误，不参加排名`)
+		} else {
+			writeRank(b, r.Rank)
+		}
 		b.WriteString("</td></tr>")
 	}
 }

@@ -23,6 +23,22 @@ type Metric struct {
 	// figure it needs is given by the report but could not be read (无法识别),
 	// rather than not disclosed.
 	Unreadable func(*Report) bool
+	// Keys are the dotted names of the figures the metric is computed
+	// from, such as spending.total and staff.actual.
+	Keys []string
+}
+
+// Compare returns the metric for a report compared with others, and
+// whether there is one: its Value, unless a figure it is computed from is
+// a likely unit slip (see Report.Suspect). Ranks, charts and totals across
+// reports leave such a value out: 19,959,000万元 entered for 1995.9 would
+// otherwise top every list and flatten every other bar.
+func (m Metric) Compare(r *Report) (float64, bool) {
+	v, ok := m.Value(r)
+	if ok && r.Suspect(m.Keys...) {
+		return 0, false
+	}
+	return v, ok
 }
 
 func money(f func(*Report) report.Money) func(*Report) (float64, bool) {
@@ -60,25 +76,25 @@ const MetricCount = 7
 
 // Metrics lists the metrics that reports are ranked and charted by.
 var Metrics = [MetricCount]Metric{
-	moneyMetric("total", "支出合计", func(r *Report) report.Money { return r.Spending.Total }),
-	moneyMetric("basic", "基本支出", func(r *Report) report.Money { return r.Spending.Basic }),
-	moneyMetric("project", "项目支出", func(r *Report) report.Money { return r.Spending.Project }),
-	moneyMetric("sangong", "三公经费", func(r *Report) report.Money { return r.Sangong.Total }),
+	moneyMetric("total", "支出合计", "spending.total", func(r *Report) report.Money { return r.Spending.Total }),
+	moneyMetric("basic", "基本支出", "spending.basic", func(r *Report) report.Money { return r.Spending.Basic }),
+	moneyMetric("project", "项目支出", "spending.project", func(r *Report) report.Money { return r.Spending.Project }),
+	moneyMetric("sangong", "三公经费", "sangong.total", func(r *Report) report.Money { return r.Sangong.Total }),
 	{"score", "自评得分", "分", func(r *Report) (float64, bool) { return r.Score.V, r.Score.Known() },
-		func(r *Report) bool { return r.Score.State == report.Unreadable }},
-	perStaffMetric("total_per_staff", "人均支出", func(r *Report) report.Money { return r.Spending.Total }),
-	perStaffMetric("sangong_per_staff", "人均三公经费", func(r *Report) report.Money { return r.Sangong.Total }),
+		func(r *Report) bool { return r.Score.State == report.Unreadable }, []string{"score"}},
+	perStaffMetric("total_per_staff", "人均支出", "spending.total", func(r *Report) report.Money { return r.Spending.Total }),
+	perStaffMetric("sangong_per_staff", "人均三公经费", "sangong.total", func(r *Report) report.Money { return r.Sangong.Total }),
 }
 
 // moneyMetric returns the metric of the amount f, in 万元.
-func moneyMetric(key, label string, f func(*Report) report.Money) Metric {
-	return Metric{key, label, "万元", money(f), unreadable(f, false)}
+func moneyMetric(key, label, figure string, f func(*Report) report.Money) Metric {
+	return Metric{key, label, "万元", money(f), unreadable(f, false), []string{figure}}
 }
 
 // perStaffMetric returns the metric of the amount f for each member of
 // the actual staff, in 万元 a person.
-func perStaffMetric(key, label string, f func(*Report) report.Money) Metric {
-	return Metric{key, label, "万元/人", perStaff(f), unreadable(f, true)}
+func perStaffMetric(key, label, figure string, f func(*Report) report.Money) Metric {
+	return Metric{key, label, "万元/人", perStaff(f), unreadable(f, true), []string{figure, "staff.actual"}}
 }
 
 // MetricByKey returns the metric with the key.
@@ -121,7 +137,7 @@ func (s *Site) rank() {
 				g := groups[k]
 				known = known[:0]
 				for _, r := range g {
-					if v, ok := m.Value(r); ok {
+					if v, ok := m.Compare(r); ok {
 						// Ranked as shown, to four decimals (as
 						// charts.Shown rounds): 4.56/19 and 2.64/11
 						// both show 0.24, and share a place, though

@@ -131,6 +131,26 @@ func (r *Report) Flagged(keys ...string) bool {
 	return false
 }
 
+// slipRules are the check rules whose findings name one figure (their
+// first key) as a likely unit slip, such as 万元 entered in 元.
+var slipRules = []string{"unit.years", "unit.size"}
+
+// Suspect reports whether one of the figures named by keys is a likely
+// unit slip, by a finding of slipRules.
+func (r *Report) Suspect(keys ...string) bool {
+	for _, c := range r.Checks {
+		if !slices.Contains(slipRules, c.Rule) {
+			continue
+		}
+		for _, f := range c.Findings {
+			if len(f.Keys) > 0 && slices.Contains(keys, f.Keys[0]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Rank is a place among peers, 1 being the highest value. The zero Rank
 // means the report has no value to rank.
 type Rank struct {

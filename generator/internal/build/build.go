@@ -69,6 +69,9 @@ type Summary struct {
 	// they are counted as Unchanged too.
 	Kept     int
 	Warnings []string
+	// Drafts lists the files of the reports left out as drafts, unless
+	// Config.Drafts includes them (or nothing had changed, see Cached).
+	Drafts   []string
 	Duration time.Duration
 	// Cached is true when nothing had changed since the last build, whose
 	// output was left as it was.
@@ -117,7 +120,9 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 				Unchanged: len(rec.Files), Cached: true, Duration: time.Since(start)}, nil
 		}
 	}
-	opt := content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/", Lean: true}
+	var drafts []string
+	opt := content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/", Lean: true,
+		OnDraft: func(r *report.Report) { drafts = append(drafts, r.File) }}
 	if hashErr == nil {
 		opt.Read = inputs.read // hash the files that changed as they are read
 	}
@@ -185,7 +190,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("publishing to %s: %w", cfg.Out, err)
 	}
-	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n, Findings: pages.CountFindings(s),
+	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n, Findings: pages.CountFindings(s), Drafts: drafts,
 		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed, Kept: kept,
 		Warnings: s.Warnings}
 	// Phase 6: the search index, made from the published pages and

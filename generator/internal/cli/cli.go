@@ -176,7 +176,29 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintf(stdout, "built %d reports of %d counties: %d pages, %d findings (%d files written, %d unchanged, %d removed) in %s\n",
 		sum.Reports, sum.Counties, sum.Pages, sum.Findings, sum.Written, sum.Unchanged, sum.Removed, sum.Duration.Round(1e6))
+	sayDrafts(stdout, sum.Drafts)
 	return nil
+}
+
+// MaxDraftsListed is the most drafts sayDrafts names one by one.
+const MaxDraftsListed = 10
+
+// sayDrafts says which report files were left out as drafts: a draft
+// written by import or new stays out of the site until its draft: true
+// line is removed, and a publisher who forgets would otherwise see a
+// build that looks complete.
+func sayDrafts(w io.Writer, files []string) {
+	if len(files) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "note: %d draft(s) left out; remove the line draft: true from a file to publish it (-drafts previews them):\n", len(files))
+	for i, f := range files {
+		if i == MaxDraftsListed {
+			fmt.Fprintf(w, "  … and %d more\n", len(files)-MaxDraftsListed)
+			break
+		}
+		fmt.Fprintf(w, "  %s\n", f)
+	}
 }
 
 // MemoryLimit is the heap size the build asks the Go runtime to stay
@@ -224,7 +246,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	if err := parse(fs, args); err != nil {
 		return 0, err
 	}
-	reports, err := content.Load(ctx, content.DirFS(filepath.Join(*root, "content")), content.Options{Drafts: *drafts, Prefix: "content/"})
+	var left []string
+	reports, err := content.Load(ctx, content.DirFS(filepath.Join(*root, "content")), content.Options{Drafts: *drafts, Prefix: "content/",
+		OnDraft: func(r *report.Report) { left = append(left, r.File) }})
 	var errs []error
 	if err != nil {
 		errs = append(errs, err)
@@ -232,7 +256,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	if _, serr := site.Assemble(reports, nil); serr != nil && err == nil {
 		errs = append(errs, serr)
 	}
-	return check.Main(reports, errs, *jsonOut, stdout), nil
+	code := check.Main(reports, errs, *jsonOut, stdout)
+	if !*jsonOut {
+		sayDrafts(stdout, left)
+	}
+	return code, nil
 }
 
 // runNew writes a report file for a county and year with every key present

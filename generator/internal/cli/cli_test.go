@@ -193,3 +193,24 @@ func TestImportRootAndErrorsOnce(t *testing.T) {
 		t.Errorf("the missing file is named %d times; want once:\n%s", n, errOut)
 	}
 }
+
+// TestDraftsLeftOutAreNamed checks that build and check name the drafts
+// they leave out, so that a publisher who forgot to remove draft: true
+// after an import is told.
+func TestDraftsLeftOutAreNamed(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+clean+
+		"-- content/imported/b.md --\n"+strings.Replace(strings.Replace(clean, "甲县", "乙县", 1), "---\ncounty", "---\ndraft: true\ncounty", 1))
+	note := "note: 1 draft(s) left out; remove the line draft: true from a file to publish it"
+	code, out, errOut := run("build", "-root", p.Dir, "-no-search")
+	if code != 0 || !strings.Contains(out, "built 1 reports") || !strings.Contains(out, note) || !strings.Contains(out, "  content/imported/b.md\n") {
+		t.Errorf("build: exit %d, output %q %q", code, out, errOut)
+	}
+	code, out, _ = run("check", "-root", p.Dir)
+	if code != 0 || !strings.Contains(out, note) || !strings.Contains(out, "  content/imported/b.md\n") {
+		t.Errorf("check: exit %d, output %q", code, out)
+	}
+	// With -drafts, nothing is left out.
+	if _, out, _ = run("check", "-root", p.Dir, "-drafts"); strings.Contains(out, "note:") {
+		t.Errorf("check -drafts: output %q", out)
+	}
+}

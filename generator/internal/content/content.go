@@ -49,6 +49,9 @@ type Options struct {
 	// Cache, when set, keeps what each file gave, so that the next Load
 	// with it reads only the files that changed (see Cache).
 	Cache *Cache
+	// OnDraft, when set, is given each report Load leaves out as a draft,
+	// in the order of their files, so that the caller can say so.
+	OnDraft func(r *report.Report)
 }
 
 // readFunc is the type of Options.Read.
@@ -278,7 +281,13 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 	errs = append(errs, ferr)
 	for _, l := range all {
 		errs = append(errs, l.err)
-		if l.r == nil || (l.r.Draft && !opt.Drafts) {
+		if l.r == nil {
+			continue
+		}
+		if l.r.Draft && !opt.Drafts {
+			if opt.OnDraft != nil {
+				opt.OnDraft(l.r)
+			}
 			continue
 		}
 		out = append(out, l.r)

@@ -765,6 +765,31 @@
     safely(initVariants);
     safely(initExplorer);
     safely(initSearch);
+    safely(initScrollHints);
+  }
+
+  // A table wider than its box scrolls sideways; on a phone nothing else
+  // shows that columns lie beyond the edge. Such a box is marked, and the
+  // stylesheet puts a hint above the table. Marked again when the window
+  // changes size, and when a filter or view changes what shows.
+  function initScrollHints() {
+    var pending = false;
+    function mark() {
+      pending = false;
+      toArray(document.querySelectorAll('.table-wrap')).forEach(function (w) {
+        if (w.scrollWidth > w.clientWidth + 1) w.setAttribute('data-scrolls', '');
+        else w.removeAttribute('data-scrolls');
+      });
+    }
+    function later() {
+      if (pending) return;
+      pending = true;
+      (window.requestAnimationFrame || setTimeout)(mark);
+    }
+    mark();
+    window.addEventListener('resize', later);
+    document.addEventListener('change', later);
+    document.addEventListener('toggle', later, true);
   }
 
   // Pagefind's search box, on the search page when the site has an index.

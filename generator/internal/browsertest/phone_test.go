@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -173,5 +174,30 @@ func TestRowHeadingsStayInView(t *testing.T) {
 	}
 	if got.RowBg == "rgba(0, 0, 0, 0)" || got.RowBg == "transparent" {
 		t.Error("the row heading has no background: the cells scrolled under it show through")
+	}
+
+	// The box says it scrolls, above the table, and stays said in view
+	// as it scrolls; a table that fits says nothing.
+	type hint struct {
+		Wide, Narrow    string
+		HintTop, TabTop float64
+	}
+	h := eval[hint](tb, `(() => {
+  const wrap = document.querySelector('#reports-table').closest('.table-wrap');
+  const before = getComputedStyle(wrap, '::before');
+  const narrow = [...document.querySelectorAll('.table-wrap')].find(w => w.scrollWidth <= w.clientWidth);
+  const table = wrap.querySelector('table');
+  // Where the hint is: the table starts below it.
+  return {wide: before.content, narrow: narrow ? getComputedStyle(narrow, '::before').content : 'none',
+    hintTop: wrap.getBoundingClientRect().top, tabTop: table.getBoundingClientRect().top};
+})()`)
+	if !strings.Contains(h.Wide, "左右滑动") {
+		t.Errorf("the wide table's box shows %s above it; want a hint that it scrolls sideways", h.Wide)
+	}
+	if h.Narrow != "none" && h.Narrow != "normal" {
+		t.Errorf("a table that fits its box shows %s above it", h.Narrow)
+	}
+	if h.TabTop-h.HintTop < 12 {
+		t.Errorf("the table starts %.0fpx below its box's top; want the hint's line above it", h.TabTop-h.HintTop)
 	}
 }

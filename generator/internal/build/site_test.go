@@ -167,7 +167,14 @@ func TestSitePages(t *testing.T) {
 		`<caption>支出合计（基本支出与项目支出）（万元）</caption>`,
 		`href="../report/jia-xian/2021-cai-zheng-ju-zheng-ti.html">甲县</a>`,
 	)
-	mustContain(t, "compare years", p.Page("compare/index.html"), `id="chart-years-spending"`, `<caption>各县历年支出合计（万元）</caption>`)
+	// Years are compared by averages, since the number of reports
+	// changes: 2021's is (120.5 + 123.456789) / 2, to two decimals.
+	mustContain(t, "compare years", p.Page("compare/index.html"), `id="chart-years-spending"`, `<caption>各县历年支出合计（万元）</caption>`,
+		`各年度平均每份报告的支出合计`, `最高为2021年的121.98万元`)
+	// What the figures mean is told where they are shown.
+	for _, page := range []string{"index.html", "compare/2021.html", "compare/index.html", "county/jia-xian.html"} {
+		mustContain(t, page, p.Page(page), `<summary>这些数字是什么意思？</summary>`, `<dt>三公经费</dt>`)
+	}
 }
 
 // TestSharedEvidenceShownOnce builds a report that reads several figures

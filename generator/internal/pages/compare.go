@@ -3,6 +3,7 @@ package pages
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"sync"
@@ -486,14 +487,17 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 		cats = append(cats, strconv.Itoa(y))
 		rs := wholeReports(s.ByYear[y])
 		count = append(count, charts.Some(float64(len(rs))))
-		total = append(total, sumOf(rs, site.MetricByKey("total"), false))
-		sangong = append(sangong, sumOf(rs, site.MetricByKey("sangong"), false))
+		total = append(total, sumOf(rs, site.MetricByKey("total"), true))
+		sangong = append(sangong, sumOf(rs, site.MetricByKey("sangong"), true))
 		score = append(score, sumOf(rs, site.MetricByKey("score"), true))
 	}
+	// Averages, not sums: the number of reports changes from year to
+	// year, and a sum then moves with it, so that fewer reports would
+	// read as less spending.
 	builds := []charts.Bars{
 		{ID: "years-count", Title: "各年度报告数", Unit: "份", Series: []charts.Series{{Name: "报告数", Values: count}}},
-		{ID: "years-spending", Title: "各年度支出合计之和", Unit: "万元", Series: []charts.Series{{Name: "支出合计之和", Values: total}}},
-		{ID: "years-sangong", Title: "各年度三公经费之和", Unit: "万元", Series: []charts.Series{{Name: "三公经费之和", Values: sangong}}},
+		{ID: "years-spending", Title: "各年度平均每份报告的支出合计", Unit: "万元", Series: []charts.Series{{Name: "平均支出合计", Values: total}}},
+		{ID: "years-sangong", Title: "各年度平均每份报告的三公经费", Unit: "万元", Series: []charts.Series{{Name: "平均三公经费", Values: sangong}}},
 		{ID: "years-score", Title: "各年度平均自评得分", Unit: "分", Series: []charts.Series{{Name: "平均自评得分", Values: score}}},
 	}
 	for _, b := range builds {
@@ -603,7 +607,9 @@ func sumOf(rs []*site.Report, m site.Metric, average bool) charts.Value {
 		return charts.Value{}
 	}
 	if average {
-		sum /= float64(n)
+		// To two decimals: four would claim a precision no report
+		// gives.
+		return charts.Some(math.Round(sum/float64(n)*100) / 100)
 	}
 	return charts.Some(sum)
 }

@@ -24,8 +24,8 @@ type env struct {
 	bounds  []int32
 	members []*report.Report
 	// years and slips are, for each of members, its year and its
-	// amounts of slipIDs, each zero unless disclosed and positive: what
-	// unit.years compares, kept together for speed.
+	// amounts of slipIDs as slipAmount gives them: what unit.years
+	// compares, kept together for speed.
 	years []int
 	slips [][numSlips]report.Amount
 	// errs are the file errors of duplicates, in the order of sorted.
@@ -56,9 +56,7 @@ func (e *env) compact() {
 			r := e.members[i]
 			e.years[i] = r.Year
 			for k, id := range slipIDs {
-				if m := moneyField(r, id); m.Known() && m.V > 0 {
-					e.slips[i][k] = m.V
-				}
+				e.slips[i][k] = slipAmount(r, id)
 			}
 		}
 	})

@@ -28,7 +28,7 @@ var Rules = []Rule{
 	{"grade.score", "等级与得分核对", "评价等级是否与自评得分相符（优：90-100分，良：80-89.99分，中：60-79.99分，差：60分以下），以及是否有得分无等级或有等级无得分。"},
 	{"staff.actual", "实有人数与编制核对", "实有人数是否超过编制人数。"},
 	{"unit.sum", "合计与分项数量级核对", "合计是否恰为分项之和的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误。"},
-	{"unit.years", "跨年度数量级核对", "金额是否约为同县同部门同类型其他年度的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误。"},
+	{"unit.years", "跨年度数量级核对", "金额是否约为同县同部门同类型其他年度的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误；不超过尾差的金额（0.01万元及以下，或各分项均不超过0.01万元、合计不超过其尾差的合计数）可能是四舍五入的零，不作比较。"},
 	{"yoy.sangong", "三公经费同比核对", "报告所述三公经费同比增减，是否等于本年度与上一年度三公经费合计之差。"},
 }
 
@@ -656,6 +656,48 @@ var (
 	slipIDs = figIDs(slipKeys[:])
 )
 
+// slipParts maps each total among slipIDs to its parts, as in sums.
+var slipParts = func() map[figID][]figID {
+	m := map[figID][]figID{}
+	for _, s := range sums {
+		m[s.total()] = s.parts()
+	}
+	return m
+}()
+
+// slipAmount returns the amount id of r as unit.years compares it: zero
+// when it is not disclosed, not positive, or no larger than rounding can
+// make it. An amount of at most 0.01 万元, or a total of at most 0.01
+// 万元 per given part whose given parts are each at most 0.01 万元 (and
+// so equal to it within rounding), may be a rounded zero: its ratio to
+// another year's is no evidence of a unit slip, such as 三公经费合计 0.01
+// of 0 + 0 + 0 against 10 in other years, which is no 1/1000.
+func slipAmount(r *report.Report, id figID) report.Amount {
+	m := moneyField(r, id)
+	if !m.Known() || m.V <= wanTol {
+		return 0
+	}
+	parts, ok := slipParts[id]
+	if !ok {
+		return m.V
+	}
+	given := 0
+	for _, p := range parts {
+		pm := moneyField(r, p)
+		if !pm.Known() {
+			continue
+		}
+		if abs(pm.V) > wanTol {
+			return m.V
+		}
+		given++
+	}
+	if given > 0 && m.V <= wanTol*report.Amount(given) {
+		return 0
+	}
+	return m.V
+}
+
 // numSlips is the number of slipKeys.
 const numSlips = len(slipKeys)
 
@@ -699,6 +741,10 @@ func pow10(k int) int64 {
 // slipPowers are the powers of ten ruleUnitYears looks for, in order.
 var slipPowers = [...]int{1, 2, 3, 4, -1, -2, -3, -4}
 
+// noCommonAmount is the reason unit.years gives when no amount can be
+// compared.
+const noCommonAmount = "与其他年度的报告没有同时披露且不为零的金额（不超过尾差的视同为零）"
+
 // ruleUnitYears flags an amount about 10, 100, 1000 or 10000 times (or that
 // fraction of) the same figure in most of the other years of the same
 // county, department and type.
@@ -718,8 +764,8 @@ func ruleUnitYears(e *env, v *view) ([]Finding, bool, string) {
 	var fs []Finding
 	checked := false
 	for ki, id := range slipIDs {
-		a := v.v[id]
-		if v.st[id] != report.Disclosed || a <= 0 {
+		a := slipAmount(v.r, id)
+		if a == 0 {
 			continue
 		}
 		// byPower[k+4] counts the other years whose figure a is about
@@ -751,7 +797,7 @@ func ruleUnitYears(e *env, v *view) ([]Finding, bool, string) {
 		}
 	}
 	if !checked {
-		return nil, false, e.literal(tagNoCommonAmount, "与其他年度的报告没有同时披露且不为零的金额")
+		return nil, false, e.literal(tagNoCommonAmount, noCommonAmount)
 	}
 	return fs, true, ""
 }

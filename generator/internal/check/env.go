@@ -266,32 +266,36 @@ func (e *env) fill(out []Result, v *view) {
 	explainSlips(out)
 }
 
-// unitYears is the place of the rule unit.years in ruleOrder.
-var unitYears = ruleIndex("unit.years")
+// slipRules are the places in ruleOrder of the rules whose findings are
+// likely unit slips, one figure each: unit.years and unit.size.
+var slipRules = [...]int{ruleIndex("unit.years"), ruleIndex("unit.size")}
 
 // explainSlips adds, to each discrepancy among a report's results out
-// that involves a figure the rule unit.years finds a likely unit slip, a
-// note that says so: a list of findings by size of gap then explains its
-// largest entries where they are listed, rather than pages later among
-// the warnings. Only the findings' messages change; each is a new string.
+// that involves a figure the rule unit.years or unit.size finds a likely
+// unit slip, a note that says so: a list of findings by size of gap then
+// explains its largest entries where they are listed, rather than pages
+// later among the warnings. Only the findings' messages change; each is
+// a new string.
 func explainSlips(out []Result) {
-	if unitYears >= len(out) || out[unitYears].Status != Found {
-		return
-	}
-	for _, slip := range out[unitYears].Findings {
-		if len(slip.Keys) != 1 {
+	for _, sr := range slipRules {
+		if sr >= len(out) || out[sr].Status != Found {
 			continue
 		}
-		key := slip.Keys[0]
-		note := "；其中" + FigureName(key) + "疑为单位错误，见" + ruleOrder[unitYears].Title
-		for j := range out {
-			if j == unitYears {
+		for _, slip := range out[sr].Findings {
+			if len(slip.Keys) != 1 {
 				continue
 			}
-			for i := range out[j].Findings {
-				f := &out[j].Findings[i]
-				if f.Severity == Discrepancy && slices.Contains(f.Keys, key) {
-					f.Message += note
+			key := slip.Keys[0]
+			note := "；其中" + FigureName(key) + "疑为单位错误，见" + ruleOrder[sr].Title
+			for j := range out {
+				if j == sr {
+					continue
+				}
+				for i := range out[j].Findings {
+					f := &out[j].Findings[i]
+					if f.Severity == Discrepancy && slices.Contains(f.Keys, key) {
+						f.Message += note
+					}
 				}
 			}
 		}

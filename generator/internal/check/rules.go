@@ -3,6 +3,7 @@ package check
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/countyperf/portal/generator/internal/report"
@@ -29,6 +30,7 @@ var Rules = []Rule{
 	{"staff.actual", "实有人数与编制核对", "实有人数是否超过编制人数。"},
 	{"unit.sum", "合计与分项数量级核对", "合计是否恰为分项之和的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误。"},
 	{"unit.years", "跨年度数量级核对", "金额是否约为同县同部门同类型其他年度的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误；不超过尾差的金额（0.01万元及以下，或各分项均不超过0.01万元、合计不超过其尾差的合计数）可能是四舍五入的零，不作比较。"},
+	{"unit.size", "金额规模核对", "金额是否远超县级部门的规模（支出或收入超过500亿元，三公经费合计或任一项超过1亿元，或支出、收入按编制人数或实有人数计人均超过5亿元），疑为按元填写而单位仍为万元；跨年度数量级核对已指出的金额不再重复。"},
 	{"yoy.sangong", "三公经费同比核对", "报告所述三公经费同比增减，是否等于本年度与上一年度三公经费合计之差。"},
 }
 
@@ -48,6 +50,7 @@ var ruleFuncs = map[string]ruleFunc{
 	"staff.actual": ruleStaff,
 	"unit.sum":     ruleUnitSum,
 	"unit.years":   ruleUnitYears,
+	"unit.size":    ruleUnitSize,
 	"yoy.sangong":  ruleYearOnYear,
 }
 
@@ -89,6 +92,7 @@ const (
 	tagNoOtherYears
 	tagNoCommonAmount
 	tagYearOnYear
+	tagNoAmount
 )
 
 // missing returns, as a reason, each of the figures that is not disclosed
@@ -750,10 +754,8 @@ const noCommonAmount = "与其他年度的报告没有同时披露且不为零�
 // county, department and type.
 func ruleUnitYears(e *env, v *view) ([]Finding, bool, string) {
 	year := v.r.Year
-	years := e.years[v.lo:v.hi]
-	slips := e.slips[v.lo:v.hi]
 	others := 0
-	for _, y := range years {
+	for _, y := range e.years[v.lo:v.hi] {
 		if y != year {
 			others++
 		}
@@ -768,38 +770,49 @@ func ruleUnitYears(e *env, v *view) ([]Finding, bool, string) {
 		if a == 0 {
 			continue
 		}
-		// byPower[k+4] counts the other years whose figure a is about
-		// 10^k times, of refs with the figure.
-		var byPower [9]int
-		refs, near := 0, 0
-		for j := range slips {
-			if ref := slips[j][ki]; ref > 0 && years[j] != year {
-				refs++
-				if k := nearPower(a, ref); k != 0 {
-					byPower[k+4]++
-					near++
-				}
-			}
-		}
+		k, refs := e.yearsPower(v, ki, a)
 		if refs == 0 {
 			continue
 		}
 		checked = true
-		if 2*near <= refs {
-			continue // no power can be that of most years
-		}
-		for _, k := range slipPowers {
-			if 2*byPower[k+4] <= refs {
-				continue
-			}
+		if k != 0 {
 			fs = append(fs, e.unitYearsFinding(v, ki, k))
-			break
 		}
 	}
 	if !checked {
 		return nil, false, e.literal(tagNoCommonAmount, noCommonAmount)
 	}
 	return fs, true, ""
+}
+
+// yearsPower returns k when the amount a of slipIDs[ki] of v is about
+// 10^k times (k from ±1 to ±4) the same figure in most of the other
+// years of v's series that have it, and 0 otherwise; refs is how many
+// other years have it.
+func (e *env) yearsPower(v *view, ki int, a report.Amount) (k, refs int) {
+	year := v.r.Year
+	// byPower[k+4] counts the other years whose figure a is about 10^k
+	// times, of refs with the figure.
+	var byPower [9]int
+	near := 0
+	for j := v.lo; j < v.hi; j++ {
+		if ref := e.slips[j][ki]; ref > 0 && e.years[j] != year {
+			refs++
+			if k := nearPower(a, ref); k != 0 {
+				byPower[k+4]++
+				near++
+			}
+		}
+	}
+	if 2*near <= refs {
+		return 0, refs // no power can be that of most years
+	}
+	for _, k := range slipPowers {
+		if 2*byPower[k+4] > refs {
+			return k, refs
+		}
+	}
+	return 0, refs
 }
 
 // unitYearsFinding returns the finding of unit.years on the amount
@@ -862,6 +875,114 @@ func (e *env) unitYearsFinding(v *view, ki, k int) Finding {
 		Message:  string(b[years:]),
 		Factor:   factor,
 	}
+}
+
+// The sizes no county-level department reaches, which unit.size holds
+// amounts to. An amount typed in 元 under unit 万元 is 10000 times too
+// large, so the limits can sit far above any real department and still
+// catch nearly every such slip.
+//
+//   - Spending and income: 500亿元. The largest county-level budget,
+//     Shanghai's 浦东新区, is on the order of 1000亿元 a year in all, and
+//     its education bureau (schools included) perhaps 150亿 to 200亿元
+//     (estimates, not checked against its published budgets); a typical
+//     county department spends 300万 to 3亿元. A limit of 100亿元 could
+//     be within reach of a few such district bureaus.
+//   - 三公经费 total and each item: 1亿元. A county department's 三公经费
+//     are mostly below 100万元, and a whole large district's together
+//     about 1亿元.
+//   - Spending and income per member of staff (the larger of 编制人数
+//     and 实有人数): 5亿元. A bureau that counts only its own staff
+//     while spending for all its schools or roads may reach a few
+//     thousand 万元 per head, 2亿元 at the very most (200亿元 over 100
+//     people); in 元, its personnel costs alone, some 10万元 a head, would
+//     show as 10亿元 a head.
+//
+// The synthetic corpus's normal figures stay well below all three (at
+// most about 14亿元, 1800万元 of 三公经费 and 3300万元 a head), and its
+// project figures typed in 元 are all above one of them.
+const (
+	sizeMaxAmount  report.Amount = 5_000_000 * report.FenPerWan
+	sizeMaxSangong report.Amount = 10_000 * report.FenPerWan
+	sizeMaxPerHead report.Amount = 50_000 * report.FenPerWan
+)
+
+// yuanPer is the number of 元 in each unit a report may declare, other
+// than 元: an amount typed in 元 under that unit is this many times too
+// large.
+var yuanPer = map[string]int64{"万元": 10000, "千元": 1000}
+
+// ruleUnitSize flags an amount larger than any county department's (see
+// sizeMaxAmount), as likely typed in 元 under unit 万元, unless
+// unit.years flags it already.
+func ruleUnitSize(e *env, v *view) ([]Finding, bool, string) {
+	// staff is the larger of the two numbers of staff, and staffID the
+	// figure it is.
+	staff, staffID := 0, figID(0)
+	if n := v.r.Staff.Authorized; n.Known() && n.V > 0 {
+		staff, staffID = n.V, staffAuthorized
+	}
+	if n := v.r.Staff.Actual; n.Known() && n.V > staff {
+		staff, staffID = n.V, staffActual
+	}
+	var fs []Finding
+	checked := false
+	for ki, id := range slipIDs {
+		if v.st[id] != report.Disclosed {
+			continue
+		}
+		checked = true
+		a := v.v[id]
+		var perHead bool
+		switch {
+		case id >= sangongTotal: // the 三公 figures among slipIDs
+			if a <= sizeMaxSangong {
+				continue
+			}
+		case a > sizeMaxAmount:
+		case staff > 0 && a/report.Amount(staff) > sizeMaxPerHead:
+			perHead = true
+		default:
+			continue
+		}
+		if k, _ := e.yearsPower(v, ki, a); k != 0 {
+			continue // unit.years says so
+		}
+		b := append(e.msg[:0], figNames[id]...)
+		b = a.Append(b)
+		b = append(b, "万元"...)
+		if perHead {
+			b = append(b, "，按"...)
+			b = append(b, figNames[staffID]...)
+			b = appendInt(b, staff)
+			b = append(b, "人计人均"...)
+			b = strconv.AppendFloat(b, math.Round(a.Wan()/float64(staff)), 'f', 0, 64)
+			b = append(b, "万元"...)
+		} else {
+			// In 亿元, to 0.01.
+			const fenPerCentYi = 100 * report.FenPerWan
+			b = append(b, "（"...)
+			b = ((a + fenPerCentYi/2) / fenPerCentYi * fenPerCentYi / 10000).Append(b)
+			b = append(b, "亿元）"...)
+		}
+		b = append(b, "，远超县级部门的规模，"...)
+		f := Finding{Pos: v.pos(id), Severity: Warning, Keys: slipKeys[ki : ki+1 : ki+1]}
+		if n := yuanPer[v.r.Unit]; n > 0 {
+			b = append(b, "疑为按元填写（即"...)
+			b = (a / report.Amount(n)).Append(b)
+			b = append(b, "万元）；如整份报告均按元填写，请改为 unit: 元"...)
+			f.Factor = float64(n)
+		} else {
+			b = append(b, "疑为单位或数字错误"...)
+		}
+		f.Message = string(b)
+		e.msg = b
+		fs = append(fs, f)
+	}
+	if !checked {
+		return nil, false, e.literal(tagNoAmount, "支出、收入与三公经费均未披露或无法识别")
+	}
+	return fs, true, ""
 }
 
 // ruleYearOnYear compares the stated change of 三公经费 with the difference

@@ -21,7 +21,7 @@ type Rule struct {
 
 // Rules lists every rule, in the order of the Results of a report.
 var Rules = []Rule{
-	{"disclosure", "核心数据披露", "核心数据（支出合计、基本支出、项目支出、三公经费合计及其三项、自评得分、评价等级、编制人数、实有人数）中哪些未披露或无法识别。"},
+	{"disclosure", "核心数据披露", "核心数据（支出合计、基本支出、项目支出、三公经费合计及其三项、自评得分、评价等级、编制人数、实有人数）中哪些未披露或无法识别；项目支出报告只评价一个项目，只看支出合计、自评得分与评价等级3项。"},
 	{"sum.spending", "支出合计核对", "基本支出 + 项目支出 是否等于支出合计；每个分项相差不超过0.01万元视为尾差。"},
 	{"sum.basic", "基本支出构成核对", "人员经费 + 公用经费 是否等于基本支出；每个分项相差不超过0.01万元视为尾差。"},
 	{"sum.sangong", "三公经费合计核对", "因公出国（境）费 + 公务接待费 + 公务用车购置及运行费 是否等于三公经费合计；每个分项相差不超过0.01万元视为尾差。"},
@@ -108,45 +108,79 @@ func (e *env) literal(tag uint64, s string) string {
 	return e.reason(tag, 0, true, func(b []byte) []byte { return append(b, s...) })
 }
 
-// coreFigures is CoreFigures as defined here, and coreIDs their figIDs.
+// coreSet is a set of core figures and the wording of its disclosure
+// findings.
+type coreSet struct {
+	figures []Figure
+	ids     []figID
+	// lead begins the message, naming the set, such as 核心数据11项中，.
+	lead string
+	// kind tells the sets apart in the interner's keys.
+	kind byte
+}
+
+func newCoreSet(kind byte, figures []Figure, lead string) *coreSet {
+	c := &coreSet{figures: slices.Clone(figures), lead: lead, kind: kind}
+	for _, f := range c.figures {
+		c.ids = append(c.ids, figIDOf(f.Key))
+	}
+	return c
+}
+
+// wholeCore and projectCore are CoreFigures and ProjectCoreFigures as
+// defined here, safe from changes callers make to them.
 var (
-	coreFigures = slices.Clone(CoreFigures)
-	coreIDs     = func() []figID {
-		ids := make([]figID, len(coreFigures))
-		for i, f := range coreFigures {
-			ids[i] = figIDOf(f.Key)
+	wholeCore   = newCoreSet(0, CoreFigures, "核心数据"+itoa(len(CoreFigures))+"项中，")
+	projectCore = newCoreSet(1, ProjectCoreFigures, func() string {
+		names := make([]string, len(ProjectCoreFigures))
+		for i, f := range ProjectCoreFigures {
+			names[i] = f.Name
 		}
-		return ids
-	}()
+		return "项目支出报告的核心数据" + itoa(len(names)) + "项（" + strings.Join(names, "、") + "）中，"
+	}())
 )
 
+// coreSetOf returns the core figures of a report of the type, as
+// CoreFiguresOf.
+func coreSetOf(typ string) *coreSet {
+	if typ == report.TypeProject {
+		return projectCore
+	}
+	return wholeCore
+}
+
 // ruleDisclosure lists the core figures the report leaves out or that could
-// not be read.
+// not be read: those of its type (see CoreFiguresOf).
 func ruleDisclosure(e *env, v *view) ([]Finding, bool, string) {
-	// The finding's Keys and Message depend only on the state of each
-	// core figure: with an interner, they are made once per combination.
+	set := coreSetOf(v.r.Type)
+	// The finding's Keys and Message depend only on the set and the state
+	// of each of its figures: with an interner, they are made once per
+	// combination.
 	var buf [32]byte
-	states := buf[:len(coreIDs)]
+	n := len(set.ids)
+	states := buf[:n+1]
 	lacking := false
-	for i, id := range coreIDs {
+	for i, id := range set.ids {
 		states[i] = byte(v.st[id])
 		lacking = lacking || v.lacks(id)
 	}
+	states[n] = set.kind
 	if !lacking {
 		return nil, true, ""
 	}
 	var d disclosureText
 	if e.in != nil {
-		bits, ok := v.stateBits(coreIDs)
+		bits, ok := v.stateBits(set.ids)
+		bits |= uint64(set.kind) << 60
 		var found bool
 		if d, found = e.in.disclosures[bits]; !found || !ok {
-			d = e.in.disclosure.get(states, func() disclosureText { return disclosureFor(states) })
+			d = e.in.disclosure.get(states, func() disclosureText { return disclosureFor(set, states[:n]) })
 			if ok {
 				e.in.disclosures[bits] = d
 			}
 		}
 	} else {
-		d = disclosureFor(states)
+		d = disclosureFor(set, states[:n])
 	}
 	return []Finding{{
 		Pos:      v.pos(d.first),
@@ -165,12 +199,12 @@ type disclosureText struct {
 }
 
 // disclosureFor returns the disclosure finding's text for the states of
-// the core figures, one byte (a report.State) each, at least one of them
+// the set's figures, one byte (a report.State) each, at least one of them
 // not disclosed.
-func disclosureFor(states []byte) disclosureText {
+func disclosureFor(set *coreSet, states []byte) disclosureText {
 	var absent, unreadable, keys []string
 	first := -1
-	for i, f := range coreFigures {
+	for i, f := range set.figures {
 		switch report.State(states[i]) {
 		case report.NotDisclosed:
 			absent = append(absent, f.Name)
@@ -193,8 +227,8 @@ func disclosureFor(states []byte) disclosureText {
 	}
 	return disclosureText{
 		keys:    slices.Clip(keys),
-		message: "核心数据" + itoa(len(coreFigures)) + "项中，" + strings.Join(parts, "；"),
-		first:   coreIDs[first],
+		message: set.lead + strings.Join(parts, "；"),
+		first:   set.ids[first],
 	}
 }
 

@@ -138,7 +138,10 @@ type Finding struct {
 	Share float64
 	// Factor is, for a likely unit slip, the figure's ratio to what it was
 	// compared with: 10, 100, 1000 or 10000, or their inverses such as 0.1.
-	// It is zero for other rules.
+	// For unit.size, which compares with no other figure, it is how many
+	// times too large the figure is if it was typed in 元 (10000 under
+	// unit 万元, 1000 under 千元), or zero under unit 元. It is zero for
+	// other rules.
 	Factor float64
 }
 

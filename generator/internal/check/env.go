@@ -24,8 +24,8 @@ type env struct {
 	bounds  []int32
 	members []*report.Report
 	// years and slips are, for each of members, its year and its
-	// amounts of slipIDs, each zero unless disclosed and positive: what
-	// unit.years compares, kept together for speed.
+	// amounts of slipIDs as slipAmount gives them: what unit.years
+	// compares, kept together for speed.
 	years []int
 	slips [][numSlips]report.Amount
 	// errs are the file errors of duplicates, in the order of sorted.
@@ -56,9 +56,7 @@ func (e *env) compact() {
 			r := e.members[i]
 			e.years[i] = r.Year
 			for k, id := range slipIDs {
-				if m := moneyField(r, id); m.Known() && m.V > 0 {
-					e.slips[i][k] = m.V
-				}
+				e.slips[i][k] = slipAmount(r, id)
 			}
 		}
 	})
@@ -268,32 +266,36 @@ func (e *env) fill(out []Result, v *view) {
 	explainSlips(out)
 }
 
-// unitYears is the place of the rule unit.years in ruleOrder.
-var unitYears = ruleIndex("unit.years")
+// slipRules are the places in ruleOrder of the rules whose findings are
+// likely unit slips, one figure each: unit.years and unit.size.
+var slipRules = [...]int{ruleIndex("unit.years"), ruleIndex("unit.size")}
 
 // explainSlips adds, to each discrepancy among a report's results out
-// that involves a figure the rule unit.years finds a likely unit slip, a
-// note that says so: a list of findings by size of gap then explains its
-// largest entries where they are listed, rather than pages later among
-// the warnings. Only the findings' messages change; each is a new string.
+// that involves a figure the rule unit.years or unit.size finds a likely
+// unit slip, a note that says so: a list of findings by size of gap then
+// explains its largest entries where they are listed, rather than pages
+// later among the warnings. Only the findings' messages change; each is
+// a new string.
 func explainSlips(out []Result) {
-	if unitYears >= len(out) || out[unitYears].Status != Found {
-		return
-	}
-	for _, slip := range out[unitYears].Findings {
-		if len(slip.Keys) != 1 {
+	for _, sr := range slipRules {
+		if sr >= len(out) || out[sr].Status != Found {
 			continue
 		}
-		key := slip.Keys[0]
-		note := "；其中" + FigureName(key) + "疑为单位错误，见" + ruleOrder[unitYears].Title
-		for j := range out {
-			if j == unitYears {
+		for _, slip := range out[sr].Findings {
+			if len(slip.Keys) != 1 {
 				continue
 			}
-			for i := range out[j].Findings {
-				f := &out[j].Findings[i]
-				if f.Severity == Discrepancy && slices.Contains(f.Keys, key) {
-					f.Message += note
+			key := slip.Keys[0]
+			note := "；其中" + FigureName(key) + "疑为单位错误，见" + ruleOrder[sr].Title
+			for j := range out {
+				if j == sr {
+					continue
+				}
+				for i := range out[j].Findings {
+					f := &out[j].Findings[i]
+					if f.Severity == Discrepancy && slices.Contains(f.Keys, key) {
+						f.Message += note
+					}
 				}
 			}
 		}

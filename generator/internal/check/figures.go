@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/countyperf/portal/generator/internal/report"
@@ -29,6 +30,33 @@ var CoreFigures = []Figure{
 	{"grade", "评价等级"},
 	{"staff.authorized", "编制人数"},
 	{"staff.actual", "实有人数"},
+}
+
+// ProjectCoreFigures are the core figures of a 项目支出 report, which
+// evaluates one project rather than a department's whole spending: the
+// project's spending (支出合计, the project being the whole), the score
+// and the grade. A department's basic spending, 三公经费 and staff are
+// not a project's, so the disclosure rule does not look for them.
+var ProjectCoreFigures = []Figure{
+	{"spending.total", "支出合计"},
+	{"score", "自评得分"},
+	{"grade", "评价等级"},
+}
+
+// CoreFiguresOf returns the core figures the disclosure rule looks for in
+// a report of the type: ProjectCoreFigures for 项目支出, CoreFigures for
+// 整体支出 (and any other type).
+func CoreFiguresOf(typ string) []Figure {
+	if typ == report.TypeProject {
+		return ProjectCoreFigures
+	}
+	return CoreFigures
+}
+
+// CoreFigureApplies reports whether the figure of the dotted name is
+// among the core figures of a report of the type (see CoreFiguresOf).
+func CoreFigureApplies(typ, key string) bool {
+	return slices.ContainsFunc(CoreFiguresOf(typ), func(f Figure) bool { return f.Key == key })
 }
 
 var figureNames = map[string]string{

@@ -66,8 +66,9 @@ type tables struct {
 	// clean maps a signature of results without findings (see
 	// interner.keep) to the one []Result with them.
 	clean table[[]Result]
-	// disclosure maps the states of CoreFigures, a byte each, to the
-	// text of the disclosure finding.
+	// disclosure maps the states of a set of core figures, a byte each,
+	// then the set's kind (see coreSet), to the text of the disclosure
+	// finding.
 	disclosure table[disclosureText]
 }
 
@@ -86,8 +87,9 @@ type interner struct {
 	clean      tableCache[[]Result]
 	disclosure tableCache[disclosureText]
 	// reasons maps a reason's tag and bits (see env.reason) to the one
-	// copy of its text, and disclosures a code of the states of the core
-	// figures (see ruleDisclosure) to the disclosure finding's text: both
+	// copy of its text, and disclosures a code of the set of core figures
+	// and their states (see ruleDisclosure) to the disclosure finding's
+	// text: both
 	// are the worker's own, so that most reports need neither text made
 	// nor a table searched.
 	reasons     map[uint64]string

@@ -3,6 +3,7 @@ package check
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/countyperf/portal/generator/internal/report"
@@ -20,7 +21,7 @@ type Rule struct {
 
 // Rules lists every rule, in the order of the Results of a report.
 var Rules = []Rule{
-	{"disclosure", "核心数据披露", "核心数据（支出合计、基本支出、项目支出、三公经费合计及其三项、自评得分、评价等级、编制人数、实有人数）中哪些未披露或无法识别。"},
+	{"disclosure", "核心数据披露", "核心数据（支出合计、基本支出、项目支出、三公经费合计及其三项、自评得分、评价等级、编制人数、实有人数）中哪些未披露或无法识别；项目支出报告只评价一个项目，只看支出合计、自评得分与评价等级3项。"},
 	{"sum.spending", "支出合计核对", "基本支出 + 项目支出 是否等于支出合计；每个分项相差不超过0.01万元视为尾差。"},
 	{"sum.basic", "基本支出构成核对", "人员经费 + 公用经费 是否等于基本支出；每个分项相差不超过0.01万元视为尾差。"},
 	{"sum.sangong", "三公经费合计核对", "因公出国（境）费 + 公务接待费 + 公务用车购置及运行费 是否等于三公经费合计；每个分项相差不超过0.01万元视为尾差。"},
@@ -28,7 +29,8 @@ var Rules = []Rule{
 	{"grade.score", "等级与得分核对", "评价等级是否与自评得分相符（优：90-100分，良：80-89.99分，中：60-79.99分，差：60分以下），以及是否有得分无等级或有等级无得分。"},
 	{"staff.actual", "实有人数与编制核对", "实有人数是否超过编制人数。"},
 	{"unit.sum", "合计与分项数量级核对", "合计是否恰为分项之和的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误。"},
-	{"unit.years", "跨年度数量级核对", "金额是否约为同县同部门同类型其他年度的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误。"},
+	{"unit.years", "跨年度数量级核对", "金额是否约为同县同部门同类型其他年度的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误；不超过尾差的金额（0.01万元及以下，或各分项均不超过0.01万元、合计不超过其尾差的合计数）可能是四舍五入的零，不作比较。"},
+	{"unit.size", "金额规模核对", "金额是否远超县级部门的规模（支出或收入超过500亿元，三公经费合计或任一项超过1亿元，或支出、收入按编制人数或实有人数计人均超过5亿元），疑为按元填写而单位仍为万元；跨年度数量级核对已指出的金额不再重复。"},
 	{"yoy.sangong", "三公经费同比核对", "报告所述三公经费同比增减，是否等于本年度与上一年度三公经费合计之差。"},
 }
 
@@ -48,6 +50,7 @@ var ruleFuncs = map[string]ruleFunc{
 	"staff.actual": ruleStaff,
 	"unit.sum":     ruleUnitSum,
 	"unit.years":   ruleUnitYears,
+	"unit.size":    ruleUnitSize,
 	"yoy.sangong":  ruleYearOnYear,
 }
 
@@ -89,6 +92,7 @@ const (
 	tagNoOtherYears
 	tagNoCommonAmount
 	tagYearOnYear
+	tagNoAmount
 )
 
 // missing returns, as a reason, each of the figures that is not disclosed
@@ -104,45 +108,79 @@ func (e *env) literal(tag uint64, s string) string {
 	return e.reason(tag, 0, true, func(b []byte) []byte { return append(b, s...) })
 }
 
-// coreFigures is CoreFigures as defined here, and coreIDs their figIDs.
+// coreSet is a set of core figures and the wording of its disclosure
+// findings.
+type coreSet struct {
+	figures []Figure
+	ids     []figID
+	// lead begins the message, naming the set, such as 核心数据11项中，.
+	lead string
+	// kind tells the sets apart in the interner's keys.
+	kind byte
+}
+
+func newCoreSet(kind byte, figures []Figure, lead string) *coreSet {
+	c := &coreSet{figures: slices.Clone(figures), lead: lead, kind: kind}
+	for _, f := range c.figures {
+		c.ids = append(c.ids, figIDOf(f.Key))
+	}
+	return c
+}
+
+// wholeCore and projectCore are CoreFigures and ProjectCoreFigures as
+// defined here, safe from changes callers make to them.
 var (
-	coreFigures = slices.Clone(CoreFigures)
-	coreIDs     = func() []figID {
-		ids := make([]figID, len(coreFigures))
-		for i, f := range coreFigures {
-			ids[i] = figIDOf(f.Key)
+	wholeCore   = newCoreSet(0, CoreFigures, "核心数据"+itoa(len(CoreFigures))+"项中，")
+	projectCore = newCoreSet(1, ProjectCoreFigures, func() string {
+		names := make([]string, len(ProjectCoreFigures))
+		for i, f := range ProjectCoreFigures {
+			names[i] = f.Name
 		}
-		return ids
-	}()
+		return "项目支出报告的核心数据" + itoa(len(names)) + "项（" + strings.Join(names, "、") + "）中，"
+	}())
 )
 
+// coreSetOf returns the core figures of a report of the type, as
+// CoreFiguresOf.
+func coreSetOf(typ string) *coreSet {
+	if typ == report.TypeProject {
+		return projectCore
+	}
+	return wholeCore
+}
+
 // ruleDisclosure lists the core figures the report leaves out or that could
-// not be read.
+// not be read: those of its type (see CoreFiguresOf).
 func ruleDisclosure(e *env, v *view) ([]Finding, bool, string) {
-	// The finding's Keys and Message depend only on the state of each
-	// core figure: with an interner, they are made once per combination.
+	set := coreSetOf(v.r.Type)
+	// The finding's Keys and Message depend only on the set and the state
+	// of each of its figures: with an interner, they are made once per
+	// combination.
 	var buf [32]byte
-	states := buf[:len(coreIDs)]
+	n := len(set.ids)
+	states := buf[:n+1]
 	lacking := false
-	for i, id := range coreIDs {
+	for i, id := range set.ids {
 		states[i] = byte(v.st[id])
 		lacking = lacking || v.lacks(id)
 	}
+	states[n] = set.kind
 	if !lacking {
 		return nil, true, ""
 	}
 	var d disclosureText
 	if e.in != nil {
-		bits, ok := v.stateBits(coreIDs)
+		bits, ok := v.stateBits(set.ids)
+		bits |= uint64(set.kind) << 60
 		var found bool
 		if d, found = e.in.disclosures[bits]; !found || !ok {
-			d = e.in.disclosure.get(states, func() disclosureText { return disclosureFor(states) })
+			d = e.in.disclosure.get(states, func() disclosureText { return disclosureFor(set, states[:n]) })
 			if ok {
 				e.in.disclosures[bits] = d
 			}
 		}
 	} else {
-		d = disclosureFor(states)
+		d = disclosureFor(set, states[:n])
 	}
 	return []Finding{{
 		Pos:      v.pos(d.first),
@@ -161,12 +199,12 @@ type disclosureText struct {
 }
 
 // disclosureFor returns the disclosure finding's text for the states of
-// the core figures, one byte (a report.State) each, at least one of them
+// the set's figures, one byte (a report.State) each, at least one of them
 // not disclosed.
-func disclosureFor(states []byte) disclosureText {
+func disclosureFor(set *coreSet, states []byte) disclosureText {
 	var absent, unreadable, keys []string
 	first := -1
-	for i, f := range coreFigures {
+	for i, f := range set.figures {
 		switch report.State(states[i]) {
 		case report.NotDisclosed:
 			absent = append(absent, f.Name)
@@ -189,8 +227,8 @@ func disclosureFor(states []byte) disclosureText {
 	}
 	return disclosureText{
 		keys:    slices.Clip(keys),
-		message: "核心数据" + itoa(len(coreFigures)) + "项中，" + strings.Join(parts, "；"),
-		first:   coreIDs[first],
+		message: set.lead + strings.Join(parts, "；"),
+		first:   set.ids[first],
 	}
 }
 
@@ -656,6 +694,48 @@ var (
 	slipIDs = figIDs(slipKeys[:])
 )
 
+// slipParts maps each total among slipIDs to its parts, as in sums.
+var slipParts = func() map[figID][]figID {
+	m := map[figID][]figID{}
+	for _, s := range sums {
+		m[s.total()] = s.parts()
+	}
+	return m
+}()
+
+// slipAmount returns the amount id of r as unit.years compares it: zero
+// when it is not disclosed, not positive, or no larger than rounding can
+// make it. An amount of at most 0.01 万元, or a total of at most 0.01
+// 万元 per given part whose given parts are each at most 0.01 万元 (and
+// so equal to it within rounding), may be a rounded zero: its ratio to
+// another year's is no evidence of a unit slip, such as 三公经费合计 0.01
+// of 0 + 0 + 0 against 10 in other years, which is no 1/1000.
+func slipAmount(r *report.Report, id figID) report.Amount {
+	m := moneyField(r, id)
+	if !m.Known() || m.V <= wanTol {
+		return 0
+	}
+	parts, ok := slipParts[id]
+	if !ok {
+		return m.V
+	}
+	given := 0
+	for _, p := range parts {
+		pm := moneyField(r, p)
+		if !pm.Known() {
+			continue
+		}
+		if abs(pm.V) > wanTol {
+			return m.V
+		}
+		given++
+	}
+	if given > 0 && m.V <= wanTol*report.Amount(given) {
+		return 0
+	}
+	return m.V
+}
+
 // numSlips is the number of slipKeys.
 const numSlips = len(slipKeys)
 
@@ -699,15 +779,17 @@ func pow10(k int) int64 {
 // slipPowers are the powers of ten ruleUnitYears looks for, in order.
 var slipPowers = [...]int{1, 2, 3, 4, -1, -2, -3, -4}
 
+// noCommonAmount is the reason unit.years gives when no amount can be
+// compared.
+const noCommonAmount = "与其他年度的报告没有同时披露且不为零的金额（不超过尾差的视同为零）"
+
 // ruleUnitYears flags an amount about 10, 100, 1000 or 10000 times (or that
 // fraction of) the same figure in most of the other years of the same
 // county, department and type.
 func ruleUnitYears(e *env, v *view) ([]Finding, bool, string) {
 	year := v.r.Year
-	years := e.years[v.lo:v.hi]
-	slips := e.slips[v.lo:v.hi]
 	others := 0
-	for _, y := range years {
+	for _, y := range e.years[v.lo:v.hi] {
 		if y != year {
 			others++
 		}
@@ -718,42 +800,53 @@ func ruleUnitYears(e *env, v *view) ([]Finding, bool, string) {
 	var fs []Finding
 	checked := false
 	for ki, id := range slipIDs {
-		a := v.v[id]
-		if v.st[id] != report.Disclosed || a <= 0 {
+		a := slipAmount(v.r, id)
+		if a == 0 {
 			continue
 		}
-		// byPower[k+4] counts the other years whose figure a is about
-		// 10^k times, of refs with the figure.
-		var byPower [9]int
-		refs, near := 0, 0
-		for j := range slips {
-			if ref := slips[j][ki]; ref > 0 && years[j] != year {
-				refs++
-				if k := nearPower(a, ref); k != 0 {
-					byPower[k+4]++
-					near++
-				}
-			}
-		}
+		k, refs := e.yearsPower(v, ki, a)
 		if refs == 0 {
 			continue
 		}
 		checked = true
-		if 2*near <= refs {
-			continue // no power can be that of most years
-		}
-		for _, k := range slipPowers {
-			if 2*byPower[k+4] <= refs {
-				continue
-			}
+		if k != 0 {
 			fs = append(fs, e.unitYearsFinding(v, ki, k))
-			break
 		}
 	}
 	if !checked {
-		return nil, false, e.literal(tagNoCommonAmount, "与其他年度的报告没有同时披露且不为零的金额")
+		return nil, false, e.literal(tagNoCommonAmount, noCommonAmount)
 	}
 	return fs, true, ""
+}
+
+// yearsPower returns k when the amount a of slipIDs[ki] of v is about
+// 10^k times (k from ±1 to ±4) the same figure in most of the other
+// years of v's series that have it, and 0 otherwise; refs is how many
+// other years have it.
+func (e *env) yearsPower(v *view, ki int, a report.Amount) (k, refs int) {
+	year := v.r.Year
+	// byPower[k+4] counts the other years whose figure a is about 10^k
+	// times, of refs with the figure.
+	var byPower [9]int
+	near := 0
+	for j := v.lo; j < v.hi; j++ {
+		if ref := e.slips[j][ki]; ref > 0 && e.years[j] != year {
+			refs++
+			if k := nearPower(a, ref); k != 0 {
+				byPower[k+4]++
+				near++
+			}
+		}
+	}
+	if 2*near <= refs {
+		return 0, refs // no power can be that of most years
+	}
+	for _, k := range slipPowers {
+		if 2*byPower[k+4] > refs {
+			return k, refs
+		}
+	}
+	return 0, refs
 }
 
 // unitYearsFinding returns the finding of unit.years on the amount
@@ -816,6 +909,114 @@ func (e *env) unitYearsFinding(v *view, ki, k int) Finding {
 		Message:  string(b[years:]),
 		Factor:   factor,
 	}
+}
+
+// The sizes no county-level department reaches, which unit.size holds
+// amounts to. An amount typed in 元 under unit 万元 is 10000 times too
+// large, so the limits can sit far above any real department and still
+// catch nearly every such slip.
+//
+//   - Spending and income: 500亿元. The largest county-level budget,
+//     Shanghai's 浦东新区, is on the order of 1000亿元 a year in all, and
+//     its education bureau (schools included) perhaps 150亿 to 200亿元
+//     (estimates, not checked against its published budgets); a typical
+//     county department spends 300万 to 3亿元. A limit of 100亿元 could
+//     be within reach of a few such district bureaus.
+//   - 三公经费 total and each item: 1亿元. A county department's 三公经费
+//     are mostly below 100万元, and a whole large district's together
+//     about 1亿元.
+//   - Spending and income per member of staff (the larger of 编制人数
+//     and 实有人数): 5亿元. A bureau that counts only its own staff
+//     while spending for all its schools or roads may reach a few
+//     thousand 万元 per head, 2亿元 at the very most (200亿元 over 100
+//     people); in 元, its personnel costs alone, some 10万元 a head, would
+//     show as 10亿元 a head.
+//
+// The synthetic corpus's normal figures stay well below all three (at
+// most about 14亿元, 1800万元 of 三公经费 and 3300万元 a head), and its
+// project figures typed in 元 are all above one of them.
+const (
+	sizeMaxAmount  report.Amount = 5_000_000 * report.FenPerWan
+	sizeMaxSangong report.Amount = 10_000 * report.FenPerWan
+	sizeMaxPerHead report.Amount = 50_000 * report.FenPerWan
+)
+
+// yuanPer is the number of 元 in each unit a report may declare, other
+// than 元: an amount typed in 元 under that unit is this many times too
+// large.
+var yuanPer = map[string]int64{"万元": 10000, "千元": 1000}
+
+// ruleUnitSize flags an amount larger than any county department's (see
+// sizeMaxAmount), as likely typed in 元 under unit 万元, unless
+// unit.years flags it already.
+func ruleUnitSize(e *env, v *view) ([]Finding, bool, string) {
+	// staff is the larger of the two numbers of staff, and staffID the
+	// figure it is.
+	staff, staffID := 0, figID(0)
+	if n := v.r.Staff.Authorized; n.Known() && n.V > 0 {
+		staff, staffID = n.V, staffAuthorized
+	}
+	if n := v.r.Staff.Actual; n.Known() && n.V > staff {
+		staff, staffID = n.V, staffActual
+	}
+	var fs []Finding
+	checked := false
+	for ki, id := range slipIDs {
+		if v.st[id] != report.Disclosed {
+			continue
+		}
+		checked = true
+		a := v.v[id]
+		var perHead bool
+		switch {
+		case id >= sangongTotal: // the 三公 figures among slipIDs
+			if a <= sizeMaxSangong {
+				continue
+			}
+		case a > sizeMaxAmount:
+		case staff > 0 && a/report.Amount(staff) > sizeMaxPerHead:
+			perHead = true
+		default:
+			continue
+		}
+		if k, _ := e.yearsPower(v, ki, a); k != 0 {
+			continue // unit.years says so
+		}
+		b := append(e.msg[:0], figNames[id]...)
+		b = a.Append(b)
+		b = append(b, "万元"...)
+		if perHead {
+			b = append(b, "，按"...)
+			b = append(b, figNames[staffID]...)
+			b = appendInt(b, staff)
+			b = append(b, "人计人均"...)
+			b = strconv.AppendFloat(b, math.Round(a.Wan()/float64(staff)), 'f', 0, 64)
+			b = append(b, "万元"...)
+		} else {
+			// In 亿元, to 0.01.
+			const fenPerCentYi = 100 * report.FenPerWan
+			b = append(b, "（"...)
+			b = ((a + fenPerCentYi/2) / fenPerCentYi * fenPerCentYi / 10000).Append(b)
+			b = append(b, "亿元）"...)
+		}
+		b = append(b, "，远超县级部门的规模，"...)
+		f := Finding{Pos: v.pos(id), Severity: Warning, Keys: slipKeys[ki : ki+1 : ki+1]}
+		if n := yuanPer[v.r.Unit]; n > 0 {
+			b = append(b, "疑为按元填写（即"...)
+			b = (a / report.Amount(n)).Append(b)
+			b = append(b, "万元）；如整份报告均按元填写，请改为 unit: 元"...)
+			f.Factor = float64(n)
+		} else {
+			b = append(b, "疑为单位或数字错误"...)
+		}
+		f.Message = string(b)
+		e.msg = b
+		fs = append(fs, f)
+	}
+	if !checked {
+		return nil, false, e.literal(tagNoAmount, "支出、收入与三公经费均未披露或无法识别")
+	}
+	return fs, true, ""
 }
 
 // ruleYearOnYear compares the stated change of 三公经费 with the difference

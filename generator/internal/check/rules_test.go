@@ -1,6 +1,8 @@
 package check
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/countyperf/portal/generator/internal/report"
@@ -329,6 +331,74 @@ func TestDisclosure(t *testing.T) {
 			r := parse(t, "f.md", src("祁东县", 2021, tt.body))
 			expect(t, result(t, "disclosure", r), tt.want)
 		})
+	}
+}
+
+// TestDisclosureProject: a 项目支出 report, on one project, is held only
+// to the figures a project has: its spending, score and grade.
+func TestDisclosureProject(t *testing.T) {
+	const set = "项目支出报告的核心数据3项（支出合计、自评得分、评价等级）中，"
+	tests := []struct {
+		name string
+		body string
+		want want
+	}{
+		{"spending, score and grade", "spending: {total: 502}\nscore: 92\ngrade: 优\n", want{status: Passed}},
+		{"沅江2020: income and staff only",
+			"income: 502\nspending: {total: null, basic: null}\nsangong: {total: null}\nscore: null\ngrade: null\nstaff: {authorized: 18, actual: 13}\n",
+			want{status: Found, severity: Info, at: "f.md:8:12", keys: "spending.total,score,grade",
+				message: set + "未披露3项：支出合计、自评得分、评价等级"}},
+		{"unreadable score", "spending: {total: 502}\nscore: 无法识别\ngrade: 优\n",
+			want{status: Found, severity: Info, at: "f.md:8:8", keys: "score",
+				message: set + "无法识别1项：自评得分"}},
+		{"nothing disclosed", "",
+			want{status: Found, severity: Info, at: "f.md:1:1", message: set + "未披露3项：支出合计、自评得分、评价等级"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parse(t, "f.md", srcT("沅江市", report.TypeProject, 2020, tt.body))
+			expect(t, result(t, "disclosure", r), tt.want)
+		})
+	}
+	// Reports of either type with the same figures are told apart, also
+	// where their texts are shared (see interner): in runs of six, so that
+	// each worker (at most three; see workersFor) checks both types.
+	var rs []*report.Report
+	for i := range 600 {
+		typ := report.TypeWhole
+		if i/6%2 == 1 {
+			typ = report.TypeProject
+		}
+		rs = append(rs, parse(t, fmt.Sprintf("%03d.md", i), srcT(fmt.Sprintf("第%d县", i), typ, 2020, "")))
+	}
+	_, per := Reports(rs)
+	for _, r := range rs {
+		var got string
+		for _, res := range per[r] {
+			if res.Rule == "disclosure" && len(res.Findings) == 1 {
+				got = res.Findings[0].Message
+			}
+		}
+		want := "核心数据11项中，未披露11项"
+		if r.Type == report.TypeProject {
+			want = set + "未披露3项"
+		}
+		if !strings.HasPrefix(got, want) {
+			t.Fatalf("%s (%s): disclosure says %q, want %q…", r.File, r.Type, got, want)
+		}
+	}
+	for _, c := range []struct {
+		typ, key string
+		want     bool
+	}{
+		{report.TypeProject, "spending.total", true}, {report.TypeProject, "grade", true},
+		{report.TypeProject, "spending.basic", false}, {report.TypeProject, "staff.actual", false},
+		{report.TypeWhole, "spending.basic", true}, {report.TypeWhole, "staff.actual", true},
+		{report.TypeWhole, "income", false},
+	} {
+		if got := CoreFigureApplies(c.typ, c.key); got != c.want {
+			t.Errorf("CoreFigureApplies(%s, %s) = %v, want %v", c.typ, c.key, got, c.want)
+		}
 	}
 }
 

@@ -85,10 +85,10 @@ func TestUnitYears(t *testing.T) {
 			want{status: NotChecked, reason: "没有同县同部门同类型其他年度的报告"}},
 		{"zero is not compared",
 			srcT("沅江市", report.TypeProject, 2021, "income: 0\n"), nil,
-			want{status: NotChecked, reason: "与其他年度的报告没有同时披露且不为零的金额"}},
+			want{status: NotChecked, reason: "与其他年度的报告没有同时披露且不为零的金额（不超过尾差的视同为零）"}},
 		{"unreadable is not compared",
 			srcT("沅江市", report.TypeProject, 2021, "income: 无法识别\n"), nil,
-			want{status: NotChecked, reason: "与其他年度的报告没有同时披露且不为零的金额"}},
+			want{status: NotChecked, reason: "与其他年度的报告没有同时披露且不为零的金额（不超过尾差的视同为零）"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -236,4 +236,54 @@ func TestSlipsExplainDiscrepancies(t *testing.T) {
 	if m := result(t, "sum.spending", other, years...).Findings[0].Message; strings.Contains(m, "疑为单位错误") {
 		t.Errorf("a discrepancy without a slip says %q", m)
 	}
+}
+
+// TestUnitYearsNearZero: an amount at or below the rounding step (0.01
+// 万元), or a total within rounding of parts that are each that small,
+// says nothing about units: it is neither flagged nor taken as another
+// year's figure.
+func TestUnitYearsNearZero(t *testing.T) {
+	// others returns the 2019 and 2020 reports, whose 三公经费合计 are
+	// about total.
+	others := func(total string) []*report.Report {
+		return []*report.Report{
+			parse(t, "2019.md", src("祁东县", 2019, "sangong: {total: "+total+".2, abroad: 0, reception: 6.1, vehicles: 4.1}\n")),
+			parse(t, "2020.md", src("祁东县", 2020, "sangong: {total: "+total+", abroad: 0, reception: 5.9, vehicles: 3.9}\n")),
+		}
+	}
+	const none = "与其他年度的报告没有同时披露且不为零的金额（不超过尾差的视同为零）"
+	tests := []struct {
+		name  string
+		body  string // of the 2021 report
+		total string // of the others
+		want  want
+	}{
+		{"0.01 whose items are 0 + 0 + 0", "sangong: {total: 0.01, abroad: 0, reception: 0, vehicles: 0}\n", "10",
+			want{status: NotChecked, reason: none}},
+		{"0.01 with no items", "sangong: {total: 0.01}\n", "10",
+			want{status: NotChecked, reason: none}},
+		{"0.03 within rounding of 0.01 + 0.01 + 0.01", "sangong: {total: 0.03, abroad: 0.01, reception: 0.01, vehicles: 0.01}\n", "30",
+			want{status: NotChecked, reason: none}},
+		{"0.02 within rounding of 0 + 0 + 0", "sangong: {total: 0.02, abroad: 0, reception: 0, vehicles: 0}\n", "20",
+			want{status: NotChecked, reason: none}},
+		{"0.02 is an amount", "sangong: {total: 0.02}\n", "20",
+			want{status: Found, severity: Warning, factor: 0.001, keys: "sangong.total",
+				message: "三公经费合计0.02约为同县同部门2019年度（20.2）、2020年度（20）的1/1000，疑为单位错误（如元与千元混用）"}},
+		{"0.03 above its one given item 0.01", "sangong: {total: 0.03, reception: 0.01}\n", "30",
+			want{status: Found, severity: Warning, factor: 0.001, keys: "sangong.total"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parse(t, "f.md", src("祁东县", 2021, tt.body))
+			expect(t, result(t, "unit.years", r, others(tt.total)...), tt.want)
+		})
+	}
+	// As the base: a year whose total is 0.01 neither flags the others
+	// nor counts among their years.
+	t.Run("as the other year", func(t *testing.T) {
+		tiny := parse(t, "2021.md", src("祁东县", 2021, "sangong: {total: 0.01, abroad: 0, reception: 0, vehicles: 0}\n"))
+		ys := others("10")
+		expect(t, result(t, "unit.years", ys[0], ys[1], tiny), want{status: Passed})
+		expect(t, result(t, "unit.years", ys[0], tiny), want{status: NotChecked, reason: none})
+	})
 }

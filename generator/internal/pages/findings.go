@@ -118,11 +118,17 @@ func Findings(s *site.Site) []*Page {
 
 // DisclosureData is the model of a page of the disclosure table.
 type DisclosureData struct {
-	Figures []check.Figure
+	// Figures are the core figures, check.CoreFigures; ProjectFigures are
+	// those of a 项目支出 report, check.ProjectCoreFigures.
+	Figures, ProjectFigures []check.Figure
 	// Rows holds the page's reports, in ReportOrder.
 	Rows []DisclosureRow
-	// Shares holds, per figure, the share of all reports that disclose it.
+	// Shares holds, per figure, the share of the reports it applies to
+	// that disclose it: all reports unless Projects is set.
 	Shares []string
+	// Projects says whether the site has 项目支出 reports, to which some
+	// figures do not apply.
+	Projects bool
 	// Counties holds each county's completeness over all its reports, on
 	// the first page only. When the site has more counties than
 	// ListPageSize, it holds the ListPageSize least complete, least
@@ -135,10 +141,17 @@ type DisclosureData struct {
 
 // DisclosureRow is one report's disclosure of the core figures.
 type DisclosureRow struct {
-	R      *site.Report
-	States []report.State
-	Share  string
-	Value  string
+	R *site.Report
+	// States holds the state of each of DisclosureData.Figures, and
+	// Applies whether it is among the core figures of the report's type
+	// (see check.CoreFigureApplies); Applies is shared by the reports of
+	// a type and must not be modified.
+	States  []report.State
+	Applies []bool
+	// Share is the share of the figures that apply that the report
+	// discloses, and Value the same without its percent sign.
+	Share string
+	Value string
 }
 
 // CountyShare is a county's share of core figures disclosed.
@@ -163,16 +176,31 @@ func DisclosurePath(n int) string {
 // page also has each county's completeness.
 func Disclosure(s *site.Site) []*Page {
 	nf := len(check.CoreFigures)
-	perFigure := make([]int, nf)
+	// perFigure counts, per figure, the reports that disclose it, of
+	// ofFigure it applies to.
+	perFigure, ofFigure := make([]int, nf), make([]int, nf)
+	// applies holds, per type, which figures apply to its reports (see
+	// check.CoreFigureApplies).
+	applies := map[string][]bool{}
+	projects := false
 	// Every report's row, in the order of the counties' reports, which is
 	// that of the site's (see site.Assemble), sorted into ReportOrder
 	// below; their states share one array.
 	rows := make([]DisclosureRow, 0, len(s.Reports))
 	states := make([]report.State, len(s.Reports)*nf)
-	// A report's share is one of nf+1, each made once.
-	reportShares := make([]struct{ text, value string }, nf+1)
-	for n := range reportShares {
-		reportShares[n].text, reportShares[n].value = percent(n, nf)
+	// A report's share is n of of figures, for n and of up to nf: each is
+	// made once, at reportShares[of*(nf+1)+n].
+	reportShares := make([]struct {
+		text, value string
+		made        bool
+	}, (nf+1)*(nf+1))
+	share := func(n, of int) (text, value string) {
+		rs := &reportShares[of*(nf+1)+n]
+		if !rs.made {
+			rs.text, rs.value = percent(n, of)
+			rs.made = true
+		}
+		return rs.text, rs.value
 	}
 	var counties []CountyShare
 	if len(s.Counties) > 0 {
@@ -189,20 +217,34 @@ func Disclosure(s *site.Site) []*Page {
 				// site.Assemble does not make.
 				states = make([]report.State, nf)
 			}
-			row := DisclosureRow{R: r, States: states[:nf:nf]}
+			ap, ok := applies[r.Type]
+			if !ok {
+				ap = make([]bool, nf)
+				for j, f := range check.CoreFigures {
+					ap[j] = check.CoreFigureApplies(r.Type, f.Key)
+				}
+				applies[r.Type] = ap
+			}
+			projects = projects || r.Type == report.TypeProject
+			row := DisclosureRow{R: r, States: states[:nf:nf], Applies: ap}
 			states = states[nf:]
-			n := 0
+			n, of := 0, 0
 			for j, f := range check.CoreFigures {
 				st := check.FigureState(r.Report, f.Key)
 				row.States[j] = st
+				if !ap[j] {
+					continue
+				}
+				of++
+				ofFigure[j]++
 				if st == report.Disclosed {
 					n++
 					perFigure[j]++
 				}
 			}
-			row.Share, row.Value = reportShares[n].text, reportShares[n].value
+			row.Share, row.Value = share(n, of)
 			cs.disclosed += n
-			cs.total += nf
+			cs.total += of
 			rows = append(rows, row)
 		}
 		if cs.total == 0 {
@@ -221,8 +263,8 @@ func Disclosure(s *site.Site) []*Page {
 		}
 	}
 	var shares []string
-	for _, n := range perFigure {
-		share, _ := percent(n, len(s.Reports))
+	for j, n := range perFigure {
+		share, _ := percent(n, ofFigure[j])
 		shares = append(shares, share)
 	}
 	omitted := 0
@@ -240,7 +282,8 @@ func Disclosure(s *site.Site) []*Page {
 	slices.SortFunc(rows, func(a, b DisclosureRow) int { return ReportOrder(a.R, b.R) })
 	var out []*Page
 	for _, pg := range paged(len(rows), ListPageSize, DisclosurePath) {
-		d := &DisclosureData{Figures: check.CoreFigures, Shares: shares, CountyTotal: len(s.Counties), Pager: pg}
+		d := &DisclosureData{Figures: check.CoreFigures, ProjectFigures: check.ProjectCoreFigures,
+			Shares: shares, Projects: projects, CountyTotal: len(s.Counties), Pager: pg}
 		if pg.N == 1 {
 			d.Counties, d.CountiesOmitted = counties, omitted
 		}

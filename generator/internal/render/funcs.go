@@ -708,7 +708,11 @@ func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRo
 		b.WriteString(" ")
 		escape(b, d.R.Department)
 		b.WriteString("</a></th>")
-		for _, st := range d.States {
+		for j, st := range d.States {
+			if d.Applies != nil && !d.Applies[j] {
+				b.WriteString(`<td><span class="na">不适用</span></td>`)
+				continue
+			}
 			switch st {
 			case report.Disclosed:
 				b.WriteString("<td>已披露</td>")

@@ -1,0 +1,75 @@
+package build_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+// TestProjectDisclosure: a 项目支出 report's completeness counts only the
+// figures a project has (支出合计, 自评得分, 评价等级); the others are
+// 不适用 on the disclosure page and left out of the shares, and its
+// report page's note names the set used. 整体支出 reports count all 11.
+func TestProjectDisclosure(t *testing.T) {
+	p := buildtest.New(t, `
+-- content/taoyuan.md --
+---
+county: 桃源县
+department: 行政审批服务局
+year: 2020
+type: 整体支出
+spending: {total: 1530.53, basic: 158.65, project: 1371.88}
+score: 100
+staff: {authorized: 25, actual: 17}
+---
+-- content/yuanjiang.md --
+---
+county: 沅江市
+department: 行政审批服务局
+year: 2020
+type: 项目支出
+spending: {total: 502}
+income: 502
+staff: {authorized: 18, actual: 13}
+---
+`)
+	p.MustBuild()
+	d := p.Page("disclosure.html")
+	na := `<td><span class="na">不适用</span></td>`
+	absent := `<td><span class="na">未披露</span></td>`
+	mustContain(t, "disclosure", d,
+		// 沅江市: 1 of 3; the department's figures do not apply.
+		`沅江市 2020 行政审批服务局</a></th><td>已披露</td>`+strings.Repeat(na, 6)+absent+absent+na+na+
+			"\n"+`<td class="num" data-value="33">33%</td>`,
+		// 桃源县: 6 of 11, as before.
+		`桃源县 2020 行政审批服务局</a></th><td>已披露</td><td>已披露</td><td>已披露</td>`+strings.Repeat(absent, 4)+
+			`<td>已披露</td>`+absent+`<td>已披露</td><td>已披露</td>`+"\n"+`<td class="num" data-value="55">55%</td>`,
+		// Each figure's share is of the reports it applies to.
+		`<tfoot><tr><th scope="row">披露比例（适用的报告）</th><td class="num">100%</td><td class="num">100%</td><td class="num">100%</td>`+
+			`<td class="num">0%</td><td class="num">0%</td><td class="num">0%</td><td class="num">0%</td>`+
+			`<td class="num">50%</td><td class="num">0%</td><td class="num">100%</td><td class="num">100%</td><td></td></tr></tfoot>`,
+		`项目支出报告只评价一个项目，只计支出合计、自评得分、评价等级3项，其余标为“不适用”`,
+		`data-value="33">33%</td></tr>`, // 沅江市 among the counties
+	)
+	// Without 项目支出 reports, the page reads as before.
+	w := buildtest.New(t, `
+-- content/taoyuan.md --
+---
+county: 桃源县
+department: 行政审批服务局
+year: 2020
+type: 整体支出
+spending: {total: 1530.53}
+---
+`)
+	w.MustBuild()
+	wd := w.Page("disclosure.html")
+	mustContain(t, "整体支出 disclosure", wd, "最后一行是各项数据在全部1份报告中的披露比例，最后一列是每份报告的完整度。",
+		`<tfoot><tr><th scope="row">披露比例（全部报告）</th>`, `data-value="9">9%</td>`)
+	if strings.Contains(wd, "不适用") {
+		t.Error("a site without 项目支出 reports says 不适用")
+	}
+	r := p.Page("report/yuan-jiang-shi/2020-xing-zheng-shen-pi-fu-wu-ju-xiang-mu.html")
+	mustContain(t, "沅江市 report", r, "项目支出报告的核心数据3项（支出合计、自评得分、评价等级）中，未披露2项：自评得分、评价等级")
+}

@@ -1,0 +1,87 @@
+package check
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestUnitSize: an amount no county department reaches, in a report with
+// no other year, is flagged as likely typed in 元.
+func TestUnitSize(t *testing.T) {
+	const advice = "；如整份报告均按元填写，请改为 unit: 元"
+	tests := []struct {
+		name string
+		body string
+		want want
+	}{
+		{"元 typed as 万元", "spending: {total: 12005000}\n",
+			want{status: Found, severity: Warning, at: "f.md:7:19", keys: "spending.total", factor: 10000,
+				message: "支出合计12005000万元（1200.5亿元），远超县级部门的规模，疑为按元填写（即1200.5万元）" + advice}},
+		{"500亿 is no slip", "spending: {total: 5000000}\nincome: 4800000\n", want{status: Passed}},
+		{"just above 500亿", "income: 5000000.01\n",
+			want{status: Found, severity: Warning, keys: "income", factor: 10000,
+				message: "收入合计5000000.01万元（500亿元），远超县级部门的规模，疑为按元填写（即500.000001万元）" + advice}},
+		{"a 三公 item above 1亿", "sangong: {reception: 35000}\n",
+			want{status: Found, severity: Warning, keys: "sangong.reception", factor: 10000,
+				message: "公务接待费35000万元（3.5亿元），远超县级部门的规模，疑为按元填写（即3.5万元）" + advice}},
+		{"a 三公 total of 1亿 is no slip", "sangong: {total: 10000}\n", want{status: Passed}},
+		{"per member of staff", "spending: {project: 1140600}\nstaff: {authorized: 12, actual: 10}\n",
+			want{status: Found, severity: Warning, keys: "spending.project", factor: 10000,
+				message: "项目支出1140600万元，按编制人数12人计人均95050万元，远超县级部门的规模，疑为按元填写（即114.06万元）" + advice}},
+		{"per member of staff, the larger number", "spending: {basic: 1000000}\nstaff: {authorized: 12, actual: 19}\n",
+			want{status: Found, severity: Warning, keys: "spending.basic", factor: 10000,
+				message: "基本支出1000000万元，按实有人数19人计人均52632万元，远超县级部门的规模，疑为按元填写（即100万元）" + advice}},
+		{"5亿 per member of staff is no slip", "spending: {project: 600000}\nstaff: {authorized: 12}\n", want{status: Passed}},
+		{"a large education bureau", "spending: {total: 2000000, basic: 1500000, project: 500000}\nstaff: {authorized: 52, actual: 30000}\n",
+			want{status: Passed}},
+		{"千元 declared, 元 typed", "unit: 千元\nspending: {total: 60000000}\n",
+			want{status: Found, severity: Warning, at: "f.md:8:19", factor: 1000,
+				message: "支出合计6000000万元（600亿元），远超县级部门的规模，疑为按元填写（即6000万元）" + advice}},
+		{"元 declared", "unit: 元\nspending: {total: 600000000000}\n",
+			want{status: Found, severity: Warning, factor: 0,
+				message: "支出合计60000000万元（6000亿元），远超县级部门的规模，疑为单位或数字错误"}},
+		{"zeros", "spending: {total: 0}\nstaff: {actual: 0}\n", want{status: Passed}},
+		{"no amount", "score: 90\n", want{status: NotChecked, reason: "支出、收入与三公经费均未披露或无法识别"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := parse(t, "f.md", src("桃源县", 2021, tt.body))
+			expect(t, result(t, "unit.size", r), tt.want)
+		})
+	}
+	t.Run("one finding per figure", func(t *testing.T) {
+		r := parse(t, "f.md", src("桃源县", 2021, "spending: {total: 12005000, basic: 8000000, project: 4005000}\nsangong: {total: 150000, reception: 100000, vehicles: 50000}\n"))
+		res := result(t, "unit.size", r)
+		var got []string
+		for _, f := range res.Findings {
+			got = append(got, strings.Join(f.Keys, ","))
+		}
+		if w := "spending.total spending.basic sangong.total sangong.reception sangong.vehicles"; strings.Join(got, " ") != w {
+			t.Errorf("findings on %v, want %s", got, w)
+		}
+	})
+}
+
+// TestUnitSizeAndYears: a figure unit.years finds a likely slip is not
+// flagged again by unit.size, and a discrepancy involving a figure either
+// rule flags says so.
+func TestUnitSizeAndYears(t *testing.T) {
+	prev := parse(t, "2020.md", src("丰清县", 2020, "spending: {total: 1200.5, basic: 800, project: 400.5}\n"))
+	slip := parse(t, "2021.md", src("丰清县", 2021, "spending: {total: 12005000, basic: 800, project: 400.5}\n"))
+	expect(t, result(t, "unit.years", slip, prev), want{status: Found, severity: Warning, keys: "spending.total", factor: 10000})
+	expect(t, result(t, "unit.size", slip, prev), want{status: Passed})
+	expect(t, result(t, "sum.spending", slip, prev), want{status: Found, severity: Discrepancy,
+		contains: "；其中支出合计疑为单位错误，见跨年度数量级核对"})
+
+	alone := parse(t, "2021.md", src("丰清县", 2021, "spending: {total: 1300, basic: 500, project: 8000000}\n"))
+	expect(t, result(t, "unit.size", alone), want{status: Found, severity: Warning, keys: "spending.project", factor: 10000})
+	for _, rule := range []string{"sum.spending", "part.whole"} {
+		res := result(t, rule, alone)
+		if len(res.Findings) != 1 || !strings.HasSuffix(res.Findings[0].Message, "；其中项目支出疑为单位错误，见金额规模核对") {
+			t.Errorf("%s: %+v does not end with the note", rule, res.Findings)
+		}
+	}
+	if m := result(t, "unit.size", alone).Findings[0].Message; strings.Contains(m, "见金额规模核对") {
+		t.Errorf("the slip itself carries the note: %q", m)
+	}
+}

@@ -618,7 +618,8 @@ func TestLikelyUnitSlipsLeftOutOfComparisons(t *testing.T) {
 		"-- content/a20.md --\n"+r("甲县", 2020, "140", "90")+
 		"-- content/a21.md --\n"+r("甲县", 2021, "135", "850000")+ // 85万元 written in 元
 		"-- content/b21.md --\n"+r("乙县", 2021, "300", "250")+
-		"-- content/c21.md --\n"+r("丙县", 2021, "200", "150"))
+		"-- content/c21.md --\n"+r("丙县", 2021, "200", "150")+
+		"-- content/d21.md --\n"+r("丁县", 2021, "12005000", "11955000")) // in 元, and no other year: unit.size
 	p.MustBuild()
 	rep := p.Page("report/jia-xian/2021-cai-zheng-ju-zheng-ti.html")
 	if !strings.Contains(rep, "unit.years") && !strings.Contains(rep, "跨年度数量级核对") {
@@ -628,8 +629,15 @@ func TestLikelyUnitSlipsLeftOutOfComparisons(t *testing.T) {
 	// is left out.
 	mustContain(t, "乙县 2021", p.Page("report/yi-xian/2021-cai-zheng-ju-zheng-ti.html"), "第1名")
 	cmp := p.Page("compare/2021.html")
-	if strings.Contains(cmp, "850000") {
-		t.Error("the compare page shows the slipped figure")
+	if strings.Contains(cmp, "850000") || strings.Contains(cmp, "12005000") {
+		t.Error("the compare page shows a slipped figure")
+	}
+	// The home page's list of reports shows figures as given, marked;
+	// its cards and charts leave the slip out.
+	home := p.Page("index.html")
+	mustMatch(t, "home", home, `<td class="num" data-value="12005000">12005000 <a class="flag" href="report/ding-xian/2021-cai-zheng-ju-zheng-ti\.html#checks"`)
+	if strings.Count(home, "12005000") != 2 {
+		t.Errorf("the home page shows 12005000 %d times; want only in its list's cell (its value and text)", strings.Count(home, "12005000"))
 	}
 	mustContain(t, "compare 2021", cmp, `<span class="na">疑为单位错误</span>`)
 	mustContain(t, "甲县 2021", rep, "<td>疑为单位错误，不参加排名</td>")

@@ -552,6 +552,24 @@ func reportRowsHTML(root string, rows []pages.Row) template.HTML {
 	return htmlOf(b)
 }
 
+// slipCellTD writes the cell of the figure key of r, as cellTD does, with
+// a mark that links to the report's checks when the figure is a likely
+// unit slip: the list of reports shows figures as given, and a reader who
+// sorts it by amount finds such a figure first.
+func slipCellTD(b *bytes.Buffer, root string, c charts.Cell, r *site.Report, key string) {
+	if !r.Suspect(key) {
+		cellTD(b, root, c)
+		return
+	}
+	b.WriteString(`<td class="num" data-value="`)
+	escape(b, c.Value)
+	b.WriteString(`">`)
+	cellText(b, root, c)
+	b.WriteString(` <a class="flag" href="`)
+	escapeURL(b, root, r.URL)
+	b.WriteString(`#checks" title="疑为单位错误，见该报告的数据核对" aria-label="疑为单位错误，见该报告的数据核对">⚠</a></td>`)
+}
+
 // writeReportRows writes the body rows of a table of reports (see
 // reportRowsHTML).
 func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
@@ -586,9 +604,9 @@ func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 		b.WriteString("</td>\n<td>")
 		escape(b, r.Type)
 		b.WriteString("</td>\n")
-		cellTD(b, root, row.Total)
+		slipCellTD(b, root, row.Total, r, "spending.total")
 		b.WriteString("\n")
-		cellTD(b, root, row.Sangong)
+		slipCellTD(b, root, row.Sangong, r, "sangong.total")
 		b.WriteString("\n")
 		cellTD(b, root, row.Score)
 		b.WriteString("\n<td data-value=\"")

@@ -32,6 +32,7 @@ var Rules = []Rule{
 	{"unit.years", "跨年度数量级核对", "金额是否约为同县同部门同类型其他年度的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误；不超过尾差的金额（0.01万元及以下，或各分项均不超过0.01万元、合计不超过其尾差的合计数）可能是四舍五入的零，不作比较。"},
 	{"unit.size", "金额规模核对", "金额是否远超县级部门的规模（支出或收入超过500亿元，三公经费合计或任一项超过1亿元，或支出、收入按编制人数或实有人数计人均超过5亿元），疑为按元填写而单位仍为万元；跨年度数量级核对已指出的金额不再重复。"},
 	{"yoy.sangong", "三公经费同比核对", "报告所述三公经费同比增减，是否等于本年度与上一年度三公经费合计之差。"},
+	{"noted", "人工核对", "整理报告的人读报告时记下的前后不一致：报告正文、表格中的数字互相矛盾，而上面整理出的数字体现不出来（本站不读正文，无法自动核对）。"},
 }
 
 // ruleFunc runs a rule on the report of a view. It returns the findings,
@@ -52,6 +53,7 @@ var ruleFuncs = map[string]ruleFunc{
 	"unit.years":   ruleUnitYears,
 	"unit.size":    ruleUnitSize,
 	"yoy.sangong":  ruleYearOnYear,
+	"noted":        ruleNoted,
 }
 
 // ruleOrder is Rules as defined here, safe from changes callers make to
@@ -93,6 +95,7 @@ const (
 	tagNoCommonAmount
 	tagYearOnYear
 	tagNoAmount
+	tagNoted
 )
 
 // missing returns, as a reason, each of the figures that is not disclosed
@@ -1119,4 +1122,21 @@ var yearOnYearWhy = [...]string{
 // appendYear appends the year as in 2020年度.
 func appendYear(b []byte, year int) []byte {
 	return append(appendInt(b, year), "年度"...)
+}
+
+// ruleNoted publishes the inconsistencies a person recorded in the
+// report's discrepancies, each as a discrepancy at its place in the file:
+// the site cannot check the report's prose, only the figures taken from
+// it. A report with none recorded is not checked, since no one can tell
+// whether its prose was read.
+func ruleNoted(e *env, v *view) ([]Finding, bool, string) {
+	notes := v.r.Discrepancies
+	if len(notes) == 0 {
+		return nil, false, e.literal(tagNoted, "没有记录报告正文中的其他不一致")
+	}
+	fs := make([]Finding, len(notes))
+	for i, n := range notes {
+		fs[i] = Finding{Pos: n.Pos, Severity: Discrepancy, Message: n.Text}
+	}
+	return fs, true, ""
 }

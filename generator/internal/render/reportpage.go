@@ -141,7 +141,7 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 func writeChecksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	b.WriteString("<section aria-labelledby=\"checks\">\n<h2 id=\"checks\">数据核对</h2>")
 	if len(d.Findings) > 0 {
-		b.WriteString("\n<p>本站按报告自身的数字逐项核对，发现以下问题（“尾差”指四舍五入造成的0.01万元级差异）：</p>\n<ul class=\"findings\">")
+		b.WriteString("\n<p>本站按报告自身的数字逐项核对，发现以下问题（“尾差”指四舍五入造成的0.01万元级差异；“人工核对”是整理报告的人读报告时记下的、整理出的数字体现不出的矛盾）：</p>\n<ul class=\"findings\">")
 		writeFindingItems(b, d.Findings)
 		b.WriteString("\n</ul>")
 	} else {
@@ -153,7 +153,7 @@ func writeChecksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 		b.WriteString("</p>")
 	}
 	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"核对项目\">\n<table>\n" +
-		"<caption>各核对项目的结果（未核对表示报告缺少所需数字）</caption>\n" +
+		"<caption>各核对项目的结果（未核对表示报告缺少所需数字，或没有人工记录）</caption>\n" +
 		"<thead><tr><th scope=\"col\">核对项目</th><th scope=\"col\">结果</th><th scope=\"col\">说明</th></tr></thead>\n<tbody>\n")
 	writeCheckRows(b, d.R.Checks)
 	b.WriteString("\n</tbody>\n</table>\n</div>\n<p><a href=\"")

@@ -160,6 +160,7 @@ const (
 	valueGroup           // a mapping of figures, or null
 	valueEvidence        // a mapping of sentences, or null
 	valueReview          // a list of text, or null
+	valueNotes           // a list of text, or null, that a lean report keeps
 )
 
 // valueOf returns how the value of the top-level key with index id (in
@@ -187,6 +188,8 @@ var topValues = func() (t [len(keyNames)]struct {
 			t[id].how = valueEvidence
 		case "review":
 			t[id].how = valueReview
+		case "discrepancies":
+			t[id].how = valueNotes
 		}
 	}
 	return t
@@ -245,7 +248,7 @@ func (d *detailScan) scan(src string) (end, lineNo int, ok bool) {
 				}
 				nested, seq, indent = true, item, n
 				switch {
-				case item && how == valueReview:
+				case item && (how == valueReview || how == valueNotes):
 				case !item && how == valueGroup:
 					d.sub = 0
 				case !item && how == valueEvidence:
@@ -271,7 +274,9 @@ func (d *detailScan) scan(src string) (end, lineNo int, ok bool) {
 			if !ok || kind != scalarString {
 				return 0, 0, false
 			}
-			d.review = append(d.review, text)
+			if how == valueReview {
+				d.review = append(d.review, text)
+			}
 			continue
 		case nested && n == indent && !seq:
 			name, j, ok := pairKey(line, n)
@@ -485,7 +490,7 @@ func (d *detailScan) flow(how int, group *groupKeys, line string, start, lineNo 
 			more = comma > 0
 		}
 	} else {
-		if how != valueReview {
+		if how != valueReview && how != valueNotes {
 			return false // a list Parse refuses
 		}
 		c.skip()
@@ -495,7 +500,9 @@ func (d *detailScan) flow(how int, group *groupKeys, line string, start, lineNo 
 			if !ok || kind != scalarString {
 				return false
 			}
-			d.review = append(d.review, text)
+			if how == valueReview {
+				d.review = append(d.review, text)
+			}
 			comma, ok := c.afterItem(']')
 			if !ok {
 				return false

@@ -299,6 +299,9 @@ func (r *Report) detach() {
 		all := b.String()
 		r.Title, r.Source = all[:len(r.Title)], all[len(r.Title):]
 	}
+	for i := range r.Discrepancies {
+		r.Discrepancies[i].Text = strings.Clone(r.Discrepancies[i].Text)
+	}
 	if len(r.Review) == 0 && len(r.Evidence) == 0 {
 		return
 	}
@@ -792,7 +795,7 @@ func describe(n ast.Node) string {
 var topKeys = []string{
 	"county", "adcode", "prefecture", "province", "department", "year", "type", "title",
 	"published", "source", "unit", "slug", "spending", "income", "sangong", "score", "grade",
-	"staff", "evidence", "draft", "review",
+	"staff", "evidence", "draft", "review", "discrepancies",
 }
 
 func (p *parse) top(m *ast.MappingNode) {
@@ -860,6 +863,8 @@ func (p *parse) top(m *ast.MappingNode) {
 			if review := p.list(key, v); !p.lean {
 				r.Review = review
 			}
+		case "discrepancies":
+			r.Discrepancies = p.notes(key, v)
 		default:
 			p.errAt(kpos, key, "unknown key (known keys: %s)", strings.Join(topKeys, ", "))
 		}
@@ -1251,6 +1256,24 @@ func (p *parse) list(key string, v ast.Node) []string {
 		default:
 			p.errAt(nodePos(item), key, "expected text, got %s", describe(item))
 		}
+	}
+	return out
+}
+
+// notes reads a list of text as list does, with where each item is.
+func (p *parse) notes(key string, v ast.Node) []Note {
+	seq, ok := v.(*ast.SequenceNode)
+	if !ok {
+		p.list(key, v) // says what is wrong
+		return nil
+	}
+	texts := p.list(key, v)
+	if len(texts) != len(seq.Values) {
+		return nil // an item was refused, and said so
+	}
+	out := make([]Note, len(texts))
+	for i, t := range texts {
+		out[i] = Note{Text: t, Pos: nodePos(seq.Values[i])}
 	}
 	return out
 }

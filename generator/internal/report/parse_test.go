@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -88,5 +89,48 @@ func TestSkeletonIsAnIncompleteDraft(t *testing.T) {
 	_, err = Parse("content/new.md", []byte(strings.Replace(string(data), "\ndraft: true\n", "\ndraft: false\n", 1)))
 	if err == nil || !strings.Contains(err.Error(), "department: required key is empty") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// TestDiscrepancies reads the report's own inconsistencies, as a block
+// list and as a flow list, with where each item is: the same whichever
+// way the front matter is read, and kept by a lean parse; anything but a
+// list of text is refused at its place.
+func TestDiscrepancies(t *testing.T) {
+	head := "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n"
+	for _, tc := range []struct {
+		name, fm string
+		want     []Note
+	}{
+		{"block", "discrepancies:\n  - 收入决算数1169.22万元，与支出合计1530.53万元不符。\n  - \"表中合计5020，正文为502万元\"\n",
+			[]Note{{"收入决算数1169.22万元，与支出合计1530.53万元不符。", Pos{7, 5}}, {"表中合计5020，正文为502万元", Pos{8, 5}}}},
+		{"flow", "discrepancies: [甲与乙不符, \"丙与丁不符\"]\n",
+			[]Note{{"甲与乙不符", Pos{6, 17}}, {"丙与丁不符", Pos{6, 24}}}},
+		{"empty", "discrepancies: []\n", nil},
+	} {
+		data := []byte(head + tc.fm + "---\n正文\n")
+		for way, parse := range map[string]func(string, []byte) (*Report, error){
+			"Parse": Parse, "without the fast path": ParseWithoutFastPath, "ParseLean": ParseLean,
+		} {
+			r, err := parse("a.md", data)
+			if err != nil {
+				t.Fatalf("%s, %s: %v", tc.name, way, err)
+			}
+			if fmt.Sprint(r.Discrepancies) != fmt.Sprint(tc.want) {
+				t.Errorf("%s, %s: %v, want %v", tc.name, way, r.Discrepancies, tc.want)
+			}
+			if way == "ParseLean" {
+				full, err := ParseDetail("a.md", data, r)
+				if err != nil || fmt.Sprint(full.Discrepancies) != fmt.Sprint(tc.want) {
+					t.Errorf("%s, ParseDetail: %v, %v", tc.name, full, err)
+				}
+			}
+		}
+	}
+	for _, bad := range []string{"discrepancies: 不一致\n", "discrepancies:\n  - {a: 1}\n", "discrepancies:\n  - 5\n"} {
+		_, err := Parse("a.md", []byte(head+bad+"---\n"))
+		if err == nil || !strings.Contains(err.Error(), "a.md:") || !strings.Contains(err.Error(), "discrepancies") {
+			t.Errorf("%q: error %v; want one naming the file, place and key", bad, err)
+		}
 	}
 }

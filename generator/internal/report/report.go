@@ -24,6 +24,8 @@
 //	evidence     optional  mapping from a figure's dotted name to its sentence
 //	draft        optional  true leaves the report out of a build without --drafts
 //	review       optional  list of notes for the person reviewing a draft
+//	discrepancies optional list of the report's own inconsistencies that its
+//	                       figures above cannot show, found by reading it
 //
 // An amount is a plain decimal number, null (not disclosed, the same as an
 // absent key) or the text 无法识别 (the report gives it, but it cannot be
@@ -162,6 +164,10 @@ type Report struct {
 	Evidence map[string]string
 	Draft    bool
 	Review   []string
+	// Discrepancies are the report's own inconsistencies that a person
+	// reading it recorded, beyond what its figures show (published as
+	// findings of their own); a lean load keeps them.
+	Discrepancies []Note
 
 	// Body is the Markdown after the front matter; BodyLine is the line of
 	// the file on which it starts. Body shares the memory of the data
@@ -212,6 +218,13 @@ var EvidenceKeys = []string{
 	"income",
 	"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles", "sangong.change",
 	"score", "grade", "staff.authorized", "staff.actual",
+}
+
+// Note is a line of text given in a list of the front matter, where it
+// was written.
+type Note struct {
+	Text string
+	Pos  Pos
 }
 
 // Error is a problem with a file, at a position and key.

@@ -42,6 +42,7 @@ staff:
 evidence: {}            # 如 spending.total: "报告原句"
 draft: true
 review: []
+discrepancies: []       # 报告自身前后矛盾、上面的数字体现不出的地方，每条一句
 ---
 ## 概况
 

@@ -80,10 +80,23 @@ func TestPhoneWidth(t *testing.T) {
 				problems = append(problems, fmt.Sprintf("at %dpx: %s", phoneWidth, o))
 			}
 			problems = append(problems, chartLayoutProblems(tb, false)...)
+			for _, small := range eval[[]string](tb, smallTargetsJS) {
+				problems = append(problems, "a target smaller than 24×24px, hard to tap: "+small)
+			}
 			tb.report(problems)
 		})
 	}
 }
+
+// smallTargetsJS lists the form controls, buttons and ⚠ links on the
+// page that are shown but less than 24 CSS pixels high or wide, the least
+// WCAG 2.2 asks of a target (2.5.8). Links in running text are exempt,
+// as WCAG exempts them.
+const smallTargetsJS = `Array.from(document.querySelectorAll('main select, main input:not([type=hidden]), main button, main a.flag, main summary'))
+  .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+  .map(e => [e, e.getBoundingClientRect()])
+  .filter(([e, r]) => r.height < 24 || r.width < 24)
+  .map(([e, r]) => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' "' + (e.textContent || e.name || '').trim().slice(0, 20) + '" ' + Math.round(r.width) + '×' + Math.round(r.height))`
 
 // chartLayoutJS tells, for each chart block whose chart was drawn, where
 // its parts are: the chart, the switch between its views and its tools,

@@ -78,9 +78,9 @@ func (t *texts) numCell(c *charts.Cell, v charts.Value) {
 }
 
 // appendShare appends the share of diff in prev as share shows it, such as
-// "（+8.1%）", and nothing when prev is 0.
+// "（+8.1%）", and nothing when prev shows as 0 (see baseless).
 func appendShare(dst []byte, diff, prev float64) []byte {
-	if prev == 0 {
+	if baseless(prev) {
 		return dst
 	}
 	pct := diff / prev * 100
@@ -96,10 +96,16 @@ func appendShare(dst []byte, diff, prev float64) []byte {
 }
 
 // share describes the share of diff in prev, such as "（+8.1%）"; "" when
-// prev is 0.
+// prev shows as 0 (see baseless).
 func share(diff, prev float64) string {
-	if prev == 0 {
+	if baseless(prev) {
 		return ""
 	}
 	return fmt.Sprintf("（%+.1f%%）", diff/prev*100)
 }
+
+// baseless reports whether prev, the value a change is from, shows as 0
+// (below half a ten-thousandth, as charts.Shown rounds): a share of it,
+// such as +994999900.0% for 0.000001万元 (1分) to 9.95, says nothing a
+// reader can use.
+func baseless(prev float64) bool { return charts.Shown(prev) == 0 }

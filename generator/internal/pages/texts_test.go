@@ -23,6 +23,20 @@ func TestAppendShare(t *testing.T) {
 	}
 }
 
+// TestNoShareOfNothing: a change from a value that shows as 0 has no
+// share, however large the quotient; one from the smallest value shown
+// has.
+func TestNoShareOfNothing(t *testing.T) {
+	for _, prev := range []float64{0, 0.000001, -0.00004} {
+		if got := string(appendShare(nil, 9.95, prev)); got != "" {
+			t.Errorf("a change of 9.95 from %v has the share %q; want none", prev, got)
+		}
+	}
+	if got := string(appendShare(nil, 1, 0.0001)); got != "（+1000000.0%）" {
+		t.Errorf("a change of 1 from 0.0001 has the share %q", got)
+	}
+}
+
 func TestFigureKeys(t *testing.T) {
 	if len(figureKeys) != len(figureDefs) {
 		t.Fatalf("%d figureKeys for %d figureDefs", len(figureKeys), len(figureDefs))

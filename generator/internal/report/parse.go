@@ -229,6 +229,7 @@ func (p *parse) run(data []byte) error {
 	p.r.Body = text
 	p.r.BodyLine = bodyLine
 	p.checkBody()
+	p.checkBodyAmplification()
 
 	var m *ast.MappingNode
 	if p.fast {

@@ -52,6 +52,7 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		countLinkBytes(node, pc)
 		switch v := node.(type) {
 		case *ast.Heading:
 			n++
@@ -162,12 +163,13 @@ func (r *Renderer) Markdown(body []byte) (template.HTML, error) {
 func (r *Renderer) writeMarkdown(b *bytes.Buffer, body []byte) error {
 	if out, ok := fastBody(b.AvailableBuffer(), body); ok {
 		b.Write(out)
-		return nil
+		return checkGrowth(len(out), len(body))
 	}
-	return r.md.Convert(body, mdWriter{b})
+	return r.convert(b, body)
 }
 
 // Body renders a report's body.
 func (r *Renderer) Body(rep *report.Report) (template.HTML, error) {
-	return r.Markdown(rep.Body)
+	h, err := r.Markdown(rep.Body)
+	return h, bodyError(rep, err)
 }

@@ -968,8 +968,10 @@ func (p *parse) placeName(key string, v ast.Node) string {
 	return s
 }
 
-// checkLength records an error if s has more than max characters.
+// checkLength records an error if s has more than max characters, and
+// checkChars's errors.
 func (p *parse) checkLength(key string, v ast.Node, s string, max int) bool {
+	p.checkChars(key, v, s)
 	if len(s) <= max {
 		return true // no more characters than bytes
 	}

@@ -41,6 +41,11 @@ var Hostile = []string{
 	"\u202egnp.exe",
 	"甲\u200d乙\ufeff丙",
 	strings.Repeat("长", 5000),
+	// Formulas that begin as numbers do, for the CSV downloads (the
+	// first is a 项目支出 report, the other two are compared).
+	`@SUM(1+1)*cmd|' /C calc'!A0`,
+	`-1+cmd|' /C calc'!A0`,
+	`+1+HYPERLINK("https://evil.example/","点击")`,
 }
 
 // HostileMarkdown is a report body that tries every way Markdown has to

@@ -965,6 +965,7 @@ func (p *parse) placeName(key string, v ast.Node) string {
 	if !p.checkLength(key, v, s, MaxName) {
 		return ""
 	}
+	p.checkName(key, v, s)
 	return s
 }
 

@@ -47,3 +47,60 @@ func TestDecodedTextIsChecked(t *testing.T) {
 		t.Errorf("got %q, %v", r.Title, err)
 	}
 }
+
+// invisibleCases are report files with bidirectional controls or
+// invisible characters in names and text, and the error each gives.
+var invisibleCases = []struct{ name, file, want string }{
+	{"override escaped in a county", "county: \"甲县\\u202e\"", "a.md:2:9: county: the bidirectional control character U+202E is not allowed"},
+	{"override in a county", "county: 甲县\u202e", "a.md:2:9: county: the bidirectional control character U+202E"},
+	{"isolate in a county", "county: 桃源\u2066县\u2069", "a.md:2:9: county: the bidirectional control character U+2066"},
+	{"zero-width space in a department", "department: 财政\u200b局", "a.md:3:13: department: the invisible character U+200B is not allowed in a name"},
+	{"mark in a prefecture", "prefecture: \"\u200e常德市\"", "a.md:6:13: prefecture: the invisible character U+200E"},
+	{"byte order mark in a province", "province: 湖南\ufeff省", "a.md:6:11: province: the invisible character U+FEFF"},
+	{"Arabic letter mark", "department: 局\u061c", "a.md:3:13: department: the invisible character U+061C"},
+	{"word joiner", "county: 甲\u2060县", "a.md:2:9: county: the invisible character U+2060"},
+	{"override in a title", "title: \u202e告报", "a.md:6:8: title: the bidirectional control character U+202E"},
+	{"embedding in evidence", "evidence:\n  score: 得分\u202a97", "a.md:7:10: evidence.score: the bidirectional control character U+202A"},
+	{"isolate in a review note", "review: [\"备注\\u2067\"]", "a.md:6:10: review: the bidirectional control character U+2067"},
+}
+
+// TestInvisibleCharactersAreRefused: names (county, prefecture, province,
+// department) may hold no bidirectional control or mark and no invisible
+// formatting character, which make look-alike names and reversed headings;
+// free text may hold no bidirectional embedding, override or isolate, but
+// marks and zero-width characters, which text copied from web pages
+// carries, are kept there. Both ways of reading front matter agree.
+func TestInvisibleCharactersAreRefused(t *testing.T) {
+	file := func(line string) []byte {
+		lines := []string{"county: 甲县", "department: 局", "year: 2020", "type: 整体支出"}
+		key, _, _ := strings.Cut(line, ":")
+		replaced := false
+		for i, l := range lines {
+			if strings.HasPrefix(l, key+":") {
+				lines[i], replaced = line, true
+			}
+		}
+		if !replaced {
+			lines = append(lines, line)
+		}
+		return []byte("---\n" + strings.Join(lines, "\n") + "\n---\n")
+	}
+	for _, tc := range invisibleCases {
+		t.Run(tc.name, func(t *testing.T) {
+			data := file(tc.file)
+			for way, parse := range map[string]func(string, []byte) (*report.Report, error){
+				"Parse": report.Parse, "YAML parser": report.ParseWithoutFastPath,
+			} {
+				if _, err := parse("a.md", data); err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Errorf("%s: error %v\nwant %q", way, err, tc.want)
+				}
+			}
+			same(t, tc.name, data)
+		})
+	}
+	text := "甲\u200b乙\u200d丙\u200e丁\ufeff戊"
+	r, err := report.Parse("a.md", file("title: "+text+"\nreview: ["+text+"]\nevidence: {score: "+text+"}"))
+	if err != nil || r.Title != text || r.Review[0] != text || r.Evidence["score"] != text {
+		t.Errorf("text with marks and zero-width characters: %v", err)
+	}
+}

@@ -222,16 +222,19 @@ type Error struct {
 	Msg       string
 }
 
-// Error formats the error as "file:line:col: key: message".
+// Error formats the error as "file:line:col: key: message". A file name or
+// key that holds a control character (a key may, written in quotes with
+// an escape) is quoted, so that it can neither break the line nor send an
+// escape sequence to a terminal.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(printable(e.File))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
 	}
 	b.WriteString(": ")
 	if e.Key != "" {
-		b.WriteString(e.Key)
+		b.WriteString(printable(e.Key))
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Msg)

@@ -1,7 +1,9 @@
 package report
 
 import (
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -97,4 +99,24 @@ func firstBidiControl(s string) (rune, bool) {
 		i += 1 + j
 	}
 	return 0, false
+}
+
+// printable returns s, or s quoted if it holds a control character or is
+// not UTF-8.
+func printable(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c == 0x7f || c == 0xc2 {
+			// Perhaps a control character (C1 ones begin with 0xC2).
+			for _, r := range s {
+				if unicode.IsControl(r) {
+					return strconv.Quote(s)
+				}
+			}
+			break
+		}
+	}
+	if !utf8.ValidString(s) {
+		return strconv.Quote(s)
+	}
+	return s
 }

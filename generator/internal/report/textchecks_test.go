@@ -104,3 +104,21 @@ func TestInvisibleCharactersAreRefused(t *testing.T) {
 		t.Errorf("text with marks and zero-width characters: %v", err)
 	}
 }
+
+// TestErrorsQuoteControlCharacters: a key written in quotes with escapes
+// can hold a line break or a terminal escape; the error quotes it.
+func TestErrorsQuoteControlCharacters(t *testing.T) {
+	_, err := report.Parse("a.md", []byte(head+"\"\\e[31mX\": 1\nevidence: {\"a\\nb\": x}\n---\n"))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	for _, want := range []string{`a.md:6:1: "\x1b[31mX": unknown key`, `a.md:7:12: "evidence.a\nb": unknown figure name`} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error %q\nlacks %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "\x1b") || strings.Count(msg, "\n") != 1 {
+		t.Errorf("error %q holds a control character", msg)
+	}
+}

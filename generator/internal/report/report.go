@@ -29,6 +29,13 @@
 // absent key) or the text 无法识别 (the report gives it, but it cannot be
 // read). Amounts are converted exactly to fen and reported in 万元.
 //
+// Text values hold no control character or noncharacter (also not by a
+// YAML escape) and no bidirectional embedding, override or isolate; names
+// (county, prefecture, province, department) hold no bidirectional mark
+// and no invisible character either. The body's tables, link references
+// and nesting are limited (MaxTableColumns, MaxTableCells, MaxLinkLength,
+// MaxBodyNesting, MaxMarks).
+//
 // Parse does no I/O. Every error it returns carries the file, line, column
 // and key.
 package report

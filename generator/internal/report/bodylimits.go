@@ -118,10 +118,12 @@ func (p *parse) checkReferences(body []byte) {
 			at = next
 			continue
 		}
-		// The label: up to the first ']' not escaped, within 1000 bytes
-		// (a label may span lines), followed by ':'.
+		// The label: up to the first ']' not escaped, followed by ':'. A
+		// label may span lines and be of any length; a '[' not escaped
+		// ends it (the scan then starts again there, so the body is read
+		// once).
 		i := at + len(line) - len(text) + 1
-		for end := min(len(body), i+1000); i < end && body[i] != ']' && body[i] != '['; i++ {
+		for ; i < len(body) && body[i] != ']' && body[i] != '['; i++ {
 			if body[i] == '\\' {
 				i++
 			}

@@ -55,6 +55,7 @@ func amplificationCases() map[string]struct{ body, want string } {
 		"long reference URL":   {"[r]: https://x.example/" + long + "\n\n" + strings.Repeat(strings.Repeat("[r]", 400)+"\n\n", 50), "a.md:7:6: body: the URL of the link reference definition is 100018 bytes long; at most 2048 are accepted"},
 		"URL on the next line": {"正文\n\n> [r]:\n> <https://x.example/" + long + ">\n", "a.md:10:3: body: the URL of the link reference definition"},
 		"label over lines":     {"[r\ns]: https://x.example/" + long, "a.md:8:5: body: the URL"},
+		"long label":           {"[" + strings.Repeat("标签", 1000) + "]: /" + long, "a.md:7:2005: body: the URL"},
 		"long reference title": {"- [r]: https://x.example/ \"" + long + "\"\n", "a.md:7:27: body: the title of the link reference definition is 100001 bytes long"},
 		"title over lines":     {"[r]: /\n'" + strings.Repeat("标题\n", 1000) + "'", "a.md:8:1: body: the title"},
 		"second definition":    {"[a]: /a\n[r]: /" + long, "a.md:8:6: body: the URL"},

@@ -39,7 +39,10 @@ func TestAmplifyingBodiesAreRefused(t *testing.T) {
 			p.Write("content/bad.md", "---\ncounty: 乙县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n---\n"+tc.body)
 			start := time.Now()
 			_, err := p.Build(build.Config{})
-			if d := time.Since(start); d > 5*time.Second {
+			// Refused in about 0.2 s; before, the 2000-column table took
+			// 7.7 s and 1 GB, and the 6000-column one ran out of memory.
+			// The bound is loose for a loaded machine.
+			if d := time.Since(start); d > 30*time.Second {
 				t.Errorf("took %v", d)
 			}
 			if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -277,9 +277,14 @@
   // CSV, and its picture as PNG (drawn first, if it is not yet; the button
   // goes if the chart cannot be drawn).
 
+  // csvCell writes a cell of a table as CSV. A spreadsheet reads a cell
+  // that begins with = + - @, a tab or a CR as a formula, so such a cell
+  // is kept as text by a leading ' unless it is a number and nothing more
+  // (-12.5, +3%, 1,530.53): -1+cmd|' /C calc'!A0 begins with a sign and a
+  // digit, and is a formula all the same.
   function csvCell(text) {
     text = String(text).replace(/\s+/g, ' ').trim();
-    if (/^[=+\-@]/.test(text) && !/^[+-]?\d/.test(text)) text = "'" + text;
+    if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/.test(text)) text = "'" + text;
     if (/[",\r\n]/.test(text)) text = '"' + text.replace(/"/g, '""') + '"';
     return text;
   }

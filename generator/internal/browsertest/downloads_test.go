@@ -3,6 +3,7 @@ package browsertest
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"image/png"
 	"math"
 	"os"
@@ -233,4 +234,53 @@ func checkDownloadNames(t *testing.T, dir, host, base string) {
 			t.Errorf("a download is saved as %q", n)
 		}
 	}
+}
+
+// csvNumber matches a cell that the chart downloads leave as it is,
+// although it begins with a sign: a number and nothing more.
+var csvNumber = regexp.MustCompile(`^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$`)
+
+// checkFormulaCells saves the data of every chart of the compare page of
+// 2021 of the site in dir, whose county names include formulas that
+// begin with = + - and @ (some with a sign and a digit, as a number
+// does), and checks that every cell that a spreadsheet would read as a
+// formula is prefixed with ', and that the others are the cells shown.
+func checkFormulaCells(t *testing.T, dir, host, base string) {
+	saved := t.TempDir()
+	tb := open(t, dir, base, host, base+"compare/2021.html")
+	saveDownloadsIn(tb, saved)
+	tb.showCharts()
+	eval[bool](tb, askedJS)
+	blocks := eval[[]string](tb, `Array.from(document.querySelectorAll('.chart-block[id]')).map(b => b.id)`)
+	formulas, signed := 0, 0
+	for i, id := range blocks {
+		tb.click(`#` + id + ` .chart-tools button:not(.chart-png)`)
+		if !tb.waitFor(fmt.Sprintf(`window.__asked.length === %d`, i+1), 5*time.Second) {
+			t.Fatalf("%s: no download asked for", id)
+		}
+		name := eval[[]string](tb, `window.__asked`)[i]
+		shown := eval[[][]string](tb, shownTableJS(id))
+		want := make([][]string, len(shown))
+		for r, row := range shown {
+			want[r] = make([]string, len(row))
+			for c, cell := range row {
+				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !csvNumber.MatchString(cell) {
+					if len(cell) > 1 && cell[1] >= '0' && cell[1] <= '9' {
+						signed++
+					}
+					cell = "'" + cell
+					formulas++
+				}
+				want[r][c] = cell
+			}
+		}
+		checkCSV(t, name, downloaded(t, saved, name), want)
+	}
+	if formulas == 0 {
+		t.Errorf("no chart of compare/2021.html shows a formula, of %d charts", len(blocks))
+	}
+	if signed == 0 {
+		t.Errorf("no chart of compare/2021.html shows a formula that begins with a sign and a digit")
+	}
+	tb.report(tb.logProblems())
 }

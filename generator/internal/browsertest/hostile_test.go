@@ -189,9 +189,11 @@ func TestHostilePages(t *testing.T) {
 	})
 	// Names that carry script, path separators or invisible characters
 	// (a right-to-left override) name the charts' downloads: the files
-	// saved must be named without any of them.
+	// saved must be named without any of them. Names that are formulas
+	// must be text in the CSV files.
 	t.Run("hostile-downloads", func(t *testing.T) {
 		checkDownloadNames(t, dir, host, base)
+		checkFormulaCells(t, dir, host, base)
 	})
 	// Long names and unbroken strings must not push a page wider than a
 	// phone's screen either.

@@ -223,8 +223,9 @@ func utf16(t *testing.T, s string) string {
 }
 
 // TestAcceptedOddities are files that look odd but are valid: a BOM, CRLF
-// or CR line ends, a body of nothing, tabs, RTL text, a 10,000-character
-// title. Errors in a CRLF file point at the right line.
+// or CR line ends, a body of nothing, tabs, joiners and marks in a title
+// and a right-to-left override in the body (not in a title, which
+// refuses it), a 10,000-character title. Errors in a CRLF file point at the right line.
 func TestAcceptedOddities(t *testing.T) {
 	for name, file := range map[string]string{
 		"BOM":             "\ufeff" + good,
@@ -235,7 +236,7 @@ func TestAcceptedOddities(t *testing.T) {
 		"no final break":  strings.TrimSuffix(good, "\n"),
 		"closing spaces":  strings.Replace(good, "\n---\n正文", "\n---  \n正文", 1),
 		"long title":      header + "title: " + strings.Repeat("长", 10000) + "\n---\n",
-		"RTL and joiners": header + "title: \"\u202e县源桃\u202c \u200d\ufeff\"\n---\n",
+		"RTL and joiners": header + "title: \"县源桃 \u200d\ufeff\u200e\"\n---\n\u202e县源桃\u202c\n",
 		"tab in the body": header + "---\n\t缩进的代码\n",
 	} {
 		t.Run(name, func(t *testing.T) {

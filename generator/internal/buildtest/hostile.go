@@ -15,7 +15,9 @@ import (
 // HostileFiles returns a content folder, as file name → file bytes, whose
 // every string key (county, prefecture, province, department, title,
 // evidence, review, the query of source), Markdown body and file name carry
-// the strings of testseeds.Hostile, one string per county. Every county has
+// the strings of testseeds.Hostile, one string per county, without the
+// characters report.Parse refuses in names (HostileName) and text
+// (HostileText). Every county has
 // a report for 2021; every third also one for 2020, so its page has trend
 // charts; every fourth is a 项目支出 report. Figures vary so that every
 // chart has bars to draw.
@@ -68,12 +70,41 @@ func HostileType(i int) string {
 const LongName = 30
 
 // HostileName is s as HostileFiles uses it for a county, prefecture,
-// province or department name: cut to LongName characters.
+// province or department name: without the invisible characters that
+// names may not hold (bidirectional controls and marks, zero-width and
+// other invisible formatting characters, which report.Parse refuses in
+// names) and cut to LongName characters.
 func HostileName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if bidiControl(r) || r == 0x200e || r == 0x200f || r == 0x061c ||
+			r >= 0x200b && r <= 0x200d || r >= 0x2060 && r <= 0x2064 || r == 0xfeff || r == 0xad {
+			return -1
+		}
+		return r
+	}, s)
 	if rs := []rune(s); len(rs) > LongName {
 		return string(rs[:LongName])
 	}
 	return s
+}
+
+// HostileText is s as HostileFiles uses it for a title, an evidence
+// sentence or a review note: without bidirectional embeddings, overrides
+// and isolates, which report.Parse refuses in every text value. (The
+// body, which may hold them, carries s as it is.)
+func HostileText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if bidiControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// bidiControl reports whether r is a bidirectional embedding, override or
+// isolate: U+202A to U+202E, U+2066 to U+2069.
+func bidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 func hostileReport(i, year int, s string) string {
@@ -82,9 +113,10 @@ func hostileReport(i, year int, s string) string {
 	kind := HostileType(i)
 	total := 100 + 37*i + year%10
 	n := HostileName(s)
+	text := HostileText(s)
 	fmt.Fprintf(&b, "---\ncounty: %s\nprefecture: %s\nprovince: %s\ndepartment: %s\n", q(n), q(n+"市"), q(n+"省"), q(n+"局"))
-	fmt.Fprintf(&b, "adcode: \"%06d\"\nyear: %d\ntype: %s\ntitle: %s\n", 430100+i, year, kind, q(s+" 报告标题"))
-	if src := "https://example.org/report?q=" + s; sourceOK(src) {
+	fmt.Fprintf(&b, "adcode: \"%06d\"\nyear: %d\ntype: %s\ntitle: %s\n", 430100+i, year, kind, q(text+" 报告标题"))
+	if src := "https://example.org/report?q=" + text; sourceOK(src) {
 		fmt.Fprintf(&b, "source: %s\n", q(src))
 	}
 	fmt.Fprintf(&b, "published: %d-05-18\n", year+1)
@@ -96,9 +128,9 @@ func hostileReport(i, year int, s string) string {
 		if len(s) > 1000 && j > 6 {
 			break // the front matter must stay below report.MaxFrontMatter
 		}
-		fmt.Fprintf(&b, "  %s: %s\n", k, q(s))
+		fmt.Fprintf(&b, "  %s: %s\n", k, q(text))
 	}
-	fmt.Fprintf(&b, "review: [%s]\n---\n", q(s))
+	fmt.Fprintf(&b, "review: [%s]\n---\n", q(text))
 	b.WriteString(testseeds.HostileMarkdown)
 	b.WriteString("\n\n")
 	b.WriteString(s)

@@ -106,7 +106,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 			if p == "." {
 				where = root
 			}
-			errs = append(errs, fmt.Errorf("%s: cannot read the folder: %w", where, unwrapPath(err)))
+			errs = append(errs, fmt.Errorf("%s: cannot read the folder: %w", shownName(where), unwrapPath(err)))
 			if d != nil && d.IsDir() && p != "." {
 				return fs.SkipDir
 			}
@@ -124,12 +124,12 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 			info, err := fs.Stat(fsys, p)
 			switch {
 			case err != nil && isReport:
-				errs = append(errs, fmt.Errorf("%s%s: broken or looping symbolic link: %w", prefix, p, unwrapPath(err)))
+				errs = append(errs, fmt.Errorf("%s: broken or looping symbolic link: %w", shownName(prefix+p), unwrapPath(err)))
 				return nil
 			case err != nil:
 				return nil // not a report, whatever it points to
 			case info.IsDir():
-				errs = append(errs, fmt.Errorf("%s%s: is a symbolic link to a folder; links to folders are not followed, since they can loop: move the folder into %s or remove the link", prefix, p, root))
+				errs = append(errs, fmt.Errorf("%s: is a symbolic link to a folder; links to folders are not followed, since they can loop: move the folder into %s or remove the link", shownName(prefix+p), root))
 				return nil
 			}
 		}
@@ -377,6 +377,9 @@ type parser func(name string, data []byte) (*report.Report, error)
 // for a lean load), taking what cache has for the file when it has not
 // changed, and keeping of the report what keep says.
 func loadFile(fsys fs.FS, p, name string, read readFunc, cache *Cache, keep keep, parse parser) (*report.Report, error) {
+	if err := badName(name); err != nil {
+		return nil, err
+	}
 	if cache != nil {
 		if r, err, ok := cache.unchanged(name); ok {
 			return r, err

@@ -82,7 +82,10 @@ func htmlOf(b *bytes.Buffer) template.HTML {
 }
 
 // escape writes s to b with <, >, &, ' and " escaped, exactly as
-// html.EscapeString would, without building the escaped string first.
+// html.EscapeString would, without building the escaped string first,
+// and NUL replaced by U+FFFD, as html/template replaces it: HTML does not
+// allow NUL, and a reader shown the page may not be shown it. (Parse
+// refuses NUL in a report; escape does not rely on that.)
 func escape(b *bytes.Buffer, s string) {
 	i := nextHTMLSpecial(s, 0)
 	if i == len(s) {
@@ -101,7 +104,7 @@ func escape(b *bytes.Buffer, s string) {
 
 // htmlEntities holds what escape writes for each byte it escapes, and ""
 // for the others.
-var htmlEntities = [256]string{'&': "&amp;", '\'': "&#39;", '<': "&lt;", '>': "&gt;", '"': "&#34;"}
+var htmlEntities = [256]string{0: "\uFFFD", '&': "&amp;", '\'': "&#39;", '<': "&lt;", '>': "&gt;", '"': "&#34;"}
 
 // htmlSpecial marks the bytes escape escapes: those htmlEntities holds.
 var htmlSpecial = func() (t [256]bool) {

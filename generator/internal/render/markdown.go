@@ -40,18 +40,22 @@ func newMarkdown() goldmark.Markdown {
 // bodyTransformer numbers headings (goldmark's automatic IDs turn Chinese
 // headings into "heading"), keeps them below the page's own h1, marks the
 // alignment of table cells with a class (align-left, align-center,
-// align-right; site.css aligns them), and turns images from other hosts
-// into plain links, since the site loads nothing from any other host.
+// align-right; site.css aligns them), turns images from other hosts
+// into plain links, since the site loads nothing from any other host, and
+// links and autolinks (<scheme:…>, bare www. and http:// addresses) to
+// anything but http, https and mailto into their text.
 type bodyTransformer struct{}
 
 func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	n := 0
 	var images []*ast.Image
 	var links []*ast.Link
+	var autoLinks []*ast.AutoLink
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		countLinkBytes(node, pc)
 		switch v := node.(type) {
 		case *ast.Heading:
 			n++
@@ -69,6 +73,10 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			if !webURL(v.Destination) && !fragment(v.Destination) {
 				links = append(links, v)
 			}
+		case *ast.AutoLink:
+			if v.AutoLinkType == ast.AutoLinkURL && !webURL(v.URL(reader.Source())) {
+				autoLinks = append(autoLinks, v)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -77,6 +85,7 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	for _, l := range links {
 		unwrap(l)
 	}
+	textOfAutoLinks(autoLinks, reader.Source())
 	// Images: one from the web becomes a link to it, since the site loads
 	// nothing from other hosts; one beside the report becomes its text.
 	for _, img := range images {
@@ -162,12 +171,26 @@ func (r *Renderer) Markdown(body []byte) (template.HTML, error) {
 func (r *Renderer) writeMarkdown(b *bytes.Buffer, body []byte) error {
 	if out, ok := fastBody(b.AvailableBuffer(), body); ok {
 		b.Write(out)
-		return nil
+		return checkGrowth(len(out), len(body))
 	}
-	return r.md.Convert(body, mdWriter{b})
+	return r.convert(b, body)
 }
 
 // Body renders a report's body.
 func (r *Renderer) Body(rep *report.Report) (template.HTML, error) {
-	return r.Markdown(rep.Body)
+	h, err := r.Markdown(rep.Body)
+	return h, bodyError(rep, err)
+}
+
+// textOfAutoLinks replaces each autolink by its text, as written: an
+// autolink may have any scheme (<smb://host/share>, <search-ms:…>), and
+// the body's links may only go to the web (see webURL).
+func textOfAutoLinks(links []*ast.AutoLink, source []byte) {
+	for _, l := range links {
+		// Raw: written escaped, but with no character references or
+		// backslash escapes resolved, as goldmark writes a label.
+		s := ast.NewString(l.Label(source))
+		s.SetRaw(true)
+		l.Parent().ReplaceChild(l.Parent(), l, s)
+	}
 }

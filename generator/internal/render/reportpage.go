@@ -55,7 +55,7 @@ func (r *Renderer) section(name string, v *View) (template.HTML, error) {
 		case "ranks":
 			writeRanksSection(b, v.Root, d)
 		case "body":
-			return "", r.writeMarkdown(b, d.R.Body)
+			return "", bodyError(d.R.Report, r.writeMarkdown(b, d.R.Body))
 		case "others":
 			writeOthersSection(b, v.Root, d)
 		default:

@@ -229,6 +229,7 @@ func (p *parse) run(data []byte) error {
 	p.r.Body = text
 	p.r.BodyLine = bodyLine
 	p.checkBody()
+	p.checkBodyAmplification()
 
 	var m *ast.MappingNode
 	if p.fast {
@@ -969,11 +970,14 @@ func (p *parse) placeName(key string, v ast.Node) string {
 	if !p.checkLength(key, v, s, MaxName) {
 		return ""
 	}
+	p.checkName(key, v, s)
 	return s
 }
 
-// checkLength records an error if s has more than max characters.
+// checkLength records an error if s has more than max characters, and
+// checkChars's errors.
 func (p *parse) checkLength(key string, v ast.Node, s string, max int) bool {
+	p.checkChars(key, v, s)
 	if len(s) <= max {
 		return true // no more characters than bytes
 	}

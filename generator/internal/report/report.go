@@ -31,6 +31,13 @@
 // absent key) or the text 无法识别 (the report gives it, but it cannot be
 // read). Amounts are converted exactly to fen and reported in 万元.
 //
+// Text values hold no control character or noncharacter (also not by a
+// YAML escape) and no bidirectional embedding, override or isolate; names
+// (county, prefecture, province, department) hold no bidirectional mark
+// and no invisible character either. The body's tables, link references
+// and nesting are limited (MaxTableColumns, MaxTableCells, MaxLinkLength,
+// MaxBodyNesting, MaxMarks).
+//
 // Parse does no I/O. Every error it returns carries the file, line, column
 // and key.
 package report
@@ -235,16 +242,19 @@ type Error struct {
 	Msg       string
 }
 
-// Error formats the error as "file:line:col: key: message".
+// Error formats the error as "file:line:col: key: message". A file name or
+// key that holds a control character (a key may, written in quotes with
+// an escape) is quoted, so that it can neither break the line nor send an
+// escape sequence to a terminal.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(printable(e.File))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
 	}
 	b.WriteString(": ")
 	if e.Key != "" {
-		b.WriteString(e.Key)
+		b.WriteString(printable(e.Key))
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Msg)

@@ -41,11 +41,17 @@ var Hostile = []string{
 	"\u202egnp.exe",
 	"甲\u200d乙\ufeff丙",
 	strings.Repeat("长", 5000),
+	// Formulas that begin as numbers do, for the CSV downloads (the
+	// first is a 项目支出 report, the other two are compared).
+	`@SUM(1+1)*cmd|' /C calc'!A0`,
+	`-1+cmd|' /C calc'!A0`,
+	`+1+HYPERLINK("https://evil.example/","点击")`,
 }
 
 // HostileMarkdown is a report body that tries every way Markdown has to
-// carry script: raw HTML, javascript: links and images, autolinks, link
-// references, HTML in tables and template syntax.
+// carry script: raw HTML, javascript: links and images, autolinks (with
+// schemes that open other programs, too), link references, HTML in tables
+// and template syntax.
 const HostileMarkdown = "## <script>alert(1)</script> 标题\n\n" +
 	"<script>window.__pwned=1</script>\n\n" +
 	"<img src=x onerror=\"window.__pwned=1\">\n\n" +
@@ -64,6 +70,7 @@ const HostileMarkdown = "## <script>alert(1)</script> 标题\n\n" +
 	"![图四](javascript:alert(1))\n" +
 	"![](//evil.example/x.png)\n\n" +
 	"<javascript:alert(1)> <https://example.org/?q=<script>> <mailto:a@example.org>\n\n" +
+	"<smb://evil.example/share> <search-ms:query=x&crumb=location:\\\\evil.example\\share> <file:///C:/Windows/> ftp://evil.example/x\n\n" +
 	"www.example.org/\"><script>alert(1)</script> https://example.org/\"onmouseover=\"alert(1)\n\n" +
 	"[引用链接][r] [引用图][r2]\n\n" +
 	"[r]: javascript:alert(1) \"\\\"><script>alert(1)</script>\"\n" +

@@ -1,0 +1,72 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// FuzzBodyLimits holds the body limits of the report package to what the
+// Markdown parser makes of a body they accept: no table of more than
+// report.MaxTableColumns columns, no more than report.MaxTableCells
+// cells in all, and no link reference definition whose destination or
+// title is longer than report.MaxLinkLength. The report package counts
+// on the text, erring towards counting; the parser must never find more.
+func FuzzBodyLimits(f *testing.F) {
+	wide := func(cols int, prefix string) string {
+		return prefix + strings.Repeat("|a", cols) + "|\n" + prefix + strings.Repeat("|-", cols) + "|\n" + strings.Repeat(prefix+"a\n", 3)
+	}
+	for _, s := range []string{
+		wide(64, ""), wide(65, ""), wide(65, "> "), wide(65, "- "), wide(65, "  "), "a|b\n" + strings.Repeat("-|", 70) + "-\nx",
+		"- a\n" + wide(65, "  "), "> a\n" + wide(65, ">"), "1. |a|\n   |-|\n   " + strings.Repeat("x\n", 10),
+		"```\n" + wide(70, "") + "```\n" + wide(3, ""), "|a|b|\n|:-:|--:|\n|1|2|\n\n" + wide(10, ""),
+		"[r]: /" + strings.Repeat("a", 3000), "[r]:\n/" + strings.Repeat("a", 3000), "> [r]:\n> <" + strings.Repeat("a", 3000) + ">",
+		"[r]: / '" + strings.Repeat("t\n", 1500) + "'", "[a\nb]: /" + strings.Repeat("a", 3000), "- [r]: /x (" + strings.Repeat("t", 3000) + ")",
+		"[a]: /a\n[b]: /" + strings.Repeat("b", 3000), "[a]: /a \"t\"\n[b]: /" + strings.Repeat("b", 3000),
+		"   [r]: /" + strings.Repeat("a", 3000), "正文\n[r]: /" + strings.Repeat("a", 3000),
+		"[" + strings.Repeat("标签", 1000) + "]: /" + strings.Repeat("a", 3000),
+	} {
+		f.Add(s)
+	}
+	md := newMarkdown()
+	f.Fuzz(func(t *testing.T, body string) {
+		if !utf8.ValidString(body) {
+			return
+		}
+		if _, err := report.Parse("a.md", []byte("---\ncounty: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\n---\n"+body)); err != nil {
+			return
+		}
+		pc := parser.NewContext()
+		doc := md.Parser().Parse(text.NewReader([]byte(body)), parser.WithContext(pc))
+		cells := 0
+		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch v := n.(type) {
+			case *east.Table:
+				if len(v.Alignments) > report.MaxTableColumns {
+					t.Errorf("accepted a table of %d columns", len(v.Alignments))
+				}
+			case *east.TableCell:
+				cells++
+			}
+			return ast.WalkContinue, nil
+		})
+		if cells > report.MaxTableCells {
+			t.Errorf("accepted tables of %d cells", cells)
+		}
+		for _, ref := range pc.References() {
+			if len(ref.Destination()) > report.MaxLinkLength || len(ref.Title()) > report.MaxLinkLength {
+				t.Errorf("accepted a reference of a %d-byte destination and a %d-byte title", len(ref.Destination()), len(ref.Title()))
+			}
+		}
+	})
+}

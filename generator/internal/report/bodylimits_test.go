@@ -1,0 +1,82 @@
+package report
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestBodyAmplificationLimits: bodies that would make the Markdown renderer
+// write far more than it reads (wide tables whose short rows it fills to
+// the header's width, long link reference definitions used many times)
+// are refused with their position, quickly; tables and links as reports
+// write them are not.
+func TestBodyAmplificationLimits(t *testing.T) {
+	for name, tc := range amplificationCases() {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			_, err := Parse("a.md", []byte(minimal+"---\n"+tc.body+"\n"))
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("took %v", d)
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %.300v\nwant %q", err, tc.want)
+			}
+		})
+	}
+	for name, body := range amplificationAcceptedCases() {
+		t.Run(name, func(t *testing.T) {
+			if _, err := Parse("a.md", []byte(minimal+"---\n"+body+"\n")); err != nil {
+				t.Errorf("refused: %.300v", err)
+			}
+		})
+	}
+}
+
+// amplificationCases are bodies over the limits of bodylimits.go, and the
+// errors they give (the body begins on line 7).
+func amplificationCases() map[string]struct{ body, want string } {
+	wide := strings.Repeat("|a", 6000) + "|\n" + strings.Repeat("|-", 6000) + "|\n" + strings.Repeat("a\n", 6000)
+	square := strings.Repeat("|a", 2000) + "|\n" + strings.Repeat("|-", 2000) + "|\n" + strings.Repeat("a\n", 2000)
+	table := func(cols, rows int) string {
+		return strings.Repeat("|甲", cols) + "|\n" + strings.Repeat("|:-:", cols) + "|\n" + strings.Repeat(strings.Repeat("|1", cols)+"|\n", rows)
+	}
+	long := strings.Repeat("a", 100000)
+	return map[string]struct{ body, want string }{
+		"6000 columns":         {wide, "a.md:8:1: body: the table has 6000 columns; at most 64 are accepted"},
+		"2000 columns":         {square, "a.md:8:1: body: the table has 2000 columns"},
+		"65 columns":           {"正文\n\n" + table(MaxTableColumns+1, 1), "a.md:10:1: body: the table has 65 columns"},
+		"in a quote":           {"> |a|b|\n> " + strings.Repeat("|-", 100) + "|\n> a", "a.md:8:3: body: the table has 100 columns"},
+		"in a list":            {"- |a|b|\n  " + strings.Repeat("|-", 100) + "|\n  a", "a.md:8:3: body: the table has 100 columns"},
+		"without outer pipes":  {"a|b\n" + strings.Repeat("-|", 99) + "-\nx", "a.md:8:1: body: the table has 100 columns"},
+		"too many cells":       {table(50, 1000), "a.md:7:1: body: the tables hold more than 50000 cells"},
+		"cells over tables":    {strings.Repeat(table(50, 99)+"\n", 11), "a.md:1027:1: body: the tables hold more than 50000 cells"},
+		"short rows":           {table(64, 0) + strings.Repeat("a\n", 1000), "body: the tables hold more than 50000 cells"},
+		"long reference URL":   {"[r]: https://x.example/" + long + "\n\n" + strings.Repeat(strings.Repeat("[r]", 400)+"\n\n", 50), "a.md:7:6: body: the URL of the link reference definition is 100018 bytes long; at most 2048 are accepted"},
+		"URL on the next line": {"正文\n\n> [r]:\n> <https://x.example/" + long + ">\n", "a.md:10:3: body: the URL of the link reference definition"},
+		"label over lines":     {"[r\ns]: https://x.example/" + long, "a.md:8:5: body: the URL"},
+		"long label":           {"[" + strings.Repeat("标签", 1000) + "]: /" + long, "a.md:7:2005: body: the URL"},
+		"long reference title": {"- [r]: https://x.example/ \"" + long + "\"\n", "a.md:7:27: body: the title of the link reference definition is 100001 bytes long"},
+		"title over lines":     {"[r]: /\n'" + strings.Repeat("标题\n", 1000) + "'", "a.md:8:1: body: the title"},
+		"second definition":    {"[a]: /a\n[r]: /" + long, "a.md:8:6: body: the URL"},
+		"after a fenced block": {"```\n|-|\n```\n[r]: /" + long, "a.md:10:6: body: the URL"},
+	}
+}
+
+// amplificationAcceptedCases are bodies within the limits that look close
+// to them.
+func amplificationAcceptedCases() map[string]string {
+	table := func(cols, rows int) string {
+		return strings.Repeat("| 项目 ", cols) + "|\n" + strings.Repeat("|---:", cols) + "|\n" + strings.Repeat(strings.Repeat("| 12.5 ", cols)+"|\n", rows)
+	}
+	return map[string]string{
+		"64 columns":          table(MaxTableColumns, 10),
+		"many small tables":   strings.Repeat(table(8, 60)+"\n正文。\n\n", 100),
+		"code of delimiters":  "```\n" + strings.Repeat("|-", 100) + "|\n```\n",
+		"rule after text":     "正文\n" + strings.Repeat("-", 3000) + "\n",
+		"a long paragraph":    "正文\n|-|-|\n" + strings.Repeat("文字。\n", 20000),
+		"long inline link":    "[来源](https://x.example/" + strings.Repeat("a", 5000) + ")",
+		"reference at limit":  "[r]: https://x.example/" + strings.Repeat("a", MaxLinkLength-len("https://x.example/")) + " \"" + strings.Repeat("题", MaxLinkLength/3-1) + "\"\n\n[r]",
+		"brackets and colons": "[注]：说明。\n[1]: 见附件\n\n" + strings.Repeat("[甲] 乙：丙\n", 100),
+	}
+}

@@ -1034,9 +1034,10 @@ func (p *parse) year(key string, v ast.Node) int {
 	if _, ok := v.(*ast.NullNode); ok {
 		return 0
 	}
+	v = number(v)
 	n, ok := v.(*ast.IntegerNode)
 	if !ok {
-		p.errAt(nodePos(v), key, "expected a year such as 2020, got %s", describe(v))
+		p.errAt(nodePos(v), key, "expected a year such as 2020, got %s", describeNumber(v, false))
 		return 0
 	}
 	y, err := strconv.Atoi(n.GetToken().Value)
@@ -1258,6 +1259,7 @@ func (p *parse) list(key string, v ast.Node) []string {
 // amount records a money value; it is converted in finish, when the unit
 // is known.
 func (p *parse) amount(key string, v ast.Node, dst *Money) {
+	v = number(v)
 	pos := nodePos(v)
 	switch n := v.(type) {
 	case *ast.NullNode:
@@ -1278,10 +1280,11 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 			return
 		}
 	}
-	p.errAt(pos, key, "expected an amount such as 1530.53, null or %s, got %s", UnreadableText, describe(v))
+	p.errAt(pos, key, "expected an amount such as 1530.53, null or %s, got %s", UnreadableText, describeNumber(v, true))
 }
 
 func (p *parse) score(key string, v ast.Node) {
+	v = number(v)
 	pos := nodePos(v)
 	switch n := v.(type) {
 	case *ast.NullNode:
@@ -1300,10 +1303,11 @@ func (p *parse) score(key string, v ast.Node) {
 			return
 		}
 	}
-	p.errAt(pos, key, "expected a score such as 97, got %s", describe(v))
+	p.errAt(pos, key, "expected a score such as 97, got %s", describeNumber(v, false))
 }
 
 func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
+	v = number(v)
 	pos := nodePos(v)
 	switch n := v.(type) {
 	case *ast.NullNode:
@@ -1325,7 +1329,7 @@ func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
 			return
 		}
 	}
-	p.errAt(pos, key, "expected a whole number of people, got %s", describe(v))
+	p.errAt(pos, key, "expected a whole number of people, got %s", describeNumber(v, false))
 }
 
 // groupKeys describes a mapping of amounts or of counts: its key, the

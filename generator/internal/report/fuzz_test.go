@@ -17,7 +17,8 @@ const fuzzHeader = "---\ncounty: 甲县\ndepartment: 局\nyear: 2020\ntype: 整�
 // either a report or errors, never both; every error is an *Error that
 // begins with the file's name and points inside the file; a report has its
 // required keys (unless a draft) and its body is the end of the file; and
-// the same input gives the same result twice.
+// the same input gives the same result twice; and front matter that Parse
+// accepts has no slip (see slips).
 func FuzzParse(f *testing.F) {
 	for _, s := range testseeds.Reports(f) {
 		f.Add(s.Data)
@@ -83,6 +84,9 @@ func FuzzParse(f *testing.F) {
 				if strings.ContainsAny(s, "\n\r\x00") {
 					t.Errorf("name or title %q spans lines", s)
 				}
+			}
+			if slips := Slips("dir/a.md", data); len(slips) > 0 {
+				t.Errorf("Parse accepts the file, but slips finds %v", slips)
 			}
 		}
 		r2, err2 := Parse("dir/a.md", data)

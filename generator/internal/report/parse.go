@@ -259,6 +259,9 @@ func (p *parse) yaml(block []byte) (*ast.MappingNode, error) {
 	}
 	file, err := parser.Parse(tokens, 0)
 	if err != nil {
+		if slips := p.slips(block); len(slips) > 0 {
+			return nil, errors.Join(slips...)
+		}
 		return nil, p.yamlError(err)
 	}
 	var body ast.Node
@@ -797,11 +800,14 @@ var topKeys = []string{
 
 func (p *parse) top(m *ast.MappingNode) {
 	r := p.r
+	prev := "" // the key before
 	for _, mv := range m.Values {
 		key, ok := p.keyOf(mv, "")
 		if !ok {
 			continue
 		}
+		before := prev
+		prev = key
 		kpos := nodePos(mv.Key)
 		id := keyID(key)
 		if first, dup := p.keys.get(key, id); dup {
@@ -861,7 +867,9 @@ func (p *parse) top(m *ast.MappingNode) {
 				r.Review = review
 			}
 		default:
-			p.errAt(kpos, key, "unknown key (known keys: %s)", strings.Join(topKeys, ", "))
+			if !p.keySlip(kpos, "", before, key) {
+				p.errAt(kpos, key, "unknown key (known keys: %s)", strings.Join(topKeys, ", "))
+			}
 		}
 	}
 }
@@ -1368,7 +1376,9 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 	}
 	m := asMapping(v)
 	if m == nil {
-		p.errAt(nodePos(v), key, "expected a mapping such as {total: 1530.53, …}, got %s", describe(v))
+		if !p.valueSlip(key, v) {
+			p.errAt(nodePos(v), key, "expected a mapping such as {total: 1530.53, …}, got %s", describe(v))
+		}
 		return
 	}
 	var seenBuf [8]string
@@ -1406,7 +1416,9 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			}
 			p.count(full, val, dst)
 		default:
-			p.errAt(kpos, full, "unknown key (known keys of %s: %s)", key, g.known)
+			if !p.keySlip(kpos, key, "", sub) {
+				p.errAt(kpos, full, "unknown key (known keys of %s: %s)", key, g.known)
+			}
 		}
 	}
 }
@@ -1426,7 +1438,9 @@ func (p *parse) evidence(key string, v ast.Node) {
 	}
 	m := asMapping(v)
 	if m == nil {
-		p.errAt(nodePos(v), key, "expected a mapping from figure names to sentences, got %s", describe(v))
+		if !p.valueSlip(key, v) {
+			p.errAt(nodePos(v), key, "expected a mapping from figure names to sentences, got %s", describe(v))
+		}
 		return
 	}
 	// given holds, as bits by index in EvidenceKeys, the sentences
@@ -1449,7 +1463,9 @@ func (p *parse) evidence(key string, v ast.Node) {
 		}
 		kpos := nodePos(mv.Key)
 		if i < 0 {
-			p.errAt(kpos, full, "unknown figure name (known: %s)", strings.Join(EvidenceKeys, ", "))
+			if !p.keySlip(kpos, key, "", sub) {
+				p.errAt(kpos, full, "unknown figure name (known: %s)", strings.Join(EvidenceKeys, ", "))
+			}
 			continue
 		}
 		if given&(1<<i) != 0 {

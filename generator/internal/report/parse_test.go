@@ -76,7 +76,7 @@ func TestSkeletonIsAnIncompleteDraft(t *testing.T) {
 		t.Errorf("skeleton parsed as %+v", r)
 	}
 	err = r.Incomplete()
-	if err == nil || !strings.Contains(err.Error(), "content/new.md:8:1: department: required key is empty") ||
+	if err == nil || !strings.Contains(err.Error(), "content/new.md:9:1: department: required key is empty") ||
 		!strings.Contains(err.Error(), "type: required key is empty") {
 		t.Errorf("Incomplete() = %v", err)
 	}
@@ -84,6 +84,16 @@ func TestSkeletonIsAnIncompleteDraft(t *testing.T) {
 		if _, ok := r.Keys.Lookup(key); !ok {
 			t.Errorf("skeleton lacks key %s", key)
 		}
+	}
+	// Its notes tell 0 (disclosed as zero) from null (not disclosed),
+	// and the rules of the file that publishers break most.
+	for _, note := range []string{"报告写明为零的填 0", "保持 null（未披露）", "UTF-8", "不要用 Tab", "冒号用半角“:”，后面加一个空格", "不加千位分隔符和单位"} {
+		if !strings.Contains(string(data), note) {
+			t.Errorf("skeleton does not say %q", note)
+		}
+	}
+	if strings.Contains(string(data), "不要填 0") {
+		t.Error("skeleton says never to write 0")
 	}
 	// Without draft: true, the same file is an error.
 	_, err = Parse("content/new.md", []byte(strings.Replace(string(data), "\ndraft: true\n", "\ndraft: false\n", 1)))

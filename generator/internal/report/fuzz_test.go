@@ -34,6 +34,10 @@ func FuzzParse(f *testing.F) {
 		fuzzHeader + "review: [[[[[\n---\n", fuzzHeader + "review:\n  - - - - x\n---\n", fuzzHeader + "evidence:\n  score: |\n    x\n---\n",
 		fuzzHeader + "spending: {total: 1.5, basic: 无法识别}\nsangong: {change: -1}\nunit: 元\nscore: 99.5\ngrade: 优\nstaff: {actual: 3}\n---\n",
 		fuzzHeader + "draft: true\npublished: 2021-01-01\nsource: https://example.org/\nslug: a-b\nadcode: \"430725\"\n---\n",
+		// Slips (see slips) and numbers in quotes or with decoration.
+		fuzzHeader + "score：97\ngrade:优\nstaff:\n\tauthorized: 25\n   actual: 17\n\u3000\n---\n",
+		fuzzHeader + "title: \"报告\nspending:\n  total: 1\n \u3000basic: {a: [1\nreview:\n  - '甲\n  - |\n    score:97\n---\n",
+		fuzzHeader + "income: \"1,530.53万元\"\nscore: ９７\nsangong:\n  change: '-0.4'\n---\n",
 	} {
 		f.Add([]byte(s))
 	}

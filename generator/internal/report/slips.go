@@ -297,15 +297,13 @@ func (s *slipScan) closeTo(n int) {
 		s.levels = s.levels[:len(s.levels)-1]
 		col := 1 // of the keys, one more than their indentation
 		if l.name != "" {
+			count := map[int]int{}
+			for _, k := range l.keys {
+				count[k.pos.Col]++
+			}
 			best := 0
 			for _, k := range l.keys {
-				c := 0
-				for _, o := range l.keys {
-					if o.pos.Col == k.pos.Col {
-						c++
-					}
-				}
-				if c > best {
+				if c := count[k.pos.Col]; c > best {
 					best, col = c, k.pos.Col
 				}
 			}

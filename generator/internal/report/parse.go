@@ -279,6 +279,11 @@ func (p *parse) yaml(block []byte) (*ast.MappingNode, error) {
 		if mv, ok2 := body.(*ast.MappingValueNode); ok2 {
 			m = &ast.MappingNode{Values: []*ast.MappingValueNode{mv}}
 		} else {
+			// Such as lines that all have a slip in their colon, which
+			// the YAML parser reads as one text.
+			if slips := p.slips(block); len(slips) > 0 {
+				return nil, errors.Join(slips...)
+			}
 			return nil, p.fatal(nodePos(body), "", "front matter must be a mapping of keys to values")
 		}
 	}
@@ -816,7 +821,7 @@ func (p *parse) top(m *ast.MappingNode) {
 		}
 		p.keys.set(key, id, kpos)
 		v, ok := p.simple(key, mv.Value)
-		if !ok {
+		if !ok || p.strayValue("", mv) {
 			continue
 		}
 		switch key {
@@ -1403,7 +1408,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 		seen = append(seen, sub)
 		p.keys.set(full, id, kpos)
 		val, ok := p.simple(full, mv.Value)
-		if !ok {
+		if !ok || p.strayValue(key, mv) {
 			continue
 		}
 		switch {
@@ -1473,7 +1478,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 			continue
 		}
 		val, ok := p.simple(full, mv.Value)
-		if !ok {
+		if !ok || p.strayValue(key, mv) {
 			continue
 		}
 		var text string

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
 )
 
 // Publishers write front matter by hand, often in a word processor or an
@@ -560,6 +561,19 @@ func (p *parse) keySlip(pos Pos, prefix, prev, key string) bool {
 	return true
 }
 
+// strayValue reports the value of a pair that the YAML parser took from a
+// line after its key's, indented no more than the key, when that line is
+// a key of prefix's mapping with a slip in its colon: the YAML parser
+// reads "title:" and "score:97" on the next line as title: "score:97".
+// It reports whether it found one.
+func (p *parse) strayValue(prefix string, mv *ast.MappingValueNode) bool {
+	if mv.Value == nil {
+		return false
+	}
+	k, v := nodePos(mv.Key), nodePos(mv.Value)
+	return v.Line > k.Line && v.Col <= k.Col && p.valueSlip(prefix, mv.Value)
+}
+
 // valueSlip reports text given where a mapping is expected (the value of
 // spending, sangong, staff or evidence, prefix) that the YAML parser read
 // from a line with one key and a slip in its colon: a full-width colon
@@ -567,7 +581,7 @@ func (p *parse) keySlip(pos Pos, prefix, prev, key string) bool {
 // reports whether it found one.
 func (p *parse) valueSlip(prefix string, v ast.Node) bool {
 	s, ok := v.(*ast.StringNode)
-	if !ok || strings.ContainsAny(s.Value, "\n") {
+	if !ok || s.GetToken().Type != token.StringType || strings.ContainsAny(s.Value, "\n") {
 		return false
 	}
 	k := keyLen(s.Value)

@@ -124,6 +124,14 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:20:2: sangong.abroad: wrong indentation: abroad is indented 1 space, the keys of sangong 2`,
 				`a.md:21:12: sangong.reception: full-width colon`, `a.md:24:6: score: full-width colon`, `a.md:25:6: grade: no space after the colon`,
 				`a.md:27:1: staff.authorized: tab used for indentation`}},
+		{"every colon full-width", "---\ncounty：甲县\ndepartment：局\nyear：2020\ntype：整体支出\n---\n",
+			[]string{`a.md:2:7: county: full-width colon`, `a.md:3:11: department: full-width colon`, `a.md:4:5: year: full-width colon`, `a.md:5:5: type: full-width colon`}},
+		{"no space after the colon, after a key with no value", withLines(24, 25, "grade:", "score:97"),
+			[]string{`a.md:25:6: score: no space after the colon; use ": " (冒号后面要加一个空格)`}},
+		{"full-width colon, after a nested key with no value", withLines(27, 28, "  authorized:", "  actual：17"),
+			[]string{`a.md:28:9: staff.actual: full-width colon`}},
+		{"no space after any colon", "---\ncounty:甲县\ndepartment:局\n---\n",
+			[]string{`a.md:2:7: county: no space after the colon`, `a.md:3:11: department: no space after the colon`}},
 	} {
 		for _, fast := range []bool{true, false} {
 			_, err := parseFile("a.md", []byte(tc.in), fast)

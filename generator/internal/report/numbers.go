@@ -61,16 +61,17 @@ func numberFix(s string, amount bool) string {
 		without = append(without, "the spaces around it")
 		hints = append(hints, "数字前后不要加空格")
 	}
-	halfWidth := strings.ContainsFunc(t, isFullWidthNumeral)
+	// A full-width '，' is a thousands separator, said as such.
+	halfWidth := strings.ContainsFunc(t, func(r rune) bool { return isFullWidthNumeral(r) && r != '，' })
 	if halfWidth {
-		t = strings.Map(func(r rune) rune {
-			if isFullWidthNumeral(r) {
-				return r - 0xfee0 // U+FF0C to U+FF19 are ',' to '9', full-width
-			}
-			return r
-		}, t)
 		hints = append(hints, "请用半角数字")
 	}
+	t = strings.Map(func(r rune) rune {
+		if isFullWidthNumeral(r) {
+			return r - 0xfee0 // U+FF0C to U+FF19 are ',' to '9', full-width
+		}
+		return r
+	}, t)
 	// The number ends where its digits, '-', '.' and ',' end; what
 	// follows is its unit.
 	end := strings.IndexFunc(t, func(r rune) bool { return !strings.ContainsRune("0123456789-.,", r) })

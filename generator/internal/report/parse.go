@@ -752,10 +752,24 @@ func nodePos(n ast.Node) Pos {
 func (p *parse) keyOf(mv *ast.MappingValueNode, prefix string) (string, bool) {
 	k, ok := mv.Key.(*ast.StringNode)
 	if !ok {
-		p.errAt(nodePos(mv.Key), prefix, "keys must be plain words, got %s", describe(mv.Key))
+		hint := ""
+		if _, null := mv.Value.(*ast.NullNode); null && isNumberNode(mv.Key) {
+			// {total: 1,530.53} is {total: 1, 530.53: null}.
+			hint = "; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)"
+		}
+		p.errAt(nodePos(mv.Key), prefix, "keys must be plain words, got %s%s", describe(mv.Key), hint)
 		return "", false
 	}
 	return k.Value, true
+}
+
+// isNumberNode reports whether n is a number.
+func isNumberNode(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.IntegerNode, *ast.FloatNode:
+		return true
+	}
+	return false
 }
 
 // simple unwraps a value node, refusing anchors, aliases and tags, which no

@@ -182,6 +182,8 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{"staff:\n  actual: 17人", `7:11: staff.actual: expected a whole number of people, got text "17人"; write 17, without the unit 人 (数字后面不要写单位)`},
 		{`income: １，５３０．５３`, `got text "１，５３０．５３"; write 1530.53, in half-width digits, without the thousands separators (请用半角数字；数字中不要用千位分隔符)`},
 		{"---\ncounty: 甲县\ndepartment: 局\nyear: 2020年\ntype: 整体支出", `4:7: year: expected a year such as 2020, got text "2020年"; write 2020, without the unit 年 (数字后面不要写单位)`},
+		{`income: "1，530.53"`, `got text "1，530.53"; write 1530.53, without the thousands separators (数字中不要用千位分隔符)`},
+		{`spending: {total: 1,530.53, basic: 1}`, `6:21: spending: keys must be plain words, got the number 530.53; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)`},
 		// Text that is no number is refused as it was.
 		{`score: 九十七`, `6:8: score: expected a score such as 97, got text "九十七"` + "\n"},
 		{`income: 约1530万元`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "约1530万元"` + "\n"},

@@ -48,13 +48,10 @@ const (
 // none.
 func (p *parse) slips(block []byte) []error {
 	s := slipScan{p: p, levels: []level{{}}}
-	text := string(block)
-	for n := 1; text != ""; n++ {
-		line, rest, _ := strings.Cut(text, "\n")
-		text = rest
-		if n > 1 {
-			s.line(n, line)
-		}
+	s.lines = strings.Split(strings.TrimSuffix(string(block), "\n"), "\n")
+	// Line 1 is the opening '---'.
+	for s.i = 1; s.i < len(s.lines); s.i++ {
+		s.line(s.i+1, s.lines[s.i])
 	}
 	s.end()
 	if len(s.errs) > MaxErrors {
@@ -68,6 +65,11 @@ func (p *parse) slips(block []byte) []error {
 type slipScan struct {
 	p    *parse
 	errs []error
+	// lines are the lines of the front matter, and i the index of the
+	// one being read; it skips the lines of quoted text and flow
+	// collections that span lines.
+	lines []string
+	i     int
 	// levels are the block collections the line is in, the top level
 	// first.
 	levels []level
@@ -75,9 +77,6 @@ type slipScan struct {
 	// those of a block scalar (| or >).
 	blockScalar bool
 	blockIndent int
-	// open is a quoted scalar or flow collection that did not close on
-	// its line.
-	open *opener
 }
 
 // level is a block mapping or sequence.
@@ -96,15 +95,6 @@ type level struct {
 type placedKey struct {
 	pos       Pos
 	full, key string
-}
-
-// opener is a quote or bracket not closed on its line.
-type opener struct {
-	pos    Pos
-	key    string
-	indent int  // of the line it is on
-	c      byte // the quote or bracket
-	depth  int  // of brackets
 }
 
 func (s *slipScan) errAt(pos Pos, key, format string, args ...any) {
@@ -151,13 +141,6 @@ indentation:
 			return
 		}
 		s.blockScalar = false
-	}
-	if s.open != nil {
-		if cols > s.open.indent || !keyLike(rest) && !itemLike(rest) {
-			s.more(l)
-			return
-		}
-		s.unclosed()
 	}
 	switch {
 	case rest == "" && tab > 0:
@@ -370,12 +353,23 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 	case '|', '>':
 		s.blockScalar, s.blockIndent = true, cols
 	case '"', '\'':
-		if end := closingQuote(v, 1, v[0]); end < 0 {
-			s.open = &opener{pos: Pos{n, col}, key: key, indent: cols, c: v[0]}
+		if closingQuote(v, 1, v[0]) < 0 && !s.closes(func(l string) int { return closingQuote(l, 0, v[0]) }) {
+			s.errAt(Pos{n, col}, key, msgUnclosedQuote, v[0])
 		}
 	case '{', '[':
-		if depth, _ := brackets(v, 0); depth > 0 {
-			s.open = &opener{pos: Pos{n, col}, key: key, indent: cols, c: v[0], depth: depth}
+		depth, _ := brackets(v, 0)
+		if depth > 0 && !s.closes(func(l string) int {
+			depth, end := brackets(l, depth)
+			if depth > 0 {
+				return -1
+			}
+			return end
+		}) {
+			closing := byte('}')
+			if v[0] == '[' {
+				closing = ']'
+			}
+			s.errAt(Pos{n, col}, key, msgUnclosedBracket, v[0], closing)
 		}
 	case '&', '*', '!':
 		// Anchors, aliases and tags: the walker refuses them.
@@ -394,40 +388,28 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 	}
 }
 
-// more reads a line inside the quoted scalar or flow collection that is
-// open.
-func (s *slipScan) more(l string) {
-	o := s.open
-	if o.c == '"' || o.c == '\'' {
-		if closingQuote(l, 0, o.c) >= 0 {
-			s.open = nil
+// closes reports whether quoted text or a flow collection that does not
+// close on its line closes on a later line, as the YAML parser reads it
+// (skipping the lines up to there), with nothing but a comment after it;
+// end returns the index in a line of the closing quote or bracket, or -1.
+// Otherwise the quote or bracket is not closed, and the lines after it are
+// read as keys: they most likely are.
+func (s *slipScan) closes(end func(l string) int) bool {
+	for j := s.i + 1; j < len(s.lines); j++ {
+		if e := end(s.lines[j]); e >= 0 {
+			if !onlyComment(s.lines[j][e+1:]) {
+				return false
+			}
+			s.i = j
+			return true
 		}
-		return
 	}
-	if o.depth, _ = brackets(l, o.depth); o.depth <= 0 {
-		s.open = nil
-	}
+	return false
 }
 
-// unclosed reports the quote or bracket that is open.
-func (s *slipScan) unclosed() {
-	o := s.open
-	s.open = nil
-	switch o.c {
-	case '"', '\'':
-		s.errAt(o.pos, o.key, msgUnclosedQuote, o.c)
-	case '{':
-		s.errAt(o.pos, o.key, msgUnclosedBracket, '{', '}')
-	default:
-		s.errAt(o.pos, o.key, msgUnclosedBracket, '[', ']')
-	}
-}
-
-// end reports what is open at the end of the front matter.
+// end reports the keys of the mappings still open at the end of the
+// front matter whose indentation is wrong, and sorts the errors.
 func (s *slipScan) end() {
-	if s.open != nil {
-		s.unclosed()
-	}
 	s.closeTo(0)
 	slices.SortStableFunc(s.errs, func(a, b error) int {
 		pa, pb := a.(*Error), b.(*Error)

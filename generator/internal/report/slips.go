@@ -359,8 +359,8 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 	case '{', '[':
 		depth, _ := brackets(v, 0)
 		if depth > 0 && !s.closes(func(l string) int {
-			depth, end := brackets(l, depth)
-			if depth > 0 {
+			var end int
+			if depth, end = brackets(l, depth); depth > 0 {
 				return -1
 			}
 			return end

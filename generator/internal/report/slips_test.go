@@ -177,4 +177,15 @@ func TestSlipsKeepLegalText(t *testing.T) {
 			t.Errorf("%s\nslips %v", in, slips)
 		}
 	}
+	// Flow collections nested over lines, which the walker refuses but
+	// the YAML parser reads.
+	in := withLines(33, 33, "  - 核对", "extra: [a,", "  [b,", "  c], d]  # 注释")
+	if _, err := ParseWithoutFastPath("a.md", []byte(in)); err == nil || strings.Contains(err.Error(), "invalid YAML") {
+		t.Errorf("error %v; want the walker's", err)
+	}
+	p := &parse{name: "a.md", r: &Report{}}
+	block, _, _, _ := split([]byte(in))
+	if slips := p.slips(block); len(slips) > 0 {
+		t.Errorf("%s\nslips %v", in, slips)
+	}
 }

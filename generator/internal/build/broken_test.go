@@ -238,6 +238,8 @@ func TestAcceptedOddities(t *testing.T) {
 		"long title":      header + "title: " + strings.Repeat("长", 10000) + "\n---\n",
 		"RTL and joiners": header + "title: \"县源桃 \u200d\ufeff\u200e\"\n---\n\u202e县源桃\u202c\n",
 		"tab in the body": header + "---\n\t缩进的代码\n",
+		"quoted numbers": strings.Replace(header, "year: 2020", `year: "2020"`, 1) +
+			"score: \"97\"\nincome: '1530.53'\nspending:\n  total: \"1530.53\"\nstaff: {actual: \"17\"}\n---\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			p := buildtest.New(t, "")

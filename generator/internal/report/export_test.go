@@ -17,6 +17,19 @@ func ParseWithoutFastPath(name string, data []byte) (*Report, error) {
 	return parseFile(name, data, false)
 }
 
+// Slips returns the slips that Parse looks for in front matter the YAML
+// parser refuses, looking for them in the front matter of data whatever
+// the YAML parser makes of it, or nil when data has no front matter.
+func Slips(name string, data []byte) []error {
+	data = []byte(strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\r", "\n"))
+	block, _, _, err := split(data)
+	if err != nil {
+		return nil
+	}
+	p := &parse{name: name, r: &Report{File: name}}
+	return p.slips(block)
+}
+
 // FastPathReads reports whether Parse reads the front matter of data with
 // fastFrontMatter rather than with the YAML parser.
 func FastPathReads(data []byte) bool {

@@ -60,6 +60,9 @@ var trickyCases = []struct {
 	{"multi-line single quote", "title: '报\n  告'", false},
 	{"quoted key", `"title": 报告`, false},
 	{"numbers", "income: 1530.53\nscore: 97\nsangong:\n  change: -0.4\n  total: 0\n  abroad: -0\n  reception: 00.5", true},
+	{"quoted numbers", "income: \"1530.53\"\nscore: '97'\nsangong:\n  change: \"-0.4\"\n  total: '0430'\nstaff: {actual: \"17\", authorized: '25.0'}", true},
+	{"quoted numbers the walker refuses", "income: \"-5\"\nscore: '101'\nspending:\n  total: \"1.1234567\"\n  basic: \"99999999999999999999\"", true},
+	{"decorated numbers", "income: \"1,530.53\"\nscore: 97分\nspending:\n  total: 1530.53万元\nstaff: {actual: ９７, authorized: \" 25 \"}", false},
 	{"integer with leading zero", "income: 0123", false},
 	{"negative integer with leading zero", "income: -01", false},
 	{"hex", "income: 0x1F", false},
@@ -272,6 +275,19 @@ var trickyCases = []struct {
 	{"sequence under nested key", "spending:\n  total:\n  - 1", false},
 	{"sequence too deep", "review:\n" + strings.Repeat(" ", 17) + "- a", false},
 	{"sequence with odd indentation", "review:\n  - a\n   - b", false},
+	// Slips, which the YAML parser refuses or the walker reports.
+	{"full-width colon after a key", "score：97\ngrade: 优", false},
+	{"full-width colon in a nested mapping", "staff:\n  actual：17", false},
+	{"no space after a key's colon", "staff:\n  authorized: 1\n  actual:17\nscore:97", false},
+	{"full-width space after a key's colon", "score:\u300097", false},
+	{"full-width space before a key", "\u3000spending:\n  total: 1\nstaff:\n  \u3000actual: 1\nevidence:\n  \u3000score: x", false},
+	{"full-width space in a key", "score\u3000: 97\nspending:\n  total\u3000: 1", false},
+	{"full-width colon in a key", "title：关于: 某某", false},
+	{"tab before a nested key", "spending:\n  total: 1\n\tbasic: 2", false},
+	{"key indented too far", "spending:\n  total: 1\n   basic: 2\n  project: 3", false},
+	{"unclosed quote before a key", "title: \"报告\nunit: 万元\nevidence:\n  county: \"甲县\"", false},
+	{"unclosed brace before a key", "spending: {total: 1\nincome: 2", false},
+	{"full-width colon in values", "title: 关于：某某\nevidence:\n  score: 得分：97\nreview:\n  - 注意：核对", true},
 	{"document end", "...", false},
 	{"document start", "--- x", false},
 	{"directive", "%YAML 1.2", false},
@@ -415,6 +431,12 @@ func same(t *testing.T, name string, data []byte) {
 		t.Errorf("%s: reports differ\nfast path: %+v\nYAML:      %+v", name, r1, r2)
 	}
 	sameLean(t, name, data, r1, err1)
+	// What Parse accepts has no slip.
+	if err1 == nil {
+		if slips := report.Slips(name, data); len(slips) > 0 {
+			t.Errorf("%s: Parse accepts it, but slips finds %v", name, slips)
+		}
+	}
 	// The nodes too, with the tokens that the walker does not read.
 	if fast, yaml, ok := report.FastPathNodes(data); ok && fast != yaml {
 		f, y := strings.Split(fast, "\n"), strings.Split(yaml, "\n")

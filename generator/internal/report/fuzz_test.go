@@ -17,7 +17,8 @@ const fuzzHeader = "---\ncounty: 甲县\ndepartment: 局\nyear: 2020\ntype: 整�
 // either a report or errors, never both; every error is an *Error that
 // begins with the file's name and points inside the file; a report has its
 // required keys (unless a draft) and its body is the end of the file; and
-// the same input gives the same result twice.
+// the same input gives the same result twice; and front matter that Parse
+// accepts has no slip (see slips).
 func FuzzParse(f *testing.F) {
 	for _, s := range testseeds.Reports(f) {
 		f.Add(s.Data)
@@ -33,6 +34,10 @@ func FuzzParse(f *testing.F) {
 		fuzzHeader + "review: [[[[[\n---\n", fuzzHeader + "review:\n  - - - - x\n---\n", fuzzHeader + "evidence:\n  score: |\n    x\n---\n",
 		fuzzHeader + "spending: {total: 1.5, basic: 无法识别}\nsangong: {change: -1}\nunit: 元\nscore: 99.5\ngrade: 优\nstaff: {actual: 3}\n---\n",
 		fuzzHeader + "draft: true\npublished: 2021-01-01\nsource: https://example.org/\nslug: a-b\nadcode: \"430725\"\n---\n",
+		// Slips (see slips) and numbers in quotes or with decoration.
+		fuzzHeader + "score：97\ngrade:优\nstaff:\n\tauthorized: 25\n   actual: 17\n\u3000\n---\n",
+		fuzzHeader + "title: \"报告\nspending:\n  total: 1\n \u3000basic: {a: [1\nreview:\n  - '甲\n  - |\n    score:97\n---\n",
+		fuzzHeader + "income: \"1,530.53万元\"\nscore: ９７\nsangong:\n  change: '-0.4'\n---\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -83,6 +88,9 @@ func FuzzParse(f *testing.F) {
 				if strings.ContainsAny(s, "\n\r\x00") {
 					t.Errorf("name or title %q spans lines", s)
 				}
+			}
+			if slips := Slips("dir/a.md", data); len(slips) > 0 {
+				t.Errorf("Parse accepts the file, but slips finds %v", slips)
 			}
 		}
 		r2, err2 := Parse("dir/a.md", data)

@@ -260,6 +260,9 @@ func (p *parse) yaml(block []byte) (*ast.MappingNode, error) {
 	}
 	file, err := parser.Parse(tokens, 0)
 	if err != nil {
+		if slips := p.slips(block); len(slips) > 0 {
+			return nil, errors.Join(slips...)
+		}
 		return nil, p.yamlError(err)
 	}
 	var body ast.Node
@@ -277,6 +280,11 @@ func (p *parse) yaml(block []byte) (*ast.MappingNode, error) {
 		if mv, ok2 := body.(*ast.MappingValueNode); ok2 {
 			m = &ast.MappingNode{Values: []*ast.MappingValueNode{mv}}
 		} else {
+			// Such as lines that all have a slip in their colon, which
+			// the YAML parser reads as one text.
+			if slips := p.slips(block); len(slips) > 0 {
+				return nil, errors.Join(slips...)
+			}
 			return nil, p.fatal(nodePos(body), "", "front matter must be a mapping of keys to values")
 		}
 	}
@@ -748,10 +756,24 @@ func nodePos(n ast.Node) Pos {
 func (p *parse) keyOf(mv *ast.MappingValueNode, prefix string) (string, bool) {
 	k, ok := mv.Key.(*ast.StringNode)
 	if !ok {
-		p.errAt(nodePos(mv.Key), prefix, "keys must be plain words, got %s", describe(mv.Key))
+		hint := ""
+		if _, null := mv.Value.(*ast.NullNode); null && isNumberNode(mv.Key) {
+			// {total: 1,530.53} is {total: 1, 530.53: null}.
+			hint = "; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)"
+		}
+		p.errAt(nodePos(mv.Key), prefix, "keys must be plain words, got %s%s", describe(mv.Key), hint)
 		return "", false
 	}
 	return k.Value, true
+}
+
+// isNumberNode reports whether n is a number.
+func isNumberNode(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.IntegerNode, *ast.FloatNode:
+		return true
+	}
+	return false
 }
 
 // simple unwraps a value node, refusing anchors, aliases and tags, which no
@@ -801,11 +823,14 @@ var topKeys = []string{
 
 func (p *parse) top(m *ast.MappingNode) {
 	r := p.r
+	prev := "" // the key before
 	for _, mv := range m.Values {
 		key, ok := p.keyOf(mv, "")
 		if !ok {
 			continue
 		}
+		before := prev
+		prev = key
 		kpos := nodePos(mv.Key)
 		id := keyID(key)
 		if first, dup := p.keys.get(key, id); dup {
@@ -814,7 +839,7 @@ func (p *parse) top(m *ast.MappingNode) {
 		}
 		p.keys.set(key, id, kpos)
 		v, ok := p.simple(key, mv.Value)
-		if !ok {
+		if !ok || p.strayValue("", mv) {
 			continue
 		}
 		switch key {
@@ -867,7 +892,9 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "discrepancies":
 			r.Discrepancies = p.notes(key, v)
 		default:
-			p.errAt(kpos, key, "unknown key (known keys: %s)", strings.Join(topKeys, ", "))
+			if !p.keySlip(kpos, "", before, key) {
+				p.errAt(kpos, key, "unknown key (known keys: %s)", strings.Join(topKeys, ", "))
+			}
 		}
 	}
 }
@@ -1043,9 +1070,10 @@ func (p *parse) year(key string, v ast.Node) int {
 	if _, ok := v.(*ast.NullNode); ok {
 		return 0
 	}
+	v = number(v)
 	n, ok := v.(*ast.IntegerNode)
 	if !ok {
-		p.errAt(nodePos(v), key, "expected a year such as 2020, got %s", describe(v))
+		p.errAt(nodePos(v), key, "expected a year such as 2020, got %s", describeNumber(v, false))
 		return 0
 	}
 	y, err := strconv.Atoi(n.GetToken().Value)
@@ -1285,6 +1313,7 @@ func (p *parse) notes(key string, v ast.Node) []Note {
 // amount records a money value; it is converted in finish, when the unit
 // is known.
 func (p *parse) amount(key string, v ast.Node, dst *Money) {
+	v = number(v)
 	pos := nodePos(v)
 	switch n := v.(type) {
 	case *ast.NullNode:
@@ -1305,10 +1334,11 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 			return
 		}
 	}
-	p.errAt(pos, key, "expected an amount such as 1530.53, null or %s, got %s", UnreadableText, describe(v))
+	p.errAt(pos, key, "expected an amount such as 1530.53, null or %s, got %s", UnreadableText, describeNumber(v, true))
 }
 
 func (p *parse) score(key string, v ast.Node) {
+	v = number(v)
 	pos := nodePos(v)
 	switch n := v.(type) {
 	case *ast.NullNode:
@@ -1327,10 +1357,11 @@ func (p *parse) score(key string, v ast.Node) {
 			return
 		}
 	}
-	p.errAt(pos, key, "expected a score such as 97, got %s", describe(v))
+	p.errAt(pos, key, "expected a score such as 97, got %s", describeNumber(v, false))
 }
 
 func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
+	v = number(v)
 	pos := nodePos(v)
 	switch n := v.(type) {
 	case *ast.NullNode:
@@ -1352,7 +1383,7 @@ func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
 			return
 		}
 	}
-	p.errAt(pos, key, "expected a whole number of people, got %s", describe(v))
+	p.errAt(pos, key, "expected a whole number of people, got %s", describeNumber(v, false))
 }
 
 // groupKeys describes a mapping of amounts or of counts: its key, the
@@ -1391,7 +1422,9 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 	}
 	m := asMapping(v)
 	if m == nil {
-		p.errAt(nodePos(v), key, "expected a mapping such as {total: 1530.53, …}, got %s", describe(v))
+		if !p.valueSlip(key, v) {
+			p.errAt(nodePos(v), key, "expected a mapping such as {total: 1530.53, …}, got %s", describe(v))
+		}
 		return
 	}
 	var seenBuf [8]string
@@ -1416,7 +1449,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 		seen = append(seen, sub)
 		p.keys.set(full, id, kpos)
 		val, ok := p.simple(full, mv.Value)
-		if !ok {
+		if !ok || p.strayValue(key, mv) {
 			continue
 		}
 		switch {
@@ -1429,7 +1462,9 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			}
 			p.count(full, val, dst)
 		default:
-			p.errAt(kpos, full, "unknown key (known keys of %s: %s)", key, g.known)
+			if !p.keySlip(kpos, key, "", sub) {
+				p.errAt(kpos, full, "unknown key (known keys of %s: %s)", key, g.known)
+			}
 		}
 	}
 }
@@ -1449,7 +1484,9 @@ func (p *parse) evidence(key string, v ast.Node) {
 	}
 	m := asMapping(v)
 	if m == nil {
-		p.errAt(nodePos(v), key, "expected a mapping from figure names to sentences, got %s", describe(v))
+		if !p.valueSlip(key, v) {
+			p.errAt(nodePos(v), key, "expected a mapping from figure names to sentences, got %s", describe(v))
+		}
 		return
 	}
 	// given holds, as bits by index in EvidenceKeys, the sentences
@@ -1472,7 +1509,9 @@ func (p *parse) evidence(key string, v ast.Node) {
 		}
 		kpos := nodePos(mv.Key)
 		if i < 0 {
-			p.errAt(kpos, full, "unknown figure name (known: %s)", strings.Join(EvidenceKeys, ", "))
+			if !p.keySlip(kpos, key, "", sub) {
+				p.errAt(kpos, full, "unknown figure name (known: %s)", strings.Join(EvidenceKeys, ", "))
+			}
 			continue
 		}
 		if given&(1<<i) != 0 {
@@ -1480,7 +1519,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 			continue
 		}
 		val, ok := p.simple(full, mv.Value)
-		if !ok {
+		if !ok || p.strayValue(key, mv) {
 			continue
 		}
 		var text string

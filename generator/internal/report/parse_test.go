@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -76,7 +77,7 @@ func TestSkeletonIsAnIncompleteDraft(t *testing.T) {
 		t.Errorf("skeleton parsed as %+v", r)
 	}
 	err = r.Incomplete()
-	if err == nil || !strings.Contains(err.Error(), "content/new.md:8:1: department: required key is empty") ||
+	if err == nil || !strings.Contains(err.Error(), "content/new.md:9:1: department: required key is empty") ||
 		!strings.Contains(err.Error(), "type: required key is empty") {
 		t.Errorf("Incomplete() = %v", err)
 	}
@@ -85,10 +86,121 @@ func TestSkeletonIsAnIncompleteDraft(t *testing.T) {
 			t.Errorf("skeleton lacks key %s", key)
 		}
 	}
+	// Its notes tell 0 (disclosed as zero) from null (not disclosed),
+	// and the rules of the file that publishers break most.
+	for _, note := range []string{"报告写明为零的填 0", "保持 null（未披露）", "UTF-8", "不要用 Tab", "冒号用半角“:”，后面加一个空格", "不加千位分隔符和单位"} {
+		if !strings.Contains(string(data), note) {
+			t.Errorf("skeleton does not say %q", note)
+		}
+	}
+	if strings.Contains(string(data), "不要填 0") {
+		t.Error("skeleton says never to write 0")
+	}
 	// Without draft: true, the same file is an error.
 	_, err = Parse("content/new.md", []byte(strings.Replace(string(data), "\ndraft: true\n", "\ndraft: false\n", 1)))
 	if err == nil || !strings.Contains(err.Error(), "department: required key is empty") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// TestQuotedNumbersAreNumbers checks that a number in quotes, where a
+// number is expected, is read as the same number unquoted: the same
+// report, positions included, or the same errors.
+func TestQuotedNumbersAreNumbers(t *testing.T) {
+	for _, lines := range []string{
+		"year: 2020",
+		"score: 97",
+		"score: 97.5",
+		"score: 0",
+		"income: 1530.53",
+		"income: 0",
+		"income: -0",
+		"income: 0430",
+		"spending:\n  total: 1530.53\n  basic: 158.65\n  project: 1312",
+		"sangong:\n  total: 8.5\n  change: -0.4",
+		"unit: 元\nincome: 1234567.89",
+		"staff:\n  authorized: 25\n  actual: 17",
+		// Errors.
+		"year: 1999",
+		"year: 2020.0",
+		"score: 101",
+		"score: -1",
+		"income: -5",
+		"income: 1.1234567",
+		"income: 99999999999999999999999",
+		"staff:\n  actual: 1.5\n  authorized: -1",
+	} {
+		plain := strings.Replace(fuzzHeader, "year: 2020\n", "", 1) + lines + "\n---\n正文\n"
+		if !strings.HasPrefix(lines, "year:") {
+			plain = fuzzHeader + lines + "\n---\n正文\n"
+		}
+		want, wantErr := Parse("a.md", []byte(plain))
+		for _, q := range []string{`"`, `'`} {
+			// Quote the value of the last line that has a number.
+			quoted := quoteNumbers(plain, q)
+			if quoted == plain {
+				t.Fatalf("%q: nothing quoted", lines)
+			}
+			for _, fast := range []bool{true, false} {
+				got, err := parseFile("a.md", []byte(quoted), fast)
+				if errString(err) != errString(wantErr) {
+					t.Errorf("%q (fast path %v):\nerror %v\nwant  %v", quoted, fast, err, wantErr)
+					continue
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%q (fast path %v):\nreport %+v\nwant   %+v", quoted, fast, got, want)
+				}
+			}
+		}
+	}
+}
+
+// quoteNumbers puts the values of the lines of data that are numbers in
+// quotes q.
+func quoteNumbers(data, q string) string {
+	lines := strings.Split(data, "\n")
+	for i, l := range lines {
+		k, v, ok := strings.Cut(l, ": ")
+		if ok && plainNumber(v) && strings.TrimSpace(k) != "" {
+			lines[i] = k + ": " + q + v + q
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// TestDecoratedNumbersSayTheFix checks that text given for a number that
+// is a number but for a thousands separator, a unit, full-width digits
+// or spaces is refused, with an error that says how to write it.
+func TestDecoratedNumbersSayTheFix(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`income: "1,530.53"`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "1,530.53"; write 1530.53, without the thousands separators (数字中不要用千位分隔符)`},
+		{`income: 1,530.53`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "1,530.53"; write 1530.53, without the thousands separators`},
+		{`income: 1530.53万元`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "1530.53万元"; write 1530.53, without the unit 万元; give the unit of all amounts once, as unit: 万元 (the default), 千元 or 元 (数字后面不要写单位，单位写在 unit: 中)`},
+		{"spending:\n  total: \"1,530.53 万元\"", `7:10: spending.total: expected an amount such as 1530.53, null or 无法识别, got text "1,530.53 万元"; write 1530.53, without the thousands separators and the unit 万元; give the unit`},
+		{`score: ９７`, `6:8: score: expected a score such as 97, got text "９７"; write 97, in half-width digits (请用半角数字)`},
+		{`score: "97分"`, `6:8: score: expected a score such as 97, got text "97分"; write 97, without the unit 分 (数字后面不要写单位)`},
+		{`score: " 97 "`, `6:8: score: expected a score such as 97, got text " 97 "; write 97, without the spaces around it (数字前后不要加空格)`},
+		{"staff:\n  actual: 17人", `7:11: staff.actual: expected a whole number of people, got text "17人"; write 17, without the unit 人 (数字后面不要写单位)`},
+		{`income: １，５３０．５３`, `got text "１，５３０．５３"; write 1530.53, in half-width digits, without the thousands separators (请用半角数字；数字中不要用千位分隔符)`},
+		{"---\ncounty: 甲县\ndepartment: 局\nyear: 2020年\ntype: 整体支出", `4:7: year: expected a year such as 2020, got text "2020年"; write 2020, without the unit 年 (数字后面不要写单位)`},
+		{`income: "1，530.53"`, `got text "1，530.53"; write 1530.53, without the thousands separators (数字中不要用千位分隔符)`},
+		{`spending: {total: 1,530.53, basic: 1}`, `6:21: spending: keys must be plain words, got the number 530.53; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)`},
+		// Text that is no number is refused as it was.
+		{`score: 九十七`, `6:8: score: expected a score such as 97, got text "九十七"` + "\n"},
+		{`income: 约1530万元`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "约1530万元"` + "\n"},
+		{`income: "1530.53元/人"`, `got text "1530.53元/人"` + "\n"},
+		{`income: "1e3"`, `got text "1e3"` + "\n"},
+	} {
+		in := fuzzHeader + tc.in + "\n"
+		if strings.HasPrefix(tc.in, "---\n") {
+			in = tc.in + "\n"
+		}
+		for _, fast := range []bool{true, false} {
+			_, err := parseFile("a.md", []byte(in+"---\n"), fast)
+			if err == nil || !strings.Contains(err.Error()+"\n", tc.want) {
+				t.Errorf("%q (fast path %v):\nerror %v\nwant  %s", tc.in, fast, err, tc.want)
+			}
+		}
 	}
 }
 

@@ -30,6 +30,10 @@
 // An amount is a plain decimal number, null (not disclosed, the same as an
 // absent key) or the text 无法识别 (the report gives it, but it cannot be
 // read). Amounts are converted exactly to fen and reported in 万元.
+// Every number (a year, score, amount or count) may be written in quotes,
+// as "2020" or '97', and is then read as the same number unquoted; a
+// number written with thousands separators, a unit after it or
+// full-width digits is refused with an error that says how to write it.
 //
 // Text values hold no control character or noncharacter (also not by a
 // YAML escape) and no bidirectional embedding, override or isolate; names

@@ -7,8 +7,9 @@ import "fmt"
 // it in and removes draft: true.
 func Skeleton(county string, year int) []byte {
 	return fmt.Appendf(nil, `---
-# 填写说明：金额默认以万元为单位（可用 unit 改为 千元 或 元）；
-# 报告没有给出的数字保持 null（未披露），不要填 0。填完后删除 draft: true。
+# 填写说明：保存为 UTF-8 编码；用空格缩进，不要用 Tab；冒号用半角“:”，后面加一个空格。
+# 金额默认以万元为单位（可用 unit 改为 千元 或 元）；数字直接写，如 1530.53，不加千位分隔符和单位。
+# 报告写明为零的填 0；报告没有给出的保持 null（未披露），不要用 0 代替。填完后删除 draft: true。
 county: %q
 adcode: null            # 6位区划代码，加引号，如 "430725"
 prefecture: null        # 地市，如 常德市

@@ -1,0 +1,588 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
+)
+
+// Publishers write front matter by hand, often in a word processor or an
+// editor set for Chinese, and make the same few slips: a full-width colon
+// or no space after a key's colon, a tab or a full-width space as
+// indentation, one space too many or too few before a key, a quote that
+// is not closed. The YAML parser reports them in its own words and often
+// on another line (the line before a key indented one space too far; the
+// next line with a quote after an unclosed one), so when it refuses front
+// matter, slips looks for them line by line and reports each on its own
+// line, with the key it belongs to and the fix. When the YAML parser
+// accepts front matter with such a slip (a key indented by a full-width
+// space is a key whose name begins with one), the walker says the same.
+//
+// The messages are English, as every error, with a Chinese hint.
+const (
+	msgFullWidthColon   = `full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`
+	msgNoSpace          = `no space after the colon; use ": " (冒号后面要加一个空格)`
+	msgFullWidthAfter   = `full-width space after the colon; use a half-width space (冒号后面请用半角空格)`
+	msgFullWidthInKey   = `full-width space in the key; remove it (请删除键名中的全角空格)`
+	msgTabIndent        = `tab used for indentation; indent with spaces (请用空格缩进，不要用 Tab)`
+	msgFullWidthIndent  = `full-width space used for indentation (请用半角空格缩进)`
+	msgTabLine          = `tab on an otherwise empty line; delete it (请删除空行中的 Tab)`
+	msgFullWidthLine    = `full-width space on an otherwise empty line; delete it (请删除空行中的全角空格)`
+	msgUnclosedQuote    = `unclosed quote: add the closing %c at the end of the value (引号没有闭合)`
+	msgUnclosedBracket  = `unclosed "%c": add the closing "%c" (括号没有闭合)`
+	msgColonInValue     = `": " inside the value; put the whole value in quotes, or write the colon full-width "：" (值中有“: ”时请给整个值加引号)`
+	msgIndent           = `wrong indentation: %s is indented %s, the keys of %s %d (缩进不一致)`
+	msgIndentTop        = `wrong indentation: %s is indented %s; top-level keys are not indented (缩进不一致)`
+	fullWidthSpace      = "\u3000"
+	fullWidthColon      = "："
+	fullWidthSpaceWidth = len(fullWidthSpace)
+)
+
+// slips returns an error for each slip found in front matter (block, from
+// its '---' line) that the YAML parser refused, at most MaxErrors, or
+// none.
+func (p *parse) slips(block []byte) []error {
+	s := slipScan{p: p, levels: []level{{}}}
+	s.lines = strings.Split(strings.TrimSuffix(string(block), "\n"), "\n")
+	// Line 1 is the opening '---'.
+	for s.i = 1; s.i < len(s.lines); s.i++ {
+		s.line(s.i+1, s.lines[s.i])
+	}
+	s.end()
+	if len(s.errs) > MaxErrors {
+		n := len(s.errs) - MaxErrors
+		s.errs = append(s.errs[:MaxErrors], p.fatal(Pos{}, "", "%d more errors not shown", n))
+	}
+	return s.errs
+}
+
+// slipScan is the state of slips.
+type slipScan struct {
+	p    *parse
+	errs []error
+	// lines are the lines of the front matter, and i the index of the
+	// one being read; it skips the lines of quoted text and flow
+	// collections that span lines.
+	lines []string
+	i     int
+	// levels are the block collections the line is in, the top level
+	// first.
+	levels []level
+	// blockScalar says that the lines indented more than blockIndent are
+	// those of a block scalar (| or >).
+	blockScalar bool
+	blockIndent int
+}
+
+// level is a block mapping or sequence.
+type level struct {
+	indent int    // of its keys or entries
+	name   string // the dotted name of the key whose value it is; "" at the top
+	last   string // the last key read
+	open   bool   // last has no value on its line: the lines after give it
+	seq    bool   // a sequence, whose entries are not looked into
+	// keys are the keys read, with their positions, but for those on
+	// lines with other slips.
+	keys []placedKey
+}
+
+// placedKey is a key of a mapping, and where it is.
+type placedKey struct {
+	pos       Pos
+	full, key string
+}
+
+func (s *slipScan) errAt(pos Pos, key, format string, args ...any) {
+	s.errs = append(s.errs, s.p.fatal(pos, key, format, args...))
+}
+
+func (s *slipScan) top() *level { return &s.levels[len(s.levels)-1] }
+
+// line looks at line n, l.
+func (s *slipScan) line(n int, l string) {
+	// The indentation: spaces, tabs and full-width spaces, each one
+	// column; tab and fullWidth are the columns of the first tab and
+	// full-width space (0 if none). A tab after spaces separates them
+	// from what follows, as the YAML parser reads it, and ends the
+	// indentation.
+	i, cols, tab, fullWidth, sep := 0, 0, 0, 0, false
+indentation:
+	for i < len(l) {
+		switch {
+		case l[i] == ' ':
+			i++
+		case l[i] == '\t':
+			if cols > 0 && tab == 0 && fullWidth == 0 {
+				sep = true
+			} else if tab == 0 {
+				tab = cols + 1
+			}
+			i++
+		case strings.HasPrefix(l[i:], fullWidthSpace):
+			if fullWidth == 0 {
+				fullWidth = cols + 1
+			}
+			i += fullWidthSpaceWidth
+		default:
+			break indentation
+		}
+		if !sep {
+			cols++
+		}
+	}
+	rest := l[i:]
+	if s.blockScalar {
+		if rest == "" || cols > s.blockIndent {
+			return
+		}
+		s.blockScalar = false
+	}
+	switch {
+	case rest == "" && tab > 0:
+		s.errAt(Pos{n, tab}, "", msgTabLine)
+		return
+	case rest == "" && fullWidth > 0:
+		s.errAt(Pos{n, fullWidth}, "", msgFullWidthLine)
+		return
+	case rest == "" || rest[0] == '#':
+		return
+	}
+	// The lines of a sequence's entries are not looked into.
+	for len(s.levels) > 1 && s.top().seq && s.top().indent >= cols && !(s.top().indent == cols && itemLike(rest)) {
+		s.closeTo(len(s.levels) - 1)
+	}
+	if t := s.top(); t.seq && cols > t.indent {
+		s.indentation(n, tab, fullWidth, t.name)
+		return
+	}
+	if itemLike(rest) {
+		name, ok := s.item(cols)
+		if !s.indentation(n, tab, fullWidth, name) && ok {
+			if v := strings.TrimLeft(rest[1:], " "); v != "" {
+				s.value(n, l, cols, name, v)
+			}
+		}
+		return
+	}
+	k := keyLen(rest)
+	if k == 0 {
+		s.indentation(n, tab, fullWidth, "")
+		return // text, or a key that is not a plain word
+	}
+	key := rest[:k]
+	after := rest[k:]
+	gap := len(after) - len(strings.TrimLeft(after, " "+fullWidthSpace))
+	col := cols + 1 + utf8.RuneCountInString(rest[:k+gap]) // of what follows the key and gap
+	var slip string
+	value := ""
+	switch a := after[gap:]; {
+	case strings.HasPrefix(a, fullWidthColon):
+		slip, value = msgFullWidthColon, a[len(fullWidthColon):]
+	case a == "" || a[0] != ':':
+		s.indentation(n, tab, fullWidth, "")
+		return // not a key
+	case strings.Contains(after[:gap], fullWidthSpace):
+		slip, value, col = msgFullWidthInKey, a[1:], cols+1+k+strings.Index(after, fullWidthSpace)
+	case len(a) == 1 || a[1] == ' ' || a[1] == '\t':
+		value = a[1:]
+	case strings.HasPrefix(a[1:], fullWidthSpace):
+		slip, value, col = msgFullWidthAfter, a[1+fullWidthSpaceWidth:], col+1
+	default:
+		slip, value = msgNoSpace, a[1:]
+	}
+	if slip != "" && s.continuation(cols) {
+		// The line continues the text of the key before: the YAML
+		// parser reads it so.
+		s.indentation(n, tab, fullWidth, "")
+		return
+	}
+	value = strings.TrimLeft(value, " \t")
+	hasValue := value != "" && value[0] != '#'
+	full := s.place(n, cols, key, hasValue, slip != "" || tab > 0 || fullWidth > 0)
+	switch {
+	case s.indentation(n, tab, fullWidth, full):
+	case slip != "":
+		s.errAt(Pos{n, col}, full, "%s", slip)
+	case hasValue:
+		s.value(n, l, cols, full, value)
+	}
+}
+
+// indentation reports a tab or a full-width space in the indentation of
+// line n, at its column, if there is one, for the key (which may be "").
+func (s *slipScan) indentation(n, tab, fullWidth int, key string) bool {
+	switch {
+	case tab > 0:
+		s.errAt(Pos{n, tab}, key, msgTabIndent)
+	case fullWidth > 0:
+		s.errAt(Pos{n, fullWidth}, key, msgFullWidthIndent)
+	default:
+		return false
+	}
+	return true
+}
+
+// continuation reports whether a line indented by cols continues the
+// plain text of the key before it, as the YAML parser reads such a line.
+func (s *slipScan) continuation(cols int) bool {
+	t := s.top()
+	return !t.seq && !t.open && cols > t.indent
+}
+
+// place finds the mapping that a key indented by cols on line n belongs
+// to, and notes its indentation there, unless the line has another slip
+// (exempt); hasValue says that the key has a value on its line. It
+// returns the key's dotted name.
+func (s *slipScan) place(n, cols int, key string, hasValue, exempt bool) string {
+	// t is the deepest mapping indented no more than the key; the one
+	// after it, if any, is nested under t's last key.
+	j := len(s.levels) - 1
+	for j > 0 && s.levels[j].indent > cols {
+		j--
+	}
+	t := &s.levels[j]
+	switch {
+	case t.indent == cols:
+	case j+1 < len(s.levels):
+		// Between the keys of t and those of the mapping nested under
+		// it: the key belongs to the one whose key it is, or else to the
+		// one nearer.
+		inner := &s.levels[j+1]
+		if knownIn(inner.name, key) || !knownIn(t.name, key) && inner.indent-cols <= cols-t.indent {
+			j++
+		}
+	case t.open:
+		s.levels = append(s.levels, level{indent: cols, name: dotted(t.name, t.last)})
+		t.open = false
+		j++
+	}
+	s.closeTo(j + 1)
+	t = s.top()
+	t.last, t.open = key, !hasValue
+	full := dotted(t.name, key)
+	if !exempt {
+		t.keys = append(t.keys, placedKey{Pos{n, cols + 1}, full, key})
+	}
+	return full
+}
+
+// closeTo ends the mappings and sequences but for the first n, and
+// reports the keys of each mapping whose indentation is not that of most
+// of its keys (that of the first, when as many have each), or, at the top
+// level, is not 0.
+func (s *slipScan) closeTo(n int) {
+	for len(s.levels) > n {
+		l := s.levels[len(s.levels)-1]
+		s.levels = s.levels[:len(s.levels)-1]
+		col := 1 // of the keys, one more than their indentation
+		if l.name != "" {
+			count := map[int]int{}
+			for _, k := range l.keys {
+				count[k.pos.Col]++
+			}
+			best := 0
+			for _, k := range l.keys {
+				if c := count[k.pos.Col]; c > best {
+					best, col = c, k.pos.Col
+				}
+			}
+		}
+		for _, k := range l.keys {
+			switch {
+			case k.pos.Col == col:
+			case l.name == "":
+				s.errAt(k.pos, k.full, msgIndentTop, k.key, spaces(k.pos.Col-1))
+			default:
+				s.errAt(k.pos, k.full, msgIndent, k.key, spaces(k.pos.Col-1), l.name, col-1)
+			}
+		}
+	}
+}
+
+// knownIn reports whether key is a key of the mapping with the dotted
+// name: the top level (""), spending, sangong, staff or evidence.
+func knownIn(name, key string) bool {
+	switch name {
+	case "":
+		return slices.Contains(topKeys, key)
+	case "spending":
+		return slices.Contains(spendingGroup.subs, key)
+	case "sangong":
+		return slices.Contains(sangongGroup.subs, key)
+	case "staff":
+		return slices.Contains(staffGroup.subs, key)
+	case "evidence":
+		return slices.Contains(EvidenceKeys, key)
+	}
+	return false
+}
+
+// item reads an entry of a block sequence ("- value") indented by cols,
+// and returns the dotted name of the key whose value the sequence is.
+// ok is false when the entry is where no sequence can be.
+func (s *slipScan) item(cols int) (name string, ok bool) {
+	j := len(s.levels) - 1
+	for j > 0 && s.levels[j].indent > cols {
+		j--
+	}
+	s.closeTo(j + 1)
+	t := s.top()
+	switch {
+	case t.seq && t.indent == cols:
+	case t.open && cols >= t.indent:
+		s.levels = append(s.levels, level{indent: cols, name: dotted(t.name, t.last), seq: true})
+		t.open = false
+	default:
+		return dotted(t.name, t.last), false
+	}
+	return s.top().name, true
+}
+
+// value looks at the value of a key or sequence entry, v, which ends
+// line n, l, whose indentation is cols: a block scalar, a quoted scalar
+// or flow collection that may span lines, or plain text, which may not
+// hold ": ".
+func (s *slipScan) value(n int, l string, cols int, key, v string) {
+	col := utf8.RuneCountInString(l[:len(l)-len(v)]) + 1
+	switch v[0] {
+	case '|', '>':
+		s.blockScalar, s.blockIndent = true, cols
+	case '"', '\'':
+		if closingQuote(v, 1, v[0]) < 0 && !s.closes(func(l string) int { return closingQuote(l, 0, v[0]) }) {
+			s.errAt(Pos{n, col}, key, msgUnclosedQuote, v[0])
+		}
+	case '{', '[':
+		depth, _ := brackets(v, 0)
+		if depth > 0 && !s.closes(func(l string) int {
+			var end int
+			if depth, end = brackets(l, depth); depth > 0 {
+				return -1
+			}
+			return end
+		}) {
+			closing := byte('}')
+			if v[0] == '[' {
+				closing = ']'
+			}
+			s.errAt(Pos{n, col}, key, msgUnclosedBracket, v[0], closing)
+		}
+	case '&', '*', '!':
+		// Anchors, aliases and tags: the walker refuses them.
+	default:
+		text := v
+		if c := commentStart(v, 0); c >= 0 {
+			text = v[:c]
+		}
+		text = strings.TrimRight(text, " \t")
+		if i := strings.Index(text, ": "); i >= 0 || strings.HasSuffix(text, ":") {
+			if i < 0 {
+				i = len(text) - 1
+			}
+			s.errAt(Pos{n, col + utf8.RuneCountInString(text[:i])}, key, msgColonInValue)
+		}
+	}
+}
+
+// closes reports whether quoted text or a flow collection that does not
+// close on its line closes on a later line, as the YAML parser reads it
+// (skipping the lines up to there), with nothing but a comment after it;
+// end returns the index in a line of the closing quote or bracket, or -1.
+// Otherwise the quote or bracket is not closed, and the lines after it are
+// read as keys: they most likely are.
+func (s *slipScan) closes(end func(l string) int) bool {
+	for j := s.i + 1; j < len(s.lines); j++ {
+		if e := end(s.lines[j]); e >= 0 {
+			if !onlyComment(s.lines[j][e+1:]) {
+				return false
+			}
+			s.i = j
+			return true
+		}
+	}
+	return false
+}
+
+// end reports the keys of the mappings still open at the end of the
+// front matter whose indentation is wrong, and sorts the errors.
+func (s *slipScan) end() {
+	s.closeTo(0)
+	slices.SortStableFunc(s.errs, func(a, b error) int {
+		pa, pb := a.(*Error), b.(*Error)
+		return cmp.Or(cmp.Compare(pa.Line, pb.Line), cmp.Compare(pa.Col, pb.Col))
+	})
+}
+
+// closingQuote returns the index in l, from i on, of the quote q that
+// closes a quoted scalar, or -1: a backslash escapes the character after
+// it in double quotes, and two single quotes are one in single quotes.
+func closingQuote(l string, i int, q byte) int {
+	for ; i < len(l); i++ {
+		switch {
+		case q == '"' && l[i] == '\\':
+			i++
+		case l[i] == q && q == '\'' && i+1 < len(l) && l[i+1] == '\'':
+			i++
+		case l[i] == q:
+			return i
+		}
+	}
+	return -1
+}
+
+// brackets returns the depth of the flow collections open after l, given
+// depth before it, skipping quoted text that ends on the line, and the
+// index where the depth first comes to 0 (or len(l)).
+func brackets(l string, depth int) (int, int) {
+	for i := 0; i < len(l); i++ {
+		switch c := l[i]; c {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth <= 0 {
+				return 0, i
+			}
+		case '"', '\'':
+			if i > 0 && l[i-1] != ' ' && l[i-1] != '{' && l[i-1] != '[' && l[i-1] != ',' {
+				continue // inside plain text, as it's
+			}
+			end := closingQuote(l, i+1, c)
+			if end < 0 {
+				return depth, len(l)
+			}
+			i = end
+		case '#':
+			if i > 0 && l[i-1] == ' ' {
+				return depth, len(l) // a comment
+			}
+		}
+	}
+	return depth, len(l)
+}
+
+// keyLen returns the length of the plain key that begins l: an ASCII
+// letter or '_' followed by letters, digits, '_' and '.'; or 0.
+func keyLen(l string) int {
+	if l == "" || !isLetter(l[0]) && l[0] != '_' {
+		return 0
+	}
+	i := 1
+	for i < len(l) && (isLetter(l[i]) || '0' <= l[i] && l[i] <= '9' || l[i] == '_' || l[i] == '.') {
+		i++
+	}
+	return i
+}
+
+// keyLike reports whether l, a line without its indentation, begins with a
+// plain key and a colon, half- or full-width.
+func keyLike(l string) bool {
+	k := keyLen(l)
+	if k == 0 {
+		return false
+	}
+	a := strings.TrimLeft(l[k:], " "+fullWidthSpace)
+	return strings.HasPrefix(a, ":") || strings.HasPrefix(a, fullWidthColon)
+}
+
+// itemLike reports whether l, a line without its indentation, is an entry
+// of a block sequence.
+func itemLike(l string) bool {
+	return l != "" && l[0] == '-' && (len(l) == 1 || l[1] == ' ')
+}
+
+func dotted(name, key string) string {
+	if name == "" {
+		return key
+	}
+	return name + "." + key
+}
+
+// spaces says how many spaces n is: "1 space", "3 spaces".
+func spaces(n int) string {
+	if n == 1 {
+		return "1 space"
+	}
+	return strconv.Itoa(n) + " spaces"
+}
+
+// keySlip reports a key that the YAML parser read but that holds a slip
+// of the kinds slips finds: a full-width space before it (as its
+// indentation), in it or after it, or a full-width colon in it. key is the
+// key as read, at pos, prefix the dotted name of its mapping ("" at the
+// top), and prev the key before it there, if any: a key of the mapping
+// that is prev's value, indented by a full-width space, is read as a key
+// of prefix's. It reports whether it found one.
+func (p *parse) keySlip(pos Pos, prefix, prev, key string) bool {
+	word := strings.Trim(key, " "+fullWidthSpace)
+	if i := strings.Index(word, fullWidthColon); i >= 0 {
+		word = word[:i]
+	}
+	word = strings.TrimRight(word, " "+fullWidthSpace)
+	name := dotted(prefix, word)
+	switch {
+	case keyLen(word) != len(word):
+		name = prefix
+	case !knownIn(prefix, word) && knownIn(dotted(prefix, prev), word):
+		name = dotted(dotted(prefix, prev), word)
+	}
+	switch {
+	case strings.HasPrefix(key, fullWidthSpace):
+		p.errAt(pos, name, msgFullWidthIndent)
+	case strings.Contains(key, fullWidthColon):
+		p.errAt(Pos{pos.Line, pos.Col + utf8.RuneCountInString(key[:strings.Index(key, fullWidthColon)])}, name, msgFullWidthColon)
+	case strings.Contains(key, fullWidthSpace):
+		p.errAt(Pos{pos.Line, pos.Col + utf8.RuneCountInString(key[:strings.Index(key, fullWidthSpace)])}, name, msgFullWidthInKey)
+	default:
+		return false
+	}
+	return true
+}
+
+// strayValue reports the value of a pair that the YAML parser took from a
+// line after its key's, indented no more than the key, when that line is
+// a key of prefix's mapping with a slip in its colon: the YAML parser
+// reads "title:" and "score:97" on the next line as title: "score:97".
+// It reports whether it found one.
+func (p *parse) strayValue(prefix string, mv *ast.MappingValueNode) bool {
+	if mv.Value == nil {
+		return false
+	}
+	k, v := nodePos(mv.Key), nodePos(mv.Value)
+	return v.Line > k.Line && v.Col <= k.Col && p.valueSlip(prefix, mv.Value)
+}
+
+// valueSlip reports text given where a mapping is expected (the value of
+// spending, sangong, staff or evidence, prefix) that the YAML parser read
+// from a line with one key and a slip in its colon: a full-width colon
+// (actual：17), or no space or a full-width space after a colon. It
+// reports whether it found one.
+func (p *parse) valueSlip(prefix string, v ast.Node) bool {
+	s, ok := v.(*ast.StringNode)
+	if !ok || s.GetToken().Type != token.StringType || strings.ContainsAny(s.Value, "\n") {
+		return false
+	}
+	k := keyLen(s.Value)
+	if k == 0 {
+		return false
+	}
+	pos := nodePos(v)
+	a := s.Value[k:]
+	msg := ""
+	switch {
+	case strings.HasPrefix(a, fullWidthColon):
+		msg = msgFullWidthColon
+	case strings.HasPrefix(a, ":"+fullWidthSpace):
+		msg, k = msgFullWidthAfter, k+1
+	case strings.HasPrefix(a, ":") && len(a) > 1:
+		msg = msgNoSpace
+	default:
+		return false
+	}
+	p.errAt(Pos{pos.Line, pos.Col + k}, dotted(prefix, s.Value[:keyLen(s.Value)]), "%s", msg)
+	return true
+}

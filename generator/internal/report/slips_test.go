@@ -1,0 +1,191 @@
+package report
+
+import (
+	"strings"
+	"testing"
+)
+
+// slipBase is a report laid out as the bundled content/hunan/taoyuan-2020.md,
+// so that the lines of the slips below are those seen in that file.
+const slipBase = `---
+county: 桃源县
+adcode: "430725"
+prefecture: 常德市
+province: 湖南省
+department: 行政审批服务局
+year: 2020
+type: 整体支出
+title: 桃源县行政审批服务局2020年整体支出绩效自评报告
+unit: 万元
+spending:
+  total: 1530.53
+  basic: 158.65
+  project: 1312
+  personnel: 129.55
+  public: 29.1
+income: 1354.42
+sangong:
+  total: 8.5
+  abroad: null
+  reception: 8.5
+  vehicles: null
+  change: 0.4
+score: 97
+grade: 优
+staff:
+  authorized: 25
+  actual: 17
+evidence:
+  county: "桃源县行政审批服务局\n2020年整体支出绩效自评报告"
+  spending.total: "2020年度公共预算财政拨款支出1530.53万元，其中："
+review:
+  - 核对金额
+---
+正文
+`
+
+// withLine returns slipBase with line n replaced by lines.
+func withLine(n int, lines ...string) string {
+	return withLines(n, n, lines...)
+}
+
+// withLines returns slipBase with lines n to m replaced by lines.
+func withLines(n, m int, lines ...string) string {
+	l := strings.Split(slipBase, "\n")
+	l = append(l[:n-1:n-1], append(lines, l[m:]...)...)
+	return strings.Join(l, "\n")
+}
+
+// TestSlipsAreSaidWhereTheyAre checks that the common slips in front matter
+// are each reported on their own line and column, with their key and the
+// fix, by both ways of reading front matter.
+func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
+	if _, err := Parse("a.md", []byte(slipBase)); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, in string
+		want     []string // the errors, each whole
+	}{
+		{"full-width colon", withLine(24, "score：97"),
+			[]string{`a.md:24:6: score: full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`}},
+		{"full-width colon and space", withLine(24, "score： 97"),
+			[]string{`a.md:24:6: score: full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`}},
+		{"space and full-width colon", withLine(24, "score ：97"),
+			[]string{`a.md:24:7: score: full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`}},
+		{"full-width colon in a nested mapping", withLine(28, "  actual：17"),
+			[]string{`a.md:28:9: staff.actual: full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`}},
+		{"full-width colon, the one key of a nested mapping", withLines(27, 28, "  actual：17"),
+			[]string{`a.md:27:9: staff.actual: full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`}},
+		{"no space after the colon", withLine(24, "score:97"),
+			[]string{`a.md:24:6: score: no space after the colon; use ": " (冒号后面要加一个空格)`}},
+		{"no space after the colon, the one key of a nested mapping", withLines(27, 28, "  actual:17"),
+			[]string{`a.md:27:9: staff.actual: no space after the colon; use ": " (冒号后面要加一个空格)`}},
+		{"full-width space after the colon", withLine(24, "score:\u300097"),
+			[]string{`a.md:24:7: score: full-width space after the colon; use a half-width space (冒号后面请用半角空格)`}},
+		{"full-width space before the colon", withLine(24, "score\u3000: 97"),
+			[]string{`a.md:24:6: score: full-width space in the key; remove it (请删除键名中的全角空格)`}},
+		{"full-width space as indentation", withLine(13, "\u3000basic: 158.65"),
+			[]string{`a.md:13:1: spending.basic: full-width space used for indentation (请用半角空格缩进)`}},
+		{"full-width space before a top-level key", withLine(11, "\u3000spending:"),
+			[]string{`a.md:11:1: spending: full-width space used for indentation (请用半角空格缩进)`}},
+		{"full-width space on an empty line", withLines(11, 10, "\u3000"),
+			[]string{`a.md:11:1: full-width space on an otherwise empty line; delete it (请删除空行中的全角空格)`}},
+		{"tab as indentation", withLine(13, "\tbasic: 158.65"),
+			[]string{`a.md:13:1: spending.basic: tab used for indentation; indent with spaces (请用空格缩进，不要用 Tab)`}},
+		{"tabs as indentation", withLines(26, 33, "staff:", "\tauthorized: 25", "\tactual: 17", "review:", "\t- 核对金额"),
+			[]string{`a.md:27:1: staff.authorized: tab used for indentation; indent with spaces (请用空格缩进，不要用 Tab)`,
+				`a.md:28:1: staff.actual: tab used for indentation`, `a.md:30:1: review: tab used for indentation`}},
+		{"tab on an empty line", withLines(11, 10, "\t"),
+			[]string{`a.md:11:1: tab on an otherwise empty line; delete it (请删除空行中的 Tab)`}},
+		{"one space too many", withLine(13, "   basic: 158.65"),
+			[]string{`a.md:13:4: spending.basic: wrong indentation: basic is indented 3 spaces, the keys of spending 2 (缩进不一致)`}},
+		{"one space too few", withLine(13, " basic: 158.65"),
+			[]string{`a.md:13:2: spending.basic: wrong indentation: basic is indented 1 space, the keys of spending 2 (缩进不一致)`}},
+		{"first nested key indented more", withLine(12, "   total: 1530.53"),
+			[]string{`a.md:12:4: spending.total: wrong indentation: total is indented 3 spaces, the keys of spending 2 (缩进不一致)`}},
+		{"as many keys indented each way", withLines(26, 28, "staff:", "   authorized: 25", "  actual: 17"),
+			[]string{`a.md:28:3: staff.actual: wrong indentation: actual is indented 2 spaces, the keys of staff 3 (缩进不一致)`}},
+		{"a top-level key indented", withLine(24, " score: 97"),
+			[]string{`a.md:24:2: score: wrong indentation: score is indented 1 space; top-level keys are not indented (缩进不一致)`}},
+		{"unclosed double quote", withLine(9, `title: "桃源县行政审批服务局2020年整体支出绩效自评报告`),
+			[]string{`a.md:9:8: title: unclosed quote: add the closing " at the end of the value (引号没有闭合)`}},
+		{"unclosed single quote", withLine(9, `title: '桃源县行政审批服务局2020年整体支出绩效自评报告`),
+			[]string{`a.md:9:8: title: unclosed quote: add the closing ' at the end of the value (引号没有闭合)`}},
+		{"unclosed quote in a nested mapping", withLine(31, `  spending.total: "2020年度公共预算财政拨款支出1530.53万元，其中：`),
+			[]string{`a.md:31:19: evidence.spending.total: unclosed quote: add the closing " at the end of the value (引号没有闭合)`}},
+		{"unclosed quote in a list", withLine(33, `  - "核对金额`),
+			[]string{`a.md:33:5: review: unclosed quote: add the closing " at the end of the value (引号没有闭合)`}},
+		{"unclosed brace", withLines(11, 16, "spending: {total: 1530.53, basic: 158.65"),
+			[]string{`a.md:11:11: spending: unclosed "{": add the closing "}" (括号没有闭合)`}},
+		{"colon and space in a value", withLine(9, "title: 报告: 第一部分"),
+			[]string{`a.md:9:10: title: ": " inside the value; put the whole value in quotes, or write the colon full-width "：" (值中有“: ”时请给整个值加引号)`}},
+		{"several slips", withLines(19, 28, "  total: 8.5", " abroad: null", "  reception：8.5", "  vehicles: null", "  change: 0.4", "score：97", "grade:优", "staff:", "\tauthorized: 25", "   actual: 17"),
+			[]string{`a.md:20:2: sangong.abroad: wrong indentation: abroad is indented 1 space, the keys of sangong 2`,
+				`a.md:21:12: sangong.reception: full-width colon`, `a.md:24:6: score: full-width colon`, `a.md:25:6: grade: no space after the colon`,
+				`a.md:27:1: staff.authorized: tab used for indentation`}},
+		{"every colon full-width", "---\ncounty：甲县\ndepartment：局\nyear：2020\ntype：整体支出\n---\n",
+			[]string{`a.md:2:7: county: full-width colon`, `a.md:3:11: department: full-width colon`, `a.md:4:5: year: full-width colon`, `a.md:5:5: type: full-width colon`}},
+		{"no space after the colon, after a key with no value", withLines(24, 25, "grade:", "score:97"),
+			[]string{`a.md:25:6: score: no space after the colon; use ": " (冒号后面要加一个空格)`}},
+		{"full-width colon, after a nested key with no value", withLines(27, 28, "  authorized:", "  actual：17"),
+			[]string{`a.md:28:9: staff.actual: full-width colon`}},
+		{"no space after any colon", "---\ncounty:甲县\ndepartment:局\n---\n",
+			[]string{`a.md:2:7: county: no space after the colon`, `a.md:3:11: department: no space after the colon`}},
+	} {
+		for _, fast := range []bool{true, false} {
+			_, err := parseFile("a.md", []byte(tc.in), fast)
+			got := strings.Split(errString(err), "\n")
+			if len(got) != len(tc.want) {
+				t.Errorf("%s (fast path %v): errors\n%v\nwant %d:\n%s", tc.name, fast, err, len(tc.want), strings.Join(tc.want, "\n"))
+				continue
+			}
+			for i, w := range tc.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("%s (fast path %v): error %q\nwant %q", tc.name, fast, got[i], w)
+				}
+			}
+		}
+	}
+}
+
+// TestSlipsKeepLegalText checks that what only looks like a slip inside
+// text is not one: a full-width colon in a title or sentence, a colon
+// without a space in text, and lines inside quoted text, block scalars
+// and text continued on the next line.
+func TestSlipsKeepLegalText(t *testing.T) {
+	for _, in := range []string{
+		withLine(9, "title: 关于：桃源县行政审批服务局2020年整体支出绩效自评报告"),
+		withLine(9, `title: "关于：报告"`),
+		withLine(9, "title: 报告 12:30 http://example.org/a"),
+		withLine(9, "title: 很长的", "  标题：续", "  a:b"),
+		withLine(9, `title: "很长的`, `  score：97 标题"`),
+		withLine(9, `title: '很长的`, `A:'`),
+		withLines(11, 16, "spending: {total: 1530.53,", "basic: 158.65}  # 注释"),
+		withLine(31, "  spending.total: |", "    支出：1530.53万元", "    score:97", "", "    \u3000缩进"),
+		withLine(33, "  - 核对：金额", "  - \"多行", "    - 续\""),
+		withLines(11, 16, "spending: {total: 1530.53,", "  basic: 158.65}"),
+		withLine(12, "  \ttotal: 1530.53"),
+	} {
+		r, err := Parse("a.md", []byte(in))
+		if err != nil || r == nil {
+			t.Errorf("%s\nerror %v", in, err)
+		}
+		p := &parse{name: "a.md", r: &Report{}}
+		block, _, _, _ := split([]byte(in))
+		if slips := p.slips(block); len(slips) > 0 {
+			t.Errorf("%s\nslips %v", in, slips)
+		}
+	}
+	// Flow collections nested over lines, which the walker refuses but
+	// the YAML parser reads.
+	in := withLines(33, 33, "  - 核对", "extra: [a,", "  [b,", "  c], d]  # 注释")
+	if _, err := ParseWithoutFastPath("a.md", []byte(in)); err == nil || strings.Contains(err.Error(), "invalid YAML") {
+		t.Errorf("error %v; want the walker's", err)
+	}
+	p := &parse{name: "a.md", r: &Report{}}
+	block, _, _, _ := split([]byte(in))
+	if slips := p.slips(block); len(slips) > 0 {
+		t.Errorf("%s\nslips %v", in, slips)
+	}
+}

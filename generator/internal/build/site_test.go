@@ -644,3 +644,30 @@ func TestLikelyUnitSlipsLeftOutOfComparisons(t *testing.T) {
 	county := p.Page("county/jia-xian.html")
 	mustMatch(t, "county", county, `850000 <a class="flag" href="\.\./report/jia-xian/2021-cai-zheng-ju-zheng-ti\.html#checks"`)
 }
+
+// TestWhichSideSlipped builds the cases where a flag alone does not tell
+// the slip: two years ten thousand times apart (both are flagged; only
+// the one no county department reaches is left out), growth of nine
+// times whose parts add up to an unflagged total (kept), and a 三公 total
+// a hundred times its items (left out).
+func TestWhichSideSlipped(t *testing.T) {
+	r := func(county string, year int, figures string) string {
+		return fmt.Sprintf("---\ncounty: %s\ndepartment: 水利局\nyear: %d\ntype: 整体支出\n%s\n---\n正文。\n", county, year, figures)
+	}
+	p := buildtest.New(t, "-- content/j22.md --\n"+r("己县", 2022, "spending: {total: 1500, basic: 500, project: 1000}")+
+		"-- content/j23.md --\n"+r("己县", 2023, "spending: {total: 15000000, basic: 5000000, project: 10000000}")+ // in 元
+		"-- content/g22.md --\n"+r("庚县", 2022, "spending: {total: 1500, basic: 500, project: 1000}")+
+		"-- content/g23.md --\n"+r("庚县", 2023, "spending: {total: 9520, basic: 520, project: 9000}")+ // growth
+		"-- content/x23.md --\n"+r("辛县", 2023, "spending: {total: 800, basic: 500, project: 300}\nsangong: {total: 850, abroad: 0, reception: 5, vehicles: 3.5}"))
+	p.MustBuild()
+	c22, c23 := p.Page("compare/2022.html"), p.Page("compare/2023.html")
+	mustMatch(t, "compare 2022", c22, `>己县 ⚠</a></th><td class="num" data-value="500">500</td><td class="num" data-value="1000">1000</td>`)
+	if strings.Contains(c23, "15000000") || strings.Contains(c23, "10000000") {
+		t.Error("compare 2023 shows 己县's figures typed in 元")
+	}
+	mustMatch(t, "compare 2023", c23, `>庚县 ⚠</a></th><td class="num" data-value="520">520</td><td class="num" data-value="9000">9000</td>`)
+	if strings.Contains(c23, ">850<") {
+		t.Error("compare 2023 charts 辛县's 三公 total, a hundred times its items")
+	}
+	mustContain(t, "home", p.Page("index.html"), "支出合计最高", "9520万元")
+}

@@ -1140,3 +1140,32 @@ func ruleNoted(e *env, v *view) ([]Finding, bool, string) {
 	}
 	return fs, true, ""
 }
+
+// Implausible reports whether the amount key of r (one of the amounts
+// unit.years and unit.size look at, such as spending.project) is larger
+// than any county department's, by the limits of unit.size, whether or
+// not a finding says so: unit.size leaves out what unit.years flags, and
+// when unit.years flags both years of a pair, this tells which of the two
+// is the slip.
+func Implausible(r *report.Report, key string) bool {
+	i := slices.Index(slipKeys[:], key)
+	if i < 0 {
+		return false
+	}
+	m := report.AmountField(key)(r)
+	if !m.Known() {
+		return false
+	}
+	a := m.V
+	if slipIDs[i] >= sangongTotal {
+		return a > sizeMaxSangong
+	}
+	staff := 0
+	if n := r.Staff.Authorized; n.Known() && n.V > 0 {
+		staff = n.V
+	}
+	if n := r.Staff.Actual; n.Known() && n.V > staff {
+		staff = n.V
+	}
+	return a > sizeMaxAmount || staff > 0 && a/report.Amount(staff) > sizeMaxPerHead
+}

@@ -671,3 +671,33 @@ func TestWhichSideSlipped(t *testing.T) {
 	}
 	mustContain(t, "home", p.Page("index.html"), "支出合计最高", "9520万元")
 }
+
+// TestNoChangeFromASlip: a county page tells no change from or to a
+// likely unit slip, and its trend chart does not draw it; the report page
+// of the year after tells no change from it either.
+func TestNoChangeFromASlip(t *testing.T) {
+	r := func(year int, project string) string {
+		return fmt.Sprintf("---\ncounty: 甲县\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {project: %s}\n---\n正文。\n", year, project)
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r(2020, "80")+"-- content/b.md --\n"+r(2021, "850000")+
+		"-- content/c.md --\n"+r(2022, "90")+"-- content/d.md --\n"+r(2023, "95"))
+	p.MustBuild()
+	county := p.Page("county/jia-xian.html")
+	for _, bad := range []string{"1062400", "-100.0%"} { // +1062400.0% from 80, -100.0% to 90
+		if strings.Contains(county, bad) {
+			t.Errorf("the county page has %q: a change from or to the slip", bad)
+		}
+	}
+	mustContain(t, "county", county, "▲ 增加5（+5.6%）") // 2022 to 2023 is told
+	if strings.Contains(p.Page("report/jia-xian/2022-cai-zheng-ju-zheng-ti.html"), "-100.0%") {
+		t.Error("the 2022 report page tells a change from the slip")
+	}
+	// The trend chart's data has no 850000 (its table says why).
+	i := strings.Index(county, `id="chart-s1-spending-data"`)
+	if i < 0 {
+		t.Fatal("no trend chart")
+	}
+	if end := strings.Index(county[i:], "</script>"); strings.Contains(county[i:i+end], "850000") {
+		t.Error("the trend chart draws the slip")
+	}
+}

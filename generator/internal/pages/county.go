@@ -137,8 +137,10 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 				mc.Rank = r.Rank(m.Key)
 				mc.Flagged = val.OK && r.Flagged(m.Keys...)
 				t.numCell(&mc.Cell, val)
-				if r.Prev != nil && val.OK {
-					if pv, ok := m.Value(r.Prev); ok {
+				// No change from or to a likely unit slip (see
+				// site.Metric.Compare).
+				if _, comparable := m.Compare(r); r.Prev != nil && comparable {
+					if pv, ok := m.Compare(r.Prev); ok {
 						deltas = append(deltas, Delta{})
 						mc.Delta = &deltas[len(deltas)-1]
 						setDelta(mc.Delta, val.V, pv, t)
@@ -291,7 +293,7 @@ func (s *chartScratch) trendSeries(byYear []*site.Report, ms []site.Metric, per 
 		vals := s.vals[i*n : (i+1)*n : (i+1)*n]
 		for y, r := range byYear {
 			if r != nil {
-				v := Value(m, r)
+				v := compared(m, r) // a likely unit slip is not drawn
 				if per {
 					v = perStaff(v, r)
 				}

@@ -172,7 +172,9 @@ func figures(r *site.Report, out []Figure, t *texts) {
 			if pstate == report.Disclosed {
 				t.buf = d.appendText(t.buf, r.Prev.Report)
 				t.end(&f.Prev)
-				if state == report.Disclosed {
+				// No change is told from or to a likely unit slip:
+				// -100.0% from 40966400 says nothing true.
+				if state == report.Disclosed && !r.Suspect(d.Key) && !r.Prev.Suspect(d.Key) {
 					deltas = append(deltas, Delta{})
 					f.Delta = &deltas[len(deltas)-1]
 					setDelta(f.Delta, v, pv, t)

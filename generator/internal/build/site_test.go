@@ -701,3 +701,21 @@ func TestNoChangeFromASlip(t *testing.T) {
 		t.Error("the trend chart draws the slip")
 	}
 }
+
+// TestSlippedPartKeepsTheBar: a stacked bar whose part is a likely unit
+// slip keeps its total's length: what the other parts leave is a segment
+// of its own, as for a part not disclosed. The years' table says why the
+// total of a slipped year is not shown.
+func TestSlippedPartKeepsTheBar(t *testing.T) {
+	r := func(year int, figures string) string {
+		return fmt.Sprintf("---\ncounty: 戊县\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {%s}\n---\n正文。\n", year, figures)
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r(2021, "total: 1300, basic: 500, project: 800")+
+		"-- content/b.md --\n"+r(2022, "total: 1350, basic: 550, project: 800")+
+		"-- content/c.md --\n"+r(2023, "total: 1400, basic: 600, project: 8000000")+
+		"-- content/d.md --\n"+r(2020, "total: 13000000, basic: 500, project: 800")) // the total in 元
+	p.MustBuild()
+	mustMatch(t, "compare 2023", p.Page("compare/2023.html"),
+		`>戊县 ⚠</a></th><td class="num" data-value="600">600</td><td class="num" data-value=""><span class="na">疑为单位错误</span></td><td class="num" data-value="800">800</td><td class="num" data-value="1400">1400</td>`)
+	mustContain(t, "compare years", p.Page("compare/index.html"), `<span class="na">疑为单位错误</span>`)
+}

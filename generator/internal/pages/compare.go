@@ -349,9 +349,20 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 			if r.Suspect(keys[0]) {
 				t, suspect = charts.Value{Suspect: true}, true
 			}
-			if suspect {
+			switch {
+			case t.Suspect:
 				vals = append(vals, charts.Value{Blank: true}) // no gap to tell
-			} else {
+			case suspect:
+				// The whole less the parts that are not slips: the bar
+				// keeps the whole's length, as for parts not disclosed.
+				kept := ps[:0:0]
+				for i, p := range ps {
+					if !r.Suspect(keys[1+i]) {
+						kept = append(kept, p)
+					}
+				}
+				vals = append(vals, remainder(whole(r), kept...))
+			default:
 				vals = append(vals, remainder(whole(r), ps...))
 			}
 			if per {
@@ -535,7 +546,11 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 			for i, y := range years {
 				cell := &row[2+i]
 				if r := reportOf(se, y); r != nil {
-					tx.moneyCell(cell, r.Spending.Total)
+					if r.Suspect("spending.total") {
+						*cell = charts.Cell{Text: "疑为单位错误", NA: true, Num: true}
+					} else {
+						tx.moneyCell(cell, r.Spending.Total)
+					}
 					cell.Href = r.URL
 				} else {
 					*cell = charts.Cell{Text: "—", Num: true}

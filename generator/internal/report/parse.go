@@ -1306,6 +1306,9 @@ func (p *parse) notes(key string, v ast.Node) []Note {
 	out := make([]Note, len(texts))
 	for i, t := range texts {
 		out[i] = Note{Text: t, Pos: nodePos(seq.Values[i])}
+		if strings.TrimSpace(t) == "" {
+			p.errAt(out[i].Pos, key, "an empty item: write the inconsistency in a sentence, or remove the line")
+		}
 	}
 	return out
 }

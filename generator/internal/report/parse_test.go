@@ -239,7 +239,8 @@ func TestDiscrepancies(t *testing.T) {
 			}
 		}
 	}
-	for _, bad := range []string{"discrepancies: 不一致\n", "discrepancies:\n  - {a: 1}\n", "discrepancies:\n  - 5\n"} {
+	for _, bad := range []string{"discrepancies: 不一致\n", "discrepancies:\n  - {a: 1}\n", "discrepancies:\n  - 5\n",
+		"discrepancies:\n  - \"\"\n", "discrepancies: [\"  \"]\n"} {
 		_, err := Parse("a.md", []byte(head+bad+"---\n"))
 		if err == nil || !strings.Contains(err.Error(), "a.md:") || !strings.Contains(err.Error(), "discrepancies") {
 			t.Errorf("%q: error %v; want one naming the file, place and key", bad, err)

@@ -397,7 +397,9 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 func (s *slipScan) closes(end func(l string) int) bool {
 	for j := s.i + 1; j < len(s.lines); j++ {
 		if e := end(s.lines[j]); e >= 0 {
-			if !onlyComment(s.lines[j][e+1:]) {
+			// After a closing quote or bracket, the YAML parser takes a
+			// '#' as a comment even with no space before it.
+			if rest := s.lines[j][e+1:]; !onlyComment(rest) && !strings.HasPrefix(rest, "#") {
 				return false
 			}
 			s.i = j

@@ -131,6 +131,14 @@ func TestBundledSiteBuilds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The downloads carry the findings noted by hand, joined cleanly.
+	csv, err := os.ReadFile(filepath.Join(out, "downloads", "reports.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(csv), "人工核对（不一致）：") || strings.Contains(string(csv), "。；") {
+		t.Errorf("reports.csv lacks the noted findings, or joins them after a 。:\n%s", csv)
+	}
 	for _, want := range []string{"1530.53", "158.65", "<q class=\"evidence\">2020年度公共预算财政拨款支出1530.53万元，其中：</q>"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("桃源县 report page lacks %q", want)

@@ -148,7 +148,8 @@ var Columns = []Column{
 
 // appendFindings appends the text of a report's findings column: its
 // findings beyond notes on disclosure, each as "title（severity）：message",
-// joined by "；".
+// joined by "；". A message written as a sentence (a discrepancy noted by
+// hand) loses its final "。" before a "；", which would read "。；".
 func appendFindings(dst []byte, r *site.Report) []byte {
 	first := true
 	for _, c := range r.Checks {
@@ -157,6 +158,7 @@ func appendFindings(dst []byte, r *site.Report) []byte {
 				continue
 			}
 			if !first {
+				dst = bytes.TrimSuffix(dst, []byte("。"))
 				dst = append(dst, "；"...)
 			}
 			first = false

@@ -57,6 +57,9 @@ func referenceFindingTexts(r *site.Report) []string {
 		if f.Severity == check.Info {
 			continue
 		}
+		if len(out) > 0 {
+			out[len(out)-1] = strings.TrimSuffix(out[len(out)-1], "。") // before "；"
+		}
 		out = append(out, f.Title+"（"+f.Severity.Label()+"）："+f.Message)
 	}
 	return out

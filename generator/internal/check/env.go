@@ -266,9 +266,11 @@ func (e *env) fill(out []Result, v *view) {
 	explainSlips(out)
 }
 
-// slipRules are the places in ruleOrder of the rules whose findings are
-// likely unit slips, one figure each: unit.years and unit.size.
-var slipRules = [...]int{ruleIndex("unit.years"), ruleIndex("unit.size")}
+// explainedSlips are the places in ruleOrder of the rules of SlipRules
+// whose slip explainSlips names in discrepancies: unit.years and
+// unit.size. A unit.sum finding is itself about the discrepancy, and does
+// not tell whether the total or its parts slipped.
+var explainedSlips = [...]int{ruleIndex("unit.years"), ruleIndex("unit.size")}
 
 // explainSlips adds, to each discrepancy among a report's results out
 // that involves a figure the rule unit.years or unit.size finds a likely
@@ -277,7 +279,7 @@ var slipRules = [...]int{ruleIndex("unit.years"), ruleIndex("unit.size")}
 // later among the warnings. Only the findings' messages change; each is
 // a new string.
 func explainSlips(out []Result) {
-	for _, sr := range slipRules {
+	for _, sr := range explainedSlips {
 		if sr >= len(out) || out[sr].Status != Found {
 			continue
 		}

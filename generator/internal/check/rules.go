@@ -237,6 +237,7 @@ func disclosureFor(set *coreSet, states []byte) disclosureText {
 
 // sumDef is a total and the parts it should be the sum of.
 type sumDef struct {
+	rule  string // the id of the rule that checks the sum
 	title string // the name of the sum, for unit.sum's reasons
 	// ids are the total, then the parts.
 	ids []figID
@@ -251,22 +252,22 @@ type sumDef struct {
 
 // newSum returns the sum of the title whose total is keys[0] and whose
 // parts are the other keys.
-func newSum(tag uint64, title string, keys ...string) sumDef {
+func newSum(rule string, tag uint64, title string, keys ...string) sumDef {
 	ids := figIDs(keys)
 	names := make([]string, len(keys)-1)
 	for i, id := range ids[1:] {
 		names[i] = figNames[id]
 	}
-	return sumDef{title: title, ids: ids, keys: keys[:len(keys):len(keys)], partNames: joinNames(names), tag: tag}
+	return sumDef{rule: rule, title: title, ids: ids, keys: keys[:len(keys):len(keys)], partNames: joinNames(names), tag: tag}
 }
 
 func (s *sumDef) total() figID   { return s.ids[0] }
 func (s *sumDef) parts() []figID { return s.ids[1:] }
 
 var sums = []sumDef{
-	newSum(tagSumSpending, "支出合计", "spending.total", "spending.basic", "spending.project"),
-	newSum(tagSumBasic, "基本支出", "spending.basic", "spending.personnel", "spending.public"),
-	newSum(tagSumSangong, "三公经费合计", "sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"),
+	newSum("sum.spending", tagSumSpending, "支出合计", "spending.total", "spending.basic", "spending.project"),
+	newSum("sum.basic", tagSumBasic, "基本支出", "spending.basic", "spending.personnel", "spending.public"),
+	newSum("sum.sangong", tagSumSangong, "三公经费合计", "sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"),
 }
 
 // sumRule checks that the parts add up to the total, within 0.01 万元 per
@@ -1139,33 +1140,4 @@ func ruleNoted(e *env, v *view) ([]Finding, bool, string) {
 		fs[i] = Finding{Pos: n.Pos, Severity: Discrepancy, Message: n.Text}
 	}
 	return fs, true, ""
-}
-
-// Implausible reports whether the amount key of r (one of the amounts
-// unit.years and unit.size look at, such as spending.project) is larger
-// than any county department's, by the limits of unit.size, whether or
-// not a finding says so: unit.size leaves out what unit.years flags, and
-// when unit.years flags both years of a pair, this tells which of the two
-// is the slip.
-func Implausible(r *report.Report, key string) bool {
-	i := slices.Index(slipKeys[:], key)
-	if i < 0 {
-		return false
-	}
-	m := report.AmountField(key)(r)
-	if !m.Known() {
-		return false
-	}
-	a := m.V
-	if slipIDs[i] >= sangongTotal {
-		return a > sizeMaxSangong
-	}
-	staff := 0
-	if n := r.Staff.Authorized; n.Known() && n.V > 0 {
-		staff = n.V
-	}
-	if n := r.Staff.Actual; n.Known() && n.V > staff {
-		staff = n.V
-	}
-	return a > sizeMaxAmount || staff > 0 && a/report.Amount(staff) > sizeMaxPerHead
 }

@@ -337,34 +337,20 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 		for _, r := range sorted {
 			ps = parts(ps[:0], r)
 			vals = vals[:0]
-			suspect := false
-			for i, p := range ps {
-				v := money(p)
+			for i := range ps {
+				v := money(ps[i])
 				if r.Suspect(keys[1+i]) {
-					v, suspect = charts.Value{Suspect: true}, true
+					// Left out, and for the remainder taken as a part not
+					// disclosed: the bar keeps the whole's length.
+					v, ps[i] = charts.Value{Suspect: true}, report.Money{}
 				}
 				vals = append(vals, v)
 			}
-			t := money(whole(r))
+			t, rest := money(whole(r)), remainder(whole(r), ps...)
 			if r.Suspect(keys[0]) {
-				t, suspect = charts.Value{Suspect: true}, true
+				t, rest = charts.Value{Suspect: true}, charts.Value{Blank: true} // no gap to tell
 			}
-			switch {
-			case t.Suspect:
-				vals = append(vals, charts.Value{Blank: true}) // no gap to tell
-			case suspect:
-				// The whole less the parts that are not slips: the bar
-				// keeps the whole's length, as for parts not disclosed.
-				kept := ps[:0:0]
-				for i, p := range ps {
-					if !r.Suspect(keys[1+i]) {
-						kept = append(kept, p)
-					}
-				}
-				vals = append(vals, remainder(whole(r), kept...))
-			default:
-				vals = append(vals, remainder(whole(r), ps...))
-			}
+			vals = append(vals, rest)
 			if per {
 				for i := range vals {
 					vals[i] = perStaff(vals[i], r)

@@ -131,29 +131,12 @@ func (r *Report) Flagged(keys ...string) bool {
 	return false
 }
 
-// slipRules are the check rules whose findings name, as their first key,
-// a figure that is likely a unit slip, such as 万元 entered in 元: one
-// 10 to 10,000 times its department's other years (unit.years), one no
-// county department reaches (unit.size), a total 10 to 10,000 times the
-// sum of its parts (unit.sum).
-var slipRules = []string{"unit.years", "unit.size", "unit.sum"}
-
-// sumGroups are the totals and parts of the check rules that add them up.
-var sumGroups = []struct {
-	rule string
-	keys []string
-}{
-	{"sum.spending", []string{"spending.total", "spending.basic", "spending.project"}},
-	{"sum.basic", []string{"spending.basic", "spending.personnel", "spending.public"}},
-	{"sum.sangong", []string{"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"}},
-}
-
 // Suspect reports whether one of the figures named by keys is a likely
 // unit slip, to be left out of comparisons (see Metric.Compare). A figure
-// a finding of slipRules names is one, unless
-//   - it adds up with the other figures of its sum (within rounding), none
-//     of which is flagged: 1000 to 9000 of project spending, with a total
-//     that is basic plus project, is growth, not a slip; or
+// a finding of check.SlipRules names is one, unless
+//   - it adds up with the other figures of its sum, none of which is
+//     flagged (check.AddsUp): 1000 to 9000 of project spending, with a
+//     total that is basic plus project, is growth, not a slip; or
 //   - unit.years flags it and every other year of its series too (two
 //     years, one ten thousand times the other, are both flagged): then
 //     only the one no county department reaches is (check.Implausible).
@@ -167,75 +150,16 @@ func (r *Report) Suspect(keys ...string) bool {
 }
 
 func (r *Report) suspect(key string) bool {
-	rule := r.slipRule(key)
+	rule := check.SlipRule(r.Checks, key)
 	switch {
 	case rule == "":
 		return false
-	case r.addsUp(key):
+	case check.AddsUp(r.Checks, key):
 		return false
 	case rule == "unit.years" && !r.outlier(key):
 		return check.Implausible(r.Report, key)
 	}
 	return true
-}
-
-// slipRule returns the rule of slipRules whose finding names the figure
-// key first, or "".
-func (r *Report) slipRule(key string) string {
-	for _, c := range r.Checks {
-		if c.Status != check.Found || !slices.Contains(slipRules, c.Rule) {
-			continue
-		}
-		for _, f := range c.Findings {
-			if len(f.Keys) > 0 && f.Keys[0] == key {
-				return c.Rule
-			}
-		}
-	}
-	return ""
-}
-
-// addsUp reports whether the figure key is in a sum that adds up, within
-// rounding, with no other figure of it named by a slip finding.
-func (r *Report) addsUp(key string) bool {
-	for _, g := range sumGroups {
-		if !slices.Contains(g.keys, key) || !r.passed(g.rule) {
-			continue
-		}
-		others := true
-		for _, k := range g.keys {
-			if k != key && r.slipRule(k) != "" {
-				others = false
-			}
-		}
-		if others {
-			return true
-		}
-	}
-	return false
-}
-
-// passed reports whether the rule ran on r and found nothing beyond
-// rounding.
-func (r *Report) passed(rule string) bool {
-	for _, c := range r.Checks {
-		if c.Rule != rule {
-			continue
-		}
-		if c.Status == check.Passed {
-			return true
-		}
-		if c.Status != check.Found {
-			return false
-		}
-		for _, f := range c.Findings {
-			if f.Severity != check.Rounding {
-				return false
-			}
-		}
-		return true
-	}
-	return false
 }
 
 // outlier reports whether another year of r's series gives the figure key
@@ -250,7 +174,7 @@ func (r *Report) outlier(key string) bool {
 			continue
 		}
 		for _, o := range se.Reports {
-			if !same(o) && amount != nil && amount(o.Report).Known() && o.slipRule(key) != "unit.years" {
+			if !same(o) && amount != nil && amount(o.Report).Known() && check.SlipRule(o.Checks, key) != "unit.years" {
 				return true
 			}
 		}

@@ -1,0 +1,104 @@
+package check
+
+import (
+	"slices"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// What a report's results say of a figure that may be a unit slip, for
+// callers that compare reports and must leave such a figure out (see
+// site.Report.Suspect).
+
+// SlipRules are the rules whose findings name, as their first key, a
+// figure that is likely a unit slip, such as 万元 entered in 元: one 10 to
+// 10,000 times its department's other years (unit.years), one no county
+// department reaches (unit.size), a total 10 to 10,000 times the sum of
+// its parts (unit.sum).
+var SlipRules = []string{"unit.years", "unit.size", "unit.sum"}
+
+// SlipRule returns the rule of SlipRules whose finding, among a report's
+// results, names the figure key first, or "".
+func SlipRule(results []Result, key string) string {
+	for _, c := range results {
+		if c.Status != Found || !slices.Contains(SlipRules, c.Rule) {
+			continue
+		}
+		for _, f := range c.Findings {
+			if len(f.Keys) > 0 && f.Keys[0] == key {
+				return c.Rule
+			}
+		}
+	}
+	return ""
+}
+
+// AddsUp reports whether the figure key is in one of the sums the sum
+// rules check that, by a report's results, adds up within rounding, and
+// none of whose other figures a finding of SlipRules names: a figure
+// flagged as ten times its other years that adds up with its siblings
+// into an unflagged total is growth, not a slip.
+func AddsUp(results []Result, key string) bool {
+	for _, s := range sums {
+		if !slices.Contains(s.keys, key) || !passedBeyondRounding(results, s.rule) {
+			continue
+		}
+		others := true
+		for _, k := range s.keys {
+			if k != key && SlipRule(results, k) != "" {
+				others = false
+			}
+		}
+		if others {
+			return true
+		}
+	}
+	return false
+}
+
+// passedBeyondRounding reports whether the rule ran and found nothing
+// beyond rounding.
+func passedBeyondRounding(results []Result, rule string) bool {
+	for _, c := range results {
+		if c.Rule != rule {
+			continue
+		}
+		switch c.Status {
+		case Passed:
+			return true
+		case Found:
+			return !slices.ContainsFunc(c.Findings, func(f Finding) bool { return f.Severity != Rounding })
+		}
+		return false
+	}
+	return false
+}
+
+// Implausible reports whether the amount key of r (one of the amounts
+// unit.years and unit.size look at, such as spending.project) is larger
+// than any county department's, by the limits of unit.size, whether or
+// not a finding says so: unit.size leaves out what unit.years flags, and
+// when unit.years flags both years of a pair, this tells which of the two
+// is the slip.
+func Implausible(r *report.Report, key string) bool {
+	i := slices.Index(slipKeys[:], key)
+	if i < 0 {
+		return false
+	}
+	m := report.AmountField(key)(r)
+	if !m.Known() {
+		return false
+	}
+	a := m.V
+	if slipIDs[i] >= sangongTotal {
+		return a > sizeMaxSangong
+	}
+	staff := 0
+	if n := r.Staff.Authorized; n.Known() && n.V > 0 {
+		staff = n.V
+	}
+	if n := r.Staff.Actual; n.Known() && n.V > staff {
+		staff = n.V
+	}
+	return a > sizeMaxAmount || staff > 0 && a/report.Amount(staff) > sizeMaxPerHead
+}

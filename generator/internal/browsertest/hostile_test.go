@@ -86,6 +86,10 @@ type domState struct {
 // window.__pwned that the hostile payloads set, and the base URL.
 const domJS = `(allowed => {
   const foreign = [];
+  // 404.html has one inline script in its head, which its policy allows
+  // by hash (buildtest's checker compares the hash; the browser refuses
+  // a script the hash does not match, and logs it).
+  let hashed = /\/404\.html$/.test(location.pathname) ? 1 : 0;
   for (const el of document.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
     const chart = el.closest('.chart');
@@ -97,7 +101,8 @@ const domJS = `(allowed => {
       if (/^on/i.test(a.name)) foreign.push('<' + tag + ' ' + a.name + '>');
       if (chart === null && (a.name === 'style' || a.name === 'srcdoc' || a.name === 'formaction')) foreign.push('<' + tag + ' ' + a.name + '>');
     }
-    if (tag === 'script' && !(el.src && el.textContent.trim() === '') && el.type !== 'application/json') foreign.push('inline <script type="' + el.type + '">');
+    if (tag === 'script' && !el.src && el.type === '' && el.parentNode === document.head && hashed > 0) hashed--;
+    else if (tag === 'script' && !(el.src && el.textContent.trim() === '') && el.type !== 'application/json') foreign.push('inline <script type="' + el.type + '">');
     if ((tag === 'a' || tag === 'area') && el.href && !/^(https?|mailto):$/.test(el.protocol)) foreign.push('<a href="' + el.getAttribute('href') + '"> with protocol ' + el.protocol);
     if (el.shadowRoot) foreign.push('<' + tag + '> with a shadow root');
   }

@@ -2,8 +2,10 @@ package browsertest
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -209,6 +211,45 @@ func TestPages(t *testing.T) {
 			if p.name == "home" {
 				checkCJKFont(tb)
 			}
+		})
+	}
+}
+
+// TestNotFoundAtAnyDepth asks for missing pages at several depths under
+// the sub-path, where the host serves 404.html with status 404, as GitHub
+// Pages, Netlify and nginx's error_page do, and requires the 404 page
+// styled, its script run, and its links leading to files of the site.
+// The site is built without a base URL, so the page cannot know where the
+// site's root is when it is written.
+func TestNotFoundAtAnyDepth(t *testing.T) {
+	site(t)
+	for _, missing := range []string{"no-such.html", "county/no-such.html", "report/no-such/deeper/x.html"} {
+		t.Run(missing, func(t *testing.T) {
+			page := env.base + missing
+			tb := openStatus(t, env.out, env.base, env.host, page, http.StatusNotFound)
+			styled := "Array.from(document.styleSheets).some(s => s.href === " + strconv.Quote(env.base+"assets/site.css") +
+				" && s.cssRules.length > 0) && Array.from(document.scripts).some(s => s.src === " + strconv.Quote(env.base+"assets/site.js") + ")"
+			if !tb.waitFor(styled, 10*time.Second) {
+				t.Errorf("%s: the 404 page has not loaded %sassets/site.css and site.js", page, env.base)
+			}
+			if h := eval[string](tb, "document.querySelector('.site-title').href"); h != env.base+"index.html" {
+				t.Errorf("%s: the site title links to %s, want %sindex.html", page, h, env.base)
+			}
+			// The page itself is missing, and so are the stylesheets the
+			// script looked for in the folders below the root, before it.
+			expected := []string{page}
+			for d := path.Dir("/" + missing); d != "/"; d = path.Dir(d) {
+				expected = append(expected, env.base+strings.TrimPrefix(d, "/")+"/assets/site.css")
+			}
+			var problems []string
+			for _, p := range inspect(tb, false) {
+				if !slices.ContainsFunc(expected, func(u string) bool {
+					return strings.Contains(p, u+":") || strings.Contains(p, u+" ") || strings.Contains(p, "["+u)
+				}) {
+					problems = append(problems, p)
+				}
+			}
+			tb.report(problems)
 		})
 	}
 }

@@ -295,6 +295,13 @@ func open(t *testing.T, dir, site, host, pageURL string) *tab {
 // such as the emulation of a phone's screen.
 func openWith(t *testing.T, dir, site, host, pageURL string, before ...chromedp.Action[chromedp.Void]) *tab {
 	t.Helper()
+	return openStatus(t, dir, site, host, pageURL, http.StatusOK, before...)
+}
+
+// openStatus is openWith for a page that must load with this HTTP status
+// (a missing page: 404).
+func openStatus(t *testing.T, dir, site, host, pageURL string, status int, before ...chromedp.Action[chromedp.Void]) *tab {
+	t.Helper()
 	bctx := browser(t)
 	tb := &tab{t: t, url: pageURL, dir: dir, site: site, host: host, urls: map[network.RequestID]string{}}
 	tctx, cancelTimeout := context.WithTimeout(bctx, pageTimeout)
@@ -313,7 +320,7 @@ func openWith(t *testing.T, dir, site, host, pageURL string, before ...chromedp.
 	if err != nil {
 		t.Fatalf("loading %s: %v", pageURL, err)
 	}
-	if resp != nil && host != "" && resp.Status != http.StatusOK {
+	if resp != nil && host != "" && resp.Status != int64(status) {
 		t.Errorf("loading %s: status %d %s", pageURL, resp.Status, resp.StatusText)
 	}
 	return tb

@@ -2,6 +2,8 @@ package build_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -220,7 +222,13 @@ func TestSitesHaveNoBrokenLinks(t *testing.T) {
 // each fault, so that its silence on the real sites means something.
 func TestSiteCheckerCatchesFaults(t *testing.T) {
 	dir := t.TempDir()
+	// Only 404.html may allow an inline script, by its hash, and only one.
+	sum := sha256.Sum256([]byte("allowed()"))
+	hashed := `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'sha256-` +
+		base64.StdEncoding.EncodeToString(sum[:]) + `'; object-src 'none'; base-uri 'none'"><script>allowed()</script></head><body>`
 	for name, data := range map[string]string{
+		"404.html":        hashed + `<script>allowed()</script><script>other()</script></body></html>`,
+		"sub/hashed.html": hashed + `</body></html>`,
 		"ok.html":        `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'"></head><body><p id="here">x</p></body></html>`,
 		"assets/a.css":   `body { background: url("missing.png") }`,
 		"sub/page.html":  "",
@@ -287,6 +295,9 @@ func TestSiteCheckerCatchesFaults(t *testing.T) {
 		`no element with id "gone" on the page`,
 		`assets/a.css: url(missing.png): assets/missing.png is not a file of the site`,
 		`sub/style.html: no <meta http-equiv="Content-Security-Policy">`,
+		`404.html: inline <script type=""> that is not JSON data: allowed()`,
+		`404.html: inline <script type=""> that is not JSON data: other()`,
+		`sub/hashed.html: Content-Security-Policy has script-src 'self' 'sha256-`,
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the checker missed %q; it found:\n%s", want, all)
@@ -296,6 +307,9 @@ func TestSiteCheckerCatchesFaults(t *testing.T) {
 		if strings.Contains(all, good) {
 			t.Errorf("the checker reported a good link or page (%s):\n%s", good, all)
 		}
+	}
+	if n := strings.Count(all, "404.html: inline"); n != 2 {
+		t.Errorf("404.html: %d inline scripts reported, want 2 of its 3 (the first is the one its policy allows):\n%s", n, all)
 	}
 	if n := strings.Count(all, "JAVA"); n != 1 {
 		t.Errorf("the link with tabs in its scheme reported %d times:\n%s", n, all)

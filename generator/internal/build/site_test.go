@@ -443,15 +443,29 @@ published: 2022-05-18
 	}
 }
 
+// TestNotFoundPageLinksAbsoluteWithBaseURL: hosts show 404.html at any
+// missing path. With a base URL its links are absolute; without one, its
+// script finds the site's root when it is shown (the browser test
+// TestNotFoundAtAnyDepth), and no other page has that script.
 func TestNotFoundPageLinksAbsoluteWithBaseURL(t *testing.T) {
 	p := buildtest.New(t, twoCounties)
 	p.MustBuild()
-	mustContain(t, "404", p.Page("404.html"), `href="assets/site.css"`)
+	page := p.Page("404.html")
+	mustContain(t, "404", page, `root + "assets/site.css"`, `script-src 'self' &#39;sha256-`)
+	if strings.Contains(page, `href="assets/site.css"`) {
+		t.Error("404.html without a base URL links its stylesheet relative to where it lies")
+	}
+	if strings.Contains(p.Page("index.html"), "sha256-") {
+		t.Error("the home page allows an inline script")
+	}
 	if _, err := p.Build(build.Config{BaseURL: "https://example.org/portal/"}); err != nil {
 		t.Fatal(err)
 	}
-	page := p.Page("404.html")
+	page = p.Page("404.html")
 	mustContain(t, "404", page, `href="https://example.org/portal/assets/site.css"`, `href="https://example.org/portal/index.html"`)
+	if strings.Contains(page, "sha256-") || strings.Contains(page, "<script>") {
+		t.Error("404.html with a base URL has the script that finds the root")
+	}
 }
 
 // TestSameNamedCountiesToldApart builds two counties of one name in

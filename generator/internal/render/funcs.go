@@ -63,6 +63,10 @@ func funcs(r *Renderer) template.FuncMap {
 		"yearRows":       yearRowsHTML,
 		"findingRows":    findingRowsHTML,
 		"disclosureRows": disclosureRowsHTML,
+		// findRootJS and findRootHash put the script of a 404 page
+		// built without a base URL in it (see Layout.FindRoot).
+		"findRootJS":   func() template.JS { return template.JS(findRootJS) },
+		"findRootHash": func() string { return findRootHash },
 	}
 }
 

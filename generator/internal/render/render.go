@@ -144,6 +144,11 @@ type Layout struct {
 	// Search reports whether the page shows Pagefind's search box: it is
 	// the search page of a site built with a full-text index.
 	Search bool
+	// FindRoot reports whether the page finds the site's root when it
+	// is shown (findRootJS): the 404 page of a site built without a base
+	// URL, which a host serves at any missing path. Its stylesheet and
+	// scripts are then loaded by that script, not by tags of their own.
+	FindRoot bool
 }
 
 // sharedKey identifies a rendered shared part of the layout.
@@ -233,7 +238,8 @@ func (r *Renderer) render(buf *bytes.Buffer, p *pages.Page) error {
 	}
 	v := View{Page: p, Path: p.Path, Template: p.Template, Title: p.Title, Description: p.Description,
 		Section: p.Section, Charts: p.Charts, Data: p.Data, Root: root, BaseURL: r.BaseURL, Nav: r.Nav,
-		Layout: Layout{Root: root, Section: p.Section, Charts: len(p.Charts) > 0}, Out: buf}
+		Layout: Layout{Root: root, Section: p.Section, Charts: len(p.Charts) > 0,
+			FindRoot: p.Template == "404" && r.BaseURL == ""}, Out: buf}
 	if s, ok := p.Data.(*site.Site); ok && p.Template == "search" {
 		v.Layout.Search = s.Search
 	}

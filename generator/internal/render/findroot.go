@@ -1,0 +1,57 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+)
+
+// findRootJS is the script of a 404 page built without a base URL. A host
+// serves 404.html at whatever path was missing (/portal/county/x/y.html),
+// so links relative to where the file lies lead nowhere, and the site's
+// root is not known when it is built (it may sit under any sub-path). The
+// script finds the root: of the folders above the missing path, the
+// deepest that holds the site's stylesheet, asked for one after another
+// from the page's own folder up (a 404.html shown where it lies finds it
+// at the first). It then loads the stylesheet, icon and site.js
+// from there and points every relative link at it. Where it finds none,
+// or cannot ask (file://, no fetch), it takes the page's own folder, as a
+// plain relative page would.
+const findRootJS = `(function () {
+  var here = location.pathname.replace(/[^\/]*$/, "");
+  function use(root) {
+    function add(tag, attrs) {
+      var el = document.createElement(tag);
+      for (var k in attrs) el.setAttribute(k, attrs[k]);
+      document.head.appendChild(el);
+    }
+    add("link", {rel: "stylesheet", href: root + "assets/site.css"});
+    add("link", {rel: "icon", href: root + "assets/favicon.svg", type: "image/svg+xml"});
+    add("script", {src: root + "assets/site.js"});
+    if (!root || root === here) return;
+    function fix() {
+      document.querySelectorAll("a[href]").forEach(function (a) {
+        var v = a.getAttribute("href");
+        if (!/^([a-z][a-z0-9+.\-]*:|[\/#?])/i.test(v)) a.setAttribute("href", root + v);
+      });
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fix);
+    else fix();
+  }
+  if (!/^https?:$/.test(location.protocol) || !window.fetch) { use(""); return; }
+  (function probe(dir) {
+    fetch(dir + "assets/site.css").then(function (r) {
+      return r.ok && /css/.test(r.headers.get("Content-Type") || "");
+    }, function () { return false; }).then(function (found) {
+      if (found) use(dir);
+      else if (dir.length > 1) probe(dir.replace(/[^\/]*\/$/, ""));
+      else use("");
+    });
+  })(here);
+})();`
+
+// findRootHash is findRootJS's hash as a Content-Security-Policy source:
+// the pages allow no inline script but this one.
+var findRootHash = func() string {
+	sum := sha256.Sum256([]byte(findRootJS))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}()

@@ -229,10 +229,10 @@ func TestSiteCheckerCatchesFaults(t *testing.T) {
 	for name, data := range map[string]string{
 		"404.html":        hashed + `<script>allowed()</script><script>other()</script></body></html>`,
 		"sub/hashed.html": hashed + `</body></html>`,
-		"ok.html":        `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'"></head><body><p id="here">x</p></body></html>`,
-		"assets/a.css":   `body { background: url("missing.png") }`,
-		"sub/page.html":  "",
-		"sub/style.html": "",
+		"ok.html":         `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'"></head><body><p id="here">x</p></body></html>`,
+		"assets/a.css":    `body { background: url("missing.png") }`,
+		"sub/page.html":   "",
+		"sub/style.html":  "",
 	} {
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -9,7 +9,8 @@ import (
 
 // TestProjectDisclosure: a 项目支出 report's completeness counts only the
 // figures a project has (支出合计, 自评得分, 评价等级); the others are
-// 不适用 on the disclosure page and left out of the shares, and its
+// 不适用 on the disclosure page (已披露（不计入） when it gives them) and
+// left out of the shares, and its
 // report page's note names the set used. 整体支出 reports count all 11.
 func TestProjectDisclosure(t *testing.T) {
 	p := buildtest.New(t, `
@@ -38,9 +39,11 @@ staff: {authorized: 18, actual: 13}
 	d := p.Page("disclosure.html")
 	na := `<td><span class="na">不适用</span></td>`
 	absent := `<td><span class="na">未披露</span></td>`
+	uncounted := `<td>已披露<span class="na">（不计入）</span></td>`
 	mustContain(t, "disclosure", d,
-		// 沅江市: 1 of 3; the department's figures do not apply.
-		`沅江市 2020 行政审批服务局</a></th><td>已披露</td>`+strings.Repeat(na, 6)+absent+absent+na+na+
+		// 沅江市: 1 of 3; the department's figures do not apply, and
+		// those it gives (staff) are told as given, not counted.
+		`沅江市 2020 行政审批服务局</a></th><td>已披露</td>`+strings.Repeat(na, 6)+absent+absent+uncounted+uncounted+
 			"\n"+`<td class="num" data-value="33">33%</td>`,
 		// 桃源县: 6 of 11, as before.
 		`桃源县 2020 行政审批服务局</a></th><td>已披露</td><td>已披露</td><td>已披露</td>`+strings.Repeat(absent, 4)+
@@ -49,7 +52,7 @@ staff: {authorized: 18, actual: 13}
 		`<tfoot><tr><th scope="row">披露比例（适用的报告）</th><td class="num">100%</td><td class="num">100%</td><td class="num">100%</td>`+
 			`<td class="num">0%</td><td class="num">0%</td><td class="num">0%</td><td class="num">0%</td>`+
 			`<td class="num">50%</td><td class="num">0%</td><td class="num">100%</td><td class="num">100%</td><td></td></tr></tfoot>`,
-		`项目支出报告只评价一个项目，只计支出合计、自评得分、评价等级3项，其余标为“不适用”`,
+		`项目支出报告只评价一个项目，只计支出合计、自评得分、评价等级3项；其余各项不计入，报告给出的标为“已披露（不计入）”，没有给出的标为“不适用”`,
 		`data-value="33">33%</td></tr>`, // 沅江市 among the counties
 	)
 	// Without 项目支出 reports, the page reads as before.

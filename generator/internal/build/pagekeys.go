@@ -35,7 +35,7 @@ func reportKey(in *inputs, r *site.Report) string {
 	}
 	k.str("ranks")
 	for _, rk := range r.Ranks {
-		k.int(int64(rk.Place)).int(int64(rk.Of))
+		k.int(int64(rk.Place)).int(int64(rk.Of)).int(int64(rk.Tied))
 	}
 	k.int(int64(len(r.Checks)))
 	for i := range r.Checks {
@@ -67,7 +67,7 @@ func countyKey(in *inputs, c *site.County) string {
 				k.str("")
 			}
 			for _, rk := range r.Ranks {
-				k.int(int64(rk.Place)).int(int64(rk.Of))
+				k.int(int64(rk.Place)).int(int64(rk.Of)).int(int64(rk.Tied))
 			}
 		}
 	}

@@ -29,7 +29,7 @@ func TestKeyFieldCounts(t *testing.T) {
 		{check.Result{}, 5},
 		{check.Finding{}, 10},
 		{report.Pos{}, 2},
-		{site.Rank{}, 2},
+		{site.Rank{}, 3},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.want {
 			t.Errorf("%T has %d fields, the page key writes %d: write the new ones in pagekeys.go", c.v, n, c.want)

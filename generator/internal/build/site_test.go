@@ -703,9 +703,14 @@ func TestNoChangeFromASlip(t *testing.T) {
 		}
 	}
 	mustContain(t, "county", county, "▲ 增加5（+5.6%）") // 2022 to 2023 is told
-	if strings.Contains(p.Page("report/jia-xian/2022-cai-zheng-ju-zheng-ti.html"), "-100.0%") {
+	after := p.Page("report/jia-xian/2022-cai-zheng-ju-zheng-ti.html")
+	if strings.Contains(after, "-100.0%") {
 		t.Error("the 2022 report page tells a change from the slip")
 	}
+	// The year after shows the slip as its 上年, marked, with a link to
+	// the checks of the report that gave it.
+	mustContain(t, "2022 report", after,
+		`<td class="num">850000 <a class="flag" href="../../report/jia-xian/2021-cai-zheng-ju-zheng-ti.html#checks" title="上年数字疑为单位错误`)
 	// The trend chart's data has no 850000 (its table says why).
 	i := strings.Index(county, `id="chart-s1-spending-data"`)
 	if i < 0 {
@@ -732,4 +737,21 @@ func TestSlippedPartKeepsTheBar(t *testing.T) {
 	mustMatch(t, "compare 2023", p.Page("compare/2023.html"),
 		`>戊县 ⚠</a></th><td class="num" data-value="600">600</td><td class="num" data-value=""><span class="na">疑为单位错误</span></td><td class="num" data-value="800">800</td><td class="num" data-value="1400">1400</td>`)
 	mustContain(t, "compare years", p.Page("compare/index.html"), `<span class="na">疑为单位错误</span>`)
+}
+
+// TestTiesSaid: a place shared by equal values says how many share it,
+// on the report's page and its county's.
+func TestTiesSaid(t *testing.T) {
+	r := func(county string, score int) string {
+		return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nscore: %d\n---\n正文。\n", county, score)
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", 90)+"-- content/b.md --\n"+r("乙县", 90)+"-- content/c.md --\n"+r("丙县", 80))
+	p.MustBuild()
+	mustContain(t, "甲县 report", p.Page("report/jia-xian/2020-cai-zheng-ju-zheng-ti.html"), "第1名/共3名（2份并列）")
+	mustContain(t, "乙县 county", p.Page("county/yi-xian.html"), "第1名/共3名（2份并列）")
+	bing := p.Page("report/bing-xian/2020-cai-zheng-ju-zheng-ti.html")
+	mustContain(t, "丙县 report", bing, "第3名/共3名")
+	if strings.Contains(bing, "第3名/共3名（") {
+		t.Error("a place of its own is said to be shared")
+	}
 }

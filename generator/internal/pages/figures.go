@@ -24,6 +24,10 @@ type Figure struct {
 	Prev string
 	// Delta is the change against Prev.
 	Delta *Delta
+	// PrevChecks links, from the report's page, to the checks of the
+	// previous year's report when Prev is a likely unit slip there
+	// (site.Report.Suspect); it is empty otherwise.
+	PrevChecks string
 	// NA marks a Text of 未披露 or 无法识别. (The flags come last, together,
 	// so that they share a word.)
 	NA bool
@@ -172,6 +176,9 @@ func figures(r *site.Report, out []Figure, t *texts) {
 			if pstate == report.Disclosed {
 				t.buf = d.appendText(t.buf, r.Prev.Report)
 				t.end(&f.Prev)
+				if r.Prev.Suspect(d.Key) {
+					f.PrevChecks = rootOf(r.URL) + r.Prev.URL + "#checks"
+				}
 				// No change is told from or to a likely unit slip:
 				// -100.0% from 40966400 says nothing true.
 				if state == report.Disclosed && !r.Suspect(d.Key) && !r.Prev.Suspect(d.Key) {

@@ -34,11 +34,15 @@ type Page struct {
 
 // Root returns the relative prefix from the page to the site root, such as
 // "../" for county/x.html.
-func (p *Page) Root() string {
-	if n := strings.Count(p.Path, "/"); n < len(roots) {
+func (p *Page) Root() string { return rootOf(p.Path) }
+
+// rootOf returns the relative path from the page at path to the site's
+// root.
+func rootOf(path string) string {
+	if n := strings.Count(path, "/"); n < len(roots) {
 		return roots[n]
 	}
-	return strings.Repeat("../", strings.Count(p.Path, "/"))
+	return strings.Repeat("../", strings.Count(path, "/"))
 }
 
 // roots holds the prefixes of the pages closest to the root, which are all

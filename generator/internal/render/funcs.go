@@ -229,6 +229,11 @@ func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 		if withPrev {
 			b.WriteString(`<td class="num">`)
 			escape(b, f.Prev)
+			if f.PrevChecks != "" {
+				b.WriteString(` <a class="flag" href="`)
+				escape(b, f.PrevChecks)
+				b.WriteString(`" title="上年数字疑为单位错误，见上年报告的数据核对" aria-label="上年数字疑为单位错误，见上年报告的数据核对">⚠</a>`)
+			}
 			b.WriteString(`</td><td>`)
 			if f.Delta != nil {
 				b.WriteString(`<span class="delta-`)
@@ -329,6 +334,11 @@ func writeRank(b *bytes.Buffer, k site.Rank) {
 	b.WriteString("名/共")
 	b.Write(strconv.AppendInt(n[:0], int64(k.Of), 10))
 	b.WriteString("名")
+	if k.Tied > 1 {
+		b.WriteString("（")
+		b.Write(strconv.AppendInt(n[:0], int64(k.Tied), 10))
+		b.WriteString("份并列）")
+	}
 }
 
 // writeInt writes n in decimal.
@@ -735,7 +745,13 @@ func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRo
 		b.WriteString("</a></th>")
 		for j, st := range d.States {
 			if d.Applies != nil && !d.Applies[j] {
-				b.WriteString(`<td><span class="na">不适用</span></td>`)
+				// A 项目支出 report may give its department's figures
+				// too: they are disclosed, but not counted.
+				if st == report.Disclosed {
+					b.WriteString(`<td>已披露<span class="na">（不计入）</span></td>`)
+				} else {
+					b.WriteString(`<td><span class="na">不适用</span></td>`)
+				}
 				continue
 			}
 			switch st {

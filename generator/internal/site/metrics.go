@@ -149,12 +149,16 @@ func (s *Site) rank() {
 				// their order among themselves does not matter: no need
 				// for a stable sort.
 				slices.SortFunc(known, func(a, b kv) int { return cmp.Compare(b.v, a.v) })
-				for i, e := range known {
-					place := i + 1
-					if i > 0 && e.v == known[i-1].v {
-						place = known[i-1].r.Ranks[mi].Place
+				for i := 0; i < len(known); {
+					// known[i:j] share the place i+1.
+					j := i + 1
+					for j < len(known) && known[j].v == known[i].v {
+						j++
 					}
-					e.r.Ranks[mi] = Rank{Place: place, Of: len(known)}
+					for _, e := range known[i:j] {
+						e.r.Ranks[mi] = Rank{Place: i + 1, Of: len(known), Tied: j - i}
+					}
+					i = j
 				}
 			}
 		})

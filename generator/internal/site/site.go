@@ -186,6 +186,9 @@ func (r *Report) outlier(key string) bool {
 // means the report has no value to rank.
 type Rank struct {
 	Place, Of int
+	// Tied is the number of peers at the place, the report among them:
+	// 1 when it shares the place with none.
+	Tied int
 }
 
 // Rank returns the report's rank by the metric with the key; the zero

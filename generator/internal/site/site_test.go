@@ -120,7 +120,7 @@ func TestCountiesJoinAcrossYearsAndPrefectures(t *testing.T) {
 	if len(jia.Reports) != 2 || jia.Reports[0].Year != 2021 || jia.Reports[0].Prev != jia.Reports[1] {
 		t.Fatalf("甲县 reports not joined and linked: %+v", jia.Reports)
 	}
-	if r := jia.Reports[0].Rank("total"); r != (Rank{1, 2}) {
+	if r := jia.Reports[0].Rank("total"); r != (Rank{1, 2, 1}) {
 		t.Errorf("rank %+v", r)
 	}
 	if jia.Reports[0].Rank("score") != (Rank{}) {
@@ -157,7 +157,7 @@ func TestEqualValuesShareARank(t *testing.T) {
 	for _, r := range s.Reports {
 		places[r.County.Name] = r.Rank("score")
 	}
-	if places["甲县"] != (Rank{1, 3}) || places["乙县"] != (Rank{1, 3}) || places["丙县"] != (Rank{3, 3}) {
+	if places["甲县"] != (Rank{1, 3, 2}) || places["乙县"] != (Rank{1, 3, 2}) || places["丙县"] != (Rank{3, 3, 1}) {
 		t.Errorf("ranks %v", places)
 	}
 
@@ -174,14 +174,15 @@ func TestEqualValuesShareARank(t *testing.T) {
 	for _, r := range s.Reports {
 		places[r.County.Name] = r.Rank("sangong_per_staff")
 	}
-	if places["甲县"] != (Rank{1, 3}) || places["乙县"] != (Rank{1, 3}) || places["丙县"] != (Rank{3, 3}) {
+	if places["甲县"] != (Rank{1, 3, 2}) || places["乙县"] != (Rank{1, 3, 2}) || places["丙县"] != (Rank{3, 3, 1}) {
 		t.Errorf("per staff ranks %v", places)
 	}
 }
 
 // Ranks agree with their definition: a report's place is one more than
 // the number of reports of the same year and type with a higher value;
-// equal values share a place; undisclosed values are not ranked.
+// equal values share a place, and each says how many share it;
+// undisclosed values are not ranked.
 func TestRanksAsDefined(t *testing.T) {
 	var rs []*report.Report
 	for i := range 300 {
@@ -206,8 +207,12 @@ func TestRanksAsDefined(t *testing.T) {
 					}
 					if ov, ook := m.Value(o); ook {
 						want.Of++
-						if math.Round(ov*10000) > math.Round(v*10000) { // as shown
+						d := math.Round(ov*10000) - math.Round(v*10000) // as shown
+						if d > 0 {
 							want.Place++
+						}
+						if d == 0 {
+							want.Tied++
 						}
 					}
 				}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"hash"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/countyperf/portal/generator/internal/check"
@@ -18,14 +19,17 @@ import (
 // build as it is: the inputs shared by every page (the generator, the
 // settings, the templates and assets), the report's own file, the file of
 // the year before (for the changes shown beside each figure), the county,
-// the titles and links of the county's other reports, the report's ranks
-// and the outcome of its checks.
+// the titles and links of the county's other reports, the report's ranks,
+// the outcome of its checks, and which of its figures and of the year
+// before's are taken for likely unit slips (see suspects).
 func reportKey(in *inputs, r *site.Report) string {
 	k := newKeyBuf(in)
 	defer k.free()
 	k.str(r.URL).str(r.File).sum(in.Files[r.File])
+	k.suspects(r)
 	if p := r.Prev; p != nil {
 		k.str("prev").str(p.URL).str(p.File).sum(in.Files[p.File])
+		k.suspects(p)
 	}
 	c := r.County
 	k.str("county").str(c.Name).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
@@ -69,9 +73,34 @@ func countyKey(in *inputs, c *site.County) string {
 			for _, rk := range r.Ranks {
 				k.int(int64(rk.Place)).int(int64(rk.Of)).int(int64(rk.Tied))
 			}
+			k.suspects(r)
 		}
 	}
 	return k.key()
+}
+
+// suspects writes, for each figure a slip rule names in r's checks,
+// whether it is taken for a likely unit slip (site.Report.Suspect), which
+// pages mark: that depends on the other years of r's series too, not only
+// on r's file and checks. It writes nothing for a report without such
+// findings, nearly all of them.
+func (k *keyBuf) suspects(r *site.Report) {
+	for i := range r.Checks {
+		c := &r.Checks[i]
+		if c.Status != check.Found || !slices.Contains(check.SlipRules, c.Rule) {
+			continue
+		}
+		for _, f := range c.Findings {
+			if len(f.Keys) > 0 {
+				k.str(f.Keys[0])
+				if r.Suspect(f.Keys[0]) {
+					k.int(1)
+				} else {
+					k.int(0)
+				}
+			}
+		}
+	}
 }
 
 // pageKey returns the key of a job's page, or "" for a page that is

@@ -37,6 +37,12 @@ const (
 	// MaxText is the longest title, evidence sentence or review note
 	// accepted, in characters.
 	MaxText = 10000
+	// MaxNotes is the most discrepancies a report may record, and
+	// MaxNote the longest of them, in characters: each is published as
+	// a finding, on pages and in every download, so a long list of short
+	// items would make far more output than its file.
+	MaxNotes = 50
+	MaxNote  = 1000
 	// MaxBody is the largest body accepted, in bytes. Report bodies are
 	// summaries of a few pages.
 	MaxBody = 2 << 20
@@ -1299,6 +1305,10 @@ func (p *parse) notes(key string, v ast.Node) []Note {
 		p.list(key, v) // says what is wrong
 		return nil
 	}
+	if len(seq.Values) > MaxNotes {
+		p.errAt(nodePos(seq.Values[MaxNotes]), key, "more than %d items: record each inconsistency once, in a sentence (最多%d条，每条一句)", MaxNotes, MaxNotes)
+		return nil
+	}
 	texts := p.list(key, v)
 	if len(texts) != len(seq.Values) {
 		return nil // an item was refused, and said so
@@ -1308,6 +1318,8 @@ func (p *parse) notes(key string, v ast.Node) []Note {
 		out[i] = Note{Text: t, Pos: nodePos(seq.Values[i])}
 		if strings.TrimSpace(t) == "" {
 			p.errAt(out[i].Pos, key, "an empty item: write the inconsistency in a sentence, or remove the line")
+		} else if !p.checkLength(key, seq.Values[i], t, MaxNote) {
+			return nil
 		}
 	}
 	return out

@@ -246,4 +246,26 @@ func TestDiscrepancies(t *testing.T) {
 			t.Errorf("%q: error %v; want one naming the file, place and key", bad, err)
 		}
 	}
+	// Each item becomes a finding on pages and in downloads: a short file
+	// of many tiny items made a build of 1.6 GB, so their number and
+	// length are bounded, at every way of reading.
+	many := "discrepancies: [" + strings.Repeat("a,", MaxNotes) + "a]\n"
+	long := "discrepancies:\n  - " + strings.Repeat("长", MaxNote+1) + "\n"
+	for name, tc := range map[string]struct{ fm, want string }{
+		"too many": {many, fmt.Sprintf("a.md:6:%d: discrepancies: more than %d items", 17+2*MaxNotes, MaxNotes)},
+		"too long": {long, fmt.Sprintf("a.md:7:5: discrepancies: is %d characters long; at most %d", MaxNote+1, MaxNote)},
+	} {
+		for way, parse := range map[string]func(string, []byte) (*Report, error){
+			"Parse": Parse, "without the fast path": ParseWithoutFastPath, "ParseLean": ParseLean,
+		} {
+			_, err := parse("a.md", []byte(head+tc.fm+"---\n"))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%s, %s: error %v, want %q", name, way, err, tc.want)
+			}
+		}
+	}
+	at := "discrepancies: [" + strings.Repeat("a,", MaxNotes-1) + strings.Repeat("长", MaxNote) + "]\n"
+	if r, err := Parse("a.md", []byte(head+at+"---\n")); err != nil || len(r.Discrepancies) != MaxNotes {
+		t.Errorf("%d items, the last %d characters long: %v", MaxNotes, MaxNote, err)
+	}
 }

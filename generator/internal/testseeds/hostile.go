@@ -46,6 +46,9 @@ var Hostile = []string{
 	`@SUM(1+1)*cmd|' /C calc'!A0`,
 	`-1+cmd|' /C calc'!A0`,
 	`+1+HYPERLINK("https://evil.example/","点击")`,
+	// A long word with no place to break, in a name, which must still
+	// wrap on a phone.
+	strings.Repeat("W", 200),
 }
 
 // HostileMarkdown is a report body that tries every way Markdown has to

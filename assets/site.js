@@ -124,6 +124,19 @@
       var label = axis.axisLabel = Object.assign({}, axis.axisLabel);
       if (label.hideOverlap === undefined) label.hideOverlap = true;
     });
+    // Names beside horizontal bars (a county with its department can be
+    // thirty characters) take at most about a third of the screen, cut
+    // with an ellipsis: the bars keep the rest. The tooltip and the data
+    // table give each name whole.
+    var most = Math.max(72, Math.round((document.documentElement.clientWidth || 390) * 0.3));
+    [].concat(option.yAxis || []).forEach(function (axis) {
+      if (!axis || typeof axis !== 'object' || axis.type !== 'category') return;
+      var label = axis.axisLabel;
+      if (label.width === undefined) {
+        label.width = most;
+        label.overflow = label.overflow || 'truncate';
+      }
+    });
     return option;
   }
 

@@ -210,10 +210,26 @@ func TestHostilePages(t *testing.T) {
 			for _, o := range eval[[]string](tb, overflowJS) {
 				problems = append(problems, fmt.Sprintf("at %dpx: %s", phoneWidth, o))
 			}
+			for _, o := range eval[[]string](tb, barRoomJS) {
+				problems = append(problems, fmt.Sprintf("at %dpx: %s", phoneWidth, o))
+			}
 			tb.report(problems)
 		})
 	})
 }
+
+// barRoomJS lists the drawn charts with names beside horizontal bars
+// (a category y axis) whose bars have less than half the chart's width:
+// long names (a county with its department) took it.
+const barRoomJS = `Array.from(document.querySelectorAll('.chart[data-rendered="1"]')).flatMap(el => {
+  const c = window.echarts && echarts.getInstanceByDom(el);
+  if (!c) return [];
+  const y = (c.getOption().yAxis || [])[0];
+  if (!y || y.type !== 'category') return [];
+  const rect = c.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+  const w = c.getWidth();
+  return rect.width < w / 2 ? ['chart #' + el.id + ': its bars have ' + Math.round(rect.width) + 'px of its ' + w + 'px; the names beside them take the rest'] : [];
+})`
 
 // pagesAtOnce is how many pages checkAllPages loads at the same time, in
 // tabs of the one browser.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -754,4 +755,27 @@ func TestTiesSaid(t *testing.T) {
 	if strings.Contains(bing, "第3名/共3名（") {
 		t.Error("a place of its own is said to be shared")
 	}
+}
+
+// TestExplorerKeysUnique: two departments of a county whose names make
+// the same slug (教育局(机关) and 教育局（机关）) are two choices of the
+// compare page's explorer, not one key that chooses both.
+func TestExplorerKeysUnique(t *testing.T) {
+	r := func(dept, total string) string {
+		return fmt.Sprintf("---\ncounty: 甲县\ndepartment: %s\nyear: 2023\ntype: 整体支出\nspending: {total: %s}\n---\n正文。\n", dept, total)
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r("教育局(机关)", "300")+"-- content/b.md --\n"+r("教育局（机关）", "200")+
+		"-- content/c.md --\n"+r("卫生局", "100"))
+	p.MustBuild()
+	page := p.Page("compare/2023.html")
+	keys := regexp.MustCompile(`<option value="(jia-xian[^"]*)">`).FindAllStringSubmatch(page, -1)
+	var got []string
+	for _, k := range keys {
+		got = append(got, k[1])
+	}
+	slices.Sort(got)
+	if want := []string{"jia-xian.jiao-yu-ju-ji-guan", "jia-xian.jiao-yu-ju-ji-guan-2", "jia-xian.wei-sheng-ju"}; !slices.Equal(got, want) {
+		t.Errorf("explorer choices %q, want %q", got, want)
+	}
+	mustContain(t, "compare 2023", page, `"keys":["jia-xian.jiao-yu-ju-ji-guan","jia-xian.jiao-yu-ju-ji-guan-2","jia-xian.wei-sheng-ju"]`)
 }

@@ -1,7 +1,11 @@
 package pages
 
 import (
+	"cmp"
 	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/site"
@@ -43,6 +47,48 @@ func choiceKey(r *site.Report, label string) string {
 	return r.County.Slug
 }
 
+// uniqueKeys makes keys, those of rs, unique, as choices' keys: two
+// departments of a county whose names make the same slug (教育局(机关)
+// and 教育局（机关）) got one key, and choosing one chose both. Of the
+// reports sharing a key, the first by file keeps it and the others get
+// "-2", "-3", …, as their pages' names are told apart.
+func uniqueKeys(rs []*site.Report, keys []string, choices []Choice) {
+	seen := make(map[string]int, len(keys))
+	shared := false
+	for _, k := range keys {
+		seen[k]++
+		shared = shared || seen[k] > 1
+	}
+	if !shared {
+		return // nearly always
+	}
+	var dup []int
+	for i, k := range keys {
+		if seen[k] > 1 {
+			dup = append(dup, i)
+		}
+	}
+	slices.SortStableFunc(dup, func(a, b int) int {
+		return cmp.Or(strings.Compare(keys[a], keys[b]), strings.Compare(rs[a].File, rs[b].File))
+	})
+	orig := make([]string, len(dup))
+	for j, i := range dup {
+		orig[j] = keys[i]
+	}
+	n := 1 // the place of dup[j] among those sharing its key
+	for j, i := range dup {
+		if j > 0 && orig[j-1] == orig[j] {
+			n++
+		} else {
+			n = 1
+		}
+		if n > 1 {
+			keys[i] = orig[j] + "-" + strconv.Itoa(n)
+			choices[i].Key = keys[i]
+		}
+	}
+}
+
 // explorerData is the explorer's JSON: every report's label and key once,
 // each metric's values in the same order, and an option made by go-echarts
 // with no data, which the script fills with the chosen reports.
@@ -77,6 +123,7 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 		data.Keys = append(data.Keys, key)
 		data.Labels = append(data.Labels, label)
 	}
+	uniqueKeys(ordered, data.Keys, e.Choices)
 	// The values of every metric share one array, and their pointers
 	// another.
 	nums := make([]float64, len(explorerMetrics)*len(ordered))

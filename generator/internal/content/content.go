@@ -131,6 +131,11 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 			case info.IsDir():
 				errs = append(errs, fmt.Errorf("%s: is a symbolic link to a folder; links to folders are not followed, since they can loop: move the folder into %s or remove the link", shownName(prefix+p), root))
 				return nil
+			case isReport:
+				if target, outside := linkOutside(fsys, p); outside {
+					errs = append(errs, fmt.Errorf("%s: is a symbolic link to %s, outside %s: copy the file into %s or remove the link (a link could publish any file of the machine that builds the site)", shownName(prefix+p), shownName(target), root, root))
+					return nil
+				}
 			}
 		}
 		if !d.IsDir() && isReport {

@@ -111,19 +111,33 @@ func TestSymlinkLoop(t *testing.T) {
 	_, err = load(t, DirFS(dir))
 	wantError(t, err, "content/sub/self.md: broken or looping symbolic link: too many levels of symbolic links")
 
-	// A link to a report file elsewhere is read like the file.
+	// A link to a report file elsewhere in content is read like the
+	// file.
 	if err := os.Remove(filepath.Join(dir, "sub", "self.md")); err != nil {
 		t.Fatal(err)
 	}
-	other := filepath.Join(t.TempDir(), "other.md")
-	write(t, other, strings.Replace(good, "甲县", "乙县", 1))
-	if err := os.Symlink(other, filepath.Join(dir, "sub", "linked.md")); err != nil {
+	write(t, filepath.Join(dir, "_shared", "other.md"), strings.Replace(good, "甲县", "乙县", 1))
+	if err := os.Symlink("../_shared/other.md", filepath.Join(dir, "sub", "linked.md")); err != nil {
 		t.Fatal(err)
 	}
 	files, err := load(t, DirFS(dir))
 	if err != nil || strings.Join(files, " ") != "content/a.md content/sub/linked.md" {
 		t.Errorf("with a linked file: %v, %v", files, err)
 	}
+
+	// A link to a file outside content is refused, unread: it could
+	// publish any file of the machine that builds the site.
+	outside := filepath.Join(t.TempDir(), "secret.md")
+	write(t, outside, strings.Replace(good, "甲县", "秘密县", 1))
+	if err := os.Symlink(outside, filepath.Join(dir, "sub", "outside.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../../"+filepath.Base(dir)+"-x/none.md", filepath.Join(dir, "sub", "broken.md")); err != nil {
+		t.Fatal(err)
+	}
+	_, err = load(t, DirFS(dir))
+	wantError(t, err, "content/sub/outside.md: is a symbolic link to "+outside+", outside content: copy the file into content",
+		"content/sub/broken.md: broken or looping symbolic link")
 }
 
 // TestUnreadableContent covers a content folder, or a folder inside it,

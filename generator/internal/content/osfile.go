@@ -3,6 +3,8 @@ package content
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
 // DirFS returns a file system of the folder dir, as os.DirFS(dir) does,
@@ -27,4 +29,25 @@ func (f osFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(f.
 func osDir(fsys fs.FS) (string, bool) {
 	f, ok := fsys.(osFS)
 	return f.dir, ok
+}
+
+// linkOutside reports whether the symbolic link at p in fsys, a folder
+// DirFS made, leads to a file outside that folder, and where it leads.
+// Content comes from people who may not run the build (a CI building
+// contributions), and a link to a file elsewhere would publish it.
+func linkOutside(fsys fs.FS, p string) (target string, outside bool) {
+	dir, ok := osDir(fsys)
+	if !ok {
+		return "", false
+	}
+	base, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", false
+	}
+	target, err = filepath.EvalSymlinks(filepath.Join(dir, filepath.FromSlash(p)))
+	if err != nil {
+		return "", false // the caller has found it broken
+	}
+	rel, err := filepath.Rel(base, target)
+	return target, err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

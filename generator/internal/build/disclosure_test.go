@@ -74,5 +74,12 @@ spending: {total: 1530.53}
 		t.Error("a site without 项目支出 reports says 不适用")
 	}
 	r := p.Page("report/yuan-jiang-shi/2020-xing-zheng-shen-pi-fu-wu-ju-xiang-mu.html")
-	mustContain(t, "沅江市 report", r, "项目支出报告的核心数据3项（支出合计、自评得分、评价等级）中，未披露2项：自评得分、评价等级")
+	mustContain(t, "沅江市 report", r, "项目支出报告的核心数据3项（支出合计、自评得分、评价等级）中，未披露2项：自评得分、评价等级",
+		// Its ranks are among 项目支出 reports, which the compare pages
+		// leave out: no link there.
+		"各县比较页只比较整体支出报告，不含项目支出报告。")
+	if strings.Contains(r, "年各县比较</a>") {
+		t.Error("a 项目支出 report's ranks link to the compare page, which leaves it out")
+	}
+	mustContain(t, "桃源县 report", p.Page("report/tao-yuan-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html"), `compare/2020.html">查看2020年各县比较</a>`)
 }

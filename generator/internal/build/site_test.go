@@ -572,7 +572,8 @@ spending: {basic: 50, project: 30}
 // TestChartSummariesSpeakOfAll builds a year of 45 reports, more than a
 // chart shows: the summary of the score chart must count the reports
 // that give a score (not those shown, nor all), name the lowest of them
-// all (not of those shown), and say how many share the highest score.
+// all (not of those shown), say how many share the highest score, and
+// say when the chart's length cuts through a tie.
 func TestChartSummariesSpeakOfAll(t *testing.T) {
 	var b strings.Builder
 	for i := 1; i <= 45; i++ {
@@ -592,6 +593,15 @@ func TestChartSummariesSpeakOfAll(t *testing.T) {
 		"（42个有数据，显示最高的40个）",
 		// The scores come without grades: the names are flagged.
 		"42项有数据，图中为最高的40项；自评得分最高的是测01县 ⚠ 等3项（100分），最低的是测42县 ⚠（57分）。")
+
+	// When the chart's length cuts through a tie, the summary says so:
+	// four give 60, and the 40 bars hold two of them.
+	for i := 39; i <= 42; i++ {
+		p.Write(fmt.Sprintf("content/r%02d.md", i), fmt.Sprintf("---\ncounty: 测%02d县\ndepartment: 财政局\nyear: 2021\ntype: 整体支出\nscore: 60\n---\n正文。\n", i))
+	}
+	p.MustBuild()
+	mustContain(t, "compare 2021, a tie at the cut", p.Page("compare/2021.html"),
+		"42项有数据，图中为最高的40项（自评得分为60分的共4项，图中只列出其中2项）；自评得分最高的是测01县 ⚠ 等3项（100分），最低的是测39县 ⚠ 等4项（60分）。")
 }
 
 // TestDepartmentsNamedWhenMixed builds a year whose reports come from two

@@ -135,6 +135,11 @@ type Extent struct {
 	Lowest      string
 	LowestValue float64
 	LowTies     int
+	// CutTies is how many share the value of the last shown, CutValue,
+	// and CutShown how many of them the chart shows: when fewer than
+	// all, the cut at the chart's length runs through a tie.
+	CutTies, CutShown int
+	CutValue          float64
 }
 
 // Shown returns v rounded as its figure shows it, to four decimals: two
@@ -509,7 +514,20 @@ func (b Bars) appendSummary(dst []byte) []byte {
 	if b.All != nil {
 		dst = append(dst, "图中为最高的"...)
 		dst = strconv.AppendInt(dst, int64(len(b.Categories)), 10)
-		dst = append(dst, "项；"...)
+		dst = append(dst, "项"...)
+		if a := b.All; a.CutTies > a.CutShown {
+			dst = append(dst, "（"...)
+			dst = append(dst, name...)
+			dst = append(dst, "为"...)
+			dst = appendFormat(dst, a.CutValue)
+			dst = append(dst, b.Unit...)
+			dst = append(dst, "的共"...)
+			dst = strconv.AppendInt(dst, int64(a.CutTies), 10)
+			dst = append(dst, "项，图中只列出其中"...)
+			dst = strconv.AppendInt(dst, int64(a.CutShown), 10)
+			dst = append(dst, "项）"...)
+		}
+		dst = append(dst, "；"...)
 	}
 	dst = append(dst, name...)
 	dst = append(dst, "最高的是"...)

@@ -158,16 +158,22 @@ func topNote(all, known, shown int) string {
 	return fmt.Sprintf("（%d个中%d个有数据）", all, known)
 }
 
-// extent returns what the summary of a chart of the highest of rs by m
-// says of all of them (see charts.Extent), or nil when the chart shows
-// them all. keys are the figures the chart's labels flag.
-func extent(rs []*site.Report, m site.Metric, shown int, keys ...string) *charts.Extent {
-	if len(rs) <= shown {
+// extent returns what the summary of a chart of shown, the highest of rs
+// by m, says of all of them (see charts.Extent), or nil when the chart
+// shows them all. keys are the figures the chart's labels flag.
+func extent(rs []*site.Report, m site.Metric, shown []*site.Report, keys ...string) *charts.Extent {
+	if len(rs) <= len(shown) {
 		return nil
 	}
 	e := &charts.Extent{}
 	var hi, lo float64
 	var lowest *site.Report
+	last, above := math.NaN(), 0 // the last shown value, and how many are higher
+	if len(shown) > 0 {
+		if v, ok := m.Compare(shown[len(shown)-1]); ok {
+			last = charts.Shown(v)
+		}
+	}
 	for _, r := range rs {
 		v, ok := m.Compare(r)
 		if !ok {
@@ -175,6 +181,12 @@ func extent(rs []*site.Report, m site.Metric, shown int, keys ...string) *charts
 		}
 		v = charts.Shown(v)
 		e.Known++
+		switch {
+		case v == last:
+			e.CutTies++
+		case v > last:
+			above++
+		}
 		switch {
 		case e.Known == 1 || v > hi:
 			hi, e.HighTies = v, 1
@@ -191,9 +203,10 @@ func extent(rs []*site.Report, m site.Metric, shown int, keys ...string) *charts
 			}
 		}
 	}
-	if e.Known <= shown {
+	if e.Known <= len(shown) {
 		return nil // the chart shows every report with the figure
 	}
+	e.CutValue, e.CutShown = last, len(shown)-above
 	names, _ := labels([]*site.Report{lowest}, keys...)
 	e.Lowest, e.LowestValue = names[0], lo
 	return e
@@ -363,7 +376,7 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 			total = append(total, t)
 		}
 		return charts.Bars{ID: id, Title: title + note, Unit: "万元", Categories: cats, Links: links,
-			Series: series, Total: total, Stack: true, Horizontal: true, All: extent(rs, m, len(sorted), keys...)}
+			Series: series, Total: total, Stack: true, Horizontal: true, All: extent(rs, m, sorted, keys...)}
 	})
 }
 
@@ -397,7 +410,7 @@ func metricChart(id, title string, m site.Metric, rs []*site.Report) (charts.Cha
 	}
 	return charts.Bars{ID: id, Title: title + note, Unit: m.Unit, Categories: names, Links: links,
 		Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true,
-		All: extent(rs, m, len(shown), metricKeys[m.Key]...)}.Build()
+		All: extent(rs, m, shown, metricKeys[m.Key]...)}.Build()
 }
 
 // metricKeys names the figures each metric is computed from.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/pages"
+	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -175,7 +176,13 @@ func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	b.WriteString("年同类报告中的排名</caption>\n" +
 		"<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">排名</th></tr></thead>\n<tbody>\n")
 	writeRankRows(b, root, d.Ranks)
-	b.WriteString("\n</tbody>\n</table>\n</div>\n<p><a href=\"")
+	b.WriteString("\n</tbody>\n</table>\n</div>\n")
+	if r.Type == report.TypeProject {
+		// The compare pages compare 整体支出 reports alone.
+		b.WriteString("<p>各县比较页只比较整体支出报告，不含项目支出报告。</p>\n</section>")
+		return
+	}
+	b.WriteString("<p><a href=\"")
 	escape(b, root)
 	b.WriteString("compare/")
 	writeInt(b, r.Year)

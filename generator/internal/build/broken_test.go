@@ -545,3 +545,25 @@ func TestSpecialFilesInContent(t *testing.T) {
 		})
 	}
 }
+
+// TestProjectWithoutTemplates builds a project that holds content/ alone,
+// as import -root makes one: the error says which folder is missing and
+// where to copy it from, and nothing is written.
+func TestProjectWithoutTemplates(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "a.md"), []byte(good), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	_, err := build.Run(context.Background(), build.Config{Root: dir, Out: out})
+	want := filepath.Join(dir, "templates") + ": no such folder: a project holds content/, templates/ and assets/; copy templates/ and assets/ from the generator's repository"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the failed build made %s", out)
+	}
+}

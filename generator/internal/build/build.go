@@ -71,7 +71,10 @@ type Summary struct {
 	Warnings []string
 	// Drafts lists the files of the reports left out as drafts, unless
 	// Config.Drafts includes them (or nothing had changed, see Cached).
-	Drafts   []string
+	Drafts []string
+	// Undated counts the reports without a publication date (published:),
+	// which feed.xml leaves out: it lists reports by that date.
+	Undated  int
 	Duration time.Duration
 	// Cached is true when nothing had changed since the last build, whose
 	// output was left as it was.
@@ -97,6 +100,14 @@ func (c *Config) defaults() error {
 	}
 	if c.Log == nil {
 		c.Log = io.Discard
+	}
+	// A project made by import -root or by hand may hold content/ alone:
+	// say what it lacks, rather than that templates/base.html is missing.
+	for _, dir := range []string{"templates", "assets"} {
+		if _, err := os.Stat(filepath.Join(c.Root, dir)); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: no such folder: a project holds content/, templates/ and assets/; copy templates/ and assets/ from the generator's repository into %s (项目文件夹缺少 %s/，请从本程序的仓库复制 templates/ 和 assets/)",
+				filepath.Join(c.Root, dir), c.Root, dir)
+		}
 	}
 	return nil
 }
@@ -193,6 +204,11 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n, Findings: pages.CountFindings(s), Drafts: drafts,
 		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed, Kept: kept,
 		Warnings: s.Warnings}
+	for _, r := range s.Reports {
+		if r.Published == "" {
+			sum.Undated++
+		}
+	}
 	// Phase 6: the search index, made from the published pages and
 	// published the same way, in its own folder.
 	txs := []*publish.Tx{tx}

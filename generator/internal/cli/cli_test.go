@@ -214,3 +214,22 @@ func TestDraftsLeftOutAreNamed(t *testing.T) {
 		t.Errorf("check -drafts: output %q", out)
 	}
 }
+
+// TestUndatedReportsSaid: feed.xml lists reports by their publication
+// date, so a build says how many give none and are left out of it, where
+// a publisher would otherwise find an empty feed.
+func TestUndatedReportsSaid(t *testing.T) {
+	dated := strings.Replace(strings.Replace(clean, "甲县", "乙县", 1), "---\ncounty", "---\npublished: 2021-05-18\ncounty", 1)
+	p := buildtest.New(t, "-- content/a.md --\n"+clean+"-- content/b.md --\n"+dated)
+	code, out, errOut := run("build", "-root", p.Dir, "-no-search")
+	if code != 0 || !strings.Contains(out, "note: 1 of 2 reports give no published: date, and feed.xml") {
+		t.Errorf("build: exit %d, output %q %q", code, out, errOut)
+	}
+	if feed := p.Page("feed.xml"); strings.Count(feed, "<entry>") != 1 {
+		t.Errorf("feed.xml has %d entries, want the dated report's", strings.Count(feed, "<entry>"))
+	}
+	p.Write("content/a.md", strings.Replace(clean, "---\ncounty", "---\npublished: 2021-06-01\ncounty", 1))
+	if code, out, _ = run("build", "-root", p.Dir, "-no-search"); code != 0 || strings.Contains(out, "published:") {
+		t.Errorf("every report dated: exit %d, output %q", code, out)
+	}
+}

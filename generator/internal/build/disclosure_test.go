@@ -82,4 +82,20 @@ spending: {total: 1530.53}
 		t.Error("a 项目支出 report's ranks link to the compare page, which leaves it out")
 	}
 	mustContain(t, "桃源县 report", p.Page("report/tao-yuan-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html"), `compare/2020.html">查看2020年各县比较</a>`)
+
+	// Its county page says the same: the department's figures it does
+	// not give do not apply (基本支出, 项目支出, 三公经费 and 三公 per
+	// head), while 自评得分 and 等级, which it should give, are 未披露;
+	// what it gives is shown (支出合计, and 支出 per head from its staff).
+	na, absent = `<span class="na">不适用</span>`, `<span class="na">未披露</span>`
+	county := p.Page("county/yuan-jiang-shi.html")
+	row := county[strings.Index(county, "2020年"):]
+	row = row[:strings.Index(row, "</tr>")]
+	if strings.Count(row, na) != 4 || strings.Count(row, absent) != 2 || !strings.Contains(row, `data-value="502"`) ||
+		!strings.Contains(row, `data-value="38.6154"`) {
+		t.Errorf("沅江市's row, want 4 不适用 (基本, 项目, 三公, 三公 per head), 2 未披露 (score, grade), 502 and 38.6154: %s", row)
+	}
+	if strings.Contains(p.Page("county/tao-yuan-xian.html"), "不适用</span></td>") {
+		t.Error("an 整体支出 report's county page says 不适用")
+	}
 }

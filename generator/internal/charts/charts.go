@@ -91,6 +91,9 @@ type Value struct {
 	// Suspect, for a missing value, says the report gives a figure that
 	// is left out as a likely unit slip (疑为单位错误).
 	Suspect bool
+	// NotApplicable, for a missing value, says the figure is not one a
+	// report of its type has (不适用): a 项目支出 report's 基本支出.
+	NotApplicable bool
 }
 
 // Some returns a known value.
@@ -318,6 +321,8 @@ func (c *Cell) SetNumeric(v Value) bool {
 		c.Text, c.NA = "无法识别", true
 	case !v.OK && v.Suspect:
 		c.Text, c.NA = "疑为单位错误", true
+	case !v.OK && v.NotApplicable:
+		c.Text, c.NA = "不适用", true
 	case !v.OK:
 		c.Text, c.NA = "未披露", true
 	default:

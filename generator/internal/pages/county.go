@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/countyperf/portal/generator/internal/charts"
+	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -133,6 +135,10 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 			cells = cells[len(ms):]
 			for k, m := range ms {
 				val := Value(m, r)
+				// A 项目支出 report has no 基本支出 or 三公经费 of its
+				// own: not given, they do not apply, as the disclosure
+				// page says.
+				val.NotApplicable = !val.OK && !val.Unreadable && !applies(r.Type, m)
 				mc := &row.Cells[k]
 				mc.Rank = r.Rank(m.Key)
 				mc.Flagged = val.OK && r.Flagged(m.Keys...)
@@ -350,4 +356,18 @@ func hasValue(ss []charts.Series) bool {
 		}
 	}
 	return false
+}
+
+// applies reports whether every figure the metric m is computed from is
+// one a report of type typ has (check.CoreFigureApplies).
+func applies(typ string, m site.Metric) bool {
+	if typ != report.TypeProject {
+		return true // every figure applies to a department's whole spending
+	}
+	for _, k := range m.Keys {
+		if !check.CoreFigureApplies(typ, k) {
+			return false
+		}
+	}
+	return true
 }

@@ -16,11 +16,18 @@ import (
 
 func testSite(t *testing.T) *site.Site {
 	t.Helper()
-	var rs []*report.Report
-	for i, fm := range []string{
+	return siteOf(t,
 		"county: 桃源县\nprefecture: 常德市\ndepartment: =HYPERLINK(\"x\")\nyear: 2020\ntype: 整体支出\nsource: https://example.org/a\nspending: {total: 1530.53, basic: 158.65, project: 1312}\nsangong: {total: 0, abroad: null, reception: 无法识别}\nscore: 97\ngrade: 优\nstaff: {authorized: 25, actual: 17}",
 		"county: \"@乙县\"\ndepartment: 局\nyear: 2021\ntype: 项目支出\nunit: 元\nincome: 12345.67",
-	} {
+	)
+}
+
+// siteOf returns the site of reports whose front matter is given, checked
+// as a build checks them.
+func siteOf(t *testing.T, frontMatter ...string) *site.Site {
+	t.Helper()
+	var rs []*report.Report
+	for i, fm := range frontMatter {
 		r, err := report.Parse(string(rune('a'+i))+".md", []byte("---\n"+fm+"\n---\n"))
 		if err != nil {
 			t.Fatal(err)
@@ -101,7 +108,7 @@ func TestXLSXReadsBack(t *testing.T) {
 	if err != nil || !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("header row not frozen: %+v %v", panes, err)
 	}
-	// Find 桃源县's row; amounts are numbers shown with two decimals.
+	// Find 桃源县's row; amounts are numbers shown with two to six decimals.
 	for r := 2; r <= 3; r++ {
 		name, _ := f.GetCellValue("报告", "C"+string(rune('0'+r)))
 		if name != "桃源县" {
@@ -212,5 +219,64 @@ func TestJSONStreamsEvidenceFromFiles(t *testing.T) {
 	}
 	if want := "{\n \"unit\": \"万元\",\n \"reports\": []\n}"; string(empty) != want {
 		t.Errorf("no reports: %q, want %q", empty, want)
+	}
+}
+
+// openXLSX opens reports.xlsx of s, and returns a function that gives a
+// cell of the 报告 sheet, as shown and as stored, by the county of its
+// row and its column's header.
+func openXLSX(t *testing.T, s *site.Site) (f *excelize.File, cellOf func(county, header string) (shown, raw string)) {
+	t.Helper()
+	data, err := XLSX(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err = excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	rows, err := f.GetRows("报告")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, func(county, header string) (shown, raw string) {
+		t.Helper()
+		col, row := -1, -1
+		for i, h := range rows[0] {
+			if h == header {
+				col = i
+			}
+		}
+		for i, r := range rows[1:] {
+			if len(r) > 2 && r[2] == county {
+				row = i + 2
+			}
+		}
+		if col < 0 || row < 0 {
+			t.Fatalf("no cell %s of %s in %v", header, county, rows)
+		}
+		name, err := excelize.CoordinatesToCellName(col+1, row)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown, _ = f.GetCellValue("报告", name)
+		raw, _ = f.GetCellValue("报告", name, excelize.Options{RawCellValue: true})
+		return shown, raw
+	}
+}
+
+// Amounts are exact to the fen (0.000001 万元): the workbook shows every
+// digit they have, and at least two.
+func TestXLSXShowsAmountsToTheFen(t *testing.T) {
+	s := siteOf(t, "county: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\nspending: {total: 759.343064, basic: 0.000001, project: 12}\nscore: 97.5")
+	_, cellOf := openXLSX(t, s)
+	for header, want := range map[string]string{
+		"支出合计（万元）": "759.343064", "基本支出（万元）": "0.000001", "项目支出（万元）": "12.00", "自评得分": "97.50",
+	} {
+		shown, raw := cellOf("甲县", header)
+		if shown != want {
+			t.Errorf("%s shown as %q (stored %q), want %q", header, shown, raw, want)
+		}
 	}
 }

@@ -117,8 +117,8 @@ func referenceXLSX(t testing.TB, s *site.Site) []byte {
 	must(err)
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	must(err)
-	twoDecimals := "0.00"
-	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &twoDecimals})
+	decimals := "0.00####"
+	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals})
 	must(err)
 	integer, err := f.NewStyle(&excelize.Style{NumFmt: 1})
 	must(err)

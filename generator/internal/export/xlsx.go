@@ -35,6 +35,11 @@ import (
 // xlsxSheetName is the name of the one worksheet of reports.xlsx.
 const xlsxSheetName = "报告"
 
+// xlsxDecimals is the number format of amounts and scores: at least two
+// decimals, and up to six, so that an amount shows every digit it has down
+// to the fen (0.000001 万元) and a whole number still reads 12.00.
+const xlsxDecimals = "0.00####"
+
 // xlsxPart is one part of the workbook, uncompressed.
 type xlsxPart struct {
 	name string
@@ -83,8 +88,8 @@ func newXLSXSkeleton() (*xlsxSkeleton, error) {
 	if err != nil {
 		return nil, err
 	}
-	twoDecimals := "0.00"
-	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &twoDecimals})
+	decimals := xlsxDecimals
+	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals})
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +182,8 @@ func (w xlsxPartWriter) Write(p []byte) (int, error) {
 }
 
 // XLSX returns reports.xlsx: Chinese headers, a frozen header row, and
-// numbers stored as numbers shown with two decimals.
+// numbers stored as numbers, amounts and scores shown with two to six
+// decimals (see xlsxDecimals).
 func XLSX(s *site.Site) ([]byte, error) { return toBytes(WriteXLSX, s) }
 
 // WriteXLSX writes reports.xlsx (see XLSX) to out, streaming its rows: it

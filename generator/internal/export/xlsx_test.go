@@ -46,8 +46,8 @@ func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) (
 	if err != nil {
 		return nil, err
 	}
-	twoDecimals := "0.00"
-	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &twoDecimals})
+	decimals := "0.00####"
+	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals})
 	if err != nil {
 		return nil, err
 	}

@@ -116,6 +116,7 @@ var Columns = []Column{
 	{"title", "标题", false, func(r *site.Report) cell { return text(r.Title) }},
 	{"published", "发布日期", false, func(r *site.Report) cell { return text(r.Published) }},
 	{"source", "原文链接", false, func(r *site.Report) cell { return text(r.Source) }},
+	{"original_unit", "原填报单位", false, func(r *site.Report) cell { return text(r.Unit) }},
 	{"spending_total", "支出合计（万元）", true, func(r *site.Report) cell { return money(r.Spending.Total) }},
 	{"spending_basic", "基本支出（万元）", true, func(r *site.Report) cell { return money(r.Spending.Basic) }},
 	{"spending_project", "项目支出（万元）", true, func(r *site.Report) cell { return money(r.Spending.Project) }},
@@ -384,6 +385,9 @@ type JSONReport struct {
 	Title      string `json:"title"`
 	Published  string `json:"published"`
 	Source     string `json:"source"`
+	// OriginalUnit is the unit the report file gives its amounts in (元,
+	// 千元 or 万元); Figures holds them converted to 万元.
+	OriginalUnit string `json:"original_unit"`
 	// Figures maps each figure's column key to its value in 万元 (or points,
 	// or people), or null when the report does not disclose it.
 	Figures map[string]*float64 `json:"figures"`
@@ -571,6 +575,7 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 	j.str(1, "title", r.Title)
 	j.str(1, "published", r.Published)
 	j.str(1, "source", r.Source)
+	j.str(1, "original_unit", r.Unit)
 
 	j.key(1, "figures")
 	j.buf = append(j.buf, '{')

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,7 +73,7 @@ func TestCSVOpensInSpreadsheets(t *testing.T) {
 	for header, want := range map[string]string{
 		"支出合计（万元）": "1530.53", "三公经费合计（万元）": "0", "因公出国（境）费（万元）": "", "公务接待费（万元）": "无法识别",
 		"部门": `'=HYPERLINK("x")`, "原文链接": "https://example.org/a", "评价等级": "优", "实有人数": "17",
-		"本站页面": "report/tao-yuan-xian/2020-hyperlink-x-zheng-ti.html",
+		"本站页面": "report/tao-yuan-xian/2020-hyperlink-x-zheng-ti.html", "原填报单位": "万元",
 	} {
 		if got := tao[col[header]]; got != want {
 			t.Errorf("桃源县 %s = %q, want %q", header, got, want)
@@ -82,59 +83,47 @@ func TestCSVOpensInSpreadsheets(t *testing.T) {
 		t.Errorf("findings cell %q", tao[col["核对发现"]])
 	}
 	yi := byCounty["'@乙县"]
-	if yi == nil || yi[col["本年收入（万元）"]] != "1.234567" {
+	if yi == nil || yi[col["本年收入（万元）"]] != "1.234567" || yi[col["原填报单位"]] != "元" {
 		t.Errorf("乙县 row %v", yi)
 	}
 }
 
 func TestXLSXReadsBack(t *testing.T) {
-	data, err := XLSX(testSite(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f, cellOf := openXLSX(t, testSite(t))
 	rows, err := f.GetRows("报告")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 3 || rows[0][0] != "省份" || rows[0][10] != "支出合计（万元）" {
+	if len(rows) != 3 || rows[0][0] != "省份" || len(rows[0]) != len(Columns) {
 		t.Fatalf("rows %v", rows)
 	}
 	panes, err := f.GetPanes("报告")
 	if err != nil || !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("header row not frozen: %+v %v", panes, err)
 	}
-	// Find 桃源县's row; amounts are numbers shown with two to six decimals.
-	for r := 2; r <= 3; r++ {
-		name, _ := f.GetCellValue("报告", "C"+string(rune('0'+r)))
-		if name != "桃源县" {
-			continue
-		}
-		cell := "K" + string(rune('0'+r))
-		typ, _ := f.GetCellType("报告", cell)
-		shown, _ := f.GetCellValue("报告", cell)
-		raw, _ := f.GetCellValue("报告", cell, excelize.Options{RawCellValue: true})
-		if typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-			t.Errorf("total is stored as %v, not a number", typ)
-		}
-		if raw != "1530.53" || shown != "1530.53" {
-			t.Errorf("total raw %q shown %q", raw, shown)
-		}
-		score, _ := f.GetCellValue("报告", "V"+string(rune('0'+r)))
-		if score != "97.00" {
-			t.Errorf("score shown %q", score)
-		}
-		abroad, _ := f.GetCellValue("报告", "R"+string(rune('0'+r)))
-		if abroad != "" {
-			t.Errorf("undisclosed 出国 shown as %q", abroad)
-		}
-		return
+	// Amounts are numbers shown with two to six decimals.
+	shown, raw := cellOf("桃源县", "支出合计（万元）")
+	if raw != "1530.53" || shown != "1530.53" {
+		t.Errorf("total raw %q shown %q", raw, shown)
 	}
-	t.Fatal("no 桃源县 row")
+	total := slices.IndexFunc(Columns, func(c Column) bool { return c.Key == "spending_total" })
+	for row := 2; row <= 3; row++ {
+		name, _ := excelize.CoordinatesToCellName(total+1, row)
+		if typ, _ := f.GetCellType("报告", name); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("total %s is stored as %v, not a number", name, typ)
+		}
+	}
+	for _, c := range []struct{ county, header, want string }{
+		{"桃源县", "自评得分", "97.00"},
+		{"桃源县", "因公出国（境）费（万元）", ""}, // not disclosed
+		{"桃源县", "原填报单位", "万元"},
+		{"@乙县", "原填报单位", "元"},
+		{"@乙县", "本年收入（万元）", "1.234567"},
+	} {
+		if shown, _ := cellOf(c.county, c.header); shown != c.want {
+			t.Errorf("%s %s shown %q, want %q", c.county, c.header, shown, c.want)
+		}
+	}
 }
 
 func TestJSONKeepsStates(t *testing.T) {
@@ -150,6 +139,14 @@ func TestJSONKeepsStates(t *testing.T) {
 	for _, r := range doc.Reports {
 		if r.County == "桃源县" {
 			tao = r
+		}
+	}
+	if tao.OriginalUnit != "万元" {
+		t.Errorf("桃源县 original unit %q, want 万元 (the default)", tao.OriginalUnit)
+	}
+	for _, r := range doc.Reports {
+		if r.County == "@乙县" && r.OriginalUnit != "元" {
+			t.Errorf("乙县 original unit %q, want 元", r.OriginalUnit)
 		}
 	}
 	if v := tao.Figures["spending_total"]; v == nil || *v != 1530.53 {

@@ -174,7 +174,7 @@ func referenceJSONReport(r *site.Report, evidence map[string]string) *JSONReport
 	jr := &JSONReport{
 		Province: r.County.Province, Prefecture: r.County.Prefecture, County: r.County.Name, Adcode: r.County.Adcode,
 		Department: r.Department, Year: r.Year, Type: r.Type, Title: r.Title, Published: r.Published, Source: r.Source,
-		Figures: map[string]*float64{}, Evidence: evidence, Page: r.URL, File: r.File, Unreadable: []string{},
+		OriginalUnit: r.Unit, Figures: map[string]*float64{}, Evidence: evidence, Page: r.URL, File: r.File, Unreadable: []string{},
 	}
 	for _, c := range Columns {
 		if !c.Number || c.Key == "year" {
@@ -295,6 +295,7 @@ func randomSite(rng *rand.Rand, n int) *site.Site {
 		rep := &report.Report{
 			File: awkwardText(rng), Department: awkwardText(rng), Year: rng.IntN(3000) - 500, Type: awkwardText(rng),
 			Title: awkwardText(rng), Published: awkwardText(rng), Source: awkwardText(rng),
+			Unit: []string{"万元", "千元", "元", ""}[rng.IntN(4)],
 		}
 		for _, m := range []*report.Money{&rep.Spending.Total, &rep.Spending.Basic, &rep.Spending.Project, &rep.Spending.Personnel,
 			&rep.Spending.Public, &rep.Income, &rep.Sangong.Total, &rep.Sangong.Abroad, &rep.Sangong.Reception,

@@ -31,6 +31,9 @@ type Column struct {
 	Key string
 	// Header is the Chinese column heading.
 	Header string
+	// Figure is the dotted name of the report's figure the column holds,
+	// such as spending.total, or "" for a column that holds no figure.
+	Figure string
 	// Number marks a numeric column (amounts in 万元, scores, people).
 	Number bool
 	get    func(*site.Report) cell
@@ -104,47 +107,95 @@ func (c cell) appendNum(dst []byte) []byte {
 
 // Columns lists the columns of reports.csv and reports.xlsx, in order.
 var Columns = []Column{
-	{"province", "省份", false, func(r *site.Report) cell { return text(r.County.Province) }},
-	{"prefecture", "地市", false, func(r *site.Report) cell { return text(r.County.Prefecture) }},
-	{"county", "县（市、区）", false, func(r *site.Report) cell { return text(r.County.Name) }},
-	{"adcode", "区划代码", false, func(r *site.Report) cell { return text(r.County.Adcode) }},
-	{"department", "部门", false, func(r *site.Report) cell { return text(r.Department) }},
-	{"year", "年度", true, func(r *site.Report) cell {
+	{Key: "province", Header: "省份", get: func(r *site.Report) cell { return text(r.County.Province) }},
+	{Key: "prefecture", Header: "地市", get: func(r *site.Report) cell { return text(r.County.Prefecture) }},
+	{Key: "county", Header: "县（市、区）", get: func(r *site.Report) cell { return text(r.County.Name) }},
+	{Key: "adcode", Header: "区划代码", get: func(r *site.Report) cell { return text(r.County.Adcode) }},
+	{Key: "department", Header: "部门", get: func(r *site.Report) cell { return text(r.Department) }},
+	{Key: "year", Header: "年度", Number: true, get: func(r *site.Report) cell {
 		return cell{kind: intCell, i: int64(r.Year), state: report.Disclosed}
 	}},
-	{"type", "类型", false, func(r *site.Report) cell { return text(r.Type) }},
-	{"title", "标题", false, func(r *site.Report) cell { return text(r.Title) }},
-	{"published", "发布日期", false, func(r *site.Report) cell { return text(r.Published) }},
-	{"source", "原文链接", false, func(r *site.Report) cell { return text(r.Source) }},
-	{"original_unit", "原填报单位", false, func(r *site.Report) cell { return text(r.Unit) }},
-	{"spending_total", "支出合计（万元）", true, func(r *site.Report) cell { return money(r.Spending.Total) }},
-	{"spending_basic", "基本支出（万元）", true, func(r *site.Report) cell { return money(r.Spending.Basic) }},
-	{"spending_project", "项目支出（万元）", true, func(r *site.Report) cell { return money(r.Spending.Project) }},
-	{"spending_personnel", "人员经费（万元）", true, func(r *site.Report) cell { return money(r.Spending.Personnel) }},
-	{"spending_public", "公用经费（万元）", true, func(r *site.Report) cell { return money(r.Spending.Public) }},
-	{"income", "本年收入（万元）", true, func(r *site.Report) cell { return money(r.Income) }},
-	{"sangong_total", "三公经费合计（万元）", true, func(r *site.Report) cell { return money(r.Sangong.Total) }},
-	{"sangong_abroad", "因公出国（境）费（万元）", true, func(r *site.Report) cell { return money(r.Sangong.Abroad) }},
-	{"sangong_reception", "公务接待费（万元）", true, func(r *site.Report) cell { return money(r.Sangong.Reception) }},
-	{"sangong_vehicles", "公务用车购置及运行费（万元）", true, func(r *site.Report) cell { return money(r.Sangong.Vehicles) }},
-	{"sangong_change", "三公经费较上年增减（万元）", true, func(r *site.Report) cell { return money(r.Sangong.Change) }},
-	{"score", "自评得分", true, func(r *site.Report) cell {
+	{Key: "type", Header: "类型", get: func(r *site.Report) cell { return text(r.Type) }},
+	{Key: "title", Header: "标题", get: func(r *site.Report) cell { return text(r.Title) }},
+	{Key: "published", Header: "发布日期", get: func(r *site.Report) cell { return text(r.Published) }},
+	{Key: "source", Header: "原文链接", get: func(r *site.Report) cell { return text(r.Source) }},
+	{Key: "original_unit", Header: "原填报单位", get: func(r *site.Report) cell { return text(r.Unit) }},
+	{Key: "spending_total", Header: "支出合计（万元）", Figure: "spending.total", Number: true, get: func(r *site.Report) cell { return money(r.Spending.Total) }},
+	{Key: "spending_basic", Header: "基本支出（万元）", Figure: "spending.basic", Number: true, get: func(r *site.Report) cell { return money(r.Spending.Basic) }},
+	{Key: "spending_project", Header: "项目支出（万元）", Figure: "spending.project", Number: true, get: func(r *site.Report) cell { return money(r.Spending.Project) }},
+	{Key: "spending_personnel", Header: "人员经费（万元）", Figure: "spending.personnel", Number: true, get: func(r *site.Report) cell { return money(r.Spending.Personnel) }},
+	{Key: "spending_public", Header: "公用经费（万元）", Figure: "spending.public", Number: true, get: func(r *site.Report) cell { return money(r.Spending.Public) }},
+	{Key: "income", Header: "本年收入（万元）", Figure: "income", Number: true, get: func(r *site.Report) cell { return money(r.Income) }},
+	{Key: "sangong_total", Header: "三公经费合计（万元）", Figure: "sangong.total", Number: true, get: func(r *site.Report) cell { return money(r.Sangong.Total) }},
+	{Key: "sangong_abroad", Header: "因公出国（境）费（万元）", Figure: "sangong.abroad", Number: true, get: func(r *site.Report) cell { return money(r.Sangong.Abroad) }},
+	{Key: "sangong_reception", Header: "公务接待费（万元）", Figure: "sangong.reception", Number: true, get: func(r *site.Report) cell { return money(r.Sangong.Reception) }},
+	{Key: "sangong_vehicles", Header: "公务用车购置及运行费（万元）", Figure: "sangong.vehicles", Number: true, get: func(r *site.Report) cell { return money(r.Sangong.Vehicles) }},
+	{Key: "sangong_change", Header: "三公经费较上年增减（万元）", Figure: "sangong.change", Number: true, get: func(r *site.Report) cell { return money(r.Sangong.Change) }},
+	{Key: "score", Header: "自评得分", Figure: "score", Number: true, get: func(r *site.Report) cell {
 		if !r.Score.Known() {
 			return cell{kind: floatCell, state: r.Score.State}
 		}
 		return cell{kind: floatCell, f: r.Score.V, state: report.Disclosed}
 	}},
-	{"grade", "评价等级", false, func(r *site.Report) cell {
+	{Key: "grade", Header: "评价等级", Figure: "grade", get: func(r *site.Report) cell {
 		if !r.Grade.Known() {
 			return cell{state: r.Grade.State}
 		}
 		return text(r.Grade.V)
 	}},
-	{"staff_authorized", "编制人数", true, func(r *site.Report) cell { return count(r.Staff.Authorized) }},
-	{"staff_actual", "实有人数", true, func(r *site.Report) cell { return count(r.Staff.Actual) }},
-	{"findings", "核对发现", false, func(r *site.Report) cell { return cell{kind: findingsCell, state: report.Disclosed} }},
-	{"page", "本站页面", false, func(r *site.Report) cell { return text(r.URL) }},
-	{"file", "数据文件", false, func(r *site.Report) cell { return text(r.File) }},
+	{Key: "staff_authorized", Header: "编制人数", Figure: "staff.authorized", Number: true, get: func(r *site.Report) cell { return count(r.Staff.Authorized) }},
+	{Key: "staff_actual", Header: "实有人数", Figure: "staff.actual", Number: true, get: func(r *site.Report) cell { return count(r.Staff.Actual) }},
+	{Key: "findings", Header: "核对发现", get: func(r *site.Report) cell { return cell{kind: findingsCell, state: report.Disclosed} }},
+	{Key: "page", Header: "本站页面", get: func(r *site.Report) cell { return text(r.URL) }},
+	{Key: "file", Header: "数据文件", get: func(r *site.Report) cell { return text(r.File) }},
+}
+
+// The words a download writes in a cell instead of a figure: one the
+// report gives but that could not be read, and one it does not give that
+// does not apply to a report of its type (see notApplicable).
+const (
+	unreadableText    = "无法识别"
+	notApplicableText = "不适用"
+)
+
+// columnBit returns the bit of column i in a set of columns.
+func columnBit(i int) uint64 { return 1 << uint(i) }
+
+// notApplicableWhole and notApplicableProject are the columns whose
+// figure does not apply to a 整体支出 and a 项目支出 report (see
+// notApplicable).
+var notApplicableWhole, notApplicableProject = notApplicableTo(report.TypeWhole), notApplicableTo(report.TypeProject)
+
+// notApplicable returns the columns whose figure does not apply to a
+// report of the type: those the disclosure page calls 不适用, the core
+// figures (check.CoreFigures) that are not among the type's own
+// (check.CoreFigureApplies), such as a department's basic spending, 三公经费
+// and staff in a 项目支出 report, which evaluates one project. Such a
+// figure, when the report does not give it, is written 不适用 rather than
+// left blank as one not disclosed; when the report gives it, it is kept.
+func notApplicable(typ string) uint64 {
+	switch typ {
+	case report.TypeWhole:
+		return notApplicableWhole
+	case report.TypeProject:
+		return notApplicableProject
+	}
+	return notApplicableTo(typ)
+}
+
+// notApplicableTo computes notApplicable(typ).
+func notApplicableTo(typ string) uint64 {
+	if len(Columns) > 64 {
+		panic("export: more columns than a uint64 has bits")
+	}
+	var set uint64
+	for i, c := range Columns {
+		core := slices.ContainsFunc(check.CoreFigures, func(f check.Figure) bool { return f.Key == c.Figure })
+		if core && !check.CoreFigureApplies(typ, c.Figure) {
+			set |= columnBit(i)
+		}
+	}
+	return set
 }
 
 // appendFindings appends the text of a report's findings column: its
@@ -206,6 +257,7 @@ func WriteCSV(out io.Writer, s *site.Site) error {
 	var scratch []byte
 	for _, r := range s.Reports {
 		line = line[:0]
+		na := notApplicable(r.Type)
 		for i, c := range Columns {
 			if i > 0 {
 				line = append(line, ',')
@@ -216,7 +268,9 @@ func WriteCSV(out io.Writer, s *site.Site) error {
 				// Numbers never need quotes.
 				line = v.appendNum(line)
 			case v.state == report.Unreadable:
-				line = appendCSVField(line, "无法识别")
+				line = appendCSVField(line, unreadableText)
+			case v.state == report.NotDisclosed && na&columnBit(i) != 0:
+				line = appendCSVField(line, notApplicableText)
 			case v.kind == findingsCell:
 				scratch = appendFindings(scratch[:0], r)
 				line = appendCSVText(line, scratch)
@@ -393,8 +447,12 @@ type JSONReport struct {
 	Figures map[string]*float64 `json:"figures"`
 	Grade   *string             `json:"grade"`
 	// Unreadable lists figures the report gives but that could not be read.
-	Unreadable []string          `json:"unreadable"`
-	Evidence   map[string]string `json:"evidence"`
+	Unreadable []string `json:"unreadable"`
+	// NotApplicable lists figures the report does not give that do not
+	// apply to a report of its type (see notApplicable): null in Figures,
+	// as those not disclosed are.
+	NotApplicable []string          `json:"not_applicable"`
+	Evidence      map[string]string `json:"evidence"`
 	// Findings lists what the checks found, disclosure notes included.
 	Findings []JSONFinding `json:"findings"`
 	Page     string        `json:"page"`
@@ -614,6 +672,24 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 			j.elem(n, 2)
 			n++
 			j.buf = jsontext.AppendString(j.buf, c.Key)
+		}
+	}
+	j.endList(n, 2)
+	j.buf = append(j.buf, ',')
+
+	// Figures not given that do not apply, in the order of the columns.
+	j.key(1, "not_applicable")
+	n = 0
+	if na := notApplicable(r.Type); na != 0 {
+		for i, c := range Columns {
+			if na&columnBit(i) == 0 {
+				continue
+			}
+			if v := c.get(r); v.state == report.NotDisclosed {
+				j.elem(n, 2)
+				n++
+				j.buf = jsontext.AppendString(j.buf, c.Key)
+			}
 		}
 	}
 	j.endList(n, 2)

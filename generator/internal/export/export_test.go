@@ -277,3 +277,107 @@ func TestXLSXShowsAmountsToTheFen(t *testing.T) {
 		}
 	}
 }
+
+// readCSV returns the rows of reports.csv of s, each by its column's
+// header, by county.
+func readCSV(t *testing.T, s *site.Site) map[string]map[string]string {
+	t.Helper()
+	data, err := CSV(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]map[string]string{}
+	for _, row := range rows[1:] {
+		m := map[string]string{}
+		for i, h := range rows[0] {
+			m[h] = row[i]
+		}
+		out[m["县（市、区）"]] = m
+	}
+	return out
+}
+
+// readJSON returns the reports of reports.json of s by county.
+func readJSON(t *testing.T, s *site.Site) map[string]JSONReport {
+	t.Helper()
+	data, err := JSON(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc JSONFile
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]JSONReport{}
+	for _, r := range doc.Reports {
+		out[r.County] = r
+	}
+	return out
+}
+
+// A 项目支出 report evaluates one project: the department's figures the
+// disclosure page calls 不适用 are written so when the report does not
+// give them, told apart from a figure not disclosed (blank, null); a
+// figure the report does give is kept.
+func TestNotApplicableToldFromUndisclosed(t *testing.T) {
+	s := siteOf(t,
+		"county: 甲县\ndepartment: 局\nyear: 2021\ntype: 项目支出\nscore: 90",
+		"county: 乙县\ndepartment: 局\nyear: 2021\ntype: 项目支出\nspending: {total: 100, basic: 30}\nstaff: {actual: 5}\nsangong: {total: 无法识别}",
+		"county: 丙县\ndepartment: 局\nyear: 2021\ntype: 整体支出\nscore: 90",
+	)
+	na := []string{"基本支出（万元）", "项目支出（万元）", "三公经费合计（万元）", "因公出国（境）费（万元）", "公务接待费（万元）",
+		"公务用车购置及运行费（万元）", "编制人数", "实有人数"}
+	naKeys := []string{"spending_basic", "spending_project", "sangong_total", "sangong_abroad", "sangong_reception",
+		"sangong_vehicles", "staff_authorized", "staff_actual"}
+	// Not core figures, or core figures of a project: blank when not given.
+	blank := []string{"支出合计（万元）", "人员经费（万元）", "公用经费（万元）", "本年收入（万元）", "三公经费较上年增减（万元）", "评价等级"}
+	rows := readCSV(t, s)
+	_, cellOf := openXLSX(t, s)
+	for _, h := range na {
+		if got := rows["甲县"][h]; got != "不适用" {
+			t.Errorf("CSV 甲县 %s = %q, want 不适用", h, got)
+		}
+		if got, _ := cellOf("甲县", h); got != "不适用" {
+			t.Errorf("XLSX 甲县 %s = %q, want 不适用", h, got)
+		}
+		if got := rows["丙县"][h]; got != "" {
+			t.Errorf("CSV 丙县 (整体支出) %s = %q, want blank", h, got)
+		}
+	}
+	for _, h := range blank {
+		if got := rows["甲县"][h]; got != "" {
+			t.Errorf("CSV 甲县 %s = %q, want blank", h, got)
+		}
+		if got, _ := cellOf("甲县", h); got != "" {
+			t.Errorf("XLSX 甲县 %s = %q, want blank", h, got)
+		}
+	}
+	for h, want := range map[string]string{"基本支出（万元）": "30", "实有人数": "5", "三公经费合计（万元）": "无法识别", "项目支出（万元）": "不适用"} {
+		if got := rows["乙县"][h]; got != want {
+			t.Errorf("CSV 乙县 %s = %q, want %q", h, got, want)
+		}
+	}
+	reports := readJSON(t, s)
+	if got := reports["甲县"].NotApplicable; !slices.Equal(got, naKeys) {
+		t.Errorf("JSON 甲县 not_applicable %q, want %q", got, naKeys)
+	}
+	for _, k := range naKeys {
+		if v, ok := reports["甲县"].Figures[k]; !ok || v != nil {
+			t.Errorf("JSON 甲县 %s = %v, want null", k, v)
+		}
+	}
+	want := []string{"spending_project", "sangong_abroad", "sangong_reception", "sangong_vehicles", "staff_authorized"}
+	if got := reports["乙县"].NotApplicable; !slices.Equal(got, want) {
+		t.Errorf("JSON 乙县 not_applicable %q, want %q", got, want)
+	}
+	if v := reports["乙县"].Figures["spending_basic"]; v == nil || *v != 30 {
+		t.Errorf("JSON 乙县 spending_basic %v, want 30", v)
+	}
+	if got := reports["丙县"].NotApplicable; got == nil || len(got) != 0 {
+		t.Errorf("JSON 丙县 (整体支出) not_applicable %q, want []", got)
+	}
+}

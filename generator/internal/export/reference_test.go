@@ -37,6 +37,8 @@ func referenceText(r *site.Report, c Column) (text string, isNum bool) {
 	switch {
 	case v.state == report.Unreadable:
 		return "无法识别", false
+	case referenceNotApplicable(r, c):
+		return "不适用", false
 	case v.kind == findingsCell:
 		return strings.Join(referenceFindingTexts(r), "；"), false
 	case v.state != report.Disclosed:
@@ -49,6 +51,21 @@ func referenceText(r *site.Report, c Column) (text string, isNum bool) {
 		return strconv.FormatFloat(v.f, 'f', -1, 64), true
 	}
 	return v.text, false
+}
+
+// referenceNotApplicable reports whether r does not give the column's
+// figure and the disclosure page calls it 不适用: a core figure that is
+// not among those of the report's type.
+func referenceNotApplicable(r *site.Report, c Column) bool {
+	if c.Figure == "" || check.FigureState(r.Report, c.Figure) != report.NotDisclosed {
+		return false
+	}
+	for _, f := range check.CoreFigures {
+		if f.Key == c.Figure {
+			return !check.CoreFigureApplies(r.Type, f.Key)
+		}
+	}
+	return false
 }
 
 func referenceFindingTexts(r *site.Report) []string {
@@ -146,6 +163,8 @@ func referenceXLSX(t testing.TB, s *site.Site) []byte {
 				row[i] = excelize.Cell{Value: v.num(), StyleID: dec}
 			case v.state == report.Unreadable:
 				row[i] = "无法识别"
+			case referenceNotApplicable(r, c):
+				row[i] = "不适用"
 			case v.kind == findingsCell:
 				row[i] = strings.Join(referenceFindingTexts(r), "；")
 			case v.state == report.Disclosed:
@@ -175,6 +194,7 @@ func referenceJSONReport(r *site.Report, evidence map[string]string) *JSONReport
 		Province: r.County.Province, Prefecture: r.County.Prefecture, County: r.County.Name, Adcode: r.County.Adcode,
 		Department: r.Department, Year: r.Year, Type: r.Type, Title: r.Title, Published: r.Published, Source: r.Source,
 		OriginalUnit: r.Unit, Figures: map[string]*float64{}, Evidence: evidence, Page: r.URL, File: r.File, Unreadable: []string{},
+		NotApplicable: []string{},
 	}
 	for _, c := range Columns {
 		if !c.Number || c.Key == "year" {
@@ -188,6 +208,9 @@ func referenceJSONReport(r *site.Report, evidence map[string]string) *JSONReport
 			jr.Figures[c.Key] = nil
 			if v.state == report.Unreadable {
 				jr.Unreadable = append(jr.Unreadable, c.Key)
+			}
+			if referenceNotApplicable(r, c) {
+				jr.NotApplicable = append(jr.NotApplicable, c.Key)
 			}
 		}
 	}
@@ -293,7 +316,8 @@ func randomSite(rng *rand.Rand, n int) *site.Site {
 	s := &site.Site{}
 	for i := range n {
 		rep := &report.Report{
-			File: awkwardText(rng), Department: awkwardText(rng), Year: rng.IntN(3000) - 500, Type: awkwardText(rng),
+			File: awkwardText(rng), Department: awkwardText(rng), Year: rng.IntN(3000) - 500,
+			Type:  []string{report.TypeWhole, report.TypeProject, awkwardText(rng)}[rng.IntN(3)],
 			Title: awkwardText(rng), Published: awkwardText(rng), Source: awkwardText(rng),
 			Unit: []string{"万元", "千元", "元", ""}[rng.IntN(4)],
 		}

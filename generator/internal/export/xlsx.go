@@ -237,6 +237,7 @@ func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site) error {
 		buf = append(buf, `<row r="`...)
 		buf = append(buf, row...)
 		buf = append(buf, `">`...)
+		na := notApplicable(r.Type)
 		for i, c := range Columns {
 			v := c.get(r)
 			switch {
@@ -245,7 +246,10 @@ func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site) error {
 				buf = appendXLSXNum(buf, v)
 			case v.state == report.Unreadable:
 				buf = sk.appendCellStart(buf, i, row, "")
-				buf = appendXLSXInlineStr(buf, "无法识别")
+				buf = appendXLSXInlineStr(buf, unreadableText)
+			case v.state == report.NotDisclosed && na&columnBit(i) != 0:
+				buf = sk.appendCellStart(buf, i, row, "")
+				buf = appendXLSXInlineStr(buf, notApplicableText)
 			case v.kind == findingsCell:
 				scratch = appendFindings(scratch[:0], r)
 				buf = sk.appendCellStart(buf, i, row, "")

@@ -93,6 +93,8 @@ func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) (
 				row[i] = &cells[i]
 			case v.state == report.Unreadable:
 				row[i] = "无法识别"
+			case referenceNotApplicable(r, c):
+				row[i] = "不适用"
 			case v.kind == findingsCell:
 				scratch = appendFindings(scratch[:0], r)
 				row[i] = string(scratch)

@@ -58,6 +58,7 @@ const (
 	intCell                      // a whole number
 	floatCell                    // a number such as a score
 	findingsCell                 // the report's findings, made by appendFindings
+	suspectCell                  // the report's likely unit slips, made by appendSuspects
 )
 
 func text(s string) cell { return cell{text: s, state: report.Disclosed} }
@@ -145,6 +146,7 @@ var Columns = []Column{
 	}},
 	{Key: "staff_authorized", Header: "编制人数", Figure: "staff.authorized", Number: true, get: func(r *site.Report) cell { return count(r.Staff.Authorized) }},
 	{Key: "staff_actual", Header: "实有人数", Figure: "staff.actual", Number: true, get: func(r *site.Report) cell { return count(r.Staff.Actual) }},
+	{Key: "suspect", Header: "疑为单位错误", get: func(r *site.Report) cell { return cell{kind: suspectCell, state: report.Disclosed} }},
 	{Key: "findings", Header: "核对发现", get: func(r *site.Report) cell { return cell{kind: findingsCell, state: report.Disclosed} }},
 	{Key: "page", Header: "本站页面", get: func(r *site.Report) cell { return text(r.URL) }},
 	{Key: "file", Header: "数据文件", get: func(r *site.Report) cell { return text(r.File) }},
@@ -196,6 +198,52 @@ func notApplicableTo(typ string) uint64 {
 		}
 	}
 	return set
+}
+
+// suspects returns the columns of r's figures that the checks find likely
+// unit slips (see site.Report.Suspect), such as 项目支出 of 94631500 万元
+// typed in 元: the pages leave them out of ranks, charts and averages and
+// mark them ⚠ 疑为单位错误; the downloads keep the figure as given, and
+// mark it.
+func suspects(r *site.Report) uint64 {
+	if !slipFound(r.Checks) {
+		return 0 // the common case, told from the results alone
+	}
+	var set uint64
+	for i, c := range Columns {
+		if c.Number && c.Figure != "" && c.get(r).isNum() && r.Suspect(c.Figure) {
+			set |= columnBit(i)
+		}
+	}
+	return set
+}
+
+// slipFound reports whether a rule of check.SlipRules found something:
+// without such a finding no figure is a likely unit slip.
+func slipFound(results []check.Result) bool {
+	for _, c := range results {
+		if c.Status == check.Found && slices.Contains(check.SlipRules, c.Rule) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendSuspects appends the text of a report's column 疑为单位错误: the
+// headers of the columns in set (see suspects), joined by "、".
+func appendSuspects(dst []byte, set uint64) []byte {
+	first := true
+	for i, c := range Columns {
+		if set&columnBit(i) == 0 {
+			continue
+		}
+		if !first {
+			dst = append(dst, "、"...)
+		}
+		first = false
+		dst = append(dst, c.Header...)
+	}
+	return dst
 }
 
 // appendFindings appends the text of a report's findings column: its
@@ -257,7 +305,7 @@ func WriteCSV(out io.Writer, s *site.Site) error {
 	var scratch []byte
 	for _, r := range s.Reports {
 		line = line[:0]
-		na := notApplicable(r.Type)
+		na, sus := notApplicable(r.Type), suspects(r)
 		for i, c := range Columns {
 			if i > 0 {
 				line = append(line, ',')
@@ -273,6 +321,9 @@ func WriteCSV(out io.Writer, s *site.Site) error {
 				line = appendCSVField(line, notApplicableText)
 			case v.kind == findingsCell:
 				scratch = appendFindings(scratch[:0], r)
+				line = appendCSVText(line, scratch)
+			case v.kind == suspectCell:
+				scratch = appendSuspects(scratch[:0], sus)
 				line = appendCSVText(line, scratch)
 			default:
 				line = appendCSVText(line, v.text)
@@ -451,8 +502,12 @@ type JSONReport struct {
 	// NotApplicable lists figures the report does not give that do not
 	// apply to a report of its type (see notApplicable): null in Figures,
 	// as those not disclosed are.
-	NotApplicable []string          `json:"not_applicable"`
-	Evidence      map[string]string `json:"evidence"`
+	NotApplicable []string `json:"not_applicable"`
+	// Suspect lists figures the checks find likely unit slips (see
+	// suspects): kept in Figures as given, left out of the pages'
+	// comparisons.
+	Suspect  []string          `json:"suspect"`
+	Evidence map[string]string `json:"evidence"`
 	// Findings lists what the checks found, disclosure notes included.
 	Findings []JSONFinding `json:"findings"`
 	Page     string        `json:"page"`
@@ -686,6 +741,21 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 				continue
 			}
 			if v := c.get(r); v.state == report.NotDisclosed {
+				j.elem(n, 2)
+				n++
+				j.buf = jsontext.AppendString(j.buf, c.Key)
+			}
+		}
+	}
+	j.endList(n, 2)
+	j.buf = append(j.buf, ',')
+
+	// Likely unit slips, in the order of the columns.
+	j.key(1, "suspect")
+	n = 0
+	if sus := suspects(r); sus != 0 {
+		for i, c := range Columns {
+			if sus&columnBit(i) != 0 {
 				j.elem(n, 2)
 				n++
 				j.buf = jsontext.AppendString(j.buf, c.Key)

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -89,11 +91,8 @@ func TestCSVOpensInSpreadsheets(t *testing.T) {
 }
 
 func TestXLSXReadsBack(t *testing.T) {
-	f, cellOf := openXLSX(t, testSite(t))
-	rows, err := f.GetRows("报告")
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := openXLSX(t, testSite(t))
+	f, rows := w.f, w.rows
 	if len(rows) != 3 || rows[0][0] != "省份" || len(rows[0]) != len(Columns) {
 		t.Fatalf("rows %v", rows)
 	}
@@ -102,25 +101,21 @@ func TestXLSXReadsBack(t *testing.T) {
 		t.Errorf("header row not frozen: %+v %v", panes, err)
 	}
 	// Amounts are numbers shown with two to six decimals.
-	shown, raw := cellOf("桃源县", "支出合计（万元）")
+	shown, raw := w.cell("桃源县 2020", "支出合计（万元）")
 	if raw != "1530.53" || shown != "1530.53" {
 		t.Errorf("total raw %q shown %q", raw, shown)
 	}
-	total := slices.IndexFunc(Columns, func(c Column) bool { return c.Key == "spending_total" })
-	for row := 2; row <= 3; row++ {
-		name, _ := excelize.CoordinatesToCellName(total+1, row)
-		if typ, _ := f.GetCellType("报告", name); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
-			t.Errorf("total %s is stored as %v, not a number", name, typ)
-		}
+	if typ, _ := f.GetCellType("报告", w.name("桃源县 2020", "支出合计（万元）")); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("total is stored as %v, not a number", typ)
 	}
 	for _, c := range []struct{ county, header, want string }{
-		{"桃源县", "自评得分", "97.00"},
-		{"桃源县", "因公出国（境）费（万元）", ""}, // not disclosed
-		{"桃源县", "原填报单位", "万元"},
-		{"@乙县", "原填报单位", "元"},
-		{"@乙县", "本年收入（万元）", "1.234567"},
+		{"桃源县 2020", "自评得分", "97.00"},
+		{"桃源县 2020", "因公出国（境）费（万元）", ""}, // not disclosed
+		{"桃源县 2020", "原填报单位", "万元"},
+		{"@乙县 2021", "原填报单位", "元"},
+		{"@乙县 2021", "本年收入（万元）", "1.234567"},
 	} {
-		if shown, _ := cellOf(c.county, c.header); shown != c.want {
+		if shown, _ := w.cell(c.county, c.header); shown != c.want {
 			t.Errorf("%s %s shown %q, want %q", c.county, c.header, shown, c.want)
 		}
 	}
@@ -219,16 +214,21 @@ func TestJSONStreamsEvidenceFromFiles(t *testing.T) {
 	}
 }
 
-// openXLSX opens reports.xlsx of s, and returns a function that gives a
-// cell of the 报告 sheet, as shown and as stored, by the county of its
-// row and its column's header.
-func openXLSX(t *testing.T, s *site.Site) (f *excelize.File, cellOf func(county, header string) (shown, raw string)) {
+// workbook is reports.xlsx, opened.
+type workbook struct {
+	t    *testing.T
+	f    *excelize.File
+	rows [][]string // of the sheet 报告
+}
+
+// openXLSX opens reports.xlsx of s.
+func openXLSX(t *testing.T, s *site.Site) *workbook {
 	t.Helper()
 	data, err := XLSX(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err = excelize.OpenReader(bytes.NewReader(data))
+	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,41 +237,66 @@ func openXLSX(t *testing.T, s *site.Site) (f *excelize.File, cellOf func(county,
 	if err != nil {
 		t.Fatal(err)
 	}
-	return f, func(county, header string) (shown, raw string) {
-		t.Helper()
-		col, row := -1, -1
-		for i, h := range rows[0] {
-			if h == header {
-				col = i
-			}
+	return &workbook{t, f, rows}
+}
+
+// name returns the name of a cell of the sheet 报告, such as L3, by the
+// county and year of its row ("甲县 2020") and its column's header.
+func (w *workbook) name(report, header string) string {
+	w.t.Helper()
+	col, row := -1, -1
+	for i, h := range w.rows[0] {
+		if h == header {
+			col = i
 		}
-		for i, r := range rows[1:] {
-			if len(r) > 2 && r[2] == county {
-				row = i + 2
-			}
-		}
-		if col < 0 || row < 0 {
-			t.Fatalf("no cell %s of %s in %v", header, county, rows)
-		}
-		name, err := excelize.CoordinatesToCellName(col+1, row)
-		if err != nil {
-			t.Fatal(err)
-		}
-		shown, _ = f.GetCellValue("报告", name)
-		raw, _ = f.GetCellValue("报告", name, excelize.Options{RawCellValue: true})
-		return shown, raw
 	}
+	for i, r := range w.rows[1:] {
+		if len(r) > 5 && r[2]+" "+r[5] == report {
+			row = i + 2
+		}
+	}
+	if col < 0 || row < 0 {
+		w.t.Fatalf("no cell %s of %s in %v", header, report, w.rows)
+	}
+	name, err := excelize.CoordinatesToCellName(col+1, row)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return name
+}
+
+// cell returns a cell (see name) as shown and as stored.
+func (w *workbook) cell(report, header string) (shown, raw string) {
+	w.t.Helper()
+	name := w.name(report, header)
+	shown, _ = w.f.GetCellValue("报告", name)
+	raw, _ = w.f.GetCellValue("报告", name, excelize.Options{RawCellValue: true})
+	return shown, raw
+}
+
+// style returns the style of a cell (see name).
+func (w *workbook) style(report, header string) *excelize.Style {
+	w.t.Helper()
+	id, err := w.f.GetCellStyle("报告", w.name(report, header))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	st, err := w.f.GetStyle(id)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return st
 }
 
 // Amounts are exact to the fen (0.000001 万元): the workbook shows every
 // digit they have, and at least two.
 func TestXLSXShowsAmountsToTheFen(t *testing.T) {
 	s := siteOf(t, "county: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\nspending: {total: 759.343064, basic: 0.000001, project: 12}\nscore: 97.5")
-	_, cellOf := openXLSX(t, s)
+	w := openXLSX(t, s)
 	for header, want := range map[string]string{
 		"支出合计（万元）": "759.343064", "基本支出（万元）": "0.000001", "项目支出（万元）": "12.00", "自评得分": "97.50",
 	} {
-		shown, raw := cellOf("甲县", header)
+		shown, raw := w.cell("甲县 2020", header)
 		if shown != want {
 			t.Errorf("%s shown as %q (stored %q), want %q", header, shown, raw, want)
 		}
@@ -279,7 +304,7 @@ func TestXLSXShowsAmountsToTheFen(t *testing.T) {
 }
 
 // readCSV returns the rows of reports.csv of s, each by its column's
-// header, by county.
+// header, by county and year ("甲县 2020").
 func readCSV(t *testing.T, s *site.Site) map[string]map[string]string {
 	t.Helper()
 	data, err := CSV(s)
@@ -296,12 +321,13 @@ func readCSV(t *testing.T, s *site.Site) map[string]map[string]string {
 		for i, h := range rows[0] {
 			m[h] = row[i]
 		}
-		out[m["县（市、区）"]] = m
+		out[m["县（市、区）"]+" "+m["年度"]] = m
 	}
 	return out
 }
 
-// readJSON returns the reports of reports.json of s by county.
+// readJSON returns the reports of reports.json of s by county and year
+// ("甲县 2020").
 func readJSON(t *testing.T, s *site.Site) map[string]JSONReport {
 	t.Helper()
 	data, err := JSON(s)
@@ -314,7 +340,7 @@ func readJSON(t *testing.T, s *site.Site) map[string]JSONReport {
 	}
 	out := map[string]JSONReport{}
 	for _, r := range doc.Reports {
-		out[r.County] = r
+		out[r.County+" "+strconv.Itoa(r.Year)] = r
 	}
 	return out
 }
@@ -336,48 +362,102 @@ func TestNotApplicableToldFromUndisclosed(t *testing.T) {
 	// Not core figures, or core figures of a project: blank when not given.
 	blank := []string{"支出合计（万元）", "人员经费（万元）", "公用经费（万元）", "本年收入（万元）", "三公经费较上年增减（万元）", "评价等级"}
 	rows := readCSV(t, s)
-	_, cellOf := openXLSX(t, s)
+	w := openXLSX(t, s)
 	for _, h := range na {
-		if got := rows["甲县"][h]; got != "不适用" {
+		if got := rows["甲县 2021"][h]; got != "不适用" {
 			t.Errorf("CSV 甲县 %s = %q, want 不适用", h, got)
 		}
-		if got, _ := cellOf("甲县", h); got != "不适用" {
+		if got, _ := w.cell("甲县 2021", h); got != "不适用" {
 			t.Errorf("XLSX 甲县 %s = %q, want 不适用", h, got)
 		}
-		if got := rows["丙县"][h]; got != "" {
+		if got := rows["丙县 2021"][h]; got != "" {
 			t.Errorf("CSV 丙县 (整体支出) %s = %q, want blank", h, got)
 		}
 	}
 	for _, h := range blank {
-		if got := rows["甲县"][h]; got != "" {
+		if got := rows["甲县 2021"][h]; got != "" {
 			t.Errorf("CSV 甲县 %s = %q, want blank", h, got)
 		}
-		if got, _ := cellOf("甲县", h); got != "" {
+		if got, _ := w.cell("甲县 2021", h); got != "" {
 			t.Errorf("XLSX 甲县 %s = %q, want blank", h, got)
 		}
 	}
 	for h, want := range map[string]string{"基本支出（万元）": "30", "实有人数": "5", "三公经费合计（万元）": "无法识别", "项目支出（万元）": "不适用"} {
-		if got := rows["乙县"][h]; got != want {
+		if got := rows["乙县 2021"][h]; got != want {
 			t.Errorf("CSV 乙县 %s = %q, want %q", h, got, want)
 		}
 	}
 	reports := readJSON(t, s)
-	if got := reports["甲县"].NotApplicable; !slices.Equal(got, naKeys) {
+	if got := reports["甲县 2021"].NotApplicable; !slices.Equal(got, naKeys) {
 		t.Errorf("JSON 甲县 not_applicable %q, want %q", got, naKeys)
 	}
 	for _, k := range naKeys {
-		if v, ok := reports["甲县"].Figures[k]; !ok || v != nil {
+		if v, ok := reports["甲县 2021"].Figures[k]; !ok || v != nil {
 			t.Errorf("JSON 甲县 %s = %v, want null", k, v)
 		}
 	}
 	want := []string{"spending_project", "sangong_abroad", "sangong_reception", "sangong_vehicles", "staff_authorized"}
-	if got := reports["乙县"].NotApplicable; !slices.Equal(got, want) {
+	if got := reports["乙县 2021"].NotApplicable; !slices.Equal(got, want) {
 		t.Errorf("JSON 乙县 not_applicable %q, want %q", got, want)
 	}
-	if v := reports["乙县"].Figures["spending_basic"]; v == nil || *v != 30 {
+	if v := reports["乙县 2021"].Figures["spending_basic"]; v == nil || *v != 30 {
 		t.Errorf("JSON 乙县 spending_basic %v, want 30", v)
 	}
-	if got := reports["丙县"].NotApplicable; got == nil || len(got) != 0 {
+	if got := reports["丙县 2021"].NotApplicable; got == nil || len(got) != 0 {
 		t.Errorf("JSON 丙县 (整体支出) not_applicable %q, want []", got)
+	}
+}
+
+// A likely unit slip (see site.Report.Suspect), which the pages mark ⚠
+// 疑为单位错误 and leave out of ranks, is kept as given in the downloads
+// and marked: named in the column 疑为单位错误 and in reports.json's
+// suspect, and on an amber fill in reports.xlsx.
+func TestSuspectFiguresMarked(t *testing.T) {
+	r := func(county string, year int, total, project string) string {
+		return fmt.Sprintf("county: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: %s, basic: 50, project: %s}", county, year, total, project)
+	}
+	s := siteOf(t, r("甲县", 2019, "130", "80"), r("甲县", 2020, "140", "90"),
+		r("甲县", 2021, "135", "94631500"), // 9463.15万元 typed in 元: unit.years
+		r("乙县", 2021, "300", "250"),
+		r("丁县", 2021, "12005000", "11955000")) // in 元, and no other year: unit.size
+	rows := readCSV(t, s)
+	reports := readJSON(t, s)
+	w := openXLSX(t, s)
+	for _, c := range []struct {
+		report string
+		want   []string // headers
+		keys   []string
+	}{
+		{"甲县 2021", []string{"项目支出（万元）"}, []string{"spending_project"}},
+		{"丁县 2021", []string{"支出合计（万元）", "项目支出（万元）"}, []string{"spending_total", "spending_project"}},
+		{"甲县 2020", nil, []string{}},
+		{"乙县 2021", nil, []string{}},
+	} {
+		want := strings.Join(c.want, "、")
+		if got := rows[c.report]["疑为单位错误"]; got != want {
+			t.Errorf("CSV %s 疑为单位错误 = %q, want %q", c.report, got, want)
+		}
+		if got, _ := w.cell(c.report, "疑为单位错误"); got != want {
+			t.Errorf("XLSX %s 疑为单位错误 = %q, want %q", c.report, got, want)
+		}
+		if got := reports[c.report].Suspect; !slices.Equal(got, c.keys) || got == nil {
+			t.Errorf("JSON %s suspect %q, want %q", c.report, got, c.keys)
+		}
+	}
+	// The value is kept as given.
+	if got := rows["甲县 2021"]["项目支出（万元）"]; got != "94631500" {
+		t.Errorf("CSV 甲县 2021 项目支出 = %q, want 94631500 as given", got)
+	}
+	if v := reports["甲县 2021"].Figures["spending_project"]; v == nil || *v != 94631500 {
+		t.Errorf("JSON 甲县 2021 spending_project %v, want 94631500 as given", v)
+	}
+	// In the workbook the slip is on a fill, its neighbours are not.
+	if st := w.style("甲县 2021", "项目支出（万元）"); len(st.Fill.Color) == 0 || st.CustomNumFmt == nil {
+		t.Errorf("XLSX 甲县 2021 项目支出: the slip's style %+v has no fill, or no number format", st)
+	}
+	for _, c := range [][2]string{{"甲县 2021", "支出合计（万元）"}, {"甲县 2020", "项目支出（万元）"}} {
+		if st := w.style(c[0], c[1]); len(st.Fill.Color) != 0 {
+			t.Errorf("XLSX %s %s: filled %v, yet not a slip", c[0], c[1], st.Fill.Color)
+		}
 	}
 }

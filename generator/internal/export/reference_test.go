@@ -39,6 +39,8 @@ func referenceText(r *site.Report, c Column) (text string, isNum bool) {
 		return "无法识别", false
 	case referenceNotApplicable(r, c):
 		return "不适用", false
+	case v.kind == suspectCell:
+		return strings.Join(referenceSuspects(r, "header"), "、"), false
 	case v.kind == findingsCell:
 		return strings.Join(referenceFindingTexts(r), "；"), false
 	case v.state != report.Disclosed:
@@ -66,6 +68,28 @@ func referenceNotApplicable(r *site.Report, c Column) bool {
 		}
 	}
 	return false
+}
+
+// referenceSuspect reports whether the column holds a figure r gives that
+// the pages mark as a likely unit slip.
+func referenceSuspect(r *site.Report, c Column) bool {
+	return c.Number && c.Figure != "" && check.FigureState(r.Report, c.Figure) == report.Disclosed && r.Suspect(c.Figure)
+}
+
+// referenceSuspects lists the headers (with "header") or keys of the
+// columns of r's likely unit slips.
+func referenceSuspects(r *site.Report, name string) []string {
+	out := []string{}
+	for _, c := range Columns {
+		if referenceSuspect(r, c) {
+			if name == "header" {
+				out = append(out, c.Header)
+			} else {
+				out = append(out, c.Key)
+			}
+		}
+	}
+	return out
 }
 
 func referenceFindingTexts(r *site.Report) []string {
@@ -139,6 +163,11 @@ func referenceXLSX(t testing.TB, s *site.Site) []byte {
 	must(err)
 	integer, err := f.NewStyle(&excelize.Style{NumFmt: 1})
 	must(err)
+	amber := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
+	decSuspect, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals, Fill: amber})
+	must(err)
+	intSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 1, Fill: amber})
+	must(err)
 	for i, c := range Columns {
 		width := 12.0
 		if c.Key == "title" || c.Key == "source" || c.Key == "page" {
@@ -156,8 +185,13 @@ func referenceXLSX(t testing.TB, s *site.Site) []byte {
 		row := make([]any, len(Columns))
 		for i, c := range Columns {
 			v := c.get(r)
+			whole := c.Key == "year" || strings.HasPrefix(c.Key, "staff")
 			switch {
-			case v.isNum() && (c.Key == "year" || strings.HasPrefix(c.Key, "staff")):
+			case v.isNum() && referenceSuspect(r, c) && whole:
+				row[i] = excelize.Cell{Value: v.num(), StyleID: intSuspect}
+			case v.isNum() && referenceSuspect(r, c):
+				row[i] = excelize.Cell{Value: v.num(), StyleID: decSuspect}
+			case v.isNum() && whole:
 				row[i] = excelize.Cell{Value: v.num(), StyleID: integer}
 			case v.isNum():
 				row[i] = excelize.Cell{Value: v.num(), StyleID: dec}
@@ -167,6 +201,8 @@ func referenceXLSX(t testing.TB, s *site.Site) []byte {
 				row[i] = "不适用"
 			case v.kind == findingsCell:
 				row[i] = strings.Join(referenceFindingTexts(r), "；")
+			case v.kind == suspectCell:
+				row[i] = strings.Join(referenceSuspects(r, "header"), "、")
 			case v.state == report.Disclosed:
 				row[i] = v.text
 			default:
@@ -194,7 +230,7 @@ func referenceJSONReport(r *site.Report, evidence map[string]string) *JSONReport
 		Province: r.County.Province, Prefecture: r.County.Prefecture, County: r.County.Name, Adcode: r.County.Adcode,
 		Department: r.Department, Year: r.Year, Type: r.Type, Title: r.Title, Published: r.Published, Source: r.Source,
 		OriginalUnit: r.Unit, Figures: map[string]*float64{}, Evidence: evidence, Page: r.URL, File: r.File, Unreadable: []string{},
-		NotApplicable: []string{},
+		NotApplicable: []string{}, Suspect: referenceSuspects(r, "key"),
 	}
 	for _, c := range Columns {
 		if !c.Number || c.Key == "year" {
@@ -369,6 +405,20 @@ func randomSite(rng *rand.Rand, n int) *site.Site {
 				res.Findings = append(res.Findings, f)
 			}
 			r.Checks = append(r.Checks, res)
+		}
+		// Likely unit slips (see site.Report.Suspect), of any figure, and
+		// sums that add up, which clear some of them.
+		for range rng.IntN(3) {
+			keys := []string{"spending.total", "spending.basic", "spending.project", "sangong.total", "sangong.abroad",
+				"income", "score", "staff.actual", "grade", "year"}
+			key := keys[rng.IntN(len(keys))]
+			rule := check.SlipRules[rng.IntN(len(check.SlipRules))]
+			r.Checks = append(r.Checks, check.Result{Rule: rule, Status: check.Found, Findings: []check.Finding{
+				{Rule: rule, Title: awkwardText(rng), Message: awkwardText(rng), Severity: check.Warning, Keys: []string{key}},
+			}})
+		}
+		if rng.IntN(4) == 0 {
+			r.Checks = append(r.Checks, check.Result{Rule: "sum.spending", Status: check.Passed})
 		}
 		_ = i
 		s.Reports = append(s.Reports, r)

@@ -58,8 +58,10 @@ type xlsxSkeleton struct {
 	// of Columns.
 	colNames []string
 	// numStyles are the style attributes (` s="2"`) of the columns'
-	// numbers, in the order of Columns.
-	numStyles []string
+	// numbers, in the order of Columns, and suspectStyles those of a
+	// number that is a likely unit slip (see suspects): the same format,
+	// on an amber fill.
+	numStyles, suspectStyles []string
 }
 
 // xlsxTemplate returns the skeleton of reports.xlsx, made by excelize on
@@ -97,6 +99,14 @@ func newXLSXSkeleton() (*xlsxSkeleton, error) {
 	if err != nil {
 		return nil, err
 	}
+	decSuspect, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals, Fill: xlsxSuspectFill})
+	if err != nil {
+		return nil, err
+	}
+	intSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 1, Fill: xlsxSuspectFill})
+	if err != nil {
+		return nil, err
+	}
 	sk := &xlsxSkeleton{}
 	for i, c := range Columns {
 		width := 12.0
@@ -111,16 +121,12 @@ func newXLSXSkeleton() (*xlsxSkeleton, error) {
 			return nil, err
 		}
 		sk.colNames = append(sk.colNames, name)
-		style := dec
+		style, suspect := dec, decSuspect
 		if c.Key == "year" || strings.HasPrefix(c.Key, "staff") {
-			style = integer
+			style, suspect = integer, intSuspect
 		}
-		// StreamWriter.SetRow writes no style attribute for style 0.
-		attr := ""
-		if style != 0 {
-			attr = ` s="` + strconv.Itoa(style) + `"`
-		}
-		sk.numStyles = append(sk.numStyles, attr)
+		sk.numStyles = append(sk.numStyles, styleAttr(style))
+		sk.suspectStyles = append(sk.suspectStyles, styleAttr(suspect))
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
@@ -151,6 +157,19 @@ func newXLSXSkeleton() (*xlsxSkeleton, error) {
 	i := bytes.Index(sheet, end)
 	sk.head, sk.tail = sheet[:i], sheet[i:]
 	return sk, nil
+}
+
+// xlsxSuspectFill is the fill of a number that is a likely unit slip:
+// the amber of Excel's own 适中 (Neutral) cell style.
+var xlsxSuspectFill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
+
+// styleAttr returns the style attribute of a cell of the style, as
+// StreamWriter.SetRow writes it: none for style 0.
+func styleAttr(style int) string {
+	if style == 0 {
+		return ""
+	}
+	return ` s="` + strconv.Itoa(style) + `"`
 }
 
 // xlsxRecorder is the excelize.ZipWriter of the skeleton: it keeps the
@@ -237,12 +256,16 @@ func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site) error {
 		buf = append(buf, `<row r="`...)
 		buf = append(buf, row...)
 		buf = append(buf, `">`...)
-		na := notApplicable(r.Type)
+		na, sus := notApplicable(r.Type), suspects(r)
 		for i, c := range Columns {
 			v := c.get(r)
 			switch {
 			case v.isNum():
-				buf = sk.appendCellStart(buf, i, row, sk.numStyles[i])
+				style := sk.numStyles[i]
+				if sus&columnBit(i) != 0 {
+					style = sk.suspectStyles[i]
+				}
+				buf = sk.appendCellStart(buf, i, row, style)
 				buf = appendXLSXNum(buf, v)
 			case v.state == report.Unreadable:
 				buf = sk.appendCellStart(buf, i, row, "")
@@ -252,6 +275,10 @@ func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site) error {
 				buf = appendXLSXInlineStr(buf, notApplicableText)
 			case v.kind == findingsCell:
 				scratch = appendFindings(scratch[:0], r)
+				buf = sk.appendCellStart(buf, i, row, "")
+				buf = appendXLSXInlineStr(buf, scratch)
+			case v.kind == suspectCell:
+				scratch = appendSuspects(scratch[:0], sus)
 				buf = sk.appendCellStart(buf, i, row, "")
 				buf = appendXLSXInlineStr(buf, scratch)
 			case v.state == report.Disclosed:

@@ -55,6 +55,15 @@ func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) (
 	if err != nil {
 		return nil, err
 	}
+	amber := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
+	decSuspect, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals, Fill: amber})
+	if err != nil {
+		return nil, err
+	}
+	intSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 1, Fill: amber})
+	if err != nil {
+		return nil, err
+	}
 	for i, c := range Columns {
 		width := 12.0
 		if c.Key == "title" || c.Key == "source" || c.Key == "page" {
@@ -76,11 +85,12 @@ func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) (
 	}
 	row := make([]any, len(Columns))
 	cells := make([]excelize.Cell, len(Columns))
+	suspectCells := make([]excelize.Cell, len(Columns))
 	for i, c := range Columns {
 		if c.Key == "year" || strings.HasPrefix(c.Key, "staff") {
-			cells[i].StyleID = integer
+			cells[i].StyleID, suspectCells[i].StyleID = integer, intSuspect
 		} else {
-			cells[i].StyleID = dec
+			cells[i].StyleID, suspectCells[i].StyleID = dec, decSuspect
 		}
 	}
 	var scratch []byte
@@ -88,6 +98,9 @@ func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) (
 		for i, c := range Columns {
 			v := c.get(r)
 			switch {
+			case v.isNum() && referenceSuspect(r, c):
+				suspectCells[i].Value = v.num()
+				row[i] = &suspectCells[i]
 			case v.isNum():
 				cells[i].Value = v.num()
 				row[i] = &cells[i]
@@ -98,6 +111,8 @@ func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) (
 			case v.kind == findingsCell:
 				scratch = appendFindings(scratch[:0], r)
 				row[i] = string(scratch)
+			case v.kind == suspectCell:
+				row[i] = strings.Join(referenceSuspects(r, "header"), "、")
 			case v.state == report.Disclosed:
 				row[i] = v.text
 			default:

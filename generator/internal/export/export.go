@@ -59,6 +59,7 @@ const (
 	floatCell                    // a number such as a score
 	findingsCell                 // the report's findings, made by appendFindings
 	suspectCell                  // the report's likely unit slips, made by appendSuspects
+	pageCell                     // the report page's path from the site's root, in text (see pageURL)
 )
 
 func text(s string) cell { return cell{text: s, state: report.Disclosed} }
@@ -148,7 +149,7 @@ var Columns = []Column{
 	{Key: "staff_actual", Header: "实有人数", Figure: "staff.actual", Number: true, get: func(r *site.Report) cell { return count(r.Staff.Actual) }},
 	{Key: "suspect", Header: "疑为单位错误", get: func(r *site.Report) cell { return cell{kind: suspectCell, state: report.Disclosed} }},
 	{Key: "findings", Header: "核对发现", get: func(r *site.Report) cell { return cell{kind: findingsCell, state: report.Disclosed} }},
-	{Key: "page", Header: "本站页面", get: func(r *site.Report) cell { return text(r.URL) }},
+	{Key: "page", Header: "本站页面", get: func(r *site.Report) cell { return cell{kind: pageCell, text: r.URL, state: report.Disclosed} }},
 	{Key: "file", Header: "数据文件", get: func(r *site.Report) cell { return text(r.File) }},
 }
 
@@ -286,12 +287,35 @@ func formulaStart(b byte) bool {
 // CSV returns reports.csv: UTF-8 with a byte-order mark and CRLF line ends,
 // so that Excel and WPS open it without mojibake; text that a spreadsheet
 // would take for a formula is prefixed with an apostrophe. Amounts are in
-// 万元; an empty cell is a figure the report does not disclose.
-func CSV(s *site.Site) ([]byte, error) { return toBytes(WriteCSV, s) }
+// 万元; an empty cell is a figure the report does not disclose. baseURL is
+// the site's absolute URL, or "" (see pageURL).
+func CSV(s *site.Site, baseURL string) ([]byte, error) {
+	return toBytes(func(w io.Writer) error { return WriteCSV(w, s, baseURL) })
+}
+
+// pageURL returns the base of the column 本站页面 for the site's absolute
+// URL baseURL (build -base-url): with one, the column holds each report
+// page's absolute URL, baseURL and its path, which a spreadsheet can
+// follow; without one, the page's path from the site's root, as
+// reports.json's page always does.
+func pageURL(baseURL string) string {
+	if baseURL == "" {
+		return ""
+	}
+	return strings.TrimSuffix(baseURL, "/") + "/"
+}
+
+// appendPage appends the text of the column 本站页面 of a report whose
+// page is at path from the site's root, base being pageURL's.
+func appendPage(dst []byte, base, path string) []byte {
+	dst = append(dst, base...)
+	return append(dst, path...)
+}
 
 // WriteCSV writes reports.csv (see CSV) to out. Its fields are quoted as
 // encoding/csv's Writer with UseCRLF quotes them.
-func WriteCSV(out io.Writer, s *site.Site) error {
+func WriteCSV(out io.Writer, s *site.Site, baseURL string) error {
+	base := pageURL(baseURL)
 	w := bufio.NewWriterSize(out, 64<<10)
 	line := append([]byte(nil), "\ufeff"...)
 	for i, c := range Columns {
@@ -324,6 +348,9 @@ func WriteCSV(out io.Writer, s *site.Site) error {
 				line = appendCSVText(line, scratch)
 			case v.kind == suspectCell:
 				scratch = appendSuspects(scratch[:0], sus)
+				line = appendCSVText(line, scratch)
+			case v.kind == pageCell && base != "":
+				scratch = appendPage(scratch[:0], base, v.text)
 				line = appendCSVText(line, scratch)
 			default:
 				line = appendCSVText(line, v.text)
@@ -411,9 +438,9 @@ func appendCSVQuoted[T []byte | string](dst []byte, field T) []byte {
 }
 
 // toBytes returns what write writes.
-func toBytes(write func(io.Writer, *site.Site) error, s *site.Site) ([]byte, error) {
+func toBytes(write func(io.Writer) error) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := write(&buf, s); err != nil {
+	if err := write(&buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -532,7 +559,9 @@ type JSONFile struct {
 }
 
 // JSON returns reports.json.
-func JSON(s *site.Site) ([]byte, error) { return toBytes(WriteJSON, s) }
+func JSON(s *site.Site) ([]byte, error) {
+	return toBytes(func(w io.Writer) error { return WriteJSON(w, s) })
+}
 
 // WriteJSON writes reports.json (a JSONFile, indented by one space) to
 // out, one report at a time: evidence is read again from each report's

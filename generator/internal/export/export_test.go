@@ -46,7 +46,7 @@ func siteOf(t *testing.T, frontMatter ...string) *site.Site {
 }
 
 func TestCSVOpensInSpreadsheets(t *testing.T) {
-	data, err := CSV(testSite(t))
+	data, err := CSV(testSite(t), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +224,7 @@ type workbook struct {
 // openXLSX opens reports.xlsx of s.
 func openXLSX(t *testing.T, s *site.Site) *workbook {
 	t.Helper()
-	data, err := XLSX(s)
+	data, err := XLSX(s, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +307,7 @@ func TestXLSXShowsAmountsToTheFen(t *testing.T) {
 // header, by county and year ("甲县 2020").
 func readCSV(t *testing.T, s *site.Site) map[string]map[string]string {
 	t.Helper()
-	data, err := CSV(s)
+	data, err := CSV(s, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -459,5 +459,51 @@ func TestSuspectFiguresMarked(t *testing.T) {
 		if st := w.style(c[0], c[1]); len(st.Fill.Color) != 0 {
 			t.Errorf("XLSX %s %s: filled %v, yet not a slip", c[0], c[1], st.Fill.Color)
 		}
+	}
+}
+
+// With the site's absolute URL (build -base-url), the column 本站页面
+// holds each report page's absolute URL, which a spreadsheet can follow;
+// without one, its path from the site's root. reports.json's page is
+// always the path.
+func TestPageColumnAbsoluteWithBaseURL(t *testing.T) {
+	s := testSite(t)
+	const path = "report/tao-yuan-xian/2020-hyperlink-x-zheng-ti.html"
+	for base, want := range map[string]string{
+		"":                            path,
+		"https://example.org/portal":  "https://example.org/portal/" + path,
+		"https://example.org/portal/": "https://example.org/portal/" + path,
+	} {
+		data, err := CSV(s, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff")))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := slices.Index(rows[0], "本站页面")
+		if !slices.ContainsFunc(rows[1:], func(row []string) bool { return row[col] == want }) {
+			t.Errorf("base %q: CSV 本站页面 %q, want %q", base, rows, want)
+		}
+		data, err = XLSX(s, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		xrows, err := f.GetRows("报告")
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(xrows[1:], func(row []string) bool { return len(row) > col && row[col] == want }) {
+			t.Errorf("base %q: XLSX 本站页面 %q, want %q", base, xrows, want)
+		}
+	}
+	if r := readJSON(t, s)["桃源县 2020"]; r.Page != path {
+		t.Errorf("JSON page %q, want %q", r.Page, path)
 	}
 }

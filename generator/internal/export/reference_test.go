@@ -31,8 +31,8 @@ import (
 )
 
 // referenceText is a cell's text in reports.csv, formatted as the first
-// implementation did.
-func referenceText(r *site.Report, c Column) (text string, isNum bool) {
+// implementation did, with the site's absolute URL base (or "").
+func referenceText(r *site.Report, c Column, base string) (text string, isNum bool) {
 	v := c.get(r)
 	switch {
 	case v.state == report.Unreadable:
@@ -41,6 +41,8 @@ func referenceText(r *site.Report, c Column) (text string, isNum bool) {
 		return "不适用", false
 	case v.kind == suspectCell:
 		return strings.Join(referenceSuspects(r, "header"), "、"), false
+	case v.kind == pageCell:
+		return referencePage(r, base), false
 	case v.kind == findingsCell:
 		return strings.Join(referenceFindingTexts(r), "；"), false
 	case v.state != report.Disclosed:
@@ -68,6 +70,15 @@ func referenceNotApplicable(r *site.Report, c Column) bool {
 		}
 	}
 	return false
+}
+
+// referencePage is the text of the column 本站页面: the report page's URL
+// under the site's absolute URL base, or its path without one.
+func referencePage(r *site.Report, base string) string {
+	if base == "" {
+		return r.URL
+	}
+	return strings.TrimSuffix(base, "/") + "/" + r.URL
 }
 
 // referenceSuspect reports whether the column holds a figure r gives that
@@ -113,8 +124,9 @@ func referenceNeutralise(s string) string {
 	return s
 }
 
-// referenceCSV writes reports.csv with encoding/csv.
-func referenceCSV(s *site.Site) []byte {
+// referenceCSV writes reports.csv with encoding/csv, for the site's
+// absolute URL base (or "").
+func referenceCSV(s *site.Site, base string) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
@@ -127,7 +139,7 @@ func referenceCSV(s *site.Site) []byte {
 	for _, r := range s.Reports {
 		row := make([]string, len(Columns))
 		for i, c := range Columns {
-			text, isNum := referenceText(r, c)
+			text, isNum := referenceText(r, c, base)
 			if !isNum {
 				text = referenceNeutralise(text)
 			}
@@ -140,8 +152,8 @@ func referenceCSV(s *site.Site) []byte {
 }
 
 // referenceXLSX writes reports.xlsx with a new row of boxed values for
-// every report.
-func referenceXLSX(t testing.TB, s *site.Site) []byte {
+// every report, for the site's absolute URL base (or "").
+func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -203,6 +215,8 @@ func referenceXLSX(t testing.TB, s *site.Site) []byte {
 				row[i] = strings.Join(referenceFindingTexts(r), "；")
 			case v.kind == suspectCell:
 				row[i] = strings.Join(referenceSuspects(r, "header"), "、")
+			case v.kind == pageCell:
+				row[i] = referencePage(r, base)
 			case v.state == report.Disclosed:
 				row[i] = v.text
 			default:
@@ -431,20 +445,29 @@ func TestDownloadsMatchReference(t *testing.T) {
 	for seed := range 20 {
 		sites[fmt.Sprintf("random site %d", seed)] = randomSite(rand.New(rand.NewPCG(uint64(seed), 1)), 40)
 	}
-	for name, s := range sites {
-		if got, err := CSV(s); err != nil || !bytes.Equal(got, referenceCSV(s)) {
-			t.Errorf("%s: reports.csv differs from encoding/csv's (error %v):\n%q\nwant\n%q", name, err, got, referenceCSV(s))
+	for key, s := range sites {
+		for _, base := range []string{"", "https://example.org/portal", "https://example.org/a,b\"c/"} {
+			testMatchesReference(t, key+" at "+base, s, base)
 		}
-		if got, err := JSON(s); err != nil || !bytes.Equal(got, referenceJSON(t, s)) {
-			t.Errorf("%s: reports.json differs from json.MarshalIndent's (error %v):\n%s\nwant\n%s", name, err, got, referenceJSON(t, s))
-		}
-		got, err := XLSX(s)
-		if err == nil {
-			err = sameWorkbook(got, referenceXLSX(t, s))
-		}
-		if err != nil {
-			t.Errorf("%s: reports.xlsx differs from the reference workbook: %v", name, err)
-		}
+	}
+}
+
+// testMatchesReference compares the downloads of s with the reference
+// writers', for the site's absolute URL base (or "").
+func testMatchesReference(t *testing.T, name string, s *site.Site, base string) {
+	t.Helper()
+	if got, err := CSV(s, base); err != nil || !bytes.Equal(got, referenceCSV(s, base)) {
+		t.Errorf("%s: reports.csv differs from encoding/csv's (error %v):\n%q\nwant\n%q", name, err, got, referenceCSV(s, base))
+	}
+	if got, err := JSON(s); base == "" && (err != nil || !bytes.Equal(got, referenceJSON(t, s))) {
+		t.Errorf("%s: reports.json differs from json.MarshalIndent's (error %v):\n%s\nwant\n%s", name, err, got, referenceJSON(t, s))
+	}
+	got, err := XLSX(s, base)
+	if err == nil {
+		err = sameWorkbook(got, referenceXLSX(t, s, base))
+	}
+	if err != nil {
+		t.Errorf("%s: reports.xlsx differs from the reference workbook: %v", name, err)
 	}
 }
 
@@ -513,12 +536,12 @@ func readPart(f *zip.File) ([]byte, error) {
 // when it is made with deflaters used before.
 func TestXLSXIsDeterministic(t *testing.T) {
 	s := randomSite(rand.New(rand.NewPCG(7, 1)), 200)
-	first, err := XLSX(s)
+	first, err := XLSX(s, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for range 3 {
-		again, err := XLSX(s)
+		again, err := XLSX(s, "")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -203,14 +203,17 @@ func (w xlsxPartWriter) Write(p []byte) (int, error) {
 // XLSX returns reports.xlsx: Chinese headers, a frozen header row, and
 // numbers stored as numbers, amounts and scores shown with two to six
 // decimals (see xlsxDecimals).
-func XLSX(s *site.Site) ([]byte, error) { return toBytes(WriteXLSX, s) }
+// baseURL is the site's absolute URL, or "" (see pageURL).
+func XLSX(s *site.Site, baseURL string) ([]byte, error) {
+	return toBytes(func(w io.Writer) error { return WriteXLSX(w, s, baseURL) })
+}
 
 // WriteXLSX writes reports.xlsx (see XLSX) to out, streaming its rows: it
 // writes the same workbook as excelize's StreamWriter does for the same
 // cells, part for part and byte for byte once inflated, without holding
 // the worksheet in memory. If it returns an error, out may hold part of a
 // workbook.
-func WriteXLSX(out io.Writer, s *site.Site) error {
+func WriteXLSX(out io.Writer, s *site.Site, baseURL string) error {
 	sk, err := xlsxTemplate()
 	if err != nil {
 		return err
@@ -226,7 +229,7 @@ func WriteXLSX(out io.Writer, s *site.Site) error {
 			return fmt.Errorf("reports.xlsx: %w", err)
 		}
 		if i == sk.sheet {
-			err = sk.writeSheet(w, s)
+			err = sk.writeSheet(w, s, pageURL(baseURL))
 		} else {
 			_, err = w.Write(p.data)
 		}
@@ -244,8 +247,9 @@ func WriteXLSX(out io.Writer, s *site.Site) error {
 // deflater.
 const xlsxFlushSize = 32 << 10
 
-// writeSheet writes the worksheet of s to w.
-func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site) error {
+// writeSheet writes the worksheet of s to w, with the base of the column
+// 本站页面 base (see pageURL).
+func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site, base string) error {
 	var written int64
 	buf := make([]byte, 0, xlsxFlushSize+8<<10)
 	buf = append(buf, sk.head...)
@@ -279,6 +283,10 @@ func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site) error {
 				buf = appendXLSXInlineStr(buf, scratch)
 			case v.kind == suspectCell:
 				scratch = appendSuspects(scratch[:0], sus)
+				buf = sk.appendCellStart(buf, i, row, "")
+				buf = appendXLSXInlineStr(buf, scratch)
+			case v.kind == pageCell && base != "":
+				scratch = appendPage(scratch[:0], base, v.text)
 				buf = sk.appendCellStart(buf, i, row, "")
 				buf = appendXLSXInlineStr(buf, scratch)
 			case v.state == report.Disclosed:

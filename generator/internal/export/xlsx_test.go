@@ -27,7 +27,7 @@ import (
 // streamWriterXLSX writes reports.xlsx as WriteXLSX did before it wrote
 // its rows itself: with excelize's StreamWriter and one reused row of
 // values, into the zip writer newZip returns.
-func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) ([]byte, error) {
+func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize.ZipWriter) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(newZip)
@@ -113,6 +113,8 @@ func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) (
 				row[i] = string(scratch)
 			case v.kind == suspectCell:
 				row[i] = strings.Join(referenceSuspects(r, "header"), "、")
+			case v.kind == pageCell:
+				row[i] = referencePage(r, base)
 			case v.state == report.Disclosed:
 				row[i] = v.text
 			default:
@@ -176,12 +178,16 @@ func TestXLSXMatchesStreamWriter(t *testing.T) {
 	}
 	sites["large random site"] = randomSite(rand.New(rand.NewPCG(99, 2)), 2000)
 	for name, s := range sites {
-		got, err := XLSX(s)
+		base := ""
+		if len(name)%2 == 1 {
+			base = "https://example.org/portal"
+		}
+		got, err := XLSX(s, base)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		want, err := streamWriterXLSX(s, func(w io.Writer) excelize.ZipWriter { return newXLSXZip(w) })
+		want, err := streamWriterXLSX(s, base, func(w io.Writer) excelize.ZipWriter { return newXLSXZip(w) })
 		if err != nil {
 			t.Fatalf("%s: excelize: %v", name, err)
 		}
@@ -229,7 +235,7 @@ func TestXLSXTooManyRows(t *testing.T) {
 		s.Reports[i] = r
 	}
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, s); !errors.Is(err, excelize.ErrMaxRows) {
+	if err := WriteXLSX(&buf, s, ""); !errors.Is(err, excelize.ErrMaxRows) {
 		t.Errorf("%d reports: error %v, want %v", len(s.Reports), err, excelize.ErrMaxRows)
 	}
 	if buf.Len() != 0 {
@@ -254,12 +260,12 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 
 func TestXLSXReturnsWriteErrors(t *testing.T) {
 	s := randomSite(rand.New(rand.NewPCG(5, 2)), 2000)
-	full, err := XLSX(s)
+	full, err := XLSX(s, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, n := range []int{0, 1, 100, 5000, len(full) / 2, len(full) - 1} {
-		if err := WriteXLSX(&failingWriter{n: n}, s); !errors.Is(err, errFull) {
+		if err := WriteXLSX(&failingWriter{n: n}, s, ""); !errors.Is(err, errFull) {
 			t.Errorf("writer full after %d bytes: error %v, want %v", n, err, errFull)
 		}
 	}
@@ -307,11 +313,11 @@ func FuzzXLSXCell(f *testing.F) {
 		}}}
 		s := &site.Site{Reports: []*site.Report{r}}
 		var got bytes.Buffer
-		if err := sk.writeSheet(&got, s); err != nil {
+		if err := sk.writeSheet(&got, s, pageURL(text)); err != nil {
 			t.Fatal(err)
 		}
 		rec := &xlsxRecorder{}
-		if _, err := streamWriterXLSX(s, func(io.Writer) excelize.ZipWriter { return rec }); err != nil {
+		if _, err := streamWriterXLSX(s, pageURL(text), func(io.Writer) excelize.ZipWriter { return rec }); err != nil {
 			t.Fatal(err)
 		}
 		if want := rec.parts[0].data; !bytes.Equal(got.Bytes(), want) {

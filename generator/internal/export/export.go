@@ -34,9 +34,14 @@ type Column struct {
 	// Figure is the dotted name of the report's figure the column holds,
 	// such as spending.total, or "" for a column that holds no figure.
 	Figure string
+	// Unit is the unit of the column's numbers: 万元, 分 or 人, or "".
+	Unit string
 	// Number marks a numeric column (amounts in 万元, scores, people).
 	Number bool
-	get    func(*site.Report) cell
+	// Description says in Chinese what the column holds, for the data
+	// dictionary (see dictionaryRows).
+	Description string
+	get         func(*site.Report) cell
 }
 
 // cell is one report's value in one column. Numbers are kept as numbers
@@ -108,49 +113,95 @@ func (c cell) appendNum(dst []byte) []byte {
 }
 
 // Columns lists the columns of reports.csv and reports.xlsx, in order.
+// Their descriptions are those of the data dictionary, the sheet 说明 of
+// reports.xlsx (see dictionaryRows).
 var Columns = []Column{
-	{Key: "province", Header: "省份", get: func(r *site.Report) cell { return text(r.County.Province) }},
-	{Key: "prefecture", Header: "地市", get: func(r *site.Report) cell { return text(r.County.Prefecture) }},
-	{Key: "county", Header: "县（市、区）", get: func(r *site.Report) cell { return text(r.County.Name) }},
-	{Key: "adcode", Header: "区划代码", get: func(r *site.Report) cell { return text(r.County.Adcode) }},
-	{Key: "department", Header: "部门", get: func(r *site.Report) cell { return text(r.Department) }},
-	{Key: "year", Header: "年度", Number: true, get: func(r *site.Report) cell {
-		return cell{kind: intCell, i: int64(r.Year), state: report.Disclosed}
-	}},
-	{Key: "type", Header: "类型", get: func(r *site.Report) cell { return text(r.Type) }},
-	{Key: "title", Header: "标题", get: func(r *site.Report) cell { return text(r.Title) }},
-	{Key: "published", Header: "发布日期", get: func(r *site.Report) cell { return text(r.Published) }},
-	{Key: "source", Header: "原文链接", get: func(r *site.Report) cell { return text(r.Source) }},
-	{Key: "original_unit", Header: "原填报单位", get: func(r *site.Report) cell { return text(r.Unit) }},
-	{Key: "spending_total", Header: "支出合计（万元）", Figure: "spending.total", Number: true, get: func(r *site.Report) cell { return money(r.Spending.Total) }},
-	{Key: "spending_basic", Header: "基本支出（万元）", Figure: "spending.basic", Number: true, get: func(r *site.Report) cell { return money(r.Spending.Basic) }},
-	{Key: "spending_project", Header: "项目支出（万元）", Figure: "spending.project", Number: true, get: func(r *site.Report) cell { return money(r.Spending.Project) }},
-	{Key: "spending_personnel", Header: "人员经费（万元）", Figure: "spending.personnel", Number: true, get: func(r *site.Report) cell { return money(r.Spending.Personnel) }},
-	{Key: "spending_public", Header: "公用经费（万元）", Figure: "spending.public", Number: true, get: func(r *site.Report) cell { return money(r.Spending.Public) }},
-	{Key: "income", Header: "本年收入（万元）", Figure: "income", Number: true, get: func(r *site.Report) cell { return money(r.Income) }},
-	{Key: "sangong_total", Header: "三公经费合计（万元）", Figure: "sangong.total", Number: true, get: func(r *site.Report) cell { return money(r.Sangong.Total) }},
-	{Key: "sangong_abroad", Header: "因公出国（境）费（万元）", Figure: "sangong.abroad", Number: true, get: func(r *site.Report) cell { return money(r.Sangong.Abroad) }},
-	{Key: "sangong_reception", Header: "公务接待费（万元）", Figure: "sangong.reception", Number: true, get: func(r *site.Report) cell { return money(r.Sangong.Reception) }},
-	{Key: "sangong_vehicles", Header: "公务用车购置及运行费（万元）", Figure: "sangong.vehicles", Number: true, get: func(r *site.Report) cell { return money(r.Sangong.Vehicles) }},
-	{Key: "sangong_change", Header: "三公经费较上年增减（万元）", Figure: "sangong.change", Number: true, get: func(r *site.Report) cell { return money(r.Sangong.Change) }},
-	{Key: "score", Header: "自评得分", Figure: "score", Number: true, get: func(r *site.Report) cell {
-		if !r.Score.Known() {
-			return cell{kind: floatCell, state: r.Score.State}
-		}
-		return cell{kind: floatCell, f: r.Score.V, state: report.Disclosed}
-	}},
-	{Key: "grade", Header: "评价等级", Figure: "grade", get: func(r *site.Report) cell {
-		if !r.Grade.Known() {
-			return cell{state: r.Grade.State}
-		}
-		return text(r.Grade.V)
-	}},
-	{Key: "staff_authorized", Header: "编制人数", Figure: "staff.authorized", Number: true, get: func(r *site.Report) cell { return count(r.Staff.Authorized) }},
-	{Key: "staff_actual", Header: "实有人数", Figure: "staff.actual", Number: true, get: func(r *site.Report) cell { return count(r.Staff.Actual) }},
-	{Key: "suspect", Header: "疑为单位错误", get: func(r *site.Report) cell { return cell{kind: suspectCell, state: report.Disclosed} }},
-	{Key: "findings", Header: "核对发现", get: func(r *site.Report) cell { return cell{kind: findingsCell, state: report.Disclosed} }},
-	{Key: "page", Header: "本站页面", get: func(r *site.Report) cell { return cell{kind: pageCell, text: r.URL, state: report.Disclosed} }},
-	{Key: "file", Header: "数据文件", get: func(r *site.Report) cell { return text(r.File) }},
+	{Key: "province", Header: "省份", Description: "县（市、区）所属的省级行政区。",
+		get: func(r *site.Report) cell { return text(r.County.Province) }},
+	{Key: "prefecture", Header: "地市", Description: "县（市、区）所属的地级行政区。",
+		get: func(r *site.Report) cell { return text(r.County.Prefecture) }},
+	{Key: "county", Header: "县（市、区）", Description: "报告所属的县级行政区。",
+		get: func(r *site.Report) cell { return text(r.County.Name) }},
+	{Key: "adcode", Header: "区划代码", Description: "县（市、区）的6位行政区划代码，按文本保存。",
+		get: func(r *site.Report) cell { return text(r.County.Adcode) }},
+	{Key: "department", Header: "部门", Description: "作自评报告的部门。",
+		get: func(r *site.Report) cell { return text(r.Department) }},
+	{Key: "year", Header: "年度", Number: true, Description: "自评的预算年度。",
+		get: func(r *site.Report) cell { return cell{kind: intCell, i: int64(r.Year), state: report.Disclosed} }},
+	{Key: "type", Header: "类型", Description: "整体支出：部门全年支出的绩效自评；项目支出：一个项目的绩效自评，只看支出合计（该项目的支出）、自评得分和评价等级，部门的其他核心数字不适用。",
+		get: func(r *site.Report) cell { return text(r.Type) }},
+	{Key: "title", Header: "标题", Description: "报告的标题。",
+		get: func(r *site.Report) cell { return text(r.Title) }},
+	{Key: "published", Header: "发布日期", Description: "报告的发布日期（年-月-日）。",
+		get: func(r *site.Report) cell { return text(r.Published) }},
+	{Key: "source", Header: "原文链接", Description: "报告原文的网址。",
+		get: func(r *site.Report) cell { return text(r.Source) }},
+	{Key: "original_unit", Header: "原填报单位", Description: "报告原文填报金额所用的单位：元、千元或万元。本表的金额一律已换算为万元（1万元 = 10000元）。",
+		get: func(r *site.Report) cell { return text(r.Unit) }},
+	{Key: "spending_total", Header: "支出合计（万元）", Figure: "spending.total", Unit: "万元", Number: true,
+		Description: "报告给出的全年支出总额（多数报告给的是财政拨款支出）；项目支出报告中为该项目的支出。",
+		get:         func(r *site.Report) cell { return money(r.Spending.Total) }},
+	{Key: "spending_basic", Header: "基本支出（万元）", Figure: "spending.basic", Unit: "万元", Number: true,
+		Description: "让部门正常运转的钱：人员经费和日常公用经费。",
+		get:         func(r *site.Report) cell { return money(r.Spending.Basic) }},
+	{Key: "spending_project", Header: "项目支出（万元）", Figure: "spending.project", Unit: "万元", Number: true,
+		Description: "为完成某项具体工作专门安排的钱，如信息系统建设、专项活动。",
+		get:         func(r *site.Report) cell { return money(r.Spending.Project) }},
+	{Key: "spending_personnel", Header: "人员经费（万元）", Figure: "spending.personnel", Unit: "万元", Number: true,
+		Description: "基本支出中的人员经费（工资、社保等）。",
+		get:         func(r *site.Report) cell { return money(r.Spending.Personnel) }},
+	{Key: "spending_public", Header: "公用经费（万元）", Figure: "spending.public", Unit: "万元", Number: true,
+		Description: "基本支出中的日常公用经费（办公、水电、差旅等）。",
+		get:         func(r *site.Report) cell { return money(r.Spending.Public) }},
+	{Key: "income", Header: "本年收入（万元）", Figure: "income", Unit: "万元", Number: true,
+		Description: "部门本年的收入（收入决算数）。",
+		get:         func(r *site.Report) cell { return money(r.Income) }},
+	{Key: "sangong_total", Header: "三公经费合计（万元）", Figure: "sangong.total", Unit: "万元", Number: true,
+		Description: "因公出国（境）费、公务接待费、公务用车购置及运行费这三项之和。",
+		get:         func(r *site.Report) cell { return money(r.Sangong.Total) }},
+	{Key: "sangong_abroad", Header: "因公出国（境）费（万元）", Figure: "sangong.abroad", Unit: "万元", Number: true,
+		Description: "三公经费中的因公出国（境）费。",
+		get:         func(r *site.Report) cell { return money(r.Sangong.Abroad) }},
+	{Key: "sangong_reception", Header: "公务接待费（万元）", Figure: "sangong.reception", Unit: "万元", Number: true,
+		Description: "三公经费中的公务接待费。",
+		get:         func(r *site.Report) cell { return money(r.Sangong.Reception) }},
+	{Key: "sangong_vehicles", Header: "公务用车购置及运行费（万元）", Figure: "sangong.vehicles", Unit: "万元", Number: true,
+		Description: "三公经费中的公务用车购置及运行费。",
+		get:         func(r *site.Report) cell { return money(r.Sangong.Vehicles) }},
+	{Key: "sangong_change", Header: "三公经费较上年增减（万元）", Figure: "sangong.change", Unit: "万元", Number: true,
+		Description: "报告所述三公经费比上一年度增加（正数）或减少（负数）的金额。",
+		get:         func(r *site.Report) cell { return money(r.Sangong.Change) }},
+	{Key: "score", Header: "自评得分", Figure: "score", Unit: "分", Number: true,
+		Description: "部门按绩效评价指标给自己打的分（满分100分），是自我评价，不是第三方评价。",
+		get: func(r *site.Report) cell {
+			if !r.Score.Known() {
+				return cell{kind: floatCell, state: r.Score.State}
+			}
+			return cell{kind: floatCell, f: r.Score.V, state: report.Disclosed}
+		}},
+	{Key: "grade", Header: "评价等级", Figure: "grade", Description: "部门自评的等级：优、良、中或差。",
+		get: func(r *site.Report) cell {
+			if !r.Grade.Known() {
+				return cell{state: r.Grade.State}
+			}
+			return text(r.Grade.V)
+		}},
+	{Key: "staff_authorized", Header: "编制人数", Figure: "staff.authorized", Unit: "人", Number: true,
+		Description: "核定的人员编制。",
+		get:         func(r *site.Report) cell { return count(r.Staff.Authorized) }},
+	{Key: "staff_actual", Header: "实有人数", Figure: "staff.actual", Unit: "人", Number: true,
+		Description: "实际在职人数；本站的人均数都按实有人数计算。",
+		get:         func(r *site.Report) cell { return count(r.Staff.Actual) }},
+	{Key: "suspect", Header: "疑为单位错误",
+		Description: "本站核对认为可能填错了单位的数字所在的列名，以“、”分隔（reports.json 中为这些数字的 JSON 键）；空白表示没有。这样的数字与该部门其他年度相差约十倍至万倍、合计恰为分项之和的十倍至万倍，或大到县级部门不可能达到（多是把元填成了万元）；它照报告原样列出，本站的比较、排名、图表和平均数不计入。",
+		get:         func(r *site.Report) cell { return cell{kind: suspectCell, state: report.Disclosed} }},
+	{Key: "findings", Header: "核对发现",
+		Description: "本站用报告自身的数字互相核对发现的问题，每条写作“核对项（严重程度）：说明”，以“；”分隔；空白表示没有发现（reports.json 中为逐条的列表，见下面“只见于 reports.json 的键”）。" + findingsLeaveOut,
+		get:         func(r *site.Report) cell { return cell{kind: findingsCell, state: report.Disclosed} }},
+	{Key: "page", Header: "本站页面", Description: pageRelative,
+		get: func(r *site.Report) cell { return cell{kind: pageCell, text: r.URL, state: report.Disclosed} }},
+	{Key: "file", Header: "数据文件", Description: "本站整理该报告所用的数据文件，为相对于本站项目根目录的路径。",
+		get: func(r *site.Report) cell { return text(r.File) }},
 }
 
 // The words a download writes in a cell instead of a figure: one the
@@ -251,6 +302,7 @@ func appendSuspects(dst []byte, set uint64) []byte {
 // findings beyond notes on disclosure, each as "title（severity）：message",
 // joined by "；". A message written as a sentence (a discrepancy noted by
 // hand) loses its final "。" before a "；", which would read "。；".
+
 func appendFindings(dst []byte, r *site.Report) []byte {
 	first := true
 	for _, c := range r.Checks {

@@ -1,10 +1,13 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -505,5 +508,130 @@ func TestPageColumnAbsoluteWithBaseURL(t *testing.T) {
 	}
 	if r := readJSON(t, s)["桃源县 2020"]; r.Page != path {
 		t.Errorf("JSON page %q, want %q", r.Page, path)
+	}
+}
+
+// reports.xlsx has a second sheet, 说明, the data dictionary: every column
+// with its header, its key in reports.json (which must be there), its
+// unit and meaning; what blank, 无法识别, 不适用 and 疑为单位错误 mean; the
+// severities of the findings and the rules. The workbook opens on 报告,
+// and each of its parts is well-formed XML.
+func TestXLSXDataDictionary(t *testing.T) {
+	s := testSite(t)
+	var doc map[string]any
+	data, err := JSON(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	jsonReport := doc["reports"].([]any)[0].(map[string]any)
+	for _, base := range []string{"", "https://example.org/portal/"} {
+		data, err := XLSX(s, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, part := range zr.File {
+			if !strings.HasSuffix(part.Name, ".xml") && !strings.HasSuffix(part.Name, ".rels") {
+				continue
+			}
+			body, err := readPart(part)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dec := xml.NewDecoder(bytes.NewReader(body))
+			for {
+				if _, err := dec.Token(); err == io.EOF {
+					break
+				} else if err != nil {
+					t.Fatalf("%s is not well-formed XML: %v", part.Name, err)
+				}
+			}
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if got := f.GetSheetList(); !slices.Equal(got, []string{"报告", "说明"}) || f.GetActiveSheetIndex() != 0 {
+			t.Errorf("sheets %v, active %d; want 报告 (shown) and 说明", got, f.GetActiveSheetIndex())
+		}
+		rows, err := f.GetRows("说明")
+		if err != nil {
+			t.Fatal(err)
+		}
+		byFirst := map[string][]string{}
+		byKey := map[string][]string{}
+		for _, row := range rows {
+			row = append(row, "", "", "", "")[:4]
+			if _, ok := byFirst[row[0]]; !ok {
+				byFirst[row[0]] = row
+			}
+			byKey[row[1]] = row
+		}
+		for _, c := range Columns {
+			row := byFirst[c.Header]
+			if row == nil || row[3] == "" {
+				t.Errorf("base %q: no description of the column %s: %q", base, c.Header, row)
+				continue
+			}
+			key, ok := strings.CutPrefix(row[1], "figures.")
+			where := jsonReport
+			if ok {
+				where = jsonReport["figures"].(map[string]any)
+			}
+			if _, there := where[key]; !there || key != c.Key {
+				t.Errorf("column %s: JSON key %q, not in reports.json as %q", c.Header, row[1], c.Key)
+			}
+			if unit := map[bool]string{true: "万元", false: ""}[strings.HasSuffix(c.Header, "（万元）")]; unit != "" && row[2] != unit {
+				t.Errorf("column %s: unit %q, want %q", c.Header, row[2], unit)
+			}
+		}
+		for _, k := range []string{"figures.score", "figures.staff_actual"} {
+			if unit := byKey[k][2]; unit != map[string]string{"figures.score": "分", "figures.staff_actual": "人"}[k] {
+				t.Errorf("%s: unit %q", k, unit)
+			}
+		}
+		for _, word := range []string{"（空白）", "无法识别", "不适用", "疑为单位错误"} {
+			if row := byFirst[word]; row == nil || row[3] == "" {
+				t.Errorf("no meaning of %s", word)
+			}
+		}
+		if !strings.Contains(byFirst["不适用"][3], "基本支出、项目支出、三公经费合计") {
+			t.Errorf("不适用 does not name the figures: %q", byFirst["不适用"])
+		}
+		for _, sev := range []check.Severity{check.Info, check.Rounding, check.Warning, check.Discrepancy} {
+			if row := byKey[sev.String()]; row == nil || row[0] != sev.Label() || row[3] == "" {
+				t.Errorf("no meaning of the severity %s: %q", sev.Label(), row)
+			}
+		}
+		for _, rule := range check.Rules {
+			if row := byKey[rule.ID]; row == nil || row[0] != rule.Title || row[3] != rule.Description {
+				t.Errorf("rule %s: %q", rule.ID, row)
+			}
+		}
+		for _, k := range []string{"unreadable", "not_applicable", "evidence", "unit"} {
+			if row := byKey[k]; row == nil || row[3] == "" {
+				t.Errorf("no meaning of reports.json's %s", k)
+			}
+			if _, there := jsonReport[k]; !there && k != "unit" {
+				t.Errorf("reports.json has no %s", k)
+			}
+		}
+		// The page column says what it holds: with a base URL, an absolute
+		// URL; without one, a path from the site's root.
+		page := byFirst["本站页面"][3]
+		if want := map[bool]string{true: "完整网址", false: "相对于本站根目录"}[base != ""]; !strings.HasPrefix(page, "本报告在本站的页面") || !strings.Contains(page, want) {
+			t.Errorf("base %q: 本站页面 described as %q, want it to say %s", base, page, want)
+		}
+		// 核对发现 leaves out the note on disclosure, and says why.
+		if !strings.Contains(byFirst["核对发现"][3], "不含“核心数据披露”") {
+			t.Errorf("核对发现 does not say it leaves out the note on disclosure: %q", byFirst["核对发现"][3])
+		}
 	}
 }

@@ -228,6 +228,7 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 		must(sw.SetRow(axis, row))
 	}
 	must(sw.Flush())
+	must(addDictionarySheet(f, base != ""))
 	var buf bytes.Buffer
 	_, err = f.WriteTo(&buf)
 	must(err)

@@ -32,7 +32,9 @@ import (
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
-// xlsxSheetName is the name of the one worksheet of reports.xlsx.
+// xlsxSheetName is the name of the worksheet of reports.xlsx that holds
+// the reports, the first; the second is the data dictionary (see
+// addDictionarySheet).
 const xlsxSheetName = "报告"
 
 // xlsxDecimals is the number format of amounts and scores: at least two
@@ -64,13 +66,27 @@ type xlsxSkeleton struct {
 	numStyles, suspectStyles []string
 }
 
-// xlsxTemplate returns the skeleton of reports.xlsx, made by excelize on
-// first use.
-var xlsxTemplate = sync.OnceValues(newXLSXSkeleton)
+// xlsxTemplates make the skeletons of reports.xlsx on first use, for a
+// site without a base URL and with one: the sheet 说明 says what the
+// column 本站页面 holds.
+var xlsxTemplates = [2]func() (*xlsxSkeleton, error){
+	sync.OnceValues(func() (*xlsxSkeleton, error) { return newXLSXSkeleton(false) }),
+	sync.OnceValues(func() (*xlsxSkeleton, error) { return newXLSXSkeleton(true) }),
+}
 
-// newXLSXSkeleton has excelize write reports.xlsx with its header row and
-// no data rows, and keeps its parts.
-func newXLSXSkeleton() (*xlsxSkeleton, error) {
+// xlsxTemplate returns the skeleton of reports.xlsx for a site with a base
+// URL (absolute) or without one.
+func xlsxTemplate(absolute bool) (*xlsxSkeleton, error) {
+	if absolute {
+		return xlsxTemplates[1]()
+	}
+	return xlsxTemplates[0]()
+}
+
+// newXLSXSkeleton has excelize write reports.xlsx with its header row, no
+// data rows and the sheet 说明 for a site with a base URL (absolute) or
+// without one, and keeps its parts.
+func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	rec := &xlsxRecorder{}
@@ -139,6 +155,9 @@ func newXLSXSkeleton() (*xlsxSkeleton, error) {
 		return nil, err
 	}
 	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	if err := addDictionarySheet(f, absolute); err != nil {
 		return nil, err
 	}
 	if _, err := f.WriteTo(io.Discard); err != nil {
@@ -214,7 +233,8 @@ func XLSX(s *site.Site, baseURL string) ([]byte, error) {
 // the worksheet in memory. If it returns an error, out may hold part of a
 // workbook.
 func WriteXLSX(out io.Writer, s *site.Site, baseURL string) error {
-	sk, err := xlsxTemplate()
+	base := pageURL(baseURL)
+	sk, err := xlsxTemplate(base != "")
 	if err != nil {
 		return err
 	}
@@ -229,7 +249,7 @@ func WriteXLSX(out io.Writer, s *site.Site, baseURL string) error {
 			return fmt.Errorf("reports.xlsx: %w", err)
 		}
 		if i == sk.sheet {
-			err = sk.writeSheet(w, s, pageURL(baseURL))
+			err = sk.writeSheet(w, s, base)
 		} else {
 			_, err = w.Write(p.data)
 		}

@@ -128,6 +128,9 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 	if err := sw.Flush(); err != nil {
 		return nil, err
 	}
+	if err := addDictionarySheet(f, base != ""); err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
 	if _, err := f.WriteTo(&buf); err != nil {
 		return nil, err
@@ -289,7 +292,7 @@ func FuzzXLSXCell(f *testing.F) {
 	for _, i := range []int64{math.MaxInt64, math.MinInt64, maxExactDigits, -maxExactDigits, maxExactDigits - 1, 1<<53 + 1} {
 		f.Add("x", float64(i), i)
 	}
-	sk, err := xlsxTemplate()
+	sk, err := xlsxTemplate(false)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -302,7 +302,14 @@ func appendSuspects(dst []byte, set uint64) []byte {
 // findings beyond notes on disclosure, each as "title（severity）：message",
 // joined by "；". A message written as a sentence (a discrepancy noted by
 // hand) loses its final "。" before a "；", which would read "。；".
-
+//
+// The note on disclosure (rule disclosure, 核心数据披露, the one finding
+// of severity check.Info) is left out on purpose, as the findings page and
+// a report page's list of findings leave it out: it only lists the core
+// figures the report does not disclose or that could not be read, which
+// the row's own cells already tell (blank, 无法识别, 不适用), and is not
+// a problem the figures show. reports.json, for programs, keeps every
+// finding; the sheet 说明 says so (findingsLeaveOut).
 func appendFindings(dst []byte, r *site.Report) []byte {
 	first := true
 	for _, c := range r.Checks {

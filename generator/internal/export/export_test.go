@@ -635,3 +635,20 @@ func TestXLSXDataDictionary(t *testing.T) {
 		}
 	}
 }
+
+// The note on disclosure (核心数据披露) is in reports.json's findings, and
+// left out of the column 核对发现 on purpose: the row's cells show which
+// figures are not disclosed (see appendFindings).
+func TestDisclosureNoteOnlyInJSON(t *testing.T) {
+	s := siteOf(t, "county: 甲县\ndepartment: 局\nyear: 2021\ntype: 整体支出\nspending: {total: 10, basic: 4, project: 7}")
+	if got := readCSV(t, s)["甲县 2021"]["核对发现"]; strings.Contains(got, "核心数据披露") || !strings.Contains(got, "支出合计核对") {
+		t.Errorf("CSV 核对发现 %q", got)
+	}
+	var rules []string
+	for _, f := range readJSON(t, s)["甲县 2021"].Findings {
+		rules = append(rules, f.Rule)
+	}
+	if !slices.Contains(rules, "disclosure") || !slices.Contains(rules, "sum.spending") {
+		t.Errorf("JSON findings %q, want disclosure and sum.spending", rules)
+	}
+}

@@ -163,9 +163,6 @@ func jsonKey(c Column) string {
 	return c.Key
 }
 
-// inFigures reports whether reports.json holds the column in figures.
-func (c Column) inFigures() bool { return c.Number && c.Key != "year" }
-
 // addDictionarySheet adds the sheet 说明 (see dictionaryRows) to f, after
 // its other sheets; the first stays the one shown on opening.
 func addDictionarySheet(f *excelize.File, absolute bool) error {

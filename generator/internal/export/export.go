@@ -44,6 +44,10 @@ type Column struct {
 	get         func(*site.Report) cell
 }
 
+// inFigures reports whether reports.json holds the column in a report's
+// figures: a numeric column, but the year.
+func (c Column) inFigures() bool { return c.Number && c.Key != "year" }
+
 // cell is one report's value in one column. Numbers are kept as numbers
 // and formatted only by the download that needs their text.
 type cell struct {
@@ -346,8 +350,10 @@ func formulaStart(b byte) bool {
 // CSV returns reports.csv: UTF-8 with a byte-order mark and CRLF line ends,
 // so that Excel and WPS open it without mojibake; text that a spreadsheet
 // would take for a formula is prefixed with an apostrophe. Amounts are in
-// 万元; an empty cell is a figure the report does not disclose. baseURL is
-// the site's absolute URL, or "" (see pageURL).
+// 万元; an empty cell is a figure the report does not disclose, 无法识别 one
+// it gives that could not be read, 不适用 one it does not give that does
+// not apply to it (see notApplicable). baseURL is the site's absolute URL,
+// or "" (see pageURL).
 func CSV(s *site.Site, baseURL string) ([]byte, error) {
 	return toBytes(func(w io.Writer) error { return WriteCSV(w, s, baseURL) })
 }
@@ -688,7 +694,7 @@ type jsonWriter struct {
 var figureColumns = func() []Column {
 	var out []Column
 	for _, c := range Columns {
-		if c.Number && c.Key != "year" {
+		if c.inFigures() {
 			out = append(out, c)
 		}
 	}
@@ -808,7 +814,7 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 	j.key(1, "unreadable")
 	n := 0
 	for _, c := range Columns {
-		if !c.Number || c.Key == "year" {
+		if !c.inFigures() {
 			continue
 		}
 		if v := c.get(r); !v.isNum() && v.state == report.Unreadable {

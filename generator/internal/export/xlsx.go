@@ -4,8 +4,9 @@ package export
 // here: excelize's StreamWriter boxes every cell, escapes its text through
 // several intermediate strings and holds the whole worksheet in memory (or
 // in a temporary file) until the workbook is saved. Every other part of the
-// workbook, and the worksheet's XML around its data rows, is constant for
-// the columns of the downloads: excelize writes them once, into memory,
+// workbook (the sheet 说明 among them), and the worksheet's XML around its
+// data rows, is constant for the columns of the downloads and whether the
+// site has a base URL: excelize writes them once for each, into memory,
 // and each workbook copies them. The data rows are streamed into the
 // deflater of the worksheet part, as the very bytes excelize's
 // StreamWriter.SetRow writes for the same cells (see appendXLSXText and
@@ -219,10 +220,11 @@ func (w xlsxPartWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// XLSX returns reports.xlsx: Chinese headers, a frozen header row, and
-// numbers stored as numbers, amounts and scores shown with two to six
-// decimals (see xlsxDecimals).
-// baseURL is the site's absolute URL, or "" (see pageURL).
+// XLSX returns reports.xlsx: a sheet of the reports with Chinese headers,
+// a frozen header row, and numbers stored as numbers, amounts and scores
+// shown with two to six decimals (see xlsxDecimals); and the sheet 说明
+// that explains it (see addDictionarySheet). baseURL is the site's
+// absolute URL, or "" (see pageURL).
 func XLSX(s *site.Site, baseURL string) ([]byte, error) {
 	return toBytes(func(w io.Writer) error { return WriteXLSX(w, s, baseURL) })
 }

@@ -428,7 +428,7 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 		})
 		return nil
 	}
-	writeDownloads(s, run, tx)
+	writeDownloads(s, cfg.BaseURL, run, tx)
 	err = pages.Each(s, emit)
 	if err == nil {
 		err = writeDiscovery(s, paths, cfg.BaseURL, tx)
@@ -485,14 +485,15 @@ func writeDiscovery(s *site.Site, paths []string, baseURL string, tx *publish.Tx
 }
 
 // writeDownloads adds the dataset downloads reports.csv and
-// reports.xlsx, each written to disk as it is made; renderAll writes
+// reports.xlsx, each written to disk as it is made, with links to the
+// report pages under baseURL when there is one; renderAll writes
 // reports.json.
-func writeDownloads(s *site.Site, run func(func() error), tx *publish.Tx) {
-	for name, write := range map[string]func(io.Writer, *site.Site) error{
+func writeDownloads(s *site.Site, baseURL string, run func(func() error), tx *publish.Tx) {
+	for name, write := range map[string]func(io.Writer, *site.Site, string) error{
 		"reports.csv": export.WriteCSV, "reports.xlsx": export.WriteXLSX,
 	} {
 		run(func() error {
-			return tx.WriteStream("downloads/"+name, func(w io.Writer) error { return named(name, write(w, s)) })
+			return tx.WriteStream("downloads/"+name, func(w io.Writer) error { return named(name, write(w, s, baseURL)) })
 		})
 	}
 }

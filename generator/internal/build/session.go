@@ -134,9 +134,9 @@ func (s *Session) Get(name string) (data []byte, ok bool, err error) {
 	var gen func() ([]byte, error)
 	switch name {
 	case "downloads/reports.csv":
-		gen = func() ([]byte, error) { return export.CSV(site) }
+		gen = func() ([]byte, error) { return export.CSV(site, base) }
 	case "downloads/reports.xlsx":
-		gen = func() ([]byte, error) { return export.XLSX(site) }
+		gen = func() ([]byte, error) { return export.XLSX(site, base) }
 	case "downloads/reports.json":
 		gen = func() ([]byte, error) { return export.JSON(site) }
 	case "feed.xml":

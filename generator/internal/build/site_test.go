@@ -425,6 +425,10 @@ published: 2022-05-18
 		t.Error("sitemap lists the 404 page")
 	}
 	mustContain(t, "robots", p.Page("robots.txt"), "Sitemap: https://example.org/portal/sitemap.xml")
+	// The downloads' column 本站页面 holds absolute URLs; reports.json's
+	// page stays the path from the site's root.
+	mustContain(t, "reports.csv", p.Page("downloads/reports.csv"), ",https://example.org/portal/report/bing-xian/2021-cai-zheng-ju-zheng-ti.html,")
+	mustContain(t, "reports.json", p.Page("downloads/reports.json"), `"page": "report/bing-xian/2021-cai-zheng-ju-zheng-ti.html"`)
 	mustContain(t, "county", p.Page("county/bing-xian.html"),
 		`<link rel="canonical" href="https://example.org/portal/county/bing-xian.html">`,
 		`<meta property="og:title" content="丙县部门绩效自评报告">`,
@@ -435,9 +439,12 @@ published: 2022-05-18
 	if p.Exists("sitemap.xml") {
 		t.Error("sitemap.xml without a base URL")
 	}
-	if strings.Contains(p.Page("index.html"), "example.org") {
-		t.Error("absolute URL left in a page")
+	for _, name := range []string{"index.html", "downloads/reports.csv"} {
+		if strings.Contains(p.Page(name), "example.org") {
+			t.Errorf("absolute URL left in %s", name)
+		}
 	}
+	mustContain(t, "reports.csv", p.Page("downloads/reports.csv"), ",report/bing-xian/2021-cai-zheng-ju-zheng-ti.html,")
 
 	if _, err := p.Build(build.Config{BaseURL: "javascript:alert(1)"}); err == nil {
 		t.Error("a javascript: base URL was accepted")

@@ -31,10 +31,22 @@ type Column struct {
 	Key string
 	// Header is the Chinese column heading.
 	Header string
+	// Figure is the dotted name of the report's figure the column holds,
+	// such as spending.total, or "" for a column that holds no figure.
+	Figure string
+	// Unit is the unit of the column's numbers: 万元, 分 or 人, or "".
+	Unit string
 	// Number marks a numeric column (amounts in 万元, scores, people).
 	Number bool
-	get    func(*site.Report) cell
+	// Description says in Chinese what the column holds, for the data
+	// dictionary (see dictionaryRows).
+	Description string
+	get         func(*site.Report) cell
 }
+
+// inFigures reports whether reports.json holds the column in a report's
+// figures: a numeric column, but the year.
+func (c Column) inFigures() bool { return c.Number && c.Key != "year" }
 
 // cell is one report's value in one column. Numbers are kept as numbers
 // and formatted only by the download that needs their text.
@@ -55,6 +67,8 @@ const (
 	intCell                      // a whole number
 	floatCell                    // a number such as a score
 	findingsCell                 // the report's findings, made by appendFindings
+	suspectCell                  // the report's likely unit slips, made by appendSuspects
+	pageCell                     // the report page's path from the site's root, in text (see pageURL)
 )
 
 func text(s string) cell { return cell{text: s, state: report.Disclosed} }
@@ -103,53 +117,203 @@ func (c cell) appendNum(dst []byte) []byte {
 }
 
 // Columns lists the columns of reports.csv and reports.xlsx, in order.
+// Their descriptions are those of the data dictionary, the sheet 说明 of
+// reports.xlsx (see dictionaryRows).
 var Columns = []Column{
-	{"province", "省份", false, func(r *site.Report) cell { return text(r.County.Province) }},
-	{"prefecture", "地市", false, func(r *site.Report) cell { return text(r.County.Prefecture) }},
-	{"county", "县（市、区）", false, func(r *site.Report) cell { return text(r.County.Name) }},
-	{"adcode", "区划代码", false, func(r *site.Report) cell { return text(r.County.Adcode) }},
-	{"department", "部门", false, func(r *site.Report) cell { return text(r.Department) }},
-	{"year", "年度", true, func(r *site.Report) cell {
-		return cell{kind: intCell, i: int64(r.Year), state: report.Disclosed}
-	}},
-	{"type", "类型", false, func(r *site.Report) cell { return text(r.Type) }},
-	{"title", "标题", false, func(r *site.Report) cell { return text(r.Title) }},
-	{"published", "发布日期", false, func(r *site.Report) cell { return text(r.Published) }},
-	{"source", "原文链接", false, func(r *site.Report) cell { return text(r.Source) }},
-	{"spending_total", "支出合计（万元）", true, func(r *site.Report) cell { return money(r.Spending.Total) }},
-	{"spending_basic", "基本支出（万元）", true, func(r *site.Report) cell { return money(r.Spending.Basic) }},
-	{"spending_project", "项目支出（万元）", true, func(r *site.Report) cell { return money(r.Spending.Project) }},
-	{"spending_personnel", "人员经费（万元）", true, func(r *site.Report) cell { return money(r.Spending.Personnel) }},
-	{"spending_public", "公用经费（万元）", true, func(r *site.Report) cell { return money(r.Spending.Public) }},
-	{"income", "本年收入（万元）", true, func(r *site.Report) cell { return money(r.Income) }},
-	{"sangong_total", "三公经费合计（万元）", true, func(r *site.Report) cell { return money(r.Sangong.Total) }},
-	{"sangong_abroad", "因公出国（境）费（万元）", true, func(r *site.Report) cell { return money(r.Sangong.Abroad) }},
-	{"sangong_reception", "公务接待费（万元）", true, func(r *site.Report) cell { return money(r.Sangong.Reception) }},
-	{"sangong_vehicles", "公务用车购置及运行费（万元）", true, func(r *site.Report) cell { return money(r.Sangong.Vehicles) }},
-	{"sangong_change", "三公经费较上年增减（万元）", true, func(r *site.Report) cell { return money(r.Sangong.Change) }},
-	{"score", "自评得分", true, func(r *site.Report) cell {
-		if !r.Score.Known() {
-			return cell{kind: floatCell, state: r.Score.State}
+	{Key: "province", Header: "省份", Description: "县（市、区）所属的省级行政区。",
+		get: func(r *site.Report) cell { return text(r.County.Province) }},
+	{Key: "prefecture", Header: "地市", Description: "县（市、区）所属的地级行政区。",
+		get: func(r *site.Report) cell { return text(r.County.Prefecture) }},
+	{Key: "county", Header: "县（市、区）", Description: "报告所属的县级行政区。",
+		get: func(r *site.Report) cell { return text(r.County.Name) }},
+	{Key: "adcode", Header: "区划代码", Description: "县（市、区）的6位行政区划代码，按文本保存。",
+		get: func(r *site.Report) cell { return text(r.County.Adcode) }},
+	{Key: "department", Header: "部门", Description: "作自评报告的部门。",
+		get: func(r *site.Report) cell { return text(r.Department) }},
+	{Key: "year", Header: "年度", Number: true, Description: "自评的预算年度。",
+		get: func(r *site.Report) cell { return cell{kind: intCell, i: int64(r.Year), state: report.Disclosed} }},
+	{Key: "type", Header: "类型", Description: "整体支出：部门全年支出的绩效自评；项目支出：一个项目的绩效自评，只看支出合计（该项目的支出）、自评得分和评价等级，部门的其他核心数字不适用。",
+		get: func(r *site.Report) cell { return text(r.Type) }},
+	{Key: "title", Header: "标题", Description: "报告的标题。",
+		get: func(r *site.Report) cell { return text(r.Title) }},
+	{Key: "published", Header: "发布日期", Description: "报告的发布日期（年-月-日）。",
+		get: func(r *site.Report) cell { return text(r.Published) }},
+	{Key: "source", Header: "原文链接", Description: "报告原文的网址。",
+		get: func(r *site.Report) cell { return text(r.Source) }},
+	{Key: "original_unit", Header: "原填报单位", Description: "报告原文填报金额所用的单位：元、千元或万元。本表的金额一律已换算为万元（1万元 = 10000元）。",
+		get: func(r *site.Report) cell { return text(r.Unit) }},
+	{Key: "spending_total", Header: "支出合计（万元）", Figure: "spending.total", Unit: "万元", Number: true,
+		Description: "报告给出的全年支出总额（多数报告给的是财政拨款支出）；项目支出报告中为该项目的支出。",
+		get:         func(r *site.Report) cell { return money(r.Spending.Total) }},
+	{Key: "spending_basic", Header: "基本支出（万元）", Figure: "spending.basic", Unit: "万元", Number: true,
+		Description: "让部门正常运转的钱：人员经费和日常公用经费。",
+		get:         func(r *site.Report) cell { return money(r.Spending.Basic) }},
+	{Key: "spending_project", Header: "项目支出（万元）", Figure: "spending.project", Unit: "万元", Number: true,
+		Description: "为完成某项具体工作专门安排的钱，如信息系统建设、专项活动。",
+		get:         func(r *site.Report) cell { return money(r.Spending.Project) }},
+	{Key: "spending_personnel", Header: "人员经费（万元）", Figure: "spending.personnel", Unit: "万元", Number: true,
+		Description: "基本支出中的人员经费（工资、社保等）。",
+		get:         func(r *site.Report) cell { return money(r.Spending.Personnel) }},
+	{Key: "spending_public", Header: "公用经费（万元）", Figure: "spending.public", Unit: "万元", Number: true,
+		Description: "基本支出中的日常公用经费（办公、水电、差旅等）。",
+		get:         func(r *site.Report) cell { return money(r.Spending.Public) }},
+	{Key: "income", Header: "本年收入（万元）", Figure: "income", Unit: "万元", Number: true,
+		Description: "部门本年的收入（收入决算数）。",
+		get:         func(r *site.Report) cell { return money(r.Income) }},
+	{Key: "sangong_total", Header: "三公经费合计（万元）", Figure: "sangong.total", Unit: "万元", Number: true,
+		Description: "因公出国（境）费、公务接待费、公务用车购置及运行费这三项之和。",
+		get:         func(r *site.Report) cell { return money(r.Sangong.Total) }},
+	{Key: "sangong_abroad", Header: "因公出国（境）费（万元）", Figure: "sangong.abroad", Unit: "万元", Number: true,
+		Description: "三公经费中的因公出国（境）费。",
+		get:         func(r *site.Report) cell { return money(r.Sangong.Abroad) }},
+	{Key: "sangong_reception", Header: "公务接待费（万元）", Figure: "sangong.reception", Unit: "万元", Number: true,
+		Description: "三公经费中的公务接待费。",
+		get:         func(r *site.Report) cell { return money(r.Sangong.Reception) }},
+	{Key: "sangong_vehicles", Header: "公务用车购置及运行费（万元）", Figure: "sangong.vehicles", Unit: "万元", Number: true,
+		Description: "三公经费中的公务用车购置及运行费。",
+		get:         func(r *site.Report) cell { return money(r.Sangong.Vehicles) }},
+	{Key: "sangong_change", Header: "三公经费较上年增减（万元）", Figure: "sangong.change", Unit: "万元", Number: true,
+		Description: "报告所述三公经费比上一年度增加（正数）或减少（负数）的金额。",
+		get:         func(r *site.Report) cell { return money(r.Sangong.Change) }},
+	{Key: "score", Header: "自评得分", Figure: "score", Unit: "分", Number: true,
+		Description: "部门按绩效评价指标给自己打的分（满分100分），是自我评价，不是第三方评价。",
+		get: func(r *site.Report) cell {
+			if !r.Score.Known() {
+				return cell{kind: floatCell, state: r.Score.State}
+			}
+			return cell{kind: floatCell, f: r.Score.V, state: report.Disclosed}
+		}},
+	{Key: "grade", Header: "评价等级", Figure: "grade", Description: "部门自评的等级：优、良、中或差。",
+		get: func(r *site.Report) cell {
+			if !r.Grade.Known() {
+				return cell{state: r.Grade.State}
+			}
+			return text(r.Grade.V)
+		}},
+	{Key: "staff_authorized", Header: "编制人数", Figure: "staff.authorized", Unit: "人", Number: true,
+		Description: "核定的人员编制。",
+		get:         func(r *site.Report) cell { return count(r.Staff.Authorized) }},
+	{Key: "staff_actual", Header: "实有人数", Figure: "staff.actual", Unit: "人", Number: true,
+		Description: "实际在职人数；本站的人均数都按实有人数计算。",
+		get:         func(r *site.Report) cell { return count(r.Staff.Actual) }},
+	{Key: "suspect", Header: "疑为单位错误",
+		Description: "本站核对认为可能填错了单位的数字所在的列名，以“、”分隔（reports.json 中为这些数字的 JSON 键）；空白表示没有。这样的数字与该部门其他年度相差约十倍至万倍、合计恰为分项之和的十倍至万倍，或大到县级部门不可能达到（多是把元填成了万元）；它照报告原样列出，本站的比较、排名、图表和平均数不计入。",
+		get:         func(r *site.Report) cell { return cell{kind: suspectCell, state: report.Disclosed} }},
+	{Key: "findings", Header: "核对发现",
+		Description: "本站用报告自身的数字互相核对发现的问题，每条写作“核对项（严重程度）：说明”，以“；”分隔；空白表示没有发现（reports.json 中为逐条的列表，见下面“只见于 reports.json 的键”）。" + findingsLeaveOut,
+		get:         func(r *site.Report) cell { return cell{kind: findingsCell, state: report.Disclosed} }},
+	{Key: "page", Header: "本站页面", Description: pageRelative,
+		get: func(r *site.Report) cell { return cell{kind: pageCell, text: r.URL, state: report.Disclosed} }},
+	{Key: "file", Header: "数据文件", Description: "本站整理该报告所用的数据文件，为相对于本站项目根目录的路径。",
+		get: func(r *site.Report) cell { return text(r.File) }},
+}
+
+// The words a download writes in a cell instead of a figure: one the
+// report gives but that could not be read, and one it does not give that
+// does not apply to a report of its type (see notApplicable).
+const (
+	unreadableText    = "无法识别"
+	notApplicableText = "不适用"
+)
+
+// columnBit returns the bit of column i in a set of columns.
+func columnBit(i int) uint64 { return 1 << uint(i) }
+
+// notApplicableWhole and notApplicableProject are the columns whose
+// figure does not apply to a 整体支出 and a 项目支出 report (see
+// notApplicable).
+var notApplicableWhole, notApplicableProject = notApplicableTo(report.TypeWhole), notApplicableTo(report.TypeProject)
+
+// notApplicable returns the columns whose figure does not apply to a
+// report of the type: those the disclosure page calls 不适用, the core
+// figures (check.CoreFigures) that are not among the type's own
+// (check.CoreFigureApplies), such as a department's basic spending, 三公经费
+// and staff in a 项目支出 report, which evaluates one project. Such a
+// figure, when the report does not give it, is written 不适用 rather than
+// left blank as one not disclosed; when the report gives it, it is kept.
+func notApplicable(typ string) uint64 {
+	switch typ {
+	case report.TypeWhole:
+		return notApplicableWhole
+	case report.TypeProject:
+		return notApplicableProject
+	}
+	return notApplicableTo(typ)
+}
+
+// notApplicableTo computes notApplicable(typ).
+func notApplicableTo(typ string) uint64 {
+	if len(Columns) > 64 {
+		panic("export: more columns than a uint64 has bits")
+	}
+	var set uint64
+	for i, c := range Columns {
+		core := slices.ContainsFunc(check.CoreFigures, func(f check.Figure) bool { return f.Key == c.Figure })
+		if core && !check.CoreFigureApplies(typ, c.Figure) {
+			set |= columnBit(i)
 		}
-		return cell{kind: floatCell, f: r.Score.V, state: report.Disclosed}
-	}},
-	{"grade", "评价等级", false, func(r *site.Report) cell {
-		if !r.Grade.Known() {
-			return cell{state: r.Grade.State}
+	}
+	return set
+}
+
+// suspects returns the columns of r's figures that the checks find likely
+// unit slips (see site.Report.Suspect), such as 项目支出 of 94631500 万元
+// typed in 元: the pages leave them out of ranks, charts and averages and
+// mark them ⚠ 疑为单位错误; the downloads keep the figure as given, and
+// mark it.
+func suspects(r *site.Report) uint64 {
+	if !slipFound(r.Checks) {
+		return 0 // the common case, told from the results alone
+	}
+	var set uint64
+	for i, c := range Columns {
+		if c.Number && c.Figure != "" && c.get(r).isNum() && r.Suspect(c.Figure) {
+			set |= columnBit(i)
 		}
-		return text(r.Grade.V)
-	}},
-	{"staff_authorized", "编制人数", true, func(r *site.Report) cell { return count(r.Staff.Authorized) }},
-	{"staff_actual", "实有人数", true, func(r *site.Report) cell { return count(r.Staff.Actual) }},
-	{"findings", "核对发现", false, func(r *site.Report) cell { return cell{kind: findingsCell, state: report.Disclosed} }},
-	{"page", "本站页面", false, func(r *site.Report) cell { return text(r.URL) }},
-	{"file", "数据文件", false, func(r *site.Report) cell { return text(r.File) }},
+	}
+	return set
+}
+
+// slipFound reports whether a rule of check.SlipRules found something:
+// without such a finding no figure is a likely unit slip.
+func slipFound(results []check.Result) bool {
+	for _, c := range results {
+		if c.Status == check.Found && slices.Contains(check.SlipRules, c.Rule) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendSuspects appends the text of a report's column 疑为单位错误: the
+// headers of the columns in set (see suspects), joined by "、".
+func appendSuspects(dst []byte, set uint64) []byte {
+	first := true
+	for i, c := range Columns {
+		if set&columnBit(i) == 0 {
+			continue
+		}
+		if !first {
+			dst = append(dst, "、"...)
+		}
+		first = false
+		dst = append(dst, c.Header...)
+	}
+	return dst
 }
 
 // appendFindings appends the text of a report's findings column: its
 // findings beyond notes on disclosure, each as "title（severity）：message",
 // joined by "；". A message written as a sentence (a discrepancy noted by
 // hand) loses its final "。" before a "；", which would read "。；".
+//
+// The note on disclosure (rule disclosure, 核心数据披露, the one finding
+// of severity check.Info) is left out on purpose, as the findings page and
+// a report page's list of findings leave it out: it only lists the core
+// figures the report does not disclose or that could not be read, which
+// the row's own cells already tell (blank, 无法识别, 不适用), and is not
+// a problem the figures show. reports.json, for programs, keeps every
+// finding; the sheet 说明 says so (findingsLeaveOut).
 func appendFindings(dst []byte, r *site.Report) []byte {
 	first := true
 	for _, c := range r.Checks {
@@ -186,12 +350,37 @@ func formulaStart(b byte) bool {
 // CSV returns reports.csv: UTF-8 with a byte-order mark and CRLF line ends,
 // so that Excel and WPS open it without mojibake; text that a spreadsheet
 // would take for a formula is prefixed with an apostrophe. Amounts are in
-// 万元; an empty cell is a figure the report does not disclose.
-func CSV(s *site.Site) ([]byte, error) { return toBytes(WriteCSV, s) }
+// 万元; an empty cell is a figure the report does not disclose, 无法识别 one
+// it gives that could not be read, 不适用 one it does not give that does
+// not apply to it (see notApplicable). baseURL is the site's absolute URL,
+// or "" (see pageURL).
+func CSV(s *site.Site, baseURL string) ([]byte, error) {
+	return toBytes(func(w io.Writer) error { return WriteCSV(w, s, baseURL) })
+}
+
+// pageURL returns the base of the column 本站页面 for the site's absolute
+// URL baseURL (build -base-url): with one, the column holds each report
+// page's absolute URL, baseURL and its path, which a spreadsheet can
+// follow; without one, the page's path from the site's root, as
+// reports.json's page always does.
+func pageURL(baseURL string) string {
+	if baseURL == "" {
+		return ""
+	}
+	return strings.TrimSuffix(baseURL, "/") + "/"
+}
+
+// appendPage appends the text of the column 本站页面 of a report whose
+// page is at path from the site's root, base being pageURL's.
+func appendPage(dst []byte, base, path string) []byte {
+	dst = append(dst, base...)
+	return append(dst, path...)
+}
 
 // WriteCSV writes reports.csv (see CSV) to out. Its fields are quoted as
 // encoding/csv's Writer with UseCRLF quotes them.
-func WriteCSV(out io.Writer, s *site.Site) error {
+func WriteCSV(out io.Writer, s *site.Site, baseURL string) error {
+	base := pageURL(baseURL)
 	w := bufio.NewWriterSize(out, 64<<10)
 	line := append([]byte(nil), "\ufeff"...)
 	for i, c := range Columns {
@@ -205,6 +394,7 @@ func WriteCSV(out io.Writer, s *site.Site) error {
 	var scratch []byte
 	for _, r := range s.Reports {
 		line = line[:0]
+		na, sus := notApplicable(r.Type), suspects(r)
 		for i, c := range Columns {
 			if i > 0 {
 				line = append(line, ',')
@@ -215,9 +405,17 @@ func WriteCSV(out io.Writer, s *site.Site) error {
 				// Numbers never need quotes.
 				line = v.appendNum(line)
 			case v.state == report.Unreadable:
-				line = appendCSVField(line, "无法识别")
+				line = appendCSVField(line, unreadableText)
+			case v.state == report.NotDisclosed && na&columnBit(i) != 0:
+				line = appendCSVField(line, notApplicableText)
 			case v.kind == findingsCell:
 				scratch = appendFindings(scratch[:0], r)
+				line = appendCSVText(line, scratch)
+			case v.kind == suspectCell:
+				scratch = appendSuspects(scratch[:0], sus)
+				line = appendCSVText(line, scratch)
+			case v.kind == pageCell && base != "":
+				scratch = appendPage(scratch[:0], base, v.text)
 				line = appendCSVText(line, scratch)
 			default:
 				line = appendCSVText(line, v.text)
@@ -305,9 +503,9 @@ func appendCSVQuoted[T []byte | string](dst []byte, field T) []byte {
 }
 
 // toBytes returns what write writes.
-func toBytes(write func(io.Writer, *site.Site) error, s *site.Site) ([]byte, error) {
+func toBytes(write func(io.Writer) error) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := write(&buf, s); err != nil {
+	if err := write(&buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -384,13 +582,24 @@ type JSONReport struct {
 	Title      string `json:"title"`
 	Published  string `json:"published"`
 	Source     string `json:"source"`
+	// OriginalUnit is the unit the report file gives its amounts in (元,
+	// 千元 or 万元); Figures holds them converted to 万元.
+	OriginalUnit string `json:"original_unit"`
 	// Figures maps each figure's column key to its value in 万元 (or points,
 	// or people), or null when the report does not disclose it.
 	Figures map[string]*float64 `json:"figures"`
 	Grade   *string             `json:"grade"`
 	// Unreadable lists figures the report gives but that could not be read.
-	Unreadable []string          `json:"unreadable"`
-	Evidence   map[string]string `json:"evidence"`
+	Unreadable []string `json:"unreadable"`
+	// NotApplicable lists figures the report does not give that do not
+	// apply to a report of its type (see notApplicable): null in Figures,
+	// as those not disclosed are.
+	NotApplicable []string `json:"not_applicable"`
+	// Suspect lists figures the checks find likely unit slips (see
+	// suspects): kept in Figures as given, left out of the pages'
+	// comparisons.
+	Suspect  []string          `json:"suspect"`
+	Evidence map[string]string `json:"evidence"`
 	// Findings lists what the checks found, disclosure notes included.
 	Findings []JSONFinding `json:"findings"`
 	Page     string        `json:"page"`
@@ -415,7 +624,9 @@ type JSONFile struct {
 }
 
 // JSON returns reports.json.
-func JSON(s *site.Site) ([]byte, error) { return toBytes(WriteJSON, s) }
+func JSON(s *site.Site) ([]byte, error) {
+	return toBytes(func(w io.Writer) error { return WriteJSON(w, s) })
+}
 
 // WriteJSON writes reports.json (a JSONFile, indented by one space) to
 // out, one report at a time: evidence is read again from each report's
@@ -483,7 +694,7 @@ type jsonWriter struct {
 var figureColumns = func() []Column {
 	var out []Column
 	for _, c := range Columns {
-		if c.Number && c.Key != "year" {
+		if c.inFigures() {
 			out = append(out, c)
 		}
 	}
@@ -571,6 +782,7 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 	j.str(1, "title", r.Title)
 	j.str(1, "published", r.Published)
 	j.str(1, "source", r.Source)
+	j.str(1, "original_unit", r.Unit)
 
 	j.key(1, "figures")
 	j.buf = append(j.buf, '{')
@@ -602,13 +814,46 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 	j.key(1, "unreadable")
 	n := 0
 	for _, c := range Columns {
-		if !c.Number || c.Key == "year" {
+		if !c.inFigures() {
 			continue
 		}
 		if v := c.get(r); !v.isNum() && v.state == report.Unreadable {
 			j.elem(n, 2)
 			n++
 			j.buf = jsontext.AppendString(j.buf, c.Key)
+		}
+	}
+	j.endList(n, 2)
+	j.buf = append(j.buf, ',')
+
+	// Figures not given that do not apply, in the order of the columns.
+	j.key(1, "not_applicable")
+	n = 0
+	if na := notApplicable(r.Type); na != 0 {
+		for i, c := range Columns {
+			if na&columnBit(i) == 0 {
+				continue
+			}
+			if v := c.get(r); v.state == report.NotDisclosed {
+				j.elem(n, 2)
+				n++
+				j.buf = jsontext.AppendString(j.buf, c.Key)
+			}
+		}
+	}
+	j.endList(n, 2)
+	j.buf = append(j.buf, ',')
+
+	// Likely unit slips, in the order of the columns.
+	j.key(1, "suspect")
+	n = 0
+	if sus := suspects(r); sus != 0 {
+		for i, c := range Columns {
+			if sus&columnBit(i) != 0 {
+				j.elem(n, 2)
+				n++
+				j.buf = jsontext.AppendString(j.buf, c.Key)
+			}
 		}
 	}
 	j.endList(n, 2)

@@ -31,12 +31,18 @@ import (
 )
 
 // referenceText is a cell's text in reports.csv, formatted as the first
-// implementation did.
-func referenceText(r *site.Report, c Column) (text string, isNum bool) {
+// implementation did, with the site's absolute URL base (or "").
+func referenceText(r *site.Report, c Column, base string) (text string, isNum bool) {
 	v := c.get(r)
 	switch {
 	case v.state == report.Unreadable:
 		return "无法识别", false
+	case referenceNotApplicable(r, c):
+		return "不适用", false
+	case v.kind == suspectCell:
+		return strings.Join(referenceSuspects(r, "header"), "、"), false
+	case v.kind == pageCell:
+		return referencePage(r, base), false
 	case v.kind == findingsCell:
 		return strings.Join(referenceFindingTexts(r), "；"), false
 	case v.state != report.Disclosed:
@@ -49,6 +55,52 @@ func referenceText(r *site.Report, c Column) (text string, isNum bool) {
 		return strconv.FormatFloat(v.f, 'f', -1, 64), true
 	}
 	return v.text, false
+}
+
+// referenceNotApplicable reports whether r does not give the column's
+// figure and the disclosure page calls it 不适用: a core figure that is
+// not among those of the report's type.
+func referenceNotApplicable(r *site.Report, c Column) bool {
+	if c.Figure == "" || check.FigureState(r.Report, c.Figure) != report.NotDisclosed {
+		return false
+	}
+	for _, f := range check.CoreFigures {
+		if f.Key == c.Figure {
+			return !check.CoreFigureApplies(r.Type, f.Key)
+		}
+	}
+	return false
+}
+
+// referencePage is the text of the column 本站页面: the report page's URL
+// under the site's absolute URL base, or its path without one.
+func referencePage(r *site.Report, base string) string {
+	if base == "" {
+		return r.URL
+	}
+	return strings.TrimSuffix(base, "/") + "/" + r.URL
+}
+
+// referenceSuspect reports whether the column holds a figure r gives that
+// the pages mark as a likely unit slip.
+func referenceSuspect(r *site.Report, c Column) bool {
+	return c.Number && c.Figure != "" && check.FigureState(r.Report, c.Figure) == report.Disclosed && r.Suspect(c.Figure)
+}
+
+// referenceSuspects lists the headers (with "header") or keys of the
+// columns of r's likely unit slips.
+func referenceSuspects(r *site.Report, name string) []string {
+	out := []string{}
+	for _, c := range Columns {
+		if referenceSuspect(r, c) {
+			if name == "header" {
+				out = append(out, c.Header)
+			} else {
+				out = append(out, c.Key)
+			}
+		}
+	}
+	return out
 }
 
 func referenceFindingTexts(r *site.Report) []string {
@@ -72,8 +124,9 @@ func referenceNeutralise(s string) string {
 	return s
 }
 
-// referenceCSV writes reports.csv with encoding/csv.
-func referenceCSV(s *site.Site) []byte {
+// referenceCSV writes reports.csv with encoding/csv, for the site's
+// absolute URL base (or "").
+func referenceCSV(s *site.Site, base string) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
@@ -86,7 +139,7 @@ func referenceCSV(s *site.Site) []byte {
 	for _, r := range s.Reports {
 		row := make([]string, len(Columns))
 		for i, c := range Columns {
-			text, isNum := referenceText(r, c)
+			text, isNum := referenceText(r, c, base)
 			if !isNum {
 				text = referenceNeutralise(text)
 			}
@@ -99,8 +152,8 @@ func referenceCSV(s *site.Site) []byte {
 }
 
 // referenceXLSX writes reports.xlsx with a new row of boxed values for
-// every report.
-func referenceXLSX(t testing.TB, s *site.Site) []byte {
+// every report, for the site's absolute URL base (or "").
+func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -117,10 +170,15 @@ func referenceXLSX(t testing.TB, s *site.Site) []byte {
 	must(err)
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	must(err)
-	twoDecimals := "0.00"
-	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &twoDecimals})
+	decimals := "0.00####"
+	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals})
 	must(err)
 	integer, err := f.NewStyle(&excelize.Style{NumFmt: 1})
+	must(err)
+	amber := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
+	decSuspect, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals, Fill: amber})
+	must(err)
+	intSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 1, Fill: amber})
 	must(err)
 	for i, c := range Columns {
 		width := 12.0
@@ -139,15 +197,26 @@ func referenceXLSX(t testing.TB, s *site.Site) []byte {
 		row := make([]any, len(Columns))
 		for i, c := range Columns {
 			v := c.get(r)
+			whole := c.Key == "year" || strings.HasPrefix(c.Key, "staff")
 			switch {
-			case v.isNum() && (c.Key == "year" || strings.HasPrefix(c.Key, "staff")):
+			case v.isNum() && referenceSuspect(r, c) && whole:
+				row[i] = excelize.Cell{Value: v.num(), StyleID: intSuspect}
+			case v.isNum() && referenceSuspect(r, c):
+				row[i] = excelize.Cell{Value: v.num(), StyleID: decSuspect}
+			case v.isNum() && whole:
 				row[i] = excelize.Cell{Value: v.num(), StyleID: integer}
 			case v.isNum():
 				row[i] = excelize.Cell{Value: v.num(), StyleID: dec}
 			case v.state == report.Unreadable:
 				row[i] = "无法识别"
+			case referenceNotApplicable(r, c):
+				row[i] = "不适用"
 			case v.kind == findingsCell:
 				row[i] = strings.Join(referenceFindingTexts(r), "；")
+			case v.kind == suspectCell:
+				row[i] = strings.Join(referenceSuspects(r, "header"), "、")
+			case v.kind == pageCell:
+				row[i] = referencePage(r, base)
 			case v.state == report.Disclosed:
 				row[i] = v.text
 			default:
@@ -159,6 +228,7 @@ func referenceXLSX(t testing.TB, s *site.Site) []byte {
 		must(sw.SetRow(axis, row))
 	}
 	must(sw.Flush())
+	must(addDictionarySheet(f, base != ""))
 	var buf bytes.Buffer
 	_, err = f.WriteTo(&buf)
 	must(err)
@@ -174,7 +244,8 @@ func referenceJSONReport(r *site.Report, evidence map[string]string) *JSONReport
 	jr := &JSONReport{
 		Province: r.County.Province, Prefecture: r.County.Prefecture, County: r.County.Name, Adcode: r.County.Adcode,
 		Department: r.Department, Year: r.Year, Type: r.Type, Title: r.Title, Published: r.Published, Source: r.Source,
-		Figures: map[string]*float64{}, Evidence: evidence, Page: r.URL, File: r.File, Unreadable: []string{},
+		OriginalUnit: r.Unit, Figures: map[string]*float64{}, Evidence: evidence, Page: r.URL, File: r.File, Unreadable: []string{},
+		NotApplicable: []string{}, Suspect: referenceSuspects(r, "key"),
 	}
 	for _, c := range Columns {
 		if !c.Number || c.Key == "year" {
@@ -188,6 +259,9 @@ func referenceJSONReport(r *site.Report, evidence map[string]string) *JSONReport
 			jr.Figures[c.Key] = nil
 			if v.state == report.Unreadable {
 				jr.Unreadable = append(jr.Unreadable, c.Key)
+			}
+			if referenceNotApplicable(r, c) {
+				jr.NotApplicable = append(jr.NotApplicable, c.Key)
 			}
 		}
 	}
@@ -293,8 +367,10 @@ func randomSite(rng *rand.Rand, n int) *site.Site {
 	s := &site.Site{}
 	for i := range n {
 		rep := &report.Report{
-			File: awkwardText(rng), Department: awkwardText(rng), Year: rng.IntN(3000) - 500, Type: awkwardText(rng),
+			File: awkwardText(rng), Department: awkwardText(rng), Year: rng.IntN(3000) - 500,
+			Type:  []string{report.TypeWhole, report.TypeProject, awkwardText(rng)}[rng.IntN(3)],
 			Title: awkwardText(rng), Published: awkwardText(rng), Source: awkwardText(rng),
+			Unit: []string{"万元", "千元", "元", ""}[rng.IntN(4)],
 		}
 		for _, m := range []*report.Money{&rep.Spending.Total, &rep.Spending.Basic, &rep.Spending.Project, &rep.Spending.Personnel,
 			&rep.Spending.Public, &rep.Income, &rep.Sangong.Total, &rep.Sangong.Abroad, &rep.Sangong.Reception,
@@ -345,6 +421,20 @@ func randomSite(rng *rand.Rand, n int) *site.Site {
 			}
 			r.Checks = append(r.Checks, res)
 		}
+		// Likely unit slips (see site.Report.Suspect), of any figure, and
+		// sums that add up, which clear some of them.
+		for range rng.IntN(3) {
+			keys := []string{"spending.total", "spending.basic", "spending.project", "sangong.total", "sangong.abroad",
+				"income", "score", "staff.actual", "grade", "year"}
+			key := keys[rng.IntN(len(keys))]
+			rule := check.SlipRules[rng.IntN(len(check.SlipRules))]
+			r.Checks = append(r.Checks, check.Result{Rule: rule, Status: check.Found, Findings: []check.Finding{
+				{Rule: rule, Title: awkwardText(rng), Message: awkwardText(rng), Severity: check.Warning, Keys: []string{key}},
+			}})
+		}
+		if rng.IntN(4) == 0 {
+			r.Checks = append(r.Checks, check.Result{Rule: "sum.spending", Status: check.Passed})
+		}
 		_ = i
 		s.Reports = append(s.Reports, r)
 	}
@@ -356,20 +446,29 @@ func TestDownloadsMatchReference(t *testing.T) {
 	for seed := range 20 {
 		sites[fmt.Sprintf("random site %d", seed)] = randomSite(rand.New(rand.NewPCG(uint64(seed), 1)), 40)
 	}
-	for name, s := range sites {
-		if got, err := CSV(s); err != nil || !bytes.Equal(got, referenceCSV(s)) {
-			t.Errorf("%s: reports.csv differs from encoding/csv's (error %v):\n%q\nwant\n%q", name, err, got, referenceCSV(s))
+	for key, s := range sites {
+		for _, base := range []string{"", "https://example.org/portal", "https://example.org/a,b\"c/"} {
+			testMatchesReference(t, key+" at "+base, s, base)
 		}
-		if got, err := JSON(s); err != nil || !bytes.Equal(got, referenceJSON(t, s)) {
-			t.Errorf("%s: reports.json differs from json.MarshalIndent's (error %v):\n%s\nwant\n%s", name, err, got, referenceJSON(t, s))
-		}
-		got, err := XLSX(s)
-		if err == nil {
-			err = sameWorkbook(got, referenceXLSX(t, s))
-		}
-		if err != nil {
-			t.Errorf("%s: reports.xlsx differs from the reference workbook: %v", name, err)
-		}
+	}
+}
+
+// testMatchesReference compares the downloads of s with the reference
+// writers', for the site's absolute URL base (or "").
+func testMatchesReference(t *testing.T, name string, s *site.Site, base string) {
+	t.Helper()
+	if got, err := CSV(s, base); err != nil || !bytes.Equal(got, referenceCSV(s, base)) {
+		t.Errorf("%s: reports.csv differs from encoding/csv's (error %v):\n%q\nwant\n%q", name, err, got, referenceCSV(s, base))
+	}
+	if got, err := JSON(s); base == "" && (err != nil || !bytes.Equal(got, referenceJSON(t, s))) {
+		t.Errorf("%s: reports.json differs from json.MarshalIndent's (error %v):\n%s\nwant\n%s", name, err, got, referenceJSON(t, s))
+	}
+	got, err := XLSX(s, base)
+	if err == nil {
+		err = sameWorkbook(got, referenceXLSX(t, s, base))
+	}
+	if err != nil {
+		t.Errorf("%s: reports.xlsx differs from the reference workbook: %v", name, err)
 	}
 }
 
@@ -438,12 +537,12 @@ func readPart(f *zip.File) ([]byte, error) {
 // when it is made with deflaters used before.
 func TestXLSXIsDeterministic(t *testing.T) {
 	s := randomSite(rand.New(rand.NewPCG(7, 1)), 200)
-	first, err := XLSX(s)
+	first, err := XLSX(s, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for range 3 {
-		again, err := XLSX(s)
+		again, err := XLSX(s, "")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,8 +4,9 @@ package export
 // here: excelize's StreamWriter boxes every cell, escapes its text through
 // several intermediate strings and holds the whole worksheet in memory (or
 // in a temporary file) until the workbook is saved. Every other part of the
-// workbook, and the worksheet's XML around its data rows, is constant for
-// the columns of the downloads: excelize writes them once, into memory,
+// workbook (the sheet 说明 among them), and the worksheet's XML around its
+// data rows, is constant for the columns of the downloads and whether the
+// site has a base URL: excelize writes them once for each, into memory,
 // and each workbook copies them. The data rows are streamed into the
 // deflater of the worksheet part, as the very bytes excelize's
 // StreamWriter.SetRow writes for the same cells (see appendXLSXText and
@@ -32,8 +33,15 @@ import (
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
-// xlsxSheetName is the name of the one worksheet of reports.xlsx.
+// xlsxSheetName is the name of the worksheet of reports.xlsx that holds
+// the reports, the first; the second is the data dictionary (see
+// addDictionarySheet).
 const xlsxSheetName = "报告"
+
+// xlsxDecimals is the number format of amounts and scores: at least two
+// decimals, and up to six, so that an amount shows every digit it has down
+// to the fen (0.000001 万元) and a whole number still reads 12.00.
+const xlsxDecimals = "0.00####"
 
 // xlsxPart is one part of the workbook, uncompressed.
 type xlsxPart struct {
@@ -53,17 +61,33 @@ type xlsxSkeleton struct {
 	// of Columns.
 	colNames []string
 	// numStyles are the style attributes (` s="2"`) of the columns'
-	// numbers, in the order of Columns.
-	numStyles []string
+	// numbers, in the order of Columns, and suspectStyles those of a
+	// number that is a likely unit slip (see suspects): the same format,
+	// on an amber fill.
+	numStyles, suspectStyles []string
 }
 
-// xlsxTemplate returns the skeleton of reports.xlsx, made by excelize on
-// first use.
-var xlsxTemplate = sync.OnceValues(newXLSXSkeleton)
+// xlsxTemplates make the skeletons of reports.xlsx on first use, for a
+// site without a base URL and with one: the sheet 说明 says what the
+// column 本站页面 holds.
+var xlsxTemplates = [2]func() (*xlsxSkeleton, error){
+	sync.OnceValues(func() (*xlsxSkeleton, error) { return newXLSXSkeleton(false) }),
+	sync.OnceValues(func() (*xlsxSkeleton, error) { return newXLSXSkeleton(true) }),
+}
 
-// newXLSXSkeleton has excelize write reports.xlsx with its header row and
-// no data rows, and keeps its parts.
-func newXLSXSkeleton() (*xlsxSkeleton, error) {
+// xlsxTemplate returns the skeleton of reports.xlsx for a site with a base
+// URL (absolute) or without one.
+func xlsxTemplate(absolute bool) (*xlsxSkeleton, error) {
+	if absolute {
+		return xlsxTemplates[1]()
+	}
+	return xlsxTemplates[0]()
+}
+
+// newXLSXSkeleton has excelize write reports.xlsx with its header row, no
+// data rows and the sheet 说明 for a site with a base URL (absolute) or
+// without one, and keeps its parts.
+func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	rec := &xlsxRecorder{}
@@ -83,12 +107,20 @@ func newXLSXSkeleton() (*xlsxSkeleton, error) {
 	if err != nil {
 		return nil, err
 	}
-	twoDecimals := "0.00"
-	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &twoDecimals})
+	decimals := xlsxDecimals
+	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals})
 	if err != nil {
 		return nil, err
 	}
 	integer, err := f.NewStyle(&excelize.Style{NumFmt: 1})
+	if err != nil {
+		return nil, err
+	}
+	decSuspect, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals, Fill: xlsxSuspectFill})
+	if err != nil {
+		return nil, err
+	}
+	intSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 1, Fill: xlsxSuspectFill})
 	if err != nil {
 		return nil, err
 	}
@@ -106,16 +138,12 @@ func newXLSXSkeleton() (*xlsxSkeleton, error) {
 			return nil, err
 		}
 		sk.colNames = append(sk.colNames, name)
-		style := dec
+		style, suspect := dec, decSuspect
 		if c.Key == "year" || strings.HasPrefix(c.Key, "staff") {
-			style = integer
+			style, suspect = integer, intSuspect
 		}
-		// StreamWriter.SetRow writes no style attribute for style 0.
-		attr := ""
-		if style != 0 {
-			attr = ` s="` + strconv.Itoa(style) + `"`
-		}
-		sk.numStyles = append(sk.numStyles, attr)
+		sk.numStyles = append(sk.numStyles, styleAttr(style))
+		sk.suspectStyles = append(sk.suspectStyles, styleAttr(suspect))
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
@@ -128,6 +156,9 @@ func newXLSXSkeleton() (*xlsxSkeleton, error) {
 		return nil, err
 	}
 	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	if err := addDictionarySheet(f, absolute); err != nil {
 		return nil, err
 	}
 	if _, err := f.WriteTo(io.Discard); err != nil {
@@ -146,6 +177,19 @@ func newXLSXSkeleton() (*xlsxSkeleton, error) {
 	i := bytes.Index(sheet, end)
 	sk.head, sk.tail = sheet[:i], sheet[i:]
 	return sk, nil
+}
+
+// xlsxSuspectFill is the fill of a number that is a likely unit slip:
+// the amber of Excel's own 适中 (Neutral) cell style.
+var xlsxSuspectFill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
+
+// styleAttr returns the style attribute of a cell of the style, as
+// StreamWriter.SetRow writes it: none for style 0.
+func styleAttr(style int) string {
+	if style == 0 {
+		return ""
+	}
+	return ` s="` + strconv.Itoa(style) + `"`
 }
 
 // xlsxRecorder is the excelize.ZipWriter of the skeleton: it keeps the
@@ -176,17 +220,23 @@ func (w xlsxPartWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// XLSX returns reports.xlsx: Chinese headers, a frozen header row, and
-// numbers stored as numbers shown with two decimals.
-func XLSX(s *site.Site) ([]byte, error) { return toBytes(WriteXLSX, s) }
+// XLSX returns reports.xlsx: a sheet of the reports with Chinese headers,
+// a frozen header row, and numbers stored as numbers, amounts and scores
+// shown with two to six decimals (see xlsxDecimals); and the sheet 说明
+// that explains it (see addDictionarySheet). baseURL is the site's
+// absolute URL, or "" (see pageURL).
+func XLSX(s *site.Site, baseURL string) ([]byte, error) {
+	return toBytes(func(w io.Writer) error { return WriteXLSX(w, s, baseURL) })
+}
 
 // WriteXLSX writes reports.xlsx (see XLSX) to out, streaming its rows: it
 // writes the same workbook as excelize's StreamWriter does for the same
 // cells, part for part and byte for byte once inflated, without holding
 // the worksheet in memory. If it returns an error, out may hold part of a
 // workbook.
-func WriteXLSX(out io.Writer, s *site.Site) error {
-	sk, err := xlsxTemplate()
+func WriteXLSX(out io.Writer, s *site.Site, baseURL string) error {
+	base := pageURL(baseURL)
+	sk, err := xlsxTemplate(base != "")
 	if err != nil {
 		return err
 	}
@@ -201,7 +251,7 @@ func WriteXLSX(out io.Writer, s *site.Site) error {
 			return fmt.Errorf("reports.xlsx: %w", err)
 		}
 		if i == sk.sheet {
-			err = sk.writeSheet(w, s)
+			err = sk.writeSheet(w, s, base)
 		} else {
 			_, err = w.Write(p.data)
 		}
@@ -219,8 +269,9 @@ func WriteXLSX(out io.Writer, s *site.Site) error {
 // deflater.
 const xlsxFlushSize = 32 << 10
 
-// writeSheet writes the worksheet of s to w.
-func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site) error {
+// writeSheet writes the worksheet of s to w, with the base of the column
+// 本站页面 base (see pageURL).
+func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site, base string) error {
 	var written int64
 	buf := make([]byte, 0, xlsxFlushSize+8<<10)
 	buf = append(buf, sk.head...)
@@ -231,17 +282,33 @@ func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site) error {
 		buf = append(buf, `<row r="`...)
 		buf = append(buf, row...)
 		buf = append(buf, `">`...)
+		na, sus := notApplicable(r.Type), suspects(r)
 		for i, c := range Columns {
 			v := c.get(r)
 			switch {
 			case v.isNum():
-				buf = sk.appendCellStart(buf, i, row, sk.numStyles[i])
+				style := sk.numStyles[i]
+				if sus&columnBit(i) != 0 {
+					style = sk.suspectStyles[i]
+				}
+				buf = sk.appendCellStart(buf, i, row, style)
 				buf = appendXLSXNum(buf, v)
 			case v.state == report.Unreadable:
 				buf = sk.appendCellStart(buf, i, row, "")
-				buf = appendXLSXInlineStr(buf, "无法识别")
+				buf = appendXLSXInlineStr(buf, unreadableText)
+			case v.state == report.NotDisclosed && na&columnBit(i) != 0:
+				buf = sk.appendCellStart(buf, i, row, "")
+				buf = appendXLSXInlineStr(buf, notApplicableText)
 			case v.kind == findingsCell:
 				scratch = appendFindings(scratch[:0], r)
+				buf = sk.appendCellStart(buf, i, row, "")
+				buf = appendXLSXInlineStr(buf, scratch)
+			case v.kind == suspectCell:
+				scratch = appendSuspects(scratch[:0], sus)
+				buf = sk.appendCellStart(buf, i, row, "")
+				buf = appendXLSXInlineStr(buf, scratch)
+			case v.kind == pageCell && base != "":
+				scratch = appendPage(scratch[:0], base, v.text)
 				buf = sk.appendCellStart(buf, i, row, "")
 				buf = appendXLSXInlineStr(buf, scratch)
 			case v.state == report.Disclosed:

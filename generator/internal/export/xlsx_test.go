@@ -27,7 +27,7 @@ import (
 // streamWriterXLSX writes reports.xlsx as WriteXLSX did before it wrote
 // its rows itself: with excelize's StreamWriter and one reused row of
 // values, into the zip writer newZip returns.
-func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) ([]byte, error) {
+func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize.ZipWriter) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(newZip)
@@ -46,12 +46,21 @@ func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) (
 	if err != nil {
 		return nil, err
 	}
-	twoDecimals := "0.00"
-	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &twoDecimals})
+	decimals := "0.00####"
+	dec, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals})
 	if err != nil {
 		return nil, err
 	}
 	integer, err := f.NewStyle(&excelize.Style{NumFmt: 1})
+	if err != nil {
+		return nil, err
+	}
+	amber := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
+	decSuspect, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals, Fill: amber})
+	if err != nil {
+		return nil, err
+	}
+	intSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 1, Fill: amber})
 	if err != nil {
 		return nil, err
 	}
@@ -76,11 +85,12 @@ func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) (
 	}
 	row := make([]any, len(Columns))
 	cells := make([]excelize.Cell, len(Columns))
+	suspectCells := make([]excelize.Cell, len(Columns))
 	for i, c := range Columns {
 		if c.Key == "year" || strings.HasPrefix(c.Key, "staff") {
-			cells[i].StyleID = integer
+			cells[i].StyleID, suspectCells[i].StyleID = integer, intSuspect
 		} else {
-			cells[i].StyleID = dec
+			cells[i].StyleID, suspectCells[i].StyleID = dec, decSuspect
 		}
 	}
 	var scratch []byte
@@ -88,14 +98,23 @@ func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) (
 		for i, c := range Columns {
 			v := c.get(r)
 			switch {
+			case v.isNum() && referenceSuspect(r, c):
+				suspectCells[i].Value = v.num()
+				row[i] = &suspectCells[i]
 			case v.isNum():
 				cells[i].Value = v.num()
 				row[i] = &cells[i]
 			case v.state == report.Unreadable:
 				row[i] = "无法识别"
+			case referenceNotApplicable(r, c):
+				row[i] = "不适用"
 			case v.kind == findingsCell:
 				scratch = appendFindings(scratch[:0], r)
 				row[i] = string(scratch)
+			case v.kind == suspectCell:
+				row[i] = strings.Join(referenceSuspects(r, "header"), "、")
+			case v.kind == pageCell:
+				row[i] = referencePage(r, base)
 			case v.state == report.Disclosed:
 				row[i] = v.text
 			default:
@@ -107,6 +126,9 @@ func streamWriterXLSX(s *site.Site, newZip func(io.Writer) excelize.ZipWriter) (
 		}
 	}
 	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	if err := addDictionarySheet(f, base != ""); err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
@@ -159,12 +181,16 @@ func TestXLSXMatchesStreamWriter(t *testing.T) {
 	}
 	sites["large random site"] = randomSite(rand.New(rand.NewPCG(99, 2)), 2000)
 	for name, s := range sites {
-		got, err := XLSX(s)
+		base := ""
+		if len(name)%2 == 1 {
+			base = "https://example.org/portal"
+		}
+		got, err := XLSX(s, base)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		want, err := streamWriterXLSX(s, func(w io.Writer) excelize.ZipWriter { return newXLSXZip(w) })
+		want, err := streamWriterXLSX(s, base, func(w io.Writer) excelize.ZipWriter { return newXLSXZip(w) })
 		if err != nil {
 			t.Fatalf("%s: excelize: %v", name, err)
 		}
@@ -212,7 +238,7 @@ func TestXLSXTooManyRows(t *testing.T) {
 		s.Reports[i] = r
 	}
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, s); !errors.Is(err, excelize.ErrMaxRows) {
+	if err := WriteXLSX(&buf, s, ""); !errors.Is(err, excelize.ErrMaxRows) {
 		t.Errorf("%d reports: error %v, want %v", len(s.Reports), err, excelize.ErrMaxRows)
 	}
 	if buf.Len() != 0 {
@@ -237,12 +263,12 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 
 func TestXLSXReturnsWriteErrors(t *testing.T) {
 	s := randomSite(rand.New(rand.NewPCG(5, 2)), 2000)
-	full, err := XLSX(s)
+	full, err := XLSX(s, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, n := range []int{0, 1, 100, 5000, len(full) / 2, len(full) - 1} {
-		if err := WriteXLSX(&failingWriter{n: n}, s); !errors.Is(err, errFull) {
+		if err := WriteXLSX(&failingWriter{n: n}, s, ""); !errors.Is(err, errFull) {
 			t.Errorf("writer full after %d bytes: error %v, want %v", n, err, errFull)
 		}
 	}
@@ -266,7 +292,7 @@ func FuzzXLSXCell(f *testing.F) {
 	for _, i := range []int64{math.MaxInt64, math.MinInt64, maxExactDigits, -maxExactDigits, maxExactDigits - 1, 1<<53 + 1} {
 		f.Add("x", float64(i), i)
 	}
-	sk, err := xlsxTemplate()
+	sk, err := xlsxTemplate(false)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -290,11 +316,11 @@ func FuzzXLSXCell(f *testing.F) {
 		}}}
 		s := &site.Site{Reports: []*site.Report{r}}
 		var got bytes.Buffer
-		if err := sk.writeSheet(&got, s); err != nil {
+		if err := sk.writeSheet(&got, s, pageURL(text)); err != nil {
 			t.Fatal(err)
 		}
 		rec := &xlsxRecorder{}
-		if _, err := streamWriterXLSX(s, func(io.Writer) excelize.ZipWriter { return rec }); err != nil {
+		if _, err := streamWriterXLSX(s, pageURL(text), func(io.Writer) excelize.ZipWriter { return rec }); err != nil {
 			t.Fatal(err)
 		}
 		if want := rec.parts[0].data; !bytes.Equal(got.Bytes(), want) {

@@ -223,6 +223,11 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 				row[i] = nil
 			}
 		}
+		for i, v := range row {
+			if t, ok := v.(string); ok {
+				row[i] = referenceCut(t)
+			}
+		}
 		axis, err := excelize.CoordinatesToCellName(1, n+2)
 		must(err)
 		must(sw.SetRow(axis, row))

@@ -440,7 +440,9 @@ func appendXLSXFloat(dst []byte, f float64) []byte {
 // the cell, as excelize's StreamWriter writes a string value.
 func appendXLSXInlineStr[T string | []byte](dst []byte, s T) []byte {
 	if len(s) > excelize.TotalCellChars {
-		s = truncateUTF16(s, excelize.TotalCellChars)
+		if cut := truncateUTF16(s, excelize.TotalCellChars); len(cut) < len(s) {
+			s = T(string(truncateUTF16(s, excelize.TotalCellChars-cutMarkUnits)) + CutMark)
+		}
 	}
 	dst = append(dst, ` t="inlineStr"><is><t`...)
 	if n := len(s); n > 0 && (preservedSpace(s[0]) || preservedSpace(s[n-1])) {
@@ -450,6 +452,15 @@ func appendXLSXInlineStr[T string | []byte](dst []byte, s T) []byte {
 	dst = appendXLSXText(dst, s)
 	return append(dst, `</t></is></c>`...)
 }
+
+// CutMark ends a text cut to fit a cell of reports.xlsx, which holds at
+// most 32,767 UTF-16 code units (excelize.TotalCellChars): a reader
+// must not take the cut text for the whole. Only the findings of a
+// report with many long noted discrepancies come near it.
+const CutMark = "…（超出Excel单元格的长度上限，已截断；全文见 reports.csv 或 reports.json）"
+
+// cutMarkUnits is CutMark's length in UTF-16 code units.
+var cutMarkUnits = len(utf16.Encode([]rune(CutMark)))
 
 // preservedSpace reports whether a text beginning or ending with b needs
 // xml:space="preserve" for excelize.

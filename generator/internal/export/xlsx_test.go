@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -121,6 +122,11 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 				row[i] = nil
 			}
 		}
+		for i, v := range row {
+			if t, ok := v.(string); ok {
+				row[i] = referenceCut(t)
+			}
+		}
 		if err := sw.SetRow("A"+strconv.Itoa(n+2), row); err != nil {
 			return nil, err
 		}
@@ -136,6 +142,27 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// referenceCut returns t as reports.xlsx holds it: when over excelize's
+// limit of UTF-16 code units a cell, cut between characters so that
+// CutMark follows within the limit.
+func referenceCut(t string) string {
+	units := 0
+	for _, r := range t {
+		units += utf16.RuneLen(r)
+	}
+	if units <= excelize.TotalCellChars {
+		return t
+	}
+	room := excelize.TotalCellChars - len(utf16.Encode([]rune(CutMark)))
+	units = 0
+	for i, r := range t {
+		if units += utf16.RuneLen(r); units > room {
+			return t[:i] + CutMark
+		}
+	}
+	return t
 }
 
 // longTexts are texts around excelize's limit of 32,767 UTF-16 code units
@@ -327,4 +354,40 @@ func FuzzXLSXCell(f *testing.F) {
 			t.Fatalf("text %q, score %v, amount %d: worksheet\n%q\nwant\n%q", text, score, amount, got.Bytes(), want)
 		}
 	})
+}
+
+// TestXLSXSaysWhereItCut: a text over the 32,767 UTF-16 code units a cell
+// of Excel holds is cut, and the cut says so and where the whole is, so
+// that a reader does not take the rest of a list of findings for all.
+func TestXLSXSaysWhereItCut(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, longTextSite(), ""); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows("报告")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut, whole := 0, 0
+	for _, row := range rows[1:] {
+		for _, c := range row {
+			n := len(utf16.Encode([]rune(c)))
+			if n > excelize.TotalCellChars {
+				t.Errorf("a cell of %d UTF-16 code units", n)
+			}
+			switch {
+			case strings.HasSuffix(c, CutMark):
+				cut++
+			case n == excelize.TotalCellChars:
+				whole++ // exactly at the limit: kept whole
+			}
+		}
+	}
+	if cut == 0 || whole == 0 {
+		t.Errorf("%d cells cut and marked, %d at the limit and whole; want some of each", cut, whole)
+	}
 }

@@ -1285,12 +1285,20 @@ func (p *parse) list(key string, v ast.Node) []string {
 		case *ast.LiteralNode:
 			p.checkLength(key, item, n.Value.Value, MaxText)
 			out = append(out, n.Value.Value)
+		case *ast.MappingNode, *ast.MappingValueNode:
+			// Most often a sentence with a colon and a space in it:
+			// - 收入预算数: 1127.69万元.
+			p.errAt(nodePos(item), key, "%s", msgItemMapping)
 		default:
 			p.errAt(nodePos(item), key, "expected text, got %s", describe(item))
 		}
 	}
 	return out
 }
+
+// msgItemMapping says what to do about a list item that the YAML parser
+// read as a mapping.
+const msgItemMapping = `expected text, got a mapping: ": " (a colon and a space) makes the words before it a key; write the colon full-width "：", or put the whole sentence in quotes (冒号后面有空格会被当作键：请改用全角冒号“：”，或给整句加引号)`
 
 // notes reads a list of text as list does, with where each item is.
 func (p *parse) notes(key string, v ast.Node) []Note {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,6 +36,7 @@ const (
 	msgFullWidthLine    = `full-width space on an otherwise empty line; delete it (请删除空行中的全角空格)`
 	msgUnclosedQuote    = `unclosed quote: add the closing %c at the end of the value (引号没有闭合)`
 	msgUnclosedBracket  = `unclosed "%c": add the closing "%c" (括号没有闭合)`
+	msgAfterQuote       = `text after the closing %c: a %c inside the value ends it; write the quotes inside it as Chinese “” or 「」, or put the whole value in %s quotes%s (值里面的引号请改用中文引号“”或「」，或者把整个值改用%s引号括起来)`
 	msgColonInValue     = `": " inside the value; put the whole value in quotes, or write the colon full-width "：" (值中有“: ”时请给整个值加引号)`
 	msgIndent           = `wrong indentation: %s is indented %s, the keys of %s %d (缩进不一致)`
 	msgIndentTop        = `wrong indentation: %s is indented %s; top-level keys are not indented (缩进不一致)`
@@ -353,8 +355,18 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 	case '|', '>':
 		s.blockScalar, s.blockIndent = true, cols
 	case '"', '\'':
-		if closingQuote(v, 1, v[0]) < 0 && !s.closes(func(l string) int { return closingQuote(l, 0, v[0]) }) {
-			s.errAt(Pos{n, col}, key, msgUnclosedQuote, v[0])
+		end := closingQuote(v, 1, v[0])
+		switch {
+		case end < 0:
+			if !s.closes(func(l string) int { return closingQuote(l, 0, v[0]) }) {
+				s.errAt(Pos{n, col}, key, msgUnclosedQuote, v[0])
+			}
+		case !onlyComment(v[end+1:]) && !strings.HasPrefix(v[end+1:], "#"):
+			// Text after the closing quote: most often quotes inside the
+			// value typed as the ASCII quote that encloses it, as in
+			// "某县"三公"经费报告", which the YAML parser reads as a
+			// value cut short.
+			s.errAt(Pos{n, col + utf8.RuneCountInString(v[:end])}, key, "%s", afterQuote(v))
 		}
 	case '{', '[':
 		depth, _ := brackets(v, 0)
@@ -386,6 +398,58 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 			s.errAt(Pos{n, col + utf8.RuneCountInString(text[:i])}, key, msgColonInValue)
 		}
 	}
+}
+
+// afterQuote says how to write v, a quoted value (to the end of its
+// line) with text after its closing quote: with the quotes inside it
+// Chinese, or enclosed by the other kind of quote. When v reads as one
+// value with quotes of its own kind inside, in pairs (and no escapes), and
+// is short, it gives both ways written out.
+func afterQuote(v string) string {
+	q := v[0]
+	other, otherZh := "single", "单"
+	if q == '\'' {
+		other, otherZh = "double", "双"
+	}
+	t := v
+	if c := commentStart(v, 1); c >= 0 {
+		t = v[:c]
+	}
+	t = strings.TrimRight(t, " \t")
+	example := ""
+	if inner, ok := strings.CutPrefix(t, string(q)); ok && strings.HasSuffix(inner, string(q)) {
+		inner = inner[:len(inner)-1]
+		n := strings.Count(inner, string(q))
+		if n > 0 && n%2 == 0 && !strings.Contains(inner, "\\") && !strings.Contains(inner, string(q)+string(q)) &&
+			utf8.RuneCountInString(inner) <= 60 {
+			// The quotes inside, as Chinese ones: opening and closing in
+			// turn.
+			var zh strings.Builder
+			open := true
+			for _, r := range inner {
+				if r == rune(q) {
+					if open {
+						r = '“'
+					} else {
+						r = '”'
+					}
+					open = !open
+				}
+				zh.WriteRune(r)
+			}
+			// The whole value in the other kind of quote: in single
+			// quotes a ' is written twice; in double quotes " and \ are
+			// escaped.
+			var swapped string
+			if q == '"' {
+				swapped = "'" + strings.ReplaceAll(inner, "'", "''") + "'"
+			} else {
+				swapped = `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(inner) + `"`
+			}
+			example = ", as " + string(q) + zh.String() + string(q) + " or " + swapped
+		}
+	}
+	return fmt.Sprintf(msgAfterQuote, q, q, other, example, otherZh)
 }
 
 // closes reports whether quoted text or a flow collection that does not

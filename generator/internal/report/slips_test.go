@@ -118,6 +118,14 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:33:5: review: unclosed quote: add the closing " at the end of the value (引号没有闭合)`}},
 		{"unclosed brace", withLines(11, 16, "spending: {total: 1530.53, basic: 158.65"),
 			[]string{`a.md:11:11: spending: unclosed "{": add the closing "}" (括号没有闭合)`}},
+		{"ASCII quotes inside a double-quoted value", withLine(9, `title: "某县"三公"经费报告"`),
+			[]string{`a.md:9:11: title: text after the closing ": a " inside the value ends it; write the quotes inside it as Chinese “” or 「」, or put the whole value in single quotes, as "某县“三公”经费报告" or '某县"三公"经费报告' (值里面的引号请改用中文引号“”或「」，或者把整个值改用单引号括起来)`}},
+		{"ASCII quotes inside a single-quoted value", withLine(9, `title: '某县'三公'经费报告'  # 注释`),
+			[]string{`a.md:9:11: title: text after the closing ': a ' inside the value ends it; write the quotes inside it as Chinese “” or 「」, or put the whole value in double quotes, as '某县“三公”经费报告' or "某县'三公'经费报告" (值里面的引号请改用中文引号“”或「」，或者把整个值改用双引号括起来)`}},
+		{"text after a quoted value", withLine(9, `title: "某县" 报告`),
+			[]string{`a.md:9:11: title: text after the closing ": a " inside the value ends it; write the quotes inside it as Chinese “” or 「」, or put the whole value in single quotes (值里面的引号请改用中文引号“”或「」，或者把整个值改用单引号括起来)`}},
+		{"ASCII quotes inside a quoted list item", withLine(33, `  - "核对"三公"经费"`),
+			[]string{`a.md:33:8: review: text after the closing "`}},
 		{"colon and space in a value", withLine(9, "title: 报告: 第一部分"),
 			[]string{`a.md:9:10: title: ": " inside the value; put the whole value in quotes, or write the colon full-width "：" (值中有“: ”时请给整个值加引号)`}},
 		{"several slips", withLines(19, 28, "  total: 8.5", " abroad: null", "  reception：8.5", "  vehicles: null", "  change: 0.4", "score：97", "grade:优", "staff:", "\tauthorized: 25", "   actual: 17"),
@@ -187,5 +195,25 @@ func TestSlipsKeepLegalText(t *testing.T) {
 	block, _, _, _ := split([]byte(in))
 	if slips := p.slips(block); len(slips) > 0 {
 		t.Errorf("%s\nslips %v", in, slips)
+	}
+}
+
+// TestColonInAListItemSaysTheFix checks that a list item that the YAML
+// parser reads as a mapping, because a colon and a space follow its
+// first words, is refused with the fix, at the colon, by both ways of
+// reading front matter.
+func TestColonInAListItemSaysTheFix(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"discrepancies:\n  - 收入预算数: 1127.69万元\n",
+			`a.md:7:10: discrepancies: expected text, got a mapping: ": " (a colon and a space) makes the words before it a key; write the colon full-width "：", or put the whole sentence in quotes (冒号后面有空格会被当作键：请改用全角冒号“：”，或给整句加引号)`},
+		{"review:\n  - 核对: 金额\n  - 甲\n", `a.md:7:7: review: expected text, got a mapping: ": " (a colon and a space) makes`},
+		{"discrepancies: [收入预算数: 1127.69万元]\n", `a.md:6:22: discrepancies: expected text, got a mapping: ": " (a colon and a space) makes`},
+	} {
+		for _, fast := range []bool{true, false} {
+			_, err := parseFile("a.md", []byte(fuzzHeader+tc.in+"---\n"), fast)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("%q (fast path %v):\nerror %v\nwant  %s", tc.in, fast, err, tc.want)
+			}
+		}
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -119,6 +120,9 @@ type parse struct {
 	// lean says not to make the report's body, evidence and review notes,
 	// only to check them (see ParseLean).
 	lean bool
+	// mended says that the front matter read is one that slips mended
+	// (see slipErrors), which is not mended again.
+	mended bool
 }
 
 // maxAmounts is the number of amounts a report can give, each once.
@@ -239,41 +243,45 @@ func (p *parse) run(data []byte) error {
 		p.shared = m != nil
 	}
 	if m == nil {
-		if m, err = p.yaml(block); err != nil {
-			return err
+		var errs []error
+		if m, errs = p.yaml(block); errs != nil {
+			// The body's errors are said too.
+			p.errs = append(errs, p.errs...)
+			return nil
 		}
 	}
 	p.top(m)
 	p.r.Keys = p.keys.encode()
-	p.finish(Pos{bodyLine - 1, 1})
+	p.finish()
 	if p.lean {
 		p.r.Body = nil
 	}
 	return nil
 }
 
-// yaml parses front matter with the YAML parser and returns its mapping.
-func (p *parse) yaml(block []byte) (*ast.MappingNode, error) {
+// yaml parses front matter with the YAML parser and returns its mapping,
+// or the errors that keep it from being read.
+func (p *parse) yaml(block []byte) (*ast.MappingNode, []error) {
 	tokens := lexer.Tokenize(string(block))
 	if err := p.checkNesting(tokens); err != nil {
-		return nil, err
+		return nil, []error{err}
 	}
 	file, err := parser.Parse(tokens, 0)
 	if err != nil {
-		if slips := p.slips(block); len(slips) > 0 {
-			return nil, errors.Join(slips...)
+		if errs := p.slipErrors(block); len(errs) > 0 {
+			return nil, errs
 		}
-		return nil, p.yamlError(err)
+		return nil, []error{p.yamlError(err, block)}
 	}
 	var body ast.Node
 	if len(file.Docs) > 0 {
 		body = file.Docs[0].Body
 	}
 	if len(file.Docs) > 1 {
-		return nil, p.fatal(Pos{1, 1}, "", "front matter holds more than one YAML document")
+		return nil, []error{p.fatal(Pos{1, 1}, "", "front matter holds more than one YAML document")}
 	}
 	if body == nil {
-		return nil, p.fatal(Pos{1, 1}, "", "empty front matter: county, department, year and type are required")
+		return nil, []error{p.fatal(Pos{1, 1}, "", "empty front matter: county, department, year and type are required")}
 	}
 	m, ok := body.(*ast.MappingNode)
 	if !ok {
@@ -282,13 +290,49 @@ func (p *parse) yaml(block []byte) (*ast.MappingNode, error) {
 		} else {
 			// Such as lines that all have a slip in their colon, which
 			// the YAML parser reads as one text.
-			if slips := p.slips(block); len(slips) > 0 {
-				return nil, errors.Join(slips...)
+			if errs := p.slipErrors(block); len(errs) > 0 {
+				return nil, errs
 			}
-			return nil, p.fatal(nodePos(body), "", "front matter must be a mapping of keys to values")
+			return nil, []error{p.fatal(nodePos(body), "", "front matter must be a mapping of keys to values")}
 		}
 	}
 	return m, nil
+}
+
+// slipErrors returns the errors of front matter (block) that the YAML
+// parser refused, when slips finds slips in it: the slips, and the errors
+// of the rest of the front matter, which the walker finds in it read again
+// with each line that has a slip mended (see slips), on the other lines;
+// so that one slip does not hide the file's other errors. The errors are
+// sorted by position. When the mended front matter cannot be read either,
+// they are the slips alone.
+func (p *parse) slipErrors(block []byte) []error {
+	errs, repaired := p.slips(block)
+	if len(errs) == 0 || repaired == nil || p.mended {
+		return errs
+	}
+	q := &parse{name: p.name, r: &Report{File: p.name}, lean: true, mended: true}
+	m, qerrs := q.yaml(repaired)
+	if qerrs != nil {
+		return errs
+	}
+	q.top(m)
+	q.r.Keys = q.keys.encode()
+	q.finish()
+	slipLines := make(map[int]bool, len(errs))
+	for _, e := range errs {
+		slipLines[e.(*Error).Line] = true
+	}
+	for _, e := range q.errs {
+		if !slipLines[e.(*Error).Line] {
+			errs = append(errs, e)
+		}
+	}
+	slices.SortStableFunc(errs, func(a, b error) int {
+		pa, pb := a.(*Error), b.(*Error)
+		return cmp.Or(cmp.Compare(pa.Line, pb.Line), cmp.Compare(pa.Col, pb.Col))
+	})
+	return errs
 }
 
 // detach copies the report's text into memory of its own, so that the
@@ -721,8 +765,9 @@ func forbiddenRune(r rune) bool {
 	return false
 }
 
-// yamlError turns a YAML syntax error into an *Error with its position.
-func (p *parse) yamlError(err error) error {
+// yamlError turns a YAML syntax error in front matter (block) into an
+// *Error with its position.
+func (p *parse) yamlError(err error, block []byte) error {
 	var ye interface {
 		GetToken() *token.Token
 		GetMessage() string
@@ -734,11 +779,32 @@ func (p *parse) yamlError(err error) error {
 		}
 		msg := ye.GetMessage()
 		if m := dupKeyRE.FindStringSubmatch(msg); m != nil {
-			return p.fatal(pos, m[1], "duplicate key (first given at line %s)", m[2])
+			return p.fatal(pos, flowKey(block, pos, m[1]), "duplicate key (first given at line %s)", m[2])
 		}
 		return p.fatal(pos, "", "invalid YAML: %s", msg)
 	}
 	return p.fatal(Pos{1, 1}, "", "invalid YAML: %v", err)
+}
+
+// flowKey returns the dotted name of key, which is at pos in front matter
+// (block): when pos is inside a flow mapping that is the value of a
+// top-level key on its line, as total in spending: {total: 1, total: 2},
+// that key's name and key; otherwise key. (Slips finds keys given twice
+// in block mappings, with their dotted names.)
+func flowKey(block []byte, pos Pos, key string) string {
+	lines := bytes.Split(block, []byte("\n"))
+	if pos.Line < 1 || pos.Line > len(lines) {
+		return key
+	}
+	l := string(lines[pos.Line-1])
+	k := keyLen(l)
+	if k == 0 || utf8.RuneCountInString(l[:k]) >= pos.Col {
+		return key
+	}
+	if v := strings.TrimLeft(l[k:], " "); strings.HasPrefix(v, ":") && strings.HasPrefix(strings.TrimLeft(v[1:], " "), "{") {
+		return dotted(l[:k], key)
+	}
+	return key
 }
 
 func nodePos(n ast.Node) Pos {
@@ -900,7 +966,7 @@ func (p *parse) top(m *ast.MappingNode) {
 }
 
 // finish converts amounts once the unit is known and checks required keys.
-func (p *parse) finish(end Pos) {
+func (p *parse) finish() {
 	r := p.r
 	if r.Unit == "" {
 		r.Unit = "万元"
@@ -925,7 +991,7 @@ func (p *parse) finish(end Pos) {
 		}
 	}
 	if !r.Draft {
-		for _, err := range r.missing(end) {
+		for _, err := range r.missing() {
 			if !p.hasError(err.(*Error).Key) {
 				p.errs = append(p.errs, err)
 			}
@@ -1656,9 +1722,11 @@ func plainDecimal(s string, scale int) (v int64, ok bool) {
 	return v, true
 }
 
-// missing returns an error for each required key that is absent or empty;
-// end is where the front matter closes, the place to add an absent key.
-func (r *Report) missing(end Pos) []error {
+// missing returns an error for each required key that is absent or empty:
+// an empty key's at its place, an absent key's at the start of the file,
+// where every error about the file as a whole is, and where KeyPos places
+// a key that was not written.
+func (r *Report) missing() []error {
 	var errs []error
 	for _, k := range []struct {
 		key   string
@@ -1670,7 +1738,7 @@ func (r *Report) missing(end Pos) []error {
 		pos, present := r.Keys.Lookup(k.key)
 		msg := "required key is missing"
 		if !present {
-			pos = end
+			pos = Pos{1, 1}
 		} else {
 			msg = "required key is empty"
 		}
@@ -1682,5 +1750,5 @@ func (r *Report) missing(end Pos) []error {
 // Incomplete returns the errors that keep a draft from being published: the
 // required keys it leaves empty. It returns nil for a complete report.
 func (r *Report) Incomplete() error {
-	return errors.Join(r.missing(Pos{r.BodyLine - 1, 1})...)
+	return errors.Join(r.missing()...)
 }

@@ -352,7 +352,7 @@ func (s *slipScan) closeTo(n int) {
 					seen = append(seen, k)
 					continue
 				}
-				s.errAt(k.pos, k.full, "duplicate key (first given at line %d)", seen[i].pos.Line)
+				s.errAt(k.pos, k.full, msgDuplicate, strconv.Itoa(seen[i].pos.Line))
 				if k.open {
 					s.broken = true // its value, on the lines after, would be another key's
 				} else {

@@ -2,7 +2,9 @@ package importer
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/report"
 )
 
@@ -67,7 +69,8 @@ type Draft struct {
 		Authorized, Actual Value[int]
 	}
 
-	// Review lists what the importer left out or doubts, and why.
+	// Review lists what the importer left out or doubts, and why, in
+	// Chinese for the person who reviews the draft.
 	Review []string
 	// Body is the report's text as Markdown, without its title.
 	Body string
@@ -82,6 +85,40 @@ func (d *Draft) note(format string, args ...any) {
 	case len(d.Review) < maxNotes:
 		d.Review = append(d.Review, fmt.Sprintf(format, args...))
 	case len(d.Review) == maxNotes:
-		d.Review = append(d.Review, "more notes were dropped")
+		d.Review = append(d.Review, "其余提示从略")
 	}
+}
+
+// figureLabel names a key of the content format for the reviewer: by its
+// Chinese name, with the key after it in parentheses, as
+// 支出合计（spending.total）. A figure read in parts, as
+// "sangong.vehicles (购置)", is named with its part.
+func figureLabel(key string) string {
+	base, part, _ := strings.Cut(key, " (")
+	name, ok := keyNames[base]
+	if !ok {
+		if name = check.FigureName(base); name == base {
+			return key
+		}
+	}
+	if part = strings.TrimSuffix(part, ")"); part != "" {
+		return name + "（" + base + "）中的" + part
+	}
+	return name + "（" + base + "）"
+}
+
+// figureLabels is figureLabel of each key, joined by 、.
+func figureLabels(keys []string) string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = figureLabel(k)
+	}
+	return strings.Join(out, "、")
+}
+
+// keyNames are the Chinese names of the keys that are not figures (see
+// check.FigureName), and of the groups of figures.
+var keyNames = map[string]string{
+	"county": "县名", "prefecture": "地市", "province": "省份", "department": "部门", "year": "年度", "type": "报告类型",
+	"spending": "支出", "sangong": "三公经费", "staff": "人数",
 }

@@ -15,14 +15,16 @@ type Value[T any] struct {
 	V T
 	// OK reports whether the figure was found.
 	OK bool
-	// Evidence is the sentence the value was read from, as the report
-	// writes it after normalisation (full-width digits made ASCII, stray
-	// spaces removed).
+	// Evidence is the sentence the value was read from, in the report's
+	// words (see sourceText.find), at most maxEvidence characters.
 	Evidence string
 }
 
+// set records the value and the sentence of the cleaned text it was read
+// from; Extract then puts the sentence in the report's words, and clips
+// it.
 func (v *Value[T]) set(x T, evidence string) {
-	v.V, v.OK, v.Evidence = x, true, clip(evidence)
+	v.V, v.OK, v.Evidence = x, true, evidence
 }
 
 // Amount is an amount of money in fen, the unit of report.Amount.
@@ -74,6 +76,19 @@ type Draft struct {
 	Review []string
 	// Body is the report's text as Markdown, without its title.
 	Body string
+}
+
+// evidence returns the evidence of every figure of the draft.
+func (d *Draft) evidence() []*string {
+	return []*string{
+		&d.County.Evidence, &d.Prefecture.Evidence, &d.Province.Evidence, &d.Department.Evidence,
+		&d.Year.Evidence, &d.Type.Evidence,
+		&d.Spending.Total.Evidence, &d.Spending.Basic.Evidence, &d.Spending.Project.Evidence,
+		&d.Spending.Personnel.Evidence, &d.Spending.Public.Evidence, &d.Income.Evidence,
+		&d.Sangong.Total.Evidence, &d.Sangong.Abroad.Evidence, &d.Sangong.Reception.Evidence,
+		&d.Sangong.Vehicles.Evidence, &d.Sangong.Change.Evidence,
+		&d.Score.Evidence, &d.Grade.Evidence, &d.Staff.Authorized.Evidence, &d.Staff.Actual.Evidence,
+	}
 }
 
 // maxNotes bounds the review list, so that no input makes the front matter

@@ -13,7 +13,11 @@ import (
 const MaxText = 2 << 20
 
 type extractor struct {
-	d      *Draft
+	d *Draft
+	// raw is the text as the report gives it, and src its index, made
+	// when first needed (see source).
+	raw    string
+	src    *sourceText
 	paras  []para
 	sents  []sentence
 	header map[int]bool
@@ -30,8 +34,8 @@ func Extract(name, text string) *Draft {
 		text = text[:MaxText]
 	}
 	d := &Draft{Name: name}
-	x := &extractor{d: d}
-	x.paras = paragraphs(clean(strings.ToValidUTF8(text, "\uFFFD")))
+	x := &extractor{d: d, raw: strings.ToValidUTF8(text, "\uFFFD")}
+	x.paras = paragraphs(clean(x.raw))
 	x.sents = sentences(x.paras)
 	x.readHeader()
 	x.findMentions()
@@ -43,8 +47,24 @@ func Extract(name, text string) *Draft {
 	x.staff()
 	x.noteUnitlessTables()
 	x.checks()
+	// Evidence is published as the report's own words; the cleaned text
+	// is for reading figures.
+	for _, ev := range d.evidence() {
+		if *ev != "" {
+			*ev = clip(x.source(*ev))
+		}
+	}
 	d.Body = markdownBody(x.paras, x.header)
 	return d
+}
+
+// source returns the words of the report that s, text of the cleaned
+// report, was read from (see sourceText.find).
+func (x *extractor) source(s string) string {
+	if x.src == nil {
+		x.src = newSourceText(x.raw)
+	}
+	return x.src.find(s)
 }
 
 // ---- amounts ----
@@ -690,7 +710,8 @@ func (x *extractor) sangong() {
 		x.decide("sangong.vehicles (购置)", purchase, fmtFen, x.setAmount(&p))
 		x.decide("sangong.vehicles (运行维护)", running, fmtFen, x.setAmount(&r))
 		if p.OK && r.OK {
-			d.Sangong.Vehicles.set(p.V+r.V, p.Evidence+" "+r.Evidence)
+			// Two sentences, each in the report's words.
+			d.Sangong.Vehicles.set(p.V+r.V, x.source(p.Evidence)+" "+x.source(r.Evidence))
 			d.note("%s：为公务用车购置费 %s 与运行维护费 %s 之和", figureLabel("sangong.vehicles"), fmtFen(int64(p.V)), fmtFen(int64(r.V)))
 		}
 	case len(running) > 0 && !purchaseSeen:

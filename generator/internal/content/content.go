@@ -90,13 +90,13 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 	root := rootName(prefix)
 	info, err := fs.Stat(fsys, ".")
 	if errors.Is(err, syscall.ENOTDIR) {
-		return fmt.Errorf("%s: is not a folder", root)
+		return fmt.Errorf("%s: is not a folder (这不是文件夹)", root)
 	}
 	if err != nil {
-		return fmt.Errorf("%s: cannot read the folder: %w", root, unwrapPath(err))
+		return fmt.Errorf("%s: cannot read the folder: %w (无法读取这个文件夹)", root, unwrapPath(err))
 	}
 	if !info.IsDir() {
-		return fmt.Errorf("%s: is not a folder", root)
+		return fmt.Errorf("%s: is not a folder (这不是文件夹)", root)
 	}
 	var errs []error
 	var stop error
@@ -106,7 +106,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 			if p == "." {
 				where = root
 			}
-			errs = append(errs, fmt.Errorf("%s: cannot read the folder: %w", shownName(where), unwrapPath(err)))
+			errs = append(errs, fmt.Errorf("%s: cannot read the folder: %w (无法读取这个文件夹)", shownName(where), unwrapPath(err)))
 			if d != nil && d.IsDir() && p != "." {
 				return fs.SkipDir
 			}
@@ -124,12 +124,12 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 			info, err := fs.Stat(fsys, p)
 			switch {
 			case err != nil && isReport:
-				errs = append(errs, fmt.Errorf("%s: broken or looping symbolic link: %w", shownName(prefix+p), unwrapPath(err)))
+				errs = append(errs, fmt.Errorf("%s: broken or looping symbolic link: %w (这个快捷方式（符号链接）失效或循环，请删除它)", shownName(prefix+p), unwrapPath(err)))
 				return nil
 			case err != nil:
 				return nil // not a report, whatever it points to
 			case info.IsDir():
-				errs = append(errs, fmt.Errorf("%s: is a symbolic link to a folder; links to folders are not followed, since they can loop: move the folder into %s or remove the link", shownName(prefix+p), root))
+				errs = append(errs, fmt.Errorf("%s: is a symbolic link to a folder; links to folders are not followed, since they can loop: move the folder into %s or remove the link (这是指向文件夹的快捷方式（符号链接），不会被读取：请把文件夹移到 %[2]s 中，或删除这个链接)", shownName(prefix+p), root))
 				return nil
 			case isReport:
 				if target, outside := linkOutside(fsys, p); outside {
@@ -150,7 +150,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 		return stop
 	}
 	if err != nil {
-		errs = append(errs, fmt.Errorf("%s: %w", root, unwrapPath(err)))
+		errs = append(errs, fmt.Errorf("%s: %w (无法读取这个文件夹)", root, unwrapPath(err)))
 	}
 	return errors.Join(errs...)
 }
@@ -316,7 +316,7 @@ func rootName(prefix string) string {
 // noReports is the error of a load that found no report file: most
 // likely the wrong folder, and publishing nothing would empty the site.
 func noReports(prefix string) error {
-	return fmt.Errorf("%s: no report files (*.md) found", rootName(prefix))
+	return fmt.Errorf("%s: no report files (*.md) found (文件夹中没有报告文件（*.md）)", rootName(prefix))
 }
 
 // job is a report file for a worker of Load: its path, and its place in
@@ -401,7 +401,7 @@ func loadFile(fsys fs.FS, p, name string, read readFunc, cache *Cache, keep keep
 	// refused without reading it.
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w (无法读取这个文件)", name, unwrapPath(err))
 	}
 	if !info.Mode().IsRegular() {
 		return nil, notRegular(name)
@@ -426,7 +426,7 @@ func readParse(fsys fs.FS, p, name string, info fs.FileInfo, read readFunc, keep
 	size := info.Size()
 	f, err := fsys.Open(p)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w (无法读取这个文件)", name, unwrapPath(err))
 	}
 	defer f.Close()
 	_, osFile := f.(*os.File)
@@ -434,7 +434,7 @@ func readParse(fsys fs.FS, p, name string, info fs.FileInfo, read readFunc, keep
 	data, err := readInto(f, buf.bytes(), size, osFile)
 	if err != nil {
 		buf.put(data)
-		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w (无法读取这个文件)", name, unwrapPath(err))
 	}
 	return parseData(name, data, info, buf, read, keep, parse)
 }
@@ -569,14 +569,14 @@ func readInto[R io.Reader](r R, buf []byte, size int64, osFile bool) ([]byte, er
 }
 
 func notRegular(name string) error {
-	return fmt.Errorf("%s: not a regular file", name)
+	return fmt.Errorf("%s: not a regular file (这不是普通文件，请删除或改名)", name)
 }
 
 func tooLarge(name string, size int64) error {
 	if size < 0 {
-		return fmt.Errorf("%s: file is larger than %d MB, the most a report file may be", name, MaxFileSize>>20)
+		return fmt.Errorf("%s: file is larger than %d MB, the most a report file may be (文件过大：报告文件最大 %[2]d MB)", name, MaxFileSize>>20)
 	}
-	return fmt.Errorf("%s: file is %.1f MB; a report file may be at most %d MB", name, float64(size)/(1<<20), MaxFileSize>>20)
+	return fmt.Errorf("%s: file is %.1f MB; a report file may be at most %d MB (文件过大：报告文件最大 %[3]d MB)", name, float64(size)/(1<<20), MaxFileSize>>20)
 }
 
 // unwrapPath drops the *fs.PathError wrapper, whose path is relative to the

@@ -92,7 +92,7 @@ func TestSymlinkLoop(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := load(t, DirFS(dir))
-	wantError(t, err, "content/sub/loop: is a symbolic link to a folder; links to folders are not followed")
+	wantError(t, err, "content/sub/loop: is a symbolic link to a folder; links to folders are not followed", "(这是指向文件夹的快捷方式（符号链接），不会被读取：请把文件夹移到 content 中，或删除这个链接)")
 	// Reported together with the errors of the files.
 	write(t, filepath.Join(dir, "sub", "bad.md"), "")
 	_, err = load(t, DirFS(dir))
@@ -109,7 +109,7 @@ func TestSymlinkLoop(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = load(t, DirFS(dir))
-	wantError(t, err, "content/sub/self.md: broken or looping symbolic link: too many levels of symbolic links")
+	wantError(t, err, "content/sub/self.md: broken or looping symbolic link: too many levels of symbolic links (这个快捷方式（符号链接）失效或循环，请删除它)")
 
 	// A link to a report file elsewhere in content is read like the
 	// file.
@@ -210,14 +210,14 @@ func (f failingFS) Open(name string) (fs.File, error) {
 func TestLargeFileIsNotRead(t *testing.T) {
 	big := &hugeFS{size: 50 << 20, claim: 50 << 20}
 	_, err := load(t, big)
-	wantError(t, err, "content/big.md: file is 50.0 MB; a report file may be at most 8 MB")
+	wantError(t, err, "content/big.md: file is 50.0 MB; a report file may be at most 8 MB (文件过大：报告文件最大 8 MB)")
 	if big.read != 0 {
 		t.Errorf("read %d bytes of a file known to be too large", big.read)
 	}
 
 	liar := &hugeFS{size: 50 << 20, claim: 1000}
 	_, err = load(t, liar)
-	wantError(t, err, "content/big.md: file is larger than 8 MB")
+	wantError(t, err, "content/big.md: file is larger than 8 MB, the most a report file may be (文件过大：报告文件最大 8 MB)")
 	if liar.read > MaxFileSize+64<<10 {
 		t.Errorf("read %d bytes of a growing file; want at most about %d", liar.read, MaxFileSize)
 	}
@@ -300,7 +300,7 @@ func TestFIFO(t *testing.T) {
 		t.Skipf("no FIFO: %v", err)
 	}
 	_, err := load(t, DirFS(dir))
-	wantError(t, err, "content/pipe.md: not a regular file")
+	wantError(t, err, "content/pipe.md: not a regular file (这不是普通文件，请删除或改名)")
 }
 
 // TestErrorsNameTheFile checks that every error Load returns begins with

@@ -17,11 +17,11 @@ func badName(name string) error {
 		return nil
 	}
 	if !utf8.ValidString(name) {
-		return fmt.Errorf("%s: the file name is not UTF-8; rename the file", strconv.Quote(name))
+		return fmt.Errorf("%s: the file name is not UTF-8; rename the file (文件名的编码有误，请给文件改名)", strconv.Quote(name))
 	}
 	for _, r := range name {
 		if unicode.IsControl(r) {
-			return fmt.Errorf("%s: the file name holds the control character %U; rename the file", strconv.Quote(name), r)
+			return fmt.Errorf("%s: the file name holds the control character %U; rename the file (文件名中有控制字符，请给文件改名)", strconv.Quote(name), r)
 		}
 	}
 	return nil

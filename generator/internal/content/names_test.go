@@ -22,10 +22,10 @@ func TestBadFileNames(t *testing.T) {
 		t.Fatal("no error")
 	}
 	for _, w := range []string{
-		`"content/a\nb\x1b[31mRED.md": the file name holds the control character U+000A; rename the file`,
+		`"content/a\nb\x1b[31mRED.md": the file name holds the control character U+000A; rename the file (文件名中有控制字符，请给文件改名)`,
 		`"content/c\u009b31m.md": the file name holds the control character U+009B`,
 		`"content/d\x7f.md": the file name holds the control character U+007F`,
-		`"content/e\xff.md": the file name is not UTF-8`,
+		`"content/e\xff.md": the file name is not UTF-8; rename the file (文件名的编码有误，请给文件改名)`,
 	} {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("error %q\nlacks %q", err, w)

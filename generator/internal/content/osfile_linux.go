@@ -103,7 +103,7 @@ func readParseFD(fd int, name string, size int64, info fs.FileInfo, read readFun
 	syscall.Close(fd)
 	if err != nil {
 		buf.put(data)
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w (无法读取这个文件)", name, err)
 	}
 	return parseData(name, data, info, buf, read, keep, parse)
 }

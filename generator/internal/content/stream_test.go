@@ -195,13 +195,15 @@ func TestLoadStreamedFolderErrors(t *testing.T) {
 	}
 
 	// The order, spelled out: the folder first, then the files by name
-	// (a-b/ before a.md before a/, though the walk takes a/ first).
+	// (a-b/ before a.md before a/, though the walk takes a/ first), each
+	// file's errors together (a.md's unclosed bracket, and the three
+	// required keys it leaves out).
 	_, err := Load(context.Background(), failingFS{fsys, "b"}, Options{Prefix: "content/", Workers: 3})
 	var lines []string
 	for _, line := range strings.Split(err.Error(), "\n") {
 		lines = append(lines, strings.SplitN(line, ":", 2)[0])
 	}
-	want := "content/b content/a-b/bad.md content/a.md content/a/bad.md"
+	want := "content/b content/a-b/bad.md content/a.md content/a.md content/a.md content/a.md content/a/bad.md"
 	if got := strings.Join(lines, " "); got != want {
 		t.Errorf("errors name %s\nwant %s", got, want)
 	}

@@ -14,7 +14,8 @@
 //   - Extract normalises that text (full-width digits, spaces around
 //     numbers, lines cut by a PDF or a page break, LaTeX and OCR residue),
 //     reads every figure it can be sure of, each with the sentence it was
-//     read from, and returns a Draft. A value that is ambiguous is left out,
+//     read from (in the report's words, not normalised: see sourceText),
+//     and returns a Draft. A value that is ambiguous is left out,
 //     and the Draft's Review list says why.
 //   - Draft.Markdown writes the content file (see package report), and
 //     Draft.TruthJSON the JSON object used to measure the importer.

@@ -2,7 +2,9 @@ package importer
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/report"
 )
 
@@ -13,14 +15,16 @@ type Value[T any] struct {
 	V T
 	// OK reports whether the figure was found.
 	OK bool
-	// Evidence is the sentence the value was read from, as the report
-	// writes it after normalisation (full-width digits made ASCII, stray
-	// spaces removed).
+	// Evidence is the sentence the value was read from, in the report's
+	// words (see sourceText.find), at most maxEvidence characters.
 	Evidence string
 }
 
+// set records the value and the sentence of the cleaned text it was read
+// from; Extract then puts the sentence in the report's words, and clips
+// it.
 func (v *Value[T]) set(x T, evidence string) {
-	v.V, v.OK, v.Evidence = x, true, clip(evidence)
+	v.V, v.OK, v.Evidence = x, true, evidence
 }
 
 // Amount is an amount of money in fen, the unit of report.Amount.
@@ -67,10 +71,24 @@ type Draft struct {
 		Authorized, Actual Value[int]
 	}
 
-	// Review lists what the importer left out or doubts, and why.
+	// Review lists what the importer left out or doubts, and why, in
+	// Chinese for the person who reviews the draft.
 	Review []string
 	// Body is the report's text as Markdown, without its title.
 	Body string
+}
+
+// evidence returns the evidence of every figure of the draft.
+func (d *Draft) evidence() []*string {
+	return []*string{
+		&d.County.Evidence, &d.Prefecture.Evidence, &d.Province.Evidence, &d.Department.Evidence,
+		&d.Year.Evidence, &d.Type.Evidence,
+		&d.Spending.Total.Evidence, &d.Spending.Basic.Evidence, &d.Spending.Project.Evidence,
+		&d.Spending.Personnel.Evidence, &d.Spending.Public.Evidence, &d.Income.Evidence,
+		&d.Sangong.Total.Evidence, &d.Sangong.Abroad.Evidence, &d.Sangong.Reception.Evidence,
+		&d.Sangong.Vehicles.Evidence, &d.Sangong.Change.Evidence,
+		&d.Score.Evidence, &d.Grade.Evidence, &d.Staff.Authorized.Evidence, &d.Staff.Actual.Evidence,
+	}
 }
 
 // maxNotes bounds the review list, so that no input makes the front matter
@@ -82,6 +100,40 @@ func (d *Draft) note(format string, args ...any) {
 	case len(d.Review) < maxNotes:
 		d.Review = append(d.Review, fmt.Sprintf(format, args...))
 	case len(d.Review) == maxNotes:
-		d.Review = append(d.Review, "more notes were dropped")
+		d.Review = append(d.Review, "其余提示从略")
 	}
+}
+
+// figureLabel names a key of the content format for the reviewer: by its
+// Chinese name, with the key after it in parentheses, as
+// 支出合计（spending.total）. A figure read in parts, as
+// "sangong.vehicles (购置)", is named with its part.
+func figureLabel(key string) string {
+	base, part, _ := strings.Cut(key, " (")
+	name, ok := keyNames[base]
+	if !ok {
+		if name = check.FigureName(base); name == base {
+			return key
+		}
+	}
+	if part = strings.TrimSuffix(part, ")"); part != "" {
+		return name + "（" + base + "）中的" + part
+	}
+	return name + "（" + base + "）"
+}
+
+// figureLabels is figureLabel of each key, joined by 、.
+func figureLabels(keys []string) string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = figureLabel(k)
+	}
+	return strings.Join(out, "、")
+}
+
+// keyNames are the Chinese names of the keys that are not figures (see
+// check.FigureName), and of the groups of figures.
+var keyNames = map[string]string{
+	"county": "县名", "prefecture": "地市", "province": "省份", "department": "部门", "year": "年度", "type": "报告类型",
+	"spending": "支出", "sangong": "三公经费", "staff": "人数",
 }

@@ -13,7 +13,11 @@ import (
 const MaxText = 2 << 20
 
 type extractor struct {
-	d      *Draft
+	d *Draft
+	// raw is the text as the report gives it, and src its index, made
+	// when first needed (see source).
+	raw    string
+	src    *sourceText
 	paras  []para
 	sents  []sentence
 	header map[int]bool
@@ -30,8 +34,8 @@ func Extract(name, text string) *Draft {
 		text = text[:MaxText]
 	}
 	d := &Draft{Name: name}
-	x := &extractor{d: d}
-	x.paras = paragraphs(clean(strings.ToValidUTF8(text, "\uFFFD")))
+	x := &extractor{d: d, raw: strings.ToValidUTF8(text, "\uFFFD")}
+	x.paras = paragraphs(clean(x.raw))
 	x.sents = sentences(x.paras)
 	x.readHeader()
 	x.findMentions()
@@ -43,8 +47,24 @@ func Extract(name, text string) *Draft {
 	x.staff()
 	x.noteUnitlessTables()
 	x.checks()
+	// Evidence is published as the report's own words; the cleaned text
+	// is for reading figures.
+	for _, ev := range d.evidence() {
+		if *ev != "" {
+			*ev = clip(x.source(*ev))
+		}
+	}
 	d.Body = markdownBody(x.paras, x.header)
 	return d
+}
+
+// source returns the words of the report that s, text of the cleaned
+// report, was read from (see sourceText.find).
+func (x *extractor) source(s string) string {
+	if x.src == nil {
+		x.src = newSourceText(x.raw)
+	}
+	return x.src.find(s)
 }
 
 // ---- amounts ----
@@ -307,12 +327,12 @@ func (x *extractor) decide(key string, cs []cand, format func(int64) string, set
 		for _, v := range vals[:min(len(vals), 4)] {
 			for _, c := range cs {
 				if c.tier == best && c.v == v {
-					parts = append(parts, fmt.Sprintf("%s (%s)", format(v), quote(c.ev)))
+					parts = append(parts, fmt.Sprintf("%s（%s）", format(v), quote(c.ev)))
 					break
 				}
 			}
 		}
-		x.d.note("%s: left out, the report gives different values: %s", key, strings.Join(parts, "; "))
+		x.d.note("%s：报告给出的数不一致，未填写：%s", figureLabel(key), strings.Join(parts, "；"))
 		return
 	}
 	set(vals[0], cs[0].ev)
@@ -320,7 +340,7 @@ func (x *extractor) decide(key string, cs []cand, format func(int64) string, set
 	for _, c := range cs {
 		if c.v != vals[0] && !slices.Contains(others, format(c.v)) && len(others) < 3 {
 			others = append(others, format(c.v))
-			x.d.note("%s: took %s; the report also gives %s (%s)", key, format(vals[0]), format(c.v), quote(c.ev))
+			x.d.note("%s：填了 %s；报告另有 %s（%s），请核对", figureLabel(key), format(vals[0]), format(c.v), quote(c.ev))
 		}
 	}
 }
@@ -509,7 +529,7 @@ func (x *extractor) wagesAndGoods() {
 		if wages != nil && goods != nil && wages.fen+goods.fen == basic {
 			d.Spending.Personnel.set(Amount(wages.fen), wages.s.disp)
 			d.Spending.Public.set(Amount(goods.fen), goods.s.disp)
-			d.note("spending.personnel, spending.public: read from 工资福利支出 and 商品和服务支出, which add up to basic spending; the report names no 人员经费/公用经费")
+			d.note("%s、%s：报告没有写人员经费和公用经费，分别取自工资福利支出和商品和服务支出，两者之和等于基本支出", figureLabel("spending.personnel"), figureLabel("spending.public"))
 			return
 		}
 	}
@@ -543,7 +563,7 @@ func (x *extractor) income() {
 			default:
 				c.tier = 1
 				if carry := x.carriedOver(i); carry != "" {
-					x.d.note("income: %s counts %s brought forward from earlier years; not taken for the year's income", fmtFen(m.fen), carry)
+					x.d.note("%s：%s 含以前年度结转 %s，不作为本年收入填写", figureLabel("income"), fmtFen(m.fen), carry)
 					continue
 				}
 			}
@@ -690,16 +710,17 @@ func (x *extractor) sangong() {
 		x.decide("sangong.vehicles (购置)", purchase, fmtFen, x.setAmount(&p))
 		x.decide("sangong.vehicles (运行维护)", running, fmtFen, x.setAmount(&r))
 		if p.OK && r.OK {
-			d.Sangong.Vehicles.set(p.V+r.V, p.Evidence+" "+r.Evidence)
-			d.note("sangong.vehicles: the sum of 公务用车购置 %s and 运行维护 %s", fmtFen(int64(p.V)), fmtFen(int64(r.V)))
+			// Two sentences, each in the report's words.
+			d.Sangong.Vehicles.set(p.V+r.V, x.source(p.Evidence)+" "+x.source(r.Evidence))
+			d.note("%s：为公务用车购置费 %s 与运行维护费 %s 之和", figureLabel("sangong.vehicles"), fmtFen(int64(p.V)), fmtFen(int64(r.V)))
 		}
 	case len(running) > 0 && !purchaseSeen:
 		x.decide("sangong.vehicles", running, fmtFen, x.setAmount(&d.Sangong.Vehicles))
 		if d.Sangong.Vehicles.OK {
-			d.note("sangong.vehicles: read from 公务用车运行维护费; the report does not mention 购置 (purchases)")
+			d.note("%s：取自公务用车运行维护费，报告没有提到购置费", figureLabel("sangong.vehicles"))
 		}
 	case len(running) > 0 || len(purchase) > 0:
-		d.note("sangong.vehicles: left out, the report gives only part of 公务用车购置及运行费")
+		d.note("%s：报告只给出了其中一部分，未填写", figureLabel("sangong.vehicles"))
 	}
 	x.sangongChange()
 }
@@ -771,9 +792,9 @@ func (x *extractor) sangongChange() {
 	if len(cs) == 0 {
 		switch {
 		case pctOnly != "":
-			x.d.note("sangong.change: the report gives the change only as a percentage (%s); left out", quote(pctOnly))
+			x.d.note("%s：报告只给出了增减的百分比（%s），未填写", figureLabel("sangong.change"), quote(pctOnly))
 		case budgetOnly != "":
-			x.d.note("sangong.change: the report gives only the change of the budget (%s); left out", quote(budgetOnly))
+			x.d.note("%s：报告只给出了预算数的增减（%s），未填写", figureLabel("sangong.change"), quote(budgetOnly))
 		}
 		return
 	}
@@ -883,7 +904,7 @@ func (x *extractor) scoreAndGrade() {
 				clause = clause[i+1:]
 			}
 			if gradeBadRE.MatchString(clause) {
-				x.d.note("grade: %s is the grade of another assessment, not of this evaluation; left out", quote(clause))
+				x.d.note("%s：%s 是其他考核的等级，不是本次绩效评价的，未填写", figureLabel("grade"), quote(clause))
 				continue
 			}
 			kw := s.m[loc[2]:loc[3]]
@@ -893,7 +914,7 @@ func (x *extractor) scoreAndGrade() {
 			word := s.m[loc[4]:loc[5]]
 			g, ok := gradeNames[word]
 			if !ok {
-				x.d.note("grade: the report says %s (%s), which is not one of 优, 良, 中, 差; left out", word, quote(s.disp))
+				x.d.note("%s：报告写的是“%s”（%s），不是优、良、中、差之一，未填写", figureLabel("grade"), word, quote(s.disp))
 				continue
 			}
 			grades = append(grades, cand{v: int64(slices.Index(gradeOrder, g)), tier: 1, ev: s.disp})
@@ -1023,7 +1044,7 @@ func (x *extractor) staff() {
 	fmtCount := func(v int64) string { return strconv.FormatInt(v, 10) + "人" }
 	x.decide("staff.authorized", auth, fmtCount, func(v int64, ev string) { x.d.Staff.Authorized.set(int(v), ev) })
 	if len(auth) == 0 && len(subtypes) > 0 {
-		x.d.note("staff.authorized: the report gives only kinds of posts (%s), no total; left out", strings.Join(subtypes, ", "))
+		x.d.note("%s：报告只分类列出了编制（%s），没有合计，未填写", figureLabel("staff.authorized"), strings.Join(subtypes, "、"))
 	}
 	x.decide("staff.actual", actual, fmtCount, func(v int64, ev string) { x.d.Staff.Actual.set(int(v), ev) })
 }
@@ -1077,19 +1098,21 @@ func (x *extractor) checks() {
 		return v
 	}
 	if sp.Total.OK && sp.Basic.OK && sp.Project.OK && abs(int64(sp.Basic.V+sp.Project.V-sp.Total.V)) > tol {
-		d.note("spending: basic %s + project %s = %s, not the total %s", sp.Basic.V, sp.Project.V, sp.Basic.V+sp.Project.V, sp.Total.V)
+		d.note("%s：基本支出 %s + 项目支出 %s = %s，与支出合计 %s 不符", figureLabel("spending"),
+			fmtFen(int64(sp.Basic.V)), fmtFen(int64(sp.Project.V)), fmtFen(int64(sp.Basic.V+sp.Project.V)), fmtFen(int64(sp.Total.V)))
 	}
 	if sp.Basic.OK && sp.Personnel.OK && sp.Public.OK && abs(int64(sp.Personnel.V+sp.Public.V-sp.Basic.V)) > tol {
-		d.note("spending: personnel %s + public %s = %s, not basic spending %s", sp.Personnel.V, sp.Public.V, sp.Personnel.V+sp.Public.V, sp.Basic.V)
+		d.note("%s：人员经费 %s + 公用经费 %s = %s，与基本支出 %s 不符", figureLabel("spending"),
+			fmtFen(int64(sp.Personnel.V)), fmtFen(int64(sp.Public.V)), fmtFen(int64(sp.Personnel.V+sp.Public.V)), fmtFen(int64(sp.Basic.V)))
 	}
 	sg := &d.Sangong
 	if sg.Abroad.OK && sg.Reception.OK && sg.Vehicles.OK {
 		sum := sg.Abroad.V + sg.Reception.V + sg.Vehicles.V
 		switch {
 		case sg.Total.OK && abs(int64(sum-sg.Total.V)) > tol:
-			d.note("sangong: abroad + reception + vehicles = %s, not the total %s", sum, sg.Total.V)
+			d.note("%s：因公出国（境）费 + 公务接待费 + 公务用车购置及运行费 = %s，与三公经费合计 %s 不符", figureLabel("sangong"), fmtFen(int64(sum)), fmtFen(int64(sg.Total.V)))
 		case !sg.Total.OK:
-			d.note("sangong.total: not stated; the three items add up to %s", sum)
+			d.note("%s：报告没有写明，三项之和为 %s", figureLabel("sangong.total"), fmtFen(int64(sum)))
 		}
 	}
 	if d.Score.OK && d.Grade.OK {
@@ -1103,25 +1126,25 @@ func (x *extractor) checks() {
 			want = "中"
 		}
 		if want != d.Grade.V {
-			d.note("grade: %s does not match the score %s on the usual scale (90 优, 80 良, 60 中)", d.Grade.V, fmtHundredths(int64(d.Score.V*100+0.5)))
+			d.note("%s：%s 与自评得分 %s 分不相符（通常 90 分以上为优，80 分以上为良，60 分以上为中）", figureLabel("grade"), d.Grade.V, fmtHundredths(int64(d.Score.V*100+0.5)))
 		}
 	}
 	if st := &d.Staff; st.Authorized.OK && st.Actual.OK && st.Actual.V > st.Authorized.V {
-		d.note("staff: %d actual staff exceed the %d authorized posts", st.Actual.V, st.Authorized.V)
+		d.note("%s：实有人数 %d 人多于编制人数 %d 人", figureLabel("staff"), st.Actual.V, st.Authorized.V)
 	}
 	if !d.County.OK {
-		d.note("county: not found; the draft says %s, replace it", PlaceholderText)
+		d.note("%s：没有找到，草稿暂填“%s”，请改为实际的县名", figureLabel("county"), PlaceholderText)
 	} else if strings.HasSuffix(d.County.V, "市") && !d.Prefecture.OK {
-		d.note("county: %s is taken for a county-level city; check that it is not a prefecture", d.County.V)
+		d.note("%s：%s 按县级市填写，请核对它不是地级市", figureLabel("county"), d.County.V)
 	}
 	if !d.Department.OK {
-		d.note("department: not found; the draft says %s, replace it", PlaceholderText)
+		d.note("%s：没有找到，草稿暂填“%s”，请改为实际的部门名称", figureLabel("department"), PlaceholderText)
 	}
 	if !d.Year.OK {
-		d.note("year: not found; the draft says %d, replace it", PlaceholderYear)
+		d.note("%s：没有找到，草稿暂填 %d，请改为实际的年度", figureLabel("year"), PlaceholderYear)
 	}
 	if !d.Type.OK {
-		d.note("type: not found; the draft says %s, check it", TypeWhole)
+		d.note("%s：没有找到，草稿暂填“%s”，请核对", figureLabel("type"), TypeWhole)
 	}
 	var missing []string
 	for _, f := range d.figures() {
@@ -1130,6 +1153,6 @@ func (x *extractor) checks() {
 		}
 	}
 	if len(missing) > 0 {
-		d.note("not found in the report (or left out as noted above): %s", strings.Join(missing, ", "))
+		d.note("报告中没有找到（或如上所述未填写）：%s", figureLabels(missing))
 	}
 }

@@ -222,12 +222,12 @@ func (x *extractor) formRows(cells []formCell, from int, roles []string, unit st
 		}
 		if len(vals) != len(useRoles) {
 			if len(vals) > 0 {
-				x.d.note("%s: a form row %s has %d values for %d columns; left out", key, quote(cells[k].ev), len(vals), len(roles))
+				x.d.note("%s：表格中的一行（%s）有 %d 个数，而表格有 %d 列，未填写", figureLabel(key), quote(cells[k].ev), len(vals), len(roles))
 			}
 			continue
 		}
 		if unit == "" {
-			x.d.note("%s: the form gives no unit for its amounts; left out", key)
+			x.d.note("%s：表格没有写明金额单位，未填写", figureLabel(key))
 			continue
 		}
 		col := map[string]string{}
@@ -245,7 +245,7 @@ func (x *extractor) formRows(cells []formCell, from int, roles []string, unit st
 			continue
 		}
 		if !rateAgrees(col, unit) {
-			x.d.note("%s: the form's execution rate %s does not match its amounts; left out", key, col["rate"])
+			x.d.note("%s：表格中的执行率 %s 与金额不符，未填写", figureLabel(key), col["rate"])
 			continue
 		}
 		x.formC[key] = append(x.formC[key], cand{v: exec, tier: 1, ev: ev})

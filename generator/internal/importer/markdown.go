@@ -108,7 +108,7 @@ func clip(s string) string {
 func (d *Draft) Markdown() []byte {
 	var b bytes.Buffer
 	b.WriteString("---\n")
-	fmt.Fprintf(&b, "# Draft imported from %s. Check every figure against its evidence, then delete \"draft: true\".\n",
+	fmt.Fprintf(&b, "# 导入说明：本草稿由 %s 自动导入。请对照 evidence 中的原句逐项核对数字，处理 review 中的每条提示，核对无误后删除 draft: true 这一行。\n",
 		strings.Map(func(r rune) rune {
 			if forbidden(r) || r == '\t' || r == '\n' || r == utf8.RuneError {
 				return ' '

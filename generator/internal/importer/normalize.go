@@ -110,8 +110,7 @@ func mapWidth(s string) string {
 			r = '.'
 		case r == '\u3000' || r == '\u00a0' || r == '\u1680' || r >= '\u2000' && r <= '\u200a' || r == '\u202f' || r == '\u205f':
 			r = ' '
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad',
-			r == '\u200e' || r == '\u200f' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069':
+		case invisible(r):
 			continue // zero-width and bidirectional controls
 		case forbidden(r):
 			continue

@@ -387,11 +387,11 @@ func (x *extractor) yearFromText() {
 	}
 	if best != 0 && bestN*3 >= total*2 {
 		x.d.Year.set(best, evidence[best])
-		x.d.note("year: the title gives no year; %d is the year the text names most (%d of %d mentions)", best, bestN, total)
+		x.d.note("%s：标题中没有年度，填的是正文中提到最多的 %d 年（正文提到年份 %d 次，其中 %d 次是这一年）", figureLabel("year"), best, total, bestN)
 		return
 	}
 	if best != 0 {
-		x.d.note("year: the title gives no year and the text names several; left out")
+		x.d.note("%s：标题中没有年度，正文提到多个年份，未填写", figureLabel("year"))
 	}
 }
 
@@ -422,7 +422,7 @@ func (x *extractor) typeFromText() {
 	case project > 0 && whole == 0:
 		x.d.Type.set(TypeProject, pe)
 	default:
-		x.d.note("type: the title does not say whether the report is on 整体支出 or 项目支出; left out")
+		x.d.note("%s：标题没有说明是整体支出还是项目支出，未填写", figureLabel("type"))
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -150,7 +152,7 @@ func TestPlaceholders(t *testing.T) {
 		t.Errorf("placeholders: %s %d", r.County, r.Year)
 	}
 	notes := strings.Join(d.Review, "\n")
-	for _, want := range []string{"county: not found", "year: not found", "department: not found"} {
+	for _, want := range []string{"县名（county）：没有找到", "年度（year）：没有找到", "部门（department）：没有找到"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("no review note says %q:\n%s", want, notes)
 		}
@@ -163,5 +165,54 @@ func TestPlaceholders(t *testing.T) {
 	}
 	if d.FileName() != "notes.md" {
 		t.Errorf("file name %s", d.FileName())
+	}
+}
+
+// TestNotesAreChinese checks that what a draft says to its reviewer, the
+// comment at its head and every review note, is in Chinese, naming
+// figures by their Chinese names with the key after them: once the keys
+// in parentheses and the report's words in quotes are taken out, no
+// English word is left but the keys the comment names.
+func TestNotesAreChinese(t *testing.T) {
+	var inputs []string
+	for _, pattern := range []string{filepath.Join(sharedDir(t), "seeds", "*.txt"), filepath.Join("testdata", "*")} {
+		m, _ := filepath.Glob(pattern)
+		inputs = append(inputs, m...)
+	}
+	keyRE := regexp.MustCompile(`（[a-z.]+）`)
+	quoteRE := regexp.MustCompile(`“[^”]*”`)
+	wordRE := regexp.MustCompile(`[A-Za-z]{2,}`)
+	notes := 0
+	for _, in := range inputs {
+		if strings.HasSuffix(in, ".json") {
+			continue
+		}
+		doc, err := ReadFile(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Extract(filepath.Base(in), doc.Text)
+		head, _, _ := strings.Cut(strings.TrimPrefix(string(d.Markdown()), "---\n"), "\n")
+		head = strings.ReplaceAll(head, filepath.Base(in), "")
+		if w := wordRE.FindAllString(head, -1); !strings.HasPrefix(head, "# 导入说明：") || !slices.Equal(w, []string{"evidence", "review", "draft", "true"}) {
+			t.Errorf("%s: the draft's comment %q is not in Chinese", in, head)
+		}
+		for _, n := range d.Review {
+			notes++
+			if w := wordRE.FindString(quoteRE.ReplaceAllString(keyRE.ReplaceAllString(n, ""), "")); w != "" {
+				t.Errorf("%s: review note %q says %q", in, n, w)
+			}
+		}
+	}
+	if notes < 20 {
+		t.Errorf("%d review notes in all; the test needs more", notes)
+	}
+	// The figures are named in Chinese, with their keys.
+	d := Extract("a.txt", "某县财政局2020年度部门整体支出绩效自评报告\n\n2020年度支出合计100万元，其中基本支出60万元，项目支出30万元。")
+	for _, want := range []string{"支出（spending）：基本支出 60万元 + 项目支出 30万元 = 90万元，与支出合计 100万元 不符",
+		"报告中没有找到（或如上所述未填写）：人员经费（spending.personnel）、公用经费（spending.public）、"} {
+		if !slices.ContainsFunc(d.Review, func(n string) bool { return strings.HasPrefix(n, want) }) {
+			t.Errorf("no review note begins %q:\n%s", want, strings.Join(d.Review, "\n"))
+		}
 	}
 }

@@ -310,7 +310,7 @@ func (x *extractor) noteUnitlessTables() {
 			}
 		}
 		if nums >= 2 {
-			x.d.note("a table (%s) gives amounts with no unit; its figures were not read", quote(strings.Join(head, " ")))
+			x.d.note("表格（%s）的金额没有写单位，其中的数没有读取", quote(strings.Join(head, " ")))
 		}
 	}
 }

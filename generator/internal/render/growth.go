@@ -30,7 +30,7 @@ func maxHTML(n int) int { return maxGrowth*n + growthSlack }
 // growthError is the error of a body whose HTML would be larger than
 // maxHTML allows.
 func growthError(html, body int) error {
-	return fmt.Errorf("its HTML would be %d KB or more, over %d times the body's %d KB: it repeats a link (or other text) too often", html>>10, maxGrowth, body>>10)
+	return fmt.Errorf("its HTML would be %d KB or more, over %d times the body's %d KB: it repeats a link (or other text) too often (正文中同一个链接或文字重复引用过多，生成的网页过大)", html>>10, maxGrowth, body>>10)
 }
 
 // linkBytesKey holds, in the parser's context, the bytes of the

@@ -87,7 +87,7 @@ func (p *parse) checkTables(body []byte) {
 		}
 		col := len(line) - len(text) + 1
 		if cols > MaxTableColumns {
-			p.errAt(Pos{n, col}, "body", "the table has %d columns; at most %d are accepted", cols, MaxTableColumns)
+			p.errAt(Pos{n, col}, "body", "the table has %d columns; at most %d are accepted (表格列数过多)", cols, MaxTableColumns)
 			return
 		}
 		rows := 1 // the header
@@ -101,7 +101,7 @@ func (p *parse) checkTables(body []byte) {
 			rows++
 		}
 		if cells += cols * rows; cells > MaxTableCells {
-			p.errAt(Pos{n - rows, col}, "body", "the tables hold more than %d cells (columns × rows) by the end of this one; split them or give the figures as a download", MaxTableCells)
+			p.errAt(Pos{n - rows, col}, "body", "the tables hold more than %d cells (columns × rows) by the end of this one; split them or give the figures as a download (正文表格过大：请拆分，或把数据作为附件下载)", MaxTableCells)
 			return
 		}
 	}
@@ -149,7 +149,7 @@ func (p *parse) checkReferences(body []byte) {
 			}
 		}
 		if i-start > MaxLinkLength {
-			p.errAt(p.bodyPos(body, start), "body", "the URL of the link reference definition is %d bytes long; at most %d are accepted", i-start, MaxLinkLength)
+			p.errAt(p.bodyPos(body, start), "body", "the URL of the link reference definition is %d bytes long; at most %d are accepted (链接地址过长)", i-start, MaxLinkLength)
 			return
 		}
 		if j := skipDefinitionSpace(body, min(i, len(body))); j < len(body) && (body[j] == '"' || body[j] == '\'' || body[j] == '(') {
@@ -167,7 +167,7 @@ func (p *parse) checkReferences(body []byte) {
 				}
 			}
 			if i-start > MaxLinkLength {
-				p.errAt(p.bodyPos(body, start), "body", "the title of the link reference definition is %d bytes long; at most %d are accepted", i-start, MaxLinkLength)
+				p.errAt(p.bodyPos(body, start), "body", "the title of the link reference definition is %d bytes long; at most %d are accepted (链接标题过长)", i-start, MaxLinkLength)
 				return
 			}
 		}

@@ -114,17 +114,20 @@ func encodingCases(t testing.TB) map[string]struct{ in, want string } {
 		t.Fatal(err)
 	}
 	return map[string]struct{ in, want string }{
-		"GBK":             {gbk, "a.md:2:9: the file is not UTF-8: it looks like GBK (GB2312/GB18030) Chinese text; convert it to UTF-8"},
-		"stray byte":      {minimal + "title: 桃源县\x80报告\n---\n", "a.md:6:11: invalid UTF-8: save the file as UTF-8"},
-		"Latin-1":         {"---\ncounty: Caf\xe9\n---\n", "a.md:2:12: invalid UTF-8"},
-		"UTF-16 LE":       {"\xff\xfe-\x00-\x00-\x00\n\x00", "a.md:1:1: the file is UTF-16, not UTF-8"},
-		"UTF-16 BE":       {"\xfe\xff\x00-\x00-\x00-\x00\n", "a.md:1:1: the file is UTF-16"},
-		"control":         {minimal + "title: a\x07b\n---\n", "a.md:6:9: the control character or noncharacter U+0007 is not allowed"},
-		"C1 control":      {minimal + "title: a\u0085b\n---\n", "U+0085"},
-		"noncharacter":    {minimal + "---\n正文\uffff\n", "a.md:7:3: the control character or noncharacter U+FFFF"},
-		"CRLF positions":  {strings.ReplaceAll(minimal+"title: a\x07b\n---\n", "\n", "\r\n"), "a.md:6:9:"},
-		"CR positions":    {strings.ReplaceAll(minimal+"title: a\x07b\n---\n", "\n", "\r"), "a.md:6:9:"},
-		"BOM and control": {"\ufeff" + minimal + "title: a\x07b\n---\n", "a.md:6:9:"},
+		"GBK":                    {gbk, "a.md:1:1: the file is not UTF-8: it looks like GBK (GB2312/GB18030) Chinese text; convert it to UTF-8"},
+		"GBK, in Chinese":        {gbk, "(文件不是 UTF-8 编码，看起来是 GBK（GB2312/GB18030）：请用 WPS、Word 或记事本打开，“另存为”时编码选 UTF-8)"},
+		"stray byte":             {minimal + "title: 桃源县\x80报告\n---\n", "a.md:6:11: invalid UTF-8: save the file as UTF-8"},
+		"Latin-1":                {"---\ncounty: Caf\xe9\n---\n", "a.md:2:12: invalid UTF-8"},
+		"UTF-16 LE":              {"\xff\xfe-\x00-\x00-\x00\n\x00", "a.md:1:1: the file is UTF-16, not UTF-8"},
+		"UTF-16, in Chinese":     {"\xff\xfe-\x00-\x00-\x00\n\x00", "(文件是 UTF-16 编码，不是 UTF-8：请用记事本打开，“另存为”时编码选 UTF-8)"},
+		"stray byte, in Chinese": {minimal + "title: 桃源县\x80报告\n---\n", "a.md:6:11: invalid UTF-8: save the file as UTF-8 (这里有不是 UTF-8 的字节"},
+		"UTF-16 BE":              {"\xfe\xff\x00-\x00-\x00-\x00\n", "a.md:1:1: the file is UTF-16"},
+		"control":                {minimal + "title: a\x07b\n---\n", "a.md:6:9: the control character or noncharacter U+0007 is not allowed"},
+		"C1 control":             {minimal + "title: a\u0085b\n---\n", "U+0085"},
+		"noncharacter":           {minimal + "---\n正文\uffff\n", "a.md:7:3: the control character or noncharacter U+FFFF"},
+		"CRLF positions":         {strings.ReplaceAll(minimal+"title: a\x07b\n---\n", "\n", "\r\n"), "a.md:6:9:"},
+		"CR positions":           {strings.ReplaceAll(minimal+"title: a\x07b\n---\n", "\n", "\r"), "a.md:6:9:"},
+		"BOM and control":        {"\ufeff" + minimal + "title: a\x07b\n---\n", "a.md:6:9:"},
 	}
 }
 
@@ -173,7 +176,7 @@ func TestLimits(t *testing.T) {
 		t.Errorf("long evidence: %v", err)
 	}
 	_, err = Parse("a.md", in["many errors"])
-	if err == nil || strings.Count(err.Error(), "\n") != MaxErrors || !strings.HasSuffix(err.Error(), "a.md: 480 more errors not shown") {
+	if err == nil || strings.Count(err.Error(), "\n") != MaxErrors || !strings.HasSuffix(err.Error(), "a.md: 480 more errors not shown (另有 480 个错误未列出)") {
 		t.Errorf("many errors: %d lines, ending %q", strings.Count(errString(err), "\n")+1, errString(err)[max(0, len(errString(err))-60):])
 	}
 	_, err = Parse("a.md", in["front matter too large"])

@@ -27,7 +27,8 @@ func Slips(name string, data []byte) []error {
 		return nil
 	}
 	p := &parse{name: name, r: &Report{File: name}}
-	return p.slips(block)
+	errs, _ := p.slips(block)
+	return errs
 }
 
 // FastPathReads reports whether Parse reads the front matter of data with

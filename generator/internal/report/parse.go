@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -94,7 +95,7 @@ func (p *parse) file(data []byte) (*Report, error) {
 		return nil, err
 	}
 	if n := len(p.errs); n > MaxErrors {
-		p.errs = append(p.errs[:MaxErrors], &Error{File: name, Msg: fmt.Sprintf("%d more errors not shown", n-MaxErrors)})
+		p.errs = append(p.errs[:MaxErrors], &Error{File: name, Msg: fmt.Sprintf("%d more errors not shown (另有 %d 个错误未列出)", n-MaxErrors, n-MaxErrors)})
 	}
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
@@ -125,6 +126,9 @@ type parse struct {
 	// lean says not to make the report's body, evidence and review notes,
 	// only to check them (see ParseLean).
 	lean bool
+	// mended says that the front matter read is one that slips mended
+	// (see slipErrors), which is not mended again.
+	mended bool
 }
 
 // maxAmounts is the number of amounts a report can give, each once.
@@ -161,21 +165,21 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	if blank(data) {
-		return nil, nil, 0, errors.New("empty file: a report needs front matter between '---' lines")
+		return nil, nil, 0, errors.New("empty file: a report needs front matter between '---' lines (文件是空的：报告要以 --- 行开头，在两行 --- 之间填写各项)")
 	}
 	// Find the closing line without splitting the whole file: only the
 	// front matter is looked at line by line.
 	first, _, ok := bytes.Cut(data, []byte("\n"))
 	if !isDashes(first) {
-		return nil, nil, 0, errors.New("no front matter: the file must begin with a line '---'")
+		return nil, nil, 0, errors.New("no front matter: the file must begin with a line '---' (文件第一行必须是 ---)")
 	}
 	if !ok {
-		return nil, nil, 0, errors.New("unclosed front matter: no closing '---' line")
+		return nil, nil, 0, errors.New(msgUnclosedFrontMatter)
 	}
 	offset, line := len(first)+1, 2 // where line starts, and its number
 	for {
 		if offset > MaxFrontMatter {
-			return nil, nil, 0, fmt.Errorf("front matter is longer than %d bytes (or its closing '---' line is missing)", MaxFrontMatter)
+			return nil, nil, 0, fmt.Errorf("front matter is longer than %d bytes (or its closing '---' line is missing) (前置信息过长，或者缺少结尾的 --- 行)", MaxFrontMatter)
 		}
 		l := data[offset:]
 		end := bytes.IndexByte(l, '\n')
@@ -186,7 +190,7 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 			break
 		}
 		if end < 0 {
-			return nil, nil, 0, errors.New("unclosed front matter: no closing '---' line")
+			return nil, nil, 0, errors.New(msgUnclosedFrontMatter)
 		}
 		offset += len(l) + 1
 		line++
@@ -199,6 +203,8 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 	}
 	return block, body, line + 1, nil
 }
+
+const msgUnclosedFrontMatter = "unclosed front matter: no closing '---' line (缺少结尾的 --- 行：各项填完后要另起一行写 ---)"
 
 // isDashes reports whether line is '---', but for spaces and tabs after it,
 // as string(bytes.TrimRight(line, " \t")) == "---" does.
@@ -245,41 +251,45 @@ func (p *parse) run(data []byte) error {
 		p.shared = m != nil
 	}
 	if m == nil {
-		if m, err = p.yaml(block); err != nil {
-			return err
+		var errs []error
+		if m, errs = p.yaml(block); errs != nil {
+			// The body's errors are said too.
+			p.errs = append(errs, p.errs...)
+			return nil
 		}
 	}
 	p.top(m)
 	p.r.Keys = p.keys.encode()
-	p.finish(Pos{bodyLine - 1, 1})
+	p.finish()
 	if p.lean {
 		p.r.Body = nil
 	}
 	return nil
 }
 
-// yaml parses front matter with the YAML parser and returns its mapping.
-func (p *parse) yaml(block []byte) (*ast.MappingNode, error) {
+// yaml parses front matter with the YAML parser and returns its mapping,
+// or the errors that keep it from being read.
+func (p *parse) yaml(block []byte) (*ast.MappingNode, []error) {
 	tokens := lexer.Tokenize(string(block))
 	if err := p.checkNesting(tokens); err != nil {
-		return nil, err
+		return nil, []error{err}
 	}
 	file, err := parser.Parse(tokens, 0)
 	if err != nil {
-		if slips := p.slips(block); len(slips) > 0 {
-			return nil, errors.Join(slips...)
+		if errs := p.slipErrors(block); len(errs) > 0 {
+			return nil, errs
 		}
-		return nil, p.yamlError(err)
+		return nil, []error{p.yamlError(err, block)}
 	}
 	var body ast.Node
 	if len(file.Docs) > 0 {
 		body = file.Docs[0].Body
 	}
 	if len(file.Docs) > 1 {
-		return nil, p.fatal(Pos{1, 1}, "", "front matter holds more than one YAML document")
+		return nil, []error{p.fatal(Pos{1, 1}, "", "front matter holds more than one YAML document (前置信息中只能有一组键值，请删除多余的 --- 或 ... 行)")}
 	}
 	if body == nil {
-		return nil, p.fatal(Pos{1, 1}, "", "empty front matter: county, department, year and type are required")
+		return nil, []error{p.fatal(Pos{1, 1}, "", "empty front matter: county, department, year and type are required (前置信息是空的：county、department、year、type 必须填写)")}
 	}
 	m, ok := body.(*ast.MappingNode)
 	if !ok {
@@ -288,13 +298,49 @@ func (p *parse) yaml(block []byte) (*ast.MappingNode, error) {
 		} else {
 			// Such as lines that all have a slip in their colon, which
 			// the YAML parser reads as one text.
-			if slips := p.slips(block); len(slips) > 0 {
-				return nil, errors.Join(slips...)
+			if errs := p.slipErrors(block); len(errs) > 0 {
+				return nil, errs
 			}
-			return nil, p.fatal(nodePos(body), "", "front matter must be a mapping of keys to values")
+			return nil, []error{p.fatal(nodePos(body), "", "front matter must be a mapping of keys to values (前置信息每行应写成“键: 值”)")}
 		}
 	}
 	return m, nil
+}
+
+// slipErrors returns the errors of front matter (block) that the YAML
+// parser refused, when slips finds slips in it: the slips, and the errors
+// of the rest of the front matter, which the walker finds in it read again
+// with each line that has a slip mended (see slips), on the other lines;
+// so that one slip does not hide the file's other errors. The errors are
+// sorted by position. When the mended front matter cannot be read either,
+// they are the slips alone.
+func (p *parse) slipErrors(block []byte) []error {
+	errs, repaired := p.slips(block)
+	if len(errs) == 0 || repaired == nil || p.mended {
+		return errs
+	}
+	q := &parse{name: p.name, r: &Report{File: p.name}, lean: true, mended: true}
+	m, qerrs := q.yaml(repaired)
+	if qerrs != nil {
+		return errs
+	}
+	q.top(m)
+	q.r.Keys = q.keys.encode()
+	q.finish()
+	slipLines := make(map[int]bool, len(errs))
+	for _, e := range errs {
+		slipLines[e.(*Error).Line] = true
+	}
+	for _, e := range q.errs {
+		if !slipLines[e.(*Error).Line] {
+			errs = append(errs, e)
+		}
+	}
+	slices.SortStableFunc(errs, func(a, b error) int {
+		pa, pb := a.(*Error), b.(*Error)
+		return cmp.Or(cmp.Compare(pa.Line, pb.Line), cmp.Compare(pa.Col, pb.Col))
+	})
+	return errs
 }
 
 // detach copies the report's text into memory of its own, so that the
@@ -368,7 +414,7 @@ func (p *parse) checkBody() { p.checkBodyLines(false) }
 func (p *parse) checkBodyLines(every bool) {
 	body := p.r.Body
 	if len(body) > MaxBody {
-		p.errAt(Pos{p.r.BodyLine, 1}, "body", "is %d KB; at most %d KB are accepted", len(body)>>10, MaxBody>>10)
+		p.errAt(Pos{p.r.BodyLine, 1}, "body", "is %d KB; at most %d KB are accepted (正文过长)", len(body)>>10, MaxBody>>10)
 		return
 	}
 	// A paragraph has no more marks than the body has bytes '[', '*' and
@@ -413,7 +459,7 @@ func (p *parse) checkBodyLines(every bool) {
 		// is 0): most lines are text.
 		if every || containerByte[line[0]] {
 			if depth, col := containerDepth(line); depth > MaxBodyNesting {
-				p.errAt(Pos{n, col}, "body", "block quotes and lists are nested more than %d levels deep", MaxBodyNesting)
+				p.errAt(Pos{n, col}, "body", "block quotes and lists are nested more than %d levels deep (正文中的引用和列表嵌套过深)", MaxBodyNesting)
 				return
 			}
 		}
@@ -439,7 +485,7 @@ func (p *parse) checkBodyLines(every bool) {
 			}
 		}
 		if marks > MaxMarks {
-			p.errAt(Pos{start, 1}, "body", "the paragraph has more than %d emphasis marks (* or _) and link brackets ([); split it with blank lines", MaxMarks)
+			p.errAt(Pos{start, 1}, "body", "the paragraph has more than %d emphasis marks (* or _) and link brackets ([); split it with blank lines (这一段的 * _ [ 符号过多，请用空行分段)", MaxMarks)
 			return
 		}
 	}
@@ -564,7 +610,7 @@ func (p *parse) checkNesting(tokens token.Tokens) error {
 		case token.SequenceStartType, token.MappingStartType:
 			depth++
 			if depth > MaxNesting {
-				return p.fatal(pos, "", "front matter is nested more than %d levels deep", MaxNesting)
+				return p.fatal(pos, "", "front matter is nested more than %d levels deep (前置信息嵌套过深)", MaxNesting)
 			}
 		case token.SequenceEndType, token.MappingEndType:
 			if depth > 0 {
@@ -572,11 +618,11 @@ func (p *parse) checkNesting(tokens token.Tokens) error {
 			}
 		case token.SequenceEntryType, token.MappingKeyType:
 			if depth == 0 && pos.Col > 2*MaxNesting+1 {
-				return p.fatal(pos, "", "front matter is nested more than %d levels deep", MaxNesting)
+				return p.fatal(pos, "", "front matter is nested more than %d levels deep (前置信息嵌套过深)", MaxNesting)
 			}
 		case token.MappingValueType:
 			if k := tk.Prev; depth == 0 && k != nil && k.Position != nil && k.Position.Column > 2*MaxNesting+1 {
-				return p.fatal(Pos{k.Position.Line, k.Position.Column}, "", "front matter is indented more than %d levels deep", MaxNesting)
+				return p.fatal(Pos{k.Position.Line, k.Position.Column}, "", "front matter is indented more than %d levels deep (前置信息缩进层级过深)", MaxNesting)
 			}
 		}
 	}
@@ -596,7 +642,13 @@ func (p *parse) checkText(data []byte) error {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
-			return p.fatal(Pos{line, col}, "", "%s", notUTF8(data))
+			msg, whole := notUTF8(data)
+			if whole {
+				// The whole file is in another encoding: its first
+				// character that is not ASCII is no place to point at.
+				line, col = 1, 1
+			}
+			return p.fatal(Pos{line, col}, "", "%s", msg)
 		case r == '\n':
 			line, col = line+1, 1
 			i += size
@@ -611,7 +663,7 @@ func (p *parse) checkText(data []byte) error {
 				continue
 			}
 		case forbiddenRune(r):
-			return p.fatal(Pos{line, col}, "", "the control character or noncharacter %U is not allowed in a report file", r)
+			return p.fatal(Pos{line, col}, "", "the control character or noncharacter %U is not allowed in a report file (文件中有不允许的控制字符，请删除)", r)
 		}
 		col++
 		i += size
@@ -727,8 +779,9 @@ func forbiddenRune(r rune) bool {
 	return false
 }
 
-// yamlError turns a YAML syntax error into an *Error with its position.
-func (p *parse) yamlError(err error) error {
+// yamlError turns a YAML syntax error in front matter (block) into an
+// *Error with its position.
+func (p *parse) yamlError(err error, block []byte) error {
 	var ye interface {
 		GetToken() *token.Token
 		GetMessage() string
@@ -740,11 +793,32 @@ func (p *parse) yamlError(err error) error {
 		}
 		msg := ye.GetMessage()
 		if m := dupKeyRE.FindStringSubmatch(msg); m != nil {
-			return p.fatal(pos, m[1], "duplicate key (first given at line %s)", m[2])
+			return p.fatal(pos, flowKey(block, pos, m[1]), msgDuplicate, m[2])
 		}
-		return p.fatal(pos, "", "invalid YAML: %s", msg)
+		return p.fatal(pos, "", "invalid YAML: %s (前置信息格式有误：请检查这一行和上一行的冒号、引号、括号和缩进)", msg)
 	}
-	return p.fatal(Pos{1, 1}, "", "invalid YAML: %v", err)
+	return p.fatal(Pos{1, 1}, "", "invalid YAML: %v (前置信息格式有误)", err)
+}
+
+// flowKey returns the dotted name of key, which is at pos in front matter
+// (block): when pos is inside a flow mapping that is the value of a
+// top-level key on its line, as total in spending: {total: 1, total: 2},
+// that key's name and key; otherwise key. (Slips finds keys given twice
+// in block mappings, with their dotted names.)
+func flowKey(block []byte, pos Pos, key string) string {
+	lines := bytes.Split(block, []byte("\n"))
+	if pos.Line < 1 || pos.Line > len(lines) {
+		return key
+	}
+	l := string(lines[pos.Line-1])
+	k := keyLen(l)
+	if k == 0 || utf8.RuneCountInString(l[:k]) >= pos.Col {
+		return key
+	}
+	if v := strings.TrimLeft(l[k:], " "); strings.HasPrefix(v, ":") && strings.HasPrefix(strings.TrimLeft(v[1:], " "), "{") {
+		return dotted(l[:k], key)
+	}
+	return key
 }
 
 func nodePos(n ast.Node) Pos {
@@ -762,7 +836,7 @@ func nodePos(n ast.Node) Pos {
 func (p *parse) keyOf(mv *ast.MappingValueNode, prefix string) (string, bool) {
 	k, ok := mv.Key.(*ast.StringNode)
 	if !ok {
-		hint := ""
+		hint := " (键名只能是英文单词，如 score)"
 		if _, null := mv.Value.(*ast.NullNode); null && isNumberNode(mv.Key) {
 			// {total: 1,530.53} is {total: 1, 530.53: null}.
 			hint = "; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)"
@@ -787,13 +861,13 @@ func isNumberNode(n ast.Node) bool {
 func (p *parse) simple(key string, n ast.Node) (ast.Node, bool) {
 	switch n.(type) {
 	case *ast.AnchorNode, *ast.AliasNode:
-		p.errAt(nodePos(n), key, "YAML anchors and aliases are not allowed")
+		p.errAt(nodePos(n), key, "YAML anchors and aliases are not allowed (不能使用 & 和 * 引用其他值，请直接写出值)")
 		return nil, false
 	case *ast.TagNode:
-		p.errAt(nodePos(n), key, "YAML tags are not allowed")
+		p.errAt(nodePos(n), key, "YAML tags are not allowed (不能使用以 ! 开头的标签，请直接写出值)")
 		return nil, false
 	case *ast.MergeKeyNode:
-		p.errAt(nodePos(n), key, "YAML merge keys are not allowed")
+		p.errAt(nodePos(n), key, "YAML merge keys are not allowed (不能使用 <<，请直接写出各项)")
 		return nil, false
 	}
 	return n, true
@@ -840,7 +914,7 @@ func (p *parse) top(m *ast.MappingNode) {
 		kpos := nodePos(mv.Key)
 		id := keyID(key)
 		if first, dup := p.keys.get(key, id); dup {
-			p.errAt(kpos, key, "duplicate key (first given at line %d)", first.Line)
+			p.errAt(kpos, key, msgDuplicate, strconv.Itoa(first.Line))
 			continue
 		}
 		p.keys.set(key, id, kpos)
@@ -899,14 +973,14 @@ func (p *parse) top(m *ast.MappingNode) {
 			r.Discrepancies = p.notes(key, v)
 		default:
 			if !p.keySlip(kpos, "", before, key) {
-				p.errAt(kpos, key, "unknown key (known keys: %s)", strings.Join(topKeys, ", "))
+				p.errAt(kpos, key, "unknown key (known keys: %s) (没有这个键：请检查拼写，可用的键见前面括号)", strings.Join(topKeys, ", "))
 			}
 		}
 	}
 }
 
 // finish converts amounts once the unit is known and checks required keys.
-func (p *parse) finish(end Pos) {
+func (p *parse) finish() {
 	r := p.r
 	if r.Unit == "" {
 		r.Unit = "万元"
@@ -921,17 +995,17 @@ func (p *parse) finish(end Pos) {
 		}
 		v, err := parseDecimal(a.text, scale)
 		if err != nil {
-			p.errAt(a.dst.Pos, a.key, "%v", err)
+			p.errAt(a.dst.Pos, a.key, "%v", err) // with its hint
 			continue
 		}
 		a.dst.V = Amount(v)
 		a.dst.State = Disclosed
 		if v < 0 && a.key != "sangong.change" {
-			p.errAt(a.dst.Pos, a.key, "amount is negative (%s); only sangong.change may be", a.text)
+			p.errAt(a.dst.Pos, a.key, "amount is negative (%s); only sangong.change may be (金额不能为负数，只有 sangong.change（三公经费较上年增减）可以为负)", a.text)
 		}
 	}
 	if !r.Draft {
-		for _, err := range r.missing(end) {
+		for _, err := range r.missing() {
 			if !p.hasError(err.(*Error).Key) {
 				p.errs = append(p.errs, err)
 			}
@@ -969,14 +1043,14 @@ func (p *parse) text(key string, v ast.Node) string {
 	case *ast.StringNode:
 		s := trimSpace(n.Value)
 		if strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 {
-			p.errAt(nodePos(v), key, "must be a single line")
+			p.errAt(nodePos(v), key, "must be a single line (只能写一行)")
 		}
 		p.checkLength(key, v, s, MaxText)
 		return s
 	case *ast.NullNode:
 		return ""
 	}
-	p.errAt(nodePos(v), key, "expected text, got %s", describe(v))
+	p.errAt(nodePos(v), key, "expected text, got %s (这里应填文字)", describe(v))
 	return ""
 }
 
@@ -1016,12 +1090,20 @@ func (p *parse) checkLength(key string, v ast.Node, s string, max int) bool {
 	}
 	if n := utf8.RuneCountInString(s); n > max {
 		if !p.hasError(key) {
-			p.errAt(nodePos(v), key, "is %d characters long; at most %d are accepted", n, max)
+			p.errAt(nodePos(v), key, "is %d characters long; at most %d are accepted (过长：最多 %d 个字)", n, max, max)
 		}
 		return false
 	}
 	return true
 }
+
+// msgDuplicate is the error of a key given twice, with the line where it
+// was first given; msgDuplicateHere is that of a key given twice in the
+// mapping of a figure.
+const (
+	msgDuplicate     = "duplicate key (first given at line %s) (这一项重复了：第 %[1]s 行已经写过，请删除其中一个)"
+	msgDuplicateHere = "duplicate key (这一项重复了，请删除其中一个)"
+)
 
 var dupKeyRE = regexp.MustCompile(`^mapping key "(.*)" already defined at \[(\d+):\d+\]`)
 
@@ -1041,11 +1123,11 @@ func (p *parse) code(key string, v ast.Node) string {
 	case *ast.NullNode:
 		return ""
 	default:
-		p.errAt(nodePos(v), key, "expected a 6-digit code in quotes, got %s", describe(v))
+		p.errAt(nodePos(v), key, "expected a 6-digit code in quotes, got %s (区划代码是6位数字，加引号，如 \"430725\")", describe(v))
 		return ""
 	}
 	if !isAdcode(s) {
-		p.errAt(nodePos(v), key, "expected a 6-digit division code such as \"430725\", got %q", s)
+		p.errAt(nodePos(v), key, "expected a 6-digit division code such as \"430725\", got %q (区划代码是6位数字，如 \"430725\")", s)
 		return ""
 	}
 	return s
@@ -1057,7 +1139,7 @@ func (p *parse) oneOf(key string, v ast.Node, allowed []string) string {
 	}
 	s, ok := v.(*ast.StringNode)
 	if !ok {
-		p.errAt(nodePos(v), key, "expected one of %s, got %s", strings.Join(allowed, ", "), describe(v))
+		p.errAt(nodePos(v), key, "expected one of %s, got %s (%s)", strings.Join(allowed, ", "), describe(v), onlyOneOf(allowed))
 		return ""
 	}
 	for _, a := range allowed {
@@ -1065,8 +1147,28 @@ func (p *parse) oneOf(key string, v ast.Node, allowed []string) string {
 			return a
 		}
 	}
-	p.errAt(nodePos(v), key, "expected one of %s, got %q", strings.Join(allowed, ", "), s.Value)
+	p.errAt(nodePos(v), key, "expected one of %s, got %q (%s)", strings.Join(allowed, ", "), s.Value, onlyOneOf(allowed))
 	return ""
+}
+
+// onlyOneOf says in Chinese that the value may only be one of allowed:
+// 只能填 优、良、中 或 差.
+func onlyOneOf(allowed []string) string {
+	if len(allowed) == 1 {
+		return "只能填 " + allowed[0]
+	}
+	return "只能填 " + strings.Join(allowed[:len(allowed)-1], "、") + " 或 " + allowed[len(allowed)-1]
+}
+
+// hinted returns msg followed by the Chinese hint zh in parentheses, as
+// every error of a report file ends, unless msg ends with a Chinese hint
+// already (a number's fix, see numberFix), which says more.
+func hinted(msg, zh string) string {
+	if i := strings.LastIndex(msg, " ("); i >= 0 && strings.HasSuffix(msg, ")") &&
+		strings.ContainsFunc(msg[i:], func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		return msg
+	}
+	return msg + " (" + zh + ")"
 }
 
 // firstMaxYear is the latest year accepted when the program started.
@@ -1079,7 +1181,7 @@ func (p *parse) year(key string, v ast.Node) int {
 	v = number(v)
 	n, ok := v.(*ast.IntegerNode)
 	if !ok {
-		p.errAt(nodePos(v), key, "expected a year such as 2020, got %s", describeNumber(v, false))
+		p.errAt(nodePos(v), key, "%s", hinted("expected a year such as 2020, got "+describeNumber(v, false), "年度请写四位数字，如 2020"))
 		return 0
 	}
 	y, err := strconv.Atoi(n.GetToken().Value)
@@ -1088,7 +1190,7 @@ func (p *parse) year(key string, v ast.Node) int {
 	}
 	max := time.Now().Year() + 1
 	if err != nil || y < 2000 || y > max {
-		p.errAt(nodePos(v), key, "year %s is outside 2000..%d", n.GetToken().Value, max)
+		p.errAt(nodePos(v), key, "year %s is outside 2000..%d (年度应在 2000 到 %[2]d 之间，请检查是否少写或多写了数字)", n.GetToken().Value, max)
 		return 0
 	}
 	return y
@@ -1103,7 +1205,7 @@ func (p *parse) date(key string, v ast.Node) string {
 		return s
 	}
 	if _, err := time.Parse("2006-01-02", s); err != nil {
-		p.errAt(nodePos(v), key, "expected a date YYYY-MM-DD, got %s", describe(v))
+		p.errAt(nodePos(v), key, "expected a date YYYY-MM-DD, got %s (日期请写成 年-月-日，如 2021-05-18)", describe(v))
 		return ""
 	}
 	return s
@@ -1131,7 +1233,7 @@ func (p *parse) link(key string, v ast.Node) string {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		p.errAt(nodePos(v), key, "expected an http:// or https:// link, got %q", s)
+		p.errAt(nodePos(v), key, "expected an http:// or https:// link, got %q (原文链接应以 http:// 或 https:// 开头)", s)
 		return ""
 	}
 	return escapeURL(s)
@@ -1254,7 +1356,7 @@ func isSlug(s string) bool {
 func (p *parse) slug(key string, v ast.Node) string {
 	s := p.text(key, v)
 	if s != "" && !isSlug(s) {
-		p.errAt(nodePos(v), key, "expected lower-case letters, digits and single hyphens, such as tao-yuan-xian, got %q", s)
+		p.errAt(nodePos(v), key, "expected lower-case letters, digits and single hyphens, such as tao-yuan-xian, got %q (只能用小写字母、数字和连字符，一般留空即可)", s)
 		return ""
 	}
 	return s
@@ -1263,7 +1365,7 @@ func (p *parse) slug(key string, v ast.Node) string {
 func (p *parse) boolean(key string, v ast.Node) bool {
 	b, ok := v.(*ast.BoolNode)
 	if !ok {
-		p.errAt(nodePos(v), key, "expected true or false, got %s", describe(v))
+		p.errAt(nodePos(v), key, "expected true or false, got %s (只能填 true 或 false)", describe(v))
 		return false
 	}
 	return b.Value
@@ -1275,7 +1377,7 @@ func (p *parse) list(key string, v ast.Node) []string {
 	}
 	seq, ok := v.(*ast.SequenceNode)
 	if !ok {
-		p.errAt(nodePos(v), key, "expected a list of text, got %s", describe(v))
+		p.errAt(nodePos(v), key, "expected a list of text, got %s (这里应是列表：每一项另起一行，以“- ”开头)", describe(v))
 		return nil
 	}
 	var out []string
@@ -1291,12 +1393,20 @@ func (p *parse) list(key string, v ast.Node) []string {
 		case *ast.LiteralNode:
 			p.checkLength(key, item, n.Value.Value, MaxText)
 			out = append(out, n.Value.Value)
+		case *ast.MappingNode, *ast.MappingValueNode:
+			// Most often a sentence with a colon and a space in it:
+			// - 收入预算数: 1127.69万元.
+			p.errAt(nodePos(item), key, "%s", msgItemMapping)
 		default:
-			p.errAt(nodePos(item), key, "expected text, got %s", describe(item))
+			p.errAt(nodePos(item), key, "expected text, got %s (列表的每一项应是一句文字)", describe(item))
 		}
 	}
 	return out
 }
+
+// msgItemMapping says what to do about a list item that the YAML parser
+// read as a mapping.
+const msgItemMapping = `expected text, got a mapping: ": " (a colon and a space) makes the words before it a key; write the colon full-width "：", or put the whole sentence in quotes (冒号后面有空格会被当作键：请改用全角冒号“：”，或给整句加引号)`
 
 // notes reads a list of text as list does, with where each item is.
 func (p *parse) notes(key string, v ast.Node) []Note {
@@ -1317,7 +1427,7 @@ func (p *parse) notes(key string, v ast.Node) []Note {
 	for i, t := range texts {
 		out[i] = Note{Text: t, Pos: nodePos(seq.Values[i])}
 		if strings.TrimSpace(t) == "" {
-			p.errAt(out[i].Pos, key, "an empty item: write the inconsistency in a sentence, or remove the line")
+			p.errAt(out[i].Pos, key, "an empty item: write the inconsistency in a sentence, or remove the line (这一项是空的：请用一句话写明，或删除这一行)")
 		} else if !p.checkLength(key, seq.Values[i], t, MaxNote) {
 			return nil
 		}
@@ -1349,7 +1459,8 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 			return
 		}
 	}
-	p.errAt(pos, key, "expected an amount such as 1530.53, null or %s, got %s", UnreadableText, describeNumber(v, true))
+	p.errAt(pos, key, "%s", hinted(fmt.Sprintf("expected an amount such as 1530.53, null or %s, got %s", UnreadableText, describeNumber(v, true)),
+		"金额请写数字，如 1530.53；报告没有给出的写 null；给出了但无法辨认的写 "+UnreadableText))
 }
 
 func (p *parse) score(key string, v ast.Node) {
@@ -1361,7 +1472,7 @@ func (p *parse) score(key string, v ast.Node) {
 	case *ast.IntegerNode, *ast.FloatNode:
 		f, err := strconv.ParseFloat(n.GetToken().Value, 64)
 		if err != nil || f < 0 || f > 100 {
-			p.errAt(pos, key, "score must be between 0 and 100, got %s", n.GetToken().Value)
+			p.errAt(pos, key, "score must be between 0 and 100, got %s (自评得分应在 0 到 100 之间)", n.GetToken().Value)
 			return
 		}
 		p.r.Score = Field[float64]{State: Disclosed, V: f, Pos: pos}
@@ -1372,7 +1483,7 @@ func (p *parse) score(key string, v ast.Node) {
 			return
 		}
 	}
-	p.errAt(pos, key, "expected a score such as 97, got %s", describeNumber(v, false))
+	p.errAt(pos, key, "%s", hinted("expected a score such as 97, got "+describeNumber(v, false), "自评得分请写数字，如 97"))
 }
 
 func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
@@ -1384,13 +1495,13 @@ func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
 	case *ast.IntegerNode:
 		c, err := strconv.Atoi(n.GetToken().Value)
 		if err != nil || c < 0 {
-			p.errAt(pos, key, "expected a whole number of people, got %s", n.GetToken().Value)
+			p.errAt(pos, key, "expected a whole number of people, got %s (人数请写整数)", n.GetToken().Value)
 			return
 		}
 		*dst = Field[int]{State: Disclosed, V: c, Pos: pos}
 		return
 	case *ast.FloatNode:
-		p.errAt(pos, key, "expected a whole number of people, got %s", n.GetToken().Value)
+		p.errAt(pos, key, "expected a whole number of people, got %s (人数请写整数)", n.GetToken().Value)
 		return
 	case *ast.StringNode:
 		if n.Value == UnreadableText {
@@ -1398,7 +1509,7 @@ func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
 			return
 		}
 	}
-	p.errAt(pos, key, "expected a whole number of people, got %s", describeNumber(v, false))
+	p.errAt(pos, key, "%s", hinted("expected a whole number of people, got "+describeNumber(v, false), "人数请写整数"))
 }
 
 // groupKeys describes a mapping of amounts or of counts: its key, the
@@ -1438,7 +1549,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 	m := asMapping(v)
 	if m == nil {
 		if !p.valueSlip(key, v) {
-			p.errAt(nodePos(v), key, "expected a mapping such as {total: 1530.53, …}, got %s", describe(v))
+			p.errAt(nodePos(v), key, "expected a mapping such as {total: 1530.53, …}, got %s (这里应在下面各行分项填写，如“  total: 1530.53”，每行缩进两个空格)", describe(v))
 		}
 		return
 	}
@@ -1458,7 +1569,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 		}
 		kpos := nodePos(mv.Key)
 		if slices.Contains(seen, sub) {
-			p.errAt(kpos, full, "duplicate key")
+			p.errAt(kpos, full, msgDuplicateHere)
 			continue
 		}
 		seen = append(seen, sub)
@@ -1478,7 +1589,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			p.count(full, val, dst)
 		default:
 			if !p.keySlip(kpos, key, "", sub) {
-				p.errAt(kpos, full, "unknown key (known keys of %s: %s)", key, g.known)
+				p.errAt(kpos, full, "unknown key (known keys of %s: %s) (没有这个键：请检查拼写，可用的键见前面括号)", key, g.known)
 			}
 		}
 	}
@@ -1500,7 +1611,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 	m := asMapping(v)
 	if m == nil {
 		if !p.valueSlip(key, v) {
-			p.errAt(nodePos(v), key, "expected a mapping from figure names to sentences, got %s", describe(v))
+			p.errAt(nodePos(v), key, "expected a mapping from figure names to sentences, got %s (这里应在下面各行填写，如“  spending.total: 报告原句”，每行缩进两个空格)", describe(v))
 		}
 		return
 	}
@@ -1525,12 +1636,12 @@ func (p *parse) evidence(key string, v ast.Node) {
 		kpos := nodePos(mv.Key)
 		if i < 0 {
 			if !p.keySlip(kpos, key, "", sub) {
-				p.errAt(kpos, full, "unknown figure name (known: %s)", strings.Join(EvidenceKeys, ", "))
+				p.errAt(kpos, full, "unknown figure name (known: %s) (没有这个数据名：请检查拼写，可用的名称见前面括号)", strings.Join(EvidenceKeys, ", "))
 			}
 			continue
 		}
 		if given&(1<<i) != 0 {
-			p.errAt(kpos, full, "duplicate key")
+			p.errAt(kpos, full, msgDuplicateHere)
 			continue
 		}
 		val, ok := p.simple(full, mv.Value)
@@ -1548,7 +1659,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 		case *ast.NullNode:
 			continue
 		default:
-			p.errAt(nodePos(val), full, "expected a sentence, got %s", describe(val))
+			p.errAt(nodePos(val), full, "expected a sentence, got %s (这里应填报告中的原句)", describe(val))
 			continue
 		}
 		given |= 1 << i
@@ -1587,18 +1698,18 @@ func parseDecimal(s string, scale int) (int64, error) {
 func decimalByParts(s string, scale int) (int64, error) {
 	// As the regular expression ^-?[0-9]+(\.[0-9]+)?$.
 	if digits := strings.TrimPrefix(s, "-"); !isDigits(digits) && !isPlainDecimal(digits) {
-		return 0, fmt.Errorf("expected a plain decimal amount such as 1530.53, got %s", s)
+		return 0, fmt.Errorf("expected a plain decimal amount such as 1530.53, got %s (金额请写成普通数字，如 1530.53)", s)
 	}
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")
 	if len(frac) > scale {
-		return 0, fmt.Errorf("%s has more decimal places than the unit allows (at most %d)", s, scale)
+		return 0, fmt.Errorf("%s has more decimal places than the unit allows (at most %d) (小数位数过多：这个单位最多 %[2]d 位小数)", s, scale)
 	}
 	intPart = strings.TrimLeft(intPart, "0")
 	if len(intPart) > 12 {
-		return 0, fmt.Errorf("amount %s is too large", s)
+		return 0, fmt.Errorf("amount %s is too large (金额过大，请检查单位和数字)", s)
 	}
 	// 12 digits and scale (6 at most) do not overflow.
 	var v int64
@@ -1660,23 +1771,29 @@ func plainDecimal(s string, scale int) (v int64, ok bool) {
 	return v, true
 }
 
-// missing returns an error for each required key that is absent or empty;
-// end is where the front matter closes, the place to add an absent key.
-func (r *Report) missing(end Pos) []error {
+// missing returns an error for each required key that is absent or empty:
+// an empty key's at its place, an absent key's at the start of the file,
+// where every error about the file as a whole is, and where KeyPos places
+// a key that was not written.
+func (r *Report) missing() []error {
 	var errs []error
 	for _, k := range []struct {
-		key   string
-		empty bool
-	}{{"county", r.County == ""}, {"department", r.Department == ""}, {"year", r.Year == 0}, {"type", r.Type == ""}} {
+		key, name, example string
+		empty              bool
+	}{
+		{"county", "县（市、区）", "桃源县", r.County == ""},
+		{"department", "部门", "行政审批服务局", r.Department == ""},
+		{"year", "年度", "2020", r.Year == 0},
+		{"type", "报告类型", TypeWhole, r.Type == ""},
+	} {
 		if !k.empty {
 			continue
 		}
 		pos, present := r.Keys.Lookup(k.key)
-		msg := "required key is missing"
+		msg := fmt.Sprintf("required key is empty: fill it in, such as %s: %s (必填项“%s”没有填写，如 %[1]s: %[2]s)", k.key, k.example, k.name)
 		if !present {
-			pos = end
-		} else {
-			msg = "required key is empty"
+			pos = Pos{1, 1}
+			msg = fmt.Sprintf("required key is missing: add a line such as %s: %s (缺少必填项“%s”，请添加一行，如 %[1]s: %[2]s)", k.key, k.example, k.name)
 		}
 		errs = append(errs, &Error{File: r.File, Line: pos.Line, Col: pos.Col, Key: k.key, Msg: msg})
 	}
@@ -1686,5 +1803,5 @@ func (r *Report) missing(end Pos) []error {
 // Incomplete returns the errors that keep a draft from being published: the
 // required keys it leaves empty. It returns nil for a complete report.
 func (r *Report) Incomplete() error {
-	return errors.Join(r.missing(Pos{r.BodyLine - 1, 1})...)
+	return errors.Join(r.missing()...)
 }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestAmountsAreExactInEveryUnit(t *testing.T) {
@@ -185,11 +186,12 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{"---\ncounty: 甲县\ndepartment: 局\nyear: 2020年\ntype: 整体支出", `4:7: year: expected a year such as 2020, got text "2020年"; write 2020, without the unit 年 (数字后面不要写单位)`},
 		{`income: "1，530.53"`, `got text "1，530.53"; write 1530.53, without the thousands separators (数字中不要用千位分隔符)`},
 		{`spending: {total: 1,530.53, basic: 1}`, `6:21: spending: keys must be plain words, got the number 530.53; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)`},
-		// Text that is no number is refused as it was.
-		{`score: 九十七`, `6:8: score: expected a score such as 97, got text "九十七"` + "\n"},
-		{`income: 约1530万元`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "约1530万元"` + "\n"},
-		{`income: "1530.53元/人"`, `got text "1530.53元/人"` + "\n"},
-		{`income: "1e3"`, `got text "1e3"` + "\n"},
+		// Text that is no number is refused as it was, with the general
+		// hint in Chinese and no fix.
+		{`score: 九十七`, `6:8: score: expected a score such as 97, got text "九十七" (自评得分请写数字，如 97)` + "\n"},
+		{`income: 约1530万元`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "约1530万元" (金额请写数字，如 1530.53；报告没有给出的写 null；给出了但无法辨认的写 无法识别)` + "\n"},
+		{`income: "1530.53元/人"`, `got text "1530.53元/人" (金额请写数字，如 1530.53；`},
+		{`income: "1e3"`, `got text "1e3" (金额请写数字，如 1530.53；`},
 	} {
 		in := fuzzHeader + tc.in + "\n"
 		if strings.HasPrefix(tc.in, "---\n") {
@@ -267,5 +269,69 @@ func TestDiscrepancies(t *testing.T) {
 	at := "discrepancies: [" + strings.Repeat("a,", MaxNotes-1) + strings.Repeat("长", MaxNote) + "]\n"
 	if r, err := Parse("a.md", []byte(head+at+"---\n")); err != nil || len(r.Discrepancies) != MaxNotes {
 		t.Errorf("%d items, the last %d characters long: %v", MaxNotes, MaxNote, err)
+	}
+}
+
+// TestErrorsSayItInChinese checks that the errors a publisher most often
+// sees end with a short hint in Chinese, after the English, and that the
+// rest of every error of a report file does too.
+func TestErrorsSayItInChinese(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"year: 224", `a.md:4:7: year: year 224 is outside 2000..`},
+		{"year: 224", `(年度应在 2000 到 `},
+		{"score: 970", `a.md:6:8: score: score must be between 0 and 100, got 970 (自评得分应在 0 到 100 之间)`},
+		{"grade: 好", `a.md:6:8: grade: expected one of 优, 良, 中, 差, got "好" (只能填 优、良、中 或 差)`},
+		{"type: 专项", `a.md:5:7: type: expected one of 整体支出, 项目支出, got "专项" (只能填 整体支出 或 项目支出)`},
+		{"colour: 红", `a.md:6:1: colour: unknown key (known keys: county, `},
+		{"colour: 红", `) (没有这个键：请检查拼写，可用的键见前面括号)`},
+		{"score: 1\nscore: 2", `a.md:7:1: score: duplicate key (first given at line 6) (这一项重复了：第 6 行已经写过，请删除其中一个)`},
+		{"staff:\n  actual: 1\n  actual: 2", `a.md:8:3: staff.actual: duplicate key (first given at line 7) (这一项重复了：第 7 行已经写过，请删除其中一个)`},
+		{"department: null", `a.md:3:1: department: required key is empty: fill it in, such as department: 行政审批服务局 (必填项“部门”没有填写，如 department: 行政审批服务局)`},
+		{"\x00department", `a.md:1:1: department: required key is missing: add a line such as department: 行政审批服务局 (缺少必填项“部门”，请添加一行，如 department: 行政审批服务局)`},
+	} {
+		// A key of fuzzHeader is given in its place, or left out
+		// ("\x00key"); others are added.
+		in := fuzzHeader + tc.in + "\n---\n"
+		for _, l := range strings.Split(fuzzHeader, "\n") {
+			k, _, _ := strings.Cut(l, ": ")
+			switch {
+			case k == "" || k == "---":
+			case tc.in == "\x00"+k:
+				in = strings.Replace(fuzzHeader, l+"\n", "", 1) + "---\n"
+			case strings.HasPrefix(tc.in, k+": "):
+				in = strings.Replace(fuzzHeader, l+"\n", tc.in+"\n", 1) + "---\n"
+			}
+		}
+		for _, fast := range []bool{true, false} {
+			_, err := parseFile("a.md", []byte(in), fast)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%q (fast path %v):\nerror %v\nwant  %s", tc.in, fast, err, tc.want)
+			}
+		}
+	}
+	// Every error of the broken inputs of this package's tests, and of
+	// more that give each other error, ends with Chinese in parentheses.
+	inputs := brokenInputs(t)
+	for i, in := range []string{
+		"", "# 标题", "---\ncounty: 甲县\n", "---\n---\n", "---\n- a\n---\n", "---\ncounty: &a 甲县\n---\n",
+		"---\ncounty: !!str 甲县\n---\n", "---\n<<: {a: 1}\n---\n", "---\ncounty: 甲县\n...\n---\n",
+		fuzzHeader + "adcode: 43\nslug: 甲\npublished: 2021-13-01\nsource: ftp://a\ndraft: 1\ntitle: {a: 1}\n---\n",
+		fuzzHeader + "adcode: [1]\nunit: 美元\nreview: 1\ndiscrepancies:\n  - \"\"\n  - [a]\nspending: 1\nevidence: 1\nstaff: {actual: 1.5, authorized: -1, x: 1}\n---\n",
+		fuzzHeader + "evidence:\n  score: [a]\n  x: 1\n  score: b\n  score: c\nincome: -1\nscore: x\nsangong: {total: 1.1234567, abroad: 9999999999999}\n---\n",
+		fuzzHeader + "spending: {1: 2}\ncounty: \"甲\\u202e\"\nprefecture: \"甲\\u200b市\"\ntitle: \"a\\u0001\"\n---\n",
+		fuzzHeader + "income: 1,530.53\nscore: \"97分\"\nstaff: {actual: 17人}\n---\n",
+		"---\ncounty: 甲县\nyear: 2020\u0007\n---\n",
+	} {
+		inputs[fmt.Sprintf("more/%d", i)] = []byte(in)
+	}
+	for name, data := range inputs {
+		_, err := Parse("a.md", data)
+		for _, e := range flatten(err) {
+			msg := e.(*Error).Msg
+			i := strings.LastIndex(msg, " (")
+			if i < 0 || !strings.HasSuffix(msg, ")") || !strings.ContainsFunc(msg[i:], func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+				t.Errorf("%s: error %q does not end with a hint in Chinese", name, e)
+			}
+		}
 	}
 }

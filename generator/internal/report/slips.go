@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,6 +36,7 @@ const (
 	msgFullWidthLine    = `full-width space on an otherwise empty line; delete it (请删除空行中的全角空格)`
 	msgUnclosedQuote    = `unclosed quote: add the closing %c at the end of the value (引号没有闭合)`
 	msgUnclosedBracket  = `unclosed "%c": add the closing "%c" (括号没有闭合)`
+	msgAfterQuote       = `text after the closing %c: a %c inside the value ends it; write the quotes inside it as Chinese “” or 「」, or put the whole value in %s quotes%s (值里面的引号请改用中文引号“”或「」，或者把整个值改用%s引号括起来)`
 	msgColonInValue     = `": " inside the value; put the whole value in quotes, or write the colon full-width "：" (值中有“: ”时请给整个值加引号)`
 	msgIndent           = `wrong indentation: %s is indented %s, the keys of %s %d (缩进不一致)`
 	msgIndentTop        = `wrong indentation: %s is indented %s; top-level keys are not indented (缩进不一致)`
@@ -44,21 +46,35 @@ const (
 )
 
 // slips returns an error for each slip found in front matter (block, from
-// its '---' line) that the YAML parser refused, at most MaxErrors, or
-// none.
-func (p *parse) slips(block []byte) []error {
-	s := slipScan{p: p, levels: []level{{}}}
+// its '---' line) that the YAML parser refused, sorted by position, or
+// none. When it finds some, repaired is the front matter with each line
+// that has a slip rewritten without it, so that the rest can be read (see
+// slipErrors): the slip in a key's colon or indentation mended, a line of
+// only white space emptied, a value that is not closed or not one value
+// made null, a key given twice on a line with its value removed. It is nil
+// when a slip cannot be mended so (a key given twice whose value is on the
+// lines after it).
+func (p *parse) slips(block []byte) (errs []error, repaired []byte) {
+	s := slipScan{p: p, levels: []level{{}}, fixes: map[int]string{}}
 	s.lines = strings.Split(strings.TrimSuffix(string(block), "\n"), "\n")
 	// Line 1 is the opening '---'.
 	for s.i = 1; s.i < len(s.lines); s.i++ {
 		s.line(s.i+1, s.lines[s.i])
 	}
 	s.end()
-	if len(s.errs) > MaxErrors {
-		n := len(s.errs) - MaxErrors
-		s.errs = append(s.errs[:MaxErrors], p.fatal(Pos{}, "", "%d more errors not shown", n))
+	if len(s.errs) == 0 || s.broken {
+		return s.errs, nil
 	}
-	return s.errs
+	var b strings.Builder
+	b.Grow(len(block))
+	for i, l := range s.lines {
+		if f, ok := s.fixes[i]; ok {
+			l = f
+		}
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	return s.errs, []byte(b.String())
 }
 
 // slipScan is the state of slips.
@@ -77,6 +93,14 @@ type slipScan struct {
 	// those of a block scalar (| or >).
 	blockScalar bool
 	blockIndent int
+	// cols and rest are the indentation of the line being read, in
+	// columns, and the line after it.
+	cols int
+	rest string
+	// fixes holds, by index in lines, each line with a slip rewritten
+	// without it; broken says that a slip has no such rewrite.
+	fixes  map[int]string
+	broken bool
 }
 
 // level is a block mapping or sequence.
@@ -87,14 +111,19 @@ type level struct {
 	open   bool   // last has no value on its line: the lines after give it
 	seq    bool   // a sequence, whose entries are not looked into
 	// keys are the keys read, with their positions, but for those on
-	// lines with other slips.
-	keys []placedKey
+	// lines with other slips; moved are the indices in lines of those,
+	// whose indentation is mended to that of the mapping's keys.
+	keys  []placedKey
+	moved []int
 }
 
-// placedKey is a key of a mapping, and where it is.
+// placedKey is a key of a mapping, and where it is: at pos, on the line
+// of index i in lines; open says that its value is not on that line.
 type placedKey struct {
 	pos       Pos
+	i         int
 	full, key string
+	open      bool
 }
 
 func (s *slipScan) errAt(pos Pos, key, format string, args ...any) {
@@ -136,6 +165,7 @@ indentation:
 		}
 	}
 	rest := l[i:]
+	s.cols, s.rest = cols, rest
 	if s.blockScalar {
 		if rest == "" || cols > s.blockIndent {
 			return
@@ -145,9 +175,11 @@ indentation:
 	switch {
 	case rest == "" && tab > 0:
 		s.errAt(Pos{n, tab}, "", msgTabLine)
+		s.fixes[s.i] = ""
 		return
 	case rest == "" && fullWidth > 0:
 		s.errAt(Pos{n, fullWidth}, "", msgFullWidthLine)
+		s.fixes[s.i] = ""
 		return
 	case rest == "" || rest[0] == '#':
 		return
@@ -204,17 +236,28 @@ indentation:
 	value = strings.TrimLeft(value, " \t")
 	hasValue := value != "" && value[0] != '#'
 	full := s.place(n, cols, key, hasValue, slip != "" || tab > 0 || fullWidth > 0)
+	// The line without the slip in its colon, if any.
+	mended := key + ":"
+	if value != "" {
+		mended += " " + value
+	}
 	switch {
 	case s.indentation(n, tab, fullWidth, full):
+		if slip != "" {
+			s.fixes[s.i] = strings.Repeat(" ", cols) + mended
+		}
 	case slip != "":
 		s.errAt(Pos{n, col}, full, "%s", slip)
+		s.fixes[s.i] = strings.Repeat(" ", cols) + mended
 	case hasValue:
 		s.value(n, l, cols, full, value)
 	}
 }
 
 // indentation reports a tab or a full-width space in the indentation of
-// line n, at its column, if there is one, for the key (which may be "").
+// line n, at its column, if there is one, for the key (which may be ""),
+// and mends the line: a space for each column of its indentation, as
+// slips reads it.
 func (s *slipScan) indentation(n, tab, fullWidth int, key string) bool {
 	switch {
 	case tab > 0:
@@ -224,6 +267,7 @@ func (s *slipScan) indentation(n, tab, fullWidth int, key string) bool {
 	default:
 		return false
 	}
+	s.fixes[s.i] = strings.Repeat(" ", s.cols) + s.rest
 	return true
 }
 
@@ -265,8 +309,10 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt bool) string 
 	t = s.top()
 	t.last, t.open = key, !hasValue
 	full := dotted(t.name, key)
-	if !exempt {
-		t.keys = append(t.keys, placedKey{Pos{n, cols + 1}, full, key})
+	if exempt {
+		t.moved = append(t.moved, s.i)
+	} else {
+		t.keys = append(t.keys, placedKey{Pos{n, cols + 1}, s.i, full, key, !hasValue})
 	}
 	return full
 }
@@ -274,13 +320,18 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt bool) string 
 // closeTo ends the mappings and sequences but for the first n, and
 // reports the keys of each mapping whose indentation is not that of most
 // of its keys (that of the first, when as many have each), or, at the top
-// level, is not 0.
+// level, is not 0, and the keys given twice in a mapping. It mends the
+// indentation of the former, and of the mapping's keys with other slips,
+// to the mapping's; and removes the lines of the latter.
 func (s *slipScan) closeTo(n int) {
 	for len(s.levels) > n {
 		l := s.levels[len(s.levels)-1]
 		s.levels = s.levels[:len(s.levels)-1]
 		col := 1 // of the keys, one more than their indentation
 		if l.name != "" {
+			// With no key but those with other slips, the indentation
+			// of the first, as slips reads it.
+			col = l.indent + 1
 			count := map[int]int{}
 			for _, k := range l.keys {
 				count[k.pos.Col]++
@@ -292,16 +343,43 @@ func (s *slipScan) closeTo(n int) {
 				}
 			}
 		}
+		var seen []placedKey
 		for _, k := range l.keys {
 			switch {
 			case k.pos.Col == col:
+				i := slices.IndexFunc(seen, func(f placedKey) bool { return f.key == k.key })
+				if i < 0 {
+					seen = append(seen, k)
+					continue
+				}
+				s.errAt(k.pos, k.full, msgDuplicate, strconv.Itoa(seen[i].pos.Line))
+				if k.open {
+					s.broken = true // its value, on the lines after, would be another key's
+				} else {
+					s.fixes[k.i] = ""
+				}
 			case l.name == "":
 				s.errAt(k.pos, k.full, msgIndentTop, k.key, spaces(k.pos.Col-1))
+				s.reindent(k.i, col-1)
 			default:
 				s.errAt(k.pos, k.full, msgIndent, k.key, spaces(k.pos.Col-1), l.name, col-1)
+				s.reindent(k.i, col-1)
 			}
 		}
+		for _, i := range l.moved {
+			s.reindent(i, col-1)
+		}
 	}
+}
+
+// reindent mends the line of index i in lines, or its mended form, to be
+// indented by cols spaces.
+func (s *slipScan) reindent(i, cols int) {
+	l, ok := s.fixes[i]
+	if !ok {
+		l = s.lines[i]
+	}
+	s.fixes[i] = strings.Repeat(" ", cols) + strings.TrimLeft(l, " \t"+fullWidthSpace)
 }
 
 // knownIn reports whether key is a key of the mapping with the dotted
@@ -349,12 +427,26 @@ func (s *slipScan) item(cols int) (name string, ok bool) {
 // hold ": ".
 func (s *slipScan) value(n int, l string, cols int, key, v string) {
 	col := utf8.RuneCountInString(l[:len(l)-len(v)]) + 1
+	// A value with a slip is mended to null.
+	at, null := s.i, l[:len(l)-len(v)]+"null"
 	switch v[0] {
 	case '|', '>':
 		s.blockScalar, s.blockIndent = true, cols
 	case '"', '\'':
-		if closingQuote(v, 1, v[0]) < 0 && !s.closes(func(l string) int { return closingQuote(l, 0, v[0]) }) {
-			s.errAt(Pos{n, col}, key, msgUnclosedQuote, v[0])
+		end := closingQuote(v, 1, v[0])
+		switch {
+		case end < 0:
+			if !s.closes(func(l string) int { return closingQuote(l, 0, v[0]) }) {
+				s.errAt(Pos{n, col}, key, msgUnclosedQuote, v[0])
+				s.fixes[at] = null
+			}
+		case !onlyComment(v[end+1:]) && !strings.HasPrefix(v[end+1:], "#"):
+			// Text after the closing quote: most often quotes inside the
+			// value typed as the ASCII quote that encloses it, as in
+			// "某县"三公"经费报告", which the YAML parser reads as a
+			// value cut short.
+			s.errAt(Pos{n, col + utf8.RuneCountInString(v[:end])}, key, "%s", afterQuote(v))
+			s.fixes[at] = null
 		}
 	case '{', '[':
 		depth, _ := brackets(v, 0)
@@ -370,6 +462,7 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 				closing = ']'
 			}
 			s.errAt(Pos{n, col}, key, msgUnclosedBracket, v[0], closing)
+			s.fixes[at] = null
 		}
 	case '&', '*', '!':
 		// Anchors, aliases and tags: the walker refuses them.
@@ -384,8 +477,61 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 				i = len(text) - 1
 			}
 			s.errAt(Pos{n, col + utf8.RuneCountInString(text[:i])}, key, msgColonInValue)
+			s.fixes[at] = null
 		}
 	}
+}
+
+// afterQuote says how to write v, a quoted value (to the end of its
+// line) with text after its closing quote: with the quotes inside it
+// Chinese, or enclosed by the other kind of quote. When v reads as one
+// value with quotes of its own kind inside, in pairs (and no escapes), and
+// is short, it gives both ways written out.
+func afterQuote(v string) string {
+	q := v[0]
+	other, otherZh := "single", "单"
+	if q == '\'' {
+		other, otherZh = "double", "双"
+	}
+	t := v
+	if c := commentStart(v, 1); c >= 0 {
+		t = v[:c]
+	}
+	t = strings.TrimRight(t, " \t")
+	example := ""
+	if inner, ok := strings.CutPrefix(t, string(q)); ok && strings.HasSuffix(inner, string(q)) {
+		inner = inner[:len(inner)-1]
+		n := strings.Count(inner, string(q))
+		if n > 0 && n%2 == 0 && !strings.Contains(inner, "\\") && !strings.Contains(inner, string(q)+string(q)) &&
+			utf8.RuneCountInString(inner) <= 60 {
+			// The quotes inside, as Chinese ones: opening and closing in
+			// turn.
+			var zh strings.Builder
+			open := true
+			for _, r := range inner {
+				if r == rune(q) {
+					if open {
+						r = '“'
+					} else {
+						r = '”'
+					}
+					open = !open
+				}
+				zh.WriteRune(r)
+			}
+			// The whole value in the other kind of quote: in single
+			// quotes a ' is written twice; in double quotes " and \ are
+			// escaped.
+			var swapped string
+			if q == '"' {
+				swapped = "'" + strings.ReplaceAll(inner, "'", "''") + "'"
+			} else {
+				swapped = `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(inner) + `"`
+			}
+			example = ", as " + string(q) + zh.String() + string(q) + " or " + swapped
+		}
+	}
+	return fmt.Sprintf(msgAfterQuote, q, q, other, example, otherZh)
 }
 
 // closes reports whether quoted text or a flow collection that does not

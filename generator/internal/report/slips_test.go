@@ -118,6 +118,22 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:33:5: review: unclosed quote: add the closing " at the end of the value (引号没有闭合)`}},
 		{"unclosed brace", withLines(11, 16, "spending: {total: 1530.53, basic: 158.65"),
 			[]string{`a.md:11:11: spending: unclosed "{": add the closing "}" (括号没有闭合)`}},
+		{"ASCII quotes inside a double-quoted value", withLine(9, `title: "某县"三公"经费报告"`),
+			[]string{`a.md:9:11: title: text after the closing ": a " inside the value ends it; write the quotes inside it as Chinese “” or 「」, or put the whole value in single quotes, as "某县“三公”经费报告" or '某县"三公"经费报告' (值里面的引号请改用中文引号“”或「」，或者把整个值改用单引号括起来)`}},
+		{"ASCII quotes inside a single-quoted value", withLine(9, `title: '某县'三公'经费报告'  # 注释`),
+			[]string{`a.md:9:11: title: text after the closing ': a ' inside the value ends it; write the quotes inside it as Chinese “” or 「」, or put the whole value in double quotes, as '某县“三公”经费报告' or "某县'三公'经费报告" (值里面的引号请改用中文引号“”或「」，或者把整个值改用双引号括起来)`}},
+		{"text after a quoted value", withLine(9, `title: "某县" 报告`),
+			[]string{`a.md:9:11: title: text after the closing ": a " inside the value ends it; write the quotes inside it as Chinese “” or 「」, or put the whole value in single quotes (值里面的引号请改用中文引号“”或「」，或者把整个值改用单引号括起来)`}},
+		{"ASCII quotes inside a quoted list item", withLine(33, `  - "核对"三公"经费"`),
+			[]string{`a.md:33:8: review: text after the closing "`}},
+		{"duplicate key in a nested mapping", withLines(28, 28, "  actual: 17", "  actual: 18"),
+			[]string{`a.md:29:3: staff.actual: duplicate key (first given at line 28)`}},
+		{"duplicate key at the top level", withLines(24, 25, "score: 97", "grade: 优", "score: 98"),
+			[]string{`a.md:26:1: score: duplicate key (first given at line 24)`}},
+		{"duplicate key in a flow mapping", withLines(11, 16, "spending: {total: 1, total: 2}"),
+			[]string{`a.md:11:22: spending.total: duplicate key (first given at line 11)`}},
+		{"duplicate evidence", withLines(31, 31, `  spending.total: "甲"`, `  spending.total: "乙"`),
+			[]string{`a.md:32:3: evidence.spending.total: duplicate key (first given at line 31)`}},
 		{"colon and space in a value", withLine(9, "title: 报告: 第一部分"),
 			[]string{`a.md:9:10: title: ": " inside the value; put the whole value in quotes, or write the colon full-width "：" (值中有“: ”时请给整个值加引号)`}},
 		{"several slips", withLines(19, 28, "  total: 8.5", " abroad: null", "  reception：8.5", "  vehicles: null", "  change: 0.4", "score：97", "grade:优", "staff:", "\tauthorized: 25", "   actual: 17"),
@@ -131,7 +147,8 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 		{"full-width colon, after a nested key with no value", withLines(27, 28, "  authorized:", "  actual：17"),
 			[]string{`a.md:28:9: staff.actual: full-width colon`}},
 		{"no space after any colon", "---\ncounty:甲县\ndepartment:局\n---\n",
-			[]string{`a.md:2:7: county: no space after the colon`, `a.md:3:11: department: no space after the colon`}},
+			[]string{`a.md:1:1: year: required key is missing`, `a.md:1:1: type: required key is missing`,
+				`a.md:2:7: county: no space after the colon`, `a.md:3:11: department: no space after the colon`}},
 	} {
 		for _, fast := range []bool{true, false} {
 			_, err := parseFile("a.md", []byte(tc.in), fast)
@@ -173,7 +190,7 @@ func TestSlipsKeepLegalText(t *testing.T) {
 		}
 		p := &parse{name: "a.md", r: &Report{}}
 		block, _, _, _ := split([]byte(in))
-		if slips := p.slips(block); len(slips) > 0 {
+		if slips, _ := p.slips(block); len(slips) > 0 {
 			t.Errorf("%s\nslips %v", in, slips)
 		}
 	}
@@ -185,7 +202,124 @@ func TestSlipsKeepLegalText(t *testing.T) {
 	}
 	p := &parse{name: "a.md", r: &Report{}}
 	block, _, _, _ := split([]byte(in))
-	if slips := p.slips(block); len(slips) > 0 {
+	if slips, _ := p.slips(block); len(slips) > 0 {
 		t.Errorf("%s\nslips %v", in, slips)
+	}
+}
+
+// TestColonInAListItemSaysTheFix checks that a list item that the YAML
+// parser reads as a mapping, because a colon and a space follow its
+// first words, is refused with the fix, at the colon, by both ways of
+// reading front matter.
+func TestColonInAListItemSaysTheFix(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"discrepancies:\n  - 收入预算数: 1127.69万元\n",
+			`a.md:7:10: discrepancies: expected text, got a mapping: ": " (a colon and a space) makes the words before it a key; write the colon full-width "：", or put the whole sentence in quotes (冒号后面有空格会被当作键：请改用全角冒号“：”，或给整句加引号)`},
+		{"review:\n  - 核对: 金额\n  - 甲\n", `a.md:7:7: review: expected text, got a mapping: ": " (a colon and a space) makes`},
+		{"discrepancies: [收入预算数: 1127.69万元]\n", `a.md:6:22: discrepancies: expected text, got a mapping: ": " (a colon and a space) makes`},
+	} {
+		for _, fast := range []bool{true, false} {
+			_, err := parseFile("a.md", []byte(fuzzHeader+tc.in+"---\n"), fast)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("%q (fast path %v):\nerror %v\nwant  %s", tc.in, fast, err, tc.want)
+			}
+		}
+	}
+}
+
+// allMistakes is a report with the slips and errors a publisher's review
+// found in one file: a wrong indentation and a duplicate key, which the
+// YAML parser refuses, and values the walker refuses.
+const allMistakes = `---
+# 填写说明：保存为 UTF-8 编码；用空格缩进，不要用 Tab；冒号用半角“:”，后面加一个空格。
+county: "某县"
+adcode: null
+prefecture: 常德市
+province: 湖南省
+year: 224
+type: 整体支出
+title: 某县某局2024年部门整体支出绩效自评报告
+unit: 万元
+spending:
+  total: 1530.53万元
+  basic: １５８.６５
+   project: 1312
+  personnel: 129.55
+  public: 29.1
+income: 1,354.42
+sangong:
+  total: 8.5
+  abroad: 0
+  reception: 8.5
+  vehicles: 0
+  change: -0.4
+score: 970
+grade: 优
+staff:
+  authorized: 25
+  actual: 17
+  actual: 18
+evidence: {}
+review: []
+discrepancies: []
+---
+## 概况
+正文。
+`
+
+// TestAllErrorsAtOnce checks that slips the YAML parser refuses do not
+// hide the file's other errors: every slip is said, and so is every error
+// that the rest of the front matter gives once each slip's line is read
+// without its slip, and the body's; a slip that cannot be read past
+// leaves only the slips. Both ways of reading front matter agree.
+func TestAllErrorsAtOnce(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     []string // the errors, each the start of one
+	}{
+		{"a publisher's file", allMistakes, []string{
+			"a.md:1:1: department: required key is missing",
+			"a.md:7:7: year: year 224 is outside 2000..",
+			"a.md:12:10: spending.total: expected an amount",
+			"a.md:13:10: spending.basic: expected an amount",
+			"a.md:14:4: spending.project: wrong indentation: project is indented 3 spaces, the keys of spending 2",
+			"a.md:17:9: income: expected an amount",
+			"a.md:24:8: score: score must be between 0 and 100, got 970",
+			"a.md:29:3: staff.actual: duplicate key (first given at line 28)",
+		}},
+		{"slips in colons and indentation", withLines(24, 28, "score：970", "grade:优", "staff:", "\tauthorized: -25", "  actual: 17"), []string{
+			"a.md:24:6: score: full-width colon",
+			"a.md:25:6: grade: no space after the colon",
+			"a.md:27:1: staff.authorized: tab used for indentation",
+		}},
+		{"a slip and the errors around it", withLines(7, 9, "year: 1999", "type: 整体支出", `title: "某县"三公"经费报告"`, "slug: 某县"), []string{
+			"a.md:7:7: year: year 1999 is outside",
+			"a.md:9:11: title: text after the closing",
+			`a.md:10:7: slug: expected lower-case letters`,
+		}},
+		{"an unclosed quote, and a required key it empties", withLine(2, `county: "桃源县`), []string{
+			`a.md:2:9: county: unclosed quote`,
+		}},
+		{"a slip and an error in the body", withLine(24, "score：97") + strings.Repeat(">", MaxBodyNesting+1) + " x\n", []string{
+			"a.md:24:6: score: full-width colon",
+			"a.md:36:35: body: block quotes and lists are nested more than 32 levels deep",
+		}},
+		{"a duplicate key whose value is a mapping", withLines(26, 28, "staff:", "  actual: 17", "slug: 某县", "staff:", "  actual: 18"), []string{
+			"a.md:29:1: staff: duplicate key (first given at line 26)",
+		}},
+	} {
+		for _, fast := range []bool{true, false} {
+			_, err := parseFile("a.md", []byte(tc.in), fast)
+			got := strings.Split(errString(err), "\n")
+			if len(got) != len(tc.want) {
+				t.Errorf("%s (fast path %v): errors\n%v\nwant %d:\n%s", tc.name, fast, err, len(tc.want), strings.Join(tc.want, "\n"))
+				continue
+			}
+			for i, w := range tc.want {
+				if !strings.HasPrefix(got[i], w) {
+					t.Errorf("%s (fast path %v): error %q\nwant %q", tc.name, fast, got[i], w)
+				}
+			}
+		}
 	}
 }

@@ -19,7 +19,7 @@ import (
 func (p *parse) checkChars(key string, v ast.Node, s string) {
 	if r, ok := firstBidiControl(s); ok {
 		if !p.hasError(key) {
-			p.errAt(nodePos(v), key, "the bidirectional control character %U is not allowed: it reverses or reorders the text after it", r)
+			p.errAt(nodePos(v), key, "the bidirectional control character %U is not allowed: it reverses or reorders the text after it (文字中有看不见的控制字符，会打乱文字顺序，请删除后重新输入)", r)
 		}
 		return
 	}
@@ -32,7 +32,7 @@ func (p *parse) checkChars(key string, v ast.Node, s string) {
 		i += size
 		if r == utf8.RuneError && size <= 1 || forbiddenRune(r) {
 			if !p.hasError(key) {
-				p.errAt(nodePos(v), key, "the control character or noncharacter %U is not allowed (here given by an escape in quotes)", r)
+				p.errAt(nodePos(v), key, "the control character or noncharacter %U is not allowed (here given by an escape in quotes) (引号中的转义写出了不允许的控制字符，请删除)", r)
 			}
 			return
 		}
@@ -51,7 +51,7 @@ func (p *parse) checkName(key string, v ast.Node, s string) {
 		}
 		if bidiControl(r) || bidiMark(r) || invisibleFormat(r) {
 			if !p.hasError(key) {
-				p.errAt(nodePos(v), key, "the invisible character %U is not allowed in a name: it makes names that look the same differ, or reorders them", r)
+				p.errAt(nodePos(v), key, "the invisible character %U is not allowed in a name: it makes names that look the same differ, or reorders them (名称中有看不见的字符，请删除后重新输入)", r)
 			}
 			return
 		}

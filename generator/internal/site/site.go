@@ -369,13 +369,13 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 		case len(keys) == 0:
 			c = add(countyKey{r.County, "", r.Province})
 		default:
-			errs = append(errs, keyError(r, "county", fmt.Sprintf("%s names more than one county (in %s); give its prefecture",
+			errs = append(errs, keyError(r, "county", fmt.Sprintf("%s names more than one county (in %s); give its prefecture (有不止一个同名的县，请填写 prefecture（所属地市）)",
 				r.County, prefectureList(byKey, keys))))
 			continue
 		}
 		if r.Adcode != "" {
 			if c.Adcode != "" && c.Adcode != r.Adcode {
-				errs = append(errs, keyError(r, "adcode", fmt.Sprintf("%s differs from %s given for %s in another file", r.Adcode, c.Adcode, c.Name)))
+				errs = append(errs, keyError(r, "adcode", fmt.Sprintf("%s differs from %s given for %s in another file (与另一个文件中同一县的区划代码不一致)", r.Adcode, c.Adcode, c.Name)))
 			}
 			c.Adcode = r.Adcode
 		}
@@ -501,7 +501,7 @@ func (s *Site) assignSlugs(counties []*County) []error {
 				continue
 			}
 			if c.Slug != "" && c.Slug != r.Slug {
-				errs = append(errs, keyError(r.Report, "slug", fmt.Sprintf("%q differs from %q given for %s in another file", r.Slug, c.Slug, c.Name)))
+				errs = append(errs, keyError(r.Report, "slug", fmt.Sprintf("%q differs from %q given for %s in another file (与另一个文件中同一县的 slug 不一致；slug 一般留空即可)", r.Slug, c.Slug, c.Name)))
 				continue
 			}
 			c.Slug = r.Slug
@@ -519,7 +519,7 @@ func (s *Site) assignSlugs(counties []*County) []error {
 		if c.Slug != "" {
 			if o := taken[c.Slug]; o != nil {
 				r := c.Reports[0]
-				errs = append(errs, keyError(r.Report, "slug", fmt.Sprintf("%q is already used by %s", c.Slug, o.Name)))
+				errs = append(errs, keyError(r.Report, "slug", fmt.Sprintf("%q is already used by %s (这个 slug 已被另一个县使用，请改用别的，或留空)", c.Slug, o.Name)))
 			}
 			taken[c.Slug] = c
 		}

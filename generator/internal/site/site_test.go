@@ -94,7 +94,7 @@ func TestSlugKeyOverrides(t *testing.T) {
 		rep(t, "a.md", "衡山县", "衡阳市", 2020, "slug: hengshan"),
 		rep(t, "b.md", "衡山县", "衡阳市", 2021, "slug: heng"),
 	}, nil)
-	if err == nil || !strings.Contains(err.Error(), `b.md:7:1: slug: "heng" differs from "hengshan"`) {
+	if err == nil || !strings.Contains(err.Error(), `b.md:7:1: slug: "heng" differs from "hengshan" given for 衡山县 in another file (与另一个文件中同一县的 slug 不一致；slug 一般留空即可)`) {
 		t.Errorf("error %v", err)
 	}
 }
@@ -139,7 +139,7 @@ func TestCountiesJoinAcrossYearsAndPrefectures(t *testing.T) {
 		rep(t, "b.md", "甲县", "丁市", 2020, ""),
 		rep(t, "c.md", "甲县", "", 2021, ""),
 	}, nil)
-	if err == nil || !strings.Contains(err.Error(), "c.md:2:1: county: 甲县 names more than one county") {
+	if err == nil || !strings.Contains(err.Error(), "c.md:2:1: county: 甲县 names more than one county (in 丁市, 乙市); give its prefecture (有不止一个同名的县，请填写 prefecture（所属地市）)") {
 		t.Errorf("error %v", err)
 	}
 }

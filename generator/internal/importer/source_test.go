@@ -1,0 +1,105 @@
+package importer
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// TestEvidenceIsTheReportsWords checks that a figure's evidence is the
+// sentence as the report writes it, not as the extractor cleaned it to
+// read figures: full-width digits and ．, spaces between words and
+// numbers stay; invisible characters go, as cleaning drops them; and the
+// draft parses.
+func TestEvidenceIsTheReportsWords(t *testing.T) {
+	text := "某县财政局２０２０年度部门整体支出绩效自评报告\n\n一、部门概况\n\n" +
+		"２０２０年度支出合计 1530.53 万元，其中：\n\n" +
+		"１．公共预算财政拨款基本支出１５８．６５万元，其中：人员经费支出129.55万元，日常公用\u200b经费支出29.1万元。\n\n" +
+		"2．项目支出1312万元\u202e。\n"
+	d := Extract("a.txt", text)
+	for _, tc := range []struct {
+		v    Value[Amount]
+		want string
+	}{
+		{d.Spending.Total, "２０２０年度支出合计 1530.53 万元，其中："},
+		{d.Spending.Basic, "１．公共预算财政拨款基本支出１５８．６５万元，其中：人员经费支出129.55万元，日常公用经费支出29.1万元。"},
+		{d.Spending.Project, "2．项目支出1312万元。"},
+	} {
+		if !tc.v.OK || tc.v.Evidence != tc.want {
+			t.Errorf("evidence %q (found %v), want %q", tc.v.Evidence, tc.v.OK, tc.want)
+		}
+	}
+	if d.Year.Evidence != "某县财政局２０２０年度部门整体支出绩效自评报告" {
+		t.Errorf("year's evidence %q", d.Year.Evidence)
+	}
+	if _, err := report.Parse("a.md", d.Markdown()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSourceFindsTheWords checks sourceText.find on its own: lines that
+// cleaning joined are joined, a line break the sentence keeps is kept,
+// tabs are spaces, and a sentence the report does not hold (one put
+// together, or cleaned beyond single characters) is returned as it is.
+func TestSourceFindsTheWords(t *testing.T) {
+	src := newSourceText("标题第一行 \r\n  标题第二行\n\n正文的第一句被\n  分页截断了，在这里继续。\t第二句\t有 tab。\n二〇二〇年度支出１００万元。\n")
+	for s, want := range map[string]string{
+		"标题第一行\n标题第二行":        "标题第一行\n标题第二行",
+		"正文的第一句被分页截断了，在这里继续。": "正文的第一句被分页截断了，在这里继续。",
+		"第二句 有 tab。":          "第二句 有 tab。",
+		"2020年度支出100万元。":      "2020年度支出100万元。", // 二〇二〇年: cleaned beyond characters
+		"支出100万元。":            "支出１００万元。",
+		"本年支出合计100万元":         "本年支出合计100万元", // put together from a table
+		"":                    "",
+	} {
+		if got := src.find(s); got != want {
+			t.Errorf("find(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestSeedEvidenceIsVerbatim imports the real reports of ../shared/seeds:
+// where a draft's evidence for a figure is the sentence the hand-read
+// truth gives for it (the same once white space and punctuation are
+// folded), it is that sentence byte for byte, as the report writes it
+// (such as 1．公共预算财政拨款基本支出…, not 1.公共预算…).
+func TestSeedEvidenceIsVerbatim(t *testing.T) {
+	shared := sharedDir(t)
+	files, _ := filepath.Glob(filepath.Join(shared, "seeds", "*.txt"))
+	same := 0
+	for _, f := range files {
+		doc, err := ReadFile(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Extract(f, doc.Text)
+		data, err := os.ReadFile(filepath.Join(shared, "seeds", "truth", strings.TrimSuffix(filepath.Base(f), ".txt")+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tr struct{ Evidence map[string]string }
+		if err := json.Unmarshal(data, &tr); err != nil {
+			t.Fatal(err)
+		}
+		squeeze := func(s string) string { return strings.Join(strings.Fields(fold(s)), "") }
+		for _, fig := range d.figures() {
+			want := strings.TrimSpace(tr.Evidence[fig.jsonKey])
+			if !fig.ok || want == "" || squeeze(fig.evidence) != squeeze(want) {
+				continue
+			}
+			same++
+			if fig.evidence != want {
+				t.Errorf("%s: %s: evidence %q, the report writes %q", filepath.Base(f), fig.key, fig.evidence, want)
+			}
+		}
+	}
+	t.Logf("%d figures have the truth's sentence as evidence", same)
+	if same < 20 {
+		t.Errorf("only %d figures have the truth's sentence as evidence; the test needs more", same)
+	}
+}

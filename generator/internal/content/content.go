@@ -133,7 +133,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 				return nil
 			case isReport:
 				if target, outside := linkOutside(fsys, p); outside {
-					errs = append(errs, fmt.Errorf("%s: is a symbolic link to %s, outside %s: copy the file into %s or remove the link (a link could publish any file of the machine that builds the site)", shownName(prefix+p), shownName(target), root, root))
+					errs = append(errs, fmt.Errorf("%s: is a symbolic link to %s, outside %s: copy the file into %[3]s or remove the link: a link could publish any file of the machine that builds the site (这是指向 %[3]s 之外文件的快捷方式（符号链接），不会被读取：请把文件复制到 %[3]s 中，或删除这个链接)", shownName(prefix+p), shownName(target), root))
 					return nil
 				}
 			}

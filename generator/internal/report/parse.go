@@ -1044,6 +1044,12 @@ func (p *parse) text(key string, v ast.Node) string {
 		s := trimSpace(n.Value)
 		if strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 {
 			p.errAt(nodePos(v), key, "must be a single line (只能写一行)")
+		} else if t := n.GetToken(); t != nil && t.Type == token.StringType && foldsAKey(t.Origin) {
+			// A plain value that YAML folds from several lines, one of
+			// which reads as a key: keys indented by mistake under a
+			// text (spending: …) would be words of it, their figures
+			// lost without a word.
+			p.errAt(nodePos(v), key, "continues on the next lines, and a key among them (such as spending:) reads as part of its text: write the text on one line, and do not indent the keys after it (下面的行缩进了，其中的键会被当作这一项的文字：请不要缩进)")
 		}
 		p.checkLength(key, v, s, MaxText)
 		return s
@@ -1052,6 +1058,25 @@ func (p *parse) text(key string, v ast.Node) string {
 	}
 	p.errAt(nodePos(v), key, "expected text, got %s (这里应填文字)", describe(v))
 	return ""
+}
+
+// foldedKey matches a line that reads as a key with its colon, such as
+// "  spending:" or "  - total: 1530.53".
+var foldedKey = regexp.MustCompile(`^[ \t]*(?:- )?[A-Za-z_][A-Za-z0-9_.]*:(?:[ \t]|$)`)
+
+// foldsAKey reports whether origin, a plain value as written over
+// several lines, has a line after its first that reads as a key.
+func foldsAKey(origin string) bool {
+	first := strings.IndexByte(origin, '\n')
+	if first < 0 {
+		return false // one line, as nearly always
+	}
+	for _, line := range strings.Split(origin[first+1:], "\n") {
+		if foldedKey.MatchString(strings.TrimSuffix(line, "\r")) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimSpace is strings.TrimSpace, which returns s itself when its first

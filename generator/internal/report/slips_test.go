@@ -323,3 +323,24 @@ func TestAllErrorsAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestKeysFoldedIntoText: keys indented by mistake under a text value are
+// words of it to YAML, which folds the lines into one (the title would
+// read "… - spending: total: 1530.53", its figures lost in silence). Such
+// a text is refused at its key, by every way of reading; a title written
+// over lines without a key among them stays legal (TestSlipsKeepLegalText).
+func TestKeysFoldedIntoText(t *testing.T) {
+	for _, in := range []string{
+		withLine(9, "title: 报告", "  - spending:", "  total: 1530.53"),
+		withLine(9, "title: 报告", "  - score: 97"),
+	} {
+		for way, parse := range map[string]func(string, []byte) (*Report, error){
+			"Parse": Parse, "without the fast path": ParseWithoutFastPath, "ParseLean": ParseLean,
+		} {
+			_, err := parse("a.md", []byte(in))
+			if err == nil || !strings.Contains(err.Error(), "a.md:9:8: title: continues on the next lines, and a key among them") {
+				t.Errorf("%s, %s: error %v", in, way, err)
+			}
+		}
+	}
+}

@@ -374,11 +374,12 @@ done
 files=$(find "$o_out" -type f | wc -l)
 
 # The rebuild with nothing changed, as many times as the rounds, fastest
-# kept: it only reads the content's and the output's file stamps, and
-# each run starts as one right after a build does, with those in memory.
-# (Timed once after Hugo's builds, with the content and the output left
-# unread for minutes, it took 0.30 s against 0.13-0.14 s: the kernel here
-# pages out what is left unread, see warm.)
+# kept, as for every other timing: it only reads the content's and the
+# output's file stamps, read first here as a build right after another
+# finds them. Timed once, after Hugo's builds, it took 0.30 s; timed
+# three times (on 74dced6), the first took 0.28 s even with its inputs
+# read, the others 0.15 and 0.14 s, as a rebuild run by hand takes (the
+# first's cost was not found).
 r_wall=""
 for i in $(seq "$runs"); do
 	warm "$work/p15k/content"

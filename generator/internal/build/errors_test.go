@@ -37,7 +37,7 @@ func TestBadInput(t *testing.T) {
 		{"wrong type in a group", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nspending:\n  total: 一百\n---\n",
 			[]string{`content/bad.md:7:10: spending.total: expected an amount`}},
 		{"duplicate key", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nyear: 2021\n---\n",
-			[]string{"content/bad.md:6:1: year: duplicate key (first given at line 4)"}},
+			[]string{"content/bad.md:6:1: year: duplicate key, first given at line 4"}},
 		{"duplicate key in a group", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nstaff: {actual: 3, actual: 4}\n---\n",
 			[]string{"content/bad.md:6:", "actual", "duplicate key"}},
 		{"missing required key", "---\ncounty: 甲县\nyear: 2020\ntype: 整体支出\n---\n",

@@ -1126,7 +1126,7 @@ func (p *parse) checkLength(key string, v ast.Node, s string, max int) bool {
 // was first given; msgDuplicateHere is that of a key given twice in the
 // mapping of a figure.
 const (
-	msgDuplicate     = "duplicate key (first given at line %s) (这一项重复了：第 %[1]s 行已经写过，请删除其中一个)"
+	msgDuplicate     = "duplicate key, first given at line %s; remove one of them (这一项重复了：第 %[1]s 行已经写过，请删除其中一个)"
 	msgDuplicateHere = "duplicate key (这一项重复了，请删除其中一个)"
 )
 

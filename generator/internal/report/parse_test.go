@@ -284,8 +284,8 @@ func TestErrorsSayItInChinese(t *testing.T) {
 		{"type: 专项", `a.md:5:7: type: expected one of 整体支出, 项目支出, got "专项" (只能填 整体支出 或 项目支出)`},
 		{"colour: 红", `a.md:6:1: colour: unknown key (known keys: county, `},
 		{"colour: 红", `) (没有这个键：请检查拼写，可用的键见前面括号)`},
-		{"score: 1\nscore: 2", `a.md:7:1: score: duplicate key (first given at line 6) (这一项重复了：第 6 行已经写过，请删除其中一个)`},
-		{"staff:\n  actual: 1\n  actual: 2", `a.md:8:3: staff.actual: duplicate key (first given at line 7) (这一项重复了：第 7 行已经写过，请删除其中一个)`},
+		{"score: 1\nscore: 2", `a.md:7:1: score: duplicate key, first given at line 6; remove one of them (这一项重复了：第 6 行已经写过，请删除其中一个)`},
+		{"staff:\n  actual: 1\n  actual: 2", `a.md:8:3: staff.actual: duplicate key, first given at line 7; remove one of them (这一项重复了：第 7 行已经写过，请删除其中一个)`},
 		{"department: null", `a.md:3:1: department: required key is empty: fill it in, such as department: 行政审批服务局 (必填项“部门”没有填写，如 department: 行政审批服务局)`},
 		{"\x00department", `a.md:1:1: department: required key is missing: add a line such as department: 行政审批服务局 (缺少必填项“部门”，请添加一行，如 department: 行政审批服务局)`},
 	} {

@@ -127,13 +127,13 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 		{"ASCII quotes inside a quoted list item", withLine(33, `  - "核对"三公"经费"`),
 			[]string{`a.md:33:8: review: text after the closing "`}},
 		{"duplicate key in a nested mapping", withLines(28, 28, "  actual: 17", "  actual: 18"),
-			[]string{`a.md:29:3: staff.actual: duplicate key (first given at line 28)`}},
+			[]string{`a.md:29:3: staff.actual: duplicate key, first given at line 28`}},
 		{"duplicate key at the top level", withLines(24, 25, "score: 97", "grade: 优", "score: 98"),
-			[]string{`a.md:26:1: score: duplicate key (first given at line 24)`}},
+			[]string{`a.md:26:1: score: duplicate key, first given at line 24`}},
 		{"duplicate key in a flow mapping", withLines(11, 16, "spending: {total: 1, total: 2}"),
-			[]string{`a.md:11:22: spending.total: duplicate key (first given at line 11)`}},
+			[]string{`a.md:11:22: spending.total: duplicate key, first given at line 11`}},
 		{"duplicate evidence", withLines(31, 31, `  spending.total: "甲"`, `  spending.total: "乙"`),
-			[]string{`a.md:32:3: evidence.spending.total: duplicate key (first given at line 31)`}},
+			[]string{`a.md:32:3: evidence.spending.total: duplicate key, first given at line 31`}},
 		{"colon and space in a value", withLine(9, "title: 报告: 第一部分"),
 			[]string{`a.md:9:10: title: ": " inside the value; put the whole value in quotes, or write the colon full-width "：" (值中有“: ”时请给整个值加引号)`}},
 		{"several slips", withLines(19, 28, "  total: 8.5", " abroad: null", "  reception：8.5", "  vehicles: null", "  change: 0.4", "score：97", "grade:优", "staff:", "\tauthorized: 25", "   actual: 17"),
@@ -285,7 +285,7 @@ func TestAllErrorsAtOnce(t *testing.T) {
 			"a.md:14:4: spending.project: wrong indentation: project is indented 3 spaces, the keys of spending 2",
 			"a.md:17:9: income: expected an amount",
 			"a.md:24:8: score: score must be between 0 and 100, got 970",
-			"a.md:29:3: staff.actual: duplicate key (first given at line 28)",
+			"a.md:29:3: staff.actual: duplicate key, first given at line 28",
 		}},
 		{"slips in colons and indentation", withLines(24, 28, "score：970", "grade:优", "staff:", "\tauthorized: -25", "  actual: 17"), []string{
 			"a.md:24:6: score: full-width colon",
@@ -305,7 +305,7 @@ func TestAllErrorsAtOnce(t *testing.T) {
 			"a.md:36:35: body: block quotes and lists are nested more than 32 levels deep",
 		}},
 		{"a duplicate key whose value is a mapping", withLines(26, 28, "staff:", "  actual: 17", "slug: 某县", "staff:", "  actual: 18"), []string{
-			"a.md:29:1: staff: duplicate key (first given at line 26)",
+			"a.md:29:1: staff: duplicate key, first given at line 26",
 		}},
 	} {
 		for _, fast := range []bool{true, false} {

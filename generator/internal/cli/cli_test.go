@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -188,6 +189,11 @@ func TestImportRootAndErrorsOnce(t *testing.T) {
 	draft := filepath.Join(dir, "content", "imported", "qing-shi-xian-nong-ye-nong-cun-ju-2022.md")
 	if _, err := os.Stat(draft); err != nil || !strings.Contains(out, "wrote "+draft) {
 		t.Errorf("the draft is not in ROOT/content/imported: %v; output %q", err, out)
+	}
+	// The line says, in Chinese too, how much was read and how much is
+	// left to review.
+	if !regexp.MustCompile(`\(\d+ of (\d+) figures, (\d+) notes to review; (\d+)项数字中读出\d+项，(\d+)条提示待核对\)`).MatchString(out) {
+		t.Errorf("the import's summary line is not in both languages: %q", out)
 	}
 	if n := strings.Count(errOut, "missing.txt"); n != 1 {
 		t.Errorf("the missing file is named %d times; want once:\n%s", n, errOut)

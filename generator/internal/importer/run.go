@@ -104,10 +104,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		written[path] = file
 		found, all := d.Found()
-		fmt.Fprintf(stdout, "%s: wrote %s (%d of %d figures, %d notes to review)\n", file, path, found, all, len(d.Review))
+		fmt.Fprintf(stdout, "%s: wrote %s (%d of %d figures, %d notes to review; %d项数字中读出%d项，%d条提示待核对)\n",
+			file, path, found, all, len(d.Review), all, found, len(d.Review))
 		for _, k := range []string{"county", "department", "year", "type"} {
 			if f := d.figure(k); !f.ok {
-				fmt.Fprintf(stderr, "import: %s: %s not found; the draft has a placeholder to replace\n", file, k)
+				fmt.Fprintf(stderr, "import: %s: %s not found; the draft has a placeholder to replace (未找到%s，草稿中留有占位符，请替换)\n", file, k, keyNames[k])
 			}
 		}
 	}

@@ -150,19 +150,7 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:1:1: year: required key is missing`, `a.md:1:1: type: required key is missing`,
 				`a.md:2:7: county: no space after the colon`, `a.md:3:11: department: no space after the colon`}},
 	} {
-		for _, fast := range []bool{true, false} {
-			_, err := parseFile("a.md", []byte(tc.in), fast)
-			got := strings.Split(errString(err), "\n")
-			if len(got) != len(tc.want) {
-				t.Errorf("%s (fast path %v): errors\n%v\nwant %d:\n%s", tc.name, fast, err, len(tc.want), strings.Join(tc.want, "\n"))
-				continue
-			}
-			for i, w := range tc.want {
-				if !strings.HasPrefix(got[i], w) {
-					t.Errorf("%s (fast path %v): error %q\nwant %q", tc.name, fast, got[i], w)
-				}
-			}
-		}
+		wantErrors(t, tc.name, tc.in, tc.want)
 	}
 }
 
@@ -308,19 +296,7 @@ func TestAllErrorsAtOnce(t *testing.T) {
 			"a.md:29:1: staff: duplicate key, first given at line 26",
 		}},
 	} {
-		for _, fast := range []bool{true, false} {
-			_, err := parseFile("a.md", []byte(tc.in), fast)
-			got := strings.Split(errString(err), "\n")
-			if len(got) != len(tc.want) {
-				t.Errorf("%s (fast path %v): errors\n%v\nwant %d:\n%s", tc.name, fast, err, len(tc.want), strings.Join(tc.want, "\n"))
-				continue
-			}
-			for i, w := range tc.want {
-				if !strings.HasPrefix(got[i], w) {
-					t.Errorf("%s (fast path %v): error %q\nwant %q", tc.name, fast, got[i], w)
-				}
-			}
-		}
+		wantErrors(t, tc.name, tc.in, tc.want)
 	}
 }
 
@@ -340,6 +316,25 @@ func TestKeysFoldedIntoText(t *testing.T) {
 			_, err := parse("a.md", []byte(in))
 			if err == nil || !strings.Contains(err.Error(), "a.md:9:8: title: continues on the next lines, and a key among them") {
 				t.Errorf("%s, %s: error %v", in, way, err)
+			}
+		}
+	}
+}
+
+// wantErrors parses in, with the fast path and without, and requires
+// the errors to begin with want, one by one and no more.
+func wantErrors(t *testing.T, name, in string, want []string) {
+	t.Helper()
+	for _, fast := range []bool{true, false} {
+		_, err := parseFile("a.md", []byte(in), fast)
+		got := strings.Split(errString(err), "\n")
+		if len(got) != len(want) {
+			t.Errorf("%s (fast path %v): errors\n%v\nwant %d:\n%s", name, fast, err, len(want), strings.Join(want, "\n"))
+			continue
+		}
+		for i, w := range want {
+			if !strings.HasPrefix(got[i], w) {
+				t.Errorf("%s (fast path %v): error %q\nwant %q", name, fast, got[i], w)
 			}
 		}
 	}

@@ -75,6 +75,10 @@ spending: {total: 1530.53}
 	}
 	r := p.Page("report/yuan-jiang-shi/2020-xing-zheng-shen-pi-fu-wu-ju-xiang-mu.html")
 	mustContain(t, "沅江市 report", r, "项目支出报告的核心数据3项（支出合计、自评得分、评价等级）中，未披露2项：自评得分、评价等级",
+		// The department's figures it does not give do not apply, as on
+		// its county page; what it should give and does not is 未披露.
+		`<th scope="row">基本支出</th>`+"\n"+`<td class="num"><span class="na">不适用</span></td>`,
+		`<th scope="row">自评得分</th>`+"\n"+`<td class="num"><span class="na">未披露</span></td>`,
 		// Its ranks are among 项目支出 reports, which the compare pages
 		// leave out: no link there.
 		"各县比较页只比较整体支出报告，不含项目支出报告。")

@@ -59,6 +59,15 @@ func CoreFigureApplies(typ, key string) bool {
 	return slices.ContainsFunc(CoreFiguresOf(typ), func(f Figure) bool { return f.Key == key })
 }
 
+// NotApplicable reports whether the figure of the dotted name is one a
+// report of the type does not have: a core figure (CoreFigures) that is
+// not among its type's, such as a 项目支出 report's 基本支出. Pages and
+// downloads call such a figure, when not given, 不适用.
+func NotApplicable(typ, key string) bool {
+	core := slices.ContainsFunc(CoreFigures, func(f Figure) bool { return f.Key == key })
+	return core && !CoreFigureApplies(typ, key)
+}
+
 var figureNames = map[string]string{
 	"spending.total":     "支出合计",
 	"spending.basic":     "基本支出",

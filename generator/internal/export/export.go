@@ -248,8 +248,7 @@ func notApplicableTo(typ string) uint64 {
 	}
 	var set uint64
 	for i, c := range Columns {
-		core := slices.ContainsFunc(check.CoreFigures, func(f check.Figure) bool { return f.Key == c.Figure })
-		if core && !check.CoreFigureApplies(typ, c.Figure) {
+		if check.NotApplicable(typ, c.Figure) {
 			set |= columnBit(i)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/check"
-	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -359,13 +358,10 @@ func hasValue(ss []charts.Series) bool {
 }
 
 // applies reports whether every figure the metric m is computed from is
-// one a report of type typ has (check.CoreFigureApplies).
+// one a report of type typ has (see check.NotApplicable).
 func applies(typ string, m site.Metric) bool {
-	if typ != report.TypeProject {
-		return true // every figure applies to a department's whole spending
-	}
 	for _, k := range m.Keys {
-		if !check.CoreFigureApplies(typ, k) {
+		if check.NotApplicable(typ, k) {
 			return false
 		}
 	}

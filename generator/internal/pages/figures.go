@@ -163,7 +163,7 @@ func figures(r *site.Report, out []Figure, t *texts) {
 		v, state := d.value(r.Report)
 		f := &out[i]
 		*f = Figure{FigureInfo: &d.FigureInfo, Evidence: r.Evidence[d.Key], Flagged: flagged[i]}
-		if state == report.NotDisclosed && r.Type == report.TypeProject && isCore(d.Key) && !check.CoreFigureApplies(r.Type, d.Key) {
+		if state == report.NotDisclosed && check.NotApplicable(r.Type, d.Key) {
 			// A 项目支出 report has no 基本支出 or 三公经费 of its own,
 			// as the disclosure and county pages say.
 			f.Text, f.NA = "不适用", true
@@ -265,9 +265,4 @@ func setDelta(d *Delta, v, prev float64, t *texts) {
 func Value(m site.Metric, r *site.Report) charts.Value {
 	v, ok := m.Value(r)
 	return charts.Value{V: v, OK: ok, Unreadable: !ok && m.Unreadable != nil && m.Unreadable(r)}
-}
-
-// isCore reports whether key is one of check.CoreFigures.
-func isCore(key string) bool {
-	return slices.ContainsFunc(check.CoreFigures, func(f check.Figure) bool { return f.Key == key })
 }

@@ -110,6 +110,12 @@ func (p *parse) checkTables(body []byte) {
 // checkReferences refuses a link reference definition whose destination
 // or title is longer than MaxLinkLength bytes.
 func (p *parse) checkReferences(body []byte) {
+	// The last title read: its closing byte, where it began and where it
+	// ended. A title that begins inside it with the same closer reads the
+	// same bytes to the same end (an opening quote is never escaped), so
+	// it is not read again.
+	var lastCloser byte
+	lastFrom, lastEnd := -1, -1
 	for at := 0; at < len(body); {
 		line := firstLine(body[at:])
 		next := at + len(line) + 1
@@ -159,24 +165,42 @@ func (p *parse) checkReferences(body []byte) {
 				closer = ')'
 			}
 			start = i
-			for i++; i < len(body) && body[i] != closer; i++ {
-				if body[i] == '\\' {
-					i++
-				} else if body[i] == '\n' && blank(firstLine(body[i+1:])) {
-					break // a title ends at a blank line
+			if closer == lastCloser && lastFrom < start && start < lastEnd {
+				i = lastEnd
+			} else {
+				for i++; i < len(body) && body[i] != closer; i++ {
+					if body[i] == '\\' {
+						i++
+					} else if body[i] == '\n' && asciiBlank(firstLine(body[i+1:])) {
+						break // a title ends at a blank line, as the parser sees one
+					}
 				}
+				lastCloser, lastFrom, lastEnd = closer, start, i
 			}
 			if i-start > MaxLinkLength {
 				p.errAt(p.bodyPos(body, start), "body", "the title of the link reference definition is %d bytes long; at most %d are accepted (链接标题过长)", i-start, MaxLinkLength)
 				return
 			}
 		}
-		// Go on from the line after the last byte read.
-		if i >= len(body) {
-			return
-		}
-		at = i + len(firstLine(body[i:])) + 1
+		// Go on from the line after the label's first line, not from the
+		// last byte read: a destination or title the parser does not take
+		// leaves its lines to other blocks, and a list item or block quote
+		// among them may begin a definition of its own. Reading those
+		// lines again reads again at most a destination, of at most
+		// MaxLinkLength bytes, since titles are not read twice.
+		at = next
 	}
+}
+
+// asciiBlank reports whether line holds only ASCII white space: a blank
+// line to the Markdown parser, which does not count U+3000 and the like.
+func asciiBlank(line []byte) bool {
+	for _, c := range line {
+		if !isSpaceByte(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // bodyPos returns the position in the file of body[i].

@@ -41,6 +41,13 @@ func amplificationCases() map[string]struct{ body, want string } {
 		"title over lines":     {"[r]: /\n'" + strings.Repeat("标题\n", 1000) + "'", "a.md:8:1: body: the title"},
 		"second definition":    {"[a]: /a\n[r]: /" + long, "a.md:8:6: body: the URL"},
 		"after a fenced block": {"```\n|-|\n```\n[r]: /" + long, "a.md:10:6: body: the URL"},
+		// A definition the parser does not take leaves its lines to other
+		// blocks, and one of them may begin a definition of its own.
+		"after an empty definition": {"[r]:\n- [r]: /" + long, "a.md:8:8: body: the URL"},
+		"after a dropped title":     {"[x]: /a\n\"t\n- [r]: /a\"" + long, "a.md:9:8: body: the URL"},
+		// U+3000 alone on a line does not end a title: the parser's blank
+		// lines are ASCII.
+		"title over a wide space": {"[x]: /a \"" + long[:1500] + "\n\u3000\n" + long[:1500] + "\"", "a.md:7:9: body: the title"},
 	}
 }
 
@@ -51,13 +58,14 @@ func amplificationAcceptedCases() map[string]string {
 		return strings.Repeat("| 项目 ", cols) + "|\n" + strings.Repeat("|---:", cols) + "|\n" + strings.Repeat(strings.Repeat("| 12.5 ", cols)+"|\n", rows)
 	}
 	return map[string]string{
-		"64 columns":          table(MaxTableColumns, 10),
-		"many small tables":   strings.Repeat(table(8, 60)+"\n正文。\n\n", 100),
-		"code of delimiters":  "```\n" + strings.Repeat("|-", 100) + "|\n```\n",
-		"rule after text":     "正文\n" + strings.Repeat("-", 3000) + "\n",
-		"a long paragraph":    "正文\n|-|-|\n" + strings.Repeat("文字。\n", 20000),
-		"long inline link":    "[来源](https://x.example/" + strings.Repeat("a", 5000) + ")",
-		"reference at limit":  "[r]: https://x.example/" + strings.Repeat("a", MaxLinkLength-len("https://x.example/")) + " \"" + strings.Repeat("题", MaxLinkLength/3-1) + "\"\n\n[r]",
-		"brackets and colons": "[注]：说明。\n[1]: 见附件\n\n" + strings.Repeat("[甲] 乙：丙\n", 100),
+		"64 columns":           table(MaxTableColumns, 10),
+		"many small tables":    strings.Repeat(table(8, 60)+"\n正文。\n\n", 100),
+		"code of delimiters":   "```\n" + strings.Repeat("|-", 100) + "|\n```\n",
+		"rule after text":      "正文\n" + strings.Repeat("-", 3000) + "\n",
+		"a long paragraph":     "正文\n|-|-|\n" + strings.Repeat("文字。\n", 20000),
+		"long inline link":     "[来源](https://x.example/" + strings.Repeat("a", 5000) + ")",
+		"reference at limit":   "[r]: https://x.example/" + strings.Repeat("a", MaxLinkLength-len("https://x.example/")) + " \"" + strings.Repeat("题", MaxLinkLength/3-1) + "\"\n\n[r]",
+		"titles inside titles": strings.Repeat(strings.Repeat("[a]: b (\n", 220)+")\n\n", 900),
+		"brackets and colons":  "[注]：说明。\n[1]: 见附件\n\n" + strings.Repeat("[甲] 乙：丙\n", 100),
 	}
 }

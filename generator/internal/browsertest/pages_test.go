@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -252,6 +254,53 @@ func TestNotFoundAtAnyDepth(t *testing.T) {
 			tb.report(problems)
 		})
 	}
+}
+
+// TestNotFoundHiddenUntilStyled holds back the stylesheet a missing page
+// looks for, and requires the page hidden meanwhile (no flash of an
+// unstyled page), then shown once the stylesheet has come.
+func TestNotFoundHiddenUntilStyled(t *testing.T) {
+	site(t)
+	gate := make(chan struct{})
+	var once sync.Once
+	release := func() { once.Do(func() { close(gate) }) }
+	t.Cleanup(release)
+	files := staticHost(env.out)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/assets/site.css") {
+			<-gate
+		}
+		files.ServeHTTP(w, r)
+	})}
+	go srv.Serve(ln)
+	t.Cleanup(func() { release(); srv.Close() })
+	host := ln.Addr().String()
+	base := "http://" + host + "/"
+	tb := openStatus(t, env.out, base, host, base+"county/no-such.html", http.StatusNotFound)
+	if !tb.waitFor("!!document.querySelector('main h1')", 5*time.Second) {
+		t.Fatal("the 404 page has no heading")
+	}
+	if v := eval[string](tb, "getComputedStyle(document.documentElement).visibility"); v != "hidden" {
+		t.Errorf("while its stylesheet is on its way, the 404 page is %q, want hidden", v)
+	}
+	release()
+	shown := "getComputedStyle(document.documentElement).visibility === 'visible' && Array.from(document.styleSheets).some(s => s.href === " +
+		strconv.Quote(base+"assets/site.css") + " && s.cssRules.length > 0)"
+	if !tb.waitFor(shown, 10*time.Second) {
+		t.Errorf("the 404 page is not shown, styled, once its stylesheet has come")
+	}
+	// The page is missing, and so is the stylesheet looked for first.
+	var problems []string
+	for _, p := range inspect(tb, false) {
+		if !strings.Contains(p, base+"county/") {
+			problems = append(problems, p)
+		}
+	}
+	tb.report(problems)
 }
 
 // TestFileURL opens the built home page straight from disk, as a publisher

@@ -15,16 +15,24 @@ import (
 // at the first). It then loads the stylesheet, icon and site.js
 // from there and points every relative link at it. Where it finds none,
 // or cannot ask (file://, no fetch), it takes the page's own folder, as a
-// plain relative page would.
+// plain relative page would. Until the stylesheet has loaded or failed,
+// the page is hidden, so that it does not flash unstyled; it is shown
+// after three seconds whatever happens.
 const findRootJS = `(function () {
   var here = location.pathname.replace(/[^\/]*$/, "");
+  var page = document.documentElement;
+  page.style.visibility = "hidden";
+  function show() { page.style.visibility = ""; }
+  setTimeout(show, 3000);
   function use(root) {
     function add(tag, attrs) {
       var el = document.createElement(tag);
       for (var k in attrs) el.setAttribute(k, attrs[k]);
       document.head.appendChild(el);
+      return el;
     }
-    add("link", {rel: "stylesheet", href: root + "assets/site.css"});
+    var css = add("link", {rel: "stylesheet", href: root + "assets/site.css"});
+    css.onload = css.onerror = show;
     add("link", {rel: "icon", href: root + "assets/favicon.svg", type: "image/svg+xml"});
     add("script", {src: root + "assets/site.js"});
     if (!root || root === here) return;

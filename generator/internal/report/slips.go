@@ -463,7 +463,9 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 			}
 			s.errAt(Pos{n, col}, key, msgUnclosedBracket, v[0], closing)
 			s.fixes[at] = null
+			return
 		}
+		s.flowDuplicate(n, col, at, v, key)
 	case '&', '*', '!':
 		// Anchors, aliases and tags: the walker refuses them.
 	default:
@@ -480,6 +482,147 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 			s.fixes[at] = null
 		}
 	}
+}
+
+// flowDuplicate reports the first key given twice in a mapping of the
+// flow collection v, the value of key from column col of line n (of
+// index at in lines) to line s.i, where it closes; the YAML parser
+// refuses it, and names only the key. It mends the value to null, and
+// empties the lines after its first, so that the rest of the front
+// matter can be read.
+func (s *slipScan) flowDuplicate(n, col, at int, v, key string) {
+	text := v
+	for j := at + 1; j <= s.i; j++ {
+		text += "\n" + s.lines[j]
+	}
+	dup, first, name, ok := flowDuplicate(text, key)
+	if !ok {
+		return
+	}
+	// pos returns the position of the byte of index o in text.
+	pos := func(o int) Pos {
+		if o < len(v) {
+			return Pos{n, col + utf8.RuneCountInString(v[:o])}
+		}
+		o -= len(v) + 1
+		for j := at + 1; j <= s.i; j++ {
+			if l := s.lines[j]; o <= len(l) {
+				return Pos{n + j - at, utf8.RuneCountInString(l[:o]) + 1}
+			} else {
+				o -= len(l) + 1
+			}
+		}
+		return Pos{n, col}
+	}
+	s.errAt(pos(dup), name, msgDuplicate, strconv.Itoa(pos(first).Line))
+	l := s.lines[at]
+	s.fixes[at] = l[:len(l)-len(v)] + "null"
+	for j := at + 1; j <= s.i; j++ {
+		s.fixes[j] = ""
+	}
+}
+
+// flowDuplicate finds the first key given twice in a mapping of the flow
+// collection that begins text (over lines joined by '\n'), the value of
+// the key with the dotted name key. It returns the byte offsets in text of
+// that key and of its first, and its dotted name; ok is false when there
+// is none, or when the collection holds what it does not read: an explicit
+// or complex key, an anchor, alias or tag, or a key with escapes.
+func flowDuplicate(text, key string) (dup, first int, name string, ok bool) {
+	type frame struct {
+		seq       bool
+		name      string         // dotted, of the collection
+		keys      map[string]int // read so far, at their offsets
+		expectKey bool           // the next scalar or collection is a key
+		last      string         // the last key read
+	}
+	var stack []frame
+	// child returns the dotted name of a collection or scalar read now.
+	child := func() string {
+		if len(stack) == 0 {
+			return key
+		}
+		t := &stack[len(stack)-1]
+		if t.seq {
+			return t.name
+		}
+		return dotted(t.name, t.last)
+	}
+	// scalar notes a scalar s read at offset o.
+	scalar := func(s string, o int) (done bool) {
+		if len(stack) == 0 {
+			return true
+		}
+		t := &stack[len(stack)-1]
+		if t.seq || !t.expectKey {
+			return false
+		}
+		t.expectKey = false
+		if f, seen := t.keys[s]; seen {
+			dup, first, name, ok = o, f, dotted(t.name, s), true
+			return true
+		}
+		t.keys[s] = o
+		t.last = s
+		return false
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n':
+		case c == '#' && (i == 0 || text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '\n'):
+			for i < len(text) && text[i] != '\n' {
+				i++
+			}
+		case c == '{' || c == '[':
+			if t := len(stack) - 1; t >= 0 && !stack[t].seq && stack[t].expectKey {
+				return 0, 0, "", false // a complex key
+			}
+			stack = append(stack, frame{seq: c == '[', name: child(), keys: map[string]int{}, expectKey: c == '{'})
+		case c == '}' || c == ']':
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				return 0, 0, "", false
+			}
+		case c == ',':
+			if t := &stack[len(stack)-1]; !t.seq {
+				t.expectKey = true
+			}
+		case c == ':':
+			// The colon of a pair whose key was read.
+		case c == '?' || c == '&' || c == '*' || c == '!':
+			return 0, 0, "", false
+		case c == '"' || c == '\'':
+			end := closingQuote(text, i+1, c)
+			if end < 0 {
+				return 0, 0, "", false
+			}
+			s := text[i+1 : end]
+			if strings.ContainsAny(s, "\\\n") || c == '\'' && strings.Contains(s, "''") {
+				return 0, 0, "", false
+			}
+			if scalar(s, i) {
+				return
+			}
+			i = end
+		default:
+			// Plain text, up to a flow indicator, ": " or " #".
+			j := i
+			for j < len(text) && !strings.ContainsRune(",[]{}\n", rune(text[j])) &&
+				!(text[j] == ':' && (j+1 == len(text) || strings.ContainsRune(" \t\n,[]{}", rune(text[j+1])))) &&
+				!(text[j] == '#' && (text[j-1] == ' ' || text[j-1] == '\t')) {
+				j++
+			}
+			if scalar(strings.TrimRight(text[i:j], " \t"), i) {
+				return
+			}
+			i = j - 1
+		}
+		if len(stack) == 0 {
+			return 0, 0, "", false
+		}
+	}
+	return 0, 0, "", false
 }
 
 // afterQuote says how to write v, a quoted value (to the end of its

@@ -292,6 +292,23 @@ func TestAllErrorsAtOnce(t *testing.T) {
 			"a.md:24:6: score: full-width colon",
 			"a.md:36:35: body: block quotes and lists are nested more than 32 levels deep",
 		}},
+		{"a key given twice in a flow mapping, and errors elsewhere", replaced(slipBase, "year: 2020\n", "year: 1999\n",
+			spendingLines, "spending: {total: 100, total: 200}\n", "score: 97\n", "score: 970\n"), []string{
+			"a.md:7:7: year: year 1999 is outside",
+			"a.md:11:24: spending.total: duplicate key, first given at line 11",
+			"a.md:19:8: score: score must be between 0 and 100, got 970",
+		}},
+		{"a key given twice in a flow mapping over lines", replaced(slipBase, "year: 2020\n", "year: 1999\n",
+			spendingLines, "spending: {total: 100, basic: 1,\n  total: 200}\n", "score: 97\n", "score: 970\n"), []string{
+			"a.md:7:7: year: year 1999 is outside",
+			"a.md:12:3: spending.total: duplicate key, first given at line 11",
+			"a.md:20:8: score: score must be between 0 and 100, got 970",
+		}},
+		{"a key given twice in a nested flow mapping", replaced(slipBase, spendingLines, `spending: {total: 100, basic: {a: 1, "a": 2}}`+"\n",
+			"income: 1354.42\n", "income: 1,354.42\n"), []string{
+			"a.md:11:38: spending.basic.a: duplicate key, first given at line 11",
+			"a.md:12:9: income: expected an amount",
+		}},
 		{"a duplicate key whose value is a mapping", withLines(26, 28, "staff:", "  actual: 17", "slug: 某县", "staff:", "  actual: 18"), []string{
 			"a.md:29:1: staff: duplicate key, first given at line 26",
 		}},
@@ -319,6 +336,15 @@ func TestKeysFoldedIntoText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// spendingLines are the lines of spending in slipBase.
+const spendingLines = "spending:\n  total: 1530.53\n  basic: 158.65\n  project: 1312\n  personnel: 129.55\n  public: 29.1\n"
+
+// replaced returns in with each old string of oldnew replaced by the new
+// one after it, as strings.NewReplacer does.
+func replaced(in string, oldnew ...string) string {
+	return strings.NewReplacer(oldnew...).Replace(in)
 }
 
 // wantErrors parses in, with the fast path and without, and requires

@@ -301,8 +301,10 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt bool) string 
 			j++
 		}
 	case t.open:
-		s.levels = append(s.levels, level{indent: cols, name: dotted(t.name, t.last)})
+		// t points into levels, which append may move: t is done with
+		// first.
 		t.open = false
+		s.levels = append(s.levels, level{indent: cols, name: dotted(t.name, t.last)})
 		j++
 	}
 	s.closeTo(j + 1)
@@ -413,8 +415,9 @@ func (s *slipScan) item(cols int) (name string, ok bool) {
 	switch {
 	case t.seq && t.indent == cols:
 	case t.open && cols >= t.indent:
-		s.levels = append(s.levels, level{indent: cols, name: dotted(t.name, t.last), seq: true})
+		// As in place, t is done with before append moves levels.
 		t.open = false
+		s.levels = append(s.levels, level{indent: cols, name: dotted(t.name, t.last), seq: true})
 	default:
 		return dotted(t.name, t.last), false
 	}

@@ -309,6 +309,14 @@ func TestAllErrorsAtOnce(t *testing.T) {
 			"a.md:11:38: spending.basic.a: duplicate key, first given at line 11",
 			"a.md:12:9: income: expected an amount",
 		}},
+		// The list is the first collection nested in the front matter.
+		{"a colon in a value, and a key indented by a full-width space after a list", replaced(slipBase,
+			"title: 桃源县行政审批服务局2020年整体支出绩效自评报告\n", "title: 关于: 报告\ndiscrepancies:\n  - 甲\n\u3000score: 97\n",
+			"income: 1354.42\n", "income: 1,354.42\n", "score: 97\n", ""), []string{
+			`a.md:9:10: title: ": " inside the value`,
+			"a.md:12:1: score: full-width space used for indentation",
+			"a.md:20:9: income: expected an amount",
+		}},
 		{"a duplicate key whose value is a mapping", withLines(26, 28, "staff:", "  actual: 17", "slug: 某县", "staff:", "  actual: 18"), []string{
 			"a.md:29:1: staff: duplicate key, first given at line 26",
 		}},

@@ -904,13 +904,14 @@ var topKeys = []string{
 func (p *parse) top(m *ast.MappingNode) {
 	r := p.r
 	prev := "" // the key before
+	var prevValue ast.Node
 	for _, mv := range m.Values {
 		key, ok := p.keyOf(mv, "")
 		if !ok {
 			continue
 		}
-		before := prev
-		prev = key
+		before, beforeValue := prev, prevValue
+		prev, prevValue = key, mv.Value
 		kpos := nodePos(mv.Key)
 		id := keyID(key)
 		if first, dup := p.keys.get(key, id); dup {
@@ -972,7 +973,7 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "discrepancies":
 			r.Discrepancies = p.notes(key, v)
 		default:
-			if !p.keySlip(kpos, "", before, key) {
+			if !p.keySlip(kpos, "", before, key, 0, keysIndent(asMapping(beforeValue))) {
 				p.errAt(kpos, key, "unknown key (known keys: %s) (没有这个键：请检查拼写，可用的键见前面括号)", strings.Join(topKeys, ", "))
 			}
 		}
@@ -1613,7 +1614,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			}
 			p.count(full, val, dst)
 		default:
-			if !p.keySlip(kpos, key, "", sub) {
+			if !p.keySlip(kpos, key, "", sub, keysIndent(m), -1) {
 				p.errAt(kpos, full, "unknown key (known keys of %s: %s) (没有这个键：请检查拼写，可用的键见前面括号)", key, g.known)
 			}
 		}
@@ -1660,7 +1661,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 		}
 		kpos := nodePos(mv.Key)
 		if i < 0 {
-			if !p.keySlip(kpos, key, "", sub) {
+			if !p.keySlip(kpos, key, "", sub, keysIndent(m), -1) {
 				p.errAt(kpos, full, "unknown figure name (known: %s) (没有这个数据名：请检查拼写，可用的名称见前面括号)", strings.Join(EvidenceKeys, ", "))
 			}
 			continue
@@ -1697,6 +1698,21 @@ func (p *parse) evidence(key string, v ast.Node) {
 // The sentences given of evidence fit in a uint32, as bits by index in
 // EvidenceKeys (of which there are maxEvidence).
 const _ = uint(32 - maxEvidence)
+
+// keysIndent returns the indentation, in columns, of the first key of m
+// (nil for none) that has no full-width space before it, or -1; or -1 if
+// m is a flow mapping, whose keys are not indented.
+func keysIndent(m *ast.MappingNode) int {
+	if m == nil || m.IsFlowStyle {
+		return -1
+	}
+	for _, mv := range m.Values {
+		if k, ok := mv.Key.(*ast.StringNode); ok && !strings.HasPrefix(k.Value, fullWidthSpace) {
+			return nodePos(mv.Key).Col - 1
+		}
+	}
+	return -1
+}
 
 func asMapping(v ast.Node) *ast.MappingNode {
 	switch n := v.(type) {

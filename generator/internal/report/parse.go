@@ -179,7 +179,7 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 	offset, line := len(first)+1, 2 // where line starts, and its number
 	for {
 		if offset > MaxFrontMatter {
-			return nil, nil, 0, fmt.Errorf("front matter is longer than %d bytes (or its closing '---' line is missing) (前置信息过长，或者缺少结尾的 --- 行)", MaxFrontMatter)
+			return nil, nil, 0, fmt.Errorf("front matter is longer than %d bytes, or its closing '---' line is missing (前置信息过长，或者缺少结尾的 --- 行)", MaxFrontMatter)
 		}
 		l := data[offset:]
 		end := bytes.IndexByte(l, '\n')
@@ -974,7 +974,7 @@ func (p *parse) top(m *ast.MappingNode) {
 			r.Discrepancies = p.notes(key, v)
 		default:
 			if !p.keySlip(kpos, "", before, key, 0, keysIndent(asMapping(beforeValue))) {
-				p.errAt(kpos, key, "unknown key (known keys: %s) (没有这个键：请检查拼写，可用的键见前面括号)", strings.Join(topKeys, ", "))
+				p.errAt(kpos, key, "unknown key; the known keys are %s (没有这个键：请检查拼写，可用的键见前面所列)", strings.Join(topKeys, ", "))
 			}
 		}
 	}
@@ -1615,7 +1615,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			p.count(full, val, dst)
 		default:
 			if !p.keySlip(kpos, key, "", sub, keysIndent(m), -1) {
-				p.errAt(kpos, full, "unknown key (known keys of %s: %s) (没有这个键：请检查拼写，可用的键见前面括号)", key, g.known)
+				p.errAt(kpos, full, "unknown key; the known keys of %s are %s (没有这个键：请检查拼写，可用的键见前面所列)", key, g.known)
 			}
 		}
 	}
@@ -1662,7 +1662,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 		kpos := nodePos(mv.Key)
 		if i < 0 {
 			if !p.keySlip(kpos, key, "", sub, keysIndent(m), -1) {
-				p.errAt(kpos, full, "unknown figure name (known: %s) (没有这个数据名：请检查拼写，可用的名称见前面括号)", strings.Join(EvidenceKeys, ", "))
+				p.errAt(kpos, full, "unknown figure name; the known ones are %s (没有这个数据名：请检查拼写，可用的名称见前面所列)", strings.Join(EvidenceKeys, ", "))
 			}
 			continue
 		}
@@ -1746,7 +1746,7 @@ func decimalByParts(s string, scale int) (int64, error) {
 	intPart, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")
 	if len(frac) > scale {
-		return 0, fmt.Errorf("%s has more decimal places than the unit allows (at most %d) (小数位数过多：这个单位最多 %[2]d 位小数)", s, scale)
+		return 0, fmt.Errorf("%s has more decimal places than the unit allows, which is at most %d (小数位数过多：这个单位最多 %[2]d 位小数)", s, scale)
 	}
 	intPart = strings.TrimLeft(intPart, "0")
 	if len(intPart) > 12 {

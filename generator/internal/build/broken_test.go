@@ -348,7 +348,7 @@ func TestUnreadableContent(t *testing.T) {
 			t.Fatal(err)
 		}
 		err := buildWithin(t, p, 10*time.Second)
-		if err == nil || !strings.Contains(err.Error(), "content/gone.md: broken or looping symbolic link: no such file or directory") {
+		if err == nil || !strings.Contains(err.Error(), "content/gone.md:1:1: broken or looping symbolic link: no such file or directory") {
 			t.Errorf("error %v", err)
 		}
 		assertUntouched(t, p, before)
@@ -524,7 +524,7 @@ func TestSpecialFilesInContent(t *testing.T) {
 		{"pipe", func(path string) error { return syscall.Mkfifo(path, 0o644) }, "content/special.md: not a regular file"},
 		// A link out of content/ is refused for that, before its target
 		// is looked at.
-		{"dev zero", func(path string) error { return os.Symlink("/dev/zero", path) }, "content/special.md: is a symbolic link to /dev/zero, outside content"},
+		{"dev zero", func(path string) error { return os.Symlink("/dev/zero", path) }, "content/special.md:1:1: is a symbolic link to /dev/zero, outside content"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.name == "dev zero" && !pipeOK {

@@ -1442,7 +1442,7 @@ func (p *parse) notes(key string, v ast.Node) []Note {
 		return nil
 	}
 	if len(seq.Values) > MaxNotes {
-		p.errAt(nodePos(seq.Values[MaxNotes]), key, "more than %d items: record each inconsistency once, in a sentence (最多%d条，每条一句)", MaxNotes, MaxNotes)
+		p.errAt(nodePos(seq.Values[MaxNotes]), key, "%d items, more than %d: merge related items into one, of at most %d characters, so that at most %[2]d are left (共 %[1]d 条，超过了 %[2]d 条：请把相关的几条合并成一条，每条不超过 %[3]d 个字，合并后最多 %[2]d 条)", len(seq.Values), MaxNotes, MaxNote)
 		return nil
 	}
 	texts := p.list(key, v)

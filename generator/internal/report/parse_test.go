@@ -254,7 +254,8 @@ func TestDiscrepancies(t *testing.T) {
 	many := "discrepancies: [" + strings.Repeat("a,", MaxNotes) + "a]\n"
 	long := "discrepancies:\n  - " + strings.Repeat("长", MaxNote+1) + "\n"
 	for name, tc := range map[string]struct{ fm, want string }{
-		"too many": {many, fmt.Sprintf("a.md:6:%d: discrepancies: more than %d items", 17+2*MaxNotes, MaxNotes)},
+		"too many": {many, fmt.Sprintf("a.md:6:%d: discrepancies: %d items, more than %d: merge related items into one, of at most %d characters, so that at most %[3]d are left "+
+			"(共 %[2]d 条，超过了 %[3]d 条：请把相关的几条合并成一条，每条不超过 %[4]d 个字，合并后最多 %[3]d 条)", 17+2*MaxNotes, MaxNotes+1, MaxNotes, MaxNote)},
 		"too long": {long, fmt.Sprintf("a.md:7:5: discrepancies: is %d characters long; at most %d", MaxNote+1, MaxNote)},
 	} {
 		for way, parse := range map[string]func(string, []byte) (*Report, error){

@@ -533,11 +533,11 @@ func (s *slipScan) flowDuplicate(n, col, at int, v, key string) {
 		}
 		o -= len(v) + 1
 		for j := at + 1; j <= s.i; j++ {
-			if l := s.lines[j]; o <= len(l) {
+			l := s.lines[j]
+			if o <= len(l) {
 				return Pos{n + j - at, utf8.RuneCountInString(l[:o]) + 1}
-			} else {
-				o -= len(l) + 1
 			}
+			o -= len(l) + 1
 		}
 		return Pos{n, col}
 	}

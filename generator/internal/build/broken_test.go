@@ -122,7 +122,7 @@ func TestBrokenInput(t *testing.T) {
 		{"only blank lines", "\n \n\t\n", []string{"content/bad.md:1:1: empty file"}},
 		{"no front matter", "# 标题\n正文\n", []string{"content/bad.md:1:1: no front matter"}},
 		{"unclosed", header + "正文\n", []string{"content/bad.md:1:1: unclosed front matter"}},
-		{"unclosed and long", header + strings.Repeat("正文正文正文正文\n", 100000), []string{"content/bad.md:1:1: front matter is longer than 262144 bytes (or its closing '---' line is missing)"}},
+		{"unclosed and long", header + strings.Repeat("正文正文正文正文\n", 100000), []string{"content/bad.md:1:1: front matter is longer than 262144 bytes, or its closing '---' line is missing (前置信息过长"}},
 		{"only the opening line", "---\n", []string{"content/bad.md:1:1: unclosed front matter"}},
 		{"empty front matter", "---\n---\n正文\n", []string{"content/bad.md:1:1: empty front matter"}},
 		{"front matter not a mapping", "---\n- a\n- b\n---\n", []string{"content/bad.md:2:1: front matter must be a mapping"}},
@@ -142,7 +142,7 @@ func TestBrokenInput(t *testing.T) {
 		{"deep complex keys", header + "review:\n  " + strings.Repeat("? ", 50000) + "x\n---\n", []string{"content/bad.md:7:"}},
 		{"invalid UTF-8", header + "title: 甲\xff县\n---\n", []string{"content/bad.md:6:9: invalid UTF-8: save the file as UTF-8"}},
 		{"GBK", gbk(t, header+"title: 桃源县行政审批服务局2020年整体支出绩效自评报告\n---\n## 概况\n正文\n"), []string{
-			"content/bad.md:1:1: the file is not UTF-8: it looks like GBK", "convert it to UTF-8", "iconv -f GBK -t UTF-8", "“另存为”时编码选 UTF-8"}},
+			"content/bad.md:1:1: the file is not UTF-8 but looks like Chinese text in GBK", "save it as UTF-8", "iconv -f GBK -t UTF-8", "“另存为”时编码选 UTF-8"}},
 		{"UTF-16", utf16(t, header+"---\n"), []string{"content/bad.md:1:1: the file is UTF-16, not UTF-8"}},
 		{"control character", header + "title: 甲\x1b[31m县\n---\n", []string{"content/bad.md:6:9: the control character or noncharacter U+001B is not allowed"}},
 		{"NUL in the body", header + "---\n正文\x00\n", []string{"content/bad.md:7:3: the control character or noncharacter U+0000"}},
@@ -348,7 +348,7 @@ func TestUnreadableContent(t *testing.T) {
 			t.Fatal(err)
 		}
 		err := buildWithin(t, p, 10*time.Second)
-		if err == nil || !strings.Contains(err.Error(), "content/gone.md: broken or looping symbolic link: no such file or directory") {
+		if err == nil || !strings.Contains(err.Error(), "content/gone.md:1:1: broken or looping symbolic link: no such file or directory") {
 			t.Errorf("error %v", err)
 		}
 		assertUntouched(t, p, before)
@@ -524,7 +524,7 @@ func TestSpecialFilesInContent(t *testing.T) {
 		{"pipe", func(path string) error { return syscall.Mkfifo(path, 0o644) }, "content/special.md: not a regular file"},
 		// A link out of content/ is refused for that, before its target
 		// is looked at.
-		{"dev zero", func(path string) error { return os.Symlink("/dev/zero", path) }, "content/special.md: is a symbolic link to /dev/zero, outside content"},
+		{"dev zero", func(path string) error { return os.Symlink("/dev/zero", path) }, "content/special.md:1:1: is a symbolic link to /dev/zero, outside content"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.name == "dev zero" && !pipeOK {

@@ -196,8 +196,8 @@ func TestDuplicates(t *testing.T) {
 			got = append(got, re.Error())
 		}
 		want := []string{
-			"content/b/taoyuan-2020.md:2:1: county: duplicate report: content/a/taoyuan-2020.md already holds 常德市桃源县 行政审批服务局 2020 整体支出 (one file per county, prefecture, department, year and type; remove one file or correct its keys) (重复的报告：同一县、地市、部门、年度和类型只能有一个文件，请删除其中一个文件或改正其中的键)",
-			"content/c/taoyuan-2020-copy.md:3:1: county: duplicate report: content/a/taoyuan-2020.md already holds 常德市桃源县 行政审批服务局 2020 整体支出 (one file per county, prefecture, department, year and type; remove one file or correct its keys) (重复的报告：同一县、地市、部门、年度和类型只能有一个文件，请删除其中一个文件或改正其中的键)",
+			"content/b/taoyuan-2020.md:2:1: county: duplicate report: content/a/taoyuan-2020.md already holds 常德市桃源县 行政审批服务局 2020 整体支出, and a county, prefecture, department, year and type may have one file only: remove one of the files or correct this one's keys (重复的报告：content/a/taoyuan-2020.md 已经有同一县、地市、部门、年度和类型的报告，只能保留一个文件：请删除其中一个，或改正这个文件的键)",
+			"content/c/taoyuan-2020-copy.md:3:1: county: duplicate report: content/a/taoyuan-2020.md already holds 常德市桃源县 行政审批服务局 2020 整体支出, and a county, prefecture, department, year and type may have one file only: remove one of the files or correct this one's keys (重复的报告：content/a/taoyuan-2020.md 已经有同一县、地市、部门、年度和类型的报告，只能保留一个文件：请删除其中一个，或改正这个文件的键)",
 		}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

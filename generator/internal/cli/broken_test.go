@@ -23,7 +23,7 @@ func TestBuildFailuresExitNonZero(t *testing.T) {
 
 	p.Write("content/bad.md", "")
 	code, _, errOut := run("build", "-root", p.Dir)
-	if code != 1 || !strings.Contains(errOut, "content/bad.md:1:1: empty file") || !strings.Contains(errOut, "build failed; "+out+" was left as it was") {
+	if code != 1 || !strings.Contains(errOut, "content/bad.md:1:1: empty file") || !strings.Contains(errOut, "build failed; "+out+" was left as it was (生成失败，"+out+" 保持原样，没有改动：请按上面所列改正后再运行)") {
 		t.Errorf("broken file: exit %d, stderr %q", code, errOut)
 	}
 	p.Remove("content/bad.md")
@@ -37,7 +37,7 @@ func TestBuildFailuresExitNonZero(t *testing.T) {
 	cancel()
 	var stdout, stderr bytes.Buffer
 	code = Main(ctx, []string{"build", "-root", p.Dir}, &stdout, &stderr)
-	if code != 1 || !strings.Contains(stderr.String(), "build interrupted; "+out+" was left as it was") {
+	if code != 1 || !strings.Contains(stderr.String(), "build interrupted; "+out+" was left as it was (生成已中断，"+out+" 保持原样，没有改动)") {
 		t.Errorf("interrupted: exit %d, stderr %q", code, stderr.String())
 	}
 	after := buildtest.Snapshot(t, p.Out)

@@ -165,9 +165,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	sum, err := build.Run(ctx, cfg)
 	if err != nil {
 		if ctx.Err() != nil {
-			return fmt.Errorf("build interrupted; %s was left as it was", outName(cfg))
+			return fmt.Errorf("build interrupted; %s was left as it was (生成已中断，%[1]s 保持原样，没有改动)", outName(cfg))
 		}
-		return fmt.Errorf("%w\nbuild failed; %s was left as it was", err, outName(cfg))
+		return fmt.Errorf("%w\nbuild failed; %s was left as it was (生成失败，%[2]s 保持原样，没有改动：请按上面所列改正后再运行)", err, outName(cfg))
 	}
 	if sum.Cached {
 		fmt.Fprintf(stdout, "nothing changed since the last build: %d reports of %d counties, %d findings, %d files left as they were (%s)\n",

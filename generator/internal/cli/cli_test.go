@@ -175,6 +175,43 @@ func TestDuplicatesSaidOnceEach(t *testing.T) {
 	}
 }
 
+// TestLinkOutsideIsAFileError puts a link to a report file outside
+// content/ between two files with errors: check and build list its error
+// as one more file error, in order of file, in the format of the others.
+func TestLinkOutsideIsAFileError(t *testing.T) {
+	bad := strings.Replace(clean, "year: 2020", "year: 1999", 1)
+	p := buildtest.New(t, "-- content/a.md --\n"+bad+"-- content/c.md --\n"+strings.Replace(bad, "甲县", "丙县", 1))
+	outside := filepath.Join(t.TempDir(), "b.md")
+	if err := os.WriteFile(outside, []byte(strings.Replace(clean, "甲县", "乙县", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(p.Dir, "content", "b.md")); err != nil {
+		t.Skipf("cannot make a link: %v", err)
+	}
+	link := "content/b.md:1:1: error: is a symbolic link to " + outside + ", outside content: copy the file into content or remove the link"
+	want := []string{"content/a.md:4:7: error: year: year 1999 is outside", link, "content/c.md:4:7: error: year: year 1999 is outside"}
+	code, out, errOut := run("check", "-root", p.Dir)
+	got := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 1 || len(got) != len(want) || errOut != "" {
+		t.Fatalf("check: exit %d, output\n%s\nstderr %q; want %d lines", code, out, errOut, len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i], w) {
+			t.Errorf("check line %d: %q\nwant it to start %q", i+1, got[i], w)
+		}
+	}
+	code, _, errOut = run("build", "-root", p.Dir, "-no-search")
+	got = strings.Split(strings.TrimSpace(errOut), "\n")
+	if code != 1 || len(got) != len(want)+1 {
+		t.Fatalf("build: exit %d, stderr\n%s\nwant %d lines", code, errOut, len(want)+1)
+	}
+	for i, w := range want {
+		if w = strings.Replace(w, ": error: ", ": ", 1); !strings.Contains(got[i], w) {
+			t.Errorf("build line %d: %q\nwant it to hold %q", i+1, got[i], w)
+		}
+	}
+}
+
 // TestImportRootAndErrorsOnce imports into a project named by -root, as
 // the other commands take it, and checks that an input that cannot be
 // read is said once, not once as met and again on exit.

@@ -124,7 +124,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 			info, err := fs.Stat(fsys, p)
 			switch {
 			case err != nil && isReport:
-				errs = append(errs, fmt.Errorf("%s: broken or looping symbolic link: %w (这个快捷方式（符号链接）失效或循环，请删除它)", shownName(prefix+p), unwrapPath(err)))
+				errs = append(errs, linkError(prefix+p, "broken or looping symbolic link: %v (这个快捷方式（符号链接）失效或循环，请删除它)", unwrapPath(err)))
 				return nil
 			case err != nil:
 				return nil // not a report, whatever it points to
@@ -133,7 +133,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 				return nil
 			case isReport:
 				if target, outside := linkOutside(fsys, p); outside {
-					errs = append(errs, fmt.Errorf("%s: is a symbolic link to %s, outside %s: copy the file into %[3]s or remove the link: a link could publish any file of the machine that builds the site (这是指向 %[3]s 之外文件的快捷方式（符号链接），不会被读取：请把文件复制到 %[3]s 中，或删除这个链接)", shownName(prefix+p), shownName(target), root))
+					errs = append(errs, linkError(prefix+p, "is a symbolic link to %s, outside %s: copy the file into %[2]s or remove the link: a link could publish any file of the machine that builds the site (这是指向 %[2]s 之外文件的快捷方式（符号链接），不会被读取：请把文件复制到 %[2]s 中，或删除这个链接)", shownName(target), root))
 					return nil
 				}
 			}
@@ -153,6 +153,13 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 		errs = append(errs, fmt.Errorf("%s: %w (无法读取这个文件夹)", root, unwrapPath(err)))
 	}
 	return errors.Join(errs...)
+}
+
+// linkError is the error of a symbolic link named like a report file,
+// name, that is not read: a file error, as those of the files read are,
+// so that check lists it with them, in order of file.
+func linkError(name, format string, args ...any) error {
+	return &report.Error{File: shownName(name), Line: 1, Col: 1, Msg: fmt.Sprintf(format, args...)}
 }
 
 // ReadsPerWorker is how many files Load reads at once for each worker
@@ -282,10 +289,10 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 		slices.SortFunc(all, byName)
 	}
 	out := make([]*report.Report, 0, len(all))
-	errs := make([]error, 0, len(all)+1)
-	errs = append(errs, ferr)
-	for _, l := range all {
-		errs = append(errs, l.err)
+	files := make([]string, len(all))
+	errs := make([]error, len(all))
+	for i, l := range all {
+		files[i], errs[i] = opt.Prefix+names[l.i], l.err
 		if l.r == nil {
 			continue
 		}
@@ -297,7 +304,48 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 		}
 		out = append(out, l.r)
 	}
-	return out, errors.Join(errs...)
+	return out, joinByFile(ferr, files, errs)
+}
+
+// joinByFile joins the errors of a load: those of the walk, ferr, that
+// are not about one file (folders that cannot be read, links to folders)
+// first; then errs, the errors of the files read, errs[i] that of
+// files[i] (nil for none), which are sorted; and among them, in order of
+// file, the walk's errors that are about one file (links not read), so
+// that they are said as the files' errors are.
+func joinByFile(ferr error, files []string, errs []error) error {
+	out := make([]error, 0, len(errs)+1)
+	var linked []*report.Error
+	for _, e := range joined(ferr) {
+		if re, ok := e.(*report.Error); ok {
+			linked = append(linked, re)
+		} else {
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(linked, func(a, b *report.Error) int { return strings.Compare(a.File, b.File) })
+	for i, err := range errs {
+		for len(linked) > 0 && linked[0].File < files[i] {
+			out, linked = append(out, linked[0]), linked[1:]
+		}
+		out = append(out, err)
+	}
+	for _, re := range linked {
+		out = append(out, re)
+	}
+	return errors.Join(out...)
+}
+
+// joined returns the errors joined in err by errors.Join, or err alone,
+// or none.
+func joined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	if err == nil {
+		return nil
+	}
+	return []error{err}
 }
 
 // testHookParse, when set, is called by Load as each file's parse begins,

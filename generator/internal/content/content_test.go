@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/countyperf/portal/generator/internal/filestamp"
+	"github.com/countyperf/portal/generator/internal/report"
 )
 
 const good = "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n---\n正文\n"
@@ -109,7 +110,7 @@ func TestSymlinkLoop(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = load(t, DirFS(dir))
-	wantError(t, err, "content/sub/self.md: broken or looping symbolic link: too many levels of symbolic links (这个快捷方式（符号链接）失效或循环，请删除它)")
+	wantError(t, err, "content/sub/self.md:1:1: broken or looping symbolic link: too many levels of symbolic links (这个快捷方式（符号链接）失效或循环，请删除它)")
 
 	// A link to a report file elsewhere in content is read like the
 	// file.
@@ -136,8 +137,24 @@ func TestSymlinkLoop(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = load(t, DirFS(dir))
-	wantError(t, err, "content/sub/outside.md: is a symbolic link to "+outside+", outside content: copy the file into content",
-		"content/sub/broken.md: broken or looping symbolic link")
+	wantError(t, err, "content/sub/outside.md:1:1: is a symbolic link to "+outside+", outside content: copy the file into content",
+		"content/sub/broken.md:1:1: broken or looping symbolic link")
+
+	// The links' errors are file errors, in order of file among those of
+	// the files read.
+	write(t, filepath.Join(dir, "sub", "a.md"), "")
+	write(t, filepath.Join(dir, "sub", "z.md"), "")
+	_, err = load(t, DirFS(dir))
+	var names []string
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		if re, ok := e.(*report.Error); !ok || re.Line != 1 {
+			t.Errorf("error %q is not a file error at 1:1", e)
+		}
+		names = append(names, strings.SplitN(e.Error(), ":", 2)[0])
+	}
+	if got := strings.Join(names, " "); got != "content/sub/a.md content/sub/broken.md content/sub/outside.md content/sub/z.md" {
+		t.Errorf("errors of %s", got)
+	}
 }
 
 // TestUnreadableContent covers a content folder, or a folder inside it,

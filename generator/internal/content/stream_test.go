@@ -31,7 +31,8 @@ func loadSerially(fsys fs.FS, opt Options) ([]*report.Report, error) {
 		return nil, noReports(opt.Prefix)
 	}
 	var out []*report.Report
-	errs := []error{ferr}
+	var names []string
+	var errs []error
 	for _, f := range files {
 		r, err := loadFile(fsys, f, opt.Prefix+f, opt.Read, opt.Cache, keepOf(opt.Lean), nil)
 		if r != nil && r.Draft && opt.Drafts {
@@ -39,13 +40,13 @@ func loadSerially(fsys fs.FS, opt Options) ([]*report.Report, error) {
 				r, err = nil, ierr
 			}
 		}
-		errs = append(errs, err)
+		names, errs = append(names, opt.Prefix+f), append(errs, err)
 		if r == nil || (r.Draft && !opt.Drafts) {
 			continue
 		}
 		out = append(out, r)
 	}
-	return out, errors.Join(errs...)
+	return out, joinByFile(ferr, names, errs)
 }
 
 // errorTree renders err with the errors it joins, each on its own line

@@ -114,12 +114,12 @@ func encodingCases(t testing.TB) map[string]struct{ in, want string } {
 		t.Fatal(err)
 	}
 	return map[string]struct{ in, want string }{
-		"GBK":                    {gbk, "a.md:1:1: the file is not UTF-8: it looks like GBK (GB2312/GB18030) Chinese text; convert it to UTF-8"},
-		"GBK, in Chinese":        {gbk, "(文件不是 UTF-8 编码，看起来是 GBK（GB2312/GB18030）：请用 WPS、Word 或记事本打开，“另存为”时编码选 UTF-8)"},
+		"GBK": {gbk, "a.md:1:1: the file is not UTF-8 but looks like Chinese text in GBK, GB2312 or GB18030: open it in WPS, Word or Notepad and save it as UTF-8, " +
+			"or convert it with iconv -f GBK -t UTF-8 FILE > FILE.utf8 (文件不是 UTF-8 编码，看起来是 GBK、GB2312 或 GB18030 编码：请用 WPS、Word 或记事本打开，“另存为”时编码选 UTF-8)"},
 		"stray byte":             {minimal + "title: 桃源县\x80报告\n---\n", "a.md:6:11: invalid UTF-8: save the file as UTF-8"},
 		"Latin-1":                {"---\ncounty: Caf\xe9\n---\n", "a.md:2:12: invalid UTF-8"},
 		"UTF-16 LE":              {"\xff\xfe-\x00-\x00-\x00\n\x00", "a.md:1:1: the file is UTF-16, not UTF-8"},
-		"UTF-16, in Chinese":     {"\xff\xfe-\x00-\x00-\x00\n\x00", "(文件是 UTF-16 编码，不是 UTF-8：请用记事本打开，“另存为”时编码选 UTF-8)"},
+		"UTF-16, in Chinese":     {"\xff\xfe-\x00-\x00-\x00\n\x00", "save it as UTF-8; in Notepad, choose Save As and the encoding UTF-8 (文件是 UTF-16 编码，不是 UTF-8：请用记事本打开，“另存为”时编码选 UTF-8)"},
 		"stray byte, in Chinese": {minimal + "title: 桃源县\x80报告\n---\n", "a.md:6:11: invalid UTF-8: save the file as UTF-8 (这里有不是 UTF-8 的字节"},
 		"UTF-16 BE":              {"\xfe\xff\x00-\x00-\x00-\x00\n", "a.md:1:1: the file is UTF-16"},
 		"control":                {minimal + "title: a\x07b\n---\n", "a.md:6:9: the control character or noncharacter U+0007 is not allowed"},

@@ -15,14 +15,14 @@ import (
 func notUTF8(data []byte) (msg string, whole bool) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		return "the file is UTF-16, not UTF-8: save it as UTF-8 (in Notepad: Save as, Encoding UTF-8) " +
+		return "the file is UTF-16, not UTF-8: save it as UTF-8; in Notepad, choose Save As and the encoding UTF-8 " +
 			"(文件是 UTF-16 编码，不是 UTF-8：请用记事本打开，“另存为”时编码选 UTF-8)", true
 	case mostlyUTF8(data):
 		// A stray byte in a UTF-8 file.
 	case looksLikeGBK(data):
-		return "the file is not UTF-8: it looks like GBK (GB2312/GB18030) Chinese text; convert it to UTF-8, for example with: " +
-			"iconv -f GBK -t UTF-8 FILE > FILE.utf8 (WPS, Word and Notepad can also save as UTF-8) " +
-			"(文件不是 UTF-8 编码，看起来是 GBK（GB2312/GB18030）：请用 WPS、Word 或记事本打开，“另存为”时编码选 UTF-8)", true
+		return "the file is not UTF-8 but looks like Chinese text in GBK, GB2312 or GB18030: open it in WPS, Word or Notepad " +
+			"and save it as UTF-8, or convert it with iconv -f GBK -t UTF-8 FILE > FILE.utf8 " +
+			"(文件不是 UTF-8 编码，看起来是 GBK、GB2312 或 GB18030 编码：请用 WPS、Word 或记事本打开，“另存为”时编码选 UTF-8)", true
 	}
 	return "invalid UTF-8: save the file as UTF-8 (这里有不是 UTF-8 的字节：请删除这个字符后重新输入，并把文件另存为 UTF-8 编码)", false
 }

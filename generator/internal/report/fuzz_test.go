@@ -38,6 +38,10 @@ func FuzzParse(f *testing.F) {
 		fuzzHeader + "score：97\ngrade:优\nstaff:\n\tauthorized: 25\n   actual: 17\n\u3000\n---\n",
 		fuzzHeader + "title: \"报告\nspending:\n  total: 1\n \u3000basic: {a: [1\nreview:\n  - '甲\n  - |\n    score:97\n---\n",
 		fuzzHeader + "income: \"1,530.53万元\"\nscore: ９７\nsangong:\n  change: '-0.4'\n---\n",
+		// Slips with other errors after them: a key given twice in a flow
+		// mapping, and a key indented by a full-width space after a list.
+		fuzzHeader + "spending: {total: 100, basic: {a: 1, \"a\": 2},\n  total: 200}\nscore: 970\nincome: 1,354\n---\n",
+		fuzzHeader + "title: 关于: 报告\ndiscrepancies:\n  - 甲\n\u3000score: 97\nincome: 1,354\n---\n",
 	} {
 		f.Add([]byte(s))
 	}

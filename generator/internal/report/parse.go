@@ -179,7 +179,7 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 	offset, line := len(first)+1, 2 // where line starts, and its number
 	for {
 		if offset > MaxFrontMatter {
-			return nil, nil, 0, fmt.Errorf("front matter is longer than %d bytes (or its closing '---' line is missing) (前置信息过长，或者缺少结尾的 --- 行)", MaxFrontMatter)
+			return nil, nil, 0, fmt.Errorf("front matter is longer than %d bytes, or its closing '---' line is missing (前置信息过长，或者缺少结尾的 --- 行)", MaxFrontMatter)
 		}
 		l := data[offset:]
 		end := bytes.IndexByte(l, '\n')
@@ -904,13 +904,14 @@ var topKeys = []string{
 func (p *parse) top(m *ast.MappingNode) {
 	r := p.r
 	prev := "" // the key before
+	var prevValue ast.Node
 	for _, mv := range m.Values {
 		key, ok := p.keyOf(mv, "")
 		if !ok {
 			continue
 		}
-		before := prev
-		prev = key
+		before, beforeValue := prev, prevValue
+		prev, prevValue = key, mv.Value
 		kpos := nodePos(mv.Key)
 		id := keyID(key)
 		if first, dup := p.keys.get(key, id); dup {
@@ -972,8 +973,8 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "discrepancies":
 			r.Discrepancies = p.notes(key, v)
 		default:
-			if !p.keySlip(kpos, "", before, key) {
-				p.errAt(kpos, key, "unknown key (known keys: %s) (没有这个键：请检查拼写，可用的键见前面括号)", strings.Join(topKeys, ", "))
+			if !p.keySlip(kpos, "", before, key, 0, keysIndent(asMapping(beforeValue))) {
+				p.errAt(kpos, key, "unknown key; the known keys are %s (没有这个键：请检查拼写，可用的键见前面所列)", strings.Join(topKeys, ", "))
 			}
 		}
 	}
@@ -1441,7 +1442,7 @@ func (p *parse) notes(key string, v ast.Node) []Note {
 		return nil
 	}
 	if len(seq.Values) > MaxNotes {
-		p.errAt(nodePos(seq.Values[MaxNotes]), key, "more than %d items: record each inconsistency once, in a sentence (最多%d条，每条一句)", MaxNotes, MaxNotes)
+		p.errAt(nodePos(seq.Values[MaxNotes]), key, "%d items, more than %d: merge related items into one, of at most %d characters, so that at most %[2]d are left (共 %[1]d 条，超过了 %[2]d 条：请把相关的几条合并成一条，每条不超过 %[3]d 个字，合并后最多 %[2]d 条)", len(seq.Values), MaxNotes, MaxNote)
 		return nil
 	}
 	texts := p.list(key, v)
@@ -1613,8 +1614,8 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			}
 			p.count(full, val, dst)
 		default:
-			if !p.keySlip(kpos, key, "", sub) {
-				p.errAt(kpos, full, "unknown key (known keys of %s: %s) (没有这个键：请检查拼写，可用的键见前面括号)", key, g.known)
+			if !p.keySlip(kpos, key, "", sub, keysIndent(m), -1) {
+				p.errAt(kpos, full, "unknown key; the known keys of %s are %s (没有这个键：请检查拼写，可用的键见前面所列)", key, g.known)
 			}
 		}
 	}
@@ -1660,8 +1661,8 @@ func (p *parse) evidence(key string, v ast.Node) {
 		}
 		kpos := nodePos(mv.Key)
 		if i < 0 {
-			if !p.keySlip(kpos, key, "", sub) {
-				p.errAt(kpos, full, "unknown figure name (known: %s) (没有这个数据名：请检查拼写，可用的名称见前面括号)", strings.Join(EvidenceKeys, ", "))
+			if !p.keySlip(kpos, key, "", sub, keysIndent(m), -1) {
+				p.errAt(kpos, full, "unknown figure name; the known ones are %s (没有这个数据名：请检查拼写，可用的名称见前面所列)", strings.Join(EvidenceKeys, ", "))
 			}
 			continue
 		}
@@ -1698,6 +1699,21 @@ func (p *parse) evidence(key string, v ast.Node) {
 // EvidenceKeys (of which there are maxEvidence).
 const _ = uint(32 - maxEvidence)
 
+// keysIndent returns the indentation, in columns, of the first key of m
+// (nil for none) that has no full-width space before it, or -1; or -1 if
+// m is a flow mapping, whose keys are not indented.
+func keysIndent(m *ast.MappingNode) int {
+	if m == nil || m.IsFlowStyle {
+		return -1
+	}
+	for _, mv := range m.Values {
+		if k, ok := mv.Key.(*ast.StringNode); ok && !strings.HasPrefix(k.Value, fullWidthSpace) {
+			return nodePos(mv.Key).Col - 1
+		}
+	}
+	return -1
+}
+
 func asMapping(v ast.Node) *ast.MappingNode {
 	switch n := v.(type) {
 	case *ast.MappingNode:
@@ -1730,7 +1746,7 @@ func decimalByParts(s string, scale int) (int64, error) {
 	intPart, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")
 	if len(frac) > scale {
-		return 0, fmt.Errorf("%s has more decimal places than the unit allows (at most %d) (小数位数过多：这个单位最多 %[2]d 位小数)", s, scale)
+		return 0, fmt.Errorf("%s has more decimal places than the unit allows, which is at most %d (小数位数过多：这个单位最多 %[2]d 位小数)", s, scale)
 	}
 	intPart = strings.TrimLeft(intPart, "0")
 	if len(intPart) > 12 {

@@ -254,7 +254,8 @@ func TestDiscrepancies(t *testing.T) {
 	many := "discrepancies: [" + strings.Repeat("a,", MaxNotes) + "a]\n"
 	long := "discrepancies:\n  - " + strings.Repeat("长", MaxNote+1) + "\n"
 	for name, tc := range map[string]struct{ fm, want string }{
-		"too many": {many, fmt.Sprintf("a.md:6:%d: discrepancies: more than %d items", 17+2*MaxNotes, MaxNotes)},
+		"too many": {many, fmt.Sprintf("a.md:6:%d: discrepancies: %d items, more than %d: merge related items into one, of at most %d characters, so that at most %[3]d are left "+
+			"(共 %[2]d 条，超过了 %[3]d 条：请把相关的几条合并成一条，每条不超过 %[4]d 个字，合并后最多 %[3]d 条)", 17+2*MaxNotes, MaxNotes+1, MaxNotes, MaxNote)},
 		"too long": {long, fmt.Sprintf("a.md:7:5: discrepancies: is %d characters long; at most %d", MaxNote+1, MaxNote)},
 	} {
 		for way, parse := range map[string]func(string, []byte) (*Report, error){
@@ -282,8 +283,8 @@ func TestErrorsSayItInChinese(t *testing.T) {
 		{"score: 970", `a.md:6:8: score: score must be between 0 and 100, got 970 (自评得分应在 0 到 100 之间)`},
 		{"grade: 好", `a.md:6:8: grade: expected one of 优, 良, 中, 差, got "好" (只能填 优、良、中 或 差)`},
 		{"type: 专项", `a.md:5:7: type: expected one of 整体支出, 项目支出, got "专项" (只能填 整体支出 或 项目支出)`},
-		{"colour: 红", `a.md:6:1: colour: unknown key (known keys: county, `},
-		{"colour: 红", `) (没有这个键：请检查拼写，可用的键见前面括号)`},
+		{"colour: 红", `a.md:6:1: colour: unknown key; the known keys are county, `},
+		{"colour: 红", `, discrepancies (没有这个键：请检查拼写，可用的键见前面所列)`},
 		{"score: 1\nscore: 2", `a.md:7:1: score: duplicate key, first given at line 6; remove one of them (这一项重复了：第 6 行已经写过，请删除其中一个)`},
 		{"staff:\n  actual: 1\n  actual: 2", `a.md:8:3: staff.actual: duplicate key, first given at line 7; remove one of them (这一项重复了：第 7 行已经写过，请删除其中一个)`},
 		{"department: null", `a.md:3:1: department: required key is empty: fill it in, such as department: 行政审批服务局 (必填项“部门”没有填写，如 department: 行政审批服务局)`},
@@ -310,7 +311,9 @@ func TestErrorsSayItInChinese(t *testing.T) {
 		}
 	}
 	// Every error of the broken inputs of this package's tests, and of
-	// more that give each other error, ends with Chinese in parentheses.
+	// more that give each other error, ends with Chinese in parentheses,
+	// after English that does not end in parentheses of its own: one
+	// English part and one Chinese part.
 	inputs := brokenInputs(t)
 	for i, in := range []string{
 		"", "# 标题", "---\ncounty: 甲县\n", "---\n---\n", "---\n- a\n---\n", "---\ncounty: &a 甲县\n---\n",
@@ -331,6 +334,9 @@ func TestErrorsSayItInChinese(t *testing.T) {
 			i := strings.LastIndex(msg, " (")
 			if i < 0 || !strings.HasSuffix(msg, ")") || !strings.ContainsFunc(msg[i:], func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 				t.Errorf("%s: error %q does not end with a hint in Chinese", name, e)
+			}
+			if strings.Contains(msg, ") (") || strings.Contains(msg, ")（") || strings.Contains(msg[max(i, 0):], "（GB") {
+				t.Errorf("%s: error %q has parentheses after parentheses", name, e)
 			}
 		}
 	}

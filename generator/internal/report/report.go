@@ -273,8 +273,8 @@ func Duplicate(r, first *Report) *Error {
 	return &Error{
 		File: r.File, Line: pos.Line, Col: pos.Col, Key: "county",
 		Msg: "duplicate report: " + first.File + " already holds " + r.Prefecture + r.County + " " + r.Department + " " +
-			strconv.Itoa(r.Year) + " " + r.Type + " (one file per county, prefecture, department, year and type; remove one file or correct its keys)" +
-			" (重复的报告：同一县、地市、部门、年度和类型只能有一个文件，请删除其中一个文件或改正其中的键)",
+			strconv.Itoa(r.Year) + " " + r.Type + ", and a county, prefecture, department, year and type may have one file only: remove one of the files or correct this one's keys" +
+			" (重复的报告：" + first.File + " 已经有同一县、地市、部门、年度和类型的报告，只能保留一个文件：请删除其中一个，或改正这个文件的键)",
 	}
 }
 

@@ -30,16 +30,14 @@ const (
 	msgNoSpace          = `no space after the colon; use ": " (冒号后面要加一个空格)`
 	msgFullWidthAfter   = `full-width space after the colon; use a half-width space (冒号后面请用半角空格)`
 	msgFullWidthInKey   = `full-width space in the key; remove it (请删除键名中的全角空格)`
-	msgTabIndent        = `tab used for indentation; indent with spaces (请用空格缩进，不要用 Tab)`
-	msgFullWidthIndent  = `full-width space used for indentation (请用半角空格缩进)`
+	msgTabIndent        = `a tab is not indentation in YAML; indent with spaces (Tab 不能用来缩进，请改用半角空格)`
+	msgFullWidthIndent  = `a full-width space is not indentation in YAML; indent with half-width spaces (全角空格不能用来缩进，请改用半角空格)`
 	msgTabLine          = `tab on an otherwise empty line; delete it (请删除空行中的 Tab)`
 	msgFullWidthLine    = `full-width space on an otherwise empty line; delete it (请删除空行中的全角空格)`
 	msgUnclosedQuote    = `unclosed quote: add the closing %c at the end of the value (引号没有闭合)`
 	msgUnclosedBracket  = `unclosed "%c": add the closing "%c" (括号没有闭合)`
 	msgAfterQuote       = `text after the closing %c: a %c inside the value ends it; write the quotes inside it as Chinese “” or 「」, or put the whole value in %s quotes%s (值里面的引号请改用中文引号“”或「」，或者把整个值改用%s引号括起来)`
 	msgColonInValue     = `": " inside the value; put the whole value in quotes, or write the colon full-width "：" (值中有“: ”时请给整个值加引号)`
-	msgIndent           = `wrong indentation: %s is indented %s, the keys of %s %d (缩进不一致)`
-	msgIndentTop        = `wrong indentation: %s is indented %s; top-level keys are not indented (缩进不一致)`
 	fullWidthSpace      = "\u3000"
 	fullWidthColon      = "："
 	fullWidthSpaceWidth = len(fullWidthSpace)
@@ -111,10 +109,23 @@ type level struct {
 	open   bool   // last has no value on its line: the lines after give it
 	seq    bool   // a sequence, whose entries are not looked into
 	// keys are the keys read, with their positions, but for those on
-	// lines with other slips; moved are the indices in lines of those,
-	// whose indentation is mended to that of the mapping's keys.
+	// lines with other slips; moved are those, whose indentation is
+	// mended to that of the mapping's keys.
 	keys  []placedKey
-	moved []int
+	moved []movedKey
+	// nested says that a collection was nested in it.
+	nested bool
+}
+
+// movedKey is a key on a line with another slip than its indentation,
+// the line of index i in lines. err is its error when the slip is a tab
+// or full-width space in the indentation (tab says which), whose fix
+// names the indentation of the mapping's keys, known when it ends.
+type movedKey struct {
+	i   int
+	key string
+	err *Error
+	tab bool
 }
 
 // placedKey is a key of a mapping, and where it is: at pos, on the line
@@ -126,8 +137,10 @@ type placedKey struct {
 	open      bool
 }
 
-func (s *slipScan) errAt(pos Pos, key, format string, args ...any) {
-	s.errs = append(s.errs, s.p.fatal(pos, key, format, args...))
+func (s *slipScan) errAt(pos Pos, key, format string, args ...any) *Error {
+	e := s.p.fatal(pos, key, format, args...).(*Error)
+	s.errs = append(s.errs, e)
+	return e
 }
 
 func (s *slipScan) top() *level { return &s.levels[len(s.levels)-1] }
@@ -243,6 +256,11 @@ indentation:
 	}
 	switch {
 	case s.indentation(n, tab, fullWidth, full):
+		// Its fix, the indentation of the mapping's keys, is said when
+		// the mapping ends (see closeTo).
+		t := s.top()
+		m := &t.moved[len(t.moved)-1]
+		m.err, m.tab = s.errs[len(s.errs)-1].(*Error), tab > 0
 		if slip != "" {
 			s.fixes[s.i] = strings.Repeat(" ", cols) + mended
 		}
@@ -301,8 +319,10 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt bool) string 
 			j++
 		}
 	case t.open:
+		// t points into levels, which append may move: t is done with
+		// first.
+		t.open, t.nested = false, true
 		s.levels = append(s.levels, level{indent: cols, name: dotted(t.name, t.last)})
-		t.open = false
 		j++
 	}
 	s.closeTo(j + 1)
@@ -310,7 +330,7 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt bool) string 
 	t.last, t.open = key, !hasValue
 	full := dotted(t.name, key)
 	if exempt {
-		t.moved = append(t.moved, s.i)
+		t.moved = append(t.moved, movedKey{i: s.i, key: key})
 	} else {
 		t.keys = append(t.keys, placedKey{Pos{n, cols + 1}, s.i, full, key, !hasValue})
 	}
@@ -329,9 +349,14 @@ func (s *slipScan) closeTo(n int) {
 		s.levels = s.levels[:len(s.levels)-1]
 		col := 1 // of the keys, one more than their indentation
 		if l.name != "" {
-			// With no key but those with other slips, the indentation
-			// of the first, as slips reads it.
+			// With no key but those with other slips, two spaces more
+			// than the mapping it is nested in, unless it holds a
+			// collection nested in it (whose indentation that could
+			// reach); then that of the first, as slips reads it.
 			col = l.indent + 1
+			if p := s.levels[len(s.levels)-1]; !l.nested && !p.seq && p.indent+2 > l.indent {
+				col = p.indent + 3
+			}
 			count := map[int]int{}
 			for _, k := range l.keys {
 				count[k.pos.Col]++
@@ -343,6 +368,7 @@ func (s *slipScan) closeTo(n int) {
 				}
 			}
 		}
+		siblings := len(l.keys) > 0
 		var seen []placedKey
 		for _, k := range l.keys {
 			switch {
@@ -358,16 +384,16 @@ func (s *slipScan) closeTo(n int) {
 				} else {
 					s.fixes[k.i] = ""
 				}
-			case l.name == "":
-				s.errAt(k.pos, k.full, msgIndentTop, k.key, spaces(k.pos.Col-1))
-				s.reindent(k.i, col-1)
 			default:
-				s.errAt(k.pos, k.full, msgIndent, k.key, spaces(k.pos.Col-1), l.name, col-1)
+				s.errAt(k.pos, k.full, "%s", wrongIndent(k.pos.Line, k.key, l.name, k.pos.Col-1, col-1))
 				s.reindent(k.i, col-1)
 			}
 		}
-		for _, i := range l.moved {
-			s.reindent(i, col-1)
+		for _, m := range l.moved {
+			if m.err != nil {
+				m.err.Msg = notIndentation(m.tab, m.err.Line, m.key, l.name, col-1, siblings)
+			}
+			s.reindent(m.i, col-1)
 		}
 	}
 }
@@ -413,8 +439,9 @@ func (s *slipScan) item(cols int) (name string, ok bool) {
 	switch {
 	case t.seq && t.indent == cols:
 	case t.open && cols >= t.indent:
+		// As in place, t is done with before append moves levels.
+		t.open, t.nested = false, true
 		s.levels = append(s.levels, level{indent: cols, name: dotted(t.name, t.last), seq: true})
-		t.open = false
 	default:
 		return dotted(t.name, t.last), false
 	}
@@ -463,7 +490,9 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 			}
 			s.errAt(Pos{n, col}, key, msgUnclosedBracket, v[0], closing)
 			s.fixes[at] = null
+			return
 		}
+		s.flowDuplicate(n, col, at, v, key)
 	case '&', '*', '!':
 		// Anchors, aliases and tags: the walker refuses them.
 	default:
@@ -480,6 +509,147 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 			s.fixes[at] = null
 		}
 	}
+}
+
+// flowDuplicate reports the first key given twice in a mapping of the
+// flow collection v, the value of key from column col of line n (of
+// index at in lines) to line s.i, where it closes; the YAML parser
+// refuses it, and names only the key. It mends the value to null, and
+// empties the lines after its first, so that the rest of the front
+// matter can be read.
+func (s *slipScan) flowDuplicate(n, col, at int, v, key string) {
+	text := v
+	for j := at + 1; j <= s.i; j++ {
+		text += "\n" + s.lines[j]
+	}
+	dup, first, name, ok := flowDuplicate(text, key)
+	if !ok {
+		return
+	}
+	// pos returns the position of the byte of index o in text.
+	pos := func(o int) Pos {
+		if o < len(v) {
+			return Pos{n, col + utf8.RuneCountInString(v[:o])}
+		}
+		o -= len(v) + 1
+		for j := at + 1; j <= s.i; j++ {
+			l := s.lines[j]
+			if o <= len(l) {
+				return Pos{n + j - at, utf8.RuneCountInString(l[:o]) + 1}
+			}
+			o -= len(l) + 1
+		}
+		return Pos{n, col}
+	}
+	s.errAt(pos(dup), name, msgDuplicate, strconv.Itoa(pos(first).Line))
+	l := s.lines[at]
+	s.fixes[at] = l[:len(l)-len(v)] + "null"
+	for j := at + 1; j <= s.i; j++ {
+		s.fixes[j] = ""
+	}
+}
+
+// flowDuplicate finds the first key given twice in a mapping of the flow
+// collection that begins text (over lines joined by '\n'), the value of
+// the key with the dotted name key. It returns the byte offsets in text of
+// that key and of its first, and its dotted name; ok is false when there
+// is none, or when the collection holds what it does not read: an explicit
+// or complex key, an anchor, alias or tag, or a key with escapes.
+func flowDuplicate(text, key string) (dup, first int, name string, ok bool) {
+	type frame struct {
+		seq       bool
+		name      string         // dotted, of the collection
+		keys      map[string]int // read so far, at their offsets
+		expectKey bool           // the next scalar or collection is a key
+		last      string         // the last key read
+	}
+	var stack []frame
+	// child returns the dotted name of a collection or scalar read now.
+	child := func() string {
+		if len(stack) == 0 {
+			return key
+		}
+		t := &stack[len(stack)-1]
+		if t.seq {
+			return t.name
+		}
+		return dotted(t.name, t.last)
+	}
+	// scalar notes a scalar s read at offset o.
+	scalar := func(s string, o int) (done bool) {
+		if len(stack) == 0 {
+			return true
+		}
+		t := &stack[len(stack)-1]
+		if t.seq || !t.expectKey {
+			return false
+		}
+		t.expectKey = false
+		if f, seen := t.keys[s]; seen {
+			dup, first, name, ok = o, f, dotted(t.name, s), true
+			return true
+		}
+		t.keys[s] = o
+		t.last = s
+		return false
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n':
+		case c == '#' && (i == 0 || text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '\n'):
+			for i < len(text) && text[i] != '\n' {
+				i++
+			}
+		case c == '{' || c == '[':
+			if t := len(stack) - 1; t >= 0 && !stack[t].seq && stack[t].expectKey {
+				return 0, 0, "", false // a complex key
+			}
+			stack = append(stack, frame{seq: c == '[', name: child(), keys: map[string]int{}, expectKey: c == '{'})
+		case c == '}' || c == ']':
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				return 0, 0, "", false
+			}
+		case c == ',':
+			if t := &stack[len(stack)-1]; !t.seq {
+				t.expectKey = true
+			}
+		case c == ':':
+			// The colon of a pair whose key was read.
+		case c == '?' || c == '&' || c == '*' || c == '!':
+			return 0, 0, "", false
+		case c == '"' || c == '\'':
+			end := closingQuote(text, i+1, c)
+			if end < 0 {
+				return 0, 0, "", false
+			}
+			s := text[i+1 : end]
+			if strings.ContainsAny(s, "\\\n") || c == '\'' && strings.Contains(s, "''") {
+				return 0, 0, "", false
+			}
+			if scalar(s, i) {
+				return
+			}
+			i = end
+		default:
+			// Plain text, up to a flow indicator, ": " or " #".
+			j := i
+			for j < len(text) && !strings.ContainsRune(",[]{}\n", rune(text[j])) &&
+				!(text[j] == ':' && (j+1 == len(text) || strings.ContainsRune(" \t\n,[]{}", rune(text[j+1])))) &&
+				!(text[j] == '#' && (text[j-1] == ' ' || text[j-1] == '\t')) {
+				j++
+			}
+			if scalar(strings.TrimRight(text[i:j], " \t"), i) {
+				return
+			}
+			i = j - 1
+		}
+		if len(stack) == 0 {
+			return 0, 0, "", false
+		}
+	}
+	return 0, 0, "", false
 }
 
 // afterQuote says how to write v, a quoted value (to the end of its
@@ -650,6 +820,46 @@ func dotted(name, key string) string {
 	return name + "." + key
 }
 
+// wrongIndent is the error of a key on line n of the mapping with the
+// dotted name mapping ("" at the top) that is indented by found spaces,
+// where the mapping's keys are indented by want.
+func wrongIndent(n int, key, mapping string, found, want int) string {
+	if mapping == "" {
+		them := "them"
+		if found == 1 {
+			them = "it"
+		}
+		return fmt.Sprintf("wrong indentation: %s has %s before it; delete %s: a top-level key starts at the beginning of the line (缩进不一致：第 %d 行的 %s 是顶层的键，应顶格写，请删除前面的 %d 个空格)",
+			key, spaces(found), them, n, key, found)
+	}
+	return fmt.Sprintf("wrong indentation: %s has %s before it; indent it by %s, as the other keys of %s are (缩进不一致：第 %d 行的 %s 前面有 %d 个空格，应改为 %d 个，与 %s 下的其他键对齐)",
+		key, spaces(found), spaces(want), mapping, n, key, found, want, mapping)
+}
+
+// notIndentation is the error of a key on line n of the mapping with the
+// dotted name mapping ("" at the top) that is indented by a tab (tab) or
+// a full-width space, where the mapping's keys are indented by want
+// spaces; siblings says that other keys of the mapping are so.
+func notIndentation(tab bool, n int, key, mapping string, want int, siblings bool) string {
+	what, whatZh, used := "a full-width space", "全角空格", "全角空格"
+	if tab {
+		what, whatZh, used = "a tab", "Tab ", " Tab"
+	}
+	var fix, fixZh string
+	switch {
+	case mapping == "":
+		fix = "delete it: a top-level key starts at the beginning of the line"
+		fixZh = fmt.Sprintf("%s 是顶层的键，请删除%s，顶格写", key, used)
+	case siblings:
+		fix = fmt.Sprintf("indent %s by %s instead, as the other keys of %s are", key, spaces(want), mapping)
+		fixZh = fmt.Sprintf("请改为 %d 个半角空格，与 %s 下的其他键对齐", want, mapping)
+	default:
+		fix = fmt.Sprintf("indent %s by %s instead, under %s", key, spaces(want), mapping)
+		fixZh = fmt.Sprintf("请改为 %d 个半角空格，写在 %s 下面", want, mapping)
+	}
+	return fmt.Sprintf("%s is not indentation in YAML; %s (第 %d 行的 %s 前面用了%s，%s不能用来缩进：%s)", what, fix, n, key, used, whatZh, fixZh)
+}
+
 // spaces says how many spaces n is: "1 space", "3 spaces".
 func spaces(n int) string {
 	if n == 1 {
@@ -664,21 +874,30 @@ func spaces(n int) string {
 // key as read, at pos, prefix the dotted name of its mapping ("" at the
 // top), and prev the key before it there, if any: a key of the mapping
 // that is prev's value, indented by a full-width space, is read as a key
-// of prefix's. It reports whether it found one.
-func (p *parse) keySlip(pos Pos, prefix, prev, key string) bool {
+// of prefix's. here is the indentation of the other keys of prefix's
+// mapping, and under that of the keys of prev's value, or -1 if it has
+// none; the fix of a full-width space before the key names them. It
+// reports whether it found one.
+func (p *parse) keySlip(pos Pos, prefix, prev, key string, here, under int) bool {
 	word := strings.Trim(key, " "+fullWidthSpace)
 	if i := strings.Index(word, fullWidthColon); i >= 0 {
 		word = word[:i]
 	}
 	word = strings.TrimRight(word, " "+fullWidthSpace)
-	name := dotted(prefix, word)
+	name, mapping, want, siblings := dotted(prefix, word), prefix, here, here >= 0
 	switch {
 	case keyLen(word) != len(word):
 		name = prefix
 	case !knownIn(prefix, word) && knownIn(dotted(prefix, prev), word):
-		name = dotted(dotted(prefix, prev), word)
+		name, mapping = dotted(dotted(prefix, prev), word), dotted(prefix, prev)
+		want, siblings = under, under >= 0
+		if !siblings {
+			want = max(here, 0) + 2
+		}
 	}
 	switch {
+	case strings.HasPrefix(key, fullWidthSpace) && keyLen(word) == len(word) && want >= 0:
+		p.errAt(pos, name, "%s", notIndentation(false, pos.Line, word, mapping, want, siblings))
 	case strings.HasPrefix(key, fullWidthSpace):
 		p.errAt(pos, name, msgFullWidthIndent)
 	case strings.Contains(key, fullWidthColon):

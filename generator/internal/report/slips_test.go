@@ -86,28 +86,35 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 		{"full-width space before the colon", withLine(24, "score\u3000: 97"),
 			[]string{`a.md:24:6: score: full-width space in the key; remove it (请删除键名中的全角空格)`}},
 		{"full-width space as indentation", withLine(13, "\u3000basic: 158.65"),
-			[]string{`a.md:13:1: spending.basic: full-width space used for indentation (请用半角空格缩进)`}},
+			[]string{`a.md:13:1: spending.basic: a full-width space is not indentation in YAML; indent basic by 2 spaces instead, as the other keys of spending are (第 13 行的 basic 前面用了全角空格，全角空格不能用来缩进：请改为 2 个半角空格，与 spending 下的其他键对齐)`}},
 		{"full-width space before a top-level key", withLine(11, "\u3000spending:"),
-			[]string{`a.md:11:1: spending: full-width space used for indentation (请用半角空格缩进)`}},
+			[]string{`a.md:11:1: spending: a full-width space is not indentation in YAML; delete it: a top-level key starts at the beginning of the line (第 11 行的 spending 前面用了全角空格，全角空格不能用来缩进：spending 是顶层的键，请删除全角空格，顶格写)`}},
 		{"full-width space on an empty line", withLines(11, 10, "\u3000"),
 			[]string{`a.md:11:1: full-width space on an otherwise empty line; delete it (请删除空行中的全角空格)`}},
+		{"full-width space as the first nested key's indentation", withLines(12, 16, "\u3000total: 1530.53"),
+			[]string{`a.md:12:1: spending.total: a full-width space is not indentation in YAML; indent total by 2 spaces instead, under spending (第 12 行的 total 前面用了全角空格，全角空格不能用来缩进：请改为 2 个半角空格，写在 spending 下面)`}},
+		{"full-width space after the spaces of a nested key", withLine(13, "  \u3000basic: 158.65"),
+			[]string{`a.md:13:3: spending.basic: a full-width space is not indentation in YAML; indent basic by 2 spaces instead, as the other keys of spending are`}},
+		{"full-width space before the second key of a nested mapping", withLines(12, 16, "  total: 1530.53", "\u3000basic: 158.65"),
+			[]string{`a.md:13:1: spending.basic: a full-width space is not indentation in YAML; indent basic by 2 spaces instead, as the other keys of spending are`}},
 		{"tab as indentation", withLine(13, "\tbasic: 158.65"),
-			[]string{`a.md:13:1: spending.basic: tab used for indentation; indent with spaces (请用空格缩进，不要用 Tab)`}},
+			[]string{`a.md:13:1: spending.basic: a tab is not indentation in YAML; indent basic by 2 spaces instead, as the other keys of spending are (第 13 行的 basic 前面用了 Tab，Tab 不能用来缩进：请改为 2 个半角空格，与 spending 下的其他键对齐)`}},
 		{"tabs as indentation", withLines(26, 33, "staff:", "\tauthorized: 25", "\tactual: 17", "review:", "\t- 核对金额"),
-			[]string{`a.md:27:1: staff.authorized: tab used for indentation; indent with spaces (请用空格缩进，不要用 Tab)`,
-				`a.md:28:1: staff.actual: tab used for indentation`, `a.md:30:1: review: tab used for indentation`}},
+			[]string{`a.md:27:1: staff.authorized: a tab is not indentation in YAML; indent authorized by 2 spaces instead, under staff (第 27 行的 authorized 前面用了 Tab，Tab 不能用来缩进：请改为 2 个半角空格，写在 staff 下面)`,
+				`a.md:28:1: staff.actual: a tab is not indentation in YAML; indent actual by 2 spaces instead, under staff`,
+				`a.md:30:1: review: a tab is not indentation in YAML; indent with spaces (Tab 不能用来缩进，请改用半角空格)`}},
 		{"tab on an empty line", withLines(11, 10, "\t"),
 			[]string{`a.md:11:1: tab on an otherwise empty line; delete it (请删除空行中的 Tab)`}},
 		{"one space too many", withLine(13, "   basic: 158.65"),
-			[]string{`a.md:13:4: spending.basic: wrong indentation: basic is indented 3 spaces, the keys of spending 2 (缩进不一致)`}},
+			[]string{`a.md:13:4: spending.basic: wrong indentation: basic has 3 spaces before it; indent it by 2 spaces, as the other keys of spending are (缩进不一致：第 13 行的 basic 前面有 3 个空格，应改为 2 个，与 spending 下的其他键对齐)`}},
 		{"one space too few", withLine(13, " basic: 158.65"),
-			[]string{`a.md:13:2: spending.basic: wrong indentation: basic is indented 1 space, the keys of spending 2 (缩进不一致)`}},
+			[]string{`a.md:13:2: spending.basic: wrong indentation: basic has 1 space before it; indent it by 2 spaces, as the other keys of spending are (缩进不一致：第 13 行的 basic 前面有 1 个空格，应改为 2 个，与 spending 下的其他键对齐)`}},
 		{"first nested key indented more", withLine(12, "   total: 1530.53"),
-			[]string{`a.md:12:4: spending.total: wrong indentation: total is indented 3 spaces, the keys of spending 2 (缩进不一致)`}},
+			[]string{`a.md:12:4: spending.total: wrong indentation: total has 3 spaces before it; indent it by 2 spaces, as the other keys of spending are (缩进不一致：第 12 行的 total 前面有 3 个空格，应改为 2 个，与 spending 下的其他键对齐)`}},
 		{"as many keys indented each way", withLines(26, 28, "staff:", "   authorized: 25", "  actual: 17"),
-			[]string{`a.md:28:3: staff.actual: wrong indentation: actual is indented 2 spaces, the keys of staff 3 (缩进不一致)`}},
+			[]string{`a.md:28:3: staff.actual: wrong indentation: actual has 2 spaces before it; indent it by 3 spaces, as the other keys of staff are (缩进不一致：第 28 行的 actual 前面有 2 个空格，应改为 3 个，与 staff 下的其他键对齐)`}},
 		{"a top-level key indented", withLine(24, " score: 97"),
-			[]string{`a.md:24:2: score: wrong indentation: score is indented 1 space; top-level keys are not indented (缩进不一致)`}},
+			[]string{`a.md:24:2: score: wrong indentation: score has 1 space before it; delete it: a top-level key starts at the beginning of the line (缩进不一致：第 24 行的 score 是顶层的键，应顶格写，请删除前面的 1 个空格)`}},
 		{"unclosed double quote", withLine(9, `title: "桃源县行政审批服务局2020年整体支出绩效自评报告`),
 			[]string{`a.md:9:8: title: unclosed quote: add the closing " at the end of the value (引号没有闭合)`}},
 		{"unclosed single quote", withLine(9, `title: '桃源县行政审批服务局2020年整体支出绩效自评报告`),
@@ -137,9 +144,9 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 		{"colon and space in a value", withLine(9, "title: 报告: 第一部分"),
 			[]string{`a.md:9:10: title: ": " inside the value; put the whole value in quotes, or write the colon full-width "：" (值中有“: ”时请给整个值加引号)`}},
 		{"several slips", withLines(19, 28, "  total: 8.5", " abroad: null", "  reception：8.5", "  vehicles: null", "  change: 0.4", "score：97", "grade:优", "staff:", "\tauthorized: 25", "   actual: 17"),
-			[]string{`a.md:20:2: sangong.abroad: wrong indentation: abroad is indented 1 space, the keys of sangong 2`,
+			[]string{`a.md:20:2: sangong.abroad: wrong indentation: abroad has 1 space before it; indent it by 2 spaces, as the other keys of sangong are`,
 				`a.md:21:12: sangong.reception: full-width colon`, `a.md:24:6: score: full-width colon`, `a.md:25:6: grade: no space after the colon`,
-				`a.md:27:1: staff.authorized: tab used for indentation`}},
+				`a.md:27:1: staff.authorized: a tab is not indentation in YAML; indent authorized by 3 spaces instead, as the other keys of staff are`}},
 		{"every colon full-width", "---\ncounty：甲县\ndepartment：局\nyear：2020\ntype：整体支出\n---\n",
 			[]string{`a.md:2:7: county: full-width colon`, `a.md:3:11: department: full-width colon`, `a.md:4:5: year: full-width colon`, `a.md:5:5: type: full-width colon`}},
 		{"no space after the colon, after a key with no value", withLines(24, 25, "grade:", "score:97"),
@@ -270,7 +277,7 @@ func TestAllErrorsAtOnce(t *testing.T) {
 			"a.md:7:7: year: year 224 is outside 2000..",
 			"a.md:12:10: spending.total: expected an amount",
 			"a.md:13:10: spending.basic: expected an amount",
-			"a.md:14:4: spending.project: wrong indentation: project is indented 3 spaces, the keys of spending 2",
+			"a.md:14:4: spending.project: wrong indentation: project has 3 spaces before it; indent it by 2 spaces, as the other keys of spending are",
 			"a.md:17:9: income: expected an amount",
 			"a.md:24:8: score: score must be between 0 and 100, got 970",
 			"a.md:29:3: staff.actual: duplicate key, first given at line 28",
@@ -278,7 +285,7 @@ func TestAllErrorsAtOnce(t *testing.T) {
 		{"slips in colons and indentation", withLines(24, 28, "score：970", "grade:优", "staff:", "\tauthorized: -25", "  actual: 17"), []string{
 			"a.md:24:6: score: full-width colon",
 			"a.md:25:6: grade: no space after the colon",
-			"a.md:27:1: staff.authorized: tab used for indentation",
+			"a.md:27:1: staff.authorized: a tab is not indentation in YAML; indent authorized by 2 spaces instead, as the other keys of staff are",
 		}},
 		{"a slip and the errors around it", withLines(7, 9, "year: 1999", "type: 整体支出", `title: "某县"三公"经费报告"`, "slug: 某县"), []string{
 			"a.md:7:7: year: year 1999 is outside",
@@ -291,6 +298,31 @@ func TestAllErrorsAtOnce(t *testing.T) {
 		{"a slip and an error in the body", withLine(24, "score：97") + strings.Repeat(">", MaxBodyNesting+1) + " x\n", []string{
 			"a.md:24:6: score: full-width colon",
 			"a.md:36:35: body: block quotes and lists are nested more than 32 levels deep",
+		}},
+		{"a key given twice in a flow mapping, and errors elsewhere", replaced(slipBase, "year: 2020\n", "year: 1999\n",
+			spendingLines, "spending: {total: 100, total: 200}\n", "score: 97\n", "score: 970\n"), []string{
+			"a.md:7:7: year: year 1999 is outside",
+			"a.md:11:24: spending.total: duplicate key, first given at line 11",
+			"a.md:19:8: score: score must be between 0 and 100, got 970",
+		}},
+		{"a key given twice in a flow mapping over lines", replaced(slipBase, "year: 2020\n", "year: 1999\n",
+			spendingLines, "spending: {total: 100, basic: 1,\n  total: 200}\n", "score: 97\n", "score: 970\n"), []string{
+			"a.md:7:7: year: year 1999 is outside",
+			"a.md:12:3: spending.total: duplicate key, first given at line 11",
+			"a.md:20:8: score: score must be between 0 and 100, got 970",
+		}},
+		{"a key given twice in a nested flow mapping", replaced(slipBase, spendingLines, `spending: {total: 100, basic: {a: 1, "a": 2}}`+"\n",
+			"income: 1354.42\n", "income: 1,354.42\n"), []string{
+			"a.md:11:38: spending.basic.a: duplicate key, first given at line 11",
+			"a.md:12:9: income: expected an amount",
+		}},
+		// The list is the first collection nested in the front matter.
+		{"a colon in a value, and a key indented by a full-width space after a list", replaced(slipBase,
+			"title: 桃源县行政审批服务局2020年整体支出绩效自评报告\n", "title: 关于: 报告\ndiscrepancies:\n  - 甲\n\u3000score: 97\n",
+			"income: 1354.42\n", "income: 1,354.42\n", "score: 97\n", ""), []string{
+			`a.md:9:10: title: ": " inside the value`,
+			"a.md:12:1: score: a full-width space is not indentation in YAML; delete it: a top-level key starts at the beginning of the line",
+			"a.md:20:9: income: expected an amount",
 		}},
 		{"a duplicate key whose value is a mapping", withLines(26, 28, "staff:", "  actual: 17", "slug: 某县", "staff:", "  actual: 18"), []string{
 			"a.md:29:1: staff: duplicate key, first given at line 26",
@@ -319,6 +351,15 @@ func TestKeysFoldedIntoText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// spendingLines are the lines of spending in slipBase.
+const spendingLines = "spending:\n  total: 1530.53\n  basic: 158.65\n  project: 1312\n  personnel: 129.55\n  public: 29.1\n"
+
+// replaced returns in with each old string of oldnew replaced by the new
+// one after it, as strings.NewReplacer does.
+func replaced(in string, oldnew ...string) string {
+	return strings.NewReplacer(oldnew...).Replace(in)
 }
 
 // wantErrors parses in, with the fast path and without, and requires

@@ -32,7 +32,7 @@ func (p *parse) checkChars(key string, v ast.Node, s string) {
 		i += size
 		if r == utf8.RuneError && size <= 1 || forbiddenRune(r) {
 			if !p.hasError(key) {
-				p.errAt(nodePos(v), key, "the control character or noncharacter %U is not allowed (here given by an escape in quotes) (引号中的转义写出了不允许的控制字符，请删除)", r)
+				p.errAt(nodePos(v), key, "the control character or noncharacter %U is not allowed; it is given here by an escape in quotes (引号中的转义写出了不允许的控制字符，请删除)", r)
 			}
 			return
 		}

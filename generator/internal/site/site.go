@@ -543,10 +543,11 @@ func (s *Site) assignSlugs(counties []*County) []error {
 				c.Slug += "-x"
 			}
 			taken[c.Slug] = c
-			names = append(names, fmt.Sprintf("%s (%s) → %s", c.Name, c.Reports[0].File, c.Slug))
+			names = append(names, fmt.Sprintf("%s of %s → %s", c.Name, c.Reports[0].File, c.Slug))
 		}
 		slices.Sort(names)
-		s.Warnings = append(s.Warnings, fmt.Sprintf("counties share the slug %s: %s; set slug: in front matter to choose", base, strings.Join(names, ", ")))
+		s.Warnings = append(s.Warnings, fmt.Sprintf("counties share the slug %s, so each was given another: %s; to choose one, set slug: in the front matter "+
+			"(这些县的名称转成拼音后相同，已按前面所列分别改用不同的 slug；如要自己指定，请在前置信息中填写 slug:)", base, strings.Join(names, ", ")))
 	}
 	return errs
 }

@@ -69,8 +69,10 @@ func TestCollidingSlugsAreDistinctStableAndWarned(t *testing.T) {
 		if got["衡山县"] != "heng-shan-xian-heng-yang-shi" || got["横山县"] != "heng-shan-xian-yu-lin-shi" {
 			t.Errorf("slugs %v", got)
 		}
-		if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "heng-shan-xian") {
-			t.Errorf("warnings %v", s.Warnings)
+		want := "counties share the slug heng-shan-xian, so each was given another: 横山县 of b.md → heng-shan-xian-yu-lin-shi, 衡山县 of a.md → heng-shan-xian-heng-yang-shi; " +
+			"to choose one, set slug: in the front matter (这些县的名称转成拼音后相同，已按前面所列分别改用不同的 slug；如要自己指定，请在前置信息中填写 slug:)"
+		if len(s.Warnings) != 1 || s.Warnings[0] != want {
+			t.Errorf("warnings %q\nwant %q", s.Warnings, want)
 		}
 	}
 }

@@ -766,8 +766,8 @@ func brackets(l string, depth int) (int, int) {
 				return 0, i
 			}
 		case '"', '\'':
-			if i > 0 && l[i-1] != ' ' && l[i-1] != '{' && l[i-1] != '[' && l[i-1] != ',' {
-				continue // inside plain text, as it's
+			if !quoteStarts(l, i) {
+				continue // inside plain text, as it's and 0 "
 			}
 			end := closingQuote(l, i+1, c)
 			if end < 0 {
@@ -781,6 +781,28 @@ func brackets(l string, depth int) (int, int) {
 		}
 	}
 	return depth, len(l)
+}
+
+// quoteStarts reports whether the quote l[i] begins a quoted scalar of a
+// flow collection: it does at the start of a node, where the last byte
+// before it but spaces is '[', '{' or ',', a value's ':' followed by a
+// space, or nothing on the line. Elsewhere it is inside plain text, which
+// goes on past spaces.
+func quoteStarts(l string, i int) bool {
+	j := i - 1
+	for j >= 0 && (l[j] == ' ' || l[j] == '\t') {
+		j--
+	}
+	if j < 0 {
+		return true
+	}
+	switch l[j] {
+	case '[', '{', ',':
+		return true
+	case ':':
+		return j < i-1
+	}
+	return false
 }
 
 // keyLen returns the length of the plain key that begins l: an ASCII

@@ -78,6 +78,9 @@ spending: {total: 1530.53}
 		// The department's figures it does not give do not apply, as on
 		// its county page; what it should give and does not is 未披露.
 		`<th scope="row">基本支出</th>`+"\n"+`<td class="num"><span class="na">不适用</span></td>`,
+		// Its parts and the 三公 change are the department's too.
+		`<th scope="row">其中：人员经费</th>`+"\n"+`<td class="num"><span class="na">不适用</span></td>`,
+		`<th scope="row">其中：公用经费</th>`+"\n"+`<td class="num"><span class="na">不适用</span></td>`,
 		`<th scope="row">自评得分</th>`+"\n"+`<td class="num"><span class="na">未披露</span></td>`,
 		// Its ranks are among 项目支出 reports, which the compare pages
 		// leave out: no link there.

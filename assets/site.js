@@ -483,7 +483,7 @@
       redraw(el);
       if (count) {
         var known = m.values.filter(function (v) { return v !== null; }).length;
-        count.textContent = keys.length ? '显示所选 ' + keep.length + ' 个' : '显示最高的 ' + keep.length + ' 个（共 ' + known + ' 个有数据）';
+        count.textContent = keys.length ? '显示所选 ' + keep.length + ' 份' : '显示最高的 ' + keep.length + ' 份（共 ' + known + ' 份有数据）';
       }
       writeUrl(keys);
     }

@@ -78,6 +78,9 @@ spending: {total: 1530.53}
 		// The department's figures it does not give do not apply, as on
 		// its county page; what it should give and does not is 未披露.
 		`<th scope="row">基本支出</th>`+"\n"+`<td class="num"><span class="na">不适用</span></td>`,
+		// Its parts and the 三公 change are the department's too.
+		`<th scope="row">其中：人员经费</th>`+"\n"+`<td class="num"><span class="na">不适用</span></td>`,
+		`<th scope="row">其中：公用经费</th>`+"\n"+`<td class="num"><span class="na">不适用</span></td>`,
 		`<th scope="row">自评得分</th>`+"\n"+`<td class="num"><span class="na">未披露</span></td>`,
 		// Its ranks are among 项目支出 reports, which the compare pages
 		// leave out: no link there.
@@ -101,5 +104,14 @@ spending: {total: 1530.53}
 	}
 	if strings.Contains(p.Page("county/tao-yuan-xian.html"), "不适用</span></td>") {
 		t.Error("an 整体支出 report's county page says 不适用")
+	}
+	// The row reads 项目支出 … 项目支出 不适用: a note above the table
+	// says why, where a phone shows it (a title would need a pointer).
+	note := `<h2 id="s1">行政审批服务局 · 项目支出</h2>` + "\n" +
+		`<p class="note">项目支出报告只评价一个项目：表中的“支出合计”就是这个项目的支出；` +
+		`基本支出、项目支出、三公经费、人均支出、人均三公经费说的是整个部门，这类报告没有给出时写“不适用”。</p>`
+	mustContain(t, "沅江市 county page", county, note)
+	if strings.Contains(p.Page("county/tao-yuan-xian.html"), `<p class="note">项目支出报告`) {
+		t.Error("an 整体支出 report's county page explains 项目支出 reports")
 	}
 }

@@ -437,7 +437,9 @@ func TestShortListsHaveNoPager(t *testing.T) {
 	if strings.Contains(disclosure, "未列出") {
 		t.Error("the disclosure page leaves counties out with only two")
 	}
-	mustMatch(t, "disclosure", between(disclosure, `id="county-disclosure-table"`, `</table>`), `(?s)宁乡市.*甲县`) // 宁乡市 gives no province
+	// By name in pinyin order (jia before ning), not by province, which
+	// 宁乡市 does not give, nor by code point (宁 before 甲).
+	mustMatch(t, "disclosure", between(disclosure, `id="county-disclosure-table"`, `</table>`), `(?s)甲县.*宁乡市`)
 }
 
 // byCountyRowRE matches a row of the table across years: the county and
@@ -460,8 +462,10 @@ func TestCompareYearsIsPaged(t *testing.T) {
 	if p.Exists("compare/index-3.html") || p.Exists("compare/index-1.html") {
 		t.Errorf("compare/ has pages beyond 2 or an index-1.html: %v", p.Files())
 	}
-	// In the site's order of counties (by prefecture) and series.
-	wantRows := [][]string{{"乙县 财政局", "甲县 财政局", "丙县 教育局"}, {"丙县 财政局"}}
+	// In the site's order of counties (by prefecture) and series, each
+	// in pinyin order: 丙市 (bing), 甲市 (jia), 乙市 (yi); 财政局 (cai)
+	// before 教育局 (jiao), though 教 comes first by code point.
+	wantRows := [][]string{{"乙县 财政局", "丙县 财政局", "丙县 教育局"}, {"甲县 财政局"}}
 	for i, name := range list {
 		page := p.Page(name)
 		var rows []string

@@ -127,7 +127,7 @@ func TestSitePages(t *testing.T) {
 		`href="../report/jia-xian/2021-cai-zheng-ju-zheng-ti.html"`,
 		`▲ 增加20.5（+20.5%）`, // total 100 → 120.5
 		`▼ 减少1（-50.0%）`,    // 三公 2 → 1
-		`第2名/共2名`,          // 宁乡市 spent more in 2021
+		`第2名/共2份`,          // 宁乡市 spent more in 2021
 		`id="chart-s1-spending"`, `id="chart-s1-sangong"`, `id="chart-s1-score"`,
 		`<script defer src="../assets/site.js"></script>`,
 	)
@@ -165,13 +165,16 @@ func TestSitePages(t *testing.T) {
 	cmp := p.Page("compare/2021.html")
 	mustContain(t, "compare 2021", cmp,
 		`id="chart-spending"`, `id="chart-sangong"`, `id="chart-score"`, `id="chart-total-per-staff"`, `id="chart-sangong-per-staff"`,
-		`<caption>支出合计（基本支出与项目支出）（万元）</caption>`,
+		// One bracket, not two in a row.
+		`<caption>支出合计（基本支出与项目支出；单位：万元）</caption>`,
 		`href="../report/jia-xian/2021-cai-zheng-ju-zheng-ti.html">甲县</a>`,
 	)
 	// Years are compared by averages, since the number of reports
 	// changes: 2021's is (120.5 + 123.456789) / 2, to two decimals.
 	mustContain(t, "compare years", p.Page("compare/index.html"), `id="chart-years-spending"`, `<caption>各县历年支出合计（万元）</caption>`,
-		`各年度平均每份报告的支出合计`, `最高为2021年的121.98万元`)
+		`各年度平均每份报告的支出合计`, `最高为2021年的121.98万元`,
+		// Reports are counted: the most, not the highest.
+		`报告数最多为`)
 	// What the figures mean is told where they are shown.
 	for _, page := range []string{"index.html", "compare/2021.html", "compare/index.html", "county/jia-xian.html"} {
 		mustContain(t, page, p.Page(page), `<summary>这些数字是什么意思？</summary>`, `<dt>三公经费</dt>`)
@@ -251,7 +254,7 @@ func TestChartDataIsJSONInDataBlocks(t *testing.T) {
 	}
 	mustContain(t, "compare", page,
 		`<button type="button" aria-pressed="false" data-src="chart-spending-by-staff-data" data-variant="per-staff">人均</button>`,
-		`<caption>支出合计（基本支出与项目支出）（人均）（万元/人）</caption>`,
+		`<caption>支出合计（基本支出与项目支出；人均；单位：万元/人）</caption>`,
 		`data-variant-table="per-staff" hidden>`)
 	// 甲县 2021: 120.5 万元 over 9 people.
 	mustMatch(t, "compare", between(page, `data-variant-table="per-staff"`, `</table>`), `甲县</a></th><td class="num" data-value="7.7778">7.7778</td><td class="num" data-value="5.6111">5.6111</td><td class="num" data-value="">—</td><td class="num" data-value="13.3889">13.3889</td>`)
@@ -597,9 +600,9 @@ func TestChartSummariesSpeakOfAll(t *testing.T) {
 	p.MustBuild()
 	cmp := p.Page("compare/2021.html")
 	mustContain(t, "compare 2021", cmp,
-		"（42个有数据，显示最高的40个）",
+		"自评得分（42份有数据，显示最高的40份）",
 		// The scores come without grades: the names are flagged.
-		"42项有数据，图中为最高的40项；自评得分最高的是测01县 ⚠ 等3项（100分），最低的是测42县 ⚠（57分）。")
+		"42份有数据，图中为最高的40份；自评得分最高的是测01县 ⚠ 等3份（100分），最低的是测42县 ⚠（57分）。")
 
 	// When the chart's length cuts through a tie, the summary says so:
 	// four give 60, and the 40 bars hold two of them.
@@ -608,7 +611,7 @@ func TestChartSummariesSpeakOfAll(t *testing.T) {
 	}
 	p.MustBuild()
 	mustContain(t, "compare 2021, a tie at the cut", p.Page("compare/2021.html"),
-		"42项有数据，图中为最高的40项（自评得分为60分的共4项，图中只列出其中2项）；自评得分最高的是测01县 ⚠ 等3项（100分），最低的是测39县 ⚠ 等4项（60分）。")
+		"42份有数据，图中为最高的40份（自评得分为60分的共4份，图中只列出其中2份）；自评得分最高的是测01县 ⚠ 等3份（100分），最低的是测39县 ⚠ 等4份（60分）。")
 }
 
 // TestDepartmentsNamedWhenMixed builds a year whose reports come from two
@@ -765,11 +768,11 @@ func TestTiesSaid(t *testing.T) {
 	}
 	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", 90)+"-- content/b.md --\n"+r("乙县", 90)+"-- content/c.md --\n"+r("丙县", 80))
 	p.MustBuild()
-	mustContain(t, "甲县 report", p.Page("report/jia-xian/2020-cai-zheng-ju-zheng-ti.html"), "第1名/共3名（2份并列）")
-	mustContain(t, "乙县 county", p.Page("county/yi-xian.html"), "第1名/共3名（2份并列）")
+	mustContain(t, "甲县 report", p.Page("report/jia-xian/2020-cai-zheng-ju-zheng-ti.html"), "第1名/共3份（2份并列）")
+	mustContain(t, "乙县 county", p.Page("county/yi-xian.html"), "第1名/共3份（2份并列）")
 	bing := p.Page("report/bing-xian/2020-cai-zheng-ju-zheng-ti.html")
-	mustContain(t, "丙县 report", bing, "第3名/共3名")
-	if strings.Contains(bing, "第3名/共3名（") {
+	mustContain(t, "丙县 report", bing, "第3名/共3份")
+	if strings.Contains(bing, "第3名/共3份（") {
 		t.Error("a place of its own is said to be shared")
 	}
 }

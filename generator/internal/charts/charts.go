@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -124,6 +125,28 @@ type Bars struct {
 	// All, when the chart shows only the highest of the reports it
 	// compares, says what the summary says of all of them.
 	All *Extent
+	// Measure is the measure word the summary counts categories with:
+	// 份 when each is a report; 项 (as for the items of a report's
+	// composition) when empty.
+	Measure string
+}
+
+// measure returns the measure word of a category (see Bars.Measure).
+func (b Bars) measure() string {
+	if b.Measure == "" {
+		return "项"
+	}
+	return b.Measure
+}
+
+// extremes returns the words the summary calls the highest and the
+// lowest value by: 最多 and 最少 for a count, such as a number of reports
+// (份) or people (人); 最高 and 最低 otherwise.
+func (b Bars) extremes() (high, low string) {
+	if b.Unit == "份" || b.Unit == "人" {
+		return "最多", "最少"
+	}
+	return "最高", "最低"
 }
 
 // Extent is what a chart's summary says of all the reports it compares,
@@ -365,10 +388,7 @@ func (b Bars) table() (Table, string) {
 	if ncells > len(endsArr) {
 		ends = make([]int, 0, ncells)
 	}
-	buf = append(buf, b.Title...)
-	buf = append(buf, "（"...)
-	buf = append(buf, b.Unit...)
-	buf = append(buf, "）"...)
+	buf = appendCaption(buf, b.Title, b.Unit)
 	captionEnd := len(buf)
 	var cells []Cell
 	if len(b.Categories) > 0 {
@@ -429,9 +449,25 @@ func fillNums(cells []Cell, text string, start int, ends []int) {
 	}
 }
 
-// appendTies appends "等N项" when n values share one, and nothing for
-// one.
-func appendTies(dst []byte, n int) []byte {
+// appendCaption appends the caption of a chart's table: its title with
+// the unit in brackets, 自评得分（分）, or, when the title ends in a
+// bracket already, the unit inside it, 自评得分（108份有数据；单位：分）,
+// rather than two brackets in a row.
+func appendCaption(dst []byte, title, unit string) []byte {
+	if t, ok := strings.CutSuffix(title, "）"); ok {
+		dst = append(dst, t...)
+		dst = append(dst, "；单位："...)
+	} else {
+		dst = append(dst, title...)
+		dst = append(dst, "（"...)
+	}
+	dst = append(dst, unit...)
+	return append(dst, "）"...)
+}
+
+// appendTies appends "等N项" (with the measure word) when n values share
+// one, and nothing for one.
+func appendTies(dst []byte, n int, measure string) []byte {
 	if n < 2 {
 		return dst
 	}
@@ -440,7 +476,7 @@ func appendTies(dst []byte, n int) []byte {
 	}
 	dst = append(dst, "等"...)
 	dst = strconv.AppendInt(dst, int64(n), 10)
-	return append(dst, "项"...)
+	return append(dst, measure...)
 }
 
 // appendSummary appends the sentence that says what the chart shows: the
@@ -472,16 +508,20 @@ func (b Bars) appendSummary(dst []byte) []byte {
 	}
 	// The sentences are appended rather than formatted with fmt, which
 	// costs more and gives the same text.
+	high, low := b.extremes()
 	if b.Line {
 		dst = strconv.AppendInt(dst, int64(n), 10)
 		dst = append(dst, "个年度有数据，"...)
 		dst = append(dst, name...)
-		dst = append(dst, "最高为"...)
+		dst = append(dst, high...)
+		dst = append(dst, "为"...)
 		dst = append(dst, b.Categories[hi]...)
 		dst = append(dst, "年的"...)
 		dst = appendFormat(dst, vals[hi].V)
 		dst = append(dst, b.Unit...)
-		dst = append(dst, "，最低为"...)
+		dst = append(dst, "，"...)
+		dst = append(dst, low...)
+		dst = append(dst, "为"...)
 		dst = append(dst, b.Categories[lo]...)
 		dst = append(dst, "年的"...)
 		dst = appendFormat(dst, vals[lo].V)
@@ -514,12 +554,14 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		n, highTies = b.All.Known, b.All.HighTies
 		lowest, lowValue, lowTies = b.All.Lowest, b.All.LowestValue, b.All.LowTies
 	}
+	w := b.measure()
 	dst = strconv.AppendInt(dst, int64(n), 10)
-	dst = append(dst, "项有数据，"...)
+	dst = append(dst, w...)
+	dst = append(dst, "有数据，"...)
 	if b.All != nil {
 		dst = append(dst, "图中为最高的"...)
 		dst = strconv.AppendInt(dst, int64(len(b.Categories)), 10)
-		dst = append(dst, "项"...)
+		dst = append(dst, w...)
 		if a := b.All; a.CutTies > a.CutShown {
 			dst = append(dst, "（"...)
 			dst = append(dst, name...)
@@ -528,22 +570,27 @@ func (b Bars) appendSummary(dst []byte) []byte {
 			dst = append(dst, b.Unit...)
 			dst = append(dst, "的共"...)
 			dst = strconv.AppendInt(dst, int64(a.CutTies), 10)
-			dst = append(dst, "项，图中只列出其中"...)
+			dst = append(dst, w...)
+			dst = append(dst, "，图中只列出其中"...)
 			dst = strconv.AppendInt(dst, int64(a.CutShown), 10)
-			dst = append(dst, "项）"...)
+			dst = append(dst, w...)
+			dst = append(dst, "）"...)
 		}
 		dst = append(dst, "；"...)
 	}
 	dst = append(dst, name...)
-	dst = append(dst, "最高的是"...)
+	dst = append(dst, high...)
+	dst = append(dst, "的是"...)
 	dst = append(dst, b.Categories[hi]...)
-	dst = appendTies(dst, highTies)
+	dst = appendTies(dst, highTies, w)
 	dst = append(dst, "（"...)
 	dst = appendFormat(dst, vals[hi].V)
 	dst = append(dst, b.Unit...)
-	dst = append(dst, "），最低的是"...)
+	dst = append(dst, "），"...)
+	dst = append(dst, low...)
+	dst = append(dst, "的是"...)
 	dst = append(dst, lowest...)
-	dst = appendTies(dst, lowTies)
+	dst = appendTies(dst, lowTies, w)
 	dst = append(dst, "（"...)
 	dst = appendFormat(dst, lowValue)
 	dst = append(dst, b.Unit...)

@@ -310,6 +310,38 @@ func TestBuildMatchesReference(t *testing.T) {
 	}
 }
 
+// A chart of reports counts them by 份, not 项; a count, such as the
+// number of reports of each year, is 最多 and 最少, not 最高 and 最低;
+// and a title that ends in a bracket takes the unit of its table's
+// caption inside it, not in a second bracket.
+func TestReportCountWording(t *testing.T) {
+	reports := Bars{ID: "a", Title: "三公经费（出国（境）、接待、公务用车；5份有数据，显示最高的3份）", Unit: "万元",
+		Categories: []string{"甲县", "乙县", "丙县"}, Horizontal: true, Measure: "份",
+		Series: []Series{{Name: "三公经费", Values: []Value{Some(9), Some(9), Some(4)}}},
+		All:    &Extent{Known: 5, HighTies: 2, Lowest: "戊县", LowestValue: 1, LowTies: 2, CutTies: 3, CutShown: 1, CutValue: 4}}
+	years := Bars{ID: "b", Title: "各年度报告数", Unit: "份", Categories: []string{"2020", "2021"}, Line: true,
+		Series: []Series{{Name: "报告数", Values: []Value{Some(3), Some(7)}}}}
+	for _, c := range []struct {
+		b                Bars
+		summary, caption string
+	}{
+		{reports, "5份有数据，图中为最高的3份（三公经费为4万元的共3份，图中只列出其中1份）；三公经费最高的是甲县等2份（9万元），最低的是戊县等2份（1万元）。",
+			"三公经费（出国（境）、接待、公务用车；5份有数据，显示最高的3份；单位：万元）"},
+		{years, "2个年度有数据，报告数最多为2021年的7份，最少为2020年的3份。", "各年度报告数（份）"},
+	} {
+		got, err := c.b.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Summary != c.summary {
+			t.Errorf("%s: summary %q, want %q", c.b.ID, got.Summary, c.summary)
+		}
+		if got.Table.Caption != c.caption {
+			t.Errorf("%s: caption %q, want %q", c.b.ID, got.Table.Caption, c.caption)
+		}
+	}
+}
+
 // TestBuildConcurrent builds charts of new shapes from many goroutines, for
 // the race detector.
 func TestBuildConcurrent(t *testing.T) {
@@ -439,6 +471,9 @@ func referenceNumCell(v Value) Cell {
 
 func referenceTable(b Bars) Table {
 	t := Table{Caption: b.Title + "（" + b.Unit + "）"}
+	if title, ok := strings.CutSuffix(b.Title, "）"); ok {
+		t.Caption = title + "；单位：" + b.Unit + "）"
+	}
 	first := "县（市、区）"
 	if b.Line {
 		first = "年度"
@@ -490,9 +525,16 @@ func referenceSummary(b Bars) string {
 	if n == 0 {
 		return "没有可比较的数据。"
 	}
+	high, low, w := "最高", "最低", "项"
+	if b.Unit == "份" || b.Unit == "人" {
+		high, low = "最多", "最少"
+	}
+	if b.Measure != "" {
+		w = b.Measure
+	}
 	if b.Line {
-		return fmt.Sprintf("%d个年度有数据，%s最高为%s年的%s%s，最低为%s年的%s%s。",
-			n, name, b.Categories[hi], referenceFormat(vals[hi].V), b.Unit, b.Categories[lo], referenceFormat(vals[lo].V), b.Unit)
+		return fmt.Sprintf("%d个年度有数据，%s%s为%s年的%s%s，%s为%s年的%s%s。",
+			n, name, high, b.Categories[hi], referenceFormat(vals[hi].V), b.Unit, low, b.Categories[lo], referenceFormat(vals[lo].V), b.Unit)
 	}
 	if n == 1 {
 		return fmt.Sprintf("仅%s有数据，%s为%s%s。", b.Categories[hi], name, referenceFormat(vals[hi].V), b.Unit)
@@ -513,17 +555,17 @@ func referenceSummary(b Bars) string {
 		if strings.HasSuffix(name, "⚠") {
 			name += " "
 		}
-		return fmt.Sprintf("%s等%d项", name, k)
+		return fmt.Sprintf("%s等%d%s", name, k, w)
 	}
 	highTies, lowTies := ties(vals[hi].V), ties(vals[lo].V)
 	lowest, lowValue, shown := b.Categories[lo], vals[lo].V, ""
 	if b.All != nil {
 		n, highTies, lowest, lowValue, lowTies = b.All.Known, b.All.HighTies, b.All.Lowest, b.All.LowestValue, b.All.LowTies
-		shown = fmt.Sprintf("图中为最高的%d项；", len(b.Categories))
+		shown = fmt.Sprintf("图中为最高的%d%s；", len(b.Categories), w)
 	}
-	return fmt.Sprintf("%d项有数据，%s%s最高的是%s（%s%s），最低的是%s（%s%s）。",
-		n, shown, name, tiesText(b.Categories[hi], highTies), referenceFormat(vals[hi].V), b.Unit,
-		tiesText(lowest, lowTies), referenceFormat(lowValue), b.Unit)
+	return fmt.Sprintf("%d%s有数据，%s%s%s的是%s（%s%s），%s的是%s（%s%s）。",
+		n, w, shown, name, high, tiesText(b.Categories[hi], highTies), referenceFormat(vals[hi].V), b.Unit,
+		low, tiesText(lowest, lowTies), referenceFormat(lowValue), b.Unit)
 }
 
 // TestBuildTakesFiguresFromTable checks the charts whose option takes its

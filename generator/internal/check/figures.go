@@ -59,13 +59,42 @@ func CoreFigureApplies(typ, key string) bool {
 	return slices.ContainsFunc(CoreFiguresOf(typ), func(f Figure) bool { return f.Key == key })
 }
 
+// projectFigures are the figures a 项目支出 report has: its core figures
+// (ProjectCoreFigures) and 收入合计, which in a project's report is the
+// money received for the project. Every other figure is the
+// department's, which a project does not have (see NotApplicable).
+var projectFigures = append(slices.Clip(ProjectCoreFigures), Figure{"income", "收入合计"})
+
 // NotApplicable reports whether the figure of the dotted name is one a
-// report of the type does not have: a core figure (CoreFigures) that is
-// not among its type's, such as a 项目支出 report's 基本支出. Pages and
-// downloads call such a figure, when not given, 不适用.
+// report of the type does not have: for a 项目支出 report, which
+// evaluates one project, each figure of a department's whole spending,
+// such as 基本支出 and its parts 人员经费 and 公用经费, the 三公经费, their
+// change against the previous year, and the staff numbers. A 整体支出
+// report (or one of any other type) has every figure. Pages and
+// downloads call such a figure, when not given, 不适用; one the report
+// gives anyway is shown as given, and the disclosure page does not count
+// it (已披露（不计入）).
 func NotApplicable(typ, key string) bool {
-	core := slices.ContainsFunc(CoreFigures, func(f Figure) bool { return f.Key == key })
-	return core && !CoreFigureApplies(typ, key)
+	if typ != report.TypeProject {
+		return false
+	}
+	if _, ok := figureNames[key]; !ok {
+		return false
+	}
+	return !slices.ContainsFunc(projectFigures, func(f Figure) bool { return f.Key == key })
+}
+
+// NotApplicableFigures returns the figures a report of the type does not
+// have (see NotApplicable), in the order of the figures of a report:
+// none for a 整体支出 report.
+func NotApplicableFigures(typ string) []Figure {
+	var out []Figure
+	for _, k := range figKeys {
+		if NotApplicable(typ, k) {
+			out = append(out, Figure{k, figureNames[k]})
+		}
+	}
+	return out
 }
 
 var figureNames = map[string]string{

@@ -402,6 +402,34 @@ func TestDisclosureProject(t *testing.T) {
 	}
 }
 
+// A 项目支出 report evaluates one project: every figure of a department's
+// whole spending is one it does not have, not only the core figures the
+// disclosure rule leaves out, but the parts of 基本支出 and the change of
+// the 三公经费 too; 收入合计, the money the project received, it has. A
+// 整体支出 report has every figure.
+func TestNotApplicable(t *testing.T) {
+	wantNames := "基本支出、项目支出、人员经费、公用经费、三公经费合计、因公出国（境）费、公务接待费、公务用车购置及运行费、三公经费同比增减、编制人数、实有人数"
+	var names []string
+	for _, f := range NotApplicableFigures(report.TypeProject) {
+		names = append(names, f.Name)
+		if !NotApplicable(report.TypeProject, f.Key) || NotApplicable(report.TypeWhole, f.Key) {
+			t.Errorf("NotApplicable(%s): project %v, whole %v; want true, false", f.Key,
+				NotApplicable(report.TypeProject, f.Key), NotApplicable(report.TypeWhole, f.Key))
+		}
+	}
+	if got := strings.Join(names, "、"); got != wantNames {
+		t.Errorf("NotApplicableFigures(项目支出) = %s, want %s", got, wantNames)
+	}
+	for _, k := range []string{"spending.total", "income", "score", "grade", "no.such"} {
+		if NotApplicable(report.TypeProject, k) {
+			t.Errorf("NotApplicable(项目支出, %s) = true, want false", k)
+		}
+	}
+	if got := NotApplicableFigures(report.TypeWhole); len(got) != 0 {
+		t.Errorf("NotApplicableFigures(整体支出) = %v, want none", got)
+	}
+}
+
 func TestFigureState(t *testing.T) {
 	r := parse(t, "f.md", src("桃源县", 2020, "spending: {total: 0, basic: null, project: 无法识别}\nscore: 90\n"))
 	for key, want := range map[string]report.State{

@@ -12,7 +12,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/countyperf/portal/generator/internal/check"
-	"github.com/countyperf/portal/generator/internal/report"
 )
 
 // dictionarySheetName is the name of the sheet of reports.xlsx that
@@ -45,19 +44,20 @@ var cellWords = []cellWord{
 		"数字列：报告没有披露这个数字（未披露），不等于0。文字列：报告没有给出。"},
 	{unreadableText, "figures 中为 null，键列入 unreadable",
 		"报告给出了这个数字，但无法准确读出。"},
-	{notApplicableText, "figures 中为 null，键列入 not_applicable",
-		"项目支出报告只评价一个项目，部门的" + projectNotApplicableNames() + "不适用于它（披露情况页同样标为不适用，不计入披露比例）；报告没有给出时写“不适用”，给出了则照列数字。"},
+	{notApplicableText, "figures 中为 null（报告给出了则为该数字），键列入 not_applicable",
+		"项目支出报告只评价一个项目，部门的" + projectNotApplicableNames() + "不适用于它，也不计入它的披露比例；报告没有给出时写“不适用”，给出了则照列数字（披露情况页标为“已披露（不计入）”）。reports.json 的 not_applicable 列出这些键，不论报告是否给出。"},
 	{"疑为单位错误", "键列入 suspect",
 		"“疑为单位错误”列中列出的数字照报告原样列出，但可能填错了单位，本站的比较、排名、图表和平均数不计入；工作簿中这样的数字单元格以琥珀色底纹标出。"},
 }
 
-// projectNotApplicableNames returns the Chinese names of the figures that
-// do not apply to a 项目支出 report (see notApplicable), joined by "、".
+// projectNotApplicableNames returns the headers, without their unit, of
+// the columns whose figure does not apply to a 项目支出 report (see
+// notApplicable), joined by "、".
 func projectNotApplicableNames() string {
 	var names []string
-	for _, f := range check.CoreFigures {
-		if !check.CoreFigureApplies(report.TypeProject, f.Key) {
-			names = append(names, f.Name)
+	for i, c := range Columns {
+		if notApplicableProject&columnBit(i) != 0 {
+			names = append(names, strings.TrimSuffix(c.Header, "（"+c.Unit+"）"))
 		}
 	}
 	return strings.Join(names, "、")

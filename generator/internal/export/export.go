@@ -132,7 +132,7 @@ var Columns = []Column{
 		get: func(r *site.Report) cell { return text(r.Department) }},
 	{Key: "year", Header: "年度", Number: true, Description: "自评的预算年度。",
 		get: func(r *site.Report) cell { return cell{kind: intCell, i: int64(r.Year), state: report.Disclosed} }},
-	{Key: "type", Header: "类型", Description: "整体支出：部门全年支出的绩效自评；项目支出：一个项目的绩效自评，只看支出合计（该项目的支出）、自评得分和评价等级，部门的其他核心数字不适用。",
+	{Key: "type", Header: "类型", Description: "整体支出：部门全年支出的绩效自评；项目支出：一个项目的绩效自评，披露比例只看支出合计（该项目的支出）、自评得分和评价等级；部门的基本支出、三公经费、人数等数字不适用于它（见下面“不适用”）。",
 		get: func(r *site.Report) cell { return text(r.Type) }},
 	{Key: "title", Header: "标题", Description: "报告的标题。",
 		get: func(r *site.Report) cell { return text(r.Title) }},
@@ -158,7 +158,7 @@ var Columns = []Column{
 		Description: "基本支出中的日常公用经费（办公、水电、差旅等）。",
 		get:         func(r *site.Report) cell { return money(r.Spending.Public) }},
 	{Key: "income", Header: "本年收入（万元）", Figure: "income", Unit: "万元", Number: true,
-		Description: "部门本年的收入（收入决算数）。",
+		Description: "部门本年的收入（收入决算数）；项目支出报告中为该项目到位的资金。",
 		get:         func(r *site.Report) cell { return money(r.Income) }},
 	{Key: "sangong_total", Header: "三公经费合计（万元）", Figure: "sangong.total", Unit: "万元", Number: true,
 		Description: "因公出国（境）费、公务接待费、公务用车购置及运行费这三项之和。",
@@ -225,12 +225,12 @@ func columnBit(i int) uint64 { return 1 << uint(i) }
 var notApplicableWhole, notApplicableProject = notApplicableTo(report.TypeWhole), notApplicableTo(report.TypeProject)
 
 // notApplicable returns the columns whose figure does not apply to a
-// report of the type: those the disclosure page calls 不适用, the core
-// figures (check.CoreFigures) that are not among the type's own
-// (check.CoreFigureApplies), such as a department's basic spending, 三公经费
-// and staff in a 项目支出 report, which evaluates one project. Such a
-// figure, when the report does not give it, is written 不适用 rather than
-// left blank as one not disclosed; when the report gives it, it is kept.
+// report of the type (check.NotApplicable), such as a department's basic
+// spending and its parts, 三公经费 and staff in a 项目支出 report, which
+// evaluates one project. Such a figure, when the report does not give it,
+// is written 不适用 rather than left blank as one not disclosed; when the
+// report gives it, it is kept, as the pages show it. reports.json lists
+// these columns in not_applicable either way.
 func notApplicable(typ string) uint64 {
 	switch typ {
 	case report.TypeWhole:
@@ -590,9 +590,11 @@ type JSONReport struct {
 	Grade   *string             `json:"grade"`
 	// Unreadable lists figures the report gives but that could not be read.
 	Unreadable []string `json:"unreadable"`
-	// NotApplicable lists figures the report does not give that do not
-	// apply to a report of its type (see notApplicable): null in Figures,
-	// as those not disclosed are.
+	// NotApplicable lists the figures a report of its type does not have
+	// (see notApplicable), whether or not the report gives them: null in
+	// Figures when it does not, as those not disclosed are, and the
+	// figure as given when it does, as the pages show it (the disclosure
+	// page calls it 已披露（不计入）).
 	NotApplicable []string `json:"not_applicable"`
 	// Suspect lists figures the checks find likely unit slips (see
 	// suspects): kept in Figures as given, left out of the pages'
@@ -825,15 +827,13 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 	j.endList(n, 2)
 	j.buf = append(j.buf, ',')
 
-	// Figures not given that do not apply, in the order of the columns.
+	// Figures that do not apply, given or not, in the order of the
+	// columns.
 	j.key(1, "not_applicable")
 	n = 0
 	if na := notApplicable(r.Type); na != 0 {
 		for i, c := range Columns {
-			if na&columnBit(i) == 0 {
-				continue
-			}
-			if v := c.get(r); v.state == report.NotDisclosed {
+			if na&columnBit(i) != 0 {
 				j.elem(n, 2)
 				n++
 				j.buf = jsontext.AppendString(j.buf, c.Key)

@@ -348,22 +348,26 @@ func readJSON(t *testing.T, s *site.Site) map[string]JSONReport {
 	return out
 }
 
-// A 项目支出 report evaluates one project: the department's figures the
-// disclosure page calls 不适用 are written so when the report does not
-// give them, told apart from a figure not disclosed (blank, null); a
-// figure the report does give is kept.
+// A 项目支出 report evaluates one project: every figure of the
+// department that a report of its type does not have (check.NotApplicable),
+// the parts of 基本支出 and the 三公 change as well as the core figures
+// the disclosure page calls 不适用, is written so when the report does not
+// give it, told apart from a figure not disclosed (blank, null); a figure
+// the report does give is kept as the pages show it. reports.json lists
+// every such figure in not_applicable, given or not, and the sheet 说明
+// names exactly those.
 func TestNotApplicableToldFromUndisclosed(t *testing.T) {
 	s := siteOf(t,
 		"county: 甲县\ndepartment: 局\nyear: 2021\ntype: 项目支出\nscore: 90",
 		"county: 乙县\ndepartment: 局\nyear: 2021\ntype: 项目支出\nspending: {total: 100, basic: 30}\nstaff: {actual: 5}\nsangong: {total: 无法识别}",
 		"county: 丙县\ndepartment: 局\nyear: 2021\ntype: 整体支出\nscore: 90",
 	)
-	na := []string{"基本支出（万元）", "项目支出（万元）", "三公经费合计（万元）", "因公出国（境）费（万元）", "公务接待费（万元）",
-		"公务用车购置及运行费（万元）", "编制人数", "实有人数"}
-	naKeys := []string{"spending_basic", "spending_project", "sangong_total", "sangong_abroad", "sangong_reception",
-		"sangong_vehicles", "staff_authorized", "staff_actual"}
-	// Not core figures, or core figures of a project: blank when not given.
-	blank := []string{"支出合计（万元）", "人员经费（万元）", "公用经费（万元）", "本年收入（万元）", "三公经费较上年增减（万元）", "评价等级"}
+	na := []string{"基本支出（万元）", "项目支出（万元）", "人员经费（万元）", "公用经费（万元）", "三公经费合计（万元）",
+		"因公出国（境）费（万元）", "公务接待费（万元）", "公务用车购置及运行费（万元）", "三公经费较上年增减（万元）", "编制人数", "实有人数"}
+	naKeys := []string{"spending_basic", "spending_project", "spending_personnel", "spending_public", "sangong_total",
+		"sangong_abroad", "sangong_reception", "sangong_vehicles", "sangong_change", "staff_authorized", "staff_actual"}
+	// The figures a project has: blank when not given.
+	blank := []string{"支出合计（万元）", "本年收入（万元）", "评价等级"}
 	rows := readCSV(t, s)
 	w := openXLSX(t, s)
 	for _, h := range na {
@@ -399,12 +403,34 @@ func TestNotApplicableToldFromUndisclosed(t *testing.T) {
 			t.Errorf("JSON 甲县 %s = %v, want null", k, v)
 		}
 	}
-	want := []string{"spending_project", "sangong_abroad", "sangong_reception", "sangong_vehicles", "staff_authorized"}
-	if got := reports["乙县 2021"].NotApplicable; !slices.Equal(got, want) {
-		t.Errorf("JSON 乙县 not_applicable %q, want %q", got, want)
+	// Given or not, the figures do not apply (the disclosure page says
+	// 已披露（不计入） of those given); given, they are kept.
+	if got := reports["乙县 2021"].NotApplicable; !slices.Equal(got, naKeys) {
+		t.Errorf("JSON 乙县 not_applicable %q, want %q", got, naKeys)
 	}
 	if v := reports["乙县 2021"].Figures["spending_basic"]; v == nil || *v != 30 {
 		t.Errorf("JSON 乙县 spending_basic %v, want 30", v)
+	}
+	if v := reports["乙县 2021"].Figures["staff_actual"]; v == nil || *v != 5 {
+		t.Errorf("JSON 乙县 staff_actual %v, want 5", v)
+	}
+	// The sheet 说明 names exactly the columns written 不适用.
+	dict, err := w.f.GetRows(dictionarySheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meaning string
+	for _, row := range dict {
+		if len(row) > 3 && row[0] == "不适用" {
+			meaning = row[3]
+		}
+	}
+	var names []string
+	for _, h := range na {
+		names = append(names, strings.TrimSuffix(h, "（万元）"))
+	}
+	if want := "部门的" + strings.Join(names, "、") + "不适用于它"; !strings.Contains(meaning, want) {
+		t.Errorf("说明 of 不适用 = %q, want it to say %q", meaning, want)
 	}
 	if got := reports["丙县 2021"].NotApplicable; got == nil || len(got) != 0 {
 		t.Errorf("JSON 丙县 (整体支出) not_applicable %q, want []", got)
@@ -602,7 +628,7 @@ func TestXLSXDataDictionary(t *testing.T) {
 				t.Errorf("no meaning of %s", word)
 			}
 		}
-		if !strings.Contains(byFirst["不适用"][3], "基本支出、项目支出、三公经费合计") {
+		if !strings.Contains(byFirst["不适用"][3], "基本支出、项目支出、人员经费、公用经费、三公经费合计") {
 			t.Errorf("不适用 does not name the figures: %q", byFirst["不适用"])
 		}
 		for _, sev := range []check.Severity{check.Info, check.Rounding, check.Warning, check.Discrepancy} {

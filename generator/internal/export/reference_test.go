@@ -58,18 +58,10 @@ func referenceText(r *site.Report, c Column, base string) (text string, isNum bo
 }
 
 // referenceNotApplicable reports whether r does not give the column's
-// figure and the disclosure page calls it 不适用: a core figure that is
-// not among those of the report's type.
+// figure and it is one a report of r's type does not have
+// (check.NotApplicable), written 不适用.
 func referenceNotApplicable(r *site.Report, c Column) bool {
-	if c.Figure == "" || check.FigureState(r.Report, c.Figure) != report.NotDisclosed {
-		return false
-	}
-	for _, f := range check.CoreFigures {
-		if f.Key == c.Figure {
-			return !check.CoreFigureApplies(r.Type, f.Key)
-		}
-	}
-	return false
+	return c.Figure != "" && check.FigureState(r.Report, c.Figure) == report.NotDisclosed && check.NotApplicable(r.Type, c.Figure)
 }
 
 // referencePage is the text of the column 本站页面: the report page's URL
@@ -265,9 +257,10 @@ func referenceJSONReport(r *site.Report, evidence map[string]string) *JSONReport
 			if v.state == report.Unreadable {
 				jr.Unreadable = append(jr.Unreadable, c.Key)
 			}
-			if referenceNotApplicable(r, c) {
-				jr.NotApplicable = append(jr.NotApplicable, c.Key)
-			}
+		}
+		// Given or not.
+		if check.NotApplicable(r.Type, c.Figure) {
+			jr.NotApplicable = append(jr.NotApplicable, c.Key)
 		}
 	}
 	if r.Grade.Known() {

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/countyperf/portal/generator/internal/check"
 )
 
 // MaxText is the most text Extract reads, in bytes; the rest is ignored.
@@ -1146,9 +1148,12 @@ func (x *extractor) checks() {
 	if !d.Type.OK {
 		d.note("%s：没有找到，草稿暂填“%s”，请核对", figureLabel("type"), TypeWhole)
 	}
+	// Not found, but for the figures a report of its type does not have
+	// (a 项目支出 report's 基本支出, 三公经费, staff…), which it cannot
+	// be missing.
 	var missing []string
 	for _, f := range d.figures() {
-		if !f.ok && f.key != "prefecture" && f.key != "province" {
+		if !f.ok && f.key != "prefecture" && f.key != "province" && !(d.Type.OK && check.NotApplicable(d.Type.V, f.key)) {
 			missing = append(missing, f.key)
 		}
 	}

@@ -215,4 +215,25 @@ func TestNotesAreChinese(t *testing.T) {
 			t.Errorf("no review note begins %q:\n%s", want, strings.Join(d.Review, "\n"))
 		}
 	}
+	// A 项目支出 report cannot be missing the department's figures, which
+	// its type does not have (check.NotApplicable): the note leaves them
+	// out, and names what it should give and does not.
+	p := Extract("b.txt", "某县财政局2020年度专项资金项目支出绩效评价报告\n\n2020年度项目资金到位502万元，实际支出480万元。")
+	if !p.Type.OK || p.Type.V != TypeProject {
+		t.Fatalf("type %+v, want %s", p.Type, TypeProject)
+	}
+	var note string
+	for _, n := range p.Review {
+		if strings.HasPrefix(n, "报告中没有找到") {
+			note = n
+		}
+	}
+	if !strings.Contains(note, "自评得分（score）") {
+		t.Errorf("the note %q does not name 自评得分", note)
+	}
+	for _, k := range []string{"spending.basic", "spending.personnel", "sangong.total", "sangong.change", "staff.actual"} {
+		if strings.Contains(note, "（"+k+"）") {
+			t.Errorf("the note names %s, which a 项目支出 report does not have: %q", k, note)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/countyperf/portal/generator/internal/charts"
@@ -145,17 +146,32 @@ func knownOf(rs []*site.Report, m site.Metric) int {
 	return n
 }
 
-// topNote is the title suffix of a chart that shows shown of all
+// topNote is the note of the title of a chart that shows shown of all
 // reports, known of which have the figure: only those are shown, at most
-// ChartMax.
+// ChartMax. It counts reports by 份; see withNote.
 func topNote(all, known, shown int) string {
 	if known < shown || known == 0 {
-		return fmt.Sprintf("（共%d个，显示最高的%d个）", all, shown) // none has the figure
+		return fmt.Sprintf("共%d份，显示最高的%d份", all, shown) // none has the figure
 	}
 	if known > shown {
-		return fmt.Sprintf("（%d个有数据，显示最高的%d个）", known, shown)
+		return fmt.Sprintf("%d份有数据，显示最高的%d份", known, shown)
 	}
-	return fmt.Sprintf("（%d个中%d个有数据）", all, known)
+	return fmt.Sprintf("%d份中%d份有数据", all, known)
+}
+
+// withNote returns a chart's title with a note in brackets, or, when the
+// title ends in a bracket already, inside that bracket after a "；", so
+// that a title never has two brackets in a row: 自评得分（108份有数据，…）,
+// 支出合计（基本支出与项目支出；118份有数据，…）. An empty note leaves the
+// title as it is.
+func withNote(title, note string) string {
+	if note == "" {
+		return title
+	}
+	if t, ok := strings.CutSuffix(title, "）"); ok {
+		return t + "；" + note + "）"
+	}
+	return title + "（" + note + "）"
 }
 
 // extent returns what the summary of a chart of shown, the highest of rs
@@ -298,7 +314,7 @@ func perStaff(v charts.Value, r *site.Report) charts.Value {
 }
 
 // withPerStaff builds a chart from bars(false), with a view per staff
-// member from bars(true).
+// member from bars(true), whose title says 人均 itself.
 func withPerStaff(bars func(perStaff bool) charts.Bars) (charts.Chart, error) {
 	c, err := bars(false).Build()
 	if err != nil {
@@ -306,7 +322,6 @@ func withPerStaff(bars func(perStaff bool) charts.Bars) (charts.Chart, error) {
 	}
 	b := bars(true)
 	b.ID += "-by-staff"
-	b.Title += "（人均）"
 	b.Unit += "/人"
 	alt, err := b.Build()
 	if err != nil {
@@ -329,6 +344,11 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 			m = site.MetricByKey(metric + "_per_staff")
 		}
 		sorted, note := topByMetric(rs, m)
+		t := title
+		if per {
+			t = withNote(t, "人均")
+		}
+		t = withNote(t, note)
 		cats, links := labels(sorted, keys...)
 		series := make([]charts.Series, len(names)+1)
 		for i, n := range names {
@@ -375,8 +395,8 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 			}
 			total = append(total, t)
 		}
-		return charts.Bars{ID: id, Title: title + note, Unit: "万元", Categories: cats, Links: links,
-			Series: series, Total: total, Stack: true, Horizontal: true, All: extent(rs, m, sorted, keys...)}
+		return charts.Bars{ID: id, Title: t, Unit: "万元", Categories: cats, Links: links,
+			Series: series, Total: total, Stack: true, Horizontal: true, All: extent(rs, m, sorted, keys...), Measure: "份"}
 	})
 }
 
@@ -408,9 +428,9 @@ func metricChart(id, title string, m site.Metric, rs []*site.Report) (charts.Cha
 	for i, r := range shown {
 		vals[i] = compared(m, r)
 	}
-	return charts.Bars{ID: id, Title: title + note, Unit: m.Unit, Categories: names, Links: links,
+	return charts.Bars{ID: id, Title: withNote(title, note), Unit: m.Unit, Categories: names, Links: links,
 		Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true,
-		All: extent(rs, m, shown, metricKeys[m.Key]...)}.Build()
+		All: extent(rs, m, shown, metricKeys[m.Key]...), Measure: "份"}.Build()
 }
 
 // metricKeys names the figures each metric is computed from.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -26,6 +27,11 @@ type SeriesView struct {
 	Rows []YearRow
 	// Charts lists the IDs of the series' trend charts.
 	Charts []string
+	// NotApplicable lists the labels of the Metrics that are not ones a
+	// report of the series' type has (see check.NotApplicable), in column
+	// order: for a 项目支出 series, those that speak of the whole
+	// department, such as 基本支出; none for a series of another type.
+	NotApplicable []string
 }
 
 // YearRow is one year of a series.
@@ -48,6 +54,22 @@ type MetricCell struct {
 // countyMetrics are the columns of a county page's tables. Every county
 // page shares them: pages only read them.
 var countyMetrics = metricsByKey("total", "basic", "project", "sangong", "score", "total_per_staff", "sangong_per_staff")
+
+// projectNotApplicable are the labels of the countyMetrics that a
+// 项目支出 report does not have (see SeriesView.NotApplicable).
+var projectNotApplicable = notApplicableLabels(report.TypeProject, countyMetrics)
+
+// notApplicableLabels returns the labels of the metrics ms that a report
+// of type typ does not have (see applies), or nil if it has them all.
+func notApplicableLabels(typ string, ms []site.Metric) []string {
+	var out []string
+	for _, m := range ms {
+		if !applies(typ, m) {
+			out = append(out, m.Label)
+		}
+	}
+	return out
+}
 
 // metricsByKey returns the metrics with the keys, in a slice with no room
 // to append to.
@@ -120,6 +142,9 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 	for i, se := range c.Series {
 		v := &d.Series[i]
 		v.Series, v.Metrics = se, ms
+		if se.Type == report.TypeProject {
+			v.NotApplicable = projectNotApplicable
+		}
 		t.buf = append(t.buf, 's')
 		t.buf = strconv.AppendInt(t.buf, int64(i+1), 10)
 		t.end(&v.ID)

@@ -161,7 +161,7 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 				vals[i] = compared(m, r)
 			}
 			c, err := charts.Bars{ID: "explorer", Title: m.Label, Unit: m.Unit, Categories: names,
-				Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true}.Build()
+				Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true, Measure: "份"}.Build()
 			if err != nil {
 				return nil, err
 			}

@@ -267,6 +267,9 @@ func Disclosure(s *site.Site) []*Page {
 		share, _ := percent(n, ofFigure[j])
 		shares = append(shares, share)
 	}
+	// By name in pinyin order, as a reader looks a county up; the cut
+	// below keeps that order among counties as complete.
+	slices.SortStableFunc(counties, func(a, b CountyShare) int { return a.C.CompareName(b.C) })
 	omitted := 0
 	if limit := max(ListPageSize, 1); len(counties) > limit {
 		// The least complete counties are the leads: keep those.

@@ -107,8 +107,11 @@ func ReportOrder(a, b *site.Report) int {
 	if c := cmp.Compare(b.Year, a.Year); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.County.Slug, b.County.Slug); c != 0 {
-		return c
+	if a.County != b.County {
+		// By county name in pinyin order (keys made once per county).
+		if c := a.County.CompareName(b.County); c != 0 {
+			return c
+		}
 	}
 	if c := cmp.Compare(a.Department, b.Department); c != 0 {
 		return c
@@ -167,7 +170,8 @@ func Reports(s *site.Site) []*Page {
 	return out
 }
 
-// filterChoices returns the years (newest first) and prefectures (sorted)
+// filterChoices returns the years (newest first) and prefectures (in pinyin
+// order)
 // of the rows, for a table filter that offers only choices that match.
 func filterChoices(rows []Row) ([]int, []string) {
 	if len(rows) == 0 {
@@ -182,6 +186,9 @@ func filterChoices(rows []Row) ([]int, []string) {
 		}
 	}
 	slices.SortFunc(years, func(a, b int) int { return b - a })
+	// Each name once, then in pinyin order.
 	slices.Sort(prefs)
-	return slices.Compact(years), slices.Compact(prefs)
+	prefs = slices.Compact(prefs)
+	site.SortNames(prefs)
+	return slices.Compact(years), prefs
 }

@@ -322,7 +322,8 @@ func rankRowsHTML(root string, ranks []pages.RankRow) template.HTML {
 	return htmlOf(b)
 }
 
-// writeRank writes a rank as 第2名/共5名, or — when there is none.
+// writeRank writes a rank as 第2名/共5份 (places by 名, the reports
+// ranked by 份), or — when there is none.
 func writeRank(b *bytes.Buffer, k site.Rank) {
 	if k.Of == 0 {
 		b.WriteString("—")
@@ -333,7 +334,7 @@ func writeRank(b *bytes.Buffer, k site.Rank) {
 	b.Write(strconv.AppendInt(n[:0], int64(k.Place), 10))
 	b.WriteString("名/共")
 	b.Write(strconv.AppendInt(n[:0], int64(k.Of), 10))
-	b.WriteString("名")
+	b.WriteString("份")
 	if k.Tied > 1 {
 		b.WriteString("（")
 		b.Write(strconv.AppendInt(n[:0], int64(k.Tied), 10))

@@ -322,7 +322,21 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 	escape(b, s.Department)
 	b.WriteString(" · ")
 	escape(b, s.Type)
-	b.WriteString("</h2>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+	b.WriteString("</h2>")
+	if len(s.NotApplicable) > 0 {
+		// Only a 项目支出 series has figures that do not apply. Its
+		// report's row would read 项目支出 … 不适用 with no
+		// word on why: say what its figures are, above the table.
+		b.WriteString("\n<p class=\"note\">项目支出报告只评价一个项目：表中的“支出合计”就是这个项目的支出；")
+		for i, l := range s.NotApplicable {
+			if i > 0 {
+				b.WriteString("、")
+			}
+			escape(b, l)
+		}
+		b.WriteString("说的是整个部门，这类报告没有给出时写“不适用”。</p>")
+	}
+	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
 	escape(b, s.Department)
 	b.WriteString("历年数字\">\n<table class=\"by-year\">\n<caption>")
 	escape(b, s.Department)

@@ -31,7 +31,8 @@ type Site struct {
 	// LatestYear is the newest year with at least one whole-department
 	// report that gives its total spending; 0 when there is none.
 	LatestYear int
-	// Prefectures lists the prefectures named by reports, sorted.
+	// Prefectures lists the prefectures named by reports, in pinyin
+	// order (see SortNames).
 	Prefectures []string
 	// Warnings are problems worth telling the publisher that do not stop
 	// the build, such as two counties whose slugs collide.
@@ -61,6 +62,25 @@ type County struct {
 	Reports []*Report
 	// Series groups the reports by department and type, each oldest first.
 	Series []*Series
+	// nameKey, prefectureKey and provinceKey are the NameKeys of Name,
+	// Prefecture and Province, made once for the sorts that list
+	// counties.
+	nameKey, prefectureKey, provinceKey string
+}
+
+// CompareName compares two counties by name in pinyin order (see
+// CompareNames), and counties of the same name by their slugs: the order
+// of a list of counties by name.
+func (c *County) CompareName(o *County) int {
+	// Key by key, rather than with cmp.Or, which would compare every
+	// string: lists sort all the site's reports by their county.
+	if r := strings.Compare(c.nameKey, o.nameKey); r != 0 {
+		return r
+	}
+	if r := strings.Compare(c.Name, o.Name); r != 0 {
+		return r
+	}
+	return strings.Compare(c.Slug, o.Slug)
 }
 
 // Series is one department's reports of one type over the years.
@@ -256,7 +276,7 @@ func Assemble(reports []*report.Report, checks map[*report.Report][]check.Result
 	for p := range prefs {
 		s.Prefectures = append(s.Prefectures, p)
 	}
-	slices.Sort(s.Prefectures)
+	SortNames(s.Prefectures)
 	s.rank()
 	return s, nil
 }
@@ -406,8 +426,15 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 		slices.SortStableFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 		return nil, errors.Join(errs...)
 	}
+	// By province, prefecture and name, each in pinyin order; the keys
+	// are made once per county, not in each comparison.
+	for _, c := range counties {
+		c.nameKey, c.prefectureKey, c.provinceKey = NameKey(c.Name), NameKey(c.Prefecture), NameKey(c.Province)
+	}
 	slices.SortFunc(counties, func(a, b *County) int {
-		return cmp.Or(cmp.Compare(a.Province, b.Province), cmp.Compare(a.Prefecture, b.Prefecture), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.Name, b.Name))
+		return cmp.Or(strings.Compare(a.provinceKey, b.provinceKey), strings.Compare(a.Province, b.Province),
+			strings.Compare(a.prefectureKey, b.prefectureKey), strings.Compare(a.Prefecture, b.Prefecture),
+			a.CompareName(b))
 	})
 	return counties, nil
 }
@@ -599,8 +626,10 @@ func (c *County) arrange(slugs map[string]string) {
 			deptSlugs[r.Department] = ds
 		}
 	}
+	// Departments in pinyin order (a county has few: CompareNames' keys
+	// are made once per name).
 	slices.SortFunc(c.Series, func(a, b *Series) int {
-		return cmp.Or(cmp.Compare(a.Department, b.Department), cmp.Compare(a.Type, b.Type))
+		return cmp.Or(CompareNames(a.Department, b.Department), cmp.Compare(a.Type, b.Type))
 	})
 	for _, r := range c.Reports {
 		kind := "zheng-ti"

@@ -240,6 +240,10 @@ const pagesAtOnce = 6
 func checkAllPages(t *testing.T, dir, host, base string) {
 	eachPage(t, dir, func(t *testing.T, name string) {
 		w := openWatched(t, dir, base, host, base+name)
+		// The 404 page is hidden (a style on <html>) until the script
+		// that finds the site's root has its stylesheet; pages are
+		// inspected as shown.
+		w.tab.waitFor("!document.documentElement.hasAttribute('style')", 5*time.Second)
 		problems := inspect(w.tab, false)
 		problems = append(problems, checkInert(w)...)
 		w.report(problems)

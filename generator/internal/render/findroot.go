@@ -22,7 +22,7 @@ const findRootJS = `(function () {
   var here = location.pathname.replace(/[^\/]*$/, "");
   var page = document.documentElement;
   page.style.visibility = "hidden";
-  function show() { page.style.visibility = ""; }
+  function show() { page.removeAttribute("style"); }
   setTimeout(show, 3000);
   function use(root) {
     function add(tag, attrs) {

@@ -11,9 +11,12 @@ import (
 )
 
 // Chinese names listed for reading (prefectures, counties) are ordered
-// as Chinese readers expect, by pinyin: the default collation of zh.
-// It reads each character by its most common pronunciation, so 长沙
-// sorts as zhang, as in dictionaries ordered by character.
+// as Chinese readers expect, by pinyin. The pinyin is the site's own
+// reading of the name, its slug (Slugify), which knows how places read
+// (长沙 chang sha, 重庆 chong qing), and which the pinyin filters match
+// what is typed against; the default collation of zh reads a character
+// by its commonest sound alone (长沙 as zhang sha). Names that read alike
+// are ordered by that collation, then by code point.
 var (
 	// collatorMu guards collator and collateBuf, which are not safe for
 	// concurrent use.
@@ -33,8 +36,11 @@ func NameKey(name string) string {
 	if k, ok := collateKeys.Load(name); ok {
 		return k.(string)
 	}
+	// A slug's syllables are joined by '-', which sorts before every
+	// letter and digit, so syllables compare one by one (xi-an before
+	// xian), as in a pinyin index.
 	collatorMu.Lock()
-	k := string(collator.KeyFromString(&collateBuf, name))
+	k := Slugify(name) + "\x00" + string(collator.KeyFromString(&collateBuf, name))
 	collateBuf.Reset()
 	collatorMu.Unlock()
 	collateKeys.Store(name, k)

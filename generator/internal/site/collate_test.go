@@ -18,4 +18,13 @@ func TestSortNames(t *testing.T) {
 	if CompareNames("岳阳市", "常德市") <= 0 || CompareNames("常德市", "常德市") != 0 {
 		t.Error("CompareNames does not follow pinyin")
 	}
+	// Places read as the site reads them in slugs and filters, not by
+	// each character's commonest sound (长 zhang, 重 zhong, 朝 zhao);
+	// syllables compare one by one (xi an before xian).
+	places := []string{"株洲市", "重庆市", "张家界市", "长沙县", "朝阳区", "仙桃市", "西安市", "常德市"}
+	SortNames(places)
+	want = []string{"常德市", "长沙县", "朝阳区", "重庆市", "西安市", "仙桃市", "张家界市", "株洲市"}
+	if !slices.Equal(places, want) {
+		t.Errorf("SortNames = %v, want %v", places, want)
+	}
 }

@@ -98,9 +98,11 @@ spending: {total: 1530.53}
 	county := p.Page("county/yuan-jiang-shi.html")
 	row := county[strings.Index(county, "2020年"):]
 	row = row[:strings.Index(row, "</tr>")]
-	if strings.Count(row, na) != 4 || strings.Count(row, absent) != 2 || !strings.Contains(row, `data-value="502"`) ||
-		!strings.Contains(row, `data-value="38.6154"`) {
-		t.Errorf("沅江市's row, want 4 不适用 (基本, 项目, 三公, 三公 per head), 2 未披露 (score, grade), 502 and 38.6154: %s", row)
+	// Its spending per head would divide the project's spending by the
+	// department's staff (502 ÷ 13): it does not apply either.
+	if strings.Count(row, na) != 5 || strings.Count(row, absent) != 2 || !strings.Contains(row, `data-value="502"`) ||
+		strings.Contains(row, `data-value="38.6154"`) {
+		t.Errorf("沅江市's row, want 5 不适用 (基本, 项目, 三公, both per head), 2 未披露 (score, grade), 502 and no 38.6154: %s", row)
 	}
 	if strings.Contains(p.Page("county/tao-yuan-xian.html"), "不适用</span></td>") {
 		t.Error("an 整体支出 report's county page says 不适用")
@@ -109,7 +111,7 @@ spending: {total: 1530.53}
 	// says why, where a phone shows it (a title would need a pointer).
 	note := `<h2 id="s1">行政审批服务局 · 项目支出</h2>` + "\n" +
 		`<p class="note">项目支出报告只评价一个项目：表中的“支出合计”就是这个项目的支出；` +
-		`基本支出、项目支出、三公经费、人均支出、人均三公经费说的是整个部门，这类报告没有给出时写“不适用”。</p>`
+		`基本支出、项目支出、三公经费说的是整个部门，这类报告没有给出时写“不适用”；人均支出、人均三公经费要用整个部门的人数去除，对这类报告都不适用。</p>`
 	mustContain(t, "沅江市 county page", county, note)
 	if strings.Contains(p.Page("county/tao-yuan-xian.html"), `<p class="note">项目支出报告`) {
 		t.Error("an 整体支出 report's county page explains 项目支出 reports")

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/countyperf/portal/generator/internal/charts"
+	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
@@ -303,8 +304,12 @@ func top(sorted []*site.Report, m site.Metric) ([]*site.Report, string) {
 }
 
 // perStaff divides a value by the report's actual staff; it is missing
-// when the staff number is.
+// when the staff number is, and does not apply to a report whose type has
+// no staff of its own (as site's per-staff metrics).
 func perStaff(v charts.Value, r *site.Report) charts.Value {
+	if check.NotApplicable(r.Type, "staff.actual") {
+		return charts.Value{NotApplicable: true}
+	}
 	staff := r.Staff.Actual
 	if !v.OK || !staff.Known() || staff.V == 0 {
 		unreadable := v.Unreadable || v.OK && staff.State == report.Unreadable

@@ -31,7 +31,14 @@ type SeriesView struct {
 	// report of the series' type has (see check.NotApplicable), in column
 	// order: for a 项目支出 series, those that speak of the whole
 	// department, such as 基本支出; none for a series of another type.
+	// The metrics per staff member are left out of it: they are in
+	// PerStaffNotApplicable.
 	NotApplicable []string
+	// PerStaffNotApplicable lists the labels of the Metrics per staff
+	// member that do not apply to the series' type: each divides by the
+	// department's staff, which a 项目支出 report's spending is not
+	// that of; none for a series of another type.
+	PerStaffNotApplicable []string
 }
 
 // YearRow is one year of a series.
@@ -57,18 +64,21 @@ var countyMetrics = metricsByKey("total", "basic", "project", "sangong", "score"
 
 // projectNotApplicable are the labels of the countyMetrics that a
 // 项目支出 report does not have (see SeriesView.NotApplicable).
-var projectNotApplicable = notApplicableLabels(report.TypeProject, countyMetrics)
+var projectNotApplicable, projectPerStaffNotApplicable = notApplicableLabels(report.TypeProject, countyMetrics)
 
 // notApplicableLabels returns the labels of the metrics ms that a report
 // of type typ does not have (see applies), or nil if it has them all.
-func notApplicableLabels(typ string, ms []site.Metric) []string {
-	var out []string
+func notApplicableLabels(typ string, ms []site.Metric) (figures, perStaff []string) {
 	for _, m := range ms {
-		if !applies(typ, m) {
-			out = append(out, m.Label)
+		switch {
+		case applies(typ, m):
+		case slices.Contains(m.Keys, "staff.actual"):
+			perStaff = append(perStaff, m.Label)
+		default:
+			figures = append(figures, m.Label)
 		}
 	}
-	return out
+	return figures, perStaff
 }
 
 // metricsByKey returns the metrics with the keys, in a slice with no room
@@ -143,7 +153,7 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 		v := &d.Series[i]
 		v.Series, v.Metrics = se, ms
 		if se.Type == report.TypeProject {
-			v.NotApplicable = projectNotApplicable
+			v.NotApplicable, v.PerStaffNotApplicable = projectNotApplicable, projectPerStaffNotApplicable
 		}
 		t.buf = append(t.buf, 's')
 		t.buf = strconv.AppendInt(t.buf, int64(i+1), 10)

@@ -334,7 +334,18 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 			}
 			escape(b, l)
 		}
-		b.WriteString("说的是整个部门，这类报告没有给出时写“不适用”。</p>")
+		b.WriteString("说的是整个部门，这类报告没有给出时写“不适用”")
+		if len(s.PerStaffNotApplicable) > 0 {
+			b.WriteString("；")
+			for i, l := range s.PerStaffNotApplicable {
+				if i > 0 {
+					b.WriteString("、")
+				}
+				escape(b, l)
+			}
+			b.WriteString("要用整个部门的人数去除，对这类报告都不适用")
+		}
+		b.WriteString("。</p>")
 	}
 	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
 	escape(b, s.Department)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/report"
 )
 
@@ -60,11 +61,16 @@ func unreadable(f func(*Report) report.Money, perStaff bool) func(*Report) bool 
 	}
 }
 
+// perStaff returns the metric of the amount f divided by the actual
+// staff. It has none for a report whose type has no staff of its own (a
+// 项目支出 report: check.NotApplicable), even when the report gives the
+// department's staff: a project's spending over the department's people
+// means nothing.
 func perStaff(f func(*Report) report.Money) func(*Report) (float64, bool) {
 	return func(r *Report) (float64, bool) {
 		m := f(r)
 		staff := r.Staff.Actual
-		if !m.Known() || !staff.Known() || staff.V == 0 {
+		if !m.Known() || !staff.Known() || staff.V == 0 || check.NotApplicable(r.Type, "staff.actual") {
 			return 0, false
 		}
 		return m.V.Wan() / float64(staff.V), true

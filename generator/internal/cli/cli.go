@@ -170,11 +170,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("%w\nbuild failed; %s was left as it was (生成失败，%[2]s 保持原样，没有改动：请按上面所列改正后再运行)", err, outName(cfg))
 	}
 	if sum.Cached {
-		fmt.Fprintf(stdout, "nothing changed since the last build: %d reports of %d counties, %d findings, %d files left as they were (%s)\n",
+		fmt.Fprintf(stdout, "nothing changed since the last build: %d reports of %d counties, %d findings, %d files left as they were, in %s (与上次生成相比没有改动：%[2]d个县的%[1]d份报告，%[3]d项核对发现，%[4]d个文件保持原样)\n",
 			sum.Reports, sum.Counties, sum.Findings, sum.Unchanged, sum.Duration.Round(1e6))
 		return nil
 	}
-	fmt.Fprintf(stdout, "built %d reports of %d counties: %d pages, %d findings (%d files written, %d unchanged, %d removed) in %s\n",
+	fmt.Fprintf(stdout, "built %d reports of %d counties: %d pages, %d findings (%d files written, %d unchanged, %d removed) in %s (已生成：%[2]d个县的%[1]d份报告，%[3]d个页面，%[4]d项核对发现；写入%[5]d个文件，%[6]d个未变，删除%[7]d个)\n",
 		sum.Reports, sum.Counties, sum.Pages, sum.Findings, sum.Written, sum.Unchanged, sum.Removed, sum.Duration.Round(1e6))
 	sayDrafts(stdout, sum.Drafts)
 	if sum.Undated > 0 {
@@ -195,10 +195,10 @@ func sayDrafts(w io.Writer, files []string) {
 	if len(files) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "note: %d draft(s) left out; remove the line draft: true from a file to publish it (-drafts previews them):\n", len(files))
+	fmt.Fprintf(w, "note: %d draft(s) left out; remove the line draft: true from a file to publish it, or preview it with -drafts (%[1]d份草稿没有发布：删除文件中 draft: true 这一行即可发布；加 -drafts 可先预览):\n", len(files))
 	for i, f := range files {
 		if i == MaxDraftsListed {
-			fmt.Fprintf(w, "  … and %d more\n", len(files)-MaxDraftsListed)
+			fmt.Fprintf(w, "  … and %d more (另有%[1]d份)\n", len(files)-MaxDraftsListed)
 			break
 		}
 		fmt.Fprintf(w, "  %s\n", f)

@@ -62,8 +62,14 @@ func TestCheckExitCodes(t *testing.T) {
 func TestBuildAndNew(t *testing.T) {
 	p := buildtest.New(t, "-- content/a.md --\n"+clean)
 	code, out, errOut := run("build", "-root", p.Dir)
-	if code != 0 || !strings.Contains(out, "built 1 reports of 1 counties") || !strings.Contains(out, " pages, 0 findings (") {
+	if code != 0 || !strings.Contains(out, "built 1 reports of 1 counties") || !strings.Contains(out, " pages, 0 findings (") ||
+		!strings.Contains(out, "(已生成：1个县的1份报告，") {
 		t.Fatalf("build: exit %d %q %q", code, out, errOut)
+	}
+	code, out, errOut = run("build", "-root", p.Dir)
+	if code != 0 || !strings.Contains(out, "nothing changed since the last build: 1 reports of 1 counties") ||
+		!strings.Contains(out, "(与上次生成相比没有改动：1个县的1份报告，0项核对发现，") {
+		t.Fatalf("build again: exit %d %q %q", code, out, errOut)
 	}
 	code, out, _ = run("new", "-root", p.Dir, "宁乡市", "2024")
 	path := filepath.Join(p.Dir, "content", "ning-xiang-shi-2024.md")
@@ -243,7 +249,7 @@ func TestImportRootAndErrorsOnce(t *testing.T) {
 func TestDraftsLeftOutAreNamed(t *testing.T) {
 	p := buildtest.New(t, "-- content/a.md --\n"+clean+
 		"-- content/imported/b.md --\n"+strings.Replace(strings.Replace(clean, "甲县", "乙县", 1), "---\ncounty", "---\ndraft: true\ncounty", 1))
-	note := "note: 1 draft(s) left out; remove the line draft: true from a file to publish it"
+	note := "note: 1 draft(s) left out; remove the line draft: true from a file to publish it, or preview it with -drafts (1份草稿没有发布：删除文件中 draft: true 这一行即可发布；加 -drafts 可先预览):\n"
 	code, out, errOut := run("build", "-root", p.Dir, "-no-search")
 	if code != 0 || !strings.Contains(out, "built 1 reports") || !strings.Contains(out, note) || !strings.Contains(out, "  content/imported/b.md\n") {
 		t.Errorf("build: exit %d, output %q %q", code, out, errOut)

@@ -279,7 +279,7 @@ func TestHugeFileIsRefusedUnread(t *testing.T) {
 	runtime.ReadMemStats(&m0)
 	err := buildWithin(t, p, 10*time.Second)
 	runtime.ReadMemStats(&m1)
-	if err == nil || !strings.Contains(err.Error(), "content/huge.md: file is 50.0 MB; a report file may be at most 8 MB") {
+	if err == nil || !strings.Contains(err.Error(), "content/huge.md:1:1: file is 50.0 MB; a report file may be at most 8 MB") {
 		t.Errorf("error %v", err)
 	}
 	if alloc := m1.TotalAlloc - m0.TotalAlloc; alloc > 20<<20 {
@@ -521,7 +521,7 @@ func TestSpecialFilesInContent(t *testing.T) {
 		make func(path string) error
 		want string
 	}{
-		{"pipe", func(path string) error { return syscall.Mkfifo(path, 0o644) }, "content/special.md: not a regular file"},
+		{"pipe", func(path string) error { return syscall.Mkfifo(path, 0o644) }, "content/special.md:1:1: not a regular file"},
 		// A link out of content/ is refused for that, before its target
 		// is looked at.
 		{"dev zero", func(path string) error { return os.Symlink("/dev/zero", path) }, "content/special.md:1:1: is a symbolic link to /dev/zero, outside content"},

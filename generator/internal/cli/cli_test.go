@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/countyperf/portal/generator/internal/buildtest"
@@ -214,6 +215,28 @@ func TestLinkOutsideIsAFileError(t *testing.T) {
 	for i, w := range want {
 		if w = strings.Replace(w, ": error: ", ": ", 1); !strings.Contains(got[i], w) {
 			t.Errorf("build line %d: %q\nwant it to hold %q", i+1, got[i], w)
+		}
+	}
+}
+
+// TestSpecialFileIsAFileError: a pipe named like a report is not read,
+// and its error is listed with the other files' errors, in order of file,
+// not ahead of them.
+func TestSpecialFileIsAFileError(t *testing.T) {
+	bad := strings.Replace(clean, "year: 2020", "year: 1999", 1)
+	p := buildtest.New(t, "-- content/a.md --\n"+bad+"-- content/c.md --\n"+strings.Replace(bad, "甲县", "丙县", 1))
+	if err := syscall.Mkfifo(filepath.Join(p.Dir, "content", "b.md"), 0o644); err != nil {
+		t.Skipf("cannot make a pipe: %v", err)
+	}
+	want := []string{"content/a.md:4:7: error: year: year 1999 is outside", "content/b.md:1:1: error: not a regular file", "content/c.md:4:7: error: year: year 1999 is outside"}
+	code, out, errOut := run("check", "-root", p.Dir)
+	got := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 1 || len(got) != len(want) || errOut != "" {
+		t.Fatalf("check: exit %d, output\n%s\nstderr %q; want %d lines", code, out, errOut, len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i], w) {
+			t.Errorf("check line %d: %q\nwant it to start %q", i+1, got[i], w)
 		}
 	}
 }

@@ -159,7 +159,14 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 // name, that is not read: a file error, as those of the files read are,
 // so that check lists it with them, in order of file.
 func linkError(name, format string, args ...any) error {
-	return &report.Error{File: shownName(name), Line: 1, Col: 1, Msg: fmt.Sprintf(format, args...)}
+	return fileError(shownName(name), format, args...)
+}
+
+// fileError is an error about the whole of the file name, as shown, that
+// is not read: said at 1:1, so that check and build list it among the
+// other files' errors, in order of file.
+func fileError(name, format string, args ...any) error {
+	return &report.Error{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf(format, args...)}
 }
 
 // ReadsPerWorker is how many files Load reads at once for each worker
@@ -616,15 +623,20 @@ func readInto[R io.Reader](r R, buf []byte, size int64, osFile bool) ([]byte, er
 	}
 }
 
+// notRegular is the error of a file named like a report that is not a
+// regular file (a pipe, a device): a file error, listed in order of file
+// with the others.
 func notRegular(name string) error {
-	return fmt.Errorf("%s: not a regular file (这不是普通文件，请删除或改名)", name)
+	return fileError(name, "not a regular file (这不是普通文件，请删除或改名)")
 }
 
+// tooLarge is the error of a report file larger than MaxFileSize (of
+// size bytes, or unknown when negative), which is not read.
 func tooLarge(name string, size int64) error {
 	if size < 0 {
-		return fmt.Errorf("%s: file is larger than %d MB, the most a report file may be (文件过大：报告文件最大 %[2]d MB)", name, MaxFileSize>>20)
+		return fileError(name, "file is larger than %d MB, the most a report file may be (文件过大：报告文件最大 %[1]d MB)", MaxFileSize>>20)
 	}
-	return fmt.Errorf("%s: file is %.1f MB; a report file may be at most %d MB (文件过大：报告文件最大 %[3]d MB)", name, float64(size)/(1<<20), MaxFileSize>>20)
+	return fileError(name, "file is %.1f MB; a report file may be at most %d MB (文件过大：报告文件最大 %[2]d MB)", float64(size)/(1<<20), MaxFileSize>>20)
 }
 
 // unwrapPath drops the *fs.PathError wrapper, whose path is relative to the

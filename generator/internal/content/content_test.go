@@ -227,14 +227,14 @@ func (f failingFS) Open(name string) (fs.File, error) {
 func TestLargeFileIsNotRead(t *testing.T) {
 	big := &hugeFS{size: 50 << 20, claim: 50 << 20}
 	_, err := load(t, big)
-	wantError(t, err, "content/big.md: file is 50.0 MB; a report file may be at most 8 MB (文件过大：报告文件最大 8 MB)")
+	wantError(t, err, "content/big.md:1:1: file is 50.0 MB; a report file may be at most 8 MB (文件过大：报告文件最大 8 MB)")
 	if big.read != 0 {
 		t.Errorf("read %d bytes of a file known to be too large", big.read)
 	}
 
 	liar := &hugeFS{size: 50 << 20, claim: 1000}
 	_, err = load(t, liar)
-	wantError(t, err, "content/big.md: file is larger than 8 MB, the most a report file may be (文件过大：报告文件最大 8 MB)")
+	wantError(t, err, "content/big.md:1:1: file is larger than 8 MB, the most a report file may be (文件过大：报告文件最大 8 MB)")
 	if liar.read > MaxFileSize+64<<10 {
 		t.Errorf("read %d bytes of a growing file; want at most about %d", liar.read, MaxFileSize)
 	}
@@ -317,7 +317,7 @@ func TestFIFO(t *testing.T) {
 		t.Skipf("no FIFO: %v", err)
 	}
 	_, err := load(t, DirFS(dir))
-	wantError(t, err, "content/pipe.md: not a regular file (这不是普通文件，请删除或改名)")
+	wantError(t, err, "content/pipe.md:1:1: not a regular file (这不是普通文件，请删除或改名)")
 }
 
 // TestErrorsNameTheFile checks that every error Load returns begins with

@@ -193,7 +193,7 @@ func TestLoadDetailOfChangedFiles(t *testing.T) {
 		if err := syscall.Mkfifo(filepath.Join(dir, "c.md"), 0o644); err == nil {
 			c := byName["content/c.md"]
 			_, err, _ = detailLoad(fsys, c)
-			wantError(t, err, "content/c.md: not a regular file")
+			wantError(t, err, "content/c.md:1:1: not a regular file")
 		}
 
 		// A file made invalid is refused with Parse's errors.
@@ -218,7 +218,7 @@ func TestLoadDetailOfLargeFile(t *testing.T) {
 	big := &hugeFS{size: 50 << 20, claim: 50 << 20}
 	lean := &report.Report{File: "content/big.md", Fingerprint: report.Fingerprint{Size: 50 << 20, Hash: 1}}
 	_, err := LoadDetail(big, "big.md", "content/big.md", lean)
-	wantError(t, err, "content/big.md: file is 50.0 MB; a report file may be at most 8 MB")
+	wantError(t, err, "content/big.md:1:1: file is 50.0 MB; a report file may be at most 8 MB")
 	if big.read != 0 {
 		t.Errorf("read %d bytes of a file known to be too large", big.read)
 	}

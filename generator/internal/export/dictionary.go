@@ -79,9 +79,9 @@ var severityMeanings = []struct {
 // and reports.xlsx holds, with their unit and meaning.
 var jsonOnlyKeys = []struct{ Key, Unit, Meaning string }{
 	{"unit", "", "文件顶层：金额的单位，恒为“万元”。"},
-	{"figures", "", "各项数字，键为上面“各列含义”中 figures. 之后的部分；null 表示未披露、无法识别或不适用。"},
+	{"figures", "", "各项数字，键为上面“各列含义”中 figures. 之后的部分；null 表示未披露、无法识别，或不适用而报告没有给出。"},
 	{"unreadable", "", "报告给出但无法识别的数字的键（figures 中为 null）。"},
-	{"not_applicable", "", "报告没有给出、且不适用于其类型的数字的键（figures 中为 null）。"},
+	{"not_applicable", "", "不适用于报告类型的数字的键（项目支出报告的部门数字），不论报告是否给出：没有给出的，figures 中为 null；给出了的，figures 中照列该数字。"},
 	{"evidence", "", "每个数字在报告中所出自的原句，键为报告文件中的字段名，如 spending.total。"},
 	{"findings[].rule", "", "核对项的编号，见上面“核对项”。"},
 	{"findings[].severity", "", "严重程度的英文名，见上面“核对发现的严重程度”。"},

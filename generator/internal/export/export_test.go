@@ -432,6 +432,17 @@ func TestNotApplicableToldFromUndisclosed(t *testing.T) {
 	if want := "部门的" + strings.Join(names, "、") + "不适用于它"; !strings.Contains(meaning, want) {
 		t.Errorf("说明 of 不适用 = %q, want it to say %q", meaning, want)
 	}
+	// Its row for the key not_applicable says so too: a program that read
+	// it as "null in figures" would throw away 乙县's given figures.
+	var keyMeaning string
+	for _, row := range dict {
+		if len(row) > 3 && row[1] == "not_applicable" {
+			keyMeaning = row[3]
+		}
+	}
+	if !strings.Contains(keyMeaning, "不论报告是否给出") || !strings.Contains(keyMeaning, "给出了的，figures 中照列该数字") {
+		t.Errorf("说明 of the key not_applicable = %q, want it to say given figures are kept", keyMeaning)
+	}
 	if got := reports["丙县 2021"].NotApplicable; got == nil || len(got) != 0 {
 		t.Errorf("JSON 丙县 (整体支出) not_applicable %q, want []", got)
 	}

@@ -75,11 +75,12 @@ spending: {total: 100, basic: 50, project: 40}
 `
 
 // The five reports' pages, in the order of the lists (year, newest
-// first, then county slug, department and type).
+// first, then county and department in pinyin order, and type): 财政局
+// (cai) before 教育局 (jiao), though 教 comes first by code point.
 var fiveInOrder = []string{
 	"report/yi-xian/2022-cai-zheng-ju-zheng-ti.html",
-	"report/bing-xian/2021-jiao-yu-ju-zheng-ti.html",
 	"report/bing-xian/2021-cai-zheng-ju-zheng-ti.html",
+	"report/bing-xian/2021-jiao-yu-ju-zheng-ti.html",
 	"report/jia-xian/2021-cai-zheng-ju-zheng-ti.html",
 	"report/jia-xian/2020-cai-zheng-ju-zheng-ti.html",
 }

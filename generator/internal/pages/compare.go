@@ -85,7 +85,7 @@ func compareMetricSort(a, b metricSort) int {
 	if c := cmp.Compare(a.r.County.Slug, b.r.County.Slug); c != 0 {
 		return c
 	}
-	return cmp.Compare(a.r.Department, b.r.Department)
+	return site.CompareNames(a.r.Department, b.r.Department)
 }
 
 // topByMetric returns what top(byMetric(rs, m), m) returns, without sorting

@@ -51,7 +51,7 @@ func FindingsPath(n int) string {
 func FindingOrder(a, b FindingRow) int {
 	return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(b.Finding.Gap, a.Finding.Gap),
 		cmp.Compare(a.R.County.Slug, b.R.County.Slug), cmp.Compare(b.R.Year, a.R.Year),
-		cmp.Compare(a.R.Department, b.R.Department), cmp.Compare(a.R.Type, b.R.Type), cmp.Compare(a.R.File, b.R.File))
+		site.CompareNames(a.R.Department, b.R.Department), cmp.Compare(a.R.Type, b.R.Type), cmp.Compare(a.R.File, b.R.File))
 }
 
 // Findings returns the pages listing every finding of every report that

@@ -113,7 +113,7 @@ func ReportOrder(a, b *site.Report) int {
 			return c
 		}
 	}
-	if c := cmp.Compare(a.Department, b.Department); c != 0 {
+	if c := site.CompareNames(a.Department, b.Department); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(a.Type, b.Type); c != 0 {

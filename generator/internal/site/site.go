@@ -595,7 +595,7 @@ func disambiguator(c *County) string {
 // department names.
 func (c *County) arrange(slugs map[string]string) {
 	slices.SortFunc(c.Reports, func(a, b *Report) int {
-		return cmp.Or(cmp.Compare(b.Year, a.Year), cmp.Compare(a.Department, b.Department), cmp.Compare(a.Type, b.Type))
+		return cmp.Or(cmp.Compare(b.Year, a.Year), CompareNames(a.Department, b.Department), cmp.Compare(a.Type, b.Type))
 	})
 	bySeries := map[string]*Series{}
 	deptSlugs := map[string]string{}

@@ -282,3 +282,49 @@ func TestCountyFinder(t *testing.T) {
 	}
 	county.report(county.logProblems())
 }
+
+// TestNameColumnsSortByPinyin clicks the county and department headers of
+// the report table and requires the names in the site's pinyin order (as
+// site.SortNames gives it): 长沙县 under chang, where the browser's own
+// collation for Chinese, which reads 长 as zhang, would put it after
+// 张家界市.
+func TestNameColumnsSortByPinyin(t *testing.T) {
+	browser(t)
+	report := func(county, prefecture, department string) string {
+		return "---\ncounty: " + county + "\nprefecture: " + prefecture + "\ndepartment: " + department +
+			"\nyear: 2020\ntype: 整体支出\nspending: {total: 100}\n---\n正文。\n"
+	}
+	var archive strings.Builder
+	for i, r := range [][3]string{
+		{"张家界市", "张家界市", "教育局"}, {"长沙县", "长沙市", "财政局"}, {"常德市", "常德市", "长寿办"},
+		{"株洲县", "株洲市", "朝阳办"}, {"安化县", "益阳市", "张家湾办"},
+	} {
+		fmt.Fprintf(&archive, "-- content/r%d.md --\n%s", i, report(r[0], r[1], r[2]))
+	}
+	p := buildtest.New(t, archive.String())
+	p.MustBuild()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: staticHost(p.Out), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	host := ln.Addr().String()
+	base := "http://" + host + "/"
+	tb := open(t, p.Out, base, host, base+"index.html")
+	for _, c := range []struct {
+		col  int
+		want []string
+	}{
+		{1, []string{"安化县", "常德市", "长沙县", "张家界市", "株洲县"}},
+		{3, []string{"财政局", "长寿办", "朝阳办", "教育局", "张家湾办"}},
+	} {
+		tb.click(fmt.Sprintf("#reports-table thead th:nth-child(%d) > button", c.col))
+		got := eval[[]string](tb, fmt.Sprintf(`Array.from(document.querySelectorAll('#reports-table tbody tr')).map(r => r.cells[%d].textContent.trim())`, c.col-1))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("sorted by column %d: %q, want %q", c.col, got, c.want)
+		}
+	}
+	tb.report(tb.logProblems())
+}

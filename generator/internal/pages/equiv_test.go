@@ -27,7 +27,7 @@ func referenceByMetric(rs []*site.Report, m site.Metric) []*site.Report {
 			}
 			return 1
 		}
-		return cmp.Or(cmp.Compare(bv, av), cmp.Compare(a.County.Slug, b.County.Slug), cmp.Compare(a.Department, b.Department))
+		return cmp.Or(cmp.Compare(bv, av), cmp.Compare(a.County.Slug, b.County.Slug), site.CompareNames(a.Department, b.Department))
 	})
 	return out
 }

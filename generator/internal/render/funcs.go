@@ -588,6 +588,18 @@ func slipCellTD(b *bytes.Buffer, root string, c charts.Cell, r *site.Report, key
 	b.WriteString(`#checks" title="疑为单位错误，见该报告的数据核对" aria-label="疑为单位错误，见该报告的数据核对">⚠</a></td>`)
 }
 
+// writeNameKey writes the data-value attribute, with a space before it,
+// that site.js sorts a column of Chinese names by: the name's pinyin as
+// the site reads it (site.Slugify: 长沙 chang-sha), so that a click on
+// the column's header orders names as the lists are ordered. The
+// browser's own collation for Chinese reads a character by its
+// commonest sound (长 zhang) and would order them otherwise.
+func writeNameKey(b *bytes.Buffer, name string) {
+	b.WriteString(` data-value="`)
+	escape(b, site.Slugify(name))
+	b.WriteString(`"`)
+}
+
 // writeReportRows writes the body rows of a table of reports (see
 // reportRowsHTML).
 func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
@@ -601,17 +613,23 @@ func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 		escape(b, r.Type)
 		b.WriteString("\" data-search=\"")
 		escape(b, row.Search)
-		b.WriteString("\">\n<th scope=\"row\"><a href=\"")
+		b.WriteString("\">\n<th scope=\"row\"")
+		writeNameKey(b, r.County.Name)
+		b.WriteString("><a href=\"")
 		escapeURL(b, root, r.County.URL)
 		b.WriteString("\">")
 		escape(b, r.County.Name)
-		b.WriteString("</a></th>\n<td>")
+		b.WriteString("</a></th>\n<td")
 		if r.County.Prefecture != "" {
+			writeNameKey(b, r.County.Prefecture)
+			b.WriteString(">")
 			escape(b, r.County.Prefecture)
 		} else {
-			b.WriteString(`<span class="na">未填写</span>`)
+			b.WriteString(`><span class="na">未填写</span>`)
 		}
-		b.WriteString("</td>\n<td><a href=\"")
+		b.WriteString("</td>\n<td")
+		writeNameKey(b, r.Department)
+		b.WriteString("><a href=\"")
 		escapeURL(b, root, r.URL)
 		b.WriteString("\">")
 		escape(b, r.Department)
@@ -695,7 +713,9 @@ func findingRowsHTML(root string, rows []pages.FindingRow) template.HTML {
 // findingRowsHTML).
 func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
 	for _, f := range rows {
-		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
+		b.WriteString("\n<tr>\n<th scope=\"row\"")
+		writeNameKey(b, f.R.County.Label)
+		b.WriteString("><a href=\"")
 		escapeURL(b, root, f.R.County.URL)
 		b.WriteString("\">")
 		escape(b, f.R.County.Label)
@@ -703,7 +723,9 @@ func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
 		writeInt(b, f.R.Year)
 		b.WriteString("\">")
 		writeInt(b, f.R.Year)
-		b.WriteString("</td>\n<td><a href=\"")
+		b.WriteString("</td>\n<td")
+		writeNameKey(b, f.R.Department)
+		b.WriteString("><a href=\"")
 		escapeURL(b, root, f.R.URL)
 		b.WriteString("#checks\">")
 		escape(b, f.R.Department)
@@ -735,7 +757,13 @@ func disclosureRowsHTML(root string, rows []pages.DisclosureRow) template.HTML {
 // (see disclosureRowsHTML).
 func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRow) {
 	for _, d := range rows {
-		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
+		b.WriteString("\n<tr>\n<th scope=\"row\" data-value=\"")
+		escape(b, site.Slugify(d.R.County.Label))
+		b.WriteString(" ")
+		writeInt(b, d.R.Year)
+		b.WriteString(" ")
+		escape(b, site.Slugify(d.R.Department))
+		b.WriteString("\"><a href=\"")
 		escapeURL(b, root, d.R.URL)
 		b.WriteString("\">")
 		escape(b, d.R.County.Label)

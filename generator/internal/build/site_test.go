@@ -602,7 +602,9 @@ func TestChartSummariesSpeakOfAll(t *testing.T) {
 	mustContain(t, "compare 2021", cmp,
 		"自评得分（42份有数据，显示最高的40份）",
 		// The scores come without grades: the names are flagged.
-		"42份有数据，图中为最高的40份；自评得分最高的是测01县 ⚠ 等3份（100分），最低的是测42县 ⚠（57分）。")
+		"42份有数据，图中为最高的40份；自评得分最高的是测01县 ⚠ 等3份（100分），最低的是测42县 ⚠（57分）。",
+		// The explorer counts reports by 份 too.
+		"未选县时显示该指标最高的30份报告。")
 
 	// When the chart's length cuts through a tie, the summary says so:
 	// four give 60, and the 40 bars hold two of them.

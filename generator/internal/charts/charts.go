@@ -509,6 +509,25 @@ func (b Bars) appendSummary(dst []byte) []byte {
 	// The sentences are appended rather than formatted with fmt, which
 	// costs more and gives the same text.
 	high, low := b.extremes()
+	if b.Line && n == 1 {
+		dst = append(dst, "仅"...)
+		dst = append(dst, b.Categories[hi]...)
+		dst = append(dst, "年有数据，"...)
+		dst = append(dst, name...)
+		dst = append(dst, "为"...)
+		dst = appendFormat(dst, vals[hi].V)
+		dst = append(dst, b.Unit...)
+		return append(dst, "。"...)
+	}
+	if b.Line && Shown(vals[hi].V) == Shown(vals[lo].V) {
+		dst = strconv.AppendInt(dst, int64(n), 10)
+		dst = append(dst, "个年度有数据，"...)
+		dst = append(dst, name...)
+		dst = append(dst, "各年均为"...)
+		dst = appendFormat(dst, vals[hi].V)
+		dst = append(dst, b.Unit...)
+		return append(dst, "。"...)
+	}
 	if b.Line {
 		dst = strconv.AppendInt(dst, int64(n), 10)
 		dst = append(dst, "个年度有数据，"...)

@@ -328,6 +328,11 @@ func TestReportCountWording(t *testing.T) {
 		{reports, "5份有数据，图中为最高的3份（三公经费为4万元的共3份，图中只列出其中1份）；三公经费最高的是甲县等2份（9万元），最低的是戊县等2份（1万元）。",
 			"三公经费（出国（境）、接待、公务用车；5份有数据，显示最高的3份；单位：万元）"},
 		{years, "2个年度有数据，报告数最多为2021年的7份，最少为2020年的3份。", "各年度报告数（份）"},
+		// One year, or the same value every year: no highest and lowest.
+		{Bars{ID: "c", Title: "历年支出", Unit: "万元", Categories: []string{"2021", "2022"}, Line: true,
+			Series: []Series{{Name: "支出合计", Values: []Value{{}, Some(1)}}}}, "仅2022年有数据，支出合计为1万元。", "历年支出（万元）"},
+		{Bars{ID: "d", Title: "历年支出", Unit: "万元", Categories: []string{"2021", "2022"}, Line: true,
+			Series: []Series{{Name: "支出合计", Values: []Value{Some(1), Some(1)}}}}, "2个年度有数据，支出合计各年均为1万元。", "历年支出（万元）"},
 	} {
 		got, err := c.b.Build()
 		if err != nil {
@@ -531,6 +536,12 @@ func referenceSummary(b Bars) string {
 	}
 	if b.Measure != "" {
 		w = b.Measure
+	}
+	if b.Line && n == 1 {
+		return fmt.Sprintf("仅%s年有数据，%s为%s%s。", b.Categories[hi], name, referenceFormat(vals[hi].V), b.Unit)
+	}
+	if b.Line && referenceFormat(vals[hi].V) == referenceFormat(vals[lo].V) {
+		return fmt.Sprintf("%d个年度有数据，%s各年均为%s%s。", n, name, referenceFormat(vals[hi].V), b.Unit)
 	}
 	if b.Line {
 		return fmt.Sprintf("%d个年度有数据，%s%s为%s年的%s%s，%s为%s年的%s%s。",

@@ -463,10 +463,10 @@ func TestCompareYearsIsPaged(t *testing.T) {
 	if p.Exists("compare/index-3.html") || p.Exists("compare/index-1.html") {
 		t.Errorf("compare/ has pages beyond 2 or an index-1.html: %v", p.Files())
 	}
-	// In the site's order of counties (by prefecture) and series, each
-	// in pinyin order: 丙市 (bing), 甲市 (jia), 乙市 (yi); 财政局 (cai)
-	// before 教育局 (jiao), though 教 comes first by code point.
-	wantRows := [][]string{{"乙县 财政局", "丙县 财政局", "丙县 教育局"}, {"甲县 财政局"}}
+	// By county name and then series, each in pinyin order, since the
+	// table shows no prefecture: 丙县 (bing), 甲县 (jia), 乙县 (yi); 财政局
+	// (cai) before 教育局 (jiao), though 教 comes first by code point.
+	wantRows := [][]string{{"丙县 财政局", "丙县 教育局", "甲县 财政局"}, {"乙县 财政局"}}
 	for i, name := range list {
 		page := p.Page(name)
 		var rows []string
@@ -492,9 +492,11 @@ func TestCountyListMovesOffTheHomePage(t *testing.T) {
 	// Each county carries the words it is found by: names, pinyin and
 	// initials.
 	jia := `<li data-search="jiaxian jx"><a href="county/jia-xian.html">甲县</a>（2份报告）</li>`
-	mustContain(t, "home", p.Page("index.html"), `<h3>乙市</h3>`, jia)
+	// A prefecture's heading names its province first: the groups are
+	// in order of province.
+	mustContain(t, "home", p.Page("index.html"), `<h3>湖南省 · 乙市</h3>`, jia)
 	counties := p.Page("counties.html")
-	mustContain(t, "counties", counties, `<h2>乙市</h2>`, jia,
+	mustContain(t, "counties", counties, `<h2>湖南省 · 乙市</h2>`, jia,
 		`<a href="county/ning-xiang-shi.html">宁乡市</a>（1份报告）</li>`,
 		`<form class="table-filter" data-list="county-groups" role="search">`, `<div id="county-groups">`)
 	mustContain(t, "counties", counties, `<ul class="county-list" data-search="乙市 湖南省">`, `<li data-search="ningxiangshi nxs">`)

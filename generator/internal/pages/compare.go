@@ -558,7 +558,12 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 		t.Rows = make([][]charts.Cell, 0, rows)
 	}
 	tx := newTexts()
-	for _, c := range s.Counties {
+	// By county name in pinyin order: the table shows no province or
+	// prefecture, so the site's order (by province first) would look
+	// random.
+	byName := slices.Clone(s.Counties)
+	slices.SortStableFunc(byName, (*site.County).CompareName)
+	for _, c := range byName {
 		for _, se := range c.Series {
 			if se.Type != report.TypeWhole {
 				continue

@@ -302,6 +302,20 @@ type CountyGroup struct {
 	Counties   []*site.County
 }
 
+// Heading returns the group's heading: the prefecture, after its province
+// when there is one of another name (湖南省 · 长沙市). Groups are listed
+// by province first, so without it the prefectures would seem out of
+// order (北京市, 周口市, 长沙市, 沈阳市).
+func (g CountyGroup) Heading() string {
+	if len(g.Counties) == 0 {
+		return g.Prefecture
+	}
+	if p := g.Counties[0].Province; p != "" && p != g.Prefecture {
+		return p + " · " + g.Prefecture
+	}
+	return g.Prefecture
+}
+
 // Search returns the words a reader may find the group's counties by,
 // besides their own (see CountySearch): the prefecture and the province.
 func (g CountyGroup) Search() string {

@@ -111,7 +111,7 @@ spending: {total: 1530.53}
 	// says why, where a phone shows it (a title would need a pointer).
 	note := `<h2 id="s1">行政审批服务局 · 项目支出</h2>` + "\n" +
 		`<p class="note">项目支出报告只评价一个项目：表中的“支出合计”就是这个项目的支出；` +
-		`基本支出、项目支出、三公经费说的是整个部门，这类报告没有给出时写“不适用”；人均支出、人均三公经费要用整个部门的人数去除，对这类报告都不适用。</p>`
+		`基本支出、项目支出（部门全部项目的合计）、三公经费说的是整个部门，这类报告没有给出时写“不适用”；人均支出、人均三公经费要用整个部门的人数去除，对这类报告都不适用。</p>`
 	mustContain(t, "沅江市 county page", county, note)
 	if strings.Contains(p.Page("county/tao-yuan-xian.html"), `<p class="note">项目支出报告`) {
 		t.Error("an 整体支出 report's county page explains 项目支出 reports")

@@ -74,6 +74,10 @@ func notApplicableLabels(typ string, ms []site.Metric) (figures, perStaff []stri
 		case applies(typ, m):
 		case slices.Contains(m.Keys, "staff.actual"):
 			perStaff = append(perStaff, m.Label)
+		case m.Key == "project":
+			// Under a heading that ends 项目支出, say which: the
+			// column is all the department's projects together.
+			figures = append(figures, m.Label+"（部门全部项目的合计）")
 		default:
 			figures = append(figures, m.Label)
 		}

@@ -204,7 +204,23 @@ spending: {total: 320}
 		// Its description does not speak of 三公经费 it cannot have.
 		`content="沅江市行政审批服务局2020年度项目支出绩效自评报告：支出合计502万元，自评得分90分。"`,
 	)
+	// 3. The checks: the figures they could not check for want of the
+	// department's figures are 不适用, not 未披露; the project's own
+	// (收入合计 is one) would still be 未披露.
+	checks := r[strings.Index(r, `id="checks"`):]
+	checks = checks[:strings.Index(checks, "</section>")]
+	mustContain(t, "项目支出 report's checks", checks,
+		"<td>基本支出不适用，人员经费不适用，公用经费不适用</td>",
+		"<td>编制人数不适用，实有人数不适用</td>",
+		"<td>三公经费同比增减不适用，三公经费合计不适用</td>")
+	for _, s := range []string{"人员经费未披露", "编制人数未披露", "三公经费同比增减未披露", "三公经费合计未披露"} {
+		if strings.Contains(checks, s) {
+			t.Errorf("a 项目支出 report's checks say %s", s)
+		}
+	}
 	w := p.Page("report/yuan-jiang-shi/2020-cai-zheng-ju-zheng-ti.html")
+	mustContain(t, "整体支出 report's checks", w, "<td>基本支出未披露，人员经费未披露，公用经费未披露</td>",
+		"<td>编制人数未披露，实有人数未披露</td>", "<td>三公经费同比增减未披露，三公经费合计未披露</td>")
 	mustContain(t, "整体支出 report", w,
 		`<th scope="row">其中：人员经费</th>`+"\n"+`<td class="num">`+absent+"</td>\n"+`<td>万元</td><td class="num">未披露</td>`,
 		`<tr><th scope="row">三公经费</th>`+cell(absent)+`</tr>`,

@@ -117,3 +117,151 @@ spending: {total: 1530.53}
 		t.Error("an 整体支出 report's county page explains 项目支出 reports")
 	}
 }
+
+// TestProjectFiguresNotApplicableNotUndisclosed: wherever a 项目支出
+// report's department figures are shown, not given, they are 不适用
+// rather than 未披露 (the report never has them), while an 整体支出
+// report's figures not given, and a project's own, stay 未披露.
+func TestProjectFiguresNotApplicableNotUndisclosed(t *testing.T) {
+	p := buildtest.New(t, `
+-- content/p2019.md --
+---
+county: 沅江市
+department: 行政审批服务局
+year: 2019
+type: 项目支出
+spending: {total: 400}
+sangong: {total: 3}
+score: 88
+grade: 良
+---
+-- content/p2020.md --
+---
+county: 沅江市
+department: 行政审批服务局
+year: 2020
+type: 项目支出
+spending: {total: 502}
+score: 90
+grade: 优
+---
+-- content/w2019.md --
+---
+county: 沅江市
+department: 财政局
+year: 2019
+type: 整体支出
+spending: {total: 300}
+sangong: {total: 5}
+---
+-- content/w2020.md --
+---
+county: 沅江市
+department: 财政局
+year: 2020
+type: 整体支出
+spending: {total: 320}
+---
+`)
+	p.MustBuild()
+	na, absent := `<span class="na">不适用</span>`, `<span class="na">未披露</span>`
+	cell := func(s string) string { return `<td class="num" data-value="">` + s + `</td>` }
+
+	// 1. The home page and the list of reports: the 三公经费 cell.
+	for _, page := range []string{"index.html", "reports/index.html"} {
+		h := p.Page(page)
+		row := func(typ string) string {
+			i := strings.Index(h, `data-type="`+typ+`"`)
+			if i < 0 {
+				t.Fatalf("%s: no %s row", page, typ)
+			}
+			return h[i : i+strings.Index(h[i:], "</tr>")]
+		}
+		if r := row("项目支出"); !strings.Contains(r, "\n"+cell(na)+"\n") || strings.Contains(r, absent) {
+			t.Errorf("%s: a 项目支出 report's 三公经费 is not 不适用: %s", page, r)
+		}
+		if r := row("整体支出"); !strings.Contains(r, "\n"+cell(absent)+"\n") || strings.Contains(r, na) {
+			t.Errorf("%s: an 整体支出 report's 三公经费 is not 未披露: %s", page, r)
+		}
+	}
+
+	r := p.Page("report/yuan-jiang-shi/2020-xing-zheng-shen-pi-fu-wu-ju-xiang-mu.html")
+	mustContain(t, "项目支出 report", r,
+		// 2. The 上年 column: the previous year's report had none of
+		// these either; its 收入合计, which it could have given, is 未披露.
+		`<th scope="row">其中：人员经费</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">不适用</td>`,
+		`<th scope="row">其中：公用经费</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">不适用</td>`,
+		`<th scope="row">因公出国（境）费</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">不适用</td>`,
+		// The 三公经费 the previous year's report gave anyway is shown.
+		`<th scope="row">三公经费合计</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">3</td>`,
+		`<th scope="row">编制人数</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>人</td><td class="num">不适用</td>`,
+		`<th scope="row">本年收入</th>`+"\n"+`<td class="num">`+absent+"</td>\n"+`<td>万元</td><td class="num">未披露</td>`,
+		// 4. The composition chart's table and the ranks.
+		`<tr><th scope="row">人员经费</th>`+cell(na)+`</tr>`,
+		`<tr><th scope="row">三公经费</th>`+cell(na)+`</tr>`,
+		`<tr><th scope="row">三公经费（万元）</th>`+cell(na)+`<td>—</td></tr>`,
+		`<tr><th scope="row">基本支出（万元）</th>`+cell(na)+`<td>—</td></tr>`,
+		// Its description does not speak of 三公经费 it cannot have.
+		`content="沅江市行政审批服务局2020年度项目支出绩效自评报告：支出合计502万元，自评得分90分。"`,
+	)
+	// 3. The checks: the figures they could not check for want of the
+	// department's figures are 不适用, not 未披露; the project's own
+	// (收入合计 is one) would still be 未披露.
+	checks := r[strings.Index(r, `id="checks"`):]
+	checks = checks[:strings.Index(checks, "</section>")]
+	mustContain(t, "项目支出 report's checks", checks,
+		"<td>基本支出不适用，人员经费不适用，公用经费不适用</td>",
+		"<td>编制人数不适用，实有人数不适用</td>",
+		"<td>三公经费同比增减不适用，三公经费合计不适用</td>")
+	for _, s := range []string{"人员经费未披露", "编制人数未披露", "三公经费同比增减未披露", "三公经费合计未披露"} {
+		if strings.Contains(checks, s) {
+			t.Errorf("a 项目支出 report's checks say %s", s)
+		}
+	}
+	w := p.Page("report/yuan-jiang-shi/2020-cai-zheng-ju-zheng-ti.html")
+	mustContain(t, "整体支出 report's checks", w, "<td>基本支出未披露，人员经费未披露，公用经费未披露</td>",
+		"<td>编制人数未披露，实有人数未披露</td>", "<td>三公经费同比增减未披露，三公经费合计未披露</td>")
+	mustContain(t, "整体支出 report", w,
+		`<th scope="row">其中：人员经费</th>`+"\n"+`<td class="num">`+absent+"</td>\n"+`<td>万元</td><td class="num">未披露</td>`,
+		`<tr><th scope="row">三公经费</th>`+cell(absent)+`</tr>`,
+		`<tr><th scope="row">三公经费（万元）</th>`+cell(absent)+`<td>—</td></tr>`,
+		"三公经费未披露，")
+	if strings.Contains(w, "不适用</span>") {
+		t.Error("an 整体支出 report's page says 不适用")
+	}
+
+	// 5. The county page's trend tables: the project series' under its
+	// note, 不适用; the 整体支出 series', 未披露. (Each gave 三公经费
+	// in 2019 only, so that the chart of them is drawn.)
+	county := p.Page("county/yuan-jiang-shi.html")
+	table := func(id string) string {
+		i := strings.Index(county, `id="chart-`+id+`-data"`)
+		if i < 0 {
+			t.Fatalf("county page: no chart %s", id)
+		}
+		s := county[i:]
+		s = s[strings.Index(s, "<tbody>"):]
+		return s[:strings.Index(s, "</tbody>")]
+	}
+	ids := map[string]string{}
+	for _, h := range []string{"行政审批服务局 · 项目支出", "财政局 · 整体支出"} {
+		i := strings.Index(county, `">`+h+`</h2>`)
+		if i < 0 {
+			t.Fatalf("county page: no series %s", h)
+		}
+		j := strings.LastIndex(county[:i], `<h2 id="`)
+		ids[h] = county[j+len(`<h2 id="`) : i]
+	}
+	proj, whole := ids["行政审批服务局 · 项目支出"], ids["财政局 · 整体支出"]
+	for _, c := range []struct{ id, want, not string }{
+		{proj + "-spending", `<td class="num" data-value="502">502</td>` + cell(na) + cell(na) + `</tr>`, absent},
+		{proj + "-sangong", `<tr><th scope="row">2020</th>` + cell(na), absent},
+		{whole + "-spending", `<td class="num" data-value="320">320</td>` + cell(absent) + cell(absent) + `</tr>`, na},
+		{whole + "-sangong", `<tr><th scope="row">2020</th>` + cell(absent), na},
+	} {
+		tb := table(c.id)
+		if !strings.Contains(tb, c.want) || strings.Contains(tb, c.not) {
+			t.Errorf("county page, table of %s: want %s and no %s in\n%s", c.id, c.want, c.not, tb)
+		}
+	}
+}

@@ -248,11 +248,33 @@ type view struct {
 	lo, hi int32
 	st     [numFigs]report.State
 	v      [numAmounts]report.Amount
+	// na has bit id set for each figure that is not one a report of the
+	// report's type has (see NotApplicable).
+	na uint32
+}
+
+// notApplicableBits returns, for a report of the type, the bits of
+// view.na.
+func notApplicableBits(typ string) uint32 {
+	var na uint32
+	for id, k := range figKeys {
+		if NotApplicable(typ, k) {
+			na |= 1 << id
+		}
+	}
+	return na
+}
+
+// notApplicable reports whether the figure is not given and not one a
+// report of its type has: 不适用 rather than 未披露.
+func (v *view) notApplicable(id figID) bool {
+	return v.st[id] == report.NotDisclosed && v.na&(1<<id) != 0
 }
 
 // set makes v the view of r, whose series is env.members[lo:hi].
 func (v *view) set(r *report.Report, lo, hi int32) {
 	v.r, v.lo, v.hi = r, lo, hi
+	v.na = notApplicableBits(r.Type)
 	s := &r.Spending
 	v.st[spendingTotal], v.v[spendingTotal] = s.Total.State, s.Total.V
 	v.st[spendingBasic], v.v[spendingBasic] = s.Basic.State, s.Basic.V
@@ -306,8 +328,11 @@ func (v *view) lacks(id figID) bool {
 func (v *view) stateBits(ids []figID) (bits uint64, ok bool) {
 	for i, id := range ids {
 		st := v.st[id]
-		if st > 3 {
+		if st > 2 {
 			return 0, false
+		}
+		if v.notApplicable(id) {
+			st = 3 // worded apart (see appendMissing)
 		}
 		bits |= uint64(st) << (2 * i)
 	}
@@ -326,14 +351,18 @@ func (v *view) allDisclosed(ids []figID) bool {
 
 // appendMissing appends to b, in Chinese, each of the figures that is not
 // disclosed or could not be read, such as "项目支出未披露，公用经费无法识别".
+// A figure not given that the report's type does not have (see
+// NotApplicable), such as a 项目支出 report's 人员经费, is 不适用.
 func (v *view) appendMissing(b []byte, ids ...figID) []byte {
 	n := len(b)
 	for _, id := range ids {
 		var what string
-		switch v.st[id] {
-		case report.NotDisclosed:
+		switch {
+		case v.notApplicable(id):
+			what = "不适用"
+		case v.st[id] == report.NotDisclosed:
 			what = "未披露"
-		case report.Unreadable:
+		case v.st[id] == report.Unreadable:
 			what = "无法识别"
 		default:
 			continue

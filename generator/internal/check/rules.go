@@ -1038,6 +1038,8 @@ func ruleYearOnYear(e *env, v *view) ([]Finding, bool, string) {
 	switch {
 	case prev == nil:
 		why = 1
+	case prev.Sangong.Total.State == report.NotDisclosed && NotApplicable(prev.Type, "sangong.total"):
+		why = 4
 	case prev.Sangong.Total.State == report.NotDisclosed:
 		why = 2
 	case prev.Sangong.Total.State == report.Unreadable:
@@ -1118,6 +1120,7 @@ var yearOnYearWhy = [...]string{
 	1: "没有上一年度（%）同县同部门同类型的报告",
 	2: "上一年度（%）三公经费合计未披露",
 	3: "上一年度（%）三公经费合计无法识别",
+	4: "上一年度（%）三公经费合计不适用",
 }
 
 // appendYear appends the year as in 2020年度.

@@ -172,6 +172,21 @@ func TestYearOnYear(t *testing.T) {
 			expect(t, result(t, "yoy.sangong", r, others...), tt.want)
 		})
 	}
+	t.Run("项目支出 without 三公经费", func(t *testing.T) {
+		// A project has no 三公经费: neither year's are 未披露. An
+		// 整体支出 report checked with it, with the same figures, still
+		// says 未披露 (the reasons are kept per wording).
+		r := parse(t, "f.md", srcT("沅江市", report.TypeProject, 2020, "spending: {total: 502}\n"))
+		prev := parse(t, "prev.md", srcT("沅江市", report.TypeProject, 2019, "spending: {total: 400}\n"))
+		w := parse(t, "w.md", src("沅江市", 2020, "spending: {total: 502}\n"))
+		wprev := parse(t, "wprev.md", src("沅江市", 2019, "spending: {total: 400}\n"))
+		expect(t, result(t, "yoy.sangong", r, prev, w, wprev),
+			want{status: NotChecked, reason: "三公经费同比增减不适用，三公经费合计不适用，上一年度（2019年度）三公经费合计不适用"})
+		expect(t, result(t, "yoy.sangong", w, wprev, r, prev),
+			want{status: NotChecked, reason: "三公经费同比增减未披露，三公经费合计未披露，上一年度（2019年度）三公经费合计未披露"})
+		expect(t, result(t, "staff.actual", r, w), want{status: NotChecked, reason: "编制人数不适用，实有人数不适用"})
+		expect(t, result(t, "staff.actual", w, r), want{status: NotChecked, reason: "编制人数未披露，实有人数未披露"})
+	})
 	t.Run("another department is another series", func(t *testing.T) {
 		r := parse(t, "f.md", src("桃源县", 2020, cur))
 		o := parse(t, "o.md", strings.Replace(src("桃源县", 2019, "sangong: {total: 8.1}\n"), "行政审批服务局", "财政局", 1))

@@ -578,7 +578,7 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 					if r.Suspect("spending.total") {
 						*cell = charts.Cell{Text: "疑为单位错误", NA: true, Num: true}
 					} else {
-						tx.moneyCell(cell, r.Spending.Total)
+						tx.moneyCell(cell, r.Spending.Total, r.Type, "spending.total")
 					}
 					cell.Href = r.URL
 				} else {

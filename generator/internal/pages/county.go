@@ -172,11 +172,10 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 			row.Cells = cells[:len(ms):len(ms)]
 			cells = cells[len(ms):]
 			for k, m := range ms {
-				val := Value(m, r)
 				// A 项目支出 report has no 基本支出 or 三公经费 of its
-				// own: not given, they do not apply, as the disclosure
-				// page says.
-				val.NotApplicable = !val.OK && !val.Unreadable && !applies(r.Type, m)
+				// own: not given, they do not apply (see Value), as the
+				// disclosure page says.
+				val := Value(m, r)
 				mc := &row.Cells[k]
 				mc.Rank = r.Rank(m.Key)
 				mc.Flagged = val.OK && r.Flagged(m.Keys...)

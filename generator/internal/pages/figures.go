@@ -28,7 +28,7 @@ type Figure struct {
 	// previous year's report when Prev is a likely unit slip there
 	// (site.Report.Suspect); it is empty otherwise.
 	PrevChecks string
-	// NA marks a Text of 未披露 or 无法识别. (The flags come last, together,
+	// NA marks a Text of 未披露, 无法识别 or 不适用. (The flags come last, together,
 	// so that they share a word.)
 	NA bool
 	// Flagged marks a figure that a finding beyond rounding concerns.
@@ -140,6 +140,17 @@ func NAText(s report.State) string {
 	return "未披露"
 }
 
+// missingText returns how the figure of the dotted name key of a report
+// of type typ is shown when it has no value in the state: 不适用 for a
+// figure not given that the type does not have (check.NotApplicable),
+// otherwise NAText.
+func missingText(typ, key string, s report.State) string {
+	if s == report.NotDisclosed && check.NotApplicable(typ, key) {
+		return "不适用"
+	}
+	return NAText(s)
+}
+
 // Figures lists every figure of a report, with its evidence and its change
 // against the previous year.
 func Figures(r *site.Report) []Figure {
@@ -163,12 +174,11 @@ func figures(r *site.Report, out []Figure, t *texts) {
 		v, state := d.value(r.Report)
 		f := &out[i]
 		*f = Figure{FigureInfo: &d.FigureInfo, Evidence: r.Evidence[d.Key], Flagged: flagged[i]}
-		if state == report.NotDisclosed && check.NotApplicable(r.Type, d.Key) {
-			// A 项目支出 report has no 基本支出 or 三公经费 of its own,
-			// as the disclosure and county pages say.
-			f.Text, f.NA = "不适用", true
-		} else if state != report.Disclosed {
-			f.Text, f.NA = NAText(state), true
+		if state != report.Disclosed {
+			// A 项目支出 report has no 基本支出 or 三公经费 of its own:
+			// not given, they do not apply, as the disclosure and county
+			// pages say.
+			f.Text, f.NA = missingText(r.Type, d.Key, state), true
 		} else if d.kind == figureGrade {
 			f.Text = r.Grade.V
 		} else {
@@ -191,7 +201,8 @@ func figures(r *site.Report, out []Figure, t *texts) {
 					setDelta(f.Delta, v, pv, t)
 				}
 			} else {
-				f.Prev = NAText(pstate)
+				// Nor had the previous year's report, of the same type.
+				f.Prev = missingText(r.Prev.Type, d.Key, pstate)
 			}
 		}
 	}
@@ -261,8 +272,12 @@ func setDelta(d *Delta, v, prev float64, t *texts) {
 	t.end(&d.Text)
 }
 
-// Value returns a metric's value for a report as a chart value.
+// Value returns a metric's value for a report as a chart value. A value
+// that is missing because a figure it is computed from is not one the
+// report's type has (see check.NotApplicable), rather than unreadable,
+// is NotApplicable: a 项目支出 report's 三公经费.
 func Value(m site.Metric, r *site.Report) charts.Value {
 	v, ok := m.Value(r)
-	return charts.Value{V: v, OK: ok, Unreadable: !ok && m.Unreadable != nil && m.Unreadable(r)}
+	unreadable := !ok && m.Unreadable != nil && m.Unreadable(r)
+	return charts.Value{V: v, OK: ok, Unreadable: unreadable, NotApplicable: !ok && !unreadable && !applies(r.Type, m)}
 }

@@ -196,8 +196,8 @@ func newRows(rows []Row, rs []*site.Report) {
 		b = appendSlugWords(b, c.Slug)
 		t.buf = b
 		t.end(&row.Search)
-		t.moneyCell(&row.Total, r.Spending.Total)
-		t.moneyCell(&row.Sangong, r.Sangong.Total)
+		t.moneyCell(&row.Total, r.Spending.Total, r.Type, "spending.total")
+		t.moneyCell(&row.Sangong, r.Sangong.Total, r.Type, "sangong.total")
 		t.scoreCell(&row.Score, r.Score)
 	}
 	t.done()
@@ -245,12 +245,13 @@ func appendInitials(dst []byte, slug string) []byte {
 	return dst
 }
 
-// moneyCell makes c, a zero cell, the cell of an amount, its text left to
-// t.
-func (t *texts) moneyCell(c *charts.Cell, m report.Money) {
+// moneyCell makes c, a zero cell, the cell of the amount m, the figure
+// key of a report of type typ, its text left to t. A figure not given
+// that the type does not have is 不适用 (see missingText).
+func (t *texts) moneyCell(c *charts.Cell, m report.Money, typ, key string) {
 	c.Num = true
 	if !m.Known() {
-		c.Text, c.NA = NAText(m.State), true
+		c.Text, c.NA = missingText(typ, key, m.State), true
 		return
 	}
 	t.buf = m.V.Append(t.buf)

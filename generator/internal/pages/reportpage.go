@@ -5,6 +5,7 @@ import (
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -147,8 +148,12 @@ func appendDescription(b []byte, r *site.Report) []byte {
 		b = append(b, "三公经费"...)
 		b = r.Sangong.Total.V.Append(b)
 		b = append(b, "万元，"...)
-	} else {
-		b = append(b, "三公经费未披露，"...)
+	} else if r.Sangong.Total.State != report.NotDisclosed || !check.NotApplicable(r.Type, "sangong.total") {
+		// A 项目支出 report that does not give them has no 三公经费 to
+		// speak of: the description leaves them out.
+		b = append(b, "三公经费"...)
+		b = append(b, NAText(r.Sangong.Total.State)...)
+		b = append(b, "，"...)
 	}
 	if r.Score.Known() {
 		b = append(b, "自评得分"...)
@@ -163,12 +168,27 @@ func appendDescription(b []byte, r *site.Report) []byte {
 // compositionItems name the bars of a report's composition chart.
 var compositionItems = [...]string{"支出合计", "基本支出", "人员经费", "公用经费", "项目支出", "三公经费", "因公出国（境）", "公务接待", "公务用车"}
 
+// compositionKeys are the figures of compositionItems.
+var compositionKeys = [len(compositionItems)]string{"spending.total", "spending.basic", "spending.personnel", "spending.public",
+	"spending.project", "sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"}
+
+// figureValue returns the amount of the dotted name key of r as a chart
+// value: NotApplicable when not given and not one a report of its type
+// has (see check.NotApplicable), so that the chart's table says 不适用.
+func figureValue(r *site.Report, key string) charts.Value {
+	m := *r.Amount(key)
+	v := money(m)
+	v.NotApplicable = m.State == report.NotDisclosed && check.NotApplicable(r.Type, key)
+	return v
+}
+
 // compositionChart shows a report's spending and 三公经费 items side by
 // side; false when none is disclosed.
 func compositionChart(r *site.Report) (charts.Chart, bool, error) {
-	sp, sg := r.Spending, r.Sangong
-	vals := [len(compositionItems)]charts.Value{money(sp.Total), money(sp.Basic), money(sp.Personnel), money(sp.Public), money(sp.Project),
-		money(sg.Total), money(sg.Abroad), money(sg.Reception), money(sg.Vehicles)}
+	var vals [len(compositionItems)]charts.Value
+	for i, k := range compositionKeys {
+		vals[i] = figureValue(r, k)
+	}
 	known := false
 	for _, v := range vals {
 		known = known || v.OK

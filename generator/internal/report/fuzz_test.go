@@ -42,6 +42,10 @@ func FuzzParse(f *testing.F) {
 		// mapping, and a key indented by a full-width space after a list.
 		fuzzHeader + "spending: {total: 100, basic: {a: 1, \"a\": 2},\n  total: 200}\nscore: 970\nincome: 1,354\n---\n",
 		fuzzHeader + "title: 关于: 报告\ndiscrepancies:\n  - 甲\n\u3000score: 97\nincome: 1,354\n---\n",
+		// A key indented by a full-width space under an open mapping,
+		// whose name is also a top-level key's.
+		fuzzHeader + "evidence:\n  spending.total: \"x\"\n\u3000income: \"a\"\n\u3000score: \"b\"\n---\n",
+		fuzzHeader + "score：97\nstaff:\n  actual: 17\n\u3000grade: 优\n---\n",
 	} {
 		f.Add([]byte(s))
 	}

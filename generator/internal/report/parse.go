@@ -911,7 +911,11 @@ func (p *parse) top(m *ast.MappingNode) {
 			continue
 		}
 		before, beforeValue := prev, prevValue
-		prev, prevValue = key, mv.Value
+		// A key indented by a full-width space that belongs to the
+		// mapping before it leaves that mapping open for the next.
+		if !strings.HasPrefix(key, fullWidthSpace) || !takesKeys("", before, beforeValue) {
+			prev, prevValue = key, mv.Value
+		}
 		kpos := nodePos(mv.Key)
 		id := keyID(key)
 		if first, dup := p.keys.get(key, id); dup {
@@ -973,7 +977,7 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "discrepancies":
 			r.Discrepancies = p.notes(key, v)
 		default:
-			if !p.keySlip(kpos, "", before, key, 0, keysIndent(asMapping(beforeValue))) {
+			if !p.keySlip(kpos, "", before, beforeValue, key, 0) {
 				p.errAt(kpos, key, "unknown key; the known keys are %s (没有这个键：请检查拼写，可用的键见前面所列)", strings.Join(topKeys, ", "))
 			}
 		}
@@ -1614,7 +1618,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			}
 			p.count(full, val, dst)
 		default:
-			if !p.keySlip(kpos, key, "", sub, keysIndent(m), -1) {
+			if !p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
 				p.errAt(kpos, full, "unknown key; the known keys of %s are %s (没有这个键：请检查拼写，可用的键见前面所列)", key, g.known)
 			}
 		}
@@ -1661,7 +1665,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 		}
 		kpos := nodePos(mv.Key)
 		if i < 0 {
-			if !p.keySlip(kpos, key, "", sub, keysIndent(m), -1) {
+			if !p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
 				p.errAt(kpos, full, "unknown figure name; the known ones are %s (没有这个数据名：请检查拼写，可用的名称见前面所列)", strings.Join(EvidenceKeys, ", "))
 			}
 			continue

@@ -248,7 +248,7 @@ indentation:
 	}
 	value = strings.TrimLeft(value, " \t")
 	hasValue := value != "" && value[0] != '#'
-	full := s.place(n, cols, key, hasValue, slip != "" || tab > 0 || fullWidth > 0)
+	full := s.place(n, cols, key, hasValue, slip != "" || tab > 0 || fullWidth > 0, tab > 0 || fullWidth > 0)
 	// The line without the slip in its colon, if any.
 	mended := key + ":"
 	if value != "" {
@@ -298,9 +298,10 @@ func (s *slipScan) continuation(cols int) bool {
 
 // place finds the mapping that a key indented by cols on line n belongs
 // to, and notes its indentation there, unless the line has another slip
-// (exempt); hasValue says that the key has a value on its line. It
+// (exempt); hasValue says that the key has a value on its line, and
+// indented that a tab or full-width space is in its indentation. It
 // returns the key's dotted name.
-func (s *slipScan) place(n, cols int, key string, hasValue, exempt bool) string {
+func (s *slipScan) place(n, cols int, key string, hasValue, exempt, indented bool) string {
 	// t is the deepest mapping indented no more than the key; the one
 	// after it, if any, is nested under t's last key.
 	j := len(s.levels) - 1
@@ -313,9 +314,12 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt bool) string 
 	case j+1 < len(s.levels):
 		// Between the keys of t and those of the mapping nested under
 		// it: the key belongs to the one whose key it is, or else to the
-		// one nearer.
+		// one nearer. Indented by a tab or a full-width space, which
+		// looks as wide as the spaces of the mapping nested under t, it
+		// belongs to that one, whatever its name: t's keys start where
+		// t's indentation does, with nothing before them.
 		inner := &s.levels[j+1]
-		if knownIn(inner.name, key) || !knownIn(t.name, key) && inner.indent-cols <= cols-t.indent {
+		if indented || knownIn(inner.name, key) || !knownIn(t.name, key) && inner.indent-cols <= cols-t.indent {
 			j++
 		}
 	case t.open:
@@ -894,24 +898,29 @@ func spaces(n int) string {
 // of the kinds slips finds: a full-width space before it (as its
 // indentation), in it or after it, or a full-width colon in it. key is the
 // key as read, at pos, prefix the dotted name of its mapping ("" at the
-// top), and prev the key before it there, if any: a key of the mapping
-// that is prev's value, indented by a full-width space, is read as a key
-// of prefix's. here is the indentation of the other keys of prefix's
-// mapping, and under that of the keys of prev's value, or -1 if it has
-// none; the fix of a full-width space before the key names them. It
-// reports whether it found one.
-func (p *parse) keySlip(pos Pos, prefix, prev, key string, here, under int) bool {
+// top), and prev the key before it there, if any, and prevValue its value:
+// a key of the mapping that is prev's value, indented by a full-width
+// space, is read as a key of prefix's (see takesKeys). here is the
+// indentation of the other keys of prefix's mapping, or -1 if it has
+// none; the fix of a full-width space before the key names it, or that of
+// the keys of prev's value. It reports whether it found one.
+func (p *parse) keySlip(pos Pos, prefix, prev string, prevValue ast.Node, key string, here int) bool {
 	word := strings.Trim(key, " "+fullWidthSpace)
 	if i := strings.Index(word, fullWidthColon); i >= 0 {
 		word = word[:i]
 	}
 	word = strings.TrimRight(word, " "+fullWidthSpace)
 	name, mapping, want, siblings := dotted(prefix, word), prefix, here, here >= 0
+	indented := strings.HasPrefix(key, fullWidthSpace)
 	switch {
 	case keyLen(word) != len(word):
 		name = prefix
-	case !knownIn(prefix, word) && knownIn(dotted(prefix, prev), word):
+	case indented && takesKeys(prefix, prev, prevValue),
+		!indented && !knownIn(prefix, word) && knownIn(dotted(prefix, prev), word):
+		// A key of prev's value: by the structure when indented, by its
+		// name when not.
 		name, mapping = dotted(dotted(prefix, prev), word), dotted(prefix, prev)
+		under := keysIndent(asMapping(prevValue))
 		want, siblings = under, under >= 0
 		if !siblings {
 			want = max(here, 0) + 2
@@ -930,6 +939,32 @@ func (p *parse) keySlip(pos Pos, prefix, prev, key string, here, under int) bool
 		return false
 	}
 	return true
+}
+
+// takesKeys reports whether a key indented by a full-width space after
+// the key prev of the mapping with the dotted name prefix, whose value is
+// v, is a key of that value: v is a block mapping, or v is empty and prev
+// is one of the mappings of the format (spending, sangong, staff,
+// evidence). The YAML parser reads such a key as prefix's, the full-width
+// space being part of its name; but a full-width space looks as wide as
+// two spaces, and one who typed it meant the key to be indented, under
+// the mapping above it.
+func takesKeys(prefix, prev string, v ast.Node) bool {
+	if prev == "" {
+		return false
+	}
+	switch n := v.(type) {
+	case *ast.MappingNode:
+		return !n.IsFlowStyle
+	case *ast.MappingValueNode:
+		return true
+	case nil, *ast.NullNode:
+		switch dotted(prefix, prev) {
+		case "spending", "sangong", "staff", "evidence":
+			return true
+		}
+	}
+	return false
 }
 
 // strayValue reports the value of a pair that the YAML parser took from a

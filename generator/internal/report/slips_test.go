@@ -103,6 +103,23 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:27:1: staff.authorized: a tab is not indentation in YAML; indent authorized by 2 spaces instead, under staff (第 27 行的 authorized 前面用了 Tab，Tab 不能用来缩进：请改为 2 个半角空格，写在 staff 下面)`,
 				`a.md:28:1: staff.actual: a tab is not indentation in YAML; indent actual by 2 spaces instead, under staff`,
 				`a.md:30:1: review: a tab is not indentation in YAML; indent with spaces (Tab 不能用来缩进，请改用半角空格)`}},
+		// A full-width space before a key under an open nested mapping
+		// makes it a key of that mapping, whatever its name: the key
+		// also named at the top level, with other keys or none.
+		{"full-width space before a figure's evidence", withLine(31, `  spending.total: "x"`, "\u3000income: \"a\""),
+			[]string{`a.md:32:1: evidence.income: a full-width space is not indentation in YAML; indent income by 2 spaces instead, as the other keys of evidence are (第 32 行的 income 前面用了全角空格，全角空格不能用来缩进：请改为 2 个半角空格，与 evidence 下的其他键对齐)`}},
+		{"full-width space before two figures' evidence", withLine(31, `  spending.total: "x"`, "\u3000income: \"a\"", "\u3000score: \"b\""),
+			[]string{`a.md:32:1: evidence.income: a full-width space is not indentation in YAML; indent income by 2 spaces instead, as the other keys of evidence are`,
+				`a.md:33:1: evidence.score: a full-width space is not indentation in YAML; indent score by 2 spaces instead, as the other keys of evidence are`}},
+		{"full-width space before a top-level key's name under staff", withLine(28, "  actual: 17", "\u3000score: 97"),
+			[]string{`a.md:29:1: staff.score: a full-width space is not indentation in YAML; indent score by 2 spaces instead, as the other keys of staff are`}},
+		{"full-width space before the one key of evidence", withLines(30, 31, "\u3000year: \"2020年\""),
+			[]string{`a.md:30:1: evidence.year: a full-width space is not indentation in YAML; indent year by 2 spaces instead, under evidence (第 30 行的 year 前面用了全角空格，全角空格不能用来缩进：请改为 2 个半角空格，写在 evidence 下面)`}},
+		{"full-width space before a top-level key's name under staff, with another slip", replaced(slipBase, "score: 97\n", "score：97\n", "  actual: 17\n", "  actual: 17\n\u3000grade: 优\n"),
+			[]string{`a.md:24:6: score: full-width colon`,
+				`a.md:29:1: staff.grade: a full-width space is not indentation in YAML; indent grade by 2 spaces instead, as the other keys of staff are`}},
+		{"full-width space after a top-level value", withLine(25, "\u3000grade: 优"),
+			[]string{`a.md:25:1: grade: a full-width space is not indentation in YAML; delete it: a top-level key starts at the beginning of the line`}},
 		{"tab on an empty line", withLines(11, 10, "\t"),
 			[]string{`a.md:11:1: tab on an otherwise empty line; delete it (请删除空行中的 Tab)`}},
 		{"one space too many", withLine(13, "   basic: 158.65"),

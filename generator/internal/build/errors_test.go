@@ -74,6 +74,8 @@ func TestBadInput(t *testing.T) {
 			[]string{`content/bad.md:6:1: spending: a full-width space is not indentation in YAML; delete it: a top-level key starts at the beginning of the line (第 6 行的 spending 前面用了全角空格，全角空格不能用来缩进：spending 是顶层的键，请删除全角空格，顶格写)`}},
 		{"full-width space before a figure's evidence", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nevidence:\n  spending.total: \"x\"\n\u3000income: \"a\"\n---\n",
 			[]string{`content/bad.md:8:1: evidence.income: a full-width space is not indentation in YAML; indent income by 2 spaces instead, as the other keys of evidence are (第 8 行的 income 前面用了全角空格，全角空格不能用来缩进：请改为 2 个半角空格，与 evidence 下的其他键对齐)`}},
+		{"full-width space after a flow mapping", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nstaff: {actual: 2}\n\u3000authorized: 3\n---\n",
+			[]string{`content/bad.md:7:1: staff.authorized: a full-width space is not indentation in YAML; staff is a flow mapping, closed by its "}": put authorized inside the braces, as staff: {actual: 2, authorized: 3} (第 7 行的 authorized 前面用了全角空格，全角空格不能用来缩进：staff 的各项写在花括号 {} 里，请把 authorized 写进括号内，如 staff: {actual: 2, authorized: 3})`}},
 		{"tab as indentation", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nspending:\n  total: 100\n\tbasic: 50\n---\n",
 			[]string{`content/bad.md:8:1: spending.basic: a tab is not indentation in YAML; indent basic by 2 spaces instead, as the other keys of spending are (第 8 行的 basic 前面用了 Tab，Tab 不能用来缩进：请改为 2 个半角空格，与 spending 下的其他键对齐)`}},
 		{"one space too many", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nspending:\n  total: 100\n   basic: 50\n  project: 50\n---\n",

@@ -129,6 +129,9 @@ type parse struct {
 	// mended says that the front matter read is one that slips mended
 	// (see slipErrors), which is not mended again.
 	mended bool
+	// block is the front matter that the YAML parser read, from its
+	// '---' line, so that errors can quote its lines.
+	block []byte
 }
 
 // maxAmounts is the number of amounts a report can give, each once.
@@ -270,6 +273,7 @@ func (p *parse) run(data []byte) error {
 // yaml parses front matter with the YAML parser and returns its mapping,
 // or the errors that keep it from being read.
 func (p *parse) yaml(block []byte) (*ast.MappingNode, []error) {
+	p.block = block
 	tokens := lexer.Tokenize(string(block))
 	if err := p.checkNesting(tokens); err != nil {
 		return nil, []error{err}
@@ -913,7 +917,7 @@ func (p *parse) top(m *ast.MappingNode) {
 		before, beforeValue := prev, prevValue
 		// A key indented by a full-width space that belongs to the
 		// mapping before it leaves that mapping open for the next.
-		if !strings.HasPrefix(key, fullWidthSpace) || !takesKeys("", before, beforeValue) {
+		if !strings.HasPrefix(key, fullWidthSpace) || !takesKeys("", before, beforeValue) && !isFlowMapping(beforeValue) {
 			prev, prevValue = key, mv.Value
 		}
 		kpos := nodePos(mv.Key)

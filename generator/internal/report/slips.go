@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -115,6 +116,10 @@ type level struct {
 	moved []movedKey
 	// nested says that a collection was nested in it.
 	nested bool
+	// flow is one more than the index in lines of the line where the
+	// value of last is a flow mapping, brace the byte index of its '{'
+	// there; 0 if last's value is none.
+	flow, brace int
 }
 
 // movedKey is a key on a line with another slip than its indentation,
@@ -248,6 +253,9 @@ indentation:
 	}
 	value = strings.TrimLeft(value, " \t")
 	hasValue := value != "" && value[0] != '#'
+	if (tab > 0 || fullWidth > 0) && s.intoFlow(n, cols, max(tab, fullWidth), key, tab > 0, rest) {
+		return
+	}
 	full := s.place(n, cols, key, hasValue, slip != "" || tab > 0 || fullWidth > 0, tab > 0 || fullWidth > 0)
 	// The line without the slip in its colon, if any.
 	mended := key + ":"
@@ -268,8 +276,99 @@ indentation:
 		s.errAt(Pos{n, col}, full, "%s", slip)
 		s.fixes[s.i] = strings.Repeat(" ", cols) + mended
 	case hasValue:
+		at := s.i
 		s.value(n, l, cols, full, value)
+		// Unless mended to null, as when not closed.
+		if b := len(l) - len(value); value[0] == '{' && strings.HasPrefix(s.fixed(at)[b:], "{") {
+			t := s.top()
+			t.flow, t.brace = at+1, b
+		}
 	}
+}
+
+// intoFlow reports a key indented by a tab (tab) or a full-width space,
+// at column col of line n, indented by cols as slips reads it, whose line
+// without its indentation is rest, when the key before it, to which it
+// looks indented, has a flow mapping as its value: the mapping is closed,
+// and the key goes inside its braces. It removes the key's line. It
+// reports whether it found one.
+func (s *slipScan) intoFlow(n, cols, col int, key string, tab bool, rest string) bool {
+	j := len(s.levels) - 1
+	for j > 0 && s.levels[j].indent > cols {
+		j--
+	}
+	t := &s.levels[j]
+	if t.flow == 0 || t.seq || cols <= t.indent {
+		return false
+	}
+	mapping := dotted(t.name, t.last)
+	l := s.fixed(t.flow - 1)
+	example := ""
+	if pair := flowPair(rest); pair != "" && t.brace < len(l) && l[t.brace] == '{' {
+		example = intoBraces(l, t.brace, pair)
+	}
+	s.errAt(Pos{n, col}, dotted(mapping, key), "%s", notIndentationFlow(tab, n, key, mapping, example))
+	s.fixes[s.i] = ""
+	return true
+}
+
+// fixed returns the line of index i in lines, as mended if it is.
+func (s *slipScan) fixed(i int) string {
+	if l, ok := s.fixes[i]; ok {
+		return l
+	}
+	return s.lines[i]
+}
+
+// flowPair returns the pair of a key and its value on a line without its
+// indentation, l, as "key: value" without a comment, when it can go in a
+// flow mapping on one line as it is: a plain value without flow
+// indicators or ": ", or a quoted one that closes on the line. It returns
+// "" otherwise.
+func flowPair(l string) string {
+	k := keyLen(l)
+	if k == 0 || !strings.HasPrefix(l[k:], ": ") {
+		return ""
+	}
+	v := strings.TrimLeft(l[k+2:], " ")
+	switch {
+	case v == "":
+		return ""
+	case v[0] == '"' || v[0] == '\'':
+		end := closingQuote(v, 1, v[0])
+		if end < 0 || !onlyComment(v[end+1:]) {
+			return ""
+		}
+		v = v[:end+1]
+	default:
+		if c := commentStart(v, 0); c >= 0 {
+			v = v[:c]
+		}
+		v = strings.TrimRight(v, " ")
+		if v == "" || strings.ContainsAny(v, ",[]{}#&*!|>'\"%@`") || strings.Contains(v, ": ") || strings.HasSuffix(v, ":") {
+			return ""
+		}
+	}
+	return l[:k] + ": " + v
+}
+
+// intoBraces returns line l, whose flow mapping opens at byte brace and
+// closes on the line, with pair added as its last pair, from the start of
+// its key to the closing brace; or "" if the mapping does not close on
+// the line with nothing but a comment after it.
+func intoBraces(l string, brace int, pair string) string {
+	depth, end := brackets(l[brace:], 0)
+	if depth != 0 || brace+end >= len(l) || l[brace+end] != '}' || !onlyComment(l[brace+end+1:]) {
+		return ""
+	}
+	end += brace
+	inside := l[brace+1 : end]
+	kept := strings.TrimRight(inside, " ")
+	sep := ", "
+	if strings.TrimSpace(kept) == "" {
+		kept, sep = "", ""
+	}
+	return strings.TrimLeft(l[:brace+1]+kept+sep+pair+inside[len(kept):]+"}", " ")
 }
 
 // indentation reports a tab or a full-width space in the indentation of
@@ -862,14 +961,27 @@ func wrongIndent(n int, key, mapping string, found, want int) string {
 		key, spaces(found), spaces(want), mapping, n, key, found, want, mapping)
 }
 
+// notIndentationFlow is the error of a key on line n indented by a tab
+// (tab) or a full-width space after the key mapping, whose value is a
+// flow mapping: to write it inside the braces, as example, if not "".
+func notIndentationFlow(tab bool, n int, key, mapping, example string) string {
+	fix := fmt.Sprintf(`%s is a flow mapping, closed by its "}": put %s inside the braces`, mapping, key)
+	fixZh := fmt.Sprintf("%s 的各项写在花括号 {} 里，请把 %s 写进括号内", mapping, key)
+	if example != "" {
+		fix += ", as " + example
+		fixZh += "，如 " + example
+	}
+	return notIndentationSaid(tab, n, key, fix, fixZh)
+}
+
 // notIndentation is the error of a key on line n of the mapping with the
 // dotted name mapping ("" at the top) that is indented by a tab (tab) or
 // a full-width space, where the mapping's keys are indented by want
 // spaces; siblings says that other keys of the mapping are so.
 func notIndentation(tab bool, n int, key, mapping string, want int, siblings bool) string {
-	what, whatZh, used := "a full-width space", "全角空格", "全角空格"
+	used := "全角空格"
 	if tab {
-		what, whatZh, used = "a tab", "Tab ", " Tab"
+		used = " Tab"
 	}
 	var fix, fixZh string
 	switch {
@@ -882,6 +994,16 @@ func notIndentation(tab bool, n int, key, mapping string, want int, siblings boo
 	default:
 		fix = fmt.Sprintf("indent %s by %s instead, under %s", key, spaces(want), mapping)
 		fixZh = fmt.Sprintf("请改为 %d 个半角空格，写在 %s 下面", want, mapping)
+	}
+	return notIndentationSaid(tab, n, key, fix, fixZh)
+}
+
+// notIndentationSaid is the error of a key on line n indented by a tab
+// (tab) or a full-width space, with its fix in English and Chinese.
+func notIndentationSaid(tab bool, n int, key, fix, fixZh string) string {
+	what, whatZh, used := "a full-width space", "全角空格", "全角空格"
+	if tab {
+		what, whatZh, used = "a tab", "Tab ", " Tab"
 	}
 	return fmt.Sprintf("%s is not indentation in YAML; %s (第 %d 行的 %s 前面用了%s，%s不能用来缩进：%s)", what, fix, n, key, used, whatZh, fixZh)
 }
@@ -915,6 +1037,10 @@ func (p *parse) keySlip(pos Pos, prefix, prev string, prevValue ast.Node, key st
 	switch {
 	case keyLen(word) != len(word):
 		name = prefix
+	case indented && prev != "" && isFlowMapping(prevValue):
+		mapping = dotted(prefix, prev)
+		p.errAt(pos, dotted(mapping, word), "%s", notIndentationFlow(false, pos.Line, word, mapping, p.intoBraces(nodePos(prevValue), pos.Line)))
+		return true
 	case indented && takesKeys(prefix, prev, prevValue),
 		!indented && !knownIn(prefix, word) && knownIn(dotted(prefix, prev), word):
 		// A key of prev's value: by the structure when indented, by its
@@ -939,6 +1065,47 @@ func (p *parse) keySlip(pos Pos, prefix, prev string, prevValue ast.Node, key st
 		return false
 	}
 	return true
+}
+
+// isFlowMapping reports whether v is a flow mapping.
+func isFlowMapping(v ast.Node) bool {
+	m, ok := v.(*ast.MappingNode)
+	return ok && m.IsFlowStyle
+}
+
+// intoBraces returns the flow mapping that opens at brace, with the pair
+// of the key on line n (indented by full-width spaces) added, as
+// intoBraces writes it; or "" when it cannot be written so.
+func (p *parse) intoBraces(brace Pos, n int) string {
+	flow, pair := p.line(brace.Line), strings.TrimLeft(p.line(n), " "+fullWidthSpace)
+	b := 0
+	for c := 1; c < brace.Col && b < len(flow); c++ {
+		_, size := utf8.DecodeRuneInString(flow[b:])
+		b += size
+	}
+	if b >= len(flow) || flow[b] != '{' {
+		return ""
+	}
+	if pair = flowPair(pair); pair == "" {
+		return ""
+	}
+	return intoBraces(flow, b, pair)
+}
+
+// line returns line n of the front matter read by the YAML parser, or "".
+func (p *parse) line(n int) string {
+	b := p.block
+	for ; n > 1 && len(b) > 0; n-- {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			return ""
+		}
+		b = b[i+1:]
+	}
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
+	}
+	return string(b)
 }
 
 // takesKeys reports whether a key indented by a full-width space after

@@ -654,6 +654,7 @@ func FuzzFastPath(f *testing.F) {
 	for _, s := range []string{
 		head + "evidence:\n  spending.total: \"x\"\n\u3000income: \"a\"\n---\n",
 		head + "score：97\nstaff:\n  actual: 17\n\u3000grade: 优\n---\n",
+		head + "sangong: [1, \"2]\nscore: 97\n---\n",
 		head + "staff: {actual: 2}\n\u3000authorized: 3\n\u3000basic: '1'  # 注释\n---\n",
 		head + "score：97\nstaff: { }\n\tauthorized: 3\nspending: {total: 1,\n  basic: 2}\n\u3000project: \"3\n---\n",
 	} {

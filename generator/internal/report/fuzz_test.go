@@ -46,6 +46,8 @@ func FuzzParse(f *testing.F) {
 		// whose name is also a top-level key's.
 		fuzzHeader + "evidence:\n  spending.total: \"x\"\n\u3000income: \"a\"\n\u3000score: \"b\"\n---\n",
 		fuzzHeader + "score：97\nstaff:\n  actual: 17\n\u3000grade: 优\n---\n",
+		// A quote not closed inside brackets that are.
+		fuzzHeader + "sangong: [1, \"2]\nscore: 97\n---\n",
 		// Keys indented by a full-width space or tab after a flow mapping.
 		fuzzHeader + "staff: {actual: 2}\n\u3000authorized: 3\n\u3000basic: '1'  # 注释\n---\n",
 		fuzzHeader + "score：97\nstaff: { }\n\tauthorized: 3\nspending: {total: 1,\n  basic: 2}\n\u3000project: \"3\n---\n",

@@ -37,6 +37,7 @@ const (
 	msgFullWidthLine    = `full-width space on an otherwise empty line; delete it (请删除空行中的全角空格)`
 	msgUnclosedQuote    = `unclosed quote: add the closing %c at the end of the value (引号没有闭合)`
 	msgUnclosedBracket  = `unclosed "%c": add the closing "%c" (括号没有闭合)`
+	msgUnclosedQuoteIn  = `unclosed quote: add the closing %c where the quoted text ends (引号没有闭合：请在引号内文字的末尾补上 %[1]c)`
 	msgAfterQuote       = `text after the closing %c: a %c inside the value ends it; write the quotes inside it as Chinese “” or 「」, or put the whole value in %s quotes%s (值里面的引号请改用中文引号“”或「」，或者把整个值改用%s引号括起来)`
 	msgColonInValue     = `": " inside the value; put the whole value in quotes, or write the colon full-width "：" (值中有“: ”时请给整个值加引号)`
 	fullWidthSpace      = "\u3000"
@@ -579,7 +580,7 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 			s.fixes[at] = null
 		}
 	case '{', '[':
-		depth, _ := brackets(v, 0)
+		depth, quote := brackets(v, 0)
 		if depth > 0 && !s.closes(func(l string) int {
 			var end int
 			if depth, end = brackets(l, depth); depth > 0 {
@@ -591,7 +592,13 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 			if v[0] == '[' {
 				closing = ']'
 			}
-			s.errAt(Pos{n, col}, key, msgUnclosedBracket, v[0], closing)
+			if quote < len(v) {
+				// The brackets close on the line, but inside quoted
+				// text that does not.
+				s.errAt(Pos{n, col + utf8.RuneCountInString(v[:quote])}, key, msgUnclosedQuoteIn, v[quote])
+			} else {
+				s.errAt(Pos{n, col}, key, msgUnclosedBracket, v[0], closing)
+			}
 			s.fixes[at] = null
 			return
 		}
@@ -857,7 +864,9 @@ func closingQuote(l string, i int, q byte) int {
 
 // brackets returns the depth of the flow collections open after l, given
 // depth before it, skipping quoted text that ends on the line, and the
-// index where the depth first comes to 0 (or len(l)).
+// index where the depth first comes to 0; or, when it does not, the index
+// of the quote that begins quoted text not closed on the line, if any, or
+// else len(l).
 func brackets(l string, depth int) (int, int) {
 	for i := 0; i < len(l); i++ {
 		switch c := l[i]; c {
@@ -874,7 +883,7 @@ func brackets(l string, depth int) (int, int) {
 			}
 			end := closingQuote(l, i+1, c)
 			if end < 0 {
-				return depth, len(l)
+				return depth, i
 			}
 			i = end
 		case '#':

@@ -648,6 +648,18 @@ func FuzzFastPath(f *testing.F) {
 		"staff: {authorized: 25, actual: 17}\nevidence: {county: 甲县, spending.total: \"支出1530.53万元，其中：\"}\nreview: [核对, '得分', \"a\\\"b\"]\n"
 	f.Add([]byte(flow + "---\n正文\n"))
 	f.Add([]byte(strings.TrimPrefix(flow, "---\n")))
+	// Slips the reviewers found said wrong: a key indented by a
+	// full-width space under an open mapping, whose name is also a
+	// top-level key's.
+	for _, s := range []string{
+		head + "evidence:\n  spending.total: \"x\"\n\u3000income: \"a\"\n---\n",
+		head + "score：97\nstaff:\n  actual: 17\n\u3000grade: 优\n---\n",
+		head + "sangong: [1, \"2]\nscore: 97\n---\n",
+		head + "staff: {actual: 2}\n\u3000authorized: 3\n\u3000basic: '1'  # 注释\n---\n",
+		head + "score：97\nstaff: { }\n\tauthorized: 3\nspending: {total: 1,\n  basic: 2}\n\u3000project: \"3\n---\n",
+	} {
+		f.Add([]byte(s))
+	}
 	// A small corpus: each fuzzing process makes its seeds.
 	gen, err := generate(
 		corpus.Options{Seed: 3, Reports: 100},

@@ -42,6 +42,15 @@ func FuzzParse(f *testing.F) {
 		// mapping, and a key indented by a full-width space after a list.
 		fuzzHeader + "spending: {total: 100, basic: {a: 1, \"a\": 2},\n  total: 200}\nscore: 970\nincome: 1,354\n---\n",
 		fuzzHeader + "title: 关于: 报告\ndiscrepancies:\n  - 甲\n\u3000score: 97\nincome: 1,354\n---\n",
+		// A key indented by a full-width space under an open mapping,
+		// whose name is also a top-level key's.
+		fuzzHeader + "evidence:\n  spending.total: \"x\"\n\u3000income: \"a\"\n\u3000score: \"b\"\n---\n",
+		fuzzHeader + "score：97\nstaff:\n  actual: 17\n\u3000grade: 优\n---\n",
+		// A quote not closed inside brackets that are.
+		fuzzHeader + "sangong: [1, \"2]\nscore: 97\n---\n",
+		// Keys indented by a full-width space or tab after a flow mapping.
+		fuzzHeader + "staff: {actual: 2}\n\u3000authorized: 3\n\u3000basic: '1'  # 注释\n---\n",
+		fuzzHeader + "score：97\nstaff: { }\n\tauthorized: 3\nspending: {total: 1,\n  basic: 2}\n\u3000project: \"3\n---\n",
 	} {
 		f.Add([]byte(s))
 	}

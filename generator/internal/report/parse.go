@@ -129,6 +129,9 @@ type parse struct {
 	// mended says that the front matter read is one that slips mended
 	// (see slipErrors), which is not mended again.
 	mended bool
+	// block is the front matter that the YAML parser read, from its
+	// '---' line, so that errors can quote its lines.
+	block []byte
 }
 
 // maxAmounts is the number of amounts a report can give, each once.
@@ -270,6 +273,7 @@ func (p *parse) run(data []byte) error {
 // yaml parses front matter with the YAML parser and returns its mapping,
 // or the errors that keep it from being read.
 func (p *parse) yaml(block []byte) (*ast.MappingNode, []error) {
+	p.block = block
 	tokens := lexer.Tokenize(string(block))
 	if err := p.checkNesting(tokens); err != nil {
 		return nil, []error{err}
@@ -911,7 +915,11 @@ func (p *parse) top(m *ast.MappingNode) {
 			continue
 		}
 		before, beforeValue := prev, prevValue
-		prev, prevValue = key, mv.Value
+		// A key indented by a full-width space that belongs to the
+		// mapping before it leaves that mapping open for the next.
+		if !strings.HasPrefix(key, fullWidthSpace) || !takesKeys("", before, beforeValue) && !isFlowMapping(beforeValue) {
+			prev, prevValue = key, mv.Value
+		}
 		kpos := nodePos(mv.Key)
 		id := keyID(key)
 		if first, dup := p.keys.get(key, id); dup {
@@ -973,7 +981,7 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "discrepancies":
 			r.Discrepancies = p.notes(key, v)
 		default:
-			if !p.keySlip(kpos, "", before, key, 0, keysIndent(asMapping(beforeValue))) {
+			if !p.keySlip(kpos, "", before, beforeValue, key, 0) {
 				p.errAt(kpos, key, "unknown key; the known keys are %s (没有这个键：请检查拼写，可用的键见前面所列)", strings.Join(topKeys, ", "))
 			}
 		}
@@ -1614,7 +1622,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			}
 			p.count(full, val, dst)
 		default:
-			if !p.keySlip(kpos, key, "", sub, keysIndent(m), -1) {
+			if !p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
 				p.errAt(kpos, full, "unknown key; the known keys of %s are %s (没有这个键：请检查拼写，可用的键见前面所列)", key, g.known)
 			}
 		}
@@ -1661,7 +1669,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 		}
 		kpos := nodePos(mv.Key)
 		if i < 0 {
-			if !p.keySlip(kpos, key, "", sub, keysIndent(m), -1) {
+			if !p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
 				p.errAt(kpos, full, "unknown figure name; the known ones are %s (没有这个数据名：请检查拼写，可用的名称见前面所列)", strings.Join(EvidenceKeys, ", "))
 			}
 			continue

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -36,6 +37,7 @@ const (
 	msgFullWidthLine    = `full-width space on an otherwise empty line; delete it (请删除空行中的全角空格)`
 	msgUnclosedQuote    = `unclosed quote: add the closing %c at the end of the value (引号没有闭合)`
 	msgUnclosedBracket  = `unclosed "%c": add the closing "%c" (括号没有闭合)`
+	msgUnclosedQuoteIn  = `unclosed quote: add the closing %c where the quoted text ends (引号没有闭合：请在引号内文字的末尾补上 %[1]c)`
 	msgAfterQuote       = `text after the closing %c: a %c inside the value ends it; write the quotes inside it as Chinese “” or 「」, or put the whole value in %s quotes%s (值里面的引号请改用中文引号“”或「」，或者把整个值改用%s引号括起来)`
 	msgColonInValue     = `": " inside the value; put the whole value in quotes, or write the colon full-width "：" (值中有“: ”时请给整个值加引号)`
 	fullWidthSpace      = "\u3000"
@@ -115,6 +117,10 @@ type level struct {
 	moved []movedKey
 	// nested says that a collection was nested in it.
 	nested bool
+	// flow is one more than the index in lines of the line where the
+	// value of last is a flow mapping, brace the byte index of its '{'
+	// there; 0 if last's value is none.
+	flow, brace int
 }
 
 // movedKey is a key on a line with another slip than its indentation,
@@ -248,7 +254,10 @@ indentation:
 	}
 	value = strings.TrimLeft(value, " \t")
 	hasValue := value != "" && value[0] != '#'
-	full := s.place(n, cols, key, hasValue, slip != "" || tab > 0 || fullWidth > 0)
+	if (tab > 0 || fullWidth > 0) && s.intoFlow(n, cols, max(tab, fullWidth), key, tab > 0, rest) {
+		return
+	}
+	full := s.place(n, cols, key, hasValue, slip != "" || tab > 0 || fullWidth > 0, tab > 0 || fullWidth > 0)
 	// The line without the slip in its colon, if any.
 	mended := key + ":"
 	if value != "" {
@@ -268,8 +277,99 @@ indentation:
 		s.errAt(Pos{n, col}, full, "%s", slip)
 		s.fixes[s.i] = strings.Repeat(" ", cols) + mended
 	case hasValue:
+		at := s.i
 		s.value(n, l, cols, full, value)
+		// Unless mended to null, as when not closed.
+		if b := len(l) - len(value); value[0] == '{' && strings.HasPrefix(s.fixed(at)[b:], "{") {
+			t := s.top()
+			t.flow, t.brace = at+1, b
+		}
 	}
+}
+
+// intoFlow reports a key indented by a tab (tab) or a full-width space,
+// at column col of line n, indented by cols as slips reads it, whose line
+// without its indentation is rest, when the key before it, to which it
+// looks indented, has a flow mapping as its value: the mapping is closed,
+// and the key goes inside its braces. It removes the key's line. It
+// reports whether it found one.
+func (s *slipScan) intoFlow(n, cols, col int, key string, tab bool, rest string) bool {
+	j := len(s.levels) - 1
+	for j > 0 && s.levels[j].indent > cols {
+		j--
+	}
+	t := &s.levels[j]
+	if t.flow == 0 || t.seq || cols <= t.indent {
+		return false
+	}
+	mapping := dotted(t.name, t.last)
+	l := s.fixed(t.flow - 1)
+	example := ""
+	if pair := flowPair(rest); pair != "" && t.brace < len(l) && l[t.brace] == '{' {
+		example = intoBraces(l, t.brace, pair)
+	}
+	s.errAt(Pos{n, col}, dotted(mapping, key), "%s", notIndentationFlow(tab, n, key, mapping, example))
+	s.fixes[s.i] = ""
+	return true
+}
+
+// fixed returns the line of index i in lines, as mended if it is.
+func (s *slipScan) fixed(i int) string {
+	if l, ok := s.fixes[i]; ok {
+		return l
+	}
+	return s.lines[i]
+}
+
+// flowPair returns the pair of a key and its value on a line without its
+// indentation, l, as "key: value" without a comment, when it can go in a
+// flow mapping on one line as it is: a plain value without flow
+// indicators or ": ", or a quoted one that closes on the line. It returns
+// "" otherwise.
+func flowPair(l string) string {
+	k := keyLen(l)
+	if k == 0 || !strings.HasPrefix(l[k:], ": ") {
+		return ""
+	}
+	v := strings.TrimLeft(l[k+2:], " ")
+	switch {
+	case v == "":
+		return ""
+	case v[0] == '"' || v[0] == '\'':
+		end := closingQuote(v, 1, v[0])
+		if end < 0 || !onlyComment(v[end+1:]) {
+			return ""
+		}
+		v = v[:end+1]
+	default:
+		if c := commentStart(v, 0); c >= 0 {
+			v = v[:c]
+		}
+		v = strings.TrimRight(v, " ")
+		if v == "" || strings.ContainsAny(v, ",[]{}#&*!|>'\"%@`") || strings.Contains(v, ": ") || strings.HasSuffix(v, ":") {
+			return ""
+		}
+	}
+	return l[:k] + ": " + v
+}
+
+// intoBraces returns line l, whose flow mapping opens at byte brace and
+// closes on the line, with pair added as its last pair, from the start of
+// its key to the closing brace; or "" if the mapping does not close on
+// the line with nothing but a comment after it.
+func intoBraces(l string, brace int, pair string) string {
+	depth, end := brackets(l[brace:], 0)
+	if depth != 0 || brace+end >= len(l) || l[brace+end] != '}' || !onlyComment(l[brace+end+1:]) {
+		return ""
+	}
+	end += brace
+	inside := l[brace+1 : end]
+	kept := strings.TrimRight(inside, " ")
+	sep := ", "
+	if strings.TrimSpace(kept) == "" {
+		kept, sep = "", ""
+	}
+	return strings.TrimLeft(l[:brace+1]+kept+sep+pair+inside[len(kept):]+"}", " ")
 }
 
 // indentation reports a tab or a full-width space in the indentation of
@@ -298,9 +398,10 @@ func (s *slipScan) continuation(cols int) bool {
 
 // place finds the mapping that a key indented by cols on line n belongs
 // to, and notes its indentation there, unless the line has another slip
-// (exempt); hasValue says that the key has a value on its line. It
+// (exempt); hasValue says that the key has a value on its line, and
+// indented that a tab or full-width space is in its indentation. It
 // returns the key's dotted name.
-func (s *slipScan) place(n, cols int, key string, hasValue, exempt bool) string {
+func (s *slipScan) place(n, cols int, key string, hasValue, exempt, indented bool) string {
 	// t is the deepest mapping indented no more than the key; the one
 	// after it, if any, is nested under t's last key.
 	j := len(s.levels) - 1
@@ -313,9 +414,12 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt bool) string 
 	case j+1 < len(s.levels):
 		// Between the keys of t and those of the mapping nested under
 		// it: the key belongs to the one whose key it is, or else to the
-		// one nearer.
+		// one nearer. Indented by a tab or a full-width space, which
+		// looks as wide as the spaces of the mapping nested under t, it
+		// belongs to that one, whatever its name: t's keys start where
+		// t's indentation does, with nothing before them.
 		inner := &s.levels[j+1]
-		if knownIn(inner.name, key) || !knownIn(t.name, key) && inner.indent-cols <= cols-t.indent {
+		if indented || knownIn(inner.name, key) || !knownIn(t.name, key) && inner.indent-cols <= cols-t.indent {
 			j++
 		}
 	case t.open:
@@ -476,7 +580,7 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 			s.fixes[at] = null
 		}
 	case '{', '[':
-		depth, _ := brackets(v, 0)
+		depth, quote := brackets(v, 0)
 		if depth > 0 && !s.closes(func(l string) int {
 			var end int
 			if depth, end = brackets(l, depth); depth > 0 {
@@ -488,7 +592,13 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 			if v[0] == '[' {
 				closing = ']'
 			}
-			s.errAt(Pos{n, col}, key, msgUnclosedBracket, v[0], closing)
+			if quote < len(v) {
+				// The brackets close on the line, but inside quoted
+				// text that does not.
+				s.errAt(Pos{n, col + utf8.RuneCountInString(v[:quote])}, key, msgUnclosedQuoteIn, v[quote])
+			} else {
+				s.errAt(Pos{n, col}, key, msgUnclosedBracket, v[0], closing)
+			}
 			s.fixes[at] = null
 			return
 		}
@@ -754,7 +864,9 @@ func closingQuote(l string, i int, q byte) int {
 
 // brackets returns the depth of the flow collections open after l, given
 // depth before it, skipping quoted text that ends on the line, and the
-// index where the depth first comes to 0 (or len(l)).
+// index where the depth first comes to 0; or, when it does not, the index
+// of the quote that begins quoted text not closed on the line, if any, or
+// else len(l).
 func brackets(l string, depth int) (int, int) {
 	for i := 0; i < len(l); i++ {
 		switch c := l[i]; c {
@@ -771,7 +883,7 @@ func brackets(l string, depth int) (int, int) {
 			}
 			end := closingQuote(l, i+1, c)
 			if end < 0 {
-				return depth, len(l)
+				return depth, i
 			}
 			i = end
 		case '#':
@@ -858,14 +970,27 @@ func wrongIndent(n int, key, mapping string, found, want int) string {
 		key, spaces(found), spaces(want), mapping, n, key, found, want, mapping)
 }
 
+// notIndentationFlow is the error of a key on line n indented by a tab
+// (tab) or a full-width space after the key mapping, whose value is a
+// flow mapping: to write it inside the braces, as example, if not "".
+func notIndentationFlow(tab bool, n int, key, mapping, example string) string {
+	fix := fmt.Sprintf(`%s is a flow mapping, closed by its "}": put %s inside the braces`, mapping, key)
+	fixZh := fmt.Sprintf("%s 的各项写在花括号 {} 里，请把 %s 写进括号内", mapping, key)
+	if example != "" {
+		fix += ", as " + example
+		fixZh += "，如 " + example
+	}
+	return notIndentationSaid(tab, n, key, fix, fixZh)
+}
+
 // notIndentation is the error of a key on line n of the mapping with the
 // dotted name mapping ("" at the top) that is indented by a tab (tab) or
 // a full-width space, where the mapping's keys are indented by want
 // spaces; siblings says that other keys of the mapping are so.
 func notIndentation(tab bool, n int, key, mapping string, want int, siblings bool) string {
-	what, whatZh, used := "a full-width space", "全角空格", "全角空格"
+	used := "全角空格"
 	if tab {
-		what, whatZh, used = "a tab", "Tab ", " Tab"
+		used = " Tab"
 	}
 	var fix, fixZh string
 	switch {
@@ -878,6 +1003,16 @@ func notIndentation(tab bool, n int, key, mapping string, want int, siblings boo
 	default:
 		fix = fmt.Sprintf("indent %s by %s instead, under %s", key, spaces(want), mapping)
 		fixZh = fmt.Sprintf("请改为 %d 个半角空格，写在 %s 下面", want, mapping)
+	}
+	return notIndentationSaid(tab, n, key, fix, fixZh)
+}
+
+// notIndentationSaid is the error of a key on line n indented by a tab
+// (tab) or a full-width space, with its fix in English and Chinese.
+func notIndentationSaid(tab bool, n int, key, fix, fixZh string) string {
+	what, whatZh, used := "a full-width space", "全角空格", "全角空格"
+	if tab {
+		what, whatZh, used = "a tab", "Tab ", " Tab"
 	}
 	return fmt.Sprintf("%s is not indentation in YAML; %s (第 %d 行的 %s 前面用了%s，%s不能用来缩进：%s)", what, fix, n, key, used, whatZh, fixZh)
 }
@@ -894,24 +1029,33 @@ func spaces(n int) string {
 // of the kinds slips finds: a full-width space before it (as its
 // indentation), in it or after it, or a full-width colon in it. key is the
 // key as read, at pos, prefix the dotted name of its mapping ("" at the
-// top), and prev the key before it there, if any: a key of the mapping
-// that is prev's value, indented by a full-width space, is read as a key
-// of prefix's. here is the indentation of the other keys of prefix's
-// mapping, and under that of the keys of prev's value, or -1 if it has
-// none; the fix of a full-width space before the key names them. It
-// reports whether it found one.
-func (p *parse) keySlip(pos Pos, prefix, prev, key string, here, under int) bool {
+// top), and prev the key before it there, if any, and prevValue its value:
+// a key of the mapping that is prev's value, indented by a full-width
+// space, is read as a key of prefix's (see takesKeys). here is the
+// indentation of the other keys of prefix's mapping, or -1 if it has
+// none; the fix of a full-width space before the key names it, or that of
+// the keys of prev's value. It reports whether it found one.
+func (p *parse) keySlip(pos Pos, prefix, prev string, prevValue ast.Node, key string, here int) bool {
 	word := strings.Trim(key, " "+fullWidthSpace)
 	if i := strings.Index(word, fullWidthColon); i >= 0 {
 		word = word[:i]
 	}
 	word = strings.TrimRight(word, " "+fullWidthSpace)
 	name, mapping, want, siblings := dotted(prefix, word), prefix, here, here >= 0
+	indented := strings.HasPrefix(key, fullWidthSpace)
 	switch {
 	case keyLen(word) != len(word):
 		name = prefix
-	case !knownIn(prefix, word) && knownIn(dotted(prefix, prev), word):
+	case indented && prev != "" && isFlowMapping(prevValue):
+		mapping = dotted(prefix, prev)
+		p.errAt(pos, dotted(mapping, word), "%s", notIndentationFlow(false, pos.Line, word, mapping, p.intoBraces(nodePos(prevValue), pos.Line)))
+		return true
+	case indented && takesKeys(prefix, prev, prevValue),
+		!indented && !knownIn(prefix, word) && knownIn(dotted(prefix, prev), word):
+		// A key of prev's value: by the structure when indented, by its
+		// name when not.
 		name, mapping = dotted(dotted(prefix, prev), word), dotted(prefix, prev)
+		under := keysIndent(asMapping(prevValue))
 		want, siblings = under, under >= 0
 		if !siblings {
 			want = max(here, 0) + 2
@@ -930,6 +1074,73 @@ func (p *parse) keySlip(pos Pos, prefix, prev, key string, here, under int) bool
 		return false
 	}
 	return true
+}
+
+// isFlowMapping reports whether v is a flow mapping.
+func isFlowMapping(v ast.Node) bool {
+	m, ok := v.(*ast.MappingNode)
+	return ok && m.IsFlowStyle
+}
+
+// intoBraces returns the flow mapping that opens at brace, with the pair
+// of the key on line n (indented by full-width spaces) added, as
+// intoBraces writes it; or "" when it cannot be written so.
+func (p *parse) intoBraces(brace Pos, n int) string {
+	flow, pair := p.line(brace.Line), strings.TrimLeft(p.line(n), " "+fullWidthSpace)
+	b := 0
+	for c := 1; c < brace.Col && b < len(flow); c++ {
+		_, size := utf8.DecodeRuneInString(flow[b:])
+		b += size
+	}
+	if b >= len(flow) || flow[b] != '{' {
+		return ""
+	}
+	if pair = flowPair(pair); pair == "" {
+		return ""
+	}
+	return intoBraces(flow, b, pair)
+}
+
+// line returns line n of the front matter read by the YAML parser, or "".
+func (p *parse) line(n int) string {
+	b := p.block
+	for ; n > 1 && len(b) > 0; n-- {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			return ""
+		}
+		b = b[i+1:]
+	}
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
+	}
+	return string(b)
+}
+
+// takesKeys reports whether a key indented by a full-width space after
+// the key prev of the mapping with the dotted name prefix, whose value is
+// v, is a key of that value: v is a block mapping, or v is empty and prev
+// is one of the mappings of the format (spending, sangong, staff,
+// evidence). The YAML parser reads such a key as prefix's, the full-width
+// space being part of its name; but a full-width space looks as wide as
+// two spaces, and one who typed it meant the key to be indented, under
+// the mapping above it.
+func takesKeys(prefix, prev string, v ast.Node) bool {
+	if prev == "" {
+		return false
+	}
+	switch n := v.(type) {
+	case *ast.MappingNode:
+		return !n.IsFlowStyle
+	case *ast.MappingValueNode:
+		return true
+	case nil, *ast.NullNode:
+		switch dotted(prefix, prev) {
+		case "spending", "sangong", "staff", "evidence":
+			return true
+		}
+	}
+	return false
 }
 
 // strayValue reports the value of a pair that the YAML parser took from a

@@ -10,8 +10,9 @@ import (
 	"github.com/gosimple/slug"
 )
 
-// placeReadings corrects readings that gosimple/slug's romanisation gets
-// wrong in place names. Phrases are tried before single characters.
+// placePhrases and placeRunes correct readings that gosimple/slug's
+// romanisation gets wrong in place and department names (武汉 is read
+// wu yi, 东莞 dong wan). Phrases are tried before single characters.
 var placePhrases = []struct{ han, latin string }{
 	{"六安", "lu an"},
 	{"乐清", "yue qing"},
@@ -33,6 +34,24 @@ var placePhrases = []struct{ han, latin string }{
 	{"会昌", "hui chang"},
 	{"都昌", "du chang"},
 	{"大城", "da cheng"},
+	{"乐亭", "lao ting"},
+	{"柏乡", "bai xiang"},
+	{"桐柏", "tong bai"},
+	{"黄陂", "huang pi"},
+	{"长子", "zhang zi"},
+	{"繁峙", "fan shi"},
+	{"枞阳", "zong yang"},
+	{"浚县", "xun xian"},
+	{"泌阳", "bi yang"},
+	{"荥阳", "xing yang"},
+	{"盱眙", "xu yi"},
+	{"牟平", "mu ping"},
+	// Words of department names.
+	{"银行", "yin hang"}, // 人民银行
+	{"支行", "zhi hang"},
+	{"分行", "fen hang"},
+	{"畜牧", "xu mu"},   // 畜牧兽医局
+	{"会计", "kuai ji"}, // 会计核算中心
 }
 
 var placeRunes = map[rune]string{
@@ -50,6 +69,14 @@ var placeRunes = map[rune]string{
 	'藏': "zang",  // 西藏, 藏族
 	'蔚': "wei",
 	'莘': "shen",
+	'汉': "han",  // read as "yi": 武汉, 汉中, 汉川, 汉寿
+	'侗': "dong", // 侗族自治县
+	'喀': "ka",   // 喀什, 喀左
+	'莆': "pu",   // 莆田
+	'莞': "guan", // 东莞
+	'歙': "she",  // 歙县
+	'漯': "luo",  // 漯河
+	'邳': "pi",   // 邳州
 }
 
 // Slugify returns the URL slug of a Chinese place or department name, such

@@ -246,9 +246,9 @@ indentation:
 	default:
 		slip, value = msgNoSpace, a[1:]
 	}
-	if slip != "" && s.continuation(cols) {
-		// The line continues the text of the key before: the YAML
-		// parser reads it so.
+	if slip != "" && (s.continuation(cols) || s.scalarText(cols)) {
+		// The line continues the text of the key before, or is the text
+		// of a key that takes text: the YAML parser reads it so.
 		s.indentation(n, tab, fullWidth, "")
 		return
 	}
@@ -394,6 +394,22 @@ func (s *slipScan) indentation(n, tab, fullWidth int, key string) bool {
 func (s *slipScan) continuation(cols int) bool {
 	t := s.top()
 	return !t.seq && !t.open && cols > t.indent
+}
+
+// scalarText reports whether a line indented by cols is the value of the
+// top-level key before it, which has none on its line and takes text or
+// a number (title:, then the title indented on the next line), as the
+// YAML parser reads it.
+func (s *slipScan) scalarText(cols int) bool {
+	t := s.top()
+	if t.seq || !t.open || t.name != "" || cols <= t.indent || !knownIn("", t.last) {
+		return false
+	}
+	switch t.last {
+	case "spending", "sangong", "staff", "evidence", "review", "discrepancies":
+		return false
+	}
+	return true
 }
 
 // place finds the mapping that a key indented by cols on line n belongs
@@ -1171,18 +1187,27 @@ func (p *parse) valueSlip(prefix string, v ast.Node) bool {
 		return false
 	}
 	pos := nodePos(v)
-	a := s.Value[k:]
+	// Spaces before the colon are the key's, as slips reads them; a
+	// full-width one among them is the slip.
+	name, after := s.Value[:k], s.Value[k:]
+	gap := len(after) - len(strings.TrimLeft(after, " "+fullWidthSpace))
+	a := after[gap:]
+	col := pos.Col + utf8.RuneCountInString(s.Value[:k+gap])
 	msg := ""
 	switch {
 	case strings.HasPrefix(a, fullWidthColon):
 		msg = msgFullWidthColon
+	case !strings.HasPrefix(a, ":"):
+		return false
+	case strings.Contains(after[:gap], fullWidthSpace):
+		msg, col = msgFullWidthInKey, pos.Col+k+strings.Index(after, fullWidthSpace)
 	case strings.HasPrefix(a, ":"+fullWidthSpace):
-		msg, k = msgFullWidthAfter, k+1
-	case strings.HasPrefix(a, ":") && len(a) > 1:
+		msg, col = msgFullWidthAfter, col+1
+	case len(a) > 1 && a[1] != ' ' && a[1] != '\t':
 		msg = msgNoSpace
 	default:
 		return false
 	}
-	p.errAt(Pos{pos.Line, pos.Col + k}, dotted(prefix, s.Value[:keyLen(s.Value)]), "%s", msg)
+	p.errAt(Pos{pos.Line, col}, dotted(prefix, name), "%s", msg)
 	return true
 }

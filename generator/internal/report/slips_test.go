@@ -157,6 +157,15 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:33:5: review: unclosed quote: add the closing " at the end of the value (引号没有闭合)`}},
 		{"unclosed brace", withLines(11, 16, "spending: {total: 1530.53, basic: 158.65"),
 			[]string{`a.md:11:11: spending: unclosed "{": add the closing "}" (括号没有闭合)`}},
+		// A key with no value, then a key with a slip at its
+		// indentation, which the YAML parser reads as its text: a space
+		// before the colon, or a full-width one.
+		{"space before a colon with none after, after an empty value", withLine(9, "title:", "score :97"),
+			[]string{`a.md:10:7: score: no space after the colon; use ": " (冒号后面要加一个空格)`}},
+		{"full-width space in a key, after an empty value", withLine(9, "title:", "score\u3000:97"),
+			[]string{`a.md:10:6: score: full-width space in the key; remove it (请删除键名中的全角空格)`}},
+		{"space and full-width colon, after an empty value", withLine(9, "title:", "score ：97"),
+			[]string{`a.md:10:7: score: full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`}},
 		{"unclosed quote in brackets", withLines(18, 23, `sangong: [1, "2]`),
 			[]string{`a.md:18:14: sangong: unclosed quote: add the closing " where the quoted text ends (引号没有闭合：请在引号内文字的末尾补上 ")`}},
 		{"unclosed quote in braces", withLines(26, 28, `staff: {actual: 17, authorized: '25}`),
@@ -207,6 +216,10 @@ func TestSlipsKeepLegalText(t *testing.T) {
 		withLine(9, `title: "关于：报告"`),
 		withLine(9, "title: 报告 12:30 http://example.org/a"),
 		withLine(9, "title: 很长的", "  标题：续", "  a:b"),
+		// A title on the line after its key, indented: text, whatever
+		// it looks like.
+		withLine(9, "title:", "  报告 :97"),
+		withLine(9, "title:", " score :97"),
 		withLine(9, `title: "很长的`, `  score：97 标题"`),
 		withLine(9, `title: '很长的`, `A:'`),
 		withLines(11, 16, "spending: {total: 1530.53,", "basic: 158.65}  # 注释"),

@@ -127,6 +127,11 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 		b.WriteString("填报，已换算）")
 	}
 	b.WriteString("。“未披露”表示报告没有给出该数字，不等于0。")
+	if r.Type == report.TypeProject {
+		// Its department figures read 不适用: say why, here, where
+		// the reader sees them.
+		b.WriteString("这是项目支出报告，只评价一个项目：“支出合计”是这个项目的支出；标为“不适用”的是整个部门的数字（基本支出、三公经费等），这类报告本就不给出。")
+	}
 	if r.Prev != nil {
 		b.WriteString("“上年”为")
 		writeInt(b, r.Prev.Year)

@@ -308,6 +308,17 @@ func (p *parse) yaml(block []byte) (*ast.MappingNode, []error) {
 			return nil, []error{p.fatal(nodePos(body), "", "front matter must be a mapping of keys to values (前置信息每行应写成“键: 值”)")}
 		}
 	}
+	// The YAML parser skips a tab before the first key (and says that
+	// the key is in column 1), which is no more indentation there than
+	// elsewhere.
+	if len(m.Values) == 0 {
+		return m, nil
+	}
+	if l := p.line(nodePos(m.Values[0].Key).Line); l != "" && (l[0] == '\t' || l[0] == ' ') {
+		if errs := p.slipErrors(block); len(errs) > 0 {
+			return nil, errs
+		}
+	}
 	return m, nil
 }
 

@@ -166,6 +166,9 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:10:6: score: full-width space in the key; remove it (请删除键名中的全角空格)`}},
 		{"space and full-width colon, after an empty value", withLine(9, "title:", "score ：97"),
 			[]string{`a.md:10:7: score: full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`}},
+		// The YAML parser skips a tab before the very first key.
+		{"tab before the first key", withLine(2, "\tcounty: 桃源县"),
+			[]string{`a.md:2:1: county: a tab is not indentation in YAML; delete it: a top-level key starts at the beginning of the line (第 2 行的 county 前面用了 Tab，Tab 不能用来缩进：county 是顶层的键，请删除 Tab，顶格写)`}},
 		{"unclosed quote in brackets", withLines(18, 23, `sangong: [1, "2]`),
 			[]string{`a.md:18:14: sangong: unclosed quote: add the closing " where the quoted text ends (引号没有闭合：请在引号内文字的末尾补上 ")`}},
 		{"unclosed quote in braces", withLines(26, 28, `staff: {actual: 17, authorized: '25}`),

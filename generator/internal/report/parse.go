@@ -1148,6 +1148,9 @@ func (p *parse) checkLength(key string, v ast.Node, s string, max int) bool {
 const (
 	msgDuplicate     = "duplicate key, first given at line %s; remove one of them (这一项重复了：第 %[1]s 行已经写过，请删除其中一个)"
 	msgDuplicateHere = "duplicate key (这一项重复了，请删除其中一个)"
+	// msgDuplicateAt is that of a key given twice in a flow mapping, with
+	// the line and column where it was first given.
+	msgDuplicateAt = "duplicate key, first given at line %d, column %d; remove one of them (这一项重复了：第 %[1]d 行第 %[2]d 列已经写过，请删除其中一个)"
 )
 
 var dupKeyRE = regexp.MustCompile(`^mapping key "(.*)" already defined at \[(\d+):\d+\]`)

@@ -667,7 +667,8 @@ func (s *slipScan) flowDuplicate(n, col, at int, v, key string) {
 		}
 		return Pos{n, col}
 	}
-	s.errAt(pos(dup), name, msgDuplicate, strconv.Itoa(pos(first).Line))
+	f := pos(first)
+	s.errAt(pos(dup), name, msgDuplicateAt, f.Line, f.Col)
 	l := s.lines[at]
 	s.fixes[at] = l[:len(l)-len(v)] + "null"
 	for j := at + 1; j <= s.i; j++ {

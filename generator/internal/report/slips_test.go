@@ -186,7 +186,7 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 		{"duplicate key at the top level", withLines(24, 25, "score: 97", "grade: 优", "score: 98"),
 			[]string{`a.md:26:1: score: duplicate key, first given at line 24`}},
 		{"duplicate key in a flow mapping", withLines(11, 16, "spending: {total: 1, total: 2}"),
-			[]string{`a.md:11:22: spending.total: duplicate key, first given at line 11`}},
+			[]string{`a.md:11:22: spending.total: duplicate key, first given at line 11, column 12; remove one of them (这一项重复了：第 11 行第 12 列已经写过，请删除其中一个)`}},
 		{"duplicate evidence", withLines(31, 31, `  spending.total: "甲"`, `  spending.total: "乙"`),
 			[]string{`a.md:32:3: evidence.spending.total: duplicate key, first given at line 31`}},
 		{"colon and space in a value", withLine(9, "title: 报告: 第一部分"),
@@ -354,18 +354,18 @@ func TestAllErrorsAtOnce(t *testing.T) {
 		{"a key given twice in a flow mapping, and errors elsewhere", replaced(slipBase, "year: 2020\n", "year: 1999\n",
 			spendingLines, "spending: {total: 100, total: 200}\n", "score: 97\n", "score: 970\n"), []string{
 			"a.md:7:7: year: year 1999 is outside",
-			"a.md:11:24: spending.total: duplicate key, first given at line 11",
+			"a.md:11:24: spending.total: duplicate key, first given at line 11, column 12;",
 			"a.md:19:8: score: score must be between 0 and 100, got 970",
 		}},
 		{"a key given twice in a flow mapping over lines", replaced(slipBase, "year: 2020\n", "year: 1999\n",
 			spendingLines, "spending: {total: 100, basic: 1,\n  total: 200}\n", "score: 97\n", "score: 970\n"), []string{
 			"a.md:7:7: year: year 1999 is outside",
-			"a.md:12:3: spending.total: duplicate key, first given at line 11",
+			"a.md:12:3: spending.total: duplicate key, first given at line 11, column 12;",
 			"a.md:20:8: score: score must be between 0 and 100, got 970",
 		}},
 		{"a key given twice in a nested flow mapping", replaced(slipBase, spendingLines, `spending: {total: 100, basic: {a: 1, "a": 2}}`+"\n",
 			"income: 1354.42\n", "income: 1,354.42\n"), []string{
-			"a.md:11:38: spending.basic.a: duplicate key, first given at line 11",
+			"a.md:11:38: spending.basic.a: duplicate key, first given at line 11, column 32;",
 			"a.md:12:9: income: expected an amount",
 		}},
 		// The list is the first collection nested in the front matter.

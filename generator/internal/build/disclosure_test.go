@@ -43,7 +43,7 @@ staff: {authorized: 18, actual: 13}
 	mustContain(t, "disclosure", d,
 		// 沅江市: 1 of 3; the department's figures do not apply, and
 		// those it gives (staff) are told as given, not counted.
-		`沅江市 2020 行政审批服务局</a></th><td>已披露</td>`+strings.Repeat(na, 6)+absent+absent+uncounted+uncounted+
+		`沅江市 2020 行政审批服务局（项目支出）</a></th><td>已披露</td>`+strings.Repeat(na, 6)+absent+absent+uncounted+uncounted+
 			"\n"+`<td class="num" data-value="33">33%</td>`,
 		// 桃源县: 6 of 11, as before.
 		`桃源县 2020 行政审批服务局</a></th><td>已披露</td><td>已披露</td><td>已披露</td>`+strings.Repeat(absent, 4)+

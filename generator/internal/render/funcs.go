@@ -771,6 +771,12 @@ func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRo
 		writeInt(b, d.R.Year)
 		b.WriteString(" ")
 		escape(b, d.R.Department)
+		if d.R.Type != report.TypeWhole {
+			// A department may publish both kinds for one year.
+			b.WriteString("（")
+			escape(b, d.R.Type)
+			b.WriteString("）")
+		}
 		b.WriteString("</a></th>")
 		for j, st := range d.States {
 			if d.Applies != nil && !d.Applies[j] {

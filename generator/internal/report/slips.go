@@ -597,12 +597,28 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 		}
 	case '{', '[':
 		depth, quote := brackets(v, 0)
+		// open is the quote of quoted text that goes on past the end of
+		// a line, which the YAML parser reads on the next ones.
+		var open byte
+		if quote < len(v) {
+			open = v[quote]
+		}
 		if depth > 0 && !s.closes(func(l string) int {
+			skip := 0
+			if open != 0 {
+				if skip = closingQuote(l, 0, open); skip < 0 {
+					return -1
+				}
+				skip, open = skip+1, 0
+			}
 			var end int
-			if depth, end = brackets(l, depth); depth > 0 {
+			if depth, end = brackets(l[skip:], depth); depth > 0 {
+				if end < len(l)-skip {
+					open = l[skip+end]
+				}
 				return -1
 			}
-			return end
+			return skip + end
 		}) {
 			closing := byte('}')
 			if v[0] == '[' {

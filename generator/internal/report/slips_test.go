@@ -223,6 +223,11 @@ func TestSlipsKeepLegalText(t *testing.T) {
 		// it looks like.
 		withLine(9, "title:", "  报告 :97"),
 		withLine(9, "title:", " score :97"),
+		// Quoted text in a flow collection, over lines.
+		withLines(32, 33, `review: ["多行`, `文字"]`),
+		withLines(32, 33, `review: ["`, `"]`),
+		withLines(32, 33, `review: [核对, "`, `"]`),
+		withLines(32, 33, `review: ['a`, `b', "c`, `  d", 'e]`, `f']  # 注释`),
 		withLine(9, `title: "很长的`, `  score：97 标题"`),
 		withLine(9, `title: '很长的`, `A:'`),
 		withLines(11, 16, "spending: {total: 1530.53,", "basic: 158.65}  # 注释"),

@@ -7,6 +7,7 @@ package export
 // source; reports.xlsx shows it as its sheet 说明 (see dictionaryRows).
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -189,7 +190,13 @@ func addDictionarySheet(f *excelize.File, absolute bool) error {
 	if err := f.SetColStyle(sheet, "A:D", wrap); err != nil {
 		return err
 	}
-	for i, row := range dictionaryRows(absolute) {
+	rows := dictionaryRows(absolute)
+	// The used range, which excelize leaves at A1, and which readers
+	// such as openpyxl's read-only mode take as the sheet's size.
+	if err := f.SetSheetDimension(sheet, "A1:D"+strconv.Itoa(len(rows))); err != nil {
+		return err
+	}
+	for i, row := range rows {
 		for j, v := range row.cells {
 			if v == "" {
 				continue

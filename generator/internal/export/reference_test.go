@@ -156,6 +156,7 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 			t.Fatal(err)
 		}
 	}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return withUsedRange(zip.NewWriter(w), len(s.Reports)) })
 	must(f.SetSheetName("Sheet1", sheet))
 	must(f.SetDocProps(&excelize.DocProperties{Creator: "县级部门绩效自评报告比较", Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}))
 	sw, err := f.NewStreamWriter(sheet)
@@ -172,9 +173,9 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 	must(err)
 	intSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 1, Fill: amber})
 	must(err)
-	for i, c := range Columns {
+	for i := len(Columns) - 1; i >= 0; i-- {
 		width := 12.0
-		if c.Key == "title" || c.Key == "source" || c.Key == "page" {
+		if c := Columns[i]; c.Key == "title" || c.Key == "source" || c.Key == "page" {
 			width = 40
 		}
 		must(sw.SetColWidth(i+1, i+1, width))

@@ -125,14 +125,14 @@ func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 		return nil, err
 	}
 	sk := &xlsxSkeleton{}
-	for i, c := range Columns {
-		width := 12.0
-		if c.Key == "title" || c.Key == "source" || c.Key == "page" {
-			width = 40
-		}
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
+	// StreamWriter.SetColWidth puts each column it is given before those
+	// it has, and Excel wants them in order: the last first.
+	for i := len(Columns) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, xlsxColWidth(Columns[i])); err != nil {
 			return nil, err
 		}
+	}
+	for i, c := range Columns {
 		name, err := excelize.ColumnNumberToName(i + 1)
 		if err != nil {
 			return nil, err
@@ -176,7 +176,30 @@ func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 	}
 	i := bytes.Index(sheet, end)
 	sk.head, sk.tail = sheet[:i], sheet[i:]
+	if bytes.Count(sk.head, []byte(xlsxDimension)) != 1 {
+		return nil, errors.New("reports.xlsx: no dimension in excelize's worksheet")
+	}
 	return sk, nil
+}
+
+// xlsxColWidth is the width of column c in reports.xlsx.
+func xlsxColWidth(c Column) float64 {
+	if c.Key == "title" || c.Key == "source" || c.Key == "page" {
+		return 40
+	}
+	return 12
+}
+
+// xlsxDimension is the used range of the worksheet that excelize's
+// StreamWriter writes, which it leaves at A1 however many rows follow.
+const xlsxDimension = `<dimension ref="A1"></dimension>`
+
+// withDimension returns head, the worksheet up to its data rows, with its
+// used range that of the header row and rows data rows.
+func withDimension(head []byte, rows int) []byte {
+	last, _ := excelize.ColumnNumberToName(len(Columns))
+	ref := `<dimension ref="A1:` + last + strconv.Itoa(rows+1) + `"></dimension>`
+	return bytes.Replace(head, []byte(xlsxDimension), []byte(ref), 1)
 }
 
 // xlsxSuspectFill is the fill of a number that is a likely unit slip:
@@ -274,7 +297,7 @@ const xlsxFlushSize = 32 << 10
 func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site, base string) error {
 	var written int64
 	buf := make([]byte, 0, xlsxFlushSize+8<<10)
-	buf = append(buf, sk.head...)
+	buf = append(buf, withDimension(sk.head, len(s.Reports))...)
 	var scratch []byte
 	var rowNum [20]byte
 	for n, r := range s.Reports {

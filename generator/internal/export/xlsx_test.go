@@ -7,7 +7,9 @@ package export
 // long text, exact and inexact numbers and fuzzed cells.
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -31,7 +33,7 @@ import (
 func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize.ZipWriter) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(newZip)
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return withUsedRange(newZip(w), len(s.Reports)) })
 	const sheet = "报告"
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
@@ -65,9 +67,9 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 	if err != nil {
 		return nil, err
 	}
-	for i, c := range Columns {
+	for i := len(Columns) - 1; i >= 0; i-- {
 		width := 12.0
-		if c.Key == "title" || c.Key == "source" || c.Key == "page" {
+		if c := Columns[i]; c.Key == "title" || c.Key == "source" || c.Key == "page" {
 			width = 40
 		}
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
@@ -142,6 +144,65 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// usedRangeZip is a ZipWriter that sets the used range of the worksheet
+// that excelize's StreamWriter writes, which it leaves at A1, to that of a
+// header row and rows data rows, as WriteXLSX does: it holds the
+// worksheet until the next part begins.
+type usedRangeZip struct {
+	excelize.ZipWriter
+	rows int
+	held *bytes.Buffer
+}
+
+// withUsedRange returns z, setting the used range of rows data rows.
+func withUsedRange(z excelize.ZipWriter, rows int) excelize.ZipWriter {
+	return &usedRangeZip{ZipWriter: z, rows: rows}
+}
+
+// Create starts a part, after writing the worksheet if it was held.
+func (z *usedRangeZip) Create(name string) (io.Writer, error) {
+	if err := z.release(); err != nil {
+		return nil, err
+	}
+	if name == "xl/worksheets/sheet1.xml" {
+		z.held = new(bytes.Buffer)
+		return z.held, nil
+	}
+	return z.ZipWriter.Create(name)
+}
+
+// release writes the held worksheet with its used range.
+func (z *usedRangeZip) release() error {
+	if z.held == nil {
+		return nil
+	}
+	data := z.held.Bytes()
+	z.held = nil
+	last, err := excelize.ColumnNumberToName(len(Columns))
+	if err != nil {
+		return err
+	}
+	const a1 = `<dimension ref="A1"></dimension>`
+	if !bytes.Contains(data, []byte(a1)) {
+		return errors.New("the StreamWriter's worksheet has no used range A1")
+	}
+	data = bytes.Replace(data, []byte(a1), fmt.Appendf(nil, `<dimension ref="A1:%s%d"></dimension>`, last, z.rows+1), 1)
+	w, err := z.ZipWriter.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// Close writes the held worksheet, if any, and closes the archive.
+func (z *usedRangeZip) Close() error {
+	if err := z.release(); err != nil {
+		return err
+	}
+	return z.ZipWriter.Close()
 }
 
 // referenceCut returns t as reports.xlsx holds it: when over excelize's
@@ -389,5 +450,81 @@ func TestXLSXSaysWhereItCut(t *testing.T) {
 	}
 	if cut == 0 || whole == 0 {
 		t.Errorf("%d cells cut and marked, %d at the limit and whole; want some of each", cut, whole)
+	}
+}
+
+// TestXLSXColumnsAndUsedRange: Excel wants each sheet's column widths in
+// order of column, or it offers to repair the file; and readers such as
+// openpyxl's read-only mode take a sheet's used range (its dimension) for
+// its size. excelize's StreamWriter writes the widths last column first
+// when given one at a time, and leaves the used range at A1.
+func TestXLSXColumnsAndUsedRange(t *testing.T) {
+	s := testSite(t)
+	data, err := XLSX(s, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"xl/worksheets/sheet1.xml": fmt.Sprintf("A1:AD%d", len(s.Reports)+1),
+		"xl/worksheets/sheet2.xml": fmt.Sprintf("A1:D%d", len(dictionaryRows(false))),
+	}
+	for _, f := range z.File {
+		ref, ok := want[f.Name]
+		if !ok {
+			continue
+		}
+		delete(want, f.Name)
+		part, err := readPart(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ws struct {
+			Dimension struct {
+				Ref string `xml:"ref,attr"`
+			} `xml:"dimension"`
+			Cols []struct {
+				Min int `xml:"min,attr"`
+				Max int `xml:"max,attr"`
+			} `xml:"cols>col"`
+			Rows []struct {
+				Cells []struct {
+					R string `xml:"r,attr"`
+				} `xml:"c"`
+			} `xml:"sheetData>row"`
+		}
+		if err := xml.Unmarshal(part, &ws); err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		if ws.Dimension.Ref != ref {
+			t.Errorf("%s: used range %q, want %q", f.Name, ws.Dimension.Ref, ref)
+		}
+		if len(ws.Cols) == 0 {
+			t.Errorf("%s: no column widths", f.Name)
+		}
+		for i, c := range ws.Cols {
+			if c.Min > c.Max || i > 0 && c.Min <= ws.Cols[i-1].Max {
+				t.Errorf("%s: column widths out of order: col %d (%d-%d) after %d-%d", f.Name, i, c.Min, c.Max, ws.Cols[i-1].Min, ws.Cols[i-1].Max)
+				break
+			}
+		}
+		// Every cell is inside the used range.
+		from, to, _ := strings.Cut(ref, ":")
+		x0, y0, _ := excelize.CellNameToCoordinates(from)
+		x1, y1, _ := excelize.CellNameToCoordinates(to)
+		for _, r := range ws.Rows {
+			for _, c := range r.Cells {
+				x, y, err := excelize.CellNameToCoordinates(c.R)
+				if err != nil || x < x0 || x > x1 || y < y0 || y > y1 {
+					t.Errorf("%s: cell %s outside the used range %s", f.Name, c.R, ref)
+				}
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no parts %v", want)
 	}
 }

@@ -639,9 +639,72 @@ func (p *parse) checkNesting(tokens token.Tokens) error {
 			if k := tk.Prev; depth == 0 && k != nil && k.Position != nil && k.Position.Column > 2*MaxNesting+1 {
 				return p.fatal(Pos{k.Position.Line, k.Position.Column}, "", "front matter is indented more than %d levels deep (前置信息缩进层级过深)", MaxNesting)
 			}
+		case token.DoubleQuoteType:
+			if err := p.checkEscapes(tk, pos); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// checkEscapes refuses a numeric escape (\x, \u or \U) without its hex
+// digits in the double-quoted text tk, which begins at pos: the YAML
+// parser reads the characters after it as digits whatever they are, a
+// closing quote among them, and makes U+FFFD of them.
+func (p *parse) checkEscapes(tk *token.Token, pos Pos) error {
+	// The text from the opening quote on, in the front matter.
+	b := p.block
+	for n := pos.Line; n > 1; n-- {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			return nil
+		}
+		b = b[i+1:]
+	}
+	for col := 1; col < pos.Col && len(b) > 0; col++ {
+		_, size := utf8.DecodeRune(b)
+		b = b[size:]
+	}
+	if len(b) == 0 || b[0] != '"' {
+		return nil
+	}
+	line := pos.Line
+	for i := 1; i < len(b); i++ {
+		switch b[i] {
+		case '"':
+			return nil
+		case '\n':
+			line++
+		case '\\':
+			if i+1 >= len(b) {
+				return nil
+			}
+			digits := map[byte]int{'x': 2, 'u': 4, 'U': 8}[b[i+1]]
+			for j := range digits {
+				if i+2+j < len(b) && isHex(b[i+2+j]) {
+					continue
+				}
+				at := Pos{line, utf8.RuneCount(b[lineStart(b, i):i]) + 1}
+				if line == pos.Line {
+					at.Col = pos.Col + utf8.RuneCount(b[:i])
+				}
+				key := ""
+				if v := tk.Prev; v != nil && v.Type == token.MappingValueType && v.Prev != nil {
+					key = v.Prev.Value
+				}
+				return p.fatal(at, key, `the escape \%c in quoted text must be followed by %d hexadecimal digits; to write a backslash, write \\ or put the value in single quotes (引号内的 \%[1]c 后面必须跟 %[2]d 位十六进制数字；要写反斜杠本身，请写成 \\ 或改用单引号)`, b[i+1], digits)
+			}
+			i++
+		}
+	}
+	return nil
+}
+
+// lineStart returns the index in b of the start of the line that holds
+// b[i].
+func lineStart(b []byte, i int) int {
+	return bytes.LastIndexByte(b[:i], '\n') + 1
 }
 
 // checkText refuses a file that is not UTF-8, saying what it looks like

@@ -169,6 +169,12 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 		// The YAML parser skips a tab before the very first key.
 		{"tab before the first key", withLine(2, "\tcounty: 桃源县"),
 			[]string{`a.md:2:1: county: a tab is not indentation in YAML; delete it: a top-level key starts at the beginning of the line (第 2 行的 county 前面用了 Tab，Tab 不能用来缩进：county 是顶层的键，请删除 Tab，顶格写)`}},
+		// The YAML parser takes the characters after \x, \u or \U for
+		// hex digits, a closing quote among them.
+		{"escape without its hex digits", withLine(9, `title: "某县\x"0"`),
+			[]string{`a.md:9:11: title: the escape \x in quoted text must be followed by 2 hexadecimal digits; to write a backslash, write \\ or put the value in single quotes (引号内的 \x 后面必须跟 2 位十六进制数字；要写反斜杠本身，请写成 \\ 或改用单引号)`}},
+		{"a Windows path in double quotes", withLine(9, `source: "D:\Users\报告.pdf"`),
+			[]string{`a.md:9:12: source: the escape \U in quoted text must be followed by 8 hexadecimal digits`}},
 		{"unclosed quote in brackets", withLines(18, 23, `sangong: [1, "2]`),
 			[]string{`a.md:18:14: sangong: unclosed quote: add the closing " where the quoted text ends (引号没有闭合：请在引号内文字的末尾补上 ")`}},
 		{"unclosed quote in braces", withLines(26, 28, `staff: {actual: 17, authorized: '25}`),

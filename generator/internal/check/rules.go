@@ -1140,7 +1140,31 @@ func ruleNoted(e *env, v *view) ([]Finding, bool, string) {
 	}
 	fs := make([]Finding, len(notes))
 	for i, n := range notes {
-		fs[i] = Finding{Pos: n.Pos, Severity: Discrepancy, Message: n.Text}
+		sev, text := notedSeverity(n.Text)
+		fs[i] = Finding{Pos: n.Pos, Severity: sev, Message: text}
 	}
 	return fs, true, ""
+}
+
+// notedSeverity returns the severity of a note of discrepancies and its
+// text: a note may begin with the label of a lesser severity and a colon,
+// "疑点：" (worth a look, not proven, such as a formula garbled in the
+// text) or "尾差：" (a gap of rounding), which is taken off its text; a
+// note without one, or with "不一致：", is a discrepancy.
+func notedSeverity(text string) (Severity, string) {
+	for _, s := range [...]Severity{Rounding, Warning, Discrepancy} {
+		label := s.Label()
+		if !strings.HasPrefix(text, label) {
+			continue
+		}
+		rest := text[len(label):]
+		for _, colon := range [...]string{"：", ":"} {
+			if after, ok := strings.CutPrefix(rest, colon); ok {
+				if after = strings.TrimLeft(after, " "); after != "" {
+					return s, after
+				}
+			}
+		}
+	}
+	return Discrepancy, text
 }

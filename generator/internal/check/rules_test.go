@@ -454,3 +454,37 @@ func TestFigureState(t *testing.T) {
 		}
 	}
 }
+
+// TestNotedSeverity: a note of discrepancies is a 不一致 unless it begins
+// with 疑点 or 尾差 and a colon, which is taken off its text.
+func TestNotedSeverity(t *testing.T) {
+	r := parse(t, "a.md", src("桃源县", 2020, `discrepancies:
+  - "正文与表格不符。"
+  - "疑点：算式写作×1%，结果与人数相符。"
+  - "尾差:88.90与88.91相差0.01万元。"
+  - "不一致：收入小于其组成部分。"
+  - "疑点是否成立，尚需核对。"
+  - "尾差："
+`))
+	_, per := Reports([]*report.Report{r})
+	var got []string
+	for _, res := range per[r] {
+		if res.Rule != "noted" {
+			continue
+		}
+		for _, f := range res.Findings {
+			got = append(got, f.Severity.Label()+" "+f.Message)
+		}
+	}
+	want := []string{
+		"不一致 正文与表格不符。",
+		"疑点 算式写作×1%，结果与人数相符。",
+		"尾差 88.90与88.91相差0.01万元。",
+		"不一致 收入小于其组成部分。",
+		"不一致 疑点是否成立，尚需核对。",
+		"不一致 尾差：",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -443,7 +443,7 @@ func rulePartWhole(e *env, v *view) ([]Finding, bool, string) {
 		return fs, true, ""
 	}
 	return fs, true, e.reason(tagPartWholeSome, unchecked, true, func(b []byte) []byte {
-		b = append(b, "未核对："...)
+		b = append(b, "已核对的各项相符；未能核对："...)
 		first := true
 		for pi, pw := range partWholes {
 			if unchecked&(1<<pi) == 0 {
@@ -674,7 +674,7 @@ func ruleUnitSum(e *env, v *view) ([]Finding, bool, string) {
 		return fs, true, ""
 	}
 	return fs, true, e.reason(tagUnitSumSome, lacking, true, func(b []byte) []byte {
-		b = append(b, "未核对："...)
+		b = append(b, "已核对的各项相符；未能核对："...)
 		b = append(b, strings.Join(titles(), "、")...)
 		return append(b, "（分项不全）"...)
 	})

@@ -262,7 +262,7 @@ func TestPartWhole(t *testing.T) {
 		want want
 	}{
 		{"桃源 reception is all of 三公", "sangong: {total: 8.5, abroad: null, reception: 8.5, vehicles: null}\n",
-			want{status: Passed, reason: "未核对：基本支出、项目支出、人员经费、公用经费、因公出国（境）费、公务用车购置及运行费（分项或合计未披露或无法识别）"}},
+			want{status: Passed, reason: "已核对的各项相符；未能核对：基本支出、项目支出、人员经费、公用经费、因公出国（境）费、公务用车购置及运行费（分项或合计未披露或无法识别）"}},
 		{"part above whole, other parts missing",
 			"sangong:\n  total: 8.5\n  abroad: null\n  reception: 9\n",
 			want{status: Found, severity: Discrepancy, at: "f.md:10:14", gap: "0.5", share: "5.88%",

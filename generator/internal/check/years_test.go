@@ -24,7 +24,7 @@ func TestUnitSum(t *testing.T) {
 		{"10 times within rounding", "spending: {total: 5020.2, basic: 158.65, project: 343.35}\n",
 			want{status: Found, severity: Warning, factor: 10, contains: "支出合计5020.2约为基本支出与项目支出之和502的10倍"}},
 		{"10 times beyond rounding", "spending: {total: 5020.200001, basic: 158.65, project: 343.35}\n",
-			want{status: Passed, reason: "未核对：基本支出、三公经费合计（分项不全）"}},
+			want{status: Passed, reason: "已核对的各项相符；未能核对：基本支出、三公经费合计（分项不全）"}},
 		{"1000 times: 元 and 千元", "sangong: {total: 1500, abroad: 0, reception: 1, vehicles: 0.5}\n",
 			want{status: Found, severity: Warning, at: "f.md:7:18", factor: 1000, contains: "（如元与千元混用）"}},
 		{"100 times", "spending: {basic: 100, personnel: 0.6, public: 0.4}\n",

@@ -201,7 +201,10 @@ spending: {total: 320}
 		`<tr><th scope="row">三公经费</th>`+cell(na)+`</tr>`,
 		`<tr><th scope="row">三公经费（万元）</th>`+cell(na)+`<td>—</td></tr>`,
 		`<tr><th scope="row">基本支出（万元）</th>`+cell(na)+`<td>—</td></tr>`,
-		// The note above its figures says what 不适用 means.
+		// The glossary, where search and the tables send readers, and
+		// the note above its figures say what 不适用 means.
+		`<summary>这些数字是什么意思？</summary>`,
+		"不适用：项目支出报告只评价一个项目",
 		"。这是项目支出报告，只评价一个项目：“支出合计”是这个项目的支出；标为“不适用”的是整个部门的数字（基本支出、三公经费等），这类报告本就不给出。",
 		// Its description does not speak of 三公经费 it cannot have.
 		`content="沅江市行政审批服务局2020年度项目支出绩效自评报告：支出合计502万元，自评得分90分。"`,

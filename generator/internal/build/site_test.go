@@ -139,7 +139,7 @@ func TestSitePages(t *testing.T) {
 		`<th scope="row">本年收入</th>`,
 		`<table>`, `<td>基本支出</td>`, // GFM table in the body
 		`全年支出比上年增加，主要是项目支出增加。`, // CJK line break joins without a space
-		`<h2 id="sec-1">概况</h2>`,
+		`<h3 id="sec-1">概况</h3>`,
 		`href="../../county/jia-xian.html"`,
 		// The previous year's value and the change, beside the figure.
 		`<td class="num">100</td><td><span class="delta-up">▲ 增加20.5（+20.5%）</span></td>`,

@@ -46,7 +46,7 @@ func fastBody(dst, body []byte) (out []byte, ok bool) {
 				return dst, false
 			}
 			headings++
-			tag := byte('0' + max(level, 2))
+			tag := byte('0' + min(max(level+1, 3), 6)) // as bodyTransformer
 			dst = append(dst, "<h"...)
 			dst = append(dst, tag)
 			dst = append(dst, ` id="sec-`...)

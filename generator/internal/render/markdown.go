@@ -38,7 +38,7 @@ func newMarkdown() goldmark.Markdown {
 }
 
 // bodyTransformer numbers headings (goldmark's automatic IDs turn Chinese
-// headings into "heading"), keeps them below the page's own h1, marks the
+// headings into "heading"), puts them below the page's h2 报告摘要, marks the
 // alignment of table cells with a class (align-left, align-center,
 // align-right; site.css aligns them), turns images from other hosts
 // into plain links, since the site loads nothing from any other host, and
@@ -60,9 +60,9 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		case *ast.Heading:
 			n++
 			v.SetAttributeString("id", strconv.AppendInt([]byte("sec-"), int64(n), 10))
-			if v.Level < 2 {
-				v.Level = 2
-			}
+			// The body is under the page's h2 报告摘要: its headings
+			// go one level down, from h3.
+			v.Level = min(max(v.Level+1, 3), 6)
 		case *east.TableCell:
 			if v.Alignment != east.AlignNone {
 				v.SetAttributeString("class", "align-"+v.Alignment.String())

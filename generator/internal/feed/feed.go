@@ -73,7 +73,7 @@ func Atom(s *site.Site, baseURL string) ([]byte, error) {
 	}
 	for _, r := range rs {
 		f.Entries = append(f.Entries, atomEntry{
-			Title:   r.Title,
+			Title:   r.Heading(),
 			ID:      "tag:county-performance-portal,2024:" + r.URL,
 			Updated: r.Published + "T00:00:00Z",
 			Link:    atomLink{Href: r.URL, Rel: "alternate", Type: "text/html"},

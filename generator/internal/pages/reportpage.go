@@ -112,7 +112,7 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 	}
 	p := &m.page
 	*p = Page{Path: r.URL, Template: "report", Section: "report",
-		Title: r.Title,
+		Title: r.Heading(),
 		Data:  d,
 	}
 	t.buf = appendDescription(t.buf, r)

@@ -475,7 +475,7 @@ func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 	b.WriteString("年")
 	escape(b, rep.Department)
 	b.WriteString("</li></ol></nav>\n<h1>")
-	escape(b, rep.Title)
+	escape(b, r.Heading())
 	b.WriteString("</h1>\n<dl class=\"meta\">\n<dt>县（市、区）</dt><dd><a href=\"")
 	escapeURL(b, root, c.URL)
 	b.WriteString(`">`)

@@ -241,6 +241,17 @@ func (r *Report) Label() string {
 	return r.County.Label
 }
 
+// Heading returns the report's title as its page shows it: the title the
+// report gives, led by its county's name when the title does not name
+// the county (雨花区：2020年度行政审批服务局…), so that a page found by
+// search or shared says whose report it is.
+func (r *Report) Heading() string {
+	if strings.Contains(r.Title, r.County.Name) {
+		return r.Title
+	}
+	return r.County.Name + "：" + r.Title
+}
+
 // Assemble builds the site model from parsed reports and the outcome of
 // their checks (which may be nil). It returns an error for files that
 // describe the same report twice or disagree about their county.

@@ -281,3 +281,21 @@ func TestLabelsTellSameNamedCountiesApart(t *testing.T) {
 		}
 	}
 }
+
+// TestHeading: a report page's title names the county, leading with it
+// when the report's own title does not.
+func TestHeading(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"2020年度行政审批服务局部门整体支出预算绩效自评报告", "雨花区：2020年度行政审批服务局部门整体支出预算绩效自评报告"},
+		{"长沙市雨花区行政审批服务局2020年度绩效自评报告", "长沙市雨花区行政审批服务局2020年度绩效自评报告"},
+	} {
+		r := rep(t, "a.md", "雨花区", "长沙市", 2020, "title: "+c.title)
+		s, err := Assemble([]*report.Report{r}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := s.Reports[0].Heading(); got != c.want {
+			t.Errorf("Heading() = %q, want %q", got, c.want)
+		}
+	}
+}

@@ -97,6 +97,16 @@ func TestSitePages(t *testing.T) {
 			t.Errorf("missing output %s; have %v", f, p.Files())
 		}
 	}
+	// The home page's title is the site's name, once; others add it.
+	for page, title := range map[string]string{
+		"index.html":           "<title>县级部门整体支出绩效自评报告比较</title>",
+		"findings.html":        "<title>数据核对发现 · 县级部门绩效自评报告比较</title>",
+		"county/jia-xian.html": "<title>甲县部门绩效自评报告 · 县级部门绩效自评报告比较</title>",
+	} {
+		if h := p.Page(page); !strings.Contains(h, title) {
+			t.Errorf("%s: no %s", page, title)
+		}
+	}
 
 	home := p.Page("index.html")
 	mustContain(t, "home", home,

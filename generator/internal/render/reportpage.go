@@ -216,7 +216,10 @@ func writeOthersSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 func writeMeta(b *bytes.Buffer, title, description, tmpl string) {
 	b.WriteString("<title>")
 	escape(b, title)
-	b.WriteString(" · 县级部门绩效自评报告比较</title>\n<meta name=\"description\" content=\"")
+	if tmpl != "home" { // whose title is the site's name, in full
+		b.WriteString(" · 县级部门绩效自评报告比较")
+	}
+	b.WriteString("</title>\n<meta name=\"description\" content=\"")
 	escape(b, description)
 	b.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	escape(b, title)

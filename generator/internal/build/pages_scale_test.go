@@ -507,6 +507,10 @@ func TestCountyListMovesOffTheHomePage(t *testing.T) {
 	// So does the search page, whether or not the site has a full-text
 	// index.
 	mustContain(t, "search", p.Page("search.html"), `<a href="counties.html">全部县（市、区）列表</a>`)
+	// A reader is told what the page offers, not how the site was built.
+	if s := p.Page("search.html"); !strings.Contains(s, "本站暂不提供全文搜索") && !strings.Contains(s, "pagefind") || strings.Contains(s, "构建") {
+		t.Errorf("search page speaks of the build, or says nothing of full-text search")
+	}
 
 	old := pages.HomeCounties
 	pages.HomeCounties = 1

@@ -479,6 +479,24 @@ func appendTies(dst []byte, n int, measure string) []byte {
 	return append(dst, measure...)
 }
 
+// appendYears appends the years of a line chart whose values show as
+// vals[i] does, each with 年: "2021年", or "2021年、2023年" for a tie.
+func (b Bars) appendYears(dst []byte, vals []Value, i int) []byte {
+	first := true
+	for j, v := range vals {
+		if !v.OK || Shown(v.V) != Shown(vals[i].V) {
+			continue
+		}
+		if !first {
+			dst = append(dst, "、"...)
+		}
+		first = false
+		dst = append(dst, b.Categories[j]...)
+		dst = append(dst, "年"...)
+	}
+	return dst
+}
+
 // appendSummary appends the sentence that says what the chart shows: the
 // highest and the lowest values of its first series, or of its totals.
 // The figures are written as Format writes them, as their cells show them.
@@ -534,15 +552,15 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		dst = append(dst, name...)
 		dst = append(dst, high...)
 		dst = append(dst, "为"...)
-		dst = append(dst, b.Categories[hi]...)
-		dst = append(dst, "年的"...)
+		dst = b.appendYears(dst, vals, hi)
+		dst = append(dst, "的"...)
 		dst = appendFormat(dst, vals[hi].V)
 		dst = append(dst, b.Unit...)
 		dst = append(dst, "，"...)
 		dst = append(dst, low...)
 		dst = append(dst, "为"...)
-		dst = append(dst, b.Categories[lo]...)
-		dst = append(dst, "年的"...)
+		dst = b.appendYears(dst, vals, lo)
+		dst = append(dst, "的"...)
 		dst = appendFormat(dst, vals[lo].V)
 		dst = append(dst, b.Unit...)
 		return append(dst, "。"...)

@@ -328,6 +328,10 @@ func TestReportCountWording(t *testing.T) {
 		{reports, "5份有数据，图中为最高的3份（三公经费为4万元的共3份，图中只列出其中1份）；三公经费最高的是甲县等2份（9万元），最低的是戊县等2份（1万元）。",
 			"三公经费（出国（境）、接待、公务用车；5份有数据，显示最高的3份；单位：万元）"},
 		{years, "2个年度有数据，报告数最多为2021年的7份，最少为2020年的3份。", "各年度报告数（份）"},
+		// Years that tie are each named.
+		{Bars{ID: "e", Title: "各年度报告数", Unit: "份", Categories: []string{"2020", "2021", "2022", "2023"}, Line: true,
+			Series: []Series{{Name: "报告数", Values: []Value{Some(3), Some(1), {}, Some(1)}}}},
+			"3个年度有数据，报告数最多为2020年的3份，最少为2021年、2023年的1份。", "各年度报告数（份）"},
 		// One year, or the same value every year: no highest and lowest.
 		{Bars{ID: "c", Title: "历年支出", Unit: "万元", Categories: []string{"2021", "2022"}, Line: true,
 			Series: []Series{{Name: "支出合计", Values: []Value{{}, Some(1)}}}}, "仅2022年有数据，支出合计为1万元。", "历年支出（万元）"},
@@ -544,8 +548,18 @@ func referenceSummary(b Bars) string {
 		return fmt.Sprintf("%d个年度有数据，%s各年均为%s%s。", n, name, referenceFormat(vals[hi].V), b.Unit)
 	}
 	if b.Line {
-		return fmt.Sprintf("%d个年度有数据，%s%s为%s年的%s%s，%s为%s年的%s%s。",
-			n, name, high, b.Categories[hi], referenceFormat(vals[hi].V), b.Unit, low, b.Categories[lo], referenceFormat(vals[lo].V), b.Unit)
+		// Every year whose value shows the same, a tie.
+		years := func(at float64) string {
+			var ys []string
+			for i, v := range vals {
+				if v.OK && referenceFormat(v.V) == referenceFormat(at) {
+					ys = append(ys, b.Categories[i]+"年")
+				}
+			}
+			return strings.Join(ys, "、")
+		}
+		return fmt.Sprintf("%d个年度有数据，%s%s为%s的%s%s，%s为%s的%s%s。",
+			n, name, high, years(vals[hi].V), referenceFormat(vals[hi].V), b.Unit, low, years(vals[lo].V), referenceFormat(vals[lo].V), b.Unit)
 	}
 	if n == 1 {
 		return fmt.Sprintf("仅%s有数据，%s为%s%s。", b.Categories[hi], name, referenceFormat(vals[hi].V), b.Unit)

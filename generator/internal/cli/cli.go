@@ -250,9 +250,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	if err := parse(fs, args); err != nil {
 		return 0, err
 	}
-	var left []string
+	var left, unread []string
 	reports, err := content.Load(ctx, content.DirFS(filepath.Join(*root, "content")), content.Options{Drafts: *drafts, Prefix: "content/",
-		OnDraft: func(r *report.Report) { left = append(left, r.File) }})
+		OnDraft:  func(r *report.Report) { left = append(left, r.File) },
+		OnUnread: func(w string) { unread = append(unread, w) }})
 	var errs []error
 	if err != nil {
 		errs = append(errs, err)
@@ -262,6 +263,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	}
 	code := check.Main(reports, errs, *jsonOut, stdout)
 	if !*jsonOut {
+		// Every file not read is named, as every finding is.
+		for _, w := range unread {
+			fmt.Fprintln(stdout, "warning:", w)
+		}
 		sayDrafts(stdout, left)
 	}
 	return code, nil

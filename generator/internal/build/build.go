@@ -154,6 +154,14 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The findings of the report files changed since the last build are
+	// listed first: on a large site, a publisher who edited one report
+	// would otherwise see only the first files' findings.
+	var changed func(file string) bool
+	if hashErr == nil && last != nil {
+		changed = func(file string) bool { _, ok := inputs.pending[file]; return ok }
+	}
+	sayFindings(cfg.Log, m.findings, changed)
 	if hashErr == nil {
 		hashErr = inputs.fill()
 	}
@@ -266,6 +274,9 @@ type model struct {
 	root, content fs.FS
 	// unread holds the warnings of the files under content/ not read.
 	unread []string
+	// findings are the reports' findings beyond notes on disclosure (those
+	// the build counts), sorted as check prints them.
+	findings []check.Finding
 }
 
 // load reads a report again from its file, with every detail. A file
@@ -319,6 +330,11 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 	}
 	m.site = s
 	s.Detail = m.load
+	for _, f := range check.Findings(checks) {
+		if f.Severity != check.Info {
+			m.findings = append(m.findings, f)
+		}
+	}
 	for i, w := range s.Warnings {
 		if i == MaxWarnings {
 			fmt.Fprintf(cfg.Log, "warning: … and %d more warnings like these\n", len(s.Warnings)-MaxWarnings)
@@ -351,6 +367,43 @@ func sayUnread(w io.Writer, warnings []string) {
 		}
 		fmt.Fprintln(w, "warning:", u)
 	}
+}
+
+// MaxFindingsListed is the most findings a build prints; check prints
+// them all.
+const MaxFindingsListed = 20
+
+// sayFindings prints to w the findings fs, sorted by file and position,
+// each as check prints it, so that a publisher who builds and uploads
+// sees them: all of them when there are at most MaxFindingsListed, and
+// otherwise the first MaxFindingsListed, and how many more check lists.
+// When changed is not nil and some findings are in the files it says
+// changed since the last build, those are the ones listed.
+func sayFindings(w io.Writer, fs []check.Finding, changed func(file string) bool) {
+	list := fs
+	if len(fs) > MaxFindingsListed && changed != nil {
+		var mine []check.Finding
+		for _, f := range fs {
+			if changed(f.File) {
+				mine = append(mine, f)
+			}
+		}
+		if len(mine) > 0 {
+			fmt.Fprintf(w, "findings in the report files changed since the last build (本次改动的报告文件中的核对发现):\n")
+			list = mine
+		}
+	}
+	var b strings.Builder
+	for i, f := range list {
+		if i == MaxFindingsListed {
+			break
+		}
+		b.WriteString(check.FindingLine(f) + "\n")
+	}
+	if n := len(fs) - min(len(list), MaxFindingsListed); n > 0 {
+		fmt.Fprintf(&b, "… and %d more findings; run check to see all %d (共%[2]d项核对发现，其余%[1]d项请运行 check 查看)\n", n, len(fs))
+	}
+	io.WriteString(w, b.String())
 }
 
 // index runs Pagefind over the published site and publishes its index

@@ -68,3 +68,27 @@ func TestBuildListsFindingsOfChangedFilesFirst(t *testing.T) {
 		t.Errorf("rebuild: exit %d, output %q", code, errOut)
 	}
 }
+
+// TestYearTitleDisagreement: a report filed under one year whose title
+// names another is a warning of check and build, and its page says so.
+func TestYearTitleDisagreement(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+strings.Replace(clean, "year: 2020\n", "year: 2020\ntitle: 甲县财政局2023年度整体支出绩效自评报告\n", 1))
+	line := "content/a.md:4:1: warning: [year.title] 标题写的是2023年，但报告登记的年度为2020年，二者不一致\n"
+	if code, out, _ := run("check", "-root", p.Dir); code != 0 || !strings.Contains(out, line) {
+		t.Errorf("check: exit %d, output %q", code, out)
+	}
+	code, out, errOut := run("build", "-root", p.Dir, "-no-search")
+	if code != 0 || !strings.Contains(errOut, line) || !strings.Contains(out, " 1 findings (") {
+		t.Errorf("build: exit %d, output %q %q", code, out, errOut)
+	}
+	found := false
+	for _, name := range p.Files() {
+		if strings.HasPrefix(name, "report/") {
+			page := p.Page(name)
+			found = found || strings.Contains(page, "年度与标题核对") && strings.Contains(page, "标题写的是2023年，但报告登记的年度为2020年")
+		}
+	}
+	if !found {
+		t.Errorf("no report page says the title's year differs; pages: %v", p.Files())
+	}
+}

@@ -133,7 +133,15 @@ func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(war
 				errs = append(errs, linkError(prefix+p, "broken or looping symbolic link: %v (这个快捷方式（符号链接）失效或循环，请删除它)", unwrapPath(err)))
 				return nil
 			case err != nil:
-				return nil // not a report, whatever it points to
+				// Not a report, whatever it points to; but said not
+				// read, as a build with nothing changed says it from
+				// the list of the files.
+				if unread != nil {
+					if w := UnreadWarning(prefix, p); w != "" {
+						unread(w)
+					}
+				}
+				return nil
 			case info.IsDir():
 				errs = append(errs, fmt.Errorf("%s: is a symbolic link to a folder; links to folders are not followed, since they can loop: move the folder into %s or remove the link (这是指向文件夹的快捷方式（符号链接），不会被读取：请把文件夹移到 %[2]s 中，或删除这个链接)", shownName(prefix+p), root))
 				return nil

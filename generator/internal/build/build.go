@@ -69,6 +69,11 @@ type Summary struct {
 	// they are counted as Unchanged too.
 	Kept     int
 	Warnings []string
+	// Unread holds the warning of each file under content/ that was not
+	// read although it may have been meant as a report, such as a.md.txt
+	// (see content.UnreadWarning), sorted by file; the build prints them
+	// to Config.Log.
+	Unread []string
 	// Drafts lists the files of the reports left out as drafts, unless
 	// Config.Drafts includes them (or nothing had changed, see Cached).
 	Drafts []string
@@ -127,8 +132,12 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	inputs, hashErr := inputHash(ctx, cfg, last)
 	if hashErr == nil && inputs.All != "" {
 		if rec, ok := upToDate(cfg, last, inputs.All); ok {
+			// The files not read are said again, from the list of the
+			// sources, as a build that reads them says them.
+			unread := inputs.unread()
+			sayUnread(cfg.Log, unread)
 			return &Summary{Reports: rec.Reports, Counties: rec.Counties, Pages: rec.Pages, Findings: rec.Findings,
-				Unchanged: len(rec.Files), Cached: true, Duration: time.Since(start)}, nil
+				Unchanged: len(rec.Files), Cached: true, Unread: unread, Duration: time.Since(start)}, nil
 		}
 	}
 	var drafts []string
@@ -145,6 +154,14 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The findings of the report files changed since the last build are
+	// listed first: on a large site, a publisher who edited one report
+	// would otherwise see only the first files' findings.
+	var changed func(file string) bool
+	if hashErr == nil && last != nil {
+		changed = func(file string) bool { _, ok := inputs.pending[file]; return ok }
+	}
+	sayFindings(cfg.Log, m.findings, changed)
 	if hashErr == nil {
 		hashErr = inputs.fill()
 	}
@@ -203,7 +220,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	}
 	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n, Findings: pages.CountFindings(s), Drafts: drafts,
 		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed, Kept: kept,
-		Warnings: s.Warnings}
+		Warnings: s.Warnings, Unread: m.unread}
 	for _, r := range s.Reports {
 		if r.Published == "" {
 			sum.Undated++
@@ -255,6 +272,11 @@ type model struct {
 	rnd     *render.Renderer
 	// root is the project folder, content its content/ folder.
 	root, content fs.FS
+	// unread holds the warnings of the files under content/ not read.
+	unread []string
+	// findings are the reports' findings beyond notes on disclosure (those
+	// the build counts), sorted as check prints them.
+	findings []check.Finding
 }
 
 // load reads a report again from its file, with every detail. A file
@@ -277,7 +299,11 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 	// calls.
 	contentFS := content.DirFS(filepath.Join(cfg.Root, "content"))
 	m.content = contentFS
+	opt.OnUnread = func(w string) { m.unread = append(m.unread, w) }
 	reports, err := content.Load(ctx, contentFS, opt)
+	// A file not read may be why the load failed (content/a.md.txt, the
+	// only report, leaves none): it is said first.
+	sayUnread(cfg.Log, m.unread)
 	if err != nil {
 		return nil, err
 	}
@@ -304,6 +330,11 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 	}
 	m.site = s
 	s.Detail = m.load
+	for _, f := range check.Findings(checks) {
+		if f.Severity != check.Info {
+			m.findings = append(m.findings, f)
+		}
+	}
 	for i, w := range s.Warnings {
 		if i == MaxWarnings {
 			fmt.Fprintf(cfg.Log, "warning: … and %d more warnings like these\n", len(s.Warnings)-MaxWarnings)
@@ -320,6 +351,59 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 	s.Search = search
 	m.rnd.Nav = pages.Nav(s)
 	return m, nil
+}
+
+// MaxUnreadListed is the most warnings about files not read that a build
+// prints; check prints them all.
+const MaxUnreadListed = 20
+
+// sayUnread prints to w the warnings of the files under content/ that are
+// not read (see content.UnreadWarning), at most MaxUnreadListed of them.
+func sayUnread(w io.Writer, warnings []string) {
+	for i, u := range warnings {
+		if i == MaxUnreadListed {
+			fmt.Fprintf(w, "warning: … and %d more files not read; run check to see them all (另有%[1]d个文件未读取，请运行 check 查看)\n", len(warnings)-MaxUnreadListed)
+			break
+		}
+		fmt.Fprintln(w, "warning:", u)
+	}
+}
+
+// MaxFindingsListed is the most findings a build prints; check prints
+// them all.
+const MaxFindingsListed = 20
+
+// sayFindings prints to w the findings fs, sorted by file and position,
+// each as check prints it, so that a publisher who builds and uploads
+// sees them: all of them when there are at most MaxFindingsListed, and
+// otherwise the first MaxFindingsListed, and how many more check lists.
+// When changed is not nil and some findings are in the files it says
+// changed since the last build, those are the ones listed.
+func sayFindings(w io.Writer, fs []check.Finding, changed func(file string) bool) {
+	list := fs
+	if len(fs) > MaxFindingsListed && changed != nil {
+		var mine []check.Finding
+		for _, f := range fs {
+			if changed(f.File) {
+				mine = append(mine, f)
+			}
+		}
+		if len(mine) > 0 {
+			fmt.Fprintf(w, "findings in the report files changed since the last build (本次改动的报告文件中的核对发现):\n")
+			list = mine
+		}
+	}
+	var b strings.Builder
+	for i, f := range list {
+		if i == MaxFindingsListed {
+			break
+		}
+		b.WriteString(check.FindingLine(f) + "\n")
+	}
+	if n := len(fs) - min(len(list), MaxFindingsListed); n > 0 {
+		fmt.Fprintf(&b, "… and %d more findings; run check to see all %d (共%[2]d项核对发现，其余%[1]d项请运行 check 查看)\n", n, len(fs))
+	}
+	io.WriteString(w, b.String())
 }
 
 // index runs Pagefind over the published site and publishes its index

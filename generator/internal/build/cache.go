@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -19,6 +20,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/countyperf/portal/generator/internal/content"
 	"github.com/countyperf/portal/generator/internal/filestamp"
 	"github.com/countyperf/portal/generator/internal/publish"
 	"github.com/countyperf/portal/generator/internal/search"
@@ -272,10 +274,26 @@ func (in *inputs) list(ctx context.Context, cfg Config, last *cacheRecord) (*inp
 	return in, nil
 }
 
+// unread returns the warnings of the files under content/ that a build
+// does not read (see content.UnreadWarning), sorted, from the list of the
+// source files once they are hashed (Files).
+func (in *inputs) unread() []string {
+	var out []string
+	for name := range in.Files {
+		if rel, ok := strings.CutPrefix(name, "content/"); ok {
+			if w := content.UnreadWarning("content/", rel); w != "" {
+				out = append(out, w)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // isReportName reports whether name, a source file's path from the
 // project, is that of a report file, which the build reads anyway.
 func isReportName(name string) bool {
-	return strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md")
+	return strings.HasPrefix(name, "content/") && content.IsReportName(path.Base(name))
 }
 
 // read hashes the bytes of a report file as the build reads it, when the

@@ -142,3 +142,39 @@ func TestSessionHostileSite(t *testing.T) {
 		check(t)
 	})
 }
+
+// TestSessionLogsFindingsAndFilesNotRead: the live preview's log lists
+// the findings check prints as warnings, and the files under content/
+// not read, as a build does.
+func TestSessionLogsFindingsAndFilesNotRead(t *testing.T) {
+	p := buildtest.New(t, `-- content/a.md --
+---
+county: 甲县
+department: 财政局
+year: 2020
+type: 整体支出
+spending: {total: 110, basic: 60, project: 40}
+score: 95
+grade: 中
+---
+-- content/b.md.txt --
+x
+`)
+	var log strings.Builder
+	s, err := build.NewSession(build.Config{Root: p.Dir, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Update(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"content/a.md:6:19: warning: [sum.spending] ",
+		"content/a.md:8:8: warning: [grade.score] 评价等级为中，但自评得分95分按标准应为优",
+		"warning: content/b.md.txt: not read: report files must end in .md; rename it to b.md",
+	} {
+		if !strings.Contains(log.String(), want) {
+			t.Errorf("the log has no %q:\n%s", want, log.String())
+		}
+	}
+}

@@ -65,6 +65,10 @@ func variedReports(t testing.TB, n int) []*report.Report {
 		if i%7 == 3 { // not drawn, so that the other draws stay as they were
 			fmt.Fprintf(&b, "discrepancies: [\"正文第%d段与表格不符\"]\n", i)
 		}
+		if i%11 < 4 { // not drawn, so that the other draws stay as they were
+			// The year of the report (see below), another, or none.
+			fmt.Fprintf(&b, "title: 某局%d年度自评报告\n", 2018+i%6+i%11/3)
+		}
 		body := b.String()
 		if rng.IntN(5) < 2 {
 			body = tidyReport

@@ -57,10 +57,16 @@ func WriteText(w io.Writer, errs []error, per map[*report.Report][]Result) error
 		b.WriteString(oneLine(e.Message) + "\n")
 	}
 	for _, f := range Findings(per) {
-		fmt.Fprintf(&b, "%s:%d:%d: warning: [%s] %s\n", f.File, f.Pos.Line, f.Pos.Col, f.Rule, oneLine(f.Message))
+		b.WriteString(FindingLine(f) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// FindingLine returns the line WriteText writes for the finding f,
+// without its line end: "file:line:col: warning: [rule] message".
+func FindingLine(f Finding) string {
+	return fmt.Sprintf("%s:%d:%d: warning: [%s] %s", f.File, f.Pos.Line, f.Pos.Col, f.Rule, oneLine(f.Message))
 }
 
 // oneLine keeps a message to one line of output.

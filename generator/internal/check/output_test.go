@@ -72,7 +72,7 @@ func TestMainClean(t *testing.T) {
 		status = append(status, c.Rule+"="+c.Status)
 	}
 	want := "disclosure=passed sum.spending=passed sum.basic=passed sum.sangong=passed part.whole=passed " +
-		"grade.score=passed staff.actual=passed unit.sum=passed unit.years=not_checked unit.size=passed yoy.sangong=not_checked noted=not_checked"
+		"grade.score=passed staff.actual=passed unit.sum=passed unit.years=not_checked unit.size=passed yoy.sangong=not_checked year.title=not_checked noted=not_checked"
 	if strings.Join(status, " ") != want {
 		t.Errorf("checks:\n%s\nwant\n%s", strings.Join(status, " "), want)
 	}

@@ -32,6 +32,7 @@ var Rules = []Rule{
 	{"unit.years", "跨年度数量级核对", "金额是否约为同县同部门同类型其他年度的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误；不超过尾差的金额（0.01万元及以下，或各分项均不超过0.01万元、合计不超过其尾差的合计数）可能是四舍五入的零，不作比较。"},
 	{"unit.size", "金额规模核对", "金额是否远超县级部门的规模（支出或收入超过500亿元，三公经费合计或任一项超过1亿元，或支出、收入按编制人数或实有人数计人均超过5亿元），疑为按元填写而单位仍为万元；跨年度数量级核对已指出的金额不再重复。"},
 	{"yoy.sangong", "三公经费同比核对", "报告所述三公经费同比增减，是否等于本年度与上一年度三公经费合计之差。"},
+	{"year.title", "年度与标题核对", "标题中写明的年度是否与报告登记的年度（year）相同；只在标题中恰有一个四位数年份、且其后是“年”或“年度”时核对。"},
 	{"noted", "人工核对", "整理报告的人读报告时记下的前后不一致：报告正文、表格中的数字互相矛盾，而上面整理出的数字体现不出来（本站不读正文，无法自动核对）。"},
 }
 
@@ -53,6 +54,7 @@ var ruleFuncs = map[string]ruleFunc{
 	"unit.years":   ruleUnitYears,
 	"unit.size":    ruleUnitSize,
 	"yoy.sangong":  ruleYearOnYear,
+	"year.title":   ruleYearTitle,
 	"noted":        ruleNoted,
 }
 
@@ -96,6 +98,8 @@ const (
 	tagYearOnYear
 	tagNoAmount
 	tagNoted
+	tagNoTitle
+	tagNoTitleYear
 )
 
 // missing returns, as a reason, each of the figures that is not disclosed
@@ -1167,4 +1171,70 @@ func notedSeverity(text string) (Severity, string) {
 		}
 	}
 	return Discrepancy, text
+}
+
+// yearTitleKeys are the Keys of the findings of year.title.
+var yearTitleKeys = []string{"year", "title"}
+
+// ruleYearTitle checks that the year a report's title names is the year
+// it is filed under: a file copied from last year's and given the new
+// title but not the new year (or the other way round) is otherwise
+// published under the wrong year. It checks only a title with exactly
+// one run of four digits, followed by 年 (as in 2023年 or 2023年度):
+// a title that names two years, or a year without 年, is not read.
+func ruleYearTitle(e *env, v *view) ([]Finding, bool, string) {
+	// A report without a title: key is given one made from its year.
+	title := v.r.Title
+	if _, given := v.r.Keys.Lookup("title"); !given && v.r.Keys != nil || title == "" {
+		return nil, false, e.literal(tagNoTitle, "未填写标题")
+	}
+	year, ok := titleYear(title)
+	if !ok {
+		return nil, false, e.literal(tagNoTitleYear, "标题中没有唯一一个后接“年”或“年度”的四位数年份")
+	}
+	if year == v.r.Year {
+		return nil, true, ""
+	}
+	b := append(e.msg[:0], "标题写的是"...)
+	b = appendInt(b, year)
+	b = append(b, "年，但报告登记的年度为"...)
+	b = appendInt(b, v.r.Year)
+	b = append(b, "年，二者不一致"...)
+	e.msg = b
+	// At the year, which places the report on the site.
+	return []Finding{{Pos: v.r.KeyPos("year"), Severity: Warning, Message: string(b), Keys: yearTitleKeys}}, true, ""
+}
+
+// titleYear returns the year a title names: the only run of exactly four
+// digits (half- or full-width) in it, when 年 follows it.
+func titleYear(title string) (year int, ok bool) {
+	runs := 0
+	rs := []rune(title)
+	for i := 0; i < len(rs); {
+		if digit(rs[i]) < 0 {
+			i++
+			continue
+		}
+		j, n := i, 0
+		for ; j < len(rs) && digit(rs[j]) >= 0; j++ {
+			n = n*10 + digit(rs[j])
+		}
+		if j-i == 4 {
+			runs++
+			year, ok = n, j < len(rs) && rs[j] == '年'
+		}
+		i = j
+	}
+	return year, ok && runs == 1
+}
+
+// digit returns the value of the half- or full-width digit r, or -1.
+func digit(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= '０' && r <= '９':
+		return int(r - '０')
+	}
+	return -1
 }

@@ -488,3 +488,31 @@ func TestNotedSeverity(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestYearTitle(t *testing.T) {
+	for _, tt := range []struct {
+		title string
+		want  want
+	}{
+		{`"江华瑶族自治县行政审批服务局2023年度整体支出绩效自评报告"`, want{status: Found, severity: Warning, at: "f.md:5:1", keys: "year,title",
+			message: "标题写的是2023年，但报告登记的年度为2024年，二者不一致"}},
+		{"某局2023年部门整体支出绩效自评报告", want{status: Found, severity: Warning, at: "f.md:5:1"}},
+		{"某局２０２３年度自评报告", want{status: Found, severity: Warning, at: "f.md:5:1"}},
+		{"某局2024年度整体支出绩效自评报告", want{status: Passed}},
+		{"某局2024年度自评报告（2025年3月）", want{status: NotChecked, reason: "标题中没有唯一一个后接“年”或“年度”的四位数年份"}},
+		{"某局2023—2024年度自评报告", want{status: NotChecked, reason: "标题中没有唯一一个后接“年”或“年度”的四位数年份"}},
+		{"某局自评报告（编号2023）", want{status: NotChecked, reason: "标题中没有唯一一个后接“年”或“年度”的四位数年份"}},
+		{"某局自评报告", want{status: NotChecked, reason: "标题中没有唯一一个后接“年”或“年度”的四位数年份"}},
+		{"某局第12345年自评报告", want{status: NotChecked, reason: "标题中没有唯一一个后接“年”或“年度”的四位数年份"}},
+		{"", want{status: NotChecked, reason: "未填写标题"}},
+	} {
+		t.Run(tt.title, func(t *testing.T) {
+			body := ""
+			if tt.title != "" {
+				body = "title: " + tt.title + "\n"
+			}
+			r := parse(t, "f.md", src("江华瑶族自治县", 2024, body))
+			expect(t, result(t, "year.title", r), tt.want)
+		})
+	}
+}

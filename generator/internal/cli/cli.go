@@ -172,6 +172,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if sum.Cached {
 		fmt.Fprintf(stdout, "nothing changed since the last build: %d reports of %d counties, %d findings, %d files left as they were, in %s (与上次生成相比没有改动：%[2]d个县的%[1]d份报告，%[3]d项核对发现，%[4]d个文件保持原样)\n",
 			sum.Reports, sum.Counties, sum.Findings, sum.Unchanged, sum.Duration.Round(1e6))
+		if sum.Findings > 0 {
+			fmt.Fprintf(stdout, "note: the findings were listed by the build that made the site; run check to list them again (核对发现已在上次生成时列出，请运行 check 再次查看)\n")
+		}
 		return nil
 	}
 	fmt.Fprintf(stdout, "built %d reports of %d counties: %d pages, %d findings (%d files written, %d unchanged, %d removed) in %s (已生成：%[2]d个县的%[1]d份报告，%[3]d个页面，%[4]d项核对发现；写入%[5]d个文件，%[6]d个未变，删除%[7]d个)\n",
@@ -250,9 +253,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	if err := parse(fs, args); err != nil {
 		return 0, err
 	}
-	var left []string
+	var left, unread []string
 	reports, err := content.Load(ctx, content.DirFS(filepath.Join(*root, "content")), content.Options{Drafts: *drafts, Prefix: "content/",
-		OnDraft: func(r *report.Report) { left = append(left, r.File) }})
+		OnDraft:  func(r *report.Report) { left = append(left, r.File) },
+		OnUnread: func(w string) { unread = append(unread, w) }})
 	var errs []error
 	if err != nil {
 		errs = append(errs, err)
@@ -262,6 +266,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	}
 	code := check.Main(reports, errs, *jsonOut, stdout)
 	if !*jsonOut {
+		// Every file not read is named, as every finding is.
+		for _, w := range unread {
+			fmt.Fprintln(stdout, "warning:", w)
+		}
 		sayDrafts(stdout, left)
 	}
 	return code, nil

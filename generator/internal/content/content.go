@@ -10,7 +10,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -52,13 +51,19 @@ type Options struct {
 	// OnDraft, when set, is given each report Load leaves out as a draft,
 	// in the order of their files, so that the caller can say so.
 	OnDraft func(r *report.Report)
+	// OnUnread, when set, is given the warning of each file under the
+	// folder that is not read although it may have been meant as a
+	// report (see UnreadWarning), sorted by file, once the folder has
+	// been walked, also when Load fails.
+	OnUnread func(warning string)
 }
 
 // readFunc is the type of Options.Read.
 type readFunc = func(name string, data []byte, info fs.FileInfo)
 
-// Files lists the report files (*.md) under fsys, sorted. Hidden files and
-// folders (starting with '.' or '_') and editors' backups are skipped.
+// Files lists the report files (*.md, in any case: see IsReportName)
+// under fsys, sorted. Hidden files and folders (starting with '.' or '_')
+// and editors' backups are skipped.
 // Symbolic links to files are read; links to folders are not followed,
 // since they can loop, and are an error, as is a folder that cannot be
 // read: every one is reported.
@@ -73,7 +78,7 @@ func files(fsys fs.FS, prefix string) ([]string, error) {
 	err := walk(fsys, prefix, func(p string) error {
 		found = append(found, p)
 		return nil
-	})
+	}, nil)
 	slices.Sort(found)
 	return found, err
 }
@@ -85,8 +90,9 @@ func files(fsys fs.FS, prefix string) ([]string, error) {
 // while the walk goes on.
 //
 // When found returns an error, the walk stops there and walk returns that
-// error alone.
-func walk(fsys fs.FS, prefix string, found func(p string) error) error {
+// error alone. unread, when not nil, is given the warning of each file
+// that is not read (see UnreadWarning), in the order of the walk.
+func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(warning string)) error {
 	root := rootName(prefix)
 	info, err := fs.Stat(fsys, ".")
 	if errors.Is(err, syscall.ENOTDIR) {
@@ -119,7 +125,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 			}
 			return nil
 		}
-		isReport := path.Ext(name) == ".md" && !strings.HasSuffix(name, "~")
+		isReport := IsReportName(name)
 		if d.Type()&fs.ModeSymlink != 0 {
 			info, err := fs.Stat(fsys, p)
 			switch {
@@ -127,7 +133,15 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 				errs = append(errs, linkError(prefix+p, "broken or looping symbolic link: %v (这个快捷方式（符号链接）失效或循环，请删除它)", unwrapPath(err)))
 				return nil
 			case err != nil:
-				return nil // not a report, whatever it points to
+				// Not a report, whatever it points to; but said not
+				// read, as a build with nothing changed says it from
+				// the list of the files.
+				if unread != nil {
+					if w := UnreadWarning(prefix, p); w != "" {
+						unread(w)
+					}
+				}
+				return nil
 			case info.IsDir():
 				errs = append(errs, fmt.Errorf("%s: is a symbolic link to a folder; links to folders are not followed, since they can loop: move the folder into %s or remove the link (这是指向文件夹的快捷方式（符号链接），不会被读取：请把文件夹移到 %[2]s 中，或删除这个链接)", shownName(prefix+p), root))
 				return nil
@@ -136,6 +150,11 @@ func walk(fsys fs.FS, prefix string, found func(p string) error) error {
 					errs = append(errs, linkError(prefix+p, "is a symbolic link to %s, outside %s: copy the file into %[2]s or remove the link: a link could publish any file of the machine that builds the site (这是指向 %[2]s 之外文件的快捷方式（符号链接），不会被读取：请把文件复制到 %[2]s 中，或删除这个链接)", shownName(target), root))
 					return nil
 				}
+			}
+		}
+		if !d.IsDir() && !isReport && unread != nil {
+			if w := UnreadWarning(prefix, p); w != "" {
+				unread(w)
 			}
 		}
 		if !d.IsDir() && isReport {
@@ -236,6 +255,11 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 	var ferr error
 	cacheBegun := false
 	var stopped error // why the walk stopped before its end
+	var unread []string
+	onUnread := func(w string) { unread = append(unread, w) }
+	if opt.OnUnread == nil {
+		onUnread = nil
+	}
 	g.Go(func() error {
 		defer close(jobs)
 		ferr = walk(fsys, opt.Prefix, func(p string) error {
@@ -265,10 +289,16 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 				stopped = gctx.Err()
 				return stopped
 			}
-		})
+		}, onUnread)
 		return stopped
 	})
 	err := g.Wait()
+	if opt.OnUnread != nil {
+		slices.Sort(unread)
+		for _, w := range unread {
+			opt.OnUnread(w)
+		}
+	}
 	if cacheBegun {
 		defer opt.Cache.end()
 	}

@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+// TestFilesNotReadAreSaid: a report saved under another name (Notepad's
+// a.md.txt, a.markdown, a .docx) is not read; build, check and a build
+// with nothing changed say so for each, and say nothing of hidden files,
+// editors' backups and the files systems leave in folders. A file ending
+// in .MD is read as a report.
+func TestFilesNotReadAreSaid(t *testing.T) {
+	other := strings.Replace(clean, "甲县", "乙县", 1)
+	p := buildtest.New(t, "-- content/a.md --\n"+clean+
+		"-- content/test/QINGSHAN.MD --\n"+other+
+		"-- content/test/qingshan-2023.md.txt --\n"+clean+
+		"-- content/b.markdown --\n"+clean+
+		"-- content/report.docx --\nPK\n"+
+		"-- content/old.doc --\nx\n"+
+		"-- content/notes.txt --\nx\n"+
+		"-- content/logo.png --\nx\n"+
+		"-- content/.hidden.txt --\nx\n"+
+		"-- content/_drafts/c.txt --\nx\n"+
+		"-- content/a.md~ --\nx\n"+
+		"-- content/a.md.bak --\nx\n"+
+		"-- content/Thumbs.db --\nx\n")
+	want := []string{
+		"warning: content/b.markdown: not read: report files must end in .md; rename it to b.md (未读取：报告文件名须以 .md 结尾，请改名为 b.md)\n",
+		"warning: content/logo.png: not read: only report files (*.md) are read, and nothing else in content is published (未读取：content 中只读取报告文件（*.md），其他文件不会发布)\n",
+		"warning: content/notes.txt: not read: report files must end in .md; if it is a report file, rename it to notes.md; if it is a published report, turn it into one with: go run ./generator import content/notes.txt, then move it out of content (",
+		"warning: content/old.doc: not read: report files must end in .md; save this document as .docx, turn it into one with: go run ./generator import FILE.docx, then move it out of content (",
+		"warning: content/report.docx: not read: report files must end in .md; turn this published report into one with: go run ./generator import content/report.docx, then move it out of content (",
+		"warning: content/test/qingshan-2023.md.txt: not read: report files must end in .md; rename it to qingshan-2023.md (未读取：报告文件名须以 .md 结尾，请改名为 qingshan-2023.md)\n",
+	}
+	said := func(what, out string) {
+		t.Helper()
+		last := -1
+		for _, w := range want {
+			i := strings.Index(out, w)
+			if i < 0 {
+				t.Errorf("%s: no %q in output:\n%s", what, w, out)
+				continue
+			}
+			if i < last {
+				t.Errorf("%s: %q out of order", what, w)
+			}
+			last = i
+		}
+		if n := strings.Count(out, "not read"); n != len(want) {
+			t.Errorf("%s: %d files said not read, want %d:\n%s", what, n, len(want), out)
+		}
+	}
+	code, out, errOut := run("build", "-root", p.Dir, "-no-search")
+	if code != 0 || !strings.Contains(out, "built 2 reports of 2 counties") {
+		t.Fatalf("build: exit %d, output %q %q", code, out, errOut)
+	}
+	said("build", errOut)
+	code, out, errOut = run("build", "-root", p.Dir, "-no-search")
+	if code != 0 || !strings.Contains(out, "nothing changed since the last build") {
+		t.Fatalf("build again: exit %d, output %q %q", code, out, errOut)
+	}
+	said("build with nothing changed", errOut)
+	code, out, _ = run("check", "-root", p.Dir)
+	if code != 0 {
+		t.Fatalf("check: exit %d, output %q", code, out)
+	}
+	said("check", out)
+
+	// The only report renamed by Notepad: the build fails, and says why.
+	p.Remove("content/a.md")
+	p.Remove("content/test/QINGSHAN.MD")
+	code, _, errOut = run("build", "-root", p.Dir, "-no-search")
+	if code != 1 || !strings.Contains(errOut, "no report files") || !strings.Contains(errOut, "content/test/qingshan-2023.md.txt: not read") {
+		t.Errorf("no report left: exit %d, output %q", code, errOut)
+	}
+}
+
+// TestFilesNotReadAreCounted: a build lists at most MaxUnreadListed files
+// not read, and says how many more check lists.
+func TestFilesNotReadAreCounted(t *testing.T) {
+	archive := "-- content/a.md --\n" + clean
+	for i := range 25 {
+		archive += "-- content/r" + string(rune('a'+i)) + ".pdf --\nx\n"
+	}
+	p := buildtest.New(t, archive)
+	code, _, errOut := run("build", "-root", p.Dir, "-no-search")
+	if code != 0 || strings.Count(errOut, "not read: report files") != 20 ||
+		!strings.Contains(errOut, "warning: … and 5 more files not read; run check to see them all (另有5个文件未读取，请运行 check 查看)\n") {
+		t.Errorf("build: exit %d, output %q", code, errOut)
+	}
+	if _, out, _ := run("check", "-root", p.Dir); strings.Count(out, "not read: report files") != 25 {
+		t.Errorf("check: output %q", out)
+	}
+}

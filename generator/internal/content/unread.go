@@ -1,0 +1,82 @@
+package content
+
+import (
+	"path"
+	"strings"
+)
+
+// IsReportName reports whether name, the base name of a file under the
+// content folder, is that of a report file: it ends in .md, in any case
+// (a.md, A.MD), and is not an editor's backup (a.md~). Report URLs come
+// from a report's county and year, not from its file name, so the case of
+// the extension changes nothing else.
+func IsReportName(name string) bool {
+	return strings.EqualFold(path.Ext(name), ".md") && !strings.HasSuffix(name, "~")
+}
+
+// quietlySkipped are the base names, in lower case, of files that systems
+// leave in folders by themselves, which are skipped without a word.
+var quietlySkipped = map[string]bool{"thumbs.db": true, "desktop.ini": true, "ehthumbs.db": true}
+
+// backupExts are the extensions, in lower case, of backups and temporary
+// files that editors and tools leave beside a file, skipped without a word
+// as the backups ending in ~ are.
+var backupExts = map[string]bool{".bak": true, ".orig": true, ".tmp": true, ".swp": true, ".swo": true, ".rej": true}
+
+// UnreadWarning returns the warning for a file of the content folder that
+// is not read, at p, its slash-separated path from that folder, which
+// errors name prefix+p (prefix being such as "content/"). Nothing under
+// content/ but report files is read or published, so a report saved under
+// another name (a.md.txt, as Notepad saves it; a.markdown; a .docx) would
+// otherwise be left out of the site without a word, and the pages of the
+// report it replaced removed. It returns "" for a report file, for
+// hidden files and files in hidden folders (a name starting with '.' or
+// '_'), for editors' backups (ending in ~, or .bak, .orig, .tmp, .swp)
+// and for the files systems leave in folders (Thumbs.db, desktop.ini).
+func UnreadWarning(prefix, p string) string {
+	for _, part := range strings.Split(p, "/") {
+		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "_") {
+			return ""
+		}
+	}
+	name := path.Base(p)
+	lower := strings.ToLower(name)
+	ext := path.Ext(lower)
+	if IsReportName(name) || strings.HasSuffix(name, "~") || quietlySkipped[lower] || backupExts[ext] {
+		return ""
+	}
+	shown := shownName(prefix + p)
+	stem := name[:len(name)-len(ext)]
+	mdTxt := ext == ".txt" && strings.HasSuffix(strings.ToLower(stem), ".md")
+	switch {
+	case mdTxt || mdExts[ext]:
+		// a.md.txt (as Notepad saves it), a.markdown: a report file by
+		// another name.
+		if mdTxt {
+			stem = stem[:len(stem)-len(".md")]
+		}
+		return shown + ": not read: report files must end in .md; rename it to " + shownName(stem+".md") +
+			" (未读取：报告文件名须以 .md 结尾，请改名为 " + shownName(stem+".md") + ")"
+	case ext == ".txt":
+		return shown + ": not read: report files must end in .md; if it is a report file, rename it to " + shownName(stem+".md") +
+			"; if it is a published report, turn it into one with: go run ./generator import " + shown +
+			", then move it out of " + rootName(prefix) +
+			" (未读取：报告文件名须以 .md 结尾；若是报告文件，请改名为 " + shownName(stem+".md") + "；若是已发布的报告，请用 import 命令导入，再把原文件移出 " + rootName(prefix) + ")"
+	case importable[ext]:
+		return shown + ": not read: report files must end in .md; turn this published report into one with: go run ./generator import " + shown +
+			", then move it out of " + rootName(prefix) +
+			" (未读取：报告文件名须以 .md 结尾；已发布的报告请用 import 命令导入为报告文件，再把原文件移出 " + rootName(prefix) + ")"
+	case ext == ".doc" || ext == ".wps":
+		return shown + ": not read: report files must end in .md; save this document as .docx, turn it into one with: go run ./generator import FILE.docx, then move it out of " + rootName(prefix) +
+			" (未读取：报告文件名须以 .md 结尾；请把这个文档另存为 .docx，用 import 命令导入为报告文件，再把原文件移出 " + rootName(prefix) + ")"
+	}
+	return shown + ": not read: only report files (*.md) are read, and nothing else in " + rootName(prefix) + " is published (未读取：" + rootName(prefix) + " 中只读取报告文件（*.md），其他文件不会发布)"
+}
+
+// mdExts are the extensions, in lower case, other than .md, that editors
+// give Markdown files.
+var mdExts = map[string]bool{".markdown": true, ".mdown": true, ".mkd": true, ".mkdn": true, ".mdwn": true, ".mdtxt": true, ".mdtext": true}
+
+// importable are the extensions, in lower case, of the published reports
+// the import command reads, besides text (see package importer).
+var importable = map[string]bool{".docx": true, ".pdf": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true}

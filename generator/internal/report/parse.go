@@ -132,6 +132,17 @@ type parse struct {
 	// block is the front matter that the YAML parser read, from its
 	// '---' line, so that errors can quote its lines.
 	block []byte
+	// unitSlips are the errors of amounts written with a unit of money or
+	// a percent sign, whose fix depends on the file's unit: finish says
+	// it, when the unit is known.
+	unitSlips []unitSlip
+}
+
+// unitSlip is an amount's error to be said again once the file's unit is
+// known: the error's index in errs, the value as described, and its text.
+type unitSlip struct {
+	err       int
+	got, text string
 }
 
 // maxAmounts is the number of amounts a report can give, each once.
@@ -1069,6 +1080,11 @@ func (p *parse) finish() {
 		r.Unit = "万元"
 	}
 	scale := unitScale[r.Unit]
+	for _, u := range p.unitSlips {
+		if fix := amountUnitFix(u.text, r.Unit); fix != "" {
+			p.errs[u.err].(*Error).Msg = msgExpectedAmount + u.got + "; " + fix
+		}
+	}
 	for i := range p.nAmounts + len(p.more) {
 		var a pendingAmount
 		if i < p.nAmounts {
@@ -1570,9 +1586,14 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 			return
 		}
 	}
-	p.errAt(pos, key, "%s", hinted(fmt.Sprintf("expected an amount such as 1530.53, null or %s, got %s", UnreadableText, describeNumber(v, true)),
+	if s, ok := v.(*ast.StringNode); ok && hasAmountUnit(s.Value) {
+		p.unitSlips = append(p.unitSlips, unitSlip{len(p.errs), describe(v), s.Value})
+	}
+	p.errAt(pos, key, "%s", hinted(fmt.Sprintf(msgExpectedAmount+"%s", describeNumber(v, true)),
 		"金额请写数字，如 1530.53；报告没有给出的写 null；给出了但无法辨认的写 "+UnreadableText))
 }
+
+const msgExpectedAmount = "expected an amount such as 1530.53, null or " + UnreadableText + ", got "
 
 func (p *parse) score(key string, v ast.Node) {
 	v = number(v)

@@ -994,18 +994,41 @@ func (p *parse) top(m *ast.MappingNode) {
 	r := p.r
 	prev := "" // the key before
 	var prevValue ast.Node
+	// group is the last top-level key whose value is a block mapping or
+	// none, and takes keys (spending:), if no other top-level key came
+	// after it: a key of it written at the beginning of the line after
+	// it is said not indented, not unknown.
+	group, groupValue := "", ast.Node(nil)
 	for _, mv := range m.Values {
 		key, ok := p.keyOf(mv, "")
 		if !ok {
 			continue
 		}
 		before, beforeValue := prev, prevValue
+		if knownIn("", key) {
+			group, groupValue = "", nil
+			if takesKeys("", key, mv.Value) {
+				group, groupValue = key, mv.Value
+			}
+		}
+		kpos := nodePos(mv.Key)
+		if group != "" && !knownIn("", key) && knownIn(group, key) {
+			// A key of group not indented. It leaves group open for the
+			// next key, and is not recorded: evidence's keys are dotted
+			// names of figures, which would read as given twice.
+			want, siblings := keysIndent(asMapping(groupValue)), true
+			if want < 0 {
+				want, siblings = 2, false
+			}
+			p.errAt(kpos, dotted(group, key), "%s", notIndented(kpos.Line, key, group, want, siblings))
+			prev, prevValue = group, groupValue
+			continue
+		}
 		// A key indented by a full-width space that belongs to the
 		// mapping before it leaves that mapping open for the next.
 		if !strings.HasPrefix(key, fullWidthSpace) || !takesKeys("", before, beforeValue) && !isFlowMapping(beforeValue) {
 			prev, prevValue = key, mv.Value
 		}
-		kpos := nodePos(mv.Key)
 		id := keyID(key)
 		if first, dup := p.keys.get(key, id); dup {
 			p.errAt(kpos, key, msgDuplicate, strconv.Itoa(first.Line))

@@ -108,7 +108,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			file, path, found, all, len(d.Review), all, found, len(d.Review))
 		for _, k := range []string{"county", "department", "year", "type"} {
 			if f := d.figure(k); !f.ok {
-				fmt.Fprintf(stderr, "import: %s: %s not found; the draft has a placeholder to replace (未找到%s，草稿中留有占位符，请替换)\n", file, k, keyNames[k])
+				fmt.Fprintf(stderr, "import: %s: %s was not read; the draft has a placeholder: find it in the report and replace the placeholder (没有自动读出%s，草稿中留有占位符：请对照原文查找后替换)\n", file, k, keyNames[k])
 			}
 		}
 	}

@@ -42,7 +42,7 @@ func TestRunWritesDrafts(t *testing.T) {
 	stdout.Reset()
 	stderr.Reset()
 	err = Run(context.Background(), []string{"--out", out, in}, &stdout, &stderr)
-	if err == nil || !strings.Contains(err.Error(), "already exists") || !strings.Contains(err.Error(), in) {
+	if err == nil || !strings.Contains(err.Error(), "already exists") || !strings.Contains(err.Error(), in) || !strings.Contains(err.Error(), "(文件已存在，没有覆盖：确要覆盖时请加 --force)") {
 		t.Errorf("second run: %v", err)
 	}
 	if err := os.WriteFile(path, []byte("edited by hand"), 0o644); err != nil {
@@ -106,7 +106,7 @@ func TestRunJSON(t *testing.T) {
 
 func TestRunUsage(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if err := Run(context.Background(), nil, &stdout, &stderr); err == nil || !strings.Contains(stderr.String(), "usage: import") {
+	if err := Run(context.Background(), nil, &stdout, &stderr); err == nil || !strings.Contains(stderr.String(), "usage: import") || !strings.Contains(err.Error(), "(请在命令后面写出要导入的文件)") {
 		t.Errorf("no files: %v, %q", err, stderr.String())
 	}
 	if err := Run(context.Background(), []string{"--bogus", "a.txt"}, &stdout, &stderr); err == nil {
@@ -126,7 +126,7 @@ func TestRunSameName(t *testing.T) {
 	os.WriteFile(b, text, 0o644)
 	var stdout, stderr bytes.Buffer
 	err := Run(context.Background(), []string{"--out", dir, "--force", a, b}, &stdout, &stderr)
-	if err == nil || !strings.Contains(err.Error(), "b.txt") || !strings.Contains(err.Error(), "a.txt already wrote") {
+	if err == nil || !strings.Contains(err.Error(), "b.txt") || !strings.Contains(err.Error(), "a.txt already wrote") || !strings.Contains(err.Error(), "的同名，没有写入") {
 		t.Errorf("two inputs for one draft: %v", err)
 	}
 }

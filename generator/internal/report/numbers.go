@@ -161,9 +161,10 @@ func describeNumber(v ast.Node, amount bool) string {
 
 // moneyScale gives, for each unit of money an amount may be written
 // with, the power of ten that turns an amount in it into fen: the units
-// of the key unit (see unitScale), and 亿元, in which reports give large
-// sums.
-var moneyScale = map[string]int{"亿元": 10, "万元": 6, "千元": 5, "元": 2}
+// of the key unit (see unitScale), 亿元, in which reports give large
+// sums, and 万 and 亿, short for 万元 and 亿元 (an amount's unit is
+// money).
+var moneyScale = map[string]int{"亿元": 10, "亿": 10, "万元": 6, "万": 6, "千元": 5, "元": 2}
 
 // decorated returns s, text given where a number is expected, as a plain
 // number and the unit after it, when s is a number but for decoration

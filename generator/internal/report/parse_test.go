@@ -224,6 +224,10 @@ func TestAmountUnitSaysTheFigureInTheFileUnit(t *testing.T) {
 		{"income: 1530.53万元\nunit: 元", `1530.53万元 is 15305300元: write 15305300 (the file's unit is 元), or, if all amounts of the file are in 万元, set unit: 万元 and write 1530.53 (`},
 		{"unit: 千元\nspending:\n  total: \"１２３４ 元\"", `8:10: spending.total: ` + got + `"１２３４ 元"; 1234元 is 1.234千元: write 1.234 (the file's unit is 千元)`},
 		{"sangong:\n  change: -120元", `-120元 is -0.012万元: write -0.012 (`},
+		// 万 and 亿 are short for 万元 and 亿元.
+		{"unit: 元\nincome: 2400万", `"2400万"; 2400万 is 24000000元: write 24000000 (the file's unit is 元) (2400万 即 24000000元：请写 24000000（本文件的金额单位是 元）)` + "\n"},
+		{"income: 2400万", `"2400万"; 2400万 is 2400万元: write 2400 (the file's unit is 万元) (`},
+		{"income: 1.5亿", `"1.5亿"; 1.5亿 is 15000万元: write 15000 (`},
 		// Less than a fen cannot be written in any unit.
 		{"income: 0.001元", `"0.001元"; 0.001元 is in 元, but the file's unit is 万元: write it converted to 万元, or, if all amounts`},
 		// In the file's unit, the number is right without its unit.

@@ -1005,14 +1005,8 @@ func (p *parse) top(m *ast.MappingNode) {
 			continue
 		}
 		before, beforeValue := prev, prevValue
-		if knownIn("", key) {
-			group, groupValue = "", nil
-			if takesKeys("", key, mv.Value) {
-				group, groupValue = key, mv.Value
-			}
-		}
 		kpos := nodePos(mv.Key)
-		if group != "" && !knownIn("", key) && knownIn(group, key) {
+		if group != "" && knownIn(group, key) && !knownIn("", key) {
 			// A key of group not indented. It leaves group open for the
 			// next key, and is not recorded: evidence's keys are dotted
 			// names of figures, which would read as given twice.
@@ -1023,6 +1017,17 @@ func (p *parse) top(m *ast.MappingNode) {
 			p.errAt(kpos, dotted(group, key), "%s", notIndented(kpos.Line, key, group, want, siblings))
 			prev, prevValue = group, groupValue
 			continue
+		}
+		switch key {
+		case "spending", "sangong", "staff", "evidence":
+			group, groupValue = "", nil
+			if takesKeys("", key, mv.Value) {
+				group, groupValue = key, mv.Value
+			}
+		default:
+			if group != "" && knownIn("", key) {
+				group, groupValue = "", nil
+			}
 		}
 		// A key indented by a full-width space that belongs to the
 		// mapping before it leaves that mapping open for the next.

@@ -281,19 +281,33 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("new", stderr)
 	root := fs.String("root", ".", "project folder holding content/")
 	out := fs.String("out", "", "file to write (default content/<county-slug>-<year>.md)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
+	// Flags may come after the county and year too (new 桃源县 2024
+	// -out x.md), as with import.
+	var words []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return usageError{err}
 		}
-		return usageError{err}
+		rest = fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		words = append(words, rest[0])
+		rest = rest[1:]
+		if len(rest) == 0 {
+			break
+		}
 	}
-	if fs.NArg() != 2 {
-		return usageError{errors.New("usage: go run ./generator new COUNTY YEAR, such as: new 桃源县 2024")}
+	if len(words) != 2 {
+		return usageError{errors.New("usage: go run ./generator new [-root DIR] [-out FILE] COUNTY YEAR, such as: new 桃源县 2024 (用法：new 县名 年度，如 new 桃源县 2024)")}
 	}
-	county := strings.TrimSpace(fs.Arg(0))
-	year, err := strconv.Atoi(fs.Arg(1))
+	county := strings.TrimSpace(words[0])
+	year, err := strconv.Atoi(words[1])
 	if county == "" || err != nil || year < 2000 || year > 2100 {
-		return usageError{fmt.Errorf("new: want a county name and a year such as 2024, got %q %q", fs.Arg(0), fs.Arg(1))}
+		return usageError{fmt.Errorf("new: want a county name and a year such as 2024, got %q %q (请写县名和四位数的年度，如 new 桃源县 2024)", words[0], words[1])}
 	}
 	path := *out
 	if path == "" {
@@ -305,7 +319,8 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		if errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("%s already exists; not overwritten", path)
+			other := strings.TrimSuffix(path, ".md") + "-2.md"
+			return fmt.Errorf("new: %s already exists; not overwritten: to write another report of the county and year, choose its file name with -out, such as -out %s (文件已存在，没有覆盖：要为这个县和年度另写一份报告，请用 -out 指定另一个文件名，如 -out %[2]s)", path, other)
 		}
 		return err
 	}
@@ -316,7 +331,7 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s: fill in the figures, then remove draft: true\n", path)
+	fmt.Fprintf(stdout, "wrote %s: fill in the figures, then remove draft: true (已写入 %[1]s：请填写各项数字，填完后删除 draft: true)\n", path)
 	return nil
 }
 

@@ -84,8 +84,25 @@ func TestBuildAndNew(t *testing.T) {
 	if code, _, errOut := run("-root", p.Dir); code != 0 {
 		t.Fatalf("build with a new draft: %s", errOut)
 	}
-	if code, _, errOut := run("new", "-root", p.Dir, "宁乡市", "2024"); code != 1 || !strings.Contains(errOut, "already exists") {
+	// It says, in Chinese too, how to write another file: with -out.
+	other := filepath.Join(p.Dir, "content", "ning-xiang-shi-2024-2.md")
+	if code, _, errOut := run("new", "-root", p.Dir, "宁乡市", "2024"); code != 1 || !strings.Contains(errOut, "already exists") ||
+		!strings.Contains(errOut, "choose its file name with -out, such as -out "+other+" (文件已存在，没有覆盖：") || !strings.Contains(errOut, "请用 -out 指定另一个文件名") {
 		t.Errorf("second new: exit %d %q", code, errOut)
+	}
+	// Flags may come after the county and year.
+	code, out, errOut = run("new", "宁乡市", "2024", "-root", p.Dir, "-out", other)
+	if code != 0 || !strings.Contains(out, "wrote "+other+": fill in the figures, then remove draft: true (已写入 ") {
+		t.Fatalf("new with flags last: exit %d %q %q", code, out, errOut)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Fatalf("new with flags last: %v", err)
+	}
+	if code, _, errOut := run("new", "宁乡市"); code != 2 || !strings.Contains(errOut, "(用法：new 县名 年度，如 new 桃源县 2024)") {
+		t.Errorf("new without a year: exit %d %q", code, errOut)
+	}
+	if code, _, errOut := run("new", "宁乡市", "二〇二四", "-root", p.Dir); code != 2 || !strings.Contains(errOut, "(请写县名和四位数的年度") {
+		t.Errorf("new with a year in words: exit %d %q", code, errOut)
 	}
 	if code, _, errOut := run("build", "-root", p.Dir, "-drafts"); code != 1 || !strings.Contains(errOut, "department: required key is empty") {
 		t.Errorf("build --drafts: exit %d %q", code, errOut)

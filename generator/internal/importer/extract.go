@@ -1135,20 +1135,20 @@ func (x *extractor) checks() {
 		d.note("%s：实有人数 %d 人多于编制人数 %d 人", figureLabel("staff"), st.Actual.V, st.Authorized.V)
 	}
 	if !d.County.OK {
-		d.note("%s：没有找到，草稿暂填“%s”，请改为实际的县名", figureLabel("county"), PlaceholderText)
+		d.note("%s：没有自动读出，草稿暂填“%s”，请对照原文改为实际的县名", figureLabel("county"), PlaceholderText)
 	} else if strings.HasSuffix(d.County.V, "市") && !d.Prefecture.OK {
 		d.note("%s：%s 按县级市填写，请核对它不是地级市", figureLabel("county"), d.County.V)
 	}
 	if !d.Department.OK {
-		d.note("%s：没有找到，草稿暂填“%s”，请改为实际的部门名称", figureLabel("department"), PlaceholderText)
+		d.note("%s：没有自动读出，草稿暂填“%s”，请对照原文改为实际的部门名称", figureLabel("department"), PlaceholderText)
 	}
 	if !d.Year.OK {
-		d.note("%s：没有找到，草稿暂填 %d，请改为实际的年度", figureLabel("year"), PlaceholderYear)
+		d.note("%s：没有自动读出，草稿暂填 %d，请对照原文改为实际的年度", figureLabel("year"), PlaceholderYear)
 	}
 	if !d.Type.OK {
-		d.note("%s：没有找到，草稿暂填“%s”，请核对", figureLabel("type"), TypeWhole)
+		d.note("%s：没有自动读出，草稿暂填“%s”，请对照原文核对", figureLabel("type"), TypeWhole)
 	}
-	// Not found, but for the figures a report of its type does not have
+	// Not read, but for the figures a report of its type does not have
 	// (a 项目支出 report's 基本支出, 三公经费, staff…), which it cannot
 	// be missing.
 	var missing []string
@@ -1158,6 +1158,6 @@ func (x *extractor) checks() {
 		}
 	}
 	if len(missing) > 0 {
-		d.note("报告中没有找到（或如上所述未填写）：%s", figureLabels(missing))
+		d.note("没有自动读出（报告中可能有，请对照原文查找后填写；或如上所述未填写）：%s", figureLabels(missing))
 	}
 }

@@ -60,7 +60,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if len(files) == 0 {
 		fl.Usage()
-		return errors.New("import: no input files")
+		return errors.New("import: no input files (请在命令后面写出要导入的文件)")
 	}
 	if *out == "" {
 		*out = filepath.Join(*root, DefaultOut)
@@ -95,7 +95,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		path := filepath.Join(*out, d.FileName())
 		if other, dup := written[path]; dup {
-			fail(fmt.Errorf("%s: its draft would be %s, which %s already wrote", file, path, other))
+			fail(fmt.Errorf("%s: its draft would be %s, which %s already wrote; import it on its own, with another --out (它的草稿与 %[3]s 的同名，没有写入：请单独导入，并用 --out 指定另一个文件夹)", file, path, other))
 			continue
 		}
 		if err := writeDraft(path, d.Markdown(), *force); err != nil {
@@ -108,7 +108,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			file, path, found, all, len(d.Review), all, found, len(d.Review))
 		for _, k := range []string{"county", "department", "year", "type"} {
 			if f := d.figure(k); !f.ok {
-				fmt.Fprintf(stderr, "import: %s: %s not found; the draft has a placeholder to replace (未找到%s，草稿中留有占位符，请替换)\n", file, k, keyNames[k])
+				fmt.Fprintf(stderr, "import: %s: %s was not read; the draft has a placeholder: find it in the report and replace the placeholder (没有自动读出%s，草稿中留有占位符：请对照原文查找后替换)\n", file, k, keyNames[k])
 			}
 		}
 	}
@@ -139,7 +139,7 @@ func (d *Draft) figure(key string) figure {
 func writeDraft(path string, data []byte, force bool) error {
 	if !force {
 		if _, err := os.Lstat(path); err == nil {
-			return fmt.Errorf("%s already exists (use --force to overwrite it)", path)
+			return existsError(path)
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
@@ -169,10 +169,15 @@ func writeDraft(path string, data []byte, force bool) error {
 		if err := os.Link(tmp.Name(), path); err == nil {
 			return nil
 		} else if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s already exists (use --force to overwrite it)", path)
+			return existsError(path)
 		}
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// existsError is the error of a draft not written over the file at path.
+func existsError(path string) error {
+	return fmt.Errorf("%s already exists (use --force to overwrite it) (文件已存在，没有覆盖：确要覆盖时请加 --force)", path)
 }
 
 var fileNameRE = regexp.MustCompile(`[^a-z0-9]+`)

@@ -42,7 +42,7 @@ func TestRunWritesDrafts(t *testing.T) {
 	stdout.Reset()
 	stderr.Reset()
 	err = Run(context.Background(), []string{"--out", out, in}, &stdout, &stderr)
-	if err == nil || !strings.Contains(err.Error(), "already exists") || !strings.Contains(err.Error(), in) {
+	if err == nil || !strings.Contains(err.Error(), "already exists") || !strings.Contains(err.Error(), in) || !strings.Contains(err.Error(), "(文件已存在，没有覆盖：确要覆盖时请加 --force)") {
 		t.Errorf("second run: %v", err)
 	}
 	if err := os.WriteFile(path, []byte("edited by hand"), 0o644); err != nil {
@@ -106,7 +106,7 @@ func TestRunJSON(t *testing.T) {
 
 func TestRunUsage(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if err := Run(context.Background(), nil, &stdout, &stderr); err == nil || !strings.Contains(stderr.String(), "usage: import") {
+	if err := Run(context.Background(), nil, &stdout, &stderr); err == nil || !strings.Contains(stderr.String(), "usage: import") || !strings.Contains(err.Error(), "(请在命令后面写出要导入的文件)") {
 		t.Errorf("no files: %v, %q", err, stderr.String())
 	}
 	if err := Run(context.Background(), []string{"--bogus", "a.txt"}, &stdout, &stderr); err == nil {
@@ -126,7 +126,7 @@ func TestRunSameName(t *testing.T) {
 	os.WriteFile(b, text, 0o644)
 	var stdout, stderr bytes.Buffer
 	err := Run(context.Background(), []string{"--out", dir, "--force", a, b}, &stdout, &stderr)
-	if err == nil || !strings.Contains(err.Error(), "b.txt") || !strings.Contains(err.Error(), "a.txt already wrote") {
+	if err == nil || !strings.Contains(err.Error(), "b.txt") || !strings.Contains(err.Error(), "a.txt already wrote") || !strings.Contains(err.Error(), "的同名，没有写入") {
 		t.Errorf("two inputs for one draft: %v", err)
 	}
 }
@@ -152,10 +152,29 @@ func TestPlaceholders(t *testing.T) {
 		t.Errorf("placeholders: %s %d", r.County, r.Year)
 	}
 	notes := strings.Join(d.Review, "\n")
-	for _, want := range []string{"县名（county）：没有找到", "年度（year）：没有找到", "部门（department）：没有找到"} {
+	for _, want := range []string{"县名（county）：没有自动读出", "年度（year）：没有自动读出", "部门（department）：没有自动读出"} {
 		if !strings.Contains(notes, want) {
 			t.Errorf("no review note says %q:\n%s", want, notes)
 		}
+	}
+	// The importer did not read them; it cannot say that the report
+	// does not give them, and does not.
+	for _, n := range d.Review {
+		if strings.Contains(n, "没有找到") {
+			t.Errorf("a review note says the report does not give a figure: %q", n)
+		}
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(in, []byte("会议纪要\n\n今天讨论了工作安排。"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := Run(context.Background(), []string{"--out", dir, in}, &stdout, &stderr); err != nil {
+		t.Fatalf("Run: %v\n%s", err, stderr.String())
+	}
+	if want := "county was not read; the draft has a placeholder: find it in the report and replace the placeholder (没有自动读出县名"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q\nwant %q", stderr.String(), want)
 	}
 	j, _ := d.TruthJSON()
 	var m map[string]any
@@ -210,7 +229,7 @@ func TestNotesAreChinese(t *testing.T) {
 	// The figures are named in Chinese, with their keys.
 	d := Extract("a.txt", "某县财政局2020年度部门整体支出绩效自评报告\n\n2020年度支出合计100万元，其中基本支出60万元，项目支出30万元。")
 	for _, want := range []string{"支出（spending）：基本支出 60万元 + 项目支出 30万元 = 90万元，与支出合计 100万元 不符",
-		"报告中没有找到（或如上所述未填写）：人员经费（spending.personnel）、公用经费（spending.public）、"} {
+		"没有自动读出（报告中可能有，请对照原文查找后填写；或如上所述未填写）：人员经费（spending.personnel）、公用经费（spending.public）、"} {
 		if !slices.ContainsFunc(d.Review, func(n string) bool { return strings.HasPrefix(n, want) }) {
 			t.Errorf("no review note begins %q:\n%s", want, strings.Join(d.Review, "\n"))
 		}
@@ -224,7 +243,7 @@ func TestNotesAreChinese(t *testing.T) {
 	}
 	var note string
 	for _, n := range p.Review {
-		if strings.HasPrefix(n, "报告中没有找到") {
+		if strings.HasPrefix(n, "没有自动读出") {
 			note = n
 		}
 	}

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -155,4 +157,113 @@ func describeNumber(v ast.Node, amount bool) string {
 		}
 	}
 	return d
+}
+
+// moneyScale gives, for each unit of money an amount may be written
+// with, the power of ten that turns an amount in it into fen: the units
+// of the key unit (see unitScale), 亿元, in which reports give large
+// sums, and 万 and 亿, short for 万元 and 亿元 (an amount's unit is
+// money).
+var moneyScale = map[string]int{"亿元": 10, "亿": 10, "万元": 6, "万": 6, "千元": 5, "元": 2}
+
+// decorated returns s, text given where a number is expected, as a plain
+// number and the unit after it, when s is a number but for decoration
+// (see numberFix); ok is false otherwise. A full-width '％' is returned
+// as '%'.
+func decorated(s string) (num, unit string, ok bool) {
+	t := strings.Map(func(r rune) rune {
+		switch {
+		case isFullWidthNumeral(r):
+			return r - 0xfee0
+		case r == '％':
+			return '%'
+		}
+		return r
+	}, strings.TrimFunc(s, unicode.IsSpace))
+	end := strings.IndexFunc(t, func(r rune) bool { return !strings.ContainsRune("0123456789-.,", r) })
+	if end >= 0 {
+		t, unit = t[:end], strings.TrimLeftFunc(t[end:], unicode.IsSpace)
+		if !isUnit(unit) {
+			return "", "", false
+		}
+	}
+	t = strings.ReplaceAll(t, ",", "")
+	return t, unit, plainNumber(t)
+}
+
+// hasAmountUnit reports whether s is a number followed by a unit of
+// money or a percent sign, whose fix as an amount depends on the file's
+// unit (see amountUnitFix).
+func hasAmountUnit(s string) bool {
+	_, unit, ok := decorated(s)
+	_, money := moneyScale[unit]
+	return ok && (money || unit == "%")
+}
+
+// amountUnitFix says how to write s, an amount written with a unit of
+// money or a percent sign, in a file whose amounts are in fileUnit: the
+// amount converted to fileUnit, exactly, when its unit is another; that
+// a percentage is no amount. It returns "" when s is written in
+// fileUnit, for which numberFix says the fix (write the number without
+// its unit), and when s is no such amount.
+func amountUnitFix(s, fileUnit string) string {
+	num, unit, ok := decorated(s)
+	if !ok {
+		return ""
+	}
+	if unit == "%" {
+		return fmt.Sprintf("this is an amount in the file's unit (%s), not a percentage: write the amount in %[1]s as the report gives it, or null when the report gives only a percentage (这一项是金额（%[1]s），不是百分比；报告只给出百分比时请写 null)", fileUnit)
+	}
+	from, money := moneyScale[unit]
+	to, known := unitScale[fileUnit]
+	if !money || !known || unit == fileUnit {
+		return ""
+	}
+	orSet, orSetZh := "", ""
+	if _, settable := unitScale[unit]; settable {
+		orSet = fmt.Sprintf(", or, if all amounts of the file are in %s, set unit: %[1]s and write %s", unit, num)
+		orSetZh = fmt.Sprintf("；如果本文件的金额都以%s为单位，也可以把 unit: 改为 %[1]s 并写 %s", unit, num)
+	}
+	fen, exact := toFen(num, from)
+	if !exact {
+		// Less than a fen, or too large: said by its unit alone.
+		return fmt.Sprintf("%s%s is in %s, but the file's unit is %s: write it converted to %[4]s%s, without the unit (这个金额的单位是%[3]s，本文件的金额单位是 %[4]s：请换算成%[4]s后填写，数字后面不要写单位%[6]s)", num, unit, unit, fileUnit, orSet, orSetZh)
+	}
+	conv := formatFen(fen, to)
+	return fmt.Sprintf("%s%s is %s%s: write %[3]s (the file's unit is %[4]s)%s (%[1]s%[2]s 即 %[3]s%[4]s：请写 %[3]s（本文件的金额单位是 %[4]s）%[6]s)", num, unit, conv, fileUnit, orSet, orSetZh)
+}
+
+// toFen returns num, a plain decimal number of the unit whose scale is
+// given (see moneyScale), in fen, exactly; exact is false when it is not
+// a whole number of fen or too large to be held.
+func toFen(num string, scale int) (fen Amount, exact bool) {
+	whole, _, _ := strings.Cut(strings.TrimPrefix(num, "-"), ".")
+	if len(strings.TrimLeft(whole, "0"))+scale > 18 {
+		return 0, false
+	}
+	v, err := decimalByParts(num, scale)
+	return Amount(v), err == nil
+}
+
+// formatFen formats an amount in the unit whose scale is given (see
+// unitScale), with no trailing zeros, as Amount.String does in 万元.
+func formatFen(a Amount, scale int) string {
+	neg := a < 0
+	if neg {
+		a = -a
+	}
+	one := Amount(1)
+	for range scale {
+		one *= 10
+	}
+	s := strconv.FormatInt(int64(a/one), 10)
+	if frac := int64(a % one); frac != 0 {
+		f := strconv.FormatInt(frac, 10)
+		f = strings.Repeat("0", scale-len(f)) + f
+		s += "." + strings.TrimRight(f, "0")
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
 }

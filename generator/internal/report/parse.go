@@ -132,6 +132,17 @@ type parse struct {
 	// block is the front matter that the YAML parser read, from its
 	// '---' line, so that errors can quote its lines.
 	block []byte
+	// unitSlips are the errors of amounts written with a unit of money or
+	// a percent sign, whose fix depends on the file's unit: finish says
+	// it, when the unit is known.
+	unitSlips []unitSlip
+}
+
+// unitSlip is an amount's error to be said again once the file's unit is
+// known: the error's index in errs, the value as described, and its text.
+type unitSlip struct {
+	err       int
+	got, text string
 }
 
 // maxAmounts is the number of amounts a report can give, each once.
@@ -983,18 +994,46 @@ func (p *parse) top(m *ast.MappingNode) {
 	r := p.r
 	prev := "" // the key before
 	var prevValue ast.Node
+	// group is the last top-level key whose value is a block mapping or
+	// none, and takes keys (spending:), if no other top-level key came
+	// after it: a key of it written at the beginning of the line after
+	// it is said not indented, not unknown.
+	group, groupValue := "", ast.Node(nil)
 	for _, mv := range m.Values {
 		key, ok := p.keyOf(mv, "")
 		if !ok {
 			continue
 		}
 		before, beforeValue := prev, prevValue
+		kpos := nodePos(mv.Key)
+		if group != "" && knownIn(group, key) && !knownIn("", key) {
+			// A key of group not indented. It leaves group open for the
+			// next key, and is not recorded: evidence's keys are dotted
+			// names of figures, which would read as given twice.
+			want, siblings := keysIndent(asMapping(groupValue)), true
+			if want < 0 {
+				want, siblings = 2, false
+			}
+			p.errAt(kpos, dotted(group, key), "%s", notIndented(kpos.Line, key, group, want, siblings))
+			prev, prevValue = group, groupValue
+			continue
+		}
+		switch key {
+		case "spending", "sangong", "staff", "evidence":
+			group, groupValue = "", nil
+			if takesKeys("", key, mv.Value) {
+				group, groupValue = key, mv.Value
+			}
+		default:
+			if group != "" && knownIn("", key) {
+				group, groupValue = "", nil
+			}
+		}
 		// A key indented by a full-width space that belongs to the
 		// mapping before it leaves that mapping open for the next.
 		if !strings.HasPrefix(key, fullWidthSpace) || !takesKeys("", before, beforeValue) && !isFlowMapping(beforeValue) {
 			prev, prevValue = key, mv.Value
 		}
-		kpos := nodePos(mv.Key)
 		id := keyID(key)
 		if first, dup := p.keys.get(key, id); dup {
 			p.errAt(kpos, key, msgDuplicate, strconv.Itoa(first.Line))
@@ -1069,6 +1108,11 @@ func (p *parse) finish() {
 		r.Unit = "万元"
 	}
 	scale := unitScale[r.Unit]
+	for _, u := range p.unitSlips {
+		if fix := amountUnitFix(u.text, r.Unit); fix != "" {
+			p.errs[u.err].(*Error).Msg = msgExpectedAmount + u.got + "; " + fix
+		}
+	}
 	for i := range p.nAmounts + len(p.more) {
 		var a pendingAmount
 		if i < p.nAmounts {
@@ -1570,9 +1614,14 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 			return
 		}
 	}
-	p.errAt(pos, key, "%s", hinted(fmt.Sprintf("expected an amount such as 1530.53, null or %s, got %s", UnreadableText, describeNumber(v, true)),
+	if s, ok := v.(*ast.StringNode); ok && hasAmountUnit(s.Value) {
+		p.unitSlips = append(p.unitSlips, unitSlip{len(p.errs), describe(v), s.Value})
+	}
+	p.errAt(pos, key, "%s", hinted(fmt.Sprintf(msgExpectedAmount+"%s", describeNumber(v, true)),
 		"金额请写数字，如 1530.53；报告没有给出的写 null；给出了但无法辨认的写 "+UnreadableText))
 }
+
+const msgExpectedAmount = "expected an amount such as 1530.53, null or " + UnreadableText + ", got "
 
 func (p *parse) score(key string, v ast.Node) {
 	v = number(v)

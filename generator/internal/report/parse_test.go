@@ -206,6 +206,45 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 	}
 }
 
+// TestAmountUnitSaysTheFigureInTheFileUnit checks that an amount written
+// with a unit of money other than the file's is said converted, exactly,
+// into the file's unit (writing its number without the unit would
+// publish another figure), and that an amount written as a percentage is
+// said to be no amount; one written in the file's unit is said to drop
+// its unit.
+func TestAmountUnitSaysTheFigureInTheFileUnit(t *testing.T) {
+	const got = `expected an amount such as 1530.53, null or 无法识别, got text `
+	for _, tc := range []struct{ in, want string }{
+		{"unit: 万元\nincome: 24000000元", `7:9: income: ` + got + `"24000000元"; 24000000元 is 2400万元: write 2400 (the file's unit is 万元), or, if all amounts of the file are in 元, set unit: 元 and write 24000000 (24000000元 即 2400万元：请写 2400（本文件的金额单位是 万元）；如果本文件的金额都以元为单位，也可以把 unit: 改为 元 并写 24000000)` + "\n"},
+		// The unit may come after the amount; the default is 万元.
+		{"income: 0.24亿元\nunit: 万元", `6:9: income: ` + got + `"0.24亿元"; 0.24亿元 is 2400万元: write 2400 (the file's unit is 万元) (0.24亿元 即 2400万元：请写 2400（本文件的金额单位是 万元）)` + "\n"},
+		{"income: 0.24亿元", `0.24亿元 is 2400万元: write 2400 (the file's unit is 万元)`},
+		{"income: 0.0001亿元", `0.0001亿元 is 1万元: write 1 (`},
+		{"income: 1,234.56元", `"1,234.56元"; 1234.56元 is 0.123456万元: write 0.123456 (the file's unit is 万元)`},
+		{"income: 1530.53万元\nunit: 元", `1530.53万元 is 15305300元: write 15305300 (the file's unit is 元), or, if all amounts of the file are in 万元, set unit: 万元 and write 1530.53 (`},
+		{"unit: 千元\nspending:\n  total: \"１２３４ 元\"", `8:10: spending.total: ` + got + `"１２３４ 元"; 1234元 is 1.234千元: write 1.234 (the file's unit is 千元)`},
+		{"sangong:\n  change: -120元", `-120元 is -0.012万元: write -0.012 (`},
+		// 万 and 亿 are short for 万元 and 亿元.
+		{"unit: 元\nincome: 2400万", `"2400万"; 2400万 is 24000000元: write 24000000 (the file's unit is 元) (2400万 即 24000000元：请写 24000000（本文件的金额单位是 元）)` + "\n"},
+		{"income: 2400万", `"2400万"; 2400万 is 2400万元: write 2400 (the file's unit is 万元) (`},
+		{"income: 1.5亿", `"1.5亿"; 1.5亿 is 15000万元: write 15000 (`},
+		// Less than a fen cannot be written in any unit.
+		{"income: 0.001元", `"0.001元"; 0.001元 is in 元, but the file's unit is 万元: write it converted to 万元, or, if all amounts`},
+		// In the file's unit, the number is right without its unit.
+		{"unit: 万元\nincome: 1200万元", `income: ` + got + `"1200万元"; write 1200, without the unit 万元; give the unit`},
+		{"sangong:\n  change: -8.9%", `7:11: sangong.change: ` + got + `"-8.9%"; this is an amount in the file's unit (万元), not a percentage: write the amount in 万元 as the report gives it, or null when the report gives only a percentage (这一项是金额（万元），不是百分比；报告只给出百分比时请写 null)` + "\n"},
+		{"unit: 元\nspending:\n  total: 12％", `this is an amount in the file's unit (元), not a percentage`},
+	} {
+		in := fuzzHeader + tc.in + "\n"
+		for _, fast := range []bool{true, false} {
+			_, err := parseFile("a.md", []byte(in+"---\n"), fast)
+			if err == nil || !strings.Contains(err.Error()+"\n", tc.want) {
+				t.Errorf("%q (fast path %v):\nerror %v\nwant  %s", tc.in, fast, err, tc.want)
+			}
+		}
+	}
+}
+
 // TestDiscrepancies reads the report's own inconsistencies, as a block
 // list and as a flow list, with where each item is: the same whichever
 // way the front matter is read, and kept by a lean parse; anything but a

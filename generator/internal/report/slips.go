@@ -141,6 +141,9 @@ type placedKey struct {
 	i         int
 	full, key string
 	open      bool
+	// stray says that the key is at the top level's indentation, though
+	// a key of this mapping nested in it (see place).
+	stray bool
 }
 
 func (s *slipScan) errAt(pos Pos, key, format string, args ...any) *Error {
@@ -425,7 +428,20 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt, indented boo
 		j--
 	}
 	t := &s.levels[j]
+	stray := false
 	switch {
+	case j == 0 && t.indent == cols && !indented && t.last != "" && !knownIn("", key) && knownIn(t.last, key) &&
+		(t.open || j+1 < len(s.levels) && s.levels[j+1].name == t.last):
+		// Not a top-level key but a key of the mapping just above it
+		// (spending:, then basic: at the beginning of the line): it
+		// goes there, and is said not indented when the mapping ends,
+		// with no other key of the mapping told to move.
+		stray = true
+		if t.open {
+			t.open, t.nested = false, true
+			s.levels = append(s.levels, level{indent: cols + 2, name: t.last})
+		}
+		j++
 	case t.indent == cols:
 	case j+1 < len(s.levels):
 		// Between the keys of t and those of the mapping nested under
@@ -452,7 +468,7 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt, indented boo
 	if exempt {
 		t.moved = append(t.moved, movedKey{i: s.i, key: key})
 	} else {
-		t.keys = append(t.keys, placedKey{Pos{n, cols + 1}, s.i, full, key, !hasValue})
+		t.keys = append(t.keys, placedKey{Pos{n, cols + 1}, s.i, full, key, !hasValue, stray})
 	}
 	return full
 }
@@ -479,23 +495,29 @@ func (s *slipScan) closeTo(n int) {
 			}
 			count := map[int]int{}
 			for _, k := range l.keys {
-				count[k.pos.Col]++
+				if !k.stray {
+					count[k.pos.Col]++
+				}
 			}
 			best := 0
 			for _, k := range l.keys {
-				if c := count[k.pos.Col]; c > best {
+				if c := count[k.pos.Col]; c > best && !k.stray {
 					best, col = c, k.pos.Col
 				}
 			}
 		}
-		siblings := len(l.keys) > 0
+		siblings := slices.ContainsFunc(l.keys, func(k placedKey) bool { return !k.stray })
 		var seen []placedKey
 		for _, k := range l.keys {
 			switch {
-			case k.pos.Col == col:
+			case k.pos.Col == col || k.stray:
 				i := slices.IndexFunc(seen, func(f placedKey) bool { return f.key == k.key })
 				if i < 0 {
 					seen = append(seen, k)
+					if k.stray {
+						s.errAt(k.pos, k.full, "%s", notIndented(k.pos.Line, k.key, l.name, col-1, siblings))
+						s.reindent(k.i, col-1)
+					}
 					continue
 				}
 				s.errAt(k.pos, k.full, msgDuplicate, strconv.Itoa(seen[i].pos.Line))
@@ -1001,6 +1023,19 @@ func wrongIndent(n int, key, mapping string, found, want int) string {
 	}
 	return fmt.Sprintf("wrong indentation: %s has %s before it; indent it by %s, as the other keys of %s are (缩进不一致：第 %d 行的 %s 前面有 %d 个空格，应改为 %d 个，与 %s 下的其他键对齐)",
 		key, spaces(found), spaces(want), mapping, n, key, found, want, mapping)
+}
+
+// notIndented is the error of a key on line n written at the beginning
+// of the line, as a top-level key, that is no top-level key but a key of
+// the mapping just above it, whose keys are indented by want spaces;
+// siblings says that other keys of the mapping are so.
+func notIndented(n int, key, mapping string, want int, siblings bool) string {
+	as, asZh := "under "+mapping, ""
+	if siblings {
+		as, asZh = "as the other keys of "+mapping+" are", "，与 "+mapping+" 下的其他键对齐"
+	}
+	return fmt.Sprintf("not indented: %s is a key of %s, not a top-level key; indent it by %s, %s (第 %d 行的 %s 是 %s 下的键，请在前面加 %d 个空格%s)",
+		key, mapping, spaces(want), as, n, key, mapping, want, asZh)
 }
 
 // notIndentationFlow is the error of a key on line n indented by a tab

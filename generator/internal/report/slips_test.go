@@ -443,3 +443,56 @@ func wantErrors(t *testing.T, name, in string, want []string) {
 		}
 	}
 }
+
+// TestKeyNotIndentedUnderItsMapping checks that a key of spending,
+// sangong, staff or evidence written at the beginning of the line after
+// that key (or after its keys) is said to be not indented, with the fix,
+// not unknown; and that the keys of the mapping indented as they should
+// be are not told to move: following that would lose their figures.
+func TestKeyNotIndentedUnderItsMapping(t *testing.T) {
+	const basic = `a.md:12:1: spending.basic: not indented: basic is a key of spending, not a top-level key; indent it by 2 spaces, `
+	for _, tc := range []struct {
+		name, in string
+		want     []string // the errors, each whole or its beginning
+	}{
+		// The YAML parser refuses the indented key after the one not
+		// indented: slips says it.
+		{"the first key, then one indented", withLines(12, 13, "basic: 158.65"),
+			[]string{basic + `as the other keys of spending are (第 12 行的 basic 是 spending 下的键，请在前面加 2 个空格，与 spending 下的其他键对齐)`}},
+		{"after an indented key", withLine(13, "basic: 158.65"),
+			[]string{`a.md:13:1: spending.basic: not indented: basic is a key of spending, not a top-level key; indent it by 2 spaces, as the other keys of spending are`}},
+		{"two, then one indented", withLines(12, 14, "basic: 158.65", "project: 1312"),
+			[]string{basic + `as the other keys of spending are`,
+				`a.md:13:1: spending.project: not indented: project is a key of spending, not a top-level key; indent it by 2 spaces, as the other keys of spending are`}},
+		{"staff", withLines(27, 28, "actual: 17", "  authorized: 25"),
+			[]string{`a.md:27:1: staff.actual: not indented: actual is a key of staff, not a top-level key; indent it by 2 spaces, as the other keys of staff are (第 27 行的 actual 是 staff 下的键，请在前面加 2 个空格，与 staff 下的其他键对齐)`}},
+		{"sangong", withLine(19, "total: 8.5"),
+			[]string{`a.md:19:1: sangong.total: not indented: total is a key of sangong, not a top-level key; indent it by 2 spaces, as the other keys of sangong are`}},
+		{"with another slip", withLines(12, 13, "basic: 158.65", "  project：1312"),
+			[]string{basic + `as the other keys of spending are`, `a.md:13:10: spending.project: full-width colon`}},
+		{"given twice", withLines(12, 13, "basic: 158.65", "basic: 1"),
+			[]string{basic + `as the other keys of spending are`, `a.md:13:1: spending.basic: duplicate key, first given at line 12`}},
+		// The YAML parser reads keys none of which is indented as
+		// top-level keys: the walker says it.
+		{"none indented", withLines(12, 16, "total: 1530.53", "basic: 158.65", "project: 1312", "personnel: 129.55", "public: 29.1"),
+			[]string{`a.md:12:1: spending.total: not indented: total is a key of spending, not a top-level key; indent it by 2 spaces, under spending (第 12 行的 total 是 spending 下的键，请在前面加 2 个空格)`,
+				`a.md:13:1: spending.basic: not indented`, `a.md:14:1: spending.project: not indented`,
+				`a.md:15:1: spending.personnel: not indented`, `a.md:16:1: spending.public: not indented: public is a key of spending, not a top-level key; indent it by 2 spaces, under spending`}},
+		{"the last ones", withLines(15, 16, "personnel: 129.55", "public: 29.1"),
+			[]string{`a.md:15:1: spending.personnel: not indented: personnel is a key of spending, not a top-level key; indent it by 2 spaces, as the other keys of spending are`,
+				`a.md:16:1: spending.public: not indented`}},
+		{"evidence", withLine(31, `spending.total: "x"`),
+			[]string{`a.md:31:1: evidence.spending.total: not indented: spending.total is a key of evidence, not a top-level key; indent it by 2 spaces, as the other keys of evidence are`}},
+		{"then a full-width space", withLines(12, 13, "total: 1530.53", "\u3000basic: 158.65"),
+			[]string{`a.md:12:1: spending.total: not indented`,
+				`a.md:13:1: spending.basic: a full-width space is not indentation in YAML; indent basic by 2 spaces instead, as the other keys of spending are`}},
+		{"then a full-width space, the last", withLines(12, 16, "total: 1530.53", "\u3000basic: 158.65"),
+			[]string{`a.md:12:1: spending.total: not indented`,
+				`a.md:13:1: spending.basic: a full-width space is not indentation in YAML; indent basic by 2 spaces instead, under spending`}},
+		// After another top-level key, a key of none is unknown.
+		{"after another key", withLines(12, 16, "draft: false", "basic: 158.65"),
+			[]string{`a.md:13:1: basic: unknown key; the known keys are`}},
+	} {
+		wantErrors(t, tc.name, tc.in, tc.want)
+	}
+}

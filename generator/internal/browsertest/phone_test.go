@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -212,5 +213,75 @@ func TestRowHeadingsStayInView(t *testing.T) {
 	}
 	if h.TabTop-h.HintTop < 12 {
 		t.Errorf("the table starts %.0fpx below its box's top; want the hint's line above it", h.TabTop-h.HintTop)
+	}
+}
+
+// findingsCardsJS measures the table of findings as laid out: the width
+// of each row's 说明 cell and the tallest row, how wide the page and the
+// table's box are beside their room, how each row is displayed, and the
+// cells whose data-label is not the text of their column's header.
+const findingsCardsJS = `(() => {
+  const table = document.getElementById('findings-table'), wrap = table.closest('.table-wrap');
+  const heads = Array.from(table.tHead.rows[0].cells).map(th => th.textContent.trim());
+  const rows = Array.from(table.tBodies[0].rows);
+  const mislabelled = [];
+  rows.forEach((r, i) => Array.from(r.cells).forEach((c, j) => {
+    if (c.getAttribute('data-label') !== heads[j] && mislabelled.length < 5) mislabelled.push('row ' + (i + 1) + ' cell ' + (j + 1) + ': ' + c.getAttribute('data-label') + ', header ' + heads[j]);
+  }));
+  return {
+    messageWidth: Math.min(...rows.map(r => r.cells[7].getBoundingClientRect().width)),
+    tallest: Math.max(...rows.map(r => r.getBoundingClientRect().height)),
+    pageWidth: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth,
+    tableWidth: wrap.scrollWidth, box: wrap.clientWidth,
+    display: getComputedStyle(rows[0]).display, rows: rows.length, mislabelled,
+  };
+})()`
+
+// findingsCards is what findingsCardsJS reports.
+type findingsCards struct {
+	MessageWidth, Tallest float64
+	PageWidth, Screen     float64
+	TableWidth, Box       float64
+	Display               string
+	Rows                  int
+	Mislabelled           []string
+}
+
+// TestFindingsCardsOnPhone reads the findings on a phone: each row is a
+// card in which every cell is named by its column and the explanation
+// (说明) has nearly the screen's width, not a squeezed last column; the
+// page does not scroll sideways, and the headers still sort. A wide
+// screen keeps the table.
+func TestFindingsCardsOnPhone(t *testing.T) {
+	site(t)
+	tb := openWith(t, env.out, env.base, env.host, env.base+"findings.html", phoneScreen)
+	got := eval[findingsCards](tb, findingsCardsJS)
+	if got.Rows < 3 {
+		t.Fatalf("the findings table has %d rows; the test needs a few", got.Rows)
+	}
+	if got.Display != "block" {
+		t.Errorf("on a phone a row of findings is displayed %q, want a card (block)", got.Display)
+	}
+	if got.MessageWidth < 300 {
+		t.Errorf("on a %dpx screen the narrowest 说明 cell is %.0fpx wide, want at least 300px", phoneWidth, got.MessageWidth)
+	}
+	if got.PageWidth > got.Screen || got.TableWidth > got.Box {
+		t.Errorf("on a phone the page is %.0fpx wide on a %.0fpx screen and the table %.0fpx in a %.0fpx box; want neither to scroll sideways",
+			got.PageWidth, got.Screen, got.TableWidth, got.Box)
+	}
+	for _, m := range got.Mislabelled {
+		t.Errorf("a cell's data-label is not its column's header: %s", m)
+	}
+	// The sort buttons are still there and still sort the cards.
+	tb.click(`#findings-table thead th:nth-child(6) > button`)
+	gaps := eval[[]float64](tb, `Array.from(document.querySelectorAll('#findings-table tbody tr')).map(r => Number(r.cells[5].getAttribute('data-value') || '1e308'))`)
+	if !slices.IsSorted(gaps) {
+		t.Errorf("after a tap on 差额 the gaps read %v, want them in ascending order", gaps)
+	}
+	tb.report(tb.logProblems())
+
+	wide := open(t, env.out, env.base, env.host, env.base+"findings.html")
+	if got := eval[findingsCards](wide, findingsCardsJS); got.Display != "table-row" {
+		t.Errorf("on a wide screen a row of findings is displayed %q, want the table's row", got.Display)
 	}
 }

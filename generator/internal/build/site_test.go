@@ -370,7 +370,10 @@ grade: 优
 	mustContain(t, "祁东县 report", qi, `finding-rounding`, `相差0.01万元，属尾差`, `finding-discrepancy`)
 
 	findings := p.Page("findings.html")
-	mustContain(t, "findings", findings, `<table class="sortable" id="findings-table">`, `data-value="59.88">59.88</td>`, `data-value="3.91">3.91%</td>`)
+	mustContain(t, "findings", findings, `<table class="sortable card-table" id="findings-table">`, `data-value="59.88">59.88</td>`, `data-value="3.91">3.91%</td>`,
+		// Each cell names its column, for the cards a phone shows.
+		`<th scope="row" data-label="县（市、区）" data-value="tao-yuan-xian">`, `<td class="num" data-label="差额" data-value="59.88">`,
+		`<td class="finding-message" data-label="说明">基本支出158.65`)
 	if n := strings.Count(findings, `#checks">行政审批服务局</a>`); n < 3 {
 		t.Errorf("findings page lists %d findings, want at least 3", n)
 	}

@@ -710,39 +710,59 @@ func findingRowsHTML(root string, rows []pages.FindingRow) template.HTML {
 }
 
 // writeFindingRows writes the rows of a page of the list of findings (see
-// findingRowsHTML).
+// findingRowsHTML). Each cell names its column in data-label (the text
+// of its header in templates/findings.html), which a narrow screen shows
+// beside the cell when it lays each row out as a card (site.css).
 func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
 	for _, f := range rows {
-		b.WriteString("\n<tr>\n<th scope=\"row\"")
+		b.WriteString("\n<tr>\n<th scope=\"row\" data-label=\"县（市、区）\"")
 		writeNameKey(b, f.R.County.Label)
 		b.WriteString("><a href=\"")
 		escapeURL(b, root, f.R.County.URL)
 		b.WriteString("\">")
 		escape(b, f.R.County.Label)
-		b.WriteString("</a></th>\n<td class=\"num\" data-value=\"")
+		b.WriteString("</a></th>\n<td class=\"num\" data-label=\"年度\" data-value=\"")
 		writeInt(b, f.R.Year)
 		b.WriteString("\">")
 		writeInt(b, f.R.Year)
-		b.WriteString("</td>\n<td")
+		b.WriteString("</td>\n<td data-label=\"部门\"")
 		writeNameKey(b, f.R.Department)
 		b.WriteString("><a href=\"")
 		escapeURL(b, root, f.R.URL)
 		b.WriteString("#checks\">")
 		escape(b, f.R.Department)
-		b.WriteString("</a></td>\n<td>")
+		b.WriteString("</a></td>\n<td data-label=\"核对项目\">")
 		escape(b, f.Title)
 		b.WriteString("</td>\n<td class=\"finding-")
 		escape(b, f.Severity.String())
-		b.WriteString("\">")
+		b.WriteString("\" data-label=\"程度\">")
 		escape(b, f.Severity.Label())
 		b.WriteString("</td>\n")
-		cellTD(b, root, f.Gap)
+		labelledCellTD(b, root, f.Gap, "差额")
 		b.WriteString("\n")
-		cellTD(b, root, f.Share)
-		b.WriteString("\n<td>")
+		labelledCellTD(b, root, f.Share, "占比")
+		b.WriteString("\n<td class=\"finding-message\" data-label=\"说明\">")
 		escape(b, f.Message)
 		b.WriteString("</td>\n</tr>")
 	}
+}
+
+// labelledCellTD writes a cell as cellTD does, naming its column in a
+// data-label attribute.
+func labelledCellTD(b *bytes.Buffer, root string, c charts.Cell, label string) {
+	if c.Num {
+		b.WriteString(`<td class="num" data-label="`)
+		escape(b, label)
+		b.WriteString(`" data-value="`)
+		escape(b, c.Value)
+		b.WriteString(`">`)
+	} else {
+		b.WriteString(`<td data-label="`)
+		escape(b, label)
+		b.WriteString(`">`)
+	}
+	cellText(b, root, c)
+	b.WriteString(`</td>`)
 }
 
 // disclosureRowsHTML renders the rows of a page of the disclosure table.

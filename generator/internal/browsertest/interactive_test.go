@@ -45,11 +45,36 @@ func TestPerStaffToggle(t *testing.T) {
 	if before.Unit != "万元" {
 		t.Fatalf("spending chart unit %q before the switch", before.Unit)
 	}
+	// The caption and the chart's label say what is shown: the totals,
+	// then the figures per staff member.
+	type said struct{ Title, Summary, Label string }
+	const saidJS = `({title: document.querySelector('#fig-spending figcaption strong').textContent,
+  summary: document.querySelector('#fig-spending .chart-summary').textContent,
+  label: document.getElementById('chart-spending').getAttribute('aria-label')})`
+	totals := eval[said](tb, saidJS)
+	if !strings.Contains(totals.Summary, "万元") || strings.Contains(totals.Summary, "万元/人") {
+		t.Errorf("before the switch the summary says %q, want the totals in 万元", totals.Summary)
+	}
+	if want := totals.Title + "。" + totals.Summary; totals.Label != want {
+		t.Errorf("the drawn chart's label is %q, want its title and summary, %q", totals.Label, want)
+	}
 	tb.click(`#fig-spending .variant-toggle button[data-variant="per-staff"]`)
 	after := eval[chartView](tb, viewJS("chart-spending"))
 	if after.Unit != "万元/人" {
 		t.Errorf("after choosing 人均 the unit is %q, want 万元/人", after.Unit)
 	}
+	perStaff := eval[said](tb, saidJS)
+	if !strings.Contains(perStaff.Title, "人均") || !strings.Contains(perStaff.Summary, "万元/人") {
+		t.Errorf("after choosing 人均 the caption says %q, %q; want the figures per staff member", perStaff.Title, perStaff.Summary)
+	}
+	if want := perStaff.Title + "。" + perStaff.Summary; perStaff.Label != want {
+		t.Errorf("after choosing 人均 the chart's label is %q, want %q", perStaff.Label, want)
+	}
+	tb.click(`#fig-spending .variant-toggle button[data-variant="main"]`)
+	if back := eval[said](tb, saidJS); back != totals {
+		t.Errorf("back on 总额 the caption and label say %+v, want %+v again", back, totals)
+	}
+	tb.click(`#fig-spending .variant-toggle button[data-variant="per-staff"]`)
 	type state struct {
 		Pressed, MainHidden, PerHidden bool
 	}

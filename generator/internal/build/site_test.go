@@ -253,9 +253,11 @@ func TestChartDataIsJSONInDataBlocks(t *testing.T) {
 		t.Errorf("compare page has %d chart data blocks, want 5 charts, 2 views per staff and the explorer's 2", n)
 	}
 	mustContain(t, "compare", page,
-		`<button type="button" aria-pressed="false" data-src="chart-spending-by-staff-data" data-variant="per-staff">人均</button>`,
+		`<button type="button" aria-pressed="false" data-src="chart-spending-by-staff-data" data-variant="per-staff" data-title="支出合计（基本支出与项目支出；人均）" data-summary="`,
 		`<caption>支出合计（基本支出与项目支出；人均；单位：万元/人）</caption>`,
 		`data-variant-table="per-staff" hidden>`)
+	// The summary of the 人均 view is made from its own figures.
+	mustMatch(t, "compare", page, `data-variant="per-staff" data-title="[^"]*" data-summary="[^"]*[0-9]万元/人[^"]*">人均</button>`)
 	// 甲县 2021: 120.5 万元 over 9 people.
 	mustMatch(t, "compare", between(page, `data-variant-table="per-staff"`, `</table>`), `甲县</a></th><td class="num" data-value="7.7778">7.7778</td><td class="num" data-value="5.6111">5.6111</td><td class="num" data-value="">—</td><td class="num" data-value="13.3889">13.3889</td>`)
 }

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/countyperf/portal/generator/internal/jsontext"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
@@ -188,8 +189,35 @@ func (b Bars) Build() (Chart, error) {
 	if err != nil {
 		return Chart{}, err
 	}
-	c.Option = option
+	c.Option = withDescription(option, c.Title, c.Summary)
 	return c, nil
+}
+
+// ariaOn begins the aria component of every option (see echartsOption).
+const ariaOn = `"aria":{"enabled":true`
+
+// withDescription returns the option with title。summary as the
+// description ECharts gives screen readers (aria.label.description), in
+// place of the one it makes up from the data (这是一个图表，它由3个图表系列
+// 组成……, with NaN for a missing figure), which it would put in the
+// chart element's aria-label when it draws the chart. A chart's views
+// (such as 人均) each say their own.
+func withDescription(option []byte, title, summary string) []byte {
+	i := bytes.Index(option, []byte(ariaOn))
+	if i < 0 {
+		return option
+	}
+	i += len(ariaOn)
+	out := make([]byte, 0, len(option)+len(title)+len(summary)+48)
+	out = append(out, option[:i]...)
+	out = append(out, `,"label":{"description":`...)
+	desc := title
+	if summary != "" {
+		desc += "。" + summary
+	}
+	out = jsontext.AppendString(out, desc)
+	out = append(out, '}')
+	return append(out, option[i:]...)
 }
 
 // echartsOption builds the option with go-echarts. It is the reference

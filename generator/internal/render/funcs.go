@@ -388,15 +388,21 @@ func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 	// screen the box and the data table sit side by side.
 	b.WriteString("\n<div class=\"chart-main\">")
 	if len(c.Alt) > 0 {
+		// Each button carries its view's title and summary, which
+		// site.js puts in the caption and the chart's aria-label.
 		b.WriteString("\n<div class=\"variant-toggle\" role=\"group\" aria-label=\"显示方式\"><button type=\"button\" aria-pressed=\"true\" data-src=\"chart-")
 		escape(b, c.ID)
-		b.WriteString("-data\" data-variant=\"main\">总额</button>")
+		b.WriteString("-data\" data-variant=\"main\"")
+		writeViewText(b, c)
+		b.WriteString(">总额</button>")
 		for _, a := range c.Alt {
 			b.WriteString("<button type=\"button\" aria-pressed=\"false\" data-src=\"chart-")
 			escape(b, a.Chart.ID)
 			b.WriteString("-data\" data-variant=\"")
 			escape(b, a.Key)
-			b.WriteString("\">")
+			b.WriteString("\"")
+			writeViewText(b, &a.Chart)
+			b.WriteString(">")
 			escape(b, a.Label)
 			b.WriteString("</button>")
 		}
@@ -436,6 +442,16 @@ func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 		writeTable(b, root, a.Chart.Table, a.Key, true)
 	}
 	b.WriteString("\n</figure>\n")
+}
+
+// writeViewText writes, with a space before each, the data-title and
+// data-summary attributes of the button that shows the view c of a chart.
+func writeViewText(b *bytes.Buffer, c *charts.Chart) {
+	b.WriteString(` data-title="`)
+	escape(b, c.Title)
+	b.WriteString(`" data-summary="`)
+	escape(b, c.Summary)
+	b.WriteString(`"`)
 }
 
 // figureTablesHTML renders a report's figure tables, one per group.

@@ -285,3 +285,66 @@ func TestFindingsCardsOnPhone(t *testing.T) {
 		t.Errorf("on a wide screen a row of findings is displayed %q, want the table's row", got.Display)
 	}
 }
+
+// axisNamesJS lists, for each drawn chart of the page, the names of its
+// axes (the units) as drawn, and whether each lies wholly within the
+// chart's box: ECharts clips text past the canvas' edge (万元 drawn as
+// 万テ at the right edge of a phone's screen).
+const axisNamesJS = `(() => {
+  const out = [];
+  for (const el of document.querySelectorAll('.chart[data-rendered="1"]')) {
+    const chart = echarts.getInstanceByDom(el), o = chart.getOption();
+    const names = new Set([...(o.xAxis || []), ...(o.yAxis || [])].map(a => a.name).filter(Boolean));
+    const w = chart.getWidth(), h = chart.getHeight();
+    const found = new Set();
+    for (const d of chart.getZr().storage.getDisplayList(true)) {
+      const text = d.style && d.style.text;
+      if (!names.has(text)) continue;
+      const r = d.getBoundingRect().clone();
+      if (d.transform) r.applyTransform(d.transform);
+      found.add(text);
+      out.push({chart: el.id, name: text, left: r.x, right: r.x + r.width, top: r.y, bottom: r.y + r.height, width: w, height: h});
+    }
+    for (const n of names) if (!found.has(n)) out.push({chart: el.id, name: n, missing: true});
+  }
+  return out;
+})()`
+
+// axisName is what axisNamesJS reports of an axis name.
+type axisName struct {
+	Chart, Name                             string
+	Left, Right, Top, Bottom, Width, Height float64
+	Missing                                 bool
+}
+
+// TestAxisUnitsShownOnPhone draws every chart of the chart pages on a
+// phone, each view of each (总额, 人均), and requires each axis name (the
+// unit: 万元, 万元/人, 份) to be drawn whole inside the chart.
+func TestAxisUnitsShownOnPhone(t *testing.T) {
+	site(t)
+	for _, path := range []string{"compare/2020.html", "compare/index.html", "index.html"} {
+		t.Run(path, func(t *testing.T) {
+			tb := openWith(t, env.out, env.base, env.host, env.base+path, phoneScreen)
+			tb.showCharts()
+			check := func(view string) int {
+				names := eval[[]axisName](tb, axisNamesJS)
+				for _, n := range names {
+					switch {
+					case n.Missing:
+						t.Errorf("%s %s: the axis name %q is not drawn", n.Chart, view, n.Name)
+					case n.Left < 0 || n.Right > n.Width || n.Top < 0 || n.Bottom > n.Height:
+						t.Errorf("%s %s: the axis name %q is drawn at %.0f–%.0f × %.0f–%.0fpx, outside the chart's %.0f×%.0fpx",
+							n.Chart, view, n.Name, n.Left, n.Right, n.Top, n.Bottom, n.Width, n.Height)
+					}
+				}
+				return len(names)
+			}
+			if check("总额") == 0 {
+				t.Fatal("no axis names drawn; the test needs charts with units")
+			}
+			eval[bool](tb, `(() => { document.querySelectorAll('.variant-toggle button[data-variant="per-staff"]').forEach(b => b.click()); return true; })()`)
+			check("人均")
+			tb.report(tb.logProblems())
+		})
+	}
+}

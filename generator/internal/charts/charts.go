@@ -250,10 +250,16 @@ func (b Bars) echartsOption() ([]byte, error) {
 		return json.Marshal(l.JSON())
 	}
 	bar := charts.NewBar()
+	if b.Horizontal {
+		// The unit goes below the middle of the value axis: at its end,
+		// ECharts' default, it overhangs the right edge and is cut on a
+		// phone (万元 shown as 万テ).
+		grid.Bottom = "24"
+	}
 	bar.SetGlobalOptions(append(global, charts.WithGridOpts(grid))...)
 	if b.Horizontal {
 		bar.SetGlobalOptions(
-			charts.WithXAxisOpts(opts.XAxis{Name: b.Unit, Type: "value"}),
+			charts.WithXAxisOpts(opts.XAxis{Name: b.Unit, Type: "value", NameLocation: "middle", NameGap: 28}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: b.Categories, Inverse: opts.Bool(true)}),
 		)
 	} else {

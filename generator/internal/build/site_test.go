@@ -806,3 +806,28 @@ func TestExplorerKeysUnique(t *testing.T) {
 	}
 	mustContain(t, "compare 2023", page, `"keys":["jia-xian.jiao-yu-ju-ji-guan","jia-xian.jiao-yu-ju-ji-guan-2","jia-xian.wei-sheng-ju"]`)
 }
+
+// TestYearsChartsShowMissingYears builds reports of 2020, 2021 and 2023:
+// the charts across years keep a place for 2022, with no value, so that
+// their lines break there rather than join 2021 to 2023 as if they were
+// a year apart; and the axis of the number of reports has no ticks
+// between whole reports (0.5 份).
+func TestYearsChartsShowMissingYears(t *testing.T) {
+	var archive strings.Builder
+	for _, y := range []int{2020, 2021, 2023} {
+		fmt.Fprintf(&archive, "-- content/r%d.md --\n---\ncounty: 甲县\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: 100}\nscore: 90\n---\n正文。\n", y, y)
+	}
+	p := buildtest.New(t, archive.String())
+	p.MustBuild()
+	page := p.Page("compare/index.html")
+	count := between(page, `<script type="application/json" id="chart-years-count-data">`, `</script>`)
+	mustContain(t, "compare/index years-count", count,
+		`"data":["2020","2021","2022","2023"]`, `"data":[{"value":1},{"value":1},{"value":"-"},{"value":1}]`,
+		`"yAxis":[{"name":"份","type":"value","minInterval":1}]`)
+	spending := between(page, `<script type="application/json" id="chart-years-spending-data">`, `</script>`)
+	mustContain(t, "compare/index years-spending", spending,
+		`"data":["2020","2021","2022","2023"]`, `{"value":"-"}`)
+	if strings.Contains(spending, "minInterval") {
+		t.Error("the axis of average spending is limited to whole numbers")
+	}
+}

@@ -126,6 +126,9 @@ type Bars struct {
 	// All, when the chart shows only the highest of the reports it
 	// compares, says what the summary says of all of them.
 	All *Extent
+	// Whole says the values are counts (of reports): the value axis then
+	// has no ticks between whole numbers, such as 0.5 份.
+	Whole bool
 	// Measure is the measure word the summary counts categories with:
 	// 份 when each is a report; 项 (as for the items of a report's
 	// composition) when empty.
@@ -231,7 +234,11 @@ func (b Bars) echartsOption() ([]byte, error) {
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Decal: &opts.AriaDecal{Show: opts.Bool(len(b.Series) > 1)}}),
 		charts.WithAnimation(false),
 	}
-	valueAxis := opts.YAxis{Name: b.Unit, Type: "value"}
+	var minInterval float64
+	if b.Whole {
+		minInterval = 1
+	}
+	valueAxis := opts.YAxis{Name: b.Unit, Type: "value", MinInterval: minInterval}
 	catAxis := opts.XAxis{Type: "category", Data: b.Categories}
 	grid := opts.Grid{Left: "3%", Right: "6%", Bottom: "3%", Top: "40", ContainLabel: opts.Bool(true)}
 	if b.Line {
@@ -259,7 +266,7 @@ func (b Bars) echartsOption() ([]byte, error) {
 	bar.SetGlobalOptions(append(global, charts.WithGridOpts(grid))...)
 	if b.Horizontal {
 		bar.SetGlobalOptions(
-			charts.WithXAxisOpts(opts.XAxis{Name: b.Unit, Type: "value", NameLocation: "middle", NameGap: 28}),
+			charts.WithXAxisOpts(opts.XAxis{Name: b.Unit, Type: "value", NameLocation: "middle", NameGap: 28, MinInterval: minInterval}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: b.Categories, Inverse: opts.Bool(true)}),
 		)
 	} else {

@@ -79,6 +79,7 @@ func randomBars(r *rand.Rand, exact, finite bool) Bars {
 	b := Bars{
 		ID: randomString(r), Title: randomString(r), Unit: randomString(r),
 		Line: r.IntN(3) == 0, Horizontal: r.IntN(2) == 0, Stack: r.IntN(2) == 0,
+		Whole: r.IntN(4) == 0,
 	}
 	if r.IntN(4) == 0 {
 		b.Unit = ""

@@ -258,8 +258,24 @@ func TestChartDataIsJSONInDataBlocks(t *testing.T) {
 		`data-variant-table="per-staff" hidden>`)
 	// The summary of the 人均 view is made from its own figures.
 	mustMatch(t, "compare", page, `data-variant="per-staff" data-title="[^"]*" data-summary="[^"]*[0-9]万元/人[^"]*">人均</button>`)
-	// 甲县 2021: 120.5 万元 over 9 people.
-	mustMatch(t, "compare", between(page, `data-variant-table="per-staff"`, `</table>`), `甲县</a></th><td class="num" data-value="7.7778">7.7778</td><td class="num" data-value="5.6111">5.6111</td><td class="num" data-value="">—</td><td class="num" data-value="13.3889">13.3889</td>`)
+	// 甲县 2021: 120.5 万元 over 9 people, to two decimals as every
+	// figure per staff member (not 13.3889).
+	mustMatch(t, "compare", between(page, `data-variant-table="per-staff"`, `</table>`), `甲县</a></th><td class="num" data-value="7.78">7.78</td><td class="num" data-value="5.61">5.61</td><td class="num" data-value="">—</td><td class="num" data-value="13.39">13.39</td>`)
+	mustContain(t, "compare", page, `13.39万元/人`)
+	county := p.Page("county/jia-xian.html")
+	mustContain(t, "county", county, `13.39`)
+	perStaff := regexp.MustCompile(`\d\.\d{3,}(万元/人|<)`)
+	for name, pg := range map[string]string{"compare": page, "county": county} {
+		for _, view := range strings.Split(pg, `data-variant-table="per-staff"`)[1:] {
+			view, _, _ = strings.Cut(view, `</table>`)
+			if m := perStaff.FindString(view); m != "" {
+				t.Errorf("the %s page's table per staff member shows %s, with more than two decimals", name, m)
+			}
+		}
+		if m := perStaff.FindString(pg); strings.HasSuffix(m, "万元/人") {
+			t.Errorf("the %s page says %s, with more than two decimals", name, m)
+		}
+	}
 }
 
 func TestLinksAreRelativeAndResolve(t *testing.T) {

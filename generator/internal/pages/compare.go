@@ -315,7 +315,7 @@ func perStaff(v charts.Value, r *site.Report) charts.Value {
 		unreadable := v.Unreadable || v.OK && staff.State == report.Unreadable
 		return charts.Value{Blank: v.Blank, Unreadable: unreadable, Suspect: v.Suspect}
 	}
-	return charts.Some(v.V / float64(staff.V))
+	return charts.Some(site.PerStaff(v.V, staff.V))
 }
 
 // withPerStaff builds a chart from bars(false), with a view per staff

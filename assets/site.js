@@ -370,6 +370,10 @@
     png.textContent = '下载图片（PNG）';
     png.addEventListener('click', function () {
       function save(chart) {
+        // Drawn at its box's size now: a switch of view may have changed
+        // the box (a narrower table beside it) within the debounce of
+        // the resize that would follow.
+        chart.resize();
         download(fileStem(block) + '.png', chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
       }
       var chart = window.echarts && window.echarts.getInstanceByDom(el);

@@ -353,3 +353,42 @@ func TestNameColumnsSortByPinyin(t *testing.T) {
 	}
 	tb.report(tb.logProblems())
 }
+
+// TestGradeColumnSortsByRank clicks the 等级 header of the report table:
+// the grades sort by rank, 差 < 中 < 良 < 优 and then the other way, with
+// a grade not given last both ways; by their text, the browser would
+// order them by pinyin (差 < 良 < 优 < 中).
+func TestGradeColumnSortsByRank(t *testing.T) {
+	browser(t)
+	var archive strings.Builder
+	for i, g := range []string{"良", "", "优", "差", "中"} {
+		grade := ""
+		if g != "" {
+			grade = "grade: " + g + "\n"
+		}
+		fmt.Fprintf(&archive, "-- content/r%d.md --\n---\ncounty: 甲县\ndepartment: 局%d\nyear: 2020\ntype: 整体支出\nspending: {total: 100}\n%s---\n正文。\n", i, i, grade)
+	}
+	p := buildtest.New(t, archive.String())
+	p.MustBuild()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: staticHost(p.Out), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	host := ln.Addr().String()
+	base := "http://" + host + "/"
+	tb := open(t, p.Out, base, host, base+"index.html")
+	for _, want := range [][]string{
+		{"差", "中", "良", "优", "未披露"},
+		{"优", "良", "中", "差", "未披露"},
+	} {
+		tb.click("#reports-table thead th:nth-child(9) > button")
+		got := eval[[]string](tb, `Array.from(document.querySelectorAll('#reports-table tbody tr')).map(r => r.cells[8].textContent.trim())`)
+		if !slices.Equal(got, want) {
+			t.Errorf("sorted by 等级: %q, want %q", got, want)
+		}
+	}
+	tb.report(tb.logProblems())
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -577,6 +578,19 @@ func writeGrade(b *bytes.Buffer, g report.Field[string]) {
 	}
 }
 
+// writeGradeRank writes the key that site.js sorts a column of grades by,
+// as numbers: 4 for 优 down to 1 for 差 (report.Grades is best first),
+// and nothing for a grade not given, which sorts last. As text, the
+// browser would order them by pinyin: 差 < 良 < 优 < 中.
+func writeGradeRank(b *bytes.Buffer, g report.Field[string]) {
+	if !g.Known() {
+		return
+	}
+	if i := slices.Index(report.Grades, g.V); i >= 0 {
+		writeInt(b, len(report.Grades)-i)
+	}
+}
+
 // reportRowsHTML renders the body rows of a table of reports (the home
 // page and the full list, 500 rows a page).
 func reportRowsHTML(root string, rows []pages.Row) template.HTML {
@@ -662,7 +676,7 @@ func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 		b.WriteString("\n")
 		cellTD(b, root, row.Score)
 		b.WriteString("\n<td data-value=\"")
-		escape(b, r.Grade.V)
+		writeGradeRank(b, r.Grade)
 		b.WriteString("\">")
 		writeGrade(b, r.Grade)
 		b.WriteString("</td>\n</tr>")

@@ -274,6 +274,15 @@
             redraw(el);
           }
           var variant = button.getAttribute('data-variant');
+          // The caption and the chart's label say the view shown: its
+          // title and its summary, made from its own figures.
+          var title = button.getAttribute('data-title'), summary = button.getAttribute('data-summary');
+          if (title !== null && summary !== null) {
+            var strong = block.querySelector('figcaption strong'), span = block.querySelector('figcaption .chart-summary');
+            if (strong) strong.textContent = title;
+            if (span) span.textContent = summary;
+            if (el) el.setAttribute('aria-label', title + '。' + summary);
+          }
           buttons.forEach(function (b) { b.setAttribute('aria-pressed', b === button ? 'true' : 'false'); });
           toArray(block.querySelectorAll('[data-variant-table]')).forEach(function (t) {
             t.hidden = t.getAttribute('data-variant-table') !== variant;
@@ -328,7 +337,9 @@
     var caption = block.querySelector('figcaption strong');
     var pressed = block.querySelector('.variant-toggle button[aria-pressed="true"]');
     var parts = [h1 && h1.textContent, caption && caption.textContent];
-    if (pressed && pressed.getAttribute('data-variant') !== 'main') parts.push(pressed.textContent);
+    // A view's title may say its name already (历年支出（人均）).
+    if (pressed && pressed.getAttribute('data-variant') !== 'main' &&
+        !(caption && caption.textContent.indexOf(pressed.textContent) >= 0)) parts.push(pressed.textContent);
     var stem = parts.filter(Boolean).join(' ')
       .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]+/g, '')
       .replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
@@ -359,6 +370,10 @@
     png.textContent = '下载图片（PNG）';
     png.addEventListener('click', function () {
       function save(chart) {
+        // Drawn at its box's size now: a switch of view may have changed
+        // the box (a narrower table beside it) within the debounce of
+        // the resize that would follow.
+        chart.resize();
         download(fileStem(block) + '.png', chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
       }
       var chart = window.echarts && window.echarts.getInstanceByDom(el);

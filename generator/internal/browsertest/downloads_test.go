@@ -94,6 +94,8 @@ func TestChartDownloads(t *testing.T) {
 	saveDownloadsIn(tb, dir)
 	tb.showCharts()
 	const stem = "2020年各县部门整体支出比较 支出合计（基本支出与项目支出）"
+	// The 人均 view's title says 人均 itself, and names its files.
+	const perStaffStem = "2020年各县部门整体支出比较 支出合计（基本支出与项目支出；人均）"
 
 	tb.click(`#fig-spending .chart-tools button:not(.chart-png)`)
 	totals := eval[[][]string](tb, shownTableJS("fig-spending"))
@@ -102,13 +104,13 @@ func TestChartDownloads(t *testing.T) {
 	tb.click(`#fig-spending .variant-toggle button[data-variant="per-staff"]`)
 	tb.click(`#fig-spending .chart-tools button:not(.chart-png)`)
 	perStaff := eval[[][]string](tb, shownTableJS("fig-spending"))
-	checkCSV(t, stem+" 人均.csv", downloaded(t, dir, stem+" 人均.csv"), perStaff)
+	checkCSV(t, perStaffStem+".csv", downloaded(t, dir, perStaffStem+".csv"), perStaff)
 	if slices.EqualFunc(perStaff, totals, slices.Equal) {
 		t.Errorf("after choosing 人均, the table shown is still that of the totals: %q", perStaff)
 	}
 
 	tb.click(`#fig-spending .chart-png`)
-	pic, err := png.DecodeConfig(bytes.NewReader(downloaded(t, dir, stem+" 人均.png")))
+	pic, err := png.DecodeConfig(bytes.NewReader(downloaded(t, dir, perStaffStem+".png")))
 	if err != nil {
 		t.Fatalf("the chart's picture: %v", err)
 	}

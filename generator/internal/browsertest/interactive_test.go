@@ -45,11 +45,36 @@ func TestPerStaffToggle(t *testing.T) {
 	if before.Unit != "万元" {
 		t.Fatalf("spending chart unit %q before the switch", before.Unit)
 	}
+	// The caption and the chart's label say what is shown: the totals,
+	// then the figures per staff member.
+	type said struct{ Title, Summary, Label string }
+	const saidJS = `({title: document.querySelector('#fig-spending figcaption strong').textContent,
+  summary: document.querySelector('#fig-spending .chart-summary').textContent,
+  label: document.getElementById('chart-spending').getAttribute('aria-label')})`
+	totals := eval[said](tb, saidJS)
+	if !strings.Contains(totals.Summary, "万元") || strings.Contains(totals.Summary, "万元/人") {
+		t.Errorf("before the switch the summary says %q, want the totals in 万元", totals.Summary)
+	}
+	if want := totals.Title + "。" + totals.Summary; totals.Label != want {
+		t.Errorf("the drawn chart's label is %q, want its title and summary, %q", totals.Label, want)
+	}
 	tb.click(`#fig-spending .variant-toggle button[data-variant="per-staff"]`)
 	after := eval[chartView](tb, viewJS("chart-spending"))
 	if after.Unit != "万元/人" {
 		t.Errorf("after choosing 人均 the unit is %q, want 万元/人", after.Unit)
 	}
+	perStaff := eval[said](tb, saidJS)
+	if !strings.Contains(perStaff.Title, "人均") || !strings.Contains(perStaff.Summary, "万元/人") {
+		t.Errorf("after choosing 人均 the caption says %q, %q; want the figures per staff member", perStaff.Title, perStaff.Summary)
+	}
+	if want := perStaff.Title + "。" + perStaff.Summary; perStaff.Label != want {
+		t.Errorf("after choosing 人均 the chart's label is %q, want %q", perStaff.Label, want)
+	}
+	tb.click(`#fig-spending .variant-toggle button[data-variant="main"]`)
+	if back := eval[said](tb, saidJS); back != totals {
+		t.Errorf("back on 总额 the caption and label say %+v, want %+v again", back, totals)
+	}
+	tb.click(`#fig-spending .variant-toggle button[data-variant="per-staff"]`)
 	type state struct {
 		Pressed, MainHidden, PerHidden bool
 	}
@@ -324,6 +349,45 @@ func TestNameColumnsSortByPinyin(t *testing.T) {
 		got := eval[[]string](tb, fmt.Sprintf(`Array.from(document.querySelectorAll('#reports-table tbody tr')).map(r => r.cells[%d].textContent.trim())`, c.col-1))
 		if !slices.Equal(got, c.want) {
 			t.Errorf("sorted by column %d: %q, want %q", c.col, got, c.want)
+		}
+	}
+	tb.report(tb.logProblems())
+}
+
+// TestGradeColumnSortsByRank clicks the 等级 header of the report table:
+// the grades sort by rank, 差 < 中 < 良 < 优 and then the other way, with
+// a grade not given last both ways; by their text, the browser would
+// order them by pinyin (差 < 良 < 优 < 中).
+func TestGradeColumnSortsByRank(t *testing.T) {
+	browser(t)
+	var archive strings.Builder
+	for i, g := range []string{"良", "", "优", "差", "中"} {
+		grade := ""
+		if g != "" {
+			grade = "grade: " + g + "\n"
+		}
+		fmt.Fprintf(&archive, "-- content/r%d.md --\n---\ncounty: 甲县\ndepartment: 局%d\nyear: 2020\ntype: 整体支出\nspending: {total: 100}\n%s---\n正文。\n", i, i, grade)
+	}
+	p := buildtest.New(t, archive.String())
+	p.MustBuild()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: staticHost(p.Out), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	host := ln.Addr().String()
+	base := "http://" + host + "/"
+	tb := open(t, p.Out, base, host, base+"index.html")
+	for _, want := range [][]string{
+		{"差", "中", "良", "优", "未披露"},
+		{"优", "良", "中", "差", "未披露"},
+	} {
+		tb.click("#reports-table thead th:nth-child(9) > button")
+		got := eval[[]string](tb, `Array.from(document.querySelectorAll('#reports-table tbody tr')).map(r => r.cells[8].textContent.trim())`)
+		if !slices.Equal(got, want) {
+			t.Errorf("sorted by 等级: %q, want %q", got, want)
 		}
 	}
 	tb.report(tb.logProblems())

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -212,5 +213,138 @@ func TestRowHeadingsStayInView(t *testing.T) {
 	}
 	if h.TabTop-h.HintTop < 12 {
 		t.Errorf("the table starts %.0fpx below its box's top; want the hint's line above it", h.TabTop-h.HintTop)
+	}
+}
+
+// findingsCardsJS measures the table of findings as laid out: the width
+// of each row's 说明 cell and the tallest row, how wide the page and the
+// table's box are beside their room, how each row is displayed, and the
+// cells whose data-label is not the text of their column's header.
+const findingsCardsJS = `(() => {
+  const table = document.getElementById('findings-table'), wrap = table.closest('.table-wrap');
+  const heads = Array.from(table.tHead.rows[0].cells).map(th => th.textContent.trim());
+  const rows = Array.from(table.tBodies[0].rows);
+  const mislabelled = [];
+  rows.forEach((r, i) => Array.from(r.cells).forEach((c, j) => {
+    if (c.getAttribute('data-label') !== heads[j] && mislabelled.length < 5) mislabelled.push('row ' + (i + 1) + ' cell ' + (j + 1) + ': ' + c.getAttribute('data-label') + ', header ' + heads[j]);
+  }));
+  return {
+    messageWidth: Math.min(...rows.map(r => r.cells[7].getBoundingClientRect().width)),
+    tallest: Math.max(...rows.map(r => r.getBoundingClientRect().height)),
+    pageWidth: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth,
+    tableWidth: wrap.scrollWidth, box: wrap.clientWidth,
+    display: getComputedStyle(rows[0]).display, rows: rows.length, mislabelled,
+  };
+})()`
+
+// findingsCards is what findingsCardsJS reports.
+type findingsCards struct {
+	MessageWidth, Tallest float64
+	PageWidth, Screen     float64
+	TableWidth, Box       float64
+	Display               string
+	Rows                  int
+	Mislabelled           []string
+}
+
+// TestFindingsCardsOnPhone reads the findings on a phone: each row is a
+// card in which every cell is named by its column and the explanation
+// (说明) has nearly the screen's width, not a squeezed last column; the
+// page does not scroll sideways, and the headers still sort. A wide
+// screen keeps the table.
+func TestFindingsCardsOnPhone(t *testing.T) {
+	site(t)
+	tb := openWith(t, env.out, env.base, env.host, env.base+"findings.html", phoneScreen)
+	got := eval[findingsCards](tb, findingsCardsJS)
+	if got.Rows < 3 {
+		t.Fatalf("the findings table has %d rows; the test needs a few", got.Rows)
+	}
+	if got.Display != "block" {
+		t.Errorf("on a phone a row of findings is displayed %q, want a card (block)", got.Display)
+	}
+	if got.MessageWidth < 300 {
+		t.Errorf("on a %dpx screen the narrowest 说明 cell is %.0fpx wide, want at least 300px", phoneWidth, got.MessageWidth)
+	}
+	if got.PageWidth > got.Screen || got.TableWidth > got.Box {
+		t.Errorf("on a phone the page is %.0fpx wide on a %.0fpx screen and the table %.0fpx in a %.0fpx box; want neither to scroll sideways",
+			got.PageWidth, got.Screen, got.TableWidth, got.Box)
+	}
+	for _, m := range got.Mislabelled {
+		t.Errorf("a cell's data-label is not its column's header: %s", m)
+	}
+	// The sort buttons are still there and still sort the cards.
+	tb.click(`#findings-table thead th:nth-child(6) > button`)
+	gaps := eval[[]float64](tb, `Array.from(document.querySelectorAll('#findings-table tbody tr')).map(r => Number(r.cells[5].getAttribute('data-value') || '1e308'))`)
+	if !slices.IsSorted(gaps) {
+		t.Errorf("after a tap on 差额 the gaps read %v, want them in ascending order", gaps)
+	}
+	tb.report(tb.logProblems())
+
+	wide := open(t, env.out, env.base, env.host, env.base+"findings.html")
+	if got := eval[findingsCards](wide, findingsCardsJS); got.Display != "table-row" {
+		t.Errorf("on a wide screen a row of findings is displayed %q, want the table's row", got.Display)
+	}
+}
+
+// axisNamesJS lists, for each drawn chart of the page, the names of its
+// axes (the units) as drawn, and whether each lies wholly within the
+// chart's box: ECharts clips text past the canvas' edge (万元 drawn as
+// 万テ at the right edge of a phone's screen).
+const axisNamesJS = `(() => {
+  const out = [];
+  for (const el of document.querySelectorAll('.chart[data-rendered="1"]')) {
+    const chart = echarts.getInstanceByDom(el), o = chart.getOption();
+    const names = new Set([...(o.xAxis || []), ...(o.yAxis || [])].map(a => a.name).filter(Boolean));
+    const w = chart.getWidth(), h = chart.getHeight();
+    const found = new Set();
+    for (const d of chart.getZr().storage.getDisplayList(true)) {
+      const text = d.style && d.style.text;
+      if (!names.has(text)) continue;
+      const r = d.getBoundingRect().clone();
+      if (d.transform) r.applyTransform(d.transform);
+      found.add(text);
+      out.push({chart: el.id, name: text, left: r.x, right: r.x + r.width, top: r.y, bottom: r.y + r.height, width: w, height: h});
+    }
+    for (const n of names) if (!found.has(n)) out.push({chart: el.id, name: n, missing: true});
+  }
+  return out;
+})()`
+
+// axisName is what axisNamesJS reports of an axis name.
+type axisName struct {
+	Chart, Name                             string
+	Left, Right, Top, Bottom, Width, Height float64
+	Missing                                 bool
+}
+
+// TestAxisUnitsShownOnPhone draws every chart of the chart pages on a
+// phone, each view of each (总额, 人均), and requires each axis name (the
+// unit: 万元, 万元/人, 份) to be drawn whole inside the chart.
+func TestAxisUnitsShownOnPhone(t *testing.T) {
+	site(t)
+	for _, path := range []string{"compare/2020.html", "compare/index.html", "index.html"} {
+		t.Run(path, func(t *testing.T) {
+			tb := openWith(t, env.out, env.base, env.host, env.base+path, phoneScreen)
+			tb.showCharts()
+			check := func(view string) int {
+				names := eval[[]axisName](tb, axisNamesJS)
+				for _, n := range names {
+					switch {
+					case n.Missing:
+						t.Errorf("%s %s: the axis name %q is not drawn", n.Chart, view, n.Name)
+					case n.Left < 0 || n.Right > n.Width || n.Top < 0 || n.Bottom > n.Height:
+						t.Errorf("%s %s: the axis name %q is drawn at %.0f–%.0f × %.0f–%.0fpx, outside the chart's %.0f×%.0fpx",
+							n.Chart, view, n.Name, n.Left, n.Right, n.Top, n.Bottom, n.Width, n.Height)
+					}
+				}
+				return len(names)
+			}
+			if check("总额") == 0 {
+				t.Fatal("no axis names drawn; the test needs charts with units")
+			}
+			eval[bool](tb, `(() => { document.querySelectorAll('.variant-toggle button[data-variant="per-staff"]').forEach(b => b.click()); return true; })()`)
+			check("人均")
+			tb.report(tb.logProblems())
+		})
 	}
 }

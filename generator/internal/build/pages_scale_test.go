@@ -218,7 +218,7 @@ func follow(t *testing.T, p *buildtest.Project, first string) []string {
 
 var (
 	reportRowRE     = regexp.MustCompile(`<tr data-year="\d+"[^>]*>\s*<th scope="row"[^>]*><a href="[^"]*">[^<]*</a></th>\s*<td[^>]*>.*</td>\s*<td[^>]*><a href="(?:\.\./)?(report/[^"]+)">`)
-	findingRowRE    = regexp.MustCompile(`<td[^>]*><a href="(report/[^"#]+)#checks">[^<]*</a></td>\s*<td>[^<]*</td>\s*<td class="finding-(\w+)">`)
+	findingRowRE    = regexp.MustCompile(`<td[^>]*><a href="(report/[^"#]+)#checks">[^<]*</a></td>\s*<td[^>]*>[^<]*</td>\s*<td class="finding-(\w+)"[^>]*>`)
 	disclosureRowRE = regexp.MustCompile(`<tr>\s*<th scope="row"[^>]*><a href="(report/[^"]+)">`)
 )
 
@@ -321,7 +321,7 @@ func TestPagedLists(t *testing.T) {
 		}
 		all = append(all, rows...)
 		// The counts and the rules are on every page.
-		mustContain(t, name, page, `共5条：不一致2条　疑点2条　尾差1条`, `<h2 id="rules">核对规则</h2>`, `<table class="sortable" id="findings-table">`)
+		mustContain(t, name, page, `共5条：不一致2条　疑点2条　尾差1条`, `<h2 id="rules">核对规则</h2>`, `<table class="sortable card-table" id="findings-table">`)
 	}
 	if !slices.Equal(all, wantFindings) {
 		t.Errorf("findings list\n%q, want\n%q", all, wantFindings)

@@ -263,11 +263,29 @@ func TestChartDataIsJSONInDataBlocks(t *testing.T) {
 		t.Errorf("compare page has %d chart data blocks, want 5 charts, 2 views per staff and the explorer's 2", n)
 	}
 	mustContain(t, "compare", page,
-		`<button type="button" aria-pressed="false" data-src="chart-spending-by-staff-data" data-variant="per-staff">人均</button>`,
+		`<button type="button" aria-pressed="false" data-src="chart-spending-by-staff-data" data-variant="per-staff" data-title="支出合计（基本支出与项目支出；人均）" data-summary="`,
 		`<caption>支出合计（基本支出与项目支出；人均；单位：万元/人）</caption>`,
 		`data-variant-table="per-staff" hidden>`)
-	// 甲县 2021: 120.5 万元 over 9 people.
-	mustMatch(t, "compare", between(page, `data-variant-table="per-staff"`, `</table>`), `甲县</a></th><td class="num" data-value="7.7778">7.7778</td><td class="num" data-value="5.6111">5.6111</td><td class="num" data-value="">—</td><td class="num" data-value="13.3889">13.3889</td>`)
+	// The summary of the 人均 view is made from its own figures.
+	mustMatch(t, "compare", page, `data-variant="per-staff" data-title="[^"]*" data-summary="[^"]*[0-9]万元/人[^"]*">人均</button>`)
+	// 甲县 2021: 120.5 万元 over 9 people, to two decimals as every
+	// figure per staff member (not 13.3889).
+	mustMatch(t, "compare", between(page, `data-variant-table="per-staff"`, `</table>`), `甲县</a></th><td class="num" data-value="7.78">7.78</td><td class="num" data-value="5.61">5.61</td><td class="num" data-value="">—</td><td class="num" data-value="13.39">13.39</td>`)
+	mustContain(t, "compare", page, `13.39万元/人`)
+	county := p.Page("county/jia-xian.html")
+	mustContain(t, "county", county, `13.39`)
+	perStaff := regexp.MustCompile(`\d\.\d{3,}(万元/人|<)`)
+	for name, pg := range map[string]string{"compare": page, "county": county} {
+		for _, view := range strings.Split(pg, `data-variant-table="per-staff"`)[1:] {
+			view, _, _ = strings.Cut(view, `</table>`)
+			if m := perStaff.FindString(view); m != "" {
+				t.Errorf("the %s page's table per staff member shows %s, with more than two decimals", name, m)
+			}
+		}
+		if m := perStaff.FindString(pg); strings.HasSuffix(m, "万元/人") {
+			t.Errorf("the %s page says %s, with more than two decimals", name, m)
+		}
+	}
 }
 
 func TestLinksAreRelativeAndResolve(t *testing.T) {
@@ -380,7 +398,10 @@ grade: 优
 	mustContain(t, "祁东县 report", qi, `finding-rounding`, `相差0.01万元，属尾差`, `finding-discrepancy`)
 
 	findings := p.Page("findings.html")
-	mustContain(t, "findings", findings, `<table class="sortable" id="findings-table">`, `data-value="59.88">59.88</td>`, `data-value="3.91">3.91%</td>`)
+	mustContain(t, "findings", findings, `<table class="sortable card-table" id="findings-table">`, `data-value="59.88">59.88</td>`, `data-value="3.91">3.91%</td>`,
+		// Each cell names its column, for the cards a phone shows.
+		`<th scope="row" data-label="县（市、区）" data-value="tao-yuan-xian">`, `<td class="num" data-label="差额" data-value="59.88">`,
+		`<td class="finding-message" data-label="说明">基本支出158.65`)
 	if n := strings.Count(findings, `#checks">行政审批服务局</a>`); n < 3 {
 		t.Errorf("findings page lists %d findings, want at least 3", n)
 	}
@@ -810,4 +831,29 @@ func TestExplorerKeysUnique(t *testing.T) {
 		t.Errorf("explorer choices %q, want %q", got, want)
 	}
 	mustContain(t, "compare 2023", page, `"keys":["jia-xian.jiao-yu-ju-ji-guan","jia-xian.jiao-yu-ju-ji-guan-2","jia-xian.wei-sheng-ju"]`)
+}
+
+// TestYearsChartsShowMissingYears builds reports of 2020, 2021 and 2023:
+// the charts across years keep a place for 2022, with no value, so that
+// their lines break there rather than join 2021 to 2023 as if they were
+// a year apart; and the axis of the number of reports has no ticks
+// between whole reports (0.5 份).
+func TestYearsChartsShowMissingYears(t *testing.T) {
+	var archive strings.Builder
+	for _, y := range []int{2020, 2021, 2023} {
+		fmt.Fprintf(&archive, "-- content/r%d.md --\n---\ncounty: 甲县\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: 100}\nscore: 90\n---\n正文。\n", y, y)
+	}
+	p := buildtest.New(t, archive.String())
+	p.MustBuild()
+	page := p.Page("compare/index.html")
+	count := between(page, `<script type="application/json" id="chart-years-count-data">`, `</script>`)
+	mustContain(t, "compare/index years-count", count,
+		`"data":["2020","2021","2022","2023"]`, `"data":[{"value":1},{"value":1},{"value":"-"},{"value":1}]`,
+		`"yAxis":[{"name":"份","type":"value","minInterval":1}]`)
+	spending := between(page, `<script type="application/json" id="chart-years-spending-data">`, `</script>`)
+	mustContain(t, "compare/index years-spending", spending,
+		`"data":["2020","2021","2022","2023"]`, `{"value":"-"}`)
+	if strings.Contains(spending, "minInterval") {
+		t.Error("the axis of average spending is limited to whole numbers")
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/countyperf/portal/generator/internal/jsontext"
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
@@ -125,6 +126,9 @@ type Bars struct {
 	// All, when the chart shows only the highest of the reports it
 	// compares, says what the summary says of all of them.
 	All *Extent
+	// Whole says the values are counts (of reports): the value axis then
+	// has no ticks between whole numbers, such as 0.5 份.
+	Whole bool
 	// Measure is the measure word the summary counts categories with:
 	// 份 when each is a report; 项 (as for the items of a report's
 	// composition) when empty.
@@ -188,8 +192,35 @@ func (b Bars) Build() (Chart, error) {
 	if err != nil {
 		return Chart{}, err
 	}
-	c.Option = option
+	c.Option = withDescription(option, c.Title, c.Summary)
 	return c, nil
+}
+
+// ariaOn begins the aria component of every option (see echartsOption).
+const ariaOn = `"aria":{"enabled":true`
+
+// withDescription returns the option with title。summary as the
+// description ECharts gives screen readers (aria.label.description), in
+// place of the one it makes up from the data (这是一个图表，它由3个图表系列
+// 组成……, with NaN for a missing figure), which it would put in the
+// chart element's aria-label when it draws the chart. A chart's views
+// (such as 人均) each say their own.
+func withDescription(option []byte, title, summary string) []byte {
+	i := bytes.Index(option, []byte(ariaOn))
+	if i < 0 {
+		return option
+	}
+	i += len(ariaOn)
+	out := make([]byte, 0, len(option)+len(title)+len(summary)+48)
+	out = append(out, option[:i]...)
+	out = append(out, `,"label":{"description":`...)
+	desc := title
+	if summary != "" {
+		desc += "。" + summary
+	}
+	out = jsontext.AppendString(out, desc)
+	out = append(out, '}')
+	return append(out, option[i:]...)
 }
 
 // echartsOption builds the option with go-echarts. It is the reference
@@ -203,7 +234,11 @@ func (b Bars) echartsOption() ([]byte, error) {
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Decal: &opts.AriaDecal{Show: opts.Bool(len(b.Series) > 1)}}),
 		charts.WithAnimation(false),
 	}
-	valueAxis := opts.YAxis{Name: b.Unit, Type: "value"}
+	var minInterval float64
+	if b.Whole {
+		minInterval = 1
+	}
+	valueAxis := opts.YAxis{Name: b.Unit, Type: "value", MinInterval: minInterval}
 	catAxis := opts.XAxis{Type: "category", Data: b.Categories}
 	grid := opts.Grid{Left: "3%", Right: "6%", Bottom: "3%", Top: "40", ContainLabel: opts.Bool(true)}
 	if b.Line {
@@ -222,10 +257,16 @@ func (b Bars) echartsOption() ([]byte, error) {
 		return json.Marshal(l.JSON())
 	}
 	bar := charts.NewBar()
+	if b.Horizontal {
+		// The unit goes below the middle of the value axis: at its end,
+		// ECharts' default, it overhangs the right edge and is cut on a
+		// phone (万元 shown as 万テ).
+		grid.Bottom = "24"
+	}
 	bar.SetGlobalOptions(append(global, charts.WithGridOpts(grid))...)
 	if b.Horizontal {
 		bar.SetGlobalOptions(
-			charts.WithXAxisOpts(opts.XAxis{Name: b.Unit, Type: "value"}),
+			charts.WithXAxisOpts(opts.XAxis{Name: b.Unit, Type: "value", NameLocation: "middle", NameGap: 28, MinInterval: minInterval}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: b.Categories, Inverse: opts.Bool(true)}),
 		)
 	} else {

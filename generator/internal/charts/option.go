@@ -24,7 +24,7 @@ import (
 // shape is what the option of a chart depends on beside the text of its
 // unit, categories and series names and its data.
 type shape struct {
-	line, horizontal, stack bool
+	line, horizontal, stack, whole bool
 	// unit, cats and series say whether the unit is set, the categories
 	// are not nil and the series are not nil.
 	unit, cats, series bool
@@ -113,7 +113,7 @@ func (b Bars) shape() (shape, bool) {
 		return shape{}, false
 	}
 	s := shape{
-		line: b.Line, horizontal: b.Horizontal, stack: b.Stack,
+		line: b.Line, horizontal: b.Horizontal, stack: b.Stack, whole: b.Whole,
 		unit: b.Unit != "", cats: b.Categories != nil, series: b.Series != nil,
 		n: len(b.Series),
 	}
@@ -128,7 +128,7 @@ func (b Bars) shape() (shape, bool) {
 // standIn returns a chart of the shape whose unit, categories, series
 // names and data are markers.
 func (s shape) standIn() Bars {
-	b := Bars{Line: s.line, Horizontal: s.horizontal, Stack: s.stack}
+	b := Bars{Line: s.line, Horizontal: s.horizontal, Stack: s.stack, Whole: s.whole}
 	if s.unit {
 		b.Unit = unitMark
 	}

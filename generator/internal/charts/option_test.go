@@ -79,6 +79,7 @@ func randomBars(r *rand.Rand, exact, finite bool) Bars {
 	b := Bars{
 		ID: randomString(r), Title: randomString(r), Unit: randomString(r),
 		Line: r.IntN(3) == 0, Horizontal: r.IntN(2) == 0, Stack: r.IntN(2) == 0,
+		Whole: r.IntN(4) == 0,
 	}
 	if r.IntN(4) == 0 {
 		b.Unit = ""
@@ -455,7 +456,7 @@ func referenceBuild(b Bars) (Chart, error) {
 	if err != nil {
 		return Chart{}, err
 	}
-	c.Option = option
+	c.Option = withDescription(option, c.Title, c.Summary)
 	return c, nil
 }
 
@@ -618,5 +619,34 @@ func TestBuildTakesFiguresFromTable(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("chart %d: option differs %s", i, firstDiff(got.Option, want.Option))
 		}
+	}
+}
+
+// TestDescriptionIsSummary requires each chart's option to give ECharts
+// the chart's title and summary as the description it puts in the chart's
+// aria-label when it draws it, so that a view such as 人均 is described by
+// its own figures, not by those of the view first shown; and the text is
+// escaped as json.Marshal escapes it.
+func TestDescriptionIsSummary(t *testing.T) {
+	b := Bars{ID: "a", Title: "支出</script>", Unit: "万元", Categories: []string{"甲县", "乙县"}, Horizontal: true, Measure: "份",
+		Series: []Series{{Name: "支出合计", Values: []Value{Some(9), Some(4)}}}}
+	c, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o struct {
+		Aria struct {
+			Enabled bool
+			Label   struct{ Description string }
+		}
+	}
+	if err := json.Unmarshal(c.Option, &o); err != nil {
+		t.Fatalf("the option is not JSON: %v\n%s", err, c.Option)
+	}
+	if want := c.Title + "。" + c.Summary; !o.Aria.Enabled || o.Aria.Label.Description != want {
+		t.Errorf("aria %+v, want enabled with the description %q", o.Aria, want)
+	}
+	if bytes.Contains(c.Option, []byte("</script>")) {
+		t.Errorf("the option holds </script>: %s", c.Option)
 	}
 }

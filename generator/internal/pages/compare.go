@@ -315,7 +315,7 @@ func perStaff(v charts.Value, r *site.Report) charts.Value {
 		unreadable := v.Unreadable || v.OK && staff.State == report.Unreadable
 		return charts.Value{Blank: v.Blank, Unreadable: unreadable, Suspect: v.Suspect}
 	}
-	return charts.Some(v.V / float64(staff.V))
+	return charts.Some(site.PerStaff(v.V, staff.V))
 }
 
 // withPerStaff builds a chart from bars(false), with a view per staff
@@ -504,6 +504,19 @@ func CompareYear(s *site.Site, year int) (*Page, error) {
 	return p, nil
 }
 
+// yearSpan returns every year from the first of years (in ascending
+// order) to the last, those between them without reports included.
+func yearSpan(years []int) []int {
+	if len(years) == 0 {
+		return nil
+	}
+	span := make([]int, 0, years[len(years)-1]-years[0]+1)
+	for y := years[0]; y <= years[len(years)-1]; y++ {
+		span = append(span, y)
+	}
+	return span
+}
+
 // CompareYears returns the pages that compare years: the first has the
 // totals and averages per year; each has ListPageSize rows of the table
 // of each county's total spending by year (one row per department).
@@ -518,8 +531,16 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 	slices.Reverse(years)
 	var cats []string
 	var count, total, sangong, score []charts.Value
-	for _, y := range years {
+	for _, y := range yearSpan(years) {
 		cats = append(cats, strconv.Itoa(y))
+		if _, ok := s.ByYear[y]; !ok {
+			// A year without reports keeps its place on the axis, so
+			// that the lines break there (— in the tables) rather than
+			// join the years on either side as if one year apart.
+			none := charts.Value{Blank: true}
+			count, total, sangong, score = append(count, none), append(total, none), append(sangong, none), append(score, none)
+			continue
+		}
 		rs := wholeReports(s.ByYear[y])
 		count = append(count, charts.Some(float64(len(rs))))
 		total = append(total, sumOf(rs, site.MetricByKey("total"), true))
@@ -530,7 +551,7 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 	// year, and a sum then moves with it, so that fewer reports would
 	// read as less spending.
 	builds := []charts.Bars{
-		{ID: "years-count", Title: "各年度报告数", Unit: "份", Series: []charts.Series{{Name: "报告数", Values: count}}},
+		{ID: "years-count", Title: "各年度报告数", Unit: "份", Whole: true, Series: []charts.Series{{Name: "报告数", Values: count}}},
 		{ID: "years-spending", Title: "各年度平均每份报告的支出合计", Unit: "万元", Series: []charts.Series{{Name: "平均支出合计", Values: total}}},
 		{ID: "years-sangong", Title: "各年度平均每份报告的三公经费", Unit: "万元", Series: []charts.Series{{Name: "平均三公经费", Values: sangong}}},
 		{ID: "years-score", Title: "各年度平均自评得分", Unit: "分", Series: []charts.Series{{Name: "平均自评得分", Values: score}}},

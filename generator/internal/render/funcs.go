@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -388,15 +389,21 @@ func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 	// screen the box and the data table sit side by side.
 	b.WriteString("\n<div class=\"chart-main\">")
 	if len(c.Alt) > 0 {
+		// Each button carries its view's title and summary, which
+		// site.js puts in the caption and the chart's aria-label.
 		b.WriteString("\n<div class=\"variant-toggle\" role=\"group\" aria-label=\"显示方式\"><button type=\"button\" aria-pressed=\"true\" data-src=\"chart-")
 		escape(b, c.ID)
-		b.WriteString("-data\" data-variant=\"main\">总额</button>")
+		b.WriteString("-data\" data-variant=\"main\"")
+		writeViewText(b, c)
+		b.WriteString(">总额</button>")
 		for _, a := range c.Alt {
 			b.WriteString("<button type=\"button\" aria-pressed=\"false\" data-src=\"chart-")
 			escape(b, a.Chart.ID)
 			b.WriteString("-data\" data-variant=\"")
 			escape(b, a.Key)
-			b.WriteString("\">")
+			b.WriteString("\"")
+			writeViewText(b, &a.Chart)
+			b.WriteString(">")
 			escape(b, a.Label)
 			b.WriteString("</button>")
 		}
@@ -436,6 +443,16 @@ func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 		writeTable(b, root, a.Chart.Table, a.Key, true)
 	}
 	b.WriteString("\n</figure>\n")
+}
+
+// writeViewText writes, with a space before each, the data-title and
+// data-summary attributes of the button that shows the view c of a chart.
+func writeViewText(b *bytes.Buffer, c *charts.Chart) {
+	b.WriteString(` data-title="`)
+	escape(b, c.Title)
+	b.WriteString(`" data-summary="`)
+	escape(b, c.Summary)
+	b.WriteString(`"`)
 }
 
 // figureTablesHTML renders a report's figure tables, one per group.
@@ -561,6 +578,19 @@ func writeGrade(b *bytes.Buffer, g report.Field[string]) {
 	}
 }
 
+// writeGradeRank writes the key that site.js sorts a column of grades by,
+// as numbers: 4 for 优 down to 1 for 差 (report.Grades is best first),
+// and nothing for a grade not given, which sorts last. As text, the
+// browser would order them by pinyin: 差 < 良 < 优 < 中.
+func writeGradeRank(b *bytes.Buffer, g report.Field[string]) {
+	if !g.Known() {
+		return
+	}
+	if i := slices.Index(report.Grades, g.V); i >= 0 {
+		writeInt(b, len(report.Grades)-i)
+	}
+}
+
 // reportRowsHTML renders the body rows of a table of reports (the home
 // page and the full list, 500 rows a page).
 func reportRowsHTML(root string, rows []pages.Row) template.HTML {
@@ -646,7 +676,7 @@ func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 		b.WriteString("\n")
 		cellTD(b, root, row.Score)
 		b.WriteString("\n<td data-value=\"")
-		escape(b, r.Grade.V)
+		writeGradeRank(b, r.Grade)
 		b.WriteString("\">")
 		writeGrade(b, r.Grade)
 		b.WriteString("</td>\n</tr>")
@@ -710,39 +740,59 @@ func findingRowsHTML(root string, rows []pages.FindingRow) template.HTML {
 }
 
 // writeFindingRows writes the rows of a page of the list of findings (see
-// findingRowsHTML).
+// findingRowsHTML). Each cell names its column in data-label (the text
+// of its header in templates/findings.html), which a narrow screen shows
+// beside the cell when it lays each row out as a card (site.css).
 func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
 	for _, f := range rows {
-		b.WriteString("\n<tr>\n<th scope=\"row\"")
+		b.WriteString("\n<tr>\n<th scope=\"row\" data-label=\"县（市、区）\"")
 		writeNameKey(b, f.R.County.Label)
 		b.WriteString("><a href=\"")
 		escapeURL(b, root, f.R.County.URL)
 		b.WriteString("\">")
 		escape(b, f.R.County.Label)
-		b.WriteString("</a></th>\n<td class=\"num\" data-value=\"")
+		b.WriteString("</a></th>\n<td class=\"num\" data-label=\"年度\" data-value=\"")
 		writeInt(b, f.R.Year)
 		b.WriteString("\">")
 		writeInt(b, f.R.Year)
-		b.WriteString("</td>\n<td")
+		b.WriteString("</td>\n<td data-label=\"部门\"")
 		writeNameKey(b, f.R.Department)
 		b.WriteString("><a href=\"")
 		escapeURL(b, root, f.R.URL)
 		b.WriteString("#checks\">")
 		escape(b, f.R.Department)
-		b.WriteString("</a></td>\n<td>")
+		b.WriteString("</a></td>\n<td data-label=\"核对项目\">")
 		escape(b, f.Title)
 		b.WriteString("</td>\n<td class=\"finding-")
 		escape(b, f.Severity.String())
-		b.WriteString("\">")
+		b.WriteString("\" data-label=\"程度\">")
 		escape(b, f.Severity.Label())
 		b.WriteString("</td>\n")
-		cellTD(b, root, f.Gap)
+		labelledCellTD(b, root, f.Gap, "差额")
 		b.WriteString("\n")
-		cellTD(b, root, f.Share)
-		b.WriteString("\n<td>")
+		labelledCellTD(b, root, f.Share, "占比")
+		b.WriteString("\n<td class=\"finding-message\" data-label=\"说明\">")
 		escape(b, f.Message)
 		b.WriteString("</td>\n</tr>")
 	}
+}
+
+// labelledCellTD writes a cell as cellTD does, naming its column in a
+// data-label attribute.
+func labelledCellTD(b *bytes.Buffer, root string, c charts.Cell, label string) {
+	if c.Num {
+		b.WriteString(`<td class="num" data-label="`)
+		escape(b, label)
+		b.WriteString(`" data-value="`)
+		escape(b, c.Value)
+		b.WriteString(`">`)
+	} else {
+		b.WriteString(`<td data-label="`)
+		escape(b, label)
+		b.WriteString(`">`)
+	}
+	cellText(b, root, c)
+	b.WriteString(`</td>`)
 }
 
 // disclosureRowsHTML renders the rows of a page of the disclosure table.

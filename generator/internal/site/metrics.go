@@ -73,8 +73,18 @@ func perStaff(f func(*Report) report.Money) func(*Report) (float64, bool) {
 		if !m.Known() || !staff.Known() || staff.V == 0 || check.NotApplicable(r.Type, "staff.actual") {
 			return 0, false
 		}
-		return m.V.Wan() / float64(staff.V), true
+		return PerStaff(m.V.Wan(), staff.V), true
 	}
+}
+
+// PerStaff returns the amount a (万元) for each of n people, to two
+// decimals (0.01 万元, 100 元), as every page shows a figure per staff
+// member: 90.03 万元/人, not 90.0312, whose last digits say nothing a
+// reader can use. Charts, tables, summaries and ranks take this value,
+// so that two figures that read the same rank the same; the downloads
+// hold the amounts and the staff as reported.
+func PerStaff(a float64, n int) float64 {
+	return math.Round(a/float64(n)*100) / 100
 }
 
 // MetricCount is the number of Metrics.

@@ -1708,7 +1708,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 	}
 	m := asMapping(v)
 	if m == nil {
-		if !p.valueSlip(key, v) {
+		if !p.valueSlip(key, v, nodePos(v)) {
 			p.errAt(nodePos(v), key, "expected a mapping such as {total: 1530.53, …}, got %s (这里应在下面各行分项填写，如“  total: 1530.53”，每行缩进两个空格)", describe(v))
 		}
 		return
@@ -1770,7 +1770,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 	}
 	m := asMapping(v)
 	if m == nil {
-		if !p.valueSlip(key, v) {
+		if !p.valueSlip(key, v, nodePos(v)) {
 			p.errAt(nodePos(v), key, "expected a mapping from figure names to sentences, got %s (这里应在下面各行填写，如“  spending.total: 报告原句”，每行缩进两个空格)", describe(v))
 		}
 		return

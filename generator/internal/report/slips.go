@@ -1220,16 +1220,37 @@ func (p *parse) strayValue(prefix string, mv *ast.MappingValueNode) bool {
 	if mv.Value == nil {
 		return false
 	}
-	k, v := nodePos(mv.Key), nodePos(mv.Value)
-	return v.Line > k.Line && v.Col <= k.Col && p.valueSlip(prefix, mv.Value)
+	k := nodePos(mv.Key)
+	v := p.valueStart(k, mv.Value)
+	return v.Line > k.Line && v.Col <= k.Col && p.valueSlip(prefix, mv.Value, v)
+}
+
+// valueStart returns where the value v of the key at k begins: the YAML
+// parser places plain text over several lines at its last line, and the
+// text begins on the first line after the key's with anything but a
+// comment, when the key's has none.
+func (p *parse) valueStart(k Pos, v ast.Node) Pos {
+	pos := nodePos(v)
+	if p.block == nil || pos.Line <= k.Line {
+		return pos
+	}
+	for n := k.Line + 1; n <= pos.Line; n++ {
+		l := p.line(n)
+		t := strings.TrimLeft(l, " ")
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		return Pos{n, len(l) - len(t) + 1}
+	}
+	return pos
 }
 
 // valueSlip reports text given where a mapping is expected (the value of
 // spending, sangong, staff or evidence, prefix) that the YAML parser read
 // from a line with one key and a slip in its colon: a full-width colon
-// (actual：17), or no space or a full-width space after a colon. It
-// reports whether it found one.
-func (p *parse) valueSlip(prefix string, v ast.Node) bool {
+// (actual：17), or no space or a full-width space after a colon; pos is
+// where the text begins. It reports whether it found one.
+func (p *parse) valueSlip(prefix string, v ast.Node, pos Pos) bool {
 	s, ok := v.(*ast.StringNode)
 	if !ok || s.GetToken().Type != token.StringType || strings.ContainsAny(s.Value, "\n") {
 		return false
@@ -1238,7 +1259,6 @@ func (p *parse) valueSlip(prefix string, v ast.Node) bool {
 	if k == 0 {
 		return false
 	}
-	pos := nodePos(v)
 	// Spaces before the colon are the key's, as slips reads them; a
 	// full-width one among them is the slip.
 	name, after := s.Value[:k], s.Value[k:]

@@ -196,7 +196,9 @@ spending: {total: 320}
 		`<th scope="row">三公经费合计</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">3</td>`,
 		`<th scope="row">编制人数</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>人</td><td class="num">不适用</td>`,
 		`<th scope="row">本年收入</th>`+"\n"+`<td class="num">`+absent+"</td>\n"+`<td>万元</td><td class="num">未披露</td>`,
-		// 4. The composition chart's table and the ranks.
+		// 4. The composition chart, under a heading of its own, its
+		// table and the ranks.
+		"<section aria-labelledby=\"charts\">\n<h2 id=\"charts\">图表</h2>\n\n<figure class=\"chart-block\" id=\"fig-composition\">",
 		`<tr><th scope="row">人员经费</th>`+cell(na)+`</tr>`,
 		`<tr><th scope="row">三公经费</th>`+cell(na)+`</tr>`,
 		`<tr><th scope="row">三公经费（万元）</th>`+cell(na)+`<td>—</td></tr>`,

@@ -50,8 +50,16 @@ func (r *Renderer) section(name string, v *View) (template.HTML, error) {
 		case "checks":
 			writeChecksSection(b, v.Root, d)
 		case "charts":
+			// Under a heading of their own: after the checks, a chart
+			// would otherwise read as one of them.
+			if len(v.Charts) > 0 {
+				b.WriteString("<section aria-labelledby=\"charts\">\n<h2 id=\"charts\">图表</h2>\n")
+			}
 			for i := range v.Charts {
 				writeChart(b, v.Root, &v.Charts[i])
+			}
+			if len(v.Charts) > 0 {
+				b.WriteString("</section>\n")
 			}
 		case "ranks":
 			writeRanksSection(b, v.Root, d)

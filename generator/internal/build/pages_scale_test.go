@@ -218,7 +218,7 @@ func follow(t *testing.T, p *buildtest.Project, first string) []string {
 
 var (
 	reportRowRE     = regexp.MustCompile(`<tr data-year="\d+"[^>]*>\s*<th scope="row"[^>]*><a href="[^"]*">[^<]*</a></th>\s*<td[^>]*>.*</td>\s*<td[^>]*><a href="(?:\.\./)?(report/[^"]+)">`)
-	findingRowRE    = regexp.MustCompile(`<td[^>]*><a href="(report/[^"#]+)#checks">[^<]*</a></td>\s*<td[^>]*>[^<]*</td>\s*<td class="finding-(\w+)"[^>]*>`)
+	findingRowRE    = regexp.MustCompile(`<td[^>]*><a href="(report/[^"#]+)#finding-\d+">[^<]*</a></td>\s*<td[^>]*>[^<]*</td>\s*<td class="finding-(\w+)"[^>]*>`)
 	disclosureRowRE = regexp.MustCompile(`<tr>\s*<th scope="row"[^>]*><a href="(report/[^"]+)">`)
 )
 

@@ -402,8 +402,18 @@ grade: 优
 		// Each cell names its column, for the cards a phone shows.
 		`<th scope="row" data-label="县（市、区）" data-value="tao-yuan-xian">`, `<td class="num" data-label="差额" data-value="59.88">`,
 		`<td class="finding-message" data-label="说明">基本支出158.65`)
-	if n := strings.Count(findings, `#checks">行政审批服务局</a>`); n < 3 {
-		t.Errorf("findings page lists %d findings, want at least 3", n)
+	// Each finding links to its item on its report's page, which says
+	// the same, so that a journalist can cite it.
+	links := regexp.MustCompile(`<a href="(report/[^"#]+)#(finding-\d+)">行政审批服务局</a>(?s:.*?)<td class="finding-message" data-label="说明">([^<]*)</td>`).FindAllStringSubmatch(findings, -1)
+	if len(links) < 3 {
+		t.Errorf("findings page lists %d findings, want at least 3", len(links))
+	}
+	for _, l := range links {
+		page, id, msg := l[1], l[2], l[3]
+		item := regexp.MustCompile(`<li id="` + id + `" class="finding [^"]*">(.*?)</li>`).FindStringSubmatch(p.Page(page))
+		if item == nil || !strings.HasSuffix(item[1], "："+msg) {
+			t.Errorf("%s#%s is not the finding %q: %q", page, id, msg, item)
+		}
 	}
 
 	disclosure := p.Page("disclosure.html")

@@ -16,6 +16,9 @@ import (
 type FindingRow struct {
 	R *site.Report
 	check.Finding
+	// N is the finding's place, from 1, in the list of its report's page,
+	// whose item has the id finding-N.
+	N int
 	// Gap and Share are the cells for the size of the gap.
 	Gap, Share charts.Cell
 }
@@ -65,13 +68,15 @@ func Findings(s *site.Site) []*Page {
 	// The gaps and shares share one string (see texts).
 	t := newTexts()
 	for _, r := range s.Reports {
+		n := 0 // as the report's page lists them
 		for _, c := range r.Checks {
 			for _, f := range c.Findings {
 				if f.Severity == check.Info {
 					continue
 				}
 				counts[f.Severity]++
-				rows = append(rows, FindingRow{R: r, Finding: f, Gap: charts.Cell{Text: "—", Num: true}, Share: charts.Cell{Text: "—", Num: true}})
+				n++
+				rows = append(rows, FindingRow{R: r, Finding: f, N: n, Gap: charts.Cell{Text: "—", Num: true}, Share: charts.Cell{Text: "—", Num: true}})
 				row := &rows[len(rows)-1]
 				if f.Gap != 0 {
 					row.Gap = charts.Cell{Num: true}

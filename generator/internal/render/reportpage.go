@@ -259,11 +259,15 @@ func writeFigureTables(b *bytes.Buffer, groups []pages.FigureGroup, withPrev boo
 	}
 }
 
-// writeFindingItems writes findings as list items (see findingItemsHTML).
+// writeFindingItems writes findings as list items (see findingItemsHTML),
+// each with the id finding-N, N its place in the list from 1, which the
+// findings page links to (see pages.FindingRow.N).
 func writeFindingItems(b *bytes.Buffer, fs []check.Finding) {
 	for i := range fs {
 		f := &fs[i]
-		b.WriteString("\n<li class=\"finding finding-")
+		b.WriteString("\n<li id=\"finding-")
+		writeInt(b, i+1)
+		b.WriteString("\" class=\"finding finding-")
 		escape(b, f.Severity.String())
 		b.WriteString("\"><strong>")
 		escape(b, f.Title)

@@ -1095,7 +1095,7 @@ func (p *parse) top(m *ast.MappingNode) {
 			r.Discrepancies = p.notes(key, v)
 		default:
 			if !p.keySlip(kpos, "", before, beforeValue, key, 0) {
-				p.errAt(kpos, key, "unknown key; the known keys are %s (没有这个键：请检查拼写，可用的键见前面所列)", strings.Join(topKeys, ", "))
+				p.errAt(kpos, key, "unknown key; %sthe known keys are %s (没有这个键：%s请检查拼写，可用的键见前面所列)", meantEN(key, topKeys), strings.Join(topKeys, ", "), meantZH(key, topKeys))
 			}
 		}
 	}
@@ -1749,7 +1749,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			p.count(full, val, dst)
 		default:
 			if !p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
-				p.errAt(kpos, full, "unknown key; the known keys of %s are %s (没有这个键：请检查拼写，可用的键见前面所列)", key, g.known)
+				p.errAt(kpos, full, "unknown key; %sthe known keys of %s are %s (没有这个键：%s请检查拼写，可用的键见前面所列)", meantEN(sub, g.subs), key, g.known, meantZH(sub, g.subs))
 			}
 		}
 	}
@@ -1796,7 +1796,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 		kpos := nodePos(mv.Key)
 		if i < 0 {
 			if !p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
-				p.errAt(kpos, full, "unknown figure name; the known ones are %s (没有这个数据名：请检查拼写，可用的名称见前面所列)", strings.Join(EvidenceKeys, ", "))
+				p.errAt(kpos, full, "unknown figure name; %sthe known ones are %s (没有这个数据名：%s请检查拼写，可用的名称见前面所列)", meantEN(sub, EvidenceKeys), strings.Join(EvidenceKeys, ", "), meantZH(sub, EvidenceKeys))
 			}
 			continue
 		}
@@ -1979,4 +1979,75 @@ func (r *Report) missing() []error {
 // required keys it leaves empty. It returns nil for a complete report.
 func (r *Report) Incomplete() error {
 	return errors.Join(r.missing()...)
+}
+
+// meant returns the known key that key is most likely a misspelling of:
+// the one nearest to it, within two edits (one for a key of up to four
+// letters), ignoring case; or "" when none is, or two are as near.
+func meant(key string, known []string) string {
+	limit := 2
+	if len(key) <= 4 {
+		limit = 1
+	}
+	found, best, ties := "", limit+1, 0
+	for _, k := range known {
+		d := editDistance(strings.ToLower(key), k, limit)
+		switch {
+		case k == key || d > limit:
+		case d < best:
+			found, best, ties = k, d, 1
+		case d == best:
+			ties++
+		}
+	}
+	if ties != 1 {
+		return ""
+	}
+	return found
+}
+
+// meantEN and meantZH say which key was likely meant (see meant), in
+// English and in Chinese, or "".
+func meantEN(key string, known []string) string {
+	if m := meant(key, known); m != "" {
+		return "did you mean " + m + "? "
+	}
+	return ""
+}
+
+func meantZH(key string, known []string) string {
+	if m := meant(key, known); m != "" {
+		return "是不是 " + m + "？"
+	}
+	return ""
+}
+
+// editDistance returns the number of single-byte insertions, deletions,
+// substitutions and swaps of neighbours that turn a into b, or more than
+// limit when it exceeds limit.
+func editDistance(a, b string, limit int) int {
+	if len(a)-len(b) > limit || len(b)-len(a) > limit || len(a) > 64 {
+		return limit + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
 }

@@ -380,3 +380,25 @@ func TestErrorsSayItInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownKeySaysWhichWasMeant: a misspelt key is told the known key
+// nearest to it, when only one is near; a key near none, or near two as
+// much, is told the list only.
+func TestUnknownKeySaysWhichWasMeant(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"socre: 97", `6:1: socre: unknown key; did you mean score? the known keys are county,`},
+		{"Grade: 优", `6:1: Grade: unknown key; did you mean grade? the known keys are`},
+		{"spending:\n  totl: 1", `7:3: spending.totl: unknown key; did you mean total? the known keys of spending are basic, personnel, project, public, total (没有这个键：是不是 total？请检查拼写`},
+		{"evidence:\n  spending.totla: x", `7:3: evidence.spending.totla: unknown figure name; did you mean spending.total? the known ones are`},
+		{"abc: 1", `6:1: abc: unknown key; the known keys are county,`},
+		{"sta: 1", `6:1: sta: unknown key; the known keys are county,`},
+	} {
+		in := fuzzHeader + tc.in + "\n"
+		for _, fast := range []bool{true, false} {
+			_, err := parseFile("a.md", []byte(in+"---\n"), fast)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%q (fast path %v):\nerror %v\nwant  %s", tc.in, fast, err, tc.want)
+			}
+		}
+	}
+}

@@ -847,7 +847,8 @@ func TestExplorerKeysUnique(t *testing.T) {
 // the charts across years keep a place for 2022, with no value, so that
 // their lines break there rather than join 2021 to 2023 as if they were
 // a year apart; and the axis of the number of reports has no ticks
-// between whole reports (0.5 份).
+// between whole reports (0.5 份). That chart also gives, each year, the
+// number of reports that give each figure averaged.
 func TestYearsChartsShowMissingYears(t *testing.T) {
 	var archive strings.Builder
 	for _, y := range []int{2020, 2021, 2023} {
@@ -859,7 +860,10 @@ func TestYearsChartsShowMissingYears(t *testing.T) {
 	count := between(page, `<script type="application/json" id="chart-years-count-data">`, `</script>`)
 	mustContain(t, "compare/index years-count", count,
 		`"data":["2020","2021","2022","2023"]`, `"data":[{"value":1},{"value":1},{"value":"-"},{"value":1}]`,
-		`"yAxis":[{"name":"份","type":"value","minInterval":1}]`)
+		`"yAxis":[{"name":"份","type":"value","minInterval":1}]`,
+		// How many reports each average is of: these give no 三公经费.
+		`{"name":"给出支出合计的","type":"line","connectNulls":false,"showSymbol":true,"data":[{"value":1},{"value":1},{"value":"-"},{"value":1}]`,
+		`{"name":"给出三公经费的","type":"line","connectNulls":false,"showSymbol":true,"data":[{"value":0},{"value":0},{"value":"-"},{"value":0}]`)
 	spending := between(page, `<script type="application/json" id="chart-years-spending-data">`, `</script>`)
 	mustContain(t, "compare/index years-spending", spending,
 		`"data":["2020","2021","2022","2023"]`, `{"value":"-"}`)

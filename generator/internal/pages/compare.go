@@ -531,6 +531,9 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 	slices.Reverse(years)
 	var cats []string
 	var count, total, sangong, score []charts.Value
+	// The reports each year's average is of: those that give the figure
+	// (and do not seem to give it in the wrong unit), which may be few.
+	var nTotal, nSangong, nScore []charts.Value
 	for _, y := range yearSpan(years) {
 		cats = append(cats, strconv.Itoa(y))
 		if _, ok := s.ByYear[y]; !ok {
@@ -539,6 +542,7 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 			// join the years on either side as if one year apart.
 			none := charts.Value{Blank: true}
 			count, total, sangong, score = append(count, none), append(total, none), append(sangong, none), append(score, none)
+			nTotal, nSangong, nScore = append(nTotal, none), append(nSangong, none), append(nScore, none)
 			continue
 		}
 		rs := wholeReports(s.ByYear[y])
@@ -546,12 +550,17 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 		total = append(total, sumOf(rs, site.MetricByKey("total"), true))
 		sangong = append(sangong, sumOf(rs, site.MetricByKey("sangong"), true))
 		score = append(score, sumOf(rs, site.MetricByKey("score"), true))
+		nTotal = append(nTotal, countOf(rs, site.MetricByKey("total")))
+		nSangong = append(nSangong, countOf(rs, site.MetricByKey("sangong")))
+		nScore = append(nScore, countOf(rs, site.MetricByKey("score")))
 	}
 	// Averages, not sums: the number of reports changes from year to
 	// year, and a sum then moves with it, so that fewer reports would
 	// read as less spending.
 	builds := []charts.Bars{
-		{ID: "years-count", Title: "各年度报告数", Unit: "份", Whole: true, Series: []charts.Series{{Name: "报告数", Values: count}}},
+		{ID: "years-count", Title: "各年度报告数，及其中给出各项数字（计入平均数）的报告数", Unit: "份", Whole: true, Series: []charts.Series{
+			{Name: "报告数", Values: count}, {Name: "给出支出合计的", Values: nTotal},
+			{Name: "给出三公经费的", Values: nSangong}, {Name: "给出自评得分的", Values: nScore}}},
 		{ID: "years-spending", Title: "各年度平均每份报告的支出合计", Unit: "万元", Series: []charts.Series{{Name: "平均支出合计", Values: total}}},
 		{ID: "years-sangong", Title: "各年度平均每份报告的三公经费", Unit: "万元", Series: []charts.Series{{Name: "平均三公经费", Values: sangong}}},
 		{ID: "years-score", Title: "各年度平均自评得分", Unit: "分", Series: []charts.Series{{Name: "平均自评得分", Values: score}}},
@@ -660,6 +669,18 @@ func reportOf(se *site.Series, year int) *site.Report {
 }
 
 // sumOf adds a metric over reports, or averages it.
+// countOf returns the number of reports of rs whose figure m is compared
+// (see site.Metric.Compare): those an average of m is of.
+func countOf(rs []*site.Report, m site.Metric) charts.Value {
+	n := 0
+	for _, r := range rs {
+		if _, ok := m.Compare(r); ok {
+			n++
+		}
+	}
+	return charts.Some(float64(n))
+}
+
 func sumOf(rs []*site.Report, m site.Metric, average bool) charts.Value {
 	sum, n := 0.0, 0
 	for _, r := range rs {

@@ -161,7 +161,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if hashErr == nil && last != nil {
 		changed = func(file string) bool { _, ok := inputs.pending[file]; return ok }
 	}
-	sayFindings(cfg.Log, m.findings, changed)
+	sayFindings(cfg.Log, m.checks, changed)
 	if hashErr == nil {
 		hashErr = inputs.fill()
 	}
@@ -274,9 +274,9 @@ type model struct {
 	root, content fs.FS
 	// unread holds the warnings of the files under content/ not read.
 	unread []string
-	// findings are the reports' findings beyond notes on disclosure (those
-	// the build counts), sorted as check prints them.
-	findings []check.Finding
+	// checks holds the outcome of the checks of each report, whose
+	// findings the build lists (see sayFindings).
+	checks map[*report.Report][]check.Result
 }
 
 // load reads a report again from its file, with every detail. A file
@@ -330,11 +330,7 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 	}
 	m.site = s
 	s.Detail = m.load
-	for _, f := range check.Findings(checks) {
-		if f.Severity != check.Info {
-			m.findings = append(m.findings, f)
-		}
-	}
+	m.checks = checks
 	for i, w := range s.Warnings {
 		if i == MaxWarnings {
 			fmt.Fprintf(cfg.Log, "warning: … and %d more warnings like these\n", len(s.Warnings)-MaxWarnings)
@@ -373,35 +369,29 @@ func sayUnread(w io.Writer, warnings []string) {
 // them all.
 const MaxFindingsListed = 20
 
-// sayFindings prints to w the findings fs, sorted by file and position,
-// each as check prints it, so that a publisher who builds and uploads
-// sees them: all of them when there are at most MaxFindingsListed, and
+// sayFindings prints to w the findings of checks beyond notes on
+// disclosure (those the build counts), sorted by file and position, each
+// as check prints it, so that a publisher who builds and uploads sees
+// them: all of them when there are at most MaxFindingsListed, and
 // otherwise the first MaxFindingsListed, and how many more check lists.
 // When changed is not nil and some findings are in the files it says
 // changed since the last build, those are the ones listed.
-func sayFindings(w io.Writer, fs []check.Finding, changed func(file string) bool) {
-	list := fs
-	if len(fs) > MaxFindingsListed && changed != nil {
-		var mine []check.Finding
-		for _, f := range fs {
-			if changed(f.File) {
-				mine = append(mine, f)
-			}
-		}
-		if len(mine) > 0 {
+func sayFindings(w io.Writer, checks map[*report.Report][]check.Result, changed func(file string) bool) {
+	counted := func(f *check.Finding) bool { return f.Severity != check.Info }
+	list, total := check.First(checks, MaxFindingsListed, counted)
+	if total > MaxFindingsListed && changed != nil {
+		mine, n := check.First(checks, MaxFindingsListed, func(f *check.Finding) bool { return counted(f) && changed(f.File) })
+		if n > 0 {
 			fmt.Fprintf(w, "findings in the report files changed since the last build (本次改动的报告文件中的核对发现):\n")
 			list = mine
 		}
 	}
 	var b strings.Builder
-	for i, f := range list {
-		if i == MaxFindingsListed {
-			break
-		}
+	for _, f := range list {
 		b.WriteString(check.FindingLine(f) + "\n")
 	}
-	if n := len(fs) - min(len(list), MaxFindingsListed); n > 0 {
-		fmt.Fprintf(&b, "… and %d more findings; run check to see all %d (共%[2]d项核对发现，其余%[1]d项请运行 check 查看)\n", n, len(fs))
+	if n := total - len(list); n > 0 {
+		fmt.Fprintf(&b, "… and %d more findings; run check to see all %d (共%[2]d项核对发现，其余%[1]d项请运行 check 查看)\n", n, total)
 	}
 	io.WriteString(w, b.String())
 }

@@ -239,6 +239,34 @@ func Findings(per map[*report.Report][]Result) []Finding {
 	return out
 }
 
+// First returns the first n of the findings of per, in the order Findings
+// sorts them, among those keep accepts, and how many keep accepts; it
+// neither holds nor sorts them all, which a large site's build would pay
+// for on every run to print a few.
+func First(per map[*report.Report][]Result, n int, keep func(f *Finding) bool) (first []Finding, total int) {
+	for _, rs := range per {
+		for ri := range rs {
+			for fi := range rs[ri].Findings {
+				f := &rs[ri].Findings[fi]
+				if !keep(f) {
+					continue
+				}
+				total++
+				if n == 0 || len(first) == n && compareFindings(*f, first[n-1]) >= 0 {
+					continue
+				}
+				i, _ := slices.BinarySearchFunc(first, *f, compareFindings)
+				if len(first) < n {
+					first = append(first, Finding{})
+				}
+				copy(first[i+1:], first[i:len(first)-1])
+				first[i] = *f
+			}
+		}
+	}
+	return first, total
+}
+
 // sortReports returns the distinct non-nil reports, sorted by file name,
 // keeping the given order for equal names.
 func sortReports(rs []*report.Report) []*report.Report {

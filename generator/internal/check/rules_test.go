@@ -516,3 +516,36 @@ func TestYearTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstIsFindingsSorted: First gives the first findings in the order
+// of Findings, among those it keeps, and how many it keeps, for every n.
+func TestFirstIsFindingsSorted(t *testing.T) {
+	var rs []*report.Report
+	for i := range 30 {
+		rs = append(rs, parse(t, fmt.Sprintf("r%02d.md", (i*7)%30), src(fmt.Sprintf("县%d", i), 2020, fmt.Sprintf(
+			"spending: {total: %d, basic: 1, project: 1}\ndiscrepancies: [\"甲%d\", \"疑点：乙\"]\n", 10+i, i))))
+	}
+	_, per := Reports(rs)
+	for _, keep := range []func(*Finding) bool{
+		func(f *Finding) bool { return f.Severity != Info },
+		func(f *Finding) bool { return f.Severity == Warning && strings.HasPrefix(f.File, "r1") },
+	} {
+		var want []Finding
+		for _, f := range Findings(per) {
+			if keep(&f) {
+				want = append(want, f)
+			}
+		}
+		for _, n := range []int{0, 1, 5, 20, len(want), len(want) + 3} {
+			got, total := First(per, n, keep)
+			if total != len(want) || len(got) != min(n, len(want)) {
+				t.Fatalf("n=%d: %d findings of %d, want %d of %d", n, len(got), total, min(n, len(want)), len(want))
+			}
+			for i := range got {
+				if compareFindings(got[i], want[i]) != 0 {
+					t.Errorf("n=%d: finding %d is %s:%d %s, want %s:%d %s", n, i, got[i].File, got[i].Pos.Line, got[i].Message, want[i].File, want[i].Pos.Line, want[i].Message)
+				}
+			}
+		}
+	}
+}

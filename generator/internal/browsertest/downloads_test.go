@@ -131,11 +131,11 @@ func TestChartDownloads(t *testing.T) {
 		t.Fatalf("ECharts fetched before any chart came near the screen: %v", got)
 	}
 	title := eval[string](phone, `document.querySelector('h1').textContent`)
-	eval[bool](phone, `(document.querySelector('#fig-composition .chart-png').click(), true)`)
-	if _, err := png.DecodeConfig(bytes.NewReader(downloaded(t, dir, title+" 支出与三公经费构成.png"))); err != nil {
+	eval[bool](phone, `(document.querySelector('#fig-sangong-composition .chart-png').click(), true)`)
+	if _, err := png.DecodeConfig(bytes.NewReader(downloaded(t, dir, title+" 三公经费构成.png"))); err != nil {
 		t.Errorf("the picture of a chart not drawn before: %v", err)
 	}
-	if !eval[bool](phone, `document.getElementById('chart-composition').getAttribute('data-rendered') === '1'`) {
+	if !eval[bool](phone, `document.getElementById('chart-sangong-composition').getAttribute('data-rendered') === '1'`) {
 		t.Error("the chart whose picture was saved is not drawn")
 	}
 	phone.report(phone.logProblems())

@@ -198,9 +198,8 @@ spending: {total: 320}
 		`<th scope="row">本年收入</th>`+"\n"+`<td class="num">`+absent+"</td>\n"+`<td>万元</td><td class="num">未披露</td>`,
 		// 4. The composition chart, under a heading of its own, its
 		// table and the ranks.
-		"<section aria-labelledby=\"charts\">\n<h2 id=\"charts\">图表</h2>\n\n<figure class=\"chart-block\" id=\"fig-composition\">",
+		"<section aria-labelledby=\"charts\">\n<h2 id=\"charts\">图表</h2>\n\n<figure class=\"chart-block\" id=\"fig-spending-composition\">",
 		`<tr><th scope="row">人员经费</th>`+cell(na)+`</tr>`,
-		`<tr><th scope="row">三公经费</th>`+cell(na)+`</tr>`,
 		`<tr><th scope="row">三公经费（万元）</th>`+cell(na)+`<td>—</td></tr>`,
 		`<tr><th scope="row">基本支出（万元）</th>`+cell(na)+`<td>—</td></tr>`,
 		// The glossary, where search and the tables send readers, and
@@ -230,9 +229,15 @@ spending: {total: 320}
 		"<td>编制人数未披露，实有人数未披露</td>", "<td>三公经费同比增减未披露，三公经费合计未披露</td>")
 	mustContain(t, "整体支出 report", w,
 		`<th scope="row">其中：人员经费</th>`+"\n"+`<td class="num">`+absent+"</td>\n"+`<td>万元</td><td class="num">未披露</td>`,
-		`<tr><th scope="row">三公经费</th>`+cell(absent)+`</tr>`,
+		`<tr><th scope="row">人员经费</th>`+cell(absent)+`</tr>`,
 		`<tr><th scope="row">三公经费（万元）</th>`+cell(absent)+`<td>—</td></tr>`,
 		"三公经费未披露，")
+	// Neither gives a 三公 figure: neither draws the chart of them.
+	for name, page := range map[string]string{"项目支出": r, "整体支出": w} {
+		if strings.Contains(page, `id="fig-sangong-composition"`) {
+			t.Errorf("the %s report without 三公 figures draws their chart", name)
+		}
+	}
 	if strings.Contains(w, "不适用</span>") || strings.Contains(w, "这是项目支出报告") {
 		t.Error("an 整体支出 report's page says 不适用")
 	}

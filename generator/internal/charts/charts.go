@@ -656,6 +656,14 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		}
 		dst = append(dst, "；"...)
 	}
+	if Shown(vals[hi].V) == Shown(lowValue) {
+		// Every value shows the same: the highest is the lowest.
+		dst = append(dst, name...)
+		dst = append(dst, "均为"...)
+		dst = appendFormat(dst, lowValue)
+		dst = append(dst, b.Unit...)
+		return append(dst, "。"...)
+	}
 	dst = append(dst, name...)
 	dst = append(dst, high...)
 	dst = append(dst, "的是"...)

@@ -338,6 +338,14 @@ func TestReportCountWording(t *testing.T) {
 			Series: []Series{{Name: "支出合计", Values: []Value{{}, Some(1)}}}}, "仅2022年有数据，支出合计为1万元。", "历年支出（万元）"},
 		{Bars{ID: "d", Title: "历年支出", Unit: "万元", Categories: []string{"2021", "2022"}, Line: true,
 			Series: []Series{{Name: "支出合计", Values: []Value{Some(1), Some(1)}}}}, "2个年度有数据，支出合计各年均为1万元。", "历年支出（万元）"},
+		// Bars that all show the same: not "最高的是A等2项（8.5万元），最低的
+		// 是A等2项（8.5万元）".
+		{Bars{ID: "f", Title: "三公经费构成", Unit: "万元", Categories: []string{"三公经费合计", "因公出国（境）", "公务接待"}, Horizontal: true,
+			Series: []Series{{Name: "金额", Values: []Value{Some(8.5), {}, Some(8.50001)}}}}, "2项有数据，金额均为8.5万元。", "三公经费构成（万元）"},
+		{Bars{ID: "g", Title: "自评得分", Unit: "分", Categories: []string{"甲县", "乙县"}, Horizontal: true, Measure: "份",
+			Series: []Series{{Name: "自评得分", Values: []Value{Some(100), Some(100)}}},
+			All:    &Extent{Known: 5, HighTies: 5, Lowest: "戊县", LowestValue: 100, LowTies: 5}},
+			"5份有数据，图中为最高的2份；自评得分均为100分。", "自评得分（分）"},
 	} {
 		got, err := c.b.Build()
 		if err != nil {
@@ -588,6 +596,9 @@ func referenceSummary(b Bars) string {
 	if b.All != nil {
 		n, highTies, lowest, lowValue, lowTies = b.All.Known, b.All.HighTies, b.All.Lowest, b.All.LowestValue, b.All.LowTies
 		shown = fmt.Sprintf("图中为最高的%d%s；", len(b.Categories), w)
+	}
+	if referenceFormat(vals[hi].V) == referenceFormat(lowValue) {
+		return fmt.Sprintf("%d%s有数据，%s%s均为%s%s。", n, w, shown, name, referenceFormat(lowValue), b.Unit)
 	}
 	return fmt.Sprintf("%d%s有数据，%s%s%s的是%s（%s%s），%s的是%s（%s%s）。",
 		n, w, shown, name, high, tiesText(b.Categories[hi], highTies), referenceFormat(vals[hi].V), b.Unit,

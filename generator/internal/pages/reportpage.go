@@ -50,7 +50,7 @@ type reportModel struct {
 	figs   [len(figureKeys)]Figure
 	groups [figureGroups]FigureGroup
 	ranks  [site.MetricCount]RankRow
-	charts [1]charts.Chart
+	charts [len(compositions)]charts.Chart
 }
 
 // Report returns a report's page.
@@ -118,13 +118,19 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 	t.buf = appendDescription(t.buf, r)
 	t.end(&p.Description)
 	t.done()
-	c, ok, err := compositionChart(r)
-	if err != nil {
-		return nil, err
+	n = 0
+	for i := range compositions {
+		c, ok, err := compositionChart(r, i)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			m.charts[n] = c
+			n++
+		}
 	}
-	if ok {
-		m.charts[0] = c
-		p.Charts = m.charts[:]
+	if n > 0 {
+		p.Charts = m.charts[:n]
 	}
 	return p, nil
 }
@@ -165,12 +171,20 @@ func appendDescription(b []byte, r *site.Report) []byte {
 	return b
 }
 
-// compositionItems name the bars of a report's composition chart.
-var compositionItems = [...]string{"支出合计", "基本支出", "人员经费", "公用经费", "项目支出", "三公经费", "因公出国（境）", "公务接待", "公务用车"}
-
-// compositionKeys are the figures of compositionItems.
-var compositionKeys = [len(compositionItems)]string{"spending.total", "spending.basic", "spending.personnel", "spending.public",
-	"spending.project", "sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"}
+// compositions are a report's two composition charts: its spending and
+// its 三公经费, each its total beside its parts. They are drawn apart
+// because a 三公 item is often a thousandth of the spending: on one axis
+// its bar would not show.
+var compositions = [...]struct {
+	id, title string
+	items     []string
+	keys      []string
+}{
+	{"spending-composition", "支出构成", []string{"支出合计", "基本支出", "人员经费", "公用经费", "项目支出"},
+		[]string{"spending.total", "spending.basic", "spending.personnel", "spending.public", "spending.project"}},
+	{"sangong-composition", "三公经费构成", []string{"三公经费合计", "因公出国（境）", "公务接待", "公务用车"},
+		[]string{"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"}},
+}
 
 // figureValue returns the amount of the dotted name key of r as a chart
 // value: NotApplicable when not given and not one a report of its type
@@ -182,33 +196,35 @@ func figureValue(r *site.Report, key string) charts.Value {
 	return v
 }
 
-// compositionChart shows a report's spending and 三公经费 items side by
-// side; false when none is disclosed.
-func compositionChart(r *site.Report) (charts.Chart, bool, error) {
-	var vals [len(compositionItems)]charts.Value
-	for i, k := range compositionKeys {
-		vals[i] = figureValue(r, k)
-	}
-	known := false
-	for _, v := range vals {
-		known = known || v.OK
-	}
-	if !known {
-		return charts.Chart{}, false, nil
-	}
+// compositionChart returns the i-th of a report's composition charts (see
+// compositions); false when it discloses none of its figures.
+func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
+	comp := &compositions[i]
 	// The values are passed in a scratch rather than a slice of their own:
 	// Build keeps none of them.
 	sc := getScratch()
 	defer sc.release()
-	sc.vals = append(sc.vals[:0], vals[:]...)
+	known := false
+	sc.vals = sc.vals[:0]
+	for _, k := range comp.keys {
+		v := figureValue(r, k)
+		known = known || v.OK
+		sc.vals = append(sc.vals, v)
+	}
+	if !known {
+		return charts.Chart{}, false, nil
+	}
 	sc.series = append(sc.series[:0], charts.Series{Name: "金额", Values: sc.vals})
 	// The categories are shared by every report's chart: Build only reads
 	// them.
-	c, err := charts.Bars{ID: "composition", Title: "支出与三公经费构成", Unit: "万元", Categories: compositionItems[:],
+	c, err := charts.Bars{ID: comp.id, Title: comp.title, Unit: "万元", Categories: comp.items,
 		Series: sc.series, Horizontal: true}.Build()
 	if err != nil {
 		return charts.Chart{}, false, err
 	}
 	c.Table.Head[0].Label = "项目"
+	// Four or five bars need less than a long chart's height: on a phone
+	// the two charts follow each other.
+	c.Height = 120 + 40*len(comp.items)
 	return c, true, nil
 }

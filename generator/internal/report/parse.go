@@ -1094,11 +1094,37 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "discrepancies":
 			r.Discrepancies = p.notes(key, v)
 		default:
-			if !p.keySlip(kpos, "", before, beforeValue, key, 0) {
+			if p.keySlip(kpos, "", before, beforeValue, key, 0) {
+				break
+			}
+			if groups := groupsOf(key); groups != "" {
+				p.errAt(kpos, key, "%s", notTopLevel(key, groups))
+			} else {
 				p.errAt(kpos, key, "unknown key; %sthe known keys are %s (没有这个键：%s请检查拼写，可用的键见前面所列)", meantEN(key, topKeys), strings.Join(topKeys, ", "), meantZH(key, topKeys))
 			}
 		}
 	}
+}
+
+// groupsOf returns the top-level keys whose mapping has the key key
+// ("spending", or "spending or sangong" for total), "" when none has it.
+func groupsOf(key string) string {
+	var groups []string
+	for _, g := range [...]string{"spending", "sangong", "staff"} {
+		if knownIn(g, key) {
+			groups = append(groups, g)
+		}
+	}
+	return strings.Join(groups, " or ")
+}
+
+// notTopLevel is the error of a top-level key that is a key of groups'
+// mapping (see groupsOf), written where no key of the mapping is expected
+// (after another top-level key, or after the mapping's braces).
+func notTopLevel(key, groups string) string {
+	zh := strings.ReplaceAll(groups, " or ", " 或 ")
+	return fmt.Sprintf("not a top-level key: %s is a key of %s; move it into %s, inside its braces ({…}) or indented under it as its other keys (%s 是 %s 下的键，不是顶层的键：请把它移到 %s 里，写在其花括号内，或在其下缩进书写)",
+		key, groups, groups, key, zh, zh)
 }
 
 // finish converts amounts once the unit is known and checks required keys.

@@ -489,9 +489,16 @@ func TestKeyNotIndentedUnderItsMapping(t *testing.T) {
 		{"then a full-width space, the last", withLines(12, 16, "total: 1530.53", "\u3000basic: 158.65"),
 			[]string{`a.md:12:1: spending.total: not indented`,
 				`a.md:13:1: spending.basic: a full-width space is not indentation in YAML; indent basic by 2 spaces instead, under spending`}},
-		// After another top-level key, a key of none is unknown.
+		// After another top-level key, the key is no longer under its
+		// mapping: it is said to be a key of it, to be moved there.
 		{"after another key", withLines(12, 16, "draft: false", "basic: 158.65"),
-			[]string{`a.md:13:1: basic: unknown key; the known keys are`}},
+			[]string{`a.md:13:1: basic: not a top-level key: basic is a key of spending; move it into spending, inside its braces ({…}) or indented under it as its other keys (basic 是 spending 下的键，不是顶层的键：请把它移到 spending 里，写在其花括号内，或在其下缩进书写)`}},
+		{"after a flow mapping", withLines(11, 16, "spending: {total: 1530.53}", "basic: 158.65"),
+			[]string{`a.md:12:1: basic: not a top-level key: basic is a key of spending; move it into spending,`}},
+		{"a key of two", withLines(12, 16, "draft: false", "total: 1"),
+			[]string{`a.md:13:1: total: not a top-level key: total is a key of spending or sangong; move it into spending or sangong, `}},
+		{"staff's", withLines(26, 28, "draft: false", "authorized: 25"),
+			[]string{`a.md:27:1: authorized: not a top-level key: authorized is a key of staff; move it into staff,`}},
 	} {
 		wantErrors(t, tc.name, tc.in, tc.want)
 	}

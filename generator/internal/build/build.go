@@ -299,7 +299,7 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 	// calls.
 	contentFS := content.DirFS(filepath.Join(cfg.Root, "content"))
 	m.content = contentFS
-	opt.OnUnread = func(w string) { m.unread = append(m.unread, w) }
+	opt.OnUnread = func(u content.Unread) { m.unread = append(m.unread, u.String()) }
 	reports, err := content.Load(ctx, contentFS, opt)
 	// A file not read may be why the load failed (content/a.md.txt, the
 	// only report, leaves none): it is said first.

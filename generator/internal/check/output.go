@@ -12,21 +12,35 @@ import (
 	"github.com/countyperf/portal/generator/internal/report"
 )
 
+// FileWarning is a warning about a file that is neither an error nor a
+// finding: a file under content/ that is not read although it may have
+// been meant as a report (such as a.md.txt, a .docx or a broken link).
+type FileWarning struct {
+	// File is the file's name as errors show it, such as
+	// content/a.md.txt.
+	File string
+	// Message says what is wrong and what to do, such as "not read:
+	// report files must end in .md; rename it to a.md (…)".
+	Message string
+}
+
 // Main is the check command once the content has been loaded: reports are
 // the reports that parsed, loadErrs the errors of the files that did not
-// (as returned by the loader, joined or not). It checks the reports, prints
-// every file error and finding to stdout, as text or, with jsonOut, as JSON
-// (see WriteText and WriteJSON), and returns the exit code: 1 when there is
-// any file error (or stdout cannot be written), 0 otherwise. Findings alone
-// never make the exit code non-zero.
-func Main(reports []*report.Report, loadErrs []error, jsonOut bool, stdout io.Writer) (exitCode int) {
+// (as returned by the loader, joined or not), warnings those of the files
+// not read, in the order to print them. It checks the reports, prints
+// every file error, finding and warning to stdout, as text or, with
+// jsonOut, as JSON (see WriteText and WriteJSON), and returns the exit
+// code: 1 when there is any file error (or stdout cannot be written), 0
+// otherwise. Findings and warnings alone never make the exit code
+// non-zero.
+func Main(reports []*report.Report, loadErrs []error, warnings []FileWarning, jsonOut bool, stdout io.Writer) (exitCode int) {
 	errs, per := Reports(reports)
 	all := append(flatten(loadErrs), errs...)
 	var err error
 	if jsonOut {
-		err = WriteJSON(stdout, all, per)
+		err = WriteJSON(stdout, all, per, warnings)
 	} else {
-		err = WriteText(stdout, all, per)
+		err = WriteText(stdout, all, per, warnings)
 	}
 	if err != nil || len(all) > 0 {
 		return 1
@@ -37,10 +51,11 @@ func Main(reports []*report.Report, loadErrs []error, jsonOut bool, stdout io.Wr
 // WriteText writes each file error as a line "file:line:col: error: key:
 // message", sorted by file and position, then each finding as a line
 // "file:line:col: warning: [rule] message", sorted by file, position and
-// rule. Joined errors are split into one line each; an error that is not a
-// *report.Error is written as "error: message". Rules that were not
-// checked are not written.
-func WriteText(w io.Writer, errs []error, per map[*report.Report][]Result) error {
+// rule, then each warning as a line "warning: file: message", in the
+// order given. Joined errors are split into one line each; an error that
+// is not a *report.Error is written as "error: message". Rules that were
+// not checked are not written.
+func WriteText(w io.Writer, errs []error, per map[*report.Report][]Result, warnings []FileWarning) error {
 	var b strings.Builder
 	for _, e := range fileErrors(errs) {
 		switch {
@@ -58,6 +73,9 @@ func WriteText(w io.Writer, errs []error, per map[*report.Report][]Result) error
 	}
 	for _, f := range Findings(per) {
 		b.WriteString(FindingLine(f) + "\n")
+	}
+	for _, fw := range warnings {
+		b.WriteString("warning: " + fw.File + ": " + oneLine(fw.Message) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -78,7 +96,12 @@ type (
 	jsonOutput struct {
 		Errors   []jsonError   `json:"errors"`
 		Findings []jsonFinding `json:"findings"`
+		Warnings []jsonWarning `json:"warnings"`
 		Reports  []jsonReport  `json:"reports"`
+	}
+	jsonWarning struct {
+		File    string `json:"file"`
+		Message string `json:"message"`
 	}
 	jsonError struct {
 		File    string `json:"file"`
@@ -124,7 +147,7 @@ type (
 	}
 )
 
-// WriteJSON writes one indented JSON object with three arrays, each always
+// WriteJSON writes one indented JSON object with four arrays, each always
 // present and in the order WriteText uses:
 //
 //	errors    file errors: file, line, col, key, message
@@ -133,10 +156,15 @@ type (
 //	          rounding, warning or discrepancy), message, keys, gap (万元 as
 //	          exact decimal text), gap_fen, share (gap/total, 0 when none)
 //	          and factor (for a likely unit slip, 0 otherwise)
+//	warnings  files under content/ that are not read (such as a.md.txt,
+//	          a .docx, a broken link): file, message
 //	reports   each report by file, with its checks: rule, title, status
 //	          (passed, found or not_checked), reason and number of findings
-func WriteJSON(w io.Writer, errs []error, per map[*report.Report][]Result) error {
-	out := jsonOutput{Errors: []jsonError{}, Findings: []jsonFinding{}, Reports: []jsonReport{}}
+func WriteJSON(w io.Writer, errs []error, per map[*report.Report][]Result, warnings []FileWarning) error {
+	out := jsonOutput{Errors: []jsonError{}, Findings: []jsonFinding{}, Warnings: []jsonWarning{}, Reports: []jsonReport{}}
+	for _, fw := range warnings {
+		out.Warnings = append(out.Warnings, jsonWarning{fw.File, fw.Message})
+	}
 	for _, e := range fileErrors(errs) {
 		out.Errors = append(out.Errors, jsonError{e.File, e.Line, e.Col, e.Key, e.Message})
 	}

@@ -34,7 +34,7 @@ func lines(s string) []string {
 func TestMainClean(t *testing.T) {
 	r := parse(t, "content/qidong-2021.md", src("祁东县", 2021, clean))
 	var out bytes.Buffer
-	if code := Main([]*report.Report{r}, nil, false, &out); code != 0 {
+	if code := Main([]*report.Report{r}, nil, nil, false, &out); code != 0 {
 		t.Errorf("exit code %d, want 0", code)
 	}
 	if out.Len() != 0 {
@@ -42,7 +42,7 @@ func TestMainClean(t *testing.T) {
 	}
 
 	out.Reset()
-	if code := Main([]*report.Report{r}, nil, true, &out); code != 0 {
+	if code := Main([]*report.Report{r}, nil, nil, true, &out); code != 0 {
 		t.Errorf("JSON exit code %d, want 0", code)
 	}
 	var got struct {
@@ -88,7 +88,7 @@ func TestMainFileErrors(t *testing.T) {
 	loadErrs := []error{errors.Join(badErr, fmt.Errorf("content/dir.md: not a regular file"))}
 
 	var out bytes.Buffer
-	if code := Main([]*report.Report{dup, good}, loadErrs, false, &out); code != 1 {
+	if code := Main([]*report.Report{dup, good}, loadErrs, nil, false, &out); code != 1 {
 		t.Errorf("exit code %d, want 1", code)
 	}
 	got := lines(out.String())
@@ -108,7 +108,7 @@ func TestMainFileErrors(t *testing.T) {
 	}
 
 	out.Reset()
-	if code := Main([]*report.Report{dup, good}, loadErrs, true, &out); code != 1 {
+	if code := Main([]*report.Report{dup, good}, loadErrs, nil, true, &out); code != 1 {
 		t.Errorf("JSON exit code %d, want 1", code)
 	}
 	var js struct {
@@ -127,7 +127,7 @@ func TestMainFileErrors(t *testing.T) {
 
 	// Load errors alone, with no reports, fail too.
 	out.Reset()
-	if code := Main(nil, loadErrs, false, &out); code != 1 || len(lines(out.String())) != 3 {
+	if code := Main(nil, loadErrs, nil, false, &out); code != 1 || len(lines(out.String())) != 3 {
 		t.Errorf("exit code %d, output:\n%s", code, out.String())
 	}
 }
@@ -139,7 +139,7 @@ func TestMainFindingsOnly(t *testing.T) {
 			"spending: {total: 673.48, basic: 396.58, project: 276.9}\nsangong: {total: null}\nscore: 100\ngrade: null\nstaff: {authorized: 19, actual: 15}\n")),
 	}
 	var out bytes.Buffer
-	if code := Main(rs, nil, false, &out); code != 0 {
+	if code := Main(rs, nil, nil, false, &out); code != 0 {
 		t.Errorf("exit code %d, want 0", code)
 	}
 	want := []string{
@@ -153,7 +153,7 @@ func TestMainFindingsOnly(t *testing.T) {
 	}
 
 	out.Reset()
-	if code := Main(rs, nil, true, &out); code != 0 {
+	if code := Main(rs, nil, nil, true, &out); code != 0 {
 		t.Errorf("JSON exit code %d, want 0", code)
 	}
 	var js struct {
@@ -193,8 +193,8 @@ func TestDeterministic(t *testing.T) {
 	)
 	output := func(rs []*report.Report) string {
 		var text, js bytes.Buffer
-		Main(rs, nil, false, &text)
-		Main(rs, nil, true, &js)
+		Main(rs, nil, nil, false, &text)
+		Main(rs, nil, nil, true, &js)
 		return text.String() + js.String()
 	}
 	first := output(rs)
@@ -244,5 +244,55 @@ func TestPercent(t *testing.T) {
 		if got := percent(s); got != want {
 			t.Errorf("percent(%v) = %s, want %s", s, got, want)
 		}
+	}
+}
+
+// TestMainFileWarnings: the files not read are printed after the findings
+// as "warning: file: message", and in the JSON as warnings, objects of
+// file and message, in the order given; they leave the exit code 0.
+func TestMainFileWarnings(t *testing.T) {
+	r := parse(t, "content/qidong-2021.md", src("祁东县", 2021, clean))
+	warnings := []FileWarning{
+		{"content/b.markdown", "not read: report files must end in .md; rename it to b.md (未读取：请改名为 b.md)"},
+		{"content/a.md.txt", "not read: report files must end in .md; rename it to a.md (未读取：请改名为 a.md)"},
+	}
+	var out bytes.Buffer
+	if code := Main([]*report.Report{r}, nil, warnings, false, &out); code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+	want := []string{
+		"warning: content/b.markdown: not read: report files must end in .md; rename it to b.md (未读取：请改名为 b.md)",
+		"warning: content/a.md.txt: not read: report files must end in .md; rename it to a.md (未读取：请改名为 a.md)",
+	}
+	if got := lines(out.String()); !reflect.DeepEqual(got, want) {
+		t.Errorf("output:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	out.Reset()
+	if code := Main([]*report.Report{r}, nil, warnings, true, &out); code != 0 {
+		t.Errorf("JSON exit code %d, want 0", code)
+	}
+	var js struct {
+		Warnings []FileWarning `json:"warnings"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &js); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(js.Warnings, warnings) {
+		t.Errorf("JSON warnings %+v, want %+v", js.Warnings, warnings)
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(out.Bytes(), &keys); err != nil {
+		t.Fatal(err)
+	}
+	var fields []map[string]any
+	if err := json.Unmarshal(keys["warnings"], &fields); err != nil || len(fields) != 2 || len(fields[0]) != 2 || fields[0]["file"] != "content/b.markdown" {
+		t.Errorf("JSON warnings %s: %v", keys["warnings"], err)
+	}
+
+	out.Reset()
+	Main([]*report.Report{r}, nil, nil, true, &out)
+	if err := json.Unmarshal(out.Bytes(), &keys); err != nil || string(keys["warnings"]) != "[]" {
+		t.Errorf("no warnings: %s", keys["warnings"])
 	}
 }

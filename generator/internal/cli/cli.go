@@ -243,20 +243,22 @@ func outName(cfg build.Config) string {
 	return filepath.Join(cfg.Root, "public")
 }
 
-// runCheck prints every file error and every finding; it returns 1 when
-// there is a file error and 0 when there are findings only.
+// runCheck prints every file error, every finding and every file under
+// content/ not read, as text or JSON; it returns 1 when there is a file
+// error and 0 when there are findings or files not read only.
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("check", stderr)
 	root := fs.String("root", ".", "project folder holding content/")
 	drafts := fs.Bool("drafts", false, "check reports marked draft: true too")
-	jsonOut := fs.Bool("json", false, "print errors and findings as JSON")
+	jsonOut := fs.Bool("json", false, "print errors, findings and files not read as JSON")
 	if err := parse(fs, args); err != nil {
 		return 0, err
 	}
-	var left, unread []string
+	var left []string
+	var unread []check.FileWarning
 	reports, err := content.Load(ctx, content.DirFS(filepath.Join(*root, "content")), content.Options{Drafts: *drafts, Prefix: "content/",
 		OnDraft:  func(r *report.Report) { left = append(left, r.File) },
-		OnUnread: func(w string) { unread = append(unread, w) }})
+		OnUnread: func(u content.Unread) { unread = append(unread, check.FileWarning{File: u.File, Message: u.Message}) }})
 	var errs []error
 	if err != nil {
 		errs = append(errs, err)
@@ -264,12 +266,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	if _, serr := site.Assemble(reports, nil); serr != nil && err == nil {
 		errs = append(errs, serr)
 	}
-	code := check.Main(reports, errs, *jsonOut, stdout)
+	// Every file not read is named, as every finding is, in the JSON too.
+	code := check.Main(reports, errs, unread, *jsonOut, stdout)
 	if !*jsonOut {
-		// Every file not read is named, as every finding is.
-		for _, w := range unread {
-			fmt.Fprintln(stdout, "warning:", w)
-		}
 		sayDrafts(stdout, left)
 	}
 	return code, nil

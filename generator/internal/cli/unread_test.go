@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -93,5 +96,76 @@ func TestFilesNotReadAreCounted(t *testing.T) {
 	}
 	if _, out, _ := run("check", "-root", p.Dir); strings.Count(out, "not read: report files") != 25 {
 		t.Errorf("check: output %q", out)
+	}
+}
+
+// TestFilesNotReadAreInCheckJSON: check -json gives the files not read
+// that the plain check prints (a report saved as a.md.txt or a.markdown,
+// a .docx to import, a broken link), each as an object of warnings with
+// its file and message, in the order the plain check prints them, and
+// still exits 0 for them; a project without such files has an empty
+// array, not null.
+func TestFilesNotReadAreInCheckJSON(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+clean)
+	type output struct {
+		Errors   []json.RawMessage `json:"errors"`
+		Findings []json.RawMessage `json:"findings"`
+		Warnings []struct {
+			File    string `json:"file"`
+			Message string `json:"message"`
+		} `json:"warnings"`
+	}
+	checkJSON := func() (int, output, string) {
+		t.Helper()
+		code, out, _ := run("check", "-root", p.Dir, "-json")
+		var doc output
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("check -json: %v:\n%s", err, out)
+		}
+		return code, doc, out
+	}
+	if code, doc, out := checkJSON(); code != 0 || doc.Warnings == nil || len(doc.Warnings) != 0 ||
+		!strings.Contains(out, `"warnings": []`) {
+		t.Errorf("no files not read: exit %d, output %s", code, out)
+	}
+
+	p.Write("content/test/qingshan-2023.md.txt", clean)
+	p.Write("content/b.markdown", clean)
+	p.Write("content/report.docx", "PK\n")
+	p.Write("content/.hidden.txt", "x")
+	p.Write("content/a.md.bak", "x")
+	if err := os.Symlink("gone.pdf", filepath.Join(p.Dir, "content", "link.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	code, doc, out := checkJSON()
+	if code != 0 {
+		t.Errorf("check -json: exit %d, want 0:\n%s", code, out)
+	}
+	// The plain check's lines, "warning: file: message", in order.
+	_, text, _ := run("check", "-root", p.Dir)
+	var want []string
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, "warning: ") && strings.Contains(l, ": not read: ") {
+			want = append(want, strings.TrimPrefix(l, "warning: "))
+		}
+	}
+	var got, files []string
+	for _, w := range doc.Warnings {
+		got = append(got, w.File+": "+w.Message)
+		files = append(files, w.File)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("check -json warnings:\n%s\nwant those of check:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if g, w := strings.Join(files, " "), "content/b.markdown content/link.pdf content/report.docx content/test/qingshan-2023.md.txt"; g != w {
+		t.Errorf("check -json warns of %s, want %s", g, w)
+	}
+	for _, w := range doc.Warnings {
+		if !strings.HasPrefix(w.Message, "not read: ") || !strings.Contains(w.Message, " (未读取：") {
+			t.Errorf("%s: message %q", w.File, w.Message)
+		}
+	}
+	if len(doc.Errors) != 0 {
+		t.Errorf("check -json errors: %s", out)
 	}
 }

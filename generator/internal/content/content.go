@@ -51,11 +51,11 @@ type Options struct {
 	// OnDraft, when set, is given each report Load leaves out as a draft,
 	// in the order of their files, so that the caller can say so.
 	OnDraft func(r *report.Report)
-	// OnUnread, when set, is given the warning of each file under the
-	// folder that is not read although it may have been meant as a
-	// report (see UnreadWarning), sorted by file, once the folder has
-	// been walked, also when Load fails.
-	OnUnread func(warning string)
+	// OnUnread, when set, is given each file under the folder that is
+	// not read although it may have been meant as a report (see
+	// UnreadFile), sorted by its warning (Unread.String), once the
+	// folder has been walked, also when Load fails.
+	OnUnread func(u Unread)
 }
 
 // readFunc is the type of Options.Read.
@@ -90,9 +90,9 @@ func files(fsys fs.FS, prefix string) ([]string, error) {
 // while the walk goes on.
 //
 // When found returns an error, the walk stops there and walk returns that
-// error alone. unread, when not nil, is given the warning of each file
-// that is not read (see UnreadWarning), in the order of the walk.
-func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(warning string)) error {
+// error alone. unread, when not nil, is given each file that is not read
+// (see UnreadFile), in the order of the walk.
+func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(u Unread)) error {
 	root := rootName(prefix)
 	info, err := fs.Stat(fsys, ".")
 	if errors.Is(err, syscall.ENOTDIR) {
@@ -137,8 +137,8 @@ func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(war
 				// read, as a build with nothing changed says it from
 				// the list of the files.
 				if unread != nil {
-					if w := UnreadWarning(prefix, p); w != "" {
-						unread(w)
+					if u, ok := UnreadFile(prefix, p); ok {
+						unread(u)
 					}
 				}
 				return nil
@@ -153,8 +153,8 @@ func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(war
 			}
 		}
 		if !d.IsDir() && !isReport && unread != nil {
-			if w := UnreadWarning(prefix, p); w != "" {
-				unread(w)
+			if u, ok := UnreadFile(prefix, p); ok {
+				unread(u)
 			}
 		}
 		if !d.IsDir() && isReport {
@@ -255,8 +255,8 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 	var ferr error
 	cacheBegun := false
 	var stopped error // why the walk stopped before its end
-	var unread []string
-	onUnread := func(w string) { unread = append(unread, w) }
+	var unread []Unread
+	onUnread := func(u Unread) { unread = append(unread, u) }
 	if opt.OnUnread == nil {
 		onUnread = nil
 	}
@@ -294,9 +294,11 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 	})
 	err := g.Wait()
 	if opt.OnUnread != nil {
-		slices.Sort(unread)
-		for _, w := range unread {
-			opt.OnUnread(w)
+		// In the order of their warnings, as a build with nothing changed
+		// sorts them (from the list of the files).
+		slices.SortFunc(unread, func(a, b Unread) int { return strings.Compare(a.String(), b.String()) })
+		for _, u := range unread {
+			opt.OnUnread(u)
 		}
 	}
 	if cacheBegun {

@@ -23,27 +23,53 @@ var quietlySkipped = map[string]bool{"thumbs.db": true, "desktop.ini": true, "eh
 // as the backups ending in ~ are.
 var backupExts = map[string]bool{".bak": true, ".orig": true, ".tmp": true, ".swp": true, ".swo": true, ".rej": true}
 
-// UnreadWarning returns the warning for a file of the content folder that
+// Unread is a file of the content folder that is not read although it
+// may have been meant as a report (see UnreadFile).
+type Unread struct {
+	// File is the file's name as errors show it, such as
+	// content/a.md.txt (quoted when it holds a control character or is
+	// not UTF-8).
+	File string
+	// Message says that the file is not read and what to do, in English
+	// then in Chinese, such as "not read: report files must end in .md;
+	// rename it to a.md (…)".
+	Message string
+}
+
+// String returns the warning as build and check print it after
+// "warning: ": the file, ": " and the message.
+func (u Unread) String() string { return u.File + ": " + u.Message }
+
+// UnreadWarning returns the warning of UnreadFile(prefix, p) as a line,
+// u.String(), or "" when the file is read or skipped without a word.
+func UnreadWarning(prefix, p string) string {
+	if u, ok := UnreadFile(prefix, p); ok {
+		return u.String()
+	}
+	return ""
+}
+
+// UnreadFile returns what to say of a file of the content folder that
 // is not read, at p, its slash-separated path from that folder, which
 // errors name prefix+p (prefix being such as "content/"). Nothing under
 // content/ but report files is read or published, so a report saved under
 // another name (a.md.txt, as Notepad saves it; a.markdown; a .docx) would
 // otherwise be left out of the site without a word, and the pages of the
-// report it replaced removed. It returns "" for a report file, for
+// report it replaced removed. It returns false for a report file, for
 // hidden files and files in hidden folders (a name starting with '.' or
 // '_'), for editors' backups (ending in ~, or .bak, .orig, .tmp, .swp)
 // and for the files systems leave in folders (Thumbs.db, desktop.ini).
-func UnreadWarning(prefix, p string) string {
+func UnreadFile(prefix, p string) (Unread, bool) {
 	for _, part := range strings.Split(p, "/") {
 		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "_") {
-			return ""
+			return Unread{}, false
 		}
 	}
 	name := path.Base(p)
 	lower := strings.ToLower(name)
 	ext := path.Ext(lower)
 	if IsReportName(name) || strings.HasSuffix(name, "~") || quietlySkipped[lower] || backupExts[ext] {
-		return ""
+		return Unread{}, false
 	}
 	shown := shownName(prefix + p)
 	stem := name[:len(name)-len(ext)]
@@ -55,22 +81,22 @@ func UnreadWarning(prefix, p string) string {
 		if mdTxt {
 			stem = stem[:len(stem)-len(".md")]
 		}
-		return shown + ": not read: report files must end in .md; rename it to " + shownName(stem+".md") +
-			" (未读取：报告文件名须以 .md 结尾，请改名为 " + shownName(stem+".md") + ")"
+		return Unread{shown, "not read: report files must end in .md; rename it to " + shownName(stem+".md") +
+			" (未读取：报告文件名须以 .md 结尾，请改名为 " + shownName(stem+".md") + ")"}, true
 	case ext == ".txt":
-		return shown + ": not read: report files must end in .md; if it is a report file, rename it to " + shownName(stem+".md") +
+		return Unread{shown, "not read: report files must end in .md; if it is a report file, rename it to " + shownName(stem+".md") +
 			"; if it is a published report, turn it into one with: go run ./generator import " + shown +
 			", then move it out of " + rootName(prefix) +
-			" (未读取：报告文件名须以 .md 结尾；若是报告文件，请改名为 " + shownName(stem+".md") + "；若是已发布的报告，请用 import 命令导入，再把原文件移出 " + rootName(prefix) + ")"
+			" (未读取：报告文件名须以 .md 结尾；若是报告文件，请改名为 " + shownName(stem+".md") + "；若是已发布的报告，请用 import 命令导入，再把原文件移出 " + rootName(prefix) + ")"}, true
 	case importable[ext]:
-		return shown + ": not read: report files must end in .md; turn this published report into one with: go run ./generator import " + shown +
+		return Unread{shown, "not read: report files must end in .md; turn this published report into one with: go run ./generator import " + shown +
 			", then move it out of " + rootName(prefix) +
-			" (未读取：报告文件名须以 .md 结尾；已发布的报告请用 import 命令导入为报告文件，再把原文件移出 " + rootName(prefix) + ")"
+			" (未读取：报告文件名须以 .md 结尾；已发布的报告请用 import 命令导入为报告文件，再把原文件移出 " + rootName(prefix) + ")"}, true
 	case ext == ".doc" || ext == ".wps":
-		return shown + ": not read: report files must end in .md; save this document as .docx, turn it into one with: go run ./generator import FILE.docx, then move it out of " + rootName(prefix) +
-			" (未读取：报告文件名须以 .md 结尾；请把这个文档另存为 .docx，用 import 命令导入为报告文件，再把原文件移出 " + rootName(prefix) + ")"
+		return Unread{shown, "not read: report files must end in .md; save this document as .docx, turn it into one with: go run ./generator import FILE.docx, then move it out of " + rootName(prefix) +
+			" (未读取：报告文件名须以 .md 结尾；请把这个文档另存为 .docx，用 import 命令导入为报告文件，再把原文件移出 " + rootName(prefix) + ")"}, true
 	}
-	return shown + ": not read: only report files (*.md) are read, and nothing else in " + rootName(prefix) + " is published (未读取：" + rootName(prefix) + " 中只读取报告文件（*.md），其他文件不会发布)"
+	return Unread{shown, "not read: only report files (*.md) are read, and nothing else in " + rootName(prefix) + " is published (未读取：" + rootName(prefix) + " 中只读取报告文件（*.md），其他文件不会发布)"}, true
 }
 
 // mdExts are the extensions, in lower case, other than .md, that editors

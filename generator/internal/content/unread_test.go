@@ -22,7 +22,7 @@ func TestUnreadFilesAreSaid(t *testing.T) {
 		t.Fatal(err)
 	}
 	var said []string
-	rs, err := Load(context.Background(), DirFS(dir), Options{Prefix: "content/", OnUnread: func(w string) { said = append(said, w) }})
+	rs, err := Load(context.Background(), DirFS(dir), Options{Prefix: "content/", OnUnread: func(u Unread) { said = append(said, u.String()) }})
 	if err != nil || len(rs) != 1 || rs[0].File != "content/B.MD" {
 		t.Fatalf("load: %v, %v", rs, err)
 	}
@@ -54,6 +54,11 @@ func TestUnreadWarning(t *testing.T) {
 		got := UnreadWarning("content/", p)
 		if want == "" && got != "" || !strings.HasPrefix(got, want) {
 			t.Errorf("%s: %q, want %q…", p, got, want)
+		}
+		// UnreadFile gives the file and the message apart.
+		u, ok := UnreadFile("content/", p)
+		if ok != (want != "") || ok && (u.File != "content/"+p || !strings.HasPrefix(u.Message, "not read: ") || u.String() != got) {
+			t.Errorf("%s: UnreadFile %+v %v, warning %q", p, u, ok, got)
 		}
 	}
 }

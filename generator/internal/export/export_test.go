@@ -112,7 +112,7 @@ func TestXLSXReadsBack(t *testing.T) {
 		t.Errorf("total is stored as %v, not a number", typ)
 	}
 	for _, c := range []struct{ county, header, want string }{
-		{"桃源县 2020", "自评得分", "97.00"},
+		{"桃源县 2020", "自评得分", "97"},
 		{"桃源县 2020", "因公出国（境）费（万元）", ""}, // not disclosed
 		{"桃源县 2020", "原填报单位", "万元"},
 		{"@乙县 2021", "原填报单位", "元"},
@@ -292,16 +292,72 @@ func (w *workbook) style(report, header string) *excelize.Style {
 }
 
 // Amounts are exact to the fen (0.000001 万元): the workbook shows every
-// digit they have, and at least two.
+// digit they have, and at least two; a score, the digits it has.
 func TestXLSXShowsAmountsToTheFen(t *testing.T) {
 	s := siteOf(t, "county: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\nspending: {total: 759.343064, basic: 0.000001, project: 12}\nscore: 97.5")
 	w := openXLSX(t, s)
 	for header, want := range map[string]string{
-		"支出合计（万元）": "759.343064", "基本支出（万元）": "0.000001", "项目支出（万元）": "12.00", "自评得分": "97.50",
+		"支出合计（万元）": "759.343064", "基本支出（万元）": "0.000001", "项目支出（万元）": "12.00", "自评得分": "97.5",
 	} {
 		shown, raw := w.cell("甲县 2020", header)
 		if shown != want {
 			t.Errorf("%s shown as %q (stored %q), want %q", header, shown, raw, want)
+		}
+	}
+}
+
+// A score shows the digits it has, as the report gives it: 97, not 97.00
+// (a score is not an amount to the fen) nor "97." (as Excel's "0.##"
+// shows it), and 96.5 and 88.25 as such. Each numeric column's cells have
+// the format of their kind: amounts two to six decimals, years and staff
+// none, scores General.
+func TestXLSXShowsScoresAsGiven(t *testing.T) {
+	s := siteOf(t,
+		"county: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\nspending: {total: 12.3456, basic: 12, project: 0.3456, personnel: 10, public: 2}\nincome: 13\nsangong: {total: 3, abroad: 0, reception: 1, vehicles: 2, change: -0.5}\nscore: 97\nstaff: {authorized: 25, actual: 17}",
+		"county: 乙县\ndepartment: 局\nyear: 2020\ntype: 整体支出\nscore: 96.5",
+		"county: 丙县\ndepartment: 局\nyear: 2020\ntype: 整体支出\nscore: 88.25",
+		"county: 丁县\ndepartment: 局\nyear: 2020\ntype: 整体支出\nscore: 0",
+	)
+	w := openXLSX(t, s)
+	for _, c := range []struct{ report, header, want string }{
+		{"甲县 2020", "自评得分", "97"},
+		{"乙县 2020", "自评得分", "96.5"},
+		{"丙县 2020", "自评得分", "88.25"},
+		{"丁县 2020", "自评得分", "0"},
+		{"甲县 2020", "支出合计（万元）", "12.3456"},
+		{"甲县 2020", "基本支出（万元）", "12.00"},
+		{"甲县 2020", "三公经费较上年增减（万元）", "-0.50"},
+		{"甲县 2020", "年度", "2020"},
+		{"甲县 2020", "编制人数", "25"},
+	} {
+		if shown, raw := w.cell(c.report, c.header); shown != c.want {
+			t.Errorf("%s %s shown as %q (stored %q), want %q", c.report, c.header, shown, raw, c.want)
+		}
+	}
+	for _, c := range Columns {
+		if !c.Number {
+			continue
+		}
+		st := w.style("甲县 2020", c.Header)
+		custom := ""
+		if st.CustomNumFmt != nil {
+			custom = *st.CustomNumFmt
+		}
+		var wantID int
+		var wantCustom string
+		switch {
+		case c.Unit == "万元":
+			wantCustom = "0.00####"
+		case c.Key == "year" || c.Unit == "人":
+			wantID = 1 // 0
+		default:
+			wantID = 0 // General
+		}
+		if st.NumFmt != wantID || custom != wantCustom {
+			t.Errorf("%s: number format %d %q, want %d %q", c.Header, st.NumFmt, custom, wantID, wantCustom)
+		}
+		if strings.HasSuffix(custom, ".##") || strings.HasSuffix(custom, ".#") {
+			t.Errorf("%s: number format %q shows a whole number with a trailing dot", c.Header, custom)
 		}
 	}
 }

@@ -173,6 +173,10 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 	must(err)
 	intSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 1, Fill: amber})
 	must(err)
+	general, err := f.NewStyle(&excelize.Style{NumFmt: 0})
+	must(err)
+	generalSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 0, Fill: amber})
+	must(err)
 	for i := len(Columns) - 1; i >= 0; i-- {
 		width := 12.0
 		if c := Columns[i]; c.Key == "title" || c.Key == "source" || c.Key == "page" {
@@ -191,13 +195,18 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 		for i, c := range Columns {
 			v := c.get(r)
 			whole := c.Key == "year" || strings.HasPrefix(c.Key, "staff")
+			score := c.Key == "score"
 			switch {
 			case v.isNum() && referenceSuspect(r, c) && whole:
 				row[i] = excelize.Cell{Value: v.num(), StyleID: intSuspect}
+			case v.isNum() && referenceSuspect(r, c) && score:
+				row[i] = excelize.Cell{Value: v.num(), StyleID: generalSuspect}
 			case v.isNum() && referenceSuspect(r, c):
 				row[i] = excelize.Cell{Value: v.num(), StyleID: decSuspect}
 			case v.isNum() && whole:
 				row[i] = excelize.Cell{Value: v.num(), StyleID: integer}
+			case v.isNum() && score:
+				row[i] = excelize.Cell{Value: v.num(), StyleID: general}
 			case v.isNum():
 				row[i] = excelize.Cell{Value: v.num(), StyleID: dec}
 			case v.state == report.Unreadable:

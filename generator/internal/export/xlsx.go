@@ -38,10 +38,38 @@ import (
 // addDictionarySheet).
 const xlsxSheetName = "报告"
 
-// xlsxDecimals is the number format of amounts and scores: at least two
-// decimals, and up to six, so that an amount shows every digit it has down
-// to the fen (0.000001 万元) and a whole number still reads 12.00.
+// xlsxDecimals is the number format of amounts: at least two decimals,
+// and up to six, so that an amount shows every digit it has down to the
+// fen (0.000001 万元) and a whole number of 万元 still reads 12.00.
 const xlsxDecimals = "0.00####"
+
+// xlsxNumFormat says how the numbers of a column of reports.xlsx are
+// shown.
+type xlsxNumFormat uint8
+
+const (
+	// xlsxAmount is an amount in 万元, shown as xlsxDecimals.
+	xlsxAmount xlsxNumFormat = iota
+	// xlsxWhole is a whole number (a year, a number of staff), shown
+	// without decimals (built-in format 1, "0").
+	xlsxWhole
+	// xlsxAsGiven is a number shown with the digits it has, as Excel's
+	// General format shows it: a score of 97 reads 97 and one of 96.5
+	// reads 96.5, neither 97.00 nor "97." (as "0.##" would show it).
+	xlsxAsGiven
+)
+
+// xlsxFormatOf returns how the numbers of column c are shown in
+// reports.xlsx.
+func xlsxFormatOf(c Column) xlsxNumFormat {
+	switch {
+	case c.Key == "year" || c.Unit == "人":
+		return xlsxWhole
+	case c.Unit == "万元":
+		return xlsxAmount
+	}
+	return xlsxAsGiven
+}
 
 // xlsxPart is one part of the workbook, uncompressed.
 type xlsxPart struct {
@@ -124,6 +152,15 @@ func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 	if err != nil {
 		return nil, err
 	}
+	// General (built-in format 0) is the style every cell has by default.
+	general, err := f.NewStyle(&excelize.Style{NumFmt: 0})
+	if err != nil {
+		return nil, err
+	}
+	generalSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 0, Fill: xlsxSuspectFill})
+	if err != nil {
+		return nil, err
+	}
 	sk := &xlsxSkeleton{}
 	// StreamWriter.SetColWidth puts each column it is given before those
 	// it has, and Excel wants them in order: the last first.
@@ -139,8 +176,11 @@ func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 		}
 		sk.colNames = append(sk.colNames, name)
 		style, suspect := dec, decSuspect
-		if c.Key == "year" || strings.HasPrefix(c.Key, "staff") {
+		switch xlsxFormatOf(c) {
+		case xlsxWhole:
 			style, suspect = integer, intSuspect
+		case xlsxAsGiven:
+			style, suspect = general, generalSuspect
 		}
 		sk.numStyles = append(sk.numStyles, styleAttr(style))
 		sk.suspectStyles = append(sk.suspectStyles, styleAttr(suspect))
@@ -244,8 +284,9 @@ func (w xlsxPartWriter) Write(p []byte) (int, error) {
 }
 
 // XLSX returns reports.xlsx: a sheet of the reports with Chinese headers,
-// a frozen header row, and numbers stored as numbers, amounts and scores
-// shown with two to six decimals (see xlsxDecimals); and the sheet 说明
+// a frozen header row, and numbers stored as numbers, amounts shown with
+// two to six decimals (see xlsxDecimals), years and staff without, and
+// scores with the digits they have (see xlsxFormatOf); and the sheet 说明
 // that explains it (see addDictionarySheet). baseURL is the site's
 // absolute URL, or "" (see pageURL).
 func XLSX(s *site.Site, baseURL string) ([]byte, error) {

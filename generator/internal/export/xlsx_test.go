@@ -67,6 +67,14 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 	if err != nil {
 		return nil, err
 	}
+	general, err := f.NewStyle(&excelize.Style{NumFmt: 0})
+	if err != nil {
+		return nil, err
+	}
+	generalSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 0, Fill: amber})
+	if err != nil {
+		return nil, err
+	}
 	for i := len(Columns) - 1; i >= 0; i-- {
 		width := 12.0
 		if c := Columns[i]; c.Key == "title" || c.Key == "source" || c.Key == "page" {
@@ -92,6 +100,8 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 	for i, c := range Columns {
 		if c.Key == "year" || strings.HasPrefix(c.Key, "staff") {
 			cells[i].StyleID, suspectCells[i].StyleID = integer, intSuspect
+		} else if c.Key == "score" {
+			cells[i].StyleID, suspectCells[i].StyleID = general, generalSuspect
 		} else {
 			cells[i].StyleID, suspectCells[i].StyleID = dec, decSuspect
 		}

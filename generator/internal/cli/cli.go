@@ -73,7 +73,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+		fmt.Fprintf(stderr, "unknown command %q (没有“%s”这个命令，可用的命令见下)\n\n%s", cmd, cmd, usage)
 		return 2
 	}
 	if errors.Is(err, flag.ErrHelp) {
@@ -86,10 +86,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 1 // each error was said as it was met
 		}
 		if errors.As(err, &ue) {
-			fmt.Fprintln(stderr, err)
+			fmt.Fprintln(stderr, withChinese(err.Error()))
 			return 2
 		}
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, withChinese(err.Error()))
 		return 1
 	}
 	return 0

@@ -107,8 +107,37 @@ func TestBuildAndNew(t *testing.T) {
 	if code, _, errOut := run("build", "-root", p.Dir, "-drafts"); code != 1 || !strings.Contains(errOut, "department: required key is empty") {
 		t.Errorf("build --drafts: exit %d %q", code, errOut)
 	}
-	if code, _, _ := run("nonsense"); code != 2 {
-		t.Errorf("unknown command: exit %d", code)
+	if code, _, errOut := run("nonsense"); code != 2 || !strings.Contains(errOut, `unknown command "nonsense" (没有“nonsense”这个命令，可用的命令见下)`) {
+		t.Errorf("unknown command: exit %d %q", code, errOut)
+	}
+}
+
+// TestFlagErrorsInChinese checks that a mistyped flag or argument, whose
+// error Go's flag package says in English only, is said in Chinese too,
+// last, after the flags' usage, by every command that takes flags.
+func TestFlagErrorsInChinese(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"build", "-outt", "x"}, 2, "flag provided but not defined: -outt (没有 -outt 这个选项，可用的选项见上)"},
+		{[]string{"check", "-jsn"}, 2, "flag provided but not defined: -jsn (没有 -jsn 这个选项，可用的选项见上)"},
+		{[]string{"new", "桃源县", "2024", "-ot", "x.md"}, 2, "flag provided but not defined: -ot (没有 -ot 这个选项，可用的选项见上)"},
+		{[]string{"import", "a.docx", "--frce"}, 1, "flag provided but not defined: -frce (没有 -frce 这个选项，可用的选项见上)"},
+		{[]string{"serve", "-port"}, 2, "flag needs an argument: -port (-port 后面要写上它的值)"},
+		{[]string{"build", "-workers", "两"}, 2, `invalid value "两" for flag -workers: parse error (选项 -workers 的值“两”不对，见上面的说明)`},
+		{[]string{"build", "-drafts=是"}, 2, `invalid boolean value "是" for -drafts: parse error (选项 -drafts 的值“是”不对，见上面的说明)`},
+		{[]string{"build", "public"}, 2, `build: unexpected argument "public" (build 命令不需要“public”这样的参数：选项以 - 开头，见 go run ./generator build -h)`},
+	} {
+		code, _, errOut := run(tc.args...)
+		lines := strings.Split(strings.TrimSpace(errOut), "\n")
+		if code != tc.code || lines[len(lines)-1] != tc.want {
+			t.Errorf("%q: exit %d, last line %q\nwant exit %d, %q", tc.args, code, lines[len(lines)-1], tc.code, tc.want)
+		}
+	}
+	if got := withChinese("content/a.md:1:1: flag provided but not defined: -x\nmore"); strings.Contains(got, "没有") {
+		t.Errorf("a message of lines was changed: %q", got)
 	}
 }
 

@@ -1,0 +1,35 @@
+package cli
+
+import (
+	"regexp"
+	"strings"
+)
+
+// flagErrors match the errors of Go's flag package, which are in English
+// only, and say each in Chinese (see withChinese).
+var flagErrors = []struct {
+	re *regexp.Regexp
+	zh string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: (-+\S*)$`), "没有 $1 这个选项，可用的选项见上"},
+	{regexp.MustCompile(`^flag needs an argument: (-+\S*)$`), "$1 后面要写上它的值"},
+	{regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?(-+\S*): .*$`), "选项 $2 的值“$1”不对，见上面的说明"},
+	{regexp.MustCompile(`^(\w+): unexpected argument "(.*)"$`), "$1 命令不需要“$2”这样的参数：选项以 - 开头，见 go run ./generator $1 -h"},
+	{regexp.MustCompile(`^bad flag syntax: (.*)$`), "选项“$1”的写法不对"},
+}
+
+// withChinese returns msg, an error's message, followed by what it says in
+// Chinese in brackets when it is one of the flag package's errors (or the
+// CLI's unexpected argument), as every message to those who fill in
+// reports is given in both; msg alone otherwise.
+func withChinese(msg string) string {
+	if strings.ContainsRune(msg, '\n') {
+		return msg
+	}
+	for _, f := range flagErrors {
+		if f.re.MatchString(msg) {
+			return msg + " (" + f.re.ReplaceAllString(msg, f.zh) + ")"
+		}
+	}
+	return msg
+}

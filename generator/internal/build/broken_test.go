@@ -124,6 +124,13 @@ func TestBrokenInput(t *testing.T) {
 		{"unclosed", header + "正文\n", []string{"content/bad.md:1:1: unclosed front matter"}},
 		{"unclosed and long", header + strings.Repeat("正文正文正文正文\n", 100000), []string{"content/bad.md:1:1: front matter is longer than 262144 bytes, or its closing '---' line is missing (前置信息过长"}},
 		{"only the opening line", "---\n", []string{"content/bad.md:1:1: unclosed front matter"}},
+		// '---' typed with a Chinese input method, or too long: the line
+		// meant is named.
+		{"closed by em dashes", header + "———\n正文\n", []string{"content/bad.md:6:1: line 6 (———) looks like the closing '---' line of the front matter, but only three ASCII hyphens make one: write --- (第 6 行应写成三个半角减号 ---，不是 ———)"}},
+		{"closed by full-width hyphens", header + "score: 90\n　－－－　\n正文\n", []string{"content/bad.md:7:1: line 7 (－－－) looks like the closing"}},
+		{"closed by four hyphens", header + "----\n", []string{"content/bad.md:6:1: line 6 (----) looks like the closing"}},
+		{"closed by dashes, long", header + "——\n" + strings.Repeat("正文正文正文正文\n", 100000), []string{"content/bad.md:6:1: line 6 (——) looks like the closing"}},
+		{"opened by dashes", "———\ncounty: 甲县\n---\n", []string{"content/bad.md:1:1: the first line (———) looks like the opening '---' line of the front matter, but only three ASCII hyphens make one: write --- (第一行应写成三个半角减号 ---，不是 ———)"}},
 		{"empty front matter", "---\n---\n正文\n", []string{"content/bad.md:1:1: empty front matter"}},
 		{"front matter not a mapping", "---\n- a\n- b\n---\n", []string{"content/bad.md:2:1: front matter must be a mapping"}},
 		{"two documents", "---\ncounty: 甲县\n---\n", nil}, // the body starts after the first closing line

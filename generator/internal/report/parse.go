@@ -185,15 +185,29 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 	// front matter is looked at line by line.
 	first, _, ok := bytes.Cut(data, []byte("\n"))
 	if !isDashes(first) {
+		if likeDashes(first) {
+			return nil, nil, 0, notDashes(1, first, "the first line", "第一行", "opening")
+		}
 		return nil, nil, 0, errors.New("no front matter: the file must begin with a line '---' (文件第一行必须是 ---)")
 	}
 	if !ok {
 		return nil, nil, 0, errors.New(msgUnclosedFrontMatter)
 	}
 	offset, line := len(first)+1, 2 // where line starts, and its number
+	// The first line that looks like the closing line but is not, such
+	// as ——— typed with a Chinese input method: when no closing line
+	// follows, it is the one meant.
+	var like []byte
+	likeLine := 0
+	unclosed := func(err error) error {
+		if likeLine > 0 {
+			return notDashes(likeLine, like, "line "+strconv.Itoa(likeLine), "第 "+strconv.Itoa(likeLine)+" 行", "closing")
+		}
+		return err
+	}
 	for {
 		if offset > MaxFrontMatter {
-			return nil, nil, 0, fmt.Errorf("front matter is longer than %d bytes, or its closing '---' line is missing (前置信息过长，或者缺少结尾的 --- 行)", MaxFrontMatter)
+			return nil, nil, 0, unclosed(fmt.Errorf("front matter is longer than %d bytes, or its closing '---' line is missing (前置信息过长，或者缺少结尾的 --- 行)", MaxFrontMatter))
 		}
 		l := data[offset:]
 		end := bytes.IndexByte(l, '\n')
@@ -203,8 +217,11 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 		if isDashes(l) {
 			break
 		}
+		if likeLine == 0 && likeDashes(l) {
+			like, likeLine = l, line
+		}
 		if end < 0 {
-			return nil, nil, 0, errors.New(msgUnclosedFrontMatter)
+			return nil, nil, 0, unclosed(errors.New(msgUnclosedFrontMatter))
 		}
 		offset += len(l) + 1
 		line++
@@ -219,6 +236,48 @@ func split(data []byte) (block, body []byte, bodyLine int, err error) {
 }
 
 const msgUnclosedFrontMatter = "unclosed front matter: no closing '---' line (缺少结尾的 --- 行：各项填完后要另起一行写 ---)"
+
+// LineError is an error of a whole line of a file, such as the line meant
+// to close the front matter.
+type LineError struct {
+	// Line is the line's number, from 1.
+	Line int
+	Msg  string
+}
+
+// Error returns the message.
+func (e *LineError) Error() string { return e.Msg }
+
+// notDashes is the error of line n, what, written like '---' with other
+// dashes (or more of them) where '---' opens or closes (role) the front
+// matter.
+func notDashes(n int, line []byte, what, whatZh, role string) error {
+	shown := strings.TrimSpace(string(line))
+	if utf8.RuneCountInString(shown) > 20 {
+		shown = string([]rune(shown)[:20]) + "…"
+	}
+	return &LineError{Line: n, Msg: fmt.Sprintf("%s (%s) looks like the %s '---' line of the front matter, but only three ASCII hyphens make one: write --- (%s应写成三个半角减号 ---，不是 %s)",
+		what, shown, role, whatZh, shown)}
+}
+
+// likeDashes reports whether line, not '---', looks like it: two or more
+// dashes of any kind (—, －, –, ─, ー, more than three -), but for spaces
+// around them, as a Chinese input method or a word processor types '---'.
+func likeDashes(line []byte) bool {
+	s := strings.Trim(string(line), " \t\u3000")
+	n := 0
+	for _, r := range s {
+		switch r {
+		case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u2500', '\u2501',
+			'\u2E3A', '\u2E3B', '\u30FC', '\uFE58', '\uFE63', '\uFF0D', '\uFF70':
+			n++
+		case ' ', '\u3000':
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
 
 // isDashes reports whether line is '---', but for spaces and tabs after it,
 // as string(bytes.TrimRight(line, " \t")) == "---" does.
@@ -250,6 +309,9 @@ func (p *parse) run(data []byte) error {
 	}
 	block, text, bodyLine, err := split(data)
 	if err != nil {
+		if le, ok := err.(*LineError); ok {
+			return p.fatal(Pos{le.Line, 1}, "", "%v", err)
+		}
 		return p.fatal(Pos{1, 1}, "", "%v", err)
 	}
 	p.r.Body = text

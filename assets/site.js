@@ -422,6 +422,66 @@
     return option;
   }
 
+  // explorerNames names the reports at the places list of data, five at
+  // most: 甲县、乙县等.
+  function explorerNames(data, list) {
+    return list.slice(0, 5).map(function (i) { return data.labels[i]; }).join('、') +
+      (list.length > 5 ? '等' : '');
+  }
+
+  // explorerSummary returns the sentence that says what the explorer
+  // draws, worded as the charts' summaries are (charts.Bars): how many
+  // have data, the highest and the lowest. shown are the places of the
+  // reports drawn; known, how many of all the year's reports give the
+  // metric, when the chart shows the highest of them (no county chosen).
+  function explorerSummary(data, m, shown, known) {
+    var unit = m.unit;
+    if (!shown.length) return '没有可比较的数据。';
+    if (shown.length === 1) {
+      return '仅' + data.labels[shown[0]] + '有数据，' + m.label + '为' + m.values[shown[0]] + unit + '。';
+    }
+    var pool = shown;
+    if (known > shown.length) {
+      pool = data.keys.map(function (k, i) { return i; }).filter(function (i) { return m.values[i] !== null; });
+    }
+    var hi = shown[0], lo = pool[0];
+    pool.forEach(function (i) { if (m.values[i] < m.values[lo]) lo = i; });
+    shown.forEach(function (i) { if (m.values[i] > m.values[hi]) hi = i; });
+    function ties(i, list) {
+      var n = list.filter(function (j) { return m.values[j] === m.values[i]; }).length;
+      return n > 1 ? '等' + n + '份' : '';
+    }
+    var s = (known > shown.length ? known + '份有数据，图中为最高的' + shown.length + '份；' : shown.length + '份有数据，');
+    return s + m.label + '最高的是' + data.labels[hi] + ties(hi, pool) + '（' + m.values[hi] + unit + '），' +
+      '最低的是' + data.labels[lo] + ties(lo, pool) + '（' + m.values[lo] + unit + '）。';
+  }
+
+  // explorerLeftOut returns the sentence that says which of the chosen
+  // reports, at the places missing, the explorer does not draw, and why:
+  // the report does not give the metric, gives it in words that could not
+  // be read, or gives a likely unit slip. none is true when no chosen
+  // report is drawn.
+  function explorerLeftOut(data, m, missing, none) {
+    if (!missing.length) return '';
+    var groups = [
+      { list: [], one: '未披露' + m.label, all: '均未披露' + m.label, part: '未披露该项' },
+      { list: [], one: '的' + m.label + '无法识别', all: '的' + m.label + '均无法识别', part: '该项无法识别' },
+      { list: [], one: '的' + m.label + '疑为单位错误', all: '的' + m.label + '均疑为单位错误', part: '该项疑为单位错误' }
+    ];
+    missing.forEach(function (i) {
+      var g = (m.slips || []).indexOf(i) !== -1 ? 2 : (m.unreadable || []).indexOf(i) !== -1 ? 1 : 0;
+      groups[g].list.push(i);
+    });
+    groups = groups.filter(function (g) { return g.list.length; });
+    var parts = groups.map(function (g) {
+      return g.list.length + '份' + g.part + '（' + explorerNames(data, g.list) + '）';
+    });
+    if (!none) return '另有' + parts.join('，') + '，图中未画出。';
+    if (missing.length === 1) return '所选的' + data.labels[missing[0]] + groups[0].one + '，没有可画出的数据。';
+    if (groups.length === 1) return '所选的' + missing.length + '份报告' + groups[0].all + '，没有可画出的数据。';
+    return '所选的' + missing.length + '份报告都没有可画出的' + m.label + '：' + parts.join('，') + '。';
+  }
+
   function initExplorer() {
     var root = document.querySelector('[data-explorer]');
     if (!root) return;
@@ -432,7 +492,13 @@
     var count = form.querySelector('output');
     var el = root.querySelector('.chart');
 
+    var caption = root.querySelector('figcaption strong');
+    var summary = root.querySelector('figcaption .chart-summary');
+
     var params = new URLSearchParams(location.search);
+    // A metric asked for that no report of the year gives (a link kept
+    // from another year) is said to be absent, until another is chosen.
+    var absent = data.absent && data.absent[params.get('metric')];
     if (data.metrics[params.get('metric')]) metric.value = params.get('metric');
     var wanted = (params.get('counties') || '').split(',').filter(Boolean);
     var options = toArray(counties.options);
@@ -483,8 +549,12 @@
       if (!m) return;
       var keys = chosen();
       var keep = [];
+      var missing = []; // chosen, but without a value to draw
       if (keys.length) {
-        data.keys.forEach(function (k, i) { if (keys.indexOf(k) !== -1) keep.push(i); });
+        data.keys.forEach(function (k, i) {
+          if (keys.indexOf(k) === -1) return;
+          if (m.values[i] === null) missing.push(i); else keep.push(i);
+        });
       } else {
         // The highest data.limit of the metric.
         keep = data.keys.map(function (k, i) { return i; })
@@ -493,19 +563,35 @@
           .slice(0, data.limit);
       }
       var option = explorerOption(data, metric.value, keep);
+      var known = m.values.filter(function (v) { return v !== null; }).length;
+      // The caption, the chart's label and the description ECharts gives
+      // screen readers say the same: what is drawn, or, with nothing to
+      // draw, why, in place of the chart.
+      var said = keep.length ? explorerSummary(data, m, keep, keys.length ? 0 : known) : '';
+      said += explorerLeftOut(data, m, missing, !keep.length);
+      if (absent) said = '本年度的报告均未披露' + absent + '，下图显示' + m.label + '。' + said;
+      if (caption) caption.textContent = m.label;
+      if (summary) summary.textContent = said;
+      el.setAttribute('aria-label', m.label + '。' + said);
+      option.aria = Object.assign({}, option.aria, { enabled: true, label: { description: m.label + '。' + said } });
       el.setAttribute('data-height', String(Math.max(240, 100 + 28 * keep.length)));
       if (optionSource) optionSource.set(el, function () { return option; });
-      redraw(el);
+      var tools = el.nextElementSibling && el.nextElementSibling.classList.contains('chart-tools') ? el.nextElementSibling : null;
+      el.hidden = !keep.length;
+      if (tools) tools.hidden = !keep.length;
+      if (keep.length) redraw(el);
       if (count) {
-        var known = m.values.filter(function (v) { return v !== null; }).length;
-        count.textContent = keys.length ? '显示所选 ' + keep.length + ' 份' : '显示最高的 ' + keep.length + ' 份（共 ' + known + ' 份有数据）';
+        if (!keys.length) count.textContent = '显示最高的 ' + keep.length + ' 份（共 ' + known + ' 份有数据）';
+        else if (!keep.length) count.textContent = '所选 ' + keys.length + ' 份都没有该项数据';
+        else if (missing.length) count.textContent = '显示所选 ' + keys.length + ' 份中有数据的 ' + keep.length + ' 份';
+        else count.textContent = '显示所选 ' + keep.length + ' 份';
       }
       writeUrl(keys);
     }
 
-    form.addEventListener('change', draw);
+    form.addEventListener('change', function () { absent = ''; draw(); });
     form.addEventListener('submit', function (ev) { ev.preventDefault(); });
-    form.addEventListener('reset', function () { setTimeout(function () { applyFind(); draw(); }, 0); });
+    form.addEventListener('reset', function () { absent = ''; setTimeout(function () { applyFind(); draw(); }, 0); });
     draw();
   }
 

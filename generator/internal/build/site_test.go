@@ -550,8 +550,8 @@ staff: {authorized: 10, actual: 8}
 		`<option value="he-ping-qu-tian-jin-shi">`+tianjin+`</option>`,
 		`<option value="he-ping-qu-shen-yang-shi">`+shenyang+`</option>`,
 		`<option value="jia-xian">甲县</option>`,
-		`">`+tianjin+` ⚠</a>`, // 100 ≠ 60 + 50: flagged in the spending chart's table
-		`"`+shenyang+` ⚠"`,    // the chart's categories
+		`">`+tianjin+`</a> <a class="flag"`, // 100 ≠ 60 + 50: flagged in the spending chart's table
+		`"`+shenyang+` ⚠"`,                  // the chart's categories
 	)
 	mustContain(t, "compare years", p.Page("compare/index.html"),
 		`href="../county/he-ping-qu-tian-jin-shi.html">`+tianjin+`</a>`,
@@ -723,6 +723,10 @@ func TestLikelyUnitSlipsLeftOutOfComparisons(t *testing.T) {
 	mustMatch(t, "county", county, `850000 <a class="flag" href="\.\./report/jia-xian/2021-cai-zheng-ju-zheng-ti\.html#checks"`)
 }
 
+// flagRE matches the ⚠ mark after a flagged report's name in a chart's
+// table: a link to its checks that says what it means.
+const flagRE = `<a class="flag" href="[^"]*#checks" title="[^"]+"><span aria-hidden="true">⚠</span><span class="visually-hidden">[^<]+</span></a>`
+
 // TestWhichSideSlipped builds the cases where a flag alone does not tell
 // the slip: two years ten thousand times apart (both are flagged; only
 // the one no county department reaches is left out), growth of nine
@@ -739,11 +743,11 @@ func TestWhichSideSlipped(t *testing.T) {
 		"-- content/x23.md --\n"+r("辛县", 2023, "spending: {total: 800, basic: 500, project: 300}\nsangong: {total: 850, abroad: 0, reception: 5, vehicles: 3.5}"))
 	p.MustBuild()
 	c22, c23 := p.Page("compare/2022.html"), p.Page("compare/2023.html")
-	mustMatch(t, "compare 2022", c22, `>己县 ⚠</a></th><td class="num" data-value="500">500</td><td class="num" data-value="1000">1000</td>`)
+	mustMatch(t, "compare 2022", c22, `>己县</a> `+flagRE+`</th><td class="num" data-value="500">500</td><td class="num" data-value="1000">1000</td>`)
 	if strings.Contains(c23, "15000000") || strings.Contains(c23, "10000000") {
 		t.Error("compare 2023 shows 己县's figures typed in 元")
 	}
-	mustMatch(t, "compare 2023", c23, `>庚县 ⚠</a></th><td class="num" data-value="520">520</td><td class="num" data-value="9000">9000</td>`)
+	mustMatch(t, "compare 2023", c23, `>庚县</a> `+flagRE+`</th><td class="num" data-value="520">520</td><td class="num" data-value="9000">9000</td>`)
 	if strings.Contains(c23, ">850<") {
 		t.Error("compare 2023 charts 辛县's 三公 total, a hundred times its items")
 	}
@@ -799,7 +803,7 @@ func TestSlippedPartKeepsTheBar(t *testing.T) {
 		"-- content/d.md --\n"+r(2020, "total: 13000000, basic: 500, project: 800")) // the total in 元
 	p.MustBuild()
 	mustMatch(t, "compare 2023", p.Page("compare/2023.html"),
-		`>戊县 ⚠</a></th><td class="num" data-value="600">600</td><td class="num" data-value=""><span class="na">疑为单位错误</span></td><td class="num" data-value="800">800</td><td class="num" data-value="1400">1400</td>`)
+		`>戊县</a> `+flagRE+`</th><td class="num" data-value="600">600</td><td class="num" data-value=""><span class="na">疑为单位错误</span></td><td class="num" data-value="800">800</td><td class="num" data-value="1400">1400</td>`)
 	mustContain(t, "compare years", p.Page("compare/index.html"), `<span class="na">疑为单位错误</span>`)
 }
 
@@ -870,4 +874,63 @@ func TestYearsChartsShowMissingYears(t *testing.T) {
 	if strings.Contains(spending, "minInterval") {
 		t.Error("the axis of average spending is limited to whole numbers")
 	}
+}
+
+// TestFlagsSayWhy builds a department with a likely unit slip: wherever a
+// ⚠ marks a figure or a name in a table (the home page, the list of
+// reports, the county page, the compare page, the next year's report
+// page), the mark links to the report's checks and says what it means in
+// text a screen reader reads and a phone shows without hover (visually
+// hidden, not only a title); for a slip it says 疑为单位错误.
+func TestFlagsSayWhy(t *testing.T) {
+	r := func(county string, year int, total, project string) string {
+		return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: %s, basic: 50, project: %s}\n---\n正文。\n",
+			county, year, total, project)
+	}
+	p := buildtest.New(t, "-- content/a19.md --\n"+r("甲县", 2019, "130", "80")+
+		"-- content/a20.md --\n"+r("甲县", 2020, "140", "90")+
+		"-- content/a21.md --\n"+r("甲县", 2021, "135", "850000")+ // 85万元 written in 元: unit.years
+		"-- content/a22.md --\n"+r("甲县", 2022, "150", "100")+
+		"-- content/b21.md --\n"+r("乙县", 2021, "300", "250")+
+		"-- content/d21.md --\n"+r("丁县", 2021, "12005000", "11955000")) // in 元: unit.size
+	p.MustBuild()
+	flag := regexp.MustCompile(`<a class="flag"[^>]*>.*?</a>`)
+	said := regexp.MustCompile(`^<a class="flag" href="[^"]*#checks" title="([^"]+)"><span aria-hidden="true">⚠</span><span class="visually-hidden">([^<]+)</span></a>$`)
+	for _, c := range []struct {
+		page, slipped string // the page, and a figure on it that slipped
+	}{
+		{"index.html", "12005000"},
+		{"reports/index.html", "12005000"},
+		{"county/ding-xian.html", "12005000"},
+		{"county/jia-xian.html", "850000"},
+		{"compare/2021.html", ""},
+		{"report/jia-xian/2022-cai-zheng-ju-zheng-ti.html", "850000"},
+	} {
+		page := p.Page(c.page)
+		n := 0
+		for _, m := range flag.FindAllStringIndex(page, -1) {
+			a := page[m[0]:m[1]]
+			if strings.Contains(a, `href="#checks"`) {
+				continue // a report's own figures: ⚠ 见数据核对, in plain text
+			}
+			n++
+			sm := said.FindStringSubmatch(a)
+			if sm == nil || sm[1] != sm[2] {
+				t.Errorf("%s: the mark %s does not say what it means in visually hidden text", c.page, a)
+				continue
+			}
+			if c.slipped != "" && strings.HasSuffix(page[:m[0]], c.slipped+" ") && !strings.Contains(sm[2], "疑为单位错误") {
+				t.Errorf("%s: the mark after %s says %q; want it to say 疑为单位错误", c.page, c.slipped, sm[2])
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s has no ⚠ mark linking to a report's checks", c.page)
+		}
+		if c.slipped != "" && !strings.Contains(page, c.slipped+` <a class="flag"`) {
+			t.Errorf("%s: %s is not marked", c.page, c.slipped)
+		}
+	}
+	// On the compare page, the names flagged in a chart's table: their
+	// mark follows the link to the report, outside it.
+	mustMatch(t, "compare 2021", p.Page("compare/2021.html"), `>丁县</a> <a class="flag" href="\.\./report/ding-xian/2021-cai-zheng-ju-zheng-ti\.html#checks"`)
 }

@@ -56,6 +56,8 @@ type MetricCell struct {
 	// Flagged says a finding of the report's checks concerns a figure
 	// the value is computed from.
 	Flagged bool
+	// Slip says that finding is a likely unit slip (see site.Report.Suspect).
+	Slip bool
 }
 
 // countyMetrics are the columns of a county page's tables. Every county
@@ -179,6 +181,7 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 				mc := &row.Cells[k]
 				mc.Rank = r.Rank(m.Key)
 				mc.Flagged = val.OK && r.Flagged(m.Keys...)
+				mc.Slip = mc.Flagged && r.Suspect(m.Keys...)
 				t.numCell(&mc.Cell, val)
 				// No change from or to a likely unit slip (see
 				// site.Metric.Compare).

@@ -24,6 +24,9 @@ type Explorer struct {
 	Choices []Choice
 	// Default is the option drawn before any choice.
 	Default []byte
+	// Title and Summary are the caption of the Default view, which the
+	// script replaces with those of the view it draws.
+	Title, Summary string
 	// Data holds every report's label, key and values per metric, and an
 	// empty option to draw them with, as JSON.
 	Data  []byte
@@ -97,7 +100,10 @@ type explorerData struct {
 	Labels  []string                `json:"labels"`
 	Keys    []string                `json:"keys"`
 	Metrics map[string]metricValues `json:"metrics"`
-	Option  json.RawMessage         `json:"option"`
+	// Absent names, by key, the metrics no report of the year gives, so
+	// that a link from another year that asks for one can say so.
+	Absent map[string]string `json:"absent,omitempty"`
+	Option json.RawMessage   `json:"option"`
 }
 
 type metricValues struct {
@@ -107,6 +113,12 @@ type metricValues struct {
 	// numbers point into one array, rather than each being boxed in an
 	// interface.
 	Values []*float64 `json:"values"`
+	// Slips and Unreadable are the places in Values of the reports that
+	// give the metric, but as a likely unit slip, left out as the other
+	// charts leave it out, or in words that could not be read (无法识别);
+	// the others without a value do not give it.
+	Slips      []int `json:"slips,omitempty"`
+	Unreadable []int `json:"unreadable,omitempty"`
 }
 
 func newExplorer(rs []*site.Report) (*Explorer, error) {
@@ -131,6 +143,10 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 	for _, key := range explorerMetrics {
 		m := site.MetricByKey(key)
 		if !anyKnown(rs, m) {
+			if data.Absent == nil {
+				data.Absent = map[string]string{}
+			}
+			data.Absent[key] = m.Label
 			continue
 		}
 		mv := metricValues{Label: m.Label, Unit: m.Unit, Values: ptrs[:len(ordered):len(ordered)]}
@@ -139,6 +155,10 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 			if v, ok := m.Compare(r); ok {
 				nums[i] = charts.Round(v)
 				mv.Values[i] = &nums[i]
+			} else if _, ok := m.Value(r); ok {
+				mv.Slips = append(mv.Slips, i)
+			} else if m.Unreadable != nil && m.Unreadable(r) {
+				mv.Unreadable = append(mv.Unreadable, i)
 			}
 		}
 		nums = nums[len(ordered):]
@@ -166,6 +186,7 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 				return nil, err
 			}
 			e.Default = c.Option
+			e.Title, e.Summary = c.Title, c.Summary
 		}
 	}
 	if e.Default == nil {

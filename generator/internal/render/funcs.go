@@ -129,6 +129,37 @@ func escapeURL(b *bytes.Buffer, root, href string) {
 	escape(b, href)
 }
 
+// The meanings of the ⚠ marks, which writeFlag writes.
+const (
+	// SlipFlag is the meaning of the mark after a figure that is a likely
+	// unit slip.
+	SlipFlag = "疑为单位错误，见该报告的数据核对"
+	// FindingFlag is the meaning of the mark after a figure that another
+	// finding of the report's checks concerns.
+	FindingFlag = "该数字有核对发现，见该报告的数据核对"
+	// PrevSlipFlag is the meaning of the mark after the previous year's
+	// figure on a report's page, when that figure is a likely unit slip.
+	PrevSlipFlag = "上年数字疑为单位错误，见上年报告的数据核对"
+	// NameFlag is the meaning of the mark after a report's name in a
+	// chart's table (pages.FlagMark).
+	NameFlag = "该报告表中的数字有不一致或疑点（如疑为单位错误），见该报告的数据核对"
+)
+
+// writeFlag writes a ⚠ mark that links to a report's checks, root+href
+// (href holds the fragment, #checks), and says what it means, why: as
+// the link's title for a mouse, and as visually hidden text, so that a
+// screen reader reads it and a phone, which has no hover, does not need
+// it. Every mark of a flagged figure on the site is written by it.
+func writeFlag(b *bytes.Buffer, root, href, why string) {
+	b.WriteString(`<a class="flag" href="`)
+	escapeURL(b, root, href)
+	b.WriteString(`" title="`)
+	escape(b, why)
+	b.WriteString(`"><span aria-hidden="true">⚠</span><span class="visually-hidden">`)
+	escape(b, why)
+	b.WriteString(`</span></a>`)
+}
+
 // queryEscape writes s as a value in a URL's query, as html/template
 // writes a value after "?" in a URL attribute: every byte but letters,
 // digits and -._~ percent-encoded.
@@ -187,7 +218,16 @@ func writeRows(b *bytes.Buffer, root string, t charts.Table) {
 		for i, c := range row {
 			if i == 0 {
 				b.WriteString(`<th scope="row">`)
-				cellText(b, root, c)
+				if name, ok := strings.CutSuffix(c.Text, pages.FlagMark); ok && c.Href != "" {
+					// The mark after a flagged report's name links to
+					// its checks and says what it means.
+					c.Text = name
+					cellText(b, root, c)
+					b.WriteString(" ")
+					writeFlag(b, root, c.Href+"#checks", NameFlag)
+				} else {
+					cellText(b, root, c)
+				}
 				b.WriteString(`</th>`)
 				continue
 			}
@@ -231,9 +271,8 @@ func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 			b.WriteString(`<td class="num">`)
 			escape(b, f.Prev)
 			if f.PrevChecks != "" {
-				b.WriteString(` <a class="flag" href="`)
-				escape(b, f.PrevChecks)
-				b.WriteString(`" title="上年数字疑为单位错误，见上年报告的数据核对" aria-label="上年数字疑为单位错误，见上年报告的数据核对">⚠</a>`)
+				b.WriteString(" ")
+				writeFlag(b, "", f.PrevChecks, PrevSlipFlag)
 			}
 			b.WriteString(`</td><td>`)
 			if f.Delta != nil {
@@ -613,9 +652,9 @@ func slipCellTD(b *bytes.Buffer, root string, c charts.Cell, r *site.Report, key
 	escape(b, c.Value)
 	b.WriteString(`">`)
 	cellText(b, root, c)
-	b.WriteString(` <a class="flag" href="`)
-	escapeURL(b, root, r.URL)
-	b.WriteString(`#checks" title="疑为单位错误，见该报告的数据核对" aria-label="疑为单位错误，见该报告的数据核对">⚠</a></td>`)
+	b.WriteString(" ")
+	writeFlag(b, root, r.URL+"#checks", SlipFlag)
+	b.WriteString(`</td>`)
 }
 
 // writeNameKey writes the data-value attribute, with a space before it,
@@ -707,9 +746,12 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow) {
 			b.WriteString("\">")
 			cellText(b, root, c.Cell)
 			if c.Flagged {
-				b.WriteString(` <a class="flag" href="`)
-				escapeURL(b, root, row.R.URL)
-				b.WriteString(`#checks" title="见该报告的数据核对" aria-label="见该报告的数据核对">⚠</a>`)
+				why := FindingFlag
+				if c.Slip {
+					why = SlipFlag
+				}
+				b.WriteString(" ")
+				writeFlag(b, root, row.R.URL+"#checks", why)
 			}
 			if c.Delta != nil {
 				b.WriteString("<br><span class=\"delta-")

@@ -1,0 +1,137 @@
+package browsertest
+
+import (
+	"net"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+// serveBuilt serves the built site of p at the root of a port of its own,
+// as a static host does, until the test ends; it returns the host:port
+// and the site's URL.
+func serveBuilt(t *testing.T, p *buildtest.Project) (host, base string) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: staticHost(p.Out), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	host = ln.Addr().String()
+	return host, "http://" + host + "/"
+}
+
+// explorerSaid is what the explorer says of its view: its caption, the
+// chart's label, the count beside the controls, whether the chart is
+// hidden, and the categories drawn when it is not.
+type explorerSaid struct {
+	Title, Summary, Label, Count string
+	Hidden                       bool
+}
+
+const explorerSaidJS = `({title: document.querySelector('#fig-explorer figcaption strong').textContent,
+  summary: document.querySelector('#fig-explorer .chart-summary').textContent,
+  label: document.getElementById('chart-explorer').getAttribute('aria-label'),
+  count: document.querySelector('[data-explorer] output').textContent,
+  hidden: document.getElementById('chart-explorer').hidden || document.getElementById('chart-explorer').offsetHeight === 0})`
+
+// TestExplorerSaysWhatIsMissing opens the explorer with counties chosen
+// that do not give the metric: in place of an empty chart it must say, in
+// its caption, the chart's label and its count, that the chosen reports do
+// not give it; when some do, it draws those and says how many of the
+// chosen are left out and why (not disclosed, or a likely unit slip); and
+// a metric asked for from another year that no report of this year gives
+// is said to be absent, not silently replaced.
+func TestExplorerSaysWhatIsMissing(t *testing.T) {
+	browser(t)
+	r := func(county string, year int, figures string) string {
+		return "---\ncounty: " + county + "\ndepartment: 财政局\nyear: " + strconv.Itoa(year) + "\ntype: 整体支出\n" + figures + "\n---\n正文。\n"
+	}
+	p := buildtest.New(t, "-- content/a20.md --\n"+r("甲县", 2020, "spending: {total: 100}\nscore: 90\ngrade: 优")+
+		"-- content/b20.md --\n"+r("乙县", 2020, "spending: {total: 200}")+
+		"-- content/c20.md --\n"+r("丙县", 2020, "spending: {total: 300}")+
+		"-- content/d20.md --\n"+r("丁县", 2020, "spending: {total: 12005000}")+ // in 元: unit.size
+		"-- content/a21.md --\n"+r("甲县", 2021, "spending: {total: 110}"))
+	p.MustBuild()
+	host, base := serveBuilt(t, p)
+	load := func(query string) (*tab, explorerSaid) {
+		t.Helper()
+		tb := open(t, p.Out, base, host, base+"compare/"+query)
+		tb.showCharts()
+		if !tb.waitFor(`document.querySelector('#fig-explorer .chart-summary').textContent !== ''`, 5*time.Second) {
+			t.Fatalf("%s: the explorer says nothing", query)
+		}
+		return tb, eval[explorerSaid](tb, explorerSaidJS)
+	}
+	wantSaid := func(query string, got explorerSaid, summary, count string, hidden bool) {
+		t.Helper()
+		if got.Title != "自评得分" && got.Title != "支出合计" {
+			t.Errorf("%s: the caption's title is %q", query, got.Title)
+		}
+		if !strings.Contains(got.Summary, summary) {
+			t.Errorf("%s: the caption says %q; want it to say %q", query, got.Summary, summary)
+		}
+		if want := got.Title + "。" + got.Summary; got.Label != want {
+			t.Errorf("%s: the chart's label is %q; want its caption, %q", query, got.Label, want)
+		}
+		if got.Count != count {
+			t.Errorf("%s: the count says %q; want %q", query, got.Count, count)
+		}
+		if got.Hidden != hidden {
+			t.Errorf("%s: the chart is hidden: %v; want %v", query, got.Hidden, hidden)
+		}
+	}
+
+	// None of the chosen gives a score: no empty chart, a sentence.
+	q := "2020.html?metric=score&counties=yi-xian,bing-xian"
+	tb, said := load(q)
+	wantSaid(q, said, "所选的2份报告均未披露自评得分", "所选 2 份都没有该项数据", true)
+	if strings.Contains(said.Summary, "没有可比较的数据") {
+		t.Errorf("%s: the caption describes an empty chart: %q", q, said.Summary)
+	}
+	// Choosing one that gives it draws it, and counts the others.
+	eval[bool](tb, `(() => { const s = document.querySelector('[data-explorer] select[name="counties"]');
+  Array.from(s.options).find(o => o.value === 'jia-xian').selected = true; s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
+	said = eval[explorerSaid](tb, explorerSaidJS)
+	wantSaid(q+" and jia-xian", said, "仅甲县有数据，自评得分为90分。另有2份未披露该项（丙县、乙县），图中未画出。", "显示所选 3 份中有数据的 1 份", false)
+	if !tb.waitFor(`!!(window.echarts && echarts.getInstanceByDom(document.getElementById('chart-explorer')))`, 5*time.Second) {
+		t.Fatal("the explorer is not drawn once a chosen report gives the metric")
+	}
+	if v := eval[chartView](tb, viewJS("chart-explorer")); len(v.Categories) != 1 || !strings.HasPrefix(v.Categories[0], "甲县") {
+		t.Errorf("the explorer draws %q; want 甲县 alone", v.Categories)
+	}
+	// ECharts gives screen readers the same words as the caption.
+	if !tb.waitFor(`document.getElementById('chart-explorer').getAttribute('aria-label') === '自评得分。' + document.querySelector('#fig-explorer .chart-summary').textContent`, 3*time.Second) {
+		t.Errorf("once drawn, the chart's label is %q", eval[string](tb, `document.getElementById('chart-explorer').getAttribute('aria-label')`))
+	}
+	if got := strings.Split(eval[string](tb, `new URLSearchParams(location.search).get('counties')`), ","); len(got) != 3 ||
+		!slices.Contains(got, "jia-xian") || !slices.Contains(got, "yi-xian") || !slices.Contains(got, "bing-xian") {
+		t.Errorf("the URL keeps counties=%q; want the three chosen", got)
+	}
+	tb.report(tb.logProblems())
+
+	// A likely unit slip is left out, and said to be.
+	q = "2020.html?metric=total&counties=jia-xian,ding-xian"
+	tb, said = load(q)
+	wantSaid(q, said, "仅甲县有数据，支出合计为100万元。另有1份该项疑为单位错误（丁县），图中未画出。", "显示所选 2 份中有数据的 1 份", false)
+	tb.report(tb.logProblems())
+
+	// No county chosen: the highest, and nothing said to be missing.
+	q = "2020.html?metric=total"
+	tb, said = load(q)
+	wantSaid(q, said, "3份有数据，支出合计最高的是丙县（300万元），最低的是甲县（100万元）。", "显示最高的 3 份（共 3 份有数据）", false)
+	tb.report(tb.logProblems())
+
+	// 2021 has no score: a link from 2020 that asks for it says so.
+	q = "2021.html?metric=score"
+	tb, said = load(q)
+	wantSaid(q, said, "本年度的报告均未披露自评得分，下图显示支出合计。", "显示最高的 1 份（共 1 份有数据）", false)
+	tb.report(tb.logProblems())
+}

@@ -317,6 +317,26 @@
     }).join('\r\n') + '\r\n';
   }
 
+  // optionCSV writes a chart that has no data table (the explorer's, made
+  // in the page) as CSV from its option: a row per category, a column per
+  // series, with the value axis's unit in the header.
+  function optionCSV(option) {
+    function first(a) { return Array.isArray(a) ? a[0] : a; }
+    var x = first(option.xAxis) || {}, y = first(option.yAxis) || {};
+    var cat = y.type === 'category' ? y : x, val = cat === y ? x : y;
+    var unit = val && val.name ? '（' + val.name + '）' : '';
+    var series = option.series || [];
+    var rows = [['名称'].concat(series.map(function (s) { return (s.name || '') + unit; }))];
+    (cat.data || []).forEach(function (name, i) {
+      rows.push([name].concat(series.map(function (s) {
+        var v = s.data && s.data[i];
+        if (v && typeof v === 'object') v = v.value;
+        return v == null || v === '-' ? '' : String(v);
+      })));
+    });
+    return '\ufeff' + rows.map(function (r) { return r.map(csvCell).join(','); }).join('\r\n') + '\r\n';
+  }
+
   function download(name, href) {
     var a = document.createElement('a');
     a.href = href;
@@ -358,8 +378,8 @@
     csv.addEventListener('click', function () {
       var wrap = toArray(block.querySelectorAll('.table-wrap')).filter(function (w) { return !w.hidden; })[0];
       var table = wrap && wrap.querySelector('table');
-      if (!table) return;
-      var blob = new Blob([tableCSV(table)], { type: 'text/csv;charset=utf-8' });
+      var text = table ? tableCSV(table) : optionCSV(currentOption(el));
+      var blob = new Blob([text], { type: 'text/csv;charset=utf-8' });
       var url = URL.createObjectURL(blob);
       download(fileStem(block) + '.csv', url);
       setTimeout(function () { URL.revokeObjectURL(url); }, 1000);

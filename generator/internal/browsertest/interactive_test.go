@@ -328,15 +328,7 @@ func TestNameColumnsSortByPinyin(t *testing.T) {
 	}
 	p := buildtest.New(t, archive.String())
 	p.MustBuild()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: staticHost(p.Out), ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	host := ln.Addr().String()
-	base := "http://" + host + "/"
+	host, base := serveBuilt(t, p)
 	tb := open(t, p.Out, base, host, base+"index.html")
 	for _, c := range []struct {
 		col  int
@@ -370,15 +362,7 @@ func TestGradeColumnSortsByRank(t *testing.T) {
 	}
 	p := buildtest.New(t, archive.String())
 	p.MustBuild()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: staticHost(p.Out), ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	host := ln.Addr().String()
-	base := "http://" + host + "/"
+	host, base := serveBuilt(t, p)
 	tb := open(t, p.Out, base, host, base+"index.html")
 	for _, want := range [][]string{
 		{"差", "中", "良", "优", "未披露"},

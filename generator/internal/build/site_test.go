@@ -682,16 +682,20 @@ func TestDepartmentsNamedWhenMixed(t *testing.T) {
 	mustContain(t, "compare 2021, one department", p.Page("compare/2021.html"), ">乙县</a>", ">甲县</a>")
 }
 
+// departmentYear returns a report file of the 财政局 of county for year,
+// whose spending is total: basic 50 and project as given.
+func departmentYear(county string, year int, total, project string) string {
+	return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: %s, basic: 50, project: %s}\n---\n正文。\n",
+		county, year, total, project)
+}
+
 // TestLikelyUnitSlipsLeftOutOfComparisons builds a department whose 2021
 // project spending is entered in 元 (10,000 times its other years, which
 // the check unit.years finds): it must not be ranked or top the year's
 // charts or cards, and its cells there must say why; its county page
 // keeps the figure as given, flagged.
 func TestLikelyUnitSlipsLeftOutOfComparisons(t *testing.T) {
-	r := func(county string, year int, total, project string) string {
-		return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: %s, basic: 50, project: %s}\n---\n正文。\n",
-			county, year, total, project)
-	}
+	r := departmentYear
 	p := buildtest.New(t, "-- content/a19.md --\n"+r("甲县", 2019, "130", "80")+
 		"-- content/a20.md --\n"+r("甲县", 2020, "140", "90")+
 		"-- content/a21.md --\n"+r("甲县", 2021, "135", "850000")+ // 85万元 written in 元
@@ -883,10 +887,7 @@ func TestYearsChartsShowMissingYears(t *testing.T) {
 // text a screen reader reads and a phone shows without hover (visually
 // hidden, not only a title); for a slip it says 疑为单位错误.
 func TestFlagsSayWhy(t *testing.T) {
-	r := func(county string, year int, total, project string) string {
-		return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: %s, basic: 50, project: %s}\n---\n正文。\n",
-			county, year, total, project)
-	}
+	r := departmentYear
 	p := buildtest.New(t, "-- content/a19.md --\n"+r("甲县", 2019, "130", "80")+
 		"-- content/a20.md --\n"+r("甲县", 2020, "140", "90")+
 		"-- content/a21.md --\n"+r("甲县", 2021, "135", "850000")+ // 85万元 written in 元: unit.years

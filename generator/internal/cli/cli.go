@@ -187,6 +187,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
+// DraftLeftOut is the message check -json gives, as a warning, for each
+// report file left out as a draft.
+const DraftLeftOut = "draft: left out of the site; remove the line draft: true to publish it, or check it with -drafts (草稿，没有发布：删除 draft: true 这一行即可发布；加 -drafts 可一并核对)"
+
 // MaxDraftsListed is the most drafts sayDrafts names one by one.
 const MaxDraftsListed = 10
 
@@ -266,7 +270,13 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	if _, serr := site.Assemble(reports, nil); serr != nil && err == nil {
 		errs = append(errs, serr)
 	}
-	// Every file not read is named, as every finding is, in the JSON too.
+	// Every file not read is named, as every finding is, in the JSON too;
+	// so is every draft left out, which the text says after them.
+	if *jsonOut {
+		for _, f := range left {
+			unread = append(unread, check.FileWarning{File: f, Message: DraftLeftOut})
+		}
+	}
 	code := check.Main(reports, errs, unread, *jsonOut, stdout)
 	if !*jsonOut {
 		sayDrafts(stdout, left)

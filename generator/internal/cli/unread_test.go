@@ -168,4 +168,17 @@ func TestFilesNotReadAreInCheckJSON(t *testing.T) {
 	if len(doc.Errors) != 0 {
 		t.Errorf("check -json errors: %s", out)
 	}
+
+	// A draft left out, which the plain check lists after the findings,
+	// is a warning too, after the files not read; with -drafts it is
+	// checked and not said.
+	p.Write("content/c.md", "---\ndraft: true\n"+strings.TrimPrefix(strings.Replace(clean, "甲县", "丙县", 1), "---\n"))
+	code, doc, out = checkJSON()
+	if n := len(doc.Warnings); code != 0 || n != 5 || doc.Warnings[n-1].File != "content/c.md" || doc.Warnings[n-1].Message != DraftLeftOut {
+		t.Errorf("check -json with a draft: exit %d, output %s", code, out)
+	}
+	code, out, _ = run("check", "-root", p.Dir, "-json", "-drafts")
+	if code != 0 || !strings.Contains(out, `"file": "content/c.md"`) || strings.Contains(out, `"draft: `) {
+		t.Errorf("check -json -drafts: exit %d, output %s", code, out)
+	}
 }

@@ -14,7 +14,8 @@ import (
 
 // FileWarning is a warning about a file that is neither an error nor a
 // finding: a file under content/ that is not read although it may have
-// been meant as a report (such as a.md.txt, a .docx or a broken link).
+// been meant as a report (such as a.md.txt, a .docx or a broken link), or
+// a report left out as a draft.
 type FileWarning struct {
 	// File is the file's name as errors show it, such as
 	// content/a.md.txt.
@@ -157,7 +158,7 @@ type (
 //	          exact decimal text), gap_fen, share (gap/total, 0 when none)
 //	          and factor (for a likely unit slip, 0 otherwise)
 //	warnings  files under content/ that are not read (such as a.md.txt,
-//	          a .docx, a broken link): file, message
+//	          a .docx, a broken link), and drafts left out: file, message
 //	reports   each report by file, with its checks: rule, title, status
 //	          (passed, found or not_checked), reason and number of findings
 func WriteJSON(w io.Writer, errs []error, per map[*report.Report][]Result, warnings []FileWarning) error {

@@ -931,6 +931,12 @@ func TestFlagsSayWhy(t *testing.T) {
 			t.Errorf("%s: %s is not marked", c.page, c.slipped)
 		}
 	}
+	// A report's own figure that slipped says so in its row, in plain
+	// text; one that a finding concerns otherwise, 见数据核对.
+	a21 := p.Page("report/jia-xian/2021-cai-zheng-ju-zheng-ti.html")
+	mustContain(t, "甲县 2021", a21, `<th scope="row">项目支出 <a class="flag" href="#checks" title="疑为单位错误，不参加排名，见数据核对">⚠ 疑为单位错误</a></th>`)
+	d21 := p.Page("report/ding-xian/2021-cai-zheng-ju-zheng-ti.html")
+	mustContain(t, "丁县 2021", d21, `<th scope="row">支出合计 <a class="flag" href="#checks" title="疑为单位错误，不参加排名，见数据核对">⚠ 疑为单位错误</a></th>`)
 	// On the compare page, the names flagged in a chart's table: their
 	// mark follows the link to the report, outside it.
 	mustMatch(t, "compare 2021", p.Page("compare/2021.html"), `>丁县</a> <a class="flag" href="\.\./report/ding-xian/2021-cai-zheng-ju-zheng-ti\.html#checks"`)

@@ -33,6 +33,9 @@ type Figure struct {
 	NA bool
 	// Flagged marks a figure that a finding beyond rounding concerns.
 	Flagged bool
+	// Slip marks a Flagged figure that is a likely unit slip
+	// (site.Report.Suspect), left out of ranks and comparisons.
+	Slip bool
 }
 
 // FigureInfo is what the figures of every report of one kind share: their
@@ -184,6 +187,7 @@ func figures(r *site.Report, out []Figure, t *texts) {
 		} else {
 			t.buf = d.appendText(t.buf, r.Report)
 			t.end(&f.Text)
+			f.Slip = f.Flagged && r.Suspect(d.Key)
 		}
 		if r.Prev != nil && hasDelta(d.Key) {
 			pv, pstate := d.value(r.Prev.Report)

@@ -253,7 +253,10 @@ func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 		escape(b, f.Key)
 		b.WriteString("\">\n<th scope=\"row\">")
 		escape(b, f.Label)
-		if f.Flagged {
+		switch {
+		case f.Slip:
+			b.WriteString(` <a class="flag" href="#checks" title="疑为单位错误，不参加排名，见数据核对">⚠ 疑为单位错误</a>`)
+		case f.Flagged:
 			b.WriteString(` <a class="flag" href="#checks" title="见数据核对">⚠ 见数据核对</a>`)
 		}
 		b.WriteString("</th>\n<td class=\"num\">")

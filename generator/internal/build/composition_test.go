@@ -10,7 +10,9 @@ import (
 // TestCompositionCharts: a report page draws its spending and its 三公经费
 // in two charts, each on its own scale, since a 三公 item is often a
 // thousandth of the spending and its bar beside the spending's would not
-// show; a report that gives no 三公 figure draws only the first.
+// show; a report that gives no 三公 figure, or only zeros, draws only the
+// first. Each chart's summary says how the parts make the whole, not
+// that the whole is the highest bar; a likely unit slip is not drawn.
 func TestCompositionCharts(t *testing.T) {
 	p := buildtest.New(t, `
 -- content/a.md --
@@ -29,6 +31,25 @@ department: 财政局
 year: 2021
 type: 整体支出
 spending: {total: 900}
+sangong: {total: 0, abroad: 0, reception: 0, vehicles: 0}
+---
+-- content/c20.md --
+---
+county: 丙县
+department: 财政局
+year: 2020
+type: 整体支出
+spending: {total: 500, basic: 200, personnel: 150, public: 50, project: 290}
+sangong: {total: 3, abroad: 0, reception: 1, vehicles: 2}
+---
+-- content/c21.md --
+---
+county: 丙县
+department: 财政局
+year: 2021
+type: 整体支出
+spending: {total: 520, basic: 210, project: 310}
+sangong: {total: 3.2, abroad: 0, reception: 12000, vehicles: 2}
 ---
 `)
 	p.MustBuild()
@@ -47,11 +68,11 @@ spending: {total: 900}
 	}
 	mustContain(t, "spending chart", spending, "<strong>支出构成</strong>",
 		`"data":["支出合计","基本支出","人员经费","公用经费","项目支出"]`,
-		"金额最高的是支出合计（3200万元），最低的是基本支出（1200万元）")
+		"<span class=\"chart-summary\">支出合计3200万元，其中基本支出1200万元、项目支出2000万元。未披露：人员经费、公用经费。</span>")
 	mustContain(t, "三公 chart", sangong, "<strong>三公经费构成</strong>",
 		`"data":["三公经费合计","因公出国（境）","公务接待","公务用车"]`,
 		`<tr><th scope="row">公务接待</th><td class="num" data-value="1.2">1.2</td></tr>`,
-		"金额最高的是三公经费合计（3.2万元），最低的是因公出国（境）（0万元）")
+		"<span class=\"chart-summary\">三公经费合计3.2万元，其中因公出国（境）0万元、公务接待1.2万元、公务用车2万元。</span>")
 	if strings.Contains(spending, "公务接待") || strings.Contains(sangong, "支出合计") {
 		t.Error("the two charts share an axis")
 	}
@@ -60,6 +81,20 @@ spending: {total: 900}
 	}
 	b := p.Page("report/yi-xian/2021-cai-zheng-ju-zheng-ti.html")
 	if figure(b, "spending-composition") == "" || figure(b, "sangong-composition") != "" {
-		t.Error("a report without 三公 figures: want the spending chart alone")
+		t.Error("a report whose 三公 figures are all 0: want the spending chart alone")
+	}
+	mustContain(t, "乙县's spending chart", figure(b, "spending-composition"),
+		"<span class=\"chart-summary\">支出合计900万元。未披露：基本支出、人员经费、公用经费、项目支出。</span>")
+	c20 := p.Page("report/bing-xian/2020-cai-zheng-ju-zheng-ti.html")
+	mustContain(t, "丙县 2020's spending chart", figure(c20, "spending-composition"),
+		"支出合计500万元，其中基本支出200万元（人员经费150万元、公用经费50万元）、项目支出290万元；分项之和比合计少10万元。")
+	// 12000 of 公务接待, 1万元 entered in 元 (unit.years, unit.sum): in
+	// the table as 疑为单位错误, not drawn, and said.
+	c21 := figure(p.Page("report/bing-xian/2021-cai-zheng-ju-zheng-ti.html"), "sangong-composition")
+	mustContain(t, "丙县 2021's 三公 chart", c21,
+		`<tr><th scope="row">公务接待</th><td class="num" data-value=""><span class="na">疑为单位错误</span></td></tr>`,
+		"三公经费合计3.2万元，其中因公出国（境）0万元、公务用车2万元。疑为单位错误，图中不画出：公务接待。")
+	if strings.Contains(c21, "12000") {
+		t.Error("a likely unit slip is drawn in the 三公 chart")
 	}
 }

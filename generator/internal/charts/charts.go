@@ -129,6 +129,10 @@ type Bars struct {
 	// Whole says the values are counts (of reports): the value axis then
 	// has no ticks between whole numbers, such as 0.5 份.
 	Whole bool
+	// Say, when set, is the chart's summary, in place of the one made of
+	// its highest and lowest values: a chart of a whole beside its parts
+	// says how the parts make the whole.
+	Say string
 	// Measure is the measure word the summary counts categories with:
 	// 份 when each is a report; 项 (as for the items of a report's
 	// composition) when empty.
@@ -187,6 +191,9 @@ func (b Bars) Build() (Chart, error) {
 		c.Height = 120 + 28*len(b.Categories)
 	}
 	c.Table, c.Summary = b.table()
+	if b.Say != "" {
+		c.Summary = b.Say
+	}
 	// The option's figures are those of the table's cells, mostly.
 	option, err := b.optionOf(c.Table.Rows)
 	if err != nil {

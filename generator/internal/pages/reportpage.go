@@ -175,15 +175,129 @@ func appendDescription(b []byte, r *site.Report) []byte {
 // its 三公经费, each its total beside its parts. They are drawn apart
 // because a 三公 item is often a thousandth of the spending: on one axis
 // its bar would not show.
-var compositions = [...]struct {
+var compositions = [...]composition{
+	{id: "spending-composition", title: "支出构成",
+		items: []string{"支出合计", "基本支出", "人员经费", "公用经费", "项目支出"},
+		keys:  []string{"spending.total", "spending.basic", "spending.personnel", "spending.public", "spending.project"},
+		parts: []int{1, 4}, subs: map[int][]int{1: {2, 3}}},
+	{id: "sangong-composition", title: "三公经费构成",
+		items: []string{"三公经费合计", "因公出国（境）", "公务接待", "公务用车"},
+		keys:  []string{"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"},
+		parts: []int{1, 2, 3}},
+}
+
+// composition is a chart of a whole (the first of its items) beside its
+// parts.
+type composition struct {
 	id, title string
-	items     []string
-	keys      []string
-}{
-	{"spending-composition", "支出构成", []string{"支出合计", "基本支出", "人员经费", "公用经费", "项目支出"},
-		[]string{"spending.total", "spending.basic", "spending.personnel", "spending.public", "spending.project"}},
-	{"sangong-composition", "三公经费构成", []string{"三公经费合计", "因公出国（境）", "公务接待", "公务用车"},
-		[]string{"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"}},
+	// items name the bars; keys are their figures.
+	items, keys []string
+	// parts are the items that make the whole, and subs the items that
+	// make a part (人员经费 and 公用经费 of 基本支出).
+	parts []int
+	subs  map[int][]int
+}
+
+// summary says how the parts of the composition make its whole, of
+// values vals (one per item): 支出合计1530.53万元，其中基本支出158.65万元
+// （人员经费129.55万元、公用经费29.1万元）、项目支出1312万元；分项之和比合计少
+// 59.88万元。 Then the items not drawn, and why.
+func (c *composition) summary(vals []charts.Value) string {
+	amount := func(b []byte, i int) []byte {
+		b = append(b, c.items[i]...)
+		b = charts.AppendFormat(b, vals[i].V)
+		return append(b, "万元"...)
+	}
+	var b []byte
+	if vals[0].OK {
+		b = amount(b, 0)
+	}
+	n := 0 // parts said
+	sep := func() {
+		switch {
+		case n > 0:
+			b = append(b, "、"...)
+		case vals[0].OK:
+			b = append(b, "，其中"...)
+		case len(b) > 0:
+			b = append(b, "；"...)
+		}
+		n++
+	}
+	for _, p := range c.parts {
+		var subs []int
+		for _, i := range c.subs[p] {
+			if vals[i].OK {
+				subs = append(subs, i)
+			}
+		}
+		if !vals[p].OK {
+			// Its parts, when given, stand in its place.
+			for _, i := range subs {
+				sep()
+				b = amount(b, i)
+			}
+			continue
+		}
+		sep()
+		b = amount(b, p)
+		for j, i := range subs {
+			if j == 0 {
+				b = append(b, "（"...)
+			} else {
+				b = append(b, "、"...)
+			}
+			b = amount(b, i)
+		}
+		if len(subs) > 0 {
+			b = append(b, "）"...)
+		}
+	}
+	// The parts' sum against the whole, when all are given.
+	sum, all := 0.0, vals[0].OK
+	for _, p := range c.parts {
+		all = all && vals[p].OK
+		sum += vals[p].V
+	}
+	if d := charts.Round(vals[0].V - sum); all && d != 0 {
+		if d > 0 {
+			b = append(b, "；分项之和比合计少"...)
+		} else {
+			b = append(b, "；分项之和比合计多"...)
+			d = -d
+		}
+		b = charts.AppendFormat(b, d)
+		b = append(b, "万元"...)
+	}
+	if len(b) > 0 {
+		b = append(b, "。"...)
+	}
+	for _, why := range [...]struct {
+		text string
+		of   func(v charts.Value) bool
+	}{
+		{"疑为单位错误，图中不画出：", func(v charts.Value) bool { return v.Suspect }},
+		{"无法识别：", func(v charts.Value) bool { return v.Unreadable }},
+		{"未披露：", func(v charts.Value) bool { return !v.OK && !v.Suspect && !v.Unreadable && !v.NotApplicable }},
+	} {
+		first := true
+		for i, v := range vals {
+			if !why.of(v) {
+				continue
+			}
+			if first {
+				b = append(b, why.text...)
+			} else {
+				b = append(b, "、"...)
+			}
+			first = false
+			b = append(b, c.items[i]...)
+		}
+		if !first {
+			b = append(b, "。"...)
+		}
+	}
+	return string(b)
 }
 
 // figureValue returns the amount of the dotted name key of r as a chart
@@ -191,6 +305,11 @@ var compositions = [...]struct {
 // has (see check.NotApplicable), so that the chart's table says 不适用.
 func figureValue(r *site.Report, key string) charts.Value {
 	m := *r.Amount(key)
+	if m.Known() && r.Suspect(key) {
+		// A likely unit slip is not drawn, as in every comparison: its
+		// bar would flatten the others.
+		return charts.Value{Suspect: true}
+	}
 	v := money(m)
 	v.NotApplicable = m.State == report.NotDisclosed && check.NotApplicable(r.Type, key)
 	return v
@@ -204,21 +323,23 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 	// Build keeps none of them.
 	sc := getScratch()
 	defer sc.release()
-	known := false
+	// Drawn when a value other than 0 is known: bars of nothing say
+	// nothing the figures' table does not.
+	drawn := false
 	sc.vals = sc.vals[:0]
 	for _, k := range comp.keys {
 		v := figureValue(r, k)
-		known = known || v.OK
+		drawn = drawn || v.OK && v.V != 0
 		sc.vals = append(sc.vals, v)
 	}
-	if !known {
+	if !drawn {
 		return charts.Chart{}, false, nil
 	}
 	sc.series = append(sc.series[:0], charts.Series{Name: "金额", Values: sc.vals})
 	// The categories are shared by every report's chart: Build only reads
 	// them.
 	c, err := charts.Bars{ID: comp.id, Title: comp.title, Unit: "万元", Categories: comp.items,
-		Series: sc.series, Horizontal: true}.Build()
+		Series: sc.series, Horizontal: true, Say: comp.summary(sc.vals)}.Build()
 	if err != nil {
 		return charts.Chart{}, false, err
 	}

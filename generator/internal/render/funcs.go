@@ -142,7 +142,7 @@ const (
 	PrevSlipFlag = "上年数字疑为单位错误，见上年报告的数据核对"
 	// NameFlag is the meaning of the mark after a report's name in a
 	// chart's table (pages.FlagMark).
-	NameFlag = "该报告表中的数字有不一致或疑点（如疑为单位错误），见该报告的数据核对"
+	NameFlag = "该报告的数字之间有不一致或疑点，见该报告的数据核对"
 )
 
 // writeFlag writes a ⚠ mark that links to a report's checks, root+href

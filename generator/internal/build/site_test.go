@@ -940,4 +940,10 @@ func TestFlagsSayWhy(t *testing.T) {
 	// On the compare page, the names flagged in a chart's table: their
 	// mark follows the link to the report, outside it.
 	mustMatch(t, "compare 2021", p.Page("compare/2021.html"), `>丁县</a> <a class="flag" href="\.\./report/ding-xian/2021-cai-zheng-ju-zheng-ti\.html#checks"`)
+	// The page's words: the downloads sort otherwise than the site ranks
+	// unless the slips are left out; a ⚠ after a name names no kind of
+	// finding, which may be a gap rather than a slip.
+	mustContain(t, "compare 2021", p.Page("compare/2021.html"),
+		"其中“疑为单位错误”一列注明的数字本站不参加排名，排序前请先除去。",
+		`title="该报告的数字之间有不一致或疑点，见该报告的数据核对"`)
 }

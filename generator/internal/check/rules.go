@@ -30,7 +30,7 @@ var Rules = []Rule{
 	{"staff.actual", "实有人数与编制核对", "实有人数是否超过编制人数。"},
 	{"unit.sum", "合计与分项数量级核对", "合计是否恰为分项之和的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误。"},
 	{"unit.years", "跨年度数量级核对", "金额是否约为同县同部门同类型其他年度的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误；不超过尾差的金额（0.01万元及以下，或各分项均不超过0.01万元、合计不超过其尾差的合计数）可能是四舍五入的零，不作比较。"},
-	{"unit.size", "金额规模核对", "金额是否远超县级部门的规模（支出或收入超过500亿元，三公经费合计或任一项超过1亿元，或支出、收入按编制人数或实有人数计人均超过5亿元），疑为按元填写而单位仍为万元；跨年度数量级核对已指出的金额不再重复。"},
+	{"unit.size", "金额规模核对", "金额是否远超县级部门的规模（支出或收入超过500亿元，三公经费合计或任一项超过1亿元，或支出、收入按编制人数或实有人数计人均超过5亿元），疑为按元填写而单位仍为万元；或部门的支出合计远低于县级部门的规模（不足10万元，或人均不足1万元），疑为按万元填写而单位写成了元；跨年度数量级核对已指出的金额不再重复。"},
 	{"yoy.sangong", "三公经费同比核对", "报告所述三公经费同比增减，是否等于本年度与上一年度三公经费合计之差。"},
 	{"year.title", "年度与标题核对", "标题中写明的年度是否与报告登记的年度（year）相同；只在标题中恰有一个四位数年份、且其后是“年”或“年度”时核对。"},
 	{"noted", "人工核对", "整理报告的人读报告时记下的前后不一致：报告正文、表格中的数字互相矛盾，而上面整理出的数字体现不出来（本站不读正文，无法自动核对）。"},
@@ -949,6 +949,17 @@ const (
 	sizeMaxPerHead report.Amount = 50_000 * report.FenPerWan
 )
 
+// The sizes every county-level department reaches, below which unit.size
+// holds a department's whole spending (支出合计 of a report other than a
+// 项目支出 one, whose project may be small) to be typed in 万元 under
+// unit 元 (10000 times too small): 10万元 in all, and 1万元 per member of
+// staff. A department of three people spends more than 50万元 a year on
+// their pay alone.
+const (
+	sizeMinTotal   report.Amount = 10 * report.FenPerWan
+	sizeMinPerHead report.Amount = 1 * report.FenPerWan
+)
+
 // yuanPer is the number of 元 in each unit a report may declare, other
 // than 元: an amount typed in 元 under that unit is this many times too
 // large.
@@ -1024,7 +1035,55 @@ func ruleUnitSize(e *env, v *view) ([]Finding, bool, string) {
 	if !checked {
 		return nil, false, e.literal(tagNoAmount, "支出、收入与三公经费均未披露或无法识别")
 	}
+	if f, ok := e.tooSmall(v, staff, staffID); ok {
+		fs = append(fs, f)
+	}
 	return fs, true, ""
+}
+
+// tooSmall returns unit.size's finding of a department's 支出合计 smaller
+// than any county department's (see sizeMinTotal), as likely typed in 万元
+// under unit 元, unless unit.years flags it already; staff is the larger
+// of its numbers of staff, the figure staffID.
+func (e *env) tooSmall(v *view, staff int, staffID figID) (Finding, bool) {
+	const ki = 0 // spending.total among slipKeys
+	a := v.v[spendingTotal]
+	if v.r.Type == report.TypeProject || v.st[spendingTotal] != report.Disclosed || a <= 0 {
+		return Finding{}, false
+	}
+	perHead := staff > 0 && a < sizeMinPerHead*report.Amount(staff)
+	if a >= sizeMinTotal && !perHead {
+		return Finding{}, false
+	}
+	if k, _ := e.yearsPower(v, ki, a); k != 0 {
+		return Finding{}, false // unit.years says so
+	}
+	b := append(e.msg[:0], figNames[spendingTotal]...)
+	b = a.Append(b)
+	b = append(b, "万元"...)
+	if perHead {
+		b = append(b, "，按"...)
+		b = append(b, figNames[staffID]...)
+		b = appendInt(b, staff)
+		b = append(b, "人计人均"...)
+		b = strconv.AppendFloat(b, a.Wan()/float64(staff)*10000, 'f', 0, 64)
+		b = append(b, "元"...)
+	}
+	b = append(b, "，远低于县级部门的规模，"...)
+	f := Finding{Pos: v.pos(spendingTotal), Severity: Warning, Keys: slipKeys[ki : ki+1 : ki+1]}
+	if v.r.Unit == "元" {
+		b = append(b, "疑为按万元填写而单位写成了元（即"...)
+		b = (a * 10000).Append(b)
+		b = append(b, "万元）；如整份报告均按万元填写，请把第"...)
+		b = appendInt(b, v.r.KeyPos("unit").Line)
+		b = append(b, "行改为 unit: 万元"...)
+		f.Factor = 1.0 / 10000
+	} else {
+		b = append(b, "疑为单位或数字错误"...)
+	}
+	f.Message = string(b)
+	e.msg = b
+	return f, true
 }
 
 // ruleYearOnYear compares the stated change of 三公经费 with the difference

@@ -40,6 +40,15 @@ func TestUnitSize(t *testing.T) {
 		{"元 declared", "unit: 元\nspending: {total: 600000000000}\n",
 			want{status: Found, severity: Warning, factor: 0,
 				message: "支出合计60000000万元（6000亿元），远超县级部门的规模，疑为单位或数字错误"}},
+		// Too small: 万元 typed under unit 元, 10000 times too small.
+		{"万元 typed under 元", "unit: 元\nspending: {total: 1530.53}\nstaff: {authorized: 25}\n",
+			want{status: Found, severity: Warning, at: "f.md:8:19", keys: "spending.total", factor: 1.0 / 10000,
+				message: "支出合计0.153053万元，按编制人数25人计人均61元，远低于县级部门的规模，疑为按万元填写而单位写成了元（即1530.53万元）；如整份报告均按万元填写，请把第7行改为 unit: 万元"}},
+		{"below 10万 in all", "spending: {total: 8}\n",
+			want{status: Found, severity: Warning, keys: "spending.total", factor: 0,
+				message: "支出合计8万元，远低于县级部门的规模，疑为单位或数字错误"}},
+		{"10万 is no slip", "spending: {total: 10}\n", want{status: Passed}},
+		{"1万 per member of staff is no slip", "spending: {total: 25}\nstaff: {authorized: 25}\n", want{status: Passed}},
 		{"zeros", "spending: {total: 0}\nstaff: {actual: 0}\n", want{status: Passed}},
 		{"no amount", "score: 90\n", want{status: NotChecked, reason: "支出、收入与三公经费均未披露或无法识别"}},
 	}
@@ -49,6 +58,10 @@ func TestUnitSize(t *testing.T) {
 			expect(t, result(t, "unit.size", r), tt.want)
 		})
 	}
+	t.Run("a project may be small", func(t *testing.T) {
+		r := parse(t, "f.md", srcT("桃源县", "项目支出", 2021, "spending: {total: 5}\n"))
+		expect(t, result(t, "unit.size", r), want{status: Passed})
+	})
 	t.Run("one finding per figure", func(t *testing.T) {
 		r := parse(t, "f.md", src("桃源县", 2021, "spending: {total: 12005000, basic: 8000000, project: 4005000}\nsangong: {total: 150000, reception: 100000, vehicles: 50000}\n"))
 		res := result(t, "unit.size", r)

@@ -76,10 +76,10 @@ func passedBeyondRounding(results []Result, rule string) bool {
 
 // Implausible reports whether the amount key of r (one of the amounts
 // unit.years and unit.size look at, such as spending.project) is larger
-// than any county department's, by the limits of unit.size, whether or
-// not a finding says so: unit.size leaves out what unit.years flags, and
-// when unit.years flags both years of a pair, this tells which of the two
-// is the slip.
+// than any county department's, or (a department's 支出合计) smaller, by
+// the limits of unit.size, whether or not a finding says so: unit.size
+// leaves out what unit.years flags, and when unit.years flags both years
+// of a pair, this tells which of the two is the slip.
 func Implausible(r *report.Report, key string) bool {
 	i := slices.Index(slipKeys[:], key)
 	if i < 0 {
@@ -99,6 +99,10 @@ func Implausible(r *report.Report, key string) bool {
 	}
 	if n := r.Staff.Actual; n.Known() && n.V > staff {
 		staff = n.V
+	}
+	if key == "spending.total" && r.Type != report.TypeProject && a > 0 &&
+		(a < sizeMinTotal || staff > 0 && a < sizeMinPerHead*report.Amount(staff)) {
+		return true
 	}
 	return a > sizeMaxAmount || staff > 0 && a/report.Amount(staff) > sizeMaxPerHead
 }

@@ -453,12 +453,16 @@
   // draws, worded as the charts' summaries are (charts.Bars): how many
   // have data, the highest and the lowest. shown are the places of the
   // reports drawn; known, how many of all the year's reports give the
-  // metric, when the chart shows the highest of them (no county chosen).
-  function explorerSummary(data, m, shown, known) {
+  // metric, when the chart shows the highest of them (no county chosen);
+  // chosen, how many reports the reader chose, if any, so that the count
+  // speaks of those (所选3份中仅甲县有数据), not of the whole year.
+  function explorerSummary(data, m, shown, known, chosen) {
     var unit = m.unit;
     if (!shown.length) return '没有可比较的数据。';
     if (shown.length === 1) {
-      return '仅' + data.labels[shown[0]] + '有数据，' + m.label + '为' + m.values[shown[0]] + unit + '。';
+      var value = m.label + '为' + m.values[shown[0]] + unit + '。';
+      if (chosen === 1) return data.labels[shown[0]] + '的' + value;
+      return (chosen ? '所选' + chosen + '份中' : '') + '仅' + data.labels[shown[0]] + '有数据，' + value;
     }
     var pool = shown;
     if (known > shown.length) {
@@ -471,7 +475,9 @@
       var n = list.filter(function (j) { return m.values[j] === m.values[i]; }).length;
       return n > 1 ? '等' + n + '份' : '';
     }
-    var s = (known > shown.length ? known + '份有数据，图中为最高的' + shown.length + '份；' : shown.length + '份有数据，');
+    var s = known > shown.length ? known + '份有数据，图中为最高的' + shown.length + '份；' :
+      chosen > shown.length ? '所选' + chosen + '份中' + shown.length + '份有数据，' :
+      chosen ? '所选' + chosen + '份均有数据，' : shown.length + '份有数据，';
     return s + m.label + '最高的是' + data.labels[hi] + ties(hi, pool) + '（' + m.values[hi] + unit + '），' +
       '最低的是' + data.labels[lo] + ties(lo, pool) + '（' + m.values[lo] + unit + '）。';
   }
@@ -587,7 +593,7 @@
       // The caption, the chart's label and the description ECharts gives
       // screen readers say the same: what is drawn, or, with nothing to
       // draw, why, in place of the chart.
-      var said = keep.length ? explorerSummary(data, m, keep, keys.length ? 0 : known) : '';
+      var said = keep.length ? explorerSummary(data, m, keep, keys.length ? 0 : known, keys.length) : '';
       said += explorerLeftOut(data, m, missing, !keep.length);
       if (absent) said = '本年度的报告均未披露' + absent + '，下图显示' + m.label + '。' + said;
       if (caption) caption.textContent = m.label;

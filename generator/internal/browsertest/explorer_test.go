@@ -45,8 +45,9 @@ const explorerSaidJS = `({title: document.querySelector('#fig-explorer figcaptio
 // TestExplorerSaysWhatIsMissing opens the explorer with counties chosen
 // that do not give the metric: in place of an empty chart it must say, in
 // its caption, the chart's label and its count, that the chosen reports do
-// not give it; when some do, it draws those and says how many of the
-// chosen are left out and why (not disclosed, or a likely unit slip); and
+// not give it; when some do, it draws those, says how many of the chosen
+// have data (所选3份中仅甲县有数据, not 仅甲县有数据, which would read as of
+// the whole year) and how many of the chosen are left out and why (not disclosed, or a likely unit slip); and
 // a metric asked for from another year that no report of this year gives
 // is said to be absent, not silently replaced.
 func TestExplorerSaysWhatIsMissing(t *testing.T) {
@@ -75,8 +76,8 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 		if got.Title != "自评得分" && got.Title != "支出合计" {
 			t.Errorf("%s: the caption's title is %q", query, got.Title)
 		}
-		if !strings.Contains(got.Summary, summary) {
-			t.Errorf("%s: the caption says %q; want it to say %q", query, got.Summary, summary)
+		if !strings.HasPrefix(got.Summary, summary) {
+			t.Errorf("%s: the caption says %q; want it to begin %q", query, got.Summary, summary)
 		}
 		if want := got.Title + "。" + got.Summary; got.Label != want {
 			t.Errorf("%s: the chart's label is %q; want its caption, %q", query, got.Label, want)
@@ -100,7 +101,7 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 	eval[bool](tb, `(() => { const s = document.querySelector('[data-explorer] select[name="counties"]');
   Array.from(s.options).find(o => o.value === 'jia-xian').selected = true; s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
 	said = eval[explorerSaid](tb, explorerSaidJS)
-	wantSaid(q+" and jia-xian", said, "仅甲县有数据，自评得分为90分。另有2份未披露该项（丙县、乙县），图中未画出。", "显示所选 3 份中有数据的 1 份", false)
+	wantSaid(q+" and jia-xian", said, "所选3份中仅甲县有数据，自评得分为90分。另有2份未披露该项（丙县、乙县），图中未画出。", "显示所选 3 份中有数据的 1 份", false)
 	if !tb.waitFor(`!!(window.echarts && echarts.getInstanceByDom(document.getElementById('chart-explorer')))`, 5*time.Second) {
 		t.Fatal("the explorer is not drawn once a chosen report gives the metric")
 	}
@@ -120,7 +121,21 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 	// A likely unit slip is left out, and said to be.
 	q = "2020.html?metric=total&counties=jia-xian,ding-xian"
 	tb, said = load(q)
-	wantSaid(q, said, "仅甲县有数据，支出合计为100万元。另有1份该项疑为单位错误（丁县），图中未画出。", "显示所选 2 份中有数据的 1 份", false)
+	wantSaid(q, said, "所选2份中仅甲县有数据，支出合计为100万元。另有1份该项疑为单位错误（丁县），图中未画出。", "显示所选 2 份中有数据的 1 份", false)
+	tb.report(tb.logProblems())
+
+	// The count speaks of the chosen reports, not of the whole year.
+	q = "2020.html?metric=total&counties=jia-xian,yi-xian,ding-xian"
+	tb, said = load(q)
+	wantSaid(q, said, "所选3份中2份有数据，支出合计最高的是乙县（200万元），最低的是甲县（100万元）。另有1份该项疑为单位错误（丁县），图中未画出。", "显示所选 3 份中有数据的 2 份", false)
+	tb.report(tb.logProblems())
+	q = "2020.html?metric=total&counties=jia-xian,yi-xian"
+	tb, said = load(q)
+	wantSaid(q, said, "所选2份均有数据，支出合计最高的是乙县（200万元），最低的是甲县（100万元）。", "显示所选 2 份", false)
+	tb.report(tb.logProblems())
+	q = "2020.html?metric=total&counties=yi-xian"
+	tb, said = load(q)
+	wantSaid(q, said, "乙县的支出合计为200万元。", "显示所选 1 份", false)
 	tb.report(tb.logProblems())
 
 	// No county chosen: the highest, and nothing said to be missing.

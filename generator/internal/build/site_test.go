@@ -947,3 +947,20 @@ func TestFlagsSayWhy(t *testing.T) {
 		"其中“疑为单位错误”一列注明的数字本站不参加排名，排序前请先除去。",
 		`title="该报告的数字之间有不一致或疑点，见该报告的数据核对"`)
 }
+
+// The change in 三公经费 a report states is shown on its page with its
+// direction, as the changes beside the other figures are (增加0.4, 减少0.4,
+// 持平), not as a bare 0.4 that does not say which; the downloads keep
+// the signed number.
+func TestStatedSangongChangeSaysItsDirection(t *testing.T) {
+	r := func(county string, change string) string {
+		return "---\ncounty: " + county + "\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nspending: {total: 100}\nsangong: {total: 8.5, reception: 8.5, change: " + change + "}\n---\n正文。\n"
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "0.4")+"-- content/b.md --\n"+r("乙县", "-0.4")+"-- content/c.md --\n"+r("丙县", "0"))
+	p.MustBuild()
+	for slug, want := range map[string]string{"jia-xian": "增加0.4", "yi-xian": "减少0.4", "bing-xian": "持平"} {
+		page := p.Page("report/" + slug + "/2020-cai-zheng-ju-zheng-ti.html")
+		mustMatch(t, slug, page, `较上年增减（报告所述）</th>\s*<td class="num">`+want+`</td>`)
+	}
+	mustContain(t, "reports.csv", p.Page("downloads/reports.csv"), ",-0.4,", ",0.4,")
+}

@@ -185,7 +185,11 @@ func figures(r *site.Report, out []Figure, t *texts) {
 		} else if d.kind == figureGrade {
 			f.Text = r.Grade.V
 		} else {
-			t.buf = d.appendText(t.buf, r.Report)
+			if d.Key == "sangong.change" {
+				t.buf = appendStatedChange(t.buf, d.money(r.Report).V)
+			} else {
+				t.buf = d.appendText(t.buf, r.Report)
+			}
 			t.end(&f.Text)
 			f.Slip = f.Flagged && r.Suspect(d.Key)
 		}
@@ -210,6 +214,27 @@ func figures(r *site.Report, out []Figure, t *texts) {
 			}
 		}
 	}
+}
+
+// appendStatedChange appends the change in 三公经费 a report states, with
+// its direction, as the changes beside the other figures are shown:
+// 增加0.4, 减少0.4 (of -0.4), or 持平. Only the page words it so: the
+// downloads keep the signed number.
+func appendStatedChange(dst []byte, a report.Amount) []byte {
+	switch {
+	case a == 0:
+		return append(dst, "持平"...)
+	case a > 0:
+		dst = append(dst, "增加"...)
+	default:
+		dst = append(dst, "减少"...)
+	}
+	n := len(dst)
+	dst = a.Append(dst)
+	if dst[n] == '-' {
+		dst = append(dst[:n], dst[n+1:]...)
+	}
+	return dst
 }
 
 // flaggedFigures says, for each of figureDefs, whether the figure is

@@ -306,11 +306,27 @@ func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 			b.WriteString(strconv.Itoa(run))
 			b.WriteString(`项：</span>`)
 		}
-		b.WriteString(`<q class="evidence">`)
+		writeEvidenceQ(b, f.Evidence)
 		escape(b, f.Evidence)
 		b.WriteString("</q></td></tr>")
 		run = 0
 	}
+}
+
+// writeEvidenceQ opens the <q> an evidence sentence is quoted in. The
+// stylesheet puts “ and ” around it; a sentence that already begins with
+// a quotation mark of its own (", “ or 「) is marked own-open, and one that
+// already ends with one (", ” or 」) own-close, so that the stylesheet adds
+// no second mark at that end: “"三公经费"较上年增加…” would double it.
+func writeEvidenceQ(b *bytes.Buffer, sentence string) {
+	b.WriteString(`<q class="evidence`)
+	if strings.HasPrefix(sentence, `"`) || strings.HasPrefix(sentence, "“") || strings.HasPrefix(sentence, "「") {
+		b.WriteString(` own-open`)
+	}
+	if (len(sentence) > 1 && strings.HasSuffix(sentence, `"`)) || strings.HasSuffix(sentence, "”") || strings.HasSuffix(sentence, "」") {
+		b.WriteString(` own-close`)
+	}
+	b.WriteString(`">`)
 }
 
 // checkRowsHTML renders a report's table of check results.

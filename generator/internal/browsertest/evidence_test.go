@@ -9,8 +9,9 @@ import (
 
 // TestEvidenceQuotesNotDoubled opens a report page whose evidence
 // sentences begin or end with quotation marks of their own: the page puts
-// “ and ” around a sentence, but not a second mark at an end that has
-// one already (“"三公经费"较上年增加…” doubles it).
+// “ and ” around a sentence, but no second pair around one quoted whole
+// already (““项目支出40万元。”” would double it), and never one mark
+// alone.
 func TestEvidenceQuotesNotDoubled(t *testing.T) {
 	browser(t)
 	p := buildtest.New(t, `-- content/a.md --
@@ -45,10 +46,12 @@ evidence:
   return mark('::before') + q.textContent + mark('::after'); })`)
 	want := []string{
 		"“支出合计100万元。”",
-		`"三公经费"较上年增加0.4万元。”`,
+		// A mark at one end is a quotation within the sentence: the
+		// pair goes around it, not one mark left unmatched.
+		`“"三公经费"较上年增加0.4万元。”`,
 		"“项目支出40万元。”",
-		"“报告称「三公经费8.5万元」",
-		`“自评得分90分，见"附表"`,
+		"“报告称「三公经费8.5万元」”",
+		`“自评得分90分，见"附表"”`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("the evidence reads %q; want %q", got, want)

@@ -314,17 +314,19 @@ func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 }
 
 // writeEvidenceQ opens the <q> an evidence sentence is quoted in. The
-// stylesheet puts “ and ” around it; a sentence that already begins with
-// a quotation mark of its own (", “ or 「) is marked own-open, and one that
-// already ends with one (", ” or 」) own-close, so that the stylesheet adds
-// no second mark at that end: “"三公经费"较上年增加…” would double it.
+// stylesheet puts “ and ” around it; a sentence that is quoted already,
+// beginning with a quotation mark of its own (", “ or 「) and ending with
+// one (", ” or 」), is marked own-open and own-close, so that the
+// stylesheet adds no second pair: ““项目支出40万元。”” would double it. A
+// mark at one end only is the sentence's own quotation within it
+// ("三公经费"较上年…), and the pair goes around it: dropping one mark
+// would leave the other unmatched.
 func writeEvidenceQ(b *bytes.Buffer, sentence string) {
 	b.WriteString(`<q class="evidence`)
-	if strings.HasPrefix(sentence, `"`) || strings.HasPrefix(sentence, "“") || strings.HasPrefix(sentence, "「") {
-		b.WriteString(` own-open`)
-	}
-	if (len(sentence) > 1 && strings.HasSuffix(sentence, `"`)) || strings.HasSuffix(sentence, "”") || strings.HasSuffix(sentence, "」") {
-		b.WriteString(` own-close`)
+	opens := strings.HasPrefix(sentence, `"`) || strings.HasPrefix(sentence, "“") || strings.HasPrefix(sentence, "「")
+	closes := (len(sentence) > 1 && strings.HasSuffix(sentence, `"`)) || strings.HasSuffix(sentence, "”") || strings.HasSuffix(sentence, "」")
+	if opens && closes {
+		b.WriteString(` own-open own-close`)
 	}
 	b.WriteString(`">`)
 }

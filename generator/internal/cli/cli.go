@@ -37,7 +37,7 @@ commands:
   import   turn published reports (text, HTML, .docx, PDF) into draft report files
   serve    preview on 127.0.0.1 from memory, updated on every change (build publishes)
   echarts  rebuild assets/vendor/echarts/echarts.custom.min.js from the npm package
-  corpus   write a synthetic corpus of report files for benchmarks: corpus -out DIR -reports N
+  corpus   write a synthetic corpus of report files for benchmarks: corpus -out DIR/content -reports N
   help     show this help
 
 Run "go run ./generator COMMAND -h" for a command's flags.

@@ -964,3 +964,25 @@ func TestStatedSangongChangeSaysItsDirection(t *testing.T) {
 	}
 	mustContain(t, "reports.csv", p.Page("downloads/reports.csv"), ",-0.4,", ",0.4,")
 }
+
+// TestSlipGapsListedAfterOthers: on the findings page, a discrepancy that
+// a likely unit slip explains (甲县's 850000 of project spending, 85万元
+// typed in 元, which makes its total short by 849915) comes after the
+// discrepancies of its severity that none explains, whatever its gap.
+func TestSlipGapsListedAfterOthers(t *testing.T) {
+	r := departmentYear
+	p := buildtest.New(t, "-- content/a19.md --\n"+r("甲县", 2019, "130", "80")+
+		"-- content/a20.md --\n"+r("甲县", 2020, "140", "90")+
+		"-- content/a21.md --\n"+r("甲县", 2021, "135", "850000")+
+		"-- content/b21.md --\n"+r("乙县", 2021, "300", "200")) // short by 50
+	p.MustBuild()
+	page := p.Page("findings.html")
+	jia := strings.Index(page, "849915")
+	yi := strings.Index(page, ">50<")
+	if jia < 0 || yi < 0 {
+		t.Fatalf("findings.html lacks a gap (甲县 %d, 乙县 %d):\n%s", jia, yi, page)
+	}
+	if jia < yi {
+		t.Error("the gap a unit slip explains is listed before the report's own gap")
+	}
+}

@@ -21,6 +21,10 @@ type FindingRow struct {
 	N int
 	// Gap and Share are the cells for the size of the gap.
 	Gap, Share charts.Cell
+	// Slip says the finding is a discrepancy that involves a likely unit
+	// slip (site.Report.Suspect): its gap is the slip's size, not a gap
+	// in the report's figures.
+	Slip bool
 }
 
 // FindingsData is the model of a page of the list of every finding.
@@ -49,12 +53,25 @@ func FindingsPath(n int) string {
 }
 
 // FindingOrder is the order of the list of findings: the most serious
-// first (discrepancy, warning, rounding), then the largest gap, then by
+// first (discrepancy, warning, rounding), those that a likely unit slip
+// explains after the others of their severity (a slip's gap, 10000 times
+// a figure, would otherwise top the list), then the largest gap, then by
 // county slug, year (newest first), department and type.
 func FindingOrder(a, b FindingRow) int {
-	return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(b.Finding.Gap, a.Finding.Gap),
+	return cmp.Or(cmp.Compare(b.Severity, a.Severity), compareBool(a.Slip, b.Slip), cmp.Compare(b.Finding.Gap, a.Finding.Gap),
 		cmp.Compare(a.R.County.Slug, b.R.County.Slug), cmp.Compare(b.R.Year, a.R.Year),
 		site.CompareNames(a.R.Department, b.R.Department), cmp.Compare(a.R.Type, b.R.Type), cmp.Compare(a.R.File, b.R.File))
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // Findings returns the pages listing every finding of every report that
@@ -76,7 +93,8 @@ func Findings(s *site.Site) []*Page {
 				}
 				counts[f.Severity]++
 				n++
-				rows = append(rows, FindingRow{R: r, Finding: f, N: n, Gap: charts.Cell{Text: "—", Num: true}, Share: charts.Cell{Text: "—", Num: true}})
+				rows = append(rows, FindingRow{R: r, Finding: f, N: n, Gap: charts.Cell{Text: "—", Num: true}, Share: charts.Cell{Text: "—", Num: true},
+					Slip: f.Severity == check.Discrepancy && r.Suspect(f.Keys...)})
 				row := &rows[len(rows)-1]
 				if f.Gap != 0 {
 					row.Gap = charts.Cell{Num: true}

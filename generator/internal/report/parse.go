@@ -783,8 +783,12 @@ func lineStart(b []byte, i int) int {
 // checkText refuses a file that is not UTF-8, saying what it looks like
 // instead, and one with characters that no report has and that HTML and
 // XML do not allow: control characters other than tab and line ends, and
-// Unicode noncharacters.
+// Unicode noncharacters. A document renamed to .md is said to be one, at
+// 1:1 (see renamedDocument).
 func (p *parse) checkText(data []byte) error {
+	if msg := renamedDocument(data); msg != "" {
+		return p.fatal(Pos{1, 1}, "", "%s", msg)
+	}
 	if cleanText(data) {
 		return nil
 	}

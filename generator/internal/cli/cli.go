@@ -365,6 +365,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	srv := serve.New(cfg, stdout, stderr)
 	srv.Static = !*watch
+	srv.SayDrafts = sayDrafts
 	return srv.Run(ctx, ln)
 }
 

@@ -331,6 +331,33 @@ func TestDraftsLeftOutAreNamed(t *testing.T) {
 	if _, out, _ = run("check", "-root", p.Dir, "-drafts"); strings.Contains(out, "note:") {
 		t.Errorf("check -drafts: output %q", out)
 	}
+	// serve says so too, with that it writes no public/; it is stopped
+	// once it serves the site.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sout := &stopAt{text: "serving http", stop: cancel}
+	var serr bytes.Buffer
+	code = Main(ctx, []string{"serve", "-root", p.Dir, "-port", "0"}, sout, &serr)
+	out = sout.b.String()
+	if code != 0 || !strings.Contains(out, note) || !strings.Contains(out, "  content/imported/b.md\n") ||
+		!strings.Contains(out, "preview only: public/ is not updated; run go run ./generator to build it for upload (预览不会更新 public/：上传前请运行 go run ./generator)\n") {
+		t.Errorf("serve: exit %d, output %q %q", code, out, serr.String())
+	}
+}
+
+// stopAt is a writer that calls stop once text has been written to it.
+type stopAt struct {
+	b    bytes.Buffer
+	text string
+	stop func()
+}
+
+func (w *stopAt) Write(p []byte) (int, error) {
+	n, err := w.b.Write(p)
+	if strings.Contains(w.b.String(), w.text) {
+		w.stop()
+	}
+	return n, err
 }
 
 // TestUndatedReportsSaid: feed.xml lists reports by their publication

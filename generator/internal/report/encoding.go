@@ -77,3 +77,33 @@ func mostlyUTF8(data []byte) bool {
 	}
 	return valid > invalid
 }
+
+// renamedDocument says what to do with data when it is no text but a
+// document renamed to .md, which the importer turns into a report file:
+// a Word .docx (a zip archive holding word/document.xml), a PDF, an RTF
+// or a Word 97-2003 .doc (an OLE file), told by how they begin. Their
+// bytes would otherwise be refused for a control character or as not
+// UTF-8, which says nothing of the file being a document. It returns ""
+// for other data.
+func renamedDocument(data []byte) string {
+	const importIt = "turn it into a report file with go run ./generator import FILE.docx"
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if bytes.Contains(data, []byte("word/document.xml")) {
+			return "this is a Word (.docx) document renamed to .md; rename it back to .docx, move it out of content/ and " + importIt +
+				" (这是改了扩展名的 Word 文档：请把扩展名改回 .docx，移出 content/，再用 import 命令导入为报告文件)"
+		}
+		return "this is a zip archive (or an Excel or other Office file) renamed to .md, not a report file: move it out of content/ " +
+			"(这是改了扩展名的压缩包或 Office 文件，不是报告文件：请移出 content/)"
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		return "this is a PDF file renamed to .md; rename it back to .pdf, move it out of content/ and turn it into a report file with go run ./generator import FILE.pdf" +
+			" (这是改了扩展名的 PDF 文件：请把扩展名改回 .pdf，移出 content/，再用 import 命令导入为报告文件)"
+	case bytes.HasPrefix(data, []byte("{\\rtf")):
+		return "this is an RTF document renamed to .md; rename it back to .rtf, save it as .docx in Word or WPS, move both out of content/ and " + importIt +
+			" (这是改了扩展名的 RTF 文档：请把扩展名改回 .rtf，用 Word 或 WPS 另存为 .docx，都移出 content/，再用 import 命令导入为报告文件)"
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return "this is a Word 97-2003 (.doc) or WPS document renamed to .md; rename it back to .doc, save it as .docx in Word or WPS, move both out of content/ and " + importIt +
+			" (这是改了扩展名的 Word 97-2003 或 WPS 文档：请把扩展名改回 .doc，用 Word 或 WPS 另存为 .docx，都移出 content/，再用 import 命令导入为报告文件)"
+	}
+	return ""
+}

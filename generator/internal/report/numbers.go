@@ -84,10 +84,18 @@ func numberFix(s string, amount bool) string {
 			return ""
 		}
 	}
+	lead, leadZh := "", ""
 	if strings.Contains(t, ",") {
-		t = strings.ReplaceAll(t, ",", "")
-		without = append(without, "the thousands separators")
-		hints = append(hints, "数字中不要用千位分隔符")
+		var decimal bool
+		t, decimal = readCommas(t)
+		if decimal {
+			// Said first: the figure is another one than it seems.
+			lead = fmt.Sprintf("%s is not a decimal point; if you meant %s, ", quotedComma(s), t)
+			leadZh = fmt.Sprintf("逗号不能当小数点：如果是 %s，请写 %[1]s", t)
+		} else {
+			without = append(without, "the thousands separators")
+			hints = append(hints, "数字中不要用千位分隔符")
+		}
 	}
 	if unit != "" {
 		without = append(without, "the unit "+unit)
@@ -97,10 +105,15 @@ func numberFix(s string, amount bool) string {
 			hints = append(hints, "数字后面不要写单位")
 		}
 	}
+	if leadZh != "" {
+		// The comma's hint comes first, as its clause does.
+		hints = append([]string{leadZh}, hints...)
+	}
 	if len(hints) == 0 || !plainNumber(t) {
 		return ""
 	}
 	var b strings.Builder
+	b.WriteString(lead)
 	b.WriteString("write ")
 	b.WriteString(t)
 	if halfWidth {
@@ -124,6 +137,63 @@ func numberFix(s string, amount bool) string {
 	b.WriteString(strings.Join(hints, "；"))
 	b.WriteString(")")
 	return b.String()
+}
+
+// readCommas returns t, a number of half-width digits, '-', '.' and ','
+// with a comma in it, as a plain decimal number, and whether its comma is
+// a decimal comma. Commas are thousands separators only where every group
+// after the first comma has exactly 3 digits, the first has 1 to 3 and no
+// '.' comes before a comma (1,530.53); then they are dropped. Otherwise a
+// single comma is read as a decimal point (8,5 is 8.5, never 85), and the
+// dots before it as thousands separators when each group after the first
+// has 3 digits (1.530,53 is 1530.53, written in the European way). Other
+// text is returned as it is, with decimal true: it is no plain number.
+func readCommas(t string) (num string, decimal bool) {
+	digits := strings.TrimPrefix(t, "-")
+	sign := t[:len(t)-len(digits)]
+	if groups(digits, ",", ".") {
+		return strings.ReplaceAll(t, ",", ""), false
+	}
+	whole, frac, ok := strings.Cut(digits, ",")
+	if !ok || !isDigits(frac) {
+		return t, true
+	}
+	if isDigits(whole) || groups(whole, ".", "") {
+		return sign + strings.ReplaceAll(whole, ".", "") + "." + frac, true
+	}
+	return t, true
+}
+
+// groups reports whether s is digits in groups separated by sep, with a
+// first group of 1 to 3 digits and others of exactly 3, and at least two
+// groups, followed by point and digits or not when point is not "".
+func groups(s, sep, point string) bool {
+	if point != "" {
+		if i := strings.Index(s, point); i >= 0 {
+			if !isDigits(s[i+len(point):]) {
+				return false
+			}
+			s = s[:i]
+		}
+	}
+	g := strings.Split(s, sep)
+	if len(g) < 2 || len(g[0]) < 1 || len(g[0]) > 3 || !isDigits(g[0]) {
+		return false
+	}
+	for _, x := range g[1:] {
+		if len(x) != 3 || !isDigits(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// quotedComma returns the comma of s, a full-width '，' or a ',', quoted.
+func quotedComma(s string) string {
+	if strings.ContainsRune(s, '，') {
+		return `"，"`
+	}
+	return `","`
 }
 
 // isFullWidthNumeral reports whether r is a full-width digit, '，', '－'
@@ -169,8 +239,9 @@ var moneyScale = map[string]int{"亿元": 10, "亿": 10, "万元": 6, "万": 6, 
 // decorated returns s, text given where a number is expected, as a plain
 // number and the unit after it, when s is a number but for decoration
 // (see numberFix); ok is false otherwise. A full-width '％' is returned
-// as '%'.
-func decorated(s string) (num, unit string, ok bool) {
+// as '%'. decimal says that a comma in s was read as a decimal point
+// (see readCommas).
+func decorated(s string) (num, unit string, decimal, ok bool) {
 	t := strings.Map(func(r rune) rune {
 		switch {
 		case isFullWidthNumeral(r):
@@ -184,18 +255,20 @@ func decorated(s string) (num, unit string, ok bool) {
 	if end >= 0 {
 		t, unit = t[:end], strings.TrimLeftFunc(t[end:], unicode.IsSpace)
 		if !isUnit(unit) {
-			return "", "", false
+			return "", "", false, false
 		}
 	}
-	t = strings.ReplaceAll(t, ",", "")
-	return t, unit, plainNumber(t)
+	if strings.Contains(t, ",") {
+		t, decimal = readCommas(t)
+	}
+	return t, unit, decimal, plainNumber(t)
 }
 
 // hasAmountUnit reports whether s is a number followed by a unit of
 // money or a percent sign, whose fix as an amount depends on the file's
 // unit (see amountUnitFix).
 func hasAmountUnit(s string) bool {
-	_, unit, ok := decorated(s)
+	_, unit, _, ok := decorated(s)
 	_, money := moneyScale[unit]
 	return ok && (money || unit == "%")
 }
@@ -207,9 +280,19 @@ func hasAmountUnit(s string) bool {
 // fileUnit, for which numberFix says the fix (write the number without
 // its unit), and when s is no such amount.
 func amountUnitFix(s, fileUnit string) string {
-	num, unit, ok := decorated(s)
+	num, unit, decimal, ok := decorated(s)
 	if !ok {
 		return ""
+	}
+	if decimal && unit != "%" && unit != fileUnit {
+		// Said first: the figure is another one than it seems.
+		fix := amountUnitFix(num+unit, fileUnit)
+		if fix == "" {
+			return ""
+		}
+		i := strings.LastIndex(fix, " (") // the Chinese, at the end
+		en, zh := fix[:i], fix[i+2:]
+		return fmt.Sprintf("%s is not a decimal point; if you meant %s%s, %s (逗号不能当小数点：如果是 %[2]s%[3]s，%[5]s", quotedComma(s), num, unit, en, zh)
 	}
 	if unit == "%" {
 		return fmt.Sprintf("this is an amount in the file's unit (%s), not a percentage: write the amount in %[1]s as the report gives it, or null when the report gives only a percentage (这一项是金额（%[1]s），不是百分比；报告只给出百分比时请写 null)", fileUnit)

@@ -783,8 +783,12 @@ func lineStart(b []byte, i int) int {
 // checkText refuses a file that is not UTF-8, saying what it looks like
 // instead, and one with characters that no report has and that HTML and
 // XML do not allow: control characters other than tab and line ends, and
-// Unicode noncharacters.
+// Unicode noncharacters. A document renamed to .md is said to be one, at
+// 1:1 (see renamedDocument).
 func (p *parse) checkText(data []byte) error {
+	if msg := renamedDocument(data); msg != "" {
+		return p.fatal(Pos{1, 1}, "", "%s", msg)
+	}
 	if cleanText(data) {
 		return nil
 	}
@@ -1187,6 +1191,21 @@ func notTopLevel(key, groups string) string {
 	zh := strings.ReplaceAll(groups, " or ", " 或 ")
 	return fmt.Sprintf("not a top-level key: %s is a key of %s; move it into %s, inside its braces ({…}) or indented under it as its other keys (%s 是 %s 下的键，不是顶层的键：请把它移到 %s 里，写在其花括号内，或在其下缩进书写)",
 		key, groups, groups, key, zh, zh)
+}
+
+// notInGroup is the error of sub, a top-level key that is no key of the
+// mapping of key, written in it: indented under key by spaces (its
+// column less one), or inside its braces when flow. It is the mirror of
+// notTopLevel: the key belongs at the top level, not in the mapping.
+func notInGroup(sub, key string, flow bool, spaces int) string {
+	if flow {
+		return fmt.Sprintf("%s is a top-level key, not a key of %s: move it out of the braces ({…}) of %[2]s, to a line of its own (%[1]s 是顶层的键，不是 %[2]s 下的键：请把它移出花括号，单独一行顶格书写)", sub, key)
+	}
+	en := fmt.Sprintf("the %d spaces", spaces)
+	if spaces == 1 {
+		en = "the space"
+	}
+	return fmt.Sprintf("%s is a top-level key, not a key of %s: delete %s before it (%[1]s 是顶层的键，不是 %[2]s 下的键：请删除前面的 %[4]d 个空格，顶格书写)", sub, key, en, spaces)
 }
 
 // finish converts amounts once the unit is known and checks required keys.
@@ -1836,7 +1855,12 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			}
 			p.count(full, val, dst)
 		default:
-			if !p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
+			if p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
+				break
+			}
+			if slices.Contains(topKeys, sub) {
+				p.errAt(kpos, full, "%s", notInGroup(sub, key, m.IsFlowStyle, kpos.Col-1))
+			} else {
 				p.errAt(kpos, full, "unknown key; %sthe known keys of %s are %s (没有这个键：%s请检查拼写，可用的键见前面所列)", meantEN(sub, g.subs), key, g.known, meantZH(sub, g.subs))
 			}
 		}

@@ -185,6 +185,19 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{`income: １，５３０．５３`, `got text "１，５３０．５３"; write 1530.53, in half-width digits, without the thousands separators (请用半角数字；数字中不要用千位分隔符)`},
 		{"---\ncounty: 甲县\ndepartment: 局\nyear: 2020年\ntype: 整体支出", `4:7: year: expected a year such as 2020, got text "2020年"; write 2020, without the unit 年 (数字后面不要写单位)`},
 		{`income: "1，530.53"`, `got text "1，530.53"; write 1530.53, without the thousands separators (数字中不要用千位分隔符)`},
+		// A comma that is not a thousands separator is a decimal comma,
+		// not dropped, which would publish a figure 10 or 100 times it.
+		{"sangong:\n  abroad: 8，5", `7:11: sangong.abroad: expected an amount such as 1530.53, null or 无法识别, got text "8，5"; "，" is not a decimal point; if you meant 8.5, write 8.5 (逗号不能当小数点：如果是 8.5，请写 8.5)` + "\n"},
+		{`income: 8,5`, `got text "8,5"; "," is not a decimal point; if you meant 8.5, write 8.5 (逗号不能当小数点：如果是 8.5，请写 8.5)` + "\n"},
+		{`income: 29,10`, `got text "29,10"; "," is not a decimal point; if you meant 29.10, write 29.10 (`},
+		{`income: 1,53`, `got text "1,53"; "," is not a decimal point; if you meant 1.53, write 1.53 (`},
+		{`income: "1.530,53"`, `got text "1.530,53"; "," is not a decimal point; if you meant 1530.53, write 1530.53 (逗号不能当小数点：如果是 1530.53，请写 1530.53)` + "\n"},
+		{`income: 1,530`, `got text "1,530"; write 1530, without the thousands separators (`},
+		{`income: １，５`, `got text "１，５"; "，" is not a decimal point; if you meant 1.5, write 1.5, in half-width digits (逗号不能当小数点：如果是 1.5，请写 1.5；请用半角数字)` + "\n"},
+		{`income: 8,5万元`, `got text "8,5万元"; "," is not a decimal point; if you meant 8.5, write 8.5, without the unit 万元; give the unit of all amounts once, as unit: 万元 (the default), 千元 or 元 (逗号不能当小数点：如果是 8.5，请写 8.5；数字后面不要写单位，单位写在 unit: 中)` + "\n"},
+		{`income: 8,5元`, `got text "8,5元"; "," is not a decimal point; if you meant 8.5元, 8.5元 is 0.00085万元: write 0.00085 (the file's unit is 万元), or, if all amounts of the file are in 元, set unit: 元 and write 8.5 (逗号不能当小数点：如果是 8.5元，8.5元 即 0.00085万元：请写 0.00085（本文件的金额单位是 万元）；`},
+		{`score: 9,7`, `6:8: score: expected a score such as 97, got text "9,7"; "," is not a decimal point; if you meant 9.7, write 9.7 (`},
+		{`income: 12,5000.5`, `got text "12,5000.5" (金额请写数字`},
 		{`spending: {total: 1,530.53, basic: 1}`, `6:21: spending: keys must be plain words, got the number 530.53; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)`},
 		// Text that is no number is refused as it was, with the general
 		// hint in Chinese and no fix.

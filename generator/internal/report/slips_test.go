@@ -503,3 +503,28 @@ func TestKeyNotIndentedUnderItsMapping(t *testing.T) {
 		wantErrors(t, tc.name, tc.in, tc.want)
 	}
 }
+
+// TestTopLevelKeyIndentedIntoMapping checks that a top-level key indented
+// under spending, sangong or staff, as if it were one of its keys, is said
+// to be a top-level key whose spaces to delete, not an unknown key of the
+// mapping.
+func TestTopLevelKeyIndentedIntoMapping(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     []string
+	}{
+		{"income under spending", withLines(16, 17, "  public: 29.1", "  income: 1354.42"),
+			[]string{`a.md:17:3: spending.income: income is a top-level key, not a key of spending: delete the 2 spaces before it (income 是顶层的键，不是 spending 下的键：请删除前面的 2 个空格，顶格书写)`}},
+		{"score under staff", withLines(24, 28, "grade: 优", "staff:", "  authorized: 25", "  actual: 17", "  score: 97"),
+			[]string{`a.md:28:3: staff.score: score is a top-level key, not a key of staff: delete the 2 spaces before it (score 是顶层的键，不是 staff 下的键：请删除前面的 2 个空格，顶格书写)`}},
+		{"indented by 4", withLines(11, 17, "spending:", "    total: 1530.53", "    income: 1354.42"),
+			[]string{`a.md:13:5: spending.income: income is a top-level key, not a key of spending: delete the 4 spaces before it (income 是顶层的键，不是 spending 下的键：请删除前面的 4 个空格，顶格书写)`}},
+		{"in braces", withLines(11, 17, "spending: {total: 1530.53, income: 1354.42}"),
+			[]string{`a.md:11:28: spending.income: income is a top-level key, not a key of spending: move it out of the braces ({…}) of spending, to a line of its own (income 是顶层的键，不是 spending 下的键：请把它移出花括号，单独一行顶格书写)`}},
+		// A key of neither is unknown, as it was.
+		{"unknown", withLines(16, 17, "  public: 29.1", "  incom: 1354.42"),
+			[]string{`a.md:17:3: spending.incom: unknown key; `}},
+	} {
+		wantErrors(t, tc.name, tc.in, tc.want)
+	}
+}

@@ -25,6 +25,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -51,8 +52,18 @@ type Server struct {
 	// no reload script, as a static host would (for measuring pages).
 	Static bool
 
+	// SayDrafts, when set, is given the files of the reports left out as
+	// drafts, to say so as a build does: after the first build that
+	// succeeds and after each one that leaves out other drafts.
+	SayDrafts func(w io.Writer, files []string)
+
 	// session holds the site in memory, unless Static.
 	session *build.Session
+
+	// drafts are the drafts last given to SayDrafts; draftsSaid tells
+	// that they were given.
+	drafts     []string
+	draftsSaid bool
 
 	mu      sync.Mutex
 	version int    // count of successful builds
@@ -99,11 +110,24 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		srv.Shutdown(shutdown)
 	}()
 	fmt.Fprintf(s.out, "serving http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	if !s.Static {
+		// The site is in memory only (see build.Session): a publisher
+		// who uploads public/ after previewing would upload the last
+		// build, not what the preview showed.
+		fmt.Fprintf(s.out, "%s\n", PreviewOnly)
+	}
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
 }
+
+// PreviewOnly is what serve says once it serves the site it keeps in
+// memory: the folder to upload is not written.
+const PreviewOnly = "preview only: public/ is not updated; run go run ./generator to build it for upload (预览不会更新 public/：上传前请运行 go run ./generator)"
+
+// BuildFailed begins what serve logs of a failed build, before its error.
+const BuildFailed = "build failed; still serving the last good site (构建失败，仍显示上一次成功构建的网站):"
 
 // Rebuild makes the site once and tells the open pages.
 func (s *Server) Rebuild(ctx context.Context) {
@@ -118,7 +142,7 @@ func (s *Server) Rebuild(ctx context.Context) {
 	switch {
 	case err != nil:
 		s.failure = err.Error()
-		fmt.Fprintf(s.log, "build failed; still serving the last good site:\n%v\n", err)
+		fmt.Fprintf(s.log, "%s\n%v\n", BuildFailed, err)
 	case s.session != nil:
 		s.failure = ""
 		s.version++
@@ -129,6 +153,10 @@ func (s *Server) Rebuild(ctx context.Context) {
 		s.version++
 		fmt.Fprintf(s.out, "built %d reports: %d written, %d unchanged, %d removed in %s\n",
 			sum.Reports, sum.Written, sum.Unchanged, sum.Removed, sum.Duration.Round(time.Millisecond))
+	}
+	if err == nil && !sum.Cached && s.SayDrafts != nil && (!s.draftsSaid || !slices.Equal(sum.Drafts, s.drafts)) {
+		s.SayDrafts(s.out, sum.Drafts)
+		s.drafts, s.draftsSaid = sum.Drafts, true
 	}
 	for c := range s.clients {
 		select {

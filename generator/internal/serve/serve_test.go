@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -212,5 +213,74 @@ func TestStaticServesGzipWithoutReloadScript(t *testing.T) {
 	resp.Body.Close()
 	if !resp.Uncompressed || strings.Contains(string(body), "reload.js") || !strings.Contains(string(body), "</html>") {
 		t.Errorf("gzip %v, body %.100s", resp.Uncompressed, body)
+	}
+}
+
+// TestServeSaysDraftsAndThatItIsAPreview checks that serve says, as a
+// build does, which drafts it leaves out, at the start and when they
+// change, not after every rebuild; that it says once that public/ is not
+// written; and that a failed build is logged in Chinese too.
+func TestServeSaysDraftsAndThatItIsAPreview(t *testing.T) {
+	draft := strings.Replace(report, "---\n第一版", "draft: true\n---\n第一版", 1)
+	p := buildtest.New(t, "-- content/a/jia.md --\n"+report+"-- content/a/yi.md --\n"+strings.Replace(draft, "甲县", "乙县", 1))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr lockedBuffer
+	srv := New(build.Config{Root: p.Dir}, &stdout, &stderr)
+	srv.SayDrafts = func(w io.Writer, files []string) { fmt.Fprintf(w, "drafts %v\n", files) }
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	base := "http://" + ln.Addr().String() + "/"
+	for i := 0; ; i++ {
+		if resp, err := http.Get(base + "index.html"); err == nil {
+			resp.Body.Close()
+			break
+		}
+		if i > 100 {
+			t.Fatal("server did not start")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	ch := events(t, base+"__serve/events")
+	next(t, ch)
+	if got := stdout.String(); strings.Count(got, "drafts [content/a/yi.md]\n") != 1 || strings.Count(got, PreviewOnly+"\n") != 1 {
+		t.Fatalf("at the start:\n%s", got)
+	}
+
+	// A change that leaves the same drafts out says nothing of them.
+	p.Write("content/a/jia.md", strings.Replace(report, "第一版", "第二版", 1))
+	if ev := next(t, ch); ev[0] != "built" {
+		t.Fatalf("after a change: %v", ev)
+	}
+	if got := stdout.String(); strings.Count(got, "drafts ") != 1 {
+		t.Errorf("drafts said again though the same:\n%s", got)
+	}
+	// Another draft: said again, with both.
+	p.Write("content/a/jia.md", draft)
+	if ev := next(t, ch); ev[0] != "built" {
+		t.Fatalf("after a draft: %v", ev)
+	}
+	if got := stdout.String(); !strings.Contains(got, "drafts [content/a/jia.md content/a/yi.md]\n") {
+		t.Errorf("a new draft not said:\n%s", got)
+	}
+
+	p.Write("content/a/jia.md", strings.Replace(report, "total: 100", "total: 一百", 1))
+	if ev := next(t, ch); ev[0] != "failed" {
+		t.Fatalf("after breaking a file: %v", ev)
+	}
+	if got := stderr.String(); !strings.Contains(got, "build failed; still serving the last good site (构建失败，仍显示上一次成功构建的网站):\ncontent/a/jia.md:6:19") {
+		t.Errorf("failure logged as:\n%s", got)
+	}
+	if got := stdout.String(); strings.Count(got, PreviewOnly) != 1 {
+		t.Errorf("the preview note not said once:\n%s", got)
 	}
 }

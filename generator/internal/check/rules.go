@@ -1005,12 +1005,7 @@ func ruleUnitSize(e *env, v *view) ([]Finding, bool, string) {
 		b = a.Append(b)
 		b = append(b, "万元"...)
 		if perHead {
-			b = append(b, "，按"...)
-			b = append(b, figNames[staffID]...)
-			b = appendInt(b, staff)
-			b = append(b, "人计人均"...)
-			b = strconv.AppendFloat(b, math.Round(a.Wan()/float64(staff)), 'f', 0, 64)
-			b = append(b, "万元"...)
+			b = appendPerHead(b, staffID, staff, a.Wan()/float64(staff), "万元")
 		} else {
 			// In 亿元, to 0.01.
 			const fenPerCentYi = 100 * report.FenPerWan
@@ -1041,6 +1036,17 @@ func ruleUnitSize(e *env, v *view) ([]Finding, bool, string) {
 	return fs, true, ""
 }
 
+// appendPerHead appends "，按编制人数25人计人均61元": an amount per head,
+// perHead in unit, over staff, the figure staffID.
+func appendPerHead(b []byte, staffID figID, staff int, perHead float64, unit string) []byte {
+	b = append(b, "，按"...)
+	b = append(b, figNames[staffID]...)
+	b = appendInt(b, staff)
+	b = append(b, "人计人均"...)
+	b = strconv.AppendFloat(b, math.Round(perHead), 'f', 0, 64)
+	return append(b, unit...)
+}
+
 // tooSmall returns unit.size's finding of a department's 支出合计 smaller
 // than any county department's (see sizeMinTotal), as likely typed in 万元
 // under unit 元, unless unit.years flags it already; staff is the larger
@@ -1062,12 +1068,7 @@ func (e *env) tooSmall(v *view, staff int, staffID figID) (Finding, bool) {
 	b = a.Append(b)
 	b = append(b, "万元"...)
 	if perHead {
-		b = append(b, "，按"...)
-		b = append(b, figNames[staffID]...)
-		b = appendInt(b, staff)
-		b = append(b, "人计人均"...)
-		b = strconv.AppendFloat(b, a.Wan()/float64(staff)*10000, 'f', 0, 64)
-		b = append(b, "元"...)
+		b = appendPerHead(b, staffID, staff, a.Wan()/float64(staff)*10000, "元")
 	}
 	b = append(b, "，远低于县级部门的规模，"...)
 	f := Finding{Pos: v.pos(spendingTotal), Severity: Warning, Keys: slipKeys[ki : ki+1 : ki+1]}

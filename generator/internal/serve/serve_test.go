@@ -116,16 +116,7 @@ func TestServeRebuildsReloadsAndShowsErrors(t *testing.T) {
 	})
 	base := "http://" + ln.Addr().String() + "/"
 	var ch <-chan [2]string
-	for i := 0; ; i++ {
-		if resp, err := http.Get(base + "index.html"); err == nil {
-			resp.Body.Close()
-			break
-		}
-		if i > 100 {
-			t.Fatal("server did not start")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitServing(t, base)
 	ch = events(t, base+"__serve/events")
 	if ev := next(t, ch); ev != [2]string{"built", "1"} {
 		t.Fatalf("first event %v", ev)
@@ -240,16 +231,7 @@ func TestServeSaysDraftsAndThatItIsAPreview(t *testing.T) {
 		}
 	})
 	base := "http://" + ln.Addr().String() + "/"
-	for i := 0; ; i++ {
-		if resp, err := http.Get(base + "index.html"); err == nil {
-			resp.Body.Close()
-			break
-		}
-		if i > 100 {
-			t.Fatal("server did not start")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitServing(t, base)
 	ch := events(t, base+"__serve/events")
 	next(t, ch)
 	if got := stdout.String(); strings.Count(got, "drafts [content/a/yi.md]\n") != 1 || strings.Count(got, PreviewOnly+"\n") != 1 {
@@ -282,5 +264,21 @@ func TestServeSaysDraftsAndThatItIsAPreview(t *testing.T) {
 	}
 	if got := stdout.String(); strings.Count(got, PreviewOnly) != 1 {
 		t.Errorf("the preview note not said once:\n%s", got)
+	}
+}
+
+// waitServing waits until the server at base serves its home page,
+// failing the test after about 5 s.
+func waitServing(t *testing.T, base string) {
+	t.Helper()
+	for i := 0; ; i++ {
+		if resp, err := http.Get(base + "index.html"); err == nil {
+			resp.Body.Close()
+			return
+		}
+		if i > 100 {
+			t.Fatal("server did not start")
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -63,6 +63,37 @@ func numberFix(s string, amount bool) string {
 		without = append(without, "the spaces around it")
 		hints = append(hints, "数字前后不要加空格")
 	}
+	// As Word and Chinese input methods write numbers: in quotation
+	// marks, with a dash for the minus sign, 。 for the decimal point, or
+	// 增加 and 减少 for the sign of a change.
+	for _, q := range [...][2]string{{"“", "”"}, {"‘", "’"}, {"「", "」"}} {
+		if inner, ok := strings.CutPrefix(t, q[0]); ok {
+			if inner, ok = strings.CutSuffix(inner, q[1]); ok {
+				t = strings.TrimFunc(inner, unicode.IsSpace)
+				without = append(without, "the quotation marks")
+				hints = append(hints, "数字不要加引号")
+			}
+		}
+	}
+	if rest, ok := strings.CutPrefix(t, "减少"); ok {
+		t = "-" + rest
+		without = append(without, `"减少" (a decrease is a negative number)`)
+		hints = append(hints, "减少写作负数")
+	} else if rest, ok := strings.CutPrefix(t, "增加"); ok {
+		t = rest
+		without = append(without, `"增加"`)
+		hints = append(hints, "增加直接写数字")
+	}
+	if r, size := utf8.DecodeRuneInString(t); strings.ContainsRune("−–—‐﹣", r) && size > 1 {
+		t = "-" + t[size:]
+		without = append(without, "the dash (the minus sign is -)")
+		hints = append(hints, "负号请用半角减号 -")
+	}
+	if strings.Count(t, "。") == 1 {
+		t = strings.Replace(t, "。", ".", 1)
+		without = append(without, `"。" (the decimal point is .)`)
+		hints = append(hints, "小数点请用半角的 .")
+	}
 	// A full-width '，' is a thousands separator, said as such.
 	halfWidth := strings.ContainsFunc(t, func(r rune) bool { return isFullWidthNumeral(r) && r != '，' })
 	if halfWidth {

@@ -199,6 +199,14 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{`score: 9,7`, `6:8: score: expected a score such as 97, got text "9,7"; "," is not a decimal point; if you meant 9.7, write 9.7 (`},
 		{`income: 12,5000.5`, `got text "12,5000.5" (金额请写数字`},
 		{`spending: {total: 1,530.53, basic: 1}`, `6:21: spending: keys must be plain words, got the number 530.53; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)`},
+		// As Word and Chinese input methods write numbers.
+		{"sangong:\n  change: −0.4", `7:11: sangong.change: expected an amount such as 1530.53, null or 无法识别, got text "−0.4"; write -0.4, without the dash (the minus sign is -) (负号请用半角减号 -)` + "\n"},
+		{`income: —0.4`, `got text "—0.4"; write -0.4, without the dash (the minus sign is -) (`},
+		{"sangong:\n  change: 减少0.4", `got text "减少0.4"; write -0.4, without "减少" (a decrease is a negative number) (减少写作负数)` + "\n"},
+		{"sangong:\n  change: 增加0.4", `got text "增加0.4"; write 0.4, without "增加" (增加直接写数字)` + "\n"},
+		{`income: 1530。53`, `got text "1530。53"; write 1530.53, without "。" (the decimal point is .) (小数点请用半角的 .)` + "\n"},
+		{`income: “1530.53”`, `got text "“1530.53”"; write 1530.53, without the quotation marks (数字不要加引号)` + "\n"},
+		{`income: 「1,530.53 万元」`, `got text "「1,530.53 万元」"; write 1530.53, without the quotation marks, the thousands separators and the unit 万元; give the unit`},
 		// Text that is no number is refused as it was, with the general
 		// hint in Chinese and no fix.
 		{`score: 九十七`, `6:8: score: expected a score such as 97, got text "九十七" (自评得分请写数字，如 97)` + "\n"},

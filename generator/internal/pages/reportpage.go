@@ -198,34 +198,50 @@ type composition struct {
 	subs  map[int][]int
 }
 
+// summaryWriter writes a composition's summary (see summary).
+type summaryWriter struct {
+	b    []byte
+	n    int // parts said
+	c    *composition
+	vals []charts.Value
+}
+
+// amount writes item i and its value: 基本支出158.65万元.
+func (w *summaryWriter) amount(i int) {
+	w.b = append(w.b, w.c.items[i]...)
+	w.b = charts.AppendFormat(w.b, w.vals[i].V)
+	w.b = append(w.b, "万元"...)
+}
+
+// sep writes what comes before a part: ，其中 after the whole, 、 between
+// parts, ； after a whole not given but said not given.
+func (w *summaryWriter) sep() {
+	switch {
+	case w.n > 0:
+		w.b = append(w.b, "、"...)
+	case w.vals[0].OK:
+		w.b = append(w.b, "，其中"...)
+	case len(w.b) > 0:
+		w.b = append(w.b, "；"...)
+	}
+	w.n++
+}
+
 // summary says how the parts of the composition make its whole, of
 // values vals (one per item): 支出合计1530.53万元，其中基本支出158.65万元
 // （人员经费129.55万元、公用经费29.1万元）、项目支出1312万元；分项之和比合计少
 // 59.88万元。 Then the items not drawn, and why.
 func (c *composition) summary(vals []charts.Value) string {
-	amount := func(b []byte, i int) []byte {
-		b = append(b, c.items[i]...)
-		b = charts.AppendFormat(b, vals[i].V)
-		return append(b, "万元"...)
-	}
-	var b []byte
+	// Written into a buffer on the stack: report pages are the most
+	// numerous, and the sentence is copied once, into its string.
+	var buf [320]byte
+	w := summaryWriter{b: buf[:0], c: c, vals: vals}
 	if vals[0].OK {
-		b = amount(b, 0)
-	}
-	n := 0 // parts said
-	sep := func() {
-		switch {
-		case n > 0:
-			b = append(b, "、"...)
-		case vals[0].OK:
-			b = append(b, "，其中"...)
-		case len(b) > 0:
-			b = append(b, "；"...)
-		}
-		n++
+		w.amount(0)
 	}
 	for _, p := range c.parts {
-		var subs []int
+		var subsBuf [4]int
+		subs := subsBuf[:0]
 		for _, i := range c.subs[p] {
 			if vals[i].OK {
 				subs = append(subs, i)
@@ -234,25 +250,26 @@ func (c *composition) summary(vals []charts.Value) string {
 		if !vals[p].OK {
 			// Its parts, when given, stand in its place.
 			for _, i := range subs {
-				sep()
-				b = amount(b, i)
+				w.sep()
+				w.amount(i)
 			}
 			continue
 		}
-		sep()
-		b = amount(b, p)
+		w.sep()
+		w.amount(p)
 		for j, i := range subs {
 			if j == 0 {
-				b = append(b, "（"...)
+				w.b = append(w.b, "（"...)
 			} else {
-				b = append(b, "、"...)
+				w.b = append(w.b, "、"...)
 			}
-			b = amount(b, i)
+			w.amount(i)
 		}
 		if len(subs) > 0 {
-			b = append(b, "）"...)
+			w.b = append(w.b, "）"...)
 		}
 	}
+	b := w.b
 	// The parts' sum against the whole, when all are given.
 	sum, all := 0.0, vals[0].OK
 	for _, p := range c.parts {

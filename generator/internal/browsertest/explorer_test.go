@@ -118,35 +118,23 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 	}
 	tb.report(tb.logProblems())
 
-	// A likely unit slip is left out, and said to be.
-	q = "2020.html?metric=total&counties=jia-xian,ding-xian"
-	tb, said = load(q)
-	wantSaid(q, said, "所选2份中仅甲县有数据，支出合计为100万元。另有1份该项疑为单位错误（丁县），图中未画出。", "显示所选 2 份中有数据的 1 份", false)
-	tb.report(tb.logProblems())
-
-	// The count speaks of the chosen reports, not of the whole year.
-	q = "2020.html?metric=total&counties=jia-xian,yi-xian,ding-xian"
-	tb, said = load(q)
-	wantSaid(q, said, "所选3份中2份有数据，支出合计最高的是乙县（200万元），最低的是甲县（100万元）。另有1份该项疑为单位错误（丁县），图中未画出。", "显示所选 3 份中有数据的 2 份", false)
-	tb.report(tb.logProblems())
-	q = "2020.html?metric=total&counties=jia-xian,yi-xian"
-	tb, said = load(q)
-	wantSaid(q, said, "所选2份均有数据，支出合计最高的是乙县（200万元），最低的是甲县（100万元）。", "显示所选 2 份", false)
-	tb.report(tb.logProblems())
-	q = "2020.html?metric=total&counties=yi-xian"
-	tb, said = load(q)
-	wantSaid(q, said, "乙县的支出合计为200万元。", "显示所选 1 份", false)
-	tb.report(tb.logProblems())
-
-	// No county chosen: the highest, and nothing said to be missing.
-	q = "2020.html?metric=total"
-	tb, said = load(q)
-	wantSaid(q, said, "3份有数据，支出合计最高的是丙县（300万元），最低的是甲县（100万元）。", "显示最高的 3 份（共 3 份有数据）", false)
-	tb.report(tb.logProblems())
-
-	// 2021 has no score: a link from 2020 that asks for it says so.
-	q = "2021.html?metric=score"
-	tb, said = load(q)
-	wantSaid(q, said, "本年度的报告均未披露自评得分，下图显示支出合计。", "显示最高的 1 份（共 1 份有数据）", false)
-	tb.report(tb.logProblems())
+	for _, c := range []struct{ why, query, summary, count string }{
+		{"A likely unit slip is left out, and said to be.",
+			"2020.html?metric=total&counties=jia-xian,ding-xian",
+			"所选2份中仅甲县有数据，支出合计为100万元。另有1份该项疑为单位错误（丁县），图中未画出。", "显示所选 2 份中有数据的 1 份"},
+		// The count speaks of the chosen reports, not of the whole year.
+		{"of three chosen, two drawn", "2020.html?metric=total&counties=jia-xian,yi-xian,ding-xian",
+			"所选3份中2份有数据，支出合计最高的是乙县（200万元），最低的是甲县（100万元）。另有1份该项疑为单位错误（丁县），图中未画出。", "显示所选 3 份中有数据的 2 份"},
+		{"both chosen drawn", "2020.html?metric=total&counties=jia-xian,yi-xian",
+			"所选2份均有数据，支出合计最高的是乙县（200万元），最低的是甲县（100万元）。", "显示所选 2 份"},
+		{"one chosen", "2020.html?metric=total&counties=yi-xian", "乙县的支出合计为200万元。", "显示所选 1 份"},
+		{"No county chosen: the highest, and nothing said to be missing.", "2020.html?metric=total",
+			"3份有数据，支出合计最高的是丙县（300万元），最低的是甲县（100万元）。", "显示最高的 3 份（共 3 份有数据）"},
+		{"2021 has no score: a link from 2020 that asks for it says so.", "2021.html?metric=score",
+			"本年度的报告均未披露自评得分，下图显示支出合计。", "显示最高的 1 份（共 1 份有数据）"},
+	} {
+		tb, said := load(c.query)
+		wantSaid(c.why+" ("+c.query+")", said, c.summary, c.count, false)
+		tb.report(tb.logProblems())
+	}
 }

@@ -1047,6 +1047,18 @@ func appendPerHead(b []byte, staffID figID, staff int, perHead float64, unit str
 	return append(b, unit...)
 }
 
+// belowSize reports whether a, the 支出合计 of a report of type typ whose
+// larger number of staff is staff, is smaller than any county
+// department's (see sizeMinTotal), and whether it is so per head: never
+// for a 项目支出 report, whose project may be small, or for nothing.
+func belowSize(typ string, a report.Amount, staff int) (below, perHead bool) {
+	if typ == report.TypeProject || a <= 0 {
+		return false, false
+	}
+	perHead = staff > 0 && a < sizeMinPerHead*report.Amount(staff)
+	return perHead || a < sizeMinTotal, perHead
+}
+
 // tooSmall returns unit.size's finding of a department's 支出合计 smaller
 // than any county department's (see sizeMinTotal), as likely typed in 万元
 // under unit 元, unless unit.years flags it already; staff is the larger
@@ -1054,11 +1066,11 @@ func appendPerHead(b []byte, staffID figID, staff int, perHead float64, unit str
 func (e *env) tooSmall(v *view, staff int, staffID figID) (Finding, bool) {
 	const ki = 0 // spending.total among slipKeys
 	a := v.v[spendingTotal]
-	if v.r.Type == report.TypeProject || v.st[spendingTotal] != report.Disclosed || a <= 0 {
+	if v.st[spendingTotal] != report.Disclosed {
 		return Finding{}, false
 	}
-	perHead := staff > 0 && a < sizeMinPerHead*report.Amount(staff)
-	if a >= sizeMinTotal && !perHead {
+	small, perHead := belowSize(v.r.Type, a, staff)
+	if !small {
 		return Finding{}, false
 	}
 	if k, _ := e.yearsPower(v, ki, a); k != 0 {

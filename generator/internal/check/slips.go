@@ -100,8 +100,7 @@ func Implausible(r *report.Report, key string) bool {
 	if n := r.Staff.Actual; n.Known() && n.V > staff {
 		staff = n.V
 	}
-	if key == "spending.total" && r.Type != report.TypeProject && a > 0 &&
-		(a < sizeMinTotal || staff > 0 && a < sizeMinPerHead*report.Amount(staff)) {
+	if below, _ := belowSize(r.Type, a, staff); key == "spending.total" && below {
 		return true
 	}
 	return a > sizeMaxAmount || staff > 0 && a/report.Amount(staff) > sizeMaxPerHead

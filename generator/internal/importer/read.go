@@ -16,6 +16,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/countyperf/portal/generator/internal/report"
 )
 
 // Format names the kind of file a Doc was read from.
@@ -87,11 +89,11 @@ func Decode(ctx context.Context, name string, data []byte) (Doc, error) {
 		if err == nil {
 			doc.Text, err = htmlText(s)
 		}
-	case "ole":
+	case report.DocOLE:
 		err = errors.New("this is a Word 97-2003 (.doc) or WPS file, which is not supported; save it as .docx")
-	case "zip":
+	case report.DocZip:
 		err = errors.New("this is a zip archive but not a .docx file")
-	case "rtf":
+	case report.DocRTF:
 		err = errors.New("RTF is not supported; save it as .docx")
 	default:
 		doc.Format = FormatText
@@ -115,18 +117,14 @@ func sniff(data []byte, ext string) Format {
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	switch {
-	case bytes.Contains(head[:min(len(head), 1024)], []byte("%PDF-")):
+	switch kind := report.Document(data); kind {
+	case report.DocPDF:
 		return FormatPDF
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		if bytes.Contains(data, []byte("word/document.xml")) {
-			return FormatDOCX
-		}
-		return "zip"
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return "ole"
-	case bytes.HasPrefix(data, []byte("{\\rtf")):
-		return "rtf"
+	case report.DocDOCX:
+		return FormatDOCX
+	case "":
+	default:
+		return Format(kind) // zip, ole or rtf: refused by Read
 	}
 	lower := bytes.ToLower(head)
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(lower, []byte("\xef\xbb\xbf")), " \t\r\n")

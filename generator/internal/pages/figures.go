@@ -227,14 +227,9 @@ func appendStatedChange(dst []byte, a report.Amount) []byte {
 	case a > 0:
 		dst = append(dst, "增加"...)
 	default:
-		dst = append(dst, "减少"...)
+		dst, a = append(dst, "减少"...), -a
 	}
-	n := len(dst)
-	dst = a.Append(dst)
-	if dst[n] == '-' {
-		dst = append(dst[:n], dst[n+1:]...)
-	}
-	return dst
+	return a.Append(dst)
 }
 
 // flaggedFigures says, for each of figureDefs, whether the figure is

@@ -232,8 +232,8 @@ func (w *summaryWriter) sep() {
 // （人员经费129.55万元、公用经费29.1万元）、项目支出1312万元；分项之和比合计少
 // 59.88万元。 Then the items not drawn, and why.
 func (c *composition) summary(vals []charts.Value) string {
-	// Written into a buffer on the stack: report pages are the most
-	// numerous, and the sentence is copied once, into its string.
+	// Written into one buffer of the sentence's usual size: report pages
+	// are the most numerous.
 	var buf [320]byte
 	w := summaryWriter{b: buf[:0], c: c, vals: vals}
 	if vals[0].OK {

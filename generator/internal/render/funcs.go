@@ -198,17 +198,7 @@ func cellText(b *bytes.Buffer, root string, c charts.Cell) {
 
 // cellTD writes a table cell; numeric cells carry their machine value for
 // sorting.
-func cellTD(b *bytes.Buffer, root string, c charts.Cell) {
-	if c.Num {
-		b.WriteString(`<td class="num" data-value="`)
-		escape(b, c.Value)
-		b.WriteString(`">`)
-	} else {
-		b.WriteString(`<td>`)
-	}
-	cellText(b, root, c)
-	b.WriteString(`</td>`)
-}
+func cellTD(b *bytes.Buffer, root string, c charts.Cell) { labelledCellTD(b, root, c, "") }
 
 // writeRows writes the body rows of a table; the first cell of each row
 // is its header.
@@ -843,19 +833,23 @@ func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
 }
 
 // labelledCellTD writes a cell as cellTD does, naming its column in a
-// data-label attribute.
+// data-label attribute unless label is "".
 func labelledCellTD(b *bytes.Buffer, root string, c charts.Cell, label string) {
+	b.WriteString(`<td`)
 	if c.Num {
-		b.WriteString(`<td class="num" data-label="`)
-		escape(b, label)
-		b.WriteString(`" data-value="`)
-		escape(b, c.Value)
-		b.WriteString(`">`)
-	} else {
-		b.WriteString(`<td data-label="`)
-		escape(b, label)
-		b.WriteString(`">`)
+		b.WriteString(` class="num"`)
 	}
+	if label != "" {
+		b.WriteString(` data-label="`)
+		escape(b, label)
+		b.WriteString(`"`)
+	}
+	if c.Num {
+		b.WriteString(` data-value="`)
+		escape(b, c.Value)
+		b.WriteString(`"`)
+	}
+	b.WriteString(`>`)
 	cellText(b, root, c)
 	b.WriteString(`</td>`)
 }

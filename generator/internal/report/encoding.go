@@ -78,30 +78,57 @@ func mostlyUTF8(data []byte) bool {
 	return valid > invalid
 }
 
-// renamedDocument says what to do with data when it is no text but a
-// document renamed to .md, which the importer turns into a report file:
-// a Word .docx (a zip archive holding word/document.xml), a PDF, an RTF
-// or a Word 97-2003 .doc (an OLE file), told by how they begin. Their
-// bytes would otherwise be refused for a control character or as not
-// UTF-8, which says nothing of the file being a document. It returns ""
-// for other data.
-func renamedDocument(data []byte) string {
-	const importIt = "turn it into a report file with go run ./generator import FILE.docx"
+// Kinds of document that Document tells from their first bytes.
+const (
+	DocPDF  = "pdf"  // a PDF file
+	DocDOCX = "docx" // a Word .docx (a zip archive holding word/document.xml)
+	DocZip  = "zip"  // another zip archive, such as an Excel .xlsx
+	DocOLE  = "ole"  // an OLE file, such as a Word 97-2003 .doc or a WPS file
+	DocRTF  = "rtf"  // an RTF document
+)
+
+// Document returns the kind of binary document data is, told by how it
+// begins (one of DocPDF, DocDOCX, DocZip, DocOLE and DocRTF), or "" for
+// other data, such as text. The importer reads the first two; a report
+// file holding any of them is a document renamed to .md.
+func Document(data []byte) string {
 	switch {
+	case bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")):
+		return DocPDF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		if bytes.Contains(data, []byte("word/document.xml")) {
-			return "this is a Word (.docx) document renamed to .md; rename it back to .docx, move it out of content/ and " + importIt +
-				" (这是改了扩展名的 Word 文档：请把扩展名改回 .docx，移出 content/，再用 import 命令导入为报告文件)"
+			return DocDOCX
 		}
+		return DocZip
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return DocOLE
+	case bytes.HasPrefix(data, []byte("{\\rtf")):
+		return DocRTF
+	}
+	return ""
+}
+
+// renamedDocument says what to do with data when it is no text but a
+// document renamed to .md (see Document), which the importer turns into a
+// report file. Its bytes would otherwise be refused for a control
+// character or as not UTF-8, which says nothing of the file being a
+// document. It returns "" for other data.
+func renamedDocument(data []byte) string {
+	const importIt = "turn it into a report file with go run ./generator import FILE.docx"
+	switch Document(data) {
+	case DocDOCX:
+		return "this is a Word (.docx) document renamed to .md; rename it back to .docx, move it out of content/ and " + importIt +
+			" (这是改了扩展名的 Word 文档：请把扩展名改回 .docx，移出 content/，再用 import 命令导入为报告文件)"
+	case DocZip:
 		return "this is a zip archive (or an Excel or other Office file) renamed to .md, not a report file: move it out of content/ " +
 			"(这是改了扩展名的压缩包或 Office 文件，不是报告文件：请移出 content/)"
-	case bytes.HasPrefix(data, []byte("%PDF")):
+	case DocPDF:
 		return "this is a PDF file renamed to .md; rename it back to .pdf, move it out of content/ and turn it into a report file with go run ./generator import FILE.pdf" +
 			" (这是改了扩展名的 PDF 文件：请把扩展名改回 .pdf，移出 content/，再用 import 命令导入为报告文件)"
-	case bytes.HasPrefix(data, []byte("{\\rtf")):
+	case DocRTF:
 		return "this is an RTF document renamed to .md; rename it back to .rtf, save it as .docx in Word or WPS, move both out of content/ and " + importIt +
 			" (这是改了扩展名的 RTF 文档：请把扩展名改回 .rtf，用 Word 或 WPS 另存为 .docx，都移出 content/，再用 import 命令导入为报告文件)"
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+	case DocOLE:
 		return "this is a Word 97-2003 (.doc) or WPS document renamed to .md; rename it back to .doc, save it as .docx in Word or WPS, move both out of content/ and " + importIt +
 			" (这是改了扩展名的 Word 97-2003 或 WPS 文档：请把扩展名改回 .doc，用 Word 或 WPS 另存为 .docx，都移出 content/，再用 import 命令导入为报告文件)"
 	}

@@ -1194,18 +1194,14 @@ func notTopLevel(key, groups string) string {
 }
 
 // notInGroup is the error of sub, a top-level key that is no key of the
-// mapping of key, written in it: indented under key by spaces (its
+// mapping of key, written in it: indented under key by n spaces (its
 // column less one), or inside its braces when flow. It is the mirror of
 // notTopLevel: the key belongs at the top level, not in the mapping.
-func notInGroup(sub, key string, flow bool, spaces int) string {
+func notInGroup(sub, key string, flow bool, n int) string {
 	if flow {
 		return fmt.Sprintf("%s is a top-level key, not a key of %s: move it out of the braces ({…}) of %[2]s, to a line of its own (%[1]s 是顶层的键，不是 %[2]s 下的键：请把它移出花括号，单独一行顶格书写)", sub, key)
 	}
-	en := fmt.Sprintf("the %d spaces", spaces)
-	if spaces == 1 {
-		en = "the space"
-	}
-	return fmt.Sprintf("%s is a top-level key, not a key of %s: delete %s before it (%[1]s 是顶层的键，不是 %[2]s 下的键：请删除前面的 %[4]d 个空格，顶格书写)", sub, key, en, spaces)
+	return fmt.Sprintf("%s is a top-level key, not a key of %s: delete the %s before it (%[1]s 是顶层的键，不是 %[2]s 下的键：请删除前面的 %[4]d 个空格，顶格书写)", sub, key, spaces(n), n)
 }
 
 // finish converts amounts once the unit is known and checks required keys.
@@ -1858,7 +1854,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			if p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
 				break
 			}
-			if slices.Contains(topKeys, sub) {
+			if knownIn("", sub) {
 				p.errAt(kpos, full, "%s", notInGroup(sub, key, m.IsFlowStyle, kpos.Col-1))
 			} else {
 				p.errAt(kpos, full, "unknown key; %sthe known keys of %s are %s (没有这个键：%s请检查拼写，可用的键见前面所列)", meantEN(sub, g.subs), key, g.known, meantZH(sub, g.subs))

@@ -122,6 +122,11 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
+// NoDraftsLeft is what serve says when a build leaves out no draft
+// after one that left some out, so that the list said before is not
+// taken to hold still.
+const NoDraftsLeft = "note: no draft is left out now; every report file is in the preview (现在没有草稿被略去：所有报告文件都已在预览中)"
+
 // PreviewOnly is what serve says once it serves the site it keeps in
 // memory: the folder to upload is not written.
 const PreviewOnly = "preview only: public/ is not updated; run go run ./generator to build it for upload (预览不会更新 public/：上传前请运行 go run ./generator)"
@@ -155,6 +160,9 @@ func (s *Server) Rebuild(ctx context.Context) {
 			sum.Reports, sum.Written, sum.Unchanged, sum.Removed, sum.Duration.Round(time.Millisecond))
 	}
 	if err == nil && !sum.Cached && s.SayDrafts != nil && (!s.draftsSaid || !slices.Equal(sum.Drafts, s.drafts)) {
+		if len(sum.Drafts) == 0 && len(s.drafts) > 0 {
+			fmt.Fprintf(s.out, "%s\n", NoDraftsLeft)
+		}
 		s.SayDrafts(s.out, sum.Drafts)
 		s.drafts, s.draftsSaid = sum.Drafts, true
 	}

@@ -255,6 +255,22 @@ func TestServeSaysDraftsAndThatItIsAPreview(t *testing.T) {
 		t.Errorf("a new draft not said:\n%s", got)
 	}
 
+	// The last drafts published: said, once.
+	p.Write("content/a/jia.md", report)
+	p.Write("content/a/yi.md", strings.Replace(report, "甲县", "乙县", 1))
+	for strings.Count(stdout.String(), NoDraftsLeft) == 0 {
+		if ev := next(t, ch); ev[0] != "built" {
+			t.Fatalf("after publishing the drafts: %v", ev)
+		}
+	}
+	p.Write("content/a/jia.md", strings.Replace(report, "第一版", "第三版", 1))
+	if ev := next(t, ch); ev[0] != "built" {
+		t.Fatalf("after a change: %v", ev)
+	}
+	if got := stdout.String(); strings.Count(got, NoDraftsLeft) != 1 {
+		t.Errorf("no drafts left not said once:\n%s", got)
+	}
+
 	p.Write("content/a/jia.md", strings.Replace(report, "total: 100", "total: 一百", 1))
 	if ev := next(t, ch); ev[0] != "failed" {
 		t.Fatalf("after breaking a file: %v", ev)

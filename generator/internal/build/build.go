@@ -162,6 +162,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		changed = func(file string) bool { _, ok := inputs.pending[file]; return ok }
 	}
 	sayFindings(cfg.Log, m.checks, changed)
+	sayNotices(cfg.Log, m.reports) // before the key positions go
 	if hashErr == nil {
 		hashErr = inputs.fill()
 	}
@@ -392,6 +393,28 @@ func sayFindings(w io.Writer, checks map[*report.Report][]check.Result, changed 
 	}
 	if n := total - len(list); n > 0 {
 		fmt.Fprintf(&b, "… and %d more findings; run check to see all %d (共%[2]d项核对发现，其余%[1]d项请运行 check 查看)\n", n, total)
+	}
+	io.WriteString(w, b.String())
+}
+
+// MaxNoticesListed is the most warnings about slips in report files
+// (check.Notices) that a build prints; check prints them all.
+const MaxNoticesListed = 20
+
+// sayNotices prints to w the warnings about slips in the report files
+// of reports that are not findings, and not published (see
+// check.Notices), each as check prints it: at most MaxNoticesListed of
+// them, and how many more check lists. The reports must still have their
+// key positions.
+func sayNotices(w io.Writer, reports []*report.Report) {
+	ns := check.Notices(reports)
+	var b strings.Builder
+	for i, n := range ns {
+		if i == MaxNoticesListed {
+			fmt.Fprintf(&b, "… and %d more warnings about report files; run check to see them all (另有%[1]d条关于报告文件的提示，请运行 check 查看)\n", len(ns)-MaxNoticesListed)
+			break
+		}
+		b.WriteString(n.String() + "\n")
 	}
 	io.WriteString(w, b.String())
 }

@@ -278,10 +278,16 @@ func (in *inputs) list(ctx context.Context, cfg Config, last *cacheRecord) (*inp
 // does not read (see content.UnreadWarning), sorted, from the list of the
 // source files once they are hashed (Files).
 func (in *inputs) unread() []string {
+	reports := content.ReportNames{}
+	for name := range in.Files {
+		if isReportName(name) {
+			reports.Add(strings.TrimPrefix(name, "content/"))
+		}
+	}
 	var out []string
 	for name := range in.Files {
 		if rel, ok := strings.CutPrefix(name, "content/"); ok {
-			if w := content.UnreadWarning("content/", rel); w != "" {
+			if w := content.UnreadWarning("content/", rel, reports); w != "" {
 				out = append(out, w)
 			}
 		}

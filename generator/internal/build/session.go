@@ -89,6 +89,7 @@ func (s *Session) Update(ctx context.Context) (*Summary, error) {
 		m.site.Detail = nil // the reports are whole
 	}
 	sayFindings(s.cfg.Log, m.checks, nil)
+	sayNotices(s.cfg.Log, m.reports)
 	cur := &sessionSite{m: m, jobs: map[string]pages.Job{}}
 	err = pages.Each(m.site, func(j pages.Job) error {
 		cur.jobs[j.Path] = j

@@ -144,18 +144,21 @@ func TestSessionHostileSite(t *testing.T) {
 }
 
 // TestSessionLogsFindingsAndFilesNotRead: the live preview's log lists
-// the findings check prints as warnings, and the files under content/
+// the findings check prints as warnings, the slips in report files that
+// check prints as warnings (check.Notices), and the files under content/
 // not read, as a build does.
 func TestSessionLogsFindingsAndFilesNotRead(t *testing.T) {
 	p := buildtest.New(t, `-- content/a.md --
 ---
 county: 甲县
-department: 财政局
+department: 财政 局
 year: 2020
 type: 整体支出
 spending: {total: 110, basic: 60, project: 40}
 score: 95
 grade: 中
+published: 2020-06-01
+review: [核对人数]
 ---
 -- content/b.md.txt --
 x
@@ -172,6 +175,9 @@ x
 		"content/a.md:6:19: warning: [sum.spending] ",
 		"content/a.md:8:8: warning: [grade.score] 评价等级为中，但自评得分95分按标准应为优",
 		"warning: content/b.md.txt: not read: report files must end in .md; rename it to b.md",
+		"content/a.md:3:1: warning: department: 部门名称“财政 局”中有空格，应写作“财政局”",
+		"content/a.md:9:1: warning: published: 发布日期 2020-06-01 在2020年度结束之前",
+		"content/a.md:10:1: warning: review: review 中还有1条待核对的提示",
 	} {
 		if !strings.Contains(log.String(), want) {
 			t.Errorf("the log has no %q:\n%s", want, log.String())

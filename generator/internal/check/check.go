@@ -11,6 +11,11 @@
 //     and the report is inconsistent or incomplete. Findings never fail a
 //     build; they are published.
 //
+// Besides, Notices finds slips in a report file that are the publisher's
+// to put right but do not keep it from being read, such as a space in a
+// county's name: warnings, like those about files not read, that are
+// printed but never published.
+//
 // Every rule is run on every report and yields a Result: Passed, Found (with
 // findings) or NotChecked (with the reason, such as a figure that was not
 // disclosed), so that a clean record is never mistaken for a checked one.

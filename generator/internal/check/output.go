@@ -13,29 +13,47 @@ import (
 )
 
 // FileWarning is a warning about a file that is neither an error nor a
-// finding: a file under content/ that is not read although it may have
-// been meant as a report (such as a.md.txt, a .docx or a broken link), or
-// a report left out as a draft.
+// finding, for the publisher only: a file under content/ that is not
+// read although it may have been meant as a report (such as a.md.txt, a
+// .docx or a broken link), a report left out as a draft, or a slip in a
+// report file that Notices finds at one of its keys.
 type FileWarning struct {
 	// File is the file's name as errors show it, such as
 	// content/a.md.txt.
 	File string
+	// Line and Col are where in the file the warning points, and Key is
+	// the key written there, for a warning of Notices; they are zero and
+	// empty for a warning about the file as a whole.
+	Line, Col int
+	Key       string
 	// Message says what is wrong and what to do, such as "not read:
 	// report files must end in .md; rename it to a.md (…)".
 	Message string
+}
+
+// String returns the warning as check and build print it after
+// "warning: " when it is about the file as a whole ("file: message"),
+// and otherwise as a line of its own like a finding's,
+// "file:line:col: warning: key: message".
+func (fw FileWarning) String() string {
+	if fw.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: warning: %s: %s", fw.File, fw.Line, fw.Col, fw.Key, oneLine(fw.Message))
+	}
+	return "warning: " + fw.File + ": " + oneLine(fw.Message)
 }
 
 // Main is the check command once the content has been loaded: reports are
 // the reports that parsed, loadErrs the errors of the files that did not
 // (as returned by the loader, joined or not), warnings those of the files
 // not read, in the order to print them. It checks the reports, prints
-// every file error, finding and warning to stdout, as text or, with
-// jsonOut, as JSON (see WriteText and WriteJSON), and returns the exit
-// code: 1 when there is any file error (or stdout cannot be written), 0
-// otherwise. Findings and warnings alone never make the exit code
-// non-zero.
+// every file error, finding and warning (the Notices of the reports,
+// then warnings) to stdout, as text or, with jsonOut, as JSON (see
+// WriteText and WriteJSON), and returns the exit code: 1 when there is
+// any file error (or stdout cannot be written), 0 otherwise. Findings
+// and warnings alone never make the exit code non-zero.
 func Main(reports []*report.Report, loadErrs []error, warnings []FileWarning, jsonOut bool, stdout io.Writer) (exitCode int) {
 	errs, per := Reports(reports)
+	warnings = append(Notices(reports), warnings...)
 	all := append(flatten(loadErrs), errs...)
 	var err error
 	if jsonOut {
@@ -52,8 +70,9 @@ func Main(reports []*report.Report, loadErrs []error, warnings []FileWarning, js
 // WriteText writes each file error as a line "file:line:col: error: key:
 // message", sorted by file and position, then each finding as a line
 // "file:line:col: warning: [rule] message", sorted by file, position and
-// rule, then each warning as a line "warning: file: message", in the
-// order given. Joined errors are split into one line each; an error that
+// rule, then each warning as a line "warning: file: message", or
+// "file:line:col: warning: key: message" when it has a position (see
+// FileWarning.String), in the order given. Joined errors are split into one line each; an error that
 // is not a *report.Error is written as "error: message". Rules that were
 // not checked are not written.
 func WriteText(w io.Writer, errs []error, per map[*report.Report][]Result, warnings []FileWarning) error {
@@ -76,7 +95,7 @@ func WriteText(w io.Writer, errs []error, per map[*report.Report][]Result, warni
 		b.WriteString(FindingLine(f) + "\n")
 	}
 	for _, fw := range warnings {
-		b.WriteString("warning: " + fw.File + ": " + oneLine(fw.Message) + "\n")
+		b.WriteString(fw.String() + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -102,6 +121,9 @@ type (
 	}
 	jsonWarning struct {
 		File    string `json:"file"`
+		Line    int    `json:"line,omitempty"`
+		Col     int    `json:"col,omitempty"`
+		Key     string `json:"key,omitempty"`
 		Message string `json:"message"`
 	}
 	jsonError struct {
@@ -157,14 +179,16 @@ type (
 //	          rounding, warning or discrepancy), message, keys, gap (万元 as
 //	          exact decimal text), gap_fen, share (gap/total, 0 when none)
 //	          and factor (for a likely unit slip, 0 otherwise)
-//	warnings  files under content/ that are not read (such as a.md.txt,
-//	          a .docx, a broken link), and drafts left out: file, message
+//	warnings  slips in report files (see Notices): file, line, col,
+//	          key, message; then files under content/ that are not read
+//	          (such as a.md.txt, a .docx, a broken link), and drafts left
+//	          out: file, message
 //	reports   each report by file, with its checks: rule, title, status
 //	          (passed, found or not_checked), reason and number of findings
 func WriteJSON(w io.Writer, errs []error, per map[*report.Report][]Result, warnings []FileWarning) error {
 	out := jsonOutput{Errors: []jsonError{}, Findings: []jsonFinding{}, Warnings: []jsonWarning{}, Reports: []jsonReport{}}
 	for _, fw := range warnings {
-		out.Warnings = append(out.Warnings, jsonWarning{fw.File, fw.Message})
+		out.Warnings = append(out.Warnings, jsonWarning{fw.File, fw.Line, fw.Col, fw.Key, fw.Message})
 	}
 	for _, e := range fileErrors(errs) {
 		out.Errors = append(out.Errors, jsonError{e.File, e.Line, e.Col, e.Key, e.Message})

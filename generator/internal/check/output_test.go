@@ -253,8 +253,8 @@ func TestPercent(t *testing.T) {
 func TestMainFileWarnings(t *testing.T) {
 	r := parse(t, "content/qidong-2021.md", src("祁东县", 2021, clean))
 	warnings := []FileWarning{
-		{"content/b.markdown", "not read: report files must end in .md; rename it to b.md (未读取：请改名为 b.md)"},
-		{"content/a.md.txt", "not read: report files must end in .md; rename it to a.md (未读取：请改名为 a.md)"},
+		{File: "content/b.markdown", Message: "not read: report files must end in .md; rename it to b.md (未读取：请改名为 b.md)"},
+		{File: "content/a.md.txt", Message: "not read: report files must end in .md; rename it to a.md (未读取：请改名为 a.md)"},
 	}
 	var out bytes.Buffer
 	if code := Main([]*report.Report{r}, nil, warnings, false, &out); code != 0 {

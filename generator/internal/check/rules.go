@@ -32,7 +32,7 @@ var Rules = []Rule{
 	{"unit.years", "跨年度数量级核对", "金额是否约为同县同部门同类型其他年度的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误；不超过尾差的金额（0.01万元及以下，或各分项均不超过0.01万元、合计不超过其尾差的合计数）可能是四舍五入的零，不作比较。"},
 	{"unit.size", "金额规模核对", "金额是否远超县级部门的规模（支出或收入超过500亿元，三公经费合计或任一项超过1亿元，或支出、收入按编制人数或实有人数计人均超过5亿元），疑为按元填写而单位仍为万元；或部门的支出合计远低于县级部门的规模（不足10万元，或人均不足1万元），疑为按万元填写而单位写成了元；跨年度数量级核对已指出的金额不再重复。"},
 	{"yoy.sangong", "三公经费同比核对", "报告所述三公经费同比增减，是否等于本年度与上一年度三公经费合计之差。"},
-	{"year.title", "年度与标题核对", "标题中写明的年度是否与报告登记的年度（year）相同；只在标题中恰有一个四位数年份、且其后是“年”或“年度”时核对。"},
+	{"year.title", "年度与标题核对", "标题中写明的年度是否与报告登记的年度（year）相同；只在标题中恰有一个四位数年份（如2023、２０２３或二〇二三、二零二三）、且其后是“年”或“年度”时核对。"},
 	{"noted", "人工核对", "整理报告的人读报告时记下的前后不一致：报告正文、表格中的数字互相矛盾，而上面整理出的数字体现不出来（本站不读正文，无法自动核对）。"},
 }
 
@@ -1252,8 +1252,9 @@ var yearTitleKeys = []string{"year", "title"}
 // it is filed under: a file copied from last year's and given the new
 // title but not the new year (or the other way round) is otherwise
 // published under the wrong year. It checks only a title with exactly
-// one run of four digits, followed by 年 (as in 2023年 or 2023年度):
-// a title that names two years, or a year without 年, is not read.
+// one run of four digits (2023, ２０２３, or in Chinese numerals as
+// 二〇二三 or 二零二三), followed by 年 (as in 2023年 or 2023年度): a
+// title that names two years, or a year without 年, is not read.
 func ruleYearTitle(e *env, v *view) ([]Finding, bool, string) {
 	// A report without a title: key is given one made from its year.
 	title := v.r.Title
@@ -1278,18 +1279,21 @@ func ruleYearTitle(e *env, v *view) ([]Finding, bool, string) {
 }
 
 // titleYear returns the year a title names: the only run of exactly four
-// digits (half- or full-width) in it, when 年 follows it.
+// digits in it, when 年 follows it. Digits are half- or full-width, or
+// Chinese numerals as titles write years (二〇二三, 二零二三, 二○二三,
+// and 二O二三 with the letter O typed for 〇), which may be mixed with
+// half- or full-width ones (二0二三).
 func titleYear(title string) (year int, ok bool) {
 	runs := 0
 	rs := []rune(title)
 	for i := 0; i < len(rs); {
-		if digit(rs[i]) < 0 {
+		if yearDigit(rs, i) < 0 {
 			i++
 			continue
 		}
 		j, n := i, 0
-		for ; j < len(rs) && digit(rs[j]) >= 0; j++ {
-			n = n*10 + digit(rs[j])
+		for ; j < len(rs) && yearDigit(rs, j) >= 0; j++ {
+			n = n*10 + yearDigit(rs, j)
 		}
 		if j-i == 4 {
 			runs++
@@ -1298,6 +1302,50 @@ func titleYear(title string) (year int, ok bool) {
 		i = j
 	}
 	return year, ok && runs == 1
+}
+
+// yearDigit returns the value of rs[i] as a digit of a year (see
+// titleYear), or -1. The letter O (or Ｏ) is 0 only next to a Chinese
+// numeral, up to two more O's between them (二OO八), so that a word such
+// as ISO before 2023年 does not join the year.
+func yearDigit(rs []rune, i int) int {
+	if d := digit(rs[i]); d >= 0 {
+		return d
+	}
+	if d := chineseDigit(rs[i]); d >= 0 {
+		return d
+	}
+	if !letterO(rs[i]) {
+		return -1
+	}
+	for _, step := range [...]int{-1, 1} {
+		for j, n := i+step, 0; j >= 0 && j < len(rs) && n < 3; j, n = j+step, n+1 {
+			if chineseDigit(rs[j]) >= 0 {
+				return 0
+			}
+			if !letterO(rs[j]) {
+				break
+			}
+		}
+	}
+	return -1
+}
+
+// letterO reports whether r is the letter O, half- or full-width, which
+// some write for 〇.
+func letterO(r rune) bool { return r == 'O' || r == 'Ｏ' }
+
+// chineseDigit returns the value of r as a Chinese numeral of a year
+// written digit by digit (〇 or 零, and ○, for 0; 一 to 九), or -1.
+func chineseDigit(r rune) int {
+	switch r {
+	case '〇', '零', '○':
+		return 0
+	}
+	if i := strings.IndexRune("一二三四五六七八九", r); i >= 0 {
+		return i/len("一") + 1
+	}
+	return -1
 }
 
 // digit returns the value of the half- or full-width digit r, or -1.

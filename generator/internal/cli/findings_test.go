@@ -92,3 +92,43 @@ func TestYearTitleDisagreement(t *testing.T) {
 		t.Errorf("no report page says the title's year differs; pages: %v", p.Files())
 	}
 }
+
+// TestSlipsInReportFilesAreSaidNotPublished: a space in a Chinese name,
+// review notes left in a report that is no longer a draft, and a
+// publication date before the end of the report's year are said by check
+// and build, each at its key, in Chinese, for the publisher; they are not
+// findings, so no page of the site shows them, and the exit code is 0.
+func TestSlipsInReportFilesAreSaidNotPublished(t *testing.T) {
+	r := strings.Replace(clean, "county: 甲县\n", "county: 甲\u3000县\n", 1)
+	r = strings.Replace(r, "score: 95\n", "score: 95\npublished: 2020-05-18\nreview:\n  - 支出合计未能读出\n  - 核对人数\n", 1)
+	p := buildtest.New(t, "-- content/a.md --\n"+r)
+	want := []string{
+		"content/a.md:2:1: warning: county: 县名“甲\u3000县”中有全角空格，应写作“甲县”：中文名称中没有空格，多一个空格，网站就会把它当作另一个县，另给它一个页面\n",
+		"content/a.md:9:1: warning: published: 发布日期 2020-05-18 在2020年度结束之前，而2020年度的绩效自评报告要到该年度结束后才能写出、发布：可能年度写错了（year: 2020，是否应为2019？），或发布日期的年份写错了（是否应为2021？）\n",
+		"content/a.md:10:1: warning: review: review 中还有2条待核对的提示，但这份报告已不是草稿（没有 draft: true），会照常发布：请逐条核对、改正后删除 review: 及其各条\n",
+	}
+	code, out, _ := run("check", "-root", p.Dir)
+	if code != 0 || !strings.Contains(out, strings.Join(want, "")) {
+		t.Errorf("check: exit %d, output %q", code, out)
+	}
+	code, out, errOut := run("build", "-root", p.Dir, "-no-search")
+	if code != 0 || !strings.Contains(errOut, strings.Join(want, "")) || !strings.Contains(out, " 0 findings (") {
+		t.Errorf("build: exit %d, output %q %q", code, out, errOut)
+	}
+	for _, name := range p.Files() {
+		if !strings.HasSuffix(name, ".html") && !strings.HasPrefix(name, "downloads/") {
+			continue
+		}
+		page := p.Page(name)
+		for _, s := range []string{"中有全角空格", "在2020年度结束之前", "待核对的提示"} {
+			if strings.Contains(page, s) {
+				t.Errorf("%s publishes %q", name, s)
+			}
+		}
+	}
+	// A draft's review notes are for its reviewer.
+	p.Write("content/a.md", strings.Replace(r, "score: 95\n", "score: 95\ndraft: true\n", 1))
+	if _, out, _ := run("check", "-root", p.Dir, "-drafts"); strings.Contains(out, "warning: review:") || !strings.Contains(out, "warning: county:") {
+		t.Errorf("check -drafts: output %q", out)
+	}
+}

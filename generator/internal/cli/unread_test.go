@@ -21,6 +21,9 @@ func TestFilesNotReadAreSaid(t *testing.T) {
 		"-- content/test/QINGSHAN.MD --\n"+other+
 		"-- content/test/qingshan-2023.md.txt --\n"+clean+
 		"-- content/b.markdown --\n"+clean+
+		"-- content/a.md.txt --\n"+clean+
+		"-- content/a.txt --\n"+clean+
+		"-- content/test/qingshan.markdown --\n"+clean+
 		"-- content/report.docx --\nPK\n"+
 		"-- content/old.doc --\nx\n"+
 		"-- content/notes.txt --\nx\n"+
@@ -31,12 +34,16 @@ func TestFilesNotReadAreSaid(t *testing.T) {
 		"-- content/a.md.bak --\nx\n"+
 		"-- content/Thumbs.db --\nx\n")
 	want := []string{
+		// Beside a report file: renaming would overwrite it.
+		"warning: content/a.md.txt: not read: report files must end in .md, and a.md beside it is read: compare the two, keep the one you want as a.md and delete the other (未读取：报告文件名须以 .md 结尾，而旁边的 a.md 已被读取：请比较这两个文件，把要保留的那个留作 a.md，删除另一个)\n",
+		"warning: content/a.txt: not read: report files must end in .md, and a.md beside it is read: if this is a copy of it, compare the two and delete the one you do not want (keeping the report as a.md); if it is a published report, turn it into one with: go run ./generator import content/a.txt, then move it out of content (",
 		"warning: content/b.markdown: not read: report files must end in .md; rename it to b.md (未读取：报告文件名须以 .md 结尾，请改名为 b.md)\n",
 		"warning: content/logo.png: not read: only report files (*.md) are read, and nothing else in content is published (未读取：content 中只读取报告文件（*.md），其他文件不会发布)\n",
 		"warning: content/notes.txt: not read: report files must end in .md; if it is a report file, rename it to notes.md; if it is a published report, turn it into one with: go run ./generator import content/notes.txt, then move it out of content (",
 		"warning: content/old.doc: not read: report files must end in .md; save this document as .docx, turn it into one with: go run ./generator import FILE.docx, then move it out of content (",
 		"warning: content/report.docx: not read: report files must end in .md; turn this published report into one with: go run ./generator import content/report.docx, then move it out of content (",
 		"warning: content/test/qingshan-2023.md.txt: not read: report files must end in .md; rename it to qingshan-2023.md (未读取：报告文件名须以 .md 结尾，请改名为 qingshan-2023.md)\n",
+		"warning: content/test/qingshan.markdown: not read: report files must end in .md, and QINGSHAN.MD beside it is read: compare the two",
 	}
 	said := func(what, out string) {
 		t.Helper()

@@ -91,8 +91,22 @@ func files(fsys fs.FS, prefix string) ([]string, error) {
 //
 // When found returns an error, the walk stops there and walk returns that
 // error alone. unread, when not nil, is given each file that is not read
-// (see UnreadFile), in the order of the walk.
+// (see UnreadFile), in the order of the walk, once the walk is done, so
+// that what is said of a.md.txt knows whether a.md is there (see
+// ReportNames).
 func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(u Unread)) error {
+	var notRead []string
+	var reports ReportNames
+	if unread != nil {
+		reports = ReportNames{}
+		defer func() {
+			for _, p := range notRead {
+				if u, ok := UnreadFile(prefix, p, reports); ok {
+					unread(u)
+				}
+			}
+		}()
+	}
 	root := rootName(prefix)
 	info, err := fs.Stat(fsys, ".")
 	if errors.Is(err, syscall.ENOTDIR) {
@@ -137,9 +151,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(u U
 				// read, as a build with nothing changed says it from
 				// the list of the files.
 				if unread != nil {
-					if u, ok := UnreadFile(prefix, p); ok {
-						unread(u)
-					}
+					notRead = append(notRead, p)
 				}
 				return nil
 			case info.IsDir():
@@ -153,9 +165,10 @@ func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(u U
 			}
 		}
 		if !d.IsDir() && !isReport && unread != nil {
-			if u, ok := UnreadFile(prefix, p); ok {
-				unread(u)
-			}
+			notRead = append(notRead, p)
+		}
+		if !d.IsDir() && isReport && unread != nil {
+			reports.Add(p)
 		}
 		if !d.IsDir() && isReport {
 			if err := found(p); err != nil {

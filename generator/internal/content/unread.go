@@ -40,13 +40,32 @@ type Unread struct {
 // "warning: ": the file, ": " and the message.
 func (u Unread) String() string { return u.File + ": " + u.Message }
 
-// UnreadWarning returns the warning of UnreadFile(prefix, p) as a line,
-// u.String(), or "" when the file is read or skipped without a word.
-func UnreadWarning(prefix, p string) string {
-	if u, ok := UnreadFile(prefix, p); ok {
+// UnreadWarning returns the warning of UnreadFile(prefix, p, reports) as
+// a line, u.String(), or "" when the file is read or skipped without a
+// word.
+func UnreadWarning(prefix, p string, reports ReportNames) string {
+	if u, ok := UnreadFile(prefix, p, reports); ok {
 		return u.String()
 	}
 	return ""
+}
+
+// ReportNames is the set of the report files of a folder, for
+// UnreadFile to tell whether the name it would have a file renamed to is
+// taken: renaming a.md.txt, Notepad's copy, to a.md would overwrite the
+// report file a.md. It maps each report file's slash-separated path from
+// the folder, with its base name in lower case (since a.md and A.MD are
+// one file where case does not matter), to its path as it is.
+type ReportNames map[string]string
+
+// Add adds the report file at p, its slash-separated path from the
+// folder.
+func (n ReportNames) Add(p string) { n[reportKey(p)] = p }
+
+// reportKey returns the key of ReportNames of the path p.
+func reportKey(p string) string {
+	dir, base := path.Split(p)
+	return dir + strings.ToLower(base)
 }
 
 // UnreadFile returns what to say of a file of the content folder that
@@ -59,7 +78,12 @@ func UnreadWarning(prefix, p string) string {
 // hidden files and files in hidden folders (a name starting with '.' or
 // '_'), for editors' backups (ending in ~, or .bak, .orig, .tmp, .swp)
 // and for the files systems leave in folders (Thumbs.db, desktop.ini).
-func UnreadFile(prefix, p string) (Unread, bool) {
+//
+// reports, when not nil, holds the folder's report files: a file whose
+// report name is taken (a.md.txt beside a.md, Notepad's copy of it) is
+// not told to be renamed, which would overwrite the report file, but to
+// be compared with it, and the one not wanted deleted.
+func UnreadFile(prefix, p string, reports ReportNames) (Unread, bool) {
 	for _, part := range strings.Split(p, "/") {
 		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "_") {
 			return Unread{}, false
@@ -81,9 +105,20 @@ func UnreadFile(prefix, p string) (Unread, bool) {
 		if mdTxt {
 			stem = stem[:len(stem)-len(".md")]
 		}
+		if taken, ok := reports[reportKey(path.Join(path.Dir(p), stem+".md"))]; ok {
+			other := shownName(path.Base(taken))
+			return Unread{shown, "not read: report files must end in .md, and " + other + " beside it is read: compare the two, keep the one you want as " + other + " and delete the other" +
+				" (未读取：报告文件名须以 .md 结尾，而旁边的 " + other + " 已被读取：请比较这两个文件，把要保留的那个留作 " + other + "，删除另一个)"}, true
+		}
 		return Unread{shown, "not read: report files must end in .md; rename it to " + shownName(stem+".md") +
 			" (未读取：报告文件名须以 .md 结尾，请改名为 " + shownName(stem+".md") + ")"}, true
 	case ext == ".txt":
+		if taken, ok := reports[reportKey(path.Join(path.Dir(p), stem+".md"))]; ok {
+			other := shownName(path.Base(taken))
+			return Unread{shown, "not read: report files must end in .md, and " + other + " beside it is read: if this is a copy of it, compare the two and delete the one you do not want (keeping the report as " + other +
+				"); if it is a published report, turn it into one with: go run ./generator import " + shown + ", then move it out of " + rootName(prefix) +
+				" (未读取：报告文件名须以 .md 结尾，而旁边的 " + other + " 已被读取：若这是它的副本，请比较这两个文件，删除不要的那个（报告须留作 " + other + "）；若是已发布的报告，请用 import 命令导入，再把原文件移出 " + rootName(prefix) + ")"}, true
+		}
 		return Unread{shown, "not read: report files must end in .md; if it is a report file, rename it to " + shownName(stem+".md") +
 			"; if it is a published report, turn it into one with: go run ./generator import " + shown +
 			", then move it out of " + rootName(prefix) +

@@ -1154,7 +1154,8 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "draft":
 			r.Draft = p.boolean(key, v)
 		case "review":
-			if review := p.list(key, v); !p.lean {
+			review := p.list(key, v)
+			if r.ReviewNotes = len(review); !p.lean {
 				r.Review = review
 			}
 		case "discrepancies":

@@ -175,6 +175,10 @@ type Report struct {
 	Evidence map[string]string
 	Draft    bool
 	Review   []string
+	// ReviewNotes is the number of review notes, len(Review) when Parse
+	// made them; a lean load, which leaves Review nil, keeps it, so that
+	// a report published with notes left (see check.Notices) is said.
+	ReviewNotes int
 	// Discrepancies are the report's own inconsistencies that a person
 	// reading it recorded, beyond what its figures show (published as
 	// findings of their own); a lean load keeps them.

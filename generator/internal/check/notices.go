@@ -1,0 +1,170 @@
+package check
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// Notices returns the warnings for the publisher about slips in the
+// report files of rs, each at its key, sorted by file and position. They
+// are about the file, not about the report it records, and so are not
+// findings, which are published on the site: a reader can do nothing
+// about them, and the publisher should put them right before
+// publishing. They are:
+//
+//   - a county, prefecture, province or department name with a space in
+//     it (江华瑶族 自治县), which the site takes for another county or
+//     department, with a page of its own: Chinese names have none;
+//   - review notes (review:) left in a report that is no longer a draft,
+//     published with them unresolved;
+//   - a publication date (published:) before the end of the report's
+//     fiscal year, which no self-evaluation of that year can have: the
+//     year or the date is wrong.
+//
+// Nil reports are skipped, as Reports skips them, and a report given
+// twice is said once.
+func Notices(rs []*report.Report) []FileWarning {
+	var out []FileWarning
+	for _, r := range sortReports(rs) {
+		for _, n := range nameKeys {
+			if w, ok := spacedName(r, n); ok {
+				out = append(out, w)
+			}
+		}
+		if w, ok := reviewLeft(r); ok {
+			out = append(out, w)
+		}
+		if w, ok := publishedEarly(r); ok {
+			out = append(out, w)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b FileWarning) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
+	return out
+}
+
+// notice returns the warning of r at its key.
+func notice(r *report.Report, key, message string) FileWarning {
+	pos := r.KeyPos(key)
+	return FileWarning{File: r.File, Line: pos.Line, Col: pos.Col, Key: key, Message: message}
+}
+
+// nameKey is a key of a report that names a place or a department: what
+// it is called in Chinese, and what a name with a space would be taken
+// for.
+type nameKey struct {
+	key, label, thing string
+	name              func(r *report.Report) string
+}
+
+var nameKeys = []nameKey{
+	{"county", "县名", "县", func(r *report.Report) string { return r.County }},
+	{"prefecture", "地市名", "地市", func(r *report.Report) string { return r.Prefecture }},
+	{"province", "省名", "省", func(r *report.Report) string { return r.Province }},
+	{"department", "部门名称", "部门", func(r *report.Report) string { return r.Department }},
+}
+
+// spacedName returns the warning of a Chinese name of r with a space in
+// it (see unspaced), with the name written without it.
+func spacedName(r *report.Report, n nameKey) (FileWarning, bool) {
+	name := n.name(r)
+	fixed, wide, ok := unspaced(name)
+	if !ok {
+		return FileWarning{}, false
+	}
+	space := "空格"
+	if wide {
+		space = "全角空格"
+	}
+	return notice(r, n.key, n.label+"“"+name+"”中有"+space+"，应写作“"+fixed+"”：中文名称中没有空格，多一个空格，网站就会把它当作另一个"+n.thing+
+		"，另给它一个页面"), true
+}
+
+// unspaced returns name without the spaces that Chinese names never hold
+// (an ordinary or a full-width space, or any other), whether one of them
+// is full-width, and whether there were any. A space next to a Latin
+// letter is kept, as in a name that holds a word in Latin letters; so is
+// every space of a name without a Chinese character.
+func unspaced(name string) (fixed string, wide, ok bool) {
+	if !strings.ContainsFunc(name, unicode.IsSpace) || !strings.ContainsFunc(name, isHan) {
+		return name, false, false
+	}
+	var b strings.Builder
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		if !unicode.IsSpace(r) {
+			b.WriteString(name[i : i+size])
+			i += size
+			continue
+		}
+		j := i
+		for j < len(name) {
+			r, size := utf8.DecodeRuneInString(name[j:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			wide = wide || r == '\u3000'
+			j += size
+		}
+		before, _ := utf8.DecodeLastRuneInString(name[:i])
+		after, _ := utf8.DecodeRuneInString(name[j:])
+		if latin(before) || latin(after) {
+			b.WriteString(name[i:j])
+		} else {
+			ok = true
+		}
+		i = j
+	}
+	if !ok {
+		return name, false, false
+	}
+	return b.String(), wide, true
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// latin reports whether r is a Latin letter, half- or full-width.
+func latin(r rune) bool { return unicode.Is(unicode.Latin, r) }
+
+// reviewLeft returns the warning of a report that is no longer a draft
+// but still has review notes, the notes import writes for the person
+// who checks its draft.
+func reviewLeft(r *report.Report) (FileWarning, bool) {
+	if r.Draft || r.ReviewNotes == 0 {
+		return FileWarning{}, false
+	}
+	return notice(r, "review", "review 中还有"+strconv.Itoa(r.ReviewNotes)+"条待核对的提示，但这份报告已不是草稿（没有 draft: true），会照常发布："+
+		"请逐条核对、改正后删除 review: 及其各条"), true
+}
+
+// publishedEarly returns the warning of a report published (by its
+// published: date) before the end of its fiscal year: a self-evaluation
+// of a year is written after the year ends, so the year or the date is
+// wrong. Only the two are compared, never today's date, so that a build
+// says the same whenever it runs.
+func publishedEarly(r *report.Report) (FileWarning, bool) {
+	if len(r.Published) < 4 {
+		return FileWarning{}, false
+	}
+	py, err := strconv.Atoi(r.Published[:4])
+	if err != nil || py > r.Year {
+		return FileWarning{}, false
+	}
+	y := strconv.Itoa(r.Year)
+	b := "发布日期 " + r.Published + " 在" + y + "年度结束之前，而" + y + "年度的绩效自评报告要到该年度结束后才能写出、发布："
+	if py == r.Year {
+		// The likely slips: a file copied from the year before and
+		// given the new year, or the year of the date mistyped.
+		b += "可能年度写错了（year: " + y + "，是否应为" + strconv.Itoa(r.Year-1) + "？），或发布日期的年份写错了（是否应为" + strconv.Itoa(r.Year+1) + "？）"
+	} else {
+		b += "年度（year: " + y + "）与发布日期（published: " + r.Published + "）必有一个写错了，请核对"
+	}
+	return notice(r, "published", b), true
+}

@@ -1,0 +1,159 @@
+package check
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// notices returns the Notices of a report file whose front matter is
+// src's with body after it (from line 7 on), each as it is printed.
+func notices(t *testing.T, county string, year int, body string) []string {
+	t.Helper()
+	r := parse(t, "f.md", src(county, year, body))
+	var out []string
+	for _, w := range Notices([]*report.Report{r}) {
+		out = append(out, w.String())
+	}
+	return out
+}
+
+// TestSpacedNames: a Chinese name with a space, ordinary or full-width,
+// is said at its key with the name written without it; a space next to
+// Latin letters, or in a name without Chinese characters, is not.
+func TestSpacedNames(t *testing.T) {
+	for _, tt := range []struct {
+		county, body string
+		want         string
+	}{
+		{"江华瑶族 自治县", "", "f.md:2:1: warning: county: 县名“江华瑶族 自治县”中有空格，应写作“江华瑶族自治县”：中文名称中没有空格，多一个空格，网站就会把它当作另一个县，另给它一个页面"},
+		{"\"江华瑶族\u3000自治县\"", "", "f.md:2:1: warning: county: 县名“江华瑶族\u3000自治县”中有全角空格，应写作“江华瑶族自治县”：中文名称中没有空格"},
+		{"\"江华  瑶族 自治县\"", "", "f.md:2:1: warning: county: 县名“江华  瑶族 自治县”中有空格，应写作“江华瑶族自治县”："},
+		{"江华瑶族自治县", "province: 湖南 省\n", "f.md:7:1: warning: province: 省名“湖南 省”中有空格，应写作“湖南省”：中文名称中没有空格，多一个空格，网站就会把它当作另一个省，另给它一个页面"},
+		{"江华瑶族自治县", "", ""},
+		{"江华瑶族自治县", "province: \"Hunan Province\"\n", ""},
+		{"江华瑶族自治县", "province: 湖南省 IT 中心\n", ""},
+		{"江华瑶族自治县", "province: 湖南省（ IT 中心 ）\n", "f.md:7:1: warning: province: 省名“湖南省（ IT 中心 ）”中有空格，应写作“湖南省（ IT 中心）”"},
+	} {
+		t.Run(tt.county+tt.body, func(t *testing.T) {
+			got := strings.Join(notices(t, tt.county, 2023, tt.body), "\n")
+			if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got %q, want %q…", got, tt.want)
+			}
+		})
+	}
+	// The department and prefecture too, each at its key.
+	r := parse(t, "f.md", "---\ncounty: 甲县\nprefecture: 永州 市\ndepartment: 行政审批 服务局\nyear: 2023\ntype: 整体支出\n---\n")
+	var got []string
+	for _, w := range Notices([]*report.Report{r}) {
+		got = append(got, fmt.Sprintf("%d:%d %s %s", w.Line, w.Col, w.Key, w.Message[:strings.Index(w.Message, "：")]))
+	}
+	if want := "3:1 prefecture 地市名“永州 市”中有空格，应写作“永州市”\n4:1 department 部门名称“行政审批 服务局”中有空格，应写作“行政审批服务局”"; strings.Join(got, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// TestReviewLeft: review notes left in a report that is no longer a
+// draft are said at review:, with their number; a draft's are not, nor
+// an empty list.
+func TestReviewLeft(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{"review:\n  - 支出合计未能读出\n  - 核对人数\n", "f.md:7:1: warning: review: review 中还有2条待核对的提示，但这份报告已不是草稿（没有 draft: true），会照常发布：请逐条核对、改正后删除 review: 及其各条"},
+		{"draft: false\nreview: [\"核对人数\"]\n", "f.md:8:1: warning: review: review 中还有1条待核对的提示"},
+		{"draft: true\nreview: [\"核对人数\"]\n", ""},
+		{"review: []\n", ""},
+		{"review: null\n", ""},
+	} {
+		got := strings.Join(notices(t, "甲县", 2023, tt.body), "\n")
+		if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%q: got %q, want %q…", tt.body, got, tt.want)
+		}
+	}
+	// A lean load, which leaves the notes out, keeps their number.
+	r, err := report.ParseLean("f.md", []byte(src("甲县", 2023, "review:\n  - 甲\n  - 乙\n  - 丙\n")))
+	if err != nil || r.Review != nil {
+		t.Fatalf("lean: %v, %q", err, r.Review)
+	}
+	if ws := Notices([]*report.Report{r}); len(ws) != 1 || !strings.Contains(ws[0].Message, "还有3条") {
+		t.Errorf("lean: %+v", ws)
+	}
+}
+
+// TestPublishedEarly: a report published before its fiscal year ended is
+// said at published:, with the likely slip; a date after the year, or
+// none, is not. Today's date plays no part.
+func TestPublishedEarly(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{"published: 2023-05-18\n", "f.md:7:1: warning: published: 发布日期 2023-05-18 在2023年度结束之前，而2023年度的绩效自评报告要到该年度结束后才能写出、发布：可能年度写错了（year: 2023，是否应为2022？），或发布日期的年份写错了（是否应为2024？）"},
+		{"published: 2023-12-31\n", "f.md:7:1: warning: published: 发布日期 2023-12-31 在2023年度结束之前"},
+		{"published: 2013-05-18\n", "f.md:7:1: warning: published: 发布日期 2013-05-18 在2023年度结束之前，而2023年度的绩效自评报告要到该年度结束后才能写出、发布：年度（year: 2023）与发布日期（published: 2013-05-18）必有一个写错了，请核对"},
+		{"published: 2024-01-01\n", ""},
+		{"published: 2099-05-18\n", ""},
+		{"published: null\n", ""},
+		{"", ""},
+	} {
+		got := strings.Join(notices(t, "甲县", 2023, tt.body), "\n")
+		if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%q: got %q, want %q…", tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestNoticesAreWarningsNotFindings: check prints the notices after the
+// findings and before the warnings about files, each at its line and
+// column, sorted by file and position, in the JSON too with line, col
+// and key; they are not findings, and leave the exit code 0.
+func TestNoticesAreWarningsNotFindings(t *testing.T) {
+	a := parse(t, "content/a.md", src("江华瑶族 自治县", 2023, "published: 2023-05-18\nreview: [\"核对人数\"]\n"))
+	b := parse(t, "content/b.md", src("甲 县", 2023, ""))
+	unread := []FileWarning{{File: "content/c.md.txt", Message: "not read: …"}}
+	var out bytes.Buffer
+	if code := Main([]*report.Report{b, a, nil}, nil, unread, false, &out); code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+	var got []string
+	for _, l := range lines(out.String()) {
+		if !strings.Contains(l, "warning: [") { // not a finding
+			got = append(got, l[:strings.Index(l, ": ")+len(": warning: ")+8])
+		}
+	}
+	want := []string{
+		"content/a.md:2:1: warning: county: ",
+		"content/a.md:7:1: warning: publishe",
+		"content/a.md:8:1: warning: review: ",
+		"content/b.md:2:1: warning: county: ",
+		"warning: content/c.md.txt:",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	_, per := Reports([]*report.Report{a, b})
+	for _, f := range Findings(per) {
+		if strings.Contains(f.Message, "空格") || strings.Contains(f.Message, "review") || strings.Contains(f.Message, "发布日期") {
+			t.Errorf("a notice is a finding: %+v", f)
+		}
+	}
+
+	out.Reset()
+	Main([]*report.Report{a, b}, nil, unread, true, &out)
+	var js struct {
+		Warnings []map[string]any `json:"warnings"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &js); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(js.Warnings); n != 5 {
+		t.Fatalf("%d JSON warnings, want 5: %v", n, js.Warnings)
+	}
+	if w := js.Warnings[1]; w["file"] != "content/a.md" || w["line"] != 7.0 || w["col"] != 1.0 || w["key"] != "published" ||
+		!strings.HasPrefix(w["message"].(string), "发布日期 2023-05-18") {
+		t.Errorf("JSON warning %v", w)
+	}
+	if w := js.Warnings[4]; len(w) != 2 || w["file"] != "content/c.md.txt" {
+		t.Errorf("JSON warning of a file not read %v, want file and message only", w)
+	}
+}

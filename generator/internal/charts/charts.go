@@ -39,6 +39,11 @@ type Chart struct {
 	// Alt holds other views of the same chart that a reader may switch to,
 	// such as amounts per staff member; their IDs extend the chart's.
 	Alt []Alt
+	// Years names the years of the chart's data (2020年, 2019—2023年),
+	// for the source line of its saved picture: Build gives a line
+	// chart's own years, whose categories they are; the page sets the
+	// others'.
+	Years string
 }
 
 // Alt is another view of a chart: the same chart with other values.
@@ -200,7 +205,19 @@ func (b Bars) Build() (Chart, error) {
 		return Chart{}, err
 	}
 	c.Option = withDescription(option, c.Title, c.Summary)
+	if b.Line && len(b.Categories) > 0 {
+		c.Years = YearsText(b.Categories[0], b.Categories[len(b.Categories)-1])
+	}
 	return c, nil
+}
+
+// YearsText names the years from first to last, as Chart.Years does:
+// 2020年, or 2019—2023年.
+func YearsText(first, last string) string {
+	if first == last {
+		return first + "年"
+	}
+	return first + "—" + last + "年"
 }
 
 // ariaOn begins the aria component of every option (see echartsOption).

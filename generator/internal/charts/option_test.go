@@ -465,6 +465,13 @@ func referenceBuild(b Bars) (Chart, error) {
 		return Chart{}, err
 	}
 	c.Option = withDescription(option, c.Title, c.Summary)
+	if n := len(b.Categories); b.Line && n > 0 {
+		// A line chart's categories are its years.
+		c.Years = b.Categories[0] + "年"
+		if b.Categories[n-1] != b.Categories[0] {
+			c.Years = b.Categories[0] + "—" + b.Categories[n-1] + "年"
+		}
+	}
 	return c, nil
 }
 

@@ -230,8 +230,8 @@ func extent(rs []*site.Report, m site.Metric, shown []*site.Report, keys ...stri
 }
 
 // FlagMark follows the name of a report whose figures in a chart carry a
-// finding beyond rounding.
-const FlagMark = " ⚠"
+// finding beyond rounding (the chart's summary says it in words).
+const FlagMark = charts.FlagMark
 
 // labels names the reports of a chart, marking those whose figures under
 // keys disagree with each other.

@@ -367,6 +367,74 @@
     return stem || (block.id || 'chart').replace(/^fig-/, '');
   }
 
+  // pictureText returns what a chart's saved picture says of the chart,
+  // which the page says around it but the picture alone would not: its
+  // title (the caption, as the view shown has it), the page it is from
+  // (the heading) and the source, with the years of the data; and, from a
+  // host, the page's address.
+  function pictureText(block) {
+    var caption = block.querySelector('figcaption strong');
+    var h1 = document.querySelector('h1');
+    var site = document.querySelector('meta[property="og:site_name"]');
+    var years = block.getAttribute('data-years');
+    var title = caption ? caption.textContent.trim() : '';
+    var page = h1 ? h1.textContent.trim() : '';
+    var source = '来源：' + ((site && site.getAttribute('content')) || '县级部门绩效自评报告比较') +
+      '，据各部门公开的绩效自评报告整理' + (years ? '；数据年度：' + years : '');
+    var address = /^https?:$/.test(location.protocol) ? location.origin + location.pathname : '';
+    return { title: title, page: page === title ? '' : page, source: source, address: address };
+  }
+
+  // picture draws a chart as a PNG at twice its size, with text's title
+  // and page above it and its source and address below, each wrapped to
+  // the width, and returns it as a data URL.
+  function picture(chart, text) {
+    var ratio = 2;
+    var opts = { pixelRatio: ratio, backgroundColor: '#fff' };
+    var drawn = typeof chart.renderToCanvas === 'function' ? chart.renderToCanvas(opts) : chart.getRenderedCanvas(opts);
+    var canvas = document.createElement('canvas');
+    var ctx = canvas.getContext('2d');
+    var pad = 16 * ratio, width = drawn.width - 2 * pad;
+    function style(size, weight, color) {
+      size *= ratio;
+      return { font: (weight ? weight + ' ' : '') + size + 'px ' + FONT_STACK, color: color, size: size, height: Math.round(size * 1.5) };
+    }
+    // Lines break between any two characters, as Chinese does, and a
+    // word of Latin letters (the address) where it must.
+    function lines(s, st) {
+      var out = [], line = '';
+      ctx.font = st.font;
+      (Array.from ? Array.from(s) : s.split('')).forEach(function (ch) {
+        if (line && ctx.measureText(line + ch).width > width) { out.push(line); line = ch.trim() ? ch : ''; }
+        else line += ch;
+      });
+      if (line) out.push(line);
+      return out.map(function (l) { return { text: l, style: st }; });
+    }
+    var head = [].concat(text.title ? lines(text.title, style(16, 'bold', '#1f2328')) : [],
+      text.page ? lines(text.page, style(13, '', '#57606a')) : []);
+    var foot = lines(text.source, style(12, '', '#57606a')).concat(text.address ? lines(text.address, style(12, '', '#57606a')) : []);
+    function height(ls) { return ls.reduce(function (h, l) { return h + l.style.height; }, 0); }
+    var top = head.length ? pad + height(head) + pad / 2 : 0;
+    canvas.width = drawn.width;
+    canvas.height = top + drawn.height + pad / 2 + height(foot) + pad / 2;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.textBaseline = 'top';
+    function write(ls, y) {
+      ls.forEach(function (l) {
+        ctx.font = l.style.font;
+        ctx.fillStyle = l.style.color;
+        ctx.fillText(l.text, pad, y + (l.style.height - l.style.size) / 2);
+        y += l.style.height;
+      });
+    }
+    write(head, pad);
+    ctx.drawImage(drawn, 0, top);
+    write(foot, top + drawn.height + pad / 2);
+    return canvas.toDataURL('image/png');
+  }
+
   function addChartTools(el) {
     var block = el.closest ? el.closest('.chart-block') : null;
     if (!block || block.querySelector('.chart-tools')) return;
@@ -394,7 +462,7 @@
         // the box (a narrower table beside it) within the debounce of
         // the resize that would follow.
         chart.resize();
-        download(fileStem(block) + '.png', chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }));
+        download(fileStem(block) + '.png', picture(chart, pictureText(block)));
       }
       var chart = window.echarts && window.echarts.getInstanceByDom(el);
       if (chart) { save(chart); return; }

@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/csv"
 	"fmt"
 	"image/png"
@@ -314,4 +315,123 @@ func checkFormulaCells(t *testing.T, dir, host, base string) {
 		t.Errorf("no chart of compare/2021.html shows a formula that begins with a sign and a digit")
 	}
 	tb.report(tb.logProblems())
+}
+
+// savedJS records every download the page asks for, its name and
+// address, in window.__saved, and every text drawn on a canvas, with the
+// canvas' height, in window.__texts.
+const savedJS = `(() => {
+  const click = HTMLAnchorElement.prototype.click, fill = CanvasRenderingContext2D.prototype.fillText;
+  window.__saved = [];
+  window.__texts = [];
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.hasAttribute('download')) window.__saved.push({name: this.download, href: this.href});
+    return click.apply(this, arguments);
+  };
+  CanvasRenderingContext2D.prototype.fillText = function (text) {
+    window.__texts.push({text: String(text), height: this.canvas.height});
+    return fill.apply(this, arguments);
+  };
+  return true;
+})()`
+
+// TestChartPictureSaysWhatItShows saves charts' pictures as a journalist
+// does, from the compare page (a chart, its 人均 view and the explorer)
+// and from a report page: each picture holds, above the chart, its title
+// (the caption of the view shown) and the page's heading, and below it
+// the source with the years of the data, drawn onto the picture itself,
+// which is that much taller than the chart's own; the chart on the page
+// has no title of its own, the caption above it being its title.
+func TestChartPictureSaysWhatItShows(t *testing.T) {
+	site(t)
+	type saved struct{ Name, Href string }
+	type drawn struct {
+		Text   string
+		Height int
+	}
+	check := func(tb *tab, block, years string) {
+		t.Helper()
+		tb.click(`#` + block + ` .chart-png`)
+		if !tb.waitFor(`window.__saved.length > 0`, 5*time.Second) {
+			t.Fatalf("%s: no picture saved", block)
+		}
+		got := eval[[]saved](tb, `window.__saved`)
+		eval[bool](tb, `(window.__saved = [], true)`)
+		data, ok := strings.CutPrefix(got[0].Href, "data:image/png;base64,")
+		if !ok {
+			t.Fatalf("%s: the picture is saved from %.40q…, want a PNG data URL", block, got[0].Href)
+		}
+		raw, err := base64.StdEncoding.DecodeString(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatalf("%s: %v", block, err)
+		}
+		h := img.Bounds().Dy()
+		want := eval[struct {
+			Title, Page string
+			Chart       int
+			OwnTitle    []string
+		}](tb, `(() => { const b = document.getElementById('`+block+`'), c = echarts.getInstanceByDom(b.querySelector('.chart'));
+  return {title: b.querySelector('figcaption strong').textContent.trim(), page: document.querySelector('h1').textContent.trim(),
+    chart: c.getHeight(), ownTitle: (c.getOption().title || []).map(t => t.text).filter(Boolean)}; })()`)
+		if len(want.OwnTitle) > 0 {
+			t.Errorf("%s: the chart on the page shows a title of its own, %q, besides its caption", block, want.OwnTitle)
+		}
+		// Two lines above (16 and 13 px), one below (12 px), at twice the size.
+		if h < 2*want.Chart+2*(24+19+18) {
+			t.Errorf("%s: the picture is %dpx high for a chart of %dpx drawn at twice its size: no room for a title and a source", block, h, want.Chart)
+		}
+		var texts []string
+		for _, d := range eval[[]drawn](tb, `window.__texts`) {
+			if d.Height == h {
+				texts = append(texts, d.Text)
+			}
+		}
+		eval[bool](tb, `(window.__texts = [], true)`)
+		all := strings.Join(texts, "")
+		for _, w := range []string{want.Title, want.Page, "来源：县级部门绩效自评报告比较", "数据年度：" + years} {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: the picture says %q; want it to say %q", block, all, w)
+			}
+		}
+		if strings.Index(all, want.Title) > strings.Index(all, "来源：") {
+			t.Errorf("%s: the picture says %q: the title after the source", block, all)
+		}
+		// The words are on the picture: ink at its top, above the chart,
+		// and in its last lines, below it.
+		ink := func(from, to int) bool {
+			for y := from; y < to; y++ {
+				for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x++ {
+					if r, g, b, _ := img.At(x, y).RGBA(); r < 0x8000 && g < 0x8000 && b < 0x8000 {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		if !ink(0, 2*(16+24)) {
+			t.Errorf("%s: nothing is written at the top of the picture", block)
+		}
+		if !ink(h-2*(8+18), h) {
+			t.Errorf("%s: nothing is written at the bottom of the picture", block)
+		}
+	}
+
+	tb := open(t, env.out, env.base, env.host, env.base+"compare/2020.html")
+	tb.showCharts()
+	eval[bool](tb, savedJS)
+	check(tb, "fig-spending", "2020年")
+	tb.click(`#fig-spending .variant-toggle button[data-variant="per-staff"]`)
+	check(tb, "fig-spending", "2020年")
+	check(tb, "fig-explorer", "2020年")
+	tb.report(tb.logProblems())
+
+	report := open(t, env.out, env.base, env.host, env.base+firstReportPage("tao-yuan-xian"))
+	report.showCharts()
+	eval[bool](report, savedJS)
+	check(report, "fig-spending-composition", "2020年")
+	report.report(report.logProblems())
 }

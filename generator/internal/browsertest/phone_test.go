@@ -6,10 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
 )
 
 // phoneWidth and phoneHeight are the CSS pixels of a common phone's screen
@@ -346,5 +349,87 @@ func TestAxisUnitsShownOnPhone(t *testing.T) {
 			check("人均")
 			tb.report(tb.logProblems())
 		})
+	}
+}
+
+// figureCardsJS measures a report page's tables of figures as laid out:
+// each shown cell of a figure's row that sticks out of the screen or of
+// its table's box, each value, 上年 and 增减 cell not named by its
+// column's heading, a unit not on its value's line, and a table whose
+// box scrolls sideways. It counts the 增减 cells that say a change.
+const figureCardsJS = `(() => {
+  const w = document.documentElement.clientWidth, out = [];
+  let changes = 0, tables = 0;
+  for (const t of document.querySelectorAll('table.figures')) {
+    const heads = Array.from(t.tHead.rows[0].cells).map(c => c.textContent.trim());
+    if (heads.length !== 5) continue;
+    tables++;
+    const wrap = t.closest('.table-wrap'), box = wrap.getBoundingClientRect(), caption = t.caption.textContent.trim();
+    if (wrap.scrollWidth > wrap.clientWidth + 1) out.push(caption + ': the table is ' + wrap.scrollWidth + 'px wide in a ' + wrap.clientWidth + 'px box, and scrolls sideways');
+    for (const row of t.tBodies[0].rows) {
+      if (row.classList.contains('evidence-row')) continue;
+      const name = row.cells[0].textContent.trim();
+      Array.from(row.cells).forEach((c, j) => {
+        const text = c.textContent.trim();
+        if (text === '') return; // no change to say
+        const where = caption + ' ' + name + ' ' + heads[j] + ' (' + text + ')';
+        if (!c.getClientRects().length) { out.push(where + ': not shown'); return; }
+        const r = c.getBoundingClientRect();
+        if (r.left < -1 || r.right > w + 1) out.push(where + ': at ' + Math.round(r.left) + '–' + Math.round(r.right) + 'px, outside the ' + w + 'px screen');
+        else if (r.left < box.left - 1 || r.right > box.right + 1) out.push(where + ': at ' + Math.round(r.left) + '–' + Math.round(r.right) + 'px, outside its table\'s box, ' + Math.round(box.left) + '–' + Math.round(box.right) + 'px');
+        if (j === 2) {
+          const v = row.cells[1].getBoundingClientRect();
+          if (Math.abs(r.top - v.top) > 2) out.push(where + ': the unit is not on its value\'s line');
+          return;
+        }
+        if (j === 0) return;
+        const label = getComputedStyle(c, '::before').content;
+        if (!label.startsWith('"' + heads[j] + '"')) out.push(where + ': named ' + label + ', not by its column, ' + heads[j]);
+        if (j === 4) changes++;
+      });
+    }
+  }
+  return {problems: out, changes, tables};
+})()`
+
+// TestPhoneFigureChanges reads, on a phone, the figures of a report whose
+// department has a report the year before: the table's five columns (指标,
+// 数值, 单位, 上年, 增减) are too wide for the screen, so each figure is a
+// card there, every cell of it within the screen, with no sideways
+// scrolling, and each named by its column. Long figures and changes are
+// chosen to stretch the cards. A wide screen keeps the table.
+func TestPhoneFigureChanges(t *testing.T) {
+	browser(t)
+	r := func(year int, figures string) string {
+		return "---\ncounty: 甲县\ndepartment: 住房和城乡建设局\nyear: " + strconv.Itoa(year) + "\ntype: 整体支出\nunit: 万元\n" + figures + "\n---\n正文。\n"
+	}
+	p := buildtest.New(t, "-- content/a20.md --\n"+r(2020, "spending: {total: 1234567.89, basic: 234567.89, project: 1000000}\nsangong: {total: 12.5, reception: 2.5, vehicles: 10}\nscore: 88.5\ngrade: 良")+
+		"-- content/a21.md --\n"+r(2021, "spending: {total: 2345678.91, basic: 345678.91, project: 2000000}\nsangong: {total: 3.25, reception: 3.25, vehicles: 0}\nscore: 96\ngrade: 优"))
+	p.MustBuild()
+	pages, _ := filepath.Glob(filepath.Join(p.Out, "report", "jia-xian", "2021-*.html"))
+	if len(pages) != 1 {
+		t.Fatalf("the 2021 report's page: found %q", pages)
+	}
+	rel, _ := filepath.Rel(p.Out, pages[0])
+	host, base := serveBuilt(t, p)
+
+	type cards struct {
+		Problems        []string
+		Changes, Tables int
+	}
+	tb := openWith(t, p.Out, base, host, base+filepath.ToSlash(rel), phoneScreen)
+	got := eval[cards](tb, figureCardsJS)
+	if got.Tables == 0 || got.Changes < 5 {
+		t.Fatalf("the page has %d tables of figures with 上年 and 增减, and %d changes said; the test needs several", got.Tables, got.Changes)
+	}
+	problems := got.Problems
+	for _, o := range eval[[]string](tb, overflowJS) {
+		problems = append(problems, fmt.Sprintf("at %dpx: %s", phoneWidth, o))
+	}
+	tb.report(append(problems, tb.logProblems()...))
+
+	wide := open(t, p.Out, base, host, base+filepath.ToSlash(rel))
+	if d := eval[string](wide, `getComputedStyle(document.querySelector('table.figures tbody tr')).display`); d != "table-row" {
+		t.Errorf("on a wide screen a figure's row is displayed %q, want the table's row", d)
 	}
 }

@@ -55,7 +55,7 @@ sangong: {total: 3.2, abroad: 0, reception: 12000, vehicles: 2}
 	p.MustBuild()
 	// figure returns the figure of the chart id on page, "" when none.
 	figure := func(page, id string) string {
-		i := strings.Index(page, `<figure class="chart-block" id="fig-`+id+`">`)
+		i := strings.Index(page, `<figure class="chart-block" id="fig-`+id+`" `)
 		if i < 0 {
 			return ""
 		}

@@ -198,7 +198,7 @@ spending: {total: 320}
 		`<th scope="row">本年收入</th>`+"\n"+`<td class="num">`+absent+"</td>\n"+`<td>万元</td><td class="num">未披露</td>`,
 		// 4. The composition chart, under a heading of its own, its
 		// table and the ranks.
-		"<section aria-labelledby=\"charts\">\n<h2 id=\"charts\">图表</h2>\n\n<figure class=\"chart-block\" id=\"fig-spending-composition\">",
+		"<section aria-labelledby=\"charts\">\n<h2 id=\"charts\">图表</h2>\n\n<figure class=\"chart-block\" id=\"fig-spending-composition\" data-years=\"2020年\">",
 		`<tr><th scope="row">人员经费</th>`+cell(na)+`</tr>`,
 		`<tr><th scope="row">三公经费（万元）</th>`+cell(na)+`<td>—</td></tr>`,
 		`<tr><th scope="row">基本支出（万元）</th>`+cell(na)+`<td>—</td></tr>`,

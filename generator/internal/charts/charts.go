@@ -39,6 +39,11 @@ type Chart struct {
 	// Alt holds other views of the same chart that a reader may switch to,
 	// such as amounts per staff member; their IDs extend the chart's.
 	Alt []Alt
+	// Years names the years of the chart's data (2020年, 2019—2023年),
+	// for the source line of its saved picture: Build gives a line
+	// chart's own years, whose categories they are; the page sets the
+	// others'.
+	Years string
 }
 
 // Alt is another view of a chart: the same chart with other values.
@@ -200,7 +205,19 @@ func (b Bars) Build() (Chart, error) {
 		return Chart{}, err
 	}
 	c.Option = withDescription(option, c.Title, c.Summary)
+	if b.Line && len(b.Categories) > 0 {
+		c.Years = YearsText(b.Categories[0], b.Categories[len(b.Categories)-1])
+	}
 	return c, nil
+}
+
+// YearsText names the years from first to last, as Chart.Years does:
+// 2020年, or 2019—2023年.
+func YearsText(first, last string) string {
+	if first == last {
+		return first + "年"
+	}
+	return first + "—" + last + "年"
 }
 
 // ariaOn begins the aria component of every option (see echartsOption).
@@ -513,14 +530,43 @@ func appendCaption(dst []byte, title, unit string) []byte {
 	return append(dst, "）"...)
 }
 
+// FlagMark follows a category's name when the report it names has
+// figures that disagree, or a finding, among those the chart draws: the
+// chart and its table show the mark, and the summary says in words what
+// it means (see appendNamed), since a bare ⚠ after a name in a sentence
+// reads as a warning about the county.
+const FlagMark = " ⚠"
+
+// flagged is what a summary says of a name marked with FlagMark.
+const flagged = "数据存疑"
+
+// appendNamed appends a category named by a summary, with how many share
+// its value and the value in brackets: 甲县等2份（100万元）. A name marked
+// with FlagMark is said to be flagged in the brackets, in words:
+// 甲县（100万元，数据存疑）, or with others that share the value,
+// 甲县等2份（100万元，甲县数据存疑).
+func appendNamed(dst []byte, cat string, ties int, measure string, v float64, unit string) []byte {
+	name, marked := strings.CutSuffix(cat, FlagMark)
+	dst = append(dst, name...)
+	dst = appendTies(dst, ties, measure)
+	dst = append(dst, "（"...)
+	dst = appendFormat(dst, v)
+	dst = append(dst, unit...)
+	if marked {
+		dst = append(dst, "，"...)
+		if ties > 1 {
+			dst = append(dst, name...)
+		}
+		dst = append(dst, flagged...)
+	}
+	return append(dst, "）"...)
+}
+
 // appendTies appends "等N项" (with the measure word) when n values share
 // one, and nothing for one.
 func appendTies(dst []byte, n int, measure string) []byte {
 	if n < 2 {
 		return dst
-	}
-	if bytes.HasSuffix(dst, []byte("⚠")) {
-		dst = append(dst, ' ') // after a flagged name's mark
 	}
 	dst = append(dst, "等"...)
 	dst = strconv.AppendInt(dst, int64(n), 10)
@@ -614,13 +660,17 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		return append(dst, "。"...)
 	}
 	if n == 1 {
+		only, marked := strings.CutSuffix(b.Categories[hi], FlagMark)
 		dst = append(dst, "仅"...)
-		dst = append(dst, b.Categories[hi]...)
+		dst = append(dst, only...)
 		dst = append(dst, "有数据，"...)
 		dst = append(dst, name...)
 		dst = append(dst, "为"...)
 		dst = appendFormat(dst, vals[hi].V)
 		dst = append(dst, b.Unit...)
+		if marked {
+			dst = append(dst, "（"+flagged+"）"...)
+		}
 		return append(dst, "。"...)
 	}
 	// Values that show the same are ties: the summary names one and says
@@ -674,18 +724,10 @@ func (b Bars) appendSummary(dst []byte) []byte {
 	dst = append(dst, name...)
 	dst = append(dst, high...)
 	dst = append(dst, "的是"...)
-	dst = append(dst, b.Categories[hi]...)
-	dst = appendTies(dst, highTies, w)
-	dst = append(dst, "（"...)
-	dst = appendFormat(dst, vals[hi].V)
-	dst = append(dst, b.Unit...)
-	dst = append(dst, "），"...)
+	dst = appendNamed(dst, b.Categories[hi], highTies, w, vals[hi].V, b.Unit)
+	dst = append(dst, "，"...)
 	dst = append(dst, low...)
 	dst = append(dst, "的是"...)
-	dst = append(dst, lowest...)
-	dst = appendTies(dst, lowTies, w)
-	dst = append(dst, "（"...)
-	dst = appendFormat(dst, lowValue)
-	dst = append(dst, b.Unit...)
-	return append(dst, "）。"...)
+	dst = appendNamed(dst, lowest, lowTies, w, lowValue, b.Unit)
+	return append(dst, "。"...)
 }

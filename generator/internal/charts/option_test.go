@@ -92,6 +92,9 @@ func randomBars(r *rand.Rand, exact, finite bool) Bars {
 		b.Categories = make([]string, nCats)
 		for i := range b.Categories {
 			b.Categories[i] = randomString(r)
+			if r.IntN(4) == 0 {
+				b.Categories[i] += FlagMark // a flagged report's name
+			}
 		}
 	}
 	if r.IntN(3) == 0 {
@@ -465,6 +468,13 @@ func referenceBuild(b Bars) (Chart, error) {
 		return Chart{}, err
 	}
 	c.Option = withDescription(option, c.Title, c.Summary)
+	if n := len(b.Categories); b.Line && n > 0 {
+		// A line chart's categories are its years.
+		c.Years = b.Categories[0] + "年"
+		if b.Categories[n-1] != b.Categories[0] {
+			c.Years = b.Categories[0] + "—" + b.Categories[n-1] + "年"
+		}
+	}
 	return c, nil
 }
 
@@ -571,6 +581,9 @@ func referenceSummary(b Bars) string {
 			n, name, high, years(vals[hi].V), referenceFormat(vals[hi].V), b.Unit, low, years(vals[lo].V), referenceFormat(vals[lo].V), b.Unit)
 	}
 	if n == 1 {
+		if only, ok := strings.CutSuffix(b.Categories[hi], " ⚠"); ok {
+			return fmt.Sprintf("仅%s有数据，%s为%s%s（数据存疑）。", only, name, referenceFormat(vals[hi].V), b.Unit)
+		}
 		return fmt.Sprintf("仅%s有数据，%s为%s%s。", b.Categories[hi], name, referenceFormat(vals[hi].V), b.Unit)
 	}
 	ties := func(at float64) int {
@@ -582,14 +595,19 @@ func referenceSummary(b Bars) string {
 		}
 		return k
 	}
-	tiesText := func(name string, k int) string {
-		if k < 2 {
-			return name
+	// A name and its value, the name's mark said in words.
+	named := func(cat string, k int, v float64) string {
+		name, marked := strings.CutSuffix(cat, " ⚠")
+		s, note := name, ""
+		if k > 1 {
+			s = fmt.Sprintf("%s等%d%s", name, k, w)
 		}
-		if strings.HasSuffix(name, "⚠") {
-			name += " "
+		if marked && k > 1 {
+			note = "，" + name + "数据存疑"
+		} else if marked {
+			note = "，数据存疑"
 		}
-		return fmt.Sprintf("%s等%d%s", name, k, w)
+		return fmt.Sprintf("%s（%s%s%s）", s, referenceFormat(v), b.Unit, note)
 	}
 	highTies, lowTies := ties(vals[hi].V), ties(vals[lo].V)
 	lowest, lowValue, shown := b.Categories[lo], vals[lo].V, ""
@@ -600,9 +618,9 @@ func referenceSummary(b Bars) string {
 	if referenceFormat(vals[hi].V) == referenceFormat(lowValue) {
 		return fmt.Sprintf("%d%s有数据，%s%s均为%s%s。", n, w, shown, name, referenceFormat(lowValue), b.Unit)
 	}
-	return fmt.Sprintf("%d%s有数据，%s%s%s的是%s（%s%s），%s的是%s（%s%s）。",
-		n, w, shown, name, high, tiesText(b.Categories[hi], highTies), referenceFormat(vals[hi].V), b.Unit,
-		low, tiesText(lowest, lowTies), referenceFormat(lowValue), b.Unit)
+	return fmt.Sprintf("%d%s有数据，%s%s%s的是%s，%s的是%s。",
+		n, w, shown, name, high, named(b.Categories[hi], highTies, vals[hi].V),
+		low, named(lowest, lowTies, lowValue))
 }
 
 // TestBuildTakesFiguresFromTable checks the charts whose option takes its
@@ -659,5 +677,54 @@ func TestDescriptionIsSummary(t *testing.T) {
 	}
 	if bytes.Contains(c.Option, []byte("</script>")) {
 		t.Errorf("the option holds </script>: %s", c.Option)
+	}
+}
+
+// TestSummarySaysFlagInWords requires a chart's summary to say in words
+// what the ⚠ after a flagged report's name means, in the brackets of its
+// value, rather than leave the bare mark after the name, where it reads
+// as a warning about the county: the mark stays in the chart and its
+// table.
+func TestSummarySaysFlagInWords(t *testing.T) {
+	v := func(f ...float64) []Value {
+		out := make([]Value, len(f))
+		for i, x := range f {
+			out[i] = Some(x)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		cats []string
+		vals []Value
+		all  *Extent
+		want string
+	}{
+		{[]string{"甲县" + FlagMark, "乙县", "丙县"}, v(300, 200, 100),
+			nil, "3份有数据，支出合计最高的是甲县（300万元，数据存疑），最低的是丙县（100万元）。"},
+		{[]string{"甲县", "乙县", "丙县" + FlagMark}, v(300, 200, 100),
+			nil, "3份有数据，支出合计最高的是甲县（300万元），最低的是丙县（100万元，数据存疑）。"},
+		{[]string{"甲县" + FlagMark, "乙县", "丙县"}, v(300, 300, 100),
+			nil, "3份有数据，支出合计最高的是甲县等2份（300万元，甲县数据存疑），最低的是丙县（100万元）。"},
+		{[]string{"甲县" + FlagMark, "乙县"}, []Value{Some(300), {}},
+			nil, "仅甲县有数据，支出合计为300万元（数据存疑）。"},
+		// The lowest of all, named beyond the chart, said likewise.
+		{[]string{"甲县", "乙县"}, v(300, 200),
+			&Extent{Known: 3, HighTies: 1, Lowest: "丁县" + FlagMark, LowestValue: 50, LowTies: 1},
+			"3份有数据，图中为最高的2份；支出合计最高的是甲县（300万元），最低的是丁县（50万元，数据存疑）。"},
+	} {
+		ch, err := Bars{ID: "x", Title: "支出合计", Unit: "万元", Categories: c.cats, Measure: "份", All: c.all,
+			Series: []Series{{Name: "支出合计", Values: c.vals}}, Horizontal: true}.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ch.Summary != c.want {
+			t.Errorf("%q: the summary says\n%s\nwant\n%s", c.cats, ch.Summary, c.want)
+		}
+		// The chart and its table keep the mark.
+		for i, cat := range c.cats {
+			if strings.HasSuffix(cat, FlagMark) && (ch.Table.Rows[i][0].Text != cat || !strings.Contains(string(ch.Option), cat)) {
+				t.Errorf("%q: the chart or its table lost the mark of %q", c.cats, cat)
+			}
+		}
 	}
 }

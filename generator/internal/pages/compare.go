@@ -230,8 +230,8 @@ func extent(rs []*site.Report, m site.Metric, shown []*site.Report, keys ...stri
 }
 
 // FlagMark follows the name of a report whose figures in a chart carry a
-// finding beyond rounding.
-const FlagMark = " ⚠"
+// finding beyond rounding (the chart's summary says it in words).
+const FlagMark = charts.FlagMark
 
 // labels names the reports of a chart, marking those whose figures under
 // keys disagree with each other.
@@ -499,6 +499,7 @@ func CompareYear(s *site.Site, year int) (*Page, error) {
 		if err != nil {
 			return nil, err
 		}
+		c.Years = charts.YearsText(strconv.Itoa(year), strconv.Itoa(year))
 		p.Charts = append(p.Charts, c)
 	}
 	return p, nil
@@ -571,6 +572,9 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 		c, err := b.Build()
 		if err != nil {
 			return nil, err
+		}
+		if len(cats) == 1 {
+			c.Years = charts.YearsText(cats[0], cats[0]) // a line chart's are its own
 		}
 		p.Charts = append(p.Charts, c)
 	}

@@ -389,6 +389,7 @@ func Home(s *site.Site) (*Page, error) {
 		if err != nil {
 			return nil, err
 		}
+		c.Years = charts.YearsText(strconv.Itoa(s.LatestYear), strconv.Itoa(s.LatestYear))
 		p.Charts = append(p.Charts, c)
 	}
 	return p, nil

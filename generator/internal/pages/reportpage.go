@@ -119,12 +119,17 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 	t.end(&p.Description)
 	t.done()
 	n = 0
+	var years string
 	for i := range compositions {
 		c, ok, err := compositionChart(r, i)
 		if err != nil {
 			return nil, err
 		}
 		if ok {
+			if years == "" {
+				years = strconv.Itoa(r.Year) + "年"
+			}
+			c.Years = years
 			m.charts[n] = c
 			n++
 		}

@@ -429,6 +429,12 @@ func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 	if len(c.Alt) > 0 {
 		b.WriteString(" data-variants")
 	}
+	if c.Years != "" {
+		// For the source line of the chart's saved picture (site.js).
+		b.WriteString(" data-years=\"")
+		escape(b, c.Years)
+		b.WriteString("\"")
+	}
 	b.WriteString(">\n<figcaption><strong>")
 	escape(b, c.Title)
 	b.WriteString("</strong><span class=\"chart-summary\">")

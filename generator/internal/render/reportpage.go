@@ -242,12 +242,19 @@ func writeMeta(b *bytes.Buffer, title, description, tmpl string) {
 }
 
 // writeFigureTables writes a report's figure tables, one per group (see
-// figureTablesHTML).
+// figureTablesHTML). With the previous year's figures, a table has five
+// columns, too many for a phone: its class changes makes each figure a
+// card there, whose cells the stylesheet names by these headings.
 func writeFigureTables(b *bytes.Buffer, groups []pages.FigureGroup, withPrev bool) {
 	for _, g := range groups {
 		b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
 		escape(b, g.Title)
-		b.WriteString("\">\n<table class=\"figures\">\n<caption>")
+		if withPrev {
+			// On a phone, a card per figure (see site.css).
+			b.WriteString("\">\n<table class=\"figures changes\">\n<caption>")
+		} else {
+			b.WriteString("\">\n<table class=\"figures\">\n<caption>")
+		}
 		escape(b, g.Title)
 		b.WriteString("</caption>\n<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">单位</th>")
 		if withPrev {

@@ -60,8 +60,15 @@ func TestBundledContentMatchesTruth(t *testing.T) {
 		}
 		// A figure may be one of the truth's acceptable other readings.
 		alternatives, _ := truth["acceptable_alternatives"].(map[string]any)
+		tookAlt := map[string]bool{} // keys whose figure is an alternative reading
 		for key, m := range money {
 			if alt, ok := alternatives[key].(float64); ok && m.Known() && m.V.Wan() == alt {
+				tookAlt[key] = true
+				continue
+			}
+			// An alternative of null: the figure may be left not disclosed.
+			if alt, ok := alternatives[key]; ok && alt == nil && m.State == report.NotDisclosed {
+				tookAlt[key] = true
 				continue
 			}
 			want, ok := truth[key].(float64)
@@ -104,6 +111,9 @@ func TestBundledContentMatchesTruth(t *testing.T) {
 			"county": "county", "prefecture": "prefecture", "department": "department", "year": "year",
 		}
 		for k, sentence := range truth["evidence"].(map[string]any) {
+			if tookAlt[k] && r.Evidence[keyOf[k]] == "" {
+				continue // left not disclosed, as the truth allows
+			}
 			if got := r.Evidence[keyOf[k]]; got != sentence {
 				t.Errorf("%s evidence %s = %q, want %q", county, k, got, sentence)
 			}
@@ -159,6 +169,11 @@ func TestBundledSiteBuilds(t *testing.T) {
 // of a discrepancy or a rounding gap, or one recorded by hand, for each
 // inconsistency.
 func TestBundledFindingsCoverTruth(t *testing.T) {
+	// beyondTruth counts, by county, the inconsistencies that the report
+	// files note and the truth files do not list, each checked against
+	// the report as published: 雨花区's table of basic spending, whose 17
+	// rows add up to 596.06 against the 596.04 it and the text give.
+	beyondTruth := map[string]int{"雨花区": 1}
 	truthDir := filepath.Join(sharedDir(t), "seeds", "truth")
 	root := buildtest.RepoRoot(t)
 	reports, err := content.Load(context.Background(), os.DirFS(filepath.Join(root, "content")), content.Options{Prefix: "content/"})
@@ -193,9 +208,9 @@ func TestBundledFindingsCoverTruth(t *testing.T) {
 		if err := json.Unmarshal(data, &truth); err != nil {
 			t.Fatal(err)
 		}
-		if got := found[truth.County]; len(got) != len(truth.Inconsistencies) {
-			t.Errorf("%s: %d findings, want one for each of the %d inconsistencies of the truth file:\nfound %q\ntruth %q",
-				truth.County, len(got), len(truth.Inconsistencies), got, truth.Inconsistencies)
+		if got, want := found[truth.County], len(truth.Inconsistencies)+beyondTruth[truth.County]; len(got) != want {
+			t.Errorf("%s: %d findings, want one for each of the %d inconsistencies of the truth file and %d beyond it:\nfound %q\ntruth %q",
+				truth.County, len(got), len(truth.Inconsistencies), beyondTruth[truth.County], got, truth.Inconsistencies)
 		}
 	}
 }

@@ -130,8 +130,10 @@ type parse struct {
 	// (see slipErrors), which is not mended again.
 	mended bool
 	// block is the front matter that the YAML parser read, from its
-	// '---' line, so that errors can quote its lines.
-	block []byte
+	// '---' line, so that errors can quote its lines; front is the front
+	// matter however read, so that an error can point at a character of
+	// a value (see charPos).
+	block, front []byte
 	// unitSlips are the errors of amounts written with a unit of money or
 	// a percent sign, whose fix depends on the file's unit: finish says
 	// it, when the unit is known.
@@ -319,6 +321,7 @@ func (p *parse) run(data []byte) error {
 	p.checkBody()
 	p.checkBodyAmplification()
 
+	p.front = block
 	var m *ast.MappingNode
 	if p.fast {
 		var f *fastYAML
@@ -1160,7 +1163,7 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "discrepancies":
 			r.Discrepancies = p.notes(key, v)
 		default:
-			if p.keySlip(kpos, "", before, beforeValue, key, 0) {
+			if p.keySlip(kpos, "", before, beforeValue, key, 0) || p.invisibleKey(mv.Key, "", key) {
 				break
 			}
 			if groups := groupsOf(key); groups != "" {
@@ -1384,6 +1387,9 @@ func (p *parse) code(key string, v ast.Node) string {
 		p.errAt(nodePos(v), key, "expected a 6-digit code in quotes, got %s (区划代码是6位数字，加引号，如 \"430725\")", describe(v))
 		return ""
 	}
+	if !isAdcode(s) && p.invisibleValue(key, v) {
+		return ""
+	}
 	if !isAdcode(s) {
 		p.errAt(nodePos(v), key, "expected a 6-digit division code such as \"430725\", got %q (区划代码是6位数字，如 \"430725\")", s)
 		return ""
@@ -1405,7 +1411,9 @@ func (p *parse) oneOf(key string, v ast.Node, allowed []string) string {
 			return a
 		}
 	}
-	p.errAt(nodePos(v), key, "expected one of %s, got %q (%s)", strings.Join(allowed, ", "), s.Value, onlyOneOf(allowed))
+	if !p.invisibleValue(key, v) {
+		p.errAt(nodePos(v), key, "expected one of %s, got %q (%s)", strings.Join(allowed, ", "), s.Value, onlyOneOf(allowed))
+	}
 	return ""
 }
 
@@ -1438,6 +1446,9 @@ func (p *parse) year(key string, v ast.Node) int {
 	}
 	v = number(v)
 	n, ok := v.(*ast.IntegerNode)
+	if !ok && p.invisibleValue(key, v) {
+		return 0
+	}
 	if !ok {
 		p.errAt(nodePos(v), key, "%s", hinted("expected a year such as 2020, got "+describeNumber(v, false), "年度请写四位数字，如 2020"))
 		return 0
@@ -1463,6 +1474,9 @@ func (p *parse) date(key string, v ast.Node) string {
 		return s
 	}
 	if _, err := time.Parse("2006-01-02", s); err != nil {
+		if p.invisibleValue(key, v) {
+			return ""
+		}
 		p.errAt(nodePos(v), key, "expected a date YYYY-MM-DD, got %s (日期请写成 年-月-日，如 2021-05-18)", describe(v))
 		return ""
 	}
@@ -1613,6 +1627,9 @@ func isSlug(s string) bool {
 
 func (p *parse) slug(key string, v ast.Node) string {
 	s := p.text(key, v)
+	if s != "" && !isSlug(s) && p.invisibleValue(key, v) {
+		return ""
+	}
 	if s != "" && !isSlug(s) {
 		p.errAt(nodePos(v), key, "expected lower-case letters, digits and single hyphens, such as tao-yuan-xian, got %q (只能用小写字母、数字和连字符，一般留空即可)", s)
 		return ""
@@ -1622,6 +1639,9 @@ func (p *parse) slug(key string, v ast.Node) string {
 
 func (p *parse) boolean(key string, v ast.Node) bool {
 	b, ok := v.(*ast.BoolNode)
+	if !ok && p.invisibleValue(key, v) {
+		return false
+	}
 	if !ok {
 		p.errAt(nodePos(v), key, "expected true or false, got %s (只能填 true 或 false)", describe(v))
 		return false
@@ -1717,6 +1737,9 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 			return
 		}
 	}
+	if p.invisibleValue(key, v) {
+		return
+	}
 	if s, ok := v.(*ast.StringNode); ok && hasAmountUnit(s.Value) {
 		p.unitSlips = append(p.unitSlips, unitSlip{len(p.errs), describe(v), s.Value})
 	}
@@ -1746,6 +1769,9 @@ func (p *parse) score(key string, v ast.Node) {
 			return
 		}
 	}
+	if p.invisibleValue(key, v) {
+		return
+	}
 	p.errAt(pos, key, "%s", hinted("expected a score such as 97, got "+describeNumber(v, false), "自评得分请写数字，如 97"))
 }
 
@@ -1771,6 +1797,9 @@ func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
 			*dst = Field[int]{State: Unreadable, Pos: pos}
 			return
 		}
+	}
+	if p.invisibleValue(key, v) {
+		return
 	}
 	p.errAt(pos, key, "%s", hinted("expected a whole number of people, got "+describeNumber(v, false), "人数请写整数"))
 }
@@ -1851,7 +1880,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			}
 			p.count(full, val, dst)
 		default:
-			if p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
+			if p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) || p.invisibleKey(mv.Key, key, sub) {
 				break
 			}
 			if knownIn("", sub) {
@@ -1903,7 +1932,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 		}
 		kpos := nodePos(mv.Key)
 		if i < 0 {
-			if !p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
+			if !p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) && !p.invisibleKey(mv.Key, key, sub) {
 				p.errAt(kpos, full, "unknown figure name; %sthe known ones are %s (没有这个数据名：%s请检查拼写，可用的名称见前面所列)", meantEN(sub, EvidenceKeys), strings.Join(EvidenceKeys, ", "), meantZH(sub, EvidenceKeys))
 			}
 			continue

@@ -224,6 +224,9 @@ indentation:
 		return
 	}
 	k := keyLen(rest)
+	if k == 0 && s.invisibleBefore(n, l, cols, rest) {
+		return
+	}
 	if k == 0 {
 		s.indentation(n, tab, fullWidth, "")
 		return // text, or a key that is not a plain word
@@ -248,6 +251,9 @@ indentation:
 		slip, value, col = msgFullWidthAfter, a[1+fullWidthSpaceWidth:], col+1
 	default:
 		slip, value = msgNoSpace, a[1:]
+		if msg, size := afterColon(a[1:]); size > 0 {
+			slip, value, col = msg, a[1+size:], col+1
+		}
 	}
 	if slip != "" && (s.continuation(cols) || s.scalarText(cols)) {
 		// The line continues the text of the key before, or is the text
@@ -288,6 +294,59 @@ indentation:
 			t.flow, t.brace = at+1, b
 		}
 	}
+}
+
+// invisibleBefore reports characters that invisible names before a key,
+// on line n, l, whose indentation as slips reads it is cols and which
+// is rest without it: a non-breaking space as Word indents with, or a
+// zero-width one. The YAML parser reads them as part of the key. It
+// reads the line again mended, each space among them an ordinary space
+// and the others deleted, and reports whether it found them.
+func (s *slipScan) invisibleBefore(n int, l string, cols int, rest string) bool {
+	j := 0
+	var first rune
+	for j < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[j:])
+		if _, _, _, ok := invisible(r); ok && first == 0 {
+			first = r
+		} else if !ok && r != ' ' {
+			break
+		}
+		j += size
+	}
+	if first == 0 || !keyLike(rest[j:]) || s.continuation(cols) || s.scalarText(cols) {
+		return false
+	}
+	i, _ := firstInvisible(rest)
+	key := rest[j : j+keyLen(rest[j:])]
+	e := s.errAt(Pos{n, utf8.RuneCountInString(l[:len(l)-len(rest)+i]) + 1}, key, "%s", beforeKey(first))
+	defer func() {
+		// Its dotted name, once placed in its mapping.
+		if t := s.top(); !t.seq && t.last == key {
+			e.Key = dotted(t.name, key)
+		}
+	}()
+	mended := l[:len(l)-len(rest)] + strings.Map(func(r rune) rune {
+		if _, _, space, ok := invisible(r); ok && !space {
+			return -1
+		} else if ok {
+			return ' '
+		}
+		return r
+	}, rest[:j]) + rest[j:]
+	s.fixes[s.i] = mended
+	s.line(n, mended)
+	return true
+}
+
+// beforeKey is the error of a character r, which invisible names, before
+// a key.
+func beforeKey(r rune) string {
+	what, whatZh := invisibleSaid(r)
+	if _, _, space, _ := invisible(r); space {
+		return fmt.Sprintf("before the key, %s: YAML does not read it as indentation; delete it, and indent with ordinary spaces where the key is indented (键名前面有%s，不能用来缩进：请删除它；需要缩进时请用半角空格)", what, whatZh)
+	}
+	return fmt.Sprintf("before the key, %s; delete it (键名前面有%s：请删除它)", what, whatZh)
 }
 
 // intoFlow reports a key indented by a tab (tab) or a full-width space,
@@ -869,6 +928,25 @@ func afterQuote(v string) string {
 	return fmt.Sprintf(msgAfterQuote, q, q, other, example, otherZh)
 }
 
+// afterColon returns the error of a key's colon followed by a, when a
+// begins with a character that invisible names where the space after the
+// colon goes, and that character's length in bytes; or "" and 0.
+func afterColon(a string) (msg string, size int) {
+	r, size := utf8.DecodeRuneInString(a)
+	if _, _, space, ok := invisible(r); ok {
+		what, whatZh := invisibleSaid(r)
+		switch rest := a[size:]; {
+		case rest == "" || rest[0] == ' ' || rest[0] == '\t':
+			return fmt.Sprintf("after the colon, %s; delete it (冒号后面有%s：请删除它)", what, whatZh), size
+		case space:
+			return fmt.Sprintf("after the colon, not an ordinary space but %s; delete it and type an ordinary space (冒号后面不是普通空格，而是%s：请删除它，改为输入一个半角空格)", what, whatZh), size
+		default:
+			return fmt.Sprintf("no space after the colon, but %s; delete it and type an ordinary space (冒号后面没有空格，而有%s：请删除它，改为输入一个半角空格)", what, whatZh), size
+		}
+	}
+	return "", 0
+}
+
 // closes reports whether quoted text or a flow collection that does not
 // close on its line closes on a later line, as the YAML parser reads it
 // (skipping the lines up to there), with nothing but a comment after it;
@@ -1170,8 +1248,10 @@ func (p *parse) intoBraces(brace Pos, n int) string {
 }
 
 // line returns line n of the front matter read by the YAML parser, or "".
-func (p *parse) line(n int) string {
-	b := p.block
+func (p *parse) line(n int) string { return lineOf(p.block, n) }
+
+// lineOf returns line n of b, or "".
+func lineOf(b []byte, n int) string {
 	for ; n > 1 && len(b) > 0; n-- {
 		i := bytes.IndexByte(b, '\n')
 		if i < 0 {
@@ -1277,6 +1357,9 @@ func (p *parse) valueSlip(prefix string, v ast.Node, pos Pos) bool {
 		msg, col = msgFullWidthAfter, col+1
 	case len(a) > 1 && a[1] != ' ' && a[1] != '\t':
 		msg = msgNoSpace
+		if m, size := afterColon(a[1:]); size > 0 {
+			msg, col = m, col+1
+		}
 	default:
 		return false
 	}

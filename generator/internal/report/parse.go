@@ -1841,7 +1841,11 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 	m := asMapping(v)
 	if m == nil {
 		if !p.valueSlip(key, v, nodePos(v)) {
-			p.errAt(nodePos(v), key, "expected a mapping such as {total: 1530.53, …}, got %s (这里应在下面各行分项填写，如“  total: 1530.53”，每行缩进两个空格)", describe(v))
+			example := "total: 1530.53"
+			if g.counts {
+				example = "authorized: 25"
+			}
+			p.errAt(nodePos(v), key, "expected a mapping such as {%s, …}, got %s (这里应在下面各行分项填写，如“  %[1]s”，每行缩进两个空格)", example, describe(v))
 		}
 		return
 	}

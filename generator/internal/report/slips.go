@@ -121,6 +121,8 @@ type level struct {
 	// value of last is a flow mapping, brace the byte index of its '{'
 	// there; 0 if last's value is none.
 	flow, brace int
+	// lastLine is the index in lines of the line of last.
+	lastLine int
 }
 
 // movedKey is a key on a line with another slip than its indentation,
@@ -519,10 +521,16 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt, indented boo
 		t.open, t.nested = false, true
 		s.levels = append(s.levels, level{indent: cols, name: dotted(t.name, t.last)})
 		j++
+	case !t.seq && t.name == "" && cols > t.indent && (knownIn(t.last, key) || !knownIn("", key)) && s.valueAndKeys(t):
+		// The keys of spending indented under it, which has a value on
+		// its line too: said once, there, and its value deleted.
+		t.open, t.nested = false, true
+		s.levels = append(s.levels, level{indent: cols, name: t.last})
+		j++
 	}
 	s.closeTo(j + 1)
 	t = s.top()
-	t.last, t.open = key, !hasValue
+	t.last, t.open, t.lastLine = key, !hasValue, s.i
 	full := dotted(t.name, key)
 	if exempt {
 		t.moved = append(t.moved, movedKey{i: s.i, key: key})
@@ -530,6 +538,62 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt, indented boo
 		t.keys = append(t.keys, placedKey{Pos{n, cols + 1}, s.i, full, key, !hasValue, stray})
 	}
 	return full
+}
+
+// valueAndKeys reports the value on the line of t's last key, when that
+// key is a mapping of the format (spending, sangong, staff or evidence)
+// and its value a scalar on its line (673.48, null, "x"), and a key is
+// indented under it: the YAML parser refuses the key, and slips would
+// tell it and each key after it to move to the top level. It mends the
+// line to the key alone, so that the keys below are its own, and
+// reports whether it found one.
+func (s *slipScan) valueAndKeys(t *level) bool {
+	switch t.last {
+	case "spending", "sangong", "staff", "evidence":
+	default:
+		return false
+	}
+	l := s.fixed(t.lastLine)
+	rest := strings.TrimLeft(l, " ")
+	k := keyLen(rest)
+	if k == 0 || rest[:k] != t.last || !strings.HasPrefix(rest[k:], ": ") {
+		return false
+	}
+	colon := len(l) - len(rest) + k
+	v := strings.TrimLeft(l[colon+1:], " ")
+	if v == "" || strings.ContainsRune("{[|>&*!#", rune(v[0])) {
+		return false
+	}
+	text, comment := v, ""
+	if v[0] == '"' || v[0] == '\'' {
+		end := closingQuote(v, 1, v[0])
+		if end < 0 || !onlyComment(v[end+1:]) {
+			return false
+		}
+		text, comment = v[:end+1], strings.TrimLeft(v[end+1:], " ")
+	} else if c := commentStart(v, 0); c >= 0 {
+		text, comment = strings.TrimRight(v[:c], " "), v[c+1:]
+	}
+	got, total, totalZh := "text "+text, "", ""
+	switch {
+	case text == "null" || text == "~":
+		got = "null"
+	case plainNumber(text):
+		got = "the number " + text
+		if knownIn(t.last, "total") {
+			total = fmt.Sprintf(", or, if it is the total and no total: follows, move it below as total: %s", text)
+			totalZh = fmt.Sprintf("；如果它是合计数而下面没有 total:，请把它移到下面，写作 total: %s", text)
+		}
+	}
+	col := utf8.RuneCountInString(l[:len(l)-len(v)]) + 1
+	s.errAt(Pos{t.lastLine + 1, col}, t.last, `%[1]s has its keys on the lines below, and %[2]s on its line: delete %[3]s after "%[1]s:"%[4]s (%[1]s 的各项已在下面逐行填写，冒号后面不要再写值：请删除 %[1]s: 后面的 %[3]s%[5]s)`,
+		t.last, got, text, total, totalZh)
+	mended := l[:colon+1]
+	if comment != "" {
+		mended += " " + comment
+	}
+	s.fixes[t.lastLine] = mended
+	return true
 }
 
 // closeTo ends the mappings and sequences but for the first n, and

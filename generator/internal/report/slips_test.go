@@ -239,6 +239,18 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:8:10: type: the value holds an invisible character, a zero-width space (U+200B)`}},
 		{"a narrow non-breaking space in a count", withLine(28, "  actual: 1\u202f7"),
 			[]string{`a.md:28:12: staff.actual: the value holds a narrow non-breaking space (U+202F), as Word writes it; delete it, to leave 17 (`}},
+		// A value on the line of a mapping whose keys follow: said once,
+		// there, not as a wrong indentation of each key below.
+		{"a number after spending, then its keys", withLine(11, "spending: 1530.53"),
+			[]string{`a.md:11:11: spending: spending has its keys on the lines below, and the number 1530.53 on its line: delete 1530.53 after "spending:", or, if it is the total and no total: follows, move it below as total: 1530.53 (spending 的各项已在下面逐行填写，冒号后面不要再写值：请删除 spending: 后面的 1530.53；如果它是合计数而下面没有 total:，请把它移到下面，写作 total: 1530.53)`}},
+		{"a number after sangong, then its keys", withLine(18, "sangong: 8.5"),
+			[]string{`a.md:18:10: sangong: sangong has its keys on the lines below, and the number 8.5 on its line: delete 8.5 after "sangong:", or, if it is the total and no total: follows, move it below as total: 8.5 (`}},
+		{"a number after staff, then its keys", withLine(26, "staff: 25"),
+			[]string{`a.md:26:8: staff: staff has its keys on the lines below, and the number 25 on its line: delete 25 after "staff:" (staff 的各项已在下面逐行填写，冒号后面不要再写值：请删除 staff: 后面的 25)`}},
+		{"null after spending, then its keys", withLine(11, "spending: null  # 无"),
+			[]string{`a.md:11:11: spending: spending has its keys on the lines below, and null on its line: delete null after "spending:" (`}},
+		{"text after evidence, then its keys", withLine(29, `evidence: "见下"`),
+			[]string{`a.md:29:11: evidence: evidence has its keys on the lines below, and text "见下" on its line: delete "见下" after "evidence:" (`}},
 		{"no space after any colon", "---\ncounty:甲县\ndepartment:局\n---\n",
 			[]string{`a.md:1:1: year: required key is missing`, `a.md:1:1: type: required key is missing`,
 				`a.md:2:7: county: no space after the colon`, `a.md:3:11: department: no space after the colon`}},
@@ -429,6 +441,12 @@ func TestAllErrorsAtOnce(t *testing.T) {
 			"  basic: 158.65\n", "\u00a0\u00a0basic: 158.65\n", "score: 97\n", "score: 970\n"), []string{
 			"a.md:7:7: year: year 1999 is outside",
 			"a.md:13:1: spending.basic: before the key, a non-breaking space (U+00A0)",
+			"a.md:24:8: score: score must be between 0 and 100, got 970",
+		}},
+		{"a number after spending, and errors in its keys", replaced(slipBase, "spending:\n", "spending: 1530.53\n",
+			"  basic: 158.65\n", "  basic: 158.65万元\n", "score: 97\n", "score: 970\n"), []string{
+			"a.md:11:11: spending: spending has its keys on the lines below, and the number 1530.53 on its line",
+			"a.md:13:10: spending.basic: expected an amount",
 			"a.md:24:8: score: score must be between 0 and 100, got 970",
 		}},
 		{"a duplicate key whose value is a mapping", withLines(26, 28, "staff:", "  actual: 17", "slug: 某县", "staff:", "  actual: 18"), []string{

@@ -1450,7 +1450,13 @@ func (p *parse) year(key string, v ast.Node) int {
 		return 0
 	}
 	if !ok {
-		p.errAt(nodePos(v), key, "%s", hinted("expected a year such as 2020, got "+describeNumber(v, false), "年度请写四位数字，如 2020"))
+		got := describeNumber(v, false)
+		if s, text := v.(*ast.StringNode); text {
+			if fix := yearFix(s.Value); fix != "" {
+				got += "; " + fix
+			}
+		}
+		p.errAt(nodePos(v), key, "%s", hinted("expected a year such as 2020, got "+got, "年度请写四位数字，如 2020"))
 		return 0
 	}
 	y, err := strconv.Atoi(n.GetToken().Value)
@@ -1475,6 +1481,10 @@ func (p *parse) date(key string, v ast.Node) string {
 	}
 	if _, err := time.Parse("2006-01-02", s); err != nil {
 		if p.invisibleValue(key, v) {
+			return ""
+		}
+		if fix := dateFix(s); fix != "" {
+			p.errAt(nodePos(v), key, "expected a date YYYY-MM-DD, got %s; %s", describe(v), fix)
 			return ""
 		}
 		p.errAt(nodePos(v), key, "expected a date YYYY-MM-DD, got %s (日期请写成 年-月-日，如 2021-05-18)", describe(v))

@@ -206,6 +206,21 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{"sangong:\n  change: 增加0.4", `got text "增加0.4"; write 0.4, without "增加" (增加直接写数字)` + "\n"},
 		{`income: 1530。53`, `got text "1530。53"; write 1530.53, without "。" (the decimal point is .) (小数点请用半角的 .)` + "\n"},
 		{`income: “1530.53”`, `got text "“1530.53”"; write 1530.53, without the quotation marks (数字不要加引号)` + "\n"},
+		// Years and dates in Chinese or full-width digits, or with other
+		// separators: the exact value to write.
+		{"---\ncounty: 甲县\ndepartment: 局\nyear: 二〇二三\ntype: 整体支出", `4:7: year: expected a year such as 2020, got text "二〇二三"; write 2023, in Arabic digits (年度请用阿拉伯数字写作 2023)` + "\n"},
+		{"---\ncounty: 甲县\ndepartment: 局\nyear: 二零二三年\ntype: 整体支出", `got text "二零二三年"; write 2023, in Arabic digits (年度请用阿拉伯数字写作 2023)` + "\n"},
+		{"---\ncounty: 甲县\ndepartment: 局\nyear: ２０２３\ntype: 整体支出", `got text "２０２３"; write 2023, in half-width digits (请用半角数字)` + "\n"},
+		{"---\ncounty: 甲县\ndepartment: 局\nyear: 二三\ntype: 整体支出", `got text "二三" (年度请写四位数字，如 2020)` + "\n"},
+		{"published: 2024-5-18", `6:12: published: expected a date YYYY-MM-DD, got text "2024-5-18"; write 2024-05-18 (日期请写成 2024-05-18)` + "\n"},
+		{"published: 2024/5/18", `got text "2024/5/18"; write 2024-05-18 (日期请写成 2024-05-18)` + "\n"},
+		{"published: 2024.5.18", `got text "2024.5.18"; write 2024-05-18 (`},
+		{"published: 2024年5月8日", `got text "2024年5月8日"; write 2024-05-08 (日期请写成 2024-05-08)` + "\n"},
+		{"published: \"２０２４－０５－１８\"", `got text "２０２４－０５－１８"; write 2024-05-18 (`},
+		{"published: ２０２４年１２月３１日", `got text "２０２４年１２月３１日"; write 2024-12-31 (`},
+		{"published: 二〇二四年五月十八日", `got text "二〇二四年五月十八日"; write 2024-05-18 (`},
+		{"published: 2024-2-30", `got text "2024-2-30" (日期请写成 年-月-日，如 2021-05-18)` + "\n"},
+		{"published: 2024年13月1日", `got text "2024年13月1日" (日期请写成 年-月-日，如 2021-05-18)` + "\n"},
 		{`income: 「1,530.53 万元」`, `got text "「1,530.53 万元」"; write 1530.53, without the quotation marks, the thousands separators and the unit 万元; give the unit`},
 		// Text that is no number is refused as it was, with the general
 		// hint in Chinese and no fix.
@@ -347,6 +362,7 @@ func TestErrorsSayItInChinese(t *testing.T) {
 		{"colour: 红", `, discrepancies (没有这个键：请检查拼写，可用的键见前面所列)`},
 		{"score: 1\nscore: 2", `a.md:7:1: score: duplicate key, first given at line 6; remove one of them (这一项重复了：第 6 行已经写过，请删除其中一个)`},
 		{"staff:\n  actual: 1\n  actual: 2", `a.md:8:3: staff.actual: duplicate key, first given at line 7; remove one of them (这一项重复了：第 7 行已经写过，请删除其中一个)`},
+		{"staff: 17", `a.md:6:8: staff: expected a mapping such as {authorized: 25, …}, got the number 17 (这里应在下面各行分项填写，如“  authorized: 25”，每行缩进两个空格)`},
 		{"department: null", `a.md:3:1: department: required key is empty: fill it in, such as department: 行政审批服务局 (必填项“部门”没有填写，如 department: 行政审批服务局)`},
 		{"\x00department", `a.md:1:1: department: required key is missing: add a line such as department: 行政审批服务局 (缺少必填项“部门”，请添加一行，如 department: 行政审批服务局)`},
 	} {

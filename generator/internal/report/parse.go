@@ -1169,7 +1169,7 @@ func (p *parse) top(m *ast.MappingNode) {
 			if groups := groupsOf(key); groups != "" {
 				p.errAt(kpos, key, "%s", notTopLevel(key, groups))
 			} else {
-				p.errAt(kpos, key, "unknown key; %sthe known keys are %s (没有这个键：%s请检查拼写，可用的键见前面所列)", meantEN(key, topKeys), strings.Join(topKeys, ", "), meantZH(key, topKeys))
+				p.errAt(kpos, key, "unknown key; %sthe known keys are %s (没有这个键：%s可用的键见前面所列)", meantEN(key, "", topKeys), strings.Join(topKeys, ", "), meantZH(key, "", topKeys))
 			}
 		}
 	}
@@ -1900,7 +1900,7 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			if knownIn("", sub) {
 				p.errAt(kpos, full, "%s", notInGroup(sub, key, m.IsFlowStyle, kpos.Col-1))
 			} else {
-				p.errAt(kpos, full, "unknown key; %sthe known keys of %s are %s (没有这个键：%s请检查拼写，可用的键见前面所列)", meantEN(sub, g.subs), key, g.known, meantZH(sub, g.subs))
+				p.errAt(kpos, full, "unknown key; %sthe known keys of %s are %s (没有这个键：%s可用的键见前面所列)", meantEN(sub, key, g.subs), key, g.known, meantZH(sub, key, g.subs))
 			}
 		}
 	}
@@ -1947,7 +1947,7 @@ func (p *parse) evidence(key string, v ast.Node) {
 		kpos := nodePos(mv.Key)
 		if i < 0 {
 			if !p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) && !p.invisibleKey(mv.Key, key, sub) {
-				p.errAt(kpos, full, "unknown figure name; %sthe known ones are %s (没有这个数据名：%s请检查拼写，可用的名称见前面所列)", meantEN(sub, EvidenceKeys), strings.Join(EvidenceKeys, ", "), meantZH(sub, EvidenceKeys))
+				p.errAt(kpos, full, "unknown figure name; %sthe known ones are %s (没有这个数据名：%s可用的名称见前面所列)", meantEN(sub, key, EvidenceKeys), strings.Join(EvidenceKeys, ", "), meantZH(sub, key, EvidenceKeys))
 			}
 			continue
 		}
@@ -2157,20 +2157,127 @@ func meant(key string, known []string) string {
 	return found
 }
 
-// meantEN and meantZH say which key was likely meant (see meant), in
-// English and in Chinese, or "".
-func meantEN(key string, known []string) string {
+// meantEN and meantZH say which key was likely meant, in English and in
+// Chinese, by key, a key of the mapping with the dotted name prefix ("" at
+// the top, "evidence" for the names of figures) whose known keys are
+// known: the key that a Chinese name stands for (see chineseKeys), or the
+// one key is most likely a misspelling of (see meant). meantZH ends with
+// the hint to check the spelling, but for a Chinese name.
+func meantEN(key, prefix string, known []string) string {
+	if en, _ := meantSaid(key, prefix); en != "" {
+		return "keys are English words: did you mean " + en + "? "
+	}
 	if m := meant(key, known); m != "" {
 		return "did you mean " + m + "? "
 	}
 	return ""
 }
 
-func meantZH(key string, known []string) string {
-	if m := meant(key, known); m != "" {
-		return "是不是 " + m + "？"
+func meantZH(key, prefix string, known []string) string {
+	if _, zh := meantSaid(key, prefix); zh != "" {
+		return "键名要用英文，是不是要写 " + zh + "？"
 	}
-	return ""
+	if m := meant(key, known); m != "" {
+		return "是不是 " + m + "？请检查拼写，"
+	}
+	return "请检查拼写，"
+}
+
+// meantSaid says the keys that key, a Chinese name of a key of the
+// mapping with the dotted name prefix, stands for (see meantChinese), in
+// English and in Chinese: "department or unit", "total under spending"
+// and "spending 下的 total"; or "" when key is no such name.
+func meantSaid(key, prefix string) (en, zh string) {
+	names := meantChinese(key, prefix)
+	if names == nil {
+		return "", ""
+	}
+	zhs := make([]string, len(names))
+	for i, n := range names {
+		zhs[i] = n
+		if sub, mapping, ok := strings.Cut(n, " under "); ok {
+			zhs[i] = mapping + " 下的 " + sub
+		} else if n, ok = strings.CutSuffix(n, " at the top level"); ok {
+			zhs[i] = "顶层的 " + n
+		}
+	}
+	return strings.Join(names, " or "), strings.Join(zhs, " 或 ")
+}
+
+// chineseKeys maps the Chinese names that publishers give keys, as the
+// reports name the figures, to the dotted names of the keys meant (two
+// for an ambiguous name, or for one that names a mapping at the top level
+// and a key in another mapping).
+var chineseKeys = map[string][]string{
+	"县": {"county"}, "县区": {"county"}, "县市区": {"county"}, "县（市、区）": {"county"},
+	"区划代码": {"adcode"}, "行政区划代码": {"adcode"},
+	"市州": {"prefecture"}, "地市": {"prefecture"}, "省": {"province"}, "省份": {"province"},
+	"部门": {"department"}, "部门名称": {"department"}, "单位名称": {"department"},
+	"单位": {"department", "unit"}, "金额单位": {"unit"},
+	"年度": {"year"}, "年份": {"year"}, "类型": {"type"}, "报告类型": {"type"},
+	"标题": {"title"}, "报告标题": {"title"}, "发布日期": {"published"}, "发布时间": {"published"},
+	"来源": {"source"}, "原文链接": {"source"}, "链接": {"source"},
+	"支出": {"spending", "spending.total"}, "支出合计": {"spending.total"}, "总支出": {"spending.total"},
+	"基本支出": {"spending.basic"}, "项目支出": {"spending.project"},
+	"人员经费": {"spending.personnel"}, "公用经费": {"spending.public"},
+	"收入": {"income"}, "收入合计": {"income"}, "总收入": {"income"},
+	"三公经费": {"sangong"}, "三公": {"sangong"}, "合计": {"spending.total", "sangong.total"},
+	"因公出国": {"sangong.abroad"}, "因公出国费": {"sangong.abroad"}, "因公出国（境）费": {"sangong.abroad"}, "因公出国（境）": {"sangong.abroad"},
+	"公务接待": {"sangong.reception"}, "公务接待费": {"sangong.reception"},
+	"公务用车": {"sangong.vehicles"}, "公务用车费": {"sangong.vehicles"}, "公务用车购置及运行费": {"sangong.vehicles"},
+	"较上年增减": {"sangong.change"}, "增减": {"sangong.change"},
+	"得分": {"score"}, "自评得分": {"score"}, "评分": {"score"}, "分数": {"score"},
+	"等级": {"grade"}, "评价等级": {"grade"}, "自评等级": {"grade"},
+	"编制": {"staff", "staff.authorized"}, "人员": {"staff"}, "人数": {"staff"},
+	"编制数": {"staff.authorized"}, "核定编制": {"staff.authorized"},
+	"实有人数": {"staff.actual"}, "在职人数": {"staff.actual"},
+	"草稿": {"draft"}, "审核意见": {"review"}, "不一致": {"discrepancies"}, "问题": {"discrepancies"},
+}
+
+// meantChinese returns the keys that key, a Chinese name of a key of the
+// mapping with the dotted name prefix, stands for (see chineseKeys), as
+// they are written there: a key of the mapping by its name (total in
+// spending, a figure's dotted name in evidence), a key of another mapping
+// with it ("total under spending"), and a top-level key within a mapping
+// as one ("income at the top level"). When the name stands for a key of
+// the mapping and for others, only the former is returned. It returns nil
+// when key is no such name.
+func meantChinese(key, prefix string) []string {
+	name := strings.TrimSpace(key)
+	full, ok := chineseKeys[name]
+	if i := strings.IndexAny(name, "（("); !ok && i > 0 && (strings.HasSuffix(name, "）") || strings.HasSuffix(name, ")")) {
+		// Without a unit after it: 支出合计（万元）.
+		full, ok = chineseKeys[name[:i]]
+	}
+	if !ok {
+		return nil
+	}
+	var here, there []string
+	for _, f := range full {
+		mapping, sub, nested := strings.Cut(f, ".")
+		switch {
+		case prefix == "evidence":
+			// A figure's dotted name; that of its total for a mapping.
+			if !slices.Contains(EvidenceKeys, f) {
+				f += ".total"
+			}
+			if slices.Contains(EvidenceKeys, f) && !slices.Contains(here, f) {
+				here = append(here, f)
+			}
+		case !nested && prefix == "":
+			here = append(here, f)
+		case !nested:
+			there = append(there, f+" at the top level")
+		case mapping == prefix:
+			here = append(here, sub)
+		default:
+			there = append(there, sub+" under "+mapping)
+		}
+	}
+	if here != nil {
+		return here
+	}
+	return there
 }
 
 // editDistance returns the number of single-byte insertions, deletions,

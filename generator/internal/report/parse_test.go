@@ -429,6 +429,22 @@ func TestUnknownKeySaysWhichWasMeant(t *testing.T) {
 		{"evidence:\n  spending.totla: x", `7:3: evidence.spending.totla: unknown figure name; did you mean spending.total? the known ones are`},
 		{"abc: 1", `6:1: abc: unknown key; the known keys are county,`},
 		{"sta: 1", `6:1: sta: unknown key; the known keys are county,`},
+		// A Chinese name of a key: the key to write instead.
+		{"三公经费: 8.5", `6:1: 三公经费: unknown key; keys are English words: did you mean sangong? the known keys are county,`},
+		{"三公经费: 8.5", `, discrepancies (没有这个键：键名要用英文，是不是要写 sangong？可用的键见前面所列)`},
+		{"单位: 万元", `6:1: 单位: unknown key; keys are English words: did you mean department or unit? the known keys are`},
+		{"自评得分: 97", `did you mean score? `},
+		{"支出合计（万元）: 1530.53", `6:1: 支出合计（万元）: unknown key; keys are English words: did you mean total under spending? the known keys are`},
+		{"基本支出: 1", `(没有这个键：键名要用英文，是不是要写 spending 下的 basic？可用的键见前面所列)`},
+		{"合计: 1", `did you mean total under spending or total under sangong? `},
+		{"spending:\n  基本支出: 1", `7:3: spending.基本支出: unknown key; keys are English words: did you mean basic? the known keys of spending are`},
+		{"spending:\n  合计: 1", `did you mean total? the known keys of spending are`},
+		{"spending:\n  收入: 1", `7:3: spending.收入: unknown key; keys are English words: did you mean income at the top level? the known keys of spending are basic, personnel, project, public, total (没有这个键：键名要用英文，是不是要写 顶层的 income？可用的键见前面所列)`},
+		{"spending:\n  公务接待费: 1", `did you mean reception under sangong? `},
+		{"staff:\n  编制: 25", `7:3: staff.编制: unknown key; keys are English words: did you mean authorized? the known keys of staff are`},
+		{"编制: 25", `6:1: 编制: unknown key; keys are English words: did you mean staff? `},
+		{"evidence:\n  自评得分: 得分97分", `7:3: evidence.自评得分: unknown figure name; keys are English words: did you mean score? the known ones are`},
+		{"evidence:\n  三公经费: 8.5万元", `did you mean sangong.total? the known ones are`},
 	} {
 		in := fuzzHeader + tc.in + "\n"
 		for _, fast := range []bool{true, false} {

@@ -226,7 +226,7 @@ indentation:
 		return
 	}
 	k := keyLen(rest)
-	if k == 0 && s.invisibleBefore(n, l, cols, rest) {
+	if k == 0 && (s.invisibleBefore(n, l, cols, rest) || s.chineseKey(n, l, cols, rest)) {
 		return
 	}
 	if k == 0 {
@@ -339,6 +339,68 @@ func (s *slipScan) invisibleBefore(n int, l string, cols int, rest string) bool 
 	s.fixes[s.i] = mended
 	s.line(n, mended)
 	return true
+}
+
+// chineseKey reports a key written as its Chinese name and a colon that
+// the YAML parser does not read as a key's (三公经费：8.5, with the
+// colon full-width, as a Chinese input method types it) on line n, l,
+// whose indentation as slips reads it is cols and which is rest without
+// it. It removes the line; or, when the key has no value on its line and
+// one key is meant, writes that key in its place, so that the keys
+// indented under it are its own. It reports whether it found one.
+func (s *slipScan) chineseKey(n int, l string, cols int, rest string) bool {
+	j := len(s.levels) - 1
+	for j > 0 && s.levels[j].indent > cols {
+		j--
+	}
+	t := &s.levels[j]
+	prefix := t.name
+	if t.indent < cols && t.open {
+		prefix = dotted(t.name, t.last)
+	}
+	msg, name, value, ok := chineseSlip(rest, prefix)
+	if !ok || s.continuation(cols) || s.scalarText(cols) {
+		return false
+	}
+	meant := meantChinese(name, prefix)
+	key := prefix
+	if len(meant) == 1 && keyLen(meant[0]) == len(meant[0]) {
+		key = dotted(prefix, meant[0])
+	}
+	s.errAt(Pos{n, utf8.RuneCountInString(l[:len(l)-len(rest)]) + 1}, key, "%s", msg)
+	s.fixes[s.i] = ""
+	if value == "" && key != prefix {
+		mended := l[:len(l)-len(rest)] + meant[0] + ":"
+		s.fixes[s.i] = mended
+		s.line(n, mended)
+	}
+	return true
+}
+
+// chineseSlip returns the error of l, a line of front matter without its
+// indentation, when it begins with the Chinese name of a key of the
+// mapping with the dotted name prefix (see chineseKeys) and a colon that
+// the YAML parser does not read as a key's: full-width, or with no space
+// after it. name is the Chinese name, and value what follows the colon.
+func chineseSlip(l, prefix string) (msg, name, value string, ok bool) {
+	i := strings.IndexAny(l, ":：")
+	if i <= 0 {
+		return "", "", "", false
+	}
+	name = strings.TrimRight(l[:i], " "+fullWidthSpace)
+	a := l[i:]
+	if a[0] == ':' && (len(a) == 1 || a[1] == ' ' || a[1] == '\t') {
+		return "", "", "", false // a key to the YAML parser, which the walker reads
+	}
+	meant := meantChinese(name, prefix)
+	if meant == nil {
+		return "", "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(a)
+	value = strings.TrimLeft(a[size:], " \t"+fullWidthSpace)
+	en, zh := meantSaid(name, prefix)
+	return fmt.Sprintf(`%s is no key: keys are English words, followed by ": " (a half-width colon and a space): did you mean %s? (键名要用英文，后面是半角冒号和空格：是不是要写 %s？)`,
+		name, en, zh), name, value, true
 }
 
 // beforeKey is the error of a character r, which invisible names, before
@@ -1400,6 +1462,14 @@ func (p *parse) valueSlip(prefix string, v ast.Node, pos Pos) bool {
 		return false
 	}
 	k := keyLen(s.Value)
+	if msg, name, _, ok := chineseSlip(s.Value, prefix); k == 0 && ok {
+		key := prefix
+		if m := meantChinese(name, prefix); len(m) == 1 && keyLen(m[0]) == len(m[0]) {
+			key = dotted(prefix, m[0])
+		}
+		p.errAt(pos, key, "%s", msg)
+		return true
+	}
 	if k == 0 {
 		return false
 	}

@@ -1685,6 +1685,18 @@ func (p *parse) list(key string, v ast.Node) []string {
 			// Most often a sentence with a colon and a space in it:
 			// - 收入预算数: 1127.69万元.
 			p.errAt(nodePos(item), key, "%s", msgItemMapping)
+		case *ast.NullNode:
+			// A line of only "-": the YAML parser places its null after
+			// the dash, or after the space after it.
+			pos := nodePos(item)
+			src := p.front
+			if src == nil {
+				src = p.block
+			}
+			if l := strings.TrimRight(lineOf(src, pos.Line), " "); strings.HasSuffix(l, "-") && strings.TrimLeft(l, " ") == "-" {
+				pos.Col = len(l)
+			}
+			p.errAt(pos, key, `an empty item: write its text after the "- ", or delete the line (这一项是空的：请在“- ”后面写上内容，或删除这一行)`)
 		default:
 			p.errAt(nodePos(item), key, "expected text, got %s (列表的每一项应是一句文字)", describe(item))
 		}
@@ -1861,7 +1873,15 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 	}
 	var seenBuf [8]string
 	seen := seenBuf[:0]
-	for _, mv := range m.Values {
+	split := 0 // the pairs after this one are the rest of a number split by its commas
+	for i, mv := range m.Values {
+		if i < split {
+			continue
+		}
+		if n := p.splitNumber(g, m, i); n > 0 {
+			split = i + 1 + n
+			continue
+		}
 		sub, ok := p.keyOf(mv, key)
 		if !ok {
 			continue
@@ -1904,6 +1924,66 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			}
 		}
 	}
+}
+
+// splitNumber reports a number with thousands separators (1,530.53) or a
+// decimal comma (8,5: see readCommas) in the flow mapping m of the group
+// g, as the value of the pair of index i: the YAML parser reads its first
+// digits as the pair's value (1) and each group after a comma as a key
+// without a value (530.53: null). It returns the number of such keys
+// after the pair, 0 when there are none.
+func (p *parse) splitNumber(g *groupKeys, m *ast.MappingNode, i int) int {
+	if !m.IsFlowStyle || i+1 >= len(m.Values) {
+		return 0
+	}
+	first, ok := m.Values[i].Value.(*ast.IntegerNode)
+	if !ok {
+		return 0
+	}
+	pos := nodePos(first)
+	text := first.GetToken().Value
+	n := 0
+	for _, mv := range m.Values[i+1:] {
+		// A group of digits is a number, or text when it begins with 0
+		// (019).
+		_, null := mv.Value.(*ast.NullNode)
+		if k := mv.Key.GetToken(); !null || k == nil || !isDigits(k.Value) && !isPlainDecimal(k.Value) || nodePos(mv.Key).Line != pos.Line {
+			break
+		}
+		text += "," + mv.Key.GetToken().Value
+		n++
+	}
+	num, decimal := readCommas(text)
+	if n == 0 || !plainNumber(num) {
+		return 0
+	}
+	src := p.front
+	if src == nil {
+		src = p.block
+	}
+	line := lineOf(src, pos.Line)
+	b := 0 // the byte index of pos.Col in line
+	for c := 1; c < pos.Col && b < len(line); c++ {
+		_, size := utf8.DecodeRuneInString(line[b:])
+		b += size
+	}
+	if !strings.HasPrefix(line[b:], text) {
+		return 0 // written otherwise, as 1, 530
+	}
+	key := "?"
+	if k, ok := m.Values[i].Key.(*ast.StringNode); ok {
+		key = k.Value
+	}
+	what := "an amount such as 1530.53"
+	if g.counts {
+		what = "a whole number of people"
+	}
+	if decimal {
+		p.errAt(pos, dotted(g.key, key), `expected %s, got %s, which its comma cuts apart: inside braces { } a comma separates pairs, and "," is not a decimal point; if you meant %s, write %[3]s (花括号内的逗号用来分隔各项，会把 %[2]s 拆开；逗号也不能当小数点：如果是 %[3]s，请写 %[3]s)`, what, text, num)
+		return n
+	}
+	p.errAt(pos, dotted(g.key, key), "expected %s, got %s, which its commas cut apart: inside braces { } a comma separates pairs; write %s, without the thousands separators (花括号内的逗号用来分隔各项，会把 %[2]s 拆开：请写 %[3]s，数字中不要用千位分隔符)", what, text, num)
+	return n
 }
 
 // evidenceFull holds "evidence." + EvidenceKeys[i].

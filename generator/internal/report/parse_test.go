@@ -198,7 +198,13 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{`income: 8,5元`, `got text "8,5元"; "," is not a decimal point; if you meant 8.5元, 8.5元 is 0.00085万元: write 0.00085 (the file's unit is 万元), or, if all amounts of the file are in 元, set unit: 元 and write 8.5 (逗号不能当小数点：如果是 8.5元，8.5元 即 0.00085万元：请写 0.00085（本文件的金额单位是 万元）；`},
 		{`score: 9,7`, `6:8: score: expected a score such as 97, got text "9,7"; "," is not a decimal point; if you meant 9.7, write 9.7 (`},
 		{`income: 12,5000.5`, `got text "12,5000.5" (金额请写数字`},
-		{`spending: {total: 1,530.53, basic: 1}`, `6:21: spending: keys must be plain words, got the number 530.53; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)`},
+		// Inside braces a comma separates pairs, and cuts the number.
+		{`spending: {total: 1,530.53, basic: 1}`, `6:19: spending.total: expected an amount such as 1530.53, got 1,530.53, which its commas cut apart: inside braces { } a comma separates pairs; write 1530.53, without the thousands separators (花括号内的逗号用来分隔各项，会把 1,530.53 拆开：请写 1530.53，数字中不要用千位分隔符)` + "\n"},
+		{`sangong: {total: 1, change: -12,345,678.9}`, `6:29: sangong.change: expected an amount such as 1530.53, got -12,345,678.9, which its commas cut apart: inside braces { } a comma separates pairs; write -12345678.9, without the thousands separators (`},
+		{`staff: {authorized: 1,019}`, `6:21: staff.authorized: expected a whole number of people, got 1,019, which its commas cut apart: inside braces { } a comma separates pairs; write 1019, without the thousands separators (`},
+		{`spending: {total: 8,5}`, `6:19: spending.total: expected an amount such as 1530.53, got 8,5, which its comma cuts apart: inside braces { } a comma separates pairs, and "," is not a decimal point; if you meant 8.5, write 8.5 (花括号内的逗号用来分隔各项，会把 8,5 拆开；逗号也不能当小数点：如果是 8.5，请写 8.5)` + "\n"},
+		// With a space after the comma, it may be two items: told as it was.
+		{`spending: {total: 1, 530.53}`, `6:22: spending: keys must be plain words, got the number 530.53; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)`},
 		// As Word and Chinese input methods write numbers.
 		{"sangong:\n  change: −0.4", `7:11: sangong.change: expected an amount such as 1530.53, null or 无法识别, got text "−0.4"; write -0.4, without the dash (the minus sign is -) (负号请用半角减号 -)` + "\n"},
 		{`income: —0.4`, `got text "—0.4"; write -0.4, without the dash (the minus sign is -) (`},

@@ -1665,6 +1665,15 @@ func (p *parse) list(key string, v ast.Node) []string {
 	}
 	seq, ok := v.(*ast.SequenceNode)
 	if !ok {
+		if s, text := v.(*ast.StringNode); text && strings.HasPrefix(s.Value, "-") {
+			// An item whose dash is followed by another space than the
+			// ordinary one, which makes it text.
+			if msg, _ := afterDash(s.Value[1:]); msg != "" {
+				pos := p.charPos(v, s.Value, 1)
+				p.errAt(pos, key, "%s", msg)
+				return nil
+			}
+		}
 		p.errAt(nodePos(v), key, "expected a list of text, got %s (这里应是列表：每一项另起一行，以“- ”开头)", describe(v))
 		return nil
 	}

@@ -209,11 +209,14 @@ indentation:
 		return
 	}
 	// The lines of a sequence's entries are not looked into.
-	for len(s.levels) > 1 && s.top().seq && s.top().indent >= cols && !(s.top().indent == cols && itemLike(rest)) {
+	for len(s.levels) > 1 && s.top().seq && s.top().indent >= cols && !(s.top().indent == cols && (itemLike(rest) || dashSlip(rest))) {
 		s.closeTo(len(s.levels) - 1)
 	}
 	if t := s.top(); t.seq && cols > t.indent {
 		s.indentation(n, tab, fullWidth, t.name)
+		return
+	}
+	if s.invisibleAfterDash(n, l, cols, rest) {
 		return
 	}
 	if itemLike(rest) {
@@ -339,6 +342,64 @@ func (s *slipScan) invisibleBefore(n int, l string, cols int, rest string) bool 
 	s.fixes[s.i] = mended
 	s.line(n, mended)
 	return true
+}
+
+// invisibleAfterDash reports a list item on line n, l, whose indentation
+// as slips reads it is cols and which is rest without it, whose dash is
+// followed by a character that invisible names where the space goes
+// (-\u00a0text), where a list item is expected: among the items of a
+// list, or after review: or discrepancies:. The YAML parser reads the
+// line as text. It reads the line again mended, and reports whether it
+// found one.
+func (s *slipScan) invisibleAfterDash(n int, l string, cols int, rest string) bool {
+	if !dashSlip(rest) {
+		return false
+	}
+	msg, size := afterDash(rest[1:])
+	t := s.top()
+	name := t.name
+	switch {
+	case t.seq && t.indent == cols:
+	case t.open && cols >= t.indent && (t.last == "review" || t.last == "discrepancies"):
+		name = dotted(t.name, t.last)
+	default:
+		return false
+	}
+	s.errAt(Pos{n, utf8.RuneCountInString(l[:len(l)-len(rest)]) + 2}, name, "%s", msg)
+	mended := l[:len(l)-len(rest)] + "- " + strings.TrimLeft(rest[1+size:], " ")
+	s.fixes[s.i] = mended
+	s.line(n, mended)
+	return true
+}
+
+// dashSlip reports whether l, a line without its indentation, is a list
+// item whose dash is followed by a character that invisible names (see
+// afterDash).
+func dashSlip(l string) bool {
+	if len(l) < 2 || l[0] != '-' {
+		return false
+	}
+	_, size := afterDash(l[1:])
+	return size > 0
+}
+
+// afterDash returns the error of a list item's dash followed by a, when a
+// begins with a character that invisible names where the space after the
+// dash goes, and that character's length in bytes; or "" and 0.
+func afterDash(a string) (msg string, size int) {
+	r, size := utf8.DecodeRuneInString(a)
+	if _, _, space, ok := invisible(r); ok {
+		what, whatZh := invisibleSaid(r)
+		switch rest := a[size:]; {
+		case rest == "" || rest[0] == ' ':
+			return fmt.Sprintf(`after the "-" of a list item, %s; delete it (列表项的“-”后面有%s：请删除它)`, what, whatZh), size
+		case space:
+			return fmt.Sprintf(`after the "-" of a list item, not an ordinary space but %s; delete it and type an ordinary space (列表项的“-”后面不是普通空格，而是%s：请删除它，改为输入一个半角空格)`, what, whatZh), size
+		default:
+			return fmt.Sprintf(`no space after the "-" of a list item, but %s; delete it and type an ordinary space (列表项的“-”后面没有空格，而有%s：请删除它，改为输入一个半角空格)`, what, whatZh), size
+		}
+	}
+	return "", 0
 }
 
 // chineseKey reports a key written as its Chinese name and a colon that

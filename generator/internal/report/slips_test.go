@@ -265,6 +265,12 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:10:1: sangong: 三公经费 is no key: keys are English words,`}},
 		{"a Chinese name, the one key of a nested mapping", withLines(27, 28, "  编制：25"),
 			[]string{`a.md:27:3: staff.authorized: 编制 is no key: keys are English words,`}},
+		{"a non-breaking space after a list item's dash", withLine(33, "  -\u00a0核对金额"),
+			[]string{`a.md:33:4: review: after the "-" of a list item, not an ordinary space but a non-breaking space (U+00A0), as Word writes it; delete it and type an ordinary space (列表项的“-”后面不是普通空格，而是一个特殊空格（不间断空格 U+00A0），多见于从 Word 复制的文字：请删除它，改为输入一个半角空格)`}},
+		{"a zero-width space after the dash of a second item", withLine(33, "  - 核对金额", "  -\u200b核对"),
+			[]string{`a.md:34:4: review: no space after the "-" of a list item, but an invisible character, a zero-width space (U+200B), as text copied from Word or a web page carries; delete it and type an ordinary space (`}},
+		{"a non-breaking space after the dash of a first item over lines", withLine(33, "  -\u00a0核对", "  - 金额"),
+			[]string{`a.md:33:4: review: after the "-" of a list item, not an ordinary space but a non-breaking space (U+00A0)`}},
 		// A line of only "-" where a list item is expected.
 		{"an empty list item", withLine(33, "  -"),
 			[]string{`a.md:33:3: review: an empty item: write its text after the "- ", or delete the line (这一项是空的：请在“- ”后面写上内容，或删除这一行)`}},
@@ -314,6 +320,7 @@ func TestSlipsKeepLegalText(t *testing.T) {
 		withLine(9, `title: "\u00a0关于\u2060报告"`),
 		withLine(31, "  spending.total: 支出\u00a01530.53\ufeff万元"),
 		withLine(33, "  - 核对\u200b金额"),
+		withLine(9, "title:", "  -\u00a0报告"),
 	} {
 		r, err := Parse("a.md", []byte(in))
 		if err != nil || r == nil {

@@ -227,6 +227,17 @@ func (p *parse) charPos(v ast.Node, s string, i int) Pos {
 		if j := strings.LastIndex(line[:min(len(line), b+len(s))], s); j >= 0 {
 			return Pos{pos.Line, utf8.RuneCountInString(line[:j+i]) + 1}
 		}
+		// Over several lines, it is placed on its last: its first is
+		// the nearest line above that begins with its first words.
+		first, _, lines := strings.Cut(strings.TrimLeft(v.GetToken().Origin, " \n"), "\n")
+		if first = strings.TrimRight(first, " "); lines && i < len(first) && strings.HasPrefix(s, first) {
+			for n := pos.Line - 1; n > 0 && n >= pos.Line-MaxNesting*8; n-- {
+				l := lineOf(src, n)
+				if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, first) {
+					return Pos{n, utf8.RuneCountInString(l[:len(l)-len(t)+i]) + 1}
+				}
+			}
+		}
 	}
 	return pos
 }

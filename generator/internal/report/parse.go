@@ -1698,11 +1698,7 @@ func (p *parse) list(key string, v ast.Node) []string {
 			// A line of only "-": the YAML parser places its null after
 			// the dash, or after the space after it.
 			pos := nodePos(item)
-			src := p.front
-			if src == nil {
-				src = p.block
-			}
-			if l := strings.TrimRight(lineOf(src, pos.Line), " "); strings.HasSuffix(l, "-") && strings.TrimLeft(l, " ") == "-" {
+			if l := strings.TrimRight(p.rawLine(pos.Line), " "); strings.HasSuffix(l, "-") && strings.TrimLeft(l, " ") == "-" {
 				pos.Col = len(l)
 			}
 			p.errAt(pos, key, `an empty item: write its text after the "- ", or delete the line (这一项是空的：请在“- ”后面写上内容，或删除这一行)`)
@@ -1966,11 +1962,7 @@ func (p *parse) splitNumber(g *groupKeys, m *ast.MappingNode, i int) int {
 	if n == 0 || !plainNumber(num) {
 		return 0
 	}
-	src := p.front
-	if src == nil {
-		src = p.block
-	}
-	line := lineOf(src, pos.Line)
+	line := p.rawLine(pos.Line)
 	b := 0 // the byte index of pos.Col in line
 	for c := 1; c < pos.Col && b < len(line); c++ {
 		_, size := utf8.DecodeRuneInString(line[b:])

@@ -200,16 +200,21 @@ func withoutInvisible(s string) string {
 	}, s)
 }
 
+// rawLine returns line n of the front matter as written, however read,
+// or "".
+func (p *parse) rawLine(n int) string {
+	if p.front != nil {
+		return lineOf(p.front, n)
+	}
+	return lineOf(p.block, n)
+}
+
 // charPos returns where byte i of s, the text of the scalar v, is in the
 // file, when v is written on one line with s as it is (plain, or quoted
 // without escapes before i); otherwise where v is.
 func (p *parse) charPos(v ast.Node, s string, i int) Pos {
 	pos := nodePos(v)
-	src := p.front
-	if src == nil {
-		src = p.block
-	}
-	line := lineOf(src, pos.Line)
+	line := p.rawLine(pos.Line)
 	b := 0 // the byte index of pos.Col in line
 	for c := 1; c < pos.Col && b < len(line); c++ {
 		_, size := utf8.DecodeRuneInString(line[b:])
@@ -232,7 +237,7 @@ func (p *parse) charPos(v ast.Node, s string, i int) Pos {
 		first, _, lines := strings.Cut(strings.TrimLeft(v.GetToken().Origin, " \n"), "\n")
 		if first = strings.TrimRight(first, " "); lines && i < len(first) && strings.HasPrefix(s, first) {
 			for n := pos.Line - 1; n > 0 && n >= pos.Line-MaxNesting*8; n-- {
-				l := lineOf(src, n)
+				l := p.rawLine(n)
 				if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, first) {
 					return Pos{n, utf8.RuneCountInString(l[:len(l)-len(t)+i]) + 1}
 				}

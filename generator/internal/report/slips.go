@@ -709,6 +709,13 @@ func (s *slipScan) valueAndKeys(t *level) bool {
 		}
 	}
 	col := utf8.RuneCountInString(l[:len(l)-len(v)]) + 1
+	if orig := s.lines[t.lastLine]; orig != l {
+		// Mended of another slip, as a full-width colon: the value is
+		// where it was written.
+		if j := strings.LastIndex(orig, text); j >= 0 {
+			col = utf8.RuneCountInString(orig[:j]) + 1
+		}
+	}
 	s.errAt(Pos{t.lastLine + 1, col}, t.last, `%[1]s has its keys on the lines below, and %[2]s on its line: delete %[3]s after "%[1]s:"%[4]s (%[1]s 的各项已在下面逐行填写，冒号后面不要再写值：请删除 %[1]s: 后面的 %[3]s%[5]s)`,
 		t.last, got, text, total, totalZh)
 	mended := l[:colon+1]

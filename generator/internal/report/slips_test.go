@@ -247,6 +247,8 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:18:10: sangong: sangong has its keys on the lines below, and the number 8.5 on its line: delete 8.5 after "sangong:", or, if it is the total and no total: follows, move it below as total: 8.5 (`}},
 		{"a number after staff, then its keys", withLine(26, "staff: 25"),
 			[]string{`a.md:26:8: staff: staff has its keys on the lines below, and the number 25 on its line: delete 25 after "staff:" (staff 的各项已在下面逐行填写，冒号后面不要再写值：请删除 staff: 后面的 25)`}},
+		{"a number after spending and a full-width colon, then its keys", withLine(11, "spending：1530.53"),
+			[]string{`a.md:11:9: spending: full-width colon`, `a.md:11:10: spending: spending has its keys on the lines below, and the number 1530.53 on its line`}},
 		{"null after spending, then its keys", withLine(11, "spending: null  # 无"),
 			[]string{`a.md:11:11: spending: spending has its keys on the lines below, and null on its line: delete null after "spending:" (`}},
 		{"text after evidence, then its keys", withLine(29, `evidence: "见下"`),

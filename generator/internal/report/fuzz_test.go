@@ -51,6 +51,11 @@ func FuzzParse(f *testing.F) {
 		// Keys indented by a full-width space or tab after a flow mapping.
 		fuzzHeader + "staff: {actual: 2}\n\u3000authorized: 3\n\u3000basic: '1'  # 注释\n---\n",
 		fuzzHeader + "score：97\nstaff: { }\n\tauthorized: 3\nspending: {total: 1,\n  basic: 2}\n\u3000project: \"3\n---\n",
+		// Invisible characters, a value and keys of spending, Chinese
+		// names of keys, numbers cut by commas in braces, an empty item.
+		fuzzHeader + "unit:\u00a0万元\nspending: 1\n  total: 1\n\u00a0\u00a0basic: \ufeff2\nsco\u2060re: 97\n三公经费：1\ntitle:\n支出:1\n---\n",
+		fuzzHeader + "staff: {authorized: 1,019, actual: 8,5}\npublished: 2024年5月18日\nreview:\n  -\n  - \n基本支出: 1\n---\n",
+		fuzzHeader + "discrepancies:\n-\u00a0甲\n  乙\nreview:\n  - a\n  -\u200bb\ntitle:\n  -\u00a0c\n---\n",
 	} {
 		f.Add([]byte(s))
 	}

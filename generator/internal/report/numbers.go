@@ -2,8 +2,10 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -380,4 +382,104 @@ func formatFen(a Amount, scale int) string {
 		s = "-" + s
 	}
 	return s
+}
+
+// chineseDigits are the digits of years and dates written in Chinese
+// characters (二〇二三年), as their value.
+var chineseDigits = map[rune]int{'〇': 0, '零': 0, '○': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// halfWidth returns s with full-width digits and the full-width '－',
+// '／' and '．' written half-width, and each digit in Chinese characters
+// (see chineseDigits) as its digit.
+func halfWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９', r == '－', r == '／', r == '．':
+			return r - 0xfee0
+		}
+		if d, ok := chineseDigits[r]; ok {
+			return '0' + rune(d)
+		}
+		return r
+	}, s)
+}
+
+// yearFix says how to write s, text given for a year, when it is a year
+// in Chinese digits (二〇二三, 二零二三年): "write 2023, in Arabic digits",
+// with its Chinese hint. It returns "" for other text, whose fix, if any,
+// numberFix says.
+func yearFix(s string) string {
+	t := strings.TrimFunc(s, unicode.IsSpace)
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "度"), "年")
+	if !strings.ContainsFunc(t, func(r rune) bool { _, ok := chineseDigits[r]; return ok }) {
+		return ""
+	}
+	y := halfWidth(t)
+	if len(y) != 4 || !isDigits(y) {
+		return ""
+	}
+	return fmt.Sprintf("write %s, in Arabic digits (年度请用阿拉伯数字写作 %[1]s)", y)
+}
+
+// dateFix says how to write s, text given for a date, when it is a valid
+// date written otherwise than YYYY-MM-DD: 2024-5-18, 2024/5/18,
+// 2024.5.18, 2024年5月18日, in full-width digits or in Chinese ones
+// (二〇二四年五月十八日): "write 2024-05-18", with its Chinese hint. It
+// returns "" for other text.
+func dateFix(s string) string {
+	m := looseDate.FindStringSubmatch(halfWidth(chineseTens(strings.TrimFunc(s, unicode.IsSpace))))
+	if m == nil {
+		return ""
+	}
+	month, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	d := fmt.Sprintf("%s-%02d-%02d", m[1], month, day)
+	if _, err := time.Parse("2006-01-02", d); err != nil || d == s {
+		return ""
+	}
+	return fmt.Sprintf("write %s (日期请写成 %[1]s)", d)
+}
+
+// looseDate matches a date as publishers write it, in half-width digits:
+// a year of four digits, a month and a day of one or two, separated by
+// '-', '/' or '.', or followed by 年, 月 and 日.
+var looseDate = regexp.MustCompile(`^([0-9]{4}) *(?:[-/.]|年) *([0-9]{1,2}) *(?:[-/.]|月) *([0-9]{1,2}) *日?$`)
+
+// chineseTens returns s with the numbers of a month or day written in
+// Chinese with 十 (十, 十八, 二十, 三十一) as digits in Chinese (一〇,
+// 一八, 二〇, 三一), which halfWidth reads.
+func chineseTens(s string) string {
+	if !strings.ContainsRune(s, '十') {
+		return s
+	}
+	r := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(r); i++ {
+		if r[i] != '十' {
+			b.WriteRune(r[i])
+			continue
+		}
+		_, before := chineseDigits[prevRune(r, i)]
+		if !before {
+			b.WriteRune('一')
+		}
+		if _, after := chineseDigits[nextRune(r, i)]; !after {
+			b.WriteRune('〇')
+		}
+	}
+	return b.String()
+}
+
+func prevRune(r []rune, i int) rune {
+	if i > 0 {
+		return r[i-1]
+	}
+	return 0
+}
+
+func nextRune(r []rune, i int) rune {
+	if i+1 < len(r) {
+		return r[i+1]
+	}
+	return 0
 }

@@ -130,8 +130,10 @@ type parse struct {
 	// (see slipErrors), which is not mended again.
 	mended bool
 	// block is the front matter that the YAML parser read, from its
-	// '---' line, so that errors can quote its lines.
-	block []byte
+	// '---' line, so that errors can quote its lines; front is the front
+	// matter however read, so that an error can point at a character of
+	// a value (see charPos).
+	block, front []byte
 	// unitSlips are the errors of amounts written with a unit of money or
 	// a percent sign, whose fix depends on the file's unit: finish says
 	// it, when the unit is known.
@@ -319,6 +321,7 @@ func (p *parse) run(data []byte) error {
 	p.checkBody()
 	p.checkBodyAmplification()
 
+	p.front = block
 	var m *ast.MappingNode
 	if p.fast {
 		var f *fastYAML
@@ -1161,13 +1164,13 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "discrepancies":
 			r.Discrepancies = p.notes(key, v)
 		default:
-			if p.keySlip(kpos, "", before, beforeValue, key, 0) {
+			if p.keySlip(kpos, "", before, beforeValue, key, 0) || p.invisibleKey(mv.Key, "", key) {
 				break
 			}
 			if groups := groupsOf(key); groups != "" {
 				p.errAt(kpos, key, "%s", notTopLevel(key, groups))
 			} else {
-				p.errAt(kpos, key, "unknown key; %sthe known keys are %s (没有这个键：%s请检查拼写，可用的键见前面所列)", meantEN(key, topKeys), strings.Join(topKeys, ", "), meantZH(key, topKeys))
+				p.errAt(kpos, key, "unknown key; %sthe known keys are %s (没有这个键：%s可用的键见前面所列)", meantEN(key, "", topKeys), strings.Join(topKeys, ", "), meantZH(key, "", topKeys))
 			}
 		}
 	}
@@ -1385,6 +1388,9 @@ func (p *parse) code(key string, v ast.Node) string {
 		p.errAt(nodePos(v), key, "expected a 6-digit code in quotes, got %s (区划代码是6位数字，加引号，如 \"430725\")", describe(v))
 		return ""
 	}
+	if !isAdcode(s) && p.invisibleValue(key, v) {
+		return ""
+	}
 	if !isAdcode(s) {
 		p.errAt(nodePos(v), key, "expected a 6-digit division code such as \"430725\", got %q (区划代码是6位数字，如 \"430725\")", s)
 		return ""
@@ -1406,7 +1412,9 @@ func (p *parse) oneOf(key string, v ast.Node, allowed []string) string {
 			return a
 		}
 	}
-	p.errAt(nodePos(v), key, "expected one of %s, got %q (%s)", strings.Join(allowed, ", "), s.Value, onlyOneOf(allowed))
+	if !p.invisibleValue(key, v) {
+		p.errAt(nodePos(v), key, "expected one of %s, got %q (%s)", strings.Join(allowed, ", "), s.Value, onlyOneOf(allowed))
+	}
 	return ""
 }
 
@@ -1439,8 +1447,17 @@ func (p *parse) year(key string, v ast.Node) int {
 	}
 	v = number(v)
 	n, ok := v.(*ast.IntegerNode)
+	if !ok && p.invisibleValue(key, v) {
+		return 0
+	}
 	if !ok {
-		p.errAt(nodePos(v), key, "%s", hinted("expected a year such as 2020, got "+describeNumber(v, false), "年度请写四位数字，如 2020"))
+		got := describeNumber(v, false)
+		if s, text := v.(*ast.StringNode); text {
+			if fix := yearFix(s.Value); fix != "" {
+				got += "; " + fix
+			}
+		}
+		p.errAt(nodePos(v), key, "%s", hinted("expected a year such as 2020, got "+got, "年度请写四位数字，如 2020"))
 		return 0
 	}
 	y, err := strconv.Atoi(n.GetToken().Value)
@@ -1464,6 +1481,13 @@ func (p *parse) date(key string, v ast.Node) string {
 		return s
 	}
 	if _, err := time.Parse("2006-01-02", s); err != nil {
+		if p.invisibleValue(key, v) {
+			return ""
+		}
+		if fix := dateFix(s); fix != "" {
+			p.errAt(nodePos(v), key, "expected a date YYYY-MM-DD, got %s; %s", describe(v), fix)
+			return ""
+		}
 		p.errAt(nodePos(v), key, "expected a date YYYY-MM-DD, got %s (日期请写成 年-月-日，如 2021-05-18)", describe(v))
 		return ""
 	}
@@ -1614,6 +1638,9 @@ func isSlug(s string) bool {
 
 func (p *parse) slug(key string, v ast.Node) string {
 	s := p.text(key, v)
+	if s != "" && !isSlug(s) && p.invisibleValue(key, v) {
+		return ""
+	}
 	if s != "" && !isSlug(s) {
 		p.errAt(nodePos(v), key, "expected lower-case letters, digits and single hyphens, such as tao-yuan-xian, got %q (只能用小写字母、数字和连字符，一般留空即可)", s)
 		return ""
@@ -1623,6 +1650,9 @@ func (p *parse) slug(key string, v ast.Node) string {
 
 func (p *parse) boolean(key string, v ast.Node) bool {
 	b, ok := v.(*ast.BoolNode)
+	if !ok && p.invisibleValue(key, v) {
+		return false
+	}
 	if !ok {
 		p.errAt(nodePos(v), key, "expected true or false, got %s (只能填 true 或 false)", describe(v))
 		return false
@@ -1636,6 +1666,15 @@ func (p *parse) list(key string, v ast.Node) []string {
 	}
 	seq, ok := v.(*ast.SequenceNode)
 	if !ok {
+		if s, text := v.(*ast.StringNode); text && strings.HasPrefix(s.Value, "-") {
+			// An item whose dash is followed by another space than the
+			// ordinary one, which makes it text.
+			if msg, _ := afterDash(s.Value[1:]); msg != "" {
+				pos := p.charPos(v, s.Value, 1)
+				p.errAt(pos, key, "%s", msg)
+				return nil
+			}
+		}
 		p.errAt(nodePos(v), key, "expected a list of text, got %s (这里应是列表：每一项另起一行，以“- ”开头)", describe(v))
 		return nil
 	}
@@ -1656,6 +1695,14 @@ func (p *parse) list(key string, v ast.Node) []string {
 			// Most often a sentence with a colon and a space in it:
 			// - 收入预算数: 1127.69万元.
 			p.errAt(nodePos(item), key, "%s", msgItemMapping)
+		case *ast.NullNode:
+			// A line of only "-": the YAML parser places its null after
+			// the dash, or after the space after it.
+			pos := nodePos(item)
+			if l := strings.TrimRight(p.rawLine(pos.Line), " "); strings.HasSuffix(l, "-") && strings.TrimLeft(l, " ") == "-" {
+				pos.Col = len(l)
+			}
+			p.errAt(pos, key, `an empty item: write its text after the "- ", or delete the line (这一项是空的：请在“- ”后面写上内容，或删除这一行)`)
 		default:
 			p.errAt(nodePos(item), key, "expected text, got %s (列表的每一项应是一句文字)", describe(item))
 		}
@@ -1718,6 +1765,9 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 			return
 		}
 	}
+	if p.invisibleValue(key, v) {
+		return
+	}
 	if s, ok := v.(*ast.StringNode); ok && hasAmountUnit(s.Value) {
 		p.unitSlips = append(p.unitSlips, unitSlip{len(p.errs), describe(v), s.Value})
 	}
@@ -1747,6 +1797,9 @@ func (p *parse) score(key string, v ast.Node) {
 			return
 		}
 	}
+	if p.invisibleValue(key, v) {
+		return
+	}
 	p.errAt(pos, key, "%s", hinted("expected a score such as 97, got "+describeNumber(v, false), "自评得分请写数字，如 97"))
 }
 
@@ -1772,6 +1825,9 @@ func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
 			*dst = Field[int]{State: Unreadable, Pos: pos}
 			return
 		}
+	}
+	if p.invisibleValue(key, v) {
+		return
 	}
 	p.errAt(pos, key, "%s", hinted("expected a whole number of people, got "+describeNumber(v, false), "人数请写整数"))
 }
@@ -1813,13 +1869,25 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 	m := asMapping(v)
 	if m == nil {
 		if !p.valueSlip(key, v, nodePos(v)) {
-			p.errAt(nodePos(v), key, "expected a mapping such as {total: 1530.53, …}, got %s (这里应在下面各行分项填写，如“  total: 1530.53”，每行缩进两个空格)", describe(v))
+			example := "total: 1530.53"
+			if g.counts {
+				example = "authorized: 25"
+			}
+			p.errAt(nodePos(v), key, "expected a mapping such as {%s, …}, got %s (这里应在下面各行分项填写，如“  %[1]s”，每行缩进两个空格)", example, describe(v))
 		}
 		return
 	}
 	var seenBuf [8]string
 	seen := seenBuf[:0]
-	for _, mv := range m.Values {
+	split := 0 // the pairs after this one are the rest of a number split by its commas
+	for i, mv := range m.Values {
+		if i < split {
+			continue
+		}
+		if n := p.splitNumber(g, m, i); n > 0 {
+			split = i + 1 + n
+			continue
+		}
 		sub, ok := p.keyOf(mv, key)
 		if !ok {
 			continue
@@ -1852,16 +1920,72 @@ func (p *parse) group(g *groupKeys, v ast.Node) {
 			}
 			p.count(full, val, dst)
 		default:
-			if p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
+			if p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) || p.invisibleKey(mv.Key, key, sub) {
 				break
 			}
 			if knownIn("", sub) {
 				p.errAt(kpos, full, "%s", notInGroup(sub, key, m.IsFlowStyle, kpos.Col-1))
 			} else {
-				p.errAt(kpos, full, "unknown key; %sthe known keys of %s are %s (没有这个键：%s请检查拼写，可用的键见前面所列)", meantEN(sub, g.subs), key, g.known, meantZH(sub, g.subs))
+				p.errAt(kpos, full, "unknown key; %sthe known keys of %s are %s (没有这个键：%s可用的键见前面所列)", meantEN(sub, key, g.subs), key, g.known, meantZH(sub, key, g.subs))
 			}
 		}
 	}
+}
+
+// splitNumber reports a number with thousands separators (1,530.53) or a
+// decimal comma (8,5: see readCommas) in the flow mapping m of the group
+// g, as the value of the pair of index i: the YAML parser reads its first
+// digits as the pair's value (1) and each group after a comma as a key
+// without a value (530.53: null). It returns the number of such keys
+// after the pair, 0 when there are none.
+func (p *parse) splitNumber(g *groupKeys, m *ast.MappingNode, i int) int {
+	if !m.IsFlowStyle || i+1 >= len(m.Values) {
+		return 0
+	}
+	first, ok := m.Values[i].Value.(*ast.IntegerNode)
+	if !ok {
+		return 0
+	}
+	pos := nodePos(first)
+	text := first.GetToken().Value
+	n := 0
+	for _, mv := range m.Values[i+1:] {
+		// A group of digits is a number, or text when it begins with 0
+		// (019).
+		_, null := mv.Value.(*ast.NullNode)
+		if k := mv.Key.GetToken(); !null || k == nil || !isDigits(k.Value) && !isPlainDecimal(k.Value) || nodePos(mv.Key).Line != pos.Line {
+			break
+		}
+		text += "," + mv.Key.GetToken().Value
+		n++
+	}
+	num, decimal := readCommas(text)
+	if n == 0 || !plainNumber(num) {
+		return 0
+	}
+	line := p.rawLine(pos.Line)
+	b := 0 // the byte index of pos.Col in line
+	for c := 1; c < pos.Col && b < len(line); c++ {
+		_, size := utf8.DecodeRuneInString(line[b:])
+		b += size
+	}
+	if !strings.HasPrefix(line[b:], text) {
+		return 0 // written otherwise, as 1, 530
+	}
+	key := "?"
+	if k, ok := m.Values[i].Key.(*ast.StringNode); ok {
+		key = k.Value
+	}
+	what := "an amount such as 1530.53"
+	if g.counts {
+		what = "a whole number of people"
+	}
+	if decimal {
+		p.errAt(pos, dotted(g.key, key), `expected %s, got %s, which its comma cuts apart: inside braces { } a comma separates pairs, and "," is not a decimal point; if you meant %s, write %[3]s (花括号内的逗号用来分隔各项，会把 %[2]s 拆开；逗号也不能当小数点：如果是 %[3]s，请写 %[3]s)`, what, text, num)
+		return n
+	}
+	p.errAt(pos, dotted(g.key, key), "expected %s, got %s, which its commas cut apart: inside braces { } a comma separates pairs; write %s, without the thousands separators (花括号内的逗号用来分隔各项，会把 %[2]s 拆开：请写 %[3]s，数字中不要用千位分隔符)", what, text, num)
+	return n
 }
 
 // evidenceFull holds "evidence." + EvidenceKeys[i].
@@ -1904,8 +2028,8 @@ func (p *parse) evidence(key string, v ast.Node) {
 		}
 		kpos := nodePos(mv.Key)
 		if i < 0 {
-			if !p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) {
-				p.errAt(kpos, full, "unknown figure name; %sthe known ones are %s (没有这个数据名：%s请检查拼写，可用的名称见前面所列)", meantEN(sub, EvidenceKeys), strings.Join(EvidenceKeys, ", "), meantZH(sub, EvidenceKeys))
+			if !p.keySlip(kpos, key, "", nil, sub, keysIndent(m)) && !p.invisibleKey(mv.Key, key, sub) {
+				p.errAt(kpos, full, "unknown figure name; %sthe known ones are %s (没有这个数据名：%s可用的名称见前面所列)", meantEN(sub, key, EvidenceKeys), strings.Join(EvidenceKeys, ", "), meantZH(sub, key, EvidenceKeys))
 			}
 			continue
 		}
@@ -2115,20 +2239,127 @@ func meant(key string, known []string) string {
 	return found
 }
 
-// meantEN and meantZH say which key was likely meant (see meant), in
-// English and in Chinese, or "".
-func meantEN(key string, known []string) string {
+// meantEN and meantZH say which key was likely meant, in English and in
+// Chinese, by key, a key of the mapping with the dotted name prefix ("" at
+// the top, "evidence" for the names of figures) whose known keys are
+// known: the key that a Chinese name stands for (see chineseKeys), or the
+// one key is most likely a misspelling of (see meant). meantZH ends with
+// the hint to check the spelling, but for a Chinese name.
+func meantEN(key, prefix string, known []string) string {
+	if en, _ := meantSaid(key, prefix); en != "" {
+		return "keys are English words: did you mean " + en + "? "
+	}
 	if m := meant(key, known); m != "" {
 		return "did you mean " + m + "? "
 	}
 	return ""
 }
 
-func meantZH(key string, known []string) string {
-	if m := meant(key, known); m != "" {
-		return "是不是 " + m + "？"
+func meantZH(key, prefix string, known []string) string {
+	if _, zh := meantSaid(key, prefix); zh != "" {
+		return "键名要用英文，是不是要写 " + zh + "？"
 	}
-	return ""
+	if m := meant(key, known); m != "" {
+		return "是不是 " + m + "？请检查拼写，"
+	}
+	return "请检查拼写，"
+}
+
+// meantSaid says the keys that key, a Chinese name of a key of the
+// mapping with the dotted name prefix, stands for (see meantChinese), in
+// English and in Chinese: "department or unit", "total under spending"
+// and "spending 下的 total"; or "" when key is no such name.
+func meantSaid(key, prefix string) (en, zh string) {
+	names := meantChinese(key, prefix)
+	if names == nil {
+		return "", ""
+	}
+	zhs := make([]string, len(names))
+	for i, n := range names {
+		zhs[i] = n
+		if sub, mapping, ok := strings.Cut(n, " under "); ok {
+			zhs[i] = mapping + " 下的 " + sub
+		} else if n, ok = strings.CutSuffix(n, " at the top level"); ok {
+			zhs[i] = "顶层的 " + n
+		}
+	}
+	return strings.Join(names, " or "), strings.Join(zhs, " 或 ")
+}
+
+// chineseKeys maps the Chinese names that publishers give keys, as the
+// reports name the figures, to the dotted names of the keys meant (two
+// for an ambiguous name, or for one that names a mapping at the top level
+// and a key in another mapping).
+var chineseKeys = map[string][]string{
+	"县": {"county"}, "县区": {"county"}, "县市区": {"county"}, "县（市、区）": {"county"},
+	"区划代码": {"adcode"}, "行政区划代码": {"adcode"},
+	"市州": {"prefecture"}, "地市": {"prefecture"}, "省": {"province"}, "省份": {"province"},
+	"部门": {"department"}, "部门名称": {"department"}, "单位名称": {"department"},
+	"单位": {"department", "unit"}, "金额单位": {"unit"},
+	"年度": {"year"}, "年份": {"year"}, "类型": {"type"}, "报告类型": {"type"},
+	"标题": {"title"}, "报告标题": {"title"}, "发布日期": {"published"}, "发布时间": {"published"},
+	"来源": {"source"}, "原文链接": {"source"}, "链接": {"source"},
+	"支出": {"spending", "spending.total"}, "支出合计": {"spending.total"}, "总支出": {"spending.total"},
+	"基本支出": {"spending.basic"}, "项目支出": {"spending.project"},
+	"人员经费": {"spending.personnel"}, "公用经费": {"spending.public"},
+	"收入": {"income"}, "收入合计": {"income"}, "总收入": {"income"},
+	"三公经费": {"sangong"}, "三公": {"sangong"}, "合计": {"spending.total", "sangong.total"},
+	"因公出国": {"sangong.abroad"}, "因公出国费": {"sangong.abroad"}, "因公出国（境）费": {"sangong.abroad"}, "因公出国（境）": {"sangong.abroad"},
+	"公务接待": {"sangong.reception"}, "公务接待费": {"sangong.reception"},
+	"公务用车": {"sangong.vehicles"}, "公务用车费": {"sangong.vehicles"}, "公务用车购置及运行费": {"sangong.vehicles"},
+	"较上年增减": {"sangong.change"}, "增减": {"sangong.change"},
+	"得分": {"score"}, "自评得分": {"score"}, "评分": {"score"}, "分数": {"score"},
+	"等级": {"grade"}, "评价等级": {"grade"}, "自评等级": {"grade"},
+	"编制": {"staff", "staff.authorized"}, "人员": {"staff"}, "人数": {"staff"},
+	"编制数": {"staff.authorized"}, "核定编制": {"staff.authorized"},
+	"实有人数": {"staff.actual"}, "在职人数": {"staff.actual"},
+	"草稿": {"draft"}, "审核意见": {"review"}, "不一致": {"discrepancies"}, "问题": {"discrepancies"},
+}
+
+// meantChinese returns the keys that key, a Chinese name of a key of the
+// mapping with the dotted name prefix, stands for (see chineseKeys), as
+// they are written there: a key of the mapping by its name (total in
+// spending, a figure's dotted name in evidence), a key of another mapping
+// with it ("total under spending"), and a top-level key within a mapping
+// as one ("income at the top level"). When the name stands for a key of
+// the mapping and for others, only the former is returned. It returns nil
+// when key is no such name.
+func meantChinese(key, prefix string) []string {
+	name := strings.TrimSpace(key)
+	full, ok := chineseKeys[name]
+	if i := strings.IndexAny(name, "（("); !ok && i > 0 && (strings.HasSuffix(name, "）") || strings.HasSuffix(name, ")")) {
+		// Without a unit after it: 支出合计（万元）.
+		full, ok = chineseKeys[name[:i]]
+	}
+	if !ok {
+		return nil
+	}
+	var here, there []string
+	for _, f := range full {
+		mapping, sub, nested := strings.Cut(f, ".")
+		switch {
+		case prefix == "evidence":
+			// A figure's dotted name; that of its total for a mapping.
+			if !slices.Contains(EvidenceKeys, f) {
+				f += ".total"
+			}
+			if slices.Contains(EvidenceKeys, f) && !slices.Contains(here, f) {
+				here = append(here, f)
+			}
+		case !nested && prefix == "":
+			here = append(here, f)
+		case !nested:
+			there = append(there, f+" at the top level")
+		case mapping == prefix:
+			here = append(here, sub)
+		default:
+			there = append(there, sub+" under "+mapping)
+		}
+	}
+	if here != nil {
+		return here
+	}
+	return there
 }
 
 // editDistance returns the number of single-byte insertions, deletions,

@@ -198,7 +198,13 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{`income: 8,5元`, `got text "8,5元"; "," is not a decimal point; if you meant 8.5元, 8.5元 is 0.00085万元: write 0.00085 (the file's unit is 万元), or, if all amounts of the file are in 元, set unit: 元 and write 8.5 (逗号不能当小数点：如果是 8.5元，8.5元 即 0.00085万元：请写 0.00085（本文件的金额单位是 万元）；`},
 		{`score: 9,7`, `6:8: score: expected a score such as 97, got text "9,7"; "," is not a decimal point; if you meant 9.7, write 9.7 (`},
 		{`income: 12,5000.5`, `got text "12,5000.5" (金额请写数字`},
-		{`spending: {total: 1,530.53, basic: 1}`, `6:21: spending: keys must be plain words, got the number 530.53; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)`},
+		// Inside braces a comma separates pairs, and cuts the number.
+		{`spending: {total: 1,530.53, basic: 1}`, `6:19: spending.total: expected an amount such as 1530.53, got 1,530.53, which its commas cut apart: inside braces { } a comma separates pairs; write 1530.53, without the thousands separators (花括号内的逗号用来分隔各项，会把 1,530.53 拆开：请写 1530.53，数字中不要用千位分隔符)` + "\n"},
+		{`sangong: {total: 1, change: -12,345,678.9}`, `6:29: sangong.change: expected an amount such as 1530.53, got -12,345,678.9, which its commas cut apart: inside braces { } a comma separates pairs; write -12345678.9, without the thousands separators (`},
+		{`staff: {authorized: 1,019}`, `6:21: staff.authorized: expected a whole number of people, got 1,019, which its commas cut apart: inside braces { } a comma separates pairs; write 1019, without the thousands separators (`},
+		{`spending: {total: 8,5}`, `6:19: spending.total: expected an amount such as 1530.53, got 8,5, which its comma cuts apart: inside braces { } a comma separates pairs, and "," is not a decimal point; if you meant 8.5, write 8.5 (花括号内的逗号用来分隔各项，会把 8,5 拆开；逗号也不能当小数点：如果是 8.5，请写 8.5)` + "\n"},
+		// With a space after the comma, it may be two items: told as it was.
+		{`spending: {total: 1, 530.53}`, `6:22: spending: keys must be plain words, got the number 530.53; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)`},
 		// As Word and Chinese input methods write numbers.
 		{"sangong:\n  change: −0.4", `7:11: sangong.change: expected an amount such as 1530.53, null or 无法识别, got text "−0.4"; write -0.4, without the dash (the minus sign is -) (负号请用半角减号 -)` + "\n"},
 		{`income: —0.4`, `got text "—0.4"; write -0.4, without the dash (the minus sign is -) (`},
@@ -206,6 +212,21 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{"sangong:\n  change: 增加0.4", `got text "增加0.4"; write 0.4, without "增加" (增加直接写数字)` + "\n"},
 		{`income: 1530。53`, `got text "1530。53"; write 1530.53, without "。" (the decimal point is .) (小数点请用半角的 .)` + "\n"},
 		{`income: “1530.53”`, `got text "“1530.53”"; write 1530.53, without the quotation marks (数字不要加引号)` + "\n"},
+		// Years and dates in Chinese or full-width digits, or with other
+		// separators: the exact value to write.
+		{"---\ncounty: 甲县\ndepartment: 局\nyear: 二〇二三\ntype: 整体支出", `4:7: year: expected a year such as 2020, got text "二〇二三"; write 2023, in Arabic digits (年度请用阿拉伯数字写作 2023)` + "\n"},
+		{"---\ncounty: 甲县\ndepartment: 局\nyear: 二零二三年\ntype: 整体支出", `got text "二零二三年"; write 2023, in Arabic digits (年度请用阿拉伯数字写作 2023)` + "\n"},
+		{"---\ncounty: 甲县\ndepartment: 局\nyear: ２０２３\ntype: 整体支出", `got text "２０２３"; write 2023, in half-width digits (请用半角数字)` + "\n"},
+		{"---\ncounty: 甲县\ndepartment: 局\nyear: 二三\ntype: 整体支出", `got text "二三" (年度请写四位数字，如 2020)` + "\n"},
+		{"published: 2024-5-18", `6:12: published: expected a date YYYY-MM-DD, got text "2024-5-18"; write 2024-05-18 (日期请写成 2024-05-18)` + "\n"},
+		{"published: 2024/5/18", `got text "2024/5/18"; write 2024-05-18 (日期请写成 2024-05-18)` + "\n"},
+		{"published: 2024.5.18", `got text "2024.5.18"; write 2024-05-18 (`},
+		{"published: 2024年5月8日", `got text "2024年5月8日"; write 2024-05-08 (日期请写成 2024-05-08)` + "\n"},
+		{"published: \"２０２４－０５－１８\"", `got text "２０２４－０５－１８"; write 2024-05-18 (`},
+		{"published: ２０２４年１２月３１日", `got text "２０２４年１２月３１日"; write 2024-12-31 (`},
+		{"published: 二〇二四年五月十八日", `got text "二〇二四年五月十八日"; write 2024-05-18 (`},
+		{"published: 2024-2-30", `got text "2024-2-30" (日期请写成 年-月-日，如 2021-05-18)` + "\n"},
+		{"published: 2024年13月1日", `got text "2024年13月1日" (日期请写成 年-月-日，如 2021-05-18)` + "\n"},
 		{`income: 「1,530.53 万元」`, `got text "「1,530.53 万元」"; write 1530.53, without the quotation marks, the thousands separators and the unit 万元; give the unit`},
 		// Text that is no number is refused as it was, with the general
 		// hint in Chinese and no fix.
@@ -347,6 +368,7 @@ func TestErrorsSayItInChinese(t *testing.T) {
 		{"colour: 红", `, discrepancies (没有这个键：请检查拼写，可用的键见前面所列)`},
 		{"score: 1\nscore: 2", `a.md:7:1: score: duplicate key, first given at line 6; remove one of them (这一项重复了：第 6 行已经写过，请删除其中一个)`},
 		{"staff:\n  actual: 1\n  actual: 2", `a.md:8:3: staff.actual: duplicate key, first given at line 7; remove one of them (这一项重复了：第 7 行已经写过，请删除其中一个)`},
+		{"staff: 17", `a.md:6:8: staff: expected a mapping such as {authorized: 25, …}, got the number 17 (这里应在下面各行分项填写，如“  authorized: 25”，每行缩进两个空格)`},
 		{"department: null", `a.md:3:1: department: required key is empty: fill it in, such as department: 行政审批服务局 (必填项“部门”没有填写，如 department: 行政审批服务局)`},
 		{"\x00department", `a.md:1:1: department: required key is missing: add a line such as department: 行政审批服务局 (缺少必填项“部门”，请添加一行，如 department: 行政审批服务局)`},
 	} {
@@ -413,6 +435,22 @@ func TestUnknownKeySaysWhichWasMeant(t *testing.T) {
 		{"evidence:\n  spending.totla: x", `7:3: evidence.spending.totla: unknown figure name; did you mean spending.total? the known ones are`},
 		{"abc: 1", `6:1: abc: unknown key; the known keys are county,`},
 		{"sta: 1", `6:1: sta: unknown key; the known keys are county,`},
+		// A Chinese name of a key: the key to write instead.
+		{"三公经费: 8.5", `6:1: 三公经费: unknown key; keys are English words: did you mean sangong? the known keys are county,`},
+		{"三公经费: 8.5", `, discrepancies (没有这个键：键名要用英文，是不是要写 sangong？可用的键见前面所列)`},
+		{"单位: 万元", `6:1: 单位: unknown key; keys are English words: did you mean department or unit? the known keys are`},
+		{"自评得分: 97", `did you mean score? `},
+		{"支出合计（万元）: 1530.53", `6:1: 支出合计（万元）: unknown key; keys are English words: did you mean total under spending? the known keys are`},
+		{"基本支出: 1", `(没有这个键：键名要用英文，是不是要写 spending 下的 basic？可用的键见前面所列)`},
+		{"合计: 1", `did you mean total under spending or total under sangong? `},
+		{"spending:\n  基本支出: 1", `7:3: spending.基本支出: unknown key; keys are English words: did you mean basic? the known keys of spending are`},
+		{"spending:\n  合计: 1", `did you mean total? the known keys of spending are`},
+		{"spending:\n  收入: 1", `7:3: spending.收入: unknown key; keys are English words: did you mean income at the top level? the known keys of spending are basic, personnel, project, public, total (没有这个键：键名要用英文，是不是要写 顶层的 income？可用的键见前面所列)`},
+		{"spending:\n  公务接待费: 1", `did you mean reception under sangong? `},
+		{"staff:\n  编制: 25", `7:3: staff.编制: unknown key; keys are English words: did you mean authorized? the known keys of staff are`},
+		{"编制: 25", `6:1: 编制: unknown key; keys are English words: did you mean staff? `},
+		{"evidence:\n  自评得分: 得分97分", `7:3: evidence.自评得分: unknown figure name; keys are English words: did you mean score? the known ones are`},
+		{"evidence:\n  三公经费: 8.5万元", `did you mean sangong.total? the known ones are`},
 	} {
 		in := fuzzHeader + tc.in + "\n"
 		for _, fast := range []bool{true, false} {

@@ -121,6 +121,8 @@ type level struct {
 	// value of last is a flow mapping, brace the byte index of its '{'
 	// there; 0 if last's value is none.
 	flow, brace int
+	// lastLine is the index in lines of the line of last.
+	lastLine int
 }
 
 // movedKey is a key on a line with another slip than its indentation,
@@ -207,11 +209,14 @@ indentation:
 		return
 	}
 	// The lines of a sequence's entries are not looked into.
-	for len(s.levels) > 1 && s.top().seq && s.top().indent >= cols && !(s.top().indent == cols && itemLike(rest)) {
+	for len(s.levels) > 1 && s.top().seq && s.top().indent >= cols && !(s.top().indent == cols && (itemLike(rest) || dashSlip(rest))) {
 		s.closeTo(len(s.levels) - 1)
 	}
 	if t := s.top(); t.seq && cols > t.indent {
 		s.indentation(n, tab, fullWidth, t.name)
+		return
+	}
+	if s.invisibleAfterDash(n, l, cols, rest) {
 		return
 	}
 	if itemLike(rest) {
@@ -224,6 +229,9 @@ indentation:
 		return
 	}
 	k := keyLen(rest)
+	if k == 0 && (s.invisibleBefore(n, l, cols, rest) || s.chineseKey(n, l, cols, rest)) {
+		return
+	}
 	if k == 0 {
 		s.indentation(n, tab, fullWidth, "")
 		return // text, or a key that is not a plain word
@@ -248,6 +256,9 @@ indentation:
 		slip, value, col = msgFullWidthAfter, a[1+fullWidthSpaceWidth:], col+1
 	default:
 		slip, value = msgNoSpace, a[1:]
+		if msg, size := afterColon(a[1:]); size > 0 {
+			slip, value, col = msg, a[1+size:], col+1
+		}
 	}
 	if slip != "" && (s.continuation(cols) || s.scalarText(cols)) {
 		// The line continues the text of the key before, or is the text
@@ -288,6 +299,179 @@ indentation:
 			t.flow, t.brace = at+1, b
 		}
 	}
+}
+
+// invisibleBefore reports characters that invisible names before a key,
+// on line n, l, whose indentation as slips reads it is cols and which
+// is rest without it: a non-breaking space as Word indents with, or a
+// zero-width one. The YAML parser reads them as part of the key. It
+// reads the line again mended, each space among them an ordinary space
+// and the others deleted, and reports whether it found them.
+func (s *slipScan) invisibleBefore(n int, l string, cols int, rest string) bool {
+	j := 0
+	var first rune
+	for j < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[j:])
+		if _, _, _, ok := invisible(r); ok && first == 0 {
+			first = r
+		} else if !ok && r != ' ' {
+			break
+		}
+		j += size
+	}
+	if first == 0 || !keyLike(rest[j:]) || s.continuation(cols) || s.scalarText(cols) {
+		return false
+	}
+	i, _ := firstInvisible(rest)
+	key := rest[j : j+keyLen(rest[j:])]
+	e := s.errAt(Pos{n, utf8.RuneCountInString(l[:len(l)-len(rest)+i]) + 1}, key, "%s", beforeKey(first))
+	defer func() {
+		// Its dotted name, once placed in its mapping.
+		if t := s.top(); !t.seq && t.last == key {
+			e.Key = dotted(t.name, key)
+		}
+	}()
+	mended := l[:len(l)-len(rest)] + strings.Map(func(r rune) rune {
+		if _, _, space, ok := invisible(r); ok && !space {
+			return -1
+		} else if ok {
+			return ' '
+		}
+		return r
+	}, rest[:j]) + rest[j:]
+	s.fixes[s.i] = mended
+	s.line(n, mended)
+	return true
+}
+
+// invisibleAfterDash reports a list item on line n, l, whose indentation
+// as slips reads it is cols and which is rest without it, whose dash is
+// followed by a character that invisible names where the space goes
+// (-\u00a0text), where a list item is expected: among the items of a
+// list, or after review: or discrepancies:. The YAML parser reads the
+// line as text. It reads the line again mended, and reports whether it
+// found one.
+func (s *slipScan) invisibleAfterDash(n int, l string, cols int, rest string) bool {
+	if !dashSlip(rest) {
+		return false
+	}
+	msg, size := afterDash(rest[1:])
+	t := s.top()
+	name := t.name
+	switch {
+	case t.seq && t.indent == cols:
+	case t.open && cols >= t.indent && (t.last == "review" || t.last == "discrepancies"):
+		name = dotted(t.name, t.last)
+	default:
+		return false
+	}
+	s.errAt(Pos{n, utf8.RuneCountInString(l[:len(l)-len(rest)]) + 2}, name, "%s", msg)
+	mended := l[:len(l)-len(rest)] + "- " + strings.TrimLeft(rest[1+size:], " ")
+	s.fixes[s.i] = mended
+	s.line(n, mended)
+	return true
+}
+
+// dashSlip reports whether l, a line without its indentation, is a list
+// item whose dash is followed by a character that invisible names (see
+// afterDash).
+func dashSlip(l string) bool {
+	if len(l) < 2 || l[0] != '-' {
+		return false
+	}
+	_, size := afterDash(l[1:])
+	return size > 0
+}
+
+// afterDash returns the error of a list item's dash followed by a, when a
+// begins with a character that invisible names where the space after the
+// dash goes, and that character's length in bytes; or "" and 0.
+func afterDash(a string) (msg string, size int) {
+	r, size := utf8.DecodeRuneInString(a)
+	if _, _, space, ok := invisible(r); ok {
+		what, whatZh := invisibleSaid(r)
+		switch rest := a[size:]; {
+		case rest == "" || rest[0] == ' ':
+			return fmt.Sprintf(`after the "-" of a list item, %s; delete it (列表项的“-”后面有%s：请删除它)`, what, whatZh), size
+		case space:
+			return fmt.Sprintf(`after the "-" of a list item, not an ordinary space but %s; delete it and type an ordinary space (列表项的“-”后面不是普通空格，而是%s：请删除它，改为输入一个半角空格)`, what, whatZh), size
+		default:
+			return fmt.Sprintf(`no space after the "-" of a list item, but %s; delete it and type an ordinary space (列表项的“-”后面没有空格，而有%s：请删除它，改为输入一个半角空格)`, what, whatZh), size
+		}
+	}
+	return "", 0
+}
+
+// chineseKey reports a key written as its Chinese name and a colon that
+// the YAML parser does not read as a key's (三公经费：8.5, with the
+// colon full-width, as a Chinese input method types it) on line n, l,
+// whose indentation as slips reads it is cols and which is rest without
+// it. It removes the line; or, when the key has no value on its line and
+// one key is meant, writes that key in its place, so that the keys
+// indented under it are its own. It reports whether it found one.
+func (s *slipScan) chineseKey(n int, l string, cols int, rest string) bool {
+	j := len(s.levels) - 1
+	for j > 0 && s.levels[j].indent > cols {
+		j--
+	}
+	t := &s.levels[j]
+	prefix := t.name
+	if t.indent < cols && t.open {
+		prefix = dotted(t.name, t.last)
+	}
+	msg, name, value, ok := chineseSlip(rest, prefix)
+	if !ok || s.continuation(cols) || s.scalarText(cols) {
+		return false
+	}
+	meant := meantChinese(name, prefix)
+	key := prefix
+	if len(meant) == 1 && keyLen(meant[0]) == len(meant[0]) {
+		key = dotted(prefix, meant[0])
+	}
+	s.errAt(Pos{n, utf8.RuneCountInString(l[:len(l)-len(rest)]) + 1}, key, "%s", msg)
+	s.fixes[s.i] = ""
+	if value == "" && key != prefix {
+		mended := l[:len(l)-len(rest)] + meant[0] + ":"
+		s.fixes[s.i] = mended
+		s.line(n, mended)
+	}
+	return true
+}
+
+// chineseSlip returns the error of l, a line of front matter without its
+// indentation, when it begins with the Chinese name of a key of the
+// mapping with the dotted name prefix (see chineseKeys) and a colon that
+// the YAML parser does not read as a key's: full-width, or with no space
+// after it. name is the Chinese name, and value what follows the colon.
+func chineseSlip(l, prefix string) (msg, name, value string, ok bool) {
+	i := strings.IndexAny(l, ":：")
+	if i <= 0 {
+		return "", "", "", false
+	}
+	name = strings.TrimRight(l[:i], " "+fullWidthSpace)
+	a := l[i:]
+	if a[0] == ':' && (len(a) == 1 || a[1] == ' ' || a[1] == '\t') {
+		return "", "", "", false // a key to the YAML parser, which the walker reads
+	}
+	meant := meantChinese(name, prefix)
+	if meant == nil {
+		return "", "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(a)
+	value = strings.TrimLeft(a[size:], " \t"+fullWidthSpace)
+	en, zh := meantSaid(name, prefix)
+	return fmt.Sprintf(`%s is no key: keys are English words, followed by ": " (a half-width colon and a space): did you mean %s? (键名要用英文，后面是半角冒号和空格：是不是要写 %s？)`,
+		name, en, zh), name, value, true
+}
+
+// beforeKey is the error of a character r, which invisible names, before
+// a key.
+func beforeKey(r rune) string {
+	what, whatZh := invisibleSaid(r)
+	if _, _, space, _ := invisible(r); space {
+		return fmt.Sprintf("before the key, %s: YAML does not read it as indentation; delete it, and indent with ordinary spaces where the key is indented (键名前面有%s，不能用来缩进：请删除它；需要缩进时请用半角空格)", what, whatZh)
+	}
+	return fmt.Sprintf("before the key, %s; delete it (键名前面有%s：请删除它)", what, whatZh)
 }
 
 // intoFlow reports a key indented by a tab (tab) or a full-width space,
@@ -460,10 +644,16 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt, indented boo
 		t.open, t.nested = false, true
 		s.levels = append(s.levels, level{indent: cols, name: dotted(t.name, t.last)})
 		j++
+	case !t.seq && t.name == "" && cols > t.indent && (knownIn(t.last, key) || !knownIn("", key)) && s.valueAndKeys(t):
+		// The keys of spending indented under it, which has a value on
+		// its line too: said once, there, and its value deleted.
+		t.open, t.nested = false, true
+		s.levels = append(s.levels, level{indent: cols, name: t.last})
+		j++
 	}
 	s.closeTo(j + 1)
 	t = s.top()
-	t.last, t.open = key, !hasValue
+	t.last, t.open, t.lastLine = key, !hasValue, s.i
 	full := dotted(t.name, key)
 	if exempt {
 		t.moved = append(t.moved, movedKey{i: s.i, key: key})
@@ -471,6 +661,69 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt, indented boo
 		t.keys = append(t.keys, placedKey{Pos{n, cols + 1}, s.i, full, key, !hasValue, stray})
 	}
 	return full
+}
+
+// valueAndKeys reports the value on the line of t's last key, when that
+// key is a mapping of the format (spending, sangong, staff or evidence)
+// and its value a scalar on its line (673.48, null, "x"), and a key is
+// indented under it: the YAML parser refuses the key, and slips would
+// tell it and each key after it to move to the top level. It mends the
+// line to the key alone, so that the keys below are its own, and
+// reports whether it found one.
+func (s *slipScan) valueAndKeys(t *level) bool {
+	switch t.last {
+	case "spending", "sangong", "staff", "evidence":
+	default:
+		return false
+	}
+	l := s.fixed(t.lastLine)
+	rest := strings.TrimLeft(l, " ")
+	k := keyLen(rest)
+	if k == 0 || rest[:k] != t.last || !strings.HasPrefix(rest[k:], ": ") {
+		return false
+	}
+	colon := len(l) - len(rest) + k
+	v := strings.TrimLeft(l[colon+1:], " ")
+	if v == "" || strings.ContainsRune("{[|>&*!#", rune(v[0])) {
+		return false
+	}
+	text, comment := v, ""
+	if v[0] == '"' || v[0] == '\'' {
+		end := closingQuote(v, 1, v[0])
+		if end < 0 || !onlyComment(v[end+1:]) {
+			return false
+		}
+		text, comment = v[:end+1], strings.TrimLeft(v[end+1:], " ")
+	} else if c := commentStart(v, 0); c >= 0 {
+		text, comment = strings.TrimRight(v[:c], " "), v[c+1:]
+	}
+	got, total, totalZh := "text "+text, "", ""
+	switch {
+	case text == "null" || text == "~":
+		got = "null"
+	case plainNumber(text):
+		got = "the number " + text
+		if knownIn(t.last, "total") {
+			total = fmt.Sprintf(", or, if it is the total and no total: follows, move it below as total: %s", text)
+			totalZh = fmt.Sprintf("；如果它是合计数而下面没有 total:，请把它移到下面，写作 total: %s", text)
+		}
+	}
+	col := utf8.RuneCountInString(l[:len(l)-len(v)]) + 1
+	if orig := s.lines[t.lastLine]; orig != l {
+		// Mended of another slip, as a full-width colon: the value is
+		// where it was written.
+		if j := strings.LastIndex(orig, text); j >= 0 {
+			col = utf8.RuneCountInString(orig[:j]) + 1
+		}
+	}
+	s.errAt(Pos{t.lastLine + 1, col}, t.last, `%[1]s has its keys on the lines below, and %[2]s on its line: delete %[3]s after "%[1]s:"%[4]s (%[1]s 的各项已在下面逐行填写，冒号后面不要再写值：请删除 %[1]s: 后面的 %[3]s%[5]s)`,
+		t.last, got, text, total, totalZh)
+	mended := l[:colon+1]
+	if comment != "" {
+		mended += " " + comment
+	}
+	s.fixes[t.lastLine] = mended
+	return true
 }
 
 // closeTo ends the mappings and sequences but for the first n, and
@@ -869,6 +1122,25 @@ func afterQuote(v string) string {
 	return fmt.Sprintf(msgAfterQuote, q, q, other, example, otherZh)
 }
 
+// afterColon returns the error of a key's colon followed by a, when a
+// begins with a character that invisible names where the space after the
+// colon goes, and that character's length in bytes; or "" and 0.
+func afterColon(a string) (msg string, size int) {
+	r, size := utf8.DecodeRuneInString(a)
+	if _, _, space, ok := invisible(r); ok {
+		what, whatZh := invisibleSaid(r)
+		switch rest := a[size:]; {
+		case rest == "" || rest[0] == ' ' || rest[0] == '\t':
+			return fmt.Sprintf("after the colon, %s; delete it (冒号后面有%s：请删除它)", what, whatZh), size
+		case space:
+			return fmt.Sprintf("after the colon, not an ordinary space but %s; delete it and type an ordinary space (冒号后面不是普通空格，而是%s：请删除它，改为输入一个半角空格)", what, whatZh), size
+		default:
+			return fmt.Sprintf("no space after the colon, but %s; delete it and type an ordinary space (冒号后面没有空格，而有%s：请删除它，改为输入一个半角空格)", what, whatZh), size
+		}
+	}
+	return "", 0
+}
+
 // closes reports whether quoted text or a flow collection that does not
 // close on its line closes on a later line, as the YAML parser reads it
 // (skipping the lines up to there), with nothing but a comment after it;
@@ -1170,8 +1442,10 @@ func (p *parse) intoBraces(brace Pos, n int) string {
 }
 
 // line returns line n of the front matter read by the YAML parser, or "".
-func (p *parse) line(n int) string {
-	b := p.block
+func (p *parse) line(n int) string { return lineOf(p.block, n) }
+
+// lineOf returns line n of b, or "".
+func lineOf(b []byte, n int) string {
 	for ; n > 1 && len(b) > 0; n-- {
 		i := bytes.IndexByte(b, '\n')
 		if i < 0 {
@@ -1256,6 +1530,14 @@ func (p *parse) valueSlip(prefix string, v ast.Node, pos Pos) bool {
 		return false
 	}
 	k := keyLen(s.Value)
+	if msg, name, _, ok := chineseSlip(s.Value, prefix); k == 0 && ok {
+		key := prefix
+		if m := meantChinese(name, prefix); len(m) == 1 && keyLen(m[0]) == len(m[0]) {
+			key = dotted(prefix, m[0])
+		}
+		p.errAt(pos, key, "%s", msg)
+		return true
+	}
 	if k == 0 {
 		return false
 	}
@@ -1277,6 +1559,9 @@ func (p *parse) valueSlip(prefix string, v ast.Node, pos Pos) bool {
 		msg, col = msgFullWidthAfter, col+1
 	case len(a) > 1 && a[1] != ' ' && a[1] != '\t':
 		msg = msgNoSpace
+		if m, size := afterColon(a[1:]); size > 0 {
+			msg, col = m, col+1
+		}
 	default:
 		return false
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -8,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
 )
 
 // checkChars records an error if s, the text of a value of key, holds a
@@ -119,4 +121,174 @@ func printable(s string) string {
 		return strconv.Quote(s)
 	}
 	return s
+}
+
+// invisible names r when it is a character that Word, a web page or a PDF
+// file puts into text and that looks like a space or like nothing: a
+// space other than the ordinary one (U+00A0, which Word writes between
+// words it keeps together, and the typographic spaces), or a character
+// drawn as nothing (see invisibleFormat and bidiMark). en and zh name
+// it, as "a non-breaking space (U+00A0)" and "不间断空格 U+00A0"; space
+// says that it looks like a space. ok is false for any other character,
+// the full-width space among them, which errors name as such.
+func invisible(r rune) (en, zh string, space, ok bool) {
+	switch {
+	case r < 0xa0:
+		return "", "", false, false
+	case r == 0xa0:
+		return "a non-breaking space (U+00A0)", "不间断空格 U+00A0", true, true
+	case r == 0x202f:
+		return "a narrow non-breaking space (U+202F)", "窄不间断空格 U+202F", true, true
+	case r >= 0x2000 && r <= 0x200a, r == 0x205f, r == 0x1680:
+		return fmt.Sprintf("a typographic space (%U)", r), fmt.Sprintf("排版用的特殊空格 %U", r), true, true
+	case r == 0x200b:
+		return "a zero-width space (U+200B)", "零宽空格 U+200B", false, true
+	case r == 0x200c:
+		return "a zero-width non-joiner (U+200C)", "零宽非连接符 U+200C", false, true
+	case r == 0x200d:
+		return "a zero-width joiner (U+200D)", "零宽连接符 U+200D", false, true
+	case r == 0x2060:
+		return "a word joiner (U+2060)", "词连接符 U+2060", false, true
+	case r >= 0x2061 && r <= 0x2064:
+		return fmt.Sprintf("an invisible operator (%U)", r), fmt.Sprintf("不可见运算符 %U", r), false, true
+	case r == 0xfeff:
+		return "a byte order mark (U+FEFF)", "字节顺序标记 U+FEFF", false, true
+	case r == 0xad:
+		return "a soft hyphen (U+00AD)", "软连字符 U+00AD", false, true
+	case bidiMark(r):
+		return fmt.Sprintf("a direction mark (%U)", r), fmt.Sprintf("方向标记 %U", r), false, true
+	case r == 0x180e:
+		return "a Mongolian vowel separator (U+180E)", "蒙古文元音分隔符 U+180E", false, true
+	}
+	return "", "", false, false
+}
+
+// invisibleSaid returns how errors say r, a character that invisible
+// names, in English and in Chinese: "a non-breaking space (U+00A0), as
+// Word writes it" and "一个特殊空格（不间断空格 U+00A0），多见于从 Word
+// 复制的文字"; "an invisible character, a zero-width space (U+200B), as
+// text copied from Word or a web page carries" and "一个看不见的字符（零宽
+// 空格 U+200B），多见于从 Word 或网页复制的文字".
+func invisibleSaid(r rune) (en, zh string) {
+	name, nameZh, space, _ := invisible(r)
+	if space {
+		return name + ", as Word writes it", "一个特殊空格（" + nameZh + "），多见于从 Word 复制的文字"
+	}
+	return "an invisible character, " + name + ", as text copied from Word or a web page carries", "一个看不见的字符（" + nameZh + "），多见于从 Word 或网页复制的文字"
+}
+
+// firstInvisible returns the index in s of the first character that
+// invisible names, and that character, or -1.
+func firstInvisible(s string) (int, rune) {
+	for i, r := range s {
+		if r >= 0xa0 {
+			if _, _, _, ok := invisible(r); ok {
+				return i, r
+			}
+		}
+	}
+	return -1, 0
+}
+
+// withoutInvisible returns s without the characters that invisible names.
+func withoutInvisible(s string) string {
+	return strings.Map(func(r rune) rune {
+		if _, _, _, ok := invisible(r); ok {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// rawLine returns line n of the front matter as written, however read,
+// or "".
+func (p *parse) rawLine(n int) string {
+	if p.front != nil {
+		return lineOf(p.front, n)
+	}
+	return lineOf(p.block, n)
+}
+
+// charPos returns where byte i of s, the text of the scalar v, is in the
+// file, when v is written on one line with s as it is (plain, or quoted
+// without escapes before i); otherwise where v is.
+func (p *parse) charPos(v ast.Node, s string, i int) Pos {
+	pos := nodePos(v)
+	line := p.rawLine(pos.Line)
+	b := 0 // the byte index of pos.Col in line
+	for c := 1; c < pos.Col && b < len(line); c++ {
+		_, size := utf8.DecodeRuneInString(line[b:])
+		b += size
+	}
+	switch v.GetToken().Type {
+	case token.DoubleQuoteType, token.SingleQuoteType:
+		if b < len(line) && strings.HasPrefix(line[b+1:], s[:i]) {
+			return Pos{pos.Line, pos.Col + 1 + utf8.RuneCountInString(s[:i])}
+		}
+	case token.StringType:
+		// The YAML scanner places a plain scalar that ends its line as
+		// many columns further as there are spaces after it: the text
+		// begins there or before.
+		if j := strings.LastIndex(line[:min(len(line), b+len(s))], s); j >= 0 {
+			return Pos{pos.Line, utf8.RuneCountInString(line[:j+i]) + 1}
+		}
+		// Over several lines, it is placed on its last: its first is
+		// the nearest line above that begins with its first words.
+		first, _, lines := strings.Cut(strings.TrimLeft(v.GetToken().Origin, " \n"), "\n")
+		if first = strings.TrimRight(first, " "); lines && i < len(first) && strings.HasPrefix(s, first) {
+			for n := pos.Line - 1; n > 0 && n >= pos.Line-MaxNesting*8; n-- {
+				l := p.rawLine(n)
+				if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, first) {
+					return Pos{n, utf8.RuneCountInString(l[:len(l)-len(t)+i]) + 1}
+				}
+			}
+		}
+	}
+	return pos
+}
+
+// invisibleValue records an error when v, a value of key that is refused
+// as it is, is text that holds a character that invisible names: at that
+// character, saying what it is and to delete it. It reports whether it
+// did.
+func (p *parse) invisibleValue(key string, v ast.Node) bool {
+	s, ok := v.(*ast.StringNode)
+	if !ok {
+		return false
+	}
+	i, r := firstInvisible(s.Value)
+	if i < 0 {
+		return false
+	}
+	what, whatZh := invisibleSaid(r)
+	left, leftZh := "", ""
+	if t := trimSpace(withoutInvisible(s.Value)); t != "" && utf8.RuneCountInString(t) <= 40 && !strings.ContainsAny(t, "\n\r") {
+		left, leftZh = ", to leave "+t, "，只留下 "+t
+	}
+	p.errAt(p.charPos(v, s.Value, i), key, "the value holds %s; delete it%s (值里有%s：请删除它%s)", what, left, whatZh, leftZh)
+	return true
+}
+
+// invisibleKey records an error when key (the node k), a key of the
+// mapping with the dotted name prefix that is unknown as it is, holds a
+// character that invisible names: at that character, saying what it is
+// and to delete it. It reports whether it did.
+func (p *parse) invisibleKey(k ast.Node, prefix, key string) bool {
+	i, r := firstInvisible(key)
+	if i < 0 {
+		return false
+	}
+	word := strings.TrimSpace(withoutInvisible(key))
+	name := prefix
+	if word != "" && keyLen(word) == len(word) {
+		name = dotted(prefix, word)
+	}
+	pos := p.charPos(k, key, i)
+	if strings.Trim(key[:i], " ") == "" {
+		p.errAt(pos, name, "%s", beforeKey(r))
+		return true
+	}
+	what, whatZh := invisibleSaid(r)
+	p.errAt(pos, name, "the key holds %s; delete it, to leave %s (键名中有%s：请删除它，只留下 %s)", what, word, whatZh, word)
+	return true
 }

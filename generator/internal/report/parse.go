@@ -266,9 +266,13 @@ func notDashes(n int, line []byte, what, whatZh, role string) error {
 // dashes of any kind (—, －, –, ─, ー, more than three -), but for spaces
 // around them, as a Chinese input method or a word processor types '---'.
 func likeDashes(line []byte) bool {
-	s := strings.Trim(string(line), " \t\u3000")
+	// Nearly every line begins with a key's letter: said at once, without
+	// decoding the line.
+	if len(line) > 0 && ('a' <= line[0] && line[0] <= 'z' || 'A' <= line[0] && line[0] <= 'Z') {
+		return false
+	}
 	n := 0
-	for _, r := range s {
+	for _, r := range string(bytes.Trim(line, " \t\u3000")) {
 		switch r {
 		case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u2500', '\u2501',
 			'\u2E3A', '\u2E3B', '\u30FC', '\uFE58', '\uFE63', '\uFF0D', '\uFF70':

@@ -367,12 +367,28 @@
     return stem || (block.id || 'chart').replace(/^fig-/, '');
   }
 
+  // FLAG_NOTE says what the ⚠ after a name means, under a saved picture
+  // whose chart shows one: on the page, the mark in the chart's table
+  // links to the report's checks, which the picture cannot.
+  var FLAG_NOTE = '⚠：该报告的数字之间有不一致或疑点，见本站该报告页的数据核对';
+
+  // flagged reports whether a category of chart's axes carries the ⚠.
+  function flagged(chart) {
+    var o = chart.getOption() || {};
+    return [].concat(o.xAxis || [], o.yAxis || []).some(function (axis) {
+      return (axis.data || []).some(function (d) {
+        var v = d !== null && typeof d === 'object' ? d.value : d;
+        return String(v).indexOf('⚠') >= 0;
+      });
+    });
+  }
+
   // pictureText returns what a chart's saved picture says of the chart,
   // which the page says around it but the picture alone would not: its
   // title (the caption, as the view shown has it), the page it is from
-  // (the heading) and the source, with the years of the data; and, from a
-  // host, the page's address.
-  function pictureText(block) {
+  // (the heading) and the source, with the years of the data; what ⚠
+  // means, when a name carries it; and, from a host, the page's address.
+  function pictureText(block, chart) {
     var caption = block.querySelector('figcaption strong');
     var h1 = document.querySelector('h1');
     var site = document.querySelector('meta[property="og:site_name"]');
@@ -382,7 +398,7 @@
     var source = '来源：' + ((site && site.getAttribute('content')) || '县级部门绩效自评报告比较') +
       '，据各部门公开的绩效自评报告整理' + (years ? '；数据年度：' + years : '');
     var address = /^https?:$/.test(location.protocol) ? location.origin + location.pathname : '';
-    return { title: title, page: page === title ? '' : page, source: source, address: address };
+    return { title: title, page: page === title ? '' : page, source: source, flag: flagged(chart) ? FLAG_NOTE : '', address: address };
   }
 
   // picture draws a chart as a PNG at twice its size, with text's title
@@ -413,7 +429,8 @@
     }
     var head = [].concat(text.title ? lines(text.title, style(16, 'bold', '#1f2328')) : [],
       text.page ? lines(text.page, style(13, '', '#57606a')) : []);
-    var foot = lines(text.source, style(12, '', '#57606a')).concat(text.address ? lines(text.address, style(12, '', '#57606a')) : []);
+    var foot = [].concat(text.flag ? lines(text.flag, style(12, '', '#57606a')) : [], lines(text.source, style(12, '', '#57606a')),
+      text.address ? lines(text.address, style(12, '', '#57606a')) : []);
     function height(ls) { return ls.reduce(function (h, l) { return h + l.style.height; }, 0); }
     var top = head.length ? pad + height(head) + pad / 2 : 0;
     canvas.width = drawn.width;
@@ -462,7 +479,7 @@
         // the box (a narrower table beside it) within the debounce of
         // the resize that would follow.
         chart.resize();
-        download(fileStem(block) + '.png', picture(chart, pictureText(block)));
+        download(fileStem(block) + '.png', picture(chart, pictureText(block, chart)));
       }
       var chart = window.echarts && window.echarts.getInstanceByDom(el);
       if (chart) { save(chart); return; }

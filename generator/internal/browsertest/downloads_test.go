@@ -349,7 +349,8 @@ func TestChartPictureSaysWhatItShows(t *testing.T) {
 		Text   string
 		Height int
 	}
-	check := func(tb *tab, block, years string) {
+	const flagNote = "⚠：该报告的数字之间有不一致或疑点"
+	check := func(tb *tab, block, years string, flag bool) {
 		t.Helper()
 		tb.click(`#` + block + ` .chart-png`)
 		if !tb.waitFor(`window.__saved.length > 0`, 5*time.Second) {
@@ -397,6 +398,14 @@ func TestChartPictureSaysWhatItShows(t *testing.T) {
 				t.Errorf("%s: the picture says %q; want it to say %q", block, all, w)
 			}
 		}
+		// What ⚠ means is said under a chart that shows it, and only there.
+		if shown := eval[bool](tb, `(() => { const o = echarts.getInstanceByDom(document.querySelector('#`+block+` .chart')).getOption();
+  return [].concat(o.xAxis || [], o.yAxis || []).some(a => (a.data || []).some(d => String(d && typeof d === 'object' ? d.value : d).includes('⚠'))); })()`); shown != flag {
+			t.Fatalf("%s: a name with ⚠ drawn: %v, want %v", block, shown, flag)
+		}
+		if strings.Contains(all, flagNote) != flag {
+			t.Errorf("%s: the picture says %q; want what ⚠ means said: %v", block, all, flag)
+		}
 		if strings.Index(all, want.Title) > strings.Index(all, "来源：") {
 			t.Errorf("%s: the picture says %q: the title after the source", block, all)
 		}
@@ -423,15 +432,15 @@ func TestChartPictureSaysWhatItShows(t *testing.T) {
 	tb := open(t, env.out, env.base, env.host, env.base+"compare/2020.html")
 	tb.showCharts()
 	eval[bool](tb, savedJS)
-	check(tb, "fig-spending", "2020年")
+	check(tb, "fig-spending", "2020年", true)
 	tb.click(`#fig-spending .variant-toggle button[data-variant="per-staff"]`)
-	check(tb, "fig-spending", "2020年")
-	check(tb, "fig-explorer", "2020年")
+	check(tb, "fig-spending", "2020年", true)
+	check(tb, "fig-explorer", "2020年", false)
 	tb.report(tb.logProblems())
 
 	report := open(t, env.out, env.base, env.host, env.base+firstReportPage("tao-yuan-xian"))
 	report.showCharts()
 	eval[bool](report, savedJS)
-	check(report, "fig-spending-composition", "2020年")
+	check(report, "fig-spending-composition", "2020年", false)
 	report.report(report.logProblems())
 }

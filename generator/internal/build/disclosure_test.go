@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/countyperf/portal/generator/internal/buildtest"
+	"github.com/countyperf/portal/generator/internal/check"
 )
 
 // TestProjectDisclosure: a 项目支出 report's completeness counts only the
@@ -44,7 +45,7 @@ staff: {authorized: 18, actual: 13}
 		// 沅江市: 1 of 3; the department's figures do not apply, and
 		// those it gives (staff) are told as given, not counted.
 		`沅江市 2020 行政审批服务局（项目支出）</a></th><td>已披露</td>`+strings.Repeat(na, 6)+absent+absent+uncounted+uncounted+
-			"\n"+`<td class="num" data-value="33">33%</td>`,
+			"\n"+`<td class="num" data-value="33">33%<br><span class="na">计3项，披露1项；另给出2项不计入</span></td>`,
 		// 桃源县: 6 of 11, as before.
 		`桃源县 2020 行政审批服务局</a></th><td>已披露</td><td>已披露</td><td>已披露</td>`+strings.Repeat(absent, 4)+
 			`<td>已披露</td>`+absent+`<td>已披露</td><td>已披露</td>`+"\n"+`<td class="num" data-value="55">55%</td>`,
@@ -52,8 +53,8 @@ staff: {authorized: 18, actual: 13}
 		`<tfoot><tr><th scope="row">披露比例（适用的报告）</th><td class="num">100%</td><td class="num">100%</td><td class="num">100%</td>`+
 			`<td class="num">0%</td><td class="num">0%</td><td class="num">0%</td><td class="num">0%</td>`+
 			`<td class="num">50%</td><td class="num">0%</td><td class="num">100%</td><td class="num">100%</td><td></td></tr></tfoot>`,
-		`项目支出报告只评价一个项目，只计支出合计、自评得分、评价等级3项；其余各项不计入，报告给出的标为“已披露（不计入）”，没有给出的标为“不适用”`,
-		`data-value="33">33%</td></tr>`, // 沅江市 among the counties
+		check.ProjectScope+`，只计支出合计、自评得分、评价等级3项；其余各项不计入，报告给出的标为“已披露（不计入）”，没有给出的标为“不适用”`,
+		`data-value="33">33%<br><span class="na">计3项，披露1项；另给出2项不计入</span></td></tr>`, // 沅江市 among the counties
 	)
 	// Without 项目支出 reports, the page reads as before.
 	w := buildtest.New(t, `
@@ -110,10 +111,10 @@ spending: {total: 1530.53}
 	// The row reads 项目支出 … 项目支出 不适用: a note above the table
 	// says why, where a phone shows it (a title would need a pointer).
 	note := `<h2 id="s1">行政审批服务局 · 项目支出</h2>` + "\n" +
-		`<p class="note">项目支出报告只评价一个项目：表中的“支出合计”就是这个项目的支出；` +
+		`<p class="note">` + check.ProjectScope + `：表中的“支出合计”就是这个项目或这笔资金的支出；` +
 		`基本支出、项目支出（部门全部项目的合计）、三公经费说的是整个部门，这类报告没有给出时写“不适用”；人均支出、人均三公经费要用整个部门的人数去除，对这类报告都不适用。</p>`
 	mustContain(t, "沅江市 county page", county, note)
-	if strings.Contains(p.Page("county/tao-yuan-xian.html"), `<p class="note">项目支出报告`) {
+	if strings.Contains(p.Page("county/tao-yuan-xian.html"), `<p class="note">项目支出（专项）报告`) {
 		t.Error("an 整体支出 report's county page explains 项目支出 reports")
 	}
 }
@@ -205,8 +206,8 @@ spending: {total: 320}
 		// The glossary, where search and the tables send readers, and
 		// the note above its figures say what 不适用 means.
 		`<summary>这些数字是什么意思？</summary>`,
-		"不适用：项目支出报告只评价一个项目",
-		"。这是项目支出报告，只评价一个项目：“支出合计”是这个项目的支出；标为“不适用”的是整个部门的数字（基本支出、三公经费等），这类报告本就不给出。",
+		"不适用："+check.ProjectScope,
+		"。"+check.ProjectScope+"：“支出合计”是这个项目或这笔资金的支出；标为“不适用”的是只有整个部门才有的数字（基本支出与项目支出的划分、三公经费等），这类报告本就不给出。",
 		// Its description does not speak of 三公经费 it cannot have.
 		`content="沅江市行政审批服务局2020年度项目支出绩效自评报告：支出合计502万元，自评得分90分。"`,
 	)

@@ -642,8 +642,9 @@ func TestChartSummariesSpeakOfAll(t *testing.T) {
 	cmp := p.Page("compare/2021.html")
 	mustContain(t, "compare 2021", cmp,
 		"自评得分（42份有数据，显示最高的40份）",
-		// The scores come without grades: the names are flagged.
-		"42份有数据，图中为最高的40份；自评得分最高的是测01县等3份（100分，测01县数据存疑），最低的是测42县（57分，数据存疑）。",
+		// The scores come without grades, which does not put them in
+		// doubt: the names are not flagged.
+		"42份有数据，图中为最高的40份；自评得分最高的是测01县等3份（100分），最低的是测42县（57分）。",
 		// The explorer counts reports by 份 too.
 		"未选县时显示该指标最高的30份报告。")
 
@@ -654,7 +655,7 @@ func TestChartSummariesSpeakOfAll(t *testing.T) {
 	}
 	p.MustBuild()
 	mustContain(t, "compare 2021, a tie at the cut", p.Page("compare/2021.html"),
-		"42份有数据，图中为最高的40份（自评得分为60分的共4份，图中只列出其中2份）；自评得分最高的是测01县等3份（100分，测01县数据存疑），最低的是测39县等4份（60分，测39县数据存疑）。")
+		"42份有数据，图中为最高的40份（自评得分为60分的共4份，图中只列出其中2份）；自评得分最高的是测01县等3份（100分），最低的是测39县等4份（60分）。")
 }
 
 // TestDepartmentsNamedWhenMixed builds a year whose reports come from two

@@ -130,8 +130,10 @@ type Finding struct {
 	// as "基本支出158.65 + 项目支出1312 = 1470.65，与支出合计1530.53相差59.88万元（占支出合计的3.91%）".
 	Message string
 	// Keys are the dotted names of the figures concerned, the one at Pos
-	// first, such as spending.total, spending.basic, spending.project.
-	// Findings share their Keys: they must not be modified.
+	// first, such as spending.total, spending.basic, spending.project;
+	// for a note of the rule noted, whose Pos is the note, the amounts it
+	// quotes with their unit (see notedKeys). Findings share their Keys:
+	// they must not be modified.
 	Keys []string
 	// Gap is the absolute difference the finding is about, for rules that
 	// compare amounts of the report (sums, part within whole, year on
@@ -148,6 +150,26 @@ type Finding struct {
 	// unit 万元, 1000 under 千元), or zero under unit 元. It is zero for
 	// other rules.
 	Factor float64
+}
+
+// Disputes returns the dotted names of the figures the finding puts in
+// doubt, which pages mark ⚠: its Keys, when it is more serious than
+// rounding. A note on disclosure or a gap of rounding disputes none, and
+// neither does a finding of grade.score that a score is given without a
+// grade, or a grade without a score: the figure given is not in doubt for
+// the want of the other. Every other finding disputes its Keys: the
+// figures of a sum that does not add up or a part larger than its whole,
+// a grade against its score, staff over establishment, a likely unit
+// slip, a stated change of 三公经费 against the two years' totals, a
+// year against the title, and the amounts a note of discrepancies quotes.
+func (f *Finding) Disputes() []string {
+	switch {
+	case f.Severity < Warning:
+		return nil
+	case f.Rule == "grade.score" && f.Severity < Discrepancy:
+		return nil
+	}
+	return f.Keys
 }
 
 // Result is the outcome of one rule on one report.

@@ -15,6 +15,13 @@ type Figure struct {
 	Name string
 }
 
+// ProjectScope says in Chinese what a 项目支出 (专项) report evaluates,
+// as a sentence without its full stop: one project or one special fund,
+// which may pay for many things, not a department's whole spending. Every
+// page and download that says why a department's figures do not apply to
+// such a report says it with these words.
+const ProjectScope = "项目支出（专项）报告评价的是一个项目或一笔专项资金（可能用于多项开支），不是部门全年的支出"
+
 // CoreFigures are the figures the disclosure rule looks for, in display
 // order: total, basic and project spending, the 三公 total and its three
 // parts, score, grade and the two staff numbers.

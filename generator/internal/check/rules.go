@@ -21,7 +21,7 @@ type Rule struct {
 
 // Rules lists every rule, in the order of the Results of a report.
 var Rules = []Rule{
-	{"disclosure", "核心数据披露", "核心数据（支出合计、基本支出、项目支出、三公经费合计及其三项、自评得分、评价等级、编制人数、实有人数）中哪些未披露或无法识别；项目支出报告只评价一个项目，只看支出合计、自评得分与评价等级3项。"},
+	{"disclosure", "核心数据披露", "核心数据（支出合计、基本支出、项目支出、三公经费合计及其三项、自评得分、评价等级、编制人数、实有人数）中哪些未披露或无法识别；" + ProjectScope + "，只看支出合计、自评得分与评价等级3项。"},
 	{"sum.spending", "支出合计核对", "基本支出 + 项目支出 是否等于支出合计；每个分项相差不超过0.01万元视为尾差。"},
 	{"sum.basic", "基本支出构成核对", "人员经费 + 公用经费 是否等于基本支出；每个分项相差不超过0.01万元视为尾差。"},
 	{"sum.sangong", "三公经费合计核对", "因公出国（境）费 + 公务接待费 + 公务用车购置及运行费 是否等于三公经费合计；每个分项相差不超过0.01万元视为尾差。"},
@@ -1217,7 +1217,7 @@ func ruleNoted(e *env, v *view) ([]Finding, bool, string) {
 	fs := make([]Finding, len(notes))
 	for i, n := range notes {
 		sev, text := notedSeverity(n.Text)
-		fs[i] = Finding{Pos: n.Pos, Severity: sev, Message: text}
+		fs[i] = Finding{Pos: n.Pos, Severity: sev, Message: text, Keys: notedKeys(v.r, text)}
 	}
 	return fs, true, ""
 }

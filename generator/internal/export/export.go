@@ -132,13 +132,13 @@ var Columns = []Column{
 		get: func(r *site.Report) cell { return text(r.Department) }},
 	{Key: "year", Header: "年度", Number: true, Description: "自评的预算年度。",
 		get: func(r *site.Report) cell { return cell{kind: intCell, i: int64(r.Year), state: report.Disclosed} }},
-	{Key: "type", Header: "类型", Description: "整体支出：部门全年支出的绩效自评；项目支出：一个项目的绩效自评，披露比例只看支出合计（该项目的支出）、自评得分和评价等级；部门的基本支出、三公经费、人数等数字不适用于它（见下面“不适用”）。",
+	{Key: "type", Header: "类型", Description: "整体支出：部门全年支出的绩效自评；项目支出：一个项目或一笔专项资金（可能用于多项开支）的绩效自评，披露比例只看支出合计（该项目的支出）、自评得分和评价等级；部门的基本支出、三公经费、人数等数字不适用于它（见下面“不适用”）。",
 		get: func(r *site.Report) cell { return text(r.Type) }},
 	{Key: "title", Header: "标题", Description: "报告的标题。",
 		get: func(r *site.Report) cell { return text(r.Title) }},
 	{Key: "published", Header: "发布日期", Description: "报告的发布日期（年-月-日）。",
 		get: func(r *site.Report) cell { return text(r.Published) }},
-	{Key: "source", Header: "原文链接", Description: "报告原文的网址。",
+	{Key: "source", Header: "原文链接", Description: "报告原文的网址；报告文件填写了原文网址（source）时才有，空白表示本站没有记录原文网址，不表示报告没有公开。",
 		get: func(r *site.Report) cell { return text(r.Source) }},
 	{Key: "original_unit", Header: "原填报单位", Description: "报告原文填报金额所用的单位：元、千元或万元。本表的金额一律已换算为万元（1万元 = 10000元）。",
 		get: func(r *site.Report) cell { return text(r.Unit) }},
@@ -194,7 +194,7 @@ var Columns = []Column{
 		Description: "核定的人员编制。",
 		get:         func(r *site.Report) cell { return count(r.Staff.Authorized) }},
 	{Key: "staff_actual", Header: "实有人数", Figure: "staff.actual", Unit: "人", Number: true,
-		Description: "实际在职人数；本站的人均数都按实有人数计算。",
+		Description: "报告所列的实有人数；" + site.PerStaffBasis + "。",
 		get:         func(r *site.Report) cell { return count(r.Staff.Actual) }},
 	{Key: "suspect", Header: "疑为单位错误",
 		Description: "本站核对认为可能填错了单位的数字所在的列名，以“、”分隔（reports.json 中为这些数字的 JSON 键）；空白表示没有。这样的数字与该部门其他年度相差约十倍至万倍、合计恰为分项之和的十倍至万倍，或大到县级部门不可能达到（多是把元填成了万元）；它照报告原样列出，本站的比较、排名、图表和平均数不计入。",
@@ -228,9 +228,9 @@ var notApplicableWhole, notApplicableProject = notApplicableTo(report.TypeWhole)
 // report of the type (check.NotApplicable), such as a department's basic
 // spending and its parts, 三公经费 and staff in a 项目支出 report, which
 // evaluates one project. Such a figure, when the report does not give it,
-// is written 不适用 rather than left blank as one not disclosed; when the
-// report gives it, it is kept, as the pages show it. reports.json lists
-// these columns in not_applicable either way.
+// is written 不适用 rather than left blank as one not disclosed, and
+// reports.json lists it in not_applicable; when the report gives it, it
+// is kept, as the pages show it, and not listed there.
 func notApplicable(typ string) uint64 {
 	switch typ {
 	case report.TypeWhole:
@@ -591,10 +591,11 @@ type JSONReport struct {
 	// Unreadable lists figures the report gives but that could not be read.
 	Unreadable []string `json:"unreadable"`
 	// NotApplicable lists the figures a report of its type does not have
-	// (see notApplicable), whether or not the report gives them: null in
-	// Figures when it does not, as those not disclosed are, and the
-	// figure as given when it does, as the pages show it (the disclosure
-	// page calls it 已披露（不计入）).
+	// (see notApplicable) and that the report does not give: null in
+	// Figures, as those not disclosed are, and 不适用 in the CSV and the
+	// workbook. A figure the report gives anyway is not listed: it has
+	// its number in Figures, as the pages show it (the disclosure page
+	// calls it 已披露（不计入）).
 	NotApplicable []string `json:"not_applicable"`
 	// Suspect lists figures the checks find likely unit slips (see
 	// suspects): kept in Figures as given, left out of the pages'
@@ -827,13 +828,15 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 	j.endList(n, 2)
 	j.buf = append(j.buf, ',')
 
-	// Figures that do not apply, given or not, in the order of the
-	// columns.
+	// Figures that do not apply and are not given, in the order of the
+	// columns: those the CSV and the workbook write 不适用. One given
+	// anyway has its number in figures, and is not listed, so that the
+	// two never contradict each other.
 	j.key(1, "not_applicable")
 	n = 0
 	if na := notApplicable(r.Type); na != 0 {
 		for i, c := range Columns {
-			if na&columnBit(i) != 0 {
+			if na&columnBit(i) != 0 && c.get(r).state == report.NotDisclosed {
 				j.elem(n, 2)
 				n++
 				j.buf = jsontext.AppendString(j.buf, c.Key)

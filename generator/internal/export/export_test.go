@@ -410,8 +410,9 @@ func readJSON(t *testing.T, s *site.Site) map[string]JSONReport {
 // the disclosure page calls 不适用, is written so when the report does not
 // give it, told apart from a figure not disclosed (blank, null); a figure
 // the report does give is kept as the pages show it. reports.json lists
-// every such figure in not_applicable, given or not, and the sheet 说明
-// names exactly those.
+// in not_applicable only such figures that the report does not give, so
+// that it never contradicts figures, and the sheet 说明 names exactly
+// those columns.
 func TestNotApplicableToldFromUndisclosed(t *testing.T) {
 	s := siteOf(t,
 		"county: 甲县\ndepartment: 局\nyear: 2021\ntype: 项目支出\nscore: 90",
@@ -459,10 +460,13 @@ func TestNotApplicableToldFromUndisclosed(t *testing.T) {
 			t.Errorf("JSON 甲县 %s = %v, want null", k, v)
 		}
 	}
-	// Given or not, the figures do not apply (the disclosure page says
-	// 已披露（不计入） of those given); given, they are kept.
-	if got := reports["乙县 2021"].NotApplicable; !slices.Equal(got, naKeys) {
-		t.Errorf("JSON 乙县 not_applicable %q, want %q", got, naKeys)
+	// The figures given (spending_basic, staff_actual) or given but
+	// unreadable (sangong_total) are not listed: not_applicable names
+	// only the figures that are null for not applying.
+	given := []string{"spending_project", "spending_personnel", "spending_public",
+		"sangong_abroad", "sangong_reception", "sangong_vehicles", "sangong_change", "staff_authorized"}
+	if got := reports["乙县 2021"].NotApplicable; !slices.Equal(got, given) {
+		t.Errorf("JSON 乙县 not_applicable %q, want %q", got, given)
 	}
 	if v := reports["乙县 2021"].Figures["spending_basic"]; v == nil || *v != 30 {
 		t.Errorf("JSON 乙县 spending_basic %v, want 30", v)
@@ -496,7 +500,7 @@ func TestNotApplicableToldFromUndisclosed(t *testing.T) {
 			keyMeaning = row[3]
 		}
 	}
-	if !strings.Contains(keyMeaning, "不论报告是否给出") || !strings.Contains(keyMeaning, "给出了的，figures 中照列该数字") {
+	if !strings.Contains(keyMeaning, "报告也没有给出") || !strings.Contains(keyMeaning, "报告给出了的部门数字不列入，figures 中照列该数字") {
 		t.Errorf("说明 of the key not_applicable = %q, want it to say given figures are kept", keyMeaning)
 	}
 	if got := reports["丙县 2021"].NotApplicable; got == nil || len(got) != 0 {

@@ -268,8 +268,8 @@ func referenceJSONReport(r *site.Report, evidence map[string]string) *JSONReport
 				jr.Unreadable = append(jr.Unreadable, c.Key)
 			}
 		}
-		// Given or not.
-		if check.NotApplicable(r.Type, c.Figure) {
+		// Only when not given, as the CSV writes 不适用.
+		if referenceNotApplicable(r, c) {
 			jr.NotApplicable = append(jr.NotApplicable, c.Key)
 		}
 	}

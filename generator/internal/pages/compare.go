@@ -3,6 +3,7 @@ package pages
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -32,6 +33,11 @@ type CompareData struct {
 	Pager Pager
 	// Explorer is the chart whose metric and counties the reader chooses.
 	Explorer *Explorer
+	// Caveat, on the first page across years, says that the years hold
+	// reports of different counties or departments, so that a change
+	// between years is not read as a trend (see yearsCaveat); empty when
+	// every year holds the same ones.
+	Caveat string
 }
 
 // byMetric sorts reports by a metric, highest first, unknown last, then by
@@ -158,6 +164,12 @@ func topNote(all, known, shown int) string {
 		return fmt.Sprintf("%d份有数据，显示最高的%d份", known, shown)
 	}
 	return fmt.Sprintf("%d份中%d份有数据", all, known)
+}
+
+// withBasis returns the summary of a view per staff member with what it
+// divides by (site.PerStaffBasis) after it.
+func withBasis(summary string) string {
+	return strings.TrimSuffix(summary, "。") + "。" + site.PerStaffBasis + "。"
 }
 
 // withNote returns a chart's title with a note in brackets, or, when the
@@ -332,6 +344,7 @@ func withPerStaff(bars func(perStaff bool) charts.Bars) (charts.Chart, error) {
 	if err != nil {
 		return c, err
 	}
+	alt.Summary = withBasis(alt.Summary)
 	c.Alt = append(c.Alt, charts.Alt{Key: "per-staff", Label: "人均", Chart: alt})
 	return c, nil
 }
@@ -499,6 +512,9 @@ func CompareYear(s *site.Site, year int) (*Page, error) {
 		if err != nil {
 			return nil, err
 		}
+		if strings.HasSuffix(sp.metric, "_per_staff") {
+			c.Summary = withBasis(c.Summary)
+		}
 		c.Years = charts.YearsText(strconv.Itoa(year), strconv.Itoa(year))
 		p.Charts = append(p.Charts, c)
 	}
@@ -566,6 +582,9 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 		{ID: "years-sangong", Title: "各年度平均每份报告的三公经费", Unit: "万元", Series: []charts.Series{{Name: "平均三公经费", Values: sangong}}},
 		{ID: "years-score", Title: "各年度平均自评得分", Unit: "分", Series: []charts.Series{{Name: "平均自评得分", Values: score}}},
 	}
+	var who string
+	d.Caveat, who = yearsCaveat(s, years)
+	metrics := map[string]string{"years-spending": "total", "years-sangong": "sangong", "years-score": "score"}
 	for _, b := range builds {
 		b.Categories = cats
 		b.Line = len(cats) > 1
@@ -575,6 +594,17 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 		}
 		if len(cats) == 1 {
 			c.Years = charts.YearsText(cats[0], cats[0]) // a line chart's are its own
+		}
+		if key, ok := metrics[c.ID]; ok {
+			// The summary's sentence, then what the reader should know
+			// of its years.
+			more := yearsFlagged(s, years, site.MetricByKey(key))
+			if d.Caveat != "" {
+				more += "各年度收录的报告不同，年度之间的差别主要来自收录了哪些" + who + "，不能看作同一批部门的变化。"
+			}
+			if more != "" {
+				c.Summary = strings.TrimSuffix(c.Summary, "。") + "。" + more
+			}
 		}
 		p.Charts = append(p.Charts, c)
 	}
@@ -645,6 +675,92 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 		})
 	}
 	return out, nil
+}
+
+// yearsCaveat says, when the years (ascending) hold the whole-department
+// reports of different departments, how many of them every year has and
+// that the averages' changes come from which reports are included, not
+// from the same departments: 各年度收录的报告不同…; "" when every year
+// holds the same departments, or there is one year. It also returns who
+// differ: 县 when the counties do, otherwise 部门.
+func yearsCaveat(s *site.Site, years []int) (caveat, who string) {
+	var first map[string]bool
+	all := map[string]int{} // department (county and name) → its years
+	counties := map[string]map[string]bool{}
+	differ, countiesDiffer := false, false
+	n := 0
+	for _, y := range years {
+		rs := wholeReports(s.ByYear[y])
+		if len(rs) == 0 {
+			continue
+		}
+		n++
+		set := map[string]bool{}
+		cs := map[string]bool{}
+		for _, r := range rs {
+			k := r.County.URL + "\x00" + r.Department
+			if !set[k] {
+				set[k] = true
+				all[k]++
+			}
+			cs[r.County.URL] = true
+		}
+		if first == nil {
+			first = set
+			counties[""] = cs
+			continue
+		}
+		differ = differ || !maps.Equal(first, set)
+		countiesDiffer = countiesDiffer || !maps.Equal(counties[""], cs)
+	}
+	if !differ {
+		return "", ""
+	}
+	every := 0
+	for _, years := range all {
+		if years == n {
+			every++
+		}
+	}
+	who = "部门"
+	if countiesDiffer {
+		who = "县"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "各年度收录的报告不同：%d个部门中，", len(all))
+	if every == 0 {
+		b.WriteString("没有一个部门每年都有报告")
+	} else {
+		fmt.Fprintf(&b, "只有%d个部门每年都有报告", every)
+	}
+	fmt.Fprintf(&b, "。下面各年度的平均数之间的差别，主要来自每年收录了哪些%s，不能看作同一批部门的变化；同一部门历年的数字见下方的各县历年支出合计和各县页面。", who)
+	return b.String(), who
+}
+
+// yearsFlagged says which years' averages of m (years ascending) count a
+// figure that a finding puts in doubt (site.Report.Flagged), and whose:
+// "2020年（桃源县）的平均数含有数据存疑的数字，见其报告的数据核对。".
+// Likely unit slips are left out of the averages (site.Metric.Compare);
+// other figures in doubt are the reports' own and are kept, as the
+// compare pages of each year keep them, marked. It returns "" when no
+// average counts one.
+func yearsFlagged(s *site.Site, years []int, m site.Metric) string {
+	var parts []string
+	for _, y := range years {
+		var who []string
+		for _, r := range wholeReports(s.ByYear[y]) {
+			if _, ok := m.Compare(r); ok && r.Flagged(m.Keys...) {
+				who = append(who, r.Label())
+			}
+		}
+		if len(who) > 0 {
+			parts = append(parts, fmt.Sprintf("%d年（%s）", y, strings.Join(who, "、")))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "、") + "的平均数含有数据存疑的数字，见其报告的数据核对。"
 }
 
 // compareYearsRows counts the rows of the table across years: one for

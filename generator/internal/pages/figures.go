@@ -31,7 +31,8 @@ type Figure struct {
 	// NA marks a Text of 未披露, 无法识别 or 不适用. (The flags come last, together,
 	// so that they share a word.)
 	NA bool
-	// Flagged marks a figure that a finding beyond rounding concerns.
+	// Flagged marks a figure that a finding puts in doubt (see
+	// check.Finding.Disputes).
 	Flagged bool
 	// Slip marks a Flagged figure that is a likely unit slip
 	// (site.Report.Suspect), left out of ranks and comparisons.
@@ -233,14 +234,11 @@ func appendStatedChange(dst []byte, a report.Amount) []byte {
 }
 
 // flaggedFigures says, for each of figureDefs, whether the figure is
-// Flagged: a finding more serious than rounding concerns it.
+// Flagged: a finding puts it in doubt (see check.Finding.Disputes).
 func flaggedFigures(r *site.Report) (flagged [len(figureKeys)]bool) {
 	for _, c := range r.Checks {
-		for _, f := range c.Findings {
-			if f.Severity < check.Warning {
-				continue
-			}
-			for _, k := range f.Keys {
+		for i := range c.Findings {
+			for _, k := range c.Findings[i].Disputes() {
 				if i := slices.Index(figureKeys[:], k); i >= 0 {
 					flagged[i] = true
 				}

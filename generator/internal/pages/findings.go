@@ -175,14 +175,34 @@ type DisclosureRow struct {
 	// discloses, and Value the same without its percent sign.
 	Share string
 	Value string
+	// Counted says what Share counts when some figures do not apply to
+	// the report (see countedText), so that a 项目支出 report's 0% is not
+	// read as a report that disclosed nothing; empty otherwise.
+	Counted string
 }
 
 // CountyShare is a county's share of core figures disclosed.
 type CountyShare struct {
 	C            *site.County
 	Share, Value string
-	// disclosed of total core figures, over the county's reports.
-	disclosed, total int
+	// Counted says what Share counts when some figures do not apply to
+	// one of the county's reports, as DisclosureRow.Counted does.
+	Counted string
+	// disclosed of total core figures, over the county's reports; extra
+	// figures given that do not apply; partial, whether some do not.
+	disclosed, total, extra int
+	partial                 bool
+}
+
+// countedText says what a share of n of of figures counts when some
+// figures do not apply, and extra of those are given all the same:
+// 计3项，披露0项；另给出2项不计入.
+func countedText(n, of, extra int) string {
+	s := fmt.Sprintf("计%d项，披露%d项", of, n)
+	if extra > 0 {
+		s += fmt.Sprintf("；另给出%d项不计入", extra)
+	}
+	return s
 }
 
 // DisclosurePath returns the path of page n (from 1) of the disclosure
@@ -251,11 +271,14 @@ func Disclosure(s *site.Site) []*Page {
 			projects = projects || r.Type == report.TypeProject
 			row := DisclosureRow{R: r, States: states[:nf:nf], Applies: ap}
 			states = states[nf:]
-			n, of := 0, 0
+			n, of, extra := 0, 0, 0
 			for j, f := range check.CoreFigures {
 				st := check.FigureState(r.Report, f.Key)
 				row.States[j] = st
 				if !ap[j] {
+					if st == report.Disclosed {
+						extra++
+					}
 					continue
 				}
 				of++
@@ -266,8 +289,13 @@ func Disclosure(s *site.Site) []*Page {
 				}
 			}
 			row.Share, row.Value = share(n, of)
+			if of < nf {
+				row.Counted = countedText(n, of, extra)
+				cs.partial = true
+			}
 			cs.disclosed += n
 			cs.total += of
+			cs.extra += extra
 			rows = append(rows, row)
 		}
 		if cs.total == 0 {
@@ -281,8 +309,12 @@ func Disclosure(s *site.Site) []*Page {
 	}
 	t.done()
 	for i := range counties {
-		if cs := &counties[i]; cs.total != 0 {
+		cs := &counties[i]
+		if cs.total != 0 {
 			cs.Value = cs.Share[:len(cs.Share)-1]
+		}
+		if cs.partial {
+			cs.Counted = countedText(cs.disclosed, cs.total, cs.extra)
 		}
 	}
 	var shares []string

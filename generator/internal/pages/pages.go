@@ -6,6 +6,7 @@ package pages
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -273,6 +274,10 @@ func (t *texts) scoreCell(c *charts.Cell, f report.Field[float64]) {
 // Card is a headline figure on the home page.
 type Card struct {
 	Label, Value, Note, Href string
+	// Checks is the path from the site root of the checks of the report
+	// whose figure Value is, when a finding puts that figure in doubt
+	// (site.Report.Flagged): the card marks it ⚠ as other pages do.
+	Checks string
 }
 
 // HomeData is the model of the home page.
@@ -280,6 +285,9 @@ type HomeData struct {
 	Site  *site.Site
 	Year  int
 	Cards []Card
+	// Title is the page's heading; Count says how many reports the site
+	// has and of which types (see ReportCount).
+	Title, Count string
 	// Rows holds the newest reports, at most HomeRows, in ReportOrder.
 	Rows []Row
 	// FilterYears and FilterPrefectures are the table filter's choices:
@@ -377,9 +385,14 @@ func Home(s *site.Site) (*Page, error) {
 	if len(s.Counties) <= HomeCounties {
 		d.Groups = countyGroups(s)
 	}
+	title := "县级部门整体支出绩效自评报告比较"
+	if d.Count = ReportCount(s.Reports); !allWhole(s.Reports) {
+		title = "县级部门绩效自评报告比较"
+	}
+	d.Title = title
 	p := &Page{Path: "index.html", Template: "home", Section: "home",
-		Title:       "县级部门整体支出绩效自评报告比较",
-		Description: fmt.Sprintf("汇集%d个县（市、区）的%d份部门整体支出绩效自评报告，比较支出、三公经费和自评得分。", len(s.Counties), len(s.Reports)),
+		Title:       title,
+		Description: fmt.Sprintf("汇集%d个县（市、区）的%s，比较支出、三公经费和自评得分。", len(s.Counties), d.Count),
 		Data:        d,
 	}
 	if s.LatestYear > 0 {
@@ -394,6 +407,58 @@ func Home(s *site.Site) (*Page, error) {
 	}
 	return p, nil
 }
+
+// ReportCount says how many reports rs holds and of which types, without
+// calling them all of one type when they are not: 5份部门整体支出绩效自评报告
+// when every one evaluates a department's whole spending,
+// 3份项目支出（专项）绩效自评报告 when every one a project or a fund, and
+// 5份部门绩效自评报告（整体支出4份、项目支出1份） for a mix.
+func ReportCount(rs []*site.Report) string {
+	whole := 0
+	for _, r := range rs {
+		if r.Type == report.TypeWhole {
+			whole++
+		}
+	}
+	switch {
+	case whole == len(rs):
+		return fmt.Sprintf("%d份部门整体支出绩效自评报告", len(rs))
+	case whole == 0 && allOf(rs, report.TypeProject):
+		return fmt.Sprintf("%d份项目支出（专项）绩效自评报告", len(rs))
+	}
+	// By type: 整体支出 first, then the others in code point order.
+	counts := map[string]int{}
+	var types []string
+	for _, r := range rs {
+		if counts[r.Type] == 0 && r.Type != report.TypeWhole {
+			types = append(types, r.Type)
+		}
+		counts[r.Type]++
+	}
+	slices.Sort(types)
+	if whole > 0 {
+		types = append([]string{report.TypeWhole}, types...)
+	}
+	parts := make([]string, len(types))
+	for i, typ := range types {
+		parts[i] = fmt.Sprintf("%s%d份", typ, counts[typ])
+	}
+	return fmt.Sprintf("%d份部门绩效自评报告（%s）", len(rs), strings.Join(parts, "、"))
+}
+
+// allOf reports whether every report of rs is of the type.
+func allOf(rs []*site.Report, typ string) bool {
+	for _, r := range rs {
+		if r.Type != typ {
+			return false
+		}
+	}
+	return true
+}
+
+// allWhole reports whether every report of rs is a whole-department
+// report.
+func allWhole(rs []*site.Report) bool { return allOf(rs, report.TypeWhole) }
 
 // wholeReports keeps the whole-department reports, which are comparable.
 func wholeReports(rs []*site.Report) []*site.Report {
@@ -437,7 +502,11 @@ func headline(year int, rs []*site.Report) []Card {
 		// The average to two decimals: four would claim a precision
 		// that no report gives.
 		note := fmt.Sprintf("%d份报告披露，平均%s%s", n, charts.Format(math.Round(sum/float64(n)*100)/100), m.Unit)
-		cards = append(cards, Card{Label: m.Label + "最高", Value: charts.Format(bv) + m.Unit, Note: who + "；" + note, Href: best.URL})
+		card := Card{Label: m.Label + "最高", Value: charts.Format(bv) + m.Unit, Note: who + "；" + note, Href: best.URL}
+		if best.Flagged(m.Keys...) {
+			card.Checks = best.URL + "#checks"
+		}
+		cards = append(cards, card)
 	}
 	return cards
 }

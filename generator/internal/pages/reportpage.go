@@ -29,6 +29,19 @@ type ReportData struct {
 type FigureGroup struct {
 	Title   string
 	Figures []Figure
+	// Note says, above the group's table, what 不适用 means in it when
+	// some of its figures do not apply to the report's type and are not
+	// given (see notApplicableNotes); it is empty otherwise.
+	Note string
+}
+
+// notApplicableNotes says, per group of figures, what 不适用 means there
+// for a 项目支出 report, which evaluates one project or one fund rather
+// than a department's whole spending.
+var notApplicableNotes = map[string]string{
+	"支出":   "一个项目或一笔专项资金的支出不再分为基本支出（人员经费、公用经费）和项目支出：这种划分只对整个部门的支出适用，所以标为“不适用”，并不是报告漏报。",
+	"三公经费": "三公经费是整个部门的开支，不属于一个项目或一笔专项资金，所以标为“不适用”。",
+	"人员":   "编制人数和实有人数是整个部门的，对一个项目或一笔专项资金的报告不适用。",
 }
 
 // RankRow is a metric with a report's value and rank.
@@ -67,7 +80,15 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 	start := 0
 	for i := range figs {
 		if i+1 == len(figs) || figs[i+1].Group != figs[i].Group {
-			d.Groups = append(d.Groups, FigureGroup{Title: figs[i].Group, Figures: figs[start : i+1 : i+1]})
+			g := FigureGroup{Title: figs[i].Group, Figures: figs[start : i+1 : i+1]}
+			for j := range g.Figures {
+				f := &g.Figures[j]
+				if f.NA && f.Text == "不适用" {
+					g.Note = notApplicableNotes[g.Title]
+					break
+				}
+			}
+			d.Groups = append(d.Groups, g)
 			start = i + 1
 		}
 	}

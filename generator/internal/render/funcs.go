@@ -42,10 +42,16 @@ func funcs(r *Renderer) template.FuncMap {
 		// json.Marshal, which escapes <, > and &.
 		"chartJSON": func(b []byte) template.JS { return template.JS(b) },
 		"checkRows": checkRowsHTML,
-		"table":     tableHTML,
-		"rankRows":  rankRowsHTML,
-		"chart":     chartHTML,
-		"nav":       r.navHTML,
+		"flag": func(root, href string) template.HTML {
+			b := htmlBuffers.get()
+			writeFlag(b, root, href, FindingFlag)
+			return htmlOf(b)
+		},
+		"projectScope": func() string { return check.ProjectScope },
+		"table":        tableHTML,
+		"rankRows":     rankRowsHTML,
+		"chart":        chartHTML,
+		"nav":          r.navHTML,
 		// shared renders a part of the layout once per distinct Layout.
 		"shared": r.sharedPart,
 		// figureTables, findingItems and reportLinks render the
@@ -374,10 +380,17 @@ func rankRowsHTML(root string, ranks []pages.RankRow) template.HTML {
 }
 
 // writeRank writes a rank as 第2名/共5份 (places by 名, the reports
-// ranked by 份), or — when there is none.
+// ranked by 份), 仅此1份，不排名 when the report is the only one with
+// the figure, or — when there is none.
 func writeRank(b *bytes.Buffer, k site.Rank) {
-	if k.Of == 0 {
+	switch k.Of {
+	case 0:
 		b.WriteString("—")
+		return
+	case 1:
+		// 第1名/共1份 would read as praise: there is no one to rank
+		// against.
+		b.WriteString("仅此1份，不排名")
 		return
 	}
 	var n [20]byte
@@ -580,7 +593,7 @@ func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 		escape(b, src)
 		b.WriteString(`" rel="noopener noreferrer nofollow">查看原文</a>`)
 	} else {
-		b.WriteString(`<span class="na">未提供链接</span>`)
+		b.WriteString(`<span class="na">本站未记录原文网址</span>`)
 	}
 	b.WriteString("</dd>\n</dl>")
 }
@@ -917,6 +930,11 @@ func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRo
 		escape(b, d.Value)
 		b.WriteString("\">")
 		escape(b, d.Share)
+		if d.Counted != "" {
+			b.WriteString(`<br><span class="na">`)
+			escape(b, d.Counted)
+			b.WriteString(`</span>`)
+		}
 		b.WriteString("</td>\n</tr>")
 	}
 }

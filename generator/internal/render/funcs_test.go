@@ -81,7 +81,7 @@ const reportHeadTemplate = `<nav class="breadcrumb" aria-label="位置"><ol><li>
 <dt>年度</dt><dd>{{.R.Report.Year}}年</dd>
 <dt>类型</dt><dd>{{.R.Report.Type}}</dd>
 {{- if .R.Report.Published}}<dt>发布日期</dt><dd>{{.R.Report.Published}}</dd>{{end}}
-<dt>原文</dt><dd>{{if .R.Report.Source}}<a href="{{.R.Report.Source}}" rel="noopener noreferrer nofollow">查看原文</a>{{else}}<span class="na">未提供链接</span>{{end}}</dd>
+<dt>原文</dt><dd>{{if .R.Report.Source}}<a href="{{.R.Report.Source}}" rel="noopener noreferrer nofollow">查看原文</a>{{else}}<span class="na">本站未记录原文网址</span>{{end}}</dd>
 </dl>`
 
 // TestReportHeadAsTemplate: reportHeadHTML writes what html/template wrote

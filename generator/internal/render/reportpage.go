@@ -138,7 +138,7 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 	if r.Type == report.TypeProject {
 		// Its department figures read 不适用: say why, here, where
 		// the reader sees them.
-		b.WriteString("这是项目支出报告，只评价一个项目：“支出合计”是这个项目的支出；标为“不适用”的是整个部门的数字（基本支出、三公经费等），这类报告本就不给出。")
+		b.WriteString(check.ProjectScope + "：“支出合计”是这个项目或这笔资金的支出；标为“不适用”的是只有整个部门才有的数字（基本支出与项目支出的划分、三公经费等），这类报告本就不给出。")
 	}
 	if r.Prev != nil {
 		b.WriteString("“上年”为")
@@ -247,6 +247,11 @@ func writeMeta(b *bytes.Buffer, title, description, tmpl string) {
 // card there, whose cells the stylesheet names by these headings.
 func writeFigureTables(b *bytes.Buffer, groups []pages.FigureGroup, withPrev bool) {
 	for _, g := range groups {
+		if g.Note != "" {
+			b.WriteString("\n<p class=\"note\">")
+			escape(b, g.Note)
+			b.WriteString("</p>")
+		}
 		b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
 		escape(b, g.Title)
 		if withPrev {
@@ -354,7 +359,7 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 		// Only a 项目支出 series has figures that do not apply. Its
 		// report's row would read 项目支出 … 不适用 with no
 		// word on why: say what its figures are, above the table.
-		b.WriteString("\n<p class=\"note\">项目支出报告只评价一个项目：表中的“支出合计”就是这个项目的支出；")
+		b.WriteString("\n<p class=\"note\">" + check.ProjectScope + "：表中的“支出合计”就是这个项目或这笔资金的支出；")
 		for i, l := range s.NotApplicable {
 			if i > 0 {
 				b.WriteString("、")

@@ -77,6 +77,12 @@ func perStaff(f func(*Report) report.Money) func(*Report) (float64, bool) {
 	}
 }
 
+// PerStaffBasis says in Chinese what the figures per staff member divide
+// by, for the glossary, the per-staff views of charts and the downloads'
+// dictionary: the report's 实有人数, which many reports give as the staff
+// on the establishment alone.
+const PerStaffBasis = "人均数按报告所列实有人数计算，多为在编人员，不含雇员、劳务派遣等，单位之间未必可比"
+
 // PerStaff returns the amount a (万元) for each of n people, to two
 // decimals (0.01 万元, 100 元), as every page shows a figure per staff
 // member: 90.03 万元/人, not 90.0312, whose last digits say nothing a

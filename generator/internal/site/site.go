@@ -133,15 +133,12 @@ func (r *Report) Findings() []check.Finding {
 	return out
 }
 
-// Flagged reports whether a finding more serious than rounding concerns
-// any of the figures named by dotted keys.
+// Flagged reports whether a finding puts in doubt any of the figures
+// named by dotted keys (see check.Finding.Disputes).
 func (r *Report) Flagged(keys ...string) bool {
 	for _, c := range r.Checks {
-		for _, f := range c.Findings {
-			if f.Severity < check.Warning {
-				continue
-			}
-			for _, k := range f.Keys {
+		for i := range c.Findings {
+			for _, k := range c.Findings[i].Disputes() {
 				if slices.Contains(keys, k) {
 					return true
 				}

@@ -25,6 +25,10 @@ type extractor struct {
 	header map[int]bool
 	ments  []*mention
 	formC  map[string][]cand // candidates read from forms, by figure key
+	// otherEv holds, by figure key, a sentence whose figure was left out
+	// as another year's, and otherKeys its keys in order.
+	otherEv   map[string]string
+	otherKeys []string
 }
 
 // Extract reads a report's text (as a Doc holds it) and returns a draft
@@ -121,6 +125,7 @@ type mention struct {
 	approx bool
 	share  bool // followed by 占 …%: a part of something
 	year   int  // the year the sentence gives before the figure, if any
+	other  bool // another year's figure (see otherYear)
 }
 
 const boundaries = ",;:、。!?"
@@ -232,6 +237,12 @@ func (x *extractor) findMentions() {
 			}
 			mt.budget = budgetish(label) || child && parentBudget
 			mt.year = yearBefore(m[:h.start])
+			if x.otherYear(m[:h.start]) && !mt.budget && !mt.approx {
+				mt.other = true
+				if k := otherYearKind(label); k != "" && !mt.share {
+					x.noteOtherYear(k, *s)
+				}
+			}
 			x.ments = append(x.ments, mt)
 			prev = mt
 			prevEnd = h.end
@@ -292,7 +303,7 @@ func yearBefore(s string) int {
 // usable reports whether a mention may be an actual figure of the year
 // evaluated.
 func (x *extractor) usable(m *mention) bool {
-	if m.budget || m.approx {
+	if m.budget || m.approx || m.other {
 		return false
 	}
 	if m.year != 0 && x.d.Year.OK && m.year != x.d.Year.V {
@@ -665,7 +676,11 @@ func (x *extractor) sangong() {
 	}
 	// Explicit statements that nothing was spent.
 	for _, s := range x.sents {
-		for _, m := range zeroItemRE.FindAllStringSubmatch(s.m, -1) {
+		for _, loc := range zeroItemRE.FindAllStringSubmatchIndex(s.m, -1) {
+			m := []string{"", s.m[loc[2]:loc[3]]}
+			if x.otherYear(s.m[:loc[2]]) {
+				continue
+			}
 			c := cand{v: 0, tier: 2, ev: s.disp}
 			switch {
 			case strings.Contains(m[1], "三公"):
@@ -683,11 +698,15 @@ func (x *extractor) sangong() {
 				combined = append(combined, c)
 			}
 		}
-		if noPurchaseRE.MatchString(s.m) {
+		if loc := noPurchaseRE.FindStringIndex(s.m); loc != nil && !x.otherYear(s.m[:loc[0]]) {
 			purchase = append(purchase, cand{v: 0, tier: 2, ev: s.disp})
 			purchaseSeen = true
 		}
-		for _, m := range noneRE.FindAllStringSubmatch(s.m, -1) {
+		for _, loc := range noneRE.FindAllStringSubmatchIndex(s.m, -1) {
+			m := []string{"", s.m[loc[2]:loc[3]]}
+			if x.otherYear(s.m[:loc[0]]) {
+				continue
+			}
 			c := cand{v: 0, tier: 2, ev: s.disp}
 			switch {
 			case strings.Contains(m[1], "三公"):
@@ -756,6 +775,9 @@ func (x *extractor) sangongChange() {
 		}
 		found := false
 		for _, loc := range changeRE.FindAllStringSubmatchIndex(s.m, -1) {
+			if x.otherYear(s.m[:loc[0]]) {
+				continue
+			}
 			switch x.changeOf(si, loc[0]) {
 			case "budget":
 				budgetOnly = s.disp
@@ -769,7 +791,7 @@ func (x *extractor) sangongChange() {
 		if !found && comparatorRE.MatchString(s.m) {
 			// 与上年相比，三公经费减少0.3万元.
 			for _, loc := range changeSubjRE.FindAllStringSubmatchIndex(s.m, -1) {
-				if !comparatorRE.MatchString(s.m[:loc[1]]) || budgetish(s.m[loc[2]:loc[3]]) {
+				if !comparatorRE.MatchString(s.m[:loc[1]]) || budgetish(s.m[loc[2]:loc[3]]) || x.otherYear(s.m[:loc[0]]) {
 					continue
 				}
 				if fen, ok := toFen(s.m[loc[6]:loc[7]], s.m[loc[8]:loc[9]]); ok {
@@ -889,11 +911,19 @@ func (x *extractor) scoreAndGrade() {
 			if subScoreRE.MatchString(clause) {
 				continue // 产出指标评价得分38分: a part of the score
 			}
+			if x.otherYear(s.m[:loc[4]]) {
+				x.noteOtherYear("score", s)
+				continue
+			}
 			scores = append(scores, cand{v: v, tier: 1, ev: s.disp})
 		}
 		// A clause that is just 得分X分, after the evaluation's result.
 		for _, loc := range bareScoreRE.FindAllStringSubmatchIndex(s.m, -1) {
 			if !bareScoreCtx.MatchString(s.m) || scoreNotRE.MatchString(s.m[loc[1]:]) {
+				continue
+			}
+			if x.otherYear(s.m[:loc[2]]) {
+				x.noteOtherYear("score", s)
 				continue
 			}
 			if v, ok := hundredths(s.m[loc[2]:loc[3]]); ok && v <= 10000 {
@@ -914,6 +944,10 @@ func (x *extractor) scoreAndGrade() {
 				continue
 			}
 			word := s.m[loc[4]:loc[5]]
+			if x.otherYear(s.m[:loc[4]]) {
+				x.noteOtherYear("grade", s)
+				continue
+			}
 			g, ok := gradeNames[word]
 			if !ok {
 				x.d.note("%s：报告写的是“%s”（%s），不是优、良、中、差之一，未填写", figureLabel("grade"), word, quote(s.disp))
@@ -1009,7 +1043,16 @@ func (x *extractor) staff() {
 				continue
 			}
 			c := cand{v: int64(n), ev: s.disp}
+			other := x.otherYear(s.m[:loc[0]])
 			switch {
+			case actualWordRE.MatchString(label) && other:
+				if unit != "个" && actualTailRE.MatchString(label) && !child && !subtypeRE.MatchString(label) {
+					x.noteOtherYear("staff.actual", s)
+				}
+			case authorizedRE.MatchString(label) && authTailRE.MatchString(label) && other:
+				if !child && !subtypeRE.MatchString(label) {
+					x.noteOtherYear("staff.authorized", s)
+				}
 			case actualWordRE.MatchString(label):
 				if unit == "个" || !actualTailRE.MatchString(label) {
 					continue
@@ -1151,6 +1194,7 @@ func (x *extractor) checks() {
 	// Not read, but for the figures a report of its type does not have
 	// (a 项目支出 report's 基本支出, 三公经费, staff…), which it cannot
 	// be missing.
+	x.noteOtherYears()
 	var missing []string
 	for _, f := range d.figures() {
 		if !f.ok && f.key != "prefecture" && f.key != "province" && !(d.Type.OK && check.NotApplicable(d.Type.V, f.key)) {

@@ -1,0 +1,89 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+)
+
+// snippet is a piece of a report's text, under a title that gives the
+// county, department and year (测试县城市管理局, 2023), with the figures it
+// must give: a value, or nil for a figure that must be left out. note is
+// text one of the review notes must hold, if not empty.
+type snippet struct {
+	name string
+	text string
+	want map[string]any
+	note string
+}
+
+const snippetTitle = "测试县城市管理局\n2023年度部门整体支出绩效自评报告\n\n"
+
+func runSnippets(t *testing.T, cases []snippet) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			text := c.text
+			if !strings.Contains(text, "报告") {
+				text = snippetTitle + text
+			}
+			d := Extract(c.name+".txt", text)
+			checkDraft(t, d)
+			got := draftJSON(t, d)
+			for k, w := range c.want {
+				if got[k] != w {
+					t.Errorf("%s = %v, want %v", k, got[k], w)
+				}
+			}
+			notes := strings.Join(d.Review, "\n")
+			if c.note != "" && !strings.Contains(notes, c.note) {
+				t.Errorf("no review note says %q", c.note)
+			}
+			if t.Failed() {
+				t.Logf("review notes:\n  %s", strings.Join(d.Review, "\n  "))
+			}
+		})
+	}
+}
+
+// TestOtherYearFigures: a marker of another year (上年, 去年, 上年度, 2022年)
+// covers the figures after it in its sentence, of every kind, until a marker
+// of the report's year; comparisons, balances brought forward and markers in
+// closed brackets do not.
+func TestOtherYearFigures(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "score-prior-sentence", text: "上年度自评得分为89分。经自评，我局2023年部门整体支出绩效得分为95分，等级为优。",
+			want: map[string]any{"self_score": "95", "grade": "优"}},
+		{name: "score-prior", text: "上年度自评得分为89分。", want: map[string]any{"self_score": nil}, note: "自评得分（score）：报告中的数是上一年度"},
+		{name: "score-last-year", text: "上年自评得分为89分。", want: map[string]any{"self_score": nil}},
+		{name: "score-2022", text: "2022年自评得分为89分。", want: map[string]any{"self_score": nil}},
+		{name: "score-qunian", text: "去年自评得分为89分。", want: map[string]any{"self_score": nil}},
+		{name: "score-restart", text: "上一年度绩效评价得分89分，本年度绩效评价得分95分。", want: map[string]any{"self_score": "95"}},
+		{name: "score-years", text: "我局2022年度整体支出绩效自评得分为89分，2023年度为95分。", want: map[string]any{"self_score": nil}},
+		{name: "score-bracket", text: "经自评，我局2023年度部门整体支出绩效得分95分（上年为89分），等级为优。",
+			want: map[string]any{"self_score": "95", "grade": "优"}},
+		{name: "grade-prior", text: "上年度评价等级为良。", want: map[string]any{"grade": nil}, note: "等级"},
+		{name: "grade-2022", text: "2022年度绩效评价等级为良。", want: map[string]any{"grade": nil}},
+		{name: "grade-2022-after", text: "经自评，2023年度绩效得分95分。2022年度绩效评价等级为良。", want: map[string]any{"self_score": "95", "grade": nil}},
+		{name: "sangong-prior", text: "上年度“三公”经费支出6.02万元，其中公务接待费1.50万元。",
+			want: map[string]any{"sangong_total": nil, "sangong_reception": nil}, note: "公务接待费（sangong.reception）：报告中的数是上一年度"},
+		{name: "sangong-prior-list", text: "上年度三公经费6.02万元，公务接待费1.50万元，公务用车运行维护费4.52万元。",
+			want: map[string]any{"sangong_total": nil, "sangong_reception": nil, "sangong_vehicles": nil}},
+		{name: "sangong-both", text: "2023年“三公”经费支出5.36万元，其中公务接待费1.06万元、公务用车运行维护费4.30万元。上年度“三公”经费支出6.02万元，其中公务接待费1.50万元、公务用车运行维护费4.52万元。",
+			want: map[string]any{"sangong_total": "5.36", "sangong_reception": "1.06", "sangong_vehicles": "4.3"}},
+		{name: "spending-prior", text: "上年基本支出700.00万元，项目支出1,300.00万元。", want: map[string]any{"basic_spending": nil, "project_spending": nil}},
+		{name: "spending-qunian", text: "去年基本支出700.00万元，项目支出1,300.00万元，人员经费600.00万元。",
+			want: map[string]any{"basic_spending": nil, "project_spending": nil, "personnel_spending": nil}},
+		{name: "spending-prior-colon", text: "上年决算数：支出合计2,098.61万元，基本支出700.00万元。", want: map[string]any{"total_spending": nil, "basic_spending": nil}},
+		{name: "income-prior", text: "上年收入合计2,210.15万元，支出合计2,098.61万元。", want: map[string]any{"budget_income": nil, "total_spending": nil}},
+		{name: "spending-then-prior", text: "2023年度本年支出合计2,377.04万元，基本支出812.55万元。上年决算数：支出合计2,098.61万元，基本支出700.00万元。",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55"}},
+		{name: "spending-restart", text: "上年基本支出700.00万元，本年基本支出812.55万元。", want: map[string]any{"basic_spending": "812.55"}},
+		{name: "carried-over", text: "2023年本年收入2,401.22万元，上年结转55.58万元，收入总计2,456.80万元。其中基本支出812.55万元。",
+			want: map[string]any{"budget_income": "2401.22", "basic_spending": "812.55"}},
+		{name: "staff-prior", text: "上年实有人数59人，编制62人。", want: map[string]any{"staff_actual": nil, "staff_authorized": nil}},
+		{name: "staff-then-prior", text: "年末实有人数57人。上年实有人数59人，编制62人。", want: map[string]any{"staff_actual": "57", "staff_authorized": nil}},
+		{name: "staff-comparison", text: "年末实有人数57人，比上年减少2人，编制62人。", want: map[string]any{"staff_actual": "57", "staff_authorized": "62"}},
+		{name: "sangong-comparison", text: "2023年三公经费5.36万元，比上年减少0.66万元，其中公务接待费1.06万元。",
+			want: map[string]any{"sangong_total": "5.36", "sangong_prev_year_change": "-0.66", "sangong_reception": "1.06"}},
+	})
+}

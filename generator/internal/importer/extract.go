@@ -190,13 +190,8 @@ func (x *extractor) findMentions() {
 				continue
 			}
 			// The label runs back to a clause boundary or the previous figure.
-			lstart := prevEnd
-			if i := strings.LastIndexAny(m[prevEnd:h.start], boundaries); i >= 0 {
-				lstart = prevEnd + i
-				_, size := utf8.DecodeRuneInString(m[lstart:])
-				lstart += size
-			}
-			label, child, approx := cleanLabel(m[lstart:h.start])
+			lstart, lend := labelSpan(m, prevEnd, h.start)
+			label, child, approx := cleanLabel(m[lstart:lend])
 			if childScope(m[:h.start]) {
 				child = true
 			}
@@ -251,6 +246,28 @@ func (x *extractor) findMentions() {
 			dropGroup()
 		}
 	}
+}
+
+// labelSpan returns where the label of a figure at pos of s runs: back to a
+// clause boundary or to from, the end of the previous figure. A figure
+// right after a colon has its label before it: 本年支出合计:2,377.04万元.
+func labelSpan(s string, from, pos int) (start, end int) {
+	start, end = from, pos
+	if i := strings.LastIndexAny(s[from:pos], boundaries); i >= 0 {
+		start = from + i
+		_, size := utf8.DecodeRuneInString(s[start:])
+		start += size
+	}
+	if start > from && s[start-1] == ':' && strings.TrimSpace(s[start:pos]) == "" {
+		end = start - 1
+		start = from
+		if i := strings.LastIndexAny(s[from:end], boundaries); i >= 0 {
+			start = from + i
+			_, size := utf8.DecodeRuneInString(s[start:])
+			start += size
+		}
+	}
+	return start, end
 }
 
 // childScope reports whether text ending at a figure puts it among the
@@ -867,12 +884,12 @@ func (x *extractor) changeOf(si, pos int) string {
 // ---- score and grade ----
 
 var (
-	scoreRE      = regexp.MustCompile(`(评价得分|自评得分|综合得分|总得分|综合评分|自评总分|评价总分|最终得分|考评得分|绩效得分|自评分数|自评结果|评价结果|评分结果|自评分|评分|总分|自评得|评价得|综合得|共得|合计得|最终得|总计得)(?:为|是|:|达到|达|了)*(\d{1,3}(?:\.\d{1,2})?)分`)
+	scoreRE      = regexp.MustCompile(`(评价得分|自评得分|综合得分|总得分|综合评分|自评总分|评价总分|最终得分|考评得分|绩效得分|自评分数|自评结果|评价结果|评分结果|自评分|评分|总分|自评得|评价得|综合得|共得|合计得|最终得|总计得)((?:为|是|:|达到|达|了)*)(\d{1,3}(?:\.\d{1,2})?)(分|[,;。)]|$)`)
 	scoreNotRE   = regexp.MustCompile(`^(?:以上|以下|及以上|及以下|\(含\)|-|~|至|到|为优|为良|为中|为差|\))`)
 	subScoreRE   = regexp.MustCompile(`指标|投入|过程|产出|效益|满意度|决策|履职|预算执行|预算配置|分值|一级|二级|三级`)
 	weightSent   = regexp.MustCompile(`指标体系|权重|分值|满分`)
 	gradeRE      = regexp.MustCompile(`(评价等级|自评等级|绩效等级|综合等级|评定等级|评价等次|自评等次|绩效评级|评价级别|等级评定|评价结果|自评结果|评价结论|自评结论|综合评定|评定结果|评级|等级|等次)(?:为|是|:|评定为|确定为|属于|达到|被评为|评为|定为)*(优秀|优|良好|良|合格|中等|中|较差|差|不合格)(?:等级|等次|级)?(?:[,.;。)]|$)`)
-	bareScoreRE  = regexp.MustCompile(`(?:^|[,;:])(?:本部门|本单位|我局|我单位|我部门|该部门|该单位|部门)?(?:(?:19|20)\d\d年度?)?(?:部门)?(?:整体支出)?(?:绩效)?得分(?:为|是|:)?(\d{1,3}(?:\.\d{1,2})?)分`)
+	bareScoreRE  = regexp.MustCompile(`(?:^|[,;:])(?:本部门|本单位|我局|我单位|我部门|该部门|该单位|部门)?(?:(?:19|20)\d\d年度?)?(?:部门)?(?:整体支出)?(?:绩效)?得分((?:为|是|:)?)(\d{1,3}(?:\.\d{1,2})?)(分|[,;。)]|$)`)
 	bareScoreCtx = regexp.MustCompile(`自评|综合评价|绩效评价|评价结果|评价等级|整体支出`)
 	gradeBadRE   = regexp.MustCompile(`考核|考评等级|年度考核|公务员`)
 	gradeNames   = map[string]string{"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "差": "差", "较差": "差"}
@@ -884,13 +901,13 @@ func (x *extractor) scoreAndGrade() {
 	for _, s := range x.sents {
 		for _, loc := range scoreRE.FindAllStringSubmatchIndex(s.m, -1) {
 			kw := s.m[loc[2]:loc[3]]
-			if scoreNotRE.MatchString(s.m[loc[1]:]) {
+			if !scoreEnds(s.m, loc[4:]) {
 				continue
 			}
 			if strings.HasSuffix(s.m[:loc[2]], "满") || strings.HasSuffix(s.m[:loc[2]], "标准") {
 				continue
 			}
-			v, ok := hundredths(s.m[loc[4]:loc[5]])
+			v, ok := hundredths(s.m[loc[6]:loc[7]])
 			if !ok || v > 10000 {
 				continue
 			}
@@ -911,7 +928,7 @@ func (x *extractor) scoreAndGrade() {
 			if subScoreRE.MatchString(clause) {
 				continue // 产出指标评价得分38分: a part of the score
 			}
-			if x.otherYear(s.m[:loc[4]]) {
+			if x.otherYear(s.m[:loc[6]]) {
 				x.noteOtherYear("score", s)
 				continue
 			}
@@ -919,14 +936,14 @@ func (x *extractor) scoreAndGrade() {
 		}
 		// A clause that is just 得分X分, after the evaluation's result.
 		for _, loc := range bareScoreRE.FindAllStringSubmatchIndex(s.m, -1) {
-			if !bareScoreCtx.MatchString(s.m) || scoreNotRE.MatchString(s.m[loc[1]:]) {
+			if !bareScoreCtx.MatchString(s.m) || !scoreEnds(s.m, loc[2:]) {
 				continue
 			}
-			if x.otherYear(s.m[:loc[2]]) {
+			if x.otherYear(s.m[:loc[4]]) {
 				x.noteOtherYear("score", s)
 				continue
 			}
-			if v, ok := hundredths(s.m[loc[2]:loc[3]]); ok && v <= 10000 {
+			if v, ok := hundredths(s.m[loc[4]:loc[5]]); ok && v <= 10000 {
 				scores = append(scores, cand{v: v, tier: 1, ev: s.disp})
 			}
 		}
@@ -960,6 +977,18 @@ func (x *extractor) scoreAndGrade() {
 	grades = append(grades, x.formC["grade"]...)
 	x.decide("score", scores, fmtHundredths, func(v int64, ev string) { x.d.Score.set(float64(v)/100, ev) })
 	x.decide("grade", grades, func(v int64) string { return gradeOrder[v] }, func(v int64, ev string) { x.d.Grade.set(gradeOrder[v], ev) })
+}
+
+// scoreEnds reports whether a score read by scoreRE or bareScoreRE, whose
+// connector, number and end are at loc in s, is one: followed by 分, or
+// after a colon by the end of its clause (得分:95,等级为优), and not by
+// 以上, 为优 and the like.
+func scoreEnds(s string, loc []int) bool {
+	end := s[loc[4]:loc[5]]
+	if end != "分" && !strings.Contains(s[loc[0]:loc[1]], ":") {
+		return false
+	}
+	return !scoreNotRE.MatchString(strings.TrimPrefix(s[loc[3]:], "分"))
 }
 
 var gradeOrder = []string{"优", "良", "中", "差"}
@@ -1029,14 +1058,9 @@ func (x *extractor) staff() {
 			if !ok || n > 100000 {
 				continue
 			}
-			lstart := prevEnd
-			if i := strings.LastIndexAny(s.m[prevEnd:loc[0]], boundaries); i >= 0 {
-				lstart = prevEnd + i
-				_, size := utf8.DecodeRuneInString(s.m[lstart:])
-				lstart += size
-			}
+			lstart, lend := labelSpan(s.m, prevEnd, loc[0])
 			prevEnd = loc[1]
-			label, child, _ := cleanLabel(s.m[lstart:loc[0]])
+			label, child, _ := cleanLabel(s.m[lstart:lend])
 			child = child || childScope(s.m[:loc[0]])
 			unit := s.m[loc[4]:loc[5]]
 			if staffExclRE.MatchString(label) || label == "" {
@@ -1073,7 +1097,11 @@ func (x *extractor) staff() {
 				actual = append(actual, c)
 			case authorizedRE.MatchString(label) && authTailRE.MatchString(label):
 				if subtypeRE.MatchString(label) {
-					subtypes = append(subtypes, fmt.Sprintf("%s %d", label, n))
+					name := label
+					if i := strings.LastIndexAny(name, "(["); i >= 0 {
+						name = name[i+1:] // 核定编制(行政编制48名
+					}
+					subtypes = append(subtypes, fmt.Sprintf("%s %d", name, n))
 					continue
 				}
 				if child {

@@ -87,3 +87,34 @@ func TestOtherYearFigures(t *testing.T) {
 			want: map[string]any{"sangong_total": "5.36", "sangong_prev_year_change": "-0.66", "sangong_reception": "1.06"}},
 	})
 }
+
+// TestColonAfterLabel: a colon between a label and its figure does not stop
+// the reading.
+func TestColonAfterLabel(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "total", text: "本年支出合计：2,377.04万元。", want: map[string]any{"total_spending": "2377.04"}},
+		{name: "lines", text: "本年支出合计：2,377.04万元\n基本支出：812.55万元\n项目支出：1,564.49万元",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55", "project_spending": "1564.49"}},
+		{name: "numbered", text: "1.本年支出合计：2,377.04万元\n2.基本支出：812.55万元",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55"}},
+		{name: "sub-items", text: "支出合计：2,377.04万元，其中基本支出：812.55万元，项目支出：1,564.49万元。",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55", "project_spending": "1564.49"}},
+		{name: "staff", text: "我局编制数：62名；实有人数：57名。", want: map[string]any{"staff_authorized": "62", "staff_actual": "57"}},
+		{name: "staff-subtypes", text: "我局编制数：62名（行政编制48名，事业编制14名）；实有人数：57名，另有退休人员33名。",
+			want: map[string]any{"staff_authorized": "62", "staff_actual": "57"}},
+		{name: "score", text: "经自评，我局2023年部门整体支出绩效得分：95，等级为优。", want: map[string]any{"self_score": "95", "grade": "优"}},
+		{name: "score-and-grade", text: "本年自评得分：88，等级：良。", want: map[string]any{"self_score": "88", "grade": "良"}},
+		{name: "score-no-colon", text: "自评得分为95，等级为优。", want: map[string]any{"self_score": nil, "grade": "优"}},
+		{name: "score-rate", text: "自评得分：95%，等级为优。", want: map[string]any{"self_score": nil}},
+	})
+}
+
+// TestBracketedSubItems: figures listed in brackets keep their labels.
+func TestBracketedSubItems(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "personnel", text: "其中基本支出812.55万元（人员经费701.30万元、公用经费111.25万元），项目支出1,564.49万元。",
+			want: map[string]any{"basic_spending": "812.55", "personnel_spending": "701.3", "public_spending": "111.25", "project_spending": "1564.49"}},
+		{name: "subtypes-note", text: "我局核定编制（行政编制48名，事业编制14名），实有人数57名。",
+			want: map[string]any{"staff_authorized": nil}, note: "报告只分类列出了编制（行政编制 48、事业编制 14）"},
+	})
+}

@@ -643,8 +643,8 @@ var (
 	// which a change may be the sub-item's.
 	itemFigureRE = regexp.MustCompile(`(?:出国|接待|公务用车|公务车|公车)[^,;]*?\d`)
 	// zeroItemRE finds an item said to be nothing without a unit:
-	// 因公出国（境）费为0, 公务接待费为零.
-	zeroItemRE     = regexp.MustCompile(`(?:^|[,;:、])((?:因公)?出国(?:\(境\)|境)?(?:费用|经费|费)|(?:公务)?接待(?:费用|经费|费)|公务用车(?:购置(?:及|和)?)?(?:运行(?:维护)?)?(?:费用|经费|费)|三公经费)(?:支出)?(?:均)?(?:为|是)(?:0|零)(?:[,;。、]|$)`)
+	// 因公出国（境）费为0, 公务接待费为零, 因公出国（境）费用未发生, 三公经费：无.
+	zeroItemRE     = regexp.MustCompile(`(?:^(?:\d{1,2}[.、])?|[,;:、])((?:因公)?出国(?:\(境\)|境)?(?:费用|经费|费)|(?:公务)?接待(?:费用|经费|费)|公务用车(?:购置(?:及|和)?)?(?:运行(?:维护)?)?(?:费用|经费|费)|三公经费)(?:支出)?(?:(?:均)?(?:为|是)(?:0|零)|:?(?:均)?(?:无|未发生|没有发生|为无))(?:[,;。、]|$)`)
 	noPurchaseRE   = regexp.MustCompile(`(?:未|没有|无)(?:新)?购置(?:任何)?(?:公务用车|公务车|车辆)|公务用车购置(?:费|支出)?(?:为)?(?:零|0)(?:元|万元)?(?:[,;。]|$)`)
 	comparatorRE   = regexp.MustCompile(`与上年度?相比|与去年相比|较上年|比上年|同比|与(?:19|20)\d\d年度?相比|较(?:19|20)\d\d年|比(?:19|20)\d\d年`)
 	changeSubjRE   = regexp.MustCompile(`(三公经费(?:支出)?(?:决算数?)?(?:总额)?)(?:较上年度?|比上年度?|同比)?(增加|增长|上升|减少|下降|降低|节约|节省)了?(\d+(?:\.\d+)?)(万元|千元|元)`)
@@ -701,7 +701,10 @@ func (x *extractor) sangong() {
 			c := cand{v: 0, tier: 2, ev: s.disp}
 			switch {
 			case strings.Contains(m[1], "三公"):
+				// No 三公经费 at all: none of the three either.
 				total = append(total, c)
+				none := cand{v: 0, tier: 3, ev: s.disp}
+				abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
 			case strings.Contains(m[1], "出国"):
 				abroad = append(abroad, c)
 			case strings.Contains(m[1], "接待"):
@@ -727,7 +730,10 @@ func (x *extractor) sangong() {
 			c := cand{v: 0, tier: 2, ev: s.disp}
 			switch {
 			case strings.Contains(m[1], "三公"):
+				// No 三公经费 at all: none of the three either.
 				total = append(total, c)
+				none := cand{v: 0, tier: 3, ev: s.disp}
+				abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
 			case strings.Contains(m[1], "出国"):
 				abroad = append(abroad, c)
 			case strings.Contains(m[1], "接待"):

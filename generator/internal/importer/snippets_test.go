@@ -118,3 +118,19 @@ func TestBracketedSubItems(t *testing.T) {
 			want: map[string]any{"staff_authorized": nil}, note: "报告只分类列出了编制（行政编制 48、事业编制 14）"},
 	})
 }
+
+// TestStatedZero: a 三公 item the report says was nothing is 0, not left
+// out (which the site would show as 未披露).
+func TestStatedZero(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "abroad-none", text: "2023年三公经费5.36万元，其中公务接待费1.06万元，公务用车运行维护费4.30万元，因公出国（境）费无。",
+			want: map[string]any{"sangong_travel_abroad": "0", "sangong_total": "5.36"}},
+		{name: "abroad-not-spent", text: "2023年三公经费5.36万元，因公出国（境）费用未发生。", want: map[string]any{"sangong_travel_abroad": "0"}},
+		{name: "total-none", text: "三公经费：无。", want: map[string]any{"sangong_total": "0", "sangong_travel_abroad": "0", "sangong_reception": "0", "sangong_vehicles": "0"}},
+		{name: "total-none-item", text: "三公经费：无。公务接待费0.20万元。", want: map[string]any{"sangong_total": "0", "sangong_reception": "0.2"},
+			note: "公务接待费（sangong.reception）：填了 0.2万元；报告另有 0万元"},
+		{name: "total-none-numbered", text: "3.“三公”经费：无。", want: map[string]any{"sangong_total": "0"}},
+		{name: "not-a-zero", text: "公务接待费无超标情况。", want: map[string]any{"sangong_reception": nil}},
+		{name: "prior-zero", text: "上年因公出国（境）费用未发生。", want: map[string]any{"sangong_travel_abroad": nil}},
+	})
+}

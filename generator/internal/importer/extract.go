@@ -485,14 +485,28 @@ func (x *extractor) hasBreakdown(i int) bool {
 	return basic && project
 }
 
+// projectSpentRE matches the label of what a project spent, in a project's
+// report: 项目实际支出, 已支出, 本项目执行数, 实际使用资金, 项目资金支出.
+var projectSpentRE = regexp.MustCompile(`^(?:本|该)?(?:项目|专项)?(?:预算)?(?:资金|经费)?(?:全年|本年|年度|累计)?(?:实际)?(?:已)?(?:支出|使用资金|使用|支付|执行数|执行金额)(?:数|额|金额)?$`)
+
 func (x *extractor) spending() {
 	d := x.d
 	var total, basic, project, personnel, public []cand
+	isProject := d.Type.OK && d.Type.V == TypeProject
 	for i, m := range x.ments {
 		if !x.usable(m) {
 			continue
 		}
 		c := cand{v: m.fen, ev: m.s.disp}
+		if isProject && !m.child && !m.share && (projectSpentRE.MatchString(m.label) || matchLabel(m.label, projectCore).ok) {
+			// The project is the whole of a project's report: what it
+			// spent is the report's total.
+			c.tier = 2
+			total = append(total, c)
+			if !matchLabel(m.label, projectCore).ok {
+				continue
+			}
+		}
 		switch {
 		case matchLabel(m.label, basicCore).ok:
 			basic = append(basic, c)
@@ -572,6 +586,7 @@ var (
 	receivedCore = regexp.MustCompile(`^(?:(?:项目|专项)?资金到位|(?:收到|到位|拨入)(?:财政|上级)?(?:资金|拨款|经费))`)
 	allocatedRE  = regexp.MustCompile(`拨付|下达|拨入|到位`)
 	allocLabelRE = regexp.MustCompile(`(?:专项经费|专项资金|资金|经费)$`)
+	spentWordRE  = regexp.MustCompile(`使用|支出|支付|执行`)
 )
 
 func (x *extractor) income() {
@@ -606,7 +621,7 @@ func (x *extractor) income() {
 			cs = append(cs, c)
 			continue
 		}
-		if x.d.Type.OK && x.d.Type.V == TypeProject && !m.child && allocLabelRE.MatchString(m.label) &&
+		if x.d.Type.OK && x.d.Type.V == TypeProject && !m.child && allocLabelRE.MatchString(m.label) && !spentWordRE.MatchString(m.label) &&
 			allocatedRE.MatchString(m.s.m[:m.pos]) && !budgetish(m.s.m[:m.pos]) {
 			c.tier = 3
 			cs = append(cs, c)

@@ -134,3 +134,27 @@ func TestStatedZero(t *testing.T) {
 		{name: "prior-zero", text: "上年因公出国（境）费用未发生。", want: map[string]any{"sangong_travel_abroad": nil}},
 	})
 }
+
+// TestProjectSpending: in a project's report, what the project spent is the
+// report's total, however it is worded, and the department is the one its
+// 主管部门 field names.
+func TestProjectSpending(t *testing.T) {
+	const title = "测试县2022年农村公路养护项目支出绩效自评报告\n\n项目主管部门：测试县交通运输局\n\n"
+	runSnippets(t, []snippet{
+		{name: "actual", text: title + "项目预算资金800万元，全年实际支出752.36万元，预算执行率94.05%。",
+			want: map[string]any{"total_spending": "752.36", "department": "交通运输局", "report_type": ReportTypeProject}},
+		{name: "spent", text: title + "项目资金800万元，已支出752.36万元。", want: map[string]any{"total_spending": "752.36"}},
+		{name: "project-spending", text: title + "项目支出752.36万元。", want: map[string]any{"total_spending": "752.36"}},
+		{name: "executed", text: title + "本项目年初预算800万元，全年预算数800万元，执行数752.36万元，执行率94.05%。",
+			want: map[string]any{"total_spending": "752.36"}},
+		{name: "used", text: title + "本项目到位资金800万元，实际使用资金752.36万元。",
+			want: map[string]any{"total_spending": "752.36", "budget_income": "800"}},
+		{name: "fund-spending", text: title + "截至2022年12月31日，项目资金支出752.36万元，结余47.64万元。", want: map[string]any{"total_spending": "752.36"}},
+		{name: "project-actual", text: title + "2021年该项目实际支出612.00万元。截至2022年12月31日，项目实际支出752.36万元，预算执行率94.05%。",
+			want: map[string]any{"total_spending": "752.36"}},
+		{name: "field-next-line", text: "测试县2022年农村公路养护项目支出绩效自评报告\n\n主管部门\n测试县交通运输局\n\n项目实际支出752.36万元。",
+			want: map[string]any{"department": "交通运输局"}},
+		{name: "other-county", text: "测试县2022年农村公路养护项目支出绩效自评报告\n\n项目主管部门：甲县交通运输局\n\n项目实际支出752.36万元。",
+			want: map[string]any{"department": nil}},
+	})
+}

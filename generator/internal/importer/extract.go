@@ -42,8 +42,12 @@ func Extract(name, text string) *Draft {
 	d := &Draft{Name: name}
 	x := &extractor{d: d, raw: strings.ToValidUTF8(text, "\uFFFD")}
 	x.paras = paragraphs(clean(x.raw))
-	x.sents = sentences(x.paras)
+	x.sents = sentences(x.paras, 0)
 	x.readHeader()
+	if x.d.Year.OK {
+		// Tables whose columns are years are read once the year is known.
+		x.sents = sentences(x.paras, x.d.Year.V)
+	}
 	x.findMentions()
 	x.form()
 	x.spending()

@@ -158,3 +158,49 @@ func TestProjectSpending(t *testing.T) {
 			want: map[string]any{"department": nil}},
 	})
 }
+
+// TestTextTables: a table pasted as text, a row per line with its cells
+// separated by tabs or aligned with spaces, is read as a table: a label and
+// an amount in the table's unit; with several columns of amounts, only
+// when the header names the column of the report's year without doubt.
+func TestTextTables(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "tabs", text: "2023年度部门支出情况（单位：万元）\n本年支出合计\t2,377.04\n基本支出\t812.55\n项目支出\t1,564.49\n",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55", "project_spending": "1564.49"}},
+		{name: "spaces", text: "单位：万元\n本年支出合计    2,377.04\n基本支出        812.55\n项目支出        1,564.49\n",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55", "project_spending": "1564.49"}},
+		{name: "no-unit", text: "本年支出合计\t2,377.04\n基本支出\t812.55\n",
+			want: map[string]any{"total_spending": nil, "basic_spending": nil}, note: "金额没有写单位"},
+		{name: "table-then-prior", text: "2023年度部门支出情况如下（单位：万元）：\n项目\t金额\n本年支出合计\t2,377.04\n基本支出\t812.55\n项目支出\t1,564.49\n\n与上年相比，上年基本支出700.00万元，项目支出1,300.00万元。",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55", "project_spending": "1564.49"}},
+		{name: "this-year-column", text: "单位：元\n项目\t本年数\t上年数\n本年支出合计\t20,987,530.64\t19,512,004.88\n基本支出\t14,203,118.92\t13,870,455.10\n",
+			want: map[string]any{"total_spending": "2098.753064", "basic_spending": "1420.311892"}},
+		{name: "prior-column-first", text: "编制单位：测试县城市管理局                单位：元\n项目                   上年决算数          本年决算数\n本年支出合计         9,802,117.90      10,298,455.27\n  基本支出           3,401,883.22       3,560,912.07\n",
+			want: map[string]any{"total_spending": "1029.845527", "basic_spending": "356.091207"}},
+		{name: "year-columns", text: "单位：元\n项目\t2023年决算数\t2022年决算数\t增减率\n本年支出合计\t20,987,530.64\t19,512,004.88\t7.56%\n",
+			want: map[string]any{"total_spending": "2098.753064"}},
+		{name: "two-years-neither", text: "单位：元\n项目\t2021年\t2022年\n本年支出合计\t20,987,530.64\t19,512,004.88\n",
+			want: map[string]any{"total_spending": nil}},
+		{name: "two-own-columns", text: "单位：元\n项目\t决算数\t本年数\n本年支出合计\t20,987,530.64\t19,512,004.88\n",
+			want: map[string]any{"total_spending": nil}},
+		{name: "unknown-column", text: "单位：元\n项目\t本年数\t调整数\n本年支出合计\t20,987,530.64\t19,512,004.88\n",
+			want: map[string]any{"total_spending": nil}},
+		{name: "budget-and-actual", text: "2023年“三公”经费预算与决算对比（单位：万元）\n项目\t预算数\t决算数\t增减\n合计\t10.00\t7.42\t-2.58\n因公出国（境）费\t0.00\t0.00\t0.00\n公务用车购置及运行维护费\t6.00\t5.10\t-0.90\n公务接待费\t4.00\t2.32\t-1.68\n",
+			want: map[string]any{"sangong_total": "7.42", "sangong_travel_abroad": "0", "sangong_vehicles": "5.1", "sangong_reception": "2.32", "total_spending": nil}},
+		{name: "prose-with-spaces", text: "本年支出合计  2,377.04万元，较上年有所增长。\n基本支出  812.55万元。",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55"}},
+	})
+}
+
+// TestCellTableColumns: a table read from HTML or .docx, one cell per line,
+// follows the same rule for its columns.
+func TestCellTableColumns(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "this-year-first", text: "单位：元\n\t项目\n\t本年数\n\t上年数\n\n\t本年支出合计\n\t20,987,530.64\n\t19,512,004.88\n\n\t基本支出\n\t14,203,118.92\n\t13,870,455.10\n\n",
+			want: map[string]any{"total_spending": "2098.753064", "basic_spending": "1420.311892"}},
+		{name: "year-named", text: "单位：万元\n\t项目\n\t2023年\n\t2022年\n\t增减额\n\n\t支出合计\n\t5,820.46\n\t6,102.33\n\t-281.87\n\n",
+			want: map[string]any{"total_spending": "5820.46"}},
+		{name: "several-years", text: "单位：万元\n\t项目\n\t2022年\n\t2021年\n\n\t支出合计\n\t5,820.46\n\t6,102.33\n\n",
+			want: map[string]any{"total_spending": nil}},
+	})
+}

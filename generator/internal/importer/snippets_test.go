@@ -204,3 +204,15 @@ func TestCellTableColumns(t *testing.T) {
 			want: map[string]any{"total_spending": nil}},
 	})
 }
+
+// TestThisYearInLabel: 本年 between a figure's name and 支出 is the report's
+// year; the previous year's figure after it is not read; a total not read is
+// not said to be missing from the report.
+func TestThisYearInLabel(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "sangong", text: "三公经费本年支出 27,300.00 元，上年 31,450.00 元。其中公务接待费 6,100.00 元，公务用车运行维护费 21,200.00 元，出国费用 0 元。",
+			want: map[string]any{"sangong_total": "2.73", "sangong_reception": "0.61", "sangong_vehicles": "2.12", "sangong_travel_abroad": "0"}},
+		{name: "unread-total", text: "三公经费总体较少。公务接待费0.61万元，公务用车运行维护费2.12万元，因公出国（境）费0万元。",
+			want: map[string]any{"sangong_total": nil}, note: "三公经费合计（sangong.total）：没有读出，三项之和为 2.73万元"},
+	})
+}

@@ -21,8 +21,11 @@ var (
 	relCompareRE = regexp.MustCompile(`(?:较|比|与|同|对比|相比|相较|相对|相较于|相对于|较之)$`)
 	// carryRE finds the balances of earlier years counted in this year's
 	// income: 上年结转, 上年度结余.
-	carryRE   = regexp.MustCompile(`^(?:末|的)?(?:结转|结余|结存|累计结余)`)
-	bracketRE = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
+	// relOnlyCompareRE finds more words that make 上年 a comparison: 低于上年,
+	// 和上年相比 (but not a year: 2022年和2023年 lists two).
+	relOnlyCompareRE = regexp.MustCompile(`(?:于|和)$`)
+	carryRE          = regexp.MustCompile(`^(?:末|的)?(?:结转|结余|结存|累计结余)`)
+	bracketRE        = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
 )
 
 // yearMarker is a marker of a year in a sentence.
@@ -49,7 +52,7 @@ func yearMarkers(s string, year int) []yearMarker {
 	}
 	for _, loc := range relYearRE.FindAllStringIndex(s, -1) {
 		w := s[loc[0]:loc[1]]
-		if relCompareRE.MatchString(s[:loc[0]]) || carryRE.MatchString(s[loc[1]:]) {
+		if relCompareRE.MatchString(s[:loc[0]]) || relOnlyCompareRE.MatchString(s[:loc[0]]) || carryRE.MatchString(s[loc[1]:]) {
 			continue
 		}
 		if strings.HasPrefix(w, "上") && strings.HasSuffix(s[:loc[0]], "以") {

@@ -218,3 +218,12 @@ func TestThisYearInLabel(t *testing.T) {
 			want: map[string]any{"sangong_total": nil}, note: "三公经费合计（sangong.total）：没有读出，三项之和为 2.73万元"},
 	})
 }
+
+// TestTableColumnEvidence: an amount read from one of several columns says
+// which in its evidence.
+func TestTableColumnEvidence(t *testing.T) {
+	d := Extract("t.txt", snippetTitle+"单位：元\n项目\t上年数\t本年数\n本年支出合计\t19,512,004.88\t20,987,530.64\n")
+	if want := "本年支出合计 20,987,530.64（元，本年数）"; d.Spending.Total.Evidence != want {
+		t.Errorf("evidence %q, want %q", d.Spending.Total.Evidence, want)
+	}
+}

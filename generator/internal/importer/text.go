@@ -336,7 +336,7 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 	if first > 0 && !ps[first-1].cell && utf8.RuneCountInString(ps[first-1].text) <= 40 && !strings.ContainsAny(ps[first-1].text, "。；;") {
 		caption = fold(ps[first-1].text)
 	}
-	col, width := tableColumn(ps, first, last, year)
+	col, width, head := tableColumn(ps, first, last, year)
 	var out []sentence
 	for i := first; i <= last; {
 		j := i
@@ -347,8 +347,10 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 				cells = append(cells, j)
 			}
 		}
+		unitNote := unit
 		if len(cells) != 2 && col > 0 && len(all) == width && ps[all[0]].text != "" && ps[all[col]].text != "" {
 			cells = []int{all[0], all[col]}
+			unitNote += "，" + head // which column the amount was read from
 		}
 		if len(cells) == 2 {
 			label, value := ps[cells[0]].text, strings.ReplaceAll(fold(ps[cells[1]].text), " ", "")
@@ -357,7 +359,7 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 				if strings.Contains(caption, "三公") && totalLabelRE.MatchString(m) {
 					m = "三公经费" + m
 				}
-				out = append(out, sentence{disp: label + " " + ps[cells[1]].text + "（" + unit + "）", m: m + value + unit, para: cells[0], sec: sec, cell: true})
+				out = append(out, sentence{disp: label + " " + ps[cells[1]].text + "（" + unitNote + "）", m: m + value + unit, para: cells[0], sec: sec, cell: true})
 			}
 		}
 		i = j
@@ -368,10 +370,11 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 var totalLabelRE = regexp.MustCompile(`^(?:合计|总计|小计)$`)
 
 // tableColumn returns the column of the report's year's actual amounts in
-// the table from cell first to last, and the number of cells of its rows,
-// when its header row (the last row before the first with an amount after
-// its label, of as many cells) names one (see valueColumn); else 0, 0.
-func tableColumn(ps []para, first, last, year int) (col, width int) {
+// the table from cell first to last, the number of cells of its rows and
+// the column's header, when its header row (the last row before the first
+// with an amount after its label, of as many cells) names one (see
+// valueColumn); else 0, 0, "".
+func tableColumn(ps []para, first, last, year int) (col, width int, head string) {
 	var rows [][]string
 	for i := first; i <= last; {
 		var row []string
@@ -393,14 +396,14 @@ func tableColumn(ps []para, first, last, year int) (col, width int) {
 			continue
 		}
 		if k == 0 || len(row) < 3 || len(rows[k-1]) != len(row) {
-			return 0, 0
+			return 0, 0, ""
 		}
 		if c := valueColumn(rows[k-1], year); c > 0 {
-			return c, len(row)
+			return c, len(row), rows[k-1][c]
 		}
-		return 0, 0
+		return 0, 0, ""
 	}
-	return 0, 0
+	return 0, 0, ""
 }
 
 // maxSentence is the longest sentence read as one, in bytes; longer runs

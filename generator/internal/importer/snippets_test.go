@@ -83,6 +83,8 @@ func TestOtherYearFigures(t *testing.T) {
 		{name: "staff-prior", text: "上年实有人数59人，编制62人。", want: map[string]any{"staff_actual": nil, "staff_authorized": nil}},
 		{name: "staff-then-prior", text: "年末实有人数57人。上年实有人数59人，编制62人。", want: map[string]any{"staff_actual": "57", "staff_authorized": nil}},
 		{name: "staff-comparison", text: "年末实有人数57人，比上年减少2人，编制62人。", want: map[string]any{"staff_actual": "57", "staff_authorized": "62"}},
+		{name: "title-of-a-notice", text: "根据《关于做好上年度部门决算工作的通知》要求，我局支出合计2,377.04万元。",
+			want: map[string]any{"total_spending": "2377.04"}},
 		{name: "lower-than-last-year", text: "2023年三公经费5.36万元，低于上年水平，其中公务接待费1.06万元。",
 			want: map[string]any{"sangong_total": "5.36", "sangong_reception": "1.06"}},
 		{name: "sangong-comparison", text: "2023年三公经费5.36万元，比上年减少0.66万元，其中公务接待费1.06万元。",

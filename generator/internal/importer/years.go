@@ -11,8 +11,9 @@ import (
 // (2022年度), a word for the year before the report's (上年, 上年度, 上一年度,
 // 去年) or one for the report's own year (本年, 本年度, 今年, 当年), which
 // restarts it. Comparisons (较上年, 与2022年相比) and balances brought forward
-// (上年结转) are not markers, nor is a marker inside brackets closed before
-// the figure: in 得分95分（上年为89分），等级为优, the grade is this year's.
+// (上年结转) are not markers, nor is a marker inside brackets or a title
+// (《关于上年度…的通知》) closed before the figure: in 得分95分（上年为89分），
+// 等级为优, the grade is this year's.
 
 var (
 	relYearRE = regexp.MustCompile(`上一?年度?|去年度?|前一年度?|本年度?|今年度?|当年度?`)
@@ -25,7 +26,7 @@ var (
 	// 和上年相比 (but not a year: 2022年和2023年 lists two).
 	relOnlyCompareRE = regexp.MustCompile(`(?:于|和)$`)
 	carryRE          = regexp.MustCompile(`^(?:末|的)?(?:结转|结余|结存|累计结余)`)
-	bracketRE        = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
+	bracketRE        = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]|《[^《》]*》`)
 )
 
 // yearMarker is a marker of a year in a sentence.

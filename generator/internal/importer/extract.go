@@ -655,7 +655,7 @@ var (
 	receptionCore = regexp.MustCompile(`^(?:公务)?接待(?:费用|经费|费)?(?:支出)?`)
 	vehicleCore   = regexp.MustCompile(`^(?:公务用车|公务车|公车)(?:辆)?(?:购置(?:及|和|与)?运行(?:维护|维修)?|购置(?:及|和|与)?运维|运行(?:与|和|及)?维护|运行维护|运行维修|运维|购置|运行)?(?:费用|经费|费)?(?:支出)?`)
 	noneRE        = regexp.MustCompile(`(?:无|未发生|没有|未安排)(?:任何)?(因公出国\(境\)|因公出国|出国|公务接待|公务用车购置及运行|公务用车|三公经费)[^,;。]{0,6}?(?:费用|经费|费|支出)`)
-	changeRE      = regexp.MustCompile(`(较上年度?|比上年度?|与上年度?相比|较去年|比去年|与去年相比|同比|较(?:19|20)\d\d年度?|比(?:19|20)\d\d年度?|与(?:19|20)\d\d年度?相比)[,]?(?:决算数?|支出)?(增加|增长|上升|减少|下降|降低|节约|节省|压减|减|增)了?(\d+(?:\.\d+)?)(万元|千元|元)`)
+	changeRE      = regexp.MustCompile(`(较上年度?|比上年度?|与上年度?相比|较去年|比去年|与去年相比|同比|较(?:19|20)\d\d年度?|比(?:19|20)\d\d年度?|与(?:19|20)\d\d年度?相比)[,]?(?:决算数?|支出)?(增加|增长|上升|减少|下降|降低|节约|节省|压减|减|增)了?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|千元|元)`)
 	changePctRE   = regexp.MustCompile(`(较上年度?|比上年度?|与上年度?相比|较去年|比去年|同比)[^。;]{0,12}?(增加|增长|上升|减少|下降|降低)了?(\d+(?:\.\d+)?)%`)
 	itemWordRE    = regexp.MustCompile(`出国|接待|公务用车|公务车|公车`)
 	// itemFigureRE finds a sub-item of 三公经费 given with an amount, after
@@ -666,7 +666,7 @@ var (
 	zeroItemRE     = regexp.MustCompile(`(?:^(?:\d{1,2}[.、])?|[,;:、])((?:因公)?出国(?:\(境\)|境)?(?:费用|经费|费)|(?:公务)?接待(?:费用|经费|费)|公务用车(?:购置(?:及|和)?)?(?:运行(?:维护)?)?(?:费用|经费|费)|三公经费)(?:支出)?(?:(?:均)?(?:为|是)(?:0|零)|:?(?:均)?(?:无|未发生|没有发生|为无))(?:[,;。、]|$)`)
 	noPurchaseRE   = regexp.MustCompile(`(?:未|没有|无)(?:新)?购置(?:任何)?(?:公务用车|公务车|车辆)|公务用车购置(?:费|支出)?(?:为)?(?:零|0)(?:元|万元)?(?:[,;。]|$)`)
 	comparatorRE   = regexp.MustCompile(`与上年度?相比|与去年相比|较上年|比上年|同比|与(?:19|20)\d\d年度?相比|较(?:19|20)\d\d年|比(?:19|20)\d\d年`)
-	changeSubjRE   = regexp.MustCompile(`(三公经费(?:支出)?(?:决算数?)?(?:总额)?)(?:较上年度?|比上年度?|同比)?(增加|增长|上升|减少|下降|降低|节约|节省)了?(\d+(?:\.\d+)?)(万元|千元|元)`)
+	changeSubjRE   = regexp.MustCompile(`(三公经费(?:支出)?(?:决算数?)?(?:总额)?)(?:较上年度?|比上年度?|同比)?(增加|增长|上升|减少|下降|降低|节约|节省)了?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|千元|元)`)
 	flatRE         = regexp.MustCompile(`(?:与上年度?|较上年度?|同比|与去年)(?:相比)?(?:基本)?持平`)
 	budgetChangeRE = regexp.MustCompile(`三公经费(?:支出)?预算数?(?:较上年|比上年)?(?:增加|减少|下降|增长)`)
 )
@@ -813,6 +813,13 @@ func (x *extractor) sangongChange() {
 	for si := range x.sents {
 		s := &x.sents[si]
 		if !strings.Contains(s.m, "三公") {
+			// 三公经费支出合计X元，其中…。较上年减少Y元: a sentence that is
+			// only the change of the total the one before gives.
+			if loc := changeRE.FindStringSubmatchIndex(s.m); loc != nil && loc[0] == 0 && x.sangongTotalBefore(si) {
+				if fen, ok := toFen(s.m[loc[6]:loc[7]], s.m[loc[8]:loc[9]]); ok {
+					add(s, fen, s.m[loc[4]:loc[5]])
+				}
+			}
 			continue
 		}
 		found := false
@@ -865,6 +872,20 @@ func (x *extractor) sangongChange() {
 		return
 	}
 	x.decide("sangong.change", cs, fmtFen, x.setAmount(&x.d.Sangong.Change))
+}
+
+// sangongTotalBefore reports whether the sentence before sentence si, in
+// its paragraph, opens with the total of 三公经费 spent this year.
+func (x *extractor) sangongTotalBefore(si int) bool {
+	if si == 0 || x.sents[si-1].para != x.sents[si].para {
+		return false
+	}
+	for _, m := range x.ments {
+		if m.si == si-1 {
+			return x.usable(m) && !m.child && matchLabel(m.label, sangongCore).ok
+		}
+	}
+	return false
 }
 
 var changeLabelRE = regexp.MustCompile(`较|比|相比|同比|增加|减少|增长|下降|降低|节约|上升`)

@@ -229,3 +229,19 @@ func TestTableColumnEvidence(t *testing.T) {
 		t.Errorf("evidence %q, want %q", d.Spending.Total.Evidence, want)
 	}
 }
+
+// TestSangongChangeNextSentence: a sentence that is only a change against
+// the year before, after one that opens with the total of 三公经费, is the
+// total's change.
+func TestSangongChangeNextSentence(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "after-total", text: "2023年三公经费支出合计186,420.00元，其中公务接待费44,120.00元，因公出国（境）费用未发生。较上年减少23,580.00元，下降11.23%。",
+			want: map[string]any{"sangong_total": "18.642", "sangong_prev_year_change": "-2.358"}},
+		{name: "thousands", text: "2023年三公经费支出合计186,420.00元，比上年减少23,580.00元。",
+			want: map[string]any{"sangong_prev_year_change": "-2.358"}},
+		{name: "after-item", text: "2023年公务接待费44,120.00元，三公经费支出合计186,420.00元。较上年减少23,580.00元。",
+			want: map[string]any{"sangong_prev_year_change": nil}},
+		{name: "other-paragraph", text: "2023年三公经费支出合计186,420.00元。\n较上年减少23,580.00元。",
+			want: map[string]any{"sangong_prev_year_change": nil}},
+	})
+}

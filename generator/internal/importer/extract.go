@@ -29,6 +29,7 @@ type extractor struct {
 	// as another year's, and otherKeys its keys in order.
 	otherEv   map[string]string
 	otherKeys []string
+	years     map[string][]yearMarker // the markers of a year of each sentence asked about
 }
 
 // Extract reads a report's text (as a Doc holds it) and returns a draft
@@ -236,7 +237,7 @@ func (x *extractor) findMentions() {
 			}
 			mt.budget = budgetish(label) || child && parentBudget
 			mt.year = yearBefore(m[:h.start])
-			if x.otherYear(m[:h.start]) && !mt.budget && !mt.approx {
+			if x.otherYearAt(m, h.start) && !mt.budget && !mt.approx {
 				mt.other = true
 				if k := otherYearKind(label); k != "" && !mt.share {
 					x.noteOtherYear(k, *s)
@@ -714,7 +715,7 @@ func (x *extractor) sangong() {
 	for _, s := range x.sents {
 		for _, loc := range zeroItemRE.FindAllStringSubmatchIndex(s.m, -1) {
 			m := []string{"", s.m[loc[2]:loc[3]]}
-			if x.otherYear(s.m[:loc[2]]) {
+			if x.otherYearAt(s.m, loc[2]) {
 				continue
 			}
 			c := cand{v: 0, tier: 2, ev: s.disp}
@@ -737,13 +738,13 @@ func (x *extractor) sangong() {
 				combined = append(combined, c)
 			}
 		}
-		if loc := noPurchaseRE.FindStringIndex(s.m); loc != nil && !x.otherYear(s.m[:loc[0]]) {
+		if loc := noPurchaseRE.FindStringIndex(s.m); loc != nil && !x.otherYearAt(s.m, loc[0]) {
 			purchase = append(purchase, cand{v: 0, tier: 2, ev: s.disp})
 			purchaseSeen = true
 		}
 		for _, loc := range noneRE.FindAllStringSubmatchIndex(s.m, -1) {
 			m := []string{"", s.m[loc[2]:loc[3]]}
-			if x.otherYear(s.m[:loc[0]]) {
+			if x.otherYearAt(s.m, loc[0]) {
 				continue
 			}
 			c := cand{v: 0, tier: 2, ev: s.disp}
@@ -824,7 +825,7 @@ func (x *extractor) sangongChange() {
 		}
 		found := false
 		for _, loc := range changeRE.FindAllStringSubmatchIndex(s.m, -1) {
-			if x.otherYear(s.m[:loc[0]]) {
+			if x.otherYearAt(s.m, loc[0]) {
 				continue
 			}
 			switch x.changeOf(si, loc[0]) {
@@ -840,7 +841,7 @@ func (x *extractor) sangongChange() {
 		if !found && comparatorRE.MatchString(s.m) {
 			// 与上年相比，三公经费减少0.3万元.
 			for _, loc := range changeSubjRE.FindAllStringSubmatchIndex(s.m, -1) {
-				if !comparatorRE.MatchString(s.m[:loc[1]]) || budgetish(s.m[loc[2]:loc[3]]) || x.otherYear(s.m[:loc[0]]) {
+				if !comparatorRE.MatchString(s.m[:loc[1]]) || budgetish(s.m[loc[2]:loc[3]]) || x.otherYearAt(s.m, loc[0]) {
 					continue
 				}
 				if fen, ok := toFen(s.m[loc[6]:loc[7]], s.m[loc[8]:loc[9]]); ok {
@@ -974,7 +975,7 @@ func (x *extractor) scoreAndGrade() {
 			if subScoreRE.MatchString(clause) {
 				continue // 产出指标评价得分38分: a part of the score
 			}
-			if x.otherYear(s.m[:loc[6]]) {
+			if x.otherYearAt(s.m, loc[6]) {
 				x.noteOtherYear("score", s)
 				continue
 			}
@@ -985,7 +986,7 @@ func (x *extractor) scoreAndGrade() {
 			if !bareScoreCtx.MatchString(s.m) || !scoreEnds(s.m, loc[2:]) {
 				continue
 			}
-			if x.otherYear(s.m[:loc[4]]) {
+			if x.otherYearAt(s.m, loc[4]) {
 				x.noteOtherYear("score", s)
 				continue
 			}
@@ -1007,7 +1008,7 @@ func (x *extractor) scoreAndGrade() {
 				continue
 			}
 			word := s.m[loc[4]:loc[5]]
-			if x.otherYear(s.m[:loc[4]]) {
+			if x.otherYearAt(s.m, loc[4]) {
 				x.noteOtherYear("grade", s)
 				continue
 			}
@@ -1113,7 +1114,7 @@ func (x *extractor) staff() {
 				continue
 			}
 			c := cand{v: int64(n), ev: s.disp}
-			other := x.otherYear(s.m[:loc[0]])
+			other := x.otherYearAt(s.m, loc[0])
 			switch {
 			case actualWordRE.MatchString(label) && other:
 				if unit != "个" && actualTailRE.MatchString(label) && !child && !subtypeRE.MatchString(label) {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -20,20 +21,21 @@ var (
 	// relCompareRE finds the words that make a year a comparison when
 	// they end the text before it.
 	relCompareRE = regexp.MustCompile(`(?:较|比|与|同|对比|相比|相较|相对|相较于|相对于|较之)$`)
-	// carryRE finds the balances of earlier years counted in this year's
-	// income: 上年结转, 上年度结余.
 	// relOnlyCompareRE finds more words that make 上年 a comparison: 低于上年,
 	// 和上年相比 (but not a year: 2022年和2023年 lists two).
 	relOnlyCompareRE = regexp.MustCompile(`(?:于|和)$`)
-	carryRE          = regexp.MustCompile(`^(?:末|的)?(?:结转|结余|结存|累计结余)`)
-	bracketRE        = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]|《[^《》]*》`)
+	// carryRE finds the balances of earlier years counted in this year's
+	// income: 上年结转, 上年度结余.
+	carryRE = regexp.MustCompile(`^(?:末|的)?(?:结转|结余|结存|累计结余)`)
 )
 
 // yearMarker is a marker of a year in a sentence.
 type yearMarker struct {
-	pos   int
-	other bool
-	text  string
+	pos, end int
+	other    bool
+	// closeAt is where the innermost bracket (（）, [], 《》) around the
+	// marker closes, or -1 when it is in none or one left open.
+	closeAt int
 }
 
 // yearMarkers lists the markers of a year in s, in order, for a report of
@@ -42,52 +44,96 @@ type yearMarker struct {
 func yearMarkers(s string, year int) []yearMarker {
 	var out []yearMarker
 	for _, loc := range sentYearRE.FindAllStringSubmatchIndex(s, -1) {
-		if dateAfterYearRE.MatchString(s[loc[1]:]) || compareYrRE.MatchString(s[:loc[0]]) || relCompareRE.MatchString(s[:loc[0]]) {
+		before := tail(s, loc[0])
+		if dateAfterYearRE.MatchString(s[loc[1]:]) || compareYrRE.MatchString(before) || relCompareRE.MatchString(before) {
 			continue
 		}
 		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
 		if year == 0 {
 			continue
 		}
-		out = append(out, yearMarker{pos: loc[0], other: y != year, text: s[loc[0]:loc[1]]})
+		out = append(out, yearMarker{pos: loc[0], end: loc[1], other: y != year})
 	}
 	for _, loc := range relYearRE.FindAllStringIndex(s, -1) {
 		w := s[loc[0]:loc[1]]
-		if relCompareRE.MatchString(s[:loc[0]]) || relOnlyCompareRE.MatchString(s[:loc[0]]) || carryRE.MatchString(s[loc[1]:]) {
+		before := tail(s, loc[0])
+		if relCompareRE.MatchString(before) || relOnlyCompareRE.MatchString(before) || carryRE.MatchString(s[loc[1]:]) {
 			continue
 		}
 		if strings.HasPrefix(w, "上") && strings.HasSuffix(s[:loc[0]], "以") {
 			continue // 以上年度…: not a year
 		}
 		other := strings.HasPrefix(w, "上") || strings.HasPrefix(w, "去") || strings.HasPrefix(w, "前")
-		out = append(out, yearMarker{pos: loc[0], other: other, text: w})
+		out = append(out, yearMarker{pos: loc[0], end: loc[1], other: other})
+	}
+	slices.SortFunc(out, func(a, b yearMarker) int { return a.pos - b.pos })
+	// Where the bracket around each marker closes.
+	type open struct {
+		pos     int
+		markers []int
+	}
+	var stack []open
+	k := 0
+	for i := range out {
+		out[i].closeAt = -1
+	}
+	for i, r := range s {
+		for k < len(out) && out[k].pos <= i {
+			if len(stack) > 0 {
+				top := &stack[len(stack)-1]
+				top.markers = append(top.markers, k)
+			}
+			k++
+		}
+		switch r {
+		case '(', '[', '《':
+			stack = append(stack, open{pos: i})
+		case ')', ']', '》':
+			if len(stack) == 0 {
+				continue
+			}
+			for _, m := range stack[len(stack)-1].markers {
+				out[m].closeAt = i
+			}
+			stack = stack[:len(stack)-1]
+		}
 	}
 	return out
 }
 
-// otherYear reports whether before, the text of a sentence before a figure,
-// puts the figure in another year than the report's.
-func (x *extractor) otherYear(before string) bool {
-	// Brackets closed before the figure hold their own years: blank them
-	// out, keeping the length.
-	for {
-		t := bracketRE.ReplaceAllStringFunc(before, func(m string) string { return strings.Repeat("_", len(m)) })
-		if t == before {
+// tail returns the few bytes of s before i that the comparisons above
+// look at, so that reading a long sentence stays linear.
+func tail(s string, i int) string {
+	return s[max(0, i-24):i]
+}
+
+// otherYearAt reports whether the figure at byte pos of sentence s (folded)
+// is of another year than the report's: whether the last marker of a year
+// before it, not in a bracket closed before it, is of another year.
+func (x *extractor) otherYearAt(s string, pos int) bool {
+	markers, ok := x.years[s]
+	if !ok {
+		year := 0
+		if x.d.Year.OK {
+			year = x.d.Year.V
+		}
+		markers = yearMarkers(s, year)
+		if x.years == nil {
+			x.years = map[string][]yearMarker{}
+		}
+		x.years[s] = markers
+	}
+	other := false
+	for _, mk := range markers {
+		if mk.end > pos {
 			break
 		}
-		before = t
-	}
-	year := 0
-	if x.d.Year.OK {
-		year = x.d.Year.V
-	}
-	last := yearMarker{pos: -1}
-	for _, mk := range yearMarkers(before, year) {
-		if mk.pos > last.pos {
-			last = mk
+		if mk.closeAt >= 0 && mk.closeAt < pos {
+			continue
 		}
+		other = mk.other
 	}
-	return last.pos >= 0 && last.other
+	return other
 }
 
 // noteOtherYear remembers that the figure key was left out of sentence s

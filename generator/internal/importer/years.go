@@ -67,12 +67,9 @@ func yearMarkers(s string, year int) []yearMarker {
 		out = append(out, yearMarker{pos: loc[0], end: loc[1], other: other})
 	}
 	slices.SortFunc(out, func(a, b yearMarker) int { return a.pos - b.pos })
-	// Where the bracket around each marker closes.
-	type open struct {
-		pos     int
-		markers []int
-	}
-	var stack []open
+	// Where the bracket around each marker closes: each open bracket on
+	// the stack holds the markers met since it opened.
+	var stack [][]int
 	k := 0
 	for i := range out {
 		out[i].closeAt = -1
@@ -80,19 +77,18 @@ func yearMarkers(s string, year int) []yearMarker {
 	for i, r := range s {
 		for k < len(out) && out[k].pos <= i {
 			if len(stack) > 0 {
-				top := &stack[len(stack)-1]
-				top.markers = append(top.markers, k)
+				stack[len(stack)-1] = append(stack[len(stack)-1], k)
 			}
 			k++
 		}
 		switch r {
 		case '(', '[', '《':
-			stack = append(stack, open{pos: i})
+			stack = append(stack, nil)
 		case ')', ']', '》':
 			if len(stack) == 0 {
 				continue
 			}
-			for _, m := range stack[len(stack)-1].markers {
+			for _, m := range stack[len(stack)-1] {
 				out[m].closeAt = i
 			}
 			stack = stack[:len(stack)-1]

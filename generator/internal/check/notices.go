@@ -21,6 +21,9 @@ import (
 //   - a county, prefecture, province or department name with a space in
 //     it (江华瑶族 自治县), which the site takes for another county or
 //     department, with a page of its own: Chinese names have none;
+//   - the importer's placeholder (Placeholder, 未识别) left as a county,
+//     prefecture, province or department name in a report that is no
+//     longer a draft, which the site would publish as a name;
 //   - review notes (review:) left in a report that is no longer a draft,
 //     published with them unresolved;
 //   - a publication date (published:) before the end of the report's
@@ -34,6 +37,9 @@ func Notices(rs []*report.Report) []FileWarning {
 	for _, r := range sortReports(rs) {
 		for _, n := range nameKeys {
 			if w, ok := spacedName(r, n); ok {
+				out = append(out, w)
+			}
+			if w, ok := placeholderName(r, n); ok {
 				out = append(out, w)
 			}
 		}
@@ -69,6 +75,20 @@ var nameKeys = []nameKey{
 	{"prefecture", "地市名", "地市", func(r *report.Report) string { return r.Prefecture }},
 	{"province", "省名", "省", func(r *report.Report) string { return r.Province }},
 	{"department", "部门名称", "部门", func(r *report.Report) string { return r.Department }},
+}
+
+// Placeholder is what the importer writes for a county or department name
+// it could not read, for a person to replace.
+const Placeholder = "未识别"
+
+// placeholderName returns the warning of a name of r that is still the
+// importer's Placeholder once r is no longer a draft.
+func placeholderName(r *report.Report, n nameKey) (FileWarning, bool) {
+	if r.Draft || strings.TrimSpace(n.name(r)) != Placeholder {
+		return FileWarning{}, false
+	}
+	return notice(r, n.key, n.label+"“"+Placeholder+"”是导入时留下的占位符（没有从报告中读出），不是实际的"+n.label+
+		"：请对照原报告改为实际的"+n.label+"，否则网站会把“"+Placeholder+"”当作一个"+n.thing+"发布"), true
 }
 
 // spacedName returns the warning of a Chinese name of r with a space in

@@ -57,6 +57,27 @@ func TestSpacedNames(t *testing.T) {
 	}
 }
 
+// TestPlaceholderName: the importer's placeholder left as a name in a report
+// that is no longer a draft is said at its key; a draft's is not.
+func TestPlaceholderName(t *testing.T) {
+	for _, tt := range []struct{ county, body, want string }{
+		{"未识别", "", "f.md:2:1: warning: county: 县名“未识别”是导入时留下的占位符（没有从报告中读出），不是实际的县名：请对照原报告改为实际的县名，否则网站会把“未识别”当作一个县发布"},
+		{"甲县", "province: 未识别\n", "f.md:7:1: warning: province: 省名“未识别”是导入时留下的占位符"},
+		{"未识别", "draft: true\n", ""},
+		{"甲县", "", ""},
+	} {
+		got := strings.Join(notices(t, tt.county, 2023, tt.body), "\n")
+		if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%q %q: got %q, want %q…", tt.county, tt.body, got, tt.want)
+		}
+	}
+	r := parse(t, "f.md", "---\ncounty: 甲县\ndepartment: 未识别\nyear: 2023\ntype: 整体支出\n---\n")
+	ws := Notices([]*report.Report{r})
+	if len(ws) != 1 || ws[0].Line != 3 || ws[0].Key != "department" || !strings.HasPrefix(ws[0].Message, "部门名称“未识别”是导入时留下的占位符") {
+		t.Errorf("department: %+v", ws)
+	}
+}
+
 // TestReviewLeft: review notes left in a report that is no longer a
 // draft are said at review:, with their number; a draft's are not, nor
 // an empty list.

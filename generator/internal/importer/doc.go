@@ -27,7 +27,11 @@
 // 本年, 部门, 财政拨款, 决算数, 为 …), is exactly one of the figure's names;
 // budget figures (预算数) are never taken for actual ones, nor are their
 // sub-items; sub-items (其中 …) are not taken for totals; a figure of
-// another year is ignored; and two different readings of a figure in the
+// another year is ignored, whatever its kind, when a year (2022年) or a word
+// for the year before (上年, 上年度, 去年) comes before it in its sentence and
+// no word for the report's own year (本年, 2023年) after that (see
+// otherYear), and the review notes quote the sentence; and two different
+// readings of a figure in the
 // same class of evidence cancel each other. Amounts are converted to 万元
 // exactly, from 元, 千元, 万元 or 亿元; a table whose unit is not stated is
 // not read. Forms (项目支出绩效自评表 and the like) are read by position only

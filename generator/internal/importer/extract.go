@@ -25,6 +25,11 @@ type extractor struct {
 	header map[int]bool
 	ments  []*mention
 	formC  map[string][]cand // candidates read from forms, by figure key
+	// otherEv holds, by figure key, a sentence whose figure was left out
+	// as another year's, and otherKeys its keys in order.
+	otherEv   map[string]string
+	otherKeys []string
+	years     map[string][]yearMarker // the markers of a year of each sentence asked about
 }
 
 // Extract reads a report's text (as a Doc holds it) and returns a draft
@@ -38,8 +43,12 @@ func Extract(name, text string) *Draft {
 	d := &Draft{Name: name}
 	x := &extractor{d: d, raw: strings.ToValidUTF8(text, "\uFFFD")}
 	x.paras = paragraphs(clean(x.raw))
-	x.sents = sentences(x.paras)
+	x.sents = sentences(x.paras, 0)
 	x.readHeader()
+	if x.d.Year.OK {
+		// Tables whose columns are years are read once the year is known.
+		x.sents = sentences(x.paras, x.d.Year.V)
+	}
 	x.findMentions()
 	x.form()
 	x.spending()
@@ -121,6 +130,7 @@ type mention struct {
 	approx bool
 	share  bool // followed by 占 …%: a part of something
 	year   int  // the year the sentence gives before the figure, if any
+	other  bool // another year's figure (see otherYear)
 }
 
 const boundaries = ",;:、。!?"
@@ -185,13 +195,8 @@ func (x *extractor) findMentions() {
 				continue
 			}
 			// The label runs back to a clause boundary or the previous figure.
-			lstart := prevEnd
-			if i := strings.LastIndexAny(m[prevEnd:h.start], boundaries); i >= 0 {
-				lstart = prevEnd + i
-				_, size := utf8.DecodeRuneInString(m[lstart:])
-				lstart += size
-			}
-			label, child, approx := cleanLabel(m[lstart:h.start])
+			lstart, lend := labelSpan(m, prevEnd, h.start)
+			label, child, approx := cleanLabel(m[lstart:lend])
 			if childScope(m[:h.start]) {
 				child = true
 			}
@@ -232,6 +237,12 @@ func (x *extractor) findMentions() {
 			}
 			mt.budget = budgetish(label) || child && parentBudget
 			mt.year = yearBefore(m[:h.start])
+			if x.otherYearAt(m, h.start) && !mt.budget && !mt.approx {
+				mt.other = true
+				if k := otherYearKind(label); k != "" && !mt.share {
+					x.noteOtherYear(k, *s)
+				}
+			}
 			x.ments = append(x.ments, mt)
 			prev = mt
 			prevEnd = h.end
@@ -240,6 +251,28 @@ func (x *extractor) findMentions() {
 			dropGroup()
 		}
 	}
+}
+
+// labelSpan returns where the label of a figure at pos of s runs: back to a
+// clause boundary or to from, the end of the previous figure. A figure
+// right after a colon has its label before it: 本年支出合计:2,377.04万元.
+func labelSpan(s string, from, pos int) (start, end int) {
+	start, end = from, pos
+	if i := strings.LastIndexAny(s[from:pos], boundaries); i >= 0 {
+		start = from + i
+		_, size := utf8.DecodeRuneInString(s[start:])
+		start += size
+	}
+	if start > from && s[start-1] == ':' && strings.TrimSpace(s[start:pos]) == "" {
+		end = start - 1
+		start = from
+		if i := strings.LastIndexAny(s[from:end], boundaries); i >= 0 {
+			start = from + i
+			_, size := utf8.DecodeRuneInString(s[start:])
+			start += size
+		}
+	}
+	return start, end
 }
 
 // childScope reports whether text ending at a figure puts it among the
@@ -292,7 +325,7 @@ func yearBefore(s string) int {
 // usable reports whether a mention may be an actual figure of the year
 // evaluated.
 func (x *extractor) usable(m *mention) bool {
-	if m.budget || m.approx {
+	if m.budget || m.approx || m.other {
 		return false
 	}
 	if m.year != 0 && x.d.Year.OK && m.year != x.d.Year.V {
@@ -457,14 +490,28 @@ func (x *extractor) hasBreakdown(i int) bool {
 	return basic && project
 }
 
+// projectSpentRE matches the label of what a project spent, in a project's
+// report: 项目实际支出, 已支出, 本项目执行数, 实际使用资金, 项目资金支出.
+var projectSpentRE = regexp.MustCompile(`^(?:本|该)?(?:项目|专项)?(?:预算)?(?:资金|经费)?(?:全年|本年|年度|累计)?(?:实际)?(?:已)?(?:支出|使用资金|使用|支付|执行数|执行金额)(?:数|额|金额)?$`)
+
 func (x *extractor) spending() {
 	d := x.d
 	var total, basic, project, personnel, public []cand
+	isProject := d.Type.OK && d.Type.V == TypeProject
 	for i, m := range x.ments {
 		if !x.usable(m) {
 			continue
 		}
 		c := cand{v: m.fen, ev: m.s.disp}
+		if isProject && !m.child && !m.share && (projectSpentRE.MatchString(m.label) || matchLabel(m.label, projectCore).ok) {
+			// The project is the whole of a project's report: what it
+			// spent is the report's total.
+			c.tier = 2
+			total = append(total, c)
+			if !matchLabel(m.label, projectCore).ok {
+				continue
+			}
+		}
 		switch {
 		case matchLabel(m.label, basicCore).ok:
 			basic = append(basic, c)
@@ -544,6 +591,7 @@ var (
 	receivedCore = regexp.MustCompile(`^(?:(?:项目|专项)?资金到位|(?:收到|到位|拨入)(?:财政|上级)?(?:资金|拨款|经费))`)
 	allocatedRE  = regexp.MustCompile(`拨付|下达|拨入|到位`)
 	allocLabelRE = regexp.MustCompile(`(?:专项经费|专项资金|资金|经费)$`)
+	spentWordRE  = regexp.MustCompile(`使用|支出|支付|执行`)
 )
 
 func (x *extractor) income() {
@@ -578,7 +626,7 @@ func (x *extractor) income() {
 			cs = append(cs, c)
 			continue
 		}
-		if x.d.Type.OK && x.d.Type.V == TypeProject && !m.child && allocLabelRE.MatchString(m.label) &&
+		if x.d.Type.OK && x.d.Type.V == TypeProject && !m.child && allocLabelRE.MatchString(m.label) && !spentWordRE.MatchString(m.label) &&
 			allocatedRE.MatchString(m.s.m[:m.pos]) && !budgetish(m.s.m[:m.pos]) {
 			c.tier = 3
 			cs = append(cs, c)
@@ -608,18 +656,18 @@ var (
 	receptionCore = regexp.MustCompile(`^(?:公务)?接待(?:费用|经费|费)?(?:支出)?`)
 	vehicleCore   = regexp.MustCompile(`^(?:公务用车|公务车|公车)(?:辆)?(?:购置(?:及|和|与)?运行(?:维护|维修)?|购置(?:及|和|与)?运维|运行(?:与|和|及)?维护|运行维护|运行维修|运维|购置|运行)?(?:费用|经费|费)?(?:支出)?`)
 	noneRE        = regexp.MustCompile(`(?:无|未发生|没有|未安排)(?:任何)?(因公出国\(境\)|因公出国|出国|公务接待|公务用车购置及运行|公务用车|三公经费)[^,;。]{0,6}?(?:费用|经费|费|支出)`)
-	changeRE      = regexp.MustCompile(`(较上年度?|比上年度?|与上年度?相比|较去年|比去年|与去年相比|同比|较(?:19|20)\d\d年度?|比(?:19|20)\d\d年度?|与(?:19|20)\d\d年度?相比)[,]?(?:决算数?|支出)?(增加|增长|上升|减少|下降|降低|节约|节省|压减|减|增)了?(\d+(?:\.\d+)?)(万元|千元|元)`)
+	changeRE      = regexp.MustCompile(`(较上年度?|比上年度?|与上年度?相比|较去年|比去年|与去年相比|同比|较(?:19|20)\d\d年度?|比(?:19|20)\d\d年度?|与(?:19|20)\d\d年度?相比)[,]?(?:决算数?|支出)?(增加|增长|上升|减少|下降|降低|节约|节省|压减|减|增)了?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|千元|元)`)
 	changePctRE   = regexp.MustCompile(`(较上年度?|比上年度?|与上年度?相比|较去年|比去年|同比)[^。;]{0,12}?(增加|增长|上升|减少|下降|降低)了?(\d+(?:\.\d+)?)%`)
 	itemWordRE    = regexp.MustCompile(`出国|接待|公务用车|公务车|公车`)
 	// itemFigureRE finds a sub-item of 三公经费 given with an amount, after
 	// which a change may be the sub-item's.
 	itemFigureRE = regexp.MustCompile(`(?:出国|接待|公务用车|公务车|公车)[^,;]*?\d`)
 	// zeroItemRE finds an item said to be nothing without a unit:
-	// 因公出国（境）费为0, 公务接待费为零.
-	zeroItemRE     = regexp.MustCompile(`(?:^|[,;:、])((?:因公)?出国(?:\(境\)|境)?(?:费用|经费|费)|(?:公务)?接待(?:费用|经费|费)|公务用车(?:购置(?:及|和)?)?(?:运行(?:维护)?)?(?:费用|经费|费)|三公经费)(?:支出)?(?:均)?(?:为|是)(?:0|零)(?:[,;。、]|$)`)
+	// 因公出国（境）费为0, 公务接待费为零, 因公出国（境）费用未发生, 三公经费：无.
+	zeroItemRE     = regexp.MustCompile(`(?:^(?:\d{1,2}[.、])?|[,;:、])((?:因公)?出国(?:\(境\)|境)?(?:费用|经费|费)|(?:公务)?接待(?:费用|经费|费)|公务用车(?:购置(?:及|和)?)?(?:运行(?:维护)?)?(?:费用|经费|费)|三公经费)(?:支出)?(?:(?:均)?(?:为|是)(?:0|零)|:?(?:均)?(?:无|未发生|没有发生|为无))(?:[,;。、]|$)`)
 	noPurchaseRE   = regexp.MustCompile(`(?:未|没有|无)(?:新)?购置(?:任何)?(?:公务用车|公务车|车辆)|公务用车购置(?:费|支出)?(?:为)?(?:零|0)(?:元|万元)?(?:[,;。]|$)`)
 	comparatorRE   = regexp.MustCompile(`与上年度?相比|与去年相比|较上年|比上年|同比|与(?:19|20)\d\d年度?相比|较(?:19|20)\d\d年|比(?:19|20)\d\d年`)
-	changeSubjRE   = regexp.MustCompile(`(三公经费(?:支出)?(?:决算数?)?(?:总额)?)(?:较上年度?|比上年度?|同比)?(增加|增长|上升|减少|下降|降低|节约|节省)了?(\d+(?:\.\d+)?)(万元|千元|元)`)
+	changeSubjRE   = regexp.MustCompile(`(三公经费(?:支出)?(?:决算数?)?(?:总额)?)(?:较上年度?|比上年度?|同比)?(增加|增长|上升|减少|下降|降低|节约|节省)了?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|千元|元)`)
 	flatRE         = regexp.MustCompile(`(?:与上年度?|较上年度?|同比|与去年)(?:相比)?(?:基本)?持平`)
 	budgetChangeRE = regexp.MustCompile(`三公经费(?:支出)?预算数?(?:较上年|比上年)?(?:增加|减少|下降|增长)`)
 )
@@ -665,11 +713,18 @@ func (x *extractor) sangong() {
 	}
 	// Explicit statements that nothing was spent.
 	for _, s := range x.sents {
-		for _, m := range zeroItemRE.FindAllStringSubmatch(s.m, -1) {
+		for _, loc := range zeroItemRE.FindAllStringSubmatchIndex(s.m, -1) {
+			m := []string{"", s.m[loc[2]:loc[3]]}
+			if x.otherYearAt(s.m, loc[2]) {
+				continue
+			}
 			c := cand{v: 0, tier: 2, ev: s.disp}
 			switch {
 			case strings.Contains(m[1], "三公"):
+				// No 三公经费 at all: none of the three either.
 				total = append(total, c)
+				none := cand{v: 0, tier: 3, ev: s.disp}
+				abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
 			case strings.Contains(m[1], "出国"):
 				abroad = append(abroad, c)
 			case strings.Contains(m[1], "接待"):
@@ -683,15 +738,22 @@ func (x *extractor) sangong() {
 				combined = append(combined, c)
 			}
 		}
-		if noPurchaseRE.MatchString(s.m) {
+		if loc := noPurchaseRE.FindStringIndex(s.m); loc != nil && !x.otherYearAt(s.m, loc[0]) {
 			purchase = append(purchase, cand{v: 0, tier: 2, ev: s.disp})
 			purchaseSeen = true
 		}
-		for _, m := range noneRE.FindAllStringSubmatch(s.m, -1) {
+		for _, loc := range noneRE.FindAllStringSubmatchIndex(s.m, -1) {
+			m := []string{"", s.m[loc[2]:loc[3]]}
+			if x.otherYearAt(s.m, loc[0]) {
+				continue
+			}
 			c := cand{v: 0, tier: 2, ev: s.disp}
 			switch {
 			case strings.Contains(m[1], "三公"):
+				// No 三公经费 at all: none of the three either.
 				total = append(total, c)
+				none := cand{v: 0, tier: 3, ev: s.disp}
+				abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
 			case strings.Contains(m[1], "出国"):
 				abroad = append(abroad, c)
 			case strings.Contains(m[1], "接待"):
@@ -752,10 +814,20 @@ func (x *extractor) sangongChange() {
 	for si := range x.sents {
 		s := &x.sents[si]
 		if !strings.Contains(s.m, "三公") {
+			// 三公经费支出合计X元，其中…。较上年减少Y元: a sentence that is
+			// only the change of the total the one before gives.
+			if loc := changeRE.FindStringSubmatchIndex(s.m); loc != nil && loc[0] == 0 && x.sangongTotalBefore(si) {
+				if fen, ok := toFen(s.m[loc[6]:loc[7]], s.m[loc[8]:loc[9]]); ok {
+					add(s, fen, s.m[loc[4]:loc[5]])
+				}
+			}
 			continue
 		}
 		found := false
 		for _, loc := range changeRE.FindAllStringSubmatchIndex(s.m, -1) {
+			if x.otherYearAt(s.m, loc[0]) {
+				continue
+			}
 			switch x.changeOf(si, loc[0]) {
 			case "budget":
 				budgetOnly = s.disp
@@ -769,7 +841,7 @@ func (x *extractor) sangongChange() {
 		if !found && comparatorRE.MatchString(s.m) {
 			// 与上年相比，三公经费减少0.3万元.
 			for _, loc := range changeSubjRE.FindAllStringSubmatchIndex(s.m, -1) {
-				if !comparatorRE.MatchString(s.m[:loc[1]]) || budgetish(s.m[loc[2]:loc[3]]) {
+				if !comparatorRE.MatchString(s.m[:loc[1]]) || budgetish(s.m[loc[2]:loc[3]]) || x.otherYearAt(s.m, loc[0]) {
 					continue
 				}
 				if fen, ok := toFen(s.m[loc[6]:loc[7]], s.m[loc[8]:loc[9]]); ok {
@@ -801,6 +873,20 @@ func (x *extractor) sangongChange() {
 		return
 	}
 	x.decide("sangong.change", cs, fmtFen, x.setAmount(&x.d.Sangong.Change))
+}
+
+// sangongTotalBefore reports whether the sentence before sentence si, in
+// its paragraph, opens with the total of 三公经费 spent this year.
+func (x *extractor) sangongTotalBefore(si int) bool {
+	if si == 0 || x.sents[si-1].para != x.sents[si].para {
+		return false
+	}
+	for _, m := range x.ments {
+		if m.si == si-1 {
+			return x.usable(m) && !m.child && matchLabel(m.label, sangongCore).ok
+		}
+	}
+	return false
 }
 
 var changeLabelRE = regexp.MustCompile(`较|比|相比|同比|增加|减少|增长|下降|降低|节约|上升`)
@@ -845,12 +931,12 @@ func (x *extractor) changeOf(si, pos int) string {
 // ---- score and grade ----
 
 var (
-	scoreRE      = regexp.MustCompile(`(评价得分|自评得分|综合得分|总得分|综合评分|自评总分|评价总分|最终得分|考评得分|绩效得分|自评分数|自评结果|评价结果|评分结果|自评分|评分|总分|自评得|评价得|综合得|共得|合计得|最终得|总计得)(?:为|是|:|达到|达|了)*(\d{1,3}(?:\.\d{1,2})?)分`)
+	scoreRE      = regexp.MustCompile(`(评价得分|自评得分|综合得分|总得分|综合评分|自评总分|评价总分|最终得分|考评得分|绩效得分|自评分数|自评结果|评价结果|评分结果|自评分|评分|总分|自评得|评价得|综合得|共得|合计得|最终得|总计得)((?:为|是|:|达到|达|了)*)(\d{1,3}(?:\.\d{1,2})?)(分|[,;。)]|$)`)
 	scoreNotRE   = regexp.MustCompile(`^(?:以上|以下|及以上|及以下|\(含\)|-|~|至|到|为优|为良|为中|为差|\))`)
 	subScoreRE   = regexp.MustCompile(`指标|投入|过程|产出|效益|满意度|决策|履职|预算执行|预算配置|分值|一级|二级|三级`)
 	weightSent   = regexp.MustCompile(`指标体系|权重|分值|满分`)
 	gradeRE      = regexp.MustCompile(`(评价等级|自评等级|绩效等级|综合等级|评定等级|评价等次|自评等次|绩效评级|评价级别|等级评定|评价结果|自评结果|评价结论|自评结论|综合评定|评定结果|评级|等级|等次)(?:为|是|:|评定为|确定为|属于|达到|被评为|评为|定为)*(优秀|优|良好|良|合格|中等|中|较差|差|不合格)(?:等级|等次|级)?(?:[,.;。)]|$)`)
-	bareScoreRE  = regexp.MustCompile(`(?:^|[,;:])(?:本部门|本单位|我局|我单位|我部门|该部门|该单位|部门)?(?:(?:19|20)\d\d年度?)?(?:部门)?(?:整体支出)?(?:绩效)?得分(?:为|是|:)?(\d{1,3}(?:\.\d{1,2})?)分`)
+	bareScoreRE  = regexp.MustCompile(`(?:^|[,;:])(?:本部门|本单位|我局|我单位|我部门|该部门|该单位|部门)?(?:(?:19|20)\d\d年度?)?(?:部门)?(?:整体支出)?(?:绩效)?得分((?:为|是|:)?)(\d{1,3}(?:\.\d{1,2})?)(分|[,;。)]|$)`)
 	bareScoreCtx = regexp.MustCompile(`自评|综合评价|绩效评价|评价结果|评价等级|整体支出`)
 	gradeBadRE   = regexp.MustCompile(`考核|考评等级|年度考核|公务员`)
 	gradeNames   = map[string]string{"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "差": "差", "较差": "差"}
@@ -862,13 +948,13 @@ func (x *extractor) scoreAndGrade() {
 	for _, s := range x.sents {
 		for _, loc := range scoreRE.FindAllStringSubmatchIndex(s.m, -1) {
 			kw := s.m[loc[2]:loc[3]]
-			if scoreNotRE.MatchString(s.m[loc[1]:]) {
+			if !scoreEnds(s.m, loc[4:]) {
 				continue
 			}
 			if strings.HasSuffix(s.m[:loc[2]], "满") || strings.HasSuffix(s.m[:loc[2]], "标准") {
 				continue
 			}
-			v, ok := hundredths(s.m[loc[4]:loc[5]])
+			v, ok := hundredths(s.m[loc[6]:loc[7]])
 			if !ok || v > 10000 {
 				continue
 			}
@@ -889,14 +975,22 @@ func (x *extractor) scoreAndGrade() {
 			if subScoreRE.MatchString(clause) {
 				continue // 产出指标评价得分38分: a part of the score
 			}
+			if x.otherYearAt(s.m, loc[6]) {
+				x.noteOtherYear("score", s)
+				continue
+			}
 			scores = append(scores, cand{v: v, tier: 1, ev: s.disp})
 		}
 		// A clause that is just 得分X分, after the evaluation's result.
 		for _, loc := range bareScoreRE.FindAllStringSubmatchIndex(s.m, -1) {
-			if !bareScoreCtx.MatchString(s.m) || scoreNotRE.MatchString(s.m[loc[1]:]) {
+			if !bareScoreCtx.MatchString(s.m) || !scoreEnds(s.m, loc[2:]) {
 				continue
 			}
-			if v, ok := hundredths(s.m[loc[2]:loc[3]]); ok && v <= 10000 {
+			if x.otherYearAt(s.m, loc[4]) {
+				x.noteOtherYear("score", s)
+				continue
+			}
+			if v, ok := hundredths(s.m[loc[4]:loc[5]]); ok && v <= 10000 {
 				scores = append(scores, cand{v: v, tier: 1, ev: s.disp})
 			}
 		}
@@ -914,6 +1008,10 @@ func (x *extractor) scoreAndGrade() {
 				continue
 			}
 			word := s.m[loc[4]:loc[5]]
+			if x.otherYearAt(s.m, loc[4]) {
+				x.noteOtherYear("grade", s)
+				continue
+			}
 			g, ok := gradeNames[word]
 			if !ok {
 				x.d.note("%s：报告写的是“%s”（%s），不是优、良、中、差之一，未填写", figureLabel("grade"), word, quote(s.disp))
@@ -926,6 +1024,18 @@ func (x *extractor) scoreAndGrade() {
 	grades = append(grades, x.formC["grade"]...)
 	x.decide("score", scores, fmtHundredths, func(v int64, ev string) { x.d.Score.set(float64(v)/100, ev) })
 	x.decide("grade", grades, func(v int64) string { return gradeOrder[v] }, func(v int64, ev string) { x.d.Grade.set(gradeOrder[v], ev) })
+}
+
+// scoreEnds reports whether a score read by scoreRE or bareScoreRE, whose
+// connector, number and end are at loc in s, is one: followed by 分, or
+// after a colon by the end of its clause (得分:95,等级为优), and not by
+// 以上, 为优 and the like.
+func scoreEnds(s string, loc []int) bool {
+	end := s[loc[4]:loc[5]]
+	if end != "分" && !strings.Contains(s[loc[0]:loc[1]], ":") {
+		return false
+	}
+	return !scoreNotRE.MatchString(strings.TrimPrefix(s[loc[3]:], "分"))
 }
 
 var gradeOrder = []string{"优", "良", "中", "差"}
@@ -995,21 +1105,25 @@ func (x *extractor) staff() {
 			if !ok || n > 100000 {
 				continue
 			}
-			lstart := prevEnd
-			if i := strings.LastIndexAny(s.m[prevEnd:loc[0]], boundaries); i >= 0 {
-				lstart = prevEnd + i
-				_, size := utf8.DecodeRuneInString(s.m[lstart:])
-				lstart += size
-			}
+			lstart, lend := labelSpan(s.m, prevEnd, loc[0])
 			prevEnd = loc[1]
-			label, child, _ := cleanLabel(s.m[lstart:loc[0]])
+			label, child, _ := cleanLabel(s.m[lstart:lend])
 			child = child || childScope(s.m[:loc[0]])
 			unit := s.m[loc[4]:loc[5]]
 			if staffExclRE.MatchString(label) || label == "" {
 				continue
 			}
 			c := cand{v: int64(n), ev: s.disp}
+			other := x.otherYearAt(s.m, loc[0])
 			switch {
+			case actualWordRE.MatchString(label) && other:
+				if unit != "个" && actualTailRE.MatchString(label) && !child && !subtypeRE.MatchString(label) {
+					x.noteOtherYear("staff.actual", s)
+				}
+			case authorizedRE.MatchString(label) && authTailRE.MatchString(label) && other:
+				if !child && !subtypeRE.MatchString(label) {
+					x.noteOtherYear("staff.authorized", s)
+				}
 			case actualWordRE.MatchString(label):
 				if unit == "个" || !actualTailRE.MatchString(label) {
 					continue
@@ -1030,7 +1144,11 @@ func (x *extractor) staff() {
 				actual = append(actual, c)
 			case authorizedRE.MatchString(label) && authTailRE.MatchString(label):
 				if subtypeRE.MatchString(label) {
-					subtypes = append(subtypes, fmt.Sprintf("%s %d", label, n))
+					name := label
+					if i := strings.LastIndexAny(name, "(["); i >= 0 {
+						name = name[i+1:] // 核定编制(行政编制48名
+					}
+					subtypes = append(subtypes, fmt.Sprintf("%s %d", name, n))
 					continue
 				}
 				if child {
@@ -1114,7 +1232,7 @@ func (x *extractor) checks() {
 		case sg.Total.OK && abs(int64(sum-sg.Total.V)) > tol:
 			d.note("%s：因公出国（境）费 + 公务接待费 + 公务用车购置及运行费 = %s，与三公经费合计 %s 不符", figureLabel("sangong"), fmtFen(int64(sum)), fmtFen(int64(sg.Total.V)))
 		case !sg.Total.OK:
-			d.note("%s：报告没有写明，三项之和为 %s", figureLabel("sangong.total"), fmtFen(int64(sum)))
+			d.note("%s：没有读出，三项之和为 %s（请核对报告是否写明了合计）", figureLabel("sangong.total"), fmtFen(int64(sum)))
 		}
 	}
 	if d.Score.OK && d.Grade.OK {
@@ -1151,6 +1269,7 @@ func (x *extractor) checks() {
 	// Not read, but for the figures a report of its type does not have
 	// (a 项目支出 report's 基本支出, 三公经费, staff…), which it cannot
 	// be missing.
+	x.noteOtherYears()
 	var missing []string
 	for _, f := range d.figures() {
 		if !f.ok && f.key != "prefecture" && f.key != "province" && !(d.Type.OK && check.NotApplicable(d.Type.V, f.key)) {

@@ -134,7 +134,7 @@ func (x *extractor) formAmounts(cells []formCell, ok func(int) bool) {
 				unit = u
 			}
 		}
-		if len(roles) < 2 || !slices.Contains(roles, "exec") {
+		if len(roles) < 2 || !slices.Contains(roles, "exec") || sangongTable(cells, i) {
 			i = j - 1
 			continue
 		}
@@ -144,6 +144,18 @@ func (x *extractor) formAmounts(cells []formCell, ok func(int) bool) {
 		x.formRows(cells, j, roles, unit)
 		i = j - 1
 	}
+}
+
+// sangongTable reports whether the table whose header row starts at cell
+// at is one of 三公经费, by its title in the cells just before: its 合计 is
+// theirs, not the spending's.
+func sangongTable(cells []formCell, at int) bool {
+	for k := at - 1; k >= 0 && k >= at-3; k-- {
+		if strings.Contains(cells[k].text, "三公") {
+			return true
+		}
+	}
+	return false
 }
 
 // formUnit finds the unit of a form's amounts in the cells just before its

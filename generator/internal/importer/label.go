@@ -29,6 +29,7 @@ var suffixWords = sortLongestFirst([]string{
 	"达", "共", "计", "累计", "预算数", "预算", "年初预算数", "年初预算", "全年预算数", "全年预算",
 	"调整预算数", "调整后预算数", "预算金额", "预算安排", "安排", "预算执行数", "支出",
 	"全年执行数", "全年执行", "一般公共预算财政拨款", "财政拨款",
+	"本年度", "本年", "当年", // 三公经费本年支出
 })
 
 var budgetWords = map[string]bool{
@@ -156,8 +157,8 @@ var (
 	subjectTailRE  = regexp.MustCompile(`(?:预算数?|决算数?|年初预算数?|全年预算数?|调整后?预算数?|实际支出数?|实际数|全年执行数?|执行数|支出数|合计|小计)$`)
 )
 
-// cleanLabel strips list markers and 其中 from the front of a label and
-// connectors (为, 是, :) from its end. It reports whether the label marked
+// cleanLabel strips list markers, opening brackets and 其中 from the front
+// of a label and connectors (为, 是, :) from its end. It reports whether the label marked
 // a sub-item (其中) or an approximate value (约).
 func cleanLabel(l string) (label string, child, approx bool) {
 	l = strings.TrimSpace(l)
@@ -168,6 +169,8 @@ func cleanLabel(l string) (label string, child, approx bool) {
 		}
 		l = strings.TrimSpace(l[len(m):])
 	}
+	// (人员经费701.30万元,…): the bracket opens before the label.
+	l = strings.TrimLeft(l, "([")
 	for {
 		switch {
 		case strings.HasPrefix(l, "其中"):

@@ -8,12 +8,14 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/countyperf/portal/generator/internal/check"
 )
 
 // Placeholders written for required keys the importer could not read, so
 // that the draft still parses; the review list says to replace them.
 const (
-	PlaceholderText = "未识别"
+	PlaceholderText = check.Placeholder
 	PlaceholderYear = 2000
 )
 

@@ -51,7 +51,8 @@ var cnDigit = map[rune]rune{'〇': '0', '零': '0', '○': '0', '一': '1', '二
 // 2020年; removes the spaces PDF and OCR conversion leave around numbers
 // (673.48 万元), between letter-spaced characters (部 门 概 况) and inside
 // numbers (673 .48); replaces LaTeX residue ($\geq 99\%$, \times) by the
-// symbols it stands for; and drops page numbers and Word bookmarks.
+// symbols it stands for; drops page numbers and Word bookmarks; and turns
+// the rows of a table pasted as text into cells (see textTableRows).
 func clean(s string) []string {
 	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n", "\u2028", "\n", "\u2029", "\n").Replace(s)
 	s = bookmarkRE.ReplaceAllString(s, "")
@@ -75,7 +76,18 @@ func clean(s string) []string {
 	})
 	s = mapWidth(s)
 	var out []string
-	for _, line := range strings.Split(s, "\n") {
+	lines := strings.Split(s, "\n")
+	rows := textTableRows(lines)
+	for i, line := range lines {
+		if cells, ok := rows[i]; ok {
+			// A row of a table pasted as text: one cell per line, and a
+			// blank line after the row, as a Doc holds a table.
+			for _, c := range cells {
+				out = append(out, "\t"+tidySpaces(c))
+			}
+			out = append(out, "")
+			continue
+		}
 		cell := false
 		if t := strings.TrimLeft(line, " "); strings.HasPrefix(t, "\t") {
 			cell = true

@@ -303,6 +303,12 @@ func (x *extractor) readHeader() {
 			d.Province.set(best.province, placeEvidence)
 		}
 	}
+	if best.department == "" && best.county != "" {
+		if dept, ev := x.departmentFromField(best.county); dept != "" {
+			best.department = dept
+			placeEvidence = ev
+		}
+	}
 	if best.department != "" {
 		if evidence != "" && strings.Contains(fold(evidence), best.department) {
 			d.Department.set(best.department, evidence)
@@ -489,4 +495,31 @@ func (x *extractor) placeFromText(u *unit) string {
 		}
 	}
 	return ""
+}
+
+// deptFieldRE finds a field naming the department in charge of a project:
+// 项目主管部门：云岭县水利局.
+var deptFieldRE = regexp.MustCompile(`^(?:项目)?(?:主管部门|主管单位|预算部门|预算单位)(?:名称)?:(.+)$`)
+
+// departmentFromField returns the department a project's report names in
+// its 主管部门 field, on one line or on the line after it, when it is a
+// department of county, and the text it was read from.
+func (x *extractor) departmentFromField(county string) (dept, evidence string) {
+	for i := 0; i < len(x.paras) && i < 40; i++ {
+		l := strings.TrimSpace(fold(x.paras[i].text))
+		text, ev := "", x.paras[i].text
+		if m := deptFieldRE.FindStringSubmatch(l); m != nil {
+			text = strings.TrimSpace(m[1])
+		} else if deptFieldRE.MatchString(l+":x") && i+1 < len(x.paras) {
+			text, ev = strings.TrimSpace(x.paras[i+1].text), ev+"\n"+x.paras[i+1].text
+		}
+		if text == "" {
+			continue
+		}
+		if u := parseUnit(text); u.county == county && u.department != "" {
+			return u.department, ev
+		}
+		return "", ""
+	}
+	return "", ""
 }

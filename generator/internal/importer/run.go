@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/gosimple/slug"
+
+	"github.com/countyperf/portal/generator/internal/site"
 )
 
 // DefaultOut is the folder Run writes drafts into without --out.
@@ -189,7 +191,9 @@ var fileNameRE = regexp.MustCompile(`[^a-z0-9]+`)
 func (d *Draft) FileName() string {
 	var name string
 	if d.County.OK && d.Department.OK && d.Year.OK {
-		name = slug.Make(d.County.V+" "+d.Department.V) + "-" + strconv.Itoa(d.Year.V)
+		// The site's slugs (宁川县 is ning-chuan-xian, not the library's
+		// zhu-chuan-xian), so that a draft is named as its page is.
+		name = site.Slugify(d.County.V) + "-" + site.Slugify(d.Department.V) + "-" + strconv.Itoa(d.Year.V)
 		if d.Type.OK && d.Type.V == TypeProject {
 			name += "-xiang-mu"
 		}

@@ -256,3 +256,12 @@ func TestNotesAreChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestFileNameUsesSiteSlugs: a draft's file is named with the site's slugs,
+// which read 宁 as ning where the slug library reads zhu.
+func TestFileNameUsesSiteSlugs(t *testing.T) {
+	d := Extract("b.txt", "宁川县自然资源局2022年度部门整体支出绩效自评报告\n\n支出合计100.00万元。")
+	if got, want := d.FileName(), "ning-chuan-xian-zi-ran-zi-yuan-ju-2022.md"; got != want {
+		t.Errorf("file name %s, want %s", got, want)
+	}
+}

@@ -189,8 +189,9 @@ type sentence struct {
 // without punctuation whose value sits alone on the next line is joined to
 // it. A table row or a pair of lines holding just a label and a number, in a
 // table whose unit is given (单位：万元), becomes a sentence such as
-// 本年支出合计947.59万元.
-func sentences(ps []para) []sentence {
+// 本年支出合计947.59万元. year is the report's year, or 0 when not known
+// (see valueColumn).
+func sentences(ps []para, year int) []sentence {
 	var out []sentence
 	sec := ""
 	unitCtx := ""
@@ -201,7 +202,7 @@ func sentences(ps []para) []sentence {
 				out = append(out, sentence{disp: p.text, m: fold(p.text), para: i, sec: sec, cell: true})
 			}
 			if i+1 == len(ps) || !ps[i+1].cell || ps[i+1].table != p.table {
-				out = append(out, tableRows(ps, i, unitCtx, sec)...)
+				out = append(out, tableRows(ps, i, unitCtx, sec, year)...)
 				unitCtx = ""
 			}
 			continue
@@ -318,7 +319,11 @@ func (x *extractor) noteUnitlessTables() {
 // tableRows returns a sentence for each row of the table ending at cell
 // last that holds just a label and a number, when the table's unit is known:
 // from a cell (金额（单位：万元）, 金额(万元)) or the text just before the table.
-func tableRows(ps []para, last int, unit, sec string) []sentence {
+// In a table with several columns of amounts, a row gives the amount in
+// the column of the report's year's actual amounts, when its header row
+// names one without doubt (see valueColumn); a total (合计) of a table whose
+// caption names 三公经费 is theirs.
+func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 	first := last
 	for first > 0 && ps[first-1].cell && ps[first-1].table == ps[last].table {
 		first--
@@ -327,24 +332,78 @@ func tableRows(ps []para, last int, unit, sec string) []sentence {
 	if unit == "" || planTable(ps, first, last) {
 		return nil
 	}
+	caption := "" // a short title just before the table
+	if first > 0 && !ps[first-1].cell && utf8.RuneCountInString(ps[first-1].text) <= 40 && !strings.ContainsAny(ps[first-1].text, "。；;") {
+		caption = fold(ps[first-1].text)
+	}
+	col, width, head := tableColumn(ps, first, last, year)
 	var out []sentence
 	for i := first; i <= last; {
 		j := i
-		var cells []int
+		var cells, all []int
 		for ; j <= last && ps[j].row == ps[i].row; j++ {
+			all = append(all, j)
 			if ps[j].text != "" {
 				cells = append(cells, j)
 			}
 		}
+		unitNote := unit
+		if len(cells) != 2 && col > 0 && len(all) == width && ps[all[0]].text != "" && ps[all[col]].text != "" {
+			cells = []int{all[0], all[col]}
+			unitNote += "，" + head // which column the amount was read from
+		}
 		if len(cells) == 2 {
 			label, value := ps[cells[0]].text, strings.ReplaceAll(fold(ps[cells[1]].text), " ", "")
 			if numCellRE.MatchString(value) && !strings.HasSuffix(value, "%") && isLabelLine(label) {
-				out = append(out, sentence{disp: label + " " + ps[cells[1]].text + "（" + unit + "）", m: fold(label) + value + unit, para: cells[0], sec: sec, cell: true})
+				m := fold(label)
+				if strings.Contains(caption, "三公") && totalLabelRE.MatchString(m) {
+					m = "三公经费" + m
+				}
+				out = append(out, sentence{disp: label + " " + ps[cells[1]].text + "（" + unitNote + "）", m: m + value + unit, para: cells[0], sec: sec, cell: true})
 			}
 		}
 		i = j
 	}
 	return out
+}
+
+var totalLabelRE = regexp.MustCompile(`^(?:合计|总计|小计)$`)
+
+// tableColumn returns the column of the report's year's actual amounts in
+// the table from cell first to last, the number of cells of its rows and
+// the column's header, when its header row (the last row before the first
+// with an amount after its label, of as many cells) names one (see
+// valueColumn); else 0, 0, "".
+func tableColumn(ps []para, first, last, year int) (col, width int, head string) {
+	var rows [][]string
+	for i := first; i <= last; {
+		var row []string
+		j := i
+		for ; j <= last && ps[j].row == ps[i].row; j++ {
+			row = append(row, ps[j].text)
+		}
+		rows = append(rows, row)
+		i = j
+	}
+	for k, row := range rows {
+		numeric := false
+		for _, c := range row[1:] {
+			if numCellRE.MatchString(strings.ReplaceAll(fold(c), " ", "")) {
+				numeric = true
+			}
+		}
+		if !numeric {
+			continue
+		}
+		if k == 0 || len(row) < 3 || len(rows[k-1]) != len(row) {
+			return 0, 0, ""
+		}
+		if c := valueColumn(rows[k-1], year); c > 0 {
+			return c, len(row), rows[k-1][c]
+		}
+		return 0, 0, ""
+	}
+	return 0, 0, ""
 }
 
 // maxSentence is the longest sentence read as one, in bytes; longer runs

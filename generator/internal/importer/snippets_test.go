@@ -1,0 +1,247 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+)
+
+// snippet is a piece of a report's text, under a title that gives the
+// county, department and year (测试县城市管理局, 2023), with the figures it
+// must give: a value, or nil for a figure that must be left out. note is
+// text one of the review notes must hold, if not empty.
+type snippet struct {
+	name string
+	text string
+	want map[string]any
+	note string
+}
+
+const snippetTitle = "测试县城市管理局\n2023年度部门整体支出绩效自评报告\n\n"
+
+func runSnippets(t *testing.T, cases []snippet) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			text := c.text
+			if !strings.Contains(text, "报告") {
+				text = snippetTitle + text
+			}
+			d := Extract(c.name+".txt", text)
+			checkDraft(t, d)
+			got := draftJSON(t, d)
+			for k, w := range c.want {
+				if got[k] != w {
+					t.Errorf("%s = %v, want %v", k, got[k], w)
+				}
+			}
+			notes := strings.Join(d.Review, "\n")
+			if c.note != "" && !strings.Contains(notes, c.note) {
+				t.Errorf("no review note says %q", c.note)
+			}
+			if t.Failed() {
+				t.Logf("review notes:\n  %s", strings.Join(d.Review, "\n  "))
+			}
+		})
+	}
+}
+
+// TestOtherYearFigures: a marker of another year (上年, 去年, 上年度, 2022年)
+// covers the figures after it in its sentence, of every kind, until a marker
+// of the report's year; comparisons, balances brought forward and markers in
+// closed brackets do not.
+func TestOtherYearFigures(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "score-prior-sentence", text: "上年度自评得分为89分。经自评，我局2023年部门整体支出绩效得分为95分，等级为优。",
+			want: map[string]any{"self_score": "95", "grade": "优"}},
+		{name: "score-prior", text: "上年度自评得分为89分。", want: map[string]any{"self_score": nil}, note: "自评得分（score）：报告中的数是上一年度"},
+		{name: "score-last-year", text: "上年自评得分为89分。", want: map[string]any{"self_score": nil}},
+		{name: "score-2022", text: "2022年自评得分为89分。", want: map[string]any{"self_score": nil}},
+		{name: "score-qunian", text: "去年自评得分为89分。", want: map[string]any{"self_score": nil}},
+		{name: "score-restart", text: "上一年度绩效评价得分89分，本年度绩效评价得分95分。", want: map[string]any{"self_score": "95"}},
+		{name: "score-years", text: "我局2022年度整体支出绩效自评得分为89分，2023年度为95分。", want: map[string]any{"self_score": nil}},
+		{name: "score-bracket", text: "经自评，我局2023年度部门整体支出绩效得分95分（上年为89分），等级为优。",
+			want: map[string]any{"self_score": "95", "grade": "优"}},
+		{name: "grade-prior", text: "上年度评价等级为良。", want: map[string]any{"grade": nil}, note: "等级"},
+		{name: "grade-2022", text: "2022年度绩效评价等级为良。", want: map[string]any{"grade": nil}},
+		{name: "grade-2022-after", text: "经自评，2023年度绩效得分95分。2022年度绩效评价等级为良。", want: map[string]any{"self_score": "95", "grade": nil}},
+		{name: "sangong-prior", text: "上年度“三公”经费支出6.02万元，其中公务接待费1.50万元。",
+			want: map[string]any{"sangong_total": nil, "sangong_reception": nil}, note: "公务接待费（sangong.reception）：报告中的数是上一年度"},
+		{name: "sangong-prior-list", text: "上年度三公经费6.02万元，公务接待费1.50万元，公务用车运行维护费4.52万元。",
+			want: map[string]any{"sangong_total": nil, "sangong_reception": nil, "sangong_vehicles": nil}},
+		{name: "sangong-both", text: "2023年“三公”经费支出5.36万元，其中公务接待费1.06万元、公务用车运行维护费4.30万元。上年度“三公”经费支出6.02万元，其中公务接待费1.50万元、公务用车运行维护费4.52万元。",
+			want: map[string]any{"sangong_total": "5.36", "sangong_reception": "1.06", "sangong_vehicles": "4.3"}},
+		{name: "spending-prior", text: "上年基本支出700.00万元，项目支出1,300.00万元。", want: map[string]any{"basic_spending": nil, "project_spending": nil}},
+		{name: "spending-qunian", text: "去年基本支出700.00万元，项目支出1,300.00万元，人员经费600.00万元。",
+			want: map[string]any{"basic_spending": nil, "project_spending": nil, "personnel_spending": nil}},
+		{name: "spending-prior-colon", text: "上年决算数：支出合计2,098.61万元，基本支出700.00万元。", want: map[string]any{"total_spending": nil, "basic_spending": nil}},
+		{name: "income-prior", text: "上年收入合计2,210.15万元，支出合计2,098.61万元。", want: map[string]any{"budget_income": nil, "total_spending": nil}},
+		{name: "spending-then-prior", text: "2023年度本年支出合计2,377.04万元，基本支出812.55万元。上年决算数：支出合计2,098.61万元，基本支出700.00万元。",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55"}},
+		{name: "spending-restart", text: "上年基本支出700.00万元，本年基本支出812.55万元。", want: map[string]any{"basic_spending": "812.55"}},
+		{name: "carried-over", text: "2023年本年收入2,401.22万元，上年结转55.58万元，收入总计2,456.80万元。其中基本支出812.55万元。",
+			want: map[string]any{"budget_income": "2401.22", "basic_spending": "812.55"}},
+		{name: "staff-prior", text: "上年实有人数59人，编制62人。", want: map[string]any{"staff_actual": nil, "staff_authorized": nil}},
+		{name: "staff-then-prior", text: "年末实有人数57人。上年实有人数59人，编制62人。", want: map[string]any{"staff_actual": "57", "staff_authorized": nil}},
+		{name: "staff-comparison", text: "年末实有人数57人，比上年减少2人，编制62人。", want: map[string]any{"staff_actual": "57", "staff_authorized": "62"}},
+		{name: "title-of-a-notice", text: "根据《关于做好上年度部门决算工作的通知》要求，我局支出合计2,377.04万元。",
+			want: map[string]any{"total_spending": "2377.04"}},
+		{name: "lower-than-last-year", text: "2023年三公经费5.36万元，低于上年水平，其中公务接待费1.06万元。",
+			want: map[string]any{"sangong_total": "5.36", "sangong_reception": "1.06"}},
+		{name: "sangong-comparison", text: "2023年三公经费5.36万元，比上年减少0.66万元，其中公务接待费1.06万元。",
+			want: map[string]any{"sangong_total": "5.36", "sangong_prev_year_change": "-0.66", "sangong_reception": "1.06"}},
+	})
+}
+
+// TestColonAfterLabel: a colon between a label and its figure does not stop
+// the reading.
+func TestColonAfterLabel(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "total", text: "本年支出合计：2,377.04万元。", want: map[string]any{"total_spending": "2377.04"}},
+		{name: "lines", text: "本年支出合计：2,377.04万元\n基本支出：812.55万元\n项目支出：1,564.49万元",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55", "project_spending": "1564.49"}},
+		{name: "numbered", text: "1.本年支出合计：2,377.04万元\n2.基本支出：812.55万元",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55"}},
+		{name: "sub-items", text: "支出合计：2,377.04万元，其中基本支出：812.55万元，项目支出：1,564.49万元。",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55", "project_spending": "1564.49"}},
+		{name: "staff", text: "我局编制数：62名；实有人数：57名。", want: map[string]any{"staff_authorized": "62", "staff_actual": "57"}},
+		{name: "staff-subtypes", text: "我局编制数：62名（行政编制48名，事业编制14名）；实有人数：57名，另有退休人员33名。",
+			want: map[string]any{"staff_authorized": "62", "staff_actual": "57"}},
+		{name: "score", text: "经自评，我局2023年部门整体支出绩效得分：95，等级为优。", want: map[string]any{"self_score": "95", "grade": "优"}},
+		{name: "score-and-grade", text: "本年自评得分：88，等级：良。", want: map[string]any{"self_score": "88", "grade": "良"}},
+		{name: "score-no-colon", text: "自评得分为95，等级为优。", want: map[string]any{"self_score": nil, "grade": "优"}},
+		{name: "score-rate", text: "自评得分：95%，等级为优。", want: map[string]any{"self_score": nil}},
+	})
+}
+
+// TestBracketedSubItems: figures listed in brackets keep their labels.
+func TestBracketedSubItems(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "personnel", text: "其中基本支出812.55万元（人员经费701.30万元、公用经费111.25万元），项目支出1,564.49万元。",
+			want: map[string]any{"basic_spending": "812.55", "personnel_spending": "701.3", "public_spending": "111.25", "project_spending": "1564.49"}},
+		{name: "subtypes-note", text: "我局核定编制（行政编制48名，事业编制14名），实有人数57名。",
+			want: map[string]any{"staff_authorized": nil}, note: "报告只分类列出了编制（行政编制 48、事业编制 14）"},
+	})
+}
+
+// TestStatedZero: a 三公 item the report says was nothing is 0, not left
+// out (which the site would show as 未披露).
+func TestStatedZero(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "abroad-none", text: "2023年三公经费5.36万元，其中公务接待费1.06万元，公务用车运行维护费4.30万元，因公出国（境）费无。",
+			want: map[string]any{"sangong_travel_abroad": "0", "sangong_total": "5.36"}},
+		{name: "abroad-not-spent", text: "2023年三公经费5.36万元，因公出国（境）费用未发生。", want: map[string]any{"sangong_travel_abroad": "0"}},
+		{name: "total-none", text: "三公经费：无。", want: map[string]any{"sangong_total": "0", "sangong_travel_abroad": "0", "sangong_reception": "0", "sangong_vehicles": "0"}},
+		{name: "total-none-item", text: "三公经费：无。公务接待费0.20万元。", want: map[string]any{"sangong_total": "0", "sangong_reception": "0.2"},
+			note: "公务接待费（sangong.reception）：填了 0.2万元；报告另有 0万元"},
+		{name: "total-none-numbered", text: "3.“三公”经费：无。", want: map[string]any{"sangong_total": "0"}},
+		{name: "not-a-zero", text: "公务接待费无超标情况。", want: map[string]any{"sangong_reception": nil}},
+		{name: "prior-zero", text: "上年因公出国（境）费用未发生。", want: map[string]any{"sangong_travel_abroad": nil}},
+	})
+}
+
+// TestProjectSpending: in a project's report, what the project spent is the
+// report's total, however it is worded, and the department is the one its
+// 主管部门 field names.
+func TestProjectSpending(t *testing.T) {
+	const title = "测试县2022年农村公路养护项目支出绩效自评报告\n\n项目主管部门：测试县交通运输局\n\n"
+	runSnippets(t, []snippet{
+		{name: "actual", text: title + "项目预算资金800万元，全年实际支出752.36万元，预算执行率94.05%。",
+			want: map[string]any{"total_spending": "752.36", "department": "交通运输局", "report_type": ReportTypeProject}},
+		{name: "spent", text: title + "项目资金800万元，已支出752.36万元。", want: map[string]any{"total_spending": "752.36"}},
+		{name: "project-spending", text: title + "项目支出752.36万元。", want: map[string]any{"total_spending": "752.36"}},
+		{name: "executed", text: title + "本项目年初预算800万元，全年预算数800万元，执行数752.36万元，执行率94.05%。",
+			want: map[string]any{"total_spending": "752.36"}},
+		{name: "used", text: title + "本项目到位资金800万元，实际使用资金752.36万元。",
+			want: map[string]any{"total_spending": "752.36", "budget_income": "800"}},
+		{name: "fund-spending", text: title + "截至2022年12月31日，项目资金支出752.36万元，结余47.64万元。", want: map[string]any{"total_spending": "752.36"}},
+		{name: "project-actual", text: title + "2021年该项目实际支出612.00万元。截至2022年12月31日，项目实际支出752.36万元，预算执行率94.05%。",
+			want: map[string]any{"total_spending": "752.36"}},
+		{name: "field-next-line", text: "测试县2022年农村公路养护项目支出绩效自评报告\n\n主管部门\n测试县交通运输局\n\n项目实际支出752.36万元。",
+			want: map[string]any{"department": "交通运输局"}},
+		{name: "other-county", text: "测试县2022年农村公路养护项目支出绩效自评报告\n\n项目主管部门：甲县交通运输局\n\n项目实际支出752.36万元。",
+			want: map[string]any{"department": nil}},
+	})
+}
+
+// TestTextTables: a table pasted as text, a row per line with its cells
+// separated by tabs or aligned with spaces, is read as a table: a label and
+// an amount in the table's unit; with several columns of amounts, only
+// when the header names the column of the report's year without doubt.
+func TestTextTables(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "tabs", text: "2023年度部门支出情况（单位：万元）\n本年支出合计\t2,377.04\n基本支出\t812.55\n项目支出\t1,564.49\n",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55", "project_spending": "1564.49"}},
+		{name: "spaces", text: "单位：万元\n本年支出合计    2,377.04\n基本支出        812.55\n项目支出        1,564.49\n",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55", "project_spending": "1564.49"}},
+		{name: "no-unit", text: "本年支出合计\t2,377.04\n基本支出\t812.55\n",
+			want: map[string]any{"total_spending": nil, "basic_spending": nil}, note: "金额没有写单位"},
+		{name: "table-then-prior", text: "2023年度部门支出情况如下（单位：万元）：\n项目\t金额\n本年支出合计\t2,377.04\n基本支出\t812.55\n项目支出\t1,564.49\n\n与上年相比，上年基本支出700.00万元，项目支出1,300.00万元。",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55", "project_spending": "1564.49"}},
+		{name: "this-year-column", text: "单位：元\n项目\t本年数\t上年数\n本年支出合计\t20,987,530.64\t19,512,004.88\n基本支出\t14,203,118.92\t13,870,455.10\n",
+			want: map[string]any{"total_spending": "2098.753064", "basic_spending": "1420.311892"}},
+		{name: "prior-column-first", text: "编制单位：测试县城市管理局                单位：元\n项目                   上年决算数          本年决算数\n本年支出合计         9,802,117.90      10,298,455.27\n  基本支出           3,401,883.22       3,560,912.07\n",
+			want: map[string]any{"total_spending": "1029.845527", "basic_spending": "356.091207"}},
+		{name: "year-columns", text: "单位：元\n项目\t2023年决算数\t2022年决算数\t增减率\n本年支出合计\t20,987,530.64\t19,512,004.88\t7.56%\n",
+			want: map[string]any{"total_spending": "2098.753064"}},
+		{name: "two-years-neither", text: "单位：元\n项目\t2021年\t2022年\n本年支出合计\t20,987,530.64\t19,512,004.88\n",
+			want: map[string]any{"total_spending": nil}},
+		{name: "two-own-columns", text: "单位：元\n项目\t决算数\t本年数\n本年支出合计\t20,987,530.64\t19,512,004.88\n",
+			want: map[string]any{"total_spending": nil}},
+		{name: "unknown-column", text: "单位：元\n项目\t本年数\t调整数\n本年支出合计\t20,987,530.64\t19,512,004.88\n",
+			want: map[string]any{"total_spending": nil}},
+		{name: "budget-and-actual", text: "2023年“三公”经费预算与决算对比（单位：万元）\n项目\t预算数\t决算数\t增减\n合计\t10.00\t7.42\t-2.58\n因公出国（境）费\t0.00\t0.00\t0.00\n公务用车购置及运行维护费\t6.00\t5.10\t-0.90\n公务接待费\t4.00\t2.32\t-1.68\n",
+			want: map[string]any{"sangong_total": "7.42", "sangong_travel_abroad": "0", "sangong_vehicles": "5.1", "sangong_reception": "2.32", "total_spending": nil}},
+		{name: "prose-with-spaces", text: "本年支出合计  2,377.04万元，较上年有所增长。\n基本支出  812.55万元。",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "812.55"}},
+	})
+}
+
+// TestCellTableColumns: a table read from HTML or .docx, one cell per line,
+// follows the same rule for its columns.
+func TestCellTableColumns(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "this-year-first", text: "单位：元\n\t项目\n\t本年数\n\t上年数\n\n\t本年支出合计\n\t20,987,530.64\n\t19,512,004.88\n\n\t基本支出\n\t14,203,118.92\n\t13,870,455.10\n\n",
+			want: map[string]any{"total_spending": "2098.753064", "basic_spending": "1420.311892"}},
+		{name: "year-named", text: "单位：万元\n\t项目\n\t2023年\n\t2022年\n\t增减额\n\n\t支出合计\n\t5,820.46\n\t6,102.33\n\t-281.87\n\n",
+			want: map[string]any{"total_spending": "5820.46"}},
+		{name: "several-years", text: "单位：万元\n\t项目\n\t2022年\n\t2021年\n\n\t支出合计\n\t5,820.46\n\t6,102.33\n\n",
+			want: map[string]any{"total_spending": nil}},
+	})
+}
+
+// TestThisYearInLabel: 本年 between a figure's name and 支出 is the report's
+// year; the previous year's figure after it is not read; a total not read is
+// not said to be missing from the report.
+func TestThisYearInLabel(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "sangong", text: "三公经费本年支出 27,300.00 元，上年 31,450.00 元。其中公务接待费 6,100.00 元，公务用车运行维护费 21,200.00 元，出国费用 0 元。",
+			want: map[string]any{"sangong_total": "2.73", "sangong_reception": "0.61", "sangong_vehicles": "2.12", "sangong_travel_abroad": "0"}},
+		{name: "unread-total", text: "三公经费总体较少。公务接待费0.61万元，公务用车运行维护费2.12万元，因公出国（境）费0万元。",
+			want: map[string]any{"sangong_total": nil}, note: "三公经费合计（sangong.total）：没有读出，三项之和为 2.73万元"},
+	})
+}
+
+// TestTableColumnEvidence: an amount read from one of several columns says
+// which in its evidence.
+func TestTableColumnEvidence(t *testing.T) {
+	d := Extract("t.txt", snippetTitle+"单位：元\n项目\t上年数\t本年数\n本年支出合计\t19,512,004.88\t20,987,530.64\n")
+	if want := "本年支出合计 20,987,530.64（元，本年数）"; d.Spending.Total.Evidence != want {
+		t.Errorf("evidence %q, want %q", d.Spending.Total.Evidence, want)
+	}
+}
+
+// TestSangongChangeNextSentence: a sentence that is only a change against
+// the year before, after one that opens with the total of 三公经费, is the
+// total's change.
+func TestSangongChangeNextSentence(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "after-total", text: "2023年三公经费支出合计186,420.00元，其中公务接待费44,120.00元，因公出国（境）费用未发生。较上年减少23,580.00元，下降11.23%。",
+			want: map[string]any{"sangong_total": "18.642", "sangong_prev_year_change": "-2.358"}},
+		{name: "thousands", text: "2023年三公经费支出合计186,420.00元，比上年减少23,580.00元。",
+			want: map[string]any{"sangong_prev_year_change": "-2.358"}},
+		{name: "after-item", text: "2023年公务接待费44,120.00元，三公经费支出合计186,420.00元。较上年减少23,580.00元。",
+			want: map[string]any{"sangong_prev_year_change": nil}},
+		{name: "other-paragraph", text: "2023年三公经费支出合计186,420.00元。\n较上年减少23,580.00元。",
+			want: map[string]any{"sangong_prev_year_change": nil}},
+	})
+}

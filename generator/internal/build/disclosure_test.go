@@ -207,7 +207,7 @@ spending: {total: 320}
 		// the note above its figures say what 不适用 means.
 		`<summary>这些数字是什么意思？</summary>`,
 		"不适用："+check.ProjectScope,
-		"。"+check.ProjectScope+"：“支出合计”是这个项目或这笔资金的支出；标为“不适用”的是只有整个部门才有的数字（基本支出与项目支出的划分、三公经费等），这类报告本就不给出。",
+		"。"+check.ProjectScope+"：“支出合计”是这个项目或这笔资金的支出；只对整个部门适用的数字标为“不适用”，见各表上方的说明。",
 		// Its description does not speak of 三公经费 it cannot have.
 		`content="沅江市行政审批服务局2020年度项目支出绩效自评报告：支出合计502万元，自评得分90分。"`,
 	)

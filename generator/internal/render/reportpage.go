@@ -138,7 +138,7 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 	if r.Type == report.TypeProject {
 		// Its department figures read 不适用: say why, here, where
 		// the reader sees them.
-		b.WriteString(check.ProjectScope + "：“支出合计”是这个项目或这笔资金的支出；标为“不适用”的是只有整个部门才有的数字（基本支出与项目支出的划分、三公经费等），这类报告本就不给出。")
+		b.WriteString(check.ProjectScope + "：“支出合计”是这个项目或这笔资金的支出；只对整个部门适用的数字标为“不适用”，见各表上方的说明。")
 	}
 	if r.Prev != nil {
 		b.WriteString("“上年”为")

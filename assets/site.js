@@ -1031,6 +1031,17 @@
     var baseUrl = '/';
     try { baseUrl = new URL(ASSETS + '../', location.href).pathname; } catch (e) { /* keep / */ }
     new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false, baseUrl: baseUrl });
+    // Pagefind's box is named only by its title (搜索); a screen reader
+    // reads a name that says what is searched.
+    function name() {
+      var input = box.querySelector('input.pagefind-ui__search-input');
+      if (input && !input.hasAttribute('aria-label')) input.setAttribute('aria-label', '搜索全部报告');
+      return !!input;
+    }
+    if (!name() && typeof MutationObserver === 'function') {
+      var watch = new MutationObserver(function () { if (name()) watch.disconnect(); });
+      watch.observe(box, { childList: true, subtree: true });
+    }
   }
 
   if (document.readyState === 'loading') {

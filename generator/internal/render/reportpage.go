@@ -184,7 +184,11 @@ func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	b.WriteString("年全部")
 	escape(b, r.Type)
 	b.WriteString("报告中的位置，数值由高到低排列；未披露的数字和疑为单位错误的数字不参加排名。</p>\n" +
-		"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"同年排名\">\n<table>\n<caption>")
+		"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+	// The region is named after its table, not the section around it:
+	// two landmarks of one name cannot be told apart.
+	writeInt(b, r.Year)
+	b.WriteString("年同类报告中的排名\">\n<table>\n<caption>")
 	writeInt(b, r.Year)
 	b.WriteString("年同类报告中的排名</caption>\n" +
 		"<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">排名</th></tr></thead>\n<tbody>\n")

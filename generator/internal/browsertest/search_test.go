@@ -71,16 +71,24 @@ func searchSite(t *testing.T) (out, host, base string) {
 	return searched.out, searched.host, searched.base
 }
 
-// TestSearchFindsChineseText builds the bundled site with its Pagefind
-// index, when Pagefind is installed, and searches it in chromium for a
-// county's name.
-func TestSearchFindsChineseText(t *testing.T) {
-	browser(t)
+// openSearch opens the search page of the site searchSite builds, once
+// its search box is there.
+func openSearch(t *testing.T) *tab {
+	t.Helper()
 	out, host, base := searchSite(t)
 	tb := open(t, out, base, host, base+"search.html")
 	if !tb.waitFor(`!!document.querySelector('#search input')`, 10*time.Second) {
 		t.Fatal("no search box on the search page")
 	}
+	return tb
+}
+
+// TestSearchFindsChineseText builds the bundled site with its Pagefind
+// index, when Pagefind is installed, and searches it in chromium for a
+// county's name.
+func TestSearchFindsChineseText(t *testing.T) {
+	browser(t)
+	tb := openSearch(t)
 	tb.sendKeys(`#search input`, "桃源县")
 	if !tb.waitFor(`Array.from(document.querySelectorAll('#search a')).some(a => a.getAttribute('href').includes('tao-yuan-xian'))`, 15*time.Second) {
 		t.Fatal("searching 桃源县 found no page of 桃源县")
@@ -120,11 +128,7 @@ const placeholderContrastJS = `(() => {
 // against the box (WCAG AA for normal text).
 func TestSearchPlaceholderContrast(t *testing.T) {
 	browser(t)
-	out, host, base := searchSite(t)
-	tb := open(t, out, base, host, base+"search.html")
-	if !tb.waitFor(`!!document.querySelector('#search input')`, 10*time.Second) {
-		t.Fatal("no search box on the search page")
-	}
+	tb := openSearch(t)
 	got := eval[struct {
 		Placeholder, Color, Opacity, Background string
 		Ratio                                   float64

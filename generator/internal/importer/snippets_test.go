@@ -245,3 +245,30 @@ func TestSangongChangeNextSentence(t *testing.T) {
 			want: map[string]any{"sangong_prev_year_change": nil}},
 	})
 }
+
+// TestStaffTables: a staff table by kind of post gives its total: the 合计
+// column when its rows are 编制人数 and 在职人数, the 合计 row when these
+// are its columns; the evidence names the column or row read; without a
+// total, nothing is read and the reviewer is told.
+func TestStaffTables(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "rows", text: "单位：人\n项目\t行政\t事业\t合计\n编制人数\t16\t35\t51\n在职人数\t15\t31\t46\n退休人数\t6\t18\t24\n",
+			want: map[string]any{"staff_authorized": "51", "staff_actual": "46"}},
+		{name: "columns", text: "人员情况表（单位：人）\n人员类别\t编制人数\t在职人数\t退休人数\n行政\t22\t20\t9\n事业\t42\t39\t22\n合计\t64\t59\t31\n",
+			want: map[string]any{"staff_authorized": "64", "staff_actual": "59"}},
+		{name: "rows-no-total", text: "单位：人\n项目\t行政\t事业\n编制人数\t16\t35\n在职人数\t15\t31\n",
+			want: map[string]any{"staff_authorized": nil, "staff_actual": nil}, note: "没有合计列"},
+		{name: "columns-no-total", text: "单位：人\n人员类别\t编制人数\t在职人数\n行政\t22\t20\n事业\t42\t39\n",
+			want: map[string]any{"staff_authorized": nil, "staff_actual": nil}, note: "没有合计行"},
+		{name: "one-value", text: "编制人数\t16\n在职人数\t15\n",
+			want: map[string]any{"staff_authorized": "16", "staff_actual": "15"}},
+	})
+	d := Extract("t.txt", snippetTitle+"单位：人\n项目\t行政\t事业\t合计\n编制人数\t16\t35\t51\n在职人数\t15\t31\t46\n")
+	if want := "编制人数 51（合计）"; d.Staff.Authorized.Evidence != want {
+		t.Errorf("evidence %q, want %q", d.Staff.Authorized.Evidence, want)
+	}
+	d = Extract("t.txt", snippetTitle+"单位：人\n人员类别\t编制人数\t在职人数\n行政\t22\t20\n事业\t42\t39\n合计\t64\t59\n")
+	if want := "合计 59（在职人数）"; d.Staff.Actual.Evidence != want {
+		t.Errorf("evidence %q, want %q", d.Staff.Actual.Evidence, want)
+	}
+}

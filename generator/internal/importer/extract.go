@@ -494,12 +494,46 @@ func (x *extractor) hasBreakdown(i int) bool {
 // report: 项目实际支出, 已支出, 本项目执行数, 实际使用资金, 项目资金支出.
 var projectSpentRE = regexp.MustCompile(`^(?:本|该)?(?:项目|专项)?(?:预算)?(?:资金|经费)?(?:全年|本年|年度|累计)?(?:实际)?(?:已)?(?:支出|使用资金|使用|支付|执行数|执行金额)(?:数|额|金额)?$`)
 
+// deptWholeRE finds the words naming a figure of the department or unit
+// as a whole: 部门支出合计, 部门收入, 我局支出总额.
+var deptWholeRE = regexp.MustCompile(`部门(?:整体)?总?(?:支出|收入|预算|决算)|(?:我|本|全)(?:局|委|办|单位|部门)[^,;:]*?(?:支出|收入)(?:合计|总额|总计)`)
+
+// ofDepartment reports whether mention i is said of the department or unit
+// as a whole, or is a part of such a figure (我局部门支出合计3,286.40万元，其中
+// 项目支出2,512.75万元): in a project's report, not the project's.
+func (x *extractor) ofDepartment(i int) bool {
+	m := x.ments[i]
+	if deptWholeRE.MatchString(clauseBefore(m.s.m, m.pos)) {
+		return true
+	}
+	if m.child {
+		for j := i - 1; j >= 0 && x.ments[j].si == m.si; j-- {
+			if !x.ments[j].child {
+				return x.ofDepartment(j)
+			}
+		}
+	}
+	return false
+}
+
+// noteDepartment tells the reviewer that a figure of a project's report
+// was left out as the department's.
+func (x *extractor) noteDepartment(key string, m *mention) {
+	x.d.note("%s：%s 是整个部门（单位）的数，不是本项目的，未填写（%s）", figureLabel(key), fmtFen(m.fen), quote(x.source(m.s.disp)))
+}
+
 func (x *extractor) spending() {
 	d := x.d
 	var total, basic, project, personnel, public []cand
 	isProject := d.Type.OK && d.Type.V == TypeProject
 	for i, m := range x.ments {
 		if !x.usable(m) {
+			continue
+		}
+		if isProject && x.ofDepartment(i) {
+			if k := otherYearKind(m.label); k != "" && !m.share {
+				x.noteDepartment(k, m)
+			}
 			continue
 		}
 		c := cand{v: m.fen, ev: m.s.disp}
@@ -598,6 +632,12 @@ func (x *extractor) income() {
 	var cs []cand
 	for i, m := range x.ments {
 		if !x.usable(m) || m.share || x.inPartSection(m.s) {
+			continue
+		}
+		if x.d.Type.OK && x.d.Type.V == TypeProject && x.ofDepartment(i) {
+			if lm := matchLabel(m.label, incomeCore); lm.ok && !m.child {
+				x.noteDepartment("income", m)
+			}
 			continue
 		}
 		c := cand{v: m.fen, ev: m.s.disp}

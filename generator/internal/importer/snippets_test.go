@@ -160,6 +160,10 @@ func TestProjectSpending(t *testing.T) {
 			want: map[string]any{"department": "交通运输局"}},
 		{name: "other-county", text: "测试县2022年农村公路养护项目支出绩效自评报告\n\n项目主管部门：甲县交通运输局\n\n项目实际支出752.36万元。",
 			want: map[string]any{"department": nil}},
+		{name: "department-figures", text: title + "我局2022年部门支出合计3,286.40万元，其中项目支出2,512.75万元，本项目为其中一项。全年实际支出218.50万元，执行率95.00%。",
+			want: map[string]any{"total_spending": "218.5", "project_spending": nil}, note: "不是本项目的"},
+		{name: "department-income", text: title + "本部门2022年部门收入合计3,300.00万元。项目资金到位230.00万元，已支出218.50万元。",
+			want: map[string]any{"total_spending": "218.5", "budget_income": "230"}},
 	})
 }
 

@@ -68,7 +68,9 @@ func sourceKey(r rune) (k rune, ok bool) {
 // are (full-width digits, ．, spaces between words), but for the line
 // breaks and the white space around them, which are kept where s breaks a
 // line (as in a title on two lines) and dropped where clean joined the
-// lines, tabs, which are spaces, and invisible characters, which are
+// lines (but for the cells of a table's row, each on a line beginning with
+// a tab as a Doc holds them, which are parted by a space), tabs, which are
+// spaces, and invisible characters, which are
 // dropped as clean drops them. It returns s itself when the report has no
 // such words: when s was put together (a table's row with the unit of
 // its table) or cleaned beyond single characters (a year in Chinese
@@ -97,6 +99,7 @@ func (t *sourceText) find(s string) string {
 	off := 0           // in key, of the next character kept
 	var space []rune   // white space before it
 	lineBreak := false // space holds a line end
+	cell := false      // space holds a line end then a tab: the next cell of a table's row
 	for _, r := range t.raw[start : last+size] {
 		k, ok := sourceKey(r)
 		switch {
@@ -104,6 +107,8 @@ func (t *sourceText) find(s string) string {
 			switch {
 			case breaks[off]:
 				b.WriteByte('\n')
+			case cell:
+				b.WriteByte(' ')
 			case lineBreak:
 			default:
 				for _, c := range space {
@@ -113,10 +118,11 @@ func (t *sourceText) find(s string) string {
 					b.WriteRune(c)
 				}
 			}
-			space, lineBreak = space[:0], false
+			space, lineBreak, cell = space[:0], false, false
 			b.WriteRune(r)
 			off += utf8.RuneLen(k)
 		case unicode.IsSpace(r):
+			cell = cell || lineBreak && r == '\t'
 			space = append(space, r)
 			lineBreak = lineBreak || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == '\u2028' || r == '\u2029' || r == '\u0085'
 		}

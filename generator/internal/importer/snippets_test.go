@@ -276,3 +276,35 @@ func TestStaffTables(t *testing.T) {
 		t.Errorf("evidence %q, want %q", d.Staff.Actual.Evidence, want)
 	}
 }
+
+// TestCarefulReader: figures a careful reader takes that the first rules
+// left out, and the traps beside them.
+func TestCarefulReader(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "total-over-grand-total", text: "2023年度本年支出合计1,198.35万元，结余分配0万元，年末结转和结余122.35万元，支出总计1,320.70万元。",
+			want: map[string]any{"total_spending": "1198.35"}, note: "含年末结转和结余 122.35万元"},
+		{name: "score-compared", text: "经自评，我局2023年度部门整体支出绩效自评得分为91分，较上年自评得分88分提高3分，评价等级为优。",
+			want: map[string]any{"self_score": "91", "grade": "优"}},
+		{name: "unit-under-table", text: "项目\t本年决算数\t上年决算数\n支出合计\t2,160.00\t2,011.08\n基本支出\t1,682.04\t1,590.21\n注：金额单位为万元。\n",
+			want: map[string]any{"total_spending": "2160", "basic_spending": "1682.04"}},
+		{name: "system-staff", text: "全系统编制人数1,286人，实有在职人数1,254人。", want: map[string]any{"staff_authorized": "1286", "staff_actual": "1254"}},
+		{name: "system-staff-and-own", text: "全系统编制人数1,286人。本局编制人数20人，在职人员18人。", want: map[string]any{"staff_authorized": "20", "staff_actual": "18"}},
+		{name: "system-staff-and-kind", text: "全系统编制人数1,286人。局机关行政编制20人。", want: map[string]any{"staff_authorized": "20"}},
+		{name: "one-kind-of-post", text: "核定政法专项编制28名，实有在职干警26名。",
+			want: map[string]any{"staff_authorized": "28", "staff_actual": "26"}, note: "只列出了一类编制"},
+		{name: "two-kinds-of-post", text: "本单位行政编制8人，事业编制12人，实有在编在岗人员18人。",
+			want: map[string]any{"staff_authorized": nil, "staff_actual": "18"}, note: "没有合计"},
+		{name: "change-after-items", text: "2023年“三公”经费支出5.95万元，其中公务接待费1.25万元，公务用车运行维护费4.70万元，无因公出国（境）费用，比上年减少0.85万元。",
+			want: map[string]any{"sangong_total": "5.95", "sangong_prev_year_change": "-0.85"}},
+		{name: "change-of-item", text: "2023年“三公”经费支出5.95万元，其中公务接待费1.25万元，比上年减少0.85万元。",
+			want: map[string]any{"sangong_prev_year_change": nil}},
+		{name: "all-one-item", text: "“三公”经费0.98万元，全部为公务接待费。",
+			want: map[string]any{"sangong_total": "0.98", "sangong_reception": "0.98", "sangong_travel_abroad": "0", "sangong_vehicles": "0"}},
+		{name: "none-of-list", text: "本部门2023年度无因公出国（境）费用、公务接待费和公务用车购置及运行维护费支出，“三公”经费支出为0万元。",
+			want: map[string]any{"sangong_total": "0", "sangong_travel_abroad": "0", "sangong_reception": "0", "sangong_vehicles": "0"}},
+		{name: "none-then-amount", text: "本年无因公出国（境）费用、公务接待费1.20万元。",
+			want: map[string]any{"sangong_travel_abroad": "0", "sangong_reception": "1.2"}},
+		{name: "grade-rated", text: "经综合评价，本部门2023年度整体支出绩效评定为“优秀”等次。", want: map[string]any{"grade": "优"}},
+		{name: "rated-not-grade", text: "经综合评价，本部门2023年度被评定为优秀单位。", want: map[string]any{"grade": nil}},
+	})
+}

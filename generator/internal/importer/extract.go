@@ -57,6 +57,7 @@ func Extract(name, text string) *Draft {
 	x.scoreAndGrade()
 	x.staff()
 	x.noteUnitlessTables()
+	x.published()
 	x.checks()
 	// Evidence is published as the report's own words; the cleaned text
 	// is for reading figures.

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -307,4 +309,49 @@ func TestCarefulReader(t *testing.T) {
 		{name: "grade-rated", text: "经综合评价，本部门2023年度整体支出绩效评定为“优秀”等次。", want: map[string]any{"grade": "优"}},
 		{name: "rated-not-grade", text: "经综合评价，本部门2023年度被评定为优秀单位。", want: map[string]any{"grade": nil}},
 	})
+}
+
+// TestPublished: the publication date is read from a page's 发布时间 or
+// 发布日期, or from the date that signs the report after the signing unit,
+// only when it is after the end of the report's year; a review note quotes
+// where it was read.
+func TestPublished(t *testing.T) {
+	for _, c := range []struct {
+		name, text, want string
+	}{
+		{"signed", "经自评，得分95分。\n\n测试县城市管理局\n2024年5月8日\n", "2024-05-08"},
+		{"signed-spaced", "经自评，得分95分。\n\n测试县城市管理局\n\n2024 年 4 月 30 日\n", "2024-04-30"},
+		{"signed-chinese", "经自评，得分95分。\n\n测试县城市管理局\n二〇二四年三月二十日\n", "2024-03-20"},
+		{"posted", "发布日期：2024-05-20 来源：测试县城市管理局\n经自评，得分95分。\n", "2024-05-20"},
+		{"posted-chinese", "发布时间：2024年5月20日\n经自评，得分95分。\n", "2024-05-20"},
+		{"in-the-year", "经自评，得分95分。\n\n测试县城市管理局\n2023年12月8日\n", ""},
+		{"no-unit", "经自评，得分95分。\n2024年5月8日\n", ""},
+		{"not-a-date", "经自评，得分95分。\n\n测试县城市管理局\n2024年2月30日\n", ""},
+		{"not-at-the-end", "测试县城市管理局\n2024年5月8日\n" + strings.Repeat("经自评，得分95分。\n", 10), ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := Extract(c.name+".txt", snippetTitle+c.text)
+			checkDraft(t, d)
+			if d.Published.V != c.want || d.Published.OK != (c.want != "") {
+				t.Errorf("published = %q (%v), want %q", d.Published.V, d.Published.OK, c.want)
+			}
+			md := string(d.Markdown())
+			if c.want != "" && (!strings.Contains(md, "\npublished: "+c.want+"\n") || !strings.Contains(strings.Join(d.Review, "\n"), "发布日期（published）："+c.want)) {
+				t.Errorf("the draft does not give published: %s with a note:\n%s", c.want, md)
+			}
+		})
+	}
+	d := Extract("a.txt", "测试县城市管理局2023年度部门整体支出绩效自评报告\n\n经自评，得分95分。\n")
+	if d.Published.OK {
+		t.Errorf("published = %q without a date", d.Published.V)
+	}
+	// A page's 发布时间 above its article.
+	in := filepath.Join("testdata", "review2_09_chishuiling_project_page.html")
+	doc, err := ReadFile(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := Extract(in, doc.Text); d.Published.V != "2024-05-08" {
+		t.Errorf("%s: published = %q, want 2024-05-08", in, d.Published.V)
+	}
 }

@@ -46,7 +46,9 @@ func newSourceText(raw string) *sourceText {
 
 // sourceKey returns r as the cleaned text and the report's text are
 // compared: the characters that clean changes one for one put as it puts
-// them (full-width digits and letters, ％ and ．), and ok false for those
+// them (full-width digits and letters, ％ and ．, and the Chinese numerals
+// of a year such as 二〇二三年, as digits wherever they are), and ok false
+// for those
 // that it may drop or move (white space, which includes line ends, and
 // the invisible characters that mapWidth drops).
 func sourceKey(r rune) (k rune, ok bool) {
@@ -59,6 +61,9 @@ func sourceKey(r rune) (k rune, ok bool) {
 		return '%', true
 	case r == '．':
 		return '.', true
+	}
+	if d, ok := cnDigit[r]; ok {
+		return d, true // 二〇二三年, which clean writes 2023年
 	}
 	return r, true
 }
@@ -73,8 +78,8 @@ func sourceKey(r rune) (k rune, ok bool) {
 // spaces, and invisible characters, which are
 // dropped as clean drops them. It returns s itself when the report has no
 // such words: when s was put together (a table's row with the unit of
-// its table) or cleaned beyond single characters (a year in Chinese
-// numerals, LaTeX, a page number between the lines it joined).
+// its table) or cleaned beyond single characters (LaTeX, a page number
+// between the lines it joined).
 func (t *sourceText) find(s string) string {
 	var kb strings.Builder
 	breaks := map[int]bool{} // offsets in key before which s breaks a line

@@ -37,6 +37,13 @@ func TestEvidenceIsTheReportsWords(t *testing.T) {
 	if d.Year.Evidence != "某县财政局２０２０年度部门整体支出绩效自评报告" {
 		t.Errorf("year's evidence %q", d.Year.Evidence)
 	}
+	d = Extract("b.txt", "平川县教育局二〇二三年度部门整体支出绩效自评报告\n\n一、部门概况\n\n二〇二三年度支出合计１００万元。\n")
+	if d.Year.V != 2023 || d.Year.Evidence != "平川县教育局二〇二三年度部门整体支出绩效自评报告" {
+		t.Errorf("year %d, evidence %q", d.Year.V, d.Year.Evidence)
+	}
+	if d.Spending.Total.Evidence != "二〇二三年度支出合计１００万元。" {
+		t.Errorf("spending.total's evidence %q", d.Spending.Total.Evidence)
+	}
 	if _, err := report.Parse("a.md", d.Markdown()); err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +60,7 @@ func TestSourceFindsTheWords(t *testing.T) {
 		"标题第一行\n标题第二行":        "标题第一行\n标题第二行",
 		"正文的第一句被分页截断了，在这里继续。": "正文的第一句被分页截断了，在这里继续。",
 		"第二句 有 tab。":          "第二句 有 tab。",
-		"2020年度支出100万元。":      "2020年度支出100万元。", // 二〇二〇年: cleaned beyond characters
+		"2020年度支出100万元。":      "二〇二〇年度支出１００万元。", // a year in Chinese numerals
 		"支出100万元。":            "支出１００万元。",
 		"本年支出合计100万元":         "本年支出合计100万元",           // put together from a table
 		"年度资金总额500480452.64":  "年度资金总额 500 480 452.64", // the cells of a row

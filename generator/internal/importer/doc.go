@@ -32,7 +32,9 @@
 // no word for the report's own year (本年, 2023年) after that (see
 // otherYear), and the review notes quote the sentence; and two different
 // readings of a figure in the
-// same class of evidence cancel each other. Amounts are converted to 万元
+// same class of evidence cancel each other. In a project's report, figures
+// said of the department as a whole (部门支出合计, and its 其中项目支出) are not
+// the project's. Amounts are converted to 万元
 // exactly, from 元, 千元, 万元 or 亿元; a table whose unit is not stated is
 // not read. Forms (项目支出绩效自评表 and the like) are read by position only
 // when each row has one value per column and the execution rate agrees

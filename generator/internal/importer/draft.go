@@ -71,6 +71,11 @@ type Draft struct {
 		Authorized, Actual Value[int]
 	}
 
+	// Published is the date the report was published, YYYY-MM-DD; its
+	// evidence is quoted in a review note, as the content format has no
+	// evidence for it.
+	Published Value[string]
+
 	// Review lists what the importer left out or doubts, and why, in
 	// Chinese for the person who reviews the draft.
 	Review []string
@@ -134,6 +139,6 @@ func figureLabels(keys []string) string {
 // keyNames are the Chinese names of the keys that are not figures (see
 // check.FigureName), and of the groups of figures.
 var keyNames = map[string]string{
-	"county": "县名", "prefecture": "地市", "province": "省份", "department": "部门", "year": "年度", "type": "报告类型",
+	"county": "县名", "prefecture": "地市", "published": "发布日期", "province": "省份", "department": "部门", "year": "年度", "type": "报告类型",
 	"spending": "支出", "sangong": "三公经费", "staff": "人数",
 }

@@ -57,6 +57,7 @@ func Extract(name, text string) *Draft {
 	x.scoreAndGrade()
 	x.staff()
 	x.noteUnitlessTables()
+	x.published()
 	x.checks()
 	// Evidence is published as the report's own words; the cleaned text
 	// is for reading figures.
@@ -494,12 +495,46 @@ func (x *extractor) hasBreakdown(i int) bool {
 // report: 项目实际支出, 已支出, 本项目执行数, 实际使用资金, 项目资金支出.
 var projectSpentRE = regexp.MustCompile(`^(?:本|该)?(?:项目|专项)?(?:预算)?(?:资金|经费)?(?:全年|本年|年度|累计)?(?:实际)?(?:已)?(?:支出|使用资金|使用|支付|执行数|执行金额)(?:数|额|金额)?$`)
 
+// deptWholeRE finds the words naming a figure of the department or unit
+// as a whole: 部门支出合计, 部门收入, 我局支出总额.
+var deptWholeRE = regexp.MustCompile(`部门(?:整体)?总?(?:支出|收入|预算|决算)|(?:我|本|全)(?:局|委|办|单位|部门)[^,;:]*?(?:支出|收入)(?:合计|总额|总计)`)
+
+// ofDepartment reports whether mention i is said of the department or unit
+// as a whole, or is a part of such a figure (我局部门支出合计3,286.40万元，其中
+// 项目支出2,512.75万元): in a project's report, not the project's.
+func (x *extractor) ofDepartment(i int) bool {
+	m := x.ments[i]
+	if deptWholeRE.MatchString(clauseBefore(m.s.m, m.pos)) {
+		return true
+	}
+	if m.child {
+		for j := i - 1; j >= 0 && x.ments[j].si == m.si; j-- {
+			if !x.ments[j].child {
+				return x.ofDepartment(j)
+			}
+		}
+	}
+	return false
+}
+
+// noteDepartment tells the reviewer that a figure of a project's report
+// was left out as the department's.
+func (x *extractor) noteDepartment(key string, m *mention) {
+	x.d.note("%s：%s 是整个部门（单位）的数，不是本项目的，未填写（%s）", figureLabel(key), fmtFen(m.fen), quote(x.source(m.s.disp)))
+}
+
 func (x *extractor) spending() {
 	d := x.d
 	var total, basic, project, personnel, public []cand
 	isProject := d.Type.OK && d.Type.V == TypeProject
 	for i, m := range x.ments {
 		if !x.usable(m) {
+			continue
+		}
+		if isProject && x.ofDepartment(i) {
+			if k := otherYearKind(m.label); k != "" && !m.share {
+				x.noteDepartment(k, m)
+			}
 			continue
 		}
 		c := cand{v: m.fen, ev: m.s.disp}
@@ -525,6 +560,13 @@ func (x *extractor) spending() {
 			lm := matchLabel(m.label, totalCore)
 			if m.share || m.child || x.inPartSection(m.s) || x.plainInPart(lm, m) {
 				continue
+			}
+			if lm.has("总计") {
+				if carry := x.carryInSentence(m); carry != "" {
+					// 支出总计 counts the balances carried to next year.
+					d.note("%s：%s 含年末结转和结余 %s，不作为本年支出填写", figureLabel("spending.total"), fmtFen(m.fen), carry)
+					continue
+				}
 			}
 			switch {
 			case x.hasBreakdown(i):
@@ -600,6 +642,12 @@ func (x *extractor) income() {
 		if !x.usable(m) || m.share || x.inPartSection(m.s) {
 			continue
 		}
+		if x.d.Type.OK && x.d.Type.V == TypeProject && x.ofDepartment(i) {
+			if lm := matchLabel(m.label, incomeCore); lm.ok && !m.child {
+				x.noteDepartment("income", m)
+			}
+			continue
+		}
 		c := cand{v: m.fen, ev: m.s.disp}
 		if lm := matchLabel(m.label, incomeCore); lm.ok {
 			if m.child || lm.core == "预算收入" && !lm.actual || x.plainInPart(lm, m) {
@@ -635,6 +683,17 @@ func (x *extractor) income() {
 	x.decide("income", cs, fmtFen, x.setAmount(&x.d.Income))
 }
 
+// carryInSentence returns a balance carried over (结转, 结余) that the
+// sentence of m gives besides m, if it is not zero.
+func (x *extractor) carryInSentence(m *mention) string {
+	for _, n := range x.ments {
+		if n.si == m.si && n != m && n.fen > 0 && strings.Contains(n.label, "结转") {
+			return fmtFen(n.fen)
+		}
+	}
+	return ""
+}
+
 // carriedOver returns the balance brought forward (上年结转) that the
 // income total at mention i lists among its parts, if it is not zero.
 func (x *extractor) carriedOver(i int) string {
@@ -655,10 +714,14 @@ var (
 	abroadCore    = regexp.MustCompile(`^(?:因公)?出国(?:\(境\)|\(出境\)|境|出境)?(?:团组)?(?:费用|经费|费)?(?:支出)?`)
 	receptionCore = regexp.MustCompile(`^(?:公务)?接待(?:费用|经费|费)?(?:支出)?`)
 	vehicleCore   = regexp.MustCompile(`^(?:公务用车|公务车|公车)(?:辆)?(?:购置(?:及|和|与)?运行(?:维护|维修)?|购置(?:及|和|与)?运维|运行(?:与|和|及)?维护|运行维护|运行维修|运维|购置|运行)?(?:费用|经费|费)?(?:支出)?`)
-	noneRE        = regexp.MustCompile(`(?:无|未发生|没有|未安排)(?:任何)?(因公出国\(境\)|因公出国|出国|公务接待|公务用车购置及运行|公务用车|三公经费)[^,;。]{0,6}?(?:费用|经费|费|支出)`)
-	changeRE      = regexp.MustCompile(`(较上年度?|比上年度?|与上年度?相比|较去年|比去年|与去年相比|同比|较(?:19|20)\d\d年度?|比(?:19|20)\d\d年度?|与(?:19|20)\d\d年度?相比)[,]?(?:决算数?|支出)?(增加|增长|上升|减少|下降|降低|节约|节省|压减|减|增)了?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|千元|元)`)
-	changePctRE   = regexp.MustCompile(`(较上年度?|比上年度?|与上年度?相比|较去年|比去年|同比)[^。;]{0,12}?(增加|增长|上升|减少|下降|降低)了?(\d+(?:\.\d+)?)%`)
-	itemWordRE    = regexp.MustCompile(`出国|接待|公务用车|公务车|公车`)
+	// noneMoreRE finds the next item of a list after noneRE's: 、公务接待费.
+	noneMoreRE   = regexp.MustCompile(`^(?:、|和|及|与|以及)((?:因公)?出国(?:\(境\))?|(?:公务)?接待|公务用车(?:购置(?:及|和)?)?(?:运行(?:维护)?)?)(?:费用|经费|费)?(?:支出)?`)
+	listGoesOnRE = regexp.MustCompile(`^(?:$|[、和及与,;。]|以及)`)
+	noneRE       = regexp.MustCompile(`(?:无|未发生|没有|未安排)(?:任何)?(因公出国\(境\)|因公出国|出国|公务接待|公务用车购置及运行|公务用车|三公经费)[^,;。]{0,6}?(?:费用|经费|费|支出)`)
+	allForRE     = regexp.MustCompile(`^,?(?:全部|均|全)(?:为|是|用于)((?:因公)?出国(?:\(境\))?|(?:公务)?接待|公务用车(?:购置(?:及|和)?)?(?:运行(?:维护)?)?)(?:费用|经费|费)?(?:支出)?(?:[,;。]|$)`)
+	changeRE     = regexp.MustCompile(`(较上年度?|比上年度?|与上年度?相比|较去年|比去年|与去年相比|同比|较(?:19|20)\d\d年度?|比(?:19|20)\d\d年度?|与(?:19|20)\d\d年度?相比)[,]?(?:决算数?|支出)?(增加|增长|上升|减少|下降|降低|节约|节省|压减|减|增)了?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|千元|元)`)
+	changePctRE  = regexp.MustCompile(`(较上年度?|比上年度?|与上年度?相比|较去年|比去年|同比)[^。;]{0,12}?(增加|增长|上升|减少|下降|降低)了?(\d+(?:\.\d+)?)%`)
+	itemWordRE   = regexp.MustCompile(`出国|接待|公务用车|公务车|公车`)
 	// itemFigureRE finds a sub-item of 三公经费 given with an amount, after
 	// which a change may be the sub-item's.
 	itemFigureRE = regexp.MustCompile(`(?:出国|接待|公务用车|公务车|公车)[^,;]*?\d`)
@@ -690,6 +753,21 @@ func (x *extractor) sangong() {
 		switch {
 		case matchLabel(m.label, sangongCore).ok:
 			total = append(total, c)
+			if w := allForRE.FindStringSubmatch(m.s.m[m.end:]); w != nil && !m.child {
+				// 三公经费0.98万元，全部为公务接待费: that item is the total,
+				// and the others nothing.
+				none := cand{v: 0, tier: 3, ev: m.s.disp}
+				all := cand{v: m.fen, tier: 2, ev: m.s.disp}
+				abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
+				switch {
+				case strings.Contains(w[1], "出国"):
+					abroad[len(abroad)-1] = all
+				case strings.Contains(w[1], "接待"):
+					reception[len(reception)-1] = all
+				default:
+					combined[len(combined)-1] = all
+				}
+			}
 		case matchLabel(m.label, abroadCore).ok:
 			abroad = append(abroad, c)
 		case matchLabel(m.label, receptionCore).ok:
@@ -743,23 +821,36 @@ func (x *extractor) sangong() {
 			purchaseSeen = true
 		}
 		for _, loc := range noneRE.FindAllStringSubmatchIndex(s.m, -1) {
-			m := []string{"", s.m[loc[2]:loc[3]]}
 			if x.otherYearAt(s.m, loc[0]) {
 				continue
 			}
+			items := []string{s.m[loc[2]:loc[3]]}
+			// 无因公出国（境）费用、公务接待费和公务用车购置及运行维护费支出:
+			// each item of the list.
+			rest := s.m[loc[1]:]
+			for {
+				more := noneMoreRE.FindStringSubmatch(rest)
+				if more == nil || !listGoesOnRE.MatchString(rest[len(more[0]):]) {
+					break // 、公务接待费1.2万元: not one of the list
+				}
+				items = append(items, more[1])
+				rest = rest[len(more[0]):]
+			}
 			c := cand{v: 0, tier: 2, ev: s.disp}
-			switch {
-			case strings.Contains(m[1], "三公"):
-				// No 三公经费 at all: none of the three either.
-				total = append(total, c)
-				none := cand{v: 0, tier: 3, ev: s.disp}
-				abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
-			case strings.Contains(m[1], "出国"):
-				abroad = append(abroad, c)
-			case strings.Contains(m[1], "接待"):
-				reception = append(reception, c)
-			default:
-				combined = append(combined, c)
+			for _, item := range items {
+				switch {
+				case strings.Contains(item, "三公"):
+					// No 三公经费 at all: none of the three either.
+					total = append(total, c)
+					none := cand{v: 0, tier: 3, ev: s.disp}
+					abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
+				case strings.Contains(item, "出国"):
+					abroad = append(abroad, c)
+				case strings.Contains(item, "接待"):
+					reception = append(reception, c)
+				default:
+					combined = append(combined, c)
+				}
 			}
 		}
 	}
@@ -889,6 +980,11 @@ func (x *extractor) sangongTotalBefore(si int) bool {
 	return false
 }
 
+// namesAllItems reports whether s names the three items of 三公经费.
+func namesAllItems(s string) bool {
+	return strings.Contains(s, "出国") && strings.Contains(s, "接待") && (strings.Contains(s, "公务用车") || strings.Contains(s, "公车"))
+}
+
 var changeLabelRE = regexp.MustCompile(`较|比|相比|同比|增加|减少|增长|下降|降低|节约|上升`)
 
 // changeOf tells what a change written at byte pos of sentence si is the
@@ -904,6 +1000,11 @@ func (x *extractor) changeOf(si, pos int) string {
 		return ""
 	}
 	if i := strings.LastIndex(before, "其中"); i > j {
+		if namesAllItems(before[i:]) && strings.HasSuffix(before, ",") {
+			// 其中公务接待费1.25万元，公务用车运行维护费4.70万元，无因公出国
+			// （境）费用，比上年减少0.85万元: after all three, the total's.
+			return "total"
+		}
 		return "" // 其中公务接待费增加…
 	}
 	var last *mention
@@ -931,16 +1032,19 @@ func (x *extractor) changeOf(si, pos int) string {
 // ---- score and grade ----
 
 var (
-	scoreRE      = regexp.MustCompile(`(评价得分|自评得分|综合得分|总得分|综合评分|自评总分|评价总分|最终得分|考评得分|绩效得分|自评分数|自评结果|评价结果|评分结果|自评分|评分|总分|自评得|评价得|综合得|共得|合计得|最终得|总计得)((?:为|是|:|达到|达|了)*)(\d{1,3}(?:\.\d{1,2})?)(分|[,;。)]|$)`)
-	scoreNotRE   = regexp.MustCompile(`^(?:以上|以下|及以上|及以下|\(含\)|-|~|至|到|为优|为良|为中|为差|\))`)
-	subScoreRE   = regexp.MustCompile(`指标|投入|过程|产出|效益|满意度|决策|履职|预算执行|预算配置|分值|一级|二级|三级`)
-	weightSent   = regexp.MustCompile(`指标体系|权重|分值|满分`)
-	gradeRE      = regexp.MustCompile(`(评价等级|自评等级|绩效等级|综合等级|评定等级|评价等次|自评等次|绩效评级|评价级别|等级评定|评价结果|自评结果|评价结论|自评结论|综合评定|评定结果|评级|等级|等次)(?:为|是|:|评定为|确定为|属于|达到|被评为|评为|定为)*(优秀|优|良好|良|合格|中等|中|较差|差|不合格)(?:等级|等次|级)?(?:[,.;。)]|$)`)
-	bareScoreRE  = regexp.MustCompile(`(?:^|[,;:])(?:本部门|本单位|我局|我单位|我部门|该部门|该单位|部门)?(?:(?:19|20)\d\d年度?)?(?:部门)?(?:整体支出)?(?:绩效)?得分((?:为|是|:)?)(\d{1,3}(?:\.\d{1,2})?)(分|[,;。)]|$)`)
-	bareScoreCtx = regexp.MustCompile(`自评|综合评价|绩效评价|评价结果|评价等级|整体支出`)
-	gradeBadRE   = regexp.MustCompile(`考核|考评等级|年度考核|公务员`)
-	gradeNames   = map[string]string{"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "差": "差", "较差": "差"}
-	overallSent  = regexp.MustCompile(`整体|综合|总体|最终|自评|绩效评价|评价|考评|本单位|我单位|我局|部门`)
+	scoreRE    = regexp.MustCompile(`(评价得分|自评得分|综合得分|总得分|综合评分|自评总分|评价总分|最终得分|考评得分|绩效得分|自评分数|自评结果|评价结果|评分结果|自评分|评分|总分|自评得|评价得|综合得|共得|合计得|最终得|总计得)((?:为|是|:|达到|达|了)*)(\d{1,3}(?:\.\d{1,2})?)(分|[,;。)]|$)`)
+	scoreNotRE = regexp.MustCompile(`^(?:以上|以下|及以上|及以下|\(含\)|-|~|至|到|为优|为良|为中|为差|\))`)
+	// compareScoreRE finds a comparison with another year's score before
+	// it: 较上年自评得分88分.
+	compareScoreRE = regexp.MustCompile(`(?:较|比|与|对比)(?:上一?年度?|去年度?|前一年度?|(?:19|20)\d\d年度?)`)
+	subScoreRE     = regexp.MustCompile(`指标|投入|过程|产出|效益|满意度|决策|履职|预算执行|预算配置|分值|一级|二级|三级`)
+	weightSent     = regexp.MustCompile(`指标体系|权重|分值|满分`)
+	gradeRE        = regexp.MustCompile(`(评价等级|自评等级|绩效等级|综合等级|评定等级|评价等次|自评等次|绩效评级|评价级别|等级评定|评价结果|自评结果|评价结论|自评结论|综合评定|评定结果|评级|等级|等次|评定)(?:为|是|:|评定为|确定为|属于|达到|被评为|评为|定为)*(优秀|优|良好|良|合格|中等|中|较差|差|不合格)(?:等级|等次|级)?(?:[,.;。)]|$)`)
+	bareScoreRE    = regexp.MustCompile(`(?:^|[,;:])(?:本部门|本单位|我局|我单位|我部门|该部门|该单位|部门)?(?:(?:19|20)\d\d年度?)?(?:部门)?(?:整体支出)?(?:绩效)?得分((?:为|是|:)?)(\d{1,3}(?:\.\d{1,2})?)(分|[,;。)]|$)`)
+	bareScoreCtx   = regexp.MustCompile(`自评|综合评价|绩效评价|评价结果|评价等级|整体支出`)
+	gradeBadRE     = regexp.MustCompile(`考核|考评等级|年度考核|公务员`)
+	gradeNames     = map[string]string{"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "差": "差", "较差": "差"}
+	overallSent    = regexp.MustCompile(`整体|综合|总体|最终|自评|绩效评价|评价|考评|本单位|我单位|我局|部门`)
 )
 
 func (x *extractor) scoreAndGrade() {
@@ -975,6 +1079,11 @@ func (x *extractor) scoreAndGrade() {
 			if subScoreRE.MatchString(clause) {
 				continue // 产出指标评价得分38分: a part of the score
 			}
+			if compareScoreRE.MatchString(clause) {
+				// 得分91分，较上年自评得分88分提高3分: the score compared with.
+				x.noteOtherYear("score", s)
+				continue
+			}
 			if x.otherYearAt(s.m, loc[6]) {
 				x.noteOtherYear("score", s)
 				continue
@@ -1004,8 +1113,11 @@ func (x *extractor) scoreAndGrade() {
 				continue
 			}
 			kw := s.m[loc[2]:loc[3]]
-			if (kw == "等级" || kw == "等次" || kw == "评级") && !overallSent.MatchString(s.m) {
+			if (kw == "等级" || kw == "等次" || kw == "评级" || kw == "评定") && !overallSent.MatchString(s.m) {
 				continue
+			}
+			if kw == "评定" && !strings.HasSuffix(strings.TrimRight(s.m[:loc[1]], ",.;。)"), "等次") && !strings.HasSuffix(strings.TrimRight(s.m[:loc[1]], ",.;。)"), "等级") {
+				continue // 评定为优秀 only with 等次 or 等级 after it: not 评为优秀单位
 			}
 			word := s.m[loc[4]:loc[5]]
 			if x.otherYearAt(s.m, loc[4]) {
@@ -1069,19 +1181,21 @@ func fmtHundredths(v int64) string {
 var (
 	countRE        = regexp.MustCompile(`(\d{1,3}(?:,\d{3})+|\d{1,6}|[零一二两三四五六七八九十百]{1,6})(人|名|个)`)
 	countNotRE     = regexp.MustCompile(`^(?:次|/|以上|以下|左右|多|余|左)`)
-	staffExclRE    = regexp.MustCompile(`全系统|系统内|全县|全区|全市|全镇|全乡|学校|教师|学生|编制内|编内|退休|离休|遗属|临时|聘用|编外|劳务|派遣|雇员|借调|公益性|返聘|控制率|人次|人均|超编|空编|缺编|党员|学员|群众|企业|项目|培训|人才|引进|/|=|×|车辆|招聘|录用|考核|新增|减少|调入|调出|辞职|死亡|病|驻村|帮扶`)
+	staffExclRE    = regexp.MustCompile(`全县|全区|全市|全镇|全乡|学校|教师|学生|编制内|编内|退休|离休|遗属|临时|聘用|编外|劳务|派遣|雇员|借调|公益性|返聘|控制率|人次|人均|超编|空编|缺编|党员|学员|群众|企业|项目|培训|人才|引进|/|=|×|车辆|招聘|录用|考核|新增|减少|调入|调出|辞职|死亡|病|驻村|帮扶`)
 	subtypeRE      = regexp.MustCompile(`行政编制|事业编制|工勤|参公|参照|全额|差额|自收自支|政法|机关编制|专项编制|后勤`)
 	actualWordRE   = regexp.MustCompile(`实有|现有|在职|在编|在岗|实际人数`)
-	actualTailRE   = regexp.MustCompile(`(?:人员|人数|职工|干部职工|干部|在职|在编|在岗|实有|现有|人|编内人员|总数)$`)
+	actualTailRE   = regexp.MustCompile(`(?:人员|人数|职工|干部职工|干部|干警|民警|在职|在编|在岗|实有|现有|人|编内人员|总数)$`)
 	authTailRE     = regexp.MustCompile(`(?:编制|编制数|编制人数|编制总数|定编|定编人数|编制数为|编制人员数)$`)
 	actualChildRE  = regexp.MustCompile(`^(?:实有|(?:在职|在编|在岗)(?:在编)?(?:人员|职工|人数|干部职工|干部)?$)`)
 	authorizedRE   = regexp.MustCompile(`编制|定编`)
+	systemRE       = regexp.MustCompile(`全系统|系统内`)
 	staffSentNotRE = regexp.MustCompile(`控制率|=|×`)
 )
 
 func (x *extractor) staff() {
 	var auth, actual []cand
 	var subtypes []string
+	var subtypeC []cand // the subtypes not given as parts (其中…) of a total
 	for _, s := range x.sents {
 		if staffSentNotRE.MatchString(s.m) {
 			continue
@@ -1114,6 +1228,9 @@ func (x *extractor) staff() {
 				continue
 			}
 			c := cand{v: int64(n), ev: s.disp}
+			// The staff of the department's whole system (its schools…)
+			// only when the report gives no other.
+			system := systemRE.MatchString(label)
 			other := x.otherYearAt(s.m, loc[0])
 			switch {
 			case actualWordRE.MatchString(label) && other:
@@ -1141,6 +1258,9 @@ func (x *extractor) staff() {
 				if strings.Contains(label, "在职") || strings.Contains(label, "在编") || strings.Contains(label, "在岗") {
 					c.tier = 1
 				}
+				if system {
+					c.tier = 3
+				}
 				actual = append(actual, c)
 			case authorizedRE.MatchString(label) && authTailRE.MatchString(label):
 				if subtypeRE.MatchString(label) {
@@ -1149,12 +1269,19 @@ func (x *extractor) staff() {
 						name = name[i+1:] // 核定编制(行政编制48名
 					}
 					subtypes = append(subtypes, fmt.Sprintf("%s %d", name, n))
+					if !child && !other {
+						c.tier = 1
+						subtypeC = append(subtypeC, c)
+					}
 					continue
 				}
 				if child {
 					continue
 				}
 				c.tier = 1
+				if system {
+					c.tier = 3
+				}
 				auth = append(auth, c)
 			}
 		}
@@ -1162,6 +1289,16 @@ func (x *extractor) staff() {
 	auth = append(auth, x.formC["staff.authorized"]...)
 	actual = append(actual, x.formC["staff.actual"]...)
 	fmtCount := func(v int64) string { return strconv.FormatInt(v, 10) + "人" }
+	if len(subtypes) > 0 {
+		// The posts of the whole system only when the report counts none
+		// of the department's own.
+		auth = slices.DeleteFunc(auth, func(c cand) bool { return c.tier == 3 })
+	}
+	if len(auth) == 0 && len(subtypes) == 1 && len(subtypeC) == 1 {
+		// One kind of post only (核定政法专项编制28名): that is all there is.
+		auth = subtypeC
+		x.d.note("%s：报告只列出了一类编制（%s），按编制人数填写，请核对没有其他编制", figureLabel("staff.authorized"), subtypes[0])
+	}
 	x.decide("staff.authorized", auth, fmtCount, func(v int64, ev string) { x.d.Staff.Authorized.set(int(v), ev) })
 	if len(auth) == 0 && len(subtypes) > 0 {
 		x.d.note("%s：报告只分类列出了编制（%s），没有合计，未填写", figureLabel("staff.authorized"), strings.Join(subtypes, "、"))

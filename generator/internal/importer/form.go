@@ -33,25 +33,40 @@ var (
 type formCell struct {
 	text string // folded, spaces between numbers kept
 	ev   string
+	// wide is whether the cell heads a row of a table with more than one
+	// value after it, as 编制人数 16 35 51: its next cell is not the row's
+	// value (see staffTables).
+	wide bool
 }
 
 // formCells lists the non-empty paragraphs and cells, splitting a row
 // written on one line (年度资金总额 1200000 1200000 1150000) into cells.
 func (x *extractor) formCells() []formCell {
 	var out []formCell
-	for _, p := range x.paras {
+	for i, p := range x.paras {
 		t := strings.TrimSpace(fold(p.text))
 		if t == "" {
 			continue
 		}
 		if m := inlineRowRE.FindStringSubmatch(t); m != nil && !strings.ContainsAny(m[1], ",;。") {
-			out = append(out, formCell{strings.TrimRight(m[1], ":"), p.text})
-			for _, v := range strings.Fields(m[2]) {
-				out = append(out, formCell{v, p.text})
+			vals := strings.Fields(m[2])
+			out = append(out, formCell{text: strings.TrimRight(m[1], ":"), ev: p.text, wide: len(vals) > 1})
+			for _, v := range vals {
+				out = append(out, formCell{text: v, ev: p.text})
 			}
 			continue
 		}
-		out = append(out, formCell{t, p.text})
+		wide := false
+		if p.cell && (i == 0 || !x.paras[i-1].cell || x.paras[i-1].table != p.table || x.paras[i-1].row != p.row) {
+			n := 0
+			for j := i + 1; j < len(x.paras) && x.paras[j].cell && x.paras[j].table == p.table && x.paras[j].row == p.row; j++ {
+				if x.paras[j].text != "" {
+					n++
+				}
+			}
+			wide = n > 1
+		}
+		out = append(out, formCell{text: t, ev: p.text, wide: wide})
 	}
 	return out
 }
@@ -88,6 +103,7 @@ func (x *extractor) form() {
 	ok := func(i int) bool { return kinds[i] == "" || want == "" || kinds[i] == want }
 	x.formAmounts(cells, ok)
 	x.formFields(cells, ok)
+	x.staffTables()
 }
 
 var (
@@ -343,6 +359,8 @@ func (x *extractor) formFields(cells []formCell, ok func(int) bool) {
 			if g, ok := gradeNames[next(k)]; ok {
 				x.formC["grade"] = append(x.formC["grade"], cand{v: int64(slices.Index(gradeOrder, g)), tier: 1, ev: c.ev + " " + next(k)})
 			}
+		case c.wide && (authCellRE.MatchString(t) || actualCellRE.MatchString(t)):
+			// A row of a staff table by kind of post: see staffTables.
 		case authCellRE.MatchString(t):
 			if intCellRE.MatchString(next(k)) {
 				n, _ := strconv.Atoi(next(k))
@@ -353,6 +371,100 @@ func (x *extractor) formFields(cells []formCell, ok func(int) bool) {
 				n, _ := strconv.Atoi(next(k))
 				x.formC["staff.actual"] = append(x.formC["staff.actual"], cand{v: int64(n), tier: 1, ev: c.ev + " " + next(k)})
 			}
+		}
+	}
+}
+
+// staffTables reads the staff of a table that counts them by kind of post
+// (行政, 事业) in one direction and authorized posts and staff in post in
+// the other: from its total (合计) column when the rows are 编制人数 and
+// 在职人数, or its total row when these are the columns. The evidence
+// names the column or row read, as a table of amounts names its column.
+// A table without a total is not read, and the reviewer is told.
+func (x *extractor) staffTables() {
+	ps := x.paras
+	for i := 0; i < len(ps); i++ {
+		if !ps[i].cell {
+			continue
+		}
+		first := i
+		for i+1 < len(ps) && ps[i+1].cell && ps[i+1].table == ps[first].table {
+			i++
+		}
+		var rows, disp [][]string
+		for k := first; k <= i; k++ {
+			if k == first || ps[k].row != ps[k-1].row {
+				rows, disp = append(rows, nil), append(disp, nil)
+			}
+			rows[len(rows)-1] = append(rows[len(rows)-1], strings.ReplaceAll(fold(ps[k].text), " ", ""))
+			disp[len(disp)-1] = append(disp[len(disp)-1], ps[k].text)
+		}
+		x.staffTable(rows, disp)
+	}
+}
+
+// staffKey returns the figure a staff table's row or column label counts.
+func staffKey(label string) string {
+	switch {
+	case authCellRE.MatchString(label):
+		return "staff.authorized"
+	case actualCellRE.MatchString(label):
+		return "staff.actual"
+	}
+	return ""
+}
+
+func (x *extractor) staffTable(rows, disp [][]string) {
+	// The header is the row before the first with a count after its label.
+	h := -1
+	for k, row := range rows {
+		if len(row) > 1 && slices.ContainsFunc(row[1:], intCellRE.MatchString) {
+			h = k - 1
+			break
+		}
+	}
+	if h < 0 {
+		return
+	}
+	head := rows[h]
+	add := func(key string, k, c int, along string) {
+		if len(rows[k]) != len(head) || !intCellRE.MatchString(rows[k][c]) {
+			return
+		}
+		n, _ := strconv.Atoi(rows[k][c])
+		x.formC[key] = append(x.formC[key], cand{v: int64(n), tier: 1, ev: disp[k][0] + " " + disp[k][c] + "（" + along + "）"})
+	}
+	totalCol := -1
+	for c := 1; c < len(head); c++ {
+		if totalLabelRE.MatchString(head[c]) {
+			totalCol = c
+		}
+	}
+	for k := h + 1; k < len(rows); k++ {
+		key := staffKey(rows[k][0])
+		if key == "" || len(rows[k]) < 3 {
+			continue
+		}
+		if totalCol < 0 {
+			x.d.note("%s：表格中的一行（%s）分列列出，没有合计列，未填写", figureLabel(key), quote(strings.Join(disp[k], " ")))
+			continue
+		}
+		add(key, k, totalCol, disp[h][totalCol])
+	}
+	for c := 1; c < len(head); c++ {
+		key := staffKey(head[c])
+		if key == "" || len(rows)-h-1 < 2 {
+			continue
+		}
+		found := false
+		for k := h + 1; k < len(rows); k++ {
+			if totalLabelRE.MatchString(rows[k][0]) {
+				add(key, k, c, disp[h][c])
+				found = true
+			}
+		}
+		if !found {
+			x.d.note("%s：表格（%s）分行列出，没有合计行，未填写", figureLabel(key), quote(strings.Join(disp[h], " ")))
 		}
 	}
 }

@@ -12,8 +12,9 @@ import (
 
 // htmlText returns the article text of an HTML page: navigation, scripts,
 // forms and page chrome are dropped, the smallest element holding most of
-// the remaining text is taken as the article, and the page's title is put
-// first when the article does not hold it.
+// the remaining text is taken as the article, the page's title is put
+// first when the article does not hold it, and its date of publication
+// (发布时间) last.
 func htmlText(s string) (string, error) {
 	root, err := html.Parse(strings.NewReader(s))
 	if err != nil {
@@ -33,6 +34,11 @@ func htmlText(s string) (string, error) {
 	text := r.b.String()
 	if title != "" && !strings.Contains(squeeze(text), squeeze(title)) {
 		text = title + "\n\n" + text
+	}
+	// The page's date of publication (发布时间：2024-05-08), usually above
+	// the article, is put last.
+	if m := postedRE.FindString(nodeText(body)); m != "" && !postedRE.MatchString(text) {
+		text = strings.TrimRight(text, "\n") + "\n\n" + m + "\n"
 	}
 	return text, nil
 }

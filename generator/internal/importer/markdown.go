@@ -148,6 +148,9 @@ func (d *Draft) Markdown() []byte {
 	if d.Title != "" {
 		fmt.Fprintf(&b, "title: %s\n", yamlQuote(clip(d.Title)))
 	}
+	if d.Published.OK {
+		fmt.Fprintf(&b, "published: %s\n", d.Published.V)
+	}
 	b.WriteString("unit: 万元\n")
 	val := func(key string) string {
 		if f := byKey[key]; f.ok {
@@ -196,7 +199,7 @@ func (d *Draft) Markdown() []byte {
 // ---- body ----
 
 var (
-	chromeLineRE = regexp.MustCompile(`^(?:附件下载|扫一扫在手机打开当前页|扫一扫在手机上打开当前页|相关稿件|相关链接|打印本页|关闭窗口|打印|关闭|分享到|【字体[:：]|字体[:：]\s*大|来源[:：].{0,30}发布时间|上一篇|下一篇|返回顶部|【打印】|【关闭】)`)
+	chromeLineRE = regexp.MustCompile(`^(?:附件下载|扫一扫在手机打开当前页|扫一扫在手机上打开当前页|相关稿件|相关链接|打印本页|关闭窗口|打印|关闭|分享到|【字体[:：]|字体[:：]\s*大|来源[:：].{0,30}发布时间|发布(?:时间|日期)[:：]|上一篇|下一篇|返回顶部|【打印】|【关闭】)`)
 	listNumRE    = regexp.MustCompile(`^(\d{1,2})[、.．)）]\s*`)
 	bulletRE     = regexp.MustCompile(`^[•●·▪■◆◇○]\s*`)
 )

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -160,6 +162,10 @@ func TestProjectSpending(t *testing.T) {
 			want: map[string]any{"department": "交通运输局"}},
 		{name: "other-county", text: "测试县2022年农村公路养护项目支出绩效自评报告\n\n项目主管部门：甲县交通运输局\n\n项目实际支出752.36万元。",
 			want: map[string]any{"department": nil}},
+		{name: "department-figures", text: title + "我局2022年部门支出合计3,286.40万元，其中项目支出2,512.75万元，本项目为其中一项。全年实际支出218.50万元，执行率95.00%。",
+			want: map[string]any{"total_spending": "218.5", "project_spending": nil}, note: "不是本项目的"},
+		{name: "department-income", text: title + "本部门2022年部门收入合计3,300.00万元。项目资金到位230.00万元，已支出218.50万元。",
+			want: map[string]any{"total_spending": "218.5", "budget_income": "230"}},
 	})
 }
 
@@ -244,4 +250,108 @@ func TestSangongChangeNextSentence(t *testing.T) {
 		{name: "other-paragraph", text: "2023年三公经费支出合计186,420.00元。\n较上年减少23,580.00元。",
 			want: map[string]any{"sangong_prev_year_change": nil}},
 	})
+}
+
+// TestStaffTables: a staff table by kind of post gives its total: the 合计
+// column when its rows are 编制人数 and 在职人数, the 合计 row when these
+// are its columns; the evidence names the column or row read; without a
+// total, nothing is read and the reviewer is told.
+func TestStaffTables(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "rows", text: "单位：人\n项目\t行政\t事业\t合计\n编制人数\t16\t35\t51\n在职人数\t15\t31\t46\n退休人数\t6\t18\t24\n",
+			want: map[string]any{"staff_authorized": "51", "staff_actual": "46"}},
+		{name: "columns", text: "人员情况表（单位：人）\n人员类别\t编制人数\t在职人数\t退休人数\n行政\t22\t20\t9\n事业\t42\t39\t22\n合计\t64\t59\t31\n",
+			want: map[string]any{"staff_authorized": "64", "staff_actual": "59"}},
+		{name: "rows-no-total", text: "单位：人\n项目\t行政\t事业\n编制人数\t16\t35\n在职人数\t15\t31\n",
+			want: map[string]any{"staff_authorized": nil, "staff_actual": nil}, note: "没有合计列"},
+		{name: "columns-no-total", text: "单位：人\n人员类别\t编制人数\t在职人数\n行政\t22\t20\n事业\t42\t39\n",
+			want: map[string]any{"staff_authorized": nil, "staff_actual": nil}, note: "没有合计行"},
+		{name: "one-value", text: "编制人数\t16\n在职人数\t15\n",
+			want: map[string]any{"staff_authorized": "16", "staff_actual": "15"}},
+	})
+	d := Extract("t.txt", snippetTitle+"单位：人\n项目\t行政\t事业\t合计\n编制人数\t16\t35\t51\n在职人数\t15\t31\t46\n")
+	if want := "编制人数 51（合计）"; d.Staff.Authorized.Evidence != want {
+		t.Errorf("evidence %q, want %q", d.Staff.Authorized.Evidence, want)
+	}
+	d = Extract("t.txt", snippetTitle+"单位：人\n人员类别\t编制人数\t在职人数\n行政\t22\t20\n事业\t42\t39\n合计\t64\t59\n")
+	if want := "合计 59（在职人数）"; d.Staff.Actual.Evidence != want {
+		t.Errorf("evidence %q, want %q", d.Staff.Actual.Evidence, want)
+	}
+}
+
+// TestCarefulReader: figures a careful reader takes that the first rules
+// left out, and the traps beside them.
+func TestCarefulReader(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "total-over-grand-total", text: "2023年度本年支出合计1,198.35万元，结余分配0万元，年末结转和结余122.35万元，支出总计1,320.70万元。",
+			want: map[string]any{"total_spending": "1198.35"}, note: "含年末结转和结余 122.35万元"},
+		{name: "score-compared", text: "经自评，我局2023年度部门整体支出绩效自评得分为91分，较上年自评得分88分提高3分，评价等级为优。",
+			want: map[string]any{"self_score": "91", "grade": "优"}},
+		{name: "unit-under-table", text: "项目\t本年决算数\t上年决算数\n支出合计\t2,160.00\t2,011.08\n基本支出\t1,682.04\t1,590.21\n注：金额单位为万元。\n",
+			want: map[string]any{"total_spending": "2160", "basic_spending": "1682.04"}},
+		{name: "system-staff", text: "全系统编制人数1,286人，实有在职人数1,254人。", want: map[string]any{"staff_authorized": "1286", "staff_actual": "1254"}},
+		{name: "system-staff-and-own", text: "全系统编制人数1,286人。本局编制人数20人，在职人员18人。", want: map[string]any{"staff_authorized": "20", "staff_actual": "18"}},
+		{name: "system-staff-and-kind", text: "全系统编制人数1,286人。局机关行政编制20人。", want: map[string]any{"staff_authorized": "20"}},
+		{name: "one-kind-of-post", text: "核定政法专项编制28名，实有在职干警26名。",
+			want: map[string]any{"staff_authorized": "28", "staff_actual": "26"}, note: "只列出了一类编制"},
+		{name: "two-kinds-of-post", text: "本单位行政编制8人，事业编制12人，实有在编在岗人员18人。",
+			want: map[string]any{"staff_authorized": nil, "staff_actual": "18"}, note: "没有合计"},
+		{name: "change-after-items", text: "2023年“三公”经费支出5.95万元，其中公务接待费1.25万元，公务用车运行维护费4.70万元，无因公出国（境）费用，比上年减少0.85万元。",
+			want: map[string]any{"sangong_total": "5.95", "sangong_prev_year_change": "-0.85"}},
+		{name: "change-of-item", text: "2023年“三公”经费支出5.95万元，其中公务接待费1.25万元，比上年减少0.85万元。",
+			want: map[string]any{"sangong_prev_year_change": nil}},
+		{name: "all-one-item", text: "“三公”经费0.98万元，全部为公务接待费。",
+			want: map[string]any{"sangong_total": "0.98", "sangong_reception": "0.98", "sangong_travel_abroad": "0", "sangong_vehicles": "0"}},
+		{name: "none-of-list", text: "本部门2023年度无因公出国（境）费用、公务接待费和公务用车购置及运行维护费支出，“三公”经费支出为0万元。",
+			want: map[string]any{"sangong_total": "0", "sangong_travel_abroad": "0", "sangong_reception": "0", "sangong_vehicles": "0"}},
+		{name: "none-then-amount", text: "本年无因公出国（境）费用、公务接待费1.20万元。",
+			want: map[string]any{"sangong_travel_abroad": "0", "sangong_reception": "1.2"}},
+		{name: "grade-rated", text: "经综合评价，本部门2023年度整体支出绩效评定为“优秀”等次。", want: map[string]any{"grade": "优"}},
+		{name: "rated-not-grade", text: "经综合评价，本部门2023年度被评定为优秀单位。", want: map[string]any{"grade": nil}},
+	})
+}
+
+// TestPublished: the publication date is read from a page's 发布时间 or
+// 发布日期, or from the date that signs the report after the signing unit,
+// only when it is after the end of the report's year; a review note quotes
+// where it was read.
+func TestPublished(t *testing.T) {
+	for _, c := range []struct {
+		name, text, want string
+	}{
+		{"signed", "经自评，得分95分。\n\n测试县城市管理局\n2024年5月8日\n", "2024-05-08"},
+		{"signed-spaced", "经自评，得分95分。\n\n测试县城市管理局\n\n2024 年 4 月 30 日\n", "2024-04-30"},
+		{"signed-chinese", "经自评，得分95分。\n\n测试县城市管理局\n二〇二四年三月二十日\n", "2024-03-20"},
+		{"posted", "发布日期：2024-05-20 来源：测试县城市管理局\n经自评，得分95分。\n", "2024-05-20"},
+		{"posted-chinese", "发布时间：2024年5月20日\n经自评，得分95分。\n", "2024-05-20"},
+		{"in-the-year", "经自评，得分95分。\n\n测试县城市管理局\n2023年12月8日\n", ""},
+		{"no-unit", "经自评，得分95分。\n2024年5月8日\n", ""},
+		{"not-a-date", "经自评，得分95分。\n\n测试县城市管理局\n2024年2月30日\n", ""},
+		{"not-at-the-end", "测试县城市管理局\n2024年5月8日\n" + strings.Repeat("经自评，得分95分。\n", 10), ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := Extract(c.name+".txt", snippetTitle+c.text)
+			checkDraft(t, d)
+			if d.Published.V != c.want || d.Published.OK != (c.want != "") {
+				t.Errorf("published = %q (%v), want %q", d.Published.V, d.Published.OK, c.want)
+			}
+			md := string(d.Markdown())
+			if c.want != "" && (!strings.Contains(md, "\npublished: "+c.want+"\n") || !strings.Contains(strings.Join(d.Review, "\n"), "发布日期（published）："+c.want)) {
+				t.Errorf("the draft does not give published: %s with a note:\n%s", c.want, md)
+			}
+		})
+	}
+	d := Extract("a.txt", "测试县城市管理局2023年度部门整体支出绩效自评报告\n\n经自评，得分95分。\n")
+	if d.Published.OK {
+		t.Errorf("published = %q without a date", d.Published.V)
+	}
+	// A page's 发布时间 above its article.
+	in := filepath.Join("testdata", "review2_09_chishuiling_project_page.html")
+	doc, err := ReadFile(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := Extract(in, doc.Text); d.Published.V != "2024-05-08" {
+		t.Errorf("%s: published = %q, want 2024-05-08", in, d.Published.V)
+	}
 }

@@ -46,7 +46,9 @@ func newSourceText(raw string) *sourceText {
 
 // sourceKey returns r as the cleaned text and the report's text are
 // compared: the characters that clean changes one for one put as it puts
-// them (full-width digits and letters, ％ and ．), and ok false for those
+// them (full-width digits and letters, ％ and ．, and the Chinese numerals
+// of a year such as 二〇二三年, as digits wherever they are), and ok false
+// for those
 // that it may drop or move (white space, which includes line ends, and
 // the invisible characters that mapWidth drops).
 func sourceKey(r rune) (k rune, ok bool) {
@@ -60,6 +62,9 @@ func sourceKey(r rune) (k rune, ok bool) {
 	case r == '．':
 		return '.', true
 	}
+	if d, ok := cnDigit[r]; ok {
+		return d, true // 二〇二三年, which clean writes 2023年
+	}
 	return r, true
 }
 
@@ -68,11 +73,13 @@ func sourceKey(r rune) (k rune, ok bool) {
 // are (full-width digits, ．, spaces between words), but for the line
 // breaks and the white space around them, which are kept where s breaks a
 // line (as in a title on two lines) and dropped where clean joined the
-// lines, tabs, which are spaces, and invisible characters, which are
+// lines (but for the cells of a table's row, each on a line beginning with
+// a tab as a Doc holds them, which are parted by a space), tabs, which are
+// spaces, and invisible characters, which are
 // dropped as clean drops them. It returns s itself when the report has no
 // such words: when s was put together (a table's row with the unit of
-// its table) or cleaned beyond single characters (a year in Chinese
-// numerals, LaTeX, a page number between the lines it joined).
+// its table) or cleaned beyond single characters (LaTeX, a page number
+// between the lines it joined).
 func (t *sourceText) find(s string) string {
 	var kb strings.Builder
 	breaks := map[int]bool{} // offsets in key before which s breaks a line
@@ -97,6 +104,7 @@ func (t *sourceText) find(s string) string {
 	off := 0           // in key, of the next character kept
 	var space []rune   // white space before it
 	lineBreak := false // space holds a line end
+	cell := false      // space holds a line end then a tab: the next cell of a table's row
 	for _, r := range t.raw[start : last+size] {
 		k, ok := sourceKey(r)
 		switch {
@@ -104,6 +112,8 @@ func (t *sourceText) find(s string) string {
 			switch {
 			case breaks[off]:
 				b.WriteByte('\n')
+			case cell:
+				b.WriteByte(' ')
 			case lineBreak:
 			default:
 				for _, c := range space {
@@ -113,10 +123,11 @@ func (t *sourceText) find(s string) string {
 					b.WriteRune(c)
 				}
 			}
-			space, lineBreak = space[:0], false
+			space, lineBreak, cell = space[:0], false, false
 			b.WriteRune(r)
 			off += utf8.RuneLen(k)
 		case unicode.IsSpace(r):
+			cell = cell || lineBreak && r == '\t'
 			space = append(space, r)
 			lineBreak = lineBreak || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == '\u2028' || r == '\u2029' || r == '\u0085'
 		}

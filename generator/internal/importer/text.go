@@ -262,8 +262,16 @@ func planTable(ps []para, first, last int) bool {
 
 // tableUnit returns the unit of the table from cell first to last, as a
 // cell gives it (金额（单位：万元）, or 金额(万元) in the first row), or else
-// unit, the one the text before the table gives.
+// unit, the one the text before the table gives, or a note just under the
+// table (注：金额单位为万元。).
 func tableUnit(ps []para, first, last int, unit string) string {
+	if unit == "" && last+1 < len(ps) && !ps[last+1].cell {
+		// A note under the table: 注：金额单位为万元。
+		t := strings.ReplaceAll(fold(ps[last+1].text), " ", "")
+		if m := unitNoteRE.FindStringSubmatch(t); m != nil && strings.HasPrefix(t, "注") && utf8.RuneCountInString(t) <= 40 {
+			unit = m[1]
+		}
+	}
 	for i := first; i <= last; i++ {
 		t := strings.ReplaceAll(fold(ps[i].text), " ", "")
 		if m := unitNoteRE.FindStringSubmatch(t); m != nil {

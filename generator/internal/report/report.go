@@ -165,12 +165,12 @@ type Report struct {
 	// evaluates, when the file gives project: ("" otherwise). It is part
 	// of the report's identity (see ID): a department may publish one
 	// 项目支出 report a year for each project.
-	Project string
-	Title                                            string
-	Published                                        string
-	Source                                           string
-	Unit                                             string
-	Slug                                             string
+	Project   string
+	Title     string
+	Published string
+	Source    string
+	Unit      string
+	Slug      string
 
 	Spending Spending
 	Income   Money

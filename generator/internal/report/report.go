@@ -12,7 +12,8 @@
 //	type         required  整体支出 or 项目支出
 //	project      optional  the project's or special fund's name, for a
 //	                       项目支出 report only: part of its identity, so
-//	                       that a department may publish one a project
+//	                       that a department may publish one a year per
+//	                       project
 //	title        optional  the report's title
 //	published    optional  date of publication, YYYY-MM-DD
 //	source       optional  http(s) link to the original document

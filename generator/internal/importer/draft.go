@@ -169,7 +169,11 @@ func (d *Draft) Project() string {
 		return ""
 	}
 	p := m[1]
-	trim := func() { p = strings.TrimFunc(p, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("的“”\"'《》「」〈〉:：,，、", r) }) }
+	trim := func() {
+		p = strings.TrimFunc(p, func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune("的“”\"'《》「」〈〉:：,，、", r)
+		})
+	}
 	trim()
 	for _, lead := range []Value[string]{d.County, d.Department} {
 		if lead.OK && lead.V != "" && strings.HasPrefix(p, lead.V) {

@@ -37,8 +37,8 @@ func TestRunWritesProjectReportsApart(t *testing.T) {
 	}
 	for file, project := range map[string]string{
 		"tao-yuan-xian-jiao-tong-yun-shu-ju-2023-xiang-mu-nong-cun-gong-lu-yang-hu-zhuan-xiang-zi-jin.md": "农村公路养护专项资金",
-		"tao-yuan-xian-jiao-tong-yun-shu-ju-2023-xiang-mu-zheng-wu-fu-wu-da-ting-yun-wei-jing-fei.md":      "政务服务大厅运维经费",
-		"tao-yuan-xian-jiao-tong-yun-shu-ju-2023-xiang-mu.md":                                              "",
+		"tao-yuan-xian-jiao-tong-yun-shu-ju-2023-xiang-mu-zheng-wu-fu-wu-da-ting-yun-wei-jing-fei.md":     "政务服务大厅运维经费",
+		"tao-yuan-xian-jiao-tong-yun-shu-ju-2023-xiang-mu.md":                                             "",
 	} {
 		path := filepath.Join(out, file)
 		data, err := os.ReadFile(path)

@@ -143,3 +143,17 @@ project: 农村公路养护专项资金
 		})
 	}
 }
+
+// TestProjectRenamedRebuildsOtherPages: a report's page lists the
+// county's other reports with their projects; renaming a project to one
+// of the same slug (so the same URL) makes those pages again.
+func TestProjectRenamedRebuildsOtherPages(t *testing.T) {
+	p := buildtest.New(t, projectSite)
+	p.MustBuild()
+	const road = "report/tao-yuan-xian/2023-jiao-tong-yun-shu-ju-xiang-mu-nong-cun-gong-lu-yang-hu-zhuan-xiang-zi-jin.html"
+	mustContain(t, "road", p.Page(road), "2023年度项目支出绩效自评报告（政务服务大厅运维经费）")
+	hall := strings.SplitAfter(projectSite, "-- content/hall.md --\n")[1]
+	p.Write("content/hall.md", strings.Replace(hall, "运维经费", "运维经废", 1))
+	p.MustBuild()
+	mustContain(t, "road", p.Page(road), "2023年度项目支出绩效自评报告（政务服务大厅运维经废）")
+}

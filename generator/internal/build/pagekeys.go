@@ -35,7 +35,9 @@ func reportKey(in *inputs, r *site.Report) string {
 	k.str("county").str(c.Name).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
 	k.int(int64(len(c.Reports)))
 	for _, o := range c.Reports {
-		k.str(o.URL).str(o.Title)
+		// As the list of the county's other reports names them: with
+		// the project a title does not name.
+		k.str(o.URL).str(o.DisplayTitle())
 	}
 	k.str("ranks")
 	for _, rk := range r.Ranks {
@@ -58,11 +60,11 @@ func countyKey(in *inputs, c *site.County) string {
 	k.str("county").str(c.Name).str(c.Slug).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
 	k.int(int64(len(c.Reports)))
 	for _, r := range c.Reports {
-		k.str(r.URL).str(r.Title)
+		k.str(r.URL).str(r.DisplayTitle())
 	}
 	k.int(int64(len(c.Series)))
 	for _, se := range c.Series {
-		k.str(se.Department).str(se.Type).int(int64(len(se.Reports)))
+		k.str(se.Department).str(se.Type).str(se.Project).int(int64(len(se.Reports)))
 		for _, r := range se.Reports {
 			k.str(r.URL).str(r.File).sum(in.Files[r.File]).int(int64(r.Year))
 			if r.Prev != nil {

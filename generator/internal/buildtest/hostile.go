@@ -116,6 +116,10 @@ func hostileReport(i, year int, s string) string {
 	text := HostileText(s)
 	fmt.Fprintf(&b, "---\ncounty: %s\nprefecture: %s\nprovince: %s\ndepartment: %s\n", q(n), q(n+"市"), q(n+"省"), q(n+"局"))
 	fmt.Fprintf(&b, "adcode: \"%06d\"\nyear: %d\ntype: %s\ntitle: %s\n", 430100+i, year, kind, q(text+" 报告标题"))
+	if kind == report.TypeProject {
+		// Its project is shown wherever the report is named.
+		fmt.Fprintf(&b, "project: %s\n", q(n+"项目"))
+	}
 	if src := "https://example.org/report?q=" + text; sourceOK(src) {
 		fmt.Fprintf(&b, "source: %s\n", q(src))
 	}

@@ -11,10 +11,10 @@ import (
 // env holds what the rules need beyond one report: the other years, and
 // a worker's buffers.
 //
-// A series is the reports of one county, prefecture, department and type,
-// one per year (the first file for an ID), sorted by year. Every report,
+// A series is the reports of one county, prefecture, department and type
+// (and project, for 项目支出 reports that name one), one per year (the first file for an ID), sorted by year. Every report,
 // a second file for an ID too, has the series of its county, prefecture,
-// department and type.
+// department, type and project.
 type env struct {
 	// sorted are the reports, as returned by sortReports.
 	sorted []*report.Report
@@ -64,15 +64,15 @@ func (e *env) compact() {
 
 // seriesKey is the text form of the key of a series; see seriesID.
 func seriesKey(r *report.Report) string {
-	return r.County + "|" + r.Prefecture + "|" + r.Department + "|" + r.Type
+	return r.County + "|" + r.Prefecture + "|" + r.Department + "|" + r.Type + "|" + r.Project
 }
 
 // seriesID is the key of a series. When no county, prefecture,
-// department or type contains "|", two reports have the same seriesID
+// department, type or project contains "|", two reports have the same seriesID
 // exactly when they have the same seriesKey, and the same seriesID and
 // year exactly when they have the same ID.
 type seriesID struct {
-	county, prefecture, department, typ string
+	county, prefecture, department, typ, project string
 }
 
 // newEnv returns the env of the reports, which must be as returned by
@@ -84,12 +84,12 @@ func newEnv(sorted []*report.Report) *env {
 	years := make([]int, len(sorted))
 	for i, r := range sorted {
 		if strings.Contains(r.County, "|") || strings.Contains(r.Prefecture, "|") ||
-			strings.Contains(r.Department, "|") || strings.Contains(r.Type, "|") {
+			strings.Contains(r.Department, "|") || strings.Contains(r.Type, "|") || strings.Contains(r.Project, "|") {
 			e.bySeriesKey()
 			e.compact()
 			return e
 		}
-		k := seriesID{r.County, r.Prefecture, r.Department, r.Type}
+		k := seriesID{r.County, r.Prefecture, r.Department, r.Type, r.Project}
 		s, ok := ids[k]
 		if !ok {
 			s = int32(len(ids))

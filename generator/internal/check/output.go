@@ -142,6 +142,7 @@ type (
 		Department string   `json:"department"`
 		Year       int      `json:"year"`
 		Type       string   `json:"type"`
+		Project    string   `json:"project,omitempty"`
 		Rule       string   `json:"rule"`
 		Title      string   `json:"title"`
 		Severity   Severity `json:"severity"`
@@ -159,6 +160,7 @@ type (
 		Department string      `json:"department"`
 		Year       int         `json:"year"`
 		Type       string      `json:"type"`
+		Project    string      `json:"project,omitempty"`
 		Checks     []jsonCheck `json:"checks"`
 	}
 	jsonCheck struct {
@@ -204,7 +206,7 @@ func WriteJSON(w io.Writer, errs []error, per map[*report.Report][]Result, warni
 			byFile[r.File] = r
 		}
 		jr := jsonReport{File: r.File, County: r.County, Prefecture: r.Prefecture, Department: r.Department,
-			Year: r.Year, Type: r.Type, Checks: []jsonCheck{}}
+			Year: r.Year, Type: r.Type, Project: r.Project, Checks: []jsonCheck{}}
 		for _, res := range per[r] {
 			jr.Checks = append(jr.Checks, jsonCheck{res.Rule, res.Title, res.Status, res.Reason, len(res.Findings)})
 		}
@@ -218,7 +220,7 @@ func WriteJSON(w io.Writer, errs []error, per map[*report.Report][]Result, warni
 			Share: f.Share, Factor: f.Factor,
 		}
 		if r := byFile[f.File]; r != nil {
-			jf.County, jf.Prefecture, jf.Department, jf.Year, jf.Type = r.County, r.Prefecture, r.Department, r.Year, r.Type
+			jf.County, jf.Prefecture, jf.Department, jf.Year, jf.Type, jf.Project = r.County, r.Prefecture, r.Department, r.Year, r.Type, r.Project
 		}
 		out.Findings = append(out.Findings, jf)
 	}

@@ -29,7 +29,7 @@ var Rules = []Rule{
 	{"grade.score", "等级与得分核对", "评价等级是否与自评得分相符（优：90-100分，良：80-89.99分，中：60-79.99分，差：60分以下），以及是否有得分无等级或有等级无得分。"},
 	{"staff.actual", "实有人数与编制核对", "实有人数是否超过编制人数。"},
 	{"unit.sum", "合计与分项数量级核对", "合计是否恰为分项之和的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误。"},
-	{"unit.years", "跨年度数量级核对", "金额是否约为同县同部门同类型其他年度的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误；不超过尾差的金额（0.01万元及以下，或各分项均不超过0.01万元、合计不超过其尾差的合计数）可能是四舍五入的零，不作比较。"},
+	{"unit.years", "跨年度数量级核对", "金额是否约为同县同部门同类型其他年度（项目支出报告注明了项目的，为同一项目其他年度）的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误；不超过尾差的金额（0.01万元及以下，或各分项均不超过0.01万元、合计不超过其尾差的合计数）可能是四舍五入的零，不作比较。"},
 	{"unit.size", "金额规模核对", "金额是否远超县级部门的规模（支出或收入超过500亿元，三公经费合计或任一项超过1亿元，或支出、收入按编制人数或实有人数计人均超过5亿元），疑为按元填写而单位仍为万元；或部门的支出合计远低于县级部门的规模（不足10万元，或人均不足1万元），疑为按万元填写而单位写成了元；跨年度数量级核对已指出的金额不再重复。"},
 	{"yoy.sangong", "三公经费同比核对", "报告所述三公经费同比增减，是否等于本年度与上一年度三公经费合计之差。"},
 	{"year.title", "年度与标题核对", "标题中写明的年度是否与报告登记的年度（year）相同；只在标题中恰有一个四位数年份（如2023、２０２３或二〇二三、二零二三）、且其后是“年”或“年度”时核对。"},
@@ -100,6 +100,7 @@ const (
 	tagNoted
 	tagNoTitle
 	tagNoTitleYear
+	tagNoOtherYearsProject
 )
 
 // missing returns, as a reason, each of the figures that is not disclosed
@@ -803,6 +804,9 @@ func ruleUnitYears(e *env, v *view) ([]Finding, bool, string) {
 		}
 	}
 	if others == 0 {
+		if v.r.Project != "" {
+			return nil, false, e.literal(tagNoOtherYearsProject, "没有同县同部门同一项目其他年度的报告")
+		}
 		return nil, false, e.literal(tagNoOtherYears, "没有同县同部门同类型其他年度的报告")
 	}
 	var fs []Finding
@@ -896,6 +900,10 @@ func (e *env) unitYearsFinding(v *view, ki, k int) Finding {
 		b = append(b, "约为"...)
 	}
 	b = append(b, "同县同部门"...)
+	if v.r.Project != "" {
+		// A project's report is compared with the same project's only.
+		b = append(b, "同项目"...)
+	}
 	b = append(b, b[:years]...)
 	factor := float64(n)
 	if k < 0 {

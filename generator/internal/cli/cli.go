@@ -33,7 +33,7 @@ const usage = `usage: go run ./generator [command] [flags]
 commands:
   build    build the site from content/ into public/ (the default)
   check    check every report file; print errors and findings
-  new      write a new report file to fill in: new COUNTY YEAR
+  new      write a new report file to fill in: new COUNTY YEAR (-project NAME for a 项目支出 report)
   import   turn published reports (text, HTML, .docx, PDF) into draft report files
   serve    preview on 127.0.0.1 from memory, updated on every change (build publishes)
   echarts  rebuild assets/vendor/echarts/echarts.custom.min.js from the npm package
@@ -290,6 +290,7 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("new", stderr)
 	root := fs.String("root", ".", "project folder holding content/")
 	out := fs.String("out", "", "file to write (default content/<county-slug>-<year>.md)")
+	project := fs.String("project", "", "for a 项目支出 report: the name of the project or special fund it evaluates (type: 项目支出, project: NAME; default file content/<county-slug>-<year>-xiang-mu-<project-slug>.md)")
 	// Flags may come after the county and year too (new 桃源县 2024
 	// -out x.md), as with import.
 	var words []string
@@ -311,16 +312,22 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if len(words) != 2 {
-		return usageError{errors.New("usage: go run ./generator new [-root DIR] [-out FILE] COUNTY YEAR, such as: new 桃源县 2024 (用法：new 县名 年度，如 new 桃源县 2024)")}
+		return usageError{errors.New("usage: go run ./generator new [-root DIR] [-out FILE] [-project NAME] COUNTY YEAR, such as: new 桃源县 2024 (用法：new 县名 年度，如 new 桃源县 2024)")}
 	}
 	county := strings.TrimSpace(words[0])
 	year, err := strconv.Atoi(words[1])
 	if county == "" || err != nil || year < 2000 || year > 2100 {
 		return usageError{fmt.Errorf("new: want a county name and a year such as 2024, got %q %q (请写县名和四位数的年度，如 new 桃源县 2024)", words[0], words[1])}
 	}
+	proj := strings.TrimSpace(*project)
 	path := *out
 	if path == "" {
-		path = filepath.Join(*root, "content", fmt.Sprintf("%s-%d.md", site.Slugify(county), year))
+		name := fmt.Sprintf("%s-%d", site.Slugify(county), year)
+		if proj != "" {
+			// One file per project: a department may publish several.
+			name += "-xiang-mu-" + site.Slugify(proj)
+		}
+		path = filepath.Join(*root, "content", name+".md")
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
@@ -333,7 +340,7 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
-	if _, err := f.Write(report.Skeleton(county, year)); err != nil {
+	if _, err := f.Write(report.ProjectSkeleton(county, year, proj)); err != nil {
 		f.Close()
 		return err
 	}

@@ -134,6 +134,8 @@ var Columns = []Column{
 		get: func(r *site.Report) cell { return cell{kind: intCell, i: int64(r.Year), state: report.Disclosed} }},
 	{Key: "type", Header: "类型", Description: "整体支出：部门全年支出的绩效自评；项目支出：一个项目或一笔专项资金（可能用于多项开支）的绩效自评，披露比例只看支出合计（该项目的支出）、自评得分和评价等级；部门的基本支出、三公经费、人数等数字不适用于它（见下面“不适用”）。",
 		get: func(r *site.Report) cell { return text(r.Type) }},
+	{Key: "project", Header: "项目名称", Description: "项目支出报告所评价的项目或专项资金的名称（报告文件填写了 project 时才有）；同一部门同一年度可有多份项目支出报告，各评价一个项目，以此区分。整体支出报告空白。",
+		get: func(r *site.Report) cell { return text(r.Project) }},
 	{Key: "title", Header: "标题", Description: "报告的标题。",
 		get: func(r *site.Report) cell { return text(r.Title) }},
 	{Key: "published", Header: "发布日期", Description: "报告的发布日期（年-月-日）。",
@@ -578,9 +580,12 @@ type JSONReport struct {
 	Department string `json:"department"`
 	Year       int    `json:"year"`
 	Type       string `json:"type"`
-	Title      string `json:"title"`
-	Published  string `json:"published"`
-	Source     string `json:"source"`
+	// Project is the name of the project or fund a 项目支出 report
+	// evaluates, "" when the report names none.
+	Project   string `json:"project"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	Source    string `json:"source"`
 	// OriginalUnit is the unit the report file gives its amounts in (元,
 	// 千元 or 万元); Figures holds them converted to 万元.
 	OriginalUnit string `json:"original_unit"`
@@ -781,6 +786,7 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 	j.buf = strconv.AppendInt(j.buf, int64(r.Year), 10)
 	j.buf = append(j.buf, ',')
 	j.str(1, "type", r.Type)
+	j.str(1, "project", r.Project)
 	j.str(1, "title", r.Title)
 	j.str(1, "published", r.Published)
 	j.str(1, "source", r.Source)

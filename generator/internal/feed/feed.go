@@ -79,7 +79,7 @@ func Atom(s *site.Site, baseURL string) ([]byte, error) {
 			ID:      "tag:county-performance-portal,2024:" + r.URL,
 			Updated: r.Published + "T00:00:00Z",
 			Link:    atomLink{Href: r.URL, Rel: "alternate", Type: "text/html"},
-			Summary: fmt.Sprintf("%s%s%d年度%s绩效自评报告", r.County.Name, r.Department, r.Year, r.Type),
+			Summary: fmt.Sprintf("%s%s%d年度%s绩效自评报告", r.County.Name, r.Department, r.Year, cmp.Or(r.Project, r.Type)),
 		})
 	}
 	var buf bytes.Buffer

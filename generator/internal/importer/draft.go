@@ -2,7 +2,10 @@ package importer
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/report"
@@ -141,4 +144,65 @@ func figureLabels(keys []string) string {
 var keyNames = map[string]string{
 	"county": "县名", "prefecture": "地市", "published": "发布日期", "province": "省份", "department": "部门", "year": "年度", "type": "报告类型",
 	"spending": "支出", "sangong": "三公经费", "staff": "人数",
+}
+
+// projectTitleRE finds a project's name in a report's title: the words
+// after its year (2023年, 2023年度) and before 绩效自评报告 or
+// 绩效评价报告, without a 项目支出 that ends them.
+var projectTitleRE = regexp.MustCompile(`[0-9０-９]{4}\s*年(?:度)?(.+?)(?:项目支出)?(?:绩效自评价?报告|绩效评价报告)`)
+
+// notProjects are words that a title may have where a project's name
+// would be, that name none.
+var notProjects = map[string]bool{
+	"项目": true, "项目支出": true, "专项": true, "专项资金": true, "专项经费": true, "项目资金": true,
+	"部门": true, "部门整体支出": true, "整体支出": true, "部门项目支出": true, "财政": true, "财政支出": true,
+}
+
+// Project returns the name of the project or special fund that a 项目支出
+// draft evaluates, as its title gives it: the words after the year and
+// before 绩效自评报告 or 绩效评价报告 (农村公路养护专项资金, of
+// 2023年农村公路养护专项资金绩效自评报告), less the county's and
+// department's names when they lead them. It returns "" for a draft of
+// another type, and when the title names no project (2023年度项目支出绩效
+// 自评报告): the draft then says project: null, with a note.
+func (d *Draft) Project() string {
+	if !d.Type.OK || d.Type.V != TypeProject {
+		return ""
+	}
+	m := projectTitleRE.FindStringSubmatch(d.Title)
+	if m == nil {
+		return ""
+	}
+	p := m[1]
+	trim := func() {
+		p = strings.TrimFunc(p, func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune("的“”\"'《》「」〈〉:：,，、", r)
+		})
+	}
+	trim()
+	for _, lead := range []Value[string]{d.County, d.Department} {
+		if lead.OK && lead.V != "" && strings.HasPrefix(p, lead.V) {
+			p = strings.TrimPrefix(p, lead.V)
+			trim()
+		}
+	}
+	if p == "" || notProjects[p] || strings.Contains(p, "整体支出") || utf8.RuneCountInString(p) > report.MaxName ||
+		strings.ContainsFunc(p, func(r rune) bool { return !unicode.IsGraphic(r) || unicode.Is(unicode.Cf, r) }) {
+		return ""
+	}
+	return p
+}
+
+// noProjectNote is the review note of a 项目支出 draft whose title names
+// no project (see Draft.Project).
+const noProjectNote = "项目名称（project）：标题没有写明本报告评价的项目或专项资金，未填写；请照报告填写，如 project: 农村公路养护专项资金。同一部门同一年度有几份项目支出报告时，须以项目名称区分，否则会被当作重复的报告"
+
+// Notes returns the review notes that the draft's file lists: Review,
+// and for a 项目支出 draft whose title names no project, a note that asks
+// for it.
+func (d *Draft) Notes() []string {
+	if d.Type.OK && d.Type.V == TypeProject && d.Project() == "" {
+		return append(d.Review[:len(d.Review):len(d.Review)], noProjectNote)
+	}
+	return d.Review
 }

@@ -145,6 +145,16 @@ func (d *Draft) Markdown() []byte {
 	} else {
 		fmt.Fprintf(&b, "type: %s\n", yamlQuote(TypeWhole))
 	}
+	if d.Type.OK && d.Type.V == TypeProject {
+		// A department may publish a 项目支出 report for each project:
+		// the project's name tells them apart (see report.Report.Project).
+		if p := d.Project(); p != "" {
+			fmt.Fprintf(&b, "project: %s\n", yamlQuote(p))
+		} else {
+			b.WriteString("project: null\n")
+		}
+	}
+	review := d.Notes()
 	if d.Title != "" {
 		fmt.Fprintf(&b, "title: %s\n", yamlQuote(clip(d.Title)))
 	}
@@ -185,9 +195,9 @@ func (d *Draft) Markdown() []byte {
 		fmt.Fprintf(&b, "  %s: %s\n", f.key, yamlQuote(f.evidence))
 	}
 	b.WriteString("draft: true\n")
-	if len(d.Review) > 0 {
+	if len(review) > 0 {
 		b.WriteString("review:\n")
-		for _, r := range d.Review {
+		for _, r := range review {
 			fmt.Fprintf(&b, "  - %s\n", yamlQuote(r))
 		}
 	}

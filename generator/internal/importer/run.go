@@ -187,7 +187,9 @@ var fileNameRE = regexp.MustCompile(`[^a-z0-9]+`)
 // FileName returns the name of the draft's content file: the slug of its
 // county and department and its year, such as
 // tao-yuan-xian-xing-zheng-shen-pi-fu-wu-ju-2020.md (with -xiang-mu for a
-// project report), or the input's own name when those are not known.
+// project report, and the slug of its project when its title names one,
+// so that two project reports of a department and year do not share a
+// name), or the input's own name when those are not known.
 func (d *Draft) FileName() string {
 	var name string
 	if d.County.OK && d.Department.OK && d.Year.OK {
@@ -196,6 +198,9 @@ func (d *Draft) FileName() string {
 		name = site.Slugify(d.County.V) + "-" + site.Slugify(d.Department.V) + "-" + strconv.Itoa(d.Year.V)
 		if d.Type.OK && d.Type.V == TypeProject {
 			name += "-xiang-mu"
+			if p := d.Project(); p != "" {
+				name += "-" + site.Slugify(p)
+			}
 		}
 	} else {
 		base := filepath.Base(d.Name)

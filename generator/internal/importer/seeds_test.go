@@ -189,8 +189,8 @@ func checkDraft(t *testing.T, d *Draft) {
 			t.Errorf("content file evidence for %s = %q, draft %q", f.key, r.Evidence[f.key], f.evidence)
 		}
 	}
-	if len(r.Review) != len(d.Review) {
-		t.Errorf("content file has %d review notes, draft %d", len(r.Review), len(d.Review))
+	if len(r.Review) != len(d.Notes()) {
+		t.Errorf("content file has %d review notes, draft %d", len(r.Review), len(d.Notes()))
 	}
 }
 

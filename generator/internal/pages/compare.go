@@ -91,7 +91,10 @@ func compareMetricSort(a, b metricSort) int {
 	if c := cmp.Compare(a.r.County.Slug, b.r.County.Slug); c != 0 {
 		return c
 	}
-	return site.CompareNames(a.r.Department, b.r.Department)
+	if c := site.CompareNames(a.r.Department, b.r.Department); c != 0 || a.r.Project == b.r.Project {
+		return c
+	}
+	return site.CompareNames(a.r.Project, b.r.Project)
 }
 
 // topByMetric returns what top(byMetric(rs, m), m) returns, without sorting

@@ -45,6 +45,10 @@ var explorerMetrics = []string{"total", "basic", "project", "sangong", "score", 
 // r.Label(), says.
 func choiceKey(r *site.Report, label string) string {
 	if label != r.County.Label {
+		if r.Project != "" && strings.HasSuffix(label, "·"+r.Project) {
+			// Two projects' reports of one department (see Label).
+			return r.County.Slug + "." + site.Slugify(r.Department) + "." + site.Slugify(r.Project)
+		}
 		return r.County.Slug + "." + site.Slugify(r.Department)
 	}
 	return r.County.Slug

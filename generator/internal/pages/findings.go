@@ -60,7 +60,8 @@ func FindingsPath(n int) string {
 func FindingOrder(a, b FindingRow) int {
 	return cmp.Or(cmp.Compare(b.Severity, a.Severity), compareBool(a.Slip, b.Slip), cmp.Compare(b.Finding.Gap, a.Finding.Gap),
 		cmp.Compare(a.R.County.Slug, b.R.County.Slug), cmp.Compare(b.R.Year, a.R.Year),
-		site.CompareNames(a.R.Department, b.R.Department), cmp.Compare(a.R.Type, b.R.Type), cmp.Compare(a.R.File, b.R.File))
+		site.CompareNames(a.R.Department, b.R.Department), cmp.Compare(a.R.Type, b.R.Type), site.CompareNames(a.R.Project, b.R.Project),
+		cmp.Compare(a.R.File, b.R.File))
 }
 
 // compareBool orders false before true.

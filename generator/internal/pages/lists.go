@@ -100,7 +100,8 @@ func titled(title string, p Pager) string {
 }
 
 // ReportOrder is the order of the lists of reports: newest year first,
-// then by county slug, department and type. The file breaks any tie left.
+// then by county slug, department, type and project. The file breaks any
+// tie left.
 func ReportOrder(a, b *site.Report) int {
 	// Key by key, rather than with cmp.Or, which would compare every
 	// string of every pair: lists sort all the site's reports.
@@ -118,6 +119,11 @@ func ReportOrder(a, b *site.Report) int {
 	}
 	if c := cmp.Compare(a.Type, b.Type); c != 0 {
 		return c
+	}
+	if a.Project != b.Project {
+		if c := site.CompareNames(a.Project, b.Project); c != 0 {
+			return c
+		}
 	}
 	return cmp.Compare(a.File, b.File)
 }

@@ -193,6 +193,10 @@ func newRows(rows []Row, rs []*site.Report) {
 		b = strconv.AppendInt(b, int64(r.Year), 10)
 		b = append(b, ' ')
 		b = append(b, r.Type...)
+		if r.Project != "" {
+			b = append(b, ' ')
+			b = append(b, r.Project...)
+		}
 		b = append(b, ' ')
 		b = appendSlugWords(b, c.Slug)
 		t.buf = b

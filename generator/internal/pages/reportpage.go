@@ -167,7 +167,12 @@ func appendDescription(b []byte, r *site.Report) []byte {
 	b = append(b, r.Department...)
 	b = strconv.AppendInt(b, int64(r.Year), 10)
 	b = append(b, "年度"...)
-	b = append(b, r.Type...)
+	if r.Project != "" {
+		// As the default title: the project stands for the type.
+		b = append(b, r.Project...)
+	} else {
+		b = append(b, r.Type...)
+	}
 	b = append(b, "绩效自评报告："...)
 	if r.Spending.Total.Known() {
 		b = append(b, "支出合计"...)

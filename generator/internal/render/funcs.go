@@ -560,6 +560,10 @@ func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 	writeInt(b, rep.Year)
 	b.WriteString("年")
 	escape(b, rep.Department)
+	if rep.Project != "" {
+		b.WriteString("·")
+		escape(b, rep.Project)
+	}
 	b.WriteString("</li></ol></nav>\n<h1>")
 	escape(b, r.Heading())
 	b.WriteString("</h1>\n<dl class=\"meta\">\n<dt>县（市、区）</dt><dd><a href=\"")
@@ -580,6 +584,11 @@ func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 	b.WriteString("年</dd>\n<dt>类型</dt><dd>")
 	escape(b, rep.Type)
 	b.WriteString("</dd>")
+	if rep.Project != "" {
+		b.WriteString("<dt>项目</dt><dd>")
+		escape(b, rep.Project)
+		b.WriteString("</dd>")
+	}
 	if rep.Published != "" {
 		b.WriteString("<dt>发布日期</dt><dd>")
 		escape(b, rep.Published)
@@ -737,7 +746,7 @@ func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 		b.WriteString("\">")
 		writeInt(b, r.Year)
 		b.WriteString("</td>\n<td>")
-		escape(b, r.Type)
+		escape(b, r.Kind())
 		b.WriteString("</td>\n")
 		slipCellTD(b, root, row.Total, r, "spending.total")
 		b.WriteString("\n")
@@ -835,6 +844,11 @@ func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
 		writeInt(b, f.N)
 		b.WriteString("\">")
 		escape(b, f.R.Department)
+		if f.R.Project != "" {
+			b.WriteString("（")
+			escape(b, f.R.Project)
+			b.WriteString("）")
+		}
 		b.WriteString("</a></td>\n<td data-label=\"核对项目\">")
 		escape(b, f.Title)
 		b.WriteString("</td>\n<td class=\"finding-")
@@ -902,7 +916,7 @@ func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRo
 		if d.R.Type != report.TypeWhole {
 			// A department may publish both kinds for one year.
 			b.WriteString("（")
-			escape(b, d.R.Type)
+			escape(b, d.R.Kind())
 			b.WriteString("）")
 		}
 		b.WriteString("</a></th>")

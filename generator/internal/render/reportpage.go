@@ -143,7 +143,11 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 	if r.Prev != nil {
 		b.WriteString("“上年”为")
 		writeInt(b, r.Prev.Year)
-		b.WriteString("年同一部门的报告。")
+		if r.Project != "" {
+			b.WriteString("年同一部门同一项目的报告。")
+		} else {
+			b.WriteString("年同一部门的报告。")
+		}
 	}
 	b.WriteString("</p>")
 	writeFigureTables(b, d.Groups, r.Prev != nil)
@@ -340,7 +344,7 @@ func writeReportLinks(b *bytes.Buffer, root string, rs []*site.Report, sep strin
 		b.WriteString("<li><a href=\"")
 		escapeURL(b, root, r.URL)
 		b.WriteString("\">")
-		escape(b, r.Title)
+		escape(b, r.DisplayTitle())
 		b.WriteString("</a></li>")
 	}
 }
@@ -358,6 +362,10 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 	escape(b, s.Department)
 	b.WriteString(" · ")
 	escape(b, s.Type)
+	if s.Project != "" {
+		b.WriteString(" · ")
+		escape(b, s.Project)
+	}
 	b.WriteString("</h2>")
 	if len(s.NotApplicable) > 0 {
 		// Only a 项目支出 series has figures that do not apply. Its
@@ -385,9 +393,17 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 	}
 	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
 	escape(b, s.Department)
+	if s.Project != "" {
+		escape(b, s.Project)
+	}
 	b.WriteString("历年数字\">\n<table class=\"by-year\">\n<caption>")
 	escape(b, s.Department)
 	escape(b, s.Type)
+	if s.Project != "" {
+		b.WriteString("（")
+		escape(b, s.Project)
+		b.WriteString("）")
+	}
 	b.WriteString("历年数字</caption>\n<thead><tr><th scope=\"col\">年度</th>")
 	for _, m := range s.Metrics {
 		b.WriteString("<th scope=\"col\" class=\"num\">")

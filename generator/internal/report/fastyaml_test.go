@@ -643,6 +643,9 @@ func FuzzFastPath(f *testing.F) {
 	// Flow style, beyond the tricky cases: a skeleton, and a report with
 	// every group in braces, as front matter alone too.
 	f.Add(report.Skeleton("甲县", 2020))
+	for _, data := range projectInputs() {
+		f.Add(data)
+	}
 	flow := head + "unit: 元\nspending: {total: 1530.53, basic: 158.65, project: null, personnel: 无法识别, public: }\n" +
 		"income: 1600\nsangong: { total : 0 ,abroad: \"1,2}\", reception: '{x}', change: -0.4 } # 注释\nscore: 97\n" +
 		"staff: {authorized: 25, actual: 17}\nevidence: {county: 甲县, spending.total: \"支出1530.53万元，其中：\"}\nreview: [核对, '得分', \"a\\\"b\"]\n"
@@ -704,6 +707,9 @@ func frontMatterInputs(t *testing.T) map[string][]byte {
 		files["tricky/"+tc.name] = trickyFile(tc.in)
 	}
 	files["skeleton"] = report.Skeleton("甲县", 2020)
+	for name, data := range projectInputs() {
+		files["project/"+name] = data
+	}
 	gen, err := corpusFiles()
 	if err != nil {
 		t.Fatal(err)

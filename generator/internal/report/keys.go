@@ -24,7 +24,7 @@ type KeyPositions []byte
 // those of the mappings of figures. Evidence keys are not recorded. It is
 // an array, so that a keySet can hold a position for each.
 var keyNames = [...]string{
-	"county", "adcode", "prefecture", "province", "department", "year", "type", "title",
+	"county", "adcode", "prefecture", "province", "department", "year", "type", "project", "title",
 	"published", "source", "unit", "slug", "spending", "income", "sangong", "score", "grade",
 	"staff", "evidence", "draft", "review", "discrepancies",
 	"spending.total", "spending.basic", "spending.project", "spending.personnel", "spending.public",

@@ -1058,7 +1058,7 @@ func describe(n ast.Node) string {
 }
 
 var topKeys = []string{
-	"county", "adcode", "prefecture", "province", "department", "year", "type", "title",
+	"county", "adcode", "prefecture", "province", "department", "year", "type", "project", "title",
 	"published", "source", "unit", "slug", "spending", "income", "sangong", "score", "grade",
 	"staff", "evidence", "draft", "review", "discrepancies",
 }
@@ -1079,7 +1079,7 @@ func (p *parse) top(m *ast.MappingNode) {
 		}
 		before, beforeValue := prev, prevValue
 		kpos := nodePos(mv.Key)
-		if group != "" && knownIn(group, key) && !knownIn("", key) {
+		if group != "" && knownIn(group, key) && (!knownIn("", key) || key == "project" && amountNode(mv.Value)) {
 			// A key of group not indented. It leaves group open for the
 			// next key, and is not recorded: evidence's keys are dotted
 			// names of figures, which would read as given twice.
@@ -1132,6 +1132,13 @@ func (p *parse) top(m *ast.MappingNode) {
 			r.Year = p.year(key, v)
 		case "type":
 			r.Type = p.oneOf(key, v, []string{TypeWhole, TypeProject})
+		case "project":
+			if amountNode(v) {
+				// An amount: spending's project, written as a top-level key.
+				p.errAt(kpos, key, "%s", notTopLevel(key, "spending"))
+				break
+			}
+			r.Project = names.intern(p.placeName(key, v))
 		case "title":
 			r.Title = p.text(key, v)
 		case "published":
@@ -1249,12 +1256,23 @@ func (p *parse) finish() {
 			}
 		}
 	}
+	if r.Project != "" && r.Type == TypeWhole {
+		pos, _ := p.keys.get("project", keyID("project"))
+		p.errAt(pos, "project", "project: names the project or special fund of a 项目支出 report, and this report's type is %s: delete this line, or, if the report evaluates one project or fund, write type: %s (project（项目名称）只用于项目支出报告：整体支出报告请删除这一行；如果报告评价的是一个项目或一笔专项资金，请把 type 改为 %[3]s)", TypeWhole, TypeProject, TypeProject)
+	}
 	if r.Title == "" && r.County != "" {
-		// As fmt.Sprintf("%s%s%d年度%s绩效自评报告", …), with one allocation.
+		// As fmt.Sprintf("%s%s%d年度%s绩效自评报告", …), with one allocation;
+		// a project's name stands for the type: 交通运输局2023年度农村公路养护专项资金绩效自评报告.
 		var buf [160]byte
 		b := append(append(buf[:0], r.County...), r.Department...)
 		b = strconv.AppendInt(b, int64(r.Year), 10)
-		b = append(append(append(b, "年度"...), r.Type...), "绩效自评报告"...)
+		b = append(b, "年度"...)
+		if r.Project != "" {
+			b = append(b, r.Project...)
+		} else {
+			b = append(b, r.Type...)
+		}
+		b = append(b, "绩效自评报告"...)
 		r.Title = string(b)
 	}
 }
@@ -2301,6 +2319,7 @@ var chineseKeys = map[string][]string{
 	"部门": {"department"}, "部门名称": {"department"}, "单位名称": {"department"},
 	"单位": {"department", "unit"}, "金额单位": {"unit"},
 	"年度": {"year"}, "年份": {"year"}, "类型": {"type"}, "报告类型": {"type"},
+	"项目名称": {"project"}, "资金名称": {"project"}, "专项资金名称": {"project"},
 	"标题": {"title"}, "报告标题": {"title"}, "发布日期": {"published"}, "发布时间": {"published"},
 	"来源": {"source"}, "原文链接": {"source"}, "链接": {"source"},
 	"支出": {"spending", "spending.total"}, "支出合计": {"spending.total"}, "总支出": {"spending.total"},

@@ -10,6 +10,10 @@
 //	department   required  the department, e.g. 行政审批服务局
 //	year         required  the fiscal year evaluated, 2000 to next year
 //	type         required  整体支出 or 项目支出
+//	project      optional  the project's or special fund's name, for a
+//	                       项目支出 report only: part of its identity, so
+//	                       that a department may publish one a year per
+//	                       project
 //	title        optional  the report's title
 //	published    optional  date of publication, YYYY-MM-DD
 //	source       optional  http(s) link to the original document
@@ -158,11 +162,16 @@ type Report struct {
 	County, Adcode, Prefecture, Province, Department string
 	Year                                             int
 	Type                                             string
-	Title                                            string
-	Published                                        string
-	Source                                           string
-	Unit                                             string
-	Slug                                             string
+	// Project names the project or special fund a 项目支出 report
+	// evaluates, when the file gives project: ("" otherwise). It is part
+	// of the report's identity (see ID): a department may publish one
+	// 项目支出 report a year for each project.
+	Project   string
+	Title     string
+	Published string
+	Source    string
+	Unit      string
+	Slug      string
 
 	Spending Spending
 	Income   Money
@@ -220,9 +229,27 @@ func (r *Report) KeyPos(key string) Pos {
 	return Pos{1, 1}
 }
 
-// ID identifies a report: two files must not share one.
+// ID identifies a report: two files must not share one. It is the
+// county, prefecture, department, year and type, and the project when
+// the report names one (a report without project: keeps the ID it had
+// before the key existed).
 func (r *Report) ID() string {
-	return r.County + "|" + r.Prefecture + "|" + r.Department + "|" + fmt.Sprint(r.Year) + "|" + r.Type
+	id := r.County + "|" + r.Prefecture + "|" + r.Department + "|" + fmt.Sprint(r.Year) + "|" + r.Type
+	if r.Project != "" {
+		id += "|" + r.Project
+	}
+	return id
+}
+
+// Kind names the report's type, with its project when it gives one:
+// 整体支出, 项目支出, or 项目支出：农村公路养护专项资金, so that two
+// project reports of one department and year are told apart wherever
+// their type is shown.
+func (r *Report) Kind() string {
+	if r.Project == "" {
+		return r.Type
+	}
+	return r.Type + "：" + r.Project
 }
 
 // EvidenceKeys lists, in display order, the dotted names that evidence may
@@ -270,10 +297,20 @@ func (e *Error) Error() string {
 }
 
 // Duplicate returns the error of r, a second file giving the report that
-// first gives: the same county, prefecture, department, year and type.
-// The county is named with the prefecture r gives, if any.
+// first gives: the same county, prefecture, department, year and type,
+// and project, if any. The county is named with the prefecture r gives,
+// if any.
 func Duplicate(r, first *Report) *Error {
 	pos := r.KeyPos("county")
+	if r.Project != "" {
+		pos = r.KeyPos("project")
+		return &Error{
+			File: r.File, Line: pos.Line, Col: pos.Col, Key: "project",
+			Msg: "duplicate report: " + first.File + " already holds " + r.Prefecture + r.County + " " + r.Department + " " +
+				strconv.Itoa(r.Year) + " " + r.Type + " of the project " + r.Project + ", and a project may have one file a year only: remove one of the files, or correct this one's keys (another project's report needs its own project: name)" +
+				" (重复的报告：" + first.File + " 已经有同一县、地市、部门、年度的这个项目（" + r.Project + "）的项目支出报告，同一项目每年只能有一个文件：请删除其中一个，或改正这个文件的键；另一个项目的报告请在 project: 填写它自己的项目名称)",
+		}
+	}
 	return &Error{
 		File: r.File, Line: pos.Line, Col: pos.Col, Key: "county",
 		Msg: "duplicate report: " + first.File + " already holds " + r.Prefecture + r.County + " " + r.Department + " " +

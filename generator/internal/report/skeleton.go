@@ -1,11 +1,25 @@
 package report
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Skeleton returns a new report file for a county and year with every key
 // of the format present and empty, marked as a draft until a person fills
 // it in and removes draft: true.
 func Skeleton(county string, year int) []byte {
+	return ProjectSkeleton(county, year, "")
+}
+
+// ProjectSkeleton is Skeleton for the 项目支出 report of a project or
+// special fund: its type is 项目支出 and project: names it. With project
+// "", it is Skeleton.
+func ProjectSkeleton(county string, year int, project string) []byte {
+	typ, proj := "null", "null"
+	if project != "" {
+		typ, proj = TypeProject, strconv.Quote(project)
+	}
 	return fmt.Appendf(nil, `---
 # 填写说明：保存为 UTF-8 编码；用空格缩进，不要用 Tab；冒号用半角“:”，后面加一个空格。
 # 金额默认以万元为单位（可用 unit 改为 千元 或 元）；数字直接写，如 1530.53，不加千位分隔符和单位。
@@ -16,7 +30,8 @@ prefecture: null        # 地市，如 常德市
 province: null          # 省份，如 湖南省
 department: null        # 部门，如 行政审批服务局
 year: %d
-type: null              # 整体支出 或 项目支出
+type: %s              # 整体支出 或 项目支出
+project: %s           # 项目支出报告所评价的项目或专项资金的名称，如 农村公路养护专项资金；整体支出报告删除这一行或留 null
 title: null
 published: null         # 发布日期 YYYY-MM-DD
 source: null            # 原文链接 https://…
@@ -54,5 +69,5 @@ discrepancies: []       # 报告自身前后矛盾、上面的数字体现不出
 ## 发现的问题
 
 ## 下一步打算
-`, county, year)
+`, county, year, typ, proj)
 }

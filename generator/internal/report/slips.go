@@ -271,7 +271,7 @@ indentation:
 	if (tab > 0 || fullWidth > 0) && s.intoFlow(n, cols, max(tab, fullWidth), key, tab > 0, rest) {
 		return
 	}
-	full := s.place(n, cols, key, hasValue, slip != "" || tab > 0 || fullWidth > 0, tab > 0 || fullWidth > 0)
+	full := s.place(n, cols, key, value, hasValue, slip != "" || tab > 0 || fullWidth > 0, tab > 0 || fullWidth > 0)
 	// The line without the slip in its colon, if any.
 	mended := key + ":"
 	if value != "" {
@@ -601,10 +601,11 @@ func (s *slipScan) scalarText(cols int) bool {
 
 // place finds the mapping that a key indented by cols on line n belongs
 // to, and notes its indentation there, unless the line has another slip
-// (exempt); hasValue says that the key has a value on its line, and
+// (exempt); value is what follows its colon, hasValue says that the key
+// has a value on its line, and
 // indented that a tab or full-width space is in its indentation. It
 // returns the key's dotted name.
-func (s *slipScan) place(n, cols int, key string, hasValue, exempt, indented bool) string {
+func (s *slipScan) place(n, cols int, key, value string, hasValue, exempt, indented bool) string {
 	// t is the deepest mapping indented no more than the key; the one
 	// after it, if any, is nested under t's last key.
 	j := len(s.levels) - 1
@@ -614,7 +615,7 @@ func (s *slipScan) place(n, cols int, key string, hasValue, exempt, indented boo
 	t := &s.levels[j]
 	stray := false
 	switch {
-	case j == 0 && t.indent == cols && !indented && t.last != "" && !knownIn("", key) && knownIn(t.last, key) &&
+	case j == 0 && t.indent == cols && !indented && t.last != "" && !knownAtTop(key, value) && knownIn(t.last, key) &&
 		(t.open || j+1 < len(s.levels) && s.levels[j+1].name == t.last):
 		// Not a top-level key but a key of the mapping just above it
 		// (spending:, then basic: at the beginning of the line): it
@@ -801,6 +802,60 @@ func (s *slipScan) reindent(i, cols int) {
 		l = s.lines[i]
 	}
 	s.fixes[i] = strings.Repeat(" ", cols) + strings.TrimLeft(l, " \t"+fullWidthSpace)
+}
+
+// knownAtTop reports whether key, written at the beginning of a line with
+// value after its colon (as written, comment and all; "" when none), is
+// a top-level key. project is both a top-level key (the name of a 项目支出
+// report's project) and a key of spending (its project spending):
+// written with an amount, as project: 1312 at the beginning of the line
+// after the keys of spending, it is spending's.
+func knownAtTop(key, value string) bool {
+	return knownIn("", key) && !(key == "project" && amountLike(value))
+}
+
+// amountLike reports whether v, a value as written, is an amount rather
+// than a name: a number, in quotes or not, with or without thousands
+// separators, full-width digits or a unit of money, or 无法识别.
+func amountLike(v string) bool {
+	if i := strings.Index(v, " #"); i >= 0 {
+		v = v[:i]
+	}
+	v = strings.TrimSpace(v)
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+		v = strings.TrimSpace(v[1 : len(v)-1])
+	}
+	if v == UnreadableText {
+		return true
+	}
+	for _, u := range [...]string{"万元", "千元", "元"} {
+		if strings.HasSuffix(v, u) {
+			v = strings.TrimSpace(strings.TrimSuffix(v, u))
+			break
+		}
+	}
+	digits := false
+	for _, r := range v {
+		switch {
+		case r >= '0' && r <= '9', r >= '０' && r <= '９':
+			digits = true
+		case strings.ContainsRune(",.，。．-－+ ", r):
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+// amountNode is amountLike for a value the YAML parser read.
+func amountNode(v ast.Node) bool {
+	switch n := v.(type) {
+	case *ast.IntegerNode, *ast.FloatNode:
+		return true
+	case *ast.StringNode:
+		return amountLike(n.Value)
+	}
+	return false
 }
 
 // knownIn reports whether key is a key of the mapping with the dotted

@@ -22,7 +22,7 @@ import (
 // Site is everything the pages show.
 type Site struct {
 	// Reports holds every report, sorted by county, then year (newest
-	// first), department and type.
+	// first), department, type and project.
 	Reports []*Report
 	// Counties holds every county, sorted by province, prefecture and slug.
 	Counties []*County
@@ -60,7 +60,8 @@ type County struct {
 	URL string
 	// Reports holds the county's reports, newest first.
 	Reports []*Report
-	// Series groups the reports by department and type, each oldest first.
+	// Series groups the reports by department, type and project, each
+	// oldest first.
 	Series []*Series
 	// nameKey, prefectureKey and provinceKey are the NameKeys of Name,
 	// Prefecture and Province, made once for the sorts that list
@@ -83,10 +84,11 @@ func (c *County) CompareName(o *County) int {
 	return strings.Compare(c.Slug, o.Slug)
 }
 
-// Series is one department's reports of one type over the years.
+// Series is one department's reports of one type over the years: of
+// one project, for 项目支出 reports that name one (Project).
 type Series struct {
-	Department, Type string
-	Reports          []*Report
+	Department, Type, Project string
+	Reports                   []*Report
 }
 
 // Report is a parsed report placed in the site.
@@ -221,32 +223,47 @@ func (r *Report) Rank(key string) Rank {
 
 // Label names the report in cross-county charts: the county, with the
 // department when the county has several reports that year, or when the
-// reports of that year and type come from more than one department.
+// reports of that year and type come from more than one department; and
+// with the project when the department has several reports of the type
+// that year (two projects' reports).
 func (r *Report) Label() string {
-	if r.ofDepartments {
-		return r.County.Label + "·" + r.Department
-	}
-	n := 0
+	n, same := 0, false
 	for _, o := range r.County.Reports {
 		if o.Year == r.Year && o.Type == r.Type {
 			n++
+			same = same || o.Department == r.Department && o.Project != r.Project
 		}
 	}
-	if n > 1 {
+	switch {
+	case same:
+		return r.County.Label + "·" + r.Department + "·" + cmp.Or(r.Project, r.Type)
+	case r.ofDepartments || n > 1:
 		return r.County.Label + "·" + r.Department
 	}
 	return r.County.Label
 }
 
+// DisplayTitle returns the report's title, followed by its project in
+// brackets when the report names one that the title does not: two
+// project reports of a department and year may have the same title.
+func (r *Report) DisplayTitle() string {
+	if r.Project == "" || strings.Contains(r.Title, r.Project) {
+		return r.Title
+	}
+	return r.Title + "（" + r.Project + "）"
+}
+
 // Heading returns the report's title as its page shows it: the title the
 // report gives, led by its county's name when the title does not name
 // the county (雨花区：2020年度行政审批服务局…), so that a page found by
-// search or shared says whose report it is.
+// search or shared says whose report it is, and with its project (see
+// DisplayTitle).
 func (r *Report) Heading() string {
-	if strings.Contains(r.Title, r.County.Name) {
-		return r.Title
+	t := r.DisplayTitle()
+	if strings.Contains(t, r.County.Name) {
+		return t
 	}
-	return r.County.Name + "：" + r.Title
+	return r.County.Name + "：" + t
 }
 
 // Assemble builds the site model from parsed reports and the outcome of
@@ -382,8 +399,8 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 	// Reports with the same prefecture but no province join that county.
 	var errs []error
 	type reportKey struct {
-		county, prefecture, department, typ string
-		year                                int
+		county, prefecture, department, typ, project string
+		year                                         int
 	}
 	seen := make(map[reportKey]*Report, len(sorted))
 	for _, r := range sorted {
@@ -411,7 +428,7 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 			c.Province = r.Province
 		}
 		sr := &Report{Report: r, County: c}
-		id := reportKey{r.County, c.Prefecture, r.Department, r.Type, r.Year}
+		id := reportKey{r.County, c.Prefecture, r.Department, r.Type, r.Project, r.Year}
 		if first := seen[id]; first != nil {
 			// Worded as check words a duplicate, so that check, which
 			// finds those giving the same prefecture too, can drop
@@ -603,17 +620,24 @@ func disambiguator(c *County) string {
 // department names.
 func (c *County) arrange(slugs map[string]string) {
 	slices.SortFunc(c.Reports, func(a, b *Report) int {
-		return cmp.Or(cmp.Compare(b.Year, a.Year), CompareNames(a.Department, b.Department), cmp.Compare(a.Type, b.Type))
+		return cmp.Or(cmp.Compare(b.Year, a.Year), CompareNames(a.Department, b.Department), cmp.Compare(a.Type, b.Type),
+			compareProjects(a.Project, b.Project))
 	})
-	bySeries := map[string]*Series{}
+	type seriesKey struct{ department, typ, project string }
+	bySeries := map[seriesKey]*Series{}
 	deptSlugs := map[string]string{}
 	usedDept := map[string]string{}
+	// projSlugs holds the slug of each department's projects, told
+	// apart within the department as departments are within the county.
+	type deptProject struct{ department, project string }
+	projSlugs := map[deptProject]string{}
+	usedProj := map[deptProject]string{}
 	for i := len(c.Reports) - 1; i >= 0; i-- {
 		r := c.Reports[i]
-		key := r.Department + "|" + r.Type
+		key := seriesKey{r.Department, r.Type, r.Project}
 		se := bySeries[key]
 		if se == nil {
-			se = &Series{Department: r.Department, Type: r.Type}
+			se = &Series{Department: r.Department, Type: r.Type, Project: r.Project}
 			bySeries[key] = se
 			c.Series = append(c.Series, se)
 		}
@@ -633,17 +657,64 @@ func (c *County) arrange(slugs map[string]string) {
 			usedDept[ds] = r.Department
 			deptSlugs[r.Department] = ds
 		}
+		if dp := (deptProject{r.Department, r.Project}); r.Project != "" && projSlugs[dp] == "" {
+			ps := Slugify(r.Project)
+			for u := (deptProject{r.Department, ps}); usedProj[u] != "" && usedProj[u] != r.Project; u.project = ps {
+				ps += "-x"
+			}
+			usedProj[deptProject{r.Department, ps}] = r.Project
+			projSlugs[dp] = ps
+		}
 	}
 	// Departments in pinyin order (a county has few: CompareNames' keys
 	// are made once per name).
 	slices.SortFunc(c.Series, func(a, b *Series) int {
-		return cmp.Or(CompareNames(a.Department, b.Department), cmp.Compare(a.Type, b.Type))
+		return cmp.Or(CompareNames(a.Department, b.Department), cmp.Compare(a.Type, b.Type), compareProjects(a.Project, b.Project))
 	})
+	projects := false
 	for _, r := range c.Reports {
 		kind := "zheng-ti"
 		if r.Type == report.TypeProject {
 			kind = "xiang-mu"
 		}
 		r.URL = "report/" + c.Slug + "/" + strconv.Itoa(r.Year) + "-" + deptSlugs[r.Department] + "-" + kind + ".html"
+		projects = projects || r.Project != ""
 	}
+	if !projects {
+		return
+	}
+	// A project's report adds the project's slug to that URL, so that
+	// the URL of a report without project: is as it always was. Such a
+	// URL could still be another report's (the department 甲项目乙's
+	// 整体支出 report and the department 甲's report of the project
+	// 乙整体): it is then told apart, as slugs are, by -x.
+	taken := map[string]bool{}
+	for _, r := range c.Reports {
+		if r.Project == "" {
+			taken[r.URL] = true
+		}
+	}
+	for _, r := range c.Reports {
+		if r.Project == "" {
+			continue
+		}
+		base := strings.TrimSuffix(r.URL, ".html") + "-" + projSlugs[deptProject{r.Department, r.Project}]
+		for taken[base+".html"] {
+			base += "-x"
+		}
+		r.URL = base + ".html"
+		taken[r.URL] = true
+	}
+}
+
+// compareProjects orders projects' names as CompareNames does, a report
+// without one ("") first.
+func compareProjects(a, b string) int {
+	if a == b {
+		return 0
+	}
+	if a == "" || b == "" {
+		return strings.Compare(a, b)
+	}
+	return CompareNames(a, b)
 }

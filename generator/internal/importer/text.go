@@ -64,7 +64,9 @@ func endsSentence(s string) bool {
 
 // paragraphs groups cleaned lines into paragraphs. A line that a PDF or a
 // page break cut in the middle of a sentence is joined to the next one; table
-// cells are kept one per paragraph, with their table and row.
+// cells are kept one per paragraph, with their table and row. A table ends
+// at a line of prose, or at a header row (see headerRow) after an empty
+// line between rows.
 func paragraphs(lines []string) []para {
 	width := wrapWidth(lines)
 	prose := 0 // prose lines so far
@@ -88,9 +90,10 @@ func paragraphs(lines []string) []para {
 	inTable := false
 	blanks := 0
 	open := -1 // index of a prose paragraph that may continue on the next line
-	for _, l := range lines {
+	for i, l := range lines {
 		if strings.HasPrefix(l, "\t") {
-			if !inTable {
+			if !inTable || blanks >= 2 && headerRow(rowAt(lines, i)) {
+				// A blank line, then a header row: another table.
 				table++
 				row = 0
 				inTable = true
@@ -128,6 +131,15 @@ func paragraphs(lines []string) []para {
 		out[i].text += strings.Join(more, "")
 	}
 	return out
+}
+
+// rowAt returns the cells of the row of a table starting at line i.
+func rowAt(lines []string, i int) []string {
+	var cells []string
+	for ; i < len(lines) && strings.HasPrefix(lines[i], "\t"); i++ {
+		cells = append(cells, strings.TrimSpace(lines[i]))
+	}
+	return cells
 }
 
 // wrapWidth returns the width, in characters, at which the text's lines

@@ -53,6 +53,7 @@ func Extract(name, text string) *Draft {
 		// Tables whose columns are years are read once the year is known.
 		x.sents = sentences(x.paras, x.d.Year.V)
 	}
+	x.noteTwoYears()
 	x.findMentions()
 	x.form()
 	x.spending()

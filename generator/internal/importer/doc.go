@@ -34,7 +34,10 @@
 // readings of a figure in the
 // same class of evidence cancel each other. In a project's report, figures
 // said of the department as a whole (部门支出合计, and its 其中项目支出) are not
-// the project's. Amounts are converted to 万元
+// the project's. When a file holds a second report after the first one's
+// signature (a unit's under its department's), only the first is read,
+// and a review note names the other; a report covering two years
+// (2022—2023年度) is noted too, with the year taken. Amounts are converted to 万元
 // exactly, from 元, 千元, 万元 or 亿元; a table whose unit is not stated is
 // not read. Forms (项目支出绩效自评表 and the like) are read by position only
 // when each row has one value per column and the execution rate agrees

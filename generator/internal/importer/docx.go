@@ -157,6 +157,10 @@ type docxTable struct {
 	row  []string
 	cell []string
 	in   bool
+	// span is the number of grid columns the cell spans (gridSpan), and
+	// merged whether it continues the cell above it (vMerge).
+	span   int
+	merged bool
 }
 
 type docxWalker struct {
@@ -254,6 +258,17 @@ func (w *docxWalker) start(t xml.StartElement) {
 		if tb := w.table(); tb != nil {
 			tb.cell = nil
 			tb.in = true
+			tb.span, tb.merged = 1, false
+		}
+	case "gridSpan":
+		if tb := w.table(); tb != nil && tb.in {
+			if n, err := strconv.Atoi(v); err == nil && n > 1 && n <= 63 {
+				tb.span = n
+			}
+		}
+	case "vMerge":
+		if tb := w.table(); tb != nil && tb.in {
+			tb.merged = !hasVal || v == "continue"
 		}
 	}
 }
@@ -286,7 +301,17 @@ func (w *docxWalker) end(local string) {
 		w.out.WriteByte('\n')
 	case "tc":
 		if tb := w.table(); tb != nil {
-			tb.row = append(tb.row, strings.Join(tb.cell, " "))
+			// A cell merged with the one above, or the grid columns a
+			// cell spans after its first, are empty cells, so that the
+			// columns of every row line up.
+			text := strings.Join(tb.cell, " ")
+			if tb.merged {
+				text = ""
+			}
+			tb.row = append(tb.row, text)
+			for i := 1; i < tb.span; i++ {
+				tb.row = append(tb.row, "")
+			}
 			tb.cell = nil
 			tb.in = false
 		}

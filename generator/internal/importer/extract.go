@@ -43,12 +43,17 @@ func Extract(name, text string) *Draft {
 	d := &Draft{Name: name}
 	x := &extractor{d: d, raw: strings.ToValidUTF8(text, "\uFFFD")}
 	x.paras = paragraphs(clean(x.raw))
+	if at, title := anotherReport(x.paras); at > 0 {
+		d.note("文件中还有另一份报告（%s），没有读取，其中的数也没有填入；请把它另行导入", quote(title))
+		x.paras = x.paras[:at]
+	}
 	x.sents = sentences(x.paras, 0)
 	x.readHeader()
 	if x.d.Year.OK {
 		// Tables whose columns are years are read once the year is known.
 		x.sents = sentences(x.paras, x.d.Year.V)
 	}
+	x.noteTwoYears()
 	x.findMentions()
 	x.form()
 	x.spending()

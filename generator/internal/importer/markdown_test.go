@@ -2,6 +2,8 @@ package importer
 
 import (
 	"bytes"
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -94,6 +96,29 @@ func TestEscapeInline(t *testing.T) {
 	} {
 		if got := escapeInline(in); got != want {
 			t.Errorf("escapeInline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestMarkdownBodyMergedCells: cells of a .docx table that span columns
+// (gridSpan) or continue the cell above (vMerge) leave empty cells, so that
+// each amount stays under its column's header.
+func TestMarkdownBodyMergedCells(t *testing.T) {
+	path := filepath.Join("testdata", "review3_r8_merged_cells.docx")
+	doc, err := ReadFile(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := Extract(path, doc.Text).Body
+	for _, row := range []string{
+		"| 类别 | 项目 | 决算数（万元） |  |",
+		"|  |  | 2023年 | 2022年 |",
+		"| 支出合计 |  | 2,468.00 | 2,300.00 |",
+		"|  | 人员经费 | 760.50 | 716.00 |",
+		"| 年度 | “三公”经费（万元） |  |  |  |",
+	} {
+		if !strings.Contains(body, row+"\n") {
+			t.Errorf("body has no row %q:\n%s", row, body)
 		}
 	}
 }

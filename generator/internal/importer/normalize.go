@@ -77,11 +77,16 @@ func clean(s string) []string {
 	s = mapWidth(s)
 	var out []string
 	lines := strings.Split(s, "\n")
-	rows := textTableRows(lines)
+	rows, newTable := textTableRows(lines)
 	for i, line := range lines {
 		if cells, ok := rows[i]; ok {
 			// A row of a table pasted as text: one cell per line, and a
-			// blank line after the row, as a Doc holds a table.
+			// blank line after the row, as a Doc holds a table; a blank
+			// line before a header row under rows of amounts, which
+			// starts another table (see paragraphs).
+			if newTable[i] {
+				out = append(out, "")
+			}
 			for _, c := range cells {
 				out = append(out, "\t"+tidySpaces(c))
 			}

@@ -64,7 +64,9 @@ func endsSentence(s string) bool {
 
 // paragraphs groups cleaned lines into paragraphs. A line that a PDF or a
 // page break cut in the middle of a sentence is joined to the next one; table
-// cells are kept one per paragraph, with their table and row.
+// cells are kept one per paragraph, with their table and row. A table ends
+// at a line of prose, or at a header row (see headerRow) after an empty
+// line between rows.
 func paragraphs(lines []string) []para {
 	width := wrapWidth(lines)
 	prose := 0 // prose lines so far
@@ -88,9 +90,10 @@ func paragraphs(lines []string) []para {
 	inTable := false
 	blanks := 0
 	open := -1 // index of a prose paragraph that may continue on the next line
-	for _, l := range lines {
+	for i, l := range lines {
 		if strings.HasPrefix(l, "\t") {
-			if !inTable {
+			if !inTable || blanks >= 2 && headerRow(rowAt(lines, i)) {
+				// A blank line, then a header row: another table.
 				table++
 				row = 0
 				inTable = true
@@ -128,6 +131,15 @@ func paragraphs(lines []string) []para {
 		out[i].text += strings.Join(more, "")
 	}
 	return out
+}
+
+// rowAt returns the cells of the row of a table starting at line i.
+func rowAt(lines []string, i int) []string {
+	var cells []string
+	for ; i < len(lines) && strings.HasPrefix(lines[i], "\t"); i++ {
+		cells = append(cells, strings.TrimSpace(lines[i]))
+	}
+	return cells
 }
 
 // wrapWidth returns the width, in characters, at which the text's lines
@@ -344,7 +356,7 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 	if first > 0 && !ps[first-1].cell && utf8.RuneCountInString(ps[first-1].text) <= 40 && !strings.ContainsAny(ps[first-1].text, "。；;") {
 		caption = fold(ps[first-1].text)
 	}
-	col, width, head := tableColumn(ps, first, last, year)
+	col, width, labels, head := tableColumn(ps, first, last, year)
 	var out []sentence
 	for i := first; i <= last; {
 		j := i
@@ -356,9 +368,11 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 			}
 		}
 		unitNote := unit
-		if len(cells) != 2 && col > 0 && len(all) == width && ps[all[0]].text != "" && ps[all[col]].text != "" {
-			cells = []int{all[0], all[col]}
-			unitNote += "，" + head // which column the amount was read from
+		if len(cells) != 2 && col > 0 && len(all) == width && ps[all[col]].text != "" {
+			if l := rowLabel(ps, all[:labels]); l >= 0 {
+				cells = []int{l, all[col]}
+				unitNote += "，" + head // which column the amount was read from
+			}
 		}
 		if len(cells) == 2 {
 			label, value := ps[cells[0]].text, strings.ReplaceAll(fold(ps[cells[1]].text), " ", "")
@@ -377,12 +391,31 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 
 var totalLabelRE = regexp.MustCompile(`^(?:合计|总计|小计)$`)
 
+// rowLabel returns the cell that labels a row, of its label cells: the
+// last one written, or the one before it when that is a 小计 or 合计 under
+// a label merged over several rows (基本支出 | 小计); -1 when none is
+// written.
+func rowLabel(ps []para, cells []int) int {
+	l := -1
+	for _, c := range cells {
+		if ps[c].text == "" {
+			continue
+		}
+		if l >= 0 && totalLabelRE.MatchString(fold(ps[c].text)) {
+			break
+		}
+		l = c
+	}
+	return l
+}
+
 // tableColumn returns the column of the report's year's actual amounts in
-// the table from cell first to last, the number of cells of its rows and
-// the column's header, when its header row (the last row before the first
-// with an amount after its label, of as many cells) names one (see
-// valueColumn); else 0, 0, "".
-func tableColumn(ps []para, first, last, year int) (col, width int, head string) {
+// the table from cell first to last, the number of cells of its rows, the
+// number of its leading columns of labels (those holding no amount, as
+// 类别 | 项目 in a table with merged cells) and the column's header, when
+// its header row (the last row before the first with an amount after its
+// label, of as many cells) names one (see valueColumn); else 0, 0, 0, "".
+func tableColumn(ps []para, first, last, year int) (col, width, labels int, head string) {
 	var rows [][]string
 	for i := first; i <= last; {
 		var row []string
@@ -404,14 +437,30 @@ func tableColumn(ps []para, first, last, year int) (col, width int, head string)
 			continue
 		}
 		if k == 0 || len(row) < 3 || len(rows[k-1]) != len(row) {
-			return 0, 0, ""
+			return 0, 0, 0, ""
 		}
-		if c := valueColumn(rows[k-1], year); c > 0 {
-			return c, len(row), rows[k-1][c]
+		labels = labelColumns(rows[k:], len(row))
+		if c := valueColumn(rows[k-1][labels-1:], year); c > 0 {
+			c += labels - 1
+			return c, len(row), labels, rows[k-1][c]
 		}
-		return 0, 0, ""
+		return 0, 0, 0, ""
 	}
-	return 0, 0, ""
+	return 0, 0, 0, ""
+}
+
+// labelColumns returns the number of leading columns of rows, rows of width
+// cells, in which no row has an amount: at least 1, and less than width.
+func labelColumns(rows [][]string, width int) int {
+	n := 1
+	for ; n < width-1; n++ {
+		for _, row := range rows {
+			if len(row) == width && numCellRE.MatchString(strings.ReplaceAll(fold(row[n]), " ", "")) {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 // maxSentence is the longest sentence read as one, in bytes; longer runs

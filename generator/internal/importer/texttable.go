@@ -13,10 +13,16 @@ import (
 // Doc holds for a table (see textTableRows), and tableRows reads them as
 // any other table.
 
-var cellSepRE = regexp.MustCompile(`[ ]*\t[\t ]*| {2,}`)
+var (
+	cellSepRE = regexp.MustCompile(`[ ]*\t[\t ]*| {2,}`)
+	// captionRE finds a table's caption, such as 表2 or 附表1-3, written as
+	// its first cell (表2  基本支出决算明细).
+	captionRE = regexp.MustCompile(`^附?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:[-－.．]\d{1,2})?(?:$|[:：、.．\s]|\p{Han})`)
+)
 
 // textRow splits a line of a table pasted as text into its cells. ok is
-// false for a line that does not read as one: a single cell, a cell with
+// false for a line that does not read as one: a single cell, a caption
+// (表2  基本支出决算明细, which ends the table above it), a cell with
 // sentence punctuation, or cells after the first that are neither amounts
 // nor short headings. numeric reports whether a cell after the first is a
 // number.
@@ -36,7 +42,7 @@ func textRow(line string) (cells []string, numeric, ok bool) {
 			break
 		}
 	}
-	if !han {
+	if !han || captionRE.MatchString(cells[0]) {
 		return nil, false, false
 	}
 	for i, c := range cells {
@@ -58,11 +64,29 @@ func textRow(line string) (cells []string, numeric, ok bool) {
 	return cells, numeric, true
 }
 
+var columnHeadRE = regexp.MustCompile(`数|额|元|年|决算|预算|执行|实际`)
+
+// headerRow reports whether cells read as the header row of a table: at
+// least two cells, and after the first only column headings (决算数（万元）,
+// 2023年), no amounts and no empty cells.
+func headerRow(cells []string) bool {
+	if len(cells) < 2 {
+		return false
+	}
+	for _, c := range cells[1:] {
+		c = strings.ReplaceAll(fold(c), " ", "")
+		if c == "" || numCellRE.MatchString(c) || !columnHeadRE.MatchString(c) {
+			return false
+		}
+	}
+	return true
+}
+
 // textTableRows returns the cells of the lines of lines that are rows of a
 // table pasted as text, by line: runs of at least two consecutive rows, at
-// least one of them with an amount.
-func textTableRows(lines []string) map[int][]string {
-	var out map[int][]string
+// least one of them with an amount. newTable holds the lines of a header
+// row that comes after rows with amounts, which starts another table.
+func textTableRows(lines []string) (out map[int][]string, newTable map[int]bool) {
 	for i := 0; i < len(lines); {
 		j := i
 		var run [][]string
@@ -74,6 +98,12 @@ func textTableRows(lines []string) map[int][]string {
 			cells, num, ok := textRow(lines[j])
 			if !ok {
 				break
+			}
+			if numeric && !num && headerRow(cells) {
+				if newTable == nil {
+					newTable = map[int]bool{}
+				}
+				newTable[j] = true
 			}
 			run = append(run, cells)
 			numeric = numeric || num
@@ -91,7 +121,7 @@ func textTableRows(lines []string) map[int][]string {
 		}
 		i = j
 	}
-	return out
+	return out, newTable
 }
 
 // ownColumnWords name the column of a table that holds the year's actual

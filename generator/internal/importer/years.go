@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -173,6 +174,36 @@ func (x *extractor) noteOtherYears() {
 	for _, k := range x.otherKeys {
 		if !ok[k] {
 			x.d.note("%s：报告中的数是上一年度（或其他年度）的，未填写：%s", figureLabel(k), quote(x.source(x.otherEv[k])))
+		}
+	}
+}
+
+// twoYearsRE finds a span of two years, such as 2022—2023年度 or 2022-2023年.
+var twoYearsRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年?\s*(?:[-—–－~～至到]+|年至)\s*((?:19|20)\d\d)\s*年度?`)
+
+// noteTwoYears tells the reviewer about a report that covers two years
+// (2022—2023年度), in its title or its text, and which year was taken: its
+// score and totals may be the two years' together.
+func (x *extractor) noteTwoYears() {
+	texts := []string{x.d.Title}
+	for _, s := range x.sents {
+		if !s.cell {
+			texts = append(texts, s.disp)
+		}
+	}
+	for _, t := range texts {
+		for _, m := range twoYearsRE.FindAllStringSubmatch(t, -1) {
+			a, _ := strconv.Atoi(m[1])
+			b, _ := strconv.Atoi(m[2])
+			if b != a+1 {
+				continue
+			}
+			taken := "年度（year）没有填"
+			if x.d.Year.OK {
+				taken = fmt.Sprintf("年度（year）填了 %d，只取了该年的数", x.d.Year.V)
+			}
+			x.d.note("报告涵盖 %d、%d 两个年度（%s）；%s，自评得分等可能是两年合并的，请核对", a, b, quote(strings.TrimSpace(m[0])), taken)
+			return
 		}
 	}
 }

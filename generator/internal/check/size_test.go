@@ -98,3 +98,21 @@ func TestUnitSizeAndYears(t *testing.T) {
 		t.Errorf("the slip itself carries the note: %q", m)
 	}
 }
+
+// TestHasSlip: a report's results have a slip when a rule of SlipRules
+// found something, and only then, whatever else was found.
+func TestHasSlip(t *testing.T) {
+	for _, tt := range []struct {
+		results []Result
+		want    bool
+	}{
+		{nil, false},
+		{[]Result{{Rule: "sum.spending", Status: Found}, {Rule: "unit.years", Status: Passed}}, false},
+		{[]Result{{Rule: "sum.spending", Status: Found}, {Rule: "unit.size", Status: Found}}, true},
+		{[]Result{{Rule: "unit.sum", Status: Found}}, true},
+	} {
+		if got := HasSlip(tt.results); got != tt.want {
+			t.Errorf("HasSlip(%+v) = %v, want %v", tt.results, got, tt.want)
+		}
+	}
+}

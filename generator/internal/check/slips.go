@@ -17,6 +17,17 @@ import (
 // its parts (unit.sum).
 var SlipRules = []string{"unit.years", "unit.size", "unit.sum"}
 
+// HasSlip reports whether a rule of SlipRules found anything among a
+// report's results: whether SlipRule may name a rule for some figure.
+func HasSlip(results []Result) bool {
+	for _, c := range results {
+		if c.Status == Found && slices.Contains(SlipRules, c.Rule) {
+			return true
+		}
+	}
+	return false
+}
+
 // SlipRule returns the rule of SlipRules whose finding, among a report's
 // results, names the figure key first, or "".
 func SlipRule(results []Result, key string) string {

@@ -104,6 +104,12 @@ type Report struct {
 	Ranks [MetricCount]Rank
 	// Checks holds the outcome of every check rule on the report.
 	Checks []check.Result
+	// slipFree says that no rule of check.SlipRules found anything in
+	// Checks, as set with them when the site is assembled: then no figure
+	// is suspect, which Metric.Compare asks of every report it ranks,
+	// without reading the results again. False (the zero value) only
+	// means that Checks must be read.
+	slipFree bool
 	// ofDepartments says that reports of the same year and type come
 	// from more than one department, so that a county's name alone
 	// would pass one department's figures off as the county's.
@@ -169,6 +175,9 @@ func (r *Report) Suspect(keys ...string) bool {
 }
 
 func (r *Report) suspect(key string) bool {
+	if r.slipFree {
+		return false
+	}
 	rule := check.SlipRule(r.Checks, key)
 	switch {
 	case rule == "":
@@ -519,6 +528,7 @@ func arrangeAll(counties []*County, checks map[*report.Report][]check.Result) {
 				c.arrange(deptSlugs)
 				for _, r := range c.Reports {
 					r.Checks = checks[r.Report]
+					r.slipFree = !check.HasSlip(r.Checks)
 				}
 			}
 		})

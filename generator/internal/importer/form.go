@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strconv"
@@ -375,6 +376,26 @@ func (x *extractor) formFields(cells []formCell, ok func(int) bool) {
 	}
 }
 
+// tables yields the first and last paragraphs of each table among the
+// extractor's paragraphs, the cells of one table in a row.
+func (x *extractor) tables() iter.Seq2[int, int] {
+	return func(yield func(first, last int) bool) {
+		ps := x.paras
+		for i := 0; i < len(ps); i++ {
+			if !ps[i].cell {
+				continue
+			}
+			first := i
+			for i+1 < len(ps) && ps[i+1].cell && ps[i+1].table == ps[first].table {
+				i++
+			}
+			if !yield(first, i) {
+				return
+			}
+		}
+	}
+}
+
 // staffTables reads the staff of a table that counts them by kind of post
 // (行政, 事业) in one direction and authorized posts and staff in post in
 // the other: from its total (合计) column when the rows are 编制人数 and
@@ -383,16 +404,9 @@ func (x *extractor) formFields(cells []formCell, ok func(int) bool) {
 // A table without a total is not read, and the reviewer is told.
 func (x *extractor) staffTables() {
 	ps := x.paras
-	for i := 0; i < len(ps); i++ {
-		if !ps[i].cell {
-			continue
-		}
-		first := i
-		for i+1 < len(ps) && ps[i+1].cell && ps[i+1].table == ps[first].table {
-			i++
-		}
+	for first, last := range x.tables() {
 		var rows, disp [][]string
-		for k := first; k <= i; k++ {
+		for k := first; k <= last; k++ {
 			if k == first || ps[k].row != ps[k-1].row {
 				rows, disp = append(rows, nil), append(disp, nil)
 			}

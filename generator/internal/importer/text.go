@@ -304,26 +304,19 @@ var decimalCellRE = regexp.MustCompile(`^\d{1,3}(?:,\d{3})*\.\d{1,2}$|^\d+\.\d{1
 // the 502万元 of its text.
 func (x *extractor) noteUnitlessTables() {
 	ps := x.paras
-	for i := 0; i < len(ps); i++ {
-		if !ps[i].cell {
-			continue
-		}
-		first := i
-		for i+1 < len(ps) && ps[i+1].cell && ps[i+1].table == ps[first].table {
-			i++
-		}
+	for first, last := range x.tables() {
 		unit := ""
 		if first > 0 && !ps[first-1].cell {
 			if m := unitNoteRE.FindStringSubmatch(strings.ReplaceAll(fold(ps[first-1].text), " ", "")); m != nil {
 				unit = m[1]
 			}
 		}
-		if tableUnit(ps, first, i, unit) != "" {
+		if tableUnit(ps, first, last, unit) != "" {
 			continue
 		}
 		nums := 0
 		var head []string
-		for k := first; k <= i; k++ {
+		for k := first; k <= last; k++ {
 			if decimalCellRE.MatchString(ps[k].text) {
 				nums++
 			} else if ps[k].text != "" && len(head) < 3 {

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -16,7 +15,7 @@ import (
 // nor are scores and staff numbers, which notes quote as parts of a score
 // table or of a formula (100分, 15人) more often than as the figure.
 func notedKeys(r *report.Report, text string) []string {
-	var keys []string
+	var quoted [numAmounts]bool
 	for i := 0; i < len(text); {
 		if !isDigit(text[i]) {
 			i++
@@ -46,22 +45,13 @@ func notedKeys(r *report.Report, text string) []string {
 			j += size
 		}
 		fen, ok := noteAmount(text[start:end], text[j:])
-		if !ok {
+		if !ok || fen <= notedMin {
 			continue
 		}
-		var found []string
-		for _, k := range figKeys {
-			amount := report.AmountField(k)
-			if amount == nil {
-				continue
-			}
-			m := amount(r)
-			v := m.V
-			if v < 0 {
-				v = -v
-			}
-			if m.Known() && v > notedMin && v == fen {
-				found = append(found, k)
+		var found []figID
+		for id := range numAmounts {
+			if m := moneyField(r, id); m.Known() && (m.V == fen || m.V == -fen) {
+				found = append(found, id)
 			}
 		}
 		if len(found) > 1 {
@@ -72,48 +62,44 @@ func notedKeys(r *report.Report, text string) []string {
 				clause = clause[k:]
 			}
 			named := found[:0:0]
-			for _, k := range found {
-				if strings.Contains(clause, notedWords[k]) {
-					named = append(named, k)
+			for _, id := range found {
+				if strings.Contains(clause, notedWords[id]) {
+					named = append(named, id)
 				}
 			}
 			if len(named) > 0 {
 				found = named
 			}
 		}
-		for _, k := range found {
-			if !slices.Contains(keys, k) {
-				keys = append(keys, k)
-			}
+		for _, id := range found {
+			quoted[id] = true
 		}
 	}
-	if len(keys) > 1 {
-		// In the order of the figures, whatever the order of the note.
-		ordered := keys[:0:0]
-		for _, k := range figKeys {
-			if slices.Contains(keys, k) {
-				ordered = append(ordered, k)
-			}
+	// In the order of the figures, whatever the order of the note.
+	var keys []string
+	for id, q := range quoted {
+		if q {
+			keys = append(keys, figKeys[id])
 		}
-		keys = ordered
 	}
 	return keys
 }
 
-// notedWords holds, for each amount, the word a note names it by, which
-// tells apart amounts of the same value.
-var notedWords = map[string]string{
-	"spending.total":     "支出",
-	"spending.basic":     "基本支出",
-	"spending.project":   "项目支出",
-	"spending.personnel": "人员经费",
-	"spending.public":    "公用经费",
-	"income":             "收入",
-	"sangong.total":      "三公",
-	"sangong.abroad":     "出国",
-	"sangong.reception":  "接待",
-	"sangong.vehicles":   "用车",
-	"sangong.change":     "上年",
+// notedWords holds, by figID, the word a note names each amount by,
+// which tells apart amounts of the same value: shorter than its name
+// (figNames), as notes word it (支出 for 支出合计, 出国 for 因公出国（境）费).
+var notedWords = [numAmounts]string{
+	spendingTotal:     "支出",
+	spendingBasic:     "基本支出",
+	spendingProject:   "项目支出",
+	spendingPersonnel: "人员经费",
+	spendingPublic:    "公用经费",
+	incomeFig:         "收入",
+	sangongTotal:      "三公",
+	sangongAbroad:     "出国",
+	sangongReception:  "接待",
+	sangongVehicles:   "用车",
+	sangongChange:     "上年",
 }
 
 // notedMin is the largest amount notedKeys does not match: 0.01万元 in

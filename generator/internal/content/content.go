@@ -164,13 +164,16 @@ func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(u U
 				}
 			}
 		}
-		if !d.IsDir() && !isReport && unread != nil {
-			notRead = append(notRead, p)
-		}
-		if !d.IsDir() && isReport && unread != nil {
-			reports.Add(p)
-		}
-		if !d.IsDir() && isReport {
+		switch {
+		case d.IsDir():
+		case !isReport:
+			if unread != nil {
+				notRead = append(notRead, p)
+			}
+		default:
+			if unread != nil {
+				reports.Add(p)
+			}
 			if err := found(p); err != nil {
 				stop = err
 				return fs.SkipAll

@@ -140,9 +140,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 				Unchanged: len(rec.Files), Cached: true, Unread: unread, Duration: time.Since(start)}, nil
 		}
 	}
-	var drafts []string
-	opt := content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/", Lean: true,
-		OnDraft: func(r *report.Report) { drafts = append(drafts, r.File) }}
+	opt := content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/", Lean: true}
 	if hashErr == nil {
 		opt.Read = inputs.read // hash the files that changed as they are read
 	}
@@ -219,7 +217,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("publishing to %s: %w", cfg.Out, err)
 	}
-	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n, Findings: pages.CountFindings(s), Drafts: drafts,
+	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n, Findings: pages.CountFindings(s), Drafts: m.drafts,
 		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed, Kept: kept,
 		Warnings: s.Warnings, Unread: m.unread}
 	for _, r := range s.Reports {
@@ -275,6 +273,8 @@ type model struct {
 	root, content fs.FS
 	// unread holds the warnings of the files under content/ not read.
 	unread []string
+	// drafts holds the files of the reports left out as drafts.
+	drafts []string
 	// checks holds the outcome of the checks of each report, whose
 	// findings the build lists (see sayFindings).
 	checks map[*report.Report][]check.Result
@@ -288,8 +288,10 @@ func (m *model) load(r *report.Report) (*report.Report, error) {
 	return content.LoadDetail(m.content, strings.TrimPrefix(r.File, "content/"), r.File, r)
 }
 
-// prepare loads the reports with opt, checks them, assembles the site,
-// tells the warnings and parses the templates: phases 1 to 4 of a build.
+// prepare loads the reports with opt (whose OnUnread and OnDraft it
+// sets, to keep the files not read and the drafts left out in the
+// model), checks them, assembles the site, tells the warnings and parses
+// the templates: phases 1 to 4 of a build.
 // The site's Detail reads reports again from their files.
 func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) (*model, error) {
 	m := &model{root: os.DirFS(cfg.Root)}
@@ -301,6 +303,7 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 	contentFS := content.DirFS(filepath.Join(cfg.Root, "content"))
 	m.content = contentFS
 	opt.OnUnread = func(u content.Unread) { m.unread = append(m.unread, u.String()) }
+	opt.OnDraft = func(r *report.Report) { m.drafts = append(m.drafts, r.File) }
 	reports, err := content.Load(ctx, contentFS, opt)
 	// A file not read may be why the load failed (content/a.md.txt, the
 	// only report, leaves none): it is said first.

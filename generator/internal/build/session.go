@@ -16,7 +16,6 @@ import (
 	"github.com/countyperf/portal/generator/internal/export"
 	"github.com/countyperf/portal/generator/internal/feed"
 	"github.com/countyperf/portal/generator/internal/pages"
-	"github.com/countyperf/portal/generator/internal/report"
 )
 
 // Session keeps a site in memory for the live preview. Update makes the
@@ -78,9 +77,7 @@ func (s *Session) Update(ctx context.Context) (*Summary, error) {
 	// Reports stay in the cache from one update to the next, key
 	// positions included (the checks of the next update need them), and
 	// unless the site is large, bodies and evidence too.
-	var drafts []string
-	opt := content.Options{Drafts: s.cfg.Drafts, Workers: s.cfg.Workers, Prefix: "content/", Cache: s.cache, Lean: s.lean,
-		OnDraft: func(r *report.Report) { drafts = append(drafts, r.File) }}
+	opt := content.Options{Drafts: s.cfg.Drafts, Workers: s.cfg.Workers, Prefix: "content/", Cache: s.cache, Lean: s.lean}
 	m, err := prepare(ctx, s.cfg, opt, false)
 	if err != nil {
 		return nil, err
@@ -105,7 +102,7 @@ func (s *Session) Update(ctx context.Context) (*Summary, error) {
 	reused := s.cache.Reused()
 	return &Summary{Reports: len(m.site.Reports), Counties: len(m.site.Counties), Pages: len(cur.paths),
 		Findings: pages.CountFindings(m.site), Written: len(m.reports) - reused, Unchanged: reused,
-		Warnings: m.site.Warnings, Drafts: drafts, Duration: time.Since(start)}, nil
+		Warnings: m.site.Warnings, Drafts: m.drafts, Duration: time.Since(start)}, nil
 }
 
 // Expect tells the session that, until the next Update, only the files

@@ -12,9 +12,10 @@ import (
 // a worker's buffers.
 //
 // A series is the reports of one county, prefecture, department and type
-// (and project, for 项目支出 reports that name one), one per year (the first file for an ID), sorted by year. Every report,
-// a second file for an ID too, has the series of its county, prefecture,
-// department, type and project.
+// (and project, for 项目支出 reports that name one), one per year (the
+// first file for an ID), sorted by year. Every report, a second file for
+// an ID too, has the series of its county, prefecture, department, type
+// and project.
 type env struct {
 	// sorted are the reports, as returned by sortReports.
 	sorted []*report.Report

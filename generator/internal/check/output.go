@@ -72,9 +72,9 @@ func Main(reports []*report.Report, loadErrs []error, warnings []FileWarning, js
 // "file:line:col: warning: [rule] message", sorted by file, position and
 // rule, then each warning as a line "warning: file: message", or
 // "file:line:col: warning: key: message" when it has a position (see
-// FileWarning.String), in the order given. Joined errors are split into one line each; an error that
-// is not a *report.Error is written as "error: message". Rules that were
-// not checked are not written.
+// FileWarning.String), in the order given. Joined errors are split into
+// one line each; an error that is not a *report.Error is written as
+// "error: message". Rules that were not checked are not written.
 func WriteText(w io.Writer, errs []error, per map[*report.Report][]Result, warnings []FileWarning) error {
 	var b strings.Builder
 	for _, e := range fileErrors(errs) {

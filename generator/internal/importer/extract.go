@@ -135,8 +135,7 @@ type mention struct {
 	budget bool   // a budget figure, or a sub-item of one
 	approx bool
 	share  bool // followed by 占 …%: a part of something
-	year   int  // the year the sentence gives before the figure, if any
-	other  bool // another year's figure (see otherYear)
+	other  bool // another year's figure (see otherYearAt)
 }
 
 const boundaries = ",;:、。!?"
@@ -145,7 +144,6 @@ var (
 	shareRE      = regexp.MustCompile(`^[,(]?占`)
 	thresholdRE  = regexp.MustCompile(`^(?:以上|以下|以内|左右|多|余|/)`)
 	sentYearRE   = regexp.MustCompile(`((?:19|20)\d\d)年度?`)
-	compareYrRE  = regexp.MustCompile(`(?:较|比|与|同|对比)$`)
 	wanFollowsRE = regexp.MustCompile(`^(?:[,;。、)]|$)`)
 )
 
@@ -242,7 +240,6 @@ func (x *extractor) findMentions() {
 				parentBudget = budgetish(label)
 			}
 			mt.budget = budgetish(label) || child && parentBudget
-			mt.year = yearBefore(m[:h.start])
 			if x.otherYearAt(m, h.start) && !mt.budget && !mt.approx {
 				mt.other = true
 				if k := otherYearKind(label); k != "" && !mt.share {
@@ -315,29 +312,10 @@ func childScope(before string) bool {
 	}
 }
 
-// yearBefore returns the last year written before the end of s that is not
-// a date (2022年5月) or a comparison (较2019年).
-func yearBefore(s string) int {
-	y := 0
-	for _, loc := range sentYearRE.FindAllStringSubmatchIndex(s, -1) {
-		if dateAfterYearRE.MatchString(s[loc[1]:]) || compareYrRE.MatchString(s[:loc[0]]) {
-			continue
-		}
-		y, _ = strconv.Atoi(s[loc[2]:loc[3]])
-	}
-	return y
-}
-
 // usable reports whether a mention may be an actual figure of the year
 // evaluated.
 func (x *extractor) usable(m *mention) bool {
-	if m.budget || m.approx || m.other {
-		return false
-	}
-	if m.year != 0 && x.d.Year.OK && m.year != x.d.Year.V {
-		return false
-	}
-	return true
+	return !m.budget && !m.approx && !m.other
 }
 
 // ---- candidates ----

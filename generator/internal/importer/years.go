@@ -44,16 +44,14 @@ type yearMarker struct {
 // year before count as another year).
 func yearMarkers(s string, year int) []yearMarker {
 	var out []yearMarker
-	for _, loc := range sentYearRE.FindAllStringSubmatchIndex(s, -1) {
-		before := tail(s, loc[0])
-		if dateAfterYearRE.MatchString(s[loc[1]:]) || compareYrRE.MatchString(before) || relCompareRE.MatchString(before) {
-			continue
+	if year != 0 {
+		for _, loc := range sentYearRE.FindAllStringSubmatchIndex(s, -1) {
+			if dateAfterYearRE.MatchString(s[loc[1]:]) || relCompareRE.MatchString(tail(s, loc[0])) {
+				continue
+			}
+			y, _ := strconv.Atoi(s[loc[2]:loc[3]])
+			out = append(out, yearMarker{pos: loc[0], end: loc[1], other: y != year})
 		}
-		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
-		if year == 0 {
-			continue
-		}
-		out = append(out, yearMarker{pos: loc[0], end: loc[1], other: y != year})
 	}
 	for _, loc := range relYearRE.FindAllStringIndex(s, -1) {
 		w := s[loc[0]:loc[1]]

@@ -773,30 +773,31 @@ func (x *extractor) sangong() {
 		}
 	}
 	// Explicit statements that nothing was spent.
+	nothing := func(item, ev string) {
+		c := cand{v: 0, tier: 2, ev: ev}
+		switch {
+		case strings.Contains(item, "三公"):
+			// No 三公经费 at all: none of the three either.
+			total = append(total, c)
+			none := cand{v: 0, tier: 3, ev: ev}
+			abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
+		case strings.Contains(item, "出国"):
+			abroad = append(abroad, c)
+		case strings.Contains(item, "接待"):
+			reception = append(reception, c)
+		case strings.Contains(item, "购置") && !strings.Contains(item, "运行"):
+			purchase = append(purchase, c)
+			purchaseSeen = true
+		case strings.Contains(item, "运行") && !strings.Contains(item, "购置"):
+			running = append(running, c)
+		default:
+			combined = append(combined, c)
+		}
+	}
 	for _, s := range x.sents {
 		for _, loc := range zeroItemRE.FindAllStringSubmatchIndex(s.m, -1) {
-			m := []string{"", s.m[loc[2]:loc[3]]}
-			if x.otherYearAt(s.m, loc[2]) {
-				continue
-			}
-			c := cand{v: 0, tier: 2, ev: s.disp}
-			switch {
-			case strings.Contains(m[1], "三公"):
-				// No 三公经费 at all: none of the three either.
-				total = append(total, c)
-				none := cand{v: 0, tier: 3, ev: s.disp}
-				abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
-			case strings.Contains(m[1], "出国"):
-				abroad = append(abroad, c)
-			case strings.Contains(m[1], "接待"):
-				reception = append(reception, c)
-			case strings.Contains(m[1], "购置") && !strings.Contains(m[1], "运行"):
-				purchase = append(purchase, c)
-				purchaseSeen = true
-			case strings.Contains(m[1], "运行") && !strings.Contains(m[1], "购置"):
-				running = append(running, c)
-			default:
-				combined = append(combined, c)
+			if !x.otherYearAt(s.m, loc[2]) {
+				nothing(s.m[loc[2]:loc[3]], s.disp)
 			}
 		}
 		if loc := noPurchaseRE.FindStringIndex(s.m); loc != nil && !x.otherYearAt(s.m, loc[0]) {
@@ -819,21 +820,8 @@ func (x *extractor) sangong() {
 				items = append(items, more[1])
 				rest = rest[len(more[0]):]
 			}
-			c := cand{v: 0, tier: 2, ev: s.disp}
 			for _, item := range items {
-				switch {
-				case strings.Contains(item, "三公"):
-					// No 三公经费 at all: none of the three either.
-					total = append(total, c)
-					none := cand{v: 0, tier: 3, ev: s.disp}
-					abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
-				case strings.Contains(item, "出国"):
-					abroad = append(abroad, c)
-				case strings.Contains(item, "接待"):
-					reception = append(reception, c)
-				default:
-					combined = append(combined, c)
-				}
+				nothing(item, s.disp)
 			}
 		}
 	}

@@ -1204,25 +1204,17 @@ func (x *extractor) staff() {
 			system := systemRE.MatchString(label)
 			other := x.otherYearAt(s.m, loc[0])
 			switch {
-			case actualWordRE.MatchString(label) && other:
-				if unit != "个" && actualTailRE.MatchString(label) && !child && !subtypeRE.MatchString(label) {
-					x.noteOtherYear("staff.actual", s)
-				}
-			case authorizedRE.MatchString(label) && authTailRE.MatchString(label) && other:
-				if !child && !subtypeRE.MatchString(label) {
-					x.noteOtherYear("staff.authorized", s)
-				}
 			case actualWordRE.MatchString(label):
-				if unit == "个" || !actualTailRE.MatchString(label) {
+				if unit == "个" || !actualTailRE.MatchString(label) || subtypeRE.MatchString(label) {
 					continue
 				}
-				if child {
-					l := strings.TrimPrefix(label, "其中")
-					if !actualChildRE.MatchString(l) {
-						continue
+				if other {
+					if !child {
+						x.noteOtherYear("staff.actual", s)
 					}
+					continue
 				}
-				if subtypeRE.MatchString(label) {
+				if child && !actualChildRE.MatchString(strings.TrimPrefix(label, "其中")) {
 					continue
 				}
 				c.tier = 2
@@ -1234,13 +1226,19 @@ func (x *extractor) staff() {
 				}
 				actual = append(actual, c)
 			case authorizedRE.MatchString(label) && authTailRE.MatchString(label):
+				if other {
+					if !child && !subtypeRE.MatchString(label) {
+						x.noteOtherYear("staff.authorized", s)
+					}
+					continue
+				}
 				if subtypeRE.MatchString(label) {
 					name := label
 					if i := strings.LastIndexAny(name, "(["); i >= 0 {
 						name = name[i+1:] // 核定编制(行政编制48名
 					}
 					subtypes = append(subtypes, fmt.Sprintf("%s %d", name, n))
-					if !child && !other {
+					if !child {
 						c.tier = 1
 						subtypeC = append(subtypeC, c)
 					}

@@ -242,7 +242,7 @@ func (x *extractor) findMentions() {
 			mt.budget = budgetish(label) || child && parentBudget
 			if x.otherYearAt(m, h.start) && !mt.budget && !mt.approx {
 				mt.other = true
-				if k := otherYearKind(label); k != "" && !mt.share {
+				if k := amountKey(label); k != "" && !mt.share {
 					x.noteOtherYear(k, *s)
 				}
 			}
@@ -515,7 +515,7 @@ func (x *extractor) spending() {
 			continue
 		}
 		if isProject && x.ofDepartment(i) {
-			if k := otherYearKind(m.label); k != "" && !m.share {
+			if k := amountKey(m.label); k != "" && !m.share {
 				x.noteDepartment(k, m)
 			}
 			continue

@@ -143,18 +143,23 @@ func (x *extractor) noteOtherYear(key string, s sentence) {
 	}
 }
 
-// otherYearKind returns the key of the figure an amount of another year
-// names, if any.
-func otherYearKind(label string) string {
-	for _, k := range []struct {
-		key  string
-		core *regexp.Regexp
-	}{
-		{"spending.basic", basicCore}, {"spending.project", projectCore}, {"spending.personnel", personnelCore},
-		{"spending.public", publicCore}, {"spending.total", totalCore}, {"income", incomeCore},
-		{"sangong.total", sangongCore}, {"sangong.abroad", abroadCore}, {"sangong.reception", receptionCore},
-		{"sangong.vehicles", vehicleCore},
-	} {
+// amountKeys are the figures an amount's label may name, by the core of
+// their label, in the order amountKey tries them.
+var amountKeys = []struct {
+	key  string
+	core *regexp.Regexp
+}{
+	{"spending.basic", basicCore}, {"spending.project", projectCore}, {"spending.personnel", personnelCore},
+	{"spending.public", publicCore}, {"spending.total", totalCore}, {"income", incomeCore},
+	{"sangong.total", sangongCore}, {"sangong.abroad", abroadCore}, {"sangong.reception", receptionCore},
+	{"sangong.vehicles", vehicleCore},
+}
+
+// amountKey returns the key of the figure an amount's label names, if
+// any: the figure a review note names when the amount is left out as
+// another year's or, in a project's report, as the department's.
+func amountKey(label string) string {
+	for _, k := range amountKeys {
 		if matchLabel(label, k.core).ok {
 			return k.key
 		}

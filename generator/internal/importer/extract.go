@@ -1372,10 +1372,10 @@ func (x *extractor) checks() {
 	if !d.Type.OK {
 		d.note("%s：没有自动读出，草稿暂填“%s”，请对照原文核对", figureLabel("type"), TypeWhole)
 	}
+	x.noteOtherYears()
 	// Not read, but for the figures a report of its type does not have
 	// (a 项目支出 report's 基本支出, 三公经费, staff…), which it cannot
 	// be missing.
-	x.noteOtherYears()
 	var missing []string
 	for _, f := range d.figures() {
 		if !f.ok && f.key != "prefecture" && f.key != "province" && !(d.Type.OK && check.NotApplicable(d.Type.V, f.key)) {

@@ -135,8 +135,7 @@ type mention struct {
 	budget bool   // a budget figure, or a sub-item of one
 	approx bool
 	share  bool // followed by 占 …%: a part of something
-	year   int  // the year the sentence gives before the figure, if any
-	other  bool // another year's figure (see otherYear)
+	other  bool // another year's figure (see otherYearAt)
 }
 
 const boundaries = ",;:、。!?"
@@ -145,7 +144,6 @@ var (
 	shareRE      = regexp.MustCompile(`^[,(]?占`)
 	thresholdRE  = regexp.MustCompile(`^(?:以上|以下|以内|左右|多|余|/)`)
 	sentYearRE   = regexp.MustCompile(`((?:19|20)\d\d)年度?`)
-	compareYrRE  = regexp.MustCompile(`(?:较|比|与|同|对比)$`)
 	wanFollowsRE = regexp.MustCompile(`^(?:[,;。、)]|$)`)
 )
 
@@ -242,10 +240,9 @@ func (x *extractor) findMentions() {
 				parentBudget = budgetish(label)
 			}
 			mt.budget = budgetish(label) || child && parentBudget
-			mt.year = yearBefore(m[:h.start])
 			if x.otherYearAt(m, h.start) && !mt.budget && !mt.approx {
 				mt.other = true
-				if k := otherYearKind(label); k != "" && !mt.share {
+				if k := amountKey(label); k != "" && !mt.share {
 					x.noteOtherYear(k, *s)
 				}
 			}
@@ -315,29 +312,10 @@ func childScope(before string) bool {
 	}
 }
 
-// yearBefore returns the last year written before the end of s that is not
-// a date (2022年5月) or a comparison (较2019年).
-func yearBefore(s string) int {
-	y := 0
-	for _, loc := range sentYearRE.FindAllStringSubmatchIndex(s, -1) {
-		if dateAfterYearRE.MatchString(s[loc[1]:]) || compareYrRE.MatchString(s[:loc[0]]) {
-			continue
-		}
-		y, _ = strconv.Atoi(s[loc[2]:loc[3]])
-	}
-	return y
-}
-
 // usable reports whether a mention may be an actual figure of the year
 // evaluated.
 func (x *extractor) usable(m *mention) bool {
-	if m.budget || m.approx || m.other {
-		return false
-	}
-	if m.year != 0 && x.d.Year.OK && m.year != x.d.Year.V {
-		return false
-	}
-	return true
+	return !m.budget && !m.approx && !m.other
 }
 
 // ---- candidates ----
@@ -537,7 +515,7 @@ func (x *extractor) spending() {
 			continue
 		}
 		if isProject && x.ofDepartment(i) {
-			if k := otherYearKind(m.label); k != "" && !m.share {
+			if k := amountKey(m.label); k != "" && !m.share {
 				x.noteDepartment(k, m)
 			}
 			continue
@@ -795,30 +773,31 @@ func (x *extractor) sangong() {
 		}
 	}
 	// Explicit statements that nothing was spent.
+	nothing := func(item, ev string) {
+		c := cand{v: 0, tier: 2, ev: ev}
+		switch {
+		case strings.Contains(item, "三公"):
+			// No 三公经费 at all: none of the three either.
+			total = append(total, c)
+			none := cand{v: 0, tier: 3, ev: ev}
+			abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
+		case strings.Contains(item, "出国"):
+			abroad = append(abroad, c)
+		case strings.Contains(item, "接待"):
+			reception = append(reception, c)
+		case strings.Contains(item, "购置") && !strings.Contains(item, "运行"):
+			purchase = append(purchase, c)
+			purchaseSeen = true
+		case strings.Contains(item, "运行") && !strings.Contains(item, "购置"):
+			running = append(running, c)
+		default:
+			combined = append(combined, c)
+		}
+	}
 	for _, s := range x.sents {
 		for _, loc := range zeroItemRE.FindAllStringSubmatchIndex(s.m, -1) {
-			m := []string{"", s.m[loc[2]:loc[3]]}
-			if x.otherYearAt(s.m, loc[2]) {
-				continue
-			}
-			c := cand{v: 0, tier: 2, ev: s.disp}
-			switch {
-			case strings.Contains(m[1], "三公"):
-				// No 三公经费 at all: none of the three either.
-				total = append(total, c)
-				none := cand{v: 0, tier: 3, ev: s.disp}
-				abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
-			case strings.Contains(m[1], "出国"):
-				abroad = append(abroad, c)
-			case strings.Contains(m[1], "接待"):
-				reception = append(reception, c)
-			case strings.Contains(m[1], "购置") && !strings.Contains(m[1], "运行"):
-				purchase = append(purchase, c)
-				purchaseSeen = true
-			case strings.Contains(m[1], "运行") && !strings.Contains(m[1], "购置"):
-				running = append(running, c)
-			default:
-				combined = append(combined, c)
+			if !x.otherYearAt(s.m, loc[2]) {
+				nothing(s.m[loc[2]:loc[3]], s.disp)
 			}
 		}
 		if loc := noPurchaseRE.FindStringIndex(s.m); loc != nil && !x.otherYearAt(s.m, loc[0]) {
@@ -841,21 +820,8 @@ func (x *extractor) sangong() {
 				items = append(items, more[1])
 				rest = rest[len(more[0]):]
 			}
-			c := cand{v: 0, tier: 2, ev: s.disp}
 			for _, item := range items {
-				switch {
-				case strings.Contains(item, "三公"):
-					// No 三公经费 at all: none of the three either.
-					total = append(total, c)
-					none := cand{v: 0, tier: 3, ev: s.disp}
-					abroad, reception, combined = append(abroad, none), append(reception, none), append(combined, none)
-				case strings.Contains(item, "出国"):
-					abroad = append(abroad, c)
-				case strings.Contains(item, "接待"):
-					reception = append(reception, c)
-				default:
-					combined = append(combined, c)
-				}
+				nothing(item, s.disp)
 			}
 		}
 	}
@@ -1238,25 +1204,17 @@ func (x *extractor) staff() {
 			system := systemRE.MatchString(label)
 			other := x.otherYearAt(s.m, loc[0])
 			switch {
-			case actualWordRE.MatchString(label) && other:
-				if unit != "个" && actualTailRE.MatchString(label) && !child && !subtypeRE.MatchString(label) {
-					x.noteOtherYear("staff.actual", s)
-				}
-			case authorizedRE.MatchString(label) && authTailRE.MatchString(label) && other:
-				if !child && !subtypeRE.MatchString(label) {
-					x.noteOtherYear("staff.authorized", s)
-				}
 			case actualWordRE.MatchString(label):
-				if unit == "个" || !actualTailRE.MatchString(label) {
+				if unit == "个" || !actualTailRE.MatchString(label) || subtypeRE.MatchString(label) {
 					continue
 				}
-				if child {
-					l := strings.TrimPrefix(label, "其中")
-					if !actualChildRE.MatchString(l) {
-						continue
+				if other {
+					if !child {
+						x.noteOtherYear("staff.actual", s)
 					}
+					continue
 				}
-				if subtypeRE.MatchString(label) {
+				if child && !actualChildRE.MatchString(strings.TrimPrefix(label, "其中")) {
 					continue
 				}
 				c.tier = 2
@@ -1268,13 +1226,19 @@ func (x *extractor) staff() {
 				}
 				actual = append(actual, c)
 			case authorizedRE.MatchString(label) && authTailRE.MatchString(label):
+				if other {
+					if !child && !subtypeRE.MatchString(label) {
+						x.noteOtherYear("staff.authorized", s)
+					}
+					continue
+				}
 				if subtypeRE.MatchString(label) {
 					name := label
 					if i := strings.LastIndexAny(name, "(["); i >= 0 {
 						name = name[i+1:] // 核定编制(行政编制48名
 					}
 					subtypes = append(subtypes, fmt.Sprintf("%s %d", name, n))
-					if !child && !other {
+					if !child {
 						c.tier = 1
 						subtypeC = append(subtypeC, c)
 					}
@@ -1408,10 +1372,10 @@ func (x *extractor) checks() {
 	if !d.Type.OK {
 		d.note("%s：没有自动读出，草稿暂填“%s”，请对照原文核对", figureLabel("type"), TypeWhole)
 	}
+	x.noteOtherYears()
 	// Not read, but for the figures a report of its type does not have
 	// (a 项目支出 report's 基本支出, 三公经费, staff…), which it cannot
 	// be missing.
-	x.noteOtherYears()
 	var missing []string
 	for _, f := range d.figures() {
 		if !f.ok && f.key != "prefecture" && f.key != "province" && !(d.Type.OK && check.NotApplicable(d.Type.V, f.key)) {

@@ -405,13 +405,13 @@ func (x *extractor) tables() iter.Seq2[int, int] {
 func (x *extractor) staffTables() {
 	ps := x.paras
 	for first, last := range x.tables() {
-		var rows, disp [][]string
-		for k := first; k <= last; k++ {
-			if k == first || ps[k].row != ps[k-1].row {
-				rows, disp = append(rows, nil), append(disp, nil)
+		grid := tableGrid(ps, first, last)
+		rows, disp := make([][]string, len(grid)), make([][]string, len(grid))
+		for r, cells := range grid {
+			for _, k := range cells {
+				rows[r] = append(rows[r], strings.ReplaceAll(fold(ps[k].text), " ", ""))
+				disp[r] = append(disp[r], ps[k].text)
 			}
-			rows[len(rows)-1] = append(rows[len(rows)-1], strings.ReplaceAll(fold(ps[k].text), " ", ""))
-			disp[len(disp)-1] = append(disp[len(disp)-1], ps[k].text)
 		}
 		x.staffTable(rows, disp)
 	}

@@ -106,8 +106,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		written[path] = file
 		found, all := d.Found()
+		notes := len(d.Notes())
 		fmt.Fprintf(stdout, "%s: wrote %s (%d of %d figures, %d notes to review; %d项数字中读出%d项，%d条提示待核对)\n",
-			file, path, found, all, len(d.Review), all, found, len(d.Review))
+			file, path, found, all, notes, all, found, notes)
 		for _, k := range []string{"county", "department", "year", "type"} {
 			if f := d.figure(k); !f.ok {
 				fmt.Fprintf(stderr, "import: %s: %s was not read; the draft has a placeholder: find it in the report and replace the placeholder (没有自动读出%s，草稿中留有占位符：请对照原文查找后替换)\n", file, k, keyNames[k])

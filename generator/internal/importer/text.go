@@ -349,13 +349,12 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 	if first > 0 && !ps[first-1].cell && utf8.RuneCountInString(ps[first-1].text) <= 40 && !strings.ContainsAny(ps[first-1].text, "。；;") {
 		caption = fold(ps[first-1].text)
 	}
-	col, width, labels, head := tableColumn(ps, first, last, year)
+	grid := tableGrid(ps, first, last)
+	col, width, labels, head := tableColumn(ps, grid, year)
 	var out []sentence
-	for i := first; i <= last; {
-		j := i
-		var cells, all []int
-		for ; j <= last && ps[j].row == ps[i].row; j++ {
-			all = append(all, j)
+	for _, all := range grid {
+		var cells []int
+		for _, j := range all {
 			if ps[j].text != "" {
 				cells = append(cells, j)
 			}
@@ -377,9 +376,21 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 				out = append(out, sentence{disp: label + " " + ps[cells[1]].text + "（" + unitNote + "）", m: m + value + unit, para: cells[0], sec: sec, cell: true})
 			}
 		}
-		i = j
 	}
 	return out
+}
+
+// tableGrid returns the paragraphs of the table from cell first to last,
+// row by row.
+func tableGrid(ps []para, first, last int) [][]int {
+	var rows [][]int
+	for i := first; i <= last; i++ {
+		if i == first || ps[i].row != ps[i-1].row {
+			rows = append(rows, nil)
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], i)
+	}
+	return rows
 }
 
 var totalLabelRE = regexp.MustCompile(`^(?:合计|总计|小计)$`)
@@ -403,21 +414,18 @@ func rowLabel(ps []para, cells []int) int {
 }
 
 // tableColumn returns the column of the report's year's actual amounts in
-// the table from cell first to last, the number of cells of its rows, the
-// number of its leading columns of labels (those holding no amount, as
-// 类别 | 项目 in a table with merged cells) and the column's header, when
-// its header row (the last row before the first with an amount after its
-// label, of as many cells) names one (see valueColumn); else 0, 0, 0, "".
-func tableColumn(ps []para, first, last, year int) (col, width, labels int, head string) {
-	var rows [][]string
-	for i := first; i <= last; {
-		var row []string
-		j := i
-		for ; j <= last && ps[j].row == ps[i].row; j++ {
-			row = append(row, ps[j].text)
+// the table whose rows are grid (see tableGrid), the number of cells of
+// its rows, the number of its leading columns of labels (those holding no
+// amount, as 类别 | 项目 in a table with merged cells) and the column's
+// header, when its header row (the last row before the first with an
+// amount after its label, of as many cells) names one (see valueColumn);
+// else 0, 0, 0, "".
+func tableColumn(ps []para, grid [][]int, year int) (col, width, labels int, head string) {
+	rows := make([][]string, len(grid))
+	for k, cells := range grid {
+		for _, i := range cells {
+			rows[k] = append(rows[k], ps[i].text)
 		}
-		rows = append(rows, row)
-		i = j
 	}
 	for k, row := range rows {
 		numeric := false

@@ -35,14 +35,7 @@ func textRow(line string) (cells []string, numeric, ok bool) {
 	if len(cells) < 2 || len(cells) > 8 {
 		return nil, false, false
 	}
-	han := false
-	for _, r := range cells[0] {
-		if isHan(r) {
-			han = true
-			break
-		}
-	}
-	if !han || captionRE.MatchString(cells[0]) {
+	if !strings.ContainsFunc(cells[0], isHan) || captionRE.MatchString(cells[0]) {
 		return nil, false, false
 	}
 	for i, c := range cells {

@@ -44,16 +44,14 @@ type yearMarker struct {
 // year before count as another year).
 func yearMarkers(s string, year int) []yearMarker {
 	var out []yearMarker
-	for _, loc := range sentYearRE.FindAllStringSubmatchIndex(s, -1) {
-		before := tail(s, loc[0])
-		if dateAfterYearRE.MatchString(s[loc[1]:]) || compareYrRE.MatchString(before) || relCompareRE.MatchString(before) {
-			continue
+	if year != 0 {
+		for _, loc := range sentYearRE.FindAllStringSubmatchIndex(s, -1) {
+			if dateAfterYearRE.MatchString(s[loc[1]:]) || relCompareRE.MatchString(tail(s, loc[0])) {
+				continue
+			}
+			y, _ := strconv.Atoi(s[loc[2]:loc[3]])
+			out = append(out, yearMarker{pos: loc[0], end: loc[1], other: y != year})
 		}
-		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
-		if year == 0 {
-			continue
-		}
-		out = append(out, yearMarker{pos: loc[0], end: loc[1], other: y != year})
 	}
 	for _, loc := range relYearRE.FindAllStringIndex(s, -1) {
 		w := s[loc[0]:loc[1]]
@@ -145,18 +143,23 @@ func (x *extractor) noteOtherYear(key string, s sentence) {
 	}
 }
 
-// otherYearKind returns the key of the figure an amount of another year
-// names, if any.
-func otherYearKind(label string) string {
-	for _, k := range []struct {
-		key  string
-		core *regexp.Regexp
-	}{
-		{"spending.basic", basicCore}, {"spending.project", projectCore}, {"spending.personnel", personnelCore},
-		{"spending.public", publicCore}, {"spending.total", totalCore}, {"income", incomeCore},
-		{"sangong.total", sangongCore}, {"sangong.abroad", abroadCore}, {"sangong.reception", receptionCore},
-		{"sangong.vehicles", vehicleCore},
-	} {
+// amountKeys are the figures an amount's label may name, by the core of
+// their label, in the order amountKey tries them.
+var amountKeys = []struct {
+	key  string
+	core *regexp.Regexp
+}{
+	{"spending.basic", basicCore}, {"spending.project", projectCore}, {"spending.personnel", personnelCore},
+	{"spending.public", publicCore}, {"spending.total", totalCore}, {"income", incomeCore},
+	{"sangong.total", sangongCore}, {"sangong.abroad", abroadCore}, {"sangong.reception", receptionCore},
+	{"sangong.vehicles", vehicleCore},
+}
+
+// amountKey returns the key of the figure an amount's label names, if
+// any: the figure a review note names when the amount is left out as
+// another year's or, in a project's report, as the department's.
+func amountKey(label string) string {
+	for _, k := range amountKeys {
 		if matchLabel(label, k.core).ok {
 			return k.key
 		}

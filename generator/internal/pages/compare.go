@@ -172,7 +172,13 @@ func topNote(all, known, shown int) string {
 // withBasis returns the summary of a view per staff member with what it
 // divides by (site.PerStaffBasis) after it.
 func withBasis(summary string) string {
-	return strings.TrimSuffix(summary, "。") + "。" + site.PerStaffBasis + "。"
+	return withSentences(summary, site.PerStaffBasis+"。")
+}
+
+// withSentences returns a chart's summary with more, one or more
+// sentences, after it.
+func withSentences(summary, more string) string {
+	return strings.TrimSuffix(summary, "。") + "。" + more
 }
 
 // withNote returns a chart's title with a note in brackets, or, when the
@@ -585,8 +591,8 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 		{ID: "years-sangong", Title: "各年度平均每份报告的三公经费", Unit: "万元", Series: []charts.Series{{Name: "平均三公经费", Values: sangong}}},
 		{ID: "years-score", Title: "各年度平均自评得分", Unit: "分", Series: []charts.Series{{Name: "平均自评得分", Values: score}}},
 	}
-	var who string
-	d.Caveat, who = yearsCaveat(s, years)
+	var note string
+	d.Caveat, note = yearsCaveat(s, years)
 	metrics := map[string]string{"years-spending": "total", "years-sangong": "sangong", "years-score": "score"}
 	for _, b := range builds {
 		b.Categories = cats
@@ -601,12 +607,8 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 		if key, ok := metrics[c.ID]; ok {
 			// The summary's sentence, then what the reader should know
 			// of its years.
-			more := yearsFlagged(s, years, site.MetricByKey(key))
-			if d.Caveat != "" {
-				more += "各年度收录的报告不同，年度之间的差别主要来自收录了哪些" + who + "，不能看作同一批部门的变化。"
-			}
-			if more != "" {
-				c.Summary = strings.TrimSuffix(c.Summary, "。") + "。" + more
+			if more := yearsFlagged(s, years, site.MetricByKey(key)) + note; more != "" {
+				c.Summary = withSentences(c.Summary, more)
 			}
 		}
 		p.Charts = append(p.Charts, c)
@@ -684,9 +686,10 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 // reports of different departments, how many of them every year has and
 // that the averages' changes come from which reports are included, not
 // from the same departments: 各年度收录的报告不同…; "" when every year
-// holds the same departments, or there is one year. It also returns who
-// differ: 县 when the counties do, otherwise 部门.
-func yearsCaveat(s *site.Site, years []int) (caveat, who string) {
+// holds the same departments, or there is one year. It also returns, for
+// the summary of each chart of averages, the same in one sentence
+// (各年度收录的报告不同，年度之间的差别主要来自收录了哪些县…), or "".
+func yearsCaveat(s *site.Site, years []int) (caveat, note string) {
 	var first map[string]bool
 	all := map[string]int{} // department (county and name) → its years
 	counties := map[string]map[string]bool{}
@@ -725,7 +728,7 @@ func yearsCaveat(s *site.Site, years []int) (caveat, who string) {
 			every++
 		}
 	}
-	who = "部门"
+	who := "部门"
 	if countiesDiffer {
 		who = "县"
 	}
@@ -737,7 +740,7 @@ func yearsCaveat(s *site.Site, years []int) (caveat, who string) {
 		fmt.Fprintf(&b, "只有%d个部门每年都有报告", every)
 	}
 	fmt.Fprintf(&b, "。下面各年度的平均数之间的差别，主要来自每年收录了哪些%s，不能看作同一批部门的变化；同一部门历年的数字见下方的各县历年支出合计和各县页面。", who)
-	return b.String(), who
+	return b.String(), "各年度收录的报告不同，年度之间的差别主要来自收录了哪些" + who + "，不能看作同一批部门的变化。"
 }
 
 // yearsFlagged says which years' averages of m (years ascending) count a

@@ -690,9 +690,8 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 // the summary of each chart of averages, the same in one sentence
 // (各年度收录的报告不同，年度之间的差别主要来自收录了哪些县…), or "".
 func yearsCaveat(s *site.Site, years []int) (caveat, note string) {
-	var first map[string]bool
-	all := map[string]int{} // department (county and name) → its years
-	counties := map[string]map[string]bool{}
+	var first, firstCounties map[string]bool // of the first year
+	all := map[string]int{}                  // department (county and name) → its years
 	differ, countiesDiffer := false, false
 	n := 0
 	for _, y := range years {
@@ -712,12 +711,11 @@ func yearsCaveat(s *site.Site, years []int) (caveat, note string) {
 			cs[r.County.URL] = true
 		}
 		if first == nil {
-			first = set
-			counties[""] = cs
+			first, firstCounties = set, cs
 			continue
 		}
 		differ = differ || !maps.Equal(first, set)
-		countiesDiffer = countiesDiffer || !maps.Equal(counties[""], cs)
+		countiesDiffer = countiesDiffer || !maps.Equal(firstCounties, cs)
 	}
 	if !differ {
 		return "", ""

@@ -250,12 +250,8 @@ func extent(rs []*site.Report, m site.Metric, shown []*site.Report, keys ...stri
 	return e
 }
 
-// FlagMark follows the name of a report whose figures in a chart carry a
-// finding beyond rounding (the chart's summary says it in words).
-const FlagMark = charts.FlagMark
-
 // labels names the reports of a chart, marking those whose figures under
-// keys disagree with each other.
+// keys disagree with each other (charts.FlagMark).
 func labels(rs []*site.Report, keys ...string) (names, links []string) {
 	if len(rs) == 0 {
 		return nil, nil
@@ -264,7 +260,7 @@ func labels(rs []*site.Report, keys ...string) (names, links []string) {
 	for _, r := range rs {
 		name := r.Label()
 		if r.Flagged(keys...) {
-			name += FlagMark
+			name += charts.FlagMark
 		}
 		names = append(names, name)
 		links = append(links, r.URL)

@@ -155,7 +155,9 @@ const (
 // (href holds the fragment, #checks), and says what it means, why: as
 // the link's title for a mouse, and as visually hidden text, so that a
 // screen reader reads it and a phone, which has no hover, does not need
-// it. Every mark of a flagged figure on the site is written by it.
+// it. Every mark of a flagged figure on the site is written by it, but
+// those of a report's own figures on its page (writeFigureRows), which
+// say what they mean in visible words and link within the page.
 func writeFlag(b *bytes.Buffer, root, href, why string) {
 	b.WriteString(`<a class="flag" href="`)
 	escapeURL(b, root, href)

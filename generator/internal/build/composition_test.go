@@ -14,44 +14,12 @@ import (
 // first. Each chart's summary says how the parts make the whole, not
 // that the whole is the highest bar; a likely unit slip is not drawn.
 func TestCompositionCharts(t *testing.T) {
-	p := buildtest.New(t, `
--- content/a.md --
----
-county: 甲县
-department: 财政局
-year: 2021
-type: 整体支出
-spending: {total: 3200, basic: 1200, project: 2000}
-sangong: {total: 3.2, abroad: 0, reception: 1.2, vehicles: 2}
----
--- content/b.md --
----
-county: 乙县
-department: 财政局
-year: 2021
-type: 整体支出
-spending: {total: 900}
-sangong: {total: 0, abroad: 0, reception: 0, vehicles: 0}
----
--- content/c20.md --
----
-county: 丙县
-department: 财政局
-year: 2020
-type: 整体支出
-spending: {total: 500, basic: 200, personnel: 150, public: 50, project: 290}
-sangong: {total: 3, abroad: 0, reception: 1, vehicles: 2}
----
--- content/c21.md --
----
-county: 丙县
-department: 财政局
-year: 2021
-type: 整体支出
-spending: {total: 520, basic: 210, project: 310}
-sangong: {total: 3.2, abroad: 0, reception: 12000, vehicles: 2}
----
-`)
+	p := buildtest.New(t, strings.Join([]string{
+		"-- content/a.md --\n" + factReport("甲县", 2021, "整体支出", "spending: {total: 3200, basic: 1200, project: 2000}\nsangong: {total: 3.2, abroad: 0, reception: 1.2, vehicles: 2}\n"),
+		"-- content/b.md --\n" + factReport("乙县", 2021, "整体支出", "spending: {total: 900}\nsangong: {total: 0, abroad: 0, reception: 0, vehicles: 0}\n"),
+		"-- content/c20.md --\n" + factReport("丙县", 2020, "整体支出", "spending: {total: 500, basic: 200, personnel: 150, public: 50, project: 290}\nsangong: {total: 3, abroad: 0, reception: 1, vehicles: 2}\n"),
+		"-- content/c21.md --\n" + factReport("丙县", 2021, "整体支出", "spending: {total: 520, basic: 210, project: 310}\nsangong: {total: 3.2, abroad: 0, reception: 12000, vehicles: 2}\n"),
+	}, ""))
 	p.MustBuild()
 	// figure returns the figure of the chart id on page, "" when none.
 	figure := func(page, id string) string {

@@ -59,6 +59,16 @@ score: 98
 ---
 `
 
+// projectFile returns the file name of projectSite, without the line
+// that names it.
+func projectFile(name string) string {
+	f := strings.SplitAfter(projectSite, "-- content/"+name+" --\n")[1]
+	if i := strings.Index(f, "\n-- content/"); i >= 0 {
+		f = f[:i+1]
+	}
+	return f
+}
+
 // TestProjectReportsOfOneDepartment: two 项目支出 reports of one
 // department and year, with project:, are both published beside the
 // department's 整体支出 report, each on its own page, listed on the
@@ -111,17 +121,7 @@ func TestProjectReportsRefused(t *testing.T) {
 	for _, tc := range []struct {
 		name, file, want string
 	}{
-		{"same project twice", `
--- content/road-again.md --
----
-county: 桃源县
-prefecture: 常德市
-department: 交通运输局
-year: 2023
-type: 项目支出
-project: 农村公路养护专项资金
----
-`, "content/road.md:7:1: project: duplicate report: content/road-again.md already holds 常德市桃源县 交通运输局 2023 项目支出 of the project 农村公路养护专项资金"},
+		{"same project twice", "\n-- content/road-again.md --\n" + projectFile("road.md"), "content/road.md:7:1: project: duplicate report: content/road-again.md already holds 常德市桃源县 交通运输局 2023 项目支出 of the project 农村公路养护专项资金"},
 		{"project on 整体支出", `
 -- content/whole-2022.md --
 ---
@@ -152,7 +152,7 @@ func TestProjectRenamedRebuildsOtherPages(t *testing.T) {
 	p.MustBuild()
 	const road = "report/tao-yuan-xian/2023-jiao-tong-yun-shu-ju-xiang-mu-nong-cun-gong-lu-yang-hu-zhuan-xiang-zi-jin.html"
 	mustContain(t, "road", p.Page(road), "2023年度项目支出绩效自评报告（政务服务大厅运维经费）")
-	hall := strings.SplitAfter(projectSite, "-- content/hall.md --\n")[1]
+	hall := projectFile("hall.md")
 	p.Write("content/hall.md", strings.Replace(hall, "运维经费", "运维经废", 1))
 	p.MustBuild()
 	mustContain(t, "road", p.Page(road), "2023年度项目支出绩效自评报告（政务服务大厅运维经废）")

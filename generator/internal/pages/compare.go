@@ -172,7 +172,13 @@ func topNote(all, known, shown int) string {
 // withBasis returns the summary of a view per staff member with what it
 // divides by (site.PerStaffBasis) after it.
 func withBasis(summary string) string {
-	return strings.TrimSuffix(summary, "。") + "。" + site.PerStaffBasis + "。"
+	return withSentences(summary, site.PerStaffBasis+"。")
+}
+
+// withSentences returns a chart's summary with more, one or more
+// sentences, after it.
+func withSentences(summary, more string) string {
+	return strings.TrimSuffix(summary, "。") + "。" + more
 }
 
 // withNote returns a chart's title with a note in brackets, or, when the
@@ -244,12 +250,8 @@ func extent(rs []*site.Report, m site.Metric, shown []*site.Report, keys ...stri
 	return e
 }
 
-// FlagMark follows the name of a report whose figures in a chart carry a
-// finding beyond rounding (the chart's summary says it in words).
-const FlagMark = charts.FlagMark
-
 // labels names the reports of a chart, marking those whose figures under
-// keys disagree with each other.
+// keys disagree with each other (charts.FlagMark).
 func labels(rs []*site.Report, keys ...string) (names, links []string) {
 	if len(rs) == 0 {
 		return nil, nil
@@ -258,7 +260,7 @@ func labels(rs []*site.Report, keys ...string) (names, links []string) {
 	for _, r := range rs {
 		name := r.Label()
 		if r.Flagged(keys...) {
-			name += FlagMark
+			name += charts.FlagMark
 		}
 		names = append(names, name)
 		links = append(links, r.URL)
@@ -585,8 +587,8 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 		{ID: "years-sangong", Title: "各年度平均每份报告的三公经费", Unit: "万元", Series: []charts.Series{{Name: "平均三公经费", Values: sangong}}},
 		{ID: "years-score", Title: "各年度平均自评得分", Unit: "分", Series: []charts.Series{{Name: "平均自评得分", Values: score}}},
 	}
-	var who string
-	d.Caveat, who = yearsCaveat(s, years)
+	var note string
+	d.Caveat, note = yearsCaveat(s, years)
 	metrics := map[string]string{"years-spending": "total", "years-sangong": "sangong", "years-score": "score"}
 	for _, b := range builds {
 		b.Categories = cats
@@ -601,12 +603,8 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 		if key, ok := metrics[c.ID]; ok {
 			// The summary's sentence, then what the reader should know
 			// of its years.
-			more := yearsFlagged(s, years, site.MetricByKey(key))
-			if d.Caveat != "" {
-				more += "各年度收录的报告不同，年度之间的差别主要来自收录了哪些" + who + "，不能看作同一批部门的变化。"
-			}
-			if more != "" {
-				c.Summary = strings.TrimSuffix(c.Summary, "。") + "。" + more
+			if more := yearsFlagged(s, years, site.MetricByKey(key)) + note; more != "" {
+				c.Summary = withSentences(c.Summary, more)
 			}
 		}
 		p.Charts = append(p.Charts, c)
@@ -684,12 +682,12 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 // reports of different departments, how many of them every year has and
 // that the averages' changes come from which reports are included, not
 // from the same departments: 各年度收录的报告不同…; "" when every year
-// holds the same departments, or there is one year. It also returns who
-// differ: 县 when the counties do, otherwise 部门.
-func yearsCaveat(s *site.Site, years []int) (caveat, who string) {
-	var first map[string]bool
-	all := map[string]int{} // department (county and name) → its years
-	counties := map[string]map[string]bool{}
+// holds the same departments, or there is one year. It also returns, for
+// the summary of each chart of averages, the same in one sentence
+// (各年度收录的报告不同，年度之间的差别主要来自收录了哪些县…), or "".
+func yearsCaveat(s *site.Site, years []int) (caveat, note string) {
+	var first, firstCounties map[string]bool // of the first year
+	all := map[string]int{}                  // department (county and name) → its years
 	differ, countiesDiffer := false, false
 	n := 0
 	for _, y := range years {
@@ -709,12 +707,11 @@ func yearsCaveat(s *site.Site, years []int) (caveat, who string) {
 			cs[r.County.URL] = true
 		}
 		if first == nil {
-			first = set
-			counties[""] = cs
+			first, firstCounties = set, cs
 			continue
 		}
 		differ = differ || !maps.Equal(first, set)
-		countiesDiffer = countiesDiffer || !maps.Equal(counties[""], cs)
+		countiesDiffer = countiesDiffer || !maps.Equal(firstCounties, cs)
 	}
 	if !differ {
 		return "", ""
@@ -725,7 +722,7 @@ func yearsCaveat(s *site.Site, years []int) (caveat, who string) {
 			every++
 		}
 	}
-	who = "部门"
+	who := "部门"
 	if countiesDiffer {
 		who = "县"
 	}
@@ -737,7 +734,7 @@ func yearsCaveat(s *site.Site, years []int) (caveat, who string) {
 		fmt.Fprintf(&b, "只有%d个部门每年都有报告", every)
 	}
 	fmt.Fprintf(&b, "。下面各年度的平均数之间的差别，主要来自每年收录了哪些%s，不能看作同一批部门的变化；同一部门历年的数字见下方的各县历年支出合计和各县页面。", who)
-	return b.String(), who
+	return b.String(), "各年度收录的报告不同，年度之间的差别主要来自收录了哪些" + who + "，不能看作同一批部门的变化。"
 }
 
 // yearsFlagged says which years' averages of m (years ascending) count a

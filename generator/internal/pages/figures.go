@@ -75,6 +75,9 @@ type figureDef struct {
 	// money reads a figureMoney, count a figureCount.
 	money func(*report.Report) *report.Money
 	count func(*report.Report) report.Field[int]
+	// change marks a figureMoney that a report states as a change from
+	// the year before: shown with its direction (see appendStatedChange).
+	change bool
 }
 
 // value returns the figure's value and state; a grade's value is 0.
@@ -97,6 +100,9 @@ func (d *figureDef) value(r *report.Report) (float64, report.State) {
 func (d *figureDef) appendText(dst []byte, r *report.Report) []byte {
 	switch d.kind {
 	case figureMoney:
+		if d.change {
+			return appendStatedChange(dst, d.money(r).V)
+		}
 		return d.money(r).V.Append(dst)
 	case figureScore:
 		return charts.AppendFormat(dst, r.Score.V)
@@ -114,6 +120,14 @@ func moneyDef(key, group, label string) figureDef {
 		money: report.AmountField(key)}
 }
 
+// changeDef returns the definition of an amount a report states as a
+// change from the year before, read as moneyDef reads it.
+func changeDef(key, group, label string) figureDef {
+	d := moneyDef(key, group, label)
+	d.change = true
+	return d
+}
+
 func countDef(key, label string, f func(*report.Report) report.Field[int]) figureDef {
 	return figureDef{FigureInfo: FigureInfo{Key: key, Group: "人员", Label: label, Unit: "人"}, kind: figureCount, count: f}
 }
@@ -129,7 +143,7 @@ var figureDefs = []figureDef{
 	moneyDef("sangong.abroad", "三公经费", "因公出国（境）费"),
 	moneyDef("sangong.reception", "三公经费", "公务接待费"),
 	moneyDef("sangong.vehicles", "三公经费", "公务用车购置及运行费"),
-	moneyDef("sangong.change", "三公经费", "较上年增减（报告所述）"),
+	changeDef("sangong.change", "三公经费", "较上年增减（报告所述）"),
 	{FigureInfo: FigureInfo{Key: "score", Group: "绩效自评", Label: "自评得分", Unit: "分"}, kind: figureScore},
 	{FigureInfo: FigureInfo{Key: "grade", Group: "绩效自评", Label: "评价等级", Unit: ""}, kind: figureGrade},
 	countDef("staff.authorized", "编制人数", func(r *report.Report) report.Field[int] { return r.Staff.Authorized }),
@@ -186,11 +200,7 @@ func figures(r *site.Report, out []Figure, t *texts) {
 		} else if d.kind == figureGrade {
 			f.Text = r.Grade.V
 		} else {
-			if d.Key == "sangong.change" {
-				t.buf = appendStatedChange(t.buf, d.money(r.Report).V)
-			} else {
-				t.buf = d.appendText(t.buf, r.Report)
-			}
+			t.buf = d.appendText(t.buf, r.Report)
 			t.end(&f.Text)
 			f.Slip = f.Flagged && r.Suspect(d.Key)
 		}

@@ -148,7 +148,8 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 		}
 		if ok {
 			if years == "" {
-				years = strconv.Itoa(r.Year) + "年"
+				y := strconv.Itoa(r.Year)
+				years = charts.YearsText(y, y)
 			}
 			c.Years = years
 			m.charts[n] = c

@@ -147,7 +147,7 @@ const (
 	// figure on a report's page, when that figure is a likely unit slip.
 	PrevSlipFlag = "上年数字疑为单位错误，见上年报告的数据核对"
 	// NameFlag is the meaning of the mark after a report's name in a
-	// chart's table (pages.FlagMark).
+	// chart's table (charts.FlagMark).
 	NameFlag = "该报告的数字之间有不一致或疑点，见该报告的数据核对"
 )
 
@@ -155,7 +155,9 @@ const (
 // (href holds the fragment, #checks), and says what it means, why: as
 // the link's title for a mouse, and as visually hidden text, so that a
 // screen reader reads it and a phone, which has no hover, does not need
-// it. Every mark of a flagged figure on the site is written by it.
+// it. Every mark of a flagged figure on the site is written by it, but
+// those of a report's own figures on its page (writeFigureRows), which
+// say what they mean in visible words and link within the page.
 func writeFlag(b *bytes.Buffer, root, href, why string) {
 	b.WriteString(`<a class="flag" href="`)
 	escapeURL(b, root, href)
@@ -214,7 +216,7 @@ func writeRows(b *bytes.Buffer, root string, t charts.Table) {
 		for i, c := range row {
 			if i == 0 {
 				b.WriteString(`<th scope="row">`)
-				if name, ok := strings.CutSuffix(c.Text, pages.FlagMark); ok && c.Href != "" {
+				if name, ok := strings.CutSuffix(c.Text, charts.FlagMark); ok && c.Href != "" {
 					// The mark after a flagged report's name links to
 					// its checks and says what it means.
 					c.Text = name

@@ -247,6 +247,40 @@ func withDescription(option []byte, title, summary string) []byte {
 	return append(out, option[i:]...)
 }
 
+// Append adds sentences after the chart's summary (more, ending in 。),
+// both to the summary shown with the chart and to the description its
+// option gives screen readers, which Build made of the summary before:
+// what the reader should know of the figures, such as what a per-head
+// figure divides by, is said in both.
+func (c *Chart) Append(more string) {
+	c.Summary = strings.TrimSuffix(c.Summary, "。") + "。" + more
+	c.Option = withDescription(withoutDescription(c.Option), c.Title, c.Summary)
+}
+
+// withoutDescription returns option without the description that
+// withDescription put in it, or option itself when it has none.
+func withoutDescription(option []byte) []byte {
+	const label = `,"label":{"description":"`
+	i := bytes.Index(option, []byte(ariaOn))
+	if i < 0 || !bytes.HasPrefix(option[i+len(ariaOn):], []byte(label)) {
+		return option
+	}
+	start := i + len(ariaOn)
+	j := start + len(label)
+	for j < len(option) && option[j] != '"' {
+		if option[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	if j+1 >= len(option) || option[j+1] != '}' {
+		return option
+	}
+	out := make([]byte, 0, len(option))
+	out = append(out, option[:start]...)
+	return append(out, option[j+2:]...)
+}
+
 // echartsOption builds the option with go-echarts. It is the reference
 // for the option's shape: option derives its templates from it, falls back
 // on it for what the templates do not cover, and the tests compare the two.

@@ -728,3 +728,32 @@ func TestSummarySaysFlagInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendSaysItToScreenReaders: sentences appended to a chart's
+// summary are in the description its option gives screen readers too,
+// once, and the option stays valid JSON.
+func TestAppendSaysItToScreenReaders(t *testing.T) {
+	c, err := Bars{ID: "x", Title: "支出合计", Unit: "万元", Categories: []string{"甲县", "乙县"},
+		Series: []Series{{Name: "支出合计", Values: []Value{Some(1), Some(2)}}}}.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Append("按实有人数计算，含\"引号\"。")
+	if !strings.HasSuffix(c.Summary, "。按实有人数计算，含\"引号\"。") {
+		t.Errorf("summary %q", c.Summary)
+	}
+	var opt struct {
+		Aria struct {
+			Label struct{ Description string }
+		}
+	}
+	if err := json.Unmarshal(c.Option, &opt); err != nil {
+		t.Fatalf("option: %v\n%s", err, c.Option)
+	}
+	if want := c.Title + "。" + c.Summary; opt.Aria.Label.Description != want {
+		t.Errorf("description %q, want %q", opt.Aria.Label.Description, want)
+	}
+	if n := strings.Count(string(c.Option), `"description"`); n != 1 {
+		t.Errorf("%d descriptions in %s", n, c.Option)
+	}
+}

@@ -169,18 +169,6 @@ func topNote(all, known, shown int) string {
 	return fmt.Sprintf("%d份中%d份有数据", all, known)
 }
 
-// withBasis returns the summary of a view per staff member with what it
-// divides by (site.PerStaffBasis) after it.
-func withBasis(summary string) string {
-	return withSentences(summary, site.PerStaffBasis+"。")
-}
-
-// withSentences returns a chart's summary with more, one or more
-// sentences, after it.
-func withSentences(summary, more string) string {
-	return strings.TrimSuffix(summary, "。") + "。" + more
-}
-
 // withNote returns a chart's title with a note in brackets, or, when the
 // title ends in a bracket already, inside that bracket after a "；", so
 // that a title never has two brackets in a row: 自评得分（108份有数据，…）,
@@ -349,7 +337,7 @@ func withPerStaff(bars func(perStaff bool) charts.Bars) (charts.Chart, error) {
 	if err != nil {
 		return c, err
 	}
-	alt.Summary = withBasis(alt.Summary)
+	alt.Append(site.PerStaffBasis + "。")
 	c.Alt = append(c.Alt, charts.Alt{Key: "per-staff", Label: "人均", Chart: alt})
 	return c, nil
 }
@@ -518,7 +506,7 @@ func CompareYear(s *site.Site, year int) (*Page, error) {
 			return nil, err
 		}
 		if strings.HasSuffix(sp.metric, "_per_staff") {
-			c.Summary = withBasis(c.Summary)
+			c.Append(site.PerStaffBasis + "。")
 		}
 		c.Years = charts.YearsText(strconv.Itoa(year), strconv.Itoa(year))
 		p.Charts = append(p.Charts, c)
@@ -604,7 +592,7 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 			// The summary's sentence, then what the reader should know
 			// of its years.
 			if more := yearsFlagged(s, years, site.MetricByKey(key)) + note; more != "" {
-				c.Summary = withSentences(c.Summary, more)
+				c.Append(more)
 			}
 		}
 		p.Charts = append(p.Charts, c)

@@ -315,7 +315,7 @@ func (o *trendOut) add(n int, se *site.Series) ([]string, error) {
 			if err != nil {
 				return nil, err
 			}
-			vc.Summary = withBasis(vc.Summary)
+			vc.Append(site.PerStaffBasis + "。")
 			o.alts = append(o.alts, charts.Alt{Key: "per-staff", Label: "人均", Chart: vc})
 			c.Alt = o.alts[len(o.alts)-1 : len(o.alts) : len(o.alts)]
 		}

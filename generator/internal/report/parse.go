@@ -1985,13 +1985,7 @@ func (p *parse) splitNumber(g *groupKeys, m *ast.MappingNode, i int) int {
 	if n == 0 || !plainNumber(num) {
 		return 0
 	}
-	line := p.rawLine(pos.Line)
-	b := 0 // the byte index of pos.Col in line
-	for c := 1; c < pos.Col && b < len(line); c++ {
-		_, size := utf8.DecodeRuneInString(line[b:])
-		b += size
-	}
-	if !strings.HasPrefix(line[b:], text) {
+	if line := p.rawLine(pos.Line); !strings.HasPrefix(line[colIndex(line, pos.Col):], text) {
 		return 0 // written otherwise, as 1, 530
 	}
 	key := "?"

@@ -1482,11 +1482,7 @@ func isFlowMapping(v ast.Node) bool {
 // intoBraces writes it; or "" when it cannot be written so.
 func (p *parse) intoBraces(brace Pos, n int) string {
 	flow, pair := p.line(brace.Line), strings.TrimLeft(p.line(n), " "+fullWidthSpace)
-	b := 0
-	for c := 1; c < brace.Col && b < len(flow); c++ {
-		_, size := utf8.DecodeRuneInString(flow[b:])
-		b += size
-	}
+	b := colIndex(flow, brace.Col)
 	if b >= len(flow) || flow[b] != '{' {
 		return ""
 	}
@@ -1498,6 +1494,17 @@ func (p *parse) intoBraces(brace Pos, n int) string {
 
 // line returns line n of the front matter read by the YAML parser, or "".
 func (p *parse) line(n int) string { return lineOf(p.block, n) }
+
+// colIndex returns the byte index in line of its column col (from 1), or
+// len(line) when line is shorter.
+func colIndex(line string, col int) int {
+	b := 0
+	for c := 1; c < col && b < len(line); c++ {
+		_, size := utf8.DecodeRuneInString(line[b:])
+		b += size
+	}
+	return b
+}
 
 // lineOf returns line n of b, or "".
 func lineOf(b []byte, n int) string {

@@ -387,19 +387,7 @@ func dashSlip(l string) bool {
 // begins with a character that invisible names where the space after the
 // dash goes, and that character's length in bytes; or "" and 0.
 func afterDash(a string) (msg string, size int) {
-	r, size := utf8.DecodeRuneInString(a)
-	if _, _, space, ok := invisible(r); ok {
-		what, whatZh := invisibleSaid(r)
-		switch rest := a[size:]; {
-		case rest == "" || rest[0] == ' ':
-			return fmt.Sprintf(`after the "-" of a list item, %s; delete it (列表项的“-”后面有%s：请删除它)`, what, whatZh), size
-		case space:
-			return fmt.Sprintf(`after the "-" of a list item, not an ordinary space but %s; delete it and type an ordinary space (列表项的“-”后面不是普通空格，而是%s：请删除它，改为输入一个半角空格)`, what, whatZh), size
-		default:
-			return fmt.Sprintf(`no space after the "-" of a list item, but %s; delete it and type an ordinary space (列表项的“-”后面没有空格，而有%s：请删除它，改为输入一个半角空格)`, what, whatZh), size
-		}
-	}
-	return "", 0
+	return afterMark(a, `the "-" of a list item`, "列表项的“-”", " ")
 }
 
 // chineseKey reports a key written as its Chinese name and a colon that
@@ -1181,16 +1169,26 @@ func afterQuote(v string) string {
 // begins with a character that invisible names where the space after the
 // colon goes, and that character's length in bytes; or "" and 0.
 func afterColon(a string) (msg string, size int) {
+	return afterMark(a, "the colon", "冒号", " \t")
+}
+
+// afterMark is afterColon and afterDash: the error of mark (markZh in
+// Chinese), a key's colon or a list item's dash, followed by a, when a
+// begins with a character that invisible names where the space after
+// mark goes, and that character's length in bytes; or "" and 0. The
+// character is to be deleted alone when the end of the line or one of
+// blanks follows it, and replaced by a space otherwise.
+func afterMark(a, mark, markZh, blanks string) (msg string, size int) {
 	r, size := utf8.DecodeRuneInString(a)
 	if _, _, space, ok := invisible(r); ok {
 		what, whatZh := invisibleSaid(r)
 		switch rest := a[size:]; {
-		case rest == "" || rest[0] == ' ' || rest[0] == '\t':
-			return fmt.Sprintf("after the colon, %s; delete it (冒号后面有%s：请删除它)", what, whatZh), size
+		case rest == "" || strings.IndexByte(blanks, rest[0]) >= 0:
+			return fmt.Sprintf("after %s, %s; delete it (%s后面有%s：请删除它)", mark, what, markZh, whatZh), size
 		case space:
-			return fmt.Sprintf("after the colon, not an ordinary space but %s; delete it and type an ordinary space (冒号后面不是普通空格，而是%s：请删除它，改为输入一个半角空格)", what, whatZh), size
+			return fmt.Sprintf("after %s, not an ordinary space but %s; delete it and type an ordinary space (%s后面不是普通空格，而是%s：请删除它，改为输入一个半角空格)", mark, what, markZh, whatZh), size
 		default:
-			return fmt.Sprintf("no space after the colon, but %s; delete it and type an ordinary space (冒号后面没有空格，而有%s：请删除它，改为输入一个半角空格)", what, whatZh), size
+			return fmt.Sprintf("no space after %s, but %s; delete it and type an ordinary space (%s后面没有空格，而有%s：请删除它，改为输入一个半角空格)", mark, what, markZh, whatZh), size
 		}
 	}
 	return "", 0

@@ -407,19 +407,15 @@ func (s *slipScan) chineseKey(n int, l string, cols int, rest string) bool {
 	if t.indent < cols && t.open {
 		prefix = dotted(t.name, t.last)
 	}
-	msg, name, value, ok := chineseSlip(rest, prefix)
+	msg, key, value, ok := chineseSlip(rest, prefix)
 	if !ok || s.continuation(cols) || s.scalarText(cols) {
 		return false
-	}
-	meant := meantChinese(name, prefix)
-	key := prefix
-	if len(meant) == 1 && keyLen(meant[0]) == len(meant[0]) {
-		key = dotted(prefix, meant[0])
 	}
 	s.errAt(Pos{n, utf8.RuneCountInString(l[:len(l)-len(rest)]) + 1}, key, "%s", msg)
 	s.fixes[s.i] = ""
 	if value == "" && key != prefix {
-		mended := l[:len(l)-len(rest)] + meant[0] + ":"
+		// The key meant, as the mapping names it.
+		mended := l[:len(l)-len(rest)] + strings.TrimPrefix(key, prefix+".") + ":"
 		s.fixes[s.i] = mended
 		s.line(n, mended)
 	}
@@ -430,13 +426,15 @@ func (s *slipScan) chineseKey(n int, l string, cols int, rest string) bool {
 // indentation, when it begins with the Chinese name of a key of the
 // mapping with the dotted name prefix (see chineseKeys) and a colon that
 // the YAML parser does not read as a key's: full-width, or with no space
-// after it. name is the Chinese name, and value what follows the colon.
-func chineseSlip(l, prefix string) (msg, name, value string, ok bool) {
+// after it. key is the dotted name of the key meant, when the name stands
+// for one key of the mapping (see meantChinese), and prefix otherwise;
+// value is what follows the colon.
+func chineseSlip(l, prefix string) (msg, key, value string, ok bool) {
 	i := strings.IndexAny(l, ":：")
 	if i <= 0 {
 		return "", "", "", false
 	}
-	name = strings.TrimRight(l[:i], " "+fullWidthSpace)
+	name := strings.TrimRight(l[:i], " "+fullWidthSpace)
 	a := l[i:]
 	if a[0] == ':' && (len(a) == 1 || a[1] == ' ' || a[1] == '\t') {
 		return "", "", "", false // a key to the YAML parser, which the walker reads
@@ -445,11 +443,15 @@ func chineseSlip(l, prefix string) (msg, name, value string, ok bool) {
 	if meant == nil {
 		return "", "", "", false
 	}
+	key = prefix
+	if len(meant) == 1 && keyLen(meant[0]) == len(meant[0]) {
+		key = dotted(prefix, meant[0])
+	}
 	_, size := utf8.DecodeRuneInString(a)
 	value = strings.TrimLeft(a[size:], " \t"+fullWidthSpace)
 	en, zh := meantSaid(name, prefix)
 	return fmt.Sprintf(`%s is no key: keys are English words, followed by ": " (a half-width colon and a space): did you mean %s? (键名要用英文，后面是半角冒号和空格：是不是要写 %s？)`,
-		name, en, zh), name, value, true
+		name, en, zh), key, value, true
 }
 
 // beforeKey is the error of a character r, which invisible names, before
@@ -1590,16 +1592,12 @@ func (p *parse) valueSlip(prefix string, v ast.Node, pos Pos) bool {
 		return false
 	}
 	k := keyLen(s.Value)
-	if msg, name, _, ok := chineseSlip(s.Value, prefix); k == 0 && ok {
-		key := prefix
-		if m := meantChinese(name, prefix); len(m) == 1 && keyLen(m[0]) == len(m[0]) {
-			key = dotted(prefix, m[0])
-		}
-		p.errAt(pos, key, "%s", msg)
-		return true
-	}
 	if k == 0 {
-		return false
+		msg, key, _, ok := chineseSlip(s.Value, prefix)
+		if ok {
+			p.errAt(pos, key, "%s", msg)
+		}
+		return ok
 	}
 	// Spaces before the colon are the key's, as slips reads them; a
 	// full-width one among them is the slip.

@@ -1410,11 +1410,10 @@ func (p *parse) code(key string, v ast.Node) string {
 		p.errAt(nodePos(v), key, "expected a 6-digit code in quotes, got %s (区划代码是6位数字，加引号，如 \"430725\")", describe(v))
 		return ""
 	}
-	if !isAdcode(s) && p.invisibleValue(key, v) {
-		return ""
-	}
 	if !isAdcode(s) {
-		p.errAt(nodePos(v), key, "expected a 6-digit division code such as \"430725\", got %q (区划代码是6位数字，如 \"430725\")", s)
+		if !p.invisibleValue(key, v) {
+			p.errAt(nodePos(v), key, "expected a 6-digit division code such as \"430725\", got %q (区划代码是6位数字，如 \"430725\")", s)
+		}
 		return ""
 	}
 	return s
@@ -1469,10 +1468,10 @@ func (p *parse) year(key string, v ast.Node) int {
 	}
 	v = number(v)
 	n, ok := v.(*ast.IntegerNode)
-	if !ok && p.invisibleValue(key, v) {
-		return 0
-	}
 	if !ok {
+		if p.invisibleValue(key, v) {
+			return 0
+		}
 		got := describeNumber(v, false)
 		if s, text := v.(*ast.StringNode); text {
 			if fix := yearFix(s.Value); fix != "" {
@@ -1660,11 +1659,10 @@ func isSlug(s string) bool {
 
 func (p *parse) slug(key string, v ast.Node) string {
 	s := p.text(key, v)
-	if s != "" && !isSlug(s) && p.invisibleValue(key, v) {
-		return ""
-	}
 	if s != "" && !isSlug(s) {
-		p.errAt(nodePos(v), key, "expected lower-case letters, digits and single hyphens, such as tao-yuan-xian, got %q (只能用小写字母、数字和连字符，一般留空即可)", s)
+		if !p.invisibleValue(key, v) {
+			p.errAt(nodePos(v), key, "expected lower-case letters, digits and single hyphens, such as tao-yuan-xian, got %q (只能用小写字母、数字和连字符，一般留空即可)", s)
+		}
 		return ""
 	}
 	return s
@@ -1672,11 +1670,10 @@ func (p *parse) slug(key string, v ast.Node) string {
 
 func (p *parse) boolean(key string, v ast.Node) bool {
 	b, ok := v.(*ast.BoolNode)
-	if !ok && p.invisibleValue(key, v) {
-		return false
-	}
 	if !ok {
-		p.errAt(nodePos(v), key, "expected true or false, got %s (只能填 true 或 false)", describe(v))
+		if !p.invisibleValue(key, v) {
+			p.errAt(nodePos(v), key, "expected true or false, got %s (只能填 true 或 false)", describe(v))
+		}
 		return false
 	}
 	return b.Value

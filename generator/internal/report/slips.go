@@ -308,21 +308,20 @@ indentation:
 // reads the line again mended, each space among them an ordinary space
 // and the others deleted, and reports whether it found them.
 func (s *slipScan) invisibleBefore(n int, l string, cols int, rest string) bool {
-	j := 0
+	j, i := 0, -1 // i is the index of the first of them, first
 	var first rune
 	for j < len(rest) {
 		r, size := utf8.DecodeRuneInString(rest[j:])
-		if _, _, _, ok := invisible(r); ok && first == 0 {
-			first = r
+		if _, _, _, ok := invisible(r); ok && i < 0 {
+			i, first = j, r
 		} else if !ok && r != ' ' {
 			break
 		}
 		j += size
 	}
-	if first == 0 || !keyLike(rest[j:]) || s.continuation(cols) || s.scalarText(cols) {
+	if i < 0 || !keyLike(rest[j:]) || s.continuation(cols) || s.scalarText(cols) {
 		return false
 	}
-	i, _ := firstInvisible(rest)
 	key := rest[j : j+keyLen(rest[j:])]
 	e := s.errAt(Pos{n, utf8.RuneCountInString(l[:len(l)-len(rest)+i]) + 1}, key, "%s", beforeKey(first))
 	defer func() {

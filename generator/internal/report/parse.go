@@ -244,7 +244,8 @@ const msgUnclosedFrontMatter = "unclosed front matter: no closing '---' line (�
 type LineError struct {
 	// Line is the line's number, from 1.
 	Line int
-	Msg  string
+	// Msg is the error's message.
+	Msg string
 }
 
 // Error returns the message.
@@ -1718,7 +1719,7 @@ func (p *parse) list(key string, v ast.Node) []string {
 			// A line of only "-": the YAML parser places its null after
 			// the dash, or after the space after it.
 			pos := nodePos(item)
-			if l := strings.TrimRight(p.rawLine(pos.Line), " "); strings.HasSuffix(l, "-") && strings.TrimLeft(l, " ") == "-" {
+			if l := strings.TrimRight(p.rawLine(pos.Line), " "); strings.TrimLeft(l, " ") == "-" {
 				pos.Col = len(l)
 			}
 			p.errAt(pos, key, `an empty item: write its text after the "- ", or delete the line (这一项是空的：请在“- ”后面写上内容，或删除这一行)`)

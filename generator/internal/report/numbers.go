@@ -460,34 +460,20 @@ func chineseTens(s string) string {
 	if !strings.ContainsRune(s, '十') {
 		return s
 	}
-	r := []rune(s)
 	var b strings.Builder
-	for i := 0; i < len(r); i++ {
-		if r[i] != '十' {
-			b.WriteRune(r[i])
+	for i, r := range s {
+		if r != '十' {
+			b.WriteRune(r)
 			continue
 		}
-		_, before := chineseDigits[prevRune(r, i)]
-		if !before {
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if _, before := chineseDigits[prev]; !before {
 			b.WriteRune('一')
 		}
-		if _, after := chineseDigits[nextRune(r, i)]; !after {
+		next, _ := utf8.DecodeRuneInString(s[i+len("十"):])
+		if _, after := chineseDigits[next]; !after {
 			b.WriteRune('〇')
 		}
 	}
 	return b.String()
-}
-
-func prevRune(r []rune, i int) rune {
-	if i > 0 {
-		return r[i-1]
-	}
-	return 0
-}
-
-func nextRune(r []rune, i int) rune {
-	if i+1 < len(r) {
-		return r[i+1]
-	}
-	return 0
 }

@@ -317,23 +317,29 @@ func amountUnitFix(s, fileUnit string) string {
 	if !ok {
 		return ""
 	}
-	if decimal && unit != "%" && unit != fileUnit {
-		// Said first: the figure is another one than it seems.
-		fix := amountUnitFix(num+unit, fileUnit)
-		if fix == "" {
-			return ""
-		}
-		i := strings.LastIndex(fix, " (") // the Chinese, at the end
-		en, zh := fix[:i], fix[i+2:]
-		return fmt.Sprintf("%s is not a decimal point; if you meant %s%s, %s (逗号不能当小数点：如果是 %[2]s%[3]s，%[5]s", quotedComma(s), num, unit, en, zh)
-	}
 	if unit == "%" {
 		return fmt.Sprintf("this is an amount in the file's unit (%s), not a percentage: write the amount in %[1]s as the report gives it, or null when the report gives only a percentage (这一项是金额（%[1]s），不是百分比；报告只给出百分比时请写 null)", fileUnit)
 	}
+	en, zh := convertFix(num, unit, fileUnit)
+	if en == "" {
+		return ""
+	}
+	if decimal {
+		// Said first: the figure is another one than it seems.
+		return fmt.Sprintf("%s is not a decimal point; if you meant %s%s, %s (逗号不能当小数点：如果是 %[2]s%[3]s，%[5]s)", quotedComma(s), num, unit, en, zh)
+	}
+	return en + " (" + zh + ")"
+}
+
+// convertFix says, in English and in Chinese, how to write num, a plain
+// number of unit, a unit of money, in a file whose amounts are in
+// fileUnit (see amountUnitFix); or "" and "" when unit is fileUnit or
+// either is unknown.
+func convertFix(num, unit, fileUnit string) (en, zh string) {
 	from, money := moneyScale[unit]
 	to, known := unitScale[fileUnit]
 	if !money || !known || unit == fileUnit {
-		return ""
+		return "", ""
 	}
 	orSet, orSetZh := "", ""
 	if _, settable := unitScale[unit]; settable {
@@ -343,10 +349,12 @@ func amountUnitFix(s, fileUnit string) string {
 	fen, exact := toFen(num, from)
 	if !exact {
 		// Less than a fen, or too large: said by its unit alone.
-		return fmt.Sprintf("%s%s is in %s, but the file's unit is %s: write it converted to %[4]s%s, without the unit (这个金额的单位是%[3]s，本文件的金额单位是 %[4]s：请换算成%[4]s后填写，数字后面不要写单位%[6]s)", num, unit, unit, fileUnit, orSet, orSetZh)
+		return fmt.Sprintf("%s%s is in %s, but the file's unit is %s: write it converted to %[4]s%s, without the unit", num, unit, unit, fileUnit, orSet),
+			fmt.Sprintf("这个金额的单位是%s，本文件的金额单位是 %s：请换算成%[2]s后填写，数字后面不要写单位%s", unit, fileUnit, orSetZh)
 	}
 	conv := formatFen(fen, to)
-	return fmt.Sprintf("%s%s is %s%s: write %[3]s (the file's unit is %[4]s)%s (%[1]s%[2]s 即 %[3]s%[4]s：请写 %[3]s（本文件的金额单位是 %[4]s）%[6]s)", num, unit, conv, fileUnit, orSet, orSetZh)
+	return fmt.Sprintf("%s%s is %s%s: write %[3]s (the file's unit is %[4]s)%s", num, unit, conv, fileUnit, orSet),
+		fmt.Sprintf("%s%s 即 %s%s：请写 %[3]s（本文件的金额单位是 %[4]s）%s", num, unit, conv, fileUnit, orSetZh)
 }
 
 // toFen returns num, a plain decimal number of the unit whose scale is
@@ -452,34 +460,20 @@ func chineseTens(s string) string {
 	if !strings.ContainsRune(s, '十') {
 		return s
 	}
-	r := []rune(s)
 	var b strings.Builder
-	for i := 0; i < len(r); i++ {
-		if r[i] != '十' {
-			b.WriteRune(r[i])
+	for i, r := range s {
+		if r != '十' {
+			b.WriteRune(r)
 			continue
 		}
-		_, before := chineseDigits[prevRune(r, i)]
-		if !before {
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if _, before := chineseDigits[prev]; !before {
 			b.WriteRune('一')
 		}
-		if _, after := chineseDigits[nextRune(r, i)]; !after {
+		next, _ := utf8.DecodeRuneInString(s[i+len("十"):])
+		if _, after := chineseDigits[next]; !after {
 			b.WriteRune('〇')
 		}
 	}
 	return b.String()
-}
-
-func prevRune(r []rune, i int) rune {
-	if i > 0 {
-		return r[i-1]
-	}
-	return 0
-}
-
-func nextRune(r []rune, i int) rune {
-	if i+1 < len(r) {
-		return r[i+1]
-	}
-	return 0
 }

@@ -244,7 +244,8 @@ const msgUnclosedFrontMatter = "unclosed front matter: no closing '---' line (�
 type LineError struct {
 	// Line is the line's number, from 1.
 	Line int
-	Msg  string
+	// Msg is the error's message.
+	Msg string
 }
 
 // Error returns the message.
@@ -1410,11 +1411,10 @@ func (p *parse) code(key string, v ast.Node) string {
 		p.errAt(nodePos(v), key, "expected a 6-digit code in quotes, got %s (区划代码是6位数字，加引号，如 \"430725\")", describe(v))
 		return ""
 	}
-	if !isAdcode(s) && p.invisibleValue(key, v) {
-		return ""
-	}
 	if !isAdcode(s) {
-		p.errAt(nodePos(v), key, "expected a 6-digit division code such as \"430725\", got %q (区划代码是6位数字，如 \"430725\")", s)
+		if !p.invisibleValue(key, v) {
+			p.errAt(nodePos(v), key, "expected a 6-digit division code such as \"430725\", got %q (区划代码是6位数字，如 \"430725\")", s)
+		}
 		return ""
 	}
 	return s
@@ -1469,10 +1469,10 @@ func (p *parse) year(key string, v ast.Node) int {
 	}
 	v = number(v)
 	n, ok := v.(*ast.IntegerNode)
-	if !ok && p.invisibleValue(key, v) {
-		return 0
-	}
 	if !ok {
+		if p.invisibleValue(key, v) {
+			return 0
+		}
 		got := describeNumber(v, false)
 		if s, text := v.(*ast.StringNode); text {
 			if fix := yearFix(s.Value); fix != "" {
@@ -1660,11 +1660,10 @@ func isSlug(s string) bool {
 
 func (p *parse) slug(key string, v ast.Node) string {
 	s := p.text(key, v)
-	if s != "" && !isSlug(s) && p.invisibleValue(key, v) {
-		return ""
-	}
 	if s != "" && !isSlug(s) {
-		p.errAt(nodePos(v), key, "expected lower-case letters, digits and single hyphens, such as tao-yuan-xian, got %q (只能用小写字母、数字和连字符，一般留空即可)", s)
+		if !p.invisibleValue(key, v) {
+			p.errAt(nodePos(v), key, "expected lower-case letters, digits and single hyphens, such as tao-yuan-xian, got %q (只能用小写字母、数字和连字符，一般留空即可)", s)
+		}
 		return ""
 	}
 	return s
@@ -1672,11 +1671,10 @@ func (p *parse) slug(key string, v ast.Node) string {
 
 func (p *parse) boolean(key string, v ast.Node) bool {
 	b, ok := v.(*ast.BoolNode)
-	if !ok && p.invisibleValue(key, v) {
-		return false
-	}
 	if !ok {
-		p.errAt(nodePos(v), key, "expected true or false, got %s (只能填 true 或 false)", describe(v))
+		if !p.invisibleValue(key, v) {
+			p.errAt(nodePos(v), key, "expected true or false, got %s (只能填 true 或 false)", describe(v))
+		}
 		return false
 	}
 	return b.Value
@@ -1721,7 +1719,7 @@ func (p *parse) list(key string, v ast.Node) []string {
 			// A line of only "-": the YAML parser places its null after
 			// the dash, or after the space after it.
 			pos := nodePos(item)
-			if l := strings.TrimRight(p.rawLine(pos.Line), " "); strings.HasSuffix(l, "-") && strings.TrimLeft(l, " ") == "-" {
+			if l := strings.TrimRight(p.rawLine(pos.Line), " "); strings.TrimLeft(l, " ") == "-" {
 				pos.Col = len(l)
 			}
 			p.errAt(pos, key, `an empty item: write its text after the "- ", or delete the line (这一项是空的：请在“- ”后面写上内容，或删除这一行)`)
@@ -1985,13 +1983,7 @@ func (p *parse) splitNumber(g *groupKeys, m *ast.MappingNode, i int) int {
 	if n == 0 || !plainNumber(num) {
 		return 0
 	}
-	line := p.rawLine(pos.Line)
-	b := 0 // the byte index of pos.Col in line
-	for c := 1; c < pos.Col && b < len(line); c++ {
-		_, size := utf8.DecodeRuneInString(line[b:])
-		b += size
-	}
-	if !strings.HasPrefix(line[b:], text) {
+	if line := p.rawLine(pos.Line); !strings.HasPrefix(line[colIndex(line, pos.Col):], text) {
 		return 0 // written otherwise, as 1, 530
 	}
 	key := "?"

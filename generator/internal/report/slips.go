@@ -308,21 +308,20 @@ indentation:
 // reads the line again mended, each space among them an ordinary space
 // and the others deleted, and reports whether it found them.
 func (s *slipScan) invisibleBefore(n int, l string, cols int, rest string) bool {
-	j := 0
+	j, i := 0, -1 // i is the index of the first of them, first
 	var first rune
 	for j < len(rest) {
 		r, size := utf8.DecodeRuneInString(rest[j:])
-		if _, _, _, ok := invisible(r); ok && first == 0 {
-			first = r
+		if _, _, _, ok := invisible(r); ok && i < 0 {
+			i, first = j, r
 		} else if !ok && r != ' ' {
 			break
 		}
 		j += size
 	}
-	if first == 0 || !keyLike(rest[j:]) || s.continuation(cols) || s.scalarText(cols) {
+	if i < 0 || !keyLike(rest[j:]) || s.continuation(cols) || s.scalarText(cols) {
 		return false
 	}
-	i, _ := firstInvisible(rest)
 	key := rest[j : j+keyLen(rest[j:])]
 	e := s.errAt(Pos{n, utf8.RuneCountInString(l[:len(l)-len(rest)+i]) + 1}, key, "%s", beforeKey(first))
 	defer func() {
@@ -387,19 +386,7 @@ func dashSlip(l string) bool {
 // begins with a character that invisible names where the space after the
 // dash goes, and that character's length in bytes; or "" and 0.
 func afterDash(a string) (msg string, size int) {
-	r, size := utf8.DecodeRuneInString(a)
-	if _, _, space, ok := invisible(r); ok {
-		what, whatZh := invisibleSaid(r)
-		switch rest := a[size:]; {
-		case rest == "" || rest[0] == ' ':
-			return fmt.Sprintf(`after the "-" of a list item, %s; delete it (列表项的“-”后面有%s：请删除它)`, what, whatZh), size
-		case space:
-			return fmt.Sprintf(`after the "-" of a list item, not an ordinary space but %s; delete it and type an ordinary space (列表项的“-”后面不是普通空格，而是%s：请删除它，改为输入一个半角空格)`, what, whatZh), size
-		default:
-			return fmt.Sprintf(`no space after the "-" of a list item, but %s; delete it and type an ordinary space (列表项的“-”后面没有空格，而有%s：请删除它，改为输入一个半角空格)`, what, whatZh), size
-		}
-	}
-	return "", 0
+	return afterMark(a, `the "-" of a list item`, "列表项的“-”", " ")
 }
 
 // chineseKey reports a key written as its Chinese name and a colon that
@@ -419,19 +406,15 @@ func (s *slipScan) chineseKey(n int, l string, cols int, rest string) bool {
 	if t.indent < cols && t.open {
 		prefix = dotted(t.name, t.last)
 	}
-	msg, name, value, ok := chineseSlip(rest, prefix)
+	msg, key, value, ok := chineseSlip(rest, prefix)
 	if !ok || s.continuation(cols) || s.scalarText(cols) {
 		return false
-	}
-	meant := meantChinese(name, prefix)
-	key := prefix
-	if len(meant) == 1 && keyLen(meant[0]) == len(meant[0]) {
-		key = dotted(prefix, meant[0])
 	}
 	s.errAt(Pos{n, utf8.RuneCountInString(l[:len(l)-len(rest)]) + 1}, key, "%s", msg)
 	s.fixes[s.i] = ""
 	if value == "" && key != prefix {
-		mended := l[:len(l)-len(rest)] + meant[0] + ":"
+		// The key meant, as the mapping names it.
+		mended := l[:len(l)-len(rest)] + strings.TrimPrefix(key, prefix+".") + ":"
 		s.fixes[s.i] = mended
 		s.line(n, mended)
 	}
@@ -442,13 +425,15 @@ func (s *slipScan) chineseKey(n int, l string, cols int, rest string) bool {
 // indentation, when it begins with the Chinese name of a key of the
 // mapping with the dotted name prefix (see chineseKeys) and a colon that
 // the YAML parser does not read as a key's: full-width, or with no space
-// after it. name is the Chinese name, and value what follows the colon.
-func chineseSlip(l, prefix string) (msg, name, value string, ok bool) {
+// after it. key is the dotted name of the key meant, when the name stands
+// for one key of the mapping (see meantChinese), and prefix otherwise;
+// value is what follows the colon.
+func chineseSlip(l, prefix string) (msg, key, value string, ok bool) {
 	i := strings.IndexAny(l, ":：")
 	if i <= 0 {
 		return "", "", "", false
 	}
-	name = strings.TrimRight(l[:i], " "+fullWidthSpace)
+	name := strings.TrimRight(l[:i], " "+fullWidthSpace)
 	a := l[i:]
 	if a[0] == ':' && (len(a) == 1 || a[1] == ' ' || a[1] == '\t') {
 		return "", "", "", false // a key to the YAML parser, which the walker reads
@@ -457,11 +442,15 @@ func chineseSlip(l, prefix string) (msg, name, value string, ok bool) {
 	if meant == nil {
 		return "", "", "", false
 	}
+	key = prefix
+	if len(meant) == 1 && keyLen(meant[0]) == len(meant[0]) {
+		key = dotted(prefix, meant[0])
+	}
 	_, size := utf8.DecodeRuneInString(a)
 	value = strings.TrimLeft(a[size:], " \t"+fullWidthSpace)
 	en, zh := meantSaid(name, prefix)
 	return fmt.Sprintf(`%s is no key: keys are English words, followed by ": " (a half-width colon and a space): did you mean %s? (键名要用英文，后面是半角冒号和空格：是不是要写 %s？)`,
-		name, en, zh), name, value, true
+		name, en, zh), key, value, true
 }
 
 // beforeKey is the error of a character r, which invisible names, before
@@ -1181,16 +1170,26 @@ func afterQuote(v string) string {
 // begins with a character that invisible names where the space after the
 // colon goes, and that character's length in bytes; or "" and 0.
 func afterColon(a string) (msg string, size int) {
+	return afterMark(a, "the colon", "冒号", " \t")
+}
+
+// afterMark is afterColon and afterDash: the error of mark (markZh in
+// Chinese), a key's colon or a list item's dash, followed by a, when a
+// begins with a character that invisible names where the space after
+// mark goes, and that character's length in bytes; or "" and 0. The
+// character is to be deleted alone when the end of the line or one of
+// blanks follows it, and replaced by a space otherwise.
+func afterMark(a, mark, markZh, blanks string) (msg string, size int) {
 	r, size := utf8.DecodeRuneInString(a)
 	if _, _, space, ok := invisible(r); ok {
 		what, whatZh := invisibleSaid(r)
 		switch rest := a[size:]; {
-		case rest == "" || rest[0] == ' ' || rest[0] == '\t':
-			return fmt.Sprintf("after the colon, %s; delete it (冒号后面有%s：请删除它)", what, whatZh), size
+		case rest == "" || strings.IndexByte(blanks, rest[0]) >= 0:
+			return fmt.Sprintf("after %s, %s; delete it (%s后面有%s：请删除它)", mark, what, markZh, whatZh), size
 		case space:
-			return fmt.Sprintf("after the colon, not an ordinary space but %s; delete it and type an ordinary space (冒号后面不是普通空格，而是%s：请删除它，改为输入一个半角空格)", what, whatZh), size
+			return fmt.Sprintf("after %s, not an ordinary space but %s; delete it and type an ordinary space (%s后面不是普通空格，而是%s：请删除它，改为输入一个半角空格)", mark, what, markZh, whatZh), size
 		default:
-			return fmt.Sprintf("no space after the colon, but %s; delete it and type an ordinary space (冒号后面没有空格，而有%s：请删除它，改为输入一个半角空格)", what, whatZh), size
+			return fmt.Sprintf("no space after %s, but %s; delete it and type an ordinary space (%s后面没有空格，而有%s：请删除它，改为输入一个半角空格)", mark, what, markZh, whatZh), size
 		}
 	}
 	return "", 0
@@ -1482,11 +1481,7 @@ func isFlowMapping(v ast.Node) bool {
 // intoBraces writes it; or "" when it cannot be written so.
 func (p *parse) intoBraces(brace Pos, n int) string {
 	flow, pair := p.line(brace.Line), strings.TrimLeft(p.line(n), " "+fullWidthSpace)
-	b := 0
-	for c := 1; c < brace.Col && b < len(flow); c++ {
-		_, size := utf8.DecodeRuneInString(flow[b:])
-		b += size
-	}
+	b := colIndex(flow, brace.Col)
 	if b >= len(flow) || flow[b] != '{' {
 		return ""
 	}
@@ -1498,6 +1493,17 @@ func (p *parse) intoBraces(brace Pos, n int) string {
 
 // line returns line n of the front matter read by the YAML parser, or "".
 func (p *parse) line(n int) string { return lineOf(p.block, n) }
+
+// colIndex returns the byte index in line of its column col (from 1), or
+// len(line) when line is shorter.
+func colIndex(line string, col int) int {
+	b := 0
+	for c := 1; c < col && b < len(line); c++ {
+		_, size := utf8.DecodeRuneInString(line[b:])
+		b += size
+	}
+	return b
+}
 
 // lineOf returns line n of b, or "".
 func lineOf(b []byte, n int) string {
@@ -1585,16 +1591,12 @@ func (p *parse) valueSlip(prefix string, v ast.Node, pos Pos) bool {
 		return false
 	}
 	k := keyLen(s.Value)
-	if msg, name, _, ok := chineseSlip(s.Value, prefix); k == 0 && ok {
-		key := prefix
-		if m := meantChinese(name, prefix); len(m) == 1 && keyLen(m[0]) == len(m[0]) {
-			key = dotted(prefix, m[0])
-		}
-		p.errAt(pos, key, "%s", msg)
-		return true
-	}
 	if k == 0 {
-		return false
+		msg, key, _, ok := chineseSlip(s.Value, prefix)
+		if ok {
+			p.errAt(pos, key, "%s", msg)
+		}
+		return ok
 	}
 	// Spaces before the colon are the key's, as slips reads them; a
 	// full-width one among them is the slip.

@@ -215,11 +215,7 @@ func (p *parse) rawLine(n int) string {
 func (p *parse) charPos(v ast.Node, s string, i int) Pos {
 	pos := nodePos(v)
 	line := p.rawLine(pos.Line)
-	b := 0 // the byte index of pos.Col in line
-	for c := 1; c < pos.Col && b < len(line); c++ {
-		_, size := utf8.DecodeRuneInString(line[b:])
-		b += size
-	}
+	b := colIndex(line, pos.Col)
 	switch v.GetToken().Type {
 	case token.DoubleQuoteType, token.SingleQuoteType:
 		if b < len(line) && strings.HasPrefix(line[b+1:], s[:i]) {

@@ -355,3 +355,22 @@ func TestPublished(t *testing.T) {
 		t.Errorf("%s: published = %q, want 2024-05-08", in, d.Published.V)
 	}
 }
+
+// TestGroupedThousands: spaces (plain, thin or no-break) that group an
+// amount's thousands are read as such only where they cannot part two
+// numbers: after the label and before the unit, or in a table cell of
+// its own, in a row as wide as its table's.
+func TestGroupedThousands(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "plain", text: "本年支出合计1 234 567.89元。", want: map[string]any{"total_spending": "123.456789"}},
+		{name: "thin", text: "本年支出合计3\u2009402.15万元。", want: map[string]any{"total_spending": "3402.15"}},
+		{name: "narrow-nbsp", text: "本年支出合计3\u202f402.15万元，其中基本支出1\u00a0012.36 万元。",
+			want: map[string]any{"total_spending": "3402.15", "basic_spending": "1012.36"}},
+		{name: "spaced-label", text: "本年支出合计 3 402.15 万元。", want: map[string]any{"total_spending": "3402.15"}},
+		{name: "bad-groups", text: "本年支出合计34 02.15万元。", want: map[string]any{"total_spending": nil}},
+		{name: "after-a-number", text: "本年支出合计12 3 402.15万元。", want: map[string]any{"total_spending": nil}},
+		{name: "no-unit", text: "本年支出合计3 402.15。", want: map[string]any{"total_spending": nil}},
+		{name: "cell", text: "单位：元\n\t本年支出合计\n\t1 234 567.89\n\n", want: map[string]any{"total_spending": "123.456789"}},
+		{name: "cell-bad-groups", text: "单位：元\n\t本年支出合计\n\t12 34\n\n", want: map[string]any{"total_spending": nil}},
+	})
+}

@@ -235,8 +235,8 @@ func sentences(ps []para, year int) []sentence {
 			text += ps[i+1].text
 			i++
 		case unitCtx != "" && isLabelLine(text) && i+1 < len(ps) && !ps[i+1].cell &&
-			numCellRE.MatchString(strings.ReplaceAll(fold(ps[i+1].text), " ", "")):
-			v := strings.ReplaceAll(fold(ps[i+1].text), " ", "")
+			numCellRE.MatchString(cellValue(ps[i+1].text)):
+			v := cellValue(ps[i+1].text)
 			if !strings.HasSuffix(v, "%") {
 				out = append(out, sentence{disp: text + " " + ps[i+1].text + "（" + unitCtx + "）", m: folded + v + unitCtx, para: i, sec: sec, cell: true})
 				i++
@@ -367,7 +367,7 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 			}
 		}
 		if len(cells) == 2 {
-			label, value := ps[cells[0]].text, strings.ReplaceAll(fold(ps[cells[1]].text), " ", "")
+			label, value := ps[cells[0]].text, cellValue(ps[cells[1]].text)
 			if numCellRE.MatchString(value) && !strings.HasSuffix(value, "%") && isLabelLine(label) {
 				m := fold(label)
 				if strings.Contains(caption, "三公") && totalLabelRE.MatchString(m) {
@@ -430,7 +430,7 @@ func tableColumn(ps []para, grid [][]int, year int) (col, width, labels int, hea
 	for k, row := range rows {
 		numeric := false
 		for _, c := range row[1:] {
-			if numCellRE.MatchString(strings.ReplaceAll(fold(c), " ", "")) {
+			if numCellRE.MatchString(cellValue(c)) {
 				numeric = true
 			}
 		}
@@ -456,7 +456,7 @@ func labelColumns(rows [][]string, width int) int {
 	n := 1
 	for ; n < width-1; n++ {
 		for _, row := range rows {
-			if len(row) == width && numCellRE.MatchString(strings.ReplaceAll(fold(row[n]), " ", "")) {
+			if len(row) == width && numCellRE.MatchString(cellValue(row[n])) {
 				return n
 			}
 		}

@@ -217,12 +217,12 @@ func joinGrouped(line string) string {
 
 var digitGapRE = regexp.MustCompile(`\d +\d`)
 
-// cellValue returns a table cell's text folded and without spaces, to be
-// read as a number; but a space between two digits, which clean did not
+// cellValue returns a table cell's text folded and without spaces or a
+// footnote's marker after it, to be read as a number; but a space between two digits, which clean did not
 // take for a grouping of thousands (see joinGroupedCell), is kept, so that
 // two numbers are not read as one.
 func cellValue(c string) string {
-	c = fold(c)
+	c = noteMarkRE.ReplaceAllString(fold(c), "")
 	if digitGapRE.MatchString(c) {
 		return c
 	}

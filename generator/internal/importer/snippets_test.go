@@ -374,3 +374,19 @@ func TestGroupedThousands(t *testing.T) {
 		{name: "cell-bad-groups", text: "单位：元\n\t本年支出合计\n\t12 34\n\n", want: map[string]any{"total_spending": nil}},
 	})
 }
+
+// TestFootnoteMarkers: a footnote's marker ([1], ①, ¹) after a figure or
+// its label neither stops the figure being read nor becomes part of it.
+func TestFootnoteMarkers(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "after-amount", text: "本年支出合计2,377.04万元[1]，其中基本支出1,602.50万元①。",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "1602.5"}},
+		{name: "after-label", text: "公务接待费[2]3.5万元，公务用车运行维护费②4.5万元，因公出国（境）费¹0万元。",
+			want: map[string]any{"sangong_reception": "3.5", "sangong_vehicles": "4.5", "sangong_travel_abroad": "0"}},
+		{name: "before-colon", text: "本年支出合计【1】：2,377.04万元。", want: map[string]any{"total_spending": "2377.04"}},
+		{name: "cells", text: "单位：万元\n\t本年支出合计[1]\n\t2,377.04\n\n\t基本支出\n\t1,602.50②\n\n",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "1602.5"}},
+		{name: "list-marker", text: "支出情况：①基本支出1,602.50万元；②项目支出774.54万元。",
+			want: map[string]any{"basic_spending": "1602.5", "project_spending": "774.54"}},
+	})
+}

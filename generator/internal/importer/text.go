@@ -367,7 +367,7 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 			}
 		}
 		if len(cells) == 2 {
-			label, value := ps[cells[0]].text, cellValue(ps[cells[1]].text)
+			label, value := noteMarkRE.ReplaceAllString(ps[cells[0]].text, ""), cellValue(ps[cells[1]].text)
 			if numCellRE.MatchString(value) && !strings.HasSuffix(value, "%") && isLabelLine(label) {
 				m := fold(label)
 				if strings.Contains(caption, "三公") && totalLabelRE.MatchString(m) {

@@ -390,3 +390,17 @@ func TestFootnoteMarkers(t *testing.T) {
 			want: map[string]any{"basic_spending": "1602.5", "project_spending": "774.54"}},
 	})
 }
+
+// TestYearRows: a table whose rows are years gives the figures of the
+// report's year's row only, and none when it has no such row.
+func TestYearRows(t *testing.T) {
+	table := "“三公”经费支出情况（单位：万元）\n" +
+		"年度          因公出国（境）费    公务接待费    公务用车购置及运行费    合计\n" +
+		"2023年        0.00                3.26          7.95                    11.21\n" +
+		"2022年        0.00                4.12          8.30                    12.42\n"
+	runSnippets(t, []snippet{
+		{name: "layout", text: table, want: map[string]any{"sangong_total": "11.21", "sangong_reception": "3.26", "sangong_vehicles": "7.95", "sangong_travel_abroad": "0"}},
+		{name: "no-row", text: "测试县城市管理局\n2024年度部门整体支出绩效自评报告\n\n" + table,
+			want: map[string]any{"sangong_total": nil, "sangong_reception": nil, "sangong_vehicles": nil, "sangong_travel_abroad": nil}},
+	})
+}

@@ -404,3 +404,31 @@ func TestYearRows(t *testing.T) {
 			want: map[string]any{"sangong_total": nil, "sangong_reception": nil, "sangong_vehicles": nil, "sangong_travel_abroad": nil}},
 	})
 }
+
+// TestCapitalAmounts: an amount in capital numerals (大写) is read when it
+// is the only form; given with its digits, it is read once when the two
+// agree, and neither is taken, with a note, when they do not.
+func TestCapitalAmounts(t *testing.T) {
+	for s, want := range map[string]int64{
+		"壹仟贰佰叁拾肆万伍仟陆佰柒拾捌": 12345678, "拾伍": 15, "壹仟零伍": 1005, "贰亿零叁佰万": 203000000,
+		"壹亿贰仟万零捌拾": 120000080, "伍万": 50000,
+	} {
+		if n, ok := capitalNumber(s); !ok || n != want {
+			t.Errorf("capitalNumber(%s) = %d, %v; want %d", s, n, ok, want)
+		}
+	}
+	for _, s := range []string{"万", "壹贰", "佰", "壹佰贰仟", "壹万贰万", "壹万贰亿", ""} {
+		if n, ok := capitalNumber(s); ok {
+			t.Errorf("capitalNumber(%s) = %d, want none", s, n)
+		}
+	}
+	runSnippets(t, []snippet{
+		{name: "only", text: "本年支出合计人民币壹仟贰佰叁拾肆万伍仟陆佰柒拾捌元玖角。", want: map[string]any{"total_spending": "1234.56789"}},
+		{name: "fen", text: "本年支出合计人民币伍拾元零伍分。", want: map[string]any{"total_spending": "0.005005"}},
+		{name: "agree", text: "本年支出合计1,234.5万元（大写：人民币壹仟贰佰叁拾肆万伍仟元整）。", want: map[string]any{"total_spending": "1234.5"}},
+		{name: "agree-sign", text: "本年支出合计人民币壹仟贰佰叁拾肆万伍仟元整（¥12,345,000.00）。", want: map[string]any{"total_spending": "1234.5"}},
+		{name: "disagree", text: "本年支出合计1,234.5万元（大写：人民币壹仟贰佰肆拾叁万伍仟元整）。", want: map[string]any{"total_spending": nil},
+			note: "支出合计（spending.total）：报告的大写金额与数字金额不一致"},
+		{name: "disagree-sign", text: "本年支出合计人民币壹仟贰佰叁拾肆万伍仟元整（¥12,354,000.00）。", want: map[string]any{"total_spending": nil}},
+	})
+}

@@ -38,8 +38,9 @@
 // signature (a unit's under its department's), only the first is read,
 // and a review note names the other; a report covering two years
 // (2022—2023年度) is noted too, with the year taken. Amounts are converted to 万元
-// exactly, from 元, 千元, 万元 or 亿元; a table whose unit is not stated is
-// not read. Forms (项目支出绩效自评表 and the like) are read by position only
+// exactly, from 元, 千元, 万元 or 亿元, and from capital numerals
+// (人民币壹仟贰佰元整, not taken when the digits beside them disagree); a
+// table whose unit is not stated is not read. Forms (项目支出绩效自评表 and the like) are read by position only
 // when each row has one value per column and the execution rate agrees
 // with the amounts.
 //

@@ -55,7 +55,9 @@ type Draft struct {
 	Spending struct {
 		Total, Basic, Project, Personnel, Public Value[Amount]
 	}
-	// Income is the income of the year (收入决算数).
+	// Income is the income of the year (收入决算数); in a project's report
+	// (项目支出), the money the project received (到位资金, 拨付), as the
+	// portal's downloads describe the figure.
 	Income Value[Amount]
 	// Sangong holds the 三公经费 actually spent, in total and by item.
 	Sangong struct {

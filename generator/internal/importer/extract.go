@@ -151,18 +151,16 @@ func (x *extractor) findMentions() {
 	for si := range x.sents {
 		s := &x.sents[si]
 		m := s.m
-		type hit struct {
-			start, end int
-			num, unit  string
-		}
 		var hits []hit
 		for _, loc := range amountRE.FindAllStringSubmatchIndex(m, -1) {
-			hits = append(hits, hit{loc[0], loc[1], m[loc[2]:loc[3]], m[loc[4]:loc[5]]})
+			hits = append(hits, hit{start: loc[0], end: loc[1], num: m[loc[2]:loc[3]], unit: m[loc[4]:loc[5]]})
 		}
 		for _, loc := range unitLabelRE.FindAllStringSubmatchIndex(m, -1) {
-			hits = append(hits, hit{loc[4], loc[1], m[loc[4]:loc[5]], m[loc[2]:loc[3]]})
+			hits = append(hits, hit{start: loc[4], end: loc[1], num: m[loc[4]:loc[5]], unit: m[loc[2]:loc[3]]})
 		}
+		hits = append(hits, capitalHits(m)...)
 		slices.SortFunc(hits, func(a, b hit) int { return a.start - b.start })
+		pairs := capitalPairs(m, hits)
 		prevEnd := 0
 		var prev *mention
 		var parentBudget bool
@@ -175,8 +173,13 @@ func (x *extractor) findMentions() {
 			}
 			names, group = nil, nil
 		}
-		for _, h := range hits {
+		for hi, h := range hits {
 			if h.start < prevEnd {
+				continue
+			}
+			if hi > 0 && pairs[hi-1] != 0 {
+				// The other form of the amount before it: read once.
+				prevEnd = h.end
 				continue
 			}
 			if h.start > 0 {
@@ -228,6 +231,13 @@ func (x *extractor) findMentions() {
 			case bareRE.MatchString(label) && sameGroup:
 				label = inherit(prev.label, label)
 			}
+			if pairs[hi] < 0 {
+				// Its 大写 and its digits disagree: neither is taken.
+				approx = true
+				if k := amountKey(label); k != "" {
+					x.d.note("%s：报告的大写金额与数字金额不一致，未填写（%s）", figureLabel(k), quote(s.disp))
+				}
+			}
 			mt := &mention{s: s, si: si, pos: h.start, end: h.end, fen: fen, label: label, child: child, approx: approx}
 			if group != nil {
 				group = append(group, mt)
@@ -254,6 +264,113 @@ func (x *extractor) findMentions() {
 			dropGroup()
 		}
 	}
+}
+
+// hit is an amount found in a sentence, before its label is read: the
+// number and unit of m[start:end].
+type hit struct {
+	start, end int
+	num, unit  string
+	capital    bool // written in capital numerals (壹仟贰佰元)
+}
+
+var (
+	// capitalRE finds an amount in 元 written in capital numerals, as on a
+	// cheque: 人民币壹仟贰佰叁拾肆万伍仟陆佰柒拾捌元玖角, 贰万壹仟元整.
+	capitalRE = regexp.MustCompile(`(?:人民币)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+)元(?:零?([零壹贰叁肆伍陆柒捌玖])角)?(?:零?([零壹贰叁肆伍陆柒捌玖])分)?(?:整|正)?`)
+	// yuanSignRE finds an amount in 元 after ¥: (¥23,100,000.00).
+	yuanSignRE = regexp.MustCompile(`[¥￥]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)元?`)
+	// pairGapRE finds what parts an amount from the same amount in the
+	// other form: 2,310.00万元(大写:人民币贰仟…, 人民币贰仟…元整(¥….
+	pairGapRE = regexp.MustCompile(`^\s*[(:]?\s*(?:大写|小写)?\s*[:]?\s*$`)
+)
+
+var capitalDigits = map[rune]int64{'零': 0, '壹': 1, '贰': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9}
+
+// capitalHits returns the amounts of m written in capital numerals, and
+// those after ¥.
+func capitalHits(m string) []hit {
+	var hits []hit
+	for _, loc := range capitalRE.FindAllStringSubmatchIndex(m, -1) {
+		yuan, ok := capitalNumber(m[loc[2]:loc[3]])
+		if !ok {
+			continue
+		}
+		var fen int64
+		if loc[4] >= 0 {
+			fen += 10 * capitalDigits[[]rune(m[loc[4]:loc[5]])[0]]
+		}
+		if loc[6] >= 0 {
+			fen += capitalDigits[[]rune(m[loc[6]:loc[7]])[0]]
+		}
+		hits = append(hits, hit{start: loc[0], end: loc[1], num: fmt.Sprintf("%d.%02d", yuan, fen), unit: "元", capital: true})
+	}
+	for _, loc := range yuanSignRE.FindAllStringSubmatchIndex(m, -1) {
+		hits = append(hits, hit{start: loc[0], end: loc[1], num: m[loc[2]:loc[3]], unit: "元"})
+	}
+	return hits
+}
+
+// capitalNumber reads a whole number written in capital numerals
+// (壹仟贰佰叁拾肆万伍仟陆佰柒拾捌). ok is false for anything a cheque would
+// not write: two digits in a row, a unit without a digit (but 拾 first),
+// units out of order, or no digit at all.
+func capitalNumber(s string) (n int64, ok bool) {
+	units := map[rune]int64{'拾': 10, '佰': 100, '仟': 1000}
+	var section, digit, lastUnit int64 // lastUnit: of the section, 0 when none yet
+	digits, prevDigit := false, false
+	for i, r := range []rune(s) {
+		switch {
+		case r == '零':
+			prevDigit, digit = false, 0
+		case capitalDigits[r] > 0:
+			if prevDigit {
+				return 0, false
+			}
+			digit, prevDigit, digits = capitalDigits[r], true, true
+		case units[r] > 0:
+			u := units[r]
+			if digit == 0 && !(r == '拾' && i == 0) || lastUnit != 0 && u >= lastUnit {
+				return 0, false
+			}
+			section += max(digit, 1) * u
+			digit, prevDigit, lastUnit, digits = 0, false, u, true
+		case r == '万' || r == '亿':
+			// 亿 comes first, and 万 once after it.
+			if section+digit == 0 || r == '亿' && n != 0 || r == '万' && n%1e8 != 0 {
+				return 0, false
+			}
+			if r == '亿' {
+				n = (section + digit) * 1e8
+			} else {
+				n += (section + digit) * 1e4
+			}
+			section, digit, prevDigit, lastUnit = 0, 0, false, 0
+		}
+	}
+	return n + section + digit, digits
+}
+
+// capitalPairs finds, among hits sorted by their start, an amount given in
+// both forms, one right after the other (23,100,000.00元(大写:人民币贰仟叁佰
+// 壹拾万元整)): pairs[i] is 1 when hits[i] and hits[i+1] are such a pair
+// and agree, -1 when they disagree, and 0 otherwise.
+func capitalPairs(m string, hits []hit) []int {
+	pairs := make([]int, len(hits))
+	for i := 0; i+1 < len(hits); i++ {
+		a, b := hits[i], hits[i+1]
+		if a.capital == b.capital || b.start < a.end || !pairGapRE.MatchString(m[a.end:b.start]) {
+			continue
+		}
+		fa, okA := toFen(a.num, a.unit)
+		fb, okB := toFen(b.num, b.unit)
+		pairs[i] = -1
+		if okA && okB && fa == fb {
+			pairs[i] = 1
+		}
+		i++
+	}
+	return pairs
 }
 
 // labelSpan returns where the label of a figure at pos of s runs: back to a

@@ -409,7 +409,7 @@ func (x *extractor) staffTables() {
 		rows, disp := make([][]string, len(grid)), make([][]string, len(grid))
 		for r, cells := range grid {
 			for _, k := range cells {
-				rows[r] = append(rows[r], strings.ReplaceAll(fold(ps[k].text), " ", ""))
+				rows[r] = append(rows[r], cellValue(ps[k].text))
 				disp[r] = append(disp[r], ps[k].text)
 			}
 		}

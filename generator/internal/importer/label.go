@@ -154,11 +154,15 @@ var (
 	connectorRE    = regexp.MustCompile(`(?:为|是|达到|达|:|=|约为|约|共计|共)$`)
 	approxRE       = regexp.MustCompile(`(?:约|近|超过|超|逾|不足|不到|近乎|大约)$`)
 	bareRE         = regexp.MustCompile(`^(?:(?:全年|本年|年度|当年)?(?:预算数?|决算数?|实际支出数?|实际数|执行数|支出数|实际|年初预算数?|全年预算数?|调整后?预算数?|全年执行数?|执行|完成数|实际完成数?|实际发生数?|发生数|合计|小计)|支出|收入)$`)
-	subjectTailRE  = regexp.MustCompile(`(?:预算数?|决算数?|年初预算数?|全年预算数?|调整后?预算数?|实际支出数?|实际数|全年执行数?|执行数|支出数|合计|小计)$`)
+	// noteMarkRE finds a footnote's marker at the end of a label or a
+	// cell: 公务接待费[2], 人员经费①, 2,377.04¹.
+	noteMarkRE    = regexp.MustCompile(`(?:\[\d{1,2}\]|[①-⑳]|[⁰¹²³⁴-⁹]+)$`)
+	subjectTailRE = regexp.MustCompile(`(?:预算数?|决算数?|年初预算数?|全年预算数?|调整后?预算数?|实际支出数?|实际数|全年执行数?|执行数|支出数|合计|小计)$`)
 )
 
 // cleanLabel strips list markers, opening brackets and 其中 from the front
-// of a label and connectors (为, 是, :) from its end. It reports whether the label marked
+// of a label and connectors (为, 是, :) and footnote markers ([1], ①) from
+// its end. It reports whether the label marked
 // a sub-item (其中) or an approximate value (约).
 func cleanLabel(l string) (label string, child, approx bool) {
 	l = strings.TrimSpace(l)
@@ -188,7 +192,7 @@ func cleanLabel(l string) (label string, child, approx bool) {
 		if approxRE.MatchString(l) {
 			approx = true
 		}
-		t := connectorRE.ReplaceAllString(l, "")
+		t := connectorRE.ReplaceAllString(noteMarkRE.ReplaceAllString(l, ""), "")
 		t = approxRE.ReplaceAllString(t, "")
 		if t == l {
 			break

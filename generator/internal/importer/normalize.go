@@ -35,6 +35,12 @@ var (
 	pageNumRE   = regexp.MustCompile(`^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*共?\s*\d{1,4}\s*页)$`)
 	dotSpaceRE  = regexp.MustCompile(`(\d) +\.(\d)`)
 	pctSpaceRE  = regexp.MustCompile(`(\d) +%`)
+	// groupedRE finds a number whose thousands are grouped with single
+	// spaces (3 402.15; mapWidth has made thin and no-break spaces plain),
+	// and groupedCellRE a cell that holds just such a number.
+	groupedRE     = regexp.MustCompile(`\d{1,3}(?: \d{3})+(?:\.\d+)?`)
+	groupedCellRE = regexp.MustCompile(`^\d{1,3}(?: \d{3})+(?:\.\d+)?(?:亿元|万元|千元|元|万)?$`)
+	unitStartRE   = regexp.MustCompile(`^(?:亿元|万元|千元|元|万)`)
 )
 
 var latexSymbols = map[string]string{
@@ -77,18 +83,22 @@ func clean(s string) []string {
 	s = mapWidth(s)
 	var out []string
 	lines := strings.Split(s, "\n")
-	rows, newTable := textTableRows(lines)
+	rows := textTableRows(lines)
 	for i, line := range lines {
-		if cells, ok := rows[i]; ok {
+		if row, ok := rows[i]; ok {
 			// A row of a table pasted as text: one cell per line, and a
 			// blank line after the row, as a Doc holds a table; a blank
 			// line before a header row under rows of amounts, which
 			// starts another table (see paragraphs).
-			if newTable[i] {
+			if row.newTable {
 				out = append(out, "")
 			}
-			for _, c := range cells {
-				out = append(out, "\t"+tidySpaces(c))
+			for _, c := range row.cells {
+				c = tidySpaces(c)
+				if !row.narrow {
+					c = joinGroupedCell(c)
+				}
+				out = append(out, "\t"+c)
 			}
 			out = append(out, "")
 			continue
@@ -103,7 +113,7 @@ func clean(s string) []string {
 			continue
 		}
 		if cell {
-			line = "\t" + line
+			line = "\t" + joinGroupedCell(line)
 		}
 		out = append(out, line)
 	}
@@ -174,7 +184,58 @@ func tidySpaces(line string) string {
 		}
 		i = j
 	}
-	return joinLetterSpaced(string(out))
+	return joinGrouped(joinLetterSpaced(string(out)))
+}
+
+// joinGrouped removes the spaces that group the thousands of an amount in
+// running text (收入合计3 402.15万元), where they cannot part two numbers:
+// the number follows a character other than ASCII (its label, or a
+// full-width colon) or a colon or bracket, and its unit follows it. Any
+// other spaced digits (5 400.00 after a space, or without a unit) are left
+// as they are, and are not read as one number.
+func joinGrouped(line string) string {
+	if !strings.Contains(line, " ") {
+		return line
+	}
+	var b strings.Builder
+	last := 0
+	for _, loc := range groupedRE.FindAllStringIndex(line, -1) {
+		before, _ := utf8.DecodeLastRuneInString(line[:loc[0]])
+		if loc[0] == 0 || before < 0x80 && before != ':' && before != '(' || !unitStartRE.MatchString(line[loc[1]:]) {
+			continue
+		}
+		b.WriteString(line[last:loc[0]])
+		b.WriteString(strings.ReplaceAll(line[loc[0]:loc[1]], " ", ""))
+		last = loc[1]
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+var digitGapRE = regexp.MustCompile(`\d +\d`)
+
+// cellValue returns a table cell's text folded and without spaces or a
+// footnote's marker after it, to be read as a number; but a space between two digits, which clean did not
+// take for a grouping of thousands (see joinGroupedCell), is kept, so that
+// two numbers are not read as one.
+func cellValue(c string) string {
+	c = noteMarkRE.ReplaceAllString(fold(c), "")
+	if digitGapRE.MatchString(c) {
+		return c
+	}
+	return strings.ReplaceAll(c, " ", "")
+}
+
+// joinGroupedCell removes the spaces that group the thousands of a number
+// that is a table cell's whole text (8 523 400.00).
+func joinGroupedCell(c string) string {
+	if groupedCellRE.MatchString(c) {
+		return strings.ReplaceAll(c, " ", "")
+	}
+	return c
 }
 
 func isCJKPunct(r rune) bool {

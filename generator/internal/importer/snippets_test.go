@@ -355,3 +355,80 @@ func TestPublished(t *testing.T) {
 		t.Errorf("%s: published = %q, want 2024-05-08", in, d.Published.V)
 	}
 }
+
+// TestGroupedThousands: spaces (plain, thin or no-break) that group an
+// amount's thousands are read as such only where they cannot part two
+// numbers: after the label and before the unit, or in a table cell of
+// its own, in a row as wide as its table's.
+func TestGroupedThousands(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "plain", text: "本年支出合计1 234 567.89元。", want: map[string]any{"total_spending": "123.456789"}},
+		{name: "thin", text: "本年支出合计3\u2009402.15万元。", want: map[string]any{"total_spending": "3402.15"}},
+		{name: "narrow-nbsp", text: "本年支出合计3\u202f402.15万元，其中基本支出1\u00a0012.36 万元。",
+			want: map[string]any{"total_spending": "3402.15", "basic_spending": "1012.36"}},
+		{name: "spaced-label", text: "本年支出合计 3 402.15 万元。", want: map[string]any{"total_spending": "3402.15"}},
+		{name: "bad-groups", text: "本年支出合计34 02.15万元。", want: map[string]any{"total_spending": nil}},
+		{name: "after-a-number", text: "本年支出合计12 3 402.15万元。", want: map[string]any{"total_spending": nil}},
+		{name: "no-unit", text: "本年支出合计3 402.15。", want: map[string]any{"total_spending": nil}},
+		{name: "cell", text: "单位：元\n\t本年支出合计\n\t1 234 567.89\n\n", want: map[string]any{"total_spending": "123.456789"}},
+		{name: "cell-bad-groups", text: "单位：元\n\t本年支出合计\n\t12 34\n\n", want: map[string]any{"total_spending": nil}},
+	})
+}
+
+// TestFootnoteMarkers: a footnote's marker ([1], ①, ¹) after a figure or
+// its label neither stops the figure being read nor becomes part of it.
+func TestFootnoteMarkers(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "after-amount", text: "本年支出合计2,377.04万元[1]，其中基本支出1,602.50万元①。",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "1602.5"}},
+		{name: "after-label", text: "公务接待费[2]3.5万元，公务用车运行维护费②4.5万元，因公出国（境）费¹0万元。",
+			want: map[string]any{"sangong_reception": "3.5", "sangong_vehicles": "4.5", "sangong_travel_abroad": "0"}},
+		{name: "before-colon", text: "本年支出合计【1】：2,377.04万元。", want: map[string]any{"total_spending": "2377.04"}},
+		{name: "cells", text: "单位：万元\n\t本年支出合计[1]\n\t2,377.04\n\n\t基本支出\n\t1,602.50②\n\n",
+			want: map[string]any{"total_spending": "2377.04", "basic_spending": "1602.5"}},
+		{name: "list-marker", text: "支出情况：①基本支出1,602.50万元；②项目支出774.54万元。",
+			want: map[string]any{"basic_spending": "1602.5", "project_spending": "774.54"}},
+	})
+}
+
+// TestYearRows: a table whose rows are years gives the figures of the
+// report's year's row only, and none when it has no such row.
+func TestYearRows(t *testing.T) {
+	table := "“三公”经费支出情况（单位：万元）\n" +
+		"年度          因公出国（境）费    公务接待费    公务用车购置及运行费    合计\n" +
+		"2023年        0.00                3.26          7.95                    11.21\n" +
+		"2022年        0.00                4.12          8.30                    12.42\n"
+	runSnippets(t, []snippet{
+		{name: "layout", text: table, want: map[string]any{"sangong_total": "11.21", "sangong_reception": "3.26", "sangong_vehicles": "7.95", "sangong_travel_abroad": "0"}},
+		{name: "no-row", text: "测试县城市管理局\n2024年度部门整体支出绩效自评报告\n\n" + table,
+			want: map[string]any{"sangong_total": nil, "sangong_reception": nil, "sangong_vehicles": nil, "sangong_travel_abroad": nil}},
+	})
+}
+
+// TestCapitalAmounts: an amount in capital numerals (大写) is read when it
+// is the only form; given with its digits, it is read once when the two
+// agree, and neither is taken, with a note, when they do not.
+func TestCapitalAmounts(t *testing.T) {
+	for s, want := range map[string]int64{
+		"壹仟贰佰叁拾肆万伍仟陆佰柒拾捌": 12345678, "拾伍": 15, "壹仟零伍": 1005, "贰亿零叁佰万": 203000000,
+		"壹亿贰仟万零捌拾": 120000080, "伍万": 50000,
+	} {
+		if n, ok := capitalNumber(s); !ok || n != want {
+			t.Errorf("capitalNumber(%s) = %d, %v; want %d", s, n, ok, want)
+		}
+	}
+	for _, s := range []string{"万", "壹贰", "佰", "壹佰贰仟", "壹万贰万", "壹万贰亿", ""} {
+		if n, ok := capitalNumber(s); ok {
+			t.Errorf("capitalNumber(%s) = %d, want none", s, n)
+		}
+	}
+	runSnippets(t, []snippet{
+		{name: "only", text: "本年支出合计人民币壹仟贰佰叁拾肆万伍仟陆佰柒拾捌元玖角。", want: map[string]any{"total_spending": "1234.56789"}},
+		{name: "fen", text: "本年支出合计人民币伍拾元零伍分。", want: map[string]any{"total_spending": "0.005005"}},
+		{name: "agree", text: "本年支出合计1,234.5万元（大写：人民币壹仟贰佰叁拾肆万伍仟元整）。", want: map[string]any{"total_spending": "1234.5"}},
+		{name: "agree-sign", text: "本年支出合计人民币壹仟贰佰叁拾肆万伍仟元整（¥12,345,000.00）。", want: map[string]any{"total_spending": "1234.5"}},
+		{name: "disagree", text: "本年支出合计1,234.5万元（大写：人民币壹仟贰佰肆拾叁万伍仟元整）。", want: map[string]any{"total_spending": nil},
+			note: "支出合计（spending.total）：报告的大写金额与数字金额不一致"},
+		{name: "disagree-sign", text: "本年支出合计人民币壹仟贰佰叁拾肆万伍仟元整（¥12,354,000.00）。", want: map[string]any{"total_spending": nil}},
+	})
+}

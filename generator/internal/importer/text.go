@@ -3,6 +3,7 @@ package importer
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -235,8 +236,8 @@ func sentences(ps []para, year int) []sentence {
 			text += ps[i+1].text
 			i++
 		case unitCtx != "" && isLabelLine(text) && i+1 < len(ps) && !ps[i+1].cell &&
-			numCellRE.MatchString(strings.ReplaceAll(fold(ps[i+1].text), " ", "")):
-			v := strings.ReplaceAll(fold(ps[i+1].text), " ", "")
+			numCellRE.MatchString(cellValue(ps[i+1].text)):
+			v := cellValue(ps[i+1].text)
 			if !strings.HasSuffix(v, "%") {
 				out = append(out, sentence{disp: text + " " + ps[i+1].text + "（" + unitCtx + "）", m: folded + v + unitCtx, para: i, sec: sec, cell: true})
 				i++
@@ -350,6 +351,9 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 		caption = fold(ps[first-1].text)
 	}
 	grid := tableGrid(ps, first, last)
+	if out, ok := yearRows(ps, grid, unit, caption, sec, year); ok {
+		return out
+	}
 	col, width, labels, head := tableColumn(ps, grid, year)
 	var out []sentence
 	for _, all := range grid {
@@ -367,7 +371,7 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 			}
 		}
 		if len(cells) == 2 {
-			label, value := ps[cells[0]].text, strings.ReplaceAll(fold(ps[cells[1]].text), " ", "")
+			label, value := noteMarkRE.ReplaceAllString(ps[cells[0]].text, ""), cellValue(ps[cells[1]].text)
 			if numCellRE.MatchString(value) && !strings.HasSuffix(value, "%") && isLabelLine(label) {
 				m := fold(label)
 				if strings.Contains(caption, "三公") && totalLabelRE.MatchString(m) {
@@ -378,6 +382,59 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 		}
 	}
 	return out
+}
+
+var yearCellRE = regexp.MustCompile(`^((?:19|20)\d\d)年?度?$`)
+
+// yearRows reads a table whose rows are years, under a header row of
+// labels (年度 | 因公出国(境)费 | 公务接待费 | … | 合计, then 2022年 | … and
+// 2023年 | …): a sentence for each amount of the row of the report's year,
+// named by its column's header. ok is false when the table's rows are not
+// all years; when none of them, or more than one, is the report's year,
+// nothing is read.
+func yearRows(ps []para, grid [][]int, unit, caption, sec string, year int) (out []sentence, ok bool) {
+	if len(grid) < 2 || len(grid[0]) < 3 {
+		return nil, false
+	}
+	head := grid[0]
+	for _, c := range head[1:] {
+		if !isLabelLine(ps[c].text) {
+			return nil, false
+		}
+	}
+	own := -1
+	for r, cells := range grid[1:] {
+		m := yearCellRE.FindStringSubmatch(strings.ReplaceAll(fold(ps[cells[0]].text), " ", ""))
+		if m == nil || len(cells) != len(head) {
+			return nil, false
+		}
+		if m[1] == strconv.Itoa(year) {
+			if own >= 0 {
+				return nil, true
+			}
+			own = r + 1
+		}
+	}
+	if own < 0 {
+		return nil, true
+	}
+	row := grid[own]
+	for k := 1; k < len(row); k++ {
+		label := noteMarkRE.ReplaceAllString(ps[head[k]].text, "")
+		value := cellValue(ps[row[k]].text)
+		if !numCellRE.MatchString(value) || strings.HasSuffix(value, "%") {
+			continue
+		}
+		m := fold(label)
+		if t := parenTailRE.FindStringSubmatch(m); t != nil && unitScale[t[1]] > 0 {
+			m = strings.TrimSuffix(m, t[0]) // 公务接待费(万元)
+		}
+		if strings.Contains(caption, "三公") && totalLabelRE.MatchString(m) {
+			m = "三公经费" + m
+		}
+		out = append(out, sentence{disp: label + " " + ps[row[k]].text + "（" + unit + "，" + ps[row[0]].text + "）", m: m + value + unit, para: row[0], sec: sec, cell: true})
+	}
+	return out, true
 }
 
 // tableGrid returns the paragraphs of the table from cell first to last,
@@ -430,7 +487,7 @@ func tableColumn(ps []para, grid [][]int, year int) (col, width, labels int, hea
 	for k, row := range rows {
 		numeric := false
 		for _, c := range row[1:] {
-			if numCellRE.MatchString(strings.ReplaceAll(fold(c), " ", "")) {
+			if numCellRE.MatchString(cellValue(c)) {
 				numeric = true
 			}
 		}
@@ -456,7 +513,7 @@ func labelColumns(rows [][]string, width int) int {
 	n := 1
 	for ; n < width-1; n++ {
 		for _, row := range rows {
-			if len(row) == width && numCellRE.MatchString(strings.ReplaceAll(fold(row[n]), " ", "")) {
+			if len(row) == width && numCellRE.MatchString(cellValue(row[n])) {
 				return n
 			}
 		}

@@ -75,14 +75,25 @@ func headerRow(cells []string) bool {
 	return true
 }
 
-// textTableRows returns the cells of the lines of lines that are rows of a
-// table pasted as text, by line: runs of at least two consecutive rows, at
-// least one of them with an amount. newTable holds the lines of a header
-// row that comes after rows with amounts, which starts another table.
-func textTableRows(lines []string) (out map[int][]string, newTable map[int]bool) {
+// textTableRow is a line read as a row of a table pasted as text.
+type textTableRow struct {
+	cells []string
+	// newTable marks a header row that comes after rows with amounts,
+	// which starts another table.
+	newTable bool
+	// narrow marks a row with fewer cells than another row of its table:
+	// a space in one of its cells may part two columns (5 400.00 under
+	// 接待批次 and 金额), so its spaced digits are not joined.
+	narrow bool
+}
+
+// textTableRows returns the lines of lines that are rows of a table pasted
+// as text, by line: runs of at least two consecutive rows, at least one
+// of them with an amount.
+func textTableRows(lines []string) (out map[int]textTableRow) {
 	for i := 0; i < len(lines); {
 		j := i
-		var run [][]string
+		var run []textTableRow
 		numeric := false
 		for ; j < len(lines); j++ {
 			if strings.HasPrefix(strings.TrimLeft(lines[j], " "), "\t") {
@@ -92,21 +103,27 @@ func textTableRows(lines []string) (out map[int][]string, newTable map[int]bool)
 			if !ok {
 				break
 			}
+			row := textTableRow{cells: cells}
 			if numeric && !num && headerRow(cells) {
-				if newTable == nil {
-					newTable = map[int]bool{}
-				}
-				newTable[j] = true
+				row.newTable = true
 			}
-			run = append(run, cells)
+			run = append(run, row)
 			numeric = numeric || num
 		}
 		if len(run) >= 2 && numeric {
 			if out == nil {
-				out = map[int][]string{}
+				out = map[int]textTableRow{}
 			}
-			for k, cells := range run {
-				out[i+k] = cells
+			for k := 0; k < len(run); {
+				// The rows of one table: up to the next one's header.
+				e, width := k+1, len(run[k].cells)
+				for ; e < len(run) && !run[e].newTable; e++ {
+					width = max(width, len(run[e].cells))
+				}
+				for ; k < e; k++ {
+					run[k].narrow = len(run[k].cells) < width
+					out[i+k] = run[k]
+				}
 			}
 		}
 		if j == i {
@@ -114,7 +131,7 @@ func textTableRows(lines []string) (out map[int][]string, newTable map[int]bool)
 		}
 		i = j
 	}
-	return out, newTable
+	return out
 }
 
 // ownColumnWords name the column of a table that holds the year's actual

@@ -33,8 +33,15 @@ func reportKey(in *inputs, r *site.Report) string {
 	}
 	c := r.County
 	k.str("county").str(c.Name).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
-	k.int(int64(len(c.Reports)))
-	for _, o := range c.Reports {
+	// The reports the page lists as the county's others: the series'
+	// when it has a page of its own, whose link the page gives too.
+	listed := c.Reports
+	if se := r.Series; se != nil && se.URL != "" {
+		k.str("series").str(se.URL).str(se.Department).str(se.Project)
+		listed = se.Reports
+	}
+	k.int(int64(len(listed)))
+	for _, o := range listed {
 		// As the list of the county's other reports names them: with
 		// the project a title does not name.
 		k.str(o.URL).str(o.DisplayTitle())
@@ -53,8 +60,12 @@ func reportKey(in *inputs, r *site.Report) string {
 // countyKey hashes everything a county's page shows, as reportKey does
 // for a report's page: the inputs shared by every page, the county, and
 // for each of its reports the file (every figure shown comes from it),
-// the link, title and year, and the ranks.
+// the link, title and year, and the ranks. The overview of a county
+// whose series have pages of their own (see overviewKey) shows less.
 func countyKey(in *inputs, c *site.County) string {
+	if c.SeriesPages() {
+		return overviewKey(in, c)
+	}
 	k := newKeyBuf(in)
 	defer k.free()
 	k.str("county").str(c.Name).str(c.Slug).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
@@ -77,6 +88,54 @@ func countyKey(in *inputs, c *site.County) string {
 			}
 			k.suspects(r)
 		}
+	}
+	return k.key()
+}
+
+// overviewKey hashes everything the overview of a county whose series
+// have pages of their own shows: the inputs shared by every page, the
+// county, its number of reports, and for each series its names, its
+// page's link, its first year and number of reports, and its latest
+// report (link, year, file and which figures are taken for likely unit
+// slips), whose figures the row shows. The other reports' figures are
+// not on it: a change to them leaves it as it is.
+func overviewKey(in *inputs, c *site.County) string {
+	k := newKeyBuf(in)
+	defer k.free()
+	k.str("overview").str(c.Name).str(c.Slug).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
+	k.int(int64(len(c.Reports))).int(int64(len(c.Series)))
+	for _, se := range c.Series {
+		latest := se.Reports[len(se.Reports)-1]
+		k.str(se.Department).str(se.Type).str(se.Project).str(se.URL)
+		k.int(int64(len(se.Reports))).int(int64(se.Reports[0].Year))
+		k.str(latest.URL).int(int64(latest.Year)).str(latest.File).sum(in.Files[latest.File])
+		k.suspects(latest)
+	}
+	return k.key()
+}
+
+// seriesKey hashes everything a series' page shows (see
+// site.Series.URL), as countyKey does for a county's: the inputs shared
+// by every page, the county (named in the page's head and description),
+// the series, and for each of its reports the file, the link, title and
+// year, the link of the year before, the ranks and which figures are
+// taken for likely unit slips.
+func seriesKey(in *inputs, c *site.County, se *site.Series) string {
+	k := newKeyBuf(in)
+	defer k.free()
+	k.str("series").str(c.Name).str(c.Slug).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
+	k.str(se.Department).str(se.Type).str(se.Project).str(se.URL).int(int64(len(se.Reports)))
+	for _, r := range se.Reports {
+		k.str(r.URL).str(r.DisplayTitle()).str(r.File).sum(in.Files[r.File]).int(int64(r.Year))
+		if r.Prev != nil {
+			k.str(r.Prev.URL)
+		} else {
+			k.str("")
+		}
+		for _, rk := range r.Ranks {
+			k.int(int64(rk.Place)).int(int64(rk.Of)).int(int64(rk.Tied))
+		}
+		k.suspects(r)
 	}
 	return k.key()
 }
@@ -111,6 +170,8 @@ func pageKey(in *inputs, j pages.Job) string {
 	switch {
 	case j.Report != nil:
 		return reportKey(in, j.Report)
+	case j.Series != nil:
+		return seriesKey(in, j.County, j.Series)
 	case j.County != nil:
 		return countyKey(in, j.County)
 	}

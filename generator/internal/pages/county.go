@@ -106,21 +106,8 @@ type countyModel struct {
 
 // County returns a county's page.
 func County(s *site.Site, c *site.County) (*Page, error) {
-	ms := countyMetrics
-	// The rows, cells, changes and charts of all the page's series are
-	// counted first, so that each is allocated once for the page rather
-	// than series by series.
-	rowCount, prevCount, trendCount := 0, 0, 0
-	for _, se := range c.Series {
-		rowCount += len(se.Reports)
-		for _, r := range se.Reports {
-			if r.Prev != nil {
-				prevCount++
-			}
-		}
-		if len(se.Reports) >= 2 {
-			trendCount++
-		}
+	if c.SeriesPages() {
+		return countyOverview(c), nil
 	}
 	model := new(countyModel)
 	d, p := &model.data, &model.page
@@ -142,8 +129,39 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 	t.buf = strconv.AppendInt(t.buf, int64(len(c.Reports)), 10)
 	t.buf = append(t.buf, "份部门绩效自评报告：历年支出、三公经费、自评得分及其在同年各县中的排名。"...)
 	t.end(&p.Description)
-	if len(c.Series) > 0 {
-		d.Series = make([]SeriesView, len(c.Series))
+	var err error
+	d.Series, p.Charts, err = seriesViews(c.Series, t)
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// seriesViews returns the views of the series ses, shown on one page in
+// that order, and their trend charts, the page's charts; their IDs and
+// the cells' figures and changes are left to t. A county's page shows
+// every series of the county, a series' page its own alone: the code
+// that makes them is this one.
+func seriesViews(ses []*site.Series, t *texts) ([]SeriesView, []charts.Chart, error) {
+	ms := countyMetrics
+	// The rows, cells, changes and charts of all the page's series are
+	// counted first, so that each is allocated once for the page rather
+	// than series by series.
+	rowCount, prevCount, trendCount := 0, 0, 0
+	for _, se := range ses {
+		rowCount += len(se.Reports)
+		for _, r := range se.Reports {
+			if r.Prev != nil {
+				prevCount++
+			}
+		}
+		if len(se.Reports) >= 2 {
+			trendCount++
+		}
+	}
+	var views []SeriesView
+	if len(ses) > 0 {
+		views = make([]SeriesView, len(ses))
 	}
 	rows := make([]YearRow, rowCount)
 	cells := make([]MetricCell, rowCount*len(ms))
@@ -155,8 +173,8 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 	if trendCount > 0 {
 		trends = newTrendOut(trendCount)
 	}
-	for i, se := range c.Series {
-		v := &d.Series[i]
+	for i, se := range ses {
+		v := &views[i]
 		v.Series, v.Metrics = se, ms
 		if se.Type == report.TypeProject {
 			v.NotApplicable, v.PerStaffNotApplicable = projectNotApplicable, projectPerStaffNotApplicable
@@ -197,15 +215,15 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 		if len(se.Reports) >= 2 {
 			ids, err := trends.add(i+1, se)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			v.Charts = ids
 		}
 	}
 	if len(trends.charts) > 0 {
-		p.Charts = trends.charts
+		return views, trends.charts, nil
 	}
-	return p, nil
+	return views, nil, nil
 }
 
 // trendDef is one of the trend charts of a county page's series.

@@ -70,15 +70,20 @@ type Job struct {
 	Make func() (*Page, error)
 	// Report is the report of a report's page; nil for other pages.
 	Report *site.Report
-	// County is the county of a county's page; nil for other pages.
+	// County is the county of a county's page, and of a series' page;
+	// nil for other pages.
 	County *site.County
+	// Series is the series of a series' page (see site.Series.URL); nil
+	// for other pages.
+	Series *site.Series
 }
 
 // Each calls fn for every page of the site, in a fixed order: the home
 // page, the pages of the full list of reports, of the findings and of the
 // disclosure table, the counties, search and 404 pages, the compare
-// pages (across years, paged, then each year), the county pages, then
-// the report pages. Building a page's model is left to the job, so that
+// pages (across years, paged, then each year), the county pages (each
+// followed by its series' pages, when they have pages), then the report
+// pages. Building a page's model is left to the job, so that
 // callers can build models in parallel. It stops at the first error.
 func Each(s *site.Site, fn func(Job) error) error {
 	var jobs []Job
@@ -123,6 +128,14 @@ func Each(s *site.Site, fn func(Job) error) error {
 	for _, c := range s.Counties {
 		if err := fn(Job{Path: c.URL, County: c, Make: func() (*Page, error) { return County(s, c) }}); err != nil {
 			return err
+		}
+		if !c.SeriesPages() {
+			continue
+		}
+		for _, se := range c.Series {
+			if err := fn(Job{Path: se.URL, County: c, Series: se, Make: func() (*Page, error) { return Series(c, se) }}); err != nil {
+				return err
+			}
 		}
 	}
 	for _, r := range s.Reports {

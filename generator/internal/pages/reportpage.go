@@ -17,7 +17,9 @@ type ReportData struct {
 	// Ranks lists the report's place among reports of the same year and
 	// type, per metric.
 	Ranks []RankRow
-	// Others are the county's other reports.
+	// Others are the county's other reports, newest first; those of the
+	// report's series alone when the series has a page of its own (see
+	// site.Series.URL), which leads to the others.
 	Others []*site.Report
 	// Findings are the report's findings beyond notes on disclosure.
 	Findings []check.Finding
@@ -123,7 +125,7 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 			d.Findings = append(d.Findings, f)
 		}
 	}
-	for _, o := range r.County.Reports {
+	for _, o := range others(r) {
 		if o.URL != r.URL { // r may be a copy (see site.Site.Full)
 			if d.Others == nil {
 				d.Others = make([]*site.Report, 0, len(r.County.Reports)-1)
@@ -397,4 +399,21 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 	// the two charts follow each other.
 	c.Height = 120 + 40*len(comp.items)
 	return c, true, nil
+}
+
+// others returns the reports a report's page lists as the county's other
+// reports, r among them, newest first: the county's, or, when r's series
+// has a page of its own, the series' alone. A county with a page per
+// series has many departments: all their reports, on every report's
+// page, were a list of hundreds.
+func others(r *site.Report) []*site.Report {
+	se := r.Series
+	if se == nil || se.URL == "" {
+		return r.County.Reports
+	}
+	out := make([]*site.Report, len(se.Reports))
+	for i, o := range se.Reports {
+		out[len(out)-1-i] = o
+	}
+	return out
 }

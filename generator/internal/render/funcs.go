@@ -558,7 +558,22 @@ func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 	escapeURL(b, root, c.URL)
 	b.WriteString(`">`)
 	escape(b, c.Name)
-	b.WriteString(`</a></li><li aria-current="page">`)
+	b.WriteString(`</a></li>`)
+	// In a county whose departments have pages of their own, the
+	// department's leads to its page.
+	se := r.Series
+	if se != nil && se.URL != "" {
+		b.WriteString(`<li><a href="`)
+		escapeURL(b, root, se.URL)
+		b.WriteString(`">`)
+		escape(b, se.Department)
+		if se.Project != "" {
+			b.WriteString("·")
+			escape(b, se.Project)
+		}
+		b.WriteString(`</a></li>`)
+	}
+	b.WriteString(`<li aria-current="page">`)
 	writeInt(b, rep.Year)
 	b.WriteString("年")
 	escape(b, rep.Department)
@@ -580,7 +595,15 @@ func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 		b.WriteString("）")
 	}
 	b.WriteString("</dd>\n<dt>部门</dt><dd>")
-	escape(b, rep.Department)
+	if se != nil && se.URL != "" {
+		b.WriteString(`<a href="`)
+		escapeURL(b, root, se.URL)
+		b.WriteString(`">`)
+		escape(b, rep.Department)
+		b.WriteString("</a>")
+	} else {
+		escape(b, rep.Department)
+	}
 	b.WriteString("</dd>\n<dt>年度</dt><dd>")
 	writeInt(b, rep.Year)
 	b.WriteString("年</dd>\n<dt>类型</dt><dd>")
@@ -786,14 +809,7 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow) {
 			escape(b, c.Value)
 			b.WriteString("\">")
 			cellText(b, root, c.Cell)
-			if c.Flagged {
-				why := FindingFlag
-				if c.Slip {
-					why = SlipFlag
-				}
-				b.WriteString(" ")
-				writeFlag(b, root, row.R.URL+"#checks", why)
-			}
+			writeCellFlag(b, root, c, row.R)
 			if c.Delta != nil {
 				b.WriteString("<br><span class=\"delta-")
 				escape(b, c.Delta.Dir)
@@ -812,6 +828,21 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow) {
 		writeGrade(b, row.R.Grade)
 		b.WriteString("</td>\n</tr>")
 	}
+}
+
+// writeCellFlag writes, after a space, the mark of a cell of the report
+// r whose figure a finding disputes, linking to r's checks; nothing for
+// a cell not flagged.
+func writeCellFlag(b *bytes.Buffer, root string, c pages.MetricCell, r *site.Report) {
+	if !c.Flagged {
+		return
+	}
+	why := FindingFlag
+	if c.Slip {
+		why = SlipFlag
+	}
+	b.WriteString(" ")
+	writeFlag(b, root, r.URL+"#checks", why)
 }
 
 // findingRowsHTML renders the rows of a page of the list of findings.

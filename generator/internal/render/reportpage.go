@@ -19,8 +19,12 @@ import (
 //     "figures", "checks", "charts", "ranks", "body" (the report's own
 //     text, rendered from Markdown) and "others" (the county's other
 //     reports, or nothing when there are none);
-//   - on a county's page, "series" (a section per department and type)
-//     and "reports" (a list item per report).
+//   - on a county's page, "head", "series" (a section per department and
+//     type) and "reports" (a list item per report);
+//   - on the overview of a county whose series have pages of their own,
+//     "head" and "overview" (a table with a row per series);
+//   - on a series' page, "head", "series" (the section a county's page
+//     would show for it) and "reports" (a list item per report of it).
 //
 // Report pages are five in six of a site's pages, and html/template costs
 // a reflective call for every action and every escaper it adds: that was
@@ -73,7 +77,7 @@ func (r *Renderer) section(name string, v *View) (template.HTML, error) {
 	case *pages.CountyData:
 		switch name {
 		case "head":
-			writeCountyHead(b, v.Root, d.County)
+			writeCountyHead(b, v.Root, d.County, false)
 		case "series":
 			for i := range d.Series {
 				writeSeriesSection(b, v.Root, v.Page, &d.Series[i])
@@ -83,6 +87,26 @@ func (r *Renderer) section(name string, v *View) (template.HTML, error) {
 		default:
 			return "", fmt.Errorf("section %q: a county's page has no such section", name)
 		}
+	case *pages.OverviewData:
+		switch name {
+		case "head":
+			writeCountyHead(b, v.Root, d.County, true)
+		case "overview":
+			writeOverviewSection(b, v.Root, d)
+		default:
+			return "", fmt.Errorf("section %q: a county's overview has no such section", name)
+		}
+	case *pages.SeriesData:
+		switch name {
+		case "head":
+			writeSeriesHead(b, v.Root, d)
+		case "series":
+			writeSeriesSection(b, v.Root, v.Page, d.View)
+		case "reports":
+			writeReportLinks(b, v.Root, d.Reports, "\n")
+		default:
+			return "", fmt.Errorf("section %q: a series' page has no such section", name)
+		}
 	default:
 		return "", fmt.Errorf("section %q: a %s page has no such section", name, v.Template)
 	}
@@ -90,22 +114,10 @@ func (r *Renderer) section(name string, v *View) (template.HTML, error) {
 }
 
 // writeCountyHead writes the head of a county's page: where it is, its
-// name, and what the page shows.
-func writeCountyHead(b *bytes.Buffer, root string, c *site.County) {
-	b.WriteString(`<nav class="breadcrumb" aria-label="位置"><ol><li><a href="`)
-	escape(b, root)
-	b.WriteString(`index.html">首页</a></li>`)
-	if c.Prefecture != "" {
-		// The prefecture leads to its counties: the list of every
-		// county, filtered by its name.
-		b.WriteString(`<li><a href="`)
-		escape(b, root)
-		b.WriteString(`counties.html?q=`)
-		queryEscape(b, c.Prefecture)
-		b.WriteString(`">`)
-		escape(b, c.Prefecture)
-		b.WriteString("</a></li>")
-	}
+// name, and what the page shows: each series' figures by year, or on an
+// overview, a row per series.
+func writeCountyHead(b *bytes.Buffer, root string, c *site.County, overview bool) {
+	writeBreadcrumbTo(b, root, c)
 	b.WriteString(`<li aria-current="page">`)
 	escape(b, c.Name)
 	b.WriteString("</li></ol></nav>\n<h1>")
@@ -121,7 +133,138 @@ func writeCountyHead(b *bytes.Buffer, root string, c *site.County) {
 	}
 	b.WriteString("，共")
 	writeInt(b, len(c.Reports))
+	if overview {
+		b.WriteString("份绩效自评报告。下表每行是一个部门的一类报告（项目支出报告每个项目一行），列出它最近一年的主要数字；点部门名称，看它每年的数字、与上年相比的增减、排名和趋势图。</p>")
+		return
+	}
 	b.WriteString("份绩效自评报告。下表列出每年的主要数字、与上年相比的增减，以及在同年同类报告中的排名（数值由高到低）。</p>")
+}
+
+// writeBreadcrumbTo writes a breadcrumb's start up to the county c,
+// which it leaves to the caller: the link to the home page, and the
+// county's prefecture, which leads to its counties (the list of every
+// county, filtered by its name).
+func writeBreadcrumbTo(b *bytes.Buffer, root string, c *site.County) {
+	b.WriteString(`<nav class="breadcrumb" aria-label="位置"><ol><li><a href="`)
+	escape(b, root)
+	b.WriteString(`index.html">首页</a></li>`)
+	if c.Prefecture != "" {
+		b.WriteString(`<li><a href="`)
+		escape(b, root)
+		b.WriteString(`counties.html?q=`)
+		queryEscape(b, c.Prefecture)
+		b.WriteString(`">`)
+		escape(b, c.Prefecture)
+		b.WriteString("</a></li>")
+	}
+}
+
+// writeSeriesHead writes the head of a series' page: where it is, down
+// to its department, its name, what the page shows, and the way back to
+// the county's other departments.
+func writeSeriesHead(b *bytes.Buffer, root string, d *pages.SeriesData) {
+	c, se := d.County, d.View.Series
+	writeBreadcrumbTo(b, root, c)
+	b.WriteString(`<li><a href="`)
+	escapeURL(b, root, c.URL)
+	b.WriteString(`">`)
+	escape(b, c.Name)
+	b.WriteString(`</a></li><li aria-current="page">`)
+	escape(b, se.Department)
+	if se.Project != "" {
+		b.WriteString("·")
+		escape(b, se.Project)
+	}
+	b.WriteString("</li></ol></nav>\n<h1>")
+	escape(b, c.Name)
+	escape(b, se.Department)
+	if se.Project != "" {
+		b.WriteString("：")
+		escape(b, se.Project)
+	}
+	b.WriteString("</h1>\n<p class=\"lead\">")
+	escape(b, c.Province)
+	escape(b, c.Prefecture)
+	escape(b, c.Name)
+	escape(b, se.Department)
+	b.WriteString("的")
+	escape(b, se.Type)
+	b.WriteString("绩效自评报告")
+	if se.Project != "" {
+		b.WriteString("（")
+		escape(b, se.Project)
+		b.WriteString("）")
+	}
+	b.WriteString("，共")
+	writeInt(b, len(se.Reports))
+	b.WriteString("份。下表列出每年的主要数字、与上年相比的增减，以及在同年同类报告中的排名（数值由高到低）。同县其他部门见<a href=\"")
+	escapeURL(b, root, c.URL)
+	b.WriteString(`">`)
+	escape(b, c.Name)
+	b.WriteString("各部门一览</a>。</p>")
+}
+
+// writeOverviewSection writes the table of a county's overview: a row
+// per series, its department (and project) linking to the series' page,
+// the years it covers and its latest report's main figures, each marked
+// ⚠ where a finding disputes it, as the tables by year mark them. Every
+// column sorts; the names by their reading, as lists order them.
+func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
+	b.WriteString("\n<section aria-labelledby=\"departments\">\n<h2 id=\"departments\">各部门</h2>\n" +
+		"<p>金额单位为万元。数字是各部门最近一年报告中的数字，年度不一定相同，见“最近年度”一列；点表头可按该列排序。</p>\n" +
+		"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"各部门最近一年的数字\">\n<table class=\"sortable\">\n<caption>")
+	escape(b, d.County.Name)
+	b.WriteString("各部门最近一年的数字</caption>\n<thead><tr><th scope=\"col\" data-sort=\"text\"><button type=\"button\">部门</button></th>" +
+		"<th scope=\"col\" data-sort=\"text\"><button type=\"button\">类型</button></th>" +
+		"<th scope=\"col\" data-sort=\"text\"><button type=\"button\">报告年度</button></th>" +
+		"<th scope=\"col\" class=\"num\" data-sort=\"num\" data-sort-first=\"descending\"><button type=\"button\">最近年度</button></th>")
+	for _, m := range pages.OverviewMetrics() {
+		b.WriteString("<th scope=\"col\" class=\"num\" data-sort=\"num\" data-sort-first=\"descending\"><button type=\"button\">")
+		escape(b, m.Label)
+		b.WriteString("（")
+		escape(b, m.Unit)
+		b.WriteString("）</button></th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>")
+	for i := range d.Rows {
+		row := &d.Rows[i]
+		b.WriteString("\n<tr>\n<th scope=\"row\"")
+		writeNameKey(b, row.Department)
+		b.WriteString("><a href=\"")
+		escapeURL(b, root, row.URL)
+		b.WriteString("\">")
+		escape(b, row.Department)
+		if row.Project != "" {
+			b.WriteString("<br>")
+			escape(b, row.Project)
+		}
+		b.WriteString("</a></th>\n<td>")
+		escape(b, row.Type)
+		b.WriteString("</td>\n<td>")
+		escape(b, row.Years)
+		if n := len(row.Reports); n > 1 {
+			b.WriteString("（")
+			writeInt(b, n)
+			b.WriteString("份）")
+		}
+		b.WriteString("</td>\n<td class=\"num\" data-value=\"")
+		writeInt(b, row.Latest.Year)
+		b.WriteString("\"><a href=\"")
+		escapeURL(b, root, row.Latest.URL)
+		b.WriteString("\">")
+		writeInt(b, row.Latest.Year)
+		b.WriteString("年</a></td>")
+		for _, c := range row.Cells {
+			b.WriteString("\n<td class=\"num\" data-value=\"")
+			escape(b, c.Value)
+			b.WriteString("\">")
+			cellText(b, root, c.Cell)
+			writeCellFlag(b, root, c, row.Latest)
+			b.WriteString("</td>")
+		}
+		b.WriteString("\n</tr>")
+	}
+	b.WriteString("\n</tbody>\n</table>\n</div>\n</section>")
 }
 
 // writeFiguresSection writes the section of a report's figures: what the
@@ -213,7 +356,9 @@ func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 }
 
 // writeOthersSection writes the section listing the county's other
-// reports, after a line break; it writes nothing when there are none.
+// reports, after a line break, or when the report's series has a page
+// of its own, the series' other reports and links to that page and the
+// county's; it writes nothing when there are none.
 func writeOthersSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	if len(d.Others) == 0 {
 		return
@@ -221,9 +366,32 @@ func writeOthersSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	c := d.R.County
 	b.WriteString("\n<section aria-labelledby=\"others\">\n<h2 id=\"others\">")
 	escape(b, c.Name)
-	b.WriteString("的其他报告</h2>\n<ul>")
+	se := d.R.Series
+	if se == nil || se.URL == "" {
+		b.WriteString("的其他报告</h2>\n<ul>")
+		writeReportLinks(b, root, d.Others, "")
+		b.WriteString("</ul>\n</section>")
+		return
+	}
+	// Only the series' other reports: its page and the county's lead
+	// to the rest.
+	escape(b, se.Department)
+	if se.Project != "" {
+		b.WriteString("（")
+		escape(b, se.Project)
+		b.WriteString("）")
+	}
+	b.WriteString("的其他年度报告</h2>\n<ul>")
 	writeReportLinks(b, root, d.Others, "")
-	b.WriteString("</ul>\n</section>")
+	b.WriteString("</ul>\n<p><a href=\"")
+	escapeURL(b, root, se.URL)
+	b.WriteString("\">")
+	escape(b, se.Department)
+	b.WriteString("历年数字和趋势图</a> · <a href=\"")
+	escapeURL(b, root, c.URL)
+	b.WriteString("\">")
+	escape(b, c.Name)
+	b.WriteString("各部门一览</a></p>\n</section>")
 }
 
 // writeMeta writes the head's title and the descriptions of a page

@@ -89,12 +89,36 @@ func (c *County) CompareName(o *County) int {
 type Series struct {
 	Department, Type, Project string
 	Reports                   []*Report
+	// URL is the path from the site root of the series' own page, such
+	// as county/tao-yuan-xian/jiao-yu-ju-zheng-ti.html, when its county
+	// has more series than MaxSeriesOnCountyPage; "" when the county's
+	// page shows the series itself.
+	URL string
 }
+
+// MaxSeriesOnCountyPage is the most series a county's page shows in
+// full, each with its table by year and its trend charts. A county with
+// more gets a page per series (Series.URL), and its own page becomes an
+// overview with a row per series. One or two departments, perhaps with
+// a project, read well on one page; but a section is about 30 KB of
+// tables and charts, so a county with every department (thirty series
+// over ten years) made a page of nearly 1 MB, through which a reader on
+// a phone scrolled to find one department, and whose departments could
+// not be compared side by side nor linked to one by one. Three keeps
+// the county pages of the sites published so far (one to three series)
+// as they are.
+const MaxSeriesOnCountyPage = 3
+
+// SeriesPages reports whether the county's series each have a page of
+// their own (see MaxSeriesOnCountyPage).
+func (c *County) SeriesPages() bool { return len(c.Series) > MaxSeriesOnCountyPage }
 
 // Report is a parsed report placed in the site.
 type Report struct {
 	*report.Report
 	County *County
+	// Series is the series the report is of.
+	Series *Series
 	// URL is the report page's path from the site root.
 	URL string
 	// Prev is the same series' report of the previous year, if any.
@@ -655,6 +679,7 @@ func (c *County) arrange(slugs map[string]string) {
 			r.Prev = se.Reports[n-1]
 		}
 		se.Reports = append(se.Reports, r)
+		r.Series = se
 		if _, ok := deptSlugs[r.Department]; !ok {
 			ds, ok := slugs[r.Department]
 			if !ok {
@@ -690,6 +715,11 @@ func (c *County) arrange(slugs map[string]string) {
 		r.URL = "report/" + c.Slug + "/" + strconv.Itoa(r.Year) + "-" + deptSlugs[r.Department] + "-" + kind + ".html"
 		projects = projects || r.Project != ""
 	}
+	if c.SeriesPages() {
+		c.seriesURLs(deptSlugs, func(department, project string) string {
+			return projSlugs[deptProject{department, project}]
+		})
+	}
 	if !projects {
 		return
 	}
@@ -714,6 +744,38 @@ func (c *County) arrange(slugs map[string]string) {
 		}
 		r.URL = base + ".html"
 		taken[r.URL] = true
+	}
+}
+
+// seriesURLs sets the URL of each of the county's series pages:
+// county/<county>/<department>-<type>.html, the department's and the
+// type's slugs as in its reports' URLs, and for a project's series the
+// project's slug added, as its reports' are. As there, a series without
+// a project keeps its URL whatever projects come, and a project's series
+// whose URL would be another's is told apart by -x; the order of
+// c.Series, which is by name, settles which.
+func (c *County) seriesURLs(deptSlugs map[string]string, projSlug func(department, project string) string) {
+	taken := make(map[string]bool, len(c.Series))
+	prefix := "county/" + c.Slug + "/"
+	for _, pass := range [...]bool{false, true} {
+		for _, se := range c.Series {
+			if (se.Project != "") != pass {
+				continue
+			}
+			kind := "-zheng-ti"
+			if se.Type == report.TypeProject {
+				kind = "-xiang-mu"
+			}
+			base := prefix + deptSlugs[se.Department] + kind
+			if se.Project != "" {
+				base += "-" + projSlug(se.Department, se.Project)
+			}
+			for taken[base] {
+				base += "-x"
+			}
+			taken[base] = true
+			se.URL = base + ".html"
+		}
 	}
 }
 

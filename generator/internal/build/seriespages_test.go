@@ -64,7 +64,10 @@ func TestCountySeriesPages(t *testing.T) {
 		// By department in pinyin order, each linking to its page.
 		`<a href="../` + jiaCZ + `">财政局</a>`,
 		`<a href="../` + jiaJT + `">交通运输局</a>`,
-		`<a href="../` + jiaJTXM + `">交通运输局<br>农村公路养护专项资金</a>`,
+		// A project's row says so under its department; a 整体支出
+		// row says nothing more, and no column repeats the type.
+		`<a href="../` + jiaJTXM + `">交通运输局</a><br><span class="note">项目支出：农村公路养护专项资金</span></th>`,
+		`<a href="../` + jiaCZ + `">财政局</a></th>`,
 		`<a href="../` + jiaJY + `">教育局</a>`,
 		// The years, and the latest report's figures.
 		"<td>2020—2021年（2份）</td>",
@@ -82,7 +85,7 @@ func TestCountySeriesPages(t *testing.T) {
 	if i, j := strings.Index(ov, jiaCZ), strings.Index(ov, jiaJY); i < 0 || j < i || strings.Index(ov, jiaJT) > j {
 		t.Error("甲县's overview does not list its departments in pinyin order")
 	}
-	for _, bad := range []string{`id="s1"`, "data-chart-src", `<h2 id="reports">`, "历年数字"} {
+	for _, bad := range []string{`id="s1"`, "data-chart-src", `<h2 id="reports">`, "历年数字", "<td>整体支出</td>"} {
 		if strings.Contains(ov, bad) {
 			t.Errorf("甲县's overview has %s: a series' section, a chart or the list of every report", bad)
 		}

@@ -215,8 +215,6 @@ func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 		"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"各部门最近一年的数字\">\n<table class=\"sortable\">\n<caption>")
 	escape(b, d.County.Name)
 	b.WriteString("各部门最近一年的数字</caption>\n<thead><tr><th scope=\"col\" data-sort=\"text\"><button type=\"button\">部门</button></th>" +
-		"<th scope=\"col\" data-sort=\"text\"><button type=\"button\">类型</button></th>" +
-		"<th scope=\"col\" data-sort=\"text\"><button type=\"button\">报告年度</button></th>" +
 		"<th scope=\"col\" class=\"num\" data-sort=\"num\" data-sort-first=\"descending\"><button type=\"button\">最近年度</button></th>")
 	for _, m := range pages.OverviewMetrics() {
 		b.WriteString("<th scope=\"col\" class=\"num\" data-sort=\"num\" data-sort-first=\"descending\"><button type=\"button\">")
@@ -225,7 +223,7 @@ func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 		escape(b, m.Unit)
 		b.WriteString("）</button></th>")
 	}
-	b.WriteString("</tr></thead>\n<tbody>")
+	b.WriteString("<th scope=\"col\" data-sort=\"text\"><button type=\"button\">历年报告</button></th></tr></thead>\n<tbody>")
 	for i := range d.Rows {
 		row := &d.Rows[i]
 		b.WriteString("\n<tr>\n<th scope=\"row\"")
@@ -234,20 +232,21 @@ func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 		escapeURL(b, root, row.URL)
 		b.WriteString("\">")
 		escape(b, row.Department)
-		if row.Project != "" {
-			b.WriteString("<br>")
-			escape(b, row.Project)
+		b.WriteString("</a>")
+		if row.Type != report.TypeWhole {
+			// A row of another type says so under the department's
+			// name, with its project: most rows are 整体支出, and a
+			// column of that alone would push the figures off a
+			// phone's screen.
+			b.WriteString("<br><span class=\"note\">")
+			escape(b, row.Type)
+			if row.Project != "" {
+				b.WriteString("：")
+				escape(b, row.Project)
+			}
+			b.WriteString("</span>")
 		}
-		b.WriteString("</a></th>\n<td>")
-		escape(b, row.Type)
-		b.WriteString("</td>\n<td>")
-		escape(b, row.Years)
-		if n := len(row.Reports); n > 1 {
-			b.WriteString("（")
-			writeInt(b, n)
-			b.WriteString("份）")
-		}
-		b.WriteString("</td>\n<td class=\"num\" data-value=\"")
+		b.WriteString("</th>\n<td class=\"num\" data-value=\"")
 		writeInt(b, row.Latest.Year)
 		b.WriteString("\"><a href=\"")
 		escapeURL(b, root, row.Latest.URL)
@@ -262,7 +261,14 @@ func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 			writeCellFlag(b, root, c, row.Latest)
 			b.WriteString("</td>")
 		}
-		b.WriteString("\n</tr>")
+		b.WriteString("\n<td>")
+		escape(b, row.Years)
+		if n := len(row.Reports); n > 1 {
+			b.WriteString("（")
+			writeInt(b, n)
+			b.WriteString("份）")
+		}
+		b.WriteString("</td>\n</tr>")
 	}
 	b.WriteString("\n</tbody>\n</table>\n</div>\n</section>")
 }

@@ -18,12 +18,14 @@ import (
 // about them, and the publisher should put them right before
 // publishing. They are:
 //
-//   - a county, prefecture, province or department name with a space in
-//     it (江华瑶族 自治县), which the site takes for another county or
-//     department, with a page of its own: Chinese names have none;
+//   - a county, prefecture, province, department or project name with a
+//     space in it (江华瑶族 自治县), which the site takes for another
+//     county, department or project, with a page of its own: Chinese
+//     names have none;
 //   - the importer's placeholder (Placeholder, 未识别) left as a county,
-//     prefecture, province or department name in a report that is no
-//     longer a draft, which the site would publish as a name;
+//     prefecture, province or department name, or its PlaceholderYear
+//     left as the year, in a report that is no longer a draft, which the
+//     site would publish as a name or a year;
 //   - review notes (review:) left in a report that is no longer a draft,
 //     published with them unresolved;
 //   - a publication date (published:) before the end of the report's
@@ -42,6 +44,9 @@ func Notices(rs []*report.Report) []FileWarning {
 			if w, ok := placeholderName(r, n); ok {
 				out = append(out, w)
 			}
+		}
+		if w, ok := placeholderYear(r); ok {
+			out = append(out, w)
 		}
 		if w, ok := reviewLeft(r); ok {
 			out = append(out, w)
@@ -75,11 +80,27 @@ var nameKeys = []nameKey{
 	{"prefecture", "地市名", "地市", func(r *report.Report) string { return r.Prefecture }},
 	{"province", "省名", "省", func(r *report.Report) string { return r.Province }},
 	{"department", "部门名称", "部门", func(r *report.Report) string { return r.Department }},
+	{"project", "项目名称", "项目", func(r *report.Report) string { return r.Project }},
 }
 
 // Placeholder is what the importer writes for a county or department name
 // it could not read, for a person to replace.
 const Placeholder = "未识别"
+
+// PlaceholderYear is what the importer writes for a year it could not
+// read, for a person to replace: the earliest year a report may have.
+const PlaceholderYear = 2000
+
+// placeholderYear returns the warning of the year of r that is still the
+// importer's PlaceholderYear once r is no longer a draft.
+func placeholderYear(r *report.Report) (FileWarning, bool) {
+	if r.Draft || r.Year != PlaceholderYear {
+		return FileWarning{}, false
+	}
+	y := strconv.Itoa(PlaceholderYear)
+	return notice(r, "year", "年度 "+y+" 是导入时留下的占位符（没有从报告中读出），不是实际的年度："+
+		"请对照原报告改为报告评价的年度，否则网站会把它当作"+y+"年度的报告发布"), true
+}
 
 // placeholderName returns the warning of a name of r that is still the
 // importer's Placeholder once r is no longer a draft.
@@ -110,7 +131,8 @@ func spacedName(r *report.Report, n nameKey) (FileWarning, bool) {
 // unspaced returns name without the spaces that Chinese names never hold
 // (an ordinary or a full-width space, or any other), whether one of them
 // is full-width, and whether there were any. A space next to a Latin
-// letter is kept, as in a name that holds a word in Latin letters; so is
+// letter or a digit is kept, as in a name that holds a word in Latin
+// letters or a number (G207 国道养护); so is
 // every space of a name without a Chinese character.
 func unspaced(name string) (fixed string, wide, ok bool) {
 	if !strings.ContainsFunc(name, unicode.IsSpace) || !strings.ContainsFunc(name, isHan) {
@@ -135,7 +157,7 @@ func unspaced(name string) (fixed string, wide, ok bool) {
 		}
 		before, _ := utf8.DecodeLastRuneInString(name[:i])
 		after, _ := utf8.DecodeRuneInString(name[j:])
-		if latin(before) || latin(after) {
+		if latinOrDigit(before) || latinOrDigit(after) {
 			b.WriteString(name[i:j])
 		} else {
 			ok = true
@@ -150,8 +172,9 @@ func unspaced(name string) (fixed string, wide, ok bool) {
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
-// latin reports whether r is a Latin letter, half- or full-width.
-func latin(r rune) bool { return unicode.Is(unicode.Latin, r) }
+// latinOrDigit reports whether r is a Latin letter or a digit, half- or
+// full-width: a project's name may hold a road's number (G207 国道).
+func latinOrDigit(r rune) bool { return unicode.Is(unicode.Latin, r) || unicode.IsDigit(r) }
 
 // reviewLeft returns the warning of a report that is no longer a draft
 // but still has review notes, the notes import writes for the person

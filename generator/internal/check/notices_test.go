@@ -178,3 +178,36 @@ func TestNoticesAreWarningsNotFindings(t *testing.T) {
 		t.Errorf("JSON warning of a file not read %v, want file and message only", w)
 	}
 }
+
+// TestPlaceholderYear: the importer's placeholder year left in a report
+// that is no longer a draft is said at year:; a draft's is not, nor
+// another year.
+func TestPlaceholderYear(t *testing.T) {
+	for _, tt := range []struct {
+		year       int
+		body, want string
+	}{
+		{PlaceholderYear, "", "f.md:5:1: warning: year: "},
+		{PlaceholderYear, "draft: true\n", ""},
+		{2001, "", ""},
+	} {
+		got := strings.Join(notices(t, "甲县", tt.year, tt.body), "\n")
+		if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) || tt.want != "" && !strings.Contains(got, "年度 2000 是导入时留下的占位符") {
+			t.Errorf("%d %q: got %q, want %q…", tt.year, tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestSpacedProject: a project's name with a space is said at project:,
+// as a county's is.
+func TestSpacedProject(t *testing.T) {
+	r := parse(t, "f.md", srcT("甲县", report.TypeProject, 2023, "project: 农村公路 养护专项资金\n"))
+	ws := Notices([]*report.Report{r})
+	if len(ws) != 1 || ws[0].Line != 7 || ws[0].Key != "project" || !strings.Contains(ws[0].Message, "项目名称“农村公路 养护专项资金”中有空格，应写作“农村公路养护专项资金”") {
+		t.Errorf("got %+v", ws)
+	}
+	r = parse(t, "f.md", srcT("甲县", report.TypeProject, 2023, "project: G207 国道养护\n"))
+	if ws := Notices([]*report.Report{r}); len(ws) != 0 {
+		t.Errorf("a space by Latin letters: %+v", ws)
+	}
+}

@@ -168,8 +168,11 @@ func (p payload) cnt(n uint64) payload  { return binary.AppendUvarint(p, n) }
 func (p payload) int(v int64) payload   { return binary.LittleEndian.AppendUint64(p, uint64(v)) }
 func (p payload) raw(b ...byte) payload { return append(p, b...) }
 
-// head is a payload's inputs and counts.
-func head() payload { return payload(nil).str("inputs").int(1).int(2).int(3).int(4) }
+// head is a payload's inputs, counts, what the build said and its
+// drafts.
+func head() payload {
+	return payload(nil).str("inputs").int(1).int(2).int(3).int(4).int(5).str("said").cnt(1).str("content/d.md")
+}
 
 // TestMalformedPayloadsAreIgnored: a payload with the right sum that does
 // not decode to exactly itself is no record, and none makes the decoder
@@ -183,6 +186,7 @@ func TestMalformedPayloadsAreIgnored(t *testing.T) {
 		"a varint of 11 bytes":      payload(bytes.Repeat([]byte{0xff}, 10)).raw(1),
 		"a varint beyond 64 bits":   payload(bytes.Repeat([]byte{0xff}, 9)).raw(2),
 		"no counts":                 head(),
+		"more drafts than given":    payload(nil).str("inputs").int(1).int(2).int(3).int(4).int(5).str("").cnt(3).str("a").cnt(0).cnt(0).cnt(0),
 		"an int cut short":          payload(nil).str("inputs").int(1).raw(1, 2, 3),
 		"a count of 2^40 sources":   head().cnt(1 << 40),
 		"a count of 2^63 keys":      head().cnt(0).cnt(1 << 63),

@@ -75,7 +75,8 @@ type Summary struct {
 	// to Config.Log.
 	Unread []string
 	// Drafts lists the files of the reports left out as drafts, unless
-	// Config.Drafts includes them (or nothing had changed, see Cached).
+	// Config.Drafts includes them (when nothing had changed, see Cached,
+	// those the build that made the output left out).
 	Drafts []string
 	// Undated counts the reports without a publication date (published:),
 	// which feed.xml leaves out: it lists reports by that date.
@@ -136,8 +137,13 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 			// sources, as a build that reads them says them.
 			unread := inputs.unread()
 			sayUnread(cfg.Log, unread)
+			// So are the warnings, findings and notices it printed,
+			// and its drafts and undated reports, from its record,
+			// without reading or checking the reports again.
+			io.WriteString(cfg.Log, rec.Said)
 			return &Summary{Reports: rec.Reports, Counties: rec.Counties, Pages: rec.Pages, Findings: rec.Findings,
-				Unchanged: len(rec.Files), Cached: true, Unread: unread, Duration: time.Since(start)}, nil
+				Unchanged: len(rec.Files), Cached: true, Unread: unread, Drafts: rec.Drafts, Undated: rec.Undated,
+				Duration: time.Since(start)}, nil
 		}
 	}
 	opt := content.Options{Drafts: cfg.Drafts, Workers: cfg.Workers, Prefix: "content/", Lean: true}
@@ -159,8 +165,18 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if hashErr == nil && last != nil {
 		changed = func(file string) bool { _, ok := inputs.pending[file]; return ok }
 	}
-	sayFindings(cfg.Log, m.checks, changed)
-	sayNotices(cfg.Log, m.reports) // before the key positions go
+	// What the build says of the reports is kept in its record, for a
+	// build with nothing changed to say again: the findings as a build
+	// with no file changed lists them.
+	said := &strings.Builder{}
+	said.WriteString(m.warned)
+	if changed == nil {
+		sayFindings(io.MultiWriter(cfg.Log, said), m.checks, nil)
+	} else {
+		sayFindings(cfg.Log, m.checks, changed)
+		sayFindings(said, m.checks, nil)
+	}
+	sayNotices(io.MultiWriter(cfg.Log, said), m.reports) // before the key positions go
 	if hashErr == nil {
 		hashErr = inputs.fill()
 	}
@@ -237,7 +253,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	}
 	sum.Duration = time.Since(start)
 	if hashErr == nil {
-		remember(cfg, inputs, keep.keys, sum, outputStamps(txs, keep.kept))
+		remember(cfg, inputs, keep.keys, sum, said.String(), outputStamps(txs, keep.kept))
 	}
 	return sum, nil
 }
@@ -278,6 +294,8 @@ type model struct {
 	// checks holds the outcome of the checks of each report, whose
 	// findings the build lists (see sayFindings).
 	checks map[*report.Report][]check.Result
+	// warned holds the site's warnings as prepare printed them.
+	warned string
 }
 
 // load reads a report again from its file, with every detail. A file
@@ -335,13 +353,16 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool) 
 	m.site = s
 	s.Detail = m.load
 	m.checks = checks
+	var warned strings.Builder
 	for i, w := range s.Warnings {
 		if i == MaxWarnings {
-			fmt.Fprintf(cfg.Log, "warning: … and %d more warnings like these\n", len(s.Warnings)-MaxWarnings)
+			fmt.Fprintf(&warned, "warning: … and %d more warnings like these\n", len(s.Warnings)-MaxWarnings)
 			break
 		}
-		fmt.Fprintln(cfg.Log, "warning:", w)
+		fmt.Fprintln(&warned, "warning:", w)
 	}
+	m.warned = warned.String()
+	io.WriteString(cfg.Log, m.warned)
 
 	// Phase 4: parse templates.
 	if m.rnd, err = render.New(m.root, "templates"); err != nil {

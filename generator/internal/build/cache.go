@@ -39,8 +39,14 @@ type cacheRecord struct {
 	// Files lists every output file with its size and modification time,
 	// and the checksum of its bytes where the build that wrote it knew it.
 	Files map[string]fileStamp
-	// Reports, Counties and Pages repeat the build's summary.
-	Reports, Counties, Pages, Findings int
+	// Reports, Counties, Pages, Findings, Undated and Drafts repeat the
+	// build's summary.
+	Reports, Counties, Pages, Findings, Undated int
+	Drafts                                      []string
+	// Said holds what the build printed about the reports (the site's
+	// warnings, the findings and check.Notices, see sayFindings and
+	// sayNotices), which a build with nothing changed prints again.
+	Said string
 	// Sources holds each source file's stamp and hash, by its path from
 	// the project.
 	Sources map[string]sourceStamp
@@ -513,12 +519,14 @@ func lastBuild(cfg Config) *cacheRecord {
 	return decodeRecord(data)
 }
 
-// remember records a successful build, whose output holds files (nil
+// remember records a successful build, which printed said about the
+// reports, and whose output holds files (nil
 // when they are not known: the output is then listed, while what is known
 // already is encoded). A failure to write the cache only costs the next
 // build its shortcut.
-func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary, files map[string]fileStamp) {
-	rec := cacheRecord{Inputs: in.All, Sources: in.stamps, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages, Findings: sum.Findings, Keys: keys}
+func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary, said string, files map[string]fileStamp) {
+	rec := cacheRecord{Inputs: in.All, Sources: in.stamps, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages, Findings: sum.Findings,
+		Undated: sum.Undated, Drafts: sum.Drafts, Said: said, Keys: keys}
 	var data []byte
 	if files != nil {
 		data = startRecord(&rec).finish(files)

@@ -9,7 +9,7 @@ import (
 // recordMagic starts every cache record. Any change to the format must
 // change it, so that a record of another format is ignored, as is one of
 // the JSON that the cache was first written in (which starts with '{').
-const recordMagic = "portal build cache 3\n"
+const recordMagic = "portal build cache 4\n"
 
 // recordSumSize is the size of the payload's hash.
 const recordSumSize = sha256.Size
@@ -24,7 +24,9 @@ const recordSumSize = sha256.Size
 //	sum      the SHA-256 of payload, 32 bytes
 //	payload:
 //	  str Inputs
-//	  int Reports, Counties, Pages, Findings
+//	  int Reports, Counties, Pages, Findings, Undated
+//	  str Said
+//	  cnt n, then n times: str path                               (Drafts)
 //	  cnt n, then n times: str path, int Size, int ModTime,
 //	                       int Change, int Inode, 32 bytes Sum    (Sources)
 //	  cnt n, then n times: str path, str key                      (Keys)
@@ -53,12 +55,17 @@ type recordEncoder struct {
 func startRecord(rec *cacheRecord) *recordEncoder {
 	head := len(recordMagic) + recordSumSize
 	// Room for all but the files, and for about as many files as keys.
-	size := head + 64 + len(rec.Inputs) + len(rec.Sources)*128 + len(rec.Keys)*(128+64)
+	size := head + 64 + len(rec.Inputs) + len(rec.Said) + len(rec.Drafts)*64 + len(rec.Sources)*128 + len(rec.Keys)*(128+64)
 	b := make([]byte, head, size)
 	copy(b, recordMagic)
 	b = appendRecordString(b, rec.Inputs)
-	for _, v := range []int{rec.Reports, rec.Counties, rec.Pages, rec.Findings} {
+	for _, v := range []int{rec.Reports, rec.Counties, rec.Pages, rec.Findings, rec.Undated} {
 		b = binary.LittleEndian.AppendUint64(b, uint64(v))
+	}
+	b = appendRecordString(b, rec.Said)
+	b = binary.AppendUvarint(b, uint64(len(rec.Drafts)))
+	for _, name := range rec.Drafts {
+		b = appendRecordString(b, name)
 	}
 	b = binary.AppendUvarint(b, uint64(len(rec.Sources)))
 	for name, st := range rec.Sources {
@@ -115,10 +122,17 @@ func decodeRecord(data []byte) *cacheRecord {
 	// of it, so that decoding allocates little more than the maps.
 	d := recordDecoder{s: string(data[head:])}
 	rec := &cacheRecord{Inputs: d.str()}
-	rec.Reports, rec.Counties, rec.Pages, rec.Findings = int(d.int()), int(d.int()), int(d.int()), int(d.int())
+	rec.Reports, rec.Counties, rec.Pages, rec.Findings, rec.Undated = int(d.int()), int(d.int()), int(d.int()), int(d.int()), int(d.int())
+	rec.Said = d.str()
 	// Each count is bounded by what the rest of the payload can hold,
 	// so that no count makes a map larger than the record.
-	const fileSize, sourceSize, keySize = 1 + 3*8, 1 + 4*8 + recordSumSize, 1 + 1
+	const fileSize, sourceSize, keySize, draftSize = 1 + 3*8, 1 + 4*8 + recordSumSize, 1 + 1, 1
+	if n := d.count(draftSize); n > 0 {
+		rec.Drafts = make([]string, n)
+		for i := range rec.Drafts {
+			rec.Drafts[i] = d.str()
+		}
+	}
 	if n := d.count(sourceSize); n > 0 {
 		rec.Sources = make(map[string]sourceStamp, n)
 		for range n {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,7 +30,9 @@ func awkwardRecord() *cacheRecord {
 	long := strings.Repeat("长路径/", 100_000) // 1 MB
 	return &cacheRecord{
 		Inputs:  "in\x00puts\xff",
-		Reports: math.MaxInt, Counties: -1, Pages: 0, Findings: math.MinInt,
+		Reports: math.MaxInt, Counties: -1, Pages: 0, Findings: math.MinInt, Undated: 3,
+		Said:   "warning: [sum.spending] 甲\x00\xff\n" + long,
+		Drafts: []string{"content/a.md", "", "\xff\x00", long},
 		Files: map[string]fileStamp{
 			"":               {Size: 0, ModTime: 0},
 			"a\x00b":         {Size: -1, ModTime: math.MinInt64},
@@ -54,7 +57,7 @@ func awkwardRecord() *cacheRecord {
 // the same as an empty one.
 func sameRecord(a, b *cacheRecord) bool {
 	return a.Inputs == b.Inputs && a.Reports == b.Reports && a.Counties == b.Counties &&
-		a.Pages == b.Pages && a.Findings == b.Findings &&
+		a.Pages == b.Pages && a.Findings == b.Findings && a.Undated == b.Undated && a.Said == b.Said && slices.Equal(a.Drafts, b.Drafts) &&
 		maps.Equal(a.Files, b.Files) && maps.Equal(a.Sources, b.Sources) && maps.Equal(a.Keys, b.Keys)
 }
 
@@ -88,7 +91,7 @@ func TestRecordFieldCounts(t *testing.T) {
 		v    any
 		want int
 	}{
-		{cacheRecord{}, 8},
+		{cacheRecord{}, 11},
 		{fileStamp{}, 3},
 		{sourceStamp{}, 2},
 		{filestamp.Stamp{}, 4},
@@ -102,7 +105,8 @@ func TestRecordFieldCounts(t *testing.T) {
 // smallRecord is a record small enough to be damaged in every way.
 func smallRecord() *cacheRecord {
 	return &cacheRecord{
-		Inputs: strings.Repeat("f", 64), Reports: 2, Counties: 1, Pages: 5, Findings: 1,
+		Inputs: strings.Repeat("f", 64), Reports: 2, Counties: 1, Pages: 5, Findings: 1, Undated: 1,
+		Said: "warning: [grade.score] 等级\n", Drafts: []string{"content/b.md"},
 		Files:   map[string]fileStamp{"index.html": {100, 1 << 60, 7}, "report/a.html": {200, 1<<60 + 1, 0}},
 		Sources: map[string]sourceStamp{"content/a.md": {Stamp: stampOf(50, 1<<60), Sum: sha256.Sum256([]byte("a"))}},
 		Keys:    map[string]string{"report/a.html": strings.Repeat("0", 64)},
@@ -164,8 +168,11 @@ func (p payload) cnt(n uint64) payload  { return binary.AppendUvarint(p, n) }
 func (p payload) int(v int64) payload   { return binary.LittleEndian.AppendUint64(p, uint64(v)) }
 func (p payload) raw(b ...byte) payload { return append(p, b...) }
 
-// head is a payload's inputs and counts.
-func head() payload { return payload(nil).str("inputs").int(1).int(2).int(3).int(4) }
+// head is a payload's inputs, counts, what the build said and its
+// drafts.
+func head() payload {
+	return payload(nil).str("inputs").int(1).int(2).int(3).int(4).int(5).str("said").cnt(1).str("content/d.md")
+}
 
 // TestMalformedPayloadsAreIgnored: a payload with the right sum that does
 // not decode to exactly itself is no record, and none makes the decoder
@@ -179,6 +186,7 @@ func TestMalformedPayloadsAreIgnored(t *testing.T) {
 		"a varint of 11 bytes":      payload(bytes.Repeat([]byte{0xff}, 10)).raw(1),
 		"a varint beyond 64 bits":   payload(bytes.Repeat([]byte{0xff}, 9)).raw(2),
 		"no counts":                 head(),
+		"more drafts than given":    payload(nil).str("inputs").int(1).int(2).int(3).int(4).int(5).str("").cnt(3).str("a").cnt(0).cnt(0).cnt(0),
 		"an int cut short":          payload(nil).str("inputs").int(1).raw(1, 2, 3),
 		"a count of 2^40 sources":   head().cnt(1 << 40),
 		"a count of 2^63 keys":      head().cnt(0).cnt(1 << 63),
@@ -344,7 +352,7 @@ func TestRecordsOfOtherFormatsAreIgnored(t *testing.T) {
 		"magic alone": []byte(recordMagic),
 		"cut short":   data[:len(data)/2],
 		"damaged":     append(append(bytes.Clone(data[:len(data)/2]), data[len(data)/2]^0x20), data[len(data)/2+1:]...),
-		"next format": append([]byte(strings.Replace(recordMagic, "3", "4", 1)), data[len(recordMagic):]...),
+		"next format": append([]byte(strings.Replace(recordMagic, "4", "5", 1)), data[len(recordMagic):]...),
 	} {
 		if err := os.WriteFile(path, other, 0o644); err != nil {
 			t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -262,6 +263,73 @@ func assertNoStaging(t *testing.T, p *buildtest.Project) {
 		if strings.Contains(e.Name(), ".tmp-") {
 			t.Errorf("temporary folder %s left behind", e.Name())
 		}
+	}
+}
+
+// TestNoChangeRebuildSaysWhatTheBuildSaid: a build with nothing changed
+// prints the warnings, findings and notices the build that made the
+// output printed, and gives its drafts and undated reports, from the
+// build's record, without reading the reports; a real build after an
+// edit says what the edited files hold.
+func TestNoChangeRebuildSaysWhatTheBuildSaid(t *testing.T) {
+	site := `
+-- content/a.md --
+---
+county: 甲县
+department: 财政 局
+year: 2021
+type: 整体支出
+published: 2021-05-18
+spending: {total: 110, basic: 60, project: 40}
+score: 95
+grade: 中
+---
+-- content/b.md --
+---
+county: 乙县
+department: 财政局
+year: 2021
+type: 整体支出
+draft: true
+---
+`
+	p := buildtest.New(t, site)
+	build := func() (*build.Summary, string) {
+		t.Helper()
+		var log strings.Builder
+		sum, err := p.Build(build.Config{Log: &log})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum, log.String()
+	}
+	first, said := build()
+	for _, want := range []string{"warning: [sum.spending]", "warning: [grade.score]", "content/a.md:3:1: warning: department: department name 财政 局 has a space",
+		"content/a.md:6:1: warning: published: published 2021-05-18 is before the end of 2021"} {
+		if !strings.Contains(said, want) {
+			t.Fatalf("the build does not say %q:\n%s", want, said)
+		}
+	}
+	if first.Cached || first.Findings != 2 || len(first.Drafts) != 1 || first.Undated != 0 {
+		t.Fatalf("first build %+v", first)
+	}
+	second, again := build()
+	if !second.Cached {
+		t.Fatalf("second build %+v; want it cached", second)
+	}
+	if again != said {
+		t.Errorf("the build with nothing changed says\n%s\nwhere the build that made the output said\n%s", again, said)
+	}
+	if second.Findings != first.Findings || !slices.Equal(second.Drafts, first.Drafts) || second.Undated != first.Undated {
+		t.Errorf("the build with nothing changed sums up as %+v, the build that made the output as %+v", second, first)
+	}
+	// Put right, and no longer undated in its record: the next real build
+	// says nothing, and neither does the one after it.
+	p.Write("content/a.md", strings.NewReplacer("财政 局", "财政局", "published: 2021-05-18\n", "", "total: 110", "total: 100", "grade: 中", "grade: 优").Replace(site[strings.Index(site, "---"):strings.Index(site, "-- content/b.md")]))
+	third, said := build()
+	fourth, again := build()
+	if third.Cached || !fourth.Cached || said != "" || again != "" || fourth.Findings != 0 || fourth.Undated != 1 || len(fourth.Drafts) != 1 {
+		t.Errorf("after the fix: %+v %q, then %+v %q", third, said, fourth, again)
 	}
 }
 

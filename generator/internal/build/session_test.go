@@ -175,9 +175,12 @@ x
 		"content/a.md:6:19: warning: [sum.spending] ",
 		"content/a.md:8:8: warning: [grade.score] 评价等级为中，但自评得分95分按标准应为优",
 		"warning: content/b.md.txt: not read: report files must end in .md; rename it to b.md",
-		"content/a.md:3:1: warning: department: 部门名称“财政 局”中有空格，应写作“财政局”",
-		"content/a.md:9:1: warning: published: 发布日期 2020-06-01 在2020年度结束之前",
-		"content/a.md:10:1: warning: review: review 中还有1条待核对的提示",
+		"content/a.md:3:1: warning: department: department name 财政 局 has a space in it; write 财政局: ",
+		"(部门名称“财政 局”中有空格，应写作“财政局”",
+		"content/a.md:9:1: warning: published: published 2020-06-01 is before the end of 2020",
+		"(发布日期 2020-06-01 在2020年度结束之前",
+		"content/a.md:10:1: warning: review: 1 review note is left",
+		"(review 中还有1条待核对的提示",
 	} {
 		if !strings.Contains(log.String(), want) {
 			t.Errorf("the log has no %q:\n%s", want, log.String())

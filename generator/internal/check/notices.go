@@ -18,12 +18,14 @@ import (
 // about them, and the publisher should put them right before
 // publishing. They are:
 //
-//   - a county, prefecture, province or department name with a space in
-//     it (江华瑶族 自治县), which the site takes for another county or
-//     department, with a page of its own: Chinese names have none;
+//   - a county, prefecture, province, department or project name with a
+//     space in it (江华瑶族 自治县), which the site takes for another
+//     county, department or project, with a page of its own: Chinese
+//     names have none;
 //   - the importer's placeholder (Placeholder, 未识别) left as a county,
-//     prefecture, province or department name in a report that is no
-//     longer a draft, which the site would publish as a name;
+//     prefecture, province or department name, or its PlaceholderYear
+//     left as the year, in a report that is no longer a draft, which the
+//     site would publish as a name or a year;
 //   - review notes (review:) left in a report that is no longer a draft,
 //     published with them unresolved;
 //   - a publication date (published:) before the end of the report's
@@ -43,6 +45,9 @@ func Notices(rs []*report.Report) []FileWarning {
 				out = append(out, w)
 			}
 		}
+		if w, ok := placeholderYear(r); ok {
+			out = append(out, w)
+		}
 		if w, ok := reviewLeft(r); ok {
 			out = append(out, w)
 		}
@@ -56,15 +61,16 @@ func Notices(rs []*report.Report) []FileWarning {
 	return out
 }
 
-// notice returns the warning of r at its key.
-func notice(r *report.Report, key, message string) FileWarning {
+// notice returns the warning of r at its key, said in English, then in
+// Chinese in parentheses, as the errors of a report file are.
+func notice(r *report.Report, key, en, zh string) FileWarning {
 	pos := r.KeyPos(key)
-	return FileWarning{File: r.File, Line: pos.Line, Col: pos.Col, Key: key, Message: message}
+	return FileWarning{File: r.File, Line: pos.Line, Col: pos.Col, Key: key, Message: en + " (" + zh + ")"}
 }
 
-// nameKey is a key of a report that names a place or a department: what
-// it is called in Chinese, and what a name with a space would be taken
-// for.
+// nameKey is a key of a report that names a place, a department or a
+// project: what it is called in Chinese, and what a name with a space
+// would be taken for, in Chinese (the key says both in English).
 type nameKey struct {
 	key, label, thing string
 	name              func(r *report.Report) string
@@ -75,11 +81,30 @@ var nameKeys = []nameKey{
 	{"prefecture", "地市名", "地市", func(r *report.Report) string { return r.Prefecture }},
 	{"province", "省名", "省", func(r *report.Report) string { return r.Province }},
 	{"department", "部门名称", "部门", func(r *report.Report) string { return r.Department }},
+	{"project", "项目名称", "项目", func(r *report.Report) string { return r.Project }},
 }
 
 // Placeholder is what the importer writes for a county or department name
 // it could not read, for a person to replace.
 const Placeholder = "未识别"
+
+// PlaceholderYear is what the importer writes for a year it could not
+// read, for a person to replace: the earliest year a report may have.
+const PlaceholderYear = 2000
+
+// placeholderYear returns the warning of the year of r that is still the
+// importer's PlaceholderYear once r is no longer a draft.
+func placeholderYear(r *report.Report) (FileWarning, bool) {
+	if r.Draft || r.Year != PlaceholderYear {
+		return FileWarning{}, false
+	}
+	y := strconv.Itoa(PlaceholderYear)
+	return notice(r, "year",
+		"year "+y+" is the placeholder import writes for a year it could not read, and the report is no longer a draft: "+
+			"write the year the report evaluates, or the site publishes it as a report of "+y,
+		"年度 "+y+" 是导入时留下的占位符（没有从报告中读出），不是实际的年度："+
+			"请对照原报告改为报告评价的年度，否则网站会把它当作"+y+"年度的报告发布"), true
+}
 
 // placeholderName returns the warning of a name of r that is still the
 // importer's Placeholder once r is no longer a draft.
@@ -87,8 +112,11 @@ func placeholderName(r *report.Report, n nameKey) (FileWarning, bool) {
 	if r.Draft || strings.TrimSpace(n.name(r)) != Placeholder {
 		return FileWarning{}, false
 	}
-	return notice(r, n.key, n.label+"“"+Placeholder+"”是导入时留下的占位符（没有从报告中读出），不是实际的"+n.label+
-		"：请对照原报告改为实际的"+n.label+"，否则网站会把“"+Placeholder+"”当作一个"+n.thing+"发布"), true
+	return notice(r, n.key,
+		n.key+" name "+Placeholder+" is the placeholder import writes for a name it could not read, and the report is no longer a draft: "+
+			"write the "+n.key+"'s name as the report gives it, or the site publishes "+Placeholder+" as a "+n.key,
+		n.label+"“"+Placeholder+"”是导入时留下的占位符（没有从报告中读出），不是实际的"+n.label+
+			"：请对照原报告改为实际的"+n.label+"，否则网站会把“"+Placeholder+"”当作一个"+n.thing+"发布"), true
 }
 
 // spacedName returns the warning of a Chinese name of r with a space in
@@ -99,18 +127,22 @@ func spacedName(r *report.Report, n nameKey) (FileWarning, bool) {
 	if !ok {
 		return FileWarning{}, false
 	}
-	space := "空格"
+	space, spaceEn := "空格", "a space"
 	if wide {
-		space = "全角空格"
+		space, spaceEn = "全角空格", "a full-width space"
 	}
-	return notice(r, n.key, n.label+"“"+name+"”中有"+space+"，应写作“"+fixed+"”：中文名称中没有空格，多一个空格，网站就会把它当作另一个"+n.thing+
-		"，另给它一个页面"), true
+	return notice(r, n.key,
+		n.key+" name "+name+" has "+spaceEn+" in it; write "+fixed+
+			": Chinese names have none, and with one the site takes the name for another "+n.key+", with a page of its own",
+		n.label+"“"+name+"”中有"+space+"，应写作“"+fixed+"”：中文名称中没有空格，多一个空格，网站就会把它当作另一个"+n.thing+
+			"，另给它一个页面"), true
 }
 
 // unspaced returns name without the spaces that Chinese names never hold
 // (an ordinary or a full-width space, or any other), whether one of them
 // is full-width, and whether there were any. A space next to a Latin
-// letter is kept, as in a name that holds a word in Latin letters; so is
+// letter or a digit is kept, as in a name that holds a word in Latin
+// letters or a number (G207 国道养护); so is
 // every space of a name without a Chinese character.
 func unspaced(name string) (fixed string, wide, ok bool) {
 	if !strings.ContainsFunc(name, unicode.IsSpace) || !strings.ContainsFunc(name, isHan) {
@@ -135,7 +167,7 @@ func unspaced(name string) (fixed string, wide, ok bool) {
 		}
 		before, _ := utf8.DecodeLastRuneInString(name[:i])
 		after, _ := utf8.DecodeRuneInString(name[j:])
-		if latin(before) || latin(after) {
+		if latinOrDigit(before) || latinOrDigit(after) {
 			b.WriteString(name[i:j])
 		} else {
 			ok = true
@@ -150,8 +182,9 @@ func unspaced(name string) (fixed string, wide, ok bool) {
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
-// latin reports whether r is a Latin letter, half- or full-width.
-func latin(r rune) bool { return unicode.Is(unicode.Latin, r) }
+// latinOrDigit reports whether r is a Latin letter or a digit, half- or
+// full-width: a project's name may hold a road's number (G207 国道).
+func latinOrDigit(r rune) bool { return unicode.Is(unicode.Latin, r) || unicode.IsDigit(r) }
 
 // reviewLeft returns the warning of a report that is no longer a draft
 // but still has review notes, the notes import writes for the person
@@ -160,8 +193,16 @@ func reviewLeft(r *report.Report) (FileWarning, bool) {
 	if r.Draft || r.ReviewNotes == 0 {
 		return FileWarning{}, false
 	}
-	return notice(r, "review", "review 中还有"+strconv.Itoa(r.ReviewNotes)+"条待核对的提示，但这份报告已不是草稿（没有 draft: true），会照常发布："+
-		"请逐条核对、改正后删除 review: 及其各条"), true
+	n := strconv.Itoa(r.ReviewNotes)
+	notes := n + " review notes are"
+	if r.ReviewNotes == 1 {
+		notes = "1 review note is"
+	}
+	return notice(r, "review",
+		notes+" left, and the report is no longer a draft (no draft: true), so it is published as it is: "+
+			"check and put right what each says, then delete review: and its notes",
+		"review 中还有"+n+"条待核对的提示，但这份报告已不是草稿（没有 draft: true），会照常发布："+
+			"请逐条核对、改正后删除 review: 及其各条"), true
 }
 
 // publishedEarly returns the warning of a report published (by its
@@ -178,13 +219,17 @@ func publishedEarly(r *report.Report) (FileWarning, bool) {
 		return FileWarning{}, false
 	}
 	y := strconv.Itoa(r.Year)
-	b := "发布日期 " + r.Published + " 在" + y + "年度结束之前，而" + y + "年度的绩效自评报告要到该年度结束后才能写出、发布："
+	en := "published " + r.Published + " is before the end of " + y + ", and a self-evaluation of " + y + " can be written and published only after the year ends: "
+	zh := "发布日期 " + r.Published + " 在" + y + "年度结束之前，而" + y + "年度的绩效自评报告要到该年度结束后才能写出、发布："
 	if py == r.Year {
 		// The likely slips: a file copied from the year before and
 		// given the new year, or the year of the date mistyped.
-		b += "可能年度写错了（year: " + y + "，是否应为" + strconv.Itoa(r.Year-1) + "？），或发布日期的年份写错了（是否应为" + strconv.Itoa(r.Year+1) + "？）"
+		before, after := strconv.Itoa(r.Year-1), strconv.Itoa(r.Year+1)
+		en += "the year may be wrong (year: " + y + ", meant " + before + "?), or the date's year (meant " + after + "?)"
+		zh += "可能年度写错了（year: " + y + "，是否应为" + before + "？），或发布日期的年份写错了（是否应为" + after + "？）"
 	} else {
-		b += "年度（year: " + y + "）与发布日期（published: " + r.Published + "）必有一个写错了，请核对"
+		en += "the year (year: " + y + ") or the date (published: " + r.Published + ") is wrong; check both"
+		zh += "年度（year: " + y + "）与发布日期（published: " + r.Published + "）必有一个写错了，请核对"
 	}
-	return notice(r, "published", b), true
+	return notice(r, "published", en, zh), true
 }

@@ -11,15 +11,36 @@ import (
 )
 
 // notices returns the Notices of a report file whose front matter is
-// src's with body after it (from line 7 on), each as it is printed.
+// src's with body after it (from line 7 on), each as it is printed but
+// with its Chinese only (see chinese).
 func notices(t *testing.T, county string, year int, body string) []string {
 	t.Helper()
 	r := parse(t, "f.md", src(county, year, body))
 	var out []string
 	for _, w := range Notices([]*report.Report{r}) {
-		out = append(out, w.String())
+		out = append(out, chinese(t, w.String()))
 	}
 	return out
+}
+
+// chinese returns a notice as printed, "…: key: English (中文)", with its
+// message's Chinese only, "…: key: 中文", failing the test when the
+// message does not have that form.
+func chinese(t *testing.T, line string) string {
+	t.Helper()
+	i := strings.Index(line, ": warning: ")
+	j := strings.Index(line[i+len(": warning: "):], ": ")
+	if i < 0 || j < 0 {
+		t.Fatalf("not a notice: %q", line)
+	}
+	head := line[:i+len(": warning: ")+j+2]
+	msg := strings.TrimPrefix(line, head)
+	k := strings.LastIndex(msg, " (")
+	zh := msg[k+2:]
+	if k <= 0 || !strings.HasSuffix(zh, ")") || !strings.ContainsFunc(zh, isHan) {
+		t.Fatalf("not said in English, then in Chinese in parentheses: %q", line)
+	}
+	return head + strings.TrimSuffix(zh, ")")
 }
 
 // TestSpacedNames: a Chinese name with a space, ordinary or full-width,
@@ -50,7 +71,9 @@ func TestSpacedNames(t *testing.T) {
 	r := parse(t, "f.md", "---\ncounty: 甲县\nprefecture: 永州 市\ndepartment: 行政审批 服务局\nyear: 2023\ntype: 整体支出\n---\n")
 	var got []string
 	for _, w := range Notices([]*report.Report{r}) {
-		got = append(got, fmt.Sprintf("%d:%d %s %s", w.Line, w.Col, w.Key, w.Message[:strings.Index(w.Message, "：")]))
+		m := chinese(t, w.String())
+		m = m[strings.Index(m, w.Key+": ")+len(w.Key)+2:]
+		got = append(got, fmt.Sprintf("%d:%d %s %s", w.Line, w.Col, w.Key, m[:strings.Index(m, "：")]))
 	}
 	if want := "3:1 prefecture 地市名“永州 市”中有空格，应写作“永州市”\n4:1 department 部门名称“行政审批 服务局”中有空格，应写作“行政审批服务局”"; strings.Join(got, "\n") != want {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
@@ -73,7 +96,8 @@ func TestPlaceholderName(t *testing.T) {
 	}
 	r := parse(t, "f.md", "---\ncounty: 甲县\ndepartment: 未识别\nyear: 2023\ntype: 整体支出\n---\n")
 	ws := Notices([]*report.Report{r})
-	if len(ws) != 1 || ws[0].Line != 3 || ws[0].Key != "department" || !strings.HasPrefix(ws[0].Message, "部门名称“未识别”是导入时留下的占位符") {
+	if len(ws) != 1 || ws[0].Line != 3 || ws[0].Key != "department" || !strings.HasPrefix(ws[0].Message, "department name 未识别 is the placeholder import writes") ||
+		!strings.Contains(ws[0].Message, " (部门名称“未识别”是导入时留下的占位符") {
 		t.Errorf("department: %+v", ws)
 	}
 }
@@ -171,10 +195,65 @@ func TestNoticesAreWarningsNotFindings(t *testing.T) {
 		t.Fatalf("%d JSON warnings, want 5: %v", n, js.Warnings)
 	}
 	if w := js.Warnings[1]; w["file"] != "content/a.md" || w["line"] != 7.0 || w["col"] != 1.0 || w["key"] != "published" ||
-		!strings.HasPrefix(w["message"].(string), "发布日期 2023-05-18") {
+		!strings.HasPrefix(w["message"].(string), "published 2023-05-18 is before the end of 2023") || !strings.Contains(w["message"].(string), " (发布日期 2023-05-18") {
 		t.Errorf("JSON warning %v", w)
 	}
 	if w := js.Warnings[4]; len(w) != 2 || w["file"] != "content/c.md.txt" {
 		t.Errorf("JSON warning of a file not read %v, want file and message only", w)
+	}
+}
+
+// TestPlaceholderYear: the importer's placeholder year left in a report
+// that is no longer a draft is said at year:; a draft's is not, nor
+// another year.
+func TestPlaceholderYear(t *testing.T) {
+	for _, tt := range []struct {
+		year       int
+		body, want string
+	}{
+		{PlaceholderYear, "", "f.md:5:1: warning: year: "},
+		{PlaceholderYear, "draft: true\n", ""},
+		{2001, "", ""},
+	} {
+		got := strings.Join(notices(t, "甲县", tt.year, tt.body), "\n")
+		if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) || tt.want != "" && !strings.Contains(got, "年度 2000 是导入时留下的占位符") {
+			t.Errorf("%d %q: got %q, want %q…", tt.year, tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestSpacedProject: a project's name with a space is said at project:,
+// as a county's is.
+func TestSpacedProject(t *testing.T) {
+	r := parse(t, "f.md", srcT("甲县", report.TypeProject, 2023, "project: 农村公路 养护专项资金\n"))
+	ws := Notices([]*report.Report{r})
+	if len(ws) != 1 || ws[0].Line != 7 || ws[0].Key != "project" || !strings.HasPrefix(ws[0].Message, "project name 农村公路 养护专项资金 has a space in it; write 农村公路养护专项资金: ") ||
+		!strings.Contains(ws[0].Message, "(项目名称“农村公路 养护专项资金”中有空格，应写作“农村公路养护专项资金”") {
+		t.Errorf("got %+v", ws)
+	}
+	r = parse(t, "f.md", srcT("甲县", report.TypeProject, 2023, "project: G207 国道养护\n"))
+	if ws := Notices([]*report.Report{r}); len(ws) != 0 {
+		t.Errorf("a space by Latin letters: %+v", ws)
+	}
+}
+
+// TestNoticesAreBilingual: each notice says what is wrong and the fix in
+// English, then in Chinese in parentheses, as the errors of a report
+// file do.
+func TestNoticesAreBilingual(t *testing.T) {
+	r := parse(t, "f.md", "---\ncounty: 江华瑶族 自治县\ndepartment: 未识别\nyear: 2000\ntype: 整体支出\npublished: 2000-05-18\nreview: [\"核对人数\"]\n---\n")
+	var got []string
+	for _, w := range Notices([]*report.Report{r}) {
+		got = append(got, w.Key+": "+w.Message[:strings.LastIndex(w.Message, " (")])
+	}
+	want := []string{
+		"county: county name 江华瑶族 自治县 has a space in it; write 江华瑶族自治县: Chinese names have none, and with one the site takes the name for another county, with a page of its own",
+		"department: department name 未识别 is the placeholder import writes for a name it could not read, and the report is no longer a draft: write the department's name as the report gives it, or the site publishes 未识别 as a department",
+		"year: year 2000 is the placeholder import writes for a year it could not read, and the report is no longer a draft: write the year the report evaluates, or the site publishes it as a report of 2000",
+		"published: published 2000-05-18 is before the end of 2000, and a self-evaluation of 2000 can be written and published only after the year ends: the year may be wrong (year: 2000, meant 1999?), or the date's year (meant 2001?)",
+		"review: 1 review note is left, and the report is no longer a draft (no draft: true), so it is published as it is: check and put right what each says, then delete review: and its notes",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

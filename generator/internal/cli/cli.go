@@ -172,13 +172,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if sum.Cached {
 		fmt.Fprintf(stdout, "nothing changed since the last build: %d reports of %d counties, %d findings, %d files left as they were, in %s (与上次生成相比没有改动：%[2]d个县的%[1]d份报告，%[3]d项核对发现，%[4]d个文件保持原样)\n",
 			sum.Reports, sum.Counties, sum.Findings, sum.Unchanged, sum.Duration.Round(1e6))
-		if sum.Findings > 0 {
-			fmt.Fprintf(stdout, "note: the findings were listed by the build that made the site; run check to list them again (核对发现已在上次生成时列出，请运行 check 再次查看)\n")
-		}
-		return nil
+	} else {
+		fmt.Fprintf(stdout, "built %d reports of %d counties: %d pages, %d findings (%d files written, %d unchanged, %d removed) in %s (已生成：%[2]d个县的%[1]d份报告，%[3]d个页面，%[4]d项核对发现；写入%[5]d个文件，%[6]d个未变，删除%[7]d个)\n",
+			sum.Reports, sum.Counties, sum.Pages, sum.Findings, sum.Written, sum.Unchanged, sum.Removed, sum.Duration.Round(1e6))
 	}
-	fmt.Fprintf(stdout, "built %d reports of %d counties: %d pages, %d findings (%d files written, %d unchanged, %d removed) in %s (已生成：%[2]d个县的%[1]d份报告，%[3]d个页面，%[4]d项核对发现；写入%[5]d个文件，%[6]d个未变，删除%[7]d个)\n",
-		sum.Reports, sum.Counties, sum.Pages, sum.Findings, sum.Written, sum.Unchanged, sum.Removed, sum.Duration.Round(1e6))
+	// A build with nothing changed says the rest as the build that made
+	// the output did, from its record.
 	sayDrafts(stdout, sum.Drafts)
 	if sum.Undated > 0 {
 		fmt.Fprintf(stdout, "note: %d of %d reports give no published: date, and feed.xml, which lists reports by that date, leaves them out; add published: YYYY-MM-DD to list them (%d份报告未填发布日期 published，订阅 feed.xml 中不列出)\n",

@@ -3,6 +3,7 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -747,5 +748,31 @@ func TestDisclosureNoteOnlyInJSON(t *testing.T) {
 	}
 	if !slices.Contains(rules, "disclosure") || !slices.Contains(rules, "sum.spending") {
 		t.Errorf("JSON findings %q, want disclosure and sum.spending", rules)
+	}
+}
+
+// TestXLSXDatedByItsContent: reports.xlsx states as its created and
+// modified dates, which Excel and WPS show as the file's, the newest
+// publication date of its reports, and without one, January 1 after their
+// latest year: never a date that has nothing to do with the data.
+func TestXLSXDatedByItsContent(t *testing.T) {
+	for _, tt := range []struct {
+		published []string
+		want      string
+	}{
+		{[]string{"2021-05-18", "2022-06-30"}, "2022-06-30T00:00:00Z"},
+		{[]string{"", ""}, "2022-01-01T00:00:00Z"},
+	} {
+		s := siteOf(t,
+			"county: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\npublished: "+cmp.Or(tt.published[0], "null"),
+			"county: 乙县\ndepartment: 局\nyear: 2021\ntype: 整体支出\npublished: "+cmp.Or(tt.published[1], "null"))
+		w := openXLSX(t, s)
+		props, err := w.f.GetDocProps()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if props.Created != tt.want || props.Modified != tt.want {
+			t.Errorf("%v: created %q, modified %q, want %q", tt.published, props.Created, props.Modified, tt.want)
+		}
 	}
 }

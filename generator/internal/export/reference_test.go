@@ -158,7 +158,7 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 	}
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return withUsedRange(zip.NewWriter(w), len(s.Reports)) })
 	must(f.SetSheetName("Sheet1", sheet))
-	must(f.SetDocProps(&excelize.DocProperties{Creator: "县级部门绩效自评报告比较", Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}))
+	must(f.SetDocProps(&excelize.DocProperties{Creator: "县级部门绩效自评报告比较", Created: s.Updated(), Modified: s.Updated()}))
 	sw, err := f.NewStreamWriter(sheet)
 	must(err)
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})

@@ -123,8 +123,9 @@ func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 	if err := f.SetSheetName("Sheet1", xlsxSheetName); err != nil {
 		return nil, err
 	}
-	// Fixed document properties keep the file the same from build to build.
-	if err := f.SetDocProps(&excelize.DocProperties{Creator: "县级部门绩效自评报告比较", Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}); err != nil {
+	// The dates are xlsxDateMark, which WriteXLSX replaces with the
+	// site's: fixed, to keep the file the same from build to build.
+	if err := f.SetDocProps(&excelize.DocProperties{Creator: "县级部门绩效自评报告比较", Created: xlsxDateMark, Modified: xlsxDateMark}); err != nil {
 		return nil, err
 	}
 	sw, err := f.NewStreamWriter(xlsxSheetName)
@@ -314,9 +315,12 @@ func WriteXLSX(out io.Writer, s *site.Site, baseURL string) error {
 		if err != nil {
 			return fmt.Errorf("reports.xlsx: %w", err)
 		}
-		if i == sk.sheet {
+		switch {
+		case i == sk.sheet:
 			err = sk.writeSheet(w, s, base)
-		} else {
+		case p.name == xlsxPropsPart:
+			_, err = w.Write(bytes.ReplaceAll(p.data, []byte(xlsxDateMark), []byte(s.Updated())))
+		default:
 			_, err = w.Write(p.data)
 		}
 		if err != nil {
@@ -328,6 +332,18 @@ func WriteXLSX(out io.Writer, s *site.Site, baseURL string) error {
 	}
 	return nil
 }
+
+// xlsxPropsPart is the part of reports.xlsx that holds its document
+// properties, whose dates (created and modified, which Excel and WPS show
+// as the file's) are the day the site's content is as of
+// (site.Site.Updated), the newest publication date of its reports: a
+// reader of the file sees how recent its data are, and the same content
+// gives the same file.
+const xlsxPropsPart = "docProps/core.xml"
+
+// xlsxDateMark is the date the skeleton's document properties are
+// written with, for WriteXLSX to replace.
+const xlsxDateMark = "2000-01-01T00:00:00Z"
 
 // xlsxFlushSize is the size past which writeSheet hands its rows to the
 // deflater.

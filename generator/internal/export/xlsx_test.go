@@ -38,7 +38,7 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, err
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{Creator: "县级部门绩效自评报告比较", Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"}); err != nil {
+	if err := f.SetDocProps(&excelize.DocProperties{Creator: "县级部门绩效自评报告比较", Created: s.Updated(), Modified: s.Updated()}); err != nil {
 		return nil, err
 	}
 	sw, err := f.NewStreamWriter(sheet)

@@ -46,7 +46,7 @@ type atomFeed struct {
 // first. Links are relative to the feed (the site root) unless baseURL is
 // given; entry IDs are tag URIs, stable whatever the site's address. The
 // feed's updated is the newest publication date; with none, see
-// emptyUpdated.
+// site.Site.Updated.
 func Atom(s *site.Site, baseURL string) ([]byte, error) {
 	var rs []*site.Report
 	for _, r := range s.Reports {
@@ -63,15 +63,12 @@ func Atom(s *site.Site, baseURL string) ([]byte, error) {
 	f := atomFeed{
 		Title:   "县级部门绩效自评报告比较：新发布的报告",
 		ID:      "tag:county-performance-portal,2024:feed",
-		Updated: emptyUpdated(s),
+		Updated: s.Updated(),
 		Author:  "县级部门绩效自评报告比较",
 		Links:   []atomLink{{Href: "index.html", Rel: "alternate", Type: "text/html"}, {Href: "feed.xml", Rel: "self", Type: "application/atom+xml"}},
 	}
 	if baseURL != "" {
 		f.Base = strings.TrimSuffix(baseURL, "/") + "/"
-	}
-	if len(rs) > 0 {
-		f.Updated = rs[0].Published + "T00:00:00Z"
 	}
 	for _, r := range rs {
 		f.Entries = append(f.Entries, atomEntry{
@@ -134,20 +131,4 @@ func Robots(baseURL string) []byte {
 		s += "Sitemap: " + strings.TrimSuffix(baseURL, "/") + "/sitemap.xml\n"
 	}
 	return []byte(s)
-}
-
-// emptyUpdated returns the updated date of a feed without entries, as no
-// report gives a publication date: January 1 after the latest year of the
-// site's reports. A self-evaluation of a year is published after that
-// year ends, so the site's content is no older than that day, and the
-// date comes from the content alone, the same in every build (a build's
-// own time would make two builds differ). A site without reports, which
-// the build refuses, would get January 1, 2000, the first year a report
-// may have.
-func emptyUpdated(s *site.Site) string {
-	latest := 1999
-	for _, r := range s.Reports {
-		latest = max(latest, r.Year)
-	}
-	return fmt.Sprintf("%04d-01-01T00:00:00Z", latest+1)
 }

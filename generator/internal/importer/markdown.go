@@ -16,7 +16,7 @@ import (
 // that the draft still parses; the review list says to replace them.
 const (
 	PlaceholderText = check.Placeholder
-	PlaceholderYear = 2000
+	PlaceholderYear = check.PlaceholderYear
 )
 
 // figure is one key of the content format, with its truth-file name.

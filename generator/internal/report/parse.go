@@ -119,6 +119,10 @@ type parse struct {
 	// keys collects the positions of the keys, encoded into r.Keys once
 	// the front matter is read.
 	keys keySet
+	// projectAmount is the text of an amount given as the top-level
+	// project: (the project's name), which finish says is wrong once it
+	// knows whether spending gives its project spending too.
+	projectAmount string
 	// fast allows fastFrontMatter to read the front matter; shared says
 	// that it did, so that the report's text shares the memory of the
 	// whole front matter until detached.
@@ -1134,9 +1138,11 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "type":
 			r.Type = p.oneOf(key, v, []string{TypeWhole, TypeProject})
 		case "project":
-			if amountNode(v) {
-				// An amount: spending's project, written as a top-level key.
-				p.errAt(kpos, key, "%s", notTopLevel(key, "spending"))
+			if amountNode(v) && !quotedNumber(v) {
+				// An amount where the project's name goes: spending's
+				// project written as a top-level key, or the amount
+				// written for the name (see finish).
+				p.projectAmount = cmp.Or(v.GetToken().Value, "?")
 				break
 			}
 			r.Project = names.intern(p.placeName(key, v))
@@ -1209,6 +1215,44 @@ func notTopLevel(key, groups string) string {
 		key, groups, groups, key, zh, zh)
 }
 
+// projectAmountSaid is the error of an amount, text, given as the
+// top-level project:, which is the name of the project or special fund a
+// 项目支出 report evaluates (项目名称), not an amount. When spending gives
+// its project spending too (given), the amount is no misplaced
+// spending.project: the name is what is wrong. Otherwise it is likely
+// spending's project written as a top-level key, and moving it is the
+// fix; or, for a 项目支出 report (project) and a number of digits alone,
+// a project named by that number, which quotes make a name (see
+// quotedNumber).
+func projectAmountSaid(text string, given, project bool) string {
+	const what = "this key is the name of the project or special fund a 项目支出 report evaluates (项目名称), not an amount, and %s is an amount"
+	if given {
+		return fmt.Sprintf(what+"; spending.project gives the project spending already: write the project's name here as the report gives it, or delete this line (project 填项目或专项资金的名称，不填金额；项目支出金额已填在 spending.project：请在这里填写报告中的项目名称，或删除这一行)", text)
+	}
+	msg := fmt.Sprintf(what+"; if it is the project spending, it belongs in spending: move it into spending, inside its braces ({…}) or indented under it as its other keys", text)
+	zh := "project 填项目或专项资金的名称，不填金额：如果这是项目支出金额，请把它移到 spending 里，写在其花括号内，或在其下缩进书写"
+	if project && strings.Trim(text, "0123456789") == "" {
+		msg += fmt.Sprintf(`; if the project is named by this number, quote it: project: "%s"`, text)
+		zh += fmt.Sprintf(`；如果项目名称就是这个数字，请加引号：project: "%s"`, text)
+	}
+	return msg + " (" + zh + ")"
+}
+
+// quotedNumber reports whether v is a number in quotes ("1312"), which as
+// the top-level project: is a project named by a number: a name is text,
+// and quotes make it so.
+func quotedNumber(v ast.Node) bool {
+	n, ok := v.(*ast.StringNode)
+	if !ok || n.Value == "" {
+		return false
+	}
+	switch n.Token.Type {
+	case token.DoubleQuoteType, token.SingleQuoteType:
+		return strings.Trim(n.Value, "0123456789") == ""
+	}
+	return false
+}
+
 // notInGroup is the error of sub, a top-level key that is no key of the
 // mapping of key, written in it: indented under key by n spaces (its
 // column less one), or inside its braces when flow. It is the mirror of
@@ -1256,6 +1300,10 @@ func (p *parse) finish() {
 				p.errs = append(p.errs, err)
 			}
 		}
+	}
+	if p.projectAmount != "" {
+		pos, _ := p.keys.get("project", keyID("project"))
+		p.errAt(pos, "project", "%s", projectAmountSaid(p.projectAmount, r.Spending.Project.State != NotDisclosed, r.Type == TypeProject))
 	}
 	if r.Project != "" && r.Type == TypeWhole {
 		pos, _ := p.keys.get("project", keyID("project"))

@@ -22,6 +22,10 @@ func projectInputs() map[string][]byte {
 		"after-spending": []byte(projectHead + "spending:\n  total: 120\nproject: 100\n---\n"),
 		"both":           []byte(projectHead + "project: 乡村振兴衔接资金\nspending:\n  total: 120\n  project: 100\n---\n"),
 		"number":         []byte(projectHead + "project: '1,312万元'\n---\n"),
+		"digits":         []byte(projectHead + "project: 1312\n---\n"),
+		"digits-spent":   []byte(projectHead + "project: 1312\nspending: {total: 1530.53, project: 1312}\n---\n"),
+		"quoted-digits":  []byte(projectHead + "project: \"1312\"\n---\n"),
+		"whole-digits":   []byte("---\ncounty: 甲县\ndepartment: 交通运输局\nyear: 2023\ntype: 整体支出\nproject: 1312\n---\n"),
 		"list":           []byte(projectHead + "project: [a, b]\n---\n"),
 		"invisible":      []byte(projectHead + "project: 农村\u200b公路\n---\n"),
 		"long":           []byte(projectHead + "project: " + strings.Repeat("项", 101) + "\n---\n"),
@@ -40,9 +44,16 @@ func TestProjectKey(t *testing.T) {
 		{"both", "乡村振兴衔接资金", "", ""},
 		{"whole", "", "", "a.md:6:1: project: project: names the project or special fund of a 项目支出 report, and this report's type is 整体支出: delete this line, or, if the report evaluates one project or fund, write type: 项目支出 (project（项目名称）只用于项目支出报告"},
 		// An amount after spending's keys is spending's project, not
-		// indented; elsewhere, it is spending's, out of its mapping.
+		// indented. Elsewhere, project: is the name's key, given an
+		// amount: likely spending's, out of its mapping, or a project
+		// named by a number, which quotes make a name; but when spending
+		// gives its project spending, the name is what is wrong.
 		{"after-spending", "", "", "a.md:8:1: spending.project: not indented"},
-		{"number", "", "", "a.md:6:1: project: not a top-level key: project is a key of spending"},
+		{"number", "", "", "a.md:6:1: project: this key is the name of the project or special fund a 项目支出 report evaluates (项目名称), not an amount, and 1,312万元 is an amount; if it is the project spending, it belongs in spending: move it into spending, inside its braces ({…}) or indented under it as its other keys (project 填项目或专项资金的名称，不填金额：如果这是项目支出金额，请把它移到 spending 里，写在其花括号内，或在其下缩进书写)"},
+		{"digits", "", "", `a.md:6:1: project: this key is the name of the project or special fund a 项目支出 report evaluates (项目名称), not an amount, and 1312 is an amount; if it is the project spending, it belongs in spending: move it into spending, inside its braces ({…}) or indented under it as its other keys; if the project is named by this number, quote it: project: "1312" (project 填项目或专项资金的名称，不填金额：如果这是项目支出金额，请把它移到 spending 里，写在其花括号内，或在其下缩进书写；如果项目名称就是这个数字，请加引号：project: "1312")`},
+		{"digits-spent", "", "", "a.md:6:1: project: this key is the name of the project or special fund a 项目支出 report evaluates (项目名称), not an amount, and 1312 is an amount; spending.project gives the project spending already: write the project's name here as the report gives it, or delete this line (project 填项目或专项资金的名称，不填金额；项目支出金额已填在 spending.project：请在这里填写报告中的项目名称，或删除这一行)"},
+		{"quoted-digits", "1312", "甲县交通运输局2023年度1312绩效自评报告", ""},
+		{"whole-digits", "", "", "and 1312 is an amount; if it is the project spending, it belongs in spending: move it into spending, inside its braces ({…}) or indented under it as its other keys (project"},
 		{"list", "", "", "a.md:6:10: project: expected text, got a list"},
 		{"invisible", "", "", "project: the invisible character U+200B is not allowed in a name"},
 		{"long", "", "", "project: is 101 characters long"},

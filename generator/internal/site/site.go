@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/report"
@@ -138,6 +139,33 @@ type Report struct {
 	// from more than one department, so that a county's name alone
 	// would pass one department's figures off as the county's.
 	ofDepartments bool
+}
+
+// Updated returns the day the site's content is as of, as
+// YYYY-MM-DDT00:00:00Z: the newest publication date (published:, a valid
+// YYYY-MM-DD) of its
+// reports, and with none, January 1 after the latest year of its
+// reports, since a self-evaluation of a year is published after that year
+// ends, so the content is no older. It comes from the content alone, the
+// same in every build (a build's own time would make two builds differ).
+// A site without reports, which the build refuses, gets January 1, 2000,
+// the first year a report may have.
+func (s *Site) Updated() string {
+	newest, latest := "", 1999
+	for _, r := range s.Reports {
+		// The parser accepts only such dates; a site made otherwise
+		// (in tests) may hold anything.
+		if r.Published > newest {
+			if _, err := time.Parse(time.DateOnly, r.Published); err == nil {
+				newest = r.Published
+			}
+		}
+		latest = max(latest, r.Year)
+	}
+	if newest != "" {
+		return newest + "T00:00:00Z"
+	}
+	return fmt.Sprintf("%04d-01-01T00:00:00Z", latest+1)
 }
 
 // Full returns the report with every detail its file gives (see

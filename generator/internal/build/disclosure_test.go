@@ -194,7 +194,7 @@ spending: {total: 320}
 		`<th scope="row">其中：公用经费</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">不适用</td>`,
 		`<th scope="row">因公出国（境）费</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">不适用</td>`,
 		// The 三公经费 the previous year's report gave anyway is shown.
-		`<th scope="row">三公经费合计</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">3</td>`,
+		`<th scope="row">三公经费合计</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">3万元</td>`,
 		`<th scope="row">编制人数</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>人</td><td class="num">不适用</td>`,
 		`<th scope="row">本年收入</th>`+"\n"+`<td class="num">`+absent+"</td>\n"+`<td>万元</td><td class="num">未披露</td>`,
 		// 4. The composition chart, under a heading of its own, its

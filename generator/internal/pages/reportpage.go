@@ -177,14 +177,14 @@ func appendDescription(b []byte, r *site.Report) []byte {
 	b = append(b, "绩效自评报告："...)
 	if r.Spending.Total.Known() {
 		b = append(b, "支出合计"...)
-		b = r.Spending.Total.V.Append(b)
+		b = charts.AppendFormat(b, r.Spending.Total.V.Wan())
 		b = append(b, "万元，"...)
 	} else {
 		b = append(b, "支出合计未披露，"...)
 	}
 	if r.Sangong.Total.Known() {
 		b = append(b, "三公经费"...)
-		b = r.Sangong.Total.V.Append(b)
+		b = charts.AppendFormat(b, r.Sangong.Total.V.Wan())
 		b = append(b, "万元，"...)
 	} else if r.Sangong.Total.State != report.NotDisclosed || !check.NotApplicable(r.Type, "sangong.total") {
 		// A 项目支出 report that does not give them has no 三公经费 to

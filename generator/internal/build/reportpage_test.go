@@ -1,0 +1,113 @@
+package build_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+// readerSite is a department's reports of two years, the later filed in
+// 元 (its amounts have six decimals in 万元), whose 三公 items are one
+// not disclosed and two zero, and whose spending's parts leave a gap;
+// and another county's report whose 三公 items are all zero.
+const readerSite = `
+-- content/a-2019.md --
+---
+county: 甲县
+prefecture: 某市
+department: 行政审批服务局
+year: 2019
+type: 整体支出
+spending: {total: 1756.15, basic: 500, project: 1200, personnel: 400, public: 100}
+income: 2159.75
+sangong: {total: 2, abroad: 0, reception: 2, vehicles: 0}
+score: 97.3
+grade: 优
+staff: {authorized: 30, actual: 25}
+---
+正文。
+-- content/a-2020.md --
+---
+county: 甲县
+prefecture: 某市
+department: 行政审批服务局
+year: 2020
+type: 整体支出
+unit: 元
+spending: {total: 21616265.63, basic: 5000000, project: 16000000, personnel: 4000000, public: 1000000}
+income: 21588656
+sangong: {total: 3500, abroad: null, reception: 3500, vehicles: 0}
+score: 85.5
+grade: 良
+staff: {authorized: 30, actual: 25}
+---
+## 发现的问题
+
+窗口人员服务意识仍需增强。
+-- content/b-2020.md --
+---
+county: 乙县
+department: 行政审批服务局
+year: 2020
+type: 整体支出
+spending: {total: 947.59, basic: 940.12, project: 7.46}
+sangong: {total: 0.87, abroad: 0, reception: 0.87, vehicles: 0}
+score: 90
+grade: 优
+staff: {authorized: 28, actual: 23}
+---
+正文。
+`
+
+const readerPage = "report/jia-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html"
+
+// figureRow returns the row of the figure key on a report page.
+func figureRow(t *testing.T, page, key string) string {
+	t.Helper()
+	start := strings.Index(page, `<tr id="fig-`+key+`">`)
+	if start < 0 {
+		t.Fatalf("no row of %s", key)
+	}
+	end := strings.Index(page[start:], "</tr>")
+	return page[start : start+end]
+}
+
+// TestReportPageShowsAmountsToTwoDecimals: amounts converted from 元
+// show in 万元 to two decimals, as other years' do, in the figures, the
+// charts' tables and summaries; the previous year's figure says its
+// unit; a score's change is in 分, not a share; a change of a share
+// that rounds to nothing does not read 0.0%.
+func TestReportPageShowsAmountsToTwoDecimals(t *testing.T) {
+	p := buildtest.New(t, readerSite)
+	p.MustBuild()
+	page := p.Page(readerPage)
+	// Findings quote the figures as given, so that their sums can be
+	// checked to the fen.
+	shown := regexp.MustCompile(`(?s)<ul class="findings">.*?</ul>`).ReplaceAllString(page, "")
+	for _, long := range []string{"2161.626563", "2161.6266", "2158.8656"} {
+		if i := strings.Index(shown, long); i >= 0 {
+			t.Errorf("the page shows %s: …%s…", long, shown[max(0, i-200):i+20])
+		}
+	}
+	total := figureRow(t, page, "spending.total")
+	if !strings.Contains(total, "2161.63") || !strings.Contains(total, "1756.15万元") {
+		t.Errorf("支出合计 should show 2161.63 and the previous year's 1756.15万元:\n%s", total)
+	}
+	income := figureRow(t, page, "income")
+	if !strings.Contains(income, "2158.87") || !strings.Contains(income, "减少0.88万元（不到0.1%）") {
+		t.Errorf("本年收入 should read 2158.87, 减少0.88万元（不到0.1%%）:\n%s", income)
+	}
+	score := figureRow(t, page, "score")
+	if !strings.Contains(score, "减少11.8分") || strings.Contains(score, "%") {
+		t.Errorf("the score's change should be in 分, without a share:\n%s", score)
+	}
+	if !regexp.MustCompile(`97\.3分`).MatchString(score) {
+		t.Errorf("the previous year's score should say its unit:\n%s", score)
+	}
+	// The downloads keep every figure as given.
+	if csv := p.Page("downloads/reports.csv"); !strings.Contains(csv, "2161.626563") {
+		t.Error("reports.csv lost the amount's precision")
+	}
+}

@@ -111,3 +111,56 @@ func TestReportPageShowsAmountsToTwoDecimals(t *testing.T) {
 		t.Error("reports.csv lost the amount's precision")
 	}
 }
+
+// chartData returns the option of the chart id on a page.
+func chartData(t *testing.T, page, id string) string {
+	t.Helper()
+	start := strings.Index(page, `<script type="application/json" id="chart-`+id+`-data">`)
+	if start < 0 {
+		t.Fatalf("no chart %s", id)
+	}
+	end := strings.Index(page[start:], "</script>")
+	return page[start : start+end]
+}
+
+// TestChartsTellNotDisclosedFromZero: in a report's 三公经费构成, an item
+// not disclosed is labelled 未披露 on the chart itself, where its empty
+// bar would otherwise read as 0; an item of 0 is not.
+func TestChartsTellNotDisclosedFromZero(t *testing.T) {
+	p := buildtest.New(t, readerSite)
+	p.MustBuild()
+	sangong := chartData(t, p.Page(readerPage), "sangong-composition")
+	if !strings.Contains(sangong, `"因公出国（境）\n（未披露）"`) {
+		t.Errorf("the chart does not say 因公出国（境） is not disclosed: %s", sangong)
+	}
+	if strings.Contains(sangong, `公务用车（未披露）`) {
+		t.Errorf("the chart says 公务用车, given as 0, is not disclosed: %s", sangong)
+	}
+	zero := chartData(t, p.Page("report/yi-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html"), "sangong-composition")
+	if strings.Contains(zero, "未披露") {
+		t.Errorf("a chart of zeros says 未披露: %s", zero)
+	}
+}
+
+// TestSpendingCompositionIsStacked: the report's 支出构成 draws its
+// whole beside its parts stacked (基本支出 and 项目支出, 人员经费 and
+// 公用经费 of 基本支出), with what the parts leave of the whole as a
+// segment of its own, as the compare pages' charts do; its table lists
+// every figure and the gap.
+func TestSpendingCompositionIsStacked(t *testing.T) {
+	p := buildtest.New(t, readerSite)
+	p.MustBuild()
+	page := p.Page(readerPage)
+	c := chartData(t, page, "spending-composition")
+	for _, want := range []string{`"stack":"total"`, `"name":"未分项或差额"`, `{"value":61.63}`,
+		`"name":"基本支出"`, `"name":"项目支出"`, `"name":"人员经费"`, `"name":"公用经费"`} {
+		if !strings.Contains(c, want) {
+			t.Errorf("the spending chart lacks %s: %s", want, c)
+		}
+	}
+	start := strings.Index(page, `id="chart-spending-composition"`)
+	table := page[start : start+strings.Index(page[start:], "</table>")]
+	if !strings.Contains(table, "未分项或差额") || !strings.Contains(table, "61.63") {
+		t.Errorf("the spending chart's table lacks the gap: %s", table)
+	}
+}

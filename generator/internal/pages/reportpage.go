@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/countyperf/portal/generator/internal/charts"
@@ -211,7 +212,7 @@ var compositions = [...]composition{
 	{id: "spending-composition", title: "支出构成",
 		items: []string{"支出合计", "基本支出", "人员经费", "公用经费", "项目支出"},
 		keys:  []string{"spending.total", "spending.basic", "spending.personnel", "spending.public", "spending.project"},
-		parts: []int{1, 4}, subs: map[int][]int{1: {2, 3}}},
+		parts: []int{1, 4}, subs: map[int][]int{1: {2, 3}}, stacked: true},
 	{id: "sangong-composition", title: "三公经费构成",
 		items: []string{"三公经费合计", "因公出国（境）", "公务接待", "公务用车"},
 		keys:  []string{"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"},
@@ -228,7 +229,19 @@ type composition struct {
 	// make a part (人员经费 and 公用经费 of 基本支出).
 	parts []int
 	subs  map[int][]int
+	// stacked draws the whole as a bar, then its parts stacked in one
+	// bar beside it, and each part's own parts likewise, what the parts
+	// leave of their whole a segment of its own (as the compare pages'
+	// stacked charts draw it): a part never stands beside its whole as if
+	// it were another figure of the same kind. Otherwise each item is a
+	// bar of its own, as the items of 三公经费, none a part of another,
+	// are.
+	stacked bool
 }
+
+// gapName names the segment of a stacked bar that its parts leave of
+// their whole, as the compare pages' charts name it.
+const gapName = "未分项或差额"
 
 // summaryWriter writes a composition's summary (see summary).
 type summaryWriter struct {
@@ -365,7 +378,10 @@ func figureValue(r *site.Report, key string) charts.Value {
 }
 
 // compositionChart returns the i-th of a report's composition charts (see
-// compositions); false when it discloses none of its figures.
+// compositions); false when it discloses none of its figures, or when
+// none of its parts applies to the report's type (a 项目支出 report's
+// spending is not split into 基本支出 and 项目支出: a bar of the whole
+// alone says nothing its figures do not).
 func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 	comp := &compositions[i]
 	// The values are passed in a scratch rather than a slice of their own:
@@ -374,27 +390,161 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 	defer sc.release()
 	// Drawn when a value other than 0 is known: bars of nothing say
 	// nothing the figures' table does not.
-	drawn := false
+	drawn, applies := false, false
 	sc.vals = sc.vals[:0]
-	for _, k := range comp.keys {
+	for j, k := range comp.keys {
 		v := figureValue(r, k)
 		drawn = drawn || v.OK && v.V != 0
+		applies = applies || j > 0 && !v.NotApplicable
 		sc.vals = append(sc.vals, v)
 	}
-	if !drawn {
+	if !drawn || !applies {
 		return charts.Chart{}, false, nil
 	}
-	sc.series = append(sc.series[:0], charts.Series{Name: "金额", Values: sc.vals})
-	// The categories are shared by every report's chart: Build only reads
-	// them.
-	c, err := charts.Bars{ID: comp.id, Title: comp.title, Unit: "万元", Categories: comp.items,
-		Series: sc.series, Horizontal: true, Say: comp.summary(sc.vals)}.Build()
+	vals := sc.vals
+	var gaps [2]charts.Value // of the whole, and of the part with parts
+	bars := charts.Bars{ID: comp.id, Title: comp.title, Unit: "万元", Horizontal: true, Say: comp.summary(vals)}
+	if comp.stacked {
+		bars.Stack = true
+		bars.Categories = make([]string, 0, 2+len(comp.subs))
+		bars.Categories = append(bars.Categories, rowLabel(comp, vals, 0))
+		bars.Categories = append(bars.Categories, rowLabel(comp, vals, comp.parts...))
+		rows := [][]int{{0}, comp.parts}
+		gaps[0] = compositionGap(r, comp, 0, comp.parts)
+		for _, p := range comp.parts {
+			if subs := comp.subs[p]; subs != nil {
+				bars.Categories = append(bars.Categories, rowLabel(comp, vals, subs...))
+				rows = append(rows, subs)
+				gaps[1] = compositionGap(r, comp, p, subs)
+			}
+		}
+		// A series per item, its value on its own row and blank on the
+		// others, then the gaps.
+		sc.series = sc.series[:0]
+		for j, name := range comp.items {
+			s := charts.Series{Name: name, Values: make([]charts.Value, len(rows))}
+			for k, row := range rows {
+				s.Values[k] = charts.Value{Blank: true}
+				if slices.Contains(row, j) {
+					s.Values[k] = vals[j]
+				}
+			}
+			sc.series = append(sc.series, s)
+		}
+		g := charts.Series{Name: gapName, Values: make([]charts.Value, len(rows))}
+		g.Values[0] = charts.Value{Blank: true}
+		for k := 1; k < len(rows); k++ {
+			g.Values[k] = gaps[k-1]
+		}
+		sc.series = append(sc.series, g)
+	} else {
+		bars.Categories = make([]string, len(comp.items))
+		for j := range comp.items {
+			bars.Categories[j] = rowLabel(comp, vals, j)
+		}
+		sc.series = append(sc.series[:0], charts.Series{Name: "金额", Values: vals})
+	}
+	bars.Series = sc.series
+	c, err := bars.Build()
 	if err != nil {
 		return charts.Chart{}, false, err
 	}
-	c.Table.Head[0].Label = "项目"
-	// Four or five bars need less than a long chart's height: on a phone
-	// the two charts follow each other.
-	c.Height = 120 + 40*len(comp.items)
+	// The table lists the figures, each on its row, and the gaps: the
+	// chart's rows of several figures would leave most cells blank.
+	c.Table.Head = []charts.Col{{Label: "项目"}, {Label: "金额", Num: true}}
+	c.Table.Rows = make([][]charts.Cell, 0, len(vals)+2)
+	for j, v := range vals {
+		c.Table.Rows = append(c.Table.Rows, []charts.Cell{{Text: comp.items[j]}, charts.NumCell(v)})
+	}
+	for k, g := range gaps {
+		if g.OK {
+			of := comp.items[0]
+			if k == 1 {
+				of = comp.items[comp.parts[0]]
+			}
+			c.Table.Rows = append(c.Table.Rows, []charts.Cell{{Text: of + "中" + gapName}, charts.NumCell(g)})
+		}
+	}
+	// A few bars need less than a long chart's height: on a phone the
+	// two charts follow each other. A stacked chart has a legend above.
+	c.Height = 120 + 40*len(bars.Categories)
+	if comp.stacked {
+		c.Height += 40
+	}
 	return c, true, nil
+}
+
+// rowLabel names a row of a composition chart by its items, joined by ＋,
+// and says below on a line of its own, in brackets, why an item has no
+// value, as its cell says it (charts.Cell.SetNumeric): 因公出国（境）
+// over （未披露）, or 人员经费＋公用经费 over （公用经费未披露）. On the
+// chart an item not disclosed and an item of 0 both draw nothing: the
+// label tells them apart. (A line of its own, since a phone cuts a long
+// label short.)
+func rowLabel(comp *composition, vals []charts.Value, items ...int) string {
+	var b []byte
+	for k, j := range items {
+		if k > 0 {
+			b = append(b, "＋"...)
+		}
+		b = append(b, comp.items[j]...)
+	}
+	// Why each item has no value, and whether every item has none for
+	// the same reason, said then once.
+	var whys [8]string
+	same := true
+	for k, j := range items {
+		var cell charts.Cell
+		if cell.SetNumeric(vals[j]) || vals[j].Blank {
+			same = false
+			continue
+		}
+		whys[k] = cell.Text
+		same = same && whys[k] == whys[0]
+	}
+	first := true
+	for k, j := range items {
+		if whys[k] == "" {
+			continue
+		}
+		if first {
+			b = append(b, "\n（"...)
+		} else {
+			b = append(b, "、"...)
+		}
+		if !same || len(items) == 1 {
+			if len(items) > 1 {
+				b = append(b, comp.items[j]...)
+			}
+			b = append(b, whys[k]...)
+		} else if first {
+			b = append(b, "均"...)
+			b = append(b, whys[k]...)
+		}
+		first = false
+		if same {
+			break
+		}
+	}
+	if !first {
+		b = append(b, "）"...)
+	}
+	return string(b)
+}
+
+// compositionGap returns what the items parts of a composition leave of
+// their whole, item whole, as the compare pages' stacked charts take it
+// (see remainder): a likely unit slip among the parts counts as a part
+// not given, and a whole that is one has no gap to tell.
+func compositionGap(r *site.Report, comp *composition, whole int, parts []int) charts.Value {
+	if r.Suspect(comp.keys[whole]) {
+		return charts.Value{Blank: true}
+	}
+	var ps [4]report.Money
+	for k, j := range parts {
+		if !r.Suspect(comp.keys[j]) {
+			ps[k] = *r.Amount(comp.keys[j])
+		}
+	}
+	return remainder(*r.Amount(comp.keys[whole]), ps[:len(parts)]...)
 }

@@ -164,3 +164,48 @@ func TestSpendingCompositionIsStacked(t *testing.T) {
 		t.Errorf("the spending chart's table lacks the gap: %s", table)
 	}
 }
+
+// TestReportPageLeadsWithWhatCitizensCameFor: a report page opens with
+// its key figures in a sentence a citizen reads first (spending, 三公经费,
+// the score said to be the department's own, how many of the report's
+// figures disagree, linked to the checks), then the report's summary
+// and the problems it found, before the long tables of figures and
+// checks, the charts and the ranks.
+func TestReportPageLeadsWithWhatCitizensCameFor(t *testing.T) {
+	p := buildtest.New(t, readerSite)
+	p.MustBuild()
+	page := p.Page(readerPage)
+	at := func(s string) int {
+		i := strings.Index(page, s)
+		if i < 0 {
+			t.Fatalf("the page lacks %s", s)
+		}
+		return i
+	}
+	order := []string{`<h1>`, `id="summary"`, `id="body"`, `id="figures"`, `id="checks"`, `id="charts"`, `id="ranks"`}
+	for i := 1; i < len(order); i++ {
+		if at(order[i-1]) > at(order[i]) {
+			t.Errorf("%s comes after %s", order[i-1], order[i])
+		}
+	}
+	if at("发现的问题") > at(`id="figures"`) {
+		t.Error("the problems the report found come after its figures")
+	}
+	summary := page[at(`id="summary"`):]
+	summary = summary[:strings.Index(summary, "</section>")]
+	n := strings.Count(page, `class="finding finding-discrepancy"`)
+	if n == 0 {
+		t.Fatal("the site's report has no finding")
+	}
+	for _, want := range []string{"支出合计", "2161.63万元", "三公经费", "0.35万元", "85.5分", "部门自己打的分",
+		`<a href="#checks">报告中有` + string(rune('0'+n)) + `处数字对不上</a>`, `href="#figures"`} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("the summary lacks %s:\n%s", want, summary)
+		}
+	}
+	// A report whose figures agree says so.
+	other := p.Page("report/yi-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html")
+	if !strings.Contains(other, "本站核对未发现数字对不上") {
+		t.Error("a report whose figures agree does not say so at its top")
+	}
+}

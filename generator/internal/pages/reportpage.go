@@ -24,6 +24,11 @@ type ReportData struct {
 	Findings []check.Finding
 	// Undisclosed is the disclosure rule's note, if any.
 	Undisclosed string
+	// Severities counts the Findings by severity (check.Severity), which
+	// the page's summary at its top says: how many of the report's
+	// figures disagree (不一致), are in doubt (疑点), or differ by
+	// rounding (尾差).
+	Severities [check.Discrepancy + 1]int
 }
 
 // FigureGroup is a titled list of figures.
@@ -122,6 +127,9 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 				continue
 			}
 			d.Findings = append(d.Findings, f)
+			if f.Severity <= check.Discrepancy {
+				d.Severities[f.Severity]++
+			}
 		}
 	}
 	for _, o := range r.County.Reports {

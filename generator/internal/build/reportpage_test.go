@@ -209,3 +209,61 @@ func TestReportPageLeadsWithWhatCitizensCameFor(t *testing.T) {
 		t.Error("a report whose figures agree does not say so at its top")
 	}
 }
+
+// projectReport is a 项目支出 report that gives only the funds its
+// project received, and the department's staff.
+const projectReport = `
+-- content/c-2020.md --
+---
+county: 丙县
+department: 行政审批服务局
+year: 2020
+type: 项目支出
+project: 政务服务专项经费
+income: 502
+staff: {authorized: 18, actual: 13}
+---
+## 发现的问题
+
+效能仍需提高。
+`
+
+// TestProjectReportPageLeavesOutWhatDoesNotApply: a 项目支出 report's
+// page says once what such a report does not cover, and leaves out the
+// checks, figures and ranks that do not apply to it, rather than rows of
+// 不适用 and 未核对; it names its income as the funds its project
+// received, in plain words.
+func TestProjectReportPageLeavesOutWhatDoesNotApply(t *testing.T) {
+	p := buildtest.New(t, readerSite+projectReport)
+	p.MustBuild()
+	page := p.Page("report/bing-xian/2020-xing-zheng-shen-pi-fu-wu-ju-xiang-mu-zheng-wu-fu-wu-zhuan-xiang-jing-fei.html")
+	if n := strings.Count(page, "不适用"); n > 3 {
+		t.Errorf("the page says 不适用 %d times", n)
+	}
+	for _, gone := range []string{`id="fig-spending.basic"`, `id="fig-sangong.total"`, `<caption>三公经费</caption>`,
+		`id="ranks"`, "本年收入"} {
+		if strings.Contains(page, gone) {
+			t.Errorf("the page has %s", gone)
+		}
+	}
+	// The checks that need a department's figures are named once, not
+	// listed as 未核对.
+	checks := page[strings.Index(page, "<caption>各核对项目的结果"):]
+	checks = checks[:strings.Index(checks, "</table>")]
+	for _, gone := range []string{"支出合计核对", "三公经费同比核对", "基本支出构成核对", "分项不超过合计"} {
+		if strings.Contains(checks, gone) {
+			t.Errorf("the table of checks lists %s", gone)
+		}
+	}
+	for _, kept := range []string{`id="fig-spending.total"`, `id="fig-score"`, "实有人数与编制核对", "人工核对",
+		"不核对只涉及整个部门数字的项目", "项目到位资金", "502万元"} {
+		if !strings.Contains(page, kept) {
+			t.Errorf("the page lacks %s", kept)
+		}
+	}
+	summary := page[strings.Index(page, `id="summary"`):]
+	summary = summary[:strings.Index(summary, "</section>")]
+	if !strings.Contains(summary, "项目到位资金 <strong>502万元</strong>") || strings.Contains(summary, "#ranks") {
+		t.Errorf("the summary should give the funds received and no link to ranks:\n%s", summary)
+	}
+}

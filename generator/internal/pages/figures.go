@@ -194,6 +194,9 @@ func figures(r *site.Report, out []Figure, t *texts) {
 		v, state := d.value(r.Report)
 		f := &out[i]
 		*f = Figure{FigureInfo: &d.FigureInfo, Evidence: r.Evidence[d.Key], Flagged: flagged[i]}
+		if d.Key == "income" && r.Type == report.TypeProject {
+			f.FigureInfo = &projectFundsInfo
+		}
 		if state != report.Disclosed {
 			// A 项目支出 report has no 基本支出 or 三公经费 of its own:
 			// not given, they do not apply, as the disclosure and county

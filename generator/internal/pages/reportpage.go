@@ -16,8 +16,16 @@ type ReportData struct {
 	// Groups holds the report's figures by group, in display order.
 	Groups []FigureGroup
 	// Ranks lists the report's place among reports of the same year and
-	// type, per metric.
+	// type, per metric that applies to its type; it is empty when the
+	// report has none of them to rank.
 	Ranks []RankRow
+	// Checks are the report's check results, but, for a 项目支出 report,
+	// those of the rules that could not run for want of figures it does
+	// not have (see departmentRules), which OmittedChecks names.
+	Checks []check.Result
+	// OmittedChecks names the titles of the checks left out of Checks,
+	// joined by 、; it is empty when none is.
+	OmittedChecks string
 	// Others are the county's other reports.
 	Others []*site.Report
 	// Findings are the report's findings beyond notes on disclosure.
@@ -49,6 +57,20 @@ var notApplicableNotes = map[string]string{
 	"三公经费": "三公经费是整个部门的开支，不属于一个项目或一笔专项资金，所以标为“不适用”。",
 	"人员":   "编制人数和实有人数是整个部门的，对一个项目或一笔专项资金的报告不适用。",
 }
+
+// departmentRules are the rules (check.Rules) whose figures are all a
+// department's, which a 项目支出 report does not have (check.NotApplicable):
+// its page leaves them out when they could not run, rather than list each
+// as 未核对 for want of figures marked 不适用.
+var departmentRules = []string{"sum.spending", "sum.basic", "sum.sangong", "part.whole", "staff.actual", "unit.sum", "yoy.sangong"}
+
+// projectFundsInfo names a 项目支出 report's income (income): the funds its
+// project or fund received (到位资金), as a citizen would call them,
+// rather than the department's 本年收入.
+var projectFundsInfo = FigureInfo{Key: "income", Group: "项目资金", Label: "项目到位资金", Unit: "万元"}
+
+// projectFundsNote says, above a 项目支出 report's funds, what they are.
+const projectFundsNote = "到位资金是财政等拨付给这个项目的钱，说明项目有多少钱可用，不等于实际花了多少（实际支出见上面的“支出合计”）。"
 
 // RankRow is a metric with a report's value and rank.
 type RankRow struct {
@@ -82,31 +104,43 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 	// The groups are runs of the figures, which are listed group by group.
 	figs := m.figs[:]
 	figures(r, figs, t)
-	d.Groups = m.groups[:0]
-	start := 0
-	for i := range figs {
-		if i+1 == len(figs) || figs[i+1].Group != figs[i].Group {
-			g := FigureGroup{Title: figs[i].Group, Figures: figs[start : i+1 : i+1]}
-			for j := range g.Figures {
-				f := &g.Figures[j]
-				if f.NA && f.Text == "不适用" {
-					g.Note = notApplicableNotes[g.Title]
-					break
-				}
-			}
-			d.Groups = append(d.Groups, g)
-			start = i + 1
-		}
-	}
-	d.Ranks = m.ranks[:]
+	// The metrics that apply to the report's type, ranked or not; none
+	// when no metric has a value to show.
+	d.Ranks = m.ranks[:0]
+	shown := false
 	for i := range site.Metrics {
 		metric := &site.Metrics[i]
-		d.Ranks[i] = RankRow{Metric: metric, Rank: r.Ranks[i]}
+		v := Value(*metric, r)
+		if v.NotApplicable {
+			continue
+		}
+		d.Ranks = append(d.Ranks, RankRow{Metric: metric, Rank: r.Ranks[i]})
+		row := &d.Ranks[len(d.Ranks)-1]
 		if _, ok := metric.Value(r); ok {
 			_, compared := metric.Compare(r)
-			d.Ranks[i].Suspect = !compared
+			row.Suspect = !compared
 		}
-		t.numCell(&d.Ranks[i].Value, Value(*metric, r))
+		shown = shown || v.OK || v.Unreadable || row.Suspect
+		t.numCell(&row.Value, v)
+	}
+	if !shown {
+		d.Ranks = nil
+	}
+	d.Checks = r.Checks
+	if r.Type == report.TypeProject {
+		d.Checks = nil
+		var omitted []byte
+		for _, c := range r.Checks {
+			if c.Status == check.NotChecked && slices.Contains(departmentRules, c.Rule) {
+				if len(omitted) > 0 {
+					omitted = append(omitted, "、"...)
+				}
+				omitted = append(omitted, c.Title...)
+				continue
+			}
+			d.Checks = append(d.Checks, c)
+		}
+		d.OmittedChecks = string(omitted)
 	}
 	// Counted first, so that the findings are copied once.
 	n := 0
@@ -148,6 +182,40 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 	t.buf = appendDescription(t.buf, r)
 	t.end(&p.Description)
 	t.done()
+	// The groups are made once the figures have their texts: a figure
+	// left out moves the others, and t sets each text where it was.
+	d.Groups = m.groups[:0]
+	start := 0
+	for i := range figs {
+		if i+1 == len(figs) || figs[i+1].Group != figs[i].Group {
+			g := FigureGroup{Title: figs[i].Group, Figures: figs[start : i+1 : i+1]}
+			// A figure that does not apply to the report's type, in
+			// neither year, is left out: the page says once, above
+			// the tables, what a 项目支出 report does not cover.
+			kept := g.Figures[:0]
+			for _, f := range g.Figures {
+				if f.NA && f.Text == "不适用" && (f.Prev == "" || f.Prev == "不适用") {
+					continue
+				}
+				kept = append(kept, f)
+			}
+			g.Figures = kept
+			for j := range g.Figures {
+				f := &g.Figures[j]
+				if f.NA && f.Text == "不适用" {
+					g.Note = notApplicableNotes[g.Title]
+					break
+				}
+			}
+			if g.Title == projectFundsInfo.Group {
+				g.Note = projectFundsNote
+			}
+			if len(g.Figures) > 0 {
+				d.Groups = append(d.Groups, g)
+			}
+			start = i + 1
+		}
+	}
 	n = 0
 	var years string
 	for i := range compositions {

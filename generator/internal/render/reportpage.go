@@ -196,7 +196,10 @@ func writeSummarySection(b *bytes.Buffer, d *pages.ReportData, withCharts bool) 
 	if withCharts {
 		b.WriteString(" · <a href=\"#charts\">图表</a>")
 	}
-	b.WriteString(" · <a href=\"#ranks\">同年排名</a></p>\n</section>")
+	if len(d.Ranks) > 0 {
+		b.WriteString(" · <a href=\"#ranks\">同年排名</a>")
+	}
+	b.WriteString("</p>\n</section>")
 }
 
 // writeFiguresSection writes the section of a report's figures: what the
@@ -213,7 +216,7 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 	if r.Type == report.TypeProject {
 		// Its department figures read 不适用: say why, here, where
 		// the reader sees them.
-		b.WriteString(check.ProjectScope + "：“支出合计”是这个项目或这笔资金的支出；只对整个部门适用的数字标为“不适用”，见各表上方的说明。")
+		b.WriteString(check.ProjectScope + "：“支出合计”是这个项目或这笔资金的支出；基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出。")
 	}
 	if r.Prev != nil {
 		b.WriteString("“上年”为")
@@ -248,8 +251,14 @@ func writeChecksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"核对项目\">\n<table>\n" +
 		"<caption>各核对项目的结果（未核对表示报告缺少所需数字，或没有人工记录）</caption>\n" +
 		"<thead><tr><th scope=\"col\">核对项目</th><th scope=\"col\">结果</th><th scope=\"col\">说明</th></tr></thead>\n<tbody>\n")
-	writeCheckRows(b, d.R.Checks)
-	b.WriteString("\n</tbody>\n</table>\n</div>\n<p><a href=\"")
+	writeCheckRows(b, d.Checks)
+	b.WriteString("\n</tbody>\n</table>\n</div>\n")
+	if d.OmittedChecks != "" {
+		b.WriteString("<p class=\"note\">" + check.ProjectScope + "，本站不核对只涉及整个部门数字的项目（")
+		escape(b, d.OmittedChecks)
+		b.WriteString("），表中未列出。</p>\n")
+	}
+	b.WriteString("<p><a href=\"")
 	escape(b, root)
 	b.WriteString("findings.html\">查看全部报告的核对发现</a></p>\n</section>")
 }
@@ -257,6 +266,9 @@ func writeChecksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 // writeRanksSection writes the section of a report's ranks among the
 // reports of its year and type.
 func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
+	if len(d.Ranks) == 0 {
+		return // nothing to rank
+	}
 	r := d.R
 	b.WriteString("<section aria-labelledby=\"ranks\">\n<h2 id=\"ranks\">同年排名</h2>\n<p>在")
 	writeInt(b, r.Year)

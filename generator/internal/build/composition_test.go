@@ -35,7 +35,8 @@ func TestCompositionCharts(t *testing.T) {
 		t.Fatalf("the report page lacks a composition chart:\n%s", a)
 	}
 	mustContain(t, "spending chart", spending, "<strong>支出构成</strong>",
-		`"data":["支出合计","基本支出","人员经费","公用经费","项目支出"]`,
+		// The whole, then its parts stacked, then 基本支出's.
+		`"data":["支出合计","基本支出＋项目支出","人员经费＋公用经费\n（均未披露）"]`,
 		"<span class=\"chart-summary\">支出合计3200万元，其中基本支出1200万元、项目支出2000万元。未披露：人员经费、公用经费。</span>")
 	mustContain(t, "三公 chart", sangong, "<strong>三公经费构成</strong>",
 		`"data":["三公经费合计","因公出国（境）","公务接待","公务用车"]`,

@@ -77,15 +77,19 @@ spending: {total: 1530.53}
 	r := p.Page("report/yuan-jiang-shi/2020-xing-zheng-shen-pi-fu-wu-ju-xiang-mu.html")
 	mustContain(t, "沅江市 report", r, "项目支出报告的核心数据3项（支出合计、自评得分、评价等级）中，未披露2项：自评得分、评价等级",
 		// The department's figures it does not give do not apply, as on
-		// its county page; what it should give and does not is 未披露.
-		`<th scope="row">基本支出</th>`+"\n"+`<td class="num"><span class="na">不适用</span></td>`,
-		// Its parts and the 三公 change are the department's too.
-		`<th scope="row">其中：人员经费</th>`+"\n"+`<td class="num"><span class="na">不适用</span></td>`,
-		`<th scope="row">其中：公用经费</th>`+"\n"+`<td class="num"><span class="na">不适用</span></td>`,
+		// its county page: the page says so once and leaves them out;
+		// what it should give and does not is 未披露.
+		"基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出。",
 		`<th scope="row">自评得分</th>`+"\n"+`<td class="num"><span class="na">未披露</span></td>`,
 		// Its ranks are among 项目支出 reports, which the compare pages
 		// leave out: no link there.
 		"各县比较页只比较整体支出报告，不含项目支出报告。")
+	// Its parts and the 三公 change are the department's too.
+	for _, row := range []string{`<th scope="row">基本支出</th>`, `<th scope="row">其中：人员经费</th>`, `<th scope="row">其中：公用经费</th>`} {
+		if strings.Contains(r, row) {
+			t.Errorf("the 项目支出 report's page lists %s, which does not apply", row)
+		}
+	}
 	if strings.Contains(r, "年各县比较</a>") {
 		t.Error("a 项目支出 report's ranks link to the compare page, which leaves it out")
 	}
@@ -188,26 +192,19 @@ spending: {total: 320}
 
 	r := p.Page("report/yuan-jiang-shi/2020-xing-zheng-shen-pi-fu-wu-ju-xiang-mu.html")
 	mustContain(t, "项目支出 report", r,
-		// 2. The 上年 column: the previous year's report had none of
-		// these either; its 收入合计, which it could have given, is 未披露.
-		`<th scope="row">其中：人员经费</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">不适用</td>`,
-		`<th scope="row">其中：公用经费</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">不适用</td>`,
-		`<th scope="row">因公出国（境）费</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">不适用</td>`,
-		// The 三公经费 the previous year's report gave anyway is shown.
-		`<th scope="row">三公经费合计</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">3</td>`,
-		`<th scope="row">编制人数</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>人</td><td class="num">不适用</td>`,
-		`<th scope="row">本年收入</th>`+"\n"+`<td class="num">`+absent+"</td>\n"+`<td>万元</td><td class="num">未披露</td>`,
-		// 4. The composition chart, under a heading of its own, its
-		// table and the ranks.
-		"<section aria-labelledby=\"charts\">\n<h2 id=\"charts\">图表</h2>\n\n<figure class=\"chart-block\" id=\"fig-spending-composition\" data-years=\"2020年\">",
-		`<tr><th scope="row">人员经费</th>`+cell(na)+`</tr>`,
-		`<tr><th scope="row">三公经费（万元）</th>`+cell(na)+`<td>—</td></tr>`,
-		`<tr><th scope="row">基本支出（万元）</th>`+cell(na)+`<td>—</td></tr>`,
+		// 2. The 上年 column: the figures that the previous year's
+		// report had none of either are left out (below); the 三公经费
+		// it gave anyway is shown, beside 不适用; its funds, which it
+		// could have given, are 未披露.
+		`<th scope="row">三公经费合计</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">3万元</td>`,
+		`<th scope="row">项目到位资金</th>`+"\n"+`<td class="num">`+absent+"</td>\n"+`<td>万元</td><td class="num">未披露</td>`,
+		// 4. The ranks: of the metrics that apply only.
+		`<tr><th scope="row">支出合计（万元）</th>`,
 		// The glossary, where search and the tables send readers, and
 		// the note above its figures say what 不适用 means.
 		`<summary>这些数字是什么意思？</summary>`,
 		"不适用："+check.ProjectScope,
-		"。"+check.ProjectScope+"：“支出合计”是这个项目或这笔资金的支出；只对整个部门适用的数字标为“不适用”，见各表上方的说明。",
+		"。"+check.ProjectScope+"：“支出合计”是这个项目或这笔资金的支出；基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出。",
 		// Its description does not speak of 三公经费 it cannot have.
 		`content="沅江市行政审批服务局2020年度项目支出绩效自评报告：支出合计502万元，自评得分90分。"`,
 	)
@@ -216,10 +213,15 @@ spending: {total: 320}
 	// (收入合计 is one) would still be 未披露.
 	checks := r[strings.Index(r, `id="checks"`):]
 	checks = checks[:strings.Index(checks, "</section>")]
+	// The checks of the department's figures are named once, not listed
+	// as 未核对 for want of figures that do not apply.
 	mustContain(t, "项目支出 report's checks", checks,
-		"<td>基本支出不适用，人员经费不适用，公用经费不适用</td>",
-		"<td>编制人数不适用，实有人数不适用</td>",
-		"<td>三公经费同比增减不适用，三公经费合计不适用</td>")
+		"本站不核对只涉及整个部门数字的项目（支出合计核对、基本支出构成核对、三公经费合计核对、分项不超过合计、实有人数与编制核对、合计与分项数量级核对、三公经费同比核对），表中未列出。")
+	for _, row := range []string{`<th scope="row">三公经费（万元）</th>`, `<th scope="row">基本支出（万元）</th>`, "<td>编制人数不适用，实有人数不适用</td>"} {
+		if strings.Contains(r, row) {
+			t.Errorf("the 项目支出 report's page has %s", row)
+		}
+	}
 	for _, s := range []string{"人员经费未披露", "编制人数未披露", "三公经费同比增减未披露", "三公经费合计未披露"} {
 		if strings.Contains(checks, s) {
 			t.Errorf("a 项目支出 report's checks say %s", s)
@@ -233,6 +235,11 @@ spending: {total: 320}
 		`<tr><th scope="row">人员经费</th>`+cell(absent)+`</tr>`,
 		`<tr><th scope="row">三公经费（万元）</th>`+cell(absent)+`<td>—</td></tr>`,
 		"三公经费未披露，")
+	// A 项目支出 report's spending is not split into parts: no chart of
+	// its composition, whose bar would be its total alone.
+	if strings.Contains(r, `id="fig-spending-composition"`) {
+		t.Error("the 项目支出 report draws a chart of its spending's composition")
+	}
 	// Neither gives a 三公 figure: neither draws the chart of them.
 	for name, page := range map[string]string{"项目支出": r, "整体支出": w} {
 		if strings.Contains(page, `id="fig-sangong-composition"`) {

@@ -42,9 +42,10 @@ func TestHomeCountsReportsByType(t *testing.T) {
 
 // A 项目支出 report evaluates one project or one special fund, which may
 // pay for many things: every page and the workbook say so in the same
-// words (check.ProjectScope), its page says what 不适用 means beside its
-// figures, and the disclosure page says what its share counts, so that
-// 0% does not read as a report that disclosed nothing.
+// words (check.ProjectScope), its page says once what it does not cover
+// (and leaves those figures out), and the disclosure page says what its
+// share counts, so that 0% does not read as a report that disclosed
+// nothing.
 func TestProjectReportsSaidPlainly(t *testing.T) {
 	p := buildtest.New(t, "-- content/a.md --\n"+factReport("甲县", 2020, "整体支出", "spending: {total: 100, basic: 60, project: 40}\n")+
 		"-- content/y.md --\n"+factReport("沅江市", 2020, "项目支出", "income: 502\nstaff: {authorized: 18, actual: 13}\n"))
@@ -61,9 +62,13 @@ func TestProjectReportsSaidPlainly(t *testing.T) {
 			t.Errorf("%s page says a 项目支出 report evaluates only one project", name)
 		}
 	}
+	// Once, above its figures, rather than a note above each table of
+	// figures that do not apply, which are left out.
 	mustContain(t, "project report", rp,
-		`<p class="note">一个项目或一笔专项资金的支出不再分为基本支出（人员经费、公用经费）和项目支出：这种划分只对整个部门的支出适用，所以标为“不适用”，并不是报告漏报。</p>`,
-		`<p class="note">三公经费是整个部门的开支，不属于一个项目或一笔专项资金，所以标为“不适用”。</p>`)
+		"基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出。")
+	if strings.Contains(rp, `<p class="note">三公经费是整个部门的开支`) || strings.Contains(rp, `<caption>三公经费</caption>`) {
+		t.Error("the project report's page lists 三公经费 it does not have")
+	}
 	if strings.Contains(rp, "编制人数和实有人数是整个部门的") {
 		t.Error("the project report's page explains 不适用 of the staff it gives")
 	}

@@ -152,7 +152,7 @@ func TestSitePages(t *testing.T) {
 		`<h3 id="sec-1">概况</h3>`,
 		`href="../../county/jia-xian.html"`,
 		// The previous year's value and the change, beside the figure.
-		`<td class="num">100</td><td><span class="delta-up">▲ 增加20.5（+20.5%）</span></td>`,
+		`<td class="num">100万元</td><td><span class="delta-up">▲ 增加20.5万元（+20.5%）</span></td>`,
 		`<tr class="evidence-row"><td colspan="5">`,
 	)
 	// Evidence is let go after the checks and read again from the files,
@@ -169,8 +169,9 @@ func TestSitePages(t *testing.T) {
 		}
 	}
 
-	// 元 is converted to 万元 exactly.
-	mustMatch(t, "ningxiang", p.Page("report/ning-xiang-shi/2021-cai-zheng-ju-zheng-ti.html"), `支出合计</th>\s*<td class="num">123.456789</td>`)
+	// 元 is converted to 万元, shown to two decimals (the downloads
+	// keep it exactly).
+	mustMatch(t, "ningxiang", p.Page("report/ning-xiang-shi/2021-cai-zheng-ju-zheng-ti.html"), `支出合计</th>\s*<td class="num">123.46</td>`)
 
 	cmp := p.Page("compare/2021.html")
 	mustContain(t, "compare 2021", cmp,
@@ -783,7 +784,7 @@ func TestNoChangeFromASlip(t *testing.T) {
 	// The year after shows the slip as its 上年, marked, with a link to
 	// the checks of the report that gave it.
 	mustContain(t, "2022 report", after,
-		`<td class="num">850000 <a class="flag" href="../../report/jia-xian/2021-cai-zheng-ju-zheng-ti.html#checks" title="上年数字疑为单位错误`)
+		`<td class="num">850000万元 <a class="flag" href="../../report/jia-xian/2021-cai-zheng-ju-zheng-ti.html#checks" title="上年数字疑为单位错误`)
 	// The trend chart's data has no 850000 (its table says why).
 	i := strings.Index(county, `id="chart-s1-spending-data"`)
 	if i < 0 {
@@ -906,7 +907,7 @@ func TestFlagsSayWhy(t *testing.T) {
 		{"county/ding-xian.html", "12005000"},
 		{"county/jia-xian.html", "850000"},
 		{"compare/2021.html", ""},
-		{"report/jia-xian/2022-cai-zheng-ju-zheng-ti.html", "850000"},
+		{"report/jia-xian/2022-cai-zheng-ju-zheng-ti.html", "850000万元"},
 	} {
 		page := p.Page(c.page)
 		n := 0

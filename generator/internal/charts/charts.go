@@ -181,9 +181,22 @@ type Extent struct {
 	CutValue          float64
 }
 
-// Shown returns v rounded as its figure shows it, to four decimals: two
+// Shown returns v rounded as its figure shows it, to two decimals: two
 // values a reader sees as the same are equal once rounded.
-func Shown(v float64) float64 { return math.Round(v*10000) / 10000 }
+func Shown(v float64) float64 { return round(v) }
+
+// sameShown reports whether a and b show as the same figure: equal once
+// rounded as Shown rounds them, or both not a number (a sum of values
+// too large to add), which Format writes alike.
+func sameShown(a, b float64) bool {
+	return Shown(a) == Shown(b) || math.IsNaN(a) && math.IsNaN(b)
+}
+
+// scale is the inverse of the smallest step a figure is shown in: every
+// page shows figures to two decimals (0.01万元, 100元), such as 2161.63
+// rather than 2161.626563, beside the 1756.15 of another year; the
+// downloads keep every figure as the report gives it.
+const scale = 100
 
 // palette has colours that keep 3:1 contrast against white; decals tell
 // the series apart without colour.
@@ -358,14 +371,14 @@ func jsonValue(v Value) any {
 }
 
 func round(v float64) float64 {
-	return math.Round(v*10000) / 10000
+	return math.Round(v*scale) / scale
 }
 
-// Round rounds a value to four decimals, as the charts' options and
+// Round rounds a value to two decimals, as the charts' options and
 // tables show it.
 func Round(v float64) float64 { return round(v) }
 
-// Format shows a number with at most four decimals and no trailing zeros.
+// Format shows a number with at most two decimals and no trailing zeros.
 func Format(v float64) string {
 	var buf [32]byte
 	return string(appendFormat(buf[:0], v))
@@ -377,11 +390,11 @@ func AppendFormat(dst []byte, v float64) []byte { return appendFormat(dst, v) }
 
 // appendFormat appends v as Format shows it.
 func appendFormat(dst []byte, v float64) []byte {
-	if k := math.Round(v * 10000); math.Abs(k) < maxExact {
-		return appendTenThousandths(dst, int64(k))
+	if k := math.Round(v * scale); math.Abs(k) < maxExact {
+		return appendHundredths(dst, int64(k))
 	}
 	start := len(dst)
-	dst = strconv.AppendFloat(dst, round(v), 'f', 4, 64)
+	dst = strconv.AppendFloat(dst, round(v), 'f', 2, 64)
 	if bytes.IndexByte(dst[start:], '.') >= 0 {
 		dst = bytes.TrimRight(dst, "0")
 		dst = bytes.TrimSuffix(dst, []byte("."))
@@ -392,23 +405,23 @@ func appendFormat(dst []byte, v float64) []byte {
 	return dst
 }
 
-// maxExact bounds |k|, where k = math.Round(v*10000), for which round(v)
+// maxExact bounds |k|, where k = math.Round(v*scale), for which round(v)
 // is written as k with a decimal point put in, both by Format and by
-// json.Marshal. round(v) is the float64 nearest k/10000; below 1e10 it is
-// within 2e-6 of k/10000, far less than half a ten-thousandth, so its four
+// json.Marshal. round(v) is the float64 nearest k/scale; below 1e12 it is
+// within 2e-4 of k/scale, far less than half a hundredth, so its two
 // decimals are those of k, and so are its shortest decimals, since no
 // decimal with fewer digits is that close.
 const maxExact = 1e14
 
-// appendTenThousandths appends k/10000 with no trailing zeros.
-func appendTenThousandths(dst []byte, k int64) []byte {
+// appendHundredths appends k/scale with no trailing zeros.
+func appendHundredths(dst []byte, k int64) []byte {
 	if k < 0 {
 		dst = append(dst, '-')
 		k = -k
 	}
-	dst = strconv.AppendInt(dst, k/10000, 10)
-	if frac := k % 10000; frac != 0 {
-		d := [5]byte{'.', byte('0' + frac/1000), byte('0' + frac/100%10), byte('0' + frac/10%10), byte('0' + frac%10)}
+	dst = strconv.AppendInt(dst, k/scale, 10)
+	if frac := k % scale; frac != 0 {
+		d := [3]byte{'.', byte('0' + frac/10), byte('0' + frac%10)}
 		end := len(d)
 		for d[end-1] == '0' {
 			end--
@@ -612,7 +625,7 @@ func appendTies(dst []byte, n int, measure string) []byte {
 func (b Bars) appendYears(dst []byte, vals []Value, i int) []byte {
 	first := true
 	for j, v := range vals {
-		if !v.OK || Shown(v.V) != Shown(vals[i].V) {
+		if !v.OK || !sameShown(v.V, vals[i].V) {
 			continue
 		}
 		if !first {
@@ -665,7 +678,7 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		dst = append(dst, b.Unit...)
 		return append(dst, "。"...)
 	}
-	if b.Line && Shown(vals[hi].V) == Shown(vals[lo].V) {
+	if b.Line && sameShown(vals[hi].V, vals[lo].V) {
 		dst = strconv.AppendInt(dst, int64(n), 10)
 		dst = append(dst, "个年度有数据，"...)
 		dst = append(dst, name...)
@@ -711,10 +724,10 @@ func (b Bars) appendSummary(dst []byte) []byte {
 	// how many share it.
 	highTies, lowTies := 0, 0
 	for _, v := range vals {
-		if v.OK && Shown(v.V) == Shown(vals[hi].V) {
+		if v.OK && sameShown(v.V, vals[hi].V) {
 			highTies++
 		}
-		if v.OK && Shown(v.V) == Shown(vals[lo].V) {
+		if v.OK && sameShown(v.V, vals[lo].V) {
 			lowTies++
 		}
 	}
@@ -747,7 +760,7 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		}
 		dst = append(dst, "；"...)
 	}
-	if Shown(vals[hi].V) == Shown(lowValue) {
+	if sameShown(vals[hi].V, lowValue) {
 		// Every value shows the same: the highest is the lowest.
 		dst = append(dst, name...)
 		dst = append(dst, "均为"...)

@@ -351,24 +351,24 @@ func (t *template) appendFill(out []byte, b Bars, rows [][]Cell) ([]byte, bool) 
 
 // sameText reports whether appendValue writes v as appendFormat does,
 // which is as a table's cell shows it: all but -0 and the values too
-// large for appendTenThousandths.
+// large for appendHundredths.
 func sameText(v float64) bool {
-	k := math.Round(v * 10000)
+	k := math.Round(v * scale)
 	return math.Abs(k) < maxExact && !(k == 0 && math.Signbit(k))
 }
 
 // appendValue appends v rounded as json.Marshal writes it, or returns
 // false if the rounded value is not a JSON number.
 func appendValue(dst []byte, v float64) ([]byte, bool) {
-	k := math.Round(v * 10000)
+	k := math.Round(v * scale)
 	if math.Abs(k) < maxExact {
 		if k == 0 && math.Signbit(k) {
 			// round gives -0, which json.Marshal writes as such.
 			return append(dst, '-', '0'), true
 		}
-		return appendTenThousandths(dst, int64(k)), true
+		return appendHundredths(dst, int64(k)), true
 	}
-	r := k / 10000
+	r := k / scale
 	if math.IsNaN(r) || math.IsInf(r, 0) {
 		return dst, false
 	}

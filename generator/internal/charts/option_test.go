@@ -389,7 +389,7 @@ func TestBuildConcurrent(t *testing.T) {
 // and Format take.
 func nearExact(r *rand.Rand) []float64 {
 	var vs []float64
-	for _, base := range []float64{maxExact / 10000, -maxExact / 10000, 1e9, 1e11, 2e12, 9007199254740992 / 10000} {
+	for _, base := range []float64{maxExact / scale, -maxExact / scale, 1e9, 1e11, 2e12, 9007199254740992 / scale} {
 		for range 200 {
 			vs = append(vs, base+r.Float64()*2-1, base*(1+r.NormFloat64()*1e-4), math.Nextafter(base, 0), math.Nextafter(base, math.Inf(1)))
 		}
@@ -479,7 +479,7 @@ func referenceBuild(b Bars) (Chart, error) {
 }
 
 func referenceFormat(v float64) string {
-	s := strconv.FormatFloat(round(v), 'f', 4, 64)
+	s := strconv.FormatFloat(round(v), 'f', 2, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	if s == "-0" {
 		s = "0"

@@ -103,7 +103,9 @@ func (d *figureDef) appendText(dst []byte, r *report.Report) []byte {
 		if d.change {
 			return appendStatedChange(dst, d.money(r).V)
 		}
-		return d.money(r).V.Append(dst)
+		// As every page shows an amount: to two decimals (see
+		// charts.Format), the downloads keeping it as given.
+		return charts.AppendFormat(dst, d.money(r).V.Wan())
 	case figureScore:
 		return charts.AppendFormat(dst, r.Score.V)
 	case figureGrade:
@@ -192,6 +194,9 @@ func figures(r *site.Report, out []Figure, t *texts) {
 		v, state := d.value(r.Report)
 		f := &out[i]
 		*f = Figure{FigureInfo: &d.FigureInfo, Evidence: r.Evidence[d.Key], Flagged: flagged[i]}
+		if d.Key == "income" && r.Type == report.TypeProject {
+			f.FigureInfo = &projectFundsInfo
+		}
 		if state != report.Disclosed {
 			// A 项目支出 report has no 基本支出 or 三公经费 of its own:
 			// not given, they do not apply, as the disclosure and county
@@ -207,7 +212,10 @@ func figures(r *site.Report, out []Figure, t *texts) {
 		if r.Prev != nil && hasDelta(d.Key) {
 			pv, pstate := d.value(r.Prev.Report)
 			if pstate == report.Disclosed {
+				// With its unit: on a phone the figure is a card, where
+				// 上年 2159.75 would stand far from the unit's cell.
 				t.buf = d.appendText(t.buf, r.Prev.Report)
+				t.buf = append(t.buf, d.Unit...)
 				t.end(&f.Prev)
 				if r.Prev.Suspect(d.Key) {
 					f.PrevChecks = rootOf(r.URL) + r.Prev.URL + "#checks"
@@ -217,7 +225,7 @@ func figures(r *site.Report, out []Figure, t *texts) {
 				if state == report.Disclosed && !r.Suspect(d.Key) && !r.Prev.Suspect(d.Key) {
 					deltas = append(deltas, Delta{})
 					f.Delta = &deltas[len(deltas)-1]
-					setDelta(f.Delta, v, pv, t)
+					setDeltaOf(f.Delta, v, pv, d.Unit, t)
 				}
 			} else {
 				// Nor had the previous year's report, of the same type.
@@ -240,7 +248,7 @@ func appendStatedChange(dst []byte, a report.Amount) []byte {
 	default:
 		dst, a = append(dst, "减少"...), -a
 	}
-	return a.Append(dst)
+	return charts.AppendFormat(dst, a.Wan())
 }
 
 // flaggedFigures says, for each of figureDefs, whether the figure is
@@ -284,11 +292,20 @@ func delta(v, prev float64) *Delta {
 	return d
 }
 
-// setDelta makes d the change from prev to v, its text left to t.
-func setDelta(d *Delta, v, prev float64, t *texts) {
-	diff := v - prev
+// setDelta makes d the change from prev to v, its text left to t (see
+// setDeltaOf), without a unit: ▲ 增加12.3（+8.1%）.
+func setDelta(d *Delta, v, prev float64, t *texts) { setDeltaOf(d, v, prev, "", t) }
+
+// setDeltaOf makes d the change from prev to v as they show (to two
+// decimals, see charts.Shown), its text left to t: ▲ 增加12.3万元（+8.1%）,
+// the unit after the amount. Values that show the same are 持平. A
+// change of a score (unit 分) is in points, without a share: 减少11.8分,
+// not -12.1%.
+func setDeltaOf(d *Delta, v, prev float64, unit string, t *texts) {
+	v, prev = charts.Shown(v), charts.Shown(prev)
+	diff := charts.Shown(v - prev)
 	switch {
-	case math.Abs(diff) < 1e-9:
+	case diff == 0 || math.IsNaN(diff):
 		d.Dir, d.Text = "same", "持平"
 		return
 	case diff > 0:
@@ -300,7 +317,10 @@ func setDelta(d *Delta, v, prev float64, t *texts) {
 		t.buf = append(t.buf, "▼ 减少"...)
 		t.buf = charts.AppendFormat(t.buf, -diff)
 	}
-	t.buf = appendShare(t.buf, diff, prev)
+	t.buf = append(t.buf, unit...)
+	if unit != "分" {
+		t.buf = appendShare(t.buf, diff, prev)
+	}
 	t.end(&d.Text)
 }
 

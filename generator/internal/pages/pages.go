@@ -272,7 +272,8 @@ func (t *texts) moneyCell(c *charts.Cell, m report.Money, typ, key string) {
 		c.Text, c.NA = missingText(typ, key, m.State), true
 		return
 	}
-	t.buf = m.V.Append(t.buf)
+	// To two decimals, as every page shows an amount (see charts.Format).
+	t.buf = charts.AppendFormat(t.buf, m.V.Wan())
 	t.end2(&c.Text, &c.Value)
 }
 

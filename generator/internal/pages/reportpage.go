@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/countyperf/portal/generator/internal/charts"
@@ -15,8 +16,16 @@ type ReportData struct {
 	// Groups holds the report's figures by group, in display order.
 	Groups []FigureGroup
 	// Ranks lists the report's place among reports of the same year and
-	// type, per metric.
+	// type, per metric that applies to its type; it is empty when the
+	// report has none of them to rank.
 	Ranks []RankRow
+	// Checks are the report's check results, but, for a 项目支出 report,
+	// those of the rules that could not run for want of figures it does
+	// not have (see departmentRules), which OmittedChecks names.
+	Checks []check.Result
+	// OmittedChecks names the titles of the checks left out of Checks,
+	// joined by 、; it is empty when none is.
+	OmittedChecks string
 	// Others are the county's other reports, newest first; those of the
 	// report's series alone when the series has a page of its own (see
 	// site.Series.URL), which leads to the others.
@@ -25,6 +34,11 @@ type ReportData struct {
 	Findings []check.Finding
 	// Undisclosed is the disclosure rule's note, if any.
 	Undisclosed string
+	// Severities counts the Findings by severity (check.Severity), which
+	// the page's summary at its top says: how many of the report's
+	// figures disagree (不一致), are in doubt (疑点), or differ by
+	// rounding (尾差).
+	Severities [check.Discrepancy + 1]int
 }
 
 // FigureGroup is a titled list of figures.
@@ -45,6 +59,20 @@ var notApplicableNotes = map[string]string{
 	"三公经费": "三公经费是整个部门的开支，不属于一个项目或一笔专项资金，所以标为“不适用”。",
 	"人员":   "编制人数和实有人数是整个部门的，对一个项目或一笔专项资金的报告不适用。",
 }
+
+// departmentRules are the rules (check.Rules) whose figures are all a
+// department's, which a 项目支出 report does not have (check.NotApplicable):
+// its page leaves them out when they could not run, rather than list each
+// as 未核对 for want of figures marked 不适用.
+var departmentRules = []string{"sum.spending", "sum.basic", "sum.sangong", "part.whole", "staff.actual", "unit.sum", "yoy.sangong"}
+
+// projectFundsInfo names a 项目支出 report's income (income): the funds its
+// project or fund received (到位资金), as a citizen would call them,
+// rather than the department's 本年收入.
+var projectFundsInfo = FigureInfo{Key: "income", Group: "项目资金", Label: "项目到位资金", Unit: "万元"}
+
+// projectFundsNote says, above a 项目支出 report's funds, what they are.
+const projectFundsNote = "到位资金是财政等拨付给这个项目的钱，说明项目有多少钱可用，不等于实际花了多少（实际支出见上面的“支出合计”）。"
 
 // RankRow is a metric with a report's value and rank.
 type RankRow struct {
@@ -78,31 +106,43 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 	// The groups are runs of the figures, which are listed group by group.
 	figs := m.figs[:]
 	figures(r, figs, t)
-	d.Groups = m.groups[:0]
-	start := 0
-	for i := range figs {
-		if i+1 == len(figs) || figs[i+1].Group != figs[i].Group {
-			g := FigureGroup{Title: figs[i].Group, Figures: figs[start : i+1 : i+1]}
-			for j := range g.Figures {
-				f := &g.Figures[j]
-				if f.NA && f.Text == "不适用" {
-					g.Note = notApplicableNotes[g.Title]
-					break
-				}
-			}
-			d.Groups = append(d.Groups, g)
-			start = i + 1
-		}
-	}
-	d.Ranks = m.ranks[:]
+	// The metrics that apply to the report's type, ranked or not; none
+	// when no metric has a value to show.
+	d.Ranks = m.ranks[:0]
+	shown := false
 	for i := range site.Metrics {
 		metric := &site.Metrics[i]
-		d.Ranks[i] = RankRow{Metric: metric, Rank: r.Ranks[i]}
+		v := Value(*metric, r)
+		if v.NotApplicable {
+			continue
+		}
+		d.Ranks = append(d.Ranks, RankRow{Metric: metric, Rank: r.Ranks[i]})
+		row := &d.Ranks[len(d.Ranks)-1]
 		if _, ok := metric.Value(r); ok {
 			_, compared := metric.Compare(r)
-			d.Ranks[i].Suspect = !compared
+			row.Suspect = !compared
 		}
-		t.numCell(&d.Ranks[i].Value, Value(*metric, r))
+		shown = shown || v.OK || v.Unreadable || row.Suspect
+		t.numCell(&row.Value, v)
+	}
+	if !shown {
+		d.Ranks = nil
+	}
+	d.Checks = r.Checks
+	if r.Type == report.TypeProject {
+		d.Checks = nil
+		var omitted []byte
+		for _, c := range r.Checks {
+			if c.Status == check.NotChecked && slices.Contains(departmentRules, c.Rule) {
+				if len(omitted) > 0 {
+					omitted = append(omitted, "、"...)
+				}
+				omitted = append(omitted, c.Title...)
+				continue
+			}
+			d.Checks = append(d.Checks, c)
+		}
+		d.OmittedChecks = string(omitted)
 	}
 	// Counted first, so that the findings are copied once.
 	n := 0
@@ -123,6 +163,9 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 				continue
 			}
 			d.Findings = append(d.Findings, f)
+			if f.Severity <= check.Discrepancy {
+				d.Severities[f.Severity]++
+			}
 		}
 	}
 	for _, o := range others(r) {
@@ -141,6 +184,40 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 	t.buf = appendDescription(t.buf, r)
 	t.end(&p.Description)
 	t.done()
+	// The groups are made once the figures have their texts: a figure
+	// left out moves the others, and t sets each text where it was.
+	d.Groups = m.groups[:0]
+	start := 0
+	for i := range figs {
+		if i+1 == len(figs) || figs[i+1].Group != figs[i].Group {
+			g := FigureGroup{Title: figs[i].Group, Figures: figs[start : i+1 : i+1]}
+			// A figure that does not apply to the report's type, in
+			// neither year, is left out: the page says once, above
+			// the tables, what a 项目支出 report does not cover.
+			kept := g.Figures[:0]
+			for _, f := range g.Figures {
+				if f.NA && f.Text == "不适用" && (f.Prev == "" || f.Prev == "不适用") {
+					continue
+				}
+				kept = append(kept, f)
+			}
+			g.Figures = kept
+			for j := range g.Figures {
+				f := &g.Figures[j]
+				if f.NA && f.Text == "不适用" {
+					g.Note = notApplicableNotes[g.Title]
+					break
+				}
+			}
+			if g.Title == projectFundsInfo.Group {
+				g.Note = projectFundsNote
+			}
+			if len(g.Figures) > 0 {
+				d.Groups = append(d.Groups, g)
+			}
+			start = i + 1
+		}
+	}
 	n = 0
 	var years string
 	for i := range compositions {
@@ -179,14 +256,14 @@ func appendDescription(b []byte, r *site.Report) []byte {
 	b = append(b, "绩效自评报告："...)
 	if r.Spending.Total.Known() {
 		b = append(b, "支出合计"...)
-		b = r.Spending.Total.V.Append(b)
+		b = charts.AppendFormat(b, r.Spending.Total.V.Wan())
 		b = append(b, "万元，"...)
 	} else {
 		b = append(b, "支出合计未披露，"...)
 	}
 	if r.Sangong.Total.Known() {
 		b = append(b, "三公经费"...)
-		b = r.Sangong.Total.V.Append(b)
+		b = charts.AppendFormat(b, r.Sangong.Total.V.Wan())
 		b = append(b, "万元，"...)
 	} else if r.Sangong.Total.State != report.NotDisclosed || !check.NotApplicable(r.Type, "sangong.total") {
 		// A 项目支出 report that does not give them has no 三公经费 to
@@ -213,7 +290,7 @@ var compositions = [...]composition{
 	{id: "spending-composition", title: "支出构成",
 		items: []string{"支出合计", "基本支出", "人员经费", "公用经费", "项目支出"},
 		keys:  []string{"spending.total", "spending.basic", "spending.personnel", "spending.public", "spending.project"},
-		parts: []int{1, 4}, subs: map[int][]int{1: {2, 3}}},
+		parts: []int{1, 4}, subs: map[int][]int{1: {2, 3}}, stacked: true},
 	{id: "sangong-composition", title: "三公经费构成",
 		items: []string{"三公经费合计", "因公出国（境）", "公务接待", "公务用车"},
 		keys:  []string{"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"},
@@ -230,7 +307,19 @@ type composition struct {
 	// make a part (人员经费 and 公用经费 of 基本支出).
 	parts []int
 	subs  map[int][]int
+	// stacked draws the whole as a bar, then its parts stacked in one
+	// bar beside it, and each part's own parts likewise, what the parts
+	// leave of their whole a segment of its own (as the compare pages'
+	// stacked charts draw it): a part never stands beside its whole as if
+	// it were another figure of the same kind. Otherwise each item is a
+	// bar of its own, as the items of 三公经费, none a part of another,
+	// are.
+	stacked bool
 }
+
+// gapName names the segment of a stacked bar that its parts leave of
+// their whole, as the compare pages' charts name it.
+const gapName = "未分项或差额"
 
 // summaryWriter writes a composition's summary (see summary).
 type summaryWriter struct {
@@ -367,7 +456,10 @@ func figureValue(r *site.Report, key string) charts.Value {
 }
 
 // compositionChart returns the i-th of a report's composition charts (see
-// compositions); false when it discloses none of its figures.
+// compositions); false when it discloses none of its figures, or when
+// none of its parts applies to the report's type (a 项目支出 report's
+// spending is not split into 基本支出 and 项目支出: a bar of the whole
+// alone says nothing its figures do not).
 func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 	comp := &compositions[i]
 	// The values are passed in a scratch rather than a slice of their own:
@@ -376,28 +468,87 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 	defer sc.release()
 	// Drawn when a value other than 0 is known: bars of nothing say
 	// nothing the figures' table does not.
-	drawn := false
+	drawn, applies := false, false
 	sc.vals = sc.vals[:0]
-	for _, k := range comp.keys {
+	for j, k := range comp.keys {
 		v := figureValue(r, k)
 		drawn = drawn || v.OK && v.V != 0
+		applies = applies || j > 0 && !v.NotApplicable
 		sc.vals = append(sc.vals, v)
 	}
-	if !drawn {
+	if !drawn || !applies {
 		return charts.Chart{}, false, nil
 	}
-	sc.series = append(sc.series[:0], charts.Series{Name: "金额", Values: sc.vals})
-	// The categories are shared by every report's chart: Build only reads
-	// them.
-	c, err := charts.Bars{ID: comp.id, Title: comp.title, Unit: "万元", Categories: comp.items,
-		Series: sc.series, Horizontal: true, Say: comp.summary(sc.vals)}.Build()
+	vals := sc.vals
+	var gaps [2]charts.Value // of the whole, and of the part with parts
+	bars := charts.Bars{ID: comp.id, Title: comp.title, Unit: "万元", Horizontal: true, Say: comp.summary(vals)}
+	if comp.stacked {
+		bars.Stack = true
+		bars.Categories = make([]string, 0, 2+len(comp.subs))
+		bars.Categories = append(bars.Categories, rowLabel(comp, vals, 0))
+		bars.Categories = append(bars.Categories, rowLabel(comp, vals, comp.parts...))
+		rows := [][]int{{0}, comp.parts}
+		gaps[0] = compositionGap(r, comp, 0, comp.parts)
+		for _, p := range comp.parts {
+			if subs := comp.subs[p]; subs != nil {
+				bars.Categories = append(bars.Categories, rowLabel(comp, vals, subs...))
+				rows = append(rows, subs)
+				gaps[1] = compositionGap(r, comp, p, subs)
+			}
+		}
+		// A series per item, its value on its own row and blank on the
+		// others, then the gaps.
+		sc.series = sc.series[:0]
+		for j, name := range comp.items {
+			s := charts.Series{Name: name, Values: make([]charts.Value, len(rows))}
+			for k, row := range rows {
+				s.Values[k] = charts.Value{Blank: true}
+				if slices.Contains(row, j) {
+					s.Values[k] = vals[j]
+				}
+			}
+			sc.series = append(sc.series, s)
+		}
+		g := charts.Series{Name: gapName, Values: make([]charts.Value, len(rows))}
+		g.Values[0] = charts.Value{Blank: true}
+		for k := 1; k < len(rows); k++ {
+			g.Values[k] = gaps[k-1]
+		}
+		sc.series = append(sc.series, g)
+	} else {
+		bars.Categories = make([]string, len(comp.items))
+		for j := range comp.items {
+			bars.Categories[j] = rowLabel(comp, vals, j)
+		}
+		sc.series = append(sc.series[:0], charts.Series{Name: "金额", Values: vals})
+	}
+	bars.Series = sc.series
+	c, err := bars.Build()
 	if err != nil {
 		return charts.Chart{}, false, err
 	}
-	c.Table.Head[0].Label = "项目"
-	// Four or five bars need less than a long chart's height: on a phone
-	// the two charts follow each other.
-	c.Height = 120 + 40*len(comp.items)
+	// The table lists the figures, each on its row, and the gaps: the
+	// chart's rows of several figures would leave most cells blank.
+	c.Table.Head = []charts.Col{{Label: "项目"}, {Label: "金额", Num: true}}
+	c.Table.Rows = make([][]charts.Cell, 0, len(vals)+2)
+	for j, v := range vals {
+		c.Table.Rows = append(c.Table.Rows, []charts.Cell{{Text: comp.items[j]}, charts.NumCell(v)})
+	}
+	for k, g := range gaps {
+		if g.OK {
+			of := comp.items[0]
+			if k == 1 {
+				of = comp.items[comp.parts[0]]
+			}
+			c.Table.Rows = append(c.Table.Rows, []charts.Cell{{Text: of + "中" + gapName}, charts.NumCell(g)})
+		}
+	}
+	// A few bars need less than a long chart's height: on a phone the
+	// two charts follow each other. A stacked chart has a legend above.
+	c.Height = 120 + 40*len(bars.Categories)
+	if comp.stacked {
+		c.Height += 40
+	}
 	return c, true, nil
 }
 
@@ -416,4 +567,79 @@ func others(r *site.Report) []*site.Report {
 		out[len(out)-1-i] = o
 	}
 	return out
+}
+
+// rowLabel names a row of a composition chart by its items, joined by ＋,
+// and says below on a line of its own, in brackets, why an item has no
+// value, as its cell says it (charts.Cell.SetNumeric): 因公出国（境）
+// over （未披露）, or 人员经费＋公用经费 over （公用经费未披露）. On the
+// chart an item not disclosed and an item of 0 both draw nothing: the
+// label tells them apart. (A line of its own, since a phone cuts a long
+// label short.)
+func rowLabel(comp *composition, vals []charts.Value, items ...int) string {
+	var b []byte
+	for k, j := range items {
+		if k > 0 {
+			b = append(b, "＋"...)
+		}
+		b = append(b, comp.items[j]...)
+	}
+	// Why each item has no value, and whether every item has none for
+	// the same reason, said then once.
+	var whys [8]string
+	same := true
+	for k, j := range items {
+		var cell charts.Cell
+		if cell.SetNumeric(vals[j]) || vals[j].Blank {
+			same = false
+			continue
+		}
+		whys[k] = cell.Text
+		same = same && whys[k] == whys[0]
+	}
+	first := true
+	for k, j := range items {
+		if whys[k] == "" {
+			continue
+		}
+		if first {
+			b = append(b, "\n（"...)
+		} else {
+			b = append(b, "、"...)
+		}
+		if !same || len(items) == 1 {
+			if len(items) > 1 {
+				b = append(b, comp.items[j]...)
+			}
+			b = append(b, whys[k]...)
+		} else if first {
+			b = append(b, "均"...)
+			b = append(b, whys[k]...)
+		}
+		first = false
+		if same {
+			break
+		}
+	}
+	if !first {
+		b = append(b, "）"...)
+	}
+	return string(b)
+}
+
+// compositionGap returns what the items parts of a composition leave of
+// their whole, item whole, as the compare pages' stacked charts take it
+// (see remainder): a likely unit slip among the parts counts as a part
+// not given, and a whole that is one has no gap to tell.
+func compositionGap(r *site.Report, comp *composition, whole int, parts []int) charts.Value {
+	if r.Suspect(comp.keys[whole]) {
+		return charts.Value{Blank: true}
+	}
+	var ps [4]report.Money
+	for k, j := range parts {
+		if !r.Suspect(comp.keys[j]) {
+			ps[k] = *r.Amount(comp.keys[j])
+		}
+	}
+	return remainder(*r.Amount(comp.keys[whole]), ps[:len(parts)]...)
 }

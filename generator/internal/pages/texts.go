@@ -87,6 +87,10 @@ func appendShare(dst []byte, diff, prev float64) []byte {
 	if math.IsNaN(pct) || math.IsInf(pct, 0) {
 		return append(dst, share(diff, prev)...)
 	}
+	if diff != 0 && math.Abs(pct) < 0.05 {
+		// +0.0% reads as no change beside a change of 0.88.
+		return append(dst, "（不到0.1%）"...)
+	}
 	dst = append(dst, "（"...)
 	if !math.Signbit(pct) {
 		dst = append(dst, '+')
@@ -95,17 +99,21 @@ func appendShare(dst []byte, diff, prev float64) []byte {
 	return append(dst, "%）"...)
 }
 
-// share describes the share of diff in prev, such as "（+8.1%）"; "" when
-// prev shows as 0 (see baseless).
+// share describes the share of diff in prev, such as "（+8.1%）", or
+// "（不到0.1%）" when a change's share would show as 0.0%; "" when prev
+// shows as 0 (see baseless).
 func share(diff, prev float64) string {
 	if baseless(prev) {
 		return ""
+	}
+	if pct := diff / prev * 100; diff != 0 && math.Abs(pct) < 0.05 {
+		return "（不到0.1%）"
 	}
 	return fmt.Sprintf("（%+.1f%%）", diff/prev*100)
 }
 
 // baseless reports whether prev, the value a change is from, shows as 0
-// (below half a ten-thousandth, as charts.Shown rounds): a share of it,
+// (below half a hundredth, as charts.Shown rounds): a share of it,
 // such as +994999900.0% for 0.000001万元 (1分) to 9.95, says nothing a
 // reader can use.
 func baseless(prev float64) bool { return charts.Shown(prev) == 0 }

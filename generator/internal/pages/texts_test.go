@@ -27,13 +27,39 @@ func TestAppendShare(t *testing.T) {
 // share, however large the quotient; one from the smallest value shown
 // has.
 func TestNoShareOfNothing(t *testing.T) {
-	for _, prev := range []float64{0, 0.000001, -0.00004} {
+	for _, prev := range []float64{0, 0.000001, -0.00004, 0.0049} {
 		if got := string(appendShare(nil, 9.95, prev)); got != "" {
 			t.Errorf("a change of 9.95 from %v has the share %q; want none", prev, got)
 		}
 	}
-	if got := string(appendShare(nil, 1, 0.0001)); got != "（+1000000.0%）" {
-		t.Errorf("a change of 1 from 0.0001 has the share %q", got)
+	if got := string(appendShare(nil, 1, 0.01)); got != "（+10000.0%）" {
+		t.Errorf("a change of 1 from 0.01 has the share %q", got)
+	}
+}
+
+// TestDeltaTexts: a change is of the values as shown, to two decimals; a
+// share that would show as 0.0% says it is under 0.1%; a score's change
+// is in 分, without a share.
+func TestDeltaTexts(t *testing.T) {
+	for _, c := range []struct {
+		v, prev float64
+		unit    string
+		want    string
+	}{
+		{2158.8656, 2159.75, "万元", "▼ 减少0.88万元（不到0.1%）"},
+		{85.5, 97.3, "分", "▼ 减少11.8分"},
+		{97, 96.5, "分", "▲ 增加0.5分"},
+		{1.001, 1.003, "万元", "持平"},
+		{2161.626563, 1756.15, "万元", "▲ 增加405.48万元（+23.1%）"},
+		{10, 8, "", "▲ 增加2（+25.0%）"},
+	} {
+		var d Delta
+		tx := newTexts()
+		setDeltaOf(&d, c.v, c.prev, c.unit, tx)
+		tx.done()
+		if d.Text != c.want {
+			t.Errorf("change from %v to %v (%s) = %q, want %q", c.prev, c.v, c.unit, d.Text, c.want)
+		}
 	}
 }
 

@@ -56,10 +56,11 @@ func funcs(r *Renderer) template.FuncMap {
 		"shared": r.sharedPart,
 		// figureTables, findingItems and reportLinks render the
 		// repeated parts of report pages, the most numerous pages.
-		"figureTables": figureTablesHTML,
-		"findingItems": findingItemsHTML,
-		"reportLinks":  reportLinksHTML,
-		"reportHead":   reportHeadHTML,
+		"figureTables":  figureTablesHTML,
+		"findingItems":  findingItemsHTML,
+		"reportLinks":   reportLinksHTML,
+		"reportHead":    reportHeadHTML,
+		"reportSummary": reportSummaryHTML,
 		// section writes a whole section of a page where it is called
 		// (see Renderer.section).
 		"section": r.section,
@@ -546,6 +547,14 @@ func findingItemsHTML(fs []check.Finding) template.HTML {
 func reportHeadHTML(root string, r *site.Report) template.HTML {
 	b := htmlBuffers.get()
 	writeReportHead(b, root, r)
+	return htmlOf(b)
+}
+
+// reportSummaryHTML renders the summary at the top of a report's page
+// (see writeSummarySection).
+func reportSummaryHTML(d *pages.ReportData, withCharts bool) template.HTML {
+	b := htmlBuffers.get()
+	writeSummarySection(b, d, withCharts)
 	return htmlOf(b)
 }
 

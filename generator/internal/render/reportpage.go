@@ -16,6 +16,7 @@ import (
 //
 //   - on every page, "meta": the head's title and descriptions;
 //   - on a report's page, "head" (breadcrumb, title, what the report is),
+//     "summary" (its key figures in a sentence, and what the page holds),
 //     "figures", "checks", "charts", "ranks", "body" (the report's own
 //     text, rendered from Markdown) and "others" (the county's other
 //     reports, or nothing when there are none);
@@ -49,6 +50,8 @@ func (r *Renderer) section(name string, v *View) (template.HTML, error) {
 		switch name {
 		case "head":
 			writeReportHead(b, v.Root, d.R)
+		case "summary":
+			writeSummarySection(b, d, len(v.Charts) > 0)
 		case "figures":
 			writeFiguresSection(b, d)
 		case "checks":
@@ -273,6 +276,81 @@ func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 	b.WriteString("\n</tbody>\n</table>\n</div>\n</section>")
 }
 
+// writeSummarySection writes what a citizen reads first on a report's
+// page: its spending, its 三公经费 and its score, said to be the
+// department's own, each as its row of figures shows it, and how many of
+// its figures disagree, linked to the checks; then a line of links to
+// the page's sections, for those who came for the tables.
+// withCharts says whether the page has its section of charts.
+func writeSummarySection(b *bytes.Buffer, d *pages.ReportData, withCharts bool) {
+	r := d.R
+	b.WriteString("<section class=\"summary\" aria-labelledby=\"summary\">\n<h2 id=\"summary\">要点</h2>\n<ul class=\"key-figures\">")
+	for _, g := range d.Groups {
+		for i := range g.Figures {
+			f := &g.Figures[i]
+			switch f.Key {
+			case "spending.total", "income", "sangong.total", "score":
+			default:
+				continue
+			}
+			// A figure that does not apply is left out, as is a
+			// report's income unless it is a project's funds, which
+			// may be all the report gives.
+			if f.NA && f.Text == "不适用" || f.Key == "income" && r.Type != report.TypeProject {
+				continue
+			}
+			b.WriteString("\n<li>")
+			escape(b, f.Label)
+			b.WriteString(" <strong>")
+			escape(b, f.Text)
+			if !f.NA {
+				escape(b, f.Unit)
+			}
+			b.WriteString("</strong>")
+			if f.Key == "score" && !f.NA {
+				b.WriteString("（")
+				// The grade follows the score in its group.
+				if i+1 < len(g.Figures) && g.Figures[i+1].Key == "grade" && !g.Figures[i+1].NA {
+					escape(b, g.Figures[i+1].Text)
+					b.WriteString("；")
+				}
+				b.WriteString("部门自己打的分，不是第三方评价）")
+			}
+			if f.Flagged {
+				b.WriteString(` <a class="flag" href="#checks">⚠ 见数据核对</a>`)
+			}
+			b.WriteString("</li>")
+		}
+	}
+	b.WriteString("\n<li>")
+	switch n := d.Severities[check.Discrepancy]; {
+	case n > 0:
+		b.WriteString("<a href=\"#checks\">报告中有")
+		writeInt(b, n)
+		b.WriteString("处数字对不上</a>")
+	default:
+		b.WriteString("<a href=\"#checks\">本站核对未发现数字对不上</a>")
+	}
+	if n := d.Severities[check.Warning]; n > 0 {
+		b.WriteString("，另有")
+		writeInt(b, n)
+		b.WriteString("处存疑")
+	}
+	if n := d.Severities[check.Rounding]; n > 0 {
+		b.WriteString("，")
+		writeInt(b, n)
+		b.WriteString("处四舍五入造成的尾差")
+	}
+	b.WriteString("</li>\n</ul>\n<p class=\"page-toc\">本页：<a href=\"#body\">报告摘要</a> · <a href=\"#figures\">主要数字</a> · <a href=\"#checks\">数据核对</a>")
+	if withCharts {
+		b.WriteString(" · <a href=\"#charts\">图表</a>")
+	}
+	if len(d.Ranks) > 0 {
+		b.WriteString(" · <a href=\"#ranks\">同年排名</a>")
+	}
+	b.WriteString("</p>\n</section>")
+}
+
 // writeFiguresSection writes the section of a report's figures: what the
 // amounts mean, then a table for each group of figures.
 func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
@@ -287,7 +365,7 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 	if r.Type == report.TypeProject {
 		// Its department figures read 不适用: say why, here, where
 		// the reader sees them.
-		b.WriteString(check.ProjectScope + "：“支出合计”是这个项目或这笔资金的支出；只对整个部门适用的数字标为“不适用”，见各表上方的说明。")
+		b.WriteString(check.ProjectScope + "：“支出合计”是这个项目或这笔资金的支出；基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出。")
 	}
 	if r.Prev != nil {
 		b.WriteString("“上年”为")
@@ -322,8 +400,14 @@ func writeChecksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"核对项目\">\n<table>\n" +
 		"<caption>各核对项目的结果（未核对表示报告缺少所需数字，或没有人工记录）</caption>\n" +
 		"<thead><tr><th scope=\"col\">核对项目</th><th scope=\"col\">结果</th><th scope=\"col\">说明</th></tr></thead>\n<tbody>\n")
-	writeCheckRows(b, d.R.Checks)
-	b.WriteString("\n</tbody>\n</table>\n</div>\n<p><a href=\"")
+	writeCheckRows(b, d.Checks)
+	b.WriteString("\n</tbody>\n</table>\n</div>\n")
+	if d.OmittedChecks != "" {
+		b.WriteString("<p class=\"note\">" + check.ProjectScope + "，本站不核对只涉及整个部门数字的项目（")
+		escape(b, d.OmittedChecks)
+		b.WriteString("），表中未列出。</p>\n")
+	}
+	b.WriteString("<p><a href=\"")
 	escape(b, root)
 	b.WriteString("findings.html\">查看全部报告的核对发现</a></p>\n</section>")
 }
@@ -331,6 +415,9 @@ func writeChecksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 // writeRanksSection writes the section of a report's ranks among the
 // reports of its year and type.
 func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
+	if len(d.Ranks) == 0 {
+		return // nothing to rank
+	}
 	r := d.R
 	b.WriteString("<section aria-labelledby=\"ranks\">\n<h2 id=\"ranks\">同年排名</h2>\n<p>在")
 	writeInt(b, r.Year)

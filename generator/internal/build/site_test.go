@@ -988,3 +988,18 @@ func TestSlipGapsListedAfterOthers(t *testing.T) {
 		t.Error("the gap a unit slip explains is listed before the report's own gap")
 	}
 }
+
+// TestCountyScoreChangeInPoints: a county page tells a score's change in
+// points (分), not as a share of the year before, as the report page does.
+func TestCountyScoreChangeInPoints(t *testing.T) {
+	r := func(year int, score string) string {
+		return fmt.Sprintf("---\ncounty: 甲县\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nscore: %s\n---\n正文。\n", year, score)
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r(2022, "88")+"-- content/b.md --\n"+r(2023, "97"))
+	p.MustBuild()
+	county := p.Page("county/jia-xian.html")
+	mustContain(t, "county", county, "▲ 增加9分")
+	if strings.Contains(county, "+10.2%") {
+		t.Error("the county page tells a score's change as a share: +10.2%")
+	}
+}

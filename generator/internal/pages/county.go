@@ -207,7 +207,13 @@ func seriesViews(ses []*site.Series, t *texts) ([]SeriesView, []charts.Chart, er
 					if pv, ok := m.Compare(r.Prev); ok {
 						deltas = append(deltas, Delta{})
 						mc.Delta = &deltas[len(deltas)-1]
-						setDelta(mc.Delta, val.V, pv, t)
+						// A score's change is in points, without a
+						// share; an amount's unit is in the header.
+						unit := ""
+						if m.Unit == "分" {
+							unit = m.Unit
+						}
+						setDeltaOf(mc.Delta, val.V, pv, unit, t)
 					}
 				}
 			}

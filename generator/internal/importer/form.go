@@ -105,6 +105,7 @@ func (x *extractor) form() {
 	x.formAmounts(cells, ok)
 	x.formFields(cells, ok)
 	x.staffTables()
+	x.scoreTables()
 }
 
 var (
@@ -479,6 +480,86 @@ func (x *extractor) staffTable(rows, disp [][]string) {
 		}
 		if !found {
 			x.d.note("%s：表格（%s）分行列出，没有合计行，未填写", figureLabel(key), quote(strings.Join(disp[h], " ")))
+		}
+	}
+}
+
+var (
+	// scoreHeadRE is the header of a score table's column of scores: not
+	// its 分值 or 权重, the points each indicator could get.
+	scoreHeadRE = regexp.MustCompile(`^(?:自评|评价|实际|综合)?得分(?:\(分\))?$`)
+	// scoreTotalRE is the label of a score table's row of the total score.
+	scoreTotalRE = regexp.MustCompile(`^(?:合计|总计|总分|合计得分|总得分)$`)
+)
+
+// scoreTableHead returns the header row of a score table among rows (the
+// cells of a table, by row) and the column of its scores (得分, 自评得分):
+// the first row with one such cell, before any row with a number. h is -1
+// for another table, or one whose header names two columns of scores.
+func scoreTableHead(rows [][]string) (h, col int) {
+	for k, row := range rows {
+		if len(row) > 1 && slices.ContainsFunc(row[1:], numCellRE.MatchString) {
+			return -1, 0
+		}
+		col = -1
+		for c, t := range row {
+			if c > 0 && scoreHeadRE.MatchString(strings.ReplaceAll(t, " ", "")) {
+				if col >= 0 {
+					return -1, 0
+				}
+				col = c
+			}
+		}
+		if col > 0 {
+			return k, col
+		}
+	}
+	return -1, 0
+}
+
+// scoreTables reads the score of a score table (一级指标 | 分值 | 得分 …,
+// then 合计 | 100 | 92): the cell of its 得分 column in its total row
+// (合计, 总分), never that of 分值 or 权重. A total row with fewer cells
+// than the header (a merged label) is read only when the scores are the
+// last column. The score competes with those of the text (see decide), so
+// a table and a sentence that disagree leave the score out, with a note.
+func (x *extractor) scoreTables() {
+	ps := x.paras
+	for first, last := range x.tables() {
+		grid := tableGrid(ps, first, last)
+		rows, disp := make([][]string, len(grid)), make([][]string, len(grid))
+		for r, cells := range grid {
+			for _, k := range cells {
+				rows[r] = append(rows[r], strings.ReplaceAll(cellValue(ps[k].text), " ", ""))
+				disp[r] = append(disp[r], ps[k].text)
+			}
+		}
+		h, col := scoreTableHead(rows)
+		if h < 0 {
+			continue
+		}
+		head := rows[h]
+		for k := h + 1; k < len(rows); k++ {
+			row := rows[k]
+			if len(row) < 2 || !scoreTotalRE.MatchString(row[0]) {
+				continue
+			}
+			c := col
+			if len(row) != len(head) {
+				if col != len(head)-1 || len(row) > len(head) {
+					x.d.note("%s：评分表的合计行（%s）与表头（%s）列数不同，未从表格读取", figureLabel("score"),
+						quote(strings.Join(disp[k], " ")), quote(strings.Join(disp[h], " ")))
+					continue
+				}
+				c = len(row) - 1
+			}
+			m := scoreValRE.FindStringSubmatch(row[c])
+			if m == nil {
+				continue
+			}
+			if v, ok := hundredths(m[1]); ok && v <= 10000 {
+				x.formC["score"] = append(x.formC["score"], cand{v: v, tier: 1, ev: disp[k][0] + " " + disp[k][c] + "（" + disp[h][col] + "）"})
+			}
 		}
 	}
 }

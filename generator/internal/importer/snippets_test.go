@@ -432,3 +432,18 @@ func TestCapitalAmounts(t *testing.T) {
 		{name: "disagree-sign", text: "本年支出合计人民币壹仟贰佰叁拾肆万伍仟元整（¥12,354,000.00）。", want: map[string]any{"total_spending": nil}},
 	})
 }
+
+// TestScoreTables: a score table's total row gives the score from its 得分
+// column, never from 分值 or 权重; a table and a sentence that disagree
+// leave the score out, with a note quoting both.
+func TestScoreTables(t *testing.T) {
+	table := "附表 评分表\n一级指标\t分值\t得分\n决策\t20\t19\n过程\t20\t19\n产出\t30\t29\n效益\t30\t29\n合计\t100\t96\n"
+	runSnippets(t, []snippet{
+		{name: "table-only", text: table, want: map[string]any{"self_score": "96"}},
+		{name: "weight-after", text: "一级指标\t得分\t权重\n决策\t19\t20\n产出\t58\t60\n总分\t77\t80\n", want: map[string]any{"self_score": "77"}},
+		{name: "agrees", text: "本局自评得分96分，等级为优。\n\n" + table, want: map[string]any{"self_score": "96", "grade": "优"}},
+		{name: "disagrees", text: "本局自评得分97分，等级为优。\n\n" + table, want: map[string]any{"self_score": nil, "grade": "优"},
+			note: "自评得分（score）：报告给出的数不一致，未填写：97（“本局自评得分97分，等级为优。”）；96（“合计 96（得分）”）"},
+		{name: "two-score-columns", text: "指标\t分值\t自评得分\t评价得分\n决策\t20\t19\t18\n合计\t100\t96\t95\n", want: map[string]any{"self_score": nil}},
+	})
+}

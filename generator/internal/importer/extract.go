@@ -558,10 +558,30 @@ func (x *extractor) inPartSection(s *sentence) bool {
 
 // hasBreakdown reports whether a total is split into basic and project
 // spending right after it: in its sentence, or in the few sentences that
-// follow one ending in 其中.
+// follow one ending in 其中; or, for a table's row, in the other rows of its
+// table, so that a table's total and a sentence's weigh the same and two
+// that disagree leave the total out, as they do its parts.
 func (x *extractor) hasBreakdown(i int) bool {
 	m := x.ments[i]
 	basic, project := false, false
+	if m.s.cell {
+		table := x.paras[m.s.para].table
+		for _, n := range x.ments {
+			if n == m || !n.s.cell || !x.paras[n.s.para].cell || x.paras[n.s.para].table != table || !x.usable(n) {
+				continue
+			}
+			switch x.kindOf(n) {
+			case "basic":
+				basic = true
+			case "project":
+				project = true
+			}
+		}
+		if basic && project {
+			return true
+		}
+		basic, project = false, false
+	}
 	tail := strings.TrimRight(m.s.m[m.end:], ":,")
 	follow := strings.HasSuffix(tail, "其中") ||
 		m.si+1 < len(x.sents) && x.sents[m.si+1].para == m.s.para+1 && strings.HasPrefix(x.sents[m.si+1].m, "其中") ||

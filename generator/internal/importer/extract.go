@@ -30,6 +30,20 @@ type extractor struct {
 	otherEv   map[string]string
 	otherKeys []string
 	years     map[string][]yearMarker // the markers of a year of each sentence asked about
+	// unfilled holds notes that a figure could not be read from one
+	// place, given only when it was not read from another (see
+	// noteUnfilled).
+	unfilled []unfilledNote
+}
+
+type unfilledNote struct{ key, text string }
+
+// noteUnfilled adds a note that says a figure was not filled in from one
+// table or form, once the figures are decided, and only when the figure
+// is still left out: a note must not say 未填写 of a figure that another
+// table or sentence filled in.
+func (x *extractor) noteUnfilled(key, format string, args ...any) {
+	x.unfilled = append(x.unfilled, unfilledNote{key, fmt.Sprintf(format, args...)})
 }
 
 // Extract reads a report's text (as a Doc holds it) and returns a draft
@@ -1508,6 +1522,15 @@ func (x *extractor) checks() {
 	}
 	if !d.Type.OK {
 		d.note("%s：没有自动读出，草稿暂填“%s”，请对照原文核对", figureLabel("type"), TypeWhole)
+	}
+	filled := map[string]bool{}
+	for _, f := range d.figures() {
+		filled[f.key] = f.ok
+	}
+	for _, n := range x.unfilled {
+		if !filled[n.key] {
+			d.note("%s", n.text)
+		}
 	}
 	x.noteOtherYears()
 	// Not read, but for the figures a report of its type does not have

@@ -38,6 +38,9 @@ type formCell struct {
 	// value after it, as 编制人数 16 35 51: its next cell is not the row's
 	// value (see staffTables).
 	wide bool
+	// table is the table the cell belongs to (see para), 0 for a
+	// paragraph.
+	table int
 }
 
 // formCells lists the non-empty paragraphs and cells, splitting a row
@@ -67,7 +70,11 @@ func (x *extractor) formCells() []formCell {
 			}
 			wide = n > 1
 		}
-		out = append(out, formCell{text: t, ev: p.text, wide: wide})
+		table := 0
+		if p.cell {
+			table = p.table
+		}
+		out = append(out, formCell{text: t, ev: p.text, wide: wide, table: table})
 	}
 	return out
 }
@@ -207,7 +214,11 @@ var rowKeys = []struct {
 }
 
 func (x *extractor) formRows(cells []formCell, from int, roles []string, unit string) {
+	table := cells[from-1].table // the header's
 	for k := from; k < len(cells) && k < from+80; k++ {
+		if table != 0 && cells[k].table != table {
+			return // the rows of a table end with it
+		}
 		label := strings.TrimRight(strings.TrimPrefix(strings.ReplaceAll(cells[k].text, " ", ""), "其中:"), ":")
 		if numCellRE.MatchString(label) || emptyCellRE.MatchString(label) {
 			continue
@@ -252,12 +263,12 @@ func (x *extractor) formRows(cells []formCell, from int, roles []string, unit st
 		}
 		if len(vals) != len(useRoles) {
 			if len(vals) > 0 {
-				x.d.note("%s：表格中的一行（%s）有 %d 个数，而表格有 %d 列，未填写", figureLabel(key), quote(cells[k].ev), len(vals), len(roles))
+				x.noteUnfilled(key, "%s：表格中的一行（%s）有 %d 个数，而表格有 %d 列，未填写", figureLabel(key), quote(cells[k].ev), len(vals), len(roles))
 			}
 			continue
 		}
 		if unit == "" {
-			x.d.note("%s：表格没有写明金额单位，未填写", figureLabel(key))
+			x.noteUnfilled(key, "%s：表格没有写明金额单位，未填写", figureLabel(key))
 			continue
 		}
 		col := map[string]string{}
@@ -461,7 +472,7 @@ func (x *extractor) staffTable(rows, disp [][]string) {
 			continue
 		}
 		if totalCol < 0 {
-			x.d.note("%s：表格中的一行（%s）分列列出，没有合计列，未填写", figureLabel(key), quote(strings.Join(disp[k], " ")))
+			x.noteUnfilled(key, "%s：表格中的一行（%s）分列列出，没有合计列，未填写", figureLabel(key), quote(strings.Join(disp[k], " ")))
 			continue
 		}
 		add(key, k, totalCol, disp[h][totalCol])
@@ -479,7 +490,7 @@ func (x *extractor) staffTable(rows, disp [][]string) {
 			}
 		}
 		if !found {
-			x.d.note("%s：表格（%s）分行列出，没有合计行，未填写", figureLabel(key), quote(strings.Join(disp[h], " ")))
+			x.noteUnfilled(key, "%s：表格（%s）分行列出，没有合计行，未填写", figureLabel(key), quote(strings.Join(disp[h], " ")))
 		}
 	}
 }
@@ -524,16 +535,8 @@ func scoreTableHead(rows [][]string) (h, col int) {
 // last column. The score competes with those of the text (see decide), so
 // a table and a sentence that disagree leave the score out, with a note.
 func (x *extractor) scoreTables() {
-	ps := x.paras
 	for first, last := range x.tables() {
-		grid := tableGrid(ps, first, last)
-		rows, disp := make([][]string, len(grid)), make([][]string, len(grid))
-		for r, cells := range grid {
-			for _, k := range cells {
-				rows[r] = append(rows[r], strings.ReplaceAll(cellValue(ps[k].text), " ", ""))
-				disp[r] = append(disp[r], ps[k].text)
-			}
-		}
+		rows, disp := x.tableCells(first, last)
 		h, col := scoreTableHead(rows)
 		if h < 0 {
 			continue
@@ -562,4 +565,27 @@ func (x *extractor) scoreTables() {
 			}
 		}
 	}
+}
+
+// tableCells returns the cells of the table from paragraph first to last,
+// by row: as values without spaces (see cellValue), and as written.
+func (x *extractor) tableCells(first, last int) (rows, disp [][]string) {
+	ps := x.paras
+	grid := tableGrid(ps, first, last)
+	rows, disp = make([][]string, len(grid)), make([][]string, len(grid))
+	for r, cells := range grid {
+		for _, k := range cells {
+			rows[r] = append(rows[r], strings.ReplaceAll(cellValue(ps[k].text), " ", ""))
+			disp[r] = append(disp[r], ps[k].text)
+		}
+	}
+	return rows, disp
+}
+
+// scoreTable reports whether the table from paragraph first to last is a
+// score table (see scoreTableHead).
+func (x *extractor) scoreTable(first, last int) bool {
+	rows, _ := x.tableCells(first, last)
+	h, _ := scoreTableHead(rows)
+	return h >= 0
 }

@@ -447,3 +447,27 @@ func TestScoreTables(t *testing.T) {
 		{name: "two-score-columns", text: "指标\t分值\t自评得分\t评价得分\n决策\t20\t19\t18\n合计\t100\t96\t95\n", want: map[string]any{"self_score": nil}},
 	})
 }
+
+// TestNoteOfFilledFigure: a table read as a whole (its 决算数 column) fills
+// a figure that the form reader could not read from it, and no note then
+// says the figure was left out; a 合计 row of the next table, of 三公经费,
+// is not taken for the spending's; a score table is not said to lack a unit.
+func TestNoteOfFilledFigure(t *testing.T) {
+	text := snippetTitle + "二、收支情况\n单位：万元\n项目\t预算数\t决算数\t上年决算数\n支出合计\t100.00\t90.00\t80.00\n基本支出\t60.00\t50.00\t40.00\n项目支出\t40.00\t40.00\t40.00\n\n" +
+		"三、“三公”经费情况\n单位：万元\n项目\t2022年\t2023年\t增减\n合计\t5.00\t4.00\t-1.00\n公务接待费\t1.00\t1.00\t0.00\n\n" +
+		"四、自评情况\n一级指标\t分值\t得分\n决策\t20\t18.5\n合计\t100\t92\n"
+	d := Extract("filled.txt", text)
+	checkDraft(t, d)
+	got := draftJSON(t, d)
+	for k, w := range map[string]any{"total_spending": "90", "basic_spending": "50", "project_spending": "40", "self_score": "92"} {
+		if got[k] != w {
+			t.Errorf("%s = %v, want %v", k, got[k], w)
+		}
+	}
+	notes := strings.Join(d.Review, "\n")
+	for _, bad := range []string{"基本支出（spending.basic）：表格中的一行", "支出合计（spending.total）：表格中的一行", "的金额没有写单位"} {
+		if strings.Contains(notes, bad) {
+			t.Errorf("a review note says %q:\n%s", bad, notes)
+		}
+	}
+}

@@ -315,6 +315,9 @@ func (x *extractor) noteUnitlessTables() {
 		if tableUnit(ps, first, last, unit) != "" {
 			continue
 		}
+		if x.scoreTable(first, last) {
+			continue // its scores have no unit (see scoreTables)
+		}
 		nums := 0
 		var head []string
 		for k := first; k <= last; k++ {

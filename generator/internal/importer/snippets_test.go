@@ -471,3 +471,14 @@ func TestNoteOfFilledFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestSangongHeading: the 合计 of a table under a heading naming 三公, with
+// only a unit note between them, is the 三公经费's total.
+func TestSangongHeading(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "heading-unit", text: "三、“三公”经费情况\n单位：万元\n项目\t2022年\t2023年\n合计\t5.00\t4.00\n公务接待费\t1.00\t1.00\n公务用车购置及运行维护费\t4.00\t3.00\n因公出国（境）费\t0.00\t0.00\n",
+			want: map[string]any{"sangong_total": "4", "total_spending": nil}},
+		{name: "other-heading", text: "三、支出情况\n单位：万元\n项目\t2022年\t2023年\n合计\t5.00\t4.00\n",
+			want: map[string]any{"sangong_total": nil}},
+	})
+}

@@ -349,9 +349,18 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 	if unit == "" || planTable(ps, first, last) {
 		return nil
 	}
-	caption := "" // a short title just before the table
-	if first > 0 && !ps[first-1].cell && utf8.RuneCountInString(ps[first-1].text) <= 40 && !strings.ContainsAny(ps[first-1].text, "。；;") {
-		caption = fold(ps[first-1].text)
+	// caption is the short title just before the table, and the heading
+	// above a unit note between them (三、“三公”经费情况, then 单位：万元).
+	caption := ""
+	for k := first - 1; k >= 0 && k >= first-2 && !ps[k].cell; k-- {
+		t := ps[k].text
+		if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(t, "。；;") {
+			break
+		}
+		caption = fold(t) + caption
+		if !unitNoteRE.MatchString(strings.ReplaceAll(fold(t), " ", "")) {
+			break
+		}
 	}
 	grid := tableGrid(ps, first, last)
 	if out, ok := yearRows(ps, grid, unit, caption, sec, year); ok {

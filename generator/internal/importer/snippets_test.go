@@ -482,3 +482,12 @@ func TestSangongHeading(t *testing.T) {
 			want: map[string]any{"sangong_total": nil}},
 	})
 }
+
+// TestScoreOnNextLine: a sentence cut after 为 (得分为, then 93分 on the
+// next line) is read as one, with its grade (等级：优).
+func TestScoreOnNextLine(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "one-line", text: "经评价，本部门2023年度整体支出绩效评价得分为93分，等级：优。\n", want: map[string]any{"self_score": "93", "grade": "优"}},
+		{name: "two-lines", text: "四、自评结论\n经评价，本部门2023年度整体支出绩效评价得分为\n93分，等级：优。\n\n测试县城市管理局\n", want: map[string]any{"self_score": "93", "grade": "优"}},
+	})
+}

@@ -77,6 +77,9 @@ func paragraphs(lines []string) []para {
 		}
 		n := utf8.RuneCountInString(l)
 		punct := strings.ContainsAny(l, "，,、；;")
+		if punct && strings.HasSuffix(l, "为") {
+			return true // 绩效评价得分为, then 93分 on the next line
+		}
 		if prose <= 6 && !punct {
 			return false // a title line, however long
 		}

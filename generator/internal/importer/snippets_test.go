@@ -491,3 +491,16 @@ func TestScoreOnNextLine(t *testing.T) {
 		{name: "two-lines", text: "四、自评结论\n经评价，本部门2023年度整体支出绩效评价得分为\n93分，等级：优。\n\n测试县城市管理局\n", want: map[string]any{"self_score": "93", "grade": "优"}},
 	})
 }
+
+// TestSangongYearRows: in a table whose rows are years, a row of the
+// report's year's budget (2023年预算) is not its actual amounts; the row of
+// its 决算 is.
+func TestSangongYearRows(t *testing.T) {
+	head := "三、三公经费（单位：万元）\n年度\t三公经费合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行维护费\n"
+	runSnippets(t, []snippet{
+		{name: "budget-and-actual", text: head + "2023年预算\t8.00\t0\t2.00\t6.00\n2023年决算\t7.10\t0\t1.60\t5.50\n2022年决算\t7.90\t0\t1.90\t6.00\n",
+			want: map[string]any{"sangong_total": "7.1", "sangong_reception": "1.6", "sangong_vehicles": "5.5"}},
+		{name: "budget-only", text: head + "2023年预算\t8.00\t0\t2.00\t6.00\n2022年决算\t7.90\t0\t1.90\t6.00\n",
+			want: map[string]any{"sangong_total": nil, "sangong_reception": nil, "sangong_vehicles": nil}},
+	})
+}

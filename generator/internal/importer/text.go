@@ -399,11 +399,14 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 	return out
 }
 
-var yearCellRE = regexp.MustCompile(`^((?:19|20)\d\d)年?度?$`)
+// yearCellRE matches the label of a row of a table whose rows are years:
+// 2023年, or a year's budget or actual amounts (2023年预算, 2023年决算).
+var yearCellRE = regexp.MustCompile(`^((?:19|20)\d\d)年?度?(预算数?|决算数?|实际数?|实际支出数?)?$`)
 
 // yearRows reads a table whose rows are years, under a header row of
 // labels (年度 | 因公出国(境)费 | 公务接待费 | … | 合计, then 2022年 | … and
-// 2023年 | …): a sentence for each amount of the row of the report's year,
+// 2023年 | …, or 2023年预算 | … and 2023年决算 | …): a sentence for each
+// amount of the row of the report's year's actual amounts,
 // named by its column's header. ok is false when the table's rows are not
 // all years; when none of them, or more than one, is the report's year,
 // nothing is read.
@@ -423,7 +426,7 @@ func yearRows(ps []para, grid [][]int, unit, caption, sec string, year int) (out
 		if m == nil || len(cells) != len(head) {
 			return nil, false
 		}
-		if m[1] == strconv.Itoa(year) {
+		if m[1] == strconv.Itoa(year) && !strings.HasPrefix(m[2], "预算") {
 			if own >= 0 {
 				return nil, true
 			}

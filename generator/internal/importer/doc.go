@@ -42,7 +42,9 @@
 // (人民币壹仟贰佰元整, not taken when the digits beside them disagree); a
 // table whose unit is not stated is not read. Forms (项目支出绩效自评表 and the like) are read by position only
 // when each row has one value per column and the execution rate agrees
-// with the amounts.
+// with the amounts. A score table (一级指标 | 分值 | 得分) gives the score of
+// the 得分 column of its 合计 or 总分 row; a table and a sentence that
+// disagree on a figure leave it out, with a note quoting both.
 //
 // The fuzz targets are seeded with the real reports of ../shared/seeds when
 // that folder exists, split into pieces of about 3 kB. Run them with a short

@@ -30,6 +30,20 @@ type extractor struct {
 	otherEv   map[string]string
 	otherKeys []string
 	years     map[string][]yearMarker // the markers of a year of each sentence asked about
+	// unfilled holds notes that a figure could not be read from one
+	// place, given only when it was not read from another (see
+	// noteUnfilled).
+	unfilled []unfilledNote
+}
+
+type unfilledNote struct{ key, text string }
+
+// noteUnfilled adds a note that says a figure was not filled in from one
+// table or form, once the figures are decided, and only when the figure
+// is still left out: a note must not say 未填写 of a figure that another
+// table or sentence filled in.
+func (x *extractor) noteUnfilled(key, format string, args ...any) {
+	x.unfilled = append(x.unfilled, unfilledNote{key, fmt.Sprintf(format, args...)})
 }
 
 // Extract reads a report's text (as a Doc holds it) and returns a draft
@@ -558,10 +572,30 @@ func (x *extractor) inPartSection(s *sentence) bool {
 
 // hasBreakdown reports whether a total is split into basic and project
 // spending right after it: in its sentence, or in the few sentences that
-// follow one ending in 其中.
+// follow one ending in 其中; or, for a table's row, in the other rows of its
+// table, so that a table's total and a sentence's weigh the same and two
+// that disagree leave the total out, as they do its parts.
 func (x *extractor) hasBreakdown(i int) bool {
 	m := x.ments[i]
 	basic, project := false, false
+	if m.s.cell {
+		table := x.paras[m.s.para].table
+		for _, n := range x.ments {
+			if n == m || !n.s.cell || !x.paras[n.s.para].cell || x.paras[n.s.para].table != table || !x.usable(n) {
+				continue
+			}
+			switch x.kindOf(n) {
+			case "basic":
+				basic = true
+			case "project":
+				project = true
+			}
+		}
+		if basic && project {
+			return true
+		}
+		basic, project = false, false
+	}
 	tail := strings.TrimRight(m.s.m[m.end:], ":,")
 	follow := strings.HasSuffix(tail, "其中") ||
 		m.si+1 < len(x.sents) && x.sents[m.si+1].para == m.s.para+1 && strings.HasPrefix(x.sents[m.si+1].m, "其中") ||
@@ -1488,6 +1522,15 @@ func (x *extractor) checks() {
 	}
 	if !d.Type.OK {
 		d.note("%s：没有自动读出，草稿暂填“%s”，请对照原文核对", figureLabel("type"), TypeWhole)
+	}
+	filled := map[string]bool{}
+	for _, f := range d.figures() {
+		filled[f.key] = f.ok
+	}
+	for _, n := range x.unfilled {
+		if !filled[n.key] {
+			d.note("%s", n.text)
+		}
 	}
 	x.noteOtherYears()
 	// Not read, but for the figures a report of its type does not have

@@ -38,6 +38,9 @@ type formCell struct {
 	// value after it, as 编制人数 16 35 51: its next cell is not the row's
 	// value (see staffTables).
 	wide bool
+	// table is the table the cell belongs to (see para), 0 for a
+	// paragraph.
+	table int
 }
 
 // formCells lists the non-empty paragraphs and cells, splitting a row
@@ -67,7 +70,11 @@ func (x *extractor) formCells() []formCell {
 			}
 			wide = n > 1
 		}
-		out = append(out, formCell{text: t, ev: p.text, wide: wide})
+		table := 0
+		if p.cell {
+			table = p.table
+		}
+		out = append(out, formCell{text: t, ev: p.text, wide: wide, table: table})
 	}
 	return out
 }
@@ -105,6 +112,7 @@ func (x *extractor) form() {
 	x.formAmounts(cells, ok)
 	x.formFields(cells, ok)
 	x.staffTables()
+	x.scoreTables()
 }
 
 var (
@@ -206,7 +214,11 @@ var rowKeys = []struct {
 }
 
 func (x *extractor) formRows(cells []formCell, from int, roles []string, unit string) {
+	table := cells[from-1].table // the header's
 	for k := from; k < len(cells) && k < from+80; k++ {
+		if table != 0 && cells[k].table != table {
+			return // the rows of a table end with it
+		}
 		label := strings.TrimRight(strings.TrimPrefix(strings.ReplaceAll(cells[k].text, " ", ""), "其中:"), ":")
 		if numCellRE.MatchString(label) || emptyCellRE.MatchString(label) {
 			continue
@@ -251,12 +263,12 @@ func (x *extractor) formRows(cells []formCell, from int, roles []string, unit st
 		}
 		if len(vals) != len(useRoles) {
 			if len(vals) > 0 {
-				x.d.note("%s：表格中的一行（%s）有 %d 个数，而表格有 %d 列，未填写", figureLabel(key), quote(cells[k].ev), len(vals), len(roles))
+				x.noteUnfilled(key, "%s：表格中的一行（%s）有 %d 个数，而表格有 %d 列，未填写", figureLabel(key), quote(cells[k].ev), len(vals), len(roles))
 			}
 			continue
 		}
 		if unit == "" {
-			x.d.note("%s：表格没有写明金额单位，未填写", figureLabel(key))
+			x.noteUnfilled(key, "%s：表格没有写明金额单位，未填写", figureLabel(key))
 			continue
 		}
 		col := map[string]string{}
@@ -460,7 +472,7 @@ func (x *extractor) staffTable(rows, disp [][]string) {
 			continue
 		}
 		if totalCol < 0 {
-			x.d.note("%s：表格中的一行（%s）分列列出，没有合计列，未填写", figureLabel(key), quote(strings.Join(disp[k], " ")))
+			x.noteUnfilled(key, "%s：表格中的一行（%s）分列列出，没有合计列，未填写", figureLabel(key), quote(strings.Join(disp[k], " ")))
 			continue
 		}
 		add(key, k, totalCol, disp[h][totalCol])
@@ -478,7 +490,102 @@ func (x *extractor) staffTable(rows, disp [][]string) {
 			}
 		}
 		if !found {
-			x.d.note("%s：表格（%s）分行列出，没有合计行，未填写", figureLabel(key), quote(strings.Join(disp[h], " ")))
+			x.noteUnfilled(key, "%s：表格（%s）分行列出，没有合计行，未填写", figureLabel(key), quote(strings.Join(disp[h], " ")))
 		}
 	}
+}
+
+var (
+	// scoreHeadRE is the header of a score table's column of scores: not
+	// its 分值 or 权重, the points each indicator could get.
+	scoreHeadRE = regexp.MustCompile(`^(?:自评|评价|实际|综合)?得分(?:\(分\))?$`)
+	// scoreTotalRE is the label of a score table's row of the total score.
+	scoreTotalRE = regexp.MustCompile(`^(?:合计|总计|总分|合计得分|总得分)$`)
+)
+
+// scoreTableHead returns the header row of a score table among rows (the
+// cells of a table, by row) and the column of its scores (得分, 自评得分):
+// the first row with one such cell, before any row with a number. h is -1
+// for another table, or one whose header names two columns of scores.
+func scoreTableHead(rows [][]string) (h, col int) {
+	for k, row := range rows {
+		if len(row) > 1 && slices.ContainsFunc(row[1:], numCellRE.MatchString) {
+			return -1, 0
+		}
+		col = -1
+		for c, t := range row {
+			if c > 0 && scoreHeadRE.MatchString(strings.ReplaceAll(t, " ", "")) {
+				if col >= 0 {
+					return -1, 0
+				}
+				col = c
+			}
+		}
+		if col > 0 {
+			return k, col
+		}
+	}
+	return -1, 0
+}
+
+// scoreTables reads the score of a score table (一级指标 | 分值 | 得分 …,
+// then 合计 | 100 | 92): the cell of its 得分 column in its total row
+// (合计, 总分), never that of 分值 or 权重. A total row with fewer cells
+// than the header (a merged label) is read only when the scores are the
+// last column. The score competes with those of the text (see decide), so
+// a table and a sentence that disagree leave the score out, with a note.
+func (x *extractor) scoreTables() {
+	for first, last := range x.tables() {
+		rows, disp := x.tableCells(first, last)
+		h, col := scoreTableHead(rows)
+		if h < 0 {
+			continue
+		}
+		head := rows[h]
+		for k := h + 1; k < len(rows); k++ {
+			row := rows[k]
+			if len(row) < 2 || !scoreTotalRE.MatchString(row[0]) {
+				continue
+			}
+			c := col
+			if len(row) != len(head) {
+				if col != len(head)-1 || len(row) > len(head) {
+					x.d.note("%s：评分表的合计行（%s）与表头（%s）列数不同，未从表格读取", figureLabel("score"),
+						quote(strings.Join(disp[k], " ")), quote(strings.Join(disp[h], " ")))
+					continue
+				}
+				c = len(row) - 1
+			}
+			m := scoreValRE.FindStringSubmatch(row[c])
+			if m == nil {
+				continue
+			}
+			if v, ok := hundredths(m[1]); ok && v <= 10000 {
+				x.formC["score"] = append(x.formC["score"], cand{v: v, tier: 1, ev: disp[k][0] + " " + disp[k][c] + "（" + disp[h][col] + "）"})
+			}
+		}
+	}
+}
+
+// tableCells returns the cells of the table from paragraph first to last,
+// by row: as values without spaces (see cellValue), and as written.
+func (x *extractor) tableCells(first, last int) (rows, disp [][]string) {
+	ps := x.paras
+	grid := tableGrid(ps, first, last)
+	rows, disp = make([][]string, len(grid)), make([][]string, len(grid))
+	for r, cells := range grid {
+		for _, k := range cells {
+			rows[r] = append(rows[r], strings.ReplaceAll(cellValue(ps[k].text), " ", ""))
+			disp[r] = append(disp[r], ps[k].text)
+		}
+	}
+	return rows, disp
+}
+
+// scoreTable reports whether the table from paragraph first to last is a
+// score table (see scoreTableHead).
+func (x *extractor) scoreTable(first, last int) bool {
+	rows, _ := x.tableCells(first, last)
+	h, _ := scoreTableHead(rows)
+	return h >= 0
 }

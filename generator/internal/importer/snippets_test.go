@@ -432,3 +432,75 @@ func TestCapitalAmounts(t *testing.T) {
 		{name: "disagree-sign", text: "本年支出合计人民币壹仟贰佰叁拾肆万伍仟元整（¥12,354,000.00）。", want: map[string]any{"total_spending": nil}},
 	})
 }
+
+// TestScoreTables: a score table's total row gives the score from its 得分
+// column, never from 分值 or 权重; a table and a sentence that disagree
+// leave the score out, with a note quoting both.
+func TestScoreTables(t *testing.T) {
+	table := "附表 评分表\n一级指标\t分值\t得分\n决策\t20\t19\n过程\t20\t19\n产出\t30\t29\n效益\t30\t29\n合计\t100\t96\n"
+	runSnippets(t, []snippet{
+		{name: "table-only", text: table, want: map[string]any{"self_score": "96"}},
+		{name: "weight-after", text: "一级指标\t得分\t权重\n决策\t19\t20\n产出\t58\t60\n总分\t77\t80\n", want: map[string]any{"self_score": "77"}},
+		{name: "agrees", text: "本局自评得分96分，等级为优。\n\n" + table, want: map[string]any{"self_score": "96", "grade": "优"}},
+		{name: "disagrees", text: "本局自评得分97分，等级为优。\n\n" + table, want: map[string]any{"self_score": nil, "grade": "优"},
+			note: "自评得分（score）：报告给出的数不一致，未填写：97（“本局自评得分97分，等级为优。”）；96（“合计 96（得分）”）"},
+		{name: "two-score-columns", text: "指标\t分值\t自评得分\t评价得分\n决策\t20\t19\t18\n合计\t100\t96\t95\n", want: map[string]any{"self_score": nil}},
+	})
+}
+
+// TestNoteOfFilledFigure: a table read as a whole (its 决算数 column) fills
+// a figure that the form reader could not read from it, and no note then
+// says the figure was left out; a 合计 row of the next table, of 三公经费,
+// is not taken for the spending's; a score table is not said to lack a unit.
+func TestNoteOfFilledFigure(t *testing.T) {
+	text := snippetTitle + "二、收支情况\n单位：万元\n项目\t预算数\t决算数\t上年决算数\n支出合计\t100.00\t90.00\t80.00\n基本支出\t60.00\t50.00\t40.00\n项目支出\t40.00\t40.00\t40.00\n\n" +
+		"三、“三公”经费情况\n单位：万元\n项目\t2022年\t2023年\t增减\n合计\t5.00\t4.00\t-1.00\n公务接待费\t1.00\t1.00\t0.00\n\n" +
+		"四、自评情况\n一级指标\t分值\t得分\n决策\t20\t18.5\n合计\t100\t92\n"
+	d := Extract("filled.txt", text)
+	checkDraft(t, d)
+	got := draftJSON(t, d)
+	for k, w := range map[string]any{"total_spending": "90", "basic_spending": "50", "project_spending": "40", "self_score": "92"} {
+		if got[k] != w {
+			t.Errorf("%s = %v, want %v", k, got[k], w)
+		}
+	}
+	notes := strings.Join(d.Review, "\n")
+	for _, bad := range []string{"基本支出（spending.basic）：表格中的一行", "支出合计（spending.total）：表格中的一行", "的金额没有写单位"} {
+		if strings.Contains(notes, bad) {
+			t.Errorf("a review note says %q:\n%s", bad, notes)
+		}
+	}
+}
+
+// TestSangongHeading: the 合计 of a table under a heading naming 三公, with
+// only a unit note between them, is the 三公经费's total.
+func TestSangongHeading(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "heading-unit", text: "三、“三公”经费情况\n单位：万元\n项目\t2022年\t2023年\n合计\t5.00\t4.00\n公务接待费\t1.00\t1.00\n公务用车购置及运行维护费\t4.00\t3.00\n因公出国（境）费\t0.00\t0.00\n",
+			want: map[string]any{"sangong_total": "4", "total_spending": nil}},
+		{name: "other-heading", text: "三、支出情况\n单位：万元\n项目\t2022年\t2023年\n合计\t5.00\t4.00\n",
+			want: map[string]any{"sangong_total": nil}},
+	})
+}
+
+// TestScoreOnNextLine: a sentence cut after 为 (得分为, then 93分 on the
+// next line) is read as one, with its grade (等级：优).
+func TestScoreOnNextLine(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "one-line", text: "经评价，本部门2023年度整体支出绩效评价得分为93分，等级：优。\n", want: map[string]any{"self_score": "93", "grade": "优"}},
+		{name: "two-lines", text: "四、自评结论\n经评价，本部门2023年度整体支出绩效评价得分为\n93分，等级：优。\n\n测试县城市管理局\n", want: map[string]any{"self_score": "93", "grade": "优"}},
+	})
+}
+
+// TestSangongYearRows: in a table whose rows are years, a row of the
+// report's year's budget (2023年预算) is not its actual amounts; the row of
+// its 决算 is.
+func TestSangongYearRows(t *testing.T) {
+	head := "三、三公经费（单位：万元）\n年度\t三公经费合计\t因公出国（境）费\t公务接待费\t公务用车购置及运行维护费\n"
+	runSnippets(t, []snippet{
+		{name: "budget-and-actual", text: head + "2023年预算\t8.00\t0\t2.00\t6.00\n2023年决算\t7.10\t0\t1.60\t5.50\n2022年决算\t7.90\t0\t1.90\t6.00\n",
+			want: map[string]any{"sangong_total": "7.1", "sangong_reception": "1.6", "sangong_vehicles": "5.5"}},
+		{name: "budget-only", text: head + "2023年预算\t8.00\t0\t2.00\t6.00\n2022年决算\t7.90\t0\t1.90\t6.00\n",
+			want: map[string]any{"sangong_total": nil, "sangong_reception": nil, "sangong_vehicles": nil}},
+	})
+}

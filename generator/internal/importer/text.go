@@ -77,6 +77,9 @@ func paragraphs(lines []string) []para {
 		}
 		n := utf8.RuneCountInString(l)
 		punct := strings.ContainsAny(l, "，,、；;")
+		if punct && strings.HasSuffix(l, "为") {
+			return true // 绩效评价得分为, then 93分 on the next line
+		}
 		if prose <= 6 && !punct {
 			return false // a title line, however long
 		}
@@ -315,6 +318,9 @@ func (x *extractor) noteUnitlessTables() {
 		if tableUnit(ps, first, last, unit) != "" {
 			continue
 		}
+		if x.scoreTable(first, last) {
+			continue // its scores have no unit (see scoreTables)
+		}
 		nums := 0
 		var head []string
 		for k := first; k <= last; k++ {
@@ -346,9 +352,18 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 	if unit == "" || planTable(ps, first, last) {
 		return nil
 	}
-	caption := "" // a short title just before the table
-	if first > 0 && !ps[first-1].cell && utf8.RuneCountInString(ps[first-1].text) <= 40 && !strings.ContainsAny(ps[first-1].text, "。；;") {
-		caption = fold(ps[first-1].text)
+	// caption is the short title just before the table, and the heading
+	// above a unit note between them (三、“三公”经费情况, then 单位：万元).
+	caption := ""
+	for k := first - 1; k >= 0 && k >= first-2 && !ps[k].cell; k-- {
+		t := ps[k].text
+		if utf8.RuneCountInString(t) > 40 || strings.ContainsAny(t, "。；;") {
+			break
+		}
+		caption = fold(t) + caption
+		if !unitNoteRE.MatchString(strings.ReplaceAll(fold(t), " ", "")) {
+			break
+		}
 	}
 	grid := tableGrid(ps, first, last)
 	if out, ok := yearRows(ps, grid, unit, caption, sec, year); ok {
@@ -384,11 +399,14 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 	return out
 }
 
-var yearCellRE = regexp.MustCompile(`^((?:19|20)\d\d)年?度?$`)
+// yearCellRE matches the label of a row of a table whose rows are years:
+// 2023年, or a year's budget or actual amounts (2023年预算, 2023年决算).
+var yearCellRE = regexp.MustCompile(`^((?:19|20)\d\d)年?度?(预算数?|决算数?|实际数?|实际支出数?)?$`)
 
 // yearRows reads a table whose rows are years, under a header row of
 // labels (年度 | 因公出国(境)费 | 公务接待费 | … | 合计, then 2022年 | … and
-// 2023年 | …): a sentence for each amount of the row of the report's year,
+// 2023年 | …, or 2023年预算 | … and 2023年决算 | …): a sentence for each
+// amount of the row of the report's year's actual amounts,
 // named by its column's header. ok is false when the table's rows are not
 // all years; when none of them, or more than one, is the report's year,
 // nothing is read.
@@ -408,7 +426,7 @@ func yearRows(ps []para, grid [][]int, unit, caption, sec string, year int) (out
 		if m == nil || len(cells) != len(head) {
 			return nil, false
 		}
-		if m[1] == strconv.Itoa(year) {
+		if m[1] == strconv.Itoa(year) && !strings.HasPrefix(m[2], "预算") {
 			if own >= 0 {
 				return nil, true
 			}

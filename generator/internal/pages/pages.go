@@ -361,10 +361,16 @@ func countyGroups(s *site.Site) []CountyGroup {
 }
 
 // Search returns the full-text search page: Pagefind's search box when the
-// build makes an index, otherwise a pointer to the report table's filter.
+// build makes an index, otherwise a pointer to the list of counties and
+// the report table's filter. Its description says which, as its lead
+// does, so that a search engine's snippet promises only what it offers.
 func Search(s *site.Site) *Page {
+	desc := "本站暂不提供全文搜索；可在全部县（市、区）列表中按县名、拼音或首字母查找，或浏览全部报告列表。"
+	if s.Search {
+		desc = "在全部报告的正文、数字和核对发现中搜索，支持中文。"
+	}
 	return &Page{Path: "search.html", Template: "search", Section: "search",
-		Title: "搜索", Description: "在全部报告的正文和数字中搜索。", Data: s}
+		Title: "搜索", Description: desc, Data: s}
 }
 
 // Counties returns the page listing every county by prefecture.

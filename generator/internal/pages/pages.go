@@ -534,6 +534,7 @@ type Link struct {
 func Nav(s *site.Site) []Link {
 	links := []Link{
 		{Label: "首页", Href: "index.html", Section: "home"},
+		{Label: "各县", Href: "counties.html", Section: "counties"},
 		{Label: "比较", Href: "compare/index.html", Section: "compare"},
 		{Label: "数据核对", Href: "findings.html", Section: "findings"},
 		{Label: "披露情况", Href: "disclosure.html", Section: "disclosure"},

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -48,3 +49,43 @@ func TestCountiesAreFoundFromTheTop(t *testing.T) {
 	}
 }
 
+// overviewReport is a whole-department report of county 县 in year with
+// a total and a score.
+func overviewReport(county string, year int, total, score string) string {
+	return fmt.Sprintf(`-- content/%s-%d.md --
+---
+county: %s
+prefecture: 乙市
+department: 财政局
+year: %d
+type: 整体支出
+spending: {total: %s}
+score: %s
+---
+正文。
+`, county, year, county, year, total, score)
+}
+
+// TestOverviewComparesReports: the home page's overview is of the latest
+// year with two reports or more that give 支出合计, the fewest a
+// comparison needs, and says which newer years it passes over and why;
+// with no such year it is of the latest year and calls no single figure
+// the highest or an average.
+func TestOverviewComparesReports(t *testing.T) {
+	p := buildtest.New(t, overviewReport("甲县", 2020, "100", "90")+overviewReport("丙县", 2020, "200", "80")+
+		overviewReport("丁县", 2021, "673.48", "100"))
+	p.MustBuild()
+	home := between(p.Page("index.html"), `<h2 id="overview">`, `</section>`)
+	mustContain(t, "overview", home, `2020年概览`, `支出合计最高`, `200万元`, `2份报告披露，平均150万元`,
+		`2021年仅有1份部门整体支出报告给出支出合计`, `compare/2020.html`)
+
+	p = buildtest.New(t, overviewReport("丁县", 2023, "673.48", "100"))
+	p.MustBuild()
+	home = between(p.Page("index.html"), `<h2 id="overview">`, `</section>`)
+	mustContain(t, "overview of one report", home, `2023年概览`, `仅1份报告`, `673.48万元`)
+	for _, word := range []string{"最高", "平均"} {
+		if strings.Contains(home, word) {
+			t.Errorf("the overview of one report says %s:\n%s", word, home)
+		}
+	}
+}

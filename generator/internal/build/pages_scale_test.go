@@ -341,7 +341,7 @@ func TestPagedLists(t *testing.T) {
 		}
 		all = append(all, rows...)
 		// 4 of 5 reports disclose the total; none the 三公 total.
-		mustContain(t, name, page, `<tfoot><tr><th scope="row">披露比例（全部报告）</th><td class="num">80%</td>`)
+		mustContain(t, name, page, `<tfoot><tr><th scope="row">披露比例（全部报告）</th><td class="num" data-label="支出合计">80%</td>`)
 		if hasCounties := strings.Contains(page, `id="county-disclosure-table"`); hasCounties != (i == 0) {
 			t.Errorf("%s: per-county table shown: %v, want it on the first page only", name, hasCounties)
 		}

@@ -417,7 +417,7 @@ grade: 优
 	}
 
 	disclosure := p.Page("disclosure.html")
-	mustContain(t, "disclosure", disclosure, `<th scope="col">三公经费合计</th>`, `<td class="num">0%</td>`, `<td class="num">100%</td>`)
+	mustContain(t, "disclosure", disclosure, `<th scope="col">三公经费合计</th>`, `<td class="num" data-label="三公经费合计">0%</td>`, `<td class="num" data-label="支出合计">100%</td>`)
 
 	// The compare chart marks the report whose spending figures disagree,
 	// and not the one that only rounds.

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -88,4 +89,33 @@ func TestOverviewComparesReports(t *testing.T) {
 			t.Errorf("the overview of one report says %s:\n%s", word, home)
 		}
 	}
+}
+
+// TestYearCountsAreBars: the chart of each year's number of reports, and
+// of those among them that give each figure, draws its series as bars
+// side by side: as lines, series of the same values (every report gives
+// 支出合计) lie on each other and all but one vanish.
+func TestYearCountsAreBars(t *testing.T) {
+	p := buildtest.New(t, twoCounties)
+	p.MustBuild()
+	block := between(p.Page("compare/index.html"), `id="chart-years-count-data">`, `</script>`)
+	if block == "" {
+		t.Fatal("compare/index.html has no chart-years-count-data")
+	}
+	var option struct {
+		Series []struct{ Type, Name string }
+	}
+	if err := json.Unmarshal([]byte(strings.TrimPrefix(block, `id="chart-years-count-data">`)), &option); err != nil {
+		t.Fatal(err)
+	}
+	if len(option.Series) != 4 {
+		t.Fatalf("the chart has %d series, want 4", len(option.Series))
+	}
+	for _, s := range option.Series {
+		if s.Type != "bar" {
+			t.Errorf("the series %s is drawn as a %s, want bars", s.Name, s.Type)
+		}
+	}
+	// The averages stay lines: a trend.
+	mustContain(t, "compare years", between(p.Page("compare/index.html"), `id="chart-years-spending-data">`, `</script>`), `"type":"line"`)
 }

@@ -923,6 +923,22 @@
         setQ(p, search);
       });
     }
+    // A choice whose rows are on another page of the list (a year of
+    // the list's other pages: <option data-href>) opens that page, with
+    // the filter as chosen; before the change is applied here, which
+    // would show no row.
+    selects.forEach(function (sel) {
+      sel.addEventListener('change', function (ev) {
+        var o = sel.options[sel.selectedIndex];
+        var href = o && o.getAttribute('data-href');
+        if (!href) return;
+        ev.stopPropagation();
+        var p = new URLSearchParams();
+        selects.forEach(function (s) { if (s.value !== '') p.set(s.name, s.value); });
+        setQ(p, search);
+        window.location.href = href + '?' + p.toString();
+      });
+    });
     listen(form, apply, writeUrl);
     apply();
   }

@@ -2,10 +2,13 @@ package browsertest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/countyperf/portal/generator/internal/buildtest"
+	"github.com/countyperf/portal/generator/internal/pages"
 )
 
 // drawnTextsJS lists, for each drawn chart of the page, every text it
@@ -116,4 +119,37 @@ func TestLegendsClearTheUnits(t *testing.T) {
 			tb.report(tb.logProblems())
 		})
 	}
+}
+
+// TestYearOnAnotherPage chooses, in the filter of the first page of a
+// list of reports paged two to a page, a year whose reports are all on
+// the third page: the filter opens that page, filtered to the year.
+func TestYearOnAnotherPage(t *testing.T) {
+	browser(t)
+	size := pages.ListPageSize
+	pages.ListPageSize = 2
+	t.Cleanup(func() { pages.ListPageSize = size })
+	var archive strings.Builder
+	for i, y := range []int{2022, 2021, 2021, 2021, 2020} {
+		fmt.Fprintf(&archive, "-- content/r%d.md --\n---\ncounty: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: 100}\n---\n正文。\n",
+			i, []string{"甲县", "乙县", "丙县", "丁县", "戊县"}[i], y)
+	}
+	p := buildtest.New(t, archive.String())
+	p.MustBuild()
+	host, base := serveBuilt(t, p)
+	tb := open(t, p.Out, base, host, base+"reports/index.html")
+	eval[bool](tb, `(() => { const s = document.querySelector('form.table-filter select[name=year]'); s.value = '2020';
+  s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
+	if !tb.waitFor(`location.pathname.endsWith('/reports/3.html') && location.search === '?year=2020'`, 5*time.Second) {
+		t.Fatalf("choosing 2020 on page 1 opened %s, want reports/3.html?year=2020", eval[string](tb, `location.href`))
+	}
+	tb.waitFor(`document.readyState === 'complete'`, 5*time.Second)
+	shown := eval[[]string](tb, `Array.from(document.querySelectorAll('#reports-table tbody tr')).filter(r => !r.hidden).map(r => r.getAttribute('data-year'))`)
+	if len(shown) == 0 || slices.ContainsFunc(shown, func(y string) bool { return y != "2020" }) {
+		t.Errorf("reports/3.html?year=2020 shows the rows of the years %q, want 2020 only", shown)
+	}
+	if v := eval[string](tb, `document.querySelector('form.table-filter select[name=year]').value`); v != "2020" {
+		t.Errorf("the filter's year reads %q, want 2020", v)
+	}
+	tb.report(tb.logProblems())
 }

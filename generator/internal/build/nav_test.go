@@ -119,3 +119,30 @@ func TestYearCountsAreBars(t *testing.T) {
 	// The averages stay lines: a trend.
 	mustContain(t, "compare years", between(p.Page("compare/index.html"), `id="chart-years-spending-data">`, `</script>`), `"type":"line"`)
 }
+
+// TestListFilterReachesEveryYear: the filter of a page of the list of
+// reports (and of the home table) offers every year of the site, each
+// named with the pages of the list that hold it; a year that the table
+// does not hold leads to the first page that does (site.js opens it,
+// with the filter, from data-href), and links by year do the same
+// without JavaScript. The count of rows shown says it counts this page.
+func TestListFilterReachesEveryYear(t *testing.T) {
+	setPageSizes(t, 2, 2)
+	p := buildtest.New(t, fiveReports)
+	p.MustBuild()
+	// The list: 2022 and 2021 on page 1, 2021 on page 2, 2020 on page 3.
+	mustContain(t, "reports/index.html", p.Page("reports/index.html"),
+		`<select name="year"><option value="">全部</option><option value="2022">2022（第1页）</option><option value="2021">2021（第1–2页）</option>`+
+			`<option value="2020" data-href="../reports/3.html">2020（第3页）</option></select>`,
+		`<nav class="year-pages" aria-label="按年度"><p>按年度：<span><a href="../reports/index.html?year=2022">2022年</a>（第1页）</span> `+
+			`<span><a href="../reports/index.html?year=2021">2021年</a>（第1–2页）</span> <span><a href="../reports/3.html?year=2020">2020年</a>（第3页）</span></p></nav>`,
+		`<output class="filter-count" aria-live="polite" data-unit="份报告（仅本页）"></output>`,
+		`筛选和排序只作用于本页`)
+	mustContain(t, "reports/3.html", p.Page("reports/3.html"),
+		`<option value="2022" data-href="../reports/index.html">2022（第1页）</option>`,
+		`<option value="2020">2020（第3页）</option>`)
+	// The home table holds the newest two: 2022 and 2021.
+	mustContain(t, "home", p.Page("index.html"),
+		`<option value="2021">2021</option><option value="2020" data-href="reports/3.html">2020（全部报告第3页）</option>`,
+		`<output class="filter-count" aria-live="polite" data-unit="份报告（仅最新2份）"></output>`)
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/countyperf/portal/generator/internal/site"
 )
@@ -138,11 +139,72 @@ func sortedReports(s *site.Site) []*site.Report {
 // ReportsData is the model of a page of the full list of reports.
 type ReportsData struct {
 	Rows []Row
-	// Years and Prefectures are the filter's choices: those of the rows
-	// on the page.
-	Years       []int
+	// Years are the filter's years: every year of the site, since the
+	// list is in order of year and a year not on the page leads to the
+	// pages that hold it. Prefectures are those of the rows on the page.
+	Years       []YearChoice
 	Prefectures []string
 	Pager       Pager
+}
+
+// YearChoice is a year that the filter of a table of reports offers.
+type YearChoice struct {
+	Year int
+	// Label is the option's text: the year, and on a list of several
+	// pages the pages that hold its reports (2021（第1–2页）).
+	Label string
+	// Href, when the table holds none of the year's reports, is the path
+	// from the site root of the first page of the full list that does,
+	// which the filter opens (site.js); "" otherwise.
+	Href string
+	// Pages names the pages of the full list that hold the year's
+	// reports: 第3页, or 第1–2页.
+	Pages string
+	// First is the path from the site root of the first of them.
+	First string
+}
+
+// yearChoices returns every year of rs, which are in ReportOrder (by
+// year, newest first), as the filter of a table holding the reports
+// here offers them: each with the pages of the full list, ListPageSize
+// reports a page, that hold it. prefix goes before the pages in a label
+// (全部报告 on the home page); the pages are named only when the list
+// has several.
+func yearChoices(rs []*site.Report, here map[int]bool, prefix string) []YearChoice {
+	size := max(ListPageSize, 1)
+	paged := len(rs) > size
+	var out []YearChoice
+	for i := 0; i < len(rs); {
+		y := rs[i].Year
+		j := i
+		for j < len(rs) && rs[j].Year == y {
+			j++
+		}
+		first, last := i/size+1, (j-1)/size+1
+		pages := fmt.Sprintf("第%d页", first)
+		if last > first {
+			pages = fmt.Sprintf("第%d–%d页", first, last)
+		}
+		c := YearChoice{Year: y, Label: strconv.Itoa(y), Pages: pages, First: ReportsPath(first)}
+		if !here[y] {
+			c.Href = c.First
+		}
+		if paged && (prefix == "" || !here[y]) {
+			c.Label += "（" + prefix + pages + "）"
+		}
+		out = append(out, c)
+		i = j
+	}
+	return out
+}
+
+// yearsOf returns the years of the rows.
+func yearsOf(rows []Row) map[int]bool {
+	years := make(map[int]bool)
+	for _, r := range rows {
+		years[r.R.Year] = true
+	}
+	return years
 }
 
 // ReportsPath returns the path of page n (from 1) of the full list of
@@ -166,7 +228,8 @@ func Reports(s *site.Site) []*Page {
 			d.Rows = make([]Row, len(page))
 			newRows(d.Rows, page)
 		}
-		d.Years, d.Prefectures = filterChoices(d.Rows)
+		d.Prefectures = filterPrefectures(d.Rows)
+		d.Years = yearChoices(rs, yearsOf(d.Rows), "")
 		out = append(out, &Page{Path: ReportsPath(pg.N), Template: "reports", Section: "reports",
 			Title:       titled("全部报告", pg),
 			Description: fmt.Sprintf("全部%d份部门绩效自评报告的支出合计、三公经费和自评得分，第%d页，共%d页。", pg.Total, pg.N, pg.Of),
@@ -176,25 +239,21 @@ func Reports(s *site.Site) []*Page {
 	return out
 }
 
-// filterChoices returns the years (newest first) and prefectures (in pinyin
-// order)
-// of the rows, for a table filter that offers only choices that match.
-func filterChoices(rows []Row) ([]int, []string) {
+// filterPrefectures returns the prefectures of the rows, in pinyin
+// order, for a table filter that offers only choices that match.
+func filterPrefectures(rows []Row) []string {
 	if len(rows) == 0 {
-		return nil, nil
+		return nil
 	}
-	years := make([]int, 0, len(rows))
 	prefs := make([]string, 0, len(rows))
 	for _, r := range rows {
-		years = append(years, r.R.Year)
 		if p := r.R.County.Prefecture; p != "" {
 			prefs = append(prefs, p)
 		}
 	}
-	slices.SortFunc(years, func(a, b int) int { return b - a })
 	// Each name once, then in pinyin order.
 	slices.Sort(prefs)
 	prefs = slices.Compact(prefs)
 	site.SortNames(prefs)
-	return slices.Compact(years), prefs
+	return prefs
 }

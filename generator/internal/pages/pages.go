@@ -297,9 +297,10 @@ type HomeData struct {
 	Title, Count string
 	// Rows holds the newest reports, at most HomeRows, in ReportOrder.
 	Rows []Row
-	// FilterYears and FilterPrefectures are the table filter's choices:
-	// those of Rows.
-	FilterYears       []int
+	// FilterYears are the table filter's years: every year of the site,
+	// those not in Rows leading to the full list (see YearChoice);
+	// FilterPrefectures are the prefectures of Rows.
+	FilterYears       []YearChoice
 	FilterPrefectures []string
 	// ListHref is the path of the full list of reports from the site
 	// root, ListPages its number of pages and PageSize the rows of each.
@@ -394,7 +395,8 @@ func Home(s *site.Site) (*Page, error) {
 		d.Rows = make([]Row, n)
 		newRows(d.Rows, rs[:n])
 	}
-	d.FilterYears, d.FilterPrefectures = filterChoices(d.Rows)
+	d.FilterPrefectures = filterPrefectures(d.Rows)
+	d.FilterYears = yearChoices(rs, yearsOf(d.Rows), "全部报告")
 	if len(s.Counties) <= HomeCounties {
 		d.Groups = countyGroups(s)
 	}

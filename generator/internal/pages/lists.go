@@ -164,15 +164,12 @@ type YearChoice struct {
 	First string
 }
 
-// yearChoices returns every year of rs, which are in ReportOrder (by
-// year, newest first), as the filter of a table holding the reports
-// here offers them: each with the pages of the full list, ListPageSize
-// reports a page, that hold it. prefix goes before the pages in a label
-// (全部报告 on the home page); the pages are named only when the list
-// has several.
-func yearChoices(rs []*site.Report, here map[int]bool, prefix string) []YearChoice {
+// yearRuns returns the years of rs, which are in ReportOrder (by year,
+// newest first), each with the pages of the full list, ListPageSize
+// reports a page, that hold it, as YearChoices for a table that holds
+// none of them; choices makes those of a table from them.
+func yearRuns(rs []*site.Report) []YearChoice {
 	size := max(ListPageSize, 1)
-	paged := len(rs) > size
 	var out []YearChoice
 	for i := 0; i < len(rs); {
 		y := rs[i].Year
@@ -185,15 +182,28 @@ func yearChoices(rs []*site.Report, here map[int]bool, prefix string) []YearChoi
 		if last > first {
 			pages = fmt.Sprintf("第%d–%d页", first, last)
 		}
-		c := YearChoice{Year: y, Label: strconv.Itoa(y), Pages: pages, First: ReportsPath(first)}
-		if !here[y] {
+		out = append(out, YearChoice{Year: y, Pages: pages, First: ReportsPath(first)})
+		i = j
+	}
+	return out
+}
+
+// choices returns the years of runs (see yearRuns) as the filter of a
+// table that holds the reports of the years here offers them. paged says
+// the full list has several pages, which the labels then name, after
+// prefix (全部报告 on the home page, where only the years the table does
+// not hold are so named).
+func choices(runs []YearChoice, here map[int]bool, paged bool, prefix string) []YearChoice {
+	out := slices.Clone(runs)
+	for i := range out {
+		c := &out[i]
+		c.Label = strconv.Itoa(c.Year)
+		if !here[c.Year] {
 			c.Href = c.First
 		}
-		if paged && (prefix == "" || !here[y]) {
-			c.Label += "（" + prefix + pages + "）"
+		if paged && (prefix == "" || !here[c.Year]) {
+			c.Label += "（" + prefix + c.Pages + "）"
 		}
-		out = append(out, c)
-		i = j
 	}
 	return out
 }
@@ -220,6 +230,7 @@ func ReportsPath(n int) string {
 // rows each, in ReportOrder.
 func Reports(s *site.Site) []*Page {
 	rs := sortedReports(s)
+	runs := yearRuns(rs)
 	var out []*Page
 	for _, pg := range paged(len(rs), ListPageSize, ReportsPath) {
 		d := &ReportsData{Pager: pg}
@@ -229,7 +240,7 @@ func Reports(s *site.Site) []*Page {
 			newRows(d.Rows, page)
 		}
 		d.Prefectures = filterPrefectures(d.Rows)
-		d.Years = yearChoices(rs, yearsOf(d.Rows), "")
+		d.Years = choices(runs, yearsOf(d.Rows), pg.Of > 1, "")
 		out = append(out, &Page{Path: ReportsPath(pg.N), Template: "reports", Section: "reports",
 			Title:       titled("全部报告", pg),
 			Description: fmt.Sprintf("全部%d份部门绩效自评报告的支出合计、三公经费和自评得分，第%d页，共%d页。", pg.Total, pg.N, pg.Of),

@@ -396,7 +396,7 @@ func Home(s *site.Site) (*Page, error) {
 		newRows(d.Rows, rs[:n])
 	}
 	d.FilterPrefectures = filterPrefectures(d.Rows)
-	d.FilterYears = yearChoices(rs, yearsOf(d.Rows), "全部报告")
+	d.FilterYears = choices(yearRuns(rs), yearsOf(d.Rows), d.ListPages > 1, "全部报告")
 	if len(s.Counties) <= HomeCounties {
 		d.Groups = countyGroups(s)
 	}

@@ -128,15 +128,66 @@
     // thirty characters) take at most about a third of the screen, cut
     // with an ellipsis: the bars keep the rest. The tooltip and the data
     // table give each name whole.
-    var most = Math.max(72, Math.round((document.documentElement.clientWidth || 390) * 0.3));
+    // A name of a report (县·部门) too long for that room is drawn on two
+    // lines, the county above its department, since the department is
+    // what tells two bars of a county apart; a line still too long is
+    // cut. On a phone the two lines are a point smaller, so that a
+    // department of ten characters (人力资源和社会保障局) fits.
+    var screen = document.documentElement.clientWidth || 390;
+    var most = Math.max(72, Math.round(screen * 0.3));
     [].concat(option.yAxis || []).forEach(function (axis) {
       if (!axis || typeof axis !== 'object' || axis.type !== 'category') return;
       var label = axis.axisLabel;
       if (label.width === undefined) {
         label.width = most;
         label.overflow = label.overflow || 'truncate';
+        if (!label.formatter && (axis.data || []).some(function (c) { return String(c).indexOf('·') > 0; })) {
+          var size = label.fontSize = label.fontSize || (screen < 560 ? 11 : 12);
+          label.lineHeight = label.lineHeight || 13;
+          label.formatter = function (name) {
+            var i = name.indexOf('·');
+            if (i <= 0 || textWidth(name, size) <= most) return name;
+            return name.slice(0, i) + '\n' + name.slice(i + 1);
+          };
+        }
       }
     });
+    return option;
+  }
+
+  // textWidth measures text as a chart draws it, in CSS pixels, at the
+  // size given in pixels.
+  var measurer = null;
+  function textWidth(text, size) {
+    if (!measurer) measurer = document.createElement('canvas').getContext('2d');
+    if (!measurer) return text.length * size;
+    measurer.font = size + 'px ' + FONT_STACK;
+    return measurer.measureText(text).width;
+  }
+
+  // fitLegend makes room above the plot of a chart with its value axis
+  // upright for a legend that wraps onto more lines in the chart's width,
+  // so that the legend clears the axis's name (its unit, 份 or 万元)
+  // drawn above the plot. The rows are counted as ECharts lays a legend
+  // out: each item its symbol (25px), a gap of 5px and its name, items
+  // 10px apart, within 5px of padding on either side.
+  function fitLegend(option, width) {
+    var legend = [].concat(option.legend || [])[0];
+    var grid = [].concat(option.grid || [])[0];
+    var upright = [].concat(option.yAxis || []).some(function (a) { return a && a.type === 'value' && a.name; });
+    if (!legend || legend.show === false || !grid || !upright || !(width > 0)) return option;
+    var size = (legend.textStyle && legend.textStyle.fontSize) || 12;
+    var rows = 1, x = 0, room = width - 10;
+    (option.series || []).forEach(function (s) {
+      if (!s || !s.name) return;
+      var w = 25 + 5 + textWidth(String(s.name), size);
+      if (x > 0 && x + w > room) { rows++; x = 0; }
+      x += w + 10;
+    });
+    if (rows > 1) {
+      var top = parseFloat(grid.top) || 0;
+      grid.top = top + (rows - 1) * 24;
+    }
     return option;
   }
 
@@ -154,7 +205,7 @@
 
   function currentOption(el) {
     var f = optionSource && optionSource.get(el);
-    return f ? f() : readOption(el.getAttribute('data-chart-src'));
+    return fitLegend(f ? f() : readOption(el.getAttribute('data-chart-src')), el.clientWidth);
   }
 
   // applyHeight gives a chart's box the height its data asks for: long
@@ -872,6 +923,22 @@
         setQ(p, search);
       });
     }
+    // A choice whose rows are on another page of the list (a year of
+    // the list's other pages: <option data-href>) opens that page, with
+    // the filter as chosen; before the change is applied here, which
+    // would show no row.
+    selects.forEach(function (sel) {
+      sel.addEventListener('change', function (ev) {
+        var o = sel.options[sel.selectedIndex];
+        var href = o && o.getAttribute('data-href');
+        if (!href) return;
+        ev.stopPropagation();
+        var p = new URLSearchParams();
+        selects.forEach(function (s) { if (s.value !== '') p.set(s.name, s.value); });
+        setQ(p, search);
+        window.location.href = href + '?' + p.toString();
+      });
+    });
     listen(form, apply, writeUrl);
     apply();
   }

@@ -1,6 +1,8 @@
 package build_test
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,21 +40,43 @@ staff: {authorized: 18, actual: 13}
 `)
 	p.MustBuild()
 	d := p.Page("disclosure.html")
-	na := `<td><span class="na">不适用</span></td>`
-	absent := `<td><span class="na">未披露</span></td>`
-	uncounted := `<td>已披露<span class="na">（不计入）</span></td>`
+	yes := `<span class="mark-yes" aria-hidden="true">✓</span><span class="visually-hidden">已披露</span>`
+	// A row's cells, named by their figures (check.CoreFigures) for a
+	// phone's cards: ✓ for a figure given, ✗ for one not given, each
+	// with its words for screen readers.
+	row := func(states ...string) string {
+		var b strings.Builder
+		for i, st := range states {
+			fmt.Fprintf(&b, `<td data-label="%s">`, check.CoreFigures[i].Name)
+			switch st {
+			case "yes":
+				b.WriteString(yes)
+			case "no":
+				b.WriteString(`<span class="mark-no" aria-hidden="true">✗</span><span class="visually-hidden">未披露</span>`)
+			case "na":
+				b.WriteString(`<span class="na">不适用</span>`)
+			case "uncounted":
+				b.WriteString(yes + `<span class="na">（不计入）</span>`)
+			}
+			b.WriteString("</td>")
+		}
+		return b.String()
+	}
+	rep := func(n int, st string) []string { return slices.Repeat([]string{st}, n) }
 	mustContain(t, "disclosure", d,
 		// 沅江市: 1 of 3; the department's figures do not apply, and
 		// those it gives (staff) are told as given, not counted.
-		`沅江市 2020 行政审批服务局（项目支出）</a></th><td>已披露</td>`+strings.Repeat(na, 6)+absent+absent+uncounted+uncounted+
-			"\n"+`<td class="num" data-value="33">33%<br><span class="na">计3项，披露1项；另给出2项不计入</span></td>`,
+		`沅江市 2020 行政审批服务局（项目支出）</a></th>`+row(slices.Concat([]string{"yes"}, rep(6, "na"), rep(2, "no"), rep(2, "uncounted"))...)+
+			"\n"+`<td class="num" data-label="完整度" data-value="33">33%<br><span class="na">计3项，披露1项；另给出2项不计入</span></td>`,
 		// 桃源县: 6 of 11, as before.
-		`桃源县 2020 行政审批服务局</a></th><td>已披露</td><td>已披露</td><td>已披露</td>`+strings.Repeat(absent, 4)+
-			`<td>已披露</td>`+absent+`<td>已披露</td><td>已披露</td>`+"\n"+`<td class="num" data-value="55">55%</td>`,
+		`桃源县 2020 行政审批服务局</a></th>`+row(slices.Concat(rep(3, "yes"), rep(4, "no"), []string{"yes", "no", "yes", "yes"})...)+
+			"\n"+`<td class="num" data-label="完整度" data-value="55">55%</td>`,
+		// On a phone each report is a card.
+		`<table class="sortable card-table marks" id="disclosure-table">`,
+		`<p class="legend">表中 ✓ 表示已披露，✗ 表示未披露。</p>`,
 		// Each figure's share is of the reports it applies to.
-		`<tfoot><tr><th scope="row">披露比例（适用的报告）</th><td class="num">100%</td><td class="num">100%</td><td class="num">100%</td>`+
-			`<td class="num">0%</td><td class="num">0%</td><td class="num">0%</td><td class="num">0%</td>`+
-			`<td class="num">50%</td><td class="num">0%</td><td class="num">100%</td><td class="num">100%</td><td></td></tr></tfoot>`,
+		`<tfoot><tr><th scope="row">披露比例（适用的报告）</th><td class="num" data-label="支出合计">100%</td><td class="num" data-label="基本支出">100%</td>`,
+		`<td class="num" data-label="评价等级">0%</td><td class="num" data-label="编制人数">100%</td><td class="num" data-label="实有人数">100%</td><td></td></tr></tfoot>`,
 		check.ProjectScope+`，只计支出合计、自评得分、评价等级3项；其余各项不计入，报告给出的标为“已披露（不计入）”，没有给出的标为“不适用”`,
 		`data-value="33">33%<br><span class="na">计3项，披露1项；另给出2项不计入</span></td></tr>`, // 沅江市 among the counties
 	)
@@ -99,15 +123,15 @@ spending: {total: 1530.53}
 	// not give do not apply (基本支出, 项目支出, 三公经费 and 三公 per
 	// head), while 自评得分 and 等级, which it should give, are 未披露;
 	// what it gives is shown (支出合计, and 支出 per head from its staff).
-	na, absent = `<span class="na">不适用</span>`, `<span class="na">未披露</span>`
+	na, absent := `<span class="na">不适用</span>`, `<span class="na">未披露</span>`
 	county := p.Page("county/yuan-jiang-shi.html")
-	row := county[strings.Index(county, "2020年"):]
-	row = row[:strings.Index(row, "</tr>")]
+	crow := county[strings.Index(county, "2020年"):]
+	crow = crow[:strings.Index(crow, "</tr>")]
 	// Its spending per head would divide the project's spending by the
 	// department's staff (502 ÷ 13): it does not apply either.
-	if strings.Count(row, na) != 5 || strings.Count(row, absent) != 2 || !strings.Contains(row, `data-value="502"`) ||
-		strings.Contains(row, `data-value="38.6154"`) {
-		t.Errorf("沅江市's row, want 5 不适用 (基本, 项目, 三公, both per head), 2 未披露 (score, grade), 502 and no 38.6154: %s", row)
+	if strings.Count(crow, na) != 5 || strings.Count(crow, absent) != 2 || !strings.Contains(crow, `data-value="502"`) ||
+		strings.Contains(crow, `data-value="38.6154"`) {
+		t.Errorf("沅江市's row, want 5 不适用 (基本, 项目, 三公, both per head), 2 未披露 (score, grade), 502 and no 38.6154: %s", crow)
 	}
 	if strings.Contains(p.Page("county/tao-yuan-xian.html"), "不适用</span></td>") {
 		t.Error("an 整体支出 report's county page says 不适用")

@@ -79,9 +79,9 @@ func TestProjectReportsSaidPlainly(t *testing.T) {
 	mustContain(t, "disclosure", d,
 		// The report's row and its county's: 3 counted, none given, and
 		// the 2 staff figures it gives are not counted.
-		`<td class="num" data-value="0">0%<br><span class="na">计3项，披露0项；另给出2项不计入</span></td>`+"\n</tr>",
+		`<td class="num" data-label="完整度" data-value="0">0%<br><span class="na">计3项，披露0项；另给出2项不计入</span></td>`+"\n</tr>",
 		`<td class="num" data-value="0">0%<br><span class="na">计3项，披露0项；另给出2项不计入</span></td></tr>`)
-	if regexp.MustCompile(`甲县 2020 财政局</a></th>(<td>[^\n]*</td>)*\n<td class="num" data-value="\d+">\d+%<br>`).MatchString(d) {
+	if regexp.MustCompile(`甲县 2020 财政局</a></th>(<td[^\n]*</td>)*\n<td class="num" data-label="完整度" data-value="\d+">\d+%<br>`).MatchString(d) {
 		t.Error("a 整体支出 report's share says what it counts")
 	}
 }

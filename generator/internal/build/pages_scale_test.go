@@ -248,8 +248,10 @@ func TestPagedLists(t *testing.T) {
 		`<a href="reports/index.html">查看全部5份报告（共3页）</a>`,
 		`<table class="sortable" id="reports-table">`,
 		`<form class="table-filter" data-table="reports-table">`,
-		// The filter offers the years and prefectures of the rows shown.
-		`<select name="year"><option value="">全部</option><option value="2022">2022</option><option value="2021">2021</option></select>`,
+		// The filter offers the prefectures of the rows shown, and every
+		// year, those not shown leading to the full list.
+		`<select name="year"><option value="">全部</option><option value="2022">2022</option><option value="2021">2021</option>`+
+			`<option value="2020" data-href="reports/3.html">2020（全部报告第3页）</option></select>`,
 		`<select name="prefecture"><option value="">全部</option><option value="丙市">丙市</option><option value="甲市">甲市</option></select>`,
 		`id="chart-home-spending"`, `class="cards"`,
 	)
@@ -282,7 +284,7 @@ func TestPagedLists(t *testing.T) {
 		mustContain(t, name, page,
 			`<table class="sortable" id="reports-table">`,
 			`<form class="table-filter" data-table="reports-table">`,
-			`<output class="filter-count" aria-live="polite"></output>`,
+			`<output class="filter-count" aria-live="polite" data-unit="份报告（仅本页）"></output>`,
 			`<th scope="col" class="num" data-sort="num"><button type="button">支出合计</button></th>`,
 			`<link rel="stylesheet" href="../assets/site.css">`,
 			fmt.Sprintf(`本页是第%d页，列出第%d至%d份`, i+1, 2*i+1, min(2*i+2, 5)),
@@ -341,7 +343,7 @@ func TestPagedLists(t *testing.T) {
 		}
 		all = append(all, rows...)
 		// 4 of 5 reports disclose the total; none the 三公 total.
-		mustContain(t, name, page, `<tfoot><tr><th scope="row">披露比例（全部报告）</th><td class="num">80%</td>`)
+		mustContain(t, name, page, `<tfoot><tr><th scope="row">披露比例（全部报告）</th><td class="num" data-label="支出合计">80%</td>`)
 		if hasCounties := strings.Contains(page, `id="county-disclosure-table"`); hasCounties != (i == 0) {
 			t.Errorf("%s: per-county table shown: %v, want it on the first page only", name, hasCounties)
 		}

@@ -418,7 +418,7 @@ grade: 优
 	}
 
 	disclosure := p.Page("disclosure.html")
-	mustContain(t, "disclosure", disclosure, `<th scope="col">三公经费合计</th>`, `<td class="num">0%</td>`, `<td class="num">100%</td>`)
+	mustContain(t, "disclosure", disclosure, `<th scope="col">三公经费合计</th>`, `<td class="num" data-label="三公经费合计">0%</td>`, `<td class="num" data-label="支出合计">100%</td>`)
 
 	// The compare chart marks the report whose spending figures disagree,
 	// and not the one that only rounds.
@@ -856,7 +856,7 @@ func TestExplorerKeysUnique(t *testing.T) {
 // TestYearsChartsShowMissingYears builds reports of 2020, 2021 and 2023:
 // the charts across years keep a place for 2022, with no value, so that
 // their lines break there rather than join 2021 to 2023 as if they were
-// a year apart; and the axis of the number of reports has no ticks
+// a year apart (the counts of reports are bars, with an empty place); and the axis of the number of reports has no ticks
 // between whole reports (0.5 份). That chart also gives, each year, the
 // number of reports that give each figure averaged.
 func TestYearsChartsShowMissingYears(t *testing.T) {
@@ -872,8 +872,8 @@ func TestYearsChartsShowMissingYears(t *testing.T) {
 		`"data":["2020","2021","2022","2023"]`, `"data":[{"value":1},{"value":1},{"value":"-"},{"value":1}]`,
 		`"yAxis":[{"name":"份","type":"value","minInterval":1}]`,
 		// How many reports each average is of: these give no 三公经费.
-		`{"name":"给出支出合计的","type":"line","connectNulls":false,"showSymbol":true,"data":[{"value":1},{"value":1},{"value":"-"},{"value":1}]`,
-		`{"name":"给出三公经费的","type":"line","connectNulls":false,"showSymbol":true,"data":[{"value":0},{"value":0},{"value":"-"},{"value":0}]`)
+		`{"name":"给出支出合计的","type":"bar","data":[{"value":1},{"value":1},{"value":"-"},{"value":1}]`,
+		`{"name":"给出三公经费的","type":"bar","data":[{"value":0},{"value":0},{"value":"-"},{"value":0}]`)
 	spending := between(page, `<script type="application/json" id="chart-years-spending-data">`, `</script>`)
 	mustContain(t, "compare/index years-spending", spending,
 		`"data":["2020","2021","2022","2023"]`, `{"value":"-"}`)

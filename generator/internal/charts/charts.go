@@ -126,6 +126,12 @@ type Bars struct {
 	Horizontal bool
 	// Line draws lines instead of bars (for trends over years).
 	Line bool
+	// Years says the categories are years, as a Line chart's are, when
+	// the series are drawn as bars side by side (counts, which are often
+	// equal, and as lines would hide each other): the table's first
+	// column is 年度, and the summary and the picture's source line speak
+	// of years.
+	Years bool
 	// Total, when set, adds a 合计 column to the table.
 	Total []Value
 	// All, when the chart shows only the highest of the reports it
@@ -143,6 +149,9 @@ type Bars struct {
 	// composition) when empty.
 	Measure string
 }
+
+// overYears reports whether the categories are years (see Years).
+func (b Bars) overYears() bool { return b.Line || b.Years }
 
 // measure returns the measure word of a category (see Bars.Measure).
 func (b Bars) measure() string {
@@ -218,7 +227,7 @@ func (b Bars) Build() (Chart, error) {
 		return Chart{}, err
 	}
 	c.Option = withDescription(option, c.Title, c.Summary)
-	if b.Line && len(b.Categories) > 0 {
+	if b.overYears() && len(b.Categories) > 0 {
 		c.Years = YearsText(b.Categories[0], b.Categories[len(b.Categories)-1])
 	}
 	return c, nil
@@ -471,7 +480,7 @@ func (c *Cell) SetNumeric(v Value) bool {
 // being a string each.
 func (b Bars) table() (Table, string) {
 	first := "县（市、区）"
-	if b.Line {
+	if b.overYears() {
 		first = "年度"
 	}
 	width := 1 + len(b.Series)
@@ -668,7 +677,8 @@ func (b Bars) appendSummary(dst []byte) []byte {
 	// The sentences are appended rather than formatted with fmt, which
 	// costs more and gives the same text.
 	high, low := b.extremes()
-	if b.Line && n == 1 {
+	years := b.overYears()
+	if years && n == 1 {
 		dst = append(dst, "仅"...)
 		dst = append(dst, b.Categories[hi]...)
 		dst = append(dst, "年有数据，"...)
@@ -678,7 +688,7 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		dst = append(dst, b.Unit...)
 		return append(dst, "。"...)
 	}
-	if b.Line && sameShown(vals[hi].V, vals[lo].V) {
+	if years && sameShown(vals[hi].V, vals[lo].V) {
 		dst = strconv.AppendInt(dst, int64(n), 10)
 		dst = append(dst, "个年度有数据，"...)
 		dst = append(dst, name...)
@@ -687,7 +697,7 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		dst = append(dst, b.Unit...)
 		return append(dst, "。"...)
 	}
-	if b.Line {
+	if years {
 		dst = strconv.AppendInt(dst, int64(n), 10)
 		dst = append(dst, "个年度有数据，"...)
 		dst = append(dst, name...)

@@ -580,7 +580,11 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 	metrics := map[string]string{"years-spending": "total", "years-sangong": "sangong", "years-score": "score"}
 	for _, b := range builds {
 		b.Categories = cats
-		b.Line = len(cats) > 1
+		// The averages are trends, drawn as lines; the counts are bars
+		// side by side, since counts are often equal (every report
+		// gives 支出合计) and lines of equal values hide each other.
+		b.Line = len(cats) > 1 && b.ID != "years-count"
+		b.Years = len(cats) > 1
 		c, err := b.Build()
 		if err != nil {
 			return nil, err

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/countyperf/portal/generator/internal/site"
 )
@@ -138,11 +139,82 @@ func sortedReports(s *site.Site) []*site.Report {
 // ReportsData is the model of a page of the full list of reports.
 type ReportsData struct {
 	Rows []Row
-	// Years and Prefectures are the filter's choices: those of the rows
-	// on the page.
-	Years       []int
+	// Years are the filter's years: every year of the site, since the
+	// list is in order of year and a year not on the page leads to the
+	// pages that hold it. Prefectures are those of the rows on the page.
+	Years       []YearChoice
 	Prefectures []string
 	Pager       Pager
+}
+
+// YearChoice is a year that the filter of a table of reports offers.
+type YearChoice struct {
+	Year int
+	// Label is the option's text: the year, and on a list of several
+	// pages the pages that hold its reports (2021（第1–2页）).
+	Label string
+	// Href, when the table holds none of the year's reports, is the path
+	// from the site root of the first page of the full list that does,
+	// which the filter opens (site.js); "" otherwise.
+	Href string
+	// Pages names the pages of the full list that hold the year's
+	// reports: 第3页, or 第1–2页.
+	Pages string
+	// First is the path from the site root of the first of them.
+	First string
+}
+
+// yearRuns returns the years of rs, which are in ReportOrder (by year,
+// newest first), each with the pages of the full list, ListPageSize
+// reports a page, that hold it, as YearChoices for a table that holds
+// none of them; choices makes those of a table from them.
+func yearRuns(rs []*site.Report) []YearChoice {
+	size := max(ListPageSize, 1)
+	var out []YearChoice
+	for i := 0; i < len(rs); {
+		y := rs[i].Year
+		j := i
+		for j < len(rs) && rs[j].Year == y {
+			j++
+		}
+		first, last := i/size+1, (j-1)/size+1
+		pages := fmt.Sprintf("第%d页", first)
+		if last > first {
+			pages = fmt.Sprintf("第%d–%d页", first, last)
+		}
+		out = append(out, YearChoice{Year: y, Pages: pages, First: ReportsPath(first)})
+		i = j
+	}
+	return out
+}
+
+// choices returns the years of runs (see yearRuns) as the filter of a
+// table that holds the reports of the years here offers them. paged says
+// the full list has several pages, which the labels then name, after
+// prefix (全部报告 on the home page, where only the years the table does
+// not hold are so named).
+func choices(runs []YearChoice, here map[int]bool, paged bool, prefix string) []YearChoice {
+	out := slices.Clone(runs)
+	for i := range out {
+		c := &out[i]
+		c.Label = strconv.Itoa(c.Year)
+		if !here[c.Year] {
+			c.Href = c.First
+		}
+		if paged && (prefix == "" || !here[c.Year]) {
+			c.Label += "（" + prefix + c.Pages + "）"
+		}
+	}
+	return out
+}
+
+// yearsOf returns the years of the rows.
+func yearsOf(rows []Row) map[int]bool {
+	years := make(map[int]bool)
+	for _, r := range rows {
+		years[r.R.Year] = true
+	}
+	return years
 }
 
 // ReportsPath returns the path of page n (from 1) of the full list of
@@ -158,6 +230,7 @@ func ReportsPath(n int) string {
 // rows each, in ReportOrder.
 func Reports(s *site.Site) []*Page {
 	rs := sortedReports(s)
+	runs := yearRuns(rs)
 	var out []*Page
 	for _, pg := range paged(len(rs), ListPageSize, ReportsPath) {
 		d := &ReportsData{Pager: pg}
@@ -166,7 +239,8 @@ func Reports(s *site.Site) []*Page {
 			d.Rows = make([]Row, len(page))
 			newRows(d.Rows, page)
 		}
-		d.Years, d.Prefectures = filterChoices(d.Rows)
+		d.Prefectures = filterPrefectures(d.Rows)
+		d.Years = choices(runs, yearsOf(d.Rows), pg.Of > 1, "")
 		out = append(out, &Page{Path: ReportsPath(pg.N), Template: "reports", Section: "reports",
 			Title:       titled("全部报告", pg),
 			Description: fmt.Sprintf("全部%d份部门绩效自评报告的支出合计、三公经费和自评得分，第%d页，共%d页。", pg.Total, pg.N, pg.Of),
@@ -176,25 +250,21 @@ func Reports(s *site.Site) []*Page {
 	return out
 }
 
-// filterChoices returns the years (newest first) and prefectures (in pinyin
-// order)
-// of the rows, for a table filter that offers only choices that match.
-func filterChoices(rows []Row) ([]int, []string) {
+// filterPrefectures returns the prefectures of the rows, in pinyin
+// order, for a table filter that offers only choices that match.
+func filterPrefectures(rows []Row) []string {
 	if len(rows) == 0 {
-		return nil, nil
+		return nil
 	}
-	years := make([]int, 0, len(rows))
 	prefs := make([]string, 0, len(rows))
 	for _, r := range rows {
-		years = append(years, r.R.Year)
 		if p := r.R.County.Prefecture; p != "" {
 			prefs = append(prefs, p)
 		}
 	}
-	slices.SortFunc(years, func(a, b int) int { return b - a })
 	// Each name once, then in pinyin order.
 	slices.Sort(prefs)
 	prefs = slices.Compact(prefs)
 	site.SortNames(prefs)
-	return slices.Compact(years), prefs
+	return prefs
 }

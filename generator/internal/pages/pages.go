@@ -300,17 +300,21 @@ type Card struct {
 
 // HomeData is the model of the home page.
 type HomeData struct {
-	Site  *site.Site
-	Year  int
-	Cards []Card
+	Site *site.Site
+	// Year is the year of the overview (see overviewYear); Passed, when
+	// not empty, says which newer years it passes over and why.
+	Year   int
+	Passed string
+	Cards  []Card
 	// Title is the page's heading; Count says how many reports the site
 	// has and of which types (see ReportCount).
 	Title, Count string
 	// Rows holds the newest reports, at most HomeRows, in ReportOrder.
 	Rows []Row
-	// FilterYears and FilterPrefectures are the table filter's choices:
-	// those of Rows.
-	FilterYears       []int
+	// FilterYears are the table filter's years: every year of the site,
+	// those not in Rows leading to the full list (see YearChoice);
+	// FilterPrefectures are the prefectures of Rows.
+	FilterYears       []YearChoice
 	FilterPrefectures []string
 	// ListHref is the path of the full list of reports from the site
 	// root, ListPages its number of pages and PageSize the rows of each.
@@ -375,10 +379,16 @@ func countyGroups(s *site.Site) []CountyGroup {
 }
 
 // Search returns the full-text search page: Pagefind's search box when the
-// build makes an index, otherwise a pointer to the report table's filter.
+// build makes an index, otherwise a pointer to the list of counties and
+// the report table's filter. Its description says which, as its lead
+// does, so that a search engine's snippet promises only what it offers.
 func Search(s *site.Site) *Page {
+	desc := "本站暂不提供全文搜索；可在全部县（市、区）列表中按县名、拼音或首字母查找，或浏览全部报告列表。"
+	if s.Search {
+		desc = "在全部报告的正文、数字和核对发现中搜索，支持中文。"
+	}
 	return &Page{Path: "search.html", Template: "search", Section: "search",
-		Title: "搜索", Description: "在全部报告的正文和数字中搜索。", Data: s}
+		Title: "搜索", Description: desc, Data: s}
 }
 
 // Counties returns the page listing every county by prefecture.
@@ -392,14 +402,15 @@ func Counties(s *site.Site) *Page {
 
 // Home returns the home page.
 func Home(s *site.Site) (*Page, error) {
-	d := &HomeData{Site: s, Year: s.LatestYear, ListHref: ReportsPath(1),
+	d := &HomeData{Site: s, ListHref: ReportsPath(1),
 		ListPages: pageCount(len(s.Reports), ListPageSize), PageSize: max(ListPageSize, 1)}
 	rs := sortedReports(s)
 	if n := min(max(HomeRows, 0), len(rs)); n > 0 {
 		d.Rows = make([]Row, n)
 		newRows(d.Rows, rs[:n])
 	}
-	d.FilterYears, d.FilterPrefectures = filterChoices(d.Rows)
+	d.FilterPrefectures = filterPrefectures(d.Rows)
+	d.FilterYears = choices(yearRuns(rs), yearsOf(d.Rows), d.ListPages > 1, "全部报告")
 	if len(s.Counties) <= HomeCounties {
 		d.Groups = countyGroups(s)
 	}
@@ -414,16 +425,65 @@ func Home(s *site.Site) (*Page, error) {
 		Data:        d,
 	}
 	if s.LatestYear > 0 {
-		year := wholeReports(s.ByYear[s.LatestYear])
-		d.Cards = headline(s.LatestYear, year)
-		c, err := spendingChart("home-spending", fmt.Sprintf("%d年支出合计", s.LatestYear), year)
+		var passed []int
+		d.Year, passed = overviewYear(s)
+		if len(passed) > 0 {
+			d.Passed = passedNote(passed, d.Year)
+		}
+		year := wholeReports(s.ByYear[d.Year])
+		d.Cards = headline(d.Year, year)
+		c, err := spendingChart("home-spending", fmt.Sprintf("%d年支出合计", d.Year), year)
 		if err != nil {
 			return nil, err
 		}
-		c.Years = charts.YearsText(strconv.Itoa(s.LatestYear), strconv.Itoa(s.LatestYear))
+		c.Years = charts.YearsText(strconv.Itoa(d.Year), strconv.Itoa(d.Year))
 		p.Charts = append(p.Charts, c)
 	}
 	return p, nil
+}
+
+// OverviewMin is how many whole-department reports of a year must give
+// 支出合计 for the home page's overview to be of that year: two, the
+// fewest a comparison needs. Of one report, 最高 and 平均 would be the
+// report's own figure, called the best of a field it is alone in.
+const OverviewMin = 2
+
+// overviewYear returns the year of the home page's overview: the latest
+// year with OverviewMin whole-department reports or more that give
+// 支出合计, or s.LatestYear when no year has as many. passed lists the
+// newer years, newest first, that have a single such report and so are
+// passed over.
+func overviewYear(s *site.Site) (year int, passed []int) {
+	for _, y := range s.Years {
+		n := 0
+		for _, r := range s.ByYear[y] {
+			if r.Type == report.TypeWhole && r.Spending.Total.Known() {
+				n++
+			}
+		}
+		switch {
+		case n >= OverviewMin:
+			return y, passed
+		case n > 0:
+			passed = append(passed, y)
+		}
+	}
+	return s.LatestYear, nil
+}
+
+// passedNote says which newer years the overview of year passes over,
+// and why.
+func passedNote(passed []int, year int) string {
+	names := make([]string, len(passed))
+	for i, y := range passed {
+		names[i] = strconv.Itoa(y) + "年"
+	}
+	each := "仅有"
+	if len(passed) > 1 {
+		each = "各仅有"
+	}
+	return fmt.Sprintf("%s%s1份部门整体支出报告给出支出合计，无从比较，此处概览有%d份以上报告的最新年度%d年；各年度的报告见下方列表。",
+		strings.Join(names, "、"), each, OverviewMin, year)
 }
 
 // ReportCount says how many reports rs holds and of which types, without
@@ -490,7 +550,11 @@ func wholeReports(rs []*site.Report) []*site.Report {
 }
 
 func headline(year int, rs []*site.Report) []Card {
-	cards := []Card{{Label: fmt.Sprintf("%d年报告", year), Value: fmt.Sprintf("%d份", len(rs)), Note: "部门整体支出绩效自评报告", Href: fmt.Sprintf("compare/%d.html", year)}}
+	note := "部门整体支出绩效自评报告"
+	if len(rs) == 1 {
+		note = "仅1份部门整体支出绩效自评报告，无从比较"
+	}
+	cards := []Card{{Label: fmt.Sprintf("%d年报告", year), Value: fmt.Sprintf("%d份", len(rs)), Note: note, Href: fmt.Sprintf("compare/%d.html", year)}}
 	for _, key := range []string{"total", "sangong", "score"} {
 		m := site.MetricByKey(key)
 		var best *site.Report
@@ -510,7 +574,16 @@ func headline(year int, rs []*site.Report) []Card {
 			}
 		}
 		if best == nil {
-			cards = append(cards, Card{Label: m.Label + "最高", Value: "未披露", Note: "本年度没有报告披露" + m.Label})
+			cards = append(cards, Card{Label: m.Label, Value: "未披露", Note: "本年度没有报告披露" + m.Label})
+			continue
+		}
+		if n == 1 {
+			// One figure is neither the highest nor an average.
+			card := Card{Label: m.Label, Value: charts.Format(bv) + m.Unit, Note: "仅1份报告披露：" + best.Label() + "，无从比较", Href: best.URL}
+			if best.Flagged(m.Keys...) {
+				card.Checks = best.URL + "#checks"
+			}
+			cards = append(cards, card)
 			continue
 		}
 		who := best.Label()
@@ -542,6 +615,7 @@ type Link struct {
 func Nav(s *site.Site) []Link {
 	links := []Link{
 		{Label: "首页", Href: "index.html", Section: "home"},
+		{Label: "各县", Href: "counties.html", Section: "counties"},
 		{Label: "比较", Href: "compare/index.html", Section: "compare"},
 		{Label: "数据核对", Href: "findings.html", Section: "findings"},
 		{Label: "披露情况", Href: "disclosure.html", Section: "disclosure"},

@@ -3,9 +3,11 @@ package pages
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/countyperf/portal/generator/internal/charts"
+	"github.com/countyperf/portal/generator/internal/site"
 )
 
 func TestAppendShare(t *testing.T) {
@@ -100,6 +102,17 @@ func TestTextsNumCell(t *testing.T) {
 	for i, v := range vals {
 		if want := charts.NumCell(v); cells[i] != want {
 			t.Errorf("numCell(%+v) = %+v, want %+v", v, cells[i], want)
+		}
+	}
+}
+
+// TestSearchDescription: the search page's description says what the
+// page offers, with a full-text index and without.
+func TestSearchDescription(t *testing.T) {
+	for _, search := range []bool{false, true} {
+		d := Search(&site.Site{Search: search}).Description
+		if full := strings.Contains(d, "正文"); full != search {
+			t.Errorf("search %v: description %q", search, d)
 		}
 	}
 }

@@ -937,6 +937,13 @@ func disclosureRowsHTML(root string, rows []pages.DisclosureRow) template.HTML {
 	return htmlOf(b)
 }
 
+// markDisclosed and markUndisclosed are the disclosure table's marks: a
+// ✓ or a ✗, which a screen reader reads as the words beside it.
+const (
+	markDisclosed   = `<span class="mark-yes" aria-hidden="true">✓</span><span class="visually-hidden">已披露</span>`
+	markUndisclosed = `<span class="mark-no" aria-hidden="true">✗</span><span class="visually-hidden">未披露</span>`
+)
+
 // writeDisclosureRows writes the rows of a page of the disclosure table
 // (see disclosureRowsHTML).
 func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRow) {
@@ -963,26 +970,30 @@ func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRo
 		}
 		b.WriteString("</a></th>")
 		for j, st := range d.States {
+			// Each cell names its figure, for a phone's cards.
+			b.WriteString(`<td data-label="`)
+			escape(b, check.CoreFigures[j].Name)
+			b.WriteString(`">`)
 			if d.Applies != nil && !d.Applies[j] {
 				// A 项目支出 report may give its department's figures
 				// too: they are disclosed, but not counted.
 				if st == report.Disclosed {
-					b.WriteString(`<td>已披露<span class="na">（不计入）</span></td>`)
+					b.WriteString(markDisclosed + `<span class="na">（不计入）</span></td>`)
 				} else {
-					b.WriteString(`<td><span class="na">不适用</span></td>`)
+					b.WriteString(`<span class="na">不适用</span></td>`)
 				}
 				continue
 			}
 			switch st {
 			case report.Disclosed:
-				b.WriteString("<td>已披露</td>")
+				b.WriteString(markDisclosed + "</td>")
 			case report.Unreadable:
-				b.WriteString(`<td><span class="na">无法识别</span></td>`)
+				b.WriteString(`<span class="na">无法识别</span></td>`)
 			default:
-				b.WriteString(`<td><span class="na">未披露</span></td>`)
+				b.WriteString(markUndisclosed + "</td>")
 			}
 		}
-		b.WriteString("\n<td class=\"num\" data-value=\"")
+		b.WriteString("\n<td class=\"num\" data-label=\"完整度\" data-value=\"")
 		escape(b, d.Value)
 		b.WriteString("\">")
 		escape(b, d.Share)

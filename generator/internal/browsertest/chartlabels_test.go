@@ -1,0 +1,155 @@
+package browsertest
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
+	"github.com/countyperf/portal/generator/internal/pages"
+)
+
+// drawnTextsJS lists, for each drawn chart of the page, every text it
+// draws, a line of a label each, with where it is drawn.
+const drawnTextsJS = `(() => {
+  const out = [];
+  for (const el of document.querySelectorAll('.chart[data-rendered="1"]')) {
+    const chart = echarts.getInstanceByDom(el), o = chart.getOption();
+    const axes = new Set([...(o.xAxis || []), ...(o.yAxis || [])].map(a => a.name).filter(Boolean));
+    const series = new Set((o.series || []).map(s => s.name).filter(Boolean));
+    for (const d of chart.getZr().storage.getDisplayList(true)) {
+      const text = d.style && d.style.text;
+      if (typeof text !== 'string' || text === '') continue;
+      const r = d.getBoundingRect().clone();
+      if (d.transform) r.applyTransform(d.transform);
+      out.push({chart: el.id, text, axis: axes.has(text), legend: series.has(text) && !axes.has(text),
+        left: r.x, right: r.x + r.width, top: r.y, bottom: r.y + r.height});
+    }
+  }
+  return out;
+})()`
+
+// drawnText is what drawnTextsJS reports of a text: Axis marks an axis's
+// name (its unit), Legend a series' name.
+type drawnText struct {
+	Chart, Text              string
+	Axis, Legend             bool
+	Left, Right, Top, Bottom float64
+}
+
+// TestBarLabelsKeepTheDepartment draws, on a phone, the charts of a year
+// whose reports come from several departments, each bar named 县·部门: a
+// name too long for the room beside the bars is drawn on two lines, the
+// county above its department, each whole, since the department is what
+// tells two bars of a county apart; a name that fits stays on one line.
+func TestBarLabelsKeepTheDepartment(t *testing.T) {
+	browser(t)
+	r := func(county, dept, total string) string {
+		return fmt.Sprintf("-- content/%s-%s.md --\n---\ncounty: %s\ndepartment: %s\nyear: 2020\ntype: 整体支出\nspending: {total: %s}\nscore: 90\n---\n正文。\n",
+			county, dept, county, dept, total)
+	}
+	p := buildtest.New(t, r("彭林县", "住房和城乡建设局", "1200")+r("彭林县", "人力资源和社会保障局", "800")+r("甲县", "教育局", "500"))
+	p.MustBuild()
+	host, base := serveBuilt(t, p)
+	for _, page := range []string{"compare/2020.html", "index.html"} {
+		t.Run(page, func(t *testing.T) {
+			tb := openWith(t, p.Out, base, host, base+page, phoneScreen)
+			tb.showCharts()
+			drawn := map[string]bool{}
+			for _, d := range eval[[]drawnText](tb, drawnTextsJS) {
+				if d.Chart == "chart-spending" || d.Chart == "chart-home-spending" {
+					drawn[d.Text] = true
+				}
+			}
+			if len(drawn) == 0 {
+				t.Fatal("no spending chart drawn")
+			}
+			// 甲县·教育局 fits on one line, and stays on one.
+			for _, want := range []string{"彭林县", "住房和城乡建设局", "人力资源和社会保障局", "甲县·教育局"} {
+				if !drawn[want] {
+					var got []string
+					for s := range drawn {
+						got = append(got, s)
+					}
+					t.Errorf("the spending chart does not draw %q whole as a line; it draws %q", want, strings.Join(got, " | "))
+				}
+			}
+			tb.report(tb.logProblems())
+		})
+	}
+}
+
+// TestLegendsClearTheUnits draws the charts across years on a phone and on
+// a wide screen: no series' name in a legend, which wraps onto more lines
+// on a phone, nor its symbol, may overlap the unit of an axis (份 above the axis of the
+// count of reports).
+func TestLegendsClearTheUnits(t *testing.T) {
+	site(t)
+	for _, phone := range []bool{true, false} {
+		t.Run(fmt.Sprintf("phone=%v", phone), func(t *testing.T) {
+			var tb *tab
+			if phone {
+				tb = openWith(t, env.out, env.base, env.host, env.base+"compare/index.html", phoneScreen)
+			} else {
+				tb = open(t, env.out, env.base, env.host, env.base+"compare/index.html")
+			}
+			tb.showCharts()
+			texts := eval[[]drawnText](tb, drawnTextsJS)
+			legends := 0
+			for _, l := range texts {
+				if !l.Legend {
+					continue
+				}
+				legends++
+				// The item's symbol, 25px wide, is drawn 5px before its
+				// name (ECharts' itemWidth and the gap after it).
+				l.Left -= 30
+				for _, a := range texts {
+					if a.Axis && a.Chart == l.Chart && l.Left < a.Right && a.Left < l.Right && l.Top < a.Bottom && a.Top < l.Bottom {
+						t.Errorf("%s: the legend's %q (%.0f–%.0f × %.0f–%.0fpx) overlaps the axis name %q (%.0f–%.0f × %.0f–%.0fpx)",
+							l.Chart, l.Text, l.Left, l.Right, l.Top, l.Bottom, a.Text, a.Left, a.Right, a.Top, a.Bottom)
+					}
+				}
+			}
+			if legends == 0 {
+				t.Fatal("no legend drawn; the test needs a chart with several series")
+			}
+			tb.report(tb.logProblems())
+		})
+	}
+}
+
+// TestYearOnAnotherPage chooses, in the filter of the first page of a
+// list of reports paged two to a page, a year whose reports are all on
+// the third page: the filter opens that page, filtered to the year.
+func TestYearOnAnotherPage(t *testing.T) {
+	browser(t)
+	size := pages.ListPageSize
+	pages.ListPageSize = 2
+	t.Cleanup(func() { pages.ListPageSize = size })
+	var archive strings.Builder
+	for i, y := range []int{2022, 2021, 2021, 2021, 2020} {
+		fmt.Fprintf(&archive, "-- content/r%d.md --\n---\ncounty: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: 100}\n---\n正文。\n",
+			i, []string{"甲县", "乙县", "丙县", "丁县", "戊县"}[i], y)
+	}
+	p := buildtest.New(t, archive.String())
+	p.MustBuild()
+	host, base := serveBuilt(t, p)
+	tb := open(t, p.Out, base, host, base+"reports/index.html")
+	eval[bool](tb, `(() => { const s = document.querySelector('form.table-filter select[name=year]'); s.value = '2020';
+  s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
+	if !tb.waitFor(`location.pathname.endsWith('/reports/3.html') && location.search === '?year=2020'`, 5*time.Second) {
+		t.Fatalf("choosing 2020 on page 1 opened %s, want reports/3.html?year=2020", eval[string](tb, `location.href`))
+	}
+	tb.waitFor(`document.readyState === 'complete'`, 5*time.Second)
+	shown := eval[[]string](tb, `Array.from(document.querySelectorAll('#reports-table tbody tr')).filter(r => !r.hidden).map(r => r.getAttribute('data-year'))`)
+	if len(shown) == 0 || slices.ContainsFunc(shown, func(y string) bool { return y != "2020" }) {
+		t.Errorf("reports/3.html?year=2020 shows the rows of the years %q, want 2020 only", shown)
+	}
+	if v := eval[string](tb, `document.querySelector('form.table-filter select[name=year]').value`); v != "2020" {
+		t.Errorf("the filter's year reads %q, want 2020", v)
+	}
+	tb.report(tb.logProblems())
+}

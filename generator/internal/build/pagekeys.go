@@ -77,19 +77,27 @@ func countyKey(in *inputs, c *site.County) string {
 	for _, se := range c.Series {
 		k.str(se.Department).str(se.Type).str(se.Project).int(int64(len(se.Reports)))
 		for _, r := range se.Reports {
-			k.str(r.URL).str(r.File).sum(in.Files[r.File]).int(int64(r.Year))
-			if r.Prev != nil {
-				k.str(r.Prev.URL)
-			} else {
-				k.str("")
-			}
-			for _, rk := range r.Ranks {
-				k.int(int64(rk.Place)).int(int64(rk.Of)).int(int64(rk.Tied))
-			}
-			k.suspects(r)
+			k.yearRow(in, r)
 		}
 	}
 	return k.key()
+}
+
+// yearRow hashes what a series' table by year shows of the report r:
+// its link, file and year, the link of the year before (its changes are
+// from that report), its ranks and which figures are taken for likely
+// unit slips.
+func (k *keyBuf) yearRow(in *inputs, r *site.Report) {
+	k.str(r.URL).str(r.File).sum(in.Files[r.File]).int(int64(r.Year))
+	if r.Prev != nil {
+		k.str(r.Prev.URL)
+	} else {
+		k.str("")
+	}
+	for _, rk := range r.Ranks {
+		k.int(int64(rk.Place)).int(int64(rk.Of)).int(int64(rk.Tied))
+	}
+	k.suspects(r)
 }
 
 // overviewKey hashes everything the overview of a county whose series
@@ -126,16 +134,8 @@ func seriesKey(in *inputs, c *site.County, se *site.Series) string {
 	k.str("series").str(c.Name).str(c.Slug).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
 	k.str(se.Department).str(se.Type).str(se.Project).str(se.URL).int(int64(len(se.Reports)))
 	for _, r := range se.Reports {
-		k.str(r.URL).str(r.DisplayTitle()).str(r.File).sum(in.Files[r.File]).int(int64(r.Year))
-		if r.Prev != nil {
-			k.str(r.Prev.URL)
-		} else {
-			k.str("")
-		}
-		for _, rk := range r.Ranks {
-			k.int(int64(rk.Place)).int(int64(rk.Of)).int(int64(rk.Tied))
-		}
-		k.suspects(r)
+		k.str(r.DisplayTitle()) // its list of reports
+		k.yearRow(in, r)
 	}
 	return k.key()
 }

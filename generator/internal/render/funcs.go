@@ -814,11 +814,7 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow) {
 		writeInt(b, row.R.Year)
 		b.WriteString("年</a></th>")
 		for _, c := range row.Cells {
-			b.WriteString("\n<td class=\"num\" data-value=\"")
-			escape(b, c.Value)
-			b.WriteString("\">")
-			cellText(b, root, c.Cell)
-			writeCellFlag(b, root, c, row.R)
+			writeFigureCellStart(b, root, c, row.R)
 			if c.Delta != nil {
 				b.WriteString("<br><span class=\"delta-")
 				escape(b, c.Delta.Dir)
@@ -837,6 +833,18 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow) {
 		writeGrade(b, row.R.Grade)
 		b.WriteString("</td>\n</tr>")
 	}
+}
+
+// writeFigureCellStart opens the cell of a figure of the report r in a
+// table that sorts by figure: its value to sort by, its text and its
+// mark where a finding disputes it (see writeCellFlag), leaving the cell
+// open for what else it says.
+func writeFigureCellStart(b *bytes.Buffer, root string, c pages.MetricCell, r *site.Report) {
+	b.WriteString("\n<td class=\"num\" data-value=\"")
+	escape(b, c.Value)
+	b.WriteString("\">")
+	cellText(b, root, c.Cell)
+	writeCellFlag(b, root, c, r)
 }
 
 // writeCellFlag writes, after a space, the mark of a cell of the report

@@ -257,11 +257,7 @@ func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 		writeInt(b, row.Latest.Year)
 		b.WriteString("年</a></td>")
 		for _, c := range row.Cells {
-			b.WriteString("\n<td class=\"num\" data-value=\"")
-			escape(b, c.Value)
-			b.WriteString("\">")
-			cellText(b, root, c.Cell)
-			writeCellFlag(b, root, c, row.Latest)
+			writeFigureCellStart(b, root, c, row.Latest)
 			b.WriteString("</td>")
 		}
 		b.WriteString("\n<td>")

@@ -210,6 +210,10 @@ func TestCellTableColumns(t *testing.T) {
 			want: map[string]any{"total_spending": "2098.753064", "basic_spending": "1420.311892"}},
 		{name: "year-named", text: "单位：万元\n\t项目\n\t2023年\n\t2022年\n\t增减额\n\n\t支出合计\n\t5,820.46\n\t6,102.33\n\t-281.87\n\n",
 			want: map[string]any{"total_spending": "5820.46"}},
+		{name: "two-row-header", text: "单位：万元\n\t项目\n\t2022年\n\t\n\t2023年\n\t\n\n\t\n\t预算数\n\t决算数\n\t预算数\n\t决算数\n\n\t支出合计\n\t6,300.00\n\t6,102.33\n\t6,000.00\n\t5,820.46\n\n",
+			want: map[string]any{"total_spending": "5820.46"}},
+		{name: "two-row-header-unclear", text: "单位：万元\n\t项目\n\t2023年\n\t\n\t\n\t\n\n\t\n\t预算数\n\t决算数\n\t预算数\n\t决算数\n\n\t支出合计\n\t6,300.00\n\t6,102.33\n\t6,000.00\n\t5,820.46\n\n",
+			want: map[string]any{"total_spending": nil}},
 		{name: "several-years", text: "单位：万元\n\t项目\n\t2022年\n\t2021年\n\n\t支出合计\n\t5,820.46\n\t6,102.33\n\n",
 			want: map[string]any{"total_spending": nil}},
 	})

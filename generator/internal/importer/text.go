@@ -493,8 +493,8 @@ func rowLabel(ps []para, cells []int) int {
 // its rows, the number of its leading columns of labels (those holding no
 // amount, as 类别 | 项目 in a table with merged cells) and the column's
 // header, when its header row (the last row before the first with an
-// amount after its label, of as many cells) names one (see valueColumn);
-// else 0, 0, 0, "".
+// amount after its label, of as many cells) names one (see valueColumn),
+// or that row under the one above it (see twoRowHeader); else 0, 0, 0, "".
 func tableColumn(ps []para, grid [][]int, year int) (col, width, labels int, head string) {
 	rows := make([][]string, len(grid))
 	for k, cells := range grid {
@@ -516,13 +516,44 @@ func tableColumn(ps []para, grid [][]int, year int) (col, width, labels int, hea
 			return 0, 0, 0, ""
 		}
 		labels = labelColumns(rows[k:], len(row))
-		if c := valueColumn(rows[k-1][labels-1:], year); c > 0 {
+		header := rows[k-1]
+		c := valueColumn(header[labels-1:], year)
+		if c == 0 && k >= 2 && len(rows[k-2]) == len(row) {
+			// A header of two rows: years above, each spanning its
+			// columns (2022年 over 预算数 | 决算数), then what each
+			// column holds.
+			header = twoRowHeader(rows[k-2], rows[k-1], labels)
+			c = valueColumn(header[labels-1:], year)
+		}
+		if c > 0 {
 			c += labels - 1
-			return c, len(row), labels, rows[k-1][c]
+			return c, len(row), labels, header[c]
 		}
 		return 0, 0, 0, ""
 	}
 	return 0, 0, 0, ""
+}
+
+// twoRowHeader returns the headings of the columns of a table whose
+// header is two rows, up above low: each column's heading in up, or the
+// heading of the column before it when its own cell is empty (a cell
+// spanning columns is followed by empty ones, see htmlRenderer.table),
+// followed by its heading in low. Headings are not carried into or out of
+// the first labels columns, which label the rows.
+func twoRowHeader(up, low []string, labels int) []string {
+	out := make([]string, len(low))
+	carry := ""
+	for i := range low {
+		if i < labels {
+			out[i] = low[i]
+			continue
+		}
+		if up[i] != "" {
+			carry = up[i]
+		}
+		out[i] = carry + low[i]
+	}
+	return out
 }
 
 // labelColumns returns the number of leading columns of rows, rows of width

@@ -409,6 +409,33 @@ func TestYearRows(t *testing.T) {
 	})
 }
 
+// TestSangongChangeColumns: a 三公 table with the totals of the report's
+// year and the year before, each column named by its year, and no column
+// of changes, gives the change as their difference; without a column named
+// by the year before, with a column of changes, or against a sentence that
+// says another change, none is taken.
+func TestSangongChangeColumns(t *testing.T) {
+	table := func(head, total string) string {
+		return "三、“三公”经费情况（单位：万元）\n\t项目\n" + head + "\n\t合计\n" + total + "\n\t公务接待费\n\t1.80\n\t2.30\n\n"
+	}
+	runSnippets(t, []snippet{
+		{name: "years", text: table("\t2023年\n\t2022年\n", "\t7.80\n\t9.10\n"),
+			want: map[string]any{"sangong_total": "7.8", "sangong_prev_year_change": "-1.3"}},
+		{name: "rise", text: table("\t2022年决算数\n\t2023年决算数\n", "\t7.80\n\t9.10\n"),
+			want: map[string]any{"sangong_total": "9.1", "sangong_prev_year_change": "1.3"}},
+		{name: "this-and-last", text: table("\t本年数\n\t上年数\n", "\t7.80\n\t9.10\n"),
+			want: map[string]any{"sangong_total": "7.8", "sangong_prev_year_change": nil}},
+		{name: "budget", text: table("\t2023年预算数\n\t2023年决算数\n", "\t9.10\n\t7.80\n"),
+			want: map[string]any{"sangong_total": "7.8", "sangong_prev_year_change": nil}},
+		{name: "change-column", text: "三、“三公”经费情况（单位：万元）\n\t项目\n\t2022年\n\t2023年\n\t增减\n\n\t合计\n\t9.10\n\t7.80\n\t-1.20\n\n",
+			want: map[string]any{"sangong_total": "7.8", "sangong_prev_year_change": nil}},
+		{name: "sentence-disagrees", text: table("\t2023年\n\t2022年\n", "\t7.80\n\t9.10\n") + "“三公”经费较上年减少1.20万元。",
+			want: map[string]any{"sangong_prev_year_change": nil}},
+		{name: "sentence-agrees", text: table("\t2023年\n\t2022年\n", "\t7.80\n\t9.10\n") + "“三公”经费较上年减少1.30万元。",
+			want: map[string]any{"sangong_prev_year_change": "-1.3"}},
+	})
+}
+
 // TestCapitalAmounts: an amount in capital numerals (大写) is read when it
 // is the only form; given with its digits, it is read once when the two
 // agree, and neither is taken, with a note, when they do not.

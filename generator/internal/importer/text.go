@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -371,6 +372,14 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 	}
 	col, width, labels, head := tableColumn(ps, grid, year)
 	var out []sentence
+	// The column of the year before's actual amounts, named by that year
+	// (2022年, 2022年决算数), for the change of 三公经费 (see
+	// sangongChangeRow).
+	prev, _, _, prevHead := tableColumn(ps, grid, year-1)
+	if col == 0 || prev == 0 || year == 0 || !strings.Contains(fold(prevHead), strconv.Itoa(year-1)) || changeColumn(ps, grid) {
+		prev = 0
+	}
+	var changes []sentence
 	for _, all := range grid {
 		var cells []int
 		for _, j := range all {
@@ -393,10 +402,67 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 					m = "三公经费" + m
 				}
 				out = append(out, sentence{disp: label + " " + ps[cells[1]].text + "（" + unitNote + "）", m: m + value + unit, para: cells[0], sec: sec, cell: true})
+				if prev > 0 && len(all) == width && matchLabel(m, sangongCore).ok {
+					if c, ok := sangongChangeRow(label, ps[all[prev]].text, prevHead, ps[cells[1]].text, head, unit); ok {
+						c.para, c.sec = cells[0], sec
+						changes = append(changes, c)
+					}
+				}
 			}
 		}
 	}
+	if len(changes) == 1 {
+		out = append(out, changes[0])
+	}
 	return out
+}
+
+// changeColumnRE finds the header of a column of changes.
+var changeColumnRE = regexp.MustCompile(`增减|变动|差额|增长|减少|增加|同比|比较|较上年`)
+
+// changeColumn reports whether a cell of the header rows of the table
+// whose rows are grid (those before its first row with an amount) heads a
+// column of changes (增减额).
+func changeColumn(ps []para, grid [][]int) bool {
+	for _, cells := range grid {
+		for _, i := range cells[1:] {
+			if numCellRE.MatchString(cellValue(ps[i].text)) {
+				return false
+			}
+		}
+		for _, i := range cells {
+			if changeColumnRE.MatchString(fold(ps[i].text)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sangongChangeRow returns the change of 三公经费 against the year before
+// that a table gives as the totals of two years, in the columns headed
+// prevHead and head, and no column of changes: a sentence that says it
+// as sangongChange reads it (三公经费较上年减少0.45万元, in 元), quoting both
+// amounts. ok is false when either amount is not a plain number of the
+// unit.
+func sangongChangeRow(label, prevCell, prevHead, cell, head, unit string) (s sentence, ok bool) {
+	pv, cv := cellValue(prevCell), cellValue(cell)
+	if !numCellRE.MatchString(pv) || !numCellRE.MatchString(cv) || strings.HasSuffix(pv, "%") || strings.HasSuffix(cv, "%") {
+		return s, false
+	}
+	p, ok1 := toFen(pv, unit)
+	c, ok2 := toFen(cv, unit)
+	if !ok1 || !ok2 || p < 0 || c < 0 {
+		return s, false
+	}
+	diff, verb := c-p, "增加"
+	if diff < 0 {
+		diff, verb = -diff, "减少"
+	}
+	s.disp = fmt.Sprintf("%s %s（%s，%s）、%s（%s），增减为两者之差", label, prevCell, unit, prevHead, cell, head)
+	s.m = fmt.Sprintf("三公经费较上年%s%d.%02d元", verb, diff/100, diff%100)
+	s.cell = true
+	return s, true
 }
 
 // yearCellRE matches the label of a row of a table whose rows are years:

@@ -46,8 +46,8 @@
 // the 得分 column of its 合计 or 总分 row; a table and a sentence that
 // disagree on a figure leave it out, with a note quoting both. The change
 // of 三公经费 against the year before is taken as the difference of a 三公
-// table's totals of the two years, when each column is named by its year
-// and the table has no column of changes.
+// table's totals of the two years, when each column (or row) is named by
+// its year and the table has no column of changes.
 //
 // The fuzz targets are seeded with the real reports of ../shared/seeds when
 // that folder exists, split into pieces of about 3 kB. Run them with a short

@@ -403,7 +403,15 @@ func TestYearRows(t *testing.T) {
 		"2023年        0.00                3.26          7.95                    11.21\n" +
 		"2022年        0.00                4.12          8.30                    12.42\n"
 	runSnippets(t, []snippet{
-		{name: "layout", text: table, want: map[string]any{"sangong_total": "11.21", "sangong_reception": "3.26", "sangong_vehicles": "7.95", "sangong_travel_abroad": "0"}},
+		{name: "layout", text: table, want: map[string]any{"sangong_total": "11.21", "sangong_reception": "3.26", "sangong_vehicles": "7.95", "sangong_travel_abroad": "0",
+			"sangong_prev_year_change": "-1.21"}},
+		{name: "budget-row", text: strings.Replace(table, "2022年 ", "2023年预算", 1),
+			want: map[string]any{"sangong_total": "11.21", "sangong_prev_year_change": nil}},
+		{name: "change-column", text: "“三公”经费支出情况（单位：万元）\n" +
+			"年度          公务接待费    合计     比上年增减\n" +
+			"2023年        3.26          11.21    -1.21\n" +
+			"2022年        4.12          12.42    0.00\n",
+			want: map[string]any{"sangong_total": "11.21", "sangong_prev_year_change": nil}},
 		{name: "no-row", text: "测试县城市管理局\n2024年度部门整体支出绩效自评报告\n\n" + table,
 			want: map[string]any{"sangong_total": nil, "sangong_reception": nil, "sangong_vehicles": nil, "sangong_travel_abroad": nil}},
 	})

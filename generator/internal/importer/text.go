@@ -475,7 +475,8 @@ var yearCellRE = regexp.MustCompile(`^((?:19|20)\d\d)年?度?(预算数?|决算�
 // amount of the row of the report's year's actual amounts,
 // named by its column's header. ok is false when the table's rows are not
 // all years; when none of them, or more than one, is the report's year,
-// nothing is read.
+// nothing is read. The row of the year before's actual amounts gives the
+// change of 三公经费 (see sangongChangeRow).
 func yearRows(ps []para, grid [][]int, unit, caption, sec string, year int) (out []sentence, ok bool) {
 	if len(grid) < 2 || len(grid[0]) < 3 {
 		return nil, false
@@ -486,23 +487,37 @@ func yearRows(ps []para, grid [][]int, unit, caption, sec string, year int) (out
 			return nil, false
 		}
 	}
-	own := -1
+	own, prev := -1, -1
 	for r, cells := range grid[1:] {
 		m := yearCellRE.FindStringSubmatch(strings.ReplaceAll(fold(ps[cells[0]].text), " ", ""))
 		if m == nil || len(cells) != len(head) {
 			return nil, false
 		}
-		if m[1] == strconv.Itoa(year) && !strings.HasPrefix(m[2], "预算") {
+		if strings.HasPrefix(m[2], "预算") {
+			continue
+		}
+		switch m[1] {
+		case strconv.Itoa(year):
 			if own >= 0 {
 				return nil, true
 			}
 			own = r + 1
+		case strconv.Itoa(year - 1):
+			if prev != -1 {
+				prev = -2 // two rows of the year before
+			} else {
+				prev = r + 1
+			}
 		}
 	}
 	if own < 0 {
 		return nil, true
 	}
+	if prev >= 0 && changeColumn(ps, grid) {
+		prev = -1
+	}
 	row := grid[own]
+	var changes []sentence
 	for k := 1; k < len(row); k++ {
 		label := noteMarkRE.ReplaceAllString(ps[head[k]].text, "")
 		value := cellValue(ps[row[k]].text)
@@ -517,6 +532,15 @@ func yearRows(ps []para, grid [][]int, unit, caption, sec string, year int) (out
 			m = "三公经费" + m
 		}
 		out = append(out, sentence{disp: label + " " + ps[row[k]].text + "（" + unit + "，" + ps[row[0]].text + "）", m: m + value + unit, para: row[0], sec: sec, cell: true})
+		if prev >= 0 && matchLabel(m, sangongCore).ok {
+			if c, ok := sangongChangeRow(label, ps[grid[prev][k]].text, ps[grid[prev][0]].text, ps[row[k]].text, ps[row[0]].text, unit); ok {
+				c.para, c.sec = row[0], sec
+				changes = append(changes, c)
+			}
+		}
+	}
+	if len(changes) == 1 {
+		out = append(out, changes[0])
 	}
 	return out, true
 }

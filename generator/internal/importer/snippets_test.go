@@ -312,6 +312,11 @@ func TestCarefulReader(t *testing.T) {
 			want: map[string]any{"sangong_travel_abroad": "0", "sangong_reception": "1.2"}},
 		{name: "grade-rated", text: "经综合评价，本部门2023年度整体支出绩效评定为“优秀”等次。", want: map[string]any{"grade": "优"}},
 		{name: "rated-not-grade", text: "经综合评价，本部门2023年度被评定为优秀单位。", want: map[string]any{"grade": nil}},
+		{name: "self-rated", text: "评价等级分为优、良、中、差四个等级，本部门自评为良。", want: map[string]any{"grade": "良"}},
+		{name: "self-rated-good", text: "经评价，本部门自评为良好。", want: map[string]any{"grade": "良"}},
+		{name: "self-rated-project", text: "本部门自评为优。其中农村公路养护项目自评为良。", want: map[string]any{"grade": "优"}},
+		{name: "self-rated-indicator", text: "产出指标自评为良。", want: map[string]any{"grade": nil}},
+		{name: "self-rated-other-year", text: "2022年度本部门自评为良。", want: map[string]any{"grade": nil}},
 	})
 }
 

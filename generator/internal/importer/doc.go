@@ -44,7 +44,9 @@
 // when each row has one value per column and the execution rate agrees
 // with the amounts. A score table (一级指标 | 分值 | 得分) gives the score of
 // the 得分 column of its 合计 or 总分 row; a table and a sentence that
-// disagree on a figure leave it out, with a note quoting both. A grade is
+// disagree on a figure leave it out, with a note quoting both. A table
+// whose rows are the department's units (单位名称 | 支出合计 | 基本支出 | …)
+// gives the figures of its 合计 row, when each is the sum of the units'. A grade is
 // read after a word that names it (评价等级为良好, 等次：优) or after 自评 (本部门自评为良),
 // not of a part (指标) nor, in a report on the whole department, of a project. The change
 // of 三公经费 against the year before is taken as the difference of a 三公

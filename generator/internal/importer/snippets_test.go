@@ -449,6 +449,26 @@ func TestSangongChangeColumns(t *testing.T) {
 	})
 }
 
+// TestUnitRows: a table whose rows are the department's units and its
+// columns figures gives the figures of its 合计 row, when each is the sum of
+// the units'; else none.
+func TestUnitRows(t *testing.T) {
+	table := func(total string) string {
+		return "本部门各单位支出情况如下（单位：万元）：\n\t单位名称\n\t支出合计\n\t基本支出\n\t项目支出\n\n" +
+			"\t局机关\n\t620.50\n\t310.20\n\t310.30\n\n\t县应急救援大队\n\t285.30\n\t180.10\n\t105.20\n\n" + total
+	}
+	runSnippets(t, []snippet{
+		{name: "total-last", text: table("\t合计\n\t905.80\n\t490.30\n\t415.50\n\n"),
+			want: map[string]any{"total_spending": "905.8", "basic_spending": "490.3", "project_spending": "415.5"}},
+		{name: "not-the-sum", text: table("\t合计\n\t905.80\n\t490.30\n\t451.50\n\n"),
+			want: map[string]any{"total_spending": nil, "basic_spending": nil, "project_spending": nil}},
+		{name: "no-total", text: table(""),
+			want: map[string]any{"total_spending": nil, "basic_spending": nil, "project_spending": nil}},
+		{name: "two-totals", text: table("\t合计\n\t905.80\n\t490.30\n\t415.50\n\n\t总计\n\t905.80\n\t490.30\n\t415.50\n\n"),
+			want: map[string]any{"total_spending": nil}},
+	})
+}
+
 // TestCapitalAmounts: an amount in capital numerals (大写) is read when it
 // is the only form; given with its digits, it is read once when the two
 // agree, and neither is taken, with a note, when they do not.

@@ -370,6 +370,9 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 	if out, ok := yearRows(ps, grid, unit, caption, sec, year); ok {
 		return out
 	}
+	if out, ok := unitRows(ps, grid, unit, caption, sec); ok {
+		return out
+	}
 	col, width, labels, head := tableColumn(ps, grid, year)
 	var out []sentence
 	// The column of the year before's actual amounts, named by that year
@@ -519,19 +522,12 @@ func yearRows(ps []para, grid [][]int, unit, caption, sec string, year int) (out
 	row := grid[own]
 	var changes []sentence
 	for k := 1; k < len(row); k++ {
-		label := noteMarkRE.ReplaceAllString(ps[head[k]].text, "")
-		value := cellValue(ps[row[k]].text)
-		if !numCellRE.MatchString(value) || strings.HasSuffix(value, "%") {
+		s, m, ok := headedCell(ps, head[k], row, k, unit, caption, sec)
+		if !ok {
 			continue
 		}
-		m := fold(label)
-		if t := parenTailRE.FindStringSubmatch(m); t != nil && unitScale[t[1]] > 0 {
-			m = strings.TrimSuffix(m, t[0]) // 公务接待费(万元)
-		}
-		if strings.Contains(caption, "三公") && totalLabelRE.MatchString(m) {
-			m = "三公经费" + m
-		}
-		out = append(out, sentence{disp: label + " " + ps[row[k]].text + "（" + unit + "，" + ps[row[0]].text + "）", m: m + value + unit, para: row[0], sec: sec, cell: true})
+		out = append(out, s)
+		label := noteMarkRE.ReplaceAllString(ps[head[k]].text, "")
 		if prev >= 0 && matchLabel(m, sangongCore).ok {
 			if c, ok := sangongChangeRow(label, ps[grid[prev][k]].text, ps[grid[prev][0]].text, ps[row[k]].text, ps[row[0]].text, unit); ok {
 				c.para, c.sec = row[0], sec
@@ -541,6 +537,89 @@ func yearRows(ps []para, grid [][]int, unit, caption, sec string, year int) (out
 	}
 	if len(changes) == 1 {
 		out = append(out, changes[0])
+	}
+	return out, true
+}
+
+// headedCell returns the sentence of the amount in cell k of row, a row of
+// a table whose columns are figures, headed head: its label, the folded
+// label it is matched by (公务接待费 of 公务接待费(万元), 三公经费合计 of a
+// 合计 under a caption naming 三公经费), and ok false when the cell is not
+// an amount.
+func headedCell(ps []para, head int, row []int, k int, unit, caption, sec string) (s sentence, m string, ok bool) {
+	label := noteMarkRE.ReplaceAllString(ps[head].text, "")
+	value := cellValue(ps[row[k]].text)
+	if !numCellRE.MatchString(value) || strings.HasSuffix(value, "%") {
+		return s, "", false
+	}
+	m = fold(label)
+	if t := parenTailRE.FindStringSubmatch(m); t != nil && unitScale[t[1]] > 0 {
+		m = strings.TrimSuffix(m, t[0]) // 公务接待费(万元)
+	}
+	if strings.Contains(caption, "三公") && totalLabelRE.MatchString(m) {
+		m = "三公经费" + m
+	}
+	return sentence{disp: label + " " + ps[row[k]].text + "（" + unit + "，" + ps[row[0]].text + "）", m: m + value + unit, para: row[0], sec: sec, cell: true}, m, true
+}
+
+// unitHeadRE matches the heading of the first column of a table whose
+// rows are the department's units.
+var unitHeadRE = regexp.MustCompile(`^(?:单位|单位名称|单位名|部门|部门名称|预算单位|预算单位名称|单位\(部门\)|部门\(单位\)|单位\(部门\)名称)$`)
+
+// unitRows reads a table whose rows are the department's units, under a
+// header row of figures' labels (单位名称 | 支出合计 | 基本支出 | 项目支出,
+// then 局机关 | …, 县应急救援大队 | … and 合计 | …): a sentence for each
+// amount of its one 合计 or 总计 row, named by its column's header, when
+// each of them is the sum of the other rows' amounts of its column. ok is
+// false when the table is not such; when a total is not its column's sum,
+// nothing is read.
+func unitRows(ps []para, grid [][]int, unit, caption, sec string) (out []sentence, ok bool) {
+	if len(grid) < 3 || len(grid[0]) < 3 || !unitHeadRE.MatchString(strings.ReplaceAll(fold(ps[grid[0][0]].text), " ", "")) {
+		return nil, false
+	}
+	head := grid[0]
+	for _, c := range head[1:] {
+		if !isLabelLine(ps[c].text) {
+			return nil, false
+		}
+	}
+	total := -1
+	for r, cells := range grid[1:] {
+		label := strings.ReplaceAll(fold(ps[cells[0]].text), " ", "")
+		if len(cells) != len(head) || !isLabelLine(label) {
+			return nil, false
+		}
+		if totalLabelRE.MatchString(label) && label != "小计" {
+			if total >= 0 {
+				return nil, true
+			}
+			total = r + 1
+		}
+	}
+	if total < 0 {
+		return nil, true
+	}
+	for k := 1; k < len(head); k++ {
+		var sum int64
+		for r, cells := range grid[1:] {
+			v, ok := toFen(cellValue(ps[cells[k]].text), unit)
+			if !ok || !numCellRE.MatchString(cellValue(ps[cells[k]].text)) {
+				return nil, true
+			}
+			if r+1 != total {
+				sum += v
+			} else {
+				sum -= v
+			}
+		}
+		if sum != 0 {
+			return nil, true
+		}
+	}
+	for k := 1; k < len(head); k++ {
+		if s, _, ok := headedCell(ps, head[k], grid[total], k, unit, caption, sec); ok {
+			out = append(out, s)
+		}
 	}
 	return out, true
 }

@@ -381,6 +381,8 @@ func TestGroupedThousands(t *testing.T) {
 		{name: "no-unit", text: "本年支出合计3 402.15。", want: map[string]any{"total_spending": nil}},
 		{name: "cell", text: "单位：元\n\t本年支出合计\n\t1 234 567.89\n\n", want: map[string]any{"total_spending": "123.456789"}},
 		{name: "cell-bad-groups", text: "单位：元\n\t本年支出合计\n\t12 34\n\n", want: map[string]any{"total_spending": nil}},
+		{name: "staff", text: "本部门核定编制1 236人[1]，实有在编人员1 198名。", want: map[string]any{"staff_authorized": "1236", "staff_actual": "1198"}},
+		{name: "staff-bad-groups", text: "本部门核定编制12 36人，实有在编人员11 98人。", want: map[string]any{"staff_authorized": nil, "staff_actual": nil}},
 	})
 }
 

@@ -272,6 +272,12 @@ func TestStaffTables(t *testing.T) {
 			want: map[string]any{"staff_authorized": nil, "staff_actual": nil}, note: "没有合计行"},
 		{name: "one-value", text: "编制人数\t16\n在职人数\t15\n",
 			want: map[string]any{"staff_authorized": "16", "staff_actual": "15"}},
+		{name: "years", text: "本局编制人数与实有人数如下：\n项目\t2022年\t2023年\n编制人数\t15\t16\n实有人数\t13\t14\n",
+			want: map[string]any{"staff_authorized": "16", "staff_actual": "14"}},
+		{name: "years-other", text: "本局编制人数与实有人数如下：\n项目\t2021年\t2022年\n编制人数\t15\t16\n实有人数\t13\t14\n",
+			want: map[string]any{"staff_authorized": nil, "staff_actual": nil}},
+		{name: "years-and-kinds", text: "单位：人\n项目\t2023年\t行政\n编制人数\t16\t10\n实有人数\t14\t9\n",
+			want: map[string]any{"staff_authorized": nil, "staff_actual": nil}},
 	})
 	d := Extract("t.txt", snippetTitle+"单位：人\n项目\t行政\t事业\t合计\n编制人数\t16\t35\t51\n在职人数\t15\t31\t46\n")
 	if want := "编制人数 51（合计）"; d.Staff.Authorized.Evidence != want {

@@ -17,8 +17,11 @@
 //     read from (in the report's words, not normalised: see sourceText),
 //     and returns a Draft. A value that is ambiguous is left out,
 //     and the Draft's Review list says why.
-//   - Draft.Markdown writes the content file (see package report), and
-//     Draft.TruthJSON the JSON object used to measure the importer.
+//   - Draft.Markdown writes the content file (see package report),
+//     Draft.TruthJSON the JSON object used to measure the importer, and
+//     Draft.JSON the one import -json prints: the same, with report_type
+//     as the draft writes it, and the draft's project, title, published
+//     and unit.
 //
 // Run implements the import command on top of these.
 //

@@ -17,8 +17,11 @@
 //     read from (in the report's words, not normalised: see sourceText),
 //     and returns a Draft. A value that is ambiguous is left out,
 //     and the Draft's Review list says why.
-//   - Draft.Markdown writes the content file (see package report), and
-//     Draft.TruthJSON the JSON object used to measure the importer.
+//   - Draft.Markdown writes the content file (see package report),
+//     Draft.TruthJSON the JSON object used to measure the importer, and
+//     Draft.JSON the one import -json prints: the same, with report_type
+//     as the draft writes it, and the draft's project, title, published
+//     and unit.
 //
 // Run implements the import command on top of these.
 //
@@ -44,7 +47,14 @@
 // when each row has one value per column and the execution rate agrees
 // with the amounts. A score table (一级指标 | 分值 | 得分) gives the score of
 // the 得分 column of its 合计 or 总分 row; a table and a sentence that
-// disagree on a figure leave it out, with a note quoting both.
+// disagree on a figure leave it out, with a note quoting both. A table
+// whose rows are the department's units (单位名称 | 支出合计 | 基本支出 | …)
+// gives the figures of its 合计 row, when each is the sum of the units'. A grade is
+// read after a word that names it (评价等级为良好, 等次：优) or after 自评 (本部门自评为良),
+// not of a part (指标) nor, in a report on the whole department, of a project. The change
+// of 三公经费 against the year before is taken as the difference of a 三公
+// table's totals of the two years, when each column (or row) is named by
+// its year and the table has no column of changes.
 //
 // The fuzz targets are seeded with the real reports of ../shared/seeds when
 // that folder exists, split into pieces of about 3 kB. Run them with a short

@@ -1161,7 +1161,7 @@ var (
 	compareScoreRE = regexp.MustCompile(`(?:较|比|与|对比)(?:上一?年度?|去年度?|前一年度?|(?:19|20)\d\d年度?)`)
 	subScoreRE     = regexp.MustCompile(`指标|投入|过程|产出|效益|满意度|决策|履职|预算执行|预算配置|分值|一级|二级|三级`)
 	weightSent     = regexp.MustCompile(`指标体系|权重|分值|满分`)
-	gradeRE        = regexp.MustCompile(`(评价等级|自评等级|绩效等级|综合等级|评定等级|评价等次|自评等次|绩效评级|评价级别|等级评定|评价结果|自评结果|评价结论|自评结论|综合评定|评定结果|评级|等级|等次|评定)(?:为|是|:|评定为|确定为|属于|达到|被评为|评为|定为)*(优秀|优|良好|良|合格|中等|中|较差|差|不合格)(?:等级|等次|级)?(?:[,.;。)]|$)`)
+	gradeRE        = regexp.MustCompile(`(评价等级|自评等级|绩效等级|综合等级|评定等级|评价等次|自评等次|绩效评级|评价级别|等级评定|评价结果|自评结果|评价结论|自评结论|综合评定|评定结果|评级|等级|等次|评定|自评)(?:为|是|:|评定为|确定为|属于|达到|被评为|评为|定为)*(优秀|优|良好|良|合格|中等|中|较差|差|不合格)(?:等级|等次|级)?(?:[,.;。)]|$)`)
 	bareScoreRE    = regexp.MustCompile(`(?:^|[,;:])(?:本部门|本单位|我局|我单位|我部门|该部门|该单位|部门)?(?:(?:19|20)\d\d年度?)?(?:部门)?(?:整体支出)?(?:绩效)?得分((?:为|是|:)?)(\d{1,3}(?:\.\d{1,2})?)(分|[,;。)]|$)`)
 	bareScoreCtx   = regexp.MustCompile(`自评|综合评价|绩效评价|评价结果|评价等级|整体支出`)
 	gradeBadRE     = regexp.MustCompile(`考核|考评等级|年度考核|公务员`)
@@ -1240,6 +1240,9 @@ func (x *extractor) scoreAndGrade() {
 			}
 			if kw == "评定" && !strings.HasSuffix(strings.TrimRight(s.m[:loc[1]], ",.;。)"), "等次") && !strings.HasSuffix(strings.TrimRight(s.m[:loc[1]], ",.;。)"), "等级") {
 				continue // 评定为优秀 only with 等次 or 等级 after it: not 评为优秀单位
+			}
+			if kw == "自评" && (subScoreRE.MatchString(clause) || x.d.Type.OK && x.d.Type.V == TypeWhole && strings.Contains(clause, "项目")) {
+				continue // 产出指标自评为优, 各项目自评为良: not the evaluation's grade
 			}
 			word := s.m[loc[4]:loc[5]]
 			if x.otherYearAt(s.m, loc[4]) {

@@ -411,7 +411,9 @@ func (x *extractor) tables() iter.Seq2[int, int] {
 // staffTables reads the staff of a table that counts them by kind of post
 // (行政, 事业) in one direction and authorized posts and staff in post in
 // the other: from its total (合计) column when the rows are 编制人数 and
-// 在职人数, or its total row when these are the columns. The evidence
+// 在职人数, or its total row when these are the columns. A table whose
+// columns are years (项目 | 2022年 | 2023年) gives the report's year's
+// column, as a table of amounts does (see valueColumn). The evidence
 // names the column or row read, as a table of amounts names its column.
 // A table without a total is not read, and the reviewer is told.
 func (x *extractor) staffTables() {
@@ -463,6 +465,12 @@ func (x *extractor) staffTable(rows, disp [][]string) {
 	totalCol := -1
 	for c := 1; c < len(head); c++ {
 		if totalLabelRE.MatchString(head[c]) {
+			totalCol = c
+		}
+	}
+	if totalCol < 0 && x.d.Year.OK {
+		// Columns of years (项目 | 2022年 | 2023年): the report's year's.
+		if c := valueColumn(head, x.d.Year.V); c > 0 {
 			totalCol = c
 		}
 	}

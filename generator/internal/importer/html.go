@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -392,10 +393,35 @@ func isLayoutTable(n *html.Node) bool {
 	return layout
 }
 
+// maxSpan bounds the columns a cell of an HTML table spans (colspan), as
+// a .docx cell's gridSpan is bounded.
+const maxSpan = 63
+
+// span returns the number in a cell's attribute key (colspan, rowspan):
+// 1 when it is missing, not a number or out of 1..maxSpan (rowspan="0"
+// is read as 1).
+func span(n *html.Node, key string) int {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			if v, err := strconv.Atoi(strings.TrimSpace(a.Val)); err == nil && v > 1 && v <= maxSpan {
+				return v
+			}
+		}
+	}
+	return 1
+}
+
 // table writes a data table as one tab-indented line per cell, with a blank
-// line after each row.
+// line after each row. As for a .docx table, a cell that spans several
+// columns (colspan) is followed by an empty cell for each column after its
+// first, and one that spans several rows (rowspan) leaves an empty cell in
+// its columns of the rows below, so that the columns of every row line
+// up.
 func (r *htmlRenderer) table(n *html.Node) {
 	var rows [][]string
+	// down[k] is the number of rows below the current one that a cell
+	// above still spans in column k.
+	var down []int
 	var walk func(*html.Node)
 	walk = func(c *html.Node) {
 		if c.Type != html.ElementNode {
@@ -403,17 +429,39 @@ func (r *htmlRenderer) table(n *html.Node) {
 		}
 		if c.DataAtom == atom.Tr {
 			var row []string
+			// spanned writes the empty cells of the columns from the
+			// current one that cells above span.
+			spanned := func() {
+				for k := len(row); k < len(down) && down[k] > 0; k++ {
+					down[k]--
+					row = append(row, "")
+				}
+			}
 			for cell := c.FirstChild; cell != nil; cell = cell.NextSibling {
 				if cell.Type == html.ElementNode && (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) {
+					spanned()
 					sub := &htmlRenderer{}
 					for x := cell.FirstChild; x != nil; x = x.NextSibling {
 						sub.node(x)
 					}
 					sub.flush()
 					text := strings.Join(strings.Fields(strings.ReplaceAll(sub.b.String(), "\t", " ")), " ")
-					row = append(row, text)
+					cols, rs := span(cell, "colspan"), span(cell, "rowspan")
+					for k := range cols {
+						at := len(row)
+						if k == 0 {
+							row = append(row, text)
+						} else {
+							row = append(row, "")
+						}
+						for len(down) <= at {
+							down = append(down, 0)
+						}
+						down[at] = rs - 1
+					}
 				}
 			}
+			spanned()
 			rows = append(rows, row)
 			return
 		}

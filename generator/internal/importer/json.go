@@ -22,10 +22,31 @@ var truthKeys = []string{
 // evidence, a map from each key found to its sentence. report_type is
 // 整体支出 or 专项/项目支出. Amounts are in 万元.
 func (d *Draft) TruthJSON() ([]byte, error) {
+	return d.writeJSON(false)
+}
+
+// JSON returns what the import command prints with -json: TruthJSON's
+// object, but with report_type as the draft writes it (整体支出 or 项目支出),
+// and with the draft's project (null unless a 项目支出 draft's title names
+// it, see Draft.Project), title, published date (null when not read) and
+// unit (万元, that of every amount) after the figures.
+func (d *Draft) JSON() ([]byte, error) {
+	return d.writeJSON(true)
+}
+
+func (d *Draft) writeJSON(draft bool) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
 	evidence := map[string]string{}
-	for i, f := range d.figures() {
+	figs := d.figures()
+	if draft {
+		text := func(key, v string, ok bool) figure {
+			return figure{key: key, jsonKey: key, ok: ok && v != "", value: v, text: true}
+		}
+		figs = append(figs, text("project", d.Project(), true), text("title", clip(d.Title), true),
+			text("published", d.Published.V, d.Published.OK), text("unit", "万元", true))
+	}
+	for i, f := range figs {
 		if i > 0 {
 			b.WriteByte(',')
 		}
@@ -35,7 +56,7 @@ func (d *Draft) TruthJSON() ([]byte, error) {
 		switch {
 		case !f.ok:
 			b.WriteString("null")
-		case f.key == "type" && f.value == TypeProject:
+		case f.key == "type" && f.value == TypeProject && !draft:
 			v, _ := json.Marshal(ReportTypeProject)
 			b.Write(v)
 		case f.text:

@@ -40,7 +40,7 @@ var (
 	// and groupedCellRE a cell that holds just such a number.
 	groupedRE     = regexp.MustCompile(`\d{1,3}(?: \d{3})+(?:\.\d+)?`)
 	groupedCellRE = regexp.MustCompile(`^\d{1,3}(?: \d{3})+(?:\.\d+)?(?:亿元|万元|千元|元|万)?$`)
-	unitStartRE   = regexp.MustCompile(`^(?:亿元|万元|千元|元|万)`)
+	unitStartRE   = regexp.MustCompile(`^(?:亿元|万元|千元|元|万|人|名)`)
 )
 
 var latexSymbols = map[string]string{
@@ -187,10 +187,11 @@ func tidySpaces(line string) string {
 	return joinGrouped(joinLetterSpaced(string(out)))
 }
 
-// joinGrouped removes the spaces that group the thousands of an amount in
-// running text (收入合计3 402.15万元), where they cannot part two numbers:
-// the number follows a character other than ASCII (its label, or a
-// full-width colon) or a colon or bracket, and its unit follows it. Any
+// joinGrouped removes the spaces that group the thousands of an amount or
+// a count of staff in running text (收入合计3 402.15万元, 核定编制1 236人),
+// where they cannot part two numbers: the number follows a character other
+// than ASCII (its label, or a full-width colon) or a colon or bracket, and
+// its unit (万元, 人, 名) follows it. Any
 // other spaced digits (5 400.00 after a space, or without a unit) are left
 // as they are, and are not read as one number.
 func joinGrouped(line string) string {

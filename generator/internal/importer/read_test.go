@@ -217,6 +217,28 @@ func TestHTML(t *testing.T) {
 	}
 }
 
+// TestHTMLSpans: a cell spanning columns or rows is written as the cell
+// and empty cells after it and under it, so that the columns line up.
+func TestHTMLSpans(t *testing.T) {
+	page := `<html><body><table>
+<tr><td rowspan="2">项目</td><td colspan="2">2022年</td><td colspan="2">2023年</td></tr>
+<tr><td>预算数</td><td>决算数</td><td>预算数</td><td>决算数</td></tr>
+<tr><td>合计</td><td rowspan="2">1</td><td>2</td><td>3</td><td rowspan="3">4</td></tr>
+<tr><td>接待</td><td>5</td><td colspan="99">6</td></tr>
+</table></body></html>`
+	doc, err := Decode(context.Background(), "page.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\t项目\n\t2022年\n\t\n\t2023年\n\t\n\n" +
+		"\t\n\t预算数\n\t决算数\n\t预算数\n\t决算数\n\n" +
+		"\t合计\n\t1\n\t2\n\t3\n\t4\n\n" +
+		"\t接待\n\t\n\t5\n\t6\n\t\n\n"
+	if !strings.Contains(doc.Text, want) {
+		t.Errorf("text\n%q\nwant it to hold\n%q", doc.Text, want)
+	}
+}
+
 // buildPDF writes a one-page PDF whose text uses a CID font with a ToUnicode
 // map, as Chinese PDFs do.
 func buildPDF(lines []string) []byte {

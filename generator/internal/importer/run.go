@@ -26,13 +26,13 @@ const DefaultOut = "content/imported"
 // content/imported), refusing to overwrite an existing file unless --force
 // is given, and prints what it wrote. With --json it writes no file and
 // prints instead one JSON object per input, one per line (see
-// Draft.TruthJSON). Flags may come before or after the files. Run goes on
+// Draft.JSON). Flags may come before or after the files. Run goes on
 // after a file that fails and returns the errors joined, each naming its
 // file.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("import", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	asJSON := fl.Bool("json", false, "print one JSON object per input (the keys of the truth files) instead of writing drafts")
+	asJSON := fl.Bool("json", false, "print one JSON object per input (the keys of the truth files, and the draft's project, title, published and unit) instead of writing drafts")
 	root := fl.String("root", ".", "project folder: drafts go into its "+DefaultOut+" folder unless --out says otherwise")
 	out := fl.String("out", "", "folder to write the drafts into (default ROOT/"+DefaultOut+")")
 	force := fl.Bool("force", false, "overwrite drafts that already exist")
@@ -85,7 +85,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		d := Extract(file, doc.Text)
 		if *asJSON {
-			j, err := d.TruthJSON()
+			j, err := d.JSON()
 			if err != nil {
 				fail(err)
 				continue

@@ -93,11 +93,20 @@ func TestRunJSON(t *testing.T) {
 	if len(lines) != 2 {
 		t.Fatalf("got %d objects, want 2", len(lines))
 	}
-	if lines[0]["report_type"] != ReportTypeProject || lines[1]["county"] != "柏溪区" {
+	// report_type as the draft writes it, and the draft's project, title,
+	// published date and unit after the truth files' keys.
+	if lines[0]["report_type"] != TypeProject || lines[1]["county"] != "柏溪区" {
 		t.Errorf("objects: %v", lines)
 	}
-	if len(lines[0]) != len(truthKeys)+1 {
-		t.Errorf("%d keys, want %d", len(lines[0]), len(truthKeys)+1)
+	if len(lines[0]) != len(truthKeys)+5 {
+		t.Errorf("%d keys, want %d", len(lines[0]), len(truthKeys)+5)
+	}
+	if l := lines[1]; l["project"] != nil || l["published"] != "2024-05-20" || l["unit"] != "万元" ||
+		l["title"] != "柳塘市柏溪区城市管理局2023年度部门整体支出绩效自评报告" || l["report_type"] != TypeWhole {
+		t.Errorf("draft keys: project %v, published %v, unit %v, title %v, report_type %v", l["project"], l["published"], l["unit"], l["title"], l["report_type"])
+	}
+	if _, ok := lines[0]["project"]; !ok || lines[0]["unit"] != "万元" {
+		t.Errorf("a project's report: project %v, unit %v", lines[0]["project"], lines[0]["unit"])
 	}
 	if _, err := os.Stat(DefaultOut); err == nil {
 		t.Errorf("--json wrote into %s", DefaultOut)

@@ -210,6 +210,10 @@ func TestCellTableColumns(t *testing.T) {
 			want: map[string]any{"total_spending": "2098.753064", "basic_spending": "1420.311892"}},
 		{name: "year-named", text: "单位：万元\n\t项目\n\t2023年\n\t2022年\n\t增减额\n\n\t支出合计\n\t5,820.46\n\t6,102.33\n\t-281.87\n\n",
 			want: map[string]any{"total_spending": "5820.46"}},
+		{name: "two-row-header", text: "单位：万元\n\t项目\n\t2022年\n\t\n\t2023年\n\t\n\n\t\n\t预算数\n\t决算数\n\t预算数\n\t决算数\n\n\t支出合计\n\t6,300.00\n\t6,102.33\n\t6,000.00\n\t5,820.46\n\n",
+			want: map[string]any{"total_spending": "5820.46"}},
+		{name: "two-row-header-unclear", text: "单位：万元\n\t项目\n\t2023年\n\t\n\t\n\t\n\n\t\n\t预算数\n\t决算数\n\t预算数\n\t决算数\n\n\t支出合计\n\t6,300.00\n\t6,102.33\n\t6,000.00\n\t5,820.46\n\n",
+			want: map[string]any{"total_spending": nil}},
 		{name: "several-years", text: "单位：万元\n\t项目\n\t2022年\n\t2021年\n\n\t支出合计\n\t5,820.46\n\t6,102.33\n\n",
 			want: map[string]any{"total_spending": nil}},
 	})
@@ -268,6 +272,12 @@ func TestStaffTables(t *testing.T) {
 			want: map[string]any{"staff_authorized": nil, "staff_actual": nil}, note: "没有合计行"},
 		{name: "one-value", text: "编制人数\t16\n在职人数\t15\n",
 			want: map[string]any{"staff_authorized": "16", "staff_actual": "15"}},
+		{name: "years", text: "本局编制人数与实有人数如下：\n项目\t2022年\t2023年\n编制人数\t15\t16\n实有人数\t13\t14\n",
+			want: map[string]any{"staff_authorized": "16", "staff_actual": "14"}},
+		{name: "years-other", text: "本局编制人数与实有人数如下：\n项目\t2021年\t2022年\n编制人数\t15\t16\n实有人数\t13\t14\n",
+			want: map[string]any{"staff_authorized": nil, "staff_actual": nil}},
+		{name: "years-and-kinds", text: "单位：人\n项目\t2023年\t行政\n编制人数\t16\t10\n实有人数\t14\t9\n",
+			want: map[string]any{"staff_authorized": nil, "staff_actual": nil}},
 	})
 	d := Extract("t.txt", snippetTitle+"单位：人\n项目\t行政\t事业\t合计\n编制人数\t16\t35\t51\n在职人数\t15\t31\t46\n")
 	if want := "编制人数 51（合计）"; d.Staff.Authorized.Evidence != want {
@@ -308,6 +318,11 @@ func TestCarefulReader(t *testing.T) {
 			want: map[string]any{"sangong_travel_abroad": "0", "sangong_reception": "1.2"}},
 		{name: "grade-rated", text: "经综合评价，本部门2023年度整体支出绩效评定为“优秀”等次。", want: map[string]any{"grade": "优"}},
 		{name: "rated-not-grade", text: "经综合评价，本部门2023年度被评定为优秀单位。", want: map[string]any{"grade": nil}},
+		{name: "self-rated", text: "评价等级分为优、良、中、差四个等级，本部门自评为良。", want: map[string]any{"grade": "良"}},
+		{name: "self-rated-good", text: "经评价，本部门自评为良好。", want: map[string]any{"grade": "良"}},
+		{name: "self-rated-project", text: "本部门自评为优。其中农村公路养护项目自评为良。", want: map[string]any{"grade": "优"}},
+		{name: "self-rated-indicator", text: "产出指标自评为良。", want: map[string]any{"grade": nil}},
+		{name: "self-rated-other-year", text: "2022年度本部门自评为良。", want: map[string]any{"grade": nil}},
 	})
 }
 
@@ -372,6 +387,8 @@ func TestGroupedThousands(t *testing.T) {
 		{name: "no-unit", text: "本年支出合计3 402.15。", want: map[string]any{"total_spending": nil}},
 		{name: "cell", text: "单位：元\n\t本年支出合计\n\t1 234 567.89\n\n", want: map[string]any{"total_spending": "123.456789"}},
 		{name: "cell-bad-groups", text: "单位：元\n\t本年支出合计\n\t12 34\n\n", want: map[string]any{"total_spending": nil}},
+		{name: "staff", text: "本部门核定编制1 236人[1]，实有在编人员1 198名。", want: map[string]any{"staff_authorized": "1236", "staff_actual": "1198"}},
+		{name: "staff-bad-groups", text: "本部门核定编制12 36人，实有在编人员11 98人。", want: map[string]any{"staff_authorized": nil, "staff_actual": nil}},
 	})
 }
 
@@ -399,9 +416,64 @@ func TestYearRows(t *testing.T) {
 		"2023年        0.00                3.26          7.95                    11.21\n" +
 		"2022年        0.00                4.12          8.30                    12.42\n"
 	runSnippets(t, []snippet{
-		{name: "layout", text: table, want: map[string]any{"sangong_total": "11.21", "sangong_reception": "3.26", "sangong_vehicles": "7.95", "sangong_travel_abroad": "0"}},
+		{name: "layout", text: table, want: map[string]any{"sangong_total": "11.21", "sangong_reception": "3.26", "sangong_vehicles": "7.95", "sangong_travel_abroad": "0",
+			"sangong_prev_year_change": "-1.21"}},
+		{name: "budget-row", text: strings.Replace(table, "2022年 ", "2023年预算", 1),
+			want: map[string]any{"sangong_total": "11.21", "sangong_prev_year_change": nil}},
+		{name: "change-column", text: "“三公”经费支出情况（单位：万元）\n" +
+			"年度          公务接待费    合计     比上年增减\n" +
+			"2023年        3.26          11.21    -1.21\n" +
+			"2022年        4.12          12.42    0.00\n",
+			want: map[string]any{"sangong_total": "11.21", "sangong_prev_year_change": nil}},
 		{name: "no-row", text: "测试县城市管理局\n2024年度部门整体支出绩效自评报告\n\n" + table,
 			want: map[string]any{"sangong_total": nil, "sangong_reception": nil, "sangong_vehicles": nil, "sangong_travel_abroad": nil}},
+	})
+}
+
+// TestSangongChangeColumns: a 三公 table with the totals of the report's
+// year and the year before, each column named by its year, and no column
+// of changes, gives the change as their difference; without a column named
+// by the year before, with a column of changes, or against a sentence that
+// says another change, none is taken.
+func TestSangongChangeColumns(t *testing.T) {
+	table := func(head, total string) string {
+		return "三、“三公”经费情况（单位：万元）\n\t项目\n" + head + "\n\t合计\n" + total + "\n\t公务接待费\n\t1.80\n\t2.30\n\n"
+	}
+	runSnippets(t, []snippet{
+		{name: "years", text: table("\t2023年\n\t2022年\n", "\t7.80\n\t9.10\n"),
+			want: map[string]any{"sangong_total": "7.8", "sangong_prev_year_change": "-1.3"}},
+		{name: "rise", text: table("\t2022年决算数\n\t2023年决算数\n", "\t7.80\n\t9.10\n"),
+			want: map[string]any{"sangong_total": "9.1", "sangong_prev_year_change": "1.3"}},
+		{name: "this-and-last", text: table("\t本年数\n\t上年数\n", "\t7.80\n\t9.10\n"),
+			want: map[string]any{"sangong_total": "7.8", "sangong_prev_year_change": nil}},
+		{name: "budget", text: table("\t2023年预算数\n\t2023年决算数\n", "\t9.10\n\t7.80\n"),
+			want: map[string]any{"sangong_total": "7.8", "sangong_prev_year_change": nil}},
+		{name: "change-column", text: "三、“三公”经费情况（单位：万元）\n\t项目\n\t2022年\n\t2023年\n\t增减\n\n\t合计\n\t9.10\n\t7.80\n\t-1.20\n\n",
+			want: map[string]any{"sangong_total": "7.8", "sangong_prev_year_change": nil}},
+		{name: "sentence-disagrees", text: table("\t2023年\n\t2022年\n", "\t7.80\n\t9.10\n") + "“三公”经费较上年减少1.20万元。",
+			want: map[string]any{"sangong_prev_year_change": nil}},
+		{name: "sentence-agrees", text: table("\t2023年\n\t2022年\n", "\t7.80\n\t9.10\n") + "“三公”经费较上年减少1.30万元。",
+			want: map[string]any{"sangong_prev_year_change": "-1.3"}},
+	})
+}
+
+// TestUnitRows: a table whose rows are the department's units and its
+// columns figures gives the figures of its 合计 row, when each is the sum of
+// the units'; else none.
+func TestUnitRows(t *testing.T) {
+	table := func(total string) string {
+		return "本部门各单位支出情况如下（单位：万元）：\n\t单位名称\n\t支出合计\n\t基本支出\n\t项目支出\n\n" +
+			"\t局机关\n\t620.50\n\t310.20\n\t310.30\n\n\t县应急救援大队\n\t285.30\n\t180.10\n\t105.20\n\n" + total
+	}
+	runSnippets(t, []snippet{
+		{name: "total-last", text: table("\t合计\n\t905.80\n\t490.30\n\t415.50\n\n"),
+			want: map[string]any{"total_spending": "905.8", "basic_spending": "490.3", "project_spending": "415.5"}},
+		{name: "not-the-sum", text: table("\t合计\n\t905.80\n\t490.30\n\t451.50\n\n"),
+			want: map[string]any{"total_spending": nil, "basic_spending": nil, "project_spending": nil}},
+		{name: "no-total", text: table(""),
+			want: map[string]any{"total_spending": nil, "basic_spending": nil, "project_spending": nil}},
+		{name: "two-totals", text: table("\t合计\n\t905.80\n\t490.30\n\t415.50\n\n\t总计\n\t905.80\n\t490.30\n\t415.50\n\n"),
+			want: map[string]any{"total_spending": nil}},
 	})
 }
 

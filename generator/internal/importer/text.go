@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -369,8 +370,19 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 	if out, ok := yearRows(ps, grid, unit, caption, sec, year); ok {
 		return out
 	}
+	if out, ok := unitRows(ps, grid, unit, caption, sec); ok {
+		return out
+	}
 	col, width, labels, head := tableColumn(ps, grid, year)
 	var out []sentence
+	// The column of the year before's actual amounts, named by that year
+	// (2022年, 2022年决算数), for the change of 三公经费 (see
+	// sangongChangeRow).
+	prev, _, _, prevHead := tableColumn(ps, grid, year-1)
+	if col == 0 || prev == 0 || year == 0 || !strings.Contains(fold(prevHead), strconv.Itoa(year-1)) || changeColumn(ps, grid) {
+		prev = 0
+	}
+	var changes []sentence
 	for _, all := range grid {
 		var cells []int
 		for _, j := range all {
@@ -393,10 +405,67 @@ func tableRows(ps []para, last int, unit, sec string, year int) []sentence {
 					m = "三公经费" + m
 				}
 				out = append(out, sentence{disp: label + " " + ps[cells[1]].text + "（" + unitNote + "）", m: m + value + unit, para: cells[0], sec: sec, cell: true})
+				if prev > 0 && len(all) == width && matchLabel(m, sangongCore).ok {
+					if c, ok := sangongChangeRow(label, ps[all[prev]].text, prevHead, ps[cells[1]].text, head, unit); ok {
+						c.para, c.sec = cells[0], sec
+						changes = append(changes, c)
+					}
+				}
 			}
 		}
 	}
+	if len(changes) == 1 {
+		out = append(out, changes[0])
+	}
 	return out
+}
+
+// changeColumnRE finds the header of a column of changes.
+var changeColumnRE = regexp.MustCompile(`增减|变动|差额|增长|减少|增加|同比|比较|较上年`)
+
+// changeColumn reports whether a cell of the header rows of the table
+// whose rows are grid (those before its first row with an amount) heads a
+// column of changes (增减额).
+func changeColumn(ps []para, grid [][]int) bool {
+	for _, cells := range grid {
+		for _, i := range cells[1:] {
+			if numCellRE.MatchString(cellValue(ps[i].text)) {
+				return false
+			}
+		}
+		for _, i := range cells {
+			if changeColumnRE.MatchString(fold(ps[i].text)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sangongChangeRow returns the change of 三公经费 against the year before
+// that a table gives as the totals of two years, in the columns headed
+// prevHead and head, and no column of changes: a sentence that says it
+// as sangongChange reads it (三公经费较上年减少0.45万元, in 元), quoting both
+// amounts. ok is false when either amount is not a plain number of the
+// unit.
+func sangongChangeRow(label, prevCell, prevHead, cell, head, unit string) (s sentence, ok bool) {
+	pv, cv := cellValue(prevCell), cellValue(cell)
+	if !numCellRE.MatchString(pv) || !numCellRE.MatchString(cv) || strings.HasSuffix(pv, "%") || strings.HasSuffix(cv, "%") {
+		return s, false
+	}
+	p, ok1 := toFen(pv, unit)
+	c, ok2 := toFen(cv, unit)
+	if !ok1 || !ok2 || p < 0 || c < 0 {
+		return s, false
+	}
+	diff, verb := c-p, "增加"
+	if diff < 0 {
+		diff, verb = -diff, "减少"
+	}
+	s.disp = fmt.Sprintf("%s %s（%s，%s）、%s（%s），增减为两者之差", label, prevCell, unit, prevHead, cell, head)
+	s.m = fmt.Sprintf("三公经费较上年%s%d.%02d元", verb, diff/100, diff%100)
+	s.cell = true
+	return s, true
 }
 
 // yearCellRE matches the label of a row of a table whose rows are years:
@@ -409,7 +478,8 @@ var yearCellRE = regexp.MustCompile(`^((?:19|20)\d\d)年?度?(预算数?|决算�
 // amount of the row of the report's year's actual amounts,
 // named by its column's header. ok is false when the table's rows are not
 // all years; when none of them, or more than one, is the report's year,
-// nothing is read.
+// nothing is read. The row of the year before's actual amounts gives the
+// change of 三公经费 (see sangongChangeRow).
 func yearRows(ps []para, grid [][]int, unit, caption, sec string, year int) (out []sentence, ok bool) {
 	if len(grid) < 2 || len(grid[0]) < 3 {
 		return nil, false
@@ -420,37 +490,136 @@ func yearRows(ps []para, grid [][]int, unit, caption, sec string, year int) (out
 			return nil, false
 		}
 	}
-	own := -1
+	own, prev := -1, -1
 	for r, cells := range grid[1:] {
 		m := yearCellRE.FindStringSubmatch(strings.ReplaceAll(fold(ps[cells[0]].text), " ", ""))
 		if m == nil || len(cells) != len(head) {
 			return nil, false
 		}
-		if m[1] == strconv.Itoa(year) && !strings.HasPrefix(m[2], "预算") {
+		if strings.HasPrefix(m[2], "预算") {
+			continue
+		}
+		switch m[1] {
+		case strconv.Itoa(year):
 			if own >= 0 {
 				return nil, true
 			}
 			own = r + 1
+		case strconv.Itoa(year - 1):
+			if prev != -1 {
+				prev = -2 // two rows of the year before
+			} else {
+				prev = r + 1
+			}
 		}
 	}
 	if own < 0 {
 		return nil, true
 	}
+	if prev >= 0 && changeColumn(ps, grid) {
+		prev = -1
+	}
 	row := grid[own]
+	var changes []sentence
 	for k := 1; k < len(row); k++ {
-		label := noteMarkRE.ReplaceAllString(ps[head[k]].text, "")
-		value := cellValue(ps[row[k]].text)
-		if !numCellRE.MatchString(value) || strings.HasSuffix(value, "%") {
+		s, m, ok := headedCell(ps, head[k], row, k, unit, caption, sec)
+		if !ok {
 			continue
 		}
-		m := fold(label)
-		if t := parenTailRE.FindStringSubmatch(m); t != nil && unitScale[t[1]] > 0 {
-			m = strings.TrimSuffix(m, t[0]) // 公务接待费(万元)
+		out = append(out, s)
+		label := noteMarkRE.ReplaceAllString(ps[head[k]].text, "")
+		if prev >= 0 && matchLabel(m, sangongCore).ok {
+			if c, ok := sangongChangeRow(label, ps[grid[prev][k]].text, ps[grid[prev][0]].text, ps[row[k]].text, ps[row[0]].text, unit); ok {
+				c.para, c.sec = row[0], sec
+				changes = append(changes, c)
+			}
 		}
-		if strings.Contains(caption, "三公") && totalLabelRE.MatchString(m) {
-			m = "三公经费" + m
+	}
+	if len(changes) == 1 {
+		out = append(out, changes[0])
+	}
+	return out, true
+}
+
+// headedCell returns the sentence of the amount in cell k of row, a row of
+// a table whose columns are figures, headed head: its label, the folded
+// label it is matched by (公务接待费 of 公务接待费(万元), 三公经费合计 of a
+// 合计 under a caption naming 三公经费), and ok false when the cell is not
+// an amount.
+func headedCell(ps []para, head int, row []int, k int, unit, caption, sec string) (s sentence, m string, ok bool) {
+	label := noteMarkRE.ReplaceAllString(ps[head].text, "")
+	value := cellValue(ps[row[k]].text)
+	if !numCellRE.MatchString(value) || strings.HasSuffix(value, "%") {
+		return s, "", false
+	}
+	m = fold(label)
+	if t := parenTailRE.FindStringSubmatch(m); t != nil && unitScale[t[1]] > 0 {
+		m = strings.TrimSuffix(m, t[0]) // 公务接待费(万元)
+	}
+	if strings.Contains(caption, "三公") && totalLabelRE.MatchString(m) {
+		m = "三公经费" + m
+	}
+	return sentence{disp: label + " " + ps[row[k]].text + "（" + unit + "，" + ps[row[0]].text + "）", m: m + value + unit, para: row[0], sec: sec, cell: true}, m, true
+}
+
+// unitHeadRE matches the heading of the first column of a table whose
+// rows are the department's units.
+var unitHeadRE = regexp.MustCompile(`^(?:单位|单位名称|单位名|部门|部门名称|预算单位|预算单位名称|单位\(部门\)|部门\(单位\)|单位\(部门\)名称)$`)
+
+// unitRows reads a table whose rows are the department's units, under a
+// header row of figures' labels (单位名称 | 支出合计 | 基本支出 | 项目支出,
+// then 局机关 | …, 县应急救援大队 | … and 合计 | …): a sentence for each
+// amount of its one 合计 or 总计 row, named by its column's header, when
+// each of them is the sum of the other rows' amounts of its column. ok is
+// false when the table is not such; when a total is not its column's sum,
+// nothing is read.
+func unitRows(ps []para, grid [][]int, unit, caption, sec string) (out []sentence, ok bool) {
+	if len(grid) < 3 || len(grid[0]) < 3 || !unitHeadRE.MatchString(strings.ReplaceAll(fold(ps[grid[0][0]].text), " ", "")) {
+		return nil, false
+	}
+	head := grid[0]
+	for _, c := range head[1:] {
+		if !isLabelLine(ps[c].text) {
+			return nil, false
 		}
-		out = append(out, sentence{disp: label + " " + ps[row[k]].text + "（" + unit + "，" + ps[row[0]].text + "）", m: m + value + unit, para: row[0], sec: sec, cell: true})
+	}
+	total := -1
+	for r, cells := range grid[1:] {
+		label := strings.ReplaceAll(fold(ps[cells[0]].text), " ", "")
+		if len(cells) != len(head) || !isLabelLine(label) {
+			return nil, false
+		}
+		if totalLabelRE.MatchString(label) && label != "小计" {
+			if total >= 0 {
+				return nil, true
+			}
+			total = r + 1
+		}
+	}
+	if total < 0 {
+		return nil, true
+	}
+	for k := 1; k < len(head); k++ {
+		var sum int64
+		for r, cells := range grid[1:] {
+			v, ok := toFen(cellValue(ps[cells[k]].text), unit)
+			if !ok || !numCellRE.MatchString(cellValue(ps[cells[k]].text)) {
+				return nil, true
+			}
+			if r+1 != total {
+				sum += v
+			} else {
+				sum -= v
+			}
+		}
+		if sum != 0 {
+			return nil, true
+		}
+	}
+	for k := 1; k < len(head); k++ {
+		if s, _, ok := headedCell(ps, head[k], grid[total], k, unit, caption, sec); ok {
+			out = append(out, s)
+		}
 	}
 	return out, true
 }
@@ -493,8 +662,8 @@ func rowLabel(ps []para, cells []int) int {
 // its rows, the number of its leading columns of labels (those holding no
 // amount, as 类别 | 项目 in a table with merged cells) and the column's
 // header, when its header row (the last row before the first with an
-// amount after its label, of as many cells) names one (see valueColumn);
-// else 0, 0, 0, "".
+// amount after its label, of as many cells) names one (see valueColumn),
+// or that row under the one above it (see twoRowHeader); else 0, 0, 0, "".
 func tableColumn(ps []para, grid [][]int, year int) (col, width, labels int, head string) {
 	rows := make([][]string, len(grid))
 	for k, cells := range grid {
@@ -516,13 +685,44 @@ func tableColumn(ps []para, grid [][]int, year int) (col, width, labels int, hea
 			return 0, 0, 0, ""
 		}
 		labels = labelColumns(rows[k:], len(row))
-		if c := valueColumn(rows[k-1][labels-1:], year); c > 0 {
+		header := rows[k-1]
+		c := valueColumn(header[labels-1:], year)
+		if c == 0 && k >= 2 && len(rows[k-2]) == len(row) {
+			// A header of two rows: years above, each spanning its
+			// columns (2022年 over 预算数 | 决算数), then what each
+			// column holds.
+			header = twoRowHeader(rows[k-2], rows[k-1], labels)
+			c = valueColumn(header[labels-1:], year)
+		}
+		if c > 0 {
 			c += labels - 1
-			return c, len(row), labels, rows[k-1][c]
+			return c, len(row), labels, header[c]
 		}
 		return 0, 0, 0, ""
 	}
 	return 0, 0, 0, ""
+}
+
+// twoRowHeader returns the headings of the columns of a table whose
+// header is two rows, up above low: each column's heading in up, or the
+// heading of the column before it when its own cell is empty (a cell
+// spanning columns is followed by empty ones, see htmlRenderer.table),
+// followed by its heading in low. Headings are not carried into or out of
+// the first labels columns, which label the rows.
+func twoRowHeader(up, low []string, labels int) []string {
+	out := make([]string, len(low))
+	carry := ""
+	for i := range low {
+		if i < labels {
+			out[i] = low[i]
+			continue
+		}
+		if up[i] != "" {
+			carry = up[i]
+		}
+		out[i] = carry + low[i]
+	}
+	return out
 }
 
 // labelColumns returns the number of leading columns of rows, rows of width

@@ -24,12 +24,12 @@ type Kind struct {
 	Known bool
 }
 
-// Label names the kind's departments in a sentence: 教育类部门 for a
+// Label names the kind's departments in a sentence: 教育部门 for a
 // kind of the table, the department's name (档案室) for one it does not
 // know.
 func (k Kind) Label() string {
 	if k.Known {
-		return k.Name + "类部门"
+		return k.Name + "部门"
 	}
 	return k.Name
 }
@@ -112,14 +112,19 @@ type Peers struct {
 	Reports []*Report
 }
 
-// Label says in a sentence which reports the peers are: 2021年各县教育类部门的整体支出报告,
-// or 2021年全部项目支出报告.
+// Label says in a sentence which reports the peers are:
+// 2021年各县教育部门的整体支出报告, or 2021年全部项目支出报告.
 func (p *Peers) Label() string {
-	y := strconv.Itoa(p.Year)
+	return strconv.Itoa(p.Year) + "年" + p.Among()
+}
+
+// Among says which reports of a year the peers are, as Label does
+// without the year: 各县教育部门的整体支出报告, or 全部项目支出报告.
+func (p *Peers) Among() string {
 	if p.Type != report.TypeWhole {
-		return y + "年全部" + p.Type + "报告"
+		return "全部" + p.Type + "报告"
 	}
-	return y + "年各县" + p.Kind.Label() + "的" + p.Type + "报告"
+	return "各县" + p.Kind.Label() + "的" + p.Type + "报告"
 }
 
 // groupPeers sets each report's Peers and the site's Kinds, and returns

@@ -45,7 +45,7 @@ func TestDepartmentKind(t *testing.T) {
 			t.Errorf("DepartmentKind(%q) = %+v, want %+v", c.department, got, c.want)
 		}
 	}
-	if l := DepartmentKind("教育局").Label(); l != "教育类部门" {
+	if l := DepartmentKind("教育局").Label(); l != "教育部门" {
 		t.Errorf("label %q", l)
 	}
 	if l := DepartmentKind("气象局").Label(); l != "气象局" {
@@ -115,7 +115,7 @@ func TestRanksWithinKinds(t *testing.T) {
 		}
 	}
 	for f, w := range map[string]string{
-		"a.md": "2021年各县教育类部门的整体支出报告",
+		"a.md": "2021年各县教育部门的整体支出报告",
 		"g.md": "2021年各县气象局的整体支出报告",
 		"i.md": "2021年全部项目支出报告",
 	} {

@@ -84,3 +84,27 @@ func TestRanksAreWithinKindsOfDepartment(t *testing.T) {
 	}
 	mustContain(t, "sitemap", p.Page("sitemap.xml"), "https://example.org/compare/2021/jiao-yu.html")
 }
+
+// A report's page is made again when its kind gains a report, though its
+// ranks stay as they were (the new report gives no figure): it now links
+// to its kind's comparison, and no longer says it is the only one.
+func TestRebuildFollowsKinds(t *testing.T) {
+	p := buildtest.New(t, kindsSite())
+	p.MustBuild()
+	page := "report/jia-xian/2021-dang-an-guan-zheng-ti.html"
+	mustContain(t, "甲县 档案馆", p.Page(page), "只有这1份档案部门的整体支出报告")
+	p.Write("content/g.md", "---\ncounty: 乙县\nprefecture: 乙市\ndepartment: 档案馆\nyear: 2021\ntype: 整体支出\n---\n正文。\n")
+	sum := p.MustBuild()
+	// 甲县's 教育局, 丙县's two reports and the two counties' pages;
+	// not 乙县's, which lists the new report, nor 甲县's 档案馆.
+	if sum.Kept != 5 {
+		t.Errorf("%d pages kept, want 5", sum.Kept)
+	}
+	mustContain(t, "甲县 档案馆", p.Page(page), "仅此1份，不排名", `compare/2021/dang-an.html">查看2021年各县档案部门比较</a>`)
+	if strings.Contains(p.Page(page), "只有这1份") {
+		t.Error("the page still says it is its kind's only report")
+	}
+	if !p.Exists("compare/2021/dang-an.html") {
+		t.Error("no comparison of the two 档案馆")
+	}
+}

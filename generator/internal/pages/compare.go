@@ -41,6 +41,10 @@ type CompareData struct {
 	// of their own (see HasComparePage), in pinyin order, on a year's
 	// pages: the links that choose a kind.
 	Kinds []*site.Peers
+	// OtherYears lead to the other years' pages, on a year's pages: of
+	// the same kind of department on a kind's page, where that year has
+	// one, and otherwise of every department.
+	OtherYears []YearLink
 	// Mixed says that the year's reports come from more than one kind of
 	// department, which the page of every department compares together.
 	Mixed bool
@@ -49,6 +53,13 @@ type CompareData struct {
 	// between years is not read as a trend (see yearsCaveat); empty when
 	// every year holds the same ones.
 	Caveat string
+}
+
+// YearLink is a link to a year's page.
+type YearLink struct {
+	Year int
+	// Path is the page's path from the site root.
+	Path string
 }
 
 // byMetric sorts reports by a metric, highest first, unknown last, then by
@@ -500,6 +511,20 @@ func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Pa
 		if HasComparePage(o) {
 			d.Kinds = append(d.Kinds, o)
 		}
+	}
+	for _, y := range s.Years {
+		if y == year {
+			continue
+		}
+		link := YearLink{y, ComparePath(y)}
+		if k != nil {
+			for _, o := range s.Kinds[y] {
+				if o.Kind == k.Kind && HasComparePage(o) {
+					link.Path = CompareKindPath(o)
+				}
+			}
+		}
+		d.OtherYears = append(d.OtherYears, link)
 	}
 	ex, err := newExplorer(rs)
 	if err != nil {

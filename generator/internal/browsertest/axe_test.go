@@ -246,6 +246,7 @@ func TestAccessibilityAudit(t *testing.T) {
 			tb.click(`[data-explorer] button[type=reset]`)
 			eval[bool](tb, `(() => { const s = document.querySelector('[data-explorer] select[name=metric]'); s.selectedIndex = s.options.length - 1; s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
 		}},
+		{"compare-kind", "compare/2020/xing-zheng-shen-pi.html", http.StatusOK, nil},
 		{"findings", "findings.html", http.StatusOK, nil},
 		{"disclosure", "disclosure.html", http.StatusOK, nil},
 		{"search", "search.html", http.StatusOK, func(tb *tab) {

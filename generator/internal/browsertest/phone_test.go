@@ -67,6 +67,7 @@ func TestPhoneWidth(t *testing.T) {
 		{"report", report, true},
 		{"compare-year", "compare/2020.html", true},
 		{"compare-all", "compare/index.html", true},
+		{"compare-kind", "compare/2020/xing-zheng-shen-pi.html", true},
 		{"findings", "findings.html", false},
 		{"disclosure", "disclosure.html", false},
 		{"counties", "counties.html", false},

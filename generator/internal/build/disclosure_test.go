@@ -114,10 +114,17 @@ spending: {total: 1530.53}
 			t.Errorf("the 项目支出 report's page lists %s, which does not apply", row)
 		}
 	}
-	if strings.Contains(r, "年各县比较</a>") {
+	if strings.Contains(r, "部门比较</a>") {
 		t.Error("a 项目支出 report's ranks link to the compare page, which leaves it out")
 	}
-	mustContain(t, "桃源县 report", p.Page("report/tao-yuan-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html"), `compare/2020.html">查看2020年各县比较</a>`)
+	// Its ranks are among every 项目支出 report of its year, whatever
+	// the department.
+	mustContain(t, "项目支出 report", r, "在2020年全部项目支出报告中的位置")
+	// A whole-department report's are among its kind of department's;
+	// alone in its kind, it links to the comparison of every department.
+	mustContain(t, "桃源县 report", p.Page("report/tao-yuan-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html"),
+		"在2020年各县行政审批部门的整体支出报告中的位置",
+		`compare/2020.html">查看2020年各县全部部门比较</a>`)
 
 	// Its county page says the same: the department's figures it does
 	// not give do not apply (基本支出, 项目支出, 三公经费 and 三公 per

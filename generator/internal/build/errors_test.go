@@ -206,13 +206,18 @@ func TestRebuildRewritesOnlyChangedFilesAndRemovesStale(t *testing.T) {
 		t.Error("an unchanged page was rewritten")
 	}
 
-	// Removing a county's only report removes its pages.
+	// Removing a county's only report removes its pages, and the
+	// comparison of its kind of department that year, which has one
+	// report left.
+	if !p.Exists("compare/2021/cai-zheng.html") {
+		t.Fatal("no comparison of the two 财政局 of 2021")
+	}
 	p.Remove("content/b/ningxiang.md")
 	third := p.MustBuild()
-	if third.Removed != 2 {
-		t.Errorf("removed %d files, want the county and report page", third.Removed)
+	if third.Removed != 3 {
+		t.Errorf("removed %d files, want the county and report page and the kind's comparison", third.Removed)
 	}
-	if p.Exists("county/ning-xiang-shi.html") || p.Exists("report/ning-xiang-shi") {
+	if p.Exists("county/ning-xiang-shi.html") || p.Exists("report/ning-xiang-shi") || p.Exists("compare/2021/cai-zheng.html") {
 		t.Error("stale pages remain")
 	}
 	assertNoStaging(t, p)

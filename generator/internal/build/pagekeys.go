@@ -19,7 +19,8 @@ import (
 // build as it is: the inputs shared by every page (the generator, the
 // settings, the templates and assets), the report's own file, the file of
 // the year before (for the changes shown beside each figure), the county,
-// the titles and links of the county's other reports, the report's ranks,
+// the titles and links of the county's other reports, the report's ranks
+// and the number and slug of its peers (site.Peers),
 // the outcome of its checks, and which of its figures and of the year
 // before's are taken for likely unit slips (see suspects).
 func reportKey(in *inputs, r *site.Report) string {
@@ -45,6 +46,11 @@ func reportKey(in *inputs, r *site.Report) string {
 		// As the list of the county's other reports names them: with
 		// the project a title does not name.
 		k.str(o.URL).str(o.DisplayTitle())
+	}
+	// The peers the ranks are among, and the link to their compare
+	// page, when they have one.
+	if p := r.Peers; p != nil {
+		k.str("peers").str(p.Slug).int(int64(len(p.Reports)))
 	}
 	k.str("ranks")
 	for _, rk := range r.Ranks {

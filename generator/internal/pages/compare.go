@@ -33,11 +33,33 @@ type CompareData struct {
 	Pager Pager
 	// Explorer is the chart whose metric and counties the reader chooses.
 	Explorer *Explorer
+	// Kind is the kind of department compared, on a year's page of one
+	// kind (see CompareKind); nil on a year's page of every department
+	// and across years.
+	Kind *site.Peers
+	// Kinds are the year's kinds of department that have a compare page
+	// of their own (see HasComparePage), in pinyin order, on a year's
+	// pages: the links that choose a kind.
+	Kinds []*site.Peers
+	// OtherYears lead to the other years' pages, on a year's pages: of
+	// the same kind of department on a kind's page, where that year has
+	// one, and otherwise of every department.
+	OtherYears []YearLink
+	// Mixed says that the year's reports come from more than one kind of
+	// department, which the page of every department compares together.
+	Mixed bool
 	// Caveat, on the first page across years, says that the years hold
 	// reports of different counties or departments, so that a change
 	// between years is not read as a trend (see yearsCaveat); empty when
 	// every year holds the same ones.
 	Caveat string
+}
+
+// YearLink is a link to a year's page.
+type YearLink struct {
+	Year int
+	// Path is the page's path from the site root.
+	Path string
 }
 
 // byMetric sorts reports by a metric, highest first, unknown last, then by
@@ -460,20 +482,56 @@ func anyKnown(rs []*site.Report, m site.Metric) bool {
 	return false
 }
 
-// CompareYear returns the compare page of one year.
+// CompareYear returns the compare page of one year, which compares the
+// whole-department reports of every department.
 func CompareYear(s *site.Site, year int) (*Page, error) {
 	rs := wholeReports(s.ByYear[year])
-	d := &CompareData{Site: s, Year: year, Reports: rs}
+	return compareYear(s, year, nil, rs, &Page{Path: ComparePath(year), Template: "compare", Section: "compare",
+		Title:       fmt.Sprintf("%d年各县部门整体支出比较", year),
+		Description: fmt.Sprintf("%d年%d份部门整体支出绩效自评报告的支出、三公经费、自评得分和人均数比较。", year, len(rs)),
+	})
+}
+
+// CompareKind returns the compare page of one kind of department in a
+// year (see HasComparePage): its reports alone, compared as a year's page
+// compares every report.
+func CompareKind(s *site.Site, k *site.Peers) (*Page, error) {
+	label := k.Kind.Label()
+	return compareYear(s, k.Year, k, k.Reports, &Page{Path: CompareKindPath(k), Template: "compare", Section: "compare",
+		Title:       fmt.Sprintf("%d年各县%s整体支出比较", k.Year, label),
+		Description: fmt.Sprintf("%d年各县%s的%d份部门整体支出绩效自评报告的支出、三公经费、自评得分和人均数比较。", k.Year, label, len(k.Reports)),
+	})
+}
+
+// compareYear fills the compare page p of the year's whole-department
+// reports rs, of the kind k or, when k is nil, of every department.
+func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Page) (*Page, error) {
+	d := &CompareData{Site: s, Year: year, Reports: rs, Kind: k, Mixed: len(s.Kinds[year]) > 1}
+	for _, o := range s.Kinds[year] {
+		if HasComparePage(o) {
+			d.Kinds = append(d.Kinds, o)
+		}
+	}
+	for _, y := range s.Years {
+		if y == year {
+			continue
+		}
+		link := YearLink{y, ComparePath(y)}
+		if k != nil {
+			for _, o := range s.Kinds[y] {
+				if o.Kind == k.Kind && HasComparePage(o) {
+					link.Path = CompareKindPath(o)
+				}
+			}
+		}
+		d.OtherYears = append(d.OtherYears, link)
+	}
 	ex, err := newExplorer(rs)
 	if err != nil {
 		return nil, err
 	}
 	d.Explorer = ex
-	p := &Page{Path: ComparePath(year), Template: "compare", Section: "compare",
-		Title:       fmt.Sprintf("%d年各县部门整体支出比较", year),
-		Description: fmt.Sprintf("%d年%d份部门整体支出绩效自评报告的支出、三公经费、自评得分和人均数比较。", year, len(rs)),
-		Data:        d,
-	}
+	p.Data = d
 	type spec struct {
 		id, title, metric string
 		build             func(id, title string, rs []*site.Report) (charts.Chart, error)
@@ -826,3 +884,17 @@ func CompareYearsPath(n int) string {
 
 // ComparePath returns the path of the page comparing counties in a year.
 func ComparePath(year int) string { return fmt.Sprintf("compare/%d.html", year) }
+
+// CompareKindPath returns the path of the page comparing the reports of
+// one kind of department in a year, such as compare/2021/jiao-yu.html
+// (see site.Site.Kinds and HasComparePage).
+func CompareKindPath(p *site.Peers) string {
+	return "compare/" + strconv.Itoa(p.Year) + "/" + p.Slug + ".html"
+}
+
+// HasComparePage reports whether the peers have a compare page of their
+// own: whole-department reports of a kind, two or more (one report has
+// nothing to be compared with; its year's page shows it).
+func HasComparePage(p *site.Peers) bool {
+	return p != nil && p.Type == report.TypeWhole && len(p.Reports) >= 2
+}

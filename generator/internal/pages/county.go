@@ -127,7 +127,7 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 	t.buf = append(t.buf, c.Name...)
 	t.buf = append(t.buf, "的"...)
 	t.buf = strconv.AppendInt(t.buf, int64(len(c.Reports)), 10)
-	t.buf = append(t.buf, "份部门绩效自评报告：历年支出、三公经费、自评得分及其在同年各县中的排名。"...)
+	t.buf = append(t.buf, "份部门绩效自评报告：历年支出、三公经费、自评得分及其在同年各县同类部门中的排名。"...)
 	t.end(&p.Description)
 	var err error
 	d.Series, p.Charts, err = seriesViews(c.Series, t)

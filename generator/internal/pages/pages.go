@@ -81,7 +81,8 @@ type Job struct {
 // Each calls fn for every page of the site, in a fixed order: the home
 // page, the pages of the full list of reports, of the findings and of the
 // disclosure table, the counties, search and 404 pages, the compare
-// pages (across years, paged, then each year), the county pages (each
+// pages (across years, paged, then each year, each followed by its kinds'
+// pages), the county pages (each
 // followed by its series' pages, when they have pages), then the report
 // pages. Building a page's model is left to the job, so that
 // callers can build models in parallel. It stops at the first error.
@@ -119,6 +120,11 @@ func Each(s *site.Site, fn func(Job) error) error {
 	list(compareYearsRows(s), CompareYearsPath, CompareYears)
 	for _, y := range s.Years {
 		jobs = append(jobs, Job{Path: ComparePath(y), Make: func() (*Page, error) { return CompareYear(s, y) }})
+		for _, k := range s.Kinds[y] {
+			if HasComparePage(k) {
+				jobs = append(jobs, Job{Path: CompareKindPath(k), Make: func() (*Page, error) { return CompareKind(s, k) }})
+			}
+		}
 	}
 	for _, j := range jobs {
 		if err := fn(j); err != nil {

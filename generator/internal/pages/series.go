@@ -132,7 +132,9 @@ func Series(c *site.County, se *site.Series) (*Page, error) {
 		t.buf = append(t.buf, se.Project...)
 		t.buf = append(t.buf, "）"...)
 	}
-	t.buf = append(t.buf, "：历年支出、三公经费、自评得分及其在同年各县中的排名。"...)
+	t.buf = append(t.buf, "：历年支出、三公经费、自评得分及其在同年"...)
+	t.buf = append(t.buf, se.Reports[0].Peers.Among()...)
+	t.buf = append(t.buf, "中的排名。"...)
 	t.end(&p.Description)
 	views, cs, err := seriesViews([]*site.Series{se}, t)
 	if err != nil {

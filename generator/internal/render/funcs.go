@@ -66,11 +66,14 @@ func funcs(r *Renderer) template.FuncMap {
 		"section": r.section,
 		// countySearch gives the words a county is found by (names,
 		// pinyin, initials) for a list's filter.
-		"countySearch":   pages.CountySearch,
-		"reportRows":     reportRowsHTML,
-		"yearRows":       yearRowsHTML,
-		"findingRows":    findingRowsHTML,
-		"disclosureRows": disclosureRowsHTML,
+		"countySearch": pages.CountySearch,
+		// compareKindPath gives the path of a kind of department's
+		// compare page.
+		"compareKindPath": pages.CompareKindPath,
+		"reportRows":      reportRowsHTML,
+		"yearRows":        yearRowsHTML,
+		"findingRows":     findingRowsHTML,
+		"disclosureRows":  disclosureRowsHTML,
 		// findRootJS and findRootHash put the script of a 404 page
 		// built without a base URL in it (see Layout.FindRoot).
 		"findRootJS":   func() template.JS { return template.JS(findRootJS) },

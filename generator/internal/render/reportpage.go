@@ -140,7 +140,7 @@ func writeCountyHead(b *bytes.Buffer, root string, c *site.County, overview bool
 		b.WriteString("份绩效自评报告。下表每行是一个部门的一类报告（项目支出报告每个项目一行），列出它最近一年的主要数字；点部门名称，看它每年的数字、与上年相比的增减、排名和趋势图。</p>")
 		return
 	}
-	b.WriteString("份绩效自评报告。下表列出每年的主要数字、与上年相比的增减，以及在同年同类报告中的排名（数值由高到低）。</p>")
+	b.WriteString("份绩效自评报告。下表列出每年的主要数字、与上年相比的增减，以及与同年各县同类部门的报告相比的排名（数值由高到低；比的是哪些报告，见各表下的说明）。</p>")
 }
 
 // writeBreadcrumbTo writes a breadcrumb's start up to the county c,
@@ -200,7 +200,9 @@ func writeSeriesHead(b *bytes.Buffer, root string, d *pages.SeriesData) {
 	}
 	b.WriteString("，共")
 	writeInt(b, len(se.Reports))
-	b.WriteString("份。下表列出每年的主要数字、与上年相比的增减，以及在同年同类报告中的排名（数值由高到低）。同县其他部门见<a href=\"")
+	b.WriteString("份。下表列出每年的主要数字、与上年相比的增减，以及在同年")
+	escape(b, se.Reports[0].Peers.Among())
+	b.WriteString("中的排名（数值由高到低）。同县其他部门见<a href=\"")
 	escapeURL(b, root, c.URL)
 	b.WriteString(`">`)
 	escape(b, c.Name)
@@ -408,25 +410,51 @@ func writeChecksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	b.WriteString("findings.html\">查看全部报告的核对发现</a></p>\n</section>")
 }
 
-// writeRanksSection writes the section of a report's ranks among the
-// reports of its year and type.
+// writeRanksNote writes, below a series' table by year, which reports
+// its ranks are among (see site.Peers), when a row has one.
+func writeRanksNote(b *bytes.Buffer, rows []pages.YearRow) {
+	for _, row := range rows {
+		for _, c := range row.Cells {
+			if c.Rank.Of == 0 {
+				continue
+			}
+			b.WriteString("\n<p class=\"note\">排名（第几名/共几份）是在当年")
+			escape(b, row.R.Peers.Among())
+			b.WriteString("中的位置，数值由高到低；不同类的部门支出规模相差很大，不放在一起排名；只有1份报告给出该数字时不排名。</p>")
+			return
+		}
+	}
+}
+
+// writeRanksSection writes the section of a report's ranks among its
+// peers (see site.Peers): the reports of its year and type, and of its
+// kind of department for a whole-department report.
 func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	if len(d.Ranks) == 0 {
 		return // nothing to rank
 	}
 	r := d.R
+	peers := r.Peers.Label()
 	b.WriteString("<section aria-labelledby=\"ranks\">\n<h2 id=\"ranks\">同年排名</h2>\n<p>在")
-	writeInt(b, r.Year)
-	b.WriteString("年全部")
-	escape(b, r.Type)
-	b.WriteString("报告中的位置，数值由高到低排列；未披露的数字和疑为单位错误的数字不参加排名。</p>\n" +
-		"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+	escape(b, peers)
+	b.WriteString("中的位置，数值由高到低排列；未披露的数字和疑为单位错误的数字不参加排名。")
+	if r.Type == report.TypeWhole {
+		b.WriteString("各类部门的支出规模相差很大，所以只与各县同类部门相比。")
+		if len(r.Peers.Reports) == 1 {
+			b.WriteString("本站")
+			writeInt(b, r.Year)
+			b.WriteString("年只有这1份")
+			escape(b, r.Peers.Kind.Label())
+			b.WriteString("的整体支出报告，所以不排名。")
+		}
+	}
+	b.WriteString("</p>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
 	// The region is named after its table, not the section around it:
 	// two landmarks of one name cannot be told apart.
-	writeInt(b, r.Year)
-	b.WriteString("年同类报告中的排名\">\n<table>\n<caption>")
-	writeInt(b, r.Year)
-	b.WriteString("年同类报告中的排名</caption>\n" +
+	escape(b, peers)
+	b.WriteString("中的排名\">\n<table>\n<caption>")
+	escape(b, peers)
+	b.WriteString("中的排名</caption>\n" +
 		"<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">排名</th></tr></thead>\n<tbody>\n")
 	writeRankRows(b, root, d.Ranks)
 	b.WriteString("\n</tbody>\n</table>\n</div>\n")
@@ -435,13 +463,23 @@ func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 		b.WriteString("<p>各县比较页只比较整体支出报告，不含项目支出报告。</p>\n</section>")
 		return
 	}
-	b.WriteString("<p><a href=\"")
+	b.WriteString("<p>")
+	if pages.HasComparePage(r.Peers) {
+		b.WriteString("<a href=\"")
+		escapeURL(b, root, pages.CompareKindPath(r.Peers))
+		b.WriteString("\">查看")
+		writeInt(b, r.Year)
+		b.WriteString("年各县")
+		escape(b, r.Peers.Kind.Label())
+		b.WriteString("比较</a> · ")
+	}
+	b.WriteString("<a href=\"")
 	escape(b, root)
 	b.WriteString("compare/")
 	writeInt(b, r.Year)
 	b.WriteString(".html\">查看")
 	writeInt(b, r.Year)
-	b.WriteString("年各县比较</a></p>\n</section>")
+	b.WriteString("年各县全部部门比较</a></p>\n</section>")
 }
 
 // writeOthersSection writes the section listing the county's other
@@ -672,6 +710,7 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 	b.WriteString("<th scope=\"col\">等级</th></tr></thead>\n<tbody>")
 	writeYearRows(b, root, s.Rows)
 	b.WriteString("\n</tbody>\n</table>\n</div>")
+	writeRanksNote(b, s.Rows)
 	for _, id := range s.Charts {
 		if c := p.Chart(id); c != nil {
 			writeChart(b, root, c)

@@ -129,22 +129,10 @@ func MetricByKey(key string) Metric {
 	panic("site: unknown metric " + key)
 }
 
-// rank places each report among the reports of the same year and type, for
+// rank places each report among its peers (see Report.Peers), for
 // every metric, highest value first; equal values share a place.
 func (s *Site) rank() {
-	type group struct {
-		year int
-		typ  string
-	}
-	groups := map[group][]*Report{}
-	var keys []group
-	for _, r := range s.Reports {
-		k := group{r.Year, r.Type}
-		if groups[k] == nil {
-			keys = append(keys, k)
-		}
-		groups[k] = append(groups[k], r)
-	}
+	keys := s.groupPeers()
 	type kv struct {
 		r *Report
 		v float64
@@ -156,7 +144,7 @@ func (s *Site) rank() {
 		wg.Go(func() {
 			var known []kv
 			for _, k := range keys {
-				g := groups[k]
+				g := k.Reports
 				known = known[:0]
 				for _, r := range g {
 					if v, ok := m.Compare(r); ok {

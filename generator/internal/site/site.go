@@ -40,6 +40,10 @@ type Site struct {
 	Warnings []string
 	// ByYear holds, for each year in Years, the reports of that year.
 	ByYear map[int][]*Report
+	// Kinds holds, for each year in Years with whole-department reports,
+	// their peers by kind of department (see Peers), in pinyin order of
+	// the kind's name.
+	Kinds map[int][]*Peers
 	// Search reports whether the build makes a full-text index (Pagefind).
 	Search bool
 	// Detail, when set, reads a report again from its file, with the
@@ -124,8 +128,12 @@ type Report struct {
 	URL string
 	// Prev is the same series' report of the previous year, if any.
 	Prev *Report
-	// Ranks holds the report's rank among reports of the same year and
-	// type, one for each of Metrics, in order; see Rank.
+	// Peers are the reports the report is ranked among: those of its
+	// year and type, and of its kind of department for a
+	// whole-department report (see Peers).
+	Peers *Peers
+	// Ranks holds the report's rank among its Peers, one for each of
+	// Metrics, in order; see Rank.
 	Ranks [MetricCount]Rank
 	// Checks holds the outcome of every check rule on the report.
 	Checks []check.Result

@@ -207,7 +207,8 @@ func TestEqualValuesShareARank(t *testing.T) {
 }
 
 // Ranks agree with their definition: a report's place is one more than
-// the number of reports of the same year and type with a higher value;
+// the number of reports of the same year, type and kind of department
+// with a higher value;
 // equal values share a place, and each says how many share it;
 // undisclosed values are not ranked.
 func TestRanksAsDefined(t *testing.T) {
@@ -217,7 +218,8 @@ func TestRanksAsDefined(t *testing.T) {
 		if i%5 == 0 {
 			extra = fmt.Sprintf("score: %d", 80+i%7) // spending undisclosed
 		}
-		rs = append(rs, rep(t, fmt.Sprintf("r%03d.md", i), fmt.Sprintf("县%d", i), "某市", 2019+i%3, extra))
+		departments := [...]string{"财政局", "教育局", "教育和体育局", "文旅局", "气象局"}
+		rs = append(rs, repOf(t, fmt.Sprintf("r%03d.md", i), fmt.Sprintf("县%d", i), departments[(i/3)%5], 2019+i%3, "整体支出", "prefecture: 某市\n"+extra))
 	}
 	s, err := Assemble(rs, nil)
 	if err != nil {
@@ -229,7 +231,7 @@ func TestRanksAsDefined(t *testing.T) {
 			want := Rank{}
 			if ok {
 				for _, o := range s.Reports {
-					if o.Year != r.Year || o.Type != r.Type {
+					if o.Year != r.Year || o.Type != r.Type || DepartmentKind(o.Department) != DepartmentKind(r.Department) {
 						continue
 					}
 					if ov, ook := m.Value(o); ook {

@@ -1,0 +1,110 @@
+package build_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/build"
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+// kindsSite is a year of reports of several kinds of department: three
+// of education under two names, one 档案馆, and two 项目支出 reports of
+// different departments.
+func kindsSite() string {
+	var b strings.Builder
+	for i, r := range []struct{ file, county, department, typ, extra string }{
+		{"a", "甲县", "教育局", "整体支出", "spending: {total: 30000}"},
+		{"b", "乙县", "教育和体育局", "整体支出", "spending: {total: 20000}"},
+		{"c", "丙县", "教育局", "整体支出", "spending: {total: 25000}"},
+		{"d", "甲县", "档案馆", "整体支出", "spending: {total: 300}"},
+		{"e", "乙县", "教育局", "项目支出", "project: 营养餐\nspending: {total: 500}"},
+		{"f", "丙县", "交通运输局", "项目支出", "project: 公路养护\nspending: {total: 900}"},
+	} {
+		fmt.Fprintf(&b, "-- content/%s.md --\n---\ncounty: %s\nprefecture: 乙市\ndepartment: %s\nyear: 2021\ntype: %s\n%s\nscore: %d\n---\n正文。\n",
+			r.file, r.county, r.department, r.typ, r.extra, 80+i)
+	}
+	return b.String()
+}
+
+func TestRanksAreWithinKindsOfDepartment(t *testing.T) {
+	p := buildtest.New(t, kindsSite())
+	p.MustBuild()
+
+	// 教育局 and 教育和体育局 rank together, and the page says among whom.
+	jia := p.Page("report/jia-xian/2021-jiao-yu-ju-zheng-ti.html")
+	mustContain(t, "甲县 教育局", jia,
+		"在2021年各县教育部门的整体支出报告中的位置",
+		"<caption>2021年各县教育部门的整体支出报告中的排名</caption>",
+		"第1名/共3份",
+		`compare/2021/jiao-yu.html">查看2021年各县教育部门比较</a>`,
+		`compare/2021.html">查看2021年各县全部部门比较</a>`)
+	mustContain(t, "乙县 教育和体育局", p.Page("report/yi-xian/2021-jiao-yu-he-ti-yu-ju-zheng-ti.html"), "第3名/共3份")
+	// 档案馆 is alone in its kind: no rank, and no comparison of one.
+	dang := p.Page("report/jia-xian/2021-dang-an-guan-zheng-ti.html")
+	mustContain(t, "甲县 档案馆", dang, "仅此1份，不排名", "本站2021年只有这1份档案部门的整体支出报告，所以不排名。")
+	if strings.Contains(dang, "第1名") || strings.Contains(dang, "compare/2021/") {
+		t.Error("a department alone in its kind is ranked, or links to a comparison of its kind")
+	}
+	if p.Exists("compare/2021/dang-an.html") {
+		t.Error("a kind of one report has a compare page")
+	}
+	// 项目支出 reports rank among their type, whatever the department.
+	mustContain(t, "丙县 项目支出", p.Page("report/bing-xian/2021-jiao-tong-yun-shu-ju-xiang-mu-gong-lu-yang-hu.html"),
+		"在2021年全部项目支出报告中的位置", "第1名/共2份")
+
+	// The county page says which reports its ranks are among, and so
+	// does the glossary.
+	county := p.Page("county/jia-xian.html")
+	mustContain(t, "甲县", county,
+		"以及与同年各县同类部门的报告相比的排名",
+		"排名（第几名/共几份）是在当年各县教育部门的整体支出报告中的位置",
+		"排名（第几名/共几份）是在当年各县档案部门的整体支出报告中的位置",
+		"整体支出报告只与各县同类部门的整体支出报告相比")
+
+	// The year's page says it mixes kinds and leads to each kind's page;
+	// the kind's page compares its reports alone.
+	year := p.Page("compare/2021.html")
+	mustContain(t, "compare 2021", year, "本页把各类部门的报告放在一起比较",
+		`<strong>全部部门</strong> <a href="../compare/2021/jiao-yu.html">教育部门（3份）</a>`)
+	kind := p.Page("compare/2021/jiao-yu.html")
+	mustContain(t, "compare 2021 教育", kind, "<h1>2021年各县教育部门整体支出比较</h1>", "2021年各县教育部门共有3份部门整体支出绩效自评报告",
+		`<a href="../../compare/2021.html">全部部门</a> <strong>教育部门（3份）</strong>`)
+	if strings.Contains(kind, "档案馆") || strings.Contains(kind, "本页把各类部门的报告放在一起比较") {
+		t.Error("the kind's comparison shows another kind, or says it mixes kinds")
+	}
+	if !strings.Contains(kind, "乙县·教育和体育局") {
+		t.Error("the kind's comparison leaves out a department of another name")
+	}
+
+	// The sitemap lists the kind's page.
+	if _, err := p.Build(build.Config{BaseURL: "https://example.org/"}); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "sitemap", p.Page("sitemap.xml"), "https://example.org/compare/2021/jiao-yu.html")
+}
+
+// A report's page is made again when its kind gains a report, though its
+// ranks stay as they were (the new report gives no figure): it now links
+// to its kind's comparison, and no longer says it is the only one.
+func TestRebuildFollowsKinds(t *testing.T) {
+	p := buildtest.New(t, kindsSite())
+	p.MustBuild()
+	page := "report/jia-xian/2021-dang-an-guan-zheng-ti.html"
+	mustContain(t, "甲县 档案馆", p.Page(page), "只有这1份档案部门的整体支出报告")
+	p.Write("content/g.md", "---\ncounty: 乙县\nprefecture: 乙市\ndepartment: 档案馆\nyear: 2021\ntype: 整体支出\n---\n正文。\n")
+	sum := p.MustBuild()
+	// 甲县's 教育局, 丙县's two reports and the two counties' pages;
+	// not 乙县's, which lists the new report, nor 甲县's 档案馆.
+	if sum.Kept != 5 {
+		t.Errorf("%d pages kept, want 5", sum.Kept)
+	}
+	mustContain(t, "甲县 档案馆", p.Page(page), "仅此1份，不排名", `compare/2021/dang-an.html">查看2021年各县档案部门比较</a>`)
+	if strings.Contains(p.Page(page), "只有这1份") {
+		t.Error("the page still says it is its kind's only report")
+	}
+	if !p.Exists("compare/2021/dang-an.html") {
+		t.Error("no comparison of the two 档案馆")
+	}
+}

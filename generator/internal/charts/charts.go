@@ -222,11 +222,11 @@ func (b Bars) Build() (Chart, error) {
 		c.Summary = b.Say
 	}
 	// The option's figures are those of the table's cells, mostly.
-	option, err := b.optionOf(c.Table.Rows)
+	option, err := b.optionOf(c.Table.Rows, &description{c.Title, c.Summary})
 	if err != nil {
 		return Chart{}, err
 	}
-	c.Option = withDescription(option, c.Title, c.Summary)
+	c.Option = option
 	if b.overYears() && len(b.Categories) > 0 {
 		c.Years = YearsText(b.Categories[0], b.Categories[len(b.Categories)-1])
 	}
@@ -252,21 +252,29 @@ const ariaOn = `"aria":{"enabled":true`
 // chart element's aria-label when it draws the chart. A chart's views
 // (such as 人均) each say their own.
 func withDescription(option []byte, title, summary string) []byte {
-	i := bytes.Index(option, []byte(ariaOn))
-	if i < 0 {
+	if !bytes.Contains(option, []byte(ariaOn)) {
 		return option
 	}
+	return appendDescribed(make([]byte, 0, len(option)+len(title)+len(summary)+48), option, title, summary)
+}
+
+// appendDescribed appends option to dst with the description that
+// withDescription puts in it, or as it is when it has no aria component.
+func appendDescribed(dst, option []byte, title, summary string) []byte {
+	i := bytes.Index(option, []byte(ariaOn))
+	if i < 0 {
+		return append(dst, option...)
+	}
 	i += len(ariaOn)
-	out := make([]byte, 0, len(option)+len(title)+len(summary)+48)
-	out = append(out, option[:i]...)
-	out = append(out, `,"label":{"description":`...)
+	dst = append(dst, option[:i]...)
+	dst = append(dst, `,"label":{"description":`...)
 	desc := title
 	if summary != "" {
 		desc += "。" + summary
 	}
-	out = jsontext.AppendString(out, desc)
-	out = append(out, '}')
-	return append(out, option[i:]...)
+	dst = jsontext.AppendString(dst, desc)
+	dst = append(dst, '}')
+	return append(dst, option[i:]...)
 }
 
 // Append adds sentences after the chart's summary (more, ending in 。),
@@ -475,7 +483,8 @@ func (c *Cell) SetNumeric(v Value) bool {
 	return false
 }
 
-// table returns the chart's table and its summary. The texts it writes
+// table returns the chart's table and its summary, or no summary when
+// b.Say gives one. The texts it writes
 // (the caption, the figures and the summary) share one string, rather than
 // being a string each.
 func (b Bars) table() (Table, string) {
@@ -534,7 +543,9 @@ func (b Bars) table() (Table, string) {
 		}
 	}
 	summaryStart := len(buf)
-	buf = b.appendSummary(buf)
+	if b.Say == "" { // else Build says what b.Say says
+		buf = b.appendSummary(buf)
+	}
 	text := string(buf)
 	t.Caption = text[:captionEnd]
 	fillNums(cells, text, captionEnd, ends)

@@ -87,23 +87,43 @@ type template struct {
 
 // option returns the chart's ECharts option as JSON: the same bytes as
 // echartsOption, for much less work.
-func (b Bars) option() ([]byte, error) { return b.optionOf(nil) }
+func (b Bars) option() ([]byte, error) { return b.optionOf(nil, nil) }
+
+// description is what a chart's option tells screen readers (see
+// withDescription).
+type description struct{ title, summary string }
 
 // optionOf returns the chart's option, as option does, taking the text of
 // a figure from rows, the rows of the chart's table, where it is written
-// as the option writes it, rather than writing it again.
-func (b Bars) optionOf(rows [][]Cell) ([]byte, error) {
+// as the option writes it, rather than writing it again; with the
+// description d put in, unless d is nil.
+func (b Bars) optionOf(rows [][]Cell, d *description) ([]byte, error) {
 	s, ok := b.shape()
 	if ok {
 		if t := templateFor(s); t != nil {
-			if out, ok := t.fill(b, rows); ok {
-				return out, nil
+			out, done, ok := t.fillPooled(b, rows)
+			if ok {
+				// Copied out of the pooled buffer, with the
+				// description put in: one copy, not two.
+				var option []byte
+				if d == nil {
+					option = bytes.Clone(out)
+				} else {
+					option = appendDescribed(make([]byte, 0, len(out)+len(d.title)+len(d.summary)+48), out, d.title, d.summary)
+				}
+				done()
+				return option, nil
 			}
+			done()
 		}
 	}
 	// A value json.Marshal refuses (NaN or ±Inf), or a shape without a
 	// template: go-echarts says what to do, or which error to return.
-	return b.echartsOption()
+	option, err := b.echartsOption()
+	if err != nil || d == nil {
+		return option, err
+	}
+	return withDescription(option, d.title, d.summary), nil
 }
 
 // shape returns the chart's shape, and false when it has too many series
@@ -288,17 +308,25 @@ const maxOptionBuf = 64 << 10
 // the chart's table (see Bars.table), whose cells give the text of the
 // figures that they show as the option does.
 func (t *template) fill(b Bars, rows [][]Cell) ([]byte, bool) {
+	out, done, ok := t.fillPooled(b, rows)
+	defer done()
+	if !ok {
+		return nil, false
+	}
+	return bytes.Clone(out), true
+}
+
+// fillPooled is fill without the copy: the option is in a buffer of
+// optionBufs, valid until done is called, which gives the buffer back.
+func (t *template) fillPooled(b Bars, rows [][]Cell) (option []byte, done func(), ok bool) {
 	buf := optionBufs.Get().(*[]byte)
 	out, ok := t.appendFill((*buf)[:0], b, rows)
-	var option []byte
-	if ok {
-		option = bytes.Clone(out)
-	}
-	if cap(out) <= maxOptionBuf {
-		*buf = out[:0]
-		optionBufs.Put(buf)
-	}
-	return option, ok
+	return out, func() {
+		if cap(out) <= maxOptionBuf {
+			*buf = out[:0]
+			optionBufs.Put(buf)
+		}
+	}, ok
 }
 
 // appendFill appends the option of a chart of the template's shape to

@@ -529,10 +529,16 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 	}
 	// The table lists the figures, each on its row, and the gaps: the
 	// chart's rows of several figures would leave most cells blank.
-	c.Table.Head = []charts.Col{{Label: "项目"}, {Label: "金额", Num: true}}
-	c.Table.Rows = make([][]charts.Cell, 0, len(vals)+2)
+	// Its rows share one array of cells.
+	c.Table.Head = compositionHead
+	c.Table.Rows = make([][]charts.Cell, 0, len(vals)+len(gaps))
+	cells := make([]charts.Cell, 0, 2*(len(vals)+len(gaps)))
+	row := func(label string, v charts.Value) {
+		cells = append(cells, charts.Cell{Text: label}, charts.NumCell(v))
+		c.Table.Rows = append(c.Table.Rows, cells[len(cells)-2:len(cells):len(cells)])
+	}
 	for j, v := range vals {
-		c.Table.Rows = append(c.Table.Rows, []charts.Cell{{Text: comp.items[j]}, charts.NumCell(v)})
+		row(comp.items[j], v)
 	}
 	for k, g := range gaps {
 		if g.OK {
@@ -540,7 +546,7 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 			if k == 1 {
 				of = comp.items[comp.parts[0]]
 			}
-			c.Table.Rows = append(c.Table.Rows, []charts.Cell{{Text: of + "中" + gapName}, charts.NumCell(g)})
+			row(of+"中"+gapName, g)
 		}
 	}
 	// A few bars need less than a long chart's height: on a phone the
@@ -551,6 +557,10 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 	}
 	return c, true, nil
 }
+
+// compositionHead is the head of every composition chart's table, which
+// pages only read.
+var compositionHead = []charts.Col{{Label: "项目"}, {Label: "金额", Num: true}}
 
 // others returns the reports a report's page lists as the county's other
 // reports, r among them, newest first: the county's, or, when r's series

@@ -883,7 +883,7 @@ func CompareYearsPath(n int) string {
 }
 
 // ComparePath returns the path of the page comparing counties in a year.
-func ComparePath(year int) string { return fmt.Sprintf("compare/%d.html", year) }
+func ComparePath(year int) string { return "compare/" + strconv.Itoa(year) + ".html" }
 
 // CompareKindPath returns the path of the page comparing the reports of
 // one kind of department in a year, such as compare/2021/jiao-yu.html

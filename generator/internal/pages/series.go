@@ -106,7 +106,9 @@ func Series(c *site.County, se *site.Series) (*Page, error) {
 	for i, r := range se.Reports {
 		d.Reports[len(se.Reports)-1-i] = r
 	}
-	p := &Page{Path: se.URL, Template: "series", Section: "county", Data: d}
+	// A county's template: its sections are written for the page's
+	// model, the series' (see render's section).
+	p := &Page{Path: se.URL, Template: "county", Section: "county", Data: d}
 	t := newTexts()
 	defer t.done()
 	t.buf = append(t.buf, c.Name...)

@@ -24,7 +24,7 @@ import (
 )
 
 // PageTemplates lists the page types; each has templates/<name>.html.
-var PageTemplates = []string{"home", "reports", "county", "county-overview", "series", "report", "compare", "findings", "disclosure", "counties", "search", "404"}
+var PageTemplates = []string{"home", "reports", "county", "county-overview", "report", "compare", "findings", "disclosure", "counties", "search", "404"}
 
 // Renderer holds parsed templates. It is safe for concurrent use.
 type Renderer struct {

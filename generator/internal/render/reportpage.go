@@ -474,10 +474,8 @@ func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 		b.WriteString("比较</a> · ")
 	}
 	b.WriteString("<a href=\"")
-	escape(b, root)
-	b.WriteString("compare/")
-	writeInt(b, r.Year)
-	b.WriteString(".html\">查看")
+	escapeURL(b, root, pages.ComparePath(r.Year))
+	b.WriteString("\">查看")
 	writeInt(b, r.Year)
 	b.WriteString("年各县全部部门比较</a></p>\n</section>")
 }

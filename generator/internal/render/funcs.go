@@ -48,10 +48,10 @@ func funcs(r *Renderer) template.FuncMap {
 			return htmlOf(b)
 		},
 		"projectScope": func() string { return check.ProjectScope },
-		"table":        tableHTML,
-		"choices":      choicesHTML,
+		"table":        writeTableInto,
+		"choices":      writeChoicesInto,
 		"rankRows":     rankRowsHTML,
-		"chart":        chartHTML,
+		"chart":        writeChartInto,
 		"nav":          r.navHTML,
 		// shared renders a part of the layout once per distinct Layout.
 		"shared": r.sharedPart,
@@ -71,10 +71,10 @@ func funcs(r *Renderer) template.FuncMap {
 		// compareKindPath gives the path of a kind of department's
 		// compare page.
 		"compareKindPath": pages.CompareKindPath,
-		"reportRows":      reportRowsHTML,
+		"reportRows":      writeReportRowsInto,
 		"yearRows":        yearRowsHTML,
-		"findingRows":     findingRowsHTML,
-		"disclosureRows":  disclosureRowsHTML,
+		"findingRows":     writeFindingRowsInto,
+		"disclosureRows":  writeDisclosureRowsInto,
 		// findRootJS and findRootHash put the script of a 404 page
 		// built without a base URL in it (see Layout.FindRoot).
 		"findRootJS":   func() template.JS { return template.JS(findRootJS) },
@@ -341,20 +341,41 @@ func checkRowsHTML(results []check.Result) template.HTML {
 	return htmlOf(b)
 }
 
-// tableHTML renders a chart's data table, with its caption and headings;
-// variant and hidden mark one view's table among a chart's views.
-func tableHTML(root string, t charts.Table, variant string, hidden bool) template.HTML {
-	b := htmlBuffers.get()
-	writeTable(b, root, t, variant, hidden)
-	return htmlOf(b)
+// pageOut returns the page that a function called by a template, given
+// the page's view ($), writes its HTML in, straight where the call is:
+// the template writes into the same buffer as it goes, and HTML returned
+// would be copied twice more (into a string, then by fmt into the page),
+// which on the list and compare pages (tens of megabytes at 15,000
+// reports) was a sixth of what a build allocated. The function then
+// returns "".
+func pageOut(fn string, v *View) (*bytes.Buffer, error) {
+	if v == nil || v.Out == nil {
+		return nil, fmt.Errorf("%s: the page has no output (Renderer.render sets it)", fn)
+	}
+	return v.Out, nil
 }
 
-// choicesHTML renders the options of a compare page's explorer, a report
-// each: on a year's page, thousands, which html/template's range
-// executed one reflective field access and escaper at a time.
-func choicesHTML(cs []pages.Choice) template.HTML {
-	b := htmlBuffers.get()
-	b.Grow(len(cs) * 64)
+// writeTableInto writes a chart's data table, with its caption and
+// headings, into the page v (see pageOut); variant and hidden mark one
+// view's table among a chart's views.
+func writeTableInto(v *View, t charts.Table, variant string, hidden bool) (template.HTML, error) {
+	b, err := pageOut("table", v)
+	if err != nil {
+		return "", err
+	}
+	writeTable(b, v.Root, t, variant, hidden)
+	return "", nil
+}
+
+// writeChoicesInto writes the options of a compare page's explorer into
+// the page v (see pageOut), a report each: on a year's page, thousands,
+// which html/template's range executed one reflective field access and
+// escaper at a time.
+func writeChoicesInto(v *View, cs []pages.Choice) (template.HTML, error) {
+	b, err := pageOut("choices", v)
+	if err != nil {
+		return "", err
+	}
 	for _, c := range cs {
 		b.WriteString(`<option value="`)
 		escape(b, c.Key)
@@ -362,10 +383,10 @@ func choicesHTML(cs []pages.Choice) template.HTML {
 		escape(b, c.Label)
 		b.WriteString("</option>")
 	}
-	return htmlOf(b)
+	return "", nil
 }
 
-// writeTable writes a chart's data table (see tableHTML).
+// writeTable writes a chart's data table (see writeTableInto).
 func writeTable(b *bytes.Buffer, root string, t charts.Table, variant string, hidden bool) {
 	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
 	escape(b, t.Caption)
@@ -435,29 +456,30 @@ func writeInt(b *bytes.Buffer, n int) {
 	b.Write(strconv.AppendInt(d[:0], int64(n), 10))
 }
 
-// chartHTML renders a chart (a charts.Chart or *charts.Chart): its
-// figure, the switch between its views, the element site.js draws it in,
-// its options as JSON and its data tables. Every page type has charts, so
-// they are rendered here rather than action by action in a partial.
-func chartHTML(root string, v any) (template.HTML, error) {
+// writeChartInto writes a chart (a charts.Chart or *charts.Chart) into
+// the page v (see pageOut): its figure, the switch between its views, the
+// element site.js draws it in, its options as JSON and its data tables.
+// Every page type has charts, so they are written here rather than action
+// by action in a partial.
+func writeChartInto(v *View, chart any) (template.HTML, error) {
 	var c *charts.Chart
-	switch x := v.(type) {
+	switch x := chart.(type) {
 	case charts.Chart:
 		c = &x
 	case *charts.Chart:
 		c = x
 	default:
-		return "", fmt.Errorf("chart: want a chart, got %T", v)
+		return "", fmt.Errorf("chart: want a chart, got %T", chart)
 	}
-	if c == nil {
-		return "", nil
+	b, err := pageOut("chart", v)
+	if err != nil || c == nil {
+		return "", err
 	}
-	b := htmlBuffers.get()
-	writeChart(b, root, c)
-	return htmlOf(b), nil
+	writeChart(b, v.Root, c)
+	return "", nil
 }
 
-// writeChart writes a chart (see chartHTML).
+// writeChart writes a chart (see writeChartInto).
 func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 	b.WriteString("\n<figure class=\"chart-block\" id=\"fig-")
 	escape(b, c.ID)
@@ -723,13 +745,17 @@ func writeGradeRank(b *bytes.Buffer, g report.Field[string]) {
 	}
 }
 
-// reportRowsHTML renders the body rows of a table of reports (the home
-// page and the full list, 500 rows a page).
-func reportRowsHTML(root string, rows []pages.Row) template.HTML {
-	b := htmlBuffers.get()
-	b.Grow(len(rows) * 900) // at once, for a buffer new to the pool
-	writeReportRows(b, root, rows)
-	return htmlOf(b)
+// writeReportRowsInto writes the body rows of a table of reports (the
+// home page and the full list, 500 rows a page) into the page v (see
+// pageOut).
+func writeReportRowsInto(v *View, rows []pages.Row) (template.HTML, error) {
+	b, err := pageOut("reportRows", v)
+	if err != nil {
+		return "", err
+	}
+	b.Grow(len(rows) * 900)
+	writeReportRows(b, v.Root, rows)
+	return "", nil
 }
 
 // slipCellTD writes the cell of the figure key of r, as cellTD does, with
@@ -763,7 +789,7 @@ func writeNameKey(b *bytes.Buffer, name string) {
 }
 
 // writeReportRows writes the body rows of a table of reports (see
-// reportRowsHTML).
+// writeReportRowsInto).
 func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 	for _, row := range rows {
 		r := row.R
@@ -882,16 +908,20 @@ func writeCellFlag(b *bytes.Buffer, root string, c pages.MetricCell, r *site.Rep
 	writeFlag(b, root, r.URL+"#checks", why)
 }
 
-// findingRowsHTML renders the rows of a page of the list of findings.
-func findingRowsHTML(root string, rows []pages.FindingRow) template.HTML {
-	b := htmlBuffers.get()
-	b.Grow(len(rows) * 900) // at once, for a buffer new to the pool
-	writeFindingRows(b, root, rows)
-	return htmlOf(b)
+// writeFindingRowsInto writes the rows of a page of the list of findings
+// into the page v (see pageOut).
+func writeFindingRowsInto(v *View, rows []pages.FindingRow) (template.HTML, error) {
+	b, err := pageOut("findingRows", v)
+	if err != nil {
+		return "", err
+	}
+	b.Grow(len(rows) * 900)
+	writeFindingRows(b, v.Root, rows)
+	return "", nil
 }
 
 // writeFindingRows writes the rows of a page of the list of findings (see
-// findingRowsHTML). Each cell names its column in data-label (the text
+// writeFindingRowsInto). Each cell names its column in data-label (the text
 // of its header in templates/findings.html), which a narrow screen shows
 // beside the cell when it lays each row out as a card (site.css).
 func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
@@ -957,12 +987,16 @@ func labelledCellTD(b *bytes.Buffer, root string, c charts.Cell, label string) {
 	b.WriteString(`</td>`)
 }
 
-// disclosureRowsHTML renders the rows of a page of the disclosure table.
-func disclosureRowsHTML(root string, rows []pages.DisclosureRow) template.HTML {
-	b := htmlBuffers.get()
-	b.Grow(len(rows) * 700) // at once, for a buffer new to the pool
-	writeDisclosureRows(b, root, rows)
-	return htmlOf(b)
+// writeDisclosureRowsInto writes the rows of a page of the disclosure
+// table into the page v (see pageOut).
+func writeDisclosureRowsInto(v *View, rows []pages.DisclosureRow) (template.HTML, error) {
+	b, err := pageOut("disclosureRows", v)
+	if err != nil {
+		return "", err
+	}
+	b.Grow(len(rows) * 700)
+	writeDisclosureRows(b, v.Root, rows)
+	return "", nil
 }
 
 // markDisclosed and markUndisclosed are the disclosure table's marks: a
@@ -973,7 +1007,7 @@ const (
 )
 
 // writeDisclosureRows writes the rows of a page of the disclosure table
-// (see disclosureRowsHTML).
+// (see writeDisclosureRowsInto).
 func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRow) {
 	for _, d := range rows {
 		b.WriteString("\n<tr>\n<th scope=\"row\" data-value=\"")

@@ -169,13 +169,19 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 		data.Metrics[key] = mv
 		e.Metrics = append(e.Metrics, m)
 		if e.Default == nil {
-			// The first view, drawn before the script has read any choice.
+			// The first view, drawn before the script has read any choice:
+			// the highest ExplorerLimit, as the script draws them and the
+			// page says, summed up over every report that gives the
+			// figure (their number, the highest, the lowest), as the
+			// script's summary is. Of the highest ChartMax alone, it said
+			// 40份有数据 of a year of 187, and named the 40th the lowest.
 			var first []*site.Report
 			if m.Key == "total" {
 				first, _ = top(ordered, m) // already by total
 			} else {
 				first, _ = topByMetric(rs, m)
 			}
+			first = first[:min(len(first), ExplorerLimit)]
 			names, _ := labels(first)
 			var vals []charts.Value
 			if len(first) > 0 {
@@ -185,7 +191,8 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 				vals[i] = compared(m, r)
 			}
 			c, err := charts.Bars{ID: "explorer", Title: m.Label, Unit: m.Unit, Categories: names,
-				Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true, Measure: "份"}.Build()
+				Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true,
+				All: extent(rs, m, first, metricKeys[m.Key]...), Measure: "份"}.Build()
 			if err != nil {
 				return nil, err
 			}

@@ -604,18 +604,19 @@ spending: {basic: 50, project: 30}
 		t.Errorf("乙县's county page says 无法识别 %d times; want none", n)
 	}
 	// The spending chart's tables (totals, then per staff member) have a
-	// row for each county, whose 合计 cell says which.
+	// row for each county, whose 合计 cell says which, and so does its
+	// label, since its parts are drawn.
 	cmp := p.Page("compare/2021.html")
-	rows := regexp.MustCompile(`<tr><th scope="row"><a [^>]*>(甲县|乙县)</a></th>.*</tr>`).FindAllStringSubmatch(cmp, -1)
+	rows := regexp.MustCompile(`<tr><th scope="row"><a [^>]*>(甲县|乙县)(（合计[^<]*）)</a></th>.*</tr>`).FindAllStringSubmatch(cmp, -1)
 	if len(rows) != 4 {
-		t.Fatalf("compare 2021 has %d rows for 甲县 and 乙县; want 4", len(rows))
+		t.Fatalf("compare 2021 has %d rows for 甲县 and 乙县 labelled as giving no total; want 4", len(rows))
 	}
 	for _, row := range rows {
-		want, not := na("未披露"), na("无法识别")
+		want, not := "未披露", "无法识别"
 		if row[1] == "甲县" {
 			want, not = not, want
 		}
-		if !strings.Contains(row[0], want) || strings.Contains(row[0], not) {
+		if !strings.Contains(row[0], na(want)) || strings.Contains(row[0], na(not)) || row[2] != "（合计"+want+"）" {
 			t.Errorf("compare 2021: %s's row %q; want %s", row[1], row[0], want)
 		}
 	}
@@ -1024,4 +1025,26 @@ func TestExplorerFirstViewSaysAll(t *testing.T) {
 	if n := strings.Count(between(option, `"yAxis"`, `]`), `"县`); n != explorerLimit {
 		t.Errorf("the explorer's first view draws %d reports, want %d", n, explorerLimit)
 	}
+}
+
+// TestStackedPartsWithoutWholeSaySo: on a compare page, a report that
+// gives its 三公 items but not their total is drawn after those that give
+// it (it cannot be ranked), its items a bar that may be longer than the
+// bars above it: its label says the total is not given, in the chart and
+// its table; a report giving its total is labelled as ever.
+func TestStackedPartsWithoutWholeSaySo(t *testing.T) {
+	r := func(county, sangong string) string {
+		return fmt.Sprintf("---\ncounty: %s\ndepartment: 教育局\nyear: 2021\ntype: 整体支出\nspending: {total: 1000}\nsangong: %s\n---\n正文。\n", county, sangong)
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "{total: 85, abroad: 0, reception: 40, vehicles: 45}")+
+		"-- content/b.md --\n"+r("乙县", "{abroad: 0, reception: 112.73, vehicles: 45.04}"))
+	p.MustBuild()
+	page := p.Page("compare/2021.html")
+	option := between(page, `<script type="application/json" id="chart-sangong-data">`, `</script>`)
+	mustContain(t, "sangong chart", option, `乙县（合计未披露）`)
+	if strings.Contains(option, "甲县（") {
+		t.Error("a report giving its total is labelled as not giving it")
+	}
+	table := between(page, `<figure class="chart-block" id="fig-sangong"`, `</figure>`)
+	mustContain(t, "sangong table", table, "乙县（合计未披露）")
 }

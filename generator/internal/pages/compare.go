@@ -282,6 +282,11 @@ func money(m report.Money) charts.Value {
 	return charts.Value{V: m.V.Wan(), OK: m.Known(), Unreadable: m.State == report.Unreadable}
 }
 
+// anyPartKnown reports whether any of ms is known.
+func anyPartKnown(ms []report.Money) bool {
+	return slices.ContainsFunc(ms, report.Money.Known)
+}
+
 // remainder is the part of a whole that its disclosed parts do not
 // explain, when the whole is known and exceeds them.
 func remainder(whole report.Money, parts ...report.Money) charts.Value {
@@ -383,6 +388,18 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 		}
 		t = withNote(t, note)
 		cats, links := labels(sorted, keys...)
+		for i, r := range sorted {
+			// A report that gives parts but not their whole is drawn
+			// last (it cannot be ranked), yet its parts make a bar that
+			// may be longer than those above it: its label says why.
+			if w := whole(r); !w.Known() && !r.Suspect(keys[0]) && anyPartKnown(parts(nil, r)) {
+				if w.State == report.Unreadable {
+					cats[i] += "（合计无法识别）"
+				} else {
+					cats[i] += "（合计未披露）"
+				}
+			}
+		}
 		series := make([]charts.Series, len(names)+1)
 		for i, n := range names {
 			series[i].Name = n

@@ -71,10 +71,13 @@ func funcs(r *Renderer) template.FuncMap {
 		// compareKindPath gives the path of a kind of department's
 		// compare page.
 		"compareKindPath": pages.CompareKindPath,
-		"reportRows":      writeReportRowsInto,
-		"yearRows":        yearRowsHTML,
-		"findingRows":     writeFindingRowsInto,
-		"disclosureRows":  writeDisclosureRowsInto,
+		// reportRows, findingRows and disclosureRows write the rows of
+		// the list of reports (home page and reports/, 500 a page), of
+		// findings and of the disclosure table.
+		"reportRows":     rowsInto("reportRows", 900, writeReportRows),
+		"yearRows":       yearRowsHTML,
+		"findingRows":    rowsInto("findingRows", 900, writeFindingRows),
+		"disclosureRows": rowsInto("disclosureRows", 700, writeDisclosureRows),
 		// findRootJS and findRootHash put the script of a 404 page
 		// built without a base URL in it (see Layout.FindRoot).
 		"findRootJS":   func() template.JS { return template.JS(findRootJS) },
@@ -353,6 +356,21 @@ func pageOut(fn string, v *View) (*bytes.Buffer, error) {
 		return nil, fmt.Errorf("%s: the page has no output (Renderer.render sets it)", fn)
 	}
 	return v.Out, nil
+}
+
+// rowsInto returns the template function fn that writes rows into the
+// page v (see pageOut) with write, growing the page by perRow bytes a row
+// at once.
+func rowsInto[T any](fn string, perRow int, write func(*bytes.Buffer, string, []T)) func(*View, []T) (template.HTML, error) {
+	return func(v *View, rows []T) (template.HTML, error) {
+		b, err := pageOut(fn, v)
+		if err != nil {
+			return "", err
+		}
+		b.Grow(len(rows) * perRow)
+		write(b, v.Root, rows)
+		return "", nil
+	}
 }
 
 // writeTableInto writes a chart's data table, with its caption and
@@ -745,19 +763,6 @@ func writeGradeRank(b *bytes.Buffer, g report.Field[string]) {
 	}
 }
 
-// writeReportRowsInto writes the body rows of a table of reports (the
-// home page and the full list, 500 rows a page) into the page v (see
-// pageOut).
-func writeReportRowsInto(v *View, rows []pages.Row) (template.HTML, error) {
-	b, err := pageOut("reportRows", v)
-	if err != nil {
-		return "", err
-	}
-	b.Grow(len(rows) * 900)
-	writeReportRows(b, v.Root, rows)
-	return "", nil
-}
-
 // slipCellTD writes the cell of the figure key of r, as cellTD does, with
 // a mark that links to the report's checks when the figure is a likely
 // unit slip: the list of reports shows figures as given, and a reader who
@@ -788,8 +793,8 @@ func writeNameKey(b *bytes.Buffer, name string) {
 	b.WriteString(`"`)
 }
 
-// writeReportRows writes the body rows of a table of reports (see
-// writeReportRowsInto).
+// writeReportRows writes the body rows of a table of reports (the template
+// function reportRows).
 func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 	for _, row := range rows {
 		r := row.R
@@ -908,20 +913,8 @@ func writeCellFlag(b *bytes.Buffer, root string, c pages.MetricCell, r *site.Rep
 	writeFlag(b, root, r.URL+"#checks", why)
 }
 
-// writeFindingRowsInto writes the rows of a page of the list of findings
-// into the page v (see pageOut).
-func writeFindingRowsInto(v *View, rows []pages.FindingRow) (template.HTML, error) {
-	b, err := pageOut("findingRows", v)
-	if err != nil {
-		return "", err
-	}
-	b.Grow(len(rows) * 900)
-	writeFindingRows(b, v.Root, rows)
-	return "", nil
-}
-
 // writeFindingRows writes the rows of a page of the list of findings (see
-// writeFindingRowsInto). Each cell names its column in data-label (the text
+// the template function findingRows). Each cell names its column in data-label (the text
 // of its header in templates/findings.html), which a narrow screen shows
 // beside the cell when it lays each row out as a card (site.css).
 func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
@@ -987,18 +980,6 @@ func labelledCellTD(b *bytes.Buffer, root string, c charts.Cell, label string) {
 	b.WriteString(`</td>`)
 }
 
-// writeDisclosureRowsInto writes the rows of a page of the disclosure
-// table into the page v (see pageOut).
-func writeDisclosureRowsInto(v *View, rows []pages.DisclosureRow) (template.HTML, error) {
-	b, err := pageOut("disclosureRows", v)
-	if err != nil {
-		return "", err
-	}
-	b.Grow(len(rows) * 700)
-	writeDisclosureRows(b, v.Root, rows)
-	return "", nil
-}
-
 // markDisclosed and markUndisclosed are the disclosure table's marks: a
 // ✓ or a ✗, which a screen reader reads as the words beside it.
 const (
@@ -1007,7 +988,7 @@ const (
 )
 
 // writeDisclosureRows writes the rows of a page of the disclosure table
-// (see writeDisclosureRowsInto).
+// (the template function disclosureRows).
 func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRow) {
 	for _, d := range rows {
 		b.WriteString("\n<tr>\n<th scope=\"row\" data-value=\"")

@@ -578,18 +578,20 @@ func (x *extractor) inPartSection(s *sentence) bool {
 func (x *extractor) hasBreakdown(i int) bool {
 	m := x.ments[i]
 	basic, project := false, false
+	// mark notes the part n gives, if any, and returns n's kind.
+	mark := func(n *mention) string {
+		k := x.kindOf(n)
+		basic = basic || k == "basic"
+		project = project || k == "project"
+		return k
+	}
 	if m.s.cell {
 		table := x.paras[m.s.para].table
 		for _, n := range x.ments {
 			if n == m || !n.s.cell || !x.paras[n.s.para].cell || x.paras[n.s.para].table != table || !x.usable(n) {
 				continue
 			}
-			switch x.kindOf(n) {
-			case "basic":
-				basic = true
-			case "project":
-				project = true
-			}
+			mark(n)
 		}
 		if basic && project {
 			return true
@@ -611,15 +613,8 @@ func (x *extractor) hasBreakdown(i int) bool {
 		if !x.usable(n) {
 			continue
 		}
-		switch x.kindOf(n) {
-		case "basic":
-			basic = true
-		case "project":
-			project = true
-		case "total":
-			if n.si != m.si {
-				j = len(x.ments)
-			}
+		if mark(n) == "total" && n.si != m.si {
+			break // another total's sentence: its parts are its own
 		}
 	}
 	return basic && project

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,21 +132,7 @@ func TestRebuildKeepsOnlyWhatIsUnchanged(t *testing.T) {
 		if st.kept >= 0 && sum.Kept != st.kept {
 			t.Errorf("step %d, %s: %d pages kept as they were, want %d", i, st.name, sum.Kept, st.kept)
 		}
-		fresh := filepath.Join(t.TempDir(), "fresh")
-		if _, err := p.Build(build.Config{Out: fresh, NoCache: true}); err != nil {
-			t.Fatalf("%s: fresh build: %v", st.name, err)
-		}
-		got, want := buildtest.Snapshot(t, p.Out), buildtest.Snapshot(t, fresh)
-		for name, w := range want {
-			if got[name] != w {
-				t.Errorf("step %d, %s: %s differs from a build from nothing", i, st.name, name)
-			}
-		}
-		for name := range got {
-			if _, ok := want[name]; !ok {
-				t.Errorf("step %d, %s: %s is left over", i, st.name, name)
-			}
-		}
+		sameAsFreshBuild(t, p, fmt.Sprintf("step %d, %s", i, st.name))
 		// The record of the build lists the output as it is (the files
 		// are stamped as they are written, not listed): the next build
 		// finds nothing changed.
@@ -203,5 +190,27 @@ func TestRebuildTrustsRecordedChecksums(t *testing.T) {
 	}
 	if got := readFile(t, p, "public/county/jia-xian.html"); got != made {
 		t.Error("a build with -no-cache left the altered page as it was")
+	}
+}
+
+// sameAsFreshBuild requires p's output to be what a build of the same
+// files from nothing makes, file for file, with nothing left over; step
+// names the step in errors.
+func sameAsFreshBuild(t *testing.T, p *buildtest.Project, step string) {
+	t.Helper()
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	if _, err := p.Build(build.Config{Out: fresh, NoCache: true}); err != nil {
+		t.Fatalf("%s: fresh build: %v", step, err)
+	}
+	got, want := buildtest.Snapshot(t, p.Out), buildtest.Snapshot(t, fresh)
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s: %s differs from a build from nothing", step, name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: %s is left over", step, name)
+		}
 	}
 }

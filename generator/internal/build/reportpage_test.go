@@ -66,12 +66,7 @@ const readerPage = "report/jia-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.ht
 // figureRow returns the row of the figure key on a report page.
 func figureRow(t *testing.T, page, key string) string {
 	t.Helper()
-	start := strings.Index(page, `<tr id="fig-`+key+`">`)
-	if start < 0 {
-		t.Fatalf("no row of %s", key)
-	}
-	end := strings.Index(page[start:], "</tr>")
-	return page[start : start+end]
+	return mustBetween(t, page, `<tr id="fig-`+key+`">`, "</tr>", "row of "+key)
 }
 
 // TestReportPageShowsAmountsToTwoDecimals: amounts converted from 元
@@ -115,12 +110,7 @@ func TestReportPageShowsAmountsToTwoDecimals(t *testing.T) {
 // chartData returns the option of the chart id on a page.
 func chartData(t *testing.T, page, id string) string {
 	t.Helper()
-	start := strings.Index(page, `<script type="application/json" id="chart-`+id+`-data">`)
-	if start < 0 {
-		t.Fatalf("no chart %s", id)
-	}
-	end := strings.Index(page[start:], "</script>")
-	return page[start : start+end]
+	return mustBetween(t, page, `<script type="application/json" id="chart-`+id+`-data">`, "</script>", "chart "+id)
 }
 
 // TestChartsTellNotDisclosedFromZero: in a report's 三公经费构成, an item

@@ -208,21 +208,7 @@ func TestSeriesPagesRebuildWhatTheyShow(t *testing.T) {
 		if sum.Kept != st.kept {
 			t.Errorf("step %d, %s: %d pages kept as they were, want %d", i, st.name, sum.Kept, st.kept)
 		}
-		fresh := filepath.Join(t.TempDir(), "fresh")
-		if _, err := p.Build(build.Config{Out: fresh, NoCache: true}); err != nil {
-			t.Fatalf("%s: fresh build: %v", st.name, err)
-		}
-		got, want := buildtest.Snapshot(t, p.Out), buildtest.Snapshot(t, fresh)
-		for name, w := range want {
-			if got[name] != w {
-				t.Errorf("step %d, %s: %s differs from a build from nothing", i, st.name, name)
-			}
-		}
-		for name := range got {
-			if _, ok := want[name]; !ok {
-				t.Errorf("step %d, %s: %s is left over", i, st.name, name)
-			}
-		}
+		sameAsFreshBuild(t, p, fmt.Sprintf("step %d, %s", i, st.name))
 	}
 	if p.Exists(jiaCZ) || !strings.Contains(p.Page("county/jia-xian.html"), `<h2 id="s3">`) {
 		t.Error("甲县 of three series still has series pages")

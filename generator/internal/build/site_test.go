@@ -445,6 +445,16 @@ func between(s, from, to string) string {
 	return s
 }
 
+// mustBetween returns between(s, from, to), and stops the test when s
+// has no from: what names the part sought in the message.
+func mustBetween(t *testing.T, s, from, to, what string) string {
+	t.Helper()
+	if !strings.Contains(s, from) {
+		t.Fatalf("no %s", what)
+	}
+	return between(s, from, to)
+}
+
 func TestFeedSitemapAndBaseURL(t *testing.T) {
 	p := buildtest.New(t, twoCounties+`
 -- content/c/published.md --

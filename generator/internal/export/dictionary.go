@@ -27,6 +27,9 @@ const (
 	pageAbsolute = "本报告在本站的页面的完整网址，可直接打开。reports.json 的 page 则是相对于本站根目录（首页 index.html 所在的目录）的路径，如 report/tao-yuan-xian/2020-cai-zheng-ju-zheng-ti.html。"
 )
 
+// departmentKindMeaning describes the column 部门类别.
+const departmentKindMeaning = "部门所属的类别，如教育局、教育和体育局都是“教育”，文化和旅游局、文旅局都是“文化旅游”；本站分类表中没有的部门，类别就是部门名称本身。本站的排名：整体支出报告只与同一年度、同一部门类别的整体支出报告相比（按年度、类型、部门类别分组即可重现），项目支出报告与同一年度的全部项目支出报告相比。"
+
 // findingsLeaveOut says why the column 核对发现 leaves out the disclosure
 // note (see appendFindings).
 const findingsLeaveOut = "不含“核心数据披露”（严重程度为提示）：哪些核心数字未披露、无法识别或不适用，本行对应的单元格已经写明（空白、无法识别、不适用），本站的核对发现页和报告页的核对发现也不列它；reports.json 的 findings 含有它。"

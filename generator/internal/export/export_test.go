@@ -254,8 +254,9 @@ func (w *workbook) name(report, header string) string {
 			col = i
 		}
 	}
+	county, year := slices.Index(w.rows[0], "县（市、区）"), slices.Index(w.rows[0], "年度")
 	for i, r := range w.rows[1:] {
-		if len(r) > 5 && r[2]+" "+r[5] == report {
+		if len(r) > max(county, year) && r[county]+" "+r[year] == report {
 			row = i + 2
 		}
 	}
@@ -773,6 +774,40 @@ func TestXLSXDatedByItsContent(t *testing.T) {
 		}
 		if props.Created != tt.want || props.Modified != tt.want {
 			t.Errorf("%v: created %q, modified %q, want %q", tt.published, props.Created, props.Modified, tt.want)
+		}
+	}
+}
+
+// TestDepartmentKindColumn: the column 部门类别 (and reports.json's
+// department_kind) names the kind a 整体支出 report is ranked within, so
+// that a reader can reproduce the site's ranks from the download; a
+// 项目支出 report, ranked among all of its year, still gets its
+// department's kind, and a department the table does not know is a kind
+// of its own name.
+func TestDepartmentKindColumn(t *testing.T) {
+	s := siteOf(t,
+		"county: 甲县\ndepartment: 教育和体育局\nyear: 2021\ntype: 整体支出\nspending: {total: 900}",
+		"county: 乙县\ndepartment: 教育局\nyear: 2021\ntype: 整体支出\nspending: {total: 800}",
+		"county: 丙县\ndepartment: 文旅局\nyear: 2021\ntype: 整体支出\nspending: {total: 300}",
+		"county: 丁县\ndepartment: 教育局\nyear: 2022\ntype: 项目支出\nproject: 校舍维修\nspending: {total: 50}",
+		"county: 戊县\ndepartment: 县志办公室\nyear: 2021\ntype: 整体支出\nspending: {total: 20}",
+	)
+	csvRows, jsonRows := readCSV(t, s), readJSON(t, s)
+	for key, want := range map[string]string{
+		"甲县 2021": "教育", "乙县 2021": "教育", "丙县 2021": "文化旅游", "丁县 2022": "教育", "戊县 2021": "县志办公室",
+	} {
+		if got := csvRows[key]["部门类别"]; got != want {
+			t.Errorf("reports.csv %s 部门类别 = %q, want %q", key, got, want)
+		}
+		if got := jsonRows[key].DepartmentKind; got != want {
+			t.Errorf("reports.json %s department_kind = %q, want %q", key, got, want)
+		}
+	}
+	// The ranks the pages give are within these groups: 甲县 and 乙县
+	// compete, 丙县 does not.
+	for _, r := range s.Reports {
+		if r.County.Name == "甲县" && r.Peers != nil && len(r.Peers.Reports) != 2 {
+			t.Errorf("甲县's peers: %d reports, want 2 (the 教育 kind)", len(r.Peers.Reports))
 		}
 	}
 }

@@ -479,7 +479,7 @@ func TestXLSXColumnsAndUsedRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"xl/worksheets/sheet1.xml": fmt.Sprintf("A1:AE%d", len(s.Reports)+1),
+		"xl/worksheets/sheet1.xml": fmt.Sprintf("A1:AF%d", len(s.Reports)+1),
 		"xl/worksheets/sheet2.xml": fmt.Sprintf("A1:D%d", len(dictionaryRows(false))),
 	}
 	for _, f := range z.File {

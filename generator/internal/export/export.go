@@ -201,7 +201,7 @@ var Columns = []Column{
 		Description: "报告所列的实有人数；" + site.PerStaffBasis + "。",
 		get:         func(r *site.Report) cell { return count(r.Staff.Actual) }},
 	{Key: "suspect", Header: "疑为单位错误",
-		Description: "本站核对认为可能填错了单位的数字所在的列名，以“、”分隔（reports.json 中为这些数字的 JSON 键）；空白表示没有。这样的数字与该部门其他年度相差约十倍至万倍、合计恰为分项之和的十倍至万倍，或大到县级部门不可能达到（多是把元填成了万元）；它照报告原样列出，本站的比较、排名、图表和平均数不计入。",
+		Description: "本站核对认为可能填错了单位的数字：每个写作“列名：报告原样的数字”，以“；”分隔，如“项目支出（万元）：94631500”；空白表示没有。这样的数字与该部门其他年度相差约十倍至万倍、合计恰为分项之和的十倍至万倍，或大到县级部门不可能达到（多是把元填成了万元）；它所在的数字列只写“疑为单位错误”，以免排序、求和、平均时算进去，本站的比较、排名、图表和平均数也不计入（reports.json 的 figures 中照列该数字，suspect 列出它的键）。",
 		get:         func(r *site.Report) cell { return cell{kind: suspectCell, state: report.Disclosed} }},
 	{Key: "findings", Header: "核对发现",
 		Description: "本站用报告自身的数字互相核对发现的问题，每条写作“核对项（严重程度）：说明”，以“；”分隔；空白表示没有发现（reports.json 中为逐条的列表，见下面“只见于 reports.json 的键”）。" + findingsLeaveOut,
@@ -226,11 +226,14 @@ func DepartmentKind(r *site.Report) string {
 }
 
 // The words a download writes in a cell instead of a figure: one the
-// report gives but that could not be read, and one it does not give that
-// does not apply to a report of its type (see notApplicable).
+// report gives but that could not be read, one it does not give that
+// does not apply to a report of its type (see notApplicable),
+// and one the checks find a likely unit slip, whose number goes in the
+// column 疑为单位错误 instead (see appendSuspects).
 const (
 	unreadableText    = "无法识别"
 	notApplicableText = "不适用"
+	suspectText       = "疑为单位错误"
 )
 
 // columnBit returns the bit of column i in a set of columns.
@@ -275,8 +278,11 @@ func notApplicableTo(typ string) uint64 {
 // suspects returns the columns of r's figures that the checks find likely
 // unit slips (see site.Report.Suspect), such as 项目支出 of 94631500 万元
 // typed in 元: the pages leave them out of ranks, charts and averages and
-// mark them ⚠ 疑为单位错误; the downloads keep the figure as given, and
-// mark it.
+// mark them ⚠ 疑为单位错误. reports.csv and reports.xlsx write 疑为单位错误
+// in the figure's cell, so that a spreadsheet's sort, sum or average of
+// the column does not take it (94631500 would top the column and swamp
+// its sum), and give the figure as given in the column 疑为单位错误;
+// reports.json keeps it in figures and lists it in suspect.
 func suspects(r *site.Report) uint64 {
 	if !slipFound(r.Checks) {
 		return 0 // the common case, told from the results alone
@@ -301,19 +307,22 @@ func slipFound(results []check.Result) bool {
 	return false
 }
 
-// appendSuspects appends the text of a report's column 疑为单位错误: the
-// headers of the columns in set (see suspects), joined by "、".
-func appendSuspects(dst []byte, set uint64) []byte {
+// appendSuspects appends the text of r's column 疑为单位错误: for each
+// column in set (see suspects), its header and the figure as given,
+// "项目支出（万元）：94631500", joined by "；".
+func appendSuspects(dst []byte, r *site.Report, set uint64) []byte {
 	first := true
 	for i, c := range Columns {
 		if set&columnBit(i) == 0 {
 			continue
 		}
 		if !first {
-			dst = append(dst, "、"...)
+			dst = append(dst, "；"...)
 		}
 		first = false
 		dst = append(dst, c.Header...)
+		dst = append(dst, "："...)
+		dst = c.get(r).appendNum(dst)
 	}
 	return dst
 }
@@ -417,6 +426,8 @@ func WriteCSV(out io.Writer, s *site.Site, baseURL string) error {
 			}
 			v := c.get(r)
 			switch {
+			case v.isNum() && sus&columnBit(i) != 0:
+				line = appendCSVField(line, suspectText)
 			case v.isNum():
 				// Numbers never need quotes.
 				line = v.appendNum(line)
@@ -428,7 +439,7 @@ func WriteCSV(out io.Writer, s *site.Site, baseURL string) error {
 				scratch = appendFindings(scratch[:0], r)
 				line = appendCSVText(line, scratch)
 			case v.kind == suspectCell:
-				scratch = appendSuspects(scratch[:0], sus)
+				scratch = appendSuspects(scratch[:0], r, sus)
 				line = appendCSVText(line, scratch)
 			case v.kind == pageCell && base != "":
 				scratch = appendPage(scratch[:0], base, v.text)

@@ -511,9 +511,12 @@ func TestNotApplicableToldFromUndisclosed(t *testing.T) {
 }
 
 // A likely unit slip (see site.Report.Suspect), which the pages mark ⚠
-// 疑为单位错误 and leave out of ranks, is kept as given in the downloads
-// and marked: named in the column 疑为单位错误 and in reports.json's
-// suspect, and on an amber fill in reports.xlsx.
+// 疑为单位错误 and leave out of ranks, is not a number in reports.csv and
+// reports.xlsx, where a sort or a sum of its column would take it (a
+// journalist's review: 94631500 topped the column): its cell says
+// 疑为单位错误 (on an amber fill in the workbook), and the column
+// 疑为单位错误 gives it as given, with its column's header. reports.json
+// keeps it in figures and lists its key in suspect.
 func TestSuspectFiguresMarked(t *testing.T) {
 	r := func(county string, year int, total, project string) string {
 		return fmt.Sprintf("county: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: %s, basic: 50, project: %s}", county, year, total, project)
@@ -527,15 +530,15 @@ func TestSuspectFiguresMarked(t *testing.T) {
 	w := openXLSX(t, s)
 	for _, c := range []struct {
 		report string
-		want   []string // headers
+		want   string
 		keys   []string
 	}{
-		{"甲县 2021", []string{"项目支出（万元）"}, []string{"spending_project"}},
-		{"丁县 2021", []string{"支出合计（万元）", "项目支出（万元）"}, []string{"spending_total", "spending_project"}},
-		{"甲县 2020", nil, []string{}},
-		{"乙县 2021", nil, []string{}},
+		{"甲县 2021", "项目支出（万元）：94631500", []string{"spending_project"}},
+		{"丁县 2021", "支出合计（万元）：12005000；项目支出（万元）：11955000", []string{"spending_total", "spending_project"}},
+		{"甲县 2020", "", []string{}},
+		{"乙县 2021", "", []string{}},
 	} {
-		want := strings.Join(c.want, "、")
+		want := c.want
 		if got := rows[c.report]["疑为单位错误"]; got != want {
 			t.Errorf("CSV %s 疑为单位错误 = %q, want %q", c.report, got, want)
 		}
@@ -546,16 +549,30 @@ func TestSuspectFiguresMarked(t *testing.T) {
 			t.Errorf("JSON %s suspect %q, want %q", c.report, got, c.keys)
 		}
 	}
-	// The value is kept as given.
-	if got := rows["甲县 2021"]["项目支出（万元）"]; got != "94631500" {
-		t.Errorf("CSV 甲县 2021 项目支出 = %q, want 94631500 as given", got)
+	// The slip's own cell is a word, not a number; its neighbours keep
+	// theirs. reports.json keeps the value as given.
+	for _, c := range [][3]string{
+		{"甲县 2021", "项目支出（万元）", "疑为单位错误"}, {"甲县 2021", "支出合计（万元）", "135.00"},
+		{"丁县 2021", "支出合计（万元）", "疑为单位错误"}, {"丁县 2021", "基本支出（万元）", "50.00"},
+		{"甲县 2020", "项目支出（万元）", "90.00"},
+	} {
+		if got := rows[c[0]][c[1]]; strings.TrimSuffix(got, ".00") != strings.TrimSuffix(c[2], ".00") {
+			t.Errorf("CSV %s %s = %q, want %q", c[0], c[1], got, c[2])
+		}
+		shown, raw := w.cell(c[0], c[1])
+		if shown != c[2] {
+			t.Errorf("XLSX %s %s shows %q (raw %q), want %q", c[0], c[1], shown, raw, c[2])
+		}
+	}
+	if typ, _ := w.f.GetCellType("报告", w.name("甲县 2021", "项目支出（万元）")); typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset {
+		t.Errorf("XLSX 甲县 2021 项目支出: cell type %v, want text", typ)
 	}
 	if v := reports["甲县 2021"].Figures["spending_project"]; v == nil || *v != 94631500 {
 		t.Errorf("JSON 甲县 2021 spending_project %v, want 94631500 as given", v)
 	}
 	// In the workbook the slip is on a fill, its neighbours are not.
-	if st := w.style("甲县 2021", "项目支出（万元）"); len(st.Fill.Color) == 0 || st.CustomNumFmt == nil {
-		t.Errorf("XLSX 甲县 2021 项目支出: the slip's style %+v has no fill, or no number format", st)
+	if st := w.style("甲县 2021", "项目支出（万元）"); len(st.Fill.Color) == 0 {
+		t.Errorf("XLSX 甲县 2021 项目支出: the slip's style %+v has no fill", st)
 	}
 	for _, c := range [][2]string{{"甲县 2021", "支出合计（万元）"}, {"甲县 2020", "项目支出（万元）"}} {
 		if st := w.style(c[0], c[1]); len(st.Fill.Color) != 0 {

@@ -40,21 +40,46 @@ func referenceText(r *site.Report, c Column, base string) (text string, isNum bo
 	case referenceNotApplicable(r, c):
 		return "不适用", false
 	case v.kind == suspectCell:
-		return strings.Join(referenceSuspects(r, "header"), "、"), false
+		return strings.Join(referenceSuspectTexts(r), "；"), false
 	case v.kind == pageCell:
 		return referencePage(r, base), false
 	case v.kind == findingsCell:
 		return strings.Join(referenceFindingTexts(r), "；"), false
 	case v.state != report.Disclosed:
 		return "", false
-	case v.kind == amountCell:
-		return report.Amount(v.i).String(), true
-	case v.kind == intCell:
-		return strconv.Itoa(int(v.i)), true
-	case v.kind == floatCell:
-		return strconv.FormatFloat(v.f, 'f', -1, 64), true
+	case referenceSuspect(r, c):
+		return "疑为单位错误", false
+	}
+	if num, ok := referenceNum(v); ok {
+		return num, true
 	}
 	return v.text, false
+}
+
+// referenceNum is the text of a numeric cell given, and whether it is one.
+func referenceNum(v cell) (string, bool) {
+	switch v.kind {
+	case amountCell:
+		return report.Amount(v.i).String(), true
+	case intCell:
+		return strconv.Itoa(int(v.i)), true
+	case floatCell:
+		return strconv.FormatFloat(v.f, 'f', -1, 64), true
+	}
+	return "", false
+}
+
+// referenceSuspectTexts lists r's likely unit slips as the column
+// 疑为单位错误 gives them: each column's header, "：" and the figure.
+func referenceSuspectTexts(r *site.Report) []string {
+	var out []string
+	for _, c := range Columns {
+		if referenceSuspect(r, c) {
+			num, _ := referenceNum(c.get(r))
+			out = append(out, c.Header+"："+num)
+		}
+	}
+	return out
 }
 
 // referenceNotApplicable reports whether r does not give the column's
@@ -169,13 +194,9 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 	integer, err := f.NewStyle(&excelize.Style{NumFmt: 1})
 	must(err)
 	amber := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
-	decSuspect, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals, Fill: amber})
-	must(err)
-	intSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 1, Fill: amber})
+	suspect, err := f.NewStyle(&excelize.Style{Fill: amber})
 	must(err)
 	general, err := f.NewStyle(&excelize.Style{NumFmt: 0})
-	must(err)
-	generalSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 0, Fill: amber})
 	must(err)
 	for i := len(Columns) - 1; i >= 0; i-- {
 		width := 12.0
@@ -197,12 +218,8 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 			whole := c.Key == "year" || strings.HasPrefix(c.Key, "staff")
 			score := c.Key == "score"
 			switch {
-			case v.isNum() && referenceSuspect(r, c) && whole:
-				row[i] = excelize.Cell{Value: v.num(), StyleID: intSuspect}
-			case v.isNum() && referenceSuspect(r, c) && score:
-				row[i] = excelize.Cell{Value: v.num(), StyleID: generalSuspect}
 			case v.isNum() && referenceSuspect(r, c):
-				row[i] = excelize.Cell{Value: v.num(), StyleID: decSuspect}
+				row[i] = excelize.Cell{Value: "疑为单位错误", StyleID: suspect}
 			case v.isNum() && whole:
 				row[i] = excelize.Cell{Value: v.num(), StyleID: integer}
 			case v.isNum() && score:
@@ -216,7 +233,7 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 			case v.kind == findingsCell:
 				row[i] = strings.Join(referenceFindingTexts(r), "；")
 			case v.kind == suspectCell:
-				row[i] = strings.Join(referenceSuspects(r, "header"), "、")
+				row[i] = strings.Join(referenceSuspectTexts(r), "；")
 			case v.kind == pageCell:
 				row[i] = referencePage(r, base)
 			case v.state == report.Disclosed:

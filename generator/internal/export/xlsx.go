@@ -89,10 +89,11 @@ type xlsxSkeleton struct {
 	// of Columns.
 	colNames []string
 	// numStyles are the style attributes (` s="2"`) of the columns'
-	// numbers, in the order of Columns, and suspectStyles those of a
-	// number that is a likely unit slip (see suspects): the same format,
-	// on an amber fill.
-	numStyles, suspectStyles []string
+	// numbers, in the order of Columns; suspectStyle is that of the text
+	// 疑为单位错误 written in place of a likely unit slip (see suspects):
+	// an amber fill.
+	numStyles    []string
+	suspectStyle string
 }
 
 // xlsxTemplates make the skeletons of reports.xlsx on first use, for a
@@ -145,11 +146,7 @@ func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 	if err != nil {
 		return nil, err
 	}
-	decSuspect, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals, Fill: xlsxSuspectFill})
-	if err != nil {
-		return nil, err
-	}
-	intSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 1, Fill: xlsxSuspectFill})
+	suspect, err := f.NewStyle(&excelize.Style{Fill: xlsxSuspectFill})
 	if err != nil {
 		return nil, err
 	}
@@ -158,11 +155,7 @@ func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 	if err != nil {
 		return nil, err
 	}
-	generalSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 0, Fill: xlsxSuspectFill})
-	if err != nil {
-		return nil, err
-	}
-	sk := &xlsxSkeleton{}
+	sk := &xlsxSkeleton{suspectStyle: styleAttr(suspect)}
 	// StreamWriter.SetColWidth puts each column it is given before those
 	// it has, and Excel wants them in order: the last first.
 	for i := len(Columns) - 1; i >= 0; i-- {
@@ -176,15 +169,14 @@ func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 			return nil, err
 		}
 		sk.colNames = append(sk.colNames, name)
-		style, suspect := dec, decSuspect
+		style := dec
 		switch xlsxFormatOf(c) {
 		case xlsxWhole:
-			style, suspect = integer, intSuspect
+			style = integer
 		case xlsxAsGiven:
-			style, suspect = general, generalSuspect
+			style = general
 		}
 		sk.numStyles = append(sk.numStyles, styleAttr(style))
-		sk.suspectStyles = append(sk.suspectStyles, styleAttr(suspect))
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
@@ -243,7 +235,7 @@ func withDimension(head []byte, rows int) []byte {
 	return bytes.Replace(head, []byte(xlsxDimension), []byte(ref), 1)
 }
 
-// xlsxSuspectFill is the fill of a number that is a likely unit slip:
+// xlsxSuspectFill is the fill of the cell of a likely unit slip:
 // the amber of Excel's own 适中 (Neutral) cell style.
 var xlsxSuspectFill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
 
@@ -366,12 +358,11 @@ func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site, base string) error
 		for i, c := range Columns {
 			v := c.get(r)
 			switch {
+			case v.isNum() && sus&columnBit(i) != 0:
+				buf = sk.appendCellStart(buf, i, row, sk.suspectStyle)
+				buf = appendXLSXInlineStr(buf, suspectText)
 			case v.isNum():
-				style := sk.numStyles[i]
-				if sus&columnBit(i) != 0 {
-					style = sk.suspectStyles[i]
-				}
-				buf = sk.appendCellStart(buf, i, row, style)
+				buf = sk.appendCellStart(buf, i, row, sk.numStyles[i])
 				buf = appendXLSXNum(buf, v)
 			case v.state == report.Unreadable:
 				buf = sk.appendCellStart(buf, i, row, "")
@@ -384,7 +375,7 @@ func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site, base string) error
 				buf = sk.appendCellStart(buf, i, row, "")
 				buf = appendXLSXInlineStr(buf, scratch)
 			case v.kind == suspectCell:
-				scratch = appendSuspects(scratch[:0], sus)
+				scratch = appendSuspects(scratch[:0], r, sus)
 				buf = sk.appendCellStart(buf, i, row, "")
 				buf = appendXLSXInlineStr(buf, scratch)
 			case v.kind == pageCell && base != "":

@@ -59,19 +59,11 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 		return nil, err
 	}
 	amber := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFEB9C"}}
-	decSuspect, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimals, Fill: amber})
-	if err != nil {
-		return nil, err
-	}
-	intSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 1, Fill: amber})
+	suspect, err := f.NewStyle(&excelize.Style{Fill: amber})
 	if err != nil {
 		return nil, err
 	}
 	general, err := f.NewStyle(&excelize.Style{NumFmt: 0})
-	if err != nil {
-		return nil, err
-	}
-	generalSuspect, err := f.NewStyle(&excelize.Style{NumFmt: 0, Fill: amber})
 	if err != nil {
 		return nil, err
 	}
@@ -96,14 +88,14 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 	}
 	row := make([]any, len(Columns))
 	cells := make([]excelize.Cell, len(Columns))
-	suspectCells := make([]excelize.Cell, len(Columns))
+	slip := excelize.Cell{Value: "疑为单位错误", StyleID: suspect}
 	for i, c := range Columns {
 		if c.Key == "year" || strings.HasPrefix(c.Key, "staff") {
-			cells[i].StyleID, suspectCells[i].StyleID = integer, intSuspect
+			cells[i].StyleID = integer
 		} else if c.Key == "score" {
-			cells[i].StyleID, suspectCells[i].StyleID = general, generalSuspect
+			cells[i].StyleID = general
 		} else {
-			cells[i].StyleID, suspectCells[i].StyleID = dec, decSuspect
+			cells[i].StyleID = dec
 		}
 	}
 	var scratch []byte
@@ -112,8 +104,7 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 			v := c.get(r)
 			switch {
 			case v.isNum() && referenceSuspect(r, c):
-				suspectCells[i].Value = v.num()
-				row[i] = &suspectCells[i]
+				row[i] = &slip
 			case v.isNum():
 				cells[i].Value = v.num()
 				row[i] = &cells[i]
@@ -125,7 +116,7 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 				scratch = appendFindings(scratch[:0], r)
 				row[i] = string(scratch)
 			case v.kind == suspectCell:
-				row[i] = strings.Join(referenceSuspects(r, "header"), "、")
+				row[i] = strings.Join(referenceSuspectTexts(r), "；")
 			case v.kind == pageCell:
 				row[i] = referencePage(r, base)
 			case v.state == report.Disclosed:

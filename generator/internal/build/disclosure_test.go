@@ -316,3 +316,53 @@ spending: {total: 320}
 		}
 	}
 }
+
+// TestProjectReportsNotRankedOnDepartmentFigures: a 项目支出 report is
+// ranked among every 项目支出 report of its year, whatever its
+// department, so a department figure that one gives anyway (基本支出,
+// 三公经费) is not ranked: 第1名/共2份 between two departments'
+// 基本支出 would say nothing (a journalist's review). Its own spending
+// is ranked.
+func TestProjectReportsNotRankedOnDepartmentFigures(t *testing.T) {
+	p := buildtest.New(t, `
+-- content/a.md --
+---
+county: 甲县
+department: 教育局
+year: 2021
+type: 项目支出
+spending: {total: 500, basic: 120}
+sangong: {total: 9}
+score: 90
+---
+-- content/b.md --
+---
+county: 乙县
+department: 档案馆
+year: 2021
+type: 项目支出
+spending: {total: 80, basic: 30}
+sangong: {total: 2}
+score: 95
+---
+`)
+	p.MustBuild()
+	a := p.Page("report/jia-xian/2021-jiao-yu-ju-xiang-mu.html")
+	ranks := a[strings.Index(a, `id="ranks"`):]
+	ranks = ranks[:strings.Index(ranks, "</section>")]
+	mustContain(t, "甲县's ranks", ranks,
+		"整个部门的数字（如基本支出、三公经费）不适用于项目支出报告，报告给出了也不排名",
+		`<tr><th scope="row">支出合计（万元）</th><td class="num" data-value="500">500</td><td>第1名/共2份</td></tr>`,
+		`<tr><th scope="row">自评得分（分）</th><td class="num" data-value="90">90</td><td>第2名/共2份</td></tr>`)
+	for _, label := range []string{"基本支出", "三公经费"} {
+		row := `<tr><th scope="row">` + label + `（万元）</th>`
+		i := strings.Index(ranks, row)
+		if i < 0 {
+			continue // not listed at all is as good
+		}
+		row = ranks[i : i+strings.Index(ranks[i:], "</tr>")]
+		if strings.Contains(row, "名/共") || !strings.Contains(row, "不适用，不排名") {
+			t.Errorf("甲县's %s is ranked among other departments' projects: %s", label, row)
+		}
+	}
+}

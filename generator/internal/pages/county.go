@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/countyperf/portal/generator/internal/charts"
-	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
@@ -69,11 +68,11 @@ var countyMetrics = metricsByKey("total", "basic", "project", "sangong", "score"
 var projectNotApplicable, projectPerStaffNotApplicable = notApplicableLabels(report.TypeProject, countyMetrics)
 
 // notApplicableLabels returns the labels of the metrics ms that a report
-// of type typ does not have (see applies), or nil if it has them all.
+// of type typ does not have (see site.Metric.AppliesTo), or nil if it has them all.
 func notApplicableLabels(typ string, ms []site.Metric) (figures, perStaff []string) {
 	for _, m := range ms {
 		switch {
-		case applies(typ, m):
+		case m.AppliesTo(typ):
 		case slices.Contains(m.Keys, "staff.actual"):
 			perStaff = append(perStaff, m.Label)
 		case m.Key == "project":
@@ -421,15 +420,4 @@ func hasValue(ss []charts.Series) bool {
 		}
 	}
 	return false
-}
-
-// applies reports whether every figure the metric m is computed from is
-// one a report of type typ has (see check.NotApplicable).
-func applies(typ string, m site.Metric) bool {
-	for _, k := range m.Keys {
-		if check.NotApplicable(typ, k) {
-			return false
-		}
-	}
-	return true
 }

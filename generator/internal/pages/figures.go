@@ -331,5 +331,5 @@ func setDeltaOf(d *Delta, v, prev float64, unit string, t *texts) {
 func Value(m site.Metric, r *site.Report) charts.Value {
 	v, ok := m.Value(r)
 	unreadable := !ok && m.Unreadable != nil && m.Unreadable(r)
-	return charts.Value{V: v, OK: ok, Unreadable: unreadable, NotApplicable: !ok && !unreadable && !applies(r.Type, m)}
+	return charts.Value{V: v, OK: ok, Unreadable: unreadable, NotApplicable: !ok && !unreadable && !m.AppliesTo(r.Type)}
 }

@@ -83,6 +83,10 @@ type RankRow struct {
 	// Suspect says the value is not ranked because it is a likely unit
 	// slip (see site.Metric.Compare).
 	Suspect bool
+	// NotApplicable says the value, given by the report, is not ranked
+	// because the metric does not apply to a report of its type (see
+	// site.Metric.AppliesTo): a 项目支出 report's 基本支出.
+	NotApplicable bool
 }
 
 // reportModel holds what every report page's model has, so that it is
@@ -116,7 +120,7 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 		if v.NotApplicable {
 			continue
 		}
-		d.Ranks = append(d.Ranks, RankRow{Metric: metric, Rank: r.Ranks[i]})
+		d.Ranks = append(d.Ranks, RankRow{Metric: metric, Rank: r.Ranks[i], NotApplicable: !metric.AppliesTo(r.Type)})
 		row := &d.Ranks[len(d.Ranks)-1]
 		if _, ok := metric.Value(r); ok {
 			_, compared := metric.Compare(r)

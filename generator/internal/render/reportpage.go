@@ -448,6 +448,16 @@ func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 			b.WriteString("的整体支出报告，所以不排名。")
 		}
 	}
+	for _, row := range d.Ranks {
+		if row.NotApplicable {
+			b.WriteString("整个部门的数字（如基本支出、三公经费）不适用于")
+			escape(b, r.Type)
+			b.WriteString("报告，报告给出了也不排名：与它相比的是各部门的")
+			escape(b, r.Type)
+			b.WriteString("报告。")
+			break
+		}
+	}
 	b.WriteString("</p>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
 	// The region is named after its table, not the section around it:
 	// two landmarks of one name cannot be told apart.
@@ -620,9 +630,12 @@ func writeRankRows(b *bytes.Buffer, root string, ranks []pages.RankRow) {
 		b.WriteString("）</th>")
 		cellTD(b, root, r.Value)
 		b.WriteString("<td>")
-		if r.Suspect {
+		switch {
+		case r.NotApplicable:
+			b.WriteString(`不适用，不排名`)
+		case r.Suspect:
 			b.WriteString(`疑为单位错误，不参加排名`)
-		} else {
+		default:
 			writeRank(b, r.Rank)
 		}
 		b.WriteString("</td></tr>")

@@ -29,6 +29,19 @@ type Metric struct {
 	Keys []string
 }
 
+// AppliesTo reports whether every figure the metric is computed from is
+// one a report of type typ has (see check.NotApplicable): 基本支出 and
+// 三公经费 are a department's, and do not apply to a 项目支出 report,
+// which evaluates one project.
+func (m Metric) AppliesTo(typ string) bool {
+	for _, k := range m.Keys {
+		if check.NotApplicable(typ, k) {
+			return false
+		}
+	}
+	return true
+}
+
 // Compare returns the metric for a report compared with others, and
 // whether there is one: its Value, unless a figure it is computed from is
 // a likely unit slip (see Report.Suspect). Ranks, charts and totals across
@@ -130,7 +143,12 @@ func MetricByKey(key string) Metric {
 }
 
 // rank places each report among its peers (see Report.Peers), for
-// every metric, highest value first; equal values share a place.
+// every metric that applies to the peers' type (Metric.AppliesTo),
+// highest value first; equal values share a place. A 项目支出 report
+// that gives its department's 基本支出 anyway is not ranked on it: its
+// peers are every 项目支出 report of its year, whatever their
+// departments, and a department's spending ranked among other
+// departments' says nothing.
 func (s *Site) rank() {
 	keys := s.groupPeers()
 	type kv struct {
@@ -144,6 +162,9 @@ func (s *Site) rank() {
 		wg.Go(func() {
 			var known []kv
 			for _, k := range keys {
+				if !m.AppliesTo(k.Type) {
+					continue
+				}
 				g := k.Reports
 				known = known[:0]
 				for _, r := range g {

@@ -213,3 +213,53 @@ func TestSourceWordingIsTrue(t *testing.T) {
 		t.Error("the county page calls the site's report pages 报告原文")
 	}
 }
+
+// TestYearsSayWhenAveragesMixKinds: the averages across years put every
+// kind of department together (a journalist's review: 教育局 with 档案馆),
+// and the page says so when some year holds more than one kind; a site
+// of one kind of department says nothing of it.
+func TestYearsSayWhenAveragesMixKinds(t *testing.T) {
+	const note = "各年度的平均数把各类部门的报告放在一起"
+	mixed := buildtest.New(t, `
+-- content/a.md --
+---
+county: 甲县
+department: 教育局
+year: 2021
+type: 整体支出
+spending: {total: 9000}
+---
+-- content/b.md --
+---
+county: 乙县
+department: 档案馆
+year: 2021
+type: 整体支出
+spending: {total: 90}
+---
+`)
+	mixed.MustBuild()
+	mustContain(t, "years of two kinds", mixed.Page("compare/index.html"), `<p class="note">`+note)
+	one := buildtest.New(t, `
+-- content/a.md --
+---
+county: 甲县
+department: 教育局
+year: 2021
+type: 整体支出
+spending: {total: 9000}
+---
+-- content/b.md --
+---
+county: 乙县
+department: 教育和体育局
+year: 2021
+type: 整体支出
+spending: {total: 8000}
+---
+`)
+	one.MustBuild()
+	if strings.Contains(one.Page("compare/index.html"), note) {
+		t.Error("a site of one kind of department says its averages mix kinds")
+	}
+}

@@ -957,7 +957,7 @@ func TestFlagsSayWhy(t *testing.T) {
 	// unless the slips are left out; a ⚠ after a name names no kind of
 	// finding, which may be a gap rather than a slip.
 	mustContain(t, "compare 2021", p.Page("compare/2021.html"),
-		"其中“疑为单位错误”一列注明的数字本站不参加排名，排序前请先除去。",
+		"疑为单位错误的数字在下载的表中写作“疑为单位错误”，不会排到前面，原数列在“疑为单位错误”一列；“部门类别”一列可用来筛选同类部门。",
 		`title="该报告的数字之间有不一致或疑点，见该报告的数据核对"`)
 }
 

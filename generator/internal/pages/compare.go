@@ -46,7 +46,9 @@ type CompareData struct {
 	// one, and otherwise of every department.
 	OtherYears []YearLink
 	// Mixed says that the year's reports come from more than one kind of
-	// department, which the page of every department compares together.
+	// department, which the page of every department compares together;
+	// on the page across years, that some year's do, whose averages then
+	// mix kinds.
 	Mixed bool
 	// Caveat, on the first page across years, says that the years hold
 	// reports of different counties or departments, so that a change
@@ -607,6 +609,9 @@ func yearSpan(years []int) []int {
 // of each county's total spending by year (one row per department).
 func CompareYears(s *site.Site) ([]*Page, error) {
 	d := &CompareData{Site: s}
+	for _, ks := range s.Kinds {
+		d.Mixed = d.Mixed || len(ks) > 1
+	}
 	p := &Page{Path: CompareYearsPath(1), Template: "compare", Section: "compare",
 		Title:       "历年比较",
 		Description: "各年度部门整体支出、三公经费和自评得分的汇总与各县历年支出。",

@@ -211,6 +211,9 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 		head[i] = excelize.Cell{Value: c.Header, StyleID: bold}
 	}
 	must(sw.SetRow("A1", head))
+	last, err := excelize.ColumnNumberToName(len(Columns))
+	must(err)
+	must(f.AutoFilter(sheet, fmt.Sprintf("A1:%s%d", last, len(s.Reports)+1), nil))
 	for n, r := range s.Reports {
 		row := make([]any, len(Columns))
 		for i, c := range Columns {

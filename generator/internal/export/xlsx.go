@@ -94,6 +94,10 @@ type xlsxSkeleton struct {
 	// an amber fill.
 	numStyles    []string
 	suspectStyle string
+	// filterMark is the end of the range of the filter on the header
+	// row ("$AF$1048576") in the worksheet's tail and in the workbook,
+	// which WriteXLSX replaces with the last row's (see withFilter).
+	filterMark string
 }
 
 // xlsxTemplates make the skeletons of reports.xlsx on first use, for a
@@ -188,6 +192,11 @@ func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 	if err := sw.SetRow("A1", head); err != nil {
 		return nil, err
 	}
+	// The header row's filter buttons, over every row: its range is
+	// xlsxFilterMark's until WriteXLSX knows the number of rows.
+	if err := f.AutoFilter(xlsxSheetName, "A1:"+sk.colNames[len(sk.colNames)-1]+strconv.Itoa(excelize.TotalRows), nil); err != nil {
+		return nil, err
+	}
 	if err := sw.Flush(); err != nil {
 		return nil, err
 	}
@@ -211,6 +220,14 @@ func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 	sk.head, sk.tail = sheet[:i], sheet[i:]
 	if bytes.Count(sk.head, []byte(xlsxDimension)) != 1 {
 		return nil, errors.New("reports.xlsx: no dimension in excelize's worksheet")
+	}
+	sk.filterMark = "$" + sk.colNames[len(sk.colNames)-1] + "$" + strconv.Itoa(excelize.TotalRows)
+	for i, p := range sk.parts {
+		if i == sk.sheet || p.name == xlsxWorkbookPart {
+			if bytes.Count(p.data, []byte(sk.filterMark)) != 1 {
+				return nil, fmt.Errorf("reports.xlsx: no single filter range in excelize's %s", p.name)
+			}
+		}
 	}
 	return sk, nil
 }
@@ -312,6 +329,8 @@ func WriteXLSX(out io.Writer, s *site.Site, baseURL string) error {
 			err = sk.writeSheet(w, s, base)
 		case p.name == xlsxPropsPart:
 			_, err = w.Write(bytes.ReplaceAll(p.data, []byte(xlsxDateMark), []byte(s.Updated())))
+		case p.name == xlsxWorkbookPart:
+			_, err = w.Write(sk.withFilter(p.data, len(s.Reports)))
 		default:
 			_, err = w.Write(p.data)
 		}
@@ -332,6 +351,18 @@ func WriteXLSX(out io.Writer, s *site.Site, baseURL string) error {
 // reader of the file sees how recent its data are, and the same content
 // gives the same file.
 const xlsxPropsPart = "docProps/core.xml"
+
+// xlsxWorkbookPart is the part of reports.xlsx that names the range of
+// the worksheet's filter (as _xlnm._FilterDatabase), as the worksheet's
+// autoFilter gives it.
+const xlsxWorkbookPart = "xl/workbook.xml"
+
+// withFilter returns part, the workbook or the worksheet's tail, with the
+// range of the filter on the header row that of the header and rows data
+// rows.
+func (sk *xlsxSkeleton) withFilter(part []byte, rows int) []byte {
+	return bytes.Replace(part, []byte(sk.filterMark), []byte("$"+sk.colNames[len(sk.colNames)-1]+"$"+strconv.Itoa(rows+1)), 1)
+}
 
 // xlsxDateMark is the date the skeleton's document properties are
 // written with, for WriteXLSX to replace.
@@ -397,7 +428,7 @@ func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site, base string) error
 			buf = buf[:0]
 		}
 	}
-	buf = append(buf, sk.tail...)
+	buf = append(buf, sk.withFilter(sk.tail, len(s.Reports))...)
 	return writeSheetBytes(w, buf, &written)
 }
 

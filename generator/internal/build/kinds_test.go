@@ -67,10 +67,11 @@ func TestRanksAreWithinKindsOfDepartment(t *testing.T) {
 	// the kind's page compares its reports alone.
 	year := p.Page("compare/2021.html")
 	mustContain(t, "compare 2021", year, "本页把各类部门的报告放在一起比较",
-		`<strong>全部部门</strong> <a href="../compare/2021/jiao-yu.html">教育部门（3份）</a>`)
+		`<li><strong aria-current="page">全部部门</strong></li><li><a href="../compare/2021/jiao-yu.html">教育部门（3份）</a></li>`)
 	kind := p.Page("compare/2021/jiao-yu.html")
 	mustContain(t, "compare 2021 教育", kind, "<h1>2021年各县教育部门整体支出比较</h1>", "2021年各县教育部门共有3份部门整体支出绩效自评报告",
-		`<a href="../../compare/2021.html">全部部门</a> <strong>教育部门（3份）</strong>`)
+		`<li><a href="../../compare/2021.html">全部部门</a></li>`, `<li><strong aria-current="page">教育部门（3份）</strong></li>`,
+		"<summary>按部门比较：教育部门（")
 	if strings.Contains(kind, "档案馆") || strings.Contains(kind, "本页把各类部门的报告放在一起比较") {
 		t.Error("the kind's comparison shows another kind, or says it mixes kinds")
 	}

@@ -189,6 +189,9 @@ func TestCRLFAndBOMAreAccepted(t *testing.T) {
 
 func TestRebuildRewritesOnlyChangedFilesAndRemovesStale(t *testing.T) {
 	p := buildtest.New(t, twoCounties)
+	// Another kind of department in 2021, so that the year's 财政局 have
+	// a comparison of their own (a year of one kind has none).
+	p.Write("content/a/jia-2021-archives.md", "---\ncounty: 甲县\nprefecture: 乙市\nprovince: 湖南省\ndepartment: 档案馆\nyear: 2021\ntype: 整体支出\nspending: {total: 30}\n---\n")
 	first := p.MustBuild()
 	if first.Unchanged != 0 || first.Written == 0 {
 		t.Fatalf("first build: %+v", first)

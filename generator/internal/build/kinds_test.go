@@ -109,3 +109,50 @@ func TestRebuildFollowsKinds(t *testing.T) {
 		t.Error("no comparison of the two 档案馆")
 	}
 }
+
+// TestYearOfOneKindHasNoKindPage: in a year whose 整体支出 reports are
+// all of one kind (every year of a portal of one department's reports),
+// the year's comparison is the kind's: no page of the kind repeats it,
+// and neither the year's page nor a report's links to one.
+func TestYearOfOneKindHasNoKindPage(t *testing.T) {
+	p := buildtest.New(t, `
+-- content/a.md --
+---
+county: 甲县
+department: 教育局
+year: 2021
+type: 整体支出
+spending: {total: 30000}
+---
+-- content/b.md --
+---
+county: 乙县
+department: 教育和体育局
+year: 2021
+type: 整体支出
+spending: {total: 20000}
+---
+-- content/c.md --
+---
+county: 丙县
+department: 教育局
+year: 2021
+type: 项目支出
+spending: {total: 500}
+---
+`)
+	p.MustBuild()
+	if p.Exists("compare/2021/jiao-yu.html") {
+		t.Error("a year of one kind has a kind page repeating the year's")
+	}
+	year := p.Page("compare/2021.html")
+	if strings.Contains(year, "按部门比较") || strings.Contains(year, "本页把各类部门的报告放在一起比较") {
+		t.Error("the year's page of one kind offers kinds, or says it mixes them")
+	}
+	jia := p.Page("report/jia-xian/2021-jiao-yu-ju-zheng-ti.html")
+	mustContain(t, "甲县", jia, "在2021年各县教育部门的整体支出报告中的位置", "第1名/共2份",
+		`<p><a href="../../compare/2021.html">查看2021年各县全部部门比较</a></p>`)
+	if strings.Contains(jia, "jiao-yu.html") {
+		t.Error("a report links to a kind page that is not made")
+	}
+}

@@ -916,7 +916,10 @@ func CompareKindPath(p *site.Peers) string {
 
 // HasComparePage reports whether the peers have a compare page of their
 // own: whole-department reports of a kind, two or more (one report has
-// nothing to be compared with; its year's page shows it).
+// nothing to be compared with; its year's page shows it), in a year of
+// more than one kind (a year of one kind, such as every year of a site
+// of one department's reports, has its comparison on the year's page,
+// which a page of the kind would repeat).
 func HasComparePage(p *site.Peers) bool {
-	return p != nil && p.Type == report.TypeWhole && len(p.Reports) >= 2
+	return p != nil && p.Type == report.TypeWhole && len(p.Reports) >= 2 && !p.Alone
 }

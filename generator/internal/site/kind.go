@@ -110,6 +110,9 @@ type Peers struct {
 	// Reports are the peers, the report among them, in the order of
 	// Site.Reports.
 	Reports []*Report
+	// Alone says that the peers are every 整体支出 report of their year:
+	// the year's reports are of one kind, whose comparison is the year's.
+	Alone bool
 }
 
 // Label says in a sentence which reports the peers are:
@@ -185,6 +188,7 @@ func (s *Site) groupPeers() []*Peers {
 	}
 	for _, ps := range s.Kinds {
 		slices.SortFunc(ps, func(a, b *Peers) int { return CompareNames(a.Kind.Name, b.Kind.Name) })
+		ps[0].Alone = len(ps) == 1
 	}
 	return all
 }

@@ -140,8 +140,12 @@ func TestFindingsCSV(t *testing.T) {
 	}
 	// A discrepancy a likely unit slip explains comes after the others of
 	// its severity, as on the findings page, despite its larger gap.
-	tao, jia := slices.IndexFunc(rows, func(r []string) bool { return r[col["县（市、区）"]] == "桃源县" && r[col["规则"]] == "sum.spending" }),
-		slices.IndexFunc(rows, func(r []string) bool { return r[col["县（市、区）"]] == "甲县" && r[col["规则"]] == "sum.spending" })
+	tao, jia := slices.IndexFunc(rows, func(r []string) bool {
+		return r[col["县（市、区）"]] == "桃源县" && r[col["规则"]] == "sum.spending"
+	}),
+		slices.IndexFunc(rows, func(r []string) bool {
+			return r[col["县（市、区）"]] == "甲县" && r[col["规则"]] == "sum.spending"
+		})
 	if tao < 0 || jia < 0 || tao > jia {
 		t.Errorf("桃源县's discrepancy is row %d, 甲县's (a unit slip) %d: want the slip after", tao, jia)
 	}

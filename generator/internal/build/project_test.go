@@ -104,10 +104,10 @@ func TestProjectReportsOfOneDepartment(t *testing.T) {
 	mustContain(t, "reports", p.Page("reports/index.html"),
 		"<td>项目支出：农村公路养护专项资金</td>", "<td>项目支出：政务服务大厅运维经费</td>", "<td>整体支出</td>")
 	csv := p.Page("downloads/reports.csv")
-	mustContain(t, "reports.csv", csv, "部门,年度,类型,项目名称,标题",
-		"交通运输局,2023,项目支出,农村公路养护专项资金,2023年农村公路养护专项资金绩效自评报告",
-		"交通运输局,2023,项目支出,政务服务大厅运维经费,2023年度项目支出绩效自评报告",
-		"交通运输局,2023,整体支出,,")
+	mustContain(t, "reports.csv", csv, "部门,部门类别,年度,类型,项目名称,标题",
+		"交通运输局,交通运输,2023,项目支出,农村公路养护专项资金,2023年农村公路养护专项资金绩效自评报告",
+		"交通运输局,交通运输,2023,项目支出,政务服务大厅运维经费,2023年度项目支出绩效自评报告",
+		"交通运输局,交通运输,2023,整体支出,,")
 	js := p.Page("downloads/reports.json")
 	mustContain(t, "reports.json", js, `"project": "农村公路养护专项资金"`, `"project": "政务服务大厅运维经费"`, `"project": ""`)
 	if !p.Exists("downloads/reports.xlsx") {

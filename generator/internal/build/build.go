@@ -605,13 +605,13 @@ func writeDiscovery(s *site.Site, paths []string, baseURL string, tx *publish.Tx
 	return tx.Write("sitemap.xml", sitemap)
 }
 
-// writeDownloads adds the dataset downloads reports.csv and
-// reports.xlsx, each written to disk as it is made, with links to the
+// writeDownloads adds the dataset downloads reports.csv, reports.xlsx
+// and findings.csv, each written to disk as it is made, with links to the
 // report pages under baseURL when there is one; renderAll writes
 // reports.json.
 func writeDownloads(s *site.Site, baseURL string, run func(func() error), tx *publish.Tx) {
 	for name, write := range map[string]func(io.Writer, *site.Site, string) error{
-		"reports.csv": export.WriteCSV, "reports.xlsx": export.WriteXLSX,
+		"reports.csv": export.WriteCSV, "reports.xlsx": export.WriteXLSX, "findings.csv": export.WriteFindingsCSV,
 	} {
 		run(func() error {
 			return tx.WriteStream("downloads/"+name, func(w io.Writer) error { return named(name, write(w, s, baseURL)) })

@@ -33,8 +33,8 @@ import (
 // handler, the CSP, only JSON inline scripts, no dangerous URL, no broken
 // link); no hostile string appears unescaped; each county's name is shown
 // as text and carried intact in the chart data; the feed is well-formed
-// XML, reports.json valid JSON and no text cell of reports.csv starts like
-// a formula.
+// XML, reports.json valid JSON and no text cell of reports.csv or
+// findings.csv starts like a formula.
 func TestHostileSiteIsInert(t *testing.T) {
 	p := buildtest.New(t, "")
 	p.WriteHostile()
@@ -110,11 +110,31 @@ func TestHostileSiteIsInert(t *testing.T) {
 	}
 	for _, row := range rows[1:] {
 		for i, cell := range row {
-			if !export.Columns[i].Number && cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			if !export.Columns[i].Number && startsLikeFormula(cell) {
 				t.Errorf("reports.csv column %s: %.40q starts like a formula", export.Columns[i].Key, cell)
 			}
 		}
 	}
+	rows, err = csv.NewReader(strings.NewReader(strings.TrimPrefix(p.Page("downloads/findings.csv"), "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatalf("findings.csv: %v", err)
+	}
+	if len(rows)-1 != sum.Findings {
+		t.Errorf("findings.csv has %d rows, want one per finding: %d", len(rows)-1, sum.Findings)
+	}
+	for _, row := range rows[1:] {
+		for i, cell := range row {
+			if !export.FindingColumns[i].Number && startsLikeFormula(cell) {
+				t.Errorf("findings.csv column %s: %.40q starts like a formula", export.FindingColumns[i].Key, cell)
+			}
+		}
+	}
+}
+
+// startsLikeFormula reports whether a spreadsheet would take a text cell
+// for a formula.
+func startsLikeFormula(cell string) bool {
+	return cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0]))
 }
 
 var jsonBlock = regexp.MustCompile(`(?s)<script type="application/json"[^>]*>.*?</script>`)

@@ -140,6 +140,8 @@ func (s *Session) Get(name string) (data []byte, ok bool, err error) {
 		gen = func() ([]byte, error) { return export.CSV(site, base) }
 	case "downloads/reports.xlsx":
 		gen = func() ([]byte, error) { return export.XLSX(site, base) }
+	case "downloads/findings.csv":
+		gen = func() ([]byte, error) { return export.FindingsCSV(site, base) }
 	case "downloads/reports.json":
 		gen = func() ([]byte, error) { return export.JSON(site) }
 	case "feed.xml":

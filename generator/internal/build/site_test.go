@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"encoding/csv"
 	"fmt"
 	"html"
 	"regexp"
@@ -416,6 +417,29 @@ grade: 优
 			t.Errorf("%s#%s is not the finding %q: %q", page, id, msg, item)
 		}
 	}
+
+	// findings.csv has the same findings in the same order, each with
+	// the link the findings page gives it; the page points to it, and
+	// the home page's downloads list it.
+	var pageLinks []string
+	for _, m := range regexp.MustCompile(`<a href="(report/[^"#]+#finding-\d+)">`).FindAllStringSubmatch(findings, -1) {
+		pageLinks = append(pageLinks, m[1])
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(p.Page("downloads/findings.csv"), "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatalf("findings.csv: %v", err)
+	}
+	var csvLinks []string
+	for _, row := range rows[1:] {
+		csvLinks = append(csvLinks, row[len(row)-2]) // 本站页面
+	}
+	if rows[0][len(rows[0])-2] != "本站页面" || len(pageLinks) < 3 || !slices.Equal(csvLinks, pageLinks) {
+		t.Errorf("findings.csv links %q, want the findings page's %q", csvLinks, pageLinks)
+	}
+	mustContain(t, "findings.csv", p.Page("downloads/findings.csv"), "\ufeff省份,地市,县（市、区）",
+		",桃源县,,行政审批服务局,行政审批,2020,整体支出,,支出合计核对,sum.spending,不一致,", ",59.88,3.91,report/tao-yuan-xian/")
+	mustContain(t, "findings", findings, `<a href="downloads/findings.csv" download>findings.csv</a>`)
+	mustContain(t, "home", p.Page("index.html"), `<a href="downloads/findings.csv" download>findings.csv</a>：全部核对发现，每条一行`)
 
 	disclosure := p.Page("disclosure.html")
 	mustContain(t, "disclosure", disclosure, `<th scope="col">三公经费合计</th>`, `<td class="num" data-label="三公经费合计">0%</td>`, `<td class="num" data-label="支出合计">100%</td>`)

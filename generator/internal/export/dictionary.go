@@ -3,8 +3,9 @@ package export
 // The data dictionary of the downloads: what each column holds, in what
 // unit, what the words written instead of a figure mean, the severities
 // of the findings and the rules that make them. Columns (Unit,
-// Description), cellWords, severityMeanings and jsonOnlyKeys are its one
-// source; reports.xlsx shows it as its sheet 说明 (see dictionaryRows).
+// Description), cellWords, severityMeanings, jsonOnlyKeys and
+// FindingColumns (the columns of findings.csv) are its one source;
+// reports.xlsx shows it as its sheet 说明 (see dictionaryRows).
 
 import (
 	"strconv"
@@ -154,6 +155,16 @@ func dictionaryRows(absolute bool) []dictionaryRow {
 	header("", "JSON 键", "单位", "含义")
 	for _, k := range jsonOnlyKeys {
 		entry("", k.Key, k.Unit, k.Meaning)
+	}
+
+	heading("findings.csv 的列（每条核对发现一行，从左到右，顺序与本站核对发现页相同；JSON 键为 reports.json 中对应的键）")
+	header("列名", "JSON 键", "单位", "含义")
+	for _, c := range FindingColumns {
+		desc := c.Description
+		if c.Key == "page" && absolute {
+			desc = findingPageAbsolute
+		}
+		entry(c.Header, c.JSON, c.Unit, desc)
 	}
 	return rows
 }

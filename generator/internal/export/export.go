@@ -1,5 +1,6 @@
 // Package export writes the whole dataset as downloads: reports.csv (UTF-8
-// with BOM and CRLF, for Excel and WPS), reports.xlsx and reports.json.
+// with BOM and CRLF, for Excel and WPS), reports.xlsx and reports.json,
+// and findings.csv, a row per finding.
 package export
 
 import (
@@ -53,8 +54,8 @@ func (c Column) inFigures() bool { return c.Number && c.Key != "year" }
 type cell struct {
 	kind  cellKind
 	state report.State
-	text  string  // textCell
-	i     int64   // amountCell (in fen) and intCell
+	text  string  // textCell, and pageCell's path
+	i     int64   // amountCell (in fen) and intCell; pageCell: the finding's N in findings.csv
 	f     float64 // floatCell
 }
 
@@ -69,6 +70,7 @@ const (
 	findingsCell                 // the report's findings, made by appendFindings
 	suspectCell                  // the report's likely unit slips, made by appendSuspects
 	pageCell                     // the report page's path from the site's root, in text (see pageURL)
+	keysCell                     // a finding's figures, made by appendKeyHeaders (findings.csv)
 )
 
 func text(s string) cell { return cell{text: s, state: report.Disclosed} }
@@ -204,7 +206,7 @@ var Columns = []Column{
 		Description: "本站核对认为可能填错了单位的数字：每个写作“列名：报告原样的数字”，以“；”分隔，如“项目支出（万元）：94631500”；空白表示没有。这样的数字与该部门其他年度相差约十倍至万倍、合计恰为分项之和的十倍至万倍，或大到县级部门不可能达到（多是把元填成了万元）；它所在的数字列只写“疑为单位错误”，以免排序、求和、平均时算进去，本站的比较、排名、图表和平均数也不计入（reports.json 的 figures 中照列该数字，suspect 列出它的键）。",
 		get:         func(r *site.Report) cell { return cell{kind: suspectCell, state: report.Disclosed} }},
 	{Key: "findings", Header: "核对发现",
-		Description: "本站用报告自身的数字互相核对发现的问题，每条写作“核对项（严重程度）：说明”，以“；”分隔；空白表示没有发现（reports.json 中为逐条的列表，见下面“只见于 reports.json 的键”）。" + findingsLeaveOut,
+		Description: "本站用报告自身的数字互相核对发现的问题，每条写作“核对项（严重程度）：说明”，以“；”分隔；空白表示没有发现（reports.json 中为逐条的列表，见下面“只见于 reports.json 的键”；findings.csv 每条一行，见最后“findings.csv 的列”）。" + findingsLeaveOut,
 		get:         func(r *site.Report) cell { return cell{kind: findingsCell, state: report.Disclosed} }},
 	{Key: "page", Header: "本站页面", Description: pageRelative,
 		get: func(r *site.Report) cell { return cell{kind: pageCell, text: r.URL, state: report.Disclosed} }},
@@ -407,14 +409,7 @@ func appendPage(dst []byte, base, path string) []byte {
 func WriteCSV(out io.Writer, s *site.Site, baseURL string) error {
 	base := pageURL(baseURL)
 	w := bufio.NewWriterSize(out, 64<<10)
-	line := append([]byte(nil), "\ufeff"...)
-	for i, c := range Columns {
-		if i > 0 {
-			line = append(line, ',')
-		}
-		line = appendCSVField(line, c.Header)
-	}
-	line = append(line, "\r\n"...)
+	line := appendHeaderLine(nil, len(Columns), func(i int) string { return Columns[i].Header })
 	w.Write(line)
 	var scratch []byte
 	for _, r := range s.Reports {
@@ -454,6 +449,19 @@ func WriteCSV(out io.Writer, s *site.Site, baseURL string) error {
 		}
 	}
 	return w.Flush()
+}
+
+// appendHeaderLine appends the first line of a CSV download: the
+// byte-order mark and the n column headers header gives, ended by CRLF.
+func appendHeaderLine(dst []byte, n int, header func(i int) string) []byte {
+	dst = append(dst, "\ufeff"...)
+	for i := range n {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendCSVField(dst, header(i))
+	}
+	return append(dst, "\r\n"...)
 }
 
 // appendCSVText appends text as a CSV field, prefixed with an apostrophe

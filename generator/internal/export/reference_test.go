@@ -26,6 +26,7 @@ import (
 
 	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/jsontext"
+	"github.com/countyperf/portal/generator/internal/pages"
 	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
@@ -162,6 +163,64 @@ func referenceCSV(s *site.Site, base string) []byte {
 			}
 			row[i] = text
 		}
+		w.Write(row)
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// referenceFindingsCSV writes findings.csv with encoding/csv, for the
+// site's absolute URL base (or ""), in the order of the findings page.
+func referenceFindingsCSV(s *site.Site, base string) []byte {
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	w.Write([]string{"省份", "地市", "县（市、区）", "区划代码", "部门", "部门类别", "年度", "类型", "项目名称",
+		"核对项", "规则", "严重程度", "说明", "涉及的数字", "差额（万元）", "差额占比（%）", "本站页面", "数据文件"})
+	column := func(key string) Column {
+		for _, c := range Columns {
+			if c.Key == key {
+				return c
+			}
+		}
+		panic(key)
+	}
+	for _, f := range pages.ListedFindings(s) {
+		var row []string
+		of := func(key string) {
+			text, isNum := referenceText(f.R, column(key), base)
+			if !isNum {
+				text = referenceNeutralise(text)
+			}
+			row = append(row, text)
+		}
+		for _, key := range []string{"province", "prefecture", "county", "adcode", "department", "department_kind", "year", "type", "project"} {
+			of(key)
+		}
+		var figures []string
+		for _, k := range f.Keys {
+			name := k
+			for _, c := range Columns {
+				if k != "" && (c.Figure == k || c.Figure == "" && c.Key == k) {
+					name = c.Header
+					break
+				}
+			}
+			figures = append(figures, name)
+		}
+		gap, share := "", ""
+		if f.Finding.Gap != 0 {
+			gap = f.Finding.Gap.String()
+		}
+		if f.Finding.Share != 0 {
+			share = strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f.Finding.Share*100), "0"), ".")
+		}
+		for _, text := range []string{f.Title, f.Rule, f.Severity.Label(), f.Message, strings.Join(figures, "、")} {
+			row = append(row, referenceNeutralise(text))
+		}
+		row = append(row, gap, share, referenceNeutralise(referencePage(f.R, base)+"#finding-"+strconv.Itoa(f.N)))
+		of("file")
 		w.Write(row)
 	}
 	w.Flush()
@@ -487,6 +546,9 @@ func testMatchesReference(t *testing.T, name string, s *site.Site, base string) 
 	t.Helper()
 	if got, err := CSV(s, base); err != nil || !bytes.Equal(got, referenceCSV(s, base)) {
 		t.Errorf("%s: reports.csv differs from encoding/csv's (error %v):\n%q\nwant\n%q", name, err, got, referenceCSV(s, base))
+	}
+	if got, err := FindingsCSV(s, base); err != nil || !bytes.Equal(got, referenceFindingsCSV(s, base)) {
+		t.Errorf("%s: findings.csv differs from encoding/csv's (error %v):\n%q\nwant\n%q", name, err, got, referenceFindingsCSV(s, base))
 	}
 	if got, err := JSON(s); base == "" && (err != nil || !bytes.Equal(got, referenceJSON(t, s))) {
 		t.Errorf("%s: reports.json differs from json.MarshalIndent's (error %v):\n%s\nwant\n%s", name, err, got, referenceJSON(t, s))

@@ -75,16 +75,13 @@ func compareBool(a, b bool) int {
 	return -1
 }
 
-// Findings returns the pages listing every finding of every report that
-// is more than a note on disclosure, ListPageSize each, in FindingOrder: a
-// journalist's list of leads.
-func Findings(s *site.Site) []*Page {
-	// Counted first (CountFindings counts the same findings), so that
-	// the rows are made at once and stay where their texts are written.
+// ListedFindings returns every finding of every report that is more than
+// a note on disclosure (severity check.Info), in FindingOrder: the
+// findings the pages of Findings list, and downloads/findings.csv. Each
+// row has R, Finding, N and Slip set; Gap and Share are left for Findings
+// to fill.
+func ListedFindings(s *site.Site) []FindingRow {
 	rows := make([]FindingRow, 0, CountFindings(s))
-	counts := map[check.Severity]int{}
-	// The gaps and shares share one string (see texts).
-	t := newTexts()
 	for _, r := range s.Reports {
 		n := 0 // as the report's page lists them
 		for _, c := range r.Checks {
@@ -92,25 +89,42 @@ func Findings(s *site.Site) []*Page {
 				if f.Severity == check.Info {
 					continue
 				}
-				counts[f.Severity]++
 				n++
-				rows = append(rows, FindingRow{R: r, Finding: f, N: n, Gap: charts.Cell{Text: "—", Num: true}, Share: charts.Cell{Text: "—", Num: true},
+				rows = append(rows, FindingRow{R: r, Finding: f, N: n,
 					Slip: f.Severity == check.Discrepancy && r.Suspect(f.Keys...)})
-				row := &rows[len(rows)-1]
-				if f.Gap != 0 {
-					row.Gap = charts.Cell{Num: true}
-					t.buf = f.Gap.Append(t.buf)
-					t.end2(&row.Gap.Text, &row.Gap.Value)
-				}
-				if f.Share != 0 {
-					// As fmt's %.2f, followed by a percent sign; the
-					// value is the text without it (set below).
-					row.Share = charts.Cell{Num: true}
-					t.buf = strconv.AppendFloat(t.buf, f.Share*100, 'f', 2, 64)
-					t.buf = append(t.buf, '%')
-					t.end(&row.Share.Text)
-				}
 			}
+		}
+	}
+	// Stable: a report's findings that tie keep the order of its checks.
+	slices.SortStableFunc(rows, FindingOrder)
+	return rows
+}
+
+// Findings returns the pages listing every finding of every report that
+// is more than a note on disclosure, ListPageSize each, in FindingOrder
+// (see ListedFindings): a journalist's list of leads.
+func Findings(s *site.Site) []*Page {
+	rows := ListedFindings(s)
+	counts := map[check.Severity]int{}
+	// The gaps and shares share one string (see texts).
+	t := newTexts()
+	for i := range rows {
+		row := &rows[i]
+		f := &row.Finding
+		counts[f.Severity]++
+		row.Gap, row.Share = charts.Cell{Text: "—", Num: true}, charts.Cell{Text: "—", Num: true}
+		if f.Gap != 0 {
+			row.Gap = charts.Cell{Num: true}
+			t.buf = f.Gap.Append(t.buf)
+			t.end2(&row.Gap.Text, &row.Gap.Value)
+		}
+		if f.Share != 0 {
+			// As fmt's %.2f, followed by a percent sign; the
+			// value is the text without it (set below).
+			row.Share = charts.Cell{Num: true}
+			t.buf = strconv.AppendFloat(t.buf, f.Share*100, 'f', 2, 64)
+			t.buf = append(t.buf, '%')
+			t.end(&row.Share.Text)
 		}
 	}
 	t.done()
@@ -119,8 +133,6 @@ func Findings(s *site.Site) []*Page {
 			row.Share.Value = row.Share.Text[:len(row.Share.Text)-1]
 		}
 	}
-	// Stable: a report's findings that tie keep the order of its checks.
-	slices.SortStableFunc(rows, FindingOrder)
 	var cs []Count
 	for _, sev := range []check.Severity{check.Discrepancy, check.Warning, check.Rounding} {
 		cs = append(cs, Count{sev.Label(), counts[sev]})

@@ -246,7 +246,7 @@ func TestAccessibilityAudit(t *testing.T) {
 			tb.click(`[data-explorer] button[type=reset]`)
 			eval[bool](tb, `(() => { const s = document.querySelector('[data-explorer] select[name=metric]'); s.selectedIndex = s.options.length - 1; s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
 		}},
-		{"compare-kind", "compare/2020/xing-zheng-shen-pi.html", http.StatusOK, nil},
+		{"compare-kind", kindsPage, http.StatusOK, nil},
 		{"findings", "findings.html", http.StatusOK, nil},
 		{"disclosure", "disclosure.html", http.StatusOK, nil},
 		{"search", "search.html", http.StatusOK, func(tb *tab) {
@@ -267,7 +267,8 @@ func TestAccessibilityAudit(t *testing.T) {
 	}{{"phone", phoneScreen}, {"desktop", desktopScreen}} {
 		for _, p := range pages {
 			t.Run(screen.name+"/"+p.name, func(t *testing.T) {
-				tb := openStatus(t, env.out, env.base, env.host, env.base+p.path, p.status, screen.screen)
+				out, base := siteOf(p.path)
+				tb := openStatus(t, out, base, env.host, base+p.path, p.status, screen.screen)
 				// The 404 page is hidden until its stylesheet has come.
 				if !tb.waitFor(`document.readyState === 'complete' && getComputedStyle(document.documentElement).visibility === 'visible'`, 10*time.Second) {
 					t.Fatal("the page was not shown within 10s")

@@ -67,16 +67,17 @@ func TestPhoneWidth(t *testing.T) {
 		{"report", report, true},
 		{"compare-year", "compare/2020.html", true},
 		{"compare-all", "compare/index.html", true},
-		{"compare-kind", "compare/2020/xing-zheng-shen-pi.html", true},
+		{"compare-kind", kindsPage, true},
 		{"findings", "findings.html", false},
 		{"disclosure", "disclosure.html", false},
 		{"counties", "counties.html", false},
 	} {
 		t.Run(p.name, func(t *testing.T) {
-			if _, err := os.Stat(filepath.Join(env.out, filepath.FromSlash(p.path))); err != nil {
+			out, base := siteOf(p.path)
+			if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(p.path))); err != nil {
 				t.Fatalf("the build made no %s: %v", p.path, err)
 			}
-			tb := openWith(t, env.out, env.base, env.host, env.base+p.path, phoneScreen)
+			tb := openWith(t, out, base, env.host, base+p.path, phoneScreen)
 			if w := eval[int](tb, `document.documentElement.clientWidth`); w != phoneWidth {
 				t.Fatalf("the page is laid out %dpx wide, want the phone's %dpx (is the viewport meta tag there?)", w, phoneWidth)
 			}

@@ -34,6 +34,10 @@ const subPath = "/portal/"
 // of TestCheckerCatchesFaults.
 const faultyPath = "/faulty/"
 
+// kindsPath is where the test server mounts the site of several kinds of
+// department (see buildKindsSite).
+const kindsPath = "/kinds/"
+
 const (
 	// pageTimeout bounds everything done with one page, so a hang fails.
 	pageTimeout = 30 * time.Second
@@ -53,6 +57,8 @@ var env struct {
 	base     string // http://127.0.0.1:PORT/portal/
 	srv      *http.Server
 	faulty   string // served under faultyPath
+	// kindsOut is the site of buildKindsSite, kindsBase its URL.
+	kindsOut, kindsBase string
 
 	browserOnce sync.Once
 	browserErr  error
@@ -117,6 +123,11 @@ func startSite() error {
 	}
 	mux := http.NewServeMux()
 	mux.Handle(subPath, http.StripPrefix(strings.TrimSuffix(subPath, "/"), staticHost(out)))
+	kinds, err := buildKindsSite(ctx, root)
+	if err != nil {
+		return err
+	}
+	mux.Handle(kindsPath, http.StripPrefix(strings.TrimSuffix(kindsPath, "/"), staticHost(kinds)))
 	// Pages made by TestCheckerCatchesFaults, to see the checks fail.
 	env.faulty = filepath.Join(env.tmp, "faulty")
 	mux.Handle(faultyPath, http.StripPrefix(strings.TrimSuffix(faultyPath, "/"), staticHost(env.faulty)))
@@ -125,7 +136,32 @@ func startSite() error {
 	env.out = out
 	env.host = ln.Addr().String()
 	env.base = "http://" + env.host + subPath
+	env.kindsOut, env.kindsBase = kinds, "http://"+env.host+kindsPath
 	return nil
+}
+
+// buildKindsSite builds, into env.tmp, the bundled reports and one of an
+// 档案馆 of 2020, and returns the built site. The bundled reports are all
+// of one kind of department, whose years are compared on their year's
+// page alone; with a second kind, 2020's 行政审批 reports have a compare
+// page of their own (compare/2020/xing-zheng-shen-pi.html).
+func buildKindsSite(ctx context.Context, repo string) (string, error) {
+	root := filepath.Join(env.tmp, "kinds-project")
+	for _, dir := range []string{"content", "templates", "assets"} {
+		if err := os.CopyFS(filepath.Join(root, dir), os.DirFS(filepath.Join(repo, dir))); err != nil {
+			return "", fmt.Errorf("copying the bundled %s: %w", dir, err)
+		}
+	}
+	archives := "---\ncounty: 桃源县\nprefecture: 常德市\nprovince: 湖南省\ndepartment: 档案馆\nyear: 2020\ntype: 整体支出\n" +
+		"spending: {total: 120, basic: 100, project: 20}\nscore: 90\ngrade: 优\n---\n档案馆的报告。\n"
+	if err := os.WriteFile(filepath.Join(root, "content", "archives-2020.md"), []byte(archives), 0o644); err != nil {
+		return "", err
+	}
+	out := filepath.Join(env.tmp, "kinds")
+	if _, err := build.Run(ctx, build.Config{Root: root, Out: out}); err != nil {
+		return "", fmt.Errorf("building the bundled site with a second kind of department: %w", err)
+	}
+	return out, nil
 }
 
 // staticHost serves dir as a plain static host does: a folder's index.html
@@ -577,4 +613,18 @@ func safeName(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// kindsPage is the compare page of one kind of department that the tests
+// load, from the site of buildKindsSite.
+const kindsPage = "compare/2020/xing-zheng-shen-pi.html"
+
+// siteOf returns the built site that holds the page at path, and its
+// URL: the site of buildKindsSite for kindsPage, the bundled site for any
+// other.
+func siteOf(path string) (out, base string) {
+	if path == kindsPage {
+		return env.kindsOut, env.kindsBase
+	}
+	return env.out, env.base
 }

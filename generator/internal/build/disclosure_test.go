@@ -324,28 +324,8 @@ spending: {total: 320}
 // 基本支出 would say nothing (a journalist's review). Its own spending
 // is ranked.
 func TestProjectReportsNotRankedOnDepartmentFigures(t *testing.T) {
-	p := buildtest.New(t, `
--- content/a.md --
----
-county: 甲县
-department: 教育局
-year: 2021
-type: 项目支出
-spending: {total: 500, basic: 120}
-sangong: {total: 9}
-score: 90
----
--- content/b.md --
----
-county: 乙县
-department: 档案馆
-year: 2021
-type: 项目支出
-spending: {total: 80, basic: 30}
-sangong: {total: 2}
-score: 95
----
-`)
+	p := buildtest.New(t, deptFile("a", "甲县", "教育局", 2021, "项目支出", "spending: {total: 500, basic: 120}\nsangong: {total: 9}\nscore: 90\n")+
+		deptFile("b", "乙县", "档案馆", 2021, "项目支出", "spending: {total: 80, basic: 30}\nsangong: {total: 2}\nscore: 95\n"))
 	p.MustBuild()
 	a := p.Page("report/jia-xian/2021-jiao-yu-ju-xiang-mu.html")
 	ranks := a[strings.Index(a, `id="ranks"`):]

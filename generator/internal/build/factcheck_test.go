@@ -18,6 +18,14 @@ func factReport(county string, year int, typ, rest string) string {
 	return "---\ncounty: " + county + "\ndepartment: 财政局\nyear: " + strconv.Itoa(year) + "\ntype: " + typ + "\n" + rest + "---\n正文。\n"
 }
 
+// deptFile returns a report file of the department, as an entry of a
+// buildtest site (content/<name>.md): its front matter the county, the
+// department, the year, the type and rest.
+func deptFile(name, county, department string, year int, typ, rest string) string {
+	return "-- content/" + name + ".md --\n---\ncounty: " + county + "\ndepartment: " + department + "\nyear: " + strconv.Itoa(year) +
+		"\ntype: " + typ + "\n" + rest + "---\n"
+}
+
 // The home page counts the reports by type when they are not all of one:
 // a 项目支出 report is not called a 部门整体支出 report.
 func TestHomeCountsReportsByType(t *testing.T) {
@@ -220,44 +228,12 @@ func TestSourceWordingIsTrue(t *testing.T) {
 // of one kind of department says nothing of it.
 func TestYearsSayWhenAveragesMixKinds(t *testing.T) {
 	const note = "各年度的平均数把各类部门的报告放在一起"
-	mixed := buildtest.New(t, `
--- content/a.md --
----
-county: 甲县
-department: 教育局
-year: 2021
-type: 整体支出
-spending: {total: 9000}
----
--- content/b.md --
----
-county: 乙县
-department: 档案馆
-year: 2021
-type: 整体支出
-spending: {total: 90}
----
-`)
+	mixed := buildtest.New(t, deptFile("a", "甲县", "教育局", 2021, "整体支出", "spending: {total: 9000}\n")+
+		deptFile("b", "乙县", "档案馆", 2021, "整体支出", "spending: {total: 90}\n"))
 	mixed.MustBuild()
 	mustContain(t, "years of two kinds", mixed.Page("compare/index.html"), `<p class="note">`+note)
-	one := buildtest.New(t, `
--- content/a.md --
----
-county: 甲县
-department: 教育局
-year: 2021
-type: 整体支出
-spending: {total: 9000}
----
--- content/b.md --
----
-county: 乙县
-department: 教育和体育局
-year: 2021
-type: 整体支出
-spending: {total: 8000}
----
-`)
+	one := buildtest.New(t, deptFile("a", "甲县", "教育局", 2021, "整体支出", "spending: {total: 9000}\n")+
+		deptFile("b", "乙县", "教育和体育局", 2021, "整体支出", "spending: {total: 8000}\n"))
 	one.MustBuild()
 	if strings.Contains(one.Page("compare/index.html"), note) {
 		t.Error("a site of one kind of department says its averages mix kinds")

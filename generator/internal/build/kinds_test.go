@@ -115,32 +115,9 @@ func TestRebuildFollowsKinds(t *testing.T) {
 // the year's comparison is the kind's: no page of the kind repeats it,
 // and neither the year's page nor a report's links to one.
 func TestYearOfOneKindHasNoKindPage(t *testing.T) {
-	p := buildtest.New(t, `
--- content/a.md --
----
-county: 甲县
-department: 教育局
-year: 2021
-type: 整体支出
-spending: {total: 30000}
----
--- content/b.md --
----
-county: 乙县
-department: 教育和体育局
-year: 2021
-type: 整体支出
-spending: {total: 20000}
----
--- content/c.md --
----
-county: 丙县
-department: 教育局
-year: 2021
-type: 项目支出
-spending: {total: 500}
----
-`)
+	p := buildtest.New(t, deptFile("a", "甲县", "教育局", 2021, "整体支出", "spending: {total: 30000}\n")+
+		deptFile("b", "乙县", "教育和体育局", 2021, "整体支出", "spending: {total: 20000}\n")+
+		deptFile("c", "丙县", "教育局", 2021, "项目支出", "spending: {total: 500}\n"))
 	p.MustBuild()
 	if p.Exists("compare/2021/jiao-yu.html") {
 		t.Error("a year of one kind has a kind page repeating the year's")

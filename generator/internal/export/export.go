@@ -133,7 +133,7 @@ var Columns = []Column{
 	{Key: "department", Header: "部门", Description: "作自评报告的部门。",
 		get: func(r *site.Report) cell { return text(r.Department) }},
 	{Key: "department_kind", Header: "部门类别", Description: departmentKindMeaning,
-		get: func(r *site.Report) cell { return text(DepartmentKind(r)) }},
+		get: func(r *site.Report) cell { return text(r.DepartmentKind.Name) }},
 	{Key: "year", Header: "年度", Number: true, Description: "自评的预算年度。",
 		get: func(r *site.Report) cell { return cell{kind: intCell, i: int64(r.Year), state: report.Disclosed} }},
 	{Key: "type", Header: "类型", Description: "整体支出：部门全年支出的绩效自评；项目支出：一个项目或一笔专项资金（可能用于多项开支）的绩效自评，披露比例只看支出合计（该项目的支出）、自评得分和评价等级；部门的基本支出、三公经费、人数等数字不适用于它（见下面“不适用”）。",
@@ -212,19 +212,6 @@ var Columns = []Column{
 		get: func(r *site.Report) cell { return cell{kind: pageCell, text: r.URL, state: report.Disclosed} }},
 	{Key: "file", Header: "数据文件", Description: "本站整理该报告所用的数据文件，为相对于本站项目根目录的路径。",
 		get: func(r *site.Report) cell { return text(r.File) }},
-}
-
-// DepartmentKind returns the kind of r's department (see site.Kind), as
-// the column 部门类别 gives it: 教育 for 教育局 and 教育和体育局, or the
-// department's own name for one the site's table of kinds does not know.
-// A 整体支出 report is ranked among the reports of its year and kind; a
-// 项目支出 report among all of its year, its department's kind given
-// all the same.
-func DepartmentKind(r *site.Report) string {
-	if r.Peers != nil && r.Type == report.TypeWhole {
-		return r.Peers.Kind.Name
-	}
-	return site.DepartmentKind(r.Department).Name
 }
 
 // The words a download writes in a cell instead of a figure: one the
@@ -612,8 +599,8 @@ type JSONReport struct {
 	County     string `json:"county"`
 	Adcode     string `json:"adcode"`
 	Department string `json:"department"`
-	// DepartmentKind is the kind of the department, as the column 部门类别
-	// gives it (see DepartmentKind).
+	// DepartmentKind is the kind of the department (site.Report.DepartmentKind), as
+	// the column 部门类别 gives it: 教育 for 教育局 and 教育和体育局.
 	DepartmentKind string `json:"department_kind"`
 	Year           int    `json:"year"`
 	Type           string `json:"type"`
@@ -819,7 +806,7 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 	j.str(1, "county", r.County.Name)
 	j.str(1, "adcode", r.County.Adcode)
 	j.str(1, "department", r.Department)
-	j.str(1, "department_kind", DepartmentKind(r))
+	j.str(1, "department_kind", r.DepartmentKind.Name)
 	j.key(1, "year")
 	j.buf = strconv.AppendInt(j.buf, int64(r.Year), 10)
 	j.buf = append(j.buf, ',')

@@ -329,7 +329,7 @@ func referenceJSONReport(r *site.Report, evidence map[string]string) *JSONReport
 	}
 	jr := &JSONReport{
 		Province: r.County.Province, Prefecture: r.County.Prefecture, County: r.County.Name, Adcode: r.County.Adcode,
-		Department: r.Department, DepartmentKind: DepartmentKind(r), Year: r.Year, Type: r.Type, Title: r.Title, Published: r.Published, Source: r.Source,
+		Department: r.Department, DepartmentKind: r.DepartmentKind.Name, Year: r.Year, Type: r.Type, Title: r.Title, Published: r.Published, Source: r.Source,
 		OriginalUnit: r.Unit, Figures: map[string]*float64{}, Evidence: evidence, Page: r.URL, File: r.File, Unreadable: []string{},
 		NotApplicable: []string{}, Suspect: referenceSuspects(r, "key"),
 	}

@@ -142,13 +142,14 @@ func (s *Site) groupPeers() []*Peers {
 	kindOf := map[string]Kind{} // by department: a site names few
 	kindNames := map[string]bool{}
 	for _, r := range s.Reports {
-		var kind Kind
+		var ok bool
+		if r.DepartmentKind, ok = kindOf[r.Department]; !ok {
+			r.DepartmentKind = DepartmentKind(r.Department)
+			kindOf[r.Department] = r.DepartmentKind
+		}
+		var kind Kind // of the peers: none for 项目支出 reports
 		if r.Type == report.TypeWhole {
-			var ok bool
-			if kind, ok = kindOf[r.Department]; !ok {
-				kind = DepartmentKind(r.Department)
-				kindOf[r.Department] = kind
-			}
+			kind = r.DepartmentKind
 			kindNames[kind.Name] = true
 		}
 		k := key{r.Year, r.Type, kind.Name}

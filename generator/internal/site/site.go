@@ -132,6 +132,11 @@ type Report struct {
 	// year and type, and of its kind of department for a
 	// whole-department report (see Peers).
 	Peers *Peers
+	// DepartmentKind is the kind of the report's department (see
+	// DepartmentKind), whatever its type: a 项目支出 report's peers have
+	// none, as they are every department's projects, but its department
+	// has one.
+	DepartmentKind Kind
 	// Ranks holds the report's rank among its Peers, one for each of
 	// Metrics, in order; see Rank.
 	Ranks [MetricCount]Rank

@@ -2,8 +2,10 @@ package build_test
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"html"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -1081,4 +1083,61 @@ func TestStackedPartsWithoutWholeSaySo(t *testing.T) {
 	}
 	table := between(page, `<figure class="chart-block" id="fig-sangong"`, `</figure>`)
 	mustContain(t, "sangong table", table, "乙县（合计未披露）")
+}
+
+// TestStackedPartsOverWholeDrawWhole: on a compare page, a report whose
+// 基本支出 and 项目支出 add up to more than its 支出合计 is drawn as its
+// 支出合计 in one piece (a stack of its parts would be longer than the
+// whole it is ranked by, and than the bars above it), its label says why,
+// and its table row keeps the parts with their excess as a negative
+// 未分项或差额; a report whose parts add up is drawn as ever.
+func TestStackedPartsOverWholeDrawWhole(t *testing.T) {
+	r := func(county, spending string) string {
+		return fmt.Sprintf("---\ncounty: %s\ndepartment: 教育局\nyear: 2021\ntype: 整体支出\nspending: %s\n---\n正文。\n", county, spending)
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "{total: 1200, basic: 400, project: 800}")+
+		"-- content/b.md --\n"+r("乙县", "{total: 1000, basic: 700, project: 600}")+
+		"-- content/c.md --\n"+r("丙县", "{total: 900.01, basic: 400, project: 500}"))
+	p.MustBuild()
+	page := p.Page("compare/2021.html")
+	var option struct {
+		YAxis  []struct{ Data []string } `json:"yAxis"`
+		Series []struct {
+			Name string
+			Data []struct{ Value any }
+		}
+	}
+	const start = `<script type="application/json" id="chart-spending-data">`
+	raw := strings.TrimPrefix(between(page, start, `</script>`), start)
+	if err := json.Unmarshal([]byte(raw), &option); err != nil {
+		t.Fatalf("spending chart's option: %v\n%s", err, raw)
+	}
+	if len(option.YAxis) != 1 {
+		t.Fatalf("spending chart: %d category axes", len(option.YAxis))
+	}
+	wantCats := []string{"甲县", "乙县 ⚠（分项之和超出合计）", "丙县"} // ⚠: the check's finding
+	if !slices.Equal(option.YAxis[0].Data, wantCats) {
+		t.Fatalf("spending chart's bars %q, want %q", option.YAxis[0].Data, wantCats)
+	}
+	drawn := map[string][]any{}
+	for _, s := range option.Series {
+		for _, d := range s.Data {
+			drawn[s.Name] = append(drawn[s.Name], d.Value)
+		}
+	}
+	want := map[string][]any{
+		"基本支出":         {400.0, "-", 400.0},
+		"项目支出":         {800.0, "-", 500.0},
+		"未分项或差额":       {"-", "-", "-"}, // 丙县's 0.01 is rounding
+		"合计（分项之和超出合计）": {"-", 1000.0, "-"},
+	}
+	if !reflect.DeepEqual(drawn, want) {
+		t.Errorf("spending chart draws %v, want %v", drawn, want)
+	}
+	table := between(between(page, `<figure class="chart-block" id="fig-spending"`, `</figure>`), `data-variant-table="main"`, `</table>`)
+	row := between(table, "乙县 ⚠（分项之和超出合计）", "</tr>")
+	mustContain(t, "乙县's row", row, ">700<", ">600<", ">-300<", ">1000<")
+	if strings.Contains(table, "合计（分项之和超出合计）") {
+		t.Error("the table has a column for the whole drawn in one piece, which its 合计 column gives")
+	}
 }

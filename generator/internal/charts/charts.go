@@ -101,6 +101,11 @@ type Value struct {
 	// NotApplicable, for a missing value, says the figure is not one a
 	// report of its type has (不适用): a 项目支出 report's 基本支出.
 	NotApplicable bool
+	// Undrawn, for a known value, says the table shows it but the chart
+	// does not draw it: the parts of a stacked bar that add up to more
+	// than its whole, which no stack of them can show at the whole's
+	// length.
+	Undrawn bool
 }
 
 // Some returns a known value.
@@ -110,6 +115,11 @@ func Some(v float64) Value { return Value{V: v, OK: true} }
 type Series struct {
 	Name   string
 	Values []Value
+	// ChartOnly draws the series without a column of its own in the
+	// table: a segment that repeats what another column says (a whole
+	// drawn in one piece, when its parts cannot be stacked; the table's
+	// 合计 has it). Only the last series may be ChartOnly.
+	ChartOnly bool
 }
 
 // Bars describes a bar chart.
@@ -379,9 +389,10 @@ func (b Bars) echartsOption() ([]byte, error) {
 	return json.Marshal(bar.JSON())
 }
 
-// jsonValue is the value ECharts draws: a rounded number, or "-" for a gap.
+// jsonValue is the value ECharts draws: a rounded number, or "-" for a gap
+// or a value not drawn.
 func jsonValue(v Value) any {
-	if !v.OK {
+	if !v.OK || v.Undrawn {
 		return "-"
 	}
 	return round(v.V)
@@ -492,14 +503,15 @@ func (b Bars) table() (Table, string) {
 	if b.overYears() {
 		first = "年度"
 	}
-	width := 1 + len(b.Series)
+	series := b.tabled()
+	width := 1 + len(series)
 	if b.Total != nil {
 		width++
 	}
 	var t Table
 	t.Head = make([]Col, 0, width)
 	t.Head = append(t.Head, Col{Label: first})
-	for _, s := range b.Series {
+	for _, s := range series {
 		t.Head = append(t.Head, Col{Label: s.Name, Num: true})
 	}
 	if b.Total != nil {
@@ -533,7 +545,7 @@ func (b Bars) table() (Table, string) {
 			if i < len(b.Links) {
 				row[0].Href = b.Links[i]
 			}
-			for j, s := range b.Series {
+			for j, s := range series {
 				buf, ends = setNum(&row[1+j], s.Values[i], buf, ends)
 			}
 			if b.Total != nil {
@@ -550,6 +562,15 @@ func (b Bars) table() (Table, string) {
 	t.Caption = text[:captionEnd]
 	fillNums(cells, text, captionEnd, ends)
 	return t, text[summaryStart:]
+}
+
+// tabled returns the series that have a column in the chart's table: all
+// but a last one that is ChartOnly.
+func (b Bars) tabled() []Series {
+	if n := len(b.Series); n > 0 && b.Series[n-1].ChartOnly {
+		return b.Series[:n-1]
+	}
+	return b.Series
 }
 
 // setNum makes c, a zero cell, the cell of a value, as NumCell does; for

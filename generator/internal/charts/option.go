@@ -357,9 +357,9 @@ func (t *template) appendFill(out []byte, b Bars, rows [][]Cell) ([]byte, bool) 
 				}
 				out = append(out, t.itemPre...)
 				switch {
-				case !v.OK:
+				case !v.OK || v.Undrawn:
 					out = append(out, `"-"`...)
-				case j < len(rows) && !v.Blank && sameText(v.V):
+				case j < len(rows) && 1+h.series < len(rows[j]) && !b.Series[h.series].ChartOnly && !v.Blank && sameText(v.V):
 					// The cell of the series in row j, which Bars.table
 					// made of the same value (a blank one it shows as —).
 					out = append(out, rows[j][1+h.series].Text...)

@@ -67,6 +67,9 @@ func randomValue(r *rand.Rand, finite bool) Value {
 		return Some(v)
 	case 3:
 		return Some(float64(r.IntN(2000) - 1000))
+	case 4:
+		// In the table, not drawn.
+		return Value{V: float64(r.IntN(2000) - 1000), OK: true, Undrawn: true}
 	default:
 		return Some(r.NormFloat64() * math.Pow(10, float64(r.IntN(16)-6)))
 	}
@@ -127,6 +130,9 @@ func randomBars(r *rand.Rand, exact, finite bool) Bars {
 		for j := range b.Series[i].Values {
 			b.Series[i].Values[j] = randomValue(r, finite)
 		}
+	}
+	if n := len(b.Series); n > 0 && r.IntN(5) == 0 {
+		b.Series[n-1].ChartOnly = true
 	}
 	if r.IntN(3) == 0 {
 		b.Total = make([]Value, nCats)
@@ -507,7 +513,11 @@ func referenceTable(b Bars) Table {
 		first = "年度"
 	}
 	t.Head = append(t.Head, Col{Label: first})
-	for _, s := range b.Series {
+	tabled := b.Series
+	if n := len(tabled); n > 0 && tabled[n-1].ChartOnly {
+		tabled = tabled[:n-1] // drawn, with no column
+	}
+	for _, s := range tabled {
 		t.Head = append(t.Head, Col{Label: s.Name, Num: true})
 	}
 	if b.Total != nil {
@@ -518,7 +528,7 @@ func referenceTable(b Bars) Table {
 		if i < len(b.Links) {
 			row[0].Href = b.Links[i]
 		}
-		for _, s := range b.Series {
+		for _, s := range tabled {
 			row = append(row, referenceNumCell(s.Values[i]))
 		}
 		if b.Total != nil {
@@ -629,7 +639,7 @@ func referenceSummary(b Bars) string {
 // for ten-thousandths, a known value marked blank) among ordinary ones.
 func TestBuildTakesFiguresFromTable(t *testing.T) {
 	odd := []Value{Some(math.Copysign(0, -1)), Some(-0.00004), Some(0.00004), Some(1e10), Some(-1e10), Some(1e10 - 0.0001),
-		Some(123456789012.34567), Some(1e21), {V: 5, OK: true, Blank: true}, {V: 5, Blank: true}, {}, Some(1.5), Some(-2.25)}
+		Some(123456789012.34567), Some(1e21), {V: 5, OK: true, Blank: true}, {V: 5, Blank: true}, {V: 5, OK: true, Undrawn: true}, {}, Some(1.5), Some(-2.25)}
 	r := rand.New(rand.NewPCG(5, 6))
 	for i := range 2000 {
 		b := randomBars(r, true, true)

@@ -289,6 +289,41 @@ func anyPartKnown(ms []report.Money) bool {
 	return slices.ContainsFunc(ms, report.Money.Known)
 }
 
+// overName says that a report's parts add up to more than its whole.
+const overName = "分项之和超出合计"
+
+// shownParts appends to dst the parts of r that parts gives, each part
+// left out as a likely unit slip (keys[1:] are the parts' keys) taken as
+// not disclosed.
+func shownParts(dst []report.Money, r *site.Report, keys []string, parts func([]report.Money, *site.Report) []report.Money) []report.Money {
+	n := len(dst)
+	dst = parts(dst, r)
+	for i := range dst[n:] {
+		if r.Suspect(keys[1+i]) {
+			dst[n+i] = report.Money{}
+		}
+	}
+	return dst
+}
+
+// sumKnown returns the sum of the disclosed amounts.
+func sumKnown(ms []report.Money) report.Amount {
+	var sum report.Amount
+	for _, m := range ms {
+		if m.Known() {
+			sum += m.V
+		}
+	}
+	return sum
+}
+
+// exceeds reports whether the disclosed parts add up to more than the
+// whole by more than rounding: 0.01 万元 a part, as the checks allow
+// (check's sum rules, whose finding the report then has).
+func exceeds(whole report.Money, parts []report.Money) bool {
+	return whole.Known() && sumKnown(parts)-whole.V > report.FenPerWan/100*report.Amount(len(parts))
+}
+
 // remainder is the part of a whole that its disclosed parts do not
 // explain, when the whole is known and exceeds them.
 func remainder(whole report.Money, parts ...report.Money) charts.Value {
@@ -349,7 +384,9 @@ func perStaff(v charts.Value, r *site.Report) charts.Value {
 		unreadable := v.Unreadable || v.OK && staff.State == report.Unreadable
 		return charts.Value{Blank: v.Blank, Unreadable: unreadable, Suspect: v.Suspect}
 	}
-	return charts.Some(site.PerStaff(v.V, staff.V))
+	out := charts.Some(site.PerStaff(v.V, staff.V))
+	out.Undrawn = v.Undrawn
+	return out
 }
 
 // withPerStaff builds a chart from bars(false), with a view per staff
@@ -390,23 +427,43 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 		}
 		t = withNote(t, note)
 		cats, links := labels(sorted, keys...)
+		// A report whose parts add up to more than its whole, beyond
+		// rounding, cannot be stacked to its whole's length: its bar is
+		// the whole in one piece, its parts and their excess are in the
+		// table (the excess as a negative 未分项或差额), and its label
+		// says why.
+		var ps []report.Money
+		over := make([]bool, len(sorted))
+		anyOver := false
 		for i, r := range sorted {
 			// A report that gives parts but not their whole is drawn
 			// last (it cannot be ranked), yet its parts make a bar that
 			// may be longer than those above it: its label says why.
-			if w := whole(r); !w.Known() && !r.Suspect(keys[0]) && anyPartKnown(parts(nil, r)) {
+			ps = shownParts(ps[:0], r, keys, parts)
+			if w := whole(r); !w.Known() && !r.Suspect(keys[0]) && anyPartKnown(ps) {
 				if w.State == report.Unreadable {
 					cats[i] += "（合计无法识别）"
 				} else {
 					cats[i] += "（合计未披露）"
 				}
 			}
+			if !r.Suspect(keys[0]) && exceeds(whole(r), ps) {
+				cats[i] += "（" + overName + "）"
+				over[i], anyOver = true, true
+			}
 		}
-		series := make([]charts.Series, len(names)+1)
+		n := len(names) + 1
+		if anyOver {
+			n++
+		}
+		series := make([]charts.Series, n)
 		for i, n := range names {
 			series[i].Name = n
 		}
-		series[len(names)].Name = "未分项或差额"
+		series[len(names)].Name = gapName
+		if anyOver {
+			series[n-1] = charts.Series{Name: "合计（" + overName + "）", ChartOnly: true}
+		}
 		var total []charts.Value
 		if len(sorted) > 0 {
 			// Every series' values, and the totals, share one array.
@@ -417,25 +474,36 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 			}
 			total = vals[:0:len(sorted)]
 		}
-		var ps []report.Money
 		var vals []charts.Value
-		for _, r := range sorted {
-			ps = parts(ps[:0], r)
+		for j, r := range sorted {
+			ps = shownParts(ps[:0], r, keys, parts)
 			vals = vals[:0]
 			for i := range ps {
 				v := money(ps[i])
 				if r.Suspect(keys[1+i]) {
 					// Left out, and for the remainder taken as a part not
 					// disclosed: the bar keeps the whole's length.
-					v, ps[i] = charts.Value{Suspect: true}, report.Money{}
+					v = charts.Value{Suspect: true}
 				}
+				v.Undrawn = over[j] && v.OK
 				vals = append(vals, v)
 			}
-			t, rest := money(whole(r)), remainder(whole(r), ps...)
+			w := whole(r)
+			t, rest := money(w), remainder(w, ps...)
 			if r.Suspect(keys[0]) {
 				t, rest = charts.Value{Suspect: true}, charts.Value{Blank: true} // no gap to tell
 			}
+			if over[j] {
+				rest = charts.Value{V: (w.V - sumKnown(ps)).Wan(), OK: true, Undrawn: true}
+			}
 			vals = append(vals, rest)
+			if anyOver {
+				drawn := charts.Value{Blank: true}
+				if over[j] {
+					drawn = t
+				}
+				vals = append(vals, drawn)
+			}
 			if per {
 				for i := range vals {
 					vals[i] = perStaff(vals[i], r)

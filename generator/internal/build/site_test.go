@@ -274,7 +274,7 @@ func TestChartDataIsJSONInDataBlocks(t *testing.T) {
 	mustMatch(t, "compare", page, `data-variant="per-staff" data-title="[^"]*" data-summary="[^"]*[0-9]万元/人[^"]*">人均</button>`)
 	// 甲县 2021: 120.5 万元 over 9 people, to two decimals as every
 	// figure per staff member (not 13.3889).
-	mustMatch(t, "compare", between(page, `data-variant-table="per-staff"`, `</table>`), `甲县</a></th><td class="num" data-value="7.78">7.78</td><td class="num" data-value="5.61">5.61</td><td class="num" data-value="">—</td><td class="num" data-value="13.39">13.39</td>`)
+	mustMatch(t, "compare", between(page, `data-variant-table="per-staff"`, `</table>`), `甲县</a></th><td class="num" data-value="13.39">13.39</td><td class="num" data-value="7.78">7.78</td><td class="num" data-value="5.61">5.61</td><td class="num" data-value="">—</td>`)
 	mustContain(t, "compare", page, `13.39万元/人`)
 	county := p.Page("county/jia-xian.html")
 	mustContain(t, "county", county, `13.39`)
@@ -786,11 +786,11 @@ func TestWhichSideSlipped(t *testing.T) {
 		"-- content/x23.md --\n"+r("辛县", 2023, "spending: {total: 800, basic: 500, project: 300}\nsangong: {total: 850, abroad: 0, reception: 5, vehicles: 3.5}"))
 	p.MustBuild()
 	c22, c23 := p.Page("compare/2022.html"), p.Page("compare/2023.html")
-	mustMatch(t, "compare 2022", c22, `>己县</a> `+flagRE+`</th><td class="num" data-value="500">500</td><td class="num" data-value="1000">1000</td>`)
+	mustMatch(t, "compare 2022", c22, `>己县</a> `+flagRE+`</th><td class="num" data-value="1500">1500</td><td class="num" data-value="500">500</td><td class="num" data-value="1000">1000</td>`)
 	if strings.Contains(c23, "15000000") || strings.Contains(c23, "10000000") {
 		t.Error("compare 2023 shows 己县's figures typed in 元")
 	}
-	mustMatch(t, "compare 2023", c23, `>庚县</a> `+flagRE+`</th><td class="num" data-value="520">520</td><td class="num" data-value="9000">9000</td>`)
+	mustMatch(t, "compare 2023", c23, `>庚县</a> `+flagRE+`</th><td class="num" data-value="9520">9520</td><td class="num" data-value="520">520</td><td class="num" data-value="9000">9000</td>`)
 	if strings.Contains(c23, ">850<") {
 		t.Error("compare 2023 charts 辛县's 三公 total, a hundred times its items")
 	}
@@ -846,7 +846,7 @@ func TestSlippedPartKeepsTheBar(t *testing.T) {
 		"-- content/d.md --\n"+r(2020, "total: 13000000, basic: 500, project: 800")) // the total in 元
 	p.MustBuild()
 	mustMatch(t, "compare 2023", p.Page("compare/2023.html"),
-		`>戊县</a> `+flagRE+`</th><td class="num" data-value="600">600</td><td class="num" data-value=""><span class="na">疑为单位错误</span></td><td class="num" data-value="800">800</td><td class="num" data-value="1400">1400</td>`)
+		`>戊县</a> `+flagRE+`</th><td class="num" data-value="1400">1400</td><td class="num" data-value="600">600</td><td class="num" data-value=""><span class="na">疑为单位错误</span></td><td class="num" data-value="800">800</td>`)
 	mustContain(t, "compare years", p.Page("compare/index.html"), `<span class="na">疑为单位错误</span>`)
 }
 

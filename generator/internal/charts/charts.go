@@ -511,11 +511,13 @@ func (b Bars) table() (Table, string) {
 	var t Table
 	t.Head = make([]Col, 0, width)
 	t.Head = append(t.Head, Col{Label: first})
-	for _, s := range series {
-		t.Head = append(t.Head, Col{Label: s.Name, Num: true})
-	}
+	// 合计, the figure the bars are ranked by, comes right after the
+	// names, where a phone shows it without scrolling the table.
 	if b.Total != nil {
 		t.Head = append(t.Head, Col{Label: "合计", Num: true})
+	}
+	for _, s := range series {
+		t.Head = append(t.Head, Col{Label: s.Name, Num: true})
 	}
 	// The texts are written on the stack when they fit (n leaves room
 	// for the caption, the figures and the summary), and copied once into
@@ -545,11 +547,11 @@ func (b Bars) table() (Table, string) {
 			if i < len(b.Links) {
 				row[0].Href = b.Links[i]
 			}
-			for j, s := range series {
-				buf, ends = setNum(&row[1+j], s.Values[i], buf, ends)
-			}
 			if b.Total != nil {
-				buf, ends = setNum(&row[width-1], b.Total[i], buf, ends)
+				buf, ends = setNum(&row[1], b.Total[i], buf, ends)
+			}
+			for j, s := range series {
+				buf, ends = setNum(&row[b.column(j)], s.Values[i], buf, ends)
 			}
 			t.Rows[i] = row
 		}
@@ -562,6 +564,15 @@ func (b Bars) table() (Table, string) {
 	t.Caption = text[:captionEnd]
 	fillNums(cells, text, captionEnd, ends)
 	return t, text[summaryStart:]
+}
+
+// column returns the column of series i in the chart's table (see
+// table): after the names and, when there is one, 合计.
+func (b Bars) column(i int) int {
+	if b.Total != nil {
+		return 2 + i
+	}
+	return 1 + i
 }
 
 // tabled returns the series that have a column in the chart's table: all

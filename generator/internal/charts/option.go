@@ -359,10 +359,10 @@ func (t *template) appendFill(out []byte, b Bars, rows [][]Cell) ([]byte, bool) 
 				switch {
 				case !v.OK || v.Undrawn:
 					out = append(out, `"-"`...)
-				case j < len(rows) && 1+h.series < len(rows[j]) && !b.Series[h.series].ChartOnly && !v.Blank && sameText(v.V):
+				case j < len(rows) && b.column(h.series) < len(rows[j]) && !b.Series[h.series].ChartOnly && !v.Blank && sameText(v.V):
 					// The cell of the series in row j, which Bars.table
 					// made of the same value (a blank one it shows as —).
-					out = append(out, rows[j][1+h.series].Text...)
+					out = append(out, rows[j][b.column(h.series)].Text...)
 				default:
 					var ok bool
 					if out, ok = appendValue(out, v.V); !ok {

@@ -517,22 +517,22 @@ func referenceTable(b Bars) Table {
 	if n := len(tabled); n > 0 && tabled[n-1].ChartOnly {
 		tabled = tabled[:n-1] // drawn, with no column
 	}
-	for _, s := range tabled {
-		t.Head = append(t.Head, Col{Label: s.Name, Num: true})
-	}
 	if b.Total != nil {
 		t.Head = append(t.Head, Col{Label: "合计", Num: true})
+	}
+	for _, s := range tabled {
+		t.Head = append(t.Head, Col{Label: s.Name, Num: true})
 	}
 	for i, cat := range b.Categories {
 		row := []Cell{{Text: cat}}
 		if i < len(b.Links) {
 			row[0].Href = b.Links[i]
 		}
-		for _, s := range tabled {
-			row = append(row, referenceNumCell(s.Values[i]))
-		}
 		if b.Total != nil {
 			row = append(row, referenceNumCell(b.Total[i]))
+		}
+		for _, s := range tabled {
+			row = append(row, referenceNumCell(s.Values[i]))
 		}
 		t.Rows = append(t.Rows, row)
 	}

@@ -1041,22 +1041,23 @@ func TestCountyScoreChangeInPoints(t *testing.T) {
 	}
 }
 
-// TestExplorerFirstViewSaysAll builds a year of 35 reports: the compare
+// TestExplorerFirstViewSaysAll builds a year of 45 reports: the compare
 // page's explorer, before its script runs, draws the highest
-// explorerLimit (30), as the script does and the page says, and
+// explorerLimit (40, as many as the charts below it), as the script does
+// and the page says, and
 // sums up every report that gives the figure, naming the lowest of all,
 // not the lowest drawn.
 func TestExplorerFirstViewSaysAll(t *testing.T) {
 	var archive strings.Builder
-	for i := range 35 {
+	for i := range 45 {
 		fmt.Fprintf(&archive, "-- content/r%d.md --\n---\ncounty: 县%02d\ndepartment: 财政局\nyear: 2023\ntype: 整体支出\nspending: {total: %d}\n---\n正文。\n", i, i, 1000+i)
 	}
 	p := buildtest.New(t, archive.String())
 	p.MustBuild()
 	page := p.Page("compare/2023.html")
 	fig := between(page, `<figure class="chart-block" id="fig-explorer"`, `</figure>`)
-	mustContain(t, "explorer caption", fig, "35份有数据，图中为最高的30份", "最高的是县34（1034万元）", "最低的是县00（1000万元）")
-	const explorerLimit = 30 // pages.ExplorerLimit
+	mustContain(t, "explorer caption", fig, "45份有数据，图中为最高的40份", "最高的是县44（1044万元）", "最低的是县00（1000万元）")
+	const explorerLimit = 40 // pages.ExplorerLimit
 	option := between(page, `<script type="application/json" id="chart-explorer-data">`, `</script>`)
 	if n := strings.Count(between(option, `"yAxis"`, `]`), `"县`); n != explorerLimit {
 		t.Errorf("the explorer's first view draws %d reports, want %d", n, explorerLimit)

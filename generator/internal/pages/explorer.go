@@ -12,8 +12,10 @@ import (
 )
 
 // ExplorerLimit is how many reports the explorer shows when the reader has
-// chosen none: the highest by the chosen metric.
-const ExplorerLimit = 30
+// chosen none: the highest by the chosen metric. It is ChartMax's
+// default, so that the explorer and the charts below it show as many
+// (图中为最高的30份 above 显示最高的40份 read as a contradiction).
+const ExplorerLimit = 40
 
 // Explorer is the compare page's chart whose metric and counties the reader
 // chooses; the choice is kept in the page's URL, so a link opens the same

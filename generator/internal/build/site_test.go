@@ -684,7 +684,7 @@ func TestChartSummariesSpeakOfAll(t *testing.T) {
 		// doubt: the names are not flagged.
 		"42份有数据，图中为最高的40份；自评得分最高的是测01县等3份（100分），最低的是测42县（57分）。",
 		// The explorer counts reports by 份 too.
-		"未选县时显示该指标最高的30份报告。")
+		"未选县时显示该指标最高的40份报告。")
 
 	// When the chart's length cuts through a tie, the summary says so:
 	// four give 60, and the 40 bars hold two of them.
@@ -1140,5 +1140,36 @@ func TestStackedPartsOverWholeDrawWhole(t *testing.T) {
 	mustContain(t, "乙县's row", row, ">700<", ">600<", ">-300<", ">1000<")
 	if strings.Contains(table, "合计（分项之和超出合计）") {
 		t.Error("the table has a column for the whole drawn in one piece, which its 合计 column gives")
+	}
+}
+
+// TestPerStaffOnlyWithinAKind: a year of 教育局 and 档案馆 reports compares
+// nothing per staff member on the page of every department (its charts
+// have no 人均 view or chart, its explorer no such metric, and its note
+// says why) nor on the home page, whose chart is of that year; the page
+// of 教育局s alone does, as a site of one kind of department does.
+func TestPerStaffOnlyWithinAKind(t *testing.T) {
+	const rest = "spending: {total: %d, basic: 100, project: %d}\nsangong: {total: 3, abroad: 0, reception: 1, vehicles: 2}\nstaff: {authorized: 10, actual: 8}\n"
+	p := buildtest.New(t, deptFile("a", "甲县", "教育局", 2021, "整体支出", fmt.Sprintf(rest, 5100, 5000))+"正文。\n"+
+		deptFile("b", "乙县", "教育局", 2021, "整体支出", fmt.Sprintf(rest, 4100, 4000))+"正文。\n"+
+		deptFile("c", "甲县", "档案馆", 2021, "整体支出", fmt.Sprintf(rest, 150, 50))+"正文。\n"+
+		deptFile("d", "乙县", "档案馆", 2021, "整体支出", fmt.Sprintf(rest, 130, 30))+"正文。\n")
+	p.MustBuild()
+	perStaff := []string{`id="chart-spending-by-staff-data"`, `id="chart-sangong-by-staff-data"`, `id="chart-total-per-staff-data"`,
+		`id="chart-sangong-per-staff-data"`, `"total_per_staff"`, `"sangong_per_staff"`}
+	all := p.Page("compare/2021.html")
+	for _, s := range perStaff {
+		if strings.Contains(all, s) {
+			t.Errorf("the page of every department compares per staff member: it has %s", s)
+		}
+	}
+	mustContain(t, "compare 2021", all, "本页也不比较人均数", "比较同类部门（包括人均数），请在下面选择部门。")
+	if home := p.Page("index.html"); strings.Contains(home, `id="chart-home-spending-by-staff-data"`) {
+		t.Error("the home page's chart of a year of two kinds has a 人均 view")
+	}
+	edu := p.Page("compare/2021/jiao-yu.html")
+	mustContain(t, "compare 2021 教育", edu, perStaff...)
+	if strings.Contains(edu, "本页也不比较人均数") {
+		t.Error("the page of one kind says it does not compare per staff member")
 	}
 }

@@ -390,10 +390,11 @@ func perStaff(v charts.Value, r *site.Report) charts.Value {
 }
 
 // withPerStaff builds a chart from bars(false), with a view per staff
-// member from bars(true), whose title says 人均 itself.
-func withPerStaff(bars func(perStaff bool) charts.Bars) (charts.Chart, error) {
+// member from bars(true), whose title says 人均 itself, when perStaff is
+// set (see perStaffFits).
+func withPerStaff(perStaff bool, bars func(perStaff bool) charts.Bars) (charts.Chart, error) {
 	c, err := bars(false).Build()
-	if err != nil {
+	if err != nil || !perStaff {
 		return c, err
 	}
 	b := bars(true)
@@ -413,9 +414,9 @@ func withPerStaff(bars func(perStaff bool) charts.Bars) (charts.Chart, error) {
 // a segment of its own, so that a stacked bar never hides a gap in a
 // report's figures. parts appends a report's parts to its first argument,
 // which serves report after report.
-func stacked(id, title string, rs []*site.Report, metric string, keys []string, names []string,
+func stacked(id, title string, rs []*site.Report, withStaff bool, metric string, keys []string, names []string,
 	whole func(*site.Report) report.Money, parts func([]report.Money, *site.Report) []report.Money) (charts.Chart, error) {
-	return withPerStaff(func(per bool) charts.Bars {
+	return withPerStaff(withStaff, func(per bool) charts.Bars {
 		m := site.MetricByKey(metric)
 		if per {
 			m = site.MetricByKey(metric + "_per_staff")
@@ -520,8 +521,10 @@ func stacked(id, title string, rs []*site.Report, metric string, keys []string, 
 	})
 }
 
-func spendingChart(id, title string, rs []*site.Report) (charts.Chart, error) {
-	return stacked(id, title, rs, "total", []string{"spending.total", "spending.basic", "spending.project"},
+// spendingChart is the stacked chart of the reports' 支出合计, with a view
+// per staff member when perStaff is set (see perStaffFits).
+func spendingChart(id, title string, rs []*site.Report, perStaff bool) (charts.Chart, error) {
+	return stacked(id, title, rs, perStaff, "total", []string{"spending.total", "spending.basic", "spending.project"},
 		[]string{"基本支出", "项目支出"},
 		func(r *site.Report) report.Money { return r.Spending.Total },
 		func(dst []report.Money, r *site.Report) []report.Money {
@@ -529,8 +532,10 @@ func spendingChart(id, title string, rs []*site.Report) (charts.Chart, error) {
 		})
 }
 
-func sangongChart(id, title string, rs []*site.Report) (charts.Chart, error) {
-	return stacked(id, title, rs, "sangong", []string{"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"},
+// sangongChart is the stacked chart of the reports' 三公经费, with a view
+// per staff member when perStaff is set (see perStaffFits).
+func sangongChart(id, title string, rs []*site.Report, perStaff bool) (charts.Chart, error) {
+	return stacked(id, title, rs, perStaff, "sangong", []string{"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"},
 		[]string{"因公出国（境）", "公务接待", "公务用车"},
 		func(r *site.Report) report.Money { return r.Sangong.Total },
 		func(dst []report.Money, r *site.Report) []report.Money {
@@ -613,7 +618,8 @@ func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Pa
 		}
 		d.OtherYears = append(d.OtherYears, link)
 	}
-	ex, err := newExplorer(rs)
+	perStaff := perStaffFits(s, year, k) // and the page says when not
+	ex, err := newExplorer(rs, perStaff)
 	if err != nil {
 		return nil, err
 	}
@@ -621,7 +627,7 @@ func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Pa
 	p.Data = d
 	type spec struct {
 		id, title, metric string
-		build             func(id, title string, rs []*site.Report) (charts.Chart, error)
+		build             func(id, title string, rs []*site.Report, perStaff bool) (charts.Chart, error)
 	}
 	specs := []spec{
 		{"spending", "支出合计（基本支出与项目支出）", "total", spendingChart},
@@ -631,6 +637,9 @@ func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Pa
 		{"sangong-per-staff", "人均三公经费（三公经费 ÷ 实有人数）", "sangong_per_staff", nil},
 	}
 	for _, sp := range specs {
+		if !perStaff && strings.HasSuffix(sp.metric, "_per_staff") {
+			continue
+		}
 		m := site.MetricByKey(sp.metric)
 		known := anyKnown(rs, m)
 		if sp.metric == "total" {
@@ -643,7 +652,7 @@ func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Pa
 		var c charts.Chart
 		var err error
 		if sp.build != nil {
-			c, err = sp.build(sp.id, sp.title, rs)
+			c, err = sp.build(sp.id, sp.title, rs, perStaff)
 		} else {
 			c, err = metricChart(sp.id, sp.title, m, rs)
 		}
@@ -657,6 +666,17 @@ func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Pa
 		p.Charts = append(p.Charts, c)
 	}
 	return p, nil
+}
+
+// perStaffFits reports whether a page comparing the year's reports of
+// the kind of department k (every department when k is nil) compares
+// them per staff member: only when they are of one kind. Across kinds a
+// figure per staff member misleads more than any other: an 教育局's
+// spending holds what it passes on to schools, its 实有人数 only the
+// bureau's own staff, and 5,000 万元 a head ranked above an 档案馆's 20
+// says nothing about either.
+func perStaffFits(s *site.Site, year int, k *site.Peers) bool {
+	return k != nil || len(s.Kinds[year]) <= 1
 }
 
 // yearSpan returns every year from the first of years (in ascending

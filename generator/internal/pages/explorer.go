@@ -127,7 +127,9 @@ type metricValues struct {
 	Unreadable []int `json:"unreadable,omitempty"`
 }
 
-func newExplorer(rs []*site.Report) (*Explorer, error) {
+// newExplorer returns the explorer of the reports rs, with the metrics
+// per staff member when perStaff is set (see perStaffFits).
+func newExplorer(rs []*site.Report, perStaff bool) (*Explorer, error) {
 	data := explorerData{Limit: ExplorerLimit, Metrics: map[string]metricValues{}}
 	e := &Explorer{Limit: ExplorerLimit}
 	ordered := byMetric(rs, site.MetricByKey("total"))
@@ -147,6 +149,9 @@ func newExplorer(rs []*site.Report) (*Explorer, error) {
 	nums := make([]float64, len(explorerMetrics)*len(ordered))
 	ptrs := make([]*float64, len(explorerMetrics)*len(ordered))
 	for _, key := range explorerMetrics {
+		if !perStaff && strings.HasSuffix(key, "_per_staff") {
+			continue
+		}
 		m := site.MetricByKey(key)
 		if !anyKnown(rs, m) {
 			if data.Absent == nil {

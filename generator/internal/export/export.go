@@ -146,7 +146,7 @@ var Columns = []Column{
 		get: func(r *site.Report) cell { return text(r.Published) }},
 	{Key: "source", Header: "原文链接", Description: "报告原文的网址；报告文件填写了原文网址（source）时才有，空白表示本站没有记录原文网址，不表示报告没有公开。",
 		get: func(r *site.Report) cell { return text(r.Source) }},
-	{Key: "original_unit", Header: "原填报单位", Description: "报告原文填报金额所用的单位：元、千元或万元。本表的金额一律已换算为万元（1万元 = 10000元）。",
+	{Key: "original_unit", Header: "原文金额单位", Description: "报告原文填报金额所用的单位：元、千元或万元。本表的金额一律已换算为万元（1万元 = 10000元）。",
 		get: func(r *site.Report) cell { return text(r.Unit) }},
 	{Key: "spending_total", Header: "支出合计（万元）", Figure: "spending.total", Unit: "万元", Number: true,
 		Description: "报告给出的全年支出总额（多数报告给的是财政拨款支出）；项目支出报告中为该项目的支出。",

@@ -79,7 +79,7 @@ func TestCSVOpensInSpreadsheets(t *testing.T) {
 	for header, want := range map[string]string{
 		"支出合计（万元）": "1530.53", "三公经费合计（万元）": "0", "因公出国（境）费（万元）": "", "公务接待费（万元）": "无法识别",
 		"部门": `'=HYPERLINK("x")`, "原文链接": "https://example.org/a", "评价等级": "优", "实有人数": "17",
-		"本站页面": "report/tao-yuan-xian/2020-hyperlink-x-zheng-ti.html", "原填报单位": "万元",
+		"本站页面": "report/tao-yuan-xian/2020-hyperlink-x-zheng-ti.html", "原文金额单位": "万元",
 	} {
 		if got := tao[col[header]]; got != want {
 			t.Errorf("桃源县 %s = %q, want %q", header, got, want)
@@ -89,7 +89,7 @@ func TestCSVOpensInSpreadsheets(t *testing.T) {
 		t.Errorf("findings cell %q", tao[col["核对发现"]])
 	}
 	yi := byCounty["'@乙县"]
-	if yi == nil || yi[col["本年收入（万元）"]] != "1.234567" || yi[col["原填报单位"]] != "元" {
+	if yi == nil || yi[col["本年收入（万元）"]] != "1.234567" || yi[col["原文金额单位"]] != "元" {
 		t.Errorf("乙县 row %v", yi)
 	}
 }
@@ -115,8 +115,8 @@ func TestXLSXReadsBack(t *testing.T) {
 	for _, c := range []struct{ county, header, want string }{
 		{"桃源县 2020", "自评得分", "97"},
 		{"桃源县 2020", "因公出国（境）费（万元）", ""}, // not disclosed
-		{"桃源县 2020", "原填报单位", "万元"},
-		{"@乙县 2021", "原填报单位", "元"},
+		{"桃源县 2020", "原文金额单位", "万元"},
+		{"@乙县 2021", "原文金额单位", "元"},
 		{"@乙县 2021", "本年收入（万元）", "1.234567"},
 	} {
 		if shown, _ := w.cell(c.county, c.header); shown != c.want {

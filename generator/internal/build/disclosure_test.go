@@ -77,7 +77,7 @@ staff: {authorized: 18, actual: 13}
 		// Each figure's share is of the reports it applies to.
 		`<tfoot><tr><th scope="row">披露比例（适用的报告）</th><td class="num" data-label="支出合计">100%</td><td class="num" data-label="基本支出">100%</td>`,
 		`<td class="num" data-label="评价等级">0%</td><td class="num" data-label="编制人数">100%</td><td class="num" data-label="实有人数">100%</td><td></td></tr></tfoot>`,
-		check.ProjectScope+`，只计支出合计、自评得分、评价等级3项；其余各项不计入，报告给出的标为“已披露（不计入）”，没有给出的标为“不适用”`,
+		check.ProjectScope+`，只计支出合计、自评得分、评价等级3项；其余各项是整个部门的数字，不计入：报告给出的标为“已披露（不计入）”（照列，但不与其他项目支出报告比较、排名），没有给出的标为“不适用”`,
 		`data-value="33">33%<br><span class="na">计3项，披露1项；另给出2项不计入</span></td></tr>`, // 沅江市 among the counties
 	)
 	// Without 项目支出 reports, the page reads as before.
@@ -103,7 +103,7 @@ spending: {total: 1530.53}
 		// The department's figures it does not give do not apply, as on
 		// its county page: the page says so once and leaves them out;
 		// what it should give and does not is 未披露.
-		"基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出。",
+		"基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出；给出的照列，但那是整个部门的数字，不与其他项目支出报告比较、排名。",
 		`<th scope="row">自评得分</th>`+"\n"+`<td class="num"><span class="na">未披露</span></td>`,
 		// Its ranks are among 项目支出 reports, which the compare pages
 		// leave out: no link there.
@@ -126,28 +126,28 @@ spending: {total: 1530.53}
 		"在2020年各县行政审批部门的整体支出报告中的位置",
 		`compare/2020.html">查看2020年各县全部部门比较</a>`)
 
-	// Its county page says the same: the department's figures it does
-	// not give do not apply (基本支出, 项目支出, 三公经费 and 三公 per
-	// head), while 自评得分 and 等级, which it should give, are 未披露;
-	// what it gives is shown (支出合计, and 支出 per head from its staff).
+	// Its county page shows what a project's report gives: 支出合计,
+	// 项目到位资金 and 自评得分 and 等级 (未披露), with no column of the
+	// department's figures it does not give, all 不适用 (基本支出,
+	// 项目支出, 三公经费, and the figures per head, which would divide the
+	// project's spending by the department's staff: 502 ÷ 13).
 	na, absent := `<span class="na">不适用</span>`, `<span class="na">未披露</span>`
 	county := p.Page("county/yuan-jiang-shi.html")
 	crow := county[strings.Index(county, "2020年"):]
 	crow = crow[:strings.Index(crow, "</tr>")]
-	// Its spending per head would divide the project's spending by the
-	// department's staff (502 ÷ 13): it does not apply either.
-	if strings.Count(crow, na) != 5 || strings.Count(crow, absent) != 2 || !strings.Contains(crow, `data-value="502"`) ||
+	if strings.Count(crow, na) != 0 || strings.Count(crow, absent) != 2 || strings.Count(crow, `data-value="502"`) != 2 ||
 		strings.Contains(crow, `data-value="38.6154"`) {
-		t.Errorf("沅江市's row, want 5 不适用 (基本, 项目, 三公, both per head), 2 未披露 (score, grade), 502 and no 38.6154: %s", crow)
+		t.Errorf("沅江市's row, want no 不适用, 2 未披露 (score, grade), 502 twice (total, funds) and no 38.6154: %s", crow)
 	}
-	if strings.Contains(p.Page("county/tao-yuan-xian.html"), "不适用</span></td>") {
-		t.Error("an 整体支出 report's county page says 不适用")
+	mustContain(t, "沅江市 county page", county, `<th scope="col" class="num">支出合计（万元）</th><th scope="col" class="num">项目到位资金（万元）</th><th scope="col" class="num">自评得分（分）</th><th scope="col">等级</th></tr>`)
+	if strings.Contains(p.Page("county/tao-yuan-xian.html"), "不适用</span></td>") || strings.Contains(p.Page("county/tao-yuan-xian.html"), "项目到位资金（万元）") {
+		t.Error("an 整体支出 report's county page says 不适用, or shows a project's funds")
 	}
-	// The row reads 项目支出 … 项目支出 不适用: a note above the table
-	// says why, where a phone shows it (a title would need a pointer).
+	// A note above the table says what its figures are, and which it
+	// leaves out, where a phone shows it (a title would need a pointer).
 	note := `<h2 id="s1">行政审批服务局 · 项目支出</h2>` + "\n" +
-		`<p class="note">` + check.ProjectScope + `：表中的“支出合计”就是这个项目或这笔资金的支出；` +
-		`基本支出、项目支出（部门全部项目的合计）、三公经费说的是整个部门，这类报告没有给出时写“不适用”；人均支出、人均三公经费要用整个部门的人数去除，对这类报告都不适用。</p>`
+		`<p class="note">` + check.ProjectScope + `：表中的“支出合计”就是这个项目或这笔资金的支出，“项目到位资金”是拨付给它的钱，不等于实际花了多少；` +
+		`基本支出、项目支出（部门全部项目的合计）、三公经费、人均支出、人均三公经费说的是整个部门，对这类报告不适用，表中不列出。</p>`
 	mustContain(t, "沅江市 county page", county, note)
 	if strings.Contains(p.Page("county/tao-yuan-xian.html"), `<p class="note">项目支出（专项）报告`) {
 		t.Error("an 整体支出 report's county page explains 项目支出 reports")
@@ -235,7 +235,7 @@ spending: {total: 320}
 		// the note above its figures say what 不适用 means.
 		`<summary>这些数字是什么意思？</summary>`,
 		"不适用："+check.ProjectScope,
-		"。"+check.ProjectScope+"：“支出合计”是这个项目或这笔资金的支出；基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出。",
+		"。"+check.ProjectScope+"：“支出合计”是这个项目或这笔资金的支出；基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出；给出的照列，但那是整个部门的数字，不与其他项目支出报告比较、排名。",
 		// Its description does not speak of 三公经费 it cannot have.
 		`content="沅江市行政审批服务局2020年度项目支出绩效自评报告：支出合计502万元，自评得分90分。"`,
 	)
@@ -281,6 +281,13 @@ spending: {total: 320}
 		t.Error("an 整体支出 report's page says 不适用")
 	}
 
+	// The project series' table shows the 三公经费 its 2019 report gives
+	// (不适用 in 2020), said to be the department's and not ranked; not
+	// the department's 基本支出, which neither gives.
+	mustContain(t, "county page", p.Page("county/yuan-jiang-shi.html"),
+		`<th scope="col" class="num">支出合计（万元）</th><th scope="col" class="num">项目到位资金（万元）</th><th scope="col" class="num">三公经费（万元）</th><th scope="col" class="num">自评得分（分）</th><th scope="col">等级</th></tr>`,
+		"；基本支出、项目支出（部门全部项目的合计）、人均支出、人均三公经费说的是整个部门，对这类报告不适用，表中不列出；三公经费也是整个部门的数字，报告给出了，表中照列，但不与其他项目支出报告比较、排名，没有给出的年度写“不适用”。</p>")
+
 	// 5. The county page's trend tables: the project series' under its
 	// note, 不适用; the 整体支出 series', 未披露. (Each gave 三公经费
 	// in 2019 only, so that the chart of them is drawn.)
@@ -305,7 +312,8 @@ spending: {total: 320}
 	}
 	proj, whole := ids["行政审批服务局 · 项目支出"], ids["财政局 · 整体支出"]
 	for _, c := range []struct{ id, want, not string }{
-		{proj + "-spending", `<td class="num" data-value="502">502</td>` + cell(na) + cell(na) + `</tr>`, absent},
+		// The project's spending and its funds, which it could give.
+		{proj + "-spending", `<td class="num" data-value="502">502</td>` + cell(absent) + `</tr>`, na},
 		{proj + "-sangong", `<tr><th scope="row">2020</th>` + cell(na), absent},
 		{whole + "-spending", `<td class="num" data-value="320">320</td>` + cell(absent) + cell(absent) + `</tr>`, na},
 		{whole + "-sangong", `<tr><th scope="row">2020</th>` + cell(absent), na},

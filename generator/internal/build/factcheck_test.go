@@ -73,12 +73,16 @@ func TestProjectReportsSaidPlainly(t *testing.T) {
 	// Once, above its figures, rather than a note above each table of
 	// figures that do not apply, which are left out.
 	mustContain(t, "project report", rp,
-		"基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出。")
+		"基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出；给出的照列，但那是整个部门的数字，不与其他项目支出报告比较、排名。",
+		// The staff it gives are shown as the department's, not as
+		// 不适用, and the glossary says so.
+		`<p class="note">编制人数和实有人数是整个部门的人数，不是这个项目的：报告给出了，本页照列，但不与其他项目支出报告比较、排名，也不用来计算人均数。</p>`,
+		"人员编制等是整个部门的数字，不属于这个项目：报告没有给出的写“不适用”；报告给出的（如部门的编制人数、实有人数）照列，但不与其他项目支出报告比较、排名，也不计入它的披露比例；")
 	if strings.Contains(rp, `<p class="note">三公经费是整个部门的开支`) || strings.Contains(rp, `<caption>三公经费</caption>`) {
 		t.Error("the project report's page lists 三公经费 it does not have")
 	}
-	if strings.Contains(rp, "编制人数和实有人数是整个部门的") {
-		t.Error("the project report's page explains 不适用 of the staff it gives")
+	if strings.Contains(rp, "对一个项目或一笔专项资金的报告不适用") || strings.Contains(rp, "人员编制等整个部门的数字对它不适用") {
+		t.Error("the project report's page calls the staff it gives 不适用")
 	}
 	if strings.Contains(p.Page("report/jia-xian/2020-cai-zheng-ju-zheng-ti.html"), `<p class="note">一个项目或一笔专项资金`) {
 		t.Error("a 整体支出 report's page explains 不适用")

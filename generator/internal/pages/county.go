@@ -26,18 +26,23 @@ type SeriesView struct {
 	Rows []YearRow
 	// Charts lists the IDs of the series' trend charts.
 	Charts []string
-	// NotApplicable lists the labels of the Metrics that are not ones a
-	// report of the series' type has (see check.NotApplicable), in column
-	// order: for a 项目支出 series, those that speak of the whole
-	// department, such as 基本支出; none for a series of another type.
-	// The metrics per staff member are left out of it: they are in
-	// PerStaffNotApplicable.
+	// NotApplicable lists, for a 项目支出 series, the labels of the
+	// county page's metrics that speak of the whole department, such as
+	// 基本支出, and that no report of the series gives: its table leaves
+	// them out (see check.NotApplicable). It is empty for a series of
+	// another type. The metrics per staff member are left out of it:
+	// they are in PerStaffNotApplicable.
 	NotApplicable []string
-	// PerStaffNotApplicable lists the labels of the Metrics per staff
-	// member that do not apply to the series' type: each divides by the
-	// department's staff, which a 项目支出 report's spending is not
-	// that of; none for a series of another type.
+	// PerStaffNotApplicable lists, for a 项目支出 series, the labels of
+	// the county page's metrics per staff member, which its table leaves
+	// out: each divides by the department's staff, which a project's
+	// spending is not that of; it is empty for a series of another type.
 	PerStaffNotApplicable []string
+	// DepartmentFigures lists, for a 项目支出 series, the labels of the Metrics
+	// that speak of the whole department but that a report of the series
+	// gives anyway: shown as given, they are not ranked among 项目支出
+	// reports (see site.Metric.AppliesTo). It is empty otherwise.
+	DepartmentFigures []string
 }
 
 // YearRow is one year of a series.
@@ -63,27 +68,55 @@ type MetricCell struct {
 // page shares them: pages only read them.
 var countyMetrics = metricsByKey("total", "basic", "project", "sangong", "score", "total_per_staff", "sangong_per_staff")
 
-// projectNotApplicable are the labels of the countyMetrics that a
-// 项目支出 report does not have (see SeriesView.NotApplicable).
-var projectNotApplicable, projectPerStaffNotApplicable = notApplicableLabels(report.TypeProject, countyMetrics)
+// projectMetrics are the columns of the table of a 项目支出 series whose
+// reports give none of the department's figures: the project's spending,
+// its funds (site.ProjectFunds) and its score. Columns of the department's
+// figures, all 不适用, would say nothing of the project.
+var projectMetrics = []site.Metric{site.MetricByKey("total"), site.ProjectFunds, site.MetricByKey("score")}
 
-// notApplicableLabels returns the labels of the metrics ms that a report
-// of type typ does not have (see site.Metric.AppliesTo), or nil if it has them all.
-func notApplicableLabels(typ string, ms []site.Metric) (figures, perStaff []string) {
-	for _, m := range ms {
+// seriesMetrics returns the columns of the table of the series se, and,
+// for a 项目支出 series, the labels of the county page's metrics it
+// leaves out and of those of the department's figures it shows because
+// a report of the series gives them (see SeriesView).
+func seriesMetrics(se *site.Series) (ms []site.Metric, notApplicable, perStaff, department []string) {
+	if se.Type != report.TypeProject {
+		return countyMetrics, nil, nil, nil
+	}
+	ms = projectMetrics
+	for _, m := range countyMetrics {
 		switch {
-		case m.AppliesTo(typ):
+		case m.AppliesTo(se.Type):
+			continue
 		case slices.Contains(m.Keys, "staff.actual"):
+			// A project's spending over the department's staff: never
+			// shown (see site.Metric.AppliesTo).
 			perStaff = append(perStaff, m.Label)
-		case m.Key == "project":
+			continue
+		}
+		label := m.Label
+		if m.Key == "project" {
 			// Under a heading that ends 项目支出, say which: the
 			// column is all the department's projects together.
-			figures = append(figures, m.Label+"（部门全部项目的合计）")
-		default:
-			figures = append(figures, m.Label)
+			label += "（部门全部项目的合计）"
 		}
+		given := slices.ContainsFunc(se.Reports, func(r *site.Report) bool {
+			_, ok := m.Value(r)
+			return ok || m.Unreadable(r)
+		})
+		if !given {
+			notApplicable = append(notApplicable, label)
+			continue
+		}
+		if len(department) == 0 {
+			ms = slices.Clone(projectMetrics[:2])
+		}
+		ms = append(ms, m)
+		department = append(department, label)
 	}
-	return figures, perStaff
+	if len(department) > 0 {
+		ms = append(ms, projectMetrics[2:]...)
+	}
+	return ms[:len(ms):len(ms)], notApplicable, perStaff, department
 }
 
 // metricsByKey returns the metrics with the keys, in a slice with no room
@@ -142,31 +175,34 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 // every series of the county, a series' page its own alone: the code
 // that makes them is this one.
 func seriesViews(ses []*site.Series, t *texts) ([]SeriesView, []charts.Chart, error) {
-	ms := countyMetrics
+	var views []SeriesView
+	if len(ses) > 0 {
+		views = make([]SeriesView, len(ses))
+	}
 	// The rows, cells, changes and charts of all the page's series are
 	// counted first, so that each is allocated once for the page rather
 	// than series by series.
-	rowCount, prevCount, trendCount := 0, 0, 0
-	for _, se := range ses {
+	rowCount, cellCount, deltaCount, trendCount := 0, 0, 0, 0
+	for i, se := range ses {
+		v := &views[i]
+		v.Series = se
+		v.Metrics, v.NotApplicable, v.PerStaffNotApplicable, v.DepartmentFigures = seriesMetrics(se)
 		rowCount += len(se.Reports)
+		cellCount += len(se.Reports) * len(v.Metrics)
 		for _, r := range se.Reports {
 			if r.Prev != nil {
-				prevCount++
+				deltaCount += len(v.Metrics)
 			}
 		}
 		if len(se.Reports) >= 2 {
 			trendCount++
 		}
 	}
-	var views []SeriesView
-	if len(ses) > 0 {
-		views = make([]SeriesView, len(ses))
-	}
 	rows := make([]YearRow, rowCount)
-	cells := make([]MetricCell, rowCount*len(ms))
+	cells := make([]MetricCell, cellCount)
 	var deltas []Delta
-	if prevCount > 0 {
-		deltas = make([]Delta, 0, prevCount*len(ms))
+	if deltaCount > 0 {
+		deltas = make([]Delta, 0, deltaCount)
 	}
 	var trends trendOut
 	if trendCount > 0 {
@@ -174,10 +210,7 @@ func seriesViews(ses []*site.Series, t *texts) ([]SeriesView, []charts.Chart, er
 	}
 	for i, se := range ses {
 		v := &views[i]
-		v.Series, v.Metrics = se, ms
-		if se.Type == report.TypeProject {
-			v.NotApplicable, v.PerStaffNotApplicable = projectNotApplicable, projectPerStaffNotApplicable
-		}
+		ms := v.Metrics
 		t.buf = append(t.buf, 's')
 		t.buf = strconv.AppendInt(t.buf, int64(i+1), 10)
 		t.end(&v.ID)
@@ -247,6 +280,16 @@ var trendDefs = [...]trendDef{
 	{id: "score", title: "历年自评得分", unit: "分", metrics: metricsByKey("score")},
 }
 
+// projectTrendDefs are the trend charts of a 项目支出 series: the
+// project's spending with its funds (site.ProjectFunds), which may be all
+// its reports give, 三公经费 when given, and score, with no view per staff
+// member (see site.Metric.AppliesTo).
+var projectTrendDefs = [len(trendDefs)]trendDef{
+	{id: "spending", title: "历年支出与到位资金", unit: "万元", metrics: projectMetrics[:2:2]},
+	{id: "sangong", title: "历年三公经费", unit: "万元", metrics: metricsByKey("sangong")},
+	trendDefs[2],
+}
+
 // perStaffTrend returns a trend chart with a view per staff member, whose
 // title and unit are those withPerStaff gives it.
 func perStaffTrend(id, title, unit string, keys ...string) trendDef {
@@ -287,6 +330,10 @@ func newTrendOut(series int) trendOut {
 // add draws a series, the page's nth, over its years: it appends its
 // trend charts, those with values, and returns their IDs.
 func (o *trendOut) add(n int, se *site.Series) ([]string, error) {
+	defs := &trendDefs
+	if se.Type == report.TypeProject {
+		defs = &projectTrendDefs
+	}
 	first, last := se.Reports[0].Year, se.Reports[len(se.Reports)-1].Year
 	sc := getScratch()
 	defer sc.release()
@@ -304,7 +351,7 @@ func (o *trendOut) add(n int, se *site.Series) ([]string, error) {
 	var buf [256]byte
 	b := buf[:0]
 	var starts, mids, ends [len(trendDefs)]int
-	for i, d := range trendDefs {
+	for i, d := range defs {
 		starts[i] = len(b)
 		b = append(b, 's')
 		b = strconv.AppendInt(b, int64(n), 10)
@@ -318,8 +365,8 @@ func (o *trendOut) add(n int, se *site.Series) ([]string, error) {
 	}
 	text := string(b)
 	first0 := len(o.ids)
-	for i := range trendDefs {
-		d := &trendDefs[i]
+	for i := range defs {
+		d := &defs[i]
 		base := charts.Bars{ID: text[starts[i]:mids[i]], Title: d.title, Unit: d.unit, Categories: years, Line: true,
 			Series: sc.trendSeries(byYear, d.metrics, false)}
 		if !hasValue(base.Series) {

@@ -180,9 +180,37 @@ type Row struct {
 	R *site.Report
 	// Total, Sangong and Score are the cells of the main figures.
 	Total, Sangong, Score charts.Cell
+	// Funds is the amount its project received (项目到位资金, in 万元,
+	// as pages show amounts), for a 项目支出 report that gives it but
+	// not its 支出合计 (see ProjectFunds); it is empty otherwise.
+	Funds string
 	// Search holds the words a reader may filter by: names, pinyin and
 	// initials.
 	Search string
+}
+
+// ProjectFunds returns the amount a 项目支出 report's project received
+// (its income, 项目到位资金), in 万元 as pages show amounts, when the
+// report gives it but not its 支出合计; it returns "" otherwise. A table
+// of reports of every type, whose column is 支出合计, shows it under
+// the cell of the total, 未披露, so that the row of a report that gives
+// only its funds does not read as empty, while the column sorts and
+// sums the spending alone: the funds are not the spending.
+func ProjectFunds(r *site.Report) string {
+	t := newTexts()
+	var s string
+	t.projectFunds(&s, r)
+	t.done()
+	return s
+}
+
+// projectFunds sets *dst to ProjectFunds(r), its text left to t.
+func (t *texts) projectFunds(dst *string, r *site.Report) {
+	if r.Type != report.TypeProject || r.Spending.Total.Known() || !r.Income.Known() {
+		return
+	}
+	t.buf = charts.AppendFormat(t.buf, r.Income.V.Wan())
+	t.end(dst)
 }
 
 // NewRow returns the table row of a report.
@@ -223,6 +251,7 @@ func newRows(rows []Row, rs []*site.Report) {
 		t.moneyCell(&row.Total, r.Spending.Total, r.Type, "spending.total")
 		t.moneyCell(&row.Sangong, r.Sangong.Total, r.Type, "sangong.total")
 		t.scoreCell(&row.Score, r.Score)
+		t.projectFunds(&row.Funds, r)
 	}
 	t.done()
 	for i := range rows[:len(rs)] {

@@ -60,6 +60,17 @@ var notApplicableNotes = map[string]string{
 	"人员":   "编制人数和实有人数是整个部门的，对一个项目或一笔专项资金的报告不适用。",
 }
 
+// departmentNotes says, per group of figures, what the figures of a
+// department mean on the page of a 项目支出 report that gives them: they
+// are shown as given, and are the department's, not the project's, so
+// they are not compared with other 项目支出 reports' (see
+// site.Metric.AppliesTo).
+var departmentNotes = map[string]string{
+	"支出":   "基本支出（人员经费、公用经费）和项目支出是整个部门的支出，不是这个项目或这笔资金的：报告给出了，本页照列，但不与其他项目支出报告比较、排名。",
+	"三公经费": "三公经费是整个部门的开支，不属于这个项目或这笔资金：报告给出了，本页照列，但不与其他项目支出报告比较、排名。",
+	"人员":   "编制人数和实有人数是整个部门的人数，不是这个项目的：报告给出了，本页照列，但不与其他项目支出报告比较、排名，也不用来计算人均数。",
+}
+
 // departmentRules are the rules (check.Rules) whose figures are all a
 // department's, which a 项目支出 report does not have (check.NotApplicable):
 // its page leaves them out when they could not run, rather than list each
@@ -206,12 +217,24 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 				kept = append(kept, f)
 			}
 			g.Figures = kept
+			// Not given, a department's figure reads 不适用; given, it is
+			// shown as the department's.
+			na, given := false, false
 			for j := range g.Figures {
 				f := &g.Figures[j]
 				if f.NA && f.Text == "不适用" {
-					g.Note = notApplicableNotes[g.Title]
-					break
+					na = true
+				} else if check.NotApplicable(r.Type, f.Key) {
+					given = true
 				}
+			}
+			switch {
+			case given && na:
+				g.Note = departmentNotes[g.Title] + "没有给出的标为“不适用”。"
+			case given:
+				g.Note = departmentNotes[g.Title]
+			case na:
+				g.Note = notApplicableNotes[g.Title]
 			}
 			if g.Title == projectFundsInfo.Group {
 				g.Note = projectFundsNote

@@ -28,6 +28,10 @@ type OverviewRow struct {
 	// Cells are the latest report's figures of overviewMetrics, marked
 	// where a finding disputes them, without changes or ranks.
 	Cells []MetricCell
+	// Funds is the latest report's project funds when it gives them but
+	// not its 支出合计 (see ProjectFunds), shown under that cell; it is
+	// empty otherwise.
+	Funds string
 }
 
 // overviewMetrics are the columns of a county overview's figures.
@@ -68,6 +72,7 @@ func countyOverview(c *site.County) *Page {
 		}
 		t.buf = append(t.buf, "年"...)
 		t.end(&row.Years)
+		t.projectFunds(&row.Funds, row.Latest)
 		row.Cells = cells[:len(overviewMetrics):len(overviewMetrics)]
 		cells = cells[len(overviewMetrics):]
 		for k, m := range overviewMetrics {

@@ -781,6 +781,19 @@ func slipCellTD(b *bytes.Buffer, root string, c charts.Cell, r *site.Report, key
 	b.WriteString(`</td>`)
 }
 
+// writeFundsNote writes, in the cell of the 支出合计 of a 项目支出 report
+// that does not give it, the funds its project received (see
+// pages.ProjectFunds), marked as a likely unit slip where it is one.
+func writeFundsNote(b *bytes.Buffer, root, funds string, r *site.Report) {
+	b.WriteString(`<br><span class="note">项目到位资金`)
+	escape(b, funds)
+	b.WriteString(`万元</span>`)
+	if r.Suspect("income") {
+		b.WriteString(" ")
+		writeFlag(b, root, r.URL+"#checks", SlipFlag)
+	}
+}
+
 // writeNameKey writes the data-value attribute, with a space before it,
 // that site.js sorts a column of Chinese names by: the name's pinyin as
 // the site reads it (site.Slugify: 长沙 chang-sha), so that a click on
@@ -833,7 +846,18 @@ func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 		b.WriteString("</td>\n<td>")
 		escape(b, r.Kind())
 		b.WriteString("</td>\n")
-		slipCellTD(b, root, row.Total, r, "spending.total")
+		if row.Funds != "" {
+			// Not given, the total sorts as such; the funds say what
+			// the report does give.
+			b.WriteString(`<td class="num" data-value="`)
+			escape(b, row.Total.Value)
+			b.WriteString(`">`)
+			cellText(b, root, row.Total)
+			writeFundsNote(b, root, row.Funds, r)
+			b.WriteString(`</td>`)
+		} else {
+			slipCellTD(b, root, row.Total, r, "spending.total")
+		}
 		b.WriteString("\n")
 		slipCellTD(b, root, row.Sangong, r, "sangong.total")
 		b.WriteString("\n")

@@ -258,8 +258,11 @@ func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 		b.WriteString("\">")
 		writeInt(b, row.Latest.Year)
 		b.WriteString("年</a></td>")
-		for _, c := range row.Cells {
+		for k, c := range row.Cells {
 			writeFigureCellStart(b, root, c, row.Latest)
+			if row.Funds != "" && pages.OverviewMetrics()[k].Key == "total" {
+				writeFundsNote(b, root, row.Funds, row.Latest)
+			}
 			b.WriteString("</td>")
 		}
 		b.WriteString("\n<td>")
@@ -363,7 +366,7 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 	if r.Type == report.TypeProject {
 		// Its department figures read 不适用: say why, here, where
 		// the reader sees them.
-		b.WriteString(check.ProjectScope + "：“支出合计”是这个项目或这笔资金的支出；基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出。")
+		b.WriteString(check.ProjectScope + "：“支出合计”是这个项目或这笔资金的支出；基本支出与项目支出的划分、三公经费、人员编制等只对整个部门适用的数字，报告没有给出的，本页不列出；给出的照列，但那是整个部门的数字，不与其他项目支出报告比较、排名。")
 	}
 	if r.Prev != nil {
 		b.WriteString("“上年”为")
@@ -673,27 +676,19 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 		escape(b, s.Project)
 	}
 	b.WriteString("</h2>")
-	if len(s.NotApplicable) > 0 {
-		// Only a 项目支出 series has figures that do not apply. Its
-		// report's row would read 项目支出 … 不适用 with no
-		// word on why: say what its figures are, above the table.
-		b.WriteString("\n<p class=\"note\">" + check.ProjectScope + "：表中的“支出合计”就是这个项目或这笔资金的支出；")
-		for i, l := range s.NotApplicable {
-			if i > 0 {
-				b.WriteString("、")
-			}
-			escape(b, l)
-		}
-		b.WriteString("说的是整个部门，这类报告没有给出时写“不适用”")
-		if len(s.PerStaffNotApplicable) > 0 {
+	if s.Type == report.TypeProject {
+		// Its table shows the project's figures; say what they are, and
+		// why the department's are not there, above the table.
+		b.WriteString("\n<p class=\"note\">" + check.ProjectScope + "：表中的“支出合计”就是这个项目或这笔资金的支出，“项目到位资金”是拨付给它的钱，不等于实际花了多少")
+		if len(s.NotApplicable)+len(s.PerStaffNotApplicable) > 0 {
 			b.WriteString("；")
-			for i, l := range s.PerStaffNotApplicable {
-				if i > 0 {
-					b.WriteString("、")
-				}
-				escape(b, l)
-			}
-			b.WriteString("要用整个部门的人数去除，对这类报告都不适用")
+			writeJoined(b, s.NotApplicable, s.PerStaffNotApplicable)
+			b.WriteString("说的是整个部门，对这类报告不适用，表中不列出")
+		}
+		if len(s.DepartmentFigures) > 0 {
+			b.WriteString("；")
+			writeJoined(b, s.DepartmentFigures)
+			b.WriteString("也是整个部门的数字，报告给出了，表中照列，但不与其他项目支出报告比较、排名，没有给出的年度写“不适用”")
 		}
 		b.WriteString("。</p>")
 	}
@@ -731,4 +726,18 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 		b.WriteString("<p class=\"note\">只有一个年度的报告，暂无趋势图。</p>")
 	}
 	b.WriteString("\n</section>")
+}
+
+// writeJoined writes the words of the lists, in order, joined by 、.
+func writeJoined(b *bytes.Buffer, lists ...[]string) {
+	n := 0
+	for _, l := range lists {
+		for _, w := range l {
+			if n > 0 {
+				b.WriteString("、")
+			}
+			escape(b, w)
+			n++
+		}
+	}
 }

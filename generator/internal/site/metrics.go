@@ -121,6 +121,13 @@ var Metrics = [MetricCount]Metric{
 	perStaffMetric("sangong_per_staff", "人均三公经费", "sangong.total", func(r *Report) report.Money { return r.Sangong.Total }),
 }
 
+// ProjectFunds is the metric of a 项目支出 report's income: the funds its
+// project or fund received (项目到位资金), which may be all the money such
+// a report gives. It is not among Metrics: it is neither ranked nor
+// charted across reports, but a 项目支出 series' table by year shows it
+// beside the project's spending, which it is not.
+var ProjectFunds = moneyMetric("income", "项目到位资金", "income", func(r *Report) report.Money { return r.Income })
+
 // moneyMetric returns the metric of the amount f, in 万元.
 func moneyMetric(key, label, figure string, f func(*Report) report.Money) Metric {
 	return Metric{key, label, "万元", money(f), unreadable(f, false), []string{figure}}

@@ -1057,6 +1057,8 @@ func TestExplorerFirstViewSaysAll(t *testing.T) {
 	page := p.Page("compare/2023.html")
 	fig := between(page, `<figure class="chart-block" id="fig-explorer"`, `</figure>`)
 	mustContain(t, "explorer caption", fig, "45份有数据，图中为最高的40份", "最高的是县44（1044万元）", "最低的是县00（1000万元）")
+	// A county has one report: the list is of counties.
+	mustContain(t, "explorer", page, ">县（市、区），可多选</label>", ">县07</option>")
 	const explorerLimit = 40 // pages.ExplorerLimit
 	option := between(page, `<script type="application/json" id="chart-explorer-data">`, `</script>`)
 	if n := strings.Count(between(option, `"yAxis"`, `]`), `"县`); n != explorerLimit {
@@ -1163,12 +1165,15 @@ func TestPerStaffOnlyWithinAKind(t *testing.T) {
 			t.Errorf("the page of every department compares per staff member: it has %s", s)
 		}
 	}
-	mustContain(t, "compare 2021", all, "本页也不比较人均数", "比较同类部门（包括人均数），请在下面选择部门。")
+	mustContain(t, "compare 2021", all, "本页也不比较人均数", "比较同类部门（包括人均数），请在下面选择部门。",
+		// The explorer's list names departments: a county has two reports.
+		">报告（县（市、区）·部门），可多选</label>", ">甲县·教育局</option>")
 	if home := p.Page("index.html"); strings.Contains(home, `id="chart-home-spending-by-staff-data"`) {
 		t.Error("the home page's chart of a year of two kinds has a 人均 view")
 	}
 	edu := p.Page("compare/2021/jiao-yu.html")
 	mustContain(t, "compare 2021 教育", edu, perStaff...)
+	mustContain(t, "compare 2021 教育", edu, ">报告（县（市、区）·部门），可多选</label>", ">甲县·教育局</option>")
 	if strings.Contains(edu, "本页也不比较人均数") {
 		t.Error("the page of one kind says it does not compare per staff member")
 	}

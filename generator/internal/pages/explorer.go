@@ -24,6 +24,10 @@ type Explorer struct {
 	Metrics []site.Metric
 	// Choices are the reports a reader may pick, by key and label.
 	Choices []Choice
+	// Departments says that some choices name a department beside the
+	// county (乙县·教育局: a county with several reports that year), so
+	// that the list is of reports rather than of counties.
+	Departments bool
 	// Default is the option drawn before any choice.
 	Default []byte
 	// Title and Summary are the caption of the Default view, which the
@@ -140,6 +144,7 @@ func newExplorer(rs []*site.Report, perStaff bool) (*Explorer, error) {
 		label := r.Label()
 		key := choiceKey(r, label)
 		e.Choices = append(e.Choices, Choice{Key: key, Label: label})
+		e.Departments = e.Departments || label != r.County.Label
 		data.Keys = append(data.Keys, key)
 		data.Labels = append(data.Labels, label)
 	}

@@ -72,7 +72,7 @@ func TestBadInput(t *testing.T) {
 		{"non-breaking space after the colon", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nunit:\u00a0万元\n---\n",
 			[]string{`content/bad.md:6:6: unit: after the colon, not an ordinary space but a non-breaking space (U+00A0), as Word writes it; delete it and type an ordinary space (冒号后面不是普通空格，而是一个特殊空格（不间断空格 U+00A0），多见于从 Word 复制的文字：请删除它，改为输入一个半角空格)`}},
 		{"a number after spending, then its keys", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nspending: 100\n  total: 100\n  basic: 50\n---\n",
-			[]string{`content/bad.md:6:11: spending: spending has its keys on the lines below, and the number 100 on its line: delete 100 after "spending:"`}},
+			[]string{`content/bad.md:7:3: spending: spending has the number 100 on its line 6 and keys indented on the lines below it, from total here: write a mapping one way, either every key inside {…} on its line, or nothing after "spending:" and each key on its own indented line: here, delete 100 after "spending:"`}},
 		{"a Chinese name of a key", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 二〇二〇\ntype: 整体支出\n三公经费：8.5\n---\n",
 			[]string{`content/bad.md:4:7: year: expected a year such as 2020, got text "二〇二〇"; write 2020, in Arabic digits (年度请用阿拉伯数字写作 2020)`,
 				`content/bad.md:6:1: sangong: 三公经费 is no key: keys are English words, followed by ": " (a half-width colon and a space): did you mean sangong? (键名要用英文，后面是半角冒号和空格：是不是要写 sangong？)`}},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -53,6 +54,30 @@ func (fw FileWarning) String() string {
 // and warnings alone never make the exit code non-zero.
 func Main(reports []*report.Report, loadErrs []error, warnings []FileWarning, jsonOut bool, stdout io.Writer) (exitCode int) {
 	errs, per := Reports(reports)
+	return write(reports, loadErrs, errs, per, warnings, jsonOut, stdout)
+}
+
+// Alone is Main for reports that are each checked on its own, as if it
+// were the only report of a site: those of the files named to check
+// FILE..., which need not be of one site. Findings that need other
+// reports (the year before, peers) say what they lack, as they do for a
+// site of one report.
+func Alone(reports []*report.Report, loadErrs []error, warnings []FileWarning, jsonOut bool, stdout io.Writer) (exitCode int) {
+	var errs []error
+	per := make(map[*report.Report][]Result, len(reports))
+	for _, r := range reports {
+		e, p := Reports([]*report.Report{r})
+		errs = append(errs, e...)
+		maps.Copy(per, p)
+	}
+	return write(reports, loadErrs, errs, per, warnings, jsonOut, stdout)
+}
+
+// write is the end of Main and Alone: it prints the errors (those of
+// loading, then errs, those of the checks), the findings of per and the
+// warnings (the Notices of reports, then warnings), and returns the exit
+// code.
+func write(reports []*report.Report, loadErrs, errs []error, per map[*report.Report][]Result, warnings []FileWarning, jsonOut bool, stdout io.Writer) (exitCode int) {
 	warnings = append(Notices(reports), warnings...)
 	all := append(flatten(loadErrs), errs...)
 	var err error

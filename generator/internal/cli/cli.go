@@ -32,8 +32,8 @@ const usage = `usage: go run ./generator [command] [flags]
 
 commands:
   build    build the site from content/ into public/ (the default)
-  check    check every report file; print errors and findings
-  new      write a new report file to fill in: new COUNTY YEAR (-project NAME for a 项目支出 report)
+  check    check every report file; print errors and findings (check FILE... checks those files only, wherever they are)
+  new      write a new report file to fill in: new COUNTY YEAR (-department NAME; -project NAME for a 项目支出 report)
   import   turn published reports (text, HTML, .docx, PDF) into draft report files
   serve    preview on 127.0.0.1 from memory, updated on every change (build publishes)
   echarts  rebuild assets/vendor/echarts/echarts.custom.min.js from the npm package
@@ -248,14 +248,19 @@ func outName(cfg build.Config) string {
 
 // runCheck prints every file error, every finding and every file under
 // content/ not read, as text or JSON; it returns 1 when there is a file
-// error and 0 when there are findings or files not read only.
+// error and 0 when there are findings or files not read only. Given
+// files (check FILE...), it checks those only, each on its own.
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("check", stderr)
-	root := fs.String("root", ".", "project folder holding content/")
+	root := fs.String("root", ".", "project folder holding content/ (not used when files are named)")
 	drafts := fs.Bool("drafts", false, "check reports marked draft: true too")
 	jsonOut := fs.Bool("json", false, "print errors, findings and files not read as JSON")
-	if err := parse(fs, args); err != nil {
+	files, err := parseMixed(fs, args)
+	if err != nil {
 		return 0, err
+	}
+	if len(files) > 0 {
+		return checkFiles(files, *drafts, *jsonOut, stdout), nil
 	}
 	var left []string
 	var unread []check.FileWarning
@@ -283,48 +288,115 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	return code, nil
 }
 
+// checkFiles is check FILE...: it reads each file named as a report file,
+// wherever it is and whatever its name, and checks it as a build would
+// check it if it were the only report under content/ (see check.Alone),
+// with the same output and exit code as a check of a whole project.
+func checkFiles(files []string, drafts, jsonOut bool, stdout io.Writer) int {
+	var reports []*report.Report
+	var errs []error
+	var left []string
+	seen := map[string]bool{}
+	for _, f := range files {
+		if seen[filepath.Clean(f)] {
+			continue // named twice
+		}
+		seen[filepath.Clean(f)] = true
+		r, err := content.LoadFile(content.DirFS(filepath.Dir(f)), filepath.Base(f), f)
+		if r != nil && r.Draft {
+			if !drafts {
+				left = append(left, r.File)
+				continue
+			}
+			// As Load: a draft checked with -drafts must have its
+			// required keys.
+			if ierr := r.Incomplete(); ierr != nil {
+				r, err = nil, ierr
+			}
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if _, serr := site.Assemble([]*report.Report{r}, nil); serr != nil {
+			errs = append(errs, serr)
+		}
+		reports = append(reports, r)
+	}
+	var warnings []check.FileWarning
+	if jsonOut {
+		for _, f := range left {
+			warnings = append(warnings, check.FileWarning{File: f, Message: DraftLeftOut})
+		}
+	}
+	code := check.Alone(reports, errs, warnings, jsonOut, stdout)
+	if !jsonOut {
+		sayDrafts(stdout, left)
+	}
+	return code
+}
+
+// parseMixed parses args, whose flags may come before, between or after
+// the other arguments (new 桃源县 2024 -out x.md, check a.md -json), as
+// with import, and returns the other arguments.
+func parseMixed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var words []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err}
+		}
+		rest = fs.Args()
+		if len(rest) == 0 {
+			return words, nil
+		}
+		words = append(words, rest[0])
+		rest = rest[1:]
+		if len(rest) == 0 {
+			return words, nil
+		}
+	}
+}
+
 // runNew writes a report file for a county and year with every key present
 // and empty, as a draft; it refuses to overwrite a file.
 func runNew(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("new", stderr)
 	root := fs.String("root", ".", "project folder holding content/")
-	out := fs.String("out", "", "file to write (default content/<county-slug>-<year>.md)")
-	project := fs.String("project", "", "for a 项目支出 report: the name of the project or special fund it evaluates (type: 项目支出, project: NAME; default file content/<county-slug>-<year>-xiang-mu-<project-slug>.md)")
+	out := fs.String("out", "", "file to write (default content/<county-slug>-<year>.md, or content/<county-slug>-<year>-<department-slug>.md with -department)")
+	department := fs.String("department", "", "the department whose report it is (department: NAME; its slug goes in the default file name, so that each department of a county and year has its file)")
+	project := fs.String("project", "", "for a 项目支出 report: the name of the project or special fund it evaluates (type: 项目支出, project: NAME; default file content/<county-slug>-<year>[-<department-slug>]-xiang-mu-<project-slug>.md)")
 	// Flags may come after the county and year too (new 桃源县 2024
 	// -out x.md), as with import.
-	var words []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return err
-			}
-			return usageError{err}
-		}
-		rest = fs.Args()
-		if len(rest) == 0 {
-			break
-		}
-		words = append(words, rest[0])
-		rest = rest[1:]
-		if len(rest) == 0 {
-			break
-		}
+	words, err := parseMixed(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(words) != 2 {
-		return usageError{errors.New("usage: go run ./generator new [-root DIR] [-out FILE] [-project NAME] COUNTY YEAR, such as: new 桃源县 2024 (用法：new 县名 年度，如 new 桃源县 2024)")}
+		return usageError{errors.New("usage: go run ./generator new [-root DIR] [-out FILE] [-department NAME] [-project NAME] COUNTY YEAR, such as: new -department 财政局 桃源县 2024 (用法：new [-department 部门名称] 县名 年度，如 new 桃源县 2024)")}
 	}
 	county := strings.TrimSpace(words[0])
 	year, err := strconv.Atoi(words[1])
 	if county == "" || err != nil || year < 2000 || year > 2100 {
 		return usageError{fmt.Errorf("new: want a county name and a year such as 2024, got %q %q (请写县名和四位数的年度，如 new 桃源县 2024)", words[0], words[1])}
 	}
-	proj := strings.TrimSpace(*project)
+	blank := report.Blank{County: county, Year: year, Department: strings.TrimSpace(*department), Project: strings.TrimSpace(*project)}
+	if err := namesRefused(blank); err != nil {
+		return usageError{err}
+	}
+	data := blank.Bytes()
 	path := *out
 	if path == "" {
 		name := fmt.Sprintf("%s-%d", site.Slugify(county), year)
-		if proj != "" {
+		if blank.Department != "" {
+			// One file per department: a county publishes dozens.
+			name += "-" + site.Slugify(blank.Department)
+		}
+		if blank.Project != "" {
 			// One file per project: a department may publish several.
-			name += "-xiang-mu-" + site.Slugify(proj)
+			name += "-xiang-mu-" + site.Slugify(blank.Project)
 		}
 		path = filepath.Join(*root, "content", name+".md")
 	}
@@ -334,12 +406,11 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		if errors.Is(err, os.ErrExist) {
-			other := strings.TrimSuffix(path, ".md") + "-2.md"
-			return fmt.Errorf("new: %s already exists; not overwritten: to write another report of the county and year, choose its file name with -out, such as -out %s (文件已存在，没有覆盖：要为这个县和年度另写一份报告，请用 -out 指定另一个文件名，如 -out %[2]s)", path, other)
+			return fmt.Errorf("new: %s", exists(path, blank, *out != ""))
 		}
 		return err
 	}
-	if _, err := f.Write(report.ProjectSkeleton(county, year, proj)); err != nil {
+	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return err
 	}
@@ -347,7 +418,89 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s: fill in the figures, then remove draft: true (已写入 %[1]s：请填写各项数字，填完后删除 draft: true)\n", path)
+	if why := notBuilt(*root, path); why != "" {
+		fmt.Fprintln(stderr, why)
+	}
 	return nil
+}
+
+// namesRefused returns the errors of the names given to new (the county,
+// -department, -project) that a report file is refused for (see
+// report.CheckName); or nil.
+func namesRefused(b report.Blank) error {
+	var errs []error
+	for _, n := range []struct{ what, name string }{{"the county", b.County}, {"-department", b.Department}, {"-project", b.Project}} {
+		if msg := report.CheckName(n.name); msg != "" {
+			errs = append(errs, fmt.Errorf("new: %s %q: %s", n.what, n.name, msg))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// exists is the error of new when the file at path, of the report blank
+// names, is there already: named by -out (named), or by default. It says
+// how to write another: a department's report is named after its
+// department, so -department names the file of each; or another name.
+func exists(path string, blank report.Blank, named bool) string {
+	other := strings.TrimSuffix(path, filepath.Ext(path)) + "-2" + filepath.Ext(path)
+	switch {
+	case named:
+		return fmt.Sprintf("%s already exists; not overwritten: choose another file name with -out (文件已存在，没有覆盖：请用 -out 另选一个文件名)", path)
+	case blank.Department == "":
+		return fmt.Sprintf("%s already exists; not overwritten: to write the report of another department of the county and year, give the department with -department NAME, which names the file after it (such as new -department 财政局 %s %d), or choose its file name with -out, such as -out %s (文件已存在，没有覆盖：要为这个县和年度的另一个部门写报告，请用 -department 部门名称 给出部门，文件会以部门命名；或者用 -out 指定另一个文件名，如 -out %[4]s)",
+			path, blank.County, blank.Year, other)
+	default:
+		return fmt.Sprintf("%s already exists; not overwritten: for a 项目支出 report of the department, give its project with -project NAME; for another report, choose its file name with -out, such as -out %s (文件已存在，没有覆盖：部门的项目支出报告请用 -project 项目名称 给出项目；其他情况请用 -out 指定另一个文件名，如 -out %[2]s)",
+			path, other)
+	}
+}
+
+// notBuilt returns why a build of the project at root would not read the
+// report file at path, which new wrote, and what to do; or "" when it
+// would. A build reads the files ending in .md under root/content/,
+// but for those in hidden folders (starting with . or _).
+func notBuilt(root, path string) string {
+	dir := filepath.Join(root, "content")
+	rel, err := filepath.Rel(absolute(dir), absolute(path))
+	outside := err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	hidden := false
+	if !outside {
+		for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+			hidden = hidden || strings.HasPrefix(part, ".") || strings.HasPrefix(part, "_")
+		}
+	}
+	switch {
+	case outside:
+		return fmt.Sprintf("note: %s is not under %s, the only folder a build reads, so the site will not have it: move it into %[2]s to have it built; check it where it is with: go run ./generator check %[1]s (注意：这个文件不在 %[2]s 文件夹中，生成网站时不会读取：要发布它，请把它移到 %[2]s 中；放在原处也可以用 go run ./generator check %[1]s 核对)",
+			path, dir+string(filepath.Separator))
+	case hidden:
+		return fmt.Sprintf("note: a build skips %s: its name, or that of a folder it is in, starts with . or _, so the site will not have it: move it into %s to have it built (注意：文件名或所在文件夹名以 . 或 _ 开头，生成网站时会跳过：要发布它，请把它移到 %[2]s 中)",
+			path, dir+string(filepath.Separator))
+	case !content.IsReportName(filepath.Base(path)):
+		return fmt.Sprintf("note: %s does not end in .md, and a build reads only report files named so: rename it to end in .md to have it built (注意：文件名不以 .md 结尾，生成网站时不会读取：要发布它，请改名为以 .md 结尾)", path)
+	}
+	return ""
+}
+
+// absolute returns path as an absolute path with symbolic links resolved,
+// as far as they can be: the parts that do not exist are kept as they
+// are.
+func absolute(path string) string {
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	for dir, rest := p, ""; ; {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return p
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+		dir = parent
+	}
 }
 
 // runServe is the live preview: make the site in memory, serve it on the

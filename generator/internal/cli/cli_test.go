@@ -84,10 +84,13 @@ func TestBuildAndNew(t *testing.T) {
 	if code, _, errOut := run("-root", p.Dir); code != 0 {
 		t.Fatalf("build with a new draft: %s", errOut)
 	}
-	// It says, in Chinese too, how to write another file: with -out.
+	// It says, in Chinese too, how to write another file: with
+	// -department, or with -out.
 	other := filepath.Join(p.Dir, "content", "ning-xiang-shi-2024-2.md")
 	if code, _, errOut := run("new", "-root", p.Dir, "宁乡市", "2024"); code != 1 || !strings.Contains(errOut, "already exists") ||
-		!strings.Contains(errOut, "choose its file name with -out, such as -out "+other+" (文件已存在，没有覆盖：") || !strings.Contains(errOut, "请用 -out 指定另一个文件名") {
+		!strings.Contains(errOut, "give the department with -department NAME, which names the file after it (such as new -department 财政局 宁乡市 2024)") ||
+		!strings.Contains(errOut, "choose its file name with -out, such as -out "+other+" (文件已存在，没有覆盖：") ||
+		!strings.Contains(errOut, "请用 -department 部门名称 给出部门") || !strings.Contains(errOut, "或者用 -out 指定另一个文件名") {
 		t.Errorf("second new: exit %d %q", code, errOut)
 	}
 	// Flags may come after the county and year.
@@ -98,7 +101,7 @@ func TestBuildAndNew(t *testing.T) {
 	if _, err := os.Stat(other); err != nil {
 		t.Fatalf("new with flags last: %v", err)
 	}
-	if code, _, errOut := run("new", "宁乡市"); code != 2 || !strings.Contains(errOut, "(用法：new 县名 年度，如 new 桃源县 2024)") {
+	if code, _, errOut := run("new", "宁乡市"); code != 2 || !strings.Contains(errOut, "县名 年度，如 new 桃源县 2024)") {
 		t.Errorf("new without a year: exit %d %q", code, errOut)
 	}
 	if code, _, errOut := run("new", "宁乡市", "二〇二四", "-root", p.Dir); code != 2 || !strings.Contains(errOut, "(请写县名和四位数的年度") {

@@ -56,6 +56,11 @@ func FuzzParse(f *testing.F) {
 		fuzzHeader + "unit:\u00a0万元\nspending: 1\n  total: 1\n\u00a0\u00a0basic: \ufeff2\nsco\u2060re: 97\n三公经费：1\ntitle:\n支出:1\n---\n",
 		fuzzHeader + "staff: {authorized: 1,019, actual: 8,5}\npublished: 2024年5月18日\nreview:\n  -\n  - \n基本支出: 1\n---\n",
 		fuzzHeader + "discrepancies:\n-\u00a0甲\n  乙\nreview:\n  - a\n  -\u200bb\ntitle:\n  -\u00a0c\n---\n",
+		// A mapping written both ways: in braces on its line and as keys
+		// indented below it; a value mended of another slip before keys.
+		fuzzHeader + "spending: {total: 100万元, basic: 50}\n  project: 20\n\n  # 注释\n  basic：1\nscore: 970\n---\n",
+		fuzzHeader + "sangong: {total: 1, a: {b: \"c,\"}}  # x\n  total: 2\n\t abroad: 0\nstaff: {}\n  actual: 1\n---\n",
+		fuzzHeader + "sangong: {total: 1\n  abroad: 0\nstaff: \"2\n  actual: 3\nevidence: a: b\n  score: \"x\"\n---\n",
 	} {
 		f.Add([]byte(s))
 	}

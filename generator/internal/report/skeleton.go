@@ -16,9 +16,26 @@ func Skeleton(county string, year int) []byte {
 // special fund: its type is 项目支出 and project: names it. With project
 // "", it is Skeleton.
 func ProjectSkeleton(county string, year int, project string) []byte {
-	typ, proj := "null", "null"
-	if project != "" {
-		typ, proj = TypeProject, strconv.Quote(project)
+	return Blank{County: county, Year: year, Project: project}.Bytes()
+}
+
+// Blank names the report of a new report file: its county and year, and,
+// when known, its department and the project of a 项目支出 report.
+type Blank struct {
+	County, Department, Project string
+	Year                        int
+}
+
+// Bytes returns the new report file of b, as Skeleton, with
+// department: filled in when b names the department, and type: 项目支出
+// and project: when it names a project.
+func (b Blank) Bytes() []byte {
+	typ, proj, dept := "null", "null", "null"
+	if b.Project != "" {
+		typ, proj = TypeProject, strconv.Quote(b.Project)
+	}
+	if b.Department != "" {
+		dept = strconv.Quote(b.Department)
 	}
 	return fmt.Appendf(nil, `---
 # 填写说明：保存为 UTF-8 编码；用空格缩进，不要用 Tab；冒号用半角“:”，后面加一个空格。
@@ -28,7 +45,7 @@ county: %q
 adcode: null            # 6位区划代码，加引号，如 "430725"
 prefecture: null        # 地市，如 常德市
 province: null          # 省份，如 湖南省
-department: null        # 部门，如 行政审批服务局
+department: %s        # 部门，如 行政审批服务局
 year: %d
 type: %s              # 整体支出 或 项目支出
 project: %s           # 项目支出报告所评价的项目或专项资金的名称，如 农村公路养护专项资金；整体支出报告删除这一行或留 null
@@ -69,5 +86,5 @@ discrepancies: []       # 报告自身前后矛盾、上面的数字体现不出
 ## 发现的问题
 
 ## 下一步打算
-`, county, year, typ, proj)
+`, b.County, dept, b.Year, typ, proj)
 }

@@ -260,6 +260,9 @@ indentation:
 			slip, value, col = msg, a[1+size:], col+1
 		}
 	}
+	if tab == 0 && fullWidth == 0 && s.flowAndKeys(n, cols, key) {
+		return
+	}
 	if slip != "" && (s.continuation(cols) || s.scalarText(cols)) {
 		// The line continues the text of the key before, or is the text
 		// of a key that takes text: the YAML parser reads it so.
@@ -634,7 +637,7 @@ func (s *slipScan) place(n, cols int, key, value string, hasValue, exempt, inden
 		t.open, t.nested = false, true
 		s.levels = append(s.levels, level{indent: cols, name: dotted(t.name, t.last)})
 		j++
-	case !t.seq && t.name == "" && cols > t.indent && (knownIn(t.last, key) || !knownIn("", key)) && s.valueAndKeys(t):
+	case !t.seq && t.name == "" && cols > t.indent && (knownIn(t.last, key) || !knownIn("", key)) && s.valueAndKeys(t, n, cols, key):
 		// The keys of spending indented under it, which has a value on
 		// its line too: said once, there, and its value deleted.
 		t.open, t.nested = false, true
@@ -655,15 +658,14 @@ func (s *slipScan) place(n, cols int, key, value string, hasValue, exempt, inden
 
 // valueAndKeys reports the value on the line of t's last key, when that
 // key is a mapping of the format (spending, sangong, staff or evidence)
-// and its value a scalar on its line (673.48, null, "x"), and a key is
-// indented under it: the YAML parser refuses the key, and slips would
-// tell it and each key after it to move to the top level. It mends the
-// line to the key alone, so that the keys below are its own, and
-// reports whether it found one.
-func (s *slipScan) valueAndKeys(t *level) bool {
-	switch t.last {
-	case "spending", "sangong", "staff", "evidence":
-	default:
+// and its value a scalar on its line (673.48, null, "x"), and key is
+// indented under it by cols, on line n: the YAML parser refuses the key,
+// and slips would tell it and each key after it to move to the top
+// level. It says once, at key, that the mapping is written two ways (see
+// twoWays), and mends the line to the key alone, so that the keys below
+// are its own. It reports whether it found one.
+func (s *slipScan) valueAndKeys(t *level, n, cols int, key string) bool {
+	if !formatMapping(t.last) {
 		return false
 	}
 	l := s.fixed(t.lastLine)
@@ -687,6 +689,13 @@ func (s *slipScan) valueAndKeys(t *level) bool {
 	} else if c := commentStart(v, 0); c >= 0 {
 		text, comment = strings.TrimRight(v[:c], " "), v[c+1:]
 	}
+	if orig := s.lines[t.lastLine]; orig != l && text == "null" {
+		// Mended to null of another slip, as a quote or brace not
+		// closed: what was written is quoted.
+		if w := writtenValue(orig, t.last); w != "" && w != "null" {
+			text = w
+		}
+	}
 	got, total, totalZh := "text "+text, "", ""
 	switch {
 	case text == "null" || text == "~":
@@ -698,22 +707,151 @@ func (s *slipScan) valueAndKeys(t *level) bool {
 			totalZh = fmt.Sprintf("；如果它是合计数而下面没有 total:，请把它移到下面，写作 total: %s", text)
 		}
 	}
-	col := utf8.RuneCountInString(l[:len(l)-len(v)]) + 1
-	if orig := s.lines[t.lastLine]; orig != l {
-		// Mended of another slip, as a full-width colon: the value is
-		// where it was written.
-		if j := strings.LastIndex(orig, text); j >= 0 {
-			col = utf8.RuneCountInString(orig[:j]) + 1
-		}
-	}
-	s.errAt(Pos{t.lastLine + 1, col}, t.last, `%[1]s has its keys on the lines below, and %[2]s on its line: delete %[3]s after "%[1]s:"%[4]s (%[1]s 的各项已在下面逐行填写，冒号后面不要再写值：请删除 %[1]s: 后面的 %[3]s%[5]s)`,
-		t.last, got, text, total, totalZh)
+	s.errAt(Pos{n, cols + 1}, t.last, `%[1]s has %[2]s on its line %[6]d and keys indented on the lines below it, from %[7]s here: write a mapping one way, either every key inside {…} on its line, or nothing after "%[1]s:" and each key on its own indented line: here, delete %[3]s after "%[1]s:"%[4]s (%[1]s 冒号后面写了 %[3]s，下面又逐行缩进写了各项，只能用一种写法：要么全部写进同一行的 {…} 里，要么 %[1]s: 后面什么都不写、每项各占一行缩进写在下面。这里请删除第 %[6]d 行 %[1]s: 后面的 %[3]s%[5]s)`,
+		t.last, got, text, total, totalZh, t.lastLine+1, key)
 	mended := l[:colon+1]
 	if comment != "" {
 		mended += " " + comment
 	}
 	s.fixes[t.lastLine] = mended
 	return true
+}
+
+// formatMapping reports whether key is a top-level key of the format
+// whose value is a mapping: spending, sangong, staff or evidence.
+func formatMapping(key string) bool {
+	switch key {
+	case "spending", "sangong", "staff", "evidence":
+		return true
+	}
+	return false
+}
+
+// writtenValue returns the value written after key and its colon, half-
+// or full-width, on line l, without the spaces around it; or "".
+func writtenValue(l, key string) string {
+	rest := strings.TrimLeft(l, " ")
+	if !strings.HasPrefix(rest, key) {
+		return ""
+	}
+	rest = strings.TrimLeft(rest[len(key):], " "+fullWidthSpace)
+	switch {
+	case strings.HasPrefix(rest, ":"):
+		rest = rest[1:]
+	case strings.HasPrefix(rest, fullWidthColon):
+		rest = rest[len(fullWidthColon):]
+	default:
+		return ""
+	}
+	return strings.Trim(rest, " \t"+fullWidthSpace)
+}
+
+// flowAndKeys reports key, on line n and indented by cols, when the top-
+// level key before it is a mapping of the format (spending, sangong,
+// staff or evidence) whose value is a flow mapping on its line, closed
+// there, and key is one of its keys or no top-level key: the mapping is
+// written two ways, in braces on its line and as keys indented on the
+// lines below (the one-line form of the README pasted above the indented
+// keys of new's template). The YAML parser refuses the key, and slips
+// would tell it and each key after it to move to the top level, then
+// each of them that it is given twice. It says once, at key, to write
+// the mapping one way, with the mapping in braces that holds them all;
+// and removes the indented lines, keeping the braces, so that the rest
+// of the front matter, the values in the braces too, is read.
+func (s *slipScan) flowAndKeys(n, cols int, key string) bool {
+	t := &s.levels[0]
+	if len(s.levels) != 1 || t.seq || t.open || t.flow == 0 || t.flow-1 != t.lastLine || cols <= t.indent ||
+		!formatMapping(t.last) || !knownIn(t.last, key) && knownIn("", key) {
+		return false
+	}
+	l := s.fixed(t.lastLine)
+	if t.brace >= len(l) || l[t.brace] != '{' {
+		return false
+	}
+	depth, end := brackets(l[t.brace:], 0)
+	if depth != 0 || t.brace+end >= len(l) || l[t.brace+end] != '}' {
+		return false
+	}
+	have := flowKeys(l[t.brace+1 : t.brace+end])
+	// The indented lines: those after the key's, up to the next line
+	// that is not indented, but for empty lines and comments.
+	last, merged, example := s.i, l, true
+	var both []string
+	for j := s.i; j < len(s.lines); j++ {
+		line := s.lines[j]
+		body := strings.TrimLeft(line, " \t"+fullWidthSpace)
+		if body != "" && body[0] != '#' && len(body) == len(line) {
+			break
+		}
+		s.fixes[j] = ""
+		if body == "" || body[0] == '#' {
+			continue
+		}
+		last = j
+		if k := keyLen(body); k > 0 && slices.Contains(have, body[:k]) {
+			if !slices.Contains(both, body[:k]) {
+				both = append(both, body[:k])
+			}
+			continue
+		}
+		pair := flowPair(body)
+		if pair == "" {
+			example = false
+			continue
+		}
+		have = append(have, body[:keyLen(body)])
+		if merged = intoBraces(merged, t.brace, pair); merged == "" {
+			example = false
+		}
+	}
+	// Empty lines and comments after the last key are left as they are.
+	for j := last + 1; j < len(s.lines); j++ {
+		delete(s.fixes, j)
+	}
+	fix, fixZh := "", ""
+	if example {
+		fix, fixZh = ", as "+merged, "，如 "+merged
+	}
+	if len(both) > 0 {
+		b := strings.Join(both, ", ")
+		fix += fmt.Sprintf("; %s given both ways: keep one value of each", b)
+		fixZh += fmt.Sprintf("；%s 两处都写了，请只保留一个值", b)
+	}
+	s.errAt(Pos{n, cols + 1}, t.last, `%[1]s is written two ways, in {…} on its line %[2]d and as keys indented on the lines below it, from %[3]s here: write a mapping one way: either every key inside {…} on its line, and no key below%[4]s; or nothing after "%[1]s:" and each key on its own line below, indented (%[1]s 写成了两种形式：第 %[2]d 行冒号后面的 {…} 里有，下面几行又缩进写了，只能用一种写法：要么全部写进同一行的 {…} 里，下面不再写%[5]s；要么 %[1]s: 后面什么都不写，每项各占一行，缩进写在下面)`,
+		t.last, t.lastLine+1, key, fix, fixZh)
+	s.i = last
+	return true
+}
+
+// flowKeys returns the plain keys of the pairs of a flow mapping, inside
+// being the text between its braces.
+func flowKeys(inside string) []string {
+	var keys []string
+	for start, i := 0, 0; i <= len(inside); i++ {
+		if i < len(inside) {
+			switch c := inside[i]; c {
+			case '{', '[':
+				if _, end := brackets(inside[i:], 0); end < len(inside)-i {
+					i += end
+				}
+				continue
+			case '"', '\'':
+				if end := closingQuote(inside, i+1, c); end > 0 {
+					i = end
+				}
+				continue
+			case ',':
+			default:
+				continue
+			}
+		}
+		p := strings.TrimLeft(inside[start:i], " ")
+		if k := keyLen(p); k > 0 {
+			keys = append(keys, p[:k])
+		}
+		start = i + 1
+	}
+	return keys
 }
 
 // closeTo ends the mappings and sequences but for the first n, and

@@ -242,17 +242,34 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 		// A value on the line of a mapping whose keys follow: said once,
 		// there, not as a wrong indentation of each key below.
 		{"a number after spending, then its keys", withLine(11, "spending: 1530.53"),
-			[]string{`a.md:11:11: spending: spending has its keys on the lines below, and the number 1530.53 on its line: delete 1530.53 after "spending:", or, if it is the total and no total: follows, move it below as total: 1530.53 (spending 的各项已在下面逐行填写，冒号后面不要再写值：请删除 spending: 后面的 1530.53；如果它是合计数而下面没有 total:，请把它移到下面，写作 total: 1530.53)`}},
+			[]string{`a.md:12:3: spending: spending has the number 1530.53 on its line 11 and keys indented on the lines below it, from total here: write a mapping one way, either every key inside {…} on its line, or nothing after "spending:" and each key on its own indented line: here, delete 1530.53 after "spending:", or, if it is the total and no total: follows, move it below as total: 1530.53 (spending 冒号后面写了 1530.53，下面又逐行缩进写了各项，只能用一种写法：要么全部写进同一行的 {…} 里，要么 spending: 后面什么都不写、每项各占一行缩进写在下面。这里请删除第 11 行 spending: 后面的 1530.53；如果它是合计数而下面没有 total:，请把它移到下面，写作 total: 1530.53)`}},
 		{"a number after sangong, then its keys", withLine(18, "sangong: 8.5"),
-			[]string{`a.md:18:10: sangong: sangong has its keys on the lines below, and the number 8.5 on its line: delete 8.5 after "sangong:", or, if it is the total and no total: follows, move it below as total: 8.5 (`}},
+			[]string{`a.md:19:3: sangong: sangong has the number 8.5 on its line 18 and keys indented on the lines below it, from total here: write a mapping one way, either every key inside {…} on its line, or nothing after "sangong:" and each key on its own indented line: here, delete 8.5 after "sangong:", or, if it is the total and no total: follows, move it below as total: 8.5 (`}},
 		{"a number after staff, then its keys", withLine(26, "staff: 25"),
-			[]string{`a.md:26:8: staff: staff has its keys on the lines below, and the number 25 on its line: delete 25 after "staff:" (staff 的各项已在下面逐行填写，冒号后面不要再写值：请删除 staff: 后面的 25)`}},
+			[]string{`a.md:27:3: staff: staff has the number 25 on its line 26 and keys indented on the lines below it, from authorized here: write a mapping one way, either every key inside {…} on its line, or nothing after "staff:" and each key on its own indented line: here, delete 25 after "staff:" (staff 冒号后面写了 25，下面又逐行缩进写了各项，只能用一种写法：要么全部写进同一行的 {…} 里，要么 staff: 后面什么都不写、每项各占一行缩进写在下面。这里请删除第 26 行 staff: 后面的 25)`}},
 		{"a number after spending and a full-width colon, then its keys", withLine(11, "spending：1530.53"),
-			[]string{`a.md:11:9: spending: full-width colon`, `a.md:11:10: spending: spending has its keys on the lines below, and the number 1530.53 on its line`}},
+			[]string{`a.md:11:9: spending: full-width colon`, `a.md:12:3: spending: spending has the number 1530.53 on its line 11 and keys indented on the lines below it, from total here`}},
 		{"null after spending, then its keys", withLine(11, "spending: null  # 无"),
-			[]string{`a.md:11:11: spending: spending has its keys on the lines below, and null on its line: delete null after "spending:" (`}},
+			[]string{`a.md:12:3: spending: spending has null on its line 11 and keys indented on the lines below it, from total here: write a mapping one way, either every key inside {…} on its line, or nothing after "spending:" and each key on its own indented line: here, delete null after "spending:" (`}},
 		{"text after evidence, then its keys", withLine(29, `evidence: "见下"`),
-			[]string{`a.md:29:11: evidence: evidence has its keys on the lines below, and text "见下" on its line: delete "见下" after "evidence:" (`}},
+			[]string{`a.md:30:3: evidence: evidence has text "见下" on its line 29 and keys indented on the lines below it, from county here: write a mapping one way, either every key inside {…} on its line, or nothing after "evidence:" and each key on its own indented line: here, delete "见下" after "evidence:" (`}},
+		// A value mended of another slip is quoted as written, not as
+		// the null it was mended to.
+		{"an unclosed brace after sangong, then its keys", withLine(18, "sangong: {total: 8.5"),
+			[]string{`a.md:18:10: sangong: unclosed "{"`, `a.md:19:3: sangong: sangong has text {total: 8.5 on its line 18 and keys indented on the lines below it, from total here: write a mapping one way, either every key inside {…} on its line, or nothing after "sangong:" and each key on its own indented line: here, delete {total: 8.5 after "sangong:" (`}},
+		{"an unclosed quote after sangong, then its keys", withLine(18, `sangong: "8.5`),
+			[]string{`a.md:18:10: sangong: unclosed quote`, `a.md:19:3: sangong: sangong has text "8.5 on its line 18 and keys indented`}},
+		{"a colon in the value after sangong, then its keys", withLine(18, "sangong: 合计: 8.5"),
+			[]string{`a.md:18:12: sangong: ": " inside the value`, `a.md:19:3: sangong: sangong has text 合计: 8.5 on its line 18 and keys indented`}},
+		// A mapping in braces on its line and keys indented below it (the
+		// README's one-line form pasted above new's indented keys): said
+		// once, at the first key below, with the mapping that holds all.
+		{"spending in braces, then its keys", withLine(11, "spending: {total: 1530.53, basic: 158.65}"),
+			[]string{`a.md:12:3: spending: spending is written two ways, in {…} on its line 11 and as keys indented on the lines below it, from total here: write a mapping one way: either every key inside {…} on its line, and no key below, as spending: {total: 1530.53, basic: 158.65, project: 1312, personnel: 129.55, public: 29.1}; total, basic given both ways: keep one value of each; or nothing after "spending:" and each key on its own line below, indented (spending 写成了两种形式：第 11 行冒号后面的 {…} 里有，下面几行又缩进写了，只能用一种写法：要么全部写进同一行的 {…} 里，下面不再写，如 spending: {total: 1530.53, basic: 158.65, project: 1312, personnel: 129.55, public: 29.1}；total, basic 两处都写了，请只保留一个值；要么 spending: 后面什么都不写，每项各占一行，缩进写在下面)`}},
+		{"sangong in braces, then its other keys", withLines(18, 19, "sangong: {total: 8.5}  # 三公"),
+			[]string{`a.md:19:3: sangong: sangong is written two ways, in {…} on its line 18 and as keys indented on the lines below it, from abroad here: write a mapping one way: either every key inside {…} on its line, and no key below, as sangong: {total: 8.5, abroad: null, reception: 8.5, vehicles: null, change: 0.4}; or nothing after "sangong:" and each key on its own line below, indented (`}},
+		{"staff in empty braces, then its keys, one with a full-width colon", withLines(26, 28, "staff: {}", "  authorized: 25", "  actual：17"),
+			[]string{`a.md:27:3: staff: staff is written two ways, in {…} on its line 26 and as keys indented on the lines below it, from authorized here: write a mapping one way: either every key inside {…} on its line, and no key below; or nothing after "staff:" and each key on its own line below, indented (`}},
 		// A Chinese name of a key, with its colon as a Chinese input
 		// method types it.
 		{"a Chinese name with a full-width colon", withLine(10, "三公经费：8.5"),
@@ -477,9 +494,17 @@ func TestAllErrorsAtOnce(t *testing.T) {
 		}},
 		{"a number after spending, and errors in its keys", replaced(slipBase, "spending:\n", "spending: 1530.53\n",
 			"  basic: 158.65\n", "  basic: 158.65万元\n", "score: 97\n", "score: 970\n"), []string{
-			"a.md:11:11: spending: spending has its keys on the lines below, and the number 1530.53 on its line",
+			"a.md:12:3: spending: spending has the number 1530.53 on its line 11 and keys indented on the lines below it, from total here",
 			"a.md:13:10: spending.basic: expected an amount",
 			"a.md:24:8: score: score must be between 0 and 100, got 970",
+		}},
+		// The one-line form and indented keys, as a publisher wrote them:
+		// said at the first key below, with the amount in braces.
+		{"spending in braces, then a key below, and errors elsewhere", replaced(slipBase,
+			"spending:\n  total: 1530.53\n  basic: 158.65\n  project: 1312\n", "spending: {total: 100万元, basic: 50}\n  project: 20\n", "score: 97\n", "score: 970\n"), []string{
+			"a.md:11:19: spending.total: expected an amount such as 1530.53, null or 无法识别, got text \"100万元\"",
+			"a.md:12:3: spending: spending is written two ways, in {…} on its line 11 and as keys indented on the lines below it, from project here: write a mapping one way: either every key inside {…} on its line, and no key below, as spending: {total: 100万元, basic: 50, project: 20, personnel: 129.55, public: 29.1}; or nothing after",
+			"a.md:22:8: score: score must be between 0 and 100, got 970",
 		}},
 		{"a duplicate key whose value is a mapping", withLines(26, 28, "staff:", "  actual: 17", "slug: 某县", "staff:", "  actual: 18"), []string{
 			"a.md:29:1: staff: duplicate key, first given at line 26",

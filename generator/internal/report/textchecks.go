@@ -60,6 +60,32 @@ func (p *parse) checkName(key string, v ast.Node, s string) {
 	}
 }
 
+// CheckName returns what is wrong with name, a name of a county,
+// prefecture, province, department or project given other than in a
+// report file (as to the new command), said in English then in Chinese
+// in parentheses: what a report file's front matter is refused for in
+// such a name (a control character, a bidirectional control or mark, an
+// invisible formatting character, more than MaxName characters); or "".
+// A tab or line break, which a YAML value cannot hold unquoted, is a
+// control character here.
+func CheckName(name string) string {
+	if r, ok := firstBidiControl(name); ok {
+		return fmt.Sprintf("the bidirectional control character %U is not allowed: it reverses or reorders the text after it (文字中有看不见的控制字符，会打乱文字顺序，请删除后重新输入)", r)
+	}
+	for _, r := range name {
+		switch {
+		case r == utf8.RuneError || forbiddenRune(r) || r == '\t' || r == '\n' || r == '\r':
+			return fmt.Sprintf("the control character or noncharacter %U is not allowed (名称中有不允许的控制字符，请删除)", r)
+		case r >= 0x80 && (bidiControl(r) || bidiMark(r) || invisibleFormat(r)):
+			return fmt.Sprintf("the invisible character %U is not allowed in a name: it makes names that look the same differ, or reorders them (名称中有看不见的字符，请删除后重新输入)", r)
+		}
+	}
+	if n := utf8.RuneCountInString(name); n > MaxName {
+		return fmt.Sprintf("is %d characters long; at most %d are accepted (过长：最多 %d 个字)", n, MaxName, MaxName)
+	}
+	return ""
+}
+
 // bidiControl reports whether r is a bidirectional embedding, override or
 // isolate (U+202A to U+202E, U+2066 to U+2069): characters that change
 // the direction of the text after them, up to the end of the paragraph

@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// TestNewDepartment: new -department fills in department: and names the
+// file after the department, before the project's name with -project, so
+// that the departments of a county and year are files of their own.
+func TestNewDepartment(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args          []string
+		file, project string
+	}{
+		{[]string{"-department", "财政局"}, "tao-yuan-xian-2024-cai-zheng-ju.md", ""},
+		{[]string{"-department", " 教育局 "}, "tao-yuan-xian-2024-jiao-yu-ju.md", ""},
+		{[]string{"-project", "农村公路养护专项资金", "-department", "交通运输局"},
+			"tao-yuan-xian-2024-jiao-tong-yun-shu-ju-xiang-mu-nong-cun-gong-lu-yang-hu-zhuan-xiang-zi-jin.md", "农村公路养护专项资金"},
+	} {
+		args := append(append([]string{"new", "-root", dir}, tc.args...), "桃源县", "2024")
+		code, out, errOut := run(args...)
+		path := filepath.Join(dir, "content", tc.file)
+		if code != 0 || !strings.Contains(out, "wrote "+path+": ") || errOut != "" {
+			t.Fatalf("%q: exit %d %q %q", tc.args, code, out, errOut)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := report.Parse(path, data)
+		if err != nil || r.Department != strings.TrimSpace(tc.args[len(tc.args)-1]) || r.Project != tc.project || r.County != "桃源县" || !r.Draft {
+			t.Errorf("%q: %v, %+v", tc.args, err, r)
+		}
+	}
+	// The same department again: another file needs -project or -out.
+	code, _, errOut := run("new", "-root", dir, "-department", "财政局", "桃源县", "2024")
+	if code != 1 || !strings.Contains(errOut, "tao-yuan-xian-2024-cai-zheng-ju.md already exists; not overwritten: for a 项目支出 report of the department, give its project with -project NAME") ||
+		!strings.Contains(errOut, "-out "+filepath.Join(dir, "content", "tao-yuan-xian-2024-cai-zheng-ju-2.md")) {
+		t.Errorf("the same department again: exit %d %q", code, errOut)
+	}
+	// A name that a report file is refused for is refused here, and no
+	// file is written.
+	for _, name := range []string{"财\u202e政局", "财\u200b政局", "财政\x01局", "财政\n局", strings.Repeat("局", report.MaxName+1)} {
+		code, out, errOut := run("new", "-root", dir, "-department", name, "桃源县", "2025")
+		if code != 2 || out != "" || !strings.Contains(errOut, "new: -department ") || !strings.Contains(errOut, "not allowed") && !strings.Contains(errOut, "characters long") {
+			t.Errorf("-department %q: exit %d %q %q", name, code, out, errOut)
+		}
+	}
+	if code, _, errOut := run("new", "-root", dir, "桃\u2067源县", "2025"); code != 2 || !strings.Contains(errOut, "new: the county ") {
+		t.Errorf("a county with an isolate: exit %d %q", code, errOut)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "content", "*2025*")); len(files) > 0 {
+		t.Errorf("refused names wrote %v", files)
+	}
+}
+
+// TestNewOutsideContent: a file that new writes where a build does not
+// read it is said to be so, on stderr after the line saying it was
+// written, with how to have it built; one under content/ is not.
+func TestNewOutsideContent(t *testing.T) {
+	root, elsewhere := t.TempDir(), t.TempDir()
+	for _, tc := range []struct{ out, want string }{
+		{filepath.Join(elsewhere, "x.md"), "note: " + filepath.Join(elsewhere, "x.md") + " is not under " + filepath.Join(root, "content") + string(filepath.Separator) +
+			", the only folder a build reads, so the site will not have it: move it into " + filepath.Join(root, "content") + string(filepath.Separator) + " to have it built"},
+		{filepath.Join(root, "x.md"), "is not under " + filepath.Join(root, "content")},
+		{filepath.Join(root, "content", "_drafts", "x.md"), "starts with . or _, so the site will not have it"},
+		{filepath.Join(root, "content", "x.txt"), "does not end in .md"},
+		{filepath.Join(root, "content", "hunan", "x.md"), ""},
+		{filepath.Join(root, ".", "content", "..", "content", "y.MD"), ""},
+	} {
+		code, out, errOut := run("new", "-root", root, "-out", tc.out, "桃源县", "2024")
+		if code != 0 || !strings.HasPrefix(out, "wrote "+tc.out+": ") {
+			t.Fatalf("-out %s: exit %d %q %q", tc.out, code, out, errOut)
+		}
+		if tc.want == "" && errOut != "" || tc.want != "" && (!strings.Contains(errOut, tc.want) || !strings.Contains(errOut, "(注意：")) {
+			t.Errorf("-out %s: stderr %q, want %q", tc.out, errOut, tc.want)
+		}
+	}
+	// The project's folder given as a relative path, the file as an
+	// absolute one: the same folder.
+	wd, _ := os.Getwd()
+	rel, err := filepath.Rel(wd, root)
+	if err != nil {
+		t.Skip(err)
+	}
+	if code, _, errOut := run("new", "-root", rel, "-out", filepath.Join(root, "content", "z.md"), "桃源县", "2024"); code != 0 || errOut != "" {
+		t.Errorf("relative root: exit %d %q", code, errOut)
+	}
+}
+
+// TestCheckFiles: check FILE... checks the files named, wherever they
+// are, each as the only report of a site, with the output and exit code
+// of a check of a whole project.
+func TestCheckFiles(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+clean)
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	good := write("good.md", clean)
+	finding := write("finding.md", strings.Replace(clean, "total: 100", "total: 110", 1))
+	bad := write("bad.md", strings.Replace(clean, "score: 95", "score: 九十五", 1))
+	// Of the same county, department and year as good.md: checked alone,
+	// neither is a duplicate of the other.
+	twin := write("twin.txt", clean)
+	draft := write("draft.md", strings.Replace(clean, "---\ncounty", "---\ndraft: true\ncounty", 1))
+
+	if code, out, errOut := run("check", good, twin); code != 0 || out != "" || errOut != "" {
+		t.Errorf("clean files: exit %d %q %q", code, out, errOut)
+	}
+	code, out, _ := run("check", finding)
+	if code != 0 || !strings.HasPrefix(out, finding+":6:19: warning: [sum.spending] 基本支出60 + 项目支出40 = 100，与支出合计110相差10万元") || strings.Count(out, "\n") != 1 {
+		t.Errorf("a finding: exit %d %q", code, out)
+	}
+	code, out, _ = run("check", good, bad, finding)
+	if code != 1 || !strings.Contains(out, bad+":8:8: error: score: expected a score") || !strings.Contains(out, finding+":6:19: warning: [sum.spending]") {
+		t.Errorf("an error: exit %d %q", code, out)
+	}
+	// Flags after the files; -json as for a project.
+	code, out, _ = run("check", bad, finding, draft, "-json")
+	var doc struct {
+		Errors   []struct{ File, Key string }
+		Findings []struct{ File, Rule string }
+		Warnings []struct{ File, Message string }
+		Reports  []struct{ File string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || code != 1 || len(doc.Errors) != 1 || doc.Errors[0].File != bad || doc.Errors[0].Key != "score" ||
+		len(doc.Findings) != 1 || doc.Findings[0].File != finding || len(doc.Warnings) != 1 || doc.Warnings[0].File != draft ||
+		!strings.HasPrefix(doc.Warnings[0].Message, "draft: ") || len(doc.Reports) != 1 {
+		t.Errorf("-json: exit %d, %v, %s", code, err, out)
+	}
+	// A draft is left out, and said so, unless -drafts.
+	if code, out, _ := run("check", draft); code != 0 || !strings.Contains(out, "note: 1 draft(s) left out") || !strings.Contains(out, "  "+draft+"\n") {
+		t.Errorf("a draft: exit %d %q", code, out)
+	}
+	if code, out, _ := run("check", "-drafts", draft); code != 0 || out != "" {
+		t.Errorf("a draft with -drafts: exit %d %q", code, out)
+	}
+	// A file that is not there, or not a file.
+	missing := filepath.Join(dir, "missing.md")
+	if code, out, _ := run("check", missing, dir); code != 1 || !strings.Contains(out, "error: "+missing+": ") || !strings.Contains(out, dir+":1:1: error: not a regular file") {
+		t.Errorf("missing file: exit %d %q", code, out)
+	}
+	// A file of a project reads as in a check of the whole project, but
+	// for its name, as given.
+	p.Write("content/b.md", strings.Replace(clean, "score: 95", "score: 九十五", 1))
+	_, whole, _ := run("check", "-root", p.Dir)
+	b := filepath.Join(p.Dir, "content", "b.md")
+	code, out, _ = run("check", b)
+	if code != 1 || out != strings.ReplaceAll(whole, "content/b.md", b) || !strings.HasPrefix(out, b+":8:8: error: score: ") {
+		t.Errorf("content/b.md: exit %d %q, whole check %q", code, out, whole)
+	}
+}

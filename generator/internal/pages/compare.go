@@ -412,8 +412,10 @@ func withPerStaff(perStaff bool, bars func(perStaff bool) charts.Bars) (charts.C
 // stacked builds a stacked bar chart of a whole and its parts, one bar per
 // report, highest first; what the whole has beyond its disclosed parts is
 // a segment of its own, so that a stacked bar never hides a gap in a
-// report's figures. parts appends a report's parts to its first argument,
-// which serves report after report.
+// report's figures, and a report whose parts add up to more than its
+// whole is drawn as its whole in one piece. parts appends a report's
+// parts to its first argument, which serves report after report. With
+// withStaff, the chart has a view per staff member (see perStaffFits).
 func stacked(id, title string, rs []*site.Report, withStaff bool, metric string, keys []string, names []string,
 	whole func(*site.Report) report.Money, parts func([]report.Money, *site.Report) []report.Money) (charts.Chart, error) {
 	return withPerStaff(withStaff, func(per bool) charts.Bars {

@@ -400,37 +400,30 @@ func WriteCSV(out io.Writer, s *site.Site, baseURL string) error {
 	w.Write(line)
 	var scratch []byte
 	for _, r := range s.Reports {
-		line = line[:0]
 		na, sus := notApplicable(r.Type), suspects(r)
-		for i, c := range Columns {
-			if i > 0 {
-				line = append(line, ',')
-			}
-			v := c.get(r)
+		line = appendCSVLine(line[:0], len(Columns), func(line []byte, i int) []byte {
+			v := Columns[i].get(r)
 			switch {
 			case v.isNum() && sus&columnBit(i) != 0:
-				line = appendCSVField(line, suspectText)
+				return appendCSVField(line, suspectText)
 			case v.isNum():
 				// Numbers never need quotes.
-				line = v.appendNum(line)
+				return v.appendNum(line)
 			case v.state == report.Unreadable:
-				line = appendCSVField(line, unreadableText)
+				return appendCSVField(line, unreadableText)
 			case v.state == report.NotDisclosed && na&columnBit(i) != 0:
-				line = appendCSVField(line, notApplicableText)
+				return appendCSVField(line, notApplicableText)
 			case v.kind == findingsCell:
 				scratch = appendFindings(scratch[:0], r)
-				line = appendCSVText(line, scratch)
 			case v.kind == suspectCell:
 				scratch = appendSuspects(scratch[:0], r, sus)
-				line = appendCSVText(line, scratch)
 			case v.kind == pageCell && base != "":
 				scratch = appendPage(scratch[:0], base, v.text)
-				line = appendCSVText(line, scratch)
 			default:
-				line = appendCSVText(line, v.text)
+				return appendCSVText(line, v.text)
 			}
-		}
-		line = append(line, "\r\n"...)
+			return appendCSVText(line, scratch)
+		})
 		if _, err := w.Write(line); err != nil {
 			return err
 		}
@@ -442,11 +435,17 @@ func WriteCSV(out io.Writer, s *site.Site, baseURL string) error {
 // byte-order mark and the n column headers header gives, ended by CRLF.
 func appendHeaderLine(dst []byte, n int, header func(i int) string) []byte {
 	dst = append(dst, "\ufeff"...)
+	return appendCSVLine(dst, n, func(dst []byte, i int) []byte { return appendCSVField(dst, header(i)) })
+}
+
+// appendCSVLine appends a line of a CSV download: its n fields, each
+// appended by field, separated by commas and ended by CRLF.
+func appendCSVLine(dst []byte, n int, field func(dst []byte, i int) []byte) []byte {
 	for i := range n {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = appendCSVField(dst, header(i))
+		dst = field(dst, i)
 	}
 	return append(dst, "\r\n"...)
 }

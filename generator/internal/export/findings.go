@@ -161,27 +161,21 @@ func WriteFindingsCSV(out io.Writer, s *site.Site, baseURL string) error {
 	rows := pages.ListedFindings(s)
 	for i := range rows {
 		f := &rows[i]
-		line = line[:0]
-		for j, c := range FindingColumns {
-			if j > 0 {
-				line = append(line, ',')
-			}
-			v := c.get(f)
+		line = appendCSVLine(line[:0], len(FindingColumns), func(line []byte, j int) []byte {
+			v := FindingColumns[j].get(f)
 			switch {
 			case v.isNum():
 				// Numbers never need quotes.
-				line = v.appendNum(line)
+				return v.appendNum(line)
 			case v.kind == keysCell:
 				scratch = appendKeyHeaders(scratch[:0], f.Keys)
-				line = appendCSVText(line, scratch)
 			case v.kind == pageCell:
 				scratch = appendFindingPage(scratch[:0], base, v.text, v.i)
-				line = appendCSVText(line, scratch)
 			default:
-				line = appendCSVText(line, v.text)
+				return appendCSVText(line, v.text)
 			}
-		}
-		line = append(line, "\r\n"...)
+			return appendCSVText(line, scratch)
+		})
 		if _, err := w.Write(line); err != nil {
 			return err
 		}

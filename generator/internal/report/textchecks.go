@@ -21,7 +21,7 @@ import (
 func (p *parse) checkChars(key string, v ast.Node, s string) {
 	if r, ok := firstBidiControl(s); ok {
 		if !p.hasError(key) {
-			p.errAt(nodePos(v), key, "the bidirectional control character %U is not allowed: it reverses or reorders the text after it (文字中有看不见的控制字符，会打乱文字顺序，请删除后重新输入)", r)
+			p.errAt(nodePos(v), key, bidiControlMsg, r)
 		}
 		return
 	}
@@ -47,18 +47,30 @@ func (p *parse) checkChars(key string, v ast.Node, s string) {
 // reorder a heading: a bidirectional mark or control, or an invisible
 // formatting character (see invisibleFormat).
 func (p *parse) checkName(key string, v ast.Node, s string) {
-	for _, r := range s {
-		if r < 0x80 {
-			continue
-		}
-		if bidiControl(r) || bidiMark(r) || invisibleFormat(r) {
-			if !p.hasError(key) {
-				p.errAt(nodePos(v), key, "the invisible character %U is not allowed in a name: it makes names that look the same differ, or reorders them (名称中有看不见的字符，请删除后重新输入)", r)
-			}
-			return
-		}
+	if r, ok := invisibleInName(s); ok && !p.hasError(key) {
+		p.errAt(nodePos(v), key, invisibleNameMsg, r)
 	}
 }
+
+// invisibleInName returns the first character of the name s that
+// checkName refuses: a bidirectional mark or control, or an invisible
+// formatting character.
+func invisibleInName(s string) (rune, bool) {
+	for _, r := range s {
+		if r >= 0x80 && (bidiControl(r) || bidiMark(r) || invisibleFormat(r)) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// The errors of a bidirectional control in any text (checkChars) and of
+// an invisible character in a name (checkName), for a format with the
+// character as %U.
+const (
+	bidiControlMsg   = "the bidirectional control character %U is not allowed: it reverses or reorders the text after it (文字中有看不见的控制字符，会打乱文字顺序，请删除后重新输入)"
+	invisibleNameMsg = "the invisible character %U is not allowed in a name: it makes names that look the same differ, or reorders them (名称中有看不见的字符，请删除后重新输入)"
+)
 
 // CheckName returns what is wrong with name, a name of a county,
 // prefecture, province, department or project given other than in a
@@ -70,15 +82,15 @@ func (p *parse) checkName(key string, v ast.Node, s string) {
 // control character here.
 func CheckName(name string) string {
 	if r, ok := firstBidiControl(name); ok {
-		return fmt.Sprintf("the bidirectional control character %U is not allowed: it reverses or reorders the text after it (文字中有看不见的控制字符，会打乱文字顺序，请删除后重新输入)", r)
+		return fmt.Sprintf(bidiControlMsg, r)
 	}
 	for _, r := range name {
-		switch {
-		case r == utf8.RuneError || forbiddenRune(r) || r == '\t' || r == '\n' || r == '\r':
+		if r == utf8.RuneError || forbiddenRune(r) || r == '\t' || r == '\n' || r == '\r' {
 			return fmt.Sprintf("the control character or noncharacter %U is not allowed (名称中有不允许的控制字符，请删除)", r)
-		case r >= 0x80 && (bidiControl(r) || bidiMark(r) || invisibleFormat(r)):
-			return fmt.Sprintf("the invisible character %U is not allowed in a name: it makes names that look the same differ, or reorders them (名称中有看不见的字符，请删除后重新输入)", r)
 		}
+	}
+	if r, ok := invisibleInName(name); ok {
+		return fmt.Sprintf(invisibleNameMsg, r)
 	}
 	if n := utf8.RuneCountInString(name); n > MaxName {
 		return fmt.Sprintf("is %d characters long; at most %d are accepted (过长：最多 %d 个字)", n, MaxName, MaxName)

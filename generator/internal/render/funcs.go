@@ -766,9 +766,13 @@ func writeGradeRank(b *bytes.Buffer, g report.Field[string]) {
 // slipCellTD writes the cell of the figure key of r, as cellTD does, with
 // a mark that links to the report's checks when the figure is a likely
 // unit slip: the list of reports shows figures as given, and a reader who
-// sorts it by amount finds such a figure first.
-func slipCellTD(b *bytes.Buffer, root string, c charts.Cell, r *site.Report, key string) {
-	if !r.Suspect(key) {
+// sorts it by amount finds such a figure first. funds, when not "", are
+// the funds of a project whose 支出合计 the cell is (see
+// pages.ProjectFunds), noted under it (see writeFundsNote); the cell
+// still sorts by its own value.
+func slipCellTD(b *bytes.Buffer, root string, c charts.Cell, r *site.Report, key, funds string) {
+	slip := r.Suspect(key)
+	if !slip && funds == "" {
 		cellTD(b, root, c)
 		return
 	}
@@ -776,8 +780,13 @@ func slipCellTD(b *bytes.Buffer, root string, c charts.Cell, r *site.Report, key
 	escape(b, c.Value)
 	b.WriteString(`">`)
 	cellText(b, root, c)
-	b.WriteString(" ")
-	writeFlag(b, root, r.URL+"#checks", SlipFlag)
+	if slip {
+		b.WriteString(" ")
+		writeFlag(b, root, r.URL+"#checks", SlipFlag)
+	}
+	if funds != "" {
+		writeFundsNote(b, root, funds, r)
+	}
 	b.WriteString(`</td>`)
 }
 
@@ -846,20 +855,9 @@ func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 		b.WriteString("</td>\n<td>")
 		escape(b, r.Kind())
 		b.WriteString("</td>\n")
-		if row.Funds != "" {
-			// Not given, the total sorts as such; the funds say what
-			// the report does give.
-			b.WriteString(`<td class="num" data-value="`)
-			escape(b, row.Total.Value)
-			b.WriteString(`">`)
-			cellText(b, root, row.Total)
-			writeFundsNote(b, root, row.Funds, r)
-			b.WriteString(`</td>`)
-		} else {
-			slipCellTD(b, root, row.Total, r, "spending.total")
-		}
+		slipCellTD(b, root, row.Total, r, "spending.total", row.Funds)
 		b.WriteString("\n")
-		slipCellTD(b, root, row.Sangong, r, "sangong.total")
+		slipCellTD(b, root, row.Sangong, r, "sangong.total", "")
 		b.WriteString("\n")
 		cellTD(b, root, row.Score)
 		b.WriteString("\n<td data-value=\"")

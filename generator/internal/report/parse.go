@@ -1096,8 +1096,8 @@ func (p *parse) top(m *ast.MappingNode) {
 			prev, prevValue = group, groupValue
 			continue
 		}
-		switch key {
-		case "spending", "sangong", "staff", "evidence":
+		switch {
+		case formatMapping(key):
 			group, groupValue = "", nil
 			if takesKeys("", key, mv.Value) {
 				group, groupValue = key, mv.Value

@@ -1676,10 +1676,7 @@ func takesKeys(prefix, prev string, v ast.Node) bool {
 	case *ast.MappingValueNode:
 		return true
 	case nil, *ast.NullNode:
-		switch dotted(prefix, prev) {
-		case "spending", "sangong", "staff", "evidence":
-			return true
-		}
+		return formatMapping(dotted(prefix, prev))
 	}
 	return false
 }

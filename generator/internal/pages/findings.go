@@ -56,12 +56,35 @@ func FindingsPath(n int) string {
 // first (discrepancy, warning, rounding), those that a likely unit slip
 // explains after the others of their severity (a slip's gap, 10000 times
 // a figure, would otherwise top the list), then the largest gap, then by
-// county slug, year (newest first), department and type.
-func FindingOrder(a, b FindingRow) int {
-	return cmp.Or(cmp.Compare(b.Severity, a.Severity), compareBool(a.Slip, b.Slip), cmp.Compare(b.Finding.Gap, a.Finding.Gap),
-		cmp.Compare(a.R.County.Slug, b.R.County.Slug), cmp.Compare(b.R.Year, a.R.Year),
-		site.CompareNames(a.R.Department, b.R.Department), cmp.Compare(a.R.Type, b.R.Type), site.CompareNames(a.R.Project, b.R.Project),
-		cmp.Compare(a.R.File, b.R.File))
+// county slug, year (newest first), department and type. Each comparison
+// is made only when those before it tie: a list of thousands of findings
+// is sorted with hundreds of thousands of calls.
+func FindingOrder(a, b *FindingRow) int {
+	if c := cmp.Compare(b.Severity, a.Severity); c != 0 {
+		return c
+	}
+	if c := compareBool(a.Slip, b.Slip); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.Finding.Gap, a.Finding.Gap); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.R.County.Slug, b.R.County.Slug); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.R.Year, a.R.Year); c != 0 {
+		return c
+	}
+	if c := site.CompareNames(a.R.Department, b.R.Department); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.R.Type, b.R.Type); c != 0 {
+		return c
+	}
+	if c := site.CompareNames(a.R.Project, b.R.Project); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.R.File, b.R.File)
 }
 
 // compareBool orders false before true.
@@ -96,8 +119,23 @@ func ListedFindings(s *site.Site) []FindingRow {
 		}
 	}
 	// Stable: a report's findings that tie keep the order of its checks.
-	slices.SortStableFunc(rows, FindingOrder)
-	return rows
+	// The rows are large: their places are sorted, then the rows moved
+	// once.
+	order := make([]int32, len(rows))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		if c := FindingOrder(&rows[i], &rows[j]); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	sorted := make([]FindingRow, len(rows))
+	for k, i := range order {
+		sorted[k] = rows[i]
+	}
+	return sorted
 }
 
 // Findings returns the pages listing every finding of every report that

@@ -690,13 +690,27 @@ func disambiguator(c *County) string {
 	return hex.EncodeToString(h[:3])
 }
 
+// compareSeries orders two series by department (in pinyin order), type
+// and project, comparing names only when what comes before them ties.
+func compareSeries(aDept, aType, aProject, bDept, bType, bProject string) int {
+	if c := CompareNames(aDept, bDept); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(aType, bType); c != 0 {
+		return c
+	}
+	return compareProjects(aProject, bProject)
+}
+
 // arrange sorts a county's reports, groups them into series, links each to
 // its previous year and sets report URLs. slugs memoizes Slugify of
 // department names.
 func (c *County) arrange(slugs map[string]string) {
 	slices.SortFunc(c.Reports, func(a, b *Report) int {
-		return cmp.Or(cmp.Compare(b.Year, a.Year), CompareNames(a.Department, b.Department), cmp.Compare(a.Type, b.Type),
-			compareProjects(a.Project, b.Project))
+		if c := cmp.Compare(b.Year, a.Year); c != 0 {
+			return c
+		}
+		return compareSeries(a.Department, a.Type, a.Project, b.Department, b.Type, b.Project)
 	})
 	type seriesKey struct{ department, typ, project string }
 	bySeries := map[seriesKey]*Series{}
@@ -745,7 +759,7 @@ func (c *County) arrange(slugs map[string]string) {
 	// Departments in pinyin order (a county has few: CompareNames' keys
 	// are made once per name).
 	slices.SortFunc(c.Series, func(a, b *Series) int {
-		return cmp.Or(CompareNames(a.Department, b.Department), cmp.Compare(a.Type, b.Type), compareProjects(a.Project, b.Project))
+		return compareSeries(a.Department, a.Type, a.Project, b.Department, b.Type, b.Project)
 	})
 	projects := false
 	for _, r := range c.Reports {

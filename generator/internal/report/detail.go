@@ -188,7 +188,7 @@ var topValues = func() (t [len(keyNames)]struct {
 			t[id].how = valueEvidence
 		case "review":
 			t[id].how = valueReview
-		case "discrepancies":
+		case "discrepancies", "derived":
 			t[id].how = valueNotes
 		}
 	}

@@ -26,7 +26,7 @@ type KeyPositions []byte
 var keyNames = [...]string{
 	"county", "adcode", "prefecture", "province", "department", "year", "type", "project", "title",
 	"published", "source", "unit", "slug", "spending", "income", "sangong", "score", "grade",
-	"staff", "evidence", "draft", "review", "discrepancies",
+	"staff", "evidence", "draft", "review", "discrepancies", "derived",
 	"spending.total", "spending.basic", "spending.project", "spending.personnel", "spending.public",
 	"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles", "sangong.change",
 	"staff.authorized", "staff.actual",

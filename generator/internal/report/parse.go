@@ -142,6 +142,18 @@ type parse struct {
 	// a percent sign, whose fix depends on the file's unit: finish says
 	// it, when the unit is known.
 	unitSlips []unitSlip
+	// derived holds where derived: lists each of DerivableKeys, the zero
+	// Pos for those it does not list: finish checks that each is given.
+	derived [len(derivableArray)]Pos
+}
+
+// derivableArray is DerivableKeys as an array, whose length sizes
+// parse.derived.
+var derivableArray = [...]string{
+	"spending.total", "spending.basic", "spending.project", "spending.personnel", "spending.public",
+	"income",
+	"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles", "sangong.change",
+	"staff.authorized", "staff.actual",
 }
 
 // unitSlip is an amount's error to be said again once the file's unit is
@@ -1065,7 +1077,7 @@ func describe(n ast.Node) string {
 var topKeys = []string{
 	"county", "adcode", "prefecture", "province", "department", "year", "type", "project", "title",
 	"published", "source", "unit", "slug", "spending", "income", "sangong", "score", "grade",
-	"staff", "evidence", "draft", "review", "discrepancies",
+	"staff", "evidence", "draft", "review", "discrepancies", "derived",
 }
 
 func (p *parse) top(m *ast.MappingNode) {
@@ -1181,6 +1193,8 @@ func (p *parse) top(m *ast.MappingNode) {
 			}
 		case "discrepancies":
 			r.Discrepancies = p.notes(key, v)
+		case "derived":
+			p.derivedList(key, v)
 		default:
 			if p.keySlip(kpos, "", before, beforeValue, key, 0) || p.invisibleKey(mv.Key, "", key) {
 				break
@@ -1300,6 +1314,17 @@ func (p *parse) finish() {
 				p.errs = append(p.errs, err)
 			}
 		}
+	}
+	for k, pos := range p.derived {
+		if pos == (Pos{}) {
+			continue
+		}
+		name := derivableArray[k]
+		if r.stateOf(name) != Disclosed {
+			p.errAt(pos, "derived", "%s has no value above: list here only figures that the file gives, which you computed from the report's other figures (%s 上面没有填写数值：这里只列出上面填写了数值、由报告中其他数字推算得出的数字)", name, name)
+			continue
+		}
+		r.Derived = append(r.Derived, name)
 	}
 	if p.projectAmount != "" {
 		pos, _ := p.keys.get("project", keyID("project"))
@@ -1807,6 +1832,36 @@ func (p *parse) notes(key string, v ast.Node) []Note {
 		}
 	}
 	return out
+}
+
+// derivedList reads derived:, a list of the dotted names of figures that
+// the file's writer computed (see Report.Derived), into p.derived; finish
+// checks that each is given, and sets Report.Derived.
+func (p *parse) derivedList(key string, v ast.Node) {
+	seq, ok := v.(*ast.SequenceNode)
+	if !ok {
+		if _, null := v.(*ast.NullNode); !null {
+			p.list(key, v) // says what is wrong
+		}
+		return
+	}
+	texts := p.list(key, v)
+	if len(texts) != len(seq.Values) {
+		return // an item was refused, and said so
+	}
+	for i, t := range texts {
+		pos := nodePos(seq.Values[i])
+		k := slices.Index(derivableArray[:], strings.TrimSpace(t))
+		switch {
+		case k < 0:
+			p.errAt(pos, key, "%q is not the name of a figure that may be derived; list the dotted names of figures given above, among %s (这里只能列出上面填写了数值的数字的键名，可用的有：%s)",
+				t, strings.Join(derivableArray[:], ", "), strings.Join(derivableArray[:], "、"))
+		case p.derived[k] != (Pos{}):
+			p.errAt(pos, key, "%s is listed twice, the first time on line %d: delete this line (%s 重复列出，第一次在第 %d 行：请删除这一行)", derivableArray[k], p.derived[k].Line, derivableArray[k], p.derived[k].Line)
+		default:
+			p.derived[k] = pos
+		}
+	}
 }
 
 // amount records a money value; it is converted in finish, when the unit
@@ -2377,6 +2432,7 @@ var chineseKeys = map[string][]string{
 	"编制数": {"staff.authorized"}, "核定编制": {"staff.authorized"},
 	"实有人数": {"staff.actual"}, "在职人数": {"staff.actual"},
 	"草稿": {"draft"}, "审核意见": {"review"}, "不一致": {"discrepancies"}, "问题": {"discrepancies"},
+	"推算": {"derived"}, "推算数字": {"derived"},
 }
 
 // meantChinese returns the keys that key, a Chinese name of a key of the

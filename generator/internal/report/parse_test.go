@@ -365,7 +365,7 @@ func TestErrorsSayItInChinese(t *testing.T) {
 		{"grade: 好", `a.md:6:8: grade: expected one of 优, 良, 中, 差, got "好" (只能填 优、良、中 或 差)`},
 		{"type: 专项", `a.md:5:7: type: expected one of 整体支出, 项目支出, got "专项" (只能填 整体支出 或 项目支出)`},
 		{"colour: 红", `a.md:6:1: colour: unknown key; the known keys are county, `},
-		{"colour: 红", `, discrepancies (没有这个键：请检查拼写，可用的键见前面所列)`},
+		{"colour: 红", `, discrepancies, derived (没有这个键：请检查拼写，可用的键见前面所列)`},
 		{"score: 1\nscore: 2", `a.md:7:1: score: duplicate key, first given at line 6; remove one of them (这一项重复了：第 6 行已经写过，请删除其中一个)`},
 		{"staff:\n  actual: 1\n  actual: 2", `a.md:8:3: staff.actual: duplicate key, first given at line 7; remove one of them (这一项重复了：第 7 行已经写过，请删除其中一个)`},
 		{"staff: 17", `a.md:6:8: staff: expected a mapping such as {authorized: 25, …}, got the number 17 (这里应在下面各行分项填写，如“  authorized: 25”，每行缩进两个空格)`},
@@ -437,7 +437,7 @@ func TestUnknownKeySaysWhichWasMeant(t *testing.T) {
 		{"sta: 1", `6:1: sta: unknown key; the known keys are county,`},
 		// A Chinese name of a key: the key to write instead.
 		{"三公经费: 8.5", `6:1: 三公经费: unknown key; keys are English words: did you mean sangong? the known keys are county,`},
-		{"三公经费: 8.5", `, discrepancies (没有这个键：键名要用英文，是不是要写 sangong？可用的键见前面所列)`},
+		{"三公经费: 8.5", `, discrepancies, derived (没有这个键：键名要用英文，是不是要写 sangong？可用的键见前面所列)`},
 		{"单位: 万元", `6:1: 单位: unknown key; keys are English words: did you mean department or unit? the known keys are`},
 		{"自评得分: 97", `did you mean score? `},
 		{"支出合计（万元）: 1530.53", `6:1: 支出合计（万元）: unknown key; keys are English words: did you mean total under spending? the known keys are`},

@@ -30,6 +30,10 @@
 //	review       optional  list of notes for the person reviewing a draft
 //	discrepancies optional list of the report's own inconsistencies that its
 //	                       figures above cannot show, found by reading it
+//	derived      optional  list of the figures above (dotted names, such as
+//	                       sangong.total) that the file's writer computed
+//	                       from the report's other figures because the
+//	                       report does not give them itself
 //
 // An amount is a plain decimal number, null (not disclosed, the same as an
 // absent key) or the text 无法识别 (the report gives it, but it cannot be
@@ -192,6 +196,11 @@ type Report struct {
 	// reading it recorded, beyond what its figures show (published as
 	// findings of their own); a lean load keeps them.
 	Discrepancies []Note
+	// Derived lists the dotted names of the figures that the file's
+	// writer computed from the report's other figures rather than read in
+	// it (derived:), in DerivableKeys order; nil for a report that gives
+	// every figure itself. A lean load keeps it.
+	Derived []string
 
 	// Body is the Markdown after the front matter; BodyLine is the line of
 	// the file on which it starts. Body shares the memory of the data
@@ -260,6 +269,43 @@ var EvidenceKeys = []string{
 	"income",
 	"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles", "sangong.change",
 	"score", "grade", "staff.authorized", "staff.actual",
+}
+
+// DerivableKeys lists, in display order, the figures that derived: may
+// name: the amounts and the staff counts, which a writer may compute from
+// the report's other figures (a total from its parts, a part from its
+// total and the other parts). A score or grade cannot be computed.
+var DerivableKeys = []string{
+	"spending.total", "spending.basic", "spending.project", "spending.personnel", "spending.public",
+	"income",
+	"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles", "sangong.change",
+	"staff.authorized", "staff.actual",
+}
+
+// IsDerived reports whether the figure with the dotted name is one the
+// file's writer computed rather than read in the report (see Derived).
+func (r *Report) IsDerived(key string) bool {
+	for _, k := range r.Derived {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// stateOf returns the state of the derivable figure with the dotted name
+// (see DerivableKeys).
+func (r *Report) stateOf(key string) State {
+	switch key {
+	case "staff.authorized":
+		return r.Staff.Authorized.State
+	case "staff.actual":
+		return r.Staff.Actual.State
+	}
+	if m := r.Amount(key); m != nil {
+		return m.State
+	}
+	return NotDisclosed
 }
 
 // Note is a line of text given in a list of the front matter, where it

@@ -76,6 +76,7 @@ evidence: {}            # 如 spending.total: "报告原句"
 draft: true
 review: []
 discrepancies: []       # 报告自身前后矛盾、上面的数字体现不出的地方，每条一句
+derived: []             # 报告没有直接写、由你根据报告中其他数字算出的数字，如 [sangong.total]
 ---
 ## 概况
 

@@ -362,7 +362,7 @@ func (s *slipScan) invisibleAfterDash(n int, l string, cols int, rest string) bo
 	name := t.name
 	switch {
 	case t.seq && t.indent == cols:
-	case t.open && cols >= t.indent && (t.last == "review" || t.last == "discrepancies"):
+	case t.open && cols >= t.indent && (t.last == "review" || t.last == "discrepancies" || t.last == "derived"):
 		name = dotted(t.name, t.last)
 	default:
 		return false
@@ -585,7 +585,7 @@ func (s *slipScan) scalarText(cols int) bool {
 		return false
 	}
 	switch t.last {
-	case "spending", "sangong", "staff", "evidence", "review", "discrepancies":
+	case "spending", "sangong", "staff", "evidence", "review", "discrepancies", "derived":
 		return false
 	}
 	return true

@@ -258,6 +258,9 @@ type view struct {
 	// na has bit id set for each figure that is not one a report of the
 	// report's type has (see NotApplicable).
 	na uint32
+	// derived has bit id set for each figure the file's writer computed
+	// from the report's other figures (report.Report.Derived).
+	derived uint32
 }
 
 // notApplicableBits returns, for a report of the type, the bits of
@@ -282,6 +285,10 @@ func (v *view) notApplicable(id figID) bool {
 func (v *view) set(r *report.Report, lo, hi int32) {
 	v.r, v.lo, v.hi = r, lo, hi
 	v.na = notApplicableBits(r.Type)
+	v.derived = 0
+	for _, k := range r.Derived {
+		v.derived |= 1 << figIDOf(k)
+	}
 	s := &r.Spending
 	v.st[spendingTotal], v.v[spendingTotal] = s.Total.State, s.Total.V
 	v.st[spendingBasic], v.v[spendingBasic] = s.Basic.State, s.Basic.V
@@ -344,6 +351,36 @@ func (v *view) stateBits(ids []figID) (bits uint64, ok bool) {
 		bits |= uint64(st) << (2 * i)
 	}
 	return bits, len(ids) <= 28
+}
+
+// derivedBits returns a bit for each of ids, in their order, that is a
+// figure the file's writer computed (see view.derived): 0 when none is.
+func (v *view) derivedBits(ids []figID) uint64 {
+	var bits uint64
+	for i, id := range ids {
+		if v.derived&(1<<id) != 0 {
+			bits |= 1 << i
+		}
+	}
+	return bits
+}
+
+// appendDerived appends the reason a rule on ids is not checked when the
+// figures bits of them (see derivedBits) are ones the file's writer
+// computed: a sum of parts that were added up to make it says nothing
+// of the report.
+func appendDerived(b []byte, ids []figID, bits uint64) []byte {
+	n := 0
+	for i, id := range ids {
+		if bits&(1<<i) != 0 {
+			if n > 0 {
+				b = append(b, "、"...)
+			}
+			b = append(b, figNames[id]...)
+			n++
+		}
+	}
+	return append(b, "不是报告给出的数字，是整理者根据报告中的其他数字推算的，无从核对"...)
 }
 
 // allDisclosed reports whether none of the figures lacks (see lacks).

@@ -101,6 +101,9 @@ const (
 	tagNoTitle
 	tagNoTitleYear
 	tagNoOtherYearsProject
+	// tagDerived is the tag of a sum's reason that figures of it are
+	// derived, beside the sum's own tag (see sumDef.derivedReason).
+	tagDerived
 )
 
 // missing returns, as a reason, each of the figures that is not disclosed
@@ -281,6 +284,11 @@ func sumRule(s sumDef) ruleFunc {
 	return func(e *env, v *view) ([]Finding, bool, string) {
 		if !v.allDisclosed(s.ids) {
 			return nil, false, e.missing(v, s.tag, s.ids...)
+		}
+		if bits := v.derivedBits(s.ids); bits != 0 {
+			// The tag of the sum, within the derived tag's, and the
+			// bits of its derived figures.
+			return nil, false, e.reason(tagDerived, s.tag<<48|bits, true, func(b []byte) []byte { return appendDerived(b, s.ids, bits) })
 		}
 		t := s.total()
 		total := v.v[t]

@@ -110,6 +110,30 @@ func TestSums(t *testing.T) {
 			want: want{status: Passed},
 		},
 		{
+			name: "雨花区2020 三公 total derived from its parts",
+			rule: "sum.sangong",
+			body: "sangong: {total: 0, abroad: 0, reception: 0, vehicles: 0}\nderived: [sangong.total]\n",
+			want: want{status: NotChecked, reason: "三公经费合计不是报告给出的数字，是整理者根据报告中的其他数字推算的，无从核对"},
+		},
+		{
+			name: "a derived total that does not add up is not checked either",
+			rule: "sum.spending",
+			body: "spending: {total: 10, basic: 3, project: 5}\nderived: [spending.project, spending.total]\n",
+			want: want{status: NotChecked, reason: "支出合计、项目支出不是报告给出的数字，是整理者根据报告中的其他数字推算的，无从核对"},
+		},
+		{
+			name: "a derived figure leaves the other sums checked",
+			rule: "sum.basic",
+			body: "spending: {total: 10, basic: 5, project: 5, personnel: 3, public: 2}\nderived: [spending.total]\n",
+			want: want{status: Passed},
+		},
+		{
+			name: "a sum whose figures are missing says so before any is derived",
+			rule: "sum.sangong",
+			body: "sangong: {total: 1, abroad: 1, reception: null}\nderived: [sangong.total]\n",
+			want: want{status: NotChecked, reason: "公务接待费未披露，公务用车购置及运行费未披露"},
+		},
+		{
 			name: "桃源县2020 三公 parts not disclosed",
 			rule: "sum.sangong",
 			body: "sangong: {total: 8.5, abroad: null, reception: 8.5}\n",

@@ -205,6 +205,9 @@ var Columns = []Column{
 	{Key: "suspect", Header: "疑为单位错误",
 		Description: "本站核对认为可能填错了单位的数字：每个写作“列名：报告原样的数字”，以“；”分隔，如“项目支出（万元）：94631500”；空白表示没有。这样的数字与该部门其他年度相差约十倍至万倍、合计恰为分项之和的十倍至万倍，或大到县级部门不可能达到（多是把元填成了万元）；它所在的数字列只写“疑为单位错误”，以免排序、求和、平均时算进去，本站的比较、排名、图表和平均数也不计入（reports.json 的 figures 中照列该数字，suspect 列出它的键）。",
 		get:         func(r *site.Report) cell { return cell{kind: suspectCell, state: report.Disclosed} }},
+	{Key: "derived", Header: "推算数字",
+		Description: "报告没有直接写出、由整理本站数据的人根据报告中的其他数字算出的数字（如报告只写了三公经费的三项，合计是三项相加得出的），写作列名，以“；”分隔，如“三公经费合计（万元）”；空白表示没有。这样的数字照常列在它的数字列中；涉及它的合计核对不再进行（reports.json 的 derived 列出它的键）。",
+		get:         func(r *site.Report) cell { return text(derivedText(r)) }},
 	{Key: "findings", Header: "核对发现",
 		Description: "本站用报告自身的数字互相核对发现的问题，每条写作“核对项（严重程度）：说明”，以“；”分隔；空白表示没有发现（reports.json 中为逐条的列表，见下面“只见于 reports.json 的键”；findings.csv 每条一行，见最后“findings.csv 的列”）。" + findingsLeaveOut,
 		get:         func(r *site.Report) cell { return cell{kind: findingsCell, state: report.Disclosed} }},
@@ -314,6 +317,36 @@ func appendSuspects(dst []byte, r *site.Report, set uint64) []byte {
 		dst = c.get(r).appendNum(dst)
 	}
 	return dst
+}
+
+// derivedText returns the text of r's column 推算数字: the header of each
+// figure column of the figures the file's writer computed (see
+// report.Report.Derived), in the order of the columns, joined by "；"; ""
+// for nearly every report.
+func derivedText(r *site.Report) string {
+	if len(r.Derived) == 0 {
+		return ""
+	}
+	var out []string
+	for _, c := range figureHeaders {
+		if r.IsDerived(c.figure) {
+			out = append(out, c.header)
+		}
+	}
+	return strings.Join(out, "；")
+}
+
+// figureHeaders holds the figure and header of each column of a figure,
+// in the order of Columns, for derivedText (which a column of Columns
+// calls, so that it cannot read Columns itself).
+var figureHeaders []struct{ figure, header string }
+
+func init() {
+	for _, c := range Columns {
+		if c.Figure != "" {
+			figureHeaders = append(figureHeaders, struct{ figure, header string }{c.Figure, c.Header})
+		}
+	}
 }
 
 // appendFindings appends the text of a report's findings column: its
@@ -628,7 +661,11 @@ type JSONReport struct {
 	// Suspect lists figures the checks find likely unit slips (see
 	// suspects): kept in Figures as given, left out of the pages'
 	// comparisons.
-	Suspect  []string          `json:"suspect"`
+	Suspect []string `json:"suspect"`
+	// Derived lists the figures the file's writer computed from the
+	// report's other figures rather than read in it (report.Report.Derived),
+	// by their keys in Figures.
+	Derived  []string          `json:"derived"`
 	Evidence map[string]string `json:"evidence"`
 	// Findings lists what the checks found, disclosure notes included.
 	Findings []JSONFinding `json:"findings"`
@@ -882,6 +919,21 @@ func (j *jsonWriter) report(r *site.Report, evidence map[string]string) error {
 	if sus := suspects(r); sus != 0 {
 		for i, c := range Columns {
 			if sus&columnBit(i) != 0 {
+				j.elem(n, 2)
+				n++
+				j.buf = jsontext.AppendString(j.buf, c.Key)
+			}
+		}
+	}
+	j.endList(n, 2)
+	j.buf = append(j.buf, ',')
+
+	// Figures the file's writer computed, in the order of the columns.
+	j.key(1, "derived")
+	n = 0
+	if len(r.Derived) > 0 {
+		for _, c := range Columns {
+			if c.Figure != "" && c.inFigures() && r.IsDerived(c.Figure) {
 				j.elem(n, 2)
 				n++
 				j.buf = jsontext.AppendString(j.buf, c.Key)

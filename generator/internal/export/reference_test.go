@@ -18,6 +18,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -331,7 +332,12 @@ func referenceJSONReport(r *site.Report, evidence map[string]string) *JSONReport
 		Province: r.County.Province, Prefecture: r.County.Prefecture, County: r.County.Name, Adcode: r.County.Adcode,
 		Department: r.Department, DepartmentKind: r.DepartmentKind.Name, Year: r.Year, Type: r.Type, Title: r.Title, Published: r.Published, Source: r.Source,
 		OriginalUnit: r.Unit, Figures: map[string]*float64{}, Evidence: evidence, Page: r.URL, File: r.File, Unreadable: []string{},
-		NotApplicable: []string{}, Suspect: referenceSuspects(r, "key"),
+		NotApplicable: []string{}, Suspect: referenceSuspects(r, "key"), Derived: []string{},
+	}
+	for _, c := range Columns {
+		if c.Number && c.Key != "year" && slices.Contains(r.Derived, c.Figure) {
+			jr.Derived = append(jr.Derived, c.Key)
+		}
 	}
 	for _, c := range Columns {
 		if !c.Number || c.Key == "year" {

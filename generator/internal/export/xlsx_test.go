@@ -477,7 +477,7 @@ func TestXLSXColumnsAndUsedRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"xl/worksheets/sheet1.xml": fmt.Sprintf("A1:AF%d", len(s.Reports)+1),
+		"xl/worksheets/sheet1.xml": fmt.Sprintf("A1:AG%d", len(s.Reports)+1),
 		"xl/worksheets/sheet2.xml": fmt.Sprintf("A1:D%d", len(dictionaryRows(false))),
 	}
 	for _, f := range z.File {
@@ -546,7 +546,7 @@ func TestXLSXHeaderFilters(t *testing.T) {
 	for _, c := range []struct {
 		s    *site.Site
 		want string
-	}{{testSite(t), "$A$1:$AF$3"}, {&site.Site{}, "$A$1:$AF$1"}} {
+	}{{testSite(t), "$A$1:$AG$3"}, {&site.Site{}, "$A$1:$AG$1"}} {
 		data, err := XLSX(c.s, "")
 		if err != nil {
 			t.Fatal(err)

@@ -37,6 +37,9 @@ type Figure struct {
 	// Slip marks a Flagged figure that is a likely unit slip
 	// (site.Report.Suspect), left out of ranks and comparisons.
 	Slip bool
+	// Derived marks a figure that the report does not give, which the
+	// file's writer computed from its other figures (report.Report.Derived).
+	Derived bool
 }
 
 // FigureInfo is what the figures of every report of one kind share: their
@@ -208,6 +211,7 @@ func figures(r *site.Report, out []Figure, t *texts) {
 			t.buf = d.appendText(t.buf, r.Report)
 			t.end(&f.Text)
 			f.Slip = f.Flagged && r.Suspect(d.Key)
+			f.Derived = r.IsDerived(d.Key)
 		}
 		if r.Prev != nil && hasDelta(d.Key) {
 			pv, pstate := d.value(r.Prev.Report)

@@ -274,6 +274,9 @@ func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 			b.WriteString(`</span>`)
 		} else {
 			escape(b, f.Text)
+			if f.Derived {
+				b.WriteString(`<span class="derived">（推算）</span>`)
+			}
 		}
 		b.WriteString("</td>\n<td>")
 		escape(b, f.Unit)

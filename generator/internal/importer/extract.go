@@ -1487,7 +1487,7 @@ func (x *extractor) checks() {
 		case sg.Total.OK && abs(int64(sum-sg.Total.V)) > tol:
 			d.note("%s：因公出国（境）费 + 公务接待费 + 公务用车购置及运行费 = %s，与三公经费合计 %s 不符", figureLabel("sangong"), fmtFen(int64(sum)), fmtFen(int64(sg.Total.V)))
 		case !sg.Total.OK:
-			d.note("%s：没有读出，三项之和为 %s（请核对报告是否写明了合计）", figureLabel("sangong.total"), fmtFen(int64(sum)))
+			d.note("%s：没有读出，三项之和为 %s（请核对报告是否写明了合计；报告没有写明的，可以填三项之和，并在推算数字（derived）中列出三公经费合计（sangong.total））", figureLabel("sangong.total"), fmtFen(int64(sum)))
 		}
 	}
 	if d.Score.OK && d.Grade.OK {

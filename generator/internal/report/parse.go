@@ -147,15 +147,6 @@ type parse struct {
 	derived [len(derivableArray)]Pos
 }
 
-// derivableArray is DerivableKeys as an array, whose length sizes
-// parse.derived.
-var derivableArray = [...]string{
-	"spending.total", "spending.basic", "spending.project", "spending.personnel", "spending.public",
-	"income",
-	"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles", "sangong.change",
-	"staff.authorized", "staff.actual",
-}
-
 // unitSlip is an amount's error to be said again once the file's unit is
 // known: the error's index in errs, the value as described, and its text.
 type unitSlip struct {

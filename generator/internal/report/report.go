@@ -57,6 +57,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -275,7 +276,11 @@ var EvidenceKeys = []string{
 // name: the amounts and the staff counts, which a writer may compute from
 // the report's other figures (a total from its parts, a part from its
 // total and the other parts). A score or grade cannot be computed.
-var DerivableKeys = []string{
+var DerivableKeys = slices.Clone(derivableArray[:])
+
+// derivableArray is DerivableKeys as the parser reads them, safe from
+// changes callers make to DerivableKeys; its length sizes parse.derived.
+var derivableArray = [...]string{
 	"spending.total", "spending.basic", "spending.project", "spending.personnel", "spending.public",
 	"income",
 	"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles", "sangong.change",
@@ -284,14 +289,7 @@ var DerivableKeys = []string{
 
 // IsDerived reports whether the figure with the dotted name is one the
 // file's writer computed rather than read in the report (see Derived).
-func (r *Report) IsDerived(key string) bool {
-	for _, k := range r.Derived {
-		if k == key {
-			return true
-		}
-	}
-	return false
-}
+func (r *Report) IsDerived(key string) bool { return slices.Contains(r.Derived, key) }
 
 // stateOf returns the state of the derivable figure with the dotted name
 // (see DerivableKeys).

@@ -102,7 +102,7 @@ const (
 	tagNoTitleYear
 	tagNoOtherYearsProject
 	// tagDerived is the tag of a sum's reason that figures of it are
-	// derived, beside the sum's own tag (see sumDef.derivedReason).
+	// derived; the sum's own tag goes in the reason's bits (see sumRule).
 	tagDerived
 )
 

@@ -367,7 +367,7 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 	}
 	b.WriteString("。“未披露”表示报告没有给出该数字，不等于0。")
 	if len(r.Derived) > 0 {
-		b.WriteString(DerivedNote)
+		b.WriteString(derivedNote)
 	}
 	if r.Type == report.TypeProject {
 		// Its department figures read 不适用: say why, here, where
@@ -388,10 +388,10 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 	b.WriteString("\n</section>")
 }
 
-// DerivedNote is what a report's page says of the figures it marks
+// derivedNote is what a report's page says of the figures it marks
 // （推算）: the report does not give them; the person who wrote the
 // report's file computed them from its other figures.
-const DerivedNote = "标“推算”的数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的，与之相关的合计核对不再进行。"
+const derivedNote = "标“推算”的数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的，与之相关的合计核对不再进行。"
 
 // writeChecksSection writes the section of a report's checks: its findings,
 // the note on what it leaves undisclosed, and the outcome of every check.

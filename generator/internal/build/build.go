@@ -154,41 +154,40 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if !cfg.NoSearch {
 		pagefind = search.Find(cfg.Root)
 	}
-	// The hashes of the inputs are completed (fill) once the reports are
-	// loaded and checked, while the site is assembled, whose work leaves
-	// a core idle now and then: at 15,000 reports, fill took 20 ms with
-	// the other core idle when it came after (during the checks, it only
-	// slowed them down).
-	filled := make(chan error, 1)
-	var pending map[string]int // the report files changed since the last build
-	checked := func() {}
-	if hashErr == nil {
-		pending = inputs.pending
-		checked = func() { go func() { filled <- inputs.fill() }() }
-	}
-	m, err := prepare(ctx, cfg, opt, pagefind != "", checked)
-	if err != nil {
-		return nil, err
-	}
 	// The findings of the report files changed since the last build are
 	// listed first: on a large site, a publisher who edited one report
 	// would otherwise see only the first files' findings.
 	var changed func(file string) bool
 	if hashErr == nil && last != nil {
+		pending := inputs.pending // fill lets go of it
 		changed = func(file string) bool { _, ok := pending[file]; return ok }
+	}
+	// Once the reports are loaded and checked, while the site is
+	// assembled, whose work leaves a core idle now and then, the hashes
+	// of the inputs are completed (fill) and what the build says of the
+	// reports is written: at 15,000 reports, they took 20 ms and 14 ms
+	// with the other core idle when they came after assembling (during
+	// the checks, they only slowed them down).
+	filled := make(chan error, 1)
+	telling := make(chan told, 1)
+	checked := func(reports []*report.Report, checks map[*report.Report][]check.Result) {
+		if hashErr == nil {
+			go func() { filled <- inputs.fill() }()
+		}
+		go func() { telling <- tell(reports, checks, changed) }()
+	}
+	m, err := prepare(ctx, cfg, opt, pagefind != "", checked)
+	if err != nil {
+		return nil, err
 	}
 	// What the build says of the reports is kept in its record, for a
 	// build with nothing changed to say again: the findings as a build
 	// with no file changed lists them.
+	t := <-telling
+	io.WriteString(cfg.Log, t.log)
 	said := &strings.Builder{}
 	said.WriteString(m.warned)
-	if changed == nil {
-		sayFindings(io.MultiWriter(cfg.Log, said), m.checks, nil)
-	} else {
-		sayFindings(cfg.Log, m.checks, changed)
-		sayFindings(said, m.checks, nil)
-	}
-	sayNotices(io.MultiWriter(cfg.Log, said), m.reports) // before the key positions go
+	said.WriteString(t.record)
 	if hashErr == nil {
 		hashErr = <-filled
 	}
@@ -321,10 +320,11 @@ func (m *model) load(r *report.Report) (*report.Report, error) {
 // prepare loads the reports with opt (whose OnUnread and OnDraft it
 // sets, to keep the files not read and the drafts left out in the
 // model), checks them, assembles the site, tells the warnings and parses
-// the templates: phases 1 to 4 of a build. It calls checked once the
-// reports are loaded and checked, before the site is assembled.
+// the templates: phases 1 to 4 of a build. It calls checked, when not
+// nil, once the reports are loaded and checked without error, before the
+// site is assembled.
 // The site's Detail reads reports again from their files.
-func prepare(ctx context.Context, cfg Config, opt content.Options, search bool, checked func()) (*model, error) {
+func prepare(ctx context.Context, cfg Config, opt content.Options, search bool, checked func([]*report.Report, map[*report.Report][]check.Result)) (*model, error) {
 	m := &model{root: os.DirFS(cfg.Root)}
 	// Phase 1: load every report.
 	// content.DirFS (os.DirFS), not fs.Sub: its Stat does not open the
@@ -358,7 +358,9 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool, 
 		return nil, check.Join(errs)
 	}
 
-	checked()
+	if checked != nil {
+		checked(reports, checks)
+	}
 	// Phase 3: assemble the site model.
 	s, err := site.Assemble(reports, checks)
 	if err != nil {
@@ -386,6 +388,28 @@ func prepare(ctx context.Context, cfg Config, opt content.Options, search bool, 
 	s.Search = search
 	m.rnd.Nav = pages.Nav(s)
 	return m, nil
+}
+
+// told is what a build says of its reports after their checks: the
+// findings and the warnings about report files, as it prints them (log)
+// and as its record keeps them (record; see Run).
+type told struct{ log, record string }
+
+// tell writes what a build says of the reports after their checks (see
+// told): the findings, those of the files that changed listed first when
+// changed says which changed, then the warnings about report files, which
+// need their key positions.
+func tell(reports []*report.Report, checks map[*report.Report][]check.Result, changed func(file string) bool) told {
+	var log, record strings.Builder
+	if changed == nil {
+		sayFindings(&record, checks, nil)
+		log.WriteString(record.String())
+	} else {
+		sayFindings(&log, checks, changed)
+		sayFindings(&record, checks, nil)
+	}
+	sayNotices(io.MultiWriter(&log, &record), reports)
+	return told{log.String(), record.String()}
 }
 
 // MaxUnreadListed is the most warnings about files not read that a build

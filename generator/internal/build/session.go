@@ -78,7 +78,7 @@ func (s *Session) Update(ctx context.Context) (*Summary, error) {
 	// positions included (the checks of the next update need them), and
 	// unless the site is large, bodies and evidence too.
 	opt := content.Options{Drafts: s.cfg.Drafts, Workers: s.cfg.Workers, Prefix: "content/", Cache: s.cache, Lean: s.lean}
-	m, err := prepare(ctx, s.cfg, opt, false, func() {})
+	m, err := prepare(ctx, s.cfg, opt, false, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -200,18 +200,19 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	}
 	// A report's evidence, read with its page, goes on to reports.json.
 	evidence := newEvidenceQueue(s, func(r *report.Report) (map[string]string, error) {
-		full, err := m.load(r)
+		full, release, err := m.load(r)
 		if err != nil {
 			return nil, err
 		}
+		release() // the evidence shares nothing with the body
 		return full.Evidence, nil
 	})
-	s.Detail = func(r *report.Report) (*report.Report, error) {
-		full, err := m.load(r)
+	s.Detail = func(r *report.Report) (*report.Report, func(), error) {
+		full, release, err := m.load(r)
 		if err == nil {
 			evidence.put(r, full.Evidence)
 		}
-		return full, err
+		return full, release, err
 	}
 
 	// Phase 5: render into a staged transaction, then publish.
@@ -312,8 +313,9 @@ type model struct {
 // load reads a report again from its file, with every detail. A file
 // whose bytes are those loaded, as the loaded report's fingerprint tells,
 // is read by report.ParseDetail, which takes the figures from the loaded
-// report and reads only the rest (see content.LoadDetail).
-func (m *model) load(r *report.Report) (*report.Report, error) {
+// report and reads only the rest (see content.LoadDetail, and its
+// release, which gives back the memory of the body).
+func (m *model) load(r *report.Report) (*report.Report, func(), error) {
 	return content.LoadDetail(m.content, strings.TrimPrefix(r.File, "content/"), r.File, r)
 }
 
@@ -583,7 +585,11 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 			if err != nil {
 				return err
 			}
-			return rnd.WritePage(p, func(html []byte) error { return tx.Write(p.Path, html) })
+			err = rnd.WritePage(p, func(html []byte) error { return tx.Write(p.Path, html) })
+			if p.Release != nil {
+				p.Release()
+			}
+			return err
 		})
 		return nil
 	}

@@ -3,7 +3,6 @@
 package content
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -453,9 +452,10 @@ const (
 	// keepLean keeps only what a lean load keeps (see Options.Lean): the
 	// buffer goes back to the pool.
 	keepLean
-	// keepCopy keeps the whole report, its body copied out of the
-	// buffer, which goes back to the pool.
-	keepCopy
+	// keepLent keeps the whole report, its body part of the buffer,
+	// which the caller gives back to the pool once done with the body
+	// (see LoadDetail).
+	keepLent
 )
 
 // parserOf returns the parser of a load that keeps what k says:
@@ -544,10 +544,10 @@ func readParse(fsys fs.FS, p, name string, info fs.FileInfo, read readFunc, keep
 
 // parseData parses data, the bytes of the file name, for loadFile, with
 // parse (as loadFile), after giving them to read when set. A lean load
-// lets go of the body, and so of data, and a load that keeps a copy
-// copies the body out of data; data then goes back to the pool with buf,
-// the buffer it was read into (nil when it is not to be used again: see
-// getBuffer).
+// lets go of the body, and so of data, which then goes back to the pool
+// with buf, the buffer it was read into (nil when it is not to be used
+// again: see getBuffer); a load that lends the body (keepLent) leaves data
+// to its caller when it returns a report.
 func parseData(name string, data []byte, info fs.FileInfo, buf *buffer, read readFunc, keep keep, parse parser) (*report.Report, error) {
 	if len(data) > MaxFileSize {
 		buf.put(data)
@@ -566,10 +566,8 @@ func parseData(name string, data []byte, info fs.FileInfo, buf *buffer, read rea
 			// The parse, report.ParseLean, made no body, evidence or
 			// review notes.
 			r.Fingerprint = fingerprint(data)
-		case keepCopy:
-			if buf != nil {
-				r.Body = bytes.Clone(r.Body) // nil stays nil
-			}
+		case keepLent:
+			return r, err // the body is part of data
 		}
 	}
 	// No part of a report but its body, and no error, shares the memory

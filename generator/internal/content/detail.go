@@ -35,17 +35,29 @@ import (
 //
 // The file is read with LoadFile's care: a file that is not regular, or
 // is larger than MaxFileSize, is refused without being read.
-func LoadDetail(fsys fs.FS, p, name string, lean *report.Report) (*report.Report, error) {
-	if lean == nil || lean.File != name || lean.Fingerprint == (report.Fingerprint{}) {
-		return loadFile(fsys, p, name, nil, nil, keepCopy, nil)
-	}
-	return loadFile(fsys, p, name, nil, nil, keepCopy, func(name string, data []byte) (*report.Report, error) {
-		if !same(data, lean.Fingerprint) {
+//
+// The report's Body is part of the buffer the file was read into, which
+// release gives back for another file to be read into: the caller calls
+// it, at most once, when nothing uses the Body any more, or never (the
+// buffer is then left to the collector). Nothing else of the report
+// shares the buffer (see report.Parse). release is never nil.
+func LoadDetail(fsys fs.FS, p, name string, lean *report.Report) (r *report.Report, release func(), err error) {
+	var lent []byte
+	r, err = loadFile(fsys, p, name, nil, nil, keepLent, func(name string, data []byte) (*report.Report, error) {
+		lent = data
+		if lean == nil || lean.File != name || lean.Fingerprint == (report.Fingerprint{}) || !same(data, lean.Fingerprint) {
 			return report.Parse(name, data)
 		}
 		detailLoads.Add(1)
 		return report.ParseDetail(name, data, lean)
 	})
+	if r == nil {
+		return r, func() {}, err // data went back to the pool, if it was read
+	}
+	return r, func() {
+		(&buffer{}).put(lent)
+		lent = nil
+	}, err
 }
 
 // detailLoads counts the files LoadDetail gave to report.ParseDetail, for

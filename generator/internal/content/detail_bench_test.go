@@ -21,7 +21,9 @@ func BenchmarkLoadDetail(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, r := range reports {
-			if _, err := LoadDetail(fsys, strings.TrimPrefix(r.File, "content/"), r.File, r); err != nil {
+			_, release, err := LoadDetail(fsys, strings.TrimPrefix(r.File, "content/"), r.File, r)
+			release()
+			if err != nil {
 				b.Fatal(err)
 			}
 		}

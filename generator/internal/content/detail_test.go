@@ -72,7 +72,7 @@ func leanLoad(t *testing.T, fsys fs.FS) ([]*report.Report, map[string][]byte) {
 // report.ParseDetail.
 func detailLoad(fsys fs.FS, lean *report.Report) (*report.Report, error, bool) {
 	before := detailLoads.Load()
-	r, err := LoadDetail(fsys, strings.TrimPrefix(lean.File, "content/"), lean.File, lean)
+	r, _, err := LoadDetail(fsys, strings.TrimPrefix(lean.File, "content/"), lean.File, lean)
 	return r, err, detailLoads.Load() != before
 }
 
@@ -126,12 +126,12 @@ func TestLoadDetailIsLoadFile(t *testing.T) {
 				}
 			}
 			before2 := detailLoads.Load()
-			got, err = LoadDetail(fsys, p, lean.File, nil)
+			got, _, err = LoadDetail(fsys, p, lean.File, nil)
 			if err != nil || !reflect.DeepEqual(got, want) || detailLoads.Load() != before2 {
 				t.Errorf("%s, no lean report: LoadDetail gave %+v, %v", lean.File, got, err)
 			}
 			if next := reports[(i+1)%len(reports)]; next.File != lean.File {
-				got, err = LoadDetail(fsys, p, lean.File, next)
+				got, _, err = LoadDetail(fsys, p, lean.File, next)
 				if err != nil || !reflect.DeepEqual(got, want) || detailLoads.Load() != before2 {
 					t.Errorf("%s, lean report of %s: LoadDetail gave %+v, %v", lean.File, next.File, got, err)
 				}
@@ -217,7 +217,7 @@ func TestLoadDetailOfChangedFiles(t *testing.T) {
 func TestLoadDetailOfLargeFile(t *testing.T) {
 	big := &hugeFS{size: 50 << 20, claim: 50 << 20}
 	lean := &report.Report{File: "content/big.md", Fingerprint: report.Fingerprint{Size: 50 << 20, Hash: 1}}
-	_, err := LoadDetail(big, "big.md", "content/big.md", lean)
+	_, _, err := LoadDetail(big, "big.md", "content/big.md", lean)
 	wantError(t, err, "content/big.md:1:1: file is 50.0 MB; a report file may be at most 8 MB")
 	if big.read != 0 {
 		t.Errorf("read %d bytes of a file known to be too large", big.read)

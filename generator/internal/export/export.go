@@ -739,10 +739,11 @@ func WriteJSONFrom(out io.Writer, s *site.Site, evidence Evidence) error {
 // when the site has let it go.
 func detailEvidence(s *site.Site, r *site.Report) (map[string]string, error) {
 	if r.Evidence == nil && s.Detail != nil {
-		full, err := s.Detail(r.Report)
+		full, release, err := s.Detail(r.Report)
 		if err != nil {
 			return nil, err
 		}
+		defer release() // the evidence shares nothing with the body
 		return full.Evidence, nil
 	}
 	return r.Evidence, nil

@@ -180,18 +180,19 @@ func TestJSONStreamsEvidenceFromFiles(t *testing.T) {
 	for _, r := range s.Reports {
 		r.Evidence = nil
 	}
-	s.Detail = func(r *report.Report) (*report.Report, error) {
+	released := 0
+	s.Detail = func(r *report.Report) (*report.Report, func(), error) {
 		reread++
 		full := *r
 		full.Evidence = map[string]string{"county": "证据：" + r.County}
-		return &full, nil
+		return &full, func() { released++ }, nil
 	}
 	data, err := JSON(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if reread != len(s.Reports) {
-		t.Errorf("read %d reports again, want %d", reread, len(s.Reports))
+	if reread != len(s.Reports) || released != reread {
+		t.Errorf("read %d reports again and released %d, want %d", reread, released, len(s.Reports))
 	}
 	var doc JSONFile
 	if err := json.Unmarshal(data, &doc); err != nil {

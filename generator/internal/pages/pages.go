@@ -31,6 +31,10 @@ type Page struct {
 	Charts []charts.Chart
 	// Data is the page-specific model.
 	Data any
+	// Release, when not nil, is to be called once the page is written:
+	// the model may share memory (a report's body) that is then given
+	// back to be used again. Leaving it uncalled only forgoes that.
+	Release func()
 }
 
 // Root returns the relative prefix from the page to the site root, such as
@@ -156,11 +160,17 @@ func Each(s *site.Site, fn func(Job) error) error {
 	}
 	for _, r := range s.Reports {
 		job := Job{Path: r.URL, Report: r, Make: func() (*Page, error) {
-			full, err := s.Full(r)
+			full, release, err := s.Full(r)
 			if err != nil {
 				return nil, err
 			}
-			return Report(s, full)
+			p, err := Report(s, full)
+			if err != nil {
+				release()
+				return nil, err
+			}
+			p.Release = release
+			return p, nil
 		}}
 		if err := fn(job); err != nil {
 			return err

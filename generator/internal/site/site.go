@@ -50,7 +50,9 @@ type Site struct {
 	// details a build lets go once the reports are checked (evidence,
 	// body, key positions), so that memory holds only the figures however
 	// many reports there are. Without it, reports are used as they are.
-	Detail func(*report.Report) (*report.Report, error)
+	// release, never nil, gives back the memory that the report read
+	// again shares (see content.LoadDetail) once nothing uses it.
+	Detail func(*report.Report) (full *report.Report, release func(), err error)
 }
 
 // County is one county-level division and its reports.
@@ -183,18 +185,20 @@ func (s *Site) Updated() string {
 
 // Full returns the report with every detail its file gives (see
 // Site.Detail): a copy whose report is read again, or r itself when the
-// site keeps the details in memory.
-func (s *Site) Full(r *Report) (*Report, error) {
+// site keeps the details in memory. release, never nil, gives back the
+// memory the copy shares with what was read once nothing uses the copy
+// (it may be left uncalled).
+func (s *Site) Full(r *Report) (full *Report, release func(), err error) {
 	if s.Detail == nil {
-		return r, nil
+		return r, func() {}, nil
 	}
-	rep, err := s.Detail(r.Report)
+	rep, release, err := s.Detail(r.Report)
 	if err != nil {
-		return nil, err
+		return nil, func() {}, err
 	}
-	full := *r
-	full.Report = rep
-	return &full, nil
+	c := *r
+	c.Report = rep
+	return &c, release, nil
 }
 
 // Findings returns the report's findings, in rule order.

@@ -154,6 +154,12 @@ type Bars struct {
 	// its highest and lowest values: a chart of a whole beside its parts
 	// says how the parts make the whole.
 	Say string
+	// More, when set, is said after the summary (sentences ending in
+	// 。), in the summary shown with the chart and in the description its
+	// option gives screen readers, as Chart.Append says it, but made in
+	// once: what the reader should know of the figures, such as what a
+	// per-head figure divides by.
+	More string
 	// Measure is the measure word the summary counts categories with:
 	// 份 when each is a report; 项 (as for the items of a report's
 	// composition) when empty.
@@ -231,6 +237,9 @@ func (b Bars) Build() (Chart, error) {
 	if b.Say != "" {
 		c.Summary = b.Say
 	}
+	if b.More != "" {
+		c.Summary = withMore(c.Summary, b.More)
+	}
 	// The option's figures are those of the table's cells, mostly.
 	option, err := b.optionOf(c.Table.Rows, &description{c.Title, c.Summary})
 	if err != nil {
@@ -293,8 +302,13 @@ func appendDescribed(dst, option []byte, title, summary string) []byte {
 // what the reader should know of the figures, such as what a per-head
 // figure divides by, is said in both.
 func (c *Chart) Append(more string) {
-	c.Summary = strings.TrimSuffix(c.Summary, "。") + "。" + more
+	c.Summary = withMore(c.Summary, more)
 	c.Option = withDescription(withoutDescription(c.Option), c.Title, c.Summary)
+}
+
+// withMore returns the summary with more said after it (see Append).
+func withMore(summary, more string) string {
+	return strings.TrimSuffix(summary, "。") + "。" + more
 }
 
 // withoutDescription returns option without the description that

@@ -741,14 +741,20 @@ func TestSummarySaysFlagInWords(t *testing.T) {
 
 // TestAppendSaysItToScreenReaders: sentences appended to a chart's
 // summary are in the description its option gives screen readers too,
-// once, and the option stays valid JSON.
+// once, and the option stays valid JSON; a chart built with them (More)
+// is the chart they are appended to once built, summary and option.
 func TestAppendSaysItToScreenReaders(t *testing.T) {
-	c, err := Bars{ID: "x", Title: "支出合计", Unit: "万元", Categories: []string{"甲县", "乙县"},
-		Series: []Series{{Name: "支出合计", Values: []Value{Some(1), Some(2)}}}}.Build()
+	b := Bars{ID: "x", Title: "支出合计", Unit: "万元", Categories: []string{"甲县", "乙县"},
+		Series: []Series{{Name: "支出合计", Values: []Value{Some(1), Some(2)}}}}
+	c, err := b.Build()
 	if err != nil {
 		t.Fatal(err)
 	}
 	c.Append("按实有人数计算，含\"引号\"。")
+	b.More = "按实有人数计算，含\"引号\"。"
+	if m, err := b.Build(); err != nil || m.Summary != c.Summary || string(m.Option) != string(c.Option) {
+		t.Errorf("built with More: %v\n%s\n%s\nappended:\n%s\n%s", err, m.Summary, m.Option, c.Summary, c.Option)
+	}
 	if !strings.HasSuffix(c.Summary, "。按实有人数计算，含\"引号\"。") {
 		t.Errorf("summary %q", c.Summary)
 	}

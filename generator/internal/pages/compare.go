@@ -400,11 +400,11 @@ func withPerStaff(perStaff bool, bars func(perStaff bool) charts.Bars) (charts.C
 	b := bars(true)
 	b.ID += "-by-staff"
 	b.Unit += "/人"
+	b.More = site.PerStaffBasis + "。"
 	alt, err := b.Build()
 	if err != nil {
 		return c, err
 	}
-	alt.Append(site.PerStaffBasis + "。")
 	c.Alt = append(c.Alt, charts.Alt{Key: "per-staff", Label: "人均", Chart: alt})
 	return c, nil
 }
@@ -755,19 +755,17 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 		// gives 支出合计) and lines of equal values hide each other.
 		b.Line = len(cats) > 1 && b.ID != "years-count"
 		b.Years = len(cats) > 1
+		if key, ok := metrics[b.ID]; ok {
+			// The summary's sentence, then what the reader should know
+			// of its years.
+			b.More = yearsFlagged(s, years, site.MetricByKey(key)) + note
+		}
 		c, err := b.Build()
 		if err != nil {
 			return nil, err
 		}
 		if len(cats) == 1 {
 			c.Years = charts.YearsText(cats[0], cats[0]) // a line chart's are its own
-		}
-		if key, ok := metrics[c.ID]; ok {
-			// The summary's sentence, then what the reader should know
-			// of its years.
-			if more := yearsFlagged(s, years, site.MetricByKey(key)) + note; more != "" {
-				c.Append(more)
-			}
 		}
 		p.Charts = append(p.Charts, c)
 	}

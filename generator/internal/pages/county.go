@@ -381,11 +381,11 @@ func (o *trendOut) add(n int, se *site.Series) ([]string, error) {
 			view := base
 			view.ID, view.Title, view.Unit = text[starts[i]:ends[i]], d.staffTitle, d.staffUnit
 			view.Series = sc.trendSeries(byYear, d.metrics, true)
+			view.More = site.PerStaffBasis + "。"
 			vc, err := view.Build()
 			if err != nil {
 				return nil, err
 			}
-			vc.Append(site.PerStaffBasis + "。")
 			o.alts = append(o.alts, charts.Alt{Key: "per-staff", Label: "人均", Chart: vc})
 			c.Alt = o.alts[len(o.alts)-1 : len(o.alts) : len(o.alts)]
 		}

@@ -76,6 +76,18 @@ func TestDerivedFiguresAreMarked(t *testing.T) {
 	}
 	mustContain(t, "the other report's page", other, "相差0.01万元")
 
+	// The county's table marks them too, and says what that means; its
+	// 支出合计, which the report gives, is not marked.
+	county := p.Page("county/jia-xian.html")
+	mustContain(t, "the derived report's county page", county,
+		`<td class="num" data-value="244.7">244.7<span class="derived">（推算）</span><br>`,
+		`<td class="num" data-value="0">0<span class="derived">（推算）</span><br>`,
+		`<td class="num" data-value="840.74">840.74<br>`,
+		"<p class=\"note\">标“推算”的数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的")
+	if strings.Contains(p.Page("county/yi-xian.html"), "推算") {
+		t.Error("the county page of a report that gives every figure mentions derived figures")
+	}
+
 	csv := p.Page("downloads/reports.csv")
 	lines := strings.Split(csv, "\r\n")
 	head := strings.Split(strings.TrimPrefix(lines[0], "\ufeff"), ",")
@@ -131,4 +143,31 @@ func TestDerivedFigureNotGivenIsAnError(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "content/a-2020.md:12:5: derived: income has no value above") {
 		t.Fatalf("error %v; want one at content/a-2020.md:12:5 naming derived and income", err)
 	}
+}
+
+// TestDerivedFiguresMarkedOnCountyOverview: a county with more
+// departments than its page shows in full lists each department's latest
+// figures, a derived one marked as the tables by year mark it.
+func TestDerivedFiguresMarkedOnCountyOverview(t *testing.T) {
+	var archive strings.Builder
+	for i, dept := range []string{"财政局", "教育局", "民政局", "水利局"} {
+		sangong := "sangong: {total: 3, abroad: 0, reception: 1, vehicles: 2}\n"
+		if i == 1 {
+			sangong += "derived: [sangong.total]\n"
+		}
+		archive.WriteString(deptFile(fmt.Sprintf("d%d", i), "甲县", dept, 2021, "整体支出", "spending: {total: 100}\n"+sangong))
+		archive.WriteString("正文。\n")
+	}
+	p := buildtest.New(t, archive.String())
+	p.MustBuild()
+	page := p.Page("county/jia-xian.html")
+	if n := strings.Count(page, `<span class="derived">（推算）</span>`); n != 1 {
+		t.Errorf("the overview marks %d figures derived, want 1 (教育局's 三公经费)", n)
+	}
+	i := strings.Index(page, ">教育局</a>")
+	j := strings.Index(page[max(i, 0):], "</tr>")
+	if i < 0 || j < 0 || !strings.Contains(page[i:i+j], `3<span class="derived">（推算）</span>`) {
+		t.Errorf("教育局's row does not mark its 三公经费 derived:\n%s", page)
+	}
+	mustContain(t, "the overview", page, "<p class=\"note\">标“推算”的数字报告没有直接写出")
 }

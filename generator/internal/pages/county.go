@@ -62,7 +62,26 @@ type MetricCell struct {
 	Flagged bool
 	// Slip says that finding is a likely unit slip (see site.Report.Suspect).
 	Slip bool
+	// Derived says a figure the value is computed from is one the
+	// report does not give, but the file's writer computed from its other
+	// figures (report.Report.Derived).
+	Derived bool
 }
+
+// derivedAny reports whether any of the figures named by keys is one the
+// report's file lists as derived (see MetricCell.Derived).
+func derivedAny(r *site.Report, keys []string) bool {
+	if len(r.Derived) == 0 {
+		return false
+	}
+	for _, k := range keys {
+		if r.IsDerived(k) {
+			return true
+		}
+	}
+	return false
+}
+
 
 // countyMetrics are the columns of a county page's tables. Every county
 // page shares them: pages only read them.
@@ -232,6 +251,7 @@ func seriesViews(ses []*site.Series, t *texts) ([]SeriesView, []charts.Chart, er
 				mc.Rank = r.Rank(m.Key)
 				mc.Flagged = val.OK && r.Flagged(m.Keys...)
 				mc.Slip = mc.Flagged && r.Suspect(m.Keys...)
+				mc.Derived = val.OK && derivedAny(r, m.Keys)
 				t.numCell(&mc.Cell, val)
 				// No change from or to a likely unit slip (see
 				// site.Metric.Compare).

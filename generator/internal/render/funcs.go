@@ -914,14 +914,18 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow) {
 }
 
 // writeFigureCellStart opens the cell of a figure of the report r in a
-// table that sorts by figure: its value to sort by, its text and its
-// mark where a finding disputes it (see writeCellFlag), leaving the cell
-// open for what else it says.
+// table that sorts by figure: its value to sort by, its text, （推算）
+// when the figure is derived (see derivedNote) and its mark where a
+// finding disputes it (see writeCellFlag), leaving the cell open for what
+// else it says.
 func writeFigureCellStart(b *bytes.Buffer, root string, c pages.MetricCell, r *site.Report) {
 	b.WriteString("\n<td class=\"num\" data-value=\"")
 	escape(b, c.Value)
 	b.WriteString("\">")
 	cellText(b, root, c.Cell)
+	if c.Derived {
+		b.WriteString(`<span class="derived">（推算）</span>`)
+	}
 	writeCellFlag(b, root, c, r)
 }
 

@@ -274,7 +274,31 @@ func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 		}
 		b.WriteString("</td>\n</tr>")
 	}
-	b.WriteString("\n</tbody>\n</table>\n</div>\n</section>")
+	b.WriteString("\n</tbody>\n</table>\n</div>")
+	derived := false
+	for _, row := range d.Rows {
+		derived = derived || anyDerived(row.Cells)
+	}
+	writeDerivedNote(b, derived)
+	b.WriteString("\n</section>")
+}
+
+// anyDerived reports whether a cell of cells shows a derived figure.
+func anyDerived(cells []pages.MetricCell) bool {
+	for _, c := range cells {
+		if c.Derived {
+			return true
+		}
+	}
+	return false
+}
+
+// writeDerivedNote writes, after a table of figures, what （推算） means
+// (derivedNote), when derived says a cell of the table is marked so.
+func writeDerivedNote(b *bytes.Buffer, derived bool) {
+	if derived {
+		b.WriteString("\n<p class=\"note\">" + derivedNote + "</p>")
+	}
 }
 
 // writeSummarySection writes what a citizen reads first on a report's
@@ -388,9 +412,9 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 	b.WriteString("\n</section>")
 }
 
-// derivedNote is what a report's page says of the figures it marks
-// （推算）: the report does not give them; the person who wrote the
-// report's file computed them from its other figures.
+// derivedNote is what a report's page, and a county's tables, say of the
+// figures they mark （推算）: the report does not give them; the person
+// who wrote the report's file computed them from its other figures.
 const derivedNote = "标“推算”的数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的，与之相关的合计核对不再进行。"
 
 // writeChecksSection writes the section of a report's checks: its findings,
@@ -728,6 +752,11 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 	writeYearRows(b, root, s.Rows)
 	b.WriteString("\n</tbody>\n</table>\n</div>")
 	writeRanksNote(b, s.Rows)
+	derived := false
+	for _, row := range s.Rows {
+		derived = derived || anyDerived(row.Cells)
+	}
+	writeDerivedNote(b, derived)
 	for _, id := range s.Charts {
 		if c := p.Chart(id); c != nil {
 			writeChart(b, root, c)

@@ -82,7 +82,6 @@ func derivedAny(r *site.Report, keys []string) bool {
 	return false
 }
 
-
 // countyMetrics are the columns of a county page's tables. Every county
 // page shares them: pages only read them.
 var countyMetrics = metricsByKey("total", "basic", "project", "sangong", "score", "total_per_staff", "sangong_per_staff")

@@ -370,6 +370,13 @@ func (v *view) derivedBits(ids []figID) uint64 {
 // computed: a sum of parts that were added up to make it says nothing
 // of the report.
 func appendDerived(b []byte, ids []figID, bits uint64) []byte {
+	b = appendDerivedNames(b, ids, bits)
+	return append(b, "不是报告给出的数字，是整理者根据报告中的其他数字推算的，无从核对"...)
+}
+
+// appendDerivedNames appends the names of the figures bits of ids (see
+// derivedBits), joined by 、.
+func appendDerivedNames(b []byte, ids []figID, bits uint64) []byte {
 	n := 0
 	for i, id := range ids {
 		if bits&(1<<i) != 0 {
@@ -380,7 +387,7 @@ func appendDerived(b []byte, ids []figID, bits uint64) []byte {
 			n++
 		}
 	}
-	return append(b, "不是报告给出的数字，是整理者根据报告中的其他数字推算的，无从核对"...)
+	return b
 }
 
 // allDisclosed reports whether none of the figures lacks (see lacks).

@@ -285,11 +285,6 @@ func sumRule(s sumDef) ruleFunc {
 		if !v.allDisclosed(s.ids) {
 			return nil, false, e.missing(v, s.tag, s.ids...)
 		}
-		if bits := v.derivedBits(s.ids); bits != 0 {
-			// The tag of the sum, within the derived tag's, and the
-			// bits of its derived figures.
-			return nil, false, e.reason(tagDerived, s.tag<<48|bits, true, func(b []byte) []byte { return appendDerived(b, s.ids, bits) })
-		}
 		t := s.total()
 		total := v.v[t]
 		var sum report.Amount
@@ -297,6 +292,14 @@ func sumRule(s sumDef) ruleFunc {
 			sum += v.v[p]
 		}
 		gap := abs(sum - total)
+		rounding := gap <= wanTol*report.Amount(len(s.parts()))
+		derived := v.derivedBits(s.ids)
+		if derived != 0 && rounding {
+			// A sum that figures were worked out to make says nothing
+			// of the report. The tag of the sum, within the derived
+			// tag's, and the bits of its derived figures.
+			return nil, false, e.reason(tagDerived, s.tag<<48|derived, true, func(b []byte) []byte { return appendDerived(b, s.ids, derived) })
+		}
 		if gap == 0 {
 			return nil, true, ""
 		}
@@ -323,7 +326,7 @@ func sumRule(s sumDef) ruleFunc {
 			Gap:      gap,
 			Share:    share(gap, total),
 		}
-		if gap <= wanTol*report.Amount(len(s.parts())) {
+		if rounding {
 			f.Severity = Rounding
 			b = append(b, "，属尾差（每个分项不超过0.01万元）"...)
 		} else if total != 0 {
@@ -332,6 +335,13 @@ func sumRule(s sumDef) ruleFunc {
 			b = append(b, "的"...)
 			b = appendPercent(b, f.Share)
 			b = append(b, "）"...)
+		}
+		if derived != 0 {
+			// Figures worked out from the others that do not add up
+			// with them: the working out, or the report, is wrong.
+			b = append(b, "；其中"...)
+			b = appendDerivedNames(b, s.ids, derived)
+			b = append(b, "不是报告给出的数字，是整理者推算的，请核对推算是否有误"...)
 		}
 		f.Message = string(b)
 		e.msg = b

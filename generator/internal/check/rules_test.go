@@ -116,10 +116,18 @@ func TestSums(t *testing.T) {
 			want: want{status: NotChecked, reason: "三公经费合计不是报告给出的数字，是整理者根据报告中的其他数字推算的，无从核对"},
 		},
 		{
-			name: "a derived total that does not add up is not checked either",
+			name: "a derived total that does not add up is found, and said to be derived",
 			rule: "sum.spending",
 			body: "spending: {total: 10, basic: 3, project: 5}\nderived: [spending.project, spending.total]\n",
-			want: want{status: NotChecked, reason: "支出合计、项目支出不是报告给出的数字，是整理者根据报告中的其他数字推算的，无从核对"},
+			want: want{status: Found, severity: Discrepancy, at: "f.md:7:19", gap: "2", share: "20.00%",
+				message: "基本支出3 + 项目支出5 = 8，与支出合计10相差2万元（占支出合计的20.00%）；其中支出合计、项目支出不是报告给出的数字，是整理者推算的，请核对推算是否有误",
+				keys:    "spending.total,spending.basic,spending.project"},
+		},
+		{
+			name: "a derived figure within rounding of its sum is not checked",
+			rule: "sum.spending",
+			body: "spending: {total: 947.59, basic: 940.12, project: 7.46}\nderived: [spending.project]\n",
+			want: want{status: NotChecked, reason: "项目支出不是报告给出的数字，是整理者根据报告中的其他数字推算的，无从核对"},
 		},
 		{
 			name: "a derived figure leaves the other sums checked",

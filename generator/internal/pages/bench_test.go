@@ -20,17 +20,24 @@ func benchSite(b *testing.B, n int) *site.Site {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return siteOf(b, dir)
+}
+
+// siteOf loads, checks and assembles the site of the report files under
+// dir/content.
+func siteOf(tb testing.TB, dir string) *site.Site {
+	tb.Helper()
 	reports, err := content.Load(context.Background(), os.DirFS(filepath.Join(dir, "content")), content.Options{Prefix: "content/"})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	errs, checks := check.Reports(reports)
 	if len(errs) > 0 {
-		b.Fatal(errs[0])
+		tb.Fatal(errs[0])
 	}
 	s, err := site.Assemble(reports, checks)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return s
 }

@@ -1,17 +1,12 @@
 package pages_test
 
 import (
-	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/countyperf/portal/generator/internal/check"
-	"github.com/countyperf/portal/generator/internal/content"
 	"github.com/countyperf/portal/generator/internal/corpus"
 	"github.com/countyperf/portal/generator/internal/pages"
-	"github.com/countyperf/portal/generator/internal/site"
 )
 
 // TestEachListsTheirOtherPagesLast checks the order in which Each gives
@@ -25,25 +20,14 @@ func TestEachListsTheirOtherPagesLast(t *testing.T) {
 	if err := corpus.Generate(filepath.Join(dir, "content"), corpus.Options{Seed: 3, Reports: 60}); err != nil {
 		t.Fatal(err)
 	}
-	reports, err := content.Load(context.Background(), os.DirFS(filepath.Join(dir, "content")), content.Options{Prefix: "content/"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	errs, checks := check.Reports(reports)
-	if len(errs) > 0 {
-		t.Fatal(errs[0])
-	}
-	s, err := site.Assemble(reports, checks)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := siteOf(t, dir)
 	old := pages.ListPageSize
 	pages.ListPageSize = 7
 	t.Cleanup(func() { pages.ListPageSize = old })
 
 	var paths []string
 	made := map[string]bool{}
-	err = pages.Each(s, func(j pages.Job) error {
+	err := pages.Each(s, func(j pages.Job) error {
 		paths = append(paths, j.Path)
 		p, err := j.Make()
 		if err != nil {

@@ -415,7 +415,7 @@ func writeFiguresSection(b *bytes.Buffer, d *pages.ReportData) {
 // derivedNote is what a report's page, and a county's tables, say of the
 // figures they mark （推算）: the report does not give them; the person
 // who wrote the report's file computed them from its other figures.
-const derivedNote = "标“推算”的数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的，与之相关的合计核对不再进行。"
+const derivedNote = "标“推算”的数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的；与之相关的合计对得上时不再核对，对不上时列入数据核对。"
 
 // writeChecksSection writes the section of a report's checks: its findings,
 // the note on what it leaves undisclosed, and the outcome of every check.

@@ -24,9 +24,7 @@ func TestDerived(t *testing.T) {
 		{"absent", "", nil},
 	} {
 		data := []byte(head + tc.fm + "---\n正文\n")
-		for way, parse := range map[string]func(string, []byte) (*Report, error){
-			"Parse": Parse, "without the fast path": ParseWithoutFastPath, "ParseLean": ParseLean,
-		} {
+		for way, parse := range everyParse {
 			r, err := parse("a.md", data)
 			if err != nil {
 				t.Fatalf("%s, %s: %v", tc.name, way, err)
@@ -64,9 +62,7 @@ func TestDerivedErrors(t *testing.T) {
 		{"derived: [spending.total]\n", "a.md:7:11: derived: spending.total has no value above"},
 		{"derived: sangong.total\n", "a.md:7:10: derived: expected a list of text"},
 	} {
-		for way, parse := range map[string]func(string, []byte) (*Report, error){
-			"Parse": Parse, "without the fast path": ParseWithoutFastPath, "ParseLean": ParseLean,
-		} {
+		for way, parse := range everyParse {
 			_, err := parse("a.md", []byte(head+tc.fm+"---\n"))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("%q, %s: error %v; want %q", tc.fm, way, err, tc.want)

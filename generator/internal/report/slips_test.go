@@ -524,9 +524,7 @@ func TestKeysFoldedIntoText(t *testing.T) {
 		withLine(9, "title: 报告", "  - spending:", "  total: 1530.53"),
 		withLine(9, "title: 报告", "  - score: 97"),
 	} {
-		for way, parse := range map[string]func(string, []byte) (*Report, error){
-			"Parse": Parse, "without the fast path": ParseWithoutFastPath, "ParseLean": ParseLean,
-		} {
+		for way, parse := range everyParse {
 			_, err := parse("a.md", []byte(in))
 			if err == nil || !strings.Contains(err.Error(), "a.md:9:8: title: continues on the next lines, and a key among them") {
 				t.Errorf("%s, %s: error %v", in, way, err)

@@ -68,20 +68,6 @@ type MetricCell struct {
 	Derived bool
 }
 
-// derivedAny reports whether any of the figures named by keys is one the
-// report's file lists as derived (see MetricCell.Derived).
-func derivedAny(r *site.Report, keys []string) bool {
-	if len(r.Derived) == 0 {
-		return false
-	}
-	for _, k := range keys {
-		if r.IsDerived(k) {
-			return true
-		}
-	}
-	return false
-}
-
 // countyMetrics are the columns of a county page's tables. Every county
 // page shares them: pages only read them.
 var countyMetrics = metricsByKey("total", "basic", "project", "sangong", "score", "total_per_staff", "sangong_per_staff")
@@ -250,7 +236,7 @@ func seriesViews(ses []*site.Series, t *texts) ([]SeriesView, []charts.Chart, er
 				mc.Rank = r.Rank(m.Key)
 				mc.Flagged = val.OK && r.Flagged(m.Keys...)
 				mc.Slip = mc.Flagged && r.Suspect(m.Keys...)
-				mc.Derived = val.OK && derivedAny(r, m.Keys)
+				mc.Derived = val.OK && r.IsDerived(m.Keys...)
 				t.numCell(&mc.Cell, val)
 				// No change from or to a likely unit slip (see
 				// site.Metric.Compare).

@@ -287,9 +287,17 @@ var derivableArray = [...]string{
 	"staff.authorized", "staff.actual",
 }
 
-// IsDerived reports whether the figure with the dotted name is one the
-// file's writer computed rather than read in the report (see Derived).
-func (r *Report) IsDerived(key string) bool { return slices.Contains(r.Derived, key) }
+// IsDerived reports whether any of the figures with the dotted names is
+// one the file's writer computed rather than read in the report (see
+// Derived).
+func (r *Report) IsDerived(keys ...string) bool {
+	for _, k := range keys {
+		if slices.Contains(r.Derived, k) {
+			return true
+		}
+	}
+	return false
+}
 
 // stateOf returns the state of the derivable figure with the dotted name
 // (see DerivableKeys).

@@ -171,3 +171,93 @@ func TestDerivedFiguresMarkedOnCountyOverview(t *testing.T) {
 	}
 	mustContain(t, "the overview", page, "<p class=\"note\">标“推算”的数字报告没有直接写出")
 }
+
+// TestDerivedFiguresMarkedAcrossPages: beyond the report's and county's
+// pages, every table that shows a derived figure marks it （推算） and says
+// what that means: the compare page's chart tables (a part of a stacked
+// chart, and a total), the home page's and the list's rows, and the
+// disclosure table, which counts it as disclosed. The other county's
+// figures are not marked, and a site without derived figures says
+// nothing of them.
+func TestDerivedFiguresMarkedAcrossPages(t *testing.T) {
+	const mark = `<span class="derived">（推算）</span>`
+	p := buildtest.New(t, derivedSite)
+	p.MustBuild()
+	compare := p.Page("compare/2020.html")
+	spending := mustBetween(t, compare, `<caption>支出合计（基本支出与项目支出；单位`, `</div>`, "the spending chart's table")
+	sangong := mustBetween(t, compare, `<caption>三公经费（出国（境）、接待、公务用车；单位`, `</div>`, "the 三公 chart's table")
+	for _, c := range []struct{ what, table, marked, plain string }{
+		{"spending", spending, `244.7` + mark, `840.74</td>`},
+		{"三公", sangong, `<td class="num" data-value="0">0` + mark, ""},
+	} {
+		row := mustBetween(t, c.table, `>甲县</a>`, `</tr>`, "甲县's row of the "+c.what+" table")
+		mustContain(t, "甲县's row of the "+c.what+" table on the compare", row, c.marked, c.plain)
+		if n := strings.Count(row, mark); n != 1 {
+			t.Errorf("甲县's row of the %s table marks %d figures, want 1:\n%s", c.what, n, row)
+		}
+		if other := mustBetween(t, c.table, `>乙县</a>`, `</tr>`, "乙县's row"); strings.Contains(other, "推算") {
+			t.Errorf("乙县's row of the %s table is marked:\n%s", c.what, other)
+		}
+		mustContain(t, "the "+c.what+" table on the compare", c.table, "<p class=\"note\">标“推算”的数字报告没有直接写出")
+	}
+
+	for _, path := range []string{"index.html", "reports/index.html"} {
+		page := mustBetween(t, p.Page(path), `id="reports-table"`, `</section>`, path+": the table of reports")
+		row := mustBetween(t, page, `>甲县</a>`, `</tr>`, path+": 甲县's row")
+		if !strings.Contains(row, `<td class="num" data-value="0">0`+mark+`</td>`) || strings.Contains(row, `840.74`+mark) {
+			t.Errorf("%s: 甲县's row does not mark its 三公经费 alone:\n%s", path, row)
+		}
+		if other := mustBetween(t, page, `>乙县</a>`, `</tr>`, path+": 乙县's row"); strings.Contains(other, "推算") {
+			t.Errorf("%s: 乙县's row is marked:\n%s", path, other)
+		}
+		mustContain(t, path, page, "</div>\n<p class=\"note\">标“推算”的数字报告没有直接写出")
+	}
+
+	disclosure := p.Page("disclosure.html")
+	row := mustBetween(t, disclosure, `>甲县 2020 行政审批服务局</a>`, `</tr>`, "甲县's disclosure row")
+	mustContain(t, "甲县's disclosure row", row,
+		`<td data-label="三公经费合计"><span class="mark-yes" aria-hidden="true">✓</span><span class="visually-hidden">已披露</span>`+mark+`</td>`,
+		`<td data-label="项目支出"><span class="mark-yes" aria-hidden="true">✓</span><span class="visually-hidden">已披露</span>`+mark+`</td>`,
+		// Counted as disclosed: 7 of the 11 core figures.
+		`<td class="num" data-label="完整度" data-value="64">64%`)
+	if n := strings.Count(row, mark); n != 2 {
+		t.Errorf("甲县's disclosure row marks %d figures, want 2:\n%s", n, row)
+	}
+	if other := mustBetween(t, disclosure, `>乙县 2020 行政审批服务局</a>`, `</tr>`, "乙县's disclosure row"); strings.Contains(other, "推算") {
+		t.Errorf("乙县's disclosure row is marked:\n%s", other)
+	}
+	mustContain(t, "the disclosure", disclosure, "✓（推算）表示报告没有直接写出这个数字")
+
+	plain := buildtest.New(t, strings.Replace(derivedSite, "derived:\n  - sangong.total\n  - spending.project\n", "", 1))
+	plain.MustBuild()
+	for _, path := range []string{"index.html", "reports/index.html", "compare/2020.html", "disclosure.html", "county/jia-xian.html", "report/jia-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html"} {
+		if page := plain.Page(path); strings.Contains(page, "推算") {
+			t.Errorf("%s mentions derived figures in a site that has none", path)
+		}
+	}
+}
+
+// TestDerivedStaffMarksPerStaffFigures: amounts per head are computed
+// from the staff count, so a derived count marks them on the compare
+// page's per-staff view, while the amounts themselves are not marked.
+func TestDerivedStaffMarksPerStaffFigures(t *testing.T) {
+	const mark = `<span class="derived">（推算）</span>`
+	site := deptFile("a", "甲县", "行政审批服务局", 2020, "整体支出",
+		"spending: {total: 100, basic: 60, project: 40}\nstaff: {authorized: 12, actual: 10}\nderived: [staff.actual]\n") + "正文。\n" +
+		deptFile("b", "乙县", "行政审批服务局", 2020, "整体支出",
+			"spending: {total: 200, basic: 150, project: 50}\nstaff: {authorized: 20, actual: 20}\n") + "正文。\n"
+	p := buildtest.New(t, site)
+	p.MustBuild()
+	compare := p.Page("compare/2020.html")
+	main := mustBetween(t, compare, `<caption>支出合计（基本支出与项目支出；单位`, `</div>`, "the spending table")
+	if strings.Contains(main, "推算") {
+		t.Errorf("the amounts, which the reports give, are marked:\n%s", main)
+	}
+	per := mustBetween(t, compare, `<caption>支出合计（基本支出与项目支出；人均；单位`, `</div>`, "the per-staff spending table")
+	row := mustBetween(t, per, `>甲县</a>`, `</tr>`, "甲县's per-staff row")
+	mustContain(t, "甲县's per-staff row", row, `10`+mark, `6`+mark, `4`+mark)
+	if other := mustBetween(t, per, `>乙县</a>`, `</tr>`, "乙县's per-staff row"); strings.Contains(other, "推算") {
+		t.Errorf("乙县's per-staff row is marked:\n%s", other)
+	}
+	mustContain(t, "the per-staff table", per, "<p class=\"note\">标“推算”的数字报告没有直接写出")
+}

@@ -83,6 +83,10 @@ type Cell struct {
 	Num bool
 	// NA marks a figure that is not disclosed.
 	NA bool
+	// Derived marks a known figure that the report does not give, which
+	// the writer of its file computed from its other figures
+	// (report.Report.Derived): pages show it with （推算） after it.
+	Derived bool
 }
 
 // Value is a number that may be missing.
@@ -106,6 +110,11 @@ type Value struct {
 	// than its whole, which no stack of them can show at the whole's
 	// length.
 	Undrawn bool
+	// Derived, for a known value, says a figure it is taken or computed
+	// from is not given by the report but computed by the writer of its
+	// file from its other figures (report.Report.Derived). Its cell is
+	// marked so (Cell.Derived); the chart draws it as any other value.
+	Derived bool
 }
 
 // Some returns a known value.
@@ -486,7 +495,7 @@ func NumCell(v Value) Cell {
 // SetNumeric makes c, a zero cell, the numeric cell of v as NumCell does
 // when v has no number: — for a blank, 无法识别 for a value given but
 // unreadable, 疑为单位错误 for one left out as a likely unit slip, 未披露
-// for a value not disclosed.
+// for a value not disclosed. A number's cell is Derived when v is.
 // It reports whether v has a number, whose text the caller then writes
 // into the cell's Text and Value.
 func (c *Cell) SetNumeric(v Value) bool {
@@ -503,6 +512,7 @@ func (c *Cell) SetNumeric(v Value) bool {
 	case !v.OK:
 		c.Text, c.NA = "未披露", true
 	default:
+		c.Derived = v.Derived
 		return true
 	}
 	return false

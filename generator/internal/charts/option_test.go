@@ -500,7 +500,7 @@ func referenceNumCell(v Value) Cell {
 	if !v.OK {
 		return Cell{Text: "未披露", Num: true, NA: true}
 	}
-	return Cell{Text: referenceFormat(v.V), Num: true, Value: referenceFormat(v.V)}
+	return Cell{Text: referenceFormat(v.V), Num: true, Value: referenceFormat(v.V), Derived: v.Derived}
 }
 
 func referenceTable(b Bars) Table {
@@ -636,10 +636,12 @@ func referenceSummary(b Bars) string {
 // TestBuildTakesFiguresFromTable checks the charts whose option takes its
 // figures from the table's cells against the reference, with the values
 // that the table and the option write otherwise (-0, values too large
-// for ten-thousandths, a known value marked blank) among ordinary ones.
+// for ten-thousandths, a known value marked blank) among ordinary ones;
+// a derived value's cell is marked, and draws as any other.
 func TestBuildTakesFiguresFromTable(t *testing.T) {
 	odd := []Value{Some(math.Copysign(0, -1)), Some(-0.00004), Some(0.00004), Some(1e10), Some(-1e10), Some(1e10 - 0.0001),
-		Some(123456789012.34567), Some(1e21), {V: 5, OK: true, Blank: true}, {V: 5, Blank: true}, {V: 5, OK: true, Undrawn: true}, {}, Some(1.5), Some(-2.25)}
+		Some(123456789012.34567), Some(1e21), {V: 5, OK: true, Blank: true}, {V: 5, Blank: true}, {V: 5, OK: true, Undrawn: true}, {}, Some(1.5), Some(-2.25),
+		{V: 7.5, OK: true, Derived: true}, {Derived: true}, {V: 2, OK: true, Undrawn: true, Derived: true}}
 	r := rand.New(rand.NewPCG(5, 6))
 	for i := range 2000 {
 		b := randomBars(r, true, true)

@@ -386,6 +386,7 @@ func perStaff(v charts.Value, r *site.Report) charts.Value {
 	}
 	out := charts.Some(site.PerStaff(v.V, staff.V))
 	out.Undrawn = v.Undrawn
+	out.Derived = v.Derived || r.IsDerived("staff.actual")
 	return out
 }
 
@@ -489,6 +490,7 @@ func stacked(id, title string, rs []*site.Report, withStaff bool, metric string,
 					v = charts.Value{Suspect: true}
 				}
 				v.Undrawn = over[j] && v.OK
+				v.Derived = v.OK && r.IsDerived(keys[1+i])
 				vals = append(vals, v)
 			}
 			w := whole(r)
@@ -499,6 +501,9 @@ func stacked(id, title string, rs []*site.Report, withStaff bool, metric string,
 			if over[j] {
 				rest = charts.Value{V: (w.V - sumKnown(ps)).Wan(), OK: true, Undrawn: true}
 			}
+			// What the whole leaves of its parts is as derived as they are.
+			t.Derived = t.OK && r.IsDerived(keys[0])
+			rest.Derived = rest.OK && r.IsDerived(keys...)
 			vals = append(vals, rest)
 			if anyOver {
 				drawn := charts.Value{Blank: true}
@@ -803,7 +808,7 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 					if r.Suspect("spending.total") {
 						*cell = charts.Cell{Text: "疑为单位错误", NA: true, Num: true}
 					} else {
-						tx.moneyCell(cell, r.Spending.Total, r.Type, "spending.total")
+						tx.moneyCell(cell, r, r.Spending.Total, "spending.total")
 					}
 					cell.Href = r.URL
 				} else {

@@ -62,10 +62,6 @@ type MetricCell struct {
 	Flagged bool
 	// Slip says that finding is a likely unit slip (see site.Report.Suspect).
 	Slip bool
-	// Derived says a figure the value is computed from is one the
-	// report does not give, but the file's writer computed from its other
-	// figures (report.Report.Derived).
-	Derived bool
 }
 
 // countyMetrics are the columns of a county page's tables. Every county
@@ -236,7 +232,6 @@ func seriesViews(ses []*site.Series, t *texts) ([]SeriesView, []charts.Chart, er
 				mc.Rank = r.Rank(m.Key)
 				mc.Flagged = val.OK && r.Flagged(m.Keys...)
 				mc.Slip = mc.Flagged && r.Suspect(m.Keys...)
-				mc.Derived = val.OK && r.IsDerived(m.Keys...)
 				t.numCell(&mc.Cell, val)
 				// No change from or to a likely unit slip (see
 				// site.Metric.Compare).

@@ -331,9 +331,12 @@ func setDeltaOf(d *Delta, v, prev float64, unit string, t *texts) {
 // Value returns a metric's value for a report as a chart value. A value
 // that is missing because a figure it is computed from is not one the
 // report's type has (see check.NotApplicable), rather than unreadable,
-// is NotApplicable: a 项目支出 report's 三公经费.
+// is NotApplicable: a 项目支出 report's 三公经费. A known value computed
+// from a figure the report does not give (report.Report.Derived) is
+// Derived, and its cells say so.
 func Value(m site.Metric, r *site.Report) charts.Value {
 	v, ok := m.Value(r)
 	unreadable := !ok && m.Unreadable != nil && m.Unreadable(r)
-	return charts.Value{V: v, OK: ok, Unreadable: unreadable, NotApplicable: !ok && !unreadable && !m.AppliesTo(r.Type)}
+	return charts.Value{V: v, OK: ok, Unreadable: unreadable, NotApplicable: !ok && !unreadable && !m.AppliesTo(r.Type),
+		Derived: ok && r.IsDerived(m.Keys...)}
 }

@@ -268,8 +268,8 @@ func newRows(rows []Row, rs []*site.Report) {
 		b = appendSlugWords(b, c.Slug)
 		t.buf = b
 		t.end(&row.Search)
-		t.moneyCell(&row.Total, r.Spending.Total, r.Type, "spending.total")
-		t.moneyCell(&row.Sangong, r.Sangong.Total, r.Type, "sangong.total")
+		t.moneyCell(&row.Total, r, r.Spending.Total, "spending.total")
+		t.moneyCell(&row.Sangong, r, r.Sangong.Total, "sangong.total")
 		t.scoreCell(&row.Score, r.Score)
 		t.projectFunds(&row.Funds, r)
 	}
@@ -319,14 +319,16 @@ func appendInitials(dst []byte, slug string) []byte {
 }
 
 // moneyCell makes c, a zero cell, the cell of the amount m, the figure
-// key of a report of type typ, its text left to t. A figure not given
-// that the type does not have is 不适用 (see missingText).
-func (t *texts) moneyCell(c *charts.Cell, m report.Money, typ, key string) {
+// key of the report r, its text left to t. A figure not given that r's
+// type does not have is 不适用 (see missingText); one r does not give but
+// its file's writer computed is Derived.
+func (t *texts) moneyCell(c *charts.Cell, r *site.Report, m report.Money, key string) {
 	c.Num = true
 	if !m.Known() {
-		c.Text, c.NA = missingText(typ, key, m.State), true
+		c.Text, c.NA = missingText(r.Type, key, m.State), true
 		return
 	}
+	c.Derived = r.IsDerived(key)
 	// To two decimals, as every page shows an amount (see charts.Format).
 	t.buf = charts.AppendFormat(t.buf, m.V.Wan())
 	t.end2(&c.Text, &c.Value)

@@ -479,6 +479,7 @@ func figureValue(r *site.Report, key string) charts.Value {
 	}
 	v := money(m)
 	v.NotApplicable = m.State == report.NotDisclosed && check.NotApplicable(r.Type, key)
+	v.Derived = v.OK && r.IsDerived(key)
 	return v
 }
 
@@ -678,5 +679,7 @@ func compositionGap(r *site.Report, comp *composition, whole int, parts []int) c
 			ps[k] = *r.Amount(comp.keys[j])
 		}
 	}
-	return remainder(*r.Amount(comp.keys[whole]), ps[:len(parts)]...)
+	gap := remainder(*r.Amount(comp.keys[whole]), ps[:len(parts)]...)
+	gap.Derived = gap.OK && (r.IsDerived(comp.keys[whole]) || slices.ContainsFunc(parts, func(j int) bool { return r.IsDerived(comp.keys[j]) }))
+	return gap
 }

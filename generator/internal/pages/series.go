@@ -80,7 +80,6 @@ func countyOverview(c *site.County) *Page {
 			mc := &row.Cells[k]
 			mc.Flagged = val.OK && row.Latest.Flagged(m.Keys...)
 			mc.Slip = mc.Flagged && row.Latest.Suspect(m.Keys...)
-			mc.Derived = val.OK && row.Latest.IsDerived(m.Keys...)
 			t.numCell(&mc.Cell, val)
 		}
 	}

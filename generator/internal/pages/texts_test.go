@@ -92,7 +92,8 @@ func TestFigureKeys(t *testing.T) {
 }
 
 func TestTextsNumCell(t *testing.T) {
-	vals := []charts.Value{{}, {Blank: true}, charts.Some(0), charts.Some(1.23456), charts.Some(-7), charts.Some(1e20)}
+	vals := []charts.Value{{}, {Blank: true}, charts.Some(0), charts.Some(1.23456), charts.Some(-7), charts.Some(1e20),
+		{V: 3.5, OK: true, Derived: true}, {Derived: true}}
 	cells := make([]charts.Cell, len(vals))
 	tx := newTexts()
 	for i, v := range vals {

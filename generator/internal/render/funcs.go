@@ -48,11 +48,16 @@ func funcs(r *Renderer) template.FuncMap {
 			return htmlOf(b)
 		},
 		"projectScope": func() string { return check.ProjectScope },
-		"table":        writeTableInto,
-		"choices":      writeChoicesInto,
-		"rankRows":     rankRowsHTML,
-		"chart":        writeChartInto,
-		"nav":          r.navHTML,
+		// derived reports whether rows of a table of reports, or of the
+		// disclosure table, show a derived figure, which derivedNote
+		// explains.
+		"derived":     rowsDerived,
+		"derivedNote": func() string { return derivedNote },
+		"table":       writeTableInto,
+		"choices":     writeChoicesInto,
+		"rankRows":    rankRowsHTML,
+		"chart":       writeChartInto,
+		"nav":         r.navHTML,
 		// shared renders a part of the layout once per distinct Layout.
 		"shared": r.sharedPart,
 		// figureTables, findingItems and reportLinks render the
@@ -212,7 +217,14 @@ func cellText(b *bytes.Buffer, root string, c charts.Cell) {
 	if c.Href != "" {
 		b.WriteString(`</a>`)
 	}
+	if c.Derived && !c.NA {
+		b.WriteString(derivedMark)
+	}
 }
+
+// derivedMark follows a derived figure (see derivedNote) wherever a page
+// shows it.
+const derivedMark = `<span class="derived">（推算）</span>`
 
 // cellTD writes a table cell; numeric cells carry their machine value for
 // sorting.
@@ -436,7 +448,22 @@ func writeTable(b *bytes.Buffer, root string, t charts.Table, variant string, hi
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	writeRows(b, root, t)
-	b.WriteString("</tbody>\n</table>\n</div>\n")
+	b.WriteString("</tbody>\n</table>")
+	// Under the table, in its box: a view hidden hides its note too.
+	writeDerivedNote(b, tableDerived(t))
+	b.WriteString("\n</div>\n")
+}
+
+// tableDerived reports whether a cell of t shows a derived figure.
+func tableDerived(t charts.Table) bool {
+	for _, row := range t.Rows {
+		for _, c := range row {
+			if c.Derived && !c.NA {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rankRowsHTML renders the rows of a report's rank table.
@@ -923,9 +950,6 @@ func writeFigureCellStart(b *bytes.Buffer, root string, c pages.MetricCell, r *s
 	escape(b, c.Value)
 	b.WriteString("\">")
 	cellText(b, root, c.Cell)
-	if c.Derived {
-		b.WriteString(`<span class="derived">（推算）</span>`)
-	}
 	writeCellFlag(b, root, c, r)
 }
 
@@ -1060,7 +1084,11 @@ func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRo
 			}
 			switch st {
 			case report.Disclosed:
-				b.WriteString(markDisclosed + "</td>")
+				b.WriteString(markDisclosed)
+				if d.R.IsDerived(check.CoreFigures[j].Key) {
+					b.WriteString(derivedMark)
+				}
+				b.WriteString("</td>")
 			case report.Unreadable:
 				b.WriteString(`<span class="na">无法识别</span></td>`)
 			default:
@@ -1078,4 +1106,26 @@ func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRo
 		}
 		b.WriteString("</td>\n</tr>")
 	}
+}
+
+// rowsDerived reports whether the rows of a table of reports
+// ([]pages.Row) or of the disclosure table ([]pages.DisclosureRow) show a
+// derived figure (see derivedNote) marked so.
+func rowsDerived(rows any) (bool, error) {
+	switch rows := rows.(type) {
+	case []pages.Row:
+		return slices.ContainsFunc(rows, func(r pages.Row) bool {
+			return r.Total.Derived || r.Sangong.Derived || r.Score.Derived
+		}), nil
+	case []pages.DisclosureRow:
+		return slices.ContainsFunc(rows, func(d pages.DisclosureRow) bool {
+			for j, st := range d.States {
+				if st == report.Disclosed && (d.Applies == nil || d.Applies[j]) && d.R.IsDerived(check.CoreFigures[j].Key) {
+					return true
+				}
+			}
+			return false
+		}), nil
+	}
+	return false, fmt.Errorf("derived: want rows of reports or of the disclosure table, got %T", rows)
 }

@@ -261,3 +261,22 @@ func TestDerivedStaffMarksPerStaffFigures(t *testing.T) {
 	}
 	mustContain(t, "the per-staff table", per, "<p class=\"note\">标“推算”的数字报告没有直接写出")
 }
+
+// TestDerivedFigureMarkedOnHomeCard: the home page's card of the highest
+// 三公经费 marks it （推算） and says what that means when the report does
+// not give it; the card of the highest 支出合计, which it gives, does not.
+func TestDerivedFigureMarkedOnHomeCard(t *testing.T) {
+	site := deptFile("a", "甲县", "行政审批服务局", 2020, "整体支出",
+		"spending: {total: 100}\nsangong: {total: 5, abroad: 1, reception: 2, vehicles: 2}\nderived: [sangong.total]\n") + "正文。\n" +
+		deptFile("b", "乙县", "行政审批服务局", 2020, "整体支出",
+			"spending: {total: 200}\nsangong: {total: 3, abroad: 0, reception: 1, vehicles: 2}\n") + "正文。\n"
+	p := buildtest.New(t, site)
+	p.MustBuild()
+	home := p.Page("index.html")
+	sangong := mustBetween(t, home, `<p class="card-label">三公经费最高</p>`, `</div>`, "the card of the highest 三公经费")
+	mustContain(t, "the 三公 card", sangong, `5万元</a><span class="derived">（推算）</span>`,
+		"这个数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的")
+	if total := mustBetween(t, home, `<p class="card-label">支出合计最高</p>`, `</div>`, "the card of the highest 支出合计"); strings.Contains(total, "推算") {
+		t.Errorf("the card of 支出合计, which the report gives, is marked:\n%s", total)
+	}
+}

@@ -353,6 +353,10 @@ type Card struct {
 	// whose figure Value is, when a finding puts that figure in doubt
 	// (site.Report.Flagged): the card marks it ⚠ as other pages do.
 	Checks string
+	// Derived says Value is computed from a figure the report does not
+	// give (report.Report.Derived): the card marks it （推算）, as tables
+	// do.
+	Derived bool
 }
 
 // HomeData is the model of the home page.
@@ -606,6 +610,9 @@ func wholeReports(rs []*site.Report) []*site.Report {
 	return out
 }
 
+// derivedCardNote ends the note of a card whose figure is derived.
+const derivedCardNote = "。这个数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的"
+
 func headline(year int, rs []*site.Report) []Card {
 	note := "部门整体支出绩效自评报告"
 	if len(rs) == 1 {
@@ -636,9 +643,13 @@ func headline(year int, rs []*site.Report) []Card {
 		}
 		if n == 1 {
 			// One figure is neither the highest nor an average.
-			card := Card{Label: m.Label, Value: charts.Format(bv) + m.Unit, Note: "仅1份报告披露：" + best.Label() + "，无从比较", Href: best.URL}
+			card := Card{Label: m.Label, Value: charts.Format(bv) + m.Unit, Note: "仅1份报告披露：" + best.Label() + "，无从比较", Href: best.URL,
+				Derived: best.IsDerived(m.Keys...)}
 			if best.Flagged(m.Keys...) {
 				card.Checks = best.URL + "#checks"
+			}
+			if card.Derived {
+				card.Note += derivedCardNote
 			}
 			cards = append(cards, card)
 			continue
@@ -650,9 +661,13 @@ func headline(year int, rs []*site.Report) []Card {
 		// The average to two decimals: four would claim a precision
 		// that no report gives.
 		note := fmt.Sprintf("%d份报告披露，平均%s%s", n, charts.Format(math.Round(sum/float64(n)*100)/100), m.Unit)
-		card := Card{Label: m.Label + "最高", Value: charts.Format(bv) + m.Unit, Note: who + "；" + note, Href: best.URL}
+		card := Card{Label: m.Label + "最高", Value: charts.Format(bv) + m.Unit, Note: who + "；" + note, Href: best.URL,
+			Derived: best.IsDerived(m.Keys...)}
 		if best.Flagged(m.Keys...) {
 			card.Checks = best.URL + "#checks"
+		}
+		if card.Derived {
+			card.Note += derivedCardNote
 		}
 		cards = append(cards, card)
 	}

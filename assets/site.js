@@ -568,7 +568,9 @@
     var horizontal = option.yAxis && option.yAxis[0] && option.yAxis[0].type === 'category';
     var cat = horizontal ? option.yAxis[0] : option.xAxis[0];
     var val = horizontal ? option.xAxis[0] : option.yAxis[0];
-    cat.data = keep.map(function (i) { return data.labels[i]; });
+    // A value the report does not give, but its file's writer computed
+    // from its other figures, is marked after the name (derivedName).
+    cat.data = keep.map(function (i) { return data.labels[i] + ((m.derived || []).indexOf(i) !== -1 ? '（推算）' : ''); });
     val.name = m.unit;
     option.series[0].name = m.label;
     option.series[0].data = keep.map(function (i) {
@@ -730,6 +732,9 @@
       // screen readers say the same: what is drawn, or, with nothing to
       // draw, why, in place of the chart.
       var said = keep.length ? explorerSummary(data, m, keep, keys.length ? 0 : known, keys.length) : '';
+      if (keep.some(function (i) { return (m.derived || []).indexOf(i) !== -1; })) {
+        said += '名称后标（推算）的，这个数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的。';
+      }
       said += explorerLeftOut(data, m, missing, !keep.length);
       if (absent) said = '本年度的报告均未披露' + absent + '，下图显示' + m.label + '。' + said;
       if (caption) caption.textContent = m.label;

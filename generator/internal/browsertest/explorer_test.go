@@ -138,3 +138,46 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 		tb.report(tb.logProblems())
 	}
 }
+
+// TestExplorerMarksDerived: a value the report does not give, which its
+// file's writer computed, is drawn with （推算） after the report's name,
+// and the caption says what that means; the others' names are not
+// marked, and a view without such a value says nothing of it.
+func TestExplorerMarksDerived(t *testing.T) {
+	browser(t)
+	r := func(county, figures string) string {
+		return "---\ncounty: " + county + "\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n" + figures + "\n---\n正文。\n"
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "spending: {total: 300, basic: 200, project: 100}\nscore: 90\nderived: [spending.total]")+
+		"-- content/b.md --\n"+r("乙县", "spending: {total: 200, basic: 150, project: 50}\nscore: 80"))
+	p.MustBuild()
+	host, base := serveBuilt(t, p)
+	const note = "名称后标（推算）的，这个数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的。"
+	for _, c := range []struct {
+		query string
+		cats  []string
+		note  bool
+	}{
+		{"2020.html?metric=total", []string{"甲县（推算）", "乙县"}, true},
+		{"2020.html?metric=basic", []string{"甲县", "乙县"}, false},
+		{"2020.html?metric=score", []string{"甲县", "乙县"}, false},
+	} {
+		tb := open(t, p.Out, base, host, base+"compare/"+c.query)
+		tb.showCharts()
+		if !tb.waitFor(`!!(window.echarts && echarts.getInstanceByDom(document.getElementById('chart-explorer')))`, 5*time.Second) {
+			t.Fatalf("%s: the explorer is not drawn", c.query)
+		}
+		v := eval[chartView](tb, viewJS("chart-explorer"))
+		cats, want := slices.Clone(v.Categories), slices.Clone(c.cats)
+		slices.Sort(cats)
+		slices.Sort(want)
+		if !slices.Equal(cats, want) {
+			t.Errorf("%s: the explorer draws %q; want %q", c.query, v.Categories, c.cats)
+		}
+		said := eval[explorerSaid](tb, explorerSaidJS)
+		if got := strings.Contains(said.Summary, note); got != c.note {
+			t.Errorf("%s: the caption says %q; its note on derived figures: %v, want %v", c.query, said.Summary, got, c.note)
+		}
+		tb.report(tb.logProblems())
+	}
+}

@@ -129,6 +129,12 @@ type metricValues struct {
 	// the others without a value do not give it.
 	Slips      []int `json:"slips,omitempty"`
 	Unreadable []int `json:"unreadable,omitempty"`
+	// Derived are the places in Values of the values computed from a
+	// figure the report does not give (report.Report.Derived), whose
+	// names the script marks （推算） when it draws them. (The first view,
+	// Default, is replaced as the script starts, and only its caption is
+	// seen without the script: it does not mark them.)
+	Derived []int `json:"derived,omitempty"`
 }
 
 // newExplorer returns the explorer of the reports rs, with the metrics
@@ -171,6 +177,9 @@ func newExplorer(rs []*site.Report, perStaff bool) (*Explorer, error) {
 			if v, ok := m.Compare(r); ok {
 				nums[i] = charts.Round(v)
 				mv.Values[i] = &nums[i]
+				if r.IsDerived(m.Keys...) {
+					mv.Derived = append(mv.Derived, i)
+				}
 			} else if _, ok := m.Value(r); ok {
 				mv.Slips = append(mv.Slips, i)
 			} else if m.Unreadable != nil && m.Unreadable(r) {

@@ -51,7 +51,7 @@ func TestDerivedFiguresAreMarked(t *testing.T) {
 	p.MustBuild()
 	page := p.Page("report/jia-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html")
 	for _, key := range []string{"sangong.total", "spending.project"} {
-		if row := figureRow(t, page, key); !strings.Contains(row, `<span class="derived">（推算）</span>`) {
+		if row := figureRow(t, page, key); !strings.Contains(row, mark) {
 			t.Errorf("the row of %s does not say it is derived:\n%s", key, row)
 		}
 	}
@@ -80,8 +80,8 @@ func TestDerivedFiguresAreMarked(t *testing.T) {
 	// 支出合计, which the report gives, is not marked.
 	county := p.Page("county/jia-xian.html")
 	mustContain(t, "the derived report's county page", county,
-		`<td class="num" data-value="244.7">244.7<span class="derived">（推算）</span><br>`,
-		`<td class="num" data-value="0">0<span class="derived">（推算）</span><br>`,
+		`<td class="num" data-value="244.7">244.7`+mark+`<br>`,
+		`<td class="num" data-value="0">0`+mark+`<br>`,
 		`<td class="num" data-value="840.74">840.74<br>`,
 		"<p class=\"note\">标“推算”的数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的")
 	if strings.Contains(p.Page("county/yi-xian.html"), "推算") {
@@ -161,15 +161,25 @@ func TestDerivedFiguresMarkedOnCountyOverview(t *testing.T) {
 	p := buildtest.New(t, archive.String())
 	p.MustBuild()
 	page := p.Page("county/jia-xian.html")
-	if n := strings.Count(page, `<span class="derived">（推算）</span>`); n != 1 {
+	if n := strings.Count(page, mark); n != 1 {
 		t.Errorf("the overview marks %d figures derived, want 1 (教育局's 三公经费)", n)
 	}
 	i := strings.Index(page, ">教育局</a>")
 	j := strings.Index(page[max(i, 0):], "</tr>")
-	if i < 0 || j < 0 || !strings.Contains(page[i:i+j], `3<span class="derived">（推算）</span>`) {
+	if i < 0 || j < 0 || !strings.Contains(page[i:i+j], `3`+mark) {
 		t.Errorf("教育局's row does not mark its 三公经费 derived:\n%s", page)
 	}
 	mustContain(t, "the overview", page, "<p class=\"note\">标“推算”的数字报告没有直接写出")
+}
+
+// mark is what follows a derived figure on a page.
+const mark = `<span class="derived">（推算）</span>`
+
+// jiaAndYi is a site of the 2020 reports of 甲县's and 乙县's 行政审批服务局,
+// with the figures (front-matter lines) given.
+func jiaAndYi(jia, yi string) string {
+	return deptFile("a", "甲县", "行政审批服务局", 2020, "整体支出", jia) + "正文。\n" +
+		deptFile("b", "乙县", "行政审批服务局", 2020, "整体支出", yi) + "正文。\n"
 }
 
 // TestDerivedFiguresMarkedAcrossPages: beyond the report's and county's
@@ -180,7 +190,6 @@ func TestDerivedFiguresMarkedOnCountyOverview(t *testing.T) {
 // figures are not marked, and a site without derived figures says
 // nothing of them.
 func TestDerivedFiguresMarkedAcrossPages(t *testing.T) {
-	const mark = `<span class="derived">（推算）</span>`
 	p := buildtest.New(t, derivedSite)
 	p.MustBuild()
 	compare := p.Page("compare/2020.html")
@@ -241,12 +250,9 @@ func TestDerivedFiguresMarkedAcrossPages(t *testing.T) {
 // from the staff count, so a derived count marks them on the compare
 // page's per-staff view, while the amounts themselves are not marked.
 func TestDerivedStaffMarksPerStaffFigures(t *testing.T) {
-	const mark = `<span class="derived">（推算）</span>`
-	site := deptFile("a", "甲县", "行政审批服务局", 2020, "整体支出",
-		"spending: {total: 100, basic: 60, project: 40}\nstaff: {authorized: 12, actual: 10}\nderived: [staff.actual]\n") + "正文。\n" +
-		deptFile("b", "乙县", "行政审批服务局", 2020, "整体支出",
-			"spending: {total: 200, basic: 150, project: 50}\nstaff: {authorized: 20, actual: 20}\n") + "正文。\n"
-	p := buildtest.New(t, site)
+	p := buildtest.New(t, jiaAndYi(
+		"spending: {total: 100, basic: 60, project: 40}\nstaff: {authorized: 12, actual: 10}\nderived: [staff.actual]\n",
+		"spending: {total: 200, basic: 150, project: 50}\nstaff: {authorized: 20, actual: 20}\n"))
 	p.MustBuild()
 	compare := p.Page("compare/2020.html")
 	main := mustBetween(t, compare, `<caption>支出合计（基本支出与项目支出；单位`, `</div>`, "the spending table")
@@ -266,15 +272,13 @@ func TestDerivedStaffMarksPerStaffFigures(t *testing.T) {
 // 三公经费 marks it （推算） and says what that means when the report does
 // not give it; the card of the highest 支出合计, which it gives, does not.
 func TestDerivedFigureMarkedOnHomeCard(t *testing.T) {
-	site := deptFile("a", "甲县", "行政审批服务局", 2020, "整体支出",
-		"spending: {total: 100}\nsangong: {total: 5, abroad: 1, reception: 2, vehicles: 2}\nderived: [sangong.total]\n") + "正文。\n" +
-		deptFile("b", "乙县", "行政审批服务局", 2020, "整体支出",
-			"spending: {total: 200}\nsangong: {total: 3, abroad: 0, reception: 1, vehicles: 2}\n") + "正文。\n"
-	p := buildtest.New(t, site)
+	p := buildtest.New(t, jiaAndYi(
+		"spending: {total: 100}\nsangong: {total: 5, abroad: 1, reception: 2, vehicles: 2}\nderived: [sangong.total]\n",
+		"spending: {total: 200}\nsangong: {total: 3, abroad: 0, reception: 1, vehicles: 2}\n"))
 	p.MustBuild()
 	home := p.Page("index.html")
 	sangong := mustBetween(t, home, `<p class="card-label">三公经费最高</p>`, `</div>`, "the card of the highest 三公经费")
-	mustContain(t, "the 三公 card", sangong, `5万元</a><span class="derived">（推算）</span>`,
+	mustContain(t, "the 三公 card", sangong, `5万元</a>`+mark,
 		"这个数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的")
 	if total := mustBetween(t, home, `<p class="card-label">支出合计最高</p>`, `</div>`, "the card of the highest 支出合计"); strings.Contains(total, "推算") {
 		t.Errorf("the card of 支出合计, which the report gives, is marked:\n%s", total)

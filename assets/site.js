@@ -569,7 +569,7 @@
     var cat = horizontal ? option.yAxis[0] : option.xAxis[0];
     var val = horizontal ? option.xAxis[0] : option.yAxis[0];
     // A value the report does not give, but its file's writer computed
-    // from its other figures, is marked after the name (derivedName).
+    // from its other figures, is marked after the name (pages.metricValues.Derived).
     cat.data = keep.map(function (i) { return data.labels[i] + ((m.derived || []).indexOf(i) !== -1 ? '（推算）' : ''); });
     val.name = m.unit;
     option.series[0].name = m.label;

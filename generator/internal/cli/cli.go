@@ -463,17 +463,11 @@ func notBuilt(root, path string) string {
 	dir := filepath.Join(root, "content")
 	rel, err := filepath.Rel(absolute(dir), absolute(path))
 	outside := err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
-	hidden := false
-	if !outside {
-		for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
-			hidden = hidden || strings.HasPrefix(part, ".") || strings.HasPrefix(part, "_")
-		}
-	}
 	switch {
 	case outside:
 		return fmt.Sprintf("note: %s is not under %s, the only folder a build reads, so the site will not have it: move it into %[2]s to have it built; check it where it is with: go run ./generator check %[1]s (注意：这个文件不在 %[2]s 文件夹中，生成网站时不会读取：要发布它，请把它移到 %[2]s 中；放在原处也可以用 go run ./generator check %[1]s 核对)",
 			path, dir+string(filepath.Separator))
-	case hidden:
+	case content.Hidden(filepath.ToSlash(rel)):
 		return fmt.Sprintf("note: a build skips %s: its name, or that of a folder it is in, starts with . or _, so the site will not have it: move it into %s to have it built (注意：文件名或所在文件夹名以 . 或 _ 开头，生成网站时会跳过：要发布它，请把它移到 %[2]s 中)",
 			path, dir+string(filepath.Separator))
 	case !content.IsReportName(filepath.Base(path)):

@@ -132,7 +132,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(u U
 			return nil
 		}
 		name := d.Name()
-		if p != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+		if p != "." && HiddenName(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -12,6 +13,19 @@ import (
 // the extension changes nothing else.
 func IsReportName(name string) bool {
 	return strings.EqualFold(path.Ext(name), ".md") && !strings.HasSuffix(name, "~")
+}
+
+// HiddenName reports whether a build skips a file or folder of the
+// content folder for its name, name: it starts with '.' or '_'.
+func HiddenName(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
+}
+
+// Hidden reports whether a build skips the file at p, its slash-separated
+// path from the content folder, for its name or that of a folder it is in
+// (see HiddenName).
+func Hidden(p string) bool {
+	return slices.ContainsFunc(strings.Split(p, "/"), HiddenName)
 }
 
 // quietlySkipped are the base names, in lower case, of files that systems
@@ -84,10 +98,8 @@ func reportKey(p string) string {
 // not told to be renamed, which would overwrite the report file, but to
 // be compared with it, and the one not wanted deleted.
 func UnreadFile(prefix, p string, reports ReportNames) (Unread, bool) {
-	for _, part := range strings.Split(p, "/") {
-		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "_") {
-			return Unread{}, false
-		}
+	if Hidden(p) {
+		return Unread{}, false
 	}
 	name := path.Base(p)
 	lower := strings.ToLower(name)

@@ -596,9 +596,10 @@
   // speaks of those (所选3份中仅甲县有数据), not of the whole year.
   function explorerSummary(data, m, shown, known, chosen) {
     var unit = m.unit;
+    function derived(i) { return (m.derived || []).indexOf(i) !== -1; }
     if (!shown.length) return '没有可比较的数据。';
     if (shown.length === 1) {
-      var value = m.label + '为' + m.values[shown[0]] + unit + '。';
+      var value = m.label + '为' + m.values[shown[0]] + unit + (derived(shown[0]) ? '（推算）' : '') + '。';
       if (chosen === 1) return data.labels[shown[0]] + '的' + value;
       return (chosen ? '所选' + chosen + '份中' : '') + '仅' + data.labels[shown[0]] + '有数据，' + value;
     }
@@ -609,15 +610,18 @@
     var hi = shown[0], lo = pool[0];
     pool.forEach(function (i) { if (m.values[i] < m.values[lo]) lo = i; });
     shown.forEach(function (i) { if (m.values[i] > m.values[hi]) hi = i; });
-    function ties(i, list) {
+    // A name, how many share its value, and the value in brackets, which
+    // say 推算 of a derived value (of the one named, when others share it),
+    // as the server's summaries do (charts.appendNamed).
+    function named(i, list) {
       var n = list.filter(function (j) { return m.values[j] === m.values[i]; }).length;
-      return n > 1 ? '等' + n + '份' : '';
+      var mark = derived(i) ? (n > 1 ? '，' + data.labels[i] + '为推算' : '，推算') : '';
+      return data.labels[i] + (n > 1 ? '等' + n + '份' : '') + '（' + m.values[i] + unit + mark + '）';
     }
     var s = known > shown.length ? known + '份有数据，图中为最高的' + shown.length + '份；' :
       chosen > shown.length ? '所选' + chosen + '份中' + shown.length + '份有数据，' :
       chosen ? '所选' + chosen + '份均有数据，' : shown.length + '份有数据，';
-    return s + m.label + '最高的是' + data.labels[hi] + ties(hi, pool) + '（' + m.values[hi] + unit + '），' +
-      '最低的是' + data.labels[lo] + ties(lo, pool) + '（' + m.values[lo] + unit + '）。';
+    return s + m.label + '最高的是' + named(hi, pool) + '，最低的是' + named(lo, pool) + '。';
   }
 
   // explorerLeftOut returns the sentence that says which of the chosen

@@ -141,8 +141,9 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 
 // TestExplorerMarksDerived: a value the report does not give, which its
 // file's writer computed, is drawn with （推算） after the report's name,
-// and the caption says what that means; the others' names are not
-// marked, and a view without such a value says nothing of it.
+// and the caption says what that means and says 推算 of it where it names
+// it; the others' names are not marked, and a view without such a value
+// says nothing of it.
 func TestExplorerMarksDerived(t *testing.T) {
 	browser(t)
 	r := func(county, figures string) string {
@@ -157,10 +158,12 @@ func TestExplorerMarksDerived(t *testing.T) {
 		query string
 		cats  []string
 		note  bool
+		says  string
 	}{
-		{"2020.html?metric=total", []string{"甲县（推算）", "乙县"}, true},
-		{"2020.html?metric=basic", []string{"甲县", "乙县"}, false},
-		{"2020.html?metric=score", []string{"甲县", "乙县"}, false},
+		{"2020.html?metric=total", []string{"甲县（推算）", "乙县"}, true, "最高的是甲县（300万元，推算），最低的是乙县（200万元）。"},
+		{"2020.html?metric=total&counties=jia-xian", []string{"甲县（推算）"}, true, "为300万元（推算）。"},
+		{"2020.html?metric=basic", []string{"甲县", "乙县"}, false, "最高的是甲县（200万元），最低的是乙县（150万元）。"},
+		{"2020.html?metric=score", []string{"甲县", "乙县"}, false, "最高的是甲县（90分），最低的是乙县（80分）。"},
 	} {
 		tb := open(t, p.Out, base, host, base+"compare/"+c.query)
 		tb.showCharts()
@@ -177,6 +180,9 @@ func TestExplorerMarksDerived(t *testing.T) {
 		said := eval[explorerSaid](tb, explorerSaidJS)
 		if got := strings.Contains(said.Summary, note); got != c.note {
 			t.Errorf("%s: the caption says %q; its note on derived figures: %v, want %v", c.query, said.Summary, got, c.note)
+		}
+		if !strings.Contains(said.Summary, c.says) {
+			t.Errorf("%s: the caption says %q; want it to say %q", c.query, said.Summary, c.says)
 		}
 		tb.report(tb.logProblems())
 	}

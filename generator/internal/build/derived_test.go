@@ -284,3 +284,33 @@ func TestDerivedFigureMarkedOnHomeCard(t *testing.T) {
 		t.Errorf("the card of 支出合计, which the report gives, is marked:\n%s", total)
 	}
 }
+
+// TestDerivedFiguresSaidInSummaries: the sentences that say what a chart
+// shows say 推算 of a derived value they name, as its cell is marked: the
+// report page's composition, the compare page's chart of 三公经费, and a
+// chart that shows only the highest reports, whose summary names the
+// lowest of them all.
+func TestDerivedFiguresSaidInSummaries(t *testing.T) {
+	p := buildtest.New(t, derivedSite)
+	p.MustBuild()
+	mustContain(t, "the derived report's page", p.Page("report/jia-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html"),
+		"支出合计840.74万元，其中基本支出596.04万元、项目支出244.7万元（推算）。")
+	mustContain(t, "the compare page", p.Page("compare/2020.html"),
+		"2份有数据，合计最高的是乙县（0.87万元），最低的是甲县（0万元，推算）。")
+	if other := p.Page("report/yi-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html"); !strings.Contains(other, "项目支出7.46万元") || strings.Contains(other, "推算") {
+		t.Error("the other report's composition does not say its 项目支出 plainly")
+	}
+
+	var b strings.Builder
+	for i := 1; i <= 45; i++ {
+		figures := fmt.Sprintf("spending: {total: %d}\n", 1000+i)
+		if i == 1 {
+			figures += "derived: [spending.total]\n"
+		}
+		b.WriteString(deptFile(fmt.Sprintf("r%02d", i), fmt.Sprintf("测%02d县", i), "财政局", 2021, "整体支出", figures) + "正文。\n")
+	}
+	many := buildtest.New(t, b.String())
+	many.MustBuild()
+	mustContain(t, "compare 2021", many.Page("compare/2021.html"),
+		"45份有数据，图中为最高的40份；支出合计最高的是测45县（1045万元），最低的是测01县（1001万元，推算）。")
+}

@@ -208,6 +208,9 @@ type Extent struct {
 	Lowest      string
 	LowestValue float64
 	LowTies     int
+	// LowestDerived says LowestValue is computed from a figure the report
+	// does not give (Value.Derived): the summary says so after it.
+	LowestDerived bool
 	// CutTies is how many share the value of the last shown, CutValue,
 	// and CutShown how many of them the chart shows: when fewer than
 	// all, the cut at the chart's length runs through a tie.
@@ -663,25 +666,86 @@ const FlagMark = " ⚠"
 // flagged is what a summary says of a name marked with FlagMark.
 const flagged = "数据存疑"
 
+// derivedWord is what a summary says of a value that is Derived, as
+// tables mark it （推算）.
+const derivedWord = "推算"
+
 // appendNamed appends a category named by a summary, with how many share
-// its value and the value in brackets: 甲县等2份（100万元）. A name marked
-// with FlagMark is said to be flagged in the brackets, in words:
-// 甲县（100万元，数据存疑）, or with others that share the value,
-// 甲县等2份（100万元，甲县数据存疑).
-func appendNamed(dst []byte, cat string, ties int, measure string, v float64, unit string) []byte {
+// its value and the value in brackets: 甲县等2份（100万元）. The brackets
+// also say, in words, that the value is derived (甲县（100万元，推算）) and
+// that the name is marked with FlagMark (甲县（100万元，数据存疑）); with
+// others that share the value, they say it of the one named:
+// 甲县等2份（100万元，甲县为推算、数据存疑）.
+func appendNamed(dst []byte, cat string, ties int, measure string, v float64, unit string, derived bool) []byte {
 	name, marked := strings.CutSuffix(cat, FlagMark)
 	dst = append(dst, name...)
 	dst = appendTies(dst, ties, measure)
 	dst = append(dst, "（"...)
 	dst = appendFormat(dst, v)
 	dst = append(dst, unit...)
-	if marked {
+	if derived || marked {
 		dst = append(dst, "，"...)
 		if ties > 1 {
 			dst = append(dst, name...)
+			if derived {
+				dst = append(dst, "为"...)
+			}
 		}
+		dst = appendMarks(dst, derived, marked)
+	}
+	return append(dst, "）"...)
+}
+
+// appendMarks appends what a summary says of a value that is derived
+// (推算), of a name marked with FlagMark (数据存疑), or of both, joined
+// by 、.
+func appendMarks(dst []byte, derived, marked bool) []byte {
+	if derived {
+		dst = append(dst, derivedWord...)
+		if marked {
+			dst = append(dst, "、"...)
+		}
+	}
+	if marked {
 		dst = append(dst, flagged...)
 	}
+	return dst
+}
+
+// appendDerivedYears appends, after the value of year i in a line
+// chart's summary, which of the years whose values show as it does are
+// derived: （推算） when it is the only such year, （2021年为推算） when
+// others share the value; nothing when none is.
+func (b Bars) appendDerivedYears(dst []byte, vals []Value, i int) []byte {
+	ties, derived := 0, 0
+	for _, v := range vals {
+		if v.OK && sameShown(v.V, vals[i].V) {
+			ties++
+			if v.Derived {
+				derived++
+			}
+		}
+	}
+	if derived == 0 {
+		return dst
+	}
+	dst = append(dst, "（"...)
+	if ties > 1 {
+		first := true
+		for j, v := range vals {
+			if !v.OK || !v.Derived || !sameShown(v.V, vals[i].V) {
+				continue
+			}
+			if !first {
+				dst = append(dst, "、"...)
+			}
+			first = false
+			dst = append(dst, b.Categories[j]...)
+			dst = append(dst, "年"...)
+		}
+		dst = append(dst, "为"...)
+	}
+	dst = append(dst, derivedWord...)
 	return append(dst, "）"...)
 }
 
@@ -753,6 +817,7 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		dst = append(dst, "为"...)
 		dst = appendFormat(dst, vals[hi].V)
 		dst = append(dst, b.Unit...)
+		dst = b.appendDerivedYears(dst, vals, hi)
 		return append(dst, "。"...)
 	}
 	if years && sameShown(vals[hi].V, vals[lo].V) {
@@ -774,6 +839,7 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		dst = append(dst, "的"...)
 		dst = appendFormat(dst, vals[hi].V)
 		dst = append(dst, b.Unit...)
+		dst = b.appendDerivedYears(dst, vals, hi)
 		dst = append(dst, "，"...)
 		dst = append(dst, low...)
 		dst = append(dst, "为"...)
@@ -781,6 +847,7 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		dst = append(dst, "的"...)
 		dst = appendFormat(dst, vals[lo].V)
 		dst = append(dst, b.Unit...)
+		dst = b.appendDerivedYears(dst, vals, lo)
 		return append(dst, "。"...)
 	}
 	if n == 1 {
@@ -792,8 +859,10 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		dst = append(dst, "为"...)
 		dst = appendFormat(dst, vals[hi].V)
 		dst = append(dst, b.Unit...)
-		if marked {
-			dst = append(dst, "（"+flagged+"）"...)
+		if derived := vals[hi].Derived; derived || marked {
+			dst = append(dst, "（"...)
+			dst = appendMarks(dst, derived, marked)
+			dst = append(dst, "）"...)
 		}
 		return append(dst, "。"...)
 	}
@@ -808,10 +877,10 @@ func (b Bars) appendSummary(dst []byte) []byte {
 			lowTies++
 		}
 	}
-	lowest, lowValue := b.Categories[lo], vals[lo].V
+	lowest, lowValue, lowDerived := b.Categories[lo], vals[lo].V, vals[lo].Derived
 	if b.All != nil {
 		n, highTies = b.All.Known, b.All.HighTies
-		lowest, lowValue, lowTies = b.All.Lowest, b.All.LowestValue, b.All.LowTies
+		lowest, lowValue, lowTies, lowDerived = b.All.Lowest, b.All.LowestValue, b.All.LowTies, b.All.LowestDerived
 	}
 	w := b.measure()
 	dst = strconv.AppendInt(dst, int64(n), 10)
@@ -848,10 +917,10 @@ func (b Bars) appendSummary(dst []byte) []byte {
 	dst = append(dst, name...)
 	dst = append(dst, high...)
 	dst = append(dst, "的是"...)
-	dst = appendNamed(dst, b.Categories[hi], highTies, w, vals[hi].V, b.Unit)
+	dst = appendNamed(dst, b.Categories[hi], highTies, w, vals[hi].V, b.Unit, vals[hi].Derived)
 	dst = append(dst, "，"...)
 	dst = append(dst, low...)
 	dst = append(dst, "的是"...)
-	dst = appendNamed(dst, lowest, lowTies, w, lowValue, b.Unit)
+	dst = appendNamed(dst, lowest, lowTies, w, lowValue, b.Unit, lowDerived)
 	return append(dst, "。"...)
 }

@@ -570,8 +570,27 @@ func referenceSummary(b Bars) string {
 	if b.Measure != "" {
 		w = b.Measure
 	}
+	// Which years that show the value at are derived, said after it.
+	derivedYears := func(at float64) string {
+		var all, derived []string
+		for i, v := range vals {
+			if v.OK && referenceFormat(v.V) == referenceFormat(at) {
+				all = append(all, b.Categories[i]+"年")
+				if v.Derived {
+					derived = append(derived, b.Categories[i]+"年")
+				}
+			}
+		}
+		switch {
+		case len(derived) == 0:
+			return ""
+		case len(all) == 1:
+			return "（推算）"
+		}
+		return "（" + strings.Join(derived, "、") + "为推算）"
+	}
 	if b.Line && n == 1 {
-		return fmt.Sprintf("仅%s年有数据，%s为%s%s。", b.Categories[hi], name, referenceFormat(vals[hi].V), b.Unit)
+		return fmt.Sprintf("仅%s年有数据，%s为%s%s%s。", b.Categories[hi], name, referenceFormat(vals[hi].V), b.Unit, derivedYears(vals[hi].V))
 	}
 	if b.Line && referenceFormat(vals[hi].V) == referenceFormat(vals[lo].V) {
 		return fmt.Sprintf("%d个年度有数据，%s各年均为%s%s。", n, name, referenceFormat(vals[hi].V), b.Unit)
@@ -587,12 +606,26 @@ func referenceSummary(b Bars) string {
 			}
 			return strings.Join(ys, "、")
 		}
-		return fmt.Sprintf("%d个年度有数据，%s%s为%s的%s%s，%s为%s的%s%s。",
-			n, name, high, years(vals[hi].V), referenceFormat(vals[hi].V), b.Unit, low, years(vals[lo].V), referenceFormat(vals[lo].V), b.Unit)
+		return fmt.Sprintf("%d个年度有数据，%s%s为%s的%s%s%s，%s为%s的%s%s%s。",
+			n, name, high, years(vals[hi].V), referenceFormat(vals[hi].V), b.Unit, derivedYears(vals[hi].V),
+			low, years(vals[lo].V), referenceFormat(vals[lo].V), b.Unit, derivedYears(vals[lo].V))
+	}
+	// The words for a value that is derived, a name that is flagged, or both.
+	marks := func(derived, flagged bool) string {
+		switch {
+		case derived && flagged:
+			return "推算、数据存疑"
+		case derived:
+			return "推算"
+		case flagged:
+			return "数据存疑"
+		}
+		return ""
 	}
 	if n == 1 {
-		if only, ok := strings.CutSuffix(b.Categories[hi], " ⚠"); ok {
-			return fmt.Sprintf("仅%s有数据，%s为%s%s（数据存疑）。", only, name, referenceFormat(vals[hi].V), b.Unit)
+		only, flagged := strings.CutSuffix(b.Categories[hi], " ⚠")
+		if m := marks(vals[hi].Derived, flagged); m != "" {
+			return fmt.Sprintf("仅%s有数据，%s为%s%s（%s）。", only, name, referenceFormat(vals[hi].V), b.Unit, m)
 		}
 		return fmt.Sprintf("仅%s有数据，%s为%s%s。", b.Categories[hi], name, referenceFormat(vals[hi].V), b.Unit)
 	}
@@ -606,31 +639,34 @@ func referenceSummary(b Bars) string {
 		return k
 	}
 	// A name and its value, the name's mark said in words.
-	named := func(cat string, k int, v float64) string {
-		name, marked := strings.CutSuffix(cat, " ⚠")
-		s, note := name, ""
+	named := func(cat string, k int, v float64, derived bool) string {
+		name, flagged := strings.CutSuffix(cat, " ⚠")
+		s, note := name, marks(derived, flagged)
 		if k > 1 {
 			s = fmt.Sprintf("%s等%d%s", name, k, w)
 		}
-		if marked && k > 1 {
-			note = "，" + name + "数据存疑"
-		} else if marked {
-			note = "，数据存疑"
+		switch {
+		case note != "" && k > 1 && derived:
+			note = "，" + name + "为" + note
+		case note != "" && k > 1:
+			note = "，" + name + note
+		case note != "":
+			note = "，" + note
 		}
 		return fmt.Sprintf("%s（%s%s%s）", s, referenceFormat(v), b.Unit, note)
 	}
 	highTies, lowTies := ties(vals[hi].V), ties(vals[lo].V)
-	lowest, lowValue, shown := b.Categories[lo], vals[lo].V, ""
+	lowest, lowValue, lowDerived, shown := b.Categories[lo], vals[lo].V, vals[lo].Derived, ""
 	if b.All != nil {
-		n, highTies, lowest, lowValue, lowTies = b.All.Known, b.All.HighTies, b.All.Lowest, b.All.LowestValue, b.All.LowTies
+		n, highTies, lowest, lowValue, lowTies, lowDerived = b.All.Known, b.All.HighTies, b.All.Lowest, b.All.LowestValue, b.All.LowTies, b.All.LowestDerived
 		shown = fmt.Sprintf("图中为最高的%d%s；", len(b.Categories), w)
 	}
 	if referenceFormat(vals[hi].V) == referenceFormat(lowValue) {
 		return fmt.Sprintf("%d%s有数据，%s%s均为%s%s。", n, w, shown, name, referenceFormat(lowValue), b.Unit)
 	}
 	return fmt.Sprintf("%d%s有数据，%s%s%s的是%s，%s的是%s。",
-		n, w, shown, name, high, named(b.Categories[hi], highTies, vals[hi].V),
-		low, named(lowest, lowTies, lowValue))
+		n, w, shown, name, high, named(b.Categories[hi], highTies, vals[hi].V, vals[hi].Derived),
+		low, named(lowest, lowTies, lowValue, lowDerived))
 }
 
 // TestBuildTakesFiguresFromTable checks the charts whose option takes its
@@ -737,6 +773,56 @@ func TestSummarySaysFlagInWords(t *testing.T) {
 			if strings.HasSuffix(cat, FlagMark) && (ch.Table.Rows[i][0].Text != cat || !strings.Contains(string(ch.Option), cat)) {
 				t.Errorf("%q: the chart or its table lost the mark of %q", c.cats, cat)
 			}
+		}
+	}
+}
+
+// TestSummarySaysDerivedInWords: a value the summary names that is
+// computed from a figure the report does not give is said to be 推算 in
+// its brackets, as the table marks its cell （推算）: of the one named
+// when others share the value, beside 数据存疑 when the name is flagged
+// too, for the lowest of all named beyond the chart, and, in a chart over
+// years, of the years whose value is derived.
+func TestSummarySaysDerivedInWords(t *testing.T) {
+	d := func(x float64) Value { return Value{V: x, OK: true, Derived: true} }
+	for _, c := range []struct {
+		cats []string
+		vals []Value
+		all  *Extent
+		line bool
+		want string
+	}{
+		{[]string{"甲县", "乙县", "丙县"}, []Value{d(300), Some(200), Some(100)}, nil, false,
+			"3份有数据，支出合计最高的是甲县（300万元，推算），最低的是丙县（100万元）。"},
+		{[]string{"甲县", "乙县", "丙县" + FlagMark}, []Value{Some(300), Some(200), d(100)}, nil, false,
+			"3份有数据，支出合计最高的是甲县（300万元），最低的是丙县（100万元，推算、数据存疑）。"},
+		{[]string{"甲县", "乙县", "丙县"}, []Value{d(300), Some(300), Some(100)}, nil, false,
+			"3份有数据，支出合计最高的是甲县等2份（300万元，甲县为推算），最低的是丙县（100万元）。"},
+		// Of a tie, only the one named is said to be derived.
+		{[]string{"甲县", "乙县", "丙县"}, []Value{Some(300), d(300), Some(100)}, nil, false,
+			"3份有数据，支出合计最高的是甲县等2份（300万元），最低的是丙县（100万元）。"},
+		{[]string{"甲县", "乙县"}, []Value{d(300), {}}, nil, false,
+			"仅甲县有数据，支出合计为300万元（推算）。"},
+		{[]string{"甲县", "乙县"}, []Value{Some(300), d(200)},
+			&Extent{Known: 3, HighTies: 1, Lowest: "丁县", LowestValue: 50, LowTies: 1, LowestDerived: true}, false,
+			"3份有数据，图中为最高的2份；支出合计最高的是甲县（300万元），最低的是丁县（50万元，推算）。"},
+		// A value every report shares names none, and says nothing.
+		{[]string{"甲县", "乙县"}, []Value{d(300), Some(300)}, nil, false,
+			"2份有数据，支出合计均为300万元。"},
+		{[]string{"2020", "2021", "2022"}, []Value{d(300), Some(200), Some(100)}, nil, true,
+			"3个年度有数据，支出合计最高为2020年的300万元（推算），最低为2022年的100万元。"},
+		{[]string{"2020", "2021", "2022"}, []Value{Some(300), d(300), d(100)}, nil, true,
+			"3个年度有数据，支出合计最高为2020年、2021年的300万元（2021年为推算），最低为2022年的100万元（推算）。"},
+		{[]string{"2020", "2021"}, []Value{{}, d(300)}, nil, true,
+			"仅2021年有数据，支出合计为300万元（推算）。"},
+	} {
+		ch, err := Bars{ID: "x", Title: "支出合计", Unit: "万元", Categories: c.cats, Measure: "份", All: c.all, Line: c.line,
+			Series: []Series{{Name: "支出合计", Values: c.vals}}, Horizontal: !c.line}.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ch.Summary != c.want {
+			t.Errorf("%q: the summary says\n%s\nwant\n%s", c.cats, ch.Summary, c.want)
 		}
 	}
 }

@@ -258,7 +258,7 @@ func extent(rs []*site.Report, m site.Metric, shown []*site.Report, keys ...stri
 	}
 	e.CutValue, e.CutShown = last, len(shown)-above
 	names, _ := labels([]*site.Report{lowest}, keys...)
-	e.Lowest, e.LowestValue = names[0], lo
+	e.Lowest, e.LowestValue, e.LowestDerived = names[0], lo, lowest.IsDerived(m.Keys...)
 	return e
 }
 

@@ -356,11 +356,16 @@ type summaryWriter struct {
 	vals []charts.Value
 }
 
-// amount writes item i and its value: 基本支出158.65万元.
+// amount writes item i and its value: 基本支出158.65万元, and
+// 项目支出244.7万元（推算） for a value the report does not give
+// (charts.Value.Derived), as its cell in the chart's table is marked.
 func (w *summaryWriter) amount(i int) {
 	w.b = append(w.b, w.c.items[i]...)
 	w.b = charts.AppendFormat(w.b, w.vals[i].V)
 	w.b = append(w.b, "万元"...)
+	if w.vals[i].Derived {
+		w.b = append(w.b, "（推算）"...)
+	}
 }
 
 // sep writes what comes before a part: ，其中 after the whole, 、 between

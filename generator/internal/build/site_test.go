@@ -1178,3 +1178,23 @@ func TestPerStaffOnlyWithinAKind(t *testing.T) {
 		t.Error("the page of one kind says it does not compare per staff member")
 	}
 }
+
+// TestCompareLeadIsShort: a compare page opens with what it compares and
+// where the whole data is, in a few lines on a phone; how its charts show
+// what is missing, doubtful or left over is folded away until asked for,
+// above what the numbers mean.
+func TestCompareLeadIsShort(t *testing.T) {
+	p := buildtest.New(t, jiaAndYi("spending: {total: 100}\n", "spending: {total: 200}\n"))
+	p.MustBuild()
+	page := p.Page("compare/2020.html")
+	lead := mustBetween(t, page, `<p class="lead">`, `</p>`, "the compare page's lead")
+	if n := len([]rune(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(lead, ""))); n > 120 {
+		t.Errorf("the lead is %d characters, want at most 120 (a few lines on a phone):\n%s", n, lead)
+	}
+	mustContain(t, "the lead", lead, "2020年共有2份部门整体支出绩效自评报告", `<a href="#downloads">下载数据</a>`)
+	how := mustBetween(t, page, `<details class="terms how">`, `</details>`, "how to read the charts")
+	mustContain(t, "how to read the charts", how, "<summary>图表怎么读？</summary>", "未披露", "疑为单位错误", "未分项或差额", "分项之和超出合计", "部门类别")
+	if i, j := strings.Index(page, `<details class="terms how">`), strings.Index(page, `<details class="terms">`); j < i {
+		t.Error("how to read the charts does not come before what the numbers mean")
+	}
+}

@@ -731,18 +731,7 @@ func (b Bars) appendDerivedYears(dst []byte, vals []Value, i int) []byte {
 	}
 	dst = append(dst, "（"...)
 	if ties > 1 {
-		first := true
-		for j, v := range vals {
-			if !v.OK || !v.Derived || !sameShown(v.V, vals[i].V) {
-				continue
-			}
-			if !first {
-				dst = append(dst, "、"...)
-			}
-			first = false
-			dst = append(dst, b.Categories[j]...)
-			dst = append(dst, "年"...)
-		}
+		dst = b.appendYears(dst, vals, i, true)
 		dst = append(dst, "为"...)
 	}
 	dst = append(dst, derivedWord...)
@@ -761,11 +750,12 @@ func appendTies(dst []byte, n int, measure string) []byte {
 }
 
 // appendYears appends the years of a line chart whose values show as
-// vals[i] does, each with 年: "2021年", or "2021年、2023年" for a tie.
-func (b Bars) appendYears(dst []byte, vals []Value, i int) []byte {
+// vals[i] does, each with 年: "2021年", or "2021年、2023年" for a tie;
+// when derived, only those whose values are Derived.
+func (b Bars) appendYears(dst []byte, vals []Value, i int, derived bool) []byte {
 	first := true
 	for j, v := range vals {
-		if !v.OK || !sameShown(v.V, vals[i].V) {
+		if !v.OK || !sameShown(v.V, vals[i].V) || derived && !v.Derived {
 			continue
 		}
 		if !first {
@@ -835,7 +825,7 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		dst = append(dst, name...)
 		dst = append(dst, high...)
 		dst = append(dst, "为"...)
-		dst = b.appendYears(dst, vals, hi)
+		dst = b.appendYears(dst, vals, hi, false)
 		dst = append(dst, "的"...)
 		dst = appendFormat(dst, vals[hi].V)
 		dst = append(dst, b.Unit...)
@@ -843,7 +833,7 @@ func (b Bars) appendSummary(dst []byte) []byte {
 		dst = append(dst, "，"...)
 		dst = append(dst, low...)
 		dst = append(dst, "为"...)
-		dst = b.appendYears(dst, vals, lo)
+		dst = b.appendYears(dst, vals, lo, false)
 		dst = append(dst, "的"...)
 		dst = appendFormat(dst, vals[lo].V)
 		dst = append(dst, b.Unit...)

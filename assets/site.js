@@ -118,6 +118,25 @@
     [].concat(option.tooltip || []).forEach(function (tip) {
       if (tip && typeof tip === 'object' && !tip.renderMode) tip.renderMode = 'richText';
     });
+    // The values a report does not give, which its file's writer computed
+    // (listed by the generator under "derived": for each series, the
+    // places of such values), are marked （推算） in the tooltip, as their
+    // cells in the chart's table are. ECharts has no use for the key.
+    var derived = option.derived;
+    delete option.derived;
+    if (Array.isArray(derived)) {
+      [].concat(option.series || []).forEach(function (series, k) {
+        var places = derived[k];
+        if (!series || typeof series !== 'object' || !Array.isArray(places) || !places.length) return;
+        series.tooltip = Object.assign({}, series.tooltip, {
+          valueFormatter: function (value, i) {
+            if (typeof value !== 'number') return value == null ? '-' : String(value);
+            var text = window.echarts && echarts.format ? echarts.format.addCommas(value) : String(value);
+            return places.indexOf(i) !== -1 ? text + '（推算）' : text;
+          }
+        });
+      });
+    }
     // Narrow screens: drop axis labels that would overlap (unless set explicitly).
     [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
       if (!axis || typeof axis !== 'object') return;

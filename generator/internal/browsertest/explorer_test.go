@@ -187,3 +187,55 @@ func TestExplorerMarksDerived(t *testing.T) {
 		tb.report(tb.logProblems())
 	}
 }
+
+// tooltipJS shows the tooltip of the bar of category cat in series k of
+// the chart with the id given, and returns the text the tooltip draws.
+const tooltipJS = `((id, k, cat) => {
+  const c = echarts.getInstanceByDom(document.getElementById(id));
+  const axis = [].concat(c.getOption().yAxis)[0];
+  c.dispatchAction({type: 'showTip', seriesIndex: k, dataIndex: axis.data.indexOf(cat)});
+  return c.getZr().storage.getDisplayList(true).map(e => e.style && e.style.text).filter(Boolean).join('\n');
+})`
+
+// TestTooltipMarksDerived: a chart's tooltip marks （推算） a value the
+// report does not give, as the chart's table does, and not another
+// county's value, which it writes as ECharts does; the key that lists such values is not left in the
+// option ECharts is given.
+func TestTooltipMarksDerived(t *testing.T) {
+	browser(t)
+	r := func(county, figures string) string {
+		return "---\ncounty: " + county + "\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n" + figures + "\n---\n正文。\n"
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "spending: {total: 300, basic: 200, project: 100}\nderived: [spending.project]")+
+		"-- content/b.md --\n"+r("乙县", "spending: {total: 4000, basic: 2500, project: 1500}"))
+	p.MustBuild()
+	host, base := serveBuilt(t, p)
+	tb := open(t, p.Out, base, host, base+"compare/2020.html")
+	tb.showCharts()
+	if !tb.waitFor(`!!(window.echarts && echarts.getInstanceByDom(document.getElementById('chart-spending')))`, 5*time.Second) {
+		t.Fatal("the spending chart is not drawn")
+	}
+	if eval[bool](tb, `'derived' in echarts.getInstanceByDom(document.getElementById('chart-spending')).getOption()`) {
+		t.Error("the option given to ECharts keeps the list of derived values")
+	}
+	for _, c := range []struct {
+		series     int
+		cat, shown string
+		marked     bool
+	}{
+		{1, "甲县", "100", true},
+		{0, "甲县", "200", false},
+		// Figures are written as ECharts writes them, in the series
+		// with a derived value as in the others.
+		{1, "乙县", "1,500", false},
+		{0, "乙县", "2,500", false},
+	} {
+		var said string
+		tb.waitFor(tooltipJS+`('chart-spending', `+strconv.Itoa(c.series)+`, '`+c.cat+`').includes('`+c.shown+`')`, 3*time.Second)
+		said = eval[string](tb, tooltipJS+`('chart-spending', `+strconv.Itoa(c.series)+`, '`+c.cat+`')`)
+		if got := strings.Contains(said, c.shown+"（推算）"); got != c.marked || !strings.Contains(said, c.shown) {
+			t.Errorf("the tooltip of %s's series %d says %q; want %s marked: %v", c.cat, c.series, said, c.shown, c.marked)
+		}
+	}
+	tb.report(tb.logProblems())
+}

@@ -257,12 +257,54 @@ func (b Bars) Build() (Chart, error) {
 	if err != nil {
 		return Chart{}, err
 	}
-	c.Option = option
+	c.Option = withDerived(option, b.Series)
 	if b.overYears() && len(b.Categories) > 0 {
 		c.Years = YearsText(b.Categories[0], b.Categories[len(b.Categories)-1])
 	}
 	return c, nil
 }
+
+// withDerived returns the option with, when a value the chart draws is
+// Derived, the places of such values listed under "derived": for each
+// series, in order, the indexes of its derived values ("derived":[[0],[]]),
+// for the page's script to mark them （推算） in the tooltip, as the
+// table marks their cells; ECharts itself has no use for the key, and
+// the script takes it out. An option without derived values is returned
+// as it is.
+func withDerived(option []byte, series []Series) []byte {
+	found := false
+	for _, s := range series {
+		for _, v := range s.Values {
+			found = found || v.drawnDerived()
+		}
+	}
+	if !found || len(option) == 0 || option[len(option)-1] != '}' {
+		return option
+	}
+	out := append(option[:len(option)-1:len(option)-1], `,"derived":[`...)
+	for i, s := range series {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, '[')
+		first := true
+		for j, v := range s.Values {
+			if !v.drawnDerived() {
+				continue
+			}
+			if !first {
+				out = append(out, ',')
+			}
+			first = false
+			out = strconv.AppendInt(out, int64(j), 10)
+		}
+		out = append(out, ']')
+	}
+	return append(out, "]}"...)
+}
+
+// drawnDerived reports whether v is Derived and drawn.
+func (v Value) drawnDerived() bool { return v.OK && v.Derived && !v.Undrawn }
 
 // YearsText names the years from first to last, as Chart.Years does:
 // 2020年, or 2019—2023年.

@@ -474,6 +474,26 @@ func referenceBuild(b Bars) (Chart, error) {
 		return Chart{}, err
 	}
 	c.Option = withDescription(option, c.Title, c.Summary)
+	// The places of the derived values drawn, by series, when there are
+	// any, last in the option.
+	derived, some := [][]int{}, false
+	for _, s := range b.Series {
+		places := []int{}
+		for j, v := range s.Values {
+			if v.OK && v.Derived && !v.Undrawn {
+				places = append(places, j)
+				some = true
+			}
+		}
+		derived = append(derived, places)
+	}
+	if some {
+		list, err := json.Marshal(derived)
+		if err != nil {
+			return Chart{}, err
+		}
+		c.Option = append(append(bytes.TrimSuffix(c.Option, []byte("}")), `,"derived":`...), append(list, '}')...)
+	}
 	if n := len(b.Categories); b.Line && n > 0 {
 		// A line chart's categories are its years.
 		c.Years = b.Categories[0] + "年"
@@ -824,6 +844,37 @@ func TestSummarySaysDerivedInWords(t *testing.T) {
 		if ch.Summary != c.want {
 			t.Errorf("%q: the summary says\n%s\nwant\n%s", c.cats, ch.Summary, c.want)
 		}
+	}
+}
+
+// TestOptionListsDerivedPlaces: a chart that draws a derived value lists,
+// last in its option, the places of such values in each series, for the
+// page's script to mark them in the tooltip; values not known, or known
+// but not drawn, are not listed; a chart without one has no such key.
+func TestOptionListsDerivedPlaces(t *testing.T) {
+	d := Value{V: 1, OK: true, Derived: true}
+	build := func(a, b []Value) map[string]json.RawMessage {
+		t.Helper()
+		ch, err := Bars{ID: "x", Title: "支出", Unit: "万元", Categories: []string{"甲县", "乙县", "丙县"}, Stack: true, Horizontal: true,
+			Series: []Series{{Name: "基本支出", Values: a}, {Name: "项目支出", Values: b}}}.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var option map[string]json.RawMessage
+		if err := json.Unmarshal(ch.Option, &option); err != nil {
+			t.Fatalf("the option is not JSON: %v\n%s", err, ch.Option)
+		}
+		return option
+	}
+	option := build([]Value{d, Some(2), {Derived: true}}, []Value{Some(3), {V: 1, OK: true, Derived: true, Undrawn: true}, d})
+	if got := string(option["derived"]); got != "[[0],[2]]" {
+		t.Errorf("derived: %s, want [[0],[2]]", got)
+	}
+	if _, ok := option["series"]; !ok {
+		t.Error("the option lost its series")
+	}
+	if got, ok := build([]Value{Some(1), Some(2), {}}, []Value{Some(3), Some(4), Some(5)})["derived"]; ok {
+		t.Errorf("a chart without derived values lists %s", got)
 	}
 }
 

@@ -139,20 +139,29 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 	}
 }
 
+// jiaAndYi builds and serves a site of the 2020 reports of 甲县's and
+// 乙县's 财政局, with the figures (front-matter lines) given, for the
+// browser; it returns the project, the host:port and the site's URL.
+func jiaAndYi(t *testing.T, jia, yi string) (p *buildtest.Project, host, base string) {
+	t.Helper()
+	browser(t)
+	r := func(county, figures string) string {
+		return "---\ncounty: " + county + "\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n" + figures + "\n---\n正文。\n"
+	}
+	p = buildtest.New(t, "-- content/a.md --\n"+r("甲县", jia)+"-- content/b.md --\n"+r("乙县", yi))
+	p.MustBuild()
+	host, base = serveBuilt(t, p)
+	return p, host, base
+}
+
 // TestExplorerMarksDerived: a value the report does not give, which its
 // file's writer computed, is drawn with （推算） after the report's name,
 // and the caption says what that means and says 推算 of it where it names
 // it; the others' names are not marked, and a view without such a value
 // says nothing of it.
 func TestExplorerMarksDerived(t *testing.T) {
-	browser(t)
-	r := func(county, figures string) string {
-		return "---\ncounty: " + county + "\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n" + figures + "\n---\n正文。\n"
-	}
-	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "spending: {total: 300, basic: 200, project: 100}\nscore: 90\nderived: [spending.total]")+
-		"-- content/b.md --\n"+r("乙县", "spending: {total: 200, basic: 150, project: 50}\nscore: 80"))
-	p.MustBuild()
-	host, base := serveBuilt(t, p)
+	p, host, base := jiaAndYi(t, "spending: {total: 300, basic: 200, project: 100}\nscore: 90\nderived: [spending.total]",
+		"spending: {total: 200, basic: 150, project: 50}\nscore: 80")
 	const note = "名称后标（推算）的，这个数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的。"
 	for _, c := range []struct {
 		query string
@@ -199,17 +208,11 @@ const tooltipJS = `((id, k, cat) => {
 
 // TestTooltipMarksDerived: a chart's tooltip marks （推算） a value the
 // report does not give, as the chart's table does, and not another
-// county's value, which it writes as ECharts does; the key that lists such values is not left in the
-// option ECharts is given.
+// county's value, which it writes as ECharts does; the key that lists
+// such values is not left in the option ECharts is given.
 func TestTooltipMarksDerived(t *testing.T) {
-	browser(t)
-	r := func(county, figures string) string {
-		return "---\ncounty: " + county + "\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n" + figures + "\n---\n正文。\n"
-	}
-	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "spending: {total: 300, basic: 200, project: 100}\nderived: [spending.project]")+
-		"-- content/b.md --\n"+r("乙县", "spending: {total: 4000, basic: 2500, project: 1500}"))
-	p.MustBuild()
-	host, base := serveBuilt(t, p)
+	p, host, base := jiaAndYi(t, "spending: {total: 300, basic: 200, project: 100}\nderived: [spending.project]",
+		"spending: {total: 4000, basic: 2500, project: 1500}")
 	tb := open(t, p.Out, base, host, base+"compare/2020.html")
 	tb.showCharts()
 	if !tb.waitFor(`!!(window.echarts && echarts.getInstanceByDom(document.getElementById('chart-spending')))`, 5*time.Second) {

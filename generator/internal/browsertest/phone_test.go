@@ -456,3 +456,30 @@ func TestPhoneFigureChanges(t *testing.T) {
 		t.Errorf("on a wide screen a figure's row is displayed %q, want the table's row", d)
 	}
 }
+
+// emptyGapsShownJS counts the cells of the findings table without a gap
+// or share (—) that are shown.
+const emptyGapsShownJS = `Array.from(document.querySelectorAll('#findings-table td.num[data-value=""]')).filter(c => c.getClientRects().length).length`
+
+// TestFindingCardsLeaveOutEmptyGaps: on a phone, where each finding is a
+// card, a finding without a gap (one read in the text) leaves out the
+// lines 差额 — and 占比 —; on a wide screen the table keeps its columns.
+func TestFindingCardsLeaveOutEmptyGaps(t *testing.T) {
+	site(t)
+	out, base := siteOf("findings.html")
+	page, err := os.ReadFile(filepath.Join(out, "findings.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(page), `data-value="">—</td>`); n == 0 {
+		t.Fatal("the findings page has no finding without a gap to test with")
+	}
+	phone := openWith(t, out, base, env.host, base+"findings.html", phoneScreen)
+	if n := eval[int](phone, emptyGapsShownJS); n != 0 {
+		t.Errorf("on a phone, %d cards show a line of — for a gap or share", n)
+	}
+	wide := open(t, out, base, env.host, base+"findings.html")
+	if n := eval[int](wide, emptyGapsShownJS); n == 0 {
+		t.Error("on a wide screen, the table leaves out the cells of findings without a gap")
+	}
+}

@@ -483,3 +483,34 @@ func TestFindingCardsLeaveOutEmptyGaps(t *testing.T) {
 		t.Error("on a wide screen, the table leaves out the cells of findings without a gap")
 	}
 }
+
+// wrappedCellsJS lists the cells of the table of reports with a text
+// that runs onto more than one line; a cell that breaks its line itself
+// (未披露, with a note below) is left out.
+const wrappedCellsJS = `Array.from(document.querySelectorAll('#reports-table > tbody > tr > *')).filter(c => {
+  if (c.querySelector('br')) return false;
+  const walk = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const r = document.createRange();
+    r.selectNodeContents(n);
+    if (new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.top))).size > 1) return true;
+  }
+  return false;
+}).map(c => c.textContent.trim()).slice(0, 10)`
+
+// TestReportRowsOnOneLine: on a phone, the lists of reports (the home
+// page's and reports/) keep each row on one line, scrolling sideways,
+// rather than break a department's name down the screen.
+func TestReportRowsOnOneLine(t *testing.T) {
+	site(t)
+	for _, path := range []string{"index.html", "reports/index.html"} {
+		out, base := siteOf(path)
+		tb := openWith(t, out, base, env.host, base+path, phoneScreen)
+		if n := eval[int](tb, `document.querySelectorAll('#reports-table > tbody > tr').length`); n == 0 {
+			t.Fatalf("%s has no rows of reports", path)
+		}
+		if wrapped := eval[[]string](tb, wrappedCellsJS); len(wrapped) > 0 {
+			t.Errorf("%s: on a phone, these cells run onto more lines: %q", path, wrapped)
+		}
+	}
+}

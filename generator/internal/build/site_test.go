@@ -1179,11 +1179,12 @@ func TestPerStaffOnlyWithinAKind(t *testing.T) {
 	}
 }
 
-// TestCompareLeadIsShort: a compare page opens with what it compares and
+// TestLeadsAreShort: a compare page opens with what it compares and
 // where the whole data is, in a few lines on a phone; how its charts show
 // what is missing, doubtful or left over is folded away until asked for,
-// above what the numbers mean.
-func TestCompareLeadIsShort(t *testing.T) {
+// above what the numbers mean. The findings page opens with what it
+// lists, what it checks folded likewise.
+func TestLeadsAreShort(t *testing.T) {
 	p := buildtest.New(t, jiaAndYi("spending: {total: 100}\n", "spending: {total: 200}\n"))
 	p.MustBuild()
 	page := p.Page("compare/2020.html")
@@ -1197,4 +1198,16 @@ func TestCompareLeadIsShort(t *testing.T) {
 	if i, j := strings.Index(page, `<details class="terms how">`), strings.Index(page, `<details class="terms">`); j < i {
 		t.Error("how to read the charts does not come before what the numbers mean")
 	}
+
+	// The findings page likewise: what it lists and in what order; what
+	// is checked, and what 人工核对 is, folded.
+	findings := p.Page("findings.html")
+	lead = mustBetween(t, findings, `<p class="lead">`, `</p>`, "the findings page's lead")
+	if n := len([]rune(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(lead, ""))); n > 80 {
+		t.Errorf("the findings page's lead is %d characters, want at most 80:\n%s", n, lead)
+	}
+	mustContain(t, "the findings page's lead", lead, "下表列出全部发现", "先列不一致")
+	how = mustBetween(t, findings, `<details class="terms how">`, `</details>`, "what the findings page checks")
+	mustContain(t, "what the findings page checks", how, "<summary>核对哪些项目？什么是“人工核对”？</summary>",
+		"分项之和是否等于合计", "三公经费同比增减", "标为“人工核对”的是", `<a href="disclosure.html">披露情况</a>`)
 }

@@ -550,7 +550,9 @@ func sangongChart(id, title string, rs []*site.Report, perStaff bool) (charts.Ch
 		})
 }
 
-func metricChart(id, title string, m site.Metric, rs []*site.Report) (charts.Chart, error) {
+// metricChart is the bar chart of the reports rs by m, the highest of
+// them, with more said after its summary (see charts.Bars.More).
+func metricChart(id, title string, m site.Metric, rs []*site.Report, more string) (charts.Chart, error) {
 	shown, note := topByMetric(rs, m)
 	names, links := labels(shown, metricKeys[m.Key]...)
 	var vals []charts.Value
@@ -562,7 +564,7 @@ func metricChart(id, title string, m site.Metric, rs []*site.Report) (charts.Cha
 	}
 	return charts.Bars{ID: id, Title: withNote(title, note), Unit: m.Unit, Categories: names, Links: links,
 		Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true,
-		All: extent(rs, m, shown, metricKeys[m.Key]...), Measure: "份"}.Build()
+		All: extent(rs, m, shown, metricKeys[m.Key]...), Measure: "份", More: more}.Build()
 }
 
 // metricKeys names the figures each metric is computed from.
@@ -661,13 +663,14 @@ func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Pa
 		if sp.build != nil {
 			c, err = sp.build(sp.id, sp.title, rs, perStaff)
 		} else {
-			c, err = metricChart(sp.id, sp.title, m, rs)
+			more := ""
+			if strings.HasSuffix(sp.metric, "_per_staff") {
+				more = site.PerStaffBasis + "。"
+			}
+			c, err = metricChart(sp.id, sp.title, m, rs, more)
 		}
 		if err != nil {
 			return nil, err
-		}
-		if strings.HasSuffix(sp.metric, "_per_staff") {
-			c.Append(site.PerStaffBasis + "。")
 		}
 		c.Years = charts.YearsText(strconv.Itoa(year), strconv.Itoa(year))
 		p.Charts = append(p.Charts, c)

@@ -643,15 +643,8 @@ func headline(year int, rs []*site.Report) []Card {
 		}
 		if n == 1 {
 			// One figure is neither the highest nor an average.
-			card := Card{Label: m.Label, Value: charts.Format(bv) + m.Unit, Note: "仅1份报告披露：" + best.Label() + "，无从比较", Href: best.URL,
-				Derived: best.IsDerived(m.Keys...)}
-			if best.Flagged(m.Keys...) {
-				card.Checks = best.URL + "#checks"
-			}
-			if card.Derived {
-				card.Note += derivedCardNote
-			}
-			cards = append(cards, card)
+			card := Card{Label: m.Label, Value: charts.Format(bv) + m.Unit, Note: "仅1份报告披露：" + best.Label() + "，无从比较"}
+			cards = append(cards, card.of(best, m))
 			continue
 		}
 		who := best.Label()
@@ -661,17 +654,25 @@ func headline(year int, rs []*site.Report) []Card {
 		// The average to two decimals: four would claim a precision
 		// that no report gives.
 		note := fmt.Sprintf("%d份报告披露，平均%s%s", n, charts.Format(math.Round(sum/float64(n)*100)/100), m.Unit)
-		card := Card{Label: m.Label + "最高", Value: charts.Format(bv) + m.Unit, Note: who + "；" + note, Href: best.URL,
-			Derived: best.IsDerived(m.Keys...)}
-		if best.Flagged(m.Keys...) {
-			card.Checks = best.URL + "#checks"
-		}
-		if card.Derived {
-			card.Note += derivedCardNote
-		}
-		cards = append(cards, card)
+		card := Card{Label: m.Label + "最高", Value: charts.Format(bv) + m.Unit, Note: who + "；" + note}
+		cards = append(cards, card.of(best, m))
 	}
 	return cards
+}
+
+// of returns the card of the figure m of the report r: linked to its
+// page, marked ⚠ when a finding puts the figure in doubt, and （推算）,
+// its note saying why, when the report does not give it.
+func (c Card) of(r *site.Report, m site.Metric) Card {
+	c.Href = r.URL
+	if r.Flagged(m.Keys...) {
+		c.Checks = r.URL + "#checks"
+	}
+	if r.IsDerived(m.Keys...) {
+		c.Derived = true
+		c.Note += derivedCardNote
+	}
+	return c
 }
 
 // Link is a navigation link.

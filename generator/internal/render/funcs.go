@@ -287,7 +287,7 @@ func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 		} else {
 			escape(b, f.Text)
 			if f.Derived {
-				b.WriteString(`<span class="derived">（推算）</span>`)
+				b.WriteString(derivedMark)
 			}
 		}
 		b.WriteString("</td>\n<td>")

@@ -134,28 +134,10 @@ func FigureName(key string) string {
 
 // FigureState returns the state of a figure of r by its dotted name:
 // whether it was disclosed, left out or could not be read. It returns
-// report.NotDisclosed for a name that is not a figure.
+// report.NotDisclosed for a name that is not a figure (see
+// report.Report.FigureState).
 func FigureState(r *report.Report, key string) report.State {
-	state, _ := figurePos(r, key)
-	return state
-}
-
-// figurePos returns a figure's state and the position of its value.
-func figurePos(r *report.Report, key string) (report.State, report.Pos) {
-	if m := r.Amount(key); m != nil {
-		return m.State, m.Pos
-	}
-	switch key {
-	case "score":
-		return r.Score.State, r.Score.Pos
-	case "grade":
-		return r.Grade.State, r.Grade.Pos
-	case "staff.authorized":
-		return r.Staff.Authorized.State, r.Staff.Authorized.Pos
-	case "staff.actual":
-		return r.Staff.Actual.State, r.Staff.Actual.Pos
-	}
-	return report.NotDisclosed, report.Pos{}
+	return r.FigureState(key)
 }
 
 // figID is a figure known to the rules, as an index into the arrays of

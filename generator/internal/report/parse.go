@@ -1311,7 +1311,7 @@ func (p *parse) finish() {
 			continue
 		}
 		name := derivableArray[k]
-		if r.stateOf(name) != Disclosed {
+		if r.FigureState(name) != Disclosed {
 			p.errAt(pos, "derived", "%s has no value above: list here only figures that the file gives, which you computed from the report's other figures (%s 上面没有填写数值：这里只列出上面填写了数值、由报告中其他数字推算得出的数字)", name, name)
 			continue
 		}

@@ -299,17 +299,23 @@ func (r *Report) IsDerived(keys ...string) bool {
 	return false
 }
 
-// stateOf returns the state of the derivable figure with the dotted name
-// (see DerivableKeys).
-func (r *Report) stateOf(key string) State {
+// FigureState returns the state of a figure of r by its dotted name (an
+// amount, score, grade or staff count): whether it was disclosed, left
+// out or could not be read. It returns NotDisclosed for a name that is
+// not a figure.
+func (r *Report) FigureState(key string) State {
+	if m := r.Amount(key); m != nil {
+		return m.State
+	}
 	switch key {
+	case "score":
+		return r.Score.State
+	case "grade":
+		return r.Grade.State
 	case "staff.authorized":
 		return r.Staff.Authorized.State
 	case "staff.actual":
 		return r.Staff.Actual.State
-	}
-	if m := r.Amount(key); m != nil {
-		return m.State
 	}
 	return NotDisclosed
 }

@@ -588,8 +588,8 @@
     var cat = horizontal ? option.yAxis[0] : option.xAxis[0];
     var val = horizontal ? option.xAxis[0] : option.yAxis[0];
     // A value the report does not give, but its file's writer computed
-    // from its other figures, is marked after the name (pages.metricValues.Derived).
-    cat.data = keep.map(function (i) { return data.labels[i] + ((m.derived || []).indexOf(i) !== -1 ? '（推算）' : ''); });
+    // from its other figures, is marked after the name.
+    cat.data = keep.map(function (i) { return data.labels[i] + (explorerDerived(m, i) ? '（推算）' : ''); });
     val.name = m.unit;
     option.series[0].name = m.label;
     option.series[0].data = keep.map(function (i) {
@@ -598,6 +598,11 @@
     option.legend = { show: false };
     return option;
   }
+
+  // explorerDerived reports whether the value of the metric m at place i
+  // is computed from a figure the report does not give
+  // (pages.metricValues.Derived).
+  function explorerDerived(m, i) { return (m.derived || []).indexOf(i) !== -1; }
 
   // explorerNames names the reports at the places list of data, five at
   // most: 甲县、乙县等.
@@ -615,10 +620,9 @@
   // speaks of those (所选3份中仅甲县有数据), not of the whole year.
   function explorerSummary(data, m, shown, known, chosen) {
     var unit = m.unit;
-    function derived(i) { return (m.derived || []).indexOf(i) !== -1; }
     if (!shown.length) return '没有可比较的数据。';
     if (shown.length === 1) {
-      var value = m.label + '为' + m.values[shown[0]] + unit + (derived(shown[0]) ? '（推算）' : '') + '。';
+      var value = m.label + '为' + m.values[shown[0]] + unit + (explorerDerived(m, shown[0]) ? '（推算）' : '') + '。';
       if (chosen === 1) return data.labels[shown[0]] + '的' + value;
       return (chosen ? '所选' + chosen + '份中' : '') + '仅' + data.labels[shown[0]] + '有数据，' + value;
     }
@@ -634,7 +638,7 @@
     // as the server's summaries do (charts.appendNamed).
     function named(i, list) {
       var n = list.filter(function (j) { return m.values[j] === m.values[i]; }).length;
-      var mark = derived(i) ? (n > 1 ? '，' + data.labels[i] + '为推算' : '，推算') : '';
+      var mark = explorerDerived(m, i) ? (n > 1 ? '，' + data.labels[i] + '为推算' : '，推算') : '';
       return data.labels[i] + (n > 1 ? '等' + n + '份' : '') + '（' + m.values[i] + unit + mark + '）';
     }
     var s = known > shown.length ? known + '份有数据，图中为最高的' + shown.length + '份；' :
@@ -755,7 +759,7 @@
       // screen readers say the same: what is drawn, or, with nothing to
       // draw, why, in place of the chart.
       var said = keep.length ? explorerSummary(data, m, keep, keys.length ? 0 : known, keys.length) : '';
-      if (keep.some(function (i) { return (m.derived || []).indexOf(i) !== -1; })) {
+      if (keep.some(function (i) { return explorerDerived(m, i); })) {
         said += '名称后标（推算）的，这个数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的。';
       }
       said += explorerLeftOut(data, m, missing, !keep.length);

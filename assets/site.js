@@ -122,12 +122,16 @@
     // (listed by the generator under "derived": for each series, the
     // places of such values), are marked （推算） in the tooltip, as their
     // cells in the chart's table are. ECharts has no use for the key.
+    // Their bars are pale with a dashed edge and their points on a line
+    // are hollow diamonds (see markDerived), which a key under the chart
+    // explains.
     var derived = option.derived;
     delete option.derived;
     if (Array.isArray(derived)) {
       [].concat(option.series || []).forEach(function (series, k) {
         var places = derived[k];
         if (!series || typeof series !== 'object' || !Array.isArray(places) || !places.length) return;
+        markDerived(option, series, k, places);
         series.tooltip = Object.assign({}, series.tooltip, {
           valueFormatter: function (value, i) {
             if (typeof value !== 'number') return value == null ? '-' : String(value);
@@ -177,6 +181,79 @@
   // textWidth measures text as a chart draws it, in CSS pixels, at the
   // size given in pixels.
   var measurer = null;
+  // DERIVED_SYMBOL is the symbol of a value the report does not give on
+  // a line. Such a bar is pale with a dashed edge of its series' colour:
+  // not hatched, since the patterns that tell a chart's series apart
+  // without colour (aria.decal) are hatches and dots already.
+  var DERIVED_SYMBOL = 'emptyDiamond';
+
+  // markDerived draws the values at the places given in series, the k-th
+  // of the option's, as derived.
+  function markDerived(option, series, k, places) {
+    var data = series.data;
+    if (!Array.isArray(data)) return;
+    var palette = [].concat(option.color || []);
+    var colour = typeof series.color === 'string' ? series.color : palette.length ? palette[k % palette.length] : null;
+    places.forEach(function (i) {
+      if (typeof i !== 'number' || i < 0 || i >= data.length) return;
+      var item = data[i] !== null && typeof data[i] === 'object' && !Array.isArray(data[i]) ? data[i] : { value: data[i] };
+      if (series.type === 'line') {
+        item.symbol = DERIVED_SYMBOL;
+        item.symbolSize = 10;
+      } else {
+        item.itemStyle = Object.assign({}, item.itemStyle, { borderType: 'dashed', borderWidth: 1.5 },
+          colour && /^#[0-9a-f]{6}$/i.test(colour) ? { color: pale(colour), borderColor: colour } : { opacity: 0.5 });
+      }
+      data[i] = item;
+    });
+  }
+
+  // pale returns the colour #rrggbb mixed with three parts of white to two.
+  function pale(colour) {
+    var out = '#';
+    for (var i = 1; i < 7; i += 2) {
+      var c = parseInt(colour.slice(i, i + 2), 16);
+      c = Math.round(c + (255 - c) * 0.6);
+      out += (c < 16 ? '0' : '') + c.toString(16);
+    }
+    return out;
+  }
+
+  // derivedKey returns what a chart drawn with the option says of the
+  // derived values it marks (see markDerived), or '' when it marks none.
+  function derivedKey(option) {
+    var bars = false, points = false;
+    [].concat(option.series || []).forEach(function (series) {
+      if (!series || !Array.isArray(series.data)) return;
+      series.data.forEach(function (item) {
+        if (!item || typeof item !== 'object') return;
+        if (item.symbol === DERIVED_SYMBOL) points = true;
+        else if (item.itemStyle && item.itemStyle.borderType === 'dashed') bars = true;
+      });
+    });
+    if (!bars && !points) return '';
+    return (bars && points ? '浅色虚线框的柱和空心菱形的点' : bars ? '浅色虚线框的柱' : '空心菱形的点') +
+      '是推算值：报告没有直接写出这个数字，是整理本站数据的人根据报告中的其他数字算出的。';
+  }
+
+  // showKey puts under a drawn chart the key to what it marks, or takes
+  // the key away when the chart now marks nothing.
+  function showKey(el, chart) {
+    var text = derivedKey(chart.getOption() || {});
+    var key = el.parentNode.querySelector('.chart-key');
+    if (!text) {
+      if (key) key.hidden = true;
+      return;
+    }
+    if (!key) {
+      key = document.createElement('p');
+      key.className = 'chart-key note';
+      el.parentNode.insertBefore(key, el.nextSibling);
+    }
+    key.textContent = text;
+    key.hidden = false;
+  }
+
   function textWidth(text, size) {
     if (!measurer) measurer = document.createElement('canvas').getContext('2d');
     if (!measurer) return text.length * size;
@@ -242,6 +319,7 @@
     if (!chart) return;
     chart.resize();
     chart.setOption(currentOption(el), true);
+    showKey(el, chart);
   }
 
   var echartsState = 'none'; // none, loading, ready, failed
@@ -276,6 +354,7 @@
       applyHeight(el);
       chart = ec.init(el, null, { renderer: 'canvas', locale: 'ZH' });
       chart.setOption(option);
+      showKey(el, chart);
       charts.push(chart);
       if (chartObserver) chartObserver.observe(el);
       el.dataset.rendered = '1';
@@ -457,7 +536,8 @@
   // which the page says around it but the picture alone would not: its
   // title (the caption, as the view shown has it), the page it is from
   // (the heading) and the source, with the years of the data; what ⚠
-  // means, when a name carries it; and, from a host, the page's address.
+  // means, when a name carries it; the key to the derived values it
+  // marks, if any; and, from a host, the page's address.
   function pictureText(block, chart) {
     var caption = block.querySelector('figcaption strong');
     var h1 = document.querySelector('h1');
@@ -468,7 +548,8 @@
     var source = '来源：' + ((site && site.getAttribute('content')) || '县级部门绩效自评报告比较') +
       '，据各部门公开的绩效自评报告整理' + (years ? '；数据年度：' + years : '');
     var address = /^https?:$/.test(location.protocol) ? location.origin + location.pathname : '';
-    return { title: title, page: page === title ? '' : page, source: source, flag: flagged(chart) ? FLAG_NOTE : '', address: address };
+    return { title: title, page: page === title ? '' : page, source: source, flag: flagged(chart) ? FLAG_NOTE : '',
+      key: derivedKey(chart.getOption() || {}), address: address };
   }
 
   // picture draws a chart as a PNG at twice its size, with text's title
@@ -499,7 +580,8 @@
     }
     var head = [].concat(text.title ? lines(text.title, style(16, 'bold', '#1f2328')) : [],
       text.page ? lines(text.page, style(13, '', '#57606a')) : []);
-    var foot = [].concat(text.flag ? lines(text.flag, style(12, '', '#57606a')) : [], lines(text.source, style(12, '', '#57606a')),
+    var foot = [].concat(text.key ? lines(text.key, style(12, '', '#57606a')) : [],
+      text.flag ? lines(text.flag, style(12, '', '#57606a')) : [], lines(text.source, style(12, '', '#57606a')),
       text.address ? lines(text.address, style(12, '', '#57606a')) : []);
     function height(ls) { return ls.reduce(function (h, l) { return h + l.style.height; }, 0); }
     var top = head.length ? pad + height(head) + pad / 2 : 0;
@@ -595,6 +677,10 @@
     option.series[0].data = keep.map(function (i) {
       return { value: m.values[i] === null ? '-' : m.values[i] };
     });
+    markDerived(option, option.series[0], 0, keep.reduce(function (places, i, j) {
+      if (explorerDerived(m, i)) places.push(j);
+      return places;
+    }, []));
     option.legend = { show: false };
     return option;
   }

@@ -1210,4 +1210,15 @@ func TestLeadsAreShort(t *testing.T) {
 	how = mustBetween(t, findings, `<details class="terms how">`, `</details>`, "what the findings page checks")
 	mustContain(t, "what the findings page checks", how, "<summary>核对哪些项目？什么是“人工核对”？</summary>",
 		"分项之和是否等于合计", "三公经费同比增减", "标为“人工核对”的是", `<a href="disclosure.html">披露情况</a>`)
+
+	// The page over years too: what it shows; how its averages are
+	// made, folded.
+	years := p.Page("compare/index.html")
+	lead = mustBetween(t, years, `<p class="lead">`, `</p>`, "the page over years' lead")
+	if n := len([]rune(lead)); n > 80 {
+		t.Errorf("the page over years' lead is %d characters, want at most 80:\n%s", n, lead)
+	}
+	mustContain(t, "the page over years' lead", lead, "各年度的报告数", "只统计部门整体支出报告")
+	how = mustBetween(t, years, `<details class="terms how">`, `</details>`, "how the averages are made")
+	mustContain(t, "how the averages are made", how, "<summary>平均数怎么算？</summary>", "比较平均数而不是总和", "疑为单位错误的数字不计入", "见第一张图")
 }

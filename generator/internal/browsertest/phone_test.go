@@ -53,8 +53,8 @@ const overflowJS = `(() => {
 
 // TestPhoneWidth loads one page of every type on a phone's screen: each
 // must fit its width, wide tables scrolling in their own box, each chart
-// must draw within it, and no short word in a table may break across
-// lines.
+// must draw within it, and no short word in a table, nor a check's name
+// or a rank's words, may break across lines.
 func TestPhoneWidth(t *testing.T) {
 	site(t)
 	report := firstReportPage("tao-yuan-xian")
@@ -66,6 +66,8 @@ func TestPhoneWidth(t *testing.T) {
 		{"reports", "reports/index.html", false},
 		{"county", "county/tao-yuan-xian.html", false},
 		{"report", report, true},
+		// Its ranks have a value marked （推算） beside them.
+		{"report-derived", firstReportPage("yu-hua-qu"), false},
 		{"compare-year", "compare/2020.html", true},
 		{"compare-all", "compare/index.html", true},
 		{"compare-kind", kindsPage, true},
@@ -89,6 +91,9 @@ func TestPhoneWidth(t *testing.T) {
 			problems = append(problems, chartLayoutProblems(tb, false)...)
 			for _, w := range eval[[]string](tb, brokenWordsJS) {
 				problems = append(problems, "a short word in a table broken across lines: "+w)
+			}
+			for _, w := range eval[[]string](tb, brokenPhrasesJS) {
+				problems = append(problems, "a phrase in a table broken across lines: "+w)
 			}
 			for _, small := range eval[[]string](tb, smallTargetsJS) {
 				problems = append(problems, "a target smaller than 24×24px, hard to tap: "+small)
@@ -114,6 +119,31 @@ const brokenWordsJS = `Array.from(document.querySelectorAll('main td, main th'))
   }
   return false;
 }).map(c => c.tagName.toLowerCase() + (c.className ? '.' + c.className : '') + ' "' + c.textContent.trim() + '"').slice(0, 10)`
+
+// brokenPhrasesJS lists the phrases in tables that the layout breaks
+// across lines: a check's name (三公经费合 above 计核对), the words of a
+// rank (共2 above 份) and a unit in brackets (（万元/ above 人）).
+const brokenPhrasesJS = `(() => {
+  const broken = (node, from, to) => {
+    const r = document.createRange();
+    r.setStart(node, from);
+    r.setEnd(node, to);
+    return new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.top))).size > 1;
+  };
+  const out = [];
+  for (const c of document.querySelectorAll('main td, main th')) {
+    if (!c.getClientRects().length) continue;
+    const walk = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const text = n.textContent;
+      if (c.matches('.table-wrap[aria-label="核对项目"] > table > tbody > tr > th') && text.trim() && broken(n, 0, text.length)) out.push('check "' + text.trim() + '"');
+      for (const m of text.matchAll(/第\d+名|共\d+份|\d+份并列|（(万元|元|人|分|份|万元\/人)）/g)) {
+        if (broken(n, m.index, m.index + m[0].length)) out.push('"' + m[0] + '" in "' + c.textContent.trim().slice(0, 30) + '"');
+      }
+    }
+  }
+  return out.slice(0, 10);
+})()`
 
 // smallTargetsJS lists the form controls, buttons and ⚠ links on the
 // page that are shown but less than 24 CSS pixels high or wide, the least

@@ -433,7 +433,7 @@ func writeChecksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 		escape(b, d.Undisclosed)
 		b.WriteString("</p>")
 	}
-	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"核对项目\">\n<table>\n" +
+	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"核对项目\">\n<table class=\"checks\">\n" +
 		"<caption>各核对项目的结果（未核对表示报告缺少所需数字，或没有人工记录）</caption>\n" +
 		"<thead><tr><th scope=\"col\">核对项目</th><th scope=\"col\">结果</th><th scope=\"col\">说明</th></tr></thead>\n<tbody>\n")
 	writeCheckRows(b, d.Checks)
@@ -500,7 +500,7 @@ func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	// The region is named after its table, not the section around it:
 	// two landmarks of one name cannot be told apart.
 	escape(b, peers)
-	b.WriteString("中的排名\">\n<table>\n<caption>")
+	b.WriteString("中的排名\">\n<table class=\"ranks\">\n<caption>")
 	escape(b, peers)
 	b.WriteString("中的排名</caption>\n" +
 		"<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">排名</th></tr></thead>\n<tbody>\n")
@@ -663,9 +663,9 @@ func writeRankRows(b *bytes.Buffer, root string, ranks []pages.RankRow) {
 	for _, r := range ranks {
 		b.WriteString("\n<tr><th scope=\"row\">")
 		escape(b, r.Metric.Label)
-		b.WriteString("（")
+		b.WriteString("<span class=\"unit\">（")
 		escape(b, r.Metric.Unit)
-		b.WriteString("）</th>")
+		b.WriteString("）</span></th>")
 		cellTD(b, root, r.Value)
 		b.WriteString("<td>")
 		switch {

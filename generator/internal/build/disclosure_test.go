@@ -230,7 +230,7 @@ spending: {total: 320}
 		`<th scope="row">三公经费合计</th>`+"\n"+`<td class="num">`+na+"</td>\n"+`<td>万元</td><td class="num">3万元</td>`,
 		`<th scope="row">项目到位资金</th>`+"\n"+`<td class="num">`+absent+"</td>\n"+`<td>万元</td><td class="num">未披露</td>`,
 		// 4. The ranks: of the metrics that apply only.
-		`<tr><th scope="row">支出合计（万元）</th>`,
+		`<tr><th scope="row">支出合计<span class="unit">（万元）</span></th>`,
 		// The glossary, where search and the tables send readers, and
 		// the note above its figures say what 不适用 means.
 		`<summary>这些数字是什么意思？</summary>`,
@@ -248,7 +248,7 @@ spending: {total: 320}
 	// as 未核对 for want of figures that do not apply.
 	mustContain(t, "项目支出 report's checks", checks,
 		"本站不核对只涉及整个部门数字的项目（支出合计核对、基本支出构成核对、三公经费合计核对、分项不超过合计、实有人数与编制核对、合计与分项数量级核对、三公经费同比核对），表中未列出。")
-	for _, row := range []string{`<th scope="row">三公经费（万元）</th>`, `<th scope="row">基本支出（万元）</th>`, "<td>编制人数不适用，实有人数不适用</td>"} {
+	for _, row := range []string{`<th scope="row">三公经费<span class="unit">（万元）</span></th>`, `<th scope="row">基本支出<span class="unit">（万元）</span></th>`, "<td>编制人数不适用，实有人数不适用</td>"} {
 		if strings.Contains(r, row) {
 			t.Errorf("the 项目支出 report's page has %s", row)
 		}
@@ -264,7 +264,7 @@ spending: {total: 320}
 	mustContain(t, "整体支出 report", w,
 		`<th scope="row">其中：人员经费</th>`+"\n"+`<td class="num">`+absent+"</td>\n"+`<td>万元</td><td class="num">未披露</td>`,
 		`<tr><th scope="row">人员经费</th>`+cell(absent)+`</tr>`,
-		`<tr><th scope="row">三公经费（万元）</th>`+cell(absent)+`<td>—</td></tr>`,
+		`<tr><th scope="row">三公经费<span class="unit">（万元）</span></th>`+cell(absent)+`<td>—</td></tr>`,
 		"三公经费未披露，")
 	// A 项目支出 report's spending is not split into parts: no chart of
 	// its composition, whose bar would be its total alone.
@@ -340,10 +340,10 @@ func TestProjectReportsNotRankedOnDepartmentFigures(t *testing.T) {
 	ranks = ranks[:strings.Index(ranks, "</section>")]
 	mustContain(t, "甲县's ranks", ranks,
 		"整个部门的数字（如基本支出、三公经费）不适用于项目支出报告，报告给出了也不排名",
-		`<tr><th scope="row">支出合计（万元）</th><td class="num" data-value="500">500</td><td>第1名/共2份</td></tr>`,
-		`<tr><th scope="row">自评得分（分）</th><td class="num" data-value="90">90</td><td>第2名/共2份</td></tr>`)
+		`<tr><th scope="row">支出合计<span class="unit">（万元）</span></th><td class="num" data-value="500">500</td><td>第1名/共2份</td></tr>`,
+		`<tr><th scope="row">自评得分<span class="unit">（分）</span></th><td class="num" data-value="90">90</td><td>第2名/共2份</td></tr>`)
 	for _, label := range []string{"基本支出", "三公经费"} {
-		row := `<tr><th scope="row">` + label + `（万元）</th>`
+		row := `<tr><th scope="row">` + label + `<span class="unit">（万元）</span></th>`
 		i := strings.Index(ranks, row)
 		if i < 0 {
 			continue // not listed at all is as good

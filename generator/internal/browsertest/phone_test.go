@@ -544,3 +544,74 @@ func TestReportRowsOnOneLine(t *testing.T) {
 		}
 	}
 }
+
+// yearCardsJS tells how a county page's tables by year are laid out:
+// whether any scrolls sideways, the label each figure's cell shows
+// before it against its column's heading, and whether a year's figures
+// sit beside its year (a table) or below it (cards).
+const yearCardsJS = `(() => {
+  const out = {scrolls: 0, labels: [], beside: 0, below: 0, cells: 0};
+  for (const table of document.querySelectorAll('table.by-year')) {
+    const wrap = table.closest('.table-wrap');
+    if (wrap.scrollWidth > wrap.clientWidth + 1) out.scrolls++;
+    const heads = Array.from(table.tHead.rows[0].cells).map(c => c.textContent.trim());
+    for (const row of table.tBodies[0].rows) {
+      const year = row.cells[0].getBoundingClientRect();
+      Array.from(row.cells).slice(1).forEach((c, i) => {
+        if (!c.getClientRects().length) return;
+        out.cells++;
+        const label = getComputedStyle(c, '::before').content;
+        const shown = label && label !== 'none' ? label.replace(/^"|"( \/ "")?$/g, '') : '';
+        if (shown && shown !== heads[i + 1]) out.labels.push(shown + ' under ' + heads[i + 1]);
+        if (!shown && getComputedStyle(c).display !== 'table-cell') out.labels.push('no label under ' + heads[i + 1]);
+        const r = c.getBoundingClientRect();
+        if (r.top >= year.bottom - 1) out.below++;
+        else if (r.left >= year.right - 1) out.beside++;
+      });
+    }
+  }
+  return out;
+})()`
+
+// TestCountyYearsAreCardsOnAPhone: a county's table by year, up to nine
+// columns, is a card a year on a phone: nothing scrolls sideways, each
+// figure named by its column's heading and below its year; on a wide
+// screen it stays a table, each year's figures beside it.
+func TestCountyYearsAreCardsOnAPhone(t *testing.T) {
+	browser(t)
+	r := func(county, year, figures string) string {
+		return "---\ncounty: " + county + "\ndepartment: 财政局\nyear: " + year + "\ntype: 整体支出\n" + figures + "\n---\n正文。\n"
+	}
+	p := buildtest.New(t, "-- content/a-2020.md --\n"+r("甲县", "2020", "spending: {total: 1300, basic: 200, project: 1100}\nscore: 92\ngrade: 优\nstaff: {actual: 20}")+
+		"-- content/a-2021.md --\n"+r("甲县", "2021", "spending: {total: 1234.56, basic: 200, project: 1034.56}\nsangong: {total: 3.5, abroad: 0, reception: 1.5, vehicles: 2}\nscore: 88\ngrade: 良\nstaff: {actual: 21}")+
+		"-- content/b-2021.md --\n"+r("乙县", "2021", "spending: {total: 500, basic: 200, project: 300}\nsangong: {total: 5, abroad: 0, reception: 2, vehicles: 3}\nscore: 95\nstaff: {actual: 10}"))
+	p.MustBuild()
+	host, base := serveBuilt(t, p)
+	type layout struct {
+		Scrolls, Beside, Below, Cells int
+		Labels                        []string
+	}
+	for _, phone := range []bool{true, false} {
+		var tb *tab
+		if phone {
+			tb = openWith(t, p.Out, base, host, base+"county/jia-xian.html", phoneScreen)
+		} else {
+			tb = open(t, p.Out, base, host, base+"county/jia-xian.html")
+		}
+		got := eval[layout](tb, yearCardsJS)
+		// Two years of eight columns after the year.
+		if got.Cells != 16 {
+			t.Fatalf("phone %v: %d figure cells shown, want 16", phone, got.Cells)
+		}
+		if len(got.Labels) > 0 {
+			t.Errorf("phone %v: cells labelled against their headings: %q", phone, got.Labels)
+		}
+		if phone && (got.Scrolls > 0 || got.Below != got.Cells) {
+			t.Errorf("on a phone: %d tables scroll sideways, %d of %d figures below their year; want none scrolling, all below", got.Scrolls, got.Below, got.Cells)
+		}
+		if !phone && got.Beside != got.Cells {
+			t.Errorf("on a wide screen: %d of %d figures beside their year; want all (a table)", got.Beside, got.Cells)
+		}
+		tb.report(tb.logProblems())
+	}
+}

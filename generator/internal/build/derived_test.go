@@ -80,9 +80,9 @@ func TestDerivedFiguresAreMarked(t *testing.T) {
 	// 支出合计, which the report gives, is not marked.
 	county := p.Page("county/jia-xian.html")
 	mustContain(t, "the derived report's county page", county,
-		`<td class="num" data-value="244.7">244.7`+mark+`<br>`,
-		`<td class="num" data-value="0">0`+mark+`<br>`,
-		`<td class="num" data-value="840.74">840.74<br>`,
+		`<td class="num" data-value="244.7" data-label="项目支出（万元）">244.7`+mark+`<br>`,
+		`<td class="num" data-value="0" data-label="三公经费（万元）">0`+mark+`<br>`,
+		`<td class="num" data-value="840.74" data-label="支出合计（万元）">840.74<br>`,
 		"<p class=\"note\">标“推算”的数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的")
 	if strings.Contains(p.Page("county/yi-xian.html"), "推算") {
 		t.Error("the county page of a report that gives every figure mentions derived figures")

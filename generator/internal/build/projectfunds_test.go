@@ -57,7 +57,7 @@ func TestProjectFundsShown(t *testing.T) {
 	yj := p.Page("county/yuan-jiang-shi.html")
 	mustContain(t, "沅江市", yj,
 		`<thead><tr><th scope="col">年度</th><th scope="col" class="num">支出合计（万元）</th><th scope="col" class="num">项目到位资金（万元）</th><th scope="col" class="num">自评得分（分）</th><th scope="col">等级</th></tr></thead>`,
-		`<td class="num" data-value="502">502</td>`,
+		`<td class="num" data-value="502" data-label="项目到位资金（万元）">502</td>`,
 		"，“项目到位资金”是拨付给它的钱，不等于实际花了多少；",
 		// The glossary names the funds as the table does.
 		"<dt>项目到位资金</dt><dd>项目支出（专项）报告中财政等拨付给这个项目或这笔资金的钱")
@@ -76,8 +76,8 @@ func TestProjectFundsShown(t *testing.T) {
 	sp := p.Page("county/jia-xian/jiao-tong-yun-shu-ju-xiang-mu-nong-cun-gong-lu-yang-hu-zhuan-xiang-zi-jin.html")
 	mustContain(t, "甲县 project series", sp,
 		`<th scope="col" class="num">项目到位资金（万元）</th>`,
-		`<td class="num" data-value="50">50<br><span class="delta-up">▲ 增加10（+25.0%）</span></td>`,
-		`<td class="num" data-value="40">40</td>`,
+		`<td class="num" data-value="50" data-label="项目到位资金（万元）">50<br><span class="delta-up">▲ 增加10（+25.0%）</span></td>`,
+		`<td class="num" data-value="40" data-label="项目到位资金（万元）">40</td>`,
 		"历年支出与到位资金")
 	if strings.Contains(sp, "基本支出（万元）") || strings.Contains(sp, "历年支出（人均）") {
 		t.Error("the project series' page shows the department's figures, or spending per head")
@@ -92,7 +92,7 @@ func TestProjectFundsShown(t *testing.T) {
 	mustContain(t, "乙县", yi,
 		`<th scope="col" class="num">支出合计（万元）</th><th scope="col" class="num">项目到位资金（万元）</th><th scope="col" class="num">基本支出（万元）</th><th scope="col" class="num">自评得分（分）</th>`,
 		"；项目支出（部门全部项目的合计）、三公经费、人均支出、人均三公经费说的是整个部门，对这类报告不适用，表中不列出；基本支出也是整个部门的数字，报告给出了，表中照列，但不与其他项目支出报告比较、排名，没有给出的年度写“不适用”。</p>",
-		`<td class="num" data-value="30">30</td>`)
+		`<td class="num" data-value="30" data-label="基本支出（万元）">30</td>`)
 
 	// The downloads keep the figures as given: no spending made of
 	// the funds.

@@ -901,25 +901,31 @@ func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 }
 
 // yearRowsHTML renders the rows of a county page's table of a series: a
-// row per year with each figure, its change and its rank.
-func yearRowsHTML(root string, rows []pages.YearRow) template.HTML {
+// row per year with each figure, its change and its rank; metrics are
+// the table's columns, the cells' figures.
+func yearRowsHTML(root string, rows []pages.YearRow, metrics []site.Metric) template.HTML {
 	b := htmlBuffers.get()
-	writeYearRows(b, root, rows)
+	writeYearRows(b, root, rows, metrics)
 	return htmlOf(b)
 }
 
 // writeYearRows writes the rows of a county page's table of a series (see
-// yearRowsHTML).
-func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow) {
+// yearRowsHTML). Each cell carries its column's heading as data-label,
+// which names it when a phone shows each year as a card.
+func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow, metrics []site.Metric) {
 	for _, row := range rows {
-		b.Grow(200 + len(row.Cells)*200)
+		b.Grow(200 + len(row.Cells)*250)
 		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
 		escapeURL(b, root, row.R.URL)
 		b.WriteString("\">")
 		writeInt(b, row.R.Year)
 		b.WriteString("年</a></th>")
-		for _, c := range row.Cells {
-			writeFigureCellStart(b, root, c, row.R)
+		for k, c := range row.Cells {
+			var m *site.Metric
+			if k < len(metrics) {
+				m = &metrics[k]
+			}
+			writeFigureCellStart(b, root, c, row.R, m)
 			if c.Delta != nil {
 				b.WriteString("<br><span class=\"delta-")
 				escape(b, c.Delta.Dir)
@@ -934,20 +940,28 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow) {
 			}
 			b.WriteString("</td>")
 		}
-		b.WriteString("\n<td>")
+		b.WriteString("\n<td data-label=\"等级\">")
 		writeGrade(b, row.R.Grade)
 		b.WriteString("</td>\n</tr>")
 	}
 }
 
 // writeFigureCellStart opens the cell of a figure of the report r in a
-// table that sorts by figure: its value to sort by, its text, （推算）
-// when the figure is derived (see derivedNote) and its mark where a
-// finding disputes it (see writeCellFlag), leaving the cell open for what
-// else it says.
-func writeFigureCellStart(b *bytes.Buffer, root string, c pages.MetricCell, r *site.Report) {
+// table that sorts by figure: its value to sort by, its column's heading
+// when m, the figure, is given (data-label, as 支出合计（万元）), its
+// text, （推算） when the figure is derived (see derivedNote) and its
+// mark where a finding disputes it (see writeCellFlag), leaving the cell
+// open for what else it says.
+func writeFigureCellStart(b *bytes.Buffer, root string, c pages.MetricCell, r *site.Report, m *site.Metric) {
 	b.WriteString("\n<td class=\"num\" data-value=\"")
 	escape(b, c.Value)
+	if m != nil {
+		b.WriteString("\" data-label=\"")
+		escape(b, m.Label)
+		b.WriteString("（")
+		escape(b, m.Unit)
+		b.WriteString("）")
+	}
 	b.WriteString("\">")
 	cellText(b, root, c.Cell)
 	writeCellFlag(b, root, c, r)

@@ -259,7 +259,7 @@ func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 		writeInt(b, row.Latest.Year)
 		b.WriteString("年</a></td>")
 		for k, c := range row.Cells {
-			writeFigureCellStart(b, root, c, row.Latest)
+			writeFigureCellStart(b, root, c, row.Latest, nil)
 			if row.Funds != "" && pages.OverviewMetrics()[k].Key == "total" {
 				writeFundsNote(b, root, row.Funds, row.Latest)
 			}
@@ -749,7 +749,7 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 		b.WriteString("）</th>")
 	}
 	b.WriteString("<th scope=\"col\">等级</th></tr></thead>\n<tbody>")
-	writeYearRows(b, root, s.Rows)
+	writeYearRows(b, root, s.Rows, s.Metrics)
 	b.WriteString("\n</tbody>\n</table>\n</div>")
 	writeRanksNote(b, s.Rows)
 	derived := false

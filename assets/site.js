@@ -178,9 +178,6 @@
     return option;
   }
 
-  // textWidth measures text as a chart draws it, in CSS pixels, at the
-  // size given in pixels.
-  var measurer = null;
   // DERIVED_SYMBOL is the symbol of a value the report does not give on
   // a line. Such a bar is pale with a dashed edge of its series' colour:
   // not hatched, since the patterns that tell a chart's series apart
@@ -254,6 +251,9 @@
     key.hidden = false;
   }
 
+  // textWidth measures text as a chart draws it, in CSS pixels, at the
+  // size given in pixels.
+  var measurer = null;
   function textWidth(text, size) {
     if (!measurer) measurer = document.createElement('canvas').getContext('2d');
     if (!measurer) return text.length * size;

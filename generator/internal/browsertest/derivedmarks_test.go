@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/countyperf/portal/generator/internal/buildtest"
 )
 
 // derivedMarks is what a drawn chart shows of its derived values.
@@ -45,15 +43,9 @@ const derivedMarksJS = `((id) => {
 // goes when the view shown (another view of the chart, another metric of
 // the explorer) marks nothing. Its saved picture says the key too.
 func TestChartsMarkDerivedValues(t *testing.T) {
-	browser(t)
-	r := func(county string, year, figures string) string {
-		return "---\ncounty: " + county + "\ndepartment: 财政局\nyear: " + year + "\ntype: 整体支出\n" + figures + "\n---\n正文。\n"
-	}
-	p := buildtest.New(t, "-- content/a-2020.md --\n"+r("甲县", "2020", "spending: {total: 300, basic: 200, project: 100}")+
-		"-- content/a-2021.md --\n"+r("甲县", "2021", "spending: {total: 320, basic: 200, project: 120}\nderived: [spending.project]")+
-		"-- content/b-2021.md --\n"+r("乙县", "2021", "spending: {total: 500, basic: 200, project: 300}"))
-	p.MustBuild()
-	host, base := serveBuilt(t, p)
+	p, host, base := reportsSite(t, [3]string{"甲县", "2020", "spending: {total: 300, basic: 200, project: 100}"},
+		[3]string{"甲县", "2021", "spending: {total: 320, basic: 200, project: 120}\nderived: [spending.project]"},
+		[3]string{"乙县", "2021", "spending: {total: 500, basic: 200, project: 300}"})
 	const bars, points = "浅色虚线框的柱是推算值", "空心菱形的点是推算值"
 	drawn := func(tb *tab, page, id string) derivedMarks {
 		t.Helper()

@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"fmt"
 	"net"
 	"net/http"
 	"slices"
@@ -144,11 +145,20 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 // browser; it returns the project, the host:port and the site's URL.
 func jiaAndYi(t *testing.T, jia, yi string) (p *buildtest.Project, host, base string) {
 	t.Helper()
+	return reportsSite(t, [3]string{"甲县", "2020", jia}, [3]string{"乙县", "2020", yi})
+}
+
+// reportsSite builds and serves a site of 财政局's 整体支出 reports, a
+// file each of the county, year and figures (keys of a report file's
+// front matter) given.
+func reportsSite(t *testing.T, reports ...[3]string) (p *buildtest.Project, host, base string) {
+	t.Helper()
 	browser(t)
-	r := func(county, figures string) string {
-		return "---\ncounty: " + county + "\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n" + figures + "\n---\n正文。\n"
+	var files strings.Builder
+	for i, r := range reports {
+		fmt.Fprintf(&files, "-- content/r%d.md --\n---\ncounty: %s\ndepartment: 财政局\nyear: %s\ntype: 整体支出\n%s\n---\n正文。\n", i, r[0], r[1], r[2])
 	}
-	p = buildtest.New(t, "-- content/a.md --\n"+r("甲县", jia)+"-- content/b.md --\n"+r("乙县", yi))
+	p = buildtest.New(t, files.String())
 	p.MustBuild()
 	host, base = serveBuilt(t, p)
 	return p, host, base

@@ -578,15 +578,9 @@ const yearCardsJS = `(() => {
 // figure named by its column's heading and below its year; on a wide
 // screen it stays a table, each year's figures beside it.
 func TestCountyYearsAreCardsOnAPhone(t *testing.T) {
-	browser(t)
-	r := func(county, year, figures string) string {
-		return "---\ncounty: " + county + "\ndepartment: 财政局\nyear: " + year + "\ntype: 整体支出\n" + figures + "\n---\n正文。\n"
-	}
-	p := buildtest.New(t, "-- content/a-2020.md --\n"+r("甲县", "2020", "spending: {total: 1300, basic: 200, project: 1100}\nscore: 92\ngrade: 优\nstaff: {actual: 20}")+
-		"-- content/a-2021.md --\n"+r("甲县", "2021", "spending: {total: 1234.56, basic: 200, project: 1034.56}\nsangong: {total: 3.5, abroad: 0, reception: 1.5, vehicles: 2}\nscore: 88\ngrade: 良\nstaff: {actual: 21}")+
-		"-- content/b-2021.md --\n"+r("乙县", "2021", "spending: {total: 500, basic: 200, project: 300}\nsangong: {total: 5, abroad: 0, reception: 2, vehicles: 3}\nscore: 95\nstaff: {actual: 10}"))
-	p.MustBuild()
-	host, base := serveBuilt(t, p)
+	p, host, base := reportsSite(t, [3]string{"甲县", "2020", "spending: {total: 1300, basic: 200, project: 1100}\nscore: 92\ngrade: 优\nstaff: {actual: 20}"},
+		[3]string{"甲县", "2021", "spending: {total: 1234.56, basic: 200, project: 1034.56}\nsangong: {total: 3.5, abroad: 0, reception: 1.5, vehicles: 2}\nscore: 88\ngrade: 良\nstaff: {actual: 21}"},
+		[3]string{"乙县", "2021", "spending: {total: 500, basic: 200, project: 300}\nsangong: {total: 5, abroad: 0, reception: 2, vehicles: 3}\nscore: 95\nstaff: {actual: 10}"})
 	type layout struct {
 		Scrolls, Beside, Below, Cells int
 		Labels                        []string

@@ -39,9 +39,10 @@ const derivedMarksJS = `((id) => {
 
 // TestChartsMarkDerivedValues: a value the report does not give, which
 // its file's writer computed, is a pale bar with a dashed edge or a
-// hollow diamond on a line, and only it; a key under the chart says what the mark means, and
-// goes when the view shown (another view of the chart, another metric of
-// the explorer) marks nothing. Its saved picture says the key too.
+// hollow diamond on a line, and only it; a key under the chart says what
+// the mark means, and goes when the view shown (another view of the
+// chart, another metric of the explorer) marks nothing. Its saved
+// picture says the key too.
 func TestChartsMarkDerivedValues(t *testing.T) {
 	p, host, base := reportsSite(t, [3]string{"甲县", "2020", "spending: {total: 300, basic: 200, project: 100}"},
 		[3]string{"甲县", "2021", "spending: {total: 320, basic: 200, project: 120}\nderived: [spending.project]"},

@@ -586,9 +586,7 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 				return err
 			}
 			err = rnd.WritePage(p, func(html []byte) error { return tx.Write(p.Path, html) })
-			if p.Release != nil {
-				p.Release()
-			}
+			p.Written()
 			return err
 		})
 		return nil

@@ -132,9 +132,7 @@ func (s *Session) Get(name string) (data []byte, ok bool, err error) {
 			return nil, true, err
 		}
 		data, err := cur.m.rnd.Page(p)
-		if p.Release != nil {
-			p.Release()
-		}
+		p.Written()
 		return data, true, err
 	}
 	var gen func() ([]byte, error)

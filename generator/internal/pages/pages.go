@@ -31,10 +31,19 @@ type Page struct {
 	Charts []charts.Chart
 	// Data is the page-specific model.
 	Data any
-	// Release, when not nil, is to be called once the page is written:
-	// the model may share memory (a report's body) that is then given
-	// back to be used again. Leaving it uncalled only forgoes that.
+	// Release, when not nil, is to be called once the page is written
+	// (see Written): the model may share memory (a report's body) that is
+	// then given back to be used again. Leaving it uncalled only forgoes
+	// that.
 	Release func()
+}
+
+// Written is to be called once the page is written: it gives back what
+// its model shares (Release), if anything.
+func (p *Page) Written() {
+	if p.Release != nil {
+		p.Release()
+	}
 }
 
 // Root returns the relative prefix from the page to the site root, such as

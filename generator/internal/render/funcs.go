@@ -1099,7 +1099,7 @@ func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRo
 			switch st {
 			case report.Disclosed:
 				b.WriteString(markDisclosed)
-				if d.R.IsDerived(check.CoreFigures[j].Key) {
+				if disclosedDerived(&d, j) {
 					b.WriteString(derivedMark)
 				}
 				b.WriteString("</td>")
@@ -1133,8 +1133,8 @@ func rowsDerived(rows any) (bool, error) {
 		}), nil
 	case []pages.DisclosureRow:
 		return slices.ContainsFunc(rows, func(d pages.DisclosureRow) bool {
-			for j, st := range d.States {
-				if st == report.Disclosed && (d.Applies == nil || d.Applies[j]) && d.R.IsDerived(check.CoreFigures[j].Key) {
+			for j := range d.States {
+				if disclosedDerived(&d, j) {
 					return true
 				}
 			}
@@ -1142,4 +1142,11 @@ func rowsDerived(rows any) (bool, error) {
 		}), nil
 	}
 	return false, fmt.Errorf("derived: want rows of reports or of the disclosure table, got %T", rows)
+}
+
+// disclosedDerived reports whether the disclosure table's cell j of the
+// row d is marked （推算）: a figure counted as disclosed (one the report's
+// type has) that the file's writer computed.
+func disclosedDerived(d *pages.DisclosureRow, j int) bool {
+	return d.States[j] == report.Disclosed && (d.Applies == nil || d.Applies[j]) && d.R.IsDerived(check.CoreFigures[j].Key)
 }

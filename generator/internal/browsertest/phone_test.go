@@ -609,3 +609,33 @@ func TestCountyYearsAreCardsOnAPhone(t *testing.T) {
 		tb.report(tb.logProblems())
 	}
 }
+
+// cardGapsJS lists the home page's summary cards whose lines stand apart:
+// a card taller, inside its padding, than its lines together.
+const cardGapsJS = `(() => {
+  const out = [];
+  for (const card of document.querySelectorAll('.cards > .card')) {
+    const cs = getComputedStyle(card);
+    const inside = card.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+    let lines = 0;
+    for (const c of card.children) lines += c.getBoundingClientRect().height;
+    if (inside > lines + 8) out.push(card.querySelector('.card-label').textContent + ': ' + Math.round(inside - lines) + 'px of gaps');
+  }
+  return out;
+})()`
+
+// TestHomeCardsAreCompact: the home page's four summary cards stand one
+// above another on a phone; their lines sit together, so the four take
+// about half a screen rather than a whole one (paragraph margins inside
+// them once did).
+func TestHomeCardsAreCompact(t *testing.T) {
+	site(t)
+	out, base := siteOf("index.html")
+	tb := openWith(t, out, base, env.host, base+"index.html", phoneScreen)
+	if n := eval[int](tb, `document.querySelectorAll('.cards > .card').length`); n < 2 {
+		t.Fatalf("the home page shows %d summary cards, want at least 2", n)
+	}
+	if gaps := eval[[]string](tb, cardGapsJS); len(gaps) > 0 {
+		t.Errorf("on a phone, these cards' lines stand apart: %q", gaps)
+	}
+}

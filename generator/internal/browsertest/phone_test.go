@@ -274,8 +274,9 @@ func TestRowHeadingsStayInView(t *testing.T) {
 
 // findingsCardsJS measures the table of findings as laid out: the width
 // of each row's 说明 cell and the tallest row, how wide the page and the
-// table's box are beside their room, how each row is displayed, and the
-// cells whose data-label is not the text of their column's header.
+// table's box are beside their room, how each row is displayed, the
+// cells whose data-label is not the text of their column's header, and
+// the most lines a row's cells before 说明 take.
 const findingsCardsJS = `(() => {
   const table = document.getElementById('findings-table'), wrap = table.closest('.table-wrap');
   const heads = Array.from(table.tHead.rows[0].cells).map(th => th.textContent.trim());
@@ -290,6 +291,16 @@ const findingsCardsJS = `(() => {
     pageWidth: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth,
     tableWidth: wrap.scrollWidth, box: wrap.clientWidth,
     display: getComputedStyle(rows[0]).display, rows: rows.length, mislabelled,
+    lines: Math.max(...rows.map(r => {
+      // A cell below the bottom of the line so far starts a new line.
+      let lines = 0, bottom = -Infinity;
+      for (const b of Array.from(r.cells).slice(0, 7).filter(c => c.getClientRects().length)
+        .map(c => c.getBoundingClientRect()).sort((a, b) => a.top - b.top)) {
+        if (b.top >= bottom - 2) lines++;
+        bottom = Math.max(bottom, b.bottom);
+      }
+      return lines;
+    })),
   };
 })()`
 
@@ -299,12 +310,13 @@ type findingsCards struct {
 	PageWidth, Screen     float64
 	TableWidth, Box       float64
 	Display               string
-	Rows                  int
+	Rows, Lines           int
 	Mislabelled           []string
 }
 
 // TestFindingsCardsOnPhone reads the findings on a phone: each row is a
-// card in which every cell is named by its column and the explanation
+// card of a few lines, every cell named by its column in the markup
+// (data-label), and the explanation
 // (说明) has nearly the screen's width, not a squeezed last column; the
 // page does not scroll sideways, and the headers still sort. A wide
 // screen keeps the table.
@@ -315,8 +327,13 @@ func TestFindingsCardsOnPhone(t *testing.T) {
 	if got.Rows < 3 {
 		t.Fatalf("the findings table has %d rows; the test needs a few", got.Rows)
 	}
-	if got.Display != "block" {
-		t.Errorf("on a phone a row of findings is displayed %q, want a card (block)", got.Display)
+	if got.Display == "table-row" {
+		t.Errorf("on a phone a row of findings is displayed %q, want a card", got.Display)
+	}
+	// Whose report, what was checked and its result, the gap and share:
+	// three lines before 说明, not one a cell.
+	if got.Lines > 3 {
+		t.Errorf("on a phone a finding's cells before 说明 take %d lines, want at most 3", got.Lines)
 	}
 	if got.MessageWidth < 300 {
 		t.Errorf("on a %dpx screen the narrowest 说明 cell is %.0fpx wide, want at least 300px", phoneWidth, got.MessageWidth)

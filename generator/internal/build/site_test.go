@@ -1183,7 +1183,8 @@ func TestPerStaffOnlyWithinAKind(t *testing.T) {
 // where the whole data is, in a few lines on a phone; how its charts show
 // what is missing, doubtful or left over is folded away until asked for,
 // above what the numbers mean. The findings page opens with what it
-// lists, what it checks folded likewise.
+// lists, what it checks folded likewise; the disclosure page with what
+// its table shows, how to read it folded.
 func TestLeadsAreShort(t *testing.T) {
 	p := buildtest.New(t, jiaAndYi("spending: {total: 100}\n", "spending: {total: 200}\n"))
 	p.MustBuild()
@@ -1221,4 +1222,16 @@ func TestLeadsAreShort(t *testing.T) {
 	mustContain(t, "the page over years' lead", lead, "各年度的报告数", "只统计部门整体支出报告")
 	how = mustBetween(t, years, `<details class="terms how">`, `</details>`, "how the averages are made")
 	mustContain(t, "how the averages are made", how, "<summary>平均数怎么算？</summary>", "比较平均数而不是总和", "疑为单位错误的数字不计入", "见第一张图")
+
+	// The disclosure page: what its table shows and in what order; what
+	// 未披露 means and what its last row and column are, folded.
+	disclosure := p.Page("disclosure.html")
+	lead = mustBetween(t, disclosure, `<p class="lead">`, `</p>`, "the disclosure page's lead")
+	if n := len([]rune(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(lead, ""))); n > 80 {
+		t.Errorf("the disclosure page's lead is %d characters, want at most 80:\n%s", n, lead)
+	}
+	mustContain(t, "the disclosure page's lead", lead, "每份报告是否给出了11项核心数据", "按年度从新到旧", `<a href="#by-county">各县完整度</a>见本页末尾`)
+	how = mustBetween(t, disclosure, `<details class="terms how">`, `</details>`, "how to read the disclosure table")
+	mustContain(t, "how to read the disclosure table", how, "<summary>怎么读这张表？</summary>", "“未披露”表示报告没有给出该数字（不等于0）",
+		"最后一行是各项数据在全部2份报告中的披露比例，最后一列是每份报告的完整度。")
 }

@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"os"
@@ -562,13 +563,20 @@ func TestReportRowsOnOneLine(t *testing.T) {
 	}
 }
 
-// yearCardsJS tells how a county page's tables by year are laid out:
-// whether any scrolls sideways, the label each figure's cell shows
-// before it against its column's heading, and whether a year's figures
-// sit beside its year (a table) or below it (cards).
-const yearCardsJS = `(() => {
+// rowCardsJS returns a script that tells how the tables of a page
+// that match the CSS selector tables (a county page's tables by year, its
+// overview) are laid out: whether any scrolls sideways, the label each
+// cell after a row's heading shows before it against its column's
+// heading, and whether those cells sit beside their row's heading (a
+// table) or below it (cards).
+func rowCardsJS(tables string) string {
+	return strings.Replace(rowCardsTemplate, "TABLES", tables, 1)
+}
+
+// rowCardsTemplate is rowCardsJS's script, TABLES for its selector.
+const rowCardsTemplate = `(() => {
   const out = {scrolls: 0, labels: [], beside: 0, below: 0, cells: 0};
-  for (const table of document.querySelectorAll('table.by-year')) {
+  for (const table of document.querySelectorAll('TABLES')) {
     const wrap = table.closest('.table-wrap');
     if (wrap.scrollWidth > wrap.clientWidth + 1) out.scrolls++;
     const heads = Array.from(table.tHead.rows[0].cells).map(c => c.textContent.trim());
@@ -590,6 +598,12 @@ const yearCardsJS = `(() => {
   return out;
 })()`
 
+// layout is what rowCardsJS tells.
+type layout struct {
+	Scrolls, Beside, Below, Cells int
+	Labels                        []string
+}
+
 // TestCountyYearsAreCardsOnAPhone: a county's table by year, up to nine
 // columns, is a card a year on a phone: nothing scrolls sideways, each
 // figure named by its column's heading and below its year; on a wide
@@ -598,10 +612,6 @@ func TestCountyYearsAreCardsOnAPhone(t *testing.T) {
 	p, host, base := reportsSite(t, [3]string{"甲县", "2020", "spending: {total: 1300, basic: 200, project: 1100}\nscore: 92\ngrade: 优\nstaff: {actual: 20}"},
 		[3]string{"甲县", "2021", "spending: {total: 1234.56, basic: 200, project: 1034.56}\nsangong: {total: 3.5, abroad: 0, reception: 1.5, vehicles: 2}\nscore: 88\ngrade: 良\nstaff: {actual: 21}"},
 		[3]string{"乙县", "2021", "spending: {total: 500, basic: 200, project: 300}\nsangong: {total: 5, abroad: 0, reception: 2, vehicles: 3}\nscore: 95\nstaff: {actual: 10}"})
-	type layout struct {
-		Scrolls, Beside, Below, Cells int
-		Labels                        []string
-	}
 	for _, phone := range []bool{true, false} {
 		var tb *tab
 		if phone {
@@ -609,7 +619,7 @@ func TestCountyYearsAreCardsOnAPhone(t *testing.T) {
 		} else {
 			tb = open(t, p.Out, base, host, base+"county/jia-xian.html")
 		}
-		got := eval[layout](tb, yearCardsJS)
+		got := eval[layout](tb, rowCardsJS("table.by-year"))
 		// Two years of eight columns after the year.
 		if got.Cells != 16 {
 			t.Fatalf("phone %v: %d figure cells shown, want 16", phone, got.Cells)
@@ -654,5 +664,54 @@ func TestHomeCardsAreCompact(t *testing.T) {
 	}
 	if gaps := eval[[]string](tb, cardGapsJS); len(gaps) > 0 {
 		t.Errorf("on a phone, these cards' lines stand apart: %q", gaps)
+	}
+}
+
+// TestCountyOverviewIsCardsOnAPhone: the overview of a county with many
+// departments, a row a department and six columns, is a card a
+// department on a phone: nothing scrolls sideways, each figure below
+// the department's name and named by its column's heading; its header
+// stays, as a row of sort buttons that still sort the cards. A wide
+// screen keeps the table.
+func TestCountyOverviewIsCardsOnAPhone(t *testing.T) {
+	browser(t)
+	dir, host, base := serveSeries(t)
+	const page = "county/jia-xian.html"
+	for _, phone := range []bool{true, false} {
+		var tb *tab
+		if phone {
+			tb = openWith(t, dir, base, host, base+page, phoneScreen)
+		} else {
+			tb = open(t, dir, base, host, base+page)
+		}
+		got := eval[layout](tb, rowCardsJS("table.overview"))
+		// Four series of five columns after the department.
+		if got.Cells != 4*5 {
+			t.Fatalf("phone %v: %d cells shown after the departments, want 20", phone, got.Cells)
+		}
+		if len(got.Labels) > 0 {
+			t.Errorf("phone %v: cells labelled against their headings: %q", phone, got.Labels)
+		}
+		if phone && (got.Scrolls > 0 || got.Below != got.Cells) {
+			t.Errorf("on a phone: %d tables scroll sideways, %d of %d cells below their department; want none scrolling, all below", got.Scrolls, got.Below, got.Cells)
+		}
+		if !phone && got.Beside != got.Cells {
+			t.Errorf("on a wide screen: %d of %d cells beside their department; want all (a table)", got.Beside, got.Cells)
+		}
+		if phone {
+			// 支出合计, highest first, then lowest first.
+			for _, want := range []string{"descending", "ascending"} {
+				tb.click(`table.overview thead th:nth-child(3) > button`)
+				totals := eval[[]float64](tb, `Array.from(document.querySelectorAll('table.overview tbody tr')).map(r => Number(r.cells[2].getAttribute('data-value')))`)
+				sorted := slices.IsSorted(totals)
+				if want == "descending" {
+					sorted = slices.IsSortedFunc(totals, func(a, b float64) int { return cmp.Compare(b, a) })
+				}
+				if !sorted {
+					t.Errorf("after a tap on 支出合计 the cards' totals read %v, want them %s", totals, want)
+				}
+			}
+		}
+		tb.report(tb.logProblems())
 	}
 }

@@ -70,7 +70,7 @@ func TestProjectFundsShown(t *testing.T) {
 	// 甲县's overview: the project's row notes its funds under 支出合计.
 	ov := p.Page("county/jia-xian.html")
 	mustContain(t, "甲县 overview", ov,
-		`<td class="num" data-value=""><span class="na">未披露</span><br><span class="note">项目到位资金50万元</span></td>`)
+		`<td class="num" data-value="" data-label="支出合计（万元）"><span class="na">未披露</span><br><span class="note">项目到位资金50万元</span></td>`)
 	// Its series' page: the funds by year, with their change, and
 	// their trend beside the spending.
 	sp := p.Page("county/jia-xian/jiao-tong-yun-shu-ju-xiang-mu-nong-cun-gong-lu-yang-hu-zhuan-xiang-zi-jin.html")

@@ -69,13 +69,15 @@ func TestCountySeriesPages(t *testing.T) {
 		`<a href="../` + jiaJTXM + `">交通运输局</a><br><span class="note">项目支出：农村公路养护专项资金</span></th>`,
 		`<a href="../` + jiaCZ + `">财政局</a></th>`,
 		`<a href="../` + jiaJY + `">教育局</a>`,
-		// The years, and the latest report's figures.
-		"<td>2020—2021年（2份）</td>",
-		`<a href="../report/jia-xian/2021-cai-zheng-ju-zheng-ti.html">2021年</a>`,
-		`data-value="120.5">120.5</td>`, `data-value="3.2">3.2</td>`,
+		// The years, and the latest report's figures, each cell named
+		// by its column for a phone's cards.
+		`<table class="sortable card-table overview">`,
+		`<td data-label="历年报告">2020—2021年（2份）</td>`,
+		`<td class="num" data-value="2021" data-label="最近年度"><a href="../report/jia-xian/2021-cai-zheng-ju-zheng-ti.html">2021年</a>`,
+		`data-value="120.5" data-label="支出合计（万元）">120.5</td>`, `data-value="3.2" data-label="三公经费（万元）">3.2</td>`,
 		// The disputed total is marked, linking to its checks.
-		`data-value="300">300 <a class="flag" href="../report/jia-xian/2021-jiao-yu-ju-zheng-ti.html#checks"`,
-		`data-value="90">90</td>`,
+		`data-value="300" data-label="支出合计（万元）">300 <a class="flag" href="../report/jia-xian/2021-jiao-yu-ju-zheng-ti.html#checks"`,
+		`data-value="90" data-label="自评得分（分）">90</td>`,
 		"甲县的3个部门的5份绩效自评报告",
 	} {
 		if !strings.Contains(ov, want) {

@@ -213,11 +213,13 @@ func writeSeriesHead(b *bytes.Buffer, root string, d *pages.SeriesData) {
 // per series, its department (and project) linking to the series' page,
 // the years it covers and its latest report's main figures, each marked
 // ⚠ where a finding disputes it, as the tables by year mark them. Every
-// column sorts; the names by their reading, as lists order them.
+// column sorts; the names by their reading, as lists order them. Each
+// cell after the department names its column in data-label, which a
+// phone shows beside it when it lays each row out as a card (site.css).
 func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 	b.WriteString("\n<section aria-labelledby=\"departments\">\n<h2 id=\"departments\">各部门</h2>\n" +
 		"<p>金额单位为万元。数字是各部门最近一年报告中的数字，年度不一定相同，见“最近年度”一列；点表头可按该列排序。</p>\n" +
-		"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"各部门最近一年的数字\">\n<table class=\"sortable\">\n<caption>")
+		"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"各部门最近一年的数字\">\n<table class=\"sortable card-table overview\">\n<caption>")
 	escape(b, d.County.Name)
 	b.WriteString("各部门最近一年的数字</caption>\n<thead><tr><th scope=\"col\" data-sort=\"text\"><button type=\"button\">部门</button></th>" +
 		"<th scope=\"col\" class=\"num\" data-sort=\"num\" data-sort-first=\"descending\"><button type=\"button\">最近年度</button></th>")
@@ -253,19 +255,19 @@ func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 		}
 		b.WriteString("</th>\n<td class=\"num\" data-value=\"")
 		writeInt(b, row.Latest.Year)
-		b.WriteString("\"><a href=\"")
+		b.WriteString("\" data-label=\"最近年度\"><a href=\"")
 		escapeURL(b, root, row.Latest.URL)
 		b.WriteString("\">")
 		writeInt(b, row.Latest.Year)
 		b.WriteString("年</a></td>")
 		for k, c := range row.Cells {
-			writeFigureCellStart(b, root, c, row.Latest, nil)
+			writeFigureCellStart(b, root, c, row.Latest, &pages.OverviewMetrics()[k])
 			if row.Funds != "" && pages.OverviewMetrics()[k].Key == "total" {
 				writeFundsNote(b, root, row.Funds, row.Latest)
 			}
 			b.WriteString("</td>")
 		}
-		b.WriteString("\n<td>")
+		b.WriteString("\n<td data-label=\"历年报告\">")
 		escape(b, row.Years)
 		if n := len(row.Reports); n > 1 {
 			b.WriteString("（")

@@ -1215,7 +1215,21 @@
     // folder above assets/.
     var baseUrl = '/';
     try { baseUrl = new URL(ASSETS + '../', location.href).pathname; } catch (e) { /* keep / */ }
-    new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false, baseUrl: baseUrl });
+    var ui = new window.PagefindUI({ element: '#search', showSubResults: true, showImages: false, baseUrl: baseUrl });
+    // A search is a link like the site's other lists: search.html?q=…
+    // opens with its results, and the address follows what is typed, so
+    // that a search can be kept or shared.
+    var q = new URLSearchParams(location.search).get('q');
+    if (q && q.trim() && typeof ui.triggerSearch === 'function') ui.triggerSearch(q.trim());
+    box.addEventListener('input', function (e) {
+      if (!e.target || !e.target.matches || !e.target.matches('input.pagefind-ui__search-input')) return;
+      var input = e.target;
+      writeQuery(function (p) { setQ(p, input); });
+    });
+    // Its 清除 button empties the box without an input event.
+    box.addEventListener('click', function (e) {
+      if (e.target && e.target.closest && e.target.closest('.pagefind-ui__search-clear')) writeQuery(function (p) { p.delete('q'); });
+    });
     // Pagefind's box is named only by its title (搜索); a screen reader
     // reads a name that says what is searched.
     function name() {

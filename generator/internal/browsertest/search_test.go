@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,6 +100,32 @@ func TestSearchFindsChineseText(t *testing.T) {
 		if !strings.HasPrefix(h, "/portal/") {
 			t.Errorf("search result %q leaves the site's sub-path", h)
 		}
+	}
+	tb.report(tb.logProblems())
+}
+
+// TestSearchFollowsTheAddress: search.html?q=… opens with that search's
+// results, its words in the box, as the site's other lists take q; what
+// is typed then goes into the address (to keep or share), and 清除 takes
+// it out.
+func TestSearchFollowsTheAddress(t *testing.T) {
+	browser(t)
+	out, host, base := searchSite(t)
+	tb := open(t, out, base, host, base+"search.html?q="+url.QueryEscape("桃源县"))
+	if !tb.waitFor(`Array.from(document.querySelectorAll('#search a')).some(a => a.getAttribute('href').includes('tao-yuan-xian'))`, 15*time.Second) {
+		t.Fatal("search.html?q=桃源县 shows no page of 桃源县")
+	}
+	if got := eval[string](tb, `document.querySelector('#search input').value`); got != "桃源县" {
+		t.Errorf("search.html?q=桃源县 opens with %q in the box, want 桃源县", got)
+	}
+	tb.sendKeys(`#search input`, " 2020")
+	if !tb.waitFor(`new URLSearchParams(location.search).get('q') === '桃源县 2020'`, 5*time.Second) {
+		t.Errorf("after typing, the address reads %q, want q=桃源县 2020", eval[string](tb, `location.search`))
+	}
+	tb.click(`#search .pagefind-ui__search-clear`)
+	if !tb.waitFor(`!new URLSearchParams(location.search).has('q') && document.querySelector('#search input').value === ''`, 5*time.Second) {
+		t.Errorf("after 清除, the address reads %q and the box %q; want neither to hold the search",
+			eval[string](tb, `location.search`), eval[string](tb, `document.querySelector('#search input').value`))
 	}
 	tb.report(tb.logProblems())
 }

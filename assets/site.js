@@ -1181,6 +1181,27 @@
     safely(initExplorer);
     safely(initSearch);
     safely(initScrollHints);
+    safely(initGuess);
+  }
+
+  // The 404 page's county finder (form.county-find[data-guess]) starts
+  // from the missing address: a county's and a report's pages are named
+  // by the county's pinyin (county/tao-yuan-xian.html,
+  // report/tao-yuan-xian/…), which the list of counties finds
+  // (taoyuanxian). A name two counties share has its prefecture's added
+  // (heng-shan-xian-heng-yang-shi): the guess ends at the first 县, 区,
+  // 市 or 旗 after the name's first syllable, and finds both.
+  function initGuess() {
+    var form = document.querySelector('form.county-find[data-guess]');
+    var input = form && form.querySelector('input[name="q"]');
+    var m = /\/(?:county|report)\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.html|\/|$)/.exec(window.location.pathname);
+    if (!input || input.value || !m) return;
+    var syllables = m[1].split('-'), guess = [];
+    for (var i = 0; i < syllables.length; i++) {
+      guess.push(syllables[i]);
+      if (i > 0 && /^(xian|qu|shi|qi)$/.test(syllables[i])) break;
+    }
+    input.value = guess.join('');
   }
 
   // A table wider than its box scrolls sideways; on a phone nothing else

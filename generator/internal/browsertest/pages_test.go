@@ -256,6 +256,44 @@ func TestNotFoundAtAnyDepth(t *testing.T) {
 	}
 }
 
+// TestNotFoundFindsTheCounty: a missing page offers the home page's
+// county finder, filled in from the missing address (a county's or a
+// report's page is named by its county's pinyin), and submitting it
+// lists that county, from whatever depth the page was shown at. A
+// missing page named after no county leaves the box empty.
+func TestNotFoundFindsTheCounty(t *testing.T) {
+	site(t)
+	for _, c := range []struct{ missing, guess, county string }{
+		{"report/tao-yuan-xian/2019-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html", "taoyuanxian", "桃源县"},
+		// A name two counties share ends with its prefecture's.
+		{"county/qi-dong-xian-heng-yang-shi.html", "qidongxian", "祁东县"},
+		{"no/such/page.html", "", ""},
+	} {
+		t.Run(c.missing, func(t *testing.T) {
+			tb := openStatus(t, env.out, env.base, env.host, env.base+c.missing, http.StatusNotFound)
+			if !tb.waitFor(`document.querySelector('form.county-find').action === `+strconv.Quote(env.base+"counties.html"), 5*time.Second) {
+				t.Fatalf("the 404 page's county finder goes to %s, want %scounties.html", eval[string](tb, `document.querySelector('form.county-find').action`), env.base)
+			}
+			if c.guess == "" {
+				if got := eval[string](tb, `document.querySelector('#county-find-q').value`); got != "" {
+					t.Errorf("the county finder holds %q, want it empty", got)
+				}
+				return
+			}
+			if !tb.waitFor(`document.querySelector('#county-find-q').value === `+strconv.Quote(c.guess), 5*time.Second) {
+				t.Fatalf("the county finder holds %q, want %q", eval[string](tb, `document.querySelector('#county-find-q').value`), c.guess)
+			}
+			tb.follow(`form.county-find button[type="submit"]`)
+			if !tb.waitFor(`location.pathname.endsWith('/counties.html')`, 5*time.Second) {
+				t.Fatal("submitting the county finder did not open counties.html")
+			}
+			if got := eval[finderState](tb, finderJS); !slices.Equal(got.Shown, []string{c.county}) {
+				t.Errorf("counties.html?q=%s lists %v, want %s alone", c.guess, got.Shown, c.county)
+			}
+		})
+	}
+}
+
 // TestNotFoundHiddenUntilStyled holds back the stylesheet a missing page
 // looks for, and requires the page hidden meanwhile (no flash of an
 // unstyled page), then shown once the stylesheet has come.

@@ -13,7 +13,7 @@ import (
 // deepest that holds the site's stylesheet, asked for one after another
 // from the page's own folder up (a 404.html shown where it lies finds it
 // at the first). It then loads the stylesheet, icon and site.js
-// from there and points every relative link at it. Where it finds none,
+// from there and points every relative link and form at it. Where it finds none,
 // or cannot ask (file://, no fetch), it takes the page's own folder, as a
 // plain relative page would. Until the stylesheet has loaded or failed,
 // the page is hidden, so that it does not flash unstyled; it is shown
@@ -37,9 +37,9 @@ const findRootJS = `(function () {
     add("script", {src: root + "assets/site.js"});
     if (!root || root === here) return;
     function fix() {
-      document.querySelectorAll("a[href]").forEach(function (a) {
-        var v = a.getAttribute("href");
-        if (!/^([a-z][a-z0-9+.\-]*:|[\/#?])/i.test(v)) a.setAttribute("href", root + v);
+      document.querySelectorAll("a[href], form[action]").forEach(function (el) {
+        var at = el.tagName === "FORM" ? "action" : "href", v = el.getAttribute(at);
+        if (!/^([a-z][a-z0-9+.\-]*:|[\/#?])/i.test(v)) el.setAttribute(at, root + v);
       });
     }
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fix);

@@ -604,6 +604,28 @@ type layout struct {
 	Labels                        []string
 }
 
+// checkRowCards requires the tables of tb's page that match the CSS
+// selector tables to show cells cells after their rows' headings (each
+// a row's name: a year, a department), each labelled by its column's
+// heading; on a phone as cards (nothing scrolling sideways, every cell
+// below its row's name), on a wide screen as a table (beside it).
+func checkRowCards(t *testing.T, tb *tab, phone bool, tables string, cells int, row string) {
+	t.Helper()
+	got := eval[layout](tb, rowCardsJS(tables))
+	if got.Cells != cells {
+		t.Fatalf("phone %v: %d cells shown after the rows' headings in %s, want %d", phone, got.Cells, tables, cells)
+	}
+	if len(got.Labels) > 0 {
+		t.Errorf("phone %v: cells labelled against their headings: %q", phone, got.Labels)
+	}
+	if phone && (got.Scrolls > 0 || got.Below != got.Cells) {
+		t.Errorf("on a phone: %d tables scroll sideways, %d of %d cells below their %s; want none scrolling, all below", got.Scrolls, got.Below, got.Cells, row)
+	}
+	if !phone && got.Beside != got.Cells {
+		t.Errorf("on a wide screen: %d of %d cells beside their %s; want all (a table)", got.Beside, got.Cells, row)
+	}
+}
+
 // TestCountyYearsAreCardsOnAPhone: a county's table by year, up to nine
 // columns, is a card a year on a phone: nothing scrolls sideways, each
 // figure named by its column's heading and below its year; on a wide
@@ -619,20 +641,8 @@ func TestCountyYearsAreCardsOnAPhone(t *testing.T) {
 		} else {
 			tb = open(t, p.Out, base, host, base+"county/jia-xian.html")
 		}
-		got := eval[layout](tb, rowCardsJS("table.by-year"))
 		// Two years of eight columns after the year.
-		if got.Cells != 16 {
-			t.Fatalf("phone %v: %d figure cells shown, want 16", phone, got.Cells)
-		}
-		if len(got.Labels) > 0 {
-			t.Errorf("phone %v: cells labelled against their headings: %q", phone, got.Labels)
-		}
-		if phone && (got.Scrolls > 0 || got.Below != got.Cells) {
-			t.Errorf("on a phone: %d tables scroll sideways, %d of %d figures below their year; want none scrolling, all below", got.Scrolls, got.Below, got.Cells)
-		}
-		if !phone && got.Beside != got.Cells {
-			t.Errorf("on a wide screen: %d of %d figures beside their year; want all (a table)", got.Beside, got.Cells)
-		}
+		checkRowCards(t, tb, phone, "table.by-year", 16, "year")
 		tb.report(tb.logProblems())
 	}
 }
@@ -684,20 +694,8 @@ func TestCountyOverviewIsCardsOnAPhone(t *testing.T) {
 		} else {
 			tb = open(t, dir, base, host, base+page)
 		}
-		got := eval[layout](tb, rowCardsJS("table.overview"))
 		// Four series of five columns after the department.
-		if got.Cells != 4*5 {
-			t.Fatalf("phone %v: %d cells shown after the departments, want 20", phone, got.Cells)
-		}
-		if len(got.Labels) > 0 {
-			t.Errorf("phone %v: cells labelled against their headings: %q", phone, got.Labels)
-		}
-		if phone && (got.Scrolls > 0 || got.Below != got.Cells) {
-			t.Errorf("on a phone: %d tables scroll sideways, %d of %d cells below their department; want none scrolling, all below", got.Scrolls, got.Below, got.Cells)
-		}
-		if !phone && got.Beside != got.Cells {
-			t.Errorf("on a wide screen: %d of %d cells beside their department; want all (a table)", got.Beside, got.Cells)
-		}
+		checkRowCards(t, tb, phone, "table.overview", 4*5, "department")
 		if phone {
 			// 支出合计, highest first, then lowest first.
 			for _, want := range []string{"descending", "ascending"} {

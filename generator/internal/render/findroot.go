@@ -12,10 +12,10 @@ import (
 // script finds the root: of the folders above the missing path, the
 // deepest that holds the site's stylesheet, asked for one after another
 // from the page's own folder up (a 404.html shown where it lies finds it
-// at the first). It then loads the stylesheet, icon and site.js
-// from there and points every relative link and form at it. Where it finds none,
-// or cannot ask (file://, no fetch), it takes the page's own folder, as a
-// plain relative page would. Until the stylesheet has loaded or failed,
+// at the first). It then loads the stylesheet, icon and site.js from
+// there and points every relative link and form at it. Where it finds
+// none, or cannot ask (file://, no fetch), it takes the page's own
+// folder, as a plain relative page would. Until the stylesheet has loaded or failed,
 // the page is hidden, so that it does not flash unstyled; it is shown
 // after three seconds whatever happens.
 const findRootJS = `(function () {

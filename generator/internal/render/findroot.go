@@ -15,9 +15,9 @@ import (
 // at the first). It then loads the stylesheet, icon and site.js from
 // there and points every relative link and form at it. Where it finds
 // none, or cannot ask (file://, no fetch), it takes the page's own
-// folder, as a plain relative page would. Until the stylesheet has loaded or failed,
-// the page is hidden, so that it does not flash unstyled; it is shown
-// after three seconds whatever happens.
+// folder, as a plain relative page would. Until the stylesheet has
+// loaded or failed, the page is hidden, so that it does not flash
+// unstyled; it is shown after three seconds whatever happens.
 const findRootJS = `(function () {
   var here = location.pathname.replace(/[^\/]*$/, "");
   var page = document.documentElement;

@@ -3,12 +3,15 @@
 # county, a report and a compare page, served over HTTP with gzip by the
 # generator's own static server, and prints the four scores of each page.
 #
-# usage: scripts/lighthouse.sh [PORT]
+# usage: scripts/lighthouse.sh [PORT [PAGE...]]
+#   PAGE: a page of public/ to score instead of the four (findings.html,
+#   disclosure.html, …)
 # Needs chromium (apt-get install chromium) and Node; Lighthouse is
 # installed with npm into ~/.cache/portal-lighthouse the first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${1:-8791}
+shift || true
 tools=${LIGHTHOUSE_HOME:-$HOME/.cache/portal-lighthouse}
 lh="$tools/node_modules/.bin/lighthouse"
 if [ ! -x "$lh" ]; then
@@ -28,7 +31,9 @@ report=$(cd public && ls report/*/*.html | head -n 1)
 year=$(ls public/compare | grep -E '^[0-9]+\.html$' | sort -r | head -n 1)
 out=$(mktemp -d)
 printf '%-45s %12s %14s %15s %5s\n' page performance accessibility best-practices seo
-for page in index.html "county/$county" "$report" "compare/$year"; do
+pages=("$@")
+[ ${#pages[@]} -gt 0 ] || pages=(index.html "county/$county" "$report" "compare/$year")
+for page in "${pages[@]}"; do
   name=$(echo "$page" | tr '/' '_')
   CHROME_PATH=$chrome "$lh" "http://127.0.0.1:$port/$page" --quiet --output=json --output-path="$out/$name.json" \
     --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \

@@ -85,13 +85,14 @@ var fiveInOrder = []string{
 	"report/jia-xian/2020-cai-zheng-ju-zheng-ti.html",
 }
 
-// setPageSizes sets pages.HomeRows and pages.ListPageSize for the test
-// and restores them after it. Tests that call it must not be parallel.
+// setPageSizes sets pages.HomeRows, and pages.ListPageSize and
+// pages.DisclosurePageSize both to list, for the test and restores them
+// after it. Tests that call it must not be parallel.
 func setPageSizes(t *testing.T, home, list int) {
 	t.Helper()
-	h, l := pages.HomeRows, pages.ListPageSize
-	pages.HomeRows, pages.ListPageSize = home, list
-	t.Cleanup(func() { pages.HomeRows, pages.ListPageSize = h, l })
+	h, l, d := pages.HomeRows, pages.ListPageSize, pages.DisclosurePageSize
+	pages.HomeRows, pages.ListPageSize, pages.DisclosurePageSize = home, list, list
+	t.Cleanup(func() { pages.HomeRows, pages.ListPageSize, pages.DisclosurePageSize = h, l, d })
 }
 
 // pagerLink is a link of a pager: its href, its text, and whether it is
@@ -524,5 +525,35 @@ func TestCountyListMovesOffTheHomePage(t *testing.T) {
 	mustContain(t, "home", home, `本站收录2个县（市、区），<a href="counties.html">按地市查看全部县（市、区）</a>`)
 	if strings.Contains(home, `<ul class="county-list">`) {
 		t.Error("the home page still lists the counties")
+	}
+}
+
+// TestDisclosurePagedByItsOwnSize: the disclosure table, whose rows are
+// the heaviest of the lists, is paged by pages.DisclosurePageSize, not by
+// the other lists' pages.ListPageSize: five reports at 2 a page take it
+// three pages (2, 2, 1), while the full list takes two (4, 1).
+func TestDisclosurePagedByItsOwnSize(t *testing.T) {
+	l, d := pages.ListPageSize, pages.DisclosurePageSize
+	pages.ListPageSize, pages.DisclosurePageSize = 4, 2
+	t.Cleanup(func() { pages.ListPageSize, pages.DisclosurePageSize = l, d })
+	p := buildtest.New(t, fiveReports)
+	p.MustBuild()
+	var got []int
+	for _, name := range []string{"disclosure.html", "disclosure-2.html", "disclosure-3.html"} {
+		got = append(got, len(rowsOf(disclosureRowRE, p.Page(name))))
+	}
+	if !slices.Equal(got, []int{2, 2, 1}) {
+		t.Errorf("the disclosure pages hold %v reports, want [2 2 1]", got)
+	}
+	mustContain(t, "disclosure", p.Page("disclosure.html"), "每页2份，共3页")
+	got = nil
+	for _, name := range []string{"reports/index.html", "reports/2.html"} {
+		got = append(got, len(rowsOf(reportRowRE, p.Page(name))))
+	}
+	if !slices.Equal(got, []int{4, 1}) {
+		t.Errorf("the full list's pages hold %v reports, want [4 1]", got)
+	}
+	if p.Exists("disclosure-4.html") || p.Exists("reports/3.html") {
+		t.Error("a list has a page more than its rows need")
 	}
 }

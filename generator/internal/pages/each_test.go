@@ -21,9 +21,9 @@ func TestEachListsTheirOtherPagesLast(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := siteOf(t, dir)
-	old := pages.ListPageSize
-	pages.ListPageSize = 7
-	t.Cleanup(func() { pages.ListPageSize = old })
+	old, oldD := pages.ListPageSize, pages.DisclosurePageSize
+	pages.ListPageSize, pages.DisclosurePageSize = 7, 7
+	t.Cleanup(func() { pages.ListPageSize, pages.DisclosurePageSize = old, oldD })
 
 	var paths []string
 	made := map[string]bool{}
@@ -59,7 +59,7 @@ func TestEachListsTheirOtherPagesLast(t *testing.T) {
 		if slices.Contains(paths, path(2)) {
 			firstOther = min(firstOther, at(path(2)))
 		} else {
-			t.Errorf("the %s list has one page of %d rows; the test needs two", name, pages.ListPageSize)
+			t.Errorf("the %s list has one page of %d rows; the test needs two", name, 7)
 		}
 	}
 	for _, y := range s.Years {

@@ -266,8 +266,8 @@ func DisclosurePath(n int) string {
 }
 
 // Disclosure returns the pages of the table of which core figures each
-// report discloses, ListPageSize reports each, in ReportOrder; the first
-// page also has each county's completeness.
+// report discloses, DisclosurePageSize reports each, in ReportOrder; the
+// first page also has each county's completeness.
 func Disclosure(s *site.Site) []*Page {
 	nf := len(check.CoreFigures)
 	// perFigure counts, per figure, the reports that disclose it, of
@@ -390,7 +390,7 @@ func Disclosure(s *site.Site) []*Page {
 	// the order of sortedReports.
 	slices.SortFunc(rows, func(a, b DisclosureRow) int { return ReportOrder(a.R, b.R) })
 	var out []*Page
-	for _, pg := range paged(len(rows), ListPageSize, DisclosurePath) {
+	for _, pg := range paged(len(rows), DisclosurePageSize, DisclosurePath) {
 		d := &DisclosureData{Figures: check.CoreFigures, ProjectFigures: check.ProjectCoreFigures,
 			Shares: shares, Projects: projects, CountyTotal: len(s.Counties), Pager: pg}
 		if pg.N == 1 {

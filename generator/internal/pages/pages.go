@@ -109,9 +109,9 @@ func Each(s *site.Site, fn func(Job) error) error {
 	// the others make other pages rather than wait for it (at 15,000
 	// reports, a worker waited ~50 ms for the lists when their pages came
 	// one after the other).
-	list := func(rows int, path func(int) string, build func(*site.Site) ([]*Page, error)) {
+	list := func(rows, size int, path func(int) string, build func(*site.Site) ([]*Page, error)) {
 		all := sync.OnceValues(func() ([]*Page, error) { return build(s) })
-		n := pageCount(rows, ListPageSize)
+		n := pageCount(rows, size)
 		for i := range n {
 			to := &rest
 			if i == 0 {
@@ -132,14 +132,14 @@ func Each(s *site.Site, fn func(Job) error) error {
 	infallible := func(build func(*site.Site) []*Page) func(*site.Site) ([]*Page, error) {
 		return func(s *site.Site) ([]*Page, error) { return build(s), nil }
 	}
-	list(len(s.Reports), ReportsPath, infallible(Reports))
-	list(CountFindings(s), FindingsPath, infallible(Findings))
-	list(len(s.Reports), DisclosurePath, infallible(Disclosure))
+	list(len(s.Reports), ListPageSize, ReportsPath, infallible(Reports))
+	list(CountFindings(s), ListPageSize, FindingsPath, infallible(Findings))
+	list(len(s.Reports), DisclosurePageSize, DisclosurePath, infallible(Disclosure))
 	jobs = append(jobs,
 		Job{Path: "counties.html", Make: func() (*Page, error) { return Counties(s), nil }},
 		Job{Path: "search.html", Make: func() (*Page, error) { return Search(s), nil }},
 		Job{Path: "404.html", Make: func() (*Page, error) { return NotFound(s), nil }})
-	list(compareYearsRows(s), CompareYearsPath, CompareYears)
+	list(compareYearsRows(s), ListPageSize, CompareYearsPath, CompareYears)
 	for _, y := range s.Years {
 		jobs = append(jobs, Job{Path: ComparePath(y), Make: func() (*Page, error) { return CompareYear(s, y) }})
 		for _, k := range s.Kinds[y] {

@@ -514,6 +514,12 @@ published: 2022-05-18
 		`<link rel="canonical" href="https://example.org/portal/county/bing-xian.html">`,
 		`<meta property="og:title" content="丙县部门绩效自评报告">`,
 		`<link rel="icon" href="../assets/favicon.svg" type="image/svg+xml">`)
+	// A phone's browser bar takes the colour of the site's header.
+	brand := regexp.MustCompile(`--brand:\s*(#[0-9a-fA-F]+);`).FindStringSubmatch(p.Page("assets/site.css"))
+	if brand == nil {
+		t.Fatal("site.css sets no --brand colour")
+	}
+	mustContain(t, "county", p.Page("county/bing-xian.html"), `<meta name="theme-color" content="`+brand[1]+`">`)
 
 	// Without a base URL there is no sitemap and no absolute link.
 	p.MustBuild()

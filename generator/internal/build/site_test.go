@@ -1215,7 +1215,8 @@ func TestLeadsAreShort(t *testing.T) {
 	}
 	mustContain(t, "the findings page's lead", lead, "下表列出全部发现", "先列不一致")
 	how = mustBetween(t, findings, `<details class="terms how">`, `</details>`, "what the findings page checks")
-	mustContain(t, "what the findings page checks", how, "<summary>核对哪些项目？什么是“人工核对”？</summary>",
+	mustContain(t, "what the findings page checks", how, "<summary>核对哪些项目？程度和“人工核对”是什么意思？</summary>",
+		"“不一致”是报告自身的数字证明对不上", "“疑点”是可能有误", "“尾差”是各数字取整到0.01万元造成的小差额",
 		"分项之和是否等于合计", "三公经费同比增减", "标为“人工核对”的是", `<a href="disclosure.html">披露情况</a>`)
 
 	// The page over years too: what it shows; how its averages are

@@ -980,6 +980,29 @@
 
   // ------------------------------------------------------------ table filter
 
+  // MAX_PAGE_LINKS is how many pages of the full list a filter names
+  // that hold reports it would show.
+  var MAX_PAGE_LINKS = 12;
+
+  // indexRows returns the reports of the index of the full list of
+  // reports (pages.ReportIndex) as a table's filter reads its rows: the
+  // page of each, its data-year, data-prefecture and data-type, and its
+  // words (data-search, folded), made the first time and kept.
+  function indexRows(ix) {
+    if (ix.made) return ix.made;
+    ix.made = ix.rows.map(function (row, i) {
+      // [year, county, department, type, project?]; a county is [name,
+      // slug, prefecture or -1], a prefecture [name, province].
+      var c = ix.counties[row[1]], place = ix.prefectures[c[2]] || ['', ''], type = ix.types[row[3]];
+      var slug = c[1], initials = slug.split('-').filter(Boolean).map(function (p) { return p.charAt(0); }).join('');
+      var out = { page: Math.floor(i / ix.size) + 1, 'data-year': String(row[0]), 'data-prefecture': place[0], 'data-type': type };
+      out.search = fold([c[0], place[0], place[1], ix.departments[row[2]], row[0], type, row[4] || '',
+        slug.replace(/-/g, ''), initials, slug].join(' '));
+      return out;
+    });
+    return ix.made;
+  }
+
   function initFilter(form) {
     var table = document.getElementById(form.getAttribute('data-table'));
     if (!table) return;
@@ -1021,6 +1044,7 @@
         if (ok) shown++;
       });
       if (output) output.textContent = '显示 ' + shown + ' / ' + all.length + ' ' + unit;
+      tellElsewhere(conds, terms);
       // The table holds some of the reports only: a county found in
       // none of its rows may still be in the list of every county.
       if (more) {
@@ -1031,6 +1055,77 @@
           more.textContent = '在全部县（市、区）中查找“' + q + '”';
         }
       }
+    }
+
+    // A table that leaves reports out (the home page's newest, a page
+    // of the full list) tells, while its filter is used, which pages of
+    // the full list hold reports the filter would show, linking to each
+    // with the filter as chosen. The list's index (form[data-rows],
+    // written by pages.ReportIndex: its pages, their size and a row a
+    // report of what the filter matches) is fetched the first time.
+    var elsewhere = form.querySelector('.filter-elsewhere');
+    var indexURL = form.getAttribute('data-rows');
+    var here = Number(form.getAttribute('data-page')) || 0;
+    var index = null, told = null;
+    function chosen() {
+      var p = new URLSearchParams();
+      selects.forEach(function (s) { if (s.value !== '') p.set(s.name, s.value); });
+      setQ(p, search);
+      return p.toString();
+    }
+    function tellElsewhere(conds, terms) {
+      if (!elsewhere || !indexURL || !window.fetch) return;
+      if (!conds.length && !terms.length) {
+        elsewhere.hidden = true;
+        told = null;
+        return;
+      }
+      if (!index) {
+        index = window.fetch(indexURL).then(function (r) {
+          if (!r.ok) throw new Error(indexURL + ': ' + r.status);
+          return r.json();
+        });
+      }
+      var asked = chosen();
+      index.then(function (ix) {
+        // A later choice tells its own; the same choice again (the
+        // change event of a search box left after typing) keeps the
+        // links, which a click may be on.
+        if (asked !== chosen() || asked === told) return;
+        told = asked;
+        var root = new URL(indexURL.replace(/reports\/rows\.json$/, ''), window.location.href);
+        var counts = [], total = 0;
+        indexRows(ix).forEach(function (row) {
+          if (row.page === here) return;
+          if (!conds.every(function (c) { return row[c.attr] === c.value; })) return;
+          if (terms.length && !holdsAll(row.search, terms)) return;
+          var page = row.page;
+          counts[page] = (counts[page] || 0) + 1;
+          total++;
+        });
+        while (elsewhere.firstChild) elsewhere.removeChild(elsewhere.firstChild);
+        var lead = here ? '其他页' : '全部报告列表中';
+        if (!total) {
+          elsewhere.textContent = lead + '没有符合的报告。';
+        } else {
+          elsewhere.appendChild(document.createTextNode(lead + (here ? '还有' : '共有') + total + '份符合：'));
+          // The first pages that hold some, at most MAX_PAGE_LINKS.
+          var pages = [];
+          counts.forEach(function (c, page) { if (c) pages.push(page); });
+          pages.slice(0, MAX_PAGE_LINKS).forEach(function (page, k) {
+            if (k) elsewhere.appendChild(document.createTextNode('、'));
+            var a = document.createElement('a');
+            a.href = new URL(ix.pages[page - 1], root).pathname + '?' + asked;
+            a.textContent = '第' + page + '页（' + counts[page] + '份）';
+            elsewhere.appendChild(a);
+          });
+          elsewhere.appendChild(document.createTextNode(pages.length > MAX_PAGE_LINKS ? '等' + pages.length + '页。' : '。'));
+        }
+        elsewhere.hidden = false;
+      }, function () {
+        elsewhere.hidden = true;
+        told = null;
+      });
     }
 
     function writeUrl() {

@@ -2,6 +2,8 @@ package browsertest
 
 import (
 	"fmt"
+	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -152,4 +154,79 @@ func TestYearOnAnotherPage(t *testing.T) {
 		t.Errorf("the filter's year reads %q, want 2020", v)
 	}
 	tb.report(tb.logProblems())
+}
+
+// elsewhereJS reads what a filter of a table of reports says of the other
+// pages of the full list: its text (empty while hidden) and its links.
+const elsewhereJS = `(() => {
+  const p = document.querySelector('form.table-filter .filter-elsewhere');
+  return {text: p && !p.hidden ? p.textContent : '', links: p ? Array.from(p.querySelectorAll('a')).map(a => a.href) : []};
+})()`
+
+// TestFilterTellsOtherPages filters a list of reports paged two to a page
+// (five reports; the home page shows the newest two): the filter says
+// which other pages hold reports it would show and how many, linking to
+// each with the filter as chosen, and the link opens that page so
+// filtered; on the home page it counts the whole list. Nothing is said
+// until the filter is used.
+func TestFilterTellsOtherPages(t *testing.T) {
+	browser(t)
+	size, home := pages.ListPageSize, pages.HomeRows
+	pages.ListPageSize, pages.HomeRows = 2, 2
+	t.Cleanup(func() { pages.ListPageSize, pages.HomeRows = size, home })
+	var archive strings.Builder
+	// In the list's order, two to a page: 2022 甲县 (南市), 2021 丙县
+	// (北市); 丁县 (南市), 乙县 (北市); 2020 戊县 (北市).
+	for i, r := range []struct {
+		county, prefecture string
+		year               int
+	}{{"甲县", "南市", 2022}, {"乙县", "北市", 2021}, {"丙县", "北市", 2021}, {"丁县", "南市", 2021}, {"戊县", "北市", 2020}} {
+		fmt.Fprintf(&archive, "-- content/r%d.md --\n---\ncounty: %s\nprefecture: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: 100}\n---\n正文。\n",
+			i, r.county, r.prefecture, r.year)
+	}
+	p := buildtest.New(t, archive.String())
+	p.MustBuild()
+	host, base := serveBuilt(t, p)
+
+	tb := open(t, p.Out, base, host, base+"reports/index.html")
+	type told struct {
+		Text  string
+		Links []string
+	}
+	if got := eval[told](tb, elsewhereJS); got.Text != "" {
+		t.Errorf("before the filter is used, it says %q", got.Text)
+	}
+	// 北市 on page 1 (丙县): 乙县 on page 2, 戊县 on page 3.
+	tb = open(t, p.Out, base, host, base+"reports/index.html?prefecture="+url.QueryEscape("北市"))
+	want := told{"其他页还有2份符合：第2页（1份）、第3页（1份）。", []string{
+		base + "reports/2.html?prefecture=%E5%8C%97%E5%B8%82", base + "reports/3.html?prefecture=%E5%8C%97%E5%B8%82"}}
+	if !tb.waitFor(`document.querySelector('.filter-elsewhere').textContent !== ''`, 5*time.Second) {
+		t.Fatal("filtering 北市 on page 1 says nothing of the other pages")
+	}
+	if got := eval[told](tb, elsewhereJS); !reflect.DeepEqual(got, want) {
+		t.Errorf("filtering 北市 on page 1 says %+v, want %+v", got, want)
+	}
+	// Typing narrows it: 戊县 alone, on page 3.
+	tb.sendKeys(`form.table-filter input[name="q"]`, "戊县")
+	if !tb.waitFor(`document.querySelector('.filter-elsewhere').textContent === '其他页还有1份符合：第3页（1份）。'`, 5*time.Second) {
+		t.Errorf("after typing 戊县 it says %q", eval[told](tb, elsewhereJS).Text)
+	}
+	// Clicked at once: leaving the box (its change event) keeps the link.
+	tb.follow(`.filter-elsewhere a`)
+	if !tb.waitFor(`location.pathname.endsWith('/reports/3.html')`, 5*time.Second) {
+		t.Fatalf("the link opened %s, want reports/3.html", eval[string](tb, `location.href`))
+	}
+	tb.waitFor(`document.readyState === 'complete'`, 5*time.Second)
+	shown := eval[[]string](tb, `Array.from(document.querySelectorAll('#reports-table tbody tr')).filter(r => !r.hidden).map(r => r.querySelector('th').textContent)`)
+	if !slices.Equal(shown, []string{"戊县"}) {
+		t.Errorf("reports/3.html opened from the link shows %q, want 戊县 alone", shown)
+	}
+	tb.report(tb.logProblems())
+
+	// The home page counts the whole list, its own rows among them.
+	hp := open(t, p.Out, base, host, base+"index.html?prefecture="+url.QueryEscape("南市"))
+	if !hp.waitFor(`document.querySelector('.filter-elsewhere').textContent === '全部报告列表中共有2份符合：第1页（1份）、第2页（1份）。'`, 5*time.Second) {
+		t.Errorf("filtering 南市 on the home page says %q", eval[told](hp, elsewhereJS).Text)
+	}
+	hp.report(hp.logProblems())
 }

@@ -592,6 +592,9 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 		return nil
 	}
 	writeDownloads(s, cfg.BaseURL, run, tx)
+	if pages.HasReportIndex(s) {
+		run(func() error { return tx.Write(pages.ReportIndexPath, pages.ReportIndex(s)) })
+	}
 	err = pages.Each(s, emit)
 	if err == nil {
 		err = writeDiscovery(s, paths, cfg.BaseURL, tx)

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"path"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"github.com/countyperf/portal/generator/internal/build"
 	"github.com/countyperf/portal/generator/internal/buildtest"
 	"github.com/countyperf/portal/generator/internal/pages"
+	"github.com/countyperf/portal/generator/internal/site"
 )
 
 // fiveReports is a site of five reports over three counties whose order by
@@ -248,12 +250,13 @@ func TestPagedLists(t *testing.T) {
 		`共5份报告，此处列出最新的2份`,
 		`<a href="reports/index.html">查看全部5份报告（共3页）</a>`,
 		`<table class="sortable" id="reports-table">`,
-		`<form class="table-filter" data-table="reports-table">`,
-		// The filter offers the prefectures of the rows shown, and every
-		// year, those not shown leading to the full list.
+		`<form class="table-filter" data-table="reports-table" data-rows="reports/rows.json" data-page="0">`,
+		// The filter offers every prefecture, since it tells which pages
+		// of the full list hold those not shown, and every year, those
+		// not shown leading to the full list.
 		`<select name="year"><option value="">全部</option><option value="2022">2022</option><option value="2021">2021</option>`+
 			`<option value="2020" data-href="reports/3.html">2020（全部报告第3页）</option></select>`,
-		`<select name="prefecture"><option value="">全部</option><option value="丙市">丙市</option><option value="甲市">甲市</option></select>`,
+		`<select name="prefecture"><option value="">全部</option><option value="丙市">丙市</option><option value="甲市">甲市</option><option value="乙市">乙市</option></select>`,
 		`id="chart-home-spending"`, `class="cards"`,
 	)
 	if got := rowsOf(reportRowRE, home); !slices.Equal(got, fiveInOrder[:2]) {
@@ -284,7 +287,11 @@ func TestPagedLists(t *testing.T) {
 		all = append(all, rows...)
 		mustContain(t, name, page,
 			`<table class="sortable" id="reports-table">`,
-			`<form class="table-filter" data-table="reports-table">`,
+			// The filter reads the index of the whole list to tell which
+			// other pages hold what it would show.
+			fmt.Sprintf(`<form class="table-filter" data-table="reports-table" data-rows="../reports/rows.json" data-page="%d">`, i+1),
+			`<p class="filter-elsewhere" aria-live="polite" hidden></p>`,
+			`<select name="prefecture"><option value="">全部</option><option value="丙市">丙市</option><option value="甲市">甲市</option><option value="乙市">乙市</option></select>`,
 			`<output class="filter-count" aria-live="polite" data-unit="份报告（仅本页）"></output>`,
 			`<th scope="col" class="num" data-sort="num"><button type="button">支出合计</button></th>`,
 			`<link rel="stylesheet" href="../assets/site.css">`,
@@ -296,6 +303,50 @@ func TestPagedLists(t *testing.T) {
 		t.Errorf("reports/ lists\n%q, want\n%q", all, fiveInOrder)
 	}
 	mustContain(t, "reports/3.html", p.Page("reports/3.html"), `<a href="../county/jia-xian.html">甲县</a>`, `<title>全部报告（第3页） · `)
+	// The index: the list's pages, their size, and each report's year,
+	// prefecture, type and words in the list's order, as its row has
+	// them (its county's, department's, type's and project's words with
+	// its pinyin and initials are the words of its row, in another order).
+	var index struct {
+		Size        int
+		Pages       []string
+		Rows        [][]any
+		Counties    [][3]any
+		Prefectures [][2]string
+		Departments []string
+		Types       []string
+	}
+	if err := json.Unmarshal([]byte(p.Page(pages.ReportIndexPath)), &index); err != nil {
+		t.Fatalf("%s: %v", pages.ReportIndexPath, err)
+	}
+	if index.Size != 2 || !slices.Equal(index.Pages, list) || len(index.Rows) != 5 {
+		t.Errorf("%s: size %d, pages %q, %d rows; want 2, %q, 5", pages.ReportIndexPath, index.Size, index.Pages, len(index.Rows), list)
+	}
+	rowAttrs := regexp.MustCompile(`<tr data-year="(\d+)" data-prefecture="([^"]*)" data-type="([^"]*)" data-search="([^"]*)">`)
+	sorted := func(s string) string { w := strings.Fields(s); slices.Sort(w); return strings.Join(w, " ") }
+	at := func(v any) int { return int(v.(float64)) }
+	for i, row := range index.Rows {
+		c := index.Counties[at(row[1])]
+		place := [2]string{}
+		if n := at(c[2]); n >= 0 {
+			place = index.Prefectures[n]
+		}
+		slug, typ := c[1].(string), index.Types[at(row[3])]
+		words := fmt.Sprint(c[0], " ", place[0], " ", place[1], " ", index.Departments[at(row[2])], " ", row[0], " ", typ, " ",
+			strings.ReplaceAll(slug, "-", ""), " ", site.Initials(slug), " ", slug)
+		if len(row) > 4 {
+			words += " " + row[4].(string)
+		}
+		got := []string{fmt.Sprint(row[0]), place[0], typ, sorted(words)}
+		m := rowAttrs.FindAllStringSubmatch(p.Page(list[i/2]), -1)[i%2]
+		if want := []string{m[1], m[2], m[3], sorted(m[4])}; !slices.Equal(got, want) {
+			t.Errorf("%s's row %d reads %q, its row on %s %q", pages.ReportIndexPath, i+1, got, list[i/2], want)
+		}
+	}
+	// Each county once: 甲县 has two reports.
+	if len(index.Counties) != 3 {
+		t.Errorf("%s lists %d counties, want 3, each once", pages.ReportIndexPath, len(index.Counties))
+	}
 
 	// The findings: discrepancies by gap, warnings, then rounding.
 	// Their pagers read as those of reports/, with their own paths.
@@ -555,5 +606,21 @@ func TestDisclosurePagedByItsOwnSize(t *testing.T) {
 	}
 	if p.Exists("disclosure-4.html") || p.Exists("reports/3.html") {
 		t.Error("a list has a page more than its rows need")
+	}
+}
+
+// TestNoReportIndexWhenTablesAreWhole: a site whose home table and full
+// list show every report has no index of the list, and its filters do
+// not look for one.
+func TestNoReportIndexWhenTablesAreWhole(t *testing.T) {
+	p := buildtest.New(t, fiveReports)
+	p.MustBuild()
+	if p.Exists(pages.ReportIndexPath) {
+		t.Errorf("%s written for five reports on one page", pages.ReportIndexPath)
+	}
+	for _, name := range []string{"index.html", "reports/index.html"} {
+		if page := p.Page(name); strings.Contains(page, "data-rows") || strings.Contains(page, "filter-elsewhere") {
+			t.Errorf("%s's filter looks for an index of the list", name)
+		}
 	}
 }

@@ -145,6 +145,11 @@ func (s *Session) Get(name string) (data []byte, ok bool, err error) {
 		gen = func() ([]byte, error) { return export.FindingsCSV(site, base) }
 	case "downloads/reports.json":
 		gen = func() ([]byte, error) { return export.JSON(site) }
+	case pages.ReportIndexPath:
+		if !pages.HasReportIndex(site) {
+			return nil, false, nil // nothing links to it
+		}
+		gen = func() ([]byte, error) { return pages.ReportIndex(site), nil }
 	case "feed.xml":
 		gen = func() ([]byte, error) { return feed.Atom(site, base) }
 	case "robots.txt":

@@ -2,12 +2,14 @@ package build_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/countyperf/portal/generator/internal/build"
 	"github.com/countyperf/portal/generator/internal/buildtest"
+	"github.com/countyperf/portal/generator/internal/pages"
 )
 
 // sameAsBuild checks that the session gives every file a build without a
@@ -100,6 +102,28 @@ func testSession(t *testing.T, lean bool) {
 	}
 	if _, ok, err := s.Get("county/jia-xian.html"); !ok || err != nil {
 		t.Errorf("after a failed update another page: %v %v", ok, err)
+	}
+}
+
+// TestSessionServesTheReportIndex: with lists that leave reports out
+// (a report to a page), the session gives the index of the full list
+// (pages.ReportIndexPath) as a build makes it, with every other file;
+// without, it has none, as a build has none.
+func TestSessionServesTheReportIndex(t *testing.T) {
+	for _, size := range []int{1, 500} {
+		setPageSizes(t, size, size)
+		p := buildtest.New(t, threeCounties)
+		s, err := build.NewSession(build.Config{Root: p.Dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Update(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		sameAsBuild(t, fmt.Sprintf("%d a page", size), p, s, "")
+		if _, ok, _ := s.Get(pages.ReportIndexPath); ok != (size == 1) {
+			t.Errorf("%d a page: %s served %v, want %v", size, pages.ReportIndexPath, ok, size == 1)
+		}
 	}
 }
 

@@ -383,13 +383,18 @@ type HomeData struct {
 	Rows []Row
 	// FilterYears are the table filter's years: every year of the site,
 	// those not in Rows leading to the full list (see YearChoice);
-	// FilterPrefectures are the prefectures of Rows.
+	// FilterPrefectures are the prefectures of Rows, or of every report
+	// when the table leaves some out (see Index).
 	FilterYears       []YearChoice
 	FilterPrefectures []string
 	// ListHref is the path of the full list of reports from the site
 	// root, ListPages its number of pages and PageSize the rows of each.
 	ListHref            string
 	ListPages, PageSize int
+	// Index is ReportIndexPath when the table leaves reports out
+	// (Partial), for its filter to tell which pages of the full list
+	// hold reports it would show.
+	Index string
 	// Groups lists counties by prefecture.
 	Groups []CountyGroup
 }
@@ -479,8 +484,12 @@ func Home(s *site.Site) (*Page, error) {
 		d.Rows = make([]Row, n)
 		newRows(d.Rows, rs[:n])
 	}
-	d.FilterPrefectures = filterPrefectures(d.Rows)
+	d.FilterPrefectures = filterPrefectures(rs[:len(d.Rows)])
 	d.FilterYears = choices(yearRuns(rs), yearsOf(d.Rows), d.ListPages > 1, "全部报告")
+	if d.Partial() {
+		d.Index = ReportIndexPath
+		d.FilterPrefectures = filterPrefectures(rs)
+	}
 	if len(s.Counties) <= HomeCounties {
 		d.Groups = countyGroups(s)
 	}

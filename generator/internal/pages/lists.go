@@ -294,7 +294,8 @@ func filterPrefectures(rs []*site.Report) []string {
 
 // ReportIndexPath is where the build writes ReportIndex: the index of
 // the full list of reports that a filter of a table of reports reads to
-// tell which other pages of the list hold reports it would show.
+// tell which other pages of the list hold reports it would show. site.js
+// finds the site's root by taking this path off the index's address.
 const ReportIndexPath = "reports/rows.json"
 
 // HasReportIndex reports whether the site has a ReportIndex: whether a

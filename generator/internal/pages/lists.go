@@ -246,6 +246,7 @@ func ReportsPath(n int) string {
 func Reports(s *site.Site) []*Page {
 	rs := sortedReports(s)
 	runs := yearRuns(rs)
+	// Every prefecture, for the filter of a page among others.
 	prefectures := filterPrefectures(rs)
 	var out []*Page
 	for _, pg := range paged(len(rs), ListPageSize, ReportsPath) {
@@ -256,10 +257,10 @@ func Reports(s *site.Site) []*Page {
 			d.Rows = make([]Row, len(page))
 			newRows(d.Rows, page)
 		}
-		d.Prefectures = filterPrefectures(page)
 		if pg.Of > 1 {
-			d.Index = ReportIndexPath
-			d.Prefectures = prefectures
+			d.Index, d.Prefectures = ReportIndexPath, prefectures
+		} else {
+			d.Prefectures = filterPrefectures(page)
 		}
 		d.Years = choices(runs, yearsOf(d.Rows), pg.Of > 1, "")
 		out = append(out, &Page{Path: ReportsPath(pg.N), Template: "reports", Section: "reports",

@@ -484,11 +484,11 @@ func Home(s *site.Site) (*Page, error) {
 		d.Rows = make([]Row, n)
 		newRows(d.Rows, rs[:n])
 	}
-	d.FilterPrefectures = filterPrefectures(rs[:len(d.Rows)])
 	d.FilterYears = choices(yearRuns(rs), yearsOf(d.Rows), d.ListPages > 1, "全部报告")
 	if d.Partial() {
-		d.Index = ReportIndexPath
-		d.FilterPrefectures = filterPrefectures(rs)
+		d.Index, d.FilterPrefectures = ReportIndexPath, filterPrefectures(rs)
+	} else {
+		d.FilterPrefectures = filterPrefectures(rs[:len(d.Rows)])
 	}
 	if len(s.Counties) <= HomeCounties {
 		d.Groups = countyGroups(s)

@@ -3,10 +3,13 @@ package browsertest
 import (
 	"context"
 	"fmt"
+	"html"
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -18,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/countyperf/portal/generator/internal/buildtest"
+	"github.com/countyperf/portal/generator/internal/pages"
 )
 
 // hostilePath is where TestHostilePages serves the site built from the
@@ -312,5 +316,67 @@ func TestHostileCheckerCatchesScript(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("the checks missed %q; they reported:\n%s", want, all)
 		}
+	}
+}
+
+// TestHostileReportIndex builds the hostile corpus with lists of one
+// report a page, so that the tables of reports read the index of the full
+// list (pages.ReportIndex), whose names are all hostile: choosing a
+// prefecture, or typing words of the projects' names, on the first page
+// names the pages that hold the other reports it would show, as many as
+// the built pages hold, and no payload runs.
+func TestHostileReportIndex(t *testing.T) {
+	browser(t)
+	size, home := pages.ListPageSize, pages.HomeRows
+	pages.ListPageSize, pages.HomeRows = 1, 1
+	t.Cleanup(func() { pages.ListPageSize, pages.HomeRows = size, home })
+	p := buildtest.New(t, "")
+	p.WriteHostile()
+	p.MustBuild()
+	host, base := serveBuilt(t, p)
+	// Each page's one row: its prefecture and words, from its attributes.
+	rowRE := regexp.MustCompile(`<tr data-year="\d+" data-prefecture="([^"]*)" data-type="[^"]*" data-search="([^"]*)">`)
+	var rows [][2]string
+	for n := 1; ; n++ {
+		name := pages.ReportsPath(n)
+		if !p.Exists(name) {
+			break
+		}
+		m := rowRE.FindStringSubmatch(p.Page(name))
+		if m == nil {
+			t.Fatalf("%s has no row of a report", name)
+		}
+		rows = append(rows, [2]string{html.UnescapeString(m[1]), html.UnescapeString(m[2])})
+	}
+	if len(rows) < 3 {
+		t.Fatalf("the hostile corpus made %d pages of reports; the test needs a few", len(rows))
+	}
+	// The number of other pages than the first whose row matches.
+	others := func(match func(row [2]string) bool) int {
+		n := 0
+		for _, r := range rows[1:] {
+			if match(r) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, c := range []struct {
+		query string
+		want  int
+	}{
+		{"prefecture=" + url.QueryEscape(rows[1][0]), others(func(r [2]string) bool { return r[0] == rows[1][0] })},
+		{"q=" + url.QueryEscape("项目"), others(func(r [2]string) bool { return strings.Contains(r[1], "项目") })},
+	} {
+		w := openWatched(t, p.Out, base, host, base+"reports/index.html?"+c.query)
+		if !w.waitFor(`!document.querySelector('.filter-elsewhere').hidden`, 10*time.Second) {
+			t.Errorf("%s: the filter says nothing of the other pages", c.query)
+			continue
+		}
+		text := eval[string](w.tab, `document.querySelector('.filter-elsewhere').textContent`)
+		if want := fmt.Sprintf("其他页还有%d份符合：", c.want); c.want == 0 || !strings.HasPrefix(text, want) {
+			t.Errorf("%s: the filter says %q, want it to begin %q (and the test a match)", c.query, text, want)
+		}
+		w.report(append(checkInert(w), w.logProblems()...))
 	}
 }

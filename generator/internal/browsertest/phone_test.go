@@ -4,12 +4,14 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -709,6 +711,56 @@ func TestCountyOverviewIsCardsOnAPhone(t *testing.T) {
 					t.Errorf("after a tap on 支出合计 the cards' totals read %v, want them %s", totals, want)
 				}
 			}
+		}
+		tb.report(tb.logProblems())
+	}
+}
+
+// shownFindingsJS lists the findings shown (as laid out, on any screen):
+// each row's county and severity.
+const shownFindingsJS = `Array.from(document.querySelectorAll('#findings-table tbody tr')).filter(r => r.getClientRects().length).map(r => r.cells[0].textContent + ' ' + r.cells[4].textContent)`
+
+// TestFindingsFilter filters the bundled site's findings, on a phone
+// (where each is a card) and a wide screen: by severity from the
+// address, then by a county's initials typed, the count saying how many
+// of all are shown and the address keeping the choice.
+func TestFindingsFilter(t *testing.T) {
+	site(t)
+	out, base := siteOf("findings.html")
+	html, err := os.ReadFile(filepath.Join(out, "findings.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Count(string(html), `<tr data-severity=`)
+	rounding := strings.Count(string(html), `<tr data-severity="尾差"`)
+	if all < 3 || rounding == 0 || rounding == all {
+		t.Fatalf("the bundled findings are %d, %d of them 尾差; the test needs some of each", all, rounding)
+	}
+	for _, phone := range []bool{true, false} {
+		page := base + "findings.html?severity=" + url.QueryEscape("尾差")
+		var tb *tab
+		if phone {
+			tb = openWith(t, out, base, env.host, page, phoneScreen)
+		} else {
+			tb = open(t, out, base, env.host, page)
+		}
+		shown := eval[[]string](tb, shownFindingsJS)
+		if len(shown) != rounding || slices.ContainsFunc(shown, func(s string) bool { return !strings.HasSuffix(s, " 尾差") }) {
+			t.Errorf("phone %v: findings.html?severity=尾差 shows %q, want the %d 尾差", phone, shown, rounding)
+		}
+		if got, want := eval[string](tb, `document.querySelector('form.table-filter output').textContent`), fmt.Sprintf("显示 %d / %d 条", rounding, all); got != want {
+			t.Errorf("phone %v: the count reads %q, want %q", phone, got, want)
+		}
+		// 祁东县 by its initials, of every severity.
+		eval[bool](tb, `(() => { const s = document.querySelector('form.table-filter select[name=severity]'); s.value = '';
+  s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
+		tb.sendKeys(`form.table-filter input[name="q"]`, "qdx")
+		shown = eval[[]string](tb, shownFindingsJS)
+		if len(shown) == 0 || slices.ContainsFunc(shown, func(s string) bool { return !strings.HasPrefix(s, "祁东县 ") }) {
+			t.Errorf("phone %v: typing qdx shows %q, want 祁东县's findings alone", phone, shown)
+		}
+		if !tb.waitFor(`location.search === '?q=qdx'`, 3*time.Second) {
+			t.Errorf("phone %v: the address reads %q, want ?q=qdx", phone, eval[string](tb, `location.search`))
 		}
 		tb.report(tb.logProblems())
 	}

@@ -375,8 +375,18 @@ func TestPagedLists(t *testing.T) {
 		}
 		all = append(all, rows...)
 		// The counts and the rules are on every page.
-		mustContain(t, name, page, `共5条：不一致2条　疑点2条　尾差1条`, `<h2 id="rules">核对规则</h2>`, `<table class="sortable card-table" id="findings-table">`)
+		mustContain(t, name, page, `共5条：不一致2条　疑点2条　尾差1条`, `<h2 id="rules">核对规则</h2>`, `<table class="sortable card-table" id="findings-table">`,
+			// A filter of the page's findings: by severity (those of
+			// the whole list), by year (the page's), by words.
+			`<form class="table-filter" data-table="findings-table">`,
+			`<select name="severity"><option value="">全部</option><option value="不一致">不一致</option><option value="疑点">疑点</option><option value="尾差">尾差</option></select>`,
+			`<output class="filter-count" aria-live="polite" data-unit="条（仅本页）"></output>`)
+		mustMatch(t, name, page, `<tr data-severity="(不一致|疑点|尾差)" data-year="\d+" data-search="[^"]+ [^"]+">`)
 	}
+	mustContain(t, "findings.html", p.Page("findings.html"),
+		`<select name="year"><option value="">全部</option><option value="2022">2022</option><option value="2021">2021</option></select>`,
+		// The words of a finding: its report's, and what was checked.
+		`data-search="乙县 丙市  财政局 2022 整体支出 yixian yx yi-xian 支出合计核对">`)
 	if !slices.Equal(all, wantFindings) {
 		t.Errorf("findings list\n%q, want\n%q", all, wantFindings)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/check"
@@ -25,6 +26,9 @@ type FindingRow struct {
 	// slip (site.Report.Suspect): its gap is the slip's size, not a gap
 	// in the report's figures.
 	Slip bool
+	// Search holds the words the page's filter finds it by: its report's
+	// (as a table of reports has them) and what was checked, lowercased.
+	Search string
 }
 
 // FindingsData is the model of a page of the list of every finding.
@@ -36,6 +40,9 @@ type FindingsData struct {
 	// pages.
 	Counts []Count
 	Pager  Pager
+	// Years are the years of the page's findings, newest first, for its
+	// filter.
+	Years []int
 }
 
 // Count is a labelled number.
@@ -150,6 +157,8 @@ func Findings(s *site.Site) []*Page {
 		row := &rows[i]
 		f := &row.Finding
 		counts[f.Severity]++
+		t.buf = append(append(appendReportWords(t.buf, row.R), ' '), f.Title...)
+		t.end(&row.Search)
 		row.Gap, row.Share = charts.Cell{Text: "—", Num: true}, charts.Cell{Text: "—", Num: true}
 		if f.Gap != 0 {
 			row.Gap = charts.Cell{Num: true}
@@ -167,9 +176,11 @@ func Findings(s *site.Site) []*Page {
 	}
 	t.done()
 	for i := range rows {
-		if row := &rows[i]; row.Finding.Share != 0 {
+		row := &rows[i]
+		if row.Finding.Share != 0 {
 			row.Share.Value = row.Share.Text[:len(row.Share.Text)-1]
 		}
+		row.Search = strings.ToLower(row.Search)
 	}
 	var cs []Count
 	for _, sev := range []check.Severity{check.Discrepancy, check.Warning, check.Rounding} {
@@ -181,6 +192,12 @@ func Findings(s *site.Site) []*Page {
 		if pg.Total > 0 {
 			d.Rows = rows[pg.First-1 : pg.Last]
 		}
+		for _, row := range d.Rows {
+			if !slices.Contains(d.Years, row.R.Year) {
+				d.Years = append(d.Years, row.R.Year)
+			}
+		}
+		slices.SortFunc(d.Years, func(a, b int) int { return cmp.Compare(b, a) })
 		out = append(out, &Page{Path: FindingsPath(pg.N), Template: "findings", Section: "findings",
 			Title:       titled("数据核对发现", pg),
 			Description: fmt.Sprintf("各报告自身数字之间的不一致、尾差和疑点，共%d条。", len(rows)),

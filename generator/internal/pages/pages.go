@@ -256,26 +256,8 @@ func newRows(rows []Row, rs []*site.Report) {
 	for i, r := range rs {
 		row := &rows[i]
 		row.R = r
-		c := r.County
 		// The words, lowercased below once they are a string.
-		b := t.buf
-		for j, w := range [...]string{c.Name, c.Prefecture, c.Province, r.Department} {
-			if j > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, w...)
-		}
-		b = append(b, ' ')
-		b = strconv.AppendInt(b, int64(r.Year), 10)
-		b = append(b, ' ')
-		b = append(b, r.Type...)
-		if r.Project != "" {
-			b = append(b, ' ')
-			b = append(b, r.Project...)
-		}
-		b = append(b, ' ')
-		b = appendSlugWords(b, c.Slug)
-		t.buf = b
+		t.buf = appendReportWords(t.buf, r)
 		t.end(&row.Search)
 		t.moneyCell(&row.Total, r, r.Spending.Total, "spending.total")
 		t.moneyCell(&row.Sangong, r, r.Sangong.Total, "sangong.total")
@@ -286,6 +268,29 @@ func newRows(rows []Row, rs []*site.Report) {
 	for i := range rows[:len(rs)] {
 		rows[i].Search = strings.ToLower(rows[i].Search)
 	}
+}
+
+// appendReportWords appends the words a reader may find the report r by
+// in a table's filter: its county, prefecture, province, department,
+// year, type and project, and the county's pinyin and initials.
+func appendReportWords(b []byte, r *site.Report) []byte {
+	c := r.County
+	for j, w := range [...]string{c.Name, c.Prefecture, c.Province, r.Department} {
+		if j > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(r.Year), 10)
+	b = append(b, ' ')
+	b = append(b, r.Type...)
+	if r.Project != "" {
+		b = append(b, ' ')
+		b = append(b, r.Project...)
+	}
+	b = append(b, ' ')
+	return appendSlugWords(b, c.Slug)
 }
 
 // CountySearch returns the words a reader may find a county by that a

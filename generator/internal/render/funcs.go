@@ -988,7 +988,14 @@ func writeCellFlag(b *bytes.Buffer, root string, c pages.MetricCell, r *site.Rep
 // beside the cell when it lays each row out as a card (site.css).
 func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
 	for _, f := range rows {
-		b.WriteString("\n<tr>\n<th scope=\"row\" data-label=\"县（市、区）\"")
+		// What the page's filter matches (see templates/findings.html).
+		b.WriteString("\n<tr data-severity=\"")
+		escape(b, f.Severity.Label())
+		b.WriteString("\" data-year=\"")
+		writeInt(b, f.R.Year)
+		b.WriteString("\" data-search=\"")
+		escape(b, f.Search)
+		b.WriteString("\">\n<th scope=\"row\" data-label=\"县（市、区）\"")
 		writeNameKey(b, f.R.County.Label)
 		b.WriteString("><a href=\"")
 		escapeURL(b, root, f.R.County.URL)

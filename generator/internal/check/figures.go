@@ -132,13 +132,6 @@ func FigureName(key string) string {
 	return key
 }
 
-// FigureState returns the state of a figure of r by its dotted name:
-// whether it was disclosed, left out or could not be read. It returns
-// report.NotDisclosed for a name that is not a figure (see
-// report.Report.FigureState).
-func FigureState(r *report.Report, key string) report.State {
-	return r.FigureState(key)
-}
 
 // figID is a figure known to the rules, as an index into the arrays of
 // a view: the rules look figures up by index, not by dotted name.

@@ -473,7 +473,7 @@ func TestFigureState(t *testing.T) {
 		"grade":            report.NotDisclosed,
 		"no.such":          report.NotDisclosed,
 	} {
-		if got := FigureState(r, key); got != want {
+		if got := r.FigureState(key); got != want {
 			t.Errorf("FigureState(%s) = %v, want %v", key, got, want)
 		}
 	}

@@ -88,7 +88,7 @@ func referenceSuspectTexts(r *site.Report) []string {
 // figure and it is one a report of r's type does not have
 // (check.NotApplicable), written 不适用.
 func referenceNotApplicable(r *site.Report, c Column) bool {
-	return c.Figure != "" && check.FigureState(r.Report, c.Figure) == report.NotDisclosed && check.NotApplicable(r.Type, c.Figure)
+	return c.Figure != "" && r.FigureState(c.Figure) == report.NotDisclosed && check.NotApplicable(r.Type, c.Figure)
 }
 
 // referencePage is the text of the column 本站页面: the report page's URL
@@ -103,7 +103,7 @@ func referencePage(r *site.Report, base string) string {
 // referenceSuspect reports whether the column holds a figure r gives that
 // the pages mark as a likely unit slip.
 func referenceSuspect(r *site.Report, c Column) bool {
-	return c.Number && c.Figure != "" && check.FigureState(r.Report, c.Figure) == report.Disclosed && r.Suspect(c.Figure)
+	return c.Number && c.Figure != "" && r.FigureState(c.Figure) == report.Disclosed && r.Suspect(c.Figure)
 }
 
 // referenceSuspects lists the headers (with "header") or keys of the

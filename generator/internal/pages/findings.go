@@ -341,7 +341,7 @@ func Disclosure(s *site.Site) []*Page {
 			states = states[nf:]
 			n, of, extra := 0, 0, 0
 			for j, f := range check.CoreFigures {
-				st := check.FigureState(r.Report, f.Key)
+				st := r.FigureState(f.Key)
 				row.States[j] = st
 				if !ap[j] {
 					if st == report.Disclosed {

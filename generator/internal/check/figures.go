@@ -132,7 +132,6 @@ func FigureName(key string) string {
 	return key
 }
 
-
 // figID is a figure known to the rules, as an index into the arrays of
 // a view: the rules look figures up by index, not by dotted name.
 type figID uint8

@@ -946,6 +946,15 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow, metrics [
 	}
 }
 
+// writeMetricName writes, escaped, what a table's heading calls the
+// figure m: its label and its unit, 支出合计（万元）.
+func writeMetricName(b *bytes.Buffer, m *site.Metric) {
+	escape(b, m.Label)
+	b.WriteString("（")
+	escape(b, m.Unit)
+	b.WriteString("）")
+}
+
 // writeFigureCellStart opens the cell of a figure of the report r in a
 // table that sorts by figure: its value to sort by, its column's heading
 // when m, the figure, is given (data-label, as 支出合计（万元）), its
@@ -957,10 +966,7 @@ func writeFigureCellStart(b *bytes.Buffer, root string, c pages.MetricCell, r *s
 	escape(b, c.Value)
 	if m != nil {
 		b.WriteString("\" data-label=\"")
-		escape(b, m.Label)
-		b.WriteString("（")
-		escape(b, m.Unit)
-		b.WriteString("）")
+		writeMetricName(b, m)
 	}
 	b.WriteString("\">")
 	cellText(b, root, c.Cell)

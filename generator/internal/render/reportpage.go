@@ -225,10 +225,8 @@ func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 		"<th scope=\"col\" class=\"num\" data-sort=\"num\" data-sort-first=\"descending\"><button type=\"button\">最近年度</button></th>")
 	for _, m := range pages.OverviewMetrics() {
 		b.WriteString("<th scope=\"col\" class=\"num\" data-sort=\"num\" data-sort-first=\"descending\"><button type=\"button\">")
-		escape(b, m.Label)
-		b.WriteString("（")
-		escape(b, m.Unit)
-		b.WriteString("）</button></th>")
+		writeMetricName(b, &m)
+		b.WriteString("</button></th>")
 	}
 	b.WriteString("<th scope=\"col\" data-sort=\"text\"><button type=\"button\">历年报告</button></th></tr></thead>\n<tbody>")
 	for i := range d.Rows {
@@ -745,10 +743,8 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 	b.WriteString("历年数字</caption>\n<thead><tr><th scope=\"col\">年度</th>")
 	for _, m := range s.Metrics {
 		b.WriteString("<th scope=\"col\" class=\"num\">")
-		escape(b, m.Label)
-		b.WriteString("（")
-		escape(b, m.Unit)
-		b.WriteString("）</th>")
+		writeMetricName(b, &m)
+		b.WriteString("</th>")
 	}
 	b.WriteString("<th scope=\"col\">等级</th></tr></thead>\n<tbody>")
 	writeYearRows(b, root, s.Rows, s.Metrics)

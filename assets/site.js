@@ -1003,6 +1003,14 @@
     return ix.made;
   }
 
+  // matches reports whether a row, whose attribute attr is value(attr)
+  // and whose folded words are words(), has the values chosen (conds:
+  // {attr, value}) and every word typed (terms): the rule of a table's
+  // filter, for its rows and for those of the list's index alike.
+  function matches(conds, terms, value, words) {
+    return conds.every(function (c) { return value(c.attr) === c.value; }) && (!terms.length || holdsAll(words(), terms));
+  }
+
   function initFilter(form) {
     var table = document.getElementById(form.getAttribute('data-table'));
     if (!table) return;
@@ -1036,10 +1044,8 @@
       var all = rows();
       var shown = 0;
       all.forEach(function (row) {
-        var ok = conds.every(function (c) { return row.getAttribute(c.attr) === c.value; });
-        if (ok && terms.length) {
-          ok = holdsAll(fold(row.getAttribute('data-search')), terms);
-        }
+        var ok = matches(conds, terms, function (attr) { return row.getAttribute(attr); },
+          function () { return fold(row.getAttribute('data-search')); });
         row.hidden = !ok;
         if (ok) shown++;
       });
@@ -1067,6 +1073,8 @@
     var indexURL = form.getAttribute('data-rows');
     var here = Number(form.getAttribute('data-page')) || 0;
     var index = null, told = null;
+    // chosen returns the filter's choices as a query string, as the
+    // pages it links to read them.
     function chosen() {
       var p = new URLSearchParams();
       selects.forEach(function (s) { if (s.value !== '') p.set(s.name, s.value); });
@@ -1093,14 +1101,13 @@
         // links, which a click may be on.
         if (asked !== chosen() || asked === told) return;
         told = asked;
-        var root = new URL(indexURL.replace(/reports\/rows\.json$/, ''), window.location.href);
+        // The index names the pages from its own folder.
+        var from = new URL(indexURL, window.location.href);
         var counts = [], total = 0;
         indexRows(ix).forEach(function (row) {
-          if (row.page === here) return;
-          if (!conds.every(function (c) { return row[c.attr] === c.value; })) return;
-          if (terms.length && !holdsAll(row.search, terms)) return;
-          var page = row.page;
-          counts[page] = (counts[page] || 0) + 1;
+          if (row.page === here || !matches(conds, terms, function (attr) { return row[attr]; },
+            function () { return row.search; })) return;
+          counts[row.page] = (counts[row.page] || 0) + 1;
           total++;
         });
         while (elsewhere.firstChild) elsewhere.removeChild(elsewhere.firstChild);
@@ -1115,7 +1122,7 @@
           pages.slice(0, MAX_PAGE_LINKS).forEach(function (page, k) {
             if (k) elsewhere.appendChild(document.createTextNode('、'));
             var a = document.createElement('a');
-            a.href = new URL(ix.pages[page - 1], root).pathname + '?' + asked;
+            a.href = new URL(ix.pages[page - 1], from).pathname + '?' + asked;
             a.textContent = '第' + page + '页（' + counts[page] + '份）';
             elsewhere.appendChild(a);
           });
@@ -1146,10 +1153,7 @@
         var href = o && o.getAttribute('data-href');
         if (!href) return;
         ev.stopPropagation();
-        var p = new URLSearchParams();
-        selects.forEach(function (s) { if (s.value !== '') p.set(s.name, s.value); });
-        setQ(p, search);
-        window.location.href = href + '?' + p.toString();
+        window.location.href = href + '?' + chosen();
       });
     });
     listen(form, apply, writeUrl);

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
 
@@ -295,8 +296,8 @@ func filterPrefectures(rs []*site.Report) []string {
 
 // ReportIndexPath is where the build writes ReportIndex: the index of
 // the full list of reports that a filter of a table of reports reads to
-// tell which other pages of the list hold reports it would show. site.js
-// finds the site's root by taking this path off the index's address.
+// tell which other pages of the list hold reports it would show. It lies
+// beside those pages, which it names from its own folder.
 const ReportIndexPath = "reports/rows.json"
 
 // HasReportIndex reports whether the site has a ReportIndex: whether a
@@ -308,8 +309,8 @@ func HasReportIndex(s *site.Site) bool {
 
 // ReportIndex returns, when the site has one (HasReportIndex), the index
 // of the full list of reports as JSON, fetched by a table's filter only
-// once it is used: the paths of the list's pages from the site's root
-// ("pages") and the rows of each ("size"); the counties (name, slug and
+// once it is used: the paths of the list's pages from the index's own
+// folder ("pages": index.html, 2.html, …) and the rows of each ("size"); the counties (name, slug and
 // the index of its prefecture, -1 for none), the prefectures (name and
 // province), the departments and the types; and a row a report in the
 // list's order ("rows"): its year, the indexes of its county, department
@@ -332,7 +333,7 @@ func ReportIndex(s *site.Site) []byte {
 		if n > 0 {
 			b = append(b, ',')
 		}
-		b = jsontext.AppendString(b, ReportsPath(n+1))
+		b = jsontext.AppendString(b, path.Base(ReportsPath(n+1)))
 	}
 	b = append(b, `],"rows":[`...)
 	var entry []byte

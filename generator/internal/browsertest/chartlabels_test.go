@@ -91,12 +91,7 @@ func TestLegendsClearTheUnits(t *testing.T) {
 	site(t)
 	for _, phone := range []bool{true, false} {
 		t.Run(fmt.Sprintf("phone=%v", phone), func(t *testing.T) {
-			var tb *tab
-			if phone {
-				tb = openWith(t, env.out, env.base, env.host, env.base+"compare/index.html", phoneScreen)
-			} else {
-				tb = open(t, env.out, env.base, env.host, env.base+"compare/index.html")
-			}
+			tb := openWith(t, env.out, env.base, env.host, env.base+"compare/index.html", screenOf(phone)...)
 			tb.showCharts()
 			texts := eval[[]drawnText](tb, drawnTextsJS)
 			legends := 0

@@ -25,6 +25,15 @@ const phoneWidth, phoneHeight = 390, 844
 // phoneScreen makes a tab show pages as such a phone does.
 var phoneScreen = chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait, chromedp.EmulateTouch, chromedp.EmulateScale(3))
 
+// screenOf returns what openWith is given to show a page on a phone's
+// screen when phone is true, or on the default wide screen.
+func screenOf(phone bool) []chromedp.Action[chromedp.Void] {
+	if phone {
+		return []chromedp.Action[chromedp.Void]{phoneScreen}
+	}
+	return nil
+}
+
 // overflowJS lists what sticks out of the screen sideways: the page's own
 // width beyond it, elements past its right edge that no scrolling box of
 // theirs lets the reader reach, and charts drawn wider than their box or
@@ -637,12 +646,7 @@ func TestCountyYearsAreCardsOnAPhone(t *testing.T) {
 		[3]string{"甲县", "2021", "spending: {total: 1234.56, basic: 200, project: 1034.56}\nsangong: {total: 3.5, abroad: 0, reception: 1.5, vehicles: 2}\nscore: 88\ngrade: 良\nstaff: {actual: 21}"},
 		[3]string{"乙县", "2021", "spending: {total: 500, basic: 200, project: 300}\nsangong: {total: 5, abroad: 0, reception: 2, vehicles: 3}\nscore: 95\nstaff: {actual: 10}"})
 	for _, phone := range []bool{true, false} {
-		var tb *tab
-		if phone {
-			tb = openWith(t, p.Out, base, host, base+"county/jia-xian.html", phoneScreen)
-		} else {
-			tb = open(t, p.Out, base, host, base+"county/jia-xian.html")
-		}
+		tb := openWith(t, p.Out, base, host, base+"county/jia-xian.html", screenOf(phone)...)
 		// Two years of eight columns after the year.
 		checkRowCards(t, tb, phone, "table.by-year", 16, "year")
 		tb.report(tb.logProblems())
@@ -690,12 +694,7 @@ func TestCountyOverviewIsCardsOnAPhone(t *testing.T) {
 	dir, host, base := serveSeries(t)
 	const page = "county/jia-xian.html"
 	for _, phone := range []bool{true, false} {
-		var tb *tab
-		if phone {
-			tb = openWith(t, dir, base, host, base+page, phoneScreen)
-		} else {
-			tb = open(t, dir, base, host, base+page)
-		}
+		tb := openWith(t, dir, base, host, base+page, screenOf(phone)...)
 		// Four series of five columns after the department.
 		checkRowCards(t, tb, phone, "table.overview", 4*5, "department")
 		if phone {
@@ -738,12 +737,7 @@ func TestFindingsFilter(t *testing.T) {
 	}
 	for _, phone := range []bool{true, false} {
 		page := base + "findings.html?severity=" + url.QueryEscape("尾差")
-		var tb *tab
-		if phone {
-			tb = openWith(t, out, base, env.host, page, phoneScreen)
-		} else {
-			tb = open(t, out, base, env.host, page)
-		}
+		tb := openWith(t, out, base, env.host, page, screenOf(phone)...)
 		shown := eval[[]string](tb, shownFindingsJS)
 		if len(shown) != rounding || slices.ContainsFunc(shown, func(s string) bool { return !strings.HasSuffix(s, " 尾差") }) {
 			t.Errorf("phone %v: findings.html?severity=尾差 shows %q, want the %d 尾差", phone, shown, rounding)

@@ -984,20 +984,28 @@
   // that hold reports it would show.
   var MAX_PAGE_LINKS = 12;
 
-  // indexRows returns the reports of the index of the full list of
-  // reports (pages.ReportIndex) as a table's filter reads its rows: the
-  // page of each, its data-year, data-prefecture and data-type, and its
-  // words (data-search, folded), made the first time and kept.
+  // indexRows returns the rows of the index of a list of several pages
+  // (pages.rowIndex: the full list of reports, the findings) as a
+  // table's filter reads its rows: the page of each, its data-year,
+  // data-prefecture, data-type and the data- attributes of the index's
+  // tags, and its words (data-search, folded), made the first time and
+  // kept.
   function indexRows(ix) {
     if (ix.made) return ix.made;
+    var tags = ix.tags || [];
     ix.made = ix.rows.map(function (row, i) {
-      // [year, county, department, type, project?]; a county is [name,
-      // slug, prefecture or -1], a prefecture [name, province].
+      // [year, county, department, type, tags…, project?]; a county is
+      // [name, slug, prefecture or -1], a prefecture [name, province].
       var c = ix.counties[row[1]], place = ix.prefectures[c[2]] || ['', ''], type = ix.types[row[3]];
       var slug = c[1], initials = slug.split('-').filter(Boolean).map(function (p) { return p.charAt(0); }).join('');
       var out = { page: Math.floor(i / ix.size) + 1, 'data-year': String(row[0]), 'data-prefecture': place[0], 'data-type': type };
-      out.search = fold([c[0], place[0], place[1], ix.departments[row[2]], row[0], type, row[4] || '',
-        slug.replace(/-/g, ''), initials, slug].join(' '));
+      var words = [c[0], place[0], place[1], ix.departments[row[2]], row[0], type, row[4 + tags.length] || '',
+        slug.replace(/-/g, ''), initials, slug];
+      tags.forEach(function (t, k) {
+        var v = t.values[row[4 + k]];
+        if (t.attr) out['data-' + t.attr] = v; else words.push(v);
+      });
+      out.search = fold(words.join(' '));
       return out;
     });
     return ix.made;
@@ -1072,6 +1080,10 @@
     var elsewhere = form.querySelector('.filter-elsewhere');
     var indexURL = form.getAttribute('data-rows');
     var here = Number(form.getAttribute('data-page')) || 0;
+    // What the list holds, as its count and its name read: 份 报告, or
+    // 条 核对发现.
+    var rowUnit = (elsewhere && elsewhere.getAttribute('data-unit')) || '份';
+    var rowNoun = (elsewhere && elsewhere.getAttribute('data-noun')) || '报告';
     var index = null, told = null;
     // chosen returns the filter's choices as a query string, as the
     // pages it links to read them.
@@ -1113,9 +1125,9 @@
         while (elsewhere.firstChild) elsewhere.removeChild(elsewhere.firstChild);
         var lead = here ? '其他页' : '全部报告列表中';
         if (!total) {
-          elsewhere.textContent = lead + '没有符合的报告。';
+          elsewhere.textContent = lead + '没有符合的' + rowNoun + '。';
         } else {
-          elsewhere.appendChild(document.createTextNode(lead + (here ? '还有' : '共有') + total + '份符合：'));
+          elsewhere.appendChild(document.createTextNode(lead + (here ? '还有' : '共有') + total + rowUnit + '符合：'));
           // The first pages that hold some, at most MAX_PAGE_LINKS.
           var pages = [];
           counts.forEach(function (c, page) { if (c) pages.push(page); });
@@ -1123,7 +1135,7 @@
             if (k) elsewhere.appendChild(document.createTextNode('、'));
             var a = document.createElement('a');
             a.href = new URL(ix.pages[page - 1], from).pathname + '?' + asked;
-            a.textContent = '第' + page + '页（' + counts[page] + '份）';
+            a.textContent = '第' + page + '页（' + counts[page] + rowUnit + '）';
             elsewhere.appendChild(a);
           });
           elsewhere.appendChild(document.createTextNode(pages.length > MAX_PAGE_LINKS ? '等' + pages.length + '页。' : '。'));

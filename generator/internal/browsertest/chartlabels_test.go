@@ -151,8 +151,8 @@ func TestYearOnAnotherPage(t *testing.T) {
 	tb.report(tb.logProblems())
 }
 
-// elsewhereJS reads what a filter of a table of reports says of the other
-// pages of the full list: its text (empty while hidden) and its links.
+// elsewhereJS reads what a filter of a table of reports or findings says
+// of the other pages of the full list: its text (empty while hidden) and its links.
 const elsewhereJS = `(() => {
   const p = document.querySelector('form.table-filter .filter-elsewhere');
   return {text: p && !p.hidden ? p.textContent : '', links: p ? Array.from(p.querySelectorAll('a')).map(a => a.href) : []};
@@ -163,7 +163,8 @@ const elsewhereJS = `(() => {
 // which other pages hold reports it would show and how many, linking to
 // each with the filter as chosen, and the link opens that page so
 // filtered; on the home page it counts the whole list. Nothing is said
-// until the filter is used.
+// until the filter is used. The findings' filter, two to a page, tells
+// the same of theirs, counted in 条.
 func TestFilterTellsOtherPages(t *testing.T) {
 	browser(t)
 	size, home := pages.ListPageSize, pages.HomeRows
@@ -172,12 +173,22 @@ func TestFilterTellsOtherPages(t *testing.T) {
 	var archive strings.Builder
 	// In the list's order, two to a page: 2022 甲县 (南市), 2021 丙县
 	// (北市); 丁县 (南市), 乙县 (北市); 2020 戊县 (北市).
+	// Three findings, two to a page: the sums of 甲县 and 戊县 do not
+	// add up (不一致, on findings.html), 乙县 has more staff than its
+	// establishment (疑点, on findings-2.html).
 	for i, r := range []struct {
 		county, prefecture string
 		year               int
-	}{{"甲县", "南市", 2022}, {"乙县", "北市", 2021}, {"丙县", "北市", 2021}, {"丁县", "南市", 2021}, {"戊县", "北市", 2020}} {
-		fmt.Fprintf(&archive, "-- content/r%d.md --\n---\ncounty: %s\nprefecture: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\nspending: {total: 100}\n---\n正文。\n",
-			i, r.county, r.prefecture, r.year)
+		figures            string
+	}{
+		{"甲县", "南市", 2022, "spending: {total: 100, basic: 60, project: 30}"},
+		{"乙县", "北市", 2021, "spending: {total: 100}\nstaff: {authorized: 10, actual: 12}"},
+		{"丙县", "北市", 2021, "spending: {total: 100}"},
+		{"丁县", "南市", 2021, "spending: {total: 100}"},
+		{"戊县", "北市", 2020, "spending: {total: 100, basic: 60, project: 30}"},
+	} {
+		fmt.Fprintf(&archive, "-- content/r%d.md --\n---\ncounty: %s\nprefecture: %s\ndepartment: 财政局\nyear: %d\ntype: 整体支出\n%s\n---\n正文。\n",
+			i, r.county, r.prefecture, r.year, r.figures)
 	}
 	p := buildtest.New(t, archive.String())
 	p.MustBuild()
@@ -224,4 +235,28 @@ func TestFilterTellsOtherPages(t *testing.T) {
 		t.Errorf("filtering 南市 on the home page says %q", eval[told](hp, elsewhereJS).Text)
 	}
 	hp.report(hp.logProblems())
+
+	// The findings, by their own index and in their own words: 疑点 on
+	// the first page is on the second; 戊县 on the second, on the first.
+	fp := open(t, p.Out, base, host, base+"findings.html?severity="+url.QueryEscape("疑点"))
+	if !fp.waitFor(`document.querySelector('.filter-elsewhere').textContent === '其他页还有1条符合：第2页（1条）。'`, 5*time.Second) {
+		t.Errorf("filtering 疑点 on findings.html says %q", eval[told](fp, elsewhereJS).Text)
+	}
+	if got := eval[told](fp, elsewhereJS).Links; !slices.Equal(got, []string{base + "findings-2.html?severity=%E7%96%91%E7%82%B9"}) {
+		t.Errorf("filtering 疑点 on findings.html links %q", got)
+	}
+	fp = open(t, p.Out, base, host, base+"findings-2.html?q="+url.QueryEscape("戊县"))
+	if !fp.waitFor(`document.querySelector('.filter-elsewhere').textContent === '其他页还有1条符合：第1页（1条）。'`, 5*time.Second) {
+		t.Errorf("filtering 戊县 on findings-2.html says %q", eval[told](fp, elsewhereJS).Text)
+	}
+	// A year of another page's findings only (2020 on findings-2.html).
+	fp = open(t, p.Out, base, host, base+"findings-2.html?year=2020")
+	if !fp.waitFor(`document.querySelector('.filter-elsewhere').textContent === '其他页还有1条符合：第1页（1条）。'`, 5*time.Second) {
+		t.Errorf("filtering 2020 on findings-2.html says %q", eval[told](fp, elsewhereJS).Text)
+	}
+	fp = open(t, p.Out, base, host, base+"findings-2.html?q="+url.QueryEscape("乙县"))
+	if !fp.waitFor(`document.querySelector('.filter-elsewhere').textContent === '其他页没有符合的核对发现。'`, 5*time.Second) {
+		t.Errorf("filtering 乙县 on findings-2.html says %q", eval[told](fp, elsewhereJS).Text)
+	}
+	fp.report(fp.logProblems())
 }

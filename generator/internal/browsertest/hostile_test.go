@@ -320,11 +320,12 @@ func TestHostileCheckerCatchesScript(t *testing.T) {
 }
 
 // TestHostileReportIndex builds the hostile corpus with lists of one
-// report a page, so that the tables of reports read the index of the full
-// list (pages.ReportIndex), whose names are all hostile: choosing a
-// prefecture, or typing words of the projects' names, on the first page
-// names the pages that hold the other reports it would show, as many as
-// the built pages hold, and no payload runs.
+// report or finding a page, so that the tables of reports and of findings
+// read the index of their full list (pages.ReportIndex,
+// pages.FindingIndex), whose names are all hostile: choosing a
+// prefecture or a severity, or typing words of the projects' names, on
+// the first page names the pages that hold the other rows it would show,
+// as many as the built pages hold, and no payload runs.
 func TestHostileReportIndex(t *testing.T) {
 	browser(t)
 	size, home := pages.ListPageSize, pages.HomeRows
@@ -334,25 +335,30 @@ func TestHostileReportIndex(t *testing.T) {
 	p.WriteHostile()
 	p.MustBuild()
 	host, base := serveBuilt(t, p)
-	// Each page's one row: its prefecture and words, from its attributes.
-	rowRE := regexp.MustCompile(`<tr data-year="\d+" data-prefecture="([^"]*)" data-type="[^"]*" data-search="([^"]*)">`)
-	var rows [][2]string
-	for n := 1; ; n++ {
-		name := pages.ReportsPath(n)
-		if !p.Exists(name) {
-			break
+	// Each page's one row: its prefecture (or the finding's severity)
+	// and words, from its attributes.
+	rowsOf := func(list func(n int) string, rowRE *regexp.Regexp) [][2]string {
+		var rows [][2]string
+		for n := 1; ; n++ {
+			name := list(n)
+			if !p.Exists(name) {
+				break
+			}
+			m := rowRE.FindStringSubmatch(p.Page(name))
+			if m == nil {
+				t.Fatalf("%s has no row", name)
+			}
+			rows = append(rows, [2]string{html.UnescapeString(m[1]), html.UnescapeString(m[2])})
 		}
-		m := rowRE.FindStringSubmatch(p.Page(name))
-		if m == nil {
-			t.Fatalf("%s has no row of a report", name)
+		if len(rows) < 3 {
+			t.Fatalf("the hostile corpus made %d pages of %s; the test needs a few", len(rows), list(1))
 		}
-		rows = append(rows, [2]string{html.UnescapeString(m[1]), html.UnescapeString(m[2])})
+		return rows
 	}
-	if len(rows) < 3 {
-		t.Fatalf("the hostile corpus made %d pages of reports; the test needs a few", len(rows))
-	}
+	rows := rowsOf(pages.ReportsPath, regexp.MustCompile(`<tr data-year="\d+" data-prefecture="([^"]*)" data-type="[^"]*" data-search="([^"]*)">`))
+	findings := rowsOf(pages.FindingsPath, regexp.MustCompile(`<tr data-severity="([^"]*)" data-year="\d+" data-search="([^"]*)">`))
 	// The number of other pages than the first whose row matches.
-	others := func(match func(row [2]string) bool) int {
+	others := func(rows [][2]string, match func(row [2]string) bool) int {
 		n := 0
 		for _, r := range rows[1:] {
 			if match(r) {
@@ -362,20 +368,23 @@ func TestHostileReportIndex(t *testing.T) {
 		return n
 	}
 	for _, c := range []struct {
-		query string
-		want  int
+		page, query, unit string
+		want              int
 	}{
-		{"prefecture=" + url.QueryEscape(rows[1][0]), others(func(r [2]string) bool { return r[0] == rows[1][0] })},
-		{"q=" + url.QueryEscape("项目"), others(func(r [2]string) bool { return strings.Contains(r[1], "项目") })},
+		{"reports/index.html", "prefecture=" + url.QueryEscape(rows[1][0]), "份", others(rows, func(r [2]string) bool { return r[0] == rows[1][0] })},
+		{"reports/index.html", "q=" + url.QueryEscape("项目"), "份", others(rows, func(r [2]string) bool { return strings.Contains(r[1], "项目") })},
+		// The findings' index holds the same names.
+		{"findings.html", "q=" + url.QueryEscape("项目"), "条", others(findings, func(r [2]string) bool { return strings.Contains(r[1], "项目") })},
+		{"findings.html", "severity=" + url.QueryEscape(findings[1][0]), "条", others(findings, func(r [2]string) bool { return r[0] == findings[1][0] })},
 	} {
-		w := openWatched(t, p.Out, base, host, base+"reports/index.html?"+c.query)
+		w := openWatched(t, p.Out, base, host, base+c.page+"?"+c.query)
 		if !w.waitFor(`!document.querySelector('.filter-elsewhere').hidden`, 10*time.Second) {
-			t.Errorf("%s: the filter says nothing of the other pages", c.query)
+			t.Errorf("%s?%s: the filter says nothing of the other pages", c.page, c.query)
 			continue
 		}
 		text := eval[string](w.tab, `document.querySelector('.filter-elsewhere').textContent`)
-		if want := fmt.Sprintf("其他页还有%d份符合：", c.want); c.want == 0 || !strings.HasPrefix(text, want) {
-			t.Errorf("%s: the filter says %q, want it to begin %q (and the test a match)", c.query, text, want)
+		if want := fmt.Sprintf("其他页还有%d%s符合：", c.want, c.unit); c.want == 0 || !strings.HasPrefix(text, want) {
+			t.Errorf("%s?%s: the filter says %q, want it to begin %q (and the test a match)", c.page, c.query, text, want)
 		}
 		w.report(append(checkInert(w), w.logProblems()...))
 	}

@@ -595,6 +595,9 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 	if pages.HasReportIndex(s) {
 		run(func() error { return tx.Write(pages.ReportIndexPath, pages.ReportIndex(s)) })
 	}
+	if pages.HasFindingIndex(s) {
+		run(func() error { return tx.Write(pages.FindingIndexPath, pages.FindingIndex(s)) })
+	}
 	err = pages.Each(s, emit)
 	if err == nil {
 		err = writeDiscovery(s, paths, cfg.BaseURL, tx)

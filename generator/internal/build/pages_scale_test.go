@@ -235,6 +235,97 @@ func rowsOf(re *regexp.Regexp, page string) []string {
 	return out
 }
 
+// rowIndexJSON is the JSON of an index of a list of several pages
+// (pages.ReportIndex, pages.FindingIndex).
+type rowIndexJSON struct {
+	Size        int
+	Pages       []string
+	Rows        [][]any
+	Counties    [][3]any
+	Prefectures [][2]string
+	Departments []string
+	Types       []string
+	Tags        []struct {
+		Attr   string
+		Values []string
+	}
+}
+
+var (
+	// tableRowRE is a row of a table that a filter reads: its data-
+	// attributes.
+	tableRowRE = regexp.MustCompile(`<tr( data-[^>]*)>`)
+	dataAttrRE = regexp.MustCompile(` data-(\w+)="([^"]*)"`)
+)
+
+// checkRowIndex checks the index at name of the list whose pages are
+// list, size rows a page and total in all: that it names those pages
+// from its own folder, and that each of its rows, read as site.js reads
+// it, has the attributes and (in any order) the words of its row on its
+// page. It returns the index.
+func checkRowIndex(t *testing.T, p *buildtest.Project, name string, list []string, size, total int) rowIndexJSON {
+	t.Helper()
+	var index rowIndexJSON
+	if err := json.Unmarshal([]byte(p.Page(name)), &index); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var fromIndex []string
+	for _, page := range list {
+		rel, _ := filepath.Rel(path.Dir(name), page)
+		fromIndex = append(fromIndex, rel)
+	}
+	if index.Size != size || !slices.Equal(index.Pages, fromIndex) || len(index.Rows) != total {
+		t.Errorf("%s: size %d, pages %q, %d rows; want %d, %q, %d", name, index.Size, index.Pages, len(index.Rows), size, fromIndex, total)
+	}
+	sorted := func(s string) string { w := strings.Fields(s); slices.Sort(w); return strings.Join(w, " ") }
+	at := func(v any) int { return int(v.(float64)) }
+	var pageRows [][]string
+	for _, page := range list {
+		for _, m := range tableRowRE.FindAllStringSubmatch(p.Page(page), -1) {
+			pageRows = append(pageRows, dataAttrRE.FindAllString(m[1], -1))
+		}
+	}
+	if len(pageRows) != len(index.Rows) {
+		t.Fatalf("%s has %d rows, its pages %d", name, len(index.Rows), len(pageRows))
+	}
+	for i, row := range index.Rows {
+		// [year, county, department, type, tags…, project?]
+		c := index.Counties[at(row[1])]
+		place := [2]string{}
+		if n := at(c[2]); n >= 0 {
+			place = index.Prefectures[n]
+		}
+		slug, typ := c[1].(string), index.Types[at(row[3])]
+		attrs := map[string]string{"year": fmt.Sprint(row[0]), "prefecture": place[0], "type": typ}
+		words := fmt.Sprint(c[0], " ", place[0], " ", place[1], " ", index.Departments[at(row[2])], " ", row[0], " ", typ, " ",
+			strings.ReplaceAll(slug, "-", ""), " ", site.Initials(slug), " ", slug)
+		for k, tag := range index.Tags {
+			if v := tag.Values[at(row[4+k])]; tag.Attr != "" {
+				attrs[tag.Attr] = v
+			} else {
+				words += " " + v
+			}
+		}
+		if len(row) > 4+len(index.Tags) {
+			words += " " + row[4+len(index.Tags)].(string)
+		}
+		attrs["search"] = sorted(words)
+		var got, want []string
+		for _, a := range pageRows[i] {
+			m := dataAttrRE.FindStringSubmatch(a)
+			if m[1] == "search" {
+				m[2] = sorted(m[2])
+			}
+			want = append(want, m[1]+"="+m[2])
+			got = append(got, m[1]+"="+attrs[m[1]])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s's row %d reads %q, its row on %s %q", name, i+1, got, list[i/size], want)
+		}
+	}
+	return index
+}
+
 // TestPagedLists builds five reports with a home table of 2 rows and lists
 // of 2 rows a page: the home page shows the newest two and links the full
 // list; the full list, the findings and the disclosure table each take
@@ -307,48 +398,7 @@ func TestPagedLists(t *testing.T) {
 	// prefecture, type and words in the list's order, as its row has
 	// them (its county's, department's, type's and project's words with
 	// its pinyin and initials are the words of its row, in another order).
-	var index struct {
-		Size        int
-		Pages       []string
-		Rows        [][]any
-		Counties    [][3]any
-		Prefectures [][2]string
-		Departments []string
-		Types       []string
-	}
-	if err := json.Unmarshal([]byte(p.Page(pages.ReportIndexPath)), &index); err != nil {
-		t.Fatalf("%s: %v", pages.ReportIndexPath, err)
-	}
-	// The pages are named from the index's folder, beside them.
-	var fromIndex []string
-	for _, name := range list {
-		rel, _ := filepath.Rel(path.Dir(pages.ReportIndexPath), name)
-		fromIndex = append(fromIndex, rel)
-	}
-	if index.Size != 2 || !slices.Equal(index.Pages, fromIndex) || len(index.Rows) != 5 {
-		t.Errorf("%s: size %d, pages %q, %d rows; want 2, %q, 5", pages.ReportIndexPath, index.Size, index.Pages, len(index.Rows), fromIndex)
-	}
-	rowAttrs := regexp.MustCompile(`<tr data-year="(\d+)" data-prefecture="([^"]*)" data-type="([^"]*)" data-search="([^"]*)">`)
-	sorted := func(s string) string { w := strings.Fields(s); slices.Sort(w); return strings.Join(w, " ") }
-	at := func(v any) int { return int(v.(float64)) }
-	for i, row := range index.Rows {
-		c := index.Counties[at(row[1])]
-		place := [2]string{}
-		if n := at(c[2]); n >= 0 {
-			place = index.Prefectures[n]
-		}
-		slug, typ := c[1].(string), index.Types[at(row[3])]
-		words := fmt.Sprint(c[0], " ", place[0], " ", place[1], " ", index.Departments[at(row[2])], " ", row[0], " ", typ, " ",
-			strings.ReplaceAll(slug, "-", ""), " ", site.Initials(slug), " ", slug)
-		if len(row) > 4 {
-			words += " " + row[4].(string)
-		}
-		got := []string{fmt.Sprint(row[0]), place[0], typ, sorted(words)}
-		m := rowAttrs.FindAllStringSubmatch(p.Page(list[i/2]), -1)[i%2]
-		if want := []string{m[1], m[2], m[3], sorted(m[4])}; !slices.Equal(got, want) {
-			t.Errorf("%s's row %d reads %q, its row on %s %q", pages.ReportIndexPath, i+1, got, list[i/2], want)
-		}
-	}
+	index := checkRowIndex(t, p, pages.ReportIndexPath, list, 2, 5)
 	// Each county once: 甲县 has two reports.
 	if len(index.Counties) != 3 {
 		t.Errorf("%s lists %d counties, want 3, each once", pages.ReportIndexPath, len(index.Counties))
@@ -382,15 +432,20 @@ func TestPagedLists(t *testing.T) {
 		all = append(all, rows...)
 		// The counts and the rules are on every page.
 		mustContain(t, name, page, `共5条：不一致2条　疑点2条　尾差1条`, `<h2 id="rules">核对规则</h2>`, `<table class="sortable card-table" id="findings-table">`,
-			// A filter of the page's findings: by severity (those of
-			// the whole list), by year (the page's), by words.
-			`<form class="table-filter" data-table="findings-table">`,
+			// A filter of the page's findings: by severity and by year
+			// (those of the whole list), by words; it reads the index of
+			// the list to tell which other pages hold what it would show.
+			fmt.Sprintf(`<form class="table-filter" data-table="findings-table" data-rows="findings-index.json" data-page="%d">`, i+1),
 			`<select name="severity"><option value="">全部</option><option value="不一致">不一致</option><option value="疑点">疑点</option><option value="尾差">尾差</option></select>`,
-			`<output class="filter-count" aria-live="polite" data-unit="条（仅本页）"></output>`)
+			`<select name="year"><option value="">全部</option><option value="2022">2022</option><option value="2021">2021</option><option value="2020">2020</option></select>`,
+			`<output class="filter-count" aria-live="polite" data-unit="条（仅本页）"></output>`,
+			`<p class="filter-elsewhere" aria-live="polite" data-unit="条" data-noun="核对发现" hidden></p>`)
 		mustMatch(t, name, page, `<tr data-severity="(不一致|疑点|尾差)" data-year="\d+" data-search="[^"]+ [^"]+">`)
 	}
+	// The index of the findings: each one's severity, year and words
+	// (its report's and what was checked) as its row has them.
+	checkRowIndex(t, p, pages.FindingIndexPath, flist, 2, 5)
 	mustContain(t, "findings.html", p.Page("findings.html"),
-		`<select name="year"><option value="">全部</option><option value="2022">2022</option><option value="2021">2021</option></select>`,
 		// The words of a finding: its report's, and what was checked.
 		`data-search="乙县 丙市  财政局 2022 整体支出 yixian yx yi-xian 支出合计核对">`)
 	if !slices.Equal(all, wantFindings) {
@@ -625,16 +680,18 @@ func TestDisclosurePagedByItsOwnSize(t *testing.T) {
 	}
 }
 
-// TestNoReportIndexWhenTablesAreWhole: a site whose home table and full
-// list show every report has no index of the list, and its filters do
-// not look for one.
+// TestNoReportIndexWhenTablesAreWhole: a site whose home table, full
+// list and list of findings show every report and finding has no index
+// of either list, and its filters do not look for one.
 func TestNoReportIndexWhenTablesAreWhole(t *testing.T) {
 	p := buildtest.New(t, fiveReports)
 	p.MustBuild()
-	if p.Exists(pages.ReportIndexPath) {
-		t.Errorf("%s written for five reports on one page", pages.ReportIndexPath)
+	for _, index := range []string{pages.ReportIndexPath, pages.FindingIndexPath} {
+		if p.Exists(index) {
+			t.Errorf("%s written for five reports on one page", index)
+		}
 	}
-	for _, name := range []string{"index.html", "reports/index.html"} {
+	for _, name := range []string{"index.html", "reports/index.html", "findings.html"} {
 		if page := p.Page(name); strings.Contains(page, "data-rows") || strings.Contains(page, "filter-elsewhere") {
 			t.Errorf("%s's filter looks for an index of the list", name)
 		}

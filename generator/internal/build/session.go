@@ -150,6 +150,11 @@ func (s *Session) Get(name string) (data []byte, ok bool, err error) {
 			return nil, false, nil // nothing links to it
 		}
 		gen = func() ([]byte, error) { return pages.ReportIndex(site), nil }
+	case pages.FindingIndexPath:
+		if !pages.HasFindingIndex(site) {
+			return nil, false, nil // nothing links to it
+		}
+		gen = func() ([]byte, error) { return pages.FindingIndex(site), nil }
 	case "feed.xml":
 		gen = func() ([]byte, error) { return feed.Atom(site, base) }
 	case "robots.txt":

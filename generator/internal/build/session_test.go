@@ -106,8 +106,9 @@ func testSession(t *testing.T, lean bool) {
 }
 
 // TestSessionServesTheReportIndex: with lists that leave reports out
-// (a report to a page), the session gives the index of the full list
-// (pages.ReportIndexPath) as a build makes it, with every other file;
+// (a report or a finding to a page), the session gives the indexes of
+// the full list of reports and of the findings (pages.ReportIndexPath,
+// pages.FindingIndexPath) as a build makes them, with every other file;
 // without, it has none, as a build has none.
 func TestSessionServesTheReportIndex(t *testing.T) {
 	for _, size := range []int{1, 500} {
@@ -121,8 +122,10 @@ func TestSessionServesTheReportIndex(t *testing.T) {
 			t.Fatal(err)
 		}
 		sameAsBuild(t, fmt.Sprintf("%d a page", size), p, s, "")
-		if _, ok, _ := s.Get(pages.ReportIndexPath); ok != (size == 1) {
-			t.Errorf("%d a page: %s served %v, want %v", size, pages.ReportIndexPath, ok, size == 1)
+		for _, index := range []string{pages.ReportIndexPath, pages.FindingIndexPath} {
+			if _, ok, _ := s.Get(index); ok != (size == 1) {
+				t.Errorf("%d a page: %s served %v, want %v", size, index, ok, size == 1)
+			}
 		}
 	}
 }

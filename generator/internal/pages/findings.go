@@ -41,8 +41,11 @@ type FindingsData struct {
 	Counts []Count
 	Pager  Pager
 	// Years are the years of the page's findings, newest first, for its
-	// filter.
+	// filter; on a page among others, those of every finding (see Index).
 	Years []int
+	// Index is FindingIndexPath when the list has other pages, for the
+	// filter to tell which of them hold findings it would show.
+	Index string
 }
 
 // Count is a labelled number.
@@ -187,17 +190,22 @@ func Findings(s *site.Site) []*Page {
 		cs = append(cs, Count{sev.Label(), counts[sev]})
 	}
 	var out []*Page
-	for _, pg := range paged(len(rows), ListPageSize, FindingsPath) {
+	pgs := paged(len(rows), ListPageSize, FindingsPath)
+	// The years of every finding, for the filter of a page among others.
+	var allYears []int
+	if len(pgs) > 1 {
+		allYears = findingYears(rows)
+	}
+	for _, pg := range pgs {
 		d := &FindingsData{Rules: check.Rules, Counts: cs, Pager: pg}
 		if pg.Total > 0 {
 			d.Rows = rows[pg.First-1 : pg.Last]
 		}
-		for _, row := range d.Rows {
-			if !slices.Contains(d.Years, row.R.Year) {
-				d.Years = append(d.Years, row.R.Year)
-			}
+		if pg.Of > 1 {
+			d.Index, d.Years = FindingIndexPath, allYears
+		} else {
+			d.Years = findingYears(d.Rows)
 		}
-		slices.SortFunc(d.Years, func(a, b int) int { return cmp.Compare(b, a) })
 		out = append(out, &Page{Path: FindingsPath(pg.N), Template: "findings", Section: "findings",
 			Title:       titled("数据核对发现", pg),
 			Description: fmt.Sprintf("各报告自身数字之间的不一致、尾差和疑点，共%d条。", len(rows)),
@@ -205,6 +213,47 @@ func Findings(s *site.Site) []*Page {
 		})
 	}
 	return out
+}
+
+// findingYears returns the years of the findings' reports, newest first.
+func findingYears(rows []FindingRow) []int {
+	var years []int
+	for _, row := range rows {
+		if !slices.Contains(years, row.R.Year) {
+			years = append(years, row.R.Year)
+		}
+	}
+	slices.SortFunc(years, func(a, b int) int { return cmp.Compare(b, a) })
+	return years
+}
+
+// FindingIndexPath is where the build writes FindingIndex: the index of
+// the list of findings that the filter of a page of it reads to tell
+// which other pages hold findings it would show. It lies beside those
+// pages, which it names from its own folder.
+const FindingIndexPath = "findings-index.json"
+
+// HasFindingIndex reports whether the site has a FindingIndex: whether
+// the list of findings has several pages (ListPageSize).
+func HasFindingIndex(s *site.Site) bool {
+	return CountFindings(s) > max(ListPageSize, 1)
+}
+
+// FindingIndex returns, when the site has one (HasFindingIndex), the
+// index of the list of findings as JSON (see rowIndex), fetched by a
+// page's filter only once it is used: a row a finding, in the list's
+// order, with two tags: its severity (data-severity) and what was
+// checked (among the words of its row).
+func FindingIndex(s *site.Site) []byte {
+	if !HasFindingIndex(s) {
+		return nil
+	}
+	rows := ListedFindings(s)
+	x := newRowIndex(len(rows), FindingsPath, "severity", "")
+	for i := range rows {
+		x.row(rows[i].R, rows[i].Severity.Label(), rows[i].Title)
+	}
+	return x.json()
 }
 
 // DisclosureData is the model of a page of the disclosure table.

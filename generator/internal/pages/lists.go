@@ -309,89 +309,152 @@ func HasReportIndex(s *site.Site) bool {
 
 // ReportIndex returns, when the site has one (HasReportIndex), the index
 // of the full list of reports as JSON, fetched by a table's filter only
-// once it is used: the paths of the list's pages from the index's own
-// folder ("pages": index.html, 2.html, …) and the rows of each ("size"); the counties (name, slug and
-// the index of its prefecture, -1 for none), the prefectures (name and
-// province), the departments and the types; and a row a report in the
-// list's order ("rows"): its year, the indexes of its county, department
-// and type, and its project if it has one. Those, with the county's
-// pinyin and initials (from its slug), are the words of its row
-// (data-search), so that the filter finds the same reports on the other
-// pages as on its own; a county's words are written once, not once a
-// report (at 15,000 reports, 0.4 MB rather than 1.1 MB; gzipped, 0.1 MB).
+// once it is used (see rowIndex): a row a report, in the list's order.
 func ReportIndex(s *site.Site) []byte {
 	if !HasReportIndex(s) {
 		return nil
 	}
 	rs := sortedReports(s)
-	var counties, places, departments, types indexed
-	b := make([]byte, 0, 256+len(rs)*20)
-	b = append(b, `{"size":`...)
-	b = strconv.AppendInt(b, int64(max(ListPageSize, 1)), 10)
-	b = append(b, `,"pages":[`...)
-	for n := range pageCount(len(rs), ListPageSize) {
+	x := newRowIndex(len(rs), ReportsPath)
+	for _, r := range rs {
+		x.row(r)
+	}
+	return x.json()
+}
+
+// rowIndex builds the index of a list of several pages whose rows are
+// reports or belong to one (the full list of reports, the findings), which
+// the filter of a page of it reads to tell which other pages hold rows it
+// would show (site.js). As JSON: the paths of the list's pages from the
+// index's own folder ("pages": index.html, 2.html, …) and the rows of each
+// ("size"); the counties (name, slug and the index of its prefecture, -1
+// for none), the prefectures (name and province), the departments and
+// the types; the list's tags, if any (each with the attribute of a row
+// it is, e.g. severity for data-severity, or none for words the row is
+// found by, and its values); and a row a row of the list, in its order
+// ("rows"): its report's year and the indexes of its county, department
+// and type, the index of each tag's value, and its report's project if
+// it has one. Those, with the county's pinyin and initials (from its
+// slug), are the words of its row (data-search), so that the filter finds
+// the same rows on the other pages as on its own; a county's words are
+// written once, not once a row (at 15,000 reports, 0.4 MB rather than
+// 1.1 MB; gzipped, 0.1 MB).
+type rowIndex struct {
+	b                                    []byte
+	n                                    int
+	counties, places, departments, types indexed
+	tags                                 []indexTag
+	entry                                []byte
+}
+
+// indexTag is a tag of a rowIndex: the attribute it is (without data-),
+// or "" for words of the row, and its values.
+type indexTag struct {
+	attr   string
+	values indexed
+}
+
+// newRowIndex starts the index of a list of total rows, ListPageSize a
+// page, whose page n is at pagePath(n); the rows are given the tags named
+// (see indexTag) in that order.
+func newRowIndex(total int, pagePath func(n int) string, tags ...string) *rowIndex {
+	x := &rowIndex{b: make([]byte, 0, 256+total*20)}
+	for _, t := range tags {
+		x.tags = append(x.tags, indexTag{attr: t})
+	}
+	x.b = append(x.b, `{"size":`...)
+	x.b = strconv.AppendInt(x.b, int64(max(ListPageSize, 1)), 10)
+	x.b = append(x.b, `,"pages":[`...)
+	for n := range pageCount(total, ListPageSize) {
 		if n > 0 {
+			x.b = append(x.b, ',')
+		}
+		x.b = jsontext.AppendString(x.b, path.Base(pagePath(n+1)))
+	}
+	x.b = append(x.b, `],"rows":[`...)
+	return x
+}
+
+// row adds the next row of the list: one of report r, with the values of
+// the index's tags.
+func (x *rowIndex) row(r *site.Report, tags ...string) {
+	c, entry := r.County, x.entry
+	county, isNew := x.counties.of(c.Slug)
+	if isNew {
+		place := -1
+		if c.Prefecture != "" {
+			var isNewPlace bool
+			place, isNewPlace = x.places.of(c.Prefecture + "\x00" + c.Province)
+			if isNewPlace {
+				entry = jsontext.AppendString(append(entry[:0], '['), c.Prefecture)
+				entry = append(jsontext.AppendString(append(entry, ','), c.Province), ']')
+				x.places.add(entry)
+			}
+		}
+		entry = jsontext.AppendString(append(entry[:0], '['), c.Name)
+		entry = jsontext.AppendString(append(entry, ','), c.Slug)
+		entry = append(strconv.AppendInt(append(entry, ','), int64(place), 10), ']')
+		x.counties.add(entry)
+	}
+	cols := make([]int, 4, 4+len(x.tags))
+	cols[0], cols[1] = r.Year, county
+	cols[2] = x.values(&x.departments, r.Department)
+	cols[3] = x.values(&x.types, r.Type)
+	for k := range x.tags {
+		cols = append(cols, x.values(&x.tags[k].values, tags[k]))
+	}
+	b := x.b
+	if x.n > 0 {
+		b = append(b, ',')
+	}
+	x.n++
+	b = append(b, "\n["...)
+	for k, v := range cols {
+		if k > 0 {
 			b = append(b, ',')
 		}
-		b = jsontext.AppendString(b, path.Base(ReportsPath(n+1)))
+		b = strconv.AppendInt(b, int64(v), 10)
 	}
-	b = append(b, `],"rows":[`...)
-	var entry []byte
-	for i, r := range rs {
-		c := r.County
-		county, isNew := counties.of(c.Slug)
-		if isNew {
-			place := -1
-			if c.Prefecture != "" {
-				var isNewPlace bool
-				place, isNewPlace = places.of(c.Prefecture + "\x00" + c.Province)
-				if isNewPlace {
-					entry = jsontext.AppendString(append(entry[:0], '['), c.Prefecture)
-					entry = append(jsontext.AppendString(append(entry, ','), c.Province), ']')
-					places.add(entry)
-				}
-			}
-			entry = jsontext.AppendString(append(entry[:0], '['), c.Name)
-			entry = jsontext.AppendString(append(entry, ','), c.Slug)
-			entry = append(strconv.AppendInt(append(entry, ','), int64(place), 10), ']')
-			counties.add(entry)
-		}
-		department, isNew := departments.of(r.Department)
-		if isNew {
-			departments.add(jsontext.AppendString(entry[:0], r.Department))
-		}
-		typ, isNew := types.of(r.Type)
-		if isNew {
-			types.add(jsontext.AppendString(entry[:0], r.Type))
-		}
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, "\n["...)
-		for k, v := range [...]int{r.Year, county, department, typ} {
-			if k > 0 {
-				b = append(b, ',')
-			}
-			b = strconv.AppendInt(b, int64(v), 10)
-		}
-		if r.Project != "" {
-			b = jsontext.AppendString(append(b, ','), r.Project)
-		}
-		b = append(b, ']')
+	if r.Project != "" {
+		b = jsontext.AppendString(append(b, ','), r.Project)
 	}
-	b = append(b, "]"...)
+	x.b = append(b, ']')
+}
+
+// values returns the number of the value v in list, adding it if new.
+func (x *rowIndex) values(list *indexed, v string) int {
+	n, isNew := list.of(v)
+	if isNew {
+		x.entry = jsontext.AppendString(x.entry[:0], v)
+		list.add(x.entry)
+	}
+	return n
+}
+
+// json returns the index, once every row is added.
+func (x *rowIndex) json() []byte {
+	b := append(x.b, "]"...)
 	for _, l := range [...]struct {
 		name string
 		list *indexed
-	}{{"counties", &counties}, {"prefectures", &places}, {"departments", &departments}, {"types", &types}} {
+	}{{"counties", &x.counties}, {"prefectures", &x.places}, {"departments", &x.departments}, {"types", &x.types}} {
 		b = append(b, ",\n\""...)
 		b = append(b, l.name...)
-		b = append(b, `":[`...)
-		for k, e := range l.list.json {
+		b = append(b, `":`...)
+		b = l.list.appendJSON(b)
+	}
+	if len(x.tags) > 0 {
+		b = append(b, `,
+"tags":[`...)
+		for k, t := range x.tags {
 			if k > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, e...)
+			b = append(b, '{')
+			if t.attr != "" {
+				b = append(jsontext.AppendString(append(b, `"attr":`...), t.attr), ',')
+			}
+			b = append(t.values.appendJSON(append(b, `"values":`...)), '}')
 		}
 		b = append(b, ']')
 	}
@@ -421,3 +484,15 @@ func (x *indexed) of(key string) (int, bool) {
 
 // add appends the JSON of the value of's last call found new.
 func (x *indexed) add(json []byte) { x.json = append(x.json, bytes.Clone(json)) }
+
+// appendJSON appends the values as a JSON array.
+func (x *indexed) appendJSON(b []byte) []byte {
+	b = append(b, '[')
+	for k, e := range x.json {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, e...)
+	}
+	return append(b, ']')
+}

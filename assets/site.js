@@ -281,8 +281,11 @@
       x += w + 10;
     });
     if (rows > 1) {
+      // 24px a row more, and 8px between the last row and the axis's
+      // name, which would otherwise read as the end of the name above
+      // it (给出自评得分的 / 份).
       var top = parseFloat(grid.top) || 0;
-      grid.top = top + (rows - 1) * 24;
+      grid.top = top + (rows - 1) * 24 + 8;
     }
     return option;
   }

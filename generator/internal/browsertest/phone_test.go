@@ -371,6 +371,82 @@ func TestFindingsCardsOnPhone(t *testing.T) {
 	}
 }
 
+// disclosureCardsJS reads the disclosure table's rows as laid out: for
+// each, the figures (data-label) whose cells are shown and those it does
+// not disclose (✗ or 无法识别, not ✓ nor 不适用), and the lines its cells
+// take; and whether the legend's note for a phone is shown.
+const disclosureCardsJS = `(() => {
+  const rows = Array.from(document.querySelectorAll('#disclosure-table > tbody > tr'));
+  return {
+    note: !!Array.from(document.querySelectorAll('.legend .phone-only')).find(e => e.getClientRects().length),
+    rows: rows.map(r => {
+      const figures = Array.from(r.cells).filter(c => c.tagName === 'TD' && !c.classList.contains('num'));
+      let lines = 0, bottom = -Infinity;
+      for (const b of Array.from(r.cells).filter(c => c.getClientRects().length)
+        .map(c => c.getBoundingClientRect()).sort((a, b) => a.top - b.top)) {
+        if (b.top >= bottom - 2) lines++;
+        bottom = Math.max(bottom, b.bottom);
+      }
+      return {
+        report: r.cells[0].textContent,
+        shown: figures.filter(c => c.getClientRects().length).map(c => c.getAttribute('data-label')),
+        missing: figures.filter(c => !c.querySelector('.mark-yes') && c.textContent.trim() !== '不适用').map(c => c.getAttribute('data-label')),
+        all: figures.map(c => c.getAttribute('data-label')),
+        lines,
+      };
+    }),
+  };
+})()`
+
+// disclosureCards is what disclosureCardsJS reports.
+type disclosureCards struct {
+	Note bool
+	Rows []struct {
+		Report              string
+		Shown, Missing, All []string
+		Lines               int
+	}
+}
+
+// TestDisclosureCardsOnPhone reads the disclosure table on a phone: each
+// report is a card of its name and 完整度, then only the figures it does
+// not disclose (✗, 无法识别), a few to a line, which the legend says; a
+// report missing two figures takes three lines, not the seven of every
+// figure two to a line. A wide screen shows every figure's cell.
+func TestDisclosureCardsOnPhone(t *testing.T) {
+	site(t)
+	for _, phone := range []bool{true, false} {
+		tb := openWith(t, env.out, env.base, env.host, env.base+"disclosure.html", screenOf(phone)...)
+		got := eval[disclosureCards](tb, disclosureCardsJS)
+		if len(got.Rows) < 3 {
+			t.Fatalf("the disclosure table has %d rows; the test needs a few", len(got.Rows))
+		}
+		if got.Note != phone {
+			t.Errorf("phone %v: the legend's note on the cards shown: %v", phone, got.Note)
+		}
+		some := false
+		for _, r := range got.Rows {
+			want := r.All
+			if phone {
+				want = r.Missing
+				// Name, 完整度 (on the name's line, or below a long
+				// name), then the missing figures, two or more a line.
+				if max := 2 + (len(r.Missing)+1)/2; r.Lines > max {
+					t.Errorf("on a phone %s, missing %d figures, takes %d lines, want at most %d", r.Report, len(r.Missing), r.Lines, max)
+				}
+				some = some || len(r.Missing) > 0 && len(r.Missing) < len(r.All)
+			}
+			if !slices.Equal(r.Shown, want) {
+				t.Errorf("phone %v: %s shows the cells of %q, want %q", phone, r.Report, r.Shown, want)
+			}
+		}
+		if phone && !some {
+			t.Error("no report discloses some figures and not others; the test needs one")
+		}
+		tb.report(tb.logProblems())
+	}
+}
+
 // axisNamesJS lists, for each drawn chart of the page, the names of its
 // axes (the units) as drawn, and whether each lies wholly within the
 // chart's box: ECharts clips text past the canvas' edge (万元 drawn as

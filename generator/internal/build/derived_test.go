@@ -225,8 +225,8 @@ func TestDerivedFiguresMarkedAcrossPages(t *testing.T) {
 	disclosure := p.Page("disclosure.html")
 	row := mustBetween(t, disclosure, `>甲县 2020 行政审批服务局</a>`, `</tr>`, "甲县's disclosure row")
 	mustContain(t, "甲县's disclosure row", row,
-		`<td data-label="三公经费合计"><span class="mark-yes" aria-hidden="true">✓</span><span class="visually-hidden">已披露</span>`+mark+`</td>`,
-		`<td data-label="项目支出"><span class="mark-yes" aria-hidden="true">✓</span><span class="visually-hidden">已披露</span>`+mark+`</td>`,
+		`<td class="ok" data-label="三公经费合计"><span class="mark-yes" aria-hidden="true">✓</span><span class="visually-hidden">已披露</span>`+mark+`</td>`,
+		`<td class="ok" data-label="项目支出"><span class="mark-yes" aria-hidden="true">✓</span><span class="visually-hidden">已披露</span>`+mark+`</td>`,
 		// Counted as disclosed: 7 of the 11 core figures.
 		`<td class="num" data-label="完整度" data-value="64">64%`)
 	if n := strings.Count(row, mark); n != 2 {

@@ -43,11 +43,16 @@ staff: {authorized: 18, actual: 13}
 	yes := `<span class="mark-yes" aria-hidden="true">✓</span><span class="visually-hidden">已披露</span>`
 	// A row's cells, named by their figures (check.CoreFigures) for a
 	// phone's cards: ✓ for a figure given, ✗ for one not given, each
-	// with its words for screen readers.
+	// with its words for screen readers. A phone's card leaves out those
+	// of class ok: a figure given or one that does not apply.
 	row := func(states ...string) string {
 		var b strings.Builder
 		for i, st := range states {
-			fmt.Fprintf(&b, `<td data-label="%s">`, check.CoreFigures[i].Name)
+			class := ""
+			if st != "no" {
+				class = ` class="ok"`
+			}
+			fmt.Fprintf(&b, `<td%s data-label="%s">`, class, check.CoreFigures[i].Name)
 			switch st {
 			case "yes":
 				b.WriteString(yes)
@@ -73,7 +78,8 @@ staff: {authorized: 18, actual: 13}
 			"\n"+`<td class="num" data-label="完整度" data-value="55">55%</td>`,
 		// On a phone each report is a card.
 		`<table class="sortable card-table marks" id="disclosure-table">`,
-		`<p class="legend">表中 ✓ 表示已披露，✗ 表示未披露。</p>`,
+		// A phone's cards list what is not disclosed.
+		`<p class="legend">表中 ✓ 表示已披露，✗ 表示未披露。<span class="phone-only">手机上每份报告只列出未披露（✗）和无法识别的数据，没有列出的都已披露或不适用。</span></p>`,
 		// Each figure's share is of the reports it applies to.
 		`<tfoot><tr><th scope="row">披露比例（适用的报告）</th><td class="num" data-label="支出合计">100%</td><td class="num" data-label="基本支出">100%</td>`,
 		`<td class="num" data-label="评价等级">0%</td><td class="num" data-label="编制人数">100%</td><td class="num" data-label="实有人数">100%</td><td></td></tr></tfoot>`,
@@ -94,7 +100,8 @@ spending: {total: 1530.53}
 	w.MustBuild()
 	wd := w.Page("disclosure.html")
 	mustContain(t, "整体支出 disclosure", wd, "最后一行是各项数据在全部1份报告中的披露比例，最后一列是每份报告的完整度。",
-		`<tfoot><tr><th scope="row">披露比例（全部报告）</th>`, `data-value="9">9%</td>`)
+		`<tfoot><tr><th scope="row">披露比例（全部报告）</th>`, `data-value="9">9%</td>`,
+		`<span class="phone-only">手机上每份报告只列出未披露（✗）和无法识别的数据，没有列出的都已披露。</span>`)
 	if strings.Contains(wd, "不适用") {
 		t.Error("a site without 项目支出 reports says 不适用")
 	}

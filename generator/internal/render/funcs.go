@@ -1095,8 +1095,14 @@ func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRo
 		}
 		b.WriteString("</a></th>")
 		for j, st := range d.States {
-			// Each cell names its figure, for a phone's cards.
-			b.WriteString(`<td data-label="`)
+			// Each cell names its figure, for a phone's cards, which
+			// leave out the cells of class ok: a figure disclosed, or
+			// one that does not apply to the report.
+			b.WriteString(`<td`)
+			if st == report.Disclosed || d.Applies != nil && !d.Applies[j] {
+				b.WriteString(` class="ok"`)
+			}
+			b.WriteString(` data-label="`)
 			escape(b, check.CoreFigures[j].Name)
 			b.WriteString(`">`)
 			if d.Applies != nil && !d.Applies[j] {

@@ -135,7 +135,8 @@ func TestPerStaffSaysItsDivisor(t *testing.T) {
 // A figure is flagged ⚠ where a finding disputes it: a score given
 // without a grade is not in doubt, a score against its grade is, and an
 // amount that a noted discrepancy quotes is; the home page's card flags
-// its figure as the other pages do.
+// its figure as the other pages do; a compare page explains the ⚠ only
+// when a chart of it shows one.
 func TestFlagsFollowDisputes(t *testing.T) {
 	p := buildtest.New(t, "-- content/a.md --\n"+factReport("甲县", 2023, "整体支出", "spending: {total: 600}\nscore: 100\n")+
 		"-- content/b.md --\n"+factReport("乙县", 2023, "整体支出", "spending: {total: 500}\nscore: 90\ngrade: 优\n")+
@@ -153,6 +154,13 @@ func TestFlagsFollowDisputes(t *testing.T) {
 			t.Errorf("%s flags a figure though no finding disputes one", name)
 		}
 	}
+	// A compare page explains the ⚠ after a name only when a chart of
+	// it marks a name so: 2022's, whose score chart names 丙县.
+	const flagNote = `<p class="note">名称后的“⚠”表示该报告的这些数字之间有不一致或疑点`
+	if strings.Contains(p.Page("compare/2023.html"), flagNote) {
+		t.Error("compare/2023.html explains a ⚠ that none of its charts shows")
+	}
+	mustContain(t, "compare/2022.html", p.Page("compare/2022.html"), flagNote, `丙县</a> <a class="flag"`)
 	c := p.Page("report/bing-xian/2022-cai-zheng-ju-zheng-ti.html")
 	mustContain(t, "丙县 report", c,
 		`<th scope="row">本年收入 <a class="flag" href="#checks" title="见数据核对">⚠ 见数据核对</a></th>`,

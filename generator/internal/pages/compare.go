@@ -50,6 +50,9 @@ type CompareData struct {
 	// on the page across years, that some year's do, whose averages then
 	// mix kinds.
 	Mixed bool
+	// Flagged says that a chart of the page names a report with
+	// charts.FlagMark, which the page then explains.
+	Flagged bool
 	// Caveat, on the first page across years, says that the years hold
 	// reports of different counties or departments, so that a change
 	// between years is not read as a trend (see yearsCaveat); empty when
@@ -674,8 +677,20 @@ func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Pa
 		}
 		c.Years = charts.YearsText(strconv.Itoa(year), strconv.Itoa(year))
 		p.Charts = append(p.Charts, c)
+		d.Flagged = d.Flagged || flagsAny(c)
 	}
 	return p, nil
+}
+
+// flagsAny reports whether the chart c, or another view of it, names a
+// report with charts.FlagMark in its table.
+func flagsAny(c charts.Chart) bool {
+	for _, row := range c.Table.Rows {
+		if len(row) > 0 && strings.HasSuffix(row[0].Text, charts.FlagMark) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(c.Alt, func(a charts.Alt) bool { return flagsAny(a.Chart) })
 }
 
 // perStaffFits reports whether a page comparing the year's reports of

@@ -849,7 +849,8 @@
       // draw, why, in place of the chart.
       var said = keep.length ? explorerSummary(data, m, keep, keys.length ? 0 : known, keys.length) : '';
       if (keep.some(function (i) { return explorerDerived(m, i); })) {
-        said += '名称后标（推算）的，这个数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的。';
+        // What 推算 means the key under the chart says (showKey).
+        said += '名称后标（推算）的是推算值，见图下说明。';
       }
       said += explorerLeftOut(data, m, missing, !keep.length);
       if (absent) said = '本年度的报告均未披露' + absent + '，下图显示' + m.label + '。' + said;

@@ -166,13 +166,14 @@ func reportsSite(t *testing.T, reports ...[3]string) (p *buildtest.Project, host
 
 // TestExplorerMarksDerived: a value the report does not give, which its
 // file's writer computed, is drawn with （推算） after the report's name,
-// and the caption says what that means and says 推算 of it where it names
-// it; the others' names are not marked, and a view without such a value
-// says nothing of it.
+// the caption says 推算 of it where it names it and points to the key
+// under the chart, which says what that means (once: the caption does
+// not say it again); the others' names are not marked, and a view
+// without such a value says nothing of it and has no key.
 func TestExplorerMarksDerived(t *testing.T) {
 	p, host, base := jiaAndYi(t, "spending: {total: 300, basic: 200, project: 100}\nscore: 90\nderived: [spending.total]",
 		"spending: {total: 200, basic: 150, project: 50}\nscore: 80")
-	const note = "名称后标（推算）的，这个数字报告没有直接写出，是整理本站数据的人根据报告中的其他数字算出的。"
+	const note, means = "名称后标（推算）的是推算值，见图下说明。", "报告没有直接写出这个数字，是整理本站数据的人根据报告中的其他数字算出的。"
 	for _, c := range []struct {
 		query string
 		cats  []string
@@ -202,6 +203,10 @@ func TestExplorerMarksDerived(t *testing.T) {
 		}
 		if !strings.Contains(said.Summary, c.says) {
 			t.Errorf("%s: the caption says %q; want it to say %q", c.query, said.Summary, c.says)
+		}
+		key := eval[string](tb, `(() => { const k = document.querySelector('#fig-explorer .chart-key'); return k && !k.hidden ? k.textContent : ''; })()`)
+		if strings.Contains(key, means) != c.note || strings.Contains(said.Summary, means) {
+			t.Errorf("%s: the key under the chart says %q and the caption %q; want the key alone to say what 推算 means: %v", c.query, key, said.Summary, c.note)
 		}
 		tb.report(tb.logProblems())
 	}

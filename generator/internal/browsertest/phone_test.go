@@ -226,13 +226,19 @@ func chartLayoutProblems(tb *tab, side bool) []string {
 	return p
 }
 
-// TestRowHeadingsStayInView scrolls the home page's table of reports
-// sideways on a phone, as a reader does to see its other columns: the
-// county heading each row, and the heading of that column, stay in view
-// at the table's left edge.
+// wideWrapJS is an expression: the box of the first table of the page
+// with row headings that is wider than its box by 100px or more.
+const wideWrapJS = `[...document.querySelectorAll('.table-wrap')]
+  .find(w => w.querySelector('tbody th[scope="row"]') && w.scrollWidth > w.clientWidth + 100)`
+
+// TestRowHeadingsStayInView scrolls a table wider than a phone (the first
+// on the page across years: the tables of reports are cards on a phone)
+// sideways, as a reader does to see its other columns: the heading of
+// each row, and the heading of that column, stay in view at the table's
+// left edge.
 func TestRowHeadingsStayInView(t *testing.T) {
 	site(t)
-	tb := openWith(t, env.out, env.base, env.host, env.base+"index.html", phoneScreen)
+	tb := openWith(t, env.out, env.base, env.host, env.base+"compare/index.html", phoneScreen)
 	type state struct {
 		Scrolled       float64 // how far the table scrolled
 		Left           float64 // the box's left edge, inside its border
@@ -240,7 +246,7 @@ func TestRowHeadingsStayInView(t *testing.T) {
 		RowBg, RowText string
 	}
 	got := eval[state](tb, `(() => {
-  const wrap = document.querySelector('#reports-table').closest('.table-wrap');
+  const wrap = `+wideWrapJS+`;
   wrap.scrollLeft = wrap.scrollWidth;
   const row = wrap.querySelector('tbody th[scope="row"]'), head = wrap.querySelector('thead th');
   return {scrolled: wrap.scrollLeft, left: wrap.getBoundingClientRect().left + wrap.clientLeft,
@@ -265,7 +271,7 @@ func TestRowHeadingsStayInView(t *testing.T) {
 		HintTop, TabTop float64
 	}
 	h := eval[hint](tb, `(() => {
-  const wrap = document.querySelector('#reports-table').closest('.table-wrap');
+  const wrap = `+wideWrapJS+`;
   const before = getComputedStyle(wrap, '::before');
   const narrow = [...document.querySelectorAll('.table-wrap')].find(w => w.scrollWidth <= w.clientWidth);
   const table = wrap.querySelector('table');
@@ -444,6 +450,99 @@ func TestDisclosureCardsOnPhone(t *testing.T) {
 			t.Error("no report discloses some figures and not others; the test needs one")
 		}
 		tb.report(tb.logProblems())
+	}
+}
+
+// reportCardsJS reads the rows of the table of reports as laid out: how
+// a row is displayed, and for each row the lines its cells take, the
+// label drawn before each of its figures (the cells from 支出合计 on)
+// beside its column's heading, and whether its type is shown; and
+// whether the page scrolls sideways.
+const reportCardsJS = `(() => {
+  const table = document.getElementById('reports-table');
+  const heads = Array.from(table.tHead.rows[0].cells).map(c => c.textContent.trim());
+  const rows = Array.from(table.tBodies[0].rows);
+  return {
+    display: getComputedStyle(rows[0]).display,
+    scrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    rows: rows.map(r => {
+      let lines = 0, bottom = -Infinity;
+      for (const b of Array.from(r.cells).filter(c => c.getClientRects().length)
+        .map(c => c.getBoundingClientRect()).sort((a, b) => a.top - b.top)) {
+        if (b.top >= bottom - 2) lines++;
+        bottom = Math.max(bottom, b.bottom);
+      }
+      const labels = Array.from(r.cells).slice(5).map((c, i) => {
+        const l = getComputedStyle(c, '::before').content;
+        return heads[i + 5] + '=' + (l && l !== 'none' ? l.replace(/^"|"( \/ "")?$/g, '') : '');
+      });
+      return {type: r.getAttribute('data-type'), typeShown: r.cells[4].getClientRects().length > 0, lines, labels,
+        shown: Array.from(r.cells).filter(c => c.getClientRects().length).length};
+    }),
+  };
+})()`
+
+// reportCards is what reportCardsJS reports.
+type reportCards struct {
+	Display string
+	Scrolls bool
+	Rows    []struct {
+		Type      string
+		TypeShown bool
+		Lines     int
+		Labels    []string
+		Shown     int
+	}
+}
+
+// TestReportRowsAreCardsOnPhone reads the home page's table of reports
+// and a page of the full list on a phone: each report is a card of two
+// or three lines, whose report (县, 地市, 年度, 部门; its type unless
+// 整体支出) and then its figures, each named by the short form of its
+// column's heading, so that nothing scrolls sideways; on a wide screen
+// it stays a table of nine columns.
+func TestReportRowsAreCardsOnPhone(t *testing.T) {
+	site(t)
+	for _, page := range []string{"index.html", "reports/index.html"} {
+		for _, phone := range []bool{true, false} {
+			out, base := siteOf(page)
+			tb := openWith(t, out, base, env.host, base+page, screenOf(phone)...)
+			got := eval[reportCards](tb, reportCardsJS)
+			if len(got.Rows) < 3 {
+				t.Fatalf("%s has %d reports; the test needs a few", page, len(got.Rows))
+			}
+			if (got.Display == "table-row") == phone || got.Scrolls {
+				t.Errorf("phone %v: %s's rows are displayed %q, and the page scrolls sideways: %v", phone, page, got.Display, got.Scrolls)
+			}
+			project := false
+			for i, r := range got.Rows {
+				if !phone {
+					if r.Shown != 9 {
+						t.Errorf("on a wide screen %s's row %d shows %d cells, want 9", page, i+1, r.Shown)
+					}
+					continue
+				}
+				project = project || r.Type != "整体支出"
+				if r.TypeShown != (r.Type != "整体支出") {
+					t.Errorf("on a phone %s's row %d of a %s report shows its type: %v", page, i+1, r.Type, r.TypeShown)
+				}
+				// A 项目支出 report's 支出合计 may carry a note of its
+				// funds below it: one line more.
+				if max := 3; r.Lines > max {
+					t.Errorf("on a phone %s's row %d takes %d lines, want at most %d", page, i+1, r.Lines, max)
+				}
+				for _, l := range r.Labels {
+					head, label, _ := strings.Cut(l, "=")
+					if label == "" || !strings.HasPrefix(head, label) && !strings.HasSuffix(head, label) {
+						t.Errorf("on a phone %s's row %d names the cell under %s %q", page, i+1, head, label)
+					}
+				}
+			}
+			if phone && !project {
+				t.Errorf("%s has no 项目支出 report; the test needs one", page)
+			}
+			tb.report(tb.logProblems())
+		}
 	}
 }
 

@@ -340,7 +340,7 @@ func TestPagedLists(t *testing.T) {
 	mustContain(t, "home", home,
 		`共5份报告，此处列出最新的2份`,
 		`<a href="reports/index.html">查看全部5份报告（共3页）</a>`,
-		`<table class="sortable" id="reports-table">`,
+		`<table class="sortable card-table" id="reports-table">`,
 		`<form class="table-filter" data-table="reports-table" data-rows="reports/rows.json" data-page="0">`,
 		// The filter offers every prefecture, since it tells which pages
 		// of the full list hold those not shown, and every year, those
@@ -377,7 +377,7 @@ func TestPagedLists(t *testing.T) {
 		}
 		all = append(all, rows...)
 		mustContain(t, name, page,
-			`<table class="sortable" id="reports-table">`,
+			`<table class="sortable card-table" id="reports-table">`,
 			// The filter reads the index of the whole list to tell which
 			// other pages hold what it would show.
 			fmt.Sprintf(`<form class="table-filter" data-table="reports-table" data-rows="../reports/rows.json" data-page="%d">`, i+1),

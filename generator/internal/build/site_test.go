@@ -114,7 +114,7 @@ func TestSitePages(t *testing.T) {
 	home := p.Page("index.html")
 	mustContain(t, "home", home,
 		`<html lang="zh-CN">`,
-		`<table class="sortable" id="reports-table">`,
+		`<table class="sortable card-table" id="reports-table">`,
 		`href="county/jia-xian.html"`, `href="county/ning-xiang-shi.html"`,
 		`data-search="甲县 乙市 湖南省 财政局 2020 整体支出 jiaxian jx jia-xian"`,
 		`<option value="乙市">乙市</option>`,

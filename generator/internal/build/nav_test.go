@@ -3,6 +3,7 @@ package build_test
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -125,7 +126,9 @@ func TestYearCountsAreBars(t *testing.T) {
 // named with the pages of the list that hold it; a year that the table
 // does not hold leads to the first page that does (site.js opens it,
 // with the filter, from data-href), and links by year do the same
-// without JavaScript. The count of rows shown says it counts this page.
+// without JavaScript. The count of rows shown says it counts this page;
+// how the filter and sorting work across pages is folded below a short
+// lead.
 func TestListFilterReachesEveryYear(t *testing.T) {
 	setPageSizes(t, 2, 2)
 	p := buildtest.New(t, fiveReports)
@@ -137,7 +140,11 @@ func TestListFilterReachesEveryYear(t *testing.T) {
 		`<nav class="year-pages" aria-label="按年度"><p>按年度：<span><a href="../reports/index.html?year=2022">2022年</a>（第1页）</span> `+
 			`<span><a href="../reports/index.html?year=2021">2021年</a>（第1–2页）</span> <span><a href="../reports/3.html?year=2020">2020年</a>（第3页）</span></p></nav>`,
 		`<output class="filter-count" aria-live="polite" data-unit="份报告（仅本页）"></output>`,
-		`筛选和排序只作用于本页`)
+		`<summary>分页后怎么筛选、排序？</summary>`, `筛选和排序只作用于本页`)
+	lead := mustBetween(t, p.Page("reports/index.html"), `<p class="lead">`, `</p>`, "the list's lead")
+	if n := len([]rune(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(lead, ""))); n > 80 {
+		t.Errorf("the list's lead is %d characters, want at most 80 (a few lines on a phone):\n%s", n, lead)
+	}
 	mustContain(t, "reports/3.html", p.Page("reports/3.html"),
 		`<option value="2022" data-href="../reports/index.html">2022（第1页）</option>`,
 		`<option value="2020">2020（第3页）</option>`)

@@ -616,15 +616,19 @@ func TestCountyListMovesOffTheHomePage(t *testing.T) {
 	// page they are in: no heading level is skipped.
 	// Each county carries the words it is found by: names, pinyin and
 	// initials.
-	jia := `<li data-search="jiaxian jx"><a href="county/jia-xian.html">甲县</a>（2份报告）</li>`
+	jia := `<li data-search="jiaxian jx"><a href="county/jia-xian.html">甲县</a><span class="count">（2份报告）</span></li>`
 	// A prefecture's heading names its province first: the groups are
 	// in order of province.
 	mustContain(t, "home", p.Page("index.html"), `<h3>湖南省 · 乙市</h3>`, jia)
 	counties := p.Page("counties.html")
 	mustContain(t, "counties", counties, `<h2>湖南省 · 乙市</h2>`, jia,
-		`<a href="county/ning-xiang-shi.html">宁乡市</a>（1份报告）</li>`,
+		`<a href="county/ning-xiang-shi.html">宁乡市</a><span class="count">（1份报告）</span></li>`,
 		`<form class="table-filter" data-list="county-groups" role="search">`, `<div id="county-groups">`)
 	mustContain(t, "counties", counties, `<ul class="county-list" data-search="乙市 湖南省">`, `<li data-search="ningxiangshi nxs">`)
+	// One province: no links by province.
+	if strings.Contains(counties, `class="provinces"`) || strings.Contains(counties, `id="province-`) {
+		t.Error("the counties of one province are listed with links by province")
+	}
 	// The filters of the tables of reports, which show some reports
 	// only, offer the list of every county.
 	mustContain(t, "home", p.Page("index.html"), `<a class="filter-more" href="counties.html" data-base="counties.html" hidden>`)
@@ -647,6 +651,41 @@ func TestCountyListMovesOffTheHomePage(t *testing.T) {
 	mustContain(t, "home", home, `本站收录2个县（市、区），<a href="counties.html">按地市查看全部县（市、区）</a>`)
 	if strings.Contains(home, `<ul class="county-list">`) {
 		t.Error("the home page still lists the counties")
+	}
+}
+
+// TestCountiesByProvince: the list of every county of several provinces
+// opens with a link to each province's first prefecture, whose heading
+// has the id it leads to, unique though two provinces share their pinyin
+// (山西省, 陕西省: shan-xi-sheng); the home page's list has none.
+func TestCountiesByProvince(t *testing.T) {
+	var files strings.Builder
+	for i, c := range [][3]string{{"甲县", "太原市", "山西省"}, {"乙县", "大同市", "山西省"}, {"丙县", "西安市", "陕西省"}, {"丁县", "长沙市", "湖南省"}} {
+		fmt.Fprintf(&files, "-- content/r%d.md --\n---\ncounty: %s\nprefecture: %s\nprovince: %s\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n---\n正文。\n", i, c[0], c[1], c[2])
+	}
+	p := buildtest.New(t, files.String())
+	p.MustBuild()
+	counties := p.Page("counties.html")
+	nav := mustBetween(t, counties, `<nav class="provinces" aria-label="按省份">`, `</nav>`, "the links by province")
+	links := regexp.MustCompile(`<a href="#([^"]+)">([^<]+)</a>`).FindAllStringSubmatch(nav, -1)
+	var names []string
+	ids := map[string]bool{}
+	for _, l := range links {
+		names = append(names, l[2])
+		ids[l[1]] = true
+		// The heading it leads to is its province's first group's.
+		if h := regexp.MustCompile(`<h2 id="` + regexp.QuoteMeta(l[1]) + `">([^<]*)</h2>`).FindStringSubmatch(counties); h == nil || !strings.HasPrefix(h[1], l[2]+" · ") {
+			t.Errorf("the link to %s leads to #%s, whose heading is %q", l[2], l[1], h)
+		}
+	}
+	if len(names) != 3 || len(ids) != 3 {
+		t.Errorf("links by province %q to %d ids, want 湖南省, 山西省 and 陕西省, each to its own", names, len(ids))
+	}
+	if n := strings.Count(counties, `<h2 id="province-`); n != 3 {
+		t.Errorf("%d headings carry a province's id, want 3 (大同市 follows 太原市 in 山西省)", n)
+	}
+	if home := p.Page("index.html"); strings.Contains(home, `id="province-`) || strings.Contains(home, `class="provinces"`) {
+		t.Error("the home page's list of counties has links by province")
 	}
 }
 

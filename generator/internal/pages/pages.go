@@ -402,6 +402,9 @@ type HomeData struct {
 	Index string
 	// Groups lists counties by prefecture.
 	Groups []CountyGroup
+	// Provinces, on the list of every county of more than one province,
+	// lead to each province's first group.
+	Provinces []Province
 }
 
 // Partial reports whether the home table leaves reports out.
@@ -411,6 +414,52 @@ func (d *HomeData) Partial() bool { return len(d.Rows) < len(d.Site.Reports) }
 type CountyGroup struct {
 	Prefecture string
 	Counties   []*site.County
+	// Anchor, on the list of every county, is the id of the heading of
+	// the first group of a province, which the list's links by
+	// province (Province) lead to; "" otherwise.
+	Anchor string
+}
+
+// Province is a link to the first group of a province in the list of
+// every county.
+type Province struct {
+	Name, Anchor string
+}
+
+// provinceLinks gives the first group of each province among groups
+// (listed by province first) an Anchor, and returns the links to them,
+// when the groups are of more than one province; of one, it returns
+// none. A province's anchor is its pinyin (shan-xi-sheng), numbered from
+// its second on when two share it (山西省, 陕西省).
+func provinceLinks(groups []CountyGroup) []Province {
+	var out []Province
+	used := map[string]bool{}
+	last := ""
+	for i := range groups {
+		g := &groups[i]
+		if len(g.Counties) == 0 {
+			continue
+		}
+		p := g.Counties[0].Province
+		if p == "" || p == last {
+			continue
+		}
+		last = p
+		anchor := "province-" + site.Slugify(p)
+		for n := 2; used[anchor]; n++ {
+			anchor = "province-" + site.Slugify(p) + "-" + strconv.Itoa(n)
+		}
+		used[anchor] = true
+		g.Anchor = anchor
+		out = append(out, Province{Name: p, Anchor: anchor})
+	}
+	if len(out) < 2 {
+		for i := range groups {
+			groups[i].Anchor = ""
+		}
+		return nil
+	}
+	return out
 }
 
 // Heading returns the group's heading: the prefecture, after its province
@@ -476,8 +525,16 @@ func Counties(s *site.Site) *Page {
 	return &Page{Path: "counties.html", Template: "counties", Section: "counties",
 		Title:       "各县（市、区）",
 		Description: fmt.Sprintf("本站收录的%d个县（市、区），按地市列出。", len(s.Counties)),
-		Data:        &HomeData{Site: s, Groups: countyGroups(s)},
+		Data:        countiesData(s),
 	}
+}
+
+// countiesData is the model of the list of every county: its groups by
+// prefecture, and links to each province's first.
+func countiesData(s *site.Site) *HomeData {
+	d := &HomeData{Site: s, Groups: countyGroups(s)}
+	d.Provinces = provinceLinks(d.Groups)
+	return d
 }
 
 // Home returns the home page.

@@ -331,10 +331,10 @@ func ReportIndex(s *site.Site) []byte {
 // for none), the prefectures (name and province), the departments and
 // the types; the list's tags, if any (each with the attribute of a row
 // it is, e.g. severity for data-severity, or none for words the row is
-// found by, and its values); and a row a row of the list, in its order
-// ("rows"): its report's year and the indexes of its county, department
-// and type, the index of each tag's value, and its report's project if
-// it has one. Those, with the county's pinyin and initials (from its
+// found by, and its values); and, in the list's order, an entry for each
+// of its rows ("rows"): its report's year and the indexes of its county,
+// department and type, the index of each tag's value, and its report's
+// project if it has one. Those, with the county's pinyin and initials (from its
 // slug), are the words of its row (data-search), so that the filter finds
 // the same rows on the other pages as on its own; a county's words are
 // written once, not once a row (at 15,000 reports, 0.4 MB rather than
@@ -344,7 +344,9 @@ type rowIndex struct {
 	n                                    int
 	counties, places, departments, types indexed
 	tags                                 []indexTag
-	entry                                []byte
+	// entry and cols are scratch space: a value's JSON, a row's numbers.
+	entry []byte
+	cols  []int
 }
 
 // indexTag is a tag of a rowIndex: the attribute it is (without data-),
@@ -378,7 +380,7 @@ func newRowIndex(total int, pagePath func(n int) string, tags ...string) *rowInd
 // row adds the next row of the list: one of report r, with the values of
 // the index's tags.
 func (x *rowIndex) row(r *site.Report, tags ...string) {
-	c, entry := r.County, x.entry
+	c := r.County
 	county, isNew := x.counties.of(c.Slug)
 	if isNew {
 		place := -1
@@ -386,23 +388,21 @@ func (x *rowIndex) row(r *site.Report, tags ...string) {
 			var isNewPlace bool
 			place, isNewPlace = x.places.of(c.Prefecture + "\x00" + c.Province)
 			if isNewPlace {
-				entry = jsontext.AppendString(append(entry[:0], '['), c.Prefecture)
-				entry = append(jsontext.AppendString(append(entry, ','), c.Province), ']')
-				x.places.add(entry)
+				x.entry = jsontext.AppendString(append(x.entry[:0], '['), c.Prefecture)
+				x.entry = append(jsontext.AppendString(append(x.entry, ','), c.Province), ']')
+				x.places.add(x.entry)
 			}
 		}
-		entry = jsontext.AppendString(append(entry[:0], '['), c.Name)
-		entry = jsontext.AppendString(append(entry, ','), c.Slug)
-		entry = append(strconv.AppendInt(append(entry, ','), int64(place), 10), ']')
-		x.counties.add(entry)
+		x.entry = jsontext.AppendString(append(x.entry[:0], '['), c.Name)
+		x.entry = jsontext.AppendString(append(x.entry, ','), c.Slug)
+		x.entry = append(strconv.AppendInt(append(x.entry, ','), int64(place), 10), ']')
+		x.counties.add(x.entry)
 	}
-	cols := make([]int, 4, 4+len(x.tags))
-	cols[0], cols[1] = r.Year, county
-	cols[2] = x.values(&x.departments, r.Department)
-	cols[3] = x.values(&x.types, r.Type)
+	cols := append(x.cols[:0], r.Year, county, x.values(&x.departments, r.Department), x.values(&x.types, r.Type))
 	for k := range x.tags {
 		cols = append(cols, x.values(&x.tags[k].values, tags[k]))
 	}
+	x.cols = cols
 	b := x.b
 	if x.n > 0 {
 		b = append(b, ',')

@@ -147,34 +147,6 @@
       var label = axis.axisLabel = Object.assign({}, axis.axisLabel);
       if (label.hideOverlap === undefined) label.hideOverlap = true;
     });
-    // Names beside horizontal bars (a county with its department can be
-    // thirty characters) take at most about a third of the screen, cut
-    // with an ellipsis: the bars keep the rest. The tooltip and the data
-    // table give each name whole.
-    // A name of a report (县·部门) too long for that room is drawn on two
-    // lines, the county above its department, since the department is
-    // what tells two bars of a county apart; a line still too long is
-    // cut. On a phone the two lines are a point smaller, so that a
-    // department of ten characters (人力资源和社会保障局) fits.
-    var screen = document.documentElement.clientWidth || 390;
-    var most = Math.max(72, Math.round(screen * 0.3));
-    [].concat(option.yAxis || []).forEach(function (axis) {
-      if (!axis || typeof axis !== 'object' || axis.type !== 'category') return;
-      var label = axis.axisLabel;
-      if (label.width === undefined) {
-        label.width = most;
-        label.overflow = label.overflow || 'truncate';
-        if (!label.formatter && (axis.data || []).some(function (c) { return String(c).indexOf('·') > 0; })) {
-          var size = label.fontSize = label.fontSize || (screen < 560 ? 11 : 12);
-          label.lineHeight = label.lineHeight || 13;
-          label.formatter = function (name) {
-            var i = name.indexOf('·');
-            if (i <= 0 || textWidth(name, size) <= most) return name;
-            return name.slice(0, i) + '\n' + name.slice(i + 1);
-          };
-        }
-      }
-    });
     return option;
   }
 
@@ -290,6 +262,42 @@
     return option;
   }
 
+  // fitNames gives the names beside horizontal bars (a county with its
+  // department can be thirty characters) at most about a third of the
+  // chart's width, cut with an ellipsis: the bars keep the rest. (Of the
+  // chart's, not the screen's: on a wide screen a chart shares the width
+  // with its table, and a third of the screen left its bars a sixth of
+  // the chart.) The tooltip and the data table give each name whole. A
+  // name of a report (县·部门) too long for that room is drawn on two
+  // lines, the county above its department, since the department is what
+  // tells two bars of a county apart; a line still too long is cut. On a
+  // phone the two lines are a point smaller, so that a department of ten
+  // characters (人力资源和社会保障局) fits. An axis whose option sets a
+  // width of its own keeps it.
+  function fitNames(option, width) {
+    var screen = document.documentElement.clientWidth || 390;
+    var most = Math.max(72, Math.round((width > 0 ? width : screen) * 0.33));
+    [].concat(option.yAxis || []).forEach(function (axis) {
+      if (!axis || typeof axis !== 'object' || axis.type !== 'category') return;
+      var label = axis.axisLabel = Object.assign({}, axis.axisLabel);
+      if (label.width !== undefined && !label.fitted) return;
+      label.width = most;
+      label.fitted = true;
+      label.overflow = label.overflow || 'truncate';
+      if ((!label.formatter || label.formatter.fitted) && (axis.data || []).some(function (c) { return String(c).indexOf('·') > 0; })) {
+        var size = label.fontSize = label.fontSize || (screen < 560 ? 11 : 12);
+        label.lineHeight = label.lineHeight || 13;
+        label.formatter = function (name) {
+          var i = name.indexOf('·');
+          if (i <= 0 || textWidth(name, size) <= most) return name;
+          return name.slice(0, i) + '\n' + name.slice(i + 1);
+        };
+        label.formatter.fitted = true;
+      }
+    });
+    return option;
+  }
+
   // Where this script lives: ECharts is loaded from beside it, so the site
   // works under any path and from file://.
   var ASSETS = (function () {
@@ -304,7 +312,7 @@
 
   function currentOption(el) {
     var f = optionSource && optionSource.get(el);
-    return fitLegend(f ? f() : readOption(el.getAttribute('data-chart-src')), el.clientWidth);
+    return fitNames(fitLegend(f ? f() : readOption(el.getAttribute('data-chart-src')), el.clientWidth), el.clientWidth);
   }
 
   // applyHeight gives a chart's box the height its data asks for: long

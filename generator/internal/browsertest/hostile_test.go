@@ -224,7 +224,8 @@ func TestHostilePages(t *testing.T) {
 
 // barRoomJS lists the drawn charts with names beside horizontal bars
 // (a category y axis) whose bars have less than half the chart's width:
-// long names (a county with its department) took it.
+// long names (a county with its department) took it. (inspect checks it
+// of every page it inspects, on any screen.)
 const barRoomJS = `Array.from(document.querySelectorAll('.chart[data-rendered="1"]')).flatMap(el => {
   const c = window.echarts && echarts.getInstanceByDom(el);
   if (!c) return [];

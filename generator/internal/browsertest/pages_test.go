@@ -112,6 +112,9 @@ func inspect(tb *tab, wantCharts bool) []string {
 			p = append(p, fmt.Sprintf("chart #%s is blank: %d drawn pixels on a %d×%d canvas, want more than %d", c.ID, c.Ink, c.Width, c.Height, minInk))
 		}
 	}
+	// Names beside horizontal bars leave the bars half the chart, on any
+	// screen: on a wide one a chart shares the page with its table.
+	p = append(p, eval[[]string](tb, barRoomJS)...)
 
 	info := eval[pageInfo](tb, pageInfoJS)
 	if info.Lang != "zh-CN" {

@@ -267,7 +267,9 @@
   // chart's width, cut with an ellipsis: the bars keep the rest. (Of the
   // chart's, not the screen's: on a wide screen a chart shares the width
   // with its table, and a third of the screen left its bars a sixth of
-  // the chart.) The tooltip and the data table give each name whole. A
+  // the chart.) Nor more than 240px, which holds a name of nineteen
+  // characters on a line. The tooltip and the data table give each name
+  // whole. A
   // name of a report (县·部门) too long for that room is drawn on two
   // lines, the county above its department, since the department is what
   // tells two bars of a county apart; a line still too long is cut. On a
@@ -276,7 +278,7 @@
   // width of its own keeps it.
   function fitNames(option, width) {
     var screen = document.documentElement.clientWidth || 390;
-    var most = Math.max(72, Math.round((width > 0 ? width : screen) * 0.33));
+    var most = Math.min(240, Math.max(72, Math.round((width > 0 ? width : screen) * 0.33)));
     [].concat(option.yAxis || []).forEach(function (axis) {
       if (!axis || typeof axis !== 'object' || axis.type !== 'category') return;
       var label = axis.axisLabel = Object.assign({}, axis.axisLabel);

@@ -269,13 +269,12 @@
   // with its table, and a third of the screen left its bars a sixth of
   // the chart.) Nor more than 240px, which holds a name of nineteen
   // characters on a line. The tooltip and the data table give each name
-  // whole. A
-  // name of a report (县·部门) too long for that room is drawn on two
-  // lines, the county above its department, since the department is what
-  // tells two bars of a county apart; a line still too long is cut. On a
-  // phone the two lines are a point smaller, so that a department of ten
-  // characters (人力资源和社会保障局) fits. An axis whose option sets a
-  // width of its own keeps it.
+  // whole. A name of a report (县·部门) too long for that room is drawn on
+  // two lines, the county above its department, since the department is
+  // what tells two bars of a county apart; a line still too long is cut.
+  // On a phone the two lines are a point smaller, so that a department of
+  // ten characters (人力资源和社会保障局) fits. An axis whose option sets a
+  // width or a formatter of its own keeps it.
   function fitNames(option, width) {
     var screen = document.documentElement.clientWidth || 390;
     var most = Math.min(240, Math.max(72, Math.round((width > 0 ? width : screen) * 0.33)));

@@ -383,8 +383,15 @@ func TestFindingsCardsOnPhone(t *testing.T) {
 // take; and whether the legend's note for a phone is shown.
 const disclosureCardsJS = `(() => {
   const rows = Array.from(document.querySelectorAll('#disclosure-table > tbody > tr'));
+  // The most lines the note under a 项目支出 report's 完整度 takes.
+  const counted = Array.from(document.querySelectorAll('#disclosure-table > tbody > tr > td.num .na'));
   return {
     note: !!Array.from(document.querySelectorAll('.legend .phone-only')).find(e => e.getClientRects().length),
+    counted: counted.length, countedLines: Math.max(0, ...counted.map(e => {
+      const r = document.createRange();
+      r.selectNodeContents(e);
+      return new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.top))).size;
+    })),
     rows: rows.map(r => {
       const figures = Array.from(r.cells).filter(c => c.tagName === 'TD' && !c.classList.contains('num'));
       let lines = 0, bottom = -Infinity;
@@ -406,8 +413,9 @@ const disclosureCardsJS = `(() => {
 
 // disclosureCards is what disclosureCardsJS reports.
 type disclosureCards struct {
-	Note bool
-	Rows []struct {
+	Note                  bool
+	Counted, CountedLines int
+	Rows                  []struct {
 		Report              string
 		Shown, Missing, All []string
 		Lines               int
@@ -418,7 +426,8 @@ type disclosureCards struct {
 // report is a card of its name and 完整度, then only the figures it does
 // not disclose (✗, 无法识别), a few to a line, which the legend says; a
 // report missing two figures takes three lines, not the seven of every
-// figure two to a line. A wide screen shows every figure's cell.
+// figure two to a line. A wide screen shows every figure's cell, and
+// what a 项目支出 report's share counted on two lines at most.
 func TestDisclosureCardsOnPhone(t *testing.T) {
 	site(t)
 	for _, phone := range []bool{true, false} {
@@ -448,6 +457,13 @@ func TestDisclosureCardsOnPhone(t *testing.T) {
 		}
 		if phone && !some {
 			t.Error("no report discloses some figures and not others; the test needs one")
+		}
+		// What a 项目支出 report's share counted, under it: two short
+		// lines on a wide screen, not a column of six.
+		if got.Counted == 0 {
+			t.Error("no 项目支出 report's share says what it counted; the test needs one")
+		} else if !phone && got.CountedLines > 2 {
+			t.Errorf("on a wide screen what a 项目支出 report's share counted takes %d lines, want at most 2", got.CountedLines)
 		}
 		tb.report(tb.logProblems())
 	}

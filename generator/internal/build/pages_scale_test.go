@@ -3,6 +3,7 @@ package build_test
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -651,6 +652,55 @@ func TestCountyListMovesOffTheHomePage(t *testing.T) {
 	mustContain(t, "home", home, `本站收录2个县（市、区），<a href="counties.html">按地市查看全部县（市、区）</a>`)
 	if strings.Contains(home, `<ul class="county-list">`) {
 		t.Error("the home page still lists the counties")
+	}
+}
+
+// TestFindingsByCounty: the first page of the findings ranks the counties
+// with findings that are more than rounding by their discrepancies, then
+// their warnings (FindingCountiesShown of them, saying how many there are
+// in all), each count linking to the list filtered to the county and that
+// severity; a county with rounding alone is not ranked, and the other
+// pages and a site of one county with findings have no such table.
+func TestFindingsByCounty(t *testing.T) {
+	setPageSizes(t, 2, 2)
+	shown := pages.FindingCountiesShown
+	pages.FindingCountiesShown = 2
+	t.Cleanup(func() { pages.FindingCountiesShown = shown })
+	p := buildtest.New(t, fiveReports)
+	p.MustBuild()
+	first := p.Page("findings.html")
+	table := mustBetween(t, first, `<details class="terms how" id="by-county">`, `</details>`, "the counties ranked by their findings")
+	mustContain(t, "the counties ranked", table, "<summary>哪些县（市、区）的核对发现最多？</summary>",
+		"按不一致的条数、再按疑点的条数排列，列出最多的2个（共3个县（市、区）有不一致或疑点）")
+	row := regexp.MustCompile(`<tr><th scope="row"><a href="county/([^"]+)\.html">[^<]*</a></th>((?:<td class="num">.*?</td>){3})</tr>`)
+	cell := regexp.MustCompile(`<td class="num">(?:<a href="findings\.html\?severity=([^&"]+)&amp;q=([^"]+)">(\d+)</a>|(0))</td>`)
+	var got []string
+	for _, m := range row.FindAllStringSubmatch(table, -1) {
+		line := m[1]
+		for _, c := range cell.FindAllStringSubmatch(m[2], -1) {
+			if c[4] == "0" {
+				line += " 0"
+				continue
+			}
+			sev, _ := url.QueryUnescape(c[1])
+			q, _ := url.QueryUnescape(c[2])
+			line += " " + c[3] + "(" + sev + "," + q + ")"
+		}
+		got = append(got, line)
+	}
+	// 丙县: a discrepancy and a warning; 乙县: a discrepancy; 甲县: a
+	// warning and a rounding, third, left out.
+	want := []string{"bing-xian 1(不一致,丙县 甲市) 1(疑点,丙县 甲市) 0", "yi-xian 1(不一致,乙县 丙市) 0 0"}
+	if !slices.Equal(got, want) {
+		t.Errorf("the counties ranked by their findings read\n%q, want\n%q", got, want)
+	}
+	if strings.Contains(p.Page("findings-2.html"), `id="by-county"`) {
+		t.Error("the second page of the findings ranks the counties too")
+	}
+	one := buildtest.New(t, jiaAndYi("spending: {total: 100, basic: 60, project: 30}\n", "spending: {total: 200}\n"))
+	one.MustBuild()
+	if f := one.Page("findings.html"); !strings.Contains(f, `<tr data-severity="不一致"`) || strings.Contains(f, `id="by-county"`) {
+		t.Error("a site with one county with findings ranks it, or has no finding to test")
 	}
 }
 

@@ -46,6 +46,71 @@ type FindingsData struct {
 	// Index is FindingIndexPath when the list has other pages, for the
 	// filter to tell which of them hold findings it would show.
 	Index string
+	// Counties, on the first page, are the counties with the most
+	// findings that are more than rounding, most first (at most
+	// FindingCountiesShown), when more than one county has any;
+	// CountiesWith counts every such county.
+	Counties     []CountyFindings
+	CountiesWith int
+}
+
+// CountyFindings counts a county's findings by severity, over all its
+// reports.
+type CountyFindings struct {
+	County *site.County
+	// Counts are its findings of each severity: 不一致, 疑点, 尾差.
+	Counts [3]Count
+	// Query is what the list's filter finds the county's findings by:
+	// its name and prefecture.
+	Query string
+}
+
+// findingSeverities are the severities the list of findings holds, the
+// most serious first.
+var findingSeverities = [...]check.Severity{check.Discrepancy, check.Warning, check.Rounding}
+
+// FindingCountiesShown is how many counties the findings page ranks by
+// their findings.
+var FindingCountiesShown = 20
+
+// countyFindings returns the counties of the findings rows with any that
+// is more than rounding, each with its counts, those with the most
+// discrepancies first, then the most warnings, then in pinyin order of
+// name.
+func countyFindings(rows []FindingRow) []CountyFindings {
+	at := map[*site.County]int{}
+	var out []CountyFindings
+	for i := range rows {
+		c := rows[i].R.County
+		k, ok := at[c]
+		if !ok {
+			k = len(out)
+			at[c] = k
+			q := c.Name
+			if c.Prefecture != "" {
+				q += " " + c.Prefecture
+			}
+			cf := CountyFindings{County: c, Query: q}
+			for j, sev := range findingSeverities {
+				cf.Counts[j].Label = sev.Label()
+			}
+			out = append(out, cf)
+		}
+		if j := slices.Index(findingSeverities[:], rows[i].Severity); j >= 0 {
+			out[k].Counts[j].N++
+		}
+	}
+	out = slices.DeleteFunc(out, func(c CountyFindings) bool { return c.Counts[0].N+c.Counts[1].N == 0 })
+	slices.SortFunc(out, func(a, b CountyFindings) int {
+		if c := cmp.Compare(b.Counts[0].N, a.Counts[0].N); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Counts[1].N, a.Counts[1].N); c != 0 {
+			return c
+		}
+		return a.County.CompareName(b.County)
+	})
+	return out
 }
 
 // Count is a labelled number.
@@ -186,7 +251,7 @@ func Findings(s *site.Site) []*Page {
 		row.Search = strings.ToLower(row.Search)
 	}
 	var cs []Count
-	for _, sev := range []check.Severity{check.Discrepancy, check.Warning, check.Rounding} {
+	for _, sev := range findingSeverities {
 		cs = append(cs, Count{sev.Label(), counts[sev]})
 	}
 	var out []*Page
@@ -196,8 +261,12 @@ func Findings(s *site.Site) []*Page {
 	if len(pgs) > 1 {
 		allYears = findingYears(rows)
 	}
+	ranked := countyFindings(rows)
 	for _, pg := range pgs {
 		d := &FindingsData{Rules: check.Rules, Counts: cs, Pager: pg}
+		if pg.N == 1 && len(ranked) > 1 {
+			d.Counties, d.CountiesWith = ranked[:min(len(ranked), max(FindingCountiesShown, 1))], len(ranked)
+		}
 		if pg.Total > 0 {
 			d.Rows = rows[pg.First-1 : pg.Last]
 		}

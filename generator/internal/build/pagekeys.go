@@ -66,7 +66,8 @@ func reportKey(in *inputs, r *site.Report) string {
 // countyKey hashes everything a county's page shows, as reportKey does
 // for a report's page: the inputs shared by every page, the county, and
 // for each of its reports the file (every figure shown comes from it),
-// the link, title and year, and the ranks. The overview of a county
+// the link, title and year, and the ranks; and the counts of its
+// findings. The overview of a county
 // whose series have pages of their own (see overviewKey) shows less.
 func countyKey(in *inputs, c *site.County) string {
 	if c.SeriesPages() {
@@ -75,6 +76,7 @@ func countyKey(in *inputs, c *site.County) string {
 	k := newKeyBuf(in)
 	defer k.free()
 	k.str("county").str(c.Name).str(c.Slug).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
+	k.findings(c)
 	k.int(int64(len(c.Reports)))
 	for _, r := range c.Reports {
 		k.str(r.URL).str(r.DisplayTitle())
@@ -87,6 +89,16 @@ func countyKey(in *inputs, c *site.County) string {
 		}
 	}
 	return k.key()
+}
+
+// findings hashes the counts of the findings of the county c's reports,
+// which its page states (pages.CountyFindingsOf): an overview shows the
+// latest report of each series alone, but counts the findings of all.
+func (k *keyBuf) findings(c *site.County) {
+	f := pages.CountyFindingsOf(c)
+	for _, n := range f.Counts {
+		k.int(int64(n.N))
+	}
 }
 
 // yearRow hashes what a series' table by year shows of the report r:
@@ -108,7 +120,8 @@ func (k *keyBuf) yearRow(in *inputs, r *site.Report) {
 
 // overviewKey hashes everything the overview of a county whose series
 // have pages of their own shows: the inputs shared by every page, the
-// county, its number of reports, and for each series its names, its
+// county, the counts of its findings, its number of reports, and for
+// each series its names, its
 // page's link, its first year and number of reports, and its latest
 // report (link, year, file and which figures are taken for likely unit
 // slips), whose figures the row shows. The other reports' figures are
@@ -117,6 +130,7 @@ func overviewKey(in *inputs, c *site.County) string {
 	k := newKeyBuf(in)
 	defer k.free()
 	k.str("overview").str(c.Name).str(c.Slug).str(c.URL).str(c.Province).str(c.Prefecture).str(c.Adcode)
+	k.findings(c)
 	k.int(int64(len(c.Reports))).int(int64(len(c.Series)))
 	for _, se := range c.Series {
 		latest := se.Reports[len(se.Reports)-1]

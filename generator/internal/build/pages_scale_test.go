@@ -660,7 +660,8 @@ func TestCountyListMovesOffTheHomePage(t *testing.T) {
 // their warnings (FindingCountiesShown of them, saying how many there are
 // in all), each count linking to the list filtered to the county and that
 // severity; a county with rounding alone is not ranked, and the other
-// pages and a site of one county with findings have no such table.
+// pages and a site of one county with findings have no such table. A
+// county's page counts its findings likewise and links to them.
 func TestFindingsByCounty(t *testing.T) {
 	setPageSizes(t, 2, 2)
 	shown := pages.FindingCountiesShown
@@ -697,10 +698,18 @@ func TestFindingsByCounty(t *testing.T) {
 	if strings.Contains(p.Page("findings-2.html"), `id="by-county"`) {
 		t.Error("the second page of the findings ranks the counties too")
 	}
+	// A county's page says how many of its reports' findings are more
+	// than rounding, and leads to them in the list.
+	mustContain(t, "丙县", p.Page("county/bing-xian.html"),
+		`<p class="county-findings">丙县的报告中有1处数字对不上、1处疑点，<a href="../findings.html?q=%e4%b8%99%e5%8e%bf%20%e7%94%b2%e5%b8%82">在数据核对中逐条查看</a>。</p>`)
+	mustContain(t, "甲县", p.Page("county/jia-xian.html"), `<p class="county-findings">甲县的报告中有1处疑点，<a href="../findings.html?q=`)
 	one := buildtest.New(t, jiaAndYi("spending: {total: 100, basic: 60, project: 30}\n", "spending: {total: 200}\n"))
 	one.MustBuild()
 	if f := one.Page("findings.html"); !strings.Contains(f, `<tr data-severity="不一致"`) || strings.Contains(f, `id="by-county"`) {
 		t.Error("a site with one county with findings ranks it, or has no finding to test")
+	}
+	if strings.Contains(one.Page("county/yi-xian.html"), "county-findings") {
+		t.Error("the page of a county without findings says it has some")
 	}
 }
 

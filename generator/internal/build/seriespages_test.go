@@ -162,8 +162,8 @@ func TestCountySeriesPages(t *testing.T) {
 
 // TestSeriesPagesRebuildWhatTheyShow rebuilds after changes to 甲县: a
 // series' page is made again when a figure of its reports changes, the
-// overview only when a row's latest figures do; the output is always
-// what a build from nothing makes.
+// overview only when a row's latest figures or the county's count of
+// findings do; the output is always what a build from nothing makes.
 func TestSeriesPagesRebuildWhatTheyShow(t *testing.T) {
 	p := buildtest.New(t, manySeries)
 	p.MustBuild()
@@ -190,7 +190,10 @@ func TestSeriesPagesRebuildWhatTheyShow(t *testing.T) {
 		// The report, the next year's (上年) and the series' page; the
 		// overview shows the latest year only, and the year has no
 		// other report to rank against.
-		{"an earlier year's total changes", edit("content/jia-cz-2020.md", "total: 100", "total: 101"), all - 3},
+		{"an earlier year's total changes", edit("content/jia-cz-2020.md", "total: 100, basic: 60", "total: 101, basic: 61"), all - 3},
+		// The same, and the overview, which counts the county's
+		// findings: 102 is not 61 + 40.
+		{"an earlier year's figures stop adding up", edit("content/jia-cz-2020.md", "total: 101", "total: 102"), all - 4},
 		// The report, its series' page and the overview's row; the
 		// score is the year's only one, so no rank moves.
 		{"a latest score changes", edit("content/jia-jy-2021.md", "score: 90", "score: 95"), all - 3},

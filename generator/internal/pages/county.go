@@ -13,6 +13,9 @@ import (
 type CountyData struct {
 	County *site.County
 	Series []SeriesView
+	// Findings counts the findings of the county's reports that the list
+	// of findings holds, by severity (see CountyFindingsOf).
+	Findings CountyFindings
 }
 
 // SeriesView is one department's reports of one type, for a county page.
@@ -143,7 +146,7 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 	}
 	model := new(countyModel)
 	d, p := &model.data, &model.page
-	d.County = c
+	d.County, d.Findings = c, CountyFindingsOf(c)
 	*p = Page{Path: c.URL, Template: "county", Section: "county", Data: d}
 	// The title, the description, the series' IDs and the cells' figures
 	// and changes share one string (see texts).

@@ -65,6 +65,50 @@ type CountyFindings struct {
 	Query string
 }
 
+// FindingQuery returns what the filter of the list of findings finds the
+// findings of the county c's reports by: its name and prefecture.
+func FindingQuery(c *site.County) string {
+	if c.Prefecture == "" {
+		return c.Name
+	}
+	return c.Name + " " + c.Prefecture
+}
+
+// CountyFindingsOf counts the findings of the county c's reports that the
+// list of findings holds, by severity.
+func CountyFindingsOf(c *site.County) CountyFindings {
+	cf := newCountyFindings(c)
+	for _, r := range c.Reports {
+		for _, res := range r.Checks {
+			for _, f := range res.Findings {
+				cf.add(f.Severity)
+			}
+		}
+	}
+	return cf
+}
+
+// newCountyFindings returns the counts of the county c, all 0.
+func newCountyFindings(c *site.County) CountyFindings {
+	cf := CountyFindings{County: c, Query: FindingQuery(c)}
+	for j, sev := range findingSeverities {
+		cf.Counts[j].Label = sev.Label()
+	}
+	return cf
+}
+
+// add counts a finding of severity sev, if the list of findings holds
+// those.
+func (cf *CountyFindings) add(sev check.Severity) {
+	if j := slices.Index(findingSeverities[:], sev); j >= 0 {
+		cf.Counts[j].N++
+	}
+}
+
+// Problems counts the findings that are more than rounding: the
+// discrepancies and the warnings.
+func (cf *CountyFindings) Problems() int { return cf.Counts[0].N + cf.Counts[1].N }
+
 // findingSeverities are the severities the list of findings holds, the
 // most serious first.
 var findingSeverities = [...]check.Severity{check.Discrepancy, check.Warning, check.Rounding}
@@ -86,21 +130,11 @@ func countyFindings(rows []FindingRow) []CountyFindings {
 		if !ok {
 			k = len(out)
 			at[c] = k
-			q := c.Name
-			if c.Prefecture != "" {
-				q += " " + c.Prefecture
-			}
-			cf := CountyFindings{County: c, Query: q}
-			for j, sev := range findingSeverities {
-				cf.Counts[j].Label = sev.Label()
-			}
-			out = append(out, cf)
+			out = append(out, newCountyFindings(c))
 		}
-		if j := slices.Index(findingSeverities[:], rows[i].Severity); j >= 0 {
-			out[k].Counts[j].N++
-		}
+		out[k].add(rows[i].Severity)
 	}
-	out = slices.DeleteFunc(out, func(c CountyFindings) bool { return c.Counts[0].N+c.Counts[1].N == 0 })
+	out = slices.DeleteFunc(out, func(c CountyFindings) bool { return c.Problems() == 0 })
 	slices.SortFunc(out, func(a, b CountyFindings) int {
 		if c := cmp.Compare(b.Counts[0].N, a.Counts[0].N); c != 0 {
 			return c

@@ -11,6 +11,9 @@ import (
 // series in place of the series' sections.
 type OverviewData struct {
 	County *site.County
+	// Findings counts the findings of the county's reports, as a county
+	// page's do (CountyData.Findings).
+	Findings CountyFindings
 	// Departments counts the departments the county's series are of.
 	Departments int
 	Rows        []OverviewRow
@@ -47,7 +50,7 @@ func OverviewMetrics() []site.Metric { return overviewMetrics }
 // citizen looks for one department by its name; the table's columns sort
 // by figure for whoever compares them).
 func countyOverview(c *site.County) *Page {
-	d := &OverviewData{County: c, Rows: make([]OverviewRow, len(c.Series))}
+	d := &OverviewData{County: c, Findings: CountyFindingsOf(c), Rows: make([]OverviewRow, len(c.Series))}
 	p := &Page{Path: c.URL, Template: "county-overview", Section: "county", Data: d}
 	t := newTexts()
 	defer t.done()

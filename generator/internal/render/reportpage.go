@@ -80,7 +80,7 @@ func (r *Renderer) section(name string, v *View) (template.HTML, error) {
 	case *pages.CountyData:
 		switch name {
 		case "head":
-			writeCountyHead(b, v.Root, d.County, false)
+			writeCountyHead(b, v.Root, d.County, &d.Findings, false)
 		case "series":
 			for i := range d.Series {
 				writeSeriesSection(b, v.Root, v.Page, &d.Series[i])
@@ -93,7 +93,7 @@ func (r *Renderer) section(name string, v *View) (template.HTML, error) {
 	case *pages.OverviewData:
 		switch name {
 		case "head":
-			writeCountyHead(b, v.Root, d.County, true)
+			writeCountyHead(b, v.Root, d.County, &d.Findings, true)
 		case "overview":
 			writeOverviewSection(b, v.Root, d)
 		default:
@@ -119,7 +119,7 @@ func (r *Renderer) section(name string, v *View) (template.HTML, error) {
 // writeCountyHead writes the head of a county's page: where it is, its
 // name, and what the page shows: each series' figures by year, or on an
 // overview, a row per series.
-func writeCountyHead(b *bytes.Buffer, root string, c *site.County, overview bool) {
+func writeCountyHead(b *bytes.Buffer, root string, c *site.County, f *pages.CountyFindings, overview bool) {
 	writeBreadcrumbTo(b, root, c)
 	b.WriteString(`<li aria-current="page">`)
 	escape(b, c.Name)
@@ -138,9 +138,39 @@ func writeCountyHead(b *bytes.Buffer, root string, c *site.County, overview bool
 	writeInt(b, len(c.Reports))
 	if overview {
 		b.WriteString("份绩效自评报告。下表每行是一个部门的一类报告（项目支出报告每个项目一行），列出它最近一年的主要数字；点部门名称，看它每年的数字、与上年相比的增减、排名和趋势图。</p>")
+	} else {
+		b.WriteString("份绩效自评报告。下表列出每年的主要数字、与上年相比的增减，以及与同年各县同类部门的报告相比的排名（数值由高到低；比的是哪些报告，见各表下的说明）。</p>")
+	}
+	writeCountyFindings(b, root, f)
+}
+
+// writeCountyFindings says, when the county's reports have findings that
+// are more than rounding, how many of each, with a link to the list of
+// findings filtered to the county's.
+func writeCountyFindings(b *bytes.Buffer, root string, f *pages.CountyFindings) {
+	discrepancies, warnings := f.Counts[0].N, f.Counts[1].N
+	if discrepancies+warnings == 0 {
 		return
 	}
-	b.WriteString("份绩效自评报告。下表列出每年的主要数字、与上年相比的增减，以及与同年各县同类部门的报告相比的排名（数值由高到低；比的是哪些报告，见各表下的说明）。</p>")
+	b.WriteString("\n<p class=\"county-findings\">")
+	escape(b, f.County.Name)
+	b.WriteString("的报告中有")
+	if discrepancies > 0 {
+		writeInt(b, discrepancies)
+		b.WriteString("处数字对不上")
+		if warnings > 0 {
+			b.WriteString("、")
+		}
+	}
+	if warnings > 0 {
+		writeInt(b, warnings)
+		b.WriteString("处疑点")
+	}
+	b.WriteString("，<a href=\"")
+	escape(b, root)
+	b.WriteString("findings.html?q=")
+	queryEscape(b, f.Query)
+	b.WriteString("\">在数据核对中逐条查看</a>。</p>")
 }
 
 // writeBreadcrumbTo writes a breadcrumb's start up to the county c,

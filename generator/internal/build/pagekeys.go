@@ -64,11 +64,11 @@ func reportKey(in *inputs, r *site.Report) string {
 }
 
 // countyKey hashes everything a county's page shows, as reportKey does
-// for a report's page: the inputs shared by every page, the county, and
-// for each of its reports the file (every figure shown comes from it),
-// the link, title and year, and the ranks; and the counts of its
-// findings. The overview of a county
-// whose series have pages of their own (see overviewKey) shows less.
+// for a report's page: the inputs shared by every page, the county, the
+// counts of its findings, and for each of its reports the file (every
+// figure shown comes from it), the link, title and year, and the ranks.
+// The overview of a county whose series have pages of their own (see
+// overviewKey) shows less.
 func countyKey(in *inputs, c *site.County) string {
 	if c.SeriesPages() {
 		return overviewKey(in, c)
@@ -121,11 +121,11 @@ func (k *keyBuf) yearRow(in *inputs, r *site.Report) {
 // overviewKey hashes everything the overview of a county whose series
 // have pages of their own shows: the inputs shared by every page, the
 // county, the counts of its findings, its number of reports, and for
-// each series its names, its
-// page's link, its first year and number of reports, and its latest
-// report (link, year, file and which figures are taken for likely unit
-// slips), whose figures the row shows. The other reports' figures are
-// not on it: a change to them leaves it as it is.
+// each series its names, its page's link, its first year and number of
+// reports, and its latest report (link, year, file and which figures
+// are taken for likely unit slips), whose figures the row shows. The
+// other reports' figures are not on it: a change to them leaves it as
+// it is, unless it changes the county's count of findings.
 func overviewKey(in *inputs, c *site.County) string {
 	k := newKeyBuf(in)
 	defer k.free()

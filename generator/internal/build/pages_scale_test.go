@@ -661,7 +661,8 @@ func TestCountyListMovesOffTheHomePage(t *testing.T) {
 // in all), each count linking to the list filtered to the county and that
 // severity; a county with rounding alone is not ranked, and the other
 // pages and a site of one county with findings have no such table. A
-// county's page counts its findings likewise and links to them.
+// county's page counts its findings likewise and links to them, and the
+// home page counts the site's.
 func TestFindingsByCounty(t *testing.T) {
 	setPageSizes(t, 2, 2)
 	shown := pages.FindingCountiesShown
@@ -698,6 +699,10 @@ func TestFindingsByCounty(t *testing.T) {
 	if strings.Contains(p.Page("findings-2.html"), `id="by-county"`) {
 		t.Error("the second page of the findings ranks the counties too")
 	}
+	// The home page says how many the site has, as the list counts them
+	// (共5条：不一致2条　疑点2条　尾差1条), and leads to the list.
+	mustContain(t, "home", p.Page("index.html"),
+		`<p class="site-findings">本站把每份报告自身的数字互相核对，发现2处数字对不上、2处疑点，<a href="findings.html">逐条见数据核对</a>。</p>`)
 	// A county's page says how many of its reports' findings are more
 	// than rounding, and leads to them in the list.
 	mustContain(t, "丙县", p.Page("county/bing-xian.html"),
@@ -710,6 +715,12 @@ func TestFindingsByCounty(t *testing.T) {
 	}
 	if strings.Contains(one.Page("county/yi-xian.html"), "county-findings") {
 		t.Error("the page of a county without findings says it has some")
+	}
+	mustContain(t, "home", one.Page("index.html"), `，发现1处数字对不上，<a href="findings.html">`)
+	none := buildtest.New(t, jiaAndYi("spending: {total: 100}\n", "spending: {total: 200}\n"))
+	none.MustBuild()
+	if strings.Contains(none.Page("index.html"), "site-findings") {
+		t.Error("the home page of a site without findings says it has some")
 	}
 }
 

@@ -38,7 +38,7 @@ type FindingsData struct {
 	Rules []check.Rule
 	// Counts holds the number of findings per severity label, over all
 	// pages.
-	Counts []Count
+	Counts FindingCounts
 	Pager  Pager
 	// Years are the years of the page's findings, newest first, for its
 	// filter; on a page among others, those of every finding (see Index).
@@ -58,11 +58,53 @@ type FindingsData struct {
 // reports.
 type CountyFindings struct {
 	County *site.County
-	// Counts are its findings of each severity: 不一致, 疑点, 尾差.
-	Counts [3]Count
+	Counts FindingCounts
 	// Query is what the list's filter finds the county's findings by:
 	// its name and prefecture.
 	Query string
+}
+
+// FindingCounts counts findings of each severity the list of findings
+// holds, the most serious first: 不一致, 疑点, 尾差.
+type FindingCounts [3]Count
+
+// findingSeverities are the severities of FindingCounts, in its order.
+var findingSeverities = [...]check.Severity{check.Discrepancy, check.Warning, check.Rounding}
+
+// findingCounts counts the findings of the reports rs that the list of
+// findings holds, by severity.
+func findingCounts(rs []*site.Report) FindingCounts {
+	var fc FindingCounts
+	for j, sev := range findingSeverities {
+		fc[j].Label = sev.Label()
+	}
+	for _, r := range rs {
+		for _, res := range r.Checks {
+			for _, f := range res.Findings {
+				if j := slices.Index(findingSeverities[:], f.Severity); j >= 0 {
+					fc[j].N++
+				}
+			}
+		}
+	}
+	return fc
+}
+
+// Problems counts the findings that are more than rounding: the
+// discrepancies and the warnings.
+func (fc FindingCounts) Problems() int { return fc[0].N + fc[1].N }
+
+// Said says the problems in words, as the home and county pages do:
+// 2处数字对不上、1处疑点; "" when there are none.
+func (fc FindingCounts) Said() string {
+	var parts []string
+	if n := fc[0].N; n > 0 {
+		parts = append(parts, strconv.Itoa(n)+"处数字对不上")
+	}
+	if n := fc[1].N; n > 0 {
+		parts = append(parts, strconv.Itoa(n)+"处疑点")
+	}
+	return strings.Join(parts, "、")
 }
 
 // FindingQuery returns what the filter of the list of findings finds the
@@ -77,64 +119,24 @@ func FindingQuery(c *site.County) string {
 // CountyFindingsOf counts the findings of the county c's reports that the
 // list of findings holds, by severity.
 func CountyFindingsOf(c *site.County) CountyFindings {
-	cf := newCountyFindings(c)
-	for _, r := range c.Reports {
-		for _, res := range r.Checks {
-			for _, f := range res.Findings {
-				cf.add(f.Severity)
-			}
-		}
-	}
-	return cf
+	return CountyFindings{County: c, Counts: findingCounts(c.Reports), Query: FindingQuery(c)}
 }
-
-// newCountyFindings returns the counts of the county c, all 0.
-func newCountyFindings(c *site.County) CountyFindings {
-	cf := CountyFindings{County: c, Query: FindingQuery(c)}
-	for j, sev := range findingSeverities {
-		cf.Counts[j].Label = sev.Label()
-	}
-	return cf
-}
-
-// add counts a finding of severity sev, if the list of findings holds
-// those.
-func (cf *CountyFindings) add(sev check.Severity) {
-	if j := slices.Index(findingSeverities[:], sev); j >= 0 {
-		cf.Counts[j].N++
-	}
-}
-
-// Problems counts the findings that are more than rounding: the
-// discrepancies and the warnings.
-func (cf *CountyFindings) Problems() int { return cf.Counts[0].N + cf.Counts[1].N }
-
-// findingSeverities are the severities the list of findings holds, the
-// most serious first.
-var findingSeverities = [...]check.Severity{check.Discrepancy, check.Warning, check.Rounding}
 
 // FindingCountiesShown is how many counties the findings page ranks by
 // their findings.
 var FindingCountiesShown = 20
 
-// countyFindings returns the counties of the findings rows with any that
-// is more than rounding, each with its counts, those with the most
+// countyFindings returns the counties of the site with findings that are
+// more than rounding, each with its counts, those with the most
 // discrepancies first, then the most warnings, then in pinyin order of
 // name.
-func countyFindings(rows []FindingRow) []CountyFindings {
-	at := map[*site.County]int{}
+func countyFindings(s *site.Site) []CountyFindings {
 	var out []CountyFindings
-	for i := range rows {
-		c := rows[i].R.County
-		k, ok := at[c]
-		if !ok {
-			k = len(out)
-			at[c] = k
-			out = append(out, newCountyFindings(c))
+	for _, c := range s.Counties {
+		if cf := CountyFindingsOf(c); cf.Counts.Problems() > 0 {
+			out = append(out, cf)
 		}
-		out[k].add(rows[i].Severity)
 	}
-	out = slices.DeleteFunc(out, func(c CountyFindings) bool { return c.Problems() == 0 })
 	slices.SortFunc(out, func(a, b CountyFindings) int {
 		if c := cmp.Compare(b.Counts[0].N, a.Counts[0].N); c != 0 {
 			return c
@@ -252,13 +254,11 @@ func ListedFindings(s *site.Site) []FindingRow {
 // (see ListedFindings): a journalist's list of leads.
 func Findings(s *site.Site) []*Page {
 	rows := ListedFindings(s)
-	counts := map[check.Severity]int{}
 	// The gaps and shares share one string (see texts).
 	t := newTexts()
 	for i := range rows {
 		row := &rows[i]
 		f := &row.Finding
-		counts[f.Severity]++
 		t.buf = append(append(appendReportWords(t.buf, row.R), ' '), f.Title...)
 		t.end(&row.Search)
 		row.Gap, row.Share = charts.Cell{Text: "—", Num: true}, charts.Cell{Text: "—", Num: true}
@@ -284,10 +284,7 @@ func Findings(s *site.Site) []*Page {
 		}
 		row.Search = strings.ToLower(row.Search)
 	}
-	var cs []Count
-	for _, sev := range findingSeverities {
-		cs = append(cs, Count{sev.Label(), counts[sev]})
-	}
+	cs := findingCounts(s.Reports)
 	var out []*Page
 	pgs := paged(len(rows), ListPageSize, FindingsPath)
 	// The years of every finding, for the filter of a page among others.
@@ -295,7 +292,7 @@ func Findings(s *site.Site) []*Page {
 	if len(pgs) > 1 {
 		allYears = findingYears(rows)
 	}
-	ranked := countyFindings(rows)
+	ranked := countyFindings(s)
 	for _, pg := range pgs {
 		d := &FindingsData{Rules: check.Rules, Counts: cs, Pager: pg}
 		if pg.N == 1 && len(ranked) > 1 {

@@ -406,8 +406,8 @@ type HomeData struct {
 	// lead to each province's first group.
 	Provinces []Province
 	// Findings, on the home page, counts every report's findings by
-	// severity, as the list of findings does (不一致, 疑点, 尾差).
-	Findings [3]Count
+	// severity, as the list of findings does.
+	Findings FindingCounts
 }
 
 // Partial reports whether the home table leaves reports out.
@@ -523,19 +523,6 @@ func Search(s *site.Site) *Page {
 		Title: "搜索", Description: desc, Data: s}
 }
 
-// siteFindings counts every report's findings by severity, as the list
-// of findings does.
-func siteFindings(s *site.Site) [3]Count {
-	var all CountyFindings
-	for _, c := range s.Counties {
-		f := CountyFindingsOf(c)
-		for j := range all.Counts {
-			all.Counts[j].Label, all.Counts[j].N = f.Counts[j].Label, all.Counts[j].N+f.Counts[j].N
-		}
-	}
-	return all.Counts
-}
-
 // Counties returns the page listing every county by prefecture.
 func Counties(s *site.Site) *Page {
 	return &Page{Path: "counties.html", Template: "counties", Section: "counties",
@@ -555,7 +542,7 @@ func countiesData(s *site.Site) *HomeData {
 
 // Home returns the home page.
 func Home(s *site.Site) (*Page, error) {
-	d := &HomeData{Site: s, Findings: siteFindings(s), ListHref: ReportsPath(1),
+	d := &HomeData{Site: s, Findings: findingCounts(s.Reports), ListHref: ReportsPath(1),
 		ListPages: pageCount(len(s.Reports), ListPageSize), PageSize: max(ListPageSize, 1)}
 	rs := sortedReports(s)
 	if n := min(max(HomeRows, 0), len(rs)); n > 0 {

@@ -148,24 +148,14 @@ func writeCountyHead(b *bytes.Buffer, root string, c *site.County, f *pages.Coun
 // are more than rounding, how many of each, with a link to the list of
 // findings filtered to the county's.
 func writeCountyFindings(b *bytes.Buffer, root string, f *pages.CountyFindings) {
-	discrepancies, warnings := f.Counts[0].N, f.Counts[1].N
-	if discrepancies+warnings == 0 {
+	said := f.Counts.Said()
+	if said == "" {
 		return
 	}
 	b.WriteString("\n<p class=\"county-findings\">")
 	escape(b, f.County.Name)
 	b.WriteString("的报告中有")
-	if discrepancies > 0 {
-		writeInt(b, discrepancies)
-		b.WriteString("处数字对不上")
-		if warnings > 0 {
-			b.WriteString("、")
-		}
-	}
-	if warnings > 0 {
-		writeInt(b, warnings)
-		b.WriteString("处疑点")
-	}
+	escape(b, said)
 	b.WriteString("，<a href=\"")
 	escape(b, root)
 	b.WriteString("findings.html?q=")

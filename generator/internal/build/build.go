@@ -592,11 +592,10 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 		return nil
 	}
 	writeDownloads(s, cfg.BaseURL, run, tx)
-	if pages.HasReportIndex(s) {
-		run(func() error { return tx.Write(pages.ReportIndexPath, pages.ReportIndex(s)) })
-	}
-	if pages.HasFindingIndex(s) {
-		run(func() error { return tx.Write(pages.FindingIndexPath, pages.FindingIndex(s)) })
+	for _, ix := range pages.ListIndexes {
+		if ix.Has(s) {
+			run(func() error { return tx.Write(ix.Path, ix.Make(s)) })
+		}
 	}
 	err = pages.Each(s, emit)
 	if err == nil {

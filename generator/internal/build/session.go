@@ -135,6 +135,14 @@ func (s *Session) Get(name string) (data []byte, ok bool, err error) {
 		p.Written()
 		return data, true, err
 	}
+	for _, ix := range pages.ListIndexes {
+		if name == ix.Path {
+			if !ix.Has(site) {
+				return nil, false, nil // nothing links to it
+			}
+			return ix.Make(site), true, nil
+		}
+	}
 	var gen func() ([]byte, error)
 	switch name {
 	case "downloads/reports.csv":
@@ -145,16 +153,6 @@ func (s *Session) Get(name string) (data []byte, ok bool, err error) {
 		gen = func() ([]byte, error) { return export.FindingsCSV(site, base) }
 	case "downloads/reports.json":
 		gen = func() ([]byte, error) { return export.JSON(site) }
-	case pages.ReportIndexPath:
-		if !pages.HasReportIndex(site) {
-			return nil, false, nil // nothing links to it
-		}
-		gen = func() ([]byte, error) { return pages.ReportIndex(site), nil }
-	case pages.FindingIndexPath:
-		if !pages.HasFindingIndex(site) {
-			return nil, false, nil // nothing links to it
-		}
-		gen = func() ([]byte, error) { return pages.FindingIndex(site), nil }
 	case "feed.xml":
 		gen = func() ([]byte, error) { return feed.Atom(site, base) }
 	case "robots.txt":

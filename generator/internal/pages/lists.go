@@ -294,6 +294,23 @@ func filterPrefectures(rs []*site.Report) []string {
 	return prefs
 }
 
+// ListIndex is the index of a list of several pages, which the filter of
+// a page of it reads to tell which other pages hold rows it would show
+// (see rowIndex): where it lies, whether the site has it, and its JSON.
+type ListIndex struct {
+	Path string
+	Has  func(*site.Site) bool
+	Make func(*site.Site) []byte
+}
+
+// ListIndexes are the indexes of the lists: of the reports and of the
+// findings. A build writes, and a serve session serves, those the site
+// has.
+var ListIndexes = []ListIndex{
+	{ReportIndexPath, HasReportIndex, ReportIndex},
+	{FindingIndexPath, HasFindingIndex, FindingIndex},
+}
+
 // ReportIndexPath is where the build writes ReportIndex: the index of
 // the full list of reports that a filter of a table of reports reads to
 // tell which other pages of the list hold reports it would show. It lies

@@ -673,7 +673,7 @@ func TestFindingsByCounty(t *testing.T) {
 	first := p.Page("findings.html")
 	table := mustBetween(t, first, `<details class="terms how" id="by-county">`, `</details>`, "the counties ranked by their findings")
 	mustContain(t, "the counties ranked", table, "<summary>哪些县（市、区）的核对发现最多？</summary>",
-		"按不一致的条数、再按疑点的条数排列，列出最多的2个（共3个县（市、区）有不一致或疑点）")
+		"只列出有不一致或疑点的县（市、区），先按不一致、再按疑点的条数排列；共3个，这里列出最多的2个。")
 	row := regexp.MustCompile(`<tr><th scope="row"><a href="county/([^"]+)\.html">[^<]*</a></th>((?:<td class="num">.*?</td>){3})</tr>`)
 	cell := regexp.MustCompile(`<td class="num">(?:<a href="findings\.html\?severity=([^&"]+)&amp;q=([^"]+)">(\d+)</a>|(0))</td>`)
 	var got []string

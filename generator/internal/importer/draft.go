@@ -156,7 +156,8 @@ var projectTitleRE = regexp.MustCompile(`[0-9０-９]{4}\s*年(?:度)?(.+?)(?:�
 // notProjects are words that a title may have where a project's name
 // would be, that name none.
 var notProjects = map[string]bool{
-	"项目": true, "项目支出": true, "专项": true, "专项资金": true, "专项经费": true, "项目资金": true,
+	"项目": true, "项目支出": true, "专项": true, "专项支出": true, "专项资金": true, "专项经费": true, "项目资金": true,
+	"专项资金支出": true, "专项项目": true, "专项项目支出": true,
 	"部门": true, "部门整体支出": true, "整体支出": true, "部门项目支出": true, "财政": true, "财政支出": true,
 }
 

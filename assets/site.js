@@ -246,9 +246,9 @@
     if (!legend || legend.show === false || !grid || !upright || !(width > 0)) return option;
     var size = (legend.textStyle && legend.textStyle.fontSize) || 12;
     var rows = 1, x = 0, room = width - 10;
-    (option.series || []).forEach(function (s) {
-      if (!s || !s.name) return;
-      var w = 25 + 5 + textWidth(String(s.name), size);
+    (legend.data || (option.series || []).map(function (s) { return s && s.name; })).forEach(function (name) {
+      if (!name) return;
+      var w = 25 + 5 + textWidth(String(name), size);
       if (x > 0 && x + w > room) { rows++; x = 0; }
       x += w + 10;
     });
@@ -313,7 +313,31 @@
 
   function currentOption(el) {
     var f = optionSource && optionSource.get(el);
-    return fitNames(fitLegend(f ? f() : readOption(el.getAttribute('data-chart-src')), el.clientWidth), el.clientWidth);
+    return fitNames(fitLegend(legendOfDrawn(f ? f() : readOption(el.getAttribute('data-chart-src'))), el.clientWidth), el.clientWidth);
+  }
+
+  // drawn reports whether a series has a value to draw ("-" is none).
+  function drawn(s) {
+    return (s.data || []).some(function (d) {
+      var v = d !== null && typeof d === 'object' && !Array.isArray(d) ? d.value : d;
+      return v !== '-' && v !== null && v !== undefined;
+    });
+  }
+
+  // legendOfDrawn lists in a legend only the series with something
+  // drawn: a report's 支出构成 has a series for 人员经费 whether or not the
+  // report gives it, and one for what its parts leave of the whole,
+  // which is nothing when they add up; a key to bars that are not there
+  // reads as if they were too small to see. The series keep their
+  // places, and so their colours and patterns.
+  function legendOfDrawn(option) {
+    var legend = [].concat(option.legend || [])[0];
+    if (!legend || legend.show === false || legend.data) return option;
+    var names = (option.series || []).filter(function (s) { return s && s.name && drawn(s); })
+      .map(function (s) { return String(s.name); });
+    if (names.length === (option.series || []).length) return option;
+    legend.data = names;
+    return option;
   }
 
   // applyHeight gives a chart's box the height its data asks for: long

@@ -115,6 +115,8 @@ func inspect(tb *tab, wantCharts bool) []string {
 	// Names beside horizontal bars leave the bars half the chart, on any
 	// screen: on a wide one a chart shares the page with its table.
 	p = append(p, eval[[]string](tb, barRoomJS)...)
+	// A legend keys only what is drawn.
+	p = append(p, eval[[]string](tb, legendJS)...)
 
 	info := eval[pageInfo](tb, pageInfoJS)
 	if info.Lang != "zh-CN" {
@@ -142,6 +144,24 @@ func inspect(tb *tab, wantCharts bool) []string {
 	}
 	return append(p, tb.logProblems()...)
 }
+
+// legendJS lists the entries of drawn charts' legends whose series draw
+// nothing: a key to bars that are not there (a report's 人员经费 when it
+// gives none, or 未分项或差额 when its parts add up) reads as if they
+// were too small to see. (inspect checks it of every page it inspects.)
+const legendJS = `Array.from(document.querySelectorAll('.chart[data-rendered="1"]')).flatMap(el => {
+  const c = window.echarts && echarts.getInstanceByDom(el);
+  const legend = c && c.getModel().getComponent('legend', 0);
+  if (!legend || !legend.get('show')) return [];
+  const series = c.getOption().series || [];
+  return legend.getData().map(d => d.get('name')).filter(name => {
+    const s = series.find(s => s.name === name);
+    return !s || !(s.data || []).some(d => {
+      const v = d !== null && typeof d === 'object' && !Array.isArray(d) ? d.value : d;
+      return v !== '-' && v !== null && v !== undefined;
+    });
+  }).map(name => 'chart #' + el.id + ': its legend keys ' + name + ', which it does not draw');
+})`
 
 // checkTarget says what is wrong with a link's target: not a file of the
 // site, or without the id its fragment names. It returns "" if nothing is.

@@ -153,6 +153,17 @@ func TestSpendingCompositionIsStacked(t *testing.T) {
 	if !strings.Contains(table, "未分项或差额") || !strings.Contains(table, "61.63") {
 		t.Errorf("the spending chart's table lacks the gap: %s", table)
 	}
+	// 乙县 gives no 人员经费 or 公用经费: its 基本支出 is not drawn as a
+	// bar all 未分项或差额, as if the report left it unitemized.
+	other := p.Page("report/yi-xian/2020-xing-zheng-shen-pi-fu-wu-ju-zheng-ti.html")
+	c = chartData(t, other, "spending-composition")
+	if !strings.Contains(c, `"data":["支出合计","基本支出＋项目支出"]}`) {
+		t.Errorf("a report without 人员经费 or 公用经费 has a bar of them: %s", c)
+	}
+	start = strings.Index(other, `id="chart-spending-composition"`)
+	if table := other[start : start+strings.Index(other[start:], "</table>")]; strings.Contains(table, "基本支出中未分项或差额") {
+		t.Errorf("the table says the whole of 基本支出 is unitemized: %s", table)
+	}
 }
 
 // TestReportPageLeadsWithWhatCitizensCameFor: a report page opens with

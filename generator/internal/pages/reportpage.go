@@ -523,7 +523,11 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 		rows := [][]int{{0}, comp.parts}
 		gaps[0] = compositionGap(r, comp, 0, comp.parts)
 		for _, p := range comp.parts {
-			if subs := comp.subs[p]; subs != nil {
+			// A part none of whose own parts is given is not split: a bar
+			// of it all 未分项或差额 would say the report left it unitemized
+			// when it may split it otherwise (祁东's 基本支出 by economic
+			// class).
+			if subs := comp.subs[p]; subs != nil && slices.ContainsFunc(subs, func(i int) bool { return vals[i].OK }) {
 				bars.Categories = append(bars.Categories, rowLabel(comp, vals, subs...))
 				rows = append(rows, subs)
 				gaps[1] = compositionGap(r, comp, p, subs)

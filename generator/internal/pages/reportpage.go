@@ -492,7 +492,9 @@ func figureValue(r *site.Report, key string) charts.Value {
 // compositions); false when it discloses none of its figures, or when
 // none of its parts applies to the report's type (a 项目支出 report's
 // spending is not split into 基本支出 and 项目支出: a bar of the whole
-// alone says nothing its figures do not).
+// alone says nothing its figures do not), or, for a stacked chart, when
+// none of its parts is given. A part of a stacked chart none of whose own
+// parts is given is drawn whole, without a bar of them.
 func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 	comp := &compositions[i]
 	// The values are passed in a scratch rather than a slice of their own:
@@ -509,7 +511,10 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 		applies = applies || j > 0 && !v.NotApplicable
 		sc.vals = append(sc.vals, v)
 	}
-	if !drawn || !applies {
+	// A stacked chart of a whole none of whose parts is given would be
+	// its whole beside a bar all 未分项或差额: nothing the figures' table
+	// does not say, drawn as if the report left the whole unitemized.
+	if !drawn || !applies || comp.stacked && !slices.ContainsFunc(comp.parts, func(j int) bool { return sc.vals[j].OK }) {
 		return charts.Chart{}, false, nil
 	}
 	vals := sc.vals

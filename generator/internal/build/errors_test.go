@@ -100,7 +100,7 @@ func TestBadInput(t *testing.T) {
 			[]string{"content/bad.md:2:9: county: YAML anchors and aliases are not allowed"}},
 		{"same report twice", good,
 			// Files are read in name order; the later one is flagged.
-			[]string{"content/good.md:2:1: county: duplicate report: content/bad.md already holds 甲县 财政局 2020 整体支出"}},
+			[]string{"content/good.md:2:1: county: duplicate report: content/bad.md:2 already holds 甲县 财政局 2020 整体支出"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -121,7 +121,7 @@ func TestProjectReportsRefused(t *testing.T) {
 	for _, tc := range []struct {
 		name, file, want string
 	}{
-		{"same project twice", "\n-- content/road-again.md --\n" + projectFile("road.md"), "content/road.md:7:1: project: duplicate report: content/road-again.md already holds 常德市桃源县 交通运输局 2023 项目支出 of the project 农村公路养护专项资金"},
+		{"same project twice", "\n-- content/road-again.md --\n" + projectFile("road.md"), "content/road.md:7:1: project: duplicate report: content/road-again.md:7 already holds 常德市桃源县 交通运输局 2023 项目支出 of the project 农村公路养护专项资金"},
 		{"project on 整体支出", `
 -- content/whole-2022.md --
 ---

@@ -94,7 +94,7 @@ func TestMainFileErrors(t *testing.T) {
 	got := lines(out.String())
 	want := []string{
 		"error: content/dir.md: not a regular file",
-		"content/b.md:2:1: error: county: duplicate report: content/a.md already holds 衡阳市祁东县 行政审批服务局 2021 整体支出, and a county, prefecture, department, year and type may have one file only: remove one of the files or correct this one's keys (重复的报告：content/a.md 已经有同一县、地市、部门、年度和类型的报告，只能保留一个文件：请删除其中一个，或改正这个文件的键)",
+		"content/b.md:2:1: error: county: duplicate report: content/a.md:2 already holds 衡阳市祁东县 行政审批服务局 2021 整体支出, and a county, prefecture, department, year and type may have one file only: if one of the two was copied from the other to make another report, correct its keys (its department:, year: or project:); otherwise remove one of the files (重复的报告：content/a.md:2 已经有同一县、地市、部门、年度和类型的报告，只能保留一个文件：如果其中一个文件是复制另一个后改写的，请改正它的键（department: 部门、year: 年度或 project: 项目名称）；否则请删除其中一个文件)",
 		"content/bad.md:5:7: error: year: year 1999 is outside 2000..",
 		"content/bad.md:7:8: error: score: score must be between 0 and 100, got 101",
 	}
@@ -198,7 +198,7 @@ func TestDeterministic(t *testing.T) {
 		return text.String() + js.String()
 	}
 	first := output(rs)
-	if !strings.Contains(first, "t2021.md:2:1: error: county: duplicate report: dup.md already holds") {
+	if !strings.Contains(first, "t2021.md:2:1: error: county: duplicate report: dup.md:2 already holds") {
 		t.Errorf("no duplicate error in\n%s", first)
 	}
 	rnd := rand.New(rand.NewPCG(1, 2))

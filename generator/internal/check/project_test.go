@@ -34,7 +34,7 @@ func TestProjectsAreSeriesOfTheirOwn(t *testing.T) {
 	// The same project twice is a duplicate, said at project:.
 	again := parse(t, "d-2021.md", srcP("沅江市", "政务服务大厅运维经费", 2021, "income: 1\n"))
 	errs, _ := Reports(append(all, again))
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "d-2021.md:7:1: project: duplicate report: b-2021.md already holds 益阳市沅江市 行政审批服务局 2021 项目支出 of the project 政务服务大厅运维经费") {
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "d-2021.md:7:1: project: duplicate report: b-2021.md:7 already holds 益阳市沅江市 行政审批服务局 2021 项目支出 of the project 政务服务大厅运维经费") {
 		t.Errorf("duplicate project: %v", errs)
 	}
 	// So with names holding "|", which check keys by text.

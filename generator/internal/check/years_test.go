@@ -211,8 +211,8 @@ func TestDuplicates(t *testing.T) {
 			got = append(got, re.Error())
 		}
 		want := []string{
-			"content/b/taoyuan-2020.md:2:1: county: duplicate report: content/a/taoyuan-2020.md already holds 常德市桃源县 行政审批服务局 2020 整体支出, and a county, prefecture, department, year and type may have one file only: remove one of the files or correct this one's keys (重复的报告：content/a/taoyuan-2020.md 已经有同一县、地市、部门、年度和类型的报告，只能保留一个文件：请删除其中一个，或改正这个文件的键)",
-			"content/c/taoyuan-2020-copy.md:3:1: county: duplicate report: content/a/taoyuan-2020.md already holds 常德市桃源县 行政审批服务局 2020 整体支出, and a county, prefecture, department, year and type may have one file only: remove one of the files or correct this one's keys (重复的报告：content/a/taoyuan-2020.md 已经有同一县、地市、部门、年度和类型的报告，只能保留一个文件：请删除其中一个，或改正这个文件的键)",
+			"content/b/taoyuan-2020.md:2:1: county: duplicate report: content/a/taoyuan-2020.md:2 already holds 常德市桃源县 行政审批服务局 2020 整体支出, and a county, prefecture, department, year and type may have one file only: if one of the two was copied from the other to make another report, correct its keys (its department:, year: or project:); otherwise remove one of the files (重复的报告：content/a/taoyuan-2020.md:2 已经有同一县、地市、部门、年度和类型的报告，只能保留一个文件：如果其中一个文件是复制另一个后改写的，请改正它的键（department: 部门、year: 年度或 project: 项目名称）；否则请删除其中一个文件)",
+			"content/c/taoyuan-2020-copy.md:3:1: county: duplicate report: content/a/taoyuan-2020.md:2 already holds 常德市桃源县 行政审批服务局 2020 整体支出, and a county, prefecture, department, year and type may have one file only: if one of the two was copied from the other to make another report, correct its keys (its department:, year: or project:); otherwise remove one of the files (重复的报告：content/a/taoyuan-2020.md:2 已经有同一县、地市、部门、年度和类型的报告，只能保留一个文件：如果其中一个文件是复制另一个后改写的，请改正它的键（department: 部门、year: 年度或 project: 项目名称）；否则请删除其中一个文件)",
 		}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -182,8 +182,8 @@ func TestDuplicatesSaidOnceEach(t *testing.T) {
 		"-- content/imported/a.md --\n"+clean+ // the same county: one of its name, with no prefecture
 		"-- content/imported/b.md --\n"+strings.Replace(withPrefecture, "甲县", "乙县", 1)) // a plain copy
 	want := []string{
-		"content/imported/a.md:2:1: error: county: duplicate report: content/a.md already holds 甲县 财政局 2020 整体支出",
-		"content/imported/b.md:2:1: error: county: duplicate report: content/b.md already holds 某市乙县 财政局 2020 整体支出",
+		"content/imported/a.md:2:1: error: county: duplicate report: content/a.md:2 already holds 甲县 财政局 2020 整体支出",
+		"content/imported/b.md:2:1: error: county: duplicate report: content/b.md:2 already holds 某市乙县 财政局 2020 整体支出",
 	}
 	code, out, _ := run("check", "-root", p.Dir)
 	var errLines []string

@@ -359,21 +359,33 @@ func (e *Error) Error() string {
 // and project, if any. The county is named with the prefecture r gives,
 // if any.
 func Duplicate(r, first *Report) *Error {
-	pos := r.KeyPos("county")
+	// The first file's line too: the error is on whichever file sorts
+	// later, which may be the right one, and the other is the one to
+	// open.
+	key, fpos := "county", first.KeyPos("county")
 	if r.Project != "" {
-		pos = r.KeyPos("project")
+		key, fpos = "project", first.KeyPos("project")
+	}
+	pos := r.KeyPos(key)
+	at := first.File
+	if fpos.Line > 0 {
+		at += ":" + strconv.Itoa(fpos.Line)
+	}
+	const fix = "if one of the two was copied from the other to make another report, correct its keys (its department:, year: or project:); otherwise remove one of the files"
+	const fixZh = "如果其中一个文件是复制另一个后改写的，请改正它的键（department: 部门、year: 年度或 project: 项目名称）；否则请删除其中一个文件"
+	if r.Project != "" {
 		return &Error{
 			File: r.File, Line: pos.Line, Col: pos.Col, Key: "project",
-			Msg: "duplicate report: " + first.File + " already holds " + r.Prefecture + r.County + " " + r.Department + " " +
-				strconv.Itoa(r.Year) + " " + r.Type + " of the project " + r.Project + ", and a project may have one file a year only: remove one of the files, or correct this one's keys (another project's report needs its own project: name)" +
-				" (重复的报告：" + first.File + " 已经有同一县、地市、部门、年度的这个项目（" + r.Project + "）的项目支出报告，同一项目每年只能有一个文件：请删除其中一个，或改正这个文件的键；另一个项目的报告请在 project: 填写它自己的项目名称)",
+			Msg: "duplicate report: " + at + " already holds " + r.Prefecture + r.County + " " + r.Department + " " +
+				strconv.Itoa(r.Year) + " " + r.Type + " of the project " + r.Project + ", and a project may have one file a year only: " + fix + " (another project's report needs its own project: name)" +
+				" (重复的报告：" + at + " 已经有同一县、地市、部门、年度的这个项目（" + r.Project + "）的项目支出报告，同一项目每年只能有一个文件：" + fixZh + "；另一个项目的报告请在 project: 填写它自己的项目名称)",
 		}
 	}
 	return &Error{
 		File: r.File, Line: pos.Line, Col: pos.Col, Key: "county",
-		Msg: "duplicate report: " + first.File + " already holds " + r.Prefecture + r.County + " " + r.Department + " " +
-			strconv.Itoa(r.Year) + " " + r.Type + ", and a county, prefecture, department, year and type may have one file only: remove one of the files or correct this one's keys" +
-			" (重复的报告：" + first.File + " 已经有同一县、地市、部门、年度和类型的报告，只能保留一个文件：请删除其中一个，或改正这个文件的键)",
+		Msg: "duplicate report: " + at + " already holds " + r.Prefecture + r.County + " " + r.Department + " " +
+			strconv.Itoa(r.Year) + " " + r.Type + ", and a county, prefecture, department, year and type may have one file only: " + fix +
+			" (重复的报告：" + at + " 已经有同一县、地市、部门、年度和类型的报告，只能保留一个文件：" + fixZh + ")",
 	}
 }
 

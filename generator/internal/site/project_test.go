@@ -73,7 +73,7 @@ func TestProjectReports(t *testing.T) {
 	}
 	// The same project twice is refused.
 	again := proj("again.md", 2023, "农村公路养护专项资金", "")
-	if _, err := Assemble([]*report.Report{road, again}, nil); err == nil || !strings.Contains(err.Error(), "road.md:6:1: project: duplicate report: again.md already holds") {
+	if _, err := Assemble([]*report.Report{road, again}, nil); err == nil || !strings.Contains(err.Error(), "road.md:6:1: project: duplicate report: again.md:6 already holds") {
 		t.Errorf("duplicate project: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"encoding/xml"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -110,6 +111,15 @@ func TestYearsSayWhenReportsDiffer(t *testing.T) {
 	mustContain(t, "years", idx,
 		`<p class="note">各年度收录的报告不同：2个部门中，没有一个部门每年都有报告。下面各年度的平均数之间的差别，主要来自每年收录了哪些县，不能看作同一批部门的变化；`,
 		"平均支出合计最高为2021年的300万元，最低为2020年的100万元。2020年（甲县）的平均数含有数据存疑的数字，见其报告的数据核对。各年度收录的报告不同，年度之间的差别主要来自收录了哪些县，不能看作同一批部门的变化。")
+	// A year of more than three such reports names two, and counts them.
+	var many strings.Builder
+	for i, c := range []string{"甲县", "乙县", "丙县", "丁县"} {
+		fmt.Fprintf(&many, "-- content/m%d.md --\n%s", i, factReport(c, 2020, "整体支出", "spending: {total: 100, basic: 50, project: 40}\n"))
+	}
+	many.WriteString("-- content/z.md --\n" + factReport("甲县", 2021, "整体支出", "spending: {total: 300}\n"))
+	m := buildtest.New(t, many.String())
+	m.MustBuild()
+	mustContain(t, "years of many", m.Page("compare/index.html"), "。2020年（丙县、丁县等4份）的平均数含有数据存疑的数字，见其报告的数据核对。")
 	same := buildtest.New(t, "-- content/a.md --\n"+factReport("甲县", 2020, "整体支出", "spending: {total: 100}\n")+
 		"-- content/b.md --\n"+factReport("甲县", 2021, "整体支出", "spending: {total: 300}\n"))
 	same.MustBuild()

@@ -922,12 +922,16 @@ func yearsCaveat(s *site.Site, years []int) (caveat, note string) {
 
 // yearsFlagged says which years' averages of m (years ascending) count a
 // figure that a finding puts in doubt (site.Report.Flagged), and whose:
-// "2020年（桃源县）的平均数含有数据存疑的数字，见其报告的数据核对。".
+// "2020年（桃源县）的平均数含有数据存疑的数字，见其报告的数据核对。", or
+// for a year of more than three, "2019年（甲县、乙县等12份）".
 // Likely unit slips are left out of the averages (site.Metric.Compare);
 // other figures in doubt are the reports' own and are kept, as the
 // compare pages of each year keep them, marked. It returns "" when no
 // average counts one.
 func yearsFlagged(s *site.Site, years []int, m site.Metric) string {
+	// flaggedNamed is the most reports named for a year; with more, the
+	// first flaggedNamed-1 are named, and how many there are.
+	const flaggedNamed = 3
 	var parts []string
 	for _, y := range years {
 		var who []string
@@ -936,7 +940,12 @@ func yearsFlagged(s *site.Site, years []int, m site.Metric) string {
 				who = append(who, r.Label())
 			}
 		}
-		if len(who) > 0 {
+		switch {
+		case len(who) > flaggedNamed:
+			// A year of many names would run for screens (a site of
+			// 15,000 reports had 60 in a summary): two, and how many.
+			parts = append(parts, fmt.Sprintf("%d年（%s等%d份）", y, strings.Join(who[:flaggedNamed-1], "、"), len(who)))
+		case len(who) > 0:
 			parts = append(parts, fmt.Sprintf("%d年（%s）", y, strings.Join(who, "、")))
 		}
 	}

@@ -68,6 +68,18 @@ func TestRanksAreWithinKindsOfDepartment(t *testing.T) {
 	year := p.Page("compare/2021.html")
 	mustContain(t, "compare 2021", year, "本页把各类部门的报告放在一起比较",
 		`<li><strong aria-current="page">全部部门</strong></li><li><a href="../compare/2021/jiao-yu.html">教育部门（3份）</a></li>`)
+	// So does the home page's overview, whose highest figures and charts
+	// mix them too.
+	mustContain(t, "home", p.Page("index.html"),
+		`<p class="note">2021年的报告来自2类部门，各类部门的支出规模相差很大`,
+		`同类部门之间的比较见<a href="compare/2021.html#kinds">2021年按部门比较</a>。</p>`)
+	mustContain(t, "compare 2021", year, `<nav class="kinds" id="kinds" aria-label="部门">`)
+	one := buildtest.New(t, "-- content/a.md --\n"+factReport("甲县", 2021, "整体支出", "spending: {total: 100}\n")+
+		"-- content/b.md --\n"+factReport("乙县", 2021, "整体支出", "spending: {total: 200}\n"))
+	one.MustBuild()
+	if strings.Contains(one.Page("index.html"), "类部门，各类部门的支出规模相差很大") {
+		t.Error("the home page of one kind of department says its overview mixes kinds")
+	}
 	kind := p.Page("compare/2021/jiao-yu.html")
 	mustContain(t, "compare 2021 教育", kind, "<h1>2021年各县教育部门整体支出比较</h1>", "2021年各县教育部门共有3份部门整体支出绩效自评报告",
 		`<li><a href="../../compare/2021.html">全部部门</a></li>`, `<li><strong aria-current="page">教育部门（3份）</strong></li>`,

@@ -413,6 +413,17 @@ type HomeData struct {
 // Partial reports whether the home table leaves reports out.
 func (d *HomeData) Partial() bool { return len(d.Rows) < len(d.Site.Reports) }
 
+// Kinds returns how many kinds of department the overview's year has
+// whole-department reports of: with more than one, its highest figures
+// and charts set, say, an 教育局 beside an 档案馆, and the page says so.
+func (d *HomeData) Kinds() int { return len(d.Site.Kinds[d.Year]) }
+
+// KindPages reports whether a kind of department of the overview's year
+// has a compare page of its own (see HasComparePage).
+func (d *HomeData) KindPages() bool {
+	return slices.ContainsFunc(d.Site.Kinds[d.Year], HasComparePage)
+}
+
 // CountyGroup is the counties of one prefecture.
 type CountyGroup struct {
 	Prefecture string

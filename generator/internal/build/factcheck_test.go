@@ -129,10 +129,37 @@ func TestYearsSayWhenReportsDiffer(t *testing.T) {
 	}
 }
 
+// A year of one whole-department report has no other to compare it with:
+// its compare page says so and leads to the report, without a chart of
+// one bar or the explorer of one report.
+func TestCompareYearOfOneReport(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+factReport("甲县", 2020, "整体支出", "spending: {total: 100}\n")+
+		"-- content/b.md --\n"+factReport("甲县", 2021, "整体支出", "spending: {total: 120}\n")+
+		"-- content/c.md --\n"+factReport("乙县", 2021, "整体支出", "spending: {total: 150}\n"))
+	p.MustBuild()
+	one := p.Page("compare/2020.html")
+	mustContain(t, "compare/2020.html", one,
+		`<p class="lead">2020年本站只收录了1份部门整体支出绩效自评报告：<a href="../report/jia-xian/2020-cai-zheng-ju-zheng-ti.html">甲县·财政局</a>，没有同年的其他报告可比`,
+		`<a href="../compare/2021.html">2021年</a>`)
+	if strings.Contains(one, `class="chart-block"`) || strings.Contains(one, `id="explore"`) {
+		t.Error("the compare page of a year of one report draws a chart")
+	}
+	two := p.Page("compare/2021.html")
+	if strings.Contains(two, "本站只收录了1份") || !strings.Contains(two, `class="chart-block"`) || !strings.Contains(two, `id="explore"`) {
+		t.Error("the compare page of a year of two reports does not compare them")
+	}
+	// The explorer follows the year's charts: the first thing the page
+	// draws is a chart of every report, not a form.
+	if strings.Index(two, `id="explore"`) < strings.Index(two, `id="fig-spending"`) {
+		t.Error("the explorer comes before the year's charts")
+	}
+}
+
 // Views per staff member say what they divide by, as the glossary does.
 func TestPerStaffSaysItsDivisor(t *testing.T) {
 	p := buildtest.New(t, "-- content/a.md --\n"+factReport("甲县", 2020, "整体支出", "spending: {total: 100}\nstaff: {actual: 10}\n")+
-		"-- content/b.md --\n"+factReport("甲县", 2021, "整体支出", "spending: {total: 120}\nstaff: {actual: 10}\n"))
+		"-- content/b.md --\n"+factReport("甲县", 2021, "整体支出", "spending: {total: 120}\nstaff: {actual: 10}\n")+
+		"-- content/c.md --\n"+factReport("乙县", 2021, "整体支出", "spending: {total: 150}\nstaff: {actual: 12}\n"))
 	p.MustBuild()
 	basis := site.PerStaffBasis
 	for _, name := range []string{"index.html", "compare/2021.html", "county/jia-xian.html", "report/jia-xian/2021-cai-zheng-ju-zheng-ti.html"} {
@@ -151,7 +178,8 @@ func TestFlagsFollowDisputes(t *testing.T) {
 	p := buildtest.New(t, "-- content/a.md --\n"+factReport("甲县", 2023, "整体支出", "spending: {total: 600}\nscore: 100\n")+
 		"-- content/b.md --\n"+factReport("乙县", 2023, "整体支出", "spending: {total: 500}\nscore: 90\ngrade: 优\n")+
 		"-- content/c.md --\n"+factReport("丙县", 2022, "整体支出", "spending: {total: 700}\nincome: 1354.42\nscore: 70\ngrade: 优\n"+
-		"discrepancies:\n  - \"收入预算数1127.69万元，小于报告说它包含的公共预算财政拨款收入1354.42万元。\"\n"))
+		"discrepancies:\n  - \"收入预算数1127.69万元，小于报告说它包含的公共预算财政拨款收入1354.42万元。\"\n")+
+		"-- content/d.md --\n"+factReport("丁县", 2022, "整体支出", "spending: {total: 300}\nscore: 80\ngrade: 良\n"))
 	p.MustBuild()
 	flag := `<a class="flag"`
 	a := p.Page("report/jia-xian/2023-cai-zheng-ju-zheng-ti.html")

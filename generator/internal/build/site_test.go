@@ -849,7 +849,9 @@ func TestSlippedPartKeepsTheBar(t *testing.T) {
 	p := buildtest.New(t, "-- content/a.md --\n"+r(2021, "total: 1300, basic: 500, project: 800")+
 		"-- content/b.md --\n"+r(2022, "total: 1350, basic: 550, project: 800")+
 		"-- content/c.md --\n"+r(2023, "total: 1400, basic: 600, project: 8000000")+
-		"-- content/d.md --\n"+r(2020, "total: 13000000, basic: 500, project: 800")) // the total in 元
+		"-- content/d.md --\n"+r(2020, "total: 13000000, basic: 500, project: 800")+ // the total in 元
+		// Another county's, for 2023 to have a comparison.
+		"-- content/e.md --\n"+strings.Replace(r(2023, "total: 900, basic: 400, project: 500"), "戊县", "己县", 1))
 	p.MustBuild()
 	mustMatch(t, "compare 2023", p.Page("compare/2023.html"),
 		`>戊县</a> `+flagRE+`</th><td class="num" data-value="1400">1400</td><td class="num" data-value="600">600</td><td class="num" data-value=""><span class="na">疑为单位错误</span></td><td class="num" data-value="800">800</td>`)

@@ -53,6 +53,10 @@ type CompareData struct {
 	// Flagged says that a chart of the page names a report with
 	// charts.FlagMark, which the page then explains.
 	Flagged bool
+	// Alone, on a year's page of every department, is the year's one
+	// whole-department report when it has no other: the page then draws
+	// no chart of one bar, and says so.
+	Alone *site.Report
 	// Caveat, on the first page across years, says that the years hold
 	// reports of different counties or departments, so that a change
 	// between years is not read as a trend (see yearsCaveat); empty when
@@ -629,6 +633,11 @@ func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Pa
 			}
 		}
 		d.OtherYears = append(d.OtherYears, link)
+	}
+	if len(rs) == 1 && k == nil {
+		d.Alone = rs[0]
+		p.Data = d
+		return p, nil
 	}
 	perStaff := perStaffFits(s, year, k) // and the page says when not
 	ex, err := newExplorer(rs, perStaff)

@@ -481,6 +481,15 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 		year                                         int
 	}
 	seen := make(map[reportKey]*Report, len(sorted))
+	// One code, one county: a county whose name was mistyped in one file
+	// (桃源县： or 桃源 县 for 桃源县) with the code copied from another
+	// would otherwise be a county of its own, and its slug, colliding,
+	// would move the real county's page.
+	type coded struct {
+		c *County
+		r *report.Report
+	}
+	byAdcode := map[string]coded{}
 	for _, r := range sorted {
 		var c *County
 		keys := byName[r.County]
@@ -501,6 +510,14 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 				errs = append(errs, keyError(r, "adcode", fmt.Sprintf("%s differs from %s given for %s in another file (与另一个文件中同一县的区划代码不一致)", r.Adcode, c.Adcode, c.Name)))
 			}
 			c.Adcode = r.Adcode
+			if o, ok := byAdcode[r.Adcode]; ok && o.c != c {
+				pos := o.r.KeyPos("adcode")
+				errs = append(errs, keyError(r, "adcode", fmt.Sprintf("%s is also the code of %s%s in %s:%d, and a code names one county: correct this file's county: (or prefecture:) to that one's, or its adcode: "+
+					"(区划代码%s已用于%s:%d 中的%s%s，一个区划代码只对应一个县：请把这个文件的 county:（或 prefecture:）改得与那个文件一致，或改正 adcode:)",
+					r.Adcode, o.c.Prefecture, o.c.Name, o.r.File, pos.Line, r.Adcode, o.r.File, pos.Line, o.c.Prefecture, o.c.Name)))
+			} else if !ok {
+				byAdcode[r.Adcode] = coded{c, r}
+			}
 		}
 		if c.Province == "" {
 			c.Province = r.Province
@@ -653,6 +670,27 @@ func (s *Site) assignSlugs(counties []*County) []error {
 				errs = append(errs, keyError(r.Report, "slug", fmt.Sprintf("%q is already used by %s (这个 slug 已被另一个县使用，请改用别的，或留空)", c.Slug, o.Name)))
 			}
 			taken[c.Slug] = c
+		}
+	}
+	// A slug: of one county that is another county's own (the slug of its
+	// name, which it keeps when no other name shares it) takes that
+	// county's address: a slug copied into the wrong file. Choosing the
+	// slug of one's own name, which another county's name shares, is how
+	// a publisher keeps the plain address of one of two 和平区.
+	for _, c := range counties {
+		if c.Slug == "" || Slugify(c.Name) == c.Slug {
+			continue
+		}
+		for _, o := range groups[c.Slug] {
+			r := c.Reports[0]
+			for _, cr := range c.Reports {
+				if cr.Slug != "" {
+					r = cr
+					break
+				}
+			}
+			errs = append(errs, keyError(r.Report, "slug", fmt.Sprintf("%q is the address of %s%s (of %s): delete this line, or choose another slug "+
+				"(这个 slug 是%s%s的网址，见 %s：请删除这一行，或改用别的 slug)", c.Slug, o.Prefecture, o.Name, o.Reports[0].File, o.Prefecture, o.Name, o.Reports[0].File)))
 		}
 	}
 	bases := make([]string, 0, len(groups))

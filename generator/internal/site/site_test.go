@@ -301,3 +301,52 @@ func TestHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestOneCodeOneCounty: a county's name mistyped in one file, with the
+// code of the county it means, is refused, rather than made a county of
+// its own whose slug moves the real county's page.
+func TestOneCodeOneCounty(t *testing.T) {
+	_, err := Assemble([]*report.Report{
+		rep(t, "a.md", "桃源县", "常德市", 2020, `adcode: "430725"`),
+		rep(t, "b.md", "桃源县：", "常德市", 2021, `adcode: "430725"`),
+	}, nil)
+	want := `b.md:7:1: adcode: 430725 is also the code of 常德市桃源县 in a.md:7, and a code names one county: correct this file's county: (or prefecture:) to that one's, or its adcode: (区划代码430725已用于a.md:7 中的常德市桃源县，一个区划代码只对应一个县：请把这个文件的 county:（或 prefecture:）改得与那个文件一致，或改正 adcode:)`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v\nwant %s", err, want)
+	}
+	// The same county's files share its code.
+	if _, err := Assemble([]*report.Report{
+		rep(t, "a.md", "桃源县", "常德市", 2020, `adcode: "430725"`),
+		rep(t, "b.md", "桃源县", "", 2021, `adcode: "430725"`),
+	}, nil); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestSlugTakesNoOtherCountysAddress: a slug: that is another county's
+// own address is refused; the slug of a county's own name, which another
+// county's name shares, keeps the plain address for it.
+func TestSlugTakesNoOtherCountysAddress(t *testing.T) {
+	_, err := Assemble([]*report.Report{
+		rep(t, "a.md", "祁东县", "衡阳市", 2021, ""),
+		rep(t, "b.md", "桃源县", "常德市", 2021, "slug: qi-dong-xian"),
+	}, nil)
+	want := `b.md:7:1: slug: "qi-dong-xian" is the address of 衡阳市祁东县 (of a.md): delete this line, or choose another slug (这个 slug 是衡阳市祁东县的网址，见 a.md：请删除这一行，或改用别的 slug)`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v\nwant %s", err, want)
+	}
+	s, err := Assemble([]*report.Report{
+		rep(t, "a.md", "衡山县", "衡阳市", 2020, "slug: heng-shan-xian"),
+		rep(t, "b.md", "横山县", "榆林市", 2020, ""),
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range s.Counties {
+		got[c.Name] = c.Slug
+	}
+	if got["衡山县"] != "heng-shan-xian" || got["横山县"] != "heng-shan-xian-yu-lin-shi" {
+		t.Errorf("slugs %v", got)
+	}
+}

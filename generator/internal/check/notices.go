@@ -205,20 +205,35 @@ func reviewLeft(r *report.Report) (FileWarning, bool) {
 			"请逐条核对、改正后删除 review: 及其各条"), true
 }
 
+// lateYears is how many years after its year a report's publication
+// date must be to be warned about (see publishedEarly).
+const lateYears = 3
+
 // publishedEarly returns the warning of a report published (by its
 // published: date) before the end of its fiscal year: a self-evaluation
 // of a year is written after the year ends, so the year or the date is
-// wrong. Only the two are compared, never today's date, so that a build
-// says the same whenever it runs.
+// wrong; or lateYears or more years after it (2029 for a report of
+// 2024), when one of the two is likely mistyped. Only the two are
+// compared, never today's date, so that a build says the same whenever
+// it runs.
 func publishedEarly(r *report.Report) (FileWarning, bool) {
 	if len(r.Published) < 4 {
 		return FileWarning{}, false
 	}
 	py, err := strconv.Atoi(r.Published[:4])
-	if err != nil || py > r.Year {
+	if err != nil || py > r.Year && py < r.Year+lateYears {
 		return FileWarning{}, false
 	}
 	y := strconv.Itoa(r.Year)
+	if py > r.Year {
+		// Reports are published in the year after theirs, now and then
+		// the one after that: years later, one of the two is mistyped.
+		return notice(r, "published",
+			"published "+r.Published+" is "+strconv.Itoa(py-r.Year)+" years after "+y+", and a self-evaluation of a year is published in the year after it, or soon after: "+
+				"the year (year: "+y+") or the date's year may be mistyped; check both",
+			"发布日期 "+r.Published+" 比"+y+"年度晚了"+strconv.Itoa(py-r.Year)+"年，而绩效自评报告一般在次年发布："+
+				"可能年度（year: "+y+"）或发布日期的年份写错了，请核对"), true
+	}
 	en := "published " + r.Published + " is before the end of " + y + ", and a self-evaluation of " + y + " can be written and published only after the year ends: "
 	zh := "发布日期 " + r.Published + " 在" + y + "年度结束之前，而" + y + "年度的绩效自评报告要到该年度结束后才能写出、发布："
 	if py == r.Year {

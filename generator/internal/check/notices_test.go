@@ -129,15 +129,18 @@ func TestReviewLeft(t *testing.T) {
 }
 
 // TestPublishedEarly: a report published before its fiscal year ended is
-// said at published:, with the likely slip; a date after the year, or
-// none, is not. Today's date plays no part.
+// said at published:, with the likely slip, and so is one three years or
+// more after it; a date in the two years after the year, or none, is
+// not. Today's date plays no part.
 func TestPublishedEarly(t *testing.T) {
 	for _, tt := range []struct{ body, want string }{
 		{"published: 2023-05-18\n", "f.md:7:1: warning: published: 发布日期 2023-05-18 在2023年度结束之前，而2023年度的绩效自评报告要到该年度结束后才能写出、发布：可能年度写错了（year: 2023，是否应为2022？），或发布日期的年份写错了（是否应为2024？）"},
 		{"published: 2023-12-31\n", "f.md:7:1: warning: published: 发布日期 2023-12-31 在2023年度结束之前"},
 		{"published: 2013-05-18\n", "f.md:7:1: warning: published: 发布日期 2013-05-18 在2023年度结束之前，而2023年度的绩效自评报告要到该年度结束后才能写出、发布：年度（year: 2023）与发布日期（published: 2013-05-18）必有一个写错了，请核对"},
 		{"published: 2024-01-01\n", ""},
-		{"published: 2099-05-18\n", ""},
+		{"published: 2025-12-31\n", ""},
+		{"published: 2026-01-01\n", "f.md:7:1: warning: published: 发布日期 2026-01-01 比2023年度晚了3年，而绩效自评报告一般在次年发布：可能年度（year: 2023）或发布日期的年份写错了，请核对"},
+		{"published: 2099-05-18\n", "f.md:7:1: warning: published: 发布日期 2099-05-18 比2023年度晚了76年"},
 		{"published: null\n", ""},
 		{"", ""},
 	} {

@@ -60,7 +60,8 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 		"-- content/b20.md --\n"+r("乙县", 2020, "spending: {total: 200}")+
 		"-- content/c20.md --\n"+r("丙县", 2020, "spending: {total: 300}")+
 		"-- content/d20.md --\n"+r("丁县", 2020, "spending: {total: 12005000}")+ // in 元: unit.size
-		"-- content/a21.md --\n"+r("甲县", 2021, "spending: {total: 110}"))
+		"-- content/a21.md --\n"+r("甲县", 2021, "spending: {total: 110}")+
+		"-- content/b21.md --\n"+r("乙县", 2021, "spending: {total: 120}"))
 	p.MustBuild()
 	host, base := serveBuilt(t, p)
 	load := func(query string) (*tab, explorerSaid) {
@@ -100,7 +101,10 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 	}
 	// Choosing one that gives it draws it, and counts the others.
 	eval[bool](tb, `(() => { const s = document.querySelector('[data-explorer] select[name="counties"]');
-  Array.from(s.options).find(o => o.value === 'jia-xian').selected = true; s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
+  Array.from(s.options).find(o => o.value === 'jia-xian').selected = true; s.dispatchEvent(new Event('change', {bubbles: true}));
+  // The chart under the form, in view, as a reader choosing sees it
+  // (charts draw as they come into view).
+  document.getElementById('fig-explorer').scrollIntoView(); return true; })()`)
 	said = eval[explorerSaid](tb, explorerSaidJS)
 	wantSaid(q+" and jia-xian", said, "所选3份中仅甲县有数据，自评得分为90分。另有2份未披露该项（丙县、乙县），图中未画出。", "显示所选 3 份中有数据的 1 份", false)
 	if !tb.waitFor(`!!(window.echarts && echarts.getInstanceByDom(document.getElementById('chart-explorer')))`, 5*time.Second) {
@@ -132,7 +136,7 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 		{"No county chosen: the highest, and nothing said to be missing.", "2020.html?metric=total",
 			"3份有数据，支出合计最高的是丙县（300万元），最低的是甲县（100万元）。", "显示最高的 3 份（共 3 份有数据）"},
 		{"2021 has no score: a link from 2020 that asks for it says so.", "2021.html?metric=score",
-			"本年度的报告均未披露自评得分，下图显示支出合计。", "显示最高的 1 份（共 1 份有数据）"},
+			"本年度的报告均未披露自评得分，下图显示支出合计。", "显示最高的 2 份（共 2 份有数据）"},
 	} {
 		tb, said := load(c.query)
 		wantSaid(c.why+" ("+c.query+")", said, c.summary, c.count, false)

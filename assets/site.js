@@ -313,8 +313,39 @@
 
   function currentOption(el) {
     var f = optionSource && optionSource.get(el);
-    return fitNames(fitLegend(legendOfDrawn(f ? f() : readOption(el.getAttribute('data-chart-src'))), el.clientWidth), el.clientWidth);
+    var width = el.clientWidth;
+    return labelBars(fitNames(fitLegend(legendOfDrawn(f ? f() : readOption(el.getAttribute('data-chart-src'))), width), width), width);
   }
+
+  // labelBars writes each value at the end of its bar in a chart of one
+  // series of bars beside names (a score, a figure per staff member, a
+  // report's 三公经费): forty bars run over a phone's screen and more, and
+  // the value axis, at the bottom, is out of sight of most of them. The
+  // plot leaves room on its right for the longest value. Stacked bars
+  // are left to their table: a segment's value is not the bar's.
+  function labelBars(option, width) {
+    var y = [].concat(option.yAxis || [])[0];
+    var bars = (option.series || []).filter(function (s) { return s && s.type === 'bar'; });
+    if (!y || y.type !== 'category' || bars.length !== 1 || bars[0].stack || bars[0].label) return option;
+    var longest = 0;
+    (bars[0].data || []).forEach(function (d) {
+      var v = d !== null && typeof d === 'object' && !Array.isArray(d) ? d.value : d;
+      if (typeof v === 'number') longest = Math.max(longest, textWidth(String(v), BAR_LABEL_SIZE));
+    });
+    if (!longest) return option;
+    bars[0].label = {
+      show: true, position: 'right', fontSize: BAR_LABEL_SIZE, color: '#333',
+      formatter: function (p) { return typeof p.value === 'number' ? String(p.value) : ''; }
+    };
+    var grid = [].concat(option.grid || [])[0];
+    if (grid) {
+      var right = String(grid.right || '');
+      var now = /%$/.test(right) ? parseFloat(right) / 100 * (width || 0) : parseFloat(right) || 0;
+      grid.right = Math.ceil(Math.max(now, longest + 10));
+    }
+    return option;
+  }
+  var BAR_LABEL_SIZE = 11;
 
   // drawn reports whether a series has a value to draw ("-" is none).
   function drawn(s) {

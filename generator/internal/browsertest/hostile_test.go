@@ -223,8 +223,9 @@ func TestHostilePages(t *testing.T) {
 }
 
 // barRoomJS lists the drawn charts with names beside horizontal bars
-// (a category y axis) whose bars have less than half the chart's width:
-// long names (a county with its department) took it. (inspect checks it
+// (a category y axis) whose bars (with the values written at their ends)
+// have less than half the chart's width: long names (a county with its
+// department) took it. (inspect checks it
 // of every page it inspects, on any screen.)
 const barRoomJS = `Array.from(document.querySelectorAll('.chart[data-rendered="1"]')).flatMap(el => {
   const c = window.echarts && echarts.getInstanceByDom(el);
@@ -233,7 +234,10 @@ const barRoomJS = `Array.from(document.querySelectorAll('.chart[data-rendered="1
   if (!y || y.type !== 'category') return [];
   const rect = c.getModel().getComponent('grid', 0).coordinateSystem.getRect();
   const w = c.getWidth();
-  return rect.width < w / 2 ? ['chart #' + el.id + ': its bars have ' + Math.round(rect.width) + 'px of its ' + w + 'px; the names beside them take the rest'] : [];
+  // The values written at the bars' ends (see barLabelsJS) are theirs.
+  const labelled = (c.getOption().series || []).some(s => s.type === 'bar' && s.label && s.label.show);
+  const bars = rect.width + (labelled ? w - rect.x - rect.width : 0);
+  return bars < w / 2 ? ['chart #' + el.id + ': its bars have ' + Math.round(bars) + 'px of its ' + w + 'px; the names beside them take the rest'] : [];
 })`
 
 // pagesAtOnce is how many pages checkAllPages loads at the same time, in

@@ -117,6 +117,8 @@ func inspect(tb *tab, wantCharts bool) []string {
 	p = append(p, eval[[]string](tb, barRoomJS)...)
 	// A legend keys only what is drawn.
 	p = append(p, eval[[]string](tb, legendJS)...)
+	// A bar of one series beside names says its value, in room left for it.
+	p = append(p, eval[[]string](tb, barLabelsJS)...)
 
 	info := eval[pageInfo](tb, pageInfoJS)
 	if info.Lang != "zh-CN" {
@@ -161,6 +163,30 @@ const legendJS = `Array.from(document.querySelectorAll('.chart[data-rendered="1"
       return v !== '-' && v !== null && v !== undefined;
     });
   }).map(name => 'chart #' + el.id + ': its legend keys ' + name + ', which it does not draw');
+})`
+
+// barLabelsJS lists the drawn charts of one unstacked series of bars
+// beside names (a category y axis) whose bars do not say their values at
+// their ends, or whose plot leaves less room on its right than the
+// longest value takes: on a phone forty bars run past the screen, the
+// value axis out of sight below. (inspect checks it of every page.)
+const barLabelsJS = `Array.from(document.querySelectorAll('.chart[data-rendered="1"]')).flatMap(el => {
+  const c = window.echarts && echarts.getInstanceByDom(el);
+  if (!c) return [];
+  const o = c.getOption();
+  const y = (o.yAxis || [])[0];
+  const bars = (o.series || []).filter(s => s.type === 'bar');
+  if (!y || y.type !== 'category' || bars.length !== 1 || bars[0].stack) return [];
+  const values = (bars[0].data || []).map(d => d !== null && typeof d === 'object' && !Array.isArray(d) ? d.value : d).filter(v => typeof v === 'number');
+  if (!values.length) return [];
+  const label = bars[0].label || {};
+  if (!label.show || label.position !== 'right') return ['chart #' + el.id + ': its bars do not say their values'];
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = (label.fontSize || 12) + 'px sans-serif';
+  const longest = Math.max(...values.map(v => ctx.measureText(String(v)).width));
+  const rect = c.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+  const room = c.getWidth() - (rect.x + rect.width);
+  return room < longest ? ['chart #' + el.id + ': ' + Math.round(room) + 'px right of its bars, and its longest value takes ' + Math.round(longest) + 'px'] : [];
 })`
 
 // checkTarget says what is wrong with a link's target: not a file of the

@@ -1303,8 +1303,30 @@
     var q = new URLSearchParams(window.location.search).get('q');
     if (q !== null) search.value = q;
 
+    function count(terms) {
+      var n = 0;
+      hays.forEach(function (hay) { if (holdsAll(hay, terms)) n++; });
+      return n;
+    }
+
+    // A reader types what they would say: 遵溪市财政局, a county with its
+    // department, finds no county. The longest start of a single word
+    // that finds some (遵溪市) is searched instead, and said.
+    function fallback(terms) {
+      if (terms.length !== 1 || count(terms) > 0) return '';
+      var chars = Array.from ? Array.from(terms[0]) : terms[0].split('');
+      for (var n = chars.length - 1; n >= 2; n--) {
+        var start = chars.slice(0, n).join('');
+        if (count([start]) > 0) return start;
+      }
+      return '';
+    }
+
     function apply() {
       var terms = words(search);
+      var typed = terms.join(' ');
+      var instead = fallback(terms);
+      if (instead) terms = [instead];
       var shown = 0;
       items.forEach(function (li, i) {
         var ok = holdsAll(hays[i], terms);
@@ -1317,7 +1339,11 @@
         var h = ul.previousElementSibling;
         if (h && /^H[1-6]$/.test(h.tagName)) h.hidden = !any;
       });
-      if (output) output.textContent = terms.length ? '显示 ' + shown + ' / ' + items.length + ' ' + unit : '共 ' + items.length + ' ' + unit;
+      if (!output) return;
+      if (!terms.length) output.textContent = '共 ' + items.length + ' ' + unit;
+      else if (instead) output.textContent = '没有找到“' + typed + '”，下面是“' + instead + '”：显示 ' + shown + ' / ' + items.length + ' ' + unit;
+      else if (!shown) output.textContent = '没有找到“' + typed + '”。请只输入县（市、区）的名称，如“桃源县”或“桃源”，或其拼音（taoyuan）、首字母（ty）';
+      else output.textContent = '显示 ' + shown + ' / ' + items.length + ' ' + unit;
     }
     listen(form, apply, function () { writeQuery(function (p) { setQ(p, search); }); });
     apply();

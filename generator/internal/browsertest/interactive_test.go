@@ -293,6 +293,16 @@ func TestCountyFinder(t *testing.T) {
 	if got := eval[finderState](tb, finderJS); len(got.Shown) != 5 {
 		t.Errorf("typing 湖南 shows %v, want all 5 counties (湖南省)", got.Shown)
 	}
+	// A county typed with its department finds the county, and says so;
+	// what finds nothing says what to type.
+	tb.sendKeys(`form[data-list] input[name="q"]`, "\b\b祁东县行政审批服务局")
+	if got := eval[finderState](tb, finderJS); !slices.Equal(got.Shown, []string{"祁东县"}) || got.Output != "没有找到“祁东县行政审批服务局”，下面是“祁东县”：显示 1 / 5 个县（市、区）" {
+		t.Errorf("typing 祁东县行政审批服务局 shows %+v, want 祁东县, said to be found by 祁东县", got)
+	}
+	tb.sendKeys(`form[data-list] input[name="q"]`, strings.Repeat("\b", 10)+"qqq")
+	if got := eval[finderState](tb, finderJS); len(got.Shown) != 0 || !strings.HasPrefix(got.Output, "没有找到“qqq”。请只输入县（市、区）的名称") {
+		t.Errorf("typing qqq shows %+v, want nothing and what to type", got)
+	}
 	tb.report(tb.logProblems())
 
 	// A county page's breadcrumb leads from its prefecture to the

@@ -103,6 +103,21 @@ func TestProjectFundsShown(t *testing.T) {
 	if !strings.Contains(csv, "2020,项目支出,,沅江市行政审批服务局2020年度项目支出绩效自评报告,,,万元,,不适用,不适用,不适用,不适用,502,") {
 		t.Errorf("reports.csv: %s", csv)
 	}
+
+	// The report's summary leads with the funds it gives, not with the
+	// spending it does not; a project report that gives its spending
+	// leads with that.
+	summary := func(page string) string {
+		return mustBetween(t, page, `<ul class="key-figures">`, "</ul>", "the summary's figures")
+	}
+	yjs := summary(p.Page("report/yuan-jiang-shi/2020-xing-zheng-shen-pi-fu-wu-ju-xiang-mu.html"))
+	if f, s := strings.Index(yjs, "项目到位资金 <strong>502万元</strong>"), strings.Index(yjs, "支出合计 <strong>未披露</strong>"); f < 0 || s < 0 || f > s {
+		t.Errorf("沅江市's summary does not lead with its funds:\n%s", yjs)
+	}
+	yis := summary(p.Page("report/yi-xian/2021-shui-li-ju-xiang-mu.html"))
+	if f, s := strings.Index(yis, "项目到位资金 <strong>100万元</strong>"), strings.Index(yis, "支出合计 <strong>80万元</strong>"); f < 0 || s < 0 || s > f {
+		t.Errorf("乙县's summary does not lead with its spending:\n%s", yis)
+	}
 }
 
 // TestProjectStaffAreTheDepartments: a 项目支出 report may give its

@@ -330,46 +330,82 @@ func writeDerivedNote(b *bytes.Buffer, derived bool) {
 func writeSummarySection(b *bytes.Buffer, d *pages.ReportData, withCharts bool) {
 	r := d.R
 	b.WriteString("<section class=\"summary\" aria-labelledby=\"summary\">\n<h2 id=\"summary\">要点</h2>\n<ul class=\"key-figures\">")
-	for _, g := range d.Groups {
-		for i := range g.Figures {
-			f := &g.Figures[i]
-			switch f.Key {
-			case "spending.total", "income", "sangong.total", "score":
-			default:
-				continue
-			}
-			// A figure that does not apply is left out, as is a
-			// report's income unless it is a project's funds, which
-			// may be all the report gives.
-			if f.NA && f.Text == "不适用" || f.Key == "income" && r.Type != report.TypeProject {
-				continue
-			}
-			b.WriteString("\n<li>")
-			escape(b, f.Label)
-			b.WriteString(" <strong>")
-			escape(b, f.Text)
-			if !f.NA {
-				escape(b, f.Unit)
-			}
-			b.WriteString("</strong>")
-			if f.Key == "score" && !f.NA {
-				b.WriteString("（")
-				// The grade follows the score in its group.
-				if i+1 < len(g.Figures) && g.Figures[i+1].Key == "grade" && !g.Figures[i+1].NA {
-					escape(b, g.Figures[i+1].Text)
-					b.WriteString("；")
+	// A project's funds lead when they are what it gives and its spending
+	// is not: 项目到位资金 502万元 first, not 支出合计 未披露.
+	funds := fundsLead(d)
+	for pass := range 2 {
+		for _, g := range d.Groups {
+			for i := range g.Figures {
+				if funds && (pass == 0) != (g.Figures[i].Key == "income") || !funds && pass == 1 {
+					continue
 				}
-				b.WriteString("部门自己打的分，不是第三方评价）")
+				writeKeyFigure(b, r, g, i)
 			}
-			if f.Derived {
-				b.WriteString(`<span class="derived">（报告未直接写出，由其他数字推算）</span>`)
-			}
-			if f.Flagged {
-				b.WriteString(` <a class="flag" href="#checks">⚠ 见数据核对</a>`)
-			}
-			b.WriteString("</li>")
 		}
 	}
+	writeSummaryEnd(b, d, withCharts)
+}
+
+// fundsLead reports whether a 项目支出 report's summary gives its funds
+// (项目到位资金) first: when it gives them and not its spending.
+func fundsLead(d *pages.ReportData) bool {
+	if d.R.Type != report.TypeProject {
+		return false
+	}
+	funds, spending := false, false
+	for _, g := range d.Groups {
+		for _, f := range g.Figures {
+			funds = funds || f.Key == "income" && !f.NA
+			spending = spending || f.Key == "spending.total" && !f.NA
+		}
+	}
+	return funds && !spending
+}
+
+// writeKeyFigure writes the item of the summary's list for the i-th
+// figure of g, if it is one the summary gives (see writeSummarySection).
+func writeKeyFigure(b *bytes.Buffer, r *site.Report, g pages.FigureGroup, i int) {
+	f := &g.Figures[i]
+	switch f.Key {
+	case "spending.total", "income", "sangong.total", "score":
+	default:
+		return
+	}
+	// A figure that does not apply is left out, as is a
+	// report's income unless it is a project's funds, which
+	// may be all the report gives.
+	if f.NA && f.Text == "不适用" || f.Key == "income" && r.Type != report.TypeProject {
+		return
+	}
+	b.WriteString("\n<li>")
+	escape(b, f.Label)
+	b.WriteString(" <strong>")
+	escape(b, f.Text)
+	if !f.NA {
+		escape(b, f.Unit)
+	}
+	b.WriteString("</strong>")
+	if f.Key == "score" && !f.NA {
+		b.WriteString("（")
+		// The grade follows the score in its group.
+		if i+1 < len(g.Figures) && g.Figures[i+1].Key == "grade" && !g.Figures[i+1].NA {
+			escape(b, g.Figures[i+1].Text)
+			b.WriteString("；")
+		}
+		b.WriteString("部门自己打的分，不是第三方评价）")
+	}
+	if f.Derived {
+		b.WriteString(`<span class="derived">（报告未直接写出，由其他数字推算）</span>`)
+	}
+	if f.Flagged {
+		b.WriteString(` <a class="flag" href="#checks">⚠ 见数据核对</a>`)
+	}
+	b.WriteString("</li>")
+}
+
+// writeSummaryEnd writes the end of a report's summary: how many of its
+// figures disagree, and the links to the page's sections.
+func writeSummaryEnd(b *bytes.Buffer, d *pages.ReportData, withCharts bool) {
 	b.WriteString("\n<li>")
 	switch n := d.Severities[check.Discrepancy]; {
 	case n > 0:

@@ -379,7 +379,7 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	}
 	county := strings.TrimSpace(words[0])
 	year, err := strconv.Atoi(words[1])
-	if county == "" || err != nil || year < 2000 || year > 2100 {
+	if county == "" || err != nil {
 		return usageError{fmt.Errorf("new: want a county name and a year such as 2024, got %q %q (请写县名和四位数的年度，如 new 桃源县 2024)", words[0], words[1])}
 	}
 	blank := report.Blank{County: county, Year: year, Department: strings.TrimSpace(*department), Project: strings.TrimSpace(*project)}
@@ -399,6 +399,15 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 			name += "-xiang-mu-" + site.Slugify(blank.Project)
 		}
 		path = filepath.Join(*root, "content", name+".md")
+	}
+	// The file is read as a build reads it, by the build's own parser,
+	// before it is written: what a build would refuse of it (a year
+	// outside the years a report may have) is refused now, with the
+	// build's words, rather than written to stop every build until it is
+	// put right.
+	written, err := report.Parse(path, data)
+	if err != nil {
+		return usageError{buildRefuses(err)}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
@@ -421,7 +430,41 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	if why := notBuilt(*root, path); why != "" {
 		fmt.Fprintln(stderr, why)
 	}
+	// What a build would only warn about (a space in a Chinese name,
+	// which would make another county or department of it), said as the
+	// build says it, at its line of the file written.
+	for _, n := range check.Notices([]*report.Report{written}) {
+		fmt.Fprintln(stderr, n.String())
+	}
 	return nil
+}
+
+// buildRefuses returns the errors of err, what the parser found wrong with
+// the file new would write, each said as the build says it but without
+// the file's name and position, since the file is not written: "new:
+// year: year 2030 is outside 2000..2027 (…)".
+func buildRefuses(err error) error {
+	var errs []error
+	var flat func(err error)
+	flat = func(err error) {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				flat(e)
+			}
+			return
+		}
+		if re, ok := errors.AsType[*report.Error](err); ok {
+			if re.Key != "" {
+				errs = append(errs, fmt.Errorf("new: %s: %s", re.Key, re.Msg))
+			} else {
+				errs = append(errs, fmt.Errorf("new: %s", re.Msg))
+			}
+			return
+		}
+		errs = append(errs, fmt.Errorf("new: %w", err))
+	}
+	flat(err)
+	return errors.Join(errs...)
 }
 
 // namesRefused returns the errors of the names given to new (the county,

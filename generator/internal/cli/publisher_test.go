@@ -2,10 +2,13 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/countyperf/portal/generator/internal/buildtest"
 	"github.com/countyperf/portal/generator/internal/report"
@@ -161,5 +164,54 @@ func TestCheckFiles(t *testing.T) {
 	code, out, _ = run("check", b)
 	if code != 1 || out != strings.ReplaceAll(whole, "content/b.md", b) || !strings.HasPrefix(out, b+":8:8: error: score: ") {
 		t.Errorf("content/b.md: exit %d %q, whole check %q", code, out, whole)
+	}
+}
+
+// TestNewRefusesWhatABuildRefuses: new refuses, with the build's words and
+// before writing anything, a year a build would refuse, so that it never
+// writes a file that stops every build; a name a build only warns about
+// (a space in a Chinese name) is written, with the build's warning, at
+// its line of the file, on stderr.
+func TestNewRefusesWhatABuildRefuses(t *testing.T) {
+	dir := t.TempDir()
+	for _, year := range []int{time.Now().Year() + 2, 1999, 0} {
+		// The build's error of the year, from a report file that gives it.
+		_, want := report.Parse("x.md", []byte(fmt.Sprintf("---\ndraft: true\ncounty: 桃源县\nyear: %d\n---\n", year)))
+		if want == nil || !strings.HasPrefix(want.Error(), "x.md:4:7: year: ") {
+			t.Fatalf("year %d: the parser gives %v", year, want)
+		}
+		msg := strings.TrimPrefix(want.Error(), "x.md:4:7: ")
+		code, out, errOut := run("new", "-root", dir, "-department", "教育局", "桃源县", strconv.Itoa(year))
+		if code != 2 || out != "" || errOut != "new: "+msg+"\n" {
+			t.Errorf("year %d: exit %d %q %q, want new: %s", year, code, out, errOut, msg)
+		}
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "content", "*")); len(files) > 0 {
+		t.Errorf("years refused wrote %v", files)
+	}
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"桃源 县"}, ":5:1: warning: county: county name 桃源 县 has a space in it; write 桃源县: "},
+		{[]string{"-department", "教育　局", "桃源县"}, ":9:1: warning: department: department name 教育　局 has a full-width space in it; write 教育局: "},
+		{[]string{"-project", "农村公路 养护", "桃源县"}, ":12:1: warning: project: project name 农村公路 养护 has a space in it; write 农村公路养护: "},
+		// A space beside Latin letters or digits is left alone, as
+		// by a build.
+		{[]string{"-project", "G207 国道养护", "桃源县"}, ""},
+	} {
+		args := append(append([]string{"new", "-root", dir}, tc.args...), "2024")
+		code, out, errOut := run(args...)
+		if code != 0 || !strings.HasPrefix(out, "wrote ") || !strings.Contains(out, ": fill in") {
+			t.Fatalf("%q: exit %d %q %q", tc.args, code, out, errOut)
+		}
+		path := out[len("wrote "):strings.Index(out, ": fill in")]
+		if _, err := os.Stat(path); err != nil {
+			t.Errorf("%q: %v", tc.args, err)
+		}
+		if tc.want == "" && errOut != "" || tc.want != "" && (!strings.HasPrefix(errOut, path+tc.want) || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "中有")) {
+			t.Errorf("%q: stderr %q, want %q", tc.args, errOut, path+tc.want)
+		}
 	}
 }

@@ -66,8 +66,8 @@ func NewSession(cfg Config) (*Session, error) {
 // Update makes the site again from the project's files; it must not be
 // called again before it returns. On error, Get keeps serving the last
 // site made. The summary counts the report files
-// read again (Written) and those taken as they were (Unchanged), and
-// lists the drafts left out, as a build's does.
+// read again (Written) and those taken as they were (Unchanged), drafts
+// left out among them, and lists the drafts left out, as a build's does.
 func (s *Session) Update(ctx context.Context) (*Summary, error) {
 	start := time.Now()
 	if !s.sized {
@@ -99,9 +99,10 @@ func (s *Session) Update(ctx context.Context) (*Summary, error) {
 	s.mu.Lock()
 	s.cur = cur
 	s.mu.Unlock()
-	reused := s.cache.Reused()
+	// Counted as the files were loaded: the reports of the site are not
+	// all the files (a draft left out is read, or kept, too).
 	return &Summary{Reports: len(m.site.Reports), Counties: len(m.site.Counties), Pages: len(cur.paths),
-		Findings: pages.CountFindings(m.site), Written: len(m.reports) - reused, Unchanged: reused,
+		Findings: pages.CountFindings(m.site), Written: s.cache.Read(), Unchanged: s.cache.Reused(),
 		Warnings: m.site.Warnings, Drafts: m.drafts, Duration: time.Since(start)}, nil
 }
 

@@ -379,7 +379,7 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	}
 	county := strings.TrimSpace(words[0])
 	year, err := strconv.Atoi(words[1])
-	if county == "" || err != nil || year < 2000 || year > 2100 {
+	if county == "" || err != nil {
 		return usageError{fmt.Errorf("new: want a county name and a year such as 2024, got %q %q (请写县名和四位数的年度，如 new 桃源县 2024)", words[0], words[1])}
 	}
 	blank := report.Blank{County: county, Year: year, Department: strings.TrimSpace(*department), Project: strings.TrimSpace(*project)}
@@ -400,6 +400,25 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		}
 		path = filepath.Join(*root, "content", name+".md")
 	}
+	// The file is read as a build reads it, by the build's own parser,
+	// before it is written: what a build would refuse of it (a year
+	// outside the years a report may have) is refused now, with the
+	// build's words, rather than written to stop every build until it is
+	// put right.
+	written, err := report.Parse(path, data)
+	if err != nil {
+		return usageError{buildRefuses(err)}
+	}
+	// A report that content/ holds already, under whatever file name,
+	// would stop the build as a duplicate once this file is filled in:
+	// the publisher is to fill in that file, or meant another
+	// department or project. A file written where a build does not read
+	// it is said to be one only.
+	why := notBuilt(*root, path)
+	dup := duplicateOf(*root, path, written)
+	if dup != nil && why == "" {
+		return errors.New(duplicateRefused(dup))
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -418,10 +437,47 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s: fill in the figures, then remove draft: true (已写入 %[1]s：请填写各项数字，填完后删除 draft: true)\n", path)
-	if why := notBuilt(*root, path); why != "" {
+	if why != "" {
 		fmt.Fprintln(stderr, why)
 	}
+	if dup != nil {
+		fmt.Fprintln(stderr, duplicateNoted(dup))
+	}
+	// What a build would only warn about (a space in a Chinese name,
+	// which would make another county or department of it), said as the
+	// build says it, at its line of the file written.
+	for _, n := range check.Notices([]*report.Report{written}) {
+		fmt.Fprintln(stderr, n.String())
+	}
 	return nil
+}
+
+// buildRefuses returns the errors of err, what the parser found wrong with
+// the file new would write, each said as the build says it but without
+// the file's name and position, since the file is not written: "new:
+// year: year 2030 is outside 2000..2027 (…)".
+func buildRefuses(err error) error {
+	var errs []error
+	var flat func(err error)
+	flat = func(err error) {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				flat(e)
+			}
+			return
+		}
+		if re, ok := errors.AsType[*report.Error](err); ok {
+			if re.Key != "" {
+				errs = append(errs, fmt.Errorf("new: %s: %s", re.Key, re.Msg))
+			} else {
+				errs = append(errs, fmt.Errorf("new: %s", re.Msg))
+			}
+			return
+		}
+		errs = append(errs, fmt.Errorf("new: %w", err))
+	}
+	flat(err)
+	return errors.Join(errs...)
 }
 
 // namesRefused returns the errors of the names given to new (the county,
@@ -435,6 +491,83 @@ func namesRefused(b report.Blank) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// duplicateOf returns the report under root's content/ that a build
+// would refuse r, the report new writes to path, beside as a duplicate
+// (site.Duplicated), once r is filled in; or nil. It is looked for only
+// when r names its department, which every report gives: the
+// department of a report without it is not yet known. A report that
+// leaves its type empty (new writes type: null but for a project) is
+// taken for the 整体支出 report it will most likely be, as are the drafts
+// of new that leave it so. The file at path itself is not a duplicate:
+// new does not overwrite it, and says so.
+func duplicateOf(root, path string, r *report.Report) *report.Report {
+	if r.Department == "" {
+		return nil
+	}
+	dir := filepath.Join(root, "content")
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return nil
+	}
+	whole := func(r *report.Report) *report.Report {
+		if r.Type != "" || r.Project != "" {
+			return r
+		}
+		c := *r
+		c.Type = report.TypeWhole
+		return &c
+	}
+	self := absolute(path)
+	var others []*report.Report
+	byCopy := map[*report.Report]*report.Report{}
+	for _, o := range content.OfCounty(context.Background(), content.DirFS(dir), dir+string(filepath.Separator), r.County) {
+		if absolute(o.File) == self {
+			continue
+		}
+		c := whole(o)
+		byCopy[c] = o
+		others = append(others, c)
+	}
+	if d := site.Duplicated(whole(r), others); d != nil {
+		return byCopy[d]
+	}
+	return nil
+}
+
+// kindOf names the report r for a message about a duplicate of it, as
+// report.Duplicate does: its county (with its prefecture), department,
+// year and type, and project, if any.
+func kindOf(r *report.Report) (en, zh string) {
+	typ := r.Type
+	if typ == "" {
+		typ = report.TypeWhole
+	}
+	en = r.Prefecture + r.County + " " + r.Department + " " + strconv.Itoa(r.Year) + " " + typ
+	zh = r.Prefecture + r.County + r.Department + strconv.Itoa(r.Year) + "年度" + typ
+	if r.Project != "" {
+		en += " of the project " + r.Project
+		zh += "（" + r.Project + "）"
+	}
+	return en, zh
+}
+
+// duplicateRefused is new's error when the report it would write is one
+// that content/ holds already, in the file of dup: a second file of it
+// would stop every build (duplicate report) once filled in.
+func duplicateRefused(dup *report.Report) string {
+	en, zh := kindOf(dup)
+	return fmt.Sprintf("new: %s already holds the report of %s, and a build refuses two files of one report (duplicate report); no file written: fill in that file, or, for another report, give its department with -department, or its project with -project (%[1]s 已经是%[3]s的报告，同一份报告有两个文件时生成会失败（重复的报告）；没有写入文件：请直接填写那个文件；要写另一份报告，请用 -department 给出它的部门，项目支出报告请用 -project 给出项目名称)",
+		dup.File, en, zh)
+}
+
+// duplicateNoted is what new says of a file it wrote where a build does
+// not read it, of a report that content/ holds already in the file of
+// dup.
+func duplicateNoted(dup *report.Report) string {
+	en, zh := kindOf(dup)
+	return fmt.Sprintf("note: %s already holds the report of %s: moved into content/, this file would stop the build as a duplicate report; fill in that file instead (注意：%[1]s 已经是%[3]s的报告，这个文件移到 content/ 中会使生成失败（重复的报告）：请直接填写那个文件)",
+		dup.File, en, zh)
 }
 
 // exists is the error of new when the file at path, of the report blank

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/countyperf/portal/generator/internal/buildtest"
 	"github.com/countyperf/portal/generator/internal/report"
@@ -161,5 +164,126 @@ func TestCheckFiles(t *testing.T) {
 	code, out, _ = run("check", b)
 	if code != 1 || out != strings.ReplaceAll(whole, "content/b.md", b) || !strings.HasPrefix(out, b+":8:8: error: score: ") {
 		t.Errorf("content/b.md: exit %d %q, whole check %q", code, out, whole)
+	}
+}
+
+// TestNewRefusesWhatABuildRefuses: new refuses, with the build's words and
+// before writing anything, a year a build would refuse, so that it never
+// writes a file that stops every build; a name a build only warns about
+// (a space in a Chinese name) is written, with the build's warning, at
+// its line of the file, on stderr.
+func TestNewRefusesWhatABuildRefuses(t *testing.T) {
+	dir := t.TempDir()
+	for _, year := range []int{time.Now().Year() + 2, 1999, 0} {
+		// The build's error of the year, from a report file that gives it.
+		_, want := report.Parse("x.md", []byte(fmt.Sprintf("---\ndraft: true\ncounty: 桃源县\nyear: %d\n---\n", year)))
+		if want == nil || !strings.HasPrefix(want.Error(), "x.md:4:7: year: ") {
+			t.Fatalf("year %d: the parser gives %v", year, want)
+		}
+		msg := strings.TrimPrefix(want.Error(), "x.md:4:7: ")
+		code, out, errOut := run("new", "-root", dir, "-department", "教育局", "桃源县", strconv.Itoa(year))
+		if code != 2 || out != "" || errOut != "new: "+msg+"\n" {
+			t.Errorf("year %d: exit %d %q %q, want new: %s", year, code, out, errOut, msg)
+		}
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "content", "*")); len(files) > 0 {
+		t.Errorf("years refused wrote %v", files)
+	}
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"桃源 县"}, ":5:1: warning: county: county name 桃源 县 has a space in it; write 桃源县: "},
+		{[]string{"-department", "教育　局", "桃源县"}, ":9:1: warning: department: department name 教育　局 has a full-width space in it; write 教育局: "},
+		{[]string{"-project", "农村公路 养护", "桃源县"}, ":12:1: warning: project: project name 农村公路 养护 has a space in it; write 农村公路养护: "},
+		// A space beside Latin letters or digits is left alone, as
+		// by a build.
+		{[]string{"-project", "G207 国道养护", "桃源县"}, ""},
+	} {
+		args := append(append([]string{"new", "-root", dir}, tc.args...), "2024")
+		code, out, errOut := run(args...)
+		if code != 0 || !strings.HasPrefix(out, "wrote ") || !strings.Contains(out, ": fill in") {
+			t.Fatalf("%q: exit %d %q %q", tc.args, code, out, errOut)
+		}
+		path := out[len("wrote "):strings.Index(out, ": fill in")]
+		if _, err := os.Stat(path); err != nil {
+			t.Errorf("%q: %v", tc.args, err)
+		}
+		if tc.want == "" && errOut != "" || tc.want != "" && (!strings.HasPrefix(errOut, path+tc.want) || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "中有")) {
+			t.Errorf("%q: stderr %q, want %q", tc.args, errOut, path+tc.want)
+		}
+	}
+}
+
+// TestNewRefusesADuplicate: new refuses to write the report of a county,
+// department, year and type (and project) that a file under content/
+// holds already, whatever its name, naming that file: filled in, a
+// second file would stop the build as a duplicate report. A file written
+// where a build does not read it is written, with a note.
+func TestNewRefusesADuplicate(t *testing.T) {
+	const jiaoyu = "---\ncounty: 桃源县\nprefecture: 常德市\ndepartment: 教育局\nyear: 2024\ntype: 整体支出\n---\n"
+	const road = "---\ncounty: 桃源县\nprefecture: 常德市\ndepartment: 交通运输局\nyear: 2024\ntype: 项目支出\nproject: 农村公路养护\n---\n"
+	p := buildtest.New(t, "-- content/a/jiaoyu.md --\n"+jiaoyu+"-- content/a/road.md --\n"+road)
+	content := filepath.Join(p.Dir, "content") + string(filepath.Separator)
+	newFile := func(args ...string) (int, string, string) {
+		t.Helper()
+		return run(append([]string{"new", "-root", p.Dir}, args...)...)
+	}
+	files := func() int {
+		n := 0
+		filepath.WalkDir(content, func(string, os.DirEntry, error) error { n++; return nil })
+		return n
+	}
+	before := files()
+	for _, tc := range []struct {
+		args []string
+		file string // the file held
+		kind string
+	}{
+		{[]string{"-department", "教育局", "桃源县", "2024"}, "a/jiaoyu.md", "常德市桃源县 教育局 2024 整体支出"},
+		{[]string{"-department", "交通运输局", "-project", "农村公路养护", "桃源县", "2024"}, "a/road.md", "常德市桃源县 交通运输局 2024 项目支出 of the project 农村公路养护"},
+		// Another file name changes nothing.
+		{[]string{"-department", "教育局", "桃源县", "2024", "-out", filepath.Join(content, "b", "other.md")}, "a/jiaoyu.md", "常德市桃源县 教育局 2024 整体支出"},
+	} {
+		code, out, errOut := newFile(tc.args...)
+		want := "new: " + content + tc.file + " already holds the report of " + tc.kind + ", and a build refuses two files of one report (duplicate report); no file written: fill in that file, "
+		if code != 1 || out != "" || !strings.HasPrefix(errOut, want) || !strings.Contains(errOut, "（重复的报告）；没有写入文件：请直接填写那个文件") {
+			t.Errorf("%q: exit %d %q %q\nwant %q", tc.args, code, out, errOut, want)
+		}
+	}
+	if n := files(); n != before {
+		t.Errorf("refused reports wrote %d files", n-before)
+	}
+	// Other reports of the county and year are written: of another
+	// department, of another project, or of a department not yet known.
+	for _, args := range [][]string{
+		{"-department", "财政局", "桃源县", "2024"},
+		{"-department", "交通运输局", "-project", "政务大厅运维", "桃源县", "2024"},
+		{"-department", "教育局", "桃源县", "2023"},
+		{"-department", "教育局", "汉寿县", "2024"},
+		{"桃源县", "2024"},
+	} {
+		if code, out, errOut := newFile(args...); code != 0 || !strings.HasPrefix(out, "wrote ") || errOut != "" {
+			t.Errorf("%q: exit %d %q %q", args, code, out, errOut)
+		}
+	}
+	// A draft new wrote is a report to fill in too, its type left empty
+	// for the 整体支出 report it will be.
+	code, _, errOut := newFile("-department", "财政局", "桃源县", "2024", "-out", filepath.Join(content, "cz.md"))
+	if code != 1 || !strings.HasPrefix(errOut, "new: "+content+"tao-yuan-xian-2024-cai-zheng-ju.md already holds the report of 桃源县 财政局 2024 整体支出,") {
+		t.Errorf("a draft held: exit %d %q", code, errOut)
+	}
+	// Where a build does not read it, the file is written, and said to
+	// be a duplicate once moved into content/.
+	elsewhere := filepath.Join(t.TempDir(), "x.md")
+	code, out, errOut := newFile("-department", "教育局", "桃源县", "2024", "-out", elsewhere)
+	if code != 0 || !strings.HasPrefix(out, "wrote "+elsewhere) ||
+		!strings.Contains(errOut, "\nnote: "+content+"a/jiaoyu.md already holds the report of 常德市桃源县 教育局 2024 整体支出: moved into content/, this file would stop the build as a duplicate report; fill in that file instead (注意：") {
+		t.Errorf("outside content/: exit %d %q %q", code, out, errOut)
+	}
+	// The build still succeeds: new wrote no duplicate.
+	if code, _, errOut := run("build", "-root", p.Dir); code != 0 {
+		t.Errorf("build: exit %d %q", code, errOut)
 	}
 }

@@ -19,6 +19,9 @@ type Cache struct {
 	m    map[string]cached
 	gen  int
 	hits int
+	// reads counts the files the load read, rather than took from the
+	// cache.
+	reads int
 	// expect, when set, holds the only files that may have changed
 	// since the last load (see Expect).
 	expect map[string]bool
@@ -91,14 +94,15 @@ func (c *Cache) get(name string, info fs.FileInfo) (*report.Report, error, bool)
 }
 
 // put remembers what parsing the file name, whose stamp was that of info,
-// gave.
+// gave, and counts the file as read: a file the file system cannot stamp
+// reliably is read, but not remembered.
 func (c *Cache) put(name string, info fs.FileInfo, r *report.Report, err error) {
 	st, trusted := filestamp.Of(info)
-	if !trusted {
-		return
-	}
 	c.mu.Lock()
-	c.m[name] = cached{stamp: st, r: r, err: err, gen: c.gen}
+	c.reads++
+	if trusted {
+		c.m[name] = cached{stamp: st, r: r, err: err, gen: c.gen}
+	}
 	c.mu.Unlock()
 }
 
@@ -106,7 +110,7 @@ func (c *Cache) put(name string, info fs.FileInfo, r *report.Report, err error) 
 func (c *Cache) begin() {
 	c.mu.Lock()
 	c.gen++
-	c.hits = 0
+	c.hits, c.reads = 0, 0
 	c.mu.Unlock()
 }
 
@@ -128,4 +132,13 @@ func (c *Cache) Reused() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.hits
+}
+
+// Read returns how many files the last load read, rather than took from
+// the cache: with Reused, every report file it loaded, drafts included,
+// whether or not the file system could stamp them.
+func (c *Cache) Read() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.reads
 }

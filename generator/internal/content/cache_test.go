@@ -55,11 +55,11 @@ func TestCacheReadsOnlyWhatChanged(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "content/c.md") {
 		t.Fatalf("the broken file: %v", err)
 	}
-	if cache.Reused() != 0 || len(first) != 2 {
-		t.Fatalf("first load: %d reused, %v", cache.Reused(), first)
+	if cache.Reused() != 0 || cache.Read() != 3 || len(first) != 2 {
+		t.Fatalf("first load: %d reused, %d read, %v", cache.Reused(), cache.Read(), first)
 	}
-	if _, err := load(); err == nil || cache.Reused() != 3 {
-		t.Fatalf("nothing changed: %d reused, want 3 (the broken file too); %v", cache.Reused(), err)
+	if _, err := load(); err == nil || cache.Reused() != 3 || cache.Read() != 0 {
+		t.Fatalf("nothing changed: %d reused, want 3 (the broken file too), %d read; %v", cache.Reused(), cache.Read(), err)
 	}
 	write("a.md", report("甲县", 3))
 	write("c.md", report("丙县", 1))
@@ -68,8 +68,8 @@ func TestCacheReadsOnlyWhatChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cache.Reused() != 0 || got["content/a.md"] != "甲县 111" || got["content/c.md"] != "丙县 1" || len(got) != 2 {
-		t.Fatalf("after changes: %d reused, %v", cache.Reused(), got)
+	if cache.Reused() != 0 || cache.Read() != 2 || got["content/a.md"] != "甲县 111" || got["content/c.md"] != "丙县 1" || len(got) != 2 {
+		t.Fatalf("after changes: %d reused, %d read, %v", cache.Reused(), cache.Read(), got)
 	}
 	if len(cache.m) != 2 {
 		t.Errorf("the cache holds %d files, want 2: the removed one is forgotten", len(cache.m))

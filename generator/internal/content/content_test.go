@@ -490,3 +490,47 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	c.reads++
 	return c.r.Read(p)
 }
+
+// With Options.Mentioning, Load parses only the files that may give the
+// name: those holding it, and those holding a backslash, with which YAML
+// may write it otherwise; the others give neither a report nor an error.
+// Drafts are still given to OnDraft.
+func TestLoadMentioning(t *testing.T) {
+	file := func(county, extra string) []byte {
+		return []byte("---\ncounty: " + county + "\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\n" + extra + "---\n正文\n")
+	}
+	fsys := fstest.MapFS{
+		"a.md":          {Data: file("桃源县", "")},
+		"b.md":          {Data: file("汉寿县", "")},
+		"sub/escape.md": {Data: file(`"\u6843源县"`, "")},
+		"broken.md":     {Data: file("汉寿县", "score: 九十\n")},
+		"mine.md":       {Data: file("桃源县", "score: 九十\n")},
+		"draft.md":      {Data: file("桃源县", "draft: true\n")},
+	}
+	for _, dir := range []fs.FS{fsys, folderOf(t, fsys)} {
+		var drafts []string
+		reports, err := Load(context.Background(), dir, Options{Prefix: "content/", Lean: true, Mentioning: "桃源县",
+			OnDraft: func(r *report.Report) { drafts = append(drafts, r.File) }})
+		var got []string
+		for _, r := range reports {
+			got = append(got, r.File+" "+r.County)
+		}
+		if strings.Join(got, ", ") != "content/a.md 桃源县, content/sub/escape.md 桃源县" || strings.Join(drafts, " ") != "content/draft.md" {
+			t.Errorf("reports %q, drafts %q", got, drafts)
+		}
+		if err == nil || !strings.Contains(err.Error(), "content/mine.md:") || strings.Contains(err.Error(), "broken.md") {
+			t.Errorf("errors: %v", err)
+		}
+	}
+}
+
+// folderOf writes the files of fsys into a folder and returns it as
+// DirFS makes it.
+func folderOf(t *testing.T, fsys fstest.MapFS) fs.FS {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, fsys); err != nil {
+		t.Fatal(err)
+	}
+	return DirFS(dir)
+}

@@ -10,11 +10,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/gosimple/slug"
 
+	"github.com/countyperf/portal/generator/internal/content"
+	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -73,6 +76,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		errs = append(errs, err)
 	}
 	written := map[string]string{}
+	held := heldReports{content: filepath.Join(*root, "content")}
 	for _, file := range files {
 		if err := ctx.Err(); err != nil {
 			fail(err)
@@ -100,15 +104,22 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			fail(fmt.Errorf("%s: its draft would be %s, which %s already wrote; import it on its own, with another --out (它的草稿与 %[3]s 的同名，没有写入：请单独导入，并用 --out 指定另一个文件夹)", file, path, other))
 			continue
 		}
-		if err := writeDraft(path, d.Markdown(), *force); err != nil {
+		md := d.Markdown()
+		r, dup := held.duplicate(ctx, d, path, md)
+		if err := writeDraft(path, md, *force); err != nil {
 			fail(fmt.Errorf("%s: %w", file, err))
 			continue
 		}
 		written[path] = file
+		held.wrote(path, r)
 		found, all := d.Found()
 		notes := len(d.Notes())
 		fmt.Fprintf(stdout, "%s: wrote %s (%d of %d figures, %d notes to review; %d项数字中读出%d项，%d条提示待核对)\n",
 			file, path, found, all, notes, all, found, notes)
+		if dup != nil {
+			fmt.Fprintf(stderr, "import: %s: warning: the draft %s duplicates %s, which already holds the report of %s: once draft: true is removed from the draft, a build refuses the two (duplicate report); compare them, keep one and delete the other (草稿 %[2]s 与 %[3]s 是同一份报告（%[5]s）：删除草稿中的 draft: true 后，生成会因重复的报告而失败；请比较这两个文件，只保留一个，删除另一个)\n",
+				file, path, dup.File, describe(dup), describeZH(dup))
+		}
 		for _, k := range []string{"county", "department", "year", "type"} {
 			if f := d.figure(k); !f.ok {
 				fmt.Fprintf(stderr, "import: %s: %s was not read; the draft has a placeholder: find it in the report and replace the placeholder (没有自动读出%s，草稿中留有占位符：请对照原文查找后替换)\n", file, k, keyNames[k])
@@ -176,6 +187,79 @@ func writeDraft(path string, data []byte, force bool) error {
 		}
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// heldReports finds the reports under a project's content folder that
+// the drafts Run writes duplicate, reading those of each county once.
+type heldReports struct {
+	// content is the project's content folder.
+	content string
+	// byCounty holds the reports of each county looked at: those under
+	// content, and the drafts Run has written there since.
+	byCounty map[string][]*report.Report
+}
+
+// duplicate returns the report of the draft d, whose file is md, to be
+// written to path, and the report under h's content folder that it
+// duplicates (see site.Duplicated), or nil. A draft whose county,
+// department, year or type was not read is not compared, and its report
+// is nil: its placeholders are not its report's. The file at path, which
+// --force replaces, is not a duplicate of the draft.
+func (h *heldReports) duplicate(ctx context.Context, d *Draft, path string, md []byte) (r, dup *report.Report) {
+	if !d.County.OK || !d.Department.OK || !d.Year.OK || !d.Type.OK {
+		return nil, nil
+	}
+	r, err := report.Parse(path, md)
+	if err != nil {
+		return nil, nil
+	}
+	if h.byCounty == nil {
+		h.byCounty = map[string][]*report.Report{}
+	}
+	others, ok := h.byCounty[r.County]
+	if !ok {
+		if info, err := os.Stat(h.content); err == nil && info.IsDir() {
+			others = content.OfCounty(ctx, content.DirFS(h.content), h.content+string(filepath.Separator), r.County)
+		}
+		h.byCounty[r.County] = others
+	}
+	self := absolute(path)
+	return r, site.Duplicated(r, slices.DeleteFunc(slices.Clone(others), func(o *report.Report) bool { return absolute(o.File) == self }))
+}
+
+// wrote tells h that the report r (nil when not compared) was written to
+// path: it replaces there whatever h held, and is held itself when path
+// is under the content folder, where a build reads it.
+func (h *heldReports) wrote(path string, r *report.Report) {
+	if r == nil {
+		return
+	}
+	self := absolute(path)
+	held := slices.DeleteFunc(h.byCounty[r.County], func(o *report.Report) bool { return absolute(o.File) == self })
+	rel, err := filepath.Rel(absolute(h.content), self)
+	if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !content.Hidden(filepath.ToSlash(rel)) {
+		held = append(held, r)
+	}
+	h.byCounty[r.County] = held
+}
+
+// absolute returns path made absolute, or as it is when it cannot be.
+func absolute(path string) string {
+	if p, err := filepath.Abs(path); err == nil {
+		return p
+	}
+	return filepath.Clean(path)
+}
+
+// describe names the report r as a build's error of a duplicate does: its
+// county, with its prefecture, department, year and type, with its
+// project, if any; describeZH in Chinese.
+func describe(r *report.Report) string {
+	return r.Prefecture + r.County + " " + r.Department + " " + strconv.Itoa(r.Year) + " " + r.Kind()
+}
+
+func describeZH(r *report.Report) string {
+	return r.Prefecture + r.County + r.Department + strconv.Itoa(r.Year) + "年度" + r.Kind()
 }
 
 // existsError is the error of a draft not written over the file at path.

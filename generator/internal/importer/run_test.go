@@ -274,3 +274,57 @@ func TestFileNameUsesSiteSlugs(t *testing.T) {
 		t.Errorf("file name %s, want %s", got, want)
 	}
 }
+
+// TestRunSaysADuplicate: a draft of a report that a file under the
+// project's content/ holds already, whatever its name, is written, and a
+// warning names that file: once published, the draft would stop the
+// build as a duplicate report. The draft's own file, replaced with
+// --force, is not its duplicate; nor is a report of another department.
+func TestRunSaysADuplicate(t *testing.T) {
+	root := t.TempDir()
+	held := filepath.Join(root, "content", "a", "qingshi.md")
+	write := func(path, department string) {
+		t.Helper()
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		data := "---\ncounty: 青石县\nprefecture: 青州市\ndepartment: " + department + "\nyear: 2022\ntype: 整体支出\n---\n"
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(held, "农业农村局")
+	write(filepath.Join(root, "content", "a", "caizheng.md"), "财政局")
+	in := filepath.Join("testdata", "prose_qingshi.txt")
+	draft := filepath.Join(root, "content", "imported", "qing-shi-xian-nong-ye-nong-cun-ju-2022.md")
+	warning := "import: " + in + ": warning: the draft " + draft + " duplicates " + held +
+		", which already holds the report of 青州市青石县 农业农村局 2022 整体支出: once draft: true is removed from the draft, a build refuses the two (duplicate report); compare them, keep one and delete the other (草稿 "
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--root", root, in}, warning},
+		{[]string{"--root", root, "--force", in}, warning},
+		// Written elsewhere, it is compared with the project's reports
+		// all the same.
+		{[]string{"--root", root, "--out", t.TempDir(), in}, " duplicates " + held + ", "},
+	} {
+		var stdout, stderr bytes.Buffer
+		if err := Run(context.Background(), tc.args, &stdout, &stderr); err != nil {
+			t.Fatalf("%q: %v\n%s", tc.args, err, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), ": wrote ") || !strings.Contains(stderr.String(), tc.want) || strings.Count(stderr.String(), "duplicates") != 1 {
+			t.Errorf("%q: stdout %q\nstderr %q\nwant %q", tc.args, stdout.String(), stderr.String(), tc.want)
+		}
+	}
+	if _, err := os.Stat(draft); err != nil {
+		t.Fatal(err)
+	}
+	// Without the report held, the draft replaced is no duplicate of
+	// itself.
+	if err := os.Remove(held); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := Run(context.Background(), []string{"--root", root, "--force", in}, &stdout, &stderr); err != nil || strings.Contains(stderr.String(), "duplicate") {
+		t.Errorf("no report held: %v, stderr %q", err, stderr.String())
+	}
+}

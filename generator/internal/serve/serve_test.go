@@ -7,6 +7,10 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -280,6 +284,72 @@ func TestServeSaysDraftsAndThatItIsAPreview(t *testing.T) {
 	}
 	if got := stdout.String(); strings.Count(got, PreviewOnly) != 1 {
 		t.Errorf("the preview note not said once:\n%s", got)
+	}
+}
+
+// TestServeCountsTheFilesRead: the log of each update says how many
+// report files were read and how many taken as they were, counting each
+// file once, the drafts left out too: a file saved by rename (as sed -i
+// and many editors save) is one file read, as one written in place is.
+func TestServeCountsTheFilesRead(t *testing.T) {
+	draft := strings.Replace(report, "---\n第一版", "draft: true\n---\n第一版", 1)
+	p := buildtest.New(t, "-- content/a/jia.md --\n"+report+"-- content/a/yi.md --\n"+strings.Replace(report, "甲县", "乙县", 1)+
+		"-- content/a/bing.md --\n"+strings.Replace(draft, "甲县", "丙县", 1))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr lockedBuffer
+	done := make(chan error, 1)
+	go func() { done <- New(build.Config{Root: p.Dir}, &stdout, &stderr).Run(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	base := "http://" + ln.Addr().String() + "/"
+	waitServing(t, base)
+	ch := events(t, base+"__serve/events")
+	next(t, ch)
+	last := func() string {
+		lines := regexp.MustCompile(`site made of .*\)`).FindAllString(stdout.String(), -1)
+		if len(lines) == 0 {
+			return ""
+		}
+		return lines[len(lines)-1]
+	}
+	if got, want := last(), "site made of 2 reports (3 files read, 0 as they were)"; got != want {
+		t.Errorf("at the start: %q, want %q", got, want)
+	}
+	page := base + "report/jia-xian/2020-cai-zheng-ju-zheng-ti.html"
+	for i, save := range []func(data string){
+		func(data string) { // by rename
+			tmp := filepath.Join(p.Dir, "content", "a", "sedXyZ12")
+			if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(tmp, filepath.Join(p.Dir, "content", "a", "jia.md")); err != nil {
+				t.Fatal(err)
+			}
+		},
+		func(data string) { p.Write("content/a/jia.md", data) }, // in place
+	} {
+		version := "第" + strconv.Itoa(i+2) + "版"
+		save(strings.Replace(report, "第一版", version, 1))
+		// Until the page shows the save: should the machine be slow
+		// enough to let the watcher see the save's steps apart, each
+		// burst is an update of its own.
+		for {
+			next(t, ch)
+			if _, body := get(t, page); strings.Contains(body, version+"正文") {
+				break
+			}
+		}
+		if got, want := last(), "site made of 2 reports (1 files read, 2 as they were)"; got != want {
+			t.Errorf("save %d: %q, want %q", i, got, want)
+		}
 	}
 }
 

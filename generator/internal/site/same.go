@@ -1,0 +1,66 @@
+package site
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/countyperf/portal/generator/internal/report"
+)
+
+// Duplicated returns the report among others that a build would refuse r
+// beside as a duplicate (report.Duplicate), the first by file name; or
+// nil when there is none. It is for those who write a report file (new,
+// import), who would otherwise learn of the duplicate only when a build
+// fails. others need hold only the reports of r's county name: no other
+// can be its duplicate, nor tell which county r joins.
+//
+// Two reports are duplicates, as check finds them, when they give the
+// same county, prefecture, department, year and type, and the same
+// project, if any (report.ID); or, as Assemble finds them, when they
+// give all of those but the prefecture, and join the same county: a
+// report without prefecture: joins the county of its name when the
+// reports give that name to exactly one county with a prefecture, and
+// when they give it to several, it is refused for naming more than one
+// county, which is not a duplicate.
+func Duplicated(r *report.Report, others []*report.Report) *report.Report {
+	// The counties of r's name that reports with a prefecture define, as
+	// Assemble defines them.
+	var keys []countyKey
+	for _, o := range append([]*report.Report{r}, others...) {
+		if o.County != r.County || o.Prefecture == "" {
+			continue
+		}
+		if k := (countyKey{o.County, o.Prefecture, o.Province}); !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	// joined returns the prefecture of the county o joins, and false
+	// when o names more than one county.
+	joined := func(o *report.Report) (string, bool) {
+		switch {
+		case o.Prefecture != "":
+			return o.Prefecture, true
+		case len(keys) == 0:
+			return "", true
+		case len(keys) == 1:
+			return keys[0].prefecture, true
+		}
+		return "", false
+	}
+	id := r.ID()
+	at, joins := joined(r)
+	var first *report.Report
+	for _, o := range others {
+		if o == r || o.County != r.County || o.Department != r.Department || o.Year != r.Year || o.Type != r.Type || o.Project != r.Project {
+			continue
+		}
+		same := o.ID() == id
+		if p, ok := joined(o); ok && joins && p == at {
+			same = true
+		}
+		if same && (first == nil || strings.Compare(o.File, first.File) < 0) {
+			first = o
+		}
+	}
+	return first
+}

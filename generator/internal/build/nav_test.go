@@ -39,6 +39,13 @@ func TestCountiesAreFoundFromTheTop(t *testing.T) {
 		"report/jia-xian/2021-cai-zheng-ju-zheng-ti.html": "../../", "findings.html": ""} {
 		nav := between(p.Page(page), `<nav class="site-nav"`, `</nav>`)
 		mustContain(t, page+" menu", nav, `<a href="`+root+`counties.html">各县</a>`)
+		// The footer leads to the list of every report and the
+		// downloads, which the menu does not.
+		footer := between(p.Page(page), `<footer class="site-footer">`, `</footer>`)
+		mustContain(t, page+" footer", footer, `<a href="`+root+`reports/index.html">全部报告</a>`, `<a href="`+root+`index.html#downloads">下载数据</a>`)
+	}
+	if !p.Exists("reports/index.html") || !strings.Contains(p.Page("index.html"), `<h2 id="downloads">`) {
+		t.Error("the footer's links lead nowhere")
 	}
 	mustContain(t, "counties.html menu", between(p.Page("counties.html"), `<nav class="site-nav"`, `</nav>`),
 		`<a href="counties.html" aria-current="page">各县</a>`)

@@ -30,7 +30,9 @@ import (
 //     published with them unresolved;
 //   - a publication date (published:) before the end of the report's
 //     fiscal year, which no self-evaluation of that year can have: the
-//     year or the date is wrong.
+//     year or the date is wrong; or years after it;
+//   - a report whose figures are all another department's of the same
+//     county and year (copiedFigures): a file copied and not filled in.
 //
 // Nil reports are skipped, as Reports skips them, and a report given
 // twice is said once.
@@ -55,10 +57,85 @@ func Notices(rs []*report.Report) []FileWarning {
 			out = append(out, w)
 		}
 	}
+	out = append(out, copiedFigures(rs)...)
 	slices.SortStableFunc(out, func(a, b FileWarning) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 	})
 	return out
+}
+
+// copiedMin is the fewest amounts other than 0 that two reports must
+// both give, all equal, for copiedFigures to say one copies the other:
+// two reports of one or two figures may well agree.
+const copiedMin = 3
+
+// copiedFigures returns the warnings of reports of one county and year,
+// but of another department, type or project, whose figures are all
+// those of another: every amount, staff count, score and grade given or
+// not given alike, and at least copiedMin amounts other than 0. Such a
+// file was most likely copied to start another department's report and
+// its figures never filled in; the site would publish the first
+// department's figures as the second's. The warning is on the file that
+// sorts later, at its department, naming the other.
+func copiedFigures(rs []*report.Report) []FileWarning {
+	type key struct {
+		county, prefecture string
+		year               int
+		figures            string
+	}
+	first := map[key]*report.Report{}
+	var out []FileWarning
+	for _, r := range sortReports(rs) {
+		figures, n := figuresPrint(r)
+		if n < copiedMin {
+			continue
+		}
+		k := key{r.County, r.Prefecture, r.Year, figures}
+		o := first[k]
+		if o == nil {
+			first[k] = r
+			continue
+		}
+		if o.Department == r.Department && o.Type == r.Type && o.Project == r.Project {
+			continue // a duplicate report, which the build refuses
+		}
+		out = append(out, notice(r, "department",
+			"every figure of this report is the same as in "+o.File+", the report of "+o.Department+
+				": was this file copied from it and its figures not filled in? Write this report's own figures",
+			"这份报告的各项数字与 "+o.File+"（"+o.Department+"的报告）完全相同："+
+				"是否复制了那个文件而没有改填这份报告自己的数字？请按这份报告填写"))
+	}
+	return out
+}
+
+// figuresPrint returns what copiedFigures compares of r: each amount,
+// staff count, score and grade, as given or not given, and how many of
+// its amounts are given and other than 0.
+func figuresPrint(r *report.Report) (string, int) {
+	var b []byte
+	n := 0
+	for _, k := range report.DerivableKeys {
+		if m := r.Amount(k); m != nil {
+			b = append(b, byte(m.State))
+			if m.Known() {
+				b = strconv.AppendInt(b, int64(m.V), 10)
+				if m.V != 0 {
+					n++
+				}
+			}
+			b = append(b, ';')
+		}
+	}
+	for _, f := range []report.Field[int]{r.Staff.Authorized, r.Staff.Actual} {
+		b = append(b, byte(f.State))
+		b = strconv.AppendInt(b, int64(f.V), 10)
+		b = append(b, ';')
+	}
+	b = append(b, byte(r.Score.State))
+	b = strconv.AppendFloat(b, r.Score.V, 'g', -1, 64)
+	b = append(b, ';', byte(r.Grade.State))
+	b = append(b, r.Grade.V...)
+	return string(b), n
 }
 
 // notice returns the warning of r at its key, said in English, then in

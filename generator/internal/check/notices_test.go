@@ -260,3 +260,42 @@ func TestNoticesAreBilingual(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestCopiedFigures: a report whose figures are all another department's
+// of the same county and year is said to have been copied, at its
+// department, naming the other file; a report that differs in one
+// figure, gives fewer than three amounts other than 0, or is of another
+// year or county, is not.
+func TestCopiedFigures(t *testing.T) {
+	const figures = "spending: {total: 947.59, basic: 940.12, project: 7.46}\nsangong: {total: 0.87, abroad: 0, reception: 0.87, vehicles: 0}\nstaff: {authorized: 28, actual: 23}\n"
+	file := func(name, county, department string, year int, body string) *report.Report {
+		return parse(t, name, strings.Replace(src(county, year, body), "行政审批服务局", department, 1))
+	}
+	said := func(rs ...*report.Report) []string {
+		var out []string
+		for _, w := range Notices(rs) {
+			out = append(out, chinese(t, w.String()))
+		}
+		return out
+	}
+	a := file("a.md", "甲县", "财政局", 2021, figures)
+	b := file("b.md", "甲县", "教育局", 2021, figures)
+	want := "b.md:4:1: warning: department: 这份报告的各项数字与 a.md（财政局的报告）完全相同：是否复制了那个文件而没有改填这份报告自己的数字？请按这份报告填写"
+	if got := said(b, a); len(got) != 1 || got[0] != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	for name, other := range map[string]*report.Report{
+		"one figure differs":       file("c.md", "甲县", "教育局", 2021, strings.Replace(figures, "actual: 23", "actual: 22", 1)),
+		"another year":             file("c.md", "甲县", "教育局", 2022, figures),
+		"another county":           file("c.md", "乙县", "教育局", 2021, figures),
+		"two amounts other than 0": file("c.md", "甲县", "教育局", 2021, "spending: {total: 10, basic: 10, project: 0}\n"),
+	} {
+		first := a
+		if name == "two amounts other than 0" {
+			first = file("a.md", "甲县", "财政局", 2021, "spending: {total: 10, basic: 10, project: 0}\n")
+		}
+		if got := said(first, other); len(got) != 0 {
+			t.Errorf("%s: %q", name, got)
+		}
+	}
+}

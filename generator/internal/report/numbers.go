@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -476,4 +477,49 @@ func chineseTens(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// onlyDashes reports whether s, text given for a figure, is a dash or a
+// few, with spaces or not (-, —, –, －, --, ——): as Chinese tables write a
+// figure they do not give, or one that is zero.
+func onlyDashes(s string) bool {
+	t := strings.TrimFunc(s, unicode.IsSpace)
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		switch r {
+		case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u2500', '\u2501',
+			'\uFE58', '\uFE63', '\uFF0D':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isFigure reports whether key, a dotted name, is a figure that the
+// report gives as a number: an amount, a staff count or the score.
+func isFigure(key string) bool {
+	return key == "score" || slices.Contains(derivableArray[:], key)
+}
+
+// dashSaid is the error of a dash, dash as written, given as the value of
+// key, where the writer meant that the report gives no value (or zero):
+// for a figure, to write null or 0; for other keys, null.
+func dashSaid(key, dash string) string {
+	if isFigure(key) {
+		return fmt.Sprintf(`"%s" is a dash, not a value: write null if the report does not give the figure, which pages show as 未披露, or 0 if the report says it is zero (横线“%[1]s”不是数值：报告没有给出的写 null（页面显示为未披露），报告写明为零的写 0)`, dash)
+	}
+	return fmt.Sprintf(`"%s" is a dash, not a value: write null, or delete the line, if the report does not give it (横线“%[1]s”不是有效的值：报告没有给出的写 null 或删除这一行)`, dash)
+}
+
+// dash reports a figure of key written as a dash (see onlyDashes).
+func (p *parse) dash(key string, v ast.Node) bool {
+	s, ok := v.(*ast.StringNode)
+	if !ok || !onlyDashes(s.Value) {
+		return false
+	}
+	p.errAt(nodePos(v), key, "%s", dashSaid(key, strings.TrimFunc(s.Value, unicode.IsSpace)))
+	return true
 }

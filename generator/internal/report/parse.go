@@ -1882,6 +1882,9 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 	if p.invisibleValue(key, v) {
 		return
 	}
+	if p.dash(key, v) {
+		return
+	}
 	if s, ok := v.(*ast.StringNode); ok && hasAmountUnit(s.Value) {
 		p.unitSlips = append(p.unitSlips, unitSlip{len(p.errs), describe(v), s.Value})
 	}
@@ -1914,6 +1917,9 @@ func (p *parse) score(key string, v ast.Node) {
 	if p.invisibleValue(key, v) {
 		return
 	}
+	if p.dash(key, v) {
+		return
+	}
 	p.errAt(pos, key, "%s", hinted("expected a score such as 97, got "+describeNumber(v, false), "自评得分请写数字，如 97"))
 }
 
@@ -1941,6 +1947,9 @@ func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
 		}
 	}
 	if p.invisibleValue(key, v) {
+		return
+	}
+	if p.dash(key, v) {
 		return
 	}
 	p.errAt(pos, key, "%s", hinted("expected a whole number of people, got "+describeNumber(v, false), "人数请写整数"))

@@ -218,6 +218,14 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{"sangong:\n  change: 增加0.4", `got text "增加0.4"; write 0.4, without "增加" (增加直接写数字)` + "\n"},
 		{`income: 1530。53`, `got text "1530。53"; write 1530.53, without "。" (the decimal point is .) (小数点请用半角的 .)` + "\n"},
 		{`income: “1530.53”`, `got text "“1530.53”"; write 1530.53, without the quotation marks (数字不要加引号)` + "\n"},
+		// A dash, or dashes, for a figure the report does not give.
+		{"sangong:\n  abroad: —", `7:11: sangong.abroad: "—" is a dash, not a value: write null if the report does not give the figure, which pages show as 未披露, or 0 if the report says it is zero (横线“—”不是数值：报告没有给出的写 null（页面显示为未披露），报告写明为零的写 0)` + "\n"},
+		{`income: "-"`, `6:9: income: "-" is a dash, not a value: write null if the report does not give the figure, which pages show as 未披露, or 0 if the report says it is zero (`},
+		{`income: –`, `6:9: income: "–" is a dash, not a value: write null`},
+		{`income: －－`, `6:9: income: "－－" is a dash, not a value: write null`},
+		{`score: ——`, `6:8: score: "——" is a dash, not a value: write null`},
+		{"staff:\n  actual: --", `7:11: staff.actual: "--" is a dash, not a value: write null`},
+		{`sangong: {abroad: -}`, `6:19: sangong.abroad: "-" is a dash, not a value: write null`},
 		// Years and dates in Chinese or full-width digits, or with other
 		// separators: the exact value to write.
 		{"---\ncounty: 甲县\ndepartment: 局\nyear: 二〇二三\ntype: 整体支出", `4:7: year: expected a year such as 2020, got text "二〇二三"; write 2023, in Arabic digits (年度请用阿拉伯数字写作 2023)` + "\n"},

@@ -293,6 +293,13 @@ indentation:
 	case slip != "":
 		s.errAt(Pos{n, col}, full, "%s", slip)
 		s.fixes[s.i] = strings.Repeat(" ", cols) + mended
+	case hasValue && dashValue(value) && !(formatMapping(full) && s.indentedBelow(cols)):
+		// A dash for a figure not given, as Chinese tables write it,
+		// which the YAML parser reads as a list's item. Keys indented
+		// below it are said by valueAndKeys.
+		before := l[:len(l)-len(value)]
+		s.errAt(Pos{n, utf8.RuneCountInString(before) + 1}, full, "%s", dashSaid(full, "-"))
+		s.fixes[s.i] = before + "null"
 	case hasValue:
 		at := s.i
 		s.value(n, l, cols, full, value)
@@ -302,6 +309,28 @@ indentation:
 			t.flow, t.brace = at+1, b
 		}
 	}
+}
+
+// dashValue reports whether v, the value after a key's colon as written,
+// is a dash alone, but for spaces and a comment after it.
+func dashValue(v string) bool {
+	if c := commentStart(v, 0); c >= 0 {
+		v = v[:c]
+	}
+	return strings.TrimRight(v, " \t") == "-"
+}
+
+// indentedBelow reports whether the next line of the front matter that
+// is not blank or a comment is indented by more than cols spaces.
+func (s *slipScan) indentedBelow(cols int) bool {
+	for _, l := range s.lines[s.i+1:] {
+		t := strings.TrimLeft(l, " ")
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		return len(l)-len(t) > cols
+	}
+	return false
 }
 
 // invisibleBefore reports characters that invisible names before a key,

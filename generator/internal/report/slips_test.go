@@ -299,6 +299,16 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:36:1: discrepancies: an empty item: write its text after the "- ", or delete the line`}},
 		{"a number cut by its thousands separator in braces, with a pair after it", withLines(11, 16, "spending: {total: 1,530.53, basic: 158.65}"),
 			[]string{`a.md:11:19: spending.total: expected an amount such as 1530.53, got 1,530.53, which its commas cut apart: inside braces { } a comma separates pairs; write 1530.53, without the thousands separators (`}},
+		// A dash for a figure the report does not give, as Chinese
+		// tables write it, which the YAML parser reads as a list's item.
+		{"a dash for a figure", withLine(20, "  abroad: -"),
+			[]string{`a.md:20:11: sangong.abroad: "-" is a dash, not a value: write null if the report does not give the figure, which pages show as 未披露, or 0 if the report says it is zero (横线“-”不是数值：报告没有给出的写 null（页面显示为未披露），报告写明为零的写 0)`}},
+		{"a dash for a count, with a comment, and another slip", replaced(slipBase, "  actual: 17\n", "  actual: -  # 无\n", "score: 97\n", "score：97\n"),
+			[]string{`a.md:24:6: score: full-width colon`, `a.md:28:11: staff.actual: "-" is a dash, not a value: write null if the report does not give the figure`}},
+		{"a dash for text", withLine(9, "title: -"),
+			[]string{`a.md:9:8: title: "-" is a dash, not a value: write null, or delete the line, if the report does not give it (横线“-”不是有效的值：报告没有给出的写 null 或删除这一行)`}},
+		{"a dash for a mapping", withLines(26, 28, "staff: -"),
+			[]string{`a.md:26:8: staff: "-" is a dash, not a value: write null, or delete the line, if the report does not give it (`}},
 		{"no space after any colon", "---\ncounty:甲县\ndepartment:局\n---\n",
 			[]string{`a.md:1:1: year: required key is missing`, `a.md:1:1: type: required key is missing`,
 				`a.md:2:7: county: no space after the colon`, `a.md:3:11: department: no space after the colon`}},

@@ -449,6 +449,36 @@ func dateFix(s string) string {
 	return fmt.Sprintf("write %s (日期请写成 %[1]s)", d)
 }
 
+// noSuchDate says that s, text given for a date, is written as one
+// (YYYY-MM-DD, or as dateFix reads it) but names a day that does not
+// exist, such as 2025-02-30 or 2025-13-01, and which part is wrong, with
+// its Chinese hint. It returns "" for other text.
+func noSuchDate(s string) string {
+	m := looseDate.FindStringSubmatch(halfWidth(chineseTens(strings.TrimFunc(s, unicode.IsSpace))))
+	if m == nil {
+		return ""
+	}
+	year, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	var en, zh string
+	switch {
+	case month < 1 || month > 12:
+		en = fmt.Sprintf("there is no month %d, months are 1 to 12", month)
+		zh = fmt.Sprintf("没有%d月，月份只有 1 到 12", month)
+	case day < 1:
+		en, zh = "there is no day 0", "没有0日"
+	default:
+		days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		if day <= days {
+			return ""
+		}
+		en = fmt.Sprintf("%s %d has %d days", time.Month(month), year, days)
+		zh = fmt.Sprintf("%d年%d月没有%d日，这个月只有%d天", year, month, day, days)
+	}
+	return fmt.Sprintf("the date %s does not exist: %s; check the date in the report (%s：请核对报告中的日期)", s, en, zh)
+}
+
 // looseDate matches a date as publishers write it, in half-width digits:
 // a year of four digits, a month and a day of one or two, separated by
 // '-', '/' or '.', or followed by 年, 月 and 日.

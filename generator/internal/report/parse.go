@@ -1570,6 +1570,10 @@ func (p *parse) date(key string, v ast.Node) string {
 		if p.invisibleValue(key, v) {
 			return ""
 		}
+		if msg := noSuchDate(s); msg != "" {
+			p.errAt(nodePos(v), key, "%s", msg)
+			return ""
+		}
 		if fix := dateFix(s); fix != "" {
 			p.errAt(nodePos(v), key, "expected a date YYYY-MM-DD, got %s; %s", describe(v), fix)
 			return ""

@@ -239,8 +239,16 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{"published: \"２０２４－０５－１８\"", `got text "２０２４－０５－１８"; write 2024-05-18 (`},
 		{"published: ２０２４年１２月３１日", `got text "２０２４年１２月３１日"; write 2024-12-31 (`},
 		{"published: 二〇二四年五月十八日", `got text "二〇二四年五月十八日"; write 2024-05-18 (`},
-		{"published: 2024-2-30", `got text "2024-2-30" (日期请写成 年-月-日，如 2021-05-18)` + "\n"},
-		{"published: 2024年13月1日", `got text "2024年13月1日" (日期请写成 年-月-日，如 2021-05-18)` + "\n"},
+		// A date in that form, or another, that does not exist: said so,
+		// with the part that is wrong.
+		{"published: 2025-02-30", `6:12: published: the date 2025-02-30 does not exist: February 2025 has 28 days; check the date in the report (2025年2月没有30日，这个月只有28天：请核对报告中的日期)` + "\n"},
+		{`published: "2024-02-30"`, `6:12: published: the date 2024-02-30 does not exist: February 2024 has 29 days; check the date in the report (2024年2月没有30日，这个月只有29天：请核对报告中的日期)` + "\n"},
+		{"published: 2021-04-31", `the date 2021-04-31 does not exist: April 2021 has 30 days; check the date in the report (2021年4月没有31日，这个月只有30天：`},
+		{"published: 2025-13-01", `6:12: published: the date 2025-13-01 does not exist: there is no month 13, months are 1 to 12; check the date in the report (没有13月，月份只有 1 到 12：请核对报告中的日期)` + "\n"},
+		{"published: 2025-00-10", `the date 2025-00-10 does not exist: there is no month 0, months are 1 to 12; check`},
+		{"published: 2025-04-00", `the date 2025-04-00 does not exist: there is no day 0; check the date in the report (没有0日：请核对报告中的日期)` + "\n"},
+		{"published: 2024-2-30", `the date 2024-2-30 does not exist: February 2024 has 29 days; check the date in the report (2024年2月没有30日，这个月只有29天：请核对报告中的日期)` + "\n"},
+		{"published: 2024年13月1日", `the date 2024年13月1日 does not exist: there is no month 13, months are 1 to 12; check the date in the report (没有13月，`},
 		{`income: 「1,530.53 万元」`, `got text "「1,530.53 万元」"; write 1530.53, without the quotation marks, the thousands separators and the unit 万元; give the unit`},
 		// Text that is no number is refused as it was, with the general
 		// hint in Chinese and no fix.

@@ -262,12 +262,91 @@ func (e *LineError) Error() string { return e.Msg }
 // dashes (or more of them) where '---' opens or closes (role) the front
 // matter.
 func notDashes(n int, line []byte, what, whatZh, role string) error {
+	if msg := spacedDashes(line, what, whatZh, role); msg != "" {
+		return &LineError{Line: n, Msg: msg}
+	}
 	shown := strings.TrimSpace(string(line))
 	if utf8.RuneCountInString(shown) > 20 {
 		shown = string([]rune(shown)[:20]) + "…"
 	}
 	return &LineError{Line: n, Msg: fmt.Sprintf("%s (%s) looks like the %s '---' line of the front matter, but only three ASCII hyphens make one: write --- (%s应写成三个半角减号 ---，不是 %s)",
 		what, shown, role, whatZh, shown)}
+}
+
+// spacedDashes is the error of line, what, when it is '---' but for white
+// space before it, or a full-width space after it, which keeps it from
+// opening or closing (role) the front matter: the white space said, as
+// it cannot be seen. It returns "" for any other line.
+func spacedDashes(line []byte, what, whatZh, role string) string {
+	l := string(line)
+	i := strings.Index(l, "---")
+	if i < 0 || strings.Trim(l, " \t\u3000") != "---" {
+		return ""
+	}
+	before, after := l[:i], strings.Trim(l[i+3:], " \t")
+	if after != "" {
+		// Spaces and tabs after '---' are allowed; a full-width space
+		// is not.
+		after = l[i+3:]
+	}
+	var en, zh []string
+	if before != "" {
+		w, wZh := whiteSaid(before)
+		en = append(en, w+" before its ---")
+		zh = append(zh, "前面多了"+spaced(wZh))
+	}
+	if after != "" {
+		w, wZh := whiteSaid(after)
+		if before == "" {
+			w += " after its ---"
+		} else {
+			w += " after it"
+		}
+		en = append(en, w)
+		zh = append(zh, "后面多了"+spaced(wZh))
+	}
+	if len(en) == 0 {
+		return ""
+	}
+	them := "it"
+	if len(en) > 1 || !strings.HasPrefix(en[0], "a ") && !strings.HasPrefix(en[0], "white") {
+		them = "them"
+	}
+	return fmt.Sprintf("%s has %s, so it is not the %s '---' line of the front matter: delete %s, to leave --- alone at the beginning of the line (%s的 --- %s：请删除，--- 要顶格写，前后不加空格)",
+		what, strings.Join(en, " and "), role, them, whatZh, strings.Join(zh, "，"))
+}
+
+// spaced returns zh with a space before it when it begins with a digit,
+// as Chinese hints write a number: 前面多了 1 个空格.
+func spaced(zh string) string {
+	if zh != "" && '0' <= zh[0] && zh[0] <= '9' {
+		return " " + zh
+	}
+	return zh
+}
+
+// whiteSaid says what white space s, spaces, tabs and full-width spaces,
+// is: "1 space", "2 tabs", "a full-width space", in English and Chinese.
+func whiteSaid(s string) (en, zh string) {
+	spaces, tabs, full := strings.Count(s, " "), strings.Count(s, "\t"), strings.Count(s, "\u3000")
+	switch {
+	case tabs == 0 && full == 0:
+		if spaces == 1 {
+			return "a space", "1 个空格"
+		}
+		return strconv.Itoa(spaces) + " spaces", strconv.Itoa(spaces) + " 个空格"
+	case spaces == 0 && full == 0:
+		if tabs == 1 {
+			return "a tab", "1 个 Tab"
+		}
+		return strconv.Itoa(tabs) + " tabs", strconv.Itoa(tabs) + " 个 Tab"
+	case spaces == 0 && tabs == 0:
+		if full == 1 {
+			return "a full-width space", "1 个全角空格"
+		}
+		return strconv.Itoa(full) + " full-width spaces", strconv.Itoa(full) + " 个全角空格"
+	}
+	return "white space", "空白"
 }
 
 // likeDashes reports whether line, not '---', looks like it: two or more

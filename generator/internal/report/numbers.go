@@ -108,6 +108,17 @@ func numberFix(s string, amount bool) string {
 		}
 		return r
 	}, t)
+	// Spaces, ordinary or full-width, that group its thousands, as
+	// tables print amounts (2 345.68).
+	if g, rest, seps, ok := spaceGrouped(t); ok {
+		between := "the space between its digits"
+		if seps > 1 {
+			between = "the spaces between its digits"
+		}
+		t = g + rest
+		without = append(without, between)
+		hints = append(hints, "请删除数字中间的空格")
+	}
 	// The number ends where its digits, '-', '.' and ',' end; what
 	// follows is its unit.
 	end := strings.IndexFunc(t, func(r rune) bool { return !strings.ContainsRune("0123456789-.,", r) })
@@ -171,6 +182,22 @@ func numberFix(s string, amount bool) string {
 	b.WriteString(strings.Join(hints, "；"))
 	b.WriteString(")")
 	return b.String()
+}
+
+// spaceGrouped returns the number at the start of t, half-width digits
+// whose thousands are grouped by spaces, ordinary or full-width (2 345.68,
+// 1 234 567), without them, the rest of t (a unit, or "") and the number
+// of spaces that group it; ok is false when t begins with no such number.
+func spaceGrouped(t string) (num, rest string, seps int, ok bool) {
+	end := strings.IndexFunc(t, func(r rune) bool { return !strings.ContainsRune("0123456789-. \u3000", r) })
+	if end < 0 {
+		end = len(t)
+	}
+	n := strings.TrimRight(strings.ReplaceAll(t[:end], "\u3000", " "), " ")
+	if !strings.Contains(n, " ") || !groups(strings.TrimPrefix(n, "-"), " ", ".") {
+		return "", "", 0, false
+	}
+	return strings.ReplaceAll(n, " ", ""), t[end:], strings.Count(n, " "), true
 }
 
 // readCommas returns t, a number of half-width digits, '-', '.' and ','
@@ -285,6 +312,9 @@ func decorated(s string) (num, unit string, decimal, ok bool) {
 		}
 		return r
 	}, strings.TrimFunc(s, unicode.IsSpace))
+	if g, rest, _, ok := spaceGrouped(t); ok {
+		t = g + rest
+	}
 	end := strings.IndexFunc(t, func(r rune) bool { return !strings.ContainsRune("0123456789-.,", r) })
 	if end >= 0 {
 		t, unit = t[:end], strings.TrimLeftFunc(t[end:], unicode.IsSpace)

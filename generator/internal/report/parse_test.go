@@ -204,6 +204,16 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{`income: 8,5元`, `got text "8,5元"; "," is not a decimal point; if you meant 8.5元, 8.5元 is 0.00085万元: write 0.00085 (the file's unit is 万元), or, if all amounts of the file are in 元, set unit: 元 and write 8.5 (逗号不能当小数点：如果是 8.5元，8.5元 即 0.00085万元：请写 0.00085（本文件的金额单位是 万元）；`},
 		{`score: 9,7`, `6:8: score: expected a score such as 97, got text "9,7"; "," is not a decimal point; if you meant 9.7, write 9.7 (`},
 		{`income: 12,5000.5`, `got text "12,5000.5" (金额请写数字`},
+		// Spaces, ordinary or full-width, that group thousands, as
+		// tables print amounts.
+		{"spending:\n  total: 2 345.68", `7:10: spending.total: expected an amount such as 1530.53, null or 无法识别, got text "2 345.68"; write 2345.68, without the space between its digits (请删除数字中间的空格)` + "\n"},
+		{`income: "1 234 567.5"`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "1 234 567.5"; write 1234567.5, without the spaces between its digits (请删除数字中间的空格)` + "\n"},
+		{"income: 1\u3000530.53万元", `got text "1\u3000530.53万元"; write 1530.53, without the space between its digits and the unit 万元; give the unit of all amounts once, as unit: 万元 (the default), 千元 or 元 (请删除数字中间的空格；数字后面不要写单位，单位写在 unit: 中)` + "\n"},
+		{"staff:\n  actual: 1 017", `7:11: staff.actual: expected a whole number of people, got text "1 017"; write 1017, without the space between its digits (请删除数字中间的空格)` + "\n"},
+		{`spending: {total: 2 345.68}`, `6:19: spending.total: expected an amount such as 1530.53, null or 无法识别, got text "2 345.68"; write 2345.68, without the space`},
+		// Spaces that group no thousands may part two numbers: no fix.
+		{`score: 9 7`, `6:8: score: expected a score such as 97, got text "9 7" (自评得分请写数字，如 97)` + "\n"},
+		{`income: 12 5000`, `got text "12 5000" (金额请写数字，如 1530.53；`},
 		// Inside braces a comma separates pairs, and cuts the number.
 		{`spending: {total: 1,530.53, basic: 1}`, `6:19: spending.total: expected an amount such as 1530.53, got 1,530.53, which its commas cut apart: inside braces { } a comma separates pairs; write 1530.53, without the thousands separators (花括号内的逗号用来分隔各项，会把 1,530.53 拆开：请写 1530.53，数字中不要用千位分隔符)` + "\n"},
 		{`sangong: {total: 1, change: -12,345,678.9}`, `6:29: sangong.change: expected an amount such as 1530.53, got -12,345,678.9, which its commas cut apart: inside braces { } a comma separates pairs; write -12345678.9, without the thousands separators (`},
@@ -288,6 +298,8 @@ func TestAmountUnitSaysTheFigureInTheFileUnit(t *testing.T) {
 		{"income: 1530.53万元\nunit: 元", `1530.53万元 is 15305300元: write 15305300 (the file's unit is 元), or, if all amounts of the file are in 万元, set unit: 万元 and write 1530.53 (`},
 		{"unit: 千元\nspending:\n  total: \"１２３４ 元\"", `8:10: spending.total: ` + got + `"１２３４ 元"; 1234元 is 1.234千元: write 1.234 (the file's unit is 千元)`},
 		{"sangong:\n  change: -120元", `-120元 is -0.012万元: write -0.012 (`},
+		// Spaces grouping thousands are dropped in the conversion.
+		{"income: 1 354 420元", `"1 354 420元"; 1354420元 is 135.442万元: write 135.442 (the file's unit is 万元), or, if all amounts of the file are in 元, set unit: 元 and write 1354420 (`},
 		// 万 and 亿 are short for 万元 and 亿元.
 		{"unit: 元\nincome: 2400万", `"2400万"; 2400万 is 24000000元: write 24000000 (the file's unit is 元) (2400万 即 24000000元：请写 24000000（本文件的金额单位是 元）)` + "\n"},
 		{"income: 2400万", `"2400万"; 2400万 is 2400万元: write 2400 (the file's unit is 万元) (`},

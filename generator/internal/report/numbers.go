@@ -86,6 +86,10 @@ func numberFix(s string, amount bool) string {
 		t = rest
 		without = append(without, `"增加"`)
 		hints = append(hints, "增加直接写数字")
+	} else if r, size := utf8.DecodeRuneInString(t); (r == '+' || r == '＋') && strings.IndexFunc(t[size:], isDigit) == 0 {
+		t = t[size:]
+		without = append(without, fmt.Sprintf(`the "%c"`, r))
+		hints = append(hints, "数字前面不要加 +")
 	}
 	if r, size := utf8.DecodeRuneInString(t); strings.ContainsRune("−–—‐﹣", r) && size > 1 {
 		t = "-" + t[size:]
@@ -255,6 +259,11 @@ func quotedComma(s string) string {
 		return `"，"`
 	}
 	return `","`
+}
+
+// isDigit reports whether r is a digit, half-width or full-width.
+func isDigit(r rune) bool {
+	return '0' <= r && r <= '9' || '０' <= r && r <= '９'
 }
 
 // isFullWidthNumeral reports whether r is a full-width digit, '，', '－'

@@ -1368,13 +1368,17 @@ func (p *parse) finish() {
 			a = p.more[i-p.nAmounts]
 		}
 		v, err := parseDecimal(a.text, scale)
+		if rest, plus := strings.CutPrefix(a.text, "+"); err != nil && plus && plainNumber(rest) {
+			p.errAt(a.dst.Pos, a.key, "expected a plain decimal amount such as 1530.53, got %s; write %s, without the +: only %s has a sign (金额前面不要加 +；只有 %[3]s（三公经费较上年增减）可以带正负号)", a.text, rest, signedKey)
+			continue
+		}
 		if err != nil {
 			p.errAt(a.dst.Pos, a.key, "%v", err) // with its hint
 			continue
 		}
 		a.dst.V = Amount(v)
 		a.dst.State = Disclosed
-		if v < 0 && a.key != "sangong.change" {
+		if v < 0 && a.key != signedKey {
 			p.errAt(a.dst.Pos, a.key, "amount is negative (%s); only sangong.change may be (金额不能为负数，只有 sangong.change（三公经费较上年增减）可以为负)", a.text)
 		}
 	}
@@ -1947,18 +1951,20 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 	case *ast.NullNode:
 		return
 	case *ast.IntegerNode, *ast.FloatNode:
-		dst.Pos = pos
-		a := pendingAmount{key, n.GetToken().Value, dst}
-		if p.nAmounts < len(p.amounts) {
-			p.amounts[p.nAmounts] = a
-			p.nAmounts++
-		} else {
-			p.more = append(p.more, a)
+		text := n.GetToken().Value
+		if rest, plus := strings.CutPrefix(text, "+"); plus && key == signedKey && plainNumber(rest) {
+			text = rest
 		}
+		p.pending(key, text, dst, pos)
 		return
 	case *ast.StringNode:
 		if n.Value == UnreadableText {
 			*dst = Money{State: Unreadable, Pos: pos}
+			return
+		}
+		// "+1.2" in quotes, as +1.2 without them.
+		if rest, ok := strings.CutPrefix(n.Value, "+"); ok && key == signedKey && plainNumber(rest) && rest[0] != '-' {
+			p.pending(key, rest, dst, pos)
 			return
 		}
 	}
@@ -1973,6 +1979,23 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 	}
 	p.errAt(pos, key, "%s", hinted(fmt.Sprintf(msgExpectedAmount+"%s", describeNumber(v, true)),
 		"金额请写数字，如 1530.53；报告没有给出的写 null；给出了但无法辨认的写 "+UnreadableText))
+}
+
+// signedKey is the one amount that may be negative, and may be written
+// with a sign: +1.2 is 1.2, as a report writes an increase (较上年+1.2).
+const signedKey = "sangong.change"
+
+// pending records the amount of key written as text, a number, at pos,
+// to be read into dst in finish, once the unit is known.
+func (p *parse) pending(key, text string, dst *Money, pos Pos) {
+	dst.Pos = pos
+	a := pendingAmount{key, text, dst}
+	if p.nAmounts < len(p.amounts) {
+		p.amounts[p.nAmounts] = a
+		p.nAmounts++
+	} else {
+		p.more = append(p.more, a)
+	}
 }
 
 const msgExpectedAmount = "expected an amount such as 1530.53, null or " + UnreadableText + ", got "

@@ -226,6 +226,12 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{`income: —0.4`, `got text "—0.4"; write -0.4, without the dash (the minus sign is -) (`},
 		{"sangong:\n  change: 减少0.4", `got text "减少0.4"; write -0.4, without "减少" (a decrease is a negative number) (减少写作负数)` + "\n"},
 		{"sangong:\n  change: 增加0.4", `got text "增加0.4"; write 0.4, without "增加" (增加直接写数字)` + "\n"},
+		// sangong.change alone takes a sign (see TestChangeTakesAPlus).
+		{`income: +1354.42`, `6:9: income: expected a plain decimal amount such as 1530.53, got +1354.42; write 1354.42, without the +: only sangong.change has a sign (金额前面不要加 +；只有 sangong.change（三公经费较上年增减）可以带正负号)` + "\n"},
+		{"spending:\n  total: +0", `7:10: spending.total: expected a plain decimal amount such as 1530.53, got +0; write 0, without the +: only sangong.change has a sign (`},
+		{`income: "+1354.42"`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "+1354.42"; write 1354.42, without the "+" (数字前面不要加 +)` + "\n"},
+		{"sangong:\n  change: ＋0.4", `7:11: sangong.change: expected an amount such as 1530.53, null or 无法识别, got text "＋0.4"; write 0.4, without the "＋" (数字前面不要加 +)` + "\n"},
+		{"sangong:\n  change: \"+-0.4\"", `got text "+-0.4" (金额请写数字，如 1530.53；`},
 		{`income: 1530。53`, `got text "1530。53"; write 1530.53, without "。" (the decimal point is .) (小数点请用半角的 .)` + "\n"},
 		{`income: “1530.53”`, `got text "“1530.53”"; write 1530.53, without the quotation marks (数字不要加引号)` + "\n"},
 		// A dash, or dashes, for a figure the report does not give.
@@ -275,6 +281,28 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 			_, err := parseFile("a.md", []byte(in+"---\n"), fast)
 			if err == nil || !strings.Contains(err.Error()+"\n", tc.want) {
 				t.Errorf("%q (fast path %v):\nerror %v\nwant  %s", tc.in, fast, err, tc.want)
+			}
+		}
+	}
+}
+
+// TestChangeTakesAPlus: sangong.change, the one amount that may be
+// negative, may be written with a plus, as a report writes an increase
+// (较上年+0.4), in quotes or not: the same report as without it, but for
+// where the value is.
+func TestChangeTakesAPlus(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"+0.4", "0.4"}, {`"+0.4"`, "0.4"}, {"'+0.4'", "0.4"}, {"+12", "12"}, {"+0", "0"},
+	} {
+		for _, fast := range []bool{true, false} {
+			got, err := parseFile("a.md", []byte(fuzzHeader+"sangong:\n  change: "+tc.in+"\n---\n"), fast)
+			want, wantErr := parseFile("a.md", []byte(fuzzHeader+"sangong:\n  change: "+tc.want+"\n---\n"), fast)
+			if err != nil || wantErr != nil {
+				t.Errorf("%s (fast path %v): error %v, %v", tc.in, fast, err, wantErr)
+				continue
+			}
+			if got.Sangong.Change.V != want.Sangong.Change.V || got.Sangong.Change.State != Disclosed {
+				t.Errorf("%s (fast path %v): %+v, want %+v", tc.in, fast, got.Sangong.Change, want.Sangong.Change)
 			}
 		}
 	}

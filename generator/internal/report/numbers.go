@@ -66,41 +66,8 @@ func numberFix(s string, amount bool) string {
 		without = append(without, "the spaces around it")
 		hints = append(hints, "数字前后不要加空格")
 	}
-	// As Word and Chinese input methods write numbers: in quotation
-	// marks, with a dash for the minus sign, 。 for the decimal point, or
-	// 增加 and 减少 for the sign of a change.
-	for _, q := range [...][2]string{{"“", "”"}, {"‘", "’"}, {"「", "」"}} {
-		if inner, ok := strings.CutPrefix(t, q[0]); ok {
-			if inner, ok = strings.CutSuffix(inner, q[1]); ok {
-				t = strings.TrimFunc(inner, unicode.IsSpace)
-				without = append(without, "the quotation marks")
-				hints = append(hints, "数字不要加引号")
-			}
-		}
-	}
-	if rest, ok := strings.CutPrefix(t, "减少"); ok {
-		t = "-" + rest
-		without = append(without, `"减少" (a decrease is a negative number)`)
-		hints = append(hints, "减少写作负数")
-	} else if rest, ok := strings.CutPrefix(t, "增加"); ok {
-		t = rest
-		without = append(without, `"增加"`)
-		hints = append(hints, "增加直接写数字")
-	} else if r, size := utf8.DecodeRuneInString(t); (r == '+' || r == '＋') && strings.IndexFunc(t[size:], isDigit) == 0 {
-		t = t[size:]
-		without = append(without, fmt.Sprintf(`the "%c"`, r))
-		hints = append(hints, "数字前面不要加 +")
-	}
-	if r, size := utf8.DecodeRuneInString(t); strings.ContainsRune("−–—‐﹣", r) && size > 1 {
-		t = "-" + t[size:]
-		without = append(without, "the dash (the minus sign is -)")
-		hints = append(hints, "负号请用半角减号 -")
-	}
-	if strings.Count(t, "。") == 1 {
-		t = strings.Replace(t, "。", ".", 1)
-		without = append(without, `"。" (the decimal point is .)`)
-		hints = append(hints, "小数点请用半角的 .")
-	}
+	t, w, h := undecorated(t)
+	without, hints = append(without, w...), append(hints, h...)
 	// A full-width '，' is a thousands separator, said as such.
 	halfWidth := strings.ContainsFunc(t, func(r rune) bool { return isFullWidthNumeral(r) && r != '，' })
 	if halfWidth {
@@ -202,6 +169,47 @@ func spaceGrouped(t string) (num, rest string, seps int, ok bool) {
 		return "", "", 0, false
 	}
 	return strings.ReplaceAll(n, " ", ""), t[end:], strings.Count(n, " "), true
+}
+
+// undecorated returns t, text given for a number with no spaces around
+// it, without what Word and Chinese input methods write around a number:
+// quotation marks, 增加 and 减少 or a plus for the sign of a change, a
+// dash for the minus sign, 。 for the decimal point; with what it dropped
+// said, as numberFix says it (see there), and the hints in Chinese.
+func undecorated(t string) (num string, without, hints []string) {
+	for _, q := range [...][2]string{{"“", "”"}, {"‘", "’"}, {"「", "」"}} {
+		if inner, ok := strings.CutPrefix(t, q[0]); ok {
+			if inner, ok = strings.CutSuffix(inner, q[1]); ok {
+				t = strings.TrimFunc(inner, unicode.IsSpace)
+				without = append(without, "the quotation marks")
+				hints = append(hints, "数字不要加引号")
+			}
+		}
+	}
+	if rest, ok := strings.CutPrefix(t, "减少"); ok {
+		t = "-" + rest
+		without = append(without, `"减少" (a decrease is a negative number)`)
+		hints = append(hints, "减少写作负数")
+	} else if rest, ok := strings.CutPrefix(t, "增加"); ok {
+		t = rest
+		without = append(without, `"增加"`)
+		hints = append(hints, "增加直接写数字")
+	} else if r, size := utf8.DecodeRuneInString(t); (r == '+' || r == '＋') && strings.IndexFunc(t[size:], isDigit) == 0 {
+		t = t[size:]
+		without = append(without, fmt.Sprintf(`the "%c"`, r))
+		hints = append(hints, "数字前面不要加 +")
+	}
+	if r, size := utf8.DecodeRuneInString(t); strings.ContainsRune("−–—‐﹣", r) && size > 1 {
+		t = "-" + t[size:]
+		without = append(without, "the dash (the minus sign is -)")
+		hints = append(hints, "负号请用半角减号 -")
+	}
+	if strings.Count(t, "。") == 1 {
+		t = strings.Replace(t, "。", ".", 1)
+		without = append(without, `"。" (the decimal point is .)`)
+		hints = append(hints, "小数点请用半角的 .")
+	}
+	return t, without, hints
 }
 
 // readCommas returns t, a number of half-width digits, '-', '.' and ','
@@ -312,7 +320,8 @@ var moneyScale = map[string]int{"亿元": 10, "亿": 10, "万元": 6, "万": 6, 
 // as '%'. decimal says that a comma in s was read as a decimal point
 // (see readCommas).
 func decorated(s string) (num, unit string, decimal, ok bool) {
-	t := strings.Map(func(r rune) rune {
+	t, _, _ := undecorated(strings.TrimFunc(s, unicode.IsSpace))
+	t = strings.Map(func(r rune) rune {
 		switch {
 		case isFullWidthNumeral(r):
 			return r - 0xfee0
@@ -320,7 +329,7 @@ func decorated(s string) (num, unit string, decimal, ok bool) {
 			return '%'
 		}
 		return r
-	}, strings.TrimFunc(s, unicode.IsSpace))
+	}, t)
 	if g, rest, _, ok := spaceGrouped(t); ok {
 		t = g + rest
 	}

@@ -332,6 +332,16 @@ func TestAmountUnitSaysTheFigureInTheFileUnit(t *testing.T) {
 		{"unit: 元\nincome: 2400万", `"2400万"; 2400万 is 24000000元: write 24000000 (the file's unit is 元) (2400万 即 24000000元：请写 24000000（本文件的金额单位是 元）)` + "\n"},
 		{"income: 2400万", `"2400万"; 2400万 is 2400万元: write 2400 (the file's unit is 万元) (`},
 		{"income: 1.5亿", `"1.5亿"; 1.5亿 is 15000万元: write 15000 (`},
+		// Written as Word and Chinese input methods write numbers: the
+		// amount converted, never its number without the unit, which
+		// would publish 10000 times it.
+		{"income: 增加1354.42元", `"增加1354.42元"; 1354.42元 is 0.135442万元: write 0.135442 (the file's unit is 万元), or, if all amounts`},
+		{"income: “1354.42元”", `"“1354.42元”"; 1354.42元 is 0.135442万元: write 0.135442 (`},
+		{"income: 1354。42元", `"1354。42元"; 1354.42元 is 0.135442万元: write 0.135442 (`},
+		{"sangong:\n  change: 减少1200元", `"减少1200元"; -1200元 is -0.12万元: write -0.12 (`},
+		{"sangong:\n  change: —1200元", `"—1200元"; -1200元 is -0.12万元: write -0.12 (`},
+		{"sangong:\n  change: \"+1200元\"", `"+1200元"; 1200元 is 0.12万元: write 0.12 (`},
+		{"income: 2 345.68元", `"2 345.68元"; 2345.68元 is 0.234568万元: write 0.234568 (`},
 		// Less than a fen cannot be written in any unit.
 		{"income: 0.001元", `"0.001元"; 0.001元 is in 元, but the file's unit is 万元: write it converted to 万元, or, if all amounts`},
 		// In the file's unit, the number is right without its unit.

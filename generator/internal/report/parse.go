@@ -1140,8 +1140,27 @@ func describe(n ast.Node) string {
 		return "a mapping"
 	case *ast.SequenceNode:
 		return "a list"
+	case *ast.InfinityNode:
+		return v.GetToken().Value + ", which YAML reads as an infinity"
+	case *ast.NanNode:
+		return v.GetToken().Value + ", which YAML reads as not a number"
 	}
-	return "a " + strings.ToLower(n.Type().String())
+	switch n.Type() {
+	case ast.MergeKeyType:
+		return "a merge key <<"
+	case ast.MappingKeyType:
+		return "a complex key ?"
+	}
+	return withArticle(strings.ToLower(n.Type().String()))
+}
+
+// withArticle returns noun after "a", or "an" when it begins with a
+// vowel: a tag, an anchor, an alias.
+func withArticle(noun string) string {
+	if noun != "" && strings.IndexByte("aeiou", noun[0]) >= 0 {
+		return "an " + noun
+	}
+	return "a " + noun
 }
 
 var topKeys = []string{

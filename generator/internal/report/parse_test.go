@@ -272,6 +272,10 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{`income: 约1530万元`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "约1530万元" (金额请写数字，如 1530.53；报告没有给出的写 null；给出了但无法辨认的写 无法识别)` + "\n"},
 		{`income: "1530.53元/人"`, `got text "1530.53元/人" (金额请写数字，如 1530.53；`},
 		{`income: "1e3"`, `got text "1e3" (金额请写数字，如 1530.53；`},
+		// YAML's infinities and NaN, said as written.
+		{"spending:\n  total: .inf", `7:10: spending.total: expected an amount such as 1530.53, null or 无法识别, got .inf, which YAML reads as an infinity (金额请写数字，如 1530.53；`},
+		{`score: -.Inf`, `6:8: score: expected a score such as 97, got -.Inf, which YAML reads as an infinity (自评得分请写数字，如 97)` + "\n"},
+		{"staff:\n  actual: .nan", `7:11: staff.actual: expected a whole number of people, got .nan, which YAML reads as not a number (人数请写整数)` + "\n"},
 	} {
 		in := fuzzHeader + tc.in + "\n"
 		if strings.HasPrefix(tc.in, "---\n") {
@@ -436,6 +440,8 @@ func TestErrorsSayItInChinese(t *testing.T) {
 		{"colour: 红", `, discrepancies, derived (没有这个键：请检查拼写，可用的键见前面所列)`},
 		{"score: 1\nscore: 2", `a.md:7:1: score: duplicate key, first given at line 6; remove one of them (这一项重复了：第 6 行已经写过，请删除其中一个)`},
 		{"staff:\n  actual: 1\n  actual: 2", `a.md:8:3: staff.actual: duplicate key, first given at line 7; remove one of them (这一项重复了：第 7 行已经写过，请删除其中一个)`},
+		{"&a x: 1", `a.md:6:1: keys must be plain words, got an anchor (键名只能是英文单词，如 score)`},
+		{"<<: {a: 1}", `a.md:6:1: keys must be plain words, got a merge key << (键名只能是英文单词，如 score)`},
 		{"staff: 17", `a.md:6:8: staff: expected a mapping such as {authorized: 25, …}, got the number 17 (这里应在下面各行分项填写，如“  authorized: 25”，每行缩进两个空格)`},
 		{"department: null", `a.md:3:1: department: required key is empty: fill it in, such as department: 行政审批服务局 (必填项“部门”没有填写，如 department: 行政审批服务局)`},
 		{"\x00department", `a.md:1:1: department: required key is missing: add a line such as department: 行政审批服务局 (缺少必填项“部门”，请添加一行，如 department: 行政审批服务局)`},

@@ -1266,6 +1266,9 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "score":
 			p.score(key, v)
 		case "grade":
+			if undisclosed(v) {
+				break
+			}
 			if g := p.oneOf(key, v, Grades); g != "" {
 				r.Grade = Field[string]{State: Disclosed, V: g, Pos: nodePos(v)}
 			}
@@ -1966,6 +1969,9 @@ func (p *parse) derivedList(key string, v ast.Node) {
 func (p *parse) amount(key string, v ast.Node, dst *Money) {
 	v = number(v)
 	pos := nodePos(v)
+	if undisclosed(v) {
+		return
+	}
 	switch n := v.(type) {
 	case *ast.NullNode:
 		return
@@ -2000,6 +2006,18 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 		"金额请写数字，如 1530.53；报告没有给出的写 null；给出了但无法辨认的写 "+UnreadableText))
 }
 
+// NotDisclosedText is the text that pages print for a figure that a
+// report does not give, and that a figure may be written as, the same as
+// null: publishers copy it back from the pages.
+const NotDisclosedText = "未披露"
+
+// undisclosed reports whether v, the value of a figure, is
+// NotDisclosedText, which is read as null.
+func undisclosed(v ast.Node) bool {
+	s, ok := v.(*ast.StringNode)
+	return ok && s.Value == NotDisclosedText
+}
+
 // signedKey is the one amount that may be negative, and may be written
 // with a sign: +1.2 is 1.2, as a report writes an increase (较上年+1.2).
 const signedKey = "sangong.change"
@@ -2022,6 +2040,9 @@ const msgExpectedAmount = "expected an amount such as 1530.53, null or " + Unrea
 func (p *parse) score(key string, v ast.Node) {
 	v = number(v)
 	pos := nodePos(v)
+	if undisclosed(v) {
+		return
+	}
 	switch n := v.(type) {
 	case *ast.NullNode:
 		return
@@ -2051,6 +2072,9 @@ func (p *parse) score(key string, v ast.Node) {
 func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
 	v = number(v)
 	pos := nodePos(v)
+	if undisclosed(v) {
+		return
+	}
 	switch n := v.(type) {
 	case *ast.NullNode:
 		return

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -60,6 +61,45 @@ func TestThreeStatesOfAFigure(t *testing.T) {
 	}
 	if r.Title != "甲县局2020年度整体支出绩效自评报告" {
 		t.Errorf("default title %q", r.Title)
+	}
+}
+
+// TestNotDisclosedIsNull: a figure written 未披露, as pages print one
+// that a report does not give, is read as null: a draft of new, or a
+// report, with its figures that are null written so is the same report,
+// by every way of parsing it, and gives the same errors.
+func TestNotDisclosedIsNull(t *testing.T) {
+	nulls := regexp.MustCompile(`(?m)^((?:  (?:total|basic|project|personnel|public|abroad|reception|vehicles|change|authorized|actual))|income|score|grade):( +)null\b`)
+	for name, in := range map[string]string{
+		"new":                    string(Skeleton("桃源县", 2024)),
+		"a report":               slipBase,
+		"quoted":                 strings.Replace(slipBase, "  abroad: null", `  abroad: "未披露"`, 1),
+		"every figure":           fuzzHeader + "spending: {basic: null, total: 未披露}\nincome: null\nsangong:\n  change: null\nscore: null\ngrade: null\nstaff:\n  actual: null\n---\n",
+		"a figure said derived":  fuzzHeader + "income: null\nderived: [income]\n---\n",
+		"a figure with an error": fuzzHeader + "income: null\nscore: 九十七\n---\n",
+	} {
+		written := nulls.ReplaceAllString(in, "$1:${2}未披露")
+		if written == in && !strings.Contains(in, "未披露") {
+			t.Fatalf("%s: no null replaced", name)
+		}
+		in = strings.ReplaceAll(in, `"未披露"`, "null")
+		in = strings.ReplaceAll(in, "total: 未披露", "total: null")
+		for way, parse := range everyParse {
+			want, wantErr := parse("a.md", []byte(in))
+			got, err := parse("a.md", []byte(written))
+			if errString(err) != errString(wantErr) {
+				t.Errorf("%s (%s):\nerror %v\nwant  %v", name, way, err, wantErr)
+				continue
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s (%s):\nreport %+v\nwant   %+v", name, way, got, want)
+			}
+		}
+	}
+	// Text that is not exactly 未披露 is refused, as before.
+	_, err := Parse("a.md", []byte(fuzzHeader+"income: 不适用\n---\n"))
+	if err == nil || !strings.Contains(err.Error(), `a.md:6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "不适用" (`) {
+		t.Errorf("error %v", err)
 	}
 }
 

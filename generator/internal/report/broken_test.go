@@ -157,6 +157,31 @@ func TestLineEndsAndBOM(t *testing.T) {
 	}
 }
 
+// TestDashLinesSayWhatIsWrong: a line meant to open or close the front
+// matter that is not '---' is said with what is wrong with it: other
+// dashes, or white space around '---', which cannot be seen.
+func TestDashLinesSayWhatIsWrong(t *testing.T) {
+	const body = "county: 甲县\ndepartment: 局\nyear: 2020\ntype: 整体支出\n"
+	for _, tc := range []struct{ in, want string }{
+		{"———\n" + body + "---\n", "a.md:1:1: the first line (———) looks like the opening '---' line of the front matter, but only three ASCII hyphens make one: write --- (第一行应写成三个半角减号 ---，不是 ———)"},
+		{" ---\n" + body + "---\n", "a.md:1:1: the first line has a space before its ---, so it is not the opening '---' line of the front matter: delete it, to leave --- alone at the beginning of the line (第一行的 --- 前面多了 1 个空格：请删除，--- 要顶格写，前后不加空格)"},
+		{"  ---\n" + body + "---\n", "a.md:1:1: the first line has 2 spaces before its ---, so it is not the opening '---' line of the front matter: delete them, to leave --- alone at the beginning of the line (第一行的 --- 前面多了 2 个空格：请删除，"},
+		{"\t---\n" + body + "---\n", "a.md:1:1: the first line has a tab before its ---, so it is not the opening '---' line of the front matter: delete it, to leave --- alone at the beginning of the line (第一行的 --- 前面多了 1 个 Tab：请删除，"},
+		{"---\u3000\n" + body + "---\n", "a.md:1:1: the first line has a full-width space after its ---, so it is not the opening '---' line of the front matter: delete it, to leave --- alone at the beginning of the line (第一行的 --- 后面多了 1 个全角空格：请删除，"},
+		{"\u3000--- \u3000\n" + body + "---\n", "a.md:1:1: the first line has a full-width space before its --- and white space after it, so it is not the opening '---' line of the front matter: delete them, to leave --- alone at the beginning of the line (第一行的 --- 前面多了 1 个全角空格，后面多了空白：请删除，--- 要顶格写，前后不加空格)"},
+		{"---\n" + body + " ---\n正文\n", "a.md:6:1: line 6 has a space before its ---, so it is not the closing '---' line of the front matter: delete it, to leave --- alone at the beginning of the line (第 6 行的 --- 前面多了 1 个空格：请删除，--- 要顶格写，前后不加空格)"},
+		// Spaces and tabs after '---' are allowed.
+		{"---  \t\n" + body + "--- \n", ""},
+	} {
+		for _, fast := range []bool{true, false} {
+			_, err := parseFile("a.md", []byte(tc.in), fast)
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)) {
+				t.Errorf("%q (fast path %v):\nerror %v\nwant  %s", tc.in, fast, err, tc.want)
+			}
+		}
+	}
+}
+
 // TestLimits: names, titles and the number of errors are bounded.
 const lineEndsFile = minimal + "score: 97\n---\n## 概况\n正文\n"
 

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -65,37 +66,8 @@ func numberFix(s string, amount bool) string {
 		without = append(without, "the spaces around it")
 		hints = append(hints, "数字前后不要加空格")
 	}
-	// As Word and Chinese input methods write numbers: in quotation
-	// marks, with a dash for the minus sign, 。 for the decimal point, or
-	// 增加 and 减少 for the sign of a change.
-	for _, q := range [...][2]string{{"“", "”"}, {"‘", "’"}, {"「", "」"}} {
-		if inner, ok := strings.CutPrefix(t, q[0]); ok {
-			if inner, ok = strings.CutSuffix(inner, q[1]); ok {
-				t = strings.TrimFunc(inner, unicode.IsSpace)
-				without = append(without, "the quotation marks")
-				hints = append(hints, "数字不要加引号")
-			}
-		}
-	}
-	if rest, ok := strings.CutPrefix(t, "减少"); ok {
-		t = "-" + rest
-		without = append(without, `"减少" (a decrease is a negative number)`)
-		hints = append(hints, "减少写作负数")
-	} else if rest, ok := strings.CutPrefix(t, "增加"); ok {
-		t = rest
-		without = append(without, `"增加"`)
-		hints = append(hints, "增加直接写数字")
-	}
-	if r, size := utf8.DecodeRuneInString(t); strings.ContainsRune("−–—‐﹣", r) && size > 1 {
-		t = "-" + t[size:]
-		without = append(without, "the dash (the minus sign is -)")
-		hints = append(hints, "负号请用半角减号 -")
-	}
-	if strings.Count(t, "。") == 1 {
-		t = strings.Replace(t, "。", ".", 1)
-		without = append(without, `"。" (the decimal point is .)`)
-		hints = append(hints, "小数点请用半角的 .")
-	}
+	t, w, h := undecorated(t)
+	without, hints = append(without, w...), append(hints, h...)
 	// A full-width '，' is a thousands separator, said as such.
 	halfWidth := strings.ContainsFunc(t, func(r rune) bool { return isFullWidthNumeral(r) && r != '，' })
 	if halfWidth {
@@ -107,6 +79,17 @@ func numberFix(s string, amount bool) string {
 		}
 		return r
 	}, t)
+	// Spaces, ordinary or full-width, that group its thousands, as
+	// tables print amounts (2 345.68).
+	if g, rest, seps, ok := spaceGrouped(t); ok {
+		between := "the space between its digits"
+		if seps > 1 {
+			between = "the spaces between its digits"
+		}
+		t = g + rest
+		without = append(without, between)
+		hints = append(hints, "请删除数字中间的空格")
+	}
 	// The number ends where its digits, '-', '.' and ',' end; what
 	// follows is its unit.
 	end := strings.IndexFunc(t, func(r rune) bool { return !strings.ContainsRune("0123456789-.,", r) })
@@ -172,6 +155,63 @@ func numberFix(s string, amount bool) string {
 	return b.String()
 }
 
+// spaceGrouped returns the number at the start of t, half-width digits
+// whose thousands are grouped by spaces, ordinary or full-width (2 345.68,
+// 1 234 567), without them, the rest of t (a unit, or "") and the number
+// of spaces that group it; ok is false when t begins with no such number.
+func spaceGrouped(t string) (num, rest string, seps int, ok bool) {
+	end := strings.IndexFunc(t, func(r rune) bool { return !strings.ContainsRune("0123456789-. \u3000", r) })
+	if end < 0 {
+		end = len(t)
+	}
+	n := strings.TrimRight(strings.ReplaceAll(t[:end], "\u3000", " "), " ")
+	if !strings.Contains(n, " ") || !groups(strings.TrimPrefix(n, "-"), " ", ".") {
+		return "", "", 0, false
+	}
+	return strings.ReplaceAll(n, " ", ""), t[end:], strings.Count(n, " "), true
+}
+
+// undecorated returns t, text given for a number with no spaces around
+// it, without what Word and Chinese input methods write around a number:
+// quotation marks, 增加 and 减少 or a plus for the sign of a change, a
+// dash for the minus sign, 。 for the decimal point; with what it dropped
+// said, as numberFix says it (see there), and the hints in Chinese.
+func undecorated(t string) (num string, without, hints []string) {
+	for _, q := range [...][2]string{{"“", "”"}, {"‘", "’"}, {"「", "」"}} {
+		if inner, ok := strings.CutPrefix(t, q[0]); ok {
+			if inner, ok = strings.CutSuffix(inner, q[1]); ok {
+				t = strings.TrimFunc(inner, unicode.IsSpace)
+				without = append(without, "the quotation marks")
+				hints = append(hints, "数字不要加引号")
+			}
+		}
+	}
+	if rest, ok := strings.CutPrefix(t, "减少"); ok {
+		t = "-" + rest
+		without = append(without, `"减少" (a decrease is a negative number)`)
+		hints = append(hints, "减少写作负数")
+	} else if rest, ok := strings.CutPrefix(t, "增加"); ok {
+		t = rest
+		without = append(without, `"增加"`)
+		hints = append(hints, "增加直接写数字")
+	} else if r, size := utf8.DecodeRuneInString(t); (r == '+' || r == '＋') && strings.IndexFunc(t[size:], isDigit) == 0 {
+		t = t[size:]
+		without = append(without, fmt.Sprintf(`the "%c"`, r))
+		hints = append(hints, "数字前面不要加 +")
+	}
+	if r, size := utf8.DecodeRuneInString(t); strings.ContainsRune("−–—‐﹣", r) && size > 1 {
+		t = "-" + t[size:]
+		without = append(without, "the dash (the minus sign is -)")
+		hints = append(hints, "负号请用半角减号 -")
+	}
+	if strings.Count(t, "。") == 1 {
+		t = strings.Replace(t, "。", ".", 1)
+		without = append(without, `"。" (the decimal point is .)`)
+		hints = append(hints, "小数点请用半角的 .")
+	}
+	return t, without, hints
+}
+
 // readCommas returns t, a number of half-width digits, '-', '.' and ','
 // with a comma in it, as a plain decimal number, and whether its comma is
 // a decimal comma. Commas are thousands separators only where every group
@@ -229,6 +269,11 @@ func quotedComma(s string) string {
 	return `","`
 }
 
+// isDigit reports whether r is a digit, half-width or full-width.
+func isDigit(r rune) bool {
+	return '0' <= r && r <= '9' || '０' <= r && r <= '９'
+}
+
 // isFullWidthNumeral reports whether r is a full-width digit, '，', '－'
 // or '．'.
 func isFullWidthNumeral(r rune) bool {
@@ -275,7 +320,8 @@ var moneyScale = map[string]int{"亿元": 10, "亿": 10, "万元": 6, "万": 6, 
 // as '%'. decimal says that a comma in s was read as a decimal point
 // (see readCommas).
 func decorated(s string) (num, unit string, decimal, ok bool) {
-	t := strings.Map(func(r rune) rune {
+	t, _, _ := undecorated(strings.TrimFunc(s, unicode.IsSpace))
+	t = strings.Map(func(r rune) rune {
 		switch {
 		case isFullWidthNumeral(r):
 			return r - 0xfee0
@@ -283,7 +329,10 @@ func decorated(s string) (num, unit string, decimal, ok bool) {
 			return '%'
 		}
 		return r
-	}, strings.TrimFunc(s, unicode.IsSpace))
+	}, t)
+	if g, rest, _, ok := spaceGrouped(t); ok {
+		t = g + rest
+	}
 	end := strings.IndexFunc(t, func(r rune) bool { return !strings.ContainsRune("0123456789-.,", r) })
 	if end >= 0 {
 		t, unit = t[:end], strings.TrimLeftFunc(t[end:], unicode.IsSpace)
@@ -448,6 +497,36 @@ func dateFix(s string) string {
 	return fmt.Sprintf("write %s (日期请写成 %[1]s)", d)
 }
 
+// noSuchDate says that s, text given for a date, is written as one
+// (YYYY-MM-DD, or as dateFix reads it) but names a day that does not
+// exist, such as 2025-02-30 or 2025-13-01, and which part is wrong, with
+// its Chinese hint. It returns "" for other text.
+func noSuchDate(s string) string {
+	m := looseDate.FindStringSubmatch(halfWidth(chineseTens(strings.TrimFunc(s, unicode.IsSpace))))
+	if m == nil {
+		return ""
+	}
+	year, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	var en, zh string
+	switch {
+	case month < 1 || month > 12:
+		en = fmt.Sprintf("there is no month %d, months are 1 to 12", month)
+		zh = fmt.Sprintf("没有%d月，月份只有 1 到 12", month)
+	case day < 1:
+		en, zh = "there is no day 0", "没有0日"
+	default:
+		days := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		if day <= days {
+			return ""
+		}
+		en = fmt.Sprintf("%s %d has %d days", time.Month(month), year, days)
+		zh = fmt.Sprintf("%d年%d月没有%d日，这个月只有%d天", year, month, day, days)
+	}
+	return fmt.Sprintf("the date %s does not exist: %s; check the date in the report (%s：请核对报告中的日期)", s, en, zh)
+}
+
 // looseDate matches a date as publishers write it, in half-width digits:
 // a year of four digits, a month and a day of one or two, separated by
 // '-', '/' or '.', or followed by 年, 月 and 日.
@@ -476,4 +555,49 @@ func chineseTens(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// onlyDashes reports whether s, text given for a figure, is a dash or a
+// few, with spaces or not (-, —, –, －, --, ——): as Chinese tables write a
+// figure they do not give, or one that is zero.
+func onlyDashes(s string) bool {
+	t := strings.TrimFunc(s, unicode.IsSpace)
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		switch r {
+		case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u2500', '\u2501',
+			'\uFE58', '\uFE63', '\uFF0D':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isFigure reports whether key, a dotted name, is a figure that the
+// report gives as a number: an amount, a staff count or the score.
+func isFigure(key string) bool {
+	return key == "score" || slices.Contains(derivableArray[:], key)
+}
+
+// dashSaid is the error of a dash, dash as written, given as the value of
+// key, where the writer meant that the report gives no value (or zero):
+// for a figure, to write null or 0; for other keys, null.
+func dashSaid(key, dash string) string {
+	if isFigure(key) {
+		return fmt.Sprintf(`"%s" is a dash, not a value: write null if the report does not give the figure, which pages show as 未披露, or 0 if the report says it is zero (横线“%[1]s”不是数值：报告没有给出的写 null（页面显示为未披露），报告写明为零的写 0)`, dash)
+	}
+	return fmt.Sprintf(`"%s" is a dash, not a value: write null, or delete the line, if the report does not give it (横线“%[1]s”不是有效的值：报告没有给出的写 null 或删除这一行)`, dash)
+}
+
+// dash reports a figure of key written as a dash (see onlyDashes).
+func (p *parse) dash(key string, v ast.Node) bool {
+	s, ok := v.(*ast.StringNode)
+	if !ok || !onlyDashes(s.Value) {
+		return false
+	}
+	p.errAt(nodePos(v), key, "%s", dashSaid(key, strings.TrimFunc(s.Value, unicode.IsSpace)))
+	return true
 }

@@ -262,12 +262,91 @@ func (e *LineError) Error() string { return e.Msg }
 // dashes (or more of them) where '---' opens or closes (role) the front
 // matter.
 func notDashes(n int, line []byte, what, whatZh, role string) error {
+	if msg := spacedDashes(line, what, whatZh, role); msg != "" {
+		return &LineError{Line: n, Msg: msg}
+	}
 	shown := strings.TrimSpace(string(line))
 	if utf8.RuneCountInString(shown) > 20 {
 		shown = string([]rune(shown)[:20]) + "…"
 	}
 	return &LineError{Line: n, Msg: fmt.Sprintf("%s (%s) looks like the %s '---' line of the front matter, but only three ASCII hyphens make one: write --- (%s应写成三个半角减号 ---，不是 %s)",
 		what, shown, role, whatZh, shown)}
+}
+
+// spacedDashes is the error of line, what, when it is '---' but for white
+// space before it, or a full-width space after it, which keeps it from
+// opening or closing (role) the front matter: the white space said, as
+// it cannot be seen. It returns "" for any other line.
+func spacedDashes(line []byte, what, whatZh, role string) string {
+	l := string(line)
+	i := strings.Index(l, "---")
+	if i < 0 || strings.Trim(l, " \t\u3000") != "---" {
+		return ""
+	}
+	before, after := l[:i], strings.Trim(l[i+3:], " \t")
+	if after != "" {
+		// Spaces and tabs after '---' are allowed; a full-width space
+		// is not.
+		after = l[i+3:]
+	}
+	var en, zh []string
+	if before != "" {
+		w, wZh := whiteSaid(before)
+		en = append(en, w+" before its ---")
+		zh = append(zh, "前面多了"+spaced(wZh))
+	}
+	if after != "" {
+		w, wZh := whiteSaid(after)
+		if before == "" {
+			w += " after its ---"
+		} else {
+			w += " after it"
+		}
+		en = append(en, w)
+		zh = append(zh, "后面多了"+spaced(wZh))
+	}
+	if len(en) == 0 {
+		return ""
+	}
+	them := "it"
+	if len(en) > 1 || !strings.HasPrefix(en[0], "a ") && !strings.HasPrefix(en[0], "white") {
+		them = "them"
+	}
+	return fmt.Sprintf("%s has %s, so it is not the %s '---' line of the front matter: delete %s, to leave --- alone at the beginning of the line (%s的 --- %s：请删除，--- 要顶格写，前后不加空格)",
+		what, strings.Join(en, " and "), role, them, whatZh, strings.Join(zh, "，"))
+}
+
+// spaced returns zh with a space before it when it begins with a digit,
+// as Chinese hints write a number: 前面多了 1 个空格.
+func spaced(zh string) string {
+	if zh != "" && '0' <= zh[0] && zh[0] <= '9' {
+		return " " + zh
+	}
+	return zh
+}
+
+// whiteSaid says what white space s, spaces, tabs and full-width spaces,
+// is: "1 space", "2 tabs", "a full-width space", in English and Chinese.
+func whiteSaid(s string) (en, zh string) {
+	spaces, tabs, full := strings.Count(s, " "), strings.Count(s, "\t"), strings.Count(s, "\u3000")
+	switch {
+	case tabs == 0 && full == 0:
+		if spaces == 1 {
+			return "a space", "1 个空格"
+		}
+		return strconv.Itoa(spaces) + " spaces", strconv.Itoa(spaces) + " 个空格"
+	case spaces == 0 && full == 0:
+		if tabs == 1 {
+			return "a tab", "1 个 Tab"
+		}
+		return strconv.Itoa(tabs) + " tabs", strconv.Itoa(tabs) + " 个 Tab"
+	case spaces == 0 && tabs == 0:
+		if full == 1 {
+			return "a full-width space", "1 个全角空格"
+		}
+		return strconv.Itoa(full) + " full-width spaces", strconv.Itoa(full) + " 个全角空格"
+	}
+	return "white space", "空白"
 }
 
 // likeDashes reports whether line, not '---', looks like it: two or more
@@ -1061,8 +1140,27 @@ func describe(n ast.Node) string {
 		return "a mapping"
 	case *ast.SequenceNode:
 		return "a list"
+	case *ast.InfinityNode:
+		return v.GetToken().Value + ", which YAML reads as an infinity"
+	case *ast.NanNode:
+		return v.GetToken().Value + ", which YAML reads as not a number"
 	}
-	return "a " + strings.ToLower(n.Type().String())
+	switch n.Type() {
+	case ast.MergeKeyType:
+		return "a merge key <<"
+	case ast.MappingKeyType:
+		return "a complex key ?"
+	}
+	return withArticle(strings.ToLower(n.Type().String()))
+}
+
+// withArticle returns noun after "a", or "an" when it begins with a
+// vowel: a tag, an anchor, an alias.
+func withArticle(noun string) string {
+	if noun != "" && strings.IndexByte("aeiou", noun[0]) >= 0 {
+		return "an " + noun
+	}
+	return "a " + noun
 }
 
 var topKeys = []string{
@@ -1168,6 +1266,9 @@ func (p *parse) top(m *ast.MappingNode) {
 		case "score":
 			p.score(key, v)
 		case "grade":
+			if undisclosed(v) {
+				break
+			}
 			if g := p.oneOf(key, v, Grades); g != "" {
 				r.Grade = Field[string]{State: Disclosed, V: g, Pos: nodePos(v)}
 			}
@@ -1289,13 +1390,17 @@ func (p *parse) finish() {
 			a = p.more[i-p.nAmounts]
 		}
 		v, err := parseDecimal(a.text, scale)
+		if rest, plus := strings.CutPrefix(a.text, "+"); err != nil && plus && plainNumber(rest) {
+			p.errAt(a.dst.Pos, a.key, "expected a plain decimal amount such as 1530.53, got %s; write %s, without the +: only %s has a sign (金额前面不要加 +；只有 %[3]s（三公经费较上年增减）可以带正负号)", a.text, rest, signedKey)
+			continue
+		}
 		if err != nil {
 			p.errAt(a.dst.Pos, a.key, "%v", err) // with its hint
 			continue
 		}
 		a.dst.V = Amount(v)
 		a.dst.State = Disclosed
-		if v < 0 && a.key != "sangong.change" {
+		if v < 0 && a.key != signedKey {
 			p.errAt(a.dst.Pos, a.key, "amount is negative (%s); only sangong.change may be (金额不能为负数，只有 sangong.change（三公经费较上年增减）可以为负)", a.text)
 		}
 	}
@@ -1568,6 +1673,10 @@ func (p *parse) date(key string, v ast.Node) string {
 	}
 	if _, err := time.Parse("2006-01-02", s); err != nil {
 		if p.invisibleValue(key, v) {
+			return ""
+		}
+		if msg := noSuchDate(s); msg != "" {
+			p.errAt(nodePos(v), key, "%s", msg)
 			return ""
 		}
 		if fix := dateFix(s); fix != "" {
@@ -1860,26 +1969,34 @@ func (p *parse) derivedList(key string, v ast.Node) {
 func (p *parse) amount(key string, v ast.Node, dst *Money) {
 	v = number(v)
 	pos := nodePos(v)
+	if undisclosed(v) {
+		return
+	}
 	switch n := v.(type) {
 	case *ast.NullNode:
 		return
 	case *ast.IntegerNode, *ast.FloatNode:
-		dst.Pos = pos
-		a := pendingAmount{key, n.GetToken().Value, dst}
-		if p.nAmounts < len(p.amounts) {
-			p.amounts[p.nAmounts] = a
-			p.nAmounts++
-		} else {
-			p.more = append(p.more, a)
+		text := n.GetToken().Value
+		if rest, plus := strings.CutPrefix(text, "+"); plus && key == signedKey && plainNumber(rest) {
+			text = rest
 		}
+		p.pending(key, text, dst, pos)
 		return
 	case *ast.StringNode:
 		if n.Value == UnreadableText {
 			*dst = Money{State: Unreadable, Pos: pos}
 			return
 		}
+		// "+1.2" in quotes, as +1.2 without them.
+		if rest, ok := strings.CutPrefix(n.Value, "+"); ok && key == signedKey && plainNumber(rest) && rest[0] != '-' {
+			p.pending(key, rest, dst, pos)
+			return
+		}
 	}
 	if p.invisibleValue(key, v) {
+		return
+	}
+	if p.dash(key, v) {
 		return
 	}
 	if s, ok := v.(*ast.StringNode); ok && hasAmountUnit(s.Value) {
@@ -1889,11 +2006,43 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 		"金额请写数字，如 1530.53；报告没有给出的写 null；给出了但无法辨认的写 "+UnreadableText))
 }
 
+// NotDisclosedText is the text that pages print for a figure that a
+// report does not give, and that a figure may be written as, the same as
+// null: publishers copy it back from the pages.
+const NotDisclosedText = "未披露"
+
+// undisclosed reports whether v, the value of a figure, is
+// NotDisclosedText, which is read as null.
+func undisclosed(v ast.Node) bool {
+	s, ok := v.(*ast.StringNode)
+	return ok && s.Value == NotDisclosedText
+}
+
+// signedKey is the one amount that may be negative, and may be written
+// with a sign: +1.2 is 1.2, as a report writes an increase (较上年+1.2).
+const signedKey = "sangong.change"
+
+// pending records the amount of key written as text, a number, at pos,
+// to be read into dst in finish, once the unit is known.
+func (p *parse) pending(key, text string, dst *Money, pos Pos) {
+	dst.Pos = pos
+	a := pendingAmount{key, text, dst}
+	if p.nAmounts < len(p.amounts) {
+		p.amounts[p.nAmounts] = a
+		p.nAmounts++
+	} else {
+		p.more = append(p.more, a)
+	}
+}
+
 const msgExpectedAmount = "expected an amount such as 1530.53, null or " + UnreadableText + ", got "
 
 func (p *parse) score(key string, v ast.Node) {
 	v = number(v)
 	pos := nodePos(v)
+	if undisclosed(v) {
+		return
+	}
 	switch n := v.(type) {
 	case *ast.NullNode:
 		return
@@ -1914,12 +2063,18 @@ func (p *parse) score(key string, v ast.Node) {
 	if p.invisibleValue(key, v) {
 		return
 	}
+	if p.dash(key, v) {
+		return
+	}
 	p.errAt(pos, key, "%s", hinted("expected a score such as 97, got "+describeNumber(v, false), "自评得分请写数字，如 97"))
 }
 
 func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
 	v = number(v)
 	pos := nodePos(v)
+	if undisclosed(v) {
+		return
+	}
 	switch n := v.(type) {
 	case *ast.NullNode:
 		return
@@ -1941,6 +2096,9 @@ func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
 		}
 	}
 	if p.invisibleValue(key, v) {
+		return
+	}
+	if p.dash(key, v) {
 		return
 	}
 	p.errAt(pos, key, "%s", hinted("expected a whole number of people, got "+describeNumber(v, false), "人数请写整数"))

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -60,6 +61,45 @@ func TestThreeStatesOfAFigure(t *testing.T) {
 	}
 	if r.Title != "甲县局2020年度整体支出绩效自评报告" {
 		t.Errorf("default title %q", r.Title)
+	}
+}
+
+// TestNotDisclosedIsNull: a figure written 未披露, as pages print one
+// that a report does not give, is read as null: a draft of new, or a
+// report, with its figures that are null written so is the same report,
+// by every way of parsing it, and gives the same errors.
+func TestNotDisclosedIsNull(t *testing.T) {
+	nulls := regexp.MustCompile(`(?m)^((?:  (?:total|basic|project|personnel|public|abroad|reception|vehicles|change|authorized|actual))|income|score|grade):( +)null\b`)
+	for name, in := range map[string]string{
+		"new":                    string(Skeleton("桃源县", 2024)),
+		"a report":               slipBase,
+		"quoted":                 strings.Replace(slipBase, "  abroad: null", `  abroad: "未披露"`, 1),
+		"every figure":           fuzzHeader + "spending: {basic: null, total: 未披露}\nincome: null\nsangong:\n  change: null\nscore: null\ngrade: null\nstaff:\n  actual: null\n---\n",
+		"a figure said derived":  fuzzHeader + "income: null\nderived: [income]\n---\n",
+		"a figure with an error": fuzzHeader + "income: null\nscore: 九十七\n---\n",
+	} {
+		written := nulls.ReplaceAllString(in, "$1:${2}未披露")
+		if written == in && !strings.Contains(in, "未披露") {
+			t.Fatalf("%s: no null replaced", name)
+		}
+		in = strings.ReplaceAll(in, `"未披露"`, "null")
+		in = strings.ReplaceAll(in, "total: 未披露", "total: null")
+		for way, parse := range everyParse {
+			want, wantErr := parse("a.md", []byte(in))
+			got, err := parse("a.md", []byte(written))
+			if errString(err) != errString(wantErr) {
+				t.Errorf("%s (%s):\nerror %v\nwant  %v", name, way, err, wantErr)
+				continue
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s (%s):\nreport %+v\nwant   %+v", name, way, got, want)
+			}
+		}
+	}
+	// Text that is not exactly 未披露 is refused, as before.
+	_, err := Parse("a.md", []byte(fuzzHeader+"income: 不适用\n---\n"))
+	if err == nil || !strings.Contains(err.Error(), `a.md:6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "不适用" (`) {
+		t.Errorf("error %v", err)
 	}
 }
 
@@ -204,6 +244,16 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{`income: 8,5元`, `got text "8,5元"; "," is not a decimal point; if you meant 8.5元, 8.5元 is 0.00085万元: write 0.00085 (the file's unit is 万元), or, if all amounts of the file are in 元, set unit: 元 and write 8.5 (逗号不能当小数点：如果是 8.5元，8.5元 即 0.00085万元：请写 0.00085（本文件的金额单位是 万元）；`},
 		{`score: 9,7`, `6:8: score: expected a score such as 97, got text "9,7"; "," is not a decimal point; if you meant 9.7, write 9.7 (`},
 		{`income: 12,5000.5`, `got text "12,5000.5" (金额请写数字`},
+		// Spaces, ordinary or full-width, that group thousands, as
+		// tables print amounts.
+		{"spending:\n  total: 2 345.68", `7:10: spending.total: expected an amount such as 1530.53, null or 无法识别, got text "2 345.68"; write 2345.68, without the space between its digits (请删除数字中间的空格)` + "\n"},
+		{`income: "1 234 567.5"`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "1 234 567.5"; write 1234567.5, without the spaces between its digits (请删除数字中间的空格)` + "\n"},
+		{"income: 1\u3000530.53万元", `got text "1\u3000530.53万元"; write 1530.53, without the space between its digits and the unit 万元; give the unit of all amounts once, as unit: 万元 (the default), 千元 or 元 (请删除数字中间的空格；数字后面不要写单位，单位写在 unit: 中)` + "\n"},
+		{"staff:\n  actual: 1 017", `7:11: staff.actual: expected a whole number of people, got text "1 017"; write 1017, without the space between its digits (请删除数字中间的空格)` + "\n"},
+		{`spending: {total: 2 345.68}`, `6:19: spending.total: expected an amount such as 1530.53, null or 无法识别, got text "2 345.68"; write 2345.68, without the space`},
+		// Spaces that group no thousands may part two numbers: no fix.
+		{`score: 9 7`, `6:8: score: expected a score such as 97, got text "9 7" (自评得分请写数字，如 97)` + "\n"},
+		{`income: 12 5000`, `got text "12 5000" (金额请写数字，如 1530.53；`},
 		// Inside braces a comma separates pairs, and cuts the number.
 		{`spending: {total: 1,530.53, basic: 1}`, `6:19: spending.total: expected an amount such as 1530.53, got 1,530.53, which its commas cut apart: inside braces { } a comma separates pairs; write 1530.53, without the thousands separators (花括号内的逗号用来分隔各项，会把 1,530.53 拆开：请写 1530.53，数字中不要用千位分隔符)` + "\n"},
 		{`sangong: {total: 1, change: -12,345,678.9}`, `6:29: sangong.change: expected an amount such as 1530.53, got -12,345,678.9, which its commas cut apart: inside braces { } a comma separates pairs; write -12345678.9, without the thousands separators (`},
@@ -216,8 +266,22 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{`income: —0.4`, `got text "—0.4"; write -0.4, without the dash (the minus sign is -) (`},
 		{"sangong:\n  change: 减少0.4", `got text "减少0.4"; write -0.4, without "减少" (a decrease is a negative number) (减少写作负数)` + "\n"},
 		{"sangong:\n  change: 增加0.4", `got text "增加0.4"; write 0.4, without "增加" (增加直接写数字)` + "\n"},
+		// sangong.change alone takes a sign (see TestChangeTakesAPlus).
+		{`income: +1354.42`, `6:9: income: expected a plain decimal amount such as 1530.53, got +1354.42; write 1354.42, without the +: only sangong.change has a sign (金额前面不要加 +；只有 sangong.change（三公经费较上年增减）可以带正负号)` + "\n"},
+		{"spending:\n  total: +0", `7:10: spending.total: expected a plain decimal amount such as 1530.53, got +0; write 0, without the +: only sangong.change has a sign (`},
+		{`income: "+1354.42"`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "+1354.42"; write 1354.42, without the "+" (数字前面不要加 +)` + "\n"},
+		{"sangong:\n  change: ＋0.4", `7:11: sangong.change: expected an amount such as 1530.53, null or 无法识别, got text "＋0.4"; write 0.4, without the "＋" (数字前面不要加 +)` + "\n"},
+		{"sangong:\n  change: \"+-0.4\"", `got text "+-0.4" (金额请写数字，如 1530.53；`},
 		{`income: 1530。53`, `got text "1530。53"; write 1530.53, without "。" (the decimal point is .) (小数点请用半角的 .)` + "\n"},
 		{`income: “1530.53”`, `got text "“1530.53”"; write 1530.53, without the quotation marks (数字不要加引号)` + "\n"},
+		// A dash, or dashes, for a figure the report does not give.
+		{"sangong:\n  abroad: —", `7:11: sangong.abroad: "—" is a dash, not a value: write null if the report does not give the figure, which pages show as 未披露, or 0 if the report says it is zero (横线“—”不是数值：报告没有给出的写 null（页面显示为未披露），报告写明为零的写 0)` + "\n"},
+		{`income: "-"`, `6:9: income: "-" is a dash, not a value: write null if the report does not give the figure, which pages show as 未披露, or 0 if the report says it is zero (`},
+		{`income: –`, `6:9: income: "–" is a dash, not a value: write null`},
+		{`income: －－`, `6:9: income: "－－" is a dash, not a value: write null`},
+		{`score: ——`, `6:8: score: "——" is a dash, not a value: write null`},
+		{"staff:\n  actual: --", `7:11: staff.actual: "--" is a dash, not a value: write null`},
+		{`sangong: {abroad: -}`, `6:19: sangong.abroad: "-" is a dash, not a value: write null`},
 		// Years and dates in Chinese or full-width digits, or with other
 		// separators: the exact value to write.
 		{"---\ncounty: 甲县\ndepartment: 局\nyear: 二〇二三\ntype: 整体支出", `4:7: year: expected a year such as 2020, got text "二〇二三"; write 2023, in Arabic digits (年度请用阿拉伯数字写作 2023)` + "\n"},
@@ -231,8 +295,16 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{"published: \"２０２４－０５－１８\"", `got text "２０２４－０５－１８"; write 2024-05-18 (`},
 		{"published: ２０２４年１２月３１日", `got text "２０２４年１２月３１日"; write 2024-12-31 (`},
 		{"published: 二〇二四年五月十八日", `got text "二〇二四年五月十八日"; write 2024-05-18 (`},
-		{"published: 2024-2-30", `got text "2024-2-30" (日期请写成 年-月-日，如 2021-05-18)` + "\n"},
-		{"published: 2024年13月1日", `got text "2024年13月1日" (日期请写成 年-月-日，如 2021-05-18)` + "\n"},
+		// A date in that form, or another, that does not exist: said so,
+		// with the part that is wrong.
+		{"published: 2025-02-30", `6:12: published: the date 2025-02-30 does not exist: February 2025 has 28 days; check the date in the report (2025年2月没有30日，这个月只有28天：请核对报告中的日期)` + "\n"},
+		{`published: "2024-02-30"`, `6:12: published: the date 2024-02-30 does not exist: February 2024 has 29 days; check the date in the report (2024年2月没有30日，这个月只有29天：请核对报告中的日期)` + "\n"},
+		{"published: 2021-04-31", `the date 2021-04-31 does not exist: April 2021 has 30 days; check the date in the report (2021年4月没有31日，这个月只有30天：`},
+		{"published: 2025-13-01", `6:12: published: the date 2025-13-01 does not exist: there is no month 13, months are 1 to 12; check the date in the report (没有13月，月份只有 1 到 12：请核对报告中的日期)` + "\n"},
+		{"published: 2025-00-10", `the date 2025-00-10 does not exist: there is no month 0, months are 1 to 12; check`},
+		{"published: 2025-04-00", `the date 2025-04-00 does not exist: there is no day 0; check the date in the report (没有0日：请核对报告中的日期)` + "\n"},
+		{"published: 2024-2-30", `the date 2024-2-30 does not exist: February 2024 has 29 days; check the date in the report (2024年2月没有30日，这个月只有29天：请核对报告中的日期)` + "\n"},
+		{"published: 2024年13月1日", `the date 2024年13月1日 does not exist: there is no month 13, months are 1 to 12; check the date in the report (没有13月，`},
 		{`income: 「1,530.53 万元」`, `got text "「1,530.53 万元」"; write 1530.53, without the quotation marks, the thousands separators and the unit 万元; give the unit`},
 		// Text that is no number is refused as it was, with the general
 		// hint in Chinese and no fix.
@@ -240,6 +312,10 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{`income: 约1530万元`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "约1530万元" (金额请写数字，如 1530.53；报告没有给出的写 null；给出了但无法辨认的写 无法识别)` + "\n"},
 		{`income: "1530.53元/人"`, `got text "1530.53元/人" (金额请写数字，如 1530.53；`},
 		{`income: "1e3"`, `got text "1e3" (金额请写数字，如 1530.53；`},
+		// YAML's infinities and NaN, said as written.
+		{"spending:\n  total: .inf", `7:10: spending.total: expected an amount such as 1530.53, null or 无法识别, got .inf, which YAML reads as an infinity (金额请写数字，如 1530.53；`},
+		{`score: -.Inf`, `6:8: score: expected a score such as 97, got -.Inf, which YAML reads as an infinity (自评得分请写数字，如 97)` + "\n"},
+		{"staff:\n  actual: .nan", `7:11: staff.actual: expected a whole number of people, got .nan, which YAML reads as not a number (人数请写整数)` + "\n"},
 	} {
 		in := fuzzHeader + tc.in + "\n"
 		if strings.HasPrefix(tc.in, "---\n") {
@@ -249,6 +325,28 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 			_, err := parseFile("a.md", []byte(in+"---\n"), fast)
 			if err == nil || !strings.Contains(err.Error()+"\n", tc.want) {
 				t.Errorf("%q (fast path %v):\nerror %v\nwant  %s", tc.in, fast, err, tc.want)
+			}
+		}
+	}
+}
+
+// TestChangeTakesAPlus: sangong.change, the one amount that may be
+// negative, may be written with a plus, as a report writes an increase
+// (较上年+0.4), in quotes or not: the same report as without it, but for
+// where the value is.
+func TestChangeTakesAPlus(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"+0.4", "0.4"}, {`"+0.4"`, "0.4"}, {"'+0.4'", "0.4"}, {"+12", "12"}, {"+0", "0"},
+	} {
+		for _, fast := range []bool{true, false} {
+			got, err := parseFile("a.md", []byte(fuzzHeader+"sangong:\n  change: "+tc.in+"\n---\n"), fast)
+			want, wantErr := parseFile("a.md", []byte(fuzzHeader+"sangong:\n  change: "+tc.want+"\n---\n"), fast)
+			if err != nil || wantErr != nil {
+				t.Errorf("%s (fast path %v): error %v, %v", tc.in, fast, err, wantErr)
+				continue
+			}
+			if got.Sangong.Change.V != want.Sangong.Change.V || got.Sangong.Change.State != Disclosed {
+				t.Errorf("%s (fast path %v): %+v, want %+v", tc.in, fast, got.Sangong.Change, want.Sangong.Change)
 			}
 		}
 	}
@@ -272,10 +370,22 @@ func TestAmountUnitSaysTheFigureInTheFileUnit(t *testing.T) {
 		{"income: 1530.53万元\nunit: 元", `1530.53万元 is 15305300元: write 15305300 (the file's unit is 元), or, if all amounts of the file are in 万元, set unit: 万元 and write 1530.53 (`},
 		{"unit: 千元\nspending:\n  total: \"１２３４ 元\"", `8:10: spending.total: ` + got + `"１２３４ 元"; 1234元 is 1.234千元: write 1.234 (the file's unit is 千元)`},
 		{"sangong:\n  change: -120元", `-120元 is -0.012万元: write -0.012 (`},
+		// Spaces grouping thousands are dropped in the conversion.
+		{"income: 1 354 420元", `"1 354 420元"; 1354420元 is 135.442万元: write 135.442 (the file's unit is 万元), or, if all amounts of the file are in 元, set unit: 元 and write 1354420 (`},
 		// 万 and 亿 are short for 万元 and 亿元.
 		{"unit: 元\nincome: 2400万", `"2400万"; 2400万 is 24000000元: write 24000000 (the file's unit is 元) (2400万 即 24000000元：请写 24000000（本文件的金额单位是 元）)` + "\n"},
 		{"income: 2400万", `"2400万"; 2400万 is 2400万元: write 2400 (the file's unit is 万元) (`},
 		{"income: 1.5亿", `"1.5亿"; 1.5亿 is 15000万元: write 15000 (`},
+		// Written as Word and Chinese input methods write numbers: the
+		// amount converted, never its number without the unit, which
+		// would publish 10000 times it.
+		{"income: 增加1354.42元", `"增加1354.42元"; 1354.42元 is 0.135442万元: write 0.135442 (the file's unit is 万元), or, if all amounts`},
+		{"income: “1354.42元”", `"“1354.42元”"; 1354.42元 is 0.135442万元: write 0.135442 (`},
+		{"income: 1354。42元", `"1354。42元"; 1354.42元 is 0.135442万元: write 0.135442 (`},
+		{"sangong:\n  change: 减少1200元", `"减少1200元"; -1200元 is -0.12万元: write -0.12 (`},
+		{"sangong:\n  change: —1200元", `"—1200元"; -1200元 is -0.12万元: write -0.12 (`},
+		{"sangong:\n  change: \"+1200元\"", `"+1200元"; 1200元 is 0.12万元: write 0.12 (`},
+		{"income: 2 345.68元", `"2 345.68元"; 2345.68元 is 0.234568万元: write 0.234568 (`},
 		// Less than a fen cannot be written in any unit.
 		{"income: 0.001元", `"0.001元"; 0.001元 is in 元, but the file's unit is 万元: write it converted to 万元, or, if all amounts`},
 		// In the file's unit, the number is right without its unit.
@@ -370,6 +480,8 @@ func TestErrorsSayItInChinese(t *testing.T) {
 		{"colour: 红", `, discrepancies, derived (没有这个键：请检查拼写，可用的键见前面所列)`},
 		{"score: 1\nscore: 2", `a.md:7:1: score: duplicate key, first given at line 6; remove one of them (这一项重复了：第 6 行已经写过，请删除其中一个)`},
 		{"staff:\n  actual: 1\n  actual: 2", `a.md:8:3: staff.actual: duplicate key, first given at line 7; remove one of them (这一项重复了：第 7 行已经写过，请删除其中一个)`},
+		{"&a x: 1", `a.md:6:1: keys must be plain words, got an anchor (键名只能是英文单词，如 score)`},
+		{"<<: {a: 1}", `a.md:6:1: keys must be plain words, got a merge key << (键名只能是英文单词，如 score)`},
 		{"staff: 17", `a.md:6:8: staff: expected a mapping such as {authorized: 25, …}, got the number 17 (这里应在下面各行分项填写，如“  authorized: 25”，每行缩进两个空格)`},
 		{"department: null", `a.md:3:1: department: required key is empty: fill it in, such as department: 行政审批服务局 (必填项“部门”没有填写，如 department: 行政审批服务局)`},
 		{"\x00department", `a.md:1:1: department: required key is missing: add a line such as department: 行政审批服务局 (缺少必填项“部门”，请添加一行，如 department: 行政审批服务局)`},

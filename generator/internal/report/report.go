@@ -38,6 +38,10 @@
 // An amount is a plain decimal number, null (not disclosed, the same as an
 // absent key) or the text 无法识别 (the report gives it, but it cannot be
 // read). Amounts are converted exactly to fen and reported in 万元.
+// Every figure (an amount, the score, the grade, a staff count) may be
+// written 未披露, as pages print one not disclosed: it is read as null.
+// sangong.change alone may be negative, and may be written with a plus
+// (+0.4), as reports write an increase.
 // Every number (a year, score, amount or count) may be written in quotes,
 // as "2020" or '97', and is then read as the same number unquoted; a
 // number written with thousands separators, a unit after it or

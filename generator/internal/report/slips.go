@@ -123,6 +123,18 @@ type level struct {
 	flow, brace int
 	// lastLine is the index in lines of the line of last.
 	lastLine int
+	// items are the entries of a sequence, each the index in lines of
+	// its line and its indentation; ended says that the value of the
+	// last ends on its line (or on the lines of its quotes or brackets),
+	// so that a line indented more than it is no more of its text.
+	items []seqItem
+	ended bool
+}
+
+// seqItem is an entry of a block sequence, on the line of index i in
+// lines, indented by cols.
+type seqItem struct {
+	i, cols int
 }
 
 // movedKey is a key on a line with another slip than its indentation,
@@ -208,6 +220,9 @@ indentation:
 	case rest == "" || rest[0] == '#':
 		return
 	}
+	if s.strayItem(n, l, cols, tab, fullWidth, rest) {
+		return
+	}
 	// The lines of a sequence's entries are not looked into.
 	for len(s.levels) > 1 && s.top().seq && s.top().indent >= cols && !(s.top().indent == cols && (itemLike(rest) || dashSlip(rest))) {
 		s.closeTo(len(s.levels) - 1)
@@ -222,9 +237,7 @@ indentation:
 	if itemLike(rest) {
 		name, ok := s.item(cols)
 		if !s.indentation(n, tab, fullWidth, name) && ok {
-			if v := strings.TrimLeft(rest[1:], " "); v != "" {
-				s.value(n, l, cols, name, v)
-			}
+			s.itemValue(n, l, cols, name, rest)
 		}
 		return
 	}
@@ -293,6 +306,13 @@ indentation:
 	case slip != "":
 		s.errAt(Pos{n, col}, full, "%s", slip)
 		s.fixes[s.i] = strings.Repeat(" ", cols) + mended
+	case hasValue && dashValue(value) && !(formatMapping(full) && s.indentedBelow(cols)):
+		// A dash for a figure not given, as Chinese tables write it,
+		// which the YAML parser reads as a list's item. Keys indented
+		// below it are said by valueAndKeys.
+		before := l[:len(l)-len(value)]
+		s.errAt(Pos{n, utf8.RuneCountInString(before) + 1}, full, "%s", dashSaid(full, "-"))
+		s.fixes[s.i] = before + "null"
 	case hasValue:
 		at := s.i
 		s.value(n, l, cols, full, value)
@@ -302,6 +322,105 @@ indentation:
 			t.flow, t.brace = at+1, b
 		}
 	}
+}
+
+// strayItem reads an entry of the block sequence being read, on line n,
+// l, whose indentation is cols and which is rest without it, when it is
+// indented otherwise than the sequence's first entry, as the YAML parser
+// refuses: less, but not less than the key whose value the sequence is
+// (at the top level, at the beginning of the line); or more, after an
+// entry whose value has ended (a quoted one), so that it is no more of
+// that entry's text. Its indentation is said, and mended, when the
+// sequence ends (see itemIndents). It reports whether it read one.
+func (s *slipScan) strayItem(n int, l string, cols, tab, fullWidth int, rest string) bool {
+	t := s.top()
+	if len(s.levels) < 2 || !t.seq || cols == t.indent || tab > 0 || fullWidth > 0 || !itemLike(rest) {
+		return false
+	}
+	if cols > t.indent && !t.ended || cols < t.indent && cols < s.levels[len(s.levels)-2].indent {
+		return false
+	}
+	s.itemValue(n, l, cols, t.name, rest)
+	return true
+}
+
+// itemValue notes an entry of the sequence of the key name, on line n,
+// l, whose indentation is cols and which is rest without it, among its
+// items, and looks at its value.
+func (s *slipScan) itemValue(n int, l string, cols int, name, rest string) {
+	t := s.top()
+	t.items = append(t.items, seqItem{s.i, cols})
+	v := strings.TrimLeft(rest[1:], " ")
+	t.ended = v != "" && (strings.IndexByte(`"'[{`, v[0]) >= 0 || v[0] == '#' || commentStart(v, 0) >= 0)
+	if v != "" {
+		s.value(n, l, cols, name, v)
+	}
+}
+
+// itemIndents reports the entries of the sequence l whose indentation is
+// not that of most of them (of the first, when as many are indented each
+// way), and mends it.
+func (s *slipScan) itemIndents(l *level) {
+	count := map[int]int{}
+	for _, it := range l.items {
+		count[it.cols]++
+	}
+	want, best := 0, 0
+	for _, it := range l.items {
+		if c := count[it.cols]; c > best {
+			best, want = c, it.cols
+		}
+	}
+	for _, it := range l.items {
+		if it.cols != want {
+			s.errAt(Pos{it.i + 1, it.cols + 1}, l.name, "%s", wrongItemIndent(it.i+1, l.name, it.cols, want))
+			s.reindent(it.i, want)
+		}
+	}
+}
+
+// wrongItemIndent is the error of an entry on line n of the sequence of
+// the key list that is indented by found spaces, where its other entries
+// are indented by want.
+func wrongItemIndent(n int, list string, found, want int) string {
+	has, hasZh := spaces(found)+` before its "-"`, fmt.Sprintf("“-”前面有 %d 个空格", found)
+	fix, fixZh := fmt.Sprintf("indent it by %s, as the other items of %s are", spaces(want), list), fmt.Sprintf("应改为 %d 个", want)
+	switch {
+	case found == 0:
+		has, hasZh = `no space before its "-"`, "“-”前面没有空格"
+		fixZh = fmt.Sprintf("应加 %d 个", want)
+	case want == 0:
+		them := "them"
+		if found == 1 {
+			them = "it"
+		}
+		fix, fixZh = fmt.Sprintf("delete %s: the other items of %s begin at the beginning of the line", them, list), "请删除"
+	}
+	example := strings.Repeat(" ", want) + "- …"
+	return fmt.Sprintf(`wrong indentation: this item has %s; %s, each on a line of its own, written "%s" (缩进不一致：第 %d 行这一项的%s，%s，与 %s 下的其他各项对齐：每项各占一行，写作“%[3]s”)`,
+		has, fix, example, n, hasZh, fixZh, list)
+}
+
+// dashValue reports whether v, the value after a key's colon as written,
+// is a dash alone, but for spaces and a comment after it.
+func dashValue(v string) bool {
+	if c := commentStart(v, 0); c >= 0 {
+		v = v[:c]
+	}
+	return strings.TrimRight(v, " \t") == "-"
+}
+
+// indentedBelow reports whether the next line of the front matter that
+// is not blank or a comment is indented by more than cols spaces.
+func (s *slipScan) indentedBelow(cols int) bool {
+	for _, l := range s.lines[s.i+1:] {
+		t := strings.TrimLeft(l, " ")
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		return len(l)-len(t) > cols
+	}
+	return false
 }
 
 // invisibleBefore reports characters that invisible names before a key,
@@ -864,6 +983,10 @@ func (s *slipScan) closeTo(n int) {
 	for len(s.levels) > n {
 		l := s.levels[len(s.levels)-1]
 		s.levels = s.levels[:len(s.levels)-1]
+		if l.seq {
+			s.itemIndents(&l)
+			continue
+		}
 		col := 1 // of the keys, one more than their indentation
 		if l.name != "" {
 			// With no key but those with other slips, two spaces more

@@ -299,6 +299,33 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:36:1: discrepancies: an empty item: write its text after the "- ", or delete the line`}},
 		{"a number cut by its thousands separator in braces, with a pair after it", withLines(11, 16, "spending: {total: 1,530.53, basic: 158.65}"),
 			[]string{`a.md:11:19: spending.total: expected an amount such as 1530.53, got 1,530.53, which its commas cut apart: inside braces { } a comma separates pairs; write 1530.53, without the thousands separators (`}},
+		// A dash for a figure the report does not give, as Chinese
+		// tables write it, which the YAML parser reads as a list's item.
+		{"a dash for a figure", withLine(20, "  abroad: -"),
+			[]string{`a.md:20:11: sangong.abroad: "-" is a dash, not a value: write null if the report does not give the figure, which pages show as 未披露, or 0 if the report says it is zero (横线“-”不是数值：报告没有给出的写 null（页面显示为未披露），报告写明为零的写 0)`}},
+		{"a dash for a count, with a comment, and another slip", replaced(slipBase, "  actual: 17\n", "  actual: -  # 无\n", "score: 97\n", "score：97\n"),
+			[]string{`a.md:24:6: score: full-width colon`, `a.md:28:11: staff.actual: "-" is a dash, not a value: write null if the report does not give the figure`}},
+		{"a dash for text", withLine(9, "title: -"),
+			[]string{`a.md:9:8: title: "-" is a dash, not a value: write null, or delete the line, if the report does not give it (横线“-”不是有效的值：报告没有给出的写 null 或删除这一行)`}},
+		{"a dash for a mapping", withLines(26, 28, "staff: -"),
+			[]string{`a.md:26:8: staff: "-" is a dash, not a value: write null, or delete the line, if the report does not give it (`}},
+		// A list's item indented otherwise than the others: said at
+		// the item, with the list's name and the indentation of its
+		// items.
+		{"an item of discrepancies indented one space too few", withLines(32, 33, "discrepancies:", `  - "甲与乙不符。"`, ` - "丙与丁不符。"`, `  - "戊与己不符。"`),
+			[]string{`a.md:34:2: discrepancies: wrong indentation: this item has 1 space before its "-"; indent it by 2 spaces, as the other items of discrepancies are, each on a line of its own, written "  - …" (缩进不一致：第 34 行这一项的“-”前面有 1 个空格，应改为 2 个，与 discrepancies 下的其他各项对齐：每项各占一行，写作“  - …”)`}},
+		{"an item of discrepancies indented two spaces too many", withLines(32, 33, "discrepancies:", `  - "甲与乙不符。"`, `    - "丙与丁不符。"  # 注释`, `  - "戊与己不符。"`),
+			[]string{`a.md:34:5: discrepancies: wrong indentation: this item has 4 spaces before its "-"; indent it by 2 spaces, as the other items of discrepancies are, each on a line of its own, written "  - …" (`}},
+		{"the first item of discrepancies indented otherwise", withLines(32, 33, "discrepancies:", ` - "甲与乙不符。"`, `  - "丙与丁不符。"`, `  - "戊与己不符。"`),
+			[]string{`a.md:33:2: discrepancies: wrong indentation: this item has 1 space before its "-"; indent it by 2 spaces, as the other items of discrepancies are`}},
+		{"an item of discrepancies not indented", withLines(32, 33, "discrepancies:", `  - "甲与乙不符。"`, `-   "丙与丁不符。"`),
+			[]string{`a.md:34:1: discrepancies: wrong indentation: this item has no space before its "-"; indent it by 2 spaces, as the other items of discrepancies are, each on a line of its own, written "  - …" (缩进不一致：第 34 行这一项的“-”前面没有空格，应加 2 个，与 discrepancies 下的其他各项对齐：每项各占一行，写作“  - …”)`}},
+		{"an item of discrepancies indented, the others not", withLines(32, 33, "discrepancies:", `- "甲与乙不符。"`, `  - "丙与丁不符。"`, `- "戊与己不符。"`),
+			[]string{`a.md:34:3: discrepancies: wrong indentation: this item has 2 spaces before its "-"; delete them: the other items of discrepancies begin at the beginning of the line, each on a line of its own, written "- …" (缩进不一致：第 34 行这一项的“-”前面有 2 个空格，请删除，与 discrepancies 下的其他各项对齐：每项各占一行，写作“- …”)`}},
+		{"an item of review indented one space too few, and another slip", replaced(slipBase, "  - 核对金额\n", "  - 核对金额\n - 核对人数\n", "score: 97\n", "score：97\n"),
+			[]string{`a.md:24:6: score: full-width colon`, `a.md:34:2: review: wrong indentation: this item has 1 space before its "-"; indent it by 2 spaces, as the other items of review are`}},
+		{"a line indented under an item of plain text, and another slip", replaced(slipBase, "  - 核对金额\n", "  - 核对金额\n    - 再核对人数\n", "score: 97\n", "score：97\n"),
+			[]string{`a.md:24:6: score: full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`}},
 		{"no space after any colon", "---\ncounty:甲县\ndepartment:局\n---\n",
 			[]string{`a.md:1:1: year: required key is missing`, `a.md:1:1: type: required key is missing`,
 				`a.md:2:7: county: no space after the colon`, `a.md:3:11: department: no space after the colon`}},
@@ -339,6 +366,9 @@ func TestSlipsKeepLegalText(t *testing.T) {
 		withLine(9, `title: "\u00a0关于\u2060报告"`),
 		withLine(31, "  spending.total: 支出\u00a01530.53\ufeff万元"),
 		withLine(33, "  - 核对\u200b金额"),
+		// A line indented under a list's item of plain text, which looks
+		// like another item, is more of its text.
+		withLine(33, "  - 核对金额", "    - 再核对人数"),
 		withLine(9, "title:", "  -\u00a0报告"),
 	} {
 		r, err := Parse("a.md", []byte(in))

@@ -104,21 +104,9 @@ func (l *lockedBuffer) String() string {
 
 func TestServeRebuildsReloadsAndShowsErrors(t *testing.T) {
 	p := buildtest.New(t, "-- content/a/jia.md --\n"+report)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
 	var stdout, stderr lockedBuffer
-	done := make(chan error, 1)
-	go func() { done <- New(build.Config{Root: p.Dir}, &stdout, &stderr).Run(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-	})
-	base := "http://" + ln.Addr().String() + "/"
+	srv := New(build.Config{Root: p.Dir}, &stdout, &stderr)
+	base := start(t, srv)
 	var ch <-chan [2]string
 	waitServing(t, base)
 	ch = events(t, base+"__serve/events")
@@ -218,23 +206,10 @@ func TestStaticServesGzipWithoutReloadScript(t *testing.T) {
 func TestServeSaysDraftsAndThatItIsAPreview(t *testing.T) {
 	draft := strings.Replace(report, "---\n第一版", "draft: true\n---\n第一版", 1)
 	p := buildtest.New(t, "-- content/a/jia.md --\n"+report+"-- content/a/yi.md --\n"+strings.Replace(draft, "甲县", "乙县", 1))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
 	var stdout, stderr lockedBuffer
 	srv := New(build.Config{Root: p.Dir}, &stdout, &stderr)
 	srv.SayDrafts = func(w io.Writer, files []string) { fmt.Fprintf(w, "drafts %v\n", files) }
-	done := make(chan error, 1)
-	go func() { done <- srv.Run(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-	})
-	base := "http://" + ln.Addr().String() + "/"
+	base := start(t, srv)
 	waitServing(t, base)
 	ch := events(t, base+"__serve/events")
 	next(t, ch)
@@ -295,21 +270,9 @@ func TestServeCountsTheFilesRead(t *testing.T) {
 	draft := strings.Replace(report, "---\n第一版", "draft: true\n---\n第一版", 1)
 	p := buildtest.New(t, "-- content/a/jia.md --\n"+report+"-- content/a/yi.md --\n"+strings.Replace(report, "甲县", "乙县", 1)+
 		"-- content/a/bing.md --\n"+strings.Replace(draft, "甲县", "丙县", 1))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
 	var stdout, stderr lockedBuffer
-	done := make(chan error, 1)
-	go func() { done <- New(build.Config{Root: p.Dir}, &stdout, &stderr).Run(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-	})
-	base := "http://" + ln.Addr().String() + "/"
+	srv := New(build.Config{Root: p.Dir}, &stdout, &stderr)
+	base := start(t, srv)
 	waitServing(t, base)
 	ch := events(t, base+"__serve/events")
 	next(t, ch)
@@ -355,6 +318,26 @@ func TestServeCountsTheFilesRead(t *testing.T) {
 
 // waitServing waits until the server at base serves its home page,
 // failing the test after about 5 s.
+// start runs srv on a port of its own until the test ends, when its Run
+// must return no error, and returns the site's URL.
+func start(t *testing.T, srv *Server) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	return "http://" + ln.Addr().String() + "/"
+}
+
 func waitServing(t *testing.T, base string) {
 	t.Helper()
 	for i := 0; ; i++ {

@@ -346,6 +346,20 @@ func writeSummarySection(b *bytes.Buffer, d *pages.ReportData, withCharts bool) 
 	writeSummaryEnd(b, d, withCharts)
 }
 
+// summaryRank returns the rank a report's summary says: of its 支出合计,
+// or else of its 自评得分, when it is ranked among two reports or more;
+// or nil.
+func summaryRank(ranks []pages.RankRow) *pages.RankRow {
+	for _, key := range [...]string{"total", "score"} {
+		for i := range ranks {
+			if r := &ranks[i]; r.Metric.Key == key && r.Rank.Of >= 2 && !r.Suspect && !r.NotApplicable {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
 // fundsLead reports whether a 项目支出 report's summary gives its funds
 // (项目到位资金) first: when it gives them and not its spending.
 func fundsLead(d *pages.ReportData) bool {
@@ -406,6 +420,17 @@ func writeKeyFigure(b *bytes.Buffer, r *site.Report, g pages.FigureGroup, i int)
 // writeSummaryEnd writes the end of a report's summary: how many of its
 // figures disagree, and the links to the page's sections.
 func writeSummaryEnd(b *bytes.Buffer, d *pages.ReportData, withCharts bool) {
+	// Where its spending (or, without it, its score) places it among its
+	// peers, which a citizen would otherwise find screens below.
+	if row := summaryRank(d.Ranks); row != nil {
+		b.WriteString("\n<li><a href=\"#ranks\">")
+		escape(b, row.Metric.Label)
+		b.WriteString("在")
+		escape(b, d.R.Peers.Label())
+		b.WriteString("中排")
+		writeRank(b, row.Rank)
+		b.WriteString("</a>（数值由高到低）</li>")
+	}
 	b.WriteString("\n<li>")
 	switch n := d.Severities[check.Discrepancy]; {
 	case n > 0:

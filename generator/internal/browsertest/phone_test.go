@@ -465,6 +465,7 @@ func TestDisclosureCardsOnPhone(t *testing.T) {
 		} else if !phone && got.CountedLines > 2 {
 			t.Errorf("on a wide screen what a 项目支出 report's share counted takes %d lines, want at most 2", got.CountedLines)
 		}
+
 		tb.report(tb.logProblems())
 	}
 }
@@ -949,4 +950,24 @@ func TestFindingsFilter(t *testing.T) {
 		}
 		tb.report(tb.logProblems())
 	}
+}
+
+// TestDisclosureFitsAWideScreen: on a wide screen (1280 px) the eleven
+// columns of marks fit beside a long name and 完整度, with a 项目支出
+// report that gives its department's figures, 不计入 under each mark.
+func TestDisclosureFitsAWideScreen(t *testing.T) {
+	browser(t)
+	const all = "spending: {total: 80, basic: 30, project: 50}\nsangong: {total: 1, abroad: 0, reception: 1, vehicles: 0}\nscore: 90\ngrade: 优\nstaff: {authorized: 10, actual: 9}\n"
+	p := buildtest.New(t, "-- content/a.md --\n---\ncounty: 江华瑶族自治县\nprefecture: 永州市\ndepartment: 人力资源和社会保障局\nyear: 2023\ntype: 项目支出\nproject: 就业补助资金\n"+all+"---\n正文。\n"+
+		"-- content/b.md --\n---\ncounty: 甲县\ndepartment: 财政局\nyear: 2023\ntype: 整体支出\n"+all+"---\n正文。\n")
+	p.MustBuild()
+	host, base := serveBuilt(t, p)
+	tb := open(t, p.Out, base, host, base+"disclosure.html")
+	if n := eval[int](tb, `document.querySelectorAll('table.marks td .na').length`); n < 8 {
+		t.Fatalf("%d cells say 不计入 or the like; the test needs a 项目支出 report that gives its department's figures", n)
+	}
+	if over := eval[int](tb, `(w => w.scrollWidth - w.clientWidth)(document.querySelector('table.marks').closest('.table-wrap'))`); over > 1 {
+		t.Errorf("on a wide screen the disclosure table scrolls sideways by %d px", over)
+	}
+	tb.report(tb.logProblems())
 }

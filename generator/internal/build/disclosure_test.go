@@ -61,7 +61,7 @@ staff: {authorized: 18, actual: 13}
 			case "na":
 				b.WriteString(`<span class="na">不适用</span>`)
 			case "uncounted":
-				b.WriteString(yes + `<span class="na">（不计入）</span>`)
+				b.WriteString(yes + `<span class="na">不计入</span>`)
 			}
 			b.WriteString("</td>")
 		}

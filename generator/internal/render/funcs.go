@@ -1109,7 +1109,7 @@ func writeDisclosureRows(b *bytes.Buffer, root string, rows []pages.DisclosureRo
 				// A 项目支出 report may give its department's figures
 				// too: they are disclosed, but not counted.
 				if st == report.Disclosed {
-					b.WriteString(markDisclosed + `<span class="na">（不计入）</span></td>`)
+					b.WriteString(markDisclosed + `<span class="na">不计入</span></td>`)
 				} else {
 					b.WriteString(`<span class="na">不适用</span></td>`)
 				}

@@ -971,3 +971,35 @@ func TestDisclosureFitsAWideScreen(t *testing.T) {
 	}
 	tb.report(tb.logProblems())
 }
+
+// TestCountyTableFitsAWideScreen: on a wide screen (1280 px) a county's
+// table by year, of large amounts with their changes and ranks shared by
+// many, fits without scrolling sideways: its figures per staff member are
+// a table of their own.
+func TestCountyTableFitsAWideScreen(t *testing.T) {
+	var reports [][3]string
+	for i, c := range []string{"甲县", "乙县", "丙县", "丁县"} {
+		for _, y := range []string{"2022", "2023"} {
+			f := fmt.Sprintf("spending: {total: %d.67, basic: %d.12, project: %d.55}\nsangong: {total: 1%d.89}\nscore: 95\nstaff: {authorized: 30, actual: 2%d}", 12345+i*1000+len(y), 6789+i*100, 5556+i*900, i, i)
+			if y == "2023" {
+				f = strings.Replace(f, "12", "11", 1)
+			}
+			reports = append(reports, [3]string{c, y, f})
+		}
+	}
+	p, host, base := reportsSite(t, reports...)
+	tb := open(t, p.Out, base, host, base+"county/jia-xian.html")
+	over := eval[[]int](tb, `Array.from(document.querySelectorAll('table.by-year')).map(t => (w => w.scrollWidth - w.clientWidth)(t.closest('.table-wrap')))`)
+	if len(over) == 0 {
+		t.Fatal("no table by year")
+	}
+	for i, o := range over {
+		if o > 1 {
+			t.Errorf("on a wide screen table %d by year scrolls sideways by %d px", i+1, o)
+		}
+	}
+	if !eval[bool](tb, `Array.from(document.querySelectorAll('table.by-year .rank')).some(r => r.textContent.includes('并列'))`) {
+		t.Error("no rank is shared; the test needs the widest ranks")
+	}
+	tb.report(tb.logProblems())
+}

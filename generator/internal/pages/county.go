@@ -23,8 +23,12 @@ type SeriesView struct {
 	*site.Series
 	// ID is unique within the page.
 	ID string
-	// Metrics are the columns of Rows.
-	Metrics []site.Metric
+	// Metrics are the columns of Rows; those from PerStaffFrom on are
+	// figures per staff member, which the page puts in a table of their
+	// own (len(Metrics) when there are none): nine columns of figures,
+	// each with its change and rank, scrolled sideways on a wide screen.
+	Metrics      []site.Metric
+	PerStaffFrom int
 	// Rows holds a row per year, newest first.
 	Rows []YearRow
 	// Charts lists the IDs of the series' trend charts.
@@ -190,6 +194,13 @@ func seriesViews(ses []*site.Series, t *texts) ([]SeriesView, []charts.Chart, er
 		v := &views[i]
 		v.Series = se
 		v.Metrics, v.NotApplicable, v.PerStaffNotApplicable, v.DepartmentFigures = seriesMetrics(se)
+		v.PerStaffFrom = len(v.Metrics)
+		for k, m := range v.Metrics {
+			if slices.Contains(m.Keys, "staff.actual") {
+				v.PerStaffFrom = k
+				break
+			}
+		}
 		rowCount += len(se.Reports)
 		cellCount += len(se.Reports) * len(v.Metrics)
 		for _, r := range se.Reports {

@@ -903,24 +903,26 @@ func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 // yearRowsHTML renders the rows of a county page's table of a series: a
 // row per year with each figure, its change and its rank; metrics are
 // the table's columns, the cells' figures.
-func yearRowsHTML(root string, rows []pages.YearRow, metrics []site.Metric) template.HTML {
+func yearRowsHTML(root string, rows []pages.YearRow, metrics []site.Metric, from, to int, grade bool) template.HTML {
 	b := htmlBuffers.get()
-	writeYearRows(b, root, rows, metrics)
+	writeYearRows(b, root, rows, metrics, from, to, grade)
 	return htmlOf(b)
 }
 
 // writeYearRows writes the rows of a county page's table of a series (see
-// yearRowsHTML). Each cell carries its column's heading as data-label,
+// yearRowsHTML): the cells of metrics[from:to], then, if grade, the
+// grade. Each cell carries its column's heading as data-label,
 // which names it when a phone shows each year as a card.
-func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow, metrics []site.Metric) {
+func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow, metrics []site.Metric, from, to int, grade bool) {
 	for _, row := range rows {
-		b.Grow(200 + len(row.Cells)*250)
+		b.Grow(200 + (to-from)*250)
 		b.WriteString("\n<tr>\n<th scope=\"row\"><a href=\"")
 		escapeURL(b, root, row.R.URL)
 		b.WriteString("\">")
 		writeInt(b, row.R.Year)
 		b.WriteString("年</a></th>")
-		for k, c := range row.Cells {
+		for k := from; k < to && k < len(row.Cells); k++ {
+			c := row.Cells[k]
 			var m *site.Metric
 			if k < len(metrics) {
 				m = &metrics[k]
@@ -940,9 +942,12 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow, metrics [
 			}
 			b.WriteString("</td>")
 		}
-		b.WriteString("\n<td data-label=\"等级\">")
-		writeGrade(b, row.R.Grade)
-		b.WriteString("</td>\n</tr>")
+		if grade {
+			b.WriteString("\n<td data-label=\"等级\">")
+			writeGrade(b, row.R.Grade)
+			b.WriteString("</td>")
+		}
+		b.WriteString("\n</tr>")
 	}
 }
 

@@ -822,14 +822,31 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 		b.WriteString("）")
 	}
 	b.WriteString("历年数字</caption>\n<thead><tr><th scope=\"col\">年度</th>")
-	for _, m := range s.Metrics {
+	for _, m := range s.Metrics[:s.PerStaffFrom] {
 		b.WriteString("<th scope=\"col\" class=\"num\">")
 		writeMetricName(b, &m)
 		b.WriteString("</th>")
 	}
 	b.WriteString("<th scope=\"col\">等级</th></tr></thead>\n<tbody>")
-	writeYearRows(b, root, s.Rows, s.Metrics)
+	writeYearRows(b, root, s.Rows, s.Metrics, 0, s.PerStaffFrom, true)
 	b.WriteString("\n</tbody>\n</table>\n</div>")
+	if s.PerStaffFrom < len(s.Metrics) {
+		// The figures per staff member, in a table of their own.
+		b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+		escape(b, s.Department)
+		b.WriteString("历年人均数\">\n<table class=\"by-year\">\n<caption>")
+		escape(b, s.Department)
+		escape(b, s.Type)
+		b.WriteString("历年人均数（按实有人数计）</caption>\n<thead><tr><th scope=\"col\">年度</th>")
+		for _, m := range s.Metrics[s.PerStaffFrom:] {
+			b.WriteString("<th scope=\"col\" class=\"num\">")
+			writeMetricName(b, &m)
+			b.WriteString("</th>")
+		}
+		b.WriteString("</tr></thead>\n<tbody>")
+		writeYearRows(b, root, s.Rows, s.Metrics, s.PerStaffFrom, len(s.Metrics), false)
+		b.WriteString("\n</tbody>\n</table>\n</div>")
+	}
 	writeRanksNote(b, s.Rows)
 	derived := false
 	for _, row := range s.Rows {

@@ -329,7 +329,7 @@
     if (!y || y.type !== 'category' || bars.length !== 1 || bars[0].stack || bars[0].label) return option;
     var longest = 0;
     (bars[0].data || []).forEach(function (d) {
-      var v = d !== null && typeof d === 'object' && !Array.isArray(d) ? d.value : d;
+      var v = valueOf(d);
       if (typeof v === 'number') longest = Math.max(longest, textWidth(String(v), BAR_LABEL_SIZE));
     });
     if (!longest) return option;
@@ -347,10 +347,16 @@
   }
   var BAR_LABEL_SIZE = 11;
 
+  // valueOf returns the value of an item of a series' data: the item
+  // itself, or its value when it is an object ({value: 12.3}).
+  function valueOf(d) {
+    return d !== null && typeof d === 'object' && !Array.isArray(d) ? d.value : d;
+  }
+
   // drawn reports whether a series has a value to draw ("-" is none).
   function drawn(s) {
     return (s.data || []).some(function (d) {
-      var v = d !== null && typeof d === 'object' && !Array.isArray(d) ? d.value : d;
+      var v = valueOf(d);
       return v !== '-' && v !== null && v !== undefined;
     });
   }

@@ -22,6 +22,8 @@ import (
 //     space in it (江华瑶族 自治县), which the site takes for another
 //     county, department or project, with a page of its own: Chinese
 //     names have none;
+//   - a county, prefecture or province name with a punctuation mark in
+//     it (桃源县：), which no such name has;
 //   - the importer's placeholder (Placeholder, 未识别) left as a county,
 //     prefecture, province or department name, or its PlaceholderYear
 //     left as the year, in a report that is no longer a draft, which the
@@ -44,6 +46,9 @@ func Notices(rs []*report.Report) []FileWarning {
 				out = append(out, w)
 			}
 			if w, ok := placeholderName(r, n); ok {
+				out = append(out, w)
+			}
+			if w, ok := punctuatedPlace(r, n); ok {
 				out = append(out, w)
 			}
 		}
@@ -213,6 +218,29 @@ func spacedName(r *report.Report, n nameKey) (FileWarning, bool) {
 			": Chinese names have none, and with one the site takes the name for another "+n.key+", with a page of its own",
 		n.label+"“"+name+"”中有"+space+"，应写作“"+fixed+"”：中文名称中没有空格，多一个空格，网站就会把它当作另一个"+n.thing+
 			"，另给它一个页面"), true
+}
+
+// punctuatedPlace returns the warning of the name of a county,
+// prefecture or province of r with a punctuation mark in it (桃源县：,
+// 常德市。): no such name has one, and with it the site takes the name for
+// another place, with a page of its own. A department's or project's
+// name may have one (财政局（国资办）) and is not warned about.
+func punctuatedPlace(r *report.Report, n nameKey) (FileWarning, bool) {
+	switch n.key {
+	case "county", "prefecture", "province":
+	default:
+		return FileWarning{}, false
+	}
+	name := n.name(r)
+	i := strings.IndexFunc(name, func(c rune) bool { return unicode.IsPunct(c) && c != '·' })
+	if i < 0 || !strings.ContainsFunc(name, isHan) {
+		return FileWarning{}, false
+	}
+	mark, _ := utf8.DecodeRuneInString(name[i:])
+	return notice(r, n.key,
+		n.key+" name "+name+" has the punctuation mark "+string(mark)+" in it, which no "+n.key+"'s name has: delete it, "+
+			"or the site takes the name for another "+n.key+", with a page of its own",
+		n.label+"“"+name+"”中有标点“"+string(mark)+"”，"+n.thing+"名中没有标点：请删除，否则网站会把它当作另一个"+n.thing+"，另给它一个页面"), true
 }
 
 // unspaced returns name without the spaces that Chinese names never hold

@@ -299,3 +299,19 @@ func TestCopiedFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestPunctuatedPlace: a county, prefecture or province name with a
+// punctuation mark in it is said to have one, at its key; a department's
+// name may have one.
+func TestPunctuatedPlace(t *testing.T) {
+	if got := notices(t, "桃源县：", 2023, ""); len(got) != 1 || got[0] != "f.md:2:1: warning: county: 县名“桃源县：”中有标点“：”，县名中没有标点：请删除，否则网站会把它当作另一个县，另给它一个页面" {
+		t.Errorf("桃源县：: %q", got)
+	}
+	if got := notices(t, "桃源县", 2023, "province: 湖南省。\n"); len(got) != 1 || !strings.Contains(got[0], "province: 省名“湖南省。”中有标点“。”") {
+		t.Errorf("湖南省。: %q", got)
+	}
+	r := parse(t, "f.md", strings.Replace(src("桃源县", 2023, ""), "行政审批服务局", "财政局（国资办）", 1))
+	if ws := Notices([]*report.Report{r}); len(ws) != 0 {
+		t.Errorf("a department's name in parentheses: %v", ws)
+	}
+}

@@ -34,18 +34,13 @@ func Duplicated(r *report.Report, others []*report.Report) *report.Report {
 			keys = append(keys, k)
 		}
 	}
-	// joined returns the prefecture of the county o joins, and false
-	// when o names more than one county.
+	// joined returns the prefecture of the county o joins, as Assemble
+	// joins it (see joins), and false when o names more than one county.
+	// Reports without a prefecture join one county of their name
+	// whatever their provinces: the first defines it.
 	joined := func(o *report.Report) (string, bool) {
-		switch {
-		case o.Prefecture != "":
-			return o.Prefecture, true
-		case len(keys) == 0:
-			return "", true
-		case len(keys) == 1:
-			return keys[0].prefecture, true
-		}
-		return "", false
+		k, ok := joins(o, keys)
+		return k.prefecture, ok
 	}
 	id := r.ID()
 	at, joins := joined(r)

@@ -491,20 +491,13 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 	}
 	byAdcode := map[string]coded{}
 	for _, r := range sorted {
-		var c *County
-		keys := byName[r.County]
-		switch {
-		case r.Prefecture != "":
-			c = byKey[countyKey{r.County, r.Prefecture, r.Province}]
-		case len(keys) == 1:
-			c = byKey[keys[0]]
-		case len(keys) == 0:
-			c = add(countyKey{r.County, "", r.Province})
-		default:
+		k, ok := joins(r, byName[r.County])
+		if !ok {
 			errs = append(errs, keyError(r, "county", fmt.Sprintf("%s names more than one county (in %s); give its prefecture (有不止一个同名的县，请填写 prefecture（所属地市）)",
-				r.County, prefectureList(byKey, keys))))
+				r.County, prefectureList(byKey, byName[r.County]))))
 			continue
 		}
+		c := add(k)
 		if r.Adcode != "" {
 			if c.Adcode != "" && c.Adcode != r.Adcode {
 				errs = append(errs, keyError(r, "adcode", fmt.Sprintf("%s differs from %s given for %s in another file (与另一个文件中同一县的区划代码不一致)", r.Adcode, c.Adcode, c.Name)))
@@ -557,6 +550,23 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 			a.CompareName(b))
 	})
 	return counties, nil
+}
+
+// joins returns the key of the county that the report r joins, of those
+// of its name that keys hold: the county of its prefecture, when it gives
+// one; when it does not, the one county of its name, or a county of its
+// own when there is none. It is false when r gives no prefecture and its
+// name is that of more than one county.
+func joins(r *report.Report, keys []countyKey) (countyKey, bool) {
+	switch {
+	case r.Prefecture != "":
+		return countyKey{r.County, r.Prefecture, r.Province}, true
+	case len(keys) == 1:
+		return keys[0], true
+	case len(keys) == 0:
+		return countyKey{r.County, "", r.Province}, true
+	}
+	return countyKey{}, false
 }
 
 // makeSlugs starts making the slugs of the county, prefecture and

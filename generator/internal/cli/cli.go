@@ -495,7 +495,7 @@ func namesRefused(b report.Blank) error {
 
 // duplicateOf returns the report under root's content/ that a build
 // would refuse r, the report new writes to path, beside as a duplicate
-// (site.Duplicated), once r is filled in; or nil. It is looked for only
+// (site.DuplicatedAt), once r is filled in; or nil. It is looked for only
 // when r names its department, which every report gives: the
 // department of a report without it is not yet known. A report that
 // leaves its type empty (new writes type: null but for a project) is
@@ -510,53 +510,14 @@ func duplicateOf(root, path string, r *report.Report) *report.Report {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return nil
 	}
-	whole := func(r *report.Report) *report.Report {
-		if r.Type != "" || r.Project != "" {
-			return r
-		}
-		c := *r
-		c.Type = report.TypeWhole
-		return &c
-	}
-	self := absolute(path)
-	var others []*report.Report
-	byCopy := map[*report.Report]*report.Report{}
-	for _, o := range content.OfCounty(context.Background(), content.DirFS(dir), dir+string(filepath.Separator), r.County) {
-		if absolute(o.File) == self {
-			continue
-		}
-		c := whole(o)
-		byCopy[c] = o
-		others = append(others, c)
-	}
-	if d := site.Duplicated(whole(r), others); d != nil {
-		return byCopy[d]
-	}
-	return nil
-}
-
-// kindOf names the report r for a message about a duplicate of it, as
-// report.Duplicate does: its county (with its prefecture), department,
-// year and type, and project, if any.
-func kindOf(r *report.Report) (en, zh string) {
-	typ := r.Type
-	if typ == "" {
-		typ = report.TypeWhole
-	}
-	en = r.Prefecture + r.County + " " + r.Department + " " + strconv.Itoa(r.Year) + " " + typ
-	zh = r.Prefecture + r.County + r.Department + strconv.Itoa(r.Year) + "年度" + typ
-	if r.Project != "" {
-		en += " of the project " + r.Project
-		zh += "（" + r.Project + "）"
-	}
-	return en, zh
+	return site.DuplicatedAt(r, path, content.OfCounty(context.Background(), content.DirFS(dir), dir+string(filepath.Separator), r.County))
 }
 
 // duplicateRefused is new's error when the report it would write is one
 // that content/ holds already, in the file of dup: a second file of it
 // would stop every build (duplicate report) once filled in.
 func duplicateRefused(dup *report.Report) string {
-	en, zh := kindOf(dup)
+	en, zh := dup.Identity()
 	return fmt.Sprintf("new: %s already holds the report of %s, and a build refuses two files of one report (duplicate report); no file written: fill in that file, or, for another report, give its department with -department, or its project with -project (%[1]s 已经是%[3]s的报告，同一份报告有两个文件时生成会失败（重复的报告）；没有写入文件：请直接填写那个文件；要写另一份报告，请用 -department 给出它的部门，项目支出报告请用 -project 给出项目名称)",
 		dup.File, en, zh)
 }
@@ -565,7 +526,7 @@ func duplicateRefused(dup *report.Report) string {
 // not read it, of a report that content/ holds already in the file of
 // dup.
 func duplicateNoted(dup *report.Report) string {
-	en, zh := kindOf(dup)
+	en, zh := dup.Identity()
 	return fmt.Sprintf("note: %s already holds the report of %s: moved into content/, this file would stop the build as a duplicate report; fill in that file instead (注意：%[1]s 已经是%[3]s的报告，这个文件移到 content/ 中会使生成失败（重复的报告）：请直接填写那个文件)",
 		dup.File, en, zh)
 }

@@ -117,8 +117,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "%s: wrote %s (%d of %d figures, %d notes to review; %d项数字中读出%d项，%d条提示待核对)\n",
 			file, path, found, all, notes, all, found, notes)
 		if dup != nil {
+			en, zh := dup.Identity()
 			fmt.Fprintf(stderr, "import: %s: warning: the draft %s duplicates %s, which already holds the report of %s: once draft: true is removed from the draft, a build refuses the two (duplicate report); compare them, keep one and delete the other (草稿 %[2]s 与 %[3]s 是同一份报告（%[5]s）：删除草稿中的 draft: true 后，生成会因重复的报告而失败；请比较这两个文件，只保留一个，删除另一个)\n",
-				file, path, dup.File, describe(dup), describeZH(dup))
+				file, path, dup.File, en, zh)
 		}
 		for _, k := range []string{"county", "department", "year", "type"} {
 			if f := d.figure(k); !f.ok {
@@ -201,7 +202,7 @@ type heldReports struct {
 
 // duplicate returns the report of the draft d, whose file is md, to be
 // written to path, and the report under h's content folder that it
-// duplicates (see site.Duplicated), or nil. A draft whose county,
+// duplicates (see site.DuplicatedAt), or nil. A draft whose county,
 // department, year or type was not read is not compared, and its report
 // is nil: its placeholders are not its report's. The file at path, which
 // --force replaces, is not a duplicate of the draft.
@@ -223,8 +224,7 @@ func (h *heldReports) duplicate(ctx context.Context, d *Draft, path string, md [
 		}
 		h.byCounty[r.County] = others
 	}
-	self := absolute(path)
-	return r, site.Duplicated(r, slices.DeleteFunc(slices.Clone(others), func(o *report.Report) bool { return absolute(o.File) == self }))
+	return r, site.DuplicatedAt(r, path, others)
 }
 
 // wrote tells h that the report r (nil when not compared) was written to
@@ -249,17 +249,6 @@ func absolute(path string) string {
 		return p
 	}
 	return filepath.Clean(path)
-}
-
-// describe names the report r as a build's error of a duplicate does: its
-// county, with its prefecture, department, year and type, with its
-// project, if any; describeZH in Chinese.
-func describe(r *report.Report) string {
-	return r.Prefecture + r.County + " " + r.Department + " " + strconv.Itoa(r.Year) + " " + r.Kind()
-}
-
-func describeZH(r *report.Report) string {
-	return r.Prefecture + r.County + r.Department + strconv.Itoa(r.Year) + "年度" + r.Kind()
 }
 
 // existsError is the error of a draft not written over the file at path.

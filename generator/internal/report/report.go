@@ -59,6 +59,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -358,6 +359,23 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Identity names the report r as messages about two files of one report
+// do, in English and in Chinese: its county with its prefecture, its
+// department, year and type, and its project, if any (常德市桃源县 交通运输局
+// 2024 项目支出 of the project 农村公路养护). A report that leaves its type
+// empty, as the drafts of new do, is named as the 整体支出 report it will
+// most likely be.
+func (r *Report) Identity() (en, zh string) {
+	typ := cmp.Or(r.Type, TypeWhole)
+	en = r.Prefecture + r.County + " " + r.Department + " " + strconv.Itoa(r.Year) + " " + typ
+	zh = r.Prefecture + r.County + r.Department + strconv.Itoa(r.Year) + "年度" + typ
+	if r.Project != "" {
+		en += " of the project " + r.Project
+		zh += "（" + r.Project + "）"
+	}
+	return en, zh
+}
+
 // Duplicate returns the error of r, a second file giving the report that
 // first gives: the same county, prefecture, department, year and type,
 // and project, if any. The county is named with the prefecture r gives,
@@ -375,20 +393,19 @@ func Duplicate(r, first *Report) *Error {
 	if fpos.Line > 0 {
 		at += ":" + strconv.Itoa(fpos.Line)
 	}
+	named, _ := r.Identity()
 	const fix = "if one of the two was copied from the other to make another report, correct its keys (its department:, year: or project:); otherwise remove one of the files"
 	const fixZh = "如果其中一个文件是复制另一个后改写的，请改正它的键（department: 部门、year: 年度或 project: 项目名称）；否则请删除其中一个文件"
 	if r.Project != "" {
 		return &Error{
 			File: r.File, Line: pos.Line, Col: pos.Col, Key: "project",
-			Msg: "duplicate report: " + at + " already holds " + r.Prefecture + r.County + " " + r.Department + " " +
-				strconv.Itoa(r.Year) + " " + r.Type + " of the project " + r.Project + ", and a project may have one file a year only: " + fix + " (another project's report needs its own project: name)" +
+			Msg: "duplicate report: " + at + " already holds " + named + ", and a project may have one file a year only: " + fix + " (another project's report needs its own project: name)" +
 				" (重复的报告：" + at + " 已经有同一县、地市、部门、年度的这个项目（" + r.Project + "）的项目支出报告，同一项目每年只能有一个文件：" + fixZh + "；另一个项目的报告请在 project: 填写它自己的项目名称)",
 		}
 	}
 	return &Error{
 		File: r.File, Line: pos.Line, Col: pos.Col, Key: "county",
-		Msg: "duplicate report: " + at + " already holds " + r.Prefecture + r.County + " " + r.Department + " " +
-			strconv.Itoa(r.Year) + " " + r.Type + ", and a county, prefecture, department, year and type may have one file only: " + fix +
+		Msg: "duplicate report: " + at + " already holds " + named + ", and a county, prefecture, department, year and type may have one file only: " + fix +
 			" (重复的报告：" + at + " 已经有同一县、地市、部门、年度和类型的报告，只能保留一个文件：" + fixZh + ")",
 	}
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"os"
 	"slices"
 	"strings"
 
@@ -58,4 +59,35 @@ func Duplicated(r *report.Report, others []*report.Report) *report.Report {
 		}
 	}
 	return first
+}
+
+// DuplicatedAt is Duplicated for new and import, which write the report r
+// to the file at path, among others, the reports of r's county under the
+// content folder (content.OfCounty): the file at path, which the writing
+// replaces, is not r's duplicate; and a report that leaves its type
+// empty, as the drafts of new do, is taken for the 整体支出 report it will
+// most likely be. It returns the report of others, as given, or nil.
+func DuplicatedAt(r *report.Report, path string, others []*report.Report) *report.Report {
+	here, err := os.Stat(path)
+	whole := func(r *report.Report) *report.Report {
+		if r.Type != "" || r.Project != "" {
+			return r
+		}
+		c := *r
+		c.Type = report.TypeWhole
+		return &c
+	}
+	var cands []*report.Report
+	given := map[*report.Report]*report.Report{}
+	for _, o := range others {
+		if err == nil {
+			if fi, err := os.Stat(o.File); err == nil && os.SameFile(fi, here) {
+				continue
+			}
+		}
+		c := whole(o)
+		given[c] = o
+		cands = append(cands, c)
+	}
+	return given[Duplicated(whole(r), cands)]
 }

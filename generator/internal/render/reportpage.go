@@ -808,44 +808,10 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 		}
 		b.WriteString("。</p>")
 	}
-	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
-	escape(b, s.Department)
-	if s.Project != "" {
-		escape(b, s.Project)
-	}
-	b.WriteString("历年数字\">\n<table class=\"by-year\">\n<caption>")
-	escape(b, s.Department)
-	escape(b, s.Type)
-	if s.Project != "" {
-		b.WriteString("（")
-		escape(b, s.Project)
-		b.WriteString("）")
-	}
-	b.WriteString("历年数字</caption>\n<thead><tr><th scope=\"col\">年度</th>")
-	for _, m := range s.Metrics[:s.PerStaffFrom] {
-		b.WriteString("<th scope=\"col\" class=\"num\">")
-		writeMetricName(b, &m)
-		b.WriteString("</th>")
-	}
-	b.WriteString("<th scope=\"col\">等级</th></tr></thead>\n<tbody>")
-	writeYearRows(b, root, s.Rows, s.Metrics, 0, s.PerStaffFrom, true)
-	b.WriteString("\n</tbody>\n</table>\n</div>")
+	writeYearTable(b, root, s, "历年数字", "历年数字", 0, s.PerStaffFrom, true)
 	if s.PerStaffFrom < len(s.Metrics) {
 		// The figures per staff member, in a table of their own.
-		b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
-		escape(b, s.Department)
-		b.WriteString("历年人均数\">\n<table class=\"by-year\">\n<caption>")
-		escape(b, s.Department)
-		escape(b, s.Type)
-		b.WriteString("历年人均数（按实有人数计）</caption>\n<thead><tr><th scope=\"col\">年度</th>")
-		for _, m := range s.Metrics[s.PerStaffFrom:] {
-			b.WriteString("<th scope=\"col\" class=\"num\">")
-			writeMetricName(b, &m)
-			b.WriteString("</th>")
-		}
-		b.WriteString("</tr></thead>\n<tbody>")
-		writeYearRows(b, root, s.Rows, s.Metrics, s.PerStaffFrom, len(s.Metrics), false)
-		b.WriteString("\n</tbody>\n</table>\n</div>")
+		writeYearTable(b, root, s, "历年人均数", "历年人均数（按实有人数计）", s.PerStaffFrom, len(s.Metrics), false)
 	}
 	writeRanksNote(b, s.Rows)
 	derived := false
@@ -862,6 +828,37 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 		b.WriteString("<p class=\"note\">只有一个年度的报告，暂无趋势图。</p>")
 	}
 	b.WriteString("\n</section>")
+}
+
+// writeYearTable writes a table of the series s by year, named what (its
+// region) and caption: a column a metric of s.Metrics[from:to], then the
+// grade, if grade.
+func writeYearTable(b *bytes.Buffer, root string, s *pages.SeriesView, what, caption string, from, to int, grade bool) {
+	b.WriteString("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+	escape(b, s.Department)
+	escape(b, s.Project)
+	escape(b, what)
+	b.WriteString("\">\n<table class=\"by-year\">\n<caption>")
+	escape(b, s.Department)
+	escape(b, s.Type)
+	if s.Project != "" {
+		b.WriteString("（")
+		escape(b, s.Project)
+		b.WriteString("）")
+	}
+	escape(b, caption)
+	b.WriteString("</caption>\n<thead><tr><th scope=\"col\">年度</th>")
+	for _, m := range s.Metrics[from:to] {
+		b.WriteString("<th scope=\"col\" class=\"num\">")
+		writeMetricName(b, &m)
+		b.WriteString("</th>")
+	}
+	if grade {
+		b.WriteString("<th scope=\"col\">等级</th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>")
+	writeYearRows(b, root, s.Rows, s.Metrics, from, to, grade)
+	b.WriteString("\n</tbody>\n</table>\n</div>")
 }
 
 // writeJoined writes the words of the lists, in order, joined by 、.

@@ -484,7 +484,7 @@ func yearFix(s string) string {
 // (二〇二四年五月十八日): "write 2024-05-18", with its Chinese hint. It
 // returns "" for other text.
 func dateFix(s string) string {
-	m := looseDate.FindStringSubmatch(halfWidth(chineseTens(strings.TrimFunc(s, unicode.IsSpace))))
+	m := looseDateOf(s)
 	if m == nil {
 		return ""
 	}
@@ -497,12 +497,19 @@ func dateFix(s string) string {
 	return fmt.Sprintf("write %s (日期请写成 %[1]s)", d)
 }
 
+// looseDateOf returns the year, month and day of s, text given for a
+// date, as looseDate's submatches, in whatever digits and form dateFix
+// reads (2024/5/18, 二〇二四年五月十八日); nil when s is not so written.
+func looseDateOf(s string) []string {
+	return looseDate.FindStringSubmatch(halfWidth(chineseTens(strings.TrimFunc(s, unicode.IsSpace))))
+}
+
 // noSuchDate says that s, text given for a date, is written as one
 // (YYYY-MM-DD, or as dateFix reads it) but names a day that does not
 // exist, such as 2025-02-30 or 2025-13-01, and which part is wrong, with
 // its Chinese hint. It returns "" for other text.
 func noSuchDate(s string) string {
-	m := looseDate.FindStringSubmatch(halfWidth(chineseTens(strings.TrimFunc(s, unicode.IsSpace))))
+	m := looseDateOf(s)
 	if m == nil {
 		return ""
 	}

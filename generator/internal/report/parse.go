@@ -1977,7 +1977,7 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 		return
 	case *ast.IntegerNode, *ast.FloatNode:
 		text := n.GetToken().Value
-		if rest, plus := strings.CutPrefix(text, "+"); plus && key == signedKey && plainNumber(rest) {
+		if rest, ok := plusSigned(key, text); ok {
 			text = rest
 		}
 		p.pending(key, text, dst, pos)
@@ -1988,7 +1988,7 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 			return
 		}
 		// "+1.2" in quotes, as +1.2 without them.
-		if rest, ok := strings.CutPrefix(n.Value, "+"); ok && key == signedKey && plainNumber(rest) && rest[0] != '-' {
+		if rest, ok := plusSigned(key, n.Value); ok {
 			p.pending(key, rest, dst, pos)
 			return
 		}
@@ -2021,6 +2021,17 @@ func undisclosed(v ast.Node) bool {
 // signedKey is the one amount that may be negative, and may be written
 // with a sign: +1.2 is 1.2, as a report writes an increase (较上年+1.2).
 const signedKey = "sangong.change"
+
+// plusSigned returns text, the amount of key written as a number, without
+// its plus sign, when key is signedKey and text is a plain number with a
+// plus before it (+1.2); false otherwise.
+func plusSigned(key, text string) (string, bool) {
+	rest, plus := strings.CutPrefix(text, "+")
+	if !plus || key != signedKey || !plainNumber(rest) || rest[0] == '-' {
+		return text, false
+	}
+	return rest, true
+}
 
 // pending records the amount of key written as text, a number, at pos,
 // to be read into dst in finish, once the unit is known.

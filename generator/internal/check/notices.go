@@ -34,7 +34,11 @@ import (
 //     fiscal year, which no self-evaluation of that year can have: the
 //     year or the date is wrong; or years after it;
 //   - a report whose figures are all another department's of the same
-//     county and year (copiedFigures): a file copied and not filled in.
+//     county and year (copiedFigures): a file copied and not filled in;
+//   - a county, prefecture or province name without its ending that
+//     another report gives with it (桃源 beside 桃源县, 常德 beside
+//     常德市; see shortPlaces), which the site takes for another place,
+//     with a page of its own.
 //
 // Nil reports are skipped, as Reports skips them, and a report given
 // twice is said once.
@@ -63,6 +67,7 @@ func Notices(rs []*report.Report) []FileWarning {
 		}
 	}
 	out = append(out, copiedFigures(rs)...)
+	out = append(out, shortPlaces(rs)...)
 	slices.SortStableFunc(out, func(a, b FileWarning) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 	})
@@ -111,6 +116,108 @@ func copiedFigures(rs []*report.Report) []FileWarning {
 				"是否复制了那个文件而没有改填这份报告自己的数字？请按这份报告填写"))
 	}
 	return out
+}
+
+// placeEndings are the last characters of the names of counties (县,
+// 自治县, 市, 区, 林区, 特区, 旗, 自治旗), of prefectures (市, 自治州,
+// 地区, 盟) and of provinces (省, 市, 自治区, 特别行政区): every such name
+// ends with one.
+var placeEndings = map[string]string{
+	"county":     "县市区旗",
+	"prefecture": "市州区盟",
+	"province":   "省市区",
+}
+
+// shortPlaces returns the warnings of a county, prefecture or province
+// name that lacks the ending every such name has (see placeEndings)
+// while another report gives the same name with one: 桃源 beside 桃源县,
+// 常德 beside 常德市, 江华 beside 江华瑶族自治县, 湖南 beside 湖南省. For
+// a county or prefecture, the other report is of the same province, or
+// one of the two gives none (as new writes a file). The site would take
+// the short name for another place, with a page of its own, and split
+// the county's years between two pages. The warning is on every report
+// of the short name, at its key, naming the first file and line of the
+// full one; a name that is a shortening of two (长沙 beside 长沙县 and
+// 长沙市) names both, since either may be meant.
+func shortPlaces(rs []*report.Report) []FileWarning {
+	type place struct{ key, province, name string }
+	full := map[place]*report.Report{} // the first report of each name that has an ending
+	var short []place                  // each name without an ending, once
+	seen := map[place]bool{}
+	sorted := sortReports(rs)
+	for _, r := range sorted {
+		for _, n := range nameKeys[:3] {
+			p := place{n.key, r.Province, n.name(r)}
+			if n.key == "province" {
+				p.province = ""
+			}
+			if p.name == "" || seen[p] {
+				continue
+			}
+			seen[p] = true
+			if last, _ := utf8.DecodeLastRuneInString(p.name); strings.ContainsRune(placeEndings[n.key], last) {
+				full[p] = r
+			} else if strings.ContainsFunc(p.name, isHan) {
+				short = append(short, p)
+			}
+		}
+	}
+	if len(short) == 0 {
+		return nil
+	}
+	var out []FileWarning
+	for _, p := range short {
+		var longer []*report.Report
+		var names []string
+		for q, r := range full {
+			if q.key == p.key && sameProvince(q.province, p.province) && strings.HasPrefix(q.name, p.name) {
+				longer = append(longer, r)
+				names = append(names, q.name)
+			}
+		}
+		if len(longer) == 0 {
+			continue
+		}
+		// The map gives them in any order: sort by name, then file.
+		idx := make([]int, len(names))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortFunc(idx, func(a, b int) int { return strings.Compare(names[a], names[b]) })
+		var en, zh []string
+		for _, i := range idx {
+			at := longer[i].File + ":" + strconv.Itoa(longer[i].KeyPos(p.key).Line)
+			en = append(en, names[i]+" ("+at+")")
+			zh = append(zh, "“"+names[i]+"”（"+at+"）")
+		}
+		n := nameKeyOf(p.key)
+		for _, r := range sorted {
+			if n.name(r) != p.name || (p.key != "province" && r.Province != p.province) {
+				continue
+			}
+			out = append(out, notice(r, p.key,
+				p.key+" name "+p.name+" has no ending ("+strings.Join(strings.Split(placeEndings[p.key], ""), ", ")+
+					"), and another report names "+strings.Join(en, " or ")+
+					": write the name in full, as there, or the site takes "+p.name+" for another "+p.key+", with a page of its own",
+				n.label+"“"+p.name+"”少了结尾的“"+strings.Join(strings.Split(placeEndings[p.key], ""), "”“")+"”等字，而另有报告写作"+
+					strings.Join(zh, "或")+"：请照那里写全，否则网站会把“"+p.name+"”当作另一个"+n.thing+"，另给它一个页面"))
+		}
+	}
+	return out
+}
+
+// sameProvince reports whether places in provinces a and b may be one:
+// they are the same province, or either is not given.
+func sameProvince(a, b string) bool { return a == b || a == "" || b == "" }
+
+// nameKeyOf returns the nameKey of key.
+func nameKeyOf(key string) nameKey {
+	for _, n := range nameKeys {
+		if n.key == key {
+			return n
+		}
+	}
+	panic("check: no name key " + key)
 }
 
 // figuresPrint returns what copiedFigures compares of r: each amount,

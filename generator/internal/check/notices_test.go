@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -313,5 +314,67 @@ func TestPunctuatedPlace(t *testing.T) {
 	r := parse(t, "f.md", strings.Replace(src("桃源县", 2023, ""), "行政审批服务局", "财政局（国资办）", 1))
 	if ws := Notices([]*report.Report{r}); len(ws) != 0 {
 		t.Errorf("a department's name in parentheses: %v", ws)
+	}
+}
+
+// TestShortPlaces: a county, prefecture or province name without its
+// ending, beside another report's name with it, is said at its key in
+// every report of the short name, naming the full name and its file; a
+// name with an ending, or a short name without a longer one in the same
+// province, is not.
+func TestShortPlaces(t *testing.T) {
+	file := func(name, county string, year int, body string) *report.Report {
+		return parse(t, name, src(county, year, "province: 湖南省\n"+body))
+	}
+	said := func(rs ...*report.Report) []string {
+		var out []string
+		for _, w := range Notices(rs) {
+			out = append(out, chinese(t, w.String()))
+		}
+		return out
+	}
+	a := file("a.md", "桃源县", 2020, "")
+	b := file("b.md", "桃源", 2021, "")
+	c := file("c.md", "桃源", 2022, "")
+	want := []string{
+		"b.md:2:1: warning: county: 县名“桃源”少了结尾的“县”“市”“区”“旗”等字，而另有报告写作“桃源县”（a.md:2）：请照那里写全，否则网站会把“桃源”当作另一个县，另给它一个页面",
+		"c.md:2:1: warning: county: 县名“桃源”少了结尾的“县”“市”“区”“旗”等字，而另有报告写作“桃源县”（a.md:2）：请照那里写全，否则网站会把“桃源”当作另一个县，另给它一个页面",
+	}
+	if got := said(c, a, b); !slices.Equal(got, want) {
+		t.Errorf("桃源:\ngot  %q\nwant %q", got, want)
+	}
+	// A prefix of two names names both; 江华 is short for a name with
+	// more than an ending after it.
+	got := said(file("a.md", "长沙县", 2020, ""), file("b.md", "长沙市", 2020, ""), file("c.md", "长沙", 2020, ""))
+	if len(got) != 1 || !strings.Contains(got[0], "而另有报告写作“长沙县”（a.md:2）或“长沙市”（b.md:2）") {
+		t.Errorf("长沙: %q", got)
+	}
+	if got := said(file("a.md", "江华瑶族自治县", 2020, ""), file("b.md", "江华", 2020, "")); len(got) != 1 || !strings.HasPrefix(got[0], "b.md:2:1: warning: county: 县名“江华”") {
+		t.Errorf("江华: %q", got)
+	}
+	// A prefecture and a province.
+	got = said(file("a.md", "桃源县", 2020, ""), parse(t, "b.md", strings.Replace(src("桃源县", 2021, "province: 湖南省\n"), "常德市", "常德", 1)))
+	if len(got) != 1 || !strings.HasPrefix(got[0], "b.md:3:1: warning: prefecture: 地市名“常德”少了结尾的“市”“州”“区”“盟”等字，而另有报告写作“常德市”（a.md:3）") {
+		t.Errorf("常德: %q", got)
+	}
+	got = said(file("a.md", "桃源县", 2020, ""), parse(t, "b.md", src("祁东县", 2021, "province: 湖南\n")))
+	if len(got) != 1 || !strings.HasPrefix(got[0], "b.md:7:1: warning: province: 省名“湖南”少了结尾的“省”“市”“区”等字，而另有报告写作“湖南省”（a.md:7）") {
+		t.Errorf("湖南: %q", got)
+	}
+	// A short name in a report that gives no province is said, as
+	// new writes it.
+	if got := said(a, parse(t, "b.md", src("桃源", 2021, ""))); len(got) != 1 || !strings.HasPrefix(got[0], "b.md:2:1: warning: county: 县名“桃源”") {
+		t.Errorf("no province: %q", got)
+	}
+	// No warning: full names alone; a short name alone; a short name
+	// whose longer one is in another province.
+	for name, rs := range map[string][]*report.Report{
+		"full names":       {a, file("b.md", "桃源市", 2021, "")},
+		"a short name":     {b, c},
+		"another province": {parse(t, "a.md", src("桃源县", 2020, "province: 湖北省\n")), b},
+	} {
+		if got := said(rs...); len(got) != 0 {
+			t.Errorf("%s: %q", name, got)
+		}
 	}
 }

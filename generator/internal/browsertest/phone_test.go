@@ -972,34 +972,62 @@ func TestDisclosureFitsAWideScreen(t *testing.T) {
 	tb.report(tb.logProblems())
 }
 
-// TestCountyTableFitsAWideScreen: on a wide screen (1280 px) a county's
-// table by year, of large amounts with their changes and ranks shared by
-// many, fits without scrolling sideways: its figures per staff member are
-// a table of their own.
+// TestCountyTableFitsAWideScreen: on a wide screen (1280 px, and a
+// laptop's 1024 px) a county's table by year, of large amounts with their
+// changes and ranks shared by many, fits without scrolling sideways: its
+// figures per staff member are a table of their own, and a change or a
+// rank breaks before its parenthesis when there is no room for it on one
+// line.
 func TestCountyTableFitsAWideScreen(t *testing.T) {
+	// 甲县 and 120 other counties: ranks of three digits shared by dozens
+	// (第115名/共121份（32份并列）), and changes of four digits with
+	// their percentage (▲ 增加1234.56（+14.2%）), as on a site of
+	// thousands of reports.
 	var reports [][3]string
-	for i, c := range []string{"甲县", "乙县", "丙县", "丁县"} {
+	counties := []string{"甲县"}
+	for _, a := range "东西南北中上下前后左右" {
+		for _, b := range "安宁平和兴隆昌盛丰泰康" {
+			counties = append(counties, string(a)+string(b)+"县")
+		}
+	}
+	for i, c := range counties {
 		for _, y := range []string{"2022", "2023"} {
-			f := fmt.Sprintf("spending: {total: %d.67, basic: %d.12, project: %d.55}\nsangong: {total: 1%d.89}\nscore: 95\nstaff: {authorized: 30, actual: 2%d}", 12345+i*1000+len(y), 6789+i*100, 5556+i*900, i, i)
+			grow := 0
 			if y == "2023" {
-				f = strings.Replace(f, "12", "11", 1)
+				grow = 1234 + i
 			}
+			f := fmt.Sprintf("spending: {total: %d.67, basic: %d.12, project: %d.55}\nsangong: {total: 1%d.89}\nscore: %d\nstaff: {authorized: 30, actual: 2%d}",
+				12345+i*10+grow, 6789+i*10+grow/2, 5556+i*10+grow/2, i%100, 90+i%4+len(y)%2, i%10)
 			reports = append(reports, [3]string{c, y, f})
 		}
 	}
 	p, host, base := reportsSite(t, reports...)
-	tb := open(t, p.Out, base, host, base+"county/jia-xian.html")
-	over := eval[[]int](tb, `Array.from(document.querySelectorAll('table.by-year')).map(t => (w => w.scrollWidth - w.clientWidth)(t.closest('.table-wrap')))`)
-	if len(over) == 0 {
-		t.Fatal("no table by year")
-	}
-	for i, o := range over {
-		if o > 1 {
-			t.Errorf("on a wide screen table %d by year scrolls sideways by %d px", i+1, o)
+	for _, width := range []int64{1280, 1024} {
+		tb := openWith(t, p.Out, base, host, base+"county/jia-xian.html", chromedp.EmulateViewport(width, 900))
+		over := eval[[]int](tb, `Array.from(document.querySelectorAll('table.by-year')).map(t => (w => w.scrollWidth - w.clientWidth)(t.closest('.table-wrap')))`)
+		if len(over) == 0 {
+			t.Fatal("no table by year")
 		}
+		for i, o := range over {
+			if o > 1 {
+				t.Errorf("at %d px table %d by year scrolls sideways by %d px", width, i+1, o)
+			}
+		}
+		if !eval[bool](tb, `Array.from(document.querySelectorAll('table.by-year .rank')).some(r => r.textContent.includes('并列'))`) {
+			t.Error("no rank is shared; the test needs the widest ranks")
+		}
+		// A change breaks before its parenthesis, or not at all.
+		if bad := eval[[]string](tb, `Array.from(document.querySelectorAll('table.by-year .delta-up, table.by-year .delta-down, table.by-year .rank')).filter(e => {
+			const r = document.createRange(); r.selectNodeContents(e);
+			const lines = [...new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)))];
+			if (lines.length < 2) return false;
+			const open = e.textContent.indexOf('（');
+			if (open < 0 || lines.length > 2) return true;
+			const before = document.createRange(); before.setStart(e.firstChild, 0); before.setEnd(e.firstChild, open);
+			return [...new Set(Array.from(before.getClientRects()).map(x => Math.round(x.top)))].length > 1;
+		}).map(e => e.textContent)`); len(bad) > 0 {
+			t.Errorf("at %d px these break inside a word: %q", width, bad)
+		}
+		tb.report(tb.logProblems())
 	}
-	if !eval[bool](tb, `Array.from(document.querySelectorAll('table.by-year .rank')).some(r => r.textContent.includes('并列'))`) {
-		t.Error("no rank is shared; the test needs the widest ranks")
-	}
-	tb.report(tb.logProblems())
 }

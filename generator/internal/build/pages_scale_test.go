@@ -13,6 +13,7 @@ import (
 
 	"github.com/countyperf/portal/generator/internal/build"
 	"github.com/countyperf/portal/generator/internal/buildtest"
+	"github.com/countyperf/portal/generator/internal/corpus"
 	"github.com/countyperf/portal/generator/internal/pages"
 	"github.com/countyperf/portal/generator/internal/site"
 )
@@ -88,14 +89,17 @@ var fiveInOrder = []string{
 	"report/jia-xian/2020-cai-zheng-ju-zheng-ti.html",
 }
 
-// setPageSizes sets pages.HomeRows, and pages.ListPageSize and
-// pages.DisclosurePageSize both to list, for the test and restores them
-// after it. Tests that call it must not be parallel.
+// setPageSizes sets pages.HomeRows, and pages.ListPageSize,
+// pages.CountyTableSize and pages.DisclosurePageSize all to list, for the
+// test and restores them after it. Tests that call it must not be
+// parallel.
 func setPageSizes(t *testing.T, home, list int) {
 	t.Helper()
-	h, l, d := pages.HomeRows, pages.ListPageSize, pages.DisclosurePageSize
-	pages.HomeRows, pages.ListPageSize, pages.DisclosurePageSize = home, list, list
-	t.Cleanup(func() { pages.HomeRows, pages.ListPageSize, pages.DisclosurePageSize = h, l, d })
+	h, l, c, d := pages.HomeRows, pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize
+	pages.HomeRows, pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = home, list, list, list
+	t.Cleanup(func() {
+		pages.HomeRows, pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = h, l, c, d
+	})
 }
 
 // pagerLink is a link of a pager: its href, its text, and whether it is
@@ -540,6 +544,51 @@ func TestPagerWindow(t *testing.T) {
 	buildtest.MustCheckSite(t, p.Out)
 }
 
+// TestListPagesStayLight builds 600 reports of the synthetic corpus with
+// the default page sizes: each page of the full list of reports and of
+// the findings stays well under the 400–510 KB that a page of 500 rows
+// weighed (on a phone, a page of 500 findings' cards was 94,000 px
+// tall), and the pages together hold every report and every finding,
+// each once.
+func TestListPagesStayLight(t *testing.T) {
+	p := buildtest.New(t, "")
+	if err := corpus.Generate(filepath.Join(p.Dir, "content"), corpus.Options{Seed: 5, Reports: 600}); err != nil {
+		t.Fatal(err)
+	}
+	sum := p.MustBuild()
+	const most = 150 << 10
+	for _, l := range []struct {
+		name  string
+		path  func(int) string
+		rowRE *regexp.Regexp
+		total int
+	}{
+		{"reports", pages.ReportsPath, reportRowRE, sum.Reports},
+		{"findings", pages.FindingsPath, findingRowRE, sum.Findings},
+	} {
+		seen := map[string]bool{}
+		n := 1
+		for ; p.Exists(l.path(n)); n++ {
+			page := p.Page(l.path(n))
+			if len(page) > most {
+				t.Errorf("%s is %d KB, want at most %d KB", l.path(n), len(page)>>10, most>>10)
+			}
+			for _, m := range l.rowRE.FindAllString(page, -1) {
+				if seen[m] {
+					t.Errorf("%s lists a row twice: %.80s", l.name, m)
+				}
+				seen[m] = true
+			}
+		}
+		if n-1 < 2 {
+			t.Errorf("the %s take %d page at 600 reports; the test needs several", l.name, n-1)
+		}
+		if len(seen) != l.total {
+			t.Errorf("the %d pages of %s hold %d rows, want the %d of the site", n-1, l.name, len(seen), l.total)
+		}
+	}
+}
+
 // TestShortListsHaveNoPager builds three reports with the default sizes:
 // one page per list, no pager, the home page lists them all, and the
 // per-county disclosure table keeps every county in the site's order.
@@ -762,13 +811,24 @@ func TestCountiesByProvince(t *testing.T) {
 // TestDisclosurePagedByItsOwnSize: the disclosure table, whose rows are
 // the heaviest of the lists, is paged by pages.DisclosurePageSize, not by
 // the other lists' pages.ListPageSize: five reports at 2 a page take it
-// three pages (2, 2, 1), while the full list takes two (4, 1).
+// three pages (2, 2, 1), while the full list takes two (4, 1). The
+// tables by county (compare/index.html's, the disclosure page's) have
+// their own pages.CountyTableSize: at 1, a page a series of the
+// compare table, and a county on the disclosure page.
 func TestDisclosurePagedByItsOwnSize(t *testing.T) {
-	l, d := pages.ListPageSize, pages.DisclosurePageSize
-	pages.ListPageSize, pages.DisclosurePageSize = 4, 2
-	t.Cleanup(func() { pages.ListPageSize, pages.DisclosurePageSize = l, d })
+	l, c, d := pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize
+	pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = 4, 1, 2
+	t.Cleanup(func() { pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = l, c, d })
 	p := buildtest.New(t, fiveReports)
 	p.MustBuild()
+	// Five reports of four series of whole-department reports (甲县's
+	// 财政局 twice) of three counties.
+	if !p.Exists("compare/index-4.html") || p.Exists("compare/index-5.html") {
+		t.Errorf("the compare table of four series, one a page, is not on four pages: %v", p.Files())
+	}
+	if n := strings.Count(between(p.Page("disclosure.html"), `id="county-disclosure-table"`, `</table>`), `<th scope="row" `); n != 1 {
+		t.Errorf("the disclosure page's table by county lists %d counties, want 1", n)
+	}
 	var got []int
 	for _, name := range []string{"disclosure.html", "disclosure-2.html", "disclosure-3.html"} {
 		got = append(got, len(rowsOf(disclosureRowRE, p.Page(name))))

@@ -17,21 +17,29 @@ import (
 // paged list under reports/. A variable so that tests can make it small.
 var HomeRows = 200
 
-// ListPageSize is how many rows each page of a paged list holds: the full
-// list of reports (reports/), the findings (findings.html, findings-2.html,
-// …) and the table of each county's spending by year (compare/index.html,
-// …). It also bounds the per-county table of the disclosure page, whose
-// reports are paged by DisclosurePageSize. A variable so that tests can
-// make it small.
-var ListPageSize = 500
+// ListPageSize is how many rows each page of the two long lists holds:
+// the full list of reports (reports/) and the findings (findings.html,
+// findings-2.html, …). At 500 a page, on a phone, where each row is a
+// card, a page of findings was 94,000 px tall (a page of reports 37,000)
+// and its HTML 510 KB; at 100 it is about a fifth of that, and 15,000
+// reports with their 8,040 findings take 231 pages rather than 47. A
+// variable so that tests can make it small.
+var ListPageSize = 100
+
+// CountyTableSize is how many rows each page of the table of each
+// county's spending by year holds (compare/index.html,
+// compare/index-2.html, …), and how many counties the disclosure page's
+// table by county lists at most (its reports are paged by
+// DisclosurePageSize). A variable so that tests can make it small.
+var CountyTableSize = 500
 
 // DisclosurePageSize is how many reports each page of the disclosure
 // table (disclosure.html, disclosure-2.html, …) holds. Its rows are the
 // heaviest of the lists (a cell a core figure, each a mark and its words
 // for screen readers, some 37 elements a row): at 500 a page held 18,700
 // elements, and Lighthouse's mobile run found 730 ms of blocking time
-// and scored it 82; the other lists at 500 score 98–100. A variable so
-// that tests can make it small.
+// and scored it 82; the other lists, then 500 a page, scored 98–100. A
+// variable so that tests can make it small.
 var DisclosurePageSize = 200
 
 // pagerWindow is how many page numbers a pager shows on each side of the

@@ -77,7 +77,7 @@ func funcs(r *Renderer) template.FuncMap {
 		// compare page.
 		"compareKindPath": pages.CompareKindPath,
 		// reportRows, findingRows and disclosureRows write the rows of
-		// the list of reports (home page and reports/, 500 a page), of
+		// the list of reports (home page and reports/), of
 		// findings and of the disclosure table; the numbers are about the
 		// bytes a row takes (measured at 15,000 reports: 800, 830 and
 		// 1,780), so that a page's buffer grows once for its rows.

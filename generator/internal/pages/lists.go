@@ -44,8 +44,11 @@ var DisclosurePageSize = 200
 
 // pagerWindow is how many page numbers a pager shows on each side of the
 // current page, besides the first and the last, so that a pager stays
-// small however many pages a list has.
-const pagerWindow = 2
+// small however many pages a list has: at most six numbers and a gap, or
+// five and two, which fit a phone's line as targets of 44 px (at two a
+// side, seven numbers took two lines); a page further off is typed in
+// (Pager.Jump).
+const pagerWindow = 1
 
 // Pager says where a page of a paged list is and links to the others.
 type Pager struct {
@@ -61,6 +64,9 @@ type Pager struct {
 	// Links are the page numbers to show, with gaps where numbers are left
 	// out.
 	Links []PageLink
+	// Jump says that some pages have no number among Links, so that the
+	// pager offers a box to type a page's number in (site.js shows it).
+	Jump bool
 }
 
 // PageLink is a page number in a pager.
@@ -98,6 +104,7 @@ func paged(total, size int, name func(n int) string) []Pager {
 				p.Links = append(p.Links, PageLink{N: k, Href: name(k), Current: k == n})
 			case show(k - 1):
 				p.Links = append(p.Links, PageLink{})
+				p.Jump = true
 			}
 		}
 		out[i] = p

@@ -34,6 +34,11 @@
  *   and <output class="filter-count">: the <li data-search> under #ID whose text,
  *   data-search and their <ul>'s data-search lack a word typed are hidden, and
  *   each <ul> (with the heading before it) left empty. q is in the URL.
+ *
+ * Pager
+ *   <nav class="pager"> with <p class="pager-pages"> (a link a page number, the
+ *   last page's among them) and <form class="pager-jump" hidden> with
+ *   <input name="page">: the form is shown, and opens the page typed.
  */
 (function () {
   'use strict';
@@ -1364,6 +1369,38 @@
     });
   }
 
+  // ------------------------------------------------------------------ pagers
+
+  // A pager of a long list (nav.pager) has a box to type a page's number
+  // in (form.pager-jump, hidden without this script), which opens that
+  // page: at the address of the pager's link to it, or, for a page with
+  // no link, at that of the link to the last page with its number
+  // changed (the pages of a list are named by their number,
+  // reports/7.html, findings-7.html, all but the first, which always has
+  // a link).
+  function initPagers() {
+    toArray(document.querySelectorAll('nav.pager form.pager-jump')).forEach(function (form) {
+      var input = form.querySelector('input[name="page"]');
+      var links = toArray(form.parentNode.querySelectorAll('.pager-pages a[href]'));
+      if (!input || !links.length) return;
+      var last = links[links.length - 1];
+      var of = last.textContent.trim();
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        var n = Number(input.value);
+        if (!(n >= 1 && n <= Number(of) && n === Math.floor(n))) return;
+        var href = null;
+        links.forEach(function (a) { if (a.textContent.trim() === String(n)) href = a.getAttribute('href'); });
+        if (href === null) {
+          var url = last.getAttribute('href'), at = url.lastIndexOf(of);
+          href = url.slice(0, at) + n + url.slice(at + of.length);
+        }
+        window.location.href = href;
+      });
+      form.hidden = false;
+    });
+  }
+
   // ---------------------------------------------------------------- printing
 
   // Closed <details> (chart data tables) are opened for printing and restored after.
@@ -1386,6 +1423,7 @@
   function boot() {
     safely(initSortables);
     safely(initFilters);
+    safely(initPagers);
     safely(initPrint);
     safely(initCharts);
     safely(initVariants);

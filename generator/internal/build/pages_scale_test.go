@@ -13,6 +13,7 @@ import (
 
 	"github.com/countyperf/portal/generator/internal/build"
 	"github.com/countyperf/portal/generator/internal/buildtest"
+	"github.com/countyperf/portal/generator/internal/corpus"
 	"github.com/countyperf/portal/generator/internal/pages"
 	"github.com/countyperf/portal/generator/internal/site"
 )
@@ -88,30 +89,37 @@ var fiveInOrder = []string{
 	"report/jia-xian/2020-cai-zheng-ju-zheng-ti.html",
 }
 
-// setPageSizes sets pages.HomeRows, and pages.ListPageSize and
-// pages.DisclosurePageSize both to list, for the test and restores them
-// after it. Tests that call it must not be parallel.
+// setPageSizes sets pages.HomeRows, and pages.ListPageSize,
+// pages.CountyTableSize and pages.DisclosurePageSize all to list, for the
+// test and restores them after it. Tests that call it must not be
+// parallel.
 func setPageSizes(t *testing.T, home, list int) {
 	t.Helper()
-	h, l, d := pages.HomeRows, pages.ListPageSize, pages.DisclosurePageSize
-	pages.HomeRows, pages.ListPageSize, pages.DisclosurePageSize = home, list, list
-	t.Cleanup(func() { pages.HomeRows, pages.ListPageSize, pages.DisclosurePageSize = h, l, d })
+	h, l, c, d := pages.HomeRows, pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize
+	pages.HomeRows, pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = home, list, list, list
+	t.Cleanup(func() {
+		pages.HomeRows, pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = h, l, c, d
+	})
 }
 
-// pagerLink is a link of a pager: its href, its text, and whether it is
-// rel=prev, rel=next or the current page.
+// pagerLink is a part of a pager: a link (its href, its text, and
+// whether it is rel=prev, rel=next or the current page), a gap (Text …),
+// where the page is (Rel "at", Text 3/11 for 第3页/共11页), or the box
+// to type a page's number in (Rel "jump", Text its largest number).
 type pagerLink struct {
 	Href, Text string
-	Rel        string // "prev", "next", "current" or ""
+	Rel        string // "prev", "next", "current", "at", "jump" or ""
 }
 
 var (
-	pagerRE     = regexp.MustCompile(`(?s)<nav class="pager" aria-label="([^"]*)">\s*<p>(.*?)</p>\s*</nav>`)
-	pagerLinkRE = regexp.MustCompile(`<a href="([^"]*)"(?: rel="(prev|next)"| aria-current="(page)")?>([^<]*)</a>|<span class="pager-gap">…</span>`)
+	pagerRE     = regexp.MustCompile(`(?s)<nav class="pager" aria-label="([^"]*)">\s*(<p class="pager-steps">.*?)</nav>`)
+	pagerLinkRE = regexp.MustCompile(`<a href="([^"]*)"(?: rel="(prev|next)"| aria-current="(page)")?>([^<]*)</a>|<span class="pager-gap">…</span>|` +
+		`<span class="pager-at">第(\d+)页/共(\d+)页</span>|` +
+		`<form class="pager-jump" hidden><label>跳到第 <input type="number" name="page" min="1" max="(\d+)" step="1" inputmode="numeric" required> 页</label> <button type="submit">跳转</button></form>`)
 )
 
-// pagers returns the links of each pager of a page, checking that it has
-// none or two (top and bottom) with distinct labels and the same links.
+// pagers returns the parts of each pager of a page, checking that it has
+// none or two (top and bottom) with distinct labels and the same parts.
 func pagers(t *testing.T, name, page string) []pagerLink {
 	t.Helper()
 	navs := pagerRE.FindAllStringSubmatch(page, -1)
@@ -132,6 +140,10 @@ func pagers(t *testing.T, name, page string) []pagerLink {
 		switch {
 		case m[0] == `<span class="pager-gap">…</span>`:
 			out = append(out, pagerLink{Text: "…"})
+		case m[5] != "":
+			out = append(out, pagerLink{Text: m[5] + "/" + m[6], Rel: "at"})
+		case m[7] != "":
+			out = append(out, pagerLink{Text: m[7], Rel: "jump"})
 		case m[3] != "":
 			out = append(out, pagerLink{Href: m[1], Text: m[4], Rel: "current"})
 		default:
@@ -141,9 +153,11 @@ func pagers(t *testing.T, name, page string) []pagerLink {
 	return out
 }
 
-// pagerText writes a pager's links compactly: [prev:href] 1 (2) 3 … [next:href],
-// the current page in brackets, numbers with their href checked against
-// path.
+// pagerText writes a pager's parts compactly, in their order:
+// [prev:href] 2/3 [next:href] 1 (2) 3 … [jump:3], where the page is
+// (page 2 of 3), the page numbers with the current page in brackets,
+// each number's href checked against path, and the box to type a number
+// in, up to the last page's.
 func pagerText(t *testing.T, name string, links []pagerLink, root string, path func(int) string) string {
 	t.Helper()
 	var parts []string
@@ -151,6 +165,12 @@ func pagerText(t *testing.T, name string, links []pagerLink, root string, path f
 		switch l.Rel {
 		case "prev", "next":
 			parts = append(parts, "["+l.Rel+":"+strings.TrimPrefix(l.Href, root)+"]")
+			continue
+		case "at":
+			parts = append(parts, l.Text)
+			continue
+		case "jump":
+			parts = append(parts, "[jump:"+l.Text+"]")
 			continue
 		}
 		if l.Text == "…" {
@@ -361,9 +381,9 @@ func TestPagedLists(t *testing.T) {
 	// The full list of reports.
 	list := []string{"reports/index.html", "reports/2.html", "reports/3.html"}
 	wantPagers := []string{
-		"(1) 2 3 [next:reports/2.html]",
-		"[prev:reports/index.html] 1 (2) 3 [next:reports/3.html]",
-		"[prev:reports/2.html] 1 2 (3)",
+		"1/3 [next:reports/2.html] (1) 2 3",
+		"[prev:reports/index.html] 2/3 [next:reports/3.html] 1 (2) 3",
+		"[prev:reports/2.html] 3/3 1 2 (3)",
 	}
 	checkPager(t, p, list, "../", pages.ReportsPath, wantPagers)
 	if p.Exists("reports/4.html") || p.Exists("reports/1.html") {
@@ -502,9 +522,11 @@ func TestPagedLists(t *testing.T) {
 	}
 }
 
-// TestPagerWindow lists eleven reports one a page: a pager shows the first
-// and last pages and two on each side of the current one, with … for the
-// pages left out (a single page left out is shown instead).
+// TestPagerWindow lists eleven reports one a page: a pager says which
+// page of how many it is, and shows the first and last pages and one on
+// each side of the current one, with … for the pages left out (a single
+// page left out is shown instead), and then a box to type a page's
+// number in, since some pages have none.
 func TestPagerWindow(t *testing.T) {
 	setPageSizes(t, 1, 1)
 	var b strings.Builder
@@ -514,11 +536,12 @@ func TestPagerWindow(t *testing.T) {
 	p := buildtest.New(t, b.String())
 	p.MustBuild()
 	want := map[int]string{
-		1:  "(1) 2 3 … 11 [next:reports/2.html]",
-		3:  "[prev:reports/2.html] 1 2 (3) 4 5 … 11 [next:reports/4.html]",
-		5:  "[prev:reports/4.html] 1 2 3 4 (5) 6 7 … 11 [next:reports/6.html]",
-		6:  "[prev:reports/5.html] 1 … 4 5 (6) 7 8 … 11 [next:reports/7.html]",
-		11: "[prev:reports/10.html] 1 … 9 10 (11)",
+		1:  "1/11 [next:reports/2.html] (1) 2 … 11 [jump:11]",
+		3:  "[prev:reports/2.html] 3/11 [next:reports/4.html] 1 2 (3) 4 … 11 [jump:11]",
+		4:  "[prev:reports/3.html] 4/11 [next:reports/5.html] 1 2 3 (4) 5 … 11 [jump:11]",
+		5:  "[prev:reports/4.html] 5/11 [next:reports/6.html] 1 … 4 (5) 6 … 11 [jump:11]",
+		6:  "[prev:reports/5.html] 6/11 [next:reports/7.html] 1 … 5 (6) 7 … 11 [jump:11]",
+		11: "[prev:reports/10.html] 11/11 1 … 10 (11) [jump:11]",
 	}
 	for n, w := range want {
 		name := pages.ReportsPath(n)
@@ -538,6 +561,51 @@ func TestPagerWindow(t *testing.T) {
 	}
 	mustContain(t, "home", p.Page("index.html"), `<a href="report/jia-xian/2020-cai-zheng-ju-zheng-ti.html">财政局</a>`)
 	buildtest.MustCheckSite(t, p.Out)
+}
+
+// TestListPagesStayLight builds 600 reports of the synthetic corpus with
+// the default page sizes: each page of the full list of reports and of
+// the findings stays well under the 400–510 KB that a page of 500 rows
+// weighed (on a phone, a page of 500 findings' cards was 94,000 px
+// tall), and the pages together hold every report and every finding,
+// each once.
+func TestListPagesStayLight(t *testing.T) {
+	p := buildtest.New(t, "")
+	if err := corpus.Generate(filepath.Join(p.Dir, "content"), corpus.Options{Seed: 5, Reports: 600}); err != nil {
+		t.Fatal(err)
+	}
+	sum := p.MustBuild()
+	const most = 150 << 10
+	for _, l := range []struct {
+		name  string
+		path  func(int) string
+		rowRE *regexp.Regexp
+		total int
+	}{
+		{"reports", pages.ReportsPath, reportRowRE, sum.Reports},
+		{"findings", pages.FindingsPath, findingRowRE, sum.Findings},
+	} {
+		seen := map[string]bool{}
+		n := 1
+		for ; p.Exists(l.path(n)); n++ {
+			page := p.Page(l.path(n))
+			if len(page) > most {
+				t.Errorf("%s is %d KB, want at most %d KB", l.path(n), len(page)>>10, most>>10)
+			}
+			for _, m := range l.rowRE.FindAllString(page, -1) {
+				if seen[m] {
+					t.Errorf("%s lists a row twice: %.80s", l.name, m)
+				}
+				seen[m] = true
+			}
+		}
+		if n-1 < 2 {
+			t.Errorf("the %s take %d page at 600 reports; the test needs several", l.name, n-1)
+		}
+		if len(seen) != l.total {
+			t.Errorf("the %d pages of %s hold %d rows, want the %d of the site", n-1, l.name, len(seen), l.total)
+		}
+	}
 }
 
 // TestShortListsHaveNoPager builds three reports with the default sizes:
@@ -583,8 +651,8 @@ func TestCompareYearsIsPaged(t *testing.T) {
 	p.MustBuild()
 	list := []string{"compare/index.html", "compare/index-2.html"}
 	checkPager(t, p, list, "../", pages.CompareYearsPath, []string{
-		"(1) 2 [next:compare/index-2.html]",
-		"[prev:compare/index.html] 1 (2)",
+		"1/2 [next:compare/index-2.html] (1) 2",
+		"[prev:compare/index.html] 2/2 1 (2)",
 	})
 	if p.Exists("compare/index-3.html") || p.Exists("compare/index-1.html") {
 		t.Errorf("compare/ has pages beyond 2 or an index-1.html: %v", p.Files())
@@ -762,13 +830,24 @@ func TestCountiesByProvince(t *testing.T) {
 // TestDisclosurePagedByItsOwnSize: the disclosure table, whose rows are
 // the heaviest of the lists, is paged by pages.DisclosurePageSize, not by
 // the other lists' pages.ListPageSize: five reports at 2 a page take it
-// three pages (2, 2, 1), while the full list takes two (4, 1).
+// three pages (2, 2, 1), while the full list takes two (4, 1). The
+// tables by county (compare/index.html's, the disclosure page's) have
+// their own pages.CountyTableSize: at 1, a page a series of the
+// compare table, and a county on the disclosure page.
 func TestDisclosurePagedByItsOwnSize(t *testing.T) {
-	l, d := pages.ListPageSize, pages.DisclosurePageSize
-	pages.ListPageSize, pages.DisclosurePageSize = 4, 2
-	t.Cleanup(func() { pages.ListPageSize, pages.DisclosurePageSize = l, d })
+	l, c, d := pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize
+	pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = 4, 1, 2
+	t.Cleanup(func() { pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = l, c, d })
 	p := buildtest.New(t, fiveReports)
 	p.MustBuild()
+	// Five reports of four series of whole-department reports (甲县's
+	// 财政局 twice) of three counties.
+	if !p.Exists("compare/index-4.html") || p.Exists("compare/index-5.html") {
+		t.Errorf("the compare table of four series, one a page, is not on four pages: %v", p.Files())
+	}
+	if n := strings.Count(between(p.Page("disclosure.html"), `id="county-disclosure-table"`, `</table>`), `<th scope="row" `); n != 1 {
+		t.Errorf("the disclosure page's table by county lists %d counties, want 1", n)
+	}
 	var got []int
 	for _, name := range []string{"disclosure.html", "disclosure-2.html", "disclosure-3.html"} {
 		got = append(got, len(rowsOf(disclosureRowRE, p.Page(name))))

@@ -26,7 +26,7 @@ type CompareData struct {
 	// Missing notes charts left out for want of data.
 	Missing []string
 	// Table is the county-by-year table of the page across years: the
-	// rows of this page of it, ListPageSize at most.
+	// rows of this page of it, CountyTableSize at most.
 	Table *charts.Table
 	// Pager places this page among the pages across years; the charts
 	// are on the first.
@@ -727,7 +727,7 @@ func yearSpan(years []int) []int {
 }
 
 // CompareYears returns the pages that compare years: the first has the
-// totals and averages per year; each has ListPageSize rows of the table
+// totals and averages per year; each has CountyTableSize rows of the table
 // of each county's total spending by year (one row per department).
 func CompareYears(s *site.Site) ([]*Page, error) {
 	d := &CompareData{Site: s}
@@ -847,7 +847,7 @@ func CompareYears(s *site.Site) ([]*Page, error) {
 	}
 	tx.done()
 	var out []*Page
-	for _, pg := range paged(rows, ListPageSize, CompareYearsPath) {
+	for _, pg := range paged(rows, CountyTableSize, CompareYearsPath) {
 		part := *t
 		part.Rows = nil
 		if pg.Total > 0 {

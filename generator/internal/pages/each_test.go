@@ -21,9 +21,9 @@ func TestEachListsTheirOtherPagesLast(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := siteOf(t, dir)
-	old, oldD := pages.ListPageSize, pages.DisclosurePageSize
-	pages.ListPageSize, pages.DisclosurePageSize = 7, 7
-	t.Cleanup(func() { pages.ListPageSize, pages.DisclosurePageSize = old, oldD })
+	old, oldC, oldD := pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize
+	pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = 7, 7, 7
+	t.Cleanup(func() { pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = old, oldC, oldD })
 
 	var paths []string
 	made := map[string]bool{}

@@ -17,27 +17,38 @@ import (
 // paged list under reports/. A variable so that tests can make it small.
 var HomeRows = 200
 
-// ListPageSize is how many rows each page of a paged list holds: the full
-// list of reports (reports/), the findings (findings.html, findings-2.html,
-// …) and the table of each county's spending by year (compare/index.html,
-// …). It also bounds the per-county table of the disclosure page, whose
-// reports are paged by DisclosurePageSize. A variable so that tests can
-// make it small.
-var ListPageSize = 500
+// ListPageSize is how many rows each page of the two long lists holds:
+// the full list of reports (reports/) and the findings (findings.html,
+// findings-2.html, …). At 500 a page, on a phone, where each row is a
+// card, a page of findings was 94,000 px tall (a page of reports 37,000)
+// and its HTML 510 KB; at 100 it is about a fifth of that, and 15,000
+// reports with their 8,040 findings take 231 pages rather than 47. A
+// variable so that tests can make it small.
+var ListPageSize = 100
+
+// CountyTableSize is how many rows each page of the table of each
+// county's spending by year holds (compare/index.html,
+// compare/index-2.html, …), and how many counties the disclosure page's
+// table by county lists at most (its reports are paged by
+// DisclosurePageSize). A variable so that tests can make it small.
+var CountyTableSize = 500
 
 // DisclosurePageSize is how many reports each page of the disclosure
 // table (disclosure.html, disclosure-2.html, …) holds. Its rows are the
 // heaviest of the lists (a cell a core figure, each a mark and its words
 // for screen readers, some 37 elements a row): at 500 a page held 18,700
 // elements, and Lighthouse's mobile run found 730 ms of blocking time
-// and scored it 82; the other lists at 500 score 98–100. A variable so
-// that tests can make it small.
+// and scored it 82; the other lists, then 500 a page, scored 98–100. A
+// variable so that tests can make it small.
 var DisclosurePageSize = 200
 
 // pagerWindow is how many page numbers a pager shows on each side of the
 // current page, besides the first and the last, so that a pager stays
-// small however many pages a list has.
-const pagerWindow = 2
+// small however many pages a list has: at most six numbers and a gap, or
+// five and two, which fit a phone's line as targets of 44 px (at two a
+// side, seven numbers took two lines); a page further off is typed in
+// (Pager.Jump).
+const pagerWindow = 1
 
 // Pager says where a page of a paged list is and links to the others.
 type Pager struct {
@@ -53,6 +64,9 @@ type Pager struct {
 	// Links are the page numbers to show, with gaps where numbers are left
 	// out.
 	Links []PageLink
+	// Jump says that some pages have no number among Links, so that the
+	// pager offers a box to type a page's number in (site.js shows it).
+	Jump bool
 }
 
 // PageLink is a page number in a pager.
@@ -90,6 +104,7 @@ func paged(total, size int, name func(n int) string) []Pager {
 				p.Links = append(p.Links, PageLink{N: k, Href: name(k), Current: k == n})
 			case show(k - 1):
 				p.Links = append(p.Links, PageLink{})
+				p.Jump = true
 			}
 		}
 		out[i] = p

@@ -139,7 +139,7 @@ func Each(s *site.Site, fn func(Job) error) error {
 		Job{Path: "counties.html", Make: func() (*Page, error) { return Counties(s), nil }},
 		Job{Path: "search.html", Make: func() (*Page, error) { return Search(s), nil }},
 		Job{Path: "404.html", Make: func() (*Page, error) { return NotFound(s), nil }})
-	list(compareYearsRows(s), ListPageSize, CompareYearsPath, CompareYears)
+	list(compareYearsRows(s), CountyTableSize, CompareYearsPath, CompareYears)
 	for _, y := range s.Years {
 		jobs = append(jobs, Job{Path: ComparePath(y), Make: func() (*Page, error) { return CompareYear(s, y) }})
 		for _, k := range s.Kinds[y] {

@@ -55,6 +55,7 @@ func funcs(r *Renderer) template.FuncMap {
 		"derivedNote": func() string { return derivedNote },
 		"table":       writeTableInto,
 		"choices":     writeChoicesInto,
+		"nameOptions": writeNameOptionsInto,
 		"rankRows":    rankRowsHTML,
 		"chart":       writeChartInto,
 		"nav":         r.navHTML,
@@ -77,7 +78,7 @@ func funcs(r *Renderer) template.FuncMap {
 		// compare page.
 		"compareKindPath": pages.CompareKindPath,
 		// reportRows, findingRows and disclosureRows write the rows of
-		// the list of reports (home page and reports/, 500 a page), of
+		// the list of reports (home page and reports/), of
 		// findings and of the disclosure table; the numbers are about the
 		// bytes a row takes (measured at 15,000 reports: 800, 830 and
 		// 1,780), so that a page's buffer grows once for its rows.
@@ -416,6 +417,26 @@ func writeChoicesInto(v *View, cs []pages.Choice) (template.HTML, error) {
 		escape(b, c.Key)
 		b.WriteString(`">`)
 		escape(b, c.Label)
+		b.WriteString("</option>")
+	}
+	return "", nil
+}
+
+// writeNameOptionsInto writes an option of a select into the page v (see
+// pageOut) for each of names, its value the name: the prefectures of a
+// table of reports' filter, which a page of the full list offers every
+// one of (363 at 15,000 reports), on each of its pages (150): executed
+// by html/template's range, they took some 60 ms of CPU a build.
+func writeNameOptionsInto(v *View, names []string) (template.HTML, error) {
+	b, err := pageOut("nameOptions", v)
+	if err != nil {
+		return "", err
+	}
+	for _, n := range names {
+		b.WriteString(`<option value="`)
+		escape(b, n)
+		b.WriteString(`">`)
+		escape(b, n)
 		b.WriteString("</option>")
 	}
 	return "", nil

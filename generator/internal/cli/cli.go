@@ -415,9 +415,9 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	// department or project. A file written where a build does not read
 	// it is said to be one only.
 	why := notBuilt(*root, path)
-	dup := duplicateOf(*root, path, written)
+	dup, sole := heldAlready(*root, path, written)
 	if dup != nil && why == "" {
-		return errors.New(duplicateRefused(dup))
+		return errors.New(duplicateRefused(dup, blank))
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
@@ -442,6 +442,9 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	}
 	if dup != nil {
 		fmt.Fprintln(stderr, duplicateNoted(dup))
+	}
+	if sole != nil {
+		fmt.Fprintln(stderr, soleNoted(sole))
 	}
 	// What a build would only warn about (a space in a Chinese name,
 	// which would make another county or department of it), said as the
@@ -493,31 +496,64 @@ func namesRefused(b report.Blank) error {
 	return errors.Join(errs...)
 }
 
-// duplicateOf returns the report under root's content/ that a build
-// would refuse r, the report new writes to path, beside as a duplicate
-// (site.DuplicatedAt), once r is filled in; or nil. It is looked for only
-// when r names its department, which every report gives: the
-// department of a report without it is not yet known. A report that
+// heldAlready returns what the content/ folder under root holds of r,
+// the report that new writes to path. dup is the report that a build
+// would refuse r beside as a duplicate (site.DuplicatedAt), once r is
+// filled in, or nil. When r leaves its department to be filled in (new
+// without -department), dup is a report of r's county, year, type and
+// project that leaves it too: the same report, not filled in yet, of
+// which a second file is a second blank to fill in. A report that
 // leaves its type empty (new writes type: null but for a project) is
-// taken for the 整体支出 report it will most likely be, as are the drafts
-// of new that leave it so. The file at path itself is not a duplicate:
-// new does not overwrite it, and says so.
-func duplicateOf(root, path string, r *report.Report) *report.Report {
-	if r.Department == "" {
-		return nil
-	}
+// taken for the 整体支出 report it will most likely be, as are the
+// drafts of new that leave it so. The file at path itself is not a
+// duplicate: new does not overwrite it, and says so.
+//
+// sole is, for r without a department and no dup, the only report of
+// r's county, year, type and project that content/ holds, of a
+// department named: r may well be it, the publisher not remembering it
+// was written, and would then stop the build as its duplicate once
+// its department is filled in. It is nil when there are none or
+// several (r is then another department's, most likely).
+func heldAlready(root, path string, r *report.Report) (dup, sole *report.Report) {
 	dir := filepath.Join(root, "content")
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return nil
+		return nil, nil
 	}
-	return site.DuplicatedAt(r, path, content.OfCounty(context.Background(), content.DirFS(dir), dir+string(filepath.Separator), r.County))
+	others := content.OfCounty(context.Background(), content.DirFS(dir), dir+string(filepath.Separator), r.County)
+	if dup = site.DuplicatedAt(r, path, others); dup != nil || r.Department != "" {
+		return dup, nil
+	}
+	// The reports r would duplicate if its department were theirs.
+	var held []*report.Report
+	tried := map[string]bool{}
+	for _, o := range others {
+		if o.Department == "" || o.Year != r.Year || tried[o.Department] {
+			continue
+		}
+		tried[o.Department] = true
+		c := *r
+		c.Department = o.Department
+		if d := site.DuplicatedAt(&c, path, others); d != nil {
+			held = append(held, d)
+		}
+	}
+	if len(held) == 1 {
+		return nil, held[0]
+	}
+	return nil, nil
 }
 
-// duplicateRefused is new's error when the report it would write is one
-// that content/ holds already, in the file of dup: a second file of it
-// would stop every build (duplicate report) once filled in.
-func duplicateRefused(dup *report.Report) string {
+// duplicateRefused is new's error when the report it would write, of
+// blank, is one that content/ holds already, in the file of dup: a
+// second file of it would stop every build (duplicate report) once
+// filled in; or, when neither gives its department, a second blank
+// of the county and year.
+func duplicateRefused(dup *report.Report, blank report.Blank) string {
 	en, zh := dup.Identity()
+	if dup.Department == "" {
+		return fmt.Sprintf("new: %s already holds a report of %s whose department: is not filled in yet; no file written: fill in that file, its department: too, or, for the report of another department, give its department with -department, such as new -department 财政局 %s %d (%[1]s 已经是%[5]s的一份报告，还没有填写部门 department:；没有写入文件：请直接填写那个文件（包括部门）；要写另一个部门的报告，请用 -department 给出部门，如 new -department 财政局 %[3]s %[4]d)",
+			dup.File, strings.Replace(en, "  ", " ", 1), blank.County, blank.Year, zh)
+	}
 	return fmt.Sprintf("new: %s already holds the report of %s, and a build refuses two files of one report (duplicate report); no file written: fill in that file, or, for another report, give its department with -department, or its project with -project (%[1]s 已经是%[3]s的报告，同一份报告有两个文件时生成会失败（重复的报告）；没有写入文件：请直接填写那个文件；要写另一份报告，请用 -department 给出它的部门，项目支出报告请用 -project 给出项目名称)",
 		dup.File, en, zh)
 }
@@ -527,8 +563,21 @@ func duplicateRefused(dup *report.Report) string {
 // dup.
 func duplicateNoted(dup *report.Report) string {
 	en, zh := dup.Identity()
+	if dup.Department == "" {
+		return fmt.Sprintf("note: %s already holds a report of %s whose department: is not filled in yet: fill in that file instead, or give this one the department of another report (注意：%[1]s 已经是%[3]s的一份报告，还没有填写部门：请直接填写那个文件，或者给这个文件填写另一个部门)",
+			dup.File, strings.Replace(en, "  ", " ", 1), zh)
+	}
 	return fmt.Sprintf("note: %s already holds the report of %s: moved into content/, this file would stop the build as a duplicate report; fill in that file instead (注意：%[1]s 已经是%[3]s的报告，这个文件移到 content/ 中会使生成失败（重复的报告）：请直接填写那个文件)",
 		dup.File, en, zh)
+}
+
+// soleNoted is what new says of a file it wrote without a department
+// when content/ holds one report of its county, year, type and project,
+// in the file of sole, which the file may turn out to be.
+func soleNoted(sole *report.Report) string {
+	en, zh := sole.Identity()
+	return fmt.Sprintf("note: %s already holds the report of %s, the only one of that county, year and type: fill in this file's department: with another department's; if it is that report, fill in that file instead and delete this one, since a build refuses two files of one report (duplicate report) (注意：%[1]s 已经是%[3]s的报告，也是这个县这一年度唯一一份同类型的报告：请在这个文件的 department: 填写另一个部门；如果要写的就是那份报告，请直接填写那个文件，并删除这个文件，否则生成会因重复的报告而失败)",
+		sole.File, en, zh)
 }
 
 // exists is the error of new when the file at path, of the report blank
@@ -541,7 +590,9 @@ func exists(path string, blank report.Blank, named bool) string {
 	case named:
 		return fmt.Sprintf("%s already exists; not overwritten: choose another file name with -out (文件已存在，没有覆盖：请用 -out 另选一个文件名)", path)
 	case blank.Department == "":
-		return fmt.Sprintf("%s already exists; not overwritten: to write the report of another department of the county and year, give the department with -department NAME, which names the file after it (such as new -department 财政局 %s %d), or choose its file name with -out, such as -out %s (文件已存在，没有覆盖：要为这个县和年度的另一个部门写报告，请用 -department 部门名称 给出部门，文件会以部门命名；或者用 -out 指定另一个文件名，如 -out %[4]s)",
+		// Not -out alone: a second file without its department is
+		// refused while the first is not filled in (heldAlready).
+		return fmt.Sprintf("%s already exists; not overwritten: to write the report of another department of the county and year, give the department with -department NAME, which names the file after it (such as new -department 财政局 %s %d), and, to choose its file name too, add -out, such as -out %s (文件已存在，没有覆盖：要为这个县和年度的另一个部门写报告，请用 -department 部门名称 给出部门，文件会以部门命名；也可以再加 -out 指定文件名，如 -out %[4]s)",
 			path, blank.County, blank.Year, other)
 	default:
 		return fmt.Sprintf("%s already exists; not overwritten: for a 项目支出 report of the department, give its project with -project NAME; for another report, choose its file name with -out, such as -out %s (文件已存在，没有覆盖：部门的项目支出报告请用 -project 项目名称 给出项目；其他情况请用 -out 指定另一个文件名，如 -out %[2]s)",

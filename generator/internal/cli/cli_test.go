@@ -89,12 +89,12 @@ func TestBuildAndNew(t *testing.T) {
 	other := filepath.Join(p.Dir, "content", "ning-xiang-shi-2024-2.md")
 	if code, _, errOut := run("new", "-root", p.Dir, "宁乡市", "2024"); code != 1 || !strings.Contains(errOut, "already exists") ||
 		!strings.Contains(errOut, "give the department with -department NAME, which names the file after it (such as new -department 财政局 宁乡市 2024)") ||
-		!strings.Contains(errOut, "choose its file name with -out, such as -out "+other+" (文件已存在，没有覆盖：") ||
-		!strings.Contains(errOut, "请用 -department 部门名称 给出部门") || !strings.Contains(errOut, "或者用 -out 指定另一个文件名") {
+		!strings.Contains(errOut, "and, to choose its file name too, add -out, such as -out "+other+" (文件已存在，没有覆盖：") ||
+		!strings.Contains(errOut, "请用 -department 部门名称 给出部门") || !strings.Contains(errOut, "也可以再加 -out 指定文件名") {
 		t.Errorf("second new: exit %d %q", code, errOut)
 	}
 	// Flags may come after the county and year.
-	code, out, errOut = run("new", "宁乡市", "2024", "-root", p.Dir, "-out", other)
+	code, out, errOut = run("new", "宁乡市", "2024", "-root", p.Dir, "-out", other, "-department", "财政局")
 	if code != 0 || !strings.Contains(out, "wrote "+other+": fill in the figures, then remove draft: true (已写入 ") {
 		t.Fatalf("new with flags last: exit %d %q %q", code, out, errOut)
 	}

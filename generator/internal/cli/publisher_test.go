@@ -70,7 +70,7 @@ func TestNewDepartment(t *testing.T) {
 // written, with how to have it built; one under content/ is not.
 func TestNewOutsideContent(t *testing.T) {
 	root, elsewhere := t.TempDir(), t.TempDir()
-	for _, tc := range []struct{ out, want string }{
+	for i, tc := range []struct{ out, want string }{
 		{filepath.Join(elsewhere, "x.md"), "note: " + filepath.Join(elsewhere, "x.md") + " is not under " + filepath.Join(root, "content") + string(filepath.Separator) +
 			", the only folder a build reads, so the site will not have it: move it into " + filepath.Join(root, "content") + string(filepath.Separator) + " to have it built"},
 		{filepath.Join(root, "x.md"), "is not under " + filepath.Join(root, "content")},
@@ -79,7 +79,9 @@ func TestNewOutsideContent(t *testing.T) {
 		{filepath.Join(root, "content", "hunan", "x.md"), ""},
 		{filepath.Join(root, ".", "content", "..", "content", "y.MD"), ""},
 	} {
-		code, out, errOut := run("new", "-root", root, "-out", tc.out, "桃源县", "2024")
+		// A year each: two blanks of one county and year under content/
+		// are refused (TestNewWithoutDepartment).
+		code, out, errOut := run("new", "-root", root, "-out", tc.out, "桃源县", strconv.Itoa(2010+i))
 		if code != 0 || !strings.HasPrefix(out, "wrote "+tc.out+": ") {
 			t.Fatalf("-out %s: exit %d %q %q", tc.out, code, out, errOut)
 		}
@@ -94,7 +96,7 @@ func TestNewOutsideContent(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	if code, _, errOut := run("new", "-root", rel, "-out", filepath.Join(root, "content", "z.md"), "桃源县", "2024"); code != 0 || errOut != "" {
+	if code, _, errOut := run("new", "-root", rel, "-out", filepath.Join(root, "content", "z.md"), "桃源县", "2020"); code != 0 || errOut != "" {
 		t.Errorf("relative root: exit %d %q", code, errOut)
 	}
 }
@@ -285,5 +287,68 @@ func TestNewRefusesADuplicate(t *testing.T) {
 	// The build still succeeds: new wrote no duplicate.
 	if code, _, errOut := run("build", "-root", p.Dir); code != 0 {
 		t.Errorf("build: exit %d %q", code, errOut)
+	}
+}
+
+// TestNewWithoutDepartment: new without -department, whose report's
+// department is yet to be filled in, refuses to write a second blank of
+// a county, year and type whose report content/ holds with its
+// department not filled in either, naming that file; and, when content/
+// holds one report only of the county, year and type, writes the file
+// but names that report, which it may turn out to be.
+func TestNewWithoutDepartment(t *testing.T) {
+	const jiaoyu = "---\ncounty: 桃源县\nprefecture: 常德市\ndepartment: 教育局\nyear: 2023\ntype: 整体支出\n---\n"
+	const road = "---\ncounty: 桃源县\nprefecture: 常德市\ndepartment: 交通运输局\nyear: 2023\ntype: 项目支出\nproject: 农村公路养护\n---\n"
+	p := buildtest.New(t, "-- content/a/jiaoyu.md --\n"+jiaoyu+"-- content/a/road.md --\n"+road)
+	content := filepath.Join(p.Dir, "content") + string(filepath.Separator)
+	newFile := func(args ...string) (int, string, string) {
+		t.Helper()
+		return run(append([]string{"new", "-root", p.Dir}, args...)...)
+	}
+	// A blank written under another name, then new again.
+	if code, _, errOut := newFile("-out", filepath.Join(content, "b", "blank.md"), "桃源县", "2024"); code != 0 || errOut != "" {
+		t.Fatalf("first blank: exit %d %q", code, errOut)
+	}
+	code, out, errOut := newFile("桃源县", "2024")
+	want := "new: " + content + "b/blank.md already holds a report of 桃源县 2024 整体支出 whose department: is not filled in yet; no file written: fill in that file, its department: too, or, for the report of another department, give its department with -department, such as new -department 财政局 桃源县 2024 ("
+	if code != 1 || out != "" || !strings.HasPrefix(errOut, want) || !strings.Contains(errOut, "还没有填写部门") {
+		t.Errorf("a second blank: exit %d %q %q\nwant %q", code, out, errOut, want)
+	}
+	if _, err := os.Stat(filepath.Join(content, "tao-yuan-xian-2024.md")); err == nil {
+		t.Error("a second blank was written")
+	}
+	// With its department, or of a project, it is another report.
+	for _, args := range [][]string{{"-department", "财政局", "桃源县", "2024"}, {"-project", "政务大厅运维", "桃源县", "2024"}} {
+		if code, _, errOut := newFile(args...); code != 0 || errOut != "" {
+			t.Errorf("%q: exit %d %q", args, code, errOut)
+		}
+	}
+	// The only 整体支出 report of 2023, and the only report of the
+	// project: written, with a note naming it.
+	for _, tc := range []struct {
+		args       []string
+		file, kind string
+	}{
+		{[]string{"桃源县", "2023"}, "a/jiaoyu.md", "常德市桃源县 教育局 2023 整体支出"},
+		{[]string{"-project", "农村公路养护", "桃源县", "2023"}, "a/road.md", "常德市桃源县 交通运输局 2023 项目支出 of the project 农村公路养护"},
+	} {
+		code, out, errOut := newFile(tc.args...)
+		want := "note: " + content + tc.file + " already holds the report of " + tc.kind + ", the only one of that county, year and type: fill in this file's department: with another department's; if it is that report, fill in that file instead and delete this one"
+		if code != 0 || !strings.HasPrefix(out, "wrote ") || !strings.HasPrefix(errOut, want) || !strings.Contains(errOut, "唯一一份同类型的报告") {
+			t.Errorf("%q: exit %d %q %q\nwant %q", tc.args, code, out, errOut, want)
+		}
+	}
+	// Of two reports of the county, year and type, neither is named.
+	const caizheng = "---\ncounty: 桃源县\nprefecture: 常德市\ndepartment: 财政局\nyear: 2022\ntype: 整体支出\n---\n"
+	os.WriteFile(filepath.Join(content, "a", "cz.md"), []byte(caizheng), 0o644)
+	os.WriteFile(filepath.Join(content, "a", "jy.md"), []byte(strings.Replace(caizheng, "财政局", "教育局", 1)), 0o644)
+	if code, _, errOut := newFile("桃源县", "2022"); code != 0 || errOut != "" {
+		t.Errorf("two reports held: exit %d %q", code, errOut)
+	}
+	// Outside content/, the blank held is a note.
+	elsewhere := filepath.Join(t.TempDir(), "x.md")
+	code, _, errOut = newFile("-out", elsewhere, "桃源县", "2024")
+	if code != 0 || !strings.Contains(errOut, "\nnote: "+content+"b/blank.md already holds a report of 桃源县 2024 整体支出 whose department: is not filled in yet: fill in that file instead") {
+		t.Errorf("outside content/: exit %d %q", code, errOut)
 	}
 }

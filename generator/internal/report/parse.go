@@ -1637,6 +1637,9 @@ func (p *parse) year(key string, v ast.Node) int {
 		return 0
 	}
 	v = number(v)
+	if p.plus(key, v, "expected a year such as 2020, got ") {
+		return 0
+	}
 	n, ok := v.(*ast.IntegerNode)
 	if !ok {
 		if p.invisibleValue(key, v) {
@@ -2033,6 +2036,38 @@ func plusSigned(key, text string) (string, bool) {
 	return rest, true
 }
 
+// plus says, when v, the value of key, a year, score or count of people,
+// which take no sign, is a plain number with a plus before it, +97 or
+// "+97" alike, that it is refused, and reports whether it did (an
+// amount's plus is refused by finish, unless it is sangong.change's, see
+// plusSigned). A plus before a figure may be a change copied for the figure
+// (较上年+2人), and a file reads the same to every tool only if its
+// numbers are written one way. expected begins the message.
+func (p *parse) plus(key string, v ast.Node, expected string) bool {
+	var text string
+	switch n := v.(type) {
+	case *ast.IntegerNode, *ast.FloatNode:
+		text = n.GetToken().Value
+	case *ast.StringNode:
+		text = n.Value
+	default:
+		return false
+	}
+	rest, plus := strings.CutPrefix(text, "+")
+	if !plus || key == signedKey || !plainNumber(rest) || rest[0] == '-' {
+		return false
+	}
+	p.errAt(nodePos(v), key, "%s", plusRefused(expected+describe(v), rest))
+	return true
+}
+
+// plusRefused is the error of a figure, got, written with a plus before
+// the plain number rest, said after expected (expected an amount such as
+// 1530.53, got +1530.53).
+func plusRefused(got, rest string) string {
+	return fmt.Sprintf("%s; write %s, without the +: only %s has a sign (数字前面不要加 +；只有 %[3]s（三公经费较上年增减）可以带正负号)", got, rest, signedKey)
+}
+
 // pending records the amount of key written as text, a number, at pos,
 // to be read into dst in finish, once the unit is known.
 func (p *parse) pending(key, text string, dst *Money, pos Pos) {
@@ -2052,6 +2087,9 @@ func (p *parse) score(key string, v ast.Node) {
 	v = number(v)
 	pos := nodePos(v)
 	if undisclosed(v) {
+		return
+	}
+	if p.plus(key, v, "expected a score such as 97, got ") {
 		return
 	}
 	switch n := v.(type) {
@@ -2084,6 +2122,9 @@ func (p *parse) count(key string, v ast.Node, dst *Field[int]) {
 	v = number(v)
 	pos := nodePos(v)
 	if undisclosed(v) {
+		return
+	}
+	if p.plus(key, v, "expected a whole number of people, got ") {
 		return
 	}
 	switch n := v.(type) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -198,6 +199,58 @@ func TestQuotedNumbersAreNumbers(t *testing.T) {
 					t.Errorf("%q (fast path %v):\nreport %+v\nwant   %+v", quoted, fast, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestPlusIsReadOneWay: a plus before a number is read the same with
+// quotes or without, by either parser: sangong.change's as the number;
+// any other figure's (a year, a score, a count of people, an amount) is
+// refused at its value, with the number to write and why.
+func TestPlusIsReadOneWay(t *testing.T) {
+	for _, tc := range []struct{ lines, want string }{
+		{"score: +97", `score: expected a score such as 97, got %s; write 97, without the +: only sangong.change has a sign (数字前面不要加 +；只有 sangong.change（三公经费较上年增减）可以带正负号)`},
+		{"score: +97.5", `score: expected a score such as 97, got %s; write 97.5, without the +: only sangong.change has a sign (`},
+		{"year: +2020", `year: expected a year such as 2020, got %s; write 2020, without the +: only sangong.change has a sign (`},
+		{"staff:\n  actual: +17", `staff.actual: expected a whole number of people, got %s; write 17, without the +: only sangong.change has a sign (`},
+		{"income: +1354.42", `income: expected `},
+		{"sangong:\n  total: 8.5\n  change: +0.4", ""},
+	} {
+		lines := strings.ReplaceAll(tc.lines, `\n`, "\n")
+		key, value, _ := strings.Cut(lines[strings.LastIndex(lines, "\n")+1:], ": ")
+		var want *Report
+		for _, q := range []string{"", `"`, `'`} {
+			file := fuzzHeader + strings.Replace(lines, ": "+value, ": "+q+value+q, 1) + "\n---\n正文\n"
+			if strings.HasPrefix(lines, "year:") {
+				file = strings.Replace(file, "year: 2020\n", "", 1)
+			}
+			got := "the number " + value
+			if q != "" {
+				got = `text "` + value + `"`
+			}
+			for _, fast := range []bool{true, false} {
+				r, err := parseFile("a.md", []byte(file), fast)
+				if tc.want == "" {
+					if err != nil {
+						t.Errorf("%s (fast path %v): %v", file, fast, err)
+					} else if want == nil {
+						want = r
+					} else if !reflect.DeepEqual(r, want) {
+						t.Errorf("%s (fast path %v): %+v, want %+v", file, fast, r, want)
+					}
+					continue
+				}
+				msg := tc.want
+				if strings.Contains(msg, "%s") {
+					msg = fmt.Sprintf(msg, got)
+				}
+				if err == nil || !strings.Contains(err.Error(), msg) || !strings.Contains(err.Error(), ":"+strconv.Itoa(len(key)+3)+": ") {
+					t.Errorf("%s (fast path %v):\nerror %v\nwant  %s at column %d", file, fast, err, msg, len(key)+3)
+				}
+			}
+		}
+		if tc.want == "" && (want == nil || want.Sangong.Change.V.Wan() != 0.4) {
+			t.Errorf("%q: %+v", lines, want)
 		}
 	}
 }

@@ -25,14 +25,17 @@ import (
 // county, which is not a duplicate.
 func Duplicated(r *report.Report, others []*report.Report) *report.Report {
 	// The counties of r's name that reports with a prefecture define, as
-	// Assemble defines them.
+	// Assemble defines them: those naming a province first.
 	var keys []countyKey
-	for _, o := range append([]*report.Report{r}, others...) {
-		if o.County != r.County || o.Prefecture == "" {
-			continue
-		}
-		if k := (countyKey{o.County, o.Prefecture, o.Province}); !slices.Contains(keys, k) {
-			keys = append(keys, k)
+	all := append([]*report.Report{r}, others...)
+	for _, province := range []bool{true, false} {
+		for _, o := range all {
+			if o.County != r.County || o.Prefecture == "" || (o.Province != "") != province {
+				continue
+			}
+			if k, _ := joins(o, keys); !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
 		}
 	}
 	// joined returns the prefecture of the county o joins, as Assemble

@@ -43,6 +43,12 @@ func TestDuplicatedIsWhatABuildRefuses(t *testing.T) {
 		{"no prefecture beside two", []string{with("prefecture: 常德市\n"), strings.Replace(with("prefecture: 怀化市\n"), "教育局", "财政局", 1)}, whole, ""},
 		{"no prefecture beside none, with two", []string{whole, strings.Replace(with("prefecture: 常德市\n"), "教育局", "财政局", 1), strings.Replace(with("prefecture: 怀化市\n"), "教育局", "财政局", 1)},
 			whole, "content/1.md"},
+		// A report without its province joins the one county of its
+		// name and prefecture.
+		{"no province beside one", []string{with("prefecture: 常德市\nprovince: 湖南省\n")}, with("prefecture: 常德市\n"), "content/1.md"},
+		{"a province beside none", []string{with("prefecture: 常德市\n")}, with("prefecture: 常德市\nprovince: 湖南省\n"), "content/1.md"},
+		{"no prefecture beside one without province and one with", []string{strings.Replace(with("prefecture: 常德市\n"), "教育局", "财政局", 1), with("prefecture: 常德市\nprovince: 湖南省\n")},
+			whole, "content/2.md"},
 		{"the first of two", []string{whole, whole}, whole, "content/1.md"},
 	} {
 		var others []*report.Report

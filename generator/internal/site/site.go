@@ -468,13 +468,20 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 	slugsMade := makeSlugs(reports)
 	sorted := slices.Clone(reports)
 	slices.SortFunc(sorted, func(a, b *report.Report) int { return strings.Compare(a.File, b.File) })
-	// Reports naming their prefecture define the counties first.
+	// Reports naming their prefecture define the counties first: those
+	// naming its province too, then those that do not, which join the
+	// county of their name and prefecture that names it (see joins).
 	for _, r := range sorted {
-		if r.Prefecture != "" {
+		if r.Prefecture != "" && r.Province != "" {
 			add(countyKey{r.County, r.Prefecture, r.Province})
 		}
 	}
-	// Reports with the same prefecture but no province join that county.
+	for _, r := range sorted {
+		if r.Prefecture != "" && r.Province == "" {
+			k, _ := joins(r, byName[r.County])
+			add(k)
+		}
+	}
 	var errs []error
 	type reportKey struct {
 		county, prefecture, department, typ, project string
@@ -554,12 +561,27 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 
 // joins returns the key of the county that the report r joins, of those
 // of its name that keys hold: the county of its prefecture, when it gives
-// one; when it does not, the one county of its name, or a county of its
-// own when there is none. It is false when r gives no prefecture and its
-// name is that of more than one county.
+// one (and of its province; one that gives no province joins the county
+// of its prefecture that names one, when there is one only: a
+// prefecture's name is the same county's whether or not the file names
+// its province, and a county of its own would take the county's slug,
+// moving its pages); when it gives none, the one county of its name, or
+// a county of its own when there is none. It is false when r gives no
+// prefecture and its name is that of more than one county.
 func joins(r *report.Report, keys []countyKey) (countyKey, bool) {
 	switch {
 	case r.Prefecture != "":
+		if r.Province == "" {
+			var named []countyKey
+			for _, k := range keys {
+				if k.prefecture == r.Prefecture && k.province != "" {
+					named = append(named, k)
+				}
+			}
+			if len(named) == 1 {
+				return named[0], true
+			}
+		}
 		return countyKey{r.County, r.Prefecture, r.Province}, true
 	case len(keys) == 1:
 		return keys[0], true

@@ -171,6 +171,35 @@ func TestCountiesJoinAcrossYearsAndPrefectures(t *testing.T) {
 	}
 }
 
+// TestReportWithoutProvinceJoinsItsPrefecturesCounty: a report that
+// names its prefecture but not its province joins the county of its
+// name and prefecture that names one, when there is one only: a county
+// of its own would share the county's slug, and take both another, so
+// that a new report whose province: was left empty moved the county's
+// published pages. A report without prefecture then still joins the
+// one county of its name.
+func TestReportWithoutProvinceJoinsItsPrefecturesCounty(t *testing.T) {
+	withProvince := rep(t, "a.md", "桃源县", "常德市", 2020, "province: 湖南省")
+	for _, order := range [][]*report.Report{
+		{withProvince, rep(t, "b.md", "桃源县", "常德市", 2021, "")},
+		{rep(t, "0.md", "桃源县", "常德市", 2021, ""), withProvince},
+		{withProvince, rep(t, "b.md", "桃源县", "常德市", 2021, ""), rep(t, "c.md", "桃源县", "", 2022, "")},
+	} {
+		s, err := Assemble(order, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Counties) != 1 || len(s.Counties[0].Reports) != len(order) || s.Counties[0].Slug != "tao-yuan-xian" || s.Counties[0].Province != "湖南省" || len(s.Warnings) > 0 {
+			t.Errorf("%d counties: %+v, warnings %q", len(s.Counties), s.Counties[0], s.Warnings)
+		}
+	}
+	// Of two provinces, it joins neither: a county of its own.
+	s, err := Assemble([]*report.Report{withProvince, rep(t, "b.md", "桃源县", "常德市", 2019, "province: 湖北省"), rep(t, "c.md", "桃源县", "常德市", 2021, "")}, nil)
+	if err != nil || len(s.Counties) != 3 {
+		t.Errorf("two provinces: %v, %d counties", err, len(s.Counties))
+	}
+}
+
 func TestEqualValuesShareARank(t *testing.T) {
 	s, err := Assemble([]*report.Report{
 		rep(t, "a.md", "甲县", "", 2020, "score: 90"),

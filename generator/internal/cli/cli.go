@@ -613,7 +613,7 @@ func notBuilt(root, path string) string {
 		return fmt.Sprintf("note: %s is not under %s, the only folder a build reads, so the site will not have it: move it into %[2]s to have it built; check it where it is with: go run ./generator check %[1]s (注意：这个文件不在 %[2]s 文件夹中，生成网站时不会读取：要发布它，请把它移到 %[2]s 中；放在原处也可以用 go run ./generator check %[1]s 核对)",
 			path, dir+string(filepath.Separator))
 	case content.Hidden(filepath.ToSlash(rel)):
-		return fmt.Sprintf("note: a build skips %s: its name, or that of a folder it is in, starts with . or _, so the site will not have it: move it into %s to have it built (注意：文件名或所在文件夹名以 . 或 _ 开头，生成网站时会跳过：要发布它，请把它移到 %[2]s 中)",
+		return fmt.Sprintf("note: a build skips %s: its name, or that of a folder it is in, starts with ., _ or ~$, so the site will not have it: move it into %s to have it built (注意：文件名或所在文件夹名以 .、_ 或 ~$ 开头，生成网站时会跳过：要发布它，请把它移到 %[2]s 中)",
 			path, dir+string(filepath.Separator))
 	case !content.IsReportName(filepath.Base(path)):
 		return fmt.Sprintf("note: %s does not end in .md, and a build reads only report files named so: rename it to end in .md to have it built (注意：文件名不以 .md 结尾，生成网站时不会读取：要发布它，请改名为以 .md 结尾)", path)

@@ -74,7 +74,7 @@ func TestNewOutsideContent(t *testing.T) {
 		{filepath.Join(elsewhere, "x.md"), "note: " + filepath.Join(elsewhere, "x.md") + " is not under " + filepath.Join(root, "content") + string(filepath.Separator) +
 			", the only folder a build reads, so the site will not have it: move it into " + filepath.Join(root, "content") + string(filepath.Separator) + " to have it built"},
 		{filepath.Join(root, "x.md"), "is not under " + filepath.Join(root, "content")},
-		{filepath.Join(root, "content", "_drafts", "x.md"), "starts with . or _, so the site will not have it"},
+		{filepath.Join(root, "content", "_drafts", "x.md"), "starts with ., _ or ~$, so the site will not have it"},
 		{filepath.Join(root, "content", "x.txt"), "does not end in .md"},
 		{filepath.Join(root, "content", "hunan", "x.md"), ""},
 		{filepath.Join(root, ".", "content", "..", "content", "y.MD"), ""},

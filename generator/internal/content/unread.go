@@ -16,9 +16,13 @@ func IsReportName(name string) bool {
 }
 
 // HiddenName reports whether a build skips a file or folder of the
-// content folder for its name, name: it starts with '.' or '_'.
+// content folder for its name, name: it starts with '.' or '_', or with
+// "~$", as the owner files that Word and WPS leave, hidden, beside a
+// document they have open (~$oyuan-2020.md for taoyuan-2020.md,
+// ~$报告.docx), which are no report and not the publisher's: read, one
+// stopped the build while the report was open in Word.
 func HiddenName(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasPrefix(name, "~$")
 }
 
 // Hidden reports whether a build skips the file at p, its slash-separated

@@ -18,6 +18,11 @@ func TestUnreadFilesAreSaid(t *testing.T) {
 	write(t, filepath.Join(dir, "B.MD"), strings.Replace(good, "甲县", "乙县", 1))
 	write(t, filepath.Join(dir, ".git", "config.txt"), "x")
 	write(t, filepath.Join(dir, "x.md~"), "x")
+	// The owner files Word and WPS leave beside a document they have
+	// open: a name of "~$" and the rest of the document's, and the
+	// user's name padded with NULs.
+	write(t, filepath.Join(dir, "~$.MD"), "\x05Admin"+strings.Repeat("\x00", 50))
+	write(t, filepath.Join(dir, "a", "~$报告.docx"), "\x05Admin"+strings.Repeat("\x00", 50))
 	if err := os.Symlink("gone.pdf", filepath.Join(dir, "link.pdf")); err != nil {
 		t.Fatal(err)
 	}
@@ -44,6 +49,8 @@ func TestUnreadWarning(t *testing.T) {
 		"sub/Thumbs.db":  "",
 		".x/a.txt":       "",
 		"sub/_old/a.pdf": "",
+		"~$报告.docx":      "",
+		"sub/~$a.md":     "",
 		"a.md.txt":       "content/a.md.txt: not read: report files must end in .md; rename it to a.md (未读取：报告文件名须以 .md 结尾，请改名为 a.md)",
 		"a.MARKDOWN":     "content/a.MARKDOWN: not read: report files must end in .md; rename it to a.md (",
 		"r.pdf":          "content/r.pdf: not read: report files must end in .md; turn this published report into one with: go run ./generator import content/r.pdf, then move it out of content (",

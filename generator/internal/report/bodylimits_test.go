@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -67,5 +68,39 @@ func amplificationAcceptedCases() map[string]string {
 		"reference at limit":   "[r]: https://x.example/" + strings.Repeat("a", MaxLinkLength-len("https://x.example/")) + " \"" + strings.Repeat("题", MaxLinkLength/3-1) + "\"\n\n[r]",
 		"titles inside titles": strings.Repeat(strings.Repeat("[a]: b (\n", 220)+")\n\n", 900),
 		"brackets and colons":  "[注]：说明。\n[1]: 见附件\n\n" + strings.Repeat("[甲] 乙：丙\n", 100),
+	}
+}
+
+// TestJoinedReportsAreRefused: a body that holds another report's front
+// matter (two report files joined into one, a report pasted below
+// another, or its front matter pasted twice) is refused at the '---'
+// line where the other report begins, rather than published as text of
+// this one with the other report missing; a rule '---' in a body, even
+// before a line that reads as a key, is not.
+func TestJoinedReportsAreRefused(t *testing.T) {
+	const second = "---\ncounty: 乙县\ndepartment: 局\nyear: 2021\ntype: 整体支出\n---\n正文\n"
+	for _, tc := range []struct {
+		name, body string
+		line       int // of the error; 0 for none
+	}{
+		{"two files joined", "正文\n\n" + second, 9},
+		{"joined with CRLF", strings.ReplaceAll("正文\n\n"+second, "\n", "\r\n"), 9},
+		{"front matter twice", second, 7},
+		{"a blank line between", "正文\n---\n\ncounty: 乙县\n\nyear: 2021\n", 8},
+		{"keys with no value yet", "正文\n---\ncounty:\ndepartment:\n", 8},
+		{"a rule", "正文\n\n---\n\n下一节\n", 0},
+		{"a rule before one key", "正文\n\n---\n\nscore: 97\n\n说明\n", 0},
+		{"a heading underlined", "score: 97\n---\nyear: 2021\n", 0},
+		{"a rule before words with colons", "正文\n---\n说明: 见下\n附表: 一\n", 0},
+		{"a rule before a key without its space", "正文\n---\ncounty:乙县\nyear:2021\n", 0},
+	} {
+		file := fuzzHeader + "---\n" + tc.body
+		for name, parse := range everyParse {
+			_, err := parse("a.md", []byte(file))
+			want := fmt.Sprintf("a.md:%d:1: body: a second front matter begins here, another report's keys between '---' lines: a report file holds one report; move this line and what follows into a file of its own", tc.line)
+			if tc.line == 0 && err != nil || tc.line > 0 && (err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "一个文件只能有一份报告")) {
+				t.Errorf("%s (%s): %v", tc.name, name, err)
+			}
+		}
 	}
 }

@@ -411,6 +411,7 @@ func (p *parse) run(data []byte) error {
 	p.r.BodyLine = bodyLine
 	p.checkBody()
 	p.checkBodyAmplification()
+	p.checkJoined()
 
 	p.front = block
 	var m *ast.MappingNode

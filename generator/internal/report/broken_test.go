@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	utf16pkg "unicode/utf16"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -122,12 +123,16 @@ func encodingCases(t testing.TB) map[string]struct{ in, want string } {
 		"UTF-16, in Chinese":     {"\xff\xfe-\x00-\x00-\x00\n\x00", "save it as UTF-8; in Notepad, choose Save As and the encoding UTF-8 (文件是 UTF-16 编码，不是 UTF-8：请用记事本打开，“另存为”时编码选 UTF-8)"},
 		"stray byte, in Chinese": {minimal + "title: 桃源县\x80报告\n---\n", "a.md:6:11: invalid UTF-8: save the file as UTF-8 (这里有不是 UTF-8 的字节"},
 		"UTF-16 BE":              {"\xfe\xff\x00-\x00-\x00-\x00\n", "a.md:1:1: the file is UTF-16"},
-		"control":                {minimal + "title: a\x07b\n---\n", "a.md:6:9: the control character or noncharacter U+0007 is not allowed"},
-		"C1 control":             {minimal + "title: a\u0085b\n---\n", "U+0085"},
-		"noncharacter":           {minimal + "---\n正文\uffff\n", "a.md:7:3: the control character or noncharacter U+FFFF"},
-		"CRLF positions":         {strings.ReplaceAll(minimal+"title: a\x07b\n---\n", "\n", "\r\n"), "a.md:6:9:"},
-		"CR positions":           {strings.ReplaceAll(minimal+"title: a\x07b\n---\n", "\n", "\r"), "a.md:6:9:"},
-		"BOM and control":        {"\ufeff" + minimal + "title: a\x07b\n---\n", "a.md:6:9:"},
+		// As some tools save it, without the byte-order mark.
+		"UTF-16 LE, unmarked": {utf16(minimal+"title: 桃源县行政审批服务局\n---\n", false), "a.md:1:1: the file is UTF-16, not UTF-8: save it as UTF-8"},
+		"UTF-16 BE, unmarked": {utf16(minimal+"title: 桃源县行政审批服务局\n---\n", true), "a.md:1:1: the file is UTF-16, not UTF-8: save it as UTF-8"},
+		"a NUL or two":        {minimal + "title: a\x00b\x00\n---\n", "a.md:6:9: the control character or noncharacter U+0000 is not allowed"},
+		"control":             {minimal + "title: a\x07b\n---\n", "a.md:6:9: the control character or noncharacter U+0007 is not allowed"},
+		"C1 control":          {minimal + "title: a\u0085b\n---\n", "U+0085"},
+		"noncharacter":        {minimal + "---\n正文\uffff\n", "a.md:7:3: the control character or noncharacter U+FFFF"},
+		"CRLF positions":      {strings.ReplaceAll(minimal+"title: a\x07b\n---\n", "\n", "\r\n"), "a.md:6:9:"},
+		"CR positions":        {strings.ReplaceAll(minimal+"title: a\x07b\n---\n", "\n", "\r"), "a.md:6:9:"},
+		"BOM and control":     {"\ufeff" + minimal + "title: a\x07b\n---\n", "a.md:6:9:"},
 		// Documents renamed to .md are said to be documents, with what to do.
 		"docx": {"PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml\x00word/document.xml\x00",
 			"a.md:1:1: this is a Word (.docx) document renamed to .md; rename it back to .docx, move it out of content/ and turn it into a report file with go run ./generator import FILE.docx (这是改了扩展名的 Word 文档：请把扩展名改回 .docx，移出 content/，再用 import 命令导入为报告文件)"},
@@ -360,4 +365,18 @@ func blockList(n int) string {
 		b.WriteString(strings.Repeat("  ", i) + "- x\n")
 	}
 	return b.String()
+}
+
+// utf16 returns s in UTF-16, big-endian or little-endian, without a
+// byte-order mark.
+func utf16(s string, big bool) string {
+	var b []byte
+	for _, u := range utf16pkg.Encode([]rune(s)) {
+		if big {
+			b = append(b, byte(u>>8), byte(u))
+		} else {
+			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return string(b)
 }

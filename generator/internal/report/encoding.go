@@ -15,8 +15,7 @@ import (
 func notUTF8(data []byte) (msg string, whole bool) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		return "the file is UTF-16, not UTF-8: save it as UTF-8; in Notepad, choose Save As and the encoding UTF-8 " +
-			"(文件是 UTF-16 编码，不是 UTF-8：请用记事本打开，“另存为”时编码选 UTF-8)", true
+		return msgUTF16, true
 	case mostlyUTF8(data):
 		// A stray byte in a UTF-8 file.
 	case looksLikeGBK(data):
@@ -25,6 +24,27 @@ func notUTF8(data []byte) (msg string, whole bool) {
 			"(文件不是 UTF-8 编码，看起来是 GBK、GB2312 或 GB18030 编码：请用 WPS、Word 或记事本打开，“另存为”时编码选 UTF-8)", true
 	}
 	return "invalid UTF-8: save the file as UTF-8 (这里有不是 UTF-8 的字节：请删除这个字符后重新输入，并把文件另存为 UTF-8 编码)", false
+}
+
+const msgUTF16 = "the file is UTF-16, not UTF-8: save it as UTF-8; in Notepad, choose Save As and the encoding UTF-8 " +
+	"(文件是 UTF-16 编码，不是 UTF-8：请用记事本打开，“另存为”时编码选 UTF-8)"
+
+// unmarkedUTF16 reports whether data looks like UTF-16 without the
+// byte-order mark that Notepad writes, as some tools save it: a report
+// file begins with ASCII ('---', its keys), which UTF-16 writes with a
+// NUL byte before or after each character, so that one of the even and
+// odd bytes of its start holds several NULs and the other next to none.
+// A UTF-8 file has no NUL at all.
+func unmarkedUTF16(data []byte) bool {
+	data = data[:min(len(data), 1024)]
+	var nul [2]int
+	for i, c := range data {
+		if c == 0 {
+			nul[i%2]++
+		}
+	}
+	most, least := max(nul[0], nul[1]), min(nul[0], nul[1])
+	return most >= 3 && least*8 <= most
 }
 
 // looksLikeGBK reports whether data decodes as GBK into text whose

@@ -887,6 +887,11 @@ func (p *parse) checkText(data []byte) error {
 	if cleanText(data) {
 		return nil
 	}
+	if unmarkedUTF16(data) {
+		// Its first NUL is no place to point at: the whole file is in
+		// another encoding.
+		return p.fatal(Pos{1, 1}, "", "%s", msgUTF16)
+	}
 	line, col := 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])

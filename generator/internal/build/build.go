@@ -111,6 +111,11 @@ func (c *Config) defaults() error {
 	// say what it lacks, rather than that templates/base.html is missing.
 	for _, dir := range []string{"templates", "assets"} {
 		if _, err := os.Stat(filepath.Join(c.Root, dir)); errors.Is(err, fs.ErrNotExist) {
+			// Not the project but a folder of it, as content/ where
+			// the command was run.
+			if inside := InsideProject(c.Root); inside != "" {
+				return fmt.Errorf("%s: no such folder: %s", filepath.Join(c.Root, dir), inside)
+			}
 			return fmt.Errorf("%s: no such folder: a project holds content/, templates/ and assets/; copy templates/ and assets/ from the generator's repository into %s (项目文件夹缺少 %s/，请从本程序的仓库复制 templates/ 和 assets/)",
 				filepath.Join(c.Root, dir), c.Root, dir)
 		}

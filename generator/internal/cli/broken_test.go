@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -47,6 +48,41 @@ func TestBuildFailuresExitNonZero(t *testing.T) {
 	for k, v := range before {
 		if after[k] != v {
 			t.Errorf("%s changed", k)
+		}
+	}
+}
+
+// TestRunInsideTheProject: build, serve and check run in a folder of the
+// project (content/, a folder of it, templates/), rather than in the
+// project's, say that it is inside the project and how to run them on
+// it, rather than to copy templates/ and assets/ into it, or that it has
+// no content/; nothing is written.
+func TestRunInsideTheProject(t *testing.T) {
+	p := buildtest.New(t, "-- content/hunan/a.md --\n"+clean)
+	wd, _ := os.Getwd()
+	project, err := filepath.Rel(wd, p.Dir)
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, sub := range []string{"content", filepath.Join("content", "hunan"), "templates"} {
+		root := filepath.Join(p.Dir, sub)
+		inside := root + " is inside the project " + project + ", not a project itself: run the command in " + project + " (cd " + project + "), or give -root " + project + " ("
+		code, _, errOut := run("build", "-root", root)
+		if code != 1 || !strings.Contains(errOut, filepath.Join(root, "templates")+": no such folder: "+inside) || !strings.Contains(errOut, "本身不是项目文件夹") {
+			t.Errorf("build in %s: exit %d %q\nwant %q", sub, code, errOut, inside)
+		}
+		code, _, errOut = run("serve", "-root", root, "-port", "0")
+		if code != 1 || !strings.Contains(errOut, ": no such folder: "+inside) {
+			t.Errorf("serve in %s: exit %d %q", sub, code, errOut)
+		}
+		code, out, _ := run("check", "-root", root)
+		if code != 1 || !strings.Contains(out, "error: "+filepath.Join(root, "content")+": no such folder: "+inside) {
+			t.Errorf("check in %s: exit %d %q", sub, code, out)
+		}
+		for _, made := range []string{filepath.Join(root, "public"), filepath.Join(p.Dir, "public")} {
+			if _, err := os.Stat(made); err == nil {
+				t.Errorf("in %s: %s was made", sub, made)
+			}
 		}
 	}
 }

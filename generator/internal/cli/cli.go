@@ -262,6 +262,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	if len(files) > 0 {
 		return checkFiles(files, *drafts, *jsonOut, stdout), nil
 	}
+	if inside := build.InsideProject(*root); inside != "" {
+		// Run in content/ or another folder of the project.
+		err := fmt.Errorf("%s: no such folder: %s", filepath.Join(*root, "content"), inside)
+		return check.Main(nil, []error{err}, nil, *jsonOut, stdout), nil
+	}
 	var left []string
 	var unread []check.FileWarning
 	reports, err := content.Load(ctx, content.DirFS(filepath.Join(*root, "content")), content.Options{Drafts: *drafts, Prefix: "content/",

@@ -299,6 +299,14 @@ func isUnit(s string) bool {
 // number but for decoration, by how to write it (see numberFix).
 func describeNumber(v ast.Node, amount bool) string {
 	d := describe(v)
+	if s, ok := v.(*ast.StringNode); ok && plainNumber(s.Value) {
+		// Digits too many for YAML to read as a number (see number),
+		// quoted or not: not text, a number no report has.
+		if amount {
+			return "the number " + s.Value + ", far too large for any figure of a report: check its digits and the unit (数字过大：请检查数字的位数和单位)"
+		}
+		return "the number " + s.Value + ", far too large for any figure of a report: check its digits (数字过大：请检查数字的位数)"
+	}
 	if s, ok := v.(*ast.StringNode); ok {
 		if fix := numberFix(s.Value, amount); fix != "" {
 			d += "; " + fix

@@ -255,6 +255,31 @@ func TestPlusIsReadOneWay(t *testing.T) {
 	}
 }
 
+// TestHugeNumbersAreSaidToBe: a number of more digits than YAML reads as
+// a number, which it gives as text, is said to be a number far too large,
+// not text that is no number, quoted or not, by either parser.
+func TestHugeNumbersAreSaidToBe(t *testing.T) {
+	const huge = "135442000000000000000000"
+	for _, tc := range []struct{ line, want string }{
+		{"income: %s", "income: expected an amount such as 1530.53, null or 无法识别, got the number " + huge + ", far too large for any figure of a report: check its digits and the unit (数字过大：请检查数字的位数和单位)"},
+		{"staff:\n  actual: %s", "staff.actual: expected a whole number of people, got the number " + huge + ", far too large for any figure of a report: check its digits (数字过大：请检查数字的位数)"},
+		{"score: %s", "score: expected a score such as 97, got the number " + huge + ", far too large"},
+		{"year: %s", "year: expected a year such as 2020, got the number " + huge + ", far too large"},
+	} {
+		for _, q := range []string{"", `"`} {
+			file := fuzzHeader + fmt.Sprintf(tc.line, q+huge+q) + "\n---\n正文\n"
+			if strings.HasPrefix(tc.line, "year:") {
+				file = strings.Replace(file, "year: 2020\n", "", 1)
+			}
+			for _, fast := range []bool{true, false} {
+				if _, err := parseFile("a.md", []byte(file), fast); err == nil || !strings.Contains(err.Error(), tc.want) {
+					t.Errorf("%s (fast path %v):\nerror %v\nwant  %s", file, fast, err, tc.want)
+				}
+			}
+		}
+	}
+}
+
 // quoteNumbers puts the values of the lines of data that are numbers in
 // quotes q.
 func quoteNumbers(data, q string) string {

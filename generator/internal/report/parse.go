@@ -2107,6 +2107,14 @@ func (p *parse) score(key string, v ast.Node) {
 			p.errAt(pos, key, "score must be between 0 and 100, got %s (自评得分应在 0 到 100 之间)", n.GetToken().Value)
 			return
 		}
+		if f > 0 && f < 1 {
+			// A share, as a spreadsheet shows 97%: no department scores
+			// itself less than a point out of 100, and published as it
+			// is, the score would rank last.
+			text := n.GetToken().Value
+			p.errAt(pos, key, "score %s looks like a share (%s%%), not a score out of 100, which no department gives itself below 1: write %[2]s (自评得分按百分制填写：%[1]s 看起来是比例（%[2]s%%），请写 %[2]s)", text, percentOf(text))
+			return
+		}
 		p.r.Score = Field[float64]{State: Disclosed, V: f, Pos: pos}
 		return
 	case *ast.StringNode:
@@ -2122,6 +2130,22 @@ func (p *parse) score(key string, v ast.Node) {
 		return
 	}
 	p.errAt(pos, key, "%s", hinted("expected a score such as 97, got "+describeNumber(v, false), "自评得分请写数字，如 97"))
+}
+
+// percentOf returns text, a plain decimal number less than 1 (0.97,
+// .975), times 100, written exactly (97, 97.5), without the rounding of
+// binary floating point.
+func percentOf(text string) string {
+	_, frac, _ := strings.Cut(text, ".")
+	frac += strings.Repeat("0", max(0, 2-len(frac)))
+	whole := strings.TrimLeft(frac[:2], "0")
+	if whole == "" {
+		whole = "0"
+	}
+	if rest := strings.TrimRight(frac[2:], "0"); rest != "" {
+		return whole + "." + rest
+	}
+	return whole
 }
 
 func (p *parse) count(key string, v ast.Node, dst *Field[int]) {

@@ -255,6 +255,31 @@ func TestPlusIsReadOneWay(t *testing.T) {
 	}
 }
 
+// TestScoreAsAShare: a score between 0 and 1 (0.97, as a spreadsheet
+// holds 97%) is refused, quoted or not, with the score out of 100 to
+// write, worked out exactly; 0 and 1 are scores.
+func TestScoreAsAShare(t *testing.T) {
+	for value, want := range map[string]string{
+		"0.97":   "a.md:6:8: score: score 0.97 looks like a share (97%), not a score out of 100, which no department gives itself below 1: write 97 (自评得分按百分制填写：0.97 看起来是比例（97%），请写 97)",
+		`"0.97"`: "a.md:6:8: score: score 0.97 looks like a share (97%)",
+		"0.975":  "score 0.975 looks like a share (97.5%), not a score out of 100, which no department gives itself below 1: write 97.5 (",
+		"0.5":    "write 50 (",
+		"0.07":   "write 7 (",
+		"0.0":    "",
+		"0":      "",
+		"1":      "",
+		"1.0":    "",
+	} {
+		file := fuzzHeader + "score: " + value + "\n---\n正文\n"
+		for _, fast := range []bool{true, false} {
+			r, err := parseFile("a.md", []byte(file), fast)
+			if want == "" && (err != nil || r.Score.State != Disclosed) || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
+				t.Errorf("score: %s (fast path %v): %v, want %q", value, fast, err, want)
+			}
+		}
+	}
+}
+
 // TestHugeNumbersAreSaidToBe: a number of more digits than YAML reads as
 // a number, which it gives as text, is said to be a number far too large,
 // not text that is no number, quoted or not, by either parser.

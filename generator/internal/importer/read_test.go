@@ -67,11 +67,20 @@ func TestDecodeErrors(t *testing.T) {
 		{"bin.txt", []byte("abc\x00def"), "binary"},
 		{"empty.txt", []byte(" \n\t\n"), "no text"},
 		{"bad.docx", []byte("PK\x03\x04 word/document.xml but not a zip"), "not a valid .docx"},
+		// What a wildcard meets: the owner file of a document open in
+		// Word, and report files.
+		{"~$报告.docx", []byte("\x05Admin\x00\x00\x00\x00"), "this is the owner file that Word or WPS leaves beside a document while it is open, not a document: import the document itself"},
+		{"a.md", []byte("---\ncounty: 桃源县\nyear: 2020\n---\n正文\n"), "a.md: this is a report file already (it begins with front matter between '---' lines), not a published report: check it with go run ./generator check a.md; import turns"},
+		{"b.txt", []byte("\ufeff---\r\n# 填写说明\r\n\r\nadcode: null\r\n---\r\n"), "this is a report file already"},
 	} {
 		_, err := Decode(context.Background(), tc.name, tc.data)
 		if err == nil || !strings.HasPrefix(err.Error(), tc.name+": ") || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error %v, want one naming the file and saying %q", tc.name, err, tc.want)
 		}
+	}
+	// A published report that begins with a rule is one.
+	if doc, err := Decode(context.Background(), "c.txt", []byte("---\n桃源县行政审批服务局2020年整体支出绩效自评报告\n---\n")); err != nil || !strings.Contains(doc.Text, "桃源县") {
+		t.Errorf("a report beginning with a rule: %v", err)
 	}
 	_, err := ReadFile(context.Background(), filepath.Join(t.TempDir(), "missing.txt"))
 	if err == nil || !strings.Contains(err.Error(), "missing.txt") {

@@ -38,7 +38,10 @@ import (
 //   - a county, prefecture or province name without its ending that
 //     another report gives with it (桃源 beside 桃源县, 常德 beside
 //     常德市; see shortPlaces), which the site takes for another place,
-//     with a page of its own.
+//     with a page of its own;
+//   - a part of the body that the report's page does not show: an HTML
+//     block (<table>), omitted with its text, or an image not on the
+//     web, which becomes its description (report.Report.Dropped).
 //
 // Nil reports are skipped, as Reports skips them, and a report given
 // twice is said once.
@@ -65,6 +68,7 @@ func Notices(rs []*report.Report) []FileWarning {
 		if w, ok := publishedEarly(r); ok {
 			out = append(out, w)
 		}
+		out = append(out, droppedParts(r)...)
 	}
 	out = append(out, copiedFigures(rs)...)
 	out = append(out, shortPlaces(rs)...)
@@ -114,6 +118,32 @@ func copiedFigures(rs []*report.Report) []FileWarning {
 				": was this file copied from it and its figures not filled in? Write this report's own figures",
 			"这份报告的各项数字与 "+o.File+"（"+o.Department+"的报告）完全相同："+
 				"是否复制了那个文件而没有改填这份报告自己的数字？请按这份报告填写"))
+	}
+	return out
+}
+
+// droppedParts returns the warnings of the parts of r's body that its
+// page does not show (report.Report.Dropped), each at its line and
+// column: the publisher would otherwise learn of them only by reading
+// the page.
+func droppedParts(r *report.Report) []FileWarning {
+	var out []FileWarning
+	for _, d := range r.Dropped {
+		var en, zh string
+		switch d.Kind {
+		case report.DroppedHTML:
+			en = "the HTML " + d.Text + " here is not published, nor any text inside it, down to the next blank line: pages show no HTML from report files; " +
+				"write it in Markdown (a table as rows of | cells |, a heading as ## 标题) or as plain text"
+			zh = "这里的 HTML（" + d.Text + "）不会发布，其中直到下一个空行的文字也不会显示：网站不显示报告文件中的 HTML；" +
+				"请改用 Markdown（表格每行写成 | 单元格 |，标题写成 ## 标题）或纯文字"
+		case report.DroppedImage:
+			en = "the image " + d.Text + " is not published: pages show only its description, the text in ![…]; " +
+				"give what it shows in words or as a table, or, for a picture on the web, its https:// address, which becomes a link"
+			zh = "图片 " + d.Text + " 不会发布，页面上只显示 ![…] 中的说明文字：请把图中内容写成文字或表格；网上的图片可写 https:// 地址，会显示为链接"
+		default:
+			continue
+		}
+		out = append(out, FileWarning{File: r.File, Line: d.Pos.Line, Col: d.Pos.Col, Key: "body", Message: en + " (" + zh + ")"})
 	}
 	return out
 }

@@ -378,3 +378,25 @@ func TestShortPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestDroppedPartsAreSaid: the parts of a body that its page does not
+// show are said at their line and column, key body, with what to write
+// instead.
+func TestDroppedPartsAreSaid(t *testing.T) {
+	got := notices(t, "桃源县", 2023, "")
+	if len(got) != 0 {
+		t.Fatalf("a plain body: %q", got)
+	}
+	r := parse(t, "f.md", src("桃源县", 2023, "")+"\n<table><tr><td>1</td></tr></table>\n\n见 ![](media/image1.png)\n")
+	var said []string
+	for _, w := range Notices([]*report.Report{r}) {
+		said = append(said, w.String())
+	}
+	want := []string{
+		"f.md:10:1: warning: body: the HTML <table> here is not published, nor any text inside it, down to the next blank line: pages show no HTML from report files; write it in Markdown (a table as rows of | cells |, a heading as ## 标题) or as plain text (这里的 HTML（<table>）不会发布，其中直到下一个空行的文字也不会显示：网站不显示报告文件中的 HTML；请改用 Markdown（表格每行写成 | 单元格 |，标题写成 ## 标题）或纯文字)",
+		"f.md:12:3: warning: body: the image media/image1.png is not published: pages show only its description, the text in ![…]; give what it shows in words or as a table, or, for a picture on the web, its https:// address, which becomes a link (图片 media/image1.png 不会发布，页面上只显示 ![…] 中的说明文字：请把图中内容写成文字或表格；网上的图片可写 https:// 地址，会显示为链接)",
+	}
+	if strings.Join(said, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(said, "\n"), strings.Join(want, "\n"))
+	}
+}

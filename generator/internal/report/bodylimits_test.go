@@ -104,3 +104,41 @@ func TestJoinedReportsAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestDroppedPartsAreFound: the parts of a body that its page does not
+// show, HTML blocks and images not on the web, are recorded with their
+// line and column (the body begins on line 7), by every parse, the lean
+// one too; HTML inside a paragraph, comments, fenced code, autolinks, a
+// '<' in text and images on the web are not.
+func TestDroppedPartsAreFound(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       []DroppedPart
+	}{
+		{"a table", "正文\n\n<table><tr><td>基本支出</td></tr></table>\n", []DroppedPart{{DroppedHTML, "<table>", Pos{9, 1}}}},
+		{"a script, indented", "  <script>alert(1)</script>\n", []DroppedPart{{DroppedHTML, "<script>", Pos{7, 3}}}},
+		{"a closing tag and a div", "</div>\n\n<DIV class=x>\n说明\n\n", []DroppedPart{{DroppedHTML, "</div>", Pos{7, 1}}, {DroppedHTML, "<DIV>", Pos{9, 1}}}},
+		{"a tag alone on its line", "<span style=\"color:red\">\n红字\n", []DroppedPart{{DroppedHTML, "<span>", Pos{7, 1}}}},
+		{"one block, not a part per line", "<table>\n<tr><td>1</td></tr>\n</table>\n", []DroppedPart{{DroppedHTML, "<table>", Pos{7, 1}}}},
+		{"images", "![图1](data:image/png;base64,AAAA)\n\n文字 ![](media/image1.png) 和 ![网图](https://example.org/a.png)、![b](<附件 2.png> \"t\")\n",
+			[]DroppedPart{{DroppedImage, "data:image/png;base64,AAAA", Pos{7, 1}}, {DroppedImage, "media/image1.png", Pos{9, 4}}, {DroppedImage, "附件 2.png", Pos{9, 61}}}},
+		{"a long address", "![](" + strings.Repeat("a", 100) + ".png)\n", []DroppedPart{{DroppedImage, strings.Repeat("a", 59) + "…", Pos{7, 1}}}},
+		{"not dropped", "文字<br>换行 <span>红字</span>\n<b>粗</b>结束\n\n<!-- 待补充 -->\n\n<https://example.org>\n\n收入 < 5% 时\n\n```\n<table>\n![x](y.png)\n```\n\n![网图](HTTPS://example.org/a.png)\n", nil},
+	} {
+		file := fuzzHeader + "---\n" + tc.body
+		for name, parse := range everyParse {
+			r, err := parse("a.md", []byte(file))
+			if err != nil {
+				t.Fatalf("%s (%s): %v", tc.name, name, err)
+			}
+			if fmt.Sprint(r.Dropped) != fmt.Sprint(tc.want) {
+				t.Errorf("%s (%s):\n%v\nwant\n%v", tc.name, name, r.Dropped, tc.want)
+			}
+		}
+	}
+	// At most MaxDropped.
+	r, err := Parse("a.md", []byte(fuzzHeader+"---\n"+strings.Repeat("![](a.png)\n\n", MaxDropped+5)))
+	if err != nil || len(r.Dropped) != MaxDropped {
+		t.Errorf("%v: %d parts", err, len(r.Dropped))
+	}
+}

@@ -412,6 +412,7 @@ func (p *parse) run(data []byte) error {
 	p.checkBody()
 	p.checkBodyAmplification()
 	p.checkJoined()
+	p.findDropped()
 
 	p.front = block
 	var m *ast.MappingNode

@@ -208,6 +208,11 @@ type Report struct {
 	// every figure itself. A lean load keeps it.
 	Derived []string
 
+	// Dropped lists the parts of the body that its page does not show
+	// (HTML blocks, images not on the web), at most MaxDropped, for
+	// check.Notices to say; nil for most reports. A lean load keeps it.
+	Dropped []DroppedPart
+
 	// Body is the Markdown after the front matter; BodyLine is the line of
 	// the file on which it starts. Body shares the memory of the data
 	// given to Parse, unless the file has CR line ends.

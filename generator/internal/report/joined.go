@@ -16,18 +16,17 @@ import (
 func (p *parse) checkJoined() {
 	body := p.r.Body
 	for at := 0; at < len(body); {
-		// The next line that begins with "---": most bodies have none.
-		i := 0
-		if at > 0 || !bytes.HasPrefix(body, []byte("---")) {
-			j := bytes.Index(body[at:], []byte("\n---"))
-			if j < 0 {
-				return
-			}
-			i = at + j + 1
+		// The next "---" (most bodies have none; searched for as such,
+		// since a search for "\n---" stops at every line), at the
+		// start of a line.
+		j := bytes.Index(body[at:], []byte("---"))
+		if j < 0 {
+			return
 		}
+		i := at + j
 		line, rest, _ := bytes.Cut(body[i:], []byte("\n"))
 		at = i + len(line)
-		if !isDashes(line) || !keyLines(rest, 2) {
+		if i > 0 && body[i-1] != '\n' || !isDashes(line) || !keyLines(rest, 2) {
 			continue
 		}
 		n := p.r.BodyLine + bytes.Count(body[:i], []byte("\n"))

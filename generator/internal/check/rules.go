@@ -997,13 +997,7 @@ var yuanPer = map[string]int64{"万元": 10000, "千元": 1000}
 func ruleUnitSize(e *env, v *view) ([]Finding, bool, string) {
 	// staff is the larger of the two numbers of staff, and staffID the
 	// figure it is.
-	staff, staffID := 0, figID(0)
-	if n := v.r.Staff.Authorized; n.Known() && n.V > 0 {
-		staff, staffID = n.V, staffAuthorized
-	}
-	if n := v.r.Staff.Actual; n.Known() && n.V > staff {
-		staff, staffID = n.V, staffActual
-	}
+	staff, staffID, fewest, fewestID := staffCounts(v.r)
 	var fs []Finding
 	checked := false
 	for ki, id := range slipIDs {
@@ -1056,10 +1050,35 @@ func ruleUnitSize(e *env, v *view) ([]Finding, bool, string) {
 	if !checked {
 		return nil, false, e.literal(tagNoAmount, "支出、收入与三公经费均未披露或无法识别")
 	}
-	if f, ok := e.tooSmall(v, staff, staffID); ok {
+	if f, ok := e.tooSmall(v, fewest, fewestID); ok {
 		fs = append(fs, f)
 	}
 	return fs, true, ""
+}
+
+// staffCounts returns the larger of r's numbers of staff given (编制人数,
+// 实有人数) and the figure it is, which the limits above an amount per
+// head are held to, and the smaller and its figure, which the limit below
+// is: when the two differ, as when one has a digit too many (1700 for 17
+// beside 25 on the establishment, which staff.actual says), an amount
+// per head is in doubt, and neither limit is to blame the amount for the
+// count. A count of 0 is not given; both are 0 when none is.
+func staffCounts(r *report.Report) (most int, mostID figID, fewest int, fewestID figID) {
+	for _, c := range [...]struct {
+		n  report.Field[int]
+		id figID
+	}{{r.Staff.Authorized, staffAuthorized}, {r.Staff.Actual, staffActual}} {
+		if !c.n.Known() || c.n.V <= 0 {
+			continue
+		}
+		if c.n.V > most {
+			most, mostID = c.n.V, c.id
+		}
+		if fewest == 0 || c.n.V < fewest {
+			fewest, fewestID = c.n.V, c.id
+		}
+	}
+	return most, mostID, fewest, fewestID
 }
 
 // appendPerHead appends "，按编制人数25人计人均61元": an amount per head,
@@ -1074,7 +1093,7 @@ func appendPerHead(b []byte, staffID figID, staff int, perHead float64, unit str
 }
 
 // belowSize reports whether a, the 支出合计 of a report of type typ whose
-// larger number of staff is staff, is smaller than any county
+// smaller number of staff is staff (see staffCounts), is smaller than any county
 // department's (see sizeMinTotal), and whether it is so per head: never
 // for a 项目支出 report, whose project may be small, or for nothing.
 func belowSize(typ string, a report.Amount, staff int) (below, perHead bool) {
@@ -1087,8 +1106,8 @@ func belowSize(typ string, a report.Amount, staff int) (below, perHead bool) {
 
 // tooSmall returns unit.size's finding of a department's 支出合计 smaller
 // than any county department's (see sizeMinTotal), as likely typed in 万元
-// under unit 元, unless unit.years flags it already; staff is the larger
-// of its numbers of staff, the figure staffID.
+// under unit 元, unless unit.years flags it already; staff is the smaller
+// of its numbers of staff, the figure staffID (see staffCounts).
 func (e *env) tooSmall(v *view, staff int, staffID figID) (Finding, bool) {
 	const ki = 0 // spending.total among slipKeys
 	a := v.v[spendingTotal]

@@ -49,6 +49,13 @@ func TestUnitSize(t *testing.T) {
 				message: "支出合计8万元，远低于县级部门的规模，疑为单位或数字错误"}},
 		{"10万 is no slip", "spending: {total: 10}\n", want{status: Passed}},
 		{"1万 per member of staff is no slip", "spending: {total: 25}\nstaff: {authorized: 25}\n", want{status: Passed}},
+		// Below, per head of the smaller number: a count with a digit
+		// or two too many (1700 for 17) is no slip of the spending,
+		// which staff.actual says.
+		{"per member of staff below, the smaller number", "spending: {total: 100}\nstaff: {authorized: 150, actual: 120}\n",
+			want{status: Found, severity: Warning, keys: "spending.total", factor: 0,
+				message: "支出合计100万元，按实有人数120人计人均8333元，远低于县级部门的规模，疑为单位或数字错误"}},
+		{"a count too large is no slip of the spending", "spending: {total: 1530.53}\nstaff: {authorized: 25, actual: 1700}\n", want{status: Passed}},
 		{"zeros", "spending: {total: 0}\nstaff: {actual: 0}\n", want{status: Passed}},
 		{"no amount", "score: 90\n", want{status: NotChecked, reason: "支出、收入与三公经费均未披露或无法识别"}},
 	}
@@ -113,6 +120,26 @@ func TestHasSlip(t *testing.T) {
 	} {
 		if got := HasSlip(tt.results); got != tt.want {
 			t.Errorf("HasSlip(%+v) = %v, want %v", tt.results, got, tt.want)
+		}
+	}
+}
+
+// TestImplausibleAgreesWithUnitSize: Implausible holds a figure to the
+// limits unit.size holds it to, a department's 支出合计 below them per
+// head of the smaller number of staff.
+func TestImplausibleAgreesWithUnitSize(t *testing.T) {
+	for body, want := range map[string]bool{
+		"spending: {total: 1530.53}\nstaff: {authorized: 25, actual: 1700}\n": false,
+		"spending: {total: 100}\nstaff: {authorized: 150, actual: 120}\n":     true,
+		"spending: {total: 12005000}\n":                                       true,
+		"spending: {total: 1200.5}\nstaff: {actual: 30}\n":                    false,
+	} {
+		r := parse(t, "f.md", src("桃源县", 2021, body))
+		if got := Implausible(r, "spending.total"); got != want {
+			t.Errorf("%q: %v, want %v", body, got, want)
+		}
+		if found := result(t, "unit.size", r).Status == Found; found != want {
+			t.Errorf("%q: unit.size found %v, Implausible %v", body, found, want)
 		}
 	}
 }

@@ -104,14 +104,8 @@ func Implausible(r *report.Report, key string) bool {
 	if slipIDs[i] >= sangongTotal {
 		return a > sizeMaxSangong
 	}
-	staff := 0
-	if n := r.Staff.Authorized; n.Known() && n.V > 0 {
-		staff = n.V
-	}
-	if n := r.Staff.Actual; n.Known() && n.V > staff {
-		staff = n.V
-	}
-	if below, _ := belowSize(r.Type, a, staff); key == "spending.total" && below {
+	staff, _, fewest, _ := staffCounts(r)
+	if below, _ := belowSize(r.Type, a, fewest); key == "spending.total" && below {
 		return true
 	}
 	return a > sizeMaxAmount || staff > 0 && a/report.Amount(staff) > sizeMaxPerHead

@@ -805,7 +805,12 @@ func (p *parse) checkNesting(tokens token.Tokens) error {
 				return p.fatal(pos, "", "front matter is nested more than %d levels deep (前置信息嵌套过深)", MaxNesting)
 			}
 		case token.MappingValueType:
-			if k := tk.Prev; depth == 0 && k != nil && k.Position != nil && k.Position.Column > 2*MaxNesting+1 {
+			// A key's column is its indentation only when it begins
+			// its line: "spending：{total: 1, basic: 2, project: 3}",
+			// its colon full-width, has keys far to the right, which
+			// nest nothing.
+			if k := tk.Prev; depth == 0 && k != nil && k.Position != nil && k.Position.Column > 2*MaxNesting+1 &&
+				(k.Prev == nil || k.Prev.Position == nil || k.Prev.Position.Line < k.Position.Line) {
 				return p.fatal(Pos{k.Position.Line, k.Position.Column}, "", "front matter is indented more than %d levels deep (前置信息缩进层级过深)", MaxNesting)
 			}
 		case token.DoubleQuoteType:

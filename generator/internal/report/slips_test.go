@@ -299,6 +299,11 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:36:1: discrepancies: an empty item: write its text after the "- ", or delete the line`}},
 		{"a number cut by its thousands separator in braces, with a pair after it", withLines(11, 16, "spending: {total: 1,530.53, basic: 158.65}"),
 			[]string{`a.md:11:19: spending.total: expected an amount such as 1530.53, got 1,530.53, which its commas cut apart: inside braces { } a comma separates pairs; write 1530.53, without the thousands separators (`}},
+		// Typed with a Chinese input method: a full-width colon before
+		// braces, whose keys are far to the right but nest nothing;
+		// full-width braces; full-width commas between their pairs.
+		{"a full-width colon before braces", withLines(11, 16, "spending：{total: 1530.53, basic: 158.65, project: 1312, personnel: 129.55, public: 29.1}"),
+			[]string{`a.md:11:9: spending: full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`}},
 		// A dash for a figure the report does not give, as Chinese
 		// tables write it, which the YAML parser reads as a list's item.
 		{"a dash for a figure", withLine(20, "  abroad: -"),

@@ -40,6 +40,7 @@ const (
 	msgUnclosedQuoteIn  = `unclosed quote: add the closing %c where the quoted text ends (引号没有闭合：请在引号内文字的末尾补上 %[1]c)`
 	msgAfterQuote       = `text after the closing %c: a %c inside the value ends it; write the quotes inside it as Chinese “” or 「」, or put the whole value in %s quotes%s (值里面的引号请改用中文引号“”或「」，或者把整个值改用%s引号括起来)`
 	msgColonInValue     = `": " inside the value; put the whole value in quotes, or write the colon full-width "：" (值中有“: ”时请给整个值加引号)`
+	msgFullWidthBracket = `full-width "%c": write the brackets half-width, as %c…%c (括号请用半角的 %[2]c %[3]c)`
 	fullWidthSpace      = "\u3000"
 	fullWidthColon      = "："
 	fullWidthSpaceWidth = len(fullWidthSpace)
@@ -1223,6 +1224,17 @@ func (s *slipScan) value(n int, l string, cols int, key, v string) {
 			text = v[:c]
 		}
 		text = strings.TrimRight(text, " \t")
+		// ｛total: 1, basic: 2｝, typed with a Chinese input method:
+		// text to YAML, whose ": " is no slip of its own.
+		if r, _ := utf8.DecodeRuneInString(text); r == '｛' || r == '［' {
+			open, closing := '{', '}'
+			if r == '［' {
+				open, closing = '[', ']'
+			}
+			s.errAt(Pos{n, col}, key, msgFullWidthBracket, r, open, closing)
+			s.fixes[at] = null
+			return
+		}
 		if i := strings.Index(text, ": "); i >= 0 || strings.HasSuffix(text, ":") {
 			if i < 0 {
 				i = len(text) - 1

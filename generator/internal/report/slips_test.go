@@ -304,6 +304,8 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 		// full-width braces; full-width commas between their pairs.
 		{"a full-width colon before braces", withLines(11, 16, "spending：{total: 1530.53, basic: 158.65, project: 1312, personnel: 129.55, public: 29.1}"),
 			[]string{`a.md:11:9: spending: full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`}},
+		{"full-width braces", withLines(11, 16, "spending: ｛total: 1530.53, basic: 158.65, project: 1312｝"),
+			[]string{`a.md:11:11: spending: full-width "｛": write the brackets half-width, as {…} (括号请用半角的 { })`}},
 		// A dash for a figure the report does not give, as Chinese
 		// tables write it, which the YAML parser reads as a list's item.
 		{"a dash for a figure", withLine(20, "  abroad: -"),

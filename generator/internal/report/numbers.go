@@ -307,12 +307,34 @@ func describeNumber(v ast.Node, amount bool) string {
 		}
 		return "the number " + s.Value + ", far too large for any figure of a report: check its digits (数字过大：请检查数字的位数)"
 	}
+	if s, ok := v.(*ast.StringNode); ok && wideCommaBeforeKey(s.Value) {
+		// {total: 1530.53，basic: 158.65}: the rest of the mapping is
+		// read as this value's text.
+		return d + `; the full-width comma "，" does not part the keys inside {…}: write a half-width comma, ", " ({…} 中各项之间请用半角逗号“,”分隔)`
+	}
 	if s, ok := v.(*ast.StringNode); ok {
 		if fix := numberFix(s.Value, amount); fix != "" {
 			d += "; " + fix
 		}
 	}
 	return d
+}
+
+// wideCommaBeforeKey reports whether s holds a full-width comma followed
+// by a key of the format and ": " (1530.53，basic: 158.65), as a value in
+// {…} does whose commas were typed full-width.
+func wideCommaBeforeKey(s string) bool {
+	for rest := s; ; {
+		i := strings.Index(rest, "，")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("，"):]
+		key, _, ok := strings.Cut(strings.TrimLeft(rest, " "), ": ")
+		if ok && knownKeys[key] != "" {
+			return true
+		}
+	}
 }
 
 // moneyScale gives, for each unit of money an amount may be written

@@ -306,6 +306,8 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:11:9: spending: full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`}},
 		{"full-width braces", withLines(11, 16, "spending: ｛total: 1530.53, basic: 158.65, project: 1312｝"),
 			[]string{`a.md:11:11: spending: full-width "｛": write the brackets half-width, as {…} (括号请用半角的 { })`}},
+		{"full-width commas in braces", withLines(11, 16, "spending: {total: 1530.53，basic: 158.65，project: 1312}"),
+			[]string{`a.md:11:19: spending.total: expected an amount such as 1530.53, null or 无法识别, got text "1530.53，basic: 158.65，project: 1312"; the full-width comma "，" does not part the keys inside {…}: write a half-width comma, ", " ({…} 中各项之间请用半角逗号“,”分隔)`}},
 		// A dash for a figure the report does not give, as Chinese
 		// tables write it, which the YAML parser reads as a list's item.
 		{"a dash for a figure", withLine(20, "  abroad: -"),

@@ -22,6 +22,10 @@ import (
 //     space in it (江华瑶族 自治县), which the site takes for another
 //     county, department or project, with a page of its own: Chinese
 //     names have none;
+//   - a county, prefecture, province, department or project name in
+//     Chinese quotation marks (“财政局”), as Word and input methods
+//     write the quotes typed around it: YAML takes only ASCII quotes for
+//     quotes, and the name with them is another;
 //   - a county, prefecture or province name with a punctuation mark in
 //     it (桃源县：), which no such name has;
 //   - the importer's placeholder (Placeholder, 未识别) left as a county,
@@ -55,7 +59,9 @@ func Notices(rs []*report.Report) []FileWarning {
 			if w, ok := placeholderName(r, n); ok {
 				out = append(out, w)
 			}
-			if w, ok := punctuatedPlace(r, n); ok {
+			if w, ok := quotedName(r, n); ok {
+				out = append(out, w)
+			} else if w, ok := punctuatedPlace(r, n); ok {
 				out = append(out, w)
 			}
 		}
@@ -355,6 +361,32 @@ func spacedName(r *report.Report, n nameKey) (FileWarning, bool) {
 			": Chinese names have none, and with one the site takes the name for another "+n.key+", with a page of its own",
 		n.label+"“"+name+"”中有"+space+"，应写作“"+fixed+"”：中文名称中没有空格，多一个空格，网站就会把它当作另一个"+n.thing+
 			"，另给它一个页面"), true
+}
+
+// chineseQuotes are the pairs of quotation marks that Word, WPS and
+// Chinese input methods write for the quotes typed around a value.
+var chineseQuotes = [...][2]string{{"“", "”"}, {"‘", "’"}, {"「", "」"}, {"『", "』"}, {"＂", "＂"}, {"＇", "＇"}}
+
+// quotedName returns the warning of a name of r in Chinese quotation
+// marks (“财政局”): YAML takes them for part of the name, and the site for
+// another county, department or project, with pages of its own.
+func quotedName(r *report.Report, n nameKey) (FileWarning, bool) {
+	name := n.name(r)
+	for _, q := range chineseQuotes {
+		inner, ok := strings.CutPrefix(name, q[0])
+		if !ok {
+			continue
+		}
+		if inner, ok = strings.CutSuffix(inner, q[1]); !ok || inner == "" {
+			continue
+		}
+		return notice(r, n.key,
+			n.key+" name "+name+" is in the quotation marks "+q[0]+q[1]+", which YAML does not take for quotes but for part of the name, "+
+				"and the site for another "+n.key+", with a page of its own: write "+inner+", without them (or in ASCII quotes, \""+inner+"\")",
+			n.label+" "+name+" 两边带有引号"+q[0]+q[1]+"，这种引号会被当作名称的一部分，网站会把它当作另一个"+n.thing+"，另给它一个页面："+
+				"请写作 "+inner+"，不加引号（或用英文引号 \""+inner+"\"）"), true
+	}
+	return FileWarning{}, false
 }
 
 // punctuatedPlace returns the warning of the name of a county,

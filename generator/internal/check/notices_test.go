@@ -400,3 +400,35 @@ func TestDroppedPartsAreSaid(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(said, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestQuotedName: a name in Chinese quotation marks, as Word writes the
+// quotes typed around it, is said at its key with the name without
+// them, once (not also as a county's punctuation); a name that only
+// holds quotation marks is not.
+func TestQuotedName(t *testing.T) {
+	file := func(county, department string) *report.Report {
+		return parse(t, "f.md", strings.Replace(src(county, 2023, ""), "行政审批服务局", department, 1))
+	}
+	said := func(r *report.Report) []string {
+		var out []string
+		for _, w := range Notices([]*report.Report{r}) {
+			out = append(out, chinese(t, w.String()))
+		}
+		return out
+	}
+	if got := said(file("桃源县", "“财政局”")); len(got) != 1 || got[0] != "f.md:4:1: warning: department: 部门名称 “财政局” 两边带有引号“”，这种引号会被当作名称的一部分，网站会把它当作另一个部门，另给它一个页面：请写作 财政局，不加引号（或用英文引号 \"财政局\"）" {
+		t.Errorf("“财政局”: %q", got)
+	}
+	if got := said(file("「桃源县」", "财政局")); len(got) != 1 || !strings.HasPrefix(got[0], "f.md:2:1: warning: county: 县名 「桃源县」 两边带有引号「」") {
+		t.Errorf("「桃源县」: %q", got)
+	}
+	ws := Notices([]*report.Report{file("桃源县", "‘财政局’")})
+	if len(ws) != 1 || !strings.HasPrefix(ws[0].Message, "department name ‘财政局’ is in the quotation marks ‘’, which YAML does not take for quotes but for part of the name, and the site for another department, with a page of its own: write 财政局, without them (or in ASCII quotes, \"财政局\") (") {
+		t.Errorf("‘财政局’: %+v", ws)
+	}
+	for _, d := range []string{"“三公”经费管理办公室", "财政局（国资办）", "“”"} {
+		if got := said(file("桃源县", d)); len(got) != 0 {
+			t.Errorf("%s: %q", d, got)
+		}
+	}
+}

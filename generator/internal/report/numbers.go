@@ -527,6 +527,37 @@ func dateFix(s string) string {
 	return fmt.Sprintf("write %s (日期请写成 %[1]s)", d)
 }
 
+// dateOfDateTime returns the date of s, a date and a time of day as web
+// pages give 发布时间 (2021-05-18 10:30, 2021-05-18 10:30:25,
+// 2021-05-18T10:30:00+08:00, 2021年5月18日 10:30), as YYYY-MM-DD, when the
+// date is one; "" otherwise.
+func dateOfDateTime(s string) string {
+	m := dateTime.FindStringSubmatch(strings.TrimFunc(s, unicode.IsSpace))
+	if m == nil {
+		return ""
+	}
+	d := strings.TrimSpace(m[1])
+	if plainDate(d) {
+		return d
+	}
+	if _, err := time.Parse("2006-01-02", d); err == nil {
+		return d
+	}
+	if fix := looseDateOf(d); fix != nil {
+		month, _ := strconv.Atoi(fix[2])
+		day, _ := strconv.Atoi(fix[3])
+		d = fmt.Sprintf("%s-%02d-%02d", fix[1], month, day)
+		if _, err := time.Parse("2006-01-02", d); err == nil {
+			return d
+		}
+	}
+	return ""
+}
+
+// dateTime is a date, then a time of day: hours and minutes, seconds or
+// not, a time zone or not.
+var dateTime = regexp.MustCompile(`^(.+?)(?:T| +)[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?$`)
+
 // looseDateOf returns the year, month and day of s, text given for a
 // date, as looseDate's submatches, in whatever digits and form dateFix
 // reads (2024/5/18, 二〇二四年五月十八日); nil when s is not so written.

@@ -1702,6 +1702,10 @@ func (p *parse) date(key string, v ast.Node) string {
 			p.errAt(nodePos(v), key, "expected a date YYYY-MM-DD, got %s; %s", describe(v), fix)
 			return ""
 		}
+		if d := dateOfDateTime(s); d != "" {
+			p.errAt(nodePos(v), key, "expected a date YYYY-MM-DD, got %s; write %s, without the time (日期只写年月日，不写时间：请写 %[2]s)", describe(v), d)
+			return ""
+		}
 		p.errAt(nodePos(v), key, "expected a date YYYY-MM-DD, got %s (日期请写成 年-月-日，如 2021-05-18)", describe(v))
 		return ""
 	}

@@ -398,6 +398,11 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{"published: \"２０２４－０５－１８\"", `got text "２０２４－０５－１８"; write 2024-05-18 (`},
 		{"published: ２０２４年１２月３１日", `got text "２０２４年１２月３１日"; write 2024-12-31 (`},
 		{"published: 二〇二四年五月十八日", `got text "二〇二四年五月十八日"; write 2024-05-18 (`},
+		// A date and a time of day, as web pages give 发布时间.
+		{"published: 2024-05-18 10:30", `6:12: published: expected a date YYYY-MM-DD, got text "2024-05-18 10:30"; write 2024-05-18, without the time (日期只写年月日，不写时间：请写 2024-05-18)` + "\n"},
+		{"published: 2024-05-18T10:30:00+08:00", `got text "2024-05-18T10:30:00+08:00"; write 2024-05-18, without the time (`},
+		{`published: "2024年5月8日 09:05:33"`, `got text "2024年5月8日 09:05:33"; write 2024-05-08, without the time (`},
+		{"published: 2024-05-18 10:30 张三", `got text "2024-05-18 10:30 张三" (日期请写成 年-月-日，如 2021-05-18)` + "\n"},
 		// A date in that form, or another, that does not exist: said so,
 		// with the part that is wrong.
 		{"published: 2025-02-30", `6:12: published: the date 2025-02-30 does not exist: February 2025 has 28 days; check the date in the report (2025年2月没有30日，这个月只有28天：请核对报告中的日期)` + "\n"},

@@ -2022,6 +2022,11 @@ func (p *parse) amount(key string, v ast.Node, dst *Money) {
 	if p.dash(key, v) {
 		return
 	}
+	if s, ok := v.(*ast.StringNode); ok && key == signedKey && unchangedWords[strings.TrimSpace(s.Value)] {
+		// 三公经费与上年持平, as reports say it.
+		p.errAt(pos, key, "%s", msgExpectedAmount+describe(v)+"; a change of none is 0: write 0 (与上年持平即变化为零，请写 0)")
+		return
+	}
 	if s, ok := v.(*ast.StringNode); ok && hasAmountUnit(s.Value) {
 		p.unitSlips = append(p.unitSlips, unitSlip{len(p.errs), describe(v), s.Value})
 	}
@@ -2040,6 +2045,10 @@ func undisclosed(v ast.Node) bool {
 	s, ok := v.(*ast.StringNode)
 	return ok && s.Value == NotDisclosedText
 }
+
+// unchangedWords are what reports write for a change of none, which
+// sangong.change writes 0.
+var unchangedWords = map[string]bool{"持平": true, "与上年持平": true, "无变化": true, "没有变化": true, "不变": true, "无增减": true}
 
 // signedKey is the one amount that may be negative, and may be written
 // with a sign: +1.2 is 1.2, as a report writes an increase (较上年+1.2).

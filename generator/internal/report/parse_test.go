@@ -398,6 +398,10 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{"published: \"２０２４－０５－１８\"", `got text "２０２４－０５－１８"; write 2024-05-18 (`},
 		{"published: ２０２４年１２月３１日", `got text "２０２４年１２月３１日"; write 2024-12-31 (`},
 		{"published: 二〇二四年五月十八日", `got text "二〇二四年五月十八日"; write 2024-05-18 (`},
+		// A change of none, in words.
+		{"sangong:\n  change: 持平", `7:11: sangong.change: expected an amount such as 1530.53, null or 无法识别, got text "持平"; a change of none is 0: write 0 (与上年持平即变化为零，请写 0)` + "\n"},
+		{"sangong: {total: 1, change: 与上年持平}", `sangong.change: expected an amount such as 1530.53, null or 无法识别, got text "与上年持平"; a change of none is 0: write 0 (`},
+		{"income: 持平", `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "持平" (金额请写数字`},
 		// A date and a time of day, as web pages give 发布时间.
 		{"published: 2024-05-18 10:30", `6:12: published: expected a date YYYY-MM-DD, got text "2024-05-18 10:30"; write 2024-05-18, without the time (日期只写年月日，不写时间：请写 2024-05-18)` + "\n"},
 		{"published: 2024-05-18T10:30:00+08:00", `got text "2024-05-18T10:30:00+08:00"; write 2024-05-18, without the time (`},

@@ -50,7 +50,8 @@ func TestDerived(t *testing.T) {
 
 // TestDerivedErrors: a name that is no derivable figure, one listed
 // twice and one whose figure the file does not give are each refused
-// where they are written, naming the key.
+// where they are written, naming the key; a list in full-width brackets
+// is said to be one.
 func TestDerivedErrors(t *testing.T) {
 	head := "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nsangong: {total: 0, abroad: null, reception: 无法识别}\n"
 	for _, tc := range []struct{ fm, want string }{
@@ -61,6 +62,9 @@ func TestDerivedErrors(t *testing.T) {
 		{"derived: [sangong.reception]\n", "a.md:7:11: derived: sangong.reception has no value above"},
 		{"derived: [spending.total]\n", "a.md:7:11: derived: spending.total has no value above"},
 		{"derived: sangong.total\n", "a.md:7:10: derived: expected a list of text"},
+		// Brackets typed with a Chinese input method.
+		{"derived: ［sangong.total］\n", "a.md:7:10: derived: the list is in the full-width brackets ［］, which YAML reads as text: write [sangong.total] with ASCII brackets"},
+		{"review: 【核对合计】\n", "a.md:7:9: review: the list is in the full-width brackets 【】, which YAML reads as text: write [核对合计] with ASCII brackets"},
 	} {
 		for way, parse := range everyParse {
 			_, err := parse("a.md", []byte(head+tc.fm+"---\n"))

@@ -1891,6 +1891,18 @@ func (p *parse) list(key string, v ast.Node) []string {
 				return nil
 			}
 		}
+		if s, text := v.(*ast.StringNode); text {
+			// A list in brackets typed with a Chinese input method:
+			// ［spending.total］ or 【…】, which YAML reads as text.
+			for _, b := range [...][2]string{{"［", "］"}, {"【", "】"}} {
+				if t := strings.TrimSpace(s.Value); strings.HasPrefix(t, b[0]) && strings.HasSuffix(t, b[1]) {
+					inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, b[0]), b[1]))
+					p.errAt(nodePos(v), key, "the list is in the full-width brackets %s%s, which YAML reads as text: write [%s] with ASCII brackets, or each item on a line of its own after \"- \" (列表用了全角括号%[1]s%[2]s，会被当作文字：请改用英文方括号 [%[3]s]，或每一项另起一行，以“- ”开头)",
+						b[0], b[1], inner)
+					return nil
+				}
+			}
+		}
 		p.errAt(nodePos(v), key, "expected a list of text, got %s (这里应是列表：每一项另起一行，以“- ”开头)", describe(v))
 		return nil
 	}

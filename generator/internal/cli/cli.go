@@ -420,7 +420,7 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	// department or project. A file written where a build does not read
 	// it is said to be one only.
 	why := notBuilt(*root, path)
-	dup, sole := heldAlready(*root, path, written)
+	dup, sole, near := heldAlready(*root, path, written)
 	if dup != nil && why == "" {
 		return errors.New(duplicateRefused(dup, blank))
 	}
@@ -452,10 +452,13 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, soleNoted(sole))
 	}
 	// What a build would only warn about (a space in a Chinese name,
-	// which would make another county or department of it), said as the
-	// build says it, at its line of the file written.
-	for _, n := range check.Notices([]*report.Report{written}) {
-		fmt.Fprintln(stderr, n.String())
+	// which would make another county or department of it, or the name
+	// of a county content/ holds without its ending, 桃源 for 桃源县),
+	// said as the build says it, at its line of the file written.
+	for _, n := range check.Notices(append(near, written)) {
+		if n.File == written.File {
+			fmt.Fprintln(stderr, n.String())
+		}
 	}
 	return nil
 }
@@ -519,14 +522,24 @@ func namesRefused(b report.Blank) error {
 // was written, and would then stop the build as its duplicate once
 // its department is filled in. It is nil when there are none or
 // several (r is then another department's, most likely).
-func heldAlready(root, path string, r *report.Report) (dup, sole *report.Report) {
+//
+// near are the reports under content/ of r's county, and of the
+// counties whose names begin with its (content.OfCountiesFrom: 桃源县's
+// for 桃源), with which check.Notices compares r.
+func heldAlready(root, path string, r *report.Report) (dup, sole *report.Report, near []*report.Report) {
 	dir := filepath.Join(root, "content")
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return nil, nil
+		return nil, nil, nil
 	}
-	others := content.OfCounty(context.Background(), content.DirFS(dir), dir+string(filepath.Separator), r.County)
+	near = content.OfCountiesFrom(context.Background(), content.DirFS(dir), dir+string(filepath.Separator), r.County)
+	var others []*report.Report
+	for _, o := range near {
+		if o.County == r.County {
+			others = append(others, o)
+		}
+	}
 	if dup = site.DuplicatedAt(r, path, others); dup != nil || r.Department != "" {
-		return dup, nil
+		return dup, nil, near
 	}
 	// The reports r would duplicate if its department were theirs.
 	var held []*report.Report
@@ -543,9 +556,9 @@ func heldAlready(root, path string, r *report.Report) (dup, sole *report.Report)
 		}
 	}
 	if len(held) == 1 {
-		return nil, held[0]
+		return nil, held[0], near
 	}
-	return nil, nil
+	return nil, nil, near
 }
 
 // duplicateRefused is new's error when the report it would write, of

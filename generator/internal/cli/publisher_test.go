@@ -218,6 +218,31 @@ func TestNewRefusesWhatABuildRefuses(t *testing.T) {
 	}
 }
 
+// TestNewWarnsOfAShortName: new of a county that content/ holds under
+// a longer name (桃源 for 桃源县) writes the file, as a build would build
+// it, and says what a build says of it, at its line: the name is short
+// of its ending. The full name, and a name only beginning alike, get no
+// warning.
+func TestNewWarnsOfAShortName(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n---\ncounty: 桃源县\nprefecture: 常德市\nprovince: 湖南省\ndepartment: 教育局\nyear: 2023\ntype: 整体支出\n---\n")
+	for _, tc := range []struct {
+		county, want string
+	}{
+		{"桃源", ":5:1: warning: county: county name 桃源 has no ending (县, 市, 区, 旗), and another report names 桃源县 (" + filepath.Join(p.Dir, "content", "a.md") + ":2): "},
+		{"桃源县", ""},
+		{"桃江县", ""},
+	} {
+		code, out, errOut := run("new", "-root", p.Dir, "-department", "财政局", tc.county, "2024")
+		if code != 0 || !strings.HasPrefix(out, "wrote ") || !strings.Contains(out, ": fill in") {
+			t.Fatalf("%s: exit %d %q %q", tc.county, code, out, errOut)
+		}
+		path := out[len("wrote "):strings.Index(out, ": fill in")]
+		if tc.want == "" && errOut != "" || tc.want != "" && (!strings.HasPrefix(errOut, path+tc.want) || strings.Count(errOut, "\n") != 1) {
+			t.Errorf("%s: stderr %q, want %q", tc.county, errOut, path+tc.want)
+		}
+	}
+}
+
 // TestNewRefusesADuplicate: new refuses to write the report of a county,
 // department, year and type (and project) that a file under content/
 // holds already, whatever its name, naming that file: filled in, a

@@ -380,12 +380,25 @@ func Load(ctx context.Context, fsys fs.FS, opt Options) ([]*report.Report, error
 // The files that cannot be read or parsed are left out: their errors are
 // for check and build to tell.
 func OfCounty(ctx context.Context, fsys fs.FS, prefix, county string) []*report.Report {
+	return ofCounties(ctx, fsys, prefix, county, func(name string) bool { return name == county })
+}
+
+// OfCountiesFrom is OfCounty for the reports of every county whose name
+// begins with county: 桃源县's for 桃源, which check.Notices says 桃源 is
+// short for.
+func OfCountiesFrom(ctx context.Context, fsys fs.FS, prefix, county string) []*report.Report {
+	return ofCounties(ctx, fsys, prefix, county, func(name string) bool { return strings.HasPrefix(name, county) })
+}
+
+// ofCounties returns the reports under fsys, drafts too, that mention
+// county and whose county's name keep says to keep.
+func ofCounties(ctx context.Context, fsys fs.FS, prefix, county string, keep func(name string) bool) []*report.Report {
 	var drafts []*report.Report
 	reports, _ := Load(ctx, fsys, Options{Prefix: prefix, Lean: true, Mentioning: county,
 		OnDraft: func(r *report.Report) { drafts = append(drafts, r) }})
 	var out []*report.Report
 	for _, r := range append(reports, drafts...) {
-		if r.County == county {
+		if keep(r.County) {
 			out = append(out, r)
 		}
 	}

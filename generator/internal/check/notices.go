@@ -221,10 +221,14 @@ func shortPlaces(rs []*report.Report) []FileWarning {
 		}
 		slices.SortFunc(idx, func(a, b int) int { return strings.Compare(names[a], names[b]) })
 		var en, zh []string
-		for _, i := range idx {
+		for _, i := range idx[:min(len(idx), maxShortNamed)] {
 			at := longer[i].File + ":" + strconv.Itoa(longer[i].KeyPos(p.key).Line)
 			en = append(en, names[i]+" ("+at+")")
 			zh = append(zh, "“"+names[i]+"”（"+at+"）")
+		}
+		if more := len(idx) - maxShortNamed; more > 0 {
+			en = append(en, strconv.Itoa(more)+" more names")
+			zh[len(zh)-1] += "等" + strconv.Itoa(len(idx)) + "个名称"
 		}
 		n := nameKeyOf(p.key)
 		for _, r := range sorted {
@@ -241,6 +245,10 @@ func shortPlaces(rs []*report.Report) []FileWarning {
 	}
 	return out
 }
+
+// maxShortNamed is the most full names a warning of shortPlaces names:
+// a name of one character (东) is the start of dozens.
+const maxShortNamed = 3
 
 // sameProvince reports whether places in provinces a and b may be one:
 // they are the same province, or either is not given.

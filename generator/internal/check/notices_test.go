@@ -366,6 +366,15 @@ func TestShortPlaces(t *testing.T) {
 	if got := said(a, parse(t, "b.md", src("桃源", 2021, ""))); len(got) != 1 || !strings.HasPrefix(got[0], "b.md:2:1: warning: county: 县名“桃源”") {
 		t.Errorf("no province: %q", got)
 	}
+	// A name that begins dozens names three of them, and counts them.
+	var many []*report.Report
+	for i, c := range []string{"东安县", "东城区", "东平县", "东山县", "东至县"} {
+		many = append(many, file(fmt.Sprintf("%c.md", 'a'+i), c, 2020, ""))
+	}
+	got = said(append(many, file("z.md", "东", 2020, ""))...)
+	if len(got) != 1 || !strings.Contains(got[0], "而另有报告写作“东城区”（b.md:2）或“东安县”（a.md:2）或“东山县”（d.md:2）等5个名称：") {
+		t.Errorf("东: %q", got)
+	}
 	// No warning: full names alone; a short name alone; a short name
 	// whose longer one is in another province.
 	for name, rs := range map[string][]*report.Report{

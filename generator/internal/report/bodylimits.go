@@ -62,10 +62,7 @@ func (p *parse) checkTables(body []byte) {
 		line, after := cutBodyLine(rest)
 		rest = after
 		n++
-		if fence != nil {
-			if bytes.HasPrefix(bytes.TrimLeft(line, " "), fence) {
-				fence = nil
-			}
+		if inFence(&fence, line) {
 			continue
 		}
 		if f := fenceOf(line); f != nil {
@@ -236,6 +233,20 @@ func cutBodyLine(rest []byte) (line, after []byte) {
 		return rest[:i], rest[i+1:]
 	}
 	return rest, nil
+}
+
+// inFence reports whether line is inside the fenced code block whose
+// opening fence is *fence, or closes it: the body's checks read such
+// lines as code, not Markdown. The line that closes it clears *fence.
+// It is false when *fence is nil, outside any block.
+func inFence(fence *[]byte, line []byte) bool {
+	if *fence == nil {
+		return false
+	}
+	if bytes.HasPrefix(bytes.TrimLeft(line, " "), *fence) {
+		*fence = nil
+	}
+	return true
 }
 
 // firstLine returns the first line of b, without its line end.

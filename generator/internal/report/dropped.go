@@ -45,18 +45,11 @@ func (p *parse) findDropped() {
 	var fence []byte
 	inHTML, prevBlank := false, true
 	n := p.r.BodyLine - 1
-	for rest, more := body, true; more && len(out) < MaxDropped; {
-		line := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			more = false
-		}
+	for rest := body; len(rest) > 0 && len(out) < MaxDropped; {
+		line, after := cutBodyLine(rest)
+		rest = after
 		n++
-		if fence != nil {
-			if bytes.HasPrefix(bytes.TrimLeft(line, " "), fence) {
-				fence = nil
-			}
+		if inFence(&fence, line) {
 			continue
 		}
 		if f := fenceOf(bytes.TrimLeft(line, " ")); f != nil && !inHTML {

@@ -619,10 +619,7 @@ func (p *parse) checkBodyLines(every bool) {
 		// Fenced code is text to the renderer, read in linear time. Only
 		// fences that cannot belong to a list or quote (which could end
 		// them early) are skipped.
-		if fence != nil {
-			if bytes.HasPrefix(bytes.TrimLeft(line, " "), fence) {
-				fence = nil
-			}
+		if inFence(&fence, line) {
 			continue
 		}
 		if f := fenceOf(line); f != nil {

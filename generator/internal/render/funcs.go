@@ -689,20 +689,14 @@ func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 		escapeURL(b, root, se.URL)
 		b.WriteString(`">`)
 		escape(b, se.Department)
-		if se.Project != "" {
-			b.WriteString("·")
-			escape(b, se.Project)
-		}
+		writeProject(b, se.Project, "·", "")
 		b.WriteString(`</a></li>`)
 	}
 	b.WriteString(`<li aria-current="page">`)
 	writeInt(b, rep.Year)
 	b.WriteString("年")
 	escape(b, rep.Department)
-	if rep.Project != "" {
-		b.WriteString("·")
-		escape(b, rep.Project)
-	}
+	writeProject(b, rep.Project, "·", "")
 	b.WriteString("</li></ol></nav>\n<h1>")
 	escape(b, r.Heading())
 	b.WriteString("</h1>\n<dl class=\"meta\">\n<dt>县（市、区）</dt><dd><a href=\"")
@@ -731,11 +725,7 @@ func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 	b.WriteString("年</dd>\n<dt>类型</dt><dd>")
 	escape(b, rep.Type)
 	b.WriteString("</dd>")
-	if rep.Project != "" {
-		b.WriteString("<dt>项目</dt><dd>")
-		escape(b, rep.Project)
-		b.WriteString("</dd>")
-	}
+	writeProject(b, rep.Project, "<dt>项目</dt><dd>", "</dd>")
 	if rep.Published != "" {
 		b.WriteString("<dt>发布日期</dt><dd>")
 		escape(b, rep.Published)
@@ -972,6 +962,18 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow, metrics [
 	}
 }
 
+// writeProject writes, escaped, a report's project between open and
+// close (：project, （project）), or nothing when it names none: a
+// 项目支出 report's project follows its department wherever it is named.
+func writeProject(b *bytes.Buffer, project, open, close string) {
+	if project == "" {
+		return
+	}
+	b.WriteString(open)
+	escape(b, project)
+	b.WriteString(close)
+}
+
 // writeMetricName writes, escaped, what a table's heading calls the
 // figure m: its label and its unit, 支出合计（万元）.
 func writeMetricName(b *bytes.Buffer, m *site.Metric) {
@@ -1045,11 +1047,7 @@ func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
 		writeInt(b, f.N)
 		b.WriteString("\">")
 		escape(b, f.R.Department)
-		if f.R.Project != "" {
-			b.WriteString("（")
-			escape(b, f.R.Project)
-			b.WriteString("）")
-		}
+		writeProject(b, f.R.Project, "（", "）")
 		b.WriteString("</a></td>\n<td data-label=\"核对项目\">")
 		escape(b, f.Title)
 		b.WriteString("</td>\n<td class=\"finding-")

@@ -194,17 +194,11 @@ func writeSeriesHead(b *bytes.Buffer, root string, d *pages.SeriesData) {
 	escape(b, c.Name)
 	b.WriteString(`</a></li><li aria-current="page">`)
 	escape(b, se.Department)
-	if se.Project != "" {
-		b.WriteString("·")
-		escape(b, se.Project)
-	}
+	writeProject(b, se.Project, "·", "")
 	b.WriteString("</li></ol></nav>\n<h1>")
 	escape(b, c.Name)
 	escape(b, se.Department)
-	if se.Project != "" {
-		b.WriteString("：")
-		escape(b, se.Project)
-	}
+	writeProject(b, se.Project, "：", "")
 	b.WriteString("</h1>\n<p class=\"lead\">")
 	escape(b, c.Province)
 	escape(b, c.Prefecture)
@@ -213,11 +207,7 @@ func writeSeriesHead(b *bytes.Buffer, root string, d *pages.SeriesData) {
 	b.WriteString("的")
 	escape(b, se.Type)
 	b.WriteString("绩效自评报告")
-	if se.Project != "" {
-		b.WriteString("（")
-		escape(b, se.Project)
-		b.WriteString("）")
-	}
+	writeProject(b, se.Project, "（", "）")
 	b.WriteString("，共")
 	writeInt(b, len(se.Reports))
 	b.WriteString("份。下表列出每年的主要数字、与上年相比的增减，以及在同年")
@@ -265,10 +255,7 @@ func writeOverviewSection(b *bytes.Buffer, root string, d *pages.OverviewData) {
 			// phone's screen.
 			b.WriteString("<br><span class=\"note\">")
 			escape(b, row.Type)
-			if row.Project != "" {
-				b.WriteString("：")
-				escape(b, row.Project)
-			}
+			writeProject(b, row.Project, "：", "")
 			b.WriteString("</span>")
 		}
 		b.WriteString("</th>\n<td class=\"num\" data-value=\"")
@@ -630,11 +617,7 @@ func writeOthersSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	// Only the series' other reports: its page and the county's lead
 	// to the rest.
 	escape(b, se.Department)
-	if se.Project != "" {
-		b.WriteString("（")
-		escape(b, se.Project)
-		b.WriteString("）")
-	}
+	writeProject(b, se.Project, "（", "）")
 	b.WriteString("的其他年度报告</h2>\n<ul>")
 	writeReportLinks(b, root, d.Others, "")
 	b.WriteString("</ul>\n<p><a href=\"")
@@ -787,10 +770,7 @@ func writeSeriesSection(b *bytes.Buffer, root string, p *pages.Page, s *pages.Se
 	escape(b, s.Department)
 	b.WriteString(" · ")
 	escape(b, s.Type)
-	if s.Project != "" {
-		b.WriteString(" · ")
-		escape(b, s.Project)
-	}
+	writeProject(b, s.Project, " · ", "")
 	b.WriteString("</h2>")
 	if s.Type == report.TypeProject {
 		// Its table shows the project's figures; say what they are, and
@@ -841,11 +821,7 @@ func writeYearTable(b *bytes.Buffer, root string, s *pages.SeriesView, what, cap
 	b.WriteString("\">\n<table class=\"by-year\">\n<caption>")
 	escape(b, s.Department)
 	escape(b, s.Type)
-	if s.Project != "" {
-		b.WriteString("（")
-		escape(b, s.Project)
-		b.WriteString("）")
-	}
+	writeProject(b, s.Project, "（", "）")
 	escape(b, caption)
 	b.WriteString("</caption>\n<thead><tr><th scope=\"col\">年度</th>")
 	for _, m := range s.Metrics[from:to] {

@@ -514,14 +514,8 @@ func yearFix(s string) string {
 // (二〇二四年五月十八日): "write 2024-05-18", with its Chinese hint. It
 // returns "" for other text.
 func dateFix(s string) string {
-	m := looseDateOf(s)
-	if m == nil {
-		return ""
-	}
-	month, _ := strconv.Atoi(m[2])
-	day, _ := strconv.Atoi(m[3])
-	d := fmt.Sprintf("%s-%02d-%02d", m[1], month, day)
-	if _, err := time.Parse("2006-01-02", d); err != nil || d == s {
+	d, ok := looseISO(s)
+	if !ok || d == s {
 		return ""
 	}
 	return fmt.Sprintf("write %s (日期请写成 %[1]s)", d)
@@ -543,13 +537,8 @@ func dateOfDateTime(s string) string {
 	if _, err := time.Parse("2006-01-02", d); err == nil {
 		return d
 	}
-	if fix := looseDateOf(d); fix != nil {
-		month, _ := strconv.Atoi(fix[2])
-		day, _ := strconv.Atoi(fix[3])
-		d = fmt.Sprintf("%s-%02d-%02d", fix[1], month, day)
-		if _, err := time.Parse("2006-01-02", d); err == nil {
-			return d
-		}
+	if iso, ok := looseISO(d); ok {
+		return iso
 	}
 	return ""
 }
@@ -559,10 +548,32 @@ func dateOfDateTime(s string) string {
 var dateTime = regexp.MustCompile(`^(.+?)(?:T| +)[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?$`)
 
 // looseDateOf returns the year, month and day of s, text given for a
-// date, as looseDate's submatches, in whatever digits and form dateFix
-// reads (2024/5/18, 二〇二四年五月十八日); nil when s is not so written.
-func looseDateOf(s string) []string {
-	return looseDate.FindStringSubmatch(halfWidth(chineseTens(strings.TrimFunc(s, unicode.IsSpace))))
+// date in whatever digits and form dateFix reads (2024/5/18,
+// 二〇二四年五月十八日), whether or not that day exists; ok is false when
+// s is not so written.
+func looseDateOf(s string) (year, month, day int, ok bool) {
+	m := looseDate.FindStringSubmatch(halfWidth(chineseTens(strings.TrimFunc(s, unicode.IsSpace))))
+	if m == nil {
+		return 0, 0, 0, false
+	}
+	year, _ = strconv.Atoi(m[1])
+	month, _ = strconv.Atoi(m[2])
+	day, _ = strconv.Atoi(m[3])
+	return year, month, day, true
+}
+
+// looseISO returns the date s, as looseDateOf reads it, written
+// YYYY-MM-DD, when it is a day that exists; ok is false otherwise.
+func looseISO(s string) (iso string, ok bool) {
+	year, month, day, ok := looseDateOf(s)
+	if !ok {
+		return "", false
+	}
+	iso = fmt.Sprintf("%04d-%02d-%02d", year, month, day)
+	if _, err := time.Parse("2006-01-02", iso); err != nil {
+		return "", false
+	}
+	return iso, true
 }
 
 // noSuchDate says that s, text given for a date, is written as one
@@ -570,13 +581,10 @@ func looseDateOf(s string) []string {
 // exist, such as 2025-02-30 or 2025-13-01, and which part is wrong, with
 // its Chinese hint. It returns "" for other text.
 func noSuchDate(s string) string {
-	m := looseDateOf(s)
-	if m == nil {
+	year, month, day, ok := looseDateOf(s)
+	if !ok {
 		return ""
 	}
-	year, _ := strconv.Atoi(m[1])
-	month, _ := strconv.Atoi(m[2])
-	day, _ := strconv.Atoi(m[3])
 	var en, zh string
 	switch {
 	case month < 1 || month > 12:

@@ -79,7 +79,7 @@ func Decode(ctx context.Context, name string, data []byte) (Doc, error) {
 		// is open in Word.
 		return Doc{}, fmt.Errorf("%s: this is the owner file that Word or WPS leaves beside a document while it is open, not a document: import the document itself, whose name ends the same (这是 Word 或 WPS 打开文档时在旁边生成的临时文件，不是文档：请导入文档本身)", name)
 	}
-	if reportFile(data) {
+	if report.BeginsAsReportFile(data) {
 		return Doc{}, fmt.Errorf("%s: this is a report file already (it begins with front matter between '---' lines), not a published report: check it with go run ./generator check %[1]s; import turns published reports (text, HTML, .docx, PDF) into report files (这已经是报告文件（以 --- 之间的前置信息开头），不是已发布的报告：请用 check 命令核对；import 用于把已发布的报告转为报告文件)", name)
 	}
 	var err error
@@ -211,24 +211,4 @@ func decodeWith(e encoding.Encoding, data []byte, name string) (string, string, 
 		return "", "", fmt.Errorf("not valid %s", name)
 	}
 	return string(out), name, nil
-}
-
-// reportFile reports whether data is a report file (see package report)
-// rather than a published report: its first line is '---' and the next
-// line that is not blank begins with a key of the format and its colon.
-func reportFile(data []byte) bool {
-	text := strings.ReplaceAll(string(data[:min(len(data), 4096)]), "\r\n", "\n")
-	text = strings.TrimPrefix(text, "\ufeff")
-	rest, ok := strings.CutPrefix(text, "---\n")
-	if !ok {
-		return false
-	}
-	for line := range strings.Lines(rest) {
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		key, _, ok := strings.Cut(line, ":")
-		return ok && report.TopKey(key)
-	}
-	return false
 }

@@ -39,6 +39,24 @@ const msgJoined = "a second front matter begins here, another report's keys betw
 	"move this line and what follows into a file of its own, or delete them if they are a copy; as it is, they would be published as text of this report " +
 	"(正文中从这一行起是另一份报告的前置信息（--- 之间的各项）：一个文件只能有一份报告，请把这一行及以下内容移到另一个文件中；如果是重复粘贴的，请删除；否则它们会作为本报告的正文发布)"
 
+// BeginsAsReportFile reports whether data begins as a report file does,
+// rather than as a published report: a line '---', then, past blank
+// lines and comments (new writes some), a line that begins with a
+// top-level key and its colon, as keyLines reads it. A byte-order mark
+// and CRLF line ends are allowed. Import refuses such a file.
+func BeginsAsReportFile(data []byte) bool {
+	head := bytes.ReplaceAll(bytes.TrimPrefix(data[:min(len(data), 4096)], []byte("\ufeff")), []byte("\r\n"), []byte("\n"))
+	rest, ok := bytes.CutPrefix(head, []byte("---\n"))
+	for ok && len(rest) > 0 {
+		line, after, _ := bytes.Cut(rest, []byte("\n"))
+		if !blank(line) && line[0] != '#' {
+			return keyLines(rest, 1)
+		}
+		rest = after
+	}
+	return false
+}
+
 // keyLines reports whether the first n lines of b that are not blank
 // each begin with a top-level key of the format and its colon, followed
 // by a space or the end of the line.

@@ -1172,10 +1172,6 @@ func withArticle(noun string) string {
 	return "a " + noun
 }
 
-// TopKey reports whether name is a top-level key of the format, such as
-// county or spending.
-func TopKey(name string) bool { return slices.Contains(topKeys, name) }
-
 var topKeys = []string{
 	"county", "adcode", "prefecture", "province", "department", "year", "type", "project", "title",
 	"published", "source", "unit", "slug", "spending", "income", "sangong", "score", "grade",

@@ -176,70 +176,66 @@ var placeEndings = map[string]string{
 // full one; a name that is a shortening of two (长沙 beside 长沙县 and
 // 长沙市) names both, since either may be meant.
 func shortPlaces(rs []*report.Report) []FileWarning {
-	type place struct{ key, province, name string }
+	type place struct {
+		k              int // the name's key, nameKeys[k]
+		province, name string
+	}
 	full := map[place]*report.Report{} // the first report of each name that has an ending
-	var short []place                  // each name without an ending, once
-	seen := map[place]bool{}
-	sorted := sortReports(rs)
-	for _, r := range sorted {
-		for _, n := range nameKeys[:3] {
-			p := place{n.key, r.Province, n.name(r)}
+	var short []place                  // each name without an ending, in order of its first report
+	of := map[place][]*report.Report{} // the reports of each name without one
+	for _, r := range sortReports(rs) {
+		for k, n := range nameKeys[:3] {
+			p := place{k, r.Province, n.name(r)}
 			if n.key == "province" {
 				p.province = ""
 			}
-			if p.name == "" || seen[p] {
+			if p.name == "" || full[p] != nil {
 				continue
 			}
-			seen[p] = true
 			if last, _ := utf8.DecodeLastRuneInString(p.name); strings.ContainsRune(placeEndings[n.key], last) {
 				full[p] = r
 			} else if strings.ContainsFunc(p.name, isHan) {
-				short = append(short, p)
+				if of[p] == nil {
+					short = append(short, p)
+				}
+				of[p] = append(of[p], r)
 			}
 		}
 	}
-	if len(short) == 0 {
-		return nil
-	}
 	var out []FileWarning
 	for _, p := range short {
-		var longer []*report.Report
-		var names []string
+		n := nameKeys[p.k]
+		type named struct {
+			name string
+			r    *report.Report
+		}
+		var longer []named
 		for q, r := range full {
-			if q.key == p.key && sameProvince(q.province, p.province) && strings.HasPrefix(q.name, p.name) {
-				longer = append(longer, r)
-				names = append(names, q.name)
+			if q.k == p.k && sameProvince(q.province, p.province) && strings.HasPrefix(q.name, p.name) {
+				longer = append(longer, named{q.name, r})
 			}
 		}
 		if len(longer) == 0 {
 			continue
 		}
-		// The map gives them in any order: sort by name, then file.
-		idx := make([]int, len(names))
-		for i := range idx {
-			idx[i] = i
-		}
-		slices.SortFunc(idx, func(a, b int) int { return strings.Compare(names[a], names[b]) })
+		// The map gives them in any order.
+		slices.SortFunc(longer, func(a, b named) int { return strings.Compare(a.name, b.name) })
 		var en, zh []string
-		for _, i := range idx[:min(len(idx), maxShortNamed)] {
-			at := longer[i].File + ":" + strconv.Itoa(longer[i].KeyPos(p.key).Line)
-			en = append(en, names[i]+" ("+at+")")
-			zh = append(zh, "“"+names[i]+"”（"+at+"）")
+		for _, l := range longer[:min(len(longer), maxShortNamed)] {
+			at := l.r.File + ":" + strconv.Itoa(l.r.KeyPos(n.key).Line)
+			en = append(en, l.name+" ("+at+")")
+			zh = append(zh, "“"+l.name+"”（"+at+"）")
 		}
-		if more := len(idx) - maxShortNamed; more > 0 {
+		if more := len(longer) - maxShortNamed; more > 0 {
 			en = append(en, strconv.Itoa(more)+" more names")
-			zh[len(zh)-1] += "等" + strconv.Itoa(len(idx)) + "个名称"
+			zh[len(zh)-1] += "等" + strconv.Itoa(len(longer)) + "个名称"
 		}
-		n := nameKeyOf(p.key)
-		for _, r := range sorted {
-			if n.name(r) != p.name || (p.key != "province" && r.Province != p.province) {
-				continue
-			}
-			out = append(out, notice(r, p.key,
-				p.key+" name "+p.name+" has no ending ("+strings.Join(strings.Split(placeEndings[p.key], ""), ", ")+
+		for _, r := range of[p] {
+			out = append(out, notice(r, n.key,
+				n.key+" name "+p.name+" has no ending ("+strings.Join(strings.Split(placeEndings[n.key], ""), ", ")+
 					"), and another report names "+strings.Join(en, " or ")+
-					": write the name in full, as there, or the site takes "+p.name+" for another "+p.key+", with a page of its own",
-				n.label+"“"+p.name+"”少了结尾的“"+strings.Join(strings.Split(placeEndings[p.key], ""), "”“")+"”等字，而另有报告写作"+
+					": write the name in full, as there, or the site takes "+p.name+" for another "+n.key+", with a page of its own",
+				n.label+"“"+p.name+"”少了结尾的“"+strings.Join(strings.Split(placeEndings[n.key], ""), "”“")+"”等字，而另有报告写作"+
 					strings.Join(zh, "或")+"：请照那里写全，否则网站会把“"+p.name+"”当作另一个"+n.thing+"，另给它一个页面"))
 		}
 	}
@@ -253,16 +249,6 @@ const maxShortNamed = 3
 // sameProvince reports whether places in provinces a and b may be one:
 // they are the same province, or either is not given.
 func sameProvince(a, b string) bool { return a == b || a == "" || b == "" }
-
-// nameKeyOf returns the nameKey of key.
-func nameKeyOf(key string) nameKey {
-	for _, n := range nameKeys {
-		if n.key == key {
-			return n
-		}
-	}
-	panic("check: no name key " + key)
-}
 
 // figuresPrint returns what copiedFigures compares of r: each amount,
 // staff count, score and grade, as given or not given, and how many of

@@ -1400,7 +1400,7 @@ func (p *parse) finish() {
 		}
 		v, err := parseDecimal(a.text, scale)
 		if rest, plus := strings.CutPrefix(a.text, "+"); err != nil && plus && plainNumber(rest) {
-			p.errAt(a.dst.Pos, a.key, "expected a plain decimal amount such as 1530.53, got %s; write %s, without the +: only %s has a sign (金额前面不要加 +；只有 %[3]s（三公经费较上年增减）可以带正负号)", a.text, rest, signedKey)
+			p.errAt(a.dst.Pos, a.key, "%s", plusRefused("expected a plain decimal amount such as 1530.53, got "+a.text, rest, "金额"))
 			continue
 		}
 		if err != nil {
@@ -2091,15 +2091,16 @@ func (p *parse) plus(key string, v ast.Node, expected string) bool {
 	if !plus || key == signedKey || !plainNumber(rest) || rest[0] == '-' {
 		return false
 	}
-	p.errAt(nodePos(v), key, "%s", plusRefused(expected+describe(v), rest))
+	p.errAt(nodePos(v), key, "%s", plusRefused(expected+describe(v), rest, "数字"))
 	return true
 }
 
-// plusRefused is the error of a figure, got, written with a plus before
-// the plain number rest, said after expected (expected an amount such as
-// 1530.53, got +1530.53).
-func plusRefused(got, rest string) string {
-	return fmt.Sprintf("%s; write %s, without the +: only %s has a sign (数字前面不要加 +；只有 %[3]s（三公经费较上年增减）可以带正负号)", got, rest, signedKey)
+// plusRefused is the error of a figure written with a plus before the
+// plain number rest, after got, what was expected and got (expected an
+// amount such as 1530.53, got +1530.53); what names the figure in the
+// Chinese (金额, 数字). Amounts and the other figures say it alike.
+func plusRefused(got, rest, what string) string {
+	return fmt.Sprintf("%s; write %s, without the +: only %s has a sign (%s前面不要加 +；只有 %[3]s（三公经费较上年增减）可以带正负号)", got, rest, signedKey, what)
 }
 
 // pending records the amount of key written as text, a number, at pos,

@@ -1,0 +1,262 @@
+package export
+
+// reports.xlsx is written by hand (see xlsx.go) and held to excelize's
+// bytes by the other tests; this one opens it in a real spreadsheet
+// program, LibreOffice Calc (Debian's libreoffice-calc-nogui), the one of
+// its kind that runs here, as Excel and WPS cannot. Calc saves every sheet
+// as CSV, quoting text cells and leaving numbers bare, and each cell must
+// read as excelize reads it and as reports.csv gives it: a number where the
+// CSV has one, text where it has text.
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/countyperf/portal/generator/internal/site"
+)
+
+// soffice returns the path of LibreOffice's soffice. Without it the test
+// is skipped, or fails when CI=true (.ci/run installs it).
+func soffice(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true and LibreOffice is missing (apt-get install libreoffice-calc-nogui): %v", err)
+		}
+		t.Skipf("LibreOffice is missing (apt-get install libreoffice-calc-nogui): %v", err)
+	}
+	return path
+}
+
+// calcCell is a cell of a sheet as Calc saves it to CSV: its text, and
+// whether Calc quoted it, as it does text and not numbers.
+type calcCell struct {
+	text   string
+	quoted bool
+}
+
+// calcRows parses a CSV that Calc wrote with every text cell quoted
+// (filter option 7), keeping which cells were quoted.
+func calcRows(data string) ([][]calcCell, error) {
+	var rows [][]calcCell
+	var row []calcCell
+	for i := 0; i < len(data); {
+		var c calcCell
+		if data[i] == '"' {
+			c.quoted = true
+			var b strings.Builder
+			for i++; ; i++ {
+				if i >= len(data) {
+					return nil, fmt.Errorf("unterminated quote in row %d", len(rows)+1)
+				}
+				if data[i] == '"' {
+					if i+1 < len(data) && data[i+1] == '"' {
+						b.WriteByte('"')
+						i++
+						continue
+					}
+					i++
+					break
+				}
+				b.WriteByte(data[i])
+			}
+			c.text = b.String()
+		} else {
+			end := strings.IndexAny(data[i:], ",\n")
+			if end < 0 {
+				end = len(data) - i
+			}
+			c.text, i = data[i:i+end], i+end
+		}
+		row = append(row, c)
+		switch {
+		case i >= len(data):
+			rows = append(rows, row)
+			return rows, nil
+		case data[i] == ',':
+			i++
+		case data[i] == '\n':
+			rows, row = append(rows, row), nil
+			i++
+		default:
+			return nil, fmt.Errorf("row %d: %q after a quoted cell", len(rows)+1, data[i])
+		}
+	}
+	if row != nil {
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// sameNumber reports whether two numbers' texts are the same number, to
+// the 15 significant digits and the 20 decimal places Calc writes to CSV.
+func sameNumber(a, b string) bool {
+	x, err1 := strconv.ParseFloat(a, 64)
+	y, err2 := strconv.ParseFloat(b, 64)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return x == y || math.Abs(x-y) <= max(1e-14*math.Max(math.Abs(x), math.Abs(y)), 1e-20)
+}
+
+func TestWorkbookOpensInLibreOffice(t *testing.T) {
+	bin := soffice(t)
+	sites := []struct {
+		name string
+		s    *site.Site
+		base string
+		// exact: Calc's cells are the CSV's to the letter (for the sites
+		// of realistic reports; the random ones have numbers of every
+		// magnitude, which Calc writes in its own way).
+		exact bool
+	}{
+		{"test", testSite(t), "", true},
+		{"based", testSite(t), "https://example.org/portal/", true},
+		{"long", longTextSite(), "", false},
+	}
+	for seed := range 3 {
+		sites = append(sites, struct {
+			name  string
+			s     *site.Site
+			base  string
+			exact bool
+		}{fmt.Sprintf("random%d", seed), randomSite(rand.New(rand.NewPCG(uint64(seed), 9)), 40), "", false})
+	}
+
+	dir := t.TempDir()
+	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		// Field separator, text delimiter, UTF-8, from line 1, no
+		// formats, default language, quote every text cell, _, save the
+		// values rather than as shown, no formulas, keep spaces, every
+		// sheet.
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1",
+		"--outdir", filepath.Join(dir, "out")}
+	for _, c := range sites {
+		data, err := XLSX(c.s, c.base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(dir, c.name+".xlsx")
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, name)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+
+	for _, c := range sites {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := excelize.OpenFile(filepath.Join(dir, c.name+".xlsx"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			ours, err := csv.NewReader(bytes.NewReader(must(CSV(c.s, c.base))[3:])).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, sheet := range []string{xlsxSheetName, "说明"} {
+				data, err := os.ReadFile(filepath.Join(dir, "out", c.name+"-"+sheet+".csv"))
+				if err != nil {
+					t.Fatalf("Calc did not open the workbook or its sheet %s: %v", sheet, err)
+				}
+				got, err := calcRows(string(data))
+				if err != nil {
+					t.Fatalf("sheet %s as Calc saved it: %v", sheet, err)
+				}
+				want, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if sheet == xlsxSheetName && len(want) != len(c.s.Reports)+1 {
+					t.Fatalf("excelize reads %d rows, want %d", len(want), len(c.s.Reports)+1)
+				}
+				if len(got) != len(want) {
+					t.Fatalf("sheet %s: Calc reads %d rows, excelize %d", sheet, len(got), len(want))
+				}
+				for i := range want {
+					for j := range max(len(got[i]), len(want[i])) {
+						var g calcCell
+						if j < len(got[i]) {
+							g = got[i][j]
+						}
+						w := ""
+						if j < len(want[i]) {
+							w = want[i][j]
+						}
+						// Text is Calc's to the letter, but for
+						// carriage returns (only the random sites'
+						// text has them; see calcText); a number is
+						// Calc's to its precision.
+						if g.text != calcText(w) && (g.quoted || !sameNumber(g.text, w)) {
+							t.Errorf("sheet %s cell %d,%d: Calc reads %q, excelize %q", sheet, i+1, j+1, g.text, w)
+							continue
+						}
+						if sheet != xlsxSheetName || i == 0 || g.text == "" {
+							continue
+						}
+						col := Columns[j]
+						text, isNum := referenceText(c.s.Reports[i-1], col, c.base)
+						if g.quoted == isNum {
+							t.Errorf("row %d %s: Calc reads %q as %s, want %s", i+1, col.Header, g.text, kindOf(g.quoted), kindOf(!isNum))
+						}
+						csvText := ours[i][j]
+						if len(csvText) > 1 && csvText[0] == '\'' && strings.ContainsRune("=+-@", rune(csvText[1])) {
+							csvText = csvText[1:] // reports.csv's guard against formulas
+						}
+						if c.exact && g.text != csvText {
+							t.Errorf("row %d %s: Calc reads %q, reports.csv has %q (%q)", i+1, col.Header, g.text, csvText, text)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// calcText returns a cell's text as Calc reads it: a cell of more than
+// one line holds paragraphs, and every carriage return in it, alone or
+// before a line feed, ends one as a line feed does; in a cell of one line
+// a carriage return stays.
+func calcText(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	return strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
+}
+
+// kindOf names a cell's kind by whether Calc quoted it.
+func kindOf(quoted bool) string {
+	if quoted {
+		return "text"
+	}
+	return "a number"
+}
+
+// must returns data, or panics with err.
+func must(data []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return data
+}

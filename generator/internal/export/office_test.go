@@ -1,12 +1,12 @@
 package export
 
-// reports.xlsx is written by hand (see xlsx.go) and held to excelize's
-// bytes by the other tests; this one opens it in a real spreadsheet
-// program, LibreOffice Calc (Debian's libreoffice-calc-nogui), the one of
-// its kind that runs here, as Excel and WPS cannot. Calc saves every sheet
-// as CSV, quoting text cells and leaving numbers bare, and each cell must
-// read as excelize reads it and as reports.csv gives it: a number where the
-// CSV has one, text where it has text.
+// The downloads open in a real spreadsheet program: LibreOffice Calc
+// (Debian's libreoffice-calc-nogui), the one of its kind that runs here,
+// as Excel and WPS cannot. reports.xlsx is written by hand (see xlsx.go)
+// and held to excelize's bytes by the other tests; here Calc opens it and
+// the CSVs, and saves every sheet as CSV again, quoting text cells and
+// leaving numbers bare, so that each cell can be held to what it should
+// read: a number where reports.csv has one, text where it has text.
 
 import (
 	"bytes"
@@ -113,8 +113,45 @@ func sameNumber(a, b string) bool {
 	return x == y || math.Abs(x-y) <= max(1e-14*math.Max(math.Abs(x), math.Abs(y)), 1e-20)
 }
 
+// calc opens files in Calc, with the import filter options infilter for
+// a CSV (or none), and saves every sheet of each as a CSV in dir/out,
+// named after the file and the sheet, every text cell quoted.
+func calc(t *testing.T, dir, infilter string, files ...string) {
+	t.Helper()
+	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		// Field separator, text delimiter, UTF-8, from line 1, no
+		// formats, default language, quote every text cell, _, save the
+		// values rather than as shown, no formulas, keep spaces, every
+		// sheet.
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1",
+		"--outdir", filepath.Join(dir, "out")}
+	if infilter != "" {
+		args = append(args, "--infilter="+infilter)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice(t), append(args, files...)...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+}
+
+// calcSheet reads the sheet of a file that calc saved.
+func calcSheet(t *testing.T, dir, file, sheet string) [][]calcCell {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "out", file+"-"+sheet+".csv"))
+	if err != nil {
+		t.Fatalf("Calc did not open %s or its sheet %s: %v", file, sheet, err)
+	}
+	rows, err := calcRows(string(data))
+	if err != nil {
+		t.Fatalf("%s, sheet %s, as Calc saved it: %v", file, sheet, err)
+	}
+	return rows
+}
+
 func TestWorkbookOpensInLibreOffice(t *testing.T) {
-	bin := soffice(t)
 	sites := []struct {
 		name string
 		s    *site.Site
@@ -138,31 +175,18 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		// Field separator, text delimiter, UTF-8, from line 1, no
-		// formats, default language, quote every text cell, _, save the
-		// values rather than as shown, no formulas, keep spaces, every
-		// sheet.
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1",
-		"--outdir", filepath.Join(dir, "out")}
+	var files []string
 	for _, c := range sites {
 		data, err := XLSX(c.s, c.base)
 		if err != nil {
 			t.Fatal(err)
 		}
-		name := filepath.Join(dir, c.name+".xlsx")
-		if err := os.WriteFile(name, data, 0o644); err != nil {
+		files = append(files, filepath.Join(dir, c.name+".xlsx"))
+		if err := os.WriteFile(files[len(files)-1], data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		args = append(args, name)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, args...)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	calc(t, dir, "", files...)
 
 	for _, c := range sites {
 		t.Run(c.name, func(t *testing.T) {
@@ -176,14 +200,7 @@ func TestWorkbookOpensInLibreOffice(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, sheet := range []string{xlsxSheetName, "说明"} {
-				data, err := os.ReadFile(filepath.Join(dir, "out", c.name+"-"+sheet+".csv"))
-				if err != nil {
-					t.Fatalf("Calc did not open the workbook or its sheet %s: %v", sheet, err)
-				}
-				got, err := calcRows(string(data))
-				if err != nil {
-					t.Fatalf("sheet %s as Calc saved it: %v", sheet, err)
-				}
+				got := calcSheet(t, dir, c.name, sheet)
 				want, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 				if err != nil {
 					t.Fatal(err)
@@ -243,6 +260,79 @@ func calcText(s string) string {
 		return s
 	}
 	return strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
+}
+
+// The CSVs open in Calc, as a spreadsheet program opens a CSV: the text
+// as it was written (the byte-order mark tells the encoding; Calc is left
+// to find it), numbers as numbers, and a cell that would be a formula kept
+// as text by its apostrophe, not run.
+func TestCSVOpensInLibreOffice(t *testing.T) {
+	dir := t.TempDir()
+	sites := map[string]*site.Site{
+		"reports": testSite(t),
+		"based":   testSite(t),
+		"minus": siteOf(t, "county: 丙县\ndepartment: -局\nyear: 2020\ntype: 整体支出\nspending: {total: 12.5, basic: 10, project: 2.5}\n"+
+			"sangong: {total: 1.2, reception: 1.2, change: -0.35}"),
+		"findings": findingsSite(t),
+	}
+	var files []string
+	for name, s := range sites {
+		write, base := CSV, ""
+		switch name {
+		case "findings":
+			write = FindingsCSV
+		case "based":
+			base = "https://example.org/portal/"
+		}
+		files = append(files, filepath.Join(dir, name+".csv"))
+		if err := os.WriteFile(files[len(files)-1], must(write(s, base)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Field separator, text delimiter, the encoding left to Calc, from
+	// line 1.
+	calc(t, dir, "Text - txt - csv (StarCalc):44,34,,1", files...)
+	guarded := 0
+	for name := range sites {
+		data, err := os.ReadFile(filepath.Join(dir, name+".csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := calcSheet(t, dir, name, name)
+		if len(got) != len(want) {
+			t.Fatalf("%s.csv: Calc reads %d rows, want %d", name, len(got), len(want))
+		}
+		for i := range want {
+			if len(got[i]) != len(want[i]) {
+				t.Errorf("%s.csv row %d: Calc reads %d cells, want %d", name, i+1, len(got[i]), len(want[i]))
+				continue
+			}
+			for j, w := range want[i] {
+				g := got[i][j]
+				switch {
+				case g.quoted && g.text != w:
+					t.Errorf("%s.csv %s of row %d: Calc reads %q, want %q", name, want[0][j], i+1, g.text, w)
+				case !g.quoted && g.text != w && !sameNumber(g.text, w):
+					t.Errorf("%s.csv %s of row %d: Calc reads the number %q, want %q", name, want[0][j], i+1, g.text, w)
+				}
+				if strings.HasPrefix(w, "'") {
+					guarded++
+				}
+				if name != "findings" && i > 0 && g.text != "" {
+					if _, isNum := referenceText(sites[name].Reports[i-1], Columns[j], ""); isNum && g.quoted {
+						t.Errorf("%s.csv %s of row %d: Calc reads %q as text, want a number", name, want[0][j], i+1, g.text)
+					}
+				}
+			}
+		}
+	}
+	if guarded == 0 {
+		t.Error("no cell guarded with an apostrophe: the sites no longer test that a formula stays text")
+	}
 }
 
 // kindOf names a cell's kind by whether Calc quoted it.

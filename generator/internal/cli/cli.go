@@ -34,7 +34,7 @@ commands:
   build    build the site from content/ into public/ (the default)
   check    check every report file; print errors and findings (check FILE... checks those files only, wherever they are)
   new      write a new report file to fill in: new COUNTY YEAR (-department NAME; -project NAME for a 项目支出 report)
-  import   turn published reports (text, HTML, .docx, PDF) into draft report files
+  import   turn published reports (text, HTML, .docx, .doc, RTF, PDF) into draft report files
   serve    preview on 127.0.0.1 from memory, updated on every change (build publishes)
   echarts  rebuild assets/vendor/echarts/echarts.custom.min.js from the npm package
   corpus   write a synthetic corpus of report files for benchmarks: corpus -out DIR/content -reports N

@@ -35,9 +35,9 @@ func soffice(t *testing.T) string {
 	path, err := exec.LookPath("soffice")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true and LibreOffice is missing (apt-get install libreoffice-calc-nogui): %v", err)
+			t.Fatalf("CI=true and LibreOffice is missing (apt-get install libreoffice-calc-nogui libreoffice-writer-nogui): %v", err)
 		}
-		t.Skipf("LibreOffice is missing (apt-get install libreoffice-calc-nogui): %v", err)
+		t.Skipf("LibreOffice is missing (apt-get install libreoffice-calc-nogui libreoffice-writer-nogui): %v", err)
 	}
 	return path
 }

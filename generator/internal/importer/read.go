@@ -29,6 +29,12 @@ const (
 	FormatHTML Format = "html"
 	FormatDOCX Format = "docx"
 	FormatPDF  Format = "pdf"
+	// FormatDOC is a Word 97-2003 .doc, or a WPS document in its format,
+	// which LibreOffice turns into a .docx to be read.
+	FormatDOC Format = "doc"
+	// FormatRTF is an RTF document, which LibreOffice turns into a .docx
+	// to be read.
+	FormatRTF Format = "rtf"
 )
 
 // MaxInput is the size, in bytes, of the largest file ReadFile accepts, and
@@ -80,10 +86,10 @@ func Decode(ctx context.Context, name string, data []byte) (Doc, error) {
 		return Doc{}, fmt.Errorf("%s: this is the owner file that Word or WPS leaves beside a document while it is open, not a document: import the document itself, whose name ends the same (这是 Word 或 WPS 打开文档时在旁边生成的临时文件，不是文档：请导入文档本身)", name)
 	}
 	if report.BeginsAsReportFile(data) {
-		return Doc{}, fmt.Errorf("%s: this is a report file already (it begins with front matter between '---' lines), not a published report: check it with go run ./generator check %[1]s; import turns published reports (text, HTML, .docx, PDF) into report files (这已经是报告文件（以 --- 之间的前置信息开头），不是已发布的报告：请用 check 命令核对；import 用于把已发布的报告转为报告文件)", name)
+		return Doc{}, fmt.Errorf("%s: this is a report file already (it begins with front matter between '---' lines), not a published report: check it with go run ./generator check %[1]s; import turns published reports (text, HTML, .docx, .doc, RTF, PDF) into report files (这已经是报告文件（以 --- 之间的前置信息开头），不是已发布的报告：请用 check 命令核对；import 用于把已发布的报告转为报告文件)", name)
 	}
 	var err error
-	switch sniff(data, ext) {
+	switch format := sniff(data, ext); format {
 	case FormatPDF:
 		doc.Format = FormatPDF
 		doc.Text, err = pdfText(ctx, name, data)
@@ -97,12 +103,14 @@ func Decode(ctx context.Context, name string, data []byte) (Doc, error) {
 		if err == nil {
 			doc.Text, err = htmlText(s)
 		}
-	case report.DocOLE:
-		err = errors.New("this is a Word 97-2003 (.doc) or WPS file, which is not supported; save it as .docx")
+	case FormatDOC, FormatRTF:
+		doc.Format = format
+		var docx []byte
+		if docx, err = officeDocx(ctx, name, format, data); err == nil {
+			doc.Text, err = docxText(docx)
+		}
 	case report.DocZip:
 		err = errors.New("this is a zip archive but not a .docx file")
-	case report.DocRTF:
-		err = errors.New("RTF is not supported; save it as .docx")
 	default:
 		doc.Format = FormatText
 		doc.Text, doc.Encoding, err = decodeText(data, "")
@@ -130,9 +138,13 @@ func sniff(data []byte, ext string) Format {
 		return FormatPDF
 	case report.DocDOCX:
 		return FormatDOCX
+	case report.DocOLE:
+		return FormatDOC
+	case report.DocRTF:
+		return FormatRTF
 	case "":
 	default:
-		return Format(kind) // zip, ole or rtf: refused by Read
+		return Format(kind) // zip: refused by Decode
 	}
 	lower := bytes.ToLower(head)
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(lower, []byte("\xef\xbb\xbf")), " \t\r\n")
@@ -185,7 +197,7 @@ func decodeText(data []byte, hint string) (text, enc string, err error) {
 		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data, "UTF-16BE")
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", "", errors.New("binary file: not text, HTML, .docx or PDF")
+		return "", "", errors.New("binary file: not text, HTML, .docx, .doc, RTF or PDF")
 	}
 	if utf8.Valid(data) {
 		return string(data), "UTF-8", nil

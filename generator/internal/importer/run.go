@@ -41,7 +41,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	force := fl.Bool("force", false, "overwrite drafts that already exist")
 	fl.Usage = func() {
 		fmt.Fprintf(fl.Output(), "usage: import [--json] [--root DIR] [--out DIR] [--force] FILE...\n\n"+
-			"Reads published reports (text in UTF-8 or GBK, HTML, .docx, or PDF with pdftotext)\n"+
+			"Reads published reports (text in UTF-8 or GBK, HTML, .docx, .doc, WPS or RTF with\n"+
+			"LibreOffice, or PDF with pdftotext)\n"+
 			"and writes a draft content file for each, with every figure it is sure of.\n\n")
 		fl.PrintDefaults()
 	}

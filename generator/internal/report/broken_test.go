@@ -138,8 +138,8 @@ func encodingCases(t testing.TB) map[string]struct{ in, want string } {
 			"a.md:1:1: this is a Word (.docx) document renamed to .md; rename it back to .docx, move it out of content/ and turn it into a report file with go run ./generator import FILE.docx (这是改了扩展名的 Word 文档：请把扩展名改回 .docx，移出 content/，再用 import 命令导入为报告文件)"},
 		"zip": {"PK\x03\x04\x14\x00\x06\x00xl/workbook.xml\x00", "a.md:1:1: this is a zip archive (or an Excel or other Office file) renamed to .md, not a report file: move it out of content/ (这是"},
 		"PDF": {"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a.md:1:1: this is a PDF file renamed to .md; rename it back to .pdf, move it out of content/ and turn it into a report file with go run ./generator import FILE.pdf (这是改了扩展名的 PDF 文件"},
-		"RTF": {"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}\n", "a.md:1:1: this is an RTF document renamed to .md; rename it back to .rtf, save it as .docx in Word or WPS, move both out of content/ and turn it into a report file with go run ./generator import FILE.docx (这是改了扩展名的 RTF 文档"},
-		"doc": {"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x03\x00", "a.md:1:1: this is a Word 97-2003 (.doc) or WPS document renamed to .md; rename it back to .doc, save it as .docx in Word or WPS, move both out of content/ and turn it into a report file with go run ./generator import FILE.docx (这是改了扩展名的 Word 97-2003 或 WPS 文档"},
+		"RTF": {"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}\n", "a.md:1:1: this is an RTF document renamed to .md; rename it back to .rtf, move it out of content/ and turn it into a report file with go run ./generator import FILE.rtf (which needs LibreOffice), or save it as .docx in Word or WPS and import that (这是改了扩展名的 RTF 文档"},
+		"doc": {"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x03\x00", "a.md:1:1: this is a Word 97-2003 (.doc) or WPS document renamed to .md; rename it back to .doc, move it out of content/ and turn it into a report file with go run ./generator import FILE.doc (which needs LibreOffice), or save it as .docx in Word or WPS and import that (这是改了扩展名的 Word 97-2003 或 WPS 文档"},
 	}
 }
 

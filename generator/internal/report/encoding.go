@@ -146,11 +146,13 @@ func renamedDocument(data []byte) string {
 		return "this is a PDF file renamed to .md; rename it back to .pdf, move it out of content/ and turn it into a report file with go run ./generator import FILE.pdf" +
 			" (这是改了扩展名的 PDF 文件：请把扩展名改回 .pdf，移出 content/，再用 import 命令导入为报告文件)"
 	case DocRTF:
-		return "this is an RTF document renamed to .md; rename it back to .rtf, save it as .docx in Word or WPS, move both out of content/ and " + importIt +
-			" (这是改了扩展名的 RTF 文档：请把扩展名改回 .rtf，用 Word 或 WPS 另存为 .docx，都移出 content/，再用 import 命令导入为报告文件)"
+		return "this is an RTF document renamed to .md; rename it back to .rtf, move it out of content/ and turn it into a report file with " +
+			"go run ./generator import FILE.rtf (which needs LibreOffice), or save it as .docx in Word or WPS and import that" +
+			" (这是改了扩展名的 RTF 文档：请把扩展名改回 .rtf，移出 content/，再用 import 命令导入为报告文件（需安装 LibreOffice），或用 Word、WPS 另存为 .docx 后导入)"
 	case DocOLE:
-		return "this is a Word 97-2003 (.doc) or WPS document renamed to .md; rename it back to .doc, save it as .docx in Word or WPS, move both out of content/ and " + importIt +
-			" (这是改了扩展名的 Word 97-2003 或 WPS 文档：请把扩展名改回 .doc，用 Word 或 WPS 另存为 .docx，都移出 content/，再用 import 命令导入为报告文件)"
+		return "this is a Word 97-2003 (.doc) or WPS document renamed to .md; rename it back to .doc, move it out of content/ and turn it into a report file with " +
+			"go run ./generator import FILE.doc (which needs LibreOffice), or save it as .docx in Word or WPS and import that" +
+			" (这是改了扩展名的 Word 97-2003 或 WPS 文档：请把扩展名改回 .doc，移出 content/，再用 import 命令导入为报告文件（需安装 LibreOffice），或用 Word、WPS 另存为 .docx 后导入)"
 	}
 	return ""
 }

@@ -1,0 +1,97 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// saveAs has LibreOffice save the .docx data in another format (a
+// --convert-to argument, such as "doc:MS Word 97"), as a publisher's copy
+// of Word or WPS would, and returns the file's bytes. Without LibreOffice
+// the test is skipped, or fails when CI=true (.ci/run installs it).
+func saveAs(t *testing.T, data []byte, ext, filter string) []byte {
+	t.Helper()
+	bin, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true and LibreOffice is missing (apt-get install libreoffice-calc-nogui libreoffice-writer-nogui): %v", err)
+		}
+		t.Skipf("LibreOffice is missing (apt-get install libreoffice-calc-nogui libreoffice-writer-nogui): %v", err)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "songling.docx")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", filter, "--outdir", filepath.Join(dir, "out"), in)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	saved, err := os.ReadFile(filepath.Join(dir, "out", "songling"+ext))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return saved
+}
+
+// A report published as a Word 97-2003 .doc, as a WPS file in that format,
+// or as RTF is read as its .docx would be: LibreOffice turns it into one.
+func TestDocAndRTF(t *testing.T) {
+	docx := buildDocx(t)
+	doc := saveAs(t, docx, ".doc", "doc:MS Word 97")
+	rtf := saveAs(t, docx, ".rtf", "rtf:Rich Text Format")
+	for _, tc := range []struct {
+		name   string
+		data   []byte
+		format Format
+	}{
+		{"report.doc", doc, FormatDOC},
+		{"报告.wps", doc, FormatDOC},
+		{"report.rtf", rtf, FormatRTF},
+		// Told by its content, whatever its name.
+		{"report.txt", rtf, FormatRTF},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Decode(context.Background(), tc.name, tc.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Format != tc.format {
+				t.Errorf("format %s, want %s", got.Format, tc.format)
+			}
+			// LibreOffice does not keep the document's Chinese list
+			// numbers (一、, （一）) when it saves it in these formats:
+			// .doc has 1、 and （1）, RTF 一? and (一).
+			checkSongling(t, got, false)
+		})
+	}
+}
+
+func TestDocErrors(t *testing.T) {
+	junk := []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest")
+	if _, err := exec.LookPath("soffice"); err == nil {
+		_, err := Decode(context.Background(), "old.doc", junk)
+		if err == nil || !strings.HasPrefix(err.Error(), "old.doc: LibreOffice could not read the document") ||
+			!strings.Contains(err.Error(), "save it as .docx") {
+			t.Errorf("a broken .doc: %v", err)
+		}
+	}
+	t.Setenv("PATH", t.TempDir())
+	for _, data := range [][]byte{junk, []byte("{\\rtf1\\ansi 桃源县}")} {
+		_, err := Decode(context.Background(), "old.doc", data)
+		if !errors.Is(err, ErrNoOffice) || !strings.HasPrefix(err.Error(), "old.doc: reading a Word 97-2003 (.doc), WPS or RTF document needs LibreOffice") ||
+			!strings.Contains(err.Error(), "libreoffice-writer-nogui") {
+			t.Errorf("without LibreOffice: %v", err)
+		}
+	}
+}

@@ -85,6 +85,12 @@ func TestDocErrors(t *testing.T) {
 			!strings.Contains(err.Error(), "save it as .docx") {
 			t.Errorf("a broken .doc: %v", err)
 		}
+		defer func(was time.Duration) { officeTimeout = was }(officeTimeout)
+		officeTimeout = time.Millisecond
+		_, err = Decode(context.Background(), "slow.doc", junk)
+		if err == nil || !strings.HasPrefix(err.Error(), "slow.doc: LibreOffice did not finish reading the document in 1ms") {
+			t.Errorf("LibreOffice out of time: %v", err)
+		}
 	}
 	t.Setenv("PATH", t.TempDir())
 	for _, data := range [][]byte{junk, []byte("{\\rtf1\\ansi 桃源县}")} {

@@ -26,21 +26,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/countyperf/portal/generator/internal/site"
+	"github.com/countyperf/portal/generator/internal/testseeds"
 )
-
-// soffice returns the path of LibreOffice's soffice. Without it the test
-// is skipped, or fails when CI=true (.ci/run installs it).
-func soffice(t *testing.T) string {
-	t.Helper()
-	path, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true and LibreOffice is missing (apt-get install libreoffice-calc-nogui libreoffice-writer-nogui): %v", err)
-		}
-		t.Skipf("LibreOffice is missing (apt-get install libreoffice-calc-nogui libreoffice-writer-nogui): %v", err)
-	}
-	return path
-}
 
 // calcCell is a cell of a sheet as Calc saves it to CSV: its text, and
 // whether Calc quoted it, as it does text and not numbers.
@@ -130,7 +117,7 @@ func calc(t *testing.T, dir, infilter string, files ...string) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, soffice(t), append(args, files...)...)
+	cmd := exec.CommandContext(ctx, testseeds.Soffice(t), append(args, files...)...)
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)

@@ -9,21 +9,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/countyperf/portal/generator/internal/testseeds"
 )
 
 // saveAs has LibreOffice save the .docx data in another format (a
 // --convert-to argument, such as "doc:MS Word 97"), as a publisher's copy
-// of Word or WPS would, and returns the file's bytes. Without LibreOffice
-// the test is skipped, or fails when CI=true (.ci/run installs it).
+// of Word or WPS would, and returns the file's bytes.
 func saveAs(t *testing.T, data []byte, ext, filter string) []byte {
 	t.Helper()
-	bin, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true and LibreOffice is missing (apt-get install libreoffice-calc-nogui libreoffice-writer-nogui): %v", err)
-		}
-		t.Skipf("LibreOffice is missing (apt-get install libreoffice-calc-nogui libreoffice-writer-nogui): %v", err)
-	}
+	bin := testseeds.Soffice(t)
 	dir := t.TempDir()
 	in := filepath.Join(dir, "songling.docx")
 	if err := os.WriteFile(in, data, 0o644); err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -134,4 +135,21 @@ func Shared(t testing.TB) string {
 		t.Skipf("../shared not found: %v", err)
 	}
 	return shared
+}
+
+// Soffice returns the path of LibreOffice's soffice, which the tests of
+// the downloads in a spreadsheet program and of .doc and RTF imports use.
+// Without it a test fails under CI=true, where .ci/run installs it, and is
+// skipped otherwise.
+func Soffice(t testing.TB) string {
+	t.Helper()
+	path, err := exec.LookPath("soffice")
+	if err != nil {
+		const install = "apt-get install --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui"
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true and LibreOffice is missing (%s): %v", install, err)
+		}
+		t.Skipf("LibreOffice is missing (%s): %v", install, err)
+	}
+	return path
 }

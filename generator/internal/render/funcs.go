@@ -524,6 +524,28 @@ func writeRank(b *bytes.Buffer, k site.Rank) {
 	}
 }
 
+// writeRankPill writes the rank k of the report r by the metric m (nil
+// when not known) as a pill: a link to the ranking it comes from (see
+// pages.RankHref) when r is ranked among two reports or more and a
+// compare page ranks them, or else plain text.
+func writeRankPill(b *bytes.Buffer, root string, r *site.Report, m *site.Metric, k site.Rank) {
+	href := ""
+	if m != nil && k.Of >= 2 {
+		href = pages.RankHref(r, *m)
+	}
+	if href == "" {
+		b.WriteString("<span class=\"rank\">")
+		writeRank(b, k)
+		b.WriteString("</span>")
+		return
+	}
+	b.WriteString("<a class=\"rank\" href=\"")
+	escapeURL(b, root, href)
+	b.WriteString("\">")
+	writeRank(b, k)
+	b.WriteString("</a>")
+}
+
 // writeInt writes n in decimal.
 func writeInt(b *bytes.Buffer, n int) {
 	var d [20]byte
@@ -991,9 +1013,8 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow, metrics [
 				b.WriteString("</span>")
 			}
 			if c.Rank.Of != 0 {
-				b.WriteString("<br><span class=\"rank\">")
-				writeRank(b, c.Rank)
-				b.WriteString("</span>")
+				b.WriteString("<br>")
+				writeRankPill(b, root, row.R, m, c.Rank)
 			}
 			b.WriteString("</td>")
 		}

@@ -1401,6 +1401,17 @@
     });
   }
 
+  // ------------------------------------------------------- folded tables
+
+  // A chart's data table folded under a summary (details[data-fold-narrow],
+  // open in the HTML for readers without JavaScript) is closed on a screen
+  // too narrow for it to sit beside its chart, as the stylesheet places it
+  // from 1000 px: on a phone it would follow the chart for screens.
+  function initFolds() {
+    if (!window.matchMedia || window.matchMedia('(min-width: 1000px)').matches) return;
+    toArray(document.querySelectorAll('details[data-fold-narrow][open]')).forEach(function (d) { d.open = false; });
+  }
+
   // ---------------------------------------------------------------- printing
 
   // Closed <details> (chart data tables) are opened for printing and restored after.
@@ -1421,6 +1432,7 @@
   // -------------------------------------------------------------------- boot
 
   function boot() {
+    safely(initFolds);
     safely(initSortables);
     safely(initFilters);
     safely(initPagers);

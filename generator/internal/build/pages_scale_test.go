@@ -90,15 +90,15 @@ var fiveInOrder = []string{
 }
 
 // setPageSizes sets pages.HomeRows, and pages.ListPageSize,
-// pages.CountyTableSize and pages.DisclosurePageSize all to list, for the
-// test and restores them after it. Tests that call it must not be
-// parallel.
+// pages.CountyTableSize, pages.DisclosureCounties and
+// pages.DisclosurePageSize all to list, for the test and restores them
+// after it. Tests that call it must not be parallel.
 func setPageSizes(t *testing.T, home, list int) {
 	t.Helper()
-	h, l, c, d := pages.HomeRows, pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize
-	pages.HomeRows, pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = home, list, list, list
+	h, l, c, dc, d := pages.HomeRows, pages.ListPageSize, pages.CountyTableSize, pages.DisclosureCounties, pages.DisclosurePageSize
+	pages.HomeRows, pages.ListPageSize, pages.CountyTableSize, pages.DisclosureCounties, pages.DisclosurePageSize = home, list, list, list, list
 	t.Cleanup(func() {
-		pages.HomeRows, pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = h, l, c, d
+		pages.HomeRows, pages.ListPageSize, pages.CountyTableSize, pages.DisclosureCounties, pages.DisclosurePageSize = h, l, c, dc, d
 	})
 }
 
@@ -831,13 +831,15 @@ func TestCountiesByProvince(t *testing.T) {
 // the heaviest of the lists, is paged by pages.DisclosurePageSize, not by
 // the other lists' pages.ListPageSize: five reports at 2 a page take it
 // three pages (2, 2, 1), while the full list takes two (4, 1). The
-// tables by county (compare/index.html's, the disclosure page's) have
-// their own pages.CountyTableSize: at 1, a page a series of the
-// compare table, and a county on the disclosure page.
+// tables by county have their own sizes: compare/index.html's
+// pages.CountyTableSize, at 1 a page a series, and the disclosure page's
+// pages.DisclosureCounties, at 1 a county.
 func TestDisclosurePagedByItsOwnSize(t *testing.T) {
-	l, c, d := pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize
-	pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = 4, 1, 2
-	t.Cleanup(func() { pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = l, c, d })
+	l, c, dc, d := pages.ListPageSize, pages.CountyTableSize, pages.DisclosureCounties, pages.DisclosurePageSize
+	pages.ListPageSize, pages.CountyTableSize, pages.DisclosureCounties, pages.DisclosurePageSize = 4, 1, 1, 2
+	t.Cleanup(func() {
+		pages.ListPageSize, pages.CountyTableSize, pages.DisclosureCounties, pages.DisclosurePageSize = l, c, dc, d
+	})
 	p := buildtest.New(t, fiveReports)
 	p.MustBuild()
 	// Five reports of four series of whole-department reports (甲县's

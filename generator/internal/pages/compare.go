@@ -1043,6 +1043,43 @@ func CompareKindPath(p *site.Peers) string {
 	return "compare/" + strconv.Itoa(p.Year) + "/" + p.Slug + ".html"
 }
 
+// rankFigures names, by metric key, the figure of a compare page that
+// ranks its reports by the metric (its id without fig-, as compareYear
+// names it). 基本支出 and 项目支出 have none: the explorer ranks them.
+var rankFigures = map[string]string{
+	"total":             "spending",
+	"sangong":           "sangong",
+	"score":             "score",
+	"total_per_staff":   "total-per-staff",
+	"sangong_per_staff": "sangong-per-staff",
+}
+
+// RankHref returns the link, from the site's root, to the ranking that
+// the rank of the report r by the metric m comes from: on the compare
+// page of r's peers (its kind of department's page, see HasComparePage,
+// or its year's page when the year's reports are of one kind), the
+// chart of the metric, highest first (compare/2023/jiao-yu.html#fig-
+// spending), or, for a metric without a chart of its own, the page's
+// explorer showing it (…?metric=basic#explore). It returns "" when no
+// page ranks r's peers: a 项目支出 report's, which the compare pages
+// leave out, or fewer than two reports.
+func RankHref(r *site.Report, m site.Metric) string {
+	p := r.Peers
+	var page string
+	switch {
+	case HasComparePage(p):
+		page = CompareKindPath(p)
+	case p != nil && p.Type == report.TypeWhole && p.Alone && len(p.Reports) >= 2:
+		page = ComparePath(p.Year)
+	default:
+		return ""
+	}
+	if fig, ok := rankFigures[m.Key]; ok {
+		return page + "#fig-" + fig
+	}
+	return page + "?metric=" + m.Key + "#explore"
+}
+
 // HasComparePage reports whether the peers have a compare page of their
 // own: whole-department reports of a kind, two or more (one report has
 // nothing to be compared with; its year's page shows it), in a year of

@@ -371,9 +371,9 @@ type DisclosureData struct {
 	Projects bool
 	// Counties holds each county's completeness over all its reports, on
 	// the first page only. When the site has more counties than
-	// CountyTableSize, it holds the CountyTableSize least complete, least
-	// complete first, and CountiesOmitted counts the others. CountyTotal
-	// counts every county of the site.
+	// DisclosureCounties, it holds the DisclosureCounties least complete,
+	// least complete first, and CountiesOmitted counts the others.
+	// CountyTotal counts every county of the site.
 	Counties                     []CountyShare
 	CountiesOmitted, CountyTotal int
 	Pager                        Pager
@@ -543,7 +543,7 @@ func Disclosure(s *site.Site) []*Page {
 	// below keeps that order among counties as complete.
 	slices.SortStableFunc(counties, func(a, b CountyShare) int { return a.C.CompareName(b.C) })
 	omitted := 0
-	if limit := max(CountyTableSize, 1); len(counties) > limit {
+	if limit := max(DisclosureCounties, 1); len(counties) > limit {
 		// The least complete counties are the leads: keep those.
 		slices.SortStableFunc(counties, func(a, b CountyShare) int {
 			// a.disclosed/a.total against b.disclosed/b.total, exactly.

@@ -14,8 +14,13 @@ import (
 
 // HomeRows is how many reports the home page's table lists at most: the
 // newest, in the order of the full list (ReportOrder). The rest are on the
-// paged list under reports/. A variable so that tests can make it small.
-var HomeRows = 200
+// paged list under reports/, ListPageSize a page, whose filter and sort
+// the home table shares (its filter names the pages of the full list
+// that hold the other reports it would show). At 200, on a phone, where
+// each row is a card of 72 px, the table was 14,400 px of a 21,600 px
+// home page at 15,000 reports; 20 is about two screens of a phone and
+// one of a laptop. A variable so that tests can make it small.
+var HomeRows = 20
 
 // ListPageSize is how many rows each page of the two long lists holds:
 // the full list of reports (reports/) and the findings (findings.html,
@@ -28,10 +33,18 @@ var ListPageSize = 100
 
 // CountyTableSize is how many rows each page of the table of each
 // county's spending by year holds (compare/index.html,
-// compare/index-2.html, …), and how many counties the disclosure page's
-// table by county lists at most (its reports are paged by
-// DisclosurePageSize). A variable so that tests can make it small.
-var CountyTableSize = 500
+// compare/index-2.html, …), as many as a page of the long lists
+// (ListPageSize). At 500 a page, on a phone, the first page was 53,000 px
+// tall at 15,000 reports, its table 47,000 px (94 px a row, the
+// departments' names broken a character a line); at 100 a page, names
+// on one line, the table is some 4,400 px. A variable so that tests can
+// make it small.
+var CountyTableSize = 100
+
+// DisclosureCounties is how many counties the disclosure page's table by
+// county lists at most (its reports are paged by DisclosurePageSize): the
+// least complete. A variable so that tests can make it small.
+var DisclosureCounties = 500
 
 // DisclosurePageSize is how many reports each page of the disclosure
 // table (disclosure.html, disclosure-2.html, …) holds. Its rows are the

@@ -58,6 +58,9 @@ func funcs(r *Renderer) template.FuncMap {
 		"nameOptions": writeNameOptionsInto,
 		"rankRows":    rankRowsHTML,
 		"chart":       writeChartInto,
+		// foldedChart is chart with the data tables folded under a
+		// summary on a phone (see writeChartFolded).
+		"foldedChart": writeFoldedChartInto,
 		"nav":         r.navHTML,
 		// shared renders a part of the layout once per distinct Layout.
 		"shared": r.sharedPart,
@@ -521,6 +524,28 @@ func writeRank(b *bytes.Buffer, k site.Rank) {
 	}
 }
 
+// writeRankPill writes the rank k of the report r by the metric m (nil
+// when not known) as a pill: a link to the ranking it comes from (see
+// pages.RankHref) when r is ranked among two reports or more and a
+// compare page ranks them, or else plain text.
+func writeRankPill(b *bytes.Buffer, root string, r *site.Report, m *site.Metric, k site.Rank) {
+	href := ""
+	if m != nil && k.Of >= 2 {
+		href = pages.RankHref(r, *m)
+	}
+	if href == "" {
+		b.WriteString("<span class=\"rank\">")
+		writeRank(b, k)
+		b.WriteString("</span>")
+		return
+	}
+	b.WriteString("<a class=\"rank\" href=\"")
+	escapeURL(b, root, href)
+	b.WriteString("\">")
+	writeRank(b, k)
+	b.WriteString("</a>")
+}
+
 // writeInt writes n in decimal.
 func writeInt(b *bytes.Buffer, n int) {
 	var d [20]byte
@@ -533,14 +558,9 @@ func writeInt(b *bytes.Buffer, n int) {
 // Every page type has charts, so they are written here rather than action
 // by action in a partial.
 func writeChartInto(v *View, chart any) (template.HTML, error) {
-	var c *charts.Chart
-	switch x := chart.(type) {
-	case charts.Chart:
-		c = &x
-	case *charts.Chart:
-		c = x
-	default:
-		return "", fmt.Errorf("chart: want a chart, got %T", chart)
+	c, err := chartOf(chart)
+	if err != nil {
+		return "", err
 	}
 	b, err := pageOut("chart", v)
 	if err != nil || c == nil {
@@ -550,8 +570,46 @@ func writeChartInto(v *View, chart any) (template.HTML, error) {
 	return "", nil
 }
 
+// writeFoldedChartInto is writeChartInto for a chart whose data tables
+// are folded (see writeChartFolded).
+func writeFoldedChartInto(v *View, chart any) (template.HTML, error) {
+	c, err := chartOf(chart)
+	if err != nil {
+		return "", err
+	}
+	b, err := pageOut("foldedChart", v)
+	if err != nil || c == nil {
+		return "", err
+	}
+	writeChartFolded(b, v.Root, c, true)
+	return "", nil
+}
+
+// chartOf returns the chart a template gave, a charts.Chart or a
+// *charts.Chart.
+func chartOf(chart any) (*charts.Chart, error) {
+	switch x := chart.(type) {
+	case charts.Chart:
+		return &x, nil
+	case *charts.Chart:
+		return x, nil
+	}
+	return nil, fmt.Errorf("chart: want a chart, got %T", chart)
+}
+
 // writeChart writes a chart (see writeChartInto).
 func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
+	writeChartFolded(b, root, c, false)
+}
+
+// writeChartFolded writes a chart, its data tables folded, if fold, in a
+// <details> under a summary naming their rows. The details are open in
+// the HTML, for a reader without JavaScript, to whom no chart is drawn
+// and the table is the data; site.js folds them on a screen too narrow
+// for the table to sit beside the chart (a phone, where the home page's
+// table of 40 rows was 2,800 px below a chart of 1,240 px). The table
+// stays in the page: the summary opens it, and printing does too.
+func writeChartFolded(b *bytes.Buffer, root string, c *charts.Chart, fold bool) {
 	b.WriteString("\n<figure class=\"chart-block\" id=\"fig-")
 	escape(b, c.ID)
 	b.WriteString("\"")
@@ -619,6 +677,11 @@ func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 		writeJSON(a.Chart.ID, a.Chart.Option)
 	}
 	b.WriteString("\n")
+	if fold {
+		b.WriteString("<details class=\"chart-data\" open data-fold-narrow>\n<summary>数据表（")
+		writeInt(b, len(c.Table.Rows))
+		b.WriteString("行）</summary>")
+	}
 	if len(c.Alt) > 0 {
 		writeTable(b, root, c.Table, "main", false)
 	} else {
@@ -626,6 +689,9 @@ func writeChart(b *bytes.Buffer, root string, c *charts.Chart) {
 	}
 	for _, a := range c.Alt {
 		writeTable(b, root, a.Chart.Table, a.Key, true)
+	}
+	if fold {
+		b.WriteString("</details>")
 	}
 	b.WriteString("\n</figure>\n")
 }
@@ -947,9 +1013,8 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow, metrics [
 				b.WriteString("</span>")
 			}
 			if c.Rank.Of != 0 {
-				b.WriteString("<br><span class=\"rank\">")
-				writeRank(b, c.Rank)
-				b.WriteString("</span>")
+				b.WriteString("<br>")
+				writeRankPill(b, root, row.R, m, c.Rank)
 			}
 			b.WriteString("</td>")
 		}

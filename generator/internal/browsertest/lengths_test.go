@@ -1,0 +1,182 @@
+package browsertest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+// longSite builds and serves a site of 520 reports: 130 counties, each
+// with a 财政局 and a 工业和信息化局 report (a long name, which a
+// narrow column breaks) in 2022 and 2023. Its home page's overview chart
+// shows the highest 40 of 260 reports, its latest table leaves most
+// reports out, and compare/index.html's table has 260 rows.
+func longSite(t *testing.T) (p *buildtest.Project, host, base string) {
+	t.Helper()
+	browser(t)
+	var files strings.Builder
+	n := 0
+	for _, a := range "东西南北中上下前后左右天地" {
+		for _, b := range "安宁平和兴隆昌盛丰泰" {
+			for _, dep := range []string{"财政局", "工业和信息化局"} {
+				for _, y := range []int{2022, 2023} {
+					n++
+					fmt.Fprintf(&files, "-- content/r%d.md --\n---\ncounty: %c%c县\ndepartment: %s\nyear: %d\ntype: 整体支出\nspending: {total: %d.5, basic: %d, project: %d}\nscore: %d\n---\n正文。\n",
+						n, a, b, dep, y, 1000+n*7, 400+n*3, 500+n*4, 80+n%20)
+				}
+			}
+		}
+	}
+	p = buildtest.New(t, files.String())
+	p.MustBuild()
+	host, base = serveBuilt(t, p)
+	return p, host, base
+}
+
+// foldJS reads the home page's overview chart: whether its data table is
+// folded in a <details> and open, the rows of the table, whether the
+// table is shown, and where the chart and the table are.
+const foldJS = `(() => {
+  const fig = document.querySelector('figure.chart-block');
+  const d = fig.querySelector('details.chart-data');
+  const wrap = fig.querySelector('.table-wrap');
+  // A closed details' content keeps its boxes, skipped (content-visibility).
+  const shown = e => !!e && e.checkVisibility();
+  const r = e => { const b = e.getBoundingClientRect(); return {left: b.left, right: b.right, top: b.top, bottom: b.bottom}; };
+  return {
+    folded: !!d && d.contains(wrap), open: !!d && d.open,
+    rows: wrap ? wrap.querySelectorAll('tbody tr').length : 0,
+    shown: shown(wrap),
+    chart: r(fig.querySelector('.chart')), table: shown(wrap) ? r(wrap) : null,
+  };
+})()`
+
+// foldLayout is what foldJS reports.
+type foldLayout struct {
+	Folded, Open bool
+	Rows         int
+	Shown        bool
+	Chart        box
+	Table        *box
+}
+
+// TestHomeIsShortOnAPhone: on a phone the home page of a large site
+// stays a few screens long. The overview chart's data table (40 rows,
+// some 2,800 px on a phone) is in the page but folded under a summary
+// that opens it; the table of the latest reports is at most three
+// screens (at 200 rows it was 14,000 px). The HTML has the table open,
+// for a reader without JavaScript, to whom no chart is drawn. On a wide
+// screen the table is open, beside its chart.
+func TestHomeIsShortOnAPhone(t *testing.T) {
+	p, host, base := longSite(t)
+	if home := p.Page("index.html"); !strings.Contains(home, `<details class="chart-data" open data-fold-narrow>`) {
+		t.Error("the home page's HTML has no open details around the chart's data table")
+	}
+	for _, phone := range []bool{true, false} {
+		tb := openWith(t, p.Out, base, host, base+"index.html", screenOf(phone)...)
+		got := eval[foldLayout](tb, foldJS)
+		if !got.Folded {
+			t.Fatalf("phone %v: the overview chart's data table is not in a details", phone)
+		}
+		if got.Rows != 40 {
+			t.Errorf("phone %v: the overview chart's data table has %d rows, want 40", phone, got.Rows)
+		}
+		if phone {
+			if got.Open || got.Shown {
+				t.Errorf("on a phone the overview chart's data table is shown (open %v)", got.Open)
+			}
+			tb.click(`figure.chart-block details.chart-data > summary`)
+			if !tb.waitFor(`document.querySelector('details.chart-data .table-wrap').checkVisibility()`, 2*time.Second) {
+				t.Error("on a phone a tap on the summary does not show the overview chart's data table")
+			}
+			latest := eval[float64](tb, `document.querySelector('#reports-table').closest('.table-wrap').getBoundingClientRect().height`)
+			if latest > 3*phoneHeight {
+				t.Errorf("on a phone the table of the latest reports is %.0f px tall, more than three screens (%d px)", latest, 3*phoneHeight)
+			}
+			for _, o := range eval[[]string](tb, overflowJS) {
+				t.Errorf("on a phone index.html: %s", o)
+			}
+		} else {
+			if !got.Open || !got.Shown || got.Table == nil {
+				t.Errorf("on a wide screen the overview chart's data table is not shown (open %v)", got.Open)
+			} else if got.Table.Left < got.Chart.Right {
+				t.Errorf("on a wide screen the overview chart's data table (from %.0f px) is not beside the chart (to %.0f px)", got.Table.Left, got.Chart.Right)
+			}
+		}
+		tb.report(tb.logProblems())
+	}
+}
+
+// TestCompareTableIsShortOnAPhone: the table of each county's spending by
+// year on compare/index.html (260 rows here) holds 100 rows a page, the
+// rest on the pages its pager leads to, and on a phone each row is one
+// line, a long department's name (工业和信息化局) unbroken: rows broken a
+// character a line made it 94 px a row, 47,000 px a page of 500.
+func TestCompareTableIsShortOnAPhone(t *testing.T) {
+	p, host, base := longSite(t)
+	for _, page := range []string{"compare/index-2.html", "compare/index-3.html"} {
+		if !p.Exists(page) {
+			t.Errorf("the table of 260 rows has no %s", page)
+		}
+	}
+	tb := openWith(t, p.Out, base, host, base+"compare/index.html", phoneScreen)
+	rows := eval[[]float64](tb, `Array.from(document.querySelectorAll('#by-county ~ .table-wrap tbody tr, section[aria-labelledby="by-county"] .table-wrap tbody tr')).map(r => r.getBoundingClientRect().height)`)
+	if len(rows) != 100 {
+		t.Errorf("compare/index.html's table by county has %d rows, want 100", len(rows))
+	}
+	line := eval[float64](tb, `parseFloat(getComputedStyle(document.querySelector('section[aria-labelledby="by-county"] tbody td')).lineHeight)`)
+	for i, h := range rows {
+		// A line of text, its cell's padding and border.
+		if h > 2*line {
+			t.Errorf("on a phone row %d of compare/index.html's table by county is %.0f px tall, more than a line (%.0f px)", i+1, h, line)
+			break
+		}
+	}
+	if n := eval[int](tb, `document.querySelectorAll('section[aria-labelledby="by-county"] nav.pager a[href$="index-2.html"]').length`); n == 0 {
+		t.Error("compare/index.html's pager does not lead to page 2")
+	}
+	for _, o := range eval[[]string](tb, overflowJS) {
+		t.Errorf("on a phone compare/index.html: %s", o)
+	}
+	tb.report(tb.logProblems())
+}
+
+// TestRankLeadsToItsRanking: on a phone, a tap on a rank of a county
+// page (第n名/共130份) opens the compare page of the report's kind of
+// department at the chart of that figure, in view; a rank of 基本支出,
+// which has no chart of its own, opens the page's explorer showing
+// 基本支出, highest first.
+func TestRankLeadsToItsRanking(t *testing.T) {
+	p, host, base := longSite(t)
+	const county = "county/dong-an-xian.html"
+	for _, c := range []struct {
+		link, path, hash, metric string
+	}{
+		{`a.rank[href$="#fig-spending"]`, "/compare/2023/cai-zheng.html", "#fig-spending", ""},
+		{`a.rank[href$="?metric=basic#explore"]`, "/compare/2023/cai-zheng.html", "#explore", "basic"},
+	} {
+		tb := openWith(t, p.Out, base, host, base+county, phoneScreen)
+		if eval[int](tb, `document.querySelectorAll('`+c.link+`').length`) == 0 {
+			t.Fatalf("%s has no rank %s", county, c.link)
+		}
+		tb.click(c.link)
+		if !tb.waitFor(`location.pathname === `+fmt.Sprintf("%q", c.path)+` && document.readyState === 'complete'`, 5*time.Second) {
+			t.Fatalf("a tap on %s of %s opened %s, want %s", c.link, county, eval[string](tb, `location.pathname`), c.path)
+		}
+		if got := eval[string](tb, `location.hash`); got != c.hash {
+			t.Errorf("a tap on %s opened %s at %q, want %q", c.link, c.path, got, c.hash)
+		}
+		if top := eval[float64](tb, `document.querySelector('`+c.hash+`').getBoundingClientRect().top`); top < -1 || top > phoneHeight/2 {
+			t.Errorf("a tap on %s opened %s with %s at %.0f px, not at the top of the screen", c.link, c.path, c.hash, top)
+		}
+		if c.metric != "" {
+			if got := eval[string](tb, `document.querySelector('[data-explorer] select[name=metric]').value`); got != c.metric {
+				t.Errorf("a tap on %s opened the explorer on %q, want %q", c.link, got, c.metric)
+			}
+		}
+		tb.report(tb.logProblems())
+	}
+}

@@ -1,0 +1,133 @@
+package build_test
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/countyperf/portal/generator/internal/buildtest"
+)
+
+// rankSite has, in 2023, 财政局 reports of three counties and 教育局
+// reports of two (two kinds of department, so that each kind has a
+// compare page of its own), and 项目支出 reports of two; in 2022, 财政局
+// reports of two counties only (one kind: the year's page compares them).
+// 甲县 leads every figure of its 整体支出 reports.
+func rankSite(t *testing.T) *buildtest.Project {
+	t.Helper()
+	var b strings.Builder
+	n := 0
+	add := func(county, department, year, typ, figures string) {
+		n++
+		fmt.Fprintf(&b, "-- content/r%d.md --\n---\ncounty: %s\ndepartment: %s\nyear: %s\ntype: %s\n%s\n---\n正文。\n", n, county, department, year, typ, figures)
+	}
+	figures := func(scale int) string {
+		return fmt.Sprintf("spending: {total: %d, basic: %d, project: %d}\nsangong: {total: %d}\nscore: %d\nstaff: {authorized: 10, actual: 10}",
+			900*scale, 500*scale, 400*scale, 30*scale, 80+scale)
+	}
+	for i, c := range []string{"甲县", "乙县", "丙县"} {
+		add(c, "财政局", "2023", "整体支出", figures(3-i))
+	}
+	for i, c := range []string{"甲县", "乙县"} {
+		add(c, "教育局", "2023", "整体支出", figures(3-i))
+		add(c, "财政局", "2022", "整体支出", figures(3-i))
+		add(c, "财政局", "2023", "项目支出", fmt.Sprintf("project: 农村公路养护专项资金\nspending: {total: %d}\nscore: %d", 100*(3-i), 90-i))
+	}
+	p := buildtest.New(t, b.String())
+	p.MustBuild()
+	return p
+}
+
+// rankCellRE finds, in a county page's table by year, a figure's cell
+// (its column's heading without the unit) whose rank links somewhere.
+var rankCellRE = regexp.MustCompile(`(?m)^<td[^>]* data-label="([^"（]+)（[^"]*"[^\n]*<a class="rank" href="([^"]+)">([^<]*)</a>`)
+
+// TestRanksLinkToTheirRanking: on a county page, each rank of a
+// 整体支出 report (第1名/共3份) links to the ranking it comes from: the
+// compare page of the report's kind of department in its year (or the
+// year's page, when the year has one kind), at the chart of that figure,
+// which lists the report first as the rank says; for 基本支出 and
+// 项目支出, which have no chart of their own, at the page's explorer
+// showing that figure. The target page and its anchor exist. A 项目支出
+// report's ranks, which no compare page ranks, stay plain text.
+func TestRanksLinkToTheirRanking(t *testing.T) {
+	p := rankSite(t)
+	const county = "county/jia-xian.html"
+	page := p.Page(county)
+	want := map[string]string{
+		"支出合计":   "#fig-spending",
+		"三公经费":   "#fig-sangong",
+		"自评得分":   "#fig-score",
+		"人均支出":   "#fig-total-per-staff",
+		"人均三公经费": "#fig-sangong-per-staff",
+		"基本支出":   "?metric=basic#explore",
+		"项目支出":   "?metric=project#explore",
+	}
+	// Three series: 财政局 (2022, 2023), 教育局 (2023); seven figures
+	// each ranked in each of those three reports.
+	wantPages := map[string]bool{"compare/2023/cai-zheng.html": true, "compare/2023/jiao-yu.html": true, "compare/2022.html": true}
+	seen := map[string]int{}
+	for _, m := range rankCellRE.FindAllStringSubmatch(page, -1) {
+		label, href, text := m[1], m[2], m[3]
+		if !strings.HasPrefix(text, "第1名/共") {
+			t.Errorf("%s: the rank of %s is %q, want 第1名", county, label, text)
+		}
+		target := path.Join(path.Dir(county), href)
+		file, rest, _ := strings.Cut(target, "?")
+		file, frag, _ := strings.Cut(file, "#")
+		if rest != "" {
+			_, frag, _ = strings.Cut(rest, "#")
+		}
+		if !wantPages[file] {
+			t.Errorf("%s: the rank of %s links to %s, want a page of %v", county, label, href, wantPages)
+			continue
+		}
+		seen[file]++
+		if w, ok := want[label]; !ok || !strings.HasSuffix(href, w) {
+			t.Errorf("%s: the rank of %s links to %s, want …%s", county, label, href, w)
+		}
+		if !p.Exists(file) {
+			t.Errorf("%s: the rank of %s links to %s, which the site does not have", county, label, href)
+			continue
+		}
+		to := p.Page(file)
+		at := strings.Index(to, `id="`+frag+`"`)
+		if at < 0 {
+			t.Errorf("%s: the rank of %s links to %s, which has no id %q", county, label, href, frag)
+			continue
+		}
+		if frag == "explore" {
+			if metric := strings.TrimSuffix(strings.TrimPrefix(rest, "metric="), "#explore"); !strings.Contains(to, `<option value="`+metric+`">`+label) {
+				t.Errorf("%s: the explorer of %s offers no %s (%s)", county, file, label, metric)
+			}
+			continue
+		}
+		// The chart's table, highest first, ranks 甲县 first, as the rank says.
+		fig := to[at:]
+		fig = fig[:strings.Index(fig, "</figure>")]
+		if !strings.Contains(fig, "<caption>"+label) {
+			t.Errorf("%s: %s#%s is not the chart of %s", county, file, frag, label)
+		}
+		if first := regexp.MustCompile(`<tbody>\s*<tr><th scope="row"><a href="([^"]+)"`).FindStringSubmatch(fig); first == nil || !strings.Contains(first[1], "report/jia-xian/") {
+			t.Errorf("%s: %s#%s does not list 甲县 first: %v", county, file, frag, first)
+		}
+	}
+	for file := range wantPages {
+		if seen[file] != len(want) {
+			t.Errorf("%s: %d ranks link to %s, want %d", county, seen[file], file, len(want))
+		}
+	}
+	// The 项目支出 report is ranked (第1名/共2份) among the year's
+	// project reports, which no compare page shows: its ranks are text.
+	at := strings.Index(page, "项目支出（农村公路养护专项资金）历年数字")
+	if at < 0 {
+		t.Fatalf("%s has no table of the 项目支出 series", county)
+	}
+	project := page[at:]
+	project = project[:strings.Index(project, "</table>")]
+	if !strings.Contains(project, `<span class="rank">第1名/共2份</span>`) || strings.Contains(project, `<a class="rank"`) {
+		t.Errorf("%s: the 项目支出 series' ranks should be text:\n%s", county, project)
+	}
+}

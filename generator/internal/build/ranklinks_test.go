@@ -131,3 +131,61 @@ func TestRanksLinkToTheirRanking(t *testing.T) {
 		t.Errorf("%s: the 项目支出 series' ranks should be text:\n%s", county, project)
 	}
 }
+
+// rankRowRE finds a row of a report page's rank table: its figure and
+// its rank's cell.
+var rankRowRE = regexp.MustCompile(`<tr><th scope="row">([^<（]+)<span class="unit">[^\n]*?</td><td>(.*?)</td></tr>`)
+
+// TestReportRanksLinkToTheirRanking: a report page's table of its ranks
+// (同年排名) links each rank to the same ranking as the county page does
+// (see TestRanksLinkToTheirRanking); a 项目支出 report's ranks stay text.
+func TestReportRanksLinkToTheirRanking(t *testing.T) {
+	p := rankSite(t)
+	const county = "county/jia-xian.html"
+	fromCounty := map[string]string{} // the 2023 财政局 report's, by figure
+	page := p.Page(county)
+	at := strings.Index(page, "财政局 · 整体支出")
+	if at < 0 {
+		t.Fatalf("%s has no 财政局 series", county)
+	}
+	series := page[at:]
+	series = series[:strings.Index(series, "</section>")]
+	for _, m := range rankCellRE.FindAllStringSubmatch(series, -1) {
+		if target := path.Join(path.Dir(county), m[2]); strings.HasPrefix(target, "compare/2023/") {
+			fromCounty[m[1]] = target
+		}
+	}
+	if len(fromCounty) != 7 {
+		t.Fatalf("%s: the 2023 财政局 report's ranks link to %v, want 7 rankings", county, fromCounty)
+	}
+	const whole = "report/jia-xian/2023-cai-zheng-ju-zheng-ti.html"
+	rows := rankRowRE.FindAllStringSubmatch(p.Page(whole), -1)
+	linked := 0
+	for _, m := range rows {
+		link := regexp.MustCompile(`^<a href="([^"]+)">(第1名/共3份)</a>$`).FindStringSubmatch(m[2])
+		if link == nil {
+			t.Errorf("%s: the rank of %s is %q, want a link to its ranking", whole, m[1], m[2])
+			continue
+		}
+		linked++
+		if got := path.Join(path.Dir(whole), link[1]); got != fromCounty[m[1]] {
+			t.Errorf("%s: the rank of %s links to %s, the county page to %s", whole, m[1], got, fromCounty[m[1]])
+		}
+	}
+	if linked != len(fromCounty) {
+		t.Errorf("%s: %d of %d ranks link to their ranking, want %d", whole, linked, len(rows), len(fromCounty))
+	}
+	const project = "report/jia-xian/2023-cai-zheng-ju-xiang-mu-nong-cun-gong-lu-yang-hu-zhuan-xiang-zi-jin.html"
+	if !p.Exists(project) {
+		t.Fatalf("no %s among %v", project, p.Files())
+	}
+	rows = rankRowRE.FindAllStringSubmatch(p.Page(project), -1)
+	if len(rows) == 0 {
+		t.Fatalf("%s has no rank table", project)
+	}
+	for _, m := range rows {
+		if strings.Contains(m[2], "<a ") {
+			t.Errorf("%s: the rank of %s links (%s); no compare page ranks 项目支出 reports", project, m[1], m[2])
+		}
+	}
+}

@@ -491,9 +491,9 @@ func tableDerived(t charts.Table) bool {
 }
 
 // rankRowsHTML renders the rows of a report's rank table.
-func rankRowsHTML(root string, ranks []pages.RankRow) template.HTML {
+func rankRowsHTML(root string, d *pages.ReportData) template.HTML {
 	b := htmlBuffers.get()
-	writeRankRows(b, root, ranks)
+	writeRankRows(b, root, d.R, d.Ranks)
 	return htmlOf(b)
 }
 

@@ -572,7 +572,7 @@ func writeRanksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	escape(b, peers)
 	b.WriteString("中的排名</caption>\n" +
 		"<thead><tr><th scope=\"col\">指标</th><th scope=\"col\" class=\"num\">数值</th><th scope=\"col\">排名</th></tr></thead>\n<tbody>\n")
-	writeRankRows(b, root, d.Ranks)
+	writeRankRows(b, root, d.R, d.Ranks)
 	b.WriteString("\n</tbody>\n</table>\n</div>\n")
 	if r.Type == report.TypeProject {
 		// The compare pages compare 整体支出 reports alone.
@@ -721,9 +721,10 @@ func writeCheckRows(b *bytes.Buffer, results []check.Result) {
 	}
 }
 
-// writeRankRows writes the rows of a report's rank table (see
-// rankRowsHTML).
-func writeRankRows(b *bytes.Buffer, root string, ranks []pages.RankRow) {
+// writeRankRows writes the rows of the rank table of the report rep (see
+// rankRowsHTML); a rank among two reports or more links to the ranking
+// it comes from, as on the county page (see pages.RankHref).
+func writeRankRows(b *bytes.Buffer, root string, rep *site.Report, ranks []pages.RankRow) {
 	for _, r := range ranks {
 		b.WriteString("\n<tr><th scope=\"row\">")
 		escape(b, r.Metric.Label)
@@ -738,7 +739,19 @@ func writeRankRows(b *bytes.Buffer, root string, ranks []pages.RankRow) {
 		case r.Suspect:
 			b.WriteString(`疑为单位错误，不参加排名`)
 		default:
+			href := ""
+			if r.Rank.Of >= 2 {
+				href = pages.RankHref(rep, *r.Metric)
+			}
+			if href == "" {
+				writeRank(b, r.Rank)
+				break
+			}
+			b.WriteString("<a href=\"")
+			escapeURL(b, root, href)
+			b.WriteString("\">")
 			writeRank(b, r.Rank)
+			b.WriteString("</a>")
 		}
 		b.WriteString("</td></tr>")
 	}

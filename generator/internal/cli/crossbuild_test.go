@@ -32,3 +32,51 @@ func TestBuildsForOtherSystems(t *testing.T) {
 		})
 	}
 }
+
+// TestBinaryOutsideTheRepository: a publisher without Go is given a
+// binary (go build -o portal ./generator) and a project folder of
+// content/, templates/ and assets/, away from the repository; the binary
+// builds it there and needs nothing else.
+func TestBinaryOutsideTheRepository(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole generator")
+	}
+	gomod, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		t.Fatalf("go env GOMOD: %v", err)
+	}
+	root := filepath.Dir(strings.TrimSpace(string(gomod)))
+	project := t.TempDir()
+	bin := filepath.Join(t.TempDir(), "portal")
+	cmd := exec.Command("go", "build", "-o", bin, "./generator")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./generator: %v\n%s", err, out)
+	}
+	for _, dir := range []string{"templates", "assets"} {
+		if err := os.CopyFS(filepath.Join(project, dir), os.DirFS(filepath.Join(root, dir))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(project, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	report := "---\ncounty: 甲县\nprefecture: 乙市\nprovince: 丙省\ndepartment: 财政局\nyear: 2023\ntype: 整体支出\nspending: {total: 100, basic: 60, project: 40}\n---\n正文。\n"
+	if err := os.WriteFile(filepath.Join(project, "content", "a.md"), []byte(report), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"build"}, {"check"}} {
+		cmd := exec.Command(bin, args...)
+		cmd.Dir = project
+		// Nor Go, nor the repository: the binary alone.
+		cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=/nonexistent"}
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("portal %s in %s: %v\n%s", args[0], project, err, out)
+		}
+	}
+	for _, page := range []string{"index.html", "county/jia-xian.html", "assets/site.css", "downloads/reports.csv"} {
+		if _, err := os.Stat(filepath.Join(project, "public", page)); err != nil {
+			t.Errorf("the binary's build has no %s: %v", page, err)
+		}
+	}
+}

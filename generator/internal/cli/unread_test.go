@@ -40,7 +40,7 @@ func TestFilesNotReadAreSaid(t *testing.T) {
 		"warning: content/b.markdown: not read: report files must end in .md; rename it to b.md (未读取：报告文件名须以 .md 结尾，请改名为 b.md)\n",
 		"warning: content/logo.png: not read: only report files (*.md) are read, and nothing else in content is published (未读取：content 中只读取报告文件（*.md），其他文件不会发布)\n",
 		"warning: content/notes.txt: not read: report files must end in .md; if it is a report file, rename it to notes.md; if it is a published report, turn it into one with: go run ./generator import content/notes.txt, then move it out of content (",
-		"warning: content/old.doc: not read: report files must end in .md; save this document as .docx, turn it into one with: go run ./generator import FILE.docx, then move it out of content (",
+		"warning: content/old.doc: not read: report files must end in .md; turn this published report into one with: go run ./generator import content/old.doc, then move it out of content (",
 		"warning: content/report.docx: not read: report files must end in .md; turn this published report into one with: go run ./generator import content/report.docx, then move it out of content (",
 		"warning: content/test/qingshan-2023.md.txt: not read: report files must end in .md; rename it to qingshan-2023.md (未读取：报告文件名须以 .md 结尾，请改名为 qingshan-2023.md)\n",
 		"warning: content/test/qingshan.markdown: not read: report files must end in .md, and QINGSHAN.MD beside it is read: compare the two",

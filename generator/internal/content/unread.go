@@ -143,9 +143,12 @@ func UnreadFile(prefix, p string, reports ReportNames) (Unread, bool) {
 		return Unread{shown, "not read: report files must end in .md; turn this published report into one with: go run ./generator import " + shown +
 			", then move it out of " + rootName(prefix) +
 			" (未读取：报告文件名须以 .md 结尾；已发布的报告请用 import 命令导入为报告文件，再把原文件移出 " + rootName(prefix) + ")"}, true
-	case ext == ".doc" || ext == ".wps":
-		return Unread{shown, "not read: report files must end in .md; save this document as .docx, turn it into one with: go run ./generator import FILE.docx, then move it out of " + rootName(prefix) +
-			" (未读取：报告文件名须以 .md 结尾；请把这个文档另存为 .docx，用 import 命令导入为报告文件，再把原文件移出 " + rootName(prefix) + ")"}, true
+	case ext == ".wps":
+		// A WPS file in Word 97-2003's format imports as a .doc does;
+		// one in WPS's own, LibreOffice cannot read.
+		return Unread{shown, "not read: report files must end in .md; turn this published report into one with: go run ./generator import " + shown +
+			" (or, if LibreOffice cannot read it, save it as .docx in WPS and import that), then move it out of " + rootName(prefix) +
+			" (未读取：报告文件名须以 .md 结尾；已发布的报告请用 import 命令导入为报告文件（若无法读取，请用 WPS 另存为 .docx 后导入），再把原文件移出 " + rootName(prefix) + ")"}, true
 	}
 	return Unread{shown, "not read: only report files (*.md) are read, and nothing else in " + rootName(prefix) + " is published (未读取：" + rootName(prefix) + " 中只读取报告文件（*.md），其他文件不会发布)"}, true
 }
@@ -156,4 +159,4 @@ var mdExts = map[string]bool{".markdown": true, ".mdown": true, ".mkd": true, ".
 
 // importable are the extensions, in lower case, of the published reports
 // the import command reads, besides text (see package importer).
-var importable = map[string]bool{".docx": true, ".pdf": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true}
+var importable = map[string]bool{".docx": true, ".doc": true, ".rtf": true, ".pdf": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true}

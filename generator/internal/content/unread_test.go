@@ -55,7 +55,9 @@ func TestUnreadWarning(t *testing.T) {
 		"a.MARKDOWN":     "content/a.MARKDOWN: not read: report files must end in .md; rename it to a.md (",
 		"r.pdf":          "content/r.pdf: not read: report files must end in .md; turn this published report into one with: go run ./generator import content/r.pdf, then move it out of content (",
 		"r.htm":          "content/r.htm: not read: report files must end in .md; turn this published report into one with: go run ./generator import",
-		"r.doc":          "content/r.doc: not read: report files must end in .md; save this document as .docx",
+		"r.doc":          "content/r.doc: not read: report files must end in .md; turn this published report into one with: go run ./generator import content/r.doc, then move it out of content (",
+		"r.RTF":          "content/r.RTF: not read: report files must end in .md; turn this published report into one with: go run ./generator import content/r.RTF, then",
+		"r.wps":          "content/r.wps: not read: report files must end in .md; turn this published report into one with: go run ./generator import content/r.wps (or, if LibreOffice cannot read it, save it as .docx in WPS and import that), then move it out of content (",
 		"img.png":        "content/img.png: not read: only report files (*.md) are read, and nothing else in content is published (",
 	} {
 		got := UnreadWarning("content/", p, nil)

@@ -9,9 +9,11 @@ import (
 	"syscall"
 
 	"github.com/countyperf/portal/generator/internal/cli"
+	"github.com/countyperf/portal/generator/internal/invocation"
 )
 
 func main() {
+	invocation.Set(os.Args[0])
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

@@ -23,12 +23,14 @@ import (
 	"github.com/countyperf/portal/generator/internal/corpus"
 	"github.com/countyperf/portal/generator/internal/echartsbuild"
 	"github.com/countyperf/portal/generator/internal/importer"
+	"github.com/countyperf/portal/generator/internal/invocation"
 	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/serve"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
-const usage = `usage: go run ./generator [command] [flags]
+// usage is the help's text, with CMD for invocation.Command.
+const usage = `usage: CMD [command] [flags]
 
 commands:
   build    build the site from content/ into public/ (the default)
@@ -40,8 +42,11 @@ commands:
   corpus   write a synthetic corpus of report files for benchmarks: corpus -out DIR/content -reports N
   help     show this help
 
-Run "go run ./generator COMMAND -h" for a command's flags.
+Run "CMD COMMAND -h" for a command's flags.
 `
+
+// usageText returns the help, naming the command as it was run.
+func usageText() string { return strings.ReplaceAll(usage, "CMD", invocation.Command) }
 
 // Main runs the command named by args and returns the process exit code.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -70,10 +75,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "echarts":
 		err = runECharts(args, stdout, stderr)
 	case "help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usageText())
 		return 0
 	default:
-		fmt.Fprintf(stderr, "unknown command %q (没有“%s”这个命令，可用的命令见下)\n\n%s", cmd, cmd, usage)
+		fmt.Fprintf(stderr, "unknown command %q (没有“%s”这个命令，可用的命令见下)\n\n%s", cmd, cmd, usageText())
 		return 2
 	}
 	if errors.Is(err, flag.ErrHelp) {
@@ -380,7 +385,7 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(words) != 2 {
-		return usageError{errors.New("usage: go run ./generator new [-root DIR] [-out FILE] [-department NAME] [-project NAME] COUNTY YEAR, such as: new -department 财政局 桃源县 2024 (用法：new [-department 部门名称] 县名 年度，如 new 桃源县 2024)")}
+		return usageError{errors.New("usage: " + invocation.Command + " new [-root DIR] [-out FILE] [-department NAME] [-project NAME] COUNTY YEAR, such as: new -department 财政局 桃源县 2024 (用法：new [-department 部门名称] 县名 年度，如 new 桃源县 2024)")}
 	}
 	county := strings.TrimSpace(words[0])
 	year, err := strconv.Atoi(words[1])
@@ -628,8 +633,8 @@ func notBuilt(root, path string) string {
 	outside := err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
 	switch {
 	case outside:
-		return fmt.Sprintf("note: %s is not under %s, the only folder a build reads, so the site will not have it: move it into %[2]s to have it built; check it where it is with: go run ./generator check %[1]s (注意：这个文件不在 %[2]s 文件夹中，生成网站时不会读取：要发布它，请把它移到 %[2]s 中；放在原处也可以用 go run ./generator check %[1]s 核对)",
-			path, dir+string(filepath.Separator))
+		return fmt.Sprintf("note: %s is not under %s, the only folder a build reads, so the site will not have it: move it into %[2]s to have it built; check it where it is with: %[3]s check %[1]s (注意：这个文件不在 %[2]s 文件夹中，生成网站时不会读取：要发布它，请把它移到 %[2]s 中；放在原处也可以用 %[3]s check %[1]s 核对)",
+			path, dir+string(filepath.Separator), invocation.Command)
 	case content.Hidden(filepath.ToSlash(rel)):
 		return fmt.Sprintf("note: a build skips %s: its name, or that of a folder it is in, starts with ., _ or ~$, so the site will not have it: move it into %s to have it built (注意：文件名或所在文件夹名以 .、_ 或 ~$ 开头，生成网站时会跳过：要发布它，请把它移到 %[2]s 中)",
 			path, dir+string(filepath.Separator))

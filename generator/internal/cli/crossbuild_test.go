@@ -65,13 +65,30 @@ func TestBinaryOutsideTheRepository(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(project, "content", "a.md"), []byte(report), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{{"build"}, {"check"}} {
+	// A published report left in content/, which check says to import.
+	if err := os.WriteFile(filepath.Join(project, "content", "old.doc"), []byte("\xD0\xCF\x11\xE0"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	said := map[string]string{}
+	for _, args := range [][]string{{"build"}, {"check"}, {"help"}} {
 		cmd := exec.Command(bin, args...)
 		cmd.Dir = project
 		// Nor Go, nor the repository: the binary alone.
 		cmd.Env = []string{"HOME=" + t.TempDir(), "PATH=/nonexistent"}
-		if out, err := cmd.CombinedOutput(); err != nil {
+		out, err := cmd.CombinedOutput()
+		if err != nil {
 			t.Fatalf("portal %s in %s: %v\n%s", args[0], project, err, out)
+		}
+		said[args[0]] = string(out)
+	}
+	// Its messages name the binary, not go run, which the publisher
+	// does not have.
+	for cmd, want := range map[string]string{
+		"check": "turn this published report into one with: " + bin + " import content/old.doc,",
+		"help":  "usage: " + bin + " [command] [flags]",
+	} {
+		if !strings.Contains(said[cmd], want) || strings.Contains(said[cmd], "go run") {
+			t.Errorf("portal %s says:\n%s\nwant %q, and no go run", cmd, said[cmd], want)
 		}
 	}
 	for _, page := range []string{"index.html", "county/jia-xian.html", "assets/site.css", "downloads/reports.csv"} {

@@ -3,6 +3,8 @@ package cli
 import (
 	"regexp"
 	"strings"
+
+	"github.com/countyperf/portal/generator/internal/invocation"
 )
 
 // flagErrors match the errors of Go's flag package, which are in English
@@ -28,7 +30,9 @@ func withChinese(msg string) string {
 	}
 	for _, f := range flagErrors {
 		if f.re.MatchString(msg) {
-			return msg + " (" + f.re.ReplaceAllString(msg, f.zh) + ")"
+			// The command to run, as it was run (see invocation).
+			zh := strings.ReplaceAll(f.re.ReplaceAllString(msg, f.zh), "go run ./generator", invocation.Command)
+			return msg + " (" + zh + ")"
 		}
 	}
 	return msg

@@ -4,6 +4,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/countyperf/portal/generator/internal/invocation"
 )
 
 // IsReportName reports whether name, the base name of a file under the
@@ -132,21 +134,21 @@ func UnreadFile(prefix, p string, reports ReportNames) (Unread, bool) {
 		if taken, ok := reports[reportKey(path.Join(path.Dir(p), stem+".md"))]; ok {
 			other := shownName(path.Base(taken))
 			return Unread{shown, "not read: report files must end in .md, and " + other + " beside it is read: if this is a copy of it, compare the two and delete the one you do not want (keeping the report as " + other +
-				"); if it is a published report, turn it into one with: go run ./generator import " + shown + ", then move it out of " + rootName(prefix) +
+				"); if it is a published report, turn it into one with: " + invocation.Command + " import " + shown + ", then move it out of " + rootName(prefix) +
 				" (未读取：报告文件名须以 .md 结尾，而旁边的 " + other + " 已被读取：若这是它的副本，请比较这两个文件，删除不要的那个（报告须留作 " + other + "）；若是已发布的报告，请用 import 命令导入，再把原文件移出 " + rootName(prefix) + ")"}, true
 		}
 		return Unread{shown, "not read: report files must end in .md; if it is a report file, rename it to " + shownName(stem+".md") +
-			"; if it is a published report, turn it into one with: go run ./generator import " + shown +
+			"; if it is a published report, turn it into one with: " + invocation.Command + " import " + shown +
 			", then move it out of " + rootName(prefix) +
 			" (未读取：报告文件名须以 .md 结尾；若是报告文件，请改名为 " + shownName(stem+".md") + "；若是已发布的报告，请用 import 命令导入，再把原文件移出 " + rootName(prefix) + ")"}, true
 	case importable[ext]:
-		return Unread{shown, "not read: report files must end in .md; turn this published report into one with: go run ./generator import " + shown +
+		return Unread{shown, "not read: report files must end in .md; turn this published report into one with: " + invocation.Command + " import " + shown +
 			", then move it out of " + rootName(prefix) +
 			" (未读取：报告文件名须以 .md 结尾；已发布的报告请用 import 命令导入为报告文件，再把原文件移出 " + rootName(prefix) + ")"}, true
 	case ext == ".wps":
 		// A WPS file in Word 97-2003's format imports as a .doc does;
 		// one in WPS's own, LibreOffice cannot read.
-		return Unread{shown, "not read: report files must end in .md; turn this published report into one with: go run ./generator import " + shown +
+		return Unread{shown, "not read: report files must end in .md; turn this published report into one with: " + invocation.Command + " import " + shown +
 			" (or, if LibreOffice cannot read it, save it as .docx in WPS and import that), then move it out of " + rootName(prefix) +
 			" (未读取：报告文件名须以 .md 结尾；已发布的报告请用 import 命令导入为报告文件（若无法读取，请用 WPS 另存为 .docx 后导入），再把原文件移出 " + rootName(prefix) + ")"}, true
 	}

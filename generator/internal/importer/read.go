@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/countyperf/portal/generator/internal/invocation"
 	"github.com/countyperf/portal/generator/internal/report"
 )
 
@@ -86,7 +87,7 @@ func Decode(ctx context.Context, name string, data []byte) (Doc, error) {
 		return Doc{}, fmt.Errorf("%s: this is the owner file that Word or WPS leaves beside a document while it is open, not a document: import the document itself, whose name ends the same (这是 Word 或 WPS 打开文档时在旁边生成的临时文件，不是文档：请导入文档本身)", name)
 	}
 	if report.BeginsAsReportFile(data) {
-		return Doc{}, fmt.Errorf("%s: this is a report file already (it begins with front matter between '---' lines), not a published report: check it with go run ./generator check %[1]s; import turns published reports (text, HTML, .docx, .doc, RTF, PDF) into report files (这已经是报告文件（以 --- 之间的前置信息开头），不是已发布的报告：请用 check 命令核对；import 用于把已发布的报告转为报告文件)", name)
+		return Doc{}, fmt.Errorf("%s: this is a report file already (it begins with front matter between '---' lines), not a published report: check it with %[2]s check %[1]s; import turns published reports (text, HTML, .docx, .doc, RTF, PDF) into report files (这已经是报告文件（以 --- 之间的前置信息开头），不是已发布的报告：请用 check 命令核对；import 用于把已发布的报告转为报告文件)", name, invocation.Command)
 	}
 	var err error
 	switch format := sniff(data, ext); format {

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/countyperf/portal/generator/internal/invocation"
 )
 
 // notUTF8 explains why data, which is not valid UTF-8, cannot be read, and
@@ -134,7 +136,7 @@ func Document(data []byte) string {
 // character or as not UTF-8, which says nothing of the file being a
 // document. It returns "" for other data.
 func renamedDocument(data []byte) string {
-	const importIt = "turn it into a report file with go run ./generator import FILE.docx"
+	importIt := "turn it into a report file with " + invocation.Command + " import FILE.docx"
 	switch Document(data) {
 	case DocDOCX:
 		return "this is a Word (.docx) document renamed to .md; rename it back to .docx, move it out of content/ and " + importIt +
@@ -143,15 +145,15 @@ func renamedDocument(data []byte) string {
 		return "this is a zip archive (or an Excel or other Office file) renamed to .md, not a report file: move it out of content/ " +
 			"(这是改了扩展名的压缩包或 Office 文件，不是报告文件：请移出 content/)"
 	case DocPDF:
-		return "this is a PDF file renamed to .md; rename it back to .pdf, move it out of content/ and turn it into a report file with go run ./generator import FILE.pdf" +
+		return "this is a PDF file renamed to .md; rename it back to .pdf, move it out of content/ and turn it into a report file with " + invocation.Command + " import FILE.pdf" +
 			" (这是改了扩展名的 PDF 文件：请把扩展名改回 .pdf，移出 content/，再用 import 命令导入为报告文件)"
 	case DocRTF:
 		return "this is an RTF document renamed to .md; rename it back to .rtf, move it out of content/ and turn it into a report file with " +
-			"go run ./generator import FILE.rtf (which needs LibreOffice), or save it as .docx in Word or WPS and import that" +
+			invocation.Command + " import FILE.rtf (which needs LibreOffice), or save it as .docx in Word or WPS and import that" +
 			" (这是改了扩展名的 RTF 文档：请把扩展名改回 .rtf，移出 content/，再用 import 命令导入为报告文件（需安装 LibreOffice），或用 Word、WPS 另存为 .docx 后导入)"
 	case DocOLE:
 		return "this is a Word 97-2003 (.doc) or WPS document renamed to .md; rename it back to .doc, move it out of content/ and turn it into a report file with " +
-			"go run ./generator import FILE.doc (which needs LibreOffice), or save it as .docx in Word or WPS and import that" +
+			invocation.Command + " import FILE.doc (which needs LibreOffice), or save it as .docx in Word or WPS and import that" +
 			" (这是改了扩展名的 Word 97-2003 或 WPS 文档：请把扩展名改回 .doc，移出 content/，再用 import 命令导入为报告文件（需安装 LibreOffice），或用 Word、WPS 另存为 .docx 后导入)"
 	}
 	return ""

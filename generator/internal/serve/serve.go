@@ -33,6 +33,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/countyperf/portal/generator/internal/build"
+	"github.com/countyperf/portal/generator/internal/invocation"
 )
 
 // Debounce is how long the watcher waits after a change for more changes
@@ -114,7 +115,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		// The site is in memory only (see build.Session): a publisher
 		// who uploads public/ after previewing would upload the last
 		// build, not what the preview showed.
-		fmt.Fprintf(s.out, "%s\n", PreviewOnly)
+		fmt.Fprintf(s.out, "%s\n", PreviewOnly())
 	}
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
@@ -127,9 +128,11 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 // taken to hold still.
 const NoDraftsLeft = "note: no draft is left out now; every report file is in the preview (现在没有草稿被略去：所有报告文件都已在预览中)"
 
-// PreviewOnly is what serve says once it serves the site it keeps in
-// memory: the folder to upload is not written.
-const PreviewOnly = "preview only: public/ is not updated; run go run ./generator to build it for upload (预览不会更新 public/：上传前请运行 go run ./generator)"
+// PreviewOnly returns what serve says once it serves the site it keeps
+// in memory: the folder to upload is not written.
+func PreviewOnly() string {
+	return "preview only: public/ is not updated; run " + invocation.Command + " to build it for upload (预览不会更新 public/：上传前请运行 " + invocation.Command + ")"
+}
 
 // BuildFailed begins what serve logs of a failed build, before its error.
 const BuildFailed = "build failed; still serving the last good site (构建失败，仍显示上一次成功构建的网站):"

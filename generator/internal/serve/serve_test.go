@@ -213,7 +213,7 @@ func TestServeSaysDraftsAndThatItIsAPreview(t *testing.T) {
 	waitServing(t, base)
 	ch := events(t, base+"__serve/events")
 	next(t, ch)
-	if got := stdout.String(); strings.Count(got, "drafts [content/a/yi.md]\n") != 1 || strings.Count(got, PreviewOnly+"\n") != 1 {
+	if got := stdout.String(); strings.Count(got, "drafts [content/a/yi.md]\n") != 1 || strings.Count(got, PreviewOnly()+"\n") != 1 {
 		t.Fatalf("at the start:\n%s", got)
 	}
 
@@ -257,7 +257,7 @@ func TestServeSaysDraftsAndThatItIsAPreview(t *testing.T) {
 	if got := stderr.String(); !strings.Contains(got, "build failed; still serving the last good site (构建失败，仍显示上一次成功构建的网站):\ncontent/a/jia.md:6:19") {
 		t.Errorf("failure logged as:\n%s", got)
 	}
-	if got := stdout.String(); strings.Count(got, PreviewOnly) != 1 {
+	if got := stdout.String(); strings.Count(got, PreviewOnly()) != 1 {
 		t.Errorf("the preview note not said once:\n%s", got)
 	}
 }

@@ -5,11 +5,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
+
+	"github.com/countyperf/portal/generator/internal/report"
 )
 
 // ErrNoOffice is returned, wrapped with the file's name, when a Word
@@ -57,6 +62,7 @@ func officeDocx(ctx context.Context, name string, kind Format, data []byte) ([]b
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	cmd.Stdout = &limitedBuffer{buf: &out, max: 4096}
 	cmd.Stderr = cmd.Stdout
+	officeRuns.Add(1)
 	runErr := cmd.Run()
 	if ctx.Err() != nil {
 		return nil, fmt.Errorf("%s: %w", name, ctx.Err())
@@ -82,4 +88,124 @@ func officeDocx(ctx context.Context, name string, kind Format, data []byte) ([]b
 			"(LibreOffice 无法读取该文档：请用 Word 或 WPS 打开并另存为 .docx 再导入)", name, msg)
 	}
 	return docx, nil
+}
+
+// officeRuns counts the runs of soffice, for tests.
+var officeRuns atomic.Int64
+
+// officeBatch holds the .docx files that LibreOffice made in one run from
+// many Word 97-2003 or RTF documents (see convertAll), by the path each
+// document was read from.
+type officeBatch struct {
+	made map[string][]byte
+}
+
+// docx returns the .docx of the document name, of the kind given: the
+// batch's, or, when the batch has none (b is nil, or LibreOffice did not
+// read it among the others), one that LibreOffice makes now (see
+// officeDocx), whose error says why it cannot.
+func (b *officeBatch) docx(ctx context.Context, name string, kind Format, data []byte) ([]byte, error) {
+	if b != nil {
+		if docx, ok := b.made[name]; ok {
+			return docx, nil
+		}
+	}
+	return officeDocx(ctx, name, kind, data)
+}
+
+// convertAll has LibreOffice turn the Word 97-2003 and RTF documents
+// among files into .docx files in one run for each kind, rather than a
+// run for each document: soffice takes 1-2 s to start and a fraction of
+// that to read a report, so a county's thirty .doc reports take seconds,
+// not a minute. It returns nil when fewer than two documents of a kind
+// are given or LibreOffice is not installed; a document it did not read
+// is left out of the batch, to be tried alone (see officeBatch.docx).
+func convertAll(ctx context.Context, files []string) *officeBatch {
+	bin, err := exec.LookPath("soffice")
+	if err != nil {
+		return nil
+	}
+	byKind := map[Format][]string{}
+	for _, file := range files {
+		if kind := officeKind(file); kind != "" {
+			byKind[kind] = append(byKind[kind], file)
+		}
+	}
+	b := &officeBatch{made: map[string][]byte{}}
+	for _, kind := range []Format{FormatDOC, FormatRTF} {
+		if len(byKind[kind]) < 2 {
+			continue
+		}
+		b.convert(ctx, bin, kind, byKind[kind])
+	}
+	if len(b.made) == 0 {
+		return nil
+	}
+	return b
+}
+
+// officeKind returns FormatDOC or FormatRTF when the file at path begins
+// as a document of that kind, and "" for any other file, or one that
+// cannot be read or is larger than import takes.
+func officeKind(path string) Format {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() > MaxInput {
+		return ""
+	}
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(f, head)
+	switch report.Document(head[:n]) {
+	case report.DocOLE:
+		return FormatDOC
+	case report.DocRTF:
+		return FormatRTF
+	}
+	return ""
+}
+
+// convert has LibreOffice turn the documents of one kind at paths into
+// .docx files in one run, copied under numbered names into a folder of
+// its own (their own names may clash or hold any character), and keeps
+// those it made.
+func (b *officeBatch) convert(ctx context.Context, bin string, kind Format, paths []string) {
+	dir, err := os.MkdirTemp("", "import-office-*")
+	if err != nil {
+		return
+	}
+	defer os.RemoveAll(dir)
+	ext, filter := ".doc", "MS Word 97"
+	if kind != FormatDOC {
+		ext, filter = ".rtf", "Rich Text Format"
+	}
+	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--infilter=" + filter, "--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "out")}
+	for i, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		in := filepath.Join(dir, strconv.Itoa(i)+ext)
+		if os.WriteFile(in, data, 0o600) != nil {
+			return
+		}
+		args = append(args, in)
+	}
+	// As long as one document each would be given, and no longer.
+	run, cancel := context.WithTimeout(ctx, officeTimeout+time.Duration(len(paths))*10*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(run, bin, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	officeRuns.Add(1)
+	if cmd.Run() != nil && run.Err() != nil {
+		return // out of time: each is tried alone
+	}
+	for i, p := range paths {
+		if docx, err := os.ReadFile(filepath.Join(dir, "out", strconv.Itoa(i)+".docx")); err == nil {
+			b.made[p] = docx
+		}
+	}
 }

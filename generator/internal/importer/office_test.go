@@ -96,3 +96,39 @@ func TestDocErrors(t *testing.T) {
 		}
 	}
 }
+
+// Importing many .doc and RTF reports runs LibreOffice once for each
+// kind, not once for each report; a document it cannot read among the
+// others is tried alone, and its error says so, while the others are read.
+func TestDocsImportedInOneRun(t *testing.T) {
+	docx := buildDocx(t)
+	doc := saveAs(t, docx, ".doc", "doc:MS Word 97")
+	rtf := saveAs(t, docx, ".rtf", "rtf:Rich Text Format")
+	dir := t.TempDir()
+	var files []string
+	for name, data := range map[string][]byte{
+		"a.doc": doc, "b.doc": doc, "c.doc": []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"),
+		"d.rtf": rtf, "e.rtf": rtf, "f.txt": []byte("松岭县水利局2023年度部门整体支出绩效自评报告\n核定编制数30人，实有在职人员28人。\n"),
+	} {
+		files = append(files, filepath.Join(dir, name))
+		if err := os.WriteFile(files[len(files)-1], data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := officeRuns.Load()
+	var stdout, stderr strings.Builder
+	err := Run(context.Background(), append([]string{"-json"}, files...), &stdout, &stderr)
+	if err == nil || !strings.Contains(stderr.String(), filepath.Join(dir, "c.doc")+": LibreOffice could not read the document") {
+		t.Errorf("the broken c.doc: error %v, said:\n%s", err, stderr.String())
+	}
+	if n := strings.Count(stdout.String(), `"county":"松岭县"`); n != 5 {
+		t.Errorf("%d of the 5 readable reports read as 松岭县's:\n%s\n%s", n, stdout.String(), stderr.String())
+	}
+	if n := strings.Count(stdout.String(), `"staff_actual":28`); n != 5 {
+		t.Errorf("%d of the 5 readable reports give staff_actual 28:\n%s", n, stdout.String())
+	}
+	// One run for the three .doc, one for the two RTF, and c.doc alone.
+	if runs := officeRuns.Load() - before; runs != 3 {
+		t.Errorf("LibreOffice ran %d times for 4 documents and a broken one, want 3", runs)
+	}
+}

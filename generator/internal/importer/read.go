@@ -60,6 +60,12 @@ type Doc struct {
 // text. Errors name the file. Reading a PDF runs pdftotext, which ctx can
 // cancel.
 func ReadFile(ctx context.Context, path string) (Doc, error) {
+	return readFile(ctx, path, nil)
+}
+
+// readFile is ReadFile, taking the .docx of a Word 97-2003 or RTF document
+// from pre when LibreOffice has made it already (see convertAll).
+func readFile(ctx context.Context, path string, pre *officeBatch) (Doc, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return Doc{}, err
@@ -72,13 +78,19 @@ func ReadFile(ctx context.Context, path string) (Doc, error) {
 	if len(data) > MaxInput {
 		return Doc{}, fmt.Errorf("%s: file is larger than %d MB", path, MaxInput>>20)
 	}
-	return Decode(ctx, path, data)
+	return decode(ctx, path, data, pre)
 }
 
 // Decode decodes the bytes of a report file; name is used in errors and to
 // tell the format by its extension when the content does not. PDF needs
 // pdftotext (from poppler-utils) on the PATH.
 func Decode(ctx context.Context, name string, data []byte) (Doc, error) {
+	return decode(ctx, name, data, nil)
+}
+
+// decode is Decode, taking the .docx of a Word 97-2003 or RTF document
+// from pre when LibreOffice has made it already (see convertAll).
+func decode(ctx context.Context, name string, data []byte, pre *officeBatch) (Doc, error) {
 	doc := Doc{Name: name}
 	ext := strings.ToLower(filepath.Ext(name))
 	if strings.HasPrefix(filepath.Base(name), "~$") {
@@ -107,7 +119,7 @@ func Decode(ctx context.Context, name string, data []byte) (Doc, error) {
 	case FormatDOC, FormatRTF:
 		doc.Format = format
 		var docx []byte
-		if docx, err = officeDocx(ctx, name, format, data); err == nil {
+		if docx, err = pre.docx(ctx, name, format, data); err == nil {
 			doc.Text, err = docxText(docx)
 		}
 	case report.DocZip:

@@ -78,12 +78,13 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	written := map[string]string{}
 	held := heldReports{content: filepath.Join(*root, "content")}
+	pre := convertAll(ctx, files)
 	for _, file := range files {
 		if err := ctx.Err(); err != nil {
 			fail(err)
 			break
 		}
-		doc, err := ReadFile(ctx, file)
+		doc, err := readFile(ctx, file, pre)
 		if err != nil {
 			fail(err)
 			continue

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/countyperf/portal/generator/internal/testseeds"
 )
 
 // TestBuildsForOtherSystems builds the generator for macOS and Windows:
@@ -15,11 +17,7 @@ func TestBuildsForOtherSystems(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the whole generator twice")
 	}
-	gomod, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		t.Fatalf("go env GOMOD: %v", err)
-	}
-	root := filepath.Dir(strings.TrimSpace(string(gomod)))
+	root := testseeds.Root(t)
 	for _, target := range []struct{ goos, goarch string }{{"darwin", "arm64"}, {"windows", "amd64"}} {
 		t.Run(target.goos, func(t *testing.T) {
 			t.Parallel()
@@ -41,11 +39,7 @@ func TestBinaryOutsideTheRepository(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the whole generator")
 	}
-	gomod, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		t.Fatalf("go env GOMOD: %v", err)
-	}
-	root := filepath.Dir(strings.TrimSpace(string(gomod)))
+	root := testseeds.Root(t)
 	project := t.TempDir()
 	bin := filepath.Join(t.TempDir(), "portal")
 	cmd := exec.Command("go", "build", "-o", bin, "./generator")

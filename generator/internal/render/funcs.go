@@ -558,30 +558,27 @@ func writeInt(b *bytes.Buffer, n int) {
 // Every page type has charts, so they are written here rather than action
 // by action in a partial.
 func writeChartInto(v *View, chart any) (template.HTML, error) {
-	c, err := chartOf(chart)
-	if err != nil {
-		return "", err
-	}
-	b, err := pageOut("chart", v)
-	if err != nil || c == nil {
-		return "", err
-	}
-	writeChart(b, v.Root, c)
-	return "", nil
+	return writeChartAs(v, chart, "chart", false)
 }
 
 // writeFoldedChartInto is writeChartInto for a chart whose data tables
 // are folded (see writeChartFolded).
 func writeFoldedChartInto(v *View, chart any) (template.HTML, error) {
+	return writeChartAs(v, chart, "foldedChart", true)
+}
+
+// writeChartAs writes a chart for the template function of that name,
+// its data tables folded if fold (see writeChartFolded).
+func writeChartAs(v *View, chart any, name string, fold bool) (template.HTML, error) {
 	c, err := chartOf(chart)
 	if err != nil {
 		return "", err
 	}
-	b, err := pageOut("foldedChart", v)
+	b, err := pageOut(name, v)
 	if err != nil || c == nil {
 		return "", err
 	}
-	writeChartFolded(b, v.Root, c, true)
+	writeChartFolded(b, v.Root, c, fold)
 	return "", nil
 }
 

@@ -629,10 +629,9 @@ func exists(path string, blank report.Blank, named bool) string {
 // but for those in hidden folders (starting with . or _).
 func notBuilt(root, path string) string {
 	dir := filepath.Join(root, "content")
-	rel, err := filepath.Rel(absolute(dir), absolute(path))
-	outside := err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	rel, within := content.Within(dir, path)
 	switch {
-	case outside:
+	case !within:
 		return fmt.Sprintf("note: %s is not under %s, the only folder a build reads, so the site will not have it: move it into %[2]s to have it built; check it where it is with: %[3]s check %[1]s (注意：这个文件不在 %[2]s 文件夹中，生成网站时不会读取：要发布它，请把它移到 %[2]s 中；放在原处也可以用 %[3]s check %[1]s 核对)",
 			path, dir+string(filepath.Separator), invocation.Command)
 	case content.Hidden(filepath.ToSlash(rel)):
@@ -642,27 +641,6 @@ func notBuilt(root, path string) string {
 		return fmt.Sprintf("note: %s does not end in .md, and a build reads only report files named so: rename it to end in .md to have it built (注意：文件名不以 .md 结尾，生成网站时不会读取：要发布它，请改名为以 .md 结尾)", path)
 	}
 	return ""
-}
-
-// absolute returns path as an absolute path with symbolic links resolved,
-// as far as they can be: the parts that do not exist are kept as they
-// are.
-func absolute(path string) string {
-	p, err := filepath.Abs(path)
-	if err != nil {
-		return filepath.Clean(path)
-	}
-	for dir, rest := p, ""; ; {
-		if real, err := filepath.EvalSymlinks(dir); err == nil {
-			return filepath.Join(real, rest)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return p
-		}
-		rest = filepath.Join(filepath.Base(dir), rest)
-		dir = parent
-	}
 }
 
 // runServe is the live preview: make the site in memory, serve it on the

@@ -236,21 +236,12 @@ func (h *heldReports) wrote(path string, r *report.Report) {
 	if r == nil {
 		return
 	}
-	self := absolute(path)
-	held := slices.DeleteFunc(h.byCounty[r.County], func(o *report.Report) bool { return absolute(o.File) == self })
-	rel, err := filepath.Rel(absolute(h.content), self)
-	if err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !content.Hidden(filepath.ToSlash(rel)) {
+	self := content.Absolute(path)
+	held := slices.DeleteFunc(h.byCounty[r.County], func(o *report.Report) bool { return content.Absolute(o.File) == self })
+	if rel, ok := content.Within(h.content, path); ok && !content.Hidden(filepath.ToSlash(rel)) {
 		held = append(held, r)
 	}
 	h.byCounty[r.County] = held
-}
-
-// absolute returns path made absolute, or as it is when it cannot be.
-func absolute(path string) string {
-	if p, err := filepath.Abs(path); err == nil {
-		return p
-	}
-	return filepath.Clean(path)
 }
 
 // existsError is the error of a draft not written over the file at path.

@@ -117,9 +117,10 @@ func (b *officeBatch) docx(ctx context.Context, name string, kind Format, data [
 // among files into .docx files in one run for each kind, rather than a
 // run for each document: soffice takes 1-2 s to start and a fraction of
 // that to read a report, so a county's thirty .doc reports take seconds,
-// not a minute. It returns nil when fewer than two documents of a kind
-// are given or LibreOffice is not installed; a document it did not read
-// is left out of the batch, to be tried alone (see officeBatch.docx).
+// not a minute. A kind of which files hold fewer than two documents is
+// left to be converted alone, as is a document LibreOffice did not read
+// among the others (see officeBatch.docx). It returns nil when it made
+// nothing, or LibreOffice is not installed.
 func convertAll(ctx context.Context, files []string) *officeBatch {
 	bin, err := exec.LookPath("soffice")
 	if err != nil {
@@ -194,7 +195,9 @@ func (b *officeBatch) convert(ctx context.Context, bin string, kind Format, path
 		}
 		args = append(args, in)
 	}
-	// As long as one document each would be given, and no longer.
+	// Ten seconds a document beyond what one document alone is given: a
+	// batch that takes longer is given up, and each document is tried
+	// alone, with its own limit.
 	run, cancel := context.WithTimeout(ctx, officeTimeout+time.Duration(len(paths))*10*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(run, bin, args...)

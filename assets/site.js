@@ -781,8 +781,10 @@
   // reports drawn; known, how many of all the year's reports give the
   // metric, when the chart shows the highest of them (no county chosen);
   // chosen, how many reports the reader chose, if any, so that the count
-  // speaks of those (所选3份中仅甲县有数据), not of the whole year.
-  function explorerSummary(data, m, shown, known, chosen) {
+  // speaks of those (所选3份中仅甲县有数据), not of the whole year; from,
+  // the place (from 0) of the first drawn when they are not the highest
+  // but those around a report (图中为第61至100名).
+  function explorerSummary(data, m, shown, known, chosen, from) {
     var unit = m.unit;
     if (!shown.length) return '没有可比较的数据。';
     if (shown.length === 1) {
@@ -805,7 +807,8 @@
       var mark = explorerDerived(m, i) ? (n > 1 ? '，' + data.labels[i] + '为推算' : '，推算') : '';
       return data.labels[i] + (n > 1 ? '等' + n + '份' : '') + '（' + m.values[i] + unit + mark + '）';
     }
-    var s = known > shown.length ? known + '份有数据，图中为最高的' + shown.length + '份；' :
+    var s = from ? known + '份有数据，图中为第' + (from + 1) + '至' + (from + shown.length) + '名；' :
+      known > shown.length ? known + '份有数据，图中为最高的' + shown.length + '份；' :
       chosen > shown.length ? '所选' + chosen + '份中' + shown.length + '份有数据，' :
       chosen ? '所选' + chosen + '份均有数据，' : shown.length + '份有数据，';
     return s + m.label + '最高的是' + named(hi, pool) + '，最低的是' + named(lo, pool) + '。';
@@ -856,6 +859,10 @@
     var absent = data.absent && data.absent[params.get('metric')];
     if (data.metrics[params.get('metric')]) metric.value = params.get('metric');
     var wanted = (params.get('counties') || '').split(',').filter(Boolean);
+    // A rank below the highest data.limit links here with the report's
+    // key (pages.RankHref): with no county chosen, the chart shows the
+    // data.limit reports around it, not the highest.
+    var around = data.keys.indexOf(params.get('around') || '');
     var options = toArray(counties.options);
     options.forEach(function (o) { o.selected = wanted.indexOf(o.value) !== -1; });
 
@@ -904,6 +911,7 @@
       if (!m) return;
       var keys = chosen();
       var keep = [];
+      var from = 0; // the place, from 0, of the first report drawn
       var missing = []; // chosen, but without a value to draw
       if (keys.length) {
         data.keys.forEach(function (k, i) {
@@ -911,18 +919,26 @@
           if (m.values[i] === null) missing.push(i); else keep.push(i);
         });
       } else {
-        // The highest data.limit of the metric.
-        keep = data.keys.map(function (k, i) { return i; })
+        // The highest data.limit of the metric, or as many around the
+        // report a rank's link names, it at the middle.
+        var order = data.keys.map(function (k, i) { return i; })
           .filter(function (i) { return m.values[i] !== null; })
-          .sort(function (a, b) { return m.values[b] - m.values[a] || a - b; })
-          .slice(0, data.limit);
+          .sort(function (a, b) { return m.values[b] - m.values[a] || a - b; });
+        var at = around < 0 ? -1 : order.indexOf(around);
+        from = at < data.limit ? 0 : Math.max(0, Math.min(at - Math.floor(data.limit / 2), order.length - data.limit));
+        keep = order.slice(from, from + data.limit);
       }
       var option = explorerOption(data, metric.value, keep);
       var known = m.values.filter(function (v) { return v !== null; }).length;
       // The caption, the chart's label and the description ECharts gives
       // screen readers say the same: what is drawn, or, with nothing to
       // draw, why, in place of the chart.
-      var said = keep.length ? explorerSummary(data, m, keep, keys.length ? 0 : known, keys.length) : '';
+      var said = keep.length ? explorerSummary(data, m, keep, keys.length ? 0 : known, keys.length, from) : '';
+      if (from) {
+        // Its place as its rank gives it: reports of equal value share
+        // the place of the first of them (site.Rank).
+        said += data.labels[around] + '排第' + (1 + order.filter(function (i) { return m.values[i] > m.values[around]; }).length) + '名。';
+      }
       if (keep.some(function (i) { return explorerDerived(m, i); })) {
         // What 推算 means the key under the chart says (showKey).
         said += '名称后标（推算）的是推算值，见图下说明。';
@@ -940,7 +956,8 @@
       if (tools) tools.hidden = !keep.length;
       if (keep.length) redraw(el);
       if (count) {
-        if (!keys.length) count.textContent = '显示最高的 ' + keep.length + ' 份（共 ' + known + ' 份有数据）';
+        if (!keys.length && from) count.textContent = '显示第 ' + (from + 1) + '–' + (from + keep.length) + ' 名（共 ' + known + ' 份有数据）';
+        else if (!keys.length) count.textContent = '显示最高的 ' + keep.length + ' 份（共 ' + known + ' 份有数据）';
         else if (!keep.length) count.textContent = '所选 ' + keys.length + ' 份都没有该项数据';
         else if (missing.length) count.textContent = '显示所选 ' + keys.length + ' 份中有数据的 ' + keep.length + ' 份';
         else count.textContent = '显示所选 ' + keep.length + ' 份';

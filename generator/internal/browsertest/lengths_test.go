@@ -157,7 +157,8 @@ func TestCompareTableIsShortOnAPhone(t *testing.T) {
 // 基本支出, highest first.
 func TestRankLeadsToItsRanking(t *testing.T) {
 	p, host, base := longSite(t)
-	const county = "county/dong-an-xian.html"
+	// 地泰县 leads its kind in spending, and 东安县 is last of 130.
+	const county = "county/di-tai-xian.html"
 	for _, c := range []struct {
 		link, path, hash, metric string
 	}{
@@ -185,4 +186,42 @@ func TestRankLeadsToItsRanking(t *testing.T) {
 		}
 		tb.report(tb.logProblems())
 	}
+}
+
+// TestRankBelowTheChartLeadsAroundIt: a rank below the highest 40, which
+// the charts show (东安县's 支出合计, 第130名/共130份), leads to the
+// explorer showing the 40 reports around the report rather than the
+// highest: the summary and the count say which places are drawn, and
+// where the report is.
+func TestRankBelowTheChartLeadsAroundIt(t *testing.T) {
+	p, host, base := longSite(t)
+	const county = "county/dong-an-xian.html"
+	tb := openWith(t, p.Out, base, host, base+county, phoneScreen)
+	link := `td[data-label^="支出合计"] a.rank[href*="&around=dong-an-xian"]`
+	rank := eval[string](tb, `(document.querySelector('`+link+`') || {}).textContent || ''`)
+	place, of := 0, 0
+	if _, err := fmt.Sscanf(rank, "第%d名/共%d份", &place, &of); err != nil || place <= 40 {
+		t.Fatalf("%s: the rank of 支出合计 that links around the report is %q (%v), want one below 40", county, rank, err)
+	}
+	tb.click(link)
+	if !tb.waitFor(`location.pathname.endsWith('/compare/2023/cai-zheng.html') && document.readyState === 'complete'`, 5*time.Second) {
+		t.Fatalf("a tap on %s opened %s", rank, eval[string](tb, `location.href`))
+	}
+	if !tb.waitFor(`/图中为第\d+至\d+名/.test(document.querySelector('[data-explorer] figcaption .chart-summary').textContent)`, 5*time.Second) {
+		t.Fatalf("the explorer does not say it draws the reports around 东安县: %q",
+			eval[string](tb, `document.querySelector('[data-explorer] figcaption .chart-summary').textContent`))
+	}
+	summary := eval[string](tb, `document.querySelector('[data-explorer] figcaption .chart-summary').textContent`)
+	if want := fmt.Sprintf("东安县·财政局排第%d名。", place); !strings.Contains(summary, want) && !strings.Contains(summary, fmt.Sprintf("东安县排第%d名。", place)) {
+		t.Errorf("the explorer's summary %q does not say %s", summary, want)
+	}
+	from, to := 0, 0
+	count := eval[string](tb, `document.querySelector('[data-explorer] output').textContent`)
+	if _, err := fmt.Sscanf(count, "显示第 %d–%d 名", &from, &to); err != nil || to-from+1 != 40 || place < from || place > to {
+		t.Errorf("the explorer's count %q (%v) does not draw 40 places around %d", count, err, place)
+	}
+	if got := eval[string](tb, `document.querySelector('[data-explorer] select[name=metric]').value`); got != "total" {
+		t.Errorf("the explorer shows %q, want total", got)
+	}
+	tb.report(tb.logProblems())
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/countyperf/portal/generator/internal/buildtest"
+	"github.com/countyperf/portal/generator/internal/pages"
 )
 
 // rankSite has, in 2023, 财政局 reports of three counties and 教育局
@@ -186,6 +187,35 @@ func TestReportRanksLinkToTheirRanking(t *testing.T) {
 	for _, m := range rows {
 		if strings.Contains(m[2], "<a ") {
 			t.Errorf("%s: the rank of %s links (%s); no compare page ranks 项目支出 reports", project, m[1], m[2])
+		}
+	}
+}
+
+// TestRankBelowTheChartsLinksAroundIt: a rank below the places the
+// charts show (pages.ChartMax, 2 here) links to the explorer showing the
+// reports around the report, named by its key in the explorer's data
+// (bing-xian.cai-zheng-ju),
+// rather than to a chart that leaves it out.
+func TestRankBelowTheChartsLinksAroundIt(t *testing.T) {
+	defer func(n int) { pages.ChartMax = n }(pages.ChartMax)
+	pages.ChartMax = 2
+	p := rankSite(t)
+	const county = "county/bing-xian.html"
+	links := regexp.MustCompile(`<a class="rank" href="([^"]+)">第3名/共3份</a>`).FindAllStringSubmatch(p.Page(county), -1)
+	if len(links) != 7 {
+		t.Fatalf("%s: %d ranks 第3名/共3份 link somewhere, want 7", county, len(links))
+	}
+	for _, m := range links {
+		href := strings.ReplaceAll(m[1], "&amp;", "&")
+		target, query, _ := strings.Cut(path.Join(path.Dir(county), href), "?")
+		_, around, _ := strings.Cut(query, "&around=")
+		key, ok := strings.CutSuffix(around, "#explore")
+		if target != "compare/2023/cai-zheng.html" || !ok || !strings.HasPrefix(key, "bing-xian") {
+			t.Errorf("%s: a rank below the charts links to %s, want the explorer of compare/2023/cai-zheng.html around 丙县's report", county, href)
+			continue
+		}
+		if !regexp.MustCompile(`"keys":\[[^\]]*"` + regexp.QuoteMeta(key) + `"`).MatchString(p.Page(target)) {
+			t.Errorf("%s's explorer has no report of key %s", target, key)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -1055,15 +1056,18 @@ var rankFigures = map[string]string{
 }
 
 // RankHref returns the link, from the site's root, to the ranking that
-// the rank of the report r by the metric m comes from: on the compare
+// the rank k of the report r by the metric m comes from: on the compare
 // page of r's peers (its kind of department's page, see HasComparePage,
 // or its year's page when the year's reports are of one kind), the
 // chart of the metric, highest first (compare/2023/jiao-yu.html#fig-
 // spending), or, for a metric without a chart of its own, the page's
-// explorer showing it (…?metric=basic#explore). It returns "" when no
-// page ranks r's peers: a 项目支出 report's, which the compare pages
-// leave out, or fewer than two reports.
-func RankHref(r *site.Report, m site.Metric) string {
+// explorer showing it (…?metric=basic#explore). A rank below the
+// charts' ChartMax leads to the explorer showing the reports around r
+// (…?metric=total&around=tao-yuan-xian#explore), as a chart of the
+// highest would leave r out. It returns "" when no page ranks r's peers:
+// a 项目支出 report's, which the compare pages leave out, or fewer than
+// two reports.
+func RankHref(r *site.Report, m site.Metric, k site.Rank) string {
 	p := r.Peers
 	var page string
 	switch {
@@ -1073,6 +1077,9 @@ func RankHref(r *site.Report, m site.Metric) string {
 		page = ComparePath(p.Year)
 	default:
 		return ""
+	}
+	if k.Place > ChartMax {
+		return page + "?metric=" + m.Key + "&around=" + url.QueryEscape(choiceKey(r, r.Label())) + "#explore"
 	}
 	if fig, ok := rankFigures[m.Key]; ok {
 		return page + "#fig-" + fig

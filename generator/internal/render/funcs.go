@@ -531,7 +531,7 @@ func writeRank(b *bytes.Buffer, k site.Rank) {
 func writeRankPill(b *bytes.Buffer, root string, r *site.Report, m *site.Metric, k site.Rank) {
 	href := ""
 	if m != nil && k.Of >= 2 {
-		href = pages.RankHref(r, *m)
+		href = pages.RankHref(r, *m, k)
 	}
 	if href == "" {
 		b.WriteString("<span class=\"rank\">")

@@ -741,7 +741,7 @@ func writeRankRows(b *bytes.Buffer, root string, rep *site.Report, ranks []pages
 		default:
 			href := ""
 			if r.Rank.Of >= 2 {
-				href = pages.RankHref(rep, *r.Metric)
+				href = pages.RankHref(rep, *r.Metric, r.Rank)
 			}
 			if href == "" {
 				writeRank(b, r.Rank)

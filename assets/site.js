@@ -733,8 +733,10 @@
   // [data-keep-query] carry it to the other years.
 
   // explorerOption fills the explorer's empty option with the chosen
-  // reports of a metric, highest first.
-  function explorerOption(data, key, keep) {
+  // reports of a metric, highest first; the bar of the report at the
+  // place mark, when drawn, has a dark edge (the report a rank's link
+  // asked to see among its neighbours).
+  function explorerOption(data, key, keep, mark) {
     var m = data.metrics[key];
     var option = prepare(JSON.parse(JSON.stringify(data.option)));
     keep = keep.slice().sort(function (a, b) {
@@ -759,6 +761,11 @@
       if (explorerDerived(m, i)) places.push(j);
       return places;
     }, []));
+    var at = keep.indexOf(mark);
+    if (at >= 0) {
+      var item = option.series[0].data[at];
+      item.itemStyle = Object.assign({}, item.itemStyle, { borderColor: '#111827', borderWidth: 3 });
+    }
     option.legend = { show: false };
     return option;
   }
@@ -928,7 +935,7 @@
         from = at < data.limit ? 0 : Math.max(0, Math.min(at - Math.floor(data.limit / 2), order.length - data.limit));
         keep = order.slice(from, from + data.limit);
       }
-      var option = explorerOption(data, metric.value, keep);
+      var option = explorerOption(data, metric.value, keep, keys.length ? -1 : around);
       var known = m.values.filter(function (v) { return v !== null; }).length;
       // The caption, the chart's label and the description ECharts gives
       // screen readers say the same: what is drawn, or, with nothing to

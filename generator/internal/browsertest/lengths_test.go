@@ -223,5 +223,18 @@ func TestRankBelowTheChartLeadsAroundIt(t *testing.T) {
 	if got := eval[string](tb, `document.querySelector('[data-explorer] select[name=metric]').value`); got != "total" {
 		t.Errorf("the explorer shows %q, want total", got)
 	}
+	// Its bar, and only its, has a dark edge.
+	const chart = `echarts.getInstanceByDom(document.querySelector('[data-explorer] .chart'))`
+	if !tb.waitFor(`typeof echarts !== 'undefined' && !!`+chart, 5*time.Second) {
+		t.Fatal("the explorer's chart is not drawn")
+	}
+	edged := eval[[]string](tb, `(() => {
+	  const o = `+chart+`.getOption();
+	  const cats = [].concat(o.yAxis, o.xAxis).find(a => a && a.type === 'category').data;
+	  return o.series[0].data.map((d, i) => d && d.itemStyle && d.itemStyle.borderWidth === 3 ? cats[i] : null).filter(Boolean);
+	})()`)
+	if len(edged) != 1 || !strings.HasPrefix(edged[0], "东安县") {
+		t.Errorf("the explorer edges the bars of %q, want 东安县's alone", edged)
+	}
 	tb.report(tb.logProblems())
 }

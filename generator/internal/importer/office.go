@@ -28,66 +28,84 @@ var ErrNoOffice = errors.New("reading a Word 97-2003 (.doc), WPS or RTF document
 var officeTimeout = 2 * time.Minute
 
 // officeDocx converts a Word 97-2003, WPS or RTF document (kind is
-// FormatDOC or FormatRTF) to .docx with LibreOffice's soffice, in
-// a folder of its own that it removes, and returns the .docx's bytes.
+// FormatDOC or FormatRTF) to .docx with LibreOffice's soffice (see
+// officeRun), and returns the .docx's bytes.
 func officeDocx(ctx context.Context, name string, kind Format, data []byte) ([]byte, error) {
 	bin, err := exec.LookPath("soffice")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, ErrNoOffice)
 	}
+	// A document that LibreOffice takes longer than this to read is not
+	// waited for: it starts in 1-2 s and reads a report in less.
+	docx, said, err := officeRun(ctx, bin, kind, [][]byte{data}, officeTimeout)
+	switch {
+	case ctx.Err() != nil:
+		return nil, fmt.Errorf("%s: %w", name, ctx.Err())
+	case errors.Is(err, context.DeadlineExceeded):
+		return nil, fmt.Errorf("%s: LibreOffice did not finish reading the document in %v; open it in Word or WPS and save it as .docx "+
+			"(LibreOffice 读取该文档超时：请用 Word 或 WPS 打开并另存为 .docx 再导入)", name, officeTimeout)
+	case docx[0] == nil || err != nil:
+		if err != nil {
+			said = strings.TrimSpace(err.Error() + ": " + said)
+		}
+		return nil, fmt.Errorf("%s: LibreOffice could not read the document (%s); open it in Word or WPS and save it as .docx "+
+			"(LibreOffice 无法读取该文档：请用 Word 或 WPS 打开并另存为 .docx 再导入)", name, said)
+	}
+	return docx[0], nil
+}
+
+// officeRun has soffice turn docs, documents of the kind given, into
+// .docx files in one run of at most limit, in a folder of its own that it
+// removes, under numbered names, with a profile of its own, so that it
+// runs beside an open LibreOffice and leaves nothing in the user's. It
+// returns each document's .docx (nil for one LibreOffice did not make),
+// what soffice said, less the warning of Java that Debian's gives at
+// every start, and the run's error: context.DeadlineExceeded when it ran
+// out of time.
+func officeRun(ctx context.Context, bin string, kind Format, docs [][]byte, limit time.Duration) (docx [][]byte, said string, err error) {
+	docx = make([][]byte, len(docs))
 	dir, err := os.MkdirTemp("", "import-office-*")
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return docx, "", err
 	}
 	defer os.RemoveAll(dir)
 	// The import filter is named: left to itself, soffice reads what no
 	// filter of the kind can as plain text, and the draft would hold the
 	// document's bytes.
-	in, filter := filepath.Join(dir, "report.doc"), "MS Word 97"
+	ext, filter := ".doc", "MS Word 97"
 	if kind != FormatDOC {
-		in, filter = filepath.Join(dir, "report.rtf"), "Rich Text Format"
+		ext, filter = ".rtf", "Rich Text Format"
 	}
-	if err := os.WriteFile(in, data, 0o600); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--infilter=" + filter, "--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "out")}
+	for i, data := range docs {
+		in := filepath.Join(dir, strconv.Itoa(i)+ext)
+		if err := os.WriteFile(in, data, 0o600); err != nil {
+			return docx, "", err
+		}
+		args = append(args, in)
 	}
-	// A document that LibreOffice takes longer than this to read is not
-	// waited for: it starts in 1-2 s and reads a report in less.
-	run, cancel := context.WithTimeout(ctx, officeTimeout)
+	run, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	var out bytes.Buffer
-	// A profile of its own, so that it runs beside an open LibreOffice
-	// and leaves nothing in the user's.
-	cmd := exec.CommandContext(run, bin, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--infilter="+filter, "--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "out"), in)
+	cmd := exec.CommandContext(run, bin, args...)
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	cmd.Stdout = &limitedBuffer{buf: &out, max: 4096}
 	cmd.Stderr = cmd.Stdout
 	officeRuns.Add(1)
-	runErr := cmd.Run()
-	if ctx.Err() != nil {
-		return nil, fmt.Errorf("%s: %w", name, ctx.Err())
+	if err = cmd.Run(); run.Err() != nil {
+		err = run.Err()
 	}
-	if run.Err() != nil {
-		return nil, fmt.Errorf("%s: LibreOffice did not finish reading the document in %v; open it in Word or WPS and save it as .docx "+
-			"(LibreOffice 读取该文档超时：请用 Word 或 WPS 打开并另存为 .docx 再导入)", name, officeTimeout)
+	for i := range docs {
+		docx[i], _ = os.ReadFile(filepath.Join(dir, "out", strconv.Itoa(i)+".docx"))
 	}
-	docx, err := os.ReadFile(filepath.Join(dir, "out", "report.docx"))
-	if err != nil || runErr != nil {
-		var said []string
-		for _, line := range strings.Split(out.String(), "\n") {
-			// Debian's soffice warns of Java at every start.
-			if line = strings.TrimSpace(line); line != "" && !strings.Contains(line, "javaldx") {
-				said = append(said, line)
-			}
+	var lines []string
+	for _, line := range strings.Split(out.String(), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.Contains(line, "javaldx") {
+			lines = append(lines, line)
 		}
-		msg := strings.Join(said, "; ")
-		if runErr != nil {
-			msg = strings.TrimSpace(runErr.Error() + ": " + msg)
-		}
-		return nil, fmt.Errorf("%s: LibreOffice could not read the document (%s); open it in Word or WPS and save it as .docx "+
-			"(LibreOffice 无法读取该文档：请用 Word 或 WPS 打开并另存为 .docx 再导入)", name, msg)
 	}
-	return docx, nil
+	return docx, strings.Join(lines, "; "), err
 }
 
 // officeRuns counts the runs of soffice, for tests.
@@ -169,46 +187,25 @@ func officeKind(path string) Format {
 }
 
 // convert has LibreOffice turn the documents of one kind at paths into
-// .docx files in one run, copied under numbered names into a folder of
-// its own (their own names may clash or hold any character), and keeps
-// those it made.
+// .docx files in one run (see officeRun), and keeps those it made. Ten
+// seconds a document beyond what one document alone is given: a batch
+// that takes longer is given up, and each document is tried alone, with
+// its own limit.
 func (b *officeBatch) convert(ctx context.Context, bin string, kind Format, paths []string) {
-	dir, err := os.MkdirTemp("", "import-office-*")
-	if err != nil {
-		return
-	}
-	defer os.RemoveAll(dir)
-	ext, filter := ".doc", "MS Word 97"
-	if kind != FormatDOC {
-		ext, filter = ".rtf", "Rich Text Format"
-	}
-	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		"--infilter=" + filter, "--convert-to", "docx:MS Word 2007 XML", "--outdir", filepath.Join(dir, "out")}
-	for i, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			continue
+	var read []string
+	var docs [][]byte
+	for _, p := range paths {
+		if data, err := os.ReadFile(p); err == nil {
+			read, docs = append(read, p), append(docs, data)
 		}
-		in := filepath.Join(dir, strconv.Itoa(i)+ext)
-		if os.WriteFile(in, data, 0o600) != nil {
-			return
-		}
-		args = append(args, in)
 	}
-	// Ten seconds a document beyond what one document alone is given: a
-	// batch that takes longer is given up, and each document is tried
-	// alone, with its own limit.
-	run, cancel := context.WithTimeout(ctx, officeTimeout+time.Duration(len(paths))*10*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(run, bin, args...)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	officeRuns.Add(1)
-	if cmd.Run() != nil && run.Err() != nil {
-		return // out of time: each is tried alone
+	docx, _, err := officeRun(ctx, bin, kind, docs, officeTimeout+time.Duration(len(docs))*10*time.Second)
+	if errors.Is(err, context.DeadlineExceeded) {
+		return // a .docx written as it was stopped may be cut short
 	}
-	for i, p := range paths {
-		if docx, err := os.ReadFile(filepath.Join(dir, "out", strconv.Itoa(i)+".docx")); err == nil {
-			b.made[p] = docx
+	for i, p := range read {
+		if docx[i] != nil {
+			b.made[p] = docx[i]
 		}
 	}
 }

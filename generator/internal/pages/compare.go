@@ -1071,6 +1071,8 @@ func RankHref(r *site.Report, m site.Metric, k site.Rank) string {
 	p := r.Peers
 	var page string
 	switch {
+	case k.Of < 2:
+		return "" // no ranking: 仅此1份，不排名
 	case HasComparePage(p):
 		page = CompareKindPath(p)
 	case p != nil && p.Type == report.TypeWhole && p.Alone && len(p.Reports) >= 2:

@@ -524,26 +524,33 @@ func writeRank(b *bytes.Buffer, k site.Rank) {
 	}
 }
 
-// writeRankPill writes the rank k of the report r by the metric m (nil
-// when not known) as a pill: a link to the ranking it comes from (see
-// pages.RankHref) when r is ranked among two reports or more and a
-// compare page ranks them, or else plain text.
-func writeRankPill(b *bytes.Buffer, root string, r *site.Report, m *site.Metric, k site.Rank) {
+// writeRankLink writes the rank k of the report r by the metric m (nil
+// when not known) as a link to the ranking it comes from (see
+// pages.RankHref) when a page ranks it, or else as text, in an element
+// of the class given, if any.
+func writeRankLink(b *bytes.Buffer, root string, r *site.Report, m *site.Metric, k site.Rank, class string) {
 	href := ""
-	if m != nil && k.Of >= 2 {
+	if m != nil {
 		href = pages.RankHref(r, *m, k)
 	}
-	if href == "" {
-		b.WriteString("<span class=\"rank\">")
+	switch {
+	case href != "":
+		b.WriteString("<a")
+		if class != "" {
+			b.WriteString(" class=\"" + class + "\"")
+		}
+		b.WriteString(" href=\"")
+		escapeURL(b, root, href)
+		b.WriteString("\">")
+		writeRank(b, k)
+		b.WriteString("</a>")
+	case class != "":
+		b.WriteString("<span class=\"" + class + "\">")
 		writeRank(b, k)
 		b.WriteString("</span>")
-		return
+	default:
+		writeRank(b, k)
 	}
-	b.WriteString("<a class=\"rank\" href=\"")
-	escapeURL(b, root, href)
-	b.WriteString("\">")
-	writeRank(b, k)
-	b.WriteString("</a>")
 }
 
 // writeInt writes n in decimal.
@@ -1011,7 +1018,7 @@ func writeYearRows(b *bytes.Buffer, root string, rows []pages.YearRow, metrics [
 			}
 			if c.Rank.Of != 0 {
 				b.WriteString("<br>")
-				writeRankPill(b, root, row.R, m, c.Rank)
+				writeRankLink(b, root, row.R, m, c.Rank, "rank")
 			}
 			b.WriteString("</td>")
 		}

@@ -739,19 +739,7 @@ func writeRankRows(b *bytes.Buffer, root string, rep *site.Report, ranks []pages
 		case r.Suspect:
 			b.WriteString(`疑为单位错误，不参加排名`)
 		default:
-			href := ""
-			if r.Rank.Of >= 2 {
-				href = pages.RankHref(rep, *r.Metric, r.Rank)
-			}
-			if href == "" {
-				writeRank(b, r.Rank)
-				break
-			}
-			b.WriteString("<a href=\"")
-			escapeURL(b, root, href)
-			b.WriteString("\">")
-			writeRank(b, r.Rank)
-			b.WriteString("</a>")
+			writeRankLink(b, root, rep, r.Metric, r.Rank, "")
 		}
 		b.WriteString("</td></tr>")
 	}

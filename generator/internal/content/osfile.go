@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // DirFS returns a file system of the folder dir, as os.DirFS(dir) does,
@@ -49,5 +48,5 @@ func linkOutside(fsys fs.FS, p string) (target string, outside bool) {
 		return "", false // the caller has found it broken
 	}
 	rel, err := filepath.Rel(base, target)
-	return target, err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	return target, err != nil || climbs(rel)
 }

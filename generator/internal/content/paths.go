@@ -30,8 +30,14 @@ func Absolute(path string) string {
 // and whether path is dir itself or under it.
 func Within(dir, path string) (rel string, ok bool) {
 	rel, err := filepath.Rel(Absolute(dir), Absolute(path))
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if err != nil || climbs(rel) {
 		return "", false
 	}
 	return rel, true
+}
+
+// climbs reports whether rel, a path made by filepath.Rel, leads out of
+// the folder it is relative to.
+func climbs(rel string) bool {
+	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

@@ -10,18 +10,15 @@ package export
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -105,23 +102,10 @@ func sameNumber(a, b string) bool {
 // named after the file and the sheet, every text cell quoted.
 func calc(t *testing.T, dir, infilter string, files ...string) {
 	t.Helper()
-	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		// Field separator, text delimiter, UTF-8, from line 1, no
-		// formats, default language, quote every text cell, _, save the
-		// values rather than as shown, no formulas, keep spaces, every
-		// sheet.
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1",
-		"--outdir", filepath.Join(dir, "out")}
-	if infilter != "" {
-		args = append(args, "--infilter="+infilter)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, testseeds.Soffice(t), append(args, files...)...)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	// Field separator, text delimiter, UTF-8, from line 1, no formats,
+	// default language, quote every text cell, _, save the values rather
+	// than as shown, no formulas, keep spaces, every sheet.
+	testseeds.Convert(t, dir, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1", infilter, files...)
 }
 
 // calcSheet reads the sheet of a file that calc saved.

@@ -18,20 +18,12 @@ import (
 // of Word or WPS would, and returns the file's bytes.
 func saveAs(t *testing.T, data []byte, ext, filter string) []byte {
 	t.Helper()
-	bin := testseeds.Soffice(t)
 	dir := t.TempDir()
 	in := filepath.Join(dir, "songling.docx")
 	if err := os.WriteFile(in, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", filter, "--outdir", filepath.Join(dir, "out"), in)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	testseeds.Convert(t, dir, filter, "", in)
 	saved, err := os.ReadFile(filepath.Join(dir, "out", "songling"+ext))
 	if err != nil {
 		t.Fatal(err)

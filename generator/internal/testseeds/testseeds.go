@@ -4,6 +4,7 @@
 package testseeds
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -152,4 +153,24 @@ func Soffice(t testing.TB) string {
 		t.Skipf("LibreOffice is missing (%s): %v", install, err)
 	}
 	return path
+}
+
+// Convert has LibreOffice (see Soffice) open files, with the import
+// filter infilter unless it is "", and save each as convertTo says (a
+// --convert-to argument, such as "doc:MS Word 97"), in dir/out, with a
+// profile of its own in dir; it fails the test if soffice does.
+func Convert(t testing.TB, dir, convertTo, infilter string, files ...string) {
+	t.Helper()
+	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--convert-to", convertTo, "--outdir", filepath.Join(dir, "out")}
+	if infilter != "" {
+		args = append(args, "--infilter="+infilter)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, Soffice(t), append(args, files...)...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
 }

@@ -1,9 +1,11 @@
 package build_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -217,5 +219,80 @@ func TestRankBelowTheChartsLinksAroundIt(t *testing.T) {
 		if !regexp.MustCompile(`"keys":\[[^\]]*"` + regexp.QuoteMeta(key) + `"`).MatchString(p.Page(target)) {
 			t.Errorf("%s's explorer has no report of key %s", target, key)
 		}
+	}
+}
+
+// TestRankAroundNamesTheReportAmongLookalikes: two departments of one
+// county whose names make the same slug (教育局(机关) and 教育局（机关）)
+// are told apart in the explorer by a "-2" on the second's key
+// (uniqueKeys). A rank below the charts leads each report's reader to
+// the window around that report, not around its lookalike: the link's
+// key is the one the explorer gives the report.
+func TestRankAroundNamesTheReportAmongLookalikes(t *testing.T) {
+	defer func(n int) { pages.ChartMax = n }(pages.ChartMax)
+	pages.ChartMax = 1
+	var b strings.Builder
+	n := 0
+	add := func(county, department string, scale int) {
+		n++
+		fmt.Fprintf(&b, "-- content/r%d.md --\n---\ncounty: %s\ndepartment: %s\nyear: 2023\ntype: 整体支出\nspending: {total: %d, basic: %d, project: %d}\nscore: %d\n---\n正文。\n",
+			n, county, department, 900*scale, 500*scale, 400*scale, 80+scale)
+	}
+	add("甲县", "教育局", 9)
+	add("乙县", "教育局", 8)
+	add("丁县", "教育局（机关）", 2)
+	add("丁县", "教育局(机关)", 1)
+	add("甲县", "财政局", 5)
+	add("乙县", "财政局", 4)
+	p := buildtest.New(t, b.String())
+	p.MustBuild()
+
+	around := regexp.MustCompile(`href="([^"?]+)\?metric=[a-z_]+&amp;around=([^"#]+)#explore"`)
+	explorer := regexp.MustCompile(`"labels":(\[[^\]]*\]),"keys":(\[[^\]]*\])`)
+	reports := 0
+	for _, file := range p.Files() {
+		if !strings.HasPrefix(file, "report/ding-xian/") || !strings.HasSuffix(file, ".html") {
+			continue
+		}
+		page := p.Page(file)
+		h1 := regexp.MustCompile(`<h1[^>]*>([^<]*)`).FindStringSubmatch(page)
+		if h1 == nil {
+			t.Fatalf("%s has no heading", file)
+		}
+		department := "教育局（机关）"
+		if strings.Contains(h1[1], "教育局(机关)") {
+			department = "教育局(机关)"
+		}
+		links := around.FindAllStringSubmatch(page, -1)
+		if len(links) == 0 {
+			t.Errorf("%s (%s): no rank links around the report", file, department)
+			continue
+		}
+		reports++
+		for _, m := range links {
+			target := path.Join(path.Dir(file), m[1])
+			data := explorer.FindStringSubmatch(p.Page(target))
+			if data == nil {
+				t.Fatalf("%s has no explorer data", target)
+			}
+			var labels, keys []string
+			if err := json.Unmarshal([]byte(data[1]), &labels); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal([]byte(data[2]), &keys); err != nil {
+				t.Fatal(err)
+			}
+			i := slices.Index(keys, m[2])
+			if i < 0 {
+				t.Errorf("%s: key %s is not in %s's explorer %v", file, m[2], target, keys)
+				continue
+			}
+			if labels[i] != "丁县·"+department {
+				t.Errorf("%s (%s): a rank links around key %s, which %s's explorer gives to %s", file, department, m[2], target, labels[i])
+			}
+		}
+	}
+	if reports != 2 {
+		t.Errorf("%d of 丁县's report pages link around themselves, want 2", reports)
 	}
 }

@@ -60,6 +60,24 @@ func choiceKey(r *site.Report, label string) string {
 	return r.County.Slug
 }
 
+// explorerKey returns r's key in the explorer of its peers p, as
+// uniqueKeys leaves it: choiceKey, with "-2", "-3", … when reports of p
+// listed before r by file share it. Only reports of r's county can share
+// it, as its key starts with the county's slug.
+func explorerKey(r *site.Report, p *site.Peers) string {
+	key := choiceKey(r, r.Label())
+	n := 1
+	for _, o := range r.County.Reports {
+		if o != r && o.Peers == p && o.File < r.File && choiceKey(o, o.Label()) == key {
+			n++
+		}
+	}
+	if n > 1 {
+		key += "-" + strconv.Itoa(n)
+	}
+	return key
+}
+
 // uniqueKeys makes keys, those of rs, unique, as choices' keys: two
 // departments of a county whose names make the same slug (教育局(机关)
 // and 教育局（机关）) got one key, and choosing one chose both. Of the

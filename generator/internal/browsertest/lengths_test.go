@@ -238,3 +238,45 @@ func TestRankBelowTheChartLeadsAroundIt(t *testing.T) {
 	}
 	tb.report(tb.logProblems())
 }
+
+// TestDisclosureIsShortOnAPhone: the disclosure page of a large site
+// holds 100 reports a page, as the other lists do, and its first page's
+// table by county the 100 least complete counties, saying how many it
+// leaves out: at 200 reports and 500 counties a page, the first page of
+// a 15k site was 37,700 px tall on a phone (13,500 now), and this one's
+// 33,750 px (19,250 now: its reports give only spending and score, and
+// each card lists the nine figures missing).
+func TestDisclosureIsShortOnAPhone(t *testing.T) {
+	p, host, base := longSite(t)
+	if !p.Exists("disclosure-6.html") || p.Exists("disclosure-7.html") {
+		t.Error("the disclosure table of 520 reports is not on 6 pages")
+	}
+	tb := openWith(t, p.Out, base, host, base+"disclosure.html", phoneScreen)
+	got := eval[struct {
+		Reports, Counties int
+		Height, Screen    float64
+		Note              string
+	}](tb, `({
+  reports: document.querySelectorAll('table.marks > tbody > tr').length,
+  counties: document.querySelectorAll('#county-disclosure-table > tbody > tr').length,
+  height: document.documentElement.scrollHeight, screen: innerHeight,
+  note: document.querySelector('section[aria-labelledby="by-county"] > p.note')?.textContent ?? '',
+})`)
+	if got.Reports != 100 {
+		t.Errorf("disclosure.html lists %d reports, want 100", got.Reports)
+	}
+	if got.Counties != 100 {
+		t.Errorf("disclosure.html's table by county lists %d counties, want 100", got.Counties)
+	}
+	if !strings.Contains(got.Note, "共130个县（市、区）") || !strings.Contains(got.Note, "其余30个未列出") {
+		t.Errorf("the table by county does not say it leaves 30 of 130 counties out: %q", got.Note)
+	}
+	t.Logf("disclosure.html on a phone: %.0f px, %.1f screens", got.Height, got.Height/got.Screen)
+	if got.Height > 25*got.Screen {
+		t.Errorf("on a phone disclosure.html is %.0f px tall, more than 25 screens", got.Height)
+	}
+	for _, o := range eval[[]string](tb, overflowJS) {
+		t.Errorf("on a phone disclosure.html: %s", o)
+	}
+	tb.report(tb.logProblems())
+}

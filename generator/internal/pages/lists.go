@@ -43,17 +43,23 @@ var CountyTableSize = 100
 
 // DisclosureCounties is how many counties the disclosure page's table by
 // county lists at most (its reports are paged by DisclosurePageSize): the
-// least complete. A variable so that tests can make it small.
-var DisclosureCounties = 500
+// least complete, as many as a page of the other lists. At 500, on a
+// phone, the table took 23,000 px of the first page (37,700 px in all at
+// 15,000 reports), a county whose share says what it counted four lines
+// tall; reports.csv holds every report's figures. A variable so that
+// tests can make it small.
+var DisclosureCounties = 100
 
 // DisclosurePageSize is how many reports each page of the disclosure
 // table (disclosure.html, disclosure-2.html, …) holds. Its rows are the
 // heaviest of the lists (a cell a core figure, each a mark and its words
 // for screen readers, some 37 elements a row): at 500 a page held 18,700
 // elements, and Lighthouse's mobile run found 730 ms of blocking time
-// and scored it 82; the other lists, then 500 a page, scored 98–100. A
-// variable so that tests can make it small.
-var DisclosurePageSize = 200
+// and scored it 82; the other lists, then 500 a page, scored 98–100. At
+// 200 a page, on a phone, its cards were 14,500 px; it now holds as many
+// as the other lists (ListPageSize). A variable so that tests can make
+// it small.
+var DisclosurePageSize = 100
 
 // pagerWindow is how many page numbers a pager shows on each side of the
 // current page, besides the first and the last, so that a pager stays

@@ -1244,3 +1244,29 @@ func TestLeadsAreShort(t *testing.T) {
 	mustContain(t, "how to read the disclosure table", how, "<summary>怎么读这张表？</summary>", "“未披露”表示报告没有给出该数字（不等于0）",
 		"最后一行是各项数据在全部2份报告中的披露比例，最后一列是每份报告的完整度。")
 }
+
+// TestImpossibleStaffCountLeftOutOfPerHead: a count of staff no county
+// department has (1,700,000: an amount typed as the count, say) is
+// flagged itself, and its report's figures per head are left out of
+// the rankings; its spending, which is not in doubt, is still ranked.
+// (Held to the count per head, 1530.53万元 was 9元 a head, and the
+// spending was taken for a slip.)
+func TestImpossibleStaffCountLeftOutOfPerHead(t *testing.T) {
+	r := func(county, figures string) string {
+		return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: 2023\ntype: 整体支出\n%s\n---\n正文。\n", county, figures)
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "spending: {total: 2000, basic: 1500, project: 500}\nstaff: {authorized: 40, actual: 38}")+
+		"-- content/b.md --\n"+r("乙县", "spending: {total: 1000, basic: 700, project: 300}\nstaff: {authorized: 30, actual: 30}")+
+		"-- content/d.md --\n"+r("丁县", "spending: {total: 1530.53, basic: 1030.53, project: 500}\nstaff: {actual: 1700000}"))
+	p.MustBuild()
+	rep := p.Page("report/ding-xian/2023-cai-zheng-ju-zheng-ti.html")
+	mustContain(t, "丁县", rep, "实有人数1700000人，远超县级部门的规模，疑为数字错误")
+	if strings.Contains(rep, "远低于县级部门的规模") {
+		t.Error("丁县's spending is taken for a slip, held to a count of 1,700,000 per head")
+	}
+	ranks := between(rep, `id="ranks"`, "</table>")
+	mustMatch(t, "丁县's ranks", ranks, `支出合计[^\n]*第2名/共3份`)
+	mustMatch(t, "丁县's ranks", ranks, `人均支出[^\n]*疑为单位错误，不参加排名`)
+	// Ranked per head among the two others only.
+	mustMatch(t, "乙县's ranks", between(p.Page("report/yi-xian/2023-cai-zheng-ju-zheng-ti.html"), `id="ranks"`, "</table>"), `人均支出[^\n]*第2名/共2份`)
+}

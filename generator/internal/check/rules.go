@@ -30,7 +30,7 @@ var Rules = []Rule{
 	{"staff.actual", "实有人数与编制核对", "实有人数是否超过编制人数。"},
 	{"unit.sum", "合计与分项数量级核对", "合计是否恰为分项之和的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误。"},
 	{"unit.years", "跨年度数量级核对", "金额是否约为同县同部门同类型其他年度（项目支出报告注明了项目的，为同一项目其他年度）的10倍、100倍、1000倍或10000倍（或其倒数），疑为单位错误；不超过尾差的金额（0.01万元及以下，或各分项均不超过0.01万元、合计不超过其尾差的合计数）可能是四舍五入的零，不作比较。"},
-	{"unit.size", "金额规模核对", "金额是否远超县级部门的规模（支出或收入超过500亿元，三公经费合计或任一项超过1亿元，或支出、收入按编制人数或实有人数计人均超过5亿元），疑为按元填写而单位仍为万元；或部门的支出合计远低于县级部门的规模（不足10万元，或人均不足1万元），疑为按万元填写而单位写成了元；跨年度数量级核对已指出的金额不再重复。"},
+	{"unit.size", "金额与人数规模核对", "金额是否远超县级部门的规模（支出或收入超过500亿元，三公经费合计或任一项超过1亿元，或支出、收入按编制人数或实有人数计人均超过5亿元），疑为按元填写而单位仍为万元；或部门的支出合计远低于县级部门的规模（不足10万元，或人均不足1万元），疑为按万元填写而单位写成了元；跨年度数量级核对已指出的金额不再重复。编制人数或实有人数超过10万人的，远超县级部门的规模，疑为数字错误，不用来计算人均数。"},
 	{"yoy.sangong", "三公经费同比核对", "报告所述三公经费同比增减，是否等于本年度与上一年度三公经费合计之差。"},
 	{"year.title", "年度与标题核对", "标题中写明的年度是否与本站登记的报告年度相同；只在标题中恰有一个四位数年份（如2023、２０２３或二〇二三、二零二三）、且其后是“年”或“年度”时核对。"},
 	{"noted", "人工核对", "整理报告的人读报告时记下的前后不一致：报告正文、表格中的数字互相矛盾，而上面整理出的数字体现不出来（本站不读正文，无法自动核对）。"},
@@ -986,6 +986,13 @@ const (
 	sizeMinPerHead report.Amount = 1 * report.FenPerWan
 )
 
+// sizeMaxStaff is the number of staff no county-level department
+// reaches, which unit.size holds 编制人数 and 实有人数 to: the largest
+// county education bureaus, their schools' teachers counted, have some
+// tens of thousands. A count above it is a slip (an amount typed as the
+// count, say), and is left out of the amounts per head.
+const sizeMaxStaff = 100_000
+
 // yuanPer is the number of 元 in each unit a report may declare, other
 // than 元: an amount typed in 元 under that unit is this many times too
 // large.
@@ -1047,7 +1054,24 @@ func ruleUnitSize(e *env, v *view) ([]Finding, bool, string) {
 		e.msg = b
 		fs = append(fs, f)
 	}
+	for _, c := range [...]struct {
+		n   report.Field[int]
+		id  figID
+		key []string
+	}{{v.r.Staff.Authorized, staffAuthorized, staffKeys[1:2:2]}, {v.r.Staff.Actual, staffActual, staffKeys[0:1:1]}} {
+		if v.st[c.id] != report.Disclosed || c.n.V <= sizeMaxStaff {
+			continue
+		}
+		b := append(e.msg[:0], figNames[c.id]...)
+		b = appendInt(b, c.n.V)
+		b = append(b, "人，远超县级部门的规模，疑为数字错误"...)
+		fs = append(fs, Finding{Pos: v.pos(c.id), Severity: Warning, Keys: c.key, Message: string(b)})
+		e.msg = b
+	}
 	if !checked {
+		if len(fs) > 0 {
+			return fs, true, "" // a count, though no amount
+		}
 		return nil, false, e.literal(tagNoAmount, "支出、收入与三公经费均未披露或无法识别")
 	}
 	if f, ok := e.tooSmall(v, fewest, fewestID); ok {
@@ -1062,13 +1086,14 @@ func ruleUnitSize(e *env, v *view) ([]Finding, bool, string) {
 // is: when the two differ, as when one has a digit too many (1700 for 17
 // beside 25 on the establishment, which staff.actual says), an amount
 // per head is in doubt, and neither limit is to blame the amount for the
-// count. A count of 0 is not given; both are 0 when none is.
+// count. A count of 0 is not given, nor is one above sizeMaxStaff, which
+// unit.size flags itself; both are 0 when none is.
 func staffCounts(r *report.Report) (most int, mostID figID, fewest int, fewestID figID) {
 	for _, c := range [...]struct {
 		n  report.Field[int]
 		id figID
 	}{{r.Staff.Authorized, staffAuthorized}, {r.Staff.Actual, staffActual}} {
-		if !c.n.Known() || c.n.V <= 0 {
+		if !c.n.Known() || c.n.V <= 0 || c.n.V > sizeMaxStaff {
 			continue
 		}
 		if c.n.V > most {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -219,6 +220,7 @@ var (
 // ordered list, bullets a list, and tables GFM tables.
 func markdownBody(ps []para, header map[int]bool) string {
 	var b strings.Builder
+	numbered := slices.ContainsFunc(ps, func(p para) bool { return !p.cell && (p.marker == 2 || p.marker == 3) })
 	inList := "" // the kind of list being written: "ol", "ul" or none
 	endList := func() {
 		if inList != "" {
@@ -273,6 +275,17 @@ func markdownBody(ps []para, header map[int]bool) string {
 				continue
 			}
 		}
+		if plainHeading(ps, header, i) {
+			// Under the numbered headings of a report that has them (its
+			// 一、 lost in copying, or a part of one), or of its own.
+			endList()
+			if numbered {
+				b.WriteString("### " + escapeInline(t) + "\n\n")
+			} else {
+				b.WriteString("## " + escapeInline(t) + "\n\n")
+			}
+			continue
+		}
 		if p.marker == 2 || p.marker == 3 {
 			head, rest := splitHeading(t)
 			if head != "" {
@@ -302,6 +315,33 @@ func markdownBody(ps []para, header map[int]bool) string {
 		b.WriteString(escapeLine(t) + "\n\n")
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// plainHeading reports whether ps[i] is a heading without a number
+// (基本支出情况): a short line
+// with no punctuation (isHeading) between paragraphs of prose, the one
+// after it a sentence. A short line beside other short lines (a form
+// flattened a cell a line) or above a table (its caption) is not.
+func plainHeading(ps []para, header map[int]bool, i int) bool {
+	p := ps[i]
+	if p.cell || p.marker != 0 || !isHeading(p) {
+		return false
+	}
+	prose := func(q para) bool {
+		return !q.cell && (utf8.RuneCountInString(q.text) > 25 || strings.ContainsAny(q.text, "。；;"))
+	}
+	next, prev := -1, -1
+	for j := i + 1; j < len(ps) && next < 0; j++ {
+		if !header[j] && !chromeLineRE.MatchString(ps[j].text) {
+			next = j
+		}
+	}
+	for j := i - 1; j >= 0 && prev < 0; j-- {
+		if !header[j] && !chromeLineRE.MatchString(ps[j].text) {
+			prev = j
+		}
+	}
+	return next >= 0 && prose(ps[next]) && (prev < 0 || ps[prev].cell || !shortLine(ps[prev]))
 }
 
 // shortLine reports whether a paragraph is a short line that is not a

@@ -122,3 +122,58 @@ func TestMarkdownBodyMergedCells(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownBodyPlainHeadings: a heading without a number (基本支出情况:
+// a short line with no punctuation, between paragraphs of prose) becomes
+// a Markdown heading, ## in a report whose headings have no numbers and
+// ### under the 一、 headings of one that has them, where it is most
+// often a part of one, or one whose number was lost in copying. A short
+// line above a table (its caption), a line of a flattened form, and a
+// short line that ends in a colon stay as they are.
+func TestMarkdownBodyPlainHeadings(t *testing.T) {
+	prose := "本年度按照预算安排组织实施，各项工作总体完成，资金使用符合规定。"
+	text := strings.Join([]string{
+		"示例县示例局",
+		"2022年度部门整体支出绩效自评报告",
+		"部门基本情况",
+		prose,
+		"基本支出情况",
+		prose,
+		"主要职责是：",
+		prose,
+		"基本支出明细表",
+		"\t项目",
+		"\t金额（万元）",
+		"",
+		"\t合计",
+		"\t12.5",
+		"",
+		prose,
+		"单位名称",
+		"示例局",
+		"负责人",
+		"张三",
+		prose,
+	}, "\n")
+	body := Extract("sample.txt", text).Body
+	for _, want := range []string{"## 部门基本情况\n\n" + prose, "\n## 基本支出情况\n\n" + prose, "\n主要职责是：\n", "\n基本支出明细表\n\n| 项目", "单位名称\\\n示例局"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %q:\n%s", want, body)
+		}
+	}
+	if n := strings.Count(body, "#"); n != 4 {
+		t.Errorf("body has %d #, want the two headings' 4:\n%s", n, body)
+	}
+	html := render(t, body)
+	if !strings.Contains(html, "<h2>基本支出情况</h2>") {
+		t.Errorf("HTML lacks the heading:\n%s", html)
+	}
+
+	numbered := strings.Replace(text, "部门基本情况", "一、部门基本情况", 1)
+	body = Extract("sample.txt", numbered).Body
+	for _, want := range []string{"## 一、部门基本情况\n", "\n### 基本支出情况\n"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("numbered: body lacks %q:\n%s", want, body)
+		}
+	}
+}

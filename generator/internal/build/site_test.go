@@ -1261,6 +1261,8 @@ func TestImpossibleStaffCountLeftOutOfPerHead(t *testing.T) {
 	p.MustBuild()
 	rep := p.Page("report/ding-xian/2023-cai-zheng-ju-zheng-ti.html")
 	mustContain(t, "丁县", rep, "实有人数1700000人，远超县级部门的规模，疑为数字错误")
+	// The count's row says what is in doubt: a number, not a unit.
+	mustMatch(t, "丁县's figures", rep, `<th scope="row">实有人数 <a class="flag" href="#checks" title="[^"]*">⚠ 疑为数字错误</a>`)
 	if strings.Contains(rep, "远低于县级部门的规模") {
 		t.Error("丁县's spending is taken for a slip, held to a count of 1,700,000 per head")
 	}

@@ -52,7 +52,7 @@ var cellWords = []cellWord{
 	{notApplicableText, "figures 中为 null，键列入 not_applicable（报告给出了则为该数字，不列入）",
 		check.ProjectScope + "；部门的" + projectNotApplicableNames() + "不适用于它，也不计入它的披露比例；报告没有给出时写“不适用”，给出了则照列数字（披露情况页标为“已披露（不计入）”）。reports.json 的 not_applicable 只列出其中报告没有给出的键。"},
 	{suspectText, "figures 中照列该数字，键列入 suspect",
-		"报告给出了这个数字，但本站核对认为可能填错了单位（多是把元填成了万元），本站的比较、排名、图表和平均数不计入。为免排序、求和时把它算进去，数字列中只写“疑为单位错误”，报告原样的数字列在“疑为单位错误”列中；工作簿中这样的单元格以琥珀色底纹标出。"},
+		"报告给出了这个数字，但本站核对认为可能填错了单位（多是把元填成了万元）或数字（编制人数或实有人数超过10万人），本站的比较、排名、图表和平均数不计入。为免排序、求和时把它算进去，数字列中只写“疑为单位错误”，报告原样的数字列在“疑为单位错误”列中；工作簿中这样的单元格以琥珀色底纹标出。"},
 }
 
 // projectNotApplicableNames returns the headers, without their unit, of

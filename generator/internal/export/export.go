@@ -203,7 +203,7 @@ var Columns = []Column{
 		Description: "报告所列的实有人数；" + site.PerStaffBasis + "。",
 		get:         func(r *site.Report) cell { return count(r.Staff.Actual) }},
 	{Key: "suspect", Header: "疑为单位错误",
-		Description: "本站核对认为可能填错了单位的数字：每个写作“列名：报告原样的数字”，以“；”分隔，如“项目支出（万元）：94631500”；空白表示没有。这样的数字与该部门其他年度相差约十倍至万倍、合计恰为分项之和的十倍至万倍，或大到县级部门不可能达到（多是把元填成了万元）；它所在的数字列只写“疑为单位错误”，以免排序、求和、平均时算进去，本站的比较、排名、图表和平均数也不计入（reports.json 的 figures 中照列该数字，suspect 列出它的键）。",
+		Description: "本站核对认为可能填错了单位的数字：每个写作“列名：报告原样的数字”，以“；”分隔，如“项目支出（万元）：94631500”；空白表示没有。这样的数字与该部门其他年度相差约十倍至万倍、合计恰为分项之和的十倍至万倍，或大到县级部门不可能达到（多是把元填成了万元；编制人数或实有人数超过10万人的，疑为数字错误，人均数也不计入）；它所在的数字列只写“疑为单位错误”，以免排序、求和、平均时算进去，本站的比较、排名、图表和平均数也不计入（reports.json 的 figures 中照列该数字，suspect 列出它的键）。",
 		get:         func(r *site.Report) cell { return cell{kind: suspectCell, state: report.Disclosed} }},
 	{Key: "derived", Header: "推算数字",
 		Description: "报告没有直接写出、由整理本站数据的人根据报告中的其他数字算出的数字（如报告只写了三公经费的三项，合计是三项相加得出的），写作列名，以“；”分隔，如“三公经费合计（万元）”；空白表示没有。这样的数字照常列在它的数字列中；涉及它的合计核对不再进行（reports.json 的 derived 列出它的键）。",

@@ -318,10 +318,10 @@ func markdownBody(ps []para, header map[int]bool) string {
 }
 
 // plainHeading reports whether ps[i] is a heading without a number
-// (基本支出情况): a short line
-// with no punctuation (isHeading) between paragraphs of prose, the one
-// after it a sentence. A short line beside other short lines (a form
-// flattened a cell a line) or above a table (its caption) is not.
+// (基本支出情况): a short line with no punctuation (isHeading) after
+// prose, a table or nothing, and before a sentence. A short line beside
+// other short lines (a form flattened a cell a line) or above a table
+// (its caption) is not.
 func plainHeading(ps []para, header map[int]bool, i int) bool {
 	p := ps[i]
 	if p.cell || p.marker != 0 || !isHeading(p) {

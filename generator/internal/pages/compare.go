@@ -1081,7 +1081,7 @@ func RankHref(r *site.Report, m site.Metric, k site.Rank) string {
 		return ""
 	}
 	if k.Place > ChartMax {
-		return page + "?metric=" + m.Key + "&around=" + url.QueryEscape(explorerKey(r, p)) + "#explore"
+		return page + "?metric=" + m.Key + "&around=" + url.QueryEscape(explorerKey(r, func(o *site.Report) bool { return o.Peers == p })) + "#explore"
 	}
 	if fig, ok := rankFigures[m.Key]; ok {
 		return page + "#fig-" + fig

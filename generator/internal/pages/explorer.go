@@ -1,9 +1,7 @@
 package pages
 
 import (
-	"cmp"
 	"encoding/json"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -60,15 +58,17 @@ func choiceKey(r *site.Report, label string) string {
 	return r.County.Slug
 }
 
-// explorerKey returns r's key in the explorer of its peers p, as
-// uniqueKeys leaves it: choiceKey, with "-2", "-3", … when reports of p
-// listed before r by file share it. Only reports of r's county can share
-// it, as its key starts with the county's slug.
-func explorerKey(r *site.Report, p *site.Peers) string {
+// explorerKey returns r's key in an explorer of the reports for which in
+// is true, r among them: choiceKey, with "-2", "-3", … when reports of
+// the explorer listed before r by file share it (two departments of a
+// county whose names make the same slug, 教育局(机关) and 教育局（机关）,
+// got one key, and choosing one chose both). Only reports of r's county
+// can share it, as its key starts with the county's slug.
+func explorerKey(r *site.Report, in func(*site.Report) bool) string {
 	key := choiceKey(r, r.Label())
 	n := 1
 	for _, o := range r.County.Reports {
-		if o != r && o.Peers == p && o.File < r.File && choiceKey(o, o.Label()) == key {
+		if o != r && o.File < r.File && in(o) && choiceKey(o, o.Label()) == key {
 			n++
 		}
 	}
@@ -78,11 +78,8 @@ func explorerKey(r *site.Report, p *site.Peers) string {
 	return key
 }
 
-// uniqueKeys makes keys, those of rs, unique, as choices' keys: two
-// departments of a county whose names make the same slug (教育局(机关)
-// and 教育局（机关）) got one key, and choosing one chose both. Of the
-// reports sharing a key, the first by file keeps it and the others get
-// "-2", "-3", …, as their pages' names are told apart.
+// uniqueKeys makes keys, those of rs, unique, as choices' keys, as
+// explorerKey gives them.
 func uniqueKeys(rs []*site.Report, keys []string, choices []Choice) {
 	seen := make(map[string]int, len(keys))
 	shared := false
@@ -93,28 +90,13 @@ func uniqueKeys(rs []*site.Report, keys []string, choices []Choice) {
 	if !shared {
 		return // nearly always
 	}
-	var dup []int
+	in := make(map[*site.Report]bool, len(rs))
+	for _, r := range rs {
+		in[r] = true
+	}
 	for i, k := range keys {
 		if seen[k] > 1 {
-			dup = append(dup, i)
-		}
-	}
-	slices.SortStableFunc(dup, func(a, b int) int {
-		return cmp.Or(strings.Compare(keys[a], keys[b]), strings.Compare(rs[a].File, rs[b].File))
-	})
-	orig := make([]string, len(dup))
-	for j, i := range dup {
-		orig[j] = keys[i]
-	}
-	n := 1 // the place of dup[j] among those sharing its key
-	for j, i := range dup {
-		if j > 0 && orig[j-1] == orig[j] {
-			n++
-		} else {
-			n = 1
-		}
-		if n > 1 {
-			keys[i] = orig[j] + "-" + strconv.Itoa(n)
+			keys[i] = explorerKey(rs[i], func(o *site.Report) bool { return in[o] })
 			choices[i].Key = keys[i]
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/countyperf/portal/generator/internal/buildtest"
+	"github.com/countyperf/portal/generator/internal/invocation"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {
@@ -141,6 +142,14 @@ func TestFlagErrorsInChinese(t *testing.T) {
 	}
 	if got := withChinese("content/a.md:1:1: flag provided but not defined: -x\nmore"); strings.Contains(got, "没有") {
 		t.Errorf("a message of lines was changed: %q", got)
+	}
+	// The command is named as it was run, and what was typed is quoted
+	// as typed, even where it reads like the command.
+	defer func(was string) { invocation.Command = was }(invocation.Command)
+	invocation.Command = `C:\$1\portal.exe`
+	want := `build: unexpected argument "go run ./generator" (build 命令不需要“go run ./generator”这样的参数：选项以 - 开头，见 C:\$1\portal.exe build -h)`
+	if got := withChinese(`build: unexpected argument "go run ./generator"`); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 

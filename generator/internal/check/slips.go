@@ -17,6 +17,17 @@ import (
 // its parts (unit.sum).
 var SlipRules = []string{"unit.years", "unit.size", "unit.sum"}
 
+// SlipWords says in Chinese what a slip of the figure key likely is, and
+// what the site leaves it out of: 疑为单位错误 (万元 entered in 元) and
+// 不参加排名, or, for a count of staff no county department has
+// (unit.size's sizeMaxStaff), 疑为数字错误 and 不用于计算人均数.
+func SlipWords(key string) (words, leftOut string) {
+	if slices.Contains(staffKeys, key) {
+		return "疑为数字错误", "不用于计算人均数"
+	}
+	return "疑为单位错误", "不参加排名"
+}
+
 // HasSlip reports whether a rule of SlipRules found anything among a
 // report's results: whether SlipRule may name a rule for some figure.
 func HasSlip(results []Result) bool {

@@ -278,11 +278,9 @@ func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 		b.WriteString("\">\n<th scope=\"row\">")
 		escape(b, f.Label)
 		switch {
-		case f.Slip && strings.HasPrefix(f.Key, "staff."):
-			// A count no county department has (check's sizeMaxStaff).
-			b.WriteString(` <a class="flag" href="#checks" title="疑为数字错误，不用于计算人均数，见数据核对">⚠ 疑为数字错误</a>`)
 		case f.Slip:
-			b.WriteString(` <a class="flag" href="#checks" title="疑为单位错误，不参加排名，见数据核对">⚠ 疑为单位错误</a>`)
+			words, leftOut := check.SlipWords(f.Key)
+			b.WriteString(` <a class="flag" href="#checks" title="` + words + "，" + leftOut + `，见数据核对">⚠ ` + words + `</a>`)
 		case f.Flagged:
 			b.WriteString(` <a class="flag" href="#checks" title="见数据核对">⚠ 见数据核对</a>`)
 		}

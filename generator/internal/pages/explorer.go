@@ -44,31 +44,17 @@ type Choice struct {
 
 var explorerMetrics = []string{"total", "basic", "project", "sangong", "score", "total_per_staff", "sangong_per_staff"}
 
-// choiceKey identifies a report within a year: its county's slug, with its
-// department when the county has several reports that year, as its label,
-// r.Label(), says.
-func choiceKey(r *site.Report, label string) string {
-	if label != r.County.Label {
-		if r.Project != "" && strings.HasSuffix(label, "·"+r.Project) {
-			// Two projects' reports of one department (see Label).
-			return r.County.Slug + "." + site.Slugify(r.Department) + "." + site.Slugify(r.Project)
-		}
-		return r.County.Slug + "." + site.Slugify(r.Department)
-	}
-	return r.County.Slug
-}
-
 // explorerKey returns r's key in an explorer of the reports for which in
-// is true, r among them: choiceKey, with "-2", "-3", … when reports of
+// is true, r among them: its Key, with "-2", "-3", … when reports of
 // the explorer listed before r by file share it (two departments of a
 // county whose names make the same slug, 教育局(机关) and 教育局（机关）,
 // got one key, and choosing one chose both). Only reports of r's county
 // can share it, as its key starts with the county's slug.
 func explorerKey(r *site.Report, in func(*site.Report) bool) string {
-	key := choiceKey(r, r.Label())
+	key := r.Key()
 	n := 1
 	for _, o := range r.County.Reports {
-		if o != r && o.File < r.File && in(o) && choiceKey(o, o.Label()) == key {
+		if o != r && o.File < r.File && o.Key() == key && in(o) {
 			n++
 		}
 	}
@@ -147,8 +133,7 @@ func newExplorer(rs []*site.Report, perStaff bool) (*Explorer, error) {
 	data.Keys = make([]string, 0, len(ordered))
 	data.Labels = make([]string, 0, len(ordered))
 	for _, r := range ordered {
-		label := r.Label()
-		key := choiceKey(r, label)
+		label, key := r.Label(), r.Key()
 		e.Choices = append(e.Choices, Choice{Key: key, Label: label})
 		e.Departments = e.Departments || label != r.County.Label
 		data.Keys = append(data.Keys, key)

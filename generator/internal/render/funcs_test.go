@@ -112,7 +112,7 @@ func TestReportHeadAsTemplate(t *testing.T) {
 // TestNextHTMLSpecial holds nextHTMLSpecial to a search byte by byte, from
 // every start, on texts of every length around its word of eight bytes.
 func TestNextHTMLSpecial(t *testing.T) {
-	pieces := []string{"桃源县", "2021", "年度", "a", "&", "'", "<", ">", `"`, "\x80", "\xff", "é", "…"}
+	pieces := []string{"桃源县", "2021", "年度", "a", "&", "'", "<", ">", `"`, "\x80", "\xff", "é", "…", "\x00", "=", "?", "%", "!", "\x01", "\xa2", "\xbc"}
 	var texts []string
 	for i := range 4000 {
 		var s strings.Builder
@@ -125,7 +125,7 @@ func TestNextHTMLSpecial(t *testing.T) {
 	for _, s := range texts {
 		for i := 0; i <= len(s); i++ {
 			want := i
-			for want < len(s) && !strings.ContainsRune(`&'<>"`, rune(s[want])) {
+			for want < len(s) && !strings.ContainsRune("&'<>\"\x00", rune(s[want])) {
 				want++
 			}
 			if got := nextHTMLSpecial(s, i); got != want {

@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -274,6 +275,86 @@ func TestDisclosureIsShortOnAPhone(t *testing.T) {
 	t.Logf("disclosure.html on a phone: %.0f px, %.1f screens", got.Height, got.Height/got.Screen)
 	if got.Height > 25*got.Screen {
 		t.Errorf("on a phone disclosure.html is %.0f px tall, more than 25 screens", got.Height)
+	}
+	for _, o := range eval[[]string](tb, overflowJS) {
+		t.Errorf("on a phone disclosure.html: %s", o)
+	}
+	tb.report(tb.logProblems())
+}
+
+// TestCountyDisclosureOnAPhone: on a phone, the disclosure page's table by
+// county is a card a county: its name, number of reports and
+// completeness on one line, and a completeness that says what it counted
+// (计…项，披露…项；另给出…项不计入), which its narrow column broke down four
+// lines, on a second line across the card, its share still at the right.
+func TestCountyDisclosureOnAPhone(t *testing.T) {
+	browser(t)
+	var files strings.Builder
+	for i, county := range []string{"桃源县", "沅江市", "雨花区"} {
+		fmt.Fprintf(&files, "-- content/w%d.md --\n---\ncounty: %s\ndepartment: 财政局\nyear: 2021\ntype: 整体支出\nspending: {total: %d, basic: 400, project: 600}\nscore: 90\n---\n正文。\n", i, county, 1000+i)
+		if county != "雨花区" {
+			fmt.Fprintf(&files, "-- content/p%d.md --\n---\ncounty: %s\ndepartment: 财政局\nyear: 2021\ntype: 项目支出\nproject: 乡村道路\nspending: {total: 502}\nincome: 502\nstaff: {authorized: 18, actual: 13}\n---\n正文。\n", i, county)
+		}
+	}
+	p := buildtest.New(t, files.String())
+	p.MustBuild()
+	host, base := serveBuilt(t, p)
+	tb := openWith(t, p.Out, base, host, base+"disclosure.html", phoneScreen)
+	type card struct {
+		Name, Count, Note         string
+		NameTop, CountTop, Top    float64
+		Height, Line, Right, Edge float64
+		Share                     string
+	}
+	cards := eval[[]card](tb, `[...document.querySelectorAll('#county-disclosure-table > tbody > tr')].map(tr => {
+  const [name, count, share] = tr.children;
+  const note = share.querySelector('.na');
+  const box = e => e.getBoundingClientRect();
+  // Where the share's own text (the cell's first text) ends.
+  const r = document.createRange();
+  r.selectNodeContents(share.firstChild);
+  return {
+    name: name.textContent, count: getComputedStyle(count, '::after').content, note: note ? note.textContent : '',
+    nameTop: box(name).top, countTop: box(count).top, top: box(share).top,
+    height: box(share).height, line: parseFloat(getComputedStyle(share).lineHeight),
+    right: r.getBoundingClientRect().right, edge: box(tr).right - parseFloat(getComputedStyle(tr).paddingRight),
+    share: share.firstChild.textContent,
+  };
+})`)
+	if len(cards) != 3 {
+		t.Fatalf("the table by county has %d rows, want 3", len(cards))
+	}
+	notes := 0
+	for _, c := range cards {
+		if c.Count != `"份报告"` {
+			t.Errorf("%s: its number of reports reads without 份报告 (content %s)", c.Name, c.Count)
+		}
+		if math.Abs(c.CountTop-c.NameTop) > 4 {
+			t.Errorf("%s: its number of reports is not on the line of its name (%.0f against %.0f)", c.Name, c.CountTop, c.NameTop)
+		}
+		if c.Height > 1.5*c.Line {
+			t.Errorf("%s: its completeness %q takes %.0f px, more than a line of %.0f", c.Name, c.Share+c.Note, c.Height, c.Line)
+		}
+		if math.Abs(c.Right-c.Edge) > 2 {
+			t.Errorf("%s: its share %s ends at %.0f, not at the right of its card (%.0f)", c.Name, c.Share, c.Right, c.Edge)
+		}
+		switch {
+		case c.Note == "":
+			if math.Abs(c.Top-c.NameTop) > 4 {
+				t.Errorf("%s: its completeness is not on the line of its name", c.Name)
+			}
+		default:
+			notes++
+			if !strings.Contains(c.Note, "不计入") {
+				t.Errorf("%s: its completeness says %q", c.Name, c.Note)
+			}
+			if c.Top < c.NameTop+c.Line*0.8 {
+				t.Errorf("%s: its completeness, with what it counted, is not on a line of its own", c.Name)
+			}
+		}
+	}
+	if notes != 2 {
+		t.Errorf("%d counties' completeness says what it counted, want 2 (those with a 项目支出 report)", notes)
 	}
 	for _, o := range eval[[]string](tb, overflowJS) {
 		t.Errorf("on a phone disclosure.html: %s", o)

@@ -416,7 +416,10 @@ check() { # check VALUE OP LIMIT
 
 {
 	echo
-	echo "portal benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(go version | cut -d' ' -f3), fastest of $runs run(s)"
+	# The processor, since the time ratio moved more between machines of
+	# this kind (5.0x on one, 6.0x on another) than with the code.
+	cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+	echo "portal benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs (${cpu:-unknown processor}), $(go version | cut -d' ' -f3), fastest of $runs run(s)"
 	echo "load average before the timings: $load0; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every wall time)"
 	echo
 	row() { printf '| %-44s | %8s | %8s | %11s | %-7s | %-9s | %-3s |\n' "$@"; }

@@ -379,3 +379,48 @@ func TestSlugTakesNoOtherCountysAddress(t *testing.T) {
 		t.Errorf("slugs %v", got)
 	}
 }
+
+// TestLabelAndKey: a report's label names its county, with its department
+// when its county has several reports of its year and type or the year's
+// reports of the type come from several departments, and with its project
+// when its department has two such reports; its key says the same in
+// slugs. Both are made once, as the site is assembled, and stay what
+// they would be made again.
+func TestLabelAndKey(t *testing.T) {
+	dep := func(name, county, department string, year int, extra string) *report.Report {
+		return parse(t, name, fmt.Sprintf("county: %s\ndepartment: %s\nyear: %d\ntype: 整体支出\n%s", county, department, year, extra))
+	}
+	project := func(name, county string, year int, project string) *report.Report {
+		return parse(t, name, fmt.Sprintf("county: %s\ndepartment: 财政局\nyear: %d\ntype: 项目支出\nproject: %s\n", county, year, project))
+	}
+	s, err := Assemble([]*report.Report{
+		dep("a.md", "甲县", "财政局", 2020, ""), // alone in 2020
+		dep("b.md", "甲县", "财政局", 2021, ""), // 2021 has two departments
+		dep("c.md", "甲县", "教育局", 2021, ""),
+		dep("d.md", "乙县", "财政局", 2021, ""), // one report, but 2021's are of two departments
+		project("e.md", "甲县", 2021, "道路养护"), // two projects of one department
+		project("f.md", "甲县", 2021, "农田水利"),
+		project("g.md", "乙县", 2020, "道路养护"), // the only 项目支出 report of its year
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]string{
+		"a.md": {"甲县", "jia-xian"},
+		"b.md": {"甲县·财政局", "jia-xian.cai-zheng-ju"},
+		"c.md": {"甲县·教育局", "jia-xian.jiao-yu-ju"},
+		"d.md": {"乙县·财政局", "yi-xian.cai-zheng-ju"},
+		"e.md": {"甲县·财政局·道路养护", "jia-xian.cai-zheng-ju.dao-lu-yang-hu"},
+		"f.md": {"甲县·财政局·农田水利", "jia-xian.cai-zheng-ju.nong-tian-shui-li"},
+		"g.md": {"乙县", "yi-xian"},
+	}
+	for _, r := range s.Reports {
+		w := want[r.File]
+		if r.Label() != w[0] || r.Key() != w[1] {
+			t.Errorf("%s: label %q, key %q; want %q, %q", r.File, r.Label(), r.Key(), w[0], w[1])
+		}
+		if r.label == "" || r.label != r.makeLabel() || r.key != r.makeKey(r.makeLabel()) {
+			t.Errorf("%s: assembled with label %q and key %q, made again %q and %q", r.File, r.label, r.key, r.makeLabel(), r.makeKey(r.makeLabel()))
+		}
+	}
+}

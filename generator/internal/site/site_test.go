@@ -397,7 +397,7 @@ func TestLabelAndKey(t *testing.T) {
 		dep("a.md", "甲县", "财政局", 2020, ""), // alone in 2020
 		dep("b.md", "甲县", "财政局", 2021, ""), // 2021 has two departments
 		dep("c.md", "甲县", "教育局", 2021, ""),
-		dep("d.md", "乙县", "财政局", 2021, ""), // one report, but 2021's are of two departments
+		dep("d.md", "乙县", "财政局", 2021, ""),  // one report, but 2021's are of two departments
 		project("e.md", "甲县", 2021, "道路养护"), // two projects of one department
 		project("f.md", "甲县", 2021, "农田水利"),
 		project("g.md", "乙县", 2020, "道路养护"), // the only 项目支出 report of its year

@@ -1268,7 +1268,15 @@ func TestImpossibleStaffCountLeftOutOfPerHead(t *testing.T) {
 	}
 	ranks := between(rep, `id="ranks"`, "</table>")
 	mustMatch(t, "丁县's ranks", ranks, `支出合计[^\n]*第2名/共3份`)
-	mustMatch(t, "丁县's ranks", ranks, `人均支出[^\n]*疑为单位错误，不参加排名`)
+	// Per head, it is not ranked, and no figure per head is made of the
+	// count (0万元 a head): each says what is in doubt, a number, not a
+	// unit, on the report, the county and the compare page alike.
+	mustMatch(t, "丁县's ranks", ranks, `人均支出[^\n]*<span class="na">疑为数字错误</span></td><td>疑为数字错误，不参加排名</td>`)
+	mustContain(t, "丁县's county page", p.Page("county/ding-xian.html"), `data-label="人均支出（万元/人）"><span class="na">疑为数字错误</span>`)
+	if row := between(ranks, "人均支出", "</tr>"); strings.Contains(row, "疑为单位错误") {
+		t.Errorf("丁县's rank per head takes the count for a slip of unit: %s", row)
+	}
+	mustContain(t, "the compare page's table per head", p.Page("compare/2023.html"), `<span class="na">疑为数字错误</span>`)
 	// Ranked per head among the two others only.
 	mustMatch(t, "乙县's ranks", between(p.Page("report/yi-xian/2023-cai-zheng-ju-zheng-ti.html"), `id="ranks"`, "</table>"), `人均支出[^\n]*第2名/共2份`)
 }

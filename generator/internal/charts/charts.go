@@ -11,6 +11,7 @@ package charts
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"math"
 	"strconv"
@@ -100,8 +101,10 @@ type Value struct {
 	// but it could not be read (无法识别), rather than not giving it.
 	Unreadable bool
 	// Suspect, for a missing value, says the report gives a figure that
-	// is left out as a likely unit slip (疑为单位错误).
-	Suspect bool
+	// is left out as a likely unit slip (疑为单位错误), or as the likely
+	// slip SlipWords says, when set (疑为数字错误, check.SlipWords).
+	Suspect   bool
+	SlipWords string
 	// NotApplicable, for a missing value, says the figure is not one a
 	// report of its type has (不适用): a 项目支出 report's 基本支出.
 	NotApplicable bool
@@ -539,7 +542,7 @@ func NumCell(v Value) Cell {
 
 // SetNumeric makes c, a zero cell, the numeric cell of v as NumCell does
 // when v has no number: — for a blank, 无法识别 for a value given but
-// unreadable, 疑为单位错误 for one left out as a likely unit slip, 未披露
+// unreadable, 疑为单位错误 (or its SlipWords) for one left out as a likely slip, 未披露
 // for a value not disclosed. A number's cell is Derived when v is.
 // It reports whether v has a number, whose text the caller then writes
 // into the cell's Text and Value.
@@ -551,7 +554,7 @@ func (c *Cell) SetNumeric(v Value) bool {
 	case !v.OK && v.Unreadable:
 		c.Text, c.NA = "无法识别", true
 	case !v.OK && v.Suspect:
-		c.Text, c.NA = "疑为单位错误", true
+		c.Text, c.NA = cmp.Or(v.SlipWords, "疑为单位错误"), true
 	case !v.OK && v.NotApplicable:
 		c.Text, c.NA = "不适用", true
 	case !v.OK:

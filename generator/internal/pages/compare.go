@@ -355,8 +355,8 @@ func remainder(whole report.Money, parts ...report.Money) charts.Value {
 // cell says so.
 func compared(m site.Metric, r *site.Report) charts.Value {
 	v := Value(m, r)
-	if v.OK && r.Suspect(m.Keys...) {
-		return charts.Value{Suspect: true}
+	if key := r.SlipKey(m.Keys...); v.OK && key != "" {
+		return slipValue(key)
 	}
 	return v
 }

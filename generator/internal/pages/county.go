@@ -67,8 +67,9 @@ type MetricCell struct {
 	// Flagged says a finding of the report's checks concerns a figure
 	// the value is computed from.
 	Flagged bool
-	// Slip says that finding is a likely unit slip (see site.Report.Suspect).
-	Slip bool
+	// Slip, when set, says that finding is a likely slip, and what slip
+	// (see slipWords): 疑为单位错误, or 疑为数字错误 for a count of staff.
+	Slip string
 }
 
 // countyMetrics are the columns of a county page's tables. Every county
@@ -245,7 +246,9 @@ func seriesViews(ses []*site.Series, t *texts) ([]SeriesView, []charts.Chart, er
 				mc := &row.Cells[k]
 				mc.Rank = r.Rank(m.Key)
 				mc.Flagged = val.OK && r.Flagged(m.Keys...)
-				mc.Slip = mc.Flagged && r.Suspect(m.Keys...)
+				if mc.Flagged {
+					mc.Slip = slipWords(r, m.Keys...)
+				}
 				t.numCell(&mc.Cell, val)
 				// No change from or to a likely unit slip (see
 				// site.Metric.Compare).

@@ -11,6 +11,24 @@ import (
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
+// slipValue is the value of a figure that is a likely slip (see
+// site.Report.SlipKey), or of one computed from it, left out of every
+// comparison: its cell says what the slip likely is (check.SlipWords).
+func slipValue(key string) charts.Value {
+	words, _ := check.SlipWords(key)
+	return charts.Value{Suspect: true, SlipWords: words}
+}
+
+// slipWords says what the likely slip among the figures named by keys of
+// r is (check.SlipWords), or "" when none is one.
+func slipWords(r *site.Report, keys ...string) string {
+	if key := r.SlipKey(keys...); key != "" {
+		words, _ := check.SlipWords(key)
+		return words
+	}
+	return ""
+}
+
 // Figure is one figure of a report as shown on its page.
 type Figure struct {
 	// FigureInfo names the figure; every report's figure of the kind
@@ -333,9 +351,16 @@ func setDeltaOf(d *Delta, v, prev float64, unit string, t *texts) {
 // report's type has (see check.NotApplicable), rather than unreadable,
 // is NotApplicable: a 项目支出 report's 三公经费. A known value computed
 // from a figure the report does not give (report.Report.Derived) is
-// Derived, and its cells say so.
+// Derived, and its cells say so. A value computed from several figures
+// (per head), one of which is a likely slip, is not given: it would be
+// the site's own figure made of that slip (0万元 a head, of a count of
+// 1,700,000); its cell says what the slip likely is (see slipValue). A
+// figure the report gives is given as it is, slip or not.
 func Value(m site.Metric, r *site.Report) charts.Value {
 	v, ok := m.Value(r)
+	if key := r.SlipKey(m.Keys...); ok && len(m.Keys) > 1 && key != "" {
+		return slipValue(key)
+	}
 	unreadable := !ok && m.Unreadable != nil && m.Unreadable(r)
 	return charts.Value{V: v, OK: ok, Unreadable: unreadable, NotApplicable: !ok && !unreadable && !m.AppliesTo(r.Type),
 		Derived: ok && r.IsDerived(m.Keys...)}

@@ -91,9 +91,10 @@ type RankRow struct {
 	Metric *site.Metric
 	Value  charts.Cell
 	Rank   site.Rank
-	// Suspect says the value is not ranked because it is a likely unit
-	// slip (see site.Metric.Compare).
-	Suspect bool
+	// Slip, when set, says what likely slip of a figure of the value
+	// leaves it unranked (see site.Metric.Compare and slipWords):
+	// 疑为单位错误, or 疑为数字错误 for a count of staff.
+	Slip string
 	// NotApplicable says the value, given by the report, is not ranked
 	// because the metric does not apply to a report of its type (see
 	// site.Metric.AppliesTo): a 项目支出 report's 基本支出.
@@ -134,10 +135,9 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 		d.Ranks = append(d.Ranks, RankRow{Metric: metric, Rank: r.Ranks[i], NotApplicable: !metric.AppliesTo(r.Type)})
 		row := &d.Ranks[len(d.Ranks)-1]
 		if _, ok := metric.Value(r); ok {
-			_, compared := metric.Compare(r)
-			row.Suspect = !compared
+			row.Slip = slipWords(r, metric.Keys...)
 		}
-		shown = shown || v.OK || v.Unreadable || row.Suspect
+		shown = shown || v.OK || v.Unreadable || row.Slip != ""
 		t.numCell(&row.Value, v)
 	}
 	if !shown {
@@ -480,7 +480,7 @@ func figureValue(r *site.Report, key string) charts.Value {
 	if m.Known() && r.Suspect(key) {
 		// A likely unit slip is not drawn, as in every comparison: its
 		// bar would flatten the others.
-		return charts.Value{Suspect: true}
+		return slipValue(key)
 	}
 	v := money(m)
 	v.NotApplicable = m.State == report.NotDisclosed && check.NotApplicable(r.Type, key)

@@ -82,7 +82,9 @@ func countyOverview(c *site.County) *Page {
 			val := Value(m, row.Latest)
 			mc := &row.Cells[k]
 			mc.Flagged = val.OK && row.Latest.Flagged(m.Keys...)
-			mc.Slip = mc.Flagged && row.Latest.Suspect(m.Keys...)
+			if mc.Flagged {
+				mc.Slip = slipWords(row.Latest, m.Keys...)
+			}
 			t.numCell(&mc.Cell, val)
 		}
 	}

@@ -1115,8 +1115,8 @@ func writeCellFlag(b *bytes.Buffer, root string, c pages.MetricCell, r *site.Rep
 		return
 	}
 	why := FindingFlag
-	if c.Slip {
-		why = SlipFlag
+	if c.Slip != "" {
+		why = c.Slip + "，见该报告的数据核对"
 	}
 	b.WriteString(" ")
 	writeFlag(b, root, r.URL+"#checks", why)

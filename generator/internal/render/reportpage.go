@@ -339,7 +339,7 @@ func writeSummarySection(b *bytes.Buffer, d *pages.ReportData, withCharts bool) 
 func summaryRank(ranks []pages.RankRow) *pages.RankRow {
 	for _, key := range [...]string{"total", "score"} {
 		for i := range ranks {
-			if r := &ranks[i]; r.Metric.Key == key && r.Rank.Of >= 2 && !r.Suspect && !r.NotApplicable {
+			if r := &ranks[i]; r.Metric.Key == key && r.Rank.Of >= 2 && r.Slip == "" && !r.NotApplicable {
 				return r
 			}
 		}
@@ -736,8 +736,8 @@ func writeRankRows(b *bytes.Buffer, root string, rep *site.Report, ranks []pages
 		switch {
 		case r.NotApplicable:
 			b.WriteString(`不适用，不排名`)
-		case r.Suspect:
-			b.WriteString(`疑为单位错误，不参加排名`)
+		case r.Slip != "":
+			b.WriteString(r.Slip + "，不参加排名")
 		default:
 			writeRankLink(b, root, rep, r.Metric, r.Rank, "")
 		}

@@ -238,13 +238,18 @@ func (r *Report) Flagged(keys ...string) bool {
 //   - unit.years flags it and every other year of its series too (two
 //     years, one ten thousand times the other, are both flagged): then
 //     only the one no county department reaches is (check.Implausible).
-func (r *Report) Suspect(keys ...string) bool {
+func (r *Report) Suspect(keys ...string) bool { return r.SlipKey(keys...) != "" }
+
+// SlipKey returns the first of the figures named by keys that is a likely
+// slip (see Suspect), or "" when none is: check.SlipWords says what its
+// slip likely is.
+func (r *Report) SlipKey(keys ...string) string {
 	for _, k := range keys {
 		if r.suspect(k) {
-			return true
+			return k
 		}
 	}
-	return false
+	return ""
 }
 
 func (r *Report) suspect(key string) bool {

@@ -193,8 +193,12 @@ func escapeURL(b *bytes.Buffer, root, href string) {
 // The meanings of the ⚠ marks, which writeFlag writes.
 const (
 	// SlipFlag is the meaning of the mark after a figure that is a likely
-	// unit slip.
-	SlipFlag = "疑为单位错误，见该报告的数据核对"
+	// unit slip; that of another likely slip says what it is before
+	// seeChecks (疑为数字错误，见该报告的数据核对).
+	SlipFlag = "疑为单位错误" + seeChecks
+	// seeChecks ends the meaning of a mark after a figure of a report's
+	// that its checks found in doubt.
+	seeChecks = "，见该报告的数据核对"
 	// FindingFlag is the meaning of the mark after a figure that another
 	// finding of the report's checks concerns.
 	FindingFlag = "该数字有核对发现，见该报告的数据核对"
@@ -1116,7 +1120,7 @@ func writeCellFlag(b *bytes.Buffer, root string, c pages.MetricCell, r *site.Rep
 	}
 	why := FindingFlag
 	if c.Slip != "" {
-		why = c.Slip + "，见该报告的数据核对"
+		why = c.Slip + seeChecks
 	}
 	b.WriteString(" ")
 	writeFlag(b, root, r.URL+"#checks", why)

@@ -201,13 +201,13 @@ const (
 	seeChecks = "，见该报告的数据核对"
 	// FindingFlag is the meaning of the mark after a figure that another
 	// finding of the report's checks concerns.
-	FindingFlag = "该数字有核对发现，见该报告的数据核对"
+	FindingFlag = "该数字有核对发现" + seeChecks
 	// PrevSlipFlag is the meaning of the mark after the previous year's
 	// figure on a report's page, when that figure is a likely unit slip.
 	PrevSlipFlag = "上年数字疑为单位错误，见上年报告的数据核对"
 	// NameFlag is the meaning of the mark after a report's name in a
 	// chart's table (charts.FlagMark).
-	NameFlag = "该报告的数字之间有不一致或疑点，见该报告的数据核对"
+	NameFlag = "该报告的数字之间有不一致或疑点" + seeChecks
 )
 
 // writeFlag writes a ⚠ mark that links to a report's checks, root+href

@@ -52,8 +52,14 @@ var cellWords = []cellWord{
 	{notApplicableText, "figures 中为 null，键列入 not_applicable（报告给出了则为该数字，不列入）",
 		check.ProjectScope + "；部门的" + projectNotApplicableNames() + "不适用于它，也不计入它的披露比例；报告没有给出时写“不适用”，给出了则照列数字（披露情况页标为“已披露（不计入）”）。reports.json 的 not_applicable 只列出其中报告没有给出的键。"},
 	{suspectText, "figures 中照列该数字，键列入 suspect",
-		"报告给出了这个数字，但本站核对认为可能填错了单位（多是把元填成了万元）或数字（编制人数或实有人数超过10万人），本站的比较、排名、图表和平均数不计入。为免排序、求和时把它算进去，数字列中只写“疑为单位错误”，报告原样的数字列在“疑为单位错误”列中；工作簿中这样的单元格以琥珀色底纹标出。"},
+		"报告给出了这个金额，但本站核对认为可能填错了单位（多是把元填成了万元），本站的比较、排名、图表和平均数不计入。为免排序、求和时把它算进去，数字列中只写“疑为单位错误”，报告原样的数字列在“疑为单位错误”列中；工作簿中这样的单元格以琥珀色底纹标出。"},
+	{countSlipText, "figures 中照列该数字，键列入 suspect",
+		"报告给出的编制人数或实有人数超过10万人，远超县级部门的规模，本站核对认为可能填错了数字，不用它计算人均数。数字列中只写“疑为数字错误”，报告原样的数字同样列在“疑为单位错误”列中，工作簿中同样以琥珀色底纹标出。"},
 }
+
+// countSlipText is what a download writes in the cell of a count of
+// staff that is a likely slip (see slipText).
+var countSlipText, _ = check.SlipWords("staff.actual")
 
 // projectNotApplicableNames returns the headers, without their unit, of
 // the columns whose figure does not apply to a 项目支出 report (see
@@ -129,7 +135,7 @@ func dictionaryRows(absolute bool) []dictionaryRow {
 		entry(c.Header, jsonKey(c), c.Unit, desc)
 	}
 
-	heading("空白、无法识别、不适用与疑为单位错误")
+	heading("空白、无法识别、不适用、疑为单位错误与疑为数字错误")
 	header("取值", "reports.json 中", "", "含义")
 	for _, w := range cellWords {
 		word := w.Word

@@ -203,7 +203,7 @@ var Columns = []Column{
 		Description: "报告所列的实有人数；" + site.PerStaffBasis + "。",
 		get:         func(r *site.Report) cell { return count(r.Staff.Actual) }},
 	{Key: "suspect", Header: "疑为单位错误",
-		Description: "本站核对认为可能填错了单位的数字：每个写作“列名：报告原样的数字”，以“；”分隔，如“项目支出（万元）：94631500”；空白表示没有。这样的数字与该部门其他年度相差约十倍至万倍、合计恰为分项之和的十倍至万倍，或大到县级部门不可能达到（多是把元填成了万元；编制人数或实有人数超过10万人的，疑为数字错误，人均数也不计入）；它所在的数字列只写“疑为单位错误”，以免排序、求和、平均时算进去，本站的比较、排名、图表和平均数也不计入（reports.json 的 figures 中照列该数字，suspect 列出它的键）。",
+		Description: "本站核对认为可能填错了单位的数字：每个写作“列名：报告原样的数字”，以“；”分隔，如“项目支出（万元）：94631500”；空白表示没有。这样的数字与该部门其他年度相差约十倍至万倍、合计恰为分项之和的十倍至万倍，或大到县级部门不可能达到（多是把元填成了万元；编制人数或实有人数超过10万人的，疑为数字错误，人均数也不计入）；它所在的数字列只写“疑为单位错误”（人数写“疑为数字错误”），以免排序、求和、平均时算进去，本站的比较、排名、图表和平均数也不计入（reports.json 的 figures 中照列该数字，suspect 列出它的键）。",
 		get:         func(r *site.Report) cell { return cell{kind: suspectCell, state: report.Disclosed} }},
 	{Key: "derived", Header: "推算数字",
 		Description: "报告没有直接写出、由整理本站数据的人根据报告中的其他数字算出的数字（如报告只写了三公经费的三项，合计是三项相加得出的），写作列名，以“；”分隔，如“三公经费合计（万元）”；空白表示没有。这样的数字照常列在它的数字列中；涉及它的合计核对不再进行（reports.json 的 derived 列出它的键）。",
@@ -221,12 +221,22 @@ var Columns = []Column{
 // report gives but that could not be read, one it does not give that
 // does not apply to a report of its type (see notApplicable),
 // and one the checks find a likely unit slip, whose number goes in the
-// column 疑为单位错误 instead (see appendSuspects).
+// column 疑为单位错误 instead (see appendSuspects): 疑为单位错误, or
+// 疑为数字错误 for a count of staff, as the pages say (see slipText).
 const (
 	unreadableText    = "无法识别"
 	notApplicableText = "不适用"
 	suspectText       = "疑为单位错误"
 )
+
+// slipText returns what a download writes in the cell of column c when
+// its figure is a likely slip: the words the pages give it
+// (check.SlipWords), 疑为单位错误 for an amount and 疑为数字错误 for a
+// count of staff no county department has.
+func slipText(c Column) string {
+	words, _ := check.SlipWords(c.Figure)
+	return words
+}
 
 // columnBit returns the bit of column i in a set of columns.
 func columnBit(i int) uint64 { return 1 << uint(i) }
@@ -438,7 +448,7 @@ func WriteCSV(out io.Writer, s *site.Site, baseURL string) error {
 			v := Columns[i].get(r)
 			switch {
 			case v.isNum() && sus&columnBit(i) != 0:
-				return appendCSVField(line, suspectText)
+				return appendCSVField(line, slipText(Columns[i]))
 			case v.isNum():
 				// Numbers never need quotes.
 				return v.appendNum(line)

@@ -525,7 +525,10 @@ func TestSuspectFiguresMarked(t *testing.T) {
 	s := siteOf(t, r("甲县", 2019, "130", "80"), r("甲县", 2020, "140", "90"),
 		r("甲县", 2021, "135", "94631500"), // 9463.15万元 typed in 元: unit.years
 		r("乙县", 2021, "300", "250"),
-		r("丁县", 2021, "12005000", "11955000")) // in 元, and no other year: unit.size
+		r("丁县", 2021, "12005000", "11955000"), // in 元, and no other year: unit.size
+		// A count of staff no county department has: its cell says what
+		// the pages say of it, a number in doubt, not a unit.
+		r("戊县", 2021, "1530.53", "500")+"\nstaff: {authorized: 40, actual: 1700000}")
 	rows := readCSV(t, s)
 	reports := readJSON(t, s)
 	w := openXLSX(t, s)
@@ -538,6 +541,7 @@ func TestSuspectFiguresMarked(t *testing.T) {
 		{"丁县 2021", "支出合计（万元）：12005000；项目支出（万元）：11955000", []string{"spending_total", "spending_project"}},
 		{"甲县 2020", "", []string{}},
 		{"乙县 2021", "", []string{}},
+		{"戊县 2021", "实有人数：1700000", []string{"staff_actual"}},
 	} {
 		want := c.want
 		if got := rows[c.report]["疑为单位错误"]; got != want {
@@ -556,6 +560,8 @@ func TestSuspectFiguresMarked(t *testing.T) {
 		{"甲县 2021", "项目支出（万元）", "疑为单位错误"}, {"甲县 2021", "支出合计（万元）", "135.00"},
 		{"丁县 2021", "支出合计（万元）", "疑为单位错误"}, {"丁县 2021", "基本支出（万元）", "50.00"},
 		{"甲县 2020", "项目支出（万元）", "90.00"},
+		{"戊县 2021", "实有人数", "疑为数字错误"}, {"戊县 2021", "编制人数", "40"},
+		{"戊县 2021", "支出合计（万元）", "1530.53"},
 	} {
 		if got := rows[c[0]][c[1]]; strings.TrimSuffix(got, ".00") != strings.TrimSuffix(c[2], ".00") {
 			t.Errorf("CSV %s %s = %q, want %q", c[0], c[1], got, c[2])
@@ -714,7 +720,7 @@ func TestXLSXDataDictionary(t *testing.T) {
 				t.Errorf("%s: unit %q", k, unit)
 			}
 		}
-		for _, word := range []string{"（空白）", "无法识别", "不适用", "疑为单位错误"} {
+		for _, word := range []string{"（空白）", "无法识别", "不适用", "疑为单位错误", "疑为数字错误"} {
 			if row := byFirst[word]; row == nil || row[3] == "" {
 				t.Errorf("no meaning of %s", word)
 			}

@@ -50,12 +50,22 @@ func referenceText(r *site.Report, c Column, base string) (text string, isNum bo
 	case v.state != report.Disclosed:
 		return "", false
 	case referenceSuspect(r, c):
-		return "疑为单位错误", false
+		return referenceSlipWords(c), false
 	}
 	if num, ok := referenceNum(v); ok {
 		return num, true
 	}
 	return v.text, false
+}
+
+// referenceSlipWords is what the cell of a likely slip in column c says,
+// as the pages say it: a count of staff is a number in doubt, anything
+// else a unit.
+func referenceSlipWords(c Column) string {
+	if c.Key == "staff_authorized" || c.Key == "staff_actual" {
+		return "疑为数字错误"
+	}
+	return "疑为单位错误"
 }
 
 // referenceNum is the text of a numeric cell given, and whether it is one.
@@ -282,7 +292,7 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 			score := c.Key == "score"
 			switch {
 			case v.isNum() && referenceSuspect(r, c):
-				row[i] = excelize.Cell{Value: "疑为单位错误", StyleID: suspect}
+				row[i] = excelize.Cell{Value: referenceSlipWords(c), StyleID: suspect}
 			case v.isNum() && whole:
 				row[i] = excelize.Cell{Value: v.num(), StyleID: integer}
 			case v.isNum() && score:

@@ -391,7 +391,7 @@ func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site, base string) error
 			switch {
 			case v.isNum() && sus&columnBit(i) != 0:
 				buf = sk.appendCellStart(buf, i, row, sk.suspectStyle)
-				buf = appendXLSXInlineStr(buf, suspectText)
+				buf = appendXLSXInlineStr(buf, slipText(c))
 			case v.isNum():
 				buf = sk.appendCellStart(buf, i, row, sk.numStyles[i])
 				buf = appendXLSXNum(buf, v)

@@ -95,7 +95,6 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 	}
 	row := make([]any, len(Columns))
 	cells := make([]excelize.Cell, len(Columns))
-	slip := excelize.Cell{Value: "疑为单位错误", StyleID: suspect}
 	for i, c := range Columns {
 		if c.Key == "year" || strings.HasPrefix(c.Key, "staff") {
 			cells[i].StyleID = integer
@@ -111,7 +110,7 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 			v := c.get(r)
 			switch {
 			case v.isNum() && referenceSuspect(r, c):
-				row[i] = &slip
+				row[i] = excelize.Cell{Value: referenceSlipWords(c), StyleID: suspect}
 			case v.isNum():
 				cells[i].Value = v.num()
 				row[i] = &cells[i]

@@ -830,12 +830,23 @@
     if (!missing.length) return '';
     var groups = [
       { list: [], one: '未披露' + m.label, all: '均未披露' + m.label, part: '未披露该项' },
-      { list: [], one: '的' + m.label + '无法识别', all: '的' + m.label + '均无法识别', part: '该项无法识别' },
-      { list: [], one: '的' + m.label + '疑为单位错误', all: '的' + m.label + '均疑为单位错误', part: '该项疑为单位错误' }
+      { list: [], one: '的' + m.label + '无法识别', all: '的' + m.label + '均无法识别', part: '该项无法识别' }
     ];
+    // A slip's group is by what it is: 疑为单位错误, or 疑为数字错误 for
+    // a value per head of a count no department has (slip_words).
+    var slips = {};
     missing.forEach(function (i) {
-      var g = (m.slips || []).indexOf(i) !== -1 ? 2 : (m.unreadable || []).indexOf(i) !== -1 ? 1 : 0;
-      groups[g].list.push(i);
+      var s = (m.slips || []).indexOf(i);
+      if (s === -1) {
+        groups[(m.unreadable || []).indexOf(i) !== -1 ? 1 : 0].list.push(i);
+        return;
+      }
+      var w = (m.slip_words && m.slip_words[s]) || '疑为单位错误';
+      if (!slips[w]) {
+        slips[w] = { list: [], one: '的' + m.label + w, all: '的' + m.label + '均' + w, part: '该项' + w };
+        groups.push(slips[w]);
+      }
+      slips[w].list.push(i);
     });
     groups = groups.filter(function (g) { return g.list.length; });
     var parts = groups.map(function (g) {

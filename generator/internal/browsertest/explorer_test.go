@@ -48,7 +48,8 @@ const explorerSaidJS = `({title: document.querySelector('#fig-explorer figcaptio
 // its caption, the chart's label and its count, that the chosen reports do
 // not give it; when some do, it draws those, says how many of the chosen
 // have data (所选3份中仅甲县有数据, not 仅甲县有数据, which would read as of
-// the whole year) and how many of the chosen are left out and why (not disclosed, or a likely unit slip); and
+// the whole year) and how many of the chosen are left out and why (not disclosed, a likely unit
+// slip, or a value per head of a count of staff in doubt); and
 // a metric asked for from another year that no report of this year gives
 // is said to be absent, not silently replaced.
 func TestExplorerSaysWhatIsMissing(t *testing.T) {
@@ -61,7 +62,9 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 		"-- content/c20.md --\n"+r("丙县", 2020, "spending: {total: 300}")+
 		"-- content/d20.md --\n"+r("丁县", 2020, "spending: {total: 12005000}")+ // in 元: unit.size
 		"-- content/a21.md --\n"+r("甲县", 2021, "spending: {total: 110}")+
-		"-- content/b21.md --\n"+r("乙县", 2021, "spending: {total: 120}"))
+		"-- content/b21.md --\n"+r("乙县", 2021, "spending: {total: 120}")+
+		"-- content/a22.md --\n"+r("甲县", 2022, "spending: {total: 100}\nstaff: {actual: 20}")+
+		"-- content/e22.md --\n"+r("戊县", 2022, "spending: {total: 1530.53}\nstaff: {actual: 1700000}")) // a count no department has: unit.size
 	p.MustBuild()
 	host, base := serveBuilt(t, p)
 	load := func(query string) (*tab, explorerSaid) {
@@ -142,6 +145,19 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 		wantSaid(c.why+" ("+c.query+")", said, c.summary, c.count, false)
 		tb.report(tb.logProblems())
 	}
+
+	// A value per head made of a count of staff no department has is
+	// left out too, and said to be a number in doubt, as the pages say
+	// it, not a unit.
+	q = "2022.html?metric=total_per_staff&counties=jia-xian,wu-xian"
+	tb, said = load(q)
+	if want := "另有1份该项疑为数字错误（戊县），图中未画出。"; !strings.HasPrefix(said.Summary, "所选2份中仅甲县有数据，") || !strings.HasSuffix(said.Summary, want) {
+		t.Errorf("%s: the caption says %q; want it to name 甲县 alone and end %q", q, said.Summary, want)
+	}
+	if said.Count != "显示所选 2 份中有数据的 1 份" {
+		t.Errorf("%s: the count says %q", q, said.Count)
+	}
+	tb.report(tb.logProblems())
 }
 
 // jiaAndYi builds and serves a site of the 2020 reports of 甲县's and

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"cmp"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -115,6 +116,11 @@ type metricValues struct {
 	// the others without a value do not give it.
 	Slips      []int `json:"slips,omitempty"`
 	Unreadable []int `json:"unreadable,omitempty"`
+	// SlipWords says what each of Slips is, in order (check.SlipWords):
+	// 疑为单位错误, or 疑为数字错误 for a value per head whose count of
+	// staff is one no county department has. Left out when every one is
+	// 疑为单位错误, which the script takes when it is.
+	SlipWords []string `json:"slip_words,omitempty"`
 	// Derived are the places in Values of the values computed from a
 	// figure the report does not give (report.Report.Derived), whose
 	// names the script marks （推算） when it draws them. (The first view,
@@ -167,6 +173,16 @@ func newExplorer(rs []*site.Report, perStaff bool) (*Explorer, error) {
 				}
 			} else if _, ok := m.Value(r); ok {
 				mv.Slips = append(mv.Slips, i)
+				words := cmp.Or(slipWords(r, m.Keys...), unitSlipWords)
+				if words != unitSlipWords && mv.SlipWords == nil {
+					mv.SlipWords = make([]string, len(mv.Slips)-1, len(mv.Slips))
+					for j := range mv.SlipWords {
+						mv.SlipWords[j] = unitSlipWords
+					}
+				}
+				if mv.SlipWords != nil {
+					mv.SlipWords = append(mv.SlipWords, words)
+				}
 			} else if m.Unreadable != nil && m.Unreadable(r) {
 				mv.Unreadable = append(mv.Unreadable, i)
 			}

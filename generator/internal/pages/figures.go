@@ -19,6 +19,9 @@ func slipValue(key string) charts.Value {
 	return charts.Value{Suspect: true, SlipWords: words}
 }
 
+// unitSlipWords is what check.SlipWords says of an amount: 疑为单位错误.
+var unitSlipWords, _ = check.SlipWords("spending.total")
+
 // slipWords says what the likely slip among the figures named by keys of
 // r is (check.SlipWords), or "" when none is one.
 func slipWords(r *site.Report, keys ...string) string {

@@ -1257,7 +1257,8 @@ func TestImpossibleStaffCountLeftOutOfPerHead(t *testing.T) {
 	}
 	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "spending: {total: 2000, basic: 1500, project: 500}\nstaff: {authorized: 40, actual: 38}")+
 		"-- content/b.md --\n"+r("乙县", "spending: {total: 1000, basic: 700, project: 300}\nstaff: {authorized: 30, actual: 30}")+
-		"-- content/d.md --\n"+r("丁县", "spending: {total: 1530.53, basic: 1030.53, project: 500}\nstaff: {actual: 1700000}"))
+		"-- content/d.md --\n"+r("丁县", "spending: {total: 1530.53, basic: 1030.53, project: 500}\nstaff: {actual: 1700000}")+
+		"-- content/d24.md --\n"+strings.Replace(r("丁县", "spending: {total: 1600}\nstaff: {actual: 17}"), "2023", "2024", 1))
 	p.MustBuild()
 	rep := p.Page("report/ding-xian/2023-cai-zheng-ju-zheng-ti.html")
 	mustContain(t, "丁县", rep, "实有人数1700000人，远超县级部门的规模，疑为数字错误")
@@ -1279,4 +1280,8 @@ func TestImpossibleStaffCountLeftOutOfPerHead(t *testing.T) {
 	mustContain(t, "the compare page's table per head", p.Page("compare/2023.html"), `<span class="na">疑为数字错误</span>`)
 	// Ranked per head among the two others only.
 	mustMatch(t, "乙县's ranks", between(p.Page("report/yi-xian/2023-cai-zheng-ju-zheng-ti.html"), `id="ranks"`, "</table>"), `人均支出[^\n]*第2名/共2份`)
+	// The year after shows the count as its 上年, marked with the same
+	// words.
+	after := between(p.Page("report/ding-xian/2024-cai-zheng-ju-zheng-ti.html"), `<th scope="row">实有人数`, "</tr>")
+	mustContain(t, "丁县 2024's 实有人数", after, "1700000人", `title="上年数字疑为数字错误，见上年报告的数据核对"`)
 }

@@ -49,6 +49,9 @@ type Figure struct {
 	// previous year's report when Prev is a likely unit slip there
 	// (site.Report.Suspect); it is empty otherwise.
 	PrevChecks string
+	// PrevSlip says what Prev is when PrevChecks is set: 疑为单位错误, or
+	// 疑为数字错误 for a count of staff (see slipWords).
+	PrevSlip string
 	// NA marks a Text of 未披露, 无法识别 or 不适用. (The flags come last, together,
 	// so that they share a word.)
 	NA bool
@@ -244,6 +247,7 @@ func figures(r *site.Report, out []Figure, t *texts) {
 				t.end(&f.Prev)
 				if r.Prev.Suspect(d.Key) {
 					f.PrevChecks = rootOf(r.URL) + r.Prev.URL + "#checks"
+					f.PrevSlip = slipWords(r.Prev, d.Key)
 				}
 				// No change is told from or to a likely unit slip:
 				// -100.0% from 40966400 says nothing true.

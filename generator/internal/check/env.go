@@ -289,7 +289,8 @@ func explainSlips(out []Result) {
 				continue
 			}
 			key := slip.Keys[0]
-			note := "；其中" + FigureName(key) + "疑为单位错误，见" + ruleOrder[sr].Title
+			words, _ := SlipWords(key)
+			note := "；其中" + FigureName(key) + words + "，见" + ruleOrder[sr].Title
 			for j := range out {
 				if j == sr {
 					continue

@@ -736,6 +736,40 @@ func TestFindingCardsLeaveOutEmptyGaps(t *testing.T) {
 	}
 }
 
+// reportFindingsJS measures, on a report's page, each finding of its
+// checks against the section's heading: how far its card starts from the
+// heading's left edge, how much narrower it is than the section, and
+// whether a list marker is drawn beside it.
+const reportFindingsJS = `Array.from(document.querySelectorAll('ul.findings > li')).map(li => {
+  const h = document.getElementById('checks').getBoundingClientRect(), r = li.getBoundingClientRect();
+  const section = li.closest('section').getBoundingClientRect();
+  return {indent: Math.round(r.left - h.left), narrower: Math.round(section.width - r.width),
+    marker: getComputedStyle(li).listStyleType !== 'none' && getComputedStyle(li).display === 'list-item'};
+})`
+
+// TestReportFindingsFullWidthOnAPhone: on a phone, each finding of a
+// report's checks is a card as wide as the section, with no bullet
+// beside it taking a column of its width (the card says what it is).
+func TestReportFindingsFullWidthOnAPhone(t *testing.T) {
+	site(t)
+	report := firstReportPage("tao-yuan-xian")
+	out, base := siteOf(report)
+	tb := openWith(t, out, base, env.host, base+report, phoneScreen)
+	got := eval[[]struct {
+		Indent, Narrower int
+		Marker           bool
+	}](tb, reportFindingsJS)
+	if len(got) == 0 {
+		t.Fatal("桃源县's report page lists no findings to test with")
+	}
+	for i, f := range got {
+		if f.Indent != 0 || f.Narrower > 1 || f.Marker {
+			t.Errorf("finding %d: its card starts %dpx right of the heading, is %dpx narrower than the section, bullet drawn: %v",
+				i+1, f.Indent, f.Narrower, f.Marker)
+		}
+	}
+}
+
 // wrappedCellsJS lists the cells of the table of reports with a text
 // that runs onto more than one line; a cell that breaks its line itself
 // (未披露, with a note below) is left out.

@@ -412,6 +412,19 @@ const disclosureCardsJS = `(() => {
   };
 })()`
 
+// disclosureSharesJS measures each share of the disclosure table's last
+// row (披露比例) as laid out: how far it ends from its cell's right edge,
+// and how far its top is below the cell's first line.
+const disclosureSharesJS = `Array.from(document.querySelectorAll('table.marks > tfoot td[data-label]'))
+  .filter(c => c.getClientRects().length && c.textContent.trim()).map(c => {
+    const r = document.createRange();
+    r.selectNodeContents(c);
+    const rects = Array.from(r.getClientRects()).filter(x => x.width > 0), v = rects[rects.length - 1];
+    const box = c.getBoundingClientRect(), style = getComputedStyle(c);
+    return {label: c.getAttribute('data-label'), right: Math.round(box.right - parseFloat(style.paddingRight) - v.right),
+      top: Math.round(v.top - box.top - parseFloat(style.paddingTop))};
+  })`
+
 // disclosureCards is what disclosureCardsJS reports.
 type disclosureCards struct {
 	Note                  bool
@@ -439,6 +452,23 @@ func TestDisclosureCardsOnPhone(t *testing.T) {
 		}
 		if got.Note != phone {
 			t.Errorf("phone %v: the legend's note on the cards shown: %v", phone, got.Note)
+		}
+		if phone {
+			// The shares of the last row, two to a line: each at the
+			// right of its column, on the first line of its name
+			// (公务用车购置及运行费 takes two), not alone below it.
+			shares := eval[[]struct {
+				Label      string
+				Right, Top int
+			}](tb, disclosureSharesJS)
+			if len(shares) < 10 {
+				t.Errorf("on a phone the last row shows %d shares, want the 11 figures'", len(shares))
+			}
+			for _, sh := range shares {
+				if sh.Right > 2 || sh.Right < -2 || sh.Top > 4 {
+					t.Errorf("on a phone the share of %s ends %dpx from its column's right and starts %dpx below its first line", sh.Label, sh.Right, sh.Top)
+				}
+			}
 		}
 		some := false
 		for _, r := range got.Rows {

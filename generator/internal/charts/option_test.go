@@ -267,9 +267,10 @@ func TestTemplatesCoverTypicalShapes(t *testing.T) {
 	resetTemplates()
 	for _, b := range typicalBars() {
 		s, ok := b.shape()
-		if !ok || templateFor(s) == nil {
+		first := templateFor(s)
+		if !ok || first == nil {
 			t.Errorf("chart %s has no template", b.ID)
-		} else if templateFor(s) != templateFor(s) {
+		} else if again := templateFor(s); again != first {
 			t.Errorf("chart %s: its template is made anew each time", b.ID)
 		}
 	}

@@ -176,7 +176,7 @@ func TestRoot(t *testing.T) {
 // oddMetric is a metric of values from a small set, NaN among them, each
 // known or not; unknown values are compared too.
 var oddMetric = site.Metric{Key: "odd", Value: func(rep *site.Report) (float64, bool) {
-	vals := []float64{0, 1, 1, 2, math.NaN(), math.Inf(-1), -0.0}
+	vals := []float64{0, 1, 1, 2, math.NaN(), math.Inf(-1), math.Copysign(0, -1)}
 	h := len(rep.File) + int(rep.File[len(rep.File)-1])
 	return vals[h%len(vals)], h%3 != 0
 }}

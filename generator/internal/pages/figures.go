@@ -312,19 +312,6 @@ var figureKeys = [...]string{"spending.total", "spending.basic", "spending.perso
 	"income", "sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles", "sangong.change",
 	"score", "grade", "staff.authorized", "staff.actual"}
 
-// delta describes the change from prev to v.
-func delta(v, prev float64) *Delta {
-	d := &Delta{}
-	t := newTexts()
-	setDelta(d, v, prev, t)
-	t.done()
-	return d
-}
-
-// setDelta makes d the change from prev to v, its text left to t (see
-// setDeltaOf), without a unit: ▲ 增加12.3（+8.1%）.
-func setDelta(d *Delta, v, prev float64, t *texts) { setDeltaOf(d, v, prev, "", t) }
-
 // setDeltaOf makes d the change from prev to v as they show (to two
 // decimals, see charts.Shown), its text left to t: ▲ 增加12.3万元（+8.1%）,
 // the unit after the amount. Values that show the same are 持平. A

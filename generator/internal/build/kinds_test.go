@@ -98,6 +98,36 @@ func TestRanksAreWithinKindsOfDepartment(t *testing.T) {
 	mustContain(t, "sitemap", p.Page("sitemap.xml"), "https://example.org/compare/2021/jiao-yu.html")
 }
 
+// TestKindPageNamesCountiesAlone: on the compare page of a kind of
+// department whose reports all come from one department name (财政局),
+// the charts, their tables and the explorer name each report by its
+// county alone (甲县·财政局 on every bar said nothing, and a phone cut a
+// long county's name short); the year's page of every department keeps
+// the department, as does a kind of two names (教育局 and 教育和体育局,
+// TestRanksAreWithinKindsOfDepartment). The explorer's keys, which links
+// from the report pages use, stay as they were.
+func TestKindPageNamesCountiesAlone(t *testing.T) {
+	p := buildtest.New(t, deptFile("a", "甲县", "财政局", 2021, "整体支出", "spending: {total: 100}\n")+
+		deptFile("b", "乙县", "财政局", 2021, "整体支出", "spending: {total: 300}\n")+
+		deptFile("c", "丙县", "财政局", 2021, "整体支出", "spending: {total: 200}\n")+
+		deptFile("d", "甲县", "档案馆", 2021, "整体支出", "spending: {total: 50}\n")+
+		deptFile("e", "乙县", "档案馆", 2021, "整体支出", "spending: {total: 60}\n"))
+	p.MustBuild()
+	kind := p.Page("compare/2021/cai-zheng.html")
+	if strings.Contains(kind, "·财政局") {
+		t.Errorf("the page of 财政 departments names a report with its department: %s", between(kind, "·财政局", "<"))
+	}
+	mustContain(t, "compare 2021 财政", kind,
+		`<label for="explorer-counties">县（市、区），可多选`,
+		"支出合计最高的是乙县（300万元），最低的是甲县（100万元）",
+		`"keys":["yi-xian.cai-zheng-ju","bing-xian.cai-zheng-ju","jia-xian.cai-zheng-ju"]`)
+	mustMatch(t, "compare 2021 财政's table of 支出合计", kind, `<a href="[^"]*report/yi-xian/2021-cai-zheng-ju-zheng-ti.html">乙县</a>`)
+	year := p.Page("compare/2021.html")
+	mustContain(t, "compare 2021", year, "乙县·财政局", "甲县·档案馆")
+	// The report page's rank links to the explorer by the same key.
+	mustContain(t, "甲县 财政局", p.Page("report/jia-xian/2021-cai-zheng-ju-zheng-ti.html"), "compare/2021/cai-zheng.html")
+}
+
 // A report's page is made again when its kind gains a report, though its
 // ranks stay as they were (the new report gives no figure): it now links
 // to its kind's comparison, and no longer says it is the only one.

@@ -219,7 +219,7 @@ func withNote(title, note string) string {
 // extent returns what the summary of a chart of shown, the highest of rs
 // by m, says of all of them (see charts.Extent), or nil when the chart
 // shows them all. keys are the figures the chart's labels flag.
-func extent(rs []*site.Report, m site.Metric, shown []*site.Report, keys ...string) *charts.Extent {
+func extent(name namer, rs []*site.Report, m site.Metric, shown []*site.Report, keys ...string) *charts.Extent {
 	if len(rs) <= len(shown) {
 		return nil
 	}
@@ -265,24 +265,50 @@ func extent(rs []*site.Report, m site.Metric, shown []*site.Report, keys ...stri
 		return nil // the chart shows every report with the figure
 	}
 	e.CutValue, e.CutShown = last, len(shown)-above
-	names, _ := labels([]*site.Report{lowest}, keys...)
+	names, _ := labels(name, []*site.Report{lowest}, keys...)
 	e.Lowest, e.LowestValue, e.LowestDerived = names[0], lo, lowest.IsDerived(m.Keys...)
 	return e
 }
 
-// labels names the reports of a chart, marking those whose figures under
-// keys disagree with each other (charts.FlagMark).
-func labels(rs []*site.Report, keys ...string) (names, links []string) {
+// namer names a report in the charts, tables and explorer of a page.
+type namer func(*site.Report) string
+
+// fullNames names each report by its Label (site.Report.Label).
+var fullNames namer = (*site.Report).Label
+
+// namesFor returns how the compare page of the kind of department k (nil
+// for a page of every department) names its reports rs: by their county
+// alone when every one's label is its county's and the one department
+// they all have (甲县·财政局 on the page of 财政 departments, where the
+// department says nothing and a phone cut long names short), otherwise
+// by Label. A kind of several department names (教育局, 教育和体育局),
+// or a label naming a project, keeps Label.
+func namesFor(k *site.Peers, rs []*site.Report) namer {
+	if k == nil || len(rs) == 0 {
+		return fullNames
+	}
+	dept := rs[0].Department
+	for _, r := range rs {
+		if r.Department != dept || r.Label() != r.County.Label+"·"+dept {
+			return fullNames
+		}
+	}
+	return func(r *site.Report) string { return r.County.Label }
+}
+
+// labels names the reports of a chart, by name, marking those whose
+// figures under keys disagree with each other (charts.FlagMark).
+func labels(name namer, rs []*site.Report, keys ...string) (names, links []string) {
 	if len(rs) == 0 {
 		return nil, nil
 	}
 	names, links = make([]string, 0, len(rs)), make([]string, 0, len(rs))
 	for _, r := range rs {
-		name := r.Label()
+		label := name(r)
 		if r.Flagged(keys...) {
-			name += charts.FlagMark
+			label += charts.FlagMark
 		}
-		names = append(names, name)
+		names = append(names, label)
 		links = append(links, r.URL)
 	}
 	return names, links
@@ -425,7 +451,7 @@ func withPerStaff(perStaff bool, bars func(perStaff bool) charts.Bars) (charts.C
 // whole is drawn as its whole in one piece. parts appends a report's
 // parts to its first argument, which serves report after report. With
 // withStaff, the chart has a view per staff member (see perStaffFits).
-func stacked(id, title string, rs []*site.Report, withStaff bool, metric string, keys []string, names []string,
+func stacked(name namer, id, title string, rs []*site.Report, withStaff bool, metric string, keys []string, names []string,
 	whole func(*site.Report) report.Money, parts func([]report.Money, *site.Report) []report.Money) (charts.Chart, error) {
 	return withPerStaff(withStaff, func(per bool) charts.Bars {
 		m := site.MetricByKey(metric)
@@ -438,7 +464,7 @@ func stacked(id, title string, rs []*site.Report, withStaff bool, metric string,
 			t = withNote(t, "人均")
 		}
 		t = withNote(t, note)
-		cats, links := labels(sorted, keys...)
+		cats, links := labels(name, sorted, keys...)
 		// A report whose parts add up to more than its whole, beyond
 		// rounding, cannot be stacked to its whole's length: its bar is
 		// the whole in one piece, its parts and their excess are in the
@@ -532,14 +558,14 @@ func stacked(id, title string, rs []*site.Report, withStaff bool, metric string,
 			total = append(total, t)
 		}
 		return charts.Bars{ID: id, Title: t, Unit: "万元", Categories: cats, Links: links,
-			Series: series, Total: total, Stack: true, Horizontal: true, All: extent(rs, m, sorted, keys...), Measure: "份"}
+			Series: series, Total: total, Stack: true, Horizontal: true, All: extent(name, rs, m, sorted, keys...), Measure: "份"}
 	})
 }
 
 // spendingChart is the stacked chart of the reports' 支出合计, with a view
 // per staff member when perStaff is set (see perStaffFits).
-func spendingChart(id, title string, rs []*site.Report, perStaff bool) (charts.Chart, error) {
-	return stacked(id, title, rs, perStaff, "total", []string{"spending.total", "spending.basic", "spending.project"},
+func spendingChart(name namer, id, title string, rs []*site.Report, perStaff bool) (charts.Chart, error) {
+	return stacked(name, id, title, rs, perStaff, "total", []string{"spending.total", "spending.basic", "spending.project"},
 		[]string{"基本支出", "项目支出"},
 		func(r *site.Report) report.Money { return r.Spending.Total },
 		func(dst []report.Money, r *site.Report) []report.Money {
@@ -549,8 +575,8 @@ func spendingChart(id, title string, rs []*site.Report, perStaff bool) (charts.C
 
 // sangongChart is the stacked chart of the reports' 三公经费, with a view
 // per staff member when perStaff is set (see perStaffFits).
-func sangongChart(id, title string, rs []*site.Report, perStaff bool) (charts.Chart, error) {
-	return stacked(id, title, rs, perStaff, "sangong", []string{"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"},
+func sangongChart(name namer, id, title string, rs []*site.Report, perStaff bool) (charts.Chart, error) {
+	return stacked(name, id, title, rs, perStaff, "sangong", []string{"sangong.total", "sangong.abroad", "sangong.reception", "sangong.vehicles"},
 		[]string{"因公出国（境）", "公务接待", "公务用车"},
 		func(r *site.Report) report.Money { return r.Sangong.Total },
 		func(dst []report.Money, r *site.Report) []report.Money {
@@ -560,9 +586,9 @@ func sangongChart(id, title string, rs []*site.Report, perStaff bool) (charts.Ch
 
 // metricChart is the bar chart of the reports rs by m, the highest of
 // them, with more said after its summary (see charts.Bars.More).
-func metricChart(id, title string, m site.Metric, rs []*site.Report, more string) (charts.Chart, error) {
+func metricChart(name namer, id, title string, m site.Metric, rs []*site.Report, more string) (charts.Chart, error) {
 	shown, note := topByMetric(rs, m)
-	names, links := labels(shown, metricKeys[m.Key]...)
+	names, links := labels(name, shown, metricKeys[m.Key]...)
 	var vals []charts.Value
 	if len(shown) > 0 {
 		vals = make([]charts.Value, len(shown))
@@ -572,7 +598,7 @@ func metricChart(id, title string, m site.Metric, rs []*site.Report, more string
 	}
 	return charts.Bars{ID: id, Title: withNote(title, note), Unit: m.Unit, Categories: names, Links: links,
 		Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true,
-		All: extent(rs, m, shown, metricKeys[m.Key]...), Measure: "份", More: more}.Build()
+		All: extent(name, rs, m, shown, metricKeys[m.Key]...), Measure: "份", More: more}.Build()
 }
 
 // metricKeys names the figures each metric is computed from.
@@ -641,7 +667,8 @@ func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Pa
 		return p, nil
 	}
 	perStaff := perStaffFits(s, year, k) // and the page says when not
-	ex, err := newExplorer(rs, perStaff)
+	name := namesFor(k, rs)
+	ex, err := newExplorer(name, rs, perStaff)
 	if err != nil {
 		return nil, err
 	}
@@ -649,7 +676,7 @@ func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Pa
 	p.Data = d
 	type spec struct {
 		id, title, metric string
-		build             func(id, title string, rs []*site.Report, perStaff bool) (charts.Chart, error)
+		build             func(name namer, id, title string, rs []*site.Report, perStaff bool) (charts.Chart, error)
 	}
 	specs := []spec{
 		{"spending", "支出合计（基本支出与项目支出）", "total", spendingChart},
@@ -674,13 +701,13 @@ func compareYear(s *site.Site, year int, k *site.Peers, rs []*site.Report, p *Pa
 		var c charts.Chart
 		var err error
 		if sp.build != nil {
-			c, err = sp.build(sp.id, sp.title, rs, perStaff)
+			c, err = sp.build(name, sp.id, sp.title, rs, perStaff)
 		} else {
 			more := ""
 			if strings.HasSuffix(sp.metric, "_per_staff") {
 				more = site.PerStaffBasis + "。"
 			}
-			c, err = metricChart(sp.id, sp.title, m, rs, more)
+			c, err = metricChart(name, sp.id, sp.title, m, rs, more)
 		}
 		if err != nil {
 			return nil, err

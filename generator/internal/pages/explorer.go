@@ -129,9 +129,10 @@ type metricValues struct {
 	Derived []int `json:"derived,omitempty"`
 }
 
-// newExplorer returns the explorer of the reports rs, with the metrics
-// per staff member when perStaff is set (see perStaffFits).
-func newExplorer(rs []*site.Report, perStaff bool) (*Explorer, error) {
+// newExplorer returns the explorer of the reports rs, each named by name,
+// with the metrics per staff member when perStaff is set (see
+// perStaffFits).
+func newExplorer(name namer, rs []*site.Report, perStaff bool) (*Explorer, error) {
 	data := explorerData{Limit: ExplorerLimit, Metrics: map[string]metricValues{}}
 	e := &Explorer{Limit: ExplorerLimit}
 	ordered := byMetric(rs, site.MetricByKey("total"))
@@ -139,7 +140,7 @@ func newExplorer(rs []*site.Report, perStaff bool) (*Explorer, error) {
 	data.Keys = make([]string, 0, len(ordered))
 	data.Labels = make([]string, 0, len(ordered))
 	for _, r := range ordered {
-		label, key := r.Label(), r.Key()
+		label, key := name(r), r.Key()
 		e.Choices = append(e.Choices, Choice{Key: key, Label: label})
 		e.Departments = e.Departments || label != r.County.Label
 		data.Keys = append(data.Keys, key)
@@ -204,7 +205,7 @@ func newExplorer(rs []*site.Report, perStaff bool) (*Explorer, error) {
 				first, _ = topByMetric(rs, m)
 			}
 			first = first[:min(len(first), ExplorerLimit)]
-			names, _ := labels(first)
+			names, _ := labels(name, first)
 			var vals []charts.Value
 			if len(first) > 0 {
 				vals = make([]charts.Value, len(first))
@@ -214,7 +215,7 @@ func newExplorer(rs []*site.Report, perStaff bool) (*Explorer, error) {
 			}
 			c, err := charts.Bars{ID: "explorer", Title: m.Label, Unit: m.Unit, Categories: names,
 				Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true,
-				All: extent(rs, m, first, metricKeys[m.Key]...), Measure: "份"}.Build()
+				All: extent(name, rs, m, first, metricKeys[m.Key]...), Measure: "份"}.Build()
 			if err != nil {
 				return nil, err
 			}

@@ -587,7 +587,7 @@ func Home(s *site.Site) (*Page, error) {
 		}
 		year := wholeReports(s.ByYear[d.Year])
 		d.Cards = headline(d.Year, year)
-		c, err := spendingChart("home-spending", fmt.Sprintf("%d年支出合计", d.Year), year, perStaffFits(s, d.Year, nil))
+		c, err := spendingChart(fullNames, "home-spending", fmt.Sprintf("%d年支出合计", d.Year), year, perStaffFits(s, d.Year, nil))
 		if err != nil {
 			return nil, err
 		}

@@ -3,6 +3,7 @@ package pages
 import (
 	"cmp"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -174,21 +175,15 @@ func newExplorer(name namer, rs []*site.Report, perStaff bool) (*Explorer, error
 				}
 			} else if _, ok := m.Value(r); ok {
 				mv.Slips = append(mv.Slips, i)
-				words := cmp.Or(slipWords(r, m.Keys...), unitSlipWords)
-				if words != unitSlipWords && mv.SlipWords == nil {
-					mv.SlipWords = make([]string, len(mv.Slips)-1, len(mv.Slips))
-					for j := range mv.SlipWords {
-						mv.SlipWords[j] = unitSlipWords
-					}
-				}
-				if mv.SlipWords != nil {
-					mv.SlipWords = append(mv.SlipWords, words)
-				}
+				mv.SlipWords = append(mv.SlipWords, cmp.Or(slipWords(r, m.Keys...), unitSlipWords))
 			} else if m.Unreadable != nil && m.Unreadable(r) {
 				mv.Unreadable = append(mv.Unreadable, i)
 			}
 		}
 		nums = nums[len(ordered):]
+		if !slices.ContainsFunc(mv.SlipWords, func(w string) bool { return w != unitSlipWords }) {
+			mv.SlipWords = nil // the script's default for every slip
+		}
 		data.Metrics[key] = mv
 		e.Metrics = append(e.Metrics, m)
 		if e.Default == nil {

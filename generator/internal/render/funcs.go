@@ -202,28 +202,15 @@ const (
 	// FindingFlag is the meaning of the mark after a figure that another
 	// finding of the report's checks concerns.
 	FindingFlag = "该数字有核对发现" + seeChecks
-	// PrevSlipFlag is the meaning of the mark after the previous year's
-	// figure on a report's page, when that figure is a likely unit slip;
-	// that of another likely slip says what it is in its place
-	// (上年数字疑为数字错误，见上年报告的数据核对; see prevSlipFlag).
-	PrevSlipFlag = "上年数字疑为单位错误" + seePrevChecks
-	// seePrevChecks ends the meaning of a mark after the previous year's
-	// figure.
+	// seePrevChecks ends the meaning of the mark after the previous
+	// year's figure on a report's page, when that figure is a likely
+	// slip, after what slip it is: 上年数字疑为单位错误，见上年报告的数据核对
+	// (see pages.Figure's PrevSlip).
 	seePrevChecks = "，见上年报告的数据核对"
 	// NameFlag is the meaning of the mark after a report's name in a
 	// chart's table (charts.FlagMark).
 	NameFlag = "该报告的数字之间有不一致或疑点" + seeChecks
 )
-
-// prevSlipFlag returns the meaning of the mark after the previous year's
-// figure that is a likely slip of the kind words says (pages.Figure's
-// PrevSlip): PrevSlipFlag for a unit slip, or when words is empty.
-func prevSlipFlag(words string) string {
-	if words == "" || words == "疑为单位错误" {
-		return PrevSlipFlag
-	}
-	return "上年数字" + words + seePrevChecks
-}
 
 // writeFlag writes a ⚠ mark that links to a report's checks, root+href
 // (href holds the fragment, #checks), and says what it means, why: as
@@ -358,7 +345,7 @@ func writeFigureRows(b *bytes.Buffer, figs []pages.Figure, withPrev bool) {
 			escape(b, f.Prev)
 			if f.PrevChecks != "" {
 				b.WriteString(" ")
-				writeFlag(b, "", f.PrevChecks, prevSlipFlag(f.PrevSlip))
+				writeFlag(b, "", f.PrevChecks, "上年数字"+f.PrevSlip+seePrevChecks)
 			}
 			b.WriteString(`</td><td>`)
 			if f.Delta != nil {

@@ -671,6 +671,90 @@ func TestAxisUnitsShownOnPhone(t *testing.T) {
 	}
 }
 
+// valueAxesJS lists, for each drawn chart, each value axis along the
+// bottom of its plot: the values of the lines across the plot, as ECharts
+// laid them out, the labels drawn below the plot, and the plot's width.
+const valueAxesJS = `(() => {
+  const out = [];
+  for (const el of document.querySelectorAll('.chart[data-rendered="1"]')) {
+    const chart = echarts.getInstanceByDom(el), model = chart.getModel();
+    (chart.getOption().xAxis || []).forEach((a, i) => {
+      const axis = model.getComponent('xAxis', i).axis;
+      if (!axis || axis.type !== 'value') return;
+      const lines = axis.scale.getTicks().map(t => echarts.format.addCommas(t.value));
+      const rect = model.getComponent('grid', 0).coordinateSystem.getRect();
+      const shown = [];
+      for (const d of chart.getZr().storage.getDisplayList(true)) {
+        const text = d.style && d.style.text;
+        if (!lines.includes(text)) continue;
+        const r = d.getBoundingRect().clone();
+        if (d.transform) r.applyTransform(d.transform);
+        if (r.y >= rect.y + rect.height - 1) shown.push(text);
+      }
+      out.push({chart: el.id, lines, shown, width: Math.round(rect.width)});
+    });
+  }
+  return out;
+})()`
+
+// valueAxis is what valueAxesJS reports of a value axis.
+type valueAxis struct {
+	Chart        string
+	Lines, Shown []string
+	Width        int
+}
+
+// TestValueAxisLabelsEveryLine draws the charts of a year whose totals
+// run to six digits (up to 144,000万元) on a phone and on a wide screen:
+// each line across a bar chart's plot has its value below it. On a phone
+// the plot is 130-200px wide; ECharts divided the axis into six lines
+// from 0 to 150,000 all the same and left out each label that would
+// overlap, which kept 30,000 and 90,000 alone below six lines.
+func TestValueAxisLabelsEveryLine(t *testing.T) {
+	var reports [][3]string
+	for i, c := range []string{"甲县", "乙县", "丙县", "丁县", "桂都仡佬族自治县", "戊县", "己县", "庚县"} {
+		total := 144000 - i*13000
+		reports = append(reports, [3]string{c, "2023", fmt.Sprintf(
+			"spending: {total: %d.25, basic: %d, project: %d.25}\nsangong: {total: 1%d.5}\nscore: %d\nstaff: {authorized: 300, actual: 28%d}",
+			total, total/3, total-total/3, 200+i*37, 99-i, i)})
+	}
+	p, host, base := reportsSite(t, reports...)
+	for _, screen := range []struct {
+		name string
+		act  chromedp.Action[chromedp.Void]
+	}{{"phone", phoneScreen}, {"desktop", desktopScreen}} {
+		t.Run(screen.name, func(t *testing.T) {
+			tb := openWith(t, p.Out, base, host, base+"compare/2023.html", screen.act)
+			tb.showCharts()
+			axes := eval[[]valueAxis](tb, valueAxesJS)
+			wide := false
+			for _, a := range axes {
+				if len(a.Lines) < 2 {
+					t.Errorf("%s: %d lines across the plot (%q)", a.Chart, len(a.Lines), a.Lines)
+					continue
+				}
+				if len(a.Lines[len(a.Lines)-1]) >= len("100,000") {
+					wide = true
+				}
+				var missing []string
+				for _, l := range a.Lines {
+					if !slices.Contains(a.Shown, l) {
+						missing = append(missing, l)
+					}
+				}
+				if len(missing) > 0 {
+					t.Errorf("%s: the plot, %dpx wide, has lines at %s, but %s are not labelled below it (labels: %s)",
+						a.Chart, a.Width, strings.Join(a.Lines, " "), strings.Join(missing, " "), strings.Join(a.Shown, " "))
+				}
+			}
+			if !wide {
+				t.Fatalf("no axis runs to six digits; the test needs the widest labels: %+v", axes)
+			}
+			tb.report(tb.logProblems())
+		})
+	}
+}
+
 // figureCardsJS measures a report page's tables of figures as laid out:
 // each shown cell of a figure's row that sticks out of the screen or of
 // its table's box, each value, 上年 and 增减 cell not named by its

@@ -373,6 +373,31 @@ for i in $(seq "$runs"); do
 done
 files=$(find "$o_out" -type f | wc -l)
 
+# Page weight, read off the output of our fastest 15k build: the largest
+# report page's HTML; the table rows of the home page's HTML (it shows the
+# latest reports and links to the paged list, rather than one row per
+# report); and the most a county page's first view can transfer with gzip
+# (gzip -6): the largest page compressed, with every asset it links to that
+# a browser fetches (its stylesheet, script and icon) and the ECharts
+# bundle, which site.js loads once a chart comes into view. On a phone,
+# where no chart is in the first view, it transfers less.
+gz() { gzip -6 -c "$1" | wc -c; }
+w_report=$(find "$o_out/report" -type f -name '*.html' -printf '%s\n' | sort -n | tail -n 1)
+w_rows=$(grep -o '<tr[ >]' "$o_out/index.html" | wc -l)
+w_page=0 w_name=""
+for f in "$o_out"/county/*.html; do
+	n=$(gz "$f")
+	if [ "$n" -gt "$w_page" ]; then w_page=$n w_name=$f; fi
+done
+w_assets=0
+for a in $(grep -oE '<(link rel="(stylesheet|icon)"|script)[^>]*(href|src)="\.\./assets/[^"]*"' "$w_name" |
+	sed -E 's/.*(href|src)="\.\.\/assets\/([^"]*)"$/\2/') vendor/echarts/echarts.custom.min.js; do
+	[ -f "$o_out/assets/$a" ] || { echo "bench.sh: $w_name links to assets/$a, which the build did not write" >&2; exit 1; }
+	w_assets=$((w_assets + $(gz "$o_out/assets/$a")))
+done
+w_county=$(((w_page + w_assets + 512) / 1024))
+say "page weight: largest report page ${w_report} bytes; home page ${w_rows} table rows; county page ${w_name##*/}: ${w_page} bytes with gzip, ${w_assets} bytes of assets with gzip"
+
 # The rebuild with nothing changed, as many times as the rounds, fastest
 # kept, as for every other timing: it only reads the content's and the
 # output's file stamps, read first here as a build right after another
@@ -423,7 +448,7 @@ check() { # check VALUE OP LIMIT
 	echo "load average before the timings: $load0; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every wall time)"
 	echo
 	row() { printf '| %-44s | %8s | %8s | %11s | %-7s | %-9s | %-3s |\n' "$@"; }
-	row "measure" "wall s" "CPU s" "peak RSS MB" "ratio" "target" "met"
+	row "measure" "wall s" "CPU s" "peak RSS MB" "value" "target" "met"
 	printf '|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------------------------" "---------:" "---------:" "------------:" "---------" "-----------" "-----"
 	row "ours: build 15,000 reports ($files files)" "$o_wall" "$o_cpu" "$o_rss" "" "" ""
 	row "ours: rebuild 15,000, nothing changed" "$r_wall" "$r_cpu" "$r_rss" "" "" ""
@@ -453,6 +478,10 @@ check() { # check VALUE OP LIMIT
 	if [ "$quick" = 0 ]; then
 		row "ours: peak memory at 100k" "" "" "$b_rss" "" "< 1024 MB" "$(check "$b_rss" '<' 1024)"
 	fi
+	kb=$(awk "BEGIN{printf \"%.1f\", $w_report / 1024}")
+	row "page: largest report page's HTML (15k)" "" "" "" "$kb KB" "< 40 KB" "$(check "$w_report" '<' 40960)"
+	row "page: home page's table rows (15k)" "" "" "" "$w_rows" "< 15,000" "$(check "$w_rows" '<' 15000)"
+	row "page: county page first view, gzip, at most" "" "" "" "$w_county KB" "< 350 KB" "$(check "$w_county" '<' 350)"
 	echo
 	if [ "$quick" = 0 ]; then
 		echo "each round, timed side by side (our build, the floor, Hugo's build, then the floor of Hugo's files):$rounds"

@@ -109,13 +109,14 @@
   // and leaves out each label that would overlap the one before
   // (hideOverlap): on a phone, where a plot is 130-200px wide, six lines
   // from 0 to 150,000 kept the labels 30,000 and 90,000 alone, and the
-  // lines between read as whatever a reader guessed. It asks for fewer,
-  // wider steps (splitNumber) until each label fits its step, with room
-  // to spare; ECharts rounds the step to a round number, which can make
-  // one more step, so it tries again, at most three times. hideOverlap
-  // stays for what still does not fit. It reads the axis as ECharts laid
-  // it out (getModel, getViewLabels: ECharts 5's own methods), and leaves
-  // the chart as it is if they are not there.
+  // lines between read as whatever a reader guessed. Where a label is
+  // wider than its step (less LABEL_GAP), it asks for fewer, wider steps
+  // (splitNumber) until each fits; an axis whose labels fit, such as 0 to
+  // 5,000 on a phone, keeps its lines. ECharts rounds the step to a round
+  // number, which can make one more step, so it tries again, at most
+  // three times. hideOverlap stays for what still does not fit. It reads
+  // the axis as ECharts laid it out (getModel, getViewLabels: ECharts 5's
+  // own methods), and leaves the chart as it is if they are not there.
   function spaceValueLabels(chart) {
     for (var tries = 0; tries < 3; tries++) {
       var update = [], changed = false;
@@ -145,7 +146,7 @@
       chart.setOption({ xAxis: update });
     }
   }
-  var LABEL_GAP = 12; // px between two labels of a value axis, at least
+  var LABEL_GAP = 4; // px between two labels of a value axis, at least
 
   // readOption parses the ECharts option in the JSON block with the id and
   // adapts it to the page.

@@ -379,8 +379,8 @@ files=$(find "$o_out" -type f | wc -l)
 # report); and the most a county page's first view can transfer with gzip
 # (gzip -6): the largest page compressed, with every asset it links to that
 # a browser fetches (its stylesheet, script and icon) and the ECharts
-# bundle, which site.js loads once a chart comes into view. On a phone,
-# where no chart is in the first view, it transfers less.
+# bundle, which site.js loads once a chart comes into view. A first view
+# with no chart in it (a county page's tables come first) transfers less.
 gz() { gzip -6 -c "$1" | wc -c; }
 w_report=$(find "$o_out/report" -type f -name '*.html' -printf '%s\n' | sort -n | tail -n 1)
 w_rows=$(grep -o '<tr[ >]' "$o_out/index.html" | wc -l)

@@ -322,6 +322,13 @@ if [ "$quick" = 0 ]; then
 fi
 sync
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
+# How full the work folder's disk is: on the machine of the README's runs,
+# our build's system time grew as the disk filled (1.2 s a build at 13-43%
+# full, 1.8-2.0 s at 64%), and every timing writes over half a gigabyte.
+disk0=$(df --output=pcent "$work" 2>/dev/null | tail -n 1 | tr -d ' %') || disk0=""
+if [ -n "$disk0" ] && [ "$disk0" -ge 50 ]; then
+	say "the disk of $work is $disk0% full: on the machine of the README's runs, building on a disk over half full took more system time, and more the fuller it was"
+fi
 
 h_wall="" h_cpu="" h_rss="" b_wall="" b_cpu="" b_rss=""
 if [ "$quick" = 0 ]; then
@@ -446,6 +453,8 @@ check() { # check VALUE OP LIMIT
 	cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 	echo "portal benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs (${cpu:-unknown processor}), $(go version | cut -d' ' -f3), fastest of $runs run(s)"
 	echo "load average before the timings: $load0; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every wall time)"
+	disk1=$(df --output=pcent "$work" 2>/dev/null | tail -n 1 | tr -d ' %') || disk1=""
+	echo "the work folder's disk: ${disk0:-?}% full before the timings, ${disk1:-?}% after (a fuller disk slowed our builds; see the README)"
 	echo
 	row() { printf '| %-44s | %8s | %8s | %11s | %-7s | %-9s | %-3s |\n' "$@"; }
 	row "measure" "wall s" "CPU s" "peak RSS MB" "value" "target" "met"

@@ -728,7 +728,7 @@ func TestValueAxisLabelsEveryLine(t *testing.T) {
 			tb := openWith(t, p.Out, base, host, base+"compare/2023.html", screen.act)
 			tb.showCharts()
 			axes := eval[[]valueAxis](tb, valueAxesJS)
-			wide := false
+			wide, sangong := false, false
 			for _, a := range axes {
 				if len(a.Lines) < 2 {
 					t.Errorf("%s: %d lines across the plot (%q)", a.Chart, len(a.Lines), a.Lines)
@@ -739,6 +739,9 @@ func TestValueAxisLabelsEveryLine(t *testing.T) {
 				}
 				// 三公经费 runs to 1,459.5: ECharts' own six lines, 0 to
 				// 1,500, have room for their labels, and stay.
+				if a.Chart == "chart-sangong" {
+					sangong = true
+				}
 				if a.Chart == "chart-sangong" && len(a.Lines) < 6 {
 					t.Errorf("%s: %d lines (%s) where ECharts' own six had room for their labels", a.Chart, len(a.Lines), strings.Join(a.Lines, " "))
 				}
@@ -755,6 +758,9 @@ func TestValueAxisLabelsEveryLine(t *testing.T) {
 			}
 			if !wide {
 				t.Fatalf("no axis runs to six digits; the test needs the widest labels: %+v", axes)
+			}
+			if !sangong {
+				t.Fatalf("no 三公经费 chart with a value axis (chart-sangong): %+v", axes)
 			}
 			tb.report(tb.logProblems())
 		})

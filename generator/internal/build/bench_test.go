@@ -196,104 +196,140 @@ func readCorpus(b *testing.B, project string) (names []string, data [][]byte, si
 	return names, data, size
 }
 
-// BenchmarkParse parses the 1,000 report files of a corpus, one after the
-// other, from memory.
-func BenchmarkParse(b *testing.B) {
-	names, data, size := readCorpus(b, corpusProject(b, corpus.Options{Reports: 1000}))
-	b.SetBytes(size)
-	b.ReportAllocs()
-	peak := startPeak()
-	for b.Loop() {
-		for i, d := range data {
-			if _, err := report.Parse(names[i], d); err != nil {
-				b.Fatal(err)
+// benchSizes are the corpus sizes the parse and render benchmarks take:
+// 1,000 and 15,000 reports of one department in each county, and 100,000
+// of seven (as BenchmarkBuild100k).
+var benchSizes = []corpus.Options{{Reports: 1000}, {Reports: 15000}, {Reports: 100000, Departments: 7}}
+
+// bySize runs bench for each of benchSizes as a sub-benchmark named by its
+// size (1k, 15k, 100k). 100,000 reports run only when asked for by name
+// or with PORTAL_BENCH_100K=1 (see skip100k).
+func bySize(b *testing.B, bench func(*testing.B, corpus.Options)) {
+	for _, opt := range benchSizes {
+		b.Run(sizeName(opt.Reports), func(b *testing.B) {
+			if opt.Reports >= 100000 {
+				skip100k(b)
 			}
-		}
+			bench(b, opt)
+		})
 	}
-	peak.report(b)
-	perSecond(b, len(data), "reports/s")
 }
 
-// BenchmarkRender renders every page of a site, one after the other,
-// without writing: the page models (pages.Each) and their HTML
-// (render.Renderer.Page). Loading, checking and assembling are not timed.
+// skip100k skips a benchmark of 100,000 reports, which takes minutes and
+// most of a gigabyte, unless the -bench pattern names "100k" or
+// PORTAL_BENCH_100K=1 is set.
+func skip100k(b *testing.B) {
+	pattern := ""
+	if f := flag.Lookup("test.bench"); f != nil {
+		pattern = f.Value.String()
+	}
+	if os.Getenv("PORTAL_BENCH_100K") != "1" && !strings.Contains(pattern, "100k") {
+		b.Skip("100,000 reports: run with -bench 100k or PORTAL_BENCH_100K=1")
+	}
+}
+
+// BenchmarkParse parses every report file of a corpus of 1,000, 15,000 and
+// 100,000 reports, one after the other, from memory, and lets each go:
+// it reports the files' bytes and reports per second, and the peak memory
+// (the files' bytes, read before, included).
+func BenchmarkParse(b *testing.B) {
+	bySize(b, func(b *testing.B, opt corpus.Options) {
+		names, data, size := readCorpus(b, corpusProject(b, opt))
+		b.SetBytes(size)
+		b.ReportAllocs()
+		peak := startPeak()
+		for b.Loop() {
+			for i, d := range data {
+				if _, err := report.Parse(names[i], d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		peak.report(b)
+		perSecond(b, len(data), "reports/s")
+	})
+}
+
+// BenchmarkRender renders every page of a site of 1,000, 15,000 and
+// 100,000 reports (see bySize), one after the other, without writing:
+// the page models (pages.Each) and their HTML (render.Renderer.Page).
+// Loading (with every body kept in memory, which a build does not do),
+// checking and assembling are not timed.
 // It reports model-MB, the live heap of the loaded reports and site model,
 // and the seconds per op spent in the models (s-models) and executing each
 // template (s-report, s-home, …). With PORTAL_BENCH_MODEL_PROFILE=FILE it
 // writes a heap profile of the loaded model to FILE.
 func BenchmarkRender(b *testing.B) {
-	for _, n := range []int{1000, 15000} {
-		b.Run(sizeName(n), func(b *testing.B) {
-			project := corpusProject(b, corpus.Options{Reports: n})
-			root := os.DirFS(project)
-			contentFS, err := fs.Sub(root, "content")
-			if err != nil {
-				b.Fatal(err)
-			}
-			reports, err := content.Load(context.Background(), contentFS, content.Options{Prefix: "content/"})
-			if err != nil {
-				b.Fatal(err)
-			}
-			errs, checks := check.Reports(reports)
-			if len(errs) > 0 {
-				b.Fatal(errs[0])
-			}
-			s, err := site.Assemble(reports, checks)
-			if err != nil {
-				b.Fatal(err)
-			}
-			rnd, err := render.New(root, "templates")
-			if err != nil {
-				b.Fatal(err)
-			}
-			rnd.Nav = pages.Nav(s)
-			// The memory the loaded reports and the site model hold.
-			runtime.GC()
-			var ms runtime.MemStats
-			runtime.ReadMemStats(&ms)
-			modelMB := float64(ms.HeapAlloc) / (1 << 20)
-			if f := os.Getenv("PORTAL_BENCH_MODEL_PROFILE"); f != "" {
-				writeHeapProfile(b, f)
-			}
-			b.ReportAllocs()
-			peak := startPeak()
-			var n, size int
-			spent := map[string]time.Duration{} // rendering, by template
-			var total time.Duration
-			for b.Loop() {
-				n, size = 0, 0
-				start := time.Now()
-				err := pages.Each(s, func(j pages.Job) error {
-					p, err := j.Make()
-					if err != nil {
-						return err
-					}
-					t := time.Now()
-					html, err := rnd.Page(p)
-					spent[p.Template] += time.Since(t)
-					n++
-					size += len(html)
-					return err
-				})
+	bySize(b, func(b *testing.B, opt corpus.Options) {
+		project := corpusProject(b, opt)
+		root := os.DirFS(project)
+		contentFS, err := fs.Sub(root, "content")
+		if err != nil {
+			b.Fatal(err)
+		}
+		reports, err := content.Load(context.Background(), contentFS, content.Options{Prefix: "content/"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		errs, checks := check.Reports(reports)
+		if len(errs) > 0 {
+			b.Fatal(errs[0])
+		}
+		s, err := site.Assemble(reports, checks)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rnd, err := render.New(root, "templates")
+		if err != nil {
+			b.Fatal(err)
+		}
+		rnd.Nav = pages.Nav(s)
+		// The memory the loaded reports and the site model hold.
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		modelMB := float64(ms.HeapAlloc) / (1 << 20)
+		if f := os.Getenv("PORTAL_BENCH_MODEL_PROFILE"); f != "" {
+			writeHeapProfile(b, f)
+		}
+		b.ReportAllocs()
+		peak := startPeak()
+		var n, size int
+		spent := map[string]time.Duration{} // rendering, by template
+		var total time.Duration
+		for b.Loop() {
+			n, size = 0, 0
+			start := time.Now()
+			err := pages.Each(s, func(j pages.Job) error {
+				p, err := j.Make()
 				if err != nil {
-					b.Fatal(err)
+					return err
 				}
-				total += time.Since(start)
+				t := time.Now()
+				html, err := rnd.Page(p)
+				spent[p.Template] += time.Since(t)
+				n++
+				size += len(html)
+				return err
+			})
+			if err != nil {
+				b.Fatal(err)
 			}
-			peak.report(b)
-			perSecond(b, n, "pages/s")
-			b.ReportMetric(float64(size)/float64(n)/1024, "KB/page")
-			// Where the time goes: seconds per op making the page models,
-			// and executing each template.
-			models := total
-			for name, d := range spent {
-				models -= d
-				b.ReportMetric(d.Seconds()/float64(b.N), "s-"+name)
-			}
-			b.ReportMetric(models.Seconds()/float64(b.N), "s-models")
-			b.ReportMetric(modelMB, "model-MB")
-		})
-	}
+			total += time.Since(start)
+		}
+		peak.report(b)
+		perSecond(b, n, "pages/s")
+		b.ReportMetric(float64(size)/float64(n)/1024, "KB/page")
+		// Where the time goes: seconds per op making the page models,
+		// and executing each template.
+		models := total
+		for name, d := range spent {
+			models -= d
+			b.ReportMetric(d.Seconds()/float64(b.N), "s-"+name)
+		}
+		b.ReportMetric(models.Seconds()/float64(b.N), "s-models")
+		b.ReportMetric(modelMB, "model-MB")
+	})
 }
 
 // writeHeapProfile writes a heap profile of the live objects to file.
@@ -347,13 +383,7 @@ func BenchmarkBuild15k(b *testing.B) { benchBuild(b, corpus.Options{Reports: 150
 // about 2,900 counties over five years. It runs only when asked for by
 // name (-bench Build100k) or with PORTAL_BENCH_100K=1.
 func BenchmarkBuild100k(b *testing.B) {
-	pattern := ""
-	if f := flag.Lookup("test.bench"); f != nil {
-		pattern = f.Value.String()
-	}
-	if os.Getenv("PORTAL_BENCH_100K") != "1" && !strings.Contains(pattern, "100k") {
-		b.Skip("100,000 reports: run with -bench Build100k or PORTAL_BENCH_100K=1")
-	}
+	skip100k(b)
 	benchBuild(b, corpus.Options{Reports: 100000, Departments: 7})
 }
 

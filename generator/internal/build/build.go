@@ -138,6 +138,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	inputs, hashErr := inputHash(ctx, cfg, last)
 	if hashErr == nil && inputs.All != "" {
 		if rec, ok := upToDate(cfg, last, inputs.All); ok {
+			restamp(cfg, rec, inputs)
 			// The files not read are said again, from the list of the
 			// sources, as a build that reads them says them.
 			unread := inputs.unread()
@@ -162,10 +163,12 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	// The findings of the report files changed since the last build are
 	// listed first: on a large site, a publisher who edited one report
 	// would otherwise see only the first files' findings.
+	// A file is changed when its bytes are not those the last build read,
+	// whatever its stamp says (see inputs.edited).
 	var changed func(file string) bool
+	var edited map[string]bool
 	if hashErr == nil && last != nil {
-		pending := inputs.pending // fill lets go of it
-		changed = func(file string) bool { _, ok := pending[file]; return ok }
+		changed = func(file string) bool { return edited[file] }
 	}
 	// Once the reports are loaded and checked, while the site is
 	// assembled, whose work leaves a core idle now and then, the hashes
@@ -177,6 +180,9 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	telling := make(chan told, 1)
 	checked := func(reports []*report.Report, checks map[*report.Report][]check.Result) {
 		if hashErr == nil {
+			if last != nil {
+				edited = inputs.edited(last) // before fill lets go of what was read
+			}
 			go func() { filled <- inputs.fill() }()
 		}
 		go func() { telling <- tell(reports, checks, changed) }()

@@ -9,6 +9,7 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -105,6 +107,10 @@ type inputs struct {
 	// Files holds the hash of each report file, by its path from the
 	// project, such as content/hunan/x.md.
 	Files map[string][32]byte
+	// Refreshed counts the report files whose stamps changed since the
+	// last build but whose bytes did not (see settle): the record of that
+	// build needs their new stamps.
+	Refreshed int
 
 	// head is the hash of the generator and the settings.
 	head hash.Hash
@@ -185,10 +191,70 @@ func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, err
 	}
 	fmt.Fprintf(h, "\x00out=%s\x00drafts=%v\x00base=%s\x00search=%s\x00", out, cfg.Drafts, cfg.BaseURL, pagefind)
 	in.head = h
+	in.settle(last)
 	if len(in.pending) == 0 {
 		in.finish()
 	}
 	return in, nil
+}
+
+// settle hashes the report files whose stamps changed since the last
+// build for as long as each still holds the bytes that build hashed: a
+// file saved or touched without a change, or a checkout that wrote files
+// back as they were, then costs reading it rather than loading and
+// checking every report again. The first file whose bytes changed, that
+// the last build did not hash, or that cannot be read stops it: the
+// build reads the files left pending and hashes them as it goes (see
+// read), as it does without settle. Files are hashed by up to
+// statWorkers workers at once, as list stamps them, since a file no
+// longer in memory waits for the disk. Each file settled gets its new
+// stamp, which Refreshed counts for the record.
+func (in *inputs) settle(last *cacheRecord) {
+	if in.lazy || last == nil || len(in.pending) == 0 {
+		return
+	}
+	var (
+		mu      sync.Mutex
+		stop    atomic.Bool
+		settled []int
+		g       errgroup.Group
+	)
+	g.SetLimit(max(statWorkers, runtime.GOMAXPROCS(0)*2))
+	for _, i := range slices.Sorted(maps.Values(in.pending)) {
+		if stop.Load() {
+			break
+		}
+		g.Go(func() error {
+			if stop.Load() {
+				return nil
+			}
+			old, ok := last.Sources[in.names[i]]
+			if !ok || old.Sum == (digest{}) {
+				stop.Store(true)
+				return nil
+			}
+			sum, err := hashFile(in.paths[i])
+			if err != nil || sum != old.Sum {
+				stop.Store(true)
+				return nil
+			}
+			mu.Lock()
+			settled = append(settled, i)
+			mu.Unlock()
+			return nil
+		})
+	}
+	g.Wait()
+	for _, i := range settled {
+		name := in.names[i]
+		in.sums[i] = last.Sources[name].Sum
+		if st, ok := in.stamps[name]; ok {
+			st.Sum = in.sums[i]
+			in.stamps[name] = st
+		}
+		delete(in.pending, name)
+	}
+	in.Refreshed += len(settled)
 }
 
 // list lists and stamps the source files for inputHash, and hashes those
@@ -340,6 +406,25 @@ func (in *inputs) read(name string, data []byte, info fs.FileInfo) {
 		in.readStamps[name] = st
 	}
 	in.readMu.Unlock()
+}
+
+// edited returns the report files still pending once the build has read
+// them whose bytes, as read, are not those the last build hashed: files
+// new since then, changed, or not read. A file touched without a change
+// that settle left pending (it stops at the first changed file) is not
+// among them. Call it before fill, which lets go of what was read.
+func (in *inputs) edited(last *cacheRecord) map[string]bool {
+	in.readMu.Lock()
+	defer in.readMu.Unlock()
+	out := map[string]bool{}
+	for name := range in.pending {
+		sum, read := in.readSums[name]
+		old, had := last.Sources[name]
+		if !read || !had || old.Sum != digest(sum) {
+			out[name] = true
+		}
+	}
+	return out
 }
 
 // fill takes the hashes of the report files that changed from what read
@@ -549,6 +634,26 @@ func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary, said
 		}
 		data = enc.finish(files)
 	}
+	saveRecord(cfg, data)
+}
+
+// restamp records the new stamps of the report files that a build with
+// nothing changed found touched but the same (see inputs.settle), in a
+// copy of rec, the record it was served from, so that the next build
+// does not read them again to tell.
+func restamp(cfg Config, rec *cacheRecord, in *inputs) {
+	if in.Refreshed == 0 {
+		return
+	}
+	again := *rec
+	again.Sources = in.stamps
+	saveRecord(cfg, encodeRecord(&again))
+}
+
+// saveRecord writes data, an encoded record, as the cache's record of
+// the builds into cfg.Out, and removes the records of the least recent
+// other outputs beyond MaxCacheRecords.
+func saveRecord(cfg Config, data []byte) {
 	path := cachePath(cfg.Root, cfg.Out)
 	if os.MkdirAll(filepath.Dir(path), 0o755) != nil {
 		return

@@ -341,6 +341,59 @@ draft: true
 	}
 }
 
+// TestTouchedReportRebuildUsesTheCache: a report file saved or touched
+// without a change (an editor's save, a checkout that writes a file back
+// as it was) is nothing changed: the build is served from the cache, as
+// is the next, and a file changed among touched ones makes a real build
+// that gives what a build without the cache gives.
+func TestTouchedReportRebuildUsesTheCache(t *testing.T) {
+	p := buildtest.New(t, twoCounties)
+	p.MustBuild()
+	before := buildtest.Snapshot(t, p.Out)
+	touch := func(name string, by time.Duration) {
+		t.Helper()
+		at := time.Now().Add(by)
+		if err := os.Chtimes(filepath.Join(p.Dir, filepath.FromSlash(name)), at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	touch("content/a/jia-2020.md", time.Minute)
+	if sum := p.MustBuild(); !sum.Cached || sum.Unchanged != len(before) {
+		t.Fatalf("after a report file was touched: %+v; want it cached with %d files", sum, len(before))
+	}
+	if sum := p.MustBuild(); !sum.Cached {
+		t.Fatalf("the build after that: %+v; want it cached", sum)
+	}
+	// Every report file touched, one of them changed.
+	for _, name := range []string{"content/a/jia-2020.md", "content/a/jia-2021.md", "content/b/ningxiang.md"} {
+		touch(name, 2*time.Minute)
+	}
+	old, err := os.ReadFile(filepath.Join(p.Dir, "content", "a", "jia-2021.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Write("content/a/jia-2021.md", strings.Replace(string(old), "全年支出比上年增加", "全年支出比上年增加（更正）", 1))
+	touch("content/a/jia-2021.md", 2*time.Minute)
+	sum := p.MustBuild()
+	if sum.Cached || sum.Written == 0 {
+		t.Fatalf("after a change among touched files: %+v", sum)
+	}
+	got := buildtest.Snapshot(t, p.Out)
+	fresh := t.TempDir()
+	if _, err := p.Build(build.Config{Out: fresh, NoCache: true}); err != nil {
+		t.Fatal(err)
+	}
+	want := buildtest.Snapshot(t, fresh)
+	for name, page := range want {
+		if got[name] != page {
+			t.Errorf("%s differs from a build without the cache", name)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d files, a build without the cache makes %d", len(got), len(want))
+	}
+}
+
 func TestNoChangeRebuildUsesTheCache(t *testing.T) {
 	p := buildtest.New(t, twoCounties)
 	first := p.MustBuild()

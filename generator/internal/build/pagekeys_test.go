@@ -155,6 +155,51 @@ func TestInputsHashWhatTheBuildReads(t *testing.T) {
 	if len(again.pending) != 0 || again.All != in.All || again.Shared != in.Shared {
 		t.Errorf("with the record: %d pending, same All %v, same Shared %v", len(again.pending), again.All == in.All, again.Shared == in.Shared)
 	}
+
+	// A report file touched without a change is settled by its hash at
+	// once, with its new stamp, which restamp records; one changed is left
+	// to the build, and only it is edited.
+	touch := func(name string, by time.Duration) {
+		t.Helper()
+		at := time.Now().Add(by)
+		if err := os.Chtimes(filepath.Join(root, filepath.FromSlash(name)), at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	touch("content/a.md", time.Minute)
+	touched, err := inputHash(context.Background(), cfg, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := filestamp.Of(stat("content/a.md"))
+	if got := touched.stamps["content/a.md"]; len(touched.pending) != 0 || touched.All != in.All || touched.Refreshed != 1 ||
+		got.Stamp != want || got.Sum != digest(in.Files["content/a.md"]) {
+		t.Errorf("a.md touched: %d pending, same All %v, %d refreshed, stamp %+v (a stat finds %+v)",
+			len(touched.pending), touched.All == in.All, touched.Refreshed, got, want)
+	}
+	restamp(cfg, rec, touched)
+	if saved := lastBuild(cfg); saved == nil || saved.Sources["content/a.md"].Stamp != want || saved.Inputs != rec.Inputs {
+		t.Errorf("the record after restamp: %+v", saved)
+	}
+	files["content/sub/b.md"] = "---\ncounty: 丙县\n---\n"
+	if err := os.WriteFile(filepath.Join(root, "content", "sub", "b.md"), []byte(files["content/sub/b.md"]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	touch("content/sub/b.md", 2*time.Minute)
+	touch("content/a.md", 2*time.Minute)
+	changed, err := inputHash(context.Background(), cfg, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := changed.pending["content/sub/b.md"]; !ok || changed.All != "" {
+		t.Fatalf("b.md changed: pending %v, All %q", changed.pending, changed.All)
+	}
+	for name := range changed.pending { // as the loader reads them
+		changed.read(name, []byte(files[name]), stat(name))
+	}
+	if got := changed.edited(rec); len(got) != 1 || !got["content/sub/b.md"] {
+		t.Errorf("edited: %v, want b.md alone", got)
+	}
 }
 
 // The cache keeps the records of the most recent output folders only,

@@ -2,8 +2,11 @@ package cli
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/countyperf/portal/generator/internal/buildtest"
 )
@@ -62,10 +65,18 @@ func TestBuildListsFindingsOfChangedFilesFirst(t *testing.T) {
 	r := strings.Replace(clean, "甲县", "24县", 1)
 	r = strings.Replace(r, "total: 100", "total: 110", 1)
 	p.Write("content/r24.md", strings.Replace(r, "grade: 优", "grade: 中", 1))
+	// Files touched without a change (saved again, checked out) are not
+	// changed: their findings are not listed among those of r24.
+	at := time.Now().Add(time.Minute)
+	for _, name := range []string{"r00.md", "r20.md", "r24.md"} {
+		if err := os.Chtimes(filepath.Join(p.Dir, "content", name), at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
 	code, _, errOut = run("build", "-root", p.Dir, "-no-search")
 	if code != 0 || !strings.Contains(errOut, "findings in the report files changed since the last build") ||
 		!strings.Contains(errOut, "content/r24.md:6:19: warning: [sum.spending]") || !strings.Contains(errOut, "warning: [grade.score]") ||
-		strings.Contains(errOut, "content/r00.md:") ||
+		strings.Contains(errOut, "content/r00.md:") || strings.Contains(errOut, "content/r20.md:") ||
 		!strings.Contains(errOut, "… and 24 more findings; run check to see all 26 (") {
 		t.Errorf("rebuild: exit %d, output %q", code, errOut)
 	}

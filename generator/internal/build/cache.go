@@ -107,7 +107,7 @@ type inputs struct {
 	// Files holds the hash of each report file, by its path from the
 	// project, such as content/hunan/x.md.
 	Files map[string][32]byte
-	// Refreshed counts the report files whose stamps changed since the
+	// Refreshed counts the source files whose stamps changed since the
 	// last build but whose bytes did not (see settle): the record of that
 	// build needs their new stamps.
 	Refreshed int
@@ -335,6 +335,9 @@ func (in *inputs) list(ctx context.Context, cfg Config, last *cacheRecord) (*inp
 				st.Sum = sum
 				mu.Lock()
 				in.stamps[name] = st
+				if last != nil && last.Sources[name].Sum == sum {
+					in.Refreshed++ // touched, not changed
+				}
 				mu.Unlock()
 			}
 			return err

@@ -177,6 +177,10 @@ func TestInputsHashWhatTheBuildReads(t *testing.T) {
 		t.Errorf("a.md touched: %d pending, same All %v, %d refreshed, stamp %+v (a stat finds %+v)",
 			len(touched.pending), touched.All == in.All, touched.Refreshed, got, want)
 	}
+	touch("templates/x.html", time.Minute) // hashed at once, as ever
+	if again, err := inputHash(context.Background(), cfg, rec); err != nil || again.All != in.All || again.Refreshed != 2 {
+		t.Errorf("a.md and x.html touched: %d refreshed (want 2), same All %v, %v", again.Refreshed, again.All == in.All, err)
+	}
 	restamp(cfg, rec, touched)
 	if saved := lastBuild(cfg); saved == nil || saved.Sources["content/a.md"].Stamp != want || saved.Inputs != rec.Inputs {
 		t.Errorf("the record after restamp: %+v", saved)

@@ -640,9 +640,9 @@ func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary, said
 	saveRecord(cfg, data)
 }
 
-// restamp records the new stamps of the report files that a build with
-// nothing changed found touched but the same (see inputs.settle), in a
-// copy of rec, the record it was served from, so that the next build
+// restamp records the new stamps of the source files that a build with
+// nothing changed found touched but the same (see inputs.Refreshed), in
+// a copy of rec, the record it was served from, so that the next build
 // does not read them again to tell.
 func restamp(cfg Config, rec *cacheRecord, in *inputs) {
 	if in.Refreshed == 0 {

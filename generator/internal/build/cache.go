@@ -9,7 +9,6 @@ import (
 	"hash"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -108,7 +107,7 @@ type inputs struct {
 	// project, such as content/hunan/x.md.
 	Files map[string][32]byte
 	// Refreshed counts the source files whose stamps changed since the
-	// last build but whose bytes did not (see settle): the record of that
+	// last build but whose bytes did not (see list): the record of that
 	// build needs their new stamps.
 	Refreshed int
 
@@ -149,9 +148,9 @@ type digest [32]byte
 // inputHash hashes what decides a build's output: the generator itself,
 // the settings, and the path and bytes of every source file. A file
 // whose stamp is that recorded in last is taken to have the hash
-// recorded with it. Report files that changed are not read here: the
-// build reads them anyway, and fill hashes their bytes then; until it
-// has, All is empty. Without a last build, report files are not even
+// recorded with it. Report files whose stamps changed are hashed here
+// only until one is found whose bytes changed; the rest the build reads
+// anyway, and fill hashes their bytes then; until it has, All is empty. Without a last build, report files are not even
 // stamped here: the loader's stat of each stamps it (see read).
 func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, error) {
 	// The generator (tens of megabytes) is hashed while the source files
@@ -191,74 +190,15 @@ func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, err
 	}
 	fmt.Fprintf(h, "\x00out=%s\x00drafts=%v\x00base=%s\x00search=%s\x00", out, cfg.Drafts, cfg.BaseURL, pagefind)
 	in.head = h
-	in.settle(last)
 	if len(in.pending) == 0 {
 		in.finish()
 	}
 	return in, nil
 }
 
-// settle hashes the report files whose stamps changed since the last
-// build for as long as each still holds the bytes that build hashed: a
-// file saved or touched without a change, or a checkout that wrote files
-// back as they were, then costs reading it rather than loading and
-// checking every report again. The first file whose bytes changed, that
-// the last build did not hash, or that cannot be read stops it: the
-// build reads the files left pending and hashes them as it goes (see
-// read), as it does without settle. Files are hashed by up to
-// statWorkers workers at once, as list stamps them, since a file no
-// longer in memory waits for the disk. Each file settled gets its new
-// stamp, which Refreshed counts for the record.
-func (in *inputs) settle(last *cacheRecord) {
-	if in.lazy || last == nil || len(in.pending) == 0 {
-		return
-	}
-	var (
-		mu      sync.Mutex
-		stop    atomic.Bool
-		settled []int
-		g       errgroup.Group
-	)
-	g.SetLimit(max(statWorkers, runtime.GOMAXPROCS(0)*2))
-	for _, i := range slices.Sorted(maps.Values(in.pending)) {
-		if stop.Load() {
-			break
-		}
-		g.Go(func() error {
-			if stop.Load() {
-				return nil
-			}
-			old, ok := last.Sources[in.names[i]]
-			if !ok || old.Sum == (digest{}) {
-				stop.Store(true)
-				return nil
-			}
-			sum, err := hashFile(in.paths[i])
-			if err != nil || sum != old.Sum {
-				stop.Store(true)
-				return nil
-			}
-			mu.Lock()
-			settled = append(settled, i)
-			mu.Unlock()
-			return nil
-		})
-	}
-	g.Wait()
-	for _, i := range settled {
-		name := in.names[i]
-		in.sums[i] = last.Sources[name].Sum
-		if st, ok := in.stamps[name]; ok {
-			st.Sum = in.sums[i]
-			in.stamps[name] = st
-		}
-		delete(in.pending, name)
-	}
-	in.Refreshed += len(settled)
-}
-
 // list lists and stamps the source files for inputHash, and hashes those
-// that are not report files or whose stamps are not those of last.
+// whose stamps are not those of last: every such file but the report
+// files, and those until one is found changed.
 func (in *inputs) list(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, error) {
 	for _, dir := range []string{"content", "templates", "assets"} {
 		root := filepath.Join(cfg.Root, dir)
@@ -287,6 +227,8 @@ func (in *inputs) list(ctx context.Context, cfg Config, last *cacheRecord) (*inp
 	// own here: at 15,000 reports, that was most of this phase.
 	in.lazy = last == nil
 	var mu sync.Mutex
+	// changed is set once a report file is known changed (see below).
+	var changed atomic.Bool
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(max(statWorkers, runtime.GOMAXPROCS(0)*2))
 	for i, p := range in.paths {
@@ -320,18 +262,13 @@ func (in *inputs) list(ctx context.Context, cfg Config, last *cacheRecord) (*inp
 				}
 			}
 			st.Sum = digest{}
-			if trusted && info.Mode().IsRegular() && isReportName(name) {
-				mu.Lock()
-				in.pending[name] = i
-				if trusted {
-					in.stamps[name] = st
+			// hashed records the file's hash, and counts it in Refreshed
+			// when its stamp changed but not its bytes.
+			hashed := func(sum digest) {
+				in.sums[i] = sum
+				if !trusted {
+					return
 				}
-				mu.Unlock()
-				return nil
-			}
-			sum, err := hashFile(p)
-			in.sums[i] = sum
-			if trusted && err == nil {
 				st.Sum = sum
 				mu.Lock()
 				in.stamps[name] = st
@@ -339,6 +276,33 @@ func (in *inputs) list(ctx context.Context, cfg Config, last *cacheRecord) (*inp
 					in.Refreshed++ // touched, not changed
 				}
 				mu.Unlock()
+			}
+			if trusted && info.Mode().IsRegular() && isReportName(name) {
+				// The build reads a report file anyway, and hashes it then
+				// (see read). But until one is found changed, each is
+				// hashed here: a file saved or touched without a change,
+				// or written back as it was by a checkout, then costs
+				// reading it rather than loading and checking every
+				// report again. The first that changed (or that the last
+				// build did not have) leaves the rest to the build.
+				if last != nil && !cfg.NoCache && !changed.Load() {
+					if sum, err := hashFile(p); err == nil && sum == last.Sources[name].Sum {
+						hashed(sum)
+						return nil
+					}
+					changed.Store(true)
+				}
+				mu.Lock()
+				in.pending[name] = i
+				in.stamps[name] = st
+				mu.Unlock()
+				return nil
+			}
+			sum, err := hashFile(p)
+			if err == nil {
+				hashed(sum)
+			} else {
+				in.sums[i] = sum
 			}
 			return err
 		})
@@ -414,8 +378,8 @@ func (in *inputs) read(name string, data []byte, info fs.FileInfo) {
 // edited returns the report files still pending once the build has read
 // them whose bytes, as read, are not those the last build hashed: files
 // new since then, changed, or not read. A file touched without a change
-// that settle left pending (it stops at the first changed file) is not
-// among them. Call it before fill, which lets go of what was read.
+// that list left pending (it stops hashing report files at the first
+// changed one) is not among them. Call it before fill, which lets go of what was read.
 func (in *inputs) edited(last *cacheRecord) map[string]bool {
 	in.readMu.Lock()
 	defer in.readMu.Unlock()

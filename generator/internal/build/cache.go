@@ -150,8 +150,9 @@ type digest [32]byte
 // whose stamp is that recorded in last is taken to have the hash
 // recorded with it. Report files whose stamps changed are hashed here
 // only until one is found whose bytes changed; the rest the build reads
-// anyway, and fill hashes their bytes then; until it has, All is empty. Without a last build, report files are not even
-// stamped here: the loader's stat of each stamps it (see read).
+// anyway, and fill hashes their bytes then; until it has, All is empty.
+// Without a last build, report files are not even stamped here: the
+// loader's stat of each stamps it (see read).
 func inputHash(ctx context.Context, cfg Config, last *cacheRecord) (*inputs, error) {
 	// The generator (tens of megabytes) is hashed while the source files
 	// are listed and stamped.
@@ -299,12 +300,11 @@ func (in *inputs) list(ctx context.Context, cfg Config, last *cacheRecord) (*inp
 				return nil
 			}
 			sum, err := hashFile(p)
-			if err == nil {
-				hashed(sum)
-			} else {
-				in.sums[i] = sum
+			if err != nil {
+				return err
 			}
-			return err
+			hashed(sum)
+			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -379,7 +379,8 @@ func (in *inputs) read(name string, data []byte, info fs.FileInfo) {
 // them whose bytes, as read, are not those the last build hashed: files
 // new since then, changed, or not read. A file touched without a change
 // that list left pending (it stops hashing report files at the first
-// changed one) is not among them. Call it before fill, which lets go of what was read.
+// changed one) is not among them. Call it before fill, which lets go of
+// what was read.
 func (in *inputs) edited(last *cacheRecord) map[string]bool {
 	in.readMu.Lock()
 	defer in.readMu.Unlock()

@@ -654,9 +654,12 @@ func flowPair(l string) string {
 
 // intoBraces returns line l, whose flow mapping opens at byte brace and
 // closes on the line, with pair added as its last pair, from the start of
-// its key to the closing brace; or "" if the mapping does not close on
-// the line with nothing but a comment after it.
+// its key to the closing brace; or "" if no flow mapping opens at brace,
+// or it does not close on the line with nothing but a comment after it.
 func intoBraces(l string, brace int, pair string) string {
+	if brace >= len(l) || l[brace] != '{' {
+		return ""
+	}
 	depth, end := brackets(l[brace:], 0)
 	if depth != 0 || brace+end >= len(l) || l[brace+end] != '}' || !onlyComment(l[brace+end+1:]) {
 		return ""
@@ -920,6 +923,9 @@ func (s *slipScan) flowAndKeys(n, cols int, key string) bool {
 			continue
 		}
 		have = append(have, body[:keyLen(body)])
+		if !example {
+			continue
+		}
 		if merged = intoBraces(merged, t.brace, pair); merged == "" {
 			example = false
 		}

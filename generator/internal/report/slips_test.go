@@ -268,6 +268,11 @@ func TestSlipsAreSaidWhereTheyAre(t *testing.T) {
 			[]string{`a.md:12:3: spending: spending is written two ways, in {…} on its line 11 and as keys indented on the lines below it, from total here: write a mapping one way: either every key inside {…} on its line, and no key below, as spending: {total: 1530.53, basic: 158.65, project: 1312, personnel: 129.55, public: 29.1}; total, basic given both ways: keep one value of each; or nothing after "spending:" and each key on its own line below, indented (spending 写成了两种形式：第 11 行冒号后面的 {…} 里有，下面几行又缩进写了，只能用一种写法：要么全部写进同一行的 {…} 里，下面不再写，如 spending: {total: 1530.53, basic: 158.65, project: 1312, personnel: 129.55, public: 29.1}；total, basic 两处都写了，请只保留一个值；要么 spending: 后面什么都不写，每项各占一行，缩进写在下面)`}},
 		{"sangong in braces, then its other keys", withLines(18, 19, "sangong: {total: 8.5}  # 三公"),
 			[]string{`a.md:19:3: sangong: sangong is written two ways, in {…} on its line 18 and as keys indented on the lines below it, from abroad here: write a mapping one way: either every key inside {…} on its line, and no key below, as sangong: {total: 8.5, abroad: null, reception: 8.5, vehicles: null, change: 0.4}; or nothing after "sangong:" and each key on its own line below, indented (`}},
+		// Text after the closing brace: no mapping that holds all is
+		// given, however many keys follow (this crashed the parser once:
+		// FuzzParse).
+		{"sangong in braces with text after them, then its other keys", withLines(18, 19, "sangong: {total: 8.5}0"),
+			[]string{`a.md:19:3: sangong: sangong is written two ways, in {…} on its line 18 and as keys indented on the lines below it, from abroad here: write a mapping one way: either every key inside {…} on its line, and no key below; or nothing after "sangong:" and each key on its own line below, indented (`}},
 		{"staff in empty braces, then its keys, one with a full-width colon", withLines(26, 28, "staff: {}", "  authorized: 25", "  actual：17"),
 			[]string{`a.md:27:3: staff: staff is written two ways, in {…} on its line 26 and as keys indented on the lines below it, from authorized here: write a mapping one way: either every key inside {…} on its line, and no key below; or nothing after "staff:" and each key on its own line below, indented (`}},
 		// A Chinese name of a key, with its colon as a Chinese input

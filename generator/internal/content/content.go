@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -609,7 +610,7 @@ func parseData(name string, data []byte, info fs.FileInfo, buf *buffer, read rea
 	if parse == nil {
 		parse = parserOf(keep)
 	}
-	r, err := parse(name, data)
+	r, err := parseSafely(parse, name, data)
 	if r != nil {
 		switch keep {
 		case keepLean:
@@ -624,6 +625,45 @@ func parseData(name string, data []byte, info fs.FileInfo, buf *buffer, read rea
 	// of the data parsed (see report.Parse), and read must not keep it.
 	buf.put(data)
 	return r, err
+}
+
+// parseSafely returns parse(name, data), or, should the parse panic, an
+// error of the file (see parserFault) in place of the panic: a parser's
+// bug that some file's bytes reach then stops the build, as any error
+// does, with the file named, rather than ending the program with a stack
+// trace that names none.
+func parseSafely(parse parser, name string, data []byte) (r *report.Report, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fileError(name, "%s: %v, at %s; please report it with this file. Until it is mended, move the file out of content/ to build without it (生成器读取这个文件时出错，这是程序的问题，不是文件的问题：请把这条信息连同这个文件一起报告；修复之前，可先把这个文件移出 content/ 再生成)", parserFault, p, panicSite())
+		}
+	}()
+	return parse(name, data)
+}
+
+// parserFault begins the message of the error parseSafely returns for a
+// parse that panicked.
+const parserFault = "the generator failed on this file, through a fault of its own, not of the file"
+
+// panicSite returns the function, file and line where the panic being
+// recovered began: the first frame after the runtime's panic machinery.
+// It is called from the deferred function that recovers.
+func panicSite() string {
+	pc := make([]uintptr, 32)
+	frames := runtime.CallersFrames(pc[:runtime.Callers(2, pc)])
+	panicking := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			panicking = true
+		case panicking && !strings.HasPrefix(f.Function, "runtime."):
+			return fmt.Sprintf("%s (%s:%d)", f.Function, path.Base(f.File), f.Line)
+		}
+		if !more {
+			return "an unknown place"
+		}
+	}
 }
 
 // buffers holds the buffers that lean loads and LoadDetail read files

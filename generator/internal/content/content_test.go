@@ -534,3 +534,32 @@ func folderOf(t *testing.T, fsys fstest.MapFS) fs.FS {
 	}
 	return DirFS(dir)
 }
+
+// A parse that panics, as a parser's bug reached by some file's bytes
+// would, gives that file an error naming it, where the panic began and
+// what it was, rather than ending the program.
+func TestParserPanicIsAnErrorOfTheFile(t *testing.T) {
+	testHookParse = func() { panic("a parser's bug") }
+	defer func() { testHookParse = nil }()
+	fsys := fstest.MapFS{"a.md": {Data: []byte(good)}, "b/c.md": {Data: []byte(good)}}
+	reports, err := Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true})
+	if len(reports) != 0 {
+		t.Errorf("%d reports loaded", len(reports))
+	}
+	errs := flatten(err)
+	if len(errs) != 2 {
+		t.Fatalf("errors %q, want one for each file", errs)
+	}
+	for i, file := range []string{"content/a.md", "content/b/c.md"} {
+		re, ok := errs[i].(*report.Error)
+		if !ok || re.File != file || re.Line != 1 || re.Col != 1 {
+			t.Errorf("error %d is %#v, want a *report.Error of %s at 1:1", i, errs[i], file)
+			continue
+		}
+		for _, w := range []string{parserFault, "a parser's bug", "TestParserPanicIsAnErrorOfTheFile", "content_test.go:", "程序的问题"} {
+			if !strings.Contains(re.Msg, w) {
+				t.Errorf("error %q lacks %q", re, w)
+			}
+		}
+	}
+}

@@ -43,6 +43,11 @@ func FuzzLoad(f *testing.F) {
 			t.Errorf("Load took %v", d)
 		}
 		for _, e := range flatten(err) {
+			// Load turns a parser's panic into an error of the file
+			// (parseSafely); fuzzing must still find it.
+			if strings.Contains(e.Error(), parserFault) {
+				t.Errorf("the parser panicked: %v", e)
+			}
 			// A name with a control character is quoted.
 			if !strings.HasPrefix(e.Error(), "content/") && !strings.HasPrefix(e.Error(), `"content/`) {
 				t.Errorf("error does not name the file: %q", e)

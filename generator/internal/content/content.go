@@ -628,14 +628,15 @@ func parseData(name string, data []byte, info fs.FileInfo, buf *buffer, read rea
 }
 
 // parseSafely returns parse(name, data), or, should the parse panic, an
-// error of the file (see parserFault) in place of the panic: a parser's
+// error of the file (see parserFault) in place of the panic, with what it
+// panicked with quoted (it may hold the file's text): a parser's
 // bug that some file's bytes reach then stops the build, as any error
 // does, with the file named, rather than ending the program with a stack
 // trace that names none.
 func parseSafely(parse parser, name string, data []byte) (r *report.Report, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			r, err = nil, fileError(name, "%s: %v, at %s; please report it with this file. Until it is mended, move the file out of content/ to build without it (生成器读取这个文件时出错，这是程序的问题，不是文件的问题：请把这条信息连同这个文件一起报告；修复之前，可先把这个文件移出 content/ 再生成)", parserFault, p, panicSite())
+			r, err = nil, fileError(name, "%s: %q, at %s; please report it with this file. Until it is mended, move the file out of content/ to build without it (生成器读取这个文件时出错，这是程序的问题，不是文件的问题：请把这条信息连同这个文件一起报告；修复之前，可先把这个文件移出 content/ 再生成)", parserFault, fmt.Sprint(p), panicSite())
 		}
 	}()
 	return parse(name, data)

@@ -537,9 +537,10 @@ func folderOf(t *testing.T, fsys fstest.MapFS) fs.FS {
 
 // A parse that panics, as a parser's bug reached by some file's bytes
 // would, gives that file an error naming it, where the panic began and
-// what it was, rather than ending the program.
+// what it was (quoted, since it may hold the file's text), rather than
+// ending the program.
 func TestParserPanicIsAnErrorOfTheFile(t *testing.T) {
-	testHookParse = func() { panic("a parser's bug") }
+	testHookParse = func() { panic("a parser's bug\x1b[2J") }
 	defer func() { testHookParse = nil }()
 	fsys := fstest.MapFS{"a.md": {Data: []byte(good)}, "b/c.md": {Data: []byte(good)}}
 	reports, err := Load(context.Background(), fsys, Options{Prefix: "content/", Lean: true})
@@ -556,10 +557,13 @@ func TestParserPanicIsAnErrorOfTheFile(t *testing.T) {
 			t.Errorf("error %d is %#v, want a *report.Error of %s at 1:1", i, errs[i], file)
 			continue
 		}
-		for _, w := range []string{parserFault, "a parser's bug", "TestParserPanicIsAnErrorOfTheFile", "content_test.go:", "程序的问题"} {
+		for _, w := range []string{parserFault, `"a parser's bug\x1b[2J"`, "TestParserPanicIsAnErrorOfTheFile", "content_test.go:", "程序的问题"} {
 			if !strings.Contains(re.Msg, w) {
 				t.Errorf("error %q lacks %q", re, w)
 			}
+		}
+		if strings.Contains(re.Msg, "\x1b") {
+			t.Errorf("error %q holds the escape character unquoted", re)
 		}
 	}
 }

@@ -1253,6 +1253,16 @@ func (x *extractor) scoreAndGrade() {
 		}
 	}
 	scores = append(scores, x.formC["score"]...)
+	// A score above 0 but under a point is refused by the build's parser
+	// as a share written for a score (0.97 for 97%): it is left out, and
+	// the reviewer told, so that the draft parses.
+	scores = slices.DeleteFunc(scores, func(c cand) bool {
+		if c.v <= 0 || c.v >= 100 {
+			return false
+		}
+		x.d.note("%s：报告写的是 %s 分（%s），不到 1 分，像是比例而不是百分制的得分，未填写，请对照原文核对", figureLabel("score"), fmtHundredths(c.v), quote(c.ev))
+		return true
+	})
 	grades = append(grades, x.formC["grade"]...)
 	x.decide("score", scores, fmtHundredths, func(v int64, ev string) { x.d.Score.set(float64(v)/100, ev) })
 	x.decide("grade", grades, func(v int64) string { return gradeOrder[v] }, func(v int64, ev string) { x.d.Grade.set(gradeOrder[v], ev) })

@@ -112,6 +112,10 @@ func TestColonAfterLabel(t *testing.T) {
 		{name: "score-and-grade", text: "本年自评得分：88，等级：良。", want: map[string]any{"self_score": "88", "grade": "良"}},
 		{name: "score-no-colon", text: "自评得分为95，等级为优。", want: map[string]any{"self_score": nil, "grade": "优"}},
 		{name: "score-rate", text: "自评得分：95%，等级为优。", want: map[string]any{"self_score": nil}},
+		// Under a point: the build refuses it as a share (FuzzExtract
+		// found a draft that did not parse).
+		{name: "score-under-a-point", text: "经自评，我局2023年部门整体支出绩效得分0.97分，等级为优。",
+			want: map[string]any{"self_score": nil, "grade": "优"}, note: "自评得分（score）：报告写的是 0.97 分"},
 	})
 }
 

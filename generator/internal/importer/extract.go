@@ -1256,11 +1256,16 @@ func (x *extractor) scoreAndGrade() {
 	// A score above 0 but under a point is refused by the build's parser
 	// as a share written for a score (0.97 for 97%): it is left out, and
 	// the reviewer told, so that the draft parses.
+	said := map[string]bool{}
 	scores = slices.DeleteFunc(scores, func(c cand) bool {
 		if c.v <= 0 || c.v >= 100 {
 			return false
 		}
-		x.d.note("%s：报告写的是 %s 分（%s），不到 1 分，像是比例而不是百分制的得分，未填写，请对照原文核对", figureLabel("score"), fmtHundredths(c.v), quote(c.ev))
+		// A sentence may give the same score to two patterns: said once.
+		if n := fmt.Sprintf("%s：报告写的是 %s 分（%s），不到 1 分，像是比例而不是百分制的得分，未填写，请对照原文核对", figureLabel("score"), fmtHundredths(c.v), quote(c.ev)); !said[n] {
+			said[n] = true
+			x.d.note("%s", n)
+		}
 		return true
 	})
 	grades = append(grades, x.formC["grade"]...)

@@ -580,3 +580,21 @@ func TestSangongYearRows(t *testing.T) {
 			want: map[string]any{"sangong_total": nil, "sangong_reception": nil, "sangong_vehicles": nil}},
 	})
 }
+
+// TestScoreUnderAPointIsNotedOnce: a score under a point, left out, is
+// said once however many of the score's patterns read it in its sentence.
+func TestScoreUnderAPointIsNotedOnce(t *testing.T) {
+	d := Extract("x.txt", snippetTitle+"经自评，我局2023年部门整体支出绩效得分0.97分，等级为优。")
+	n := 0
+	for _, r := range d.Review {
+		if strings.Contains(r, "0.97 分") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d notes of the score 0.97, want 1:\n%s", n, strings.Join(d.Review, "\n"))
+	}
+	if d.Score.OK {
+		t.Errorf("score %v filled in", d.Score.V)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/countyperf/portal/generator/internal/check"
+	"github.com/countyperf/portal/generator/internal/report"
 )
 
 // MaxText is the most text Extract reads, in bytes; the rest is ignored.
@@ -1253,12 +1254,12 @@ func (x *extractor) scoreAndGrade() {
 		}
 	}
 	scores = append(scores, x.formC["score"]...)
-	// A score above 0 but under a point is refused by the build's parser
-	// as a share written for a score (0.97 for 97%): it is left out, and
-	// the reviewer told, so that the draft parses.
+	// A score the build's parser refuses as a share written for a score
+	// (0.97 for 97%) is left out, and the reviewer told, so that the
+	// draft parses.
 	said := map[string]bool{}
 	scores = slices.DeleteFunc(scores, func(c cand) bool {
-		if c.v <= 0 || c.v >= 100 {
+		if !report.ScoreIsShare(float64(c.v) / 100) {
 			return false
 		}
 		// A sentence may give the same score to two patterns: said once.

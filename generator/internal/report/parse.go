@@ -2136,10 +2136,8 @@ func (p *parse) score(key string, v ast.Node) {
 			p.errAt(pos, key, "score must be between 0 and 100, got %s (自评得分应在 0 到 100 之间)", n.GetToken().Value)
 			return
 		}
-		if f > 0 && f < 1 {
-			// A share, as a spreadsheet shows 97%: no department scores
-			// itself less than a point out of 100, and published as it
-			// is, the score would rank last.
+		if ScoreIsShare(f) {
+			// Published as it is, the score would rank last.
 			text := n.GetToken().Value
 			p.errAt(pos, key, "score %s looks like a share (%s%%), not a score out of 100, which no department gives itself below 1: write %[2]s (自评得分按百分制填写：%[1]s 看起来是比例（%[2]s%%），请写 %[2]s)", text, percentOf(text))
 			return

@@ -76,6 +76,11 @@ const (
 // Grades, best first.
 var Grades = []string{"优", "良", "中", "差"}
 
+// ScoreIsShare reports whether score, above 0 but under a point out of
+// 100, is a share written for a score (0.97, as a spreadsheet holds
+// 97%): no department scores itself that low, and the parser refuses it.
+func ScoreIsShare(score float64) bool { return score > 0 && score < 1 }
+
 // State says whether a figure was disclosed.
 type State uint8
 

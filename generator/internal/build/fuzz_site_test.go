@@ -1,7 +1,6 @@
 package build_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -44,10 +43,7 @@ func FuzzSite(f *testing.F) {
 		if nulls&(1<<12) != 0 {
 			typ, projectKey = "项目支出", "project: 某专项\n"
 		}
-		q := func(s string) string {
-			b, _ := json.Marshal(s) // JSON's string syntax, which YAML reads
-			return string(b)
-		}
+		q := buildtest.YAMLString
 		p := buildtest.New(t, "")
 		p.Write("content/b.md", fmt.Sprintf("---\ncounty: %s\nprefecture: 甲市\nprovince: 甲省\ndepartment: %s\nyear: %d\ntype: %s\n%s"+
 			"spending: {total: %s, basic: %s, project: %s, personnel: %s, public: %s}\nincome: %s\n"+

@@ -109,7 +109,7 @@ func bidiControl(r rune) bool {
 
 func hostileReport(i, year int, s string) string {
 	var b strings.Builder
-	q := yamlString
+	q := YAMLString
 	kind := HostileType(i)
 	total := 100 + 37*i + year%10
 	n := HostileName(s)
@@ -142,9 +142,9 @@ func hostileReport(i, year int, s string) string {
 	return b.String()
 }
 
-// yamlString quotes s as a YAML double-quoted scalar (JSON's string syntax,
+// YAMLString quotes s as a YAML double-quoted scalar (JSON's string syntax,
 // which YAML reads), keeping <, > and & as they are.
-func yamlString(s string) string {
+func YAMLString(s string) string {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"debug/buildinfo"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -47,6 +48,7 @@ func TestBinaryOutsideTheRepository(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build ./generator: %v\n%s", err, out)
 	}
+	checkProfileGuided(t, bin, root)
 	for _, dir := range []string{"templates", "assets"} {
 		if err := os.CopyFS(filepath.Join(project, dir), os.DirFS(filepath.Join(root, dir))); err != nil {
 			t.Fatal(err)
@@ -90,4 +92,30 @@ func TestBinaryOutsideTheRepository(t *testing.T) {
 			t.Errorf("the binary's build has no %s: %v", page, err)
 		}
 	}
+}
+
+// checkProfileGuided checks that a plain go build of the generator, as
+// publishers, bench.sh and go run make it, is optimised with the
+// repository's CPU profile, generator/default.pgo (see scripts/pgo.sh): a
+// profile that is missing or that the go command refuses fails the build
+// or leaves this unset.
+func checkProfileGuided(t *testing.T, bin, root string) {
+	t.Helper()
+	info, err := buildinfo.ReadFile(bin)
+	if err != nil {
+		t.Fatalf("reading the build information of %s: %v", bin, err)
+	}
+	want := filepath.Join(root, "generator", "default.pgo")
+	for _, s := range info.Settings {
+		if s.Key == "-pgo" {
+			// The same file, however the go command spelled its path.
+			got, err1 := os.Stat(s.Value)
+			exp, err2 := os.Stat(want)
+			if err1 != nil || err2 != nil || !os.SameFile(got, exp) {
+				t.Errorf("go build ./generator used the profile %s; want %s", s.Value, want)
+			}
+			return
+		}
+	}
+	t.Errorf("go build ./generator used no profile; want %s (remake it with scripts/pgo.sh)", want)
 }

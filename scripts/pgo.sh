@@ -11,8 +11,8 @@
 # new folder, builds that site N times with -cpuprofile, each into an
 # output folder never used, and merges the profiles into
 # generator/default.pgo. The folder is in /dev/shm when there is one, since
-# on a disk the timings would mostly profile the kernel; it is deleted at
-# the end. Remake the profile after changes that move where the build
+# on a disk the profiles would hold more of the kernel's time and less of
+# the generator's; it is deleted at the end. Remake the profile after changes that move where the build
 # spends its time; an old profile still builds, it only optimises less.
 set -euo pipefail
 
@@ -47,8 +47,9 @@ for i in $(seq "$runs"); do
 		echo "pgo.sh: build $i failed; generator/default.pgo is unchanged" >&2
 		exit 1
 	fi
+	rm -rf "$work/out$i" # 640 MB each
 	echo "pgo.sh: profiled build $i of $runs" >&2
 done
-go tool pprof -proto "$work"/cpu*.pprof >"$work/default.pgo" 2>/dev/null
+go tool pprof -proto "$work"/cpu*.pprof >"$work/default.pgo"
 mv "$work/default.pgo" generator/default.pgo
 echo "pgo.sh: wrote generator/default.pgo ($(wc -c <generator/default.pgo) bytes) from $runs builds" >&2

@@ -1257,15 +1257,19 @@ func (x *extractor) scoreAndGrade() {
 	// A score the build's parser refuses as a share written for a score
 	// (0.97 for 97%) is left out, and the reviewer told, so that the
 	// draft parses.
-	said := map[string]bool{}
+	type read struct {
+		v  int64
+		ev string
+	}
+	said := map[read]bool{}
 	scores = slices.DeleteFunc(scores, func(c cand) bool {
 		if !report.ScoreIsShare(float64(c.v) / 100) {
 			return false
 		}
 		// A sentence may give the same score to two patterns: said once.
-		if n := fmt.Sprintf("%s：报告写的是 %s 分（%s），不到 1 分，像是比例而不是百分制的得分，未填写，请对照原文核对", figureLabel("score"), fmtHundredths(c.v), quote(c.ev)); !said[n] {
-			said[n] = true
-			x.d.note("%s", n)
+		if r := (read{c.v, c.ev}); !said[r] {
+			said[r] = true
+			x.d.note("%s：报告写的是 %s 分（%s），不到 1 分，像是比例而不是百分制的得分，未填写，请对照原文核对", figureLabel("score"), fmtHundredths(c.v), quote(c.ev))
 		}
 		return true
 	})

@@ -104,6 +104,11 @@ func TestRebuildKeepsOnlyWhatIsUnchanged(t *testing.T) {
 			old := time.Now().Add(-time.Hour)
 			os.Chtimes(name, old, old)
 		}, 3 + 2},
+		{"the output folder is deleted, the cache kept", func() {
+			if err := os.RemoveAll(p.Out); err != nil {
+				t.Fatal(err)
+			}
+		}, 0},
 		{"a file changes but keeps its size and time", func() {
 			name := filepath.Join(p.Dir, "content", "b", "bing-2021.md")
 			info, err := os.Stat(name)

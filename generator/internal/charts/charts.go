@@ -176,6 +176,10 @@ type Bars struct {
 	// 份 when each is a report; 项 (as for the items of a report's
 	// composition) when empty.
 	Measure string
+	// Buf, when set, lends the chart the memory of its table's cells and
+	// rows and of its option: the chart Build returns is then valid
+	// until Buf.Reset.
+	Buf *Buffers
 }
 
 // overYears reports whether the categories are years (see Years).
@@ -611,8 +615,8 @@ func (b Bars) table() (Table, string) {
 		// All rows share one array; each row's capacity ends where the
 		// next row begins, so that appending to a row cannot change the
 		// next one.
-		cells = make([]Cell, ncells)
-		t.Rows = make([][]Cell, len(b.Categories))
+		cells = b.Buf.Cells(ncells)
+		t.Rows = b.Buf.Rows(len(b.Categories))
 		for i, cat := range b.Categories {
 			row := cells[i*width : (i+1)*width : (i+1)*width]
 			row[0].Text = cat

@@ -107,9 +107,9 @@ func (b Bars) optionOf(rows [][]Cell, d *description) ([]byte, error) {
 				// description put in: one copy, not two.
 				var option []byte
 				if d == nil {
-					option = bytes.Clone(out)
+					option = append(b.Buf.Bytes(len(out)), out...)
 				} else {
-					option = appendDescribed(make([]byte, 0, len(out)+len(d.title)+len(d.summary)+48), out, d.title, d.summary)
+					option = appendDescribed(b.Buf.Bytes(len(out)+len(d.title)+len(d.summary)+48), out, d.title, d.summary)
 				}
 				done()
 				return option, nil

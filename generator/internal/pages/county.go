@@ -170,7 +170,7 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 	t.buf = append(t.buf, "份部门绩效自评报告：历年支出、三公经费、自评得分及其在同年各县同类部门中的排名。"...)
 	t.end(&p.Description)
 	var err error
-	d.Series, p.Charts, err = seriesViews(c.Series, t)
+	d.Series, p.Charts, err = seriesViews(c.Series, t, lendBuffers(p))
 	if err != nil {
 		return nil, err
 	}
@@ -178,11 +178,11 @@ func County(s *site.Site, c *site.County) (*Page, error) {
 }
 
 // seriesViews returns the views of the series ses, shown on one page in
-// that order, and their trend charts, the page's charts; their IDs and
-// the cells' figures and changes are left to t. A county's page shows
-// every series of the county, a series' page its own alone: the code
-// that makes them is this one.
-func seriesViews(ses []*site.Series, t *texts) ([]SeriesView, []charts.Chart, error) {
+// that order, and their trend charts, the page's charts, built in bufs;
+// their IDs and the cells' figures and changes are left to t. A county's
+// page shows every series of the county, a series' page its own alone:
+// the code that makes them is this one.
+func seriesViews(ses []*site.Series, t *texts, bufs *charts.Buffers) ([]SeriesView, []charts.Chart, error) {
 	var views []SeriesView
 	if len(ses) > 0 {
 		views = make([]SeriesView, len(ses))
@@ -221,7 +221,7 @@ func seriesViews(ses []*site.Series, t *texts) ([]SeriesView, []charts.Chart, er
 	}
 	var trends trendOut
 	if trendCount > 0 {
-		trends = newTrendOut(trendCount)
+		trends = newTrendOut(trendCount, bufs)
 	}
 	for i, se := range ses {
 		v := &views[i]
@@ -332,15 +332,18 @@ type trendOut struct {
 	charts []charts.Chart
 	ids    []string
 	alts   []charts.Alt
+	// bufs lends the charts their tables' and options' memory.
+	bufs *charts.Buffers
 }
 
 // newTrendOut returns a trendOut with room for the trend charts of as many
-// series.
-func newTrendOut(series int) trendOut {
+// series, built in bufs.
+func newTrendOut(series int, bufs *charts.Buffers) trendOut {
 	return trendOut{
 		charts: make([]charts.Chart, 0, series*len(trendDefs)),
 		ids:    make([]string, 0, series*len(trendDefs)),
 		alts:   make([]charts.Alt, 0, series*trendStaffViews),
+		bufs:   bufs,
 	}
 }
 
@@ -385,7 +388,7 @@ func (o *trendOut) add(n int, se *site.Series) ([]string, error) {
 	for i := range defs {
 		d := &defs[i]
 		base := charts.Bars{ID: text[starts[i]:mids[i]], Title: d.title, Unit: d.unit, Categories: years, Line: true,
-			Series: sc.trendSeries(byYear, d.metrics, false)}
+			Series: sc.trendSeries(byYear, d.metrics, false), Buf: o.bufs}
 		if !hasValue(base.Series) {
 			continue
 		}

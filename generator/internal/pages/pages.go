@@ -178,7 +178,11 @@ func Each(s *site.Site, fn func(Job) error) error {
 				release()
 				return nil, err
 			}
-			p.Release = release
+			free := p.Release
+			p.Release = func() {
+				release()
+				free()
+			}
 			return p, nil
 		}}
 		if err := fn(job); err != nil {

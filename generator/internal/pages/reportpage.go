@@ -3,6 +3,7 @@ package pages
 import (
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/check"
@@ -102,7 +103,9 @@ type RankRow struct {
 }
 
 // reportModel holds what every report page's model has, so that it is
-// allocated at once: its parts live exactly as long as the page.
+// allocated at once: its parts live exactly as long as the page, and
+// once the page is written (Page.Written), the model serves another
+// page.
 type reportModel struct {
 	page   Page
 	data   ReportData
@@ -110,11 +113,26 @@ type reportModel struct {
 	groups [figureGroups]FigureGroup
 	ranks  [site.MetricCount]RankRow
 	charts [len(compositions)]charts.Chart
+	// bufs lends the charts the memory of their tables and options.
+	bufs charts.Buffers
 }
 
-// Report returns a report's page.
+// reportModels holds the models of report pages already written.
+var reportModels = sync.Pool{New: func() any { return new(reportModel) }}
+
+// free gives m back for another page: nothing of its page may be used
+// after. It keeps only the memory bufs lends, emptied.
+func (m *reportModel) free() {
+	bufs := m.bufs
+	bufs.Reset()
+	*m = reportModel{bufs: bufs}
+	reportModels.Put(m)
+}
+
+// Report returns a report's page. Its Release gives its model back to be
+// used again (see Page.Written).
 func Report(s *site.Site, r *site.Report) (*Page, error) {
-	m := new(reportModel)
+	m := reportModels.Get().(*reportModel)
 	d := &m.data
 	d.R = r
 	// The figures, ranks and description share one string (see texts).
@@ -248,7 +266,7 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 	n = 0
 	var years string
 	for i := range compositions {
-		c, ok, err := compositionChart(r, i)
+		c, ok, err := compositionChart(r, i, &m.bufs)
 		if err != nil {
 			return nil, err
 		}
@@ -265,6 +283,7 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 	if n > 0 {
 		p.Charts = m.charts[:n]
 	}
+	p.Release = m.free
 	return p, nil
 }
 
@@ -495,7 +514,7 @@ func figureValue(r *site.Report, key string) charts.Value {
 // alone says nothing its figures do not), or, for a stacked chart, when
 // none of its parts is given. A part of a stacked chart none of whose own
 // parts is given is drawn whole, without a bar of them.
-func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
+func compositionChart(r *site.Report, i int, bufs *charts.Buffers) (charts.Chart, bool, error) {
 	comp := &compositions[i]
 	// The values are passed in a scratch rather than a slice of their own:
 	// Build keeps none of them.
@@ -519,7 +538,7 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 	}
 	vals := sc.vals
 	var gaps [2]charts.Value // of the whole, and of the part with parts
-	bars := charts.Bars{ID: comp.id, Title: comp.title, Unit: "万元", Horizontal: true, Say: comp.summary(vals)}
+	bars := charts.Bars{ID: comp.id, Title: comp.title, Unit: "万元", Horizontal: true, Say: comp.summary(vals), Buf: bufs}
 	if comp.stacked {
 		bars.Stack = true
 		bars.Categories = make([]string, 0, 2+len(comp.subs))
@@ -542,7 +561,7 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 		// others, then the gaps.
 		sc.series = sc.series[:0]
 		for j, name := range comp.items {
-			s := charts.Series{Name: name, Values: make([]charts.Value, len(rows))}
+			s := charts.Series{Name: name, Values: bufs.Values(len(rows))}
 			for k, row := range rows {
 				s.Values[k] = charts.Value{Blank: true}
 				if slices.Contains(row, j) {
@@ -551,7 +570,7 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 			}
 			sc.series = append(sc.series, s)
 		}
-		g := charts.Series{Name: gapName, Values: make([]charts.Value, len(rows))}
+		g := charts.Series{Name: gapName, Values: bufs.Values(len(rows))}
 		g.Values[0] = charts.Value{Blank: true}
 		for k := 1; k < len(rows); k++ {
 			g.Values[k] = gaps[k-1]
@@ -573,8 +592,8 @@ func compositionChart(r *site.Report, i int) (charts.Chart, bool, error) {
 	// chart's rows of several figures would leave most cells blank.
 	// Its rows share one array of cells.
 	c.Table.Head = compositionHead
-	c.Table.Rows = make([][]charts.Cell, 0, len(vals)+len(gaps))
-	cells := make([]charts.Cell, 0, 2*(len(vals)+len(gaps)))
+	c.Table.Rows = bufs.Rows(len(vals) + len(gaps))[:0]
+	cells := bufs.Cells(2 * (len(vals) + len(gaps)))[:0]
 	row := func(label string, v charts.Value) {
 		cells = append(cells, charts.Cell{Text: label}, charts.NumCell(v))
 		c.Table.Rows = append(c.Table.Rows, cells[len(cells)-2:len(cells):len(cells)])

@@ -38,3 +38,19 @@ func (s *chartScratch) release() {
 	s.vals, s.series, s.reports = s.vals[:0], s.series[:0], s.reports[:0]
 	chartScratches.Put(s)
 }
+
+// chartBuffers holds the charts' buffers of pages already written (see
+// charts.Buffers).
+var chartBuffers = sync.Pool{New: func() any { return new(charts.Buffers) }}
+
+// lendBuffers returns buffers for the charts of the page p, which p's
+// Release gives back once the page is written (see Page.Written): its
+// charts must not be used after. p must have no Release of its own.
+func lendBuffers(p *Page) *charts.Buffers {
+	b := chartBuffers.Get().(*charts.Buffers)
+	p.Release = func() {
+		b.Reset()
+		chartBuffers.Put(b)
+	}
+	return b
+}

@@ -148,7 +148,7 @@ func Series(c *site.County, se *site.Series) (*Page, error) {
 	t.buf = append(t.buf, se.Reports[0].Peers.Among()...)
 	t.buf = append(t.buf, "中的排名。"...)
 	t.end(&p.Description)
-	views, cs, err := seriesViews([]*site.Series{se}, t)
+	views, cs, err := seriesViews([]*site.Series{se}, t, lendBuffers(p))
 	if err != nil {
 		return nil, err
 	}

@@ -1062,13 +1062,29 @@ func CompareYearsPath(n int) string {
 }
 
 // ComparePath returns the path of the page comparing counties in a year.
-func ComparePath(year int) string { return "compare/" + strconv.Itoa(year) + ".html" }
+func ComparePath(year int) string { return string(appendComparePath(make([]byte, 0, 24), year)) }
+
+// appendComparePath appends ComparePath(year) to dst.
+func appendComparePath(dst []byte, year int) []byte {
+	dst = append(dst, "compare/"...)
+	dst = strconv.AppendInt(dst, int64(year), 10)
+	return append(dst, ".html"...)
+}
 
 // CompareKindPath returns the path of the page comparing the reports of
 // one kind of department in a year, such as compare/2021/jiao-yu.html
 // (see site.Site.Kinds and HasComparePage).
 func CompareKindPath(p *site.Peers) string {
-	return "compare/" + strconv.Itoa(p.Year) + "/" + p.Slug + ".html"
+	return string(appendCompareKindPath(make([]byte, 0, 24+len(p.Slug)), p))
+}
+
+// appendCompareKindPath appends CompareKindPath(p) to dst.
+func appendCompareKindPath(dst []byte, p *site.Peers) []byte {
+	dst = append(dst, "compare/"...)
+	dst = strconv.AppendInt(dst, int64(p.Year), 10)
+	dst = append(dst, '/')
+	dst = append(dst, p.Slug...)
+	return append(dst, ".html"...)
 }
 
 // rankFigures names, by metric key, the figure of a compare page that
@@ -1082,7 +1098,7 @@ var rankFigures = map[string]string{
 	"sangong_per_staff": "sangong-per-staff",
 }
 
-// RankHref returns the link, from the site's root, to the ranking that
+// AppendRankHref appends the link, from the site's root, to the ranking that
 // the rank k of the report r by the metric m comes from: on the compare
 // page of r's peers (its kind of department's page, see HasComparePage,
 // or its year's page when the year's reports are of one kind), the
@@ -1093,27 +1109,35 @@ var rankFigures = map[string]string{
 // (…?metric=total&around=tao-yuan-xian#explore), as a chart of the
 // highest would leave r out. It returns "" when no page ranks r's peers:
 // a 项目支出 report's, which the compare pages leave out, or fewer than
-// two reports.
-func RankHref(r *site.Report, m site.Metric, k site.Rank) string {
+// two reports. It is written into dst, rather than made a string, since
+// a link is written into its page at once, and every rank of every page
+// has one.
+func AppendRankHref(dst []byte, r *site.Report, m site.Metric, k site.Rank) []byte {
 	p := r.Peers
-	var page string
 	switch {
 	case k.Of < 2:
-		return "" // no ranking: 仅此1份，不排名
+		return dst // no ranking: 仅此1份，不排名
 	case HasComparePage(p):
-		page = CompareKindPath(p)
+		dst = appendCompareKindPath(dst, p)
 	case p != nil && p.Type == report.TypeWhole && p.Alone && len(p.Reports) >= 2:
-		page = ComparePath(p.Year)
+		dst = appendComparePath(dst, p.Year)
 	default:
-		return ""
+		return dst
 	}
 	if k.Place > ChartMax {
-		return page + "?metric=" + m.Key + "&around=" + url.QueryEscape(explorerKey(r, func(o *site.Report) bool { return o.Peers == p })) + "#explore"
+		dst = append(dst, "?metric="...)
+		dst = append(dst, m.Key...)
+		dst = append(dst, "&around="...)
+		dst = append(dst, url.QueryEscape(explorerKey(r, func(o *site.Report) bool { return o.Peers == p }))...)
+		return append(dst, "#explore"...)
 	}
 	if fig, ok := rankFigures[m.Key]; ok {
-		return page + "#fig-" + fig
+		dst = append(dst, "#fig-"...)
+		return append(dst, fig...)
 	}
-	return page + "?metric=" + m.Key + "#explore"
+	dst = append(dst, "?metric="...)
+	dst = append(dst, m.Key...)
+	return append(dst, "#explore"...)
 }
 
 // HasComparePage reports whether the peers have a compare page of their

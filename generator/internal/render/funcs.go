@@ -133,6 +133,20 @@ func escape(b *bytes.Buffer, s string) {
 	b.WriteString(s[last:])
 }
 
+// escapeBytes is escape for text in bytes, such as a link made in a
+// buffer.
+func escapeBytes(b *bytes.Buffer, s []byte) {
+	last := 0
+	for i, c := range s {
+		if htmlSpecial[c] {
+			b.Write(s[last:i])
+			b.WriteString(htmlEntities[c])
+			last = i + 1
+		}
+	}
+	b.Write(s[last:])
+}
+
 // htmlEntities holds what escape writes for each byte it escapes, and ""
 // for the others.
 var htmlEntities = [256]string{0: "\uFFFD", '&': "&amp;", '\'': "&#39;", '<': "&lt;", '>': "&gt;", '"': "&#34;"}
@@ -572,18 +586,20 @@ func writeRank(b *bytes.Buffer, k site.Rank) {
 // pages.RankHref) when a page ranks it, or else as text, in an element
 // of the class given, if any.
 func writeRankLink(b *bytes.Buffer, root string, r *site.Report, m *site.Metric, k site.Rank, class string) {
-	href := ""
+	var arr [160]byte
+	var href []byte
 	if m != nil {
-		href = pages.RankHref(r, *m, k)
+		href = pages.AppendRankHref(arr[:0], r, *m, k)
 	}
 	switch {
-	case href != "":
+	case len(href) > 0:
 		b.WriteString("<a")
 		if class != "" {
 			b.WriteString(" class=\"" + class + "\"")
 		}
 		b.WriteString(" href=\"")
-		escapeURL(b, root, href)
+		escape(b, root)
+		escapeBytes(b, href)
 		b.WriteString("\">")
 		writeRank(b, k)
 		b.WriteString("</a>")

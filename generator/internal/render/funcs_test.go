@@ -135,6 +135,20 @@ func TestNextHTMLSpecial(t *testing.T) {
 	}
 }
 
+// TestEscapeBytes holds escapeBytes to escape, on texts with every byte
+// escape escapes and hostile texts.
+func TestEscapeBytes(t *testing.T) {
+	texts := append([]string{"", "compare/2021/jiao-yu.html?metric=total&around=tao-yuan-xian#explore", "&amp;&", "\x00<", `'"<>&`, "甲\x00乙"}, testseeds.Hostile...)
+	for _, s := range texts {
+		var got, want bytes.Buffer
+		escapeBytes(&got, []byte(s))
+		escape(&want, s)
+		if got.String() != want.String() {
+			t.Errorf("escapeBytes(%q) = %q, want %q", s, got.String(), want.String())
+		}
+	}
+}
+
 // escapeTexts are texts as report pages escape them: sentences, names,
 // figures, units and paths.
 var escapeTexts = []string{"2021年度公共预算财政拨款支出1926.13万元，其中：", "人力资源和社会保障局", "../../",

@@ -1062,7 +1062,10 @@ func CompareYearsPath(n int) string {
 }
 
 // ComparePath returns the path of the page comparing counties in a year.
-func ComparePath(year int) string { return string(appendComparePath(make([]byte, 0, 24), year)) }
+func ComparePath(year int) string {
+	var a [32]byte
+	return string(appendComparePath(a[:0], year))
+}
 
 // appendComparePath appends ComparePath(year) to dst.
 func appendComparePath(dst []byte, year int) []byte {
@@ -1075,7 +1078,8 @@ func appendComparePath(dst []byte, year int) []byte {
 // one kind of department in a year, such as compare/2021/jiao-yu.html
 // (see site.Site.Kinds and HasComparePage).
 func CompareKindPath(p *site.Peers) string {
-	return string(appendCompareKindPath(make([]byte, 0, 24+len(p.Slug)), p))
+	var a [64]byte
+	return string(appendCompareKindPath(a[:0], p))
 }
 
 // appendCompareKindPath appends CompareKindPath(p) to dst.
@@ -1107,9 +1111,9 @@ var rankFigures = map[string]string{
 // explorer showing it (…?metric=basic#explore). A rank below the
 // charts' ChartMax leads to the explorer showing the reports around r
 // (…?metric=total&around=tao-yuan-xian#explore), as a chart of the
-// highest would leave r out. It returns "" when no page ranks r's peers:
-// a 项目支出 report's, which the compare pages leave out, or fewer than
-// two reports. It is written into dst, rather than made a string, since
+// highest would leave r out. It appends nothing when no page ranks r's
+// peers: a 项目支出 report's, which the compare pages leave out, or fewer
+// than two reports. It is written into dst, rather than made a string, since
 // a link is written into its page at once, and every rank of every page
 // has one.
 func AppendRankHref(dst []byte, r *site.Report, m site.Metric, k site.Rank) []byte {

@@ -583,7 +583,7 @@ func writeRank(b *bytes.Buffer, k site.Rank) {
 
 // writeRankLink writes the rank k of the report r by the metric m (nil
 // when not known) as a link to the ranking it comes from (see
-// pages.RankHref) when a page ranks it, or else as text, in an element
+// pages.AppendRankHref) when a page ranks it, or else as text, in an element
 // of the class given, if any.
 func writeRankLink(b *bytes.Buffer, root string, r *site.Report, m *site.Metric, k site.Rank, class string) {
 	var arr [160]byte

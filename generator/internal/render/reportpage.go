@@ -723,7 +723,7 @@ func writeCheckRows(b *bytes.Buffer, results []check.Result) {
 
 // writeRankRows writes the rows of the rank table of the report rep (see
 // rankRowsHTML); a rank among two reports or more links to the ranking
-// it comes from, as on the county page (see pages.RankHref).
+// it comes from, as on the county page (see pages.AppendRankHref).
 func writeRankRows(b *bytes.Buffer, root string, rep *site.Report, ranks []pages.RankRow) {
 	for _, r := range ranks {
 		b.WriteString("\n<tr><th scope=\"row\">")

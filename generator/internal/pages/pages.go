@@ -32,17 +32,20 @@ type Page struct {
 	// Data is the page-specific model.
 	Data any
 	// Release, when not nil, is to be called once the page is written
-	// (see Written): the model may share memory (a report's body) that is
+	// (see Written): the model may share memory (a report's body, its
+	// charts' tables and options, a report page's whole model) that is
 	// then given back to be used again. Leaving it uncalled only forgoes
 	// that.
 	Release func()
 }
 
 // Written is to be called once the page is written: it gives back what
-// its model shares (Release), if anything.
+// its model shares (Release), if anything, after which nothing of the
+// page may be used. A second call does nothing.
 func (p *Page) Written() {
-	if p.Release != nil {
-		p.Release()
+	if release := p.Release; release != nil {
+		p.Release = nil
+		release()
 	}
 }
 

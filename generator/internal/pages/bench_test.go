@@ -23,6 +23,17 @@ func benchSite(b *testing.B, n int) *site.Site {
 	return siteOf(b, dir)
 }
 
+// generatedSite assembles the site of a synthetic corpus written, as
+// opts says, into a temporary folder of the test.
+func generatedSite(t *testing.T, opts corpus.Options) *site.Site {
+	t.Helper()
+	dir := t.TempDir()
+	if err := corpus.Generate(filepath.Join(dir, "content"), opts); err != nil {
+		t.Fatal(err)
+	}
+	return siteOf(t, dir)
+}
+
 // siteOf loads, checks and assembles the site of the report files under
 // dir/content.
 func siteOf(tb testing.TB, dir string) *site.Site {

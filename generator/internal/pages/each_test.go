@@ -1,7 +1,6 @@
 package pages_test
 
 import (
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -16,11 +15,7 @@ import (
 // county pages, so that a worker making a page of a list whose pages
 // another worker is still making is rare. Every page still comes once.
 func TestEachListsTheirOtherPagesLast(t *testing.T) {
-	dir := t.TempDir()
-	if err := corpus.Generate(filepath.Join(dir, "content"), corpus.Options{Seed: 3, Reports: 60}); err != nil {
-		t.Fatal(err)
-	}
-	s := siteOf(t, dir)
+	s := generatedSite(t, corpus.Options{Seed: 3, Reports: 60})
 	old, oldC, oldD := pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize
 	pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = 7, 7, 7
 	t.Cleanup(func() { pages.ListPageSize, pages.CountyTableSize, pages.DisclosurePageSize = old, oldC, oldD })

@@ -2,7 +2,6 @@ package pages_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"github.com/countyperf/portal/generator/internal/corpus"
@@ -14,11 +13,7 @@ import (
 // memory, and a third, made once one of them is written, would write over
 // the other's charts.
 func TestWrittenTwiceGivesBackOnce(t *testing.T) {
-	dir := t.TempDir()
-	if err := corpus.Generate(filepath.Join(dir, "content"), corpus.Options{Seed: 3, Reports: 60}); err != nil {
-		t.Fatal(err)
-	}
-	s := siteOf(t, dir)
+	s := generatedSite(t, corpus.Options{Seed: 3, Reports: 60})
 	var made []*pages.Page
 	for _, c := range s.Counties {
 		if c.SeriesPages() {

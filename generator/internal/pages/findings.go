@@ -211,10 +211,21 @@ func compareBool(a, b bool) int {
 
 // ListedFindings returns every finding of every report that is more than
 // a note on disclosure (severity check.Info), in FindingOrder: the
-// findings the pages of Findings list, and downloads/findings.csv. Each
-// row has R, Finding, N and Slip set; Gap and Share are left for Findings
-// to fill.
+// findings the pages of Findings list, the index of their filter, and
+// downloads/findings.csv. Each row has R, Finding, N and Slip set; Gap
+// and Share are left for Findings to fill. The rows are listed and
+// sorted once for the site (see site.Site.Derived), and every caller
+// gets the same: they must not be changed.
 func ListedFindings(s *site.Site) []FindingRow {
+	return s.Derived(listedFindingsKey{}, func() any { return listFindings(s) }).([]FindingRow)
+}
+
+// listedFindingsKey is the key of ListedFindings' rows in the site's
+// derived values.
+type listedFindingsKey struct{}
+
+// listFindings makes the rows of ListedFindings.
+func listFindings(s *site.Site) []FindingRow {
 	rows := make([]FindingRow, 0, CountFindings(s))
 	for _, r := range s.Reports {
 		n := 0 // as the report's page lists them
@@ -253,7 +264,8 @@ func ListedFindings(s *site.Site) []FindingRow {
 // is more than a note on disclosure, ListPageSize each, in FindingOrder
 // (see ListedFindings): a journalist's list of leads.
 func Findings(s *site.Site) []*Page {
-	rows := ListedFindings(s)
+	// A copy: the gaps and shares are this list's.
+	rows := slices.Clone(ListedFindings(s))
 	// The gaps and shares share one string (see texts).
 	t := newTexts()
 	for i := range rows {

@@ -53,6 +53,31 @@ type Site struct {
 	// release, never nil, gives back the memory that the report read
 	// again shares (see content.LoadDetail) once nothing uses it.
 	Detail func(*report.Report) (full *report.Report, release func(), err error)
+
+	// derived holds what Derived made, by key.
+	derived sync.Map
+}
+
+// Derived returns what make returns, made once for the site and key on
+// first use, however many goroutines ask: for what is derived from the
+// whole site and needed by more than one page or download, such as the
+// sorted list of every finding. The site must not change once it is
+// used, or the value is that of the site as it was; callers must not
+// change the value either, since every caller gets the same.
+func (s *Site) Derived(key any, make func() any) any {
+	e, ok := s.derived.Load(key)
+	if !ok {
+		e, _ = s.derived.LoadOrStore(key, &derivedValue{})
+	}
+	d := e.(*derivedValue)
+	d.once.Do(func() { d.v = make() })
+	return d.v
+}
+
+// derivedValue is a value of Site.Derived, made once.
+type derivedValue struct {
+	once sync.Once
+	v    any
 }
 
 // County is one county-level division and its reports.

@@ -196,8 +196,18 @@ func Each(s *site.Site, fn func(Job) error) error {
 }
 
 // CountFindings counts the findings of every report that are more than a
-// note on disclosure: those the list of findings shows.
+// note on disclosure: those the list of findings shows. They are counted
+// once for the site (see site.Site.Derived): a build asks five times.
 func CountFindings(s *site.Site) int {
+	return s.Derived(findingCountKey{}, func() any { return countFindings(s) }).(int)
+}
+
+// findingCountKey is the key of CountFindings' count in the site's
+// derived values.
+type findingCountKey struct{}
+
+// countFindings counts the findings for CountFindings.
+func countFindings(s *site.Site) int {
 	n := 0
 	for _, r := range s.Reports {
 		for _, c := range r.Checks {

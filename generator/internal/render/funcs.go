@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/check"
@@ -134,17 +135,10 @@ func escape(b *bytes.Buffer, s string) {
 }
 
 // escapeBytes is escape for text in bytes, such as a link made in a
-// buffer.
+// buffer. The bytes are seen as a string without a copy: escape only
+// reads them, and b copies what it is given.
 func escapeBytes(b *bytes.Buffer, s []byte) {
-	last := 0
-	for i, c := range s {
-		if htmlSpecial[c] {
-			b.Write(s[last:i])
-			b.WriteString(htmlEntities[c])
-			last = i + 1
-		}
-	}
-	b.Write(s[last:])
+	escape(b, unsafe.String(unsafe.SliceData(s), len(s)))
 }
 
 // htmlEntities holds what escape writes for each byte it escapes, and ""

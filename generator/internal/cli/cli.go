@@ -618,8 +618,11 @@ func exists(path string, blank report.Blank, named bool) string {
 		return fmt.Sprintf("%s already exists; not overwritten: to write the report of another department of the county and year, give the department with -department NAME, which names the file after it (such as new -department 财政局 %s %d), and, to choose its file name too, add -out, such as -out %s (文件已存在，没有覆盖：要为这个县和年度的另一个部门写报告，请用 -department 部门名称 给出部门，文件会以部门命名；也可以再加 -out 指定文件名，如 -out %[4]s)",
 			path, blank.County, blank.Year, other)
 	default:
-		return fmt.Sprintf("%s already exists; not overwritten: for a 项目支出 report of the department, give its project with -project NAME; for another report, choose its file name with -out, such as -out %s (文件已存在，没有覆盖：部门的项目支出报告请用 -project 项目名称 给出项目；其他情况请用 -out 指定另一个文件名，如 -out %[2]s)",
-			path, other)
+		// The file new names after the county, year, department (and
+		// project) is this report's own: another file of it, by -out,
+		// would be refused as a duplicate (heldAlready).
+		return fmt.Sprintf("%s already exists; not overwritten: it is this report's file, so fill it in there; for a 项目支出 report of the department, give its project with -project NAME (文件已存在，没有覆盖：这就是这份报告的文件，请直接填写它；部门的项目支出报告请用 -project 项目名称 给出项目)",
+			path)
 	}
 }
 

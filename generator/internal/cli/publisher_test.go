@@ -43,11 +43,17 @@ func TestNewDepartment(t *testing.T) {
 			t.Errorf("%q: %v, %+v", tc.args, err, r)
 		}
 	}
-	// The same department again: another file needs -project or -out.
+	// The same department again: the file is this report's, to fill in;
+	// another report of the department needs -project. No other file
+	// name is offered, since a second file of the report is refused.
 	code, _, errOut := run("new", "-root", dir, "-department", "财政局", "桃源县", "2024")
-	if code != 1 || !strings.Contains(errOut, "tao-yuan-xian-2024-cai-zheng-ju.md already exists; not overwritten: for a 项目支出 report of the department, give its project with -project NAME") ||
-		!strings.Contains(errOut, "-out "+filepath.Join(dir, "content", "tao-yuan-xian-2024-cai-zheng-ju-2.md")) {
+	if code != 1 || !strings.Contains(errOut, "tao-yuan-xian-2024-cai-zheng-ju.md already exists; not overwritten: it is this report's file, so fill it in there; for a 项目支出 report of the department, give its project with -project NAME") ||
+		strings.Contains(errOut, "-out") {
 		t.Errorf("the same department again: exit %d %q", code, errOut)
+	}
+	other := filepath.Join(dir, "content", "tao-yuan-xian-2024-cai-zheng-ju-2.md")
+	if code, _, errOut := run("new", "-root", dir, "-department", "财政局", "-out", other, "桃源县", "2024"); code != 1 || !strings.Contains(errOut, "duplicate report") {
+		t.Errorf("a second file of the same report: exit %d %q", code, errOut)
 	}
 	// A name that a report file is refused for is refused here, and no
 	// file is written.

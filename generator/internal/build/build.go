@@ -78,6 +78,11 @@ type Summary struct {
 	// Config.Drafts includes them (when nothing had changed, see Cached,
 	// those the build that made the output left out).
 	Drafts []string
+	// Included lists, sorted, the files of the reports marked draft:
+	// true that Config.Drafts included, whose pages say they are drafts
+	// (when nothing had changed, those the build that made the output
+	// included).
+	Included []string
 	// Undated counts the reports without a publication date (published:),
 	// which feed.xml leaves out: it lists reports by that date.
 	Undated  int
@@ -147,9 +152,17 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 			// and its drafts and undated reports, from its record,
 			// without reading or checking the reports again.
 			io.WriteString(cfg.Log, rec.Said)
-			return &Summary{Reports: rec.Reports, Counties: rec.Counties, Pages: rec.Pages, Findings: rec.Findings,
-				Unchanged: len(rec.Files), Cached: true, Unread: unread, Drafts: rec.Drafts, Undated: rec.Undated,
-				Duration: time.Since(start)}, nil
+			sum := &Summary{Reports: rec.Reports, Counties: rec.Counties, Pages: rec.Pages, Findings: rec.Findings,
+				Unchanged: len(rec.Files), Cached: true, Unread: unread, Undated: rec.Undated,
+				Duration: time.Since(start)}
+			// The record holds the drafts included or left out, as the
+			// build that made it did, which -drafts is part of its key.
+			if cfg.Drafts {
+				sum.Included = rec.Drafts
+			} else {
+				sum.Drafts = rec.Drafts
+			}
+			return sum, nil
 		}
 	}
 	// From here on the last build's record only tells which report files
@@ -282,7 +295,11 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		if r.Published == "" {
 			sum.Undated++
 		}
+		if r.Draft {
+			sum.Included = append(sum.Included, r.File)
+		}
 	}
+	slices.Sort(sum.Included)
 	// Phase 6: the search index, made from the published pages and
 	// published the same way, in its own folder.
 	txs := []*publish.Tx{tx}

@@ -41,7 +41,8 @@ type cacheRecord struct {
 	// and the checksum of its bytes where the build that wrote it knew it.
 	Files map[string]fileStamp
 	// Reports, Counties, Pages, Findings, Undated and Drafts repeat the
-	// build's summary.
+	// build's summary; Drafts holds its Included when the build was
+	// made with Config.Drafts.
 	Reports, Counties, Pages, Findings, Undated int
 	Drafts                                      []string
 	// Said holds what the build printed about the reports (the site's
@@ -589,6 +590,9 @@ func lastBuild(cfg Config) *cacheRecord {
 func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary, said string, files map[string]fileStamp) {
 	rec := cacheRecord{Inputs: in.All, Sources: in.stamps, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages, Findings: sum.Findings,
 		Undated: sum.Undated, Drafts: sum.Drafts, Said: said, Keys: keys}
+	if cfg.Drafts {
+		rec.Drafts = sum.Included
+	}
 	var data []byte
 	if files != nil {
 		data = startRecord(&rec).finish(files)

@@ -184,6 +184,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// A build with nothing changed says the rest as the build that made
 	// the output did, from its record.
 	sayDrafts(stdout, sum.Drafts)
+	sayIncluded(stdout, sum.Included)
 	if sum.Undated > 0 {
 		fmt.Fprintf(stdout, "note: %d of %d reports give no published: date, and feed.xml, which lists reports by that date, leaves them out; add published: YYYY-MM-DD to list them (%d份报告未填发布日期 published，订阅 feed.xml 中不列出)\n",
 			sum.Undated, sum.Reports, sum.Undated)
@@ -207,6 +208,23 @@ func sayDrafts(w io.Writer, files []string) {
 		return
 	}
 	fmt.Fprintf(w, "note: %d draft(s) left out; remove the line draft: true from a file to publish it, or preview it with -drafts (%[1]d份草稿没有发布：删除文件中 draft: true 这一行即可发布；加 -drafts 可先预览):\n", len(files))
+	for i, f := range files {
+		if i == MaxDraftsListed {
+			fmt.Fprintf(w, "  … and %d more (另有%[1]d份)\n", len(files)-MaxDraftsListed)
+			break
+		}
+		fmt.Fprintf(w, "  %s\n", f)
+	}
+}
+
+// sayIncluded says which drafts a build with -drafts published, and that
+// its output is a preview: their pages say they are drafts, and they
+// have no place on the site that goes up.
+func sayIncluded(w io.Writer, files []string) {
+	if len(files) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "note: %d draft(s) included (-drafts), each page marked 草稿; this output is a preview: build without -drafts before uploading it (加了 -drafts，%[1]d份草稿也已生成，页面标有“草稿”；这只是预览，上传前请不加 -drafts 重新生成):\n", len(files))
 	for i, f := range files {
 		if i == MaxDraftsListed {
 			fmt.Fprintf(w, "  … and %d more (另有%[1]d份)\n", len(files)-MaxDraftsListed)

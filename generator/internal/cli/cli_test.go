@@ -357,6 +357,53 @@ func TestDraftsLeftOutAreNamed(t *testing.T) {
 	}
 }
 
+// TestDraftsIncludedAreMarked: with -drafts, a draft is published as a
+// preview: its page says it is a draft, its title ends in （草稿）
+// wherever it is shown, the lists of reports tag it, and the build says
+// which drafts it included and that the output is not for upload, again
+// when nothing changed. Without -drafts its page goes again.
+func TestDraftsIncludedAreMarked(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+clean+
+		"-- content/b.md --\n"+strings.Replace(strings.Replace(clean, "甲县", "乙县", 1), "---\ncounty", "---\ndraft: true\ncounty", 1))
+	note := "note: 1 draft(s) included (-drafts), each page marked 草稿; this output is a preview: build without -drafts before uploading it"
+	for _, again := range []bool{false, true} {
+		code, out, errOut := run("build", "-root", p.Dir, "-no-search", "-drafts")
+		if code != 0 || !strings.Contains(out, note) || !strings.Contains(out, "  content/b.md\n") || strings.Contains(out, "left out") ||
+			again != strings.Contains(out, "nothing changed") {
+			t.Fatalf("build -drafts (again %v): exit %d, output %q %q", again, code, out, errOut)
+		}
+	}
+	pageOf := func(county string) string {
+		for _, f := range p.Files() {
+			if strings.HasPrefix(f, "report/"+county+"/") {
+				return f
+			}
+		}
+		t.Fatalf("no report page of %s in %v", county, p.Files())
+		return ""
+	}
+	draft, published := pageOf("yi-xian"), pageOf("jia-xian")
+	page := p.Page(draft)
+	if !strings.Contains(page, `<p class="draft-note" role="note"><strong>草稿</strong>`) || !regexp.MustCompile(`<h1>[^<]*（草稿）</h1>`).MatchString(page) ||
+		!regexp.MustCompile(`<title>[^<]*（草稿） · `).MatchString(page) {
+		t.Errorf("the draft's page is not marked as one:\n%s", page)
+	}
+	if page := p.Page(published); strings.Contains(page, "草稿") {
+		t.Errorf("the published report's page says 草稿")
+	}
+	home := p.Page("index.html")
+	if n := strings.Count(home, `<span class="draft-tag">草稿</span>`); n != 1 {
+		t.Errorf("the home page's list tags %d reports as drafts, want 1", n)
+	}
+	if !strings.Contains(p.Page("county/yi-xian.html"), "（草稿）") || strings.Contains(p.Page("county/jia-xian.html"), "草稿") {
+		t.Errorf("the county pages do not mark the draft's title, or mark the published one's")
+	}
+	code, out, _ := run("build", "-root", p.Dir, "-no-search")
+	if code != 0 || strings.Contains(out, "included") || !strings.Contains(out, "1 draft(s) left out") || p.Exists(draft) || strings.Contains(p.Page("index.html"), "草稿") {
+		t.Errorf("build without -drafts: exit %d, output %q; draft's page kept %v", code, out, p.Exists(draft))
+	}
+}
+
 // stopAt is a writer that calls stop once text has been written to it.
 type stopAt struct {
 	b    bytes.Buffer

@@ -794,6 +794,13 @@ func reportSummaryHTML(d *pages.ReportData, withCharts bool) template.HTML {
 	return htmlOf(b)
 }
 
+// draftNote heads the page of a report marked draft: true, which only a
+// build with -drafts publishes.
+const draftNote = "<p class=\"draft-note\" role=\"note\"><strong>草稿</strong>：整理这份报告的人还没有核对完它的数字，本页仅供预览，不是正式发布的内容。</p>\n"
+
+// draftTag follows a draft's department in the lists of reports.
+const draftTag = ` <span class="draft-tag">草稿</span>`
+
 // writeReportHead writes the top of a report's page (see reportHeadHTML).
 func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 	rep, c := r.Report, r.County
@@ -822,7 +829,11 @@ func writeReportHead(b *bytes.Buffer, root string, r *site.Report) {
 	writeProject(b, rep.Project, "·", "")
 	b.WriteString("</li></ol></nav>\n<h1>")
 	escape(b, r.Heading())
-	b.WriteString("</h1>\n<dl class=\"meta\">\n<dt>县（市、区）</dt><dd><a href=\"")
+	b.WriteString("</h1>\n")
+	if rep.Draft {
+		b.WriteString(draftNote)
+	}
+	b.WriteString("<dl class=\"meta\">\n<dt>县（市、区）</dt><dd><a href=\"")
 	escapeURL(b, root, c.URL)
 	b.WriteString(`">`)
 	escape(b, c.Name)
@@ -1014,7 +1025,11 @@ func writeReportRows(b *bytes.Buffer, root string, rows []pages.Row) {
 		escapeURL(b, root, r.URL)
 		b.WriteString("\">")
 		escape(b, r.Department)
-		b.WriteString("</a></td>\n<td class=\"num\" data-value=\"")
+		b.WriteString("</a>")
+		if r.Draft {
+			b.WriteString(draftTag)
+		}
+		b.WriteString("</td>\n<td class=\"num\" data-value=\"")
 		writeInt(b, r.Year)
 		b.WriteString("\">")
 		writeInt(b, r.Year)

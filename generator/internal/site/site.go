@@ -388,13 +388,24 @@ func (r *Report) makeKey(label string) string {
 
 // DisplayTitle returns the report's title, followed by its project in
 // brackets when the report names one that the title does not: two
-// project reports of a department and year may have the same title.
+// project reports of a department and year may have the same title. A
+// draft's (built with -drafts) ends in DraftMark, wherever it is shown.
 func (r *Report) DisplayTitle() string {
-	if r.Project == "" || strings.Contains(r.Title, r.Project) {
-		return r.Title
+	t := r.Title
+	if r.Project != "" && !strings.Contains(r.Title, r.Project) {
+		t += "（" + r.Project + "）"
 	}
-	return r.Title + "（" + r.Project + "）"
+	if r.Draft {
+		t += DraftMark
+	}
+	return t
 }
+
+// DraftMark follows the title of a report marked draft: true, in a site
+// built with its drafts (build -drafts, serve -drafts), so that a page
+// of figures nobody has finished checking is not taken for a published
+// one.
+const DraftMark = "（草稿）"
 
 // Heading returns the report's title as its page shows it: the title the
 // report gives, led by its county's name when the title does not name

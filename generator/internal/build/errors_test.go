@@ -64,7 +64,7 @@ func TestBadInput(t *testing.T) {
 		{"unit after an amount", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nspending:\n  total: 1530.53万元\n---\n",
 			[]string{`content/bad.md:7:10: spending.total: expected an amount such as 1530.53, null or 无法识别, got text "1530.53万元"; write 1530.53, without the unit 万元; give the unit of all amounts once, as unit:`}},
 		{"full-width digits", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nscore: ９７\n---\n",
-			[]string{`content/bad.md:6:8: score: expected a score such as 97, got text "９７"; write 97, in half-width digits (请用半角数字)`}},
+			[]string{`content/bad.md:6:8: score: expected a score such as 97, got text "９７"; write 97, in half-width digits (请写成 97；请用半角数字)`}},
 		{"full-width colon", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nscore：97\n---\n",
 			[]string{`content/bad.md:6:6: score: full-width colon "：" after the key; use ": " (冒号请用半角“:”并在后面加空格)`}},
 		{"no space after the colon", "---\ncounty: 甲县\ndepartment: 财政局\nyear: 2020\ntype: 整体支出\nscore:97\n---\n",

@@ -121,12 +121,15 @@ func numberFix(s string, amount bool) string {
 			hints = append(hints, "数字后面不要写单位")
 		}
 	}
+	if len(hints) == 0 && leadZh == "" || !plainNumber(t) {
+		return ""
+	}
 	if leadZh != "" {
 		// The comma's hint comes first, as its clause does.
 		hints = append([]string{leadZh}, hints...)
-	}
-	if len(hints) == 0 || !plainNumber(t) {
-		return ""
+	} else {
+		// The number to write, first, as the English says it.
+		hints = append([]string{"请写成 " + t}, hints...)
 	}
 	var b strings.Builder
 	b.WriteString(lead)

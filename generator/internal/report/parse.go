@@ -1626,9 +1626,36 @@ func (p *parse) oneOf(key string, v ast.Node, allowed []string) string {
 		}
 	}
 	if !p.invisibleValue(key, v) {
-		p.errAt(nodePos(v), key, "expected one of %s, got %q (%s)", strings.Join(allowed, ", "), s.Value, onlyOneOf(allowed))
+		en, zh := meantOneOf(key, s.Value, allowed)
+		p.errAt(nodePos(v), key, "expected one of %s, got %q%s (%s%s)", strings.Join(allowed, ", "), s.Value, en, onlyOneOf(allowed), zh)
 	}
 	return ""
+}
+
+// meantOneOf returns what to say, in English and Chinese, of a value
+// got that is none of allowed but says one of them: an amount unit larger
+// than any allowed (亿元, 千万元), to be converted; or a value that holds
+// one allowed, the longest (良好 for 良, 万元人民币 for 万元), or begins
+// one (整体 for 整体支出, 万 for 万元), which is named. Else both are "".
+func meantOneOf(key, got string, allowed []string) (en, zh string) {
+	if key == "unit" {
+		for _, big := range []struct{ unit, wan string }{{"亿", "10000"}, {"千万", "1000"}, {"百万", "100"}, {"十万", "10"}} {
+			if strings.Contains(got, big.unit) {
+				return "; convert the amounts to 万元 (1 " + big.unit + "元 = " + big.wan + " 万元) and write unit: 万元",
+					"；请把金额换算成万元（1" + big.unit + "元 = " + big.wan + "万元）后填写，并写 unit: 万元"
+			}
+		}
+	}
+	meant := ""
+	for _, a := range allowed {
+		if (strings.Contains(got, a) || got != "" && strings.HasPrefix(a, got)) && len(a) > len(meant) {
+			meant = a
+		}
+	}
+	if meant == "" {
+		return "", ""
+	}
+	return "; did you mean " + meant + "?", "：是不是要写 " + meant + "？"
 }
 
 // onlyOneOf says in Chinese that the value may only be one of allowed:

@@ -323,17 +323,17 @@ func quoteNumbers(data, q string) string {
 // or spaces is refused, with an error that says how to write it.
 func TestDecoratedNumbersSayTheFix(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{`income: "1,530.53"`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "1,530.53"; write 1530.53, without the thousands separators (数字中不要用千位分隔符)`},
+		{`income: "1,530.53"`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "1,530.53"; write 1530.53, without the thousands separators (请写成 1530.53；数字中不要用千位分隔符)`},
 		{`income: 1,530.53`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "1,530.53"; write 1530.53, without the thousands separators`},
-		{`income: 1530.53万元`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "1530.53万元"; write 1530.53, without the unit 万元; give the unit of all amounts once, as unit: 万元 (the default), 千元 or 元 (数字后面不要写单位，单位写在 unit: 中)`},
+		{`income: 1530.53万元`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "1530.53万元"; write 1530.53, without the unit 万元; give the unit of all amounts once, as unit: 万元 (the default), 千元 or 元 (请写成 1530.53；数字后面不要写单位，单位写在 unit: 中)`},
 		{"spending:\n  total: \"1,530.53 万元\"", `7:10: spending.total: expected an amount such as 1530.53, null or 无法识别, got text "1,530.53 万元"; write 1530.53, without the thousands separators and the unit 万元; give the unit`},
-		{`score: ９７`, `6:8: score: expected a score such as 97, got text "９７"; write 97, in half-width digits (请用半角数字)`},
-		{`score: "97分"`, `6:8: score: expected a score such as 97, got text "97分"; write 97, without the unit 分 (数字后面不要写单位)`},
-		{`score: " 97 "`, `6:8: score: expected a score such as 97, got text " 97 "; write 97, without the spaces around it (数字前后不要加空格)`},
-		{"staff:\n  actual: 17人", `7:11: staff.actual: expected a whole number of people, got text "17人"; write 17, without the unit 人 (数字后面不要写单位)`},
-		{`income: １，５３０．５３`, `got text "１，５３０．５３"; write 1530.53, in half-width digits, without the thousands separators (请用半角数字；数字中不要用千位分隔符)`},
-		{"---\ncounty: 甲县\ndepartment: 局\nyear: 2020年\ntype: 整体支出", `4:7: year: expected a year such as 2020, got text "2020年"; write 2020, without the unit 年 (数字后面不要写单位)`},
-		{`income: "1，530.53"`, `got text "1，530.53"; write 1530.53, without the thousands separators (数字中不要用千位分隔符)`},
+		{`score: ９７`, `6:8: score: expected a score such as 97, got text "９７"; write 97, in half-width digits (请写成 97；请用半角数字)`},
+		{`score: "97分"`, `6:8: score: expected a score such as 97, got text "97分"; write 97, without the unit 分 (请写成 97；数字后面不要写单位)`},
+		{`score: " 97 "`, `6:8: score: expected a score such as 97, got text " 97 "; write 97, without the spaces around it (请写成 97；数字前后不要加空格)`},
+		{"staff:\n  actual: 17人", `7:11: staff.actual: expected a whole number of people, got text "17人"; write 17, without the unit 人 (请写成 17；数字后面不要写单位)`},
+		{`income: １，５３０．５３`, `got text "１，５３０．５３"; write 1530.53, in half-width digits, without the thousands separators (请写成 1530.53；请用半角数字；数字中不要用千位分隔符)`},
+		{"---\ncounty: 甲县\ndepartment: 局\nyear: 2020年\ntype: 整体支出", `4:7: year: expected a year such as 2020, got text "2020年"; write 2020, without the unit 年 (请写成 2020；数字后面不要写单位)`},
+		{`income: "1，530.53"`, `got text "1，530.53"; write 1530.53, without the thousands separators (请写成 1530.53；数字中不要用千位分隔符)`},
 		// A comma that is not a thousands separator is a decimal comma,
 		// not dropped, which would publish a figure 10 or 100 times it.
 		{"sangong:\n  abroad: 8，5", `7:11: sangong.abroad: expected an amount such as 1530.53, null or 无法识别, got text "8，5"; "，" is not a decimal point; if you meant 8.5, write 8.5 (逗号不能当小数点：如果是 8.5，请写 8.5)` + "\n"},
@@ -349,10 +349,10 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		{`income: 12,5000.5`, `got text "12,5000.5" (金额请写数字`},
 		// Spaces, ordinary or full-width, that group thousands, as
 		// tables print amounts.
-		{"spending:\n  total: 2 345.68", `7:10: spending.total: expected an amount such as 1530.53, null or 无法识别, got text "2 345.68"; write 2345.68, without the space between its digits (请删除数字中间的空格)` + "\n"},
-		{`income: "1 234 567.5"`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "1 234 567.5"; write 1234567.5, without the spaces between its digits (请删除数字中间的空格)` + "\n"},
-		{"income: 1\u3000530.53万元", `got text "1\u3000530.53万元"; write 1530.53, without the space between its digits and the unit 万元; give the unit of all amounts once, as unit: 万元 (the default), 千元 or 元 (请删除数字中间的空格；数字后面不要写单位，单位写在 unit: 中)` + "\n"},
-		{"staff:\n  actual: 1 017", `7:11: staff.actual: expected a whole number of people, got text "1 017"; write 1017, without the space between its digits (请删除数字中间的空格)` + "\n"},
+		{"spending:\n  total: 2 345.68", `7:10: spending.total: expected an amount such as 1530.53, null or 无法识别, got text "2 345.68"; write 2345.68, without the space between its digits (请写成 2345.68；请删除数字中间的空格)` + "\n"},
+		{`income: "1 234 567.5"`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "1 234 567.5"; write 1234567.5, without the spaces between its digits (请写成 1234567.5；请删除数字中间的空格)` + "\n"},
+		{"income: 1\u3000530.53万元", `got text "1\u3000530.53万元"; write 1530.53, without the space between its digits and the unit 万元; give the unit of all amounts once, as unit: 万元 (the default), 千元 or 元 (请写成 1530.53；请删除数字中间的空格；数字后面不要写单位，单位写在 unit: 中)` + "\n"},
+		{"staff:\n  actual: 1 017", `7:11: staff.actual: expected a whole number of people, got text "1 017"; write 1017, without the space between its digits (请写成 1017；请删除数字中间的空格)` + "\n"},
 		{`spending: {total: 2 345.68}`, `6:19: spending.total: expected an amount such as 1530.53, null or 无法识别, got text "2 345.68"; write 2345.68, without the space`},
 		// Spaces that group no thousands may part two numbers: no fix.
 		{`score: 9 7`, `6:8: score: expected a score such as 97, got text "9 7" (自评得分请写数字，如 97)` + "\n"},
@@ -365,18 +365,18 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		// With a space after the comma, it may be two items: told as it was.
 		{`spending: {total: 1, 530.53}`, `6:22: spending: keys must be plain words, got the number 530.53; in { } a comma separates pairs and cuts a number with a thousands separator in two: remove the separator (数字中不要用千位分隔符)`},
 		// As Word and Chinese input methods write numbers.
-		{"sangong:\n  change: −0.4", `7:11: sangong.change: expected an amount such as 1530.53, null or 无法识别, got text "−0.4"; write -0.4, without the dash (the minus sign is -) (负号请用半角减号 -)` + "\n"},
+		{"sangong:\n  change: −0.4", `7:11: sangong.change: expected an amount such as 1530.53, null or 无法识别, got text "−0.4"; write -0.4, without the dash (the minus sign is -) (请写成 -0.4；负号请用半角减号 -)` + "\n"},
 		{`income: —0.4`, `got text "—0.4"; write -0.4, without the dash (the minus sign is -) (`},
-		{"sangong:\n  change: 减少0.4", `got text "减少0.4"; write -0.4, without "减少" (a decrease is a negative number) (减少写作负数)` + "\n"},
-		{"sangong:\n  change: 增加0.4", `got text "增加0.4"; write 0.4, without "增加" (增加直接写数字)` + "\n"},
+		{"sangong:\n  change: 减少0.4", `got text "减少0.4"; write -0.4, without "减少" (a decrease is a negative number) (请写成 -0.4；减少写作负数)` + "\n"},
+		{"sangong:\n  change: 增加0.4", `got text "增加0.4"; write 0.4, without "增加" (请写成 0.4；增加直接写数字)` + "\n"},
 		// sangong.change alone takes a sign (see TestChangeTakesAPlus).
 		{`income: +1354.42`, `6:9: income: expected a plain decimal amount such as 1530.53, got +1354.42; write 1354.42, without the +: only sangong.change has a sign (金额前面不要加 +；只有 sangong.change（三公经费较上年增减）可以带正负号)` + "\n"},
 		{"spending:\n  total: +0", `7:10: spending.total: expected a plain decimal amount such as 1530.53, got +0; write 0, without the +: only sangong.change has a sign (`},
-		{`income: "+1354.42"`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "+1354.42"; write 1354.42, without the "+" (数字前面不要加 +)` + "\n"},
-		{"sangong:\n  change: ＋0.4", `7:11: sangong.change: expected an amount such as 1530.53, null or 无法识别, got text "＋0.4"; write 0.4, without the "＋" (数字前面不要加 +)` + "\n"},
+		{`income: "+1354.42"`, `6:9: income: expected an amount such as 1530.53, null or 无法识别, got text "+1354.42"; write 1354.42, without the "+" (请写成 1354.42；数字前面不要加 +)` + "\n"},
+		{"sangong:\n  change: ＋0.4", `7:11: sangong.change: expected an amount such as 1530.53, null or 无法识别, got text "＋0.4"; write 0.4, without the "＋" (请写成 0.4；数字前面不要加 +)` + "\n"},
 		{"sangong:\n  change: \"+-0.4\"", `got text "+-0.4" (金额请写数字，如 1530.53；`},
-		{`income: 1530。53`, `got text "1530。53"; write 1530.53, without "。" (the decimal point is .) (小数点请用半角的 .)` + "\n"},
-		{`income: “1530.53”`, `got text "“1530.53”"; write 1530.53, without the quotation marks (数字不要加引号)` + "\n"},
+		{`income: 1530。53`, `got text "1530。53"; write 1530.53, without "。" (the decimal point is .) (请写成 1530.53；小数点请用半角的 .)` + "\n"},
+		{`income: “1530.53”`, `got text "“1530.53”"; write 1530.53, without the quotation marks (请写成 1530.53；数字不要加引号)` + "\n"},
 		// A dash, or dashes, for a figure the report does not give.
 		{"sangong:\n  abroad: —", `7:11: sangong.abroad: "—" is a dash, not a value: write null if the report does not give the figure, which pages show as 未披露, or 0 if the report says it is zero (横线“—”不是数值：报告没有给出的写 null（页面显示为未披露），报告写明为零的写 0)` + "\n"},
 		{`income: "-"`, `6:9: income: "-" is a dash, not a value: write null if the report does not give the figure, which pages show as 未披露, or 0 if the report says it is zero (`},
@@ -389,7 +389,7 @@ func TestDecoratedNumbersSayTheFix(t *testing.T) {
 		// separators: the exact value to write.
 		{"---\ncounty: 甲县\ndepartment: 局\nyear: 二〇二三\ntype: 整体支出", `4:7: year: expected a year such as 2020, got text "二〇二三"; write 2023, in Arabic digits (年度请用阿拉伯数字写作 2023)` + "\n"},
 		{"---\ncounty: 甲县\ndepartment: 局\nyear: 二零二三年\ntype: 整体支出", `got text "二零二三年"; write 2023, in Arabic digits (年度请用阿拉伯数字写作 2023)` + "\n"},
-		{"---\ncounty: 甲县\ndepartment: 局\nyear: ２０２３\ntype: 整体支出", `got text "２０２３"; write 2023, in half-width digits (请用半角数字)` + "\n"},
+		{"---\ncounty: 甲县\ndepartment: 局\nyear: ２０２３\ntype: 整体支出", `got text "２０２３"; write 2023, in half-width digits (请写成 2023；请用半角数字)` + "\n"},
 		{"---\ncounty: 甲县\ndepartment: 局\nyear: 二三\ntype: 整体支出", `got text "二三" (年度请写四位数字，如 2020)` + "\n"},
 		{"published: 2024-5-18", `6:12: published: expected a date YYYY-MM-DD, got text "2024-5-18"; write 2024-05-18 (日期请写成 2024-05-18)` + "\n"},
 		{"published: 2024/5/18", `got text "2024/5/18"; write 2024-05-18 (日期请写成 2024-05-18)` + "\n"},
@@ -588,6 +588,16 @@ func TestErrorsSayItInChinese(t *testing.T) {
 		{"score: 970", `a.md:6:8: score: score must be between 0 and 100, got 970 (自评得分应在 0 到 100 之间)`},
 		{"grade: 好", `a.md:6:8: grade: expected one of 优, 良, 中, 差, got "好" (只能填 优、良、中 或 差)`},
 		{"type: 专项", `a.md:5:7: type: expected one of 整体支出, 项目支出, got "专项" (只能填 整体支出 或 项目支出)`},
+		// A value that says one of those allowed is told which.
+		{"grade: 良好", `a.md:6:8: grade: expected one of 优, 良, 中, 差, got "良好"; did you mean 良? (只能填 优、良、中 或 差：是不是要写 良？)`},
+		{"type: 整体", `a.md:5:7: type: expected one of 整体支出, 项目支出, got "整体"; did you mean 整体支出? (只能填 整体支出 或 项目支出：是不是要写 整体支出？)`},
+		{"type: 专项/项目支出", `got "专项/项目支出"; did you mean 项目支出? (`},
+		{"unit: 万", `a.md:6:7: unit: expected one of 万元, 千元, 元, got "万"; did you mean 万元? (只能填 万元、千元 或 元：是不是要写 万元？)`},
+		{"unit: 万元人民币", `got "万元人民币"; did you mean 万元? (`},
+		{"unit: 人民币元", `got "人民币元"; did you mean 元? (`},
+		// A unit larger than any allowed is to be converted, not named.
+		{"unit: 亿元", `a.md:6:7: unit: expected one of 万元, 千元, 元, got "亿元"; convert the amounts to 万元 (1 亿元 = 10000 万元) and write unit: 万元 (只能填 万元、千元 或 元；请把金额换算成万元（1亿元 = 10000万元）后填写，并写 unit: 万元)`},
+		{"unit: 千万元", `got "千万元"; convert the amounts to 万元 (1 千万元 = 1000 万元) and write unit: 万元 (`},
 		{"colour: 红", `a.md:6:1: colour: unknown key; the known keys are county, `},
 		{"colour: 红", `, discrepancies, derived (没有这个键：请检查拼写，可用的键见前面所列)`},
 		{"score: 1\nscore: 2", `a.md:7:1: score: duplicate key, first given at line 6; remove one of them (这一项重复了：第 6 行已经写过，请删除其中一个)`},

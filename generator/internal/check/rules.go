@@ -328,7 +328,7 @@ func sumRule(s sumDef) ruleFunc {
 		}
 		if rounding {
 			f.Severity = Rounding
-			b = append(b, "，属尾差（每个分项不超过0.01万元）"...)
+			b = append(b, "，属尾差（取整时每个分项最多差0.01万元）"...)
 		} else if total != 0 {
 			b = append(b, "（占"...)
 			b = append(b, figNames[t]...)

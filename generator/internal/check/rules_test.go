@@ -57,7 +57,7 @@ func TestSums(t *testing.T) {
 			rule: "sum.spending",
 			body: "spending:\n  total: 947.59\n  basic: 940.12\n  project: 7.46\n",
 			want: want{status: Found, severity: Rounding, at: "f.md:8:10", gap: "0.01",
-				message: "基本支出940.12 + 项目支出7.46 = 947.58，与支出合计947.59相差0.01万元，属尾差（每个分项不超过0.01万元）"},
+				message: "基本支出940.12 + 项目支出7.46 = 947.58，与支出合计947.59相差0.01万元，属尾差（取整时每个分项最多差0.01万元）"},
 		},
 		{
 			name: "雨花区2020 rounding, sum above total",

@@ -490,7 +490,7 @@ const derivedNote = "标“推算”的数字报告没有直接写出，是整�
 func writeChecksSection(b *bytes.Buffer, root string, d *pages.ReportData) {
 	b.WriteString("<section aria-labelledby=\"checks\">\n<h2 id=\"checks\">数据核对</h2>")
 	if len(d.Findings) > 0 {
-		b.WriteString("\n<p>本站按报告自身的数字逐项核对，发现以下问题（“尾差”指数字取整造成的小差额：参与核对的每个数字不超过0.01万元；“人工核对”是整理报告的人读报告时记下的、整理出的数字体现不出的矛盾）：</p>\n<ul class=\"findings\">")
+		b.WriteString("\n<p>本站按报告自身的数字逐项核对，发现以下问题（“尾差”指数字取整造成的小差额：取整时每个分项最多差0.01万元；“人工核对”是整理报告的人读报告时记下的、整理出的数字体现不出的矛盾）：</p>\n<ul class=\"findings\">")
 		writeFindingItems(b, d.Findings)
 		b.WriteString("\n</ul>")
 	} else {

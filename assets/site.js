@@ -348,9 +348,12 @@
       if ((!label.formatter || label.formatter.fitted) && (axis.data || []).some(function (c) { return String(c).indexOf('·') > 0; })) {
         var size = label.fontSize = label.fontSize || (screen < 560 ? 11 : 12);
         label.lineHeight = label.lineHeight || 13;
+        // A line below the name (（未披露）, why a bar is missing) is
+        // not measured, and stays below.
         label.formatter = function (name) {
-          var i = name.indexOf('·');
-          if (i <= 0 || textWidth(name, size) <= most) return name;
+          var i = name.indexOf('·'), nl = name.indexOf('\n');
+          var first = nl < 0 ? name : name.slice(0, nl);
+          if (i <= 0 || nl >= 0 && i > nl || textWidth(first, size) <= most) return name;
           return name.slice(0, i) + '\n' + name.slice(i + 1);
         };
         label.formatter.fitted = true;

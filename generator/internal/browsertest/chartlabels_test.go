@@ -83,6 +83,54 @@ func TestBarLabelsKeepTheDepartment(t *testing.T) {
 	}
 }
 
+// TestMissingBarSaysWhy draws, on a phone, a year's charts in which one
+// report gives no self-score and another one no spending: where their bar
+// would be, the label says 未披露 on a line below the name (a bar of 0
+// would look the same), a name of 县·部门 too long for its line still
+// drawn on two lines above it; the table below names the report alone,
+// and says 未披露 in its cell.
+func TestMissingBarSaysWhy(t *testing.T) {
+	browser(t)
+	r := func(county, dept, total, score string) string {
+		return fmt.Sprintf("-- content/%s-%s.md --\n---\ncounty: %s\ndepartment: %s\nyear: 2020\ntype: 整体支出\nspending: {total: %s}\nscore: %s\n---\n正文。\n",
+			county, dept, county, dept, total, score)
+	}
+	p := buildtest.New(t, r("彭林县", "住房和城乡建设局", "1200", "null")+r("彭林县", "人力资源和社会保障局", "null", "88")+r("甲县", "教育局", "500", "90"))
+	p.MustBuild()
+	page := p.Page("compare/2020.html")
+	for _, table := range []string{"chart-score", "chart-spending"} {
+		at := strings.Index(page, `id="`+table+`-data"`)
+		if at < 0 {
+			t.Fatalf("compare/2020.html has no %s", table)
+		}
+		if rest := page[at:]; strings.Contains(rest[strings.Index(rest, "<table"):strings.Index(rest, "</table>")], "（未披露）") {
+			t.Errorf("%s: the table names a report with （未披露）; its cell says so", table)
+		}
+	}
+	host, base := serveBuilt(t, p)
+	tb := openWith(t, p.Out, base, host, base+"compare/2020.html", phoneScreen)
+	tb.showCharts()
+	drawn := map[string][]string{}
+	for _, d := range eval[[]drawnText](tb, drawnTextsJS) {
+		drawn[d.Chart] = append(drawn[d.Chart], d.Text)
+	}
+	for chart, want := range map[string][]string{
+		"chart-score":    {"彭林县", "住房和城乡建设局", "（未披露）", "人力资源和社会保障局", "甲县·教育局"},
+		"chart-spending": {"彭林县", "人力资源和社会保障局", "（未披露）", "住房和城乡建设局", "甲县·教育局"},
+	} {
+		got := strings.Join(drawn[chart], " | ")
+		for _, w := range want {
+			if !slices.Contains(drawn[chart], w) {
+				t.Errorf("%s does not draw %q as a line; it draws %q", chart, w, got)
+			}
+		}
+		if n := strings.Count(got, "（未披露）"); n != 1 {
+			t.Errorf("%s draws （未披露） %d times, want once (for the report without the figure): %q", chart, n, got)
+		}
+	}
+	tb.report(tb.logProblems())
+}
+
 // legendClearance is the least room, in pixels, between a legend's item
 // and an axis's name above or below it.
 const legendClearance = 8

@@ -137,7 +137,8 @@ type Series struct {
 // Bars describes a bar chart.
 type Bars struct {
 	ID, Title, Unit string
-	// Categories name the bars (or groups of bars).
+	// Categories name the bars (or groups of bars). A line of a name
+	// after its first ("雨花区\n（未披露）") is shown on the chart only.
 	Categories []string
 	// Links, when set, gives each category's page for the data table.
 	Links  []string
@@ -619,7 +620,9 @@ func (b Bars) table() (Table, string) {
 		t.Rows = b.Buf.Rows(len(b.Categories))
 		for i, cat := range b.Categories {
 			row := cells[i*width : (i+1)*width : (i+1)*width]
-			row[0].Text = cat
+			// A category's first line names it; a line below says, on
+			// the chart, why it has no bar, which its cells say here.
+			row[0].Text, _, _ = strings.Cut(cat, "\n")
 			if i < len(b.Links) {
 				row[0].Href = b.Links[i]
 			}

@@ -545,7 +545,8 @@ func referenceTable(b Bars) Table {
 		t.Head = append(t.Head, Col{Label: s.Name, Num: true})
 	}
 	for i, cat := range b.Categories {
-		row := []Cell{{Text: cat}}
+		name, _, _ := strings.Cut(cat, "\n") // its first line; see Bars.Categories
+		row := []Cell{{Text: name}}
 		if i < len(b.Links) {
 			row[0].Href = b.Links[i]
 		}

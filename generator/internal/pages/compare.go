@@ -489,6 +489,14 @@ func stacked(name namer, id, title string, rs []*site.Report, withStaff bool, me
 				cats[i] += "（" + overName + "）"
 				over[i], anyOver = true, true
 			}
+			// A report that gives neither the whole nor a part draws no
+			// bar: its label says why, as metricChart's does.
+			if v := compared(m, r); !v.OK && !anyPartKnown(ps) {
+				var cell charts.Cell
+				if !cell.SetNumeric(v) && !v.Blank {
+					cats[i] += "\n（" + cell.Text + "）"
+				}
+			}
 		}
 		n := len(names) + 1
 		if anyOver {
@@ -595,6 +603,14 @@ func metricChart(name namer, id, title string, m site.Metric, rs []*site.Report,
 	}
 	for i, r := range shown {
 		vals[i] = compared(m, r)
+		// A report without the figure draws no bar, as one of 0 would
+		// not either: its label says why, on a line of its own, as a
+		// report's composition chart does (see rowLabel). The table
+		// shows the category's first line, and says why in its cell.
+		var cell charts.Cell
+		if !cell.SetNumeric(vals[i]) && !vals[i].Blank {
+			names[i] += "\n（" + cell.Text + "）"
+		}
 	}
 	return charts.Bars{ID: id, Title: withNote(title, note), Unit: m.Unit, Categories: names, Links: links,
 		Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true,

@@ -68,3 +68,31 @@ func TestCompositionCharts(t *testing.T) {
 		t.Error("a likely unit slip is drawn in the 三公 chart")
 	}
 }
+
+// TestDashesAreExplained: a table whose column of 未分项或差额 shows — (the
+// parts add up to the whole, or there is no whole to take them from)
+// says so under it, since — reads as a figure not given; a table whose
+// every report leaves a gap does not. The table of each county's spending
+// by year says what its — (no report that year) and 未披露 mean.
+func TestDashesAreExplained(t *testing.T) {
+	note := "“未分项或差额”是合计减去已披露的分项后余下的部分；“—”表示没有余下"
+	gapped := "spending: {total: 3200, basic: 1200, project: 1900}\nsangong: {total: 3.2, abroad: 0, reception: 1.2, vehicles: 1}\n"
+	p := buildtest.New(t, "-- content/a.md --\n"+factReport("甲县", 2021, "整体支出", gapped)+
+		"-- content/b.md --\n"+factReport("乙县", 2021, "整体支出", gapped)+
+		"-- content/c.md --\n"+factReport("乙县", 2020, "整体支出", gapped))
+	p.MustBuild()
+	if page := p.Page("compare/2021.html"); strings.Contains(page, note) {
+		t.Error("compare/2021.html explains a — that none of its tables shows")
+	}
+	years := p.Page("compare/index.html")
+	mustContain(t, "compare/index.html", years, "<p class=\"note\">表中“—”表示这个部门当年没有报告，“未披露”表示有报告但没有给出支出合计。</p>")
+	p.Write("content/b.md", factReport("乙县", 2021, "整体支出", "spending: {total: 3200, basic: 1200, project: 2000}\n"))
+	p.MustBuild()
+	page := p.Page("compare/2021.html")
+	i := strings.Index(page, `id="fig-spending"`)
+	if i < 0 {
+		t.Fatal("compare/2021.html has no spending chart")
+	}
+	fig := page[i : i+strings.Index(page[i:], "</figure>")]
+	mustContain(t, "the spending chart's tables", fig, `<td class="num" data-value="">—</td>`, "<p class=\"note\">"+note)
+}

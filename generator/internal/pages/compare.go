@@ -506,7 +506,7 @@ func stacked(name namer, id, title string, rs []*site.Report, withStaff bool, me
 		for i, n := range names {
 			series[i].Name = n
 		}
-		series[len(names)].Name = gapName
+		series[len(names)].Name = GapName
 		if anyOver {
 			series[n-1] = charts.Series{Name: "合计（" + overName + "）", ChartOnly: true}
 		}

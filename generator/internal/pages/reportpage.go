@@ -363,9 +363,9 @@ type composition struct {
 	stacked bool
 }
 
-// gapName names the segment of a stacked bar that its parts leave of
+// GapName names the segment of a stacked bar that its parts leave of
 // their whole, as the compare pages' charts name it.
-const gapName = "未分项或差额"
+const GapName = "未分项或差额"
 
 // summaryWriter writes a composition's summary (see summary).
 type summaryWriter struct {
@@ -570,7 +570,7 @@ func compositionChart(r *site.Report, i int, bufs *charts.Buffers) (charts.Chart
 			}
 			sc.series = append(sc.series, s)
 		}
-		g := charts.Series{Name: gapName, Values: bufs.Values(len(rows))}
+		g := charts.Series{Name: GapName, Values: bufs.Values(len(rows))}
 		g.Values[0] = charts.Value{Blank: true}
 		for k := 1; k < len(rows); k++ {
 			g.Values[k] = gaps[k-1]
@@ -607,7 +607,7 @@ func compositionChart(r *site.Report, i int, bufs *charts.Buffers) (charts.Chart
 			if k == 1 {
 				of = comp.items[comp.parts[0]]
 			}
-			row(of+"中"+gapName, g)
+			row(of+"中"+GapName, g)
 		}
 	}
 	// A few bars need less than a long chart's height: on a phone the

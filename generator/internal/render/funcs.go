@@ -526,7 +526,30 @@ func writeTable(b *bytes.Buffer, root string, t charts.Table, variant string, hi
 	b.WriteString("</tbody>\n</table>")
 	// Under the table, in its box: a view hidden hides its note too.
 	writeDerivedNote(b, tableDerived(t))
+	if gapBlank(t) {
+		b.WriteString("\n<p class=\"note\">" + gapNote + "</p>")
+	}
 	b.WriteString("\n</div>\n")
+}
+
+// gapNote says what a table's column of pages.GapName holds, and what its
+// — means, which would otherwise read as a figure not given.
+const gapNote = "“" + pages.GapName + "”是合计减去已披露的分项后余下的部分；“—”表示没有余下（分项相加与合计相符，相差在尾差以内），或无从计算（合计未披露）。"
+
+// gapBlank reports whether t has a column of pages.GapName with a cell
+// of — (a blank value, see charts.Cell.SetNumeric).
+func gapBlank(t charts.Table) bool {
+	for j, c := range t.Head {
+		if c.Label != pages.GapName {
+			continue
+		}
+		for _, row := range t.Rows {
+			if j < len(row) && row[j].Text == "—" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tableDerived reports whether a cell of t shows a derived figure.

@@ -217,7 +217,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 			}
 			go func() { filled <- inputs.fill() }()
 		}
-		go func() { telling <- tell(reports, checks, changed) }()
+		go func() { telling <- tell(reports, checks, changed, cfg.Drafts) }()
 	}
 	m, err := prepare(ctx, cfg, opt, pagefind != "", checked)
 	if err != nil {
@@ -448,14 +448,14 @@ type told struct{ log, record string }
 // told): the findings, those of the files that changed listed first when
 // changed says which changed, then the warnings about report files, which
 // need their key positions.
-func tell(reports []*report.Report, checks map[*report.Report][]check.Result, changed func(file string) bool) told {
+func tell(reports []*report.Report, checks map[*report.Report][]check.Result, changed func(file string) bool, drafts bool) told {
 	var log, record strings.Builder
 	if changed == nil {
-		sayFindings(&record, checks, nil)
+		sayFindings(&record, checks, nil, drafts)
 		log.WriteString(record.String())
 	} else {
-		sayFindings(&log, checks, changed)
-		sayFindings(&record, checks, nil)
+		sayFindings(&log, checks, changed, drafts)
+		sayFindings(&record, checks, nil, drafts)
 	}
 	sayNotices(io.MultiWriter(&log, &record), reports)
 	return told{log.String(), record.String()}
@@ -487,8 +487,9 @@ const MaxFindingsListed = 20
 // them: all of them when there are at most MaxFindingsListed, and
 // otherwise the first MaxFindingsListed, and how many more check lists.
 // When changed is not nil and some findings are in the files it says
-// changed since the last build, those are the ones listed.
-func sayFindings(w io.Writer, checks map[*report.Report][]check.Result, changed func(file string) bool) {
+// changed since the last build, those are the ones listed. drafts says
+// the checks are of the drafts too (-drafts), as check's must be then.
+func sayFindings(w io.Writer, checks map[*report.Report][]check.Result, changed func(file string) bool, drafts bool) {
 	counted := func(f *check.Finding) bool { return f.Severity != check.Info }
 	list, total := check.First(checks, MaxFindingsListed, counted)
 	if total > MaxFindingsListed && changed != nil {
@@ -503,7 +504,11 @@ func sayFindings(w io.Writer, checks map[*report.Report][]check.Result, changed 
 		b.WriteString(check.FindingLine(f) + "\n")
 	}
 	if n := total - len(list); n > 0 {
-		fmt.Fprintf(&b, "… and %d more findings; run check to see all %d (共%[2]d项核对发现，其余%[1]d项请运行 check 查看)\n", n, total)
+		cmd := "check"
+		if drafts {
+			cmd = "check -drafts"
+		}
+		fmt.Fprintf(&b, "… and %d more findings; run %s to see all %d (共%[3]d项核对发现，其余%[1]d项请运行 %[2]s 查看)\n", n, cmd, total)
 	}
 	io.WriteString(w, b.String())
 }

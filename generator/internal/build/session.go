@@ -85,7 +85,7 @@ func (s *Session) Update(ctx context.Context) (*Summary, error) {
 	if !s.lean {
 		m.site.Detail = nil // the reports are whole
 	}
-	sayFindings(s.cfg.Log, m.checks, nil)
+	sayFindings(s.cfg.Log, m.checks, nil, s.cfg.Drafts)
 	sayNotices(s.cfg.Log, m.reports)
 	cur := &sessionSite{m: m, jobs: map[string]pages.Job{}}
 	err = pages.Each(m.site, func(j pages.Job) error {

@@ -80,6 +80,17 @@ func TestBuildListsFindingsOfChangedFilesFirst(t *testing.T) {
 		!strings.Contains(errOut, "… and 24 more findings; run check to see all 26 (") {
 		t.Errorf("rebuild: exit %d, output %q", code, errOut)
 	}
+	// With -drafts, check lists them all only with -drafts too; a
+	// draft's findings are counted with the others.
+	p.Write("content/r25.md", "---\ndraft: true\n"+strings.TrimPrefix(strings.Replace(strings.Replace(clean, "甲县", "25县", 1), "total: 100", "total: 110", 1), "---\n"))
+	code, _, errOut = run("build", "-root", p.Dir, "-no-search", "-drafts")
+	if code != 0 || !strings.Contains(errOut, "more findings; run check -drafts to see all 27 (共27项核对发现，其余") ||
+		!strings.Contains(errOut, "项请运行 check -drafts 查看)") {
+		t.Errorf("build -drafts: exit %d, output %q", code, errOut)
+	}
+	if code, out, _ := run("check", "-root", p.Dir, "-drafts"); code != 0 || strings.Count(out, "warning: [") != 27 {
+		t.Errorf("check -drafts lists %d findings, want the 27 the build counted (exit %d)", strings.Count(out, "warning: ["), code)
+	}
 }
 
 // TestYearTitleDisagreement: a report filed under one year whose title

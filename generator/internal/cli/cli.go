@@ -208,6 +208,11 @@ func sayDrafts(w io.Writer, files []string) {
 		return
 	}
 	fmt.Fprintf(w, "note: %d draft(s) left out; remove the line draft: true from a file to publish it, or preview it with -drafts (%[1]d份草稿没有发布：删除文件中 draft: true 这一行即可发布；加 -drafts 可先预览):\n", len(files))
+	listDrafts(w, files)
+}
+
+// listDrafts names the draft files, one a line, the first MaxDraftsListed.
+func listDrafts(w io.Writer, files []string) {
 	for i, f := range files {
 		if i == MaxDraftsListed {
 			fmt.Fprintf(w, "  … and %d more (另有%[1]d份)\n", len(files)-MaxDraftsListed)
@@ -225,13 +230,7 @@ func sayIncluded(w io.Writer, files []string) {
 		return
 	}
 	fmt.Fprintf(w, "note: %d draft(s) included (-drafts), each page marked 草稿; this output is a preview: build without -drafts before uploading it (加了 -drafts，%[1]d份草稿也已生成，页面标有“草稿”；这只是预览，上传前请不加 -drafts 重新生成):\n", len(files))
-	for i, f := range files {
-		if i == MaxDraftsListed {
-			fmt.Fprintf(w, "  … and %d more (另有%[1]d份)\n", len(files)-MaxDraftsListed)
-			break
-		}
-		fmt.Fprintf(w, "  %s\n", f)
-	}
+	listDrafts(w, files)
 }
 
 // MemoryLimit is the heap size the build asks the Go runtime to stay

@@ -24,7 +24,7 @@ func TestBuildFailuresExitNonZero(t *testing.T) {
 
 	p.Write("content/bad.md", "")
 	code, _, errOut := run("build", "-root", p.Dir)
-	if code != 1 || !strings.Contains(errOut, "content/bad.md:1:1: empty file") || !strings.Contains(errOut, "build failed; "+out+" was left as it was (生成失败，"+out+" 保持原样，没有改动：请按上面所列改正后再运行)") {
+	if code != 1 || !strings.Contains(errOut, "content/bad.md:1:1: error: empty file") || !strings.Contains(errOut, "build failed; "+out+" was left as it was (生成失败，"+out+" 保持原样，没有改动：请按上面所列改正后再运行)") {
 		t.Errorf("broken file: exit %d, stderr %q", code, errOut)
 	}
 	p.Remove("content/bad.md")

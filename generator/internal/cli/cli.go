@@ -102,6 +102,15 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 type usageError struct{ error }
 
+// wrapped is err said as msg.
+type wrapped struct {
+	err error
+	msg string
+}
+
+func (w wrapped) Error() string { return w.msg }
+func (w wrapped) Unwrap() error { return w.err }
+
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -172,7 +181,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if ctx.Err() != nil {
 			return fmt.Errorf("build interrupted; %s was left as it was (生成已中断，%[1]s 保持原样，没有改动)", outName(cfg))
 		}
-		return fmt.Errorf("%w\nbuild failed; %s was left as it was (生成失败，%[2]s 保持原样，没有改动：请按上面所列改正后再运行)", err, outName(cfg))
+		// Each error on its line as check prints it, "file:line:col:
+		// error: key: …", so that an editor or a script reads both alike.
+		var lines strings.Builder
+		check.WriteText(&lines, []error{err}, nil, nil)
+		return wrapped{err, fmt.Sprintf("%s\nbuild failed; %s was left as it was (生成失败，%[2]s 保持原样，没有改动：请按上面所列改正后再运行)",
+			strings.TrimSuffix(lines.String(), "\n"), outName(cfg))}
 	}
 	if sum.Cached {
 		fmt.Fprintf(stdout, "nothing changed since the last build: %d reports of %d counties, %d findings, %d files left as they were, in %s (与上次生成相比没有改动：%[2]d个县的%[1]d份报告，%[3]d项核对发现，%[4]d个文件保持原样)\n",

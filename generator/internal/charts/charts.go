@@ -571,6 +571,17 @@ func (c *Cell) SetNumeric(v Value) bool {
 	return false
 }
 
+// Missing returns why v has no number, as its cell says it (see
+// SetNumeric): 未披露, 无法识别, 疑为单位错误 or 不适用; "" when v has a
+// number, or is blank (a value that does not apply, shown as —).
+func (v Value) Missing() string {
+	var c Cell
+	if c.SetNumeric(v) || v.Blank {
+		return ""
+	}
+	return c.Text
+}
+
 // table returns the chart's table and its summary, or no summary when
 // b.Say gives one. The texts it writes
 // (the caption, the figures and the summary) share one string, rather than

@@ -490,12 +490,9 @@ func stacked(name namer, id, title string, rs []*site.Report, withStaff bool, me
 				over[i], anyOver = true, true
 			}
 			// A report that gives neither the whole nor a part draws no
-			// bar: its label says why, as metricChart's does.
-			if v := compared(m, r); !v.OK && !anyPartKnown(ps) {
-				var cell charts.Cell
-				if !cell.SetNumeric(v) && !v.Blank {
-					cats[i] += "\n（" + cell.Text + "）"
-				}
+			// bar: its label says why (see whyNoBar).
+			if !anyPartKnown(ps) {
+				cats[i] = whyNoBar(cats[i], compared(m, r))
 			}
 		}
 		n := len(names) + 1
@@ -603,18 +600,24 @@ func metricChart(name namer, id, title string, m site.Metric, rs []*site.Report,
 	}
 	for i, r := range shown {
 		vals[i] = compared(m, r)
-		// A report without the figure draws no bar, as one of 0 would
-		// not either: its label says why, on a line of its own, as a
-		// report's composition chart does (see rowLabel). The table
-		// shows the category's first line, and says why in its cell.
-		var cell charts.Cell
-		if !cell.SetNumeric(vals[i]) && !vals[i].Blank {
-			names[i] += "\n（" + cell.Text + "）"
-		}
+		names[i] = whyNoBar(names[i], vals[i])
 	}
 	return charts.Bars{ID: id, Title: withNote(title, note), Unit: m.Unit, Categories: names, Links: links,
 		Series: []charts.Series{{Name: m.Label, Values: vals}}, Horizontal: true,
 		All: extent(name, rs, m, shown, metricKeys[m.Key]...), Measure: "份", More: more}.Build()
+}
+
+// whyNoBar returns the label name of a report whose value v the chart
+// draws, followed, when v has no number, by why on a line of its own
+// (乙县 over （未披露）): no bar is drawn, as none would be for 0, and the
+// label tells them apart, as a report's composition chart does (see
+// rowLabel). The chart's table shows the first line, and says why in its
+// cell.
+func whyNoBar(name string, v charts.Value) string {
+	if why := v.Missing(); why != "" {
+		return name + "\n（" + why + "）"
+	}
+	return name
 }
 
 // metricKeys names the figures each metric is computed from.

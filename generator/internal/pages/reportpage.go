@@ -660,12 +660,11 @@ func rowLabel(comp *composition, vals []charts.Value, items ...int) string {
 	var whys [8]string
 	same := true
 	for k, j := range items {
-		var cell charts.Cell
-		if cell.SetNumeric(vals[j]) || vals[j].Blank {
+		whys[k] = vals[j].Missing()
+		if whys[k] == "" {
 			same = false
 			continue
 		}
-		whys[k] = cell.Text
 		same = same && whys[k] == whys[0]
 	}
 	first := true

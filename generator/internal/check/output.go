@@ -173,7 +173,7 @@ type (
 		Severity   Severity `json:"severity"`
 		Message    string   `json:"message"`
 		Keys       []string `json:"keys"`
-		Gap        string   `json:"gap"`
+		Gap        *string  `json:"gap"`
 		GapFen     int64    `json:"gap_fen"`
 		Share      float64  `json:"share"`
 		Factor     float64  `json:"factor"`
@@ -204,7 +204,9 @@ type (
 //	findings  every finding: file, line, col, county, prefecture,
 //	          department, year, type, rule, title, severity (info,
 //	          rounding, warning or discrepancy), message, keys, gap (万元 as
-//	          exact decimal text), gap_fen, share (gap/total, 0 when none)
+//	          exact decimal text; null for a rule that measures no gap in
+//	          万元, such as staff over the authorized number), gap_fen,
+//	          share (gap/total, 0 when none)
 //	          and factor (for a likely unit slip, 0 otherwise)
 //	warnings  slips in report files (see Notices): file, line, col,
 //	          key, message; then files under content/ that are not read
@@ -241,8 +243,12 @@ func WriteJSON(w io.Writer, errs []error, per map[*report.Report][]Result, warni
 		jf := jsonFinding{
 			File: f.File, Line: f.Pos.Line, Col: f.Pos.Col,
 			Rule: f.Rule, Title: f.Title, Severity: f.Severity, Message: f.Message,
-			Keys: append([]string{}, f.Keys...), Gap: f.Gap.String(), GapFen: int64(f.Gap),
+			Keys: append([]string{}, f.Keys...), GapFen: int64(f.Gap),
 			Share: f.Share, Factor: f.Factor,
+		}
+		if f.Gap != 0 {
+			gap := f.Gap.String()
+			jf.Gap = &gap
 		}
 		if r := byFile[f.File]; r != nil {
 			jf.County, jf.Prefecture, jf.Department, jf.Year, jf.Type, jf.Project = r.County, r.Prefecture, r.Department, r.Year, r.Type, r.Project

@@ -177,6 +177,11 @@ func TestMainFindingsOnly(t *testing.T) {
 	if !reflect.DeepEqual(f, wantF) {
 		t.Errorf("JSON finding:\n%v\nwant\n%v", f, wantF)
 	}
+	// A finding that measures no gap in 万元 (a grade against a score,
+	// staff in people) has none, rather than a gap of 0.
+	if g, ok := js.Findings[1]["gap"]; !ok || g != nil {
+		t.Errorf("grade.score finding's gap = %v (present %v), want null", g, ok)
+	}
 }
 
 // TestDeterministic checks that the order of the reports given does not

@@ -965,11 +965,12 @@ func writeGradeRank(b *bytes.Buffer, g report.Field[string]) {
 
 // slipCellTD writes the cell of the figure key of r, as cellTD does, with
 // a mark that links to the report's checks when the figure is a likely
-// unit slip: the list of reports shows figures as given, and a reader who
-// sorts it by amount finds such a figure first. funds, when not "", are
-// the funds of a project whose 支出合计 the cell is (see
-// pages.ProjectFunds), noted under it (see writeFundsNote); the cell
-// still sorts by its own value.
+// unit slip. The list of reports shows figures as given, but such a
+// figure sorts with those not disclosed, last, as the downloads leave
+// its cell blank and ranks leave it out: sorted by amount, it would
+// head the list. funds, when not "", are the funds of a project whose
+// 支出合计 the cell is (see pages.ProjectFunds), noted under it (see
+// writeFundsNote); the cell still sorts by its own value.
 func slipCellTD(b *bytes.Buffer, root string, c charts.Cell, r *site.Report, key, funds string) {
 	slip := r.Suspect(key)
 	if !slip && funds == "" {
@@ -977,7 +978,9 @@ func slipCellTD(b *bytes.Buffer, root string, c charts.Cell, r *site.Report, key
 		return
 	}
 	b.WriteString(`<td class="num" data-value="`)
-	escape(b, c.Value)
+	if !slip {
+		escape(b, c.Value)
+	}
 	b.WriteString(`">`)
 	cellText(b, root, c)
 	if slip {
@@ -1148,10 +1151,13 @@ func writeMetricName(b *bytes.Buffer, m *site.Metric) {
 // when m, the figure, is given (data-label, as 支出合计（万元）), its
 // text, （推算） when the figure is derived (see derivedNote) and its
 // mark where a finding disputes it (see writeCellFlag), leaving the cell
-// open for what else it says.
+// open for what else it says. A figure computed from a likely slip sorts
+// with those not disclosed, as in slipCellTD.
 func writeFigureCellStart(b *bytes.Buffer, root string, c pages.MetricCell, r *site.Report, m *site.Metric) {
 	b.WriteString("\n<td class=\"num\" data-value=\"")
-	escape(b, c.Value)
+	if c.Slip == "" {
+		escape(b, c.Value)
+	}
 	if m != nil {
 		b.WriteString("\" data-label=\"")
 		writeMetricName(b, m)

@@ -52,6 +52,22 @@ func TestSlugify(t *testing.T) {
 		"中国人民银行某县支行": "zhong-guo-ren-min-yin-hang-mou-xian-zhi-hang",
 		"畜牧兽医局":      "xu-mu-shou-yi-ju",
 		"会计核算中心":     "kuai-ji-he-suan-zhong-xin",
+		"万州区":        "wan-zhou-qu",
+		"万宁市":        "wan-ning-shi",
+		"覃塘区":        "qin-tang-qu",
+		"黄埔区":        "huang-pu-qu",
+		"大埔县":        "da-bu-xian",
+		"筠连县":        "jun-lian-xian",
+		"尉犁县":        "yu-li-xian",
+		"尉氏县":        "wei-shi-xian",
+		"龙圩区":        "long-xu-qu",
+		"叶县":         "ye-xian",
+		"大厂回族自治县":    "da-chang-hui-zu-zi-zhi-xian",
+		"景宁畲族自治县":    "jing-ning-she-zu-zi-zhi-xian",
+		"大箐山县":       "da-qing-shan-xian",
+		"漾濞彝族自治县":    "yang-bi-yi-zu-zi-zhi-xian",
+		"第一中学":       "di-yi-zhong-xue",
+		"县一中":        "xian-yi-zhong",
 	} {
 		if got := Slugify(name); got != want {
 			t.Errorf("Slugify(%s) = %s, want %s", name, got, want)

@@ -46,6 +46,11 @@ var placePhrases = []struct{ han, latin string }{
 	{"荥阳", "xing yang"},
 	{"盱眙", "xu yi"},
 	{"牟平", "mu ping"},
+	{"覃塘", "qin tang"},
+	{"黄埔", "huang pu"}, // but 大埔 da bu
+	{"筠连", "jun lian"},
+	{"尉犁", "yu li"},
+	{"龙圩", "long xu"},
 	// Words of department names.
 	{"银行", "yin hang"}, // 人民银行
 	{"支行", "zhi hang"},
@@ -69,14 +74,21 @@ var placeRunes = map[rune]string{
 	'藏': "zang",  // 西藏, 藏族
 	'蔚': "wei",
 	'莘': "shen",
-	'汉': "han",  // read as "yi": 武汉, 汉中, 汉川, 汉寿
-	'侗': "dong", // 侗族自治县
-	'喀': "ka",   // 喀什, 喀左
-	'莆': "pu",   // 莆田
-	'莞': "guan", // 东莞
-	'歙': "she",  // 歙县
-	'漯': "luo",  // 漯河
-	'邳': "pi",   // 邳州
+	'汉': "han",   // read as "yi": 武汉, 汉中, 汉川, 汉寿
+	'侗': "dong",  // 侗族自治县
+	'喀': "ka",    // 喀什, 喀左
+	'莆': "pu",    // 莆田
+	'莞': "guan",  // 东莞
+	'歙': "she",   // 歙县
+	'漯': "luo",   // 漯河
+	'邳': "pi",    // 邳州
+	'一': "yi",    // the library's table has none: 第一中学 was di-zhong-xue
+	'万': "wan",   // read as "mo": 万州, 万宁, 万载
+	'叶': "ye",    // read as "xie": 叶县
+	'厂': "chang", // read as "han": 大厂
+	'畲': "she",   // read as "yu": 景宁畲族自治县
+	'箐': "qing",  // read as "jing": 大箐山
+	'濞': "bi",    // read as "pi": 漾濞
 }
 
 // Slugify returns the URL slug of a Chinese place or department name, such

@@ -884,13 +884,15 @@
   // explorerLeftOut returns the sentence that says which of the chosen
   // reports, at the places missing, the explorer does not draw, and why:
   // the report does not give the metric, gives it in words that could not
-  // be read, or gives a likely unit slip. none is true when no chosen
+  // be read, gives a likely unit slip, or, for a value per head, gives
+  // the amount but not its staff (no_staff). none is true when no chosen
   // report is drawn.
   function explorerLeftOut(data, m, missing, none) {
     if (!missing.length) return '';
     var groups = [
       { list: [], one: '未披露' + m.label, all: '均未披露' + m.label, part: '未披露该项' },
-      { list: [], one: '的' + m.label + '无法识别', all: '的' + m.label + '均无法识别', part: '该项无法识别' }
+      { list: [], one: '的' + m.label + '无法识别', all: '的' + m.label + '均无法识别', part: '该项无法识别' },
+      { list: [], one: '未披露实有人数，无法计算' + m.label, all: '均未披露实有人数，无法计算' + m.label, part: '未披露实有人数' }
     ];
     // A slip's group is by what it is: 疑为单位错误, or 疑为数字错误 for
     // a value per head of a count no department has (slip_words).
@@ -898,7 +900,8 @@
     missing.forEach(function (i) {
       var s = (m.slips || []).indexOf(i);
       if (s === -1) {
-        groups[(m.unreadable || []).indexOf(i) !== -1 ? 1 : 0].list.push(i);
+        var g = (m.unreadable || []).indexOf(i) !== -1 ? 1 : (m.no_staff || []).indexOf(i) !== -1 ? 2 : 0;
+        groups[g].list.push(i);
         return;
       }
       var w = (m.slip_words && m.slip_words[s]) || '疑为单位错误';

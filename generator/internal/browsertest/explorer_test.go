@@ -64,7 +64,8 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 		"-- content/a21.md --\n"+r("甲县", 2021, "spending: {total: 110}")+
 		"-- content/b21.md --\n"+r("乙县", 2021, "spending: {total: 120}")+
 		"-- content/a22.md --\n"+r("甲县", 2022, "spending: {total: 100}\nstaff: {actual: 20}")+
-		"-- content/e22.md --\n"+r("戊县", 2022, "spending: {total: 1530.53}\nstaff: {actual: 1700000}")) // a count no department has: unit.size
+		"-- content/e22.md --\n"+r("戊县", 2022, "spending: {total: 1530.53}\nstaff: {actual: 1700000}")+ // a count no department has: unit.size
+		"-- content/f22.md --\n"+r("己县", 2022, "spending: {total: 500}")) // no staff: a value per head it cannot have
 	p.MustBuild()
 	host, base := serveBuilt(t, p)
 	load := func(query string) (*tab, explorerSaid) {
@@ -156,6 +157,15 @@ func TestExplorerSaysWhatIsMissing(t *testing.T) {
 	}
 	if said.Count != "显示所选 2 份中有数据的 1 份" {
 		t.Errorf("%s: the count says %q", q, said.Count)
+	}
+	tb.report(tb.logProblems())
+
+	// A report that gives its spending but not its staff lacks the
+	// staff, not the figure divided.
+	q = "2022.html?metric=total_per_staff&counties=jia-xian,ji-xian"
+	tb, said = load(q)
+	if want := "另有1份未披露实有人数（己县），图中未画出。"; !strings.HasPrefix(said.Summary, "所选2份中仅甲县有数据，") || !strings.HasSuffix(said.Summary, want) {
+		t.Errorf("%s: the caption says %q; want it to name 甲县 alone and end %q", q, said.Summary, want)
 	}
 	tb.report(tb.logProblems())
 }

@@ -1288,3 +1288,28 @@ func TestImpossibleStaffCountLeftOutOfPerHead(t *testing.T) {
 	after := between(p.Page("report/ding-xian/2024-cai-zheng-ju-zheng-ti.html"), `<th scope="row">实有人数`, "</tr>")
 	mustContain(t, "丁县 2024's 实有人数", after, "1700000人", `title="上年数字疑为数字错误，见上年报告的数据核对"`)
 }
+
+// TestPerHeadWithoutStaffSaysSo: a report that gives its spending but not
+// its staff has no figure per head, and every table that has a cell for
+// one says the staff is what is not given (人数未披露), not the spending.
+func TestPerHeadWithoutStaffSaysSo(t *testing.T) {
+	r := func(county, figures string) string {
+		return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: 2023\ntype: 整体支出\n%s\n---\n正文。\n", county, figures)
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "spending: {total: 2000}\nstaff: {actual: 40}")+
+		"-- content/b.md --\n"+r("乙县", "spending: {total: 1000}\nstaff: {actual: 30}")+
+		"-- content/c.md --\n"+r("丙县", "spending: {total: 1500}")+
+		"-- content/d.md --\n"+r("丁县", "staff: {actual: 20}"))
+	p.MustBuild()
+	rep := p.Page("report/bing-xian/2023-cai-zheng-ju-zheng-ti.html")
+	mustContain(t, "丙县's ranks", between(rep, `id="ranks"`, "</table>"),
+		`人均支出<span class="unit">（万元/人）</span></th><td class="num" data-value=""><span class="na">人数未披露</span>`,
+		// 三公经费 is not given either: per head it is the amount that lacks.
+		`人均三公经费<span class="unit">（万元/人）</span></th><td class="num" data-value=""><span class="na">未披露</span>`)
+	mustContain(t, "丙县's glossary", rep, "人均数一栏写“人数未披露”的，是报告给出了金额、没有给出实有人数")
+	mustContain(t, "丙县's county page", p.Page("county/bing-xian.html"), `data-label="人均支出（万元/人）"><span class="na">人数未披露</span>`)
+	cmp := p.Page("compare/2023.html")
+	// 丁县 gives its staff but not its spending: the spending lacks.
+	mustContain(t, "the compare page", cmp, `丙县\n（人数未披露）`, `丁县\n（未披露）`,
+		`<a href="../report/bing-xian/2023-cai-zheng-ju-zheng-ti.html">丙县</a></th><td class="num" data-value=""><span class="na">人数未披露</span></td></tr>`)
+}

@@ -108,6 +108,10 @@ type Value struct {
 	// NotApplicable, for a missing value, says the figure is not one a
 	// report of its type has (不适用): a 项目支出 report's 基本支出.
 	NotApplicable bool
+	// NoStaff, for a missing value per member of staff, says the report
+	// gives the amount but not its staff (人数未披露), so that it cannot
+	// be divided: not that the amount is not disclosed.
+	NoStaff bool
 	// Undrawn, for a known value, says the table shows it but the chart
 	// does not draw it: the parts of a stacked bar that add up to more
 	// than its whole, which no stack of them can show at the whole's
@@ -547,7 +551,8 @@ func NumCell(v Value) Cell {
 
 // SetNumeric makes c, a zero cell, the numeric cell of v as NumCell does
 // when v has no number: — for a blank, 无法识别 for a value given but
-// unreadable, 疑为单位错误 (or its SlipWords) for one left out as a likely slip, 未披露
+// unreadable, 疑为单位错误 (or its SlipWords) for one left out as a likely slip,
+// 不适用, 人数未披露 for a value per head of a report without its staff, 未披露
 // for a value not disclosed. A number's cell is Derived when v is.
 // It reports whether v has a number, whose text the caller then writes
 // into the cell's Text and Value.
@@ -562,6 +567,8 @@ func (c *Cell) SetNumeric(v Value) bool {
 		c.Text, c.NA = cmp.Or(v.SlipWords, "疑为单位错误"), true
 	case !v.OK && v.NotApplicable:
 		c.Text, c.NA = "不适用", true
+	case !v.OK && v.NoStaff:
+		c.Text, c.NA = NoStaffWords, true
 	case !v.OK:
 		c.Text, c.NA = "未披露", true
 	default:
@@ -570,6 +577,10 @@ func (c *Cell) SetNumeric(v Value) bool {
 	}
 	return false
 }
+
+// NoStaffWords is the text of a value per member of staff of a report
+// that gives the amount but not its staff (see Value.NoStaff).
+const NoStaffWords = "人数未披露"
 
 // Missing returns why v has no number, as its cell says it (see
 // SetNumeric): 未披露, 无法识别, 疑为单位错误 or 不适用; "" when v has a

@@ -416,7 +416,7 @@ func perStaff(v charts.Value, r *site.Report) charts.Value {
 	staff := r.Staff.Actual
 	if !v.OK || !staff.Known() || staff.V == 0 {
 		unreadable := v.Unreadable || v.OK && staff.State == report.Unreadable
-		return charts.Value{Blank: v.Blank, Unreadable: unreadable, Suspect: v.Suspect}
+		return charts.Value{Blank: v.Blank, Unreadable: unreadable, Suspect: v.Suspect, NoStaff: v.OK && !unreadable}
 	}
 	out := charts.Some(site.PerStaff(v.V, staff.V))
 	out.Undrawn = v.Undrawn

@@ -117,6 +117,11 @@ type metricValues struct {
 	// the others without a value do not give it.
 	Slips      []int `json:"slips,omitempty"`
 	Unreadable []int `json:"unreadable,omitempty"`
+	// NoStaff are the places in Values, of a metric per member of staff,
+	// of the reports that give the amount but not their staff
+	// (site.Metric.LacksStaff): they are said to lack the staff, not the
+	// amount.
+	NoStaff []int `json:"no_staff,omitempty"`
 	// SlipWords says what each of Slips is, in order (check.SlipWords):
 	// 疑为单位错误, or 疑为数字错误 for a value per head whose count of
 	// staff is one no county department has. Left out when every one is
@@ -178,6 +183,8 @@ func newExplorer(name namer, rs []*site.Report, perStaff bool) (*Explorer, error
 				mv.SlipWords = append(mv.SlipWords, cmp.Or(slipWords(r, m.Keys...), unitSlipWords))
 			} else if m.Unreadable != nil && m.Unreadable(r) {
 				mv.Unreadable = append(mv.Unreadable, i)
+			} else if m.LacksStaff(r) {
+				mv.NoStaff = append(mv.NoStaff, i)
 			}
 		}
 		nums = nums[len(ordered):]

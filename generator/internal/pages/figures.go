@@ -357,5 +357,5 @@ func Value(m site.Metric, r *site.Report) charts.Value {
 	}
 	unreadable := !ok && m.Unreadable != nil && m.Unreadable(r)
 	return charts.Value{V: v, OK: ok, Unreadable: unreadable, NotApplicable: !ok && !unreadable && !m.AppliesTo(r.Type),
-		Derived: ok && r.IsDerived(m.Keys...)}
+		NoStaff: !unreadable && m.LacksStaff(r), Derived: ok && r.IsDerived(m.Keys...)}
 }

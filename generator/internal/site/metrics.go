@@ -42,6 +42,23 @@ func (m Metric) AppliesTo(typ string) bool {
 	return true
 }
 
+// LacksStaff reports whether the report r has no value of m, a metric per
+// member of staff, only because it does not give its actual staff (or
+// gives 0): the amount divided is known, and the report's type is one
+// with staff of its own. Its cells say 人数未披露 rather than 未披露,
+// which would say the amount is not given.
+func (m Metric) LacksStaff(r *Report) bool {
+	if len(m.Keys) < 2 || m.Keys[1] != "staff.actual" || check.NotApplicable(r.Type, "staff.actual") {
+		return false
+	}
+	if _, ok := m.Value(r); ok {
+		return false
+	}
+	amount := r.Amount(m.Keys[0])
+	staff := r.Staff.Actual
+	return amount.Known() && (staff.State == report.NotDisclosed || staff.Known() && staff.V == 0)
+}
+
 // Compare returns the metric for a report compared with others, and
 // whether there is one: its Value, unless a figure it is computed from is
 // a likely unit slip (see Report.Suspect). Ranks, charts and totals across

@@ -598,10 +598,56 @@
     return text;
   }
 
+  // tableCSV writes a chart's data table as a spreadsheet wants it: the
+  // unit of its caption (单位：万元) in the header of each numeric column,
+  // a number or nothing in each numeric cell (its data-value: 未披露, —
+  // and 0（推算） would make the column text), the names without the
+  // screen reader's words of their ⚠, and, when any row has one, a last
+  // column 备注 that says in words what the cells and marks said: 合计：
+  // 推算, 基本支出：未披露, the flag's meaning.
   function tableCSV(table) {
-    return '\ufeff' + toArray(table.rows).map(function (row) {
-      return toArray(row.cells).map(function (cell) { return csvCell(cell.textContent); }).join(',');
+    var caption = table.caption ? table.caption.textContent : '';
+    var unit = /单位：([^；）)]+)/.exec(caption);
+    var heads = [];
+    var notes = false;
+    var rows = toArray(table.rows).map(function (row, r) {
+      var note = [];
+      var cells = toArray(row.cells).map(function (cell, c) {
+        var text = cellText(cell);
+        if (r === 0) {
+          heads[c] = text;
+          return unit && cell.classList.contains('num') ? text + '（' + unit[1] + '）' : text;
+        }
+        var numeric = cell.classList.contains('num') && cell.hasAttribute('data-value');
+        var value = numeric ? cell.getAttribute('data-value').trim() : text;
+        var parts = [];
+        if (numeric) {
+          var said = value && text.indexOf(value) === 0 ? text.slice(value.length) : text;
+          said = said.trim().replace(/^（(.*)）$/, '$1');
+          if (said && said !== '—') parts.push(said);
+        }
+        toArray(cell.querySelectorAll('.flag .visually-hidden')).forEach(function (f) {
+          parts.push(f.textContent.replace(/，见.*$/, ''));
+        });
+        if (parts.length) note.push((c ? heads[c] + '：' : '') + parts.join('，'));
+        return value;
+      });
+      if (note.length) notes = true;
+      cells.note = note.join('；');
+      return cells;
+    });
+    return '\ufeff' + rows.map(function (cells, r) {
+      if (notes) cells.push(r === 0 ? '备注' : cells.note);
+      return cells.map(csvCell).join(',');
     }).join('\r\n') + '\r\n';
+  }
+
+  // cellText returns a table cell's text without the words its ⚠ marks
+  // say to a screen reader (which the 备注 column of tableCSV says).
+  function cellText(cell) {
+    var copy = cell.cloneNode(true);
+    toArray(copy.querySelectorAll('.flag')).forEach(function (f) { f.parentNode.removeChild(f); });
+    return copy.textContent.replace(/\s+/g, ' ').trim();
   }
 
   // optionCSV writes a chart that has no data table (the explorer's, made

@@ -652,7 +652,8 @@
 
   // optionCSV writes a chart that has no data table (the explorer's, made
   // in the page) as CSV from its option: a row per category, a column per
-  // series, with the value axis's unit in the header.
+  // series, with the value axis's unit in the header. A name's ⚠ is said
+  // in a last column 备注, as tableCSV says it.
   function optionCSV(option) {
     function first(a) { return Array.isArray(a) ? a[0] : a; }
     var x = first(option.xAxis) || {}, y = first(option.yAxis) || {};
@@ -660,14 +661,23 @@
     var unit = val && val.name ? '（' + val.name + '）' : '';
     var series = option.series || [];
     var rows = [['名称'].concat(series.map(function (s) { return (s.name || '') + unit; }))];
+    var notes = false;
     (cat.data || []).forEach(function (name, i) {
-      rows.push([name].concat(series.map(function (s) {
+      name = String(name);
+      var marked = / ⚠$/.test(name);
+      notes = notes || marked;
+      var row = [name.replace(/ ⚠$/, '')].concat(series.map(function (s) {
         var v = s.data && s.data[i];
         if (v && typeof v === 'object') v = v.value;
         return v == null || v === '-' ? '' : String(v);
-      })));
+      }));
+      row.note = marked ? FLAG_NOTE.replace(/^⚠：/, '').replace(/，见.*$/, '') : '';
+      rows.push(row);
     });
-    return '\ufeff' + rows.map(function (r) { return r.map(csvCell).join(','); }).join('\r\n') + '\r\n';
+    return '\ufeff' + rows.map(function (r, i) {
+      if (notes) r.push(i ? r.note : '备注');
+      return r.map(csvCell).join(',');
+    }).join('\r\n') + '\r\n';
   }
 
   function download(name, href) {
@@ -856,8 +866,11 @@
     var cat = horizontal ? option.yAxis[0] : option.xAxis[0];
     var val = horizontal ? option.xAxis[0] : option.yAxis[0];
     // A value the report does not give, but its file's writer computed
-    // from its other figures, is marked after the name.
-    cat.data = keep.map(function (i) { return data.labels[i] + (explorerDerived(m, i) ? '（推算）' : ''); });
+    // from its other figures, is marked after the name, and so is one a
+    // finding disputes, with the ⚠ of the other charts (charts.FlagMark).
+    cat.data = keep.map(function (i) {
+      return data.labels[i] + (explorerDerived(m, i) ? '（推算）' : '') + (explorerFlagged(m, i) ? ' ⚠' : '');
+    });
     val.name = m.unit;
     option.series[0].name = m.label;
     option.series[0].data = keep.map(function (i) {
@@ -881,6 +894,10 @@
   // (pages.metricValues.Derived).
   function explorerDerived(m, i) { return (m.derived || []).indexOf(i) !== -1; }
 
+  // explorerFlagged reports whether a finding disputes the value of the
+  // metric m at place i (pages.metricValues.Flagged).
+  function explorerFlagged(m, i) { return (m.flagged || []).indexOf(i) !== -1; }
+
   // explorerNames names the reports at the places list of data, five at
   // most: 甲县、乙县等.
   function explorerNames(data, list) {
@@ -901,7 +918,10 @@
     var unit = m.unit;
     if (!shown.length) return '没有可比较的数据。';
     if (shown.length === 1) {
-      var value = m.label + '为' + m.values[shown[0]] + unit + (explorerDerived(m, shown[0]) ? '（推算）' : '') + '。';
+      var marks = [];
+      if (explorerDerived(m, shown[0])) marks.push('推算');
+      if (explorerFlagged(m, shown[0])) marks.push('数据存疑');
+      var value = m.label + '为' + m.values[shown[0]] + unit + (marks.length ? '（' + marks.join('、') + '）' : '') + '。';
       if (chosen === 1) return data.labels[shown[0]] + '的' + value;
       return (chosen ? '所选' + chosen + '份中' : '') + '仅' + data.labels[shown[0]] + '有数据，' + value;
     }
@@ -915,9 +935,13 @@
     // A name, how many share its value, and the value in brackets, which
     // say 推算 of a derived value (of the one named, when others share it),
     // as the server's summaries do (charts.appendNamed).
+    // A value a finding disputes is said to be in doubt (数据存疑), as
+    // there: 甲县等2份（100万元，甲县为推算、数据存疑）.
     function named(i, list) {
       var n = list.filter(function (j) { return m.values[j] === m.values[i]; }).length;
-      var mark = explorerDerived(m, i) ? (n > 1 ? '，' + data.labels[i] + '为推算' : '，推算') : '';
+      var derived = explorerDerived(m, i), flagged = explorerFlagged(m, i);
+      var mark = derived || flagged ? '，' + (n > 1 ? data.labels[i] + (derived ? '为' : '') : '') +
+        (derived ? '推算' : '') + (derived && flagged ? '、' : '') + (flagged ? '数据存疑' : '') : '';
       return data.labels[i] + (n > 1 ? '等' + n + '份' : '') + '（' + m.values[i] + unit + mark + '）';
     }
     var s = from ? known + '份有数据，图中为第' + (from + 1) + '至' + (from + shown.length) + '名；' :

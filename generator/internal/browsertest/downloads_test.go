@@ -87,7 +87,8 @@ func firstColumn(t *testing.T, name string, data []byte) []byte {
 
 // drawnBarsJS returns the JavaScript that reads the bars ECharts draws in
 // the chart of block (which has no data table): a header row, then each
-// bar's category and value, as the chart's CSV is to hold them.
+// bar's category and value, as the chart's CSV is to hold them (a name's
+// ⚠ said in a last column 备注).
 func drawnBarsJS(block string) string {
 	return `(() => {
   const el = document.querySelector('#` + block + ` .chart');
@@ -96,11 +97,17 @@ func drawnBarsJS(block string) string {
   const val = cat === o.yAxis[0] ? o.xAxis[0] : o.yAxis[0];
   const unit = val.name ? '（' + val.name + '）' : '';
   const rows = [['名称'].concat(o.series.map(s => s.name + unit))];
-  cat.data.forEach((c, i) => rows.push([String(c).replace(/\s+/g, ' ').trim()].concat(o.series.map(s => {
-    let v = s.data[i];
-    if (v && typeof v === 'object') v = v.value;
-    return v == null || v === '-' ? '' : String(v);
-  }))));
+  const marked = cat.data.some(c => String(c).endsWith(' ⚠'));
+  if (marked) rows[0].push('备注');
+  cat.data.forEach((c, i) => {
+    const row = [String(c).replace(/ ⚠$/, '').replace(/\s+/g, ' ').trim()].concat(o.series.map(s => {
+      let v = s.data[i];
+      if (v && typeof v === 'object') v = v.value;
+      return v == null || v === '-' ? '' : String(v);
+    }));
+    if (marked) row.push(String(c).endsWith(' ⚠') ? '该报告的数字之间有不一致或疑点' : '');
+    rows.push(row);
+  });
   return rows;
 })()`
 }

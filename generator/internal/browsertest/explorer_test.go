@@ -242,6 +242,40 @@ func TestExplorerMarksDerived(t *testing.T) {
 	}
 }
 
+// TestExplorerMarksDisputed: a value a finding disputes is drawn with
+// the ⚠ of the other charts after the report's name, and the caption
+// says 数据存疑 where it names it, as the charts' summaries do; a
+// value no finding disputes (乙县's, or 甲县's score) is not marked.
+func TestExplorerMarksDisputed(t *testing.T) {
+	// 甲县's 基本支出 is larger than its 支出合计 (part.whole): both
+	// are disputed, its score is not.
+	p, host, base := jiaAndYi(t, "spending: {total: 300, basic: 9999, project: 100}\nscore: 90",
+		"spending: {total: 200, basic: 150, project: 50}\nscore: 80")
+	for _, c := range []struct {
+		query string
+		cats  []string
+		says  string
+	}{
+		{"2020.html?metric=basic", []string{"甲县 ⚠", "乙县"}, "最高的是甲县（9999万元，数据存疑），最低的是乙县（150万元）。"},
+		{"2020.html?metric=total&counties=jia-xian", []string{"甲县 ⚠"}, "甲县的支出合计为300万元（数据存疑）。"},
+		{"2020.html?metric=score", []string{"甲县", "乙县"}, "最高的是甲县（90分），最低的是乙县（80分）。"},
+	} {
+		tb := open(t, p.Out, base, host, base+"compare/"+c.query)
+		tb.showCharts()
+		if !tb.waitFor(`!!(window.echarts && echarts.getInstanceByDom(document.getElementById('chart-explorer')))`, 5*time.Second) {
+			t.Fatalf("%s: the explorer is not drawn", c.query)
+		}
+		v := eval[chartView](tb, viewJS("chart-explorer"))
+		if !slices.Equal(v.Categories, c.cats) {
+			t.Errorf("%s: the explorer draws %q; want %q", c.query, v.Categories, c.cats)
+		}
+		if said := eval[explorerSaid](tb, explorerSaidJS); !strings.Contains(said.Summary, c.says) {
+			t.Errorf("%s: the caption says %q; want it to say %q", c.query, said.Summary, c.says)
+		}
+		tb.report(tb.logProblems())
+	}
+}
+
 // tooltipJS shows the tooltip of the bar of category cat in series k of
 // the chart with the id given, and returns the text the tooltip draws.
 const tooltipJS = `((id, k, cat) => {

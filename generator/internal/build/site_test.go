@@ -1313,3 +1313,27 @@ func TestPerHeadWithoutStaffSaysSo(t *testing.T) {
 	mustContain(t, "the compare page", cmp, `丙县\n（人数未披露）`, `丁县\n（未披露）`,
 		`<a href="../report/bing-xian/2023-cai-zheng-ju-zheng-ti.html">丙县</a></th><td class="num" data-value=""><span class="na">人数未披露</span></td></tr>`)
 }
+
+// TestDisputedRankSaysSo: a figure a finding disputes is ranked, as the
+// report gives it, but its rank says it is in doubt, in the rank table
+// and in the summary at the top of the page, as its row of figures does.
+func TestDisputedRankSaysSo(t *testing.T) {
+	r := func(county, figures string) string {
+		return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: 2023\ntype: 整体支出\n%s\n---\n正文。\n", county, figures)
+	}
+	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "spending: {total: 2000, basic: 1500, project: 500}")+
+		"-- content/b.md --\n"+r("乙县", "spending: {total: 1000, basic: 700, project: 300}")+
+		// 基本支出 larger than 支出合计: both are disputed.
+		"-- content/c.md --\n"+r("丙县", "spending: {total: 4000, basic: 9999, project: 300}"))
+	p.MustBuild()
+	rep := p.Page("report/bing-xian/2023-cai-zheng-ju-zheng-ti.html")
+	ranks := between(rep, `id="ranks"`, "</table>")
+	mustMatch(t, "丙县's ranks", ranks, `基本支出[^\n]*第1名/共3份</a> <a class="flag" href="#checks" title="[^"]*排名仅供参考[^"]*">⚠ 数据存疑</a>`)
+	mustMatch(t, "丙县's ranks", ranks, `支出合计[^\n]*第1名/共3份</a> <a class="flag" href="#checks"[^>]*>⚠ 数据存疑</a>`)
+	mustContain(t, "丙县's summary", between(rep, `id="summary"`, "</section>"), "（数值由高到低；该数字存疑，见<a href=\"#checks\">数据核对</a>）")
+	// A report whose figures agree has no such mark.
+	yi := p.Page("report/yi-xian/2023-cai-zheng-ju-zheng-ti.html")
+	if strings.Contains(between(yi, `id="ranks"`, "</table>"), "数据存疑") || strings.Contains(yi, "该数字存疑") {
+		t.Error("乙县's ranks are said to be in doubt")
+	}
+}

@@ -133,6 +133,11 @@ type metricValues struct {
 	// Default, is replaced as the script starts, and only its caption is
 	// seen without the script: it does not mark them.)
 	Derived []int `json:"derived,omitempty"`
+	// Flagged are the places in Values of the values that a finding of
+	// their report's checks disputes (site.Report.Flagged), which the
+	// script's summary says are in doubt when it names them (甲县（100万元，
+	// 数据存疑）), as the charts' summaries do.
+	Flagged []int `json:"flagged,omitempty"`
 }
 
 // newExplorer returns the explorer of the reports rs, each named by name,
@@ -177,6 +182,9 @@ func newExplorer(name namer, rs []*site.Report, perStaff bool) (*Explorer, error
 				mv.Values[i] = &nums[i]
 				if r.IsDerived(m.Keys...) {
 					mv.Derived = append(mv.Derived, i)
+				}
+				if r.Flagged(m.Keys...) {
+					mv.Flagged = append(mv.Flagged, i)
 				}
 			} else if _, ok := m.Value(r); ok {
 				mv.Slips = append(mv.Slips, i)

@@ -100,6 +100,10 @@ type RankRow struct {
 	// because the metric does not apply to a report of its type (see
 	// site.Metric.AppliesTo): a 项目支出 report's 基本支出.
 	NotApplicable bool
+	// Flagged says a finding of the report's checks disputes a figure
+	// the value is computed from (site.Report.Flagged), as its row of
+	// figures marks it: the value is ranked, but its rank is in doubt.
+	Flagged bool
 }
 
 // reportModel holds what every report page's model has, so that it is
@@ -154,6 +158,7 @@ func Report(s *site.Site, r *site.Report) (*Page, error) {
 		row := &d.Ranks[len(d.Ranks)-1]
 		if _, ok := metric.Value(r); ok {
 			row.Slip = slipWords(r, metric.Keys...)
+			row.Flagged = row.Slip == "" && r.Flagged(metric.Keys...)
 		}
 		shown = shown || v.OK || v.Unreadable || row.Slip != ""
 		t.numCell(&row.Value, v)

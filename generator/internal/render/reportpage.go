@@ -416,7 +416,11 @@ func writeSummaryEnd(b *bytes.Buffer, d *pages.ReportData, withCharts bool) {
 		escape(b, d.R.Peers.Label())
 		b.WriteString("中排")
 		writeRank(b, row.Rank)
-		b.WriteString("</a>（数值由高到低）</li>")
+		b.WriteString("</a>（数值由高到低")
+		if row.Flagged {
+			b.WriteString("；该数字存疑，见<a href=\"#checks\">数据核对</a>")
+		}
+		b.WriteString("）</li>")
 	}
 	b.WriteString("\n<li>")
 	switch n := d.Severities[check.Discrepancy]; {
@@ -721,6 +725,10 @@ func writeCheckRows(b *bytes.Buffer, results []check.Result) {
 	}
 }
 
+// rankFlag follows, in the rank table of a report's page, the rank of a
+// value that a finding disputes (pages.RankRow.Flagged).
+const rankFlag = ` <a class="flag" href="#checks" title="该数字与报告中的其他数字不一致或存疑，排名仅供参考，见数据核对">⚠ 数据存疑</a>`
+
 // writeRankRows writes the rows of the rank table of the report rep (see
 // rankRowsHTML); a rank among two reports or more links to the ranking
 // it comes from, as on the county page (see pages.AppendRankHref).
@@ -740,6 +748,9 @@ func writeRankRows(b *bytes.Buffer, root string, rep *site.Report, ranks []pages
 			b.WriteString(r.Slip + "，不参加排名")
 		default:
 			writeRankLink(b, root, rep, r.Metric, r.Rank, "")
+			if r.Flagged && r.Rank.Of > 1 {
+				b.WriteString(rankFlag)
+			}
 		}
 		b.WriteString("</td></tr>")
 	}

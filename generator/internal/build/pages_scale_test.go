@@ -741,13 +741,15 @@ func TestFindingsByCounty(t *testing.T) {
 	first := p.Page("findings.html")
 	table := mustBetween(t, first, `<details class="terms how" id="by-county">`, `</details>`, "the counties ranked by their findings")
 	mustContain(t, "the counties ranked", table, "<summary>哪些县（市、区）的核对发现最多？</summary>",
-		"只列出有不一致或疑点的县（市、区），先按不一致、再按疑点的条数排列；共3个，这里列出最多的2个。")
-	row := regexp.MustCompile(`<tr><th scope="row"><a href="county/([^"]+)\.html">[^<]*</a></th>((?:<td class="num">.*?</td>){3})</tr>`)
+		"只列出有不一致或疑点的县（市、区），先按不一致、再按疑点的条数排列；共3个，这里列出最多的2个。",
+		"条数也往往越多，比较时请看“报告数”一栏", `<th scope="col" class="num">报告数</th>`)
+	// Each county's number of reports, then its counts.
+	row := regexp.MustCompile(`<tr><th scope="row"><a href="county/([^"]+)\.html">[^<]*</a></th><td class="num">(\d+)</td>((?:<td class="num">.*?</td>){3})</tr>`)
 	cell := regexp.MustCompile(`<td class="num">(?:<a href="findings\.html\?severity=([^&"]+)&amp;q=([^"]+)">(\d+)</a>|(0))</td>`)
 	var got []string
 	for _, m := range row.FindAllStringSubmatch(table, -1) {
-		line := m[1]
-		for _, c := range cell.FindAllStringSubmatch(m[2], -1) {
+		line := m[1] + " [" + m[2] + "]"
+		for _, c := range cell.FindAllStringSubmatch(m[3], -1) {
 			if c[4] == "0" {
 				line += " 0"
 				continue
@@ -760,7 +762,7 @@ func TestFindingsByCounty(t *testing.T) {
 	}
 	// 丙县: a discrepancy and a warning; 乙县: a discrepancy; 甲县: a
 	// warning and a rounding, third, left out.
-	want := []string{"bing-xian 1(不一致,丙县 甲市) 1(疑点,丙县 甲市) 0", "yi-xian 1(不一致,乙县 丙市) 0 0"}
+	want := []string{"bing-xian [2] 1(不一致,丙县 甲市) 1(疑点,丙县 甲市) 0", "yi-xian [1] 1(不一致,乙县 丙市) 0 0"}
 	if !slices.Equal(got, want) {
 		t.Errorf("the counties ranked by their findings read\n%q, want\n%q", got, want)
 	}

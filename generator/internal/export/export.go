@@ -67,6 +67,7 @@ const (
 	amountCell                   // an amount in fen, shown in 万元
 	intCell                      // a whole number
 	floatCell                    // a number such as a score
+	percentCell                  // a percentage, in f, written with two decimals as pages show it
 	findingsCell                 // the report's findings, made by appendFindings
 	suspectCell                  // the report's likely unit slips, made by appendSuspects
 	pageCell                     // the report page's path from the site's root, in text (see pageURL)
@@ -91,7 +92,7 @@ func count(f report.Field[int]) cell {
 
 // isNum reports whether the cell holds a disclosed number.
 func (c cell) isNum() bool {
-	return c.state == report.Disclosed && (c.kind == amountCell || c.kind == intCell || c.kind == floatCell)
+	return c.state == report.Disclosed && (c.kind == amountCell || c.kind == intCell || c.kind == floatCell || c.kind == percentCell)
 }
 
 // num returns the value of a cell for which isNum holds.
@@ -114,6 +115,8 @@ func (c cell) appendNum(dst []byte) []byte {
 		return report.Amount(c.i).Append(dst)
 	case intCell:
 		return strconv.AppendInt(dst, c.i, 10)
+	case percentCell:
+		return strconv.AppendFloat(dst, c.f, 'f', 2, 64)
 	}
 	return strconv.AppendFloat(dst, c.f, 'f', -1, 64)
 }

@@ -53,11 +53,19 @@ var FindingColumns = []FindingColumn{
 		Description: "该发现涉及的数字，写作 reports.csv 中对应的列名（如“支出合计（万元）”），以“、”分隔；reports.json 中为报告文件中的字段名，如 spending.total。",
 		get:         func(f *pages.FindingRow) cell { return cell{kind: keysCell, state: report.Disclosed} }},
 	{Key: "gap", JSON: "findings[].gap", Header: "差额（万元）", Unit: "万元", Number: true,
-		Description: "发现所涉及的差额，为正数：分项之和与合计之差、分项超出整体的部分、三公经费同比增减与两年合计之差等；空白表示该核对项不计算差额（如等级与得分不符、实有人数超编）。差额涉及疑为单位错误的数字（见 reports.csv 的“疑为单位错误”列）时，它反映的是单位错误的大小，而不是真实的缺口；本站核对发现页把这样的不一致排在同一严重程度的其他发现之后，本表也是。",
+		Description: "发现所涉及的差额，为正数：分项之和与合计之差、分项超出整体的部分、三公经费同比增减与两年合计之差等；空白表示该核对项不计算差额（如等级与得分不符、实有人数超编）。差额涉及疑为单位错误的数字（“涉及疑为单位错误”列为“是”）时，它反映的是单位错误的大小，而不是真实的缺口；本站核对发现页把这样的不一致排在同一严重程度的其他发现之后，本表也是。",
 		get:         func(f *pages.FindingRow) cell { return gapCell(f.Finding.Gap) }},
 	{Key: "share", Header: "差额占比（%）", Unit: "%", Number: true,
 		Description: "差额占所比较的数字的百分比（3.91 即 3.91%），保留两位小数，与本站核对发现页的“占比”相同：分项之和与合计不符时占合计，分项大于整体时占整体，三公经费同比增减不符时占本年三公经费合计；实有人数超编时为超编人数占编制人数的百分比。空白表示没有占比（不计算差额，或所比较的数字为0）。",
 		get:         func(f *pages.FindingRow) cell { return shareCell(f.Finding.Share) }},
+	{Key: "slip", Header: "涉及疑为单位错误",
+		Description: "“是”表示该不一致涉及疑为单位错误的数字（见 reports.csv 的“疑为单位错误”列）：它的差额反映的是单位错误的大小，而不是真实的缺口，求和、排序差额时应把它除外；空白表示不涉及。",
+		get: func(f *pages.FindingRow) cell {
+			if f.Slip {
+				return text("是")
+			}
+			return text("")
+		}},
 	{Key: "page", Header: "本站页面", Description: findingPageRelative,
 		get: func(f *pages.FindingRow) cell {
 			return cell{kind: pageCell, text: f.R.URL, i: int64(f.N), state: report.Disclosed}
@@ -97,16 +105,14 @@ func gapCell(gap report.Amount) cell {
 }
 
 // shareCell returns the cell of a finding's share as a percentage rounded
-// to two decimals, as the findings page writes it: none when it is zero.
+// to two decimals, written as the findings page writes it (0.00 for a
+// share under 0.005%, not 0, which would read as no gap): none when it is
+// zero.
 func shareCell(share float64) cell {
 	if share == 0 {
-		return cell{kind: floatCell, state: report.NotDisclosed}
+		return cell{kind: percentCell, state: report.NotDisclosed}
 	}
-	var buf [32]byte
-	// Parsed back from the page's text, so that the two round alike;
-	// what AppendFloat writes always parses.
-	f, _ := strconv.ParseFloat(string(strconv.AppendFloat(buf[:0], share*100, 'f', 2, 64)), 64)
-	return cell{kind: floatCell, f: f, state: report.Disclosed}
+	return cell{kind: percentCell, f: share * 100, state: report.Disclosed}
 }
 
 // keyHeaders maps the dotted name of a report's figure to the header of

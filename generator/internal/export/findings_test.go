@@ -75,7 +75,7 @@ func TestFindingsCSV(t *testing.T) {
 	s := findingsSite(t)
 	rows := readFindingsCSV(t, s, "")
 	want := []string{"省份", "地市", "县（市、区）", "区划代码", "部门", "部门类别", "年度", "类型", "项目名称",
-		"核对项", "规则", "严重程度", "说明", "涉及的数字", "差额（万元）", "差额占比（%）", "本站页面", "数据文件"}
+		"核对项", "规则", "严重程度", "说明", "涉及的数字", "差额（万元）", "差额占比（%）", "涉及疑为单位错误", "本站页面", "数据文件"}
 	if !slices.Equal(rows[0], want) {
 		t.Fatalf("header %q, want %q", rows[0], want)
 	}
@@ -110,7 +110,7 @@ func TestFindingsCSV(t *testing.T) {
 	for key, cells := range map[string]map[string]string{
 		"桃源县 2020 sum.spending": {
 			"地市": "常德市", "部门": `'=HYPERLINK("x")`, "类型": "整体支出", "核对项": "支出合计核对", "严重程度": "不一致",
-			"涉及的数字": "支出合计（万元）、基本支出（万元）、项目支出（万元）", "差额（万元）": "59.88", "差额占比（%）": "3.91",
+			"涉及的数字": "支出合计（万元）、基本支出（万元）、项目支出（万元）", "差额（万元）": "59.88", "差额占比（%）": "3.91", "涉及疑为单位错误": "",
 			"本站页面": "report/tao-yuan-xian/2020-hyperlink-x-zheng-ti.html#finding-1", "数据文件": "a.md",
 		},
 		"桃源县 2020 grade.score": {
@@ -118,14 +118,15 @@ func TestFindingsCSV(t *testing.T) {
 			"本站页面": "report/tao-yuan-xian/2020-hyperlink-x-zheng-ti.html#finding-2",
 		},
 		"桃源县 2020 staff.actual": {
-			"严重程度": "疑点", "涉及的数字": "实有人数、编制人数", "差额（万元）": "", "差额占比（%）": "20",
+			"严重程度": "疑点", "涉及的数字": "实有人数、编制人数", "差额（万元）": "", "差额占比（%）": "20.00",
 			"说明": "实有人数30人，超过编制人数25人（超编5人）",
 		},
 		"甲县 2021 unit.size": {
 			"部门": "财政局", "部门类别": "财政", "严重程度": "疑点", "涉及的数字": "项目支出（万元）",
 			"本站页面": "report/jia-xian/2021-cai-zheng-ju-zheng-ti.html#finding-3", "数据文件": "d.md",
 		},
-		"甲县 2021 sum.spending": {"严重程度": "不一致", "差额（万元）": "94631415"},
+		// Its gap is the size of a likely unit slip, which a column says.
+		"甲县 2021 sum.spending": {"严重程度": "不一致", "差额（万元）": "94631415", "涉及疑为单位错误": "是"},
 	} {
 		row := byKey[key]
 		if row == nil {
@@ -151,7 +152,7 @@ func TestFindingsCSV(t *testing.T) {
 	}
 	// Numbers are never quoted; text is as encoding/csv quotes it.
 	data, _ := FindingsCSV(s, "")
-	if !bytes.Contains(data, []byte(",59.88,3.91,")) || !bytes.Contains(data, []byte(`,"'=HYPERLINK(""x"")",`)) {
+	if !bytes.Contains(data, []byte(",59.88,3.91,,")) || !bytes.Contains(data, []byte(`,"'=HYPERLINK(""x"")",`)) {
 		t.Errorf("numbers quoted, or text not quoted:\n%s", data)
 	}
 }
@@ -202,5 +203,20 @@ func TestFindingsCSVInDictionary(t *testing.T) {
 		if strings.Contains(page, "完整网址") != absolute {
 			t.Errorf("absolute %v: 本站页面 described as %q", absolute, page)
 		}
+	}
+}
+
+// A share is written with two decimals, as the findings page writes it:
+// a gap of 0.001% of its whole is 0.00, not 0, which would read as none,
+// and 20% is 20.00.
+func TestShareTwoDecimals(t *testing.T) {
+	for share, want := range map[float64]string{0.00001: "0.00", 0.2: "20.00", 0.039124: "3.91", 0.0391251: "3.91"} {
+		c := shareCell(share)
+		if got := string(c.appendNum(nil)); !c.isNum() || got != want {
+			t.Errorf("share %v is written %q (a number: %v), want %q", share, got, c.isNum(), want)
+		}
+	}
+	if c := shareCell(0); c.isNum() {
+		t.Error("no share is written as a number")
 	}
 }

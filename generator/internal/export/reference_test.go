@@ -188,7 +188,7 @@ func referenceFindingsCSV(s *site.Site, base string) []byte {
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
 	w.Write([]string{"省份", "地市", "县（市、区）", "区划代码", "部门", "部门类别", "年度", "类型", "项目名称",
-		"核对项", "规则", "严重程度", "说明", "涉及的数字", "差额（万元）", "差额占比（%）", "本站页面", "数据文件"})
+		"核对项", "规则", "严重程度", "说明", "涉及的数字", "差额（万元）", "差额占比（%）", "涉及疑为单位错误", "本站页面", "数据文件"})
 	column := func(key string) Column {
 		for _, c := range Columns {
 			if c.Key == key {
@@ -225,12 +225,16 @@ func referenceFindingsCSV(s *site.Site, base string) []byte {
 			gap = f.Finding.Gap.String()
 		}
 		if f.Finding.Share != 0 {
-			share = strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f.Finding.Share*100), "0"), ".")
+			share = fmt.Sprintf("%.2f", f.Finding.Share*100)
 		}
 		for _, text := range []string{f.Title, f.Rule, f.Severity.Label(), f.Message, strings.Join(figures, "、")} {
 			row = append(row, referenceNeutralise(text))
 		}
-		row = append(row, gap, share, referenceNeutralise(referencePage(f.R, base)+"#finding-"+strconv.Itoa(f.N)))
+		slip := ""
+		if f.Slip {
+			slip = "是"
+		}
+		row = append(row, gap, share, slip, referenceNeutralise(referencePage(f.R, base)+"#finding-"+strconv.Itoa(f.N)))
 		of("file")
 		w.Write(row)
 	}

@@ -150,3 +150,19 @@ func TestProjectStaffAreTheDepartments(t *testing.T) {
 	mustContain(t, "disclosure", p.Page("disclosure.html"),
 		"其余各项是整个部门的数字，不计入：报告给出的标为“已披露（不计入）”（照列，但不与其他项目支出报告比较、排名），没有给出的标为“不适用”。")
 }
+
+// TestProjectFindingsSayTheirType: on the findings page, a finding of a
+// 项目支出 report that names no project says so after its department,
+// so that it does not read as one of the department's whole spending;
+// one that names its project says the project, and a whole-department
+// report's says neither.
+func TestProjectFindingsSayTheirType(t *testing.T) {
+	p := buildtest.New(t, deptFile("a", "甲县", "水利局", 2021, "项目支出", "spending: {total: 80, basic: 30, project: 70}\n")+
+		deptFile("b", "乙县", "交通运输局", 2021, "项目支出", "project: 农村公路养护专项资金\nspending: {total: 80, basic: 30, project: 70}\n")+
+		deptFile("c", "丙县", "财政局", 2021, "整体支出", "spending: {total: 80, basic: 30, project: 70}\n"))
+	p.MustBuild()
+	page := p.Page("findings.html")
+	mustMatch(t, "findings", page, `#finding-\d+">水利局（项目支出）</a>`)
+	mustMatch(t, "findings", page, `#finding-\d+">交通运输局（农村公路养护专项资金）</a>`)
+	mustMatch(t, "findings", page, `#finding-\d+">财政局</a>`)
+}

@@ -1213,6 +1213,11 @@ func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
 		writeInt(b, f.N)
 		b.WriteString("\">")
 		escape(b, f.R.Department)
+		// A 项目支出 report's findings are of its project, not of the
+		// department's whole spending: its project names it, or its type.
+		if f.R.Project == "" && f.R.Type == report.TypeProject {
+			b.WriteString("（" + report.TypeProject + "）")
+		}
 		writeProject(b, f.R.Project, "（", "）")
 		b.WriteString("</a></td>\n<td data-label=\"核对项目\">")
 		escape(b, f.Title)

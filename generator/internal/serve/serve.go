@@ -100,8 +100,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		if err != nil {
 			return err
 		}
-		defer w.Close()
-		go s.loop(ctx, w)
+		go s.loop(ctx, w) // which closes w
 	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
@@ -185,14 +184,23 @@ func (s *Server) state() (int, string) {
 	return s.version, s.failure
 }
 
+// watcher watches every folder under content/, templates/ and assets/,
+// and knows which it watches.
+type watcher struct {
+	*fsnotify.Watcher
+	// dirs holds the folders watched, by their paths as events name them.
+	dirs map[string]bool
+}
+
 // watch starts watching every folder under content/, templates/ and assets/.
-func (s *Server) watch() (*fsnotify.Watcher, error) {
-	w, err := fsnotify.NewWatcher()
+func (s *Server) watch() (*watcher, error) {
+	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
 	}
+	w := &watcher{Watcher: fw, dirs: map[string]bool{}}
 	for _, dir := range []string{"content", "templates", "assets"} {
-		if err := addTree(w, filepath.Join(s.cfg.Root, dir)); err != nil {
+		if err := w.addTree(filepath.Join(s.cfg.Root, dir)); err != nil {
 			w.Close()
 			return nil, err
 		}
@@ -202,16 +210,22 @@ func (s *Server) watch() (*fsnotify.Watcher, error) {
 
 // addTree watches a folder and every folder below it; fsnotify does not
 // recurse by itself.
-func addTree(w *fsnotify.Watcher, root string) error {
+func (w *watcher) addTree(root string) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if os.IsNotExist(err) && p == root {
-				return nil
+			if os.IsNotExist(err) {
+				return nil // gone since: its parent's notice says so
 			}
 			return err
 		}
 		if d.IsDir() {
-			return w.Add(p)
+			if err := w.Add(p); err != nil {
+				if os.IsNotExist(err) {
+					return filepath.SkipDir
+				}
+				return err
+			}
+			w.dirs[p] = true
 		}
 		return nil
 	})
@@ -219,10 +233,20 @@ func addTree(w *fsnotify.Watcher, root string) error {
 
 // loop rebuilds after each burst of changes, telling the session which
 // files changed, unless the notices may have missed some.
-func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
+//
+// A folder moved in, out or within the watched folders makes the loop
+// watch them all afresh: fsnotify loses track of a renamed folder (on
+// Linux, the notice of the old name removes the watch the new name
+// shares, and the folders below keep their old names), so the preview
+// would stop seeing changes in it. The files of such a folder are not
+// named by any notice, and one put in the place of another of the same
+// name holds other files under the same names: the session then looks
+// at every file, as after lost notices.
+func (s *Server) loop(ctx context.Context, w *watcher) {
+	defer func() { w.Close() }()
 	var timer <-chan time.Time
 	var changed []string
-	missed := false
+	missed, moved := false, false
 	for {
 		select {
 		case <-ctx.Done():
@@ -233,8 +257,12 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-					addTree(w, ev.Name)
+					w.addTree(ev.Name)
+					moved = true
 				}
+			}
+			if (ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove)) && w.dirs[ev.Name] {
+				moved = true
 			}
 			if rel, err := filepath.Rel(s.cfg.Root, ev.Name); err == nil {
 				changed = append(changed, filepath.ToSlash(rel))
@@ -252,10 +280,20 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 			fmt.Fprintln(s.log, "watching:", err)
 		case <-timer:
 			timer = nil
-			if s.session != nil && !missed {
+			if moved || missed {
+				// Watching afresh before the session looks at the files:
+				// a change made meanwhile is seen by one or the other.
+				if fresh, err := s.watch(); err != nil {
+					fmt.Fprintln(s.log, "watching:", err)
+				} else {
+					w.Close()
+					w = fresh
+				}
+			}
+			if s.session != nil && !missed && !moved {
 				s.session.Expect(changed)
 			}
-			changed, missed = nil, false
+			changed, missed, moved = nil, false, false
 			s.Rebuild(ctx)
 		}
 	}

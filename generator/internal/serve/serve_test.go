@@ -351,3 +351,52 @@ func waitServing(t *testing.T, base string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// waitPage waits, event by event, until the page at url holds want,
+// failing the test when no event comes within 10 s.
+func waitPage(t *testing.T, ch <-chan [2]string, url, want string) {
+	t.Helper()
+	for {
+		if _, body := get(t, url); strings.Contains(body, want) {
+			return
+		}
+		next(t, ch)
+	}
+}
+
+// TestServeFollowsRenamedFolders: a folder renamed under content/ is
+// still watched, its files and those added to it are read, and a folder
+// put in the place of another of the same name has its files read, not
+// taken as those of the folder it replaced.
+func TestServeFollowsRenamedFolders(t *testing.T) {
+	p := buildtest.New(t, "-- content/a/jia.md --\n"+report+
+		"-- copy/a/jia.md --\n"+strings.Replace(report, "第一版", "复制版", 1))
+	var stdout, stderr lockedBuffer
+	srv := New(build.Config{Root: p.Dir}, &stdout, &stderr)
+	base := start(t, srv)
+	waitServing(t, base)
+	ch := events(t, base+"__serve/events")
+	next(t, ch)
+	page := base + "report/jia-xian/2020-cai-zheng-ju-zheng-ti.html"
+
+	if err := os.Rename(filepath.Join(p.Dir, "content", "a"), filepath.Join(p.Dir, "content", "b")); err != nil {
+		t.Fatal(err)
+	}
+	next(t, ch)
+	p.Write("content/b/jia.md", strings.Replace(report, "第一版", "第二版", 1))
+	waitPage(t, ch, page, "第二版正文")
+	p.Write("content/b/yi.md", strings.Replace(report, "甲县", "乙县", 1))
+	waitPage(t, ch, base+"county/yi-xian.html", "乙县")
+
+	// The folder swapped for a copy of the same name.
+	if err := os.Rename(filepath.Join(p.Dir, "content", "b"), filepath.Join(p.Dir, "old")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(p.Dir, "copy", "a"), filepath.Join(p.Dir, "content", "b")); err != nil {
+		t.Fatal(err)
+	}
+	waitPage(t, ch, page, "复制版正文")
+	// And still watched.
+	p.Write("content/b/jia.md", strings.Replace(report, "第一版", "第三版", 1))
+	waitPage(t, ch, page, "第三版正文")
+}

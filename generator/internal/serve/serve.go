@@ -60,6 +60,9 @@ type Server struct {
 
 	// session holds the site in memory, unless Static.
 	session *build.Session
+	// sources tells whether a burst of changes changed a source file,
+	// unless Static.
+	sources *sources
 
 	// drafts are the drafts last given to SayDrafts; draftsSaid tells
 	// that they were given.
@@ -93,14 +96,18 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 			return err
 		}
 		s.session = session
-	}
-	s.Rebuild(ctx)
-	if !s.Static {
+		// Watching, then taking the sources as they are, before the
+		// session reads them: a change made meanwhile is not missed.
 		w, err := s.watch()
 		if err != nil {
 			return err
 		}
+		s.sources = newSources(s.cfg.Root)
+		s.sources.scan()
+		s.Rebuild(ctx)
 		go s.loop(ctx, w) // which closes w
+	} else {
+		s.Rebuild(ctx)
 	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
@@ -231,8 +238,9 @@ func (w *watcher) addTree(root string) error {
 	})
 }
 
-// loop rebuilds after each burst of changes, telling the session which
-// files changed, unless the notices may have missed some.
+// loop rebuilds after each burst of changes that changed a source file
+// (see sources), telling the session which files changed, unless the
+// notices may have missed some.
 //
 // A folder moved in, out or within the watched folders makes the loop
 // watch them all afresh: fsnotify loses track of a renamed folder (on
@@ -290,11 +298,22 @@ func (s *Server) loop(ctx context.Context, w *watcher) {
 					w = fresh
 				}
 			}
-			if s.session != nil && !missed && !moved {
-				s.session.Expect(changed)
+			var differ bool
+			if missed || moved {
+				differ = s.sources.scan()
+			} else {
+				differ = s.sources.update(changed)
+			}
+			// Nothing to make again when no file's bytes changed, and no
+			// file came or went: the pages are not reloaded, and the
+			// findings are not said again.
+			if differ {
+				if !missed && !moved {
+					s.session.Expect(changed)
+				}
+				s.Rebuild(ctx)
 			}
 			changed, missed, moved = nil, false, false
-			s.Rebuild(ctx)
 		}
 	}
 }

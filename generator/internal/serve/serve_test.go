@@ -400,3 +400,58 @@ func TestServeFollowsRenamedFolders(t *testing.T) {
 	p.Write("content/b/jia.md", strings.Replace(report, "第一版", "第三版", 1))
 	waitPage(t, ch, page, "第三版正文")
 }
+
+// TestServeIgnoresSavesThatChangeNothing: a file saved as it was
+// (touch), and the files editors write beside the one being edited
+// (vim's swap file, rewritten while typing, and its 4913, emacs's
+// auto-save and lock files, backups), neither reload the pages nor
+// print the site and its findings again; a change does.
+func TestServeIgnoresSavesThatChangeNothing(t *testing.T) {
+	p := buildtest.New(t, "-- content/a/jia.md --\n"+report+"-- templates/partials/x.html --\n")
+	var stdout, stderr lockedBuffer
+	srv := New(build.Config{Root: p.Dir, Log: &stderr}, &stdout, &stderr)
+	base := start(t, srv)
+	waitServing(t, base)
+	ch := events(t, base+"__serve/events")
+	next(t, ch)
+	logged := stdout.String() + stderr.String()
+
+	now := time.Now()
+	for _, f := range []string{"content/a/jia.md", "templates/base.html"} {
+		if err := os.Chtimes(filepath.Join(p.Dir, f), now, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.Write("content/a/jia.md", report) // the same bytes
+	for i := range 3 {
+		p.Write("content/a/.jia.md.swp", strings.Repeat("x", i+1))
+		p.Write("content/a/#jia.md#", strings.Repeat("y", i+1))
+		p.Write("templates/.base.html.swp", strings.Repeat("z", i+1))
+		time.Sleep(2 * Debounce)
+	}
+	p.Write("content/a/4913", "")
+	p.Remove("content/a/4913")
+	p.Write("content/a/jia.md~", report)
+	if err := os.Symlink("user@host.1234", filepath.Join(p.Dir, "content", "a", ".#jia.md")); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(5 * Debounce)
+	select {
+	case ev := <-ch:
+		t.Errorf("event %v though nothing changed", ev)
+	default:
+	}
+	if got := stdout.String() + stderr.String(); got != logged {
+		t.Errorf("logged though nothing changed:\n%s", strings.TrimPrefix(got, logged))
+	}
+
+	p.Write("content/a/jia.md", strings.Replace(report, "第一版", "第二版", 1))
+	if ev := next(t, ch); ev != [2]string{"built", "2"} {
+		t.Errorf("after a change: %v", ev)
+	}
+	// A file removed is a change too.
+	p.Remove("templates/partials/x.html")
+	if ev := next(t, ch); ev != [2]string{"built", "3"} {
+		t.Errorf("after removing a file: %v", ev)
+	}
+}

@@ -33,6 +33,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/countyperf/portal/generator/internal/build"
+	"github.com/countyperf/portal/generator/internal/check"
 	"github.com/countyperf/portal/generator/internal/invocation"
 )
 
@@ -156,7 +157,11 @@ func (s *Server) Rebuild(ctx context.Context) {
 	switch {
 	case err != nil:
 		s.failure = err.Error()
-		fmt.Fprintf(s.log, "%s\n%v\n", BuildFailed, err)
+		// Each error on its line as build and check print it,
+		// "file:line:col: error: key: …".
+		var lines strings.Builder
+		check.WriteText(&lines, []error{err}, nil, nil)
+		fmt.Fprintf(s.log, "%s\n%s", BuildFailed, lines.String())
 	case s.session != nil:
 		s.failure = ""
 		s.version++

@@ -144,7 +144,8 @@ func TestServeRebuildsReloadsAndShowsErrors(t *testing.T) {
 	if ev[0] != "failed" || !strings.Contains(ev[1], "content/a/jia.md:6:19: spending.total: expected an amount") {
 		t.Fatalf("after breaking a file: %v", ev)
 	}
-	if !strings.Contains(stderr.String(), "content/a/jia.md:6:19") {
+	// In the terminal, as build and check print it.
+	if !strings.Contains(stderr.String(), "\ncontent/a/jia.md:6:19: error: spending.total: expected an amount") {
 		t.Errorf("terminal lacks the error: %s", stderr.String())
 	}
 	if status, body := get(t, page); status != 200 || !strings.Contains(body, "第二版正文") {

@@ -352,7 +352,7 @@ func TestDraftsLeftOutAreNamed(t *testing.T) {
 	code = Main(ctx, []string{"serve", "-root", p.Dir, "-port", "0"}, sout, &serr)
 	out = sout.b.String()
 	if code != 0 || !strings.Contains(out, note) || !strings.Contains(out, "  content/imported/b.md\n") ||
-		!strings.Contains(out, "preview only: public/ is not updated; run go run ./generator to build it for upload (预览不会更新 public/：上传前请运行 go run ./generator)\n") {
+		!strings.Contains(out, "preview only: "+filepath.Join(p.Dir, "public")+" is not updated; run go run ./generator -root "+p.Dir+" to build it for upload (预览不会更新 "+filepath.Join(p.Dir, "public")+"：上传前请运行 go run ./generator -root "+p.Dir+")\n") {
 		t.Errorf("serve: exit %d, output %q %q", code, out, serr.String())
 	}
 }

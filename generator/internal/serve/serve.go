@@ -25,10 +25,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/fsnotify/fsnotify"
 
@@ -47,8 +49,10 @@ const prefix = "/__serve/"
 // Server serves a built site and rebuilds it when its sources change.
 type Server struct {
 	cfg build.Config
-	out io.Writer
-	log io.Writer
+	// given is cfg as given to New, before the defaults.
+	given build.Config
+	out   io.Writer
+	log   io.Writer
 
 	// Static serves the built site as it is: no watching, no rebuilds and
 	// no reload script, as a static host would (for measuring pages).
@@ -79,13 +83,14 @@ type Server struct {
 // New returns a server for the project described by cfg; cfg.Out is where
 // the site is built and served from.
 func New(cfg build.Config, stdout, stderr io.Writer) *Server {
+	given := cfg
 	if cfg.Root == "" {
 		cfg.Root = "."
 	}
 	if cfg.Out == "" {
 		cfg.Out = filepath.Join(cfg.Root, "public")
 	}
-	return &Server{cfg: cfg, out: stdout, log: stderr, clients: map[chan struct{}]bool{}}
+	return &Server{cfg: cfg, given: given, out: stdout, log: stderr, clients: map[chan struct{}]bool{}}
 }
 
 // Run builds the site, then serves it on ln and rebuilds on every change
@@ -122,7 +127,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		// The site is in memory only (see build.Session): a publisher
 		// who uploads public/ after previewing would upload the last
 		// build, not what the preview showed.
-		fmt.Fprintf(s.out, "%s\n", PreviewOnly())
+		fmt.Fprintf(s.out, "%s\n", PreviewOnly(s.given))
 	}
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
@@ -136,9 +141,48 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 const NoDraftsLeft = "note: no draft is left out now; every report file is in the preview (现在没有草稿被略去：所有报告文件都已在预览中)"
 
 // PreviewOnly returns what serve says once it serves the site it keeps
-// in memory: the folder to upload is not written.
-func PreviewOnly() string {
-	return "preview only: public/ is not updated; run " + invocation.Command + " to build it for upload (预览不会更新 public/：上传前请运行 " + invocation.Command + ")"
+// in memory of the project cfg describes, cfg being as given to New:
+// the folder to upload is not written, and the command that builds it,
+// with the flags serve was given that a build takes (-root, -out,
+// -base-url), quoted for the shell where needed, so that it builds the
+// project previewed, wherever it is run. -drafts is not one: a build
+// with it is a preview too, not for upload, as it says.
+func PreviewOnly(cfg build.Config) string {
+	out, cmd := "public/", invocation.Command
+	if cfg.Root != "" && cfg.Root != "." {
+		out = filepath.Join(cfg.Root, "public")
+		cmd += " -root " + shellQuote(cfg.Root)
+	}
+	if cfg.Out != "" {
+		out = cfg.Out
+		cmd += " -out " + shellQuote(cfg.Out)
+	}
+	if cfg.BaseURL != "" {
+		cmd += " -base-url " + shellQuote(cfg.BaseURL)
+	}
+	en := "preview only: " + out + " is not updated; run " + cmd + " to build it for upload"
+	zh := "预览不会更新 " + out + "：上传前请运行 " + cmd
+	if cfg.Drafts {
+		en += ", which leaves out the drafts shown here with -drafts"
+		zh += "，这样生成的网站不含本预览用 -drafts 显示的草稿"
+	}
+	return en + " (" + zh + ")"
+}
+
+// shellQuote returns s as a word of a command line: as it is when no
+// shell gives any of its characters a meaning, otherwise in single
+// quotes (in double quotes on Windows, whose cmd.exe has no others).
+func shellQuote(s string) string {
+	plain := s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return r < utf8.RuneSelf && !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("-_./:=@+,", r))
+	}) < 0
+	switch {
+	case plain:
+		return s
+	case runtime.GOOS == "windows":
+		return `"` + s + `"`
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // BuildFailed begins what serve logs of a failed build, before its error.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -214,7 +215,7 @@ func TestServeSaysDraftsAndThatItIsAPreview(t *testing.T) {
 	waitServing(t, base)
 	ch := events(t, base+"__serve/events")
 	next(t, ch)
-	if got := stdout.String(); strings.Count(got, "drafts [content/a/yi.md]\n") != 1 || strings.Count(got, PreviewOnly()+"\n") != 1 {
+	if got := stdout.String(); strings.Count(got, "drafts [content/a/yi.md]\n") != 1 || strings.Count(got, PreviewOnly(build.Config{Root: p.Dir})+"\n") != 1 {
 		t.Fatalf("at the start:\n%s", got)
 	}
 
@@ -258,7 +259,7 @@ func TestServeSaysDraftsAndThatItIsAPreview(t *testing.T) {
 	if got := stderr.String(); !strings.Contains(got, "build failed; still serving the last good site (构建失败，仍显示上一次成功构建的网站):\ncontent/a/jia.md:6:19") {
 		t.Errorf("failure logged as:\n%s", got)
 	}
-	if got := stdout.String(); strings.Count(got, PreviewOnly()) != 1 {
+	if got := stdout.String(); strings.Count(got, PreviewOnly(build.Config{Root: p.Dir})) != 1 {
 		t.Errorf("the preview note not said once:\n%s", got)
 	}
 }
@@ -454,5 +455,32 @@ func TestServeIgnoresSavesThatChangeNothing(t *testing.T) {
 	p.Remove("templates/partials/x.html")
 	if ev := next(t, ch); ev != [2]string{"built", "3"} {
 		t.Errorf("after removing a file: %v", ev)
+	}
+}
+
+// TestPreviewOnlyNamesTheFlags: the command serve says builds the site
+// for upload is that of the project previewed, with its base URL, quoted
+// for the shell where needed; without -drafts, which a build for upload
+// leaves out.
+func TestPreviewOnlyNamesTheFlags(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("quoted for cmd.exe there")
+	}
+	for _, c := range []struct {
+		cfg  build.Config
+		want string
+	}{
+		{build.Config{}, "preview only: public/ is not updated; run go run ./generator to build it for upload (预览不会更新 public/：上传前请运行 go run ./generator)"},
+		{build.Config{Root: "."}, "preview only: public/ is not updated; run go run ./generator to build it for upload (预览不会更新 public/：上传前请运行 go run ./generator)"},
+		{build.Config{Root: "../site", BaseURL: "https://example.org/portal/"},
+			"preview only: ../site/public is not updated; run go run ./generator -root ../site -base-url https://example.org/portal/ to build it for upload (预览不会更新 ../site/public：上传前请运行 go run ./generator -root ../site -base-url https://example.org/portal/)"},
+		{build.Config{Root: "/srv/县 报告", Out: "out dir", BaseURL: "https://example.org/?a=1&b=it's"},
+			"preview only: out dir is not updated; run go run ./generator -root '/srv/县 报告' -out 'out dir' -base-url 'https://example.org/?a=1&b=it'\\''s' to build it for upload (预览不会更新 out dir：上传前请运行 go run ./generator -root '/srv/县 报告' -out 'out dir' -base-url 'https://example.org/?a=1&b=it'\\''s')"},
+		{build.Config{Root: "~/site", Drafts: true},
+			"preview only: ~/site/public is not updated; run go run ./generator -root '~/site' to build it for upload, which leaves out the drafts shown here with -drafts (预览不会更新 ~/site/public：上传前请运行 go run ./generator -root '~/site'，这样生成的网站不含本预览用 -drafts 显示的草稿)"},
+	} {
+		if got := PreviewOnly(c.cfg); got != c.want {
+			t.Errorf("%+v:\n got %s\nwant %s", c.cfg, got, c.want)
+		}
 	}
 }

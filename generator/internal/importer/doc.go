@@ -28,8 +28,9 @@
 // The rules prefer a missing figure to a wrong one. An amount is only taken
 // when its label, once innocuous words are stripped from both ends (years,
 // 本年, 部门, 财政拨款, 决算数, 为 …), is exactly one of the figure's names;
-// budget figures (预算数) are never taken for actual ones, nor are their
-// sub-items; sub-items (其中 …) are not taken for totals; a figure of
+// budget and plan figures (预算数, 批复, 核定…限额, 控制数, 计划安排) are never
+// taken for actual ones, nor are their sub-items or the rest of their list
+// (年初预算安排基本支出…、项目支出…, until 实际支出 or 决算); sub-items (其中 …) are not taken for totals; a figure of
 // another year is ignored, whatever its kind, when a year (2022年) or a word
 // for the year before (上年, 上年度, 去年) comes before it in its sentence and
 // no word for the report's own year (本年, 2023年) after that (see

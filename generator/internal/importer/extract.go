@@ -179,6 +179,9 @@ func (x *extractor) findMentions() {
 		prevEnd := 0
 		var prev *mention
 		var parentBudget bool
+		// The sentence read for a budget's list up to scanned.
+		var inBudget budgetScope
+		scanned := 0
 		var names []string   // names before 分别 still to be given to figures
 		var group []*mention // the figures of a 分别 list so far
 		dropGroup := func() {
@@ -264,7 +267,9 @@ func (x *extractor) findMentions() {
 			if !child {
 				parentBudget = budgetish(label)
 			}
-			mt.budget = budgetish(label) || child && parentBudget
+			inBudget.read(m[scanned:h.start])
+			scanned = h.end
+			mt.budget = budgetish(label) || child && parentBudget || inBudget.on
 			if x.otherYearAt(m, h.start) && !mt.budget && !mt.approx {
 				mt.other = true
 				if k := amountKey(label); k != "" && !mt.share {

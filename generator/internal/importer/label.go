@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // A label is the text in front of a number, back to the previous clause
@@ -234,16 +235,82 @@ func inherit(prev, bare string) string {
 	return l
 }
 
+// neutralBudgetWords hold a budget or plan word without naming a budget
+// figure: the name of a fund (一般公共预算), of a budget unit, of a
+// functional class (国有土地使用权出让收入安排的支出), of a post (核定编制).
+var neutralBudgetWords = []string{"一般公共预算", "公共预算", "政府性基金预算", "国有资本经营预算", "预算单位", "部门预算编制", "预算内", "预算执行",
+	"收入安排的", "安排的支出", "计划财务", "计划生育", "核定编制", "核定人员编制", "核定的编制"}
+
+// budgetWordRE finds a word that makes a figure a budget or plan
+// (年初预算, 批复, 核定, 限额, 控制数, 计划安排, 下一年度), and budgetEndRE one
+// that makes it what was spent (实际支出, 决算, 执行数).
+var (
+	budgetWordRE = regexp.MustCompile(`预算|计划|预计|拟|批复|核定|限额|控制数|安排|下一年度|下年度|明年`)
+	budgetEndRE  = regexp.MustCompile(`决算|实际|执行|实支|已支出|已使用|发生额|发生数|到位|到账|收到|拨付|拨入`)
+	// yearSpentRE finds words of the year's spending that end a budget's
+	// list when no budget word comes with them: 全年支出, 本年支出.
+	yearSpentRE = regexp.MustCompile(`(?:全年|本年度?|当年)(?:共|累计)?支出`)
+)
+
+// maskNeutral blanks the neutral budget words of s, keeping its length.
+func maskNeutral(s string) string {
+	for _, w := range neutralBudgetWords {
+		s = strings.ReplaceAll(s, w, strings.Repeat("_", len(w)))
+	}
+	return s
+}
+
 // budgetish reports whether a label names a budget or plan rather than an
 // actual figure.
 func budgetish(l string) bool {
-	for _, w := range []string{"一般公共预算", "公共预算", "政府性基金预算", "国有资本经营预算", "预算单位", "部门预算编制", "预算内", "预算执行"} {
-		l = strings.ReplaceAll(l, w, "")
-	}
-	if strings.Contains(l, "决算") || strings.Contains(l, "实际") || strings.Contains(l, "执行数") {
+	l = maskNeutral(l)
+	if budgetEndRE.MatchString(l) {
 		return false
 	}
-	return strings.Contains(l, "预算") || strings.Contains(l, "计划") || strings.Contains(l, "预计") || strings.Contains(l, "拟")
+	return budgetWordRE.MatchString(l)
+}
+
+// budgetScope follows, figure by figure along a sentence, whether its
+// figures are a budget's or plan's list: a budget word (年初预算安排, 批复,
+// 核定…限额) starts one, which goes on over 其中, 、 and commas until a
+// clause with a word of what was spent (实际支出, 决算, 执行数, 资金到位)
+// ends it. A clause with both is what was spent, as budgetish reads a
+// label (实际预算收入); a list in brackets ends with them (6.10万元(预算
+// 7.00万元), 公务接待费…: the figures after it are what they were before).
+type budgetScope struct {
+	on    bool
+	outer []bool // on, outside each bracket open
+}
+
+// read takes in text, the words of the sentence up to its next figure.
+func (b *budgetScope) read(text string) {
+	text = maskNeutral(text)
+	start := 0
+	flush := func(end int) {
+		if c := text[start:end]; budgetEndRE.MatchString(c) || yearSpentRE.MatchString(c) && !budgetWordRE.MatchString(c) {
+			b.on = false
+		} else if budgetWordRE.MatchString(c) {
+			b.on = true
+		}
+	}
+	for i, r := range text {
+		switch {
+		case r == '(':
+			flush(i)
+			b.outer = append(b.outer, b.on)
+		case r == ')':
+			flush(i)
+			if n := len(b.outer); n > 0 {
+				b.on, b.outer = b.outer[n-1], b.outer[:n-1]
+			}
+		case strings.ContainsRune(boundaries, r):
+			flush(i)
+		default:
+			continue
+		}
+		start = i + utf8.RuneLen(r)
+	}
+	flush(len(text))
 }
 
 // allCores are the names of every amount the importer reads.

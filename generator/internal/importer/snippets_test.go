@@ -598,3 +598,38 @@ func TestScoreUnderAPointIsNotedOnce(t *testing.T) {
 		t.Errorf("score %v filled in", d.Score.V)
 	}
 }
+
+// TestBudgetLists: a budget or plan word (年初预算安排, 批复, 核定…限额,
+// 控制数, 下一年度计划) makes every figure of the list after it a budget's,
+// over 其中, 、 and commas, until a word of what was spent; a budget in
+// brackets ends with them.
+func TestBudgetLists(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "budget-arranged-list", text: "2023年部门整体支出1234.56万元。年初预算安排基本支出900万元、项目支出600万元。",
+			want: map[string]any{"total_spending": "1234.56", "basic_spending": nil, "project_spending": nil}},
+		{name: "approved-parts", text: "2023年批复部门支出1500万元，其中基本支出900万元，项目支出600万元。",
+			want: map[string]any{"total_spending": nil, "basic_spending": nil, "project_spending": nil}},
+		{name: "budget-lead-in", text: "年初预算：“三公”经费15万元，其中公务接待费5万元。",
+			want: map[string]any{"sangong_total": nil, "sangong_reception": nil}},
+		{name: "budget-lead-in-list", text: "年初预算数为：基本支出900万元，项目支出600万元，“三公”经费15万元，其中公务接待费5万元。",
+			want: map[string]any{"basic_spending": nil, "project_spending": nil, "sangong_total": nil, "sangong_reception": nil}},
+		{name: "limit", text: "县财政核定我局“三公”经费限额15万元，其中公务接待费5万元。",
+			want: map[string]any{"sangong_total": nil, "sangong_reception": nil}},
+		{name: "control-figure", text: "“三公”经费控制数15万元，其中公务接待费5万元。",
+			want: map[string]any{"sangong_total": nil, "sangong_reception": nil}},
+		{name: "as-budgeted", text: "按预算安排，“三公”经费15万元，其中公务接待费5万元。",
+			want: map[string]any{"sangong_total": nil, "sangong_reception": nil}},
+		{name: "next-year-plan", text: "部门整体支出1234.56万元。下一年度计划安排基本支出900万元，项目支出600万元。",
+			want: map[string]any{"total_spending": "1234.56", "basic_spending": nil, "project_spending": nil}},
+		{name: "budget-then-actual", text: "2023年部门预算1500万元，实际支出1234.56万元，其中基本支出900万元，项目支出334.56万元。",
+			want: map[string]any{"total_spending": "1234.56", "basic_spending": "900", "project_spending": "334.56"}},
+		{name: "budget-then-year-spending", text: "年初预算1500万元，全年支出1234.56万元。",
+			want: map[string]any{"total_spending": "1234.56"}},
+		{name: "budget-and-actual-each", text: "基本支出预算900万元，实际支出850万元；项目支出预算600万元，实际支出384.56万元。",
+			want: map[string]any{"basic_spending": "850", "project_spending": "384.56"}},
+		{name: "budget-in-brackets", text: "“三公”经费支出10.2万元，其中公务用车运行维护费6.10万元（预算7.00万元），公务接待费4.1万元。",
+			want: map[string]any{"sangong_total": "10.2", "sangong_vehicles": "6.1", "sangong_reception": "4.1"}},
+		{name: "actual-budget-income", text: "年初预算为901.68万元，实际预算收入929.65万元。",
+			want: map[string]any{"budget_income": "929.65"}},
+	})
+}

@@ -52,7 +52,9 @@
 // whose rows are the department's units (单位名称 | 支出合计 | 基本支出 | …)
 // gives the figures of its 合计 row, when each is the sum of the units'. A grade is
 // read after a word that names it (评价等级为良好, 等次：优) or after 自评 (本部门自评为良),
-// not of a part (指标) nor, in a report on the whole department, of a project. The change
+// or with its score in brackets (绩效为良好（88分）), which gives the score too,
+// not of a part (指标) nor, in a report on the whole department, of a project.
+// 总分100分 is the most a score can be (百分制), not the score. The change
 // of 三公经费 against the year before is taken as the difference of a 三公
 // table's totals of the two years, when each column (or row) is named by
 // its year and the table has no column of changes.

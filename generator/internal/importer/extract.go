@@ -1161,13 +1161,17 @@ var (
 	// it: 较上年自评得分88分.
 	compareScoreRE = regexp.MustCompile(`(?:较|比|与|对比)(?:上一?年度?|去年度?|前一年度?|(?:19|20)\d\d年度?)`)
 	subScoreRE     = regexp.MustCompile(`指标|投入|过程|产出|效益|满意度|决策|履职|预算执行|预算配置|分值|一级|二级|三级`)
-	weightSent     = regexp.MustCompile(`指标体系|权重|分值|满分`)
-	gradeRE        = regexp.MustCompile(`(评价等级|自评等级|绩效等级|综合等级|评定等级|评价等次|自评等次|绩效评级|评价级别|等级评定|评价结果|自评结果|评价结论|自评结论|综合评定|评定结果|评级|等级|等次|评定|自评)(?:为|是|:|评定为|确定为|属于|达到|被评为|评为|定为)*(优秀|优|良好|良|合格|中等|中|较差|差|不合格)(?:等级|等次|级)?(?:[,.;。)]|$)`)
-	bareScoreRE    = regexp.MustCompile(`(?:^|[,;:])(?:本部门|本单位|我局|我单位|我部门|该部门|该单位|部门)?(?:(?:19|20)\d\d年度?)?(?:部门)?(?:整体支出)?(?:绩效)?得分((?:为|是|:)?)(\d{1,3}(?:\.\d{1,2})?)(分|[,;。)]|$)`)
-	bareScoreCtx   = regexp.MustCompile(`自评|综合评价|绩效评价|评价结果|评价等级|整体支出`)
-	gradeBadRE     = regexp.MustCompile(`考核|考评等级|年度考核|公务员`)
-	gradeNames     = map[string]string{"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "差": "差", "较差": "差"}
-	overallSent    = regexp.MustCompile(`整体|综合|总体|最终|自评|绩效评价|评价|考评|本单位|我单位|我局|部门`)
+	// gradeScoreRE finds a grade given with its score in brackets:
+	// 绩效为良好(88分), and scaleSentRE a sentence that sets out the
+	// grades' ranges rather than giving one (分为优秀(90分以上)…).
+	gradeScoreRE = regexp.MustCompile(`(?:为|是|:|评为|评定为|定为|达到)(优秀|优|良好|良|合格|中等|中|较差|差|不合格)(?:等级|等次|级)?\((\d{1,3}(?:\.\d{1,2})?)分\)`)
+	scaleSentRE  = regexp.MustCompile(`分为|划分|以上|以下|不足|低于|标准|区间|≥|≤|<|>|~|-`)
+	gradeRE      = regexp.MustCompile(`(评价等级|自评等级|绩效等级|综合等级|评定等级|评价等次|自评等次|绩效评级|评价级别|等级评定|评价结果|自评结果|评价结论|自评结论|综合评定|评定结果|评级|等级|等次|评定|自评)(?:为|是|:|评定为|确定为|属于|达到|被评为|评为|定为)*(优秀|优|良好|良|合格|中等|中|较差|差|不合格)(?:等级|等次|级)?(?:[,.;。)]|$)`)
+	bareScoreRE  = regexp.MustCompile(`(?:^|[,;:])(?:本部门|本单位|我局|我单位|我部门|该部门|该单位|部门)?(?:(?:19|20)\d\d年度?)?(?:部门)?(?:整体支出)?(?:绩效)?得分((?:为|是|:)?)(\d{1,3}(?:\.\d{1,2})?)(分|[,;。)]|$)`)
+	bareScoreCtx = regexp.MustCompile(`自评|综合评价|绩效评价|评价结果|评价等级|整体支出`)
+	gradeBadRE   = regexp.MustCompile(`考核|考评等级|年度考核|公务员`)
+	gradeNames   = map[string]string{"优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中", "差": "差", "较差": "差"}
+	overallSent  = regexp.MustCompile(`整体|综合|总体|最终|自评|绩效评价|评价|考评|本单位|我单位|我局|部门`)
 )
 
 func (x *extractor) scoreAndGrade() {
@@ -1189,7 +1193,10 @@ func (x *extractor) scoreAndGrade() {
 			if generic && !overallSent.MatchString(s.m) {
 				continue
 			}
-			if kw == "总分" && v == 10000 && (weightSent.MatchString(s.m) || strings.Contains(s.m, "其中")) {
+			if (kw == "总分" || kw == "评价总分") && v == 10000 {
+				// 评价采用百分制，总分100分: the most a score can be, not
+				// the score.
+				x.noteUnfilled("score", "%s：报告写的总分 100 分（%s）可能是评分的满分（百分制），不是自评得分，未填写，请对照原文核对", figureLabel("score"), quote(s.disp))
 				continue
 			}
 			if s.cell && generic {
@@ -1224,6 +1231,26 @@ func (x *extractor) scoreAndGrade() {
 			}
 			if v, ok := hundredths(s.m[loc[4]:loc[5]]); ok && v <= 10000 {
 				scores = append(scores, cand{v: v, tier: 1, ev: s.disp})
+			}
+		}
+		// 整体支出绩效为良好（88分）: the grade with the score in brackets.
+		if overallSent.MatchString(s.m) && !scaleSentRE.MatchString(s.m) {
+			for _, loc := range gradeScoreRE.FindAllStringSubmatchIndex(s.m, -1) {
+				clause := clauseBefore(s.m, loc[2])
+				if subScoreRE.MatchString(clause) || gradeBadRE.MatchString(clause) ||
+					x.d.Type.OK && x.d.Type.V == TypeWhole && strings.Contains(clause, "项目") {
+					continue
+				}
+				if x.otherYearAt(s.m, loc[2]) {
+					x.noteOtherYear("score", s)
+					continue
+				}
+				if v, ok := hundredths(s.m[loc[4]:loc[5]]); ok && v <= 10000 {
+					scores = append(scores, cand{v: v, tier: 1, ev: s.disp})
+				}
+				if g, ok := gradeNames[s.m[loc[2]:loc[3]]]; ok {
+					grades = append(grades, cand{v: int64(slices.Index(gradeOrder, g)), tier: 1, ev: s.disp})
+				}
 			}
 		}
 		for _, loc := range gradeRE.FindAllStringSubmatchIndex(s.m, -1) {

@@ -633,3 +633,18 @@ func TestBudgetLists(t *testing.T) {
 			want: map[string]any{"budget_income": "929.65"}},
 	})
 }
+
+// TestScoreScale: 总分100分 is the most a score can be (百分制), not the
+// score; a grade with its score in brackets (良好（88分）) gives both.
+func TestScoreScale(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "scale-then-grade-score", text: "绩效评价总分为100分，分为优、良、中、差四个等级。\n经自评，本部门2023年度整体支出绩效为良好（88分）。",
+			want: map[string]any{"self_score": "88", "grade": "良"}},
+		{name: "hundred-point-scale", text: "评价采用百分制，总分100分。", want: map[string]any{"self_score": nil}, note: "可能是评分的满分"},
+		{name: "total-and-parts", text: "本次绩效评价总分为100分，其中投入20分。", want: map[string]any{"self_score": nil}},
+		{name: "scale-of-score", text: "评价得分实行百分制，总分100分。", want: map[string]any{"self_score": nil}},
+		{name: "self-total", text: "经自评，我局2023年度部门整体支出绩效自评总分92分，等级为优。", want: map[string]any{"self_score": "92", "grade": "优"}},
+		{name: "grade-ranges", text: "评价结果分为优秀（90分）、良好（80分）、合格（60分）三个等级。", want: map[string]any{"self_score": nil, "grade": nil}},
+		{name: "indicator-grade-score", text: "经自评，产出指标为优秀（38分）。", want: map[string]any{"self_score": nil, "grade": nil}},
+	})
+}

@@ -53,7 +53,8 @@
 // gives the figures of its 合计 row, when each is the sum of the units'. A grade is
 // read after a word that names it (评价等级为良好, 等次：优) or after 自评 (本部门自评为良),
 // or with its score in brackets (绩效为良好（88分）), which gives the score too,
-// not of a part (指标) nor, in a report on the whole department, of a project.
+// not of a part (指标) nor of a satisfaction survey (满意度评价等级为优) nor, in a
+// report on the whole department, of a project.
 // 总分100分 is the most a score can be (百分制), not the score. The change
 // of 三公经费 against the year before is taken as the difference of a 三公
 // table's totals of the two years, when each column (or row) is named by

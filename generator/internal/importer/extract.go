@@ -1237,7 +1237,7 @@ func (x *extractor) scoreAndGrade() {
 		if overallSent.MatchString(s.m) && !scaleSentRE.MatchString(s.m) {
 			for _, loc := range gradeScoreRE.FindAllStringSubmatchIndex(s.m, -1) {
 				clause := clauseBefore(s.m, loc[2])
-				if subScoreRE.MatchString(clause) || gradeBadRE.MatchString(clause) ||
+				if subScoreRE.MatchString(clause) || gradeBadRE.MatchString(clause) || satisfactionRE.MatchString(gradeSubject(s.m, loc[0])) ||
 					x.d.Type.OK && x.d.Type.V == TypeWhole && strings.Contains(clause, "项目") {
 					continue
 				}
@@ -1260,6 +1260,10 @@ func (x *extractor) scoreAndGrade() {
 			}
 			if gradeBadRE.MatchString(clause) {
 				x.d.note("%s：%s 是其他考核的等级，不是本次绩效评价的，未填写", figureLabel("grade"), quote(clause))
+				continue
+			}
+			if satisfactionRE.MatchString(gradeSubject(s.m, loc[0])) {
+				x.d.note("%s：%s 是满意度的评价，不是本次绩效评价的等级，未填写", figureLabel("grade"), quote(s.disp))
 				continue
 			}
 			kw := s.m[loc[2]:loc[3]]
@@ -1308,6 +1312,22 @@ func (x *extractor) scoreAndGrade() {
 	grades = append(grades, x.formC["grade"]...)
 	x.decide("score", scores, fmtHundredths, func(v int64, ev string) { x.d.Score.set(float64(v)/100, ev) })
 	x.decide("grade", grades, func(v int64) string { return gradeOrder[v] }, func(v int64, ev string) { x.d.Grade.set(gradeOrder[v], ev) })
+}
+
+// satisfactionRE finds words of a satisfaction survey, whose rating
+// (满意度评价等级为优) is not the evaluation's grade.
+var satisfactionRE = regexp.MustCompile(`满意`)
+
+// gradeSubject returns the words a grade written at i of s is said of:
+// its clause up to i, or, when the clause opens with the grade's keyword
+// (满意度调查结果：评价等级为优), the clause before it too.
+func gradeSubject(s string, i int) string {
+	c := clauseBefore(s, i)
+	if start := i - len(c); start > 0 && strings.Trim(c, "()“”\"' ") == "" {
+		_, size := utf8.DecodeLastRuneInString(s[:start]) // the boundary
+		c = clauseBefore(s, start-size) + c
+	}
+	return c
 }
 
 // scoreEnds reports whether a score read by scoreRE or bareScoreRE, whose

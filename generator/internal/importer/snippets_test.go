@@ -648,3 +648,15 @@ func TestScoreScale(t *testing.T) {
 		{name: "indicator-grade-score", text: "经自评，产出指标为优秀（38分）。", want: map[string]any{"self_score": nil, "grade": nil}},
 	})
 }
+
+// TestSatisfactionGrade: the rating of a satisfaction survey is not the
+// evaluation's grade.
+func TestSatisfactionGrade(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "satisfaction-grade", text: "经第三方调查，社会公众满意度评价等级为优。", want: map[string]any{"grade": nil}, note: "是满意度的评价"},
+		{name: "satisfaction-lead-in", text: "满意度调查结果：评价等级为优。", want: map[string]any{"grade": nil}},
+		{name: "satisfaction-grade-score", text: "经自评，服务对象满意度为优秀（95分）。", want: map[string]any{"grade": nil, "self_score": nil}},
+		{name: "satisfaction-before", text: "群众满意度达95%，经自评，本部门整体支出绩效评价等级为优。", want: map[string]any{"grade": "优"}},
+		{name: "satisfaction-after", text: "经自评，本部门整体支出绩效评价等级为优，社会公众满意度为95%。", want: map[string]any{"grade": "优"}},
+	})
+}

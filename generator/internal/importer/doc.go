@@ -30,7 +30,10 @@
 // 本年, 部门, 财政拨款, 决算数, 为 …), is exactly one of the figure's names;
 // budget and plan figures (预算数, 批复, 核定…限额, 控制数, 计划安排) are never
 // taken for actual ones, nor are their sub-items or the rest of their list
-// (年初预算安排基本支出…、项目支出…, until 实际支出 or 决算); sub-items (其中 …) are not taken for totals; a figure of
+// (年初预算安排基本支出…、项目支出…, until 实际支出 or 决算); the money of
+// one source (财政拨款收入, 财政拨款支出) stands for the total only when its
+// sentence or table gives no other source beside it (事业收入,
+// 政府性基金支出); sub-items (其中 …) are not taken for totals; a figure of
 // another year is ignored, whatever its kind, when a year (2022年) or a word
 // for the year before (上年, 上年度, 去年) comes before it in its sentence and
 // no word for the report's own year (本年, 2023年) after that (see

@@ -707,6 +707,10 @@ func (x *extractor) spending() {
 			case x.hasBreakdown(i):
 				c.tier = 1
 			case lm.hasFund():
+				if other := x.otherSource(m, otherSpendingRE); other != nil {
+					x.noteOneSource("spending.total", m, other)
+					continue
+				}
 				c.tier = 3 // only the spending of some funds
 			default:
 				c.tier = 2
@@ -761,6 +765,38 @@ func (x *extractor) wagesAndGoods() {
 	}
 }
 
+// otherIncomeRE and otherSpendingRE find the label of an income or a
+// spending of a source other than the budget's allocation (财政拨款):
+// 事业收入, 其他收入, 政府性基金支出.
+var (
+	otherIncomeRE   = regexp.MustCompile(`(?:事业|经营|其他|上级补助|附属单位上缴|政府性基金|国有资本经营|非税|专户|自有资金|自筹|单位资金)[^,;:、]{0,8}收入`)
+	otherSpendingRE = regexp.MustCompile(`(?:事业|经营|其他资金|上级补助|政府性基金|国有资本经营|非税|专户|自有资金|自筹|单位资金)[^,;:、]{0,8}支出`)
+)
+
+// otherSource returns a figure that, beside m, a figure of one source of
+// money (财政拨款收入), gives another source's (事业收入, 政府性基金支出): in
+// m's sentence, or in m's table. m is then only a part of the total,
+// unless the other sources are nothing (其他收入0万元).
+func (x *extractor) otherSource(m *mention, other *regexp.Regexp) *mention {
+	for _, n := range x.ments {
+		if n == m || n.budget || n.other || n.fen == 0 || !other.MatchString(n.label) {
+			continue
+		}
+		if n.si == m.si || m.s.cell && n.s.cell && x.paras[n.s.para].cell && x.paras[m.s.para].cell &&
+			x.paras[n.s.para].table == x.paras[m.s.para].table {
+			return n
+		}
+	}
+	return nil
+}
+
+// noteOneSource tells the reviewer that a figure of one source of money
+// was not taken for the total, as the report lists another beside it.
+func (x *extractor) noteOneSource(key string, m, other *mention) {
+	x.noteUnfilled(key, "%s：%s 只是一项资金来源的数，报告同时列出了其他来源（%s %s），合计未写明，未填写（%s）",
+		figureLabel(key), fmtFen(m.fen), other.label, fmtFen(other.fen), quote(m.s.disp))
+}
+
 // ---- income ----
 
 var (
@@ -790,6 +826,10 @@ func (x *extractor) income() {
 			}
 			switch {
 			case lm.hasFund():
+				if other := x.otherSource(m, otherIncomeRE); other != nil {
+					x.noteOneSource("income", m, other)
+					continue
+				}
 				c.tier = 2
 			case lm.has("本年", "本年度", "当年", "决算", "决算数", "决算额"):
 				c.tier = 0 // the year's own income, not counting balances brought forward

@@ -660,3 +660,20 @@ func TestSatisfactionGrade(t *testing.T) {
 		{name: "satisfaction-after", text: "经自评，本部门整体支出绩效评价等级为优，社会公众满意度为95%。", want: map[string]any{"grade": "优"}},
 	})
 }
+
+// TestOneSourceOfMany: the budget's allocation (财政拨款) is taken for the
+// total only when it is the one source the sentence (or table) gives.
+func TestOneSourceOfMany(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "income-sources", text: "2023年度部门收入情况：一般公共预算财政拨款收入1200万元，事业收入80万元，其他收入20万元。",
+			want: map[string]any{"budget_income": nil}, note: "只是一项资金来源的数"},
+		{name: "spending-funds", text: "2023年度一般公共预算财政拨款支出1100万元，政府性基金支出134.56万元。",
+			want: map[string]any{"total_spending": nil}, note: "只是一项资金来源的数"},
+		{name: "income-one-source", text: "2023年度一般公共预算财政拨款收入1200万元。", want: map[string]any{"budget_income": "1200"}},
+		{name: "income-others-nothing", text: "2023年度财政拨款收入1200万元，其他收入0万元。", want: map[string]any{"budget_income": "1200"}},
+		{name: "income-total-and-sources", text: "2023年度本年收入1300万元，财政拨款收入1200万元，事业收入80万元，其他收入20万元。",
+			want: map[string]any{"budget_income": "1300"}},
+		{name: "income-table", text: "单位：万元\n项目\t金额\n财政拨款收入\t1,200.00\n事业收入\t80.00\n",
+			want: map[string]any{"budget_income": nil}},
+	})
+}

@@ -37,7 +37,8 @@
 // another year is ignored, whatever its kind, when a year (2022年) or a word
 // for the year before (上年, 上年度, 去年) comes before it in its sentence and
 // no word for the report's own year (本年, 2023年) after that (see
-// otherYearAt), and the review notes quote the sentence; and two different
+// otherYearAt), or when another year follows it in brackets (13.7万元
+// （2022年）), and the review notes quote the sentence; and two different
 // readings of a figure in the
 // same class of evidence cancel each other. In a project's report, figures
 // said of the department as a whole (部门支出合计, and its 其中项目支出) are not

@@ -151,6 +151,9 @@ type mention struct {
 	approx bool
 	share  bool // followed by 占 …%: a part of something
 	other  bool // another year's figure (see otherYearAt)
+	// yearAfter is the year written in brackets right after the figure
+	// (13.7万元(2022年)), or 0.
+	yearAfter int
 }
 
 const boundaries = ",;:、。!?"
@@ -160,6 +163,9 @@ var (
 	thresholdRE  = regexp.MustCompile(`^(?:以上|以下|以内|左右|多|余|/)`)
 	sentYearRE   = regexp.MustCompile(`((?:19|20)\d\d)年度?`)
 	wanFollowsRE = regexp.MustCompile(`^(?:[,;。、)]|$)`)
+	// yearAfterRE finds the year of a figure written after it, in
+	// brackets: 13.7万元(2022年).
+	yearAfterRE = regexp.MustCompile(`^\(((?:19|20)\d\d)年度?\)`)
 )
 
 func (x *extractor) findMentions() {
@@ -248,6 +254,10 @@ func (x *extractor) findMentions() {
 				}
 			case bareRE.MatchString(label) && sameGroup:
 				label = inherit(prev.label, label)
+			case label == "" && sameGroup && prev.yearAfter != 0 && yearAfterRE.MatchString(after):
+				// 13.7万元(2022年),12.5万元(2023年): the same figure of
+				// another year.
+				label = prev.label
 			}
 			if pairs[hi] < 0 {
 				// Its 大写 and its digits disagree: neither is taken.
@@ -270,7 +280,10 @@ func (x *extractor) findMentions() {
 			inBudget.read(m[scanned:h.start])
 			scanned = h.end
 			mt.budget = budgetish(label) || child && parentBudget || inBudget.on
-			if x.otherYearAt(m, h.start) && !mt.budget && !mt.approx {
+			if y := yearAfterRE.FindStringSubmatch(after); y != nil {
+				mt.yearAfter, _ = strconv.Atoi(y[1])
+			}
+			if (x.otherYearAt(m, h.start) || x.d.Year.OK && mt.yearAfter != 0 && mt.yearAfter != x.d.Year.V) && !mt.budget && !mt.approx {
 				mt.other = true
 				if k := amountKey(label); k != "" && !mt.share {
 					x.noteOtherYear(k, *s)

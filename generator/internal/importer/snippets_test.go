@@ -677,3 +677,14 @@ func TestOneSourceOfMany(t *testing.T) {
 			want: map[string]any{"budget_income": nil}},
 	})
 }
+
+// TestYearAfterFigure: a year in brackets right after a figure
+// (13.7万元（2022年）) says whose it is.
+func TestYearAfterFigure(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "years-after", text: "“三公”经费支出13.7万元（2022年），12.5万元（2023年）。", want: map[string]any{"sangong_total": "12.5"}},
+		{name: "years-after-reversed", text: "“三公”经费支出12.5万元（2023年），13.7万元（2022年）。", want: map[string]any{"sangong_total": "12.5"}},
+		{name: "other-year-after", text: "“三公”经费支出13.7万元（2022年度）。", want: map[string]any{"sangong_total": nil}, note: "报告中的数是上一年度"},
+		{name: "own-year-after", text: "“三公”经费支出12.5万元（2023年度）。", want: map[string]any{"sangong_total": "12.5"}},
+	})
+}

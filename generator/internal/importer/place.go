@@ -317,10 +317,24 @@ func (x *extractor) readHeader() {
 		}
 	}
 
-	// Year: the first year in the header that is not a date.
+	// Year: a year in brackets (2024年…自评报告（2023年度）, the year
+	// evaluated in a title that names the year it was written), or else
+	// the first year in the header that is not a date.
+	for _, l := range lines {
+		if m := bracketYearRE.FindStringSubmatch(fold(l)); m != nil {
+			if y, _ := strconv.Atoi(m[1]); y >= 2000 && y <= time.Now().Year()+1 {
+				d.Year.set(y, evidence)
+				break
+			}
+		}
+	}
 	for _, l := range lines {
 		if y, ok := fiscalYear(l); ok {
-			d.Year.set(y, evidence)
+			if !d.Year.OK {
+				d.Year.set(y, evidence)
+			} else if y != d.Year.V {
+				d.note("%s：标题中有 %d 年，也有括号中的 %d 年度，按括号中的评价年度填写 %d，请核对", figureLabel("year"), y, d.Year.V, d.Year.V)
+			}
 			break
 		}
 	}
@@ -347,6 +361,10 @@ const (
 )
 
 var dateAfterYearRE = regexp.MustCompile(`^\s*\d{1,2}\s*月`)
+
+// bracketYearRE finds a year in brackets, such as the year evaluated after
+// a title: （2023年度）.
+var bracketYearRE = regexp.MustCompile(`\(\s*((?:19|20)\d\d)\s*年度?\s*\)`)
 
 // fiscalYear finds a year in s that is not part of a date (2022年5月) and is
 // plausible for a report.

@@ -688,3 +688,14 @@ func TestYearAfterFigure(t *testing.T) {
 		{name: "own-year-after", text: "“三公”经费支出12.5万元（2023年度）。", want: map[string]any{"sangong_total": "12.5"}},
 	})
 }
+
+// TestYearInBracketsInTitle: a title that names the year it was written
+// and, in brackets, the year evaluated gives the year evaluated.
+func TestYearInBracketsInTitle(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "written-and-evaluated", text: "桃源县农业农村局2024年部门整体支出绩效自评报告（2023年度）\n2023年度部门整体支出1234.56万元。“三公”经费支出12.5万元。自评得分92分。\n",
+			want: map[string]any{"year": "2023", "total_spending": "1234.56", "sangong_total": "12.5", "self_score": "92"}, note: "按括号中的评价年度填写 2023"},
+		{name: "evaluated-only", text: "桃源县农业农村局部门整体支出绩效自评报告（2023年度）\n2023年度部门整体支出1234.56万元。\n",
+			want: map[string]any{"year": "2023", "total_spending": "1234.56"}},
+	})
+}

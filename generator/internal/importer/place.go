@@ -110,6 +110,12 @@ var (
 func parseUnit(s string) unit {
 	var u unit
 	s = strings.TrimSpace(fold(s))
+	for _, b := range []string{"()", "[]"} {
+		// (桃源县自然资源局): a unit in brackets under the title.
+		if len(s) > 2 && s[0] == b[0] && s[len(s)-1] == b[1] {
+			s = strings.TrimSpace(s[1 : len(s)-1])
+		}
+	}
 	s = strings.TrimPrefix(s, "关于")
 	if m := yearRE.FindStringIndex(s); m != nil && m[0] == 0 {
 		s = s[m[1]:] // 2021年度某县某局…

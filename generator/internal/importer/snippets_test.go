@@ -699,3 +699,12 @@ func TestYearInBracketsInTitle(t *testing.T) {
 			want: map[string]any{"year": "2023", "total_spending": "1234.56"}},
 	})
 }
+
+// TestUnitInBrackets: a unit line in brackets under the title gives the
+// county and department without the brackets.
+func TestUnitInBrackets(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "unit-in-brackets", text: "2023年度部门整体支出绩效自评报告\n（桃源县自然资源局）\n2023年度部门整体支出1234.56万元。\n",
+			want: map[string]any{"county": "桃源县", "department": "自然资源局", "total_spending": "1234.56"}},
+	})
+}

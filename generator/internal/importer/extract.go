@@ -732,6 +732,9 @@ func (x *extractor) spending() {
 		}
 	}
 	total = append(total, x.formC["spending.total"]...)
+	if !isProject {
+		total = x.dropTiny("spending.total", total)
+	}
 	basic = append(basic, x.formC["spending.basic"]...)
 	project = append(project, x.formC["spending.project"]...)
 	personnel = append(personnel, x.formC["spending.personnel"]...)
@@ -868,7 +871,27 @@ func (x *extractor) income() {
 			cs = append(cs, c)
 		}
 	}
+	if !(x.d.Type.OK && x.d.Type.V == TypeProject) {
+		cs = x.dropTiny("income", cs)
+	}
 	x.decide("income", cs, fmtFen, x.setAmount(&x.d.Income))
+}
+
+// tinyTotal is the least a department's total spending or income of a
+// year can be, in fen: 1万元.
+const tinyTotal = 1000000
+
+// dropTiny leaves out, with a note, the candidates of a department's total
+// spending or income that are less than 1万元 but not nothing: a report
+// that wrote 1234.56元 almost surely meant 1234.56万元.
+func (x *extractor) dropTiny(key string, cs []cand) []cand {
+	return slices.DeleteFunc(cs, func(c cand) bool {
+		if c.v <= 0 || c.v >= tinyTotal {
+			return false
+		}
+		x.d.note("%s：报告写的是 %s（%s），整个部门一年不到 1 万元，可能是把“万元”写成了“元”，未填写，请对照原文核对", figureLabel(key), fmtFen(c.v), quote(c.ev))
+		return true
+	})
 }
 
 // carryInSentence returns a balance carried over (结转, 结余) that the

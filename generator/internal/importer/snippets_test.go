@@ -500,7 +500,7 @@ func TestCapitalAmounts(t *testing.T) {
 	}
 	runSnippets(t, []snippet{
 		{name: "only", text: "本年支出合计人民币壹仟贰佰叁拾肆万伍仟陆佰柒拾捌元玖角。", want: map[string]any{"total_spending": "1234.56789"}},
-		{name: "fen", text: "本年支出合计人民币伍拾元零伍分。", want: map[string]any{"total_spending": "0.005005"}},
+		{name: "fen", text: "本年支出合计人民币壹拾贰万叁仟肆佰伍拾陆元零伍分。", want: map[string]any{"total_spending": "12.345605"}},
 		{name: "agree", text: "本年支出合计1,234.5万元（大写：人民币壹仟贰佰叁拾肆万伍仟元整）。", want: map[string]any{"total_spending": "1234.5"}},
 		{name: "agree-sign", text: "本年支出合计人民币壹仟贰佰叁拾肆万伍仟元整（¥12,345,000.00）。", want: map[string]any{"total_spending": "1234.5"}},
 		{name: "disagree", text: "本年支出合计1,234.5万元（大写：人民币壹仟贰佰肆拾叁万伍仟元整）。", want: map[string]any{"total_spending": nil},
@@ -706,5 +706,16 @@ func TestUnitInBrackets(t *testing.T) {
 	runSnippets(t, []snippet{
 		{name: "unit-in-brackets", text: "2023年度部门整体支出绩效自评报告\n（桃源县自然资源局）\n2023年度部门整体支出1234.56万元。\n",
 			want: map[string]any{"county": "桃源县", "department": "自然资源局", "total_spending": "1234.56"}},
+	})
+}
+
+// TestTinyDepartmentTotal: a department's total spending or income of
+// less than 1万元 is most likely 万元 written as 元: left out with a note.
+func TestTinyDepartmentTotal(t *testing.T) {
+	runSnippets(t, []snippet{
+		{name: "spending-in-yuan", text: "2023年度部门整体支出1234.56元。", want: map[string]any{"total_spending": nil}, note: "可能是把“万元”写成了“元”"},
+		{name: "income-in-yuan", text: "2023年度部门收入合计1300元。", want: map[string]any{"budget_income": nil}, note: "可能是把“万元”写成了“元”"},
+		{name: "spending-in-yuan-large", text: "2023年度部门整体支出12,345,600.00元。", want: map[string]any{"total_spending": "1234.56"}},
+		{name: "reception-in-yuan", text: "2023年度公务接待费3,200元。", want: map[string]any{"sangong_reception": "0.32"}},
 	})
 }

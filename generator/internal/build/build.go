@@ -67,7 +67,11 @@ type Summary struct {
 	// Kept counts the report and county pages left as the last build made them,
 	// without making them again, since nothing they show had changed;
 	// they are counted as Unchanged too.
-	Kept     int
+	Kept int
+	// Foreign names, sorted, the files of the output that the build did
+	// not make and left as they were (see foreign): files no record says
+	// an earlier build made, hidden ones (.git, .nojekyll) aside.
+	Foreign  []string
 	Warnings []string
 	// Unread holds the warning of each file under content/ that was not
 	// read although it may have been meant as a report, such as a.md.txt
@@ -139,6 +143,12 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	var last *cacheRecord
 	if !cfg.NoCache {
 		last = lastBuild(cfg)
+	}
+	// The files of the output the last build made are its to replace or
+	// remove, -no-cache or not; any other is left as it is.
+	owner := last
+	if cfg.NoCache {
+		owner = lastBuild(cfg)
 	}
 	inputs, hashErr := inputHash(ctx, cfg, last)
 	if hashErr == nil && inputs.All != "" {
@@ -268,6 +278,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if s.Search {
 		tx.Keep = []string{search.Dir} // the index has its own transaction
 	}
+	tx.Foreign = foreign(owner)
 	// Files as the last build left them are known unchanged by their
 	// checksums, without being read.
 	tx.Known = known(last)
@@ -291,6 +302,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n, Findings: pages.CountFindings(s), Drafts: m.drafts,
 		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed, Kept: kept,
 		Warnings: s.Warnings, Unread: m.unread}
+	sum.addForeign(tx.Kept)
 	for _, r := range s.Reports {
 		if r.Published == "" {
 			sum.Undated++
@@ -304,7 +316,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	// published the same way, in its own folder.
 	txs := []*publish.Tx{tx}
 	if s.Search {
-		itx, err := index(ctx, cfg, pagefind, sum, last)
+		itx, err := index(ctx, cfg, pagefind, sum, last, owner)
 		if err != nil {
 			return nil, err
 		}
@@ -312,9 +324,59 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	}
 	sum.Duration = time.Since(start)
 	if hashErr == nil {
-		remember(cfg, inputs, keep.keys, sum, said.String(), outputStamps(txs, keep.kept))
+		remember(cfg, inputs, keep.keys, sum, said.String(), outputStamps(txs, keep.kept), func(name string) bool {
+			_, ok := keep.kept[name]
+			return ok || slices.ContainsFunc(txs, func(tx *publish.Tx) bool { return tx.Holds(name) })
+		})
 	}
 	return sum, nil
+}
+
+// foreign returns publish.Tx.Foreign for a build whose last build into
+// the same output is rec (nil when there is no record of one): a hidden
+// entry (.git, .nojekyll, .well-known: the build makes none), a host's
+// file the build does not make (CNAME, _redirects, _headers), and a file
+// that rec does not list are not the build's, and are left as they are.
+// Without a record, every file the build does not write is left: a
+// build into a folder of other files deletes none of them, and a build
+// after the cache is deleted leaves the pages it no longer makes, which
+// it names (see Summary.Foreign).
+func foreign(rec *cacheRecord) func(rel string, dir bool) bool {
+	return func(rel string, dir bool) bool {
+		if hiddenPath(rel) {
+			return true
+		}
+		if dir {
+			return false
+		}
+		if hostFiles[rel] || rec == nil {
+			return true
+		}
+		_, ok := rec.Files[rel]
+		return !ok
+	}
+}
+
+// hostFiles are the files a static host reads from the top of the site,
+// which a publisher adds beside the build's and a build never removes.
+var hostFiles = map[string]bool{"CNAME": true, "_redirects": true, "_headers": true}
+
+// hiddenPath reports whether a slash-separated path of the output is
+// hidden: a part of it begins with a dot.
+func hiddenPath(rel string) bool {
+	return strings.HasPrefix(rel, ".") || strings.Contains(rel, "/.")
+}
+
+// addForeign adds the files a transaction kept, being foreign to it, to
+// those the summary names, hidden ones aside: a publisher put them there
+// on purpose.
+func (s *Summary) addForeign(kept []string) {
+	for _, name := range kept {
+		if !hiddenPath(name) && !hostFiles[name] {
+			s.Foreign = append(s.Foreign, name)
+		}
+	}
+	slices.Sort(s.Foreign)
 }
 
 // outputStamps returns the stamps of the files a build left in its
@@ -538,7 +600,7 @@ func sayNotices(w io.Writer, reports []*report.Report) {
 // index runs Pagefind over the published site and publishes its index
 // under pagefind/, rewriting only the files that changed (known by the
 // checksums of last, the last build's record, when it has them).
-func index(ctx context.Context, cfg Config, bin string, sum *Summary, last *cacheRecord) (*publish.Tx, error) {
+func index(ctx context.Context, cfg Config, bin string, sum *Summary, last, owner *cacheRecord) (*publish.Tx, error) {
 	files, err := search.Index(ctx, bin, cfg.Out)
 	if err != nil {
 		return nil, fmt.Errorf("search index (the site itself is published): %w", err)
@@ -549,6 +611,7 @@ func index(ctx context.Context, cfg Config, bin string, sum *Summary, last *cach
 	}
 	tx.Scope = search.Dir
 	tx.Known = known(last)
+	tx.Foreign = foreign(owner)
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
@@ -566,6 +629,7 @@ func index(ctx context.Context, cfg Config, bin string, sum *Summary, last *cach
 	sum.Written += tx.Stats.Written
 	sum.Unchanged += tx.Stats.Unchanged
 	sum.Removed += tx.Stats.Removed
+	sum.addForeign(tx.Kept)
 	return tx, nil
 }
 

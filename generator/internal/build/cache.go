@@ -482,7 +482,9 @@ func (in *inputs) finish() {
 const statWorkers = 16
 
 // stampOutput lists every file under out with its size and time, as a
-// walk of the folder does that does not follow links. Folders are listed,
+// walk of the folder does that does not follow links, hidden ones aside
+// (no build makes one: they are a worktree's .git or a host's
+// .well-known, see foreign). Folders are listed,
 // and their files stat'ed, by up to statWorkers workers at once (two
 // took half the time of one over an output of 18,000 files in 3,000
 // folders in memory; see statWorkers for one that is not).
@@ -508,6 +510,9 @@ func stampOutput(out string) (map[string]fileStamp, error) {
 		var dirs []string
 		for _, e := range entries {
 			name := e.Name()
+			if strings.HasPrefix(name, ".") {
+				continue // not the build's (see foreign): a worktree's .git
+			}
 			if rel != "" {
 				name = rel + "/" + name
 			}
@@ -558,8 +563,10 @@ func upToDate(cfg Config, rec *cacheRecord, inputs string) (*cacheRecord, bool) 
 	if rec == nil || rec.Inputs != inputs {
 		return nil, false
 	}
+	// Files it did not make (see foreign), which the output may hold
+	// besides, are none of its business.
 	now, err := stampOutput(cfg.Out)
-	if err != nil || len(now) != len(rec.Files) {
+	if err != nil || len(now) < len(rec.Files) {
 		return nil, false
 	}
 	for name, st := range rec.Files {
@@ -587,7 +594,7 @@ func lastBuild(cfg Config) *cacheRecord {
 // when they are not known: the output is then listed, while what is known
 // already is encoded). A failure to write the cache only costs the next
 // build its shortcut.
-func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary, said string, files map[string]fileStamp) {
+func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary, said string, files map[string]fileStamp, ours func(name string) bool) {
 	rec := cacheRecord{Inputs: in.All, Sources: in.stamps, Reports: sum.Reports, Counties: sum.Counties, Pages: sum.Pages, Findings: sum.Findings,
 		Undated: sum.Undated, Drafts: sum.Drafts, Said: said, Keys: keys}
 	if cfg.Drafts {
@@ -603,6 +610,13 @@ func remember(cfg Config, in *inputs, keys map[string]string, sum *Summary, said
 		enc := <-started
 		if err != nil {
 			return
+		}
+		// The record lists the build's own files, which are its to remove
+		// next time, and not those it left alone (see foreign).
+		for name := range files {
+			if !ours(name) {
+				delete(files, name)
+			}
 		}
 		data = enc.finish(files)
 	}

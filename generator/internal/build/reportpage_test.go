@@ -200,8 +200,9 @@ func TestReportPageLeadsWithWhatCitizensCameFor(t *testing.T) {
 	}
 	for _, want := range []string{"支出合计", "2161.63万元", "三公经费", "0.35万元", "85.5分", "部门自己打的分",
 		`<a href="#checks">报告中有` + string(rune('0'+n)) + `处数字对不上</a>`, `href="#figures"`,
-		// Where its spending places it, which the ranks say far below.
-		`<li><a href="#ranks">支出合计在2020年各县行政审批部门的整体支出报告中排第1名/共2份</a>（数值由高到低）</li>`} {
+		// Where its spending places it, which the ranks say far below,
+		// and that its spending is disputed by a finding.
+		`<li><a href="#ranks">支出合计在2020年各县行政审批部门的整体支出报告中排第1名/共2份</a>（数值由高到低；该数字存疑，见<a href="#checks">数据核对</a>）</li>`} {
 		if !strings.Contains(summary, want) {
 			t.Errorf("the summary lacks %s:\n%s", want, summary)
 		}

@@ -439,7 +439,7 @@ grade: 优
 		t.Errorf("findings.csv links %q, want the findings page's %q", csvLinks, pageLinks)
 	}
 	mustContain(t, "findings.csv", p.Page("downloads/findings.csv"), "\ufeff省份,地市,县（市、区）",
-		",桃源县,,行政审批服务局,行政审批,2020,整体支出,,支出合计核对,sum.spending,不一致,", ",59.88,3.91,report/tao-yuan-xian/")
+		",桃源县,,行政审批服务局,行政审批,2020,整体支出,,支出合计核对,sum.spending,不一致,", ",59.88,3.91,,report/tao-yuan-xian/")
 	mustContain(t, "findings", findings, `<a href="downloads/findings.csv" download>findings.csv</a>`)
 	mustContain(t, "home", p.Page("index.html"), `<a href="downloads/findings.csv" download>findings.csv</a>：全部核对发现，每条一行`)
 

@@ -199,11 +199,24 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// the output did, from its record.
 	sayDrafts(stdout, sum.Drafts)
 	sayIncluded(stdout, sum.Included)
+	sayForeign(stdout, outName(cfg), sum.Foreign)
 	if sum.Undated > 0 {
 		fmt.Fprintf(stdout, "note: %d of %d reports give no published: date, and feed.xml, which lists reports by that date, leaves them out; add published: YYYY-MM-DD to list them (%d份报告未填发布日期 published，订阅 feed.xml 中不列出)\n",
 			sum.Undated, sum.Reports, sum.Undated)
 	}
 	return nil
+}
+
+// sayForeign names the files of the output out that the build did not
+// make and left there (build.Summary.Foreign), the first MaxDraftsListed:
+// a publisher's, which stay, or pages of a build whose record is gone,
+// which no build removes.
+func sayForeign(w io.Writer, out string, files []string) {
+	if len(files) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "note: %d file(s) in %s were not made by this build and were left as they are; delete any that are pages of an earlier build (%[2]s 中有%[1]d个文件不是本次生成的，保留未动；其中若有以前生成的旧页面，请自行删除):\n", len(files), out)
+	listFiles(w, files, "个")
 }
 
 // DraftLeftOut is the message check -json gives, as a warning, for each
@@ -222,14 +235,15 @@ func sayDrafts(w io.Writer, files []string) {
 		return
 	}
 	fmt.Fprintf(w, "note: %d draft(s) left out; remove the line draft: true from a file to publish it, or preview it with -drafts (%[1]d份草稿没有发布：删除文件中 draft: true 这一行即可发布；加 -drafts 可先预览):\n", len(files))
-	listDrafts(w, files)
+	listFiles(w, files, "份")
 }
 
-// listDrafts names the draft files, one a line, the first MaxDraftsListed.
-func listDrafts(w io.Writer, files []string) {
+// listFiles names files, one a line, the first MaxDraftsListed; unit
+// counts the others in Chinese (份 of drafts, 个 of files).
+func listFiles(w io.Writer, files []string, unit string) {
 	for i, f := range files {
 		if i == MaxDraftsListed {
-			fmt.Fprintf(w, "  … and %d more (另有%[1]d份)\n", len(files)-MaxDraftsListed)
+			fmt.Fprintf(w, "  … and %d more (另有%[1]d%s)\n", len(files)-MaxDraftsListed, unit)
 			break
 		}
 		fmt.Fprintf(w, "  %s\n", f)
@@ -244,7 +258,7 @@ func sayIncluded(w io.Writer, files []string) {
 		return
 	}
 	fmt.Fprintf(w, "note: %d draft(s) included (-drafts), each page marked 草稿; this output is a preview: build without -drafts before uploading it (加了 -drafts，%[1]d份草稿也已生成，页面标有“草稿”；这只是预览，上传前请不加 -drafts 重新生成):\n", len(files))
-	listDrafts(w, files)
+	listFiles(w, files, "份")
 }
 
 // MemoryLimit is the heap size the build asks the Go runtime to stay

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -435,5 +436,66 @@ func TestUndatedReportsSaid(t *testing.T) {
 	p.Write("content/a.md", strings.Replace(clean, "---\ncounty", "---\npublished: 2021-06-01\ncounty", 1))
 	if code, out, _ = run("build", "-root", p.Dir, "-no-search"); code != 0 || strings.Contains(out, "published:") {
 		t.Errorf("every report dated: exit %d, output %q", code, out)
+	}
+}
+
+// TestBuildLeavesWhatItDidNotMake: a build into an output that holds
+// files it did not make (a host's CNAME, a worktree's .git and
+// .nojekyll, a publisher's notes and photos) leaves every one of them,
+// and names those that are not hidden; it removes the pages it made
+// before and no longer makes, -no-cache or not; and the next build with
+// nothing changed is still said to be so.
+func TestBuildLeavesWhatItDidNotMake(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+clean+
+		"-- content/b.md --\n"+strings.Replace(clean, "甲县", "乙县", 1))
+	theirs := map[string]string{"CNAME": "example.org", ".nojekyll": "", ".git/HEAD": "ref: refs/heads/gh-pages",
+		"notes.txt": "n", "photos/a.jpg": "precious"}
+	for name, data := range theirs {
+		path := filepath.Join(p.Out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept := func(when string) {
+		t.Helper()
+		for name, data := range theirs {
+			if got, err := os.ReadFile(filepath.Join(p.Out, filepath.FromSlash(name))); err != nil || string(got) != data {
+				t.Errorf("%s: %s is %q (%v), want %q", when, name, got, err, data)
+			}
+		}
+	}
+	note := "note: 2 file(s) in "
+	code, out, errOut := run("build", "-root", p.Dir, "-no-search")
+	if code != 0 || !strings.Contains(out, note) || !strings.Contains(out, "  notes.txt\n  photos/a.jpg\n") || strings.Contains(out, "CNAME") || strings.Contains(out, ".git") {
+		t.Fatalf("build into an output of other files: exit %d, output %q %q", code, out, errOut)
+	}
+	kept("first build")
+	if code, out, _ := run("build", "-root", p.Dir, "-no-search"); code != 0 || !strings.Contains(out, "nothing changed") {
+		t.Errorf("build again: exit %d, output %q; want nothing changed", code, out)
+	}
+	// A report gone: its page, the build's own, goes; theirs stay.
+	var yi string
+	for _, f := range p.Files() {
+		if strings.HasPrefix(f, "report/yi-xian/") {
+			yi = f
+		}
+	}
+	p.Remove("content/b.md")
+	for _, flags := range [][]string{{"-no-search"}, {"-no-search", "-no-cache"}} {
+		if code, out, errOut := run(append([]string{"build", "-root", p.Dir}, flags...)...); code != 0 || strings.Contains(out, yi) {
+			t.Fatalf("build %v: exit %d, output %q %q", flags, code, out, errOut)
+		}
+		if yi == "" || p.Exists(yi) {
+			t.Errorf("build %v: the page of the report removed, %q, is still there", flags, yi)
+		}
+		kept(fmt.Sprint("build ", flags))
+		p.Write("content/b.md", strings.Replace(clean, "甲县", "乙县", 1))
+		if code, _, _ := run("build", "-root", p.Dir, "-no-search"); code != 0 || !p.Exists(yi) {
+			t.Fatalf("build %v: the report put back has no page", flags)
+		}
+		p.Remove("content/b.md")
 	}
 }

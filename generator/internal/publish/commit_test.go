@@ -742,3 +742,48 @@ func TestEqualContent(t *testing.T) {
 		}
 	}
 }
+
+// TestForeignFilesAreKept: a file or folder that Foreign says is not the
+// transaction's (a host's CNAME, a worktree's .git, a file no record
+// says the last build made) is neither removed nor listed into, and
+// Commit names the foreign files it kept; a stale file of its own is
+// removed as ever.
+func TestForeignFilesAreKept(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	writeTree(t, out, map[string]string{
+		"index.html":        "home v1",
+		"old.html":          "stale, made by the last build",
+		"CNAME":             "example.org",
+		".git/HEAD":         "ref: refs/heads/gh-pages",
+		"photos/a.jpg":      "precious",
+		"reports/mine.html": "stale too",
+	})
+	ours := map[string]bool{"index.html": true, "old.html": true, "reports/mine.html": true}
+	var asked []string
+	tx := begin(t, out)
+	tx.Foreign = func(rel string, dir bool) bool {
+		asked = append(asked, rel)
+		if strings.HasPrefix(rel, ".") || rel == "CNAME" {
+			return true
+		}
+		return !dir && !ours[rel]
+	}
+	writeAll(t, tx, map[string]string{"index.html": "home v2"})
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := withDirs(map[string]string{"index.html": "home v2", "CNAME": "example.org", ".git/HEAD": "ref: refs/heads/gh-pages", "photos/a.jpg": "precious"})
+	if got := readTree(t, out); !maps.Equal(got, want) {
+		t.Errorf("output %v\nwant %v", got, want)
+	}
+	if want := (Stats{Written: 1, Removed: 2}); tx.Stats != want {
+		t.Errorf("stats %+v, want %+v", tx.Stats, want)
+	}
+	if want := []string{"CNAME", "photos/a.jpg"}; !slices.Equal(tx.Kept, want) {
+		t.Errorf("kept %q, want %q", tx.Kept, want)
+	}
+	if slices.Contains(asked, ".git/HEAD") {
+		t.Error("the foreign folder .git was listed into")
+	}
+	assertNoStage(t, out)
+}

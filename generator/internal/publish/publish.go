@@ -101,12 +101,26 @@ type Tx struct {
 
 	// Stats counts what the transaction did.
 	Stats Stats
+	// Kept names, sorted, the files of the output that Commit left as
+	// they were, not written and foreign to the transaction (see
+	// Foreign).
+	Kept []string
 	// Keep lists folders (such as "pagefind/") whose files this
 	// transaction neither writes nor removes: another one owns them.
 	Keep []string
 	// Scope, when set (such as "pagefind/"), limits the removal of stale
 	// files to that folder: the transaction owns only it.
 	Scope string
+	// Foreign, when set, reports whether the output's entry rel (a folder
+	// when dir is set) is none of the transaction's: something another
+	// hand put there, such as a host's CNAME, a worktree's .git, or a
+	// file an earlier build made that no record says is its own. A
+	// foreign folder is not listed (nor is what it holds removed), and
+	// a foreign file is neither removed nor counted stale: Commit names
+	// it in Kept. Without it, the transaction owns every file
+	// of the output but those Keep and Scope leave to others. Set it
+	// before the first Write.
+	Foreign func(rel string, dir bool) bool
 	// Known, when set, returns the stamp, checksum included, that the last
 	// build of the output recorded for a file it left there. A file whose
 	// size and modification time are still those recorded holds the bytes
@@ -714,6 +728,12 @@ func (t *Tx) listDir(rel string) error {
 
 // owns reports whether the transaction may remove the file at rel.
 func (t *Tx) owns(rel string) bool {
+	return t.scoped(rel) && (t.Foreign == nil || !t.Foreign(rel, false))
+}
+
+// scoped reports whether the file at rel is in the part of the output
+// the transaction looks after, which Keep and Scope say.
+func (t *Tx) scoped(rel string) bool {
 	for _, k := range t.Keep {
 		if strings.HasPrefix(rel, k) {
 			return false
@@ -725,6 +745,9 @@ func (t *Tx) owns(rel string) bool {
 // mayOwn reports whether the transaction may remove some file inside the
 // folder dir.
 func (t *Tx) mayOwn(dir string) bool {
+	if t.Foreign != nil && t.Foreign(dir, true) {
+		return false
+	}
 	p := dir + "/"
 	for _, k := range t.Keep {
 		if strings.HasPrefix(p, k) {
@@ -985,7 +1008,11 @@ func (t *Tx) removeStale(r *releaser) error {
 	}
 	var folded map[string]string
 	for rel, k := range t.list {
-		if (k != kindFile && k != kindOther) || t.written[rel] || !t.owns(rel) || t.wasCleared(rel) {
+		if (k != kindFile && k != kindOther) || t.written[rel] || !t.scoped(rel) || t.wasCleared(rel) {
+			continue
+		}
+		if !t.owns(rel) {
+			t.Kept = append(t.Kept, rel)
 			continue
 		}
 		if folded == nil {
@@ -1006,6 +1033,7 @@ func (t *Tx) removeStale(r *releaser) error {
 			errs = append(errs, err)
 		}
 	}
+	slices.Sort(t.Kept)
 	// Deepest first, so that parents empty out before they are tried.
 	for d := len(byDepth) - 1; d >= 0; d-- {
 		for _, dir := range byDepth[d] {

@@ -22,3 +22,11 @@ func (t *Tx) Retain(name string) error {
 	t.Stats.Unchanged++
 	return nil
 }
+
+// Holds reports whether the transaction wrote or retained the file name
+// of the output (see Write and Retain).
+func (t *Tx) Holds(name string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.written[name]
+}

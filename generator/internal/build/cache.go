@@ -147,7 +147,8 @@ type sourceStamp struct {
 type digest [32]byte
 
 // inputHash hashes what decides a build's output: the generator itself,
-// the settings, and the path and bytes of every source file. A file
+// the settings, and the name in the project and bytes of every source
+// file. A file
 // whose stamp is that recorded in last is taken to have the hash
 // recorded with it. Report files whose stamps changed are hashed here
 // only until one is found whose bytes changed; the rest the build reads
@@ -449,10 +450,13 @@ func (in *inputs) finish() {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(in.paths[a], in.paths[b]) })
+	// By their names in the project (content/x.md), not their paths: the
+	// same project given as -root . or as its absolute path, or moved,
+	// makes the same site.
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(in.names[a], in.names[b]) })
 	var line []byte
 	for _, i := range order {
-		line = append(line[:0], filepath.ToSlash(in.paths[i])...)
+		line = append(line[:0], in.names[i]...)
 		line = append(line, 0)
 		line = hex.AppendEncode(line, in.sums[i][:])
 		line = append(line, 0)

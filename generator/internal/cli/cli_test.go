@@ -499,3 +499,25 @@ func TestBuildLeavesWhatItDidNotMake(t *testing.T) {
 		p.Remove("content/b.md")
 	}
 }
+
+// TestRootSpelledOtherwiseChangesNothing: the same project given by its
+// absolute path, a relative one or with ./ in it is the same build, and
+// the second of them finds nothing changed.
+func TestRootSpelledOtherwiseChangesNothing(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+clean)
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(wd, p.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(p.Dir, "public")
+	for i, root := range []string{p.Dir, rel, p.Dir + "/./", rel + string(filepath.Separator)} {
+		code, said, errOut := run("build", "-root", root, "-out", out, "-no-search")
+		if code != 0 || (i > 0) != strings.Contains(said, "nothing changed") {
+			t.Errorf("build -root %s: exit %d, output %q %q; want nothing changed after the first", root, code, said, errOut)
+		}
+	}
+}

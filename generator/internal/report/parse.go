@@ -620,6 +620,16 @@ func (p *parse) checkBodyLines(every bool) {
 	countMarks := every || bytes.Count(body, []byte("["))+bytes.Count(body, []byte("*"))+bytes.Count(body, []byte("_")) > MaxMarks
 	marks, start := 0, 0 // in the current paragraph, and the line it began on
 	var fence []byte     // the fence of the code block the line is in
+	// The renderer reads the marks of each paragraph, heading, list
+	// item's text and table cell apart: a line that begins one (see
+	// inlineStart) counts anew. header is the previous line of the
+	// paragraph, which a delimiter row would make a table's header;
+	// table is set once it has (every line after is a row), and tried
+	// once a delimiter row was found, table or not (the renderer tries
+	// the first only). after is set after a heading: the next line
+	// begins a paragraph.
+	var header []byte
+	table, tried, after := false, false, false
 	n := p.r.BodyLine - 1
 	for rest, more := body, true; more; {
 		line := rest
@@ -637,6 +647,7 @@ func (p *parse) checkBodyLines(every bool) {
 		}
 		if f := fenceOf(line); f != nil {
 			fence, marks, start = f, 0, 0
+			header, table, tried, after = nil, false, false, false
 			continue
 		}
 		if !countMarks && (len(line) == 0 || !containerByte[line[0]]) {
@@ -644,7 +655,38 @@ func (p *parse) checkBodyLines(every bool) {
 		}
 		if blank(line) {
 			marks, start = 0, 0
+			header, table, tried, after = nil, false, false, false
 			continue
+		}
+		if countMarks {
+			if table && blockStart(line) {
+				// Another block ends the table: a quote or list item
+				// whose paragraph takes the lines after it, a rule.
+				table, tried, header = false, false, nil
+				marks, start = 0, 0
+			}
+			switch heading := atxHeading(line); {
+			case table:
+				// A row, its cells read apart.
+				marks, start = 0, 0
+			case heading, inlineStart(line), after:
+				// A heading, read alone; a list item's text; the line
+				// after a heading, which begins a paragraph.
+				marks, start = 0, 0
+				tried, after = false, heading
+				header = line
+				if heading {
+					header = nil
+				}
+			case !tried && header != nil && tableDelimiter(line) > 0:
+				tried = true
+				if tableDelimiter(line) == tableCells(header) {
+					table, marks, start = true, 0, 0
+				}
+				header = line
+			default:
+				header = line
+			}
 		}
 		if start == 0 {
 			start = n
@@ -683,6 +725,139 @@ func (p *parse) checkBodyLines(every bool) {
 			return
 		}
 	}
+}
+
+// inlineStart reports whether line begins, in any paragraph, a list item
+// whose text the renderer reads apart from the lines before: a bullet
+// (-, + or *) or the item 1. or 1) (an item of another number begins a
+// list only after a blank line, or else is more of the paragraph),
+// followed by text, after at most three spaces.
+func inlineStart(line []byte) bool {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	rest := line[i:]
+	switch {
+	case len(rest) >= 2 && (rest[0] == '-' || rest[0] == '+' || rest[0] == '*'):
+		rest = rest[1:]
+	case len(rest) >= 3 && rest[0] == '1' && (rest[1] == '.' || rest[1] == ')'):
+		rest = rest[2:]
+	default:
+		return false
+	}
+	return (rest[0] == ' ' || rest[0] == '\t') && !blank(rest)
+}
+
+// blockStart reports whether line, after at most three spaces, begins
+// with a byte that may begin a block other than a paragraph's line (a
+// quote, a list item, a heading, a rule, a fence, HTML), and so end a
+// table; any other line after a table's delimiter row is a row.
+func blockStart(line []byte) bool {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	if i == len(line) {
+		return false
+	}
+	switch c := line[i]; {
+	case c >= '0' && c <= '9':
+		return true
+	default:
+		return bytes.IndexByte([]byte(">-+*#<=_`~"), c) >= 0
+	}
+}
+
+// atxHeading reports whether line is a heading of # marks, which ends a
+// paragraph and is read on its own.
+func atxHeading(line []byte) bool {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	n := 0
+	for i < len(line) && line[i] == '#' {
+		i++
+		n++
+	}
+	return n >= 1 && n <= 6 && (i == len(line) || line[i] == ' ' || line[i] == '\t')
+}
+
+// tableDelimiter returns the number of cells of line when it is the
+// delimiter row of a table (|---|:--:|), as the renderer's table
+// extension reads one, and 0 when it is not: indented at most three
+// columns, of - | : and spaces alone, not of dashes alone (a rule), each
+// cell dashes with a colon at either end or none.
+func tableDelimiter(line []byte) int {
+	width := 0
+	for _, c := range line {
+		if c == ' ' {
+			width++
+		} else if c == '\t' {
+			width += 4 - width%4
+		} else {
+			break
+		}
+	}
+	if width > 3 {
+		return 0
+	}
+	dashes := true
+	for _, c := range line {
+		if c != '-' {
+			dashes = false
+		}
+		if !spaceByte(c) && c != '-' && c != '|' && c != ':' {
+			return 0
+		}
+	}
+	if dashes {
+		return 0
+	}
+	cols := bytes.Split(line, []byte{'|'})
+	if blank(cols[0]) {
+		cols = cols[1:]
+	}
+	if len(cols) > 0 && blank(cols[len(cols)-1]) {
+		cols = cols[:len(cols)-1]
+	}
+	for _, col := range cols {
+		col = bytes.TrimFunc(col, func(r rune) bool { return r < utf8.RuneSelf && spaceByte(byte(r)) })
+		col = bytes.TrimPrefix(col, []byte(":"))
+		col = bytes.TrimSuffix(col, []byte(":"))
+		if len(col) == 0 || len(bytes.Trim(col, "-")) != 0 {
+			return 0
+		}
+	}
+	return len(cols)
+}
+
+// spaceByte reports whether c is white space to the table extension.
+func spaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// tableCells returns the number of cells the renderer's table extension
+// reads in line as a table's header: split at each | not escaped by a
+// backslash, after one at either end.
+func tableCells(line []byte) int {
+	line = bytes.TrimFunc(line, func(r rune) bool { return r < utf8.RuneSelf && spaceByte(byte(r)) })
+	if len(line) > 0 && line[0] == '|' {
+		line = line[1:]
+	}
+	if len(line) > 0 && line[len(line)-1] == '|' {
+		line = line[:len(line)-1]
+	}
+	cells := 0
+	for pos := 0; pos < len(line); cells++ {
+		end := pos
+		for end < len(line) && (line[end] != '|' || end > 0 && line[end-1] == '\\') {
+			end++
+		}
+		pos = end + 1
+	}
+	return cells
 }
 
 // hasMark reports whether any of the eight bytes of x may be one of

@@ -152,7 +152,7 @@ func TestProjectStaffAreTheDepartments(t *testing.T) {
 }
 
 // TestProjectFindingsSayTheirType: on the findings page, a finding of a
-// 项目支出 report that names no project says so after its department,
+// 项目支出 report that names no project says （项目） after its department,
 // so that it does not read as one of the department's whole spending;
 // one that names its project says the project, and a whole-department
 // report's says neither.
@@ -162,7 +162,7 @@ func TestProjectFindingsSayTheirType(t *testing.T) {
 		deptFile("c", "丙县", "财政局", 2021, "整体支出", "spending: {total: 80, basic: 30, project: 70}\n"))
 	p.MustBuild()
 	page := p.Page("findings.html")
-	mustMatch(t, "findings", page, `#finding-\d+">水利局（项目支出）</a>`)
+	mustMatch(t, "findings", page, `#finding-\d+">水利局（项目）</a>`)
 	mustMatch(t, "findings", page, `#finding-\d+">交通运输局（农村公路养护专项资金）</a>`)
 	mustMatch(t, "findings", page, `#finding-\d+">财政局</a>`)
 }

@@ -1214,9 +1214,10 @@ func writeFindingRows(b *bytes.Buffer, root string, rows []pages.FindingRow) {
 		b.WriteString("\">")
 		escape(b, f.R.Department)
 		// A 项目支出 report's findings are of its project, not of the
-		// department's whole spending: its project names it, or its type.
+		// department's whole spending: its project names it, or （项目）,
+		// short enough to keep a phone's card in two lines.
 		if f.R.Project == "" && f.R.Type == report.TypeProject {
-			b.WriteString("（" + report.TypeProject + "）")
+			b.WriteString("（项目）")
 		}
 		writeProject(b, f.R.Project, "（", "）")
 		b.WriteString("</a></td>\n<td data-label=\"核对项目\">")

@@ -57,11 +57,26 @@ func (p *parse) checkName(key string, v ast.Node, s string) {
 // formatting character.
 func invisibleInName(s string) (rune, bool) {
 	for _, r := range s {
-		if r >= 0x80 && (bidiControl(r) || bidiMark(r) || invisibleFormat(r)) {
+		if r >= 0x80 && (bidiControl(r) || bidiMark(r) || invisibleFormat(r) || ignorable(r)) {
 			return r, true
 		}
 	}
 	return 0, false
+}
+
+// ignorable reports whether r is drawn as nothing, or as a blank that is
+// not a space, by any font: a format character (Unicode's Cf: the
+// Mongolian vowel separator, tag characters, musical formatting), a
+// variation selector (U+FE00 to U+FE0F, U+E0100 to U+E01EF), another
+// default-ignorable character (the combining grapheme joiner, the Hangul
+// fillers U+115F, U+3164 and U+FFA0), a line or paragraph separator
+// (U+2028, U+2029) or the blank Braille pattern (U+2800). In a name, any
+// of them makes a second county or department that looks like the first
+// (桃源县 with U+FE0F after 源), which the duplicate report check cannot
+// see, and which takes the first's place in the URLs.
+func ignorable(r rune) bool {
+	return unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point, unicode.Zl, unicode.Zp) ||
+		r == 0x2800
 }
 
 // The errors of a bidirectional control in any text (checkChars) and of

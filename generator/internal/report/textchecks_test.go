@@ -59,6 +59,18 @@ var invisibleCases = []struct{ name, file, want string }{
 	{"byte order mark in a province", "province: 湖南\ufeff省", "a.md:6:11: province: the invisible character U+FEFF"},
 	{"Arabic letter mark", "department: 局\u061c", "a.md:3:13: department: the invisible character U+061C"},
 	{"word joiner", "county: 甲\u2060县", "a.md:2:9: county: the invisible character U+2060"},
+	// Variation selectors, tags, fillers and other characters drawn as
+	// nothing: 财政局 with one is a second 财政局 to the eye.
+	{"variation selector", "department: 财政\ufe0f局", "a.md:3:13: department: the invisible character U+FE0F"},
+	{"ideographic variation selector", "county: 桃源\U000e0101县", "a.md:2:9: county: the invisible character U+E0101"},
+	{"tag character", "county: 桃源县\U000e0020", "a.md:2:9: county: the invisible character U+E0020"},
+	{"Mongolian vowel separator", "department: 财政\u180e局", "a.md:3:13: department: the invisible character U+180E"},
+	{"Hangul filler", "department: 财政\u3164局", "a.md:3:13: department: the invisible character U+3164"},
+	{"halfwidth Hangul filler", "county: 甲\uffa0县", "a.md:2:9: county: the invisible character U+FFA0"},
+	{"blank Braille pattern", "county: 甲\u2800县", "a.md:2:9: county: the invisible character U+2800"},
+	{"combining grapheme joiner", "prefecture: 常德\u034f市", "a.md:6:13: prefecture: the invisible character U+034F"},
+	{"musical format character", "province: 湖南\U0001d173省", "a.md:6:11: province: the invisible character U+1D173"},
+	{"line separator", "county: \"甲\u2028县\"", "a.md:2:9: county: the invisible character U+2028"},
 	{"override in a title", "title: \u202e告报", "a.md:6:8: title: the bidirectional control character U+202E"},
 	{"embedding in evidence", "evidence:\n  score: 得分\u202a97", "a.md:7:10: evidence.score: the bidirectional control character U+202A"},
 	{"isolate in a review note", "review: [\"备注\\u2067\"]", "a.md:6:10: review: the bidirectional control character U+2067"},

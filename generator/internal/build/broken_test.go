@@ -553,6 +553,84 @@ func TestSpecialFilesInContent(t *testing.T) {
 	}
 }
 
+// TestSpecialFilesInAssetsAndTemplates: a named pipe under assets/ or
+// templates/, or in place of the cache's record, would hang the build
+// when opened; a link under assets/ to a file outside the project would
+// publish it. Each pipe and the link is refused by name (the record
+// ignored), within seconds, and the output is left as it was; a link to
+// a file of the project is published.
+func TestSpecialFilesInAssetsAndTemplates(t *testing.T) {
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(secret, []byte("not for the site"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pipe := func(path string) error { return syscall.Mkfifo(path, 0o644) }
+	for _, tc := range []struct {
+		name, file string
+		make       func(path string) error
+		want       string
+	}{
+		{"pipe in assets", "assets/f.css", pipe, "assets/f.css: not a regular file"},
+		{"pipe in partials", "templates/partials/f.html", pipe, "templates/partials/f.html: not a regular file"},
+		{"link out of the project", "assets/pw.txt", func(path string) error { return os.Symlink(secret, path) },
+			"assets/pw.txt: is a symbolic link to " + secret + ", outside the project"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := buildtest.New(t, "-- content/good.md --\n"+good)
+			p.MustBuild()
+			before := snapshot(t, p.Out)
+			if err := tc.make(filepath.Join(p.Dir, filepath.FromSlash(tc.file))); err != nil {
+				t.Skipf("cannot make it: %v", err)
+			}
+			err := buildWithin(t, p, 10*time.Second)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+			assertUntouched(t, p, before)
+			// The preview does not serve it either.
+			if strings.HasPrefix(tc.file, "assets/") {
+				s, err := build.NewSession(build.Config{Root: p.Dir})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := s.Update(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+				if data, ok, err := s.Get(tc.file); ok || len(data) > 0 {
+					t.Errorf("the preview serves %s: %q, %v", tc.file, data, err)
+				}
+			}
+		})
+	}
+	t.Run("pipe for the record", func(t *testing.T) {
+		p := buildtest.New(t, "-- content/good.md --\n"+good)
+		p.MustBuild()
+		records, _ := filepath.Glob(filepath.Join(p.Dir, build.CacheDir, "build-*.rec"))
+		if len(records) != 1 {
+			t.Fatalf("records %q", records)
+		}
+		if err := os.Remove(records[0]); err != nil {
+			t.Fatal(err)
+		}
+		if err := pipe(records[0]); err != nil {
+			t.Skipf("cannot make it: %v", err)
+		}
+		if err := buildWithin(t, p, 10*time.Second); err != nil {
+			t.Errorf("a build with a pipe for its record: %v", err)
+		}
+	})
+	t.Run("link within the project", func(t *testing.T) {
+		p := buildtest.New(t, "-- content/good.md --\n"+good+"-- vendor/x.js --\nvar x = 1;\n")
+		if err := os.Symlink(filepath.Join(p.Dir, "vendor", "x.js"), filepath.Join(p.Dir, "assets", "x.js")); err != nil {
+			t.Skipf("cannot make it: %v", err)
+		}
+		p.MustBuild()
+		if got := p.Page("assets/x.js"); got != "var x = 1;\n" {
+			t.Errorf("assets/x.js is %q", got)
+		}
+	})
+}
+
 // TestProjectWithoutTemplates builds a project that holds content/ alone,
 // as import -root makes one: the error says which folder is missing and
 // where to copy it from, and nothing is written.

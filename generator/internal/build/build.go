@@ -718,7 +718,7 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 		err = writeDiscovery(s, paths, cfg.BaseURL, tx)
 	}
 	if err == nil {
-		err = copyAssets(gctx, root, run, tx)
+		err = copyAssets(gctx, cfg.Root, root, run, tx)
 	}
 	close(jobs)
 	werr := g.Wait()
@@ -782,7 +782,60 @@ func writeDownloads(s *site.Site, baseURL string, run func(func() error), tx *pu
 	}
 }
 
-func copyAssets(ctx context.Context, root fs.FS, run func(func() error), tx *publish.Tx) error {
+// MaxAsset is the largest file under assets/ a build copies, in bytes.
+// The site's own (ECharts, its style and script) are a few hundred KB.
+const MaxAsset = 64 << 20
+
+// checkAsset returns what the file p (such as assets/site.css) of the
+// project at dir is, after links, when a build may publish it: a regular
+// file of at most MaxAsset bytes, or a folder, not reached by a link out
+// of the project. A named pipe would hang the build that opened it, and
+// a link out of the project could publish any file of the machine.
+func checkAsset(dir, p string) (fs.FileInfo, error) {
+	file := filepath.Join(dir, filepath.FromSlash(p))
+	link, err := os.Lstat(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
+	}
+	if link.Mode()&fs.ModeSymlink != 0 {
+		project, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			project = dir
+		}
+		if abs, err := filepath.Abs(project); err == nil {
+			project = abs
+		}
+		target, err := filepath.EvalSymlinks(file)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
+		}
+		if abs, err := filepath.Abs(target); err == nil {
+			target = abs
+		}
+		if rel, err := filepath.Rel(project, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, fmt.Errorf("%s: is a symbolic link to %s, outside the project: copy the file into assets/ or remove the link: a link could publish any file of the machine that builds the site (这是指向项目之外文件的快捷方式（符号链接），不会发布：请把文件复制到 assets/ 中，或删除这个链接)", p, target)
+		}
+	}
+	info, err := os.Stat(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
+	}
+	switch {
+	case info.IsDir():
+	case !info.Mode().IsRegular():
+		return nil, fmt.Errorf("%s: not a regular file (这不是普通文件，请删除或改名)", p)
+	case info.Size() > MaxAsset:
+		return nil, fmt.Errorf("%s: is %d MB; files under assets/ over %d MB are not published (文件过大，不会发布)", p, info.Size()>>20, MaxAsset>>20)
+	}
+	return info, nil
+}
+
+// copyAssets copies every file under assets/ of the project at dir (root,
+// as a file system) into tx, hidden ones aside. A file that is not a
+// regular file (a named pipe, which would hang the build, a device), a
+// symbolic link to a file outside the project (which could publish any
+// file of the machine) and a file over MaxAsset are errors, named.
+func copyAssets(ctx context.Context, dir string, root fs.FS, run func(func() error), tx *publish.Tx) error {
 	return fs.WalkDir(root, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("reading assets: %w", err)
@@ -792,6 +845,9 @@ func copyAssets(ctx context.Context, root fs.FS, run func(func() error), tx *pub
 		}
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if info, err := checkAsset(dir, p); err != nil || info.IsDir() {
+			return err // a link to a folder of the project is not walked
 		}
 		run(func() error {
 			data, err := fs.ReadFile(root, p)

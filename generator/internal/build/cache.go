@@ -586,12 +586,21 @@ func upToDate(cfg Config, rec *cacheRecord, inputs string) (*cacheRecord, bool) 
 // format (such as the JSON of earlier versions), truncated or altered is
 // ignored, and the build then does without it (see decodeRecord).
 func lastBuild(cfg Config) *cacheRecord {
-	data, err := os.ReadFile(cachePath(cfg.Root, cfg.Out))
+	path := cachePath(cfg.Root, cfg.Out)
+	// Not a named pipe, which would hang the build, nor a file no build
+	// writes (a record of a million reports is some hundreds of MB).
+	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() || info.Size() > maxRecord {
+		return nil
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil
 	}
 	return decodeRecord(data)
 }
+
+// maxRecord is the largest cache record read, in bytes.
+const maxRecord = 1 << 30
 
 // remember records a successful build, which printed said about the
 // reports, and whose output holds files (nil

@@ -168,8 +168,9 @@ func (s *Session) Get(name string) (data []byte, ok bool, err error) {
 		if !fs.ValidPath(name) || !strings.HasPrefix(name, "assets/") || path.Base(name)[0] == '.' {
 			return nil, false, nil
 		}
-		// Stat first: reading a pipe would block.
-		if info, err := fs.Stat(cur.m.root, name); err != nil || !info.Mode().IsRegular() {
+		// Checked first, as a build checks it: reading a pipe would
+		// block, and a link out of the project would serve any file.
+		if info, err := checkAsset(s.cfg.Root, name); err != nil || info.IsDir() {
 			return nil, false, nil
 		}
 		data, err := fs.ReadFile(cur.m.root, name)

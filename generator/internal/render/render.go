@@ -88,7 +88,19 @@ func New(fsys fs.FS, dir string) (*Renderer, error) {
 	return r, nil
 }
 
+// MaxTemplate is the largest template file read, in bytes; the site's
+// are a few KB.
+const MaxTemplate = 4 << 20
+
+// parseInto parses the template file name of fsys into t. A file that is
+// not a regular file (a named pipe would hang the build) or is over
+// MaxTemplate is an error.
 func parseInto(t *template.Template, fsys fs.FS, name string) error {
+	if info, err := fs.Stat(fsys, name); err == nil && !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file (这不是普通文件，请删除或改名)", name)
+	} else if err == nil && info.Size() > MaxTemplate {
+		return fmt.Errorf("%s: is %d KB; templates over %d KB are not read (模板文件过大)", name, info.Size()>>10, MaxTemplate>>10)
+	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		var pe *fs.PathError

@@ -132,7 +132,17 @@ func (c *Config) defaults() error {
 	return nil
 }
 
-// Run builds the site. On any error the output folder is left as it was.
+// PartialError is the error of a build that failed while it published
+// its files, after it had replaced or removed some of the output's (a
+// folder of the output made read-only, a disk that filled up): the output
+// holds files of both builds until a build succeeds.
+type PartialError struct{ Err error }
+
+func (e *PartialError) Error() string { return e.Err.Error() }
+func (e *PartialError) Unwrap() error { return e.Err }
+
+// Run builds the site. On any error the output folder is left as it was,
+// but for a PartialError.
 func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	start := time.Now()
 	if err := cfg.defaults(); err != nil {
@@ -297,7 +307,11 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		return nil, err
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("publishing to %s: %w", cfg.Out, err)
+		err = fmt.Errorf("publishing to %s: %w", cfg.Out, err)
+		if tx.Partial() {
+			err = &PartialError{err}
+		}
+		return nil, err
 	}
 	sum := &Summary{Reports: len(s.Reports), Counties: len(s.Counties), Pages: n, Findings: pages.CountFindings(s), Drafts: m.drafts,
 		Written: tx.Stats.Written, Unchanged: tx.Stats.Unchanged, Removed: tx.Stats.Removed, Kept: kept,

@@ -185,6 +185,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		// error: key: …", so that an editor or a script reads both alike.
 		var lines strings.Builder
 		check.WriteText(&lines, []error{err}, nil, nil)
+		if pe := (*build.PartialError)(nil); errors.As(err, &pe) {
+			// Said as it is: the output holds files of both builds.
+			return wrapped{err, fmt.Sprintf("%s\nbuild failed while publishing: some files of %s are already this build's, the others the last one's; remove the cause and build again (生成在写入时失败：%[2]s 中部分文件已经更新，其余仍是上次的；请排除原因后重新生成)",
+				strings.TrimSuffix(lines.String(), "\n"), outName(cfg))}
+		}
 		return wrapped{err, fmt.Sprintf("%s\nbuild failed; %s was left as it was (生成失败，%[2]s 保持原样，没有改动：请按上面所列改正后再运行)",
 			strings.TrimSuffix(lines.String(), "\n"), outName(cfg))}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/countyperf/portal/generator/internal/buildtest"
 	"github.com/countyperf/portal/generator/internal/invocation"
+	"github.com/countyperf/portal/generator/internal/publish"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {
@@ -519,5 +521,32 @@ func TestRootSpelledOtherwiseChangesNothing(t *testing.T) {
 		if code != 0 || (i > 0) != strings.Contains(said, "nothing changed") {
 			t.Errorf("build -root %s: exit %d, output %q %q; want nothing changed after the first", root, code, said, errOut)
 		}
+	}
+}
+
+// TestBuildFailedWhilePublishingSaysSo: a build that fails after it has
+// replaced some files of the output (a folder made read-only, a full
+// disk) does not say the output was left as it was, but what it holds.
+func TestBuildFailedWhilePublishingSaysSo(t *testing.T) {
+	p := buildtest.New(t, "-- content/a.md --\n"+clean+
+		"-- content/b.md --\n"+strings.Replace(clean, "甲县", "乙县", 1))
+	if code, _, _ := run("build", "-root", p.Dir, "-no-search"); code != 0 {
+		t.Fatal("first build failed")
+	}
+	// Scores changed: every page that shows them is written again.
+	p.Write("content/a.md", strings.Replace(clean, "score: 95", "score: 91", 1))
+	p.Write("content/b.md", strings.Replace(strings.Replace(clean, "甲县", "乙县", 1), "score: 95", "score: 92", 1))
+	n := 0
+	publish.TestHookPlace = func(string) error {
+		if n++; n == 3 {
+			return errors.New("no space left on device")
+		}
+		return nil
+	}
+	t.Cleanup(func() { publish.TestHookPlace = nil })
+	code, out, errOut := run("build", "-root", p.Dir, "-no-search")
+	if code == 0 || !strings.Contains(errOut, "build failed while publishing: some files of ") ||
+		strings.Contains(errOut, "was left as it was") || !strings.Contains(errOut, "no space left on device") {
+		t.Errorf("exit %d, output %q %q", code, out, errOut)
 	}
 }

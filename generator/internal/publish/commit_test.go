@@ -787,3 +787,34 @@ func TestForeignFilesAreKept(t *testing.T) {
 	}
 	assertNoStage(t, out)
 }
+
+// TestPartialCommit fails a Commit at its first file, then at a later
+// one: the first leaves the output as it was, and Partial says so; the
+// second has replaced a file already, and Partial says that.
+func TestPartialCommit(t *testing.T) {
+	for _, failAt := range []int{1, 2} {
+		out := filepath.Join(t.TempDir(), "public")
+		old := map[string]string{"a.html": "a1", "b.html": "b1", "c.html": "c1"}
+		publishFiles(t, out, old, nil, "")
+		tx := begin(t, out)
+		writeAll(t, tx, map[string]string{"a.html": "a2", "b.html": "b2", "c.html": "c2"})
+		n := 0
+		TestHookPlace = func(string) error {
+			if n++; n == failAt {
+				return errors.New("no room")
+			}
+			return nil
+		}
+		err := tx.Commit()
+		TestHookPlace = nil
+		if err == nil {
+			t.Fatalf("fail at %d: Commit succeeded", failAt)
+		}
+		if got, want := tx.Partial(), failAt > 1; got != want {
+			t.Errorf("fail at %d: Partial() = %v, want %v", failAt, got, want)
+		}
+		if changed := !maps.Equal(readTree(t, out), old); changed != (failAt > 1) {
+			t.Errorf("fail at %d: output changed %v: %v", failAt, changed, readTree(t, out))
+		}
+	}
+}

@@ -47,6 +47,12 @@ const MaxNameBytes = 255
 // name. Tests set it to interrupt a build part-way; it is nil otherwise.
 var TestHookWrite func(name string)
 
+// TestHookPlace, when set, is called by Commit before it moves each
+// staged file into the output, with the file's name; an error it returns
+// is Commit's, as a failed rename's would be. Tests set it to fail a
+// Commit part-way; it is nil otherwise.
+var TestHookPlace func(name string) error
+
 // truncate shortens s to at most n bytes, on a character boundary.
 func truncate(s string, n int) string {
 	if len(s) <= n {
@@ -89,8 +95,9 @@ type Tx struct {
 	// unstamped is set when one could not be taken (see Stamps).
 	stamps    map[string]Stamp
 	unstamped bool
-	// committed is set once Commit has succeeded.
-	committed bool
+	// committed is set once Commit has succeeded; partial once Commit
+	// has moved or removed a file of the output (see Partial).
+	committed, partial bool
 	staged    []staged
 	// dirs holds the folders made in the staging tree.
 	dirs map[string]bool
@@ -812,13 +819,27 @@ func (t *Tx) commit() error {
 		}
 		dir, err := t.place(s, rel)
 		if err != nil {
+			t.partial = t.partial || len(t.cleared) > 0
 			return err
 		}
+		t.partial = true
 		if dir != "" {
 			moved = dir + "/"
 		}
 	}
-	return t.removeStale(rel)
+	err := t.removeStale(rel)
+	t.partial = t.partial || t.Stats.Removed > 0
+	return err
+}
+
+// Partial reports whether a Commit that failed had changed the output
+// before it failed: some files are the new build's, others the last's.
+// A Commit that fails before it moves or removes any file leaves the
+// output as it was.
+func (t *Tx) Partial() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.partial && !t.committed
 }
 
 // removeStage removes the staging folder once its files are moved out,
@@ -865,6 +886,11 @@ func (t *Tx) wasMoved(dir string) bool {
 // staging tree, with every file staged in it, and returns its name. The
 // file that s replaces is freed by rel.
 func (t *Tx) place(s staged, rel *releaser) (string, error) {
+	if TestHookPlace != nil {
+		if err := TestHookPlace(s.name); err != nil {
+			return "", err
+		}
+	}
 	src := s.flat
 	if src == "" {
 		src = filepath.Join(t.tree, filepath.FromSlash(s.name))

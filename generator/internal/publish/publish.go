@@ -98,7 +98,7 @@ type Tx struct {
 	// committed is set once Commit has succeeded; partial once Commit
 	// has moved or removed a file of the output (see Partial).
 	committed, partial bool
-	staged    []staged
+	staged             []staged
 	// dirs holds the folders made in the staging tree.
 	dirs map[string]bool
 	// cleared holds the paths Commit removed to make way for a file, and

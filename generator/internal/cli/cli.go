@@ -24,6 +24,7 @@ import (
 	"github.com/countyperf/portal/generator/internal/echartsbuild"
 	"github.com/countyperf/portal/generator/internal/importer"
 	"github.com/countyperf/portal/generator/internal/invocation"
+	"github.com/countyperf/portal/generator/internal/render"
 	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/serve"
 	"github.com/countyperf/portal/generator/internal/site"
@@ -333,6 +334,13 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) (int
 	}
 	if _, serr := site.Assemble(reports, nil); serr != nil && err == nil {
 		errs = append(errs, serr)
+	}
+	// A body whose links repeat too often is refused by a build as it
+	// renders the page: so it is here.
+	for _, r := range reports {
+		if berr := render.CheckBody(r); berr != nil {
+			errs = append(errs, berr)
+		}
 	}
 	// Every file not read is named, as every finding is, in the JSON too;
 	// so is every draft left out, which the text says after them.

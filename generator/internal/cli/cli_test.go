@@ -550,3 +550,21 @@ func TestBuildFailedWhilePublishingSaysSo(t *testing.T) {
 		t.Errorf("exit %d, output %q %q", code, out, errOut)
 	}
 }
+
+// TestCheckRefusesWhatBuildRefuses: a body that uses a long link
+// reference so often that its HTML would be too large is refused by
+// check as by build, and both say it as a file's error, file:line:col:
+// error: body: ….
+func TestCheckRefusesWhatBuildRefuses(t *testing.T) {
+	body := "[r]: https://example.org/" + strings.Repeat("x", 2000) + "\n\n" + strings.Repeat(strings.Repeat("[r] ", 400)+"\n\n", 2)
+	p := buildtest.New(t, "-- content/a.md --\n"+clean+body)
+	const want = "content/a.md:12:1: error: body: its HTML would be "
+	code, out, errOut := run("check", "-root", p.Dir)
+	if code != 1 || !strings.Contains(out+errOut, want) {
+		t.Errorf("check: exit %d, output %q %q; want %q", code, out, errOut, want)
+	}
+	code, out, errOut = run("build", "-root", p.Dir, "-no-search")
+	if code == 0 || !strings.Contains(errOut, "\n"+want) && !strings.HasPrefix(errOut, want) || strings.Contains(errOut, "rendering report/") {
+		t.Errorf("build: exit %d, output %q %q; want a line beginning %q", code, out, errOut, want)
+	}
+}

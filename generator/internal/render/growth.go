@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -68,6 +69,27 @@ func (r *Renderer) convert(b *bytes.Buffer, body []byte) error {
 		return err
 	}
 	return checkGrowth(b.Len()-start, len(body))
+}
+
+// checkMarkdown parses bodies for CheckBody.
+var checkMarkdown = sync.OnceValue(newMarkdown)
+
+// CheckBody returns the error a build would give the report's body for
+// repeating its links so often that its HTML would be too large (see
+// maxHTML), without rendering it, so that check refuses what a build
+// refuses: a body that defines no link reference ("[r]: URL") repeats
+// none, and is not parsed.
+func CheckBody(rep *report.Report) error {
+	body := rep.Body
+	if !bytes.Contains(body, []byte("]:")) {
+		return nil
+	}
+	pc := parser.NewContext()
+	checkMarkdown().Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	if n, _ := pc.Get(linkBytesKey).(int); n > maxHTML(len(body)) {
+		return bodyError(rep, growthError(n, len(body)))
+	}
+	return nil
 }
 
 // checkGrowth returns growthError if html bytes of HTML are more than a

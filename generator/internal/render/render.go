@@ -20,6 +20,7 @@ import (
 
 	"github.com/countyperf/portal/generator/internal/charts"
 	"github.com/countyperf/portal/generator/internal/pages"
+	"github.com/countyperf/portal/generator/internal/report"
 	"github.com/countyperf/portal/generator/internal/site"
 )
 
@@ -265,6 +266,11 @@ func (r *Renderer) render(buf *bytes.Buffer, p *pages.Page) error {
 		buf.Truncate(start)
 	}
 	if err := t.ExecuteTemplate(buf, r.base, &v); err != nil {
+		// A report file's own error (its body too large as HTML) is said
+		// as its file's, file:line:col, not as the template's.
+		if re := (*report.Error)(nil); errors.As(err, &re) {
+			return re
+		}
 		return fmt.Errorf("rendering %s: %s", p.Path, strings.TrimPrefix(err.Error(), "template: "))
 	}
 	slot.build(t, r.base)

@@ -652,3 +652,48 @@ func TestProjectWithoutTemplates(t *testing.T) {
 		t.Errorf("the failed build made %s", out)
 	}
 }
+
+// TestTemplatesAndStylesLoadNothingElsewhere: a template that makes the
+// pages load a script or a style sheet from another host (which the
+// pages' policy blocks), a style sheet that imports one, and a template
+// that names a file of assets/ that is not there are refused, by file
+// and line, and the output is left as it was. A link to another site's
+// page is not a request, and is kept.
+func TestTemplatesAndStylesLoadNothingElsewhere(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(p *buildtest.Project)
+		want string
+	}{
+		{"script of a CDN", func(p *buildtest.Project) {
+			p.Write("templates/partials/cdn.html", "{{define \"cdn\"}}\n<script src=\"https://cdn.example.org/x.js\"></script>{{end}}\n")
+		}, "templates/partials/cdn.html:2: <script> loads https://cdn.example.org/x.js from another host"},
+		{"style sheet of another host", func(p *buildtest.Project) {
+			p.Write("templates/partials/cdn.html", "{{define \"cdn\"}}<link href='//fonts.example.org/a.css' rel=\"stylesheet\">{{end}}\n")
+		}, "templates/partials/cdn.html:1: <link> loads //fonts.example.org/a.css from another host"},
+		{"import in a style sheet", func(p *buildtest.Project) {
+			p.Write("assets/extra.css", "body { color: #111; }\n@import url(\"https://fonts.example.org/a.css\");\n")
+		}, "assets/extra.css:2: loads https://fonts.example.org/a.css from another host"},
+		{"asset missing", func(p *buildtest.Project) { p.Remove("assets/site.js") },
+			"templates/base.html:"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := buildtest.New(t, "-- content/good.md --\n"+good)
+			p.MustBuild()
+			before := snapshot(t, p.Out)
+			tc.edit(p)
+			_, err := p.Build(build.Config{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+			if tc.name == "asset missing" && (err == nil || !strings.Contains(err.Error(), "names assets/site.js, which is not there")) {
+				t.Errorf("error %v, want it to name assets/site.js", err)
+			}
+			assertUntouched(t, p, before)
+		})
+	}
+	// A link to a page elsewhere loads nothing.
+	p := buildtest.New(t, "-- content/good.md --\n"+good)
+	p.Write("templates/partials/elsewhere.html", "{{define \"elsewhere\"}}<a href=\"https://www.mof.gov.cn/\">财政部</a><link rel=\"alternate\" href=\"https://example.org/feed.xml\">{{end}}\n")
+	p.MustBuild()
+}

@@ -5,6 +5,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -800,6 +802,22 @@ func writeDownloads(s *site.Site, baseURL string, run func(func() error), tx *pu
 // The site's own (ECharts, its style and script) are a few hundred KB.
 const MaxAsset = 64 << 20
 
+// styleRequestRE matches, in a style sheet, a url() or @import of a file
+// of another host.
+var styleRequestRE = regexp.MustCompile(`(?i)(url\(\s*['"]?\s*|@import\s+['"]\s*)((https?:)?//[^'")\s]*)`)
+
+// checkStyleRequests refuses the style sheet p, of the bytes data, that
+// loads a file (a font, a picture, another sheet) from another host:
+// the pages' Content-Security-Policy blocks it, and the site loads
+// nothing from another host.
+func checkStyleRequests(p string, data []byte) error {
+	if m := styleRequestRE.FindSubmatchIndex(data); m != nil {
+		line := 1 + bytes.Count(data[:m[0]], []byte("\n"))
+		return fmt.Errorf("%s:%d: loads %s from another host: the pages' policy (Content-Security-Policy) blocks it, and the site loads nothing from another host; copy the file into assets/ and name it by a relative path (页面不从其他网站加载任何文件：请把该文件复制到 assets/ 中)", p, line, data[m[4]:m[5]])
+	}
+	return nil
+}
+
 // checkAsset returns what the file p (such as assets/site.css) of the
 // project at dir is, after links, when a build may publish it: a regular
 // file of at most MaxAsset bytes, or a folder, not reached by a link out
@@ -867,6 +885,11 @@ func copyAssets(ctx context.Context, dir string, root fs.FS, run func(func() err
 			data, err := fs.ReadFile(root, p)
 			if err != nil {
 				return fmt.Errorf("reading %s: %w", p, errors.Unwrap(err))
+			}
+			if strings.HasSuffix(p, ".css") {
+				if err := checkStyleRequests(p, data); err != nil {
+					return err
+				}
 			}
 			return tx.Write(p, data)
 		})

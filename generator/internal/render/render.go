@@ -12,6 +12,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -112,6 +113,53 @@ func parseInto(t *template.Template, fsys fs.FS, name string) error {
 	}
 	if _, err := t.New(name).Parse(string(data)); err != nil {
 		return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "template: "))
+	}
+	return checkRequests(fsys, name, data)
+}
+
+// hasAssets reports whether fsys has a folder assets/.
+func hasAssets(fsys fs.FS) bool {
+	info, err := fs.Stat(fsys, "assets")
+	return err == nil && info.IsDir()
+}
+
+// requestRE matches, in a template's text, an element that makes the
+// browser fetch what its src or href names as it loads the page (a
+// script, a style sheet, an icon, an image, a frame), with that name.
+var requestRE = regexp.MustCompile(`(?is)<(script|img|iframe|frame|embed|object|source|video|audio|track|link)\b([^>]*?)\b(src|href|data)\s*=\s*["']?([^"'\s>]+)`)
+
+// linkFetchRE matches the rel of a <link> the browser fetches.
+var linkFetchRE = regexp.MustCompile(`(?i)\brel\s*=\s*["']?[^"'>]*\b(stylesheet|icon|preload|modulepreload|prefetch|manifest)\b`)
+
+// checkRequests refuses a template, the file name of fsys with the text
+// data, that makes pages fetch from another host (a script or a style
+// sheet of a CDN), which the pages' Content-Security-Policy blocks and
+// the site promises not to do, or that names a file of assets/ that is
+// not there, which every page would then ask for in vain. Only names
+// written out in the template are looked at.
+func checkRequests(fsys fs.FS, name string, data []byte) error {
+	for _, m := range requestRE.FindAllSubmatchIndex(data, -1) {
+		tag, url := strings.ToLower(string(data[m[2]:m[3]])), string(data[m[8]:m[9]])
+		end := len(data)
+		if i := bytes.IndexByte(data[m[1]:], '>'); i >= 0 {
+			end = m[1] + i
+		}
+		if tag == "link" && !linkFetchRE.Match(data[m[0]:end]) {
+			continue // a link the browser does not fetch (alternate, canonical)
+		}
+		line := 1 + bytes.Count(data[:m[0]], []byte("\n"))
+		lower := strings.ToLower(url)
+		if strings.HasPrefix(lower, "http:") || strings.HasPrefix(lower, "https:") || strings.HasPrefix(lower, "//") {
+			return fmt.Errorf("%s:%d: <%s> loads %s from another host: the pages' policy (Content-Security-Policy) blocks it, and the site loads nothing from another host; copy the file into assets/ and name it {{.Root}}assets/… (页面不从其他网站加载任何文件：请把该文件复制到 assets/ 中)", name, line, tag, url)
+		}
+		// (A renderer made of templates alone, without assets/, as
+		// tests make one, has no assets to look for.)
+		if rest, ok := strings.CutPrefix(url, "{{.Root}}assets/"); ok && !strings.Contains(rest, "{{") && hasAssets(fsys) {
+			asset := "assets/" + strings.SplitN(strings.SplitN(rest, "?", 2)[0], "#", 2)[0]
+			if _, err := fs.Stat(fsys, asset); err != nil {
+				return fmt.Errorf("%s:%d: <%s> names %s, which is not there: every page would ask for it in vain (模板引用的 %s 不存在)", name, line, tag, asset, asset)
+			}
+		}
 	}
 	return nil
 }

@@ -2070,8 +2070,25 @@ func (p *parse) slug(key string, v ast.Node) string {
 		}
 		return ""
 	}
+	if windowsReserved[s] {
+		p.errAt(nodePos(v), key, "%q names a device on Windows, where a file %[1]s.html cannot be made: give another, such as %[1]s-xian (%[1]s 是 Windows 的保留名称，不能用作文件名，请换一个，一般留空即可)", s)
+		return ""
+	}
 	return s
 }
+
+// windowsReserved are the names Windows gives its devices, which no file
+// may have, whatever its extension: a county page con.html could not be
+// made or copied there.
+var windowsReserved = func() map[string]bool {
+	m := map[string]bool{"con": true, "prn": true, "aux": true, "nul": true}
+	for _, d := range []string{"com", "lpt"} {
+		for i := '1'; i <= '9'; i++ {
+			m[d+string(i)] = true
+		}
+	}
+	return m
+}()
 
 func (p *parse) boolean(key string, v ast.Node) bool {
 	b, ok := v.(*ast.BoolNode)

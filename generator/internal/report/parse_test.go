@@ -598,6 +598,8 @@ func TestErrorsSayItInChinese(t *testing.T) {
 		// A unit larger than any allowed is to be converted, not named.
 		{"unit: 亿元", `a.md:6:7: unit: expected one of 万元, 千元, 元, got "亿元"; convert the amounts to 万元 (1 亿元 = 10000 万元) and write unit: 万元 (只能填 万元、千元 或 元；请把金额换算成万元（1亿元 = 10000万元）后填写，并写 unit: 万元)`},
 		{"unit: 千万元", `got "千万元"; convert the amounts to 万元 (1 千万元 = 1000 万元) and write unit: 万元 (`},
+		{"slug: con", `a.md:6:7: slug: "con" names a device on Windows, where a file con.html cannot be made: give another, such as con-xian (`},
+		{"slug: com1", `slug: "com1" names a device on Windows`},
 		{"colour: 红", `a.md:6:1: colour: unknown key; the known keys are county, `},
 		{"colour: 红", `, discrepancies, derived (没有这个键：请检查拼写，可用的键见前面所列)`},
 		{"score: 1\nscore: 2", `a.md:7:1: score: duplicate key, first given at line 6; remove one of them (这一项重复了：第 6 行已经写过，请删除其中一个)`},
@@ -641,6 +643,7 @@ func TestErrorsSayItInChinese(t *testing.T) {
 		fuzzHeader + "evidence:\n  score: [a]\n  x: 1\n  score: b\n  score: c\nincome: -1\nscore: x\nsangong: {total: 1.1234567, abroad: 9999999999999}\n---\n",
 		fuzzHeader + "spending: {1: 2}\ncounty: \"甲\\u202e\"\nprefecture: \"甲\\u200b市\"\ntitle: \"a\\u0001\"\n---\n",
 		fuzzHeader + "income: 1,530.53\nscore: \"97分\"\nstaff: {actual: 17人}\n---\n",
+		fuzzHeader + "slug: aux\nprefecture: 。。\n---\n",
 		"---\ncounty: 甲县\nyear: 2020\u0007\n---\n",
 	} {
 		inputs[fmt.Sprintf("more/%d", i)] = []byte(in)

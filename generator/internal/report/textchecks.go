@@ -49,7 +49,26 @@ func (p *parse) checkChars(key string, v ast.Node, s string) {
 func (p *parse) checkName(key string, v ast.Node, s string) {
 	if r, ok := invisibleInName(s); ok && !p.hasError(key) {
 		p.errAt(nodePos(v), key, invisibleNameMsg, r)
+		return
 	}
+	if s != "" && !hasLetter(s) && !p.hasError(key) {
+		p.errAt(nodePos(v), key, noLetterMsg, s)
+	}
+}
+
+// noLetterMsg is the error of a name of punctuation alone (。。, （）, …),
+// which names nothing and whose page would be x.html.
+const noLetterMsg = "%q has no letter or character of a name: write the name (名称中没有汉字或字母，请填写名称)"
+
+// hasLetter reports whether s holds a letter (a Chinese character is one)
+// or a digit.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // invisibleInName returns the first character of the name s that
@@ -106,6 +125,9 @@ func CheckName(name string) string {
 	}
 	if r, ok := invisibleInName(name); ok {
 		return fmt.Sprintf(invisibleNameMsg, r)
+	}
+	if name != "" && !hasLetter(name) {
+		return fmt.Sprintf(noLetterMsg, name)
 	}
 	if n := utf8.RuneCountInString(name); n > MaxName {
 		return fmt.Sprintf("is %d characters long; at most %d are accepted (过长：最多 %d 个字)", n, MaxName, MaxName)

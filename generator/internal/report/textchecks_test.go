@@ -70,6 +70,9 @@ var invisibleCases = []struct{ name, file, want string }{
 	{"blank Braille pattern", "county: 甲\u2800县", "a.md:2:9: county: the invisible character U+2800"},
 	{"combining grapheme joiner", "prefecture: 常德\u034f市", "a.md:6:13: prefecture: the invisible character U+034F"},
 	{"musical format character", "province: 湖南\U0001d173省", "a.md:6:11: province: the invisible character U+1D173"},
+	// A name of punctuation alone names nothing.
+	{"punctuation alone", "county: 。。", "a.md:2:9: county: \"。。\" has no letter or character of a name"},
+	{"brackets alone", "department: （）", "a.md:3:13: department: \"（）\" has no letter or character of a name"},
 	{"line separator", "county: \"甲\u2028县\"", "a.md:2:9: county: the invisible character U+2028"},
 	{"override in a title", "title: \u202e告报", "a.md:6:8: title: the bidirectional control character U+202E"},
 	{"embedding in evidence", "evidence:\n  score: 得分\u202a97", "a.md:7:10: evidence.score: the bidirectional control character U+202A"},

@@ -34,3 +34,28 @@ func TestAutoLinksOnlyToTheWeb(t *testing.T) {
 		}
 	}
 }
+
+// TestImagesInLinksDoNotNest: an image from the web becomes a link to
+// it, but inside a link it becomes its alt text, since a link cannot
+// hold another; an image beside the report is its alt text anywhere.
+func TestImagesInLinksDoNotNest(t *testing.T) {
+	r := &Renderer{md: newMarkdown()}
+	cases := []struct{ body, want string }{
+		{`![图](https://e.example/a.png)`, `<p><a href="https://e.example/a.png">图</a></p>` + "\n"},
+		{`[![图](https://e.example/a.png)](https://e.example/b)`, `<p><a href="https://e.example/b">图</a></p>` + "\n"},
+		{`[文 ![图](https://e.example/a.png) 字](https://e.example/b)`, `<p><a href="https://e.example/b">文 图 字</a></p>` + "\n"},
+		{`[![图](a.png)](https://e.example/b)`, `<p><a href="https://e.example/b">图</a></p>` + "\n"},
+	}
+	for _, tc := range cases {
+		got, err := r.Markdown([]byte(tc.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != tc.want {
+			t.Errorf("%s\ngot  %q\nwant %q", tc.body, got, tc.want)
+		}
+		if strings.Count(string(got), "<a ") > 1 {
+			t.Errorf("%s: links nest: %q", tc.body, got)
+		}
+	}
+}

@@ -89,7 +89,10 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	// Images: one from the web becomes a link to it, since the site loads
 	// nothing from other hosts; one beside the report becomes its text.
 	for _, img := range images {
-		if !webURL(img.Destination) {
+		// Inside a link, a link would nest in it, which HTML does not
+		// allow: the image is its alt text there, as one beside the
+		// report is.
+		if !webURL(img.Destination) || inLink(img) {
 			unwrap(img)
 			continue
 		}
@@ -106,6 +109,16 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		}
 		img.Parent().ReplaceChild(img.Parent(), img, link)
 	}
+}
+
+// inLink reports whether n is inside a link.
+func inLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.Link); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // resolved undoes Markdown's backslash escapes and character references in

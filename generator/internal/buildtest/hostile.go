@@ -73,16 +73,22 @@ const LongName = 30
 // HostileName is s as HostileFiles uses it for a county, prefecture,
 // province or department name: without the invisible characters that
 // names may not hold (bidirectional controls and marks, zero-width and
-// other invisible formatting characters, variation selectors, fillers,
-// which report.Parse refuses in names), cut to LongName characters, and
+// other invisible formatting characters, which report.Parse refuses in
+// names; variation selectors, fillers and separators, which it refuses
+// too, become 甲), cut to LongName characters, and
 // after 甲 when it holds no letter or digit (a name of punctuation
 // alone, such as {{.}}, is refused too).
 func HostileName(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if bidiControl(r) || r == 0x200e || r == 0x200f || r == 0x061c ||
-			r >= 0x200b && r <= 0x200d || r >= 0x2060 && r <= 0x2064 || r == 0xfeff || r == 0xad ||
-			unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point, unicode.Zl, unicode.Zp) || r == 0x2800 {
+			r >= 0x200b && r <= 0x200d || r >= 0x2060 && r <= 0x2064 || r == 0xfeff || r == 0xad {
 			return -1
+		}
+		// The other characters drawn as nothing are 甲 in a name, so
+		// that what is left is still unlike the templates' own text
+		// (\u2028</script> is not </script>).
+		if unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point, unicode.Zl, unicode.Zp) || r == 0x2800 {
+			return '甲'
 		}
 		return r
 	}, s)

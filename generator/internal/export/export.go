@@ -13,6 +13,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"time"
 	"strings"
 	"sync"
 	"unicode"
@@ -72,9 +73,24 @@ const (
 	suspectCell                  // the report's likely unit slips, made by appendSuspects
 	pageCell                     // the report page's path from the site's root, in text (see pageURL)
 	keysCell                     // a finding's figures, made by appendKeyHeaders (findings.csv)
+	dateCell                     // a date: text as YYYY-MM-DD, i as Excel's serial day (reports.xlsx)
 )
 
 func text(s string) cell { return cell{text: s, state: report.Disclosed} }
+
+// date returns the cell of a date written YYYY-MM-DD: text in the CSV,
+// a date in the workbook, which a spreadsheet then sorts, filters and
+// counts as dates; a date that does not read so is text.
+func date(s string) cell {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return text(s)
+	}
+	// Excel's serial day: days since 1899-12-30, as it counts them from
+	// March 1900.
+	serial := d.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)) / (24 * time.Hour)
+	return cell{kind: dateCell, text: s, i: int64(serial), state: report.Disclosed}
+}
 
 func money(m report.Money) cell {
 	if !m.Known() {
@@ -145,8 +161,8 @@ var Columns = []Column{
 		get: func(r *site.Report) cell { return text(r.Project) }},
 	{Key: "title", Header: "标题", Description: "报告的标题。",
 		get: func(r *site.Report) cell { return text(r.Title) }},
-	{Key: "published", Header: "发布日期", Description: "报告的发布日期（年-月-日）。",
-		get: func(r *site.Report) cell { return text(r.Published) }},
+	{Key: "published", Header: "发布日期", Description: "报告的发布日期（年-月-日）；reports.xlsx 中为日期格式，可按日期排序、筛选。",
+		get: func(r *site.Report) cell { return date(r.Published) }},
 	{Key: "source", Header: "原文链接", Description: "报告原文的网址；报告文件填写了原文网址（source）时才有，空白表示本站没有记录原文网址，不表示报告没有公开。",
 		get: func(r *site.Report) cell { return text(r.Source) }},
 	{Key: "original_unit", Header: "原文金额单位", Description: "报告原文填报金额所用的单位：元、千元或万元。本表的金额一律已换算为万元（1万元 = 10000元）。",

@@ -835,3 +835,24 @@ func TestDepartmentKindColumn(t *testing.T) {
 		}
 	}
 }
+
+// A report's 发布日期 is a date in the workbook, shown YYYY-MM-DD as the
+// CSV writes it and stored as Excel's serial day, so that a spreadsheet
+// sorts and filters it as a date; one not given is blank.
+func TestXLSXPublishedIsADate(t *testing.T) {
+	s := siteOf(t, "county: 甲县\ndepartment: 局\nyear: 2021\ntype: 整体支出\npublished: 2022-05-18",
+		"county: 乙县\ndepartment: 局\nyear: 2021\ntype: 整体支出")
+	w := openXLSX(t, s)
+	if shown, raw := w.cell("甲县 2021", "发布日期"); shown != "2022-05-18" || raw != "44699" {
+		t.Errorf("发布日期 shown as %q, stored %q; want 2022-05-18 stored as the serial day 44699", shown, raw)
+	}
+	if st := w.style("甲县 2021", "发布日期"); st.CustomNumFmt == nil || *st.CustomNumFmt != "yyyy-mm-dd" {
+		t.Errorf("发布日期's number format is %v, want yyyy-mm-dd", st.CustomNumFmt)
+	}
+	if shown, _ := w.cell("乙县 2021", "发布日期"); shown != "" {
+		t.Errorf("乙县's 发布日期, not given, is %q", shown)
+	}
+	if got := readCSV(t, s)["甲县 2021"]["发布日期"]; got != "2022-05-18" {
+		t.Errorf("reports.csv's 发布日期 is %q", got)
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -272,6 +273,9 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 	must(err)
 	general, err := f.NewStyle(&excelize.Style{NumFmt: 0})
 	must(err)
+	dateFormat := "yyyy-mm-dd"
+	dated, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFormat})
+	must(err)
 	for i := len(Columns) - 1; i >= 0; i-- {
 		width := 12.0
 		if c := Columns[i]; c.Key == "title" || c.Key == "source" || c.Key == "page" {
@@ -311,6 +315,10 @@ func referenceXLSX(t testing.TB, s *site.Site, base string) []byte {
 				row[i] = strings.Join(referenceFindingTexts(r), "；")
 			case v.kind == suspectCell:
 				row[i] = strings.Join(referenceSuspectTexts(r), "；")
+			case v.kind == dateCell:
+				d, err := time.Parse("2006-01-02", v.text)
+				must(err)
+				row[i] = excelize.Cell{Value: d, StyleID: dated}
 			case v.kind == pageCell:
 				row[i] = referencePage(r, base)
 			case v.state == report.Disclosed:

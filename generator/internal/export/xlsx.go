@@ -43,6 +43,9 @@ const xlsxSheetName = "报告"
 // fen (0.000001 万元) and a whole number of 万元 still reads 12.00.
 const xlsxDecimals = "0.00####"
 
+// xlsxDate is the number format of dates, as the CSV writes them.
+const xlsxDate = "yyyy-mm-dd"
+
 // xlsxNumFormat says how the numbers of a column of reports.xlsx are
 // shown.
 type xlsxNumFormat uint8
@@ -94,6 +97,9 @@ type xlsxSkeleton struct {
 	// an amber fill.
 	numStyles    []string
 	suspectStyle string
+	// dateStyle is the style attribute of a date (see date): shown
+	// YYYY-MM-DD.
+	dateStyle string
 	// filterMark is the end of the range of the filter on the header
 	// row ("$AF$1048576") in the worksheet's tail and in the workbook,
 	// which WriteXLSX replaces with the last row's (see withFilter).
@@ -159,7 +165,12 @@ func newXLSXSkeleton(absolute bool) (*xlsxSkeleton, error) {
 	if err != nil {
 		return nil, err
 	}
-	sk := &xlsxSkeleton{suspectStyle: styleAttr(suspect)}
+	dateFormat := xlsxDate
+	dated, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFormat})
+	if err != nil {
+		return nil, err
+	}
+	sk := &xlsxSkeleton{suspectStyle: styleAttr(suspect), dateStyle: styleAttr(dated)}
 	// StreamWriter.SetColWidth puts each column it is given before those
 	// it has, and Excel wants them in order: the last first.
 	for i := len(Columns) - 1; i >= 0; i-- {
@@ -409,6 +420,11 @@ func (sk *xlsxSkeleton) writeSheet(w io.Writer, s *site.Site, base string) error
 				scratch = appendSuspects(scratch[:0], r, sus)
 				buf = sk.appendCellStart(buf, i, row, "")
 				buf = appendXLSXInlineStr(buf, scratch)
+			case v.kind == dateCell:
+				buf = sk.appendCellStart(buf, i, row, sk.dateStyle)
+				buf = append(buf, `><v>`...)
+				buf = strconv.AppendInt(buf, v.i, 10)
+				buf = append(buf, `</v></c>`...)
 			case v.kind == pageCell && base != "":
 				scratch = appendPage(scratch[:0], base, v.text)
 				buf = sk.appendCellStart(buf, i, row, "")

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
@@ -64,6 +65,11 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 		return nil, err
 	}
 	general, err := f.NewStyle(&excelize.Style{NumFmt: 0})
+	if err != nil {
+		return nil, err
+	}
+	dateFormat := "yyyy-mm-dd"
+	dated, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFormat})
 	if err != nil {
 		return nil, err
 	}
@@ -123,6 +129,12 @@ func streamWriterXLSX(s *site.Site, base string, newZip func(io.Writer) excelize
 				row[i] = string(scratch)
 			case v.kind == suspectCell:
 				row[i] = strings.Join(referenceSuspectTexts(r), "；")
+			case v.kind == dateCell:
+				d, err := time.Parse("2006-01-02", v.text)
+				if err != nil {
+					return nil, err
+				}
+				row[i] = excelize.Cell{Value: d, StyleID: dated}
 			case v.kind == pageCell:
 				row[i] = referencePage(r, base)
 			case v.state == report.Disclosed:

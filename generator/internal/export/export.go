@@ -13,9 +13,9 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"time"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 

@@ -37,6 +37,22 @@ func FuzzBodyLimits(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	// Blocks of marks that report counts apart, and lines that look like
+	// such blocks but that the parser reads as one paragraph.
+	marks := strings.Repeat("[a", 100)
+	for _, s := range []string{
+		"|a|b|\n|-|-|\n" + strings.Repeat("|"+marks+"|"+marks+"|\n", 6),
+		"|a|\n|-|-|\n" + strings.Repeat("|"+marks+"|\n", 6),
+		"# a|b\n|-|-|\n" + strings.Repeat("|"+marks+"|\n", 6),
+		"|a|\n|-|\n> x\n" + strings.Repeat(marks+"\n", 6),
+		"|a|\n|-|\n- x\n" + strings.Repeat(marks+"\n", 6),
+		"|a|\n|-|\n***\n" + strings.Repeat(marks+"\n", 6),
+		"|a|\n|-|\n|" + marks + "|\n" + strings.Repeat(marks+"\n", 6) + "===\n",
+		strings.Repeat("- "+marks+"\n", 6), strings.Repeat("1. "+marks+"\n", 6), "文字\n" + strings.Repeat("2. "+marks+"\n", 6),
+		strings.Repeat("## "+marks+"\n", 6), "- a\n" + strings.Repeat("  "+marks+"\n", 6), "> - |a|\n> |-|\n" + strings.Repeat("> |"+marks+"|\n", 6),
+	} {
+		f.Add(s)
+	}
 	md := newMarkdown()
 	f.Fuzz(func(t *testing.T, body string) {
 		if !utf8.ValidString(body) {
@@ -63,6 +79,16 @@ func FuzzBodyLimits(f *testing.F) {
 			case *east.TableCell:
 				cells++
 			}
+			// Each block whose text the parser reads as one (a
+			// paragraph, a heading, a list item's text, a table's cell)
+			// holds at most report.MaxMarks marks, which report counts
+			// per such block.
+			switch n.(type) {
+			case *ast.Paragraph, *ast.Heading, *ast.TextBlock, *east.TableCell:
+				if m := marksIn(n, r.Body); m > report.MaxMarks {
+					t.Errorf("accepted a %s of %d marks", n.Kind(), m)
+				}
+			}
 			return ast.WalkContinue, nil
 		})
 		if cells > report.MaxTableCells {
@@ -74,4 +100,24 @@ func FuzzBodyLimits(f *testing.F) {
 			}
 		}
 	})
+}
+
+// marksIn counts the emphasis marks (runs of * or _) and link brackets
+// ([) in the text of block n of source, as report counts them.
+func marksIn(n ast.Node, source []byte) int {
+	count := 0
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		line := seg.Value(source)
+		for j := 0; j < len(line); j++ {
+			switch c := line[j]; {
+			case c == '\\':
+				j++
+			case c == '[', (c == '*' || c == '_') && (j == 0 || line[j-1] != c):
+				count++
+			}
+		}
+	}
+	return count
 }

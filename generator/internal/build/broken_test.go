@@ -574,6 +574,11 @@ func TestSpecialFilesInAssetsAndTemplates(t *testing.T) {
 		{"pipe in partials", "templates/partials/f.html", pipe, "templates/partials/f.html: not a regular file"},
 		{"link out of the project", "assets/pw.txt", func(path string) error { return os.Symlink(secret, path) },
 			"assets/pw.txt: is a symbolic link to " + secret + ", outside the project"},
+		// A folder linked out of the project: no file under it.
+		{"folder out of the project", "assets/lib/secret.txt", func(path string) error { return os.Symlink(filepath.Dir(secret), filepath.Dir(path)) },
+			"assets/lib: is a symbolic link to " + filepath.Dir(secret) + ", outside the project"},
+		{"loop of links", "assets/loop.css", func(path string) error { return os.Symlink("loop.css", path) },
+			"assets/loop.css: too many links"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := buildtest.New(t, "-- content/good.md --\n"+good)
@@ -583,8 +588,8 @@ func TestSpecialFilesInAssetsAndTemplates(t *testing.T) {
 				t.Skipf("cannot make it: %v", err)
 			}
 			err := buildWithin(t, p, 10*time.Second)
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("error %v, want %q", err, tc.want)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("error %v, want it to begin %q", err, tc.want)
 			}
 			assertUntouched(t, p, before)
 			// The preview does not serve it either.
@@ -696,4 +701,44 @@ func TestTemplatesAndStylesLoadNothingElsewhere(t *testing.T) {
 	p := buildtest.New(t, "-- content/good.md --\n"+good)
 	p.Write("templates/partials/elsewhere.html", "{{define \"elsewhere\"}}<a href=\"https://www.mof.gov.cn/\">财政部</a><link rel=\"alternate\" href=\"https://example.org/feed.xml\">{{end}}\n")
 	p.MustBuild()
+}
+
+// TestSearchIndexFailsAfterPublishing: when Pagefind fails, the site's
+// pages are already published; the build says so (a PartialError), not
+// that the output was left as it was. It records the pages as its own,
+// so that a later build removes one it no longer makes, but not its
+// inputs, so that the next build makes the index again rather than find
+// nothing changed.
+func TestSearchIndexFailsAfterPublishing(t *testing.T) {
+	p := buildtest.New(t, "-- content/good.md --\n"+good)
+	p.MustBuild()
+	broken := filepath.Join(t.TempDir(), "pagefind")
+	if err := os.WriteFile(broken, []byte("#!/bin/sh\necho 'pagefind: out of memory' >&2\nexit 1\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PAGEFIND", broken)
+	p.Write("content/other.md", strings.Replace(good, "甲县", "乙县", 1))
+	p.Search = true
+	for range 2 {
+		_, err := p.Build(build.Config{})
+		if pe := (*build.PartialError)(nil); !errors.As(err, &pe) || !strings.Contains(err.Error(), "search index") {
+			t.Fatalf("a failed index: error %v, want a PartialError of the search index", err)
+		}
+	}
+	var page string
+	for _, f := range p.Files() {
+		if strings.HasPrefix(f, "report/yi-xian/") {
+			page = f
+		}
+	}
+	if page == "" {
+		t.Fatalf("the report added has no page: %v", p.Files())
+	}
+	// The page, this build's own, goes with its report.
+	p.Remove("content/other.md")
+	p.Search = false
+	p.MustBuild()
+	if p.Exists(page) {
+		t.Errorf("%s, made by the build whose index failed, is left after its report is gone", page)
+	}
 }

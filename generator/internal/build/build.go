@@ -331,19 +331,36 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	// Phase 6: the search index, made from the published pages and
 	// published the same way, in its own folder.
 	txs := []*publish.Tx{tx}
+	ours := func(name string) bool {
+		_, ok := keep.kept[name]
+		return ok || slices.ContainsFunc(txs, func(tx *publish.Tx) bool { return tx.Holds(name) })
+	}
 	if s.Search {
 		itx, err := index(ctx, cfg, pagefind, sum, last, owner)
 		if err != nil {
-			return nil, err
+			// The site is published: its files are this build's, and
+			// recorded as its own, with the index's of the last build
+			// (which the next build, finding its inputs not recorded,
+			// makes again).
+			if hashErr == nil {
+				files := outputStamps(txs, keep.kept)
+				if files != nil && owner != nil {
+					for name, st := range owner.Files {
+						if strings.HasPrefix(name, search.Dir) {
+							files[name] = st
+						}
+					}
+				}
+				inputs.All = "" // not a build to be found up to date
+				remember(cfg, inputs, keep.keys, sum, said.String(), files, ours)
+			}
+			return nil, &PartialError{err}
 		}
 		txs = append(txs, itx)
 	}
 	sum.Duration = time.Since(start)
 	if hashErr == nil {
-		remember(cfg, inputs, keep.keys, sum, said.String(), outputStamps(txs, keep.kept), func(name string) bool {
-			_, ok := keep.kept[name]
-			return ok || slices.ContainsFunc(txs, func(tx *publish.Tx) bool { return tx.Holds(name) })
-		})
+		remember(cfg, inputs, keep.keys, sum, said.String(), outputStamps(txs, keep.kept), ours)
 	}
 	return sum, nil
 }
@@ -747,9 +764,12 @@ func renderAll(ctx context.Context, cfg Config, s *site.Site, rnd *render.Render
 	}
 	jerr := <-jsonDone
 	release()
+	// The error that stopped the build, not reports.json's, which stops
+	// when told to by any other (an asset's).
 	switch {
 	case werr != nil:
 		err = werr
+	case err != nil:
 	case jerr != nil:
 		err = jerr
 	}
@@ -825,32 +845,28 @@ func checkStyleRequests(p string, data []byte) error {
 // a link out of the project could publish any file of the machine.
 func checkAsset(dir, p string) (fs.FileInfo, error) {
 	file := filepath.Join(dir, filepath.FromSlash(p))
-	link, err := os.Lstat(file)
+	// Where the path leads, through a link of any of its folders too
+	// (assets/lib → /somewhere), must be in the project.
+	project, err := filepath.EvalSymlinks(dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
+		project = dir
 	}
-	if link.Mode()&fs.ModeSymlink != 0 {
-		project, err := filepath.EvalSymlinks(dir)
-		if err != nil {
-			project = dir
-		}
-		if abs, err := filepath.Abs(project); err == nil {
-			project = abs
-		}
-		target, err := filepath.EvalSymlinks(file)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
-		}
-		if abs, err := filepath.Abs(target); err == nil {
-			target = abs
-		}
-		if rel, err := filepath.Rel(project, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil, fmt.Errorf("%s: is a symbolic link to %s, outside the project: copy the file into assets/ or remove the link: a link could publish any file of the machine that builds the site (这是指向项目之外文件的快捷方式（符号链接），不会发布：请把文件复制到 assets/ 中，或删除这个链接)", p, target)
-		}
+	if abs, err := filepath.Abs(project); err == nil {
+		project = abs
+	}
+	target, err := filepath.EvalSymlinks(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, pathErr(err))
+	}
+	if abs, err := filepath.Abs(target); err == nil {
+		target = abs
+	}
+	if rel, err := filepath.Rel(project, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil, fmt.Errorf("%s: is a symbolic link to %s, outside the project: copy the file into assets/ or remove the link: a link could publish any file of the machine that builds the site (这是指向项目之外文件的快捷方式（符号链接），不会发布：请把文件复制到 assets/ 中，或删除这个链接)", p, target)
 	}
 	info, err := os.Stat(file)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
+		return nil, fmt.Errorf("%s: %w", p, pathErr(err))
 	}
 	switch {
 	case info.IsDir():
@@ -860,6 +876,19 @@ func checkAsset(dir, p string) (fs.FileInfo, error) {
 		return nil, fmt.Errorf("%s: is %d MB; files under assets/ over %d MB are not published (文件过大，不会发布)", p, info.Size()>>20, MaxAsset>>20)
 	}
 	return info, nil
+}
+
+// pathErr returns what went wrong of err, an error about a path, without
+// the path, which the caller says its own way: a *fs.PathError's Err, or
+// err itself (filepath.EvalSymlinks says a loop of links so).
+func pathErr(err error) error {
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		return pe.Err
+	}
+	if msg, ok := strings.CutPrefix(err.Error(), "EvalSymlinks: "); ok {
+		return errors.New(msg + " (链接过多或循环)")
+	}
+	return err
 }
 
 // copyAssets copies every file under assets/ of the project at dir (root,
@@ -884,7 +913,7 @@ func copyAssets(ctx context.Context, dir string, root fs.FS, run func(func() err
 		run(func() error {
 			data, err := fs.ReadFile(root, p)
 			if err != nil {
-				return fmt.Errorf("reading %s: %w", p, errors.Unwrap(err))
+				return fmt.Errorf("reading %s: %w", p, pathErr(err))
 			}
 			if strings.HasSuffix(p, ".css") {
 				if err := checkStyleRequests(p, data); err != nil {

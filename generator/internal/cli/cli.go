@@ -389,6 +389,9 @@ func checkFiles(files []string, drafts, jsonOut bool, stdout io.Writer) int {
 		if _, serr := site.Assemble([]*report.Report{r}, nil); serr != nil {
 			errs = append(errs, serr)
 		}
+		if berr := render.CheckBody(r); berr != nil {
+			errs = append(errs, berr) // as check of the project says it
+		}
 		reports = append(reports, r)
 	}
 	var warnings []check.FileWarning

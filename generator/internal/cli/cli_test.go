@@ -563,6 +563,11 @@ func TestCheckRefusesWhatBuildRefuses(t *testing.T) {
 	if code != 1 || !strings.Contains(out+errOut, want) {
 		t.Errorf("check: exit %d, output %q %q; want %q", code, out, errOut, want)
 	}
+	// So does check of the file alone.
+	code, out, errOut = run("check", filepath.Join(p.Dir, "content", "a.md"))
+	if code != 1 || !strings.Contains(out+errOut, ":12:1: error: body: its HTML would be ") {
+		t.Errorf("check FILE: exit %d, output %q %q", code, out, errOut)
+	}
 	code, out, errOut = run("build", "-root", p.Dir, "-no-search")
 	if code == 0 || !strings.Contains(errOut, "\n"+want) && !strings.HasPrefix(errOut, want) || strings.Contains(errOut, "rendering report/") {
 		t.Errorf("build: exit %d, output %q %q; want a line beginning %q", code, out, errOut, want)

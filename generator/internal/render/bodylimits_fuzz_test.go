@@ -50,6 +50,11 @@ func FuzzBodyLimits(f *testing.F) {
 		"|a|\n|-|\n|" + marks + "|\n" + strings.Repeat(marks+"\n", 6) + "===\n",
 		strings.Repeat("- "+marks+"\n", 6), strings.Repeat("1. "+marks+"\n", 6), "文字\n" + strings.Repeat("2. "+marks+"\n", 6),
 		strings.Repeat("## "+marks+"\n", 6), "- a\n" + strings.Repeat("  "+marks+"\n", 6), "> - |a|\n> |-|\n" + strings.Repeat("> |"+marks+"|\n", 6),
+		// A list item, or a quote, indented as a list item's text ends
+		// the table above it.
+		"-   | h |\n|-|-|\n    - " + marks + "\n" + strings.Repeat("    a"+marks+"\n", 6),
+		"-   | h |\n|-|-|\n    > " + marks + "\n" + strings.Repeat("    a"+marks+"\n", 6),
+		"|a|\n|-|-|\n" + strings.Repeat("|"+marks+"|\n", 6), "|a|b|c|\n|-|-|\n" + strings.Repeat("|"+marks+"|\n", 6),
 	} {
 		f.Add(s)
 	}

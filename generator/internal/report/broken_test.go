@@ -313,17 +313,20 @@ func bodyLimitCases() map[string]struct{ body, want string } {
 		"fence in a list":       {"- x\n  ```\n" + strings.Repeat("[a](", MaxMarks+1), "a.md:7:1: body: the paragraph"},
 		"too large":             {strings.Repeat("正", MaxBody/3+1), "a.md:7:1: body: is 2048 KB; at most 2048 KB are accepted"},
 		// Lines the renderer reads as one paragraph, though they look
-		// like rows or items: a delimiter row of more cells than its
-		// header has is no table; nor does one after a heading, which
-		// has no header; a quote, a rule or a list item after a table
-		// begins a paragraph of all the lines after it; an item of a
-		// number other than 1 is more of the paragraph.
-		"not a table":           {"|a|\n|-|-|\n" + strings.Repeat("|"+strings.Repeat("[a", 100)+"|\n", 6), "a.md:7:1: body: the paragraph"},
-		"table after a heading": {"# a|b\n|-|-|\n" + strings.Repeat("|"+strings.Repeat("[a", 100)+"|\n", 6), "a.md:8:1: body: the paragraph"},
-		"quote after a table":   {"|a|\n|-|\n> x\n" + strings.Repeat(strings.Repeat("[a", 100)+"\n", 6), "a.md:9:1: body: the paragraph"},
-		"rule after a table":    {"|a|\n|-|\n***\n" + strings.Repeat(strings.Repeat("[a", 100)+"\n", 6), "a.md:9:1: body: the paragraph"},
-		"item after a table":    {"|a|\n|-|\n- x\n" + strings.Repeat(strings.Repeat("[a", 100)+"\n", 6), "a.md:9:1: body: the paragraph"},
-		"items numbered 2 on":   {"文字\n" + strings.Repeat("2. "+strings.Repeat("[a", 100)+"\n", 6), "a.md:7:1: body: the paragraph"},
+		// like rows or items: a header of more cells than its delimiter
+		// row makes no table; nor does a delimiter row after a heading,
+		// which has no header; a quote, a rule or a list item after a
+		// table begins a paragraph of all the lines after it, and so
+		// does one indented as a list item's text; an item of a number
+		// other than 1 is more of the paragraph.
+		"not a table":                  {"|a|b|c|\n|-|-|\n" + strings.Repeat("|"+strings.Repeat("[a", 100)+"|\n", 6), "a.md:7:1: body: the paragraph"},
+		"indented item after a table":  {"-   | h |\n|-|-|\n    - " + strings.Repeat("_a*", 160) + "\n" + strings.Repeat("    a"+strings.Repeat("_a*", 160)+"\n", 3), "a.md:9:1: body: the paragraph"},
+		"indented quote after a table": {"-   | h |\n|-|-|\n    > " + strings.Repeat("_a*", 160) + "\n" + strings.Repeat("    a"+strings.Repeat("_a*", 160)+"\n", 3), "a.md:9:1: body: the paragraph"},
+		"table after a heading":        {"# a|b\n|-|-|\n" + strings.Repeat("|"+strings.Repeat("[a", 100)+"|\n", 6), "a.md:8:1: body: the paragraph"},
+		"quote after a table":          {"|a|\n|-|\n> x\n" + strings.Repeat(strings.Repeat("[a", 100)+"\n", 6), "a.md:9:1: body: the paragraph"},
+		"rule after a table":           {"|a|\n|-|\n***\n" + strings.Repeat(strings.Repeat("[a", 100)+"\n", 6), "a.md:9:1: body: the paragraph"},
+		"item after a table":           {"|a|\n|-|\n- x\n" + strings.Repeat(strings.Repeat("[a", 100)+"\n", 6), "a.md:9:1: body: the paragraph"},
+		"items numbered 2 on":          {"文字\n" + strings.Repeat("2. "+strings.Repeat("[a", 100)+"\n", 6), "a.md:7:1: body: the paragraph"},
 	}
 }
 
@@ -338,7 +341,9 @@ func bodyAcceptedCases() map[string]string {
 		// The renderer reads each table cell, list item and heading
 		// apart: a long table of footnote marks, a long list, or many
 		// headings, each within the limit, are ordinary.
-		"long table":    "| 项目 | 金额 |\n| --- | ---: |\n" + strings.Repeat("| 项目[1] | 12.5[2] |\n", 300),
+		"long table": "| 项目 | 金额 |\n| --- | ---: |\n" + strings.Repeat("| 项目[1] | 12.5[2] |\n", 300),
+		// A header of fewer cells than its delimiter row is padded.
+		"short header":  "|项目|\n|---|---|\n" + strings.Repeat("| 项目[1] | 12.5[2] |\n", 300),
 		"long list":     strings.Repeat("- 第一项 a_b_c\n", 300),
 		"many headings": strings.Repeat("## 标题 [1]\n", 300),
 		"numbered list": "1. " + strings.Repeat("[a", 400) + "\n" + strings.Repeat("1. "+strings.Repeat("[a", 400)+"\n", 5),

@@ -659,9 +659,12 @@ func (p *parse) checkBodyLines(every bool) {
 			continue
 		}
 		if countMarks {
-			if table && blockStart(line) {
-				// Another block ends the table: a quote or list item
-				// whose paragraph takes the lines after it, a rule.
+			if table && !pipeRow(line) {
+				// A row that does not begin with | may be another block
+				// that ends the table (a quote or list item whose
+				// paragraph takes the lines after it, a rule), even
+				// indented as a list item's text may be: the lines
+				// after it count together.
 				table, tried, header = false, false, nil
 				marks, start = 0, 0
 			}
@@ -680,7 +683,11 @@ func (p *parse) checkBodyLines(every bool) {
 				}
 			case !tried && header != nil && tableDelimiter(line) > 0:
 				tried = true
-				if tableDelimiter(line) == tableCells(header) {
+				// The renderer makes a table of a header of no more
+				// cells than the delimiter row has (it pads it); the
+				// header's line here may hold a list's or quote's
+				// marker before it, which only adds cells.
+				if tableCells(header) <= tableDelimiter(line) {
 					table, marks, start = true, 0, 0
 				}
 				header = line
@@ -749,24 +756,16 @@ func inlineStart(line []byte) bool {
 	return (rest[0] == ' ' || rest[0] == '\t') && !blank(rest)
 }
 
-// blockStart reports whether line, after at most three spaces, begins
-// with a byte that may begin a block other than a paragraph's line (a
-// quote, a list item, a heading, a rule, a fence, HTML), and so end a
-// table; any other line after a table's delimiter row is a row.
-func blockStart(line []byte) bool {
-	i := 0
-	for i < len(line) && i < 3 && line[i] == ' ' {
-		i++
+// pipeRow reports whether line, after any white space, begins with |:
+// a row of the table it follows, and nothing else, whatever container
+// it is in.
+func pipeRow(line []byte) bool {
+	for _, c := range line {
+		if c != ' ' && c != '\t' {
+			return c == '|'
+		}
 	}
-	if i == len(line) {
-		return false
-	}
-	switch c := line[i]; {
-	case c >= '0' && c <= '9':
-		return true
-	default:
-		return bytes.IndexByte([]byte(">-+*#<=_`~"), c) >= 0
-	}
+	return false
 }
 
 // atxHeading reports whether line is a heading of # marks, which ends a

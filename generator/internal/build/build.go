@@ -160,7 +160,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	// remove, -no-cache or not; any other is left as it is.
 	owner := last
 	if cfg.NoCache {
-		owner = lastBuild(cfg)
+		owner = lastRecord(cfg, true)
 	}
 	inputs, hashErr := inputHash(ctx, cfg, last)
 	if hashErr == nil && inputs.All != "" {

@@ -585,7 +585,11 @@ func upToDate(cfg Config, rec *cacheRecord, inputs string) (*cacheRecord, bool) 
 // output, or nil when there is none it can trust: a record of another
 // format (such as the JSON of earlier versions), truncated or altered is
 // ignored, and the build then does without it (see decodeRecord).
-func lastBuild(cfg Config) *cacheRecord {
+func lastBuild(cfg Config) *cacheRecord { return lastRecord(cfg, false) }
+
+// lastRecord is lastBuild; with filesOnly, the record holds the output's
+// files alone (see decodeRecordOf).
+func lastRecord(cfg Config, filesOnly bool) *cacheRecord {
 	path := cachePath(cfg.Root, cfg.Out)
 	// Not a named pipe, which would hang the build, nor a file no build
 	// writes (a record of a million reports is some hundreds of MB).
@@ -596,7 +600,7 @@ func lastBuild(cfg Config) *cacheRecord {
 	if err != nil {
 		return nil
 	}
-	return decodeRecord(data)
+	return decodeRecordOf(data, filesOnly)
 }
 
 // maxRecord is the largest cache record read, in bytes.

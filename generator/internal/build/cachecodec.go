@@ -110,7 +110,14 @@ func appendRecordString(b []byte, s string) []byte {
 
 // decodeRecord reads a record written by encodeRecord, or returns nil
 // when data is not one: of another format, truncated or altered.
-func decodeRecord(data []byte) *cacheRecord {
+func decodeRecord(data []byte) *cacheRecord { return decodeRecordOf(data, false) }
+
+// decodeRecordOf is decodeRecord; with filesOnly, the record it returns
+// holds the output's files alone (and its counts and text), not the
+// stamps of the sources nor the keys of the pages, which it reads past:
+// what a build that does not use the cache needs to know which files of
+// the output are its own (see foreign), without their memory.
+func decodeRecordOf(data []byte, filesOnly bool) *cacheRecord {
 	head := len(recordMagic) + recordSumSize
 	if len(data) < head || string(data[:len(recordMagic)]) != recordMagic {
 		return nil
@@ -133,7 +140,12 @@ func decodeRecord(data []byte) *cacheRecord {
 			rec.Drafts[i] = d.str()
 		}
 	}
-	if n := d.count(sourceSize); n > 0 {
+	if n := d.count(sourceSize); n > 0 && filesOnly {
+		for range n {
+			d.str()
+			d.next(4*8 + recordSumSize)
+		}
+	} else if n > 0 {
 		rec.Sources = make(map[string]sourceStamp, n)
 		for range n {
 			name := d.str()
@@ -146,7 +158,11 @@ func decodeRecord(data []byte) *cacheRecord {
 			d.fail() // a path twice
 		}
 	}
-	if n := d.count(keySize); n > 0 {
+	if n := d.count(keySize); n > 0 && filesOnly {
+		for range 2 * n {
+			d.str()
+		}
+	} else if n > 0 {
 		rec.Keys = make(map[string]string, n)
 		for range n {
 			name := d.str()

@@ -81,6 +81,20 @@ func TestRecordRoundTrip(t *testing.T) {
 		if again := encodeRecord(got); len(again) != len(data) || decodeRecord(again) == nil {
 			t.Errorf("%s: the record read back does not encode as it was", name)
 		}
+		// Of its files alone: the same files and counts, no sources or
+		// keys; and nothing of a damaged record.
+		files := decodeRecordOf(data, true)
+		if files == nil || !maps.Equal(files.Files, rec.Files) || files.Sources != nil || files.Keys != nil ||
+			files.Inputs != rec.Inputs || files.Reports != rec.Reports {
+			t.Errorf("%s: read back of its files alone: %+v", name, files)
+		}
+		if len(data) > 60 {
+			damaged := slices.Clone(data)
+			damaged[len(damaged)-1] ^= 1
+			if decodeRecordOf(damaged, true) != nil {
+				t.Errorf("%s: a damaged record is read for its files", name)
+			}
+		}
 	}
 }
 

@@ -555,10 +555,10 @@ func TestSpecialFilesInContent(t *testing.T) {
 
 // TestSpecialFilesInAssetsAndTemplates: a named pipe under assets/ or
 // templates/, or in place of the cache's record, would hang the build
-// when opened; a link under assets/ to a file outside the project would
-// publish it. Each pipe and the link is refused by name (the record
-// ignored), within seconds, and the output is left as it was; a link to
-// a file of the project is published.
+// when opened; a folder linked under assets/ is not walked, and a loop
+// of links leads nowhere. Each is refused by name (the record ignored),
+// within seconds, and the output is left as it was; the preview serves
+// none of them. A link to a file is published as the file.
 func TestSpecialFilesInAssetsAndTemplates(t *testing.T) {
 	secret := filepath.Join(t.TempDir(), "secret.txt")
 	if err := os.WriteFile(secret, []byte("not for the site"), 0o600); err != nil {
@@ -572,13 +572,12 @@ func TestSpecialFilesInAssetsAndTemplates(t *testing.T) {
 	}{
 		{"pipe in assets", "assets/f.css", pipe, "assets/f.css: not a regular file"},
 		{"pipe in partials", "templates/partials/f.html", pipe, "templates/partials/f.html: not a regular file"},
-		{"link out of the project", "assets/pw.txt", func(path string) error { return os.Symlink(secret, path) },
-			"assets/pw.txt: is a symbolic link to " + secret + ", outside the project"},
-		// A folder linked out of the project: no file under it.
-		{"folder out of the project", "assets/lib/secret.txt", func(path string) error { return os.Symlink(filepath.Dir(secret), filepath.Dir(path)) },
-			"assets/lib: is a symbolic link to " + filepath.Dir(secret) + ", outside the project"},
+		// A folder linked under assets/: the build does not walk it, and
+		// says so; the preview serves nothing under it.
+		{"linked folder", "assets/lib/secret.txt", func(path string) error { return os.Symlink(filepath.Dir(secret), filepath.Dir(path)) },
+			"assets/lib: is a symbolic link to a folder, which a build does not follow"},
 		{"loop of links", "assets/loop.css", func(path string) error { return os.Symlink("loop.css", path) },
-			"assets/loop.css: too many links"},
+			"assets/loop.css: too many levels of symbolic links"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := buildtest.New(t, "-- content/good.md --\n"+good)
@@ -624,14 +623,22 @@ func TestSpecialFilesInAssetsAndTemplates(t *testing.T) {
 			t.Errorf("a build with a pipe for its record: %v", err)
 		}
 	})
-	t.Run("link within the project", func(t *testing.T) {
+	// A link to a file is published as the file, wherever it is: the
+	// publisher made it (a project that shares another's assets).
+	t.Run("links to files", func(t *testing.T) {
 		p := buildtest.New(t, "-- content/good.md --\n"+good+"-- vendor/x.js --\nvar x = 1;\n")
 		if err := os.Symlink(filepath.Join(p.Dir, "vendor", "x.js"), filepath.Join(p.Dir, "assets", "x.js")); err != nil {
 			t.Skipf("cannot make it: %v", err)
 		}
+		if err := os.Symlink(secret, filepath.Join(p.Dir, "assets", "shared.txt")); err != nil {
+			t.Fatal(err)
+		}
 		p.MustBuild()
 		if got := p.Page("assets/x.js"); got != "var x = 1;\n" {
 			t.Errorf("assets/x.js is %q", got)
+		}
+		if got := p.Page("assets/shared.txt"); got != "not for the site" {
+			t.Errorf("assets/shared.txt is %q", got)
 		}
 	})
 }

@@ -839,30 +839,22 @@ func checkStyleRequests(p string, data []byte) error {
 }
 
 // checkAsset returns what the file p (such as assets/site.css) of the
-// project at dir is, after links, when a build may publish it: a regular
-// file of at most MaxAsset bytes, or a folder, not reached by a link out
-// of the project. A named pipe would hang the build that opened it, and
-// a link out of the project could publish any file of the machine.
+// project at dir is, after a link, when a build may publish it: a
+// regular file of at most MaxAsset bytes, or a folder (which is not
+// walked when it is reached by a link). A named pipe or a device would
+// hang the build that opened it. A link to a file is published as the
+// file it leads to, as the publisher who made it asked (assets/ itself
+// may be a link, as a project that shares another's assets makes it);
+// but a file under a linked folder of assets/ is not, since the build
+// does not walk such a folder, and the preview does not serve it.
 func checkAsset(dir, p string) (fs.FileInfo, error) {
 	file := filepath.Join(dir, filepath.FromSlash(p))
-	// Where the path leads, through a link of any of its folders too
-	// (assets/lib → /somewhere), must be in the project.
-	project, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		project = dir
-	}
-	if abs, err := filepath.Abs(project); err == nil {
-		project = abs
-	}
-	target, err := filepath.EvalSymlinks(file)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, pathErr(err))
-	}
-	if abs, err := filepath.Abs(target); err == nil {
-		target = abs
-	}
-	if rel, err := filepath.Rel(project, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return nil, fmt.Errorf("%s: is a symbolic link to %s, outside the project: copy the file into assets/ or remove the link: a link could publish any file of the machine that builds the site (这是指向项目之外文件的快捷方式（符号链接），不会发布：请把文件复制到 assets/ 中，或删除这个链接)", p, target)
+	parts := strings.Split(p, "/")
+	for k := 2; k < len(parts); k++ {
+		sub := strings.Join(parts[:k], "/")
+		if link, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(sub))); err == nil && link.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("%s: is a symbolic link to a folder, which a build does not follow: copy its files into %[1]s (这是指向文件夹的快捷方式（符号链接），不会发布：请把其中的文件复制到 %[1]s 中)", sub)
+		}
 	}
 	info, err := os.Stat(file)
 	if err != nil {
@@ -870,6 +862,9 @@ func checkAsset(dir, p string) (fs.FileInfo, error) {
 	}
 	switch {
 	case info.IsDir():
+		if link, err := os.Lstat(file); err == nil && link.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("%s: is a symbolic link to a folder, which a build does not follow: copy its files into %[1]s (这是指向文件夹的快捷方式（符号链接），不会发布：请把其中的文件复制到 %[1]s 中)", p)
+		}
 	case !info.Mode().IsRegular():
 		return nil, fmt.Errorf("%s: not a regular file (这不是普通文件，请删除或改名)", p)
 	case info.Size() > MaxAsset:

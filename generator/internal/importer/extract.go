@@ -470,6 +470,20 @@ func (x *extractor) usable(m *mention) bool {
 
 // ---- candidates ----
 
+// scoreAt appends to scores the score written at s.m[from:to] of the
+// sentence s, whose place at is looked at for another year: a year's
+// other than the report's is noted and not read.
+func (x *extractor) scoreAt(scores []cand, s sentence, at, from, to int) []cand {
+	if x.otherYearAt(s.m, at) {
+		x.noteOtherYear("score", s)
+		return scores
+	}
+	if v, ok := hundredths(s.m[from:to]); ok && v <= 10000 {
+		scores = append(scores, cand{v: v, tier: 1, ev: s.disp})
+	}
+	return scores
+}
+
 type cand struct {
 	v    int64
 	tier int // lower is better
@@ -1301,13 +1315,7 @@ func (x *extractor) scoreAndGrade() {
 			if !bareScoreCtx.MatchString(s.m) || !scoreEnds(s.m, loc[2:]) {
 				continue
 			}
-			if x.otherYearAt(s.m, loc[4]) {
-				x.noteOtherYear("score", s)
-				continue
-			}
-			if v, ok := hundredths(s.m[loc[4]:loc[5]]); ok && v <= 10000 {
-				scores = append(scores, cand{v: v, tier: 1, ev: s.disp})
-			}
+			scores = x.scoreAt(scores, s, loc[4], loc[4], loc[5])
 		}
 		// 整体支出绩效为良好（88分）: the grade with the score in brackets.
 		if overallSent.MatchString(s.m) && !scaleSentRE.MatchString(s.m) {
@@ -1321,9 +1329,7 @@ func (x *extractor) scoreAndGrade() {
 					x.noteOtherYear("score", s)
 					continue
 				}
-				if v, ok := hundredths(s.m[loc[4]:loc[5]]); ok && v <= 10000 {
-					scores = append(scores, cand{v: v, tier: 1, ev: s.disp})
-				}
+				scores = x.scoreAt(scores, s, loc[2], loc[4], loc[5])
 				if g, ok := gradeNames[s.m[loc[2]:loc[3]]]; ok {
 					grades = append(grades, cand{v: int64(slices.Index(gradeOrder, g)), tier: 1, ev: s.disp})
 				}

@@ -472,7 +472,7 @@ func (p *parse) yaml(block []byte) (*ast.MappingNode, []error) {
 		body = file.Docs[0].Body
 	}
 	if len(file.Docs) > 1 {
-		return nil, []error{p.fatal(Pos{1, 1}, "", "front matter holds more than one YAML document (前置信息中只能有一组键值，请删除多余的 --- 或 ... 行)")}
+		return nil, []error{p.fatal(documentMarker(block), "", "front matter holds more than one YAML document (前置信息中只能有一组键值，请删除多余的 --- 或 ... 行)")}
 	}
 	if body == nil {
 		return nil, []error{p.fatal(Pos{1, 1}, "", "empty front matter: county, department, year and type are required (前置信息是空的：county、department、year、type 必须填写)")}
@@ -1222,6 +1222,21 @@ func forbiddenRune(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// documentMarker returns the place of the first line of front matter
+// (block, whose first line is the opening ---) that ends a YAML document
+// or begins another, --- or ...; the file's first line when none does.
+func documentMarker(block []byte) Pos {
+	for n, line := range bytes.Split(block, []byte("\n")) {
+		if n == 0 {
+			continue
+		}
+		if l := bytes.TrimRight(line, " \t"); string(l) == "---" || string(l) == "..." {
+			return Pos{n + 1, 1}
+		}
+	}
+	return Pos{1, 1}
 }
 
 // yamlError turns a YAML syntax error in front matter (block) into an

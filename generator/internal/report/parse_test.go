@@ -700,3 +700,16 @@ func TestUnknownKeySaysWhichWasMeant(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondDocumentSaidAtItsLine: a ... line inside front matter ends
+// its YAML document, and the keys after it are a second one; the error
+// says so at that line, not at the file's first.
+func TestSecondDocumentSaidAtItsLine(t *testing.T) {
+	in := "---\ncounty: 甲县\ndepartment: 局\nyear: 2020\n...\ntype: 整体支出\n---\n正文\n"
+	for _, fast := range []bool{true, false} {
+		_, err := parseFile("a.md", []byte(in), fast)
+		if err == nil || !strings.Contains(err.Error(), "a.md:5:1: front matter holds more than one YAML document") {
+			t.Errorf("fast path %v: error %v", fast, err)
+		}
+	}
+}

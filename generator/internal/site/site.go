@@ -577,6 +577,8 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 		r *report.Report
 	}
 	byAdcode := map[string]coded{}
+	// adcodeFrom holds the report that gave each county its adcode.
+	adcodeFrom := map[*County]*report.Report{}
 	for _, r := range sorted {
 		k, ok := joins(r, byName[r.County])
 		if !ok {
@@ -587,7 +589,14 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 		c := add(k)
 		if r.Adcode != "" {
 			if c.Adcode != "" && c.Adcode != r.Adcode {
-				errs = append(errs, keyError(r, "adcode", fmt.Sprintf("%s differs from %s given for %s in another file (与另一个文件中同一县的区划代码不一致)", r.Adcode, c.Adcode, c.Name)))
+				where := "another file"
+				if from := adcodeFrom[c]; from != nil {
+					where = fmt.Sprintf("%s:%d", from.File, from.KeyPos("adcode").Line)
+				}
+				errs = append(errs, keyError(r, "adcode", fmt.Sprintf("%s differs from %s given for %s in %s (与另一个文件中同一县的区划代码不一致)", r.Adcode, c.Adcode, c.Name, where)))
+			}
+			if c.Adcode != r.Adcode {
+				adcodeFrom[c] = r
 			}
 			c.Adcode = r.Adcode
 			if o, ok := byAdcode[r.Adcode]; ok && o.c != c {
@@ -756,15 +765,20 @@ func prefectureList(byKey map[countyKey]*County, keys []countyKey) string {
 func (s *Site) assignSlugs(counties []*County) []error {
 	var errs []error
 	for _, c := range counties {
+		var from *Report // the report that gave c.Slug
 		for _, r := range c.Reports {
 			if r.Slug == "" {
 				continue
 			}
 			if c.Slug != "" && c.Slug != r.Slug {
-				errs = append(errs, keyError(r.Report, "slug", fmt.Sprintf("%q differs from %q given for %s in another file (与另一个文件中同一县的 slug 不一致；slug 一般留空即可)", r.Slug, c.Slug, c.Name)))
+				where := "another file"
+				if from != nil {
+					where = fmt.Sprintf("%s:%d", from.File, from.KeyPos("slug").Line)
+				}
+				errs = append(errs, keyError(r.Report, "slug", fmt.Sprintf("%q differs from %q given for %s in %s (与另一个文件中同一县的 slug 不一致；slug 一般留空即可)", r.Slug, c.Slug, c.Name, where)))
 				continue
 			}
-			c.Slug = r.Slug
+			c.Slug, from = r.Slug, r
 		}
 	}
 	groups := map[string][]*County{}

@@ -137,7 +137,15 @@ func TestSlugKeyOverrides(t *testing.T) {
 		rep(t, "a.md", "衡山县", "衡阳市", 2020, "slug: hengshan"),
 		rep(t, "b.md", "衡山县", "衡阳市", 2021, "slug: heng"),
 	}, nil)
-	if err == nil || !strings.Contains(err.Error(), `b.md:7:1: slug: "heng" differs from "hengshan" given for 衡山县 in another file (与另一个文件中同一县的 slug 不一致；slug 一般留空即可)`) {
+	if err == nil || !strings.Contains(err.Error(), `b.md:7:1: slug: "heng" differs from "hengshan" given for 衡山县 in a.md:7 (与另一个文件中同一县的 slug 不一致；slug 一般留空即可)`) {
+		t.Errorf("error %v", err)
+	}
+	// An adcode too names the file and line of the other.
+	_, err = Assemble([]*report.Report{
+		rep(t, "a.md", "衡山县", "衡阳市", 2020, "adcode: \"430423\""),
+		rep(t, "b.md", "衡山县", "衡阳市", 2021, "adcode: \"430424\""),
+	}, nil)
+	if err == nil || !strings.Contains(err.Error(), `b.md:7:1: adcode: 430424 differs from 430423 given for 衡山县 in a.md:7 (`) {
 		t.Errorf("error %v", err)
 	}
 }

@@ -567,3 +567,21 @@ func TestParserPanicIsAnErrorOfTheFile(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsoluteLinkInsideRelativeContent: content/ given by a relative
+// path, as a build run in the project gives it, holding a link by an
+// absolute path to a report file of its own: the file is inside, and is
+// read like it.
+func TestAbsoluteLinkInsideRelativeContent(t *testing.T) {
+	project := t.TempDir()
+	dir := filepath.Join(project, "content")
+	write(t, filepath.Join(dir, "_shared", "other.md"), good)
+	if err := os.Symlink(filepath.Join(dir, "_shared", "other.md"), filepath.Join(dir, "linked.md")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(project)
+	files, err := load(t, DirFS("content"))
+	if err != nil || strings.Join(files, " ") != "content/linked.md" {
+		t.Errorf("a link by its absolute path, from content/ given as content: %v, %v", files, err)
+	}
+}

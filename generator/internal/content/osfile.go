@@ -47,6 +47,14 @@ func linkOutside(fsys fs.FS, p string) (target string, outside bool) {
 	if err != nil {
 		return "", false // the caller has found it broken
 	}
+	// Both absolute: a link to /abs/path/content/x.md, from content/
+	// given as a relative path, is inside it.
+	if abs, err := filepath.Abs(base); err == nil {
+		base = abs
+	}
+	if abs, err := filepath.Abs(target); err == nil {
+		target = abs
+	}
 	rel, err := filepath.Rel(base, target)
 	return target, err != nil || climbs(rel)
 }

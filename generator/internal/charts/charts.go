@@ -583,7 +583,7 @@ func (c *Cell) SetNumeric(v Value) bool {
 const NoStaffWords = "人数未披露"
 
 // Missing returns why v has no number, as its cell says it (see
-// SetNumeric): 未披露, 无法识别, 疑为单位错误 or 不适用; "" when v has a
+// SetNumeric): 未披露, 无法识别, 疑为单位错误, 不适用 or 人数未披露; "" when v has a
 // number, or is blank (a value that does not apply, shown as —).
 func (v Value) Missing() string {
 	var c Cell

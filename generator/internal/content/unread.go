@@ -36,7 +36,14 @@ func Hidden(p string) bool {
 
 // quietlySkipped are the base names, in lower case, of files that systems
 // leave in folders by themselves, which are skipped without a word.
-var quietlySkipped = map[string]bool{"thumbs.db": true, "desktop.ini": true, "ehthumbs.db": true}
+var quietlySkipped = map[string]bool{"thumbs.db": true, "desktop.ini": true, "ehthumbs.db": true,
+	"4913": true} // vim's test of whether it may write in the folder, there a moment
+
+// autoSave reports whether name is an editor's auto-save beside the file
+// being edited: Emacs writes #a.md# until the file is saved.
+func autoSave(name string) bool {
+	return len(name) > 2 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")
+}
 
 // backupExts are the extensions, in lower case, of backups and temporary
 // files that editors and tools leave beside a file, skipped without a word
@@ -96,8 +103,9 @@ func reportKey(p string) string {
 // otherwise be left out of the site without a word, and the pages of the
 // report it replaced removed. It returns false for a report file, for
 // hidden files and files in hidden folders (a name starting with '.' or
-// '_'), for editors' backups (ending in ~, or .bak, .orig, .tmp, .swp)
-// and for the files systems leave in folders (Thumbs.db, desktop.ini).
+// '_'), for editors' backups and auto-saves (ending in ~, or .bak,
+// .orig, .tmp, .swp; #a.md#, vim's 4913) and for the files systems leave
+// in folders (Thumbs.db, desktop.ini).
 //
 // reports, when not nil, holds the folder's report files: a file whose
 // report name is taken (a.md.txt beside a.md, Notepad's copy of it) is
@@ -110,7 +118,7 @@ func UnreadFile(prefix, p string, reports ReportNames) (Unread, bool) {
 	name := path.Base(p)
 	lower := strings.ToLower(name)
 	ext := path.Ext(lower)
-	if IsReportName(name) || strings.HasSuffix(name, "~") || quietlySkipped[lower] || backupExts[ext] {
+	if IsReportName(name) || strings.HasSuffix(name, "~") || quietlySkipped[lower] || backupExts[ext] || autoSave(name) {
 		return Unread{}, false
 	}
 	shown := shownName(prefix + p)

@@ -51,6 +51,9 @@ func TestUnreadWarning(t *testing.T) {
 		"sub/_old/a.pdf": "",
 		"~$报告.docx":      "",
 		"sub/~$a.md":     "",
+		"#a.md#":         "", // Emacs' auto-save while a.md is edited
+		"sub/4913":       "", // vim's test file
+		"#":              "content/#: not read: only report files",
 		"a.md.txt":       "content/a.md.txt: not read: report files must end in .md; rename it to a.md (未读取：报告文件名须以 .md 结尾，请改名为 a.md)",
 		"a.MARKDOWN":     "content/a.MARKDOWN: not read: report files must end in .md; rename it to a.md (",
 		"r.pdf":          "content/r.pdf: not read: report files must end in .md; turn this published report into one with: go run ./generator import content/r.pdf, then move it out of content (",

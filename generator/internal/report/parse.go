@@ -784,10 +784,11 @@ func atxHeading(line []byte) bool {
 }
 
 // tableDelimiter returns the number of cells of line when it is the
-// delimiter row of a table (|---|:--:|), as the renderer's table
-// extension reads one, and 0 when it is not: indented at most three
-// columns, of - | : and spaces alone, not of dashes alone (a rule), each
-// cell dashes with a colon at either end or none.
+// delimiter row of a table (|---|:--:|), as delimiterRow reads one,
+// indented at most three columns, as the renderer's table extension
+// reads it; and 0 when it is not. (delimiterRow takes a little less than
+// the extension does, white space other than spaces and tabs: a row it
+// does not take makes no table here, and its lines count together.)
 func tableDelimiter(line []byte) int {
 	width := 0
 	for _, c := range line {
@@ -802,46 +803,16 @@ func tableDelimiter(line []byte) int {
 	if width > 3 {
 		return 0
 	}
-	dashes := true
-	for _, c := range line {
-		if c != '-' {
-			dashes = false
-		}
-		if !spaceByte(c) && c != '-' && c != '|' && c != ':' {
-			return 0
-		}
-	}
-	if dashes {
-		return 0
-	}
-	cols := bytes.Split(line, []byte{'|'})
-	if blank(cols[0]) {
-		cols = cols[1:]
-	}
-	if len(cols) > 0 && blank(cols[len(cols)-1]) {
-		cols = cols[:len(cols)-1]
-	}
-	for _, col := range cols {
-		col = bytes.TrimFunc(col, func(r rune) bool { return r < utf8.RuneSelf && spaceByte(byte(r)) })
-		col = bytes.TrimPrefix(col, []byte(":"))
-		col = bytes.TrimSuffix(col, []byte(":"))
-		if len(col) == 0 || len(bytes.Trim(col, "-")) != 0 {
-			return 0
-		}
-	}
-	return len(cols)
-}
-
-// spaceByte reports whether c is white space to the table extension.
-func spaceByte(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+	return delimiterRow(line)
 }
 
 // tableCells returns the number of cells the renderer's table extension
 // reads in line as a table's header: split at each | not escaped by a
 // backslash, after one at either end.
 func tableCells(line []byte) int {
-	line = bytes.TrimFunc(line, func(r rune) bool { return r < utf8.RuneSelf && spaceByte(byte(r)) })
+	// Trimmed of spaces and tabs only: a | after other white space is
+	// then a cell more than the extension finds, which makes no table.
+	line = bytes.Trim(line, " \t")
 	if len(line) > 0 && line[0] == '|' {
 		line = line[1:]
 	}

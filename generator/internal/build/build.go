@@ -858,7 +858,7 @@ func checkAsset(dir, p string) (fs.FileInfo, error) {
 	}
 	info, err := os.Stat(file)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, pathErr(err))
+		return nil, fmt.Errorf("%s: %w", p, content.UnwrapPath(err))
 	}
 	switch {
 	case info.IsDir():
@@ -871,19 +871,6 @@ func checkAsset(dir, p string) (fs.FileInfo, error) {
 		return nil, fmt.Errorf("%s: is %d MB; files under assets/ over %d MB are not published (文件过大，不会发布)", p, info.Size()>>20, MaxAsset>>20)
 	}
 	return info, nil
-}
-
-// pathErr returns what went wrong of err, an error about a path, without
-// the path, which the caller says its own way: a *fs.PathError's Err, or
-// err itself (filepath.EvalSymlinks says a loop of links so).
-func pathErr(err error) error {
-	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
-		return pe.Err
-	}
-	if msg, ok := strings.CutPrefix(err.Error(), "EvalSymlinks: "); ok {
-		return errors.New(msg + " (链接过多或循环)")
-	}
-	return err
 }
 
 // copyAssets copies every file under assets/ of the project at dir (root,
@@ -908,7 +895,7 @@ func copyAssets(ctx context.Context, dir string, root fs.FS, run func(func() err
 		run(func() error {
 			data, err := fs.ReadFile(root, p)
 			if err != nil {
-				return fmt.Errorf("reading %s: %w", p, pathErr(err))
+				return fmt.Errorf("reading %s: %w", p, content.UnwrapPath(err))
 			}
 			if strings.HasSuffix(p, ".css") {
 				if err := checkStyleRequests(p, data); err != nil {

@@ -122,7 +122,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(u U
 		return fmt.Errorf("%s: is not a folder (这不是文件夹)", root)
 	}
 	if err != nil {
-		return fmt.Errorf("%s: cannot read the folder: %w (无法读取这个文件夹)", root, unwrapPath(err))
+		return fmt.Errorf("%s: cannot read the folder: %w (无法读取这个文件夹)", root, UnwrapPath(err))
 	}
 	if !info.IsDir() {
 		return fmt.Errorf("%s: is not a folder (这不是文件夹)", root)
@@ -135,7 +135,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(u U
 			if p == "." {
 				where = root
 			}
-			errs = append(errs, fmt.Errorf("%s: cannot read the folder: %w (无法读取这个文件夹)", shownName(where), unwrapPath(err)))
+			errs = append(errs, fmt.Errorf("%s: cannot read the folder: %w (无法读取这个文件夹)", shownName(where), UnwrapPath(err)))
 			if d != nil && d.IsDir() && p != "." {
 				return fs.SkipDir
 			}
@@ -153,7 +153,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(u U
 			info, err := fs.Stat(fsys, p)
 			switch {
 			case err != nil && isReport:
-				errs = append(errs, linkError(prefix+p, "broken or looping symbolic link: %v (这个快捷方式（符号链接）失效或循环，请删除它)", unwrapPath(err)))
+				errs = append(errs, linkError(prefix+p, "broken or looping symbolic link: %v (这个快捷方式（符号链接）失效或循环，请删除它)", UnwrapPath(err)))
 				return nil
 			case err != nil:
 				// Not a report, whatever it points to; but said not
@@ -194,7 +194,7 @@ func walk(fsys fs.FS, prefix string, found func(p string) error, unread func(u U
 		return stop
 	}
 	if err != nil {
-		errs = append(errs, fmt.Errorf("%s: %w (无法读取这个文件夹)", root, unwrapPath(err)))
+		errs = append(errs, fmt.Errorf("%s: %w (无法读取这个文件夹)", root, UnwrapPath(err)))
 	}
 	return errors.Join(errs...)
 }
@@ -555,7 +555,7 @@ func loadFile(fsys fs.FS, p, name string, read readFunc, cache *Cache, keep keep
 	// refused without reading it.
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w (无法读取这个文件)", name, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w (无法读取这个文件)", name, UnwrapPath(err))
 	}
 	if !info.Mode().IsRegular() {
 		return nil, notRegular(name)
@@ -580,7 +580,7 @@ func readParse(fsys fs.FS, p, name string, info fs.FileInfo, read readFunc, keep
 	size := info.Size()
 	f, err := fsys.Open(p)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w (无法读取这个文件)", name, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w (无法读取这个文件)", name, UnwrapPath(err))
 	}
 	defer f.Close()
 	_, osFile := f.(*os.File)
@@ -588,7 +588,7 @@ func readParse(fsys fs.FS, p, name string, info fs.FileInfo, read readFunc, keep
 	data, err := readInto(f, buf.bytes(), size, osFile)
 	if err != nil {
 		buf.put(data)
-		return nil, fmt.Errorf("%s: %w (无法读取这个文件)", name, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w (无法读取这个文件)", name, UnwrapPath(err))
 	}
 	return parseData(name, data, info, buf, read, keep, parse)
 }
@@ -776,9 +776,9 @@ func tooLarge(name string, size int64) error {
 	return fileError(name, "file is %.1f MB; a report file may be at most %d MB (文件过大：报告文件最大 %[2]d MB)", float64(size)/(1<<20), MaxFileSize>>20)
 }
 
-// unwrapPath drops the *fs.PathError wrapper, whose path is relative to the
+// UnwrapPath drops the *fs.PathError wrapper, whose path is relative to the
 // fs.FS and so misleading; callers name the file themselves.
-func unwrapPath(err error) error {
+func UnwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

@@ -36,13 +36,18 @@ func Hidden(p string) bool {
 
 // quietlySkipped are the base names, in lower case, of files that systems
 // leave in folders by themselves, which are skipped without a word.
-var quietlySkipped = map[string]bool{"thumbs.db": true, "desktop.ini": true, "ehthumbs.db": true,
-	"4913": true} // vim's test of whether it may write in the folder, there a moment
+var quietlySkipped = map[string]bool{"thumbs.db": true, "desktop.ini": true, "ehthumbs.db": true}
 
-// autoSave reports whether name is an editor's auto-save beside the file
-// being edited: Emacs writes #a.md# until the file is saved.
-func autoSave(name string) bool {
-	return len(name) > 2 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")
+// EditorFile reports whether a file named name is one an editor or an
+// office suite writes beside the file being edited, and no file of the
+// project's: a backup (a.md~), Emacs' auto-save (#a.md#), the owner file
+// of Word and WPS (~$a.md), or the file vim writes to test that it may
+// write in a folder (4913, a number). The preview does not make the site
+// again for one, nor does a build say it is not read.
+func EditorFile(name string) bool {
+	return strings.HasSuffix(name, "~") || strings.HasPrefix(name, "~$") ||
+		len(name) > 2 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") ||
+		name != "" && strings.Trim(name, "0123456789") == ""
 }
 
 // backupExts are the extensions, in lower case, of backups and temporary
@@ -118,7 +123,7 @@ func UnreadFile(prefix, p string, reports ReportNames) (Unread, bool) {
 	name := path.Base(p)
 	lower := strings.ToLower(name)
 	ext := path.Ext(lower)
-	if IsReportName(name) || strings.HasSuffix(name, "~") || quietlySkipped[lower] || backupExts[ext] || autoSave(name) {
+	if IsReportName(name) || EditorFile(name) || quietlySkipped[lower] || backupExts[ext] {
 		return Unread{}, false
 	}
 	shown := shownName(prefix + p)

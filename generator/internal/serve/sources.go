@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/countyperf/portal/generator/internal/content"
 	"github.com/countyperf/portal/generator/internal/filestamp"
 )
 
@@ -37,13 +38,10 @@ func newSources(root string) *sources {
 // scratch reports whether a file named name is one an editor or a tool
 // writes beside the file being edited, and that is no source: vim's swap
 // file (.x.md.swp, rewritten while typing) and emacs's lock (.#x.md), as
-// every hidden file, which a build skips; emacs's auto-save (#x.md#);
-// backups (x.md~); the owner files of Word and WPS (~$x.md); and the file
-// vim writes to test that it can write in a folder (4913).
+// every hidden file, which a build skips, and the others content knows
+// (content.EditorFile: #x.md#, x.md~, ~$x.md, 4913).
 func scratch(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") || strings.HasSuffix(name, "~") ||
-		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") ||
-		strings.Trim(name, "0123456789") == ""
+	return strings.HasPrefix(name, ".") || content.EditorFile(name)
 }
 
 // scan looks at every source file, and reports whether any changed, was

@@ -589,11 +589,7 @@ func (s *Site) groupCounties(reports []*report.Report) ([]*County, error) {
 		c := add(k)
 		if r.Adcode != "" {
 			if c.Adcode != "" && c.Adcode != r.Adcode {
-				where := "another file"
-				if from := adcodeFrom[c]; from != nil {
-					where = fmt.Sprintf("%s:%d", from.File, from.KeyPos("adcode").Line)
-				}
-				errs = append(errs, keyError(r, "adcode", fmt.Sprintf("%s differs from %s given for %s in %s (与另一个文件中同一县的区划代码不一致)", r.Adcode, c.Adcode, c.Name, where)))
+				errs = append(errs, keyError(r, "adcode", fmt.Sprintf("%s differs from %s given for %s in %s (与另一个文件中同一县的区划代码不一致)", r.Adcode, c.Adcode, c.Name, givenIn(adcodeFrom[c], "adcode"))))
 			}
 			if c.Adcode != r.Adcode {
 				adcodeFrom[c] = r
@@ -759,26 +755,31 @@ func prefectureList(byKey map[countyKey]*County, keys []countyKey) string {
 	return strings.Join(names, ", ")
 }
 
+// givenIn says where the report r gives its key, file:line, for an error
+// that another file's disagrees: "another file" when r is not known.
+func givenIn(r *report.Report, key string) string {
+	if r == nil {
+		return "another file"
+	}
+	return fmt.Sprintf("%s:%d", r.File, r.KeyPos(key).Line)
+}
+
 // assignSlugs gives every county a distinct slug. A slug from front matter
 // wins; counties whose derived slugs collide are told apart by prefecture,
 // then adcode, then a hash of the name, and each collision is warned about.
 func (s *Site) assignSlugs(counties []*County) []error {
 	var errs []error
 	for _, c := range counties {
-		var from *Report // the report that gave c.Slug
+		var from *report.Report // the report that gave c.Slug
 		for _, r := range c.Reports {
 			if r.Slug == "" {
 				continue
 			}
 			if c.Slug != "" && c.Slug != r.Slug {
-				where := "another file"
-				if from != nil {
-					where = fmt.Sprintf("%s:%d", from.File, from.KeyPos("slug").Line)
-				}
-				errs = append(errs, keyError(r.Report, "slug", fmt.Sprintf("%q differs from %q given for %s in %s (与另一个文件中同一县的 slug 不一致；slug 一般留空即可)", r.Slug, c.Slug, c.Name, where)))
+				errs = append(errs, keyError(r.Report, "slug", fmt.Sprintf("%q differs from %q given for %s in %s (与另一个文件中同一县的 slug 不一致；slug 一般留空即可)", r.Slug, c.Slug, c.Name, givenIn(from, "slug"))))
 				continue
 			}
-			c.Slug, from = r.Slug, r
+			c.Slug, from = r.Slug, r.Report
 		}
 	}
 	groups := map[string][]*County{}

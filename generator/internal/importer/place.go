@@ -328,7 +328,7 @@ func (x *extractor) readHeader() {
 	// the first year in the header that is not a date.
 	for _, l := range lines {
 		if m := bracketYearRE.FindStringSubmatch(fold(l)); m != nil {
-			if y, _ := strconv.Atoi(m[1]); y >= 2000 && y <= time.Now().Year()+1 {
+			if y, _ := strconv.Atoi(m[1]); acceptedYear(y) {
 				d.Year.set(y, evidence)
 				break
 			}
@@ -368,6 +368,10 @@ const (
 
 var dateAfterYearRE = regexp.MustCompile(`^\s*\d{1,2}\s*月`)
 
+// acceptedYear reports whether y is a year a build accepts in a report
+// file: from 2000 to next year.
+func acceptedYear(y int) bool { return y >= 2000 && y <= time.Now().Year()+1 }
+
 // bracketYearRE finds a year in brackets, such as the year evaluated after
 // a title: （2023年度）.
 var bracketYearRE = regexp.MustCompile(`\(\s*((?:19|20)\d\d)\s*年度?\s*\)`)
@@ -381,7 +385,7 @@ func fiscalYear(s string) (int, bool) {
 			continue
 		}
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
-		if y >= 2000 && y <= time.Now().Year()+1 {
+		if acceptedYear(y) {
 			return y, true
 		}
 	}
@@ -399,7 +403,7 @@ func (x *extractor) yearFromText() {
 	for _, s := range x.sents {
 		for _, m := range fiscalYearTextRE.FindAllStringSubmatch(s.m, -1) {
 			y, _ := strconv.Atoi(m[1])
-			if y < 2000 || y > time.Now().Year()+1 {
+			if !acceptedYear(y) {
 				continue
 			}
 			count[y]++

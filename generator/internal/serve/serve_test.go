@@ -211,10 +211,7 @@ func TestServeSaysDraftsAndThatItIsAPreview(t *testing.T) {
 	var stdout, stderr lockedBuffer
 	srv := New(build.Config{Root: p.Dir}, &stdout, &stderr)
 	srv.SayDrafts = func(w io.Writer, files []string) { fmt.Fprintf(w, "drafts %v\n", files) }
-	base := start(t, srv)
-	waitServing(t, base)
-	ch := events(t, base+"__serve/events")
-	next(t, ch)
+	_, ch := serving(t, srv)
 	if got := stdout.String(); strings.Count(got, "drafts [content/a/yi.md]\n") != 1 || strings.Count(got, PreviewOnly(build.Config{Root: p.Dir})+"\n") != 1 {
 		t.Fatalf("at the start:\n%s", got)
 	}
@@ -274,10 +271,7 @@ func TestServeCountsTheFilesRead(t *testing.T) {
 		"-- content/a/bing.md --\n"+strings.Replace(draft, "甲县", "丙县", 1))
 	var stdout, stderr lockedBuffer
 	srv := New(build.Config{Root: p.Dir}, &stdout, &stderr)
-	base := start(t, srv)
-	waitServing(t, base)
-	ch := events(t, base+"__serve/events")
-	next(t, ch)
+	base, ch := serving(t, srv)
 	last := func() string {
 		lines := regexp.MustCompile(`site made of .*\)`).FindAllString(stdout.String(), -1)
 		if len(lines) == 0 {
@@ -340,6 +334,17 @@ func start(t *testing.T, srv *Server) string {
 	return "http://" + ln.Addr().String() + "/"
 }
 
+// serving starts srv, waits until it serves, and returns its address and
+// its reload events, the first (the site made) read.
+func serving(t *testing.T, srv *Server) (base string, ch <-chan [2]string) {
+	t.Helper()
+	base = start(t, srv)
+	waitServing(t, base)
+	ch = events(t, base+"__serve/events")
+	next(t, ch)
+	return base, ch
+}
+
 func waitServing(t *testing.T, base string) {
 	t.Helper()
 	for i := 0; ; i++ {
@@ -375,10 +380,7 @@ func TestServeFollowsRenamedFolders(t *testing.T) {
 		"-- copy/a/jia.md --\n"+strings.Replace(report, "第一版", "复制版", 1))
 	var stdout, stderr lockedBuffer
 	srv := New(build.Config{Root: p.Dir}, &stdout, &stderr)
-	base := start(t, srv)
-	waitServing(t, base)
-	ch := events(t, base+"__serve/events")
-	next(t, ch)
+	base, ch := serving(t, srv)
 	page := base + "report/jia-xian/2020-cai-zheng-ju-zheng-ti.html"
 
 	if err := os.Rename(filepath.Join(p.Dir, "content", "a"), filepath.Join(p.Dir, "content", "b")); err != nil {
@@ -412,10 +414,7 @@ func TestServeIgnoresSavesThatChangeNothing(t *testing.T) {
 	p := buildtest.New(t, "-- content/a/jia.md --\n"+report+"-- templates/partials/x.html --\n")
 	var stdout, stderr lockedBuffer
 	srv := New(build.Config{Root: p.Dir, Log: &stderr}, &stdout, &stderr)
-	base := start(t, srv)
-	waitServing(t, base)
-	ch := events(t, base+"__serve/events")
-	next(t, ch)
+	_, ch := serving(t, srv)
 	logged := stdout.String() + stderr.String()
 
 	now := time.Now()

@@ -1255,9 +1255,7 @@ func TestLeadsAreShort(t *testing.T) {
 // (Held to the count per head, 1530.53万元 was 9元 a head, and the
 // spending was taken for a slip.)
 func TestImpossibleStaffCountLeftOutOfPerHead(t *testing.T) {
-	r := func(county, figures string) string {
-		return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: 2023\ntype: 整体支出\n%s\n---\n正文。\n", county, figures)
-	}
+	r := finance2023
 	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "spending: {total: 2000, basic: 1500, project: 500}\nstaff: {authorized: 40, actual: 38}")+
 		"-- content/b.md --\n"+r("乙县", "spending: {total: 1000, basic: 700, project: 300}\nstaff: {authorized: 30, actual: 30}")+
 		"-- content/d.md --\n"+r("丁县", "spending: {total: 1530.53, basic: 1030.53, project: 500}\nstaff: {actual: 1700000}")+
@@ -1293,9 +1291,7 @@ func TestImpossibleStaffCountLeftOutOfPerHead(t *testing.T) {
 // its staff has no figure per head, and every table that has a cell for
 // one says the staff is what is not given (人数未披露), not the spending.
 func TestPerHeadWithoutStaffSaysSo(t *testing.T) {
-	r := func(county, figures string) string {
-		return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: 2023\ntype: 整体支出\n%s\n---\n正文。\n", county, figures)
-	}
+	r := finance2023
 	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "spending: {total: 2000}\nstaff: {actual: 40}")+
 		"-- content/b.md --\n"+r("乙县", "spending: {total: 1000}\nstaff: {actual: 30}")+
 		"-- content/c.md --\n"+r("丙县", "spending: {total: 1500}")+
@@ -1318,9 +1314,7 @@ func TestPerHeadWithoutStaffSaysSo(t *testing.T) {
 // report gives it, but its rank says it is in doubt, in the rank table
 // and in the summary at the top of the page, as its row of figures does.
 func TestDisputedRankSaysSo(t *testing.T) {
-	r := func(county, figures string) string {
-		return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: 2023\ntype: 整体支出\n%s\n---\n正文。\n", county, figures)
-	}
+	r := finance2023
 	p := buildtest.New(t, "-- content/a.md --\n"+r("甲县", "spending: {total: 2000, basic: 1500, project: 500}")+
 		"-- content/b.md --\n"+r("乙县", "spending: {total: 1000, basic: 700, project: 300}")+
 		// 基本支出 larger than 支出合计: both are disputed.
@@ -1336,4 +1330,10 @@ func TestDisputedRankSaysSo(t *testing.T) {
 	if strings.Contains(between(yi, `id="ranks"`, "</table>"), "数据存疑") || strings.Contains(yi, "该数字存疑") {
 		t.Error("乙县's ranks are said to be in doubt")
 	}
+}
+
+// finance2023 returns the report file of the county's 财政局 for 2023,
+// an 整体支出 report with the figures (front-matter lines) given.
+func finance2023(county, figures string) string {
+	return fmt.Sprintf("---\ncounty: %s\ndepartment: 财政局\nyear: 2023\ntype: 整体支出\n%s\n---\n正文。\n", county, figures)
 }
